@@ -1,0 +1,140 @@
+import { z } from 'zod';
+
+/**
+ * The whole service configuration, read once from the environment at start.
+ * Every variable is documented in README.md ("Configuration"); keep the two in step.
+ */
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const integer = (min: number, max: number) =>
+  z.coerce
+    .number({ message: 'must be a whole number' })
+    .int({ message: 'must be a whole number' })
+    .min(min, { message: `must be at least ${min}` })
+    .max(max, { message: `must be at most ${max}` });
+
+const httpUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' });
+
+const schema = z
+  .object({
+    NODE_ENV: z
+      .enum(['development', 'test', 'production'], { message: 'must be development, test or production' })
+      .default('development'),
+    HOST: z.string().trim().min(1).default('127.0.0.1'),
+    PORT: integer(0, 65535).default(3000),
+    DATA_DIR: z.string().trim().min(1).default('.data'),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+        message: 'must be one of fatal, error, warn, info, debug, trace, silent',
+      })
+      .default('info'),
+    BODY_LIMIT_BYTES: integer(1024, 50 * 1024 * 1024).default(1024 * 1024),
+    CORS_ORIGINS: z
+      .string()
+      .default('')
+      .transform((value, ctx) => {
+        const origins = value
+          .split(',')
+          .map((origin) => origin.trim())
+          .filter(Boolean);
+        for (const origin of origins) {
+          if (!/^https?:\/\/[^/\s]+$/.test(origin)) {
+            ctx.addIssue({ code: 'custom', message: `"${origin}" is not an origin like https://example.org` });
+          }
+        }
+        return origins;
+      }),
+    TRUST_PROXY: booleanFlag.default(false),
+
+    MONGODB_URI: optionalString.pipe(
+      z
+        .string()
+        .regex(/^mongodb(\+srv)?:\/\/\S+$/, { message: 'must start with mongodb:// or mongodb+srv://' })
+        .optional(),
+    ),
+    MONGODB_DB: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,63}$/, { message: 'must be 1-63 letters, digits, _ or -' })
+      .default('internships'),
+    MONGOD_BIN: optionalString,
+    MONGOD_AUTO_INSTALL: booleanFlag.default(true),
+    MONGO_TIMEOUT_MS: integer(100, 120_000).default(5000),
+
+    MEILI_URL: optionalString.pipe(httpUrl.optional()),
+    MEILI_MASTER_KEY: optionalString,
+    MEILI_BIN: optionalString,
+    MEILI_INDEX_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{0,40}$/, { message: 'must be up to 40 letters, digits, _ or -' })
+      .default(''),
+    MEILI_TIMEOUT_MS: integer(100, 120_000).default(5000),
+
+    JWT_ISSUER: httpUrl.default('http://localhost:3000'),
+    JWT_AUDIENCE: z.string().trim().min(1).default('supported-internships-api'),
+    ACCESS_TOKEN_TTL_SECONDS: integer(60, 3600).default(900),
+    REFRESH_TOKEN_TTL_DAYS: integer(1, 90).default(14),
+    TOKEN_KEYS_SECRET: optionalString.pipe(
+      z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
+    ),
+    TOKEN_KEY_ROTATION_DAYS: integer(1, 365).default(30),
+
+    OIDC_ISSUER: optionalString.pipe(httpUrl.optional()),
+    OIDC_AUDIENCE: optionalString,
+    OIDC_JWKS_URL: optionalString.pipe(httpUrl.optional()),
+    OIDC_ACCOUNT_CLAIM: z.string().trim().min(1).default('email'),
+
+    SEED_DEMO_DATA: z
+      .enum(['auto', 'never'], { message: 'must be auto or never' })
+      .default('auto'),
+  })
+  .superRefine((env, ctx) => {
+    const oidc = [env.OIDC_ISSUER, env.OIDC_AUDIENCE, env.OIDC_JWKS_URL];
+    if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+      for (const name of ['OIDC_ISSUER', 'OIDC_AUDIENCE', 'OIDC_JWKS_URL'] as const) {
+        if (!env[name]) {
+          ctx.addIssue({ code: 'custom', path: [name], message: 'must be set with the other OIDC_* variables' });
+        }
+      }
+    }
+    if (env.NODE_ENV === 'production' && !env.TOKEN_KEYS_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TOKEN_KEYS_SECRET'],
+        message: 'is required in production (at least 32 random characters)',
+      });
+    }
+    if (env.NODE_ENV === 'production' && env.MEILI_URL && !env.MEILI_MASTER_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['MEILI_MASTER_KEY'], message: 'is required in production with MEILI_URL' });
+    }
+  });
+
+export type Config = z.output<typeof schema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super(
+      `Invalid configuration:\n${problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n')}\n` +
+        'See the Configuration section of README.md.',
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the configuration; throws ConfigError naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => ({
+    variable: String(issue.path[0] ?? 'environment'),
+    message: issue.message,
+  }));
+  throw new ConfigError(problems);
+}

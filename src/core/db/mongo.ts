@@ -1,0 +1,99 @@
+import {
+  MongoClient,
+  MongoError,
+  MongoNetworkError,
+  MongoServerSelectionError,
+  MongoTopologyClosedError,
+  MongoNotConnectedError,
+  MongoServerError,
+  type Db,
+  type Document,
+  type IndexDescription,
+} from 'mongodb';
+import type { Logger } from '../logger.js';
+
+/** What a feature declares about a collection it owns; applied idempotently at start. */
+export interface CollectionSpec {
+  name: string;
+  /** A `$jsonSchema` document; the server rejects writes that break it. */
+  jsonSchema?: Document;
+  indexes: IndexDescription[];
+}
+
+export function createMongoClient(uri: string, timeoutMs: number): MongoClient {
+  return new MongoClient(uri, {
+    serverSelectionTimeoutMS: timeoutMs,
+    connectTimeoutMS: timeoutMs,
+    appName: 'supported-internships',
+    retryWrites: true,
+    writeConcern: { w: 'majority' },
+    readConcern: { level: 'majority' },
+  });
+}
+
+/**
+ * Creates or updates every collection's validator and indexes. Safe to run on every start:
+ * existing collections get `collMod`, existing identical indexes are left alone, and an index
+ * whose options changed is rebuilt.
+ */
+export async function applyCollectionSpecs(db: Db, specs: CollectionSpec[], logger?: Logger): Promise<void> {
+  const existing = new Set((await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name));
+  for (const spec of specs) {
+    const validation = spec.jsonSchema
+      ? { validator: { $jsonSchema: spec.jsonSchema }, validationLevel: 'strict', validationAction: 'error' }
+      : {};
+    if (!existing.has(spec.name)) {
+      await db.createCollection(spec.name, validation);
+    } else if (spec.jsonSchema) {
+      await db.command({ collMod: spec.name, ...validation });
+    }
+    if (spec.indexes.length > 0) await applyIndexes(db, spec, logger);
+  }
+}
+
+async function applyIndexes(db: Db, spec: CollectionSpec, logger?: Logger): Promise<void> {
+  const collection = db.collection(spec.name);
+  try {
+    await collection.createIndexes(spec.indexes);
+  } catch (error) {
+    // 85 IndexOptionsConflict / 86 IndexKeySpecsConflict: a declared index changed shape.
+    if (!(error instanceof MongoServerError) || (error.code !== 85 && error.code !== 86)) throw error;
+    for (const index of spec.indexes) {
+      try {
+        await collection.createIndexes([index]);
+      } catch (inner) {
+        if (!(inner instanceof MongoServerError) || (inner.code !== 85 && inner.code !== 86)) throw inner;
+        const name = index.name ?? Object.entries(index.key).map(([k, v]) => `${k}_${v}`).join('_');
+        logger?.warn({ collection: spec.name, index: name }, 'index definition changed; rebuilding it');
+        await collection.dropIndex(name);
+        await collection.createIndexes([index]);
+      }
+    }
+  }
+}
+
+/** True when the error means MongoDB itself could not be reached or is not accepting work. */
+export function isMongoUnavailable(error: unknown): boolean {
+  if (
+    error instanceof MongoServerSelectionError ||
+    error instanceof MongoNetworkError ||
+    error instanceof MongoTopologyClosedError ||
+    error instanceof MongoNotConnectedError
+  ) {
+    return true;
+  }
+  if (error instanceof MongoError) {
+    return (
+      error.hasErrorLabel('RetryableWriteError') ||
+      error.hasErrorLabel('TransientTransactionError') ||
+      // ShutdownInProgress, InterruptedAtShutdown, NotWritablePrimary, PrimarySteppedDown, HostUnreachable
+      [91, 11600, 10107, 189, 6, 7, 89].includes(Number(error.code))
+    );
+  }
+  return false;
+}
+
+/** True for a unique-index violation. */
+export function isDuplicateKey(error: unknown): boolean {
+  return error instanceof MongoServerError && error.code === 11000;
+}

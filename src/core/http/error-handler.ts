@@ -1,0 +1,62 @@
+import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { ApiError, DependencyUnavailableError, errorCodes, type ErrorCode, type ErrorEnvelope } from '../errors.js';
+import { isMongoUnavailable } from '../db/mongo.js';
+import { isSearchUnavailable } from '../search/meili.js';
+import type { AppEnv } from './env.js';
+
+export function errorBody(c: Context, code: ErrorCode, message: string, details?: ApiError['details']): ErrorEnvelope {
+  const requestId = (c.get('requestId') as string | undefined) ?? 'unknown';
+  return { error: { code, message, ...(details === undefined ? {} : { details }), requestId } };
+}
+
+function respond(c: Context, code: ErrorCode, message: string, details?: ApiError['details'], headers?: Record<string, string>) {
+  for (const [name, value] of Object.entries(headers ?? {})) c.header(name, value);
+  return c.json(errorBody(c, code, message, details), errorCodes[code]);
+}
+
+/** Maps anything thrown to the one envelope. Only ApiError messages reach clients verbatim. */
+export const onError: ErrorHandler<AppEnv> = (error, c) => {
+  if (error instanceof ApiError) {
+    return respond(c, error.code, error.message, error.details, error.headers);
+  }
+  const dependency =
+    error instanceof DependencyUnavailableError
+      ? error.dependency
+      : isMongoUnavailable(error)
+        ? 'mongodb'
+        : isSearchUnavailable(error)
+          ? 'meilisearch'
+          : undefined;
+  if (dependency) {
+    c.get('services')?.logger.warn({ requestId: c.get('requestId'), dependency, err: errorSummary(error) }, 'dependency unavailable');
+    const name = dependency === 'mongodb' ? 'MongoDB' : 'Meilisearch';
+    c.header('Retry-After', '5');
+    return respond(c, 'dependency_unavailable', `${name} is unavailable; nothing was changed. Try again shortly.`, {
+      dependency,
+    });
+  }
+  if (error instanceof HTTPException && error.status < 500) {
+    if (error.status === 400 && /malformed json/i.test(error.message)) {
+      return respond(c, 'malformed_json', 'The request body is not valid JSON.');
+    }
+    const code = (Object.entries(errorCodes).find(([, status]) => status === error.status)?.[0] ?? 'bad_request') as ErrorCode;
+    return respond(c, code, error.message || 'The request could not be understood.');
+  }
+  c.get('services')?.logger.error({ requestId: c.get('requestId'), err: errorSummary(error) }, 'unhandled error');
+  return respond(c, 'internal', 'Something went wrong on our side. It has been logged; please try again.');
+};
+
+export const onNotFound: NotFoundHandler<AppEnv> = (c) =>
+  respond(c, 'not_found', `No route matches ${c.req.method} ${new URL(c.req.url).pathname}.`);
+
+/**
+ * What the logs keep of an error: its type, code and stack frames. The message is dropped
+ * because driver messages can quote document values (a duplicate email, for example).
+ */
+export function errorSummary(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { type: typeof error };
+  const frames = (error.stack ?? '').split('\n').slice(1, 8).map((line) => line.trim());
+  const code = (error as { code?: unknown }).code;
+  return { name: error.name, ...(code === undefined ? {} : { code }), frames };
+}

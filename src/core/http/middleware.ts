@@ -1,0 +1,57 @@
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { routePath } from 'hono/route';
+import { ApiError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { AppEnv } from './env.js';
+
+const methodsWithBody = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const jsonMediaType = /^application\/([\w.-]+\+)?json$/i;
+
+/**
+ * One log line per request: id, method, the route pattern (not the URL, which can hold
+ * search words or ids), status and duration. Nothing from the body or query string.
+ */
+export function requestLogger(logger: Logger): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const started = performance.now();
+    await next();
+    const status = c.res.status;
+    const line = {
+      requestId: c.get('requestId'),
+      method: c.req.method,
+      route: routePath(c, -1),
+      status,
+      durationMs: Math.round((performance.now() - started) * 100) / 100,
+    };
+    if (status >= 500) logger.error(line, 'request');
+    else logger.info(line, 'request');
+  };
+}
+
+/** A body that is not JSON is refused with 415 before any handler sees it. */
+export const requireJsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (methodsWithBody.has(c.req.method) && hasBody(c.req.raw)) {
+    const mediaType = (c.req.header('content-type') ?? '').split(';')[0]!.trim();
+    if (!jsonMediaType.test(mediaType)) {
+      throw new ApiError('unsupported_media_type', 'The request body must be JSON (Content-Type: application/json).');
+    }
+  }
+  await next();
+};
+
+function hasBody(request: Request): boolean {
+  const length = request.headers.get('content-length');
+  if (length !== null) return Number(length) > 0;
+  return request.headers.has('transfer-encoding') || request.body !== null;
+}
+
+/** Bodies over the limit are refused with 413 while streaming, before they are buffered whole. */
+export function limitBody(maxSize: number): MiddlewareHandler<AppEnv> {
+  return bodyLimit({
+    maxSize,
+    onError: () => {
+      throw new ApiError('payload_too_large', `The request body is larger than ${maxSize} bytes.`);
+    },
+  });
+}

@@ -1,0 +1,21 @@
+import { pino, type Logger } from 'pino';
+
+export type { Logger };
+
+/**
+ * Structured JSON logs on stdout. Log lines carry ids, routes, statuses and timings only:
+ * never names, emails, passport contents, tokens or request bodies. The redaction list is a
+ * second line of defence for fields that must never appear even by mistake.
+ */
+export function createLogger(level: string): Logger {
+  return pino({
+    level,
+    base: undefined,
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }) },
+    redact: {
+      paths: ['password', '*.password', 'token', '*.token', 'authorization', '*.authorization', 'email', '*.email'],
+      censor: '[redacted]',
+    },
+  });
+}

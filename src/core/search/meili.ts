@@ -1,0 +1,119 @@
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { projectRoot } from '../project-root.js';
+import {
+  Meilisearch,
+  MeilisearchApiError,
+  MeilisearchRequestError,
+  MeilisearchRequestTimeOutError,
+  MeilisearchTaskTimeOutError,
+  type EnqueuedTaskPromise,
+  type Settings,
+  type Task,
+} from 'meilisearch';
+
+export const searchConfigDir = path.join(projectRoot, 'search-config');
+
+/** The search client plus the prefix that keeps one deployment's (or one test file's) indexes apart. */
+export interface Search {
+  client: Meilisearch;
+  prefix: string;
+  indexUid(name: IndexName): string;
+}
+
+export type IndexName = 'placements' | 'candidates';
+
+/** One index's settings as kept in `search-config/<name>.json`. */
+export interface IndexConfig {
+  name: IndexName;
+  primaryKey: string;
+  settings: Settings;
+}
+
+export function createSearch(url: string, apiKey: string | undefined, prefix: string, timeoutMs: number): Search {
+  const client = new Meilisearch({
+    host: url,
+    apiKey,
+    timeout: timeoutMs,
+    defaultWaitOptions: { timeout: 120_000, interval: 25 },
+  });
+  return { client, prefix, indexUid: (name) => `${prefix}${name}` };
+}
+
+/** Turns synonym groups (every member means the same) into Meilisearch's word -> alternatives map. */
+export function expandSynonymGroups(groups: string[][]): Record<string, string[]> {
+  const synonyms: Record<string, string[]> = {};
+  for (const group of groups) {
+    for (const word of group) {
+      const others = group.filter((other) => other !== word);
+      synonyms[word] = [...new Set([...(synonyms[word] ?? []), ...others])];
+    }
+  }
+  return synonyms;
+}
+
+/** Loads every `*.index.json` from `search-config/`; synonyms live in their own file and are merged in. */
+export async function loadIndexConfigs(dir: string = searchConfigDir): Promise<IndexConfig[]> {
+  const { groups } = JSON.parse(await readFile(path.join(dir, 'synonyms.json'), 'utf8')) as { groups: string[][] };
+  const synonyms = expandSynonymGroups(groups);
+  const files = (await readdir(dir)).filter((file) => file.endsWith('.index.json')).sort();
+  const configs: IndexConfig[] = [];
+  for (const file of files) {
+    const raw = JSON.parse(await readFile(path.join(dir, file), 'utf8')) as IndexConfig & {
+      useSynonyms?: boolean;
+      $comment?: string;
+    };
+    const { useSynonyms, $comment: _comment, ...config } = raw;
+    configs.push(useSynonyms ? { ...config, settings: { ...config.settings, synonyms } } : config);
+  }
+  return configs;
+}
+
+export class SearchTaskFailedError extends Error {
+  constructor(task: Task, what: string) {
+    super(`Meilisearch task ${task.uid} (${what}) ${task.status}: ${task.error?.message ?? 'no reason given'}`);
+    this.name = 'SearchTaskFailedError';
+  }
+}
+
+/** Waits for a task and throws if Meilisearch reports it failed or was cancelled. */
+export async function waitForSuccess(enqueued: EnqueuedTaskPromise, what: string): Promise<Task> {
+  const task = await enqueued.waitTask();
+  if (task.status !== 'succeeded') throw new SearchTaskFailedError(task, what);
+  return task;
+}
+
+/**
+ * Creates each index if missing and applies its settings, waiting for every task.
+ * Meilisearch treats an unchanged settings update as a no-op, so this is safe on every start.
+ */
+export async function applyIndexConfigs(search: Search, configs: IndexConfig[]): Promise<void> {
+  for (const config of configs) {
+    await ensureIndex(search, search.indexUid(config.name), config.primaryKey);
+    await waitForSuccess(
+      search.client.index(search.indexUid(config.name)).updateSettings(config.settings),
+      `settings of ${search.indexUid(config.name)}`,
+    );
+  }
+}
+
+export async function ensureIndex(search: Search, uid: string, primaryKey: string): Promise<void> {
+  try {
+    await search.client.getRawIndex(uid);
+  } catch (error) {
+    if (!(error instanceof MeilisearchApiError) || error.cause?.code !== 'index_not_found') throw error;
+    await waitForSuccess(search.client.createIndex(uid, { primaryKey }), `create ${uid}`);
+  }
+}
+
+/** True when Meilisearch could not be reached or answered that it is not able to work. */
+export function isSearchUnavailable(error: unknown): boolean {
+  if (
+    error instanceof MeilisearchRequestError ||
+    error instanceof MeilisearchRequestTimeOutError ||
+    error instanceof MeilisearchTaskTimeOutError
+  ) {
+    return true;
+  }
+  return error instanceof MeilisearchApiError && error.response.status >= 500;
+}

@@ -1,0 +1,65 @@
+import { serve, type ServerType } from '@hono/node-server';
+import { createApp } from './app.js';
+import { ConfigError, loadConfig, type Config } from './core/config.js';
+import { createLogger, type Logger } from './core/logger.js';
+import { Stores } from './embedded/index.js';
+import { LauncherError } from './embedded/process.js';
+import { openInfrastructure } from './runtime.js';
+import { createServices, type Infrastructure } from './services.js';
+
+/** Wires the service together and listens. Everything else lives in app.ts and runtime.ts. */
+async function main(config: Config, logger: Logger): Promise<void> {
+  const started = performance.now();
+  const stores = new Stores();
+  let infra: Infrastructure | undefined;
+  let server: ServerType | undefined;
+  let shuttingDown = false;
+
+  const shutdown = async (signal: string, exitCode = 0) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    logger.info({ signal }, 'shutting down');
+    const forced = setTimeout(() => {
+      logger.error('shutdown took over 30s; stopping the stores now');
+      void stores.stop().finally(() => process.exit(1));
+    }, 30_000);
+    forced.unref();
+    // In-flight requests finish first, so everything acknowledged is written before MongoDB stops.
+    if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
+    await infra?.mongo.close();
+    await stores.stop();
+    logger.info('stopped');
+    process.exit(exitCode);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  try {
+    const endpoints = await stores.start(config, logger);
+    infra = await openInfrastructure({ config, logger, ...endpoints });
+  } catch (error) {
+    await stores.stop();
+    if (shuttingDown) return;
+    throw error;
+  }
+  const app = createApp(createServices(infra));
+  server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+    const base = `http://${config.HOST}:${info.port}`;
+    logger.info({ url: base, docs: `${base}/docs`, startMs: Math.round(performance.now() - started) }, 'service ready');
+  });
+}
+
+let config: Config;
+try {
+  config = loadConfig();
+} catch (error) {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(error instanceof ConfigError ? 2 : 1);
+}
+const logger = createLogger(config.LOG_LEVEL);
+main(config, logger).catch((error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  logger.fatal({ kind: error instanceof LauncherError ? 'launcher' : 'start-up' }, 'the service could not start');
+  process.stderr.write(`\nThe service could not start: ${message}\n`);
+  process.exit(error instanceof LauncherError ? 3 : 1);
+});

@@ -1,0 +1,42 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, createHarness, type Harness } from './helpers/harness.js';
+
+let harness: Harness;
+beforeAll(async () => {
+  harness = await createHarness();
+});
+afterAll(() => harness.close());
+
+describe('API description', () => {
+  it('serves a valid OpenAPI 3.1 document', async () => {
+    const response = await call(harness.app, 'GET', '/openapi.json');
+    expect(response.status).toBe(200);
+    expect(response.json.openapi).toBe('3.1.0');
+    const validator = new Validator();
+    const result = await validator.validate(response.json);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(validator.version).toBe('3.1');
+  });
+
+  it('documents the bearer scheme and the error envelope', async () => {
+    const { json } = await call(harness.app, 'GET', '/openapi.json');
+    expect(json.components.securitySchemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(json.paths['/health/ready'].get.responses['503']).toBeDefined();
+  });
+
+  it('serves interactive docs that load only local assets', async () => {
+    const page = await call(harness.app, 'GET', '/docs');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(page.text).toContain('/docs/assets/swagger-ui-bundle.js');
+    expect(page.text).not.toMatch(/https?:\/\//);
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const bundle = await harness.app.request('/docs/assets/swagger-ui-bundle.js');
+    expect(bundle.status).toBe(200);
+    expect((await bundle.arrayBuffer()).byteLength).toBeGreaterThan(100_000);
+    const init = await call(harness.app, 'GET', '/docs/assets/init.js');
+    expect(init.text).toContain("url: '/openapi.json'");
+  });
+});
