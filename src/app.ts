@@ -4,9 +4,14 @@ import { secureHeaders } from 'hono/secure-headers';
 import { createRouter } from './core/http/openapi.js';
 import { onError, onNotFound } from './core/http/error-handler.js';
 import { limitBody, requestLogger, requireJsonBody } from './core/http/middleware.js';
+import { accountsRoutes } from './auth/accounts.routes.js';
+import { authenticate } from './auth/auth.middleware.js';
+import { authRoutes } from './auth/auth.routes.js';
 import { docsRoutes } from './docs/docs.routes.js';
+import { employersRoutes } from './employers/employers.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import type { Services } from './services.js';
+import { youngPeopleRoutes } from './young-people/young-people.routes.js';
 
 /** Builds the whole HTTP API from its services. Nothing here listens or connects. */
 export function createApp(services: Services) {
@@ -42,8 +47,14 @@ export function createApp(services: Services) {
   app.use(limitBody(config.BODY_LIMIT_BYTES));
   app.use(requireJsonBody);
 
+  app.use('/v1/*', authenticate);
+
   app.route('/', healthRoutes());
   app.route('/', docsRoutes());
+  app.route('/', authRoutes());
+  app.route('/', accountsRoutes());
+  app.route('/', employersRoutes());
+  app.route('/', youngPeopleRoutes());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

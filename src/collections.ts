@@ -1,4 +1,25 @@
+import { auditCollection } from './audit/audit.js';
+import { accountsCollection } from './auth/accounts.js';
+import { invitationsCollection } from './auth/invitations.js';
+import { signingKeysCollection } from './auth/keys.js';
+import { loginThrottleCollection } from './auth/throttle.js';
+import { refreshTokensCollection } from './auth/tokens.js';
 import type { CollectionSpec } from './core/db/mongo.js';
+import { employersCollection } from './employers/employers.repository.js';
+import { providersCollection } from './providers/providers.js';
+import { outboxCollection } from './search-sync/outbox.js';
+import { youngPeopleCollection } from './young-people/young-people.repository.js';
 
-/** Every collection the service owns, with its validator and indexes. Features add theirs here. */
-export const collectionSpecs: CollectionSpec[] = [];
+/** Every collection the service owns, with its validator and indexes; applied at every start. */
+export const collectionSpecs: CollectionSpec[] = [
+  auditCollection,
+  accountsCollection,
+  invitationsCollection,
+  signingKeysCollection,
+  loginThrottleCollection,
+  refreshTokensCollection,
+  providersCollection,
+  employersCollection,
+  youngPeopleCollection,
+  outboxCollection,
+];

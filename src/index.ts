@@ -42,7 +42,7 @@ async function main(config: Config, logger: Logger): Promise<void> {
     if (shuttingDown) return;
     throw error;
   }
-  const app = createApp(createServices(infra));
+  const app = createApp(await createServices(infra));
   server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     const base = `http://${config.HOST}:${info.port}`;
     logger.info({ url: base, docs: `${base}/docs`, startMs: Math.round(performance.now() - started) }, 'service ready');

@@ -85,6 +85,13 @@ const schema = z
       z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
     ),
     TOKEN_KEY_ROTATION_DAYS: integer(1, 365).default(30),
+    PASSWORD_SCRYPT_COST: z.coerce
+      .number({ message: 'must be a power of two' })
+      .int()
+      .refine((n) => n >= 16384 && n <= 1048576 && (n & (n - 1)) === 0, {
+        message: 'must be a power of two from 16384 to 1048576',
+      })
+      .default(131072),
 
     OIDC_ISSUER: optionalString.pipe(httpUrl.optional()),
     OIDC_AUDIENCE: optionalString,

@@ -35,6 +35,8 @@ export async function createHarness(options: { env?: Record<string, string>; clo
     MEILI_URL: inject('meiliUrl'),
     MEILI_MASTER_KEY: inject('meiliKey'),
     MEILI_INDEX_PREFIX: `${name}_`,
+    TOKEN_KEYS_SECRET: 'test-secret-test-secret-test-secret-0123',
+    PASSWORD_SCRYPT_COST: '16384',
     ...options.env,
   });
   const clock = options.clock ?? systemClock;
@@ -46,7 +48,7 @@ export async function createHarness(options: { env?: Record<string, string>; clo
     meiliKey: config.MEILI_MASTER_KEY,
     clock,
   });
-  const services = createServices(infra);
+  const services = await createServices(infra);
   const app = createApp(services);
   return {
     app,

@@ -92,3 +92,6 @@ export function jsonResponse<T extends z.ZodType>(schema: T, description: string
 }
 
 export type { ErrorCode };
+
+/** Spread into a route that needs an access token. */
+export const bearer = { security: [{ bearerAuth: [] as string[] }] };

@@ -1,0 +1,113 @@
+import type { ClientSession, Collection, Db } from 'mongodb';
+import { ObjectId } from 'mongodb';
+import type { Clock } from '../core/clock.js';
+import type { CollectionSpec } from '../core/db/mongo.js';
+import type { Role } from '../domain/vocabulary.js';
+
+/**
+ * The append-only audit trail. Entries say who did what to which record, when, and how it
+ * ended; never passwords, tokens or passport contents. They are only ever inserted, except
+ * that erasing a young person replaces their id with a pseudonym (see pseudonymise).
+ */
+export interface AuditEntry {
+  action: string;
+  outcome: 'success' | 'failure' | 'denied';
+  actor: { accountId?: string; role?: Role | 'system'; ip?: string };
+  target?: { type: string; id: string };
+  /** The young person the entry is about, so they can see it in their access log. */
+  subjectId?: string;
+  requestId?: string;
+  /** Non-sensitive facts, e.g. which passport sections were read. */
+  details?: Record<string, unknown>;
+}
+
+export interface StoredAuditEntry extends AuditEntry {
+  id: string;
+  at: Date;
+}
+
+interface AuditDoc extends Omit<AuditEntry, 'subjectId'> {
+  _id: ObjectId;
+  at: Date;
+  subjectId?: string;
+}
+
+export const auditCollection: CollectionSpec = {
+  name: 'audit_events',
+  jsonSchema: {
+    bsonType: 'object',
+    required: ['_id', 'at', 'action', 'outcome', 'actor'],
+    properties: {
+      at: { bsonType: 'date' },
+      action: { bsonType: 'string', maxLength: 100 },
+      outcome: { enum: ['success', 'failure', 'denied'] },
+      actor: { bsonType: 'object' },
+      target: { bsonType: 'object' },
+      subjectId: { bsonType: 'string' },
+      requestId: { bsonType: 'string' },
+      details: { bsonType: 'object' },
+    },
+  },
+  indexes: [
+    { key: { subjectId: 1, at: -1 }, name: 'subject_time' },
+    { key: { 'actor.accountId': 1, at: -1 }, name: 'actor_time' },
+    { key: { 'target.type': 1, 'target.id': 1, at: -1 }, name: 'target_time' },
+    { key: { action: 1, at: -1 }, name: 'action_time' },
+  ],
+};
+
+export class AuditLog {
+  readonly #events: Collection<AuditDoc>;
+  constructor(
+    db: Db,
+    private readonly clock: Clock,
+  ) {
+    this.#events = db.collection<AuditDoc>(auditCollection.name);
+  }
+
+  async record(entry: AuditEntry, session?: ClientSession): Promise<void> {
+    await this.#events.insertOne({ _id: new ObjectId(), at: this.clock.now(), ...stripUndefined(entry) }, { session });
+  }
+
+  async forSubject(subjectId: string, options: { actions?: string[]; limit?: number; offset?: number } = {}) {
+    const filter = { subjectId, ...(options.actions ? { action: { $in: options.actions } } : {}) };
+    const [items, total] = await Promise.all([
+      this.#events
+        .find(filter)
+        .sort({ at: -1, _id: -1 })
+        .skip(options.offset ?? 0)
+        .limit(options.limit ?? 50)
+        .toArray(),
+      this.#events.countDocuments(filter),
+    ]);
+    return { items: items.map(toEntry), total };
+  }
+
+  async find(filter: { action?: string; accountId?: string; targetId?: string }, limit = 100): Promise<StoredAuditEntry[]> {
+    const query: Record<string, unknown> = {};
+    if (filter.action) query.action = filter.action;
+    if (filter.accountId) query['actor.accountId'] = filter.accountId;
+    if (filter.targetId) query['target.id'] = filter.targetId;
+    return (await this.#events.find(query).sort({ at: -1 }).limit(limit).toArray()).map(toEntry);
+  }
+
+  /**
+   * After erasure the entries stay (accountability) but no longer point at the person:
+   * their id becomes a pseudonym everywhere it appears.
+   */
+  async pseudonymise(ids: string[], pseudonym: string, session?: ClientSession): Promise<void> {
+    for (const id of ids) {
+      await this.#events.updateMany({ subjectId: id }, { $set: { subjectId: pseudonym } }, { session });
+      await this.#events.updateMany({ 'target.id': id }, { $set: { 'target.id': pseudonym } }, { session });
+      await this.#events.updateMany({ 'actor.accountId': id }, { $set: { 'actor.accountId': pseudonym } }, { session });
+    }
+  }
+}
+
+function toEntry({ _id, ...rest }: AuditDoc): StoredAuditEntry {
+  return { id: _id.toHexString(), ...rest };
+}
+
+function stripUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

@@ -1,0 +1,204 @@
+import type { ClientSession, Collection, Db } from 'mongodb';
+import { ObjectId } from 'mongodb';
+import type { Clock } from '../core/clock.js';
+import type { CollectionSpec } from '../core/db/mongo.js';
+import { delegateRights, roles, type DelegateRight, type Role } from '../domain/vocabulary.js';
+
+export interface DelegateGrant {
+  youngPersonId: string;
+  rights: DelegateRight[];
+  relationship?: string;
+}
+
+/** An account as the rest of the service sees it: ids as strings, never the password hash. */
+export interface Account {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  status: 'active' | 'disabled';
+  providerId?: string;
+  employerId?: string;
+  youngPersonId?: string;
+  actsFor: DelegateGrant[];
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface AccountDoc {
+  _id: ObjectId;
+  email: string;
+  name: string;
+  role: Role;
+  status: 'active' | 'disabled';
+  passwordHash?: string;
+  providerId?: ObjectId;
+  employerId?: ObjectId;
+  youngPersonId?: ObjectId;
+  actsFor?: { youngPersonId: ObjectId; rights: DelegateRight[]; relationship?: string }[];
+  createdAt: Date;
+  updatedAt: Date;
+  disabledAt?: Date;
+  lastSignInAt?: Date;
+}
+
+export const accountsCollection: CollectionSpec = {
+  name: 'accounts',
+  jsonSchema: {
+    bsonType: 'object',
+    required: ['_id', 'email', 'name', 'role', 'status', 'createdAt', 'updatedAt'],
+    properties: {
+      email: { bsonType: 'string', maxLength: 254, pattern: '^[^A-Z\\s]+@[^A-Z\\s]+$' },
+      name: { bsonType: 'string', minLength: 1, maxLength: 120 },
+      role: { enum: [...roles] },
+      status: { enum: ['active', 'disabled'] },
+      passwordHash: { bsonType: 'string', maxLength: 300 },
+      providerId: { bsonType: 'objectId' },
+      employerId: { bsonType: 'objectId' },
+      youngPersonId: { bsonType: 'objectId' },
+      actsFor: {
+        bsonType: 'array',
+        maxItems: 20,
+        items: {
+          bsonType: 'object',
+          required: ['youngPersonId', 'rights'],
+          properties: {
+            youngPersonId: { bsonType: 'objectId' },
+            rights: { bsonType: 'array', items: { enum: [...delegateRights] } },
+            relationship: { bsonType: 'string', maxLength: 60 },
+          },
+        },
+      },
+      createdAt: { bsonType: 'date' },
+      updatedAt: { bsonType: 'date' },
+    },
+  },
+  indexes: [
+    { key: { email: 1 }, name: 'email_unique', unique: true },
+    { key: { providerId: 1, role: 1 }, name: 'provider_role' },
+    { key: { employerId: 1 }, name: 'employer' },
+    { key: { youngPersonId: 1 }, name: 'young_person', unique: true, partialFilterExpression: { youngPersonId: { $exists: true } } },
+    { key: { 'actsFor.youngPersonId': 1 }, name: 'delegate_for' },
+  ],
+};
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export function toAccount(doc: AccountDoc): Account {
+  return {
+    id: doc._id.toHexString(),
+    email: doc.email,
+    name: doc.name,
+    role: doc.role,
+    status: doc.status,
+    providerId: doc.providerId?.toHexString(),
+    employerId: doc.employerId?.toHexString(),
+    youngPersonId: doc.youngPersonId?.toHexString(),
+    actsFor: (doc.actsFor ?? []).map((grant) => ({
+      youngPersonId: grant.youngPersonId.toHexString(),
+      rights: grant.rights,
+      ...(grant.relationship ? { relationship: grant.relationship } : {}),
+    })),
+    createdAt: doc.createdAt,
+    updatedAt: doc.updatedAt,
+  };
+}
+
+/** Storage of accounts. The password hash never leaves this module except for sign-in. */
+export class AccountsRepository {
+  readonly collection: Collection<AccountDoc>;
+  constructor(
+    db: Db,
+    private readonly clock: Clock,
+  ) {
+    this.collection = db.collection<AccountDoc>(accountsCollection.name);
+  }
+
+  async byId(id: string): Promise<Account | undefined> {
+    if (!ObjectId.isValid(id) || id.length !== 24) return undefined;
+    const doc = await this.collection.findOne({ _id: new ObjectId(id) }, { projection: { passwordHash: 0 } });
+    return doc ? toAccount(doc) : undefined;
+  }
+
+  async byEmail(email: string): Promise<Account | undefined> {
+    const doc = await this.collection.findOne({ email: normaliseEmail(email) }, { projection: { passwordHash: 0 } });
+    return doc ? toAccount(doc) : undefined;
+  }
+
+  async credentials(email: string): Promise<{ account: Account; passwordHash?: string } | undefined> {
+    const doc = await this.collection.findOne({ email: normaliseEmail(email) });
+    return doc ? { account: toAccount(doc), passwordHash: doc.passwordHash } : undefined;
+  }
+
+  async insert(
+    account: Omit<AccountDoc, '_id' | 'createdAt' | 'updatedAt'>,
+    session?: ClientSession,
+  ): Promise<Account> {
+    const now = this.clock.now();
+    const doc: AccountDoc = { _id: new ObjectId(), ...account, email: normaliseEmail(account.email), createdAt: now, updatedAt: now };
+    await this.collection.insertOne(doc, { session });
+    return toAccount(doc);
+  }
+
+  async setPasswordHash(id: string, passwordHash: string): Promise<void> {
+    await this.collection.updateOne({ _id: new ObjectId(id) }, { $set: { passwordHash, updatedAt: this.clock.now() } });
+  }
+
+  async recordSignIn(id: string): Promise<void> {
+    await this.collection.updateOne({ _id: new ObjectId(id) }, { $set: { lastSignInAt: this.clock.now() } });
+  }
+
+  async setStatus(id: string, status: 'active' | 'disabled', session?: ClientSession): Promise<Account | undefined> {
+    const now = this.clock.now();
+    const doc = await this.collection.findOneAndUpdate(
+      { _id: new ObjectId(id) },
+      status === 'disabled' ? { $set: { status, disabledAt: now, updatedAt: now } } : { $set: { status, updatedAt: now }, $unset: { disabledAt: '' } },
+      { returnDocument: 'after', projection: { passwordHash: 0 }, session },
+    );
+    return doc ? toAccount(doc) : undefined;
+  }
+
+  async addDelegateGrant(id: string, grant: DelegateGrant, session?: ClientSession): Promise<void> {
+    const youngPersonId = new ObjectId(grant.youngPersonId);
+    await this.collection.updateOne(
+      { _id: new ObjectId(id) },
+      { $pull: { actsFor: { youngPersonId } } },
+      { session },
+    );
+    await this.collection.updateOne(
+      { _id: new ObjectId(id) },
+      {
+        $push: { actsFor: { youngPersonId, rights: grant.rights, ...(grant.relationship ? { relationship: grant.relationship } : {}) } },
+        $set: { updatedAt: this.clock.now() },
+      },
+      { session },
+    );
+  }
+
+  async removeDelegateGrant(id: string, youngPersonId: string, session?: ClientSession): Promise<boolean> {
+    const result = await this.collection.updateOne(
+      { _id: new ObjectId(id), 'actsFor.youngPersonId': new ObjectId(youngPersonId) },
+      { $pull: { actsFor: { youngPersonId: new ObjectId(youngPersonId) } }, $set: { updatedAt: this.clock.now() } },
+      { session },
+    );
+    return result.modifiedCount > 0;
+  }
+
+  async delegatesOf(youngPersonId: string): Promise<Account[]> {
+    const docs = await this.collection
+      .find({ 'actsFor.youngPersonId': new ObjectId(youngPersonId) }, { projection: { passwordHash: 0 } })
+      .toArray();
+    return docs.map(toAccount);
+  }
+
+  async listByOrganisation(filter: { providerId?: string; employerId?: string }, roleFilter?: Role[]): Promise<Account[]> {
+    const query: Record<string, unknown> = {};
+    if (filter.providerId) query.providerId = new ObjectId(filter.providerId);
+    if (filter.employerId) query.employerId = new ObjectId(filter.employerId);
+    if (roleFilter) query.role = { $in: roleFilter };
+    const docs = await this.collection.find(query, { projection: { passwordHash: 0 } }).sort({ name: 1 }).limit(500).toArray();
+    return docs.map(toAccount);
+  }
+}

@@ -1,0 +1,66 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context, MiddlewareHandler } from 'hono';
+import { matchedRoutes } from 'hono/route';
+import { ApiError } from '../core/errors.js';
+import type { AppEnv } from '../core/http/env.js';
+import type { Account } from './accounts.js';
+import type { Actor } from './policy.js';
+import type { RequestContext } from './auth.service.js';
+
+/** Routes under /v1 that need no access token: signing in and accepting an invitation or signing up. */
+const publicRoutes = new Set([
+  'POST /v1/auth/token',
+  'POST /v1/auth/refresh',
+  'POST /v1/auth/logout',
+  'POST /v1/invitations/accept',
+  'POST /v1/employers/signup',
+]);
+
+const missingToken = () =>
+  new ApiError('unauthenticated', 'Sign in first: send an access token as "Authorization: Bearer <token>".', {
+    headers: { 'WWW-Authenticate': 'Bearer realm="api"' },
+  });
+
+/** Every /v1 route except the public ones requires a valid access token of an active account. */
+export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (publicRoutes.has(`${c.req.method} ${c.req.path}`)) return next();
+  // An unknown route is a 404 whoever asks; only real routes need a token.
+  if (!matchedRoutes(c).some((route) => route.method !== 'ALL')) return next();
+  const header = c.req.header('authorization');
+  const match = header?.match(/^Bearer ([A-Za-z0-9_\-.]{10,4096})$/);
+  if (!match) throw missingToken();
+  const { actor, account } = await c.var.services.auth.authenticate(match[1]!);
+  c.set('actor', actor);
+  c.set('account', account);
+  await next();
+};
+
+/** The authenticated caller. Only called on protected routes, where the middleware has set it. */
+export function actor(c: Context<AppEnv>): Actor {
+  const found = c.get('actor');
+  if (!found) throw missingToken();
+  return found;
+}
+
+export function account(c: Context<AppEnv>): Account {
+  const found = c.get('account');
+  if (!found) throw missingToken();
+  return found;
+}
+
+/** The caller's address: the socket's, or the first X-Forwarded-For entry behind a trusted proxy. */
+export function clientAddress(c: Context<AppEnv>): string {
+  if (c.var.services.config.TRUST_PROXY) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded.slice(0, 64);
+  }
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+export function requestContext(c: Context<AppEnv>): RequestContext {
+  return { requestId: c.get('requestId'), address: clientAddress(c) };
+}

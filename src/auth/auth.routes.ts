@@ -1,0 +1,163 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { bearer, createRouter, errorResponses, jsonBody, jsonResponse } from '../core/http/openapi.js';
+import type { Account } from './accounts.js';
+import { account, actor, requestContext } from './auth.middleware.js';
+import {
+  acceptInvitationSchema,
+  accountSchema,
+  invitationInputSchema,
+  invitationSchema,
+  meSchema,
+  refreshSchema,
+  signInSchema,
+  tokenPairSchema,
+} from './auth.schemas.js';
+
+export function accountView(account: Account) {
+  return {
+    id: account.id,
+    email: account.email,
+    name: account.name,
+    role: account.role,
+    status: account.status,
+    ...(account.providerId ? { providerId: account.providerId } : {}),
+    ...(account.employerId ? { employerId: account.employerId } : {}),
+    ...(account.youngPersonId ? { youngPersonId: account.youngPersonId } : {}),
+    createdAt: account.createdAt.toISOString(),
+  };
+}
+
+const signIn = createRoute({
+  method: 'post',
+  path: '/v1/auth/token',
+  tags: ['auth'],
+  summary: 'Sign in with email and password',
+  description: 'Returns a 15-minute access token and a refresh token. Unknown emails and wrong passwords get the same answer in the same time.',
+  request: { body: jsonBody(signInSchema) },
+  responses: { 200: jsonResponse(tokenPairSchema, 'Signed in.'), ...errorResponses(400, 401, 429) },
+});
+
+const refresh = createRoute({
+  method: 'post',
+  path: '/v1/auth/refresh',
+  tags: ['auth'],
+  summary: 'Swap a refresh token for new tokens',
+  description: 'Each refresh token works once. Presenting one that was already used revokes every token of that sign-in.',
+  request: { body: jsonBody(refreshSchema) },
+  responses: { 200: jsonResponse(tokenPairSchema, 'New tokens.'), ...errorResponses(400, 401) },
+});
+
+const logout = createRoute({
+  method: 'post',
+  path: '/v1/auth/logout',
+  tags: ['auth'],
+  summary: 'Sign out: revoke the refresh token and every token of its sign-in',
+  request: { body: jsonBody(refreshSchema) },
+  responses: { 204: { description: 'Signed out (also when the token was unknown).' }, ...errorResponses(400) },
+});
+
+const jwks = createRoute({
+  method: 'get',
+  path: '/.well-known/jwks.json',
+  tags: ['auth'],
+  summary: 'Public keys that verify this service’s access tokens',
+  responses: {
+    200: jsonResponse(z.object({ keys: z.array(z.record(z.string(), z.unknown())) }).openapi('JWKS'), 'The JSON Web Key Set.'),
+  },
+});
+
+const me = createRoute({
+  method: 'get',
+  path: '/v1/me',
+  tags: ['auth'],
+  summary: 'Who am I: account, role, organisation, and whom a delegate acts for',
+  ...bearer,
+  responses: { 200: jsonResponse(meSchema, 'The caller.'), ...errorResponses(401) },
+});
+
+const invite = createRoute({
+  method: 'post',
+  path: '/v1/invitations',
+  tags: ['accounts'],
+  summary: 'Invite someone to make an account',
+  description:
+    'Provider admins invite job coaches and provider admins; job coaches invite the young people on their caseload; ' +
+    'a young person invites a delegate (parent, carer, appointee) with the rights they choose; employer staff invite colleagues.',
+  ...bearer,
+  request: { body: jsonBody(invitationInputSchema) },
+  responses: { 201: jsonResponse(invitationSchema, 'Invitation made.'), ...errorResponses(400, 401, 403, 404, 409) },
+});
+
+const accept = createRoute({
+  method: 'post',
+  path: '/v1/invitations/accept',
+  tags: ['accounts'],
+  summary: 'Accept an invitation: set a password and sign in',
+  request: { body: jsonBody(acceptInvitationSchema) },
+  responses: {
+    201: jsonResponse(z.object({ account: accountSchema, tokens: tokenPairSchema }), 'Account ready and signed in.'),
+    ...errorResponses(400, 409, 410),
+  },
+});
+
+export function authRoutes() {
+  return createRouter()
+    .openapi(signIn, async (c) => {
+      const { email, password } = c.req.valid('json');
+      const tokens = await c.var.services.auth.signIn(email, password, requestContext(c));
+      c.header('Cache-Control', 'no-store');
+      return c.json(tokens, 200);
+    })
+    .openapi(refresh, async (c) => {
+      const tokens = await c.var.services.auth.refresh(c.req.valid('json').refreshToken, requestContext(c));
+      c.header('Cache-Control', 'no-store');
+      return c.json(tokens, 200);
+    })
+    .openapi(logout, async (c) => {
+      await c.var.services.auth.signOut(c.req.valid('json').refreshToken, requestContext(c));
+      return c.body(null, 204);
+    })
+    .openapi(jwks, (c) => {
+      c.header('Cache-Control', 'public, max-age=300');
+      return c.json(c.var.services.keys.jwks(), 200);
+    })
+    .openapi(me, async (c) => {
+      const { services } = c.var;
+      const caller = account(c);
+      let organisation: { type: 'provider' | 'employer'; id: string; name: string; verified?: boolean } | null = null;
+      if (caller.employerId) {
+        const employer = await services.employersRepository.byId(caller.employerId);
+        if (employer) organisation = { type: 'employer', id: employer.id, name: employer.name, verified: employer.verified };
+      } else if (caller.providerId) {
+        const provider = await services.providers.byId(caller.providerId);
+        if (provider) organisation = { type: 'provider', id: provider.id, name: provider.name };
+      }
+      const ids = [...(caller.youngPersonId ? [caller.youngPersonId] : []), ...caller.actsFor.map((grant) => grant.youngPersonId)];
+      const people = new Map((await services.youngPeopleRepository.byIds(ids)).map((person) => [person.id, person]));
+      const self = caller.youngPersonId ? people.get(caller.youngPersonId) : undefined;
+      return c.json(
+        {
+          account: accountView(caller),
+          organisation,
+          ...(self ? { youngPerson: { id: self.id, preferredName: self.preferredName } } : {}),
+          actsFor: caller.actsFor
+            .filter((grant) => people.has(grant.youngPersonId))
+            .map((grant) => ({ ...grant, preferredName: people.get(grant.youngPersonId)!.preferredName })),
+        },
+        200,
+      );
+    })
+    .openapi(invite, async (c) => {
+      const invitation = await c.var.services.invitations.create(actor(c), c.req.valid('json'), c.get('requestId'));
+      c.header('Cache-Control', 'no-store');
+      return c.json({ ...invitation, expiresAt: invitation.expiresAt.toISOString() }, 201);
+    })
+    .openapi(accept, async (c) => {
+      const { services } = c.var;
+      const accepted = await services.invitations.accept(c.req.valid('json'), c.get('requestId'));
+      const fresh = (await services.accounts.byId(accepted.id)) ?? accepted;
+      const tokens = await services.auth.issueFor(fresh);
+      c.header('Cache-Control', 'no-store');
+      return c.json({ account: accountView(fresh), tokens }, 201);
+    });
+}

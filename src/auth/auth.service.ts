@@ -1,0 +1,180 @@
+import type { AuditLog } from '../audit/audit.js';
+import { ApiError } from '../core/errors.js';
+import type { Account, AccountsRepository } from './accounts.js';
+import type { PasswordHasher } from './passwords.js';
+import type { Actor } from './policy.js';
+import type { LoginThrottle } from './throttle.js';
+import { TokenRejected, type AccessTokens, type RefreshTokens } from './tokens.js';
+
+export interface TokenPair {
+  accessToken: string;
+  tokenType: 'Bearer';
+  expiresIn: number;
+  refreshToken: string;
+  refreshExpiresIn: number;
+}
+
+export interface RequestContext {
+  requestId: string;
+  address: string;
+}
+
+const wrongCredentials = () => new ApiError('unauthenticated', 'The email or password is wrong.');
+const invalidToken = () =>
+  new ApiError('unauthenticated', 'The access token is missing, not valid, or has expired. Sign in again.', {
+    headers: { 'WWW-Authenticate': 'Bearer realm="api", error="invalid_token"' },
+  });
+const invalidRefresh = () => new ApiError('unauthenticated', 'The refresh token is not valid. Sign in again.');
+
+export function actorOf(account: Account): Actor {
+  return {
+    accountId: account.id,
+    role: account.role,
+    providerId: account.providerId,
+    employerId: account.employerId,
+    youngPersonId: account.youngPersonId,
+    actsFor: account.actsFor.map(({ youngPersonId, rights }) => ({ youngPersonId, rights })),
+  };
+}
+
+/** Sign-in, token refresh and sign-out, and turning an access token back into an actor. */
+export class AuthService {
+  #dummyHash: Promise<string> | undefined;
+
+  constructor(
+    private readonly accounts: AccountsRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly throttle: LoginThrottle,
+    private readonly accessTokens: AccessTokens,
+    private readonly refreshTokens: RefreshTokens,
+    private readonly audit: AuditLog,
+    private readonly refreshTtlDays: number,
+  ) {}
+
+  async signIn(email: string, password: string, context: RequestContext): Promise<TokenPair> {
+    const keys = this.throttle.keys(email, context.address);
+    const wait = await this.throttle.retryAfter(keys);
+    if (wait > 0) {
+      await this.audit.record({
+        action: 'auth.sign_in',
+        outcome: 'denied',
+        actor: { ip: context.address },
+        requestId: context.requestId,
+        details: { reason: 'throttled' },
+      });
+      throw new ApiError('rate_limited', 'Too many sign-in attempts. Wait a few minutes and try again.', {
+        headers: { 'Retry-After': String(wait) },
+      });
+    }
+    const found = await this.accounts.credentials(email);
+    // An unknown email costs the same scrypt work as a wrong password, so timing reveals nothing.
+    const hash = found?.passwordHash ?? (await this.#dummy());
+    const passwordMatches = await this.hasher.verify(password, hash);
+    if (!found?.passwordHash || !passwordMatches || found.account.status !== 'active') {
+      await this.throttle.recordFailure(keys);
+      await this.audit.record({
+        action: 'auth.sign_in',
+        outcome: 'failure',
+        actor: { accountId: found?.account.id, ip: context.address },
+        requestId: context.requestId,
+        details: { reason: !found ? 'unknown_account' : found.account.status !== 'active' ? 'account_disabled' : 'wrong_password' },
+      });
+      throw wrongCredentials();
+    }
+    const { account } = found;
+    await this.throttle.recordSuccess(keys);
+    if (this.hasher.needsRehash(found.passwordHash)) {
+      await this.accounts.setPasswordHash(account.id, await this.hasher.hash(password));
+    }
+    await this.accounts.recordSignIn(account.id);
+    await this.audit.record({
+      action: 'auth.sign_in',
+      outcome: 'success',
+      actor: { accountId: account.id, role: account.role, ip: context.address },
+      requestId: context.requestId,
+    });
+    return this.#issue(account);
+  }
+
+  /** Issues tokens for an account that has just proved who it is (sign-in, accepted invitation). */
+  async issueFor(account: Account): Promise<TokenPair> {
+    return this.#issue(account);
+  }
+
+  async refresh(refreshToken: string, context: RequestContext): Promise<TokenPair> {
+    const outcome = await this.refreshTokens.rotate(refreshToken);
+    if (!outcome.ok) {
+      await this.audit.record({
+        action: outcome.reason === 'reused' ? 'auth.refresh_reuse' : 'auth.refresh',
+        outcome: outcome.reason === 'reused' ? 'denied' : 'failure',
+        actor: { accountId: outcome.accountId, ip: context.address },
+        requestId: context.requestId,
+        details: { reason: outcome.reason, ...(outcome.familyId ? { familyRevoked: outcome.reason === 'reused' } : {}) },
+      });
+      throw invalidRefresh();
+    }
+    const account = await this.accounts.byId(outcome.accountId);
+    if (!account || account.status !== 'active') {
+      await this.refreshTokens.revokeFamily(outcome.familyId);
+      throw invalidRefresh();
+    }
+    await this.audit.record({
+      action: 'auth.refresh',
+      outcome: 'success',
+      actor: { accountId: account.id, role: account.role, ip: context.address },
+      requestId: context.requestId,
+    });
+    const access = await this.accessTokens.sign(account);
+    return this.#pair(access, outcome.token);
+  }
+
+  async signOut(refreshToken: string, context: RequestContext): Promise<void> {
+    const revoked = await this.refreshTokens.revoke(refreshToken);
+    await this.audit.record({
+      action: 'auth.sign_out',
+      outcome: revoked ? 'success' : 'failure',
+      actor: { accountId: revoked?.accountId, ip: context.address },
+      requestId: context.requestId,
+    });
+  }
+
+  /** Ends every sign-in of an account (used when it is disabled). */
+  async revokeSessions(accountId: string): Promise<void> {
+    await this.refreshTokens.revokeAllFor(accountId);
+  }
+
+  /** Verifies an access token and loads its account; a disabled account is refused at once. */
+  async authenticate(token: string): Promise<{ actor: Actor; account: Account }> {
+    let verified;
+    try {
+      verified = await this.accessTokens.verify(token);
+    } catch (error) {
+      if (error instanceof TokenRejected) throw invalidToken();
+      throw error;
+    }
+    const account =
+      verified.source === 'local' ? await this.accounts.byId(verified.subject) : await this.accounts.byEmail(verified.subject);
+    if (!account || account.status !== 'active') throw invalidToken();
+    return { actor: actorOf(account), account };
+  }
+
+  async #issue(account: Account): Promise<TokenPair> {
+    const [access, refresh] = await Promise.all([this.accessTokens.sign(account), this.refreshTokens.issue(account.id)]);
+    return this.#pair(access, refresh.token);
+  }
+
+  #pair(access: { token: string; expiresIn: number }, refreshToken: string): TokenPair {
+    return {
+      accessToken: access.token,
+      tokenType: 'Bearer',
+      expiresIn: access.expiresIn,
+      refreshToken,
+      refreshExpiresIn: this.refreshTtlDays * 86_400,
+    };
+  }
+
+  #dummy(): Promise<string> {
+    this.#dummyHash ??= this.hasher.dummyHash();
+    return this.#dummyHash;
+  }
+}

@@ -1,0 +1,249 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Collection, Db, MongoClient } from 'mongodb';
+import { ObjectId } from 'mongodb';
+import type { AuditLog } from '../audit/audit.js';
+import type { Clock } from '../core/clock.js';
+import type { CollectionSpec } from '../core/db/mongo.js';
+import { isDuplicateKey } from '../core/db/mongo.js';
+import { inTransaction } from '../core/db/transaction.js';
+import { ApiError, forbidden, validationFailed } from '../core/errors.js';
+import { delegateRights, roles, type DelegateRight, type Role } from '../domain/vocabulary.js';
+import type { YoungPeopleRepository } from '../young-people/young-people.repository.js';
+import { youngPersonResource } from '../young-people/young-people.access.js';
+import type { Account, AccountsRepository } from './accounts.js';
+import type { PasswordHasher } from './passwords.js';
+import { passwordProblem } from './passwords.js';
+import { authorize, mayInvite, type Actor } from './policy.js';
+
+export const invitationLifetimeDays = 7;
+
+interface InvitationDoc {
+  _id: ObjectId;
+  tokenHash: string;
+  email: string;
+  name: string;
+  role: Role;
+  providerId?: ObjectId;
+  employerId?: ObjectId;
+  youngPersonId?: ObjectId;
+  rights?: DelegateRight[];
+  relationship?: string;
+  invitedBy: ObjectId;
+  createdAt: Date;
+  expiresAt: Date;
+  acceptedAt?: Date;
+  accountId?: ObjectId;
+  revokedAt?: Date;
+}
+
+export const invitationsCollection: CollectionSpec = {
+  name: 'invitations',
+  jsonSchema: {
+    bsonType: 'object',
+    required: ['_id', 'tokenHash', 'email', 'name', 'role', 'invitedBy', 'createdAt', 'expiresAt'],
+    properties: {
+      tokenHash: { bsonType: 'string' },
+      email: { bsonType: 'string', maxLength: 254 },
+      name: { bsonType: 'string', maxLength: 120 },
+      role: { enum: [...roles] },
+      rights: { bsonType: 'array', items: { enum: [...delegateRights] } },
+      relationship: { bsonType: 'string', maxLength: 60 },
+      createdAt: { bsonType: 'date' },
+      expiresAt: { bsonType: 'date' },
+    },
+  },
+  indexes: [
+    { key: { tokenHash: 1 }, name: 'token_hash', unique: true },
+    { key: { invitedBy: 1, createdAt: -1 }, name: 'invited_by' },
+    { key: { youngPersonId: 1 }, name: 'young_person' },
+  ],
+};
+
+export interface InvitationInput {
+  role: Role;
+  email: string;
+  name: string;
+  youngPersonId?: string;
+  rights?: DelegateRight[];
+  relationship?: string;
+}
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+
+/**
+ * One-time, expiring invitations by which a new user sets their own password. Only the hash of
+ * the token is stored; the inviter passes the token on (by email or in person).
+ */
+export class InvitationsService {
+  readonly #invitations: Collection<InvitationDoc>;
+
+  constructor(
+    db: Db,
+    private readonly mongo: MongoClient,
+    private readonly accounts: AccountsRepository,
+    private readonly youngPeople: YoungPeopleRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+  ) {
+    this.#invitations = db.collection<InvitationDoc>(invitationsCollection.name);
+  }
+
+  async create(actor: Actor, input: InvitationInput, requestId: string) {
+    if (!mayInvite(actor, input.role)) throw forbidden(`You cannot invite someone as ${input.role.replace('_', ' ')}.`);
+    const target = await this.#targetOf(actor, input);
+    const existing = await this.accounts.byEmail(input.email);
+    if (existing && !(input.role === 'delegate' && existing.role === 'delegate')) {
+      throw new ApiError('conflict', 'Someone already has an account with this email.', {
+        details: [{ path: 'email', in: 'body', message: 'is already in use' }],
+      });
+    }
+    const token = randomBytes(32).toString('base64url');
+    const now = this.clock.now();
+    const doc: InvitationDoc = {
+      _id: new ObjectId(),
+      tokenHash: hashToken(token),
+      email: input.email,
+      name: input.name,
+      role: input.role,
+      ...target,
+      ...(input.role === 'delegate' ? { rights: input.rights, ...(input.relationship ? { relationship: input.relationship } : {}) } : {}),
+      invitedBy: new ObjectId(actor.accountId),
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + invitationLifetimeDays * 86_400_000),
+    };
+    await inTransaction(this.mongo, async (session) => {
+      await this.#invitations.insertOne(doc, { session });
+      await this.audit.record(
+        {
+          action: 'invitation.create',
+          outcome: 'success',
+          actor: { accountId: actor.accountId, role: actor.role },
+          target: { type: 'invitation', id: doc._id.toHexString() },
+          subjectId: doc.youngPersonId?.toHexString(),
+          requestId,
+          details: { role: input.role, ...(input.rights ? { rights: input.rights } : {}) },
+        },
+        session,
+      );
+    });
+    return { id: doc._id.toHexString(), email: doc.email, role: doc.role, expiresAt: doc.expiresAt, token };
+  }
+
+  /** Where the invitee will belong, checked against what the inviter may do. */
+  async #targetOf(actor: Actor, input: InvitationInput): Promise<Partial<InvitationDoc>> {
+    switch (input.role) {
+      case 'job_coach':
+      case 'provider_admin':
+        return { providerId: new ObjectId(actor.providerId) };
+      case 'employer':
+        return { employerId: new ObjectId(actor.employerId) };
+      case 'young_person': {
+        if (!input.youngPersonId) throw validationFailed([{ path: 'youngPersonId', in: 'body', message: 'is required to invite a young person' }]);
+        const youngPerson = await this.youngPeople.byId(input.youngPersonId);
+        if (!youngPerson) throw new ApiError('not_found', 'Young person was not found.');
+        authorize(actor, 'young_person.invite', youngPersonResource(youngPerson));
+        if (await this.accounts.collection.findOne({ youngPersonId: new ObjectId(youngPerson.id) })) {
+          throw new ApiError('conflict', 'This young person already has an account.');
+        }
+        return { providerId: new ObjectId(youngPerson.providerId), youngPersonId: new ObjectId(youngPerson.id) };
+      }
+      case 'delegate': {
+        if (!input.rights || input.rights.length === 0) {
+          throw validationFailed([{ path: 'rights', in: 'body', message: 'choose at least one thing the delegate may do' }]);
+        }
+        const youngPerson = await this.youngPeople.byId(actor.youngPersonId!);
+        if (!youngPerson) throw new ApiError('not_found', 'Young person was not found.');
+        return { providerId: new ObjectId(youngPerson.providerId), youngPersonId: new ObjectId(youngPerson.id) };
+      }
+    }
+  }
+
+  async accept(input: { token: string; password: string; name?: string }, requestId: string): Promise<Account> {
+    const now = this.clock.now();
+    const invitation = await this.#invitations.findOne({ tokenHash: hashToken(input.token) });
+    if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= now) {
+      throw new ApiError('gone', 'This invitation is not valid: it was already used, withdrawn, or has expired. Ask for a new one.');
+    }
+    const existing = await this.accounts.credentials(invitation.email);
+    let passwordHash: string | undefined;
+    if (existing) {
+      // A delegate who already acts for someone adds this young person by proving it is them.
+      const ok =
+        invitation.role === 'delegate' &&
+        existing.account.role === 'delegate' &&
+        existing.passwordHash !== undefined &&
+        (await this.hasher.verify(input.password, existing.passwordHash));
+      if (!ok) {
+        throw new ApiError('conflict', 'An account with this email already exists; enter its password to accept.', {
+          details: [{ path: 'password', in: 'body', message: 'does not match the existing account' }],
+        });
+      }
+    } else {
+      const problem = passwordProblem(input.password, { email: invitation.email, name: input.name ?? invitation.name });
+      if (problem) throw validationFailed([{ path: 'password', in: 'body', message: problem }]);
+      passwordHash = await this.hasher.hash(input.password);
+    }
+    try {
+      return await inTransaction(this.mongo, async (session) => {
+        const claimed = await this.#invitations.findOneAndUpdate(
+          { _id: invitation._id, acceptedAt: { $exists: false }, revokedAt: { $exists: false }, expiresAt: { $gt: now } },
+          { $set: { acceptedAt: now } },
+          { session, returnDocument: 'after' },
+        );
+        if (!claimed) throw new ApiError('gone', 'This invitation has just been used.');
+        let account: Account;
+        if (existing) {
+          await this.accounts.addDelegateGrant(
+            existing.account.id,
+            { youngPersonId: invitation.youngPersonId!.toHexString(), rights: invitation.rights ?? [], relationship: invitation.relationship },
+            session,
+          );
+          account = existing.account;
+        } else {
+          account = await this.accounts.insert(
+            {
+              email: invitation.email,
+              name: input.name ?? invitation.name,
+              role: invitation.role,
+              status: 'active',
+              passwordHash,
+              ...(invitation.providerId ? { providerId: invitation.providerId } : {}),
+              ...(invitation.employerId ? { employerId: invitation.employerId } : {}),
+              ...(invitation.role === 'young_person' ? { youngPersonId: invitation.youngPersonId } : {}),
+              ...(invitation.role === 'delegate'
+                ? {
+                    actsFor: [
+                      {
+                        youngPersonId: invitation.youngPersonId!,
+                        rights: invitation.rights ?? [],
+                        ...(invitation.relationship ? { relationship: invitation.relationship } : {}),
+                      },
+                    ],
+                  }
+                : {}),
+            },
+            session,
+          );
+        }
+        await this.#invitations.updateOne({ _id: invitation._id }, { $set: { accountId: new ObjectId(account.id) } }, { session });
+        await this.audit.record(
+          {
+            action: 'invitation.accept',
+            outcome: 'success',
+            actor: { accountId: account.id, role: invitation.role },
+            target: { type: 'invitation', id: invitation._id.toHexString() },
+            subjectId: invitation.youngPersonId?.toHexString(),
+            requestId,
+            details: { role: invitation.role, ...(invitation.rights ? { rights: invitation.rights } : {}) },
+          },
+          session,
+        );
+        return account;
+      });
+    } catch (error) {
+      if (isDuplicateKey(error)) throw new ApiError('conflict', 'An account for this person already exists.');
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,290 @@
+import { ApiError } from '../core/errors.js';
+import type { DelegateRight, PassportSection, Role } from '../domain/vocabulary.js';
+
+/** Who is calling, as the policy needs to know them. Built from the account on every request. */
+export interface Actor {
+  accountId: string;
+  role: Role;
+  providerId?: string;
+  employerId?: string;
+  youngPersonId?: string;
+  actsFor: { youngPersonId: string; rights: DelegateRight[] }[];
+}
+
+export type CoachAccess = 'none' | 'without_condition' | 'all';
+
+/** The facts about a record that decide who may do what with it. */
+export type Resource =
+  | { type: 'young_person'; id: string; providerId: string }
+  | { type: 'passport'; youngPersonId: string; providerId: string; coachAccess: CoachAccess }
+  | { type: 'passport_share'; youngPersonId: string; employerId: string; active: boolean }
+  | { type: 'employer'; id: string; verified: boolean; verifiedByProviderId?: string }
+  | { type: 'placement'; id: string; employerId: string; published: boolean }
+  | { type: 'provider'; id: string }
+  | { type: 'account'; id: string; role: Role; providerId?: string; employerId?: string }
+  | {
+      type: 'placement_match';
+      youngPersonId: string;
+      providerId: string;
+      employerId: string;
+      /** The employer sees a proposal only once the young person has agreed to it. */
+      visibleToEmployer: boolean;
+    };
+
+export type Action =
+  | 'young_person.read'
+  | 'young_person.update'
+  | 'young_person.set_eligibility_exception'
+  | 'young_person.erase'
+  | 'young_person.export'
+  | 'young_person.invite'
+  | 'young_person.manage_delegates'
+  | 'young_person.matches'
+  | 'passport.read'
+  | 'passport.edit'
+  | 'passport.propose'
+  | 'passport.decide_draft'
+  | 'passport.share'
+  | 'passport.read_history'
+  | 'passport_share.read'
+  | 'employer.read'
+  | 'employer.read_private'
+  | 'employer.update'
+  | 'employer.verify'
+  | 'employer.invite_colleague'
+  | 'employer.create_placement'
+  | 'employer.dashboard'
+  | 'placement.read'
+  | 'placement.update'
+  | 'placement.candidates'
+  | 'placement.propose'
+  | 'provider.read'
+  | 'provider.invite_staff'
+  | 'provider.add_young_person'
+  | 'provider.dashboard'
+  | 'account.read'
+  | 'account.disable'
+  | 'placement_match.read'
+  | 'placement_match.coach_act'
+  | 'placement_match.young_person_act'
+  | 'placement_match.employer_act'
+  | 'placement_match.log_progress';
+
+export type Decision = 'allow' | 'forbidden' | 'not_found';
+
+const staffOf = (actor: Actor, providerId: string) =>
+  (actor.role === 'job_coach' || actor.role === 'provider_admin') && actor.providerId === providerId;
+
+const grantFor = (actor: Actor, youngPersonId: string) =>
+  actor.role === 'delegate' ? actor.actsFor.find((grant) => grant.youngPersonId === youngPersonId) : undefined;
+
+const isSelf = (actor: Actor, youngPersonId: string) => actor.role === 'young_person' && actor.youngPersonId === youngPersonId;
+
+const delegateMay = (actor: Actor, youngPersonId: string, right: DelegateRight) =>
+  grantFor(actor, youngPersonId)?.rights.includes(right) ?? false;
+
+/** The young person themself, or a delegate holding `right` for them. */
+const ownerOr = (actor: Actor, youngPersonId: string, right: DelegateRight) =>
+  isSelf(actor, youngPersonId) || delegateMay(actor, youngPersonId, right);
+
+/** May the actor know this young person exists at all? */
+function seesYoungPerson(actor: Actor, youngPersonId: string, providerId: string): boolean {
+  return staffOf(actor, providerId) || isSelf(actor, youngPersonId) || grantFor(actor, youngPersonId) !== undefined;
+}
+
+function decideYoungPerson(actor: Actor, action: Action, r: Extract<Resource, { type: 'young_person' }>): Decision {
+  if (!seesYoungPerson(actor, r.id, r.providerId)) return 'not_found';
+  const coach = staffOf(actor, r.providerId) && actor.role === 'job_coach';
+  const admin = staffOf(actor, r.providerId) && actor.role === 'provider_admin';
+  const allowed: Record<string, boolean> = {
+    'young_person.read': coach || admin || ownerOr(actor, r.id, 'view_profile'),
+    'young_person.update': coach || admin || ownerOr(actor, r.id, 'edit_profile'),
+    'young_person.set_eligibility_exception': admin,
+    'young_person.erase': admin,
+    'young_person.export': admin || ownerOr(actor, r.id, 'view_profile'),
+    'young_person.invite': coach || admin,
+    'young_person.manage_delegates': isSelf(actor, r.id),
+    'young_person.matches': coach || ownerOr(actor, r.id, 'view_profile'),
+  };
+  return allowed[action] ? 'allow' : 'forbidden';
+}
+
+function decidePassport(actor: Actor, action: Action, r: Extract<Resource, { type: 'passport' }>): Decision {
+  if (!seesYoungPerson(actor, r.youngPersonId, r.providerId)) return 'not_found';
+  const coach = actor.role === 'job_coach' && actor.providerId === r.providerId;
+  const allowed: Record<string, boolean> = {
+    'passport.read': ownerOr(actor, r.youngPersonId, 'view_passport') || (coach && r.coachAccess !== 'none'),
+    'passport.edit': ownerOr(actor, r.youngPersonId, 'edit_passport'),
+    'passport.propose': coach && r.coachAccess !== 'none',
+    'passport.decide_draft': ownerOr(actor, r.youngPersonId, 'edit_passport'),
+    'passport.share': ownerOr(actor, r.youngPersonId, 'share_passport'),
+    'passport.read_history': ownerOr(actor, r.youngPersonId, 'view_passport'),
+  };
+  return allowed[action] ? 'allow' : 'forbidden';
+}
+
+/** Which passport sections a reader other than an employer may see. */
+export function readableSections(actor: Actor, r: Extract<Resource, { type: 'passport' }>, all: readonly PassportSection[]): PassportSection[] {
+  if (ownerOr(actor, r.youngPersonId, 'view_passport')) return [...all];
+  if (actor.role === 'job_coach' && actor.providerId === r.providerId) {
+    if (r.coachAccess === 'all') return [...all];
+    if (r.coachAccess === 'without_condition') return all.filter((section) => section !== 'myCondition');
+  }
+  return [];
+}
+
+function decideEmployer(actor: Actor, action: Action, r: Extract<Resource, { type: 'employer' }>): Decision {
+  const staff = actor.role === 'employer' && actor.employerId === r.id;
+  const providerAdmin = actor.role === 'provider_admin';
+  const verifyingProvider = !!r.verifiedByProviderId && staffOf(actor, r.verifiedByProviderId);
+  // Unverified employers are visible only to their own staff and to provider admins (who verify them).
+  if (!staff && !r.verified && !providerAdmin) return 'not_found';
+  const allowed: Record<string, boolean> = {
+    'employer.read': true,
+    'employer.read_private': staff || verifyingProvider || (providerAdmin && !r.verified),
+    'employer.update': staff,
+    'employer.verify': providerAdmin,
+    'employer.invite_colleague': staff,
+    'employer.create_placement': staff,
+    'employer.dashboard': staff,
+  };
+  return allowed[action] ? 'allow' : 'forbidden';
+}
+
+function decidePlacement(actor: Actor, action: Action, r: Extract<Resource, { type: 'placement' }>): Decision {
+  const staff = actor.role === 'employer' && actor.employerId === r.employerId;
+  if (!staff && !r.published) return 'not_found';
+  const providerStaff = actor.role === 'job_coach' || actor.role === 'provider_admin';
+  const allowed: Record<string, boolean> = {
+    'placement.read': true,
+    'placement.update': staff,
+    'placement.candidates': providerStaff,
+    'placement.propose': actor.role === 'job_coach',
+  };
+  return allowed[action] ? 'allow' : 'forbidden';
+}
+
+function decideShare(actor: Actor, action: Action, r: Extract<Resource, { type: 'passport_share' }>): Decision {
+  // To an employer, a withdrawn or expired share does not exist.
+  if (actor.role === 'employer' && actor.employerId === r.employerId && r.active) {
+    return action === 'passport_share.read' ? 'allow' : 'forbidden';
+  }
+  return 'not_found';
+}
+
+function decideProvider(actor: Actor, action: Action, r: Extract<Resource, { type: 'provider' }>): Decision {
+  const staff = staffOf(actor, r.id);
+  const member = staff || ((actor.role === 'young_person' || actor.role === 'delegate') && actor.providerId === r.id);
+  if (!member) return 'not_found';
+  const allowed: Record<string, boolean> = {
+    'provider.read': true,
+    'provider.invite_staff': staff && actor.role === 'provider_admin',
+    'provider.add_young_person': staff,
+    'provider.dashboard': staff,
+  };
+  return allowed[action] ? 'allow' : 'forbidden';
+}
+
+function decideAccount(actor: Actor, action: Action, r: Extract<Resource, { type: 'account' }>): Decision {
+  const self = actor.accountId === r.id;
+  const sameProvider = !!r.providerId && staffOf(actor, r.providerId) && r.role !== 'employer';
+  const colleague = actor.role === 'employer' && !!r.employerId && actor.employerId === r.employerId;
+  if (!self && !sameProvider && !colleague) return 'not_found';
+  const allowed: Record<string, boolean> = {
+    'account.read': true,
+    // Nobody disables themself; provider admins manage their provider's accounts, employer staff their colleagues.
+    'account.disable': !self && ((sameProvider && actor.role === 'provider_admin') || colleague),
+  };
+  return allowed[action] ? 'allow' : 'forbidden';
+}
+
+function decideMatch(actor: Actor, action: Action, r: Extract<Resource, { type: 'placement_match' }>): Decision {
+  const providerStaff = staffOf(actor, r.providerId);
+  const owner = seesYoungPerson(actor, r.youngPersonId, r.providerId) && !providerStaff;
+  const employerStaff = actor.role === 'employer' && actor.employerId === r.employerId && r.visibleToEmployer;
+  if (!providerStaff && !owner && !employerStaff) return 'not_found';
+  const allowed: Record<string, boolean> = {
+    'placement_match.read': providerStaff || employerStaff || ownerOr(actor, r.youngPersonId, 'view_profile'),
+    'placement_match.coach_act': providerStaff && actor.role === 'job_coach',
+    'placement_match.young_person_act': ownerOr(actor, r.youngPersonId, 'respond_to_proposals'),
+    'placement_match.employer_act': employerStaff,
+    'placement_match.log_progress': employerStaff || (providerStaff && actor.role === 'job_coach'),
+  };
+  return allowed[action] ? 'allow' : 'forbidden';
+}
+
+/** The one answer to "may this actor do this action on this resource?". */
+export function decide(actor: Actor, action: Action, resource: Resource): Decision {
+  switch (resource.type) {
+    case 'young_person':
+      return decideYoungPerson(actor, action, resource);
+    case 'passport':
+      return decidePassport(actor, action, resource);
+    case 'passport_share':
+      return decideShare(actor, action, resource);
+    case 'employer':
+      return decideEmployer(actor, action, resource);
+    case 'placement':
+      return decidePlacement(actor, action, resource);
+    case 'provider':
+      return decideProvider(actor, action, resource);
+    case 'account':
+      return decideAccount(actor, action, resource);
+    case 'placement_match':
+      return decideMatch(actor, action, resource);
+  }
+}
+
+const notFoundNames: Record<Resource['type'], string> = {
+  young_person: 'Young person',
+  passport: 'Passport',
+  passport_share: 'Shared passport',
+  employer: 'Employer',
+  placement: 'Placement',
+  provider: 'Provider',
+  account: 'Account',
+  placement_match: 'Placement match',
+};
+
+/**
+ * Throws unless allowed: 404 when the actor may not know the record exists (it belongs to
+ * another organisation), 403 when they can see it but not do this.
+ */
+export function authorize(actor: Actor, action: Action, resource: Resource): void {
+  const decision = decide(actor, action, resource);
+  if (decision === 'not_found') throw new ApiError('not_found', `${notFoundNames[resource.type]} was not found.`);
+  if (decision === 'forbidden') throw new ApiError('forbidden', 'You are not allowed to do this.');
+}
+
+/**
+ * Which young people an actor may list, as a MongoDB filter on the young_people collection.
+ * Lists go through this so that a list can never show more than `decide` would allow one by one.
+ */
+export function youngPeopleScope(actor: Actor): { providerId?: string; ids?: string[] } | undefined {
+  switch (actor.role) {
+    case 'job_coach':
+    case 'provider_admin':
+      return actor.providerId ? { providerId: actor.providerId } : undefined;
+    case 'young_person':
+      return actor.youngPersonId ? { ids: [actor.youngPersonId] } : undefined;
+    case 'delegate':
+      return { ids: actor.actsFor.filter((grant) => grant.rights.includes('view_profile')).map((grant) => grant.youngPersonId) };
+    case 'employer':
+      return undefined;
+  }
+}
+
+/** Roles an actor may invite, and where the invitee will belong. */
+export function mayInvite(actor: Actor, role: Role): boolean {
+  switch (role) {
+    case 'job_coach':
+    case 'provider_admin':
+      return actor.role === 'provider_admin';
+    case 'young_person':
+      return actor.role === 'job_coach' || actor.role === 'provider_admin';
+    case 'delegate':
+      return actor.role === 'young_person';
+    case 'employer':
+      return actor.role === 'employer';
+  }
+}

@@ -1,0 +1,241 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { SignJWT, createRemoteJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify, type JWTPayload } from 'jose';
+import type { Collection, Db } from 'mongodb';
+import { ObjectId } from 'mongodb';
+import type { Clock } from '../core/clock.js';
+import type { Config } from '../core/config.js';
+import type { CollectionSpec } from '../core/db/mongo.js';
+import type { Account } from './accounts.js';
+import { signingAlgorithm, type KeyStore } from './keys.js';
+
+export const clockToleranceSeconds = 30;
+
+/** Why a token was refused. Only logged and audited; the client always gets the same 401. */
+export class TokenRejected extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'TokenRejected';
+  }
+}
+
+export interface VerifiedToken {
+  /** Local account id (local tokens) or the external claim value that names an account (OIDC). */
+  subject: string;
+  source: 'local' | 'oidc';
+}
+
+/**
+ * Access tokens: short-lived ES256 JWTs signed by this service, with a pinned algorithm,
+ * issuer, audience, type and lifetime. Optionally, tokens from one external OpenID Connect
+ * issuer are also accepted and mapped to a local account by a claim (email by default).
+ */
+export class AccessTokens {
+  readonly #externalKeys;
+
+  constructor(
+    private readonly keys: KeyStore,
+    private readonly config: Config,
+    private readonly clock: Clock,
+  ) {
+    this.#externalKeys = config.OIDC_JWKS_URL ? createRemoteJWKSet(new URL(config.OIDC_JWKS_URL), { timeoutDuration: 3000 }) : undefined;
+  }
+
+  async sign(account: Account): Promise<{ token: string; expiresIn: number }> {
+    const { kid, key } = this.keys.signingKey();
+    const now = Math.floor(this.clock.now().getTime() / 1000);
+    const ttl = this.config.ACCESS_TOKEN_TTL_SECONDS;
+    const token = await new SignJWT({ role: account.role })
+      .setProtectedHeader({ alg: signingAlgorithm, kid, typ: 'at+jwt' })
+      .setSubject(account.id)
+      .setIssuer(this.config.JWT_ISSUER)
+      .setAudience(this.config.JWT_AUDIENCE)
+      .setIssuedAt(now)
+      .setNotBefore(now)
+      .setExpirationTime(now + ttl)
+      .setJti(randomUUID())
+      .sign(key);
+    return { token, expiresIn: ttl };
+  }
+
+  async verify(token: string): Promise<VerifiedToken> {
+    let issuer: unknown;
+    try {
+      decodeProtectedHeader(token);
+      issuer = decodeJwt(token).iss;
+    } catch {
+      throw new TokenRejected('malformed');
+    }
+    if (this.#externalKeys && issuer === this.config.OIDC_ISSUER) return this.#verifyExternal(token);
+    return this.#verifyLocal(token);
+  }
+
+  async #verifyLocal(token: string): Promise<VerifiedToken> {
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(
+        token,
+        async (header) => {
+          const key = await this.keys.verificationKey(header.kid);
+          if (!key) throw new TokenRejected('unknown kid');
+          return key;
+        },
+        {
+          algorithms: [signingAlgorithm],
+          issuer: this.config.JWT_ISSUER,
+          audience: this.config.JWT_AUDIENCE,
+          typ: 'at+jwt',
+          clockTolerance: clockToleranceSeconds,
+          maxTokenAge: this.config.ACCESS_TOKEN_TTL_SECONDS + clockToleranceSeconds,
+          currentDate: this.clock.now(),
+          requiredClaims: ['sub', 'exp', 'iat', 'nbf', 'jti'],
+        },
+      ));
+    } catch (error) {
+      throw error instanceof TokenRejected ? error : new TokenRejected(describeJoseError(error));
+    }
+    if (typeof payload.sub !== 'string' || !/^[0-9a-f]{24}$/.test(payload.sub)) throw new TokenRejected('bad subject');
+    return { subject: payload.sub, source: 'local' };
+  }
+
+  async #verifyExternal(token: string): Promise<VerifiedToken> {
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, this.#externalKeys!, {
+        algorithms: ['RS256', 'PS256', 'ES256', 'ES384', 'EdDSA'],
+        issuer: this.config.OIDC_ISSUER,
+        audience: this.config.OIDC_AUDIENCE,
+        clockTolerance: clockToleranceSeconds,
+        currentDate: this.clock.now(),
+        requiredClaims: ['exp', 'iat'],
+      }));
+    } catch (error) {
+      throw new TokenRejected(`external: ${describeJoseError(error)}`);
+    }
+    const claim = payload[this.config.OIDC_ACCOUNT_CLAIM];
+    if (typeof claim !== 'string' || claim.length === 0 || claim.length > 254) {
+      throw new TokenRejected(`external: claim ${this.config.OIDC_ACCOUNT_CLAIM} missing`);
+    }
+    if (this.config.OIDC_ACCOUNT_CLAIM === 'email' && payload.email_verified === false) {
+      throw new TokenRejected('external: email not verified');
+    }
+    return { subject: claim, source: 'oidc' };
+  }
+}
+
+function describeJoseError(error: unknown): string {
+  if (error && typeof error === 'object' && 'code' in error) return String((error as { code: unknown }).code);
+  return 'invalid';
+}
+
+interface RefreshTokenDoc {
+  _id: ObjectId;
+  tokenHash: string;
+  accountId: ObjectId;
+  familyId: string;
+  createdAt: Date;
+  expiresAt: Date;
+  usedAt?: Date;
+  revokedAt?: Date;
+}
+
+export const refreshTokensCollection: CollectionSpec = {
+  name: 'refresh_tokens',
+  jsonSchema: {
+    bsonType: 'object',
+    required: ['_id', 'tokenHash', 'accountId', 'familyId', 'createdAt', 'expiresAt'],
+    properties: {
+      tokenHash: { bsonType: 'string' },
+      accountId: { bsonType: 'objectId' },
+      familyId: { bsonType: 'string' },
+      createdAt: { bsonType: 'date' },
+      expiresAt: { bsonType: 'date' },
+      usedAt: { bsonType: 'date' },
+      revokedAt: { bsonType: 'date' },
+    },
+  },
+  indexes: [
+    { key: { tokenHash: 1 }, name: 'token_hash', unique: true },
+    { key: { familyId: 1 }, name: 'family' },
+    { key: { accountId: 1 }, name: 'account' },
+    // Expired tokens are removed a day after expiry (reuse detection needs them until then).
+    { key: { expiresAt: 1 }, name: 'expiry_ttl', expireAfterSeconds: 86_400 },
+  ],
+};
+
+export type RefreshOutcome =
+  | { ok: true; accountId: string; token: string; familyId: string }
+  | { ok: false; reason: 'unknown' | 'expired' | 'revoked' | 'reused'; accountId?: string; familyId?: string };
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+
+/**
+ * Opaque refresh tokens, stored only as SHA-256 hashes. Each use swaps the token for a new
+ * one in the same family; presenting a token that was already swapped means it was copied,
+ * so the whole family is revoked.
+ */
+export class RefreshTokens {
+  readonly #tokens: Collection<RefreshTokenDoc>;
+  constructor(
+    db: Db,
+    private readonly clock: Clock,
+    private readonly ttlDays: number,
+  ) {
+    this.#tokens = db.collection<RefreshTokenDoc>(refreshTokensCollection.name);
+  }
+
+  async issue(accountId: string, familyId: string = randomUUID()): Promise<{ token: string; familyId: string }> {
+    const token = randomBytes(32).toString('base64url');
+    const now = this.clock.now();
+    await this.#tokens.insertOne({
+      _id: new ObjectId(),
+      tokenHash: hashToken(token),
+      accountId: new ObjectId(accountId),
+      familyId,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + this.ttlDays * 86_400_000),
+    });
+    return { token, familyId };
+  }
+
+  async rotate(token: string): Promise<RefreshOutcome> {
+    const now = this.clock.now();
+    const tokenHash = hashToken(token);
+    // Claim the token atomically: of two concurrent uses, only one can set usedAt.
+    const claimed = await this.#tokens.findOneAndUpdate(
+      { tokenHash, usedAt: { $exists: false }, revokedAt: { $exists: false }, expiresAt: { $gt: now } },
+      { $set: { usedAt: now } },
+    );
+    if (claimed) {
+      const next = await this.issue(claimed.accountId.toHexString(), claimed.familyId);
+      return { ok: true, accountId: claimed.accountId.toHexString(), token: next.token, familyId: claimed.familyId };
+    }
+    const existing = await this.#tokens.findOne({ tokenHash });
+    if (!existing) return { ok: false, reason: 'unknown' };
+    const ids = { accountId: existing.accountId.toHexString(), familyId: existing.familyId };
+    if (existing.revokedAt) return { ok: false, reason: 'revoked', ...ids };
+    if (existing.usedAt) {
+      await this.revokeFamily(existing.familyId);
+      return { ok: false, reason: 'reused', ...ids };
+    }
+    return { ok: false, reason: 'expired', ...ids };
+  }
+
+  /** Revokes the token's whole family (the sign-in session). Returns the account, if the token was known. */
+  async revoke(token: string): Promise<{ accountId: string; familyId: string } | undefined> {
+    const existing = await this.#tokens.findOne({ tokenHash: hashToken(token) });
+    if (!existing) return undefined;
+    await this.revokeFamily(existing.familyId);
+    return { accountId: existing.accountId.toHexString(), familyId: existing.familyId };
+  }
+
+  async revokeFamily(familyId: string): Promise<void> {
+    await this.#tokens.updateMany({ familyId, revokedAt: { $exists: false } }, { $set: { revokedAt: this.clock.now() } });
+  }
+
+  async revokeAllFor(accountId: string): Promise<void> {
+    await this.#tokens.updateMany(
+      { accountId: new ObjectId(accountId), revokedAt: { $exists: false } },
+      { $set: { revokedAt: this.clock.now() } },
+    );
+  }
+}

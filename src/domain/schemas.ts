@@ -1,0 +1,95 @@
+import { z } from '@hono/zod-openapi';
+import { isValidPostcode, normalisePostcode } from '../geo/postcodes.js';
+import {
+  adjustmentCategories,
+  communicationPreferences,
+  disabilityConfidentLevels,
+  environmentFactors,
+  levels,
+  sectors,
+  transportModes,
+  weekdays,
+} from './vocabulary.js';
+
+/** Small building blocks shared by the request schemas of every feature. */
+
+export const shortText = (max = 120) => z.string().trim().min(1).max(max);
+export const longText = (max = 2000) => z.string().trim().max(max);
+export const textList = (maxItems: number, maxLength = 120) => z.array(shortText(maxLength)).max(maxItems);
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .max(254)
+  .email({ message: 'must be an email address' })
+  .transform((email) => email.toLowerCase())
+  .openapi({ example: 'sam.jones@example.org' });
+
+export const postcodeSchema = z
+  .string()
+  .trim()
+  .max(10)
+  .refine(isValidPostcode, { message: 'must be a UK postcode, like SW1A 1AA' })
+  .transform(normalisePostcode)
+  .openapi({ example: 'LS1 4AP' });
+
+export const coordinatesSchema = z
+  .strictObject({
+    lat: z.number().min(49.8).max(61).openapi({ example: 53.7997 }),
+    lng: z.number().min(-8.7).max(2).openapi({ example: -1.5492 }),
+  })
+  .openapi('Coordinates', { description: 'A position in the UK (WGS84).' });
+
+export const addressSchema = z
+  .strictObject({
+    line1: shortText(120),
+    line2: shortText(120).optional(),
+    town: shortText(80),
+    postcode: postcodeSchema,
+  })
+  .openapi('Address');
+
+export const sectorSchema = z.enum(sectors);
+export const weekdaySchema = z.enum(weekdays);
+export const levelSchema = z.enum(levels);
+export const adjustmentCategorySchema = z.enum(adjustmentCategories);
+export const disabilityConfidentSchema = z.enum(disabilityConfidentLevels);
+export const transportModeSchema = z.enum(transportModes);
+export const communicationPreferenceSchema = z.enum(communicationPreferences);
+
+/** "HH:MM", 24-hour clock. */
+export const timeOfDaySchema = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be a time like 09:30' })
+  .openapi({ example: '09:30' });
+
+export const minutesOfDay = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+
+/** An ISO calendar date, "YYYY-MM-DD". */
+export const dateSchema = z.iso.date({ message: 'must be a date like 2026-09-01' }).openapi({ example: '2026-09-01' });
+
+/** One level (none..high) for each environment factor. */
+export const environmentProfileSchema = z
+  .strictObject(Object.fromEntries(environmentFactors.map((factor) => [factor, levelSchema])) as Record<
+    (typeof environmentFactors)[number],
+    typeof levelSchema
+  >)
+  .openapi('EnvironmentProfile', {
+    description: 'How much of each factor the workplace has: none, low, medium or high.',
+  });
+
+/** The most of each factor a young person can work with; a factor left out has no limit. */
+export const environmentLimitsSchema = z
+  .strictObject(Object.fromEntries(environmentFactors.map((factor) => [factor, levelSchema.optional()])) as Record<
+    (typeof environmentFactors)[number],
+    z.ZodOptional<typeof levelSchema>
+  >)
+  .openapi('EnvironmentLimits', { description: 'The most of each factor the young person can work with.' });
+
+export const paginationQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  offset: z.coerce.number().int().min(0).max(10_000).default(0),
+});
+
+export const pageOf = <T extends z.ZodType>(item: T, name: string) =>
+  z.object({ items: z.array(item), total: z.number().int(), limit: z.number().int(), offset: z.number().int() }).openapi(name);

@@ -1,0 +1,56 @@
+import { z } from '@hono/zod-openapi';
+import { idSchema } from '../core/db/ids.js';
+import {
+  addressSchema,
+  coordinatesSchema,
+  disabilityConfidentSchema,
+  emailSchema,
+  longText,
+  sectorSchema,
+  shortText,
+} from '../domain/schemas.js';
+
+export const contactSchema = z
+  .strictObject({
+    name: shortText(120),
+    jobTitle: shortText(120).optional(),
+    email: emailSchema.optional(),
+    phone: z.string().trim().regex(/^[0-9 +()-]{6,20}$/, { message: 'must be a phone number' }).optional(),
+  })
+  .openapi('EmployerContact');
+
+export const employerInputSchema = z
+  .strictObject({
+    name: shortText(160),
+    sector: sectorSchema,
+    description: longText(2000).optional(),
+    address: addressSchema,
+    coordinates: coordinatesSchema.optional().openapi({ description: 'Leave out to place the employer by its postcode.' }),
+    disabilityConfident: disabilityConfidentSchema.default('none'),
+    website: z.url({ protocol: /^https?$/ }).max(200).optional(),
+    contacts: z.array(contactSchema).max(10).default([]),
+  })
+  .openapi('EmployerInput');
+
+export const employerPatchSchema = employerInputSchema.partial().openapi('EmployerPatch');
+
+export const employerSchema = z
+  .object({
+    id: idSchema,
+    name: z.string(),
+    sector: sectorSchema,
+    description: z.string().optional(),
+    address: addressSchema,
+    coordinates: coordinatesSchema,
+    disabilityConfident: disabilityConfidentSchema,
+    website: z.string().optional(),
+    verified: z.boolean(),
+    verifiedAt: z.string().optional(),
+    contacts: z.array(contactSchema).optional().openapi({ description: 'Only for the employer, and the provider that verified it.' }),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('Employer');
+
+export type EmployerInput = z.output<typeof employerInputSchema>;
+export type EmployerPatch = z.output<typeof employerPatchSchema>;

@@ -1,0 +1,154 @@
+import { ObjectId, type MongoClient } from 'mongodb';
+import type { AuditLog } from '../audit/audit.js';
+import type { AccountsRepository } from '../auth/accounts.js';
+import type { PasswordHasher } from '../auth/passwords.js';
+import { passwordProblem } from '../auth/passwords.js';
+import { authorize, decide, type Actor } from '../auth/policy.js';
+import type { Clock } from '../core/clock.js';
+import { isDuplicateKey } from '../core/db/mongo.js';
+import { inTransaction } from '../core/db/transaction.js';
+import { ApiError, notFound, validationFailed } from '../core/errors.js';
+import { locate } from '../geo/locate.js';
+import type { SearchOutbox } from '../search-sync/outbox.js';
+import type { Employer, EmployersRepository } from './employers.repository.js';
+import type { EmployerInput, EmployerPatch } from './employers.schemas.js';
+
+export function employerResource(employer: Employer) {
+  return {
+    type: 'employer' as const,
+    id: employer.id,
+    verified: employer.verified,
+    verifiedByProviderId: employer.verifiedBy?.providerId,
+  };
+}
+
+/** The employer as one caller may see it: contacts only for its staff and its verifying provider. */
+export function employerView(employer: Employer, includePrivate: boolean) {
+  return {
+    id: employer.id,
+    name: employer.name,
+    sector: employer.sector,
+    ...(employer.description ? { description: employer.description } : {}),
+    address: employer.address,
+    coordinates: employer.coordinates,
+    disabilityConfident: employer.disabilityConfident,
+    ...(employer.website ? { website: employer.website } : {}),
+    verified: employer.verified,
+    ...(employer.verifiedBy ? { verifiedAt: employer.verifiedBy.at.toISOString() } : {}),
+    ...(includePrivate ? { contacts: employer.contacts } : {}),
+    createdAt: employer.createdAt.toISOString(),
+    updatedAt: employer.updatedAt.toISOString(),
+  };
+}
+
+export class EmployersService {
+  constructor(
+    private readonly mongo: MongoClient,
+    private readonly employers: EmployersRepository,
+    private readonly accounts: AccountsRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly outbox: SearchOutbox,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+  ) {}
+
+  /** A new employer organisation (unverified) and its first staff account, together or not at all. */
+  async signUp(
+    input: { organisation: EmployerInput; account: { name: string; email: string; password: string } },
+    requestId: string,
+  ) {
+    const problem = passwordProblem(input.account.password, input.account);
+    if (problem) throw validationFailed([{ path: 'account.password', in: 'body', message: problem }]);
+    const coordinates = locate(input.organisation.address.postcode, input.organisation.coordinates, 'organisation.address.postcode');
+    const passwordHash = await this.hasher.hash(input.account.password);
+    try {
+      return await inTransaction(this.mongo, async (session) => {
+        const now = this.clock.now();
+        const employer = await this.employers.insert({ ...input.organisation, coordinates: { lat: coordinates.lat, lng: coordinates.lng } }, now, session);
+        const account = await this.accounts.insert(
+          { email: input.account.email, name: input.account.name, role: 'employer', status: 'active', passwordHash, employerId: new ObjectId(employer.id) },
+          session,
+        );
+        await this.audit.record(
+          { action: 'employer.sign_up', outcome: 'success', actor: { accountId: account.id, role: 'employer' }, target: { type: 'employer', id: employer.id }, requestId },
+          session,
+        );
+        return { employer, account };
+      });
+    } catch (error) {
+      if (isDuplicateKey(error)) {
+        throw new ApiError('conflict', 'An account with this email already exists. Sign in, or ask a colleague to invite you.', {
+          details: [{ path: 'account.email', in: 'body', message: 'is already in use' }],
+        });
+      }
+      throw error;
+    }
+  }
+
+  async get(actor: Actor, id: string): Promise<{ employer: Employer; includePrivate: boolean }> {
+    const employer = await this.employers.byId(id);
+    if (!employer) throw notFound('Employer');
+    authorize(actor, 'employer.read', employerResource(employer));
+    return { employer, includePrivate: decide(actor, 'employer.read_private', employerResource(employer)) === 'allow' };
+  }
+
+  /** Verified employers for everyone; provider admins also see those awaiting verification, employers their own. */
+  async list(actor: Actor, query: { verified?: boolean; q?: string; limit: number; offset: number }) {
+    const conditions: Record<string, unknown>[] = [];
+    if (actor.role !== 'provider_admin') {
+      conditions.push(actor.role === 'employer' && actor.employerId ? { $or: [{ verified: true }, { _id: new ObjectId(actor.employerId) }] } : { verified: true });
+    }
+    if (query.verified !== undefined) conditions.push({ verified: query.verified });
+    if (query.q) conditions.push({ name: { $regex: escapeRegex(query.q), $options: 'i' } });
+    const page = await this.employers.list(conditions.length ? { $and: conditions } : {}, query);
+    return {
+      total: page.total,
+      items: page.items.map((employer) => employerView(employer, decide(actor, 'employer.read_private', employerResource(employer)) === 'allow')),
+    };
+  }
+
+  async update(actor: Actor, id: string, patch: EmployerPatch, requestId: string): Promise<Employer> {
+    const current = await this.employers.byId(id);
+    if (!current) throw notFound('Employer');
+    authorize(actor, 'employer.update', employerResource(current));
+    const changes: EmployerPatch & { coordinates?: { lat: number; lng: number } } = { ...patch };
+    if (patch.address || patch.coordinates) {
+      const located = locate((patch.address ?? current.address).postcode, patch.coordinates, 'address.postcode');
+      changes.coordinates = { lat: located.lat, lng: located.lng };
+    }
+    return inTransaction(this.mongo, async (session) => {
+      const updated = await this.employers.update(id, changes, this.clock.now(), session);
+      if (!updated) throw notFound('Employer');
+      // Placements carry the employer's name, place and Disability Confident level in the index.
+      await this.outbox.enqueue('employer', id, session);
+      await this.audit.record(
+        { action: 'employer.update', outcome: 'success', actor: { accountId: actor.accountId, role: actor.role }, target: { type: 'employer', id }, requestId, details: { fields: Object.keys(patch) } },
+        session,
+      );
+      return updated;
+    });
+  }
+
+  async setVerification(actor: Actor, id: string, verified: boolean, requestId: string): Promise<Employer> {
+    const current = await this.employers.byId(id);
+    if (!current) throw notFound('Employer');
+    authorize(actor, 'employer.verify', employerResource(current));
+    if (!verified && current.verifiedBy && current.verifiedBy.providerId !== actor.providerId) {
+      throw new ApiError('forbidden', 'Only the provider that verified this employer can withdraw its verification.');
+    }
+    return inTransaction(this.mongo, async (session) => {
+      const updated = await this.employers.setVerification(id, verified, { providerId: actor.providerId!, accountId: actor.accountId }, this.clock.now(), session);
+      if (!updated) throw notFound('Employer');
+      await this.outbox.enqueue('employer', id, session);
+      await this.audit.record(
+        { action: verified ? 'employer.verify' : 'employer.unverify', outcome: 'success', actor: { accountId: actor.accountId, role: actor.role }, target: { type: 'employer', id }, requestId },
+        session,
+      );
+      return updated;
+    });
+  }
+}
+
+export function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,193 @@
+import type { ClientSession, Collection, Db, Filter } from 'mongodb';
+import { ObjectId } from 'mongodb';
+import type { CollectionSpec } from '../core/db/mongo.js';
+import type {
+  AdjustmentCategory,
+  CommunicationPreference,
+  EnvironmentFactor,
+  Level,
+  Sector,
+  TransportMode,
+  Weekday,
+} from '../domain/vocabulary.js';
+import { sectors } from '../domain/vocabulary.js';
+import { geoPoint, type Coordinates } from '../geo/postcodes.js';
+import { ehcPlanStatuses, travelIndependence, youngPersonStatuses } from './young-people.schemas.js';
+
+export interface YoungPerson {
+  id: string;
+  providerId: string;
+  jobCoachId?: string;
+  preferredName: string;
+  dateOfBirth: string;
+  plannedStartDate: string;
+  eligibilityException?: { reason: string; recordedBy: string; recordedAt: Date };
+  ehcPlan: (typeof ehcPlanStatuses)[number];
+  localAuthority?: string;
+  homePostcode: string;
+  coordinates: Coordinates;
+  locationSource: 'given' | 'sector' | 'district';
+  travel: {
+    independence: (typeof travelIndependence)[number];
+    modes: TransportMode[];
+    maxJourneyMinutes: number;
+    maxDistanceKm: number;
+  };
+  availability: { days: Weekday[]; earliestStart: string; latestFinish: string; maxHoursPerWeek: number };
+  interests: Sector[];
+  strengths: string[];
+  skills: string[];
+  tasksLiked: string[];
+  tasksDisliked: string[];
+  conditionsForSuccess: {
+    maxEnvironment: Partial<Record<EnvironmentFactor, Level>>;
+    stepFreeAccess: boolean;
+    requiredAdjustments: AdjustmentCategory[];
+    preferredAdjustments: AdjustmentCategory[];
+    notes?: string;
+  };
+  communication: CommunicationPreference[];
+  status: (typeof youngPersonStatuses)[number];
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface YoungPersonDoc
+  extends Omit<YoungPerson, 'id' | 'providerId' | 'jobCoachId' | 'coordinates' | 'eligibilityException'> {
+  _id: ObjectId;
+  providerId: ObjectId;
+  jobCoachId?: ObjectId;
+  location: { type: 'Point'; coordinates: [number, number] };
+  eligibilityException?: { reason: string; recordedBy: ObjectId; recordedAt: Date };
+  /** The academic year the internship starts in (2025 for Sept 2025 - Aug 2026); for dashboards. */
+  cohortYear: number;
+}
+
+export const youngPeopleCollection: CollectionSpec = {
+  name: 'young_people',
+  jsonSchema: {
+    bsonType: 'object',
+    required: [
+      '_id', 'providerId', 'preferredName', 'dateOfBirth', 'plannedStartDate', 'ehcPlan', 'homePostcode', 'location',
+      'locationSource', 'travel', 'availability', 'interests', 'strengths', 'skills', 'tasksLiked', 'tasksDisliked',
+      'conditionsForSuccess', 'communication', 'status', 'cohortYear', 'createdAt', 'updatedAt',
+    ],
+    properties: {
+      providerId: { bsonType: 'objectId' },
+      jobCoachId: { bsonType: 'objectId' },
+      preferredName: { bsonType: 'string', minLength: 1, maxLength: 80 },
+      dateOfBirth: { bsonType: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+      plannedStartDate: { bsonType: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+      ehcPlan: { enum: [...ehcPlanStatuses] },
+      homePostcode: { bsonType: 'string', maxLength: 10 },
+      location: { bsonType: 'object', required: ['type', 'coordinates'] },
+      travel: { bsonType: 'object', required: ['independence', 'modes', 'maxJourneyMinutes', 'maxDistanceKm'] },
+      availability: { bsonType: 'object', required: ['days', 'earliestStart', 'latestFinish', 'maxHoursPerWeek'] },
+      interests: { bsonType: 'array', maxItems: 14, items: { enum: [...sectors] } },
+      strengths: { bsonType: 'array', maxItems: 20 },
+      skills: { bsonType: 'array', maxItems: 30 },
+      tasksLiked: { bsonType: 'array', maxItems: 20 },
+      tasksDisliked: { bsonType: 'array', maxItems: 20 },
+      conditionsForSuccess: { bsonType: 'object' },
+      communication: { bsonType: 'array', maxItems: 6 },
+      status: { enum: [...youngPersonStatuses] },
+      cohortYear: { bsonType: 'number' },
+    },
+  },
+  indexes: [
+    { key: { providerId: 1, status: 1, preferredName: 1 }, name: 'provider_status_name' },
+    { key: { jobCoachId: 1, status: 1 }, name: 'coach_status' },
+    { key: { location: '2dsphere' }, name: 'location_2dsphere' },
+    { key: { providerId: 1, cohortYear: 1 }, name: 'provider_cohort' },
+  ],
+};
+
+/** Academic years start on 1 September. */
+export function cohortYearOf(isoDate: string): number {
+  const year = Number(isoDate.slice(0, 4));
+  const month = Number(isoDate.slice(5, 7));
+  return month >= 9 ? year : year - 1;
+}
+
+export function toYoungPerson(doc: YoungPersonDoc): YoungPerson {
+  const { _id, providerId, jobCoachId, location, eligibilityException, cohortYear: _cohort, ...rest } = doc;
+  return {
+    id: _id.toHexString(),
+    providerId: providerId.toHexString(),
+    ...(jobCoachId ? { jobCoachId: jobCoachId.toHexString() } : {}),
+    ...rest,
+    coordinates: { lat: location.coordinates[1], lng: location.coordinates[0] },
+    ...(eligibilityException
+      ? { eligibilityException: { ...eligibilityException, recordedBy: eligibilityException.recordedBy.toHexString() } }
+      : {}),
+  };
+}
+
+export type NewYoungPerson = Omit<YoungPerson, 'id' | 'createdAt' | 'updatedAt'>;
+
+function toDocFields(person: Partial<NewYoungPerson>): Partial<YoungPersonDoc> {
+  const { providerId, jobCoachId, coordinates, eligibilityException, ...rest } = person;
+  return {
+    ...rest,
+    ...(providerId ? { providerId: new ObjectId(providerId) } : {}),
+    ...(jobCoachId ? { jobCoachId: new ObjectId(jobCoachId) } : {}),
+    ...(coordinates ? { location: geoPoint(coordinates) } : {}),
+    ...(eligibilityException
+      ? { eligibilityException: { ...eligibilityException, recordedBy: new ObjectId(eligibilityException.recordedBy) } }
+      : {}),
+    ...(person.plannedStartDate ? { cohortYear: cohortYearOf(person.plannedStartDate) } : {}),
+  };
+}
+
+export class YoungPeopleRepository {
+  readonly collection: Collection<YoungPersonDoc>;
+  constructor(db: Db) {
+    this.collection = db.collection<YoungPersonDoc>(youngPeopleCollection.name);
+  }
+
+  async insert(person: NewYoungPerson, now: Date, session?: ClientSession): Promise<YoungPerson> {
+    const doc = { _id: new ObjectId(), ...toDocFields(person), createdAt: now, updatedAt: now } as YoungPersonDoc;
+    await this.collection.insertOne(doc, { session });
+    return toYoungPerson(doc);
+  }
+
+  async byId(id: string, session?: ClientSession): Promise<YoungPerson | undefined> {
+    const doc = await this.collection.findOne({ _id: new ObjectId(id) }, { session });
+    return doc ? toYoungPerson(doc) : undefined;
+  }
+
+  async byIds(ids: string[]): Promise<YoungPerson[]> {
+    const docs = await this.collection.find({ _id: { $in: ids.map((id) => new ObjectId(id)) } }).toArray();
+    return docs.map(toYoungPerson);
+  }
+
+  async update(
+    id: string,
+    changes: Partial<NewYoungPerson>,
+    unset: (keyof YoungPersonDoc)[],
+    now: Date,
+    session?: ClientSession,
+  ): Promise<YoungPerson | undefined> {
+    const doc = await this.collection.findOneAndUpdate(
+      { _id: new ObjectId(id) },
+      {
+        $set: { ...toDocFields(changes), updatedAt: now },
+        ...(unset.length ? { $unset: Object.fromEntries(unset.map((field) => [field, ''])) } : {}),
+      },
+      { returnDocument: 'after', session },
+    );
+    return doc ? toYoungPerson(doc) : undefined;
+  }
+
+  async list(filter: Filter<YoungPersonDoc>, options: { limit: number; offset: number }) {
+    const [docs, total] = await Promise.all([
+      this.collection.find(filter).sort({ preferredName: 1, _id: 1 }).skip(options.offset).limit(options.limit).toArray(),
+      this.collection.countDocuments(filter),
+    ]);
+    return { items: docs.map(toYoungPerson), total };
+  }
+
+  async delete(id: string, session?: ClientSession): Promise<boolean> {
+    return (await this.collection.deleteOne({ _id: new ObjectId(id) }, { session })).deletedCount === 1;
+  }
+}

@@ -1,0 +1,190 @@
+import { ObjectId, type MongoClient } from 'mongodb';
+import type { AuditLog } from '../audit/audit.js';
+import type { AccountsRepository } from '../auth/accounts.js';
+import { authorize, youngPeopleScope, type Actor } from '../auth/policy.js';
+import type { Clock } from '../core/clock.js';
+import { inTransaction } from '../core/db/transaction.js';
+import { ApiError, forbidden, notFound, unprocessable, type FieldProblem } from '../core/errors.js';
+import { escapeRegex } from '../employers/employers.service.js';
+import { locate } from '../geo/locate.js';
+import type { SearchOutbox } from '../search-sync/outbox.js';
+import { youngPersonResource } from './young-people.access.js';
+import type { NewYoungPerson, YoungPeopleRepository, YoungPerson } from './young-people.repository.js';
+import type { YoungPersonInput, YoungPersonPatch } from './young-people.schemas.js';
+
+export const minimumAge = 16;
+export const maximumAge = 24;
+
+/** Whole years from `dateOfBirth` to `onDate` (both YYYY-MM-DD). */
+export function ageOn(dateOfBirth: string, onDate: string): number {
+  const [by, bm, bd] = dateOfBirth.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = onDate.split('-').map(Number) as [number, number, number];
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+/** Fields only provider staff may change; the young person and delegates edit the rest. */
+const staffOnlyFields = ['jobCoachId', 'status', 'plannedStartDate', 'dateOfBirth', 'ehcPlan'] as const;
+
+export class YoungPeopleService {
+  constructor(
+    private readonly mongo: MongoClient,
+    private readonly youngPeople: YoungPeopleRepository,
+    private readonly accounts: AccountsRepository,
+    private readonly outbox: SearchOutbox,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(actor: Actor, input: YoungPersonInput, requestId: string): Promise<YoungPerson> {
+    if (!actor.providerId) throw forbidden('Only job coaches and provider admins add young people.');
+    authorize(actor, 'provider.add_young_person', { type: 'provider', id: actor.providerId });
+    const jobCoachId = input.jobCoachId ?? (actor.role === 'job_coach' ? actor.accountId : undefined);
+    if (jobCoachId) await this.#checkCoach(jobCoachId, actor.providerId);
+    if (input.eligibilityExceptionReason && actor.role !== 'provider_admin') {
+      throw new ApiError('forbidden', 'Only a provider admin can record an eligibility exception.', {
+        details: [{ path: 'eligibilityExceptionReason', in: 'body', message: 'can only be set by a provider admin' }],
+      });
+    }
+    this.#checkEligibility(input.dateOfBirth, input.plannedStartDate, !!input.eligibilityExceptionReason);
+    const location = locate(input.homePostcode, input.coordinates, 'homePostcode');
+    const { coordinates: _given, eligibilityExceptionReason, ...rest } = input;
+    const person: NewYoungPerson = {
+      ...rest,
+      ...(eligibilityExceptionReason
+        ? { eligibilityException: { reason: eligibilityExceptionReason, recordedBy: actor.accountId, recordedAt: this.clock.now() } }
+        : {}),
+      providerId: actor.providerId,
+      ...(jobCoachId ? { jobCoachId } : {}),
+      coordinates: { lat: location.lat, lng: location.lng },
+      locationSource: location.source,
+    };
+    return inTransaction(this.mongo, async (session) => {
+      const created = await this.youngPeople.insert(person, this.clock.now(), session);
+      await this.outbox.enqueue('young_person', created.id, session);
+      await this.audit.record(
+        { action: 'young_person.create', outcome: 'success', actor: { accountId: actor.accountId, role: actor.role }, target: { type: 'young_person', id: created.id }, subjectId: created.id, requestId },
+        session,
+      );
+      return created;
+    });
+  }
+
+  async get(actor: Actor, id: string, action: 'young_person.read' | 'young_person.update' = 'young_person.read'): Promise<YoungPerson> {
+    const person = await this.youngPeople.byId(id);
+    if (!person) throw notFound('Young person');
+    authorize(actor, action, youngPersonResource(person));
+    return person;
+  }
+
+  async list(actor: Actor, query: { status?: YoungPerson['status']; jobCoachId?: string; q?: string; limit: number; offset: number }) {
+    const scope = youngPeopleScope(actor);
+    if (!scope) return { items: [], total: 0 };
+    const filter: Record<string, unknown> = {};
+    if (scope.providerId) filter.providerId = new ObjectId(scope.providerId);
+    if (scope.ids) filter._id = { $in: scope.ids.map((id) => new ObjectId(id)) };
+    if (query.status) filter.status = query.status;
+    if (query.jobCoachId) filter.jobCoachId = new ObjectId(query.jobCoachId);
+    if (query.q) filter.preferredName = { $regex: escapeRegex(query.q), $options: 'i' };
+    return this.youngPeople.list(filter, query);
+  }
+
+  async update(actor: Actor, id: string, patch: YoungPersonPatch, requestId: string): Promise<YoungPerson> {
+    const current = await this.get(actor, id, 'young_person.update');
+    const staff = actor.role === 'job_coach' || actor.role === 'provider_admin';
+    const refused = staffOnlyFields.filter((field) => patch[field] !== undefined && !staff);
+    if (refused.length > 0) {
+      throw new ApiError('forbidden', 'Only the job coach or provider can change these fields.', {
+        details: refused.map((field) => ({ path: field, in: 'body' as const, message: 'can only be changed by provider staff' })),
+      });
+    }
+    if (patch.jobCoachId) await this.#checkCoach(patch.jobCoachId, current.providerId);
+    if (patch.dateOfBirth || patch.plannedStartDate) {
+      this.#checkEligibility(patch.dateOfBirth ?? current.dateOfBirth, patch.plannedStartDate ?? current.plannedStartDate, !!current.eligibilityException);
+    }
+    const { coordinates, ...changes } = patch;
+    const update: Partial<NewYoungPerson> = { ...changes };
+    if (patch.homePostcode || coordinates) {
+      const location = locate(patch.homePostcode ?? current.homePostcode, coordinates, 'homePostcode');
+      update.coordinates = { lat: location.lat, lng: location.lng };
+      update.locationSource = location.source;
+    }
+    return inTransaction(this.mongo, async (session) => {
+      const updated = await this.youngPeople.update(id, update, [], this.clock.now(), session);
+      if (!updated) throw notFound('Young person');
+      await this.outbox.enqueue('young_person', id, session);
+      await this.audit.record(
+        { action: 'young_person.update', outcome: 'success', actor: { accountId: actor.accountId, role: actor.role }, target: { type: 'young_person', id }, subjectId: id, requestId, details: { fields: Object.keys(patch) } },
+        session,
+      );
+      return updated;
+    });
+  }
+
+  async recordEligibilityException(actor: Actor, id: string, reason: string, requestId: string): Promise<YoungPerson> {
+    const person = await this.youngPeople.byId(id);
+    if (!person) throw notFound('Young person');
+    authorize(actor, 'young_person.set_eligibility_exception', youngPersonResource(person));
+    return inTransaction(this.mongo, async (session) => {
+      const updated = await this.youngPeople.update(
+        id,
+        { eligibilityException: { reason, recordedBy: actor.accountId, recordedAt: this.clock.now() } },
+        [],
+        this.clock.now(),
+        session,
+      );
+      await this.audit.record(
+        { action: 'young_person.eligibility_exception', outcome: 'success', actor: { accountId: actor.accountId, role: actor.role }, target: { type: 'young_person', id }, subjectId: id, requestId },
+        session,
+      );
+      return updated!;
+    });
+  }
+
+  async hasAccount(id: string): Promise<boolean> {
+    return (await this.accounts.collection.countDocuments({ youngPersonId: new ObjectId(id) }, { limit: 1 })) > 0;
+  }
+
+  async delegates(actor: Actor, id: string) {
+    await this.get(actor, id, 'young_person.read');
+    const delegates = await this.accounts.delegatesOf(id);
+    return delegates.map((delegate) => ({
+      accountId: delegate.id,
+      name: delegate.name,
+      status: delegate.status,
+      ...delegate.actsFor.find((grant) => grant.youngPersonId === id)!,
+    }));
+  }
+
+  async removeDelegate(actor: Actor, id: string, delegateAccountId: string, requestId: string): Promise<void> {
+    const person = await this.youngPeople.byId(id);
+    if (!person) throw notFound('Young person');
+    authorize(actor, 'young_person.manage_delegates', youngPersonResource(person));
+    await inTransaction(this.mongo, async (session) => {
+      const removed = await this.accounts.removeDelegateGrant(delegateAccountId, id, session);
+      if (!removed) throw notFound('Delegate');
+      await this.audit.record(
+        { action: 'delegate.remove', outcome: 'success', actor: { accountId: actor.accountId, role: actor.role }, target: { type: 'account', id: delegateAccountId }, subjectId: id, requestId },
+        session,
+      );
+    });
+  }
+
+  async #checkCoach(jobCoachId: string, providerId: string): Promise<void> {
+    const coach = await this.accounts.byId(jobCoachId);
+    if (!coach || coach.role !== 'job_coach' || coach.providerId !== providerId || coach.status !== 'active') {
+      throw unprocessable([{ path: 'jobCoachId', in: 'body', message: 'is not an active job coach of this provider' }]);
+    }
+  }
+
+  #checkEligibility(dateOfBirth: string, plannedStartDate: string, hasException: boolean): void {
+    if (hasException) return;
+    const age = ageOn(dateOfBirth, plannedStartDate);
+    if (age >= minimumAge && age <= maximumAge) return;
+    const problem: FieldProblem = {
+      path: 'dateOfBirth',
+      in: 'body',
+      message: `gives an age of ${age} at the planned start; supported internships are for ages ${minimumAge} to ${maximumAge}. A provider admin can record an exception with a reason.`,
+    };
+    throw new ApiError('unprocessable', 'The young person is outside the age range for a supported internship.', { details: [problem] });
+  }
+}
