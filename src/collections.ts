@@ -6,6 +6,7 @@ import { loginThrottleCollection } from './auth/throttle.js';
 import { refreshTokensCollection } from './auth/tokens.js';
 import type { CollectionSpec } from './core/db/mongo.js';
 import { employersCollection } from './employers/employers.repository.js';
+import { placementsCollection } from './placements/placements.repository.js';
 import { providersCollection } from './providers/providers.js';
 import { outboxCollection } from './search-sync/outbox.js';
 import { youngPeopleCollection } from './young-people/young-people.repository.js';
@@ -21,5 +22,6 @@ export const collectionSpecs: CollectionSpec[] = [
   providersCollection,
   employersCollection,
   youngPeopleCollection,
+  placementsCollection,
   outboxCollection,
 ];

@@ -15,6 +15,8 @@ import { projectRoot } from './core/project-root.js';
 import type { Search } from './core/search/meili.js';
 import { EmployersRepository } from './employers/employers.repository.js';
 import { EmployersService } from './employers/employers.service.js';
+import { PlacementsRepository } from './placements/placements.repository.js';
+import { PlacementsService } from './placements/placements.service.js';
 import { ProvidersRepository } from './providers/providers.js';
 import { SearchOutbox } from './search-sync/outbox.js';
 import { YoungPeopleRepository } from './young-people/young-people.repository.js';
@@ -44,6 +46,8 @@ export interface Services extends Infrastructure {
   employers: EmployersService;
   youngPeopleRepository: YoungPeopleRepository;
   youngPeople: YoungPeopleService;
+  placementsRepository: PlacementsRepository;
+  placements: PlacementsService;
 }
 
 export interface ServiceOptions {
@@ -75,6 +79,7 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
   const providers = new ProvidersRepository(db, clock);
   const employersRepository = new EmployersRepository(db);
   const youngPeopleRepository = new YoungPeopleRepository(db);
+  const placementsRepository = new PlacementsRepository(db);
   return {
     ...infra,
     audit,
@@ -89,5 +94,7 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     employers: new EmployersService(mongo, employersRepository, accounts, hasher, outbox, audit, clock),
     youngPeopleRepository,
     youngPeople: new YoungPeopleService(mongo, youngPeopleRepository, accounts, outbox, audit, clock),
+    placementsRepository,
+    placements: new PlacementsService(mongo, placementsRepository, employersRepository, outbox, audit, clock),
   };
 }

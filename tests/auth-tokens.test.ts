@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { SignJWT, exportJWK, generateKeyPair, decodeProtectedHeader } from 'jose';
+import { SignJWT, exportJWK, generateKeyPair, decodeProtectedHeader, type CryptoKey } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../src/core/clock.js';
 import { call, createHarness, type Harness } from './helpers/harness.js';

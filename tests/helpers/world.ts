@@ -125,3 +125,33 @@ export async function makeEmployer(harness: Harness, verifier?: Person, override
   }
   return { employerId, staff: { accountId: response.json.account.id, token: response.json.tokens.accessToken, email } };
 }
+
+/** A valid placement; override what a test cares about. */
+export function placementInput(overrides: Record<string, unknown> = {}) {
+  return {
+    title: 'Kitchen assistant',
+    description: 'Help the kitchen team prepare fresh food for the staff restaurant.',
+    tasks: ['food preparation', 'washing up', 'stock rotation'],
+    sector: 'hospitality_catering',
+    site: { address: { line1: '1 Park Row', town: 'Leeds', postcode: 'LS1 5AB' }, busRoutes: ['1', '6'], stepFreeAccess: true },
+    schedule: { days: ['mon', 'tue', 'wed', 'thu'], startTime: '09:30', endTime: '14:30', hoursPerWeek: 20 },
+    startDate: '2026-09-14',
+    durationWeeks: 36,
+    rotations: [{ department: 'Kitchen', tasks: ['food preparation'], weeks: 12 }],
+    places: 2,
+    environment: {
+      noise: 'medium',
+      lighting: 'low',
+      crowds: 'low',
+      customerContact: 'low',
+      standing: 'high',
+      walking: 'medium',
+      lifting: 'low',
+      outdoorWork: 'none',
+      pace: 'medium',
+    },
+    adjustmentsOffered: ['instructions', 'colleague_support', 'hours_and_breaks', 'job_coach'],
+    status: 'open',
+    ...overrides,
+  };
+}

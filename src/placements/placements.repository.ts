@@ -1,0 +1,151 @@
+import type { ClientSession, Collection, Db, Filter } from 'mongodb';
+import { ObjectId } from 'mongodb';
+import type { CollectionSpec } from '../core/db/mongo.js';
+import type { AdjustmentCategory, EnvironmentFactor, Level, Sector, Weekday } from '../domain/vocabulary.js';
+import { sectors } from '../domain/vocabulary.js';
+import { geoPoint, type Coordinates } from '../geo/postcodes.js';
+import { placementStatuses } from './placements.schemas.js';
+
+export type PlacementStatus = (typeof placementStatuses)[number];
+
+export interface Placement {
+  id: string;
+  employerId: string;
+  title: string;
+  description: string;
+  tasks: string[];
+  sector: Sector;
+  site: {
+    address: { line1: string; line2?: string; town: string; postcode: string };
+    coordinates: Coordinates;
+    busRoutes: string[];
+    parking: boolean;
+    stepFreeAccess: boolean;
+    travelNotes?: string;
+  };
+  schedule: { days: Weekday[]; startTime: string; endTime: string; hoursPerWeek: number };
+  startDate: string;
+  durationWeeks: number;
+  rotations: { department: string; tasks: string[]; weeks: number }[];
+  places: number;
+  placesFilled: number;
+  environment: Record<EnvironmentFactor, Level>;
+  adjustmentsOffered: AdjustmentCategory[];
+  adjustmentNotes?: string;
+  status: PlacementStatus;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface PlacementDoc extends Omit<Placement, 'id' | 'employerId' | 'site'> {
+  _id: ObjectId;
+  employerId: ObjectId;
+  site: Omit<Placement['site'], 'coordinates'> & { location: { type: 'Point'; coordinates: [number, number] } };
+}
+
+export const placementsCollection: CollectionSpec = {
+  name: 'placements',
+  jsonSchema: {
+    bsonType: 'object',
+    required: [
+      '_id', 'employerId', 'title', 'description', 'tasks', 'sector', 'site', 'schedule', 'startDate', 'durationWeeks',
+      'rotations', 'places', 'placesFilled', 'environment', 'adjustmentsOffered', 'status', 'createdAt', 'updatedAt',
+    ],
+    properties: {
+      employerId: { bsonType: 'objectId' },
+      title: { bsonType: 'string', minLength: 1, maxLength: 120 },
+      description: { bsonType: 'string', maxLength: 4000 },
+      tasks: { bsonType: 'array', minItems: 1, maxItems: 20 },
+      sector: { enum: [...sectors] },
+      site: { bsonType: 'object', required: ['address', 'location'] },
+      schedule: { bsonType: 'object', required: ['days', 'startTime', 'endTime', 'hoursPerWeek'] },
+      startDate: { bsonType: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+      durationWeeks: { bsonType: 'number', minimum: 4, maximum: 52 },
+      rotations: { bsonType: 'array', maxItems: 6 },
+      places: { bsonType: 'number', minimum: 1, maximum: 50 },
+      // Never more interns than places, whatever the application does.
+      placesFilled: { bsonType: 'number', minimum: 0 },
+      environment: { bsonType: 'object' },
+      adjustmentsOffered: { bsonType: 'array', maxItems: 9 },
+      status: { enum: [...placementStatuses] },
+    },
+  },
+  indexes: [
+    { key: { employerId: 1, status: 1, startDate: 1 }, name: 'employer_status_start' },
+    { key: { 'site.location': '2dsphere', status: 1 }, name: 'location_2dsphere' },
+    { key: { status: 1, sector: 1 }, name: 'status_sector' },
+  ],
+};
+
+export function toPlacement(doc: PlacementDoc): Placement {
+  const { _id, employerId, site, ...rest } = doc;
+  const { location, ...siteRest } = site;
+  return {
+    id: _id.toHexString(),
+    employerId: employerId.toHexString(),
+    ...rest,
+    site: { ...siteRest, coordinates: { lat: location.coordinates[1], lng: location.coordinates[0] } },
+  };
+}
+
+export type NewPlacement = Omit<Placement, 'id' | 'placesFilled' | 'createdAt' | 'updatedAt'>;
+
+function siteDoc(site: Placement['site']): PlacementDoc['site'] {
+  const { coordinates, ...rest } = site;
+  return { ...rest, location: geoPoint(coordinates) };
+}
+
+export class PlacementsRepository {
+  readonly collection: Collection<PlacementDoc>;
+  constructor(db: Db) {
+    this.collection = db.collection<PlacementDoc>(placementsCollection.name);
+  }
+
+  async insert(placement: NewPlacement, now: Date, session?: ClientSession): Promise<Placement> {
+    const { employerId, site, ...rest } = placement;
+    const doc: PlacementDoc = {
+      _id: new ObjectId(),
+      employerId: new ObjectId(employerId),
+      ...rest,
+      site: siteDoc(site),
+      placesFilled: 0,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await this.collection.insertOne(doc, { session });
+    return toPlacement(doc);
+  }
+
+  async byId(id: string, session?: ClientSession): Promise<Placement | undefined> {
+    const doc = await this.collection.findOne({ _id: new ObjectId(id) }, { session });
+    return doc ? toPlacement(doc) : undefined;
+  }
+
+  async byIds(ids: string[]): Promise<Placement[]> {
+    const docs = await this.collection.find({ _id: { $in: ids.map((id) => new ObjectId(id)) } }).toArray();
+    return docs.map(toPlacement);
+  }
+
+  async update(id: string, changes: Partial<NewPlacement>, now: Date, session?: ClientSession): Promise<Placement | undefined> {
+    const { site, employerId: _employer, ...rest } = changes;
+    const doc = await this.collection.findOneAndUpdate(
+      { _id: new ObjectId(id) },
+      { $set: { ...rest, ...(site ? { site: siteDoc(site) } : {}), updatedAt: now } },
+      { returnDocument: 'after', session },
+    );
+    return doc ? toPlacement(doc) : undefined;
+  }
+
+  async list(filter: Filter<PlacementDoc>, options: { limit: number; offset: number }) {
+    const [docs, total] = await Promise.all([
+      this.collection.find(filter).sort({ startDate: 1, _id: 1 }).skip(options.offset).limit(options.limit).toArray(),
+      this.collection.countDocuments(filter),
+    ]);
+    return { items: docs.map(toPlacement), total };
+  }
+
+  async idsOfEmployer(employerId: string, session?: ClientSession): Promise<string[]> {
+    const docs = await this.collection.find({ employerId: new ObjectId(employerId) }, { projection: { _id: 1 }, session }).toArray();
+    return docs.map((doc) => doc._id.toHexString());
+  }
+}

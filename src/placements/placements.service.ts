@@ -1,0 +1,125 @@
+import { ObjectId, type MongoClient } from 'mongodb';
+import type { AuditLog } from '../audit/audit.js';
+import { authorize, decide, type Actor } from '../auth/policy.js';
+import type { Clock } from '../core/clock.js';
+import { inTransaction } from '../core/db/transaction.js';
+import { notFound, unprocessable } from '../core/errors.js';
+import type { Employer, EmployersRepository } from '../employers/employers.repository.js';
+import { employerResource } from '../employers/employers.service.js';
+import { locate } from '../geo/locate.js';
+import type { SearchOutbox } from '../search-sync/outbox.js';
+import type { NewPlacement, Placement, PlacementsRepository, PlacementStatus } from './placements.repository.js';
+import type { PlacementInput, PlacementPatch } from './placements.schemas.js';
+
+/** Statuses in which people outside the employer can see a placement. */
+export const publishedStatuses: PlacementStatus[] = ['open', 'paused', 'filled'];
+
+export function placementResource(placement: Placement, employer: Pick<Employer, 'verified'>) {
+  return {
+    type: 'placement' as const,
+    id: placement.id,
+    employerId: placement.employerId,
+    published: employer.verified && publishedStatuses.includes(placement.status),
+  };
+}
+
+export function placementView(placement: Placement, employer: Employer) {
+  return {
+    ...placement,
+    employer: { name: employer.name, verified: employer.verified, disabilityConfident: employer.disabilityConfident },
+    placesFree: Math.max(0, placement.places - placement.placesFilled),
+    createdAt: placement.createdAt.toISOString(),
+    updatedAt: placement.updatedAt.toISOString(),
+  };
+}
+
+export class PlacementsService {
+  constructor(
+    private readonly mongo: MongoClient,
+    private readonly placements: PlacementsRepository,
+    private readonly employers: EmployersRepository,
+    private readonly outbox: SearchOutbox,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(actor: Actor, employerId: string, input: PlacementInput, requestId: string) {
+    const employer = await this.employers.byId(employerId);
+    if (!employer) throw notFound('Employer');
+    authorize(actor, 'employer.create_placement', employerResource(employer));
+    this.#checkOpenable(input.status, employer);
+    const location = locate(input.site.address.postcode, input.site.coordinates, 'site.address.postcode');
+    const placement: NewPlacement = {
+      ...input,
+      employerId,
+      site: { ...input.site, coordinates: { lat: location.lat, lng: location.lng } },
+    };
+    const created = await inTransaction(this.mongo, async (session) => {
+      const inserted = await this.placements.insert(placement, this.clock.now(), session);
+      await this.outbox.enqueue('placement', inserted.id, session);
+      await this.audit.record(
+        { action: 'placement.create', outcome: 'success', actor: { accountId: actor.accountId, role: actor.role }, target: { type: 'placement', id: inserted.id }, requestId },
+        session,
+      );
+      return inserted;
+    });
+    return { placement: created, employer };
+  }
+
+  async get(actor: Actor, id: string, action: 'placement.read' | 'placement.update' | 'placement.candidates' | 'placement.propose' = 'placement.read') {
+    const placement = await this.placements.byId(id);
+    if (!placement) throw notFound('Placement');
+    const employer = await this.employers.byId(placement.employerId);
+    if (!employer) throw notFound('Placement');
+    authorize(actor, action, placementResource(placement, employer));
+    return { placement, employer };
+  }
+
+  /** An employer's placements: all of them for its staff, the published ones for everyone else. */
+  async listForEmployer(actor: Actor, employerId: string, query: { status?: PlacementStatus; limit: number; offset: number }) {
+    const employer = await this.employers.byId(employerId);
+    if (!employer) throw notFound('Employer');
+    authorize(actor, 'employer.read', employerResource(employer));
+    const staff = decide(actor, 'employer.update', employerResource(employer)) === 'allow';
+    const filter: Record<string, unknown> = { employerId: new ObjectId(employerId) };
+    if (!staff) filter.status = { $in: employer.verified ? publishedStatuses : [] };
+    if (query.status) filter.status = staff || publishedStatuses.includes(query.status) ? query.status : '__none__';
+    const page = await this.placements.list(filter, query);
+    return { ...page, employer };
+  }
+
+  async update(actor: Actor, id: string, patch: PlacementPatch, requestId: string) {
+    const { placement, employer } = await this.get(actor, id, 'placement.update');
+    if (patch.status) this.#checkOpenable(patch.status, employer);
+    if (patch.places !== undefined && patch.places < placement.placesFilled) {
+      throw unprocessable([{ path: 'places', in: 'body', message: `cannot be fewer than the ${placement.placesFilled} interns already placed` }]);
+    }
+    const changes: Partial<NewPlacement> = { ...patch, site: undefined };
+    if (patch.site) {
+      const location = locate(patch.site.address.postcode, patch.site.coordinates, 'site.address.postcode');
+      changes.site = { ...patch.site, coordinates: { lat: location.lat, lng: location.lng } };
+    } else {
+      delete changes.site;
+    }
+    const updated = await inTransaction(this.mongo, async (session) => {
+      const result = await this.placements.update(id, changes, this.clock.now(), session);
+      if (!result) throw notFound('Placement');
+      await this.outbox.enqueue('placement', id, session);
+      await this.audit.record(
+        { action: 'placement.update', outcome: 'success', actor: { accountId: actor.accountId, role: actor.role }, target: { type: 'placement', id }, requestId, details: { fields: Object.keys(patch) } },
+        session,
+      );
+      return result;
+    });
+    return { placement: updated, employer };
+  }
+
+  #checkOpenable(status: PlacementStatus, employer: Employer): void {
+    if (status === 'open' && !employer.verified) {
+      throw unprocessable(
+        [{ path: 'status', in: 'body', message: 'can only be open once a provider has verified the employer' }],
+        'The employer is not verified yet.',
+      );
+    }
+  }
+}
