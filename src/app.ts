@@ -10,6 +10,7 @@ import { authRoutes } from './auth/auth.routes.js';
 import { docsRoutes } from './docs/docs.routes.js';
 import { employersRoutes } from './employers/employers.routes.js';
 import { healthRoutes } from './health/health.routes.js';
+import { passportsRoutes } from './passports/passports.routes.js';
 import { placementsRoutes } from './placements/placements.routes.js';
 import type { Services } from './services.js';
 import { youngPeopleRoutes } from './young-people/young-people.routes.js';
@@ -57,6 +58,7 @@ export function createApp(services: Services) {
   app.route('/', employersRoutes());
   app.route('/', youngPeopleRoutes());
   app.route('/', placementsRoutes());
+  app.route('/', passportsRoutes());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

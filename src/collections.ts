@@ -6,6 +6,7 @@ import { loginThrottleCollection } from './auth/throttle.js';
 import { refreshTokensCollection } from './auth/tokens.js';
 import type { CollectionSpec } from './core/db/mongo.js';
 import { employersCollection } from './employers/employers.repository.js';
+import { passportCollections } from './passports/passports.repository.js';
 import { placementsCollection } from './placements/placements.repository.js';
 import { providersCollection } from './providers/providers.js';
 import { outboxCollection } from './search-sync/outbox.js';
@@ -23,5 +24,6 @@ export const collectionSpecs: CollectionSpec[] = [
   employersCollection,
   youngPeopleCollection,
   placementsCollection,
+  ...passportCollections,
   outboxCollection,
 ];

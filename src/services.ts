@@ -13,8 +13,12 @@ import type { Config } from './core/config.js';
 import type { Logger } from './core/logger.js';
 import { projectRoot } from './core/project-root.js';
 import type { Search } from './core/search/meili.js';
+import { DataRightsService } from './data-rights/data-rights.service.js';
 import { EmployersRepository } from './employers/employers.repository.js';
 import { EmployersService } from './employers/employers.service.js';
+import { PassportsRepository } from './passports/passports.repository.js';
+import { passportPersonalData } from './passports/passports.personal-data.js';
+import { PassportsService } from './passports/passports.service.js';
 import { PlacementsRepository } from './placements/placements.repository.js';
 import { PlacementsService } from './placements/placements.service.js';
 import { ProvidersRepository } from './providers/providers.js';
@@ -48,6 +52,9 @@ export interface Services extends Infrastructure {
   youngPeople: YoungPeopleService;
   placementsRepository: PlacementsRepository;
   placements: PlacementsService;
+  passportsRepository: PassportsRepository;
+  passports: PassportsService;
+  dataRights: DataRightsService;
 }
 
 export interface ServiceOptions {
@@ -80,6 +87,9 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
   const employersRepository = new EmployersRepository(db);
   const youngPeopleRepository = new YoungPeopleRepository(db);
   const placementsRepository = new PlacementsRepository(db);
+  const passportsRepository = new PassportsRepository(db);
+  const dataRights = new DataRightsService(db, mongo, youngPeopleRepository, accounts, outbox, audit, clock);
+  dataRights.register(passportPersonalData(passportsRepository));
   return {
     ...infra,
     audit,
@@ -96,5 +106,8 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     youngPeople: new YoungPeopleService(mongo, youngPeopleRepository, accounts, outbox, audit, clock),
     placementsRepository,
     placements: new PlacementsService(mongo, placementsRepository, employersRepository, outbox, audit, clock),
+    passportsRepository,
+    passports: new PassportsService(mongo, passportsRepository, youngPeopleRepository, employersRepository, placementsRepository, accounts, audit, clock),
+    dataRights,
   };
 }

@@ -116,6 +116,30 @@ const removeDelegate = createRoute({
   responses: { 204: { description: 'Removed.' }, ...errorResponses(401, 403, 404) },
 });
 
+const exportData = createRoute({
+  method: 'get',
+  path: '/v1/young-people/{youngPersonId}/export',
+  tags: ['young people'],
+  summary: 'Everything held about a young person, as one JSON document (subject access request)',
+  description: 'Profile, account, delegates, passport with every version, drafts and shares, placement journey, and every audit entry about them.',
+  ...bearer,
+  request: { params: idParams('youngPersonId') },
+  responses: { 200: jsonResponse(z.record(z.string(), z.unknown()).openapi('SubjectAccessExport'), 'The export.'), ...errorResponses(401, 403, 404) },
+});
+
+const erase = createRoute({
+  method: 'delete',
+  path: '/v1/young-people/{youngPersonId}',
+  tags: ['young people'],
+  summary: 'Erase a young person (provider admins, including at the young person’s request)',
+  description:
+    'Removes them from MongoDB and from every search index, revokes every passport share, removes their account and delegates’ rights over them. ' +
+    'Audit entries are kept with their ids replaced by a pseudonym.',
+  ...bearer,
+  request: { params: idParams('youngPersonId') },
+  responses: { 200: jsonResponse(z.object({ erased: z.literal(true), pseudonym: z.string() }), 'Erased.'), ...errorResponses(401, 403, 404) },
+});
+
 export function youngPeopleRoutes() {
   return createRouter()
     .openapi(create, async (c) => {
@@ -147,6 +171,16 @@ export function youngPeopleRoutes() {
     .openapi(delegates, async (c) => {
       const items = await c.var.services.youngPeople.delegates(actor(c), c.req.valid('param').youngPersonId);
       return c.json({ items }, 200);
+    })
+    .openapi(exportData, async (c) => {
+      const document = await c.var.services.dataRights.export(actor(c), c.req.valid('param').youngPersonId, c.get('requestId'));
+      c.header('Cache-Control', 'no-store');
+      c.header('Content-Disposition', 'attachment; filename="my-data.json"');
+      return c.json(JSON.parse(JSON.stringify(document)) as Record<string, unknown>, 200);
+    })
+    .openapi(erase, async (c) => {
+      const { pseudonym } = await c.var.services.dataRights.erase(actor(c), c.req.valid('param').youngPersonId, c.get('requestId'));
+      return c.json({ erased: true as const, pseudonym }, 200);
     })
     .openapi(removeDelegate, async (c) => {
       const { youngPersonId, accountId } = c.req.valid('param');

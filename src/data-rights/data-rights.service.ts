@@ -1,0 +1,114 @@
+import { randomBytes } from 'node:crypto';
+import { ObjectId, type ClientSession, type Db, type MongoClient } from 'mongodb';
+import type { AuditLog } from '../audit/audit.js';
+import type { AccountsRepository } from '../auth/accounts.js';
+import { authorize, type Actor } from '../auth/policy.js';
+import type { Clock } from '../core/clock.js';
+import { inTransaction } from '../core/db/transaction.js';
+import { notFound } from '../core/errors.js';
+import type { SearchOutbox } from '../search-sync/outbox.js';
+import { youngPersonResource } from '../young-people/young-people.access.js';
+import type { YoungPeopleRepository } from '../young-people/young-people.repository.js';
+
+/**
+ * A feature that keeps personal data about young people registers one of these, so that a
+ * subject access request exports it and an erasure removes it. Adding a collection that holds
+ * such data without a holder is how data gets forgotten; keep them together.
+ */
+export interface PersonalDataHolder {
+  /** The key of this data in the export document. */
+  name: string;
+  export(youngPersonId: string): Promise<unknown>;
+  erase(youngPersonId: string, session: ClientSession): Promise<void>;
+}
+
+/** Subject access (export everything) and erasure, for one young person. */
+export class DataRightsService {
+  readonly #holders: PersonalDataHolder[] = [];
+
+  constructor(
+    private readonly db: Db,
+    private readonly mongo: MongoClient,
+    private readonly youngPeople: YoungPeopleRepository,
+    private readonly accounts: AccountsRepository,
+    private readonly outbox: SearchOutbox,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+  ) {}
+
+  register(holder: PersonalDataHolder): void {
+    this.#holders.push(holder);
+  }
+
+  async export(actor: Actor, youngPersonId: string, requestId: string) {
+    const person = await this.youngPeople.byId(youngPersonId);
+    if (!person) throw notFound('Young person');
+    authorize(actor, 'young_person.export', youngPersonResource(person));
+    await this.audit.record({
+      action: 'young_person.export',
+      outcome: 'success',
+      actor: { accountId: actor.accountId, role: actor.role },
+      target: { type: 'young_person', id: youngPersonId },
+      subjectId: youngPersonId,
+      requestId,
+    });
+    const ownAccount = await this.accounts.collection.findOne({ youngPersonId: new ObjectId(youngPersonId) }, { projection: { passwordHash: 0 } });
+    const delegates = await this.accounts.delegatesOf(youngPersonId);
+    const sections: Record<string, unknown> = {};
+    for (const holder of this.#holders) sections[holder.name] = await holder.export(youngPersonId);
+    const { items: auditEvents } = await this.audit.forSubject(youngPersonId, { limit: 100_000 });
+    return {
+      exportedAt: this.clock.now().toISOString(),
+      about: 'Everything this service holds about you. You can ask for any of it to be corrected or erased.',
+      profile: person,
+      account: ownAccount
+        ? { id: ownAccount._id.toHexString(), email: ownAccount.email, name: ownAccount.name, status: ownAccount.status, createdAt: ownAccount.createdAt, lastSignInAt: ownAccount.lastSignInAt }
+        : null,
+      delegates: delegates.map((delegate) => ({
+        name: delegate.name,
+        email: delegate.email,
+        ...delegate.actsFor.find((grant) => grant.youngPersonId === youngPersonId),
+      })),
+      ...sections,
+      auditEvents,
+    };
+  }
+
+  /**
+   * Erases the young person from MongoDB (profile, passport, shares, matches, their own account,
+   * delegates' rights over them) in one transaction, queues their removal from every search index,
+   * and keeps the audit trail with their ids replaced by a pseudonym.
+   */
+  async erase(actor: Actor, youngPersonId: string, requestId: string): Promise<{ pseudonym: string }> {
+    const person = await this.youngPeople.byId(youngPersonId);
+    if (!person) throw notFound('Young person');
+    authorize(actor, 'young_person.erase', youngPersonResource(person));
+    const pseudonym = `erased-${randomBytes(8).toString('hex')}`;
+    const id = new ObjectId(youngPersonId);
+    await inTransaction(this.mongo, async (session) => {
+      const ownAccount = await this.accounts.collection.findOne({ youngPersonId: id }, { session, projection: { _id: 1 } });
+      for (const holder of this.#holders) await holder.erase(youngPersonId, session);
+      await this.youngPeople.delete(youngPersonId, session);
+      if (ownAccount) {
+        await this.accounts.collection.deleteOne({ _id: ownAccount._id }, { session });
+        await this.db.collection('refresh_tokens').deleteMany({ accountId: ownAccount._id }, { session });
+      }
+      await this.accounts.collection.updateMany({ 'actsFor.youngPersonId': id }, { $pull: { actsFor: { youngPersonId: id } } }, { session });
+      await this.db.collection('invitations').deleteMany({ youngPersonId: id }, { session });
+      await this.audit.pseudonymise([youngPersonId, ...(ownAccount ? [ownAccount._id.toHexString()] : [])], pseudonym, session);
+      await this.outbox.enqueue('young_person', youngPersonId, session);
+      await this.audit.record(
+        {
+          action: 'young_person.erase',
+          outcome: 'success',
+          actor: { accountId: actor.accountId, role: actor.role },
+          target: { type: 'young_person', id: pseudonym },
+          subjectId: pseudonym,
+          requestId,
+        },
+        session,
+      );
+    });
+    return { pseudonym };
+  }
+}

@@ -1,0 +1,354 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { actor } from '../auth/auth.middleware.js';
+import { idParams, idSchema } from '../core/db/ids.js';
+import { bearer, createRouter, errorResponses, jsonBody, jsonResponse } from '../core/http/openapi.js';
+import { longText, paginationQuery } from '../domain/schemas.js';
+import type { PassportDraft, PassportShare, PassportVersion } from './passports.repository.js';
+import { renderPassportPage } from './passport-print.js';
+import {
+  accessLogEntrySchema,
+  draftInputSchema,
+  draftSchema,
+  passportSchema,
+  savePassportSchema,
+  shareInputSchema,
+  shareSchema,
+  sharedPassportSchema,
+  versionSchema,
+  versionSummarySchema,
+} from './passports.schemas.js';
+import { shareStatus } from './passports.service.js';
+
+const tags = ['passports'];
+const person = idParams('youngPersonId');
+
+const versionSummary = (v: PassportVersion) => ({
+  version: v.version,
+  savedAt: v.savedAt.toISOString(),
+  savedBy: v.savedBy,
+  source: v.source,
+  ...(v.draftId ? { draftId: v.draftId } : {}),
+});
+
+const draftView = (draft: PassportDraft, proposerName: string) => ({
+  id: draft.id,
+  youngPersonId: draft.youngPersonId,
+  baseVersion: draft.baseVersion,
+  sections: draft.sections,
+  ...(draft.note ? { note: draft.note } : {}),
+  proposedBy: { accountId: draft.proposedBy, name: proposerName },
+  proposedAt: draft.proposedAt.toISOString(),
+  status: draft.status,
+  ...(draft.decidedAt ? { decidedAt: draft.decidedAt.toISOString() } : {}),
+  ...(draft.decisionReason ? { decisionReason: draft.decisionReason } : {}),
+  ...(draft.resultingVersion ? { resultingVersion: draft.resultingVersion } : {}),
+});
+
+export const shareView = (share: PassportShare, employerName: string, now: Date) => ({
+  id: share.id,
+  youngPersonId: share.youngPersonId,
+  employerId: share.employerId,
+  employerName,
+  ...(share.placementId ? { placementId: share.placementId } : {}),
+  sections: share.sections,
+  purpose: share.purpose,
+  consent: { givenBy: share.consent.givenBy, givenAt: share.consent.givenAt.toISOString(), statement: share.consent.statement },
+  expiresAt: share.expiresAt.toISOString(),
+  ...(share.withdrawnAt ? { withdrawnAt: share.withdrawnAt.toISOString() } : {}),
+  status: shareStatus(share, now),
+});
+
+const read = createRoute({
+  method: 'get',
+  path: '/v1/young-people/{youngPersonId}/passport',
+  tags,
+  summary: 'Read an adjustments passport',
+  description:
+    'The owner and delegates with view_passport see every section; the provider’s job coaches see what the owner allows (by default all but "my condition"). ' +
+    'Every read by anyone other than the owner is written to the access log. Includes how complete each section is and when the next review is due.',
+  ...bearer,
+  request: { params: person },
+  responses: { 200: jsonResponse(passportSchema, 'The passport.'), ...errorResponses(401, 403, 404) },
+});
+
+const save = createRoute({
+  method: 'put',
+  path: '/v1/young-people/{youngPersonId}/passport',
+  tags,
+  summary: 'Save the passport (the owner, or a delegate with edit_passport); every save is a new version',
+  ...bearer,
+  request: { params: person, body: jsonBody(savePassportSchema) },
+  responses: { 200: jsonResponse(passportSchema, 'Saved.'), ...errorResponses(400, 401, 403, 404, 409) },
+});
+
+const print = createRoute({
+  method: 'get',
+  path: '/v1/young-people/{youngPersonId}/passport/print',
+  tags,
+  summary: 'The passport as a printable, accessible HTML page (print to PDF from the browser)',
+  ...bearer,
+  request: { params: person },
+  responses: { 200: { description: 'HTML page.', content: { 'text/html': { schema: z.string() } } }, ...errorResponses(401, 403, 404) },
+});
+
+const versions = createRoute({
+  method: 'get',
+  path: '/v1/young-people/{youngPersonId}/passport/versions',
+  tags,
+  summary: 'Every saved version, newest first',
+  ...bearer,
+  request: { params: person },
+  responses: { 200: jsonResponse(z.object({ items: z.array(versionSummarySchema) }), 'Versions.'), ...errorResponses(401, 403, 404) },
+});
+
+const version = createRoute({
+  method: 'get',
+  path: '/v1/young-people/{youngPersonId}/passport/versions/{version}',
+  tags,
+  summary: 'One earlier version',
+  ...bearer,
+  request: { params: person.extend({ version: z.coerce.number().int().min(1) }) },
+  responses: { 200: jsonResponse(versionSchema, 'The version.'), ...errorResponses(400, 401, 403, 404) },
+});
+
+const listDrafts = createRoute({
+  method: 'get',
+  path: '/v1/young-people/{youngPersonId}/passport/drafts',
+  tags,
+  summary: 'Changes job coaches have proposed',
+  ...bearer,
+  request: { params: person, query: z.object({ status: z.enum(['pending', 'accepted', 'rejected']).optional() }) },
+  responses: { 200: jsonResponse(z.object({ items: z.array(draftSchema) }), 'Drafts.'), ...errorResponses(401, 403, 404) },
+});
+
+const propose = createRoute({
+  method: 'post',
+  path: '/v1/young-people/{youngPersonId}/passport/drafts',
+  tags,
+  summary: 'Propose changes (job coaches); nothing changes until the owner accepts',
+  ...bearer,
+  request: { params: person, body: jsonBody(draftInputSchema) },
+  responses: { 201: jsonResponse(draftSchema, 'Proposed.'), ...errorResponses(400, 401, 403, 404) },
+});
+
+const decision = (path: string, summary: string) =>
+  createRoute({
+    method: 'post',
+    path,
+    tags,
+    summary,
+    ...bearer,
+    request: {
+      params: idParams('youngPersonId', 'draftId'),
+      body: jsonBody(z.strictObject({ reason: longText(500).optional() }).openapi('DraftDecision')),
+    },
+    responses: { 200: jsonResponse(draftSchema, 'Decided.'), ...errorResponses(400, 401, 403, 404, 409) },
+  });
+
+const listShares = createRoute({
+  method: 'get',
+  path: '/v1/young-people/{youngPersonId}/passport/shares',
+  tags,
+  summary: 'Who the passport is shared with, which sections, until when',
+  ...bearer,
+  request: { params: person },
+  responses: { 200: jsonResponse(z.object({ items: z.array(shareSchema) }), 'Shares.'), ...errorResponses(401, 403, 404) },
+});
+
+const createShare = createRoute({
+  method: 'post',
+  path: '/v1/young-people/{youngPersonId}/passport/shares',
+  tags,
+  summary: 'Share chosen sections with one employer (the owner, or a delegate with share_passport)',
+  description: 'Records explicit consent: who agreed, when, what was shared, for what purpose. Lasts 90 days unless set otherwise; can be withdrawn at once.',
+  ...bearer,
+  request: { params: person, body: jsonBody(shareInputSchema) },
+  responses: { 201: jsonResponse(shareSchema, 'Shared.'), ...errorResponses(400, 401, 403, 404, 422) },
+});
+
+const withdraw = createRoute({
+  method: 'delete',
+  path: '/v1/young-people/{youngPersonId}/passport/shares/{shareId}',
+  tags,
+  summary: 'Withdraw a share; the employer loses access at once',
+  ...bearer,
+  request: { params: idParams('youngPersonId', 'shareId') },
+  responses: { 200: jsonResponse(shareSchema, 'Withdrawn.'), ...errorResponses(401, 403, 404) },
+});
+
+const accessLog = createRoute({
+  method: 'get',
+  path: '/v1/young-people/{youngPersonId}/passport/access-log',
+  tags,
+  summary: 'Who read the passport, what and when',
+  ...bearer,
+  request: { params: person, query: paginationQuery },
+  responses: {
+    200: jsonResponse(z.object({ items: z.array(accessLogEntrySchema), total: z.number().int() }), 'Reads, newest first.'),
+    ...errorResponses(401, 403, 404),
+  },
+});
+
+const sharedList = createRoute({
+  method: 'get',
+  path: '/v1/shared-passports',
+  tags,
+  summary: 'Passports shared with my organisation (employers)',
+  ...bearer,
+  responses: {
+    200: jsonResponse(
+      z.object({
+        items: z.array(
+          z.object({ shareId: idSchema, youngPerson: z.object({ preferredName: z.string() }), sections: z.array(z.string()), purpose: z.string(), sharedAt: z.string(), expiresAt: z.string(), placementId: idSchema.optional() }),
+        ),
+      }),
+      'Active shares.',
+    ),
+    ...errorResponses(401),
+  },
+});
+
+const sharedRead = createRoute({
+  method: 'get',
+  path: '/v1/shared-passports/{shareId}',
+  tags,
+  summary: 'Read a passport shared with my organisation: only the shared sections, only while the share lasts',
+  ...bearer,
+  request: { params: idParams('shareId') },
+  responses: { 200: jsonResponse(sharedPassportSchema, 'The shared sections.'), ...errorResponses(401, 404) },
+});
+
+const printPolicy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+export function passportsRoutes() {
+  return createRouter()
+    .openapi(read, async (c) => {
+      const { view } = await c.var.services.passports.read(actor(c), c.req.valid('param').youngPersonId, c.get('requestId'));
+      c.header('Cache-Control', 'no-store');
+      return c.json(view, 200);
+    })
+    .openapi(save, async (c) => {
+      const caller = actor(c);
+      const { youngPersonId } = c.req.valid('param');
+      const { passports } = c.var.services;
+      await passports.save(caller, youngPersonId, c.req.valid('json'), c.get('requestId'));
+      const { view } = await passports.read(caller, youngPersonId, c.get('requestId'));
+      return c.json(view, 200);
+    })
+    .openapi(print, async (c) => {
+      const { services } = c.var;
+      const { person, view } = await services.passports.read(actor(c), c.req.valid('param').youngPersonId, c.get('requestId'), 'passport.print');
+      c.header('Content-Security-Policy', printPolicy);
+      c.header('Cache-Control', 'no-store');
+      return c.html(
+        renderPassportPage({
+          preferredName: person.preferredName,
+          version: view.version,
+          sections: view.sections,
+          visible: view.visibleSections,
+          printedOn: services.clock.now().toISOString().slice(0, 10),
+        }),
+        200,
+      );
+    })
+    .openapi(versions, async (c) => {
+      const items = await c.var.services.passports.versions(actor(c), c.req.valid('param').youngPersonId);
+      return c.json({ items: items.map(versionSummary) }, 200);
+    })
+    .openapi(version, async (c) => {
+      const { youngPersonId, version: number } = c.req.valid('param');
+      const found = await c.var.services.passports.version(actor(c), youngPersonId, number, c.get('requestId'));
+      c.header('Cache-Control', 'no-store');
+      return c.json({ ...versionSummary(found), sections: found.sections }, 200);
+    })
+    .openapi(listDrafts, async (c) => {
+      const { services } = c.var;
+      const drafts = await services.passports.drafts(actor(c), c.req.valid('param').youngPersonId, c.req.valid('query').status);
+      const names = await proposerNames(services, drafts);
+      return c.json({ items: drafts.map((draft) => draftView(draft, names.get(draft.proposedBy) ?? 'a job coach')) }, 200);
+    })
+    .openapi(propose, async (c) => {
+      const caller = actor(c);
+      const draft = await c.var.services.passports.proposeDraft(caller, c.req.valid('param').youngPersonId, c.req.valid('json'), c.get('requestId'));
+      const name = (await c.var.services.accounts.byId(caller.accountId))?.name ?? 'a job coach';
+      return c.json(draftView(draft, name), 201);
+    })
+    .openapi(decision('/v1/young-people/{youngPersonId}/passport/drafts/{draftId}/accept', 'Accept a proposed change: it becomes a new version'), async (c) => {
+      const { services } = c.var;
+      const { youngPersonId, draftId } = c.req.valid('param');
+      const draft = await services.passports.decideDraft(actor(c), youngPersonId, draftId, { accept: true, reason: c.req.valid('json').reason }, c.get('requestId'));
+      const names = await proposerNames(services, [draft]);
+      return c.json(draftView(draft, names.get(draft.proposedBy) ?? 'a job coach'), 200);
+    })
+    .openapi(decision('/v1/young-people/{youngPersonId}/passport/drafts/{draftId}/reject', 'Reject a proposed change'), async (c) => {
+      const { services } = c.var;
+      const { youngPersonId, draftId } = c.req.valid('param');
+      const draft = await services.passports.decideDraft(actor(c), youngPersonId, draftId, { accept: false, reason: c.req.valid('json').reason }, c.get('requestId'));
+      const names = await proposerNames(services, [draft]);
+      return c.json(draftView(draft, names.get(draft.proposedBy) ?? 'a job coach'), 200);
+    })
+    .openapi(listShares, async (c) => {
+      const { services } = c.var;
+      const shares = await services.passports.shares(actor(c), c.req.valid('param').youngPersonId);
+      const names = new Map((await services.employersRepository.byIds([...new Set(shares.map((s) => s.employerId))])).map((e) => [e.id, e.name]));
+      const now = services.clock.now();
+      return c.json({ items: shares.map((share) => shareView(share, names.get(share.employerId) ?? 'an employer', now)) }, 200);
+    })
+    .openapi(createShare, async (c) => {
+      const { services } = c.var;
+      const share = await services.passports.share(actor(c), c.req.valid('param').youngPersonId, c.req.valid('json'), c.get('requestId'));
+      const employer = await services.employersRepository.byId(share.employerId);
+      return c.json(shareView(share, employer?.name ?? 'an employer', services.clock.now()), 201);
+    })
+    .openapi(withdraw, async (c) => {
+      const { services } = c.var;
+      const { youngPersonId, shareId } = c.req.valid('param');
+      const share = await services.passports.withdrawShare(actor(c), youngPersonId, shareId, c.get('requestId'));
+      const employer = await services.employersRepository.byId(share.employerId);
+      return c.json(shareView(share, employer?.name ?? 'an employer', services.clock.now()), 200);
+    })
+    .openapi(accessLog, async (c) => {
+      const log = await c.var.services.passports.accessLog(actor(c), c.req.valid('param').youngPersonId, c.req.valid('query'));
+      return c.json(log, 200);
+    })
+    .openapi(sharedList, async (c) => {
+      const shared = await c.var.services.passports.sharedWithMe(actor(c));
+      return c.json(
+        {
+          items: shared.map(({ share, person: sharer }) => ({
+            shareId: share.id,
+            youngPerson: { preferredName: sharer.preferredName },
+            sections: share.sections,
+            purpose: share.purpose,
+            sharedAt: share.consent.givenAt.toISOString(),
+            expiresAt: share.expiresAt.toISOString(),
+            ...(share.placementId ? { placementId: share.placementId } : {}),
+          })),
+        },
+        200,
+      );
+    })
+    .openapi(sharedRead, async (c) => {
+      const { share, person: sharer, sections, version: current } = await c.var.services.passports.readShared(actor(c), c.req.valid('param').shareId, c.get('requestId'));
+      c.header('Cache-Control', 'no-store');
+      return c.json(
+        {
+          shareId: share.id,
+          youngPerson: { preferredName: sharer.preferredName },
+          purpose: share.purpose,
+          sections,
+          sharedSections: share.sections,
+          sharedAt: share.consent.givenAt.toISOString(),
+          expiresAt: share.expiresAt.toISOString(),
+          version: current,
+        },
+        200,
+      );
+    });
+}
+
+async function proposerNames(services: { accounts: { byId(id: string): Promise<{ id: string; name: string } | undefined> } }, drafts: PassportDraft[]) {
+  const ids = [...new Set(drafts.map((draft) => draft.proposedBy))];
+  const accounts = await Promise.all(ids.map((id) => services.accounts.byId(id)));
+  return new Map(accounts.filter((a) => a).map((a) => [a!.id, a!.name]));
+}

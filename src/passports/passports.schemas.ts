@@ -1,0 +1,195 @@
+import { z } from '@hono/zod-openapi';
+import { idSchema } from '../core/db/ids.js';
+import { adjustmentCategorySchema, dateSchema, longText, shortText } from '../domain/schemas.js';
+import { passportSections } from '../domain/vocabulary.js';
+
+/**
+ * The adjustments passport, modelled on the DWP Health Adjustment Passport. Every text field is
+ * the owner's own words; none of it is ever indexed for search, logged, or put in an error.
+ */
+
+export const passportSectionSchema = z.enum(passportSections);
+
+export const aboutMeSchema = z
+  .strictObject({
+    summary: longText(1500).optional().openapi({ description: 'What I would like people at work to know about me.' }),
+    workWanted: longText(1000).optional().openapi({ description: 'Where and what kind of work I want.' }),
+    travelLimits: longText(500).optional().openapi({ description: 'How I travel and how far.' }),
+    contactPreferences: longText(500).optional().openapi({ description: 'How to contact me, and how not to.' }),
+  })
+  .openapi('PassportAboutMe');
+
+export const myConditionSchema = z
+  .strictObject({
+    description: longText(2000).optional().openapi({ description: 'My condition or disability, in my words. Never shared unless I choose this section.' }),
+    effectOnWork: longText(2000).optional(),
+    goodDay: longText(1000).optional().openapi({ description: 'On a good day...' }),
+    harderDay: longText(1000).optional().openapi({ description: 'On a harder day...' }),
+    earlyWarningSigns: longText(1000).optional(),
+    whatToDoIfUnwell: longText(1000).optional(),
+  })
+  .openapi('PassportMyCondition');
+
+export const adjustmentEntrySchema = z
+  .strictObject({
+    category: adjustmentCategorySchema,
+    details: shortText(1000),
+    inPlace: z.boolean().default(false).openapi({ description: 'Already agreed with the current employer.' }),
+  })
+  .openapi('PassportAdjustment');
+
+export const whatHelpsSchema = z
+  .strictObject({
+    adjustments: z.array(adjustmentEntrySchema).max(30).default([]),
+    supportInEducation: longText(1500).optional(),
+    whatColleaguesCanDo: longText(1500).optional(),
+  })
+  .openapi('PassportWhatHelps');
+
+export const accessToWorkFunds = ['job_coach', 'travel', 'equipment', 'support_worker', 'communication_support', 'mental_health_support'] as const;
+
+export const accessToWorkSchema = z
+  .strictObject({
+    status: z.enum(['not_applied', 'applied', 'approved', 'declined']),
+    funds: z.array(z.enum(accessToWorkFunds)).max(6).default([]),
+    reference: shortText(40).optional(),
+    notes: longText(1000).optional(),
+  })
+  .openapi('PassportAccessToWork', { description: 'Access to Work: applied? what it funds.' });
+
+export const reviewSchema = z
+  .strictObject({
+    agreedBy: shortText(200).optional().openapi({ description: 'Who agreed this passport with me (for example my job coach).' }),
+    agreedOn: dateSchema.optional(),
+    nextReviewDue: dateSchema.optional().openapi({ description: 'At least every 6 months.' }),
+  })
+  .openapi('PassportReview');
+
+export const passportSectionsSchema = z
+  .strictObject({
+    aboutMe: aboutMeSchema.optional(),
+    myCondition: myConditionSchema.optional(),
+    whatHelps: whatHelpsSchema.optional(),
+    accessToWork: accessToWorkSchema.optional(),
+    review: reviewSchema.optional(),
+  })
+  .openapi('PassportSections');
+
+export type PassportSections = z.output<typeof passportSectionsSchema>;
+
+export const coachAccessSchema = z.enum(['none', 'without_condition', 'all']).openapi({
+  description: 'What the provider’s job coaches may read: nothing, everything but "my condition" (the default), or everything.',
+});
+
+export const savePassportSchema = z
+  .strictObject({
+    sections: passportSectionsSchema,
+    coachAccess: coachAccessSchema.optional(),
+    baseVersion: z.number().int().min(0).optional().openapi({
+      description: 'The version this edit started from; if someone saved in between, the save is refused with 409.',
+    }),
+  })
+  .openapi('SavePassport');
+
+const completenessSchema = z.enum(['complete', 'partial', 'empty']);
+
+export const passportSchema = z
+  .object({
+    youngPersonId: idSchema,
+    version: z.number().int(),
+    sections: passportSectionsSchema,
+    visibleSections: z.array(passportSectionSchema),
+    coachAccess: coachAccessSchema,
+    completeness: z.record(passportSectionSchema, completenessSchema),
+    nextReviewDue: z.string().nullable(),
+    reviewOverdue: z.boolean(),
+    pendingDrafts: z.number().int(),
+    updatedAt: z.string().nullable(),
+  })
+  .openapi('Passport');
+
+export const versionSummarySchema = z
+  .object({
+    version: z.number().int(),
+    savedAt: z.string(),
+    savedBy: z.object({ accountId: idSchema, role: z.string() }),
+    source: z.enum(['owner', 'draft']),
+    draftId: idSchema.optional(),
+  })
+  .openapi('PassportVersionSummary');
+
+export const versionSchema = versionSummarySchema.extend({ sections: passportSectionsSchema }).openapi('PassportVersion');
+
+export const draftInputSchema = z
+  .strictObject({
+    sections: passportSectionsSchema.refine((sections) => Object.keys(sections).length > 0, { message: 'propose at least one section' }),
+    note: longText(1000).optional().openapi({ description: 'Why the coach suggests this, in plain words.' }),
+  })
+  .openapi('PassportDraftInput', { description: 'The sections the coach proposes to replace; the rest stay as they are.' });
+
+export const draftSchema = z
+  .object({
+    id: idSchema,
+    youngPersonId: idSchema,
+    baseVersion: z.number().int(),
+    sections: passportSectionsSchema,
+    note: z.string().optional(),
+    proposedBy: z.object({ accountId: idSchema, name: z.string() }),
+    proposedAt: z.string(),
+    status: z.enum(['pending', 'accepted', 'rejected']),
+    decidedAt: z.string().optional(),
+    decisionReason: z.string().optional(),
+    resultingVersion: z.number().int().optional(),
+  })
+  .openapi('PassportDraft');
+
+export const shareInputSchema = z
+  .strictObject({
+    employerId: idSchema,
+    placementId: idSchema.optional(),
+    sections: z.array(passportSectionSchema).min(1).max(5).openapi({
+      description: 'Exactly the sections the employer may read. "myCondition" is shared only if listed here.',
+    }),
+    purpose: shortText(300).openapi({ example: 'So my placement supervisor knows what helps me at work' }),
+    expiresInDays: z.number().int().min(1).max(365).default(90),
+  })
+  .openapi('ShareInput');
+
+export const shareSchema = z
+  .object({
+    id: idSchema,
+    youngPersonId: idSchema,
+    employerId: idSchema,
+    employerName: z.string(),
+    placementId: idSchema.optional(),
+    sections: z.array(passportSectionSchema),
+    purpose: z.string(),
+    consent: z.object({ givenBy: z.object({ accountId: idSchema, role: z.string() }), givenAt: z.string(), statement: z.string() }),
+    expiresAt: z.string(),
+    withdrawnAt: z.string().optional(),
+    status: z.enum(['active', 'expired', 'withdrawn']),
+  })
+  .openapi('PassportShare');
+
+export const sharedPassportSchema = z
+  .object({
+    shareId: idSchema,
+    youngPerson: z.object({ preferredName: z.string() }),
+    purpose: z.string(),
+    sections: passportSectionsSchema,
+    sharedSections: z.array(passportSectionSchema),
+    sharedAt: z.string(),
+    expiresAt: z.string(),
+    version: z.number().int(),
+  })
+  .openapi('SharedPassport');
+
+export const accessLogEntrySchema = z
+  .object({
+    at: z.string(),
+    action: z.string(),
+    description: z.string(),
+    by: z.object({ accountId: z.string().optional(), role: z.string().optional(), name: z.string().optional(), organisation: z.string().optional() }),
+    sections: z.array(passportSectionSchema).optional(),
+  })
+  .openapi('PassportAccessLogEntry');

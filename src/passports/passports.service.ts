@@ -1,0 +1,433 @@
+import type { MongoClient } from 'mongodb';
+import type { AuditLog } from '../audit/audit.js';
+import type { AccountsRepository } from '../auth/accounts.js';
+import { authorize, readableSections, type Action, type Actor, type CoachAccess, type Resource } from '../auth/policy.js';
+import type { Clock } from '../core/clock.js';
+import { inTransaction } from '../core/db/transaction.js';
+import { ApiError, notFound, unprocessable } from '../core/errors.js';
+import type { EmployersRepository } from '../employers/employers.repository.js';
+import type { PlacementsRepository } from '../placements/placements.repository.js';
+import { passportSections, type PassportSection } from '../domain/vocabulary.js';
+import type { YoungPeopleRepository, YoungPerson } from '../young-people/young-people.repository.js';
+import type { Passport, PassportDraft, PassportShare, PassportsRepository } from './passports.repository.js';
+import type { PassportSections } from './passports.schemas.js';
+
+export const defaultCoachAccess: CoachAccess = 'without_condition';
+export const defaultShareDays = 90;
+
+export const sectionLabels: Record<PassportSection, string> = {
+  aboutMe: 'About me',
+  myCondition: 'My condition',
+  whatHelps: 'What helps me at work',
+  accessToWork: 'Access to Work',
+  review: 'Review',
+};
+
+/** Audit actions that count as someone reading a passport; the owner sees them in the access log. */
+export const passportReadActions = ['passport.read', 'passport.read_version', 'passport.print', 'passport_share.read', 'young_person.export'];
+
+export type Completeness = 'complete' | 'partial' | 'empty';
+
+/** How complete each section is, so the owner can see what is left to do. */
+export function completeness(sections: PassportSections): Record<PassportSection, Completeness> {
+  const filled = (values: unknown[]) => values.filter((value) => (Array.isArray(value) ? value.length > 0 : value !== undefined && value !== '')).length;
+  const rate = (present: number, needed: number): Completeness => (present === 0 ? 'empty' : present >= needed ? 'complete' : 'partial');
+  const { aboutMe, myCondition, whatHelps, accessToWork, review } = sections;
+  return {
+    aboutMe: rate(filled([aboutMe?.summary, aboutMe?.workWanted, aboutMe?.travelLimits]), 3),
+    myCondition: rate(filled([myCondition?.description, myCondition?.effectOnWork, myCondition?.goodDay, myCondition?.harderDay]), 2),
+    whatHelps: rate(filled([whatHelps?.adjustments, whatHelps?.whatColleaguesCanDo]), 1),
+    accessToWork: rate(filled([accessToWork?.status]), 1),
+    review: rate(filled([review?.agreedBy, review?.agreedOn, review?.nextReviewDue]), 3),
+  };
+}
+
+export function pickSections(sections: PassportSections, visible: readonly PassportSection[]): PassportSections {
+  return Object.fromEntries(Object.entries(sections).filter(([name]) => visible.includes(name as PassportSection))) as PassportSections;
+}
+
+export function shareStatus(share: PassportShare, now: Date): 'active' | 'expired' | 'withdrawn' {
+  if (share.withdrawnAt) return 'withdrawn';
+  return share.expiresAt > now ? 'active' : 'expired';
+}
+
+const emptyPassport = (person: YoungPerson): Passport => ({
+  youngPersonId: person.id,
+  providerId: person.providerId,
+  version: 0,
+  sections: {},
+  coachAccess: defaultCoachAccess,
+  updatedAt: null,
+});
+
+/**
+ * The adjustments passport: owned by the young person, saved in versions, edited by coaches only
+ * through drafts the owner accepts, shared section by section with explicit consent, and every
+ * read by anyone but the owner written to the audit log.
+ */
+export class PassportsService {
+  constructor(
+    private readonly mongo: MongoClient,
+    private readonly passports: PassportsRepository,
+    private readonly youngPeople: YoungPeopleRepository,
+    private readonly employers: EmployersRepository,
+    private readonly placements: PlacementsRepository,
+    private readonly accounts: AccountsRepository,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Loads the passport (or an empty one) and checks the actor may do `action` to it. */
+  async #load(actor: Actor, youngPersonId: string, action: Action) {
+    const person = await this.youngPeople.byId(youngPersonId);
+    if (!person) throw notFound('Young person');
+    const passport = (await this.passports.current(youngPersonId)) ?? emptyPassport(person);
+    const resource: Extract<Resource, { type: 'passport' }> = {
+      type: 'passport',
+      youngPersonId,
+      providerId: person.providerId,
+      coachAccess: passport.coachAccess,
+    };
+    authorize(actor, action, resource);
+    return { person, passport, resource };
+  }
+
+  async #recordRead(actor: Actor, youngPersonId: string, action: string, sections: PassportSection[], requestId: string, details: Record<string, unknown> = {}) {
+    if (actor.role === 'young_person' && actor.youngPersonId === youngPersonId) return;
+    await this.audit.record({
+      action,
+      outcome: 'success',
+      actor: { accountId: actor.accountId, role: actor.role },
+      target: { type: 'passport', id: youngPersonId },
+      subjectId: youngPersonId,
+      requestId,
+      details: { sections, ...details },
+    });
+  }
+
+  async read(actor: Actor, youngPersonId: string, requestId: string, action: 'passport.read' | 'passport.print' = 'passport.read') {
+    const { passport, resource, person } = await this.#load(actor, youngPersonId, 'passport.read');
+    const visible = readableSections(actor, resource, passportSections);
+    await this.#recordRead(actor, youngPersonId, action, visible, requestId);
+    const nextReviewDue = passport.sections.review?.nextReviewDue ?? null;
+    return {
+      person,
+      view: {
+        youngPersonId,
+        version: passport.version,
+        sections: pickSections(passport.sections, visible),
+        visibleSections: visible,
+        coachAccess: passport.coachAccess,
+        completeness: completeness(passport.sections),
+        nextReviewDue,
+        reviewOverdue: nextReviewDue !== null && nextReviewDue < this.clock.now().toISOString().slice(0, 10),
+        pendingDrafts: await this.passports.countPendingDrafts(youngPersonId),
+        updatedAt: passport.updatedAt?.toISOString() ?? null,
+      },
+    };
+  }
+
+  async save(
+    actor: Actor,
+    youngPersonId: string,
+    input: { sections: PassportSections; coachAccess?: CoachAccess; baseVersion?: number },
+    requestId: string,
+  ): Promise<Passport> {
+    const { passport } = await this.#load(actor, youngPersonId, 'passport.edit');
+    if (input.baseVersion !== undefined && input.baseVersion !== passport.version) throw this.#staleVersion(passport.version);
+    return inTransaction(this.mongo, async (session) => {
+      const saved = await this.passports.saveVersion(
+        {
+          youngPersonId,
+          providerId: passport.providerId,
+          expectedVersion: passport.version,
+          sections: input.sections,
+          coachAccess: input.coachAccess ?? passport.coachAccess,
+          savedBy: { accountId: actor.accountId, role: actor.role },
+          source: 'owner',
+        },
+        this.clock.now(),
+        session,
+      );
+      if (!saved) throw this.#staleVersion(passport.version);
+      await this.audit.record(
+        {
+          action: 'passport.save',
+          outcome: 'success',
+          actor: { accountId: actor.accountId, role: actor.role },
+          target: { type: 'passport', id: youngPersonId },
+          subjectId: youngPersonId,
+          requestId,
+          details: { version: saved.version, sections: Object.keys(input.sections), coachAccess: saved.coachAccess },
+        },
+        session,
+      );
+      return saved;
+    });
+  }
+
+  #staleVersion(current: number) {
+    return new ApiError('conflict', 'The passport was changed since you opened it. Reload it and make your changes again.', {
+      details: { currentVersion: current },
+    });
+  }
+
+  async versions(actor: Actor, youngPersonId: string) {
+    await this.#load(actor, youngPersonId, 'passport.read_history');
+    return this.passports.listVersions(youngPersonId);
+  }
+
+  async version(actor: Actor, youngPersonId: string, version: number, requestId: string) {
+    await this.#load(actor, youngPersonId, 'passport.read_history');
+    const found = await this.passports.version(youngPersonId, version);
+    if (!found) throw notFound('Passport version');
+    await this.#recordRead(actor, youngPersonId, 'passport.read_version', Object.keys(found.sections) as PassportSection[], requestId, { version });
+    return found;
+  }
+
+  async proposeDraft(actor: Actor, youngPersonId: string, input: { sections: PassportSections; note?: string }, requestId: string) {
+    const { passport, resource } = await this.#load(actor, youngPersonId, 'passport.propose');
+    const visible = readableSections(actor, resource, passportSections);
+    const hidden = Object.keys(input.sections).filter((name) => !visible.includes(name as PassportSection));
+    if (hidden.length > 0) {
+      throw new ApiError('forbidden', 'You can only propose changes to sections you are allowed to read.', {
+        details: hidden.map((name) => ({ path: `sections.${name}`, in: 'body' as const, message: 'is not shared with job coaches' })),
+      });
+    }
+    const draft = await this.passports.insertDraft({
+      youngPersonId,
+      baseVersion: passport.version,
+      sections: input.sections,
+      ...(input.note ? { note: input.note } : {}),
+      proposedBy: actor.accountId,
+      proposedAt: this.clock.now(),
+    });
+    await this.audit.record({
+      action: 'passport.draft_propose',
+      outcome: 'success',
+      actor: { accountId: actor.accountId, role: actor.role },
+      target: { type: 'passport_draft', id: draft.id },
+      subjectId: youngPersonId,
+      requestId,
+      details: { sections: Object.keys(input.sections) },
+    });
+    return draft;
+  }
+
+  async drafts(actor: Actor, youngPersonId: string, status?: PassportDraft['status']) {
+    const person = await this.youngPeople.byId(youngPersonId);
+    if (!person) throw notFound('Young person');
+    const passport = (await this.passports.current(youngPersonId)) ?? emptyPassport(person);
+    const resource = { type: 'passport' as const, youngPersonId, providerId: person.providerId, coachAccess: passport.coachAccess };
+    // Owners (and delegates with the right) decide on drafts; coaches see the ones they can propose.
+    try {
+      authorize(actor, 'passport.decide_draft', resource);
+    } catch {
+      authorize(actor, 'passport.propose', resource);
+    }
+    return this.passports.listDrafts(youngPersonId, status);
+  }
+
+  async decideDraft(actor: Actor, youngPersonId: string, draftId: string, decision: { accept: boolean; reason?: string }, requestId: string) {
+    const { passport } = await this.#load(actor, youngPersonId, 'passport.decide_draft');
+    const draft = await this.passports.draft(youngPersonId, draftId);
+    if (!draft) throw notFound('Draft');
+    if (draft.status !== 'pending') {
+      throw new ApiError('conflict', `This draft was already ${draft.status}.`, { details: { status: draft.status } });
+    }
+    return inTransaction(this.mongo, async (session) => {
+      let resultingVersion: number | undefined;
+      if (decision.accept) {
+        const saved = await this.passports.saveVersion(
+          {
+            youngPersonId,
+            providerId: passport.providerId,
+            expectedVersion: passport.version,
+            sections: { ...passport.sections, ...draft.sections },
+            coachAccess: passport.coachAccess,
+            savedBy: { accountId: actor.accountId, role: actor.role },
+            source: 'draft',
+            draftId,
+          },
+          this.clock.now(),
+          session,
+        );
+        if (!saved) throw this.#staleVersion(passport.version);
+        resultingVersion = saved.version;
+      }
+      const decided = await this.passports.decideDraft(
+        draftId,
+        { status: decision.accept ? 'accepted' : 'rejected', decidedBy: actor.accountId, decidedAt: this.clock.now(), reason: decision.reason, resultingVersion },
+        session,
+      );
+      if (!decided) throw new ApiError('conflict', 'This draft has just been decided.');
+      await this.audit.record(
+        {
+          action: decision.accept ? 'passport.draft_accept' : 'passport.draft_reject',
+          outcome: 'success',
+          actor: { accountId: actor.accountId, role: actor.role },
+          target: { type: 'passport_draft', id: draftId },
+          subjectId: youngPersonId,
+          requestId,
+          details: { sections: Object.keys(draft.sections), ...(resultingVersion ? { version: resultingVersion } : {}) },
+        },
+        session,
+      );
+      return (await this.passports.draft(youngPersonId, draftId, session))!;
+    });
+  }
+
+  /**
+   * Shares chosen sections with one employer (optionally for one placement), recording explicit
+   * consent: who, when, what, for what purpose, until when.
+   */
+  async share(
+    actor: Actor,
+    youngPersonId: string,
+    input: { employerId: string; placementId?: string; sections: PassportSection[]; purpose: string; expiresInDays: number },
+    requestId: string,
+  ) {
+    const { person } = await this.#load(actor, youngPersonId, 'passport.share');
+    const employer = await this.employers.byId(input.employerId);
+    if (!employer || !employer.verified) {
+      throw unprocessable([{ path: 'employerId', in: 'body', message: 'is not a verified employer' }]);
+    }
+    if (input.placementId) {
+      const placement = await this.placements.byId(input.placementId);
+      if (!placement || placement.employerId !== employer.id) {
+        throw unprocessable([{ path: 'placementId', in: 'body', message: 'is not a placement of this employer' }]);
+      }
+    }
+    return inTransaction(this.mongo, (session) => this.createShare(actor, person, { ...input, employerName: employer.name }, requestId, session));
+  }
+
+  /** The consent record and its audit entry; used by `share` and by accepting a placement proposal. */
+  async createShare(
+    actor: Actor,
+    person: Pick<YoungPerson, 'id' | 'providerId'>,
+    input: { employerId: string; employerName: string; placementId?: string; sections: PassportSection[]; purpose: string; expiresInDays: number },
+    requestId: string,
+    session: import('mongodb').ClientSession,
+  ): Promise<PassportShare> {
+    const now = this.clock.now();
+    const sections = passportSections.filter((section) => input.sections.includes(section));
+    const expiresAt = new Date(now.getTime() + input.expiresInDays * 86_400_000);
+    const statement =
+      `I agree to share these parts of my adjustments passport: ${sections.map((s) => sectionLabels[s]).join(', ')}, ` +
+      `with ${input.employerName}, so that: ${input.purpose}. This lasts until ${expiresAt.toISOString().slice(0, 10)} ` +
+      'and I can stop it at any time.';
+    const share = await this.passports.insertShare(
+      {
+        youngPersonId: person.id,
+        providerId: person.providerId,
+        employerId: input.employerId,
+        ...(input.placementId ? { placementId: input.placementId } : {}),
+        sections,
+        purpose: input.purpose,
+        consent: { givenBy: { accountId: actor.accountId, role: actor.role }, givenAt: now, statement },
+        expiresAt,
+      },
+      session,
+    );
+    await this.audit.record(
+      {
+        action: 'passport.share',
+        outcome: 'success',
+        actor: { accountId: actor.accountId, role: actor.role },
+        target: { type: 'passport_share', id: share.id },
+        subjectId: person.id,
+        requestId,
+        details: { employerId: input.employerId, sections, purpose: input.purpose, expiresAt: expiresAt.toISOString() },
+      },
+      session,
+    );
+    return share;
+  }
+
+  async shares(actor: Actor, youngPersonId: string) {
+    await this.#load(actor, youngPersonId, 'passport.read_history');
+    return this.passports.sharesOf(youngPersonId);
+  }
+
+  async withdrawShare(actor: Actor, youngPersonId: string, shareId: string, requestId: string) {
+    await this.#load(actor, youngPersonId, 'passport.share');
+    const share = await this.passports.share(shareId);
+    if (!share || share.youngPersonId !== youngPersonId) throw notFound('Share');
+    await inTransaction(this.mongo, async (session) => {
+      await this.passports.withdrawShare(shareId, actor.accountId, this.clock.now(), session);
+      await this.audit.record(
+        {
+          action: 'passport.share_withdraw',
+          outcome: 'success',
+          actor: { accountId: actor.accountId, role: actor.role },
+          target: { type: 'passport_share', id: shareId },
+          subjectId: youngPersonId,
+          requestId,
+          details: { employerId: share.employerId },
+        },
+        session,
+      );
+    });
+    return (await this.passports.share(shareId))!;
+  }
+
+  /** The employer's side: passports currently shared with the caller's organisation. */
+  async sharedWithMe(actor: Actor) {
+    if (actor.role !== 'employer' || !actor.employerId) return [];
+    const shares = await this.passports.activeSharesFor(actor.employerId, this.clock.now());
+    const people = new Map((await this.youngPeople.byIds([...new Set(shares.map((s) => s.youngPersonId))])).map((p) => [p.id, p]));
+    return shares.filter((share) => people.has(share.youngPersonId)).map((share) => ({ share, person: people.get(share.youngPersonId)! }));
+  }
+
+  /** An employer reads only the shared sections, only while the share is active; each read is audited. */
+  async readShared(actor: Actor, shareId: string, requestId: string) {
+    const share = await this.passports.share(shareId);
+    if (!share) throw notFound('Shared passport');
+    authorize(actor, 'passport_share.read', {
+      type: 'passport_share',
+      youngPersonId: share.youngPersonId,
+      employerId: share.employerId,
+      active: shareStatus(share, this.clock.now()) === 'active',
+    });
+    const [person, passport] = await Promise.all([this.youngPeople.byId(share.youngPersonId), this.passports.current(share.youngPersonId)]);
+    if (!person) throw notFound('Shared passport');
+    await this.#recordRead(actor, share.youngPersonId, 'passport_share.read', share.sections, requestId, { shareId, employerId: share.employerId });
+    return { share, person, sections: pickSections(passport?.sections ?? {}, share.sections), version: passport?.version ?? 0 };
+  }
+
+  /** Who read the passport, what, and when: for the owner (and delegates allowed to view it). */
+  async accessLog(actor: Actor, youngPersonId: string, page: { limit: number; offset: number }) {
+    await this.#load(actor, youngPersonId, 'passport.read_history');
+    const { items, total } = await this.audit.forSubject(youngPersonId, { actions: passportReadActions, ...page });
+    const accountIds = [...new Set(items.map((entry) => entry.actor.accountId).filter((id): id is string => !!id && /^[0-9a-f]{24}$/.test(id)))];
+    const readers = new Map((await Promise.all(accountIds.map((id) => this.accounts.byId(id)))).filter((a) => a).map((a) => [a!.id, a!]));
+    const employerIds = [...new Set([...readers.values()].map((a) => a.employerId).filter((id): id is string => !!id))];
+    const employerNames = new Map((await this.employers.byIds(employerIds)).map((e) => [e.id, e.name]));
+    const describe: Record<string, string> = {
+      'passport.read': 'Read your passport',
+      'passport.read_version': 'Read an earlier version of your passport',
+      'passport.print': 'Opened the printable passport',
+      'passport_share.read': 'Read the sections you shared with them',
+      'young_person.export': 'Downloaded everything held about you',
+    };
+    return {
+      total,
+      items: items.map((entry) => {
+        const reader = entry.actor.accountId ? readers.get(entry.actor.accountId) : undefined;
+        const sections = (entry.details?.sections as PassportSection[] | undefined) ?? undefined;
+        return {
+          at: entry.at.toISOString(),
+          action: entry.action,
+          description: describe[entry.action] ?? entry.action,
+          by: {
+            accountId: entry.actor.accountId,
+            role: entry.actor.role,
+            ...(reader ? { name: reader.name } : {}),
+            ...(reader?.employerId && employerNames.has(reader.employerId) ? { organisation: employerNames.get(reader.employerId) } : {}),
+          },
+          ...(sections ? { sections } : {}),
+        };
+      }),
+    };
+  }
+}

@@ -1,0 +1,294 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '../src/core/clock.js';
+import { call, createHarness, type Harness } from './helpers/harness.js';
+import { makeAccount, makeEmployer, makeProvider, placementInput, signIn, type EmployerWorld, type Person, type ProviderWorld } from './helpers/world.js';
+
+const clock = new ManualClock(new Date('2026-07-01T10:00:00Z'));
+let harness: Harness;
+let world: ProviderWorld;
+let other: ProviderWorld;
+let employer: EmployerWorld;
+let otherEmployer: EmployerWorld;
+let passportDelegate: Person;
+
+const passportBody = {
+  sections: {
+    aboutMe: { summary: 'I like routine and clear plans.', workWanted: 'Kitchen or warehouse work', travelLimits: 'One bus, up to 40 minutes' },
+    myCondition: { description: 'Autism and anxiety', effectOnWork: 'Loud places make it hard to think', goodDay: 'I work fast', harderDay: 'I need a quiet break' },
+    whatHelps: {
+      adjustments: [
+        { category: 'instructions', details: 'Written, step by step checklists' },
+        { category: 'environment', details: 'A quiet space for breaks' },
+      ],
+      whatColleaguesCanDo: 'Tell me about changes in advance',
+    },
+    accessToWork: { status: 'approved', funds: ['job_coach', 'travel'] },
+    review: { agreedBy: 'My job coach', agreedOn: '2026-06-01', nextReviewDue: '2026-12-01' },
+  },
+};
+
+const base = (id: string) => `/v1/young-people/${id}/passport`;
+
+beforeAll(async () => {
+  harness = await createHarness({ clock });
+  world = await makeProvider(harness);
+  other = await makeProvider(harness, 'Other College');
+  employer = await makeEmployer(harness, world.admin);
+  otherEmployer = await makeEmployer(harness, world.admin, { name: 'Other Employer Ltd' });
+  passportDelegate = await makeAccount(harness, {
+    role: 'delegate',
+    providerId: world.providerId,
+    actsFor: [{ youngPersonId: world.youngPersonId, rights: ['view_passport', 'edit_passport', 'share_passport'] }],
+  });
+  const saved = await call(harness.app, 'PUT', base(world.youngPersonId), { token: world.youngPerson.token, body: passportBody });
+  expect(saved.status).toBe(200);
+});
+afterAll(() => harness.close());
+
+describe('the owner’s passport', () => {
+  it('starts empty and shows what is incomplete', async () => {
+    const fresh = await call(harness.app, 'GET', base(other.youngPersonId), { token: other.youngPerson.token });
+    expect(fresh.status).toBe(200);
+    expect(fresh.json).toMatchObject({ version: 0, sections: {}, reviewOverdue: false, nextReviewDue: null });
+    expect(fresh.json.completeness).toEqual({ aboutMe: 'empty', myCondition: 'empty', whatHelps: 'empty', accessToWork: 'empty', review: 'empty' });
+  });
+
+  it('is saved as a new version each time, and old versions can be read', async () => {
+    const current = await call(harness.app, 'GET', base(world.youngPersonId), { token: world.youngPerson.token });
+    expect(current.json.version).toBe(1);
+    expect(current.json.completeness).toMatchObject({ aboutMe: 'complete', whatHelps: 'complete', review: 'complete' });
+    expect(current.json.nextReviewDue).toBe('2026-12-01');
+
+    const changed = { sections: { ...passportBody.sections, aboutMe: { ...passportBody.sections.aboutMe, summary: 'Updated summary' } }, baseVersion: 1 };
+    const second = await call(harness.app, 'PUT', base(world.youngPersonId), { token: world.youngPerson.token, body: changed });
+    expect(second.status).toBe(200);
+    expect(second.json.version).toBe(2);
+
+    const list = await call(harness.app, 'GET', `${base(world.youngPersonId)}/versions`, { token: world.youngPerson.token });
+    expect(list.json.items.map((v: { version: number }) => v.version)).toEqual([2, 1]);
+    const first = await call(harness.app, 'GET', `${base(world.youngPersonId)}/versions/1`, { token: world.youngPerson.token });
+    expect(first.json.sections.aboutMe.summary).toBe('I like routine and clear plans.');
+  });
+
+  it('refuses a save that started from an old version (no lost updates)', async () => {
+    const stale = await call(harness.app, 'PUT', base(world.youngPersonId), { token: world.youngPerson.token, body: { ...passportBody, baseVersion: 1 } });
+    expect(stale.status).toBe(409);
+    expect(stale.json.error.details.currentVersion).toBeGreaterThan(1);
+  });
+
+  it('flags an overdue review with the injectable clock', async () => {
+    clock.set(new Date('2027-01-05T10:00:00Z'));
+    try {
+      const token = await signIn(harness, world.youngPerson.email);
+      const later = await call(harness.app, 'GET', base(world.youngPersonId), { token });
+      expect(later.json.reviewOverdue).toBe(true);
+    } finally {
+      clock.set(new Date('2026-07-01T10:00:00Z'));
+    }
+  });
+
+  it('rejects unknown fields and over-long text with field paths, and never echoes passport text', async () => {
+    const secret = 'VERY-PRIVATE-DIAGNOSIS-TEXT';
+    const response = await call(harness.app, 'PUT', base(world.youngPersonId), {
+      token: world.youngPerson.token,
+      body: { sections: { myCondition: { description: secret + 'x'.repeat(2100), mood: 'x' } } },
+    });
+    expect(response.status).toBe(400);
+    const paths = response.json.error.details.map((d: { path: string }) => d.path).sort();
+    expect(paths).toEqual(['sections.myCondition.description', 'sections.myCondition.mood']);
+    expect(response.text).not.toContain(secret);
+  });
+});
+
+describe('who may read and change a passport', () => {
+  it('shows the job coach everything but "my condition" by default, and audits the read', async () => {
+    const response = await call(harness.app, 'GET', base(world.youngPersonId), { token: world.coach.token });
+    expect(response.status).toBe(200);
+    expect(response.json.visibleSections).toEqual(['aboutMe', 'whatHelps', 'accessToWork', 'review']);
+    expect(response.json.sections.myCondition).toBeUndefined();
+  });
+
+  it('lets a job coach propose but never save', async () => {
+    const save = await call(harness.app, 'PUT', base(world.youngPersonId), { token: world.coach.token, body: passportBody });
+    expect(save.status).toBe(403);
+  });
+
+  it('refuses a coach proposal that touches a section the coach cannot read', async () => {
+    const response = await call(harness.app, 'POST', `${base(world.youngPersonId)}/drafts`, {
+      token: world.coach.token,
+      body: { sections: { myCondition: { description: 'x' } } },
+    });
+    expect(response.status).toBe(403);
+  });
+
+  it('hides the passport from another provider’s coach (404) and from the provider admin (403)', async () => {
+    expect((await call(harness.app, 'GET', base(world.youngPersonId), { token: other.coach.token })).status).toBe(404);
+    expect((await call(harness.app, 'GET', base(world.youngPersonId), { token: world.admin.token })).status).toBe(403);
+  });
+
+  it('gives an employer no access without a share (404)', async () => {
+    expect((await call(harness.app, 'GET', base(world.youngPersonId), { token: employer.staff.token })).status).toBe(404);
+  });
+
+  it('follows the delegate’s rights: a profile-only delegate cannot read it', async () => {
+    expect((await call(harness.app, 'GET', base(world.youngPersonId), { token: world.delegate.token })).status).toBe(403);
+    const allowed = await call(harness.app, 'GET', base(world.youngPersonId), { token: passportDelegate.token });
+    expect(allowed.status).toBe(200);
+    expect(allowed.json.visibleSections).toContain('myCondition');
+  });
+
+  it('lets the owner close the coach’s access', async () => {
+    const current = await call(harness.app, 'GET', base(other.youngPersonId), { token: other.youngPerson.token });
+    await call(harness.app, 'PUT', base(other.youngPersonId), {
+      token: other.youngPerson.token,
+      body: { sections: passportBody.sections, coachAccess: 'none', baseVersion: current.json.version },
+    });
+    expect((await call(harness.app, 'GET', base(other.youngPersonId), { token: other.coach.token })).status).toBe(403);
+  });
+});
+
+describe('coach drafts', () => {
+  it('changes nothing until the owner accepts, and then makes a new version', async () => {
+    const before = await call(harness.app, 'GET', base(world.youngPersonId), { token: world.youngPerson.token });
+    const draft = await call(harness.app, 'POST', `${base(world.youngPersonId)}/drafts`, {
+      token: world.coach.token,
+      body: { sections: { whatHelps: { adjustments: [{ category: 'colleague_support', details: 'A named buddy on each shift' }] } }, note: 'From our review' },
+    });
+    expect(draft.status).toBe(201);
+    const unchanged = await call(harness.app, 'GET', base(world.youngPersonId), { token: world.youngPerson.token });
+    expect(unchanged.json.version).toBe(before.json.version);
+    expect(unchanged.json.pendingDrafts).toBe(1);
+
+    const accepted = await call(harness.app, 'POST', `${base(world.youngPersonId)}/drafts/${draft.json.id}/accept`, { token: world.youngPerson.token, body: {} });
+    expect(accepted.status).toBe(200);
+    expect(accepted.json).toMatchObject({ status: 'accepted', resultingVersion: before.json.version + 1 });
+    const after = await call(harness.app, 'GET', base(world.youngPersonId), { token: world.youngPerson.token });
+    expect(after.json.sections.whatHelps.adjustments).toEqual([{ category: 'colleague_support', details: 'A named buddy on each shift', inPlace: false }]);
+    expect(after.json.sections.aboutMe).toEqual(before.json.sections.aboutMe);
+
+    const again = await call(harness.app, 'POST', `${base(world.youngPersonId)}/drafts/${draft.json.id}/reject`, { token: world.youngPerson.token, body: {} });
+    expect(again.status).toBe(409);
+  });
+
+  it('can be rejected, and the coach cannot decide on their own draft', async () => {
+    const draft = await call(harness.app, 'POST', `${base(world.youngPersonId)}/drafts`, {
+      token: world.coach.token,
+      body: { sections: { aboutMe: { summary: 'Coach wording' } } },
+    });
+    expect((await call(harness.app, 'POST', `${base(world.youngPersonId)}/drafts/${draft.json.id}/accept`, { token: world.coach.token, body: {} })).status).toBe(403);
+    const rejected = await call(harness.app, 'POST', `${base(world.youngPersonId)}/drafts/${draft.json.id}/reject`, {
+      token: world.youngPerson.token,
+      body: { reason: 'I prefer my own words' },
+    });
+    expect(rejected.json).toMatchObject({ status: 'rejected', decisionReason: 'I prefer my own words' });
+  });
+});
+
+describe('sharing with an employer', () => {
+  it('runs the whole lifecycle: share, employer reads only chosen sections, access log shows it, withdraw, employer gets 404', async () => {
+    const placement = await call(harness.app, 'POST', `/v1/employers/${employer.employerId}/placements`, { token: employer.staff.token, body: placementInput() });
+    const share = await call(harness.app, 'POST', `${base(world.youngPersonId)}/shares`, {
+      token: world.youngPerson.token,
+      body: { employerId: employer.employerId, placementId: placement.json.id, sections: ['whatHelps', 'aboutMe'], purpose: 'So my supervisor knows what helps me' },
+    });
+    expect(share.status).toBe(201);
+    expect(share.json).toMatchObject({ sections: ['aboutMe', 'whatHelps'], status: 'active', employerName: 'Northern Kitchens Ltd' });
+    expect(share.json.consent.statement).toContain('About me, What helps me at work');
+    expect(share.json.consent.givenBy.accountId).toBe(world.youngPerson.accountId);
+    expect(new Date(share.json.expiresAt).getTime() - clock.now().getTime()).toBe(90 * 86_400_000);
+
+    const list = await call(harness.app, 'GET', '/v1/shared-passports', { token: employer.staff.token });
+    expect(list.json.items).toHaveLength(1);
+    const read = await call(harness.app, 'GET', `/v1/shared-passports/${share.json.id}`, { token: employer.staff.token });
+    expect(read.status).toBe(200);
+    expect(Object.keys(read.json.sections).sort()).toEqual(['aboutMe', 'whatHelps']);
+    expect(read.text).not.toContain('Autism');
+
+    expect((await call(harness.app, 'GET', `/v1/shared-passports/${share.json.id}`, { token: otherEmployer.staff.token })).status).toBe(404);
+    expect((await call(harness.app, 'GET', '/v1/shared-passports', { token: otherEmployer.staff.token })).json.items).toHaveLength(0);
+
+    const log = await call(harness.app, 'GET', `${base(world.youngPersonId)}/access-log`, { token: world.youngPerson.token });
+    const employerRead = log.json.items.find((entry: { action: string }) => entry.action === 'passport_share.read');
+    expect(employerRead).toMatchObject({ by: { accountId: employer.staff.accountId, role: 'employer', organisation: 'Northern Kitchens Ltd' }, sections: ['aboutMe', 'whatHelps'] });
+    expect(log.json.items.some((entry: { by: { role: string } }) => entry.by.role === 'job_coach')).toBe(true);
+
+    const withdrawn = await call(harness.app, 'DELETE', `${base(world.youngPersonId)}/shares/${share.json.id}`, { token: world.youngPerson.token });
+    expect(withdrawn.json.status).toBe('withdrawn');
+    expect((await call(harness.app, 'GET', `/v1/shared-passports/${share.json.id}`, { token: employer.staff.token })).status).toBe(404);
+  });
+
+  it('never shares "my condition" unless it is chosen, and shares it when it is', async () => {
+    const share = await call(harness.app, 'POST', `${base(world.youngPersonId)}/shares`, {
+      token: passportDelegate.token,
+      body: { employerId: employer.employerId, sections: ['myCondition'], purpose: 'Health and safety plan', expiresInDays: 7 },
+    });
+    expect(share.status).toBe(201);
+    const read = await call(harness.app, 'GET', `/v1/shared-passports/${share.json.id}`, { token: employer.staff.token });
+    expect(Object.keys(read.json.sections)).toEqual(['myCondition']);
+  });
+
+  it('ends by itself at expiry (injectable clock)', async () => {
+    const share = await call(harness.app, 'POST', `${base(world.youngPersonId)}/shares`, {
+      token: world.youngPerson.token,
+      body: { employerId: employer.employerId, sections: ['whatHelps'], purpose: 'Induction', expiresInDays: 3 },
+    });
+    expect((await call(harness.app, 'GET', `/v1/shared-passports/${share.json.id}`, { token: employer.staff.token })).status).toBe(200);
+    clock.advance(3 * 86_400_000 + 1000);
+    try {
+      const employerToken = await signIn(harness, employer.staff.email);
+      expect((await call(harness.app, 'GET', `/v1/shared-passports/${share.json.id}`, { token: employerToken })).status).toBe(404);
+      const ownerToken = await signIn(harness, world.youngPerson.email);
+      const shares = await call(harness.app, 'GET', `${base(world.youngPersonId)}/shares`, { token: ownerToken });
+      expect(shares.json.items.find((s: { id: string }) => s.id === share.json.id).status).toBe('expired');
+    } finally {
+      clock.set(new Date('2026-07-01T10:00:00Z'));
+    }
+  });
+
+  it('cannot be made by a job coach or a profile-only delegate, nor with an unverified employer', async () => {
+    const body = { employerId: employer.employerId, sections: ['whatHelps'], purpose: 'x' };
+    expect((await call(harness.app, 'POST', `${base(world.youngPersonId)}/shares`, { token: world.coach.token, body })).status).toBe(403);
+    expect((await call(harness.app, 'POST', `${base(world.youngPersonId)}/shares`, { token: world.delegate.token, body })).status).toBe(403);
+    const unverified = await makeEmployer(harness);
+    const response = await call(harness.app, 'POST', `${base(world.youngPersonId)}/shares`, {
+      token: world.youngPerson.token,
+      body: { ...body, employerId: unverified.employerId },
+    });
+    expect(response.status).toBe(422);
+    expect(response.json.error.details[0].path).toBe('employerId');
+  });
+
+  it('records the share and the consent in one transaction with its audit entry', async () => {
+    const before = await harness.services.db.collection('audit_events').countDocuments({ action: 'passport.share' });
+    const shares = await harness.services.db.collection('passport_shares').countDocuments({});
+    const response = await call(harness.app, 'POST', `${base(world.youngPersonId)}/shares`, {
+      token: world.youngPerson.token,
+      body: { employerId: employer.employerId, sections: ['review'], purpose: 'Review dates' },
+    });
+    expect(response.status).toBe(201);
+    expect(await harness.services.db.collection('audit_events').countDocuments({ action: 'passport.share' })).toBe(before + 1);
+    expect(await harness.services.db.collection('passport_shares').countDocuments({})).toBe(shares + 1);
+  });
+});
+
+describe('the printable passport', () => {
+  it('is an accessible HTML page with the sections the reader may see, and escapes text', async () => {
+    const current = await call(harness.app, 'GET', base(world.youngPersonId), { token: world.youngPerson.token });
+    await call(harness.app, 'PUT', base(world.youngPersonId), {
+      token: world.youngPerson.token,
+      body: { sections: { ...passportBody.sections, aboutMe: { summary: '<script>alert(1)</script> I like maps' } }, baseVersion: current.json.version },
+    });
+    const page = await call(harness.app, 'GET', `${base(world.youngPersonId)}/print`, { token: world.youngPerson.token });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(page.text).toContain('<html lang="en-GB">');
+    expect(page.text).toContain('<h1>Sam’s workplace adjustments passport</h1>');
+    expect(page.text).toContain('&lt;script&gt;');
+    expect(page.text).not.toContain('<script>');
+    expect(page.text).toContain('id="myCondition"');
+
+    const coachPage = await call(harness.app, 'GET', `${base(world.youngPersonId)}/print`, { token: world.coach.token });
+    expect(coachPage.text).not.toContain('id="myCondition"');
+    expect(coachPage.text).not.toContain('Autism');
+  });
+});
