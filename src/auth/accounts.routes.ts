@@ -50,7 +50,7 @@ const list = createRoute({
   summary: 'Accounts of my organisation',
   description: 'Provider staff see their provider’s accounts (coaches, admins, young people, delegates); employer staff see their colleagues.',
   ...bearer,
-  request: { query: z.object({ role: roleSchema.optional() }) },
+  request: { query: z.strictObject({ role: roleSchema.optional() }) },
   responses: { 200: jsonResponse(z.object({ items: z.array(accountSchema) }), 'Accounts.'), ...errorResponses(401, 403) },
 });
 

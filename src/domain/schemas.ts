@@ -28,7 +28,7 @@ export const emailSchema = z
 export const postcodeSchema = z
   .string()
   .trim()
-  .max(10)
+  .max(10, { message: 'must be a UK postcode, like SW1A 1AA', abort: true })
   .refine(isValidPostcode, { message: 'must be a UK postcode, like SW1A 1AA' })
   .transform(normalisePostcode)
   .openapi({ example: 'LS1 4AP' });
@@ -86,7 +86,8 @@ export const environmentLimitsSchema = z
   >)
   .openapi('EnvironmentLimits', { description: 'The most of each factor the young person can work with.' });
 
-export const paginationQuery = z.object({
+/** Query strings are strict too: an unknown or operator-shaped parameter (`status[$ne]`) is a 400. */
+export const paginationQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   offset: z.coerce.number().int().min(0).max(10_000).default(0),
 });

@@ -19,20 +19,36 @@ export const contactSchema = z
   })
   .openapi('EmployerContact');
 
+const employerFields = {
+  name: shortText(160),
+  sector: sectorSchema,
+  description: longText(2000),
+  address: addressSchema,
+  coordinates: coordinatesSchema.openapi({ description: 'Leave out to place the employer by its postcode.' }),
+  disabilityConfident: disabilityConfidentSchema,
+  website: z.url({ protocol: /^https?$/ }).max(200),
+  contacts: z.array(contactSchema).max(10),
+};
+
 export const employerInputSchema = z
   .strictObject({
-    name: shortText(160),
-    sector: sectorSchema,
-    description: longText(2000).optional(),
-    address: addressSchema,
-    coordinates: coordinatesSchema.optional().openapi({ description: 'Leave out to place the employer by its postcode.' }),
-    disabilityConfident: disabilityConfidentSchema.default('none'),
-    website: z.url({ protocol: /^https?$/ }).max(200).optional(),
-    contacts: z.array(contactSchema).max(10).default([]),
+    ...employerFields,
+    description: employerFields.description.optional(),
+    coordinates: employerFields.coordinates.optional(),
+    disabilityConfident: employerFields.disabilityConfident.default('none'),
+    website: employerFields.website.optional(),
+    contacts: employerFields.contacts.default([]),
   })
   .openapi('EmployerInput');
 
-export const employerPatchSchema = employerInputSchema.partial().openapi('EmployerPatch');
+/** Built from the fields without defaults, so that a field left out of a patch stays as it is. */
+export const employerPatchSchema = z
+  .strictObject(
+    Object.fromEntries(Object.entries(employerFields).map(([key, schema]) => [key, (schema as z.ZodType).optional()])) as {
+      [K in keyof typeof employerFields]: z.ZodOptional<(typeof employerFields)[K]>;
+    },
+  )
+  .openapi('EmployerPatch', { description: 'Only the fields sent are changed.' });
 
 export const employerSchema = z
   .object({

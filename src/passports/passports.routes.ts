@@ -117,7 +117,7 @@ const listDrafts = createRoute({
   tags,
   summary: 'Changes job coaches have proposed',
   ...bearer,
-  request: { params: person, query: z.object({ status: z.enum(['pending', 'accepted', 'rejected']).optional() }) },
+  request: { params: person, query: z.strictObject({ status: z.enum(['pending', 'accepted', 'rejected']).optional() }) },
   responses: { 200: jsonResponse(z.object({ items: z.array(draftSchema) }), 'Drafts.'), ...errorResponses(401, 403, 404) },
 });
 

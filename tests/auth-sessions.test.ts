@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '../src/core/clock.js';
+import { call, createHarness, type Harness } from './helpers/harness.js';
+import { makeProvider, password, type ProviderWorld } from './helpers/world.js';
+
+const clock = new ManualClock(new Date('2026-05-01T08:00:00Z'));
+let harness: Harness;
+let world: ProviderWorld;
+
+beforeAll(async () => {
+  harness = await createHarness({ clock, env: { TRUST_PROXY: 'true' } });
+  world = await makeProvider(harness);
+});
+afterAll(() => harness.close());
+
+const signIn = (email: string, pass: string, address = '203.0.113.10') =>
+  call(harness.app, 'POST', '/v1/auth/token', { body: { email, password: pass }, headers: { 'x-forwarded-for': address } });
+
+describe('sign-in', () => {
+  it('returns a short-lived access token and a refresh token, never cached', async () => {
+    const response = await signIn(world.coach.email, password);
+    expect(response.status).toBe(200);
+    expect(response.json).toMatchObject({ tokenType: 'Bearer', expiresIn: 900, refreshExpiresIn: 14 * 86_400 });
+    expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('says the same for an unknown email as for a wrong password, and spends the same hashing work', async () => {
+    const wrong = await signIn(world.coach.email, 'not the right password at all', '198.51.100.1');
+    const unknown = await signIn('nobody-here@example.org', 'not the right password at all', '198.51.100.1');
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(unknown.json.error.message).toBe(wrong.json.error.message);
+    expect(unknown.json.error.code).toBe(wrong.json.error.code);
+
+    const time = async (email: string) => {
+      const started = performance.now();
+      await signIn(email, 'still not the right password', '198.51.100.2');
+      return performance.now() - started;
+    };
+    const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+    const known: number[] = [];
+    const unknowns: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      known.push(await time(world.admin.email));
+      unknowns.push(await time(`ghost${i}@example.org`));
+    }
+    // Both pay for one scrypt; without the dummy hash the unknown path would be many times faster.
+    expect(median(unknowns)).toBeGreaterThan(median(known) * 0.4);
+    await harness.services.db.collection('login_throttle').deleteMany({});
+  });
+
+  it('audits successful and failed sign-ins without passwords', async () => {
+    await signIn(world.youngPerson.email, 'a wrong password for the audit', '198.51.100.3');
+    const failures = await harness.services.audit.find({ action: 'auth.sign_in', accountId: world.youngPerson.accountId });
+    expect(failures.some((entry) => entry.outcome === 'failure' && entry.details?.reason === 'wrong_password')).toBe(true);
+    const all = JSON.stringify(await harness.services.db.collection('audit_events').find({}).toArray());
+    expect(all).not.toContain(password);
+    expect(all).not.toContain('a wrong password for the audit');
+  });
+});
+
+describe('refresh tokens', () => {
+  it('rotate on every use, and a reused token revokes the whole sign-in', async () => {
+    const first = await signIn(world.coach.email, password);
+    const second = await call(harness.app, 'POST', '/v1/auth/refresh', { body: { refreshToken: first.json.refreshToken } });
+    expect(second.status).toBe(200);
+    expect(second.json.refreshToken).not.toBe(first.json.refreshToken);
+    expect((await call(harness.app, 'GET', '/v1/me', { token: second.json.accessToken })).status).toBe(200);
+
+    // The first token again: someone copied it. Both it and its successor stop working.
+    const reuse = await call(harness.app, 'POST', '/v1/auth/refresh', { body: { refreshToken: first.json.refreshToken } });
+    expect(reuse.status).toBe(401);
+    const successor = await call(harness.app, 'POST', '/v1/auth/refresh', { body: { refreshToken: second.json.refreshToken } });
+    expect(successor.status).toBe(401);
+    const events = await harness.services.audit.find({ action: 'auth.refresh_reuse' });
+    expect(events[0]).toMatchObject({ outcome: 'denied', actor: { accountId: world.coach.accountId } });
+
+    // Another sign-in of the same account is not affected.
+    const other = await signIn(world.coach.email, password);
+    expect((await call(harness.app, 'POST', '/v1/auth/refresh', { body: { refreshToken: other.json.refreshToken } })).status).toBe(200);
+  });
+
+  it('are stored only as hashes', async () => {
+    const session = await signIn(world.admin.email, password);
+    const stored = JSON.stringify(await harness.services.db.collection('refresh_tokens').find({}).toArray());
+    expect(stored).not.toContain(session.json.refreshToken);
+  });
+
+  it('stop working after logout', async () => {
+    const session = await signIn(world.admin.email, password);
+    const logout = await call(harness.app, 'POST', '/v1/auth/logout', { body: { refreshToken: session.json.refreshToken } });
+    expect(logout.status).toBe(204);
+    expect((await call(harness.app, 'POST', '/v1/auth/refresh', { body: { refreshToken: session.json.refreshToken } })).status).toBe(401);
+  });
+
+  it('expire', async () => {
+    const session = await signIn(world.admin.email, password);
+    clock.advance(15 * 86_400_000);
+    try {
+      expect((await call(harness.app, 'POST', '/v1/auth/refresh', { body: { refreshToken: session.json.refreshToken } })).status).toBe(401);
+    } finally {
+      clock.advance(-15 * 86_400_000);
+    }
+  });
+
+  it('stop working when the account is disabled', async () => {
+    const session = await signIn(world.delegate.email, password);
+    await call(harness.app, 'POST', `/v1/accounts/${world.delegate.accountId}/disable`, { token: world.admin.token });
+    expect((await call(harness.app, 'POST', '/v1/auth/refresh', { body: { refreshToken: session.json.refreshToken } })).status).toBe(401);
+    await call(harness.app, 'POST', `/v1/accounts/${world.delegate.accountId}/enable`, { token: world.admin.token });
+  });
+});
+
+describe('sign-in throttling', () => {
+  it('answers 429 with Retry-After after repeated failures on one account, and recovers after the window', async () => {
+    await harness.services.db.collection('login_throttle').deleteMany({});
+    for (let i = 0; i < 5; i++) expect((await signIn(world.youngPerson.email, `wrong password number ${i}`, `192.0.2.${i}`)).status).toBe(401);
+    const blocked = await signIn(world.youngPerson.email, password, '192.0.2.99');
+    expect(blocked.status).toBe(429);
+    expect(blocked.json.error.code).toBe('rate_limited');
+    const retryAfter = Number(blocked.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(900);
+    clock.advance((retryAfter + 1) * 1000);
+    expect((await signIn(world.youngPerson.email, password, '192.0.2.99')).status).toBe(200);
+  });
+
+  it('throttles one client address trying many accounts', async () => {
+    const address = '203.0.113.77';
+    for (let i = 0; i < 30; i++) await signIn(`someone${i}@example.org`, 'guessing a password here', address);
+    const blocked = await signIn(world.coach.email, password, address);
+    expect(blocked.status).toBe(429);
+    expect((await signIn(world.coach.email, password, '203.0.113.78')).status).toBe(200);
+    clock.advance(901_000);
+    expect((await signIn(world.coach.email, password, address)).status).toBe(200);
+  });
+});
