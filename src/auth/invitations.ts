@@ -28,7 +28,8 @@ interface InvitationDoc {
   youngPersonId?: ObjectId;
   rights?: DelegateRight[];
   relationship?: string;
-  invitedBy: ObjectId;
+  /** Absent for invitations made by an operator from the command line (the first provider admin). */
+  invitedBy?: ObjectId;
   createdAt: Date;
   expiresAt: Date;
   acceptedAt?: Date;
@@ -40,7 +41,7 @@ export const invitationsCollection: CollectionSpec = {
   name: 'invitations',
   jsonSchema: {
     bsonType: 'object',
-    required: ['_id', 'tokenHash', 'email', 'name', 'role', 'invitedBy', 'createdAt', 'expiresAt'],
+    required: ['_id', 'tokenHash', 'email', 'name', 'role', 'createdAt', 'expiresAt'],
     properties: {
       tokenHash: { bsonType: 'string' },
       email: { bsonType: 'string', maxLength: 254 },
@@ -91,7 +92,25 @@ export class InvitationsService {
 
   async create(actor: Actor, input: InvitationInput, requestId: string) {
     if (!mayInvite(actor, input.role)) throw forbidden(`You cannot invite someone as ${input.role.replace('_', ' ')}.`);
-    const target = await this.#targetOf(actor, input);
+    return this.#issue(input, await this.#targetOf(actor, input), { accountId: actor.accountId, role: actor.role }, requestId);
+  }
+
+  /** The first provider admin of a new provider, invited by an operator (see `npm run provider:create`). */
+  async createForNewProvider(input: { email: string; name: string; providerId: string }) {
+    return this.#issue(
+      { role: 'provider_admin', email: input.email, name: input.name },
+      { providerId: new ObjectId(input.providerId) },
+      { role: 'system' },
+      'cli',
+    );
+  }
+
+  async #issue(
+    input: InvitationInput,
+    target: Partial<InvitationDoc>,
+    inviter: { accountId?: string; role: Role | 'system' },
+    requestId: string,
+  ) {
     const existing = await this.accounts.byEmail(input.email);
     if (existing && !(input.role === 'delegate' && existing.role === 'delegate')) {
       throw new ApiError('conflict', 'Someone already has an account with this email.', {
@@ -108,7 +127,7 @@ export class InvitationsService {
       role: input.role,
       ...target,
       ...(input.role === 'delegate' ? { rights: input.rights, ...(input.relationship ? { relationship: input.relationship } : {}) } : {}),
-      invitedBy: new ObjectId(actor.accountId),
+      ...(inviter.accountId ? { invitedBy: new ObjectId(inviter.accountId) } : {}),
       createdAt: now,
       expiresAt: new Date(now.getTime() + invitationLifetimeDays * 86_400_000),
     };
@@ -118,7 +137,7 @@ export class InvitationsService {
         {
           action: 'invitation.create',
           outcome: 'success',
-          actor: { accountId: actor.accountId, role: actor.role },
+          actor: inviter,
           target: { type: 'invitation', id: doc._id.toHexString() },
           subjectId: doc.youngPersonId?.toHexString(),
           requestId,

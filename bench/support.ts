@@ -1,0 +1,66 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { serve, type ServerType } from '@hono/node-server';
+import { createApp } from '../src/app.js';
+import { loadConfig, type Config } from '../src/core/config.js';
+import { createLogger } from '../src/core/logger.js';
+import { Stores } from '../src/embedded/index.js';
+import { openInfrastructure } from '../src/runtime.js';
+import { createServices, type Services } from '../src/services.js';
+
+/**
+ * What every benchmark stands on: the real service on real MongoDB and Meilisearch. With
+ * MONGODB_URI / MEILI_URL set it uses those (and their data); otherwise it starts throwaway
+ * embedded stores in a temporary directory.
+ */
+export async function benchEnvironment(overrides: Record<string, string> = {}) {
+  const throwaway = process.env.MONGODB_URI ? undefined : mkdtempSync(path.join(tmpdir(), 'bench-'));
+  const config: Config = loadConfig({
+    ...process.env,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    ...(throwaway ? { DATA_DIR: throwaway } : {}),
+    ...overrides,
+  });
+  const logger = createLogger(config.LOG_LEVEL);
+  const stores = new Stores();
+  const endpoints = await stores.start(config, logger);
+  const infra = await openInfrastructure({ config, logger, ...endpoints });
+  const services: Services = await createServices(infra);
+  const app = createApp(services);
+  const server: ServerType = await new Promise((resolve) => {
+    const started = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));
+  });
+  const address = server.address();
+  const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  return {
+    config,
+    services,
+    app,
+    baseUrl,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await infra.mongo.close();
+      await stores.stop();
+      if (throwaway) rmSync(throwaway, { recursive: true, force: true });
+    },
+  };
+}
+
+export function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+/** Runs `work` n times one after another and returns each duration in milliseconds. */
+export async function timeEach(n: number, work: (i: number) => Promise<unknown>): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const started = performance.now();
+    await work(i);
+    samples.push(performance.now() - started);
+  }
+  return samples;
+}
+
+export const ms = (value: number) => `${value.toFixed(2)} ms`;

@@ -1,0 +1,51 @@
+import { loadConfig, type Config } from '../core/config.js';
+import { createLogger } from '../core/logger.js';
+import { Stores } from '../embedded/index.js';
+import { openInfrastructure } from '../runtime.js';
+import { createServices, type Services } from '../services.js';
+
+/**
+ * Runs a command-line task against the same stores the service uses: MONGODB_URI / MEILI_URL
+ * when set, otherwise the embedded mongod and Meilisearch over the same DATA_DIR. Everything it
+ * started is stopped again, also when the task fails or the user presses Ctrl-C.
+ */
+export async function withServices<T>(work: (services: Services, config: Config) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
+  const stores = new Stores();
+  const interrupted = () => {
+    void stores.stop().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+  try {
+    const endpoints = await stores.start(config, logger);
+    const infra = await openInfrastructure({ config, logger, ...endpoints });
+    try {
+      return await work(await createServices(infra), config);
+    } finally {
+      await infra.mongo.close();
+    }
+  } finally {
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
+    await stores.stop();
+  }
+}
+
+/** `--name value` pairs from argv; a flag with no value is "true". */
+export function parseArgs(argv: string[]): Record<string, string> {
+  const options: Record<string, string> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (!arg.startsWith('--')) continue;
+    const next = argv[i + 1];
+    if (next !== undefined && !next.startsWith('--')) {
+      options[arg.slice(2)] = next;
+      i++;
+    } else {
+      options[arg.slice(2)] = 'true';
+    }
+  }
+  return options;
+}
