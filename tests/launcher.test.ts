@@ -3,7 +3,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { loadConfig } from '../src/core/config.js';
+import { createLogger } from '../src/core/logger.js';
 import { findMeilisearch, findMongod } from '../src/embedded/binaries.js';
+import { Stores } from '../src/embedded/index.js';
 import { freePort, LauncherError } from '../src/embedded/process.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'launcher-'));
@@ -106,6 +109,15 @@ describe('the service launcher', () => {
       const meiliPid = Number(readFileSync(path.join(dataDir, 'meili', 'meilisearch.pid'), 'utf8'));
       expect(alive(mongodPid) && alive(meiliPid)).toBe(true);
       expect(readFileSync(path.join(dataDir, 'meili', 'master-key'), 'utf8').length).toBeGreaterThan(30);
+
+      // A script started beside the running service shares its stores and leaves them running.
+      const beside = new Stores();
+      const endpoints = await beside.start(loadConfig({ DATA_DIR: dataDir, MEILI_BIN: inject('meiliBin') }), createLogger('silent'));
+      expect(endpoints.mongoUri).toBe(readFileSync(path.join(dataDir, 'mongo', 'endpoint'), 'utf8'));
+      expect(endpoints.meiliUrl).toBe(readFileSync(path.join(dataDir, 'meili', 'endpoint'), 'utf8'));
+      await beside.stop();
+      expect(alive(mongodPid) && alive(meiliPid)).toBe(true);
+      expect(await fetch(`http://127.0.0.1:${port}/health/ready`).then((r) => r.status)).toBe(200);
 
       service.child.kill('SIGTERM');
       expect(await service.exited).toBe(0);

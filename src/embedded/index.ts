@@ -3,8 +3,8 @@ import type { Config } from '../core/config.js';
 import type { Logger } from '../core/logger.js';
 import { projectRoot } from '../core/project-root.js';
 import { findMeilisearch, findMongod } from './binaries.js';
-import { startMeilisearch } from './meilisearch.js';
-import { startMongod } from './mongod.js';
+import { runningMeilisearch, startMeilisearch } from './meilisearch.js';
+import { runningMongod, startMongod } from './mongod.js';
 import { LauncherError } from './process.js';
 
 export interface StoreEndpoints {
@@ -15,8 +15,10 @@ export interface StoreEndpoints {
 
 /**
  * Uses MONGODB_URI / MEILI_URL when set; otherwise starts mongod and Meilisearch as children
- * of this process, with their data under DATA_DIR so it survives restarts. `stop()` may be
- * called at any moment, even half-way through `start()`, and stops whatever was started.
+ * of this process, with their data under DATA_DIR so it survives restarts. When a running service
+ * already owns the embedded stores on DATA_DIR (a script started beside it), they are shared, not
+ * restarted. `stop()` may be called at any moment, even half-way through `start()`, and stops only
+ * what this process started.
  */
 export class Stores {
   #stops: (() => Promise<void>)[] = [];
@@ -24,7 +26,8 @@ export class Stores {
 
   async start(config: Config, logger: Logger): Promise<StoreEndpoints> {
     const dataDir = path.resolve(projectRoot, config.DATA_DIR);
-    let mongoUri = config.MONGODB_URI;
+    let mongoUri = config.MONGODB_URI ?? runningMongod(path.join(dataDir, 'mongo'));
+    if (mongoUri && !config.MONGODB_URI) logger.info('sharing the embedded mongod of the service already running on DATA_DIR');
     if (!mongoUri) {
       const mongod = findMongod({
         configured: config.MONGOD_BIN,
@@ -37,8 +40,10 @@ export class Stores {
       mongoUri = started.uri;
       logger.info({ port: started.port }, 'embedded mongod is primary');
     }
-    let meiliUrl = config.MEILI_URL;
-    let meiliKey = config.MEILI_MASTER_KEY;
+    const shared = config.MEILI_URL ? undefined : runningMeilisearch(path.join(dataDir, 'meili'));
+    let meiliUrl = config.MEILI_URL ?? shared?.url;
+    let meiliKey = config.MEILI_URL ? config.MEILI_MASTER_KEY : shared?.masterKey;
+    if (shared) logger.info('sharing the embedded Meilisearch of the service already running on DATA_DIR');
     if (!meiliUrl) {
       const meili = findMeilisearch({ configured: config.MEILI_BIN });
       logger.info({ bin: meili.bin, version: meili.version, source: meili.source }, 'starting embedded Meilisearch');

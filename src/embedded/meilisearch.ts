@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
 import path from 'node:path';
-import { freePort, startProcess, stopStaleProcess, waitUntilReady, type ManagedProcess } from './process.js';
+import { freePort, inspectPidFile, startProcess, stopOrphan, waitUntilReady, type ManagedProcess } from './process.js';
 
 export interface RunningMeilisearch {
   url: string;
@@ -33,7 +33,7 @@ export async function startMeilisearch(options: {
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const pidFile = path.join(options.dataDir, 'meilisearch.pid');
   const logFile = path.join(options.dataDir, 'meilisearch.log');
-  await stopStaleProcess(pidFile, 'meilisearch');
+  await stopOrphan(pidFile, 'meilisearch');
   const masterKey = masterKeyFor(options.dataDir);
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
@@ -67,5 +67,16 @@ export async function startMeilisearch(options: {
     60_000,
     logFile,
   );
+  writeFileSync(path.join(options.dataDir, 'endpoint'), url);
   return { url, masterKey, port, process: child, stop: () => child.stop() };
+}
+
+/** The address and key of an embedded Meilisearch that a running service already started here. */
+export function runningMeilisearch(dataDir: string): { url: string; masterKey: string } | undefined {
+  if (inspectPidFile(path.join(dataDir, 'meilisearch.pid'), 'meilisearch').state !== 'owned') return undefined;
+  try {
+    return { url: readFileSync(path.join(dataDir, 'endpoint'), 'utf8').trim(), masterKey: masterKeyFor(dataDir) };
+  } catch {
+    return undefined;
+  }
 }

@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { MongoClient, MongoServerError, type Db } from 'mongodb';
-import { freePort, startProcess, stopStaleProcess, waitUntilReady, type ManagedProcess } from './process.js';
+import { freePort, inspectPidFile, startProcess, stopOrphan, waitUntilReady, type ManagedProcess } from './process.js';
 
 const replicaSetName = 'rs0';
 
@@ -26,7 +26,7 @@ export async function startMongod(options: {
   mkdirSync(dbPath, { recursive: true, mode: 0o700 });
   const pidFile = path.join(options.dataDir, 'mongod.pid');
   const logFile = path.join(options.dataDir, 'mongod.log');
-  await stopStaleProcess(pidFile, 'mongod');
+  await stopOrphan(pidFile, 'mongod');
   const port = options.port ?? (await freePort());
   const args = [
     '--dbpath', dbPath,
@@ -54,12 +54,27 @@ export async function startMongod(options: {
     await child.stop(5000);
     throw error;
   }
+  const uri = `mongodb://127.0.0.1:${port}/?replicaSet=${replicaSetName}`;
+  writeFileSync(path.join(options.dataDir, 'endpoint'), uri);
   return {
-    uri: `mongodb://127.0.0.1:${port}/?replicaSet=${replicaSetName}`,
+    uri,
     port,
     process: child,
     stop: () => child.stop(),
   };
+}
+
+/**
+ * The address of an embedded mongod that a running service already started on this data
+ * directory, so that a script (seed, reindex) can share it instead of fighting over the files.
+ */
+export function runningMongod(dataDir: string): string | undefined {
+  if (inspectPidFile(path.join(dataDir, 'mongod.pid'), 'mongod').state !== 'owned') return undefined;
+  try {
+    return readFileSync(path.join(dataDir, 'endpoint'), 'utf8').trim();
+  } catch {
+    return undefined;
+  }
 }
 
 async function withDirectClient<T>(uri: string, work: (admin: Db) => Promise<T>): Promise<T> {

@@ -83,29 +83,47 @@ export function startProcess(options: {
   };
 }
 
-/**
- * If a previous run died without stopping its child (kill -9 of the parent, a power cut), the
- * child may still hold the data directory. Stop it, but only if the pid still belongs to a
- * process of the expected program.
- */
-export async function stopStaleProcess(pidFile: string, programName: string): Promise<void> {
-  if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, 'utf8').trim());
-  rmSync(pidFile, { force: true });
-  if (!Number.isInteger(pid) || pid <= 1) return;
-  let cmdline = '';
+function readProc(pid: number, file: 'cmdline' | 'stat'): string | undefined {
   try {
-    cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    return readFileSync(`/proc/${pid}/${file}`, 'utf8');
   } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Who holds a data directory, from its pid file: nobody; a live service (the process's parent is
+ * a running Node.js process), whose stores a script may share; or an orphan left by a parent that
+ * died without stopping it (kill -9, a power cut), which is safe to stop.
+ */
+export function inspectPidFile(pidFile: string, programName: string): { state: 'none' } | { state: 'owned' | 'orphan'; pid: number } {
+  if (!existsSync(pidFile)) return { state: 'none' };
+  const pid = Number(readFileSync(pidFile, 'utf8').trim());
+  if (!Number.isInteger(pid) || pid <= 1 || !readProc(pid, 'cmdline')?.includes(programName)) return { state: 'none' };
+  // /proc/<pid>/stat is "pid (comm) state ppid ..."; comm may hold spaces, so read after the last ')'.
+  const stat = readProc(pid, 'stat') ?? '';
+  const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  const owned = parent > 1 && (readProc(parent, 'cmdline') ?? '').includes('node');
+  return { state: owned ? 'owned' : 'orphan', pid };
+}
+
+/** Stops an orphaned child of an earlier run that still holds the data directory. */
+export async function stopOrphan(pidFile: string, programName: string): Promise<void> {
+  const holder = inspectPidFile(pidFile, programName);
+  if (holder.state === 'owned') {
+    throw new LauncherError(`${programName} (pid ${holder.pid}) is already running on ${pidFile.replace(/\/[^/]+$/, '')} for another process.`);
+  }
+  if (holder.state === 'none') {
+    rmSync(pidFile, { force: true });
     return;
   }
-  if (!cmdline.includes(programName)) return;
-  process.kill(pid, 'SIGTERM');
+  process.kill(holder.pid, 'SIGTERM');
   for (let waited = 0; waited < 15_000; waited += 100) {
-    if (!existsSync(`/proc/${pid}`)) return;
+    if (!existsSync(`/proc/${holder.pid}`)) break;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  process.kill(pid, 'SIGKILL');
+  if (existsSync(`/proc/${holder.pid}`)) process.kill(holder.pid, 'SIGKILL');
+  rmSync(pidFile, { force: true });
 }
 
 /** Polls `probe` until it succeeds, the process exits, or the time is up. */
