@@ -12,12 +12,15 @@ import {
 } from 'mongodb';
 import type { Logger } from '../logger.js';
 
-/** What a feature declares about a collection it owns; applied idempotently at start. */
+/**
+ * What a feature declares about a collection it owns; applied idempotently at start. The declared
+ * indexes are all the indexes the collection has: one that is no longer declared is dropped.
+ */
 export interface CollectionSpec {
   name: string;
   /** A `$jsonSchema` document; the server rejects writes that break it. */
   jsonSchema?: Document;
-  indexes: IndexDescription[];
+  indexes: (IndexDescription & { name: string })[];
 }
 
 export function createMongoClient(uri: string, timeoutMs: number): MongoClient {
@@ -47,12 +50,20 @@ export async function applyCollectionSpecs(db: Db, specs: CollectionSpec[], logg
     } else if (spec.jsonSchema) {
       await db.command({ collMod: spec.name, ...validation });
     }
-    if (spec.indexes.length > 0) await applyIndexes(db, spec, logger);
+    await applyIndexes(db, spec, logger);
   }
 }
 
 async function applyIndexes(db: Db, spec: CollectionSpec, logger?: Logger): Promise<void> {
   const collection = db.collection(spec.name);
+  const declared = new Set(spec.indexes.map((index) => index.name));
+  for (const existing of await collection.listIndexes().toArray()) {
+    if (existing.name !== '_id_' && !declared.has(existing.name)) {
+      logger?.warn({ collection: spec.name, index: existing.name }, 'index no longer declared; dropping it');
+      await collection.dropIndex(existing.name as string);
+    }
+  }
+  if (spec.indexes.length === 0) return;
   try {
     await collection.createIndexes(spec.indexes);
   } catch (error) {
@@ -63,9 +74,13 @@ async function applyIndexes(db: Db, spec: CollectionSpec, logger?: Logger): Prom
         await collection.createIndexes([index]);
       } catch (inner) {
         if (!(inner instanceof MongoServerError) || (inner.code !== 85 && inner.code !== 86)) throw inner;
-        const name = index.name ?? Object.entries(index.key).map(([k, v]) => `${k}_${v}`).join('_');
-        logger?.warn({ collection: spec.name, index: name }, 'index definition changed; rebuilding it');
-        await collection.dropIndex(name);
+        // The clash is with an index of the same name or of the same keys under another name.
+        const sameKeys = (existing: Document) => JSON.stringify(existing.key) === JSON.stringify(index.key);
+        const clashing = (await collection.listIndexes().toArray()).filter((existing) => existing.name === index.name || sameKeys(existing));
+        for (const existing of clashing) {
+          logger?.warn({ collection: spec.name, index: existing.name }, 'index definition changed; rebuilding it');
+          await collection.dropIndex(existing.name as string);
+        }
         await collection.createIndexes([index]);
       }
     }
