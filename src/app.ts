@@ -7,9 +7,13 @@ import { limitBody, requestLogger, requireJsonBody } from './core/http/middlewar
 import { accountsRoutes } from './auth/accounts.routes.js';
 import { authenticate } from './auth/auth.middleware.js';
 import { authRoutes } from './auth/auth.routes.js';
+import { dashboardsRoutes } from './dashboards/dashboards.routes.js';
 import { docsRoutes } from './docs/docs.routes.js';
 import { employersRoutes } from './employers/employers.routes.js';
 import { healthRoutes } from './health/health.routes.js';
+import { inboxRoutes } from './journey/inbox.routes.js';
+import { journeyRoutes } from './journey/journey.routes.js';
+import { matchingRoutes } from './matching/matching.routes.js';
 import { passportsRoutes } from './passports/passports.routes.js';
 import { placementsRoutes } from './placements/placements.routes.js';
 import type { Services } from './services.js';
@@ -58,7 +62,11 @@ export function createApp(services: Services) {
   app.route('/', employersRoutes());
   app.route('/', youngPeopleRoutes());
   app.route('/', placementsRoutes());
+  app.route('/', matchingRoutes());
   app.route('/', passportsRoutes());
+  app.route('/', journeyRoutes());
+  app.route('/', inboxRoutes());
+  app.route('/', dashboardsRoutes());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

@@ -6,6 +6,8 @@ import { loginThrottleCollection } from './auth/throttle.js';
 import { refreshTokensCollection } from './auth/tokens.js';
 import type { CollectionSpec } from './core/db/mongo.js';
 import { employersCollection } from './employers/employers.repository.js';
+import { placementMatchesCollection } from './journey/journey.repository.js';
+import { reviewsCollection, weeklyLogsCollection } from './journey/progress.repository.js';
 import { passportCollections } from './passports/passports.repository.js';
 import { placementsCollection } from './placements/placements.repository.js';
 import { providersCollection } from './providers/providers.js';
@@ -26,4 +28,7 @@ export const collectionSpecs: CollectionSpec[] = [
   placementsCollection,
   ...passportCollections,
   outboxCollection,
+  placementMatchesCollection,
+  weeklyLogsCollection,
+  reviewsCollection,
 ];

@@ -5,13 +5,14 @@ import { createLogger, type Logger } from './core/logger.js';
 import { Stores } from './embedded/index.js';
 import { LauncherError } from './embedded/process.js';
 import { openInfrastructure } from './runtime.js';
-import { createServices, type Infrastructure } from './services.js';
+import { createServices, type Infrastructure, type Services } from './services.js';
 
 /** Wires the service together and listens. Everything else lives in app.ts and runtime.ts. */
 async function main(config: Config, logger: Logger): Promise<void> {
   const started = performance.now();
   const stores = new Stores();
   let infra: Infrastructure | undefined;
+  let services: Services | undefined;
   let server: ServerType | undefined;
   let shuttingDown = false;
 
@@ -26,6 +27,8 @@ async function main(config: Config, logger: Logger): Promise<void> {
     forced.unref();
     // In-flight requests finish first, so everything acknowledged is written before MongoDB stops.
     if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
+    // The sync batch in hand finishes before MongoDB closes; the rest stays in the outbox for next time.
+    await services?.searchSync.stop();
     await infra?.mongo.close();
     await stores.stop();
     logger.info('stopped');
@@ -42,7 +45,14 @@ async function main(config: Config, logger: Logger): Promise<void> {
     if (shuttingDown) return;
     throw error;
   }
-  const app = createApp(await createServices(infra));
+  services = await createServices(infra);
+  if (config.NODE_ENV !== 'production' && config.SEED_DEMO_DATA === 'auto') {
+    // Loaded only when wanted, so a production process never even holds the demo code.
+    const { seedDemoDataIfEmpty } = await import('../seed/auto.js');
+    await seedDemoDataIfEmpty(services);
+  }
+  services.searchSync.start();
+  const app = createApp(services);
   server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     const base = `http://${config.HOST}:${info.port}`;
     logger.info({ url: base, docs: `${base}/docs`, startMs: Math.round(performance.now() - started) }, 'service ready');

@@ -13,16 +13,25 @@ import type { Config } from './core/config.js';
 import type { Logger } from './core/logger.js';
 import { projectRoot } from './core/project-root.js';
 import type { Search } from './core/search/meili.js';
+import { DashboardsService } from './dashboards/dashboards.service.js';
 import { DataRightsService } from './data-rights/data-rights.service.js';
 import { EmployersRepository } from './employers/employers.repository.js';
 import { EmployersService } from './employers/employers.service.js';
+import { InboxService } from './journey/inbox.service.js';
+import { journeyPersonalData } from './journey/journey.personal-data.js';
+import { PlacementMatchesRepository } from './journey/journey.repository.js';
+import { JourneyService } from './journey/journey.service.js';
+import { ProgressRepository } from './journey/progress.repository.js';
+import { MatchingService } from './matching/matching.service.js';
 import { PassportsRepository } from './passports/passports.repository.js';
 import { passportPersonalData } from './passports/passports.personal-data.js';
 import { PassportsService } from './passports/passports.service.js';
 import { PlacementsRepository } from './placements/placements.repository.js';
 import { PlacementsService } from './placements/placements.service.js';
 import { ProvidersRepository } from './providers/providers.js';
+import { SearchIndexer } from './search-sync/indexer.js';
 import { SearchOutbox } from './search-sync/outbox.js';
+import { SearchSyncWorker } from './search-sync/worker.js';
 import { YoungPeopleRepository } from './young-people/young-people.repository.js';
 import { YoungPeopleService } from './young-people/young-people.service.js';
 
@@ -55,6 +64,14 @@ export interface Services extends Infrastructure {
   passportsRepository: PassportsRepository;
   passports: PassportsService;
   dataRights: DataRightsService;
+  /** Carries outbox events to Meilisearch; index.ts starts it, tests call `drain()`. */
+  searchSync: SearchSyncWorker;
+  matching: MatchingService;
+  placementMatchesRepository: PlacementMatchesRepository;
+  progressRepository: ProgressRepository;
+  journey: JourneyService;
+  inbox: InboxService;
+  dashboards: DashboardsService;
 }
 
 export interface ServiceOptions {
@@ -90,6 +107,13 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
   const passportsRepository = new PassportsRepository(db);
   const dataRights = new DataRightsService(db, mongo, youngPeopleRepository, accounts, outbox, audit, clock);
   dataRights.register(passportPersonalData(passportsRepository));
+  const placementMatchesRepository = new PlacementMatchesRepository(db);
+  const progressRepository = new ProgressRepository(db);
+  dataRights.register(journeyPersonalData(placementMatchesRepository, progressRepository));
+  const passports = new PassportsService(mongo, passportsRepository, youngPeopleRepository, employersRepository, placementsRepository, accounts, audit, clock);
+  const journeyRepositories = { youngPeople: youngPeopleRepository, placements: placementsRepository, employers: employersRepository };
+  const placements = new PlacementsService(mongo, placementsRepository, employersRepository, outbox, audit, clock);
+  const searchIndexer = new SearchIndexer(infra.search, placementsRepository, employersRepository, youngPeopleRepository);
   return {
     ...infra,
     audit,
@@ -105,9 +129,16 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     youngPeopleRepository,
     youngPeople: new YoungPeopleService(mongo, youngPeopleRepository, accounts, outbox, audit, clock),
     placementsRepository,
-    placements: new PlacementsService(mongo, placementsRepository, employersRepository, outbox, audit, clock),
+    placements,
     passportsRepository,
-    passports: new PassportsService(mongo, passportsRepository, youngPeopleRepository, employersRepository, placementsRepository, accounts, audit, clock),
+    passports,
     dataRights,
+    searchSync: new SearchSyncWorker(outbox, searchIndexer, clock, infra.logger),
+    matching: new MatchingService(infra.search, youngPeopleRepository, placementsRepository, employersRepository, placements),
+    placementMatchesRepository,
+    progressRepository,
+    journey: new JourneyService(mongo, placementMatchesRepository, progressRepository, youngPeopleRepository, placementsRepository, employersRepository, passports, passportsRepository, outbox, audit, clock),
+    inbox: new InboxService(placementMatchesRepository, progressRepository, journeyRepositories, clock),
+    dashboards: new DashboardsService(placementMatchesRepository, progressRepository, placementsRepository, employersRepository, youngPeopleRepository, accounts, clock),
   };
 }

@@ -204,7 +204,9 @@ function decideMatch(actor: Actor, action: Action, r: Extract<Resource, { type: 
   const employerStaff = actor.role === 'employer' && actor.employerId === r.employerId && r.visibleToEmployer;
   if (!providerStaff && !owner && !employerStaff) return 'not_found';
   const allowed: Record<string, boolean> = {
-    'placement_match.read': providerStaff || employerStaff || ownerOr(actor, r.youngPersonId, 'view_profile'),
+    // A delegate who answers proposals must be able to read what they answer.
+    'placement_match.read':
+      providerStaff || employerStaff || ownerOr(actor, r.youngPersonId, 'view_profile') || delegateMay(actor, r.youngPersonId, 'respond_to_proposals'),
     'placement_match.coach_act': providerStaff && actor.role === 'job_coach',
     'placement_match.young_person_act': ownerOr(actor, r.youngPersonId, 'respond_to_proposals'),
     'placement_match.employer_act': employerStaff,
@@ -272,6 +274,40 @@ export function youngPeopleScope(actor: Actor): { providerId?: string; ids?: str
     case 'employer':
       return undefined;
   }
+}
+
+/**
+ * Which placement matches an actor may list, as fields to filter on; mirrors `decideMatch`
+ * (an employer sees only matches the young person has agreed to).
+ */
+export function placementMatchScope(
+  actor: Actor,
+): { providerId?: string; youngPersonIds?: string[]; employerId?: string; visibleToEmployer?: true } | undefined {
+  switch (actor.role) {
+    case 'job_coach':
+    case 'provider_admin':
+      return actor.providerId ? { providerId: actor.providerId } : undefined;
+    case 'young_person':
+      return actor.youngPersonId ? { youngPersonIds: [actor.youngPersonId] } : undefined;
+    case 'delegate':
+      return {
+        youngPersonIds: actor.actsFor
+          .filter((grant) => grant.rights.includes('view_profile') || grant.rights.includes('respond_to_proposals'))
+          .map((grant) => grant.youngPersonId),
+      };
+    case 'employer':
+      return actor.employerId ? { employerId: actor.employerId, visibleToEmployer: true } : undefined;
+  }
+}
+
+/**
+ * What a provider dashboard may cover: the whole provider for its admins, and only their own
+ * caseload for a job coach. Undefined for everyone else.
+ */
+export function providerDashboardScope(actor: Actor): { providerId: string; jobCoachId?: string } | undefined {
+  if (!actor.providerId) return undefined;
+  if (decide(actor, 'provider.dashboard', { type: 'provider', id: actor.providerId }) !== 'allow') return undefined;
+  return actor.role === 'job_coach' ? { providerId: actor.providerId, jobCoachId: actor.accountId } : { providerId: actor.providerId };
 }
 
 /** Roles an actor may invite, and where the invitee will belong. */

@@ -1,4 +1,5 @@
-import type { ClientSession, Collection, Db } from 'mongodb';
+import { randomUUID } from 'node:crypto';
+import type { AnyBulkWriteOperation, ClientSession, Collection, Db } from 'mongodb';
 import { ObjectId } from 'mongodb';
 import type { Clock } from '../core/clock.js';
 import type { CollectionSpec } from '../core/db/mongo.js';
@@ -16,6 +17,14 @@ export interface OutboxDoc {
   lastError?: string;
   /** Set while a worker holds the event, so two workers never work on the same one. */
   lockedUntil?: Date;
+  /** Which claim holds the event; only that claim may complete it or put it back. */
+  claimId?: string;
+}
+
+/** A batch of events one worker holds until `lockedUntil`. */
+export interface Claim {
+  claimId: string;
+  events: OutboxDoc[];
 }
 
 export const outboxCollection: CollectionSpec = {
@@ -31,6 +40,7 @@ export const outboxCollection: CollectionSpec = {
       nextAttemptAt: { bsonType: 'date' },
       lastError: { bsonType: 'string', maxLength: 500 },
       lockedUntil: { bsonType: 'date' },
+      claimId: { bsonType: 'string' },
     },
   },
   indexes: [{ key: { nextAttemptAt: 1, _id: 1 }, name: 'due' }, { key: { entity: 1, entityId: 1 }, name: 'entity' }],
@@ -58,5 +68,44 @@ export class SearchOutbox {
       ids.map((entityId) => ({ _id: new ObjectId(), entity, entityId, createdAt: now, attempts: 0, nextAttemptAt: now })),
       { session },
     );
+  }
+
+  /**
+   * Takes up to `limit` due events that nobody holds, oldest first. The update re-checks that
+   * each event is still free, so when two workers race for one event only one of them gets it.
+   */
+  async claimDue(limit: number, lockMs: number): Promise<Claim> {
+    const now = this.clock.now();
+    const free = { nextAttemptAt: { $lte: now }, lockedUntil: { $not: { $gt: now } } };
+    const due = await this.collection.find(free, { projection: { _id: 1 }, sort: { nextAttemptAt: 1, _id: 1 }, limit }).toArray();
+    const claimId = randomUUID();
+    if (due.length === 0) return { claimId, events: [] };
+    const ids = due.map((event) => event._id);
+    await this.collection.updateMany({ _id: { $in: ids }, ...free }, { $set: { lockedUntil: new Date(now.getTime() + lockMs), claimId } });
+    const events = await this.collection.find({ _id: { $in: ids }, claimId }).toArray();
+    return { claimId, events };
+  }
+
+  /** Removes events that were carried out. An event whose lock expired and was claimed again is left to its new holder. */
+  async complete(claim: Claim, events: OutboxDoc[]): Promise<void> {
+    if (events.length === 0) return;
+    await this.collection.deleteMany({ _id: { $in: events.map((event) => event._id) }, claimId: claim.claimId });
+  }
+
+  /** Puts events back to be tried again after `delayMs(attempts)`, recording why they failed. */
+  async retryLater(claim: Claim, events: OutboxDoc[], reason: string, delayMs: (attempts: number) => number): Promise<void> {
+    if (events.length === 0) return;
+    const now = this.clock.now().getTime();
+    const operations: AnyBulkWriteOperation<OutboxDoc>[] = events.map((event) => ({
+      updateOne: {
+        filter: { _id: event._id, claimId: claim.claimId },
+        update: {
+          $set: { nextAttemptAt: new Date(now + delayMs(event.attempts + 1)), lastError: reason.slice(0, 500) },
+          $inc: { attempts: 1 },
+          $unset: { lockedUntil: '', claimId: '' },
+        },
+      },
+    }));
+    await this.collection.bulkWrite(operations, { ordered: false });
   }
 }

@@ -30,7 +30,8 @@ export function createMongoClient(uri: string, timeoutMs: number): MongoClient {
     appName: 'supported-internships',
     retryWrites: true,
     writeConcern: { w: 'majority' },
-    readConcern: { level: 'majority' },
+    // Reads use the server default ('local'): a majority read straight after a majority write can
+    // miss it while the majority snapshot catches up, and requests here read what they just wrote.
   });
 }
 

@@ -1,0 +1,116 @@
+/**
+ * The match endpoint's speed, against baselines measured in the same run:
+ *   GET /v1/young-people/{id}/matches over HTTP  vs  the same Meilisearch multi-search it sends
+ *                                                vs  the naive way: MongoDB $geoNear + filters + scoring in the app
+ * each at concurrency 1 and 32, then the peak RSS of this process (the service and the load generator).
+ *
+ * It measures whatever data is loaded and generates none: load it first, for example
+ *   npm run seed -- --placements 100000 --young-people 20000
+ * then run against the same stores (MONGODB_URI / MEILI_URL, or the embedded ones on DATA_DIR, with the service stopped):
+ *   npm run bench:match [-- --sample 200 --requests 1000]
+ */
+import { ObjectId } from 'mongodb';
+import { parseArgs } from '../src/cli/with-services.js';
+import { personFacts } from '../src/matching/facts.js';
+import { placementPoolSearches } from '../src/matching/matching.service.js';
+import { toYoungPerson, type YoungPerson } from '../src/young-people/young-people.repository.js';
+import { naiveMatches } from './naive-match.js';
+import { benchEnvironment, ms, percentile } from './support.js';
+
+const args = parseArgs(process.argv.slice(2));
+const sampleSize = Number(args.sample ?? 200);
+const requests = Number(args.requests ?? 1000);
+const pageSize = 20;
+
+interface Measured {
+  samples: number[];
+  seconds: number;
+}
+
+/** Runs `total` calls of `work` with `concurrency` in flight and times each one. */
+async function measure(concurrency: number, total: number, work: (i: number) => Promise<unknown>): Promise<Measured> {
+  const samples: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let i = next++; i < total; i = next++) {
+        const begun = performance.now();
+        await work(i);
+        samples.push(performance.now() - begun);
+      }
+    }),
+  );
+  return { samples, seconds: (performance.now() - started) / 1000 };
+}
+
+const env = await benchEnvironment({ DATA_DIR: process.env.DATA_DIR ?? '.data', SEED_DEMO_DATA: 'never' });
+try {
+  const { services, baseUrl } = env;
+  const [placementCount, youngPeopleCount] = await Promise.all([
+    services.placementsRepository.collection.estimatedDocumentCount(),
+    services.youngPeopleRepository.collection.estimatedDocumentCount(),
+  ]);
+  const indexed = (await services.search.client.index(services.search.indexUid('placements')).getStats()).numberOfDocuments;
+
+  // An even spread of active young people (by id, so runs on the same data pick the same ones) who have a job coach account to ask for them.
+  const ids = await services.youngPeopleRepository.collection.find({ status: 'active' }, { projection: { _id: 1 }, sort: { _id: 1 } }).toArray();
+  const stride = Math.max(1, Math.floor(ids.length / sampleSize));
+  const picked = ids.filter((_, i) => i % stride === 0).slice(0, sampleSize).map((doc) => doc._id);
+  const people: YoungPerson[] = (await services.youngPeopleRepository.collection.find({ _id: { $in: picked } }).toArray()).map(toYoungPerson);
+  const tokens = new Map<string, string>();
+  for (const providerId of new Set(people.map((person) => person.providerId))) {
+    const coach = await services.accounts.collection.findOne({ role: 'job_coach', status: 'active', providerId: new ObjectId(providerId) }, { projection: { _id: 1 } });
+    const account = coach && (await services.accounts.byId(coach._id.toHexString()));
+    if (account) tokens.set(providerId, (await services.auth.issueFor(account)).accessToken);
+  }
+  const subjects = people.filter((person) => tokens.has(person.providerId));
+  if (subjects.length === 0 || indexed === 0) {
+    process.stderr.write('No young people with a job coach, or an empty placements index: load data first (npm run seed -- --placements 100000 --young-people 20000).\n');
+    process.exit(1);
+  }
+
+  const indexUid = services.search.indexUid('placements');
+  const subject = (i: number) => subjects[i % subjects.length]!;
+  let failures = 0;
+  const viaApi = async (i: number) => {
+    const person = subject(i);
+    const response = await fetch(`${baseUrl}/v1/young-people/${person.id}/matches?limit=${pageSize}`, {
+      headers: { authorization: `Bearer ${tokens.get(person.providerId)}` },
+    });
+    await response.arrayBuffer();
+    if (response.status !== 200) failures += 1;
+  };
+  const rawSearch = (i: number) => services.search.client.multiSearch({ queries: placementPoolSearches(indexUid, personFacts(subject(i)), {}) });
+  const naive = (i: number) => naiveMatches(services.db, personFacts(subject(i)), pageSize);
+
+  const paths = [
+    { name: 'API GET .../matches (HTTP)', work: viaApi },
+    { name: 'Meilisearch multi-search alone', work: rawSearch },
+    { name: 'naive: $geoNear + app scoring', work: naive },
+  ];
+  for (const path of paths) await measure(4, Math.min(100, subjects.length * 2), path.work);
+
+  process.stdout.write(
+    `${placementCount.toLocaleString('en-GB')} placements (${indexed.toLocaleString('en-GB')} indexed), ${youngPeopleCount.toLocaleString('en-GB')} young people; ` +
+      `${subjects.length} sampled; page size ${pageSize}; ${new Date().toISOString()}\n`,
+  );
+  for (const concurrency of [1, 32]) {
+    const total = concurrency === 1 ? Math.max(50, Math.floor(requests / 5)) : requests;
+    const results = [];
+    for (const path of paths) results.push({ ...path, ...(await measure(concurrency, total, path.work)) });
+    const [api, raw, slow] = results.map((result) => ({ p50: percentile(result.samples, 50), p99: percentile(result.samples, 99), ...result }));
+    const ratio = (a: { p50: number; p99: number }, b: { p50: number; p99: number }) => `p50 ${(a.p50 / b.p50).toFixed(2)}, p99 ${(a.p99 / b.p99).toFixed(2)}`;
+    const notes = [`API / Meilisearch: ${ratio(api!, raw!)}`, 'baseline', `naive / API: ${ratio(slow!, api!)}`];
+    [api!, raw!, slow!].forEach((result, i) => {
+      process.stdout.write(
+        `c=${String(concurrency).padEnd(3)} ${result.name.padEnd(34)} p50 ${ms(result.p50).padStart(10)}  p99 ${ms(result.p99).padStart(10)}  ` +
+          `${Math.round(result.samples.length / result.seconds).toString().padStart(5)} req/s   ${notes[i]}\n`,
+      );
+    });
+  }
+  const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  process.stdout.write(`API errors: ${failures}. Peak RSS of this process (service + load generator): ${peakRssMb} MB.\n`);
+} finally {
+  await env.close();
+}

@@ -1,0 +1,592 @@
+import { ObjectId } from 'mongodb';
+import type { AccountDoc } from '../src/auth/accounts.js';
+import type { Role } from '../src/domain/vocabulary.js';
+import { checkStep, isActive, type JourneyAction, type JourneyParty, type JourneyState } from '../src/journey/journey.machine.js';
+import type { PlacementMatchDoc } from '../src/journey/journey.repository.js';
+import type { Outcome } from '../src/journey/journey.schemas.js';
+import { addDays, addMonths, daysBetween, weekStartOf } from '../src/journey/progress.js';
+import type { ReviewDoc, WeeklyLogDoc } from '../src/journey/progress.repository.js';
+import type { PlacementDoc } from '../src/placements/placements.repository.js';
+import { cohortYearOf, type YoungPersonDoc } from '../src/young-people/young-people.repository.js';
+import { addYears, mondayOnOrAfter } from './dates.js';
+import { placementDocument, youngPersonDocument } from './documents.js';
+import { recordId, slug, type Dataset, type DatasetSettings, type GeneratedPlacement, type GeneratedYoungPerson } from './generate.js';
+import type { LoadPart } from './load.js';
+import { Random } from './random.js';
+
+/**
+ * Journey history for the demo data, so the dashboards and inboxes show something real on the
+ * first run:
+ *  - past cohorts: in each of the four academic years before the coming one, interns modelled on
+ *    generated young people (same provider, coach, town and interests; dates moved back) on that
+ *    year's run of a generated placement near their provider, taken through the whole journey:
+ *    proposal, answer, taster, start, rotations, weekly logs with fading support, six-weekly
+ *    reviews, withdrawal or outcome, 12-month follow-up. Nothing after `today` has happened yet,
+ *    so this year's cohort is part-way through;
+ *  - a pipeline: some of the coming cohort already have a proposal, from "proposed" to "agreed".
+ * Every step is checked against the journey table (src/journey/journey.machine.ts). Each intern
+ * draws from its own generator keyed by the seed, so the history is the same on every run.
+ * Seeded agreements share no passport sections: consent to share health data is never made up.
+ */
+
+/** The academic years before the coming one that have interns. */
+export const pastCohortYears = 4;
+/** Interns per past cohort, as a share of the coming cohort. */
+const pastCohortShare = 0.2;
+/** The share of the coming cohort who already have a proposal. */
+const pipelineShare = 0.3;
+
+/** Outcomes in line with good programmes (DOMAIN.md: 50-70% into paid work). */
+const outcomeChoices = [
+  ['paid_employment', 58],
+  ['apprenticeship', 7],
+  ['further_education', 14],
+  ['volunteering', 6],
+  ['other', 3],
+  ['none', 12],
+] as const;
+
+const withdrawalReasons: Record<JourneyParty, readonly string[]> = {
+  young_person: ['I want to stay at college full time this year', 'The journey got too hard after the bus route changed', 'I found a placement nearer home', 'My health needs to come first this term'],
+  job_coach: ['The family moved out of the area', 'Agreed with the young person to try a different sector', 'Transport could not be arranged'],
+  employer: ['The department is being restructured', 'We can no longer provide a supervisor', 'The site is closing'],
+};
+const employerDeclineReasons = ['No supervisor is free this term', 'The role needs more customer contact than suits them', 'We have filled our places for this year', 'The shifts do not fit their travel'];
+const youngPersonDeclineReasons = ['Too far from home', 'I would rather work outdoors', 'The kitchen was too noisy when I visited'];
+const proposalNotes = [
+  'A calm team and a clear routine; the tasks match what they enjoyed at college.',
+  'One bus from home, and the employer offers written instructions and a named buddy.',
+  'They asked for this sector, and the supervisor has hosted interns before.',
+  'A good fit for their strengths; we would start with short days and build up.',
+];
+const tasterPlaces = ['At the workplace', 'Reception, main entrance', 'Staff room: ask for the supervisor'];
+const logNotes = ['A settled week.', 'Needed prompts after a change of rota.', 'Travelled in alone every day.', 'Helped show a new starter round.'];
+const reviewSummaries = ['Good progress; support is being reduced.', 'Settling in well; travel is now independent.', 'Some difficult weeks; we agreed a quieter start time.'];
+const otherOutcomes = ['Self-employed, selling crafts at markets', 'A paid traineeship with the council', 'Work at a supported business'];
+
+/** What the history needs of a generated placement. */
+interface PlacementFacts {
+  index: number;
+  id: string;
+  employerId: string;
+  employerAccountId: string;
+  status: GeneratedPlacement['status'];
+  sector: GeneratedPlacement['sector'];
+  places: number;
+  startDate: string;
+  durationWeeks: number;
+  hoursPerWeek: number;
+  tasks: string[];
+  rotations: GeneratedPlacement['rotations'];
+}
+
+/** One academic year's run of a generated placement, and how its places were used. */
+interface PastRun {
+  placement: PlacementFacts;
+  year: number;
+  reserved: number;
+  placesFilled: number;
+  running: number;
+}
+
+type Actor = { accountId: ObjectId; role: Role };
+type MatchBase = Omit<PlacementMatchDoc, '_id' | 'state' | 'active' | 'visibleToEmployer' | 'history' | 'rotations' | 'proposedAt' | 'updatedAt'>;
+
+interface JourneyRecords {
+  match: PlacementMatchDoc;
+  logs: WeeklyLogDoc[];
+  reviews: ReviewDoc[];
+}
+
+const oid = (id: string) => ObjectId.createFromHexString(id);
+/** A time during the working day, so history entries read naturally. */
+const during = (date: string, random: Random) => new Date(Date.parse(`${date}T08:30:00Z`) + random.int(0, 8 * 60) * 60_000);
+const roundHalf = (value: number) => Math.round(value * 2) / 2;
+const septemberStartOf = (year: number) => mondayOnOrAfter(`${year}-09-01`);
+
+/** A placement's start in a past year: as many weeks after that year's September start as in the coming year. */
+function pastStartDate(settings: DatasetSettings, startDate: string, year: number): string {
+  return addDays(septemberStartOf(year), daysBetween(settings.septemberStart, startDate));
+}
+
+/**
+ * Builds one match event by event, checking each step against the journey table, and stops at
+ * `today`: a step dated later has not happened yet, and neither has anything after it.
+ */
+class JourneyWriter {
+  readonly doc: PlacementMatchDoc;
+  stopped = false;
+
+  constructor(
+    private readonly random: Random,
+    private readonly today: string,
+    base: MatchBase & { _id: ObjectId },
+    proposedOn: string,
+    coach: Actor,
+  ) {
+    const proposedAt = during(proposedOn, random);
+    this.doc = { ...base, state: 'proposed', active: true, visibleToEmployer: false, rotations: [], history: [{ action: 'propose', to: 'proposed', at: proposedAt, by: coach }], proposedAt, updatedAt: proposedAt };
+  }
+
+  /** Takes the step on `date` if that day has come; false once the journey has reached today. */
+  step(action: JourneyAction, party: JourneyParty, by: Actor, date: string, set: (at: Date) => Partial<PlacementMatchDoc> = () => ({})): boolean {
+    if (this.stopped || date > this.today) {
+      this.stopped = true;
+      return false;
+    }
+    const check = checkStep(this.doc.state, action, [party]);
+    if (check.outcome !== 'allowed') throw new Error(`seed history: the ${party} cannot ${action} a match that is ${this.doc.state}`);
+    const at = new Date(Math.max(during(date, this.random).getTime(), this.doc.updatedAt.getTime() + 60_000));
+    Object.assign(this.doc, set(at), { state: check.step.to, active: isActive(check.step.to), updatedAt: at });
+    this.doc.history.push({ action, from: check.step.from, to: check.step.to, at, by });
+    return true;
+  }
+}
+
+function pickOutcome(random: Random): Outcome {
+  const type = random.weighted(outcomeChoices);
+  if (type === 'other') return { type, details: random.pick(otherOutcomes) };
+  if (type !== 'paid_employment') return { type };
+  return {
+    type,
+    hoursPerWeek: random.weighted([[8, 4], [12, 8], [15, 6], [16, 20], [20, 22], [24, 14], [30, 14], [37.5, 12]] as const),
+    wageBand: random.weighted([['national_minimum_or_living_wage', 60], ['real_living_wage', 30], ['above_real_living_wage', 10]] as const),
+    employer: random.chance(0.65) ? 'same' : 'other',
+    contractType: random.weighted([['permanent', 55], ['fixed_term', 25], ['zero_hours', 12], ['casual', 8]] as const),
+  };
+}
+
+/** The young person's status after their journeys, as the service would have left it. */
+function statusAfter(state: JourneyState, yearIsOver: boolean): GeneratedYoungPerson['person']['status'] {
+  if (state === 'in_progress') return 'on_placement';
+  if (state === 'completed' || state === 'followed_up') return 'completed';
+  return yearIsOver ? 'withdrawn' : 'active';
+}
+
+/** Makes the history's records, one young person at a time; ids come from counters, so runs repeat exactly. */
+class HistoryBuilder {
+  readonly pastRuns = new Map<string, PastRun>();
+  #counters = { match: 0, log: 0, review: 0 };
+
+  constructor(
+    private readonly settings: DatasetSettings,
+    private readonly nearProvider: Map<string, PlacementFacts[]>,
+    private readonly everywhere: PlacementFacts[],
+  ) {}
+
+  #id(kind: 'placementMatch' | 'weeklyLog' | 'review'): ObjectId {
+    const counter = kind === 'placementMatch' ? 'match' : kind === 'weeklyLog' ? 'log' : 'review';
+    return oid(recordId(this.settings, kind, this.#counters[counter]++));
+  }
+
+  pastRun(placement: PlacementFacts, year: number): PastRun {
+    const key = `${placement.index}:${year}`;
+    let run = this.pastRuns.get(key);
+    if (!run) this.pastRuns.set(key, (run = { placement, year, reserved: 0, placesFilled: 0, running: 0 }));
+    return run;
+  }
+
+  /** A placement near the young person's provider, in a sector they like when one fits. */
+  #choosePlacement(random: Random, person: GeneratedYoungPerson['person'], fits: (placement: PlacementFacts) => boolean): PlacementFacts | undefined {
+    for (const list of [this.nearProvider.get(person.providerId) ?? [], this.everywhere]) {
+      if (list.length === 0) continue;
+      let fallback: PlacementFacts | undefined;
+      for (let attempt = 0; attempt < 12; attempt++) {
+        const placement = random.pick(list);
+        if (!fits(placement)) continue;
+        if (person.interests.includes(placement.sector)) return placement;
+        fallback ??= placement;
+      }
+      if (fallback) return fallback;
+    }
+    return undefined;
+  }
+
+  #base(random: Random, person: GeneratedYoungPerson['person'], youngPersonId: string, placementId: string, placement: PlacementFacts, cohortYear: number): MatchBase {
+    return {
+      youngPersonId: oid(youngPersonId),
+      providerId: oid(person.providerId),
+      ...(person.jobCoachId ? { jobCoachId: oid(person.jobCoachId) } : {}),
+      placementId: oid(placementId),
+      employerId: oid(placement.employerId),
+      note: random.pick(proposalNotes),
+      ...(random.chance(0.6) ? { match: { score: random.int(55, 96), reasons: ['Within their travel limits', 'Offers the adjustments they need'] } } : {}),
+      cohortYear,
+      ...(person.localAuthority ? { localAuthority: person.localAuthority } : {}),
+      sector: placement.sector,
+    };
+  }
+
+  /** The academic year generated young person `index` is a past intern of, if they are the model for one. */
+  pastYearOf(index: number): number | undefined {
+    const random = new Random(this.settings.seed, 'history-cohort', index);
+    // Young person 0 is Sam, the demo account; Sam's story starts with the coming year.
+    if (index === 0 || !random.chance(pastCohortShare * pastCohortYears)) return undefined;
+    return this.settings.academicYear - 1 - random.int(0, pastCohortYears - 1);
+  }
+
+  /** A past intern modelled on generated young person `index`: their record, account and journeys. */
+  pastIntern(template: GeneratedYoungPerson['person'], index: number, year: number, passwordHash: string) {
+    const { settings } = this;
+    const random = new Random(settings.seed, 'history', index);
+    const yearsBack = settings.academicYear - year;
+    const yearIsOver = year < settings.academicYear - 1;
+    const youngPersonId = recordId(settings, 'pastYoungPerson', index);
+    const account = oid(recordId(settings, 'pastYoungPersonAccount', index));
+    const coach: Actor = { accountId: oid(template.jobCoachId!), role: 'job_coach' };
+    const youngPerson: Actor = { accountId: account, role: 'young_person' };
+    const base = (placement: PlacementFacts) =>
+      this.#base(random, template, youngPersonId, pastPlacementId(settings, placement, yearsBack), placement, year);
+
+    const main = this.#choosePlacement(random, template, (placement) => this.pastRun(placement, year).reserved < placement.places);
+    const mainStart = main ? pastStartDate(settings, main.startDate, year) : septemberStartOf(year);
+    const proposedOn = addDays(mainStart, -random.int(20, 110));
+    // A placement starting in the new year may not have been proposed yet.
+    const mainRun = main && proposedOn <= settings.today ? this.pastRun(main, year) : undefined;
+    if (mainRun) mainRun.reserved += 1;
+    const journeys: JourneyRecords[] = [];
+    // One in five had an earlier proposal that came to nothing.
+    const earlierOn = addDays(proposedOn, -random.int(21, 56));
+    const earlier = random.chance(0.2) && earlierOn <= settings.today ? this.#choosePlacement(random, template, (placement) => placement !== main) : undefined;
+    if (earlier) {
+      this.pastRun(earlier, year);
+      journeys.push(this.#unsuccessfulProposal(random, base(earlier), coach, youngPerson, earlier, earlierOn));
+    }
+    if (mainRun) journeys.push(this.#internship(random, base(mainRun.placement), coach, youngPerson, mainRun, proposedOn, mainStart));
+    const last = journeys[journeys.length - 1];
+    const person = youngPersonDocument(
+      { ...template, id: youngPersonId, plannedStartDate: septemberStartOf(year), dateOfBirth: addYears(template.dateOfBirth, -yearsBack), status: statusAfter(last?.match.state ?? 'withdrawn', yearIsOver) },
+      during(addDays(proposedOn, -60), random),
+    );
+    const joined = during(addDays(proposedOn, -30), random);
+    const accountDoc: AccountDoc = {
+      _id: account,
+      email: `${slug(template.preferredName).replace(/-/g, '.')}.${index + 1}@former-interns.example`,
+      name: template.preferredName,
+      role: 'young_person',
+      // Interns whose year is over no longer sign in.
+      status: yearIsOver ? 'disabled' : 'active',
+      passwordHash,
+      providerId: oid(template.providerId),
+      youngPersonId: oid(youngPersonId),
+      createdAt: joined,
+      updatedAt: joined,
+      ...(yearIsOver ? { disabledAt: during(`${year + 1}-08-31`, random) } : {}),
+    };
+    return { person, account: accountDoc, journeys };
+  }
+
+  /** An earlier proposal: the young person said no, the employer said no, or the coach withdrew it. */
+  #unsuccessfulProposal(random: Random, base: MatchBase, coach: Actor, youngPerson: Actor, placement: PlacementFacts, proposedOn: string): JourneyRecords {
+    const writer = new JourneyWriter(random, this.settings.today, { _id: this.#id('placementMatch'), ...base }, proposedOn, coach);
+    const employer: Actor = { accountId: oid(placement.employerAccountId), role: 'employer' };
+    const answered = addDays(proposedOn, random.int(2, 10));
+    const ending = random.weighted([['young_person_declines', 45], ['employer_declines', 35], ['coach_withdraws', 20]] as const);
+    if (ending === 'coach_withdraws') {
+      writer.step('withdraw', 'job_coach', coach, answered, (at) => ({ withdrawal: { by: coach, party: 'job_coach', reason: random.pick(withdrawalReasons.job_coach), at, fromState: 'proposed' } }));
+    } else if (ending === 'young_person_declines') {
+      writer.step('decline', 'young_person', youngPerson, answered, (at) => ({ youngPersonResponse: { accepted: false, at, by: youngPerson, sharedSections: [], reason: random.pick(youngPersonDeclineReasons) } }));
+    } else {
+      this.#agree(writer, youngPerson, answered);
+      let decidedOn = addDays(answered, random.int(3, 14));
+      if (random.chance(0.3)) decidedOn = this.#taster(writer, random, employer, answered);
+      writer.step('employer_decline', 'employer', employer, decidedOn, (at) => ({ employerDecision: { accepted: false, at, by: employer, reason: random.pick(employerDeclineReasons) } }));
+    }
+    return { match: writer.doc, logs: [], reviews: [] };
+  }
+
+  #agree(writer: JourneyWriter, youngPerson: Actor, on: string): boolean {
+    return writer.step('accept', 'young_person', youngPerson, on, (at) => ({ visibleToEmployer: true, youngPersonResponse: { accepted: true, at, by: youngPerson, sharedSections: [] } }));
+  }
+
+  /** Arranges a taster the day after `answered`; returns the day the employer decides. */
+  #taster(writer: JourneyWriter, random: Random, employer: Actor, answered: string): string {
+    const kind = random.chance(0.7) ? ('taster_day' as const) : ('informal_interview' as const);
+    const date = addDays(answered, random.int(5, 14));
+    writer.step('arrange_taster', 'employer', employer, addDays(answered, 1), (at) => ({ taster: { kind, date, place: random.pick(tasterPlaces), arrangedAt: at, arrangedBy: employer } }));
+    return addDays(date, random.int(0, 3));
+  }
+
+  /** The internship: agreement, start, rotations, logs and reviews, and how it ended. */
+  #internship(random: Random, base: MatchBase, coach: Actor, youngPerson: Actor, run: PastRun, proposedOn: string, placementStart: string): JourneyRecords {
+    const { today } = this.settings;
+    const { placement } = run;
+    const writer = new JourneyWriter(random, today, { _id: this.#id('placementMatch'), ...base }, proposedOn, coach);
+    const employer: Actor = { accountId: oid(placement.employerAccountId), role: 'employer' };
+    const answered = addDays(proposedOn, random.int(1, 9));
+    this.#agree(writer, youngPerson, answered);
+    const decidedOn = random.chance(0.4) ? this.#taster(writer, random, employer, answered) : addDays(answered, random.int(2, 14));
+    writer.step('employer_accept', 'employer', employer, decidedOn, (at) => ({ employerDecision: { accepted: true, at, by: employer } }));
+    if (random.chance(0.05)) {
+      const changedMind = addDays(decidedOn, random.int(3, 20));
+      writer.step('withdraw', 'young_person', youngPerson, changedMind, (at) => ({ withdrawal: { by: youngPerson, party: 'young_person', reason: random.pick(withdrawalReasons.young_person), at, fromState: 'agreed' } }));
+      return { match: writer.doc, logs: [], reviews: [] };
+    }
+    const startedOn = decidedOn < placementStart ? placementStart : mondayOnOrAfter(addDays(decidedOn, 1));
+    const starter = random.chance(0.6) ? { party: 'job_coach' as const, by: coach } : { party: 'employer' as const, by: employer };
+    if (!writer.step('start', starter.party, starter.by, startedOn, () => ({ startedOn }))) return { match: writer.doc, logs: [], reviews: [] };
+    run.placesFilled += 1;
+
+    const leavesEarly = random.chance(0.11);
+    const lastDay = leavesEarly
+      ? addDays(startedOn, random.int(3, Math.max(4, placement.durationWeeks - 2)) * 7 + random.int(0, 4))
+      : addDays(startedOn, placement.durationWeeks * 7 - 3);
+    let ended: boolean;
+    if (leavesEarly) {
+      const party = random.weighted([['young_person', 50], ['job_coach', 30], ['employer', 20]] as const);
+      const by = party === 'employer' ? employer : party === 'job_coach' ? coach : youngPerson;
+      ended = writer.step('withdraw', party, by, lastDay, (at) => ({ withdrawal: { by, party, reason: random.pick(withdrawalReasons[party]), at, fromState: 'in_progress' } }));
+      // Leaving early gives the place back.
+      if (ended) run.placesFilled -= 1;
+    } else {
+      const outcome = pickOutcome(random);
+      ended = writer.step('complete', 'job_coach', coach, lastDay, () => ({ endedOn: lastDay, outcome }));
+      const checkedOn = addDays(addMonths(lastDay, 12), random.int(-20, 25));
+      const stillEmployed = outcome.type === 'paid_employment' ? random.chance(0.78) : random.chance(0.15);
+      const hoursPerWeek = outcome.type === 'paid_employment' ? outcome.hoursPerWeek : random.pick([12, 16, 20]);
+      writer.step('record_follow_up', 'job_coach', coach, checkedOn, (at) => ({ followUp: { checkedOn, stillEmployed, ...(stillEmployed ? { hoursPerWeek } : {}), recordedAt: at, recordedBy: coach } }));
+    }
+    if (!ended) run.running += 1;
+    const until = ended ? lastDay : today;
+    this.#rotations(writer, random, placement, coach, startedOn, until);
+    return { match: writer.doc, ...this.#progress(random, writer.doc, placement, coach, employer, until, ended) };
+  }
+
+  #rotations(writer: JourneyWriter, random: Random, placement: PlacementFacts, coach: Actor, startedOn: string, until: string): void {
+    let weeks = 0;
+    for (const rotation of placement.rotations) {
+      const startDate = addDays(startedOn, weeks * 7);
+      weeks += rotation.weeks;
+      if (startDate > until) break;
+      writer.doc.rotations.push({ department: rotation.department, tasks: rotation.tasks, startDate, endDate: addDays(startDate, rotation.weeks * 7 - 3), recordedAt: during(startDate, random), recordedBy: coach });
+    }
+  }
+
+  /**
+   * A log for each week that is over (or the week it ended in), with one in twelve missed; job
+   * coach support starts at about half the hours worked and fades week by week. Reviews every six weeks.
+   */
+  #progress(random: Random, match: PlacementMatchDoc, placement: PlacementFacts, coach: Actor, employer: Actor, until: string, ended: boolean) {
+    const scope = { matchId: match._id, youngPersonId: match.youngPersonId, providerId: match.providerId, ...(match.jobCoachId ? { jobCoachId: match.jobCoachId } : {}), employerId: match.employerId };
+    const startedOn = match.startedOn!;
+    const initialSupport = placement.hoursPerWeek * (0.45 + random.next() * 0.4);
+    const fadeRate = 0.05 + random.next() * 0.08;
+    const keyTasks = random.sample(placement.tasks, Math.min(2, placement.tasks.length));
+    const logs: WeeklyLogDoc[] = [];
+    for (let week = weekStartOf(startedOn), number = 1; week <= until && (ended || addDays(week, 7) <= until); week = addDays(week, 7), number += 1) {
+      if (random.chance(1 / 12)) continue;
+      const hoursWorked = random.chance(0.08) ? roundHalf(placement.hoursPerWeek * 0.6) : placement.hoursPerWeek - random.int(0, 2) * 0.5;
+      const faded = initialSupport * Math.exp(-fadeRate * (number - 1)) + (random.next() - 0.5) * 2;
+      const growth = 1 - Math.exp(-number / 8);
+      logs.push({
+        _id: this.#id('weeklyLog'),
+        ...scope,
+        weekStarting: week,
+        weekNumber: number,
+        hoursWorked,
+        tasksDone: random.sample(placement.tasks, Math.min(placement.tasks.length, random.int(2, 4))),
+        supportHours: Math.min(hoursWorked, Math.max(0.5, roundHalf(faded))),
+        independence: keyTasks.map((task) => ({ task, rating: Math.max(1, Math.min(5, Math.round(1 + 4 * growth + (random.next() - 0.5) * 1.2))) })),
+        ...(random.chance(0.2) ? { notes: random.pick(logNotes) } : {}),
+        recordedBy: random.chance(0.7) ? coach : employer,
+        recordedAt: during(addDays(week, 4), random),
+      });
+    }
+    const reviews: ReviewDoc[] = [];
+    for (let heldOn = addDays(startedOn, 42); heldOn <= until; heldOn = addDays(heldOn, 42)) {
+      const dueDate = addDays(heldOn, 42);
+      reviews.push({
+        _id: this.#id('review'),
+        ...scope,
+        heldOn,
+        summary: random.pick(reviewSummaries),
+        targets: keyTasks.map((task) => ({
+          text: `Do "${task}" without prompts`,
+          measure: 'Three shifts in a row with no reminders from the job coach',
+          dueDate,
+          status: random.weighted([['achieved', 35], ['in_progress', 45], ['not_started', 10], ['not_achieved', 10]] as const),
+        })),
+        nextReviewDue: dueDate,
+        recordedBy: random.chance(0.8) ? coach : employer,
+        recordedAt: during(heldOn, random),
+      });
+    }
+    return { logs, reviews };
+  }
+
+  /**
+   * A proposal for the coming year for generated young person `index`, at an open placement: most
+   * are still with the young person or the employer. Sam (index 0) always has one to answer.
+   */
+  pipeline(generated: GeneratedYoungPerson, index: number): PlacementMatchDoc | undefined {
+    const { settings } = this;
+    const { person } = generated;
+    const random = new Random(settings.seed, 'pipeline', index);
+    const isSam = index === 0;
+    if (person.status !== 'active' || (!isSam && !random.chance(pipelineShare))) return undefined;
+    // Sam's proposal is at the demo employer, so the demo accounts meet in it.
+    const demoEmployerId = recordId(settings, 'employer', 0);
+    const placement = isSam
+      ? this.everywhere.find((p) => p.employerId === demoEmployerId && p.status === 'open')
+      : this.#choosePlacement(random, person, (p) => p.status === 'open');
+    if (!placement) return undefined;
+    const coach: Actor = { accountId: oid(person.jobCoachId!), role: 'job_coach' };
+    const employer: Actor = { accountId: oid(placement.employerAccountId), role: 'employer' };
+    const responderAccount =
+      generated.accounts.find((account) => account.role === 'young_person') ??
+      generated.accounts.find((account) => account.actsFor?.some((grant) => grant.rights.includes('respond_to_proposals')));
+    const proposedOn = addDays(settings.today, isSam ? -2 : -random.int(3, 42));
+    const writer = new JourneyWriter(random, settings.today, { _id: this.#id('placementMatch'), ...this.#base(random, person, person.id, placement.id, placement, cohortYearOf(person.plannedStartDate)) }, proposedOn, coach);
+    if (isSam || !responderAccount) return writer.doc;
+    const responder: Actor = { accountId: oid(responderAccount.id), role: responderAccount.role };
+    const answered = addDays(proposedOn, random.int(1, 6));
+    const target = random.weighted([['proposed', 40], ['awaiting_employer', 22], ['taster_arranged', 8], ['agreed', 8], ['declined_by_young_person', 12], ['declined_by_employer', 6], ['withdrawn', 4]] as const);
+    if (target === 'proposed') return writer.doc;
+    if (target === 'withdrawn') {
+      writer.step('withdraw', 'job_coach', coach, answered, (at) => ({ withdrawal: { by: coach, party: 'job_coach', reason: random.pick(withdrawalReasons.job_coach), at, fromState: 'proposed' } }));
+      return writer.doc;
+    }
+    if (target === 'declined_by_young_person') {
+      writer.step('decline', 'young_person', responder, answered, (at) => ({ youngPersonResponse: { accepted: false, at, by: responder, sharedSections: [], reason: random.pick(youngPersonDeclineReasons) } }));
+      return writer.doc;
+    }
+    writer.step('accept', 'young_person', responder, answered, (at) => ({ visibleToEmployer: true, youngPersonResponse: { accepted: true, at, by: responder, sharedSections: [] } }));
+    if (target === 'awaiting_employer') return writer.doc;
+    const decidedOn = target === 'taster_arranged' ? this.#taster(writer, random, employer, answered) : addDays(answered, random.int(2, 10));
+    if (target === 'taster_arranged') return writer.doc;
+    if (target === 'declined_by_employer') {
+      writer.step('employer_decline', 'employer', employer, decidedOn, (at) => ({ employerDecision: { accepted: false, at, by: employer, reason: random.pick(employerDeclineReasons) } }));
+    } else {
+      writer.step('employer_accept', 'employer', employer, decidedOn, (at) => ({ employerDecision: { accepted: true, at, by: employer } }));
+    }
+    return writer.doc;
+  }
+}
+
+function pastPlacementId(settings: DatasetSettings, placement: PlacementFacts, yearsBack: number): string {
+  return recordId(settings, 'pastPlacement', placement.index * (pastCohortYears + 1) + yearsBack);
+}
+
+/** The run of a generated placement in a past year: same employer, role and site, dates moved back. */
+function pastPlacementDocument(settings: DatasetSettings, placement: GeneratedPlacement, run: PastRun): PlacementDoc {
+  const yearsBack = settings.academicYear - run.year;
+  const startDate = pastStartDate(settings, placement.startDate, run.year);
+  // A run with interns still on it is full or paused; one not started yet is paused (its interns are lined up); the rest are over.
+  const status = run.running > 0 ? (run.placesFilled >= run.placement.places ? 'filled' : 'paused') : startDate > settings.today ? 'paused' : 'closed';
+  const posted = new Date(`${addDays(startDate, -150)}T09:00:00Z`);
+  const doc = placementDocument({ ...placement, id: pastPlacementId(settings, run.placement, yearsBack), startDate, status }, posted);
+  return { ...doc, placesFilled: run.placesFilled };
+}
+
+/** Facts about every placement of a verified employer, and which of them are near each provider. */
+function placementFacts(dataset: Dataset) {
+  const employers = new Map(dataset.employers.map((employer) => [employer.id, employer]));
+  const everywhere: PlacementFacts[] = [];
+  const nearProvider = new Map<string, PlacementFacts[]>();
+  let index = 0;
+  for (const placement of dataset.placements()) {
+    const employer = employers.get(placement.employerId);
+    const position = index++;
+    // The provider that verified an employer is the one nearest to it.
+    if (!employer?.verifiedBy) continue;
+    const facts: PlacementFacts = {
+      index: position,
+      id: placement.id,
+      employerId: employer.id,
+      employerAccountId: employer.account.id,
+      status: placement.status,
+      sector: placement.sector,
+      places: placement.places,
+      startDate: placement.startDate,
+      durationWeeks: placement.durationWeeks,
+      hoursPerWeek: placement.schedule.hoursPerWeek,
+      tasks: placement.tasks,
+      rotations: placement.rotations,
+    };
+    everywhere.push(facts);
+    const near = nearProvider.get(employer.verifiedBy.providerId) ?? [];
+    near.push(facts);
+    nearProvider.set(employer.verifiedBy.providerId, near);
+  }
+  return { everywhere, nearProvider };
+}
+
+/** Documents for one collection, written a batch at a time. */
+class Batch<T> {
+  #pending: T[] = [];
+  constructor(
+    private readonly size: number,
+    private readonly write: (docs: T[]) => Promise<unknown>,
+  ) {}
+
+  async add(docs: T[]): Promise<void> {
+    this.#pending.push(...docs);
+    if (this.#pending.length >= this.size) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (this.#pending.length === 0) return;
+    const docs = this.#pending;
+    this.#pending = [];
+    await this.write(docs);
+  }
+}
+
+/**
+ * The load part (see seed/load.ts, `loadParts`): runs after young people, since the history
+ * refers to the generated providers, coaches, employers, placements and young people.
+ */
+export const journeyHistory: LoadPart = {
+  label: 'journey history',
+  total: (dataset) => dataset.settings.youngPeople,
+  async run(context, progress) {
+    const { services, dataset, passwordHash, batchSize } = context;
+    const { settings } = dataset;
+    const { everywhere, nearProvider } = placementFacts(dataset);
+    const builder = new HistoryBuilder(settings, nearProvider, everywhere);
+    const unordered = { ordered: false };
+    const batches = {
+      youngPeople: new Batch<YoungPersonDoc>(batchSize, (docs) => services.youngPeopleRepository.collection.insertMany(docs, unordered)),
+      accounts: new Batch<AccountDoc>(batchSize, (docs) => services.accounts.collection.insertMany(docs, unordered)),
+      placements: new Batch<PlacementDoc>(batchSize, (docs) => services.placementsRepository.collection.insertMany(docs, unordered)),
+      matches: new Batch<PlacementMatchDoc>(batchSize, (docs) => services.placementMatchesRepository.collection.insertMany(docs, unordered)),
+      logs: new Batch<WeeklyLogDoc>(batchSize, (docs) => services.progressRepository.logs.insertMany(docs, unordered)),
+      reviews: new Batch<ReviewDoc>(batchSize, (docs) => services.progressRepository.reviews.insertMany(docs, unordered)),
+    };
+    const searchable = { youngPeople: [] as string[], placements: [] as string[] };
+    const addJourney = async ({ match, logs, reviews }: JourneyRecords) => {
+      await batches.matches.add([match]);
+      await batches.logs.add(logs);
+      await batches.reviews.add(reviews);
+    };
+    let index = 0;
+    for (const generated of dataset.youngPeople()) {
+      const position = index++;
+      const year = builder.pastYearOf(position);
+      if (year !== undefined) {
+        const intern = builder.pastIntern(generated.person, position, year, passwordHash);
+        await batches.youngPeople.add([intern.person]);
+        await batches.accounts.add([intern.account]);
+        searchable.youngPeople.push(intern.person._id.toHexString());
+        for (const journey of intern.journeys) await addJourney(journey);
+      }
+      const proposal = builder.pipeline(generated, position);
+      if (proposal) await addJourney({ match: proposal, logs: [], reviews: [] });
+      progress.advance(1);
+    }
+    index = 0;
+    for (const placement of dataset.placements()) {
+      const position = index++;
+      for (let yearsBack = 1; yearsBack <= pastCohortYears; yearsBack++) {
+        const run = builder.pastRuns.get(`${position}:${settings.academicYear - yearsBack}`);
+        if (!run) continue;
+        const doc = pastPlacementDocument(settings, placement, run);
+        await batches.placements.add([doc]);
+        searchable.placements.push(doc._id.toHexString());
+      }
+    }
+    for (const batch of Object.values(batches)) await batch.flush();
+    await services.outbox.enqueue('young_person', searchable.youngPeople);
+    await services.outbox.enqueue('placement', searchable.placements);
+  },
+};

@@ -1,0 +1,242 @@
+import type { Config } from '../src/core/config.js';
+import { silentProgress, type Progress } from '../src/core/progress.js';
+import type { Services } from '../src/services.js';
+import { demoPassword } from './demo-accounts.js';
+import {
+  accountDocument,
+  employerDocument,
+  passportDocuments,
+  placementDocument,
+  providerDocument,
+  youngPersonDocument,
+} from './documents.js';
+import type { Dataset, GeneratedAccount } from './generate.js';
+import { journeyHistory } from './history.js';
+
+/**
+ * Writes a generated data set into the service's own collections, with bulk inserts of the
+ * documents the repositories write (so the collections' validators check every one), and
+ * queues a search-sync event for every placement and young person so the indexes catch up.
+ */
+
+export class DemoDataRefusedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DemoDataRefusedError';
+  }
+}
+
+/** Demo accounts share a password printed in the README, so they must never exist in production. */
+export function assertDemoDataAllowed(config: Pick<Config, 'NODE_ENV'>): void {
+  if (config.NODE_ENV === 'production') {
+    throw new DemoDataRefusedError('Demo data is never loaded when NODE_ENV=production: its accounts share a published password.');
+  }
+}
+
+/** A database with any account in it is in use (or seeded already): the loader only fills empty ones. */
+export async function hasAccounts(services: Services): Promise<boolean> {
+  return (await services.accounts.collection.countDocuments({}, { limit: 1 })) > 0;
+}
+
+export interface LoadCounts {
+  providers: number;
+  staff: number;
+  employers: number;
+  placements: number;
+  youngPeople: number;
+  passports: number;
+  /** Every account written: staff, employers' staff, young people and delegates. */
+  accounts: number;
+}
+
+/** What each part of the loader works with. */
+export interface LoadContext {
+  services: Services;
+  dataset: Dataset;
+  now: Date;
+  /** The hash of the demo password, made once and shared by every demo account. */
+  passwordHash: string;
+  batchSize: number;
+  counts: LoadCounts;
+}
+
+/** One step of loading: writes some kinds of record, referring only to records written by earlier parts. */
+export interface LoadPart {
+  label: string;
+  /** How many items the part will write, for its progress bar. */
+  total(dataset: Dataset): number;
+  run(context: LoadContext, progress: Progress): Promise<void>;
+}
+
+/**
+ * Feeds `items` to `write` in batches, making the next batch while the previous one is being
+ * written (at most one write in flight), so generating and inserting overlap.
+ */
+export async function inBatches<T>(items: Iterable<T>, size: number, write: (batch: T[]) => Promise<void>): Promise<void> {
+  let batch: T[] = [];
+  let writing: Promise<void> = Promise.resolve();
+  for (const item of items) {
+    batch.push(item);
+    if (batch.length < size) continue;
+    await writing;
+    writing = write(batch);
+    batch = [];
+  }
+  await writing;
+  if (batch.length > 0) await write(batch);
+}
+
+async function insertAccounts(context: LoadContext, accounts: GeneratedAccount[]): Promise<void> {
+  if (accounts.length === 0) return;
+  await context.services.accounts.collection.insertMany(accounts.map((account) => accountDocument(account, context.passwordHash, context.now)));
+  context.counts.accounts += accounts.length;
+}
+
+const organisations: LoadPart = {
+  label: 'providers and staff',
+  total: (dataset) => dataset.providers.length + dataset.staff.length,
+  async run(context, progress) {
+    const { services, dataset, now, counts } = context;
+    await services.providers.collection.insertMany(dataset.providers.map((provider) => providerDocument(provider, now)));
+    counts.providers += dataset.providers.length;
+    progress.advance(dataset.providers.length);
+    await inBatches(dataset.staff, context.batchSize, async (batch) => {
+      await insertAccounts(context, batch);
+      counts.staff += batch.length;
+      progress.advance(batch.length);
+    });
+  },
+};
+
+const employers: LoadPart = {
+  label: 'employers',
+  total: (dataset) => dataset.employers.length,
+  async run(context, progress) {
+    const { services, dataset, now, counts } = context;
+    await inBatches(dataset.employers, context.batchSize, async (batch) => {
+      await services.employersRepository.collection.insertMany(batch.map((employer) => employerDocument(employer, now)));
+      await insertAccounts(context, batch.map((employer) => employer.account));
+      counts.employers += batch.length;
+      progress.advance(batch.length);
+    });
+  },
+};
+
+const placements: LoadPart = {
+  label: 'placements',
+  total: (dataset) => dataset.settings.placements,
+  async run(context, progress) {
+    const { services, dataset, now, counts } = context;
+    await inBatches(dataset.placements(), context.batchSize, async (batch) => {
+      await services.placementsRepository.collection.insertMany(batch.map((placement) => placementDocument(placement, now)));
+      await services.outbox.enqueue('placement', batch.map((placement) => placement.id));
+      counts.placements += batch.length;
+      progress.advance(batch.length);
+    });
+  },
+};
+
+const youngPeople: LoadPart = {
+  label: 'young people',
+  total: (dataset) => dataset.settings.youngPeople,
+  async run(context, progress) {
+    const { services, dataset, now, counts } = context;
+    await inBatches(dataset.youngPeople(), context.batchSize, async (batch) => {
+      await services.youngPeopleRepository.collection.insertMany(batch.map(({ person }) => youngPersonDocument(person, now)));
+      const passports = batch.flatMap(({ person, passport }) => (passport ? [passportDocuments(person.id, person.providerId, passport, now)] : []));
+      if (passports.length > 0) {
+        await services.passportsRepository.passports.insertMany(passports.map((docs) => docs.passport));
+        await services.passportsRepository.versions.insertMany(passports.map((docs) => docs.version));
+      }
+      await insertAccounts(context, batch.flatMap(({ accounts }) => accounts));
+      await services.outbox.enqueue('young_person', batch.map(({ person }) => person.id));
+      counts.youngPeople += batch.length;
+      counts.passports += passports.length;
+      progress.advance(batch.length);
+    });
+  },
+};
+
+/**
+ * The parts of a data set in the order they are written; each refers only to records written
+ * before it. Extension point: past cohorts and their placement journeys (seed/history.ts) are
+ * a part that goes after young people, since they refer to people, placements and employers.
+ */
+export const loadParts: LoadPart[] = [organisations, employers, placements, youngPeople, journeyHistory];
+
+export interface LoadOptions {
+  /** Documents per insert; 1,000 keeps each insert well under MongoDB's 48 MB message limit. */
+  batchSize?: number;
+  /** Makes the progress display for each part; nothing is shown by default. */
+  progress?: (label: string, total: number) => Progress;
+  /** Run the search sync until every queued event is done, so the data can be searched on return (default true). */
+  syncSearch?: boolean;
+}
+
+export interface LoadSummary {
+  counts: LoadCounts;
+  /** Time to write every record to MongoDB. */
+  loadMs: number;
+  /** Time from the start until the search indexes held everything, when the sync was run. */
+  searchableMs?: number;
+  /** Search-sync events that failed and wait for a retry by the service's worker. */
+  searchFailures?: number;
+}
+
+/** Runs the search sync batch after batch until nothing is due, showing its progress. */
+async function syncSearch(services: Services, progress: NonNullable<LoadOptions['progress']>): Promise<number> {
+  const bar = progress('search index', await services.outbox.collection.countDocuments());
+  let failed = 0;
+  for (;;) {
+    const outcome = await services.searchSync.runBatch();
+    if (outcome.claimed === 0) break;
+    failed += outcome.failed;
+    bar.advance(outcome.claimed);
+  }
+  bar.done();
+  return failed;
+}
+
+/** Loads the data set into an empty database; refuses in production (see assertDemoDataAllowed). */
+export async function loadDataset(services: Services, dataset: Dataset, options: LoadOptions = {}): Promise<LoadSummary> {
+  assertDemoDataAllowed(services.config);
+  const started = performance.now();
+  const progress = options.progress ?? (() => silentProgress);
+  const context: LoadContext = {
+    services,
+    dataset,
+    now: services.clock.now(),
+    passwordHash: await services.hasher.hash(demoPassword),
+    batchSize: options.batchSize ?? 1000,
+    counts: { providers: 0, staff: 0, employers: 0, placements: 0, youngPeople: 0, passports: 0, accounts: 0 },
+  };
+  for (const part of loadParts) {
+    const bar = progress(part.label, part.total(dataset));
+    await part.run(context, bar);
+    bar.done();
+  }
+  await services.audit.record({
+    action: 'seed.load',
+    outcome: 'success',
+    actor: { role: 'system' },
+    details: { seed: dataset.settings.seed, counts: context.counts },
+  });
+  const loadMs = performance.now() - started;
+  if (options.syncSearch === false) return { counts: context.counts, loadMs };
+  const searchFailures = await syncSearch(services, progress);
+  return { counts: context.counts, loadMs, searchableMs: performance.now() - started, searchFailures };
+}
+
+/** The one-line summary a script prints at the end. */
+export function summaryLine(summary: LoadSummary): string {
+  const { counts } = summary;
+  const n = (value: number) => value.toLocaleString('en-GB');
+  const rate = (ms: number) => n(Math.round((counts.placements * 1000) / Math.max(1, ms)));
+  const loaded =
+    `Loaded ${n(counts.providers)} providers, ${n(counts.staff)} staff, ${n(counts.employers)} employers, ` +
+    `${n(counts.placements)} placements, ${n(counts.youngPeople)} young people, ${n(counts.passports)} passports ` +
+    `and ${n(counts.accounts)} accounts in ${(summary.loadMs / 1000).toFixed(1)}s (${rate(summary.loadMs)} placements/s)`;
+  if (summary.searchableMs === undefined) return `${loaded}; search events are queued for the service's sync worker.`;
+  const failures = summary.searchFailures ? `; ${n(summary.searchFailures)} search events failed and will be retried` : '';
+  return `${loaded}; searchable after ${(summary.searchableMs / 1000).toFixed(1)}s (${rate(summary.searchableMs)} placements/s)${failures}.`;
+}

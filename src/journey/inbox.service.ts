@@ -1,0 +1,81 @@
+import { placementMatchScope, type Actor } from '../auth/policy.js';
+import type { Clock } from '../core/clock.js';
+import type { EmployersRepository } from '../employers/employers.repository.js';
+import type { PlacementsRepository } from '../placements/placements.repository.js';
+import type { YoungPeopleRepository } from '../young-people/young-people.repository.js';
+import { partiesOf, placementMatchResource } from './journey.access.js';
+import type { JourneyState } from './journey.machine.js';
+import type { PlacementMatchesRepository } from './journey.repository.js';
+import { inboxItemsFor, sortInbox, type InboxItem, type InboxKind } from './inbox.js';
+import { labelsFor } from './match-labels.js';
+import { isoDate } from './progress.js';
+import type { ProgressRepository } from './progress.repository.js';
+
+/** The states in which each role can have something to do; the journey table decides the rest. */
+const statesToActOn: Record<Actor['role'], JourneyState[]> = {
+  young_person: ['proposed'],
+  delegate: ['proposed'],
+  employer: ['awaiting_employer', 'taster_arranged', 'agreed', 'in_progress'],
+  job_coach: ['agreed', 'in_progress', 'completed'],
+  provider_admin: [],
+};
+
+/** More than anyone can act on in a day; the inbox is a to-do list, not a report. */
+const inboxMatchLimit = 500;
+
+const titles: Record<InboxKind, string> = {
+  respond_to_proposal: 'A job coach has suggested a placement. Say yes or no, and choose what to share.',
+  employer_decision: 'A young person would like this placement. Accept, decline or arrange a taster.',
+  start_internship: 'Both sides have agreed. Record the first day when the internship starts.',
+  weekly_log_due: 'Weekly log missing. Record hours, tasks and job coach support.',
+  review_due: 'A progress review is due. Record it with SMART targets.',
+  follow_up_due: 'The 12-month follow-up is due. Is the young person still in paid work?',
+};
+
+export class InboxService {
+  constructor(
+    private readonly matches: PlacementMatchesRepository,
+    private readonly progress: ProgressRepository,
+    private readonly repositories: { youngPeople: YoungPeopleRepository; placements: PlacementsRepository; employers: EmployersRepository },
+    private readonly clock: Clock,
+  ) {}
+
+  /** What the caller must act on now, newest first. A job coach sees their own caseload. */
+  async inbox(actor: Actor) {
+    const scope = placementMatchScope(actor);
+    const states = statesToActOn[actor.role];
+    if (!scope || states.length === 0) return [];
+    const candidates = await this.matches.find(
+      { ...scope, ...(actor.role === 'job_coach' ? { jobCoachId: actor.accountId } : {}), states },
+      inboxMatchLimit,
+    );
+    const running = candidates.filter((match) => match.state === 'in_progress').map((match) => match.id);
+    const [loggedWeeks, latestReviews] = await Promise.all([this.progress.loggedWeeks(running), this.progress.latestReviews(running)]);
+    const today = isoDate(this.clock.now());
+    const items: InboxItem[] = candidates.flatMap((match) => {
+      const latestReview = latestReviews.get(match.id);
+      return inboxItemsFor(match, partiesOf(actor, placementMatchResource(match)), today, {
+        loggedWeeks: loggedWeeks.get(match.id) ?? [],
+        ...(latestReview ? { latestReview } : {}),
+      });
+    });
+    const sorted = sortInbox(items);
+    const byId = new Map(candidates.map((match) => [match.id, match]));
+    const labels = await labelsFor(sorted.map((item) => byId.get(item.matchId)!), this.repositories);
+    return sorted.map((item) => {
+      const match = byId.get(item.matchId)!;
+      return {
+        kind: item.kind,
+        title: titles[item.kind],
+        matchId: item.matchId,
+        state: match.state,
+        since: item.since.toISOString(),
+        youngPerson: { id: match.youngPersonId, preferredName: labels.youngPersonName(match.youngPersonId) },
+        placement: { id: match.placementId, ...labels.placement(match.placementId) },
+        actions: item.actions,
+        ...(item.weeks ? { weeksWithoutLog: item.weeks } : {}),
+        ...(item.dueOn ? { dueOn: item.dueOn } : {}),
+      };
+    });
+  }
+}

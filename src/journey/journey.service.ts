@@ -1,0 +1,496 @@
+import type { ClientSession, MongoClient } from 'mongodb';
+import type { AuditLog } from '../audit/audit.js';
+import { authorize, placementMatchScope, type Actor } from '../auth/policy.js';
+import type { Clock } from '../core/clock.js';
+import { isDuplicateKey } from '../core/db/mongo.js';
+import { inTransaction } from '../core/db/transaction.js';
+import { ApiError, notFound, unprocessable, type FieldProblem } from '../core/errors.js';
+import type { PassportSection } from '../domain/vocabulary.js';
+import type { Employer, EmployersRepository } from '../employers/employers.repository.js';
+import { defaultCoachAccess, type PassportsService } from '../passports/passports.service.js';
+import type { PassportsRepository } from '../passports/passports.repository.js';
+import type { Placement, PlacementsRepository } from '../placements/placements.repository.js';
+import { placementResource } from '../placements/placements.service.js';
+import type { SearchOutbox } from '../search-sync/outbox.js';
+import { youngPersonResource } from '../young-people/young-people.access.js';
+import { cohortYearOf, type YoungPeopleRepository } from '../young-people/young-people.repository.js';
+import { partiesOf, placementMatchResource } from './journey.access.js';
+import { allowedNextSteps, checkStep, type JourneyAction, type JourneyParty, type JourneyStep, type NextStep } from './journey.machine.js';
+import type { ActedBy, PlacementMatch, PlacementMatchesRepository, StepFields } from './journey.repository.js';
+import type { Outcome } from './journey.schemas.js';
+import { releasePlace, setYoungPersonStatus, takePlace } from './places.js';
+import { addDays, daysBetween, followUpWindow, isMonday, isoDate, nextReviewDue, reviewIntervalDays, weekNumberOf, weekStartOf, weeklyProgress } from './progress.js';
+import type { ProgressRepository, Review, WeeklyLog } from './progress.repository.js';
+
+/** A share made on accepting lasts until four weeks after the placement's planned end. */
+const shareGraceDays = 28;
+
+const readable = (state: string) => state.replaceAll('_', ' ');
+
+/** 409: the match is not in a state that allows this; says where it is and what may happen next. */
+function notNowError(state: PlacementMatch['state'], action: JourneyAction, nextSteps: NextStep[]): ApiError {
+  return new ApiError('conflict', `This placement match is ${readable(state)}, so "${readable(action)}" cannot happen now.`, {
+    details: { state, allowedNextSteps: nextSteps },
+  });
+}
+
+const partyNames: Record<JourneyParty, string> = { job_coach: 'the job coach', young_person: 'the young person', employer: 'the employer' };
+
+function wrongPartyError(action: JourneyAction, by: readonly JourneyParty[]): ApiError {
+  return new ApiError('forbidden', `Only ${by.map((party) => partyNames[party]).join(' or ')} can ${readable(action)} here.`, {
+    details: { action, allowedParties: by },
+  });
+}
+
+const problem = (path: string, message: string): FieldProblem => ({ path, in: 'body', message });
+
+/** The step a caller is about to take, with who they are in it. */
+interface AuthorizedStep {
+  match: PlacementMatch;
+  step: JourneyStep;
+  party: JourneyParty;
+  by: ActedBy;
+}
+
+/**
+ * The placement journey: a job coach proposes, the young person agrees (sharing what they choose
+ * from their passport), the employer decides (perhaps after a taster), the internship starts,
+ * is recorded week by week, and ends with an outcome and a 12-month follow-up. Every step is
+ * checked against the journey table and the policy, written in one transaction with its audit entry.
+ */
+export class JourneyService {
+  constructor(
+    private readonly mongo: MongoClient,
+    private readonly matches: PlacementMatchesRepository,
+    private readonly progressRecords: ProgressRepository,
+    private readonly youngPeople: YoungPeopleRepository,
+    private readonly placements: PlacementsRepository,
+    private readonly employers: EmployersRepository,
+    private readonly passports: PassportsService,
+    private readonly passportsRepository: PassportsRepository,
+    private readonly outbox: SearchOutbox,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+  ) {}
+
+  #today(): string {
+    return isoDate(this.clock.now());
+  }
+
+  async propose(
+    actor: Actor,
+    input: { youngPersonId: string; placementId: string; note: string; match?: { score: number; reasons: string[] } },
+    requestId: string,
+  ): Promise<PlacementMatch> {
+    const person = await this.youngPeople.byId(input.youngPersonId);
+    if (!person) throw notFound('Young person');
+    authorize(actor, 'young_person.read', youngPersonResource(person));
+    const placement = await this.placements.byId(input.placementId);
+    const employer = placement && (await this.employers.byId(placement.employerId));
+    if (!placement || !employer) throw notFound('Placement');
+    authorize(actor, 'placement.propose', placementResource(placement, employer));
+    authorize(actor, 'placement_match.coach_act', placementMatchResource({ youngPersonId: person.id, providerId: person.providerId, employerId: employer.id, visibleToEmployer: false }));
+    const problems: FieldProblem[] = [];
+    if (placement.status !== 'open') problems.push(problem('placementId', `is ${placement.status}; only open placements take proposals`));
+    if (person.status !== 'active') problems.push(problem('youngPersonId', `is ${readable(person.status)}; only young people looking for a placement can be proposed`));
+    if (problems.length > 0) throw unprocessable(problems);
+    const existing = await this.matches.activeFor(person.id, placement.id);
+    if (existing) throw this.#alreadyProposed(existing);
+    const now = this.clock.now();
+    try {
+      return await inTransaction(this.mongo, async (session) => {
+        const created = await this.matches.insert(
+          {
+            youngPersonId: person.id,
+            providerId: person.providerId,
+            jobCoachId: person.jobCoachId ?? actor.accountId,
+            placementId: placement.id,
+            employerId: employer.id,
+            note: input.note,
+            ...(input.match ? { match: input.match } : {}),
+            cohortYear: cohortYearOf(person.plannedStartDate),
+            ...(person.localAuthority ? { localAuthority: person.localAuthority } : {}),
+            sector: placement.sector,
+          },
+          { accountId: actor.accountId, role: actor.role },
+          now,
+          session,
+        );
+        await this.#audit(actor, created, 'propose', requestId, session, { to: 'proposed' });
+        return created;
+      });
+    } catch (error) {
+      if (isDuplicateKey(error)) {
+        const raced = await this.matches.activeFor(person.id, placement.id);
+        if (raced) throw this.#alreadyProposed(raced);
+      }
+      throw error;
+    }
+  }
+
+  #alreadyProposed(existing: PlacementMatch): ApiError {
+    return new ApiError('conflict', 'This young person has already been proposed for this placement.', {
+      details: { matchId: existing.id, state: existing.state },
+    });
+  }
+
+  /** Loads a match the actor may read, with the sides of it they act for. */
+  async get(actor: Actor, id: string): Promise<{ match: PlacementMatch; parties: JourneyParty[] }> {
+    const match = await this.matches.byId(id);
+    if (!match) throw notFound('Placement match');
+    const resource = placementMatchResource(match);
+    authorize(actor, 'placement_match.read', resource);
+    return { match, parties: partiesOf(actor, resource) };
+  }
+
+  async list(actor: Actor, query: { state?: PlacementMatch['state']; youngPersonId?: string; placementId?: string; limit: number; offset: number }) {
+    const scope = placementMatchScope(actor);
+    if (!scope) return { items: [], total: 0 };
+    const youngPersonIds = query.youngPersonId
+      ? scope.youngPersonIds && !scope.youngPersonIds.includes(query.youngPersonId)
+        ? []
+        : [query.youngPersonId]
+      : scope.youngPersonIds;
+    return this.matches.list(
+      {
+        ...scope,
+        ...(youngPersonIds ? { youngPersonIds } : {}),
+        ...(query.state ? { states: [query.state] } : {}),
+        ...(query.placementId ? { placementId: query.placementId } : {}),
+      },
+      query,
+    );
+  }
+
+  /** Checks the journey table and the policy for this actor, this action, this match, now. */
+  async #authorizeStep(actor: Actor, id: string, action: JourneyAction): Promise<AuthorizedStep> {
+    const { match, parties } = await this.get(actor, id);
+    const check = checkStep(match.state, action, parties);
+    if (check.outcome === 'wrong_party') throw wrongPartyError(action, check.by);
+    if (check.outcome === 'not_now') throw notNowError(check.state, action, check.allowedNextSteps);
+    return {
+      match,
+      step: check.step,
+      party: parties.find((party) => check.step.by.includes(party))!,
+      by: { accountId: actor.accountId, role: actor.role },
+    };
+  }
+
+  /** Moves the match along `step` inside the transaction; 409 if someone else moved it first. */
+  async #move(
+    actor: Actor,
+    { match, step, by }: AuthorizedStep,
+    set: StepFields,
+    requestId: string,
+    session: ClientSession,
+    details: Record<string, unknown> = {},
+  ): Promise<PlacementMatch> {
+    const moved = await this.matches.changeState(match.id, { from: step.from, to: step.to, action: step.action, by, at: this.clock.now(), set }, session);
+    if (!moved) throw await this.#stateChanged(match.id, step.action, session);
+    await this.#audit(actor, moved, step.action, requestId, session, { from: step.from, to: step.to, ...details });
+    return moved;
+  }
+
+  async #audit(actor: Actor, match: PlacementMatch, action: string, requestId: string, session: ClientSession, details: Record<string, unknown>) {
+    await this.audit.record(
+      {
+        action: `placement_match.${action}`,
+        outcome: 'success',
+        actor: { accountId: actor.accountId, role: actor.role },
+        target: { type: 'placement_match', id: match.id },
+        subjectId: match.youngPersonId,
+        requestId,
+        details: { placementId: match.placementId, employerId: match.employerId, ...details },
+      },
+      session,
+    );
+  }
+
+  async #placementAndEmployer(match: PlacementMatch): Promise<{ placement: Placement; employer: Employer }> {
+    const placement = await this.placements.byId(match.placementId);
+    const employer = placement && (await this.employers.byId(placement.employerId));
+    if (!placement || !employer) throw notFound('Placement');
+    return { placement, employer };
+  }
+
+  /**
+   * The young person agrees, and shares exactly the chosen passport sections with the employer:
+   * the consent record is made by the passports feature in the same transaction. Choosing no
+   * section shares nothing and makes no consent record.
+   */
+  async accept(actor: Actor, id: string, input: { sections: PassportSection[]; purpose?: string; shareForDays?: number }, requestId: string) {
+    const authorized = await this.#authorizeStep(actor, id, 'accept');
+    const { match } = authorized;
+    const { placement, employer } = await this.#placementAndEmployer(match);
+    if (!employer.verified) throw unprocessable([{ path: 'placement', message: 'belongs to an employer that is no longer verified' }], 'The employer is not verified.');
+    const person = await this.youngPeople.byId(match.youngPersonId);
+    if (!person) throw notFound('Young person');
+    if (input.sections.length > 0) {
+      const passport = await this.passportsRepository.current(person.id);
+      try {
+        authorize(actor, 'passport.share', { type: 'passport', youngPersonId: person.id, providerId: person.providerId, coachAccess: passport?.coachAccess ?? defaultCoachAccess });
+      } catch (error) {
+        if (!(error instanceof ApiError) || error.code !== 'forbidden') throw error;
+        throw new ApiError('forbidden', 'Sharing passport sections needs the young person, or a delegate allowed to share the passport.', {
+          details: [{ path: 'sections', in: 'body', message: 'cannot be shared by you; send an empty list to agree without sharing' }],
+        });
+      }
+    }
+    const purpose = (input.purpose ?? `So that ${employer.name} can plan the adjustments I need on the ${placement.title} placement`).slice(0, 300);
+    const shareEnds = addDays(placement.startDate, placement.durationWeeks * 7 + shareGraceDays);
+    const expiresInDays = input.shareForDays ?? Math.min(365, Math.max(30, daysBetween(this.#today(), shareEnds)));
+    return inTransaction(this.mongo, async (session) => {
+      const share =
+        input.sections.length > 0
+          ? await this.passports.createShare(actor, person, { employerId: employer.id, employerName: employer.name, placementId: placement.id, sections: input.sections, purpose, expiresInDays }, requestId, session)
+          : undefined;
+      const now = this.clock.now();
+      return this.#move(
+        actor,
+        authorized,
+        {
+          visibleToEmployer: true,
+          youngPersonResponse: { accepted: true, at: now, by: authorized.by, sharedSections: share?.sections ?? [], ...(share ? { shareId: share.id } : {}) },
+        },
+        requestId,
+        session,
+        { sharedSections: share?.sections ?? [], ...(share ? { shareId: share.id } : {}) },
+      );
+    });
+  }
+
+  async decline(actor: Actor, id: string, input: { reason?: string }, requestId: string) {
+    const authorized = await this.#authorizeStep(actor, id, 'decline');
+    return inTransaction(this.mongo, (session) =>
+      this.#move(
+        actor,
+        authorized,
+        { youngPersonResponse: { accepted: false, at: this.clock.now(), by: authorized.by, sharedSections: [], ...(input.reason ? { reason: input.reason } : {}) } },
+        requestId,
+        session,
+      ),
+    );
+  }
+
+  async arrangeTaster(actor: Actor, id: string, input: { kind: 'taster_day' | 'informal_interview'; date: string; place: string; notes?: string }, requestId: string) {
+    const authorized = await this.#authorizeStep(actor, id, 'arrange_taster');
+    if (input.date < this.#today()) throw unprocessable([problem('date', 'is in the past')]);
+    return inTransaction(this.mongo, (session) =>
+      this.#move(actor, authorized, { taster: { ...input, arrangedAt: this.clock.now(), arrangedBy: authorized.by } }, requestId, session, { kind: input.kind, date: input.date }),
+    );
+  }
+
+  async employerAccept(actor: Actor, id: string, input: { note?: string }, requestId: string) {
+    const authorized = await this.#authorizeStep(actor, id, 'employer_accept');
+    const taster = authorized.match.taster;
+    if (authorized.match.state === 'taster_arranged' && taster && taster.date > this.#today()) {
+      throw unprocessable([{ path: 'taster.date', message: `is ${taster.date}; accept after the taster, or decline now` }], 'The taster has not happened yet.');
+    }
+    return inTransaction(this.mongo, (session) =>
+      this.#move(actor, authorized, { employerDecision: { accepted: true, at: this.clock.now(), by: authorized.by, ...(input.note ? { note: input.note } : {}) } }, requestId, session),
+    );
+  }
+
+  async employerDecline(actor: Actor, id: string, input: { reason: string }, requestId: string) {
+    const authorized = await this.#authorizeStep(actor, id, 'employer_decline');
+    return inTransaction(this.mongo, async (session) => {
+      const moved = await this.#move(actor, authorized, { employerDecision: { accepted: false, at: this.clock.now(), by: authorized.by, reason: input.reason } }, requestId, session);
+      await this.#endShare(actor, moved, requestId, session);
+      return moved;
+    });
+  }
+
+  /**
+   * The first day: takes one of the placement's free places and puts the young person on
+   * placement, all or nothing. Concurrent starts on the last place: one wins, the rest get 409.
+   */
+  async start(actor: Actor, id: string, input: { startedOn: string }, requestId: string) {
+    const authorized = await this.#authorizeStep(actor, id, 'start');
+    const { match } = authorized;
+    if (input.startedOn > this.#today()) throw unprocessable([problem('startedOn', 'is in the future; record the start on or after the first day')]);
+    if (input.startedOn < isoDate(match.proposedAt)) throw unprocessable([problem('startedOn', 'is before the proposal was made')]);
+    return inTransaction(this.mongo, async (session) => {
+      const now = this.clock.now();
+      if (!(await takePlace(this.placements, match.placementId, now, session))) {
+        const placement = await this.placements.byId(match.placementId, session);
+        throw new ApiError('conflict', 'The placement has no free place left.', {
+          details: { placementId: match.placementId, places: placement?.places, placesFilled: placement?.placesFilled, status: placement?.status },
+        });
+      }
+      if (!(await setYoungPersonStatus(this.youngPeople, match.youngPersonId, 'active', 'on_placement', now, session))) {
+        throw new ApiError('conflict', 'The young person is not free to start: they are already on a placement or have left the programme.', {
+          details: { youngPersonId: match.youngPersonId },
+        });
+      }
+      const moved = await this.#move(actor, authorized, { startedOn: input.startedOn }, requestId, session, { startedOn: input.startedOn });
+      await this.outbox.enqueue('placement', match.placementId, session);
+      await this.outbox.enqueue('young_person', match.youngPersonId, session);
+      return moved;
+    });
+  }
+
+  async recordRotation(actor: Actor, id: string, input: { department: string; tasks: string[]; startDate: string; endDate?: string }, requestId: string) {
+    const { match, by } = await this.#authorizeStep(actor, id, 'record_rotation');
+    if (input.startDate < match.startedOn!) throw unprocessable([problem('startDate', `is before the internship started (${match.startedOn})`)]);
+    return inTransaction(this.mongo, async (session) => {
+      const updated = await this.matches.addRotation(id, { ...input, recordedAt: this.clock.now(), recordedBy: by }, session);
+      if (!updated) throw await this.#stateChanged(id, 'record_rotation', session);
+      await this.#audit(actor, updated, 'record_rotation', requestId, session, { department: input.department });
+      return updated;
+    });
+  }
+
+  async complete(actor: Actor, id: string, input: { endedOn: string; outcome: Outcome }, requestId: string) {
+    const authorized = await this.#authorizeStep(actor, id, 'complete');
+    const { match } = authorized;
+    if (input.endedOn > this.#today()) throw unprocessable([problem('endedOn', 'is in the future; record the end on or after the last day')]);
+    if (input.endedOn < match.startedOn!) throw unprocessable([problem('endedOn', `is before the internship started (${match.startedOn})`)]);
+    return inTransaction(this.mongo, async (session) => {
+      const moved = await this.#move(actor, authorized, { endedOn: input.endedOn, outcome: input.outcome }, requestId, session, { outcome: input.outcome.type });
+      await setYoungPersonStatus(this.youngPeople, match.youngPersonId, 'on_placement', 'completed', this.clock.now(), session);
+      await this.outbox.enqueue('young_person', match.youngPersonId, session);
+      return moved;
+    });
+  }
+
+  async recordFollowUp(actor: Actor, id: string, input: { checkedOn: string; stillEmployed: boolean; hoursPerWeek?: number; notes?: string }, requestId: string) {
+    const authorized = await this.#authorizeStep(actor, id, 'record_follow_up');
+    const window = followUpWindow(authorized.match.endedOn!);
+    if (this.#today() < window.opensOn) {
+      throw unprocessable([{ path: 'endedOn', message: `was ${authorized.match.endedOn}; the 12-month follow-up can be recorded from ${window.opensOn}` }], 'The follow-up is not due yet.');
+    }
+    if (input.checkedOn < window.opensOn || input.checkedOn > this.#today()) {
+      throw unprocessable([problem('checkedOn', `must be between ${window.opensOn} and today`)]);
+    }
+    return inTransaction(this.mongo, (session) =>
+      this.#move(actor, authorized, { followUp: { ...input, recordedAt: this.clock.now(), recordedBy: authorized.by } }, requestId, session, {
+        stillEmployed: input.stillEmployed,
+      }),
+    );
+  }
+
+  /** Either side ends the journey with a reason; a running internship gives its place back. */
+  async withdraw(actor: Actor, id: string, input: { reason: string }, requestId: string) {
+    const authorized = await this.#authorizeStep(actor, id, 'withdraw');
+    const { match, party } = authorized;
+    return inTransaction(this.mongo, async (session) => {
+      const now = this.clock.now();
+      const moved = await this.#move(
+        actor,
+        authorized,
+        { withdrawal: { by: authorized.by, party, reason: input.reason, at: now, fromState: match.state } },
+        requestId,
+        session,
+        { party, fromState: match.state },
+      );
+      if (match.state === 'in_progress') {
+        await releasePlace(this.placements, match.placementId, now, session);
+        await setYoungPersonStatus(this.youngPeople, match.youngPersonId, 'on_placement', 'active', now, session);
+        await this.outbox.enqueue('placement', match.placementId, session);
+        await this.outbox.enqueue('young_person', match.youngPersonId, session);
+      }
+      await this.#endShare(actor, moved, requestId, session);
+      return moved;
+    });
+  }
+
+  /** The share made on accepting was for this placement; when the journey ends early, so does the share. */
+  async #endShare(actor: Actor, match: PlacementMatch, requestId: string, session: ClientSession) {
+    const shareId = match.youngPersonResponse?.shareId;
+    if (!shareId) return;
+    if (!(await this.passportsRepository.withdrawShare(shareId, actor.accountId, this.clock.now(), session))) return;
+    await this.audit.record(
+      {
+        action: 'passport.share_withdraw',
+        outcome: 'success',
+        actor: { accountId: actor.accountId, role: actor.role },
+        target: { type: 'passport_share', id: shareId },
+        subjectId: match.youngPersonId,
+        requestId,
+        details: { employerId: match.employerId, because: `placement_match.${match.state}` },
+      },
+      session,
+    );
+  }
+
+  /** The match moved on while this step was being taken: 409 with where it is now. */
+  async #stateChanged(id: string, action: JourneyAction, session: ClientSession): Promise<ApiError> {
+    const current = await this.matches.byId(id, session);
+    return current ? notNowError(current.state, action, allowedNextSteps(current.state)) : notFound('Placement match');
+  }
+
+  async logWeek(
+    actor: Actor,
+    id: string,
+    input: { weekStarting: string; hoursWorked: number; tasksDone: string[]; supportHours: number; independence: { task: string; rating: number }[]; notes?: string },
+    requestId: string,
+  ): Promise<WeeklyLog> {
+    const { match, by } = await this.#authorizeStep(actor, id, 'log_week');
+    const problems: FieldProblem[] = [];
+    if (!isMonday(input.weekStarting)) problems.push(problem('weekStarting', 'must be a Monday'));
+    else if (input.weekStarting < weekStartOf(match.startedOn!)) problems.push(problem('weekStarting', `is before the internship started (${match.startedOn})`));
+    else if (input.weekStarting > this.#today()) problems.push(problem('weekStarting', 'is a week that has not begun'));
+    if (problems.length > 0) throw unprocessable(problems);
+    try {
+      return await inTransaction(this.mongo, async (session) => {
+        const current = await this.matches.byId(id, session);
+        if (current?.state !== 'in_progress') throw await this.#stateChanged(id, 'log_week', session);
+        const log = await this.progressRecords.insertLog(
+          match,
+          { ...input, weekNumber: weekNumberOf(match.startedOn!, input.weekStarting), recordedBy: by, recordedAt: this.clock.now() },
+          session,
+        );
+        await this.#audit(actor, match, 'log_week', requestId, session, { weekStarting: input.weekStarting, logId: log.id });
+        return log;
+      });
+    } catch (error) {
+      if (isDuplicateKey(error)) {
+        throw new ApiError('conflict', 'This week already has a log.', { details: [{ path: 'weekStarting', in: 'body', message: 'already has a log' }] });
+      }
+      throw error;
+    }
+  }
+
+  async recordReview(
+    actor: Actor,
+    id: string,
+    input: { heldOn: string; summary?: string; targets: Review['targets']; nextReviewDue?: string },
+    requestId: string,
+  ): Promise<Review> {
+    const { match, by } = await this.#authorizeStep(actor, id, 'record_review');
+    const problems: FieldProblem[] = [];
+    if (input.heldOn > this.#today()) problems.push(problem('heldOn', 'is in the future'));
+    if (input.heldOn < match.startedOn!) problems.push(problem('heldOn', `is before the internship started (${match.startedOn})`));
+    const next = input.nextReviewDue ?? addDays(input.heldOn, reviewIntervalDays);
+    if (next <= input.heldOn) problems.push(problem('nextReviewDue', 'must be after heldOn'));
+    if (problems.length > 0) throw unprocessable(problems);
+    return inTransaction(this.mongo, async (session) => {
+      const current = await this.matches.byId(id, session);
+      if (current?.state !== 'in_progress') throw await this.#stateChanged(id, 'record_review', session);
+      const review = await this.progressRecords.insertReview(
+        match,
+        { heldOn: input.heldOn, ...(input.summary ? { summary: input.summary } : {}), targets: input.targets, nextReviewDue: next, recordedBy: by, recordedAt: this.clock.now() },
+        session,
+      );
+      await this.#audit(actor, match, 'record_review', requestId, session, { heldOn: input.heldOn, reviewId: review.id });
+      return review;
+    });
+  }
+
+  /** Week by week: hours, support (so fading shows), the weeks with no log, reviews and when the next is due. */
+  async progress(actor: Actor, id: string) {
+    const { match } = await this.get(actor, id);
+    const [logs, reviews] = await Promise.all([this.progressRecords.logsOf(id), this.progressRecords.reviewsOf(id)]);
+    const weekly = match.startedOn
+      ? weeklyProgress({ startedOn: match.startedOn, ...(match.endedOn ? { endedOn: match.endedOn } : {}), today: this.#today(), logs })
+      : { weeks: [], weeksWithoutLog: [], fading: { earlyAverageSupportHours: null, recentAverageSupportHours: null } };
+    return {
+      match,
+      logs,
+      reviews,
+      ...weekly,
+      nextReviewDue: match.state === 'in_progress' ? nextReviewDue(match.startedOn!, reviews[0]) : null,
+    };
+  }
+}
+

@@ -1,0 +1,228 @@
+import type { ClientSession, Collection, Db } from 'mongodb';
+import { ObjectId } from 'mongodb';
+import type { CollectionSpec } from '../core/db/mongo.js';
+import { storedActedBy, type ActedBy, type PlacementMatch } from './journey.repository.js';
+import { targetStatuses } from './journey.schemas.js';
+
+export interface WeeklyLog {
+  id: string;
+  matchId: string;
+  youngPersonId: string;
+  weekStarting: string;
+  weekNumber: number;
+  hoursWorked: number;
+  tasksDone: string[];
+  supportHours: number;
+  independence: { task: string; rating: number }[];
+  notes?: string;
+  recordedBy: ActedBy;
+  recordedAt: Date;
+}
+
+export interface Review {
+  id: string;
+  matchId: string;
+  youngPersonId: string;
+  heldOn: string;
+  summary?: string;
+  targets: { text: string; measure: string; dueDate: string; status: (typeof targetStatuses)[number] }[];
+  nextReviewDue: string;
+  recordedBy: ActedBy;
+  recordedAt: Date;
+}
+
+/** The match's grouping fields, copied so the support-hours trend needs no join. */
+type MatchScope = { providerId: ObjectId; jobCoachId?: ObjectId; employerId: ObjectId };
+
+export interface WeeklyLogDoc extends Omit<WeeklyLog, 'id' | 'matchId' | 'youngPersonId' | 'recordedBy'>, MatchScope {
+  _id: ObjectId;
+  matchId: ObjectId;
+  youngPersonId: ObjectId;
+  recordedBy: { accountId: ObjectId; role: ActedBy['role'] };
+}
+
+export interface ReviewDoc extends Omit<Review, 'id' | 'matchId' | 'youngPersonId' | 'recordedBy'>, MatchScope {
+  _id: ObjectId;
+  matchId: ObjectId;
+  youngPersonId: ObjectId;
+  recordedBy: { accountId: ObjectId; role: ActedBy['role'] };
+}
+
+const isoDate = { bsonType: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' };
+const scopeProperties = { providerId: { bsonType: 'objectId' }, jobCoachId: { bsonType: 'objectId' }, employerId: { bsonType: 'objectId' } };
+
+export const weeklyLogsCollection: CollectionSpec = {
+  name: 'internship_weekly_logs',
+  jsonSchema: {
+    bsonType: 'object',
+    required: ['_id', 'matchId', 'youngPersonId', 'providerId', 'employerId', 'weekStarting', 'weekNumber', 'hoursWorked', 'tasksDone', 'supportHours', 'independence', 'recordedBy', 'recordedAt'],
+    properties: {
+      matchId: { bsonType: 'objectId' },
+      youngPersonId: { bsonType: 'objectId' },
+      ...scopeProperties,
+      weekStarting: isoDate,
+      weekNumber: { bsonType: 'number', minimum: 1, maximum: 120 },
+      hoursWorked: { bsonType: 'number', minimum: 0, maximum: 60 },
+      tasksDone: { bsonType: 'array', maxItems: 20 },
+      supportHours: { bsonType: 'number', minimum: 0, maximum: 60 },
+      independence: {
+        bsonType: 'array',
+        maxItems: 20,
+        items: { bsonType: 'object', required: ['task', 'rating'], properties: { task: { bsonType: 'string', maxLength: 120 }, rating: { bsonType: 'number', minimum: 1, maximum: 5 } } },
+      },
+      notes: { bsonType: 'string', maxLength: 2000 },
+      recordedBy: { bsonType: 'object', required: ['accountId', 'role'] },
+      recordedAt: { bsonType: 'date' },
+    },
+  },
+  indexes: [
+    // One log per internship week, whoever writes it, so support hours are never counted twice.
+    { key: { matchId: 1, weekStarting: 1 }, name: 'match_week_unique', unique: true },
+    // The support-hours trend groups a provider's (or a coach's) logs by week number; with the
+    // hours in the index it is answered from the index alone.
+    { key: { providerId: 1, jobCoachId: 1, weekNumber: 1, supportHours: 1, hoursWorked: 1 }, name: 'provider_coach_week' },
+    { key: { youngPersonId: 1 }, name: 'young_person' },
+  ],
+};
+
+export const reviewsCollection: CollectionSpec = {
+  name: 'internship_reviews',
+  jsonSchema: {
+    bsonType: 'object',
+    required: ['_id', 'matchId', 'youngPersonId', 'providerId', 'employerId', 'heldOn', 'targets', 'nextReviewDue', 'recordedBy', 'recordedAt'],
+    properties: {
+      matchId: { bsonType: 'objectId' },
+      youngPersonId: { bsonType: 'objectId' },
+      ...scopeProperties,
+      heldOn: isoDate,
+      summary: { bsonType: 'string', maxLength: 2000 },
+      targets: {
+        bsonType: 'array',
+        minItems: 1,
+        maxItems: 10,
+        items: {
+          bsonType: 'object',
+          required: ['text', 'measure', 'dueDate', 'status'],
+          properties: { text: { bsonType: 'string', maxLength: 300 }, measure: { bsonType: 'string', maxLength: 300 }, dueDate: isoDate, status: { enum: [...targetStatuses] } },
+        },
+      },
+      nextReviewDue: isoDate,
+      recordedBy: { bsonType: 'object', required: ['accountId', 'role'] },
+      recordedAt: { bsonType: 'date' },
+    },
+  },
+  indexes: [
+    { key: { matchId: 1, heldOn: -1 }, name: 'match_held' },
+    { key: { youngPersonId: 1 }, name: 'young_person' },
+  ],
+};
+
+const scopeOf = (match: PlacementMatch): MatchScope => ({
+  providerId: new ObjectId(match.providerId),
+  ...(match.jobCoachId ? { jobCoachId: new ObjectId(match.jobCoachId) } : {}),
+  employerId: new ObjectId(match.employerId),
+});
+
+function toWeeklyLog(doc: WeeklyLogDoc): WeeklyLog {
+  const { _id, matchId, youngPersonId, providerId: _p, jobCoachId: _c, employerId: _e, recordedBy, ...rest } = doc;
+  return {
+    ...rest,
+    id: _id.toHexString(),
+    matchId: matchId.toHexString(),
+    youngPersonId: youngPersonId.toHexString(),
+    recordedBy: { accountId: recordedBy.accountId.toHexString(), role: recordedBy.role },
+  };
+}
+
+function toReview(doc: ReviewDoc): Review {
+  const { _id, matchId, youngPersonId, providerId: _p, jobCoachId: _c, employerId: _e, recordedBy, ...rest } = doc;
+  return {
+    ...rest,
+    id: _id.toHexString(),
+    matchId: matchId.toHexString(),
+    youngPersonId: youngPersonId.toHexString(),
+    recordedBy: { accountId: recordedBy.accountId.toHexString(), role: recordedBy.role },
+  };
+}
+
+/** Weekly logs and six-weekly reviews of internships. */
+export class ProgressRepository {
+  readonly logs: Collection<WeeklyLogDoc>;
+  readonly reviews: Collection<ReviewDoc>;
+  constructor(db: Db) {
+    this.logs = db.collection<WeeklyLogDoc>(weeklyLogsCollection.name);
+    this.reviews = db.collection<ReviewDoc>(reviewsCollection.name);
+  }
+
+  async insertLog(match: PlacementMatch, log: Omit<WeeklyLog, 'id' | 'matchId' | 'youngPersonId'>, session: ClientSession): Promise<WeeklyLog> {
+    const doc: WeeklyLogDoc = {
+      _id: new ObjectId(),
+      ...log,
+      matchId: new ObjectId(match.id),
+      youngPersonId: new ObjectId(match.youngPersonId),
+      ...scopeOf(match),
+      recordedBy: storedActedBy(log.recordedBy),
+    };
+    await this.logs.insertOne(doc, { session });
+    return toWeeklyLog(doc);
+  }
+
+  async insertReview(match: PlacementMatch, review: Omit<Review, 'id' | 'matchId' | 'youngPersonId'>, session: ClientSession): Promise<Review> {
+    const doc: ReviewDoc = {
+      _id: new ObjectId(),
+      ...review,
+      matchId: new ObjectId(match.id),
+      youngPersonId: new ObjectId(match.youngPersonId),
+      ...scopeOf(match),
+      recordedBy: storedActedBy(review.recordedBy),
+    };
+    await this.reviews.insertOne(doc, { session });
+    return toReview(doc);
+  }
+
+  async logsOf(matchId: string): Promise<WeeklyLog[]> {
+    return (await this.logs.find({ matchId: new ObjectId(matchId) }).sort({ weekStarting: 1 }).toArray()).map(toWeeklyLog);
+  }
+
+  async reviewsOf(matchId: string): Promise<Review[]> {
+    return (await this.reviews.find({ matchId: new ObjectId(matchId) }).sort({ heldOn: -1 }).toArray()).map(toReview);
+  }
+
+  /** For several internships at once: the weeks that have a log. */
+  async loggedWeeks(matchIds: string[]): Promise<Map<string, string[]>> {
+    const rows = await this.logs
+      .aggregate<{ _id: ObjectId; weeks: string[] }>([
+        { $match: { matchId: { $in: matchIds.map((id) => new ObjectId(id)) } } },
+        { $group: { _id: '$matchId', weeks: { $push: '$weekStarting' } } },
+      ])
+      .toArray();
+    return new Map(rows.map((row) => [row._id.toHexString(), row.weeks]));
+  }
+
+  /** For several internships at once: when the latest review said the next one is due. */
+  async latestReviews(matchIds: string[]): Promise<Map<string, { nextReviewDue: string }>> {
+    const rows = await this.reviews
+      .aggregate<{ _id: ObjectId; nextReviewDue: string }>([
+        { $match: { matchId: { $in: matchIds.map((id) => new ObjectId(id)) } } },
+        { $sort: { matchId: 1, heldOn: -1 } },
+        { $group: { _id: '$matchId', nextReviewDue: { $first: '$nextReviewDue' } } },
+      ])
+      .toArray();
+    return new Map(rows.map((row) => [row._id.toHexString(), { nextReviewDue: row.nextReviewDue }]));
+  }
+
+  async allOf(youngPersonId: string): Promise<{ logs: WeeklyLog[]; reviews: Review[] }> {
+    const id = new ObjectId(youngPersonId);
+    const [logs, reviews] = await Promise.all([
+      this.logs.find({ youngPersonId: id }).sort({ matchId: 1, weekStarting: 1 }).toArray(),
+      this.reviews.find({ youngPersonId: id }).sort({ matchId: 1, heldOn: 1 }).toArray(),
+    ]);
+    return { logs: logs.map(toWeeklyLog), reviews: reviews.map(toReview) };
+  }
+
+  async eraseAll(youngPersonId: string, session: ClientSession): Promise<void> {
+    const id = new ObjectId(youngPersonId);
+    await this.logs.deleteMany({ youngPersonId: id }, { session });
+    await this.reviews.deleteMany({ youngPersonId: id }, { session });
+  }
+}

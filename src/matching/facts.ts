@@ -1,0 +1,77 @@
+import { minutesOfDay } from '../domain/schemas.js';
+import { environmentFactors, levelRank, type AdjustmentCategory, type EnvironmentFactor, type Sector, type Weekday } from '../domain/vocabulary.js';
+import type { Coordinates } from '../geo/postcodes.js';
+import type { PlacementSearchDoc } from '../search-sync/documents.js';
+import type { YoungPerson } from '../young-people/young-people.repository.js';
+
+/**
+ * What matching needs to know about a placement. It is the placements index document (minus
+ * free text), so a search hit can be scored as it is, and a record fresh from MongoDB is first
+ * mapped with `placementSearchDoc` and then scored the same way.
+ */
+export type PlacementFacts = Pick<
+  PlacementSearchDoc,
+  | 'id'
+  | 'employerId'
+  | '_geo'
+  | 'sector'
+  | 'title'
+  | 'tasks'
+  | 'status'
+  | 'employerVerified'
+  | 'disabilityConfident'
+  | 'placesFree'
+  | 'days'
+  | 'dayStartMinutes'
+  | 'dayEndMinutes'
+  | 'hoursPerWeek'
+  | 'environment'
+  | 'adjustmentsOffered'
+  | 'stepFreeAccess'
+>;
+
+/** What matching needs to know about a young person: their hard limits and what they like. */
+export interface PersonFacts {
+  coordinates: Coordinates;
+  maxDistanceKm: number;
+  days: Weekday[];
+  earliestStartMinutes: number;
+  latestFinishMinutes: number;
+  maxHoursPerWeek: number;
+  /** Only the factors with a real limit: a limit of "high" allows everything, so it is left out. */
+  environmentLimits: Partial<Record<EnvironmentFactor, number>>;
+  stepFreeRequired: boolean;
+  requiredAdjustments: AdjustmentCategory[];
+  preferredAdjustments: AdjustmentCategory[];
+  interests: Sector[];
+  likedTasks: string[];
+  dislikedTasks: string[];
+  strengths: string[];
+  skills: string[];
+}
+
+export function personFacts(person: YoungPerson): PersonFacts {
+  const conditions = person.conditionsForSuccess;
+  const environmentLimits: PersonFacts['environmentLimits'] = {};
+  for (const factor of environmentFactors) {
+    const limit = conditions.maxEnvironment[factor];
+    if (limit !== undefined && levelRank[limit] < levelRank.high) environmentLimits[factor] = levelRank[limit];
+  }
+  return {
+    coordinates: person.coordinates,
+    maxDistanceKm: person.travel.maxDistanceKm,
+    days: person.availability.days,
+    earliestStartMinutes: minutesOfDay(person.availability.earliestStart),
+    latestFinishMinutes: minutesOfDay(person.availability.latestFinish),
+    maxHoursPerWeek: person.availability.maxHoursPerWeek,
+    environmentLimits,
+    stepFreeRequired: conditions.stepFreeAccess,
+    requiredAdjustments: conditions.requiredAdjustments,
+    preferredAdjustments: conditions.preferredAdjustments,
+    interests: person.interests,
+    likedTasks: person.tasksLiked,
+    dislikedTasks: person.tasksDisliked,
+    strengths: person.strengths,
+    skills: person.skills,
+  };
+}

@@ -1,0 +1,124 @@
+import {
+  adjustmentCategories,
+  environmentFactors,
+  sectorLabels,
+  weekdays,
+  type AdjustmentCategory,
+  type DisabilityConfidentLevel,
+  type Sector,
+} from '../domain/vocabulary.js';
+import type { Coordinates } from '../geo/postcodes.js';
+import type { HoursBand } from '../search-sync/documents.js';
+import type { PersonFacts, PlacementFacts } from './facts.js';
+
+/**
+ * Pure builders of Meilisearch filters and of the matching relevance query. Each returns a list of expressions that must all hold
+ * (Meilisearch ANDs the entries of a filter array). Values are quoted even when they come from
+ * our own vocabularies, so a filter can never be widened by what it is given.
+ */
+export type SearchFilter = string[];
+
+export function quote(value: string): string {
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+const list = (values: readonly string[]) => `[${values.map(quote).join(', ')}]`;
+
+export function geoRadius(centre: Coordinates, radiusKm: number): string {
+  return `_geoRadius(${centre.lat}, ${centre.lng}, ${Math.round(radiusKm * 1000)})`;
+}
+
+/** What anyone may browse or be matched to: open, of a verified employer. */
+export const openPlacements: SearchFilter = ['status = "open"', 'employerVerified = true'];
+
+/**
+ * The young person's hard limits as a placements-index filter (see hard-limits.ts for the rules).
+ * Days: the placement's schedule is fixed, so every one of its days must be a day the young person
+ * is available; said as "none of its days is a day they are not available".
+ */
+export function placementFilterFor(person: PersonFacts, options: { radiusKm?: number; sector?: Sector } = {}): SearchFilter {
+  const radiusKm = Math.min(person.maxDistanceKm, options.radiusKm ?? Infinity);
+  const unavailable = weekdays.filter((day) => !person.days.includes(day));
+  const filter = [
+    ...openPlacements,
+    'placesFree > 0',
+    geoRadius(person.coordinates, radiusKm),
+    `hoursPerWeek <= ${person.maxHoursPerWeek}`,
+    `dayStartMinutes >= ${person.earliestStartMinutes}`,
+    `dayEndMinutes <= ${person.latestFinishMinutes}`,
+  ];
+  if (unavailable.length > 0) filter.push(`NOT days IN ${list(unavailable)}`);
+  for (const factor of environmentFactors) {
+    const limit = person.environmentLimits[factor];
+    if (limit !== undefined) filter.push(`environment.${factor} <= ${limit}`);
+  }
+  if (person.stepFreeRequired) filter.push('stepFreeAccess = true');
+  for (const category of person.requiredAdjustments) filter.push(`adjustmentsOffered = ${quote(category)}`);
+  if (options.sector) filter.push(`sector = ${quote(options.sector)}`);
+  return filter;
+}
+
+/**
+ * The longest journey anyone can set (the profile schema's maximum), plus the rounding of a
+ * candidate's coarse home. Each young person's own limit is checked on their record afterwards.
+ */
+export const widestTravelKm = 102;
+
+/**
+ * A placement's demands as a candidates-index filter: young people of one provider, active,
+ * whose limits this placement keeps within. Mirrors `placementFilterFor` from the other side.
+ */
+export function candidateFilterFor(placement: PlacementFacts, scope: { providerId: string }): SearchFilter {
+  const notOffered = adjustmentCategories.filter((category) => !placement.adjustmentsOffered.includes(category));
+  const filter = [
+    `providerId = ${quote(scope.providerId)}`,
+    'status = "active"',
+    geoRadius(placement._geo, widestTravelKm),
+    `maxHoursPerWeek >= ${placement.hoursPerWeek}`,
+    `earliestStartMinutes <= ${placement.dayStartMinutes}`,
+    `latestFinishMinutes >= ${placement.dayEndMinutes}`,
+    ...placement.days.map((day) => `days = ${quote(day)}`),
+  ];
+  for (const factor of environmentFactors) {
+    const level = placement.environment[factor];
+    if (level > 0) filter.push(`limits.${factor} >= ${level}`);
+  }
+  if (!placement.stepFreeAccess) filter.push('stepFreeRequired = false');
+  if (notOffered.length > 0) filter.push(`NOT requiredAdjustments IN ${list(notOffered)}`);
+  return filter;
+}
+
+export interface BrowseFilters {
+  near?: Coordinates;
+  radiusKm?: number;
+  sectors?: Sector[];
+  hoursBands?: HoursBand[];
+  /** Every one of these must be offered. */
+  adjustments?: AdjustmentCategory[];
+  disabilityConfident?: DisabilityConfidentLevel[];
+}
+
+/** Browsing: open placements of verified employers, narrowed by the menus the caller picked. */
+export function browseFilter(filters: BrowseFilters): SearchFilter {
+  const filter = [...openPlacements];
+  if (filters.near && filters.radiusKm !== undefined) filter.push(geoRadius(filters.near, filters.radiusKm));
+  if (filters.sectors?.length) filter.push(`sector IN ${list(filters.sectors)}`);
+  if (filters.hoursBands?.length) filter.push(`hoursBand IN ${list(filters.hoursBands)}`);
+  for (const category of filters.adjustments ?? []) filter.push(`adjustmentsOffered = ${quote(category)}`);
+  if (filters.disabilityConfident?.length) filter.push(`disabilityConfident IN ${list(filters.disabilityConfident)}`);
+  return filter;
+}
+
+/** Meilisearch reads only the first ten words of a query. */
+const maxQueryWords = 10;
+const queryStopWords = new Set(['a', 'an', 'and', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'with']);
+
+/**
+ * The young person's interests, liked tasks and strengths as a search query, most telling first:
+ * Meilisearch drops words from the end when too few placements match them all.
+ */
+export function relevanceQueryFor(person: Pick<PersonFacts, 'interests' | 'likedTasks' | 'strengths'>): string {
+  const phrases = [...person.interests.map((sector) => sectorLabels[sector]), ...person.likedTasks, ...person.strengths];
+  const terms = phrases.flatMap((phrase) => phrase.toLowerCase().split(/[^a-z0-9]+/)).filter((word) => word && !queryStopWords.has(word));
+  return [...new Set(terms)].slice(0, maxQueryWords).join(' ');
+}

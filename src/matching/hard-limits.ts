@@ -1,0 +1,55 @@
+import { environmentFactors } from '../domain/vocabulary.js';
+import { distanceKm } from '../geo/postcodes.js';
+import type { PersonFacts, PlacementFacts } from './facts.js';
+
+/**
+ * The limits a match must never break, in the order a job coach checks them. The Meilisearch
+ * filter (filters.ts) applies them inside the index; `hardLimitViolations` applies the same
+ * rules to a record read fresh from MongoDB, so a stale index can never show a placement that
+ * breaks one.
+ */
+export const hardLimits = [
+  /** Open, its employer verified by a provider, at least one place free. */
+  'placement_open',
+  /** Within the young person's maximum travel distance (straight line). */
+  'travel_distance',
+  /** Every day of the placement is a day the young person is available. */
+  'days',
+  /** The working day starts no earlier and ends no later than the young person can manage. */
+  'daily_hours',
+  'hours_per_week',
+  /** No environment factor above the young person's limit for it. */
+  'environment',
+  'step_free_access',
+  /** Every adjustment category the young person must have is offered. */
+  'required_adjustments',
+] as const;
+export type HardLimit = (typeof hardLimits)[number];
+
+/** The hard limits that apply to this young person (a limit they have not set is not checked). */
+export function hardLimitsOf(person: PersonFacts): HardLimit[] {
+  return hardLimits.filter((limit) => {
+    if (limit === 'environment') return Object.keys(person.environmentLimits).length > 0;
+    if (limit === 'step_free_access') return person.stepFreeRequired;
+    if (limit === 'required_adjustments') return person.requiredAdjustments.length > 0;
+    return true;
+  });
+}
+
+/** Which hard limits this placement breaks for this young person; empty when it fits. */
+export function hardLimitViolations(person: PersonFacts, placement: PlacementFacts): HardLimit[] {
+  const broken: Record<HardLimit, boolean> = {
+    placement_open: placement.status !== 'open' || !placement.employerVerified || placement.placesFree <= 0,
+    travel_distance: distanceKm(person.coordinates, placement._geo) > person.maxDistanceKm,
+    days: placement.days.some((day) => !person.days.includes(day)),
+    daily_hours: placement.dayStartMinutes < person.earliestStartMinutes || placement.dayEndMinutes > person.latestFinishMinutes,
+    hours_per_week: placement.hoursPerWeek > person.maxHoursPerWeek,
+    environment: environmentFactors.some((factor) => {
+      const limit = person.environmentLimits[factor];
+      return limit !== undefined && placement.environment[factor] > limit;
+    }),
+    step_free_access: person.stepFreeRequired && !placement.stepFreeAccess,
+    required_adjustments: person.requiredAdjustments.some((category) => !placement.adjustmentsOffered.includes(category)),
+  };
+  return hardLimits.filter((limit) => broken[limit]);
+}

@@ -1,0 +1,64 @@
+import { createRoute } from '@hono/zod-openapi';
+import { actor } from '../auth/auth.middleware.js';
+import { idParams } from '../core/db/ids.js';
+import { bearer, createRouter, errorResponses, jsonResponse } from '../core/http/openapi.js';
+import {
+  browsePageSchema,
+  browseQuery,
+  candidatePageSchema,
+  candidatesQuery,
+  matchesQuery,
+  matchPageSchema,
+} from './matching.schemas.js';
+
+const matches = createRoute({
+  method: 'get',
+  path: '/v1/young-people/{youngPersonId}/matches',
+  tags: ['matching'],
+  summary: 'Placements that fit a young person, best first, with reasons',
+  description:
+    'For the young person, a delegate who may view their profile, and job coaches of their provider. Only placements that keep every hard limit ' +
+    '(travel distance, days, hours, environment limits, step-free access, required adjustments) are proposed; each comes with a fit score ' +
+    'from 0 to 100 and its reasons. These are proposals for people to decide on: nothing is changed.',
+  ...bearer,
+  request: { params: idParams('youngPersonId'), query: matchesQuery },
+  responses: { 200: jsonResponse(matchPageSchema, 'Proposed placements, best fit first.'), ...errorResponses(400, 401, 403, 404) },
+});
+
+const candidates = createRoute({
+  method: 'get',
+  path: '/v1/placements/{placementId}/candidates',
+  tags: ['matching'],
+  summary: 'Young people on my provider’s caseload who fit a placement (job coaches, provider admins)',
+  description: 'Only young people whose hard limits the placement keeps, best fit first, with reasons. Employers cannot call this.',
+  ...bearer,
+  request: { params: idParams('placementId'), query: candidatesQuery },
+  responses: { 200: jsonResponse(candidatePageSchema, 'Candidates, best fit first.'), ...errorResponses(400, 401, 403, 404) },
+});
+
+const browse = createRoute({
+  method: 'get',
+  path: '/v1/placements',
+  tags: ['matching'],
+  summary: 'Search and browse open placements',
+  description: 'Open placements of verified employers. `facets` counts the matching placements by sector, hours band, adjustment offered and Disability Confident level.',
+  ...bearer,
+  request: { query: browseQuery },
+  responses: { 200: jsonResponse(browsePageSchema, 'Placements and facet counts.'), ...errorResponses(400, 401) },
+});
+
+export function matchingRoutes() {
+  return createRouter()
+    .openapi(matches, async (c) => {
+      const page = await c.var.services.matching.matchesFor(actor(c), c.req.valid('param').youngPersonId, c.req.valid('query'));
+      return c.json(page, 200);
+    })
+    .openapi(candidates, async (c) => {
+      const page = await c.var.services.matching.candidatesFor(actor(c), c.req.valid('param').placementId, c.req.valid('query'));
+      return c.json(page, 200);
+    })
+    .openapi(browse, async (c) => {
+      const page = await c.var.services.matching.browse(actor(c), c.req.valid('query'));
+      return c.json(page, 200);
+    });
+}

@@ -1,0 +1,178 @@
+import { z } from '@hono/zod-openapi';
+import { idSchema } from '../core/db/ids.js';
+import {
+  adjustmentCategorySchema,
+  coordinatesSchema,
+  disabilityConfidentSchema,
+  levelSchema,
+  paginationQuery,
+  sectorSchema,
+  weekdaySchema,
+} from '../domain/schemas.js';
+import { environmentFactors } from '../domain/vocabulary.js';
+import { placementStatusSchema } from '../placements/placements.schemas.js';
+import { hoursBands } from '../search-sync/documents.js';
+import { hardLimits } from './hard-limits.js';
+
+const radiusKm = z.coerce.number().min(0.5).max(100).openapi({ description: 'Kilometres, 0.5 to 100.', example: 10 });
+
+/** A query parameter holding a comma-separated list of known values, e.g. `retail,libraries`. */
+function commaList<T extends z.ZodType<string, string>>(item: T, example: string) {
+  return z
+    .string()
+    .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean))
+    .pipe(z.array(item).min(1).max(20))
+    .openapi({ description: 'Comma-separated.', example });
+}
+
+export const matchesQuery = paginationQuery
+  .extend({
+    radiusKm: radiusKm.optional().openapi({ description: 'Look no further than this (never further than the young person’s own travel limit).' }),
+    sector: sectorSchema.optional(),
+    q: z.string().trim().min(1).max(100).optional().openapi({ description: 'Only placements that match all these words.', example: 'kitchen' }),
+  })
+  .openapi('MatchesQuery');
+
+export const candidatesQuery = paginationQuery.openapi('CandidatesQuery');
+
+export const browseQuery = paginationQuery
+  .extend({
+    q: z.string().trim().min(1).max(100).optional().openapi({ example: 'library' }),
+    near: z
+      .string()
+      .regex(/^-?\d{1,2}(\.\d+)?,-?\d{1,3}(\.\d+)?$/, { message: 'must be "lat,lng", like 53.7997,-1.5492' })
+      .transform((value) => {
+        const [lat, lng] = value.split(',').map(Number) as [number, number];
+        return { lat, lng };
+      })
+      .pipe(coordinatesSchema)
+      .optional()
+      .openapi({ description: 'A point in the UK: nearest first, and the centre of `radiusKm`.', example: '53.7997,-1.5492' }),
+    radiusKm: radiusKm.optional().openapi({ description: 'Only within this distance of `near`.' }),
+    sector: commaList(sectorSchema, 'retail,libraries').optional(),
+    hoursBand: commaList(z.enum(hoursBands), '16_to_20').optional(),
+    adjustments: commaList(adjustmentCategorySchema, 'instructions,colleague_support')
+      .optional()
+      .openapi({ description: 'Comma-separated; every one must be offered.' }),
+    disabilityConfident: commaList(disabilityConfidentSchema, 'employer,leader').optional(),
+  })
+  .refine((query) => query.radiusKm === undefined || query.near !== undefined, { message: 'needs near', path: ['radiusKm'] })
+  .openapi('BrowsePlacementsQuery');
+
+const environmentNoteSchema = z.object({
+  factor: z.enum(environmentFactors),
+  level: levelSchema,
+  limit: levelSchema.optional(),
+  message: z.string(),
+});
+
+const fitPartsSchema = z
+  .object({
+    environment: z.number(),
+    adjustments: z.number(),
+    sectorInterest: z.number(),
+    tasks: z.number(),
+    distance: z.number(),
+    hours: z.number(),
+    disabilityConfident: z.number(),
+    dislikedTaskPenalty: z.number(),
+  })
+  .openapi('FitScoreParts', { description: 'Points earned by each part of the fit score; the weights are in src/matching/scoring.ts.' });
+
+export const matchReasonsSchema = z
+  .object({
+    distanceKm: z.number(),
+    interests: z.object({
+      sectors: z.array(sectorSchema),
+      likedTasks: z.array(z.string()),
+      strengths: z.array(z.string()),
+      skills: z.array(z.string()),
+    }),
+    dislikedTasks: z.array(z.string()),
+    adjustments: z.object({ met: z.array(adjustmentCategorySchema), notMet: z.array(adjustmentCategorySchema) }),
+    environment: z.object({
+      pros: z.array(environmentNoteSchema),
+      cons: z.array(environmentNoteSchema),
+      supportNeeded: z.array(environmentNoteSchema),
+    }),
+    hardLimitsChecked: z.array(z.enum(hardLimits)),
+    scoreParts: fitPartsSchema,
+  })
+  .openapi('MatchReasons', { description: 'Why this is proposed: pros, cons and where support is needed. A proposal for people to decide on.' });
+
+const placementSummarySchema = z
+  .object({
+    id: idSchema,
+    title: z.string(),
+    employer: z.object({ id: idSchema, name: z.string(), disabilityConfident: disabilityConfidentSchema }),
+    sector: sectorSchema,
+    town: z.string(),
+    days: z.array(weekdaySchema),
+    startTime: z.string(),
+    endTime: z.string(),
+    hoursPerWeek: z.number(),
+    startDate: z.string(),
+    durationWeeks: z.number().int(),
+    placesFree: z.number().int(),
+    adjustmentsOffered: z.array(adjustmentCategorySchema),
+    stepFreeAccess: z.boolean(),
+  })
+  .openapi('PlacementSummary');
+
+export const matchPageSchema = z
+  .object({
+    items: z.array(z.object({ placement: placementSummarySchema, fitScore: z.number().int().min(0).max(100), reasons: matchReasonsSchema })),
+    total: z.number().int().openapi({ description: 'How many placements were ranked (at most the matching pool).' }),
+    limit: z.number().int(),
+    offset: z.number().int(),
+  })
+  .openapi('MatchPage');
+
+export const candidatePageSchema = z
+  .object({
+    placement: z.object({ id: idSchema, title: z.string(), status: placementStatusSchema, placesFree: z.number().int() }),
+    items: z.array(
+      z.object({
+        youngPerson: z.object({ id: idSchema, preferredName: z.string(), jobCoachId: idSchema.optional() }),
+        fitScore: z.number().int().min(0).max(100),
+        reasons: matchReasonsSchema,
+      }),
+    ),
+    total: z.number().int(),
+    limit: z.number().int(),
+    offset: z.number().int(),
+  })
+  .openapi('CandidatePage');
+
+const facetCounts = z.record(z.string(), z.number().int());
+
+export const browsePageSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        id: idSchema,
+        title: z.string(),
+        employer: z.object({ id: idSchema, name: z.string(), disabilityConfident: disabilityConfidentSchema }),
+        sector: sectorSchema,
+        town: z.string(),
+        hoursPerWeek: z.number(),
+        hoursBand: z.enum(hoursBands),
+        days: z.array(weekdaySchema),
+        startDate: z.string(),
+        placesFree: z.number().int(),
+        adjustmentsOffered: z.array(adjustmentCategorySchema),
+        stepFreeAccess: z.boolean(),
+        distanceKm: z.number().optional().openapi({ description: 'From `near`, when given.' }),
+      }),
+    ),
+    total: z.number().int().openapi({ description: 'Estimated number of placements that match.' }),
+    limit: z.number().int(),
+    offset: z.number().int(),
+    facets: z
+      .object({ sector: facetCounts, hoursBand: facetCounts, adjustmentsOffered: facetCounts, disabilityConfident: facetCounts })
+      .openapi({ description: 'How many of the matching placements have each value, for filter menus.' }),
+  })
+  .openapi('BrowsePlacementsPage');
+
+export type MatchesQuery = z.output<typeof matchesQuery>;
+export type BrowseQuery = z.output<typeof browseQuery>;

@@ -1,0 +1,235 @@
+import type { MultiSearchParams, MultiSearchQuery } from 'meilisearch';
+import { authorize, decide, youngPeopleScope, type Actor } from '../auth/policy.js';
+import { notFound } from '../core/errors.js';
+import type { Search } from '../core/search/meili.js';
+import type { Employer, EmployersRepository } from '../employers/employers.repository.js';
+import { distanceKm } from '../geo/postcodes.js';
+import type { Placement, PlacementsRepository } from '../placements/placements.repository.js';
+import type { PlacementsService } from '../placements/placements.service.js';
+import { isoDateOfEpochDay, placementSearchDoc, type PlacementSearchDoc } from '../search-sync/documents.js';
+import { youngPersonResource } from '../young-people/young-people.access.js';
+import type { YoungPeopleRepository, YoungPerson } from '../young-people/young-people.repository.js';
+import { personFacts, type PersonFacts, type PlacementFacts } from './facts.js';
+import { browseFilter, candidateFilterFor, placementFilterFor, relevanceQueryFor } from './filters.js';
+import { hardLimitViolations } from './hard-limits.js';
+import type { BrowseQuery, MatchesQuery } from './matching.schemas.js';
+import { fitScorer, type Fit } from './scoring.js';
+
+/**
+ * How many placements each of the two pool searches brings back. Every placement in the pool
+ * passes every hard limit; the pool is scored and sorted here, and pages are cut from it, so
+ * paging is stable. Only the best of at most twice this many are ranked.
+ */
+export const placementPoolSize = 100;
+
+/** How many young people of one provider are scored for a placement (a caseload is far smaller). */
+export const candidatePoolSize = 500;
+
+const placementFactFields: (keyof PlacementFacts)[] = [
+  'id', 'employerId', '_geo', 'sector', 'title', 'tasks', 'status', 'employerVerified', 'disabilityConfident', 'placesFree', 'days',
+  'dayStartMinutes', 'dayEndMinutes', 'hoursPerWeek', 'environment', 'adjustmentsOffered', 'stepFreeAccess',
+];
+
+const browseFields: (keyof PlacementSearchDoc)[] = [
+  'id', 'title', 'employerId', 'employerName', 'employerVerified', 'disabilityConfident', 'sector', 'town', 'status', '_geo',
+  'hoursPerWeek', 'hoursBand', 'days', 'startDate', 'placesFree', 'adjustmentsOffered', 'stepFreeAccess',
+];
+
+export const browseFacets = ['sector', 'hoursBand', 'adjustmentsOffered', 'disabilityConfident'] as const;
+
+/**
+ * The searches that gather a young person's placement pool, both filtered by every hard limit:
+ * one ranked by relevance to what they like, one nearest first. Meilisearch only returns
+ * documents that match at least one query word, so the nearest-first search makes sure a
+ * placement that fits but shares no word with the profile is still scored. A `q` narrows
+ * instead: only placements matching all its words. Pure, so a benchmark can send the same.
+ */
+export function placementPoolSearches(
+  indexUid: string,
+  person: PersonFacts,
+  query: Pick<MatchesQuery, 'q' | 'radiusKm' | 'sector'>,
+): MultiSearchQuery[] {
+  const filter = placementFilterFor(person, { radiusKm: query.radiusKm, sector: query.sector });
+  const common = { indexUid, filter, limit: placementPoolSize, attributesToRetrieve: placementFactFields };
+  if (query.q) return [{ ...common, q: query.q, matchingStrategy: 'all' }];
+  return [
+    { ...common, q: relevanceQueryFor(person), matchingStrategy: 'last' },
+    { ...common, q: '', sort: [`_geoPoint(${person.coordinates.lat}, ${person.coordinates.lng}):asc`] },
+  ];
+}
+
+interface Ranked<T> {
+  item: T;
+  fit: Fit;
+  /** Where the search put it; breaks ties in the fit score. */
+  searchRank: number;
+}
+
+function byFit<T extends { id: string }>(a: Ranked<T>, b: Ranked<T>): number {
+  return b.fit.fitScore - a.fit.fitScore || a.searchRank - b.searchRank || a.item.id.localeCompare(b.item.id);
+}
+
+function placementSummary(placement: Placement, employer: Employer) {
+  return {
+    id: placement.id,
+    title: placement.title,
+    employer: { id: employer.id, name: employer.name, disabilityConfident: employer.disabilityConfident },
+    sector: placement.sector,
+    town: placement.site.address.town,
+    days: placement.schedule.days,
+    startTime: placement.schedule.startTime,
+    endTime: placement.schedule.endTime,
+    hoursPerWeek: placement.schedule.hoursPerWeek,
+    startDate: placement.startDate,
+    durationWeeks: placement.durationWeeks,
+    placesFree: Math.max(0, placement.places - placement.placesFilled),
+    adjustmentsOffered: placement.adjustmentsOffered,
+    stepFreeAccess: placement.site.stepFreeAccess,
+  };
+}
+
+/**
+ * Matching reads only: it proposes, people decide. Hard limits go into the Meilisearch filter,
+ * relevance into its query; the fit score and its reasons are computed here from the hits, and
+ * what is returned is re-read from MongoDB and re-checked, so a lagging index never shows a
+ * placement or a young person that breaks a hard limit.
+ */
+export class MatchingService {
+  constructor(
+    private readonly search: Search,
+    private readonly youngPeople: YoungPeopleRepository,
+    private readonly placements: PlacementsRepository,
+    private readonly employers: EmployersRepository,
+    private readonly placementsService: PlacementsService,
+  ) {}
+
+  /** Placements for one young person, best fit first, with reasons. */
+  async matchesFor(actor: Actor, youngPersonId: string, query: MatchesQuery) {
+    const person = await this.youngPeople.byId(youngPersonId);
+    if (!person) throw notFound('Young person');
+    authorize(actor, 'young_person.matches', youngPersonResource(person));
+    const facts = personFacts(person);
+    const score = fitScorer(facts);
+    const pool = await this.#placementPool(facts, query);
+    const ranked = pool.map((doc, searchRank) => ({ item: doc, fit: score(doc), searchRank })).sort(byFit);
+    const page = ranked.slice(query.offset, query.offset + query.limit);
+    const fresh = await this.#freshPlacements(page.map((entry) => entry.item));
+    const items = page.flatMap((entry) => {
+      const record = fresh.get(entry.item.id);
+      if (!record) return [];
+      const doc = placementSearchDoc(record.placement, record.employer);
+      if (hardLimitViolations(facts, doc).length > 0) return [];
+      return [{ placement: placementSummary(record.placement, record.employer), ...score(doc) }];
+    });
+    return { items, total: ranked.length, limit: query.limit, offset: query.offset };
+  }
+
+  async #placementPool(person: PersonFacts, query: MatchesQuery): Promise<PlacementFacts[]> {
+    const queries = placementPoolSearches(this.search.indexUid('placements'), person, query);
+    const { results } = await this.search.client.multiSearch<MultiSearchParams, PlacementFacts>({ queries });
+    const seen = new Map<string, PlacementFacts>();
+    for (const hit of results.flatMap((result) => result.hits)) if (!seen.has(hit.id)) seen.set(hit.id, hit);
+    return [...seen.values()];
+  }
+
+  /** The placements and their employers as MongoDB holds them now, read side by side. */
+  async #freshPlacements(hits: Pick<PlacementFacts, 'id' | 'employerId'>[]): Promise<Map<string, { placement: Placement; employer: Employer }>> {
+    const [placements, employers] = await Promise.all([
+      this.placements.byIds(hits.map((hit) => hit.id)),
+      this.employers.byIds([...new Set(hits.map((hit) => hit.employerId))]),
+    ]);
+    const employerById = new Map(employers.map((employer) => [employer.id, employer]));
+    const fresh = new Map<string, { placement: Placement; employer: Employer }>();
+    for (const placement of placements) {
+      const employer = employerById.get(placement.employerId);
+      if (employer) fresh.set(placement.id, { placement, employer });
+    }
+    return fresh;
+  }
+
+  /** Young people on the caller's provider caseload who fit this placement, best fit first. */
+  async candidatesFor(actor: Actor, placementId: string, query: { limit: number; offset: number }) {
+    const { placement, employer } = await this.placementsService.get(actor, placementId, 'placement.candidates');
+    const providerId = youngPeopleScope(actor)?.providerId;
+    const facts = placementSearchDoc(placement, employer);
+    const summary = { id: placement.id, title: placement.title, status: placement.status, placesFree: facts.placesFree };
+    if (!providerId) return { placement: summary, items: [], total: 0, limit: query.limit, offset: query.offset };
+    const { hits } = await this.search.client.index(this.search.indexUid('candidates')).search<{ id: string }>('', {
+      filter: candidateFilterFor(facts, { providerId }),
+      sort: [`_geoPoint(${facts._geo.lat}, ${facts._geo.lng}):asc`],
+      limit: candidatePoolSize,
+      attributesToRetrieve: ['id'],
+    });
+    const searchRank = new Map(hits.map((hit, rank) => [hit.id, rank]));
+    const people = await this.youngPeople.byIds(hits.map((hit) => hit.id));
+    const ranked: Ranked<YoungPerson>[] = people
+      // Re-checked on the record: the index may lag, and it holds only a coarse home location.
+      .filter((person) => person.providerId === providerId && person.status === 'active')
+      .flatMap((person) => {
+        const personLimits = personFacts(person);
+        const broken = hardLimitViolations(personLimits, facts).filter((limit) => limit !== 'placement_open');
+        if (broken.length > 0) return [];
+        const fit = fitScorer(personLimits)(facts);
+        const hardLimitsChecked = fit.reasons.hardLimitsChecked.filter((limit) => limit !== 'placement_open');
+        return [{ item: person, fit: { ...fit, reasons: { ...fit.reasons, hardLimitsChecked } }, searchRank: searchRank.get(person.id) ?? hits.length }];
+      })
+      .sort(byFit);
+    const items = ranked.slice(query.offset, query.offset + query.limit).map(({ item, fit }) => ({
+      youngPerson: { id: item.id, preferredName: item.preferredName, ...(item.jobCoachId ? { jobCoachId: item.jobCoachId } : {}) },
+      ...fit,
+    }));
+    return { placement: summary, items, total: ranked.length, limit: query.limit, offset: query.offset };
+  }
+
+  /** Open placements of verified employers, searched and filtered, with counts for filter menus. */
+  async browse(actor: Actor, query: BrowseQuery) {
+    const result = await this.search.client.index(this.search.indexUid('placements')).search<PlacementSearchDoc>(query.q ?? '', {
+      filter: browseFilter({
+        near: query.near,
+        radiusKm: query.radiusKm,
+        sectors: query.sector,
+        hoursBands: query.hoursBand,
+        adjustments: query.adjustments,
+        disabilityConfident: query.disabilityConfident,
+      }),
+      // With words, relevance comes first and distance breaks ties (the ranking rules put sort after them).
+      ...(query.near ? { sort: [`_geoPoint(${query.near.lat}, ${query.near.lng}):asc`] } : {}),
+      facets: [...browseFacets],
+      limit: query.limit,
+      offset: query.offset,
+      attributesToRetrieve: browseFields,
+    });
+    const items = result.hits
+      // Lists go through the policy like single reads: only what this caller could open one by one.
+      .filter(
+        (hit) =>
+          decide(actor, 'placement.read', {
+            type: 'placement',
+            id: hit.id,
+            employerId: hit.employerId,
+            published: hit.employerVerified && hit.status === 'open',
+          }) === 'allow',
+      )
+      .map((hit) => ({
+        id: hit.id,
+        title: hit.title,
+        employer: { id: hit.employerId, name: hit.employerName, disabilityConfident: hit.disabilityConfident },
+        sector: hit.sector,
+        town: hit.town,
+        hoursPerWeek: hit.hoursPerWeek,
+        hoursBand: hit.hoursBand,
+        days: hit.days,
+        startDate: isoDateOfEpochDay(hit.startDate),
+        placesFree: hit.placesFree,
+        adjustmentsOffered: hit.adjustmentsOffered,
+        stepFreeAccess: hit.stepFreeAccess,
+        ...(query.near ? { distanceKm: Math.round(distanceKm(query.near, hit._geo) * 10) / 10 } : {}),
+      }));
+    const distribution = result.facetDistribution ?? {};
+    const facets = Object.fromEntries(browseFacets.map((facet) => [facet, distribution[facet] ?? {}])) as Record<
+      (typeof browseFacets)[number],
+      Record<string, number>
+    >;
+    return { items, total: result.estimatedTotalHits ?? items.length, limit: query.limit, offset: query.offset, facets };
+  }
+}

@@ -1,0 +1,186 @@
+import {
+  environmentFactorLabels,
+  environmentFactors,
+  levelRank,
+  levels,
+  type AdjustmentCategory,
+  type EnvironmentFactor,
+  type Level,
+  type Sector,
+} from '../domain/vocabulary.js';
+import { distanceKm } from '../geo/postcodes.js';
+import type { PersonFacts, PlacementFacts } from './facts.js';
+import { hardLimitsOf, type HardLimit } from './hard-limits.js';
+
+/**
+ * How much each part of the fit counts, out of 100. Hard limits are not here: a placement that
+ * breaks one is never shown, so these only order placements that could all work. The order
+ * follows how a job coach weighs a match (DOMAIN.md): the workplace and adjustments first,
+ * then what the young person wants to do, then the practicalities.
+ */
+export const fitWeights = {
+  /** Environment: each factor the young person limited earns full marks below the limit and half at it (it works with support). No limits set: full marks. */
+  environment: 20,
+  /** Adjustments: the share of the young person's preferred adjustments the employer offers (required ones are a hard limit). None preferred: full marks. */
+  adjustments: 15,
+  /** Interests: the placement is in a sector the young person named. */
+  sectorInterest: 20,
+  /** Tasks: liked tasks (1 each) and strengths or skills (1/2 each) found in the placement's title and tasks; full marks at 2. Where job carving starts. */
+  tasks: 15,
+  /** Distance: full marks next door, none at the young person's travel limit, straight line in between. */
+  distance: 15,
+  /** Hours: the placement uses at least three quarters of the hours the young person can give (paid-work outcomes start around 16 hours a week). */
+  hours: 10,
+  /** Disability Confident: none 0, Committed 1/3, Employer 2/3, Leader full marks. */
+  disabilityConfident: 5,
+  /** Taken off, not added: for each task the young person dislikes that the placement includes, at most two. */
+  dislikedTaskPenalty: 5,
+} as const;
+
+export type FitPart = Exclude<keyof typeof fitWeights, 'dislikedTaskPenalty'>;
+const fitParts = Object.keys(fitWeights).filter((key): key is FitPart => key !== 'dislikedTaskPenalty');
+
+export interface EnvironmentNote {
+  factor: EnvironmentFactor;
+  level: Level;
+  limit?: Level;
+  message: string;
+}
+
+export interface MatchReasons {
+  distanceKm: number;
+  interests: { sectors: Sector[]; likedTasks: string[]; strengths: string[]; skills: string[] };
+  /** Tasks the young person dislikes that the placement includes. */
+  dislikedTasks: string[];
+  /** Required and preferred adjustment categories the employer offers, and those it does not. */
+  adjustments: { met: AdjustmentCategory[]; notMet: AdjustmentCategory[] };
+  /** VocFit style: below the limit (pros), demanding where no limit was set (cons), at the limit (support needed). */
+  environment: { pros: EnvironmentNote[]; cons: EnvironmentNote[]; supportNeeded: EnvironmentNote[] };
+  hardLimitsChecked: HardLimit[];
+  /** Points earned by each part, so the score can be explained line by line. */
+  scoreParts: Record<FitPart, number> & { dislikedTaskPenalty: number };
+}
+
+export interface Fit {
+  /** 0 to 100. */
+  fitScore: number;
+  reasons: MatchReasons;
+}
+
+const stopWords = new Set(['a', 'an', 'and', 'as', 'at', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'with']);
+
+/** Lower-case content words, crudely made singular by dropping a final "s" (on both sides alike, so "tills" finds "till"). */
+export function words(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word.length > 0 && !stopWords.has(word))
+    .map((word) => (word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word));
+}
+
+interface Phrase {
+  text: string;
+  words: string[];
+}
+
+const phrases = (texts: string[]): Phrase[] => texts.map((text) => ({ text, words: words(text) })).filter((phrase) => phrase.words.length > 0);
+
+/** A phrase matches when every one of its content words is in the placement's words. */
+function phrasesFound(candidates: Phrase[], placementWords: Set<string>): string[] {
+  return candidates.filter((phrase) => phrase.words.every((word) => placementWords.has(word))).map((phrase) => phrase.text);
+}
+
+const levelName = (rank: number): Level => levels[rank] ?? 'high';
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+function environmentFit(person: PersonFacts, placement: PlacementFacts) {
+  const notes: MatchReasons['environment'] = { pros: [], cons: [], supportNeeded: [] };
+  let earned = 0;
+  let limited = 0;
+  for (const factor of environmentFactors) {
+    const rank = placement.environment[factor];
+    const label = capitalised(environmentFactorLabels[factor]);
+    const limitRank = person.environmentLimits[factor];
+    if (limitRank === undefined) {
+      if (rank === levelRank.high) {
+        notes.cons.push({ factor, level: 'high', message: `${label}: high. No limit was set for it; check it suits.` });
+      }
+      continue;
+    }
+    limited += 1;
+    const note = { factor, level: levelName(rank), limit: levelName(limitRank) };
+    if (rank < limitRank) {
+      earned += 1;
+      notes.pros.push({ ...note, message: `${label}: ${note.level}, below the limit (${note.limit}).` });
+    } else if (rank === limitRank) {
+      earned += 0.5;
+      notes.supportNeeded.push({ ...note, message: `${label}: ${note.level}, at the limit; plan support for it.` });
+    } else {
+      notes.cons.push({ ...note, message: `${label}: ${note.level}, above the limit (${note.limit}).` });
+    }
+  }
+  return { share: limited === 0 ? 1 : earned / limited, notes };
+}
+
+const disabilityConfidentShare = { none: 0, committed: 1 / 3, employer: 2 / 3, leader: 1 } as const;
+const round1 = (value: number) => Math.round(value * 10) / 10;
+
+/**
+ * How well a placement fits a young person, 0-100, with the reasons a job coach would give.
+ * Pure: the same facts always give the same score, so rankings and tests are reproducible.
+ */
+export function scoreFit(person: PersonFacts, placement: PlacementFacts): Fit {
+  return fitScorer(person)(placement);
+}
+
+/** `scoreFit` for one young person and many placements: what depends only on the person is worked out once. */
+export function fitScorer(person: PersonFacts): (placement: PlacementFacts) => Fit {
+  const liked = phrases(person.likedTasks);
+  const strengths = phrases(person.strengths);
+  const skills = phrases(person.skills);
+  const disliked = phrases(person.dislikedTasks);
+  const needed = [...new Set([...person.requiredAdjustments, ...person.preferredAdjustments])];
+  const hardLimitsChecked = hardLimitsOf(person);
+
+  return (placement) => {
+    const km = distanceKm(person.coordinates, placement._geo);
+    const placementWords = new Set(words([placement.title, ...placement.tasks].join(' ')));
+    const interests = {
+      sectors: person.interests.includes(placement.sector) ? [placement.sector] : [],
+      likedTasks: phrasesFound(liked, placementWords),
+      strengths: phrasesFound(strengths, placementWords),
+      skills: phrasesFound(skills, placementWords),
+    };
+    const dislikedTasks = phrasesFound(disliked, placementWords);
+    const offered = new Set(placement.adjustmentsOffered);
+    const adjustments = { met: needed.filter((category) => offered.has(category)), notMet: needed.filter((category) => !offered.has(category)) };
+    const preferredOffered = person.preferredAdjustments.filter((category) => offered.has(category));
+    const environment = environmentFit(person, placement);
+
+    const shares: Record<FitPart, number> = {
+      environment: environment.share,
+      adjustments: person.preferredAdjustments.length === 0 ? 1 : preferredOffered.length / person.preferredAdjustments.length,
+      sectorInterest: interests.sectors.length > 0 ? 1 : 0,
+      tasks: Math.min(1, (interests.likedTasks.length + 0.5 * (interests.strengths.length + interests.skills.length)) / 2),
+      distance: person.maxDistanceKm > 0 ? Math.max(0, 1 - km / person.maxDistanceKm) : 0,
+      hours: Math.min(1, placement.hoursPerWeek / (0.75 * person.maxHoursPerWeek)),
+      disabilityConfident: disabilityConfidentShare[placement.disabilityConfident],
+    };
+    const scoreParts = Object.fromEntries(fitParts.map((part) => [part, round1(shares[part] * fitWeights[part])])) as Record<FitPart, number>;
+    const penalty = fitWeights.dislikedTaskPenalty * Math.min(2, dislikedTasks.length);
+    const total = fitParts.reduce((sum, part) => sum + shares[part] * fitWeights[part], 0) - penalty;
+
+    return {
+      fitScore: Math.max(0, Math.min(100, Math.round(total))),
+      reasons: {
+        distanceKm: round1(km),
+        interests,
+        dislikedTasks,
+        adjustments,
+        environment: environment.notes,
+        hardLimitsChecked,
+        scoreParts: { ...scoreParts, dislikedTaskPenalty: -penalty },
+      },
+    };
+  };
+}

@@ -1,0 +1,265 @@
+import { ObjectId } from 'mongodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '../src/core/clock.js';
+import type { JourneyState } from '../src/journey/journey.machine.js';
+import type { PlacementMatchDoc } from '../src/journey/journey.repository.js';
+import type { Outcome } from '../src/journey/journey.schemas.js';
+import type { WeeklyLogDoc } from '../src/journey/progress.repository.js';
+import { call, createHarness, type Harness } from './helpers/harness.js';
+import { addYoungPerson, postPlacement } from './helpers/journey-world.js';
+import { makeAccount, makeEmployer, makeProvider, type EmployerWorld, type Person, type ProviderWorld } from './helpers/world.js';
+
+/**
+ * Eight journeys whose figures are worked out by hand below. They are written straight into the
+ * store (the journey API is tested in journey.test.ts) so that dates, outcomes and follow-ups can
+ * span two cohorts without replaying a year of steps.
+ *
+ *  #  coach cohort LA        sector       proposed    started     state                 outcome            12 months
+ *  1  A     2025   Leeds     retail       2025-08-04  2025-09-01  followed_up           paid 20h, same     employed
+ *  2  A     2025   Leeds     retail       2025-08-04  2025-09-15  followed_up           paid 10h, other    not employed
+ *  3  A     2025   Bradford  hospitality  2025-08-11  2025-09-08  followed_up           further education  not employed
+ *  4  B     2025   Bradford  hospitality  2025-08-01  2025-10-10  withdrawn (running)
+ *  5  B     2026   -         retail       2026-08-03  2026-09-07  in_progress
+ *  6  B     2026   Leeds     retail       2026-08-03  -           declined_by_employer
+ *  7  A     2026   Leeds     hospitality  2026-08-10  -           withdrawn (proposed)
+ *  8  another provider, at placement X, awaiting the employer
+ *
+ * Days from proposal to start: 28, 42, 28, 70, 35; median 35 days = 5.0 weeks (coach A: 28 = 4.0).
+ */
+const clock = new ManualClock(new Date('2026-10-01T09:00:00Z'));
+let harness: Harness;
+let world: ProviderWorld;
+let other: ProviderWorld;
+let coachB: Person;
+let retailEmployer: EmployerWorld;
+let kitchenEmployer: EmployerWorld;
+let placementX: string;
+let placementY: string;
+
+interface Fixture {
+  coach: Person;
+  providerId: string;
+  youngPersonId: string;
+  placementId: string;
+  employerId: string;
+  cohortYear: number;
+  localAuthority?: string;
+  sector: 'retail' | 'hospitality_catering';
+  proposedOn: string;
+  state: JourneyState;
+  startedOn?: string;
+  employerAccepted?: boolean;
+  outcome?: Outcome;
+  stillEmployed?: boolean;
+}
+
+function matchDoc(f: Fixture): PlacementMatchDoc {
+  const at = new Date(`${f.proposedOn}T00:00:00Z`);
+  const by = { accountId: new ObjectId(f.coach.accountId), role: 'job_coach' as const };
+  // Every fixture got past the young person's agreement except the proposal withdrawn before an answer.
+  const visible = f.state !== 'withdrawn' || f.startedOn !== undefined;
+  return {
+    _id: new ObjectId(),
+    youngPersonId: new ObjectId(f.youngPersonId),
+    providerId: new ObjectId(f.providerId),
+    jobCoachId: new ObjectId(f.coach.accountId),
+    placementId: new ObjectId(f.placementId),
+    employerId: new ObjectId(f.employerId),
+    state: f.state,
+    active: ['proposed', 'awaiting_employer', 'taster_arranged', 'agreed', 'in_progress'].includes(f.state),
+    visibleToEmployer: visible,
+    note: 'A good fit.',
+    cohortYear: f.cohortYear,
+    ...(f.localAuthority ? { localAuthority: f.localAuthority } : {}),
+    sector: f.sector,
+    ...(f.employerAccepted !== undefined ? { employerDecision: { accepted: f.employerAccepted, at, by, ...(f.employerAccepted ? {} : { reason: 'No supervisor' }) } } : {}),
+    ...(f.startedOn ? { startedOn: f.startedOn } : {}),
+    rotations: [],
+    ...(f.outcome ? { outcome: f.outcome, endedOn: '2026-07-17' } : {}),
+    ...(f.stillEmployed !== undefined ? { followUp: { checkedOn: '2027-07-17', stillEmployed: f.stillEmployed, recordedAt: at, recordedBy: by } } : {}),
+    ...(f.state === 'withdrawn' ? { withdrawal: { by, party: 'job_coach', reason: 'Moved away', at, fromState: f.startedOn ? 'in_progress' : 'proposed' } } : {}),
+    history: [{ action: 'propose', to: 'proposed', at, by }],
+    proposedAt: at,
+    updatedAt: at,
+  };
+}
+
+function logDoc(match: PlacementMatchDoc, weekNumber: number, supportHours: number, hoursWorked: number): WeeklyLogDoc {
+  return {
+    _id: new ObjectId(),
+    matchId: match._id,
+    youngPersonId: match.youngPersonId,
+    providerId: match.providerId,
+    ...(match.jobCoachId ? { jobCoachId: match.jobCoachId } : {}),
+    employerId: match.employerId,
+    weekStarting: `2025-09-${String(weekNumber * 7 - 6).padStart(2, '0')}`,
+    weekNumber,
+    hoursWorked,
+    tasksDone: [],
+    supportHours,
+    independence: [],
+    recordedBy: { accountId: match.jobCoachId!, role: 'job_coach' },
+    recordedAt: match.proposedAt,
+  };
+}
+
+beforeAll(async () => {
+  harness = await createHarness({ clock });
+  world = await makeProvider(harness);
+  other = await makeProvider(harness, 'Other College');
+  coachB = await makeAccount(harness, { role: 'job_coach', providerId: world.providerId, name: 'Bo Coach' });
+  retailEmployer = await makeEmployer(harness, world.admin, { name: 'Corner Shops Ltd', sector: 'retail' });
+  kitchenEmployer = await makeEmployer(harness, world.admin, { name: 'Canteen Co' });
+  placementX = await postPlacement(harness, retailEmployer.employerId, retailEmployer.staff, { title: 'Shop floor assistant', sector: 'retail', places: 4 });
+  placementY = await postPlacement(harness, kitchenEmployer.employerId, kitchenEmployer.staff, { title: 'Kitchen porter', places: 3 });
+  const person = (coach: Person, name: string) => addYoungPerson(harness, coach, name);
+  const A = world.coach;
+  const x = { placementId: placementX, employerId: retailEmployer.employerId, sector: 'retail' as const };
+  const y = { placementId: placementY, employerId: kitchenEmployer.employerId, sector: 'hospitality_catering' as const };
+  const ours = world.providerId;
+  const paid = (hoursPerWeek: number, employer: 'same' | 'other'): Outcome => ({ type: 'paid_employment', hoursPerWeek, wageBand: 'real_living_wage', employer, contractType: 'permanent' });
+  const fixtures: Fixture[] = [
+    { coach: A, providerId: ours, youngPersonId: await person(A, 'Amir'), ...x, cohortYear: 2025, localAuthority: 'Leeds', proposedOn: '2025-08-04', state: 'followed_up', startedOn: '2025-09-01', employerAccepted: true, outcome: paid(20, 'same'), stillEmployed: true },
+    { coach: A, providerId: ours, youngPersonId: await person(A, 'Bea'), ...x, cohortYear: 2025, localAuthority: 'Leeds', proposedOn: '2025-08-04', state: 'followed_up', startedOn: '2025-09-15', employerAccepted: true, outcome: paid(10, 'other'), stillEmployed: false },
+    { coach: A, providerId: ours, youngPersonId: await person(A, 'Cal'), ...y, cohortYear: 2025, localAuthority: 'Bradford', proposedOn: '2025-08-11', state: 'followed_up', startedOn: '2025-09-08', employerAccepted: true, outcome: { type: 'further_education' }, stillEmployed: false },
+    { coach: coachB, providerId: ours, youngPersonId: await person(coachB, 'Dee'), ...y, cohortYear: 2025, localAuthority: 'Bradford', proposedOn: '2025-08-01', state: 'withdrawn', startedOn: '2025-10-10', employerAccepted: true },
+    { coach: coachB, providerId: ours, youngPersonId: await person(coachB, 'Eli'), ...x, cohortYear: 2026, proposedOn: '2026-08-03', state: 'in_progress', startedOn: '2026-09-07', employerAccepted: true },
+    { coach: coachB, providerId: ours, youngPersonId: await person(coachB, 'Fay'), ...x, cohortYear: 2026, localAuthority: 'Leeds', proposedOn: '2026-08-03', state: 'declined_by_employer', employerAccepted: false },
+    { coach: A, providerId: ours, youngPersonId: await person(A, 'Gus'), ...y, cohortYear: 2026, localAuthority: 'Leeds', proposedOn: '2026-08-10', state: 'withdrawn' },
+    { coach: other.coach, providerId: other.providerId, youngPersonId: await addYoungPerson(harness, other.coach, 'Hal'), ...x, cohortYear: 2026, localAuthority: 'York', proposedOn: '2026-09-01', state: 'awaiting_employer' },
+  ];
+  const docs = fixtures.map(matchDoc);
+  await harness.services.placementMatchesRepository.collection.insertMany(docs);
+  const [m1, m2, , , m5] = docs as [PlacementMatchDoc, PlacementMatchDoc, PlacementMatchDoc, PlacementMatchDoc, PlacementMatchDoc];
+  await harness.services.progressRepository.logs.insertMany([
+    logDoc(m1, 1, 10, 16),
+    logDoc(m1, 2, 8, 16),
+    logDoc(m1, 3, 6, 18),
+    logDoc(m2, 1, 12, 16),
+    logDoc(m2, 2, 6, 16),
+    logDoc(m5, 1, 14, 12),
+  ]);
+});
+afterAll(() => harness.close());
+
+const figures = (overrides: Record<string, unknown>) => ({
+  proposals: 0,
+  starts: 0,
+  inProgress: 0,
+  completed: 0,
+  withdrawn: 0,
+  paidEmployment: 0,
+  paidEmployment16Hours: 0,
+  followedUp: 0,
+  employedAt12Months: 0,
+  followedUpInPaidEmployment: 0,
+  stillEmployedAt12Months: 0,
+  paidEmploymentPercent: null,
+  paidEmployment16HoursPercent: null,
+  twelveMonthRetentionPercent: null,
+  employedAt12MonthsPercent: null,
+  medianWeeksProposalToStart: null,
+  ...overrides,
+});
+
+describe('the provider dashboard', () => {
+  it('gives the provider admin the whole provider’s figures, matching the hand count', async () => {
+    const response = await call(harness.app, 'GET', '/v1/dashboards/provider', { token: world.admin.token });
+    expect(response.status, response.text).toBe(200);
+    const dashboard = response.json;
+    expect(dashboard.scope).toEqual({ providerId: world.providerId, coverage: 'provider' });
+    expect(dashboard.overall).toEqual(
+      figures({
+        proposals: 7,
+        starts: 5,
+        inProgress: 1,
+        completed: 3,
+        withdrawn: 1,
+        paidEmployment: 2,
+        paidEmployment16Hours: 1,
+        followedUp: 3,
+        employedAt12Months: 1,
+        followedUpInPaidEmployment: 2,
+        stillEmployedAt12Months: 1,
+        paidEmploymentPercent: 66.7,
+        paidEmployment16HoursPercent: 33.3,
+        twelveMonthRetentionPercent: 50,
+        employedAt12MonthsPercent: 33.3,
+        medianWeeksProposalToStart: 5,
+      }),
+    );
+    expect(dashboard.byCohortYear.map((r: { key: string; label: string; proposals: number; starts: number; medianWeeksProposalToStart: number }) => [r.key, r.label, r.proposals, r.starts, r.medianWeeksProposalToStart])).toEqual([
+      ['2025', '2025/26', 4, 4, 5],
+      ['2026', '2026/27', 3, 1, 5],
+    ]);
+    expect(dashboard.byLocalAuthority.map((r: { key: string | null; label: string; proposals: number; completed: number; paidEmploymentPercent: number | null }) => [r.key, r.label, r.proposals, r.completed, r.paidEmploymentPercent])).toEqual([
+      [null, 'Not recorded', 1, 0, null],
+      ['Bradford', 'Bradford', 2, 1, 0],
+      ['Leeds', 'Leeds', 4, 2, 100],
+    ]);
+    expect(dashboard.bySector.map((r: { label: string; proposals: number; starts: number; withdrawn: number }) => [r.label, r.proposals, r.starts, r.withdrawn])).toEqual([
+      ['Hospitality and catering', 3, 2, 1],
+      ['Retail', 4, 3, 0],
+    ]);
+    const coaches = Object.fromEntries(dashboard.byJobCoach.map((r: { label: string; proposals: number; twelveMonthRetentionPercent: number | null }) => [r.label, [r.proposals, r.twelveMonthRetentionPercent]]));
+    expect(coaches).toEqual({ 'Test job_coach': [4, 50], 'Bo Coach': [3, null] });
+    expect(dashboard.supportHoursTrend).toEqual([
+      { week: 1, internships: 3, averageSupportHours: 12, averageHoursWorked: 14.7 },
+      { week: 2, internships: 2, averageSupportHours: 7, averageHoursWorked: 16 },
+      { week: 3, internships: 1, averageSupportHours: 6, averageHoursWorked: 18 },
+    ]);
+    for (const key of [...Object.keys(dashboard.overall), 'byCohortYear', 'byLocalAuthority', 'bySector', 'byJobCoach', 'supportHoursTrend']) {
+      expect(dashboard.definitions[key], key).toEqual(expect.any(String));
+    }
+  });
+
+  it('shows a job coach only their own caseload', async () => {
+    const response = await call(harness.app, 'GET', '/v1/dashboards/provider', { token: world.coach.token });
+    expect(response.json.scope).toEqual({ providerId: world.providerId, jobCoachId: world.coach.accountId, coverage: 'own_caseload' });
+    expect(response.json.overall).toMatchObject({ proposals: 4, starts: 3, completed: 3, inProgress: 0, withdrawn: 0, paidEmploymentPercent: 66.7, twelveMonthRetentionPercent: 50, medianWeeksProposalToStart: 4 });
+    expect(response.json.byJobCoach.map((r: { key: string }) => r.key)).toEqual([world.coach.accountId]);
+    expect(response.json.supportHoursTrend[0]).toEqual({ week: 1, internships: 2, averageSupportHours: 11, averageHoursWorked: 16 });
+  });
+
+  it('is not for young people, delegates or employers', async () => {
+    expect((await call(harness.app, 'GET', '/v1/dashboards/provider', { token: world.youngPerson.token })).status).toBe(403);
+    expect((await call(harness.app, 'GET', '/v1/dashboards/provider', { token: world.delegate.token })).status).toBe(403);
+    expect((await call(harness.app, 'GET', '/v1/dashboards/provider', { token: retailEmployer.staff.token })).status).toBe(403);
+  });
+});
+
+describe('the employer dashboard', () => {
+  it('shows the employer’s placements, interns and outcomes from every provider, and only what young people agreed to', async () => {
+    const response = await call(harness.app, 'GET', '/v1/dashboards/employer', { token: retailEmployer.staff.token });
+    expect(response.status, response.text).toBe(200);
+    expect(response.json.totals).toMatchObject({
+      proposals: 5,
+      awaitingDecision: 1,
+      acceptedByEmployer: 3,
+      declinedByEmployer: 1,
+      starts: 3,
+      inProgress: 1,
+      completed: 2,
+      paidEmployment: 2,
+      hiredByEmployer: 1,
+      hiredByEmployerPercent: 50,
+    });
+    expect(response.json.placements).toEqual([
+      expect.objectContaining({ placementId: placementX, title: 'Shop floor assistant', places: 4, proposals: 5, starts: 3 }),
+    ]);
+    expect(response.json.interns.map((i: { preferredName: string; state: string }) => [i.preferredName, i.state])).toEqual([
+      ['Eli', 'in_progress'],
+      ['Bea', 'followed_up'],
+      ['Amir', 'followed_up'],
+    ]);
+    expect(response.json.definitions.hiredByEmployer).toEqual(expect.any(String));
+
+    const kitchen = await call(harness.app, 'GET', '/v1/dashboards/employer', { token: kitchenEmployer.staff.token });
+    expect(kitchen.json.totals).toMatchObject({ proposals: 2, starts: 2, completed: 1, withdrawn: 1, paidEmployment: 0, paidEmploymentPercent: 0 });
+    expect(kitchen.json.interns.map((i: { preferredName: string }) => i.preferredName)).toEqual(['Dee', 'Cal']);
+  });
+
+  it('is only for employer staff', async () => {
+    expect((await call(harness.app, 'GET', '/v1/dashboards/employer', { token: world.admin.token })).status).toBe(403);
+  });
+});

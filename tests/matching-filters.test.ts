@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { browseFilter, candidateFilterFor, placementFilterFor, quote, relevanceQueryFor } from '../src/matching/filters.js';
+import { personFactsOf, placementFacts, youngPersonRecord } from './helpers/matching-records.js';
+
+const baseConditions = youngPersonRecord().conditionsForSuccess;
+
+describe('placement filter from a young person’s hard limits', () => {
+  it('asks for open places of verified employers within reach, on their days and hours, under their limits', () => {
+    expect(placementFilterFor(personFactsOf())).toEqual([
+      'status = "open"',
+      'employerVerified = true',
+      'placesFree > 0',
+      '_geoRadius(53.8187, -1.5742, 12000)',
+      'hoursPerWeek <= 24',
+      'dayStartMinutes >= 540',
+      'dayEndMinutes <= 930',
+      'NOT days IN ["fri", "sat", "sun"]',
+      'environment.noise <= 2',
+      'environment.customerContact <= 1',
+      'adjustmentsOffered = "instructions"',
+    ]);
+  });
+
+  it('never looks further than the young person’s own travel limit', () => {
+    expect(placementFilterFor(personFactsOf(), { radiusKm: 5 })).toContain('_geoRadius(53.8187, -1.5742, 5000)');
+    expect(placementFilterFor(personFactsOf(), { radiusKm: 50 })).toContain('_geoRadius(53.8187, -1.5742, 12000)');
+  });
+
+  it('requires step-free access and every required adjustment when the young person needs them', () => {
+    const person = personFactsOf({
+      conditionsForSuccess: { ...baseConditions, stepFreeAccess: true, requiredAdjustments: ['instructions', 'equipment'] },
+    });
+    expect(placementFilterFor(person)).toEqual(
+      expect.arrayContaining(['stepFreeAccess = true', 'adjustmentsOffered = "instructions"', 'adjustmentsOffered = "equipment"']),
+    );
+  });
+
+  it('leaves out limits the young person has not set (a limit of high allows everything)', () => {
+    const person = personFactsOf({
+      availability: { days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], earliestStart: '07:00', latestFinish: '20:00', maxHoursPerWeek: 40 },
+      conditionsForSuccess: { maxEnvironment: { noise: 'high' }, stepFreeAccess: false, requiredAdjustments: [], preferredAdjustments: [] },
+    });
+    const filter = placementFilterFor(person, { sector: 'retail' });
+    expect(filter.some((part) => part.startsWith('NOT days'))).toBe(false);
+    expect(filter.some((part) => part.startsWith('environment.'))).toBe(false);
+    expect(filter.at(-1)).toBe('sector = "retail"');
+  });
+});
+
+describe('candidate filter from a placement’s demands', () => {
+  it('asks for active young people of one provider whose limits the placement keeps', () => {
+    expect(candidateFilterFor(placementFacts(), { providerId: 'p00000000000000000000001' })).toEqual([
+      'providerId = "p00000000000000000000001"',
+      'status = "active"',
+      '_geoRadius(53.7997, -1.5492, 102000)',
+      'maxHoursPerWeek >= 20',
+      'earliestStartMinutes <= 570',
+      'latestFinishMinutes >= 870',
+      'days = "mon"',
+      'days = "tue"',
+      'days = "wed"',
+      'days = "thu"',
+      'limits.noise >= 2',
+      'limits.lighting >= 1',
+      'limits.crowds >= 1',
+      'limits.customerContact >= 1',
+      'limits.standing >= 3',
+      'limits.walking >= 2',
+      'limits.lifting >= 1',
+      'limits.pace >= 2',
+      'NOT requiredAdjustments IN ["environment", "equipment", "communication", "meetings", "travel", "job_coach"]',
+    ]);
+  });
+
+  it('excludes young people who need step-free access when the site has steps', () => {
+    const steps = placementFacts();
+    steps.stepFreeAccess = false;
+    expect(candidateFilterFor(steps, { providerId: 'p1' })).toContain('stepFreeRequired = false');
+  });
+});
+
+describe('browse filter', () => {
+  it('always shows only open placements of verified employers', () => {
+    expect(browseFilter({})).toEqual(['status = "open"', 'employerVerified = true']);
+  });
+
+  it('adds each menu the caller picked', () => {
+    expect(
+      browseFilter({
+        near: { lat: 53.8, lng: -1.55 },
+        radiusKm: 10,
+        sectors: ['retail', 'libraries'],
+        hoursBands: ['16_to_20'],
+        adjustments: ['instructions', 'job_coach'],
+        disabilityConfident: ['leader'],
+      }),
+    ).toEqual([
+      'status = "open"',
+      'employerVerified = true',
+      '_geoRadius(53.8, -1.55, 10000)',
+      'sector IN ["retail", "libraries"]',
+      'hoursBand IN ["16_to_20"]',
+      'adjustmentsOffered = "instructions"',
+      'adjustmentsOffered = "job_coach"',
+      'disabilityConfident IN ["leader"]',
+    ]);
+  });
+});
+
+describe('filter values', () => {
+  it('are quoted so that no value can change the filter', () => {
+    expect(quote('a" OR status = "draft')).toBe('"a\\" OR status = \\"draft"');
+  });
+});
+
+describe('relevance query', () => {
+  it('puts interests first, then liked tasks and strengths, in at most ten words', () => {
+    expect(relevanceQueryFor(personFactsOf())).toBe('hospitality catering retail food preparation stock rotation friendly punctual');
+    const many = personFactsOf({ tasksLiked: ['one two three four five six seven eight nine ten eleven'] });
+    expect(relevanceQueryFor(many).split(' ')).toHaveLength(10);
+  });
+});

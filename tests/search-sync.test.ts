@@ -1,0 +1,293 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { MeilisearchApiError } from 'meilisearch';
+import { ObjectId } from 'mongodb';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createApp } from '../src/app.js';
+import { ManualClock } from '../src/core/clock.js';
+import { applyIndexConfigs, createSearch, loadIndexConfigs, type Search } from '../src/core/search/meili.js';
+import { startMeilisearch } from '../src/embedded/meilisearch.js';
+import { freePort } from '../src/embedded/process.js';
+import { candidateSearchDoc } from '../src/search-sync/documents.js';
+import { SearchIndexer } from '../src/search-sync/indexer.js';
+import { SearchOutbox } from '../src/search-sync/outbox.js';
+import { rebuildIndexes, rebuildSuffix } from '../src/search-sync/reindex.js';
+import { backoffMs, SearchSyncWorker } from '../src/search-sync/worker.js';
+import { createServices, type Services } from '../src/services.js';
+import { call, createHarness, type Harness } from './helpers/harness.js';
+import { makeEmployer, makeProvider, placementInput, profileInput, type EmployerWorld, type ProviderWorld } from './helpers/world.js';
+
+let harness: Harness;
+let world: ProviderWorld;
+let employer: EmployerWorld;
+
+beforeAll(async () => {
+  harness = await createHarness();
+  world = await makeProvider(harness);
+  employer = await makeEmployer(harness, world.admin);
+  await harness.services.searchSync.drain();
+});
+afterAll(() => harness.close());
+
+const index = (search: Search, name: 'placements' | 'candidates') => search.client.index(search.indexUid(name));
+
+/** The document with this id, or undefined when the index does not hold it. */
+async function documentIn(search: Search, name: 'placements' | 'candidates', id: string): Promise<Record<string, any> | undefined> {
+  try {
+    return await index(search, name).getDocument(id);
+  } catch (error) {
+    if (error instanceof MeilisearchApiError && error.cause?.code === 'document_not_found') return undefined;
+    throw error;
+  }
+}
+
+async function postPlacement(app = harness.app, token = employer.staff.token, overrides: Record<string, unknown> = {}) {
+  const response = await call(app, 'POST', `/v1/employers/${employer.employerId}/placements`, { token, body: placementInput(overrides) });
+  expect(response.status).toBe(201);
+  return response.json.id as string;
+}
+
+describe('search sync: every write reaches the index after drain()', () => {
+  it('creates, updates and deletes a placement document', async () => {
+    const { services } = harness;
+    const id = await postPlacement();
+    expect(await documentIn(services.search, 'placements', id)).toBeUndefined();
+    await services.searchSync.drain();
+    expect(await documentIn(services.search, 'placements', id)).toMatchObject({ id, title: 'Kitchen assistant', status: 'open', employerVerified: true });
+
+    const patched = await call(harness.app, 'PATCH', `/v1/placements/${id}`, {
+      token: employer.staff.token,
+      body: { title: 'Cafe assistant', environment: { ...placementInput().environment, noise: 'high' } },
+    });
+    expect(patched.status).toBe(200);
+    await services.searchSync.drain();
+    expect(await documentIn(services.search, 'placements', id)).toMatchObject({ title: 'Cafe assistant', environment: { noise: 3 } });
+
+    await services.placementsRepository.collection.deleteOne({ _id: new ObjectId(id) });
+    await services.outbox.enqueue('placement', id);
+    await services.searchSync.drain();
+    expect(await documentIn(services.search, 'placements', id)).toBeUndefined();
+    expect(await services.outbox.collection.countDocuments()).toBe(0);
+  });
+
+  it('re-syncs every placement of an employer when it is renamed or loses its verification', async () => {
+    const { services } = harness;
+    const ids = [await postPlacement(), await postPlacement()];
+    await services.searchSync.drain();
+    const renamed = await call(harness.app, 'PATCH', `/v1/employers/${employer.employerId}`, { token: employer.staff.token, body: { name: 'Leeds Kitchens Co-op' } });
+    expect(renamed.status).toBe(200);
+    await services.searchSync.drain();
+    for (const id of ids) expect(await documentIn(services.search, 'placements', id)).toMatchObject({ employerName: 'Leeds Kitchens Co-op' });
+
+    const withdrawn = await call(harness.app, 'PUT', `/v1/employers/${employer.employerId}/verification`, { token: world.admin.token, body: { verified: false } });
+    expect(withdrawn.status).toBe(200);
+    await services.searchSync.drain();
+    for (const id of ids) expect(await documentIn(services.search, 'placements', id)).toMatchObject({ employerVerified: false });
+    await call(harness.app, 'PUT', `/v1/employers/${employer.employerId}/verification`, { token: world.admin.token, body: { verified: true } });
+    await services.searchSync.drain();
+    for (const id of ids) expect(await documentIn(services.search, 'placements', id)).toMatchObject({ employerVerified: true });
+  });
+
+  it('updates a young person’s candidate document and removes it when they are erased', async () => {
+    const { services } = harness;
+    const created = await call(harness.app, 'POST', '/v1/young-people', { token: world.coach.token, body: profileInput({ preferredName: 'Alex' }) });
+    const id = created.json.id as string;
+    await services.searchSync.drain();
+    expect(await documentIn(services.search, 'candidates', id)).toMatchObject({ id, providerId: world.providerId, maxHoursPerWeek: 24 });
+
+    await call(harness.app, 'PATCH', `/v1/young-people/${id}`, {
+      token: world.coach.token,
+      body: { availability: { days: ['mon', 'tue'], earliestStart: '10:00', latestFinish: '14:00', maxHoursPerWeek: 8 } },
+    });
+    await services.searchSync.drain();
+    const updated = await documentIn(services.search, 'candidates', id);
+    expect(updated).toMatchObject({ days: ['mon', 'tue'], maxHoursPerWeek: 8, earliestStartMinutes: 600 });
+    expect(JSON.stringify(updated)).not.toContain('Alex');
+
+    const erased = await call(harness.app, 'DELETE', `/v1/young-people/${id}`, { token: world.admin.token });
+    expect(erased.status).toBe(200);
+    await services.searchSync.drain();
+    expect(await documentIn(services.search, 'candidates', id)).toBeUndefined();
+  });
+
+  it('is idempotent: replayed events leave the same documents', async () => {
+    const { services } = harness;
+    const id = await postPlacement();
+    await services.searchSync.drain();
+    const before = await documentIn(services.search, 'placements', id);
+    const { total } = await index(services.search, 'placements').getStats().then((stats) => ({ total: stats.numberOfDocuments }));
+    await services.outbox.enqueue('placement', [id, id, id]);
+    await services.outbox.enqueue('employer', employer.employerId);
+    await services.outbox.enqueue('young_person', [world.youngPersonId, world.youngPersonId]);
+    const outcome = await services.searchSync.drain();
+    expect(outcome).toMatchObject({ claimed: 6, synced: 6, failed: 0 });
+    expect(await documentIn(services.search, 'placements', id)).toEqual(before);
+    expect((await index(services.search, 'placements').getStats()).numberOfDocuments).toBe(total);
+    expect(await documentIn(services.search, 'candidates', world.youngPersonId)).toEqual(
+      candidateSearchDoc((await services.youngPeopleRepository.byId(world.youngPersonId))!),
+    );
+  });
+
+  it('never gives one event to two workers at once', async () => {
+    const { services } = harness;
+    await services.outbox.enqueue('placement', Array.from({ length: 20 }, () => new ObjectId().toHexString()));
+    const claimedBy = new Map<string, string>();
+    for (let round = 0; claimedBy.size < 20 && round < 10; round++) {
+      const claims = await Promise.all([services.outbox.claimDue(15, 60_000), services.outbox.claimDue(15, 60_000)]);
+      for (const claim of claims) {
+        for (const event of claim.events) {
+          expect(claimedBy.has(event._id.toHexString())).toBe(false);
+          claimedBy.set(event._id.toHexString(), claim.claimId);
+        }
+      }
+    }
+    expect(claimedBy.size).toBe(20);
+    await services.outbox.collection.deleteMany({});
+  });
+
+  it('syncs again a record that changed while its document was on the way', async () => {
+    const { services } = harness;
+    const id = await postPlacement();
+    /**
+     * The race between two workers, played out: this worker writes its document, but meanwhile
+     * the placement was renamed and another worker already used up the event for that change,
+     * so this worker's older document landed last. Only its check after the write can notice.
+     */
+    class OvertakenIndexer extends SearchIndexer {
+      overtaken = false;
+      override async syncPlacements(ids: string[]) {
+        const versions = await super.syncPlacements(ids);
+        if (!this.overtaken) {
+          this.overtaken = true;
+          await services.placementsRepository.update(id, { title: 'Barista' }, new Date(Date.now() + 1000));
+        }
+        return versions;
+      }
+    }
+    const indexer = new OvertakenIndexer(services.search, services.placementsRepository, services.employersRepository, services.youngPeopleRepository);
+    const worker = new SearchSyncWorker(services.outbox, indexer, services.clock, services.logger);
+    const outcome = await worker.drain();
+    expect(outcome.claimed).toBe(2);
+    expect(await documentIn(services.search, 'placements', id)).toMatchObject({ title: 'Barista' });
+    expect(await services.outbox.collection.countDocuments()).toBe(0);
+  });
+});
+
+describe('search sync: retries with back-off', () => {
+  it('doubles the delay after each failure, up to a cap', () => {
+    const options = { baseBackoffMs: 1000, maxBackoffMs: 60_000 };
+    expect([1, 2, 3, 4, 6, 7, 20].map((attempts) => backoffMs(attempts, options))).toEqual([1000, 2000, 4000, 8000, 32_000, 60_000, 60_000]);
+  });
+
+  it('keeps the event with its attempts and reason when Meilisearch cannot be reached, and does not retry it early', async () => {
+    const { services } = harness;
+    const clock = new ManualClock();
+    const deadSearch = createSearch(`http://127.0.0.1:${await freePort()}`, 'key', services.search.prefix, 500);
+    const indexer = new SearchIndexer(deadSearch, services.placementsRepository, services.employersRepository, services.youngPeopleRepository);
+    const outbox = new SearchOutbox(services.db, clock);
+    const worker = new SearchSyncWorker(outbox, indexer, clock, services.logger);
+    await outbox.enqueue('young_person', world.youngPersonId);
+    expect(await worker.drain()).toMatchObject({ claimed: 1, failed: 1 });
+    const event = await services.outbox.collection.findOne({ entityId: world.youngPersonId });
+    expect(event).toMatchObject({ attempts: 1, lastError: 'MeilisearchRequestError' });
+    expect(event!.nextAttemptAt.getTime()).toBe(clock.now().getTime() + 1000);
+    expect(event!.lockedUntil).toBeUndefined();
+    expect(await worker.drain()).toMatchObject({ claimed: 0 });
+    clock.advance(1000);
+    expect(await worker.drain()).toMatchObject({ claimed: 1, failed: 1 });
+    expect(await services.outbox.collection.findOne({ entityId: world.youngPersonId })).toMatchObject({ attempts: 2 });
+    await services.outbox.collection.deleteMany({});
+  });
+});
+
+describe('search sync: a Meilisearch outage', () => {
+  it('lets writes succeed while Meilisearch is down and catches the index up when it returns', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'meili-outage-'));
+    let meili = await startMeilisearch({ bin: inject('meiliBin'), dataDir: dir });
+    const clock = new ManualClock();
+    try {
+      const search = createSearch(meili.url, meili.masterKey, harness.services.search.prefix, 1000);
+      await applyIndexConfigs(search, await loadIndexConfigs());
+      const { config, mongo, db, logger } = harness.services;
+      const services: Services = await createServices({ config, mongo, db, logger, search, clock });
+      const app = createApp(services);
+      const placementId = await postPlacement(app);
+      await services.searchSync.drain();
+      expect(await documentIn(search, 'placements', placementId)).toMatchObject({ title: 'Kitchen assistant' });
+
+      await meili.stop();
+      const patched = await call(app, 'PATCH', `/v1/placements/${placementId}`, { token: employer.staff.token, body: { title: 'Written while search was down' } });
+      expect(patched.status).toBe(200);
+      const created = await call(app, 'POST', '/v1/young-people', { token: world.coach.token, body: profileInput({ preferredName: 'Jo' }) });
+      expect(created.status).toBe(201);
+      const youngPersonId = created.json.id as string;
+      const failed = await services.searchSync.drain();
+      expect(failed).toMatchObject({ claimed: 2, synced: 0, failed: 2 });
+      expect(await services.outbox.collection.countDocuments({ attempts: 1 })).toBe(2);
+
+      meili = await startMeilisearch({ bin: inject('meiliBin'), dataDir: dir, port: meili.port });
+      // Nothing is retried before its back-off has passed...
+      expect(await services.searchSync.drain()).toMatchObject({ claimed: 0 });
+      clock.advance(61_000);
+      // ...and then everything written during the outage arrives.
+      expect(await services.searchSync.drain()).toMatchObject({ claimed: 2, synced: 2, failed: 0 });
+      expect(await documentIn(search, 'placements', placementId)).toMatchObject({ title: 'Written while search was down' });
+      expect(await documentIn(search, 'candidates', youngPersonId)).toMatchObject({ id: youngPersonId });
+      expect(await services.outbox.collection.countDocuments()).toBe(0);
+    } finally {
+      await meili.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('reindex', () => {
+  it('rebuilds every index from MongoDB into new ones and swaps them in while search keeps answering', async () => {
+    const { services } = harness;
+    const kept = await postPlacement();
+    await services.searchSync.drain();
+    // A record the index never heard of, and a document whose record is gone.
+    const missed = await postPlacement();
+    await services.outbox.collection.deleteMany({ entityId: missed });
+    await index(services.search, 'placements').addDocuments([{ id: new ObjectId().toHexString(), title: 'Ghost placement' }]).waitTask();
+    const changedMeanwhile = await postPlacement();
+    await services.searchSync.drain();
+
+    let answeredDuringRebuild = 0;
+    const summary = await rebuildIndexes(services.db, services.search, await loadIndexConfigs(), {
+      batchSize: 2,
+      onProgress: async ({ index: name, done }) => {
+        if (name !== 'placements' || done === 0) return;
+        // The live index still answers, with its old contents, while the new one fills.
+        const live = await index(services.search, 'placements').search('Ghost');
+        expect(live.hits.map((hit) => hit.title)).toContain('Ghost placement');
+        answeredDuringRebuild += 1;
+        if (answeredDuringRebuild === 1) {
+          await call(harness.app, 'PATCH', `/v1/placements/${changedMeanwhile}`, { token: employer.staff.token, body: { title: 'Renamed during the rebuild' } });
+          await services.searchSync.drain();
+        }
+      },
+    });
+
+    expect(answeredDuringRebuild).toBeGreaterThan(1);
+    const placementCount = await services.placementsRepository.collection.countDocuments();
+    expect(summary.indexes).toEqual([
+      { name: 'candidates', documents: await services.youngPeopleRepository.collection.countDocuments() },
+      { name: 'placements', documents: placementCount },
+    ]);
+    expect(summary.resynced).toBeGreaterThanOrEqual(1);
+    expect((await index(services.search, 'placements').getStats()).numberOfDocuments).toBe(placementCount);
+    expect(await documentIn(services.search, 'placements', missed)).toMatchObject({ id: missed });
+    expect(await documentIn(services.search, 'placements', kept)).toMatchObject({ id: kept });
+    expect(await documentIn(services.search, 'placements', changedMeanwhile)).toMatchObject({ title: 'Renamed during the rebuild' });
+    expect((await index(services.search, 'placements').search('Ghost')).hits).toEqual([]);
+    const { results } = await services.search.client.getIndexes({ limit: 1000 });
+    expect(results.filter((i) => i.uid.startsWith(services.search.prefix)).map((i) => i.uid).sort()).toEqual(
+      [services.search.indexUid('candidates'), services.search.indexUid('placements')].sort(),
+    );
+    expect(results.some((i) => i.uid.endsWith(rebuildSuffix))).toBe(false);
+    const settings = await index(services.search, 'placements').getSettings();
+    expect(settings.filterableAttributes).toContain('environment.noise');
+  });
+});

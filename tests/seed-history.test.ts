@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '../src/core/clock.js';
+import { actorOf } from '../src/auth/auth.service.js';
+import { journeySteps } from '../src/journey/journey.machine.js';
+import type { PlacementMatchDoc } from '../src/journey/journey.repository.js';
+import { generate } from '../seed/generate.js';
+import { loadDataset } from '../seed/load.js';
+import { createHarness, type Harness } from './helpers/harness.js';
+
+const today = '2026-11-27';
+let harness: Harness;
+let matches: PlacementMatchDoc[];
+
+beforeAll(async () => {
+  harness = await createHarness({ clock: new ManualClock(new Date(`${today}T12:00:00Z`)) });
+  await loadDataset(harness.services, generate({ today }), { syncSearch: false });
+  matches = await harness.services.placementMatchesRepository.collection.find({}).toArray();
+});
+afterAll(() => harness.close());
+
+describe('the seeded journey history', () => {
+  it('has past cohorts with outcomes, a cohort part-way through, and proposals for the coming year', () => {
+    const statesByCohort = new Map<number, Set<string>>();
+    for (const match of matches) statesByCohort.set(match.cohortYear, (statesByCohort.get(match.cohortYear) ?? new Set()).add(match.state));
+    expect([...statesByCohort.keys()].sort()).toEqual([2023, 2024, 2025, 2026, 2027]);
+    expect(statesByCohort.get(2023)).toContain('followed_up');
+    expect(statesByCohort.get(2025)).toContain('completed');
+    expect(statesByCohort.get(2025)).not.toContain('followed_up');
+    expect(statesByCohort.get(2026)).toContain('in_progress');
+    expect([...statesByCohort.get(2027)!]).toEqual(expect.arrayContaining(['proposed', 'awaiting_employer']));
+    expect(statesByCohort.get(2027)).not.toContain('in_progress');
+  });
+
+  it('follows the journey table in every step and never dates a step after today', () => {
+    const allowed = new Set(journeySteps.map((step) => `${step.from}>${step.action}>${step.to}`));
+    for (const match of matches) {
+      const [first, ...rest] = match.history;
+      expect(first).toMatchObject({ action: 'propose', to: 'proposed' });
+      for (const entry of rest) expect(allowed.has(`${entry.from}>${entry.action}>${entry.to}`), `${entry.from} ${entry.action}`).toBe(true);
+      expect(match.history[match.history.length - 1]!.to).toBe(match.state);
+      expect(match.updatedAt.toISOString().slice(0, 10) <= today).toBe(true);
+    }
+  });
+
+  it('never fills a placement beyond its places, and keeps people and placements in step with their journeys', async () => {
+    const { db } = harness.services;
+    expect(await db.collection('placements').countDocuments({ $expr: { $gt: ['$placesFilled', '$places'] } })).toBe(0);
+    const running = matches.filter((match) => match.state === 'in_progress');
+    expect(new Set(running.map((match) => match.youngPersonId.toHexString())).size).toBe(running.length);
+    expect(await db.collection('young_people').countDocuments({ _id: { $in: running.map((match) => match.youngPersonId) }, status: { $ne: 'on_placement' } })).toBe(0);
+    expect(await db.collection('internship_weekly_logs').countDocuments({})).toBeGreaterThan(1000);
+  });
+
+  it('gives the demo accounts something to see', async () => {
+    const { services } = harness;
+    const actorFor = async (email: string) => actorOf((await services.accounts.byEmail(email))!);
+    const dashboard = await services.dashboards.provider(await actorFor('admin@demo.example'));
+    expect(dashboard.overall.completed).toBeGreaterThan(10);
+    expect(dashboard.overall.paidEmploymentPercent).toBeGreaterThan(30);
+    expect(dashboard.overall.twelveMonthRetentionPercent).not.toBeNull();
+    expect(dashboard.supportHoursTrend[0]!.averageSupportHours).toBeGreaterThan(dashboard.supportHoursTrend[20]!.averageSupportHours);
+    const samInbox = await services.inbox.inbox(await actorFor('sam@demo.example'));
+    expect(samInbox.map((item) => item.kind)).toEqual(['respond_to_proposal']);
+    expect((await services.dashboards.employer(await actorFor('employer@demo.example'))).totals.proposals).toBeGreaterThan(0);
+  });
+
+  it('is the same every time', async () => {
+    const second = await createHarness({ clock: new ManualClock(new Date(`${today}T12:00:00Z`)) });
+    try {
+      await loadDataset(second.services, generate({ today }), { syncSearch: false });
+      const digest = (docs: PlacementMatchDoc[]) => docs.map((m) => `${m._id.toHexString()} ${m.state} ${m.history.map((h) => h.at.toISOString()).join(',')}`).sort();
+      expect(digest(await second.services.placementMatchesRepository.collection.find({}).toArray())).toEqual(digest(matches));
+    } finally {
+      await second.close();
+    }
+  });
+});
