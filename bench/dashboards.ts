@@ -27,8 +27,6 @@ const targetMs = 1000;
 const env = await benchEnvironment({
   NODE_ENV: 'test',
   SEED_DEMO_DATA: 'never',
-  // Fixed, so a --data-dir reused by a later run can still read its signing keys.
-  TOKEN_KEYS_SECRET: 'bench-dashboards-token-keys-secret-not-for-use',
   ...(args['data-dir'] ? { DATA_DIR: args['data-dir'] } : {}),
 });
 try {
@@ -37,7 +35,7 @@ try {
     console.log(`using the data already in "${services.config.MONGODB_DB}"`);
   } else {
     const summary = await loadDataset(services, generate({ youngPeople, placements }), {
-      syncSearch: false,
+      buildSearch: false,
       progress: (label, total) => progressBar({ label: label.padEnd(19), total }),
     });
     console.log(`loaded ${youngPeople.toLocaleString('en-GB')} young people and ${placements.toLocaleString('en-GB')} placements with their history in ${(summary.loadMs / 1000).toFixed(1)}s`);

@@ -553,7 +553,6 @@ export const journeyHistory: LoadPart = {
       logs: new Batch<WeeklyLogDoc>(batchSize, (docs) => services.progressRepository.logs.insertMany(docs, unordered)),
       reviews: new Batch<ReviewDoc>(batchSize, (docs) => services.progressRepository.reviews.insertMany(docs, unordered)),
     };
-    const searchable = { youngPeople: [] as string[], placements: [] as string[] };
     const addJourney = async ({ match, logs, reviews }: JourneyRecords) => {
       await batches.matches.add([match]);
       await batches.logs.add(logs);
@@ -567,7 +566,6 @@ export const journeyHistory: LoadPart = {
         const intern = builder.pastIntern(generated.person, position, year, passwordHash);
         await batches.youngPeople.add([intern.person]);
         await batches.accounts.add([intern.account]);
-        searchable.youngPeople.push(intern.person._id.toHexString());
         for (const journey of intern.journeys) await addJourney(journey);
       }
       const proposal = builder.pipeline(generated, position);
@@ -582,11 +580,8 @@ export const journeyHistory: LoadPart = {
         if (!run) continue;
         const doc = pastPlacementDocument(settings, placement, run);
         await batches.placements.add([doc]);
-        searchable.placements.push(doc._id.toHexString());
       }
     }
     for (const batch of Object.values(batches)) await batch.flush();
-    await services.outbox.enqueue('young_person', searchable.youngPeople);
-    await services.outbox.enqueue('placement', searchable.placements);
   },
 };

@@ -1,5 +1,7 @@
 import type { Config } from '../src/core/config.js';
 import { silentProgress, type Progress } from '../src/core/progress.js';
+import { loadIndexConfigs } from '../src/core/search/meili.js';
+import { rebuildIndexes } from '../src/search-sync/reindex.js';
 import type { Services } from '../src/services.js';
 import { demoPassword } from './demo-accounts.js';
 import {
@@ -129,7 +131,6 @@ const placements: LoadPart = {
     const { services, dataset, now, counts } = context;
     await inBatches(dataset.placements(), context.batchSize, async (batch) => {
       await services.placementsRepository.collection.insertMany(batch.map((placement) => placementDocument(placement, now)));
-      await services.outbox.enqueue('placement', batch.map((placement) => placement.id));
       counts.placements += batch.length;
       progress.advance(batch.length);
     });
@@ -149,7 +150,6 @@ const youngPeople: LoadPart = {
         await services.passportsRepository.versions.insertMany(passports.map((docs) => docs.version));
       }
       await insertAccounts(context, batch.flatMap(({ accounts }) => accounts));
-      await services.outbox.enqueue('young_person', batch.map(({ person }) => person.id));
       counts.youngPeople += batch.length;
       counts.passports += passports.length;
       progress.advance(batch.length);
@@ -169,8 +169,8 @@ export interface LoadOptions {
   batchSize?: number;
   /** Makes the progress display for each part; nothing is shown by default. */
   progress?: (label: string, total: number) => Progress;
-  /** Run the search sync until every queued event is done, so the data can be searched on return (default true). */
-  syncSearch?: boolean;
+  /** Build the search indexes before returning, so the data can be searched on return (default true). */
+  buildSearch?: boolean;
 }
 
 export interface LoadSummary {
@@ -179,22 +179,28 @@ export interface LoadSummary {
   loadMs: number;
   /** Time from the start until the search indexes held everything, when the sync was run. */
   searchableMs?: number;
-  /** Search-sync events that failed and wait for a retry by the service's worker. */
-  searchFailures?: number;
 }
 
-/** Runs the search sync batch after batch until nothing is due, showing its progress. */
-async function syncSearch(services: Services, progress: NonNullable<LoadOptions['progress']>): Promise<number> {
-  const bar = progress('search index', await services.outbox.collection.countDocuments());
-  let failed = 0;
-  for (;;) {
-    const outcome = await services.searchSync.runBatch();
-    if (outcome.claimed === 0) break;
-    failed += outcome.failed;
-    bar.advance(outcome.claimed);
-  }
-  bar.done();
-  return failed;
+/**
+ * Makes everything searchable in one bulk pass: the indexes are rebuilt from MongoDB in large
+ * batches and swapped in (the same path as `npm run reindex`). A data set is written in one go into
+ * an empty database, so this is much faster than one outbox event per record, which is the path
+ * for the service's own writes.
+ */
+async function buildSearchIndexes(services: Services, progress: NonNullable<LoadOptions['progress']>): Promise<void> {
+  let bar: { index: string; progress: Progress; shown: number } | undefined;
+  await rebuildIndexes(services.db, services.search, await loadIndexConfigs(), {
+    batchSize: 5000,
+    onProgress: ({ index, done, total }) => {
+      if (bar?.index !== index) {
+        bar?.progress.done();
+        bar = { index, progress: progress(`search: ${index}`, total), shown: 0 };
+      }
+      bar.progress.advance(done - bar.shown);
+      bar.shown = done;
+    },
+  });
+  bar?.progress.done();
 }
 
 /** Loads the data set into an empty database; refuses in production (see assertDemoDataAllowed). */
@@ -222,9 +228,9 @@ export async function loadDataset(services: Services, dataset: Dataset, options:
     details: { seed: dataset.settings.seed, counts: context.counts },
   });
   const loadMs = performance.now() - started;
-  if (options.syncSearch === false) return { counts: context.counts, loadMs };
-  const searchFailures = await syncSearch(services, progress);
-  return { counts: context.counts, loadMs, searchableMs: performance.now() - started, searchFailures };
+  if (options.buildSearch === false) return { counts: context.counts, loadMs };
+  await buildSearchIndexes(services, progress);
+  return { counts: context.counts, loadMs, searchableMs: performance.now() - started };
 }
 
 /** The one-line summary a script prints at the end. */
@@ -236,7 +242,6 @@ export function summaryLine(summary: LoadSummary): string {
     `Loaded ${n(counts.providers)} providers, ${n(counts.staff)} staff, ${n(counts.employers)} employers, ` +
     `${n(counts.placements)} placements, ${n(counts.youngPeople)} young people, ${n(counts.passports)} passports ` +
     `and ${n(counts.accounts)} accounts in ${(summary.loadMs / 1000).toFixed(1)}s (${rate(summary.loadMs)} placements/s)`;
-  if (summary.searchableMs === undefined) return `${loaded}; search events are queued for the service's sync worker.`;
-  const failures = summary.searchFailures ? `; ${n(summary.searchFailures)} search events failed and will be retried` : '';
-  return `${loaded}; searchable after ${(summary.searchableMs / 1000).toFixed(1)}s (${rate(summary.searchableMs)} placements/s)${failures}.`;
+  if (summary.searchableMs === undefined) return `${loaded}; not indexed for search yet (run npm run reindex).`;
+  return `${loaded}; searchable after ${(summary.searchableMs / 1000).toFixed(1)}s (${rate(summary.searchableMs)} placements/s).`;
 }

@@ -13,7 +13,7 @@ let matches: PlacementMatchDoc[];
 
 beforeAll(async () => {
   harness = await createHarness({ clock: new ManualClock(new Date(`${today}T12:00:00Z`)) });
-  await loadDataset(harness.services, generate({ today }), { syncSearch: false });
+  await loadDataset(harness.services, generate({ today }), { buildSearch: false });
   matches = await harness.services.placementMatchesRepository.collection.find({}).toArray();
 });
 afterAll(() => harness.close());
@@ -67,7 +67,7 @@ describe('the seeded journey history', () => {
   it('is the same every time', async () => {
     const second = await createHarness({ clock: new ManualClock(new Date(`${today}T12:00:00Z`)) });
     try {
-      await loadDataset(second.services, generate({ today }), { syncSearch: false });
+      await loadDataset(second.services, generate({ today }), { buildSearch: false });
       const digest = (docs: PlacementMatchDoc[]) => docs.map((m) => `${m._id.toHexString()} ${m.state} ${m.history.map((h) => h.at.toISOString()).join(',')}`).sort();
       expect(digest(await second.services.placementMatchesRepository.collection.find({}).toArray())).toEqual(digest(matches));
     } finally {
