@@ -8,7 +8,7 @@ import type { Account } from './accounts.js';
 import { actor } from './auth.middleware.js';
 import { accountView } from './auth.routes.js';
 import { accountSchema, roleSchema } from './auth.schemas.js';
-import { authorize, type Actor, type Resource } from './policy.js';
+import { accountsScope, authorize, type Actor, type Resource } from './policy.js';
 
 export function accountResource(account: Account): Extract<Resource, { type: 'account' }> {
   return { type: 'account', id: account.id, role: account.role, providerId: account.providerId, employerId: account.employerId };
@@ -80,8 +80,7 @@ export function accountsRoutes() {
     .openapi(list, async (c) => {
       const caller = actor(c);
       const { role } = c.req.valid('query');
-      const filter =
-        caller.role === 'employer' ? { employerId: caller.employerId } : caller.role === 'job_coach' || caller.role === 'provider_admin' ? { providerId: caller.providerId } : undefined;
+      const filter = accountsScope(caller);
       if (!filter) return c.json({ items: [] }, 200);
       const accounts = await c.var.services.accounts.listByOrganisation(filter, role ? [role] : undefined);
       return c.json({ items: accounts.map(accountView) }, 200);

@@ -34,6 +34,7 @@ export type Resource =
 export type Action =
   | 'young_person.read'
   | 'young_person.update'
+  | 'young_person.manage_placement_details'
   | 'young_person.set_eligibility_exception'
   | 'young_person.erase'
   | 'young_person.export'
@@ -51,6 +52,7 @@ export type Action =
   | 'employer.read_private'
   | 'employer.update'
   | 'employer.verify'
+  | 'employer.unverify'
   | 'employer.invite_colleague'
   | 'employer.create_placement'
   | 'employer.dashboard'
@@ -61,6 +63,7 @@ export type Action =
   | 'provider.read'
   | 'provider.invite_staff'
   | 'provider.add_young_person'
+  | 'provider.record_eligibility_exception'
   | 'provider.dashboard'
   | 'account.read'
   | 'account.disable'
@@ -99,6 +102,8 @@ function decideYoungPerson(actor: Actor, action: Action, r: Extract<Resource, { 
   const allowed: Record<string, boolean> = {
     'young_person.read': coach || admin || ownerOr(actor, r.id, 'view_profile'),
     'young_person.update': coach || admin || ownerOr(actor, r.id, 'edit_profile'),
+    // Coach, status, dates and EHC plan are the provider's to record, not the young person's.
+    'young_person.manage_placement_details': coach || admin,
     'young_person.set_eligibility_exception': admin,
     'young_person.erase': admin,
     'young_person.export': admin || ownerOr(actor, r.id, 'view_profile'),
@@ -144,6 +149,8 @@ function decideEmployer(actor: Actor, action: Action, r: Extract<Resource, { typ
     'employer.read_private': staff || verifyingProvider || (providerAdmin && !r.verified),
     'employer.update': staff,
     'employer.verify': providerAdmin,
+    // Only the provider that vouched for an employer can withdraw its word.
+    'employer.unverify': providerAdmin && verifyingProvider,
     'employer.invite_colleague': staff,
     'employer.create_placement': staff,
     'employer.dashboard': staff,
@@ -180,6 +187,7 @@ function decideProvider(actor: Actor, action: Action, r: Extract<Resource, { typ
     'provider.read': true,
     'provider.invite_staff': staff && actor.role === 'provider_admin',
     'provider.add_young_person': staff,
+    'provider.record_eligibility_exception': staff && actor.role === 'provider_admin',
     'provider.dashboard': staff,
   };
   return allowed[action] ? 'allow' : 'forbidden';
@@ -308,6 +316,32 @@ export function providerDashboardScope(actor: Actor): { providerId: string; jobC
   if (!actor.providerId) return undefined;
   if (decide(actor, 'provider.dashboard', { type: 'provider', id: actor.providerId }) !== 'allow') return undefined;
   return actor.role === 'job_coach' ? { providerId: actor.providerId, jobCoachId: actor.accountId } : { providerId: actor.providerId };
+}
+
+/** Whether the actor is the young person themself (their own reads of their passport are not audited). */
+export function isOwner(actor: Actor, youngPersonId: string): boolean {
+  return isSelf(actor, youngPersonId);
+}
+
+/**
+ * Which employers an actor may list: provider admins all of them (they verify the waiting ones),
+ * employer staff the verified ones and their own, everyone else the verified ones.
+ */
+export function employersScope(actor: Actor): { all: true } | { verifiedOr?: string } {
+  if (actor.role === 'provider_admin') return { all: true };
+  return actor.role === 'employer' && actor.employerId ? { verifiedOr: actor.employerId } : {};
+}
+
+/** Whose accounts an actor may list: provider staff their provider's, employer staff their colleagues'. */
+export function accountsScope(actor: Actor): { providerId: string } | { employerId: string } | undefined {
+  if ((actor.role === 'job_coach' || actor.role === 'provider_admin') && actor.providerId) return { providerId: actor.providerId };
+  if (actor.role === 'employer' && actor.employerId) return { employerId: actor.employerId };
+  return undefined;
+}
+
+/** The employer whose shared passports the actor may list, if any. */
+export function sharedPassportsScope(actor: Actor): string | undefined {
+  return actor.role === 'employer' ? actor.employerId : undefined;
 }
 
 /** Roles an actor may invite, and where the invitee will belong. */

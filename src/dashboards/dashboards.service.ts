@@ -95,7 +95,7 @@ export class DashboardsService {
 
   /** The employer's placements, interns and outcomes; only journeys the young person agreed to. */
   async employer(actor: Actor) {
-    if (actor.role !== 'employer' || !actor.employerId) throw forbidden('Only employer staff have an employer dashboard.');
+    if (!actor.employerId) throw forbidden('Only employer staff have an employer dashboard.');
     const employer = await this.employers.byId(actor.employerId);
     if (!employer) throw notFound('Employer');
     authorize(actor, 'employer.dashboard', employerResource(employer));

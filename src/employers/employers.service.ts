@@ -3,7 +3,7 @@ import type { AuditLog } from '../audit/audit.js';
 import type { AccountsRepository } from '../auth/accounts.js';
 import type { PasswordHasher } from '../auth/passwords.js';
 import { passwordProblem } from '../auth/passwords.js';
-import { authorize, decide, type Actor } from '../auth/policy.js';
+import { authorize, decide, employersScope, type Actor } from '../auth/policy.js';
 import type { Clock } from '../core/clock.js';
 import { isDuplicateKey } from '../core/db/mongo.js';
 import { inTransaction } from '../core/db/transaction.js';
@@ -95,8 +95,9 @@ export class EmployersService {
   /** Verified employers for everyone; provider admins also see those awaiting verification, employers their own. */
   async list(actor: Actor, query: { verified?: boolean; q?: string; limit: number; offset: number }) {
     const conditions: Record<string, unknown>[] = [];
-    if (actor.role !== 'provider_admin') {
-      conditions.push(actor.role === 'employer' && actor.employerId ? { $or: [{ verified: true }, { _id: new ObjectId(actor.employerId) }] } : { verified: true });
+    const scope = employersScope(actor);
+    if (!('all' in scope)) {
+      conditions.push(scope.verifiedOr ? { $or: [{ verified: true }, { _id: new ObjectId(scope.verifiedOr) }] } : { verified: true });
     }
     if (query.verified !== undefined) conditions.push({ verified: query.verified });
     if (query.q) conditions.push({ name: { $regex: escapeRegex(query.q), $options: 'i' } });
@@ -132,10 +133,7 @@ export class EmployersService {
   async setVerification(actor: Actor, id: string, verified: boolean, requestId: string): Promise<Employer> {
     const current = await this.employers.byId(id);
     if (!current) throw notFound('Employer');
-    authorize(actor, 'employer.verify', employerResource(current));
-    if (!verified && current.verifiedBy && current.verifiedBy.providerId !== actor.providerId) {
-      throw new ApiError('forbidden', 'Only the provider that verified this employer can withdraw its verification.');
-    }
+    authorize(actor, verified ? 'employer.verify' : 'employer.unverify', employerResource(current));
     return inTransaction(this.mongo, async (session) => {
       const updated = await this.employers.setVerification(id, verified, { providerId: actor.providerId!, accountId: actor.accountId }, this.clock.now(), session);
       if (!updated) throw notFound('Employer');

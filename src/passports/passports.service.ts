@@ -1,7 +1,7 @@
 import type { MongoClient } from 'mongodb';
 import type { AuditLog } from '../audit/audit.js';
 import type { AccountsRepository } from '../auth/accounts.js';
-import { authorize, readableSections, type Action, type Actor, type CoachAccess, type Resource } from '../auth/policy.js';
+import { authorize, isOwner, readableSections, sharedPassportsScope, type Action, type Actor, type CoachAccess, type Resource } from '../auth/policy.js';
 import type { Clock } from '../core/clock.js';
 import { inTransaction } from '../core/db/transaction.js';
 import { ApiError, notFound, unprocessable } from '../core/errors.js';
@@ -93,7 +93,7 @@ export class PassportsService {
   }
 
   async #recordRead(actor: Actor, youngPersonId: string, action: string, sections: PassportSection[], requestId: string, details: Record<string, unknown> = {}) {
-    if (actor.role === 'young_person' && actor.youngPersonId === youngPersonId) return;
+    if (isOwner(actor, youngPersonId)) return;
     await this.audit.record({
       action,
       outcome: 'success',
@@ -373,8 +373,9 @@ export class PassportsService {
 
   /** The employer's side: passports currently shared with the caller's organisation. */
   async sharedWithMe(actor: Actor) {
-    if (actor.role !== 'employer' || !actor.employerId) return [];
-    const shares = await this.passports.activeSharesFor(actor.employerId, this.clock.now());
+    const employerId = sharedPassportsScope(actor);
+    if (!employerId) return [];
+    const shares = await this.passports.activeSharesFor(employerId, this.clock.now());
     const people = new Map((await this.youngPeople.byIds([...new Set(shares.map((s) => s.youngPersonId))])).map((p) => [p.id, p]));
     return shares.filter((share) => people.has(share.youngPersonId)).map((share) => ({ share, person: people.get(share.youngPersonId)! }));
   }

@@ -1,7 +1,7 @@
 import { ObjectId, type MongoClient } from 'mongodb';
 import type { AuditLog } from '../audit/audit.js';
 import type { AccountsRepository } from '../auth/accounts.js';
-import { authorize, youngPeopleScope, type Actor } from '../auth/policy.js';
+import { authorize, decide, youngPeopleScope, type Actor } from '../auth/policy.js';
 import type { Clock } from '../core/clock.js';
 import { inTransaction } from '../core/db/transaction.js';
 import { ApiError, forbidden, notFound, unprocessable, type FieldProblem } from '../core/errors.js';
@@ -40,7 +40,7 @@ export class YoungPeopleService {
     authorize(actor, 'provider.add_young_person', { type: 'provider', id: actor.providerId });
     const jobCoachId = input.jobCoachId ?? (actor.role === 'job_coach' ? actor.accountId : undefined);
     if (jobCoachId) await this.#checkCoach(jobCoachId, actor.providerId);
-    if (input.eligibilityExceptionReason && actor.role !== 'provider_admin') {
+    if (input.eligibilityExceptionReason && decide(actor, 'provider.record_eligibility_exception', { type: 'provider', id: actor.providerId }) !== 'allow') {
       throw new ApiError('forbidden', 'Only a provider admin can record an eligibility exception.', {
         details: [{ path: 'eligibilityExceptionReason', in: 'body', message: 'can only be set by a provider admin' }],
       });
@@ -90,7 +90,7 @@ export class YoungPeopleService {
 
   async update(actor: Actor, id: string, patch: YoungPersonPatch, requestId: string): Promise<YoungPerson> {
     const current = await this.get(actor, id, 'young_person.update');
-    const staff = actor.role === 'job_coach' || actor.role === 'provider_admin';
+    const staff = decide(actor, 'young_person.manage_placement_details', youngPersonResource(current)) === 'allow';
     const refused = staffOnlyFields.filter((field) => patch[field] !== undefined && !staff);
     if (refused.length > 0) {
       throw new ApiError('forbidden', 'Only the job coach or provider can change these fields.', {
