@@ -2,7 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ObjectId } from 'mongodb';
 import { createApp } from '../src/app.js';
+import { loadConfig } from '../src/core/config.js';
+import { createLogger } from '../src/core/logger.js';
+import { findMongod } from '../src/embedded/binaries.js';
+import { startMongod } from '../src/embedded/mongod.js';
+import { openInfrastructure } from '../src/runtime.js';
+import { createServices } from '../src/services.js';
 import { createMongoClient } from '../src/core/db/mongo.js';
 import { createSearch } from '../src/core/search/meili.js';
 import { startMeilisearch } from '../src/embedded/meilisearch.js';
@@ -52,6 +59,34 @@ describe('health', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('answers API calls with 503 naming MongoDB, not 500, when MongoDB stops', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mongo-stop-'));
+    const mongod = await startMongod({ bin: findMongod({ autoInstall: false }).bin, dataDir: dir, cacheSizeGb: 0.25 });
+    const config = loadConfig({ NODE_ENV: 'test', MONGODB_URI: mongod.uri, MONGO_TIMEOUT_MS: '500', TOKEN_KEYS_SECRET: 'test-secret-test-secret-test-secret-0123', PASSWORD_SCRYPT_COST: '16384' });
+    const infra = await openInfrastructure({ config, logger: createLogger('silent'), mongoUri: mongod.uri, meiliUrl: inject('meiliUrl'), meiliKey: inject('meiliKey'), indexPrefix: 'mongo_stop_' });
+    try {
+      const services = await createServices(infra);
+      const app = createApp(services);
+      const provider = await services.providers.create({ name: 'P', kind: 'college', localAuthority: 'Leeds' });
+      const account = await services.accounts.insert({ email: 'down@example.org', name: 'Down', role: 'job_coach', status: 'active', providerId: new ObjectId(provider.id) });
+      const { accessToken } = await services.auth.issueFor(account);
+      expect((await call(app, 'GET', '/v1/young-people', { token: accessToken })).status).toBe(200);
+
+      await mongod.stop();
+      for (const [method, route] of [['GET', '/v1/young-people'], ['POST', '/v1/auth/token']] as const) {
+        const response = await call(app, method, route, route.endsWith('token') ? { body: { email: 'down@example.org', password: 'whatever password' } } : { token: accessToken });
+        expect(response.status, route).toBe(503);
+        expect(response.json.error).toMatchObject({ code: 'dependency_unavailable', message: expect.stringContaining('MongoDB'), details: { dependency: 'mongodb' } });
+        expect(response.headers.get('retry-after')).toBe('5');
+        expect(response.text).not.toMatch(/ServerSelection|ECONNREFUSED|127\.0\.0\.1/);
+      }
+    } finally {
+      await mongod.stop();
+      await infra.mongo.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it('answers 503 naming MongoDB when MongoDB cannot be reached', async () => {
     const mongo = createMongoClient(`mongodb://127.0.0.1:${await freePort()}/?directConnection=true`, 300);
