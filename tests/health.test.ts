@@ -63,9 +63,10 @@ describe('health', () => {
   it('answers API calls with 503 naming MongoDB, not 500, when MongoDB stops', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'mongo-stop-'));
     const mongod = await startMongod({ bin: findMongod({ autoInstall: false }).bin, dataDir: dir, cacheSizeGb: 0.25 });
-    const config = loadConfig({ NODE_ENV: 'test', MONGODB_URI: mongod.uri, MONGO_TIMEOUT_MS: '500', TOKEN_KEYS_SECRET: 'test-secret-test-secret-test-secret-0123', PASSWORD_SCRYPT_COST: '16384' });
-    const infra = await openInfrastructure({ config, logger: createLogger('silent'), mongoUri: mongod.uri, meiliUrl: inject('meiliUrl'), meiliKey: inject('meiliKey'), indexPrefix: 'mongo_stop_' });
+    let infra: Awaited<ReturnType<typeof openInfrastructure>> | undefined;
     try {
+      const config = loadConfig({ NODE_ENV: 'test', MONGODB_URI: mongod.uri, MONGO_TIMEOUT_MS: '500', TOKEN_KEYS_SECRET: 'test-secret-test-secret-test-secret-0123', PASSWORD_SCRYPT_COST: '16384' });
+      infra = await openInfrastructure({ config, logger: createLogger('silent'), mongoUri: mongod.uri, meiliUrl: inject('meiliUrl'), meiliKey: inject('meiliKey'), indexPrefix: 'mongo_stop_' });
       const services = await createServices(infra);
       const app = createApp(services);
       const provider = await services.providers.create({ name: 'P', kind: 'college', localAuthority: 'Leeds' });
@@ -83,7 +84,7 @@ describe('health', () => {
       }
     } finally {
       await mongod.stop();
-      await infra.mongo.close();
+      await infra?.mongo.close();
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
