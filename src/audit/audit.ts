@@ -21,6 +21,11 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
+/** The audit entry's `actor` for someone acting through the API. */
+export function auditActor(actor: { accountId: string; role: Role }): AuditEntry['actor'] {
+  return { accountId: actor.accountId, role: actor.role };
+}
+
 export interface StoredAuditEntry extends AuditEntry {
   id: string;
   at: Date;

@@ -70,8 +70,7 @@ export type Action =
   | 'placement_match.read'
   | 'placement_match.coach_act'
   | 'placement_match.young_person_act'
-  | 'placement_match.employer_act'
-  | 'placement_match.log_progress';
+  | 'placement_match.employer_act';
 
 export type Decision = 'allow' | 'forbidden' | 'not_found';
 
@@ -218,7 +217,6 @@ function decideMatch(actor: Actor, action: Action, r: Extract<Resource, { type: 
     'placement_match.coach_act': providerStaff && actor.role === 'job_coach',
     'placement_match.young_person_act': ownerOr(actor, r.youngPersonId, 'respond_to_proposals'),
     'placement_match.employer_act': employerStaff,
-    'placement_match.log_progress': employerStaff || (providerStaff && actor.role === 'job_coach'),
   };
   return allowed[action] ? 'allow' : 'forbidden';
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { ObjectId, type ClientSession, type Db, type MongoClient } from 'mongodb';
-import type { AuditLog } from '../audit/audit.js';
+import { auditActor, type AuditLog } from '../audit/audit.js';
 import type { AccountsRepository } from '../auth/accounts.js';
 import { authorize, type Actor } from '../auth/policy.js';
 import type { Clock } from '../core/clock.js';
@@ -47,7 +47,7 @@ export class DataRightsService {
     await this.audit.record({
       action: 'young_person.export',
       outcome: 'success',
-      actor: { accountId: actor.accountId, role: actor.role },
+      actor: auditActor(actor),
       target: { type: 'young_person', id: youngPersonId },
       subjectId: youngPersonId,
       requestId,
@@ -101,7 +101,7 @@ export class DataRightsService {
         {
           action: 'young_person.erase',
           outcome: 'success',
-          actor: { accountId: actor.accountId, role: actor.role },
+          actor: auditActor(actor),
           target: { type: 'young_person', id: pseudonym },
           subjectId: pseudonym,
           requestId,

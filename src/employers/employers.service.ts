@@ -1,11 +1,12 @@
 import { ObjectId, type MongoClient } from 'mongodb';
-import type { AuditLog } from '../audit/audit.js';
+import { auditActor, type AuditLog } from '../audit/audit.js';
 import type { AccountsRepository } from '../auth/accounts.js';
 import type { PasswordHasher } from '../auth/passwords.js';
 import { passwordProblem } from '../auth/passwords.js';
 import { authorize, decide, employersScope, type Actor } from '../auth/policy.js';
 import type { Clock } from '../core/clock.js';
 import { isDuplicateKey } from '../core/db/mongo.js';
+import { escapeRegex } from '../core/db/regex.js';
 import { inTransaction } from '../core/db/transaction.js';
 import { ApiError, notFound, validationFailed } from '../core/errors.js';
 import { locate } from '../geo/locate.js';
@@ -123,7 +124,7 @@ export class EmployersService {
       // Placements carry the employer's name, place and Disability Confident level in the index.
       await this.outbox.enqueue('employer', id, session);
       await this.audit.record(
-        { action: 'employer.update', outcome: 'success', actor: { accountId: actor.accountId, role: actor.role }, target: { type: 'employer', id }, requestId, details: { fields: Object.keys(patch) } },
+        { action: 'employer.update', outcome: 'success', actor: auditActor(actor), target: { type: 'employer', id }, requestId, details: { fields: Object.keys(patch) } },
         session,
       );
       return updated;
@@ -139,7 +140,7 @@ export class EmployersService {
       if (!updated) throw notFound('Employer');
       await this.outbox.enqueue('employer', id, session);
       await this.audit.record(
-        { action: verified ? 'employer.verify' : 'employer.unverify', outcome: 'success', actor: { accountId: actor.accountId, role: actor.role }, target: { type: 'employer', id }, requestId },
+        { action: verified ? 'employer.verify' : 'employer.unverify', outcome: 'success', actor: auditActor(actor), target: { type: 'employer', id }, requestId },
         session,
       );
       return updated;
@@ -147,6 +148,3 @@ export class EmployersService {
   }
 }
 
-export function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}

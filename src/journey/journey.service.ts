@@ -1,5 +1,5 @@
 import type { ClientSession, MongoClient } from 'mongodb';
-import type { AuditLog } from '../audit/audit.js';
+import { auditActor, type AuditLog } from '../audit/audit.js';
 import { authorize, placementMatchScope, type Actor } from '../auth/policy.js';
 import type { Clock } from '../core/clock.js';
 import { isDuplicateKey } from '../core/db/mongo.js';
@@ -196,7 +196,7 @@ export class JourneyService {
       {
         action: `placement_match.${action}`,
         outcome: 'success',
-        actor: { accountId: actor.accountId, role: actor.role },
+        actor: auditActor(actor),
         target: { type: 'placement_match', id: match.id },
         subjectId: match.youngPersonId,
         requestId,
@@ -403,7 +403,7 @@ export class JourneyService {
       {
         action: 'passport.share_withdraw',
         outcome: 'success',
-        actor: { accountId: actor.accountId, role: actor.role },
+        actor: auditActor(actor),
         target: { type: 'passport_share', id: shareId },
         subjectId: match.youngPersonId,
         requestId,

@@ -1,5 +1,5 @@
 import type { MongoClient } from 'mongodb';
-import type { AuditLog } from '../audit/audit.js';
+import { auditActor, type AuditLog } from '../audit/audit.js';
 import type { AccountsRepository } from '../auth/accounts.js';
 import { authorize, isOwner, readableSections, sharedPassportsScope, type Action, type Actor, type CoachAccess, type Resource } from '../auth/policy.js';
 import type { Clock } from '../core/clock.js';
@@ -97,7 +97,7 @@ export class PassportsService {
     await this.audit.record({
       action,
       outcome: 'success',
-      actor: { accountId: actor.accountId, role: actor.role },
+      actor: auditActor(actor),
       target: { type: 'passport', id: youngPersonId },
       subjectId: youngPersonId,
       requestId,
@@ -154,7 +154,7 @@ export class PassportsService {
         {
           action: 'passport.save',
           outcome: 'success',
-          actor: { accountId: actor.accountId, role: actor.role },
+          actor: auditActor(actor),
           target: { type: 'passport', id: youngPersonId },
           subjectId: youngPersonId,
           requestId,
@@ -205,7 +205,7 @@ export class PassportsService {
     await this.audit.record({
       action: 'passport.draft_propose',
       outcome: 'success',
-      actor: { accountId: actor.accountId, role: actor.role },
+      actor: auditActor(actor),
       target: { type: 'passport_draft', id: draft.id },
       subjectId: youngPersonId,
       requestId,
@@ -265,7 +265,7 @@ export class PassportsService {
         {
           action: decision.accept ? 'passport.draft_accept' : 'passport.draft_reject',
           outcome: 'success',
-          actor: { accountId: actor.accountId, role: actor.role },
+          actor: auditActor(actor),
           target: { type: 'passport_draft', id: draftId },
           subjectId: youngPersonId,
           requestId,
@@ -333,7 +333,7 @@ export class PassportsService {
       {
         action: 'passport.share',
         outcome: 'success',
-        actor: { accountId: actor.accountId, role: actor.role },
+        actor: auditActor(actor),
         target: { type: 'passport_share', id: share.id },
         subjectId: person.id,
         requestId,
@@ -359,7 +359,7 @@ export class PassportsService {
         {
           action: 'passport.share_withdraw',
           outcome: 'success',
-          actor: { accountId: actor.accountId, role: actor.role },
+          actor: auditActor(actor),
           target: { type: 'passport_share', id: shareId },
           subjectId: youngPersonId,
           requestId,

@@ -1,5 +1,5 @@
 import { ObjectId, type MongoClient } from 'mongodb';
-import type { AuditLog } from '../audit/audit.js';
+import { auditActor, type AuditLog } from '../audit/audit.js';
 import { authorize, decide, type Actor } from '../auth/policy.js';
 import type { Clock } from '../core/clock.js';
 import { inTransaction } from '../core/db/transaction.js';
@@ -58,7 +58,7 @@ export class PlacementsService {
       const inserted = await this.placements.insert(placement, this.clock.now(), session);
       await this.outbox.enqueue('placement', inserted.id, session);
       await this.audit.record(
-        { action: 'placement.create', outcome: 'success', actor: { accountId: actor.accountId, role: actor.role }, target: { type: 'placement', id: inserted.id }, requestId },
+        { action: 'placement.create', outcome: 'success', actor: auditActor(actor), target: { type: 'placement', id: inserted.id }, requestId },
         session,
       );
       return inserted;
@@ -106,7 +106,7 @@ export class PlacementsService {
       if (!result) throw notFound('Placement');
       await this.outbox.enqueue('placement', id, session);
       await this.audit.record(
-        { action: 'placement.update', outcome: 'success', actor: { accountId: actor.accountId, role: actor.role }, target: { type: 'placement', id }, requestId, details: { fields: Object.keys(patch) } },
+        { action: 'placement.update', outcome: 'success', actor: auditActor(actor), target: { type: 'placement', id }, requestId, details: { fields: Object.keys(patch) } },
         session,
       );
       return result;

@@ -150,7 +150,8 @@ export function youngPeopleRoutes() {
       const query = c.req.valid('query');
       const { youngPeople } = c.var.services;
       const page = await youngPeople.list(actor(c), query);
-      const items = await Promise.all(page.items.map(async (person) => youngPersonView(person, await youngPeople.hasAccount(person.id))));
+      const withAccounts = await youngPeople.withAccounts(page.items.map((person) => person.id));
+      const items = page.items.map((person) => youngPersonView(person, withAccounts.has(person.id)));
       return c.json({ items, total: page.total, limit: query.limit, offset: query.offset }, 200);
     })
     .openapi(get, async (c) => {

@@ -1,11 +1,11 @@
 import { ObjectId, type MongoClient } from 'mongodb';
-import type { AuditLog } from '../audit/audit.js';
+import { auditActor, type AuditLog } from '../audit/audit.js';
 import type { AccountsRepository } from '../auth/accounts.js';
 import { authorize, decide, youngPeopleScope, type Actor } from '../auth/policy.js';
 import type { Clock } from '../core/clock.js';
+import { escapeRegex } from '../core/db/regex.js';
 import { inTransaction } from '../core/db/transaction.js';
 import { ApiError, forbidden, notFound, unprocessable, type FieldProblem } from '../core/errors.js';
-import { escapeRegex } from '../employers/employers.service.js';
 import { locate } from '../geo/locate.js';
 import type { SearchOutbox } from '../search-sync/outbox.js';
 import { youngPersonResource } from './young-people.access.js';
@@ -62,7 +62,7 @@ export class YoungPeopleService {
       const created = await this.youngPeople.insert(person, this.clock.now(), session);
       await this.outbox.enqueue('young_person', created.id, session);
       await this.audit.record(
-        { action: 'young_person.create', outcome: 'success', actor: { accountId: actor.accountId, role: actor.role }, target: { type: 'young_person', id: created.id }, subjectId: created.id, requestId },
+        { action: 'young_person.create', outcome: 'success', actor: auditActor(actor), target: { type: 'young_person', id: created.id }, subjectId: created.id, requestId },
         session,
       );
       return created;
@@ -113,7 +113,7 @@ export class YoungPeopleService {
       if (!updated) throw notFound('Young person');
       await this.outbox.enqueue('young_person', id, session);
       await this.audit.record(
-        { action: 'young_person.update', outcome: 'success', actor: { accountId: actor.accountId, role: actor.role }, target: { type: 'young_person', id }, subjectId: id, requestId, details: { fields: Object.keys(patch) } },
+        { action: 'young_person.update', outcome: 'success', actor: auditActor(actor), target: { type: 'young_person', id }, subjectId: id, requestId, details: { fields: Object.keys(patch) } },
         session,
       );
       return updated;
@@ -133,7 +133,7 @@ export class YoungPeopleService {
         session,
       );
       await this.audit.record(
-        { action: 'young_person.eligibility_exception', outcome: 'success', actor: { accountId: actor.accountId, role: actor.role }, target: { type: 'young_person', id }, subjectId: id, requestId },
+        { action: 'young_person.eligibility_exception', outcome: 'success', actor: auditActor(actor), target: { type: 'young_person', id }, subjectId: id, requestId },
         session,
       );
       return updated!;
@@ -141,7 +141,15 @@ export class YoungPeopleService {
   }
 
   async hasAccount(id: string): Promise<boolean> {
-    return (await this.accounts.collection.countDocuments({ youngPersonId: new ObjectId(id) }, { limit: 1 })) > 0;
+    return (await this.withAccounts([id])).has(id);
+  }
+
+  /** Which of these young people have an account of their own, in one query for a whole page. */
+  async withAccounts(ids: string[]): Promise<Set<string>> {
+    const docs = await this.accounts.collection
+      .find({ youngPersonId: { $in: ids.map((id) => new ObjectId(id)) } }, { projection: { youngPersonId: 1 } })
+      .toArray();
+    return new Set(docs.map((doc) => doc.youngPersonId!.toHexString()));
   }
 
   async delegates(actor: Actor, id: string) {
@@ -163,7 +171,7 @@ export class YoungPeopleService {
       const removed = await this.accounts.removeDelegateGrant(delegateAccountId, id, session);
       if (!removed) throw notFound('Delegate');
       await this.audit.record(
-        { action: 'delegate.remove', outcome: 'success', actor: { accountId: actor.accountId, role: actor.role }, target: { type: 'account', id: delegateAccountId }, subjectId: id, requestId },
+        { action: 'delegate.remove', outcome: 'success', actor: auditActor(actor), target: { type: 'account', id: delegateAccountId }, subjectId: id, requestId },
         session,
       );
     });

@@ -1,6 +1,6 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ZodError } from 'zod';
-import { validationFailed, type ErrorCode, type FieldProblem } from '../errors.js';
+import { validationFailed, type FieldProblem } from '../errors.js';
 import type { AppEnv } from './env.js';
 
 const targetNames: Record<string, FieldProblem['in']> = {
@@ -91,7 +91,6 @@ export function jsonResponse<T extends z.ZodType>(schema: T, description: string
   return { description, content: { 'application/json': { schema } } } as const;
 }
 
-export type { ErrorCode };
 
 /** Spread into a route that needs an access token. */
 export const bearer = { security: [{ bearerAuth: [] as string[] }] };
