@@ -14,6 +14,8 @@ import { healthRoutes } from './health/health.routes.js';
 import { inboxRoutes } from './journey/inbox.routes.js';
 import { journeyRoutes } from './journey/journey.routes.js';
 import { matchingRoutes } from './matching/matching.routes.js';
+import { devMailPages, unsubscribePages } from './notifications/notifications.pages.js';
+import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { passportsRoutes } from './passports/passports.routes.js';
 import { placementsRoutes } from './placements/placements.routes.js';
 import type { Services } from './services.js';
@@ -50,6 +52,9 @@ export function createApp(services: Services) {
       }),
     );
   }
+  // Before the JSON-only body check: mail clients unsubscribe with a form body (RFC 8058).
+  app.route('/', unsubscribePages());
+  if (config.NODE_ENV !== 'production' && services.mailCatcher) app.route('/', devMailPages(services.mailCatcher));
   app.use(limitBody(config.BODY_LIMIT_BYTES));
   app.use(requireJsonBody);
 
@@ -67,6 +72,7 @@ export function createApp(services: Services) {
   app.route('/', journeyRoutes());
   app.route('/', inboxRoutes());
   app.route('/', dashboardsRoutes());
+  app.route('/', notificationsRoutes());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

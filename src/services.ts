@@ -23,6 +23,14 @@ import { PlacementMatchesRepository } from './journey/journey.repository.js';
 import { JourneyService } from './journey/journey.service.js';
 import { ProgressRepository } from './journey/progress.repository.js';
 import { MatchingService } from './matching/matching.service.js';
+import { DailyNotifications } from './notifications/daily.js';
+import type { MailCatcher } from './notifications/mail-catcher.js';
+import { Mailer } from './notifications/mailer.js';
+import { notificationsPersonalData } from './notifications/notifications.personal-data.js';
+import { NotificationsService } from './notifications/notifications.service.js';
+import { NotificationOutbox } from './notifications/outbox.js';
+import { PreferencesRepository, UnsubscribeLinks } from './notifications/preferences.js';
+import { DeliveryWorker, type DeliveryOptions } from './notifications/worker.js';
 import { PassportsRepository } from './passports/passports.repository.js';
 import { passportPersonalData } from './passports/passports.personal-data.js';
 import { PassportsService } from './passports/passports.service.js';
@@ -72,10 +80,20 @@ export interface Services extends Infrastructure {
   journey: JourneyService;
   inbox: InboxService;
   dashboards: DashboardsService;
+  notifications: NotificationsService;
+  /** Sends the notifications outbox; absent when no mail server is configured. index.ts starts it, tests call `drain()`. */
+  notificationDelivery: DeliveryWorker | undefined;
+  /** The daily reminders and digests; index.ts starts it, tests call `run()`. */
+  dailyNotifications: DailyNotifications;
+  /** Development only, when no SMTP_URL is set: the embedded mail server whose messages /dev/mail shows. */
+  mailCatcher: MailCatcher | undefined;
 }
 
 export interface ServiceOptions {
   throttleLimits?: ThrottleLimits;
+  /** The embedded development mail server, used when SMTP_URL is not set. */
+  mailCatcher?: { catcher: MailCatcher; smtpUrl: string };
+  delivery?: Partial<DeliveryOptions>;
 }
 
 /** Builds every service on the given infrastructure and loads (or makes) the token-signing keys. */
@@ -84,22 +102,14 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
   const audit = new AuditLog(db, clock);
   const outbox = new SearchOutbox(db, clock);
   const hasher = new PasswordHasher(config.PASSWORD_SCRYPT_COST);
-  const keys = new KeyStore(db, resolveKeysSecret(config.TOKEN_KEYS_SECRET, path.resolve(projectRoot, config.DATA_DIR)), clock, {
+  const keysSecret = resolveKeysSecret(config.TOKEN_KEYS_SECRET, path.resolve(projectRoot, config.DATA_DIR));
+  const keys = new KeyStore(db, keysSecret, clock, {
     rotationDays: config.TOKEN_KEY_ROTATION_DAYS,
     accessTokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
     clockToleranceSeconds,
   });
   await keys.init();
   const accounts = new AccountsRepository(db, clock);
-  const auth = new AuthService(
-    accounts,
-    hasher,
-    new LoginThrottle(db, clock, options.throttleLimits),
-    new AccessTokens(keys, config, clock),
-    new RefreshTokens(db, clock, config.REFRESH_TOKEN_TTL_DAYS),
-    audit,
-    config.REFRESH_TOKEN_TTL_DAYS,
-  );
   const providers = new ProvidersRepository(db, clock);
   const employersRepository = new EmployersRepository(db);
   const youngPeopleRepository = new YoungPeopleRepository(db);
@@ -110,10 +120,39 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
   const placementMatchesRepository = new PlacementMatchesRepository(db);
   const progressRepository = new ProgressRepository(db);
   dataRights.register(journeyPersonalData(placementMatchesRepository, progressRepository));
-  const passports = new PassportsService(mongo, passportsRepository, youngPeopleRepository, employersRepository, placementsRepository, accounts, audit, clock);
+  const notificationOutbox = new NotificationOutbox(db, clock);
+  const notificationPreferences = new PreferencesRepository(db, clock);
+  const unsubscribeLinks = new UnsubscribeLinks(keysSecret);
+  dataRights.register(notificationsPersonalData(notificationOutbox, notificationPreferences, accounts));
+  const notifications = new NotificationsService(notificationOutbox, notificationPreferences, unsubscribeLinks, accounts, youngPeopleRepository, placementsRepository, employersRepository, clock);
+  const auth = new AuthService(
+    accounts,
+    hasher,
+    new LoginThrottle(db, clock, options.throttleLimits),
+    new AccessTokens(keys, config, clock),
+    new RefreshTokens(db, clock, config.REFRESH_TOKEN_TTL_DAYS),
+    audit,
+    config.REFRESH_TOKEN_TTL_DAYS,
+    notifications,
+  );
+  const passports = new PassportsService(mongo, passportsRepository, youngPeopleRepository, employersRepository, placementsRepository, accounts, audit, notifications, clock);
   const journeyRepositories = { youngPeople: youngPeopleRepository, placements: placementsRepository, employers: employersRepository };
   const placements = new PlacementsService(mongo, placementsRepository, employersRepository, outbox, audit, clock);
   const searchIndexer = new SearchIndexer(infra.search, placementsRepository, employersRepository, youngPeopleRepository);
+  const smtpUrl = config.SMTP_URL ?? options.mailCatcher?.smtpUrl;
+  const notificationDelivery = smtpUrl
+    ? new DeliveryWorker(
+        notificationOutbox,
+        notificationPreferences,
+        unsubscribeLinks,
+        new Mailer(smtpUrl, config.MAIL_FROM, { requireTls: config.NODE_ENV === 'production' }),
+        config.PUBLIC_URL,
+        clock,
+        infra.logger,
+        options.delivery,
+      )
+    : undefined;
+  const inbox = new InboxService(placementMatchesRepository, progressRepository, journeyRepositories, clock);
   return {
     ...infra,
     audit,
@@ -122,7 +161,7 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     keys,
     accounts,
     auth,
-    invitations: new InvitationsService(db, mongo, accounts, youngPeopleRepository, hasher, audit, clock),
+    invitations: new InvitationsService(db, mongo, accounts, youngPeopleRepository, hasher, audit, notifications, clock),
     providers,
     employersRepository,
     employers: new EmployersService(mongo, employersRepository, accounts, hasher, outbox, audit, clock),
@@ -137,8 +176,15 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     matching: new MatchingService(infra.search, youngPeopleRepository, placementsRepository, employersRepository, placements),
     placementMatchesRepository,
     progressRepository,
-    journey: new JourneyService(mongo, placementMatchesRepository, progressRepository, youngPeopleRepository, placementsRepository, employersRepository, passports, passportsRepository, outbox, audit, clock),
-    inbox: new InboxService(placementMatchesRepository, progressRepository, journeyRepositories, clock),
+    journey: new JourneyService(mongo, placementMatchesRepository, progressRepository, youngPeopleRepository, placementsRepository, employersRepository, passports, passportsRepository, outbox, notifications, audit, clock),
+    inbox,
     dashboards: new DashboardsService(placementMatchesRepository, progressRepository, placementsRepository, employersRepository, youngPeopleRepository, accounts, clock),
+    notifications,
+    notificationDelivery,
+    dailyNotifications: new DailyNotifications(db, mongo, notificationOutbox, inbox, accounts, passportsRepository, employersRepository, clock, infra.logger, {
+      hour: config.NOTIFY_DAILY_HOUR,
+      leaseMs: 30 * 60_000,
+    }),
+    mailCatcher: config.SMTP_URL ? undefined : options.mailCatcher?.catcher,
   };
 }

@@ -1,5 +1,6 @@
 import type { AuditLog } from '../audit/audit.js';
 import { ApiError } from '../core/errors.js';
+import type { NotificationsService } from '../notifications/notifications.service.js';
 import type { Account, AccountsRepository } from './accounts.js';
 import type { PasswordHasher } from './passwords.js';
 import type { Actor } from './policy.js';
@@ -49,6 +50,7 @@ export class AuthService {
     private readonly refreshTokens: RefreshTokens,
     private readonly audit: AuditLog,
     private readonly refreshTtlDays: number,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async signIn(email: string, password: string, context: RequestContext): Promise<TokenPair> {
@@ -87,6 +89,7 @@ export class AuthService {
       await this.accounts.setPasswordHash(account.id, await this.hasher.hash(password));
     }
     await this.accounts.recordSignIn(account.id);
+    await this.#warnOfNewAddress(account, context.address);
     await this.audit.record({
       action: 'auth.sign_in',
       outcome: 'success',
@@ -104,6 +107,9 @@ export class AuthService {
   async refresh(refreshToken: string, context: RequestContext): Promise<TokenPair> {
     const outcome = await this.refreshTokens.rotate(refreshToken);
     if (!outcome.ok) {
+      if (outcome.reason === 'reused' && outcome.accountId && outcome.familyId) {
+        await this.notifications.refreshTokenReused(outcome.accountId, outcome.familyId);
+      }
       await this.audit.record({
         action: outcome.reason === 'reused' ? 'auth.refresh_reuse' : 'auth.refresh',
         outcome: outcome.reason === 'reused' ? 'denied' : 'failure',
@@ -171,6 +177,16 @@ export class AuthService {
       refreshToken,
       refreshExpiresIn: this.refreshTtlDays * 86_400,
     };
+  }
+
+  /**
+   * Emails the account holder when they sign in from an address none of their earlier sign-ins
+   * came from (not on their very first sign-in), so that someone else's sign-in does not go unseen.
+   */
+  async #warnOfNewAddress(account: Account, address: string): Promise<void> {
+    const earlier = (await this.audit.find({ action: 'auth.sign_in', accountId: account.id }, 200)).filter((entry) => entry.outcome === 'success');
+    if (earlier.length === 0 || earlier.some((entry) => entry.actor.ip === address)) return;
+    await this.notifications.newSignIn(account.id);
   }
 
   #dummy(): Promise<string> {

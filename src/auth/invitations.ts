@@ -8,6 +8,7 @@ import { isDuplicateKey } from '../core/db/mongo.js';
 import { inTransaction } from '../core/db/transaction.js';
 import { ApiError, forbidden, validationFailed } from '../core/errors.js';
 import { delegateRights, roles, type DelegateRight, type Role } from '../domain/vocabulary.js';
+import type { NotificationsService } from '../notifications/notifications.service.js';
 import type { YoungPeopleRepository } from '../young-people/young-people.repository.js';
 import { youngPersonResource } from '../young-people/young-people.access.js';
 import type { Account, AccountsRepository } from './accounts.js';
@@ -72,8 +73,9 @@ export interface InvitationInput {
 const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
 /**
- * One-time, expiring invitations by which a new user sets their own password. Only the hash of
- * the token is stored; the inviter passes the token on (by email or in person).
+ * One-time, expiring invitations by which a new user sets their own password. The invitee gets
+ * the link by email (the notifications outbox keeps it only until the email is sent); the
+ * invitations collection keeps only the token's hash. The inviter learns that it was sent.
  */
 export class InvitationsService {
   readonly #invitations: Collection<InvitationDoc>;
@@ -85,6 +87,7 @@ export class InvitationsService {
     private readonly youngPeople: YoungPeopleRepository,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditLog,
+    private readonly notifications: NotificationsService,
     private readonly clock: Clock,
   ) {
     this.#invitations = db.collection<InvitationDoc>(invitationsCollection.name);
@@ -142,6 +145,19 @@ export class InvitationsService {
           subjectId: doc.youngPersonId?.toHexString(),
           requestId,
           details: { role: input.role, ...(input.rights ? { rights: input.rights } : {}) },
+        },
+        session,
+      );
+      await this.notifications.invitationCreated(
+        {
+          email: doc.email,
+          name: doc.name,
+          role: doc.role,
+          token,
+          expiresAt: doc.expiresAt,
+          ...(doc.providerId ? { providerId: doc.providerId.toHexString() } : {}),
+          ...(doc.youngPersonId ? { youngPersonId: doc.youngPersonId.toHexString() } : {}),
+          ...(inviter.accountId ? { invitedBy: inviter.accountId } : {}),
         },
         session,
       );

@@ -11,6 +11,7 @@ import { defaultCoachAccess, type PassportsService } from '../passports/passport
 import type { PassportsRepository } from '../passports/passports.repository.js';
 import type { Placement, PlacementsRepository } from '../placements/placements.repository.js';
 import { placementResource } from '../placements/placements.service.js';
+import type { NotificationsService } from '../notifications/notifications.service.js';
 import type { SearchOutbox } from '../search-sync/outbox.js';
 import { youngPersonResource } from '../young-people/young-people.access.js';
 import { cohortYearOf, type YoungPeopleRepository } from '../young-people/young-people.repository.js';
@@ -69,6 +70,7 @@ export class JourneyService {
     private readonly passports: PassportsService,
     private readonly passportsRepository: PassportsRepository,
     private readonly outbox: SearchOutbox,
+    private readonly notifications: NotificationsService,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
   ) {}
@@ -117,6 +119,7 @@ export class JourneyService {
           session,
         );
         await this.#audit(actor, created, 'propose', requestId, session, { to: 'proposed' });
+        await this.notifications.proposalMade(created, session);
         return created;
       });
     } catch (error) {
@@ -245,7 +248,7 @@ export class JourneyService {
           ? await this.passports.createShare(actor, person, { employerId: employer.id, employerName: employer.name, placementId: placement.id, sections: input.sections, purpose, expiresInDays }, requestId, session)
           : undefined;
       const now = this.clock.now();
-      return this.#move(
+      const moved = await this.#move(
         actor,
         authorized,
         {
@@ -256,6 +259,8 @@ export class JourneyService {
         session,
         { sharedSections: share?.sections ?? [], ...(share ? { shareId: share.id } : {}) },
       );
+      await this.notifications.proposalAgreed(moved, share !== undefined, session);
+      return moved;
     });
   }
 
@@ -275,9 +280,11 @@ export class JourneyService {
   async arrangeTaster(actor: Actor, id: string, input: { kind: 'taster_day' | 'informal_interview'; date: string; place: string; notes?: string }, requestId: string) {
     const authorized = await this.#authorizeStep(actor, id, 'arrange_taster');
     if (input.date < this.#today()) throw unprocessable([problem('date', 'is in the past')]);
-    return inTransaction(this.mongo, (session) =>
-      this.#move(actor, authorized, { taster: { ...input, arrangedAt: this.clock.now(), arrangedBy: authorized.by } }, requestId, session, { kind: input.kind, date: input.date }),
-    );
+    return inTransaction(this.mongo, async (session) => {
+      const moved = await this.#move(actor, authorized, { taster: { ...input, arrangedAt: this.clock.now(), arrangedBy: authorized.by } }, requestId, session, { kind: input.kind, date: input.date });
+      await this.notifications.tasterArranged(moved, input, session);
+      return moved;
+    });
   }
 
   async employerAccept(actor: Actor, id: string, input: { note?: string }, requestId: string) {
@@ -286,9 +293,11 @@ export class JourneyService {
     if (authorized.match.state === 'taster_arranged' && taster && taster.date > this.#today()) {
       throw unprocessable([{ path: 'taster.date', message: `is ${taster.date}; accept after the taster, or decline now` }], 'The taster has not happened yet.');
     }
-    return inTransaction(this.mongo, (session) =>
-      this.#move(actor, authorized, { employerDecision: { accepted: true, at: this.clock.now(), by: authorized.by, ...(input.note ? { note: input.note } : {}) } }, requestId, session),
-    );
+    return inTransaction(this.mongo, async (session) => {
+      const moved = await this.#move(actor, authorized, { employerDecision: { accepted: true, at: this.clock.now(), by: authorized.by, ...(input.note ? { note: input.note } : {}) } }, requestId, session);
+      await this.notifications.employerDecided(moved, true, session);
+      return moved;
+    });
   }
 
   async employerDecline(actor: Actor, id: string, input: { reason: string }, requestId: string) {
@@ -296,6 +305,7 @@ export class JourneyService {
     return inTransaction(this.mongo, async (session) => {
       const moved = await this.#move(actor, authorized, { employerDecision: { accepted: false, at: this.clock.now(), by: authorized.by, reason: input.reason } }, requestId, session);
       await this.#endShare(actor, moved, requestId, session);
+      await this.notifications.employerDecided(moved, false, session);
       return moved;
     });
   }
