@@ -7,6 +7,7 @@ import { InvitationsService } from './auth/invitations.js';
 import { KeyStore, resolveKeysSecret } from './auth/keys.js';
 import { PasswordHasher } from './auth/passwords.js';
 import { LoginThrottle, type ThrottleLimits } from './auth/throttle.js';
+import { SignIns } from './auth/sign-ins.js';
 import { AccessTokens, RefreshTokens, clockToleranceSeconds } from './auth/tokens.js';
 import type { Clock } from './core/clock.js';
 import type { Config } from './core/config.js';
@@ -91,12 +92,14 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
   });
   await keys.init();
   const accounts = new AccountsRepository(db, clock);
+  const signIns = new SignIns(db, clock, config.REFRESH_TOKEN_TTL_DAYS);
   const auth = new AuthService(
     accounts,
     hasher,
     new LoginThrottle(db, clock, options.throttleLimits),
     new AccessTokens(keys, config, clock),
-    new RefreshTokens(db, clock, config.REFRESH_TOKEN_TTL_DAYS),
+    new RefreshTokens(db, signIns, clock, config.REFRESH_TOKEN_TTL_DAYS),
+    signIns,
     audit,
     config.REFRESH_TOKEN_TTL_DAYS,
   );
