@@ -53,7 +53,7 @@ beforeAll(async () => {
   draftPlacementId = (await call(harness.app, 'POST', `/v1/employers/${employer.employerId}/placements`, { token: employer.staff.token, body: placementInput({ status: 'draft' }) })).json.id;
   await call(harness.app, 'PUT', `/v1/young-people/${a.youngPersonId}/passport`, {
     token: a.youngPerson.token,
-    body: { sections: { aboutMe: { summary: 'Hello' }, myCondition: { description: 'Private' } } },
+    body: { sections: { aboutMe: { summary: 'Hello' }, myCondition: { description: 'Private' }, whatHelps: null, accessToWork: null, review: null } },
   });
 });
 afterAll(() => harness.close());
@@ -121,7 +121,7 @@ const cases: Case[] = [
     name: 'save the passport (owner only here)',
     method: 'PUT',
     path: () => `/v1/young-people/${a.youngPersonId}/passport`,
-    body: () => ({ sections: { aboutMe: { summary: 'Hello again' }, myCondition: { description: 'Private' } } }),
+    body: () => ({ sections: { aboutMe: { summary: 'Hello again' }, myCondition: { description: 'Private' }, whatHelps: null, accessToWork: null, review: null } }),
     expected: { adminA: 403, coachA: 403, youngPersonA: 200, delegateA: 403, employer: 404, coachB: 404, anonymous: 401 },
   },
   {

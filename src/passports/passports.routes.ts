@@ -9,8 +9,12 @@ import {
   accessLogEntrySchema,
   draftInputSchema,
   draftSchema,
+  parseSectionContent,
   passportSchema,
+  passportSectionSchema,
+  restoreVersionSchema,
   savePassportSchema,
+  saveSectionSchema,
   shareInputSchema,
   shareSchema,
   sharedPassportSchema,
@@ -28,6 +32,7 @@ const versionSummary = (v: PassportVersion) => ({
   savedBy: v.savedBy,
   source: v.source,
   ...(v.draftId ? { draftId: v.draftId } : {}),
+  ...(v.restoredFrom ? { restoredFrom: v.restoredFrom } : {}),
 });
 
 const draftView = (draft: PassportDraft, proposerName: string) => ({
@@ -75,10 +80,35 @@ const save = createRoute({
   method: 'put',
   path: '/v1/young-people/{youngPersonId}/passport',
   tags,
-  summary: 'Save the passport (the owner, or a delegate with edit_passport); every save is a new version',
+  summary: 'Replace the whole passport (the owner, or a delegate with edit_passport); every save is a new version',
+  description:
+    'The body names every section (null empties one); a body that leaves a section out is refused with 400 naming it, so nothing is emptied by accident. ' +
+    'To change one section, use PUT .../passport/sections/{section}.',
   ...bearer,
   request: { params: person, body: jsonBody(savePassportSchema) },
   responses: { 200: jsonResponse(passportSchema, 'Saved.'), ...errorResponses(400, 401, 403, 404, 409) },
+});
+
+const saveSection = createRoute({
+  method: 'put',
+  path: '/v1/young-people/{youngPersonId}/passport/sections/{section}',
+  tags,
+  summary: 'Save one section (the owner, or a delegate with edit_passport); the other sections stay as they are',
+  description: 'A new version with this section replaced. `baseVersion` is the version the edit started from: if someone saved since, 409.',
+  ...bearer,
+  request: { params: person.extend({ section: passportSectionSchema }), body: jsonBody(saveSectionSchema) },
+  responses: { 200: jsonResponse(passportSchema, 'Saved.'), ...errorResponses(400, 401, 403, 404, 409) },
+});
+
+const restore = createRoute({
+  method: 'post',
+  path: '/v1/young-people/{youngPersonId}/passport/versions/{version}/restore',
+  tags,
+  summary: 'Restore an earlier version (the owner, or a delegate with edit_passport): a new version with its sections',
+  description: 'Nothing is overwritten: the restore is a new version (`source: "restore"`, `restoredFrom`), and it is in the audit log.',
+  ...bearer,
+  request: { params: person.extend({ version: z.coerce.number().int().min(1) }), body: jsonBody(restoreVersionSchema) },
+  responses: { 200: jsonResponse(passportSchema, 'Restored as a new version.'), ...errorResponses(400, 401, 403, 404, 409) },
 });
 
 const print = createRoute({
@@ -232,6 +262,23 @@ export function passportsRoutes() {
       const { youngPersonId } = c.req.valid('param');
       const { passports } = c.var.services;
       await passports.save(caller, youngPersonId, c.req.valid('json'), c.get('requestId'));
+      const { view } = await passports.read(caller, youngPersonId, c.get('requestId'));
+      return c.json(view, 200);
+    })
+    .openapi(saveSection, async (c) => {
+      const caller = actor(c);
+      const { youngPersonId, section } = c.req.valid('param');
+      const { baseVersion, content } = c.req.valid('json');
+      const { passports } = c.var.services;
+      await passports.saveSection(caller, youngPersonId, section, { baseVersion, content: parseSectionContent(section, content) }, c.get('requestId'));
+      const { view } = await passports.read(caller, youngPersonId, c.get('requestId'));
+      return c.json(view, 200);
+    })
+    .openapi(restore, async (c) => {
+      const caller = actor(c);
+      const { youngPersonId, version: number } = c.req.valid('param');
+      const { passports } = c.var.services;
+      await passports.restore(caller, youngPersonId, number, c.req.valid('json'), c.get('requestId'));
       const { view } = await passports.read(caller, youngPersonId, c.get('requestId'));
       return c.json(view, 200);
     })
