@@ -273,6 +273,8 @@ describe('privacy: passport text in every export, print and list view', () => {
       aboutMe: { summary: `${marker.aboutMe}-${tag}` },
       myCondition: { description: `${marker.myCondition}-${tag}` },
       whatHelps: { adjustments: [{ category: 'equipment', details: `${marker.whatHelps}-${tag}` }] },
+      accessToWork: null,
+      review: null,
     },
   });
 
