@@ -186,6 +186,14 @@ export class AccountsRepository {
     return result.modifiedCount > 0;
   }
 
+  /** Which of these young people have an account of their own, in one query. */
+  async youngPeopleWithAccounts(youngPersonIds: string[]): Promise<Set<string>> {
+    const docs = await this.collection
+      .find({ youngPersonId: { $in: youngPersonIds.map((id) => new ObjectId(id)) } }, { projection: { youngPersonId: 1 } })
+      .toArray();
+    return new Set(docs.map((doc) => doc.youngPersonId!.toHexString()));
+  }
+
   async delegatesOf(youngPersonId: string): Promise<Account[]> {
     const docs = await this.collection
       .find({ 'actsFor.youngPersonId': new ObjectId(youngPersonId) }, { projection: { passwordHash: 0 } })

@@ -2,6 +2,7 @@ import type { AuditLog } from '../audit/audit.js';
 import { ApiError, validationFailed } from '../core/errors.js';
 import type { Account, AccountsRepository } from './accounts.js';
 import { passwordProblem, type PasswordHasher } from './passwords.js';
+import type { KeyStore } from './keys.js';
 import type { Actor } from './policy.js';
 import type { SignInEndReason, SignIns } from './sign-ins.js';
 import type { LoginThrottle } from './throttle.js';
@@ -42,16 +43,42 @@ export function actorOf(account: Account): Actor {
 export class AuthService {
   #dummyHash: Promise<string> | undefined;
 
-  constructor(
-    private readonly accounts: AccountsRepository,
-    private readonly hasher: PasswordHasher,
-    private readonly throttle: LoginThrottle,
-    private readonly accessTokens: AccessTokens,
-    private readonly refreshTokens: RefreshTokens,
-    private readonly signIns: SignIns,
-    private readonly audit: AuditLog,
-    private readonly refreshTtlDays: number,
-  ) {}
+  private readonly accounts: AccountsRepository;
+  private readonly hasher: PasswordHasher;
+  private readonly throttle: LoginThrottle;
+  private readonly accessTokens: AccessTokens;
+  private readonly refreshTokens: RefreshTokens;
+  private readonly signIns: SignIns;
+  private readonly audit: AuditLog;
+  private readonly refreshTtlDays: number;
+  private readonly keys: KeyStore;
+
+  constructor(options: {
+    accounts: AccountsRepository;
+    hasher: PasswordHasher;
+    throttle: LoginThrottle;
+    accessTokens: AccessTokens;
+    refreshTokens: RefreshTokens;
+    signIns: SignIns;
+    audit: AuditLog;
+    refreshTtlDays: number;
+    keys: KeyStore;
+  }) {
+    this.accounts = options.accounts;
+    this.hasher = options.hasher;
+    this.throttle = options.throttle;
+    this.accessTokens = options.accessTokens;
+    this.refreshTokens = options.refreshTokens;
+    this.signIns = options.signIns;
+    this.audit = options.audit;
+    this.refreshTtlDays = options.refreshTtlDays;
+    this.keys = options.keys;
+  }
+
+  /** The public keys that verify this service's access tokens, retired ones included until their tokens expire. */
+  jwks() {
+    return this.keys.jwks();
+  }
 
   async signIn(email: string, password: string, context: RequestContext): Promise<TokenPair> {
     const keys = this.throttle.keys(email, context.address);

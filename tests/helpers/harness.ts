@@ -5,11 +5,11 @@ import { ManualClock, systemClock, type Clock } from '../../src/core/clock.js';
 import { loadConfig, type Config } from '../../src/core/config.js';
 import { createLogger } from '../../src/core/logger.js';
 import { openInfrastructure } from '../../src/runtime.js';
-import { createServices, type Services } from '../../src/services.js';
+import { createServices, type System } from '../../src/services.js';
 
 export interface Harness {
   app: App;
-  services: Services;
+  services: System;
   config: Config;
   clock: Clock;
   /** Drops this harness's database and indexes and closes its connections. */
@@ -49,7 +49,7 @@ export async function createHarness(options: { env?: Record<string, string>; clo
     clock,
   });
   const services = await createServices(infra);
-  const app = createApp(services);
+  const app = createApp(services.services);
   return {
     app,
     services,
