@@ -111,7 +111,7 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
   const { config, db, mongo, clock, search, logger } = infra;
   const audit = new AuditLog(db, clock);
   const outbox = new SearchOutbox(db, clock);
-  const hasher = new PasswordHasher(config.PASSWORD_SCRYPT_COST);
+  const hasher = new PasswordHasher({ memoryKib: config.PASSWORD_ARGON2_MEMORY_KIB, iterations: config.PASSWORD_ARGON2_ITERATIONS });
   const keys = new KeyStore(db, resolveKeysSecret(config.TOKEN_KEYS_SECRET, path.resolve(projectRoot, config.DATA_DIR)), clock, {
     rotationDays: config.TOKEN_KEY_ROTATION_DAYS,
     accessTokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
