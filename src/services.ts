@@ -34,6 +34,7 @@ import { SearchOutbox } from './search-sync/outbox.js';
 import { SearchSyncWorker } from './search-sync/worker.js';
 import { YoungPeopleRepository } from './young-people/young-people.repository.js';
 import { YoungPeopleService } from './young-people/young-people.service.js';
+import { WebSessions } from './web/sessions.js';
 
 /** What the app is built from: connections and settings made once by the caller. */
 export interface Infrastructure {
@@ -72,6 +73,8 @@ export interface Services extends Infrastructure {
   journey: JourneyService;
   inbox: InboxService;
   dashboards: DashboardsService;
+  /** Browser sessions of the web pages. */
+  webSessions: WebSessions;
 }
 
 export interface ServiceOptions {
@@ -140,5 +143,6 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     journey: new JourneyService(mongo, placementMatchesRepository, progressRepository, youngPeopleRepository, placementsRepository, employersRepository, passports, passportsRepository, outbox, audit, clock),
     inbox: new InboxService(placementMatchesRepository, progressRepository, journeyRepositories, clock),
     dashboards: new DashboardsService(placementMatchesRepository, progressRepository, placementsRepository, employersRepository, youngPeopleRepository, accounts, clock),
+    webSessions: new WebSessions(db, clock),
   };
 }

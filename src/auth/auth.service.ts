@@ -52,6 +52,14 @@ export class AuthService {
   ) {}
 
   async signIn(email: string, password: string, context: RequestContext): Promise<TokenPair> {
+    return this.#issue(await this.checkPassword(email, password, context));
+  }
+
+  /**
+   * Checks an email and password with throttling, rehashing and auditing, and returns the
+   * account; the API turns it into tokens, the web pages into a browser session.
+   */
+  async checkPassword(email: string, password: string, context: RequestContext): Promise<Account> {
     const keys = this.throttle.keys(email, context.address);
     const wait = await this.throttle.retryAfter(keys);
     if (wait > 0) {
@@ -93,7 +101,7 @@ export class AuthService {
       actor: { accountId: account.id, role: account.role, ip: context.address },
       requestId: context.requestId,
     });
-    return this.#issue(account);
+    return account;
   }
 
   /** Issues tokens for an account that has just proved who it is (sign-in, accepted invitation). */
@@ -141,6 +149,12 @@ export class AuthService {
   /** Ends every sign-in of an account (used when it is disabled). */
   async revokeSessions(accountId: string): Promise<void> {
     await this.refreshTokens.revokeAllFor(accountId);
+  }
+
+  /** The account behind a browser session, or undefined when it no longer exists or is disabled. */
+  async activeAccount(accountId: string): Promise<Account | undefined> {
+    const account = await this.accounts.byId(accountId);
+    return account?.status === 'active' ? account : undefined;
   }
 
   /** Verifies an access token and loads its account; a disabled account is refused at once. */
