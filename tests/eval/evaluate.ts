@@ -5,7 +5,7 @@ import { personFacts } from '../../src/matching/facts.js';
 import { hardLimitViolations, type HardLimit } from '../../src/matching/hard-limits.js';
 import { placementPoolSearches } from '../../src/matching/matching.service.js';
 import { placementSearchDoc } from '../../src/search-sync/documents.js';
-import type { Services } from '../../src/services.js';
+import type { System } from '../../src/services.js';
 import type { DecoyKind, EvalCause, EvalSet } from './eval-set.js';
 import { ndcgAt, precisionAt, reciprocalRank } from './metrics.js';
 
@@ -51,7 +51,7 @@ export interface EvalReport {
 }
 
 /** Stores the set as the service would hold it, and brings the search indexes up to date. */
-export async function loadEvalSet(services: Services, set: EvalSet): Promise<LoadedEvalSet> {
+export async function loadEvalSet(services: System, set: EvalSet): Promise<LoadedEvalSet> {
   const now = services.clock.now();
   const provider = await services.providers.create({ name: 'Evaluation College', kind: 'college', localAuthority: 'Leeds' });
   const verifier = { providerId: provider.id, accountId: new ObjectId().toHexString() };
@@ -85,7 +85,7 @@ export async function loadEvalSet(services: Services, set: EvalSet): Promise<Loa
 }
 
 /** Removes a loaded set from MongoDB and the indexes, so another set can be loaded into the same stores. */
-export async function unloadEvalSet(services: Services, loaded: LoadedEvalSet): Promise<void> {
+export async function unloadEvalSet(services: System, loaded: LoadedEvalSet): Promise<void> {
   const placements = await services.placementsRepository.byIds(loaded.placementIds);
   const employerIds = [...new Set(placements.map((placement) => placement.employerId))];
   const objectIds = (ids: string[]) => ids.map((id) => new ObjectId(id));
@@ -101,7 +101,7 @@ export async function unloadEvalSet(services: Services, loaded: LoadedEvalSet): 
  * The hard limits each placement breaks for this person, read fresh from MongoDB: the same
  * check the service makes, applied here to the raw search pool too.
  */
-async function violationsAmong(services: Services, personId: string, placementIds: string[]) {
+async function violationsAmong(services: System, personId: string, placementIds: string[]) {
   const facts = personFacts((await services.youngPeopleRepository.byId(personId))!);
   const placements = await services.placementsRepository.byIds(placementIds);
   const employers = new Map((await services.employersRepository.byIds([...new Set(placements.map((p) => p.employerId))])).map((e) => [e.id, e]));
@@ -115,7 +115,7 @@ async function violationsAmong(services: Services, personId: string, placementId
  * service's own re-check on MongoDB would hide it.
  */
 export async function evaluate(
-  services: Services,
+  services: System,
   set: EvalSet,
   loaded: LoadedEvalSet,
   options: { poolSearches?: typeof placementPoolSearches } = {},

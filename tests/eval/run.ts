@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { withServices } from '../../src/cli/with-services.js';
-import type { Services } from '../../src/services.js';
+import type { System } from '../../src/services.js';
 import { buildCauseSet } from './cause-cases.js';
 import { buildEvalSet, type EvalSet } from './eval-set.js';
 import { evaluate, loadEvalSet, summarise, unloadEvalSet, type EvalReport, type PersonReport } from './evaluate.js';
@@ -25,7 +25,7 @@ const sets: { label: string; build: () => EvalSet }[] = [
   { label: 'issue 16 cause cases', build: buildCauseSet },
 ];
 
-async function evaluateSet(services: Services, set: EvalSet): Promise<EvalReport> {
+async function evaluateSet(services: System, set: EvalSet): Promise<EvalReport> {
   const loaded = await loadEvalSet(services, set);
   try {
     return await evaluate(services, set, loaded);
