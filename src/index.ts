@@ -5,14 +5,14 @@ import { createLogger, type Logger } from './core/logger.js';
 import { Stores } from './embedded/index.js';
 import { LauncherError } from './embedded/process.js';
 import { openInfrastructure } from './runtime.js';
-import { createServices, type Infrastructure, type Services } from './services.js';
+import { createServices, type Infrastructure, type System } from './services.js';
 
 /** Wires the service together and listens. Everything else lives in app.ts and runtime.ts. */
 async function main(config: Config, logger: Logger): Promise<void> {
   const started = performance.now();
   const stores = new Stores();
   let infra: Infrastructure | undefined;
-  let services: Services | undefined;
+  let services: System | undefined;
   let server: ServerType | undefined;
   let shuttingDown = false;
 
@@ -52,7 +52,7 @@ async function main(config: Config, logger: Logger): Promise<void> {
     await seedDemoDataIfEmpty(services);
   }
   services.searchSync.start();
-  const app = createApp(services);
+  const app = createApp(services.services);
   server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     const base = `http://${config.HOST}:${info.port}`;
     logger.info({ url: base, docs: `${base}/docs`, startMs: Math.round(performance.now() - started) }, 'service ready');

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Db, MongoClient } from 'mongodb';
 import { AuditLog } from './audit/audit.js';
 import { AccountsRepository } from './auth/accounts.js';
+import { AccountsService } from './auth/accounts.service.js';
 import { AuthService } from './auth/auth.service.js';
 import { InvitationsService } from './auth/invitations.js';
 import { KeyStore, resolveKeysSecret } from './auth/keys.js';
@@ -17,11 +18,13 @@ import { DashboardsService } from './dashboards/dashboards.service.js';
 import { DataRightsService } from './data-rights/data-rights.service.js';
 import { EmployersRepository } from './employers/employers.repository.js';
 import { EmployersService } from './employers/employers.service.js';
+import { HealthService } from './health/health.service.js';
 import { InboxService } from './journey/inbox.service.js';
 import { journeyPersonalData } from './journey/journey.personal-data.js';
 import { PlacementMatchesRepository } from './journey/journey.repository.js';
 import { JourneyService } from './journey/journey.service.js';
 import { ProgressRepository } from './journey/progress.repository.js';
+import { ProgressService } from './journey/progress.service.js';
 import { MatchingService } from './matching/matching.service.js';
 import { PassportsRepository } from './passports/passports.repository.js';
 import { passportPersonalData } from './passports/passports.personal-data.js';
@@ -29,6 +32,7 @@ import { PassportsService } from './passports/passports.service.js';
 import { PlacementsRepository } from './placements/placements.repository.js';
 import { PlacementsService } from './placements/placements.service.js';
 import { ProvidersRepository } from './providers/providers.js';
+import { NamesReadModel } from './read-models/names.js';
 import { SearchIndexer } from './search-sync/indexer.js';
 import { SearchOutbox } from './search-sync/outbox.js';
 import { SearchSyncWorker } from './search-sync/worker.js';
@@ -45,33 +49,56 @@ export interface Infrastructure {
   logger: Logger;
 }
 
-/** Everything handlers reach through `c.var.services`: the infrastructure plus each feature's services. */
-export interface Services extends Infrastructure {
+/**
+ * What route handlers reach through `c.var.services`: one service per feature, and no store,
+ * repository or collection. Every read of a person's data goes through a service, which asks
+ * the policy (`src/auth/policy.ts`) first.
+ */
+export interface Services {
+  config: Config;
+  clock: Clock;
+  logger: Logger;
+  health: HealthService;
+  auth: AuthService;
+  accounts: AccountsService;
+  invitations: InvitationsService;
+  employers: EmployersService;
+  youngPeople: YoungPeopleService;
+  placements: PlacementsService;
+  passports: PassportsService;
+  dataRights: DataRightsService;
+  matching: MatchingService;
+  journey: JourneyService;
+  progress: ProgressService;
+  inbox: InboxService;
+  dashboards: DashboardsService;
+}
+
+/** The stores behind the services: for the entry point, scripts, demo data, benchmarks and tests; never for handlers. */
+export interface Repositories {
   audit: AuditLog;
   outbox: SearchOutbox;
   hasher: PasswordHasher;
   keys: KeyStore;
   accounts: AccountsRepository;
-  auth: AuthService;
-  invitations: InvitationsService;
   providers: ProvidersRepository;
   employersRepository: EmployersRepository;
-  employers: EmployersService;
   youngPeopleRepository: YoungPeopleRepository;
-  youngPeople: YoungPeopleService;
   placementsRepository: PlacementsRepository;
-  placements: PlacementsService;
   passportsRepository: PassportsRepository;
-  passports: PassportsService;
-  dataRights: DataRightsService;
-  /** Carries outbox events to Meilisearch; index.ts starts it, tests call `drain()`. */
-  searchSync: SearchSyncWorker;
-  matching: MatchingService;
   placementMatchesRepository: PlacementMatchesRepository;
   progressRepository: ProgressRepository;
-  journey: JourneyService;
-  inbox: InboxService;
-  dashboards: DashboardsService;
+  /** Carries outbox events to Meilisearch; index.ts starts it, tests call `drain()`. */
+  searchSync: SearchSyncWorker;
+}
+
+/**
+ * Everything wired together. `services` is what `createApp` is given; the rest sits beside it
+ * for code that is not a request handler. The feature services are also here by name (the same
+ * objects), except `accounts`, which here is the accounts repository.
+ */
+export interface System extends Infrastructure, Repositories, Omit<Services, 'accounts' | keyof Infrastructure> {
+  services: Services;
 }
 
 export interface ServiceOptions {
@@ -79,66 +106,71 @@ export interface ServiceOptions {
 }
 
 /** Builds every service on the given infrastructure and loads (or makes) the token-signing keys. */
-export async function createServices(infra: Infrastructure, options: ServiceOptions = {}): Promise<Services> {
-  const { config, db, mongo, clock } = infra;
+export async function createServices(infra: Infrastructure, options: ServiceOptions = {}): Promise<System> {
+  const { config, db, mongo, clock, search, logger } = infra;
   const audit = new AuditLog(db, clock);
   const outbox = new SearchOutbox(db, clock);
-  const hasher = new PasswordHasher(config.PASSWORD_SCRYPT_COST);
+  const hasher = new PasswordHasher({ memoryKib: config.PASSWORD_ARGON2_MEMORY_KIB, iterations: config.PASSWORD_ARGON2_ITERATIONS });
   const keys = new KeyStore(db, resolveKeysSecret(config.TOKEN_KEYS_SECRET, path.resolve(projectRoot, config.DATA_DIR)), clock, {
     rotationDays: config.TOKEN_KEY_ROTATION_DAYS,
     accessTokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
     clockToleranceSeconds,
   });
   await keys.init();
-  const accounts = new AccountsRepository(db, clock);
-  const auth = new AuthService(
-    accounts,
-    hasher,
-    new LoginThrottle(db, clock, options.throttleLimits),
-    new AccessTokens(keys, config, clock),
-    new RefreshTokens(db, clock, config.REFRESH_TOKEN_TTL_DAYS),
-    audit,
-    config.REFRESH_TOKEN_TTL_DAYS,
-  );
-  const providers = new ProvidersRepository(db, clock);
-  const employersRepository = new EmployersRepository(db);
-  const youngPeopleRepository = new YoungPeopleRepository(db);
-  const placementsRepository = new PlacementsRepository(db);
-  const passportsRepository = new PassportsRepository(db);
-  const dataRights = new DataRightsService(db, mongo, youngPeopleRepository, accounts, outbox, audit, clock);
-  dataRights.register(passportPersonalData(passportsRepository));
-  const placementMatchesRepository = new PlacementMatchesRepository(db);
-  const progressRepository = new ProgressRepository(db);
-  dataRights.register(journeyPersonalData(placementMatchesRepository, progressRepository));
-  const passports = new PassportsService(mongo, passportsRepository, youngPeopleRepository, employersRepository, placementsRepository, accounts, audit, clock);
-  const journeyRepositories = { youngPeople: youngPeopleRepository, placements: placementsRepository, employers: employersRepository };
-  const placements = new PlacementsService(mongo, placementsRepository, employersRepository, outbox, audit, clock);
-  const searchIndexer = new SearchIndexer(infra.search, placementsRepository, employersRepository, youngPeopleRepository);
-  return {
-    ...infra,
+  const repositories = {
     audit,
     outbox,
     hasher,
     keys,
+    accounts: new AccountsRepository(db, clock),
+    providers: new ProvidersRepository(db, clock),
+    employersRepository: new EmployersRepository(db),
+    youngPeopleRepository: new YoungPeopleRepository(db),
+    placementsRepository: new PlacementsRepository(db),
+    passportsRepository: new PassportsRepository(db),
+    placementMatchesRepository: new PlacementMatchesRepository(db),
+    progressRepository: new ProgressRepository(db),
+  };
+  const { accounts, providers, employersRepository: employers, youngPeopleRepository: youngPeople, placementsRepository: placements } = repositories;
+  const { passportsRepository, placementMatchesRepository: matches, progressRepository } = repositories;
+  const names = new NamesReadModel({ accounts, providers, employers, placements, youngPeople });
+
+  const auth = new AuthService({
     accounts,
+    hasher,
+    throttle: new LoginThrottle(db, clock, options.throttleLimits),
+    accessTokens: new AccessTokens(keys, config, clock),
+    refreshTokens: new RefreshTokens(db, clock, config.REFRESH_TOKEN_TTL_DAYS),
+    audit,
+    refreshTtlDays: config.REFRESH_TOKEN_TTL_DAYS,
+    keys,
+  });
+  const dataRights = new DataRightsService({ db, mongo, youngPeople, accounts, outbox, audit, clock });
+  dataRights.register(passportPersonalData(passportsRepository));
+  dataRights.register(journeyPersonalData(matches, progressRepository));
+  const passports = new PassportsService({ mongo, passports: passportsRepository, youngPeople, employers, placements, accounts, audit, clock, names });
+  const placementsService = new PlacementsService({ mongo, placements, employers, outbox, audit, clock });
+  const journey = new JourneyService({ mongo, matches, youngPeople, placements, employers, passports, outbox, audit, clock, names });
+  const services: Services = {
+    config,
+    clock,
+    logger,
+    health: new HealthService({ db, search }),
     auth,
-    invitations: new InvitationsService(db, mongo, accounts, youngPeopleRepository, hasher, audit, clock),
-    providers,
-    employersRepository,
-    employers: new EmployersService(mongo, employersRepository, accounts, hasher, outbox, audit, clock),
-    youngPeopleRepository,
-    youngPeople: new YoungPeopleService(mongo, youngPeopleRepository, accounts, outbox, audit, clock),
-    placementsRepository,
-    placements,
-    passportsRepository,
+    accounts: new AccountsService({ mongo, accounts, auth, names, audit }),
+    invitations: new InvitationsService({ db, mongo, accounts, youngPeople, hasher, audit, clock }),
+    employers: new EmployersService({ mongo, employers, accounts, hasher, outbox, audit, clock }),
+    youngPeople: new YoungPeopleService({ mongo, youngPeople, accounts, outbox, audit, clock }),
+    placements: placementsService,
     passports,
     dataRights,
-    searchSync: new SearchSyncWorker(outbox, searchIndexer, clock, infra.logger),
-    matching: new MatchingService(infra.search, youngPeopleRepository, placementsRepository, employersRepository, placements),
-    placementMatchesRepository,
-    progressRepository,
-    journey: new JourneyService(mongo, placementMatchesRepository, progressRepository, youngPeopleRepository, placementsRepository, employersRepository, passports, passportsRepository, outbox, audit, clock),
-    inbox: new InboxService(placementMatchesRepository, progressRepository, journeyRepositories, clock),
-    dashboards: new DashboardsService(placementMatchesRepository, progressRepository, placementsRepository, employersRepository, youngPeopleRepository, accounts, clock),
+    matching: new MatchingService({ search, youngPeople, placements, employers, placementsService }),
+    journey,
+    progress: new ProgressService({ mongo, journey, matches, records: progressRepository, clock }),
+    inbox: new InboxService({ matches, progress: progressRepository, names, clock }),
+    dashboards: new DashboardsService({ matches, progress: progressRepository, placements, employers, youngPeople, accounts, clock }),
   };
+  const searchSync = new SearchSyncWorker(outbox, new SearchIndexer(search, placements, employers, youngPeople), clock, logger);
+  const { accounts: _accountsService, ...featureServices } = services;
+  return { ...infra, ...featureServices, ...repositories, searchSync, services };
 }

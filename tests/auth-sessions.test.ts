@@ -1,4 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomBytes, scryptSync } from 'node:crypto';
+import { parseOptions } from '@node-rs/argon2';
+import { ObjectId } from 'mongodb';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ManualClock } from '../src/core/clock.js';
 import { call, createHarness, type Harness } from './helpers/harness.js';
 import { makeProvider, password, type ProviderWorld } from './helpers/world.js';
@@ -44,8 +47,39 @@ describe('sign-in', () => {
       known.push(await time(world.admin.email));
       unknowns.push(await time(`ghost${i}@example.org`));
     }
-    // Both pay for one scrypt; without the dummy hash the unknown path would be many times faster.
+    // Both pay for one hash; without the dummy hash the unknown path would be many times faster.
     expect(median(unknowns)).toBeGreaterThan(median(known) * 0.4);
+
+    // The same work, not only the same time: one Argon2id verification at the current parameters.
+    const verify = vi.spyOn(harness.services.hasher, 'verify');
+    try {
+      await signIn(world.admin.email, 'still not the right password', '198.51.100.4');
+      await signIn('ghost-again@example.org', 'still not the right password', '198.51.100.4');
+      expect(verify).toHaveBeenCalledTimes(2);
+      const [known, unknown] = verify.mock.calls.map(([, stored]) => parseOptions(stored));
+      expect(unknown).toEqual(known);
+      expect(known).toMatchObject({ memoryCost: harness.services.config.PASSWORD_ARGON2_MEMORY_KIB, timeCost: 2, parallelism: 1 });
+    } finally {
+      verify.mockRestore();
+    }
+    await harness.services.db.collection('login_throttle').deleteMany({});
+  });
+
+  it('signs in an account whose password was hashed with scrypt, and replaces the hash with Argon2id', async () => {
+    const salt = randomBytes(16);
+    const key = scryptSync(password, salt, 32, { N: 16384, r: 8, p: 1 });
+    const legacy = `scrypt$16384$8$1$${salt.toString('base64url')}$${key.toString('base64url')}`;
+    const accounts = harness.services.accounts.collection;
+    await accounts.updateOne({ _id: new ObjectId(world.delegate.accountId) }, { $set: { passwordHash: legacy } });
+
+    expect((await signIn(world.delegate.email, 'the wrong password entirely', '198.51.100.5')).status).toBe(401);
+    expect((await accounts.findOne({ _id: new ObjectId(world.delegate.accountId) }))?.passwordHash).toBe(legacy);
+
+    expect((await signIn(world.delegate.email, password, '198.51.100.5')).status).toBe(200);
+    const rehashed = (await accounts.findOne({ _id: new ObjectId(world.delegate.accountId) }))?.passwordHash ?? '';
+    expect(rehashed.startsWith('$argon2id$')).toBe(true);
+    expect(parseOptions(rehashed)).toMatchObject({ memoryCost: harness.services.config.PASSWORD_ARGON2_MEMORY_KIB, timeCost: 2, parallelism: 1 });
+    expect((await signIn(world.delegate.email, password, '198.51.100.5')).status).toBe(200);
     await harness.services.db.collection('login_throttle').deleteMany({});
   });
 

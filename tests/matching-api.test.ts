@@ -263,8 +263,14 @@ describe('matching when Meilisearch is down', () => {
     const { services } = harness;
     const deadSearch = createSearch(`http://127.0.0.1:${await freePort()}`, 'key', services.search.prefix, 500);
     const app = createApp({
-      ...services,
-      matching: new MatchingService(deadSearch, services.youngPeopleRepository, services.placementsRepository, services.employersRepository, services.placements),
+      ...services.services,
+      matching: new MatchingService({
+        search: deadSearch,
+        youngPeople: services.youngPeopleRepository,
+        placements: services.placementsRepository,
+        employers: services.employersRepository,
+        placementsService: services.placements,
+      }),
     });
     for (const path of [`/v1/young-people/${home.youngPersonId}/matches`, `/v1/placements/${placements.kitchen}/candidates`, '/v1/placements']) {
       const response = await call(app, 'GET', path, { token: home.coach.token });

@@ -119,33 +119,12 @@ export function authRoutes() {
     })
     .openapi(jwks, (c) => {
       c.header('Cache-Control', 'public, max-age=300');
-      return c.json(c.var.services.keys.jwks(), 200);
+      return c.json(c.var.services.auth.jwks(), 200);
     })
     .openapi(me, async (c) => {
-      const { services } = c.var;
       const caller = account(c);
-      let organisation: { type: 'provider' | 'employer'; id: string; name: string; verified?: boolean } | null = null;
-      if (caller.employerId) {
-        const employer = await services.employersRepository.byId(caller.employerId);
-        if (employer) organisation = { type: 'employer', id: employer.id, name: employer.name, verified: employer.verified };
-      } else if (caller.providerId) {
-        const provider = await services.providers.byId(caller.providerId);
-        if (provider) organisation = { type: 'provider', id: provider.id, name: provider.name };
-      }
-      const ids = [...(caller.youngPersonId ? [caller.youngPersonId] : []), ...caller.actsFor.map((grant) => grant.youngPersonId)];
-      const people = new Map((await services.youngPeopleRepository.byIds(ids)).map((person) => [person.id, person]));
-      const self = caller.youngPersonId ? people.get(caller.youngPersonId) : undefined;
-      return c.json(
-        {
-          account: accountView(caller),
-          organisation,
-          ...(self ? { youngPerson: { id: self.id, preferredName: self.preferredName } } : {}),
-          actsFor: caller.actsFor
-            .filter((grant) => people.has(grant.youngPersonId))
-            .map((grant) => ({ ...grant, preferredName: people.get(grant.youngPersonId)!.preferredName })),
-        },
-        200,
-      );
+      const { organisation, ...people } = await c.var.services.accounts.me(caller);
+      return c.json({ account: accountView(caller), organisation, ...people }, 200);
     })
     .openapi(invite, async (c) => {
       const invitation = await c.var.services.invitations.create(actor(c), c.req.valid('json'), c.get('requestId'));
@@ -155,7 +134,7 @@ export function authRoutes() {
     .openapi(accept, async (c) => {
       const { services } = c.var;
       const accepted = await services.invitations.accept(c.req.valid('json'), c.get('requestId'));
-      const fresh = (await services.accounts.byId(accepted.id)) ?? accepted;
+      const fresh = await services.accounts.reload(accepted);
       const tokens = await services.auth.issueFor(fresh);
       c.header('Cache-Control', 'no-store');
       return c.json({ account: accountView(fresh), tokens }, 201);

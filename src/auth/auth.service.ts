@@ -2,6 +2,7 @@ import type { AuditLog } from '../audit/audit.js';
 import { ApiError } from '../core/errors.js';
 import type { Account, AccountsRepository } from './accounts.js';
 import type { PasswordHasher } from './passwords.js';
+import type { KeyStore } from './keys.js';
 import type { Actor } from './policy.js';
 import type { LoginThrottle } from './throttle.js';
 import { TokenRejected, type AccessTokens, type RefreshTokens } from './tokens.js';
@@ -41,19 +42,44 @@ export function actorOf(account: Account): Actor {
 export class AuthService {
   #dummyHash: Promise<string> | undefined;
 
-  constructor(
-    private readonly accounts: AccountsRepository,
-    private readonly hasher: PasswordHasher,
-    private readonly throttle: LoginThrottle,
-    private readonly accessTokens: AccessTokens,
-    private readonly refreshTokens: RefreshTokens,
-    private readonly audit: AuditLog,
-    private readonly refreshTtlDays: number,
-  ) {}
+  private readonly accounts: AccountsRepository;
+  private readonly hasher: PasswordHasher;
+  private readonly throttle: LoginThrottle;
+  private readonly accessTokens: AccessTokens;
+  private readonly refreshTokens: RefreshTokens;
+  private readonly audit: AuditLog;
+  private readonly refreshTtlDays: number;
+  private readonly keys: KeyStore;
+
+  constructor(options: {
+    accounts: AccountsRepository;
+    hasher: PasswordHasher;
+    throttle: LoginThrottle;
+    accessTokens: AccessTokens;
+    refreshTokens: RefreshTokens;
+    audit: AuditLog;
+    refreshTtlDays: number;
+    keys: KeyStore;
+  }) {
+    this.accounts = options.accounts;
+    this.hasher = options.hasher;
+    this.throttle = options.throttle;
+    this.accessTokens = options.accessTokens;
+    this.refreshTokens = options.refreshTokens;
+    this.audit = options.audit;
+    this.refreshTtlDays = options.refreshTtlDays;
+    this.keys = options.keys;
+  }
+
+  /** The public keys that verify this service's access tokens, retired ones included until their tokens expire. */
+  jwks() {
+    return this.keys.jwks();
+  }
 
   async signIn(email: string, password: string, context: RequestContext): Promise<TokenPair> {
     const keys = this.throttle.keys(email, context.address);
-    const wait = await this.throttle.retryAfter(keys);
+    // Both are reads; asking at once keeps the sign-in close to the cost of the hash alone.
+    const [wait, found] = await Promise.all([this.throttle.retryAfter(keys), this.accounts.credentials(email)]);
     if (wait > 0) {
       await this.audit.record({
         action: 'auth.sign_in',
@@ -66,34 +92,39 @@ export class AuthService {
         headers: { 'Retry-After': String(wait) },
       });
     }
-    const found = await this.accounts.credentials(email);
-    // An unknown email costs the same scrypt work as a wrong password, so timing reveals nothing.
+    // An unknown email costs the same hashing work as a wrong password, so timing reveals nothing.
     const hash = found?.passwordHash ?? (await this.#dummy());
     const passwordMatches = await this.hasher.verify(password, hash);
     if (!found?.passwordHash || !passwordMatches || found.account.status !== 'active') {
-      await this.throttle.recordFailure(keys);
-      await this.audit.record({
-        action: 'auth.sign_in',
-        outcome: 'failure',
-        actor: { accountId: found?.account.id, ip: context.address },
-        requestId: context.requestId,
-        details: { reason: !found ? 'unknown_account' : found.account.status !== 'active' ? 'account_disabled' : 'wrong_password' },
-      });
+      await Promise.all([
+        this.throttle.recordFailure(keys),
+        this.audit.record({
+          action: 'auth.sign_in',
+          outcome: 'failure',
+          actor: { accountId: found?.account.id, ip: context.address },
+          requestId: context.requestId,
+          details: { reason: !found ? 'unknown_account' : found.account.status !== 'active' ? 'account_disabled' : 'wrong_password' },
+        }),
+      ]);
       throw wrongCredentials();
     }
     const { account } = found;
-    await this.throttle.recordSuccess(keys);
-    if (this.hasher.needsRehash(found.passwordHash)) {
-      await this.accounts.setPasswordHash(account.id, await this.hasher.hash(password));
-    }
-    await this.accounts.recordSignIn(account.id);
-    await this.audit.record({
-      action: 'auth.sign_in',
-      outcome: 'success',
-      actor: { accountId: account.id, role: account.role, ip: context.address },
-      requestId: context.requestId,
-    });
-    return this.#issue(account);
+    const passwordHash = found.passwordHash;
+    const [tokens] = await Promise.all([
+      this.#issue(account),
+      this.throttle.recordSuccess(keys),
+      // A hash made with older parameters or with scrypt is replaced now that the password is known.
+      (this.hasher.needsRehash(passwordHash) ? this.hasher.hash(password) : Promise.resolve(undefined)).then((rehashed) =>
+        this.accounts.recordSignIn(account.id, rehashed),
+      ),
+      this.audit.record({
+        action: 'auth.sign_in',
+        outcome: 'success',
+        actor: { accountId: account.id, role: account.role, ip: context.address },
+        requestId: context.requestId,
+      }),
+    ]);
+    return tokens;
   }
 
   /** Issues tokens for an account that has just proved who it is (sign-in, accepted invitation). */

@@ -78,16 +78,29 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 export class InvitationsService {
   readonly #invitations: Collection<InvitationDoc>;
 
-  constructor(
-    db: Db,
-    private readonly mongo: MongoClient,
-    private readonly accounts: AccountsRepository,
-    private readonly youngPeople: YoungPeopleRepository,
-    private readonly hasher: PasswordHasher,
-    private readonly audit: AuditLog,
-    private readonly clock: Clock,
-  ) {
-    this.#invitations = db.collection<InvitationDoc>(invitationsCollection.name);
+  private readonly mongo: MongoClient;
+  private readonly accounts: AccountsRepository;
+  private readonly youngPeople: YoungPeopleRepository;
+  private readonly hasher: PasswordHasher;
+  private readonly audit: AuditLog;
+  private readonly clock: Clock;
+
+  constructor(options: {
+    db: Db;
+    mongo: MongoClient;
+    accounts: AccountsRepository;
+    youngPeople: YoungPeopleRepository;
+    hasher: PasswordHasher;
+    audit: AuditLog;
+    clock: Clock;
+  }) {
+    this.mongo = options.mongo;
+    this.accounts = options.accounts;
+    this.youngPeople = options.youngPeople;
+    this.hasher = options.hasher;
+    this.audit = options.audit;
+    this.clock = options.clock;
+    this.#invitations = options.db.collection<InvitationDoc>(invitationsCollection.name);
   }
 
   async create(actor: Actor, input: InvitationInput, requestId: string) {
@@ -162,7 +175,7 @@ export class InvitationsService {
         const youngPerson = await this.youngPeople.byId(input.youngPersonId);
         if (!youngPerson) throw new ApiError('not_found', 'Young person was not found.');
         authorize(actor, 'young_person.invite', youngPersonResource(youngPerson));
-        if (await this.accounts.collection.findOne({ youngPersonId: new ObjectId(youngPerson.id) })) {
+        if ((await this.accounts.youngPeopleWithAccounts([youngPerson.id])).has(youngPerson.id)) {
           throw new ApiError('conflict', 'This young person already has an account.');
         }
         return { providerId: new ObjectId(youngPerson.providerId), youngPersonId: new ObjectId(youngPerson.id) };

@@ -26,15 +26,31 @@ export interface PersonalDataHolder {
 export class DataRightsService {
   readonly #holders: PersonalDataHolder[] = [];
 
-  constructor(
-    private readonly db: Db,
-    private readonly mongo: MongoClient,
-    private readonly youngPeople: YoungPeopleRepository,
-    private readonly accounts: AccountsRepository,
-    private readonly outbox: SearchOutbox,
-    private readonly audit: AuditLog,
-    private readonly clock: Clock,
-  ) {}
+  private readonly db: Db;
+  private readonly mongo: MongoClient;
+  private readonly youngPeople: YoungPeopleRepository;
+  private readonly accounts: AccountsRepository;
+  private readonly outbox: SearchOutbox;
+  private readonly audit: AuditLog;
+  private readonly clock: Clock;
+
+  constructor(options: {
+    db: Db;
+    mongo: MongoClient;
+    youngPeople: YoungPeopleRepository;
+    accounts: AccountsRepository;
+    outbox: SearchOutbox;
+    audit: AuditLog;
+    clock: Clock;
+  }) {
+    this.db = options.db;
+    this.mongo = options.mongo;
+    this.youngPeople = options.youngPeople;
+    this.accounts = options.accounts;
+    this.outbox = options.outbox;
+    this.audit = options.audit;
+    this.clock = options.clock;
+  }
 
   register(holder: PersonalDataHolder): void {
     this.#holders.push(holder);

@@ -311,48 +311,48 @@ export function passportsRoutes() {
     .openapi(listDrafts, async (c) => {
       const { services } = c.var;
       const drafts = await services.passports.drafts(actor(c), c.req.valid('param').youngPersonId, c.req.valid('query').status);
-      const names = await proposerNames(services, drafts);
+      const names = await services.passports.proposerNames(drafts);
       return c.json({ items: drafts.map((draft) => draftView(draft, names.get(draft.proposedBy) ?? 'a job coach')) }, 200);
     })
     .openapi(propose, async (c) => {
       const caller = actor(c);
       const draft = await c.var.services.passports.proposeDraft(caller, c.req.valid('param').youngPersonId, c.req.valid('json'), c.get('requestId'));
-      const name = (await c.var.services.accounts.byId(caller.accountId))?.name ?? 'a job coach';
+      const name = (await c.var.services.passports.proposerNames([draft])).get(draft.proposedBy) ?? 'a job coach';
       return c.json(draftView(draft, name), 201);
     })
     .openapi(decision('/v1/young-people/{youngPersonId}/passport/drafts/{draftId}/accept', 'Accept a proposed change: it becomes a new version'), async (c) => {
       const { services } = c.var;
       const { youngPersonId, draftId } = c.req.valid('param');
       const draft = await services.passports.decideDraft(actor(c), youngPersonId, draftId, { accept: true, reason: c.req.valid('json').reason }, c.get('requestId'));
-      const names = await proposerNames(services, [draft]);
+      const names = await services.passports.proposerNames([draft]);
       return c.json(draftView(draft, names.get(draft.proposedBy) ?? 'a job coach'), 200);
     })
     .openapi(decision('/v1/young-people/{youngPersonId}/passport/drafts/{draftId}/reject', 'Reject a proposed change'), async (c) => {
       const { services } = c.var;
       const { youngPersonId, draftId } = c.req.valid('param');
       const draft = await services.passports.decideDraft(actor(c), youngPersonId, draftId, { accept: false, reason: c.req.valid('json').reason }, c.get('requestId'));
-      const names = await proposerNames(services, [draft]);
+      const names = await services.passports.proposerNames([draft]);
       return c.json(draftView(draft, names.get(draft.proposedBy) ?? 'a job coach'), 200);
     })
     .openapi(listShares, async (c) => {
       const { services } = c.var;
       const shares = await services.passports.shares(actor(c), c.req.valid('param').youngPersonId);
-      const names = new Map((await services.employersRepository.byIds([...new Set(shares.map((s) => s.employerId))])).map((e) => [e.id, e.name]));
+      const names = await services.passports.employerNames(shares);
       const now = services.clock.now();
       return c.json({ items: shares.map((share) => shareView(share, names.get(share.employerId) ?? 'an employer', now)) }, 200);
     })
     .openapi(createShare, async (c) => {
       const { services } = c.var;
       const share = await services.passports.share(actor(c), c.req.valid('param').youngPersonId, c.req.valid('json'), c.get('requestId'));
-      const employer = await services.employersRepository.byId(share.employerId);
-      return c.json(shareView(share, employer?.name ?? 'an employer', services.clock.now()), 201);
+      const employerName = (await services.passports.employerNames([share])).get(share.employerId);
+      return c.json(shareView(share, employerName ?? 'an employer', services.clock.now()), 201);
     })
     .openapi(withdraw, async (c) => {
       const { services } = c.var;
       const { youngPersonId, shareId } = c.req.valid('param');
       const share = await services.passports.withdrawShare(actor(c), youngPersonId, shareId, c.get('requestId'));
-      const employer = await services.employersRepository.byId(share.employerId);
-      return c.json(shareView(share, employer?.name ?? 'an employer', services.clock.now()), 200);
+      const employerName = (await services.passports.employerNames([share])).get(share.employerId);
+      return c.json(shareView(share, employerName ?? 'an employer', services.clock.now()), 200);
     })
     .openapi(accessLog, async (c) => {
       const log = await c.var.services.passports.accessLog(actor(c), c.req.valid('param').youngPersonId, c.req.valid('query'));
@@ -392,10 +392,4 @@ export function passportsRoutes() {
         200,
       );
     });
-}
-
-async function proposerNames(services: { accounts: { byId(id: string): Promise<{ id: string; name: string } | undefined> } }, drafts: PassportDraft[]) {
-  const ids = [...new Set(drafts.map((draft) => draft.proposedBy))];
-  const accounts = await Promise.all(ids.map((id) => services.accounts.byId(id)));
-  return new Map(accounts.filter((a) => a).map((a) => [a!.id, a!.name]));
 }

@@ -7,6 +7,7 @@ import { inTransaction } from '../core/db/transaction.js';
 import { ApiError, notFound, unprocessable } from '../core/errors.js';
 import type { EmployersRepository } from '../employers/employers.repository.js';
 import type { PlacementsRepository } from '../placements/placements.repository.js';
+import type { NamesReadModel } from '../read-models/names.js';
 import { passportSections, type PassportSection } from '../domain/vocabulary.js';
 import type { YoungPeopleRepository, YoungPerson } from '../young-people/young-people.repository.js';
 import type { Passport, PassportDraft, PassportShare, PassportsRepository, VersionSource } from './passports.repository.js';
@@ -91,16 +92,37 @@ const emptyPassport = (person: YoungPerson): Passport => ({
  * read by anyone but the owner written to the audit log.
  */
 export class PassportsService {
-  constructor(
-    private readonly mongo: MongoClient,
-    private readonly passports: PassportsRepository,
-    private readonly youngPeople: YoungPeopleRepository,
-    private readonly employers: EmployersRepository,
-    private readonly placements: PlacementsRepository,
-    private readonly accounts: AccountsRepository,
-    private readonly audit: AuditLog,
-    private readonly clock: Clock,
-  ) {}
+  private readonly mongo: MongoClient;
+  private readonly passports: PassportsRepository;
+  private readonly youngPeople: YoungPeopleRepository;
+  private readonly employers: EmployersRepository;
+  private readonly placements: PlacementsRepository;
+  private readonly accounts: AccountsRepository;
+  private readonly audit: AuditLog;
+  private readonly clock: Clock;
+  private readonly names: NamesReadModel;
+
+  constructor(options: {
+    mongo: MongoClient;
+    passports: PassportsRepository;
+    youngPeople: YoungPeopleRepository;
+    employers: EmployersRepository;
+    placements: PlacementsRepository;
+    accounts: AccountsRepository;
+    audit: AuditLog;
+    clock: Clock;
+    names: NamesReadModel;
+  }) {
+    this.mongo = options.mongo;
+    this.passports = options.passports;
+    this.youngPeople = options.youngPeople;
+    this.employers = options.employers;
+    this.placements = options.placements;
+    this.accounts = options.accounts;
+    this.audit = options.audit;
+    this.clock = options.clock;
+    this.names = options.names;
+  }
 
   /** Loads the passport (or an empty one) and checks the actor may do `action` to it. */
   async #load(actor: Actor, youngPersonId: string, action: Action) {
@@ -429,6 +451,47 @@ export class PassportsService {
       session,
     );
     return share;
+  }
+
+  /** Whether the actor may share this young person's passport (403 if not); used before sharing on accepting a proposal. */
+  async authorizeShare(actor: Actor, person: Pick<YoungPerson, 'id' | 'providerId'>): Promise<void> {
+    const passport = await this.passports.current(person.id);
+    authorize(actor, 'passport.share', { type: 'passport', youngPersonId: person.id, providerId: person.providerId, coachAccess: passport?.coachAccess ?? defaultCoachAccess });
+  }
+
+  /**
+   * Ends a share made for a placement journey that has just ended, inside the journey's transaction;
+   * a share already withdrawn or expired is left as it is.
+   */
+  async endJourneyShare(
+    actor: Actor,
+    share: { shareId: string; youngPersonId: string; employerId: string; because: string },
+    requestId: string,
+    session: import('mongodb').ClientSession,
+  ): Promise<void> {
+    if (!(await this.passports.withdrawShare(share.shareId, actor.accountId, this.clock.now(), session))) return;
+    await this.audit.record(
+      {
+        action: 'passport.share_withdraw',
+        outcome: 'success',
+        actor: auditActor(actor),
+        target: { type: 'passport_share', id: share.shareId },
+        subjectId: share.youngPersonId,
+        requestId,
+        details: { employerId: share.employerId, because: share.because },
+      },
+      session,
+    );
+  }
+
+  /** Names of the job coaches who proposed these drafts, for showing beside them. */
+  async proposerNames(drafts: PassportDraft[]): Promise<Map<string, string>> {
+    return this.names.accountNames(drafts.map((draft) => draft.proposedBy));
+  }
+
+  /** Names of the employers these shares are with, for showing beside them. */
+  async employerNames(shares: PassportShare[]): Promise<Map<string, string>> {
+    return this.names.employerNames(shares.map((share) => share.employerId));
   }
 
   async shares(actor: Actor, youngPersonId: string) {

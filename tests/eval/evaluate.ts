@@ -3,7 +3,7 @@ import type { Actor } from '../../src/auth/policy.js';
 import { personFacts } from '../../src/matching/facts.js';
 import { hardLimitViolations, type HardLimit } from '../../src/matching/hard-limits.js';
 import { placementSearchDoc } from '../../src/search-sync/documents.js';
-import type { Services } from '../../src/services.js';
+import type { System } from '../../src/services.js';
 import type { DecoyKind, EvalSet } from './eval-set.js';
 import { ndcgAt, precisionAt } from './metrics.js';
 
@@ -25,7 +25,7 @@ export interface EvalReport {
 }
 
 /** Stores the set as the service would hold it, and brings the search indexes up to date. */
-export async function loadEvalSet(services: Services, set: EvalSet): Promise<LoadedEvalSet> {
+export async function loadEvalSet(services: System, set: EvalSet): Promise<LoadedEvalSet> {
   const now = services.clock.now();
   const provider = await services.providers.create({ name: 'Evaluation College', kind: 'college', localAuthority: 'Leeds' });
   const verifier = { providerId: provider.id, accountId: new ObjectId().toHexString() };
@@ -59,7 +59,7 @@ export async function loadEvalSet(services: Services, set: EvalSet): Promise<Loa
 }
 
 /** Asks the matching service for each person's top 10, as their job coach would, and scores the rankings. */
-export async function evaluate(services: Services, set: EvalSet, loaded: LoadedEvalSet): Promise<EvalReport> {
+export async function evaluate(services: System, set: EvalSet, loaded: LoadedEvalSet): Promise<EvalReport> {
   const coach: Actor = { accountId: new ObjectId().toHexString(), role: 'job_coach', providerId: loaded.providerId, actsFor: [] };
   const evalPlacementById = new Map(loaded.placementIds.map((id, index) => [id, set.placements[index]!]));
   const report: EvalReport = { people: set.people.length, placements: set.placements.length, precisionAt5: 0, ndcgAt10: 0, violations: [], perPerson: [] };
