@@ -7,7 +7,7 @@ import { loadConfig, type Config } from '../src/core/config.js';
 import { createLogger } from '../src/core/logger.js';
 import { Stores } from '../src/embedded/index.js';
 import { openInfrastructure } from '../src/runtime.js';
-import { createServices, type Services } from '../src/services.js';
+import { createServices, type System } from '../src/services.js';
 
 /**
  * What every benchmark stands on: the real service on real MongoDB and Meilisearch. With
@@ -26,8 +26,8 @@ export async function benchEnvironment(overrides: Record<string, string> = {}) {
   const stores = new Stores();
   const endpoints = await stores.start(config, logger);
   const infra = await openInfrastructure({ config, logger, ...endpoints });
-  const services: Services = await createServices(infra);
-  const app = createApp(services);
+  const services: System = await createServices(infra);
+  const app = createApp(services.services);
   const server: ServerType = await new Promise((resolve) => {
     const started = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));
   });

@@ -1,5 +1,5 @@
 import { isDuplicateKey } from '../src/core/db/mongo.js';
-import type { Services } from '../src/services.js';
+import type { System } from '../src/services.js';
 import { generate } from './generate.js';
 import { hasAccounts, loadDataset, type LoadSummary } from './load.js';
 
@@ -8,7 +8,7 @@ import { hasAccounts, loadDataset, type LoadSummary } from './load.js';
  * demo data set and makes it searchable, so the first `npm start` has something to show. Never
  * in production, only with SEED_DEMO_DATA=auto, and only into a database with no accounts.
  */
-export async function seedDemoDataIfEmpty(services: Services): Promise<LoadSummary | undefined> {
+export async function seedDemoDataIfEmpty(services: System): Promise<LoadSummary | undefined> {
   const { config, logger } = services;
   if (config.NODE_ENV === 'production' || config.SEED_DEMO_DATA !== 'auto') return undefined;
   if (await hasAccounts(services)) return undefined;

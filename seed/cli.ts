@@ -4,7 +4,7 @@ import { loadConfig } from '../src/core/config.js';
 import { applyCollectionSpecs } from '../src/core/db/mongo.js';
 import { progressBar } from '../src/core/progress.js';
 import { loadIndexConfigs, waitForSuccess } from '../src/core/search/meili.js';
-import type { Services } from '../src/services.js';
+import type { System } from '../src/services.js';
 import { generate, type GenerateOptions } from './generate.js';
 import { assertDemoDataAllowed, hasAccounts, loadDataset, summaryLine } from './load.js';
 
@@ -31,7 +31,7 @@ function readOptions(args: Record<string, string>): { generate: GenerateOptions;
 }
 
 /** Empties the database and the search indexes, keeping their validators, indexes and settings. */
-async function resetStores(services: Services): Promise<void> {
+async function resetStores(services: System): Promise<void> {
   await services.db.dropDatabase();
   await applyCollectionSpecs(services.db, collectionSpecs, services.logger);
   for (const index of await loadIndexConfigs()) {

@@ -2,7 +2,7 @@ import type { Config } from '../src/core/config.js';
 import { silentProgress, type Progress } from '../src/core/progress.js';
 import { loadIndexConfigs } from '../src/core/search/meili.js';
 import { rebuildIndexes } from '../src/search-sync/reindex.js';
-import type { Services } from '../src/services.js';
+import type { System } from '../src/services.js';
 import { demoPassword } from './demo-accounts.js';
 import {
   accountDocument,
@@ -36,7 +36,7 @@ export function assertDemoDataAllowed(config: Pick<Config, 'NODE_ENV'>): void {
 }
 
 /** A database with any account in it is in use (or seeded already): the loader only fills empty ones. */
-export async function hasAccounts(services: Services): Promise<boolean> {
+export async function hasAccounts(services: System): Promise<boolean> {
   return (await services.accounts.collection.countDocuments({}, { limit: 1 })) > 0;
 }
 
@@ -53,7 +53,7 @@ export interface LoadCounts {
 
 /** What each part of the loader works with. */
 export interface LoadContext {
-  services: Services;
+  services: System;
   dataset: Dataset;
   now: Date;
   /** The hash of the demo password, made once and shared by every demo account. */
@@ -187,7 +187,7 @@ export interface LoadSummary {
  * an empty database, so this is much faster than one outbox event per record, which is the path
  * for the service's own writes.
  */
-async function buildSearchIndexes(services: Services, progress: NonNullable<LoadOptions['progress']>): Promise<void> {
+async function buildSearchIndexes(services: System, progress: NonNullable<LoadOptions['progress']>): Promise<void> {
   let bar: { index: string; progress: Progress; shown: number } | undefined;
   await rebuildIndexes(services.db, services.search, await loadIndexConfigs(), {
     batchSize: 5000,
@@ -204,7 +204,7 @@ async function buildSearchIndexes(services: Services, progress: NonNullable<Load
 }
 
 /** Loads the data set into an empty database; refuses in production (see assertDemoDataAllowed). */
-export async function loadDataset(services: Services, dataset: Dataset, options: LoadOptions = {}): Promise<LoadSummary> {
+export async function loadDataset(services: System, dataset: Dataset, options: LoadOptions = {}): Promise<LoadSummary> {
   assertDemoDataAllowed(services.config);
   const started = performance.now();
   const progress = options.progress ?? (() => silentProgress);

@@ -1,21 +1,22 @@
 import path from 'node:path';
-import { serve, type ServerType } from '@hono/node-server';
+import type { ServerType } from '@hono/node-server';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './core/config.js';
+import { serveApp } from './core/http/server.js';
 import { createLogger, type Logger } from './core/logger.js';
 import { Stores } from './embedded/index.js';
 import { LauncherError } from './embedded/process.js';
 import { MailCatcher } from './notifications/mail-catcher.js';
 import { projectRoot } from './core/project-root.js';
 import { openInfrastructure } from './runtime.js';
-import { createServices, type Infrastructure, type Services } from './services.js';
+import { createServices, type Infrastructure, type System } from './services.js';
 
 /** Wires the service together and listens. Everything else lives in app.ts and runtime.ts. */
 async function main(config: Config, logger: Logger): Promise<void> {
   const started = performance.now();
   const stores = new Stores();
   let infra: Infrastructure | undefined;
-  let services: Services | undefined;
+  let services: System | undefined;
   let server: ServerType | undefined;
   let mailCatcher: MailCatcher | undefined;
   let shuttingDown = false;
@@ -69,8 +70,8 @@ async function main(config: Config, logger: Logger): Promise<void> {
   services.searchSync.start();
   services.notificationDelivery?.start();
   services.dailyNotifications.start();
-  const app = createApp(services);
-  server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+  const app = createApp(services.services);
+  server = serveApp(app, { port: config.PORT, hostname: config.HOST }, (info) => {
     const base = `http://${config.HOST}:${info.port}`;
     logger.info({ url: base, docs: `${base}/docs`, startMs: Math.round(performance.now() - started) }, 'service ready');
   });

@@ -2,11 +2,13 @@ import path from 'node:path';
 import type { Db, MongoClient } from 'mongodb';
 import { AuditLog } from './audit/audit.js';
 import { AccountsRepository } from './auth/accounts.js';
+import { AccountsService } from './auth/accounts.service.js';
 import { AuthService } from './auth/auth.service.js';
 import { InvitationsService } from './auth/invitations.js';
 import { KeyStore, resolveKeysSecret } from './auth/keys.js';
 import { PasswordHasher } from './auth/passwords.js';
 import { LoginThrottle, type ThrottleLimits } from './auth/throttle.js';
+import { SignIns } from './auth/sign-ins.js';
 import { AccessTokens, RefreshTokens, clockToleranceSeconds } from './auth/tokens.js';
 import type { Clock } from './core/clock.js';
 import type { Config } from './core/config.js';
@@ -17,11 +19,13 @@ import { DashboardsService } from './dashboards/dashboards.service.js';
 import { DataRightsService } from './data-rights/data-rights.service.js';
 import { EmployersRepository } from './employers/employers.repository.js';
 import { EmployersService } from './employers/employers.service.js';
+import { HealthService } from './health/health.service.js';
 import { InboxService } from './journey/inbox.service.js';
 import { journeyPersonalData } from './journey/journey.personal-data.js';
 import { PlacementMatchesRepository } from './journey/journey.repository.js';
 import { JourneyService } from './journey/journey.service.js';
 import { ProgressRepository } from './journey/progress.repository.js';
+import { ProgressService } from './journey/progress.service.js';
 import { MatchingService } from './matching/matching.service.js';
 import { DailyNotifications } from './notifications/daily.js';
 import type { MailCatcher } from './notifications/mail-catcher.js';
@@ -37,11 +41,13 @@ import { PassportsService } from './passports/passports.service.js';
 import { PlacementsRepository } from './placements/placements.repository.js';
 import { PlacementsService } from './placements/placements.service.js';
 import { ProvidersRepository } from './providers/providers.js';
+import { NamesReadModel } from './read-models/names.js';
 import { SearchIndexer } from './search-sync/indexer.js';
 import { SearchOutbox } from './search-sync/outbox.js';
 import { SearchSyncWorker } from './search-sync/worker.js';
 import { YoungPeopleRepository } from './young-people/young-people.repository.js';
 import { YoungPeopleService } from './young-people/young-people.service.js';
+import { WebSessions } from './web/sessions.js';
 
 /** What the app is built from: connections and settings made once by the caller. */
 export interface Infrastructure {
@@ -53,40 +59,66 @@ export interface Infrastructure {
   logger: Logger;
 }
 
-/** Everything handlers reach through `c.var.services`: the infrastructure plus each feature's services. */
-export interface Services extends Infrastructure {
+/**
+ * What route handlers reach through `c.var.services`: one service per feature, and no store,
+ * repository or collection. Every read of a person's data goes through a service, which asks
+ * the policy (`src/auth/policy.ts`) first.
+ */
+export interface Services {
+  config: Config;
+  clock: Clock;
+  logger: Logger;
+  health: HealthService;
+  auth: AuthService;
+  accounts: AccountsService;
+  invitations: InvitationsService;
+  employers: EmployersService;
+  youngPeople: YoungPeopleService;
+  placements: PlacementsService;
+  passports: PassportsService;
+  dataRights: DataRightsService;
+  matching: MatchingService;
+  journey: JourneyService;
+  progress: ProgressService;
+  inbox: InboxService;
+  dashboards: DashboardsService;
+  /** Email: preferences, unsubscribe, the list of notifications; other services tell it about events. */
+  notifications: NotificationsService;
+  /** Development only, when no SMTP_URL is set: the embedded mail server whose messages /dev/mail shows. */
+  devMail: MailCatcher | undefined;
+  /** Browser sessions of the web pages. */
+  webSessions: WebSessions;
+}
+
+/** The stores behind the services: for the entry point, scripts, demo data, benchmarks and tests; never for handlers. */
+export interface Repositories {
   audit: AuditLog;
   outbox: SearchOutbox;
   hasher: PasswordHasher;
   keys: KeyStore;
   accounts: AccountsRepository;
-  auth: AuthService;
-  invitations: InvitationsService;
   providers: ProvidersRepository;
   employersRepository: EmployersRepository;
-  employers: EmployersService;
   youngPeopleRepository: YoungPeopleRepository;
-  youngPeople: YoungPeopleService;
   placementsRepository: PlacementsRepository;
-  placements: PlacementsService;
   passportsRepository: PassportsRepository;
-  passports: PassportsService;
-  dataRights: DataRightsService;
-  /** Carries outbox events to Meilisearch; index.ts starts it, tests call `drain()`. */
-  searchSync: SearchSyncWorker;
-  matching: MatchingService;
   placementMatchesRepository: PlacementMatchesRepository;
   progressRepository: ProgressRepository;
-  journey: JourneyService;
-  inbox: InboxService;
-  dashboards: DashboardsService;
-  notifications: NotificationsService;
+  /** Carries outbox events to Meilisearch; index.ts starts it, tests call `drain()`. */
+  searchSync: SearchSyncWorker;
   /** Sends the notifications outbox; absent when no mail server is configured. index.ts starts it, tests call `drain()`. */
   notificationDelivery: DeliveryWorker | undefined;
-  /** The daily reminders and digests; index.ts starts it, tests call `run()`. */
+  /** The daily reminders and digests; index.ts starts it, tests call `runIfDue()` or `run()`. */
   dailyNotifications: DailyNotifications;
-  /** Development only, when no SMTP_URL is set: the embedded mail server whose messages /dev/mail shows. */
-  mailCatcher: MailCatcher | undefined;
+}
+
+/**
+ * Everything wired together. `services` is what `createApp` is given; the rest sits beside it
+ * for code that is not a request handler. The feature services are also here by name (the same
+ * objects), except `accounts`, which here is the accounts repository.
+ */
+export interface System extends Infrastructure, Repositories, Omit<Services, 'accounts' | keyof Infrastructure> {
+  services: Services;
 }
 
 export interface ServiceOptions {
@@ -97,11 +129,11 @@ export interface ServiceOptions {
 }
 
 /** Builds every service on the given infrastructure and loads (or makes) the token-signing keys. */
-export async function createServices(infra: Infrastructure, options: ServiceOptions = {}): Promise<Services> {
-  const { config, db, mongo, clock } = infra;
+export async function createServices(infra: Infrastructure, options: ServiceOptions = {}): Promise<System> {
+  const { config, db, mongo, clock, search, logger } = infra;
   const audit = new AuditLog(db, clock);
   const outbox = new SearchOutbox(db, clock);
-  const hasher = new PasswordHasher(config.PASSWORD_SCRYPT_COST);
+  const hasher = new PasswordHasher({ memoryKib: config.PASSWORD_ARGON2_MEMORY_KIB, iterations: config.PASSWORD_ARGON2_ITERATIONS });
   const keysSecret = resolveKeysSecret(config.TOKEN_KEYS_SECRET, path.resolve(projectRoot, config.DATA_DIR));
   const keys = new KeyStore(db, keysSecret, clock, {
     rotationDays: config.TOKEN_KEY_ROTATION_DAYS,
@@ -109,36 +141,81 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     clockToleranceSeconds,
   });
   await keys.init();
-  const accounts = new AccountsRepository(db, clock);
-  const providers = new ProvidersRepository(db, clock);
-  const employersRepository = new EmployersRepository(db);
-  const youngPeopleRepository = new YoungPeopleRepository(db);
-  const placementsRepository = new PlacementsRepository(db);
-  const passportsRepository = new PassportsRepository(db);
-  const dataRights = new DataRightsService(db, mongo, youngPeopleRepository, accounts, outbox, audit, clock);
-  dataRights.register(passportPersonalData(passportsRepository));
-  const placementMatchesRepository = new PlacementMatchesRepository(db);
-  const progressRepository = new ProgressRepository(db);
-  dataRights.register(journeyPersonalData(placementMatchesRepository, progressRepository));
+  const repositories = {
+    audit,
+    outbox,
+    hasher,
+    keys,
+    accounts: new AccountsRepository(db, clock),
+    providers: new ProvidersRepository(db, clock),
+    employersRepository: new EmployersRepository(db),
+    youngPeopleRepository: new YoungPeopleRepository(db),
+    placementsRepository: new PlacementsRepository(db),
+    passportsRepository: new PassportsRepository(db),
+    placementMatchesRepository: new PlacementMatchesRepository(db),
+    progressRepository: new ProgressRepository(db),
+  };
+  const { accounts, providers, employersRepository: employers, youngPeopleRepository: youngPeople, placementsRepository: placements } = repositories;
+  const { passportsRepository, placementMatchesRepository: matches, progressRepository } = repositories;
+  const names = new NamesReadModel({ accounts, providers, employers, placements, youngPeople });
+
   const notificationOutbox = new NotificationOutbox(db, clock);
   const notificationPreferences = new PreferencesRepository(db, clock);
   const unsubscribeLinks = new UnsubscribeLinks(keysSecret);
-  dataRights.register(notificationsPersonalData(notificationOutbox, notificationPreferences, accounts));
-  const notifications = new NotificationsService(notificationOutbox, notificationPreferences, unsubscribeLinks, accounts, youngPeopleRepository, placementsRepository, employersRepository, clock);
-  const auth = new AuthService(
+  const notifications = new NotificationsService({
+    outbox: notificationOutbox,
+    preferences: notificationPreferences,
+    unsubscribeLinks,
+    accounts,
+    youngPeople,
+    placements,
+    employers,
+    clock,
+  });
+
+  const signIns = new SignIns(db, clock, config.REFRESH_TOKEN_TTL_DAYS);
+  const auth = new AuthService({
     accounts,
     hasher,
-    new LoginThrottle(db, clock, options.throttleLimits),
-    new AccessTokens(keys, config, clock),
-    new RefreshTokens(db, clock, config.REFRESH_TOKEN_TTL_DAYS),
+    throttle: new LoginThrottle(db, clock, options.throttleLimits),
+    accessTokens: new AccessTokens(keys, config, clock),
+    refreshTokens: new RefreshTokens(db, signIns, clock, config.REFRESH_TOKEN_TTL_DAYS),
+    signIns,
     audit,
-    config.REFRESH_TOKEN_TTL_DAYS,
+    refreshTtlDays: config.REFRESH_TOKEN_TTL_DAYS,
+    keys,
     notifications,
-  );
-  const passports = new PassportsService(mongo, passportsRepository, youngPeopleRepository, employersRepository, placementsRepository, accounts, audit, notifications, clock);
-  const journeyRepositories = { youngPeople: youngPeopleRepository, placements: placementsRepository, employers: employersRepository };
-  const placements = new PlacementsService(mongo, placementsRepository, employersRepository, outbox, audit, clock);
-  const searchIndexer = new SearchIndexer(infra.search, placementsRepository, employersRepository, youngPeopleRepository);
+  });
+  const dataRights = new DataRightsService({ db, mongo, youngPeople, accounts, outbox, audit, clock });
+  dataRights.register(passportPersonalData(passportsRepository));
+  dataRights.register(journeyPersonalData(matches, progressRepository));
+  dataRights.register(notificationsPersonalData(notificationOutbox, notificationPreferences, accounts));
+  const passports = new PassportsService({ mongo, passports: passportsRepository, youngPeople, employers, placements, accounts, audit, notifications, clock, names });
+  const placementsService = new PlacementsService({ mongo, placements, employers, outbox, audit, clock });
+  const journey = new JourneyService({ mongo, matches, youngPeople, placements, employers, passports, outbox, notifications, audit, clock, names });
+  const services: Services = {
+    config,
+    clock,
+    logger,
+    health: new HealthService({ db, search }),
+    auth,
+    accounts: new AccountsService({ mongo, accounts, auth, names, audit }),
+    invitations: new InvitationsService({ db, mongo, accounts, youngPeople, hasher, audit, notifications, clock }),
+    employers: new EmployersService({ mongo, employers, accounts, hasher, outbox, audit, clock }),
+    youngPeople: new YoungPeopleService({ mongo, youngPeople, accounts, outbox, audit, clock }),
+    placements: placementsService,
+    passports,
+    dataRights,
+    matching: new MatchingService({ search, youngPeople, placements, employers, placementsService }),
+    journey,
+    progress: new ProgressService({ mongo, journey, matches, records: progressRepository, clock }),
+    inbox: new InboxService({ matches, progress: progressRepository, names, clock }),
+    dashboards: new DashboardsService({ matches, progress: progressRepository, placements, employers, youngPeople, accounts, clock }),
+    notifications,
+    devMail: config.SMTP_URL ? undefined : options.mailCatcher?.catcher,
+    webSessions: new WebSessions(db, clock),
+  };
+  const searchSync = new SearchSyncWorker(outbox, new SearchIndexer(search, placements, employers, youngPeople), clock, logger);
   const smtpUrl = config.SMTP_URL ?? options.mailCatcher?.smtpUrl;
   const notificationDelivery = smtpUrl
     ? new DeliveryWorker(
@@ -148,43 +225,14 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
         new Mailer(smtpUrl, config.MAIL_FROM, { requireTls: config.NODE_ENV === 'production' }),
         config.PUBLIC_URL,
         clock,
-        infra.logger,
+        logger,
         options.delivery,
       )
     : undefined;
-  const inbox = new InboxService(placementMatchesRepository, progressRepository, journeyRepositories, clock);
-  return {
-    ...infra,
-    audit,
-    outbox,
-    hasher,
-    keys,
-    accounts,
-    auth,
-    invitations: new InvitationsService(db, mongo, accounts, youngPeopleRepository, hasher, audit, notifications, clock),
-    providers,
-    employersRepository,
-    employers: new EmployersService(mongo, employersRepository, accounts, hasher, outbox, audit, clock),
-    youngPeopleRepository,
-    youngPeople: new YoungPeopleService(mongo, youngPeopleRepository, accounts, outbox, audit, clock),
-    placementsRepository,
-    placements,
-    passportsRepository,
-    passports,
-    dataRights,
-    searchSync: new SearchSyncWorker(outbox, searchIndexer, clock, infra.logger),
-    matching: new MatchingService(infra.search, youngPeopleRepository, placementsRepository, employersRepository, placements),
-    placementMatchesRepository,
-    progressRepository,
-    journey: new JourneyService(mongo, placementMatchesRepository, progressRepository, youngPeopleRepository, placementsRepository, employersRepository, passports, passportsRepository, outbox, notifications, audit, clock),
-    inbox,
-    dashboards: new DashboardsService(placementMatchesRepository, progressRepository, placementsRepository, employersRepository, youngPeopleRepository, accounts, clock),
-    notifications,
-    notificationDelivery,
-    dailyNotifications: new DailyNotifications(db, mongo, notificationOutbox, inbox, accounts, passportsRepository, employersRepository, clock, infra.logger, {
-      hour: config.NOTIFY_DAILY_HOUR,
-      leaseMs: 30 * 60_000,
-    }),
-    mailCatcher: config.SMTP_URL ? undefined : options.mailCatcher?.catcher,
-  };
+  const dailyNotifications = new DailyNotifications(db, mongo, notificationOutbox, services.inbox, accounts, passportsRepository, employers, clock, logger, {
+    hour: config.NOTIFY_DAILY_HOUR,
+    leaseMs: 30 * 60_000,
+  });
+  const { accounts: _accountsService, ...featureServices } = services;
+  return { ...infra, ...featureServices, ...repositories, searchSync, notificationDelivery, dailyNotifications, services };
 }

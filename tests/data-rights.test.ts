@@ -30,8 +30,11 @@ async function richYoungPerson() {
     actsFor: [{ youngPersonId: id, rights: ['view_profile', 'view_passport'] }],
   });
   const base = `/v1/young-people/${id}/passport`;
-  await call(harness.app, 'PUT', base, { token: own.token, body: { sections: { aboutMe: { summary: `${distinctiveText} one` } } } });
-  await call(harness.app, 'PUT', base, { token: own.token, body: { sections: { aboutMe: { summary: `${distinctiveText} two` }, myCondition: { description: 'dyspraxia' } } } });
+  await call(harness.app, 'PUT', `${base}/sections/aboutMe`, { token: own.token, body: { baseVersion: 0, content: { summary: `${distinctiveText} one` } } });
+  await call(harness.app, 'PUT', base, {
+    token: own.token,
+    body: { baseVersion: 1, sections: { aboutMe: { summary: `${distinctiveText} two` }, myCondition: { description: 'dyspraxia' }, whatHelps: null, accessToWork: null, review: null } },
+  });
   await call(harness.app, 'POST', `${base}/drafts`, { token: world.coach.token, body: { sections: { whatHelps: { adjustments: [{ category: 'equipment', details: 'A headset' }] } } } });
   const share = await call(harness.app, 'POST', `${base}/shares`, { token: own.token, body: { employerId: employer.employerId, sections: ['aboutMe'], purpose: 'Induction' } });
   await call(harness.app, 'GET', `/v1/shared-passports/${share.json.id}`, { token: employer.staff.token });

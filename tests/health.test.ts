@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ObjectId } from 'mongodb';
 import { createApp } from '../src/app.js';
+import { HealthService } from '../src/health/health.service.js';
 import { loadConfig } from '../src/core/config.js';
 import { createLogger } from '../src/core/logger.js';
 import { findMongod } from '../src/embedded/binaries.js';
@@ -41,8 +42,8 @@ describe('health', () => {
     const meili = await startMeilisearch({ bin: inject('meiliBin'), dataDir: dir });
     try {
       const app = createApp({
-        ...harness.services,
-        search: createSearch(meili.url, meili.masterKey, 'health_', 1000),
+        ...harness.services.services,
+        health: new HealthService({ db: harness.services.db, search: createSearch(meili.url, meili.masterKey, 'health_', 1000) }),
       });
       expect((await call(app, 'GET', '/health/ready')).status).toBe(200);
       await meili.stop();
@@ -65,10 +66,10 @@ describe('health', () => {
     const mongod = await startMongod({ bin: findMongod({ autoInstall: false }).bin, dataDir: dir, cacheSizeGb: 0.25 });
     let infra: Awaited<ReturnType<typeof openInfrastructure>> | undefined;
     try {
-      const config = loadConfig({ NODE_ENV: 'test', MONGODB_URI: mongod.uri, MONGO_TIMEOUT_MS: '500', TOKEN_KEYS_SECRET: 'test-secret-test-secret-test-secret-0123', PASSWORD_SCRYPT_COST: '16384' });
+      const config = loadConfig({ NODE_ENV: 'test', MONGODB_URI: mongod.uri, MONGO_TIMEOUT_MS: '500', TOKEN_KEYS_SECRET: 'test-secret-test-secret-test-secret-0123', PASSWORD_ARGON2_MEMORY_KIB: '1024' });
       infra = await openInfrastructure({ config, logger: createLogger('silent'), mongoUri: mongod.uri, meiliUrl: inject('meiliUrl'), meiliKey: inject('meiliKey'), indexPrefix: 'mongo_stop_' });
       const services = await createServices(infra);
-      const app = createApp(services);
+      const app = createApp(services.services);
       const provider = await services.providers.create({ name: 'P', kind: 'college', localAuthority: 'Leeds' });
       const account = await services.accounts.insert({ email: 'down@example.org', name: 'Down', role: 'job_coach', status: 'active', providerId: new ObjectId(provider.id) });
       const { accessToken } = await services.auth.issueFor(account);
@@ -92,7 +93,7 @@ describe('health', () => {
   it('answers 503 naming MongoDB when MongoDB cannot be reached', async () => {
     const mongo = createMongoClient(`mongodb://127.0.0.1:${await freePort()}/?directConnection=true`, 300);
     try {
-      const app = createApp({ ...harness.services, mongo, db: mongo.db('nowhere') });
+      const app = createApp({ ...harness.services.services, health: new HealthService({ db: mongo.db('nowhere'), search: harness.services.search }) });
       const response = await call(app, 'GET', '/health/ready');
       expect(response.status).toBe(503);
       expect(response.json.error.details.unavailable).toEqual(['mongodb']);

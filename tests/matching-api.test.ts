@@ -81,6 +81,28 @@ describe('GET /v1/young-people/{id}/matches', () => {
     expect(shop.reasons.adjustments.notMet).toEqual(['colleague_support']);
   });
 
+  it('shows the first choice and the young person’s own words as reasons, with their points', async () => {
+    const said = 'I’d like to help in a kitchen and make food for people';
+    const patch = await call(harness.app, 'PATCH', `/v1/young-people/${home.youngPersonId}`, { token: home.coach.token, body: { jobsWanted: said } });
+    expect(patch.status).toBe(200);
+    expect(patch.json.jobsWanted).toBe(said);
+    await harness.services.searchSync.drain();
+    const response = await matchesOf(home.youngPersonId, home.coach.token);
+    const kitchen = response.json.items.find((item: { placement: { id: string } }) => item.placement.id === placements.kitchen);
+    expect(kitchen.reasons.interests.firstChoice).toBe(true);
+    expect(kitchen.reasons.jobsWanted).toEqual({
+      said,
+      matched: ['kitchen', 'food'],
+      message: 'You said: “I’d like to help in a kitchen and make food for people”. This placement has “kitchen” and “food” in its title or tasks.',
+    });
+    expect(kitchen.reasons.scoreParts).toMatchObject({ firstChoiceSector: 8, jobsWanted: 8 });
+    const shop = response.json.items.find((item: { placement: { id: string } }) => item.placement.id === placements.shop);
+    expect(shop.reasons.interests.firstChoice).toBe(false);
+    expect(shop.reasons.jobsWanted.matched).toEqual([]);
+    await call(harness.app, 'PATCH', `/v1/young-people/${home.youngPersonId}`, { token: home.coach.token, body: { jobsWanted: '' } });
+    await harness.services.searchSync.drain();
+  });
+
   it('narrows by radius, sector and words', async () => {
     const near = await matchesOf(home.youngPersonId, home.coach.token, '?radiusKm=0.5');
     expect(near.status).toBe(200);
@@ -263,8 +285,14 @@ describe('matching when Meilisearch is down', () => {
     const { services } = harness;
     const deadSearch = createSearch(`http://127.0.0.1:${await freePort()}`, 'key', services.search.prefix, 500);
     const app = createApp({
-      ...services,
-      matching: new MatchingService(deadSearch, services.youngPeopleRepository, services.placementsRepository, services.employersRepository, services.placements),
+      ...services.services,
+      matching: new MatchingService({
+        search: deadSearch,
+        youngPeople: services.youngPeopleRepository,
+        placements: services.placementsRepository,
+        employers: services.employersRepository,
+        placementsService: services.placements,
+      }),
     });
     for (const path of [`/v1/young-people/${home.youngPersonId}/matches`, `/v1/placements/${placements.kitchen}/candidates`, '/v1/placements']) {
       const response = await call(app, 'GET', path, { token: home.coach.token });

@@ -24,9 +24,11 @@ const passportText = {
   aboutMe: { summary: 'PASSPORT-MARKER-ABOUT I like routine and clear plans.', workWanted: 'PASSPORT-MARKER-WORK kitchens', travelLimits: 'PASSPORT-MARKER-TRAVEL one bus' },
   myCondition: { description: 'PASSPORT-MARKER-CONDITION autism', effectOnWork: 'PASSPORT-MARKER-EFFECT loud places' },
   whatHelps: { adjustments: [{ category: 'instructions', details: 'PASSPORT-MARKER-HELPS written checklists' }] },
+  accessToWork: null,
+  review: null,
 };
 
-const everyone = () => [world.coach, world.admin, world.youngPerson, world.delegate, parent, other.coach, other.admin, other.youngPerson, employer.staff, colleague, otherEmployer.staff];
+const everyone = () => [world.coach, world.admin, world.youngPerson, world.delegate, parent, other.coach, other.youngPerson, employer.staff, colleague, otherEmployer.staff];
 
 /** Sends what is due and returns what arrived since the last call. */
 async function deliver(): Promise<ReceivedMail[]> {
@@ -267,6 +269,27 @@ describe('invitations and account security', () => {
     expectWellFormed(mails);
     expect(recipients(mails, 'security_new_sign_in')).toEqual([other.coach.email]);
     expect(mails).toHaveLength(1);
+  });
+});
+
+describe('a sign-in after a password change', () => {
+  it('warns the account holder once, on the first sign-in after the change', async () => {
+    other.admin.token = await signIn(harness, other.admin.email);
+    await deliver();
+    const changed = await call(harness.app, 'POST', '/v1/me/password', {
+      token: other.admin.token,
+      body: { currentPassword: 'correct horse battery staple', newPassword: 'marmalade lighthouse sparrow' },
+    });
+    expect(changed.status, changed.text).toBe(200);
+    expect(await deliver()).toEqual([]);
+    await signIn(harness, other.admin.email, 'marmalade lighthouse sparrow');
+    await signIn(harness, other.admin.email, 'marmalade lighthouse sparrow');
+    const mails = await deliver();
+    expectWellFormed(mails);
+    expect(recipients(mails, 'security_new_sign_in')).toEqual([other.admin.email]);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.text).toContain('after your password was changed');
+    other.admin.token = await signIn(harness, other.admin.email, 'marmalade lighthouse sparrow');
   });
 });
 

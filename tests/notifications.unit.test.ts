@@ -44,7 +44,7 @@ function factsFor(kind: NotificationKind, n: number): { facts: Facts; path: stri
     weekly_log_missing: { facts: { ...names, weekStarting: 'Monday 23 November 2026' }, path: webPaths.journey(id(n)) },
     review_due: { facts: { ...names, dueOn: 'Monday 23 November 2026' }, path: webPaths.journey(id(n)) },
     follow_up_due: { facts: { ...names, dueOn: 'Monday 23 November 2026' }, path: webPaths.journey(id(n)) },
-    security_new_sign_in: { facts: { at: '29 November 2026, 21:00 GMT' }, path: webPaths.signIn() },
+    security_new_sign_in: { facts: { at: '29 November 2026, 21:00 GMT', reason: n % 2 === 0 ? 'after_password_change' : 'new_address' }, path: webPaths.signIn() },
     security_refresh_reuse: { facts: { at: '29 November 2026, 21:00 GMT' }, path: webPaths.signIn() },
     digest: { facts: {}, path: webPaths.home() },
   };

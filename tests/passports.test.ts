@@ -91,12 +91,115 @@ describe('the owner’s passport', () => {
     const secret = 'VERY-PRIVATE-DIAGNOSIS-TEXT';
     const response = await call(harness.app, 'PUT', base(world.youngPersonId), {
       token: world.youngPerson.token,
-      body: { sections: { myCondition: { description: secret + 'x'.repeat(2100), mood: 'x' } } },
+      body: { sections: { ...passportBody.sections, myCondition: { description: secret + 'x'.repeat(2100), mood: 'x' } } },
     });
     expect(response.status).toBe(400);
     const paths = response.json.error.details.map((d: { path: string }) => d.path).sort();
     expect(paths).toEqual(['sections.myCondition.description', 'sections.myCondition.mood']);
     expect(response.text).not.toContain(secret);
+  });
+});
+
+describe('saving one section, and restoring an earlier version', () => {
+  const sectionUrl = (id: string, section: string) => `${base(id)}/sections/${section}`;
+  const currentOf = async (id: string, token: string) => (await call(harness.app, 'GET', base(id), { token })).json;
+
+  it('refuses a whole-passport save that leaves sections out, naming each one, and changes nothing', async () => {
+    const before = await currentOf(world.youngPersonId, world.youngPerson.token);
+    const response = await call(harness.app, 'PUT', base(world.youngPersonId), {
+      token: world.youngPerson.token,
+      body: { baseVersion: before.version, sections: { aboutMe: { summary: 'Only this' } } },
+    });
+    expect(response.status).toBe(400);
+    const paths = response.json.error.details.map((d: { path: string }) => d.path).sort();
+    expect(paths).toEqual(['sections.accessToWork', 'sections.myCondition', 'sections.review', 'sections.whatHelps']);
+    const after = await currentOf(world.youngPersonId, world.youngPerson.token);
+    expect(after.version).toBe(before.version);
+    expect(after.sections).toEqual(before.sections);
+  });
+
+  it('empties a section only when the whole-passport save says null', async () => {
+    const before = await currentOf(other.youngPersonId, other.youngPerson.token);
+    const saved = await call(harness.app, 'PUT', base(other.youngPersonId), {
+      token: other.youngPerson.token,
+      body: { baseVersion: before.version, sections: { ...passportBody.sections, review: null } },
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.json.sections.review).toBeUndefined();
+    expect(saved.json.sections.aboutMe).toEqual(passportBody.sections.aboutMe);
+  });
+
+  it('saves one section as a new version and leaves every other section as it was', async () => {
+    const before = await currentOf(world.youngPersonId, world.youngPerson.token);
+    const response = await call(harness.app, 'PUT', sectionUrl(world.youngPersonId, 'aboutMe'), {
+      token: world.youngPerson.token,
+      body: { baseVersion: before.version, content: { summary: 'Only about me changed', workWanted: 'Warehouse work' } },
+    });
+    expect(response.status).toBe(200);
+    expect(response.json.version).toBe(before.version + 1);
+    expect(response.json.sections.aboutMe).toEqual({ summary: 'Only about me changed', workWanted: 'Warehouse work' });
+    for (const section of ['myCondition', 'whatHelps', 'accessToWork', 'review']) {
+      expect(response.json.sections[section]).toEqual(before.sections[section]);
+    }
+    const audit = await harness.services.db.collection('audit_events').findOne({ action: 'passport.save', 'details.version': before.version + 1 });
+    expect(audit?.details.sections).toEqual(['aboutMe']);
+  });
+
+  it('lets a delegate with edit_passport save a section, and refuses a coach (403), another provider (404) and a stale base (409)', async () => {
+    const before = await currentOf(world.youngPersonId, world.youngPerson.token);
+    const body = { baseVersion: before.version, content: { status: 'applied', funds: ['travel'] } };
+    expect((await call(harness.app, 'PUT', sectionUrl(world.youngPersonId, 'accessToWork'), { token: world.coach.token, body })).status).toBe(403);
+    expect((await call(harness.app, 'PUT', sectionUrl(world.youngPersonId, 'accessToWork'), { token: other.coach.token, body })).status).toBe(404);
+    expect((await call(harness.app, 'PUT', sectionUrl(world.youngPersonId, 'accessToWork'), { token: world.delegate.token, body })).status).toBe(403);
+    expect((await call(harness.app, 'PUT', sectionUrl(world.youngPersonId, 'accessToWork'), { token: passportDelegate.token, body })).status).toBe(200);
+    const stale = await call(harness.app, 'PUT', sectionUrl(world.youngPersonId, 'accessToWork'), { token: world.youngPerson.token, body });
+    expect(stale.status).toBe(409);
+    expect(stale.json.error.details.currentVersion).toBe(before.version + 1);
+  });
+
+  it('validates the content against that section’s own fields, naming each one, and refuses an unknown section', async () => {
+    const before = await currentOf(world.youngPersonId, world.youngPerson.token);
+    const invalid = await call(harness.app, 'PUT', sectionUrl(world.youngPersonId, 'accessToWork'), {
+      token: world.youngPerson.token,
+      body: { baseVersion: before.version, content: { status: 'maybe', colour: 'blue' } },
+    });
+    expect(invalid.status).toBe(400);
+    expect(invalid.json.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['content.colour', 'content.status']);
+    const unknown = await call(harness.app, 'PUT', sectionUrl(world.youngPersonId, 'hobbies'), {
+      token: world.youngPerson.token,
+      body: { baseVersion: before.version, content: {} },
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.json.error.details[0]).toMatchObject({ path: 'section', in: 'path' });
+    expect((await currentOf(world.youngPersonId, world.youngPerson.token)).version).toBe(before.version);
+  });
+
+  it('restores an earlier version as a new version, audited, without losing the versions in between', async () => {
+    const before = await currentOf(world.youngPersonId, world.youngPerson.token);
+    const restored = await call(harness.app, 'POST', `${base(world.youngPersonId)}/versions/1/restore`, {
+      token: world.youngPerson.token,
+      body: { baseVersion: before.version },
+    });
+    expect(restored.status).toBe(200);
+    expect(restored.json.version).toBe(before.version + 1);
+    const first = await call(harness.app, 'GET', `${base(world.youngPersonId)}/versions/1`, { token: world.youngPerson.token });
+    expect(restored.json.sections).toEqual(first.json.sections);
+
+    const list = await call(harness.app, 'GET', `${base(world.youngPersonId)}/versions`, { token: world.youngPerson.token });
+    expect(list.json.items[0]).toMatchObject({ version: before.version + 1, source: 'restore', restoredFrom: 1 });
+    expect(list.json.items).toHaveLength(before.version + 1);
+    const audit = await harness.services.db.collection('audit_events').findOne({ action: 'passport.restore', subjectId: world.youngPersonId });
+    expect(audit?.details).toMatchObject({ version: before.version + 1, restoredFrom: 1 });
+  });
+
+  it('refuses a restore by a coach (403), of a version that does not exist (404), or from a stale base (409)', async () => {
+    const before = await currentOf(world.youngPersonId, world.youngPerson.token);
+    const url = (n: number) => `${base(world.youngPersonId)}/versions/${n}/restore`;
+    expect((await call(harness.app, 'POST', url(1), { token: world.coach.token, body: { baseVersion: before.version } })).status).toBe(403);
+    expect((await call(harness.app, 'POST', url(1), { token: other.coach.token, body: { baseVersion: before.version } })).status).toBe(404);
+    expect((await call(harness.app, 'POST', url(99), { token: world.youngPerson.token, body: { baseVersion: before.version } })).status).toBe(404);
+    expect((await call(harness.app, 'POST', url(1), { token: world.youngPerson.token, body: { baseVersion: before.version - 1 } })).status).toBe(409);
+    expect((await currentOf(world.youngPersonId, world.youngPerson.token)).version).toBe(before.version);
   });
 });
 

@@ -14,7 +14,7 @@ import { SearchIndexer } from '../src/search-sync/indexer.js';
 import { SearchOutbox } from '../src/search-sync/outbox.js';
 import { rebuildIndexes, rebuildSuffix } from '../src/search-sync/reindex.js';
 import { backoffMs, SearchSyncWorker } from '../src/search-sync/worker.js';
-import { createServices, type Services } from '../src/services.js';
+import { createServices, type System } from '../src/services.js';
 import { call, createHarness, type Harness } from './helpers/harness.js';
 import { makeEmployer, makeProvider, placementInput, profileInput, type EmployerWorld, type ProviderWorld } from './helpers/world.js';
 
@@ -210,8 +210,8 @@ describe('search sync: a Meilisearch outage', () => {
       const search = createSearch(meili.url, meili.masterKey, harness.services.search.prefix, 1000);
       await applyIndexConfigs(search, await loadIndexConfigs());
       const { config, mongo, db, logger } = harness.services;
-      const services: Services = await createServices({ config, mongo, db, logger, search, clock });
-      const app = createApp(services);
+      const services: System = await createServices({ config, mongo, db, logger, search, clock });
+      const app = createApp(services.services);
       const placementId = await postPlacement(app);
       await services.searchSync.drain();
       expect(await documentIn(search, 'placements', placementId)).toMatchObject({ title: 'Kitchen assistant' });

@@ -142,12 +142,18 @@ export class AccountsRepository {
     return toAccount(doc);
   }
 
-  async setPasswordHash(id: string, passwordHash: string): Promise<void> {
-    await this.collection.updateOne({ _id: new ObjectId(id) }, { $set: { passwordHash, updatedAt: this.clock.now() } });
+  /** Records a successful sign-in, replacing the password hash when it was rehashed. */
+  async recordSignIn(id: string, rehashedPassword?: string): Promise<void> {
+    const now = this.clock.now();
+    await this.collection.updateOne(
+      { _id: new ObjectId(id) },
+      { $set: { lastSignInAt: now, ...(rehashedPassword ? { passwordHash: rehashedPassword, updatedAt: now } : {}) } },
+    );
   }
 
-  async recordSignIn(id: string): Promise<void> {
-    await this.collection.updateOne({ _id: new ObjectId(id) }, { $set: { lastSignInAt: this.clock.now() } });
+  /** A new password chosen by the account holder (a rehash at sign-in goes through `recordSignIn`). */
+  async setPasswordHash(id: string, passwordHash: string): Promise<void> {
+    await this.collection.updateOne({ _id: new ObjectId(id) }, { $set: { passwordHash, updatedAt: this.clock.now() } });
   }
 
   async setStatus(id: string, status: 'active' | 'disabled', session?: ClientSession): Promise<Account | undefined> {
@@ -184,6 +190,14 @@ export class AccountsRepository {
       { session },
     );
     return result.modifiedCount > 0;
+  }
+
+  /** Which of these young people have an account of their own, in one query. */
+  async youngPeopleWithAccounts(youngPersonIds: string[]): Promise<Set<string>> {
+    const docs = await this.collection
+      .find({ youngPersonId: { $in: youngPersonIds.map((id) => new ObjectId(id)) } }, { projection: { youngPersonId: 1 } })
+      .toArray();
+    return new Set(docs.map((doc) => doc.youngPersonId!.toHexString()));
   }
 
   async delegatesOf(youngPersonId: string): Promise<Account[]> {

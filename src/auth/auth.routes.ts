@@ -8,6 +8,7 @@ import {
   invitationInputSchema,
   invitationSchema,
   meSchema,
+  passwordChangeSchema,
   refreshSchema,
   signInSchema,
   tokenPairSchema,
@@ -75,6 +76,19 @@ const me = createRoute({
   responses: { 200: jsonResponse(meSchema, 'The caller.'), ...errorResponses(401) },
 });
 
+const changePassword = createRoute({
+  method: 'post',
+  path: '/v1/me/password',
+  tags: ['auth'],
+  summary: 'Change my password',
+  description:
+    'Checks the current password, sets the new one and ends every sign-in of the account at once (their access and refresh ' +
+    'tokens stop working). Returns tokens of a new sign-in.',
+  ...bearer,
+  request: { body: jsonBody(passwordChangeSchema) },
+  responses: { 200: jsonResponse(tokenPairSchema, 'Password changed; signed in again.'), ...errorResponses(400, 401) },
+});
+
 const invite = createRoute({
   method: 'post',
   path: '/v1/invitations',
@@ -119,33 +133,17 @@ export function authRoutes() {
     })
     .openapi(jwks, (c) => {
       c.header('Cache-Control', 'public, max-age=300');
-      return c.json(c.var.services.keys.jwks(), 200);
+      return c.json(c.var.services.auth.jwks(), 200);
     })
     .openapi(me, async (c) => {
-      const { services } = c.var;
       const caller = account(c);
-      let organisation: { type: 'provider' | 'employer'; id: string; name: string; verified?: boolean } | null = null;
-      if (caller.employerId) {
-        const employer = await services.employersRepository.byId(caller.employerId);
-        if (employer) organisation = { type: 'employer', id: employer.id, name: employer.name, verified: employer.verified };
-      } else if (caller.providerId) {
-        const provider = await services.providers.byId(caller.providerId);
-        if (provider) organisation = { type: 'provider', id: provider.id, name: provider.name };
-      }
-      const ids = [...(caller.youngPersonId ? [caller.youngPersonId] : []), ...caller.actsFor.map((grant) => grant.youngPersonId)];
-      const people = new Map((await services.youngPeopleRepository.byIds(ids)).map((person) => [person.id, person]));
-      const self = caller.youngPersonId ? people.get(caller.youngPersonId) : undefined;
-      return c.json(
-        {
-          account: accountView(caller),
-          organisation,
-          ...(self ? { youngPerson: { id: self.id, preferredName: self.preferredName } } : {}),
-          actsFor: caller.actsFor
-            .filter((grant) => people.has(grant.youngPersonId))
-            .map((grant) => ({ ...grant, preferredName: people.get(grant.youngPersonId)!.preferredName })),
-        },
-        200,
-      );
+      const { organisation, ...people } = await c.var.services.accounts.me(caller);
+      return c.json({ account: accountView(caller), organisation, ...people }, 200);
+    })
+    .openapi(changePassword, async (c) => {
+      const tokens = await c.var.services.auth.changePassword(account(c), c.req.valid('json'), requestContext(c));
+      c.header('Cache-Control', 'no-store');
+      return c.json(tokens, 200);
     })
     .openapi(invite, async (c) => {
       // The token goes to the invitee by email only; the inviter learns that it was sent.
@@ -156,7 +154,7 @@ export function authRoutes() {
     .openapi(accept, async (c) => {
       const { services } = c.var;
       const accepted = await services.invitations.accept(c.req.valid('json'), c.get('requestId'));
-      const fresh = (await services.accounts.byId(accepted.id)) ?? accepted;
+      const fresh = await services.accounts.reload(accepted);
       const tokens = await services.auth.issueFor(fresh);
       c.header('Cache-Control', 'no-store');
       return c.json({ account: accountView(fresh), tokens }, 201);

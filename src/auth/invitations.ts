@@ -80,17 +80,32 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 export class InvitationsService {
   readonly #invitations: Collection<InvitationDoc>;
 
-  constructor(
-    db: Db,
-    private readonly mongo: MongoClient,
-    private readonly accounts: AccountsRepository,
-    private readonly youngPeople: YoungPeopleRepository,
-    private readonly hasher: PasswordHasher,
-    private readonly audit: AuditLog,
-    private readonly notifications: NotificationsService,
-    private readonly clock: Clock,
-  ) {
-    this.#invitations = db.collection<InvitationDoc>(invitationsCollection.name);
+  private readonly mongo: MongoClient;
+  private readonly accounts: AccountsRepository;
+  private readonly youngPeople: YoungPeopleRepository;
+  private readonly hasher: PasswordHasher;
+  private readonly audit: AuditLog;
+  private readonly notifications: NotificationsService;
+  private readonly clock: Clock;
+
+  constructor(options: {
+    db: Db;
+    mongo: MongoClient;
+    accounts: AccountsRepository;
+    youngPeople: YoungPeopleRepository;
+    hasher: PasswordHasher;
+    audit: AuditLog;
+    notifications: NotificationsService;
+    clock: Clock;
+  }) {
+    this.mongo = options.mongo;
+    this.accounts = options.accounts;
+    this.youngPeople = options.youngPeople;
+    this.hasher = options.hasher;
+    this.audit = options.audit;
+    this.notifications = options.notifications;
+    this.clock = options.clock;
+    this.#invitations = options.db.collection<InvitationDoc>(invitationsCollection.name);
   }
 
   async create(actor: Actor, input: InvitationInput, requestId: string) {
@@ -167,6 +182,9 @@ export class InvitationsService {
 
   /** Where the invitee will belong, checked against what the inviter may do. */
   async #targetOf(actor: Actor, input: InvitationInput): Promise<Partial<InvitationDoc>> {
+    if (input.youngPersonId && input.role !== 'young_person' && input.role !== 'delegate') {
+      throw validationFailed([{ path: 'youngPersonId', in: 'body', message: `is only for inviting a young person or a delegate, not a ${input.role.replace('_', ' ')}` }]);
+    }
     switch (input.role) {
       case 'job_coach':
       case 'provider_admin':
@@ -178,7 +196,7 @@ export class InvitationsService {
         const youngPerson = await this.youngPeople.byId(input.youngPersonId);
         if (!youngPerson) throw new ApiError('not_found', 'Young person was not found.');
         authorize(actor, 'young_person.invite', youngPersonResource(youngPerson));
-        if (await this.accounts.collection.findOne({ youngPersonId: new ObjectId(youngPerson.id) })) {
+        if ((await this.accounts.youngPeopleWithAccounts([youngPerson.id])).has(youngPerson.id)) {
           throw new ApiError('conflict', 'This young person already has an account.');
         }
         return { providerId: new ObjectId(youngPerson.providerId), youngPersonId: new ObjectId(youngPerson.id) };
@@ -187,11 +205,21 @@ export class InvitationsService {
         if (!input.rights || input.rights.length === 0) {
           throw validationFailed([{ path: 'rights', in: 'body', message: 'choose at least one thing the delegate may do' }]);
         }
-        const youngPerson = await this.youngPeople.byId(actor.youngPersonId!);
+        // A named young person must be one the inviter manages delegates for: never quietly the inviter instead.
+        const youngPerson = await this.youngPeople.byId(input.youngPersonId ?? actor.youngPersonId!);
         if (!youngPerson) throw new ApiError('not_found', 'Young person was not found.');
+        authorize(actor, 'young_person.manage_delegates', youngPersonResource(youngPerson));
         return { providerId: new ObjectId(youngPerson.providerId), youngPersonId: new ObjectId(youngPerson.id) };
       }
     }
+  }
+
+  /** What the invitation page shows before a password is chosen; undefined when the token is not usable. */
+  async preview(token: string): Promise<{ email: string; name: string; role: Role; hasAccount: boolean } | undefined> {
+    const invitation = await this.#invitations.findOne({ tokenHash: hashToken(token) });
+    if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= this.clock.now()) return undefined;
+    const hasAccount = (await this.accounts.byEmail(invitation.email)) !== undefined;
+    return { email: invitation.email, name: invitation.name, role: invitation.role, hasAccount };
   }
 
   async accept(input: { token: string; password: string; name?: string }, requestId: string): Promise<Account> {

@@ -2,14 +2,14 @@ import { loadConfig, type Config } from '../core/config.js';
 import { createLogger } from '../core/logger.js';
 import { Stores } from '../embedded/index.js';
 import { openInfrastructure } from '../runtime.js';
-import { createServices, type Services } from '../services.js';
+import { createServices, type System } from '../services.js';
 
 /**
  * Runs a command-line task against the same stores the service uses: MONGODB_URI / MEILI_URL
  * when set, otherwise the embedded mongod and Meilisearch over the same DATA_DIR. Everything it
  * started is stopped again, also when the task fails or the user presses Ctrl-C.
  */
-export async function withServices<T>(work: (services: Services, config: Config) => Promise<T>): Promise<T> {
+export async function withServices<T>(work: (services: System, config: Config) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
   const stores = new Stores();

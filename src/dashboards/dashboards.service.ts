@@ -40,15 +40,31 @@ export const employerDefinitions = {
 };
 
 export class DashboardsService {
-  constructor(
-    private readonly matches: PlacementMatchesRepository,
-    private readonly progress: ProgressRepository,
-    private readonly placements: PlacementsRepository,
-    private readonly employers: EmployersRepository,
-    private readonly youngPeople: YoungPeopleRepository,
-    private readonly accounts: AccountsRepository,
-    private readonly clock: Clock,
-  ) {}
+  private readonly matches: PlacementMatchesRepository;
+  private readonly progress: ProgressRepository;
+  private readonly placements: PlacementsRepository;
+  private readonly employers: EmployersRepository;
+  private readonly youngPeople: YoungPeopleRepository;
+  private readonly accounts: AccountsRepository;
+  private readonly clock: Clock;
+
+  constructor(options: {
+    matches: PlacementMatchesRepository;
+    progress: ProgressRepository;
+    placements: PlacementsRepository;
+    employers: EmployersRepository;
+    youngPeople: YoungPeopleRepository;
+    accounts: AccountsRepository;
+    clock: Clock;
+  }) {
+    this.matches = options.matches;
+    this.progress = options.progress;
+    this.placements = options.placements;
+    this.employers = options.employers;
+    this.youngPeople = options.youngPeople;
+    this.accounts = options.accounts;
+    this.clock = options.clock;
+  }
 
   /** Outcome figures for the caller's provider: all of it for admins, their own caseload for job coaches. */
   async provider(actor: Actor) {

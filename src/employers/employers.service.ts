@@ -43,15 +43,31 @@ export function employerView(employer: Employer, includePrivate: boolean) {
 }
 
 export class EmployersService {
-  constructor(
-    private readonly mongo: MongoClient,
-    private readonly employers: EmployersRepository,
-    private readonly accounts: AccountsRepository,
-    private readonly hasher: PasswordHasher,
-    private readonly outbox: SearchOutbox,
-    private readonly audit: AuditLog,
-    private readonly clock: Clock,
-  ) {}
+  private readonly mongo: MongoClient;
+  private readonly employers: EmployersRepository;
+  private readonly accounts: AccountsRepository;
+  private readonly hasher: PasswordHasher;
+  private readonly outbox: SearchOutbox;
+  private readonly audit: AuditLog;
+  private readonly clock: Clock;
+
+  constructor(options: {
+    mongo: MongoClient;
+    employers: EmployersRepository;
+    accounts: AccountsRepository;
+    hasher: PasswordHasher;
+    outbox: SearchOutbox;
+    audit: AuditLog;
+    clock: Clock;
+  }) {
+    this.mongo = options.mongo;
+    this.employers = options.employers;
+    this.accounts = options.accounts;
+    this.hasher = options.hasher;
+    this.outbox = options.outbox;
+    this.audit = options.audit;
+    this.clock = options.clock;
+  }
 
   /** A new employer organisation (unverified) and its first staff account, together or not at all. */
   async signUp(

@@ -1,7 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter, errorResponses, jsonResponse } from '../core/http/openapi.js';
 import { ApiError } from '../core/errors.js';
-import type { Services } from '../services.js';
 
 const dependencyCheck = z.object({
   status: z.enum(['up', 'down']),
@@ -34,43 +33,11 @@ const ready = createRoute({
   },
 });
 
-type Check = z.infer<typeof dependencyCheck>;
-
-async function timed(probe: () => Promise<unknown>, timeoutMs: number): Promise<Check> {
-  const started = performance.now();
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    await Promise.race([
-      probe(),
-      new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error('timeout')), timeoutMs);
-      }),
-    ]);
-    return { status: 'up', latencyMs: Math.round(performance.now() - started) };
-  } catch {
-    return { status: 'down', latencyMs: Math.round(performance.now() - started) };
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-export async function checkDependencies(services: Services) {
-  const timeoutMs = 2000;
-  const [mongodb, meilisearch] = await Promise.all([
-    timed(() => services.db.command({ ping: 1 }), timeoutMs),
-    timed(async () => {
-      const health = await services.search.client.health();
-      if (health.status !== 'available') throw new Error('not available');
-    }, timeoutMs),
-  ]);
-  return { mongodb, meilisearch };
-}
-
 export function healthRoutes() {
   return createRouter()
     .openapi(live, (c) => c.json({ status: 'live' as const }, 200))
     .openapi(ready, async (c) => {
-      const checks = await checkDependencies(c.var.services);
+      const checks = await c.var.services.health.checkDependencies();
       const down = (Object.keys(checks) as (keyof typeof checks)[]).filter((name) => checks[name].status === 'down');
       if (down.length > 0) {
         const names = down.map((name) => (name === 'mongodb' ? 'MongoDB' : 'Meilisearch')).join(' and ');

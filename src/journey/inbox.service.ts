@@ -1,8 +1,6 @@
 import { placementMatchScope, type Actor } from '../auth/policy.js';
 import type { Clock } from '../core/clock.js';
-import type { EmployersRepository } from '../employers/employers.repository.js';
-import type { PlacementsRepository } from '../placements/placements.repository.js';
-import type { YoungPeopleRepository } from '../young-people/young-people.repository.js';
+import type { NamesReadModel } from '../read-models/names.js';
 import { partiesOf, placementMatchResource } from './journey.access.js';
 import type { JourneyState } from './journey.machine.js';
 import type { PlacementMatchesRepository } from './journey.repository.js';
@@ -33,12 +31,17 @@ const titles: Record<InboxKind, string> = {
 };
 
 export class InboxService {
-  constructor(
-    private readonly matches: PlacementMatchesRepository,
-    private readonly progress: ProgressRepository,
-    private readonly repositories: { youngPeople: YoungPeopleRepository; placements: PlacementsRepository; employers: EmployersRepository },
-    private readonly clock: Clock,
-  ) {}
+  private readonly matches: PlacementMatchesRepository;
+  private readonly progress: ProgressRepository;
+  private readonly names: NamesReadModel;
+  private readonly clock: Clock;
+
+  constructor(options: { matches: PlacementMatchesRepository; progress: ProgressRepository; names: NamesReadModel; clock: Clock }) {
+    this.matches = options.matches;
+    this.progress = options.progress;
+    this.names = options.names;
+    this.clock = options.clock;
+  }
 
   /** What the caller must act on now, newest first. A job coach sees their own caseload. */
   async inbox(actor: Actor) {
@@ -61,7 +64,7 @@ export class InboxService {
     });
     const sorted = sortInbox(items);
     const byId = new Map(candidates.map((match) => [match.id, match]));
-    const labels = await labelsFor(sorted.map((item) => byId.get(item.matchId)!), this.repositories);
+    const labels = await labelsFor(sorted.map((item) => byId.get(item.matchId)!), this.names);
     return sorted.map((item) => {
       const match = byId.get(item.matchId)!;
       return {

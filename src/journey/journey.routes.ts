@@ -27,7 +27,6 @@ import {
   weeklyLogSchema,
 } from './journey.schemas.js';
 import { matchView, reviewView, weeklyLogView } from './journey.views.js';
-import { labelsFor } from './match-labels.js';
 
 const tags = ['placement journey'];
 const matchParams = idParams('matchId');
@@ -158,8 +157,7 @@ const progress = createRoute({
 
 async function view(c: Context<AppEnv>, match: PlacementMatch) {
   const caller = actor(c);
-  const { youngPeopleRepository: youngPeople, placementsRepository: placements, employersRepository: employers } = c.var.services;
-  const labels = await labelsFor([match], { youngPeople, placements, employers });
+  const labels = await c.var.services.journey.labels([match]);
   return matchView(match, { role: caller.role, parties: partiesOf(caller, placementMatchResource(match)) }, labels);
 }
 
@@ -174,7 +172,7 @@ export function journeyRoutes() {
       const query = c.req.valid('query');
       const { services } = c.var;
       const page = await services.journey.list(caller, query);
-      const labels = await labelsFor(page.items, { youngPeople: services.youngPeopleRepository, placements: services.placementsRepository, employers: services.employersRepository });
+      const labels = await services.journey.labels(page.items);
       const items = page.items.map((match) => matchView(match, { role: caller.role, parties: partiesOf(caller, placementMatchResource(match)) }, labels));
       return c.json({ items, total: page.total, limit: query.limit, offset: query.offset }, 200);
     })
@@ -223,15 +221,15 @@ export function journeyRoutes() {
       return c.json(await view(c, updated), 201);
     })
     .openapi(logWeek, async (c) => {
-      const log = await c.var.services.journey.logWeek(actor(c), c.req.valid('param').matchId, c.req.valid('json'), c.get('requestId'));
+      const log = await c.var.services.progress.logWeek(actor(c), c.req.valid('param').matchId, c.req.valid('json'), c.get('requestId'));
       return c.json(weeklyLogView(log), 201);
     })
     .openapi(review, async (c) => {
-      const recorded = await c.var.services.journey.recordReview(actor(c), c.req.valid('param').matchId, c.req.valid('json'), c.get('requestId'));
+      const recorded = await c.var.services.progress.recordReview(actor(c), c.req.valid('param').matchId, c.req.valid('json'), c.get('requestId'));
       return c.json(reviewView(recorded), 201);
     })
     .openapi(progress, async (c) => {
-      const { match, logs, reviews, weeks, weeksWithoutLog, fading, nextReviewDue } = await c.var.services.journey.progress(actor(c), c.req.valid('param').matchId);
+      const { match, logs, reviews, weeks, weeksWithoutLog, fading, nextReviewDue } = await c.var.services.progress.progress(actor(c), c.req.valid('param').matchId);
       return c.json(
         {
           matchId: match.id,

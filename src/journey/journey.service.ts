@@ -7,21 +7,24 @@ import { inTransaction } from '../core/db/transaction.js';
 import { ApiError, notFound, unprocessable, type FieldProblem } from '../core/errors.js';
 import type { PassportSection } from '../domain/vocabulary.js';
 import type { Employer, EmployersRepository } from '../employers/employers.repository.js';
-import { defaultCoachAccess, type PassportsService } from '../passports/passports.service.js';
-import type { PassportsRepository } from '../passports/passports.repository.js';
+import type { PassportsService } from '../passports/passports.service.js';
 import type { Placement, PlacementsRepository } from '../placements/placements.repository.js';
 import { placementResource } from '../placements/placements.service.js';
 import type { NotificationsService } from '../notifications/notifications.service.js';
+import { personFacts } from '../matching/facts.js';
+import { hardLimitBreaks } from '../matching/hard-limit-reasons.js';
+import { placementSearchDoc } from '../search-sync/documents.js';
+import type { NamesReadModel } from '../read-models/names.js';
 import type { SearchOutbox } from '../search-sync/outbox.js';
 import { youngPersonResource } from '../young-people/young-people.access.js';
 import { cohortYearOf, type YoungPeopleRepository } from '../young-people/young-people.repository.js';
 import { partiesOf, placementMatchResource } from './journey.access.js';
 import { allowedNextSteps, checkStep, type JourneyAction, type JourneyParty, type JourneyStep, type NextStep } from './journey.machine.js';
 import type { ActedBy, PlacementMatch, PlacementMatchesRepository, StepFields } from './journey.repository.js';
-import type { Outcome } from './journey.schemas.js';
+import type { MatchEvidence, Outcome } from './journey.schemas.js';
+import { labelsFor, type MatchLabels } from './match-labels.js';
 import { releasePlace, setYoungPersonStatus, takePlace } from './places.js';
-import { addDays, daysBetween, followUpWindow, isMonday, isoDate, nextReviewDue, reviewIntervalDays, weekNumberOf, weekStartOf, weeklyProgress } from './progress.js';
-import type { ProgressRepository, Review, WeeklyLog } from './progress.repository.js';
+import { addDays, daysBetween, followUpWindow, isoDate } from './progress.js';
 
 /** A share made on accepting lasts until four weeks after the placement's planned end. */
 const shareGraceDays = 28;
@@ -60,20 +63,43 @@ interface AuthorizedStep {
  * checked against the journey table and the policy, written in one transaction with its audit entry.
  */
 export class JourneyService {
-  constructor(
-    private readonly mongo: MongoClient,
-    private readonly matches: PlacementMatchesRepository,
-    private readonly progressRecords: ProgressRepository,
-    private readonly youngPeople: YoungPeopleRepository,
-    private readonly placements: PlacementsRepository,
-    private readonly employers: EmployersRepository,
-    private readonly passports: PassportsService,
-    private readonly passportsRepository: PassportsRepository,
-    private readonly outbox: SearchOutbox,
-    private readonly notifications: NotificationsService,
-    private readonly audit: AuditLog,
-    private readonly clock: Clock,
-  ) {}
+  private readonly mongo: MongoClient;
+  private readonly matches: PlacementMatchesRepository;
+  private readonly youngPeople: YoungPeopleRepository;
+  private readonly placements: PlacementsRepository;
+  private readonly employers: EmployersRepository;
+  private readonly passports: PassportsService;
+  private readonly outbox: SearchOutbox;
+  private readonly notifications: NotificationsService;
+  private readonly audit: AuditLog;
+  private readonly clock: Clock;
+  private readonly names: NamesReadModel;
+
+  constructor(options: {
+    mongo: MongoClient;
+    matches: PlacementMatchesRepository;
+    youngPeople: YoungPeopleRepository;
+    placements: PlacementsRepository;
+    employers: EmployersRepository;
+    passports: PassportsService;
+    outbox: SearchOutbox;
+    notifications: NotificationsService;
+    audit: AuditLog;
+    clock: Clock;
+    names: NamesReadModel;
+  }) {
+    this.mongo = options.mongo;
+    this.matches = options.matches;
+    this.youngPeople = options.youngPeople;
+    this.placements = options.placements;
+    this.employers = options.employers;
+    this.passports = options.passports;
+    this.outbox = options.outbox;
+    this.notifications = options.notifications;
+    this.audit = options.audit;
+    this.clock = options.clock;
+    this.names = options.names;
+  }
 
   #today(): string {
     return isoDate(this.clock.now());
@@ -81,7 +107,7 @@ export class JourneyService {
 
   async propose(
     actor: Actor,
-    input: { youngPersonId: string; placementId: string; note: string; match?: { score: number; reasons: string[] } },
+    input: { youngPersonId: string; placementId: string; note: string; match?: MatchEvidence; overrideReason?: string },
     requestId: string,
   ): Promise<PlacementMatch> {
     const person = await this.youngPeople.byId(input.youngPersonId);
@@ -95,7 +121,16 @@ export class JourneyService {
     const problems: FieldProblem[] = [];
     if (placement.status !== 'open') problems.push(problem('placementId', `is ${placement.status}; only open placements take proposals`));
     if (person.status !== 'active') problems.push(problem('youngPersonId', `is ${readable(person.status)}; only young people looking for a placement can be proposed`));
+    if (input.match?.placementId && input.match.placementId !== placement.id) problems.push(problem('match.placement.id', 'is another placement than placementId'));
     if (problems.length > 0) throw unprocessable(problems);
+    const broken = hardLimitBreaks(personFacts(person), placementSearchDoc(placement, employer)).filter((entry) => entry.limit !== 'placement_open');
+    if (broken.length > 0 && !input.overrideReason) {
+      throw unprocessable(
+        broken.map((entry) => ({ path: `hardLimits.${entry.limit}`, message: entry.message })),
+        'This placement breaks the young person’s hard limits. Choose another, or give an overrideReason saying why it is right for them.',
+      );
+    }
+    const hardLimitOverride = broken.length > 0 ? { limits: broken.map((entry) => entry.limit), reason: input.overrideReason! } : undefined;
     const existing = await this.matches.activeFor(person.id, placement.id);
     if (existing) throw this.#alreadyProposed(existing);
     const now = this.clock.now();
@@ -109,7 +144,8 @@ export class JourneyService {
             placementId: placement.id,
             employerId: employer.id,
             note: input.note,
-            ...(input.match ? { match: input.match } : {}),
+            ...(hardLimitOverride ? { hardLimitOverride } : {}),
+            ...(input.match ? { match: { score: input.match.score, reasons: input.match.reasons } } : {}),
             cohortYear: cohortYearOf(person.plannedStartDate),
             ...(person.localAuthority ? { localAuthority: person.localAuthority } : {}),
             sector: placement.sector,
@@ -118,7 +154,7 @@ export class JourneyService {
           now,
           session,
         );
-        await this.#audit(actor, created, 'propose', requestId, session, { to: 'proposed' });
+        await this.auditStep(actor, created, 'propose', requestId, session, { to: 'proposed', ...(hardLimitOverride ? { hardLimitsOverridden: hardLimitOverride.limits } : {}) });
         await this.notifications.proposalMade(created, session);
         return created;
       });
@@ -165,8 +201,13 @@ export class JourneyService {
     );
   }
 
+  /** The names shown beside matches the caller has already been allowed to read. */
+  async labels(matches: PlacementMatch[]): Promise<MatchLabels> {
+    return labelsFor(matches, this.names);
+  }
+
   /** Checks the journey table and the policy for this actor, this action, this match, now. */
-  async #authorizeStep(actor: Actor, id: string, action: JourneyAction): Promise<AuthorizedStep> {
+  async authorizeStep(actor: Actor, id: string, action: JourneyAction): Promise<AuthorizedStep> {
     const { match, parties } = await this.get(actor, id);
     const check = checkStep(match.state, action, parties);
     if (check.outcome === 'wrong_party') throw wrongPartyError(action, check.by);
@@ -189,12 +230,13 @@ export class JourneyService {
     details: Record<string, unknown> = {},
   ): Promise<PlacementMatch> {
     const moved = await this.matches.changeState(match.id, { from: step.from, to: step.to, action: step.action, by, at: this.clock.now(), set }, session);
-    if (!moved) throw await this.#stateChanged(match.id, step.action, session);
-    await this.#audit(actor, moved, step.action, requestId, session, { from: step.from, to: step.to, ...details });
+    if (!moved) throw await this.stateChanged(match.id, step.action, session);
+    await this.auditStep(actor, moved, step.action, requestId, session, { from: step.from, to: step.to, ...details });
     return moved;
   }
 
-  async #audit(actor: Actor, match: PlacementMatch, action: string, requestId: string, session: ClientSession, details: Record<string, unknown>) {
+  /** The audit entry of one step of a match (the journey's and the progress records'). */
+  async auditStep(actor: Actor, match: PlacementMatch, action: string, requestId: string, session: ClientSession, details: Record<string, unknown>) {
     await this.audit.record(
       {
         action: `placement_match.${action}`,
@@ -222,16 +264,15 @@ export class JourneyService {
    * section shares nothing and makes no consent record.
    */
   async accept(actor: Actor, id: string, input: { sections: PassportSection[]; purpose?: string; shareForDays?: number }, requestId: string) {
-    const authorized = await this.#authorizeStep(actor, id, 'accept');
+    const authorized = await this.authorizeStep(actor, id, 'accept');
     const { match } = authorized;
     const { placement, employer } = await this.#placementAndEmployer(match);
     if (!employer.verified) throw unprocessable([{ path: 'placement', message: 'belongs to an employer that is no longer verified' }], 'The employer is not verified.');
     const person = await this.youngPeople.byId(match.youngPersonId);
     if (!person) throw notFound('Young person');
     if (input.sections.length > 0) {
-      const passport = await this.passportsRepository.current(person.id);
       try {
-        authorize(actor, 'passport.share', { type: 'passport', youngPersonId: person.id, providerId: person.providerId, coachAccess: passport?.coachAccess ?? defaultCoachAccess });
+        await this.passports.authorizeShare(actor, person);
       } catch (error) {
         if (!(error instanceof ApiError) || error.code !== 'forbidden') throw error;
         throw new ApiError('forbidden', 'Sharing passport sections needs the young person, or a delegate allowed to share the passport.', {
@@ -265,7 +306,7 @@ export class JourneyService {
   }
 
   async decline(actor: Actor, id: string, input: { reason?: string }, requestId: string) {
-    const authorized = await this.#authorizeStep(actor, id, 'decline');
+    const authorized = await this.authorizeStep(actor, id, 'decline');
     return inTransaction(this.mongo, (session) =>
       this.#move(
         actor,
@@ -278,7 +319,7 @@ export class JourneyService {
   }
 
   async arrangeTaster(actor: Actor, id: string, input: { kind: 'taster_day' | 'informal_interview'; date: string; place: string; notes?: string }, requestId: string) {
-    const authorized = await this.#authorizeStep(actor, id, 'arrange_taster');
+    const authorized = await this.authorizeStep(actor, id, 'arrange_taster');
     if (input.date < this.#today()) throw unprocessable([problem('date', 'is in the past')]);
     return inTransaction(this.mongo, async (session) => {
       const moved = await this.#move(actor, authorized, { taster: { ...input, arrangedAt: this.clock.now(), arrangedBy: authorized.by } }, requestId, session, { kind: input.kind, date: input.date });
@@ -288,7 +329,7 @@ export class JourneyService {
   }
 
   async employerAccept(actor: Actor, id: string, input: { note?: string }, requestId: string) {
-    const authorized = await this.#authorizeStep(actor, id, 'employer_accept');
+    const authorized = await this.authorizeStep(actor, id, 'employer_accept');
     const taster = authorized.match.taster;
     if (authorized.match.state === 'taster_arranged' && taster && taster.date > this.#today()) {
       throw unprocessable([{ path: 'taster.date', message: `is ${taster.date}; accept after the taster, or decline now` }], 'The taster has not happened yet.');
@@ -301,7 +342,7 @@ export class JourneyService {
   }
 
   async employerDecline(actor: Actor, id: string, input: { reason: string }, requestId: string) {
-    const authorized = await this.#authorizeStep(actor, id, 'employer_decline');
+    const authorized = await this.authorizeStep(actor, id, 'employer_decline');
     return inTransaction(this.mongo, async (session) => {
       const moved = await this.#move(actor, authorized, { employerDecision: { accepted: false, at: this.clock.now(), by: authorized.by, reason: input.reason } }, requestId, session);
       await this.#endShare(actor, moved, requestId, session);
@@ -315,7 +356,7 @@ export class JourneyService {
    * placement, all or nothing. Concurrent starts on the last place: one wins, the rest get 409.
    */
   async start(actor: Actor, id: string, input: { startedOn: string }, requestId: string) {
-    const authorized = await this.#authorizeStep(actor, id, 'start');
+    const authorized = await this.authorizeStep(actor, id, 'start');
     const { match } = authorized;
     if (input.startedOn > this.#today()) throw unprocessable([problem('startedOn', 'is in the future; record the start on or after the first day')]);
     if (input.startedOn < isoDate(match.proposedAt)) throw unprocessable([problem('startedOn', 'is before the proposal was made')]);
@@ -340,18 +381,18 @@ export class JourneyService {
   }
 
   async recordRotation(actor: Actor, id: string, input: { department: string; tasks: string[]; startDate: string; endDate?: string }, requestId: string) {
-    const { match, by } = await this.#authorizeStep(actor, id, 'record_rotation');
+    const { match, by } = await this.authorizeStep(actor, id, 'record_rotation');
     if (input.startDate < match.startedOn!) throw unprocessable([problem('startDate', `is before the internship started (${match.startedOn})`)]);
     return inTransaction(this.mongo, async (session) => {
       const updated = await this.matches.addRotation(id, { ...input, recordedAt: this.clock.now(), recordedBy: by }, session);
-      if (!updated) throw await this.#stateChanged(id, 'record_rotation', session);
-      await this.#audit(actor, updated, 'record_rotation', requestId, session, { department: input.department });
+      if (!updated) throw await this.stateChanged(id, 'record_rotation', session);
+      await this.auditStep(actor, updated, 'record_rotation', requestId, session, { department: input.department });
       return updated;
     });
   }
 
   async complete(actor: Actor, id: string, input: { endedOn: string; outcome: Outcome }, requestId: string) {
-    const authorized = await this.#authorizeStep(actor, id, 'complete');
+    const authorized = await this.authorizeStep(actor, id, 'complete');
     const { match } = authorized;
     if (input.endedOn > this.#today()) throw unprocessable([problem('endedOn', 'is in the future; record the end on or after the last day')]);
     if (input.endedOn < match.startedOn!) throw unprocessable([problem('endedOn', `is before the internship started (${match.startedOn})`)]);
@@ -364,7 +405,7 @@ export class JourneyService {
   }
 
   async recordFollowUp(actor: Actor, id: string, input: { checkedOn: string; stillEmployed: boolean; hoursPerWeek?: number; notes?: string }, requestId: string) {
-    const authorized = await this.#authorizeStep(actor, id, 'record_follow_up');
+    const authorized = await this.authorizeStep(actor, id, 'record_follow_up');
     const window = followUpWindow(authorized.match.endedOn!);
     if (this.#today() < window.opensOn) {
       throw unprocessable([{ path: 'endedOn', message: `was ${authorized.match.endedOn}; the 12-month follow-up can be recorded from ${window.opensOn}` }], 'The follow-up is not due yet.');
@@ -381,7 +422,7 @@ export class JourneyService {
 
   /** Either side ends the journey with a reason; a running internship gives its place back. */
   async withdraw(actor: Actor, id: string, input: { reason: string }, requestId: string) {
-    const authorized = await this.#authorizeStep(actor, id, 'withdraw');
+    const authorized = await this.authorizeStep(actor, id, 'withdraw');
     const { match, party } = authorized;
     return inTransaction(this.mongo, async (session) => {
       const now = this.clock.now();
@@ -408,99 +449,17 @@ export class JourneyService {
   async #endShare(actor: Actor, match: PlacementMatch, requestId: string, session: ClientSession) {
     const shareId = match.youngPersonResponse?.shareId;
     if (!shareId) return;
-    if (!(await this.passportsRepository.withdrawShare(shareId, actor.accountId, this.clock.now(), session))) return;
-    await this.audit.record(
-      {
-        action: 'passport.share_withdraw',
-        outcome: 'success',
-        actor: auditActor(actor),
-        target: { type: 'passport_share', id: shareId },
-        subjectId: match.youngPersonId,
-        requestId,
-        details: { employerId: match.employerId, because: `placement_match.${match.state}` },
-      },
+    await this.passports.endJourneyShare(
+      actor,
+      { shareId, youngPersonId: match.youngPersonId, employerId: match.employerId, because: `placement_match.${match.state}` },
+      requestId,
       session,
     );
   }
 
   /** The match moved on while this step was being taken: 409 with where it is now. */
-  async #stateChanged(id: string, action: JourneyAction, session: ClientSession): Promise<ApiError> {
+  async stateChanged(id: string, action: JourneyAction, session: ClientSession): Promise<ApiError> {
     const current = await this.matches.byId(id, session);
     return current ? notNowError(current.state, action, allowedNextSteps(current.state)) : notFound('Placement match');
   }
-
-  async logWeek(
-    actor: Actor,
-    id: string,
-    input: { weekStarting: string; hoursWorked: number; tasksDone: string[]; supportHours: number; independence: { task: string; rating: number }[]; notes?: string },
-    requestId: string,
-  ): Promise<WeeklyLog> {
-    const { match, by } = await this.#authorizeStep(actor, id, 'log_week');
-    const problems: FieldProblem[] = [];
-    if (!isMonday(input.weekStarting)) problems.push(problem('weekStarting', 'must be a Monday'));
-    else if (input.weekStarting < weekStartOf(match.startedOn!)) problems.push(problem('weekStarting', `is before the internship started (${match.startedOn})`));
-    else if (input.weekStarting > this.#today()) problems.push(problem('weekStarting', 'is a week that has not begun'));
-    if (problems.length > 0) throw unprocessable(problems);
-    try {
-      return await inTransaction(this.mongo, async (session) => {
-        const current = await this.matches.byId(id, session);
-        if (current?.state !== 'in_progress') throw await this.#stateChanged(id, 'log_week', session);
-        const log = await this.progressRecords.insertLog(
-          match,
-          { ...input, weekNumber: weekNumberOf(match.startedOn!, input.weekStarting), recordedBy: by, recordedAt: this.clock.now() },
-          session,
-        );
-        await this.#audit(actor, match, 'log_week', requestId, session, { weekStarting: input.weekStarting, logId: log.id });
-        return log;
-      });
-    } catch (error) {
-      if (isDuplicateKey(error)) {
-        throw new ApiError('conflict', 'This week already has a log.', { details: [{ path: 'weekStarting', in: 'body', message: 'already has a log' }] });
-      }
-      throw error;
-    }
-  }
-
-  async recordReview(
-    actor: Actor,
-    id: string,
-    input: { heldOn: string; summary?: string; targets: Review['targets']; nextReviewDue?: string },
-    requestId: string,
-  ): Promise<Review> {
-    const { match, by } = await this.#authorizeStep(actor, id, 'record_review');
-    const problems: FieldProblem[] = [];
-    if (input.heldOn > this.#today()) problems.push(problem('heldOn', 'is in the future'));
-    if (input.heldOn < match.startedOn!) problems.push(problem('heldOn', `is before the internship started (${match.startedOn})`));
-    const next = input.nextReviewDue ?? addDays(input.heldOn, reviewIntervalDays);
-    if (next <= input.heldOn) problems.push(problem('nextReviewDue', 'must be after heldOn'));
-    if (problems.length > 0) throw unprocessable(problems);
-    return inTransaction(this.mongo, async (session) => {
-      const current = await this.matches.byId(id, session);
-      if (current?.state !== 'in_progress') throw await this.#stateChanged(id, 'record_review', session);
-      const review = await this.progressRecords.insertReview(
-        match,
-        { heldOn: input.heldOn, ...(input.summary ? { summary: input.summary } : {}), targets: input.targets, nextReviewDue: next, recordedBy: by, recordedAt: this.clock.now() },
-        session,
-      );
-      await this.#audit(actor, match, 'record_review', requestId, session, { heldOn: input.heldOn, reviewId: review.id });
-      return review;
-    });
-  }
-
-  /** Week by week: hours, support (so fading shows), the weeks with no log, reviews and when the next is due. */
-  async progress(actor: Actor, id: string) {
-    const { match } = await this.get(actor, id);
-    const [logs, reviews] = await Promise.all([this.progressRecords.logsOf(id), this.progressRecords.reviewsOf(id)]);
-    const weekly = match.startedOn
-      ? weeklyProgress({ startedOn: match.startedOn, ...(match.endedOn ? { endedOn: match.endedOn } : {}), today: this.#today(), logs })
-      : { weeks: [], weeksWithoutLog: [], fading: { earlyAverageSupportHours: null, recentAverageSupportHours: null } };
-    return {
-      match,
-      logs,
-      reviews,
-      ...weekly,
-      nextReviewDue: match.state === 'in_progress' ? nextReviewDue(match.startedOn!, reviews[0]) : null,
-    };
-  }
 }
-

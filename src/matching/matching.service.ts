@@ -95,13 +95,25 @@ function placementSummary(placement: Placement, employer: Employer) {
  * placement or a young person that breaks a hard limit.
  */
 export class MatchingService {
-  constructor(
-    private readonly search: Search,
-    private readonly youngPeople: YoungPeopleRepository,
-    private readonly placements: PlacementsRepository,
-    private readonly employers: EmployersRepository,
-    private readonly placementsService: PlacementsService,
-  ) {}
+  private readonly search: Search;
+  private readonly youngPeople: YoungPeopleRepository;
+  private readonly placements: PlacementsRepository;
+  private readonly employers: EmployersRepository;
+  private readonly placementsService: PlacementsService;
+
+  constructor(options: {
+    search: Search;
+    youngPeople: YoungPeopleRepository;
+    placements: PlacementsRepository;
+    employers: EmployersRepository;
+    placementsService: PlacementsService;
+  }) {
+    this.search = options.search;
+    this.youngPeople = options.youngPeople;
+    this.placements = options.placements;
+    this.employers = options.employers;
+    this.placementsService = options.placementsService;
+  }
 
   /** Placements for one young person, best fit first, with reasons. */
   async matchesFor(actor: Actor, youngPersonId: string, query: MatchesQuery) {

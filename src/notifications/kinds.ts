@@ -42,7 +42,7 @@ export const kindDescriptions: Record<NotificationKind, string> = {
   weekly_log_missing: 'A weekly log is missing',
   review_due: 'A progress review is due',
   follow_up_due: 'A 12-month follow-up is due',
-  security_new_sign_in: 'A sign-in to your account from somewhere new',
+  security_new_sign_in: 'A sign-in after your password changed, or from somewhere new',
   security_refresh_reuse: 'Someone tried to reuse an old sign-in',
   digest: 'Your daily summary',
 };

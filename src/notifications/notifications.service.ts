@@ -45,16 +45,34 @@ const recipientOf = (doc: AccountDoc): Recipient => ({ email: doc.email, name: d
  * hear and to nobody else; the delivery worker sends them later.
  */
 export class NotificationsService {
-  constructor(
-    readonly outbox: NotificationOutbox,
-    readonly preferencesRepository: PreferencesRepository,
-    readonly unsubscribeLinks: UnsubscribeLinks,
-    private readonly accounts: AccountsRepository,
-    private readonly youngPeople: YoungPeopleRepository,
-    private readonly placements: PlacementsRepository,
-    private readonly employers: EmployersRepository,
-    private readonly clock: Clock,
-  ) {}
+  readonly outbox: NotificationOutbox;
+  readonly preferencesRepository: PreferencesRepository;
+  readonly unsubscribeLinks: UnsubscribeLinks;
+  private readonly accounts: AccountsRepository;
+  private readonly youngPeople: YoungPeopleRepository;
+  private readonly placements: PlacementsRepository;
+  private readonly employers: EmployersRepository;
+  private readonly clock: Clock;
+
+  constructor(options: {
+    outbox: NotificationOutbox;
+    preferences: PreferencesRepository;
+    unsubscribeLinks: UnsubscribeLinks;
+    accounts: AccountsRepository;
+    youngPeople: YoungPeopleRepository;
+    placements: PlacementsRepository;
+    employers: EmployersRepository;
+    clock: Clock;
+  }) {
+    this.outbox = options.outbox;
+    this.preferencesRepository = options.preferences;
+    this.unsubscribeLinks = options.unsubscribeLinks;
+    this.accounts = options.accounts;
+    this.youngPeople = options.youngPeople;
+    this.placements = options.placements;
+    this.employers = options.employers;
+    this.clock = options.clock;
+  }
 
   async #activeAccounts(filter: Filter<AccountDoc>, session?: ClientSession): Promise<AccountDoc[]> {
     return this.accounts.collection.find({ ...filter, status: 'active' }, { session, projection: { passwordHash: 0 } }).toArray();
@@ -197,8 +215,8 @@ export class NotificationsService {
     });
   }
 
-  /** Security: a sign-in from an address the account had not signed in from before. */
-  async newSignIn(accountId: string): Promise<void> {
+  /** Security: a sign-in the account holder may not have made (the first after a password change, or from a new address). */
+  async newSignIn(accountId: string, reason: 'after_password_change' | 'new_address'): Promise<void> {
     const account = await this.#account(accountId);
     if (!account) return;
     await this.outbox.enqueue([
@@ -206,7 +224,7 @@ export class NotificationsService {
         kind: 'security_new_sign_in',
         to: recipientOf(account),
         path: webPaths.signIn(),
-        facts: { at: dateAndTime(this.clock.now()) },
+        facts: { at: dateAndTime(this.clock.now()), reason },
         ...(account.providerId ? { providerId: account.providerId.toHexString() } : {}),
         ...(account.youngPersonId ? { subjectIds: [account.youngPersonId.toHexString()] } : {}),
       },
@@ -229,9 +247,12 @@ export class NotificationsService {
     return { kind: named.kind, description: kindDescriptions[named.kind] };
   }
 
-  describeUnsubscribe(token: string): { kind: NotificationKind; description: string } | undefined {
+  /** What an unsubscribe link is about, and whether that kind is already off; undefined when the link is not ours. */
+  async describeUnsubscribe(token: string): Promise<{ kind: NotificationKind; description: string; off: boolean } | undefined> {
     const named = this.unsubscribeLinks.verify(token);
-    return named ? { kind: named.kind, description: kindDescriptions[named.kind] } : undefined;
+    if (!named) return undefined;
+    const preferences = await this.preferencesRepository.of(named.accountId);
+    return { kind: named.kind, description: kindDescriptions[named.kind], off: !preferences.email[named.kind] };
   }
 
   /**

@@ -137,7 +137,13 @@ function wordingFor(kind: NotificationKind, f: Facts): Wording {
     case 'security_new_sign_in':
       return {
         subject: `New sign-in to your ${serviceName} account`,
-        paragraphs: [`Someone signed in to your account on ${f.at} from a place or device not used before.`, 'If this was you, you do not need to do anything.', 'If it was not you, sign in and change your password, or ask your job coach or organisation for help.'],
+        paragraphs: [
+          f.reason === 'after_password_change'
+            ? `Someone signed in to your account on ${f.at}, after your password was changed.`
+            : `Someone signed in to your account on ${f.at} from a place or device not used before.`,
+          'If this was you, you do not need to do anything.',
+          'If it was not you, sign in and change your password, or ask your job coach or organisation for help.',
+        ],
         action: 'Sign in',
         why: 'You get this email to keep your account safe. You cannot turn these emails off.',
       };

@@ -31,9 +31,13 @@ export interface PassportVersion {
   sections: PassportSections;
   savedBy: { accountId: string; role: Role };
   savedAt: Date;
-  source: 'owner' | 'draft';
+  source: VersionSource;
   draftId?: string;
+  restoredFrom?: number;
 }
+
+/** Where a version came from: the owner's own save, an accepted coach draft, or a restore of an earlier version. */
+export type VersionSource = 'owner' | 'draft' | 'restore';
 
 interface VersionDoc extends Omit<PassportVersion, 'youngPersonId' | 'draftId'> {
   _id: ObjectId;
@@ -107,7 +111,12 @@ export const passportCollections: CollectionSpec[] = [
     jsonSchema: {
       bsonType: 'object',
       required: ['_id', 'youngPersonId', 'version', 'sections', 'savedBy', 'savedAt', 'source'],
-      properties: { version: { bsonType: 'number', minimum: 1 }, sections: sectionsSchema, source: { enum: ['owner', 'draft'] } },
+      properties: {
+        version: { bsonType: 'number', minimum: 1 },
+        sections: sectionsSchema,
+        source: { enum: ['owner', 'draft', 'restore'] },
+        restoredFrom: { bsonType: 'number', minimum: 1 },
+      },
     },
     indexes: [{ key: { youngPersonId: 1, version: -1 }, name: 'person_version', unique: true }],
   },
@@ -156,6 +165,7 @@ const toVersion = (doc: VersionDoc): PassportVersion => ({
   savedAt: doc.savedAt,
   source: doc.source,
   ...(doc.draftId ? { draftId: doc.draftId.toHexString() } : {}),
+  ...(doc.restoredFrom ? { restoredFrom: doc.restoredFrom } : {}),
 });
 
 const toDraft = ({ _id, youngPersonId, proposedBy, decidedBy, ...rest }: DraftDoc): PassportDraft => ({
@@ -210,8 +220,9 @@ export class PassportsRepository {
       sections: PassportSections;
       coachAccess: CoachAccess;
       savedBy: { accountId: string; role: Role };
-      source: 'owner' | 'draft';
+      source: VersionSource;
       draftId?: string;
+      restoredFrom?: number;
     },
     now: Date,
     session: ClientSession,
@@ -237,6 +248,7 @@ export class PassportsRepository {
         savedAt: now,
         source: input.source,
         ...(input.draftId ? { draftId: new ObjectId(input.draftId) } : {}),
+        ...(input.restoredFrom ? { restoredFrom: input.restoredFrom } : {}),
       },
       { session },
     );

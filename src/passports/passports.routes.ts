@@ -2,15 +2,19 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { actor } from '../auth/auth.middleware.js';
 import { idParams, idSchema } from '../core/db/ids.js';
 import { bearer, createRouter, errorResponses, jsonBody, jsonResponse } from '../core/http/openapi.js';
-import { longText, paginationQuery } from '../domain/schemas.js';
+import { longText, pageFrom, pageOf, paginationQuery } from '../domain/schemas.js';
 import type { PassportDraft, PassportShare, PassportVersion } from './passports.repository.js';
 import { renderPassportPage } from './passport-print.js';
 import {
   accessLogEntrySchema,
   draftInputSchema,
   draftSchema,
+  parseSectionContent,
   passportSchema,
+  passportSectionSchema,
+  restoreVersionSchema,
   savePassportSchema,
+  saveSectionSchema,
   shareInputSchema,
   shareSchema,
   sharedPassportSchema,
@@ -28,6 +32,7 @@ const versionSummary = (v: PassportVersion) => ({
   savedBy: v.savedBy,
   source: v.source,
   ...(v.draftId ? { draftId: v.draftId } : {}),
+  ...(v.restoredFrom ? { restoredFrom: v.restoredFrom } : {}),
 });
 
 const draftView = (draft: PassportDraft, proposerName: string) => ({
@@ -75,10 +80,35 @@ const save = createRoute({
   method: 'put',
   path: '/v1/young-people/{youngPersonId}/passport',
   tags,
-  summary: 'Save the passport (the owner, or a delegate with edit_passport); every save is a new version',
+  summary: 'Replace the whole passport (the owner, or a delegate with edit_passport); every save is a new version',
+  description:
+    'The body names every section (null empties one); a body that leaves a section out is refused with 400 naming it, so nothing is emptied by accident. ' +
+    'To change one section, use PUT .../passport/sections/{section}.',
   ...bearer,
   request: { params: person, body: jsonBody(savePassportSchema) },
   responses: { 200: jsonResponse(passportSchema, 'Saved.'), ...errorResponses(400, 401, 403, 404, 409) },
+});
+
+const saveSection = createRoute({
+  method: 'put',
+  path: '/v1/young-people/{youngPersonId}/passport/sections/{section}',
+  tags,
+  summary: 'Save one section (the owner, or a delegate with edit_passport); the other sections stay as they are',
+  description: 'A new version with this section replaced. `baseVersion` is the version the edit started from: if someone saved since, 409.',
+  ...bearer,
+  request: { params: person.extend({ section: passportSectionSchema }), body: jsonBody(saveSectionSchema) },
+  responses: { 200: jsonResponse(passportSchema, 'Saved.'), ...errorResponses(400, 401, 403, 404, 409) },
+});
+
+const restore = createRoute({
+  method: 'post',
+  path: '/v1/young-people/{youngPersonId}/passport/versions/{version}/restore',
+  tags,
+  summary: 'Restore an earlier version (the owner, or a delegate with edit_passport): a new version with its sections',
+  description: 'Nothing is overwritten: the restore is a new version (`source: "restore"`, `restoredFrom`), and it is in the audit log.',
+  ...bearer,
+  request: { params: person.extend({ version: z.coerce.number().int().min(1) }), body: jsonBody(restoreVersionSchema) },
+  responses: { 200: jsonResponse(passportSchema, 'Restored as a new version.'), ...errorResponses(400, 401, 403, 404, 409) },
 });
 
 const print = createRoute({
@@ -97,8 +127,8 @@ const versions = createRoute({
   tags,
   summary: 'Every saved version, newest first',
   ...bearer,
-  request: { params: person },
-  responses: { 200: jsonResponse(z.object({ items: z.array(versionSummarySchema) }), 'Versions.'), ...errorResponses(401, 403, 404) },
+  request: { params: person, query: paginationQuery },
+  responses: { 200: jsonResponse(pageOf(versionSummarySchema, 'PassportVersionPage'), 'Versions.'), ...errorResponses(401, 403, 404) },
 });
 
 const version = createRoute({
@@ -117,8 +147,8 @@ const listDrafts = createRoute({
   tags,
   summary: 'Changes job coaches have proposed',
   ...bearer,
-  request: { params: person, query: z.strictObject({ status: z.enum(['pending', 'accepted', 'rejected']).optional() }) },
-  responses: { 200: jsonResponse(z.object({ items: z.array(draftSchema) }), 'Drafts.'), ...errorResponses(401, 403, 404) },
+  request: { params: person, query: paginationQuery.extend({ status: z.enum(['pending', 'accepted', 'rejected']).optional() }) },
+  responses: { 200: jsonResponse(pageOf(draftSchema, 'PassportDraftPage'), 'Drafts.'), ...errorResponses(401, 403, 404) },
 });
 
 const propose = createRoute({
@@ -151,8 +181,8 @@ const listShares = createRoute({
   tags,
   summary: 'Who the passport is shared with, which sections, until when',
   ...bearer,
-  request: { params: person },
-  responses: { 200: jsonResponse(z.object({ items: z.array(shareSchema) }), 'Shares.'), ...errorResponses(401, 403, 404) },
+  request: { params: person, query: paginationQuery },
+  responses: { 200: jsonResponse(pageOf(shareSchema, 'PassportSharePage'), 'Shares.'), ...errorResponses(401, 403, 404) },
 });
 
 const createShare = createRoute({
@@ -184,7 +214,7 @@ const accessLog = createRoute({
   ...bearer,
   request: { params: person, query: paginationQuery },
   responses: {
-    200: jsonResponse(z.object({ items: z.array(accessLogEntrySchema), total: z.number().int() }), 'Reads, newest first.'),
+    200: jsonResponse(pageOf(accessLogEntrySchema, 'AccessLogPage'), 'Reads, newest first.'),
     ...errorResponses(401, 403, 404),
   },
 });
@@ -195,13 +225,13 @@ const sharedList = createRoute({
   tags,
   summary: 'Passports shared with my organisation (employers)',
   ...bearer,
+  request: { query: paginationQuery },
   responses: {
     200: jsonResponse(
-      z.object({
-        items: z.array(
-          z.object({ shareId: idSchema, youngPerson: z.object({ preferredName: z.string() }), sections: z.array(z.string()), purpose: z.string(), sharedAt: z.string(), expiresAt: z.string(), placementId: idSchema.optional() }),
-        ),
-      }),
+      pageOf(
+        z.object({ shareId: idSchema, youngPerson: z.object({ preferredName: z.string() }), sections: z.array(z.string()), purpose: z.string(), sharedAt: z.string(), expiresAt: z.string(), placementId: idSchema.optional() }),
+        'SharedPassportPage',
+      ),
       'Active shares.',
     ),
     ...errorResponses(401),
@@ -235,6 +265,23 @@ export function passportsRoutes() {
       const { view } = await passports.read(caller, youngPersonId, c.get('requestId'));
       return c.json(view, 200);
     })
+    .openapi(saveSection, async (c) => {
+      const caller = actor(c);
+      const { youngPersonId, section } = c.req.valid('param');
+      const { baseVersion, content } = c.req.valid('json');
+      const { passports } = c.var.services;
+      await passports.saveSection(caller, youngPersonId, section, { baseVersion, content: parseSectionContent(section, content) }, c.get('requestId'));
+      const { view } = await passports.read(caller, youngPersonId, c.get('requestId'));
+      return c.json(view, 200);
+    })
+    .openapi(restore, async (c) => {
+      const caller = actor(c);
+      const { youngPersonId, version: number } = c.req.valid('param');
+      const { passports } = c.var.services;
+      await passports.restore(caller, youngPersonId, number, c.req.valid('json'), c.get('requestId'));
+      const { view } = await passports.read(caller, youngPersonId, c.get('requestId'));
+      return c.json(view, 200);
+    })
     .openapi(print, async (c) => {
       const { services } = c.var;
       const { person, view } = await services.passports.read(actor(c), c.req.valid('param').youngPersonId, c.get('requestId'), 'passport.print');
@@ -253,7 +300,7 @@ export function passportsRoutes() {
     })
     .openapi(versions, async (c) => {
       const items = await c.var.services.passports.versions(actor(c), c.req.valid('param').youngPersonId);
-      return c.json({ items: items.map(versionSummary) }, 200);
+      return c.json(pageFrom(items.map(versionSummary), c.req.valid('query')), 200);
     })
     .openapi(version, async (c) => {
       const { youngPersonId, version: number } = c.req.valid('param');
@@ -264,58 +311,59 @@ export function passportsRoutes() {
     .openapi(listDrafts, async (c) => {
       const { services } = c.var;
       const drafts = await services.passports.drafts(actor(c), c.req.valid('param').youngPersonId, c.req.valid('query').status);
-      const names = await proposerNames(services, drafts);
-      return c.json({ items: drafts.map((draft) => draftView(draft, names.get(draft.proposedBy) ?? 'a job coach')) }, 200);
+      const names = await services.passports.proposerNames(drafts);
+      return c.json(pageFrom(drafts.map((draft) => draftView(draft, names.get(draft.proposedBy) ?? 'a job coach')), c.req.valid('query')), 200);
     })
     .openapi(propose, async (c) => {
       const caller = actor(c);
       const draft = await c.var.services.passports.proposeDraft(caller, c.req.valid('param').youngPersonId, c.req.valid('json'), c.get('requestId'));
-      const name = (await c.var.services.accounts.byId(caller.accountId))?.name ?? 'a job coach';
+      const name = (await c.var.services.passports.proposerNames([draft])).get(draft.proposedBy) ?? 'a job coach';
       return c.json(draftView(draft, name), 201);
     })
     .openapi(decision('/v1/young-people/{youngPersonId}/passport/drafts/{draftId}/accept', 'Accept a proposed change: it becomes a new version'), async (c) => {
       const { services } = c.var;
       const { youngPersonId, draftId } = c.req.valid('param');
       const draft = await services.passports.decideDraft(actor(c), youngPersonId, draftId, { accept: true, reason: c.req.valid('json').reason }, c.get('requestId'));
-      const names = await proposerNames(services, [draft]);
+      const names = await services.passports.proposerNames([draft]);
       return c.json(draftView(draft, names.get(draft.proposedBy) ?? 'a job coach'), 200);
     })
     .openapi(decision('/v1/young-people/{youngPersonId}/passport/drafts/{draftId}/reject', 'Reject a proposed change'), async (c) => {
       const { services } = c.var;
       const { youngPersonId, draftId } = c.req.valid('param');
       const draft = await services.passports.decideDraft(actor(c), youngPersonId, draftId, { accept: false, reason: c.req.valid('json').reason }, c.get('requestId'));
-      const names = await proposerNames(services, [draft]);
+      const names = await services.passports.proposerNames([draft]);
       return c.json(draftView(draft, names.get(draft.proposedBy) ?? 'a job coach'), 200);
     })
     .openapi(listShares, async (c) => {
       const { services } = c.var;
       const shares = await services.passports.shares(actor(c), c.req.valid('param').youngPersonId);
-      const names = new Map((await services.employersRepository.byIds([...new Set(shares.map((s) => s.employerId))])).map((e) => [e.id, e.name]));
+      const names = await services.passports.employerNames(shares);
       const now = services.clock.now();
-      return c.json({ items: shares.map((share) => shareView(share, names.get(share.employerId) ?? 'an employer', now)) }, 200);
+      return c.json(pageFrom(shares.map((share) => shareView(share, names.get(share.employerId) ?? 'an employer', now)), c.req.valid('query')), 200);
     })
     .openapi(createShare, async (c) => {
       const { services } = c.var;
       const share = await services.passports.share(actor(c), c.req.valid('param').youngPersonId, c.req.valid('json'), c.get('requestId'));
-      const employer = await services.employersRepository.byId(share.employerId);
-      return c.json(shareView(share, employer?.name ?? 'an employer', services.clock.now()), 201);
+      const employerName = (await services.passports.employerNames([share])).get(share.employerId);
+      return c.json(shareView(share, employerName ?? 'an employer', services.clock.now()), 201);
     })
     .openapi(withdraw, async (c) => {
       const { services } = c.var;
       const { youngPersonId, shareId } = c.req.valid('param');
       const share = await services.passports.withdrawShare(actor(c), youngPersonId, shareId, c.get('requestId'));
-      const employer = await services.employersRepository.byId(share.employerId);
-      return c.json(shareView(share, employer?.name ?? 'an employer', services.clock.now()), 200);
+      const employerName = (await services.passports.employerNames([share])).get(share.employerId);
+      return c.json(shareView(share, employerName ?? 'an employer', services.clock.now()), 200);
     })
     .openapi(accessLog, async (c) => {
-      const log = await c.var.services.passports.accessLog(actor(c), c.req.valid('param').youngPersonId, c.req.valid('query'));
-      return c.json(log, 200);
+      const page = c.req.valid('query');
+      const log = await c.var.services.passports.accessLog(actor(c), c.req.valid('param').youngPersonId, page);
+      return c.json({ ...log, limit: page.limit, offset: page.offset }, 200);
     })
     .openapi(sharedList, async (c) => {
       const shared = await c.var.services.passports.sharedWithMe(actor(c));
       return c.json(
-        {
-          items: shared.map(({ share, person: sharer }) => ({
+        pageFrom(
+          shared.map(({ share, person: sharer }) => ({
             shareId: share.id,
             youngPerson: { preferredName: sharer.preferredName },
             sections: share.sections,
@@ -324,7 +372,8 @@ export function passportsRoutes() {
             expiresAt: share.expiresAt.toISOString(),
             ...(share.placementId ? { placementId: share.placementId } : {}),
           })),
-        },
+          c.req.valid('query'),
+        ),
         200,
       );
     })
@@ -345,10 +394,4 @@ export function passportsRoutes() {
         200,
       );
     });
-}
-
-async function proposerNames(services: { accounts: { byId(id: string): Promise<{ id: string; name: string } | undefined> } }, drafts: PassportDraft[]) {
-  const ids = [...new Set(drafts.map((draft) => draft.proposedBy))];
-  const accounts = await Promise.all(ids.map((id) => services.accounts.byId(id)));
-  return new Map(accounts.filter((a) => a).map((a) => [a!.id, a!.name]));
 }

@@ -1,7 +1,9 @@
 import { z } from '@hono/zod-openapi';
 import { idSchema } from '../core/db/ids.js';
+import { validationFailed } from '../core/errors.js';
+import { fieldProblems } from '../core/http/openapi.js';
 import { adjustmentCategorySchema, dateSchema, longText, shortText } from '../domain/schemas.js';
-import { passportSections } from '../domain/vocabulary.js';
+import { passportSections, type PassportSection } from '../domain/vocabulary.js';
 
 /**
  * The adjustments passport, modelled on the DWP Health Adjustment Passport. Every text field is
@@ -81,15 +83,77 @@ export const coachAccessSchema = z.enum(['none', 'without_condition', 'all']).op
   description: 'What the provider’s job coaches may read: nothing, everything but "my condition" (the default), or everything.',
 });
 
+const baseVersionSchema = z.number().int().min(0).openapi({
+  description: 'The version this edit started from; if someone saved in between, the save is refused with 409.',
+});
+
+/** Each section's own schema, so that one section can be saved (and validated) on its own. */
+export const sectionSchemas = {
+  aboutMe: aboutMeSchema,
+  myCondition: myConditionSchema,
+  whatHelps: whatHelpsSchema,
+  accessToWork: accessToWorkSchema,
+  review: reviewSchema,
+} as const satisfies Record<PassportSection, z.ZodType>;
+
+/**
+ * Replacing the whole passport names every section, so that nothing is emptied by leaving it out:
+ * `null` empties a section on purpose. A body that leaves sections out is refused, naming them.
+ */
+export const wholePassportSectionsSchema = z
+  .object({
+    aboutMe: aboutMeSchema.nullable().optional(),
+    myCondition: myConditionSchema.nullable().optional(),
+    whatHelps: whatHelpsSchema.nullable().optional(),
+    accessToWork: accessToWorkSchema.nullable().optional(),
+    review: reviewSchema.nullable().optional(),
+  })
+  .strict()
+  .superRefine((sections, context) => {
+    for (const section of passportSections) {
+      if (!(section in sections)) {
+        context.addIssue({
+          code: 'custom',
+          path: [section],
+          message: 'is missing: a whole-passport save names every section (null to empty it); to change one section, use PUT .../passport/sections/{section}',
+        });
+      }
+    }
+  })
+  .openapi('WholePassportSections', { description: 'Every section, each either its content or null to empty it.' });
+
+export type WholePassportSections = z.output<typeof wholePassportSectionsSchema>;
+
 export const savePassportSchema = z
   .strictObject({
-    sections: passportSectionsSchema,
+    sections: wholePassportSectionsSchema,
     coachAccess: coachAccessSchema.optional(),
-    baseVersion: z.number().int().min(0).optional().openapi({
-      description: 'The version this edit started from; if someone saved in between, the save is refused with 409.',
-    }),
+    baseVersion: baseVersionSchema.optional(),
   })
   .openapi('SavePassport');
+
+export const saveSectionSchema = z
+  .strictObject({
+    baseVersion: baseVersionSchema,
+    content: z.record(z.string(), z.unknown()).openapi({
+      description: 'The section’s content, in the shape of that section (PassportAboutMe, PassportMyCondition, PassportWhatHelps, PassportAccessToWork or PassportReview).',
+    }),
+  })
+  .openapi('SavePassportSection', { description: 'Saves one section as a new version; every other section stays as it is.' });
+
+/**
+ * Validates one section's content against that section's schema; problems name the field as
+ * `content.<field>`. Used by the section route; pages can use `sectionSchemas` directly.
+ */
+export function parseSectionContent<S extends PassportSection>(section: S, content: unknown): NonNullable<PassportSections[S]> {
+  const parsed = sectionSchemas[section].safeParse(content);
+  if (parsed.success) return parsed.data as NonNullable<PassportSections[S]>;
+  throw validationFailed(fieldProblems(parsed.error, 'body').map((problem) => ({ ...problem, path: problem.path === '(root)' ? 'content' : `content.${problem.path}` })));
+}
+
+export const restoreVersionSchema = z
+  .strictObject({ baseVersion: baseVersionSchema })
+  .openapi('RestorePassportVersion', { description: 'Makes a new version with the sections of an earlier one.' });
 
 const completenessSchema = z.enum(['complete', 'partial', 'empty']);
 
@@ -113,8 +177,9 @@ export const versionSummarySchema = z
     version: z.number().int(),
     savedAt: z.string(),
     savedBy: z.object({ accountId: idSchema, role: z.string() }),
-    source: z.enum(['owner', 'draft']),
+    source: z.enum(['owner', 'draft', 'restore']),
     draftId: idSchema.optional(),
+    restoredFrom: z.number().int().optional().openapi({ description: 'For a restore: the earlier version whose sections this version brought back.' }),
   })
   .openapi('PassportVersionSummary');
 

@@ -8,10 +8,11 @@ import { ApiError, notFound, unprocessable } from '../core/errors.js';
 import type { EmployersRepository } from '../employers/employers.repository.js';
 import type { NotificationsService } from '../notifications/notifications.service.js';
 import type { PlacementsRepository } from '../placements/placements.repository.js';
+import type { NamesReadModel } from '../read-models/names.js';
 import { passportSections, type PassportSection } from '../domain/vocabulary.js';
 import type { YoungPeopleRepository, YoungPerson } from '../young-people/young-people.repository.js';
-import type { Passport, PassportDraft, PassportShare, PassportsRepository } from './passports.repository.js';
-import type { PassportSections } from './passports.schemas.js';
+import type { Passport, PassportDraft, PassportShare, PassportsRepository, VersionSource } from './passports.repository.js';
+import type { PassportSections, WholePassportSections } from './passports.schemas.js';
 
 export const defaultCoachAccess: CoachAccess = 'without_condition';
 export const defaultShareDays = 90;
@@ -43,6 +44,31 @@ export function completeness(sections: PassportSections): Record<PassportSection
   };
 }
 
+/**
+ * The purpose as the end of one sentence ("…with the hotel, so that …"), whatever words the
+ * owner began it with: "So that…", "So…", "To…", or a bare phrase such as "Induction".
+ */
+export function purposeClause(purpose: string): string {
+  let rest = purpose.trim().replace(/[\s.!?;:,]+$/u, '');
+  const soThat = /^so\b[\s:,]*(?:that\b[\s:,]*)?/iu;
+  if (soThat.test(rest)) {
+    while (soThat.test(rest)) rest = rest.replace(soThat, '');
+    return `so that ${rest}`;
+  }
+  const to = /^(in order )?to\b\s*/iu.exec(rest);
+  if (to) return `to ${rest.slice(to[0].length)}`;
+  return `for this purpose: ${rest}`;
+}
+
+/** The words the owner agrees to, stored with the consent record. The purpose reads as part of one sentence. */
+export function consentStatement(input: { sections: readonly PassportSection[]; employerName: string; purpose: string; expiresAt: Date }): string {
+  return (
+    `I agree to share these parts of my adjustments passport: ${input.sections.map((s) => sectionLabels[s]).join(', ')}, ` +
+    `with ${input.employerName}, ${purposeClause(input.purpose)}. This lasts until ${input.expiresAt.toISOString().slice(0, 10)} ` +
+    'and I can stop it at any time.'
+  );
+}
+
 export function pickSections(sections: PassportSections, visible: readonly PassportSection[]): PassportSections {
   return Object.fromEntries(Object.entries(sections).filter(([name]) => visible.includes(name as PassportSection))) as PassportSections;
 }
@@ -67,17 +93,40 @@ const emptyPassport = (person: YoungPerson): Passport => ({
  * read by anyone but the owner written to the audit log.
  */
 export class PassportsService {
-  constructor(
-    private readonly mongo: MongoClient,
-    private readonly passports: PassportsRepository,
-    private readonly youngPeople: YoungPeopleRepository,
-    private readonly employers: EmployersRepository,
-    private readonly placements: PlacementsRepository,
-    private readonly accounts: AccountsRepository,
-    private readonly audit: AuditLog,
-    private readonly notifications: NotificationsService,
-    private readonly clock: Clock,
-  ) {}
+  private readonly mongo: MongoClient;
+  private readonly passports: PassportsRepository;
+  private readonly youngPeople: YoungPeopleRepository;
+  private readonly employers: EmployersRepository;
+  private readonly placements: PlacementsRepository;
+  private readonly accounts: AccountsRepository;
+  private readonly audit: AuditLog;
+  private readonly notifications: NotificationsService;
+  private readonly clock: Clock;
+  private readonly names: NamesReadModel;
+
+  constructor(options: {
+    mongo: MongoClient;
+    passports: PassportsRepository;
+    youngPeople: YoungPeopleRepository;
+    employers: EmployersRepository;
+    placements: PlacementsRepository;
+    accounts: AccountsRepository;
+    audit: AuditLog;
+    notifications: NotificationsService;
+    clock: Clock;
+    names: NamesReadModel;
+  }) {
+    this.mongo = options.mongo;
+    this.passports = options.passports;
+    this.youngPeople = options.youngPeople;
+    this.employers = options.employers;
+    this.placements = options.placements;
+    this.accounts = options.accounts;
+    this.audit = options.audit;
+    this.notifications = options.notifications;
+    this.clock = options.clock;
+    this.names = options.names;
+  }
 
   /** Loads the passport (or an empty one) and checks the actor may do `action` to it. */
   async #load(actor: Actor, youngPersonId: string, action: Action) {
@@ -129,24 +178,89 @@ export class PassportsService {
     };
   }
 
+  /**
+   * Replaces the whole passport. The input names every section (null empties one), so that a
+   * section is never emptied by being left out; the schema refuses a body that leaves any out.
+   */
   async save(
     actor: Actor,
     youngPersonId: string,
-    input: { sections: PassportSections; coachAccess?: CoachAccess; baseVersion?: number },
+    input: { sections: WholePassportSections; coachAccess?: CoachAccess; baseVersion?: number },
     requestId: string,
   ): Promise<Passport> {
     const { passport } = await this.#load(actor, youngPersonId, 'passport.edit');
-    if (input.baseVersion !== undefined && input.baseVersion !== passport.version) throw this.#staleVersion(passport.version);
+    const sections = Object.fromEntries(Object.entries(input.sections).filter(([, content]) => content !== null && content !== undefined)) as PassportSections;
+    return this.#saveVersion(actor, passport, {
+      baseVersion: input.baseVersion ?? passport.version,
+      sections,
+      coachAccess: input.coachAccess ?? passport.coachAccess,
+      source: 'owner',
+      audit: { action: 'passport.save', details: { sections: Object.keys(sections), coachAccess: input.coachAccess ?? passport.coachAccess } },
+      requestId,
+    });
+  }
+
+  /** Saves one section as a new version; every other section stays exactly as it was. */
+  async saveSection<S extends PassportSection>(
+    actor: Actor,
+    youngPersonId: string,
+    section: S,
+    input: { baseVersion: number; content: NonNullable<PassportSections[S]> },
+    requestId: string,
+  ): Promise<Passport> {
+    const { passport } = await this.#load(actor, youngPersonId, 'passport.edit');
+    return this.#saveVersion(actor, passport, {
+      baseVersion: input.baseVersion,
+      sections: { ...passport.sections, [section]: input.content },
+      coachAccess: passport.coachAccess,
+      source: 'owner',
+      audit: { action: 'passport.save', details: { sections: [section], coachAccess: passport.coachAccess } },
+      requestId,
+    });
+  }
+
+  /** Brings back the sections of an earlier version as a new version (nothing is ever overwritten). */
+  async restore(actor: Actor, youngPersonId: string, version: number, input: { baseVersion: number }, requestId: string): Promise<Passport> {
+    const { passport } = await this.#load(actor, youngPersonId, 'passport.edit');
+    const earlier = await this.passports.version(youngPersonId, version);
+    if (!earlier) throw notFound('Passport version');
+    return this.#saveVersion(actor, passport, {
+      baseVersion: input.baseVersion,
+      sections: earlier.sections,
+      coachAccess: passport.coachAccess,
+      source: 'restore',
+      restoredFrom: version,
+      audit: { action: 'passport.restore', details: { sections: Object.keys(earlier.sections), restoredFrom: version } },
+      requestId,
+    });
+  }
+
+  /** One new version and its audit entry, in one transaction; refused with 409 if someone saved since `baseVersion`. */
+  async #saveVersion(
+    actor: Actor,
+    passport: Passport,
+    input: {
+      baseVersion: number;
+      sections: PassportSections;
+      coachAccess: CoachAccess;
+      source: VersionSource;
+      restoredFrom?: number;
+      audit: { action: string; details: Record<string, unknown> };
+      requestId: string;
+    },
+  ): Promise<Passport> {
+    if (input.baseVersion !== passport.version) throw this.#staleVersion(passport.version);
     return inTransaction(this.mongo, async (session) => {
       const saved = await this.passports.saveVersion(
         {
-          youngPersonId,
+          youngPersonId: passport.youngPersonId,
           providerId: passport.providerId,
           expectedVersion: passport.version,
           sections: input.sections,
-          coachAccess: input.coachAccess ?? passport.coachAccess,
+          coachAccess: input.coachAccess,
           savedBy: { accountId: actor.accountId, role: actor.role },
-          source: 'owner',
+          source: input.source,
+          ...(input.restoredFrom ? { restoredFrom: input.restoredFrom } : {}),
         },
         this.clock.now(),
         session,
@@ -154,13 +268,13 @@ export class PassportsService {
       if (!saved) throw this.#staleVersion(passport.version);
       await this.audit.record(
         {
-          action: 'passport.save',
+          action: input.audit.action,
           outcome: 'success',
           actor: auditActor(actor),
-          target: { type: 'passport', id: youngPersonId },
-          subjectId: youngPersonId,
-          requestId,
-          details: { version: saved.version, sections: Object.keys(input.sections), coachAccess: saved.coachAccess },
+          target: { type: 'passport', id: passport.youngPersonId },
+          subjectId: passport.youngPersonId,
+          requestId: input.requestId,
+          details: { version: saved.version, ...input.audit.details },
         },
         session,
       );
@@ -323,10 +437,7 @@ export class PassportsService {
     const now = this.clock.now();
     const sections = passportSections.filter((section) => input.sections.includes(section));
     const expiresAt = new Date(now.getTime() + input.expiresInDays * 86_400_000);
-    const statement =
-      `I agree to share these parts of my adjustments passport: ${sections.map((s) => sectionLabels[s]).join(', ')}, ` +
-      `with ${input.employerName}, so that: ${input.purpose}. This lasts until ${expiresAt.toISOString().slice(0, 10)} ` +
-      'and I can stop it at any time.';
+    const statement = consentStatement({ sections, employerName: input.employerName, purpose: input.purpose, expiresAt });
     const share = await this.passports.insertShare(
       {
         youngPersonId: person.id,
@@ -353,6 +464,47 @@ export class PassportsService {
       session,
     );
     return share;
+  }
+
+  /** Whether the actor may share this young person's passport (403 if not); used before sharing on accepting a proposal. */
+  async authorizeShare(actor: Actor, person: Pick<YoungPerson, 'id' | 'providerId'>): Promise<void> {
+    const passport = await this.passports.current(person.id);
+    authorize(actor, 'passport.share', { type: 'passport', youngPersonId: person.id, providerId: person.providerId, coachAccess: passport?.coachAccess ?? defaultCoachAccess });
+  }
+
+  /**
+   * Ends a share made for a placement journey that has just ended, inside the journey's transaction;
+   * a share already withdrawn or expired is left as it is.
+   */
+  async endJourneyShare(
+    actor: Actor,
+    share: { shareId: string; youngPersonId: string; employerId: string; because: string },
+    requestId: string,
+    session: import('mongodb').ClientSession,
+  ): Promise<void> {
+    if (!(await this.passports.withdrawShare(share.shareId, actor.accountId, this.clock.now(), session))) return;
+    await this.audit.record(
+      {
+        action: 'passport.share_withdraw',
+        outcome: 'success',
+        actor: auditActor(actor),
+        target: { type: 'passport_share', id: share.shareId },
+        subjectId: share.youngPersonId,
+        requestId,
+        details: { employerId: share.employerId, because: share.because },
+      },
+      session,
+    );
+  }
+
+  /** Names of the job coaches who proposed these drafts, for showing beside them. */
+  async proposerNames(drafts: PassportDraft[]): Promise<Map<string, string>> {
+    return this.names.accountNames(drafts.map((draft) => draft.proposedBy));
+  }
+
+  /** Names of the employers these shares are with, for showing beside them. */
+  async employerNames(shares: PassportShare[]): Promise<Map<string, string>> {
+    return this.names.employerNames(shares.map((share) => share.employerId));
   }
 
   async shares(actor: Actor, youngPersonId: string) {

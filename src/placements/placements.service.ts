@@ -34,14 +34,28 @@ export function placementView(placement: Placement, employer: Employer) {
 }
 
 export class PlacementsService {
-  constructor(
-    private readonly mongo: MongoClient,
-    private readonly placements: PlacementsRepository,
-    private readonly employers: EmployersRepository,
-    private readonly outbox: SearchOutbox,
-    private readonly audit: AuditLog,
-    private readonly clock: Clock,
-  ) {}
+  private readonly mongo: MongoClient;
+  private readonly placements: PlacementsRepository;
+  private readonly employers: EmployersRepository;
+  private readonly outbox: SearchOutbox;
+  private readonly audit: AuditLog;
+  private readonly clock: Clock;
+
+  constructor(options: {
+    mongo: MongoClient;
+    placements: PlacementsRepository;
+    employers: EmployersRepository;
+    outbox: SearchOutbox;
+    audit: AuditLog;
+    clock: Clock;
+  }) {
+    this.mongo = options.mongo;
+    this.placements = options.placements;
+    this.employers = options.employers;
+    this.outbox = options.outbox;
+    this.audit = options.audit;
+    this.clock = options.clock;
+  }
 
   async create(actor: Actor, employerId: string, input: PlacementInput, requestId: string) {
     const employer = await this.employers.byId(employerId);

@@ -26,14 +26,28 @@ export function ageOn(dateOfBirth: string, onDate: string): number {
 const staffOnlyFields = ['jobCoachId', 'status', 'plannedStartDate', 'dateOfBirth', 'ehcPlan'] as const;
 
 export class YoungPeopleService {
-  constructor(
-    private readonly mongo: MongoClient,
-    private readonly youngPeople: YoungPeopleRepository,
-    private readonly accounts: AccountsRepository,
-    private readonly outbox: SearchOutbox,
-    private readonly audit: AuditLog,
-    private readonly clock: Clock,
-  ) {}
+  private readonly mongo: MongoClient;
+  private readonly youngPeople: YoungPeopleRepository;
+  private readonly accounts: AccountsRepository;
+  private readonly outbox: SearchOutbox;
+  private readonly audit: AuditLog;
+  private readonly clock: Clock;
+
+  constructor(options: {
+    mongo: MongoClient;
+    youngPeople: YoungPeopleRepository;
+    accounts: AccountsRepository;
+    outbox: SearchOutbox;
+    audit: AuditLog;
+    clock: Clock;
+  }) {
+    this.mongo = options.mongo;
+    this.youngPeople = options.youngPeople;
+    this.accounts = options.accounts;
+    this.outbox = options.outbox;
+    this.audit = options.audit;
+    this.clock = options.clock;
+  }
 
   async create(actor: Actor, input: YoungPersonInput, requestId: string): Promise<YoungPerson> {
     if (!actor.providerId) throw forbidden('Only job coaches and provider admins add young people.');
@@ -146,10 +160,7 @@ export class YoungPeopleService {
 
   /** Which of these young people have an account of their own, in one query for a whole page. */
   async withAccounts(ids: string[]): Promise<Set<string>> {
-    const docs = await this.accounts.collection
-      .find({ youngPersonId: { $in: ids.map((id) => new ObjectId(id)) } }, { projection: { youngPersonId: 1 } })
-      .toArray();
-    return new Set(docs.map((doc) => doc.youngPersonId!.toHexString()));
+    return this.accounts.youngPeopleWithAccounts(ids);
   }
 
   async delegates(actor: Actor, id: string) {

@@ -5,11 +5,11 @@ import { ManualClock, systemClock, type Clock } from '../../src/core/clock.js';
 import { loadConfig, type Config } from '../../src/core/config.js';
 import { createLogger } from '../../src/core/logger.js';
 import { openInfrastructure } from '../../src/runtime.js';
-import { createServices, type ServiceOptions, type Services } from '../../src/services.js';
+import { createServices, type ServiceOptions, type System } from '../../src/services.js';
 
 export interface Harness {
   app: App;
-  services: Services;
+  services: System;
   config: Config;
   clock: Clock;
   /** Drops this harness's database and indexes and closes its connections. */
@@ -38,7 +38,7 @@ export async function createHarness(
     MEILI_MASTER_KEY: inject('meiliKey'),
     MEILI_INDEX_PREFIX: `${name}_`,
     TOKEN_KEYS_SECRET: 'test-secret-test-secret-test-secret-0123',
-    PASSWORD_SCRYPT_COST: '16384',
+    PASSWORD_ARGON2_MEMORY_KIB: '1024',
     ...options.env,
   });
   const clock = options.clock ?? systemClock;
@@ -51,7 +51,7 @@ export async function createHarness(
     clock,
   });
   const services = await createServices(infra, options.serviceOptions);
-  const app = createApp(services);
+  const app = createApp(services.services);
   return {
     app,
     services,

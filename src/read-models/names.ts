@@ -1,0 +1,64 @@
+import type { AccountsRepository } from '../auth/accounts.js';
+import type { EmployersRepository } from '../employers/employers.repository.js';
+import type { PlacementsRepository } from '../placements/placements.repository.js';
+import type { ProvidersRepository } from '../providers/providers.js';
+import type { YoungPeopleRepository } from '../young-people/young-people.repository.js';
+
+const unique = (ids: string[]) => [...new Set(ids)];
+
+/**
+ * The names one feature shows for another feature's records (who, which placement, which
+ * organisation), looked up many at a time. Names only: nothing here reaches a profile or a passport,
+ * so a feature that needs a label does not get the other feature's repository. Callers show these
+ * only beside records the policy already let them read.
+ */
+export class NamesReadModel {
+  private readonly accounts: AccountsRepository;
+  private readonly providers: ProvidersRepository;
+  private readonly employers: EmployersRepository;
+  private readonly placements: PlacementsRepository;
+  private readonly youngPeople: YoungPeopleRepository;
+
+  constructor(options: {
+    accounts: AccountsRepository;
+    providers: ProvidersRepository;
+    employers: EmployersRepository;
+    placements: PlacementsRepository;
+    youngPeople: YoungPeopleRepository;
+  }) {
+    this.accounts = options.accounts;
+    this.providers = options.providers;
+    this.employers = options.employers;
+    this.placements = options.placements;
+    this.youngPeople = options.youngPeople;
+  }
+
+  async accountNames(ids: string[]): Promise<Map<string, string>> {
+    const found = await Promise.all(unique(ids).map((id) => this.accounts.byId(id)));
+    return new Map(found.filter((account) => account !== undefined).map((account) => [account.id, account.name]));
+  }
+
+  async providerName(id: string): Promise<string | undefined> {
+    return (await this.providers.byId(id))?.name;
+  }
+
+  async employerSummaries(ids: string[]): Promise<Map<string, { name: string; verified: boolean }>> {
+    const found = await this.employers.byIds(unique(ids));
+    return new Map(found.map((employer) => [employer.id, { name: employer.name, verified: employer.verified }]));
+  }
+
+  async employerNames(ids: string[]): Promise<Map<string, string>> {
+    const found = await this.employers.byIds(unique(ids));
+    return new Map(found.map((employer) => [employer.id, employer.name]));
+  }
+
+  async youngPersonNames(ids: string[]): Promise<Map<string, string>> {
+    const found = await this.youngPeople.byIds(unique(ids));
+    return new Map(found.map((person) => [person.id, person.preferredName]));
+  }
+
+  async placementTitles(ids: string[]): Promise<Map<string, string>> {
+    const found = await this.placements.byIds(unique(ids));
+    return new Map(found.map((placement) => [placement.id, placement.title]));
+  }
+}

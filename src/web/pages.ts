@@ -1,0 +1,5 @@
+import { notificationPages } from '../notifications/notifications.pages.js';
+import type { PageModule } from './web.app.js';
+
+/** Every feature's pages, mounted by the web app. Add a feature's module here. */
+export const pageModules: PageModule[] = [notificationPages];
