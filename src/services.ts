@@ -173,7 +173,7 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     inbox: new InboxService({ matches, progress: progressRepository, names, clock }),
     dashboards: new DashboardsService({ matches, progress: progressRepository, placements, employers, youngPeople, accounts, clock }),
   };
-  const searchSync = new SearchSyncWorker(outbox, new SearchIndexer(search, placements, employers, youngPeople), clock, logger);
+  const searchSync = new SearchSyncWorker(outbox, new SearchIndexer(search, placements, employers, youngPeople, () => clock.now()), clock, logger);
   const { accounts: _accountsService, ...featureServices } = services;
   return { ...infra, ...featureServices, ...repositories, searchSync, services };
 }
