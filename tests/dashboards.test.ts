@@ -6,7 +6,7 @@ import type { PlacementMatchDoc } from '../src/journey/journey.repository.js';
 import type { Outcome } from '../src/journey/journey.schemas.js';
 import type { WeeklyLogDoc } from '../src/journey/progress.repository.js';
 import { call, createHarness, type Harness } from './helpers/harness.js';
-import { addYoungPerson, postPlacement } from './helpers/journey-world.js';
+import { addYoungPerson, postPlacement, propose, step, travelTo } from './helpers/journey-world.js';
 import { makeAccount, makeEmployer, makeProvider, type EmployerWorld, type Person, type ProviderWorld } from './helpers/world.js';
 
 /**
@@ -261,5 +261,29 @@ describe('the employer dashboard', () => {
 
   it('is only for employer staff', async () => {
     expect((await call(harness.app, 'GET', '/v1/dashboards/employer', { token: world.admin.token })).status).toBe(403);
+  });
+});
+
+describe('cohorts', () => {
+  it('count an internship in the academic year it actually started, and in the planned year before it starts', async () => {
+    const third = await makeProvider(harness, 'Third College');
+    const host = await makeEmployer(harness, third.admin, { name: 'Early Start Cafe' });
+    const placement = await postPlacement(harness, host.employerId, host.staff, { startDate: '2026-11-02' });
+    const youngPersonId = await addYoungPerson(harness, third.coach, 'Ivy', { plannedStartDate: '2027-09-06' });
+    const ivy = await makeAccount(harness, { role: 'young_person', providerId: third.providerId, youngPersonId, name: 'Ivy' });
+    const cohorts = async () =>
+      (await call(harness.app, 'GET', '/v1/dashboards/provider', { token: third.admin.token })).json.byCohortYear.map((r: { key: string; proposals: number; starts: number }) => [r.key, r.proposals, r.starts]);
+
+    const proposed = await propose(harness, third.coach, youngPersonId, placement);
+    expect(proposed.status, proposed.text).toBe(201);
+    const matchId = proposed.json.id as string;
+    expect(await cohorts()).toEqual([['2027', 1, 0]]);
+
+    expect((await step(harness, ivy, matchId, 'accept', { sections: [] })).status).toBe(200);
+    expect((await step(harness, host.staff, matchId, 'employer-accept')).status).toBe(200);
+    await travelTo(harness, clock, '2026-11-02T09:00:00Z', [third.coach, third.admin]);
+    const started = await step(harness, third.coach, matchId, 'start', { startedOn: '2026-11-02' });
+    expect(started.status, started.text).toBe(200);
+    expect(await cohorts()).toEqual([['2026', 1, 1]]);
   });
 });

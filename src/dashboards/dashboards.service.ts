@@ -21,7 +21,7 @@ const noEmployerRow: EmployerRow = { ...emptyCounts, _id: null, awaitingDecision
 const internsListed = 200;
 
 export const breakdownDefinitions = {
-  byCohortYear: 'By the academic year (from 1 September) of the young person’s planned start, as recorded when they were proposed.',
+  byCohortYear: 'By academic year (from 1 September): the year the internship actually started in; for one that has not started, the year of the young person’s planned start when they were proposed.',
   byLocalAuthority: 'By the young person’s local authority when they were proposed; "Not recorded" when none was given.',
   bySector: 'By the sector of the placement.',
   byJobCoach: 'By the job coach whose caseload the young person was on when proposed.',

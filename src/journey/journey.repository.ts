@@ -41,7 +41,11 @@ export interface PlacementMatch {
   visibleToEmployer: boolean;
   note: string;
   match?: { score: number; reasons: string[] };
-  /** Copied at proposal time so the dashboards can group without joins. */
+  /**
+   * The academic year (from 1 September) the internship counts in: of the planned start when
+   * proposed, of the actual start once there is one. With the rest copied at proposal time so the
+   * dashboards can group without joins.
+   */
   cohortYear: number;
   localAuthority?: string;
   sector: Sector;
@@ -187,7 +191,7 @@ export type NewPlacementMatch = Pick<
 
 /** What a step records besides the state: each step fills in its own part of the match. */
 export type StepFields = Partial<
-  Pick<PlacementMatch, 'visibleToEmployer' | 'youngPersonResponse' | 'taster' | 'employerDecision' | 'startedOn' | 'endedOn' | 'outcome' | 'followUp' | 'withdrawal'>
+  Pick<PlacementMatch, 'visibleToEmployer' | 'youngPersonResponse' | 'taster' | 'employerDecision' | 'startedOn' | 'cohortYear' | 'endedOn' | 'outcome' | 'followUp' | 'withdrawal'>
 >;
 
 /** A change of state: the fields it sets and the history entry it appends. */
