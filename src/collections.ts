@@ -3,6 +3,7 @@ import { accountsCollection } from './auth/accounts.js';
 import { invitationsCollection } from './auth/invitations.js';
 import { signingKeysCollection } from './auth/keys.js';
 import { loginThrottleCollection } from './auth/throttle.js';
+import { signInsCollection } from './auth/sign-ins.js';
 import { refreshTokensCollection } from './auth/tokens.js';
 import type { CollectionSpec } from './core/db/mongo.js';
 import { employersCollection } from './employers/employers.repository.js';
@@ -12,6 +13,7 @@ import { passportCollections } from './passports/passports.repository.js';
 import { placementsCollection } from './placements/placements.repository.js';
 import { providersCollection } from './providers/providers.js';
 import { outboxCollection } from './search-sync/outbox.js';
+import { webSessionsCollection } from './web/sessions.js';
 import { youngPeopleCollection } from './young-people/young-people.repository.js';
 
 /** Every collection the service owns, with its validator and indexes; applied at every start. */
@@ -22,6 +24,7 @@ export const collectionSpecs: CollectionSpec[] = [
   signingKeysCollection,
   loginThrottleCollection,
   refreshTokensCollection,
+  signInsCollection,
   providersCollection,
   employersCollection,
   youngPeopleCollection,
@@ -31,4 +34,5 @@ export const collectionSpecs: CollectionSpec[] = [
   placementMatchesCollection,
   weeklyLogsCollection,
   reviewsCollection,
+  webSessionsCollection,
 ];

@@ -8,6 +8,7 @@ import { InvitationsService } from './auth/invitations.js';
 import { KeyStore, resolveKeysSecret } from './auth/keys.js';
 import { PasswordHasher } from './auth/passwords.js';
 import { LoginThrottle, type ThrottleLimits } from './auth/throttle.js';
+import { SignIns } from './auth/sign-ins.js';
 import { AccessTokens, RefreshTokens, clockToleranceSeconds } from './auth/tokens.js';
 import type { Clock } from './core/clock.js';
 import type { Config } from './core/config.js';
@@ -38,6 +39,7 @@ import { SearchOutbox } from './search-sync/outbox.js';
 import { SearchSyncWorker } from './search-sync/worker.js';
 import { YoungPeopleRepository } from './young-people/young-people.repository.js';
 import { YoungPeopleService } from './young-people/young-people.service.js';
+import { WebSessions } from './web/sessions.js';
 
 /** What the app is built from: connections and settings made once by the caller. */
 export interface Infrastructure {
@@ -72,6 +74,8 @@ export interface Services {
   progress: ProgressService;
   inbox: InboxService;
   dashboards: DashboardsService;
+  /** Browser sessions of the web pages. */
+  webSessions: WebSessions;
 }
 
 /** The stores behind the services: for the entry point, scripts, demo data, benchmarks and tests; never for handlers. */
@@ -135,12 +139,14 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
   const { passportsRepository, placementMatchesRepository: matches, progressRepository } = repositories;
   const names = new NamesReadModel({ accounts, providers, employers, placements, youngPeople });
 
+  const signIns = new SignIns(db, clock, config.REFRESH_TOKEN_TTL_DAYS);
   const auth = new AuthService({
     accounts,
     hasher,
     throttle: new LoginThrottle(db, clock, options.throttleLimits),
     accessTokens: new AccessTokens(keys, config, clock),
-    refreshTokens: new RefreshTokens(db, clock, config.REFRESH_TOKEN_TTL_DAYS),
+    refreshTokens: new RefreshTokens(db, signIns, clock, config.REFRESH_TOKEN_TTL_DAYS),
+    signIns,
     audit,
     refreshTtlDays: config.REFRESH_TOKEN_TTL_DAYS,
     keys,
@@ -169,6 +175,7 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     progress: new ProgressService({ mongo, journey, matches, records: progressRepository, clock }),
     inbox: new InboxService({ matches, progress: progressRepository, names, clock }),
     dashboards: new DashboardsService({ matches, progress: progressRepository, placements, employers, youngPeople, accounts, clock }),
+    webSessions: new WebSessions(db, clock),
   };
   const searchSync = new SearchSyncWorker(outbox, new SearchIndexer(search, placements, employers, youngPeople), clock, logger);
   const { accounts: _accountsService, ...featureServices } = services;

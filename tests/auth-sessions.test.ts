@@ -145,6 +145,65 @@ describe('refresh tokens', () => {
   });
 });
 
+describe('access tokens end with their sign-in, at once', () => {
+  const me = (token: string) => call(harness.app, 'GET', '/v1/me', { token });
+
+  it('after logout', async () => {
+    const session = await signIn(world.coach.email, password);
+    const other = await signIn(world.coach.email, password);
+    expect((await me(session.json.accessToken)).status).toBe(200);
+    await call(harness.app, 'POST', '/v1/auth/logout', { body: { refreshToken: session.json.refreshToken } });
+    const after = await me(session.json.accessToken);
+    expect(after.status).toBe(401);
+    expect(after.json.error.code).toBe('unauthenticated');
+    expect((await me(other.json.accessToken)).status).toBe(200);
+  });
+
+  it('after a refresh token is reused: the tokens issued before and after the refresh', async () => {
+    const first = await signIn(world.coach.email, password);
+    const second = await call(harness.app, 'POST', '/v1/auth/refresh', { body: { refreshToken: first.json.refreshToken } });
+    expect((await me(second.json.accessToken)).status).toBe(200);
+    await call(harness.app, 'POST', '/v1/auth/refresh', { body: { refreshToken: first.json.refreshToken } });
+    expect((await me(first.json.accessToken)).status).toBe(401);
+    expect((await me(second.json.accessToken)).status).toBe(401);
+  });
+
+  it('after a password change: every sign-in of the account, but not the new one', async () => {
+    const { makeAccount } = await import('./helpers/world.js');
+    const person = await makeAccount(harness, { role: 'job_coach', providerId: world.providerId });
+    const elsewhere = await signIn(person.email, password);
+    const wrong = await call(harness.app, 'POST', '/v1/me/password', {
+      token: person.token,
+      body: { currentPassword: 'not my password at all', newPassword: 'saffron teapot mountain' },
+    });
+    expect(wrong.status).toBe(400);
+    expect(wrong.json.error.details[0]).toMatchObject({ path: 'currentPassword' });
+    expect((await me(person.token)).status).toBe(200);
+
+    const changed = await call(harness.app, 'POST', '/v1/me/password', {
+      token: person.token,
+      body: { currentPassword: password, newPassword: 'saffron teapot mountain' },
+    });
+    expect(changed.status, changed.text).toBe(200);
+    expect((await me(person.token)).status).toBe(401);
+    expect((await me(elsewhere.json.accessToken)).status).toBe(401);
+    expect((await call(harness.app, 'POST', '/v1/auth/refresh', { body: { refreshToken: elsewhere.json.refreshToken } })).status).toBe(401);
+    expect((await me(changed.json.accessToken)).status).toBe(200);
+    expect((await signIn(person.email, password, '203.0.113.90')).status).toBe(401);
+    expect((await signIn(person.email, 'saffron teapot mountain', '203.0.113.90')).status).toBe(200);
+  });
+
+  it('checks the sign-in with one lookup by id', async () => {
+    const indexes = await harness.services.db.collection('sign_ins').indexes();
+    expect(indexes.map((index) => index.name)).toEqual(expect.arrayContaining(['_id_', 'account', 'expiry_ttl']));
+    const session = await signIn(world.admin.email, password);
+    const { sid } = JSON.parse(Buffer.from(session.json.accessToken.split('.')[1], 'base64url').toString());
+    const plan = await harness.services.db.collection('sign_ins').find({ _id: sid }).explain('executionStats');
+    expect(plan.executionStats.totalDocsExamined).toBe(1);
+    expect(JSON.stringify(plan.queryPlanner.winningPlan)).toMatch(/IDHACK|EXPRESS_IXSCAN|IXSCAN/);
+  });
+});
+
 describe('sign-in throttling', () => {
   it('answers 429 with Retry-After after repeated failures on one account, and recovers after the window', async () => {
     await harness.services.db.collection('login_throttle').deleteMany({});
