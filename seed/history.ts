@@ -11,7 +11,7 @@ import { cohortYearOf, type YoungPersonDoc } from '../src/young-people/young-peo
 import { addYears, mondayOnOrAfter } from './dates.js';
 import { placementDocument, youngPersonDocument } from './documents.js';
 import { recordId, slug, type Dataset, type DatasetSettings, type GeneratedPlacement, type GeneratedYoungPerson } from './generate.js';
-import type { LoadPart } from './load.js';
+import type { LoadPart } from './load-part.js';
 import { Random } from './random.js';
 
 /**
