@@ -5,12 +5,13 @@
 FROM node:20.20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-# The embedded Meilisearch binary is an optional dependency for development only.
-RUN npm ci --omit=optional --no-audit --no-fund
+# Optional dependencies stay: @node-rs/argon2 gets its prebuilt binary for this platform through them.
+RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY seed ./seed
-RUN npx tsc -p tsconfig.build.json && npm prune --omit=dev --omit=optional
+# The embedded Meilisearch binary is an optional dependency for development only.
+RUN npx tsc -p tsconfig.build.json && npm prune --omit=dev && rm -rf node_modules/@gaubee
 
 FROM node:20.20-bookworm-slim AS runtime
 ENV NODE_ENV=production \

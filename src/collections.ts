@@ -3,6 +3,7 @@ import { accountsCollection } from './auth/accounts.js';
 import { invitationsCollection } from './auth/invitations.js';
 import { signingKeysCollection } from './auth/keys.js';
 import { loginThrottleCollection } from './auth/throttle.js';
+import { signInsCollection } from './auth/sign-ins.js';
 import { refreshTokensCollection } from './auth/tokens.js';
 import type { CollectionSpec } from './core/db/mongo.js';
 import { employersCollection } from './employers/employers.repository.js';
@@ -22,6 +23,7 @@ export const collectionSpecs: CollectionSpec[] = [
   signingKeysCollection,
   loginThrottleCollection,
   refreshTokensCollection,
+  signInsCollection,
   providersCollection,
   employersCollection,
   youngPeopleCollection,

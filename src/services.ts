@@ -8,6 +8,7 @@ import { InvitationsService } from './auth/invitations.js';
 import { KeyStore, resolveKeysSecret } from './auth/keys.js';
 import { PasswordHasher } from './auth/passwords.js';
 import { LoginThrottle, type ThrottleLimits } from './auth/throttle.js';
+import { SignIns } from './auth/sign-ins.js';
 import { AccessTokens, RefreshTokens, clockToleranceSeconds } from './auth/tokens.js';
 import type { Clock } from './core/clock.js';
 import type { Config } from './core/config.js';
@@ -110,7 +111,7 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
   const { config, db, mongo, clock, search, logger } = infra;
   const audit = new AuditLog(db, clock);
   const outbox = new SearchOutbox(db, clock);
-  const hasher = new PasswordHasher(config.PASSWORD_SCRYPT_COST);
+  const hasher = new PasswordHasher({ memoryKib: config.PASSWORD_ARGON2_MEMORY_KIB, iterations: config.PASSWORD_ARGON2_ITERATIONS });
   const keys = new KeyStore(db, resolveKeysSecret(config.TOKEN_KEYS_SECRET, path.resolve(projectRoot, config.DATA_DIR)), clock, {
     rotationDays: config.TOKEN_KEY_ROTATION_DAYS,
     accessTokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
@@ -135,12 +136,14 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
   const { passportsRepository, placementMatchesRepository: matches, progressRepository } = repositories;
   const names = new NamesReadModel({ accounts, providers, employers, placements, youngPeople });
 
+  const signIns = new SignIns(db, clock, config.REFRESH_TOKEN_TTL_DAYS);
   const auth = new AuthService({
     accounts,
     hasher,
     throttle: new LoginThrottle(db, clock, options.throttleLimits),
     accessTokens: new AccessTokens(keys, config, clock),
-    refreshTokens: new RefreshTokens(db, clock, config.REFRESH_TOKEN_TTL_DAYS),
+    refreshTokens: new RefreshTokens(db, signIns, clock, config.REFRESH_TOKEN_TTL_DAYS),
+    signIns,
     audit,
     refreshTtlDays: config.REFRESH_TOKEN_TTL_DAYS,
     keys,

@@ -1,4 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomBytes, scryptSync } from 'node:crypto';
+import { parseOptions } from '@node-rs/argon2';
+import { ObjectId } from 'mongodb';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ManualClock } from '../src/core/clock.js';
 import { call, createHarness, type Harness } from './helpers/harness.js';
 import { makeProvider, password, type ProviderWorld } from './helpers/world.js';
@@ -44,8 +47,39 @@ describe('sign-in', () => {
       known.push(await time(world.admin.email));
       unknowns.push(await time(`ghost${i}@example.org`));
     }
-    // Both pay for one scrypt; without the dummy hash the unknown path would be many times faster.
+    // Both pay for one hash; without the dummy hash the unknown path would be many times faster.
     expect(median(unknowns)).toBeGreaterThan(median(known) * 0.4);
+
+    // The same work, not only the same time: one Argon2id verification at the current parameters.
+    const verify = vi.spyOn(harness.services.hasher, 'verify');
+    try {
+      await signIn(world.admin.email, 'still not the right password', '198.51.100.4');
+      await signIn('ghost-again@example.org', 'still not the right password', '198.51.100.4');
+      expect(verify).toHaveBeenCalledTimes(2);
+      const [known, unknown] = verify.mock.calls.map(([, stored]) => parseOptions(stored));
+      expect(unknown).toEqual(known);
+      expect(known).toMatchObject({ memoryCost: harness.services.config.PASSWORD_ARGON2_MEMORY_KIB, timeCost: 2, parallelism: 1 });
+    } finally {
+      verify.mockRestore();
+    }
+    await harness.services.db.collection('login_throttle').deleteMany({});
+  });
+
+  it('signs in an account whose password was hashed with scrypt, and replaces the hash with Argon2id', async () => {
+    const salt = randomBytes(16);
+    const key = scryptSync(password, salt, 32, { N: 16384, r: 8, p: 1 });
+    const legacy = `scrypt$16384$8$1$${salt.toString('base64url')}$${key.toString('base64url')}`;
+    const accounts = harness.services.accounts.collection;
+    await accounts.updateOne({ _id: new ObjectId(world.delegate.accountId) }, { $set: { passwordHash: legacy } });
+
+    expect((await signIn(world.delegate.email, 'the wrong password entirely', '198.51.100.5')).status).toBe(401);
+    expect((await accounts.findOne({ _id: new ObjectId(world.delegate.accountId) }))?.passwordHash).toBe(legacy);
+
+    expect((await signIn(world.delegate.email, password, '198.51.100.5')).status).toBe(200);
+    const rehashed = (await accounts.findOne({ _id: new ObjectId(world.delegate.accountId) }))?.passwordHash ?? '';
+    expect(rehashed.startsWith('$argon2id$')).toBe(true);
+    expect(parseOptions(rehashed)).toMatchObject({ memoryCost: harness.services.config.PASSWORD_ARGON2_MEMORY_KIB, timeCost: 2, parallelism: 1 });
+    expect((await signIn(world.delegate.email, password, '198.51.100.5')).status).toBe(200);
     await harness.services.db.collection('login_throttle').deleteMany({});
   });
 
@@ -108,6 +142,65 @@ describe('refresh tokens', () => {
     await call(harness.app, 'POST', `/v1/accounts/${world.delegate.accountId}/disable`, { token: world.admin.token });
     expect((await call(harness.app, 'POST', '/v1/auth/refresh', { body: { refreshToken: session.json.refreshToken } })).status).toBe(401);
     await call(harness.app, 'POST', `/v1/accounts/${world.delegate.accountId}/enable`, { token: world.admin.token });
+  });
+});
+
+describe('access tokens end with their sign-in, at once', () => {
+  const me = (token: string) => call(harness.app, 'GET', '/v1/me', { token });
+
+  it('after logout', async () => {
+    const session = await signIn(world.coach.email, password);
+    const other = await signIn(world.coach.email, password);
+    expect((await me(session.json.accessToken)).status).toBe(200);
+    await call(harness.app, 'POST', '/v1/auth/logout', { body: { refreshToken: session.json.refreshToken } });
+    const after = await me(session.json.accessToken);
+    expect(after.status).toBe(401);
+    expect(after.json.error.code).toBe('unauthenticated');
+    expect((await me(other.json.accessToken)).status).toBe(200);
+  });
+
+  it('after a refresh token is reused: the tokens issued before and after the refresh', async () => {
+    const first = await signIn(world.coach.email, password);
+    const second = await call(harness.app, 'POST', '/v1/auth/refresh', { body: { refreshToken: first.json.refreshToken } });
+    expect((await me(second.json.accessToken)).status).toBe(200);
+    await call(harness.app, 'POST', '/v1/auth/refresh', { body: { refreshToken: first.json.refreshToken } });
+    expect((await me(first.json.accessToken)).status).toBe(401);
+    expect((await me(second.json.accessToken)).status).toBe(401);
+  });
+
+  it('after a password change: every sign-in of the account, but not the new one', async () => {
+    const { makeAccount } = await import('./helpers/world.js');
+    const person = await makeAccount(harness, { role: 'job_coach', providerId: world.providerId });
+    const elsewhere = await signIn(person.email, password);
+    const wrong = await call(harness.app, 'POST', '/v1/me/password', {
+      token: person.token,
+      body: { currentPassword: 'not my password at all', newPassword: 'saffron teapot mountain' },
+    });
+    expect(wrong.status).toBe(400);
+    expect(wrong.json.error.details[0]).toMatchObject({ path: 'currentPassword' });
+    expect((await me(person.token)).status).toBe(200);
+
+    const changed = await call(harness.app, 'POST', '/v1/me/password', {
+      token: person.token,
+      body: { currentPassword: password, newPassword: 'saffron teapot mountain' },
+    });
+    expect(changed.status, changed.text).toBe(200);
+    expect((await me(person.token)).status).toBe(401);
+    expect((await me(elsewhere.json.accessToken)).status).toBe(401);
+    expect((await call(harness.app, 'POST', '/v1/auth/refresh', { body: { refreshToken: elsewhere.json.refreshToken } })).status).toBe(401);
+    expect((await me(changed.json.accessToken)).status).toBe(200);
+    expect((await signIn(person.email, password, '203.0.113.90')).status).toBe(401);
+    expect((await signIn(person.email, 'saffron teapot mountain', '203.0.113.90')).status).toBe(200);
+  });
+
+  it('checks the sign-in with one lookup by id', async () => {
+    const indexes = await harness.services.db.collection('sign_ins').indexes();
+    expect(indexes.map((index) => index.name)).toEqual(expect.arrayContaining(['_id_', 'account', 'expiry_ttl']));
+    const session = await signIn(world.admin.email, password);
+    const { sid } = JSON.parse(Buffer.from(session.json.accessToken.split('.')[1], 'base64url').toString());
+    const plan = await harness.services.db.collection('sign_ins').find({ _id: sid }).explain('executionStats');
+    expect(plan.executionStats.totalDocsExamined).toBe(1);
+    expect(JSON.stringify(plan.queryPlanner.winningPlan)).toMatch(/IDHACK|EXPRESS_IXSCAN|IXSCAN/);
   });
 });
 

@@ -143,6 +143,9 @@ describe('access tokens: every forgery and mistake is a 401', () => {
     const signIn = await call(harness.app, 'POST', '/v1/auth/token', { body: { email: world.delegate.email, password } });
     expect(signIn.status).toBe(401);
     await call(harness.app, 'POST', `/v1/accounts/${world.delegate.accountId}/enable`, { token: world.admin.token });
+    // Disabling ended the sign-in: enabling the account again does not bring its old tokens back.
+    await expectRefused(world.delegate.token);
+    world.delegate.token = (await call(harness.app, 'POST', '/v1/auth/token', { body: { email: world.delegate.email, password } })).json.accessToken;
     expect((await call(harness.app, 'GET', '/v1/me', { token: world.delegate.token })).status).toBe(200);
   });
 });

@@ -66,7 +66,7 @@ describe('health', () => {
     const mongod = await startMongod({ bin: findMongod({ autoInstall: false }).bin, dataDir: dir, cacheSizeGb: 0.25 });
     let infra: Awaited<ReturnType<typeof openInfrastructure>> | undefined;
     try {
-      const config = loadConfig({ NODE_ENV: 'test', MONGODB_URI: mongod.uri, MONGO_TIMEOUT_MS: '500', TOKEN_KEYS_SECRET: 'test-secret-test-secret-test-secret-0123', PASSWORD_SCRYPT_COST: '16384' });
+      const config = loadConfig({ NODE_ENV: 'test', MONGODB_URI: mongod.uri, MONGO_TIMEOUT_MS: '500', TOKEN_KEYS_SECRET: 'test-secret-test-secret-test-secret-0123', PASSWORD_ARGON2_MEMORY_KIB: '1024' });
       infra = await openInfrastructure({ config, logger: createLogger('silent'), mongoUri: mongod.uri, meiliUrl: inject('meiliUrl'), meiliKey: inject('meiliKey'), indexPrefix: 'mongo_stop_' });
       const services = await createServices(infra);
       const app = createApp(services.services);

@@ -104,6 +104,43 @@ describe('invitations', () => {
     expect((await call(harness.app, 'GET', `/v1/young-people/${world.youngPersonId}`, { token })).status).toBe(404);
   });
 
+  it('refuses a delegate invitation that names another young person, instead of making it for the inviter', async () => {
+    const elsewhere = await invite(world.youngPerson.token, {
+      role: 'delegate',
+      email: 'not-mine@example.org',
+      name: 'Not Mine',
+      rights: ['view_profile', 'view_passport'],
+      youngPersonId: other.youngPersonId,
+    });
+    expect(elsewhere.status).toBe(404);
+    expect(elsewhere.json.error.code).toBe('not_found');
+    const sameProvider = await call(harness.app, 'POST', '/v1/young-people', { token: world.coach.token, body: profileInput({ preferredName: 'Neighbour' }) });
+    const neighbour = await invite(world.youngPerson.token, {
+      role: 'delegate',
+      email: 'neighbour@example.org',
+      name: 'Neighbour',
+      rights: ['view_profile'],
+      youngPersonId: sameProvider.json.id,
+    });
+    expect(neighbour.status).toBe(404);
+    expect(await harness.services.db.collection('invitations').countDocuments({ email: { $in: ['not-mine@example.org', 'neighbour@example.org'] } })).toBe(0);
+
+    const ownId = await invite(world.youngPerson.token, {
+      role: 'delegate',
+      email: 'named-self@example.org',
+      name: 'Named Self',
+      rights: ['view_profile'],
+      youngPersonId: world.youngPersonId,
+    });
+    expect(ownId.status).toBe(201);
+  });
+
+  it('refuses a young person id on an invitation that has no use for one', async () => {
+    const response = await invite(world.admin.token, { role: 'job_coach', email: 'coach-with-id@example.org', name: 'Coach', youngPersonId: world.youngPersonId });
+    expect(response.status).toBe(400);
+    expect(response.json.error.details[0]).toMatchObject({ path: 'youngPersonId', in: 'body' });
+  });
+
   it('an existing delegate adds a second young person by proving their password', async () => {
     const invitation = await invite(other.youngPerson.token, { role: 'delegate', email: world.delegate.email, name: 'Carer', rights: ['view_profile'] });
     expect(invitation.status).toBe(201);

@@ -250,3 +250,140 @@ describe('permission matrix', () => {
     expect(youngPerson.json.contacts).toBeUndefined();
   });
 });
+
+/**
+ * Privacy: passport text reaches each reader only as far as that reader may read the passport,
+ * whichever view they use. Each section holds a marker; every export, print and list view is
+ * read by everyone, and the markers found must be exactly (or at most) what the reader may see.
+ */
+describe('privacy: passport text in every export, print and list view', () => {
+  const marker = { aboutMe: 'MARK-ABOUT-ME', myCondition: 'MARK-MY-CONDITION', whatHelps: 'MARK-WHAT-HELPS' } as const;
+  type Section = keyof typeof marker;
+  const allSections: Section[] = ['aboutMe', 'myCondition', 'whatHelps'];
+  let withoutCondition: string;
+  let coachBarred: string;
+  let owners: Record<string, { token: string }>;
+  let delegateWithPassport: { token: string };
+  let delegateProfileOnly: { token: string };
+  const shareIds: Record<string, string> = {};
+
+  const passportBody = (tag: string, coachAccess: string) => ({
+    coachAccess,
+    sections: {
+      aboutMe: { summary: `${marker.aboutMe}-${tag}` },
+      myCondition: { description: `${marker.myCondition}-${tag}` },
+      whatHelps: { adjustments: [{ category: 'equipment', details: `${marker.whatHelps}-${tag}` }] },
+      accessToWork: null,
+      review: null,
+    },
+  });
+
+  const seen = (text: string, tag: string): Section[] => allSections.filter((section) => text.includes(`${marker[section]}-${tag}`));
+
+  beforeAll(async () => {
+    const { addYoungPersonWithAccount, propose } = await import('./helpers/journey-world.js');
+    const { makeAccount } = await import('./helpers/world.js');
+    const first = await addYoungPersonWithAccount(harness, a.coach, a.providerId, 'Robin');
+    const second = await addYoungPersonWithAccount(harness, a.coach, a.providerId, 'Jordan');
+    withoutCondition = first.id;
+    coachBarred = second.id;
+    owners = { [first.id]: first.account, [second.id]: second.account };
+    const grants = (rights: ('view_profile' | 'view_passport')[]) => [first.id, second.id].map((youngPersonId) => ({ youngPersonId, rights }));
+    delegateWithPassport = await makeAccount(harness, { role: 'delegate', providerId: a.providerId, actsFor: grants(['view_profile', 'view_passport']) });
+    delegateProfileOnly = await makeAccount(harness, { role: 'delegate', providerId: a.providerId, actsFor: grants(['view_profile']) });
+    for (const [id, access] of [[first.id, 'without_condition'], [second.id, 'none']] as const) {
+      const saved = await call(harness.app, 'PUT', `/v1/young-people/${id}/passport`, { token: owners[id]!.token, body: passportBody(id, access) });
+      expect(saved.status, saved.text).toBe(200);
+      const shared = await call(harness.app, 'POST', `/v1/young-people/${id}/passport/shares`, {
+        token: owners[id]!.token,
+        body: { employerId: employer.employerId, sections: ['whatHelps'], purpose: 'Privacy matrix' },
+      });
+      expect(shared.status, shared.text).toBe(201);
+      shareIds[id] = shared.json.id;
+      expect((await propose(harness, a.coach, id, openPlacementId)).status).toBe(201);
+    }
+  });
+
+  type Reader = 'owner' | 'delegateWithPassport' | 'delegateProfileOnly' | 'coachA' | 'adminA' | 'employer' | 'coachB' | 'otherEmployer';
+  const readers: Reader[] = ['owner', 'delegateWithPassport', 'delegateProfileOnly', 'coachA', 'adminA', 'employer', 'coachB', 'otherEmployer'];
+  const tokenFor = (reader: Reader, youngPersonId: string) =>
+    ({
+      owner: owners[youngPersonId]!.token,
+      delegateWithPassport: delegateWithPassport.token,
+      delegateProfileOnly: delegateProfileOnly.token,
+      coachA: a.coach.token,
+      adminA: a.admin.token,
+      employer: employer.staff.token,
+      coachB: b.coach.token,
+      otherEmployer: otherEmployer.staff.token,
+    })[reader];
+
+  /** What each reader may read of a passport, by the owner's `coachAccess`. */
+  const readable = (reader: Reader, coachAccess: 'without_condition' | 'none'): Section[] => {
+    if (reader === 'owner' || reader === 'delegateWithPassport') return allSections;
+    if (reader === 'coachA') return coachAccess === 'none' ? [] : ['aboutMe', 'whatHelps'];
+    return [];
+  };
+
+  const views = [
+    { name: 'export', path: (id: string) => `/v1/young-people/${id}/export` },
+    { name: 'print', path: (id: string) => `/v1/young-people/${id}/passport/print` },
+    { name: 'passport', path: (id: string) => `/v1/young-people/${id}/passport` },
+    { name: 'versions', path: (id: string) => `/v1/young-people/${id}/passport/versions` },
+    { name: 'version 1', path: (id: string) => `/v1/young-people/${id}/passport/versions/1` },
+    { name: 'drafts', path: (id: string) => `/v1/young-people/${id}/passport/drafts` },
+    { name: 'shares', path: (id: string) => `/v1/young-people/${id}/passport/shares` },
+    { name: 'access log', path: (id: string) => `/v1/young-people/${id}/passport/access-log` },
+    { name: 'profile', path: (id: string) => `/v1/young-people/${id}` },
+    { name: 'delegates', path: (id: string) => `/v1/young-people/${id}/delegates` },
+    { name: 'matches', path: (id: string) => `/v1/young-people/${id}/matches` },
+    { name: 'list of young people', path: () => '/v1/young-people?limit=100' },
+    { name: 'list of placement matches', path: () => '/v1/placement-matches?limit=100' },
+    { name: 'list of shared passports', path: () => '/v1/shared-passports' },
+    { name: 'inbox', path: () => '/v1/me/inbox' },
+  ];
+
+  for (const [label, coachAccess] of [['coach access without "my condition"', 'without_condition'], ['coach access none', 'none']] as const) {
+    describe(label, () => {
+      for (const reader of readers) {
+        it(`${reader} sees at most what they may read, in every view`, async () => {
+          const id = coachAccess === 'none' ? coachBarred : withoutCondition;
+          const allowed = readable(reader, coachAccess);
+          for (const view of views) {
+            const response = await call(harness.app, 'GET', view.path(id), { token: tokenFor(reader, id) });
+            expect(response.status, `${view.name}: ${response.text}`).toBeLessThan(500);
+            const leaked = seen(response.text, id).filter((section) => !allowed.includes(section));
+            expect(leaked, `${reader} read ${leaked.join(', ')} through ${view.name}`).toEqual([]);
+          }
+        });
+      }
+
+      it('the export and the print page give exactly the readable sections to those who may read them', async () => {
+        const id = coachAccess === 'none' ? coachBarred : withoutCondition;
+        for (const reader of ['owner', 'delegateWithPassport', 'delegateProfileOnly', 'adminA'] as const) {
+          const exported = await call(harness.app, 'GET', `/v1/young-people/${id}/export`, { token: tokenFor(reader, id) });
+          expect(exported.status).toBe(200);
+          expect(seen(exported.text, id), `${reader} export`).toEqual(readable(reader, coachAccess));
+        }
+        for (const reader of ['owner', 'delegateWithPassport', 'coachA'] as const) {
+          const printed = await call(harness.app, 'GET', `/v1/young-people/${id}/passport/print`, { token: tokenFor(reader, id) });
+          if (readable(reader, coachAccess).length === 0) expect(printed.status).toBe(403);
+          else expect(seen(printed.text, id), `${reader} print`).toEqual(readable(reader, coachAccess));
+        }
+      });
+
+      it('the employer reads only the shared section of the shared passport', async () => {
+        const id = coachAccess === 'none' ? coachBarred : withoutCondition;
+        const shareId = shareIds[id]!;
+        const list = await call(harness.app, 'GET', '/v1/shared-passports', { token: employer.staff.token });
+        expect(list.json.items.map((item: { shareId: string }) => item.shareId)).toContain(shareId);
+        const read = await call(harness.app, 'GET', `/v1/shared-passports/${shareId}`, { token: employer.staff.token });
+        expect(read.status).toBe(200);
+        expect(seen(read.text, id)).toEqual(['whatHelps']);
+        const stranger = await call(harness.app, 'GET', `/v1/shared-passports/${shareId}`, { token: otherEmployer.staff.token });
+        expect(stranger.status).toBe(404);
+        expect(seen(stranger.text, id)).toEqual([]);
+      });
+    });
+  }
+});

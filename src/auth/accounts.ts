@@ -142,12 +142,13 @@ export class AccountsRepository {
     return toAccount(doc);
   }
 
-  async setPasswordHash(id: string, passwordHash: string): Promise<void> {
-    await this.collection.updateOne({ _id: new ObjectId(id) }, { $set: { passwordHash, updatedAt: this.clock.now() } });
-  }
-
-  async recordSignIn(id: string): Promise<void> {
-    await this.collection.updateOne({ _id: new ObjectId(id) }, { $set: { lastSignInAt: this.clock.now() } });
+  /** Records a successful sign-in, replacing the password hash when it was rehashed. */
+  async recordSignIn(id: string, rehashedPassword?: string): Promise<void> {
+    const now = this.clock.now();
+    await this.collection.updateOne(
+      { _id: new ObjectId(id) },
+      { $set: { lastSignInAt: now, ...(rehashedPassword ? { passwordHash: rehashedPassword, updatedAt: now } : {}) } },
+    );
   }
 
   async setStatus(id: string, status: 'active' | 'disabled', session?: ClientSession): Promise<Account | undefined> {

@@ -8,6 +8,7 @@ import {
   invitationInputSchema,
   invitationSchema,
   meSchema,
+  passwordChangeSchema,
   refreshSchema,
   signInSchema,
   tokenPairSchema,
@@ -75,6 +76,19 @@ const me = createRoute({
   responses: { 200: jsonResponse(meSchema, 'The caller.'), ...errorResponses(401) },
 });
 
+const changePassword = createRoute({
+  method: 'post',
+  path: '/v1/me/password',
+  tags: ['auth'],
+  summary: 'Change my password',
+  description:
+    'Checks the current password, sets the new one and ends every sign-in of the account at once (their access and refresh ' +
+    'tokens stop working). Returns tokens of a new sign-in.',
+  ...bearer,
+  request: { body: jsonBody(passwordChangeSchema) },
+  responses: { 200: jsonResponse(tokenPairSchema, 'Password changed; signed in again.'), ...errorResponses(400, 401) },
+});
+
 const invite = createRoute({
   method: 'post',
   path: '/v1/invitations',
@@ -125,6 +139,11 @@ export function authRoutes() {
       const caller = account(c);
       const { organisation, ...people } = await c.var.services.accounts.me(caller);
       return c.json({ account: accountView(caller), organisation, ...people }, 200);
+    })
+    .openapi(changePassword, async (c) => {
+      const tokens = await c.var.services.auth.changePassword(account(c), c.req.valid('json'), requestContext(c));
+      c.header('Cache-Control', 'no-store');
+      return c.json(tokens, 200);
     })
     .openapi(invite, async (c) => {
       const invitation = await c.var.services.invitations.create(actor(c), c.req.valid('json'), c.get('requestId'));

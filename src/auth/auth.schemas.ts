@@ -17,6 +17,10 @@ export const signInSchema = z
   .strictObject({ email: emailSchema, password: z.string().min(1).max(passwordMaxLength) })
   .openapi('SignIn');
 
+export const passwordChangeSchema = z
+  .strictObject({ currentPassword: z.string().min(1).max(passwordMaxLength), newPassword: newPasswordSchema })
+  .openapi('PasswordChange');
+
 export const refreshSchema = z.strictObject({ refreshToken: z.string().min(20).max(200) }).openapi('RefreshRequest');
 
 export const tokenPairSchema = z
@@ -61,7 +65,9 @@ export const invitationInputSchema = z
     role: roleSchema,
     email: emailSchema,
     name: shortText(120),
-    youngPersonId: idSchema.optional().openapi({ description: 'Required when inviting a young person: their record.' }),
+    youngPersonId: idSchema
+      .optional()
+      .openapi({ description: 'Required when inviting a young person: their record. When inviting a delegate: whom they will act for (by default the inviter).' }),
     rights: z.array(delegateRightSchema).min(1).max(6).optional().openapi({ description: 'Required when a young person invites a delegate.' }),
     relationship: shortText(60).optional().openapi({ example: 'parent' }),
   })

@@ -1,9 +1,10 @@
 import type { AuditLog } from '../audit/audit.js';
-import { ApiError } from '../core/errors.js';
+import { ApiError, validationFailed } from '../core/errors.js';
 import type { Account, AccountsRepository } from './accounts.js';
-import type { PasswordHasher } from './passwords.js';
+import { passwordProblem, type PasswordHasher } from './passwords.js';
 import type { KeyStore } from './keys.js';
 import type { Actor } from './policy.js';
+import type { SignInEndReason, SignIns } from './sign-ins.js';
 import type { LoginThrottle } from './throttle.js';
 import { TokenRejected, type AccessTokens, type RefreshTokens } from './tokens.js';
 
@@ -47,6 +48,7 @@ export class AuthService {
   private readonly throttle: LoginThrottle;
   private readonly accessTokens: AccessTokens;
   private readonly refreshTokens: RefreshTokens;
+  private readonly signIns: SignIns;
   private readonly audit: AuditLog;
   private readonly refreshTtlDays: number;
   private readonly keys: KeyStore;
@@ -57,6 +59,7 @@ export class AuthService {
     throttle: LoginThrottle;
     accessTokens: AccessTokens;
     refreshTokens: RefreshTokens;
+    signIns: SignIns;
     audit: AuditLog;
     refreshTtlDays: number;
     keys: KeyStore;
@@ -66,6 +69,7 @@ export class AuthService {
     this.throttle = options.throttle;
     this.accessTokens = options.accessTokens;
     this.refreshTokens = options.refreshTokens;
+    this.signIns = options.signIns;
     this.audit = options.audit;
     this.refreshTtlDays = options.refreshTtlDays;
     this.keys = options.keys;
@@ -78,7 +82,8 @@ export class AuthService {
 
   async signIn(email: string, password: string, context: RequestContext): Promise<TokenPair> {
     const keys = this.throttle.keys(email, context.address);
-    const wait = await this.throttle.retryAfter(keys);
+    // Both are reads; asking at once keeps the sign-in close to the cost of the hash alone.
+    const [wait, found] = await Promise.all([this.throttle.retryAfter(keys), this.accounts.credentials(email)]);
     if (wait > 0) {
       await this.audit.record({
         action: 'auth.sign_in',
@@ -91,34 +96,39 @@ export class AuthService {
         headers: { 'Retry-After': String(wait) },
       });
     }
-    const found = await this.accounts.credentials(email);
-    // An unknown email costs the same scrypt work as a wrong password, so timing reveals nothing.
+    // An unknown email costs the same hashing work as a wrong password, so timing reveals nothing.
     const hash = found?.passwordHash ?? (await this.#dummy());
     const passwordMatches = await this.hasher.verify(password, hash);
     if (!found?.passwordHash || !passwordMatches || found.account.status !== 'active') {
-      await this.throttle.recordFailure(keys);
-      await this.audit.record({
-        action: 'auth.sign_in',
-        outcome: 'failure',
-        actor: { accountId: found?.account.id, ip: context.address },
-        requestId: context.requestId,
-        details: { reason: !found ? 'unknown_account' : found.account.status !== 'active' ? 'account_disabled' : 'wrong_password' },
-      });
+      await Promise.all([
+        this.throttle.recordFailure(keys),
+        this.audit.record({
+          action: 'auth.sign_in',
+          outcome: 'failure',
+          actor: { accountId: found?.account.id, ip: context.address },
+          requestId: context.requestId,
+          details: { reason: !found ? 'unknown_account' : found.account.status !== 'active' ? 'account_disabled' : 'wrong_password' },
+        }),
+      ]);
       throw wrongCredentials();
     }
     const { account } = found;
-    await this.throttle.recordSuccess(keys);
-    if (this.hasher.needsRehash(found.passwordHash)) {
-      await this.accounts.setPasswordHash(account.id, await this.hasher.hash(password));
-    }
-    await this.accounts.recordSignIn(account.id);
-    await this.audit.record({
-      action: 'auth.sign_in',
-      outcome: 'success',
-      actor: { accountId: account.id, role: account.role, ip: context.address },
-      requestId: context.requestId,
-    });
-    return this.#issue(account);
+    const passwordHash = found.passwordHash;
+    const [tokens] = await Promise.all([
+      this.#issue(account),
+      this.throttle.recordSuccess(keys),
+      // A hash made with older parameters or with scrypt is replaced now that the password is known.
+      (this.hasher.needsRehash(passwordHash) ? this.hasher.hash(password) : Promise.resolve(undefined)).then((rehashed) =>
+        this.accounts.recordSignIn(account.id, rehashed),
+      ),
+      this.audit.record({
+        action: 'auth.sign_in',
+        outcome: 'success',
+        actor: { accountId: account.id, role: account.role, ip: context.address },
+        requestId: context.requestId,
+      }),
+    ]);
+    return tokens;
   }
 
   /** Issues tokens for an account that has just proved who it is (sign-in, accepted invitation). */
@@ -140,7 +150,7 @@ export class AuthService {
     }
     const account = await this.accounts.byId(outcome.accountId);
     if (!account || account.status !== 'active') {
-      await this.refreshTokens.revokeFamily(outcome.familyId);
+      await this.refreshTokens.revokeFamily(outcome.familyId, 'account_inactive');
       throw invalidRefresh();
     }
     await this.audit.record({
@@ -149,7 +159,7 @@ export class AuthService {
       actor: { accountId: account.id, role: account.role, ip: context.address },
       requestId: context.requestId,
     });
-    const access = await this.accessTokens.sign(account);
+    const access = await this.accessTokens.sign(account, outcome.familyId);
     return this.#pair(access, outcome.token);
   }
 
@@ -163,12 +173,46 @@ export class AuthService {
     });
   }
 
-  /** Ends every sign-in of an account (used when it is disabled). */
-  async revokeSessions(accountId: string): Promise<void> {
-    await this.refreshTokens.revokeAllFor(accountId);
+  /** Ends every sign-in of an account, and with them their access tokens (used when it is disabled). */
+  async revokeSessions(accountId: string, reason: SignInEndReason = 'account_disabled'): Promise<void> {
+    await this.refreshTokens.revokeAllFor(accountId, reason);
   }
 
-  /** Verifies an access token and loads its account; a disabled account is refused at once. */
+  /**
+   * Changes the caller's password after checking the current one. Every sign-in of the account
+   * ends (someone who knew the old password is signed out everywhere); the caller gets a new one.
+   */
+  async changePassword(account: Account, input: { currentPassword: string; newPassword: string }, context: RequestContext): Promise<TokenPair> {
+    const found = await this.accounts.credentials(account.email);
+    const currentMatches = !!found?.passwordHash && (await this.hasher.verify(input.currentPassword, found.passwordHash));
+    if (!currentMatches) {
+      await this.audit.record({
+        action: 'auth.password_change',
+        outcome: 'failure',
+        actor: { accountId: account.id, role: account.role, ip: context.address },
+        requestId: context.requestId,
+        details: { reason: 'wrong_password' },
+      });
+      throw validationFailed([{ path: 'currentPassword', in: 'body', message: 'is not your current password' }]);
+    }
+    const problem = passwordProblem(input.newPassword, { email: account.email, name: account.name });
+    if (problem) throw validationFailed([{ path: 'newPassword', in: 'body', message: problem }]);
+    await this.accounts.setPasswordHash(account.id, await this.hasher.hash(input.newPassword));
+    await this.revokeSessions(account.id, 'password_change');
+    await this.audit.record({
+      action: 'auth.password_change',
+      outcome: 'success',
+      actor: { accountId: account.id, role: account.role, ip: context.address },
+      requestId: context.requestId,
+    });
+    return this.#issue(account);
+  }
+
+  /**
+   * Verifies an access token and loads its account; a disabled account, or a sign-in that has
+   * ended (signed out, refresh token reused, password changed), is refused at once. The sign-in
+   * check is one lookup by `_id`, run beside the account lookup.
+   */
   async authenticate(token: string): Promise<{ actor: Actor; account: Account }> {
     let verified;
     try {
@@ -177,14 +221,17 @@ export class AuthService {
       if (error instanceof TokenRejected) throw invalidToken();
       throw error;
     }
-    const account =
-      verified.source === 'local' ? await this.accounts.byId(verified.subject) : await this.accounts.byEmail(verified.subject);
-    if (!account || account.status !== 'active') throw invalidToken();
+    const [account, signInActive] =
+      verified.source === 'local'
+        ? await Promise.all([this.accounts.byId(verified.subject), this.signIns.isActive(verified.signInId, verified.subject)])
+        : [await this.accounts.byEmail(verified.subject), true];
+    if (!account || account.status !== 'active' || !signInActive) throw invalidToken();
     return { actor: actorOf(account), account };
   }
 
   async #issue(account: Account): Promise<TokenPair> {
-    const [access, refresh] = await Promise.all([this.accessTokens.sign(account), this.refreshTokens.issue(account.id)]);
+    const refresh = await this.refreshTokens.startSignIn(account.id);
+    const access = await this.accessTokens.sign(account, refresh.familyId);
     return this.#pair(access, refresh.token);
   }
 

@@ -164,6 +164,9 @@ export class InvitationsService {
 
   /** Where the invitee will belong, checked against what the inviter may do. */
   async #targetOf(actor: Actor, input: InvitationInput): Promise<Partial<InvitationDoc>> {
+    if (input.youngPersonId && input.role !== 'young_person' && input.role !== 'delegate') {
+      throw validationFailed([{ path: 'youngPersonId', in: 'body', message: `is only for inviting a young person or a delegate, not a ${input.role.replace('_', ' ')}` }]);
+    }
     switch (input.role) {
       case 'job_coach':
       case 'provider_admin':
@@ -184,8 +187,10 @@ export class InvitationsService {
         if (!input.rights || input.rights.length === 0) {
           throw validationFailed([{ path: 'rights', in: 'body', message: 'choose at least one thing the delegate may do' }]);
         }
-        const youngPerson = await this.youngPeople.byId(actor.youngPersonId!);
+        // A named young person must be one the inviter manages delegates for: never quietly the inviter instead.
+        const youngPerson = await this.youngPeople.byId(input.youngPersonId ?? actor.youngPersonId!);
         if (!youngPerson) throw new ApiError('not_found', 'Young person was not found.');
+        authorize(actor, 'young_person.manage_delegates', youngPersonResource(youngPerson));
         return { providerId: new ObjectId(youngPerson.providerId), youngPersonId: new ObjectId(youngPerson.id) };
       }
     }

@@ -1,10 +1,23 @@
+import { hash as argon2Hash, parseOptions, verify as argon2Verify, type Algorithm } from '@node-rs/argon2';
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../core/project-root.js';
 
 export const passwordMinLength = 12;
 export const passwordMaxLength = 128;
+
+/** Argon2id cost. OWASP's recommendation is m = 19 MiB (19456 KiB), t = 2, p = 1. */
+export interface Argon2Cost {
+  memoryKib: number;
+  iterations: number;
+}
+
+export const owaspArgon2Cost: Argon2Cost = { memoryKib: 19_456, iterations: 2 };
+
+/** `Algorithm.Argon2id`: the binding declares it as a const enum, which isolated modules cannot read. */
+const argon2id = 2 as Algorithm;
 
 function scrypt(password: string, salt: Buffer, keyLength: number, options: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -13,42 +26,103 @@ function scrypt(password: string, salt: Buffer, keyLength: number, options: Scry
 }
 
 /**
- * Password hashing with scrypt from node:crypto. OWASP's recommendation is N=2^17, r=8, p=1
- * (128 MiB per hash). The parameters are stored with each hash, so raising them later only
- * needs a rehash at the next sign-in.
+ * Password hashing with Argon2id through `@node-rs/argon2`, whose asynchronous calls run on
+ * libuv's thread pool, so a sign-in never blocks the event loop. Hashes are PHC strings that
+ * carry their own parameters: a hash made with other parameters, or an older scrypt hash
+ * (`scrypt$N$r$p$salt$key`, made before Argon2id), still verifies and `needsRehash` says to
+ * replace it at the next successful sign-in.
  */
 export class PasswordHasher {
-  constructor(private readonly cost: number = 2 ** 17) {}
+  readonly #slots: HashingSlots;
 
-  async hash(password: string): Promise<string> {
-    const salt = randomBytes(16);
-    const key = await scrypt(password.normalize('NFKC'), salt, 32, this.#options(this.cost));
-    return `scrypt$${this.cost}$8$1$${salt.toString('base64url')}$${key.toString('base64url')}`;
+  constructor(
+    private readonly cost: Argon2Cost = owaspArgon2Cost,
+    concurrentHashes: number = defaultConcurrentHashes(),
+  ) {
+    this.#slots = new HashingSlots(concurrentHashes);
+  }
+
+  hash(password: string): Promise<string> {
+    return this.#slots.run(() =>
+      argon2Hash(password.normalize('NFKC'), {
+        algorithm: argon2id,
+        memoryCost: this.cost.memoryKib,
+        timeCost: this.cost.iterations,
+        parallelism: 1,
+      }),
+    );
   }
 
   async verify(password: string, stored: string): Promise<boolean> {
-    const [scheme, n, r, p, salt, expected] = stored.split('$');
-    if (scheme !== 'scrypt' || !salt || !expected) return false;
-    const expectedKey = Buffer.from(expected, 'base64url');
-    const key = await scrypt(password.normalize('NFKC'), Buffer.from(salt, 'base64url'), expectedKey.length, {
-      ...this.#options(Number(n)),
-      r: Number(r),
-      p: Number(p),
-    });
-    return timingSafeEqual(key, expectedKey);
+    if (stored.startsWith('$argon2id$')) return this.#slots.run(() => argon2Verify(stored, password.normalize('NFKC')).catch(() => false));
+    if (stored.startsWith('scrypt$')) return this.#slots.run(() => verifyScrypt(password, stored));
+    return false;
   }
 
   needsRehash(stored: string): boolean {
-    return stored.split('$')[1] !== String(this.cost);
+    if (!stored.startsWith('$argon2id$')) return true;
+    try {
+      const options = parseOptions(stored);
+      return options.memoryCost !== this.cost.memoryKib || options.timeCost !== this.cost.iterations || options.parallelism !== 1;
+    } catch {
+      return true;
+    }
   }
 
   /** A hash of a random password, to spend the same time on unknown emails as on known ones. */
   async dummyHash(): Promise<string> {
     return this.hash(randomBytes(18).toString('base64url'));
   }
+}
 
-  #options(cost: number): ScryptOptions {
-    return { N: cost, r: 8, p: 1, maxmem: 256 * cost * 8 + 1024 * 1024 };
+/**
+ * One hash per core at most. More would not finish sooner: they would take the cores from the
+ * event loop (every other request) and fill libuv's thread pool (4 threads by default), where
+ * token signing and file reads wait behind them.
+ */
+function defaultConcurrentHashes(): number {
+  const threadPool = Number(process.env.UV_THREADPOOL_SIZE) || 4;
+  return Math.max(1, Math.min(availableParallelism(), threadPool - 1));
+}
+
+/** A counting semaphore: at most `size` hashes run at once; the rest wait their turn in order. */
+export class HashingSlots {
+  #free: number;
+  readonly #waiting: (() => void)[] = [];
+
+  constructor(size: number) {
+    this.#free = size;
+  }
+
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    if (this.#free > 0) this.#free--;
+    else await new Promise<void>((resolve) => this.#waiting.push(resolve));
+    try {
+      return await work();
+    } finally {
+      const next = this.#waiting.shift();
+      if (next) next();
+      else this.#free++;
+    }
+  }
+}
+
+/** Verifies a hash made before Argon2id; scrypt runs on the thread pool too. */
+async function verifyScrypt(password: string, stored: string): Promise<boolean> {
+  const [, n, r, p, salt, expected] = stored.split('$');
+  if (!n || !r || !p || !salt || !expected) return false;
+  const [cost, blockSize, parallelism] = [Number(n), Number(r), Number(p)];
+  const expectedKey = Buffer.from(expected, 'base64url');
+  try {
+    const key = await scrypt(password.normalize('NFKC'), Buffer.from(salt, 'base64url'), expectedKey.length, {
+      N: cost,
+      r: blockSize,
+      p: parallelism,
+      maxmem: 256 * cost * blockSize + 1024 * 1024,
+    });
+    return timingSafeEqual(key, expectedKey);
+  } catch {
+    return false;
   }
 }
 

@@ -38,6 +38,7 @@ export type Action =
   | 'young_person.set_eligibility_exception'
   | 'young_person.erase'
   | 'young_person.export'
+  | 'young_person.read_audit_trail'
   | 'young_person.invite'
   | 'young_person.manage_delegates'
   | 'young_person.matches'
@@ -105,7 +106,10 @@ function decideYoungPerson(actor: Actor, action: Action, r: Extract<Resource, { 
     'young_person.manage_placement_details': coach || admin,
     'young_person.set_eligibility_exception': admin,
     'young_person.erase': admin,
+    // An export shows its reader only what they may read elsewhere: each part is decided on its own.
     'young_person.export': admin || ownerOr(actor, r.id, 'view_profile'),
+    // The audit trail says who read which passport sections: the passport's access log, for the same readers.
+    'young_person.read_audit_trail': ownerOr(actor, r.id, 'view_passport'),
     'young_person.invite': coach || admin,
     'young_person.manage_delegates': isSelf(actor, r.id),
     'young_person.matches': coach || ownerOr(actor, r.id, 'view_profile'),

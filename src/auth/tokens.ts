@@ -7,6 +7,7 @@ import type { Config } from '../core/config.js';
 import type { CollectionSpec } from '../core/db/mongo.js';
 import type { Account } from './accounts.js';
 import { signingAlgorithm, type KeyStore } from './keys.js';
+import type { SignInEndReason, SignIns } from './sign-ins.js';
 
 export const clockToleranceSeconds = 30;
 
@@ -18,11 +19,11 @@ export class TokenRejected extends Error {
   }
 }
 
-export interface VerifiedToken {
-  /** Local account id (local tokens) or the external claim value that names an account (OIDC). */
-  subject: string;
-  source: 'local' | 'oidc';
-}
+export type VerifiedToken =
+  /** A token of this service: its account and the sign-in it belongs to. */
+  | { source: 'local'; subject: string; signInId: string }
+  /** A token of the external identity provider: the claim value that names a local account. */
+  | { source: 'oidc'; subject: string };
 
 /**
  * Access tokens: short-lived ES256 JWTs signed by this service, with a pinned algorithm,
@@ -40,11 +41,12 @@ export class AccessTokens {
     this.#externalKeys = config.OIDC_JWKS_URL ? createRemoteJWKSet(new URL(config.OIDC_JWKS_URL), { timeoutDuration: 3000 }) : undefined;
   }
 
-  async sign(account: Account): Promise<{ token: string; expiresIn: number }> {
+  /** Signs an access token for the account, naming the sign-in (`sid`) that it belongs to. */
+  async sign(account: Account, signInId: string): Promise<{ token: string; expiresIn: number }> {
     const { kid, key } = this.keys.signingKey();
     const now = Math.floor(this.clock.now().getTime() / 1000);
     const ttl = this.config.ACCESS_TOKEN_TTL_SECONDS;
-    const token = await new SignJWT({ role: account.role })
+    const token = await new SignJWT({ role: account.role, sid: signInId })
       .setProtectedHeader({ alg: signingAlgorithm, kid, typ: 'at+jwt' })
       .setSubject(account.id)
       .setIssuer(this.config.JWT_ISSUER)
@@ -87,14 +89,15 @@ export class AccessTokens {
           clockTolerance: clockToleranceSeconds,
           maxTokenAge: this.config.ACCESS_TOKEN_TTL_SECONDS + clockToleranceSeconds,
           currentDate: this.clock.now(),
-          requiredClaims: ['sub', 'exp', 'iat', 'nbf', 'jti'],
+          requiredClaims: ['sub', 'exp', 'iat', 'nbf', 'jti', 'sid'],
         },
       ));
     } catch (error) {
       throw error instanceof TokenRejected ? error : new TokenRejected(describeJoseError(error));
     }
     if (typeof payload.sub !== 'string' || !/^[0-9a-f]{24}$/.test(payload.sub)) throw new TokenRejected('bad subject');
-    return { subject: payload.sub, source: 'local' };
+    if (typeof payload.sid !== 'string' || payload.sid.length === 0 || payload.sid.length > 64) throw new TokenRejected('bad sign-in id');
+    return { subject: payload.sub, source: 'local', signInId: payload.sid };
   }
 
   async #verifyExternal(token: string): Promise<VerifiedToken> {
@@ -171,19 +174,28 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 /**
  * Opaque refresh tokens, stored only as SHA-256 hashes. Each use swaps the token for a new
  * one in the same family; presenting a token that was already swapped means it was copied,
- * so the whole family is revoked.
+ * so the whole family is revoked. A family is one sign-in: revoking it ends the sign-in, and
+ * with it every access token issued under it.
  */
 export class RefreshTokens {
   readonly #tokens: Collection<RefreshTokenDoc>;
   constructor(
     db: Db,
+    private readonly signIns: SignIns,
     private readonly clock: Clock,
     private readonly ttlDays: number,
   ) {
     this.#tokens = db.collection<RefreshTokenDoc>(refreshTokensCollection.name);
   }
 
-  async issue(accountId: string, familyId: string = randomUUID()): Promise<{ token: string; familyId: string }> {
+  /** Starts a new sign-in with its first refresh token. */
+  async startSignIn(accountId: string): Promise<{ token: string; familyId: string }> {
+    const familyId = randomUUID();
+    await this.signIns.start(accountId, familyId);
+    return this.issue(accountId, familyId);
+  }
+
+  async issue(accountId: string, familyId: string): Promise<{ token: string; familyId: string }> {
     const token = randomBytes(32).toString('base64url');
     const now = this.clock.now();
     await this.#tokens.insertOne({
@@ -207,6 +219,7 @@ export class RefreshTokens {
     );
     if (claimed) {
       const next = await this.issue(claimed.accountId.toHexString(), claimed.familyId);
+      await this.signIns.extend(claimed.familyId);
       return { ok: true, accountId: claimed.accountId.toHexString(), token: next.token, familyId: claimed.familyId };
     }
     const existing = await this.#tokens.findOne({ tokenHash });
@@ -214,7 +227,7 @@ export class RefreshTokens {
     const ids = { accountId: existing.accountId.toHexString(), familyId: existing.familyId };
     if (existing.revokedAt) return { ok: false, reason: 'revoked', ...ids };
     if (existing.usedAt) {
-      await this.revokeFamily(existing.familyId);
+      await this.revokeFamily(existing.familyId, 'refresh_reuse');
       return { ok: false, reason: 'reused', ...ids };
     }
     return { ok: false, reason: 'expired', ...ids };
@@ -224,15 +237,18 @@ export class RefreshTokens {
   async revoke(token: string): Promise<{ accountId: string; familyId: string } | undefined> {
     const existing = await this.#tokens.findOne({ tokenHash: hashToken(token) });
     if (!existing) return undefined;
-    await this.revokeFamily(existing.familyId);
+    await this.revokeFamily(existing.familyId, 'sign_out');
     return { accountId: existing.accountId.toHexString(), familyId: existing.familyId };
   }
 
-  async revokeFamily(familyId: string): Promise<void> {
+  async revokeFamily(familyId: string, reason: SignInEndReason): Promise<void> {
+    // The sign-in ends first: from that moment its access tokens are refused.
+    await this.signIns.end(familyId, reason);
     await this.#tokens.updateMany({ familyId, revokedAt: { $exists: false } }, { $set: { revokedAt: this.clock.now() } });
   }
 
-  async revokeAllFor(accountId: string): Promise<void> {
+  async revokeAllFor(accountId: string, reason: SignInEndReason): Promise<void> {
+    await this.signIns.endAllOf(accountId, reason);
     await this.#tokens.updateMany(
       { accountId: new ObjectId(accountId), revokedAt: { $exists: false } },
       { $set: { revokedAt: this.clock.now() } },

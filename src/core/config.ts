@@ -85,13 +85,9 @@ const schema = z
       z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
     ),
     TOKEN_KEY_ROTATION_DAYS: integer(1, 365).default(30),
-    PASSWORD_SCRYPT_COST: z.coerce
-      .number({ message: 'must be a power of two' })
-      .int()
-      .refine((n) => n >= 16384 && n <= 1048576 && (n & (n - 1)) === 0, {
-        message: 'must be a power of two from 16384 to 1048576',
-      })
-      .default(131072),
+    // OWASP's Argon2id recommendation: m = 19 MiB, t = 2, p = 1. Tests lower the memory to stay fast.
+    PASSWORD_ARGON2_MEMORY_KIB: integer(1024, 1_048_576).default(19_456),
+    PASSWORD_ARGON2_ITERATIONS: integer(1, 10).default(2),
 
     OIDC_ISSUER: optionalString.pipe(httpUrl.optional()),
     OIDC_AUDIENCE: optionalString,

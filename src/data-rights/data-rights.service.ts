@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { ObjectId, type ClientSession, type Db, type MongoClient } from 'mongodb';
 import { auditActor, type AuditLog } from '../audit/audit.js';
 import type { AccountsRepository } from '../auth/accounts.js';
-import { authorize, type Actor } from '../auth/policy.js';
+import { signInsCollection } from '../auth/sign-ins.js';
+import { authorize, decide, type Actor } from '../auth/policy.js';
 import type { Clock } from '../core/clock.js';
 import { inTransaction } from '../core/db/transaction.js';
 import { notFound } from '../core/errors.js';
@@ -18,8 +19,18 @@ import type { YoungPeopleRepository } from '../young-people/young-people.reposit
 export interface PersonalDataHolder {
   /** The key of this data in the export document. */
   name: string;
-  export(youngPersonId: string): Promise<unknown>;
+  /**
+   * This data as the reader may see it: exactly what the reader could read through the other
+   * routes (decided by the policy), never more. An export is a copy, not a back door.
+   */
+  export(reader: ExportReader): Promise<unknown>;
   erase(youngPersonId: string, session: ClientSession): Promise<void>;
+}
+
+/** Who is exporting whose data. */
+export interface ExportReader {
+  actor: Actor;
+  youngPerson: { id: string; providerId: string };
 }
 
 /** Subject access (export everything) and erasure, for one young person. */
@@ -68,11 +79,16 @@ export class DataRightsService {
       subjectId: youngPersonId,
       requestId,
     });
+    const resource = youngPersonResource(person);
     const ownAccount = await this.accounts.collection.findOne({ youngPersonId: new ObjectId(youngPersonId) }, { projection: { passwordHash: 0 } });
     const delegates = await this.accounts.delegatesOf(youngPersonId);
+    // Delegates' email addresses are for the young person, who manages them; others see names and rights.
+    const showDelegateEmails = decide(actor, 'young_person.manage_delegates', resource) === 'allow';
+    const reader: ExportReader = { actor, youngPerson: { id: youngPersonId, providerId: person.providerId } };
     const sections: Record<string, unknown> = {};
-    for (const holder of this.#holders) sections[holder.name] = await holder.export(youngPersonId);
-    const { items: auditEvents } = await this.audit.forSubject(youngPersonId, { limit: 100_000 });
+    for (const holder of this.#holders) sections[holder.name] = await holder.export(reader);
+    const auditEvents =
+      decide(actor, 'young_person.read_audit_trail', resource) === 'allow' ? (await this.audit.forSubject(youngPersonId, { limit: 100_000 })).items : [];
     return {
       exportedAt: this.clock.now().toISOString(),
       about: 'Everything this service holds about you. You can ask for any of it to be corrected or erased.',
@@ -82,7 +98,7 @@ export class DataRightsService {
         : null,
       delegates: delegates.map((delegate) => ({
         name: delegate.name,
-        email: delegate.email,
+        ...(showDelegateEmails ? { email: delegate.email } : {}),
         ...delegate.actsFor.find((grant) => grant.youngPersonId === youngPersonId),
       })),
       ...sections,
@@ -108,6 +124,7 @@ export class DataRightsService {
       if (ownAccount) {
         await this.accounts.collection.deleteOne({ _id: ownAccount._id }, { session });
         await this.db.collection('refresh_tokens').deleteMany({ accountId: ownAccount._id }, { session });
+        await this.db.collection(signInsCollection.name).deleteMany({ accountId: ownAccount._id }, { session });
       }
       await this.accounts.collection.updateMany({ 'actsFor.youngPersonId': id }, { $pull: { actsFor: { youngPersonId: id } } }, { session });
       await this.db.collection('invitations').deleteMany({ youngPersonId: id }, { session });

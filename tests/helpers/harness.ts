@@ -36,7 +36,7 @@ export async function createHarness(options: { env?: Record<string, string>; clo
     MEILI_MASTER_KEY: inject('meiliKey'),
     MEILI_INDEX_PREFIX: `${name}_`,
     TOKEN_KEYS_SECRET: 'test-secret-test-secret-test-secret-0123',
-    PASSWORD_SCRYPT_COST: '16384',
+    PASSWORD_ARGON2_MEMORY_KIB: '1024',
     ...options.env,
   });
   const clock = options.clock ?? systemClock;
