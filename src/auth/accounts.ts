@@ -151,6 +151,11 @@ export class AccountsRepository {
     );
   }
 
+  /** A new password chosen by the account holder (a rehash at sign-in goes through `recordSignIn`). */
+  async setPasswordHash(id: string, passwordHash: string): Promise<void> {
+    await this.collection.updateOne({ _id: new ObjectId(id) }, { $set: { passwordHash, updatedAt: this.clock.now() } });
+  }
+
   async setStatus(id: string, status: 'active' | 'disabled', session?: ClientSession): Promise<Account | undefined> {
     const now = this.clock.now();
     const doc = await this.collection.findOneAndUpdate(
