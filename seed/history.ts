@@ -6,10 +6,14 @@ import type { PlacementMatchDoc } from '../src/journey/journey.repository.js';
 import type { Outcome } from '../src/journey/journey.schemas.js';
 import { addDays, addMonths, daysBetween, weekStartOf } from '../src/journey/progress.js';
 import type { ReviewDoc, WeeklyLogDoc } from '../src/journey/progress.repository.js';
-import type { PlacementDoc } from '../src/placements/placements.repository.js';
-import { cohortYearOf, type YoungPersonDoc } from '../src/young-people/young-people.repository.js';
+import { toPlacement, type PlacementDoc } from '../src/placements/placements.repository.js';
+import { cohortYearOf, toYoungPerson, type YoungPersonDoc } from '../src/young-people/young-people.repository.js';
+import { toEmployer } from '../src/employers/employers.repository.js';
+import { personFacts, type PersonFacts, type PlacementFacts as MatchingPlacementFacts } from '../src/matching/facts.js';
+import { hardLimitViolations } from '../src/matching/hard-limits.js';
+import { placementSearchDoc } from '../src/search-sync/documents.js';
 import { addYears, mondayOnOrAfter } from './dates.js';
-import { placementDocument, youngPersonDocument } from './documents.js';
+import { employerDocument, placementDocument, youngPersonDocument } from './documents.js';
 import { recordId, slug, type Dataset, type DatasetSettings, type GeneratedPlacement, type GeneratedYoungPerson } from './generate.js';
 import type { LoadPart } from './load-part.js';
 import { Random } from './random.js';
@@ -78,6 +82,8 @@ interface PlacementFacts {
   hoursPerWeek: number;
   tasks: string[];
   rotations: GeneratedPlacement['rotations'];
+  /** What matching checks hard limits against, so that no seeded proposal breaks one. */
+  matching: MatchingPlacementFacts;
 }
 
 /** One academic year's run of a generated placement, and how its places were used. */
@@ -188,12 +194,14 @@ class HistoryBuilder {
 
   /** A placement near the young person's provider, in a sector they like when one fits. */
   #choosePlacement(random: Random, person: GeneratedYoungPerson['person'], fits: (placement: PlacementFacts) => boolean): PlacementFacts | undefined {
+    const limits = limitsOf(person);
+    const suits = (placement: PlacementFacts) => fits(placement) && keepsHardLimits(limits, placement);
     for (const list of [this.nearProvider.get(person.providerId) ?? [], this.everywhere]) {
       if (list.length === 0) continue;
       let fallback: PlacementFacts | undefined;
       for (let attempt = 0; attempt < 12; attempt++) {
         const placement = random.pick(list);
-        if (!fits(placement)) continue;
+        if (!suits(placement)) continue;
         if (person.interests.includes(placement.sector)) return placement;
         fallback ??= placement;
       }
@@ -427,7 +435,7 @@ class HistoryBuilder {
     // Sam's proposal is at the demo employer, so the demo accounts meet in it.
     const demoEmployerId = recordId(settings, 'employer', 0);
     const placement = isSam
-      ? this.everywhere.find((p) => p.employerId === demoEmployerId && p.status === 'open')
+      ? this.everywhere.find((p) => p.employerId === demoEmployerId && p.status === 'open' && keepsHardLimits(limitsOf(person), p))
       : this.#choosePlacement(random, person, (p) => p.status === 'open');
     if (!placement) return undefined;
     const coach: Actor = { accountId: oid(person.jobCoachId!), role: 'job_coach' };
@@ -478,6 +486,20 @@ function pastPlacementDocument(settings: DatasetSettings, placement: GeneratedPl
   return { ...doc, placesFilled: run.placesFilled };
 }
 
+const factsMadeAt = new Date(0);
+
+function limitsOf(person: GeneratedYoungPerson['person']): PersonFacts {
+  return personFacts(toYoungPerson(youngPersonDocument(person, factsMadeAt)));
+}
+
+/**
+ * The seeded journeys are proposals a job coach made, so they keep the young person's hard limits
+ * as the service checks them (whether the placement is open is the history's own business).
+ */
+function keepsHardLimits(person: PersonFacts, placement: PlacementFacts): boolean {
+  return hardLimitViolations(person, placement.matching).every((limit) => limit === 'placement_open');
+}
+
 /** Facts about every placement of a verified employer, and which of them are near each provider. */
 function placementFacts(dataset: Dataset) {
   const employers = new Map(dataset.employers.map((employer) => [employer.id, employer]));
@@ -502,6 +524,7 @@ function placementFacts(dataset: Dataset) {
       hoursPerWeek: placement.schedule.hoursPerWeek,
       tasks: placement.tasks,
       rotations: placement.rotations,
+      matching: placementSearchDoc(toPlacement(placementDocument(placement, factsMadeAt)), toEmployer(employerDocument(employer, factsMadeAt))),
     };
     everywhere.push(facts);
     const near = nearProvider.get(employer.verifiedBy.providerId) ?? [];

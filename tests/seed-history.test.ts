@@ -3,6 +3,9 @@ import { ManualClock } from '../src/core/clock.js';
 import { actorOf } from '../src/auth/auth.service.js';
 import { journeySteps } from '../src/journey/journey.machine.js';
 import type { PlacementMatchDoc } from '../src/journey/journey.repository.js';
+import { personFacts } from '../src/matching/facts.js';
+import { hardLimitViolations } from '../src/matching/hard-limits.js';
+import { placementSearchDoc } from '../src/search-sync/documents.js';
 import { generate } from '../seed/generate.js';
 import { loadDataset } from '../seed/load.js';
 import { createHarness, type Harness } from './helpers/harness.js';
@@ -62,6 +65,22 @@ describe('the seeded journey history', () => {
     const samInbox = await services.inbox.inbox(await actorFor('sam@demo.example'));
     expect(samInbox.map((item) => item.kind)).toEqual(['respond_to_proposal']);
     expect((await services.dashboards.employer(await actorFor('employer@demo.example'))).totals.proposals).toBeGreaterThan(0);
+  });
+
+  it('holds no proposal that breaks its young person’s hard limits, Sam’s included', async () => {
+    const { services } = harness;
+    const people = new Map((await services.youngPeopleRepository.byIds([...new Set(matches.map((m) => m.youngPersonId.toHexString()))])).map((p) => [p.id, p]));
+    const placements = new Map((await services.placementsRepository.byIds([...new Set(matches.map((m) => m.placementId.toHexString()))])).map((p) => [p.id, p]));
+    const employers = new Map((await services.employersRepository.byIds([...new Set(matches.map((m) => m.employerId.toHexString()))])).map((e) => [e.id, e]));
+    const broken = matches.flatMap((match) => {
+      const placement = placements.get(match.placementId.toHexString())!;
+      const limits = hardLimitViolations(personFacts(people.get(match.youngPersonId.toHexString())!), placementSearchDoc(placement, employers.get(placement.employerId)!));
+      const kept = limits.filter((limit) => limit !== 'placement_open');
+      return kept.length > 0 ? [`${match._id.toHexString()}: ${kept.join(', ')}`] : [];
+    });
+    expect(broken).toEqual([]);
+    const sam = (await services.accounts.byEmail('sam@demo.example'))!;
+    expect(matches.some((match) => match.youngPersonId.toHexString() === sam.youngPersonId && match.state === 'proposed')).toBe(true);
   });
 
   it('is the same every time', async () => {

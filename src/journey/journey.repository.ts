@@ -3,6 +3,7 @@ import { ObjectId } from 'mongodb';
 import type { CollectionSpec } from '../core/db/mongo.js';
 import { passportSections, sectors, type PassportSection, type Role, type Sector } from '../domain/vocabulary.js';
 import { activeStates, journeyParties, journeyStates, type JourneyParty, type JourneyState } from './journey.machine.js';
+import { hardLimits, type HardLimit } from '../matching/hard-limits.js';
 import { outcomeTypes, tasterKinds, type Outcome } from './journey.schemas.js';
 
 export interface ActedBy {
@@ -16,6 +17,15 @@ export interface HistoryEntry {
   to: JourneyState;
   at: Date;
   by: ActedBy;
+  /** On a proposal that breaks hard limits: which ones, and the coach's reason for going ahead. */
+  hardLimitsOverridden?: HardLimit[];
+  overrideReason?: string;
+}
+
+/** A proposal the coach made although it breaks the young person's hard limits, and why. */
+export interface HardLimitOverride {
+  limits: HardLimit[];
+  reason: string;
 }
 
 export interface Rotation {
@@ -40,7 +50,9 @@ export interface PlacementMatch {
   /** Set when the young person agrees; the employer never sees a proposal before that. */
   visibleToEmployer: boolean;
   note: string;
-  match?: { score: number; reasons: string[] };
+  hardLimitOverride?: HardLimitOverride;
+  /** The score and reasons the coach proposed with: the `/matches` reasons object, or sentences. */
+  match?: { score: number; reasons: string[] | Record<string, unknown> };
   /** Copied at proposal time so the dashboards can group without joins. */
   cohortYear: number;
   localAuthority?: string;
@@ -73,6 +85,7 @@ export interface PlacementMatchDoc {
   active: boolean;
   visibleToEmployer: boolean;
   note: string;
+  hardLimitOverride?: HardLimitOverride;
   match?: PlacementMatch['match'];
   cohortYear: number;
   localAuthority?: string;
@@ -112,7 +125,8 @@ export const placementMatchesCollection: CollectionSpec = {
       active: { bsonType: 'bool' },
       visibleToEmployer: { bsonType: 'bool' },
       note: { bsonType: 'string', minLength: 1, maxLength: 2000 },
-      match: { bsonType: 'object', required: ['score', 'reasons'], properties: { score: { bsonType: 'number', minimum: 0, maximum: 100 }, reasons: { bsonType: 'array', maxItems: 20 } } },
+      hardLimitOverride: { bsonType: 'object', required: ['limits', 'reason'], properties: { limits: { bsonType: 'array', items: { enum: [...hardLimits] } }, reason: { bsonType: 'string', maxLength: 1000 } } },
+      match: { bsonType: 'object', required: ['score', 'reasons'], properties: { score: { bsonType: 'number', minimum: 0, maximum: 100 }, reasons: { bsonType: ['array', 'object'] } } },
       cohortYear: { bsonType: 'number' },
       localAuthority: { bsonType: 'string', maxLength: 100 },
       sector: { enum: [...sectors] },
@@ -182,7 +196,7 @@ export function toPlacementMatch(doc: PlacementMatchDoc): PlacementMatch {
 
 export type NewPlacementMatch = Pick<
   PlacementMatch,
-  'youngPersonId' | 'providerId' | 'jobCoachId' | 'placementId' | 'employerId' | 'note' | 'match' | 'cohortYear' | 'localAuthority' | 'sector'
+  'youngPersonId' | 'providerId' | 'jobCoachId' | 'placementId' | 'employerId' | 'note' | 'hardLimitOverride' | 'match' | 'cohortYear' | 'localAuthority' | 'sector'
 >;
 
 /** What a step records besides the state: each step fills in its own part of the match. */
@@ -258,7 +272,15 @@ export class PlacementMatchesRepository {
       active: true,
       visibleToEmployer: false,
       rotations: [],
-      history: [{ action: 'propose', to: 'proposed', at: now, by: storedActedBy(by) }],
+      history: [
+        {
+          action: 'propose',
+          to: 'proposed',
+          at: now,
+          by: storedActedBy(by),
+          ...(rest.hardLimitOverride ? { hardLimitsOverridden: rest.hardLimitOverride.limits, overrideReason: rest.hardLimitOverride.reason } : {}),
+        },
+      ],
       proposedAt: now,
       updatedAt: now,
     };

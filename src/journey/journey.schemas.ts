@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { idSchema } from '../core/db/ids.js';
 import { dateSchema, longText, sectorSchema, shortText, textList } from '../domain/schemas.js';
 import { passportSectionSchema } from '../passports/passports.schemas.js';
+import { hardLimits } from '../matching/hard-limits.js';
 import { journeyActions, journeyParties, journeyStates } from './journey.machine.js';
 
 export const journeyStateSchema = z.enum(journeyStates).openapi('JourneyState');
@@ -17,12 +18,35 @@ export const targetStatuses = ['not_started', 'in_progress', 'achieved', 'not_ac
 
 export type OutcomeType = (typeof outcomeTypes)[number];
 
+/** The most a proposal keeps of the matching reasons, as JSON characters; far more than any match today. */
+export const matchReasonsMaxChars = 20_000;
+
+/**
+ * Why the coach thinks this fits. Takes an item of `GET /v1/young-people/{id}/matches` as it is
+ * (`fitScore`, `reasons` as an object, `placement`), or a score with reasons as plain sentences.
+ * Tolerant on purpose: reasons keep whatever kinds the matching service adds, and unknown keys
+ * beside them are ignored, so a match passes straight through.
+ */
 const matchEvidenceSchema = z
-  .strictObject({
-    score: z.number().min(0).max(100).openapi({ description: 'The score the matching service gave, 0 to 100.' }),
-    reasons: textList(20, 300).default([]).openapi({ description: 'Pros, cons and where support is needed, as the matching service explained them.' }),
+  .looseObject({
+    fitScore: z.number().min(0).max(100).optional().openapi({ description: 'The fit score as `/matches` returns it, 0 to 100.' }),
+    score: z.number().min(0).max(100).optional().openapi({ description: 'The same score under its older name.' }),
+    reasons: z
+      .union([textList(20, 300), z.record(z.string(), z.unknown())])
+      .optional()
+      .refine((reasons) => reasons === undefined || JSON.stringify(reasons).length <= matchReasonsMaxChars, { message: `must be at most ${matchReasonsMaxChars} characters as JSON` })
+      .openapi({ description: 'The reasons object from `/matches` as it is, or pros, cons and where support is needed as sentences.' }),
+    placement: z.looseObject({ id: idSchema }).optional().openapi({ description: 'The placement of the match, when passed straight through; must be `placementId`.' }),
   })
+  .refine((evidence) => evidence.fitScore !== undefined || evidence.score !== undefined, { message: 'needs fitScore (or score)', path: ['fitScore'] })
+  .transform((evidence) => ({
+    score: (evidence.fitScore ?? evidence.score)!,
+    reasons: evidence.reasons ?? [],
+    ...(evidence.placement ? { placementId: evidence.placement.id } : {}),
+  }))
   .openapi('MatchEvidence', { description: 'Why the coach thinks this fits; never shown to the employer.' });
+
+export type MatchEvidence = z.output<typeof matchEvidenceSchema>;
 
 export const proposeInputSchema = z
   .strictObject({
@@ -30,6 +54,12 @@ export const proposeInputSchema = z
     placementId: idSchema,
     note: shortText(2000).openapi({ description: 'Why this placement, in plain words. The young person sees it, and the employer once the young person agrees.' }),
     match: matchEvidenceSchema.optional(),
+    overrideReason: shortText(1000)
+      .optional()
+      .openapi({
+        description:
+          'Only when the placement breaks one of the young person’s hard limits: why it is right for them anyway. Recorded in the history and shown to the young person; without it such a proposal answers 422 listing each limit broken.',
+      }),
   })
   .openapi('PlacementMatchInput');
 
@@ -166,7 +196,7 @@ export const placementMatchSchema = z
     providerId: idSchema,
     jobCoachId: idSchema.optional(),
     note: z.string(),
-    match: z.object({ score: z.number(), reasons: z.array(z.string()) }).optional(),
+    match: z.object({ score: z.number(), reasons: z.union([z.array(z.string()), z.record(z.string(), z.unknown())]) }).optional(),
     youngPersonResponse: z
       .object({ accepted: z.boolean(), at: z.string(), by: byAccount, reason: z.string().optional(), sharedSections: z.array(passportSectionSchema), shareId: idSchema.optional() })
       .optional(),
@@ -182,7 +212,21 @@ export const placementMatchSchema = z
       .object({ checkedOn: z.string(), stillEmployed: z.boolean(), hoursPerWeek: z.number().optional(), notes: z.string().optional(), recordedAt: z.string() })
       .optional(),
     withdrawal: z.object({ by: byAccount, party: journeyPartySchema, reason: z.string().optional(), at: z.string(), fromState: journeyStateSchema }).optional(),
-    history: z.array(z.object({ action: z.string(), from: journeyStateSchema.optional(), to: journeyStateSchema, at: z.string(), by: byAccount })),
+    hardLimitOverride: z
+      .object({ limits: z.array(z.enum(hardLimits)), reason: z.string() })
+      .optional()
+      .openapi({ description: 'The hard limits this proposal breaks and the coach’s reason; not shown to the employer.' }),
+    history: z.array(
+      z.object({
+        action: z.string(),
+        from: journeyStateSchema.optional(),
+        to: journeyStateSchema,
+        at: z.string(),
+        by: byAccount,
+        hardLimitsOverridden: z.array(z.enum(hardLimits)).optional(),
+        overrideReason: z.string().optional(),
+      }),
+    ),
     yourNextSteps: z.array(nextStepSchema).openapi({ description: 'What the caller may do now.' }),
     proposedAt: z.string(),
     updatedAt: z.string(),

@@ -10,6 +10,9 @@ import type { Employer, EmployersRepository } from '../employers/employers.repos
 import type { PassportsService } from '../passports/passports.service.js';
 import type { Placement, PlacementsRepository } from '../placements/placements.repository.js';
 import { placementResource } from '../placements/placements.service.js';
+import { personFacts } from '../matching/facts.js';
+import { hardLimitBreaks } from '../matching/hard-limit-reasons.js';
+import { placementSearchDoc } from '../search-sync/documents.js';
 import type { NamesReadModel } from '../read-models/names.js';
 import type { SearchOutbox } from '../search-sync/outbox.js';
 import { youngPersonResource } from '../young-people/young-people.access.js';
@@ -17,7 +20,7 @@ import { cohortYearOf, type YoungPeopleRepository } from '../young-people/young-
 import { partiesOf, placementMatchResource } from './journey.access.js';
 import { allowedNextSteps, checkStep, type JourneyAction, type JourneyParty, type JourneyStep, type NextStep } from './journey.machine.js';
 import type { ActedBy, PlacementMatch, PlacementMatchesRepository, StepFields } from './journey.repository.js';
-import type { Outcome } from './journey.schemas.js';
+import type { MatchEvidence, Outcome } from './journey.schemas.js';
 import { labelsFor, type MatchLabels } from './match-labels.js';
 import { releasePlace, setYoungPersonStatus, takePlace } from './places.js';
 import { addDays, daysBetween, followUpWindow, isoDate } from './progress.js';
@@ -100,7 +103,7 @@ export class JourneyService {
 
   async propose(
     actor: Actor,
-    input: { youngPersonId: string; placementId: string; note: string; match?: { score: number; reasons: string[] } },
+    input: { youngPersonId: string; placementId: string; note: string; match?: MatchEvidence; overrideReason?: string },
     requestId: string,
   ): Promise<PlacementMatch> {
     const person = await this.youngPeople.byId(input.youngPersonId);
@@ -114,7 +117,16 @@ export class JourneyService {
     const problems: FieldProblem[] = [];
     if (placement.status !== 'open') problems.push(problem('placementId', `is ${placement.status}; only open placements take proposals`));
     if (person.status !== 'active') problems.push(problem('youngPersonId', `is ${readable(person.status)}; only young people looking for a placement can be proposed`));
+    if (input.match?.placementId && input.match.placementId !== placement.id) problems.push(problem('match.placement.id', 'is another placement than placementId'));
     if (problems.length > 0) throw unprocessable(problems);
+    const broken = hardLimitBreaks(personFacts(person), placementSearchDoc(placement, employer)).filter((entry) => entry.limit !== 'placement_open');
+    if (broken.length > 0 && !input.overrideReason) {
+      throw unprocessable(
+        broken.map((entry) => ({ path: `hardLimits.${entry.limit}`, message: entry.message })),
+        'This placement breaks the young person’s hard limits. Choose another, or give an overrideReason saying why it is right for them.',
+      );
+    }
+    const hardLimitOverride = broken.length > 0 ? { limits: broken.map((entry) => entry.limit), reason: input.overrideReason! } : undefined;
     const existing = await this.matches.activeFor(person.id, placement.id);
     if (existing) throw this.#alreadyProposed(existing);
     const now = this.clock.now();
@@ -128,7 +140,8 @@ export class JourneyService {
             placementId: placement.id,
             employerId: employer.id,
             note: input.note,
-            ...(input.match ? { match: input.match } : {}),
+            ...(hardLimitOverride ? { hardLimitOverride } : {}),
+            ...(input.match ? { match: { score: input.match.score, reasons: input.match.reasons } } : {}),
             cohortYear: cohortYearOf(person.plannedStartDate),
             ...(person.localAuthority ? { localAuthority: person.localAuthority } : {}),
             sector: placement.sector,
@@ -137,7 +150,7 @@ export class JourneyService {
           now,
           session,
         );
-        await this.auditStep(actor, created, 'propose', requestId, session, { to: 'proposed' });
+        await this.auditStep(actor, created, 'propose', requestId, session, { to: 'proposed', ...(hardLimitOverride ? { hardLimitsOverridden: hardLimitOverride.limits } : {}) });
         return created;
       });
     } catch (error) {

@@ -22,6 +22,7 @@ export function matchView(match: PlacementMatch, viewer: { role: Role; parties: 
     ...(match.jobCoachId ? { jobCoachId: match.jobCoachId } : {}),
     note: match.note,
     ...(match.match && !employerViewer ? { match: match.match } : {}),
+    ...(match.hardLimitOverride && !employerViewer ? { hardLimitOverride: match.hardLimitOverride } : {}),
     ...(response
       ? {
           youngPersonResponse: {
@@ -75,7 +76,12 @@ export function matchView(match: PlacementMatch, viewer: { role: Role; parties: 
           },
         }
       : {}),
-    history: match.history.map((entry) => ({ ...entry, at: entry.at.toISOString() })),
+    // The override talks about the young person's limits: the employer sees that a proposal was made, not why.
+    history: match.history.map(({ hardLimitsOverridden, overrideReason, ...entry }) => ({
+      ...entry,
+      at: entry.at.toISOString(),
+      ...(hardLimitsOverridden && !employerViewer ? { hardLimitsOverridden, overrideReason } : {}),
+    })),
     yourNextSteps: stepsFor(match.state, viewer.parties).map(({ action, by, needs }) => ({ action, by: [...by], needs })),
     proposedAt: match.proposedAt.toISOString(),
     updatedAt: match.updatedAt.toISOString(),

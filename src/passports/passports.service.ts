@@ -43,6 +43,31 @@ export function completeness(sections: PassportSections): Record<PassportSection
   };
 }
 
+/**
+ * The purpose as the end of one sentence ("…with the hotel, so that …"), whatever words the
+ * owner began it with: "So that…", "So…", "To…", or a bare phrase such as "Induction".
+ */
+export function purposeClause(purpose: string): string {
+  let rest = purpose.trim().replace(/[\s.!?;:,]+$/u, '');
+  const soThat = /^so\b[\s:,]*(?:that\b[\s:,]*)?/iu;
+  if (soThat.test(rest)) {
+    while (soThat.test(rest)) rest = rest.replace(soThat, '');
+    return `so that ${rest}`;
+  }
+  const to = /^(in order )?to\b\s*/iu.exec(rest);
+  if (to) return `to ${rest.slice(to[0].length)}`;
+  return `for this purpose: ${rest}`;
+}
+
+/** The words the owner agrees to, stored with the consent record. The purpose reads as part of one sentence. */
+export function consentStatement(input: { sections: readonly PassportSection[]; employerName: string; purpose: string; expiresAt: Date }): string {
+  return (
+    `I agree to share these parts of my adjustments passport: ${input.sections.map((s) => sectionLabels[s]).join(', ')}, ` +
+    `with ${input.employerName}, ${purposeClause(input.purpose)}. This lasts until ${input.expiresAt.toISOString().slice(0, 10)} ` +
+    'and I can stop it at any time.'
+  );
+}
+
 export function pickSections(sections: PassportSections, visible: readonly PassportSection[]): PassportSections {
   return Object.fromEntries(Object.entries(sections).filter(([name]) => visible.includes(name as PassportSection))) as PassportSections;
 }
@@ -399,10 +424,7 @@ export class PassportsService {
     const now = this.clock.now();
     const sections = passportSections.filter((section) => input.sections.includes(section));
     const expiresAt = new Date(now.getTime() + input.expiresInDays * 86_400_000);
-    const statement =
-      `I agree to share these parts of my adjustments passport: ${sections.map((s) => sectionLabels[s]).join(', ')}, ` +
-      `with ${input.employerName}, so that: ${input.purpose}. This lasts until ${expiresAt.toISOString().slice(0, 10)} ` +
-      'and I can stop it at any time.';
+    const statement = consentStatement({ sections, employerName: input.employerName, purpose: input.purpose, expiresAt });
     const share = await this.passports.insertShare(
       {
         youngPersonId: person.id,

@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '../src/core/clock.js';
+import { call, createHarness, type Harness } from './helpers/harness.js';
+import { addYoungPersonWithAccount, postPlacement, step } from './helpers/journey-world.js';
+import { makeEmployer, makeProvider, placementInput, type EmployerWorld, type ProviderWorld } from './helpers/world.js';
+
+const clock = new ManualClock(new Date('2026-07-01T10:00:00Z'));
+let harness: Harness;
+let world: ProviderWorld;
+let employer: EmployerWorld;
+/** Fits Sam (profileInput): Leeds, Monday to Thursday, medium noise. */
+let fittingPlacement: string;
+/** In Bristol and very loud: breaks Sam's 12 km travel limit and his noise limit. */
+let bristolPlacement: string;
+
+beforeAll(async () => {
+  harness = await createHarness({ clock });
+  world = await makeProvider(harness);
+  employer = await makeEmployer(harness, world.admin);
+  fittingPlacement = await postPlacement(harness, employer.employerId, employer.staff);
+  bristolPlacement = await postPlacement(harness, employer.employerId, employer.staff, {
+    title: 'Café assistant',
+    site: { address: { line1: '1 Corn Street', town: 'Bristol', postcode: 'BS1 1HQ' }, busRoutes: [], stepFreeAccess: true },
+    environment: { ...placementInput().environment, noise: 'high' },
+  });
+  await harness.services.searchSync.drain();
+});
+afterAll(() => harness.close());
+
+const proposeBody = (youngPersonId: string, placementId: string, extra: Record<string, unknown> = {}) => ({
+  youngPersonId,
+  placementId,
+  note: 'A calm kitchen close to home.',
+  ...extra,
+});
+
+describe('a proposal re-checks the young person’s hard limits on the records', () => {
+  it('refuses a placement that breaks them with 422, listing each limit broken in words', async () => {
+    const response = await call(harness.app, 'POST', '/v1/placement-matches', { token: world.coach.token, body: proposeBody(world.youngPersonId, bristolPlacement) });
+    expect(response.status).toBe(422);
+    const details = response.json.error.details as { path: string; message: string }[];
+    expect(details.map((d) => d.path).sort()).toEqual(['hardLimits.environment', 'hardLimits.travel_distance']);
+    expect(details.find((d) => d.path === 'hardLimits.travel_distance')!.message).toMatch(/^the placement is \d+\.\d km away; their limit is 12 km$/);
+    expect(details.find((d) => d.path === 'hardLimits.environment')!.message).toBe('noise is high; their limit is medium');
+    expect(await harness.services.db.collection('placement_matches').countDocuments({})).toBe(0);
+  });
+
+  it('goes ahead with an override reason, recorded in the history, shown to the young person and not to the employer', async () => {
+    const person = await addYoungPersonWithAccount(harness, world.coach, world.providerId, 'Ana');
+    const overrideReason = 'Ana is moving to Bristol in August and loves busy cafés.';
+    const created = await call(harness.app, 'POST', '/v1/placement-matches', {
+      token: world.coach.token,
+      body: proposeBody(person.id, bristolPlacement, { overrideReason }),
+    });
+    expect(created.status, created.text).toBe(201);
+    expect(created.json.hardLimitOverride).toEqual({ limits: ['travel_distance', 'environment'], reason: overrideReason });
+    expect(created.json.history[0]).toMatchObject({ action: 'propose', hardLimitsOverridden: ['travel_distance', 'environment'], overrideReason });
+
+    const seenByYoungPerson = await call(harness.app, 'GET', `/v1/placement-matches/${created.json.id}`, { token: person.account.token });
+    expect(seenByYoungPerson.json.hardLimitOverride.reason).toBe(overrideReason);
+
+    expect((await step(harness, person.account, created.json.id, 'accept', { sections: [] })).status).toBe(200);
+    const seenByEmployer = await call(harness.app, 'GET', `/v1/placement-matches/${created.json.id}`, { token: employer.staff.token });
+    expect(seenByEmployer.status).toBe(200);
+    expect(seenByEmployer.json.hardLimitOverride).toBeUndefined();
+    expect(seenByEmployer.json.history[0].overrideReason).toBeUndefined();
+    expect(seenByEmployer.text).not.toContain('moving to Bristol');
+
+    const audit = await harness.services.db.collection('audit_events').findOne({ action: 'placement_match.propose', 'target.id': created.json.id });
+    expect(audit?.details.hardLimitsOverridden).toEqual(['travel_distance', 'environment']);
+  });
+
+  it('proposes a placement that keeps every limit without any override', async () => {
+    const person = await addYoungPersonWithAccount(harness, world.coach, world.providerId, 'Kai');
+    const created = await call(harness.app, 'POST', '/v1/placement-matches', { token: world.coach.token, body: proposeBody(person.id, fittingPlacement) });
+    expect(created.status, created.text).toBe(201);
+    expect(created.json.hardLimitOverride).toBeUndefined();
+  });
+});
+
+describe('a match from /matches passes straight into a proposal', () => {
+  it('takes a /matches item as it is (fitScore, reasons as an object, placement) and keeps it for the coach and young person', async () => {
+    const person = await addYoungPersonWithAccount(harness, world.coach, world.providerId, 'Lee');
+    await harness.services.searchSync.drain();
+    const matches = await call(harness.app, 'GET', `/v1/young-people/${person.id}/matches`, { token: world.coach.token });
+    expect(matches.status).toBe(200);
+    const item = matches.json.items.find((entry: { placement: { id: string } }) => entry.placement.id === fittingPlacement);
+    expect(item).toBeDefined();
+    const created = await call(harness.app, 'POST', '/v1/placement-matches', {
+      token: world.coach.token,
+      body: proposeBody(person.id, fittingPlacement, { match: item }),
+    });
+    expect(created.status, created.text).toBe(201);
+    expect(created.json.match).toEqual({ score: item.fitScore, reasons: item.reasons });
+  });
+
+  it('keeps reason kinds it does not know yet, and still takes a score with sentences', async () => {
+    const first = await addYoungPersonWithAccount(harness, world.coach, world.providerId, 'Max');
+    const reasons = { distanceKm: 2.1, firstChoice: { sector: 'hospitality_catering' }, freeWords: ['kitchen'], somethingNew: [1, 2] };
+    const tolerant = await call(harness.app, 'POST', '/v1/placement-matches', {
+      token: world.coach.token,
+      body: proposeBody(first.id, fittingPlacement, { match: { fitScore: 71, reasons, rank: 3 } }),
+    });
+    expect(tolerant.status, tolerant.text).toBe(201);
+    expect(tolerant.json.match).toEqual({ score: 71, reasons });
+
+    const second = await addYoungPersonWithAccount(harness, world.coach, world.providerId, 'Noor');
+    const sentences = await call(harness.app, 'POST', '/v1/placement-matches', {
+      token: world.coach.token,
+      body: proposeBody(second.id, fittingPlacement, { match: { score: 64, reasons: ['Quiet kitchen'] } }),
+    });
+    expect(sentences.status, sentences.text).toBe(201);
+    expect(sentences.json.match).toEqual({ score: 64, reasons: ['Quiet kitchen'] });
+  });
+
+  it('refuses evidence without a score, or for another placement, naming the field', async () => {
+    const person = await addYoungPersonWithAccount(harness, world.coach, world.providerId, 'Ola');
+    const noScore = await call(harness.app, 'POST', '/v1/placement-matches', { token: world.coach.token, body: proposeBody(person.id, fittingPlacement, { match: { reasons: {} } }) });
+    expect(noScore.status).toBe(400);
+    expect(noScore.json.error.details[0].path).toBe('match.fitScore');
+    const otherPlacement = await call(harness.app, 'POST', '/v1/placement-matches', {
+      token: world.coach.token,
+      body: proposeBody(person.id, fittingPlacement, { match: { fitScore: 50, reasons: {}, placement: { id: bristolPlacement } } }),
+    });
+    expect(otherPlacement.status).toBe(422);
+    expect(otherPlacement.json.error.details[0].path).toBe('match.placement.id');
+  });
+});
