@@ -1,5 +1,6 @@
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
+import { matchedRoutes } from 'hono/route';
 import { secureHeaders } from 'hono/secure-headers';
 import { createRouter } from './core/http/openapi.js';
 import { onError, onNotFound } from './core/http/error-handler.js';
@@ -18,12 +19,25 @@ import { passportsRoutes } from './passports/passports.routes.js';
 import { placementsRoutes } from './placements/placements.routes.js';
 import type { Services } from './services.js';
 import { youngPeopleRoutes } from './young-people/young-people.routes.js';
+import { pageModules } from './web/pages.js';
+import { createWebApp } from './web/web.app.js';
+
+/** Paths that belong to the API (and its docs and health checks), never to the web pages. */
+const apiPathPrefixes = ['/v1/', '/health/', '/docs', '/openapi.json', '/.well-known/'];
 
 /** Builds the whole HTTP API from its services. Nothing here listens or connects. */
 export function createApp(services: Services) {
   const { config } = services;
   const app = createRouter();
+  const web = createWebApp(services, pageModules);
 
+  // Browsers' pages: anything that is not an API route goes to the web app, with its own
+  // session, CSRF, CSP and HTML error pages. API paths keep the JSON envelope even when unknown.
+  app.use(async (c, next) => {
+    if (apiPathPrefixes.some((prefix) => c.req.path.startsWith(prefix))) return next();
+    if (matchedRoutes(c).some((route) => route.method !== 'ALL')) return next();
+    return web.fetch(c.req.raw, c.env);
+  });
   app.use(requestId({ limitLength: 64 }));
   app.use(async (c, next) => {
     c.set('services', services);
