@@ -1,4 +1,6 @@
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
+import type { Router } from 'hono/router';
+import type { RouterRoute } from 'hono/types';
 import { HTTPException } from 'hono/http-exception';
 import { ApiError, DependencyUnavailableError, errorCodes, type ErrorCode, type ErrorEnvelope } from '../errors.js';
 import { isMongoUnavailable } from '../db/mongo.js';
@@ -48,5 +50,22 @@ export const onError: ErrorHandler<AppEnv> = (error, c) => {
   return respond(c, 'internal', 'Something went wrong on our side. It has been logged; please try again.');
 };
 
-export const onNotFound: NotFoundHandler<AppEnv> = (c) =>
-  respond(c, 'not_found', `No route matches ${c.req.method} ${new URL(c.req.url).pathname}.`);
+const knownMethods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+
+/**
+ * A path no route has answers 404; a path that exists under other methods answers 405 with
+ * `Allow` listing them (HEAD goes with GET), so a client learns what it may send.
+ */
+export function onNotFoundOrMethodNotAllowed(router: Router<[unknown, RouterRoute]>): NotFoundHandler<AppEnv> {
+  return (c) => {
+    const pathname = new URL(c.req.url).pathname;
+    const allowed = knownMethods.filter((method) =>
+      router.match(method, pathname)[0].some(([[, route]]) => route.method !== 'ALL'),
+    );
+    if (allowed.length === 0) return respond(c, 'not_found', `No route matches ${c.req.method} ${pathname}.`);
+    const allow = allowed.includes('GET') ? [...allowed, 'HEAD'] : allowed;
+    return respond(c, 'method_not_allowed', `${c.req.method} is not allowed on ${pathname}; use ${allow.join(', ')}.`, undefined, {
+      Allow: allow.join(', '),
+    });
+  };
+}
