@@ -4,6 +4,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { createRouter } from './core/http/openapi.js';
 import { onError, onNotFound } from './core/http/error-handler.js';
 import { limitBody, requestLogger, requireJsonBody } from './core/http/middleware.js';
+import { storeDeadline } from './core/http/store-deadline.js';
 import { accountsRoutes } from './auth/accounts.routes.js';
 import { authenticate } from './auth/auth.middleware.js';
 import { authRoutes } from './auth/auth.routes.js';
@@ -52,6 +53,7 @@ export function createApp(services: Services) {
   }
   app.use(limitBody(config.BODY_LIMIT_BYTES));
   app.use(requireJsonBody);
+  app.use(storeDeadline());
 
   app.use('/v1/*', authenticate);
 

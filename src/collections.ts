@@ -13,6 +13,7 @@ import { passportCollections } from './passports/passports.repository.js';
 import { placementsCollection } from './placements/placements.repository.js';
 import { providersCollection } from './providers/providers.js';
 import { outboxCollection } from './search-sync/outbox.js';
+import { leasesCollection } from './search-sync/reconcile.js';
 import { youngPeopleCollection } from './young-people/young-people.repository.js';
 
 /** Every collection the service owns, with its validator and indexes; applied at every start. */
@@ -30,6 +31,7 @@ export const collectionSpecs: CollectionSpec[] = [
   placementsCollection,
   ...passportCollections,
   outboxCollection,
+  leasesCollection,
   placementMatchesCollection,
   weeklyLogsCollection,
   reviewsCollection,
