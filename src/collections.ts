@@ -14,6 +14,7 @@ import { placementsCollection } from './placements/placements.repository.js';
 import { providersCollection } from './providers/providers.js';
 import { outboxCollection } from './search-sync/outbox.js';
 import { leasesCollection } from './search-sync/reconcile.js';
+import { webSessionsCollection } from './web/sessions.js';
 import { youngPeopleCollection } from './young-people/young-people.repository.js';
 
 /** Every collection the service owns, with its validator and indexes; applied at every start. */
@@ -35,4 +36,5 @@ export const collectionSpecs: CollectionSpec[] = [
   placementMatchesCollection,
   weeklyLogsCollection,
   reviewsCollection,
+  webSessionsCollection,
 ];

@@ -40,6 +40,7 @@ import { SearchReconciler } from './search-sync/reconcile.js';
 import { SearchSyncWorker } from './search-sync/worker.js';
 import { YoungPeopleRepository } from './young-people/young-people.repository.js';
 import { YoungPeopleService } from './young-people/young-people.service.js';
+import { WebSessions } from './web/sessions.js';
 
 /** What the app is built from: connections and settings made once by the caller. */
 export interface Infrastructure {
@@ -74,6 +75,8 @@ export interface Services {
   progress: ProgressService;
   inbox: InboxService;
   dashboards: DashboardsService;
+  /** Browser sessions of the web pages. */
+  webSessions: WebSessions;
 }
 
 /** The stores behind the services: for the entry point, scripts, demo data, benchmarks and tests; never for handlers. */
@@ -175,6 +178,7 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     progress: new ProgressService({ mongo, journey, matches, records: progressRepository, clock }),
     inbox: new InboxService({ matches, progress: progressRepository, names, clock }),
     dashboards: new DashboardsService({ matches, progress: progressRepository, placements, employers, youngPeople, accounts, clock }),
+    webSessions: new WebSessions(db, clock),
   };
   const searchSync = new SearchSyncWorker(outbox, new SearchIndexer(search, placements, employers, youngPeople), clock, logger);
   const searchReconciler = new SearchReconciler(db, search, outbox, clock, logger, config.SEARCH_RECONCILE_INTERVAL_SECONDS * 1000);
