@@ -3,8 +3,9 @@ import { requestId } from 'hono/request-id';
 import { matchedRoutes } from 'hono/route';
 import { secureHeaders } from 'hono/secure-headers';
 import { createRouter } from './core/http/openapi.js';
-import { onError, onNotFound } from './core/http/error-handler.js';
-import { limitBody, requestLogger, requireJsonBody } from './core/http/middleware.js';
+import { onError, onNotFoundOrMethodNotAllowed } from './core/http/error-handler.js';
+import { limitBody, requestLogger } from './core/http/middleware.js';
+import { readJsonBody, refuseControlCharactersInUrl } from './core/http/request-input.js';
 import { accountsRoutes } from './auth/accounts.routes.js';
 import { authenticate } from './auth/auth.middleware.js';
 import { authRoutes } from './auth/auth.routes.js';
@@ -65,7 +66,8 @@ export function createApp(services: Services) {
     );
   }
   app.use(limitBody(config.BODY_LIMIT_BYTES));
-  app.use(requireJsonBody);
+  app.use(refuseControlCharactersInUrl);
+  app.use(readJsonBody((operation) => operationsWithRequiredBody(app).has(operation)));
 
   app.use('/v1/*', authenticate);
 
@@ -100,9 +102,20 @@ export function createApp(services: Services) {
     servers: [{ url: '/' }],
   });
 
-  app.notFound(onNotFound);
+  app.notFound(onNotFoundOrMethodNotAllowed(app.router));
   app.onError(onError);
   return app;
 }
 
 export type App = ReturnType<typeof createApp>;
+
+/** `METHOD /path/{param}` of every documented operation whose request body is required. */
+function operationsWithRequiredBody(app: ReturnType<typeof createRouter>): Set<string> {
+  const operations = new Set<string>();
+  for (const definition of app.openAPIRegistry.definitions) {
+    if (definition.type === 'route' && definition.route.request?.body?.required) {
+      operations.add(`${definition.route.method.toUpperCase()} ${definition.route.path}`);
+    }
+  }
+  return operations;
+}

@@ -367,7 +367,9 @@ export class JourneyService {
           details: { youngPersonId: match.youngPersonId },
         });
       }
-      const moved = await this.#move(actor, authorized, { startedOn: input.startedOn }, requestId, session, { startedOn: input.startedOn });
+      // From its first day an internship counts in the academic year it actually started in.
+      const started = { startedOn: input.startedOn, cohortYear: cohortYearOf(input.startedOn) };
+      const moved = await this.#move(actor, authorized, started, requestId, session, { startedOn: input.startedOn });
       await this.outbox.enqueue('placement', match.placementId, session);
       await this.outbox.enqueue('young_person', match.youngPersonId, session);
       return moved;
