@@ -198,6 +198,12 @@ export class JourneyService {
   }
 
   /** The names shown beside matches the caller has already been allowed to read. */
+  /** The name of the job coach of a match, for telling the young person who supports them. */
+  async coachName(match: Pick<PlacementMatch, 'jobCoachId'>): Promise<string | undefined> {
+    if (!match.jobCoachId) return undefined;
+    return (await this.names.accountNames([match.jobCoachId])).get(match.jobCoachId);
+  }
+
   async labels(matches: PlacementMatch[]): Promise<MatchLabels> {
     return labelsFor(matches, this.names);
   }
@@ -351,7 +357,9 @@ export class JourneyService {
           details: { youngPersonId: match.youngPersonId },
         });
       }
-      const moved = await this.#move(actor, authorized, { startedOn: input.startedOn }, requestId, session, { startedOn: input.startedOn });
+      // From its first day an internship counts in the academic year it actually started in.
+      const started = { startedOn: input.startedOn, cohortYear: cohortYearOf(input.startedOn) };
+      const moved = await this.#move(actor, authorized, started, requestId, session, { startedOn: input.startedOn });
       await this.outbox.enqueue('placement', match.placementId, session);
       await this.outbox.enqueue('young_person', match.youngPersonId, session);
       return moved;
