@@ -16,6 +16,7 @@ import { notificationPreferencesCollection } from './notifications/preferences.j
 import { placementsCollection } from './placements/placements.repository.js';
 import { providersCollection } from './providers/providers.js';
 import { outboxCollection } from './search-sync/outbox.js';
+import { leasesCollection } from './search-sync/reconcile.js';
 import { webSessionsCollection } from './web/sessions.js';
 import { youngPeopleCollection } from './young-people/young-people.repository.js';
 
@@ -34,6 +35,7 @@ export const collectionSpecs: CollectionSpec[] = [
   placementsCollection,
   ...passportCollections,
   outboxCollection,
+  leasesCollection,
   placementMatchesCollection,
   weeklyLogsCollection,
   reviewsCollection,

@@ -33,6 +33,7 @@ async function main(config: Config, logger: Logger): Promise<void> {
     // In-flight requests finish first, so everything acknowledged is written before MongoDB stops.
     if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
     // The sync batch in hand finishes before MongoDB closes; the rest stays in the outbox for next time.
+    await services?.searchReconciler.stop();
     await services?.searchSync.stop();
     await services?.notificationDelivery?.close();
     await services?.dailyNotifications.stop();
@@ -68,6 +69,7 @@ async function main(config: Config, logger: Logger): Promise<void> {
     await seedDemoDataIfEmpty(services);
   }
   services.searchSync.start();
+  services.searchReconciler.start();
   services.notificationDelivery?.start();
   services.dailyNotifications.start();
   const app = createApp(services.services);

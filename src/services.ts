@@ -44,6 +44,7 @@ import { ProvidersRepository } from './providers/providers.js';
 import { NamesReadModel } from './read-models/names.js';
 import { SearchIndexer } from './search-sync/indexer.js';
 import { SearchOutbox } from './search-sync/outbox.js';
+import { SearchReconciler } from './search-sync/reconcile.js';
 import { SearchSyncWorker } from './search-sync/worker.js';
 import { YoungPeopleRepository } from './young-people/young-people.repository.js';
 import { YoungPeopleService } from './young-people/young-people.service.js';
@@ -110,6 +111,8 @@ export interface Repositories {
   notificationDelivery: DeliveryWorker | undefined;
   /** The daily reminders and digests; index.ts starts it, tests call `runIfDue()` or `run()`. */
   dailyNotifications: DailyNotifications;
+  /** Compares the indexes with MongoDB on a schedule and repairs drift; index.ts starts it. */
+  searchReconciler: SearchReconciler;
 }
 
 /**
@@ -215,7 +218,8 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     devMail: config.SMTP_URL ? undefined : options.mailCatcher?.catcher,
     webSessions: new WebSessions(db, clock),
   };
-  const searchSync = new SearchSyncWorker(outbox, new SearchIndexer(search, placements, employers, youngPeople), clock, logger);
+  const searchSync = new SearchSyncWorker(outbox, new SearchIndexer(search, placements, employers, youngPeople, () => clock.now()), clock, logger);
+  const searchReconciler = new SearchReconciler(db, search, outbox, clock, logger, config.SEARCH_RECONCILE_INTERVAL_SECONDS * 1000);
   const smtpUrl = config.SMTP_URL ?? options.mailCatcher?.smtpUrl;
   const notificationDelivery = smtpUrl
     ? new DeliveryWorker(
@@ -234,5 +238,5 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     leaseMs: 30 * 60_000,
   });
   const { accounts: _accountsService, ...featureServices } = services;
-  return { ...infra, ...featureServices, ...repositories, searchSync, notificationDelivery, dailyNotifications, services };
+  return { ...infra, ...featureServices, ...repositories, searchSync, searchReconciler, notificationDelivery, dailyNotifications, services };
 }

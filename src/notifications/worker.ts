@@ -1,6 +1,5 @@
 import type { Clock } from '../core/clock.js';
-import { errorSummary } from '../core/http/error-handler.js';
-import type { Logger } from '../core/logger.js';
+import { errorSummary, type Logger } from '../core/logger.js';
 import { absoluteUrl } from './links.js';
 import { isOptionalKind } from './kinds.js';
 import { senderDomain, type Mailer } from './mailer.js';
