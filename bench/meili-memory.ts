@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from '../src/cli/with-services.js';
+import { parseArgs } from 'node:util';
 import { generate } from '../seed/generate.js';
 import { loadDataset } from '../seed/load.js';
 import { benchEnvironment } from './support.js';
@@ -14,7 +14,15 @@ import { benchEnvironment } from './support.js';
  *
  *   npm run bench:meili-memory -- --placements 20000 --young-people 4000 --seconds 20
  */
-const options = parseArgs(process.argv.slice(2));
+const { values: options } = parseArgs({
+  options: {
+    placements: { type: 'string' },
+    'young-people': { type: 'string' },
+    seconds: { type: 'string' },
+    'max-indexing-memory': { type: 'string' },
+    'max-indexing-threads': { type: 'string' },
+  },
+});
 const placements = Number(options.placements ?? 360);
 const youngPeople = Number(options['young-people'] ?? 240);
 const seconds = Number(options.seconds ?? 20);
