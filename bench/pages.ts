@@ -6,13 +6,13 @@
  * fonts), both as sent to a browser (gzip) and uncompressed.
  * Run: npm run bench:pages [-- --runs 100]
  */
-import { parseArgs } from '../src/cli/with-services.js';
+import { parseArgs } from 'node:util';
 import { demoAccounts } from '../seed/demo-accounts.js';
 import { generate } from '../seed/generate.js';
 import { hasAccounts, loadDataset } from '../seed/load.js';
 import { benchEnvironment, ms, percentile, timeEach } from './support.js';
 
-const args = parseArgs(process.argv.slice(2));
+const { values: args } = parseArgs({ options: { runs: { type: 'string' } } });
 const runs = Number(args.runs ?? 100);
 const firstVisitBudget = 200 * 1024;
 
