@@ -51,6 +51,9 @@ beforeAll(async () => {
 });
 afterAll(async () => web?.close());
 
+/** Visiting every page with axe takes a while on a shared 2-core machine. */
+const pageLoopTimeout = 120_000;
+
 const pagesOf = (id: string) => [
   '/',
   `/young-people/${id}`,
@@ -82,7 +85,7 @@ describe('young person pages', () => {
       expect(response?.status(), path).toBe(200);
       await expectNoAxeViolations(page);
     }
-  });
+  }, pageLoopTimeout);
 
   it('every page fits a 320 px wide screen without scrolling sideways', async () => {
     const { context, page } = await signInAs(web, world.youngPerson.email, { width: 320 });
@@ -91,7 +94,7 @@ describe('young person pages', () => {
       await expectNoHorizontalScroll(page);
     }
     await context.close();
-  });
+  }, pageLoopTimeout);
 
   it('home says what to do next: the proposals and the coach’s suggested changes', async () => {
     const { page } = youngPerson;
@@ -235,7 +238,7 @@ describe('a delegate', () => {
       await expectNoAxeViolations(page);
     }
     await context.close();
-  });
+  }, pageLoopTimeout);
 
   it('who helps only one young person acts for them straight away, and sees only what their rights allow', async () => {
     const { context, page } = await signInAs(web, world.delegate.email);
