@@ -43,6 +43,15 @@ const serviceCss = `
 .app-section-text{white-space:pre-wrap;overflow-wrap:anywhere}
 .app-compare{display:grid;grid-template-columns:1fr;gap:20px}
 @media (min-width:40.0625em){.app-compare{grid-template-columns:1fr 1fr}}
+.app-chart{margin:0 0 30px}
+.app-chart__svg{width:100%;height:auto;max-width:640px;display:block}
+.app-chart__key{display:inline-block;width:14px;height:14px;vertical-align:middle;margin-left:10px}
+.app-chart__key--worked{background:#1d70b8}
+.app-chart__key--support{background:#0b0c0c}
+.app-timeline{border-left:4px solid #1d70b8;padding-left:15px}
+.app-timeline__item,.app-inbox__item{margin-bottom:20px}
+.app-fit{display:flex;align-items:center;gap:10px;flex-wrap:wrap}
+.app-fit__bar{width:120px;height:12px;flex:none}
 @media print{.govuk-template__header,.govuk-template__footer,.app-signed-in,.govuk-back-link,.app-no-print{display:none}}
 `.trim();
 
