@@ -88,6 +88,7 @@ const employerDashboardSchema = z
 const provider = createRoute({
   method: 'get',
   path: '/v1/dashboards/provider',
+  operationId: 'getProviderDashboard',
   tags: ['dashboards'],
   summary: 'Outcome figures for my provider (provider admins; job coaches see their own caseload, read-only)',
   description:
@@ -100,6 +101,7 @@ const provider = createRoute({
 const employer = createRoute({
   method: 'get',
   path: '/v1/dashboards/employer',
+  operationId: 'getEmployerDashboard',
   tags: ['dashboards'],
   summary: 'My organisation’s placements, interns and outcomes (employer staff)',
   ...bearer,
