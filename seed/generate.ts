@@ -20,7 +20,8 @@ import type { NewPlacement, PlacementStatus } from '../src/placements/placements
 import type { Provider } from '../src/providers/providers.js';
 import type { NewYoungPerson } from '../src/young-people/young-people.repository.js';
 import { ageOn } from '../src/young-people/young-people.service.js';
-import { addDays, addYears, comingAcademicYear, epochSeconds, mondayOnOrAfter, todayIso } from './dates.js';
+import { addDays, addYears, mondayOnOrAfter } from '../src/core/dates.js';
+import { comingAcademicYear, epochSeconds, todayIso } from './dates.js';
 import { demoAccounts } from './demo-accounts.js';
 import { hash32, Random } from './random.js';
 import { locatePostcode, phoneNumber, randomPostcode, townCentre, towns, townsNear, type Town } from './towns.js';
@@ -66,6 +67,8 @@ export interface GenerateOptions {
   employers?: number;
   placements?: number;
   youngPeople?: number;
+  /** How many providers share the young people; by default one for every 120 (at least three). */
+  providers?: number;
   /** The day the data is made on (YYYY-MM-DD). Defaults to today. */
   today?: string;
 }
@@ -185,7 +188,7 @@ export function resolveSettings(options: GenerateOptions = {}): DatasetSettings 
   const placements = options.placements ?? defaultCounts.placements;
   const youngPeople = options.youngPeople ?? defaultCounts.youngPeople;
   const employers = options.employers ?? Math.max(minimumEmployers, Math.ceil(placements / placementsPerEmployer));
-  for (const [name, value, minimum] of [['placements', placements, 0], ['young people', youngPeople, 1], ['employers', employers, 2]] as const) {
+  for (const [name, value, minimum] of [['placements', placements, 0], ['young people', youngPeople, 1], ['employers', employers, 2], ['providers', options.providers ?? 1, 1]] as const) {
     if (!Number.isInteger(value) || value < minimum) throw new RangeError(`the number of ${name} must be a whole number of at least ${minimum}`);
   }
   const today = options.today ?? todayIso();
@@ -197,7 +200,7 @@ export function resolveSettings(options: GenerateOptions = {}): DatasetSettings 
     employers,
     placements,
     youngPeople,
-    providers: Math.max(namedProviders.length, Math.ceil(youngPeople / youngPeoplePerProvider)),
+    providers: options.providers ?? Math.max(namedProviders.length, Math.ceil(youngPeople / youngPeoplePerProvider)),
     today,
     academicYear,
     septemberStart,

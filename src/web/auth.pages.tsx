@@ -9,7 +9,7 @@ import { ErrorSummary } from './components/ErrorSummary.js';
 import { Input } from './components/Input.js';
 import { NotificationBanner } from './components/NotificationBanner.js';
 import { CsrfField, csrfToken } from './csrf.js';
-import { WebPageError } from './errors.js';
+import { WebPageError } from './page-error.js';
 import { fieldErrors, readForm, text, type FieldErrors } from './forms.js';
 import { renderPage } from './render.js';
 import { endSession, safeReturnPath, startSession } from './session.middleware.js';

@@ -1,7 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
-import { WebPageError } from './errors.js';
+import { WebPageError } from './page-error.js';
 import { cookieOptions, cookieName } from './cookies.js';
 import type { WebEnv } from './web.env.js';
 

@@ -2,25 +2,12 @@ import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ApiError, DependencyUnavailableError } from '../core/errors.js';
 import { isMongoUnavailable } from '../core/db/mongo.js';
-import { errorBody, errorSummary } from '../core/http/error-handler.js';
+import { errorBody } from '../core/http/error-handler.js';
+import { errorSummary } from '../core/logger.js';
 import { isSearchUnavailable } from '../core/search/meili.js';
+import { WebPageError } from './page-error.js';
 import { renderPage } from './render.js';
 import type { WebEnv } from './web.env.js';
-
-type PageStatus = 400 | 403 | 404 | 409 | 410 | 413 | 429 | 500 | 503;
-
-/** An error a page shows as a page of its own: a status, a heading and what the user can do now. */
-export class WebPageError extends Error {
-  constructor(
-    readonly status: PageStatus,
-    readonly kind: string,
-    readonly heading: string,
-    readonly advice: string,
-  ) {
-    super(heading);
-    this.name = 'WebPageError';
-  }
-}
 
 export const pageNotFound = () =>
   new WebPageError(404, 'not_found', 'Page not found', 'If you typed the web address, check it is correct. If you followed a link, it may be out of date. Go to the home page to find what you need.');

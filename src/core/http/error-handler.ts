@@ -5,6 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import { ApiError, DependencyUnavailableError, errorCodes, type ErrorCode, type ErrorEnvelope } from '../errors.js';
 import { isMongoUnavailable } from '../db/mongo.js';
 import { isSearchUnavailable } from '../search/meili.js';
+import { errorSummary } from '../logger.js';
 import type { AppEnv } from './env.js';
 
 export function errorBody(c: Context, code: ErrorCode, message: string, details?: ApiError['details']): ErrorEnvelope {
@@ -93,13 +94,3 @@ function methodNotAllowed(c: Context, pathname: string, allowed: string[]) {
   });
 }
 
-/**
- * What the logs keep of an error: its type, code and stack frames. The message is dropped
- * because driver messages can quote document values (a duplicate email, for example).
- */
-export function errorSummary(error: unknown): Record<string, unknown> {
-  if (!(error instanceof Error)) return { type: typeof error };
-  const frames = (error.stack ?? '').split('\n').slice(1, 8).map((line) => line.trim());
-  const code = (error as { code?: unknown }).code;
-  return { name: error.name, ...(code === undefined ? {} : { code }), frames };
-}

@@ -1,6 +1,5 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import type { ZodError } from 'zod';
-import { unprocessable, validationFailed, type FieldProblem } from '../errors.js';
+import { fieldProblems, unprocessable, validationFailed, type FieldProblem } from '../errors.js';
 import type { AppEnv } from './env.js';
 
 const targetNames: Record<string, FieldProblem['in']> = {
@@ -11,22 +10,6 @@ const targetNames: Record<string, FieldProblem['in']> = {
   cookie: 'cookie',
   form: 'body',
 };
-
-/** Turns a zod error into one problem per field, with dotted paths a client can point at. */
-export function fieldProblems(error: ZodError, location?: FieldProblem['in']): FieldProblem[] {
-  return error.issues.flatMap((issue) => {
-    const base = issue.path.map(String);
-    if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({
-        path: [...base, key].join('.'),
-        ...(location ? { in: location } : {}),
-        message: 'is not a known field',
-      }));
-    }
-    const message = issue.code === 'invalid_type' && /received undefined$/.test(issue.message) ? 'is required' : issue.message;
-    return [{ path: base.join('.') || '(root)', ...(location ? { in: location } : {}), message }];
-  });
-}
 
 /**
  * Every feature router is made here, so that schema failures always become the envelope: 400
