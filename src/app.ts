@@ -3,7 +3,8 @@ import { requestId } from 'hono/request-id';
 import { matchedRoutes } from 'hono/route';
 import { secureHeaders } from 'hono/secure-headers';
 import { createRouter } from './core/http/openapi.js';
-import { onError, onNotFoundOrMethodNotAllowed } from './core/http/error-handler.js';
+import { completeDocument } from './core/http/openapi-document.js';
+import { onErrorWithLiteralPaths, onNotFoundOrMethodNotAllowed } from './core/http/error-handler.js';
 import { limitBody, requestLogger } from './core/http/middleware.js';
 import { readJsonBody, refuseControlCharactersInUrl } from './core/http/request-input.js';
 import { storeDeadline } from './core/http/store-deadline.js';
@@ -12,6 +13,7 @@ import { authenticate } from './auth/auth.middleware.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { dashboardsRoutes } from './dashboards/dashboards.routes.js';
 import { docsRoutes } from './docs/docs.routes.js';
+import { openApiLinks } from './docs/openapi-links.js';
 import { employersRoutes } from './employers/employers.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import { inboxRoutes } from './journey/inbox.routes.js';
@@ -97,7 +99,7 @@ export function createApp(services: Services) {
     bearerFormat: 'JWT',
     description: 'An access token from POST /v1/auth/token (ES256, about 15 minutes).',
   });
-  app.doc31('/openapi.json', {
+  const documentConfig = {
     openapi: '3.1.0',
     info: {
       title: 'Supported internships and adjustments passports API',
@@ -107,10 +109,11 @@ export function createApp(services: Services) {
         'Every error has the envelope `{ "error": { "code", "message", "details"?, "requestId" } }`.',
     },
     servers: [{ url: '/' }],
-  });
+  };
+  app.get('/openapi.json', (c) => c.json(completeDocument(app.getOpenAPI31Document(documentConfig), openApiLinks)));
 
   app.notFound(onNotFoundOrMethodNotAllowed(app.router));
-  app.onError(onError);
+  app.onError(onErrorWithLiteralPaths(app.router));
   return app;
 }
 

@@ -143,7 +143,7 @@ describe('invitations', () => {
 
   it('refuses a young person id on an invitation that has no use for one', async () => {
     const response = await invite(world.admin.token, { role: 'job_coach', email: 'coach-with-id@example.org', name: 'Coach', youngPersonId: world.youngPersonId });
-    expect(response.status).toBe(400);
+    expect(response.status).toBe(422);
     expect(response.json.error.details[0]).toMatchObject({ path: 'youngPersonId', in: 'body' });
   });
 

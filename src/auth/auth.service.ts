@@ -1,5 +1,5 @@
 import type { AuditLog, StoredAuditEntry } from '../audit/audit.js';
-import { ApiError, validationFailed } from '../core/errors.js';
+import { ApiError, unprocessable } from '../core/errors.js';
 import type { NotificationsService } from '../notifications/notifications.service.js';
 import type { Account, AccountsRepository } from './accounts.js';
 import { passwordProblem, type PasswordHasher } from './passwords.js';
@@ -219,10 +219,10 @@ export class AuthService {
         requestId: context.requestId,
         details: { reason: 'wrong_password' },
       });
-      throw validationFailed([{ path: 'currentPassword', in: 'body', message: 'is not your current password' }]);
+      throw unprocessable([{ path: 'currentPassword', in: 'body', message: 'is not your current password' }]);
     }
     const problem = passwordProblem(input.newPassword, { email: account.email, name: account.name });
-    if (problem) throw validationFailed([{ path: 'newPassword', in: 'body', message: problem }]);
+    if (problem) throw unprocessable([{ path: 'newPassword', in: 'body', message: problem }]);
     await this.accounts.setPasswordHash(account.id, await this.hasher.hash(input.newPassword));
     await this.revokeSessions(account.id, 'password_change');
     await this.audit.record({

@@ -6,7 +6,7 @@ import type { Clock } from '../core/clock.js';
 import type { CollectionSpec } from '../core/db/mongo.js';
 import { isDuplicateKey } from '../core/db/mongo.js';
 import { inTransaction } from '../core/db/transaction.js';
-import { ApiError, forbidden, validationFailed } from '../core/errors.js';
+import { ApiError, forbidden, unprocessable } from '../core/errors.js';
 import { delegateRights, roles, type DelegateRight, type Role } from '../domain/vocabulary.js';
 import type { NotificationsService } from '../notifications/notifications.service.js';
 import type { YoungPeopleRepository } from '../young-people/young-people.repository.js';
@@ -184,7 +184,7 @@ export class InvitationsService {
   /** Where the invitee will belong, checked against what the inviter may do. */
   async #targetOf(actor: Actor, input: InvitationInput): Promise<Partial<InvitationDoc>> {
     if (input.youngPersonId && input.role !== 'young_person' && input.role !== 'delegate') {
-      throw validationFailed([{ path: 'youngPersonId', in: 'body', message: `is only for inviting a young person or a delegate, not a ${input.role.replace('_', ' ')}` }]);
+      throw unprocessable([{ path: 'youngPersonId', in: 'body', message: `is only for inviting a young person or a delegate, not a ${input.role.replace('_', ' ')}` }]);
     }
     switch (input.role) {
       case 'job_coach':
@@ -193,7 +193,7 @@ export class InvitationsService {
       case 'employer':
         return { employerId: new ObjectId(actor.employerId) };
       case 'young_person': {
-        if (!input.youngPersonId) throw validationFailed([{ path: 'youngPersonId', in: 'body', message: 'is required to invite a young person' }]);
+        if (!input.youngPersonId) throw unprocessable([{ path: 'youngPersonId', in: 'body', message: 'is required to invite a young person' }]);
         const youngPerson = await this.youngPeople.byId(input.youngPersonId);
         if (!youngPerson) throw new ApiError('not_found', 'Young person was not found.');
         authorize(actor, 'young_person.invite', youngPersonResource(youngPerson));
@@ -204,7 +204,7 @@ export class InvitationsService {
       }
       case 'delegate': {
         if (!input.rights || input.rights.length === 0) {
-          throw validationFailed([{ path: 'rights', in: 'body', message: 'choose at least one thing the delegate may do' }]);
+          throw unprocessable([{ path: 'rights', in: 'body', message: 'choose at least one thing the delegate may do' }]);
         }
         // A named young person must be one the inviter manages delegates for: never quietly the inviter instead.
         const youngPerson = await this.youngPeople.byId(input.youngPersonId ?? actor.youngPersonId!);
@@ -245,7 +245,7 @@ export class InvitationsService {
       }
     } else {
       const problem = passwordProblem(input.password, { email: invitation.email, name: input.name ?? invitation.name });
-      if (problem) throw validationFailed([{ path: 'password', in: 'body', message: problem }]);
+      if (problem) throw unprocessable([{ path: 'password', in: 'body', message: problem }]);
       passwordHash = await this.hasher.hash(input.password);
     }
     try {
