@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../src/core/clock.js';
 import { call, createHarness, type Harness } from './helpers/harness.js';
-import { addYoungPersonWithAccount, postPlacement, step } from './helpers/journey-world.js';
+import { addYoungPersonWithAccount, postPlacement, step, travelTo } from './helpers/journey-world.js';
 import { makeEmployer, makeProvider, placementInput, type EmployerWorld, type ProviderWorld } from './helpers/world.js';
 
 const clock = new ManualClock(new Date('2026-07-01T10:00:00Z'));
@@ -124,5 +124,62 @@ describe('a match from /matches passes straight into a proposal', () => {
     });
     expect(otherPlacement.status).toBe(422);
     expect(otherPlacement.json.error.details[0].path).toBe('match.placement.id');
+  });
+});
+
+describe('a start that cannot be true is refused with 422 saying why', () => {
+  /** A match both sides agreed to, for a placement starting on `startDate` (Monday to Thursday). */
+  async function agreedMatch(name: string, startDate: string) {
+    const placementId = await postPlacement(harness, employer.employerId, employer.staff, { title: `Stores assistant for ${name}`, startDate });
+    const person = await addYoungPersonWithAccount(harness, world.coach, world.providerId, name);
+    const created = await call(harness.app, 'POST', '/v1/placement-matches', { token: world.coach.token, body: proposeBody(person.id, placementId) });
+    expect(created.status, created.text).toBe(201);
+    expect((await step(harness, person.account, created.json.id, 'accept', { sections: [] })).status).toBe(200);
+    expect((await step(harness, employer.staff, created.json.id, 'employer-accept', {})).status).toBe(200);
+    return created.json.id as string;
+  }
+
+  it('refuses a first day the placement does not run, a first day far before its start, and an early one without a reason', async () => {
+    const sunday = await agreedMatch('Pat', '2026-09-14');
+    const nineMonthsEarly = await agreedMatch('Ren', '2027-06-14');
+    const fewDaysEarly = await agreedMatch('Sol', '2026-09-21');
+    await travelTo(harness, clock, '2026-09-15T10:00:00Z', [world.coach, employer.staff]);
+    try {
+      const onSunday = await step(harness, world.coach, sunday, 'start', { startedOn: '2026-09-13', earlyStartReason: 'Came in early' });
+      expect(onSunday.status).toBe(422);
+      expect(onSunday.json.error.details).toEqual([
+        { path: 'startedOn', in: 'body', message: 'is a Sunday; the placement runs on Monday, Tuesday, Wednesday and Thursday' },
+      ]);
+
+      const tooEarly = await step(harness, employer.staff, nineMonthsEarly, 'start', { startedOn: '2026-09-14', earlyStartReason: 'Keen to begin' });
+      expect(tooEarly.status).toBe(422);
+      expect(tooEarly.json.error.details[0]).toMatchObject({ path: 'startedOn' });
+      expect(tooEarly.json.error.details[0].message).toContain('273 days before the placement');
+
+      const noReason = await step(harness, world.coach, fewDaysEarly, 'start', { startedOn: '2026-09-14' });
+      expect(noReason.status).toBe(422);
+      expect(noReason.json.error.details[0]).toMatchObject({ path: 'earlyStartReason' });
+      const placements = harness.services.db.collection('placements');
+      expect(await placements.countDocuments({ placesFilled: { $gt: 0 } })).toBe(0);
+    } finally {
+      await travelTo(harness, clock, '2026-07-01T10:00:00Z', [world.coach, employer.staff]);
+    }
+  });
+
+  it('allows a start a few days early with a reason, and keeps the reason with the match', async () => {
+    const matchId = await agreedMatch('Tam', '2026-09-21');
+    const onTime = await agreedMatch('Uma', '2026-09-14');
+    await travelTo(harness, clock, '2026-09-15T10:00:00Z', [world.coach, employer.staff]);
+    try {
+      const reason = 'An induction week with the job coach before the rota starts';
+      const started = await step(harness, world.coach, matchId, 'start', { startedOn: '2026-09-14', earlyStartReason: reason });
+      expect(started.status, started.text).toBe(200);
+      expect(started.json).toMatchObject({ state: 'in_progress', startedOn: '2026-09-14', earlyStartReason: reason });
+      const startedOnTime = await step(harness, employer.staff, onTime, 'start', { startedOn: '2026-09-14' });
+      expect(startedOnTime.status, startedOnTime.text).toBe(200);
+      expect(startedOnTime.json.earlyStartReason).toBeUndefined();
+    } finally {
+      await travelTo(harness, clock, '2026-07-01T10:00:00Z', [world.coach, employer.staff]);
+    }
   });
 });

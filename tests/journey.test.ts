@@ -48,7 +48,7 @@ async function journeyTo(state: 'proposed' | 'awaiting_employer' | 'agreed' | 'i
   const matchId = proposed.json.id as string;
   if (state !== 'proposed') expect((await step(harness, person.account, matchId, 'accept', { sections: ['whatHelps'] })).status).toBe(200);
   if (state === 'agreed' || state === 'in_progress') expect((await step(harness, employer.staff, matchId, 'employer-accept')).status).toBe(200);
-  if (state === 'in_progress') expect((await step(harness, world.coach, matchId, 'start', { startedOn: '2026-09-01' })).status).toBe(200);
+  if (state === 'in_progress') expect((await step(harness, world.coach, matchId, 'start', { startedOn: '2026-09-01', earlyStartReason: 'An induction week at the college first' })).status).toBe(200);
   return { matchId, youngPersonId: person.id, youngPerson: person.account };
 }
 
@@ -351,7 +351,7 @@ describe('over-booking', () => {
       expect((await step(harness, employer.staff, matchId, 'employer-accept')).status).toBe(200);
       matchIds.push(matchId);
     }
-    const results = await Promise.all(matchIds.map((matchId) => step(harness, world.coach, matchId, 'start', { startedOn: '2026-09-01' })));
+    const results = await Promise.all(matchIds.map((matchId) => step(harness, world.coach, matchId, 'start', { startedOn: '2026-09-01', earlyStartReason: 'An induction week at the college first' })));
     expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409, 409, 409, 409, 409, 409, 409, 409]);
     const placement = await call(harness.app, 'GET', `/v1/placements/${onePlace}`, { token: world.coach.token });
     expect(placement.json).toMatchObject({ places: 1, placesFilled: 1, placesFree: 0, status: 'filled' });
