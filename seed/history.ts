@@ -15,7 +15,7 @@ import { placementSearchDoc } from '../src/search-sync/documents.js';
 import { addYears, mondayOnOrAfter } from './dates.js';
 import { employerDocument, placementDocument, youngPersonDocument } from './documents.js';
 import { recordId, slug, type Dataset, type DatasetSettings, type GeneratedPlacement, type GeneratedYoungPerson } from './generate.js';
-import type { LoadPart } from './load.js';
+import type { LoadPart } from './load-part.js';
 import { Random } from './random.js';
 
 /**

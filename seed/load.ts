@@ -14,6 +14,7 @@ import {
 } from './documents.js';
 import type { Dataset, GeneratedAccount } from './generate.js';
 import { journeyHistory } from './history.js';
+import type { LoadContext, LoadCounts, LoadPart } from './load-part.js';
 
 /**
  * Writes a generated data set into the service's own collections, with bulk inserts of the
@@ -38,36 +39,6 @@ export function assertDemoDataAllowed(config: Pick<Config, 'NODE_ENV'>): void {
 /** A database with any account in it is in use (or seeded already): the loader only fills empty ones. */
 export async function hasAccounts(services: System): Promise<boolean> {
   return (await services.accounts.collection.countDocuments({}, { limit: 1 })) > 0;
-}
-
-export interface LoadCounts {
-  providers: number;
-  staff: number;
-  employers: number;
-  placements: number;
-  youngPeople: number;
-  passports: number;
-  /** Every account written: staff, employers' staff, young people and delegates. */
-  accounts: number;
-}
-
-/** What each part of the loader works with. */
-export interface LoadContext {
-  services: System;
-  dataset: Dataset;
-  now: Date;
-  /** The hash of the demo password, made once and shared by every demo account. */
-  passwordHash: string;
-  batchSize: number;
-  counts: LoadCounts;
-}
-
-/** One step of loading: writes some kinds of record, referring only to records written by earlier parts. */
-export interface LoadPart {
-  label: string;
-  /** How many items the part will write, for its progress bar. */
-  total(dataset: Dataset): number;
-  run(context: LoadContext, progress: Progress): Promise<void>;
 }
 
 /**

@@ -1,9 +1,11 @@
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
+import { matchedRoutes } from 'hono/route';
 import { secureHeaders } from 'hono/secure-headers';
 import { createRouter } from './core/http/openapi.js';
-import { onError, onNotFound } from './core/http/error-handler.js';
-import { limitBody, requestLogger, requireJsonBody } from './core/http/middleware.js';
+import { onError, onNotFoundOrMethodNotAllowed } from './core/http/error-handler.js';
+import { limitBody, requestLogger } from './core/http/middleware.js';
+import { readJsonBody, refuseControlCharactersInUrl } from './core/http/request-input.js';
 import { accountsRoutes } from './auth/accounts.routes.js';
 import { authenticate } from './auth/auth.middleware.js';
 import { authRoutes } from './auth/auth.routes.js';
@@ -18,12 +20,25 @@ import { passportsRoutes } from './passports/passports.routes.js';
 import { placementsRoutes } from './placements/placements.routes.js';
 import type { Services } from './services.js';
 import { youngPeopleRoutes } from './young-people/young-people.routes.js';
+import { pageModules } from './web/pages.js';
+import { createWebApp } from './web/web.app.js';
+
+/** Paths that belong to the API (and its docs and health checks), never to the web pages. */
+const apiPathPrefixes = ['/v1/', '/health/', '/docs', '/openapi.json', '/.well-known/'];
 
 /** Builds the whole HTTP API from its services. Nothing here listens or connects. */
 export function createApp(services: Services) {
   const { config } = services;
   const app = createRouter();
+  const web = createWebApp(services, pageModules);
 
+  // Browsers' pages: anything that is not an API route goes to the web app, with its own
+  // session, CSRF, CSP and HTML error pages. API paths keep the JSON envelope even when unknown.
+  app.use(async (c, next) => {
+    if (apiPathPrefixes.some((prefix) => c.req.path.startsWith(prefix))) return next();
+    if (matchedRoutes(c).some((route) => route.method !== 'ALL')) return next();
+    return web.fetch(c.req.raw, c.env);
+  });
   app.use(requestId({ limitLength: 64 }));
   app.use(async (c, next) => {
     c.set('services', services);
@@ -51,7 +66,8 @@ export function createApp(services: Services) {
     );
   }
   app.use(limitBody(config.BODY_LIMIT_BYTES));
-  app.use(requireJsonBody);
+  app.use(refuseControlCharactersInUrl);
+  app.use(readJsonBody((operation) => operationsWithRequiredBody(app).has(operation)));
 
   app.use('/v1/*', authenticate);
 
@@ -86,9 +102,20 @@ export function createApp(services: Services) {
     servers: [{ url: '/' }],
   });
 
-  app.notFound(onNotFound);
+  app.notFound(onNotFoundOrMethodNotAllowed(app.router));
   app.onError(onError);
   return app;
 }
 
 export type App = ReturnType<typeof createApp>;
+
+/** `METHOD /path/{param}` of every documented operation whose request body is required. */
+function operationsWithRequiredBody(app: ReturnType<typeof createRouter>): Set<string> {
+  const operations = new Set<string>();
+  for (const definition of app.openAPIRegistry.definitions) {
+    if (definition.type === 'route' && definition.route.request?.body?.required) {
+      operations.add(`${definition.route.method.toUpperCase()} ${definition.route.path}`);
+    }
+  }
+  return operations;
+}

@@ -13,6 +13,7 @@ import { passportCollections } from './passports/passports.repository.js';
 import { placementsCollection } from './placements/placements.repository.js';
 import { providersCollection } from './providers/providers.js';
 import { outboxCollection } from './search-sync/outbox.js';
+import { webSessionsCollection } from './web/sessions.js';
 import { youngPeopleCollection } from './young-people/young-people.repository.js';
 
 /** Every collection the service owns, with its validator and indexes; applied at every start. */
@@ -33,4 +34,5 @@ export const collectionSpecs: CollectionSpec[] = [
   placementMatchesCollection,
   weeklyLogsCollection,
   reviewsCollection,
+  webSessionsCollection,
 ];

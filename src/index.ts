@@ -1,6 +1,7 @@
-import { serve, type ServerType } from '@hono/node-server';
+import type { ServerType } from '@hono/node-server';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './core/config.js';
+import { serveApp } from './core/http/server.js';
 import { createLogger, type Logger } from './core/logger.js';
 import { Stores } from './embedded/index.js';
 import { LauncherError } from './embedded/process.js';
@@ -53,7 +54,7 @@ async function main(config: Config, logger: Logger): Promise<void> {
   }
   services.searchSync.start();
   const app = createApp(services.services);
-  server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+  server = serveApp(app, { port: config.PORT, hostname: config.HOST }, (info) => {
     const base = `http://${config.HOST}:${info.port}`;
     logger.info({ url: base, docs: `${base}/docs`, startMs: Math.round(performance.now() - started) }, 'service ready');
   });

@@ -39,6 +39,7 @@ import { SearchOutbox } from './search-sync/outbox.js';
 import { SearchSyncWorker } from './search-sync/worker.js';
 import { YoungPeopleRepository } from './young-people/young-people.repository.js';
 import { YoungPeopleService } from './young-people/young-people.service.js';
+import { WebSessions } from './web/sessions.js';
 
 /** What the app is built from: connections and settings made once by the caller. */
 export interface Infrastructure {
@@ -73,6 +74,8 @@ export interface Services {
   progress: ProgressService;
   inbox: InboxService;
   dashboards: DashboardsService;
+  /** Browser sessions of the web pages. */
+  webSessions: WebSessions;
 }
 
 /** The stores behind the services: for the entry point, scripts, demo data, benchmarks and tests; never for handlers. */
@@ -172,6 +175,7 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     progress: new ProgressService({ mongo, journey, matches, records: progressRepository, clock }),
     inbox: new InboxService({ matches, progress: progressRepository, names, clock }),
     dashboards: new DashboardsService({ matches, progress: progressRepository, placements, employers, youngPeople, accounts, clock }),
+    webSessions: new WebSessions(db, clock),
   };
   const searchSync = new SearchSyncWorker(outbox, new SearchIndexer(search, placements, employers, youngPeople), clock, logger);
   const { accounts: _accountsService, ...featureServices } = services;

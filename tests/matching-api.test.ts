@@ -81,6 +81,28 @@ describe('GET /v1/young-people/{id}/matches', () => {
     expect(shop.reasons.adjustments.notMet).toEqual(['colleague_support']);
   });
 
+  it('shows the first choice and the young person’s own words as reasons, with their points', async () => {
+    const said = 'I’d like to help in a kitchen and make food for people';
+    const patch = await call(harness.app, 'PATCH', `/v1/young-people/${home.youngPersonId}`, { token: home.coach.token, body: { jobsWanted: said } });
+    expect(patch.status).toBe(200);
+    expect(patch.json.jobsWanted).toBe(said);
+    await harness.services.searchSync.drain();
+    const response = await matchesOf(home.youngPersonId, home.coach.token);
+    const kitchen = response.json.items.find((item: { placement: { id: string } }) => item.placement.id === placements.kitchen);
+    expect(kitchen.reasons.interests.firstChoice).toBe(true);
+    expect(kitchen.reasons.jobsWanted).toEqual({
+      said,
+      matched: ['kitchen', 'food'],
+      message: 'You said: “I’d like to help in a kitchen and make food for people”. This placement has “kitchen” and “food” in its title or tasks.',
+    });
+    expect(kitchen.reasons.scoreParts).toMatchObject({ firstChoiceSector: 8, jobsWanted: 8 });
+    const shop = response.json.items.find((item: { placement: { id: string } }) => item.placement.id === placements.shop);
+    expect(shop.reasons.interests.firstChoice).toBe(false);
+    expect(shop.reasons.jobsWanted.matched).toEqual([]);
+    await call(harness.app, 'PATCH', `/v1/young-people/${home.youngPersonId}`, { token: home.coach.token, body: { jobsWanted: '' } });
+    await harness.services.searchSync.drain();
+  });
+
   it('narrows by radius, sector and words', async () => {
     const near = await matchesOf(home.youngPersonId, home.coach.token, '?radiusKm=0.5');
     expect(near.status).toBe(200);

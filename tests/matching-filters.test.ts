@@ -115,9 +115,14 @@ describe('filter values', () => {
 });
 
 describe('relevance query', () => {
-  it('puts interests first, then liked tasks and strengths, in at most ten words', () => {
-    expect(relevanceQueryFor(personFactsOf())).toBe('hospitality catering retail food preparation stock rotation friendly punctual');
+  it('puts the first choice first, then liked tasks, other interests and strengths, in at most ten words', () => {
+    expect(relevanceQueryFor(personFactsOf())).toBe('hospitality catering food preparation stock rotation retail friendly punctual');
     const many = personFactsOf({ tasksLiked: ['one two three four five six seven eight nine ten eleven'] });
     expect(relevanceQueryFor(many).split(' ')).toHaveLength(10);
+  });
+
+  it('takes the ideas of what the young person said they would like to do, without filler words', () => {
+    const person = personFactsOf({ interests: ['hospitality_catering'], jobsWanted: 'I’d like to help in a kitchen and make food for people', tasksLiked: [], strengths: [] });
+    expect(relevanceQueryFor(person)).toBe('hospitality catering kitchen food');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hardLimitViolations } from '../src/matching/hard-limits.js';
-import { fitWeights, scoreFit, words } from '../src/matching/scoring.js';
+import { compilePhrases, compileWish, phraseMatch, placementWords, stemsOf, wishMatches } from '../src/matching/job-words.js';
+import { fitWeights, jobsWantedMessage, scoreFit } from '../src/matching/scoring.js';
 import { personFactsOf, placementFacts, youngPersonRecord } from './helpers/matching-records.js';
 
 const baseConditions = youngPersonRecord().conditionsForSuccess;
@@ -55,9 +56,14 @@ describe('fit score and reasons', () => {
     expect(fitScore).toBeLessThanOrEqual(100);
     expect(reasons.interests).toEqual({
       sectors: ['hospitality_catering'],
+      firstChoice: true,
       likedTasks: ['food preparation', 'stock rotation'],
       strengths: [],
       skills: [],
+      wordMatches: [
+        { said: 'food preparation', matchedBy: 'same_words' },
+        { said: 'stock rotation', matchedBy: 'same_words' },
+      ],
     });
     expect(reasons.adjustments).toEqual({ met: ['instructions', 'colleague_support'], notMet: [] });
     expect(reasons.distanceKm).toBeCloseTo(2.7, 0);
@@ -124,8 +130,98 @@ describe('fit score and reasons', () => {
   });
 });
 
-describe('words', () => {
-  it('lower-cases, drops small words and a final s', () => {
-    expect(words('Stacking the Shelves and tills')).toEqual(['stacking', 'shelve', 'till']);
+describe('first choice of sector', () => {
+  const person = personFactsOf({ interests: ['healthcare_support', 'hospitality_catering'], tasksLiked: [], strengths: [], skills: [] });
+  const hospital = placementFacts({ sector: 'healthcare_support', title: 'Ward assistant', tasks: ['restocking supplies'], rotations: [] });
+  const cafe = placementFacts({ sector: 'hospitality_catering', title: 'Cafe assistant', tasks: ['serving drinks'], rotations: [] });
+
+  it('counts more than another chosen sector, and says so', () => {
+    const first = scoreFit(person, hospital);
+    const second = scoreFit(person, cafe);
+    expect(first.reasons.interests.firstChoice).toBe(true);
+    expect(second.reasons.interests).toMatchObject({ sectors: ['hospitality_catering'], firstChoice: false });
+    expect(first.reasons.scoreParts.firstChoiceSector).toBe(fitWeights.firstChoiceSector);
+    expect(second.reasons.scoreParts.sectorInterest).toBe(fitWeights.sectorInterest);
+    expect(first.fitScore - second.fitScore).toBe(fitWeights.firstChoiceSector);
+  });
+
+  it('is not outweighed by a second choice a few hundred metres nearer', () => {
+    const nearerCafe = { ...cafe, _geo: { lat: hospital._geo.lat + 0.004, lng: hospital._geo.lng + 0.004 } };
+    const farHospital = { ...hospital, _geo: { lat: hospital._geo.lat - 0.004, lng: hospital._geo.lng } };
+    expect(scoreFit(person, farHospital).fitScore).toBeGreaterThan(scoreFit(person, nearerCafe).fitScore);
+  });
+
+  it('keeps a first choice at half the travel limit above a second choice next door', () => {
+    const reach = person.maxDistanceKm;
+    const halfway = { ...hospital, _geo: { lat: person.coordinates.lat + reach / 2 / 111.2, lng: person.coordinates.lng } };
+    const nextDoor = { ...cafe, _geo: person.coordinates };
+    expect(scoreFit(person, halfway).fitScore).toBeGreaterThan(scoreFit(person, nextDoor).fitScore);
+  });
+});
+
+describe('task words', () => {
+  const matchOf = (said: string, tasks: string[]) => phraseMatch(compilePhrases([said])[0]!, placementWords(tasks));
+
+  it('meet by word stem, the same on both sides', () => {
+    expect(stemsOf('Cooking meals')).toEqual(stemsOf('cook meal'));
+    expect(matchOf('cooking', ['cook meals'])).toBe('word_stem');
+    expect(matchOf('stacking', ['stack shelves'])).toBe('word_stem');
+    expect(matchOf('cleaning', ['clean the tables'])).toBe('word_stem');
+    expect(matchOf('gardening', ['garden maintenance'])).toBe('word_stem');
+    expect(matchOf('washing up', ['washing up'])).toBe('same_words');
+  });
+
+  it('meet through the job-word groups in search-config', () => {
+    expect(matchOf('till', ['working on the checkout'])).toBe('synonym');
+    expect(matchOf('working on the till', ['checkout and bagging'])).toBe('synonym');
+    expect(matchOf('porter', ['moving patients between wards'])).toBe('synonym');
+    expect(matchOf('housekeeping', ['cleaning rooms'])).toBe('synonym');
+  });
+
+  it('do not meet when only some words are there', () => {
+    expect(matchOf('stock rotation', ['counting stock'])).toBeUndefined();
+    expect(matchOf('phone calls', ['food preparation'])).toBeUndefined();
+  });
+
+  it('score a liked task written in another form and say how it was found', () => {
+    const person = personFactsOf({ tasksLiked: ['cooking', 'working on the till'], strengths: [], skills: [] });
+    const { reasons } = scoreFit(person, placementFacts({ title: 'Cafe assistant', tasks: ['cook meals', 'checkout'], rotations: [] }));
+    expect(reasons.interests.likedTasks).toEqual(['cooking', 'working on the till']);
+    expect(reasons.interests.wordMatches).toEqual([
+      { said: 'cooking', matchedBy: 'word_stem' },
+      { said: 'working on the till', matchedBy: 'synonym' },
+    ]);
+    expect(reasons.scoreParts.tasks).toBe(fitWeights.tasks);
+  });
+});
+
+describe('jobs they would like to do, in their own words', () => {
+  const sentence = 'I’d like to help in a kitchen and make food for people';
+
+  it('finds the ideas of the sentence in the title and tasks, leaving out filler words', () => {
+    const wish = compileWish(sentence);
+    expect(wish.ideas.map((idea) => idea.said)).toEqual(['kitchen', 'food']);
+    expect(wishMatches(wish, placementWords(['Kitchen assistant', 'food preparation']))).toEqual(['kitchen', 'food']);
+    expect(wishMatches(wish, placementWords(['Catering assistant']))).toEqual(['kitchen']);
+    expect(wishMatches(wish, placementWords(['Office assistant', 'filing']))).toEqual([]);
+  });
+
+  it('adds its own points and its own reason', () => {
+    const person = personFactsOf({ jobsWanted: sentence, tasksLiked: [], strengths: [], skills: [] });
+    const kitchen = scoreFit(person, placementFacts());
+    expect(kitchen.reasons.jobsWanted).toEqual({
+      said: sentence,
+      matched: ['kitchen', 'food'],
+      message: 'You said: “I’d like to help in a kitchen and make food for people”. This placement has “kitchen” and “food” in its title or tasks.',
+    });
+    expect(kitchen.reasons.scoreParts.jobsWanted).toBe(fitWeights.jobsWanted);
+    const office = scoreFit(person, placementFacts({ title: 'Office assistant', tasks: ['filing'], rotations: [] }));
+    expect(office.reasons.jobsWanted?.matched).toEqual([]);
+    expect(office.reasons.scoreParts.jobsWanted).toBe(0);
+  });
+
+  it('has no reason when the young person has not said', () => {
+    expect(scoreFit(personFactsOf(), placementFacts()).reasons.jobsWanted).toBeUndefined();
+    expect(jobsWantedMessage('Retail.', [])).toBe('You said: “Retail”. This placement has none of those words in its title or tasks.');
   });
 });

@@ -39,4 +39,19 @@ describe('API description', () => {
     const init = await call(harness.app, 'GET', '/docs/assets/init.js');
     expect(init.text).toContain("url: '/openapi.json'");
   });
+
+  it('gives every list limit and offset, and answers with total, limit and offset', async () => {
+    const { json } = await call(harness.app, 'GET', '/openapi.json');
+    const lists = Object.entries(json.paths as Record<string, Record<string, any>>).flatMap(([path, item]) =>
+      Object.entries(item)
+        .filter(([, operation]) => {
+          const schema = operation.responses?.['200']?.content?.['application/json']?.schema;
+          const resolved = schema?.$ref ? json.components.schemas[schema.$ref.split('/').pop()] : schema;
+          return resolved?.properties?.items?.type === 'array';
+        })
+        .map(([method, operation]) => ({ operation: `${method.toUpperCase()} ${path}`, parameters: (operation.parameters ?? []).map((p: { name: string }) => p.name) })),
+    );
+    expect(lists.length).toBeGreaterThan(10);
+    for (const list of lists) expect(list.parameters, list.operation).toEqual(expect.arrayContaining(['limit', 'offset']));
+  });
 });

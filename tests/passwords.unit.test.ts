@@ -1,7 +1,7 @@
 import { randomBytes, scryptSync } from 'node:crypto';
 import { parseOptions } from '@node-rs/argon2';
 import { describe, expect, it } from 'vitest';
-import { HashingSlots, owaspArgon2Cost, PasswordHasher } from '../src/auth/passwords.js';
+import { HashingSlots, owaspArgon2Cost, PasswordHasher, passwordProblem } from '../src/auth/passwords.js';
 
 const cheap = new PasswordHasher({ memoryKib: 1024, iterations: 2 });
 const secret = 'kettle orchard lantern';
@@ -89,5 +89,18 @@ describe('hashing slots', () => {
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled']);
     expect(order.slice(2)).toEqual([2, 3, 4]);
     expect(await slots.run(async () => 'still free')).toBe('still free');
+  });
+});
+
+describe('the rules a new password must keep', () => {
+  it('says exactly which part of the email a password must not contain', () => {
+    expect(passwordProblem('admin-kettle-orchard', { email: 'admin@demo.example' })).toBe(
+      'must not contain "admin", the part of your email address before the @',
+    );
+  });
+
+  it('says a password must not contain the name, and accepts one that contains neither', () => {
+    expect(passwordProblem('orchard-samtaylor-9', { email: 'sam@x.example', name: 'Sam Taylor' })).toBe('must not contain your name');
+    expect(passwordProblem('kettle-orchard-lantern-7', { email: 'admin@demo.example', name: 'Sam Taylor' })).toBeUndefined();
   });
 });

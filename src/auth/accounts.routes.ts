@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { idParams } from '../core/db/ids.js';
 import { bearer, createRouter, errorResponses, jsonResponse } from '../core/http/openapi.js';
+import { pageFrom, pageOf, paginationQuery } from '../domain/schemas.js';
 import { actor } from './auth.middleware.js';
 import { accountView } from './auth.routes.js';
 import { accountSchema, roleSchema } from './auth.schemas.js';
@@ -12,8 +13,8 @@ const list = createRoute({
   summary: 'Accounts of my organisation',
   description: 'Provider staff see their provider’s accounts (coaches, admins, young people, delegates); employer staff see their colleagues.',
   ...bearer,
-  request: { query: z.strictObject({ role: roleSchema.optional() }) },
-  responses: { 200: jsonResponse(z.object({ items: z.array(accountSchema) }), 'Accounts.'), ...errorResponses(401, 403) },
+  request: { query: paginationQuery.extend({ role: roleSchema.optional() }) },
+  responses: { 200: jsonResponse(pageOf(accountSchema, 'AccountPage'), 'Accounts.'), ...errorResponses(401, 403) },
 });
 
 const get = createRoute({
@@ -40,8 +41,9 @@ const statusRoute = (path: string, summary: string) =>
 export function accountsRoutes() {
   return createRouter()
     .openapi(list, async (c) => {
-      const accounts = await c.var.services.accounts.list(actor(c), c.req.valid('query').role);
-      return c.json({ items: accounts.map(accountView) }, 200);
+      const query = c.req.valid('query');
+      const accounts = await c.var.services.accounts.list(actor(c), query.role);
+      return c.json(pageFrom(accounts.map(accountView), query), 200);
     })
     .openapi(get, async (c) => {
       const found = await c.var.services.accounts.get(actor(c), c.req.valid('param').accountId);

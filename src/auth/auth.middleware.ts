@@ -49,7 +49,7 @@ export function account(c: Context<AppEnv>): Account {
 }
 
 /** The caller's address: the socket's, or the first X-Forwarded-For entry behind a trusted proxy. */
-export function clientAddress(c: Context<AppEnv>): string {
+export function clientAddress<E extends AppEnv>(c: Context<E>): string {
   if (c.var.services.config.TRUST_PROXY) {
     const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
     if (forwarded) return forwarded.slice(0, 64);
@@ -61,6 +61,6 @@ export function clientAddress(c: Context<AppEnv>): string {
   }
 }
 
-export function requestContext(c: Context<AppEnv>): RequestContext {
+export function requestContext<E extends AppEnv>(c: Context<E>): RequestContext {
   return { requestId: c.get('requestId'), address: clientAddress(c) };
 }

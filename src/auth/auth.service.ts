@@ -81,6 +81,24 @@ export class AuthService {
   }
 
   async signIn(email: string, password: string, context: RequestContext): Promise<TokenPair> {
+    return this.#signIn(email, password, context, (account) => this.#issue(account));
+  }
+
+  /**
+   * The same check of an email and password (throttling, rehashing, audit) without tokens: the
+   * web pages turn the account into a browser session instead.
+   */
+  async checkPassword(email: string, password: string, context: RequestContext): Promise<Account> {
+    return this.#signIn(email, password, context, async (account) => account);
+  }
+
+  /** The account behind a browser session, or undefined when it no longer exists or is disabled. */
+  async activeAccount(accountId: string): Promise<Account | undefined> {
+    const account = await this.accounts.byId(accountId);
+    return account?.status === 'active' ? account : undefined;
+  }
+
+  async #signIn<T>(email: string, password: string, context: RequestContext, proceed: (account: Account) => Promise<T>): Promise<T> {
     const keys = this.throttle.keys(email, context.address);
     // Both are reads; asking at once keeps the sign-in close to the cost of the hash alone.
     const [wait, found] = await Promise.all([this.throttle.retryAfter(keys), this.accounts.credentials(email)]);
@@ -114,8 +132,8 @@ export class AuthService {
     }
     const { account } = found;
     const passwordHash = found.passwordHash;
-    const [tokens] = await Promise.all([
-      this.#issue(account),
+    const [result] = await Promise.all([
+      proceed(account),
       this.throttle.recordSuccess(keys),
       // A hash made with older parameters or with scrypt is replaced now that the password is known.
       (this.hasher.needsRehash(passwordHash) ? this.hasher.hash(password) : Promise.resolve(undefined)).then((rehashed) =>
@@ -128,7 +146,7 @@ export class AuthService {
         requestId: context.requestId,
       }),
     ]);
-    return tokens;
+    return result;
   }
 
   /** Issues tokens for an account that has just proved who it is (sign-in, accepted invitation). */

@@ -196,6 +196,14 @@ export class InvitationsService {
     }
   }
 
+  /** What the invitation page shows before a password is chosen; undefined when the token is not usable. */
+  async preview(token: string): Promise<{ email: string; name: string; role: Role; hasAccount: boolean } | undefined> {
+    const invitation = await this.#invitations.findOne({ tokenHash: hashToken(token) });
+    if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= this.clock.now()) return undefined;
+    const hasAccount = (await this.accounts.byEmail(invitation.email)) !== undefined;
+    return { email: invitation.email, name: invitation.name, role: invitation.role, hasAccount };
+  }
+
   async accept(input: { token: string; password: string; name?: string }, requestId: string): Promise<Account> {
     const now = this.clock.now();
     const invitation = await this.#invitations.findOne({ tokenHash: hashToken(input.token) });

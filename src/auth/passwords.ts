@@ -149,7 +149,9 @@ export function passwordProblem(password: string, context: { email?: string; nam
   if (isCommon(password)) return 'is too common; choose something others would not guess, like three random words';
   const lower = password.toLowerCase();
   const emailName = context.email?.split('@')[0]?.toLowerCase();
-  if (emailName && emailName.length >= 4 && lower.includes(emailName)) return 'must not contain your email address';
+  if (emailName && emailName.length >= 4 && lower.includes(emailName)) {
+    return `must not contain "${emailName}", the part of your email address before the @`;
+  }
   const name = context.name?.toLowerCase().replace(/\s+/g, '');
   if (name && name.length >= 4 && lower.replace(/\s+/g, '').includes(name)) return 'must not contain your name';
   return undefined;

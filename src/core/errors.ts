@@ -1,5 +1,6 @@
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ZodError } from 'zod';
 
 /** Every error code the API can answer with; clients may switch on these. */
 export const errorCodes = {
@@ -73,4 +74,19 @@ export class DependencyUnavailableError extends Error {
     super(`${dependency === 'mongodb' ? 'MongoDB' : 'Meilisearch'} is unavailable`, { cause });
     this.name = 'DependencyUnavailableError';
   }
+}
+
+/** Turns a zod error into one problem per field, with dotted paths a client can point at. */
+export function fieldProblems(error: ZodError, location?: FieldProblem['in']): FieldProblem[] {
+  return error.issues.flatMap((issue) => {
+    const base = issue.path.map(String);
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({
+        path: [...base, key].join('.'),
+        ...(location ? { in: location } : {}),
+        message: 'is not a known field',
+      }));
+    }
+    return [{ path: base.join('.') || '(root)', ...(location ? { in: location } : {}), message: issue.message }];
+  });
 }

@@ -19,3 +19,14 @@ export function createLogger(level: string): Logger {
     },
   });
 }
+
+/**
+ * What the logs keep of an error: its type, code and stack frames. The message is dropped
+ * because driver messages can quote document values (a duplicate email, for example).
+ */
+export function errorSummary(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { type: typeof error };
+  const frames = (error.stack ?? '').split('\n').slice(1, 8).map((line) => line.trim());
+  const code = (error as { code?: unknown }).code;
+  return { name: error.name, ...(code === undefined ? {} : { code }), frames };
+}

@@ -92,5 +92,10 @@ export const paginationQuery = z.strictObject({
   offset: z.coerce.number().int().min(0).max(10_000).default(0),
 });
 
+/** One page of a list the service returns whole (short lists: delegates, shares, versions, the inbox). */
+export function pageFrom<T>(items: T[], { limit, offset }: { limit: number; offset: number }) {
+  return { items: items.slice(offset, offset + limit), total: items.length, limit, offset };
+}
+
 export const pageOf = <T extends z.ZodType>(item: T, name: string) =>
   z.object({ items: z.array(item), total: z.number().int(), limit: z.number().int(), offset: z.number().int() }).openapi(name);

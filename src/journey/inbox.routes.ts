@@ -3,6 +3,7 @@ import { actor } from '../auth/auth.middleware.js';
 import { idSchema } from '../core/db/ids.js';
 import { bearer, createRouter, errorResponses, jsonResponse } from '../core/http/openapi.js';
 import { inboxKinds } from './inbox.js';
+import { pageFrom, pageOf, paginationQuery } from '../domain/schemas.js';
 import { journeyActionSchema, journeyStateSchema } from './journey.schemas.js';
 
 const inboxItemSchema = z
@@ -29,13 +30,14 @@ const inbox = createRoute({
     'Young people and delegates (with respond_to_proposals): proposals to answer. Employers: proposals to decide on, internships to start, reviews due. ' +
     'Job coaches, for their own caseload: internships to start, weeks with no log, reviews due, 12-month follow-ups due.',
   ...bearer,
-  responses: { 200: jsonResponse(z.object({ items: z.array(inboxItemSchema) }).openapi('Inbox'), 'The inbox.'), ...errorResponses(401) },
+  request: { query: paginationQuery },
+  responses: { 200: jsonResponse(pageOf(inboxItemSchema, 'Inbox'), 'The inbox.'), ...errorResponses(401) },
 });
 
 export function inboxRoutes() {
   return createRouter().openapi(inbox, async (c) => {
     const items = await c.var.services.inbox.inbox(actor(c));
     c.header('Cache-Control', 'no-store');
-    return c.json({ items }, 200);
+    return c.json(pageFrom(items, c.req.valid('query')), 200);
   });
 }

@@ -43,7 +43,10 @@ export interface PersonFacts {
   stepFreeRequired: boolean;
   requiredAdjustments: AdjustmentCategory[];
   preferredAdjustments: AdjustmentCategory[];
+  /** In order of preference: the first is their first choice. */
   interests: Sector[];
+  /** "Jobs I'd like to do", in their own words. */
+  jobsWanted?: string;
   likedTasks: string[];
   dislikedTasks: string[];
   strengths: string[];
@@ -69,6 +72,7 @@ export function personFacts(person: YoungPerson): PersonFacts {
     requiredAdjustments: conditions.requiredAdjustments,
     preferredAdjustments: conditions.preferredAdjustments,
     interests: person.interests,
+    ...(person.jobsWanted ? { jobsWanted: person.jobsWanted } : {}),
     likedTasks: person.tasksLiked,
     dislikedTasks: person.tasksDisliked,
     strengths: person.strengths,

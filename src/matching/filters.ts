@@ -10,6 +10,7 @@ import {
 import type { Coordinates } from '../geo/postcodes.js';
 import type { HoursBand } from '../search-sync/documents.js';
 import type { PersonFacts, PlacementFacts } from './facts.js';
+import { compileWish, wishQueryWords } from './job-words.js';
 
 /**
  * Pure builders of Meilisearch filters and of the matching relevance query. Each returns a list of expressions that must all hold
@@ -114,11 +115,19 @@ const maxQueryWords = 10;
 const queryStopWords = new Set(['a', 'an', 'and', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'with']);
 
 /**
- * The young person's interests, liked tasks and strengths as a search query, most telling first:
- * Meilisearch drops words from the end when too few placements match them all.
+ * What the young person wants as a search query, most telling first (Meilisearch drops words
+ * from the end when too few placements match them all): their first choice of sector, the ideas
+ * of what they said they would like to do, liked tasks, their other sectors, then strengths.
  */
-export function relevanceQueryFor(person: Pick<PersonFacts, 'interests' | 'likedTasks' | 'strengths'>): string {
-  const phrases = [...person.interests.map((sector) => sectorLabels[sector]), ...person.likedTasks, ...person.strengths];
+export function relevanceQueryFor(person: Pick<PersonFacts, 'interests' | 'jobsWanted' | 'likedTasks' | 'strengths'>): string {
+  const [firstChoice, ...otherSectors] = person.interests;
+  const phrases = [
+    ...(firstChoice ? [sectorLabels[firstChoice]] : []),
+    ...(person.jobsWanted ? wishQueryWords(compileWish(person.jobsWanted)) : []),
+    ...person.likedTasks,
+    ...otherSectors.map((sector) => sectorLabels[sector]),
+    ...person.strengths,
+  ];
   const terms = phrases.flatMap((phrase) => phrase.toLowerCase().split(/[^a-z0-9]+/)).filter((word) => word && !queryStopWords.has(word));
   return [...new Set(terms)].slice(0, maxQueryWords).join(' ');
 }

@@ -13,6 +13,7 @@ import { environmentFactors } from '../domain/vocabulary.js';
 import { placementStatusSchema } from '../placements/placements.schemas.js';
 import { hoursBands } from '../search-sync/documents.js';
 import { hardLimits } from './hard-limits.js';
+import { wordMatchKinds } from './job-words.js';
 
 const radiusKm = z.coerce.number().min(0.5).max(100).openapi({ description: 'Kilometres, 0.5 to 100.', example: 10 });
 
@@ -71,7 +72,9 @@ const fitPartsSchema = z
     environment: z.number(),
     adjustments: z.number(),
     sectorInterest: z.number(),
+    firstChoiceSector: z.number(),
     tasks: z.number(),
+    jobsWanted: z.number(),
     distance: z.number(),
     hours: z.number(),
     disabilityConfident: z.number(),
@@ -84,10 +87,18 @@ export const matchReasonsSchema = z
     distanceKm: z.number(),
     interests: z.object({
       sectors: z.array(sectorSchema),
+      firstChoice: z.boolean().openapi({ description: 'The placement is in the sector the young person put first.' }),
       likedTasks: z.array(z.string()),
       strengths: z.array(z.string()),
       skills: z.array(z.string()),
+      wordMatches: z
+        .array(z.object({ said: z.string(), matchedBy: z.enum(wordMatchKinds) }))
+        .openapi({ description: 'How each liked task, strength or skill was found in the title and tasks: the same words, a word stem (“cooking” in “cook meals”) or a job-word synonym (“till” for “checkout”).' }),
     }),
+    jobsWanted: z
+      .object({ said: z.string(), matched: z.array(z.string()), message: z.string() })
+      .optional()
+      .openapi({ description: 'Present when the young person said which jobs they would like to do: their words, the ideas of it this placement holds, and the reason in a sentence.' }),
     dislikedTasks: z.array(z.string()),
     adjustments: z.object({ met: z.array(adjustmentCategorySchema), notMet: z.array(adjustmentCategorySchema) }),
     environment: z.object({

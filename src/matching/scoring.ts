@@ -11,6 +11,7 @@ import {
 import { distanceKm } from '../geo/postcodes.js';
 import type { PersonFacts, PlacementFacts } from './facts.js';
 import { hardLimitsOf, type HardLimit } from './hard-limits.js';
+import { compilePhrases, compileWish, phraseMatch, placementWords, wishMatches, type CompiledPhrase, type WordMatchKind } from './job-words.js';
 
 /**
  * How much each part of the fit counts, out of 100. Hard limits are not here: a placement that
@@ -20,17 +21,29 @@ import { hardLimitsOf, type HardLimit } from './hard-limits.js';
  */
 export const fitWeights = {
   /** Environment: each factor the young person limited earns full marks below the limit and half at it (it works with support). No limits set: full marks. */
-  environment: 20,
+  environment: 17,
   /** Adjustments: the share of the young person's preferred adjustments the employer offers (required ones are a hard limit). None preferred: full marks. */
-  adjustments: 15,
-  /** Interests: the placement is in a sector the young person named. */
+  adjustments: 12,
+  /** Interests: the placement is in a sector the young person named (any of them). */
   sectorInterest: 20,
-  /** Tasks: liked tasks (1 each) and strengths or skills (1/2 each) found in the placement's title and tasks; full marks at 2. Where job carving starts. */
-  tasks: 15,
+  /**
+   * First choice: on top of `sectorInterest`, the placement is in the sector the young person put
+   * first. Four fifths of the distance part: another chosen sector overtakes the first choice on
+   * distance alone only when it is nearer by more than four fifths of the young person's travel
+   * limit, never by a few hundred metres.
+   */
+  firstChoiceSector: 8,
+  /**
+   * Tasks: liked tasks (1 each) and strengths or skills (1/2 each) found in the placement's title and tasks, compared
+   * by word stem and through the job-word groups in search-config/job-words.json; full marks at 2. Where job carving starts.
+   */
+  tasks: 12,
+  /** Jobs they would like to do, in their own words: the ideas of that sentence found in the title and tasks (stem or job-word group); full marks at 2. */
+  jobsWanted: 8,
   /** Distance: full marks next door, none at the young person's travel limit, straight line in between. */
-  distance: 15,
+  distance: 10,
   /** Hours: the placement uses at least three quarters of the hours the young person can give (paid-work outcomes start around 16 hours a week). */
-  hours: 10,
+  hours: 8,
   /** Disability Confident: none 0, Committed 1/3, Employer 2/3, Leader full marks. */
   disabilityConfident: 5,
   /** Taken off, not added: for each task the young person dislikes that the placement includes, at most two. */
@@ -49,7 +62,18 @@ export interface EnvironmentNote {
 
 export interface MatchReasons {
   distanceKm: number;
-  interests: { sectors: Sector[]; likedTasks: string[]; strengths: string[]; skills: string[] };
+  interests: {
+    sectors: Sector[];
+    /** The placement is in the sector the young person put first. */
+    firstChoice: boolean;
+    likedTasks: string[];
+    strengths: string[];
+    skills: string[];
+    /** How each liked task, strength or skill above was found: the same words, a word stem ("cooking" in "cook meals") or a job-word synonym. */
+    wordMatches: { said: string; matchedBy: WordMatchKind }[];
+  };
+  /** What the young person said they would like to do, in their own words, and which of its ideas this placement holds. */
+  jobsWanted?: { said: string; matched: string[]; message: string };
   /** Tasks the young person dislikes that the placement includes. */
   dislikedTasks: string[];
   /** Required and preferred adjustment categories the employer offers, and those it does not. */
@@ -65,29 +89,6 @@ export interface Fit {
   /** 0 to 100. */
   fitScore: number;
   reasons: MatchReasons;
-}
-
-const stopWords = new Set(['a', 'an', 'and', 'as', 'at', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'with']);
-
-/** Lower-case content words, crudely made singular by dropping a final "s" (on both sides alike, so "tills" finds "till"). */
-export function words(text: string): string[] {
-  return text
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((word) => word.length > 0 && !stopWords.has(word))
-    .map((word) => (word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word));
-}
-
-interface Phrase {
-  text: string;
-  words: string[];
-}
-
-const phrases = (texts: string[]): Phrase[] => texts.map((text) => ({ text, words: words(text) })).filter((phrase) => phrase.words.length > 0);
-
-/** A phrase matches when every one of its content words is in the placement's words. */
-function phrasesFound(candidates: Phrase[], placementWords: Set<string>): string[] {
-  return candidates.filter((phrase) => phrase.words.every((word) => placementWords.has(word))).map((phrase) => phrase.text);
 }
 
 const levelName = (rank: number): Level => levels[rank] ?? 'high';
@@ -135,23 +136,36 @@ export function scoreFit(person: PersonFacts, placement: PlacementFacts): Fit {
 
 /** `scoreFit` for one young person and many placements: what depends only on the person is worked out once. */
 export function fitScorer(person: PersonFacts): (placement: PlacementFacts) => Fit {
-  const liked = phrases(person.likedTasks);
-  const strengths = phrases(person.strengths);
-  const skills = phrases(person.skills);
-  const disliked = phrases(person.dislikedTasks);
+  const liked = compilePhrases(person.likedTasks);
+  const strengths = compilePhrases(person.strengths);
+  const skills = compilePhrases(person.skills);
+  const disliked = compilePhrases(person.dislikedTasks);
+  const wish = person.jobsWanted ? compileWish(person.jobsWanted) : undefined;
+  const firstChoice = person.interests[0];
   const needed = [...new Set([...person.requiredAdjustments, ...person.preferredAdjustments])];
   const hardLimitsChecked = hardLimitsOf(person);
 
   return (placement) => {
     const km = distanceKm(person.coordinates, placement._geo);
-    const placementWords = new Set(words([placement.title, ...placement.tasks].join(' ')));
+    const text = placementWords([placement.title, ...placement.tasks]);
+    const wordMatches: MatchReasons['interests']['wordMatches'] = [];
+    const found = (phrases: CompiledPhrase[]) =>
+      phrases.flatMap((phrase) => {
+        const matchedBy = phraseMatch(phrase, text);
+        if (!matchedBy) return [];
+        wordMatches.push({ said: phrase.text, matchedBy });
+        return [phrase.text];
+      });
     const interests = {
       sectors: person.interests.includes(placement.sector) ? [placement.sector] : [],
-      likedTasks: phrasesFound(liked, placementWords),
-      strengths: phrasesFound(strengths, placementWords),
-      skills: phrasesFound(skills, placementWords),
+      firstChoice: placement.sector === firstChoice,
+      likedTasks: found(liked),
+      strengths: found(strengths),
+      skills: found(skills),
+      wordMatches,
     };
-    const dislikedTasks = phrasesFound(disliked, placementWords);
+    const dislikedTasks = disliked.filter((phrase) => phraseMatch(phrase, text)).map((phrase) => phrase.text);
+    const wished = wish ? wishMatches(wish, text) : [];
     const offered = new Set(placement.adjustmentsOffered);
     const adjustments = { met: needed.filter((category) => offered.has(category)), notMet: needed.filter((category) => !offered.has(category)) };
     const preferredOffered = person.preferredAdjustments.filter((category) => offered.has(category));
@@ -161,7 +175,9 @@ export function fitScorer(person: PersonFacts): (placement: PlacementFacts) => F
       environment: environment.share,
       adjustments: person.preferredAdjustments.length === 0 ? 1 : preferredOffered.length / person.preferredAdjustments.length,
       sectorInterest: interests.sectors.length > 0 ? 1 : 0,
+      firstChoiceSector: interests.firstChoice ? 1 : 0,
       tasks: Math.min(1, (interests.likedTasks.length + 0.5 * (interests.strengths.length + interests.skills.length)) / 2),
+      jobsWanted: Math.min(1, wished.length / 2),
       distance: person.maxDistanceKm > 0 ? Math.max(0, 1 - km / person.maxDistanceKm) : 0,
       hours: Math.min(1, placement.hoursPerWeek / (0.75 * person.maxHoursPerWeek)),
       disabilityConfident: disabilityConfidentShare[placement.disabilityConfident],
@@ -175,6 +191,7 @@ export function fitScorer(person: PersonFacts): (placement: PlacementFacts) => F
       reasons: {
         distanceKm: round1(km),
         interests,
+        ...(wish ? { jobsWanted: { said: wish.sentence, matched: wished, message: jobsWantedMessage(wish.sentence, wished) } } : {}),
         dislikedTasks,
         adjustments,
         environment: environment.notes,
@@ -183,4 +200,15 @@ export function fitScorer(person: PersonFacts): (placement: PlacementFacts) => F
       },
     };
   };
+}
+
+/** The reason in words a job coach can read out: what they said, and what of it this placement has. */
+export function jobsWantedMessage(said: string, matched: string[]): string {
+  const quoted = `You said: “${said.trim().replace(/[.!]+$/, '')}”.`;
+  if (matched.length === 0) return `${quoted} This placement has none of those words in its title or tasks.`;
+  return `${quoted} This placement has ${listInWords(matched.map((idea) => `“${idea}”`))} in its title or tasks.`;
+}
+
+function listInWords(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }

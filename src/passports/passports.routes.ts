@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { actor } from '../auth/auth.middleware.js';
 import { idParams, idSchema } from '../core/db/ids.js';
 import { bearer, createRouter, errorResponses, jsonBody, jsonResponse } from '../core/http/openapi.js';
-import { longText, paginationQuery } from '../domain/schemas.js';
+import { longText, pageFrom, pageOf, paginationQuery } from '../domain/schemas.js';
 import type { PassportDraft, PassportShare, PassportVersion } from './passports.repository.js';
 import { renderPassportPage } from './passport-print.js';
 import {
@@ -127,8 +127,8 @@ const versions = createRoute({
   tags,
   summary: 'Every saved version, newest first',
   ...bearer,
-  request: { params: person },
-  responses: { 200: jsonResponse(z.object({ items: z.array(versionSummarySchema) }), 'Versions.'), ...errorResponses(401, 403, 404) },
+  request: { params: person, query: paginationQuery },
+  responses: { 200: jsonResponse(pageOf(versionSummarySchema, 'PassportVersionPage'), 'Versions.'), ...errorResponses(401, 403, 404) },
 });
 
 const version = createRoute({
@@ -147,8 +147,8 @@ const listDrafts = createRoute({
   tags,
   summary: 'Changes job coaches have proposed',
   ...bearer,
-  request: { params: person, query: z.strictObject({ status: z.enum(['pending', 'accepted', 'rejected']).optional() }) },
-  responses: { 200: jsonResponse(z.object({ items: z.array(draftSchema) }), 'Drafts.'), ...errorResponses(401, 403, 404) },
+  request: { params: person, query: paginationQuery.extend({ status: z.enum(['pending', 'accepted', 'rejected']).optional() }) },
+  responses: { 200: jsonResponse(pageOf(draftSchema, 'PassportDraftPage'), 'Drafts.'), ...errorResponses(401, 403, 404) },
 });
 
 const propose = createRoute({
@@ -181,8 +181,8 @@ const listShares = createRoute({
   tags,
   summary: 'Who the passport is shared with, which sections, until when',
   ...bearer,
-  request: { params: person },
-  responses: { 200: jsonResponse(z.object({ items: z.array(shareSchema) }), 'Shares.'), ...errorResponses(401, 403, 404) },
+  request: { params: person, query: paginationQuery },
+  responses: { 200: jsonResponse(pageOf(shareSchema, 'PassportSharePage'), 'Shares.'), ...errorResponses(401, 403, 404) },
 });
 
 const createShare = createRoute({
@@ -214,7 +214,7 @@ const accessLog = createRoute({
   ...bearer,
   request: { params: person, query: paginationQuery },
   responses: {
-    200: jsonResponse(z.object({ items: z.array(accessLogEntrySchema), total: z.number().int() }), 'Reads, newest first.'),
+    200: jsonResponse(pageOf(accessLogEntrySchema, 'AccessLogPage'), 'Reads, newest first.'),
     ...errorResponses(401, 403, 404),
   },
 });
@@ -225,13 +225,13 @@ const sharedList = createRoute({
   tags,
   summary: 'Passports shared with my organisation (employers)',
   ...bearer,
+  request: { query: paginationQuery },
   responses: {
     200: jsonResponse(
-      z.object({
-        items: z.array(
-          z.object({ shareId: idSchema, youngPerson: z.object({ preferredName: z.string() }), sections: z.array(z.string()), purpose: z.string(), sharedAt: z.string(), expiresAt: z.string(), placementId: idSchema.optional() }),
-        ),
-      }),
+      pageOf(
+        z.object({ shareId: idSchema, youngPerson: z.object({ preferredName: z.string() }), sections: z.array(z.string()), purpose: z.string(), sharedAt: z.string(), expiresAt: z.string(), placementId: idSchema.optional() }),
+        'SharedPassportPage',
+      ),
       'Active shares.',
     ),
     ...errorResponses(401),
@@ -300,7 +300,7 @@ export function passportsRoutes() {
     })
     .openapi(versions, async (c) => {
       const items = await c.var.services.passports.versions(actor(c), c.req.valid('param').youngPersonId);
-      return c.json({ items: items.map(versionSummary) }, 200);
+      return c.json(pageFrom(items.map(versionSummary), c.req.valid('query')), 200);
     })
     .openapi(version, async (c) => {
       const { youngPersonId, version: number } = c.req.valid('param');
@@ -312,7 +312,7 @@ export function passportsRoutes() {
       const { services } = c.var;
       const drafts = await services.passports.drafts(actor(c), c.req.valid('param').youngPersonId, c.req.valid('query').status);
       const names = await services.passports.proposerNames(drafts);
-      return c.json({ items: drafts.map((draft) => draftView(draft, names.get(draft.proposedBy) ?? 'a job coach')) }, 200);
+      return c.json(pageFrom(drafts.map((draft) => draftView(draft, names.get(draft.proposedBy) ?? 'a job coach')), c.req.valid('query')), 200);
     })
     .openapi(propose, async (c) => {
       const caller = actor(c);
@@ -339,7 +339,7 @@ export function passportsRoutes() {
       const shares = await services.passports.shares(actor(c), c.req.valid('param').youngPersonId);
       const names = await services.passports.employerNames(shares);
       const now = services.clock.now();
-      return c.json({ items: shares.map((share) => shareView(share, names.get(share.employerId) ?? 'an employer', now)) }, 200);
+      return c.json(pageFrom(shares.map((share) => shareView(share, names.get(share.employerId) ?? 'an employer', now)), c.req.valid('query')), 200);
     })
     .openapi(createShare, async (c) => {
       const { services } = c.var;
@@ -355,14 +355,15 @@ export function passportsRoutes() {
       return c.json(shareView(share, employerName ?? 'an employer', services.clock.now()), 200);
     })
     .openapi(accessLog, async (c) => {
-      const log = await c.var.services.passports.accessLog(actor(c), c.req.valid('param').youngPersonId, c.req.valid('query'));
-      return c.json(log, 200);
+      const page = c.req.valid('query');
+      const log = await c.var.services.passports.accessLog(actor(c), c.req.valid('param').youngPersonId, page);
+      return c.json({ ...log, limit: page.limit, offset: page.offset }, 200);
     })
     .openapi(sharedList, async (c) => {
       const shared = await c.var.services.passports.sharedWithMe(actor(c));
       return c.json(
-        {
-          items: shared.map(({ share, person: sharer }) => ({
+        pageFrom(
+          shared.map(({ share, person: sharer }) => ({
             shareId: share.id,
             youngPerson: { preferredName: sharer.preferredName },
             sections: share.sections,
@@ -371,7 +372,8 @@ export function passportsRoutes() {
             expiresAt: share.expiresAt.toISOString(),
             ...(share.placementId ? { placementId: share.placementId } : {}),
           })),
-        },
+          c.req.valid('query'),
+        ),
         200,
       );
     })

@@ -1,7 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { idSchema } from '../core/db/ids.js';
-import { validationFailed } from '../core/errors.js';
-import { fieldProblems } from '../core/http/openapi.js';
+import { fieldProblems, validationFailed } from '../core/errors.js';
 import { adjustmentCategorySchema, dateSchema, longText, shortText } from '../domain/schemas.js';
 import { passportSections, type PassportSection } from '../domain/vocabulary.js';
 

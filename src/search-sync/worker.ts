@@ -1,5 +1,5 @@
 import type { Clock } from '../core/clock.js';
-import { errorSummary } from '../core/http/error-handler.js';
+import { errorSummary } from '../core/logger.js';
 import type { Logger } from '../core/logger.js';
 import { SearchTaskFailedError } from '../core/search/meili.js';
 import { changedSince, type SearchIndexer, type Versions } from './indexer.js';

@@ -34,7 +34,10 @@ export interface YoungPerson {
     maxDistanceKm: number;
   };
   availability: { days: Weekday[]; earliestStart: string; latestFinish: string; maxHoursPerWeek: number };
+  /** Sectors in order of preference: the first is the young person's first choice. */
   interests: Sector[];
+  /** "Jobs I'd like to do", in the young person's own words. */
+  jobsWanted?: string;
   strengths: string[];
   skills: string[];
   tasksLiked: string[];
@@ -84,6 +87,7 @@ export const youngPeopleCollection: CollectionSpec = {
       travel: { bsonType: 'object', required: ['independence', 'modes', 'maxJourneyMinutes', 'maxDistanceKm'] },
       availability: { bsonType: 'object', required: ['days', 'earliestStart', 'latestFinish', 'maxHoursPerWeek'] },
       interests: { bsonType: 'array', maxItems: 14, items: { enum: [...sectors] } },
+      jobsWanted: { bsonType: 'string', maxLength: 300 },
       strengths: { bsonType: 'array', maxItems: 20 },
       skills: { bsonType: 'array', maxItems: 30 },
       tasksLiked: { bsonType: 'array', maxItems: 20 },

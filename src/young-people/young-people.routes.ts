@@ -3,7 +3,7 @@ import { actor } from '../auth/auth.middleware.js';
 import { delegateRightSchema } from '../auth/auth.schemas.js';
 import { idParams, idSchema } from '../core/db/ids.js';
 import { bearer, createRouter, errorResponses, jsonBody, jsonResponse } from '../core/http/openapi.js';
-import { pageOf, paginationQuery } from '../domain/schemas.js';
+import { pageFrom, pageOf, paginationQuery } from '../domain/schemas.js';
 import type { YoungPerson } from './young-people.repository.js';
 import {
   eligibilityExceptionSchema,
@@ -102,8 +102,8 @@ const delegates = createRoute({
   tags: ['young people'],
   summary: 'Who acts for this young person, with which rights',
   ...bearer,
-  request: { params: idParams('youngPersonId') },
-  responses: { 200: jsonResponse(z.object({ items: z.array(delegateSchema) }), 'Delegates.'), ...errorResponses(401, 403, 404) },
+  request: { params: idParams('youngPersonId'), query: paginationQuery },
+  responses: { 200: jsonResponse(pageOf(delegateSchema, 'DelegatePage'), 'Delegates.'), ...errorResponses(401, 403, 404) },
 });
 
 const removeDelegate = createRoute({
@@ -171,7 +171,7 @@ export function youngPeopleRoutes() {
     })
     .openapi(delegates, async (c) => {
       const items = await c.var.services.youngPeople.delegates(actor(c), c.req.valid('param').youngPersonId);
-      return c.json({ items }, 200);
+      return c.json(pageFrom(items, c.req.valid('query')), 200);
     })
     .openapi(exportData, async (c) => {
       const document = await c.var.services.dataRights.export(actor(c), c.req.valid('param').youngPersonId, c.get('requestId'));

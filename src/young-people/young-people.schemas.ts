@@ -65,7 +65,14 @@ const profileFields = {
   coordinates: coordinatesSchema.openapi({ description: 'Leave out to place the young person by postcode.' }),
   travel: travelSchema,
   availability: availabilitySchema,
-  interests: z.array(sectorSchema).max(14),
+  interests: z
+    .array(sectorSchema)
+    .max(14)
+    .openapi({ description: 'Sectors in order of preference: the first is the young person’s first choice and counts most in matching.' }),
+  jobsWanted: longText(300).openapi({
+    description: 'Jobs I’d like to do, in the young person’s own words (for example “I’d like to help in a kitchen and make food for people”). Used in matching.',
+    example: 'I’d like to help in a kitchen and make food for people',
+  }),
   strengths: textList(20, 80),
   skills: textList(30, 80),
   tasksLiked: textList(20, 120),
@@ -82,6 +89,7 @@ export const youngPersonInputSchema = z
     jobCoachId: profileFields.jobCoachId.optional(),
     coordinates: profileFields.coordinates.optional(),
     interests: profileFields.interests.default([]),
+    jobsWanted: profileFields.jobsWanted.optional(),
     strengths: profileFields.strengths.default([]),
     skills: profileFields.skills.default([]),
     tasksLiked: profileFields.tasksLiked.default([]),
@@ -130,6 +138,7 @@ export const youngPersonSchema = z
     travel: travelSchema,
     availability: availabilitySchema,
     interests: z.array(sectorSchema),
+    jobsWanted: z.string().optional(),
     strengths: z.array(z.string()),
     skills: z.array(z.string()),
     tasksLiked: z.array(z.string()),

@@ -42,13 +42,19 @@ export type DecoyKind =
 export interface EvalPlacement {
   person: number;
   role: PlacementRole;
+  /** How much a job coach would want it near the top: 0 not wanted there, higher is better; the highest gain of a person's placements marks their first picks. */
+  gain: number;
   decoy?: DecoyKind;
   verifiedEmployer: boolean;
   placement: Omit<NewPlacement, 'employerId'> & { placesFilled: number };
 }
 
+/** Which ranking problem a case was written for (issue 16); the tuning cases have none. */
+export type EvalCause = 'first_choice' | 'word_forms' | 'free_words';
+
 export interface EvalPerson {
   town: EvalTown;
+  cause?: EvalCause;
   profile: Omit<NewYoungPerson, 'providerId'>;
 }
 
@@ -57,14 +63,14 @@ export interface EvalSet {
   placements: EvalPlacement[];
 }
 
-interface EvalTown {
+export interface EvalTown {
   name: string;
   postcode: string;
   at: Coordinates;
 }
 
 /** Town centres at least 38 km apart: with reach at most 15 km and placements at most 19 km out, towns never overlap. */
-const towns: EvalTown[] = [
+export const towns: EvalTown[] = [
   { name: 'Leeds', postcode: 'LS1 4AP', at: { lat: 53.7997, lng: -1.5492 } },
   { name: 'Sheffield', postcode: 'S1 2HH', at: { lat: 53.3811, lng: -1.4701 } },
   { name: 'Manchester', postcode: 'M1 1AD', at: { lat: 53.4808, lng: -2.2426 } },
@@ -101,7 +107,7 @@ const towns: EvalTown[] = [
   { name: 'Swindon', postcode: 'SN1 1BD', at: { lat: 51.5558, lng: -1.7797 } },
 ];
 
-const sectorWork: Partial<Record<Sector, { titles: string[]; tasks: string[] }>> = {
+export const sectorWork: Partial<Record<Sector, { titles: string[]; tasks: string[] }>> = {
   hospitality_catering: { titles: ['Kitchen assistant', 'Cafe assistant'], tasks: ['food preparation', 'washing up', 'serving food', 'clearing tables', 'making drinks'] },
   retail: { titles: ['Shop floor assistant', 'Retail assistant'], tasks: ['stock rotation', 'price labelling', 'shelf stacking', 'tidying displays', 'helping customers'] },
   healthcare_support: { titles: ['Ward support assistant', 'Hospital services assistant'], tasks: ['restocking supplies', 'making beds', 'delivering meals', 'cleaning trolleys', 'escorting visitors'] },
@@ -123,7 +129,7 @@ const decoyKinds: DecoyKind[] = [
   'unverified_employer', 'no_place_free',
 ];
 
-const pick = <T>(items: readonly T[], n: number): T => items[((n % items.length) + items.length) % items.length]!;
+export const pick = <T>(items: readonly T[], n: number): T => items[((n % items.length) + items.length) % items.length]!;
 const clock = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 const level = (rank: number): Level => levels[Math.max(0, Math.min(3, rank))]!;
 
@@ -135,7 +141,7 @@ function offset(from: Coordinates, km: number, bearingDegrees: number): Coordina
   return { lat: Math.round(lat * 1e6) / 1e6, lng: Math.round(lng * 1e6) / 1e6 };
 }
 
-function personFor(i: number): EvalPerson {
+export function personFor(i: number): EvalPerson {
   const town = towns[i]!;
   const first = pick(evalSectors, i);
   const second = i % 2 === 0 ? pick(evalSectors, i * 3 + 1) : undefined;
@@ -179,7 +185,7 @@ function personFor(i: number): EvalPerson {
 }
 
 /** A placement that keeps every one of the person's hard limits. `j` varies it. */
-function fittingPlacement(person: EvalPerson, sector: Sector, j: number, options: { tasks: string[]; km: number; calm?: boolean }): EvalPlacement['placement'] {
+export function fittingPlacement(person: EvalPerson, sector: Sector, j: number, options: { tasks: string[]; km: number; calm?: boolean }): EvalPlacement['placement'] {
   const profile = person.profile;
   const { availability } = profile;
   const start = minutesOfDay(availability.earliestStart) + (j % 2) * 30;
@@ -220,7 +226,7 @@ function fittingPlacement(person: EvalPerson, sector: Sector, j: number, options
 }
 
 /** Which decoys a person gets: three kinds that apply to them, a different mix for each person. */
-function decoysFor(person: EvalPerson, i: number): DecoyKind[] {
+export function decoysFor(person: EvalPerson, i: number): DecoyKind[] {
   const conditions = person.profile.conditionsForSuccess;
   const applicable = decoyKinds.filter(
     (kind) => (kind !== 'missing_adjustment' || conditions.requiredAdjustments.length > 0) && (kind !== 'steps' || conditions.stepFreeAccess),
@@ -228,7 +234,7 @@ function decoysFor(person: EvalPerson, i: number): DecoyKind[] {
   return [0, 1, 2].map((k) => pick(applicable, i * 3 + k));
 }
 
-function breakLimit(base: EvalPlacement['placement'], kind: DecoyKind, person: EvalPerson): { placement: EvalPlacement['placement']; verifiedEmployer: boolean } {
+export function breakLimit(base: EvalPlacement['placement'], kind: DecoyKind, person: EvalPerson): { placement: EvalPlacement['placement']; verifiedEmployer: boolean } {
   const placement = structuredClone(base);
   const profile = person.profile;
   let verifiedEmployer = true;
@@ -281,19 +287,19 @@ export function buildEvalSet(): EvalSet {
       const liked = tasksLiked.filter((task) => work(sector).tasks.includes(task));
       const tasks = [pick(liked, j), pick(work(sector).tasks.filter((t) => !tasksLiked.includes(t)), j + i)];
       const km = travel.maxDistanceKm * (0.2 + 0.1 * j);
-      placements.push({ person: i, role: 'shortlist', verifiedEmployer: true, placement: fittingPlacement(person, sector, j, { tasks, km }) });
+      placements.push({ person: i, role: 'shortlist', gain: 1, verifiedEmployer: true, placement: fittingPlacement(person, sector, j, { tasks, km }) });
     }
     decoysFor(person, i).forEach((kind, k) => {
       const sector = interests[0]!;
       const liked = tasksLiked.filter((task) => work(sector).tasks.includes(task));
       const base = fittingPlacement(person, sector, k, { tasks: liked, km: travel.maxDistanceKm * 0.3 });
-      placements.push({ person: i, role: 'decoy', decoy: kind, ...breakLimit(base, kind, person) });
+      placements.push({ person: i, role: 'decoy', gain: 0, decoy: kind, ...breakLimit(base, kind, person) });
     });
     const offSectors = evalSectors.filter((sector) => !interests.includes(sector));
     for (let j = 0; j < 2; j++) {
       const sector = pick(offSectors, i + j * 4);
       const tasks = work(sector).tasks.slice(j, j + 3);
-      placements.push({ person: i, role: 'other', verifiedEmployer: true, placement: fittingPlacement(person, sector, j, { tasks, km: travel.maxDistanceKm * 0.1, calm: true }) });
+      placements.push({ person: i, role: 'other', gain: 0, verifiedEmployer: true, placement: fittingPlacement(person, sector, j, { tasks, km: travel.maxDistanceKm * 0.1, calm: true }) });
     }
   });
   checkTownsApart(people, placements);
@@ -301,7 +307,7 @@ export function buildEvalSet(): EvalSet {
 }
 
 /** The labels hold only if no placement is within reach of anyone but its own person. */
-function checkTownsApart(people: EvalPerson[], placements: EvalPlacement[]): void {
+export function checkTownsApart(people: EvalPerson[], placements: EvalPlacement[]): void {
   for (const item of placements) {
     people.forEach((person, i) => {
       if (i !== item.person && distanceKm(person.town.at, item.placement.site.coordinates) <= person.profile.travel.maxDistanceKm) {

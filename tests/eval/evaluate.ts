@@ -1,11 +1,13 @@
 import { ObjectId } from 'mongodb';
+import type { MultiSearchParams } from 'meilisearch';
 import type { Actor } from '../../src/auth/policy.js';
 import { personFacts } from '../../src/matching/facts.js';
 import { hardLimitViolations, type HardLimit } from '../../src/matching/hard-limits.js';
+import { placementPoolSearches } from '../../src/matching/matching.service.js';
 import { placementSearchDoc } from '../../src/search-sync/documents.js';
 import type { System } from '../../src/services.js';
-import type { DecoyKind, EvalSet } from './eval-set.js';
-import { ndcgAt, precisionAt } from './metrics.js';
+import type { DecoyKind, EvalCause, EvalSet } from './eval-set.js';
+import { ndcgAt, precisionAt, reciprocalRank } from './metrics.js';
 
 export interface LoadedEvalSet {
   providerId: string;
@@ -14,14 +16,38 @@ export interface LoadedEvalSet {
   placementIds: string[];
 }
 
+export interface Violation {
+  town: string;
+  placementId: string;
+  decoy?: DecoyKind;
+  limits: HardLimit[];
+}
+
+export interface PersonReport {
+  town: string;
+  cause?: EvalCause;
+  precisionAt5: number;
+  ndcgAt10: number;
+  reciprocalRank: number;
+  results: number;
+}
+
 export interface EvalReport {
   people: number;
   placements: number;
+  /** Share of the first 5 that are first picks (the person's highest gain). */
   precisionAt5: number;
+  /** Graded by each placement's gain. */
   ndcgAt10: number;
-  /** Every result that breaks a hard limit: a decoy by construction, or by the checker on the stored records. */
-  violations: { town: string; placementId: string; decoy?: DecoyKind; limits: HardLimit[] }[];
-  perPerson: { town: string; precisionAt5: number; ndcgAt10: number; results: number }[];
+  /** Mean reciprocal rank of the first first pick. */
+  mrr: number;
+  /**
+   * Every placement that breaks a hard limit, a decoy by construction or by the checker on the
+   * stored records, found in the raw Meilisearch pool (before the service re-checks anything) or in
+   * what the service returned.
+   */
+  violations: (Violation & { where: 'search_pool' | 'results' })[];
+  perPerson: PersonReport[];
 }
 
 /** Stores the set as the service would hold it, and brings the search indexes up to date. */
@@ -58,28 +84,83 @@ export async function loadEvalSet(services: System, set: EvalSet): Promise<Loade
   return { providerId: provider.id, personIds, placementIds };
 }
 
-/** Asks the matching service for each person's top 10, as their job coach would, and scores the rankings. */
-export async function evaluate(services: System, set: EvalSet, loaded: LoadedEvalSet): Promise<EvalReport> {
+/** Removes a loaded set from MongoDB and the indexes, so another set can be loaded into the same stores. */
+export async function unloadEvalSet(services: System, loaded: LoadedEvalSet): Promise<void> {
+  const placements = await services.placementsRepository.byIds(loaded.placementIds);
+  const employerIds = [...new Set(placements.map((placement) => placement.employerId))];
+  const objectIds = (ids: string[]) => ids.map((id) => new ObjectId(id));
+  await services.placementsRepository.collection.deleteMany({ _id: { $in: objectIds(loaded.placementIds) } });
+  await services.youngPeopleRepository.collection.deleteMany({ _id: { $in: objectIds(loaded.personIds) } });
+  await services.employersRepository.collection.deleteMany({ _id: { $in: objectIds(employerIds) } });
+  await services.outbox.enqueue('placement', loaded.placementIds);
+  await services.outbox.enqueue('young_person', loaded.personIds);
+  await services.searchSync.drain();
+}
+
+/**
+ * The hard limits each placement breaks for this person, read fresh from MongoDB: the same
+ * check the service makes, applied here to the raw search pool too.
+ */
+async function violationsAmong(services: System, personId: string, placementIds: string[]) {
+  const facts = personFacts((await services.youngPeopleRepository.byId(personId))!);
+  const placements = await services.placementsRepository.byIds(placementIds);
+  const employers = new Map((await services.employersRepository.byIds([...new Set(placements.map((p) => p.employerId))])).map((e) => [e.id, e]));
+  return placements.map((placement) => ({ placementId: placement.id, limits: hardLimitViolations(facts, placementSearchDoc(placement, employers.get(placement.employerId)!)) }));
+}
+
+/**
+ * Asks the matching service for each person's top 10, as their job coach would, and scores the
+ * rankings. First it runs the very searches the service sends for that person (its pool, before
+ * any re-check), so a Meilisearch filter that lets a placement through is caught even when the
+ * service's own re-check on MongoDB would hide it.
+ */
+export async function evaluate(
+  services: System,
+  set: EvalSet,
+  loaded: LoadedEvalSet,
+  options: { poolSearches?: typeof placementPoolSearches } = {},
+): Promise<EvalReport> {
+  const poolSearches = options.poolSearches ?? placementPoolSearches;
   const coach: Actor = { accountId: new ObjectId().toHexString(), role: 'job_coach', providerId: loaded.providerId, actsFor: [] };
   const evalPlacementById = new Map(loaded.placementIds.map((id, index) => [id, set.placements[index]!]));
-  const report: EvalReport = { people: set.people.length, placements: set.placements.length, precisionAt5: 0, ndcgAt10: 0, violations: [], perPerson: [] };
+  const report: EvalReport = { people: set.people.length, placements: set.placements.length, precisionAt5: 0, ndcgAt10: 0, mrr: 0, violations: [], perPerson: [] };
+  const indexUid = services.search.indexUid('placements');
   for (const [index, person] of set.people.entries()) {
     const personId = loaded.personIds[index]!;
+    const facts = personFacts((await services.youngPeopleRepository.byId(personId))!);
+    const { results } = await services.search.client.multiSearch<MultiSearchParams, { id: string }>({ queries: poolSearches(indexUid, facts, {}) });
+    const pool = [...new Set(results.flatMap((result) => result.hits.map((hit) => hit.id)))];
     const page = await services.matching.matchesFor(coach, personId, { limit: 10, offset: 0 });
     const ranked = page.items.map((item) => item.placement.id);
-    const shortlist = new Set(loaded.placementIds.filter((id) => evalPlacementById.get(id)!.person === index && evalPlacementById.get(id)!.role === 'shortlist'));
-    const facts = personFacts((await services.youngPeopleRepository.byId(personId))!);
-    for (const placement of await services.placementsRepository.byIds(ranked)) {
-      const employer = (await services.employersRepository.byId(placement.employerId))!;
-      const limits = hardLimitViolations(facts, placementSearchDoc(placement, employer));
-      const decoy = evalPlacementById.get(placement.id)?.decoy;
-      if (limits.length > 0 || decoy) report.violations.push({ town: person.town.name, placementId: placement.id, limits, ...(decoy ? { decoy } : {}) });
+    for (const [where, ids] of [['search_pool', pool], ['results', ranked]] as const) {
+      for (const { placementId, limits } of await violationsAmong(services, personId, ids)) {
+        const decoy = evalPlacementById.get(placementId)?.decoy;
+        if (limits.length > 0 || decoy) report.violations.push({ where, town: person.town.name, placementId, limits, ...(decoy ? { decoy } : {}) });
+      }
     }
-    report.perPerson.push({ town: person.town.name, precisionAt5: precisionAt(5, ranked, shortlist), ndcgAt10: ndcgAt(10, ranked, shortlist), results: ranked.length });
+    const own = loaded.placementIds.filter((id) => evalPlacementById.get(id)!.person === index);
+    const gains = new Map(own.map((id) => [id, evalPlacementById.get(id)!.gain]));
+    const topGain = Math.max(...gains.values());
+    const firstPicks = new Set(own.filter((id) => gains.get(id) === topGain));
+    report.perPerson.push({
+      town: person.town.name,
+      ...(person.cause ? { cause: person.cause } : {}),
+      precisionAt5: precisionAt(5, ranked, firstPicks),
+      ndcgAt10: ndcgAt(10, ranked, gains),
+      reciprocalRank: reciprocalRank(ranked, firstPicks),
+      results: ranked.length,
+    });
   }
-  report.precisionAt5 = mean(report.perPerson.map((p) => p.precisionAt5));
-  report.ndcgAt10 = mean(report.perPerson.map((p) => p.ndcgAt10));
+  Object.assign(report, summarise(report.perPerson));
   return report;
 }
 
-const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+export function summarise(people: PersonReport[]): Pick<EvalReport, 'precisionAt5' | 'ndcgAt10' | 'mrr'> {
+  return {
+    precisionAt5: mean(people.map((p) => p.precisionAt5)),
+    ndcgAt10: mean(people.map((p) => p.ndcgAt10)),
+    mrr: mean(people.map((p) => p.reciprocalRank)),
+  };
+}
+
+const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length);

@@ -1,14 +1,23 @@
-/** Ranking metrics for the match-quality evaluation (binary relevance). */
+/** Ranking metrics for the match-quality evaluation. */
 
 /** The share of the first k results that are relevant. */
 export function precisionAt(k: number, ranked: string[], relevant: Set<string>): number {
   return ranked.slice(0, k).filter((id) => relevant.has(id)).length / k;
 }
 
-/** Normalised discounted cumulative gain over the first k results: 1 when every relevant result comes first. */
-export function ndcgAt(k: number, ranked: string[], relevant: Set<string>): number {
-  const dcg = ranked.slice(0, k).reduce((sum, id, rank) => sum + (relevant.has(id) ? 1 / Math.log2(rank + 2) : 0), 0);
-  let ideal = 0;
-  for (let rank = 0; rank < Math.min(k, relevant.size); rank++) ideal += 1 / Math.log2(rank + 2);
-  return ideal === 0 ? 0 : dcg / ideal;
+/**
+ * Normalised discounted cumulative gain over the first k results: 1 when the results come in
+ * the order of their gains. `relevance` is either the relevant ids (each gains 1) or each id's gain.
+ */
+export function ndcgAt(k: number, ranked: string[], relevance: Set<string> | Map<string, number>): number {
+  const gains = relevance instanceof Set ? new Map([...relevance].map((id) => [id, 1])) : relevance;
+  const discounted = (values: number[]) => values.slice(0, k).reduce((sum, gain, rank) => sum + gain / Math.log2(rank + 2), 0);
+  const ideal = discounted([...gains.values()].filter((gain) => gain > 0).sort((a, b) => b - a));
+  return ideal === 0 ? 0 : discounted(ranked.map((id) => gains.get(id) ?? 0)) / ideal;
+}
+
+/** Reciprocal rank of the first result that is one of `wanted` (0 when none is returned). */
+export function reciprocalRank(ranked: string[], wanted: Set<string>): number {
+  const rank = ranked.findIndex((id) => wanted.has(id));
+  return rank < 0 ? 0 : 1 / (rank + 1);
 }

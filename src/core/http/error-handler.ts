@@ -1,8 +1,11 @@
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
+import type { Router } from 'hono/router';
+import type { RouterRoute } from 'hono/types';
 import { HTTPException } from 'hono/http-exception';
 import { ApiError, DependencyUnavailableError, errorCodes, type ErrorCode, type ErrorEnvelope } from '../errors.js';
 import { isMongoUnavailable } from '../db/mongo.js';
 import { isSearchUnavailable } from '../search/meili.js';
+import { errorSummary } from '../logger.js';
 import type { AppEnv } from './env.js';
 
 export function errorBody(c: Context, code: ErrorCode, message: string, details?: ApiError['details']): ErrorEnvelope {
@@ -47,16 +50,22 @@ export const onError: ErrorHandler<AppEnv> = (error, c) => {
   return respond(c, 'internal', 'Something went wrong on our side. It has been logged; please try again.');
 };
 
-export const onNotFound: NotFoundHandler<AppEnv> = (c) =>
-  respond(c, 'not_found', `No route matches ${c.req.method} ${new URL(c.req.url).pathname}.`);
+const knownMethods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
 /**
- * What the logs keep of an error: its type, code and stack frames. The message is dropped
- * because driver messages can quote document values (a duplicate email, for example).
+ * A path no route has answers 404; a path that exists under other methods answers 405 with
+ * `Allow` listing them (HEAD goes with GET), so a client learns what it may send.
  */
-export function errorSummary(error: unknown): Record<string, unknown> {
-  if (!(error instanceof Error)) return { type: typeof error };
-  const frames = (error.stack ?? '').split('\n').slice(1, 8).map((line) => line.trim());
-  const code = (error as { code?: unknown }).code;
-  return { name: error.name, ...(code === undefined ? {} : { code }), frames };
+export function onNotFoundOrMethodNotAllowed(router: Router<[unknown, RouterRoute]>): NotFoundHandler<AppEnv> {
+  return (c) => {
+    const pathname = new URL(c.req.url).pathname;
+    const allowed = knownMethods.filter((method) =>
+      router.match(method, pathname)[0].some(([[, route]]) => route.method !== 'ALL'),
+    );
+    if (allowed.length === 0) return respond(c, 'not_found', `No route matches ${c.req.method} ${pathname}.`);
+    const allow = allowed.includes('GET') ? [...allowed, 'HEAD'] : allowed;
+    return respond(c, 'method_not_allowed', `${c.req.method} is not allowed on ${pathname}; use ${allow.join(', ')}.`, undefined, {
+      Allow: allow.join(', '),
+    });
+  };
 }

@@ -5,9 +5,6 @@ import { ApiError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { AppEnv } from './env.js';
 
-const methodsWithBody = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-const jsonMediaType = /^application\/([\w.-]+\+)?json$/i;
-
 /**
  * One log line per request: id, method, the route pattern (not the URL, which can hold
  * search words or ids), status and duration. Nothing from the body or query string.
@@ -27,23 +24,6 @@ export function requestLogger(logger: Logger): MiddlewareHandler<AppEnv> {
     if (status >= 500) logger.error(line, 'request');
     else logger.info(line, 'request');
   };
-}
-
-/** A body that is not JSON is refused with 415 before any handler sees it. */
-export const requireJsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (methodsWithBody.has(c.req.method) && hasBody(c.req.raw)) {
-    const mediaType = (c.req.header('content-type') ?? '').split(';')[0]!.trim();
-    if (!jsonMediaType.test(mediaType)) {
-      throw new ApiError('unsupported_media_type', 'The request body must be JSON (Content-Type: application/json).');
-    }
-  }
-  await next();
-};
-
-function hasBody(request: Request): boolean {
-  const length = request.headers.get('content-length');
-  if (length !== null) return Number(length) > 0;
-  return request.headers.has('transfer-encoding') || request.body !== null;
 }
 
 /** Bodies over the limit are refused with 413 while streaming, before they are buffered whole. */

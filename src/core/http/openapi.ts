@@ -1,6 +1,5 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import type { ZodError } from 'zod';
-import { validationFailed, type FieldProblem } from '../errors.js';
+import { fieldProblems, validationFailed, type FieldProblem } from '../errors.js';
 import type { AppEnv } from './env.js';
 
 const targetNames: Record<string, FieldProblem['in']> = {
@@ -11,21 +10,6 @@ const targetNames: Record<string, FieldProblem['in']> = {
   cookie: 'cookie',
   form: 'body',
 };
-
-/** Turns a zod error into one problem per field, with dotted paths a client can point at. */
-export function fieldProblems(error: ZodError, location?: FieldProblem['in']): FieldProblem[] {
-  return error.issues.flatMap((issue) => {
-    const base = issue.path.map(String);
-    if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({
-        path: [...base, key].join('.'),
-        ...(location ? { in: location } : {}),
-        message: 'is not a known field',
-      }));
-    }
-    return [{ path: base.join('.') || '(root)', ...(location ? { in: location } : {}), message: issue.message }];
-  });
-}
 
 /** Every feature router is made here, so that schema failures always become the 400 envelope. */
 export function createRouter() {

@@ -55,10 +55,14 @@ export function expandSynonymGroups(groups: string[][]): Record<string, string[]
   return synonyms;
 }
 
-/** Loads every `*.index.json` from `search-config/`; synonyms live in their own file and are merged in. */
+/**
+ * Loads every `*.index.json` from `search-config/`; synonyms live in their own files and are merged in:
+ * `synonyms.json` (the service's vocabulary) and the groups of `job-words.json` (how people name jobs),
+ * which matching's fit score uses as well.
+ */
 export async function loadIndexConfigs(dir: string = searchConfigDir): Promise<IndexConfig[]> {
-  const { groups } = JSON.parse(await readFile(path.join(dir, 'synonyms.json'), 'utf8')) as { groups: string[][] };
-  const synonyms = expandSynonymGroups(groups);
+  const groupsIn = async (file: string) => (JSON.parse(await readFile(path.join(dir, file), 'utf8')) as { groups: string[][] }).groups;
+  const synonyms = expandSynonymGroups([...(await groupsIn('synonyms.json')), ...(await groupsIn('job-words.json'))]);
   const files = (await readdir(dir)).filter((file) => file.endsWith('.index.json')).sort();
   const configs: IndexConfig[] = [];
   for (const file of files) {

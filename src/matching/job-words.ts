@@ -1,0 +1,168 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { stemmer } from 'stemmer';
+import { searchConfigDir } from '../core/search/meili.js';
+
+/**
+ * Comparing what a young person says they like with what a placement involves, the way a job
+ * coach would: by word stem ("cooking" meets "cook meals"), and through the job-word groups kept
+ * as data in `search-config/job-words.json` ("till" meets "checkout"). Both sides go through the
+ * same functions. Everything about the young person is compiled once per request
+ * (`compilePhrases`, `compileWish`); a placement's words are read once per placement
+ * (`placementWords`), and each distinct word is stemmed once per process.
+ */
+
+export interface JobWords {
+  groups: string[][];
+  fillerWords: string[];
+}
+
+export function loadJobWords(dir: string = searchConfigDir): JobWords {
+  const { groups, fillerWords } = JSON.parse(readFileSync(path.join(dir, 'job-words.json'), 'utf8')) as JobWords;
+  return { groups, fillerWords };
+}
+
+const jobWords = loadJobWords();
+
+const stopWords = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'from', 'in', 'into', 'of', 'on', 'or', 'the', 'to', 'with']);
+const fillerWords = new Set(jobWords.fillerWords);
+
+/** Lower-case words of a text, apostrophes dropped ("I'd" is "id"), without the small words that carry no meaning. */
+export function contentWords(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word.length > 0 && !stopWords.has(word));
+}
+
+/** A placement's vocabulary repeats across thousands of documents, so a stem is worked out once per word. */
+const stemCache = new Map<string, string>();
+const stemCacheLimit = 50_000;
+
+export function stem(word: string): string {
+  let stemmed = stemCache.get(word);
+  if (stemmed === undefined) {
+    stemmed = stemmer(word);
+    if (stemCache.size >= stemCacheLimit) stemCache.clear();
+    stemCache.set(word, stemmed);
+  }
+  return stemmed;
+}
+
+export const stemsOf = (text: string): string[] => contentWords(text).map(stem);
+
+/** How a phrase of the young person's was found in a placement. */
+export const wordMatchKinds = ['same_words', 'word_stem', 'synonym'] as const;
+export type WordMatchKind = (typeof wordMatchKinds)[number];
+
+/** A placement's title and tasks as sets of words and of stems. */
+export interface PlacementWords {
+  words: Set<string>;
+  stems: Set<string>;
+}
+
+export function placementWords(texts: string[]): PlacementWords {
+  const words = new Set<string>();
+  const stems = new Set<string>();
+  for (const text of texts) {
+    for (const word of contentWords(text)) {
+      words.add(word);
+      stems.add(stem(word));
+    }
+  }
+  return { words, stems };
+}
+
+interface Synonym {
+  /** The member as written in search-config, e.g. "checkout". */
+  text: string;
+  stems: string[];
+}
+
+const groups: Synonym[][] = jobWords.groups.map((group) => group.map((text) => ({ text, stems: stemsOf(text) })));
+
+const allIn = (stems: string[], set: Set<string>) => stems.length > 0 && stems.every((s) => set.has(s));
+const containsAll = (stems: string[], within: string[]) => stems.length > 0 && stems.every((s) => within.includes(s));
+
+/** The other members of every group that has a member inside these stems: "working on the till" brings "checkout". */
+function synonymsWithin(stems: string[]): { member: Synonym; alternatives: Synonym[] }[] {
+  const found: { member: Synonym; alternatives: Synonym[] }[] = [];
+  for (const group of groups) {
+    const member = group.find((candidate) => containsAll(candidate.stems, stems));
+    if (member) found.push({ member, alternatives: group.filter((other) => other !== member) });
+  }
+  return found;
+}
+
+export interface CompiledPhrase {
+  text: string;
+  words: string[];
+  stems: string[];
+  synonyms: Synonym[];
+}
+
+/** The young person's liked tasks (or strengths, skills, disliked tasks), ready to compare with many placements. */
+export function compilePhrases(texts: string[]): CompiledPhrase[] {
+  return texts
+    .map((text) => {
+      const words = contentWords(text);
+      const stems = words.map(stem);
+      return { text, words, stems, synonyms: synonymsWithin(stems).flatMap((found) => found.alternatives) };
+    })
+    .filter((phrase) => phrase.words.length > 0);
+}
+
+/** How the phrase is found in the placement's words, if it is: every word of it, or of one of its synonyms. */
+export function phraseMatch(phrase: CompiledPhrase, placement: PlacementWords): WordMatchKind | undefined {
+  if (allIn(phrase.words, placement.words)) return 'same_words';
+  if (allIn(phrase.stems, placement.stems)) return 'word_stem';
+  if (phrase.synonyms.some((synonym) => allIn(synonym.stems, placement.stems))) return 'synonym';
+  return undefined;
+}
+
+/** One idea in a free sentence: a word that says something about the job, or a job-word group member. */
+interface WishIdea {
+  /** As the young person wrote it. */
+  said: string;
+  /** Any one of these, found whole in the placement, matches the idea. */
+  alternatives: string[][];
+}
+
+export interface CompiledWish {
+  sentence: string;
+  ideas: WishIdea[];
+}
+
+/**
+ * A sentence such as "I'd like to help in a kitchen and make food for people" as the ideas it
+ * holds ("kitchen", "food"): job-word group members found in it (with their synonyms), then its
+ * remaining words that are neither small words nor filler ("like", "help", "people").
+ */
+export function compileWish(sentence: string): CompiledWish {
+  const words = contentWords(sentence);
+  const stems = words.map(stem);
+  const ideas: WishIdea[] = [];
+  const covered = new Set<string>();
+  for (const { member, alternatives } of synonymsWithin(stems)) {
+    ideas.push({ said: member.text, alternatives: [member.stems, ...alternatives.map((synonym) => synonym.stems)] });
+    for (const s of member.stems) covered.add(s);
+  }
+  words.forEach((word, i) => {
+    const stemmed = stems[i]!;
+    if (fillerWords.has(word) || covered.has(stemmed)) return;
+    covered.add(stemmed);
+    ideas.push({ said: word, alternatives: [[stemmed]] });
+  });
+  return { sentence, ideas };
+}
+
+/** The ideas of the sentence that this placement's title or tasks hold, as the young person wrote them. */
+export function wishMatches(wish: CompiledWish, placement: PlacementWords): string[] {
+  return wish.ideas.filter((idea) => idea.alternatives.some((alternative) => allIn(alternative, placement.stems))).map((idea) => idea.said);
+}
+
+/** Words for a search query: each idea of the sentence once, synonyms left to the search engine. */
+export function wishQueryWords(wish: CompiledWish): string[] {
+  return wish.ideas.map((idea) => idea.said);
+}

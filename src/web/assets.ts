@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { Hono } from 'hono';
+import type { WebEnv } from './web.env.js';
+
+const require = createRequire(import.meta.url);
+const frontendPackage = path.dirname(require.resolve('govuk-frontend/package.json'));
+const frontendDist = path.join(frontendPackage, 'dist', 'govuk');
+const frontendVersion: string = JSON.parse(readFileSync(path.join(frontendPackage, 'package.json'), 'utf8')).version;
+
+/** Every asset URL names the Frontend's version, so the files can be cached for a year and still change on upgrade. */
+const assetsBase = `/assets/${frontendVersion}`;
+
+export function assetPath(file: string): string {
+  return `${assetsBase}/${file}`;
+}
+
+/**
+ * The Frontend's compiled CSS without GDS Transport (a GOV.UK-only typeface): its @font-face rules
+ * are dropped and every font stack falls back to the Frontend's own fallback, so no font is
+ * downloaded. Image URLs are pointed at our versioned path.
+ */
+export function frontendCss(source: string): string {
+  return source
+    .replace(/@font-face\{font-family:GDS Transport;[^}]*\}/g, '')
+    .replace(/font-family:GDS Transport,/g, 'font-family:')
+    .replace(/font-family:GDS Transport([;}])/g, 'font-family:arial,sans-serif$1')
+    .replace(/url\(\/assets\/images\//g, `url(${assetsBase}/images/`)
+    .replace(/\/\*# sourceMappingURL=[^*]*\*\//g, '');
+}
+
+/** Our few additions: the service name in the header, the sign-out button in the menu, the footer note. */
+const serviceCss = `
+.app-header__name{font-weight:700;font-size:1.5rem;line-height:1.25}
+.app-sign-out{margin:0;display:inline}
+.app-link-button{background:none;border:0;padding:0;cursor:pointer;font:inherit;text-align:left;min-height:44px}
+.app-signed-in{margin-top:15px;margin-bottom:0}
+.app-footer__text{margin-top:15px;margin-bottom:0}
+.app-section-text{white-space:pre-wrap;overflow-wrap:anywhere}
+.app-compare{display:grid;grid-template-columns:1fr;gap:20px}
+@media (min-width:40.0625em){.app-compare{grid-template-columns:1fr 1fr}}
+@media print{.govuk-template__header,.govuk-template__footer,.app-signed-in,.govuk-back-link,.app-no-print{display:none}}
+`.trim();
+
+/** Loads GOV.UK Frontend's init and starts every component on the page; served as a module, so CSP allows it by nonce. */
+const initJs = `import { initAll } from './govuk-frontend.min.js';\ninitAll();\n`;
+
+interface Asset {
+  body: string | Uint8Array;
+  type: string;
+}
+
+function loadAssets(): Map<string, Asset> {
+  const read = (file: string) => readFileSync(path.join(frontendDist, file));
+  const js = read('govuk-frontend.min.js').toString('utf8').replace(/\/\/# sourceMappingURL=\S+/g, '');
+  return new Map<string, Asset>([
+    ['govuk-frontend.min.css', { body: frontendCss(read('govuk-frontend.min.css').toString('utf8')), type: 'text/css; charset=utf-8' }],
+    ['govuk-frontend.min.js', { body: js, type: 'text/javascript; charset=utf-8' }],
+    ['service.css', { body: serviceCss, type: 'text/css; charset=utf-8' }],
+    ['init.js', { body: initJs, type: 'text/javascript; charset=utf-8' }],
+    ['images/favicon.ico', { body: read('assets/images/favicon.ico'), type: 'image/x-icon' }],
+    ['images/favicon.svg', { body: read('assets/images/favicon.svg'), type: 'image/svg+xml' }],
+  ]);
+}
+
+/** Serves the Frontend's files from the installed package, read once, with a year-long immutable cache. */
+export function assetRoutes() {
+  const assets = loadAssets();
+  const app = new Hono<WebEnv>();
+  app.get(`${assetsBase}/:file{.+}`, (c) => {
+    const asset = assets.get(c.req.param('file'));
+    if (!asset) return c.notFound();
+    c.header('Content-Type', asset.type);
+    c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    c.header('X-Content-Type-Options', 'nosniff');
+    return c.body(typeof asset.body === 'string' ? asset.body : new Uint8Array(asset.body));
+  });
+  return app;
+}

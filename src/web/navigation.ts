@@ -1,0 +1,54 @@
+import type { Actor } from '../auth/policy.js';
+
+export interface NavigationItem {
+  href: string;
+  text: string;
+}
+
+/**
+ * The links in the header for each role. Pages of every feature are reached from here, so a
+ * feature adds its entry point to its role's list.
+ */
+export function navigationFor(actor: Actor, actingFor?: { youngPersonId: string }): NavigationItem[] {
+  switch (actor.role) {
+    case 'young_person':
+      return [
+        { href: '/', text: 'Home' },
+        { href: `/young-people/${actor.youngPersonId}/passport`, text: 'My passport' },
+        { href: `/young-people/${actor.youngPersonId}/placement`, text: 'My placement' },
+      ];
+    case 'delegate':
+      return [
+        { href: '/', text: 'Home' },
+        ...(actingFor
+          ? [
+              { href: `/young-people/${actingFor.youngPersonId}/passport`, text: 'Passport' },
+              { href: `/young-people/${actingFor.youngPersonId}/placement`, text: 'Placement' },
+            ]
+          : []),
+        { href: '/acting-for', text: 'Whom I act for' },
+      ];
+    case 'job_coach':
+      return [
+        { href: '/', text: 'Home' },
+        { href: '/caseload', text: 'Caseload' },
+        { href: '/inbox', text: 'Inbox' },
+        { href: '/search/placements', text: 'Placements' },
+      ];
+    case 'employer':
+      return [
+        { href: '/', text: 'Home' },
+        { href: '/placements', text: 'Placements' },
+        { href: '/proposals', text: 'Proposals' },
+        { href: '/shared-passports', text: 'Shared passports' },
+        { href: '/organisation', text: 'Organisation' },
+      ];
+    case 'provider_admin':
+      return [
+        { href: '/', text: 'Home' },
+        { href: '/staff', text: 'Staff' },
+        { href: '/employers/verification', text: 'Employers' },
+        { href: '/reports', text: 'Reports' },
+      ];
+  }
+}
