@@ -22,6 +22,8 @@ const args = parseArgs(process.argv.slice(2));
 const youngPeople = Number(args['young-people'] ?? 20_000);
 const placements = Number(args.placements ?? Math.round(youngPeople * 1.5));
 const runs = Number(args.runs ?? 50);
+/** Every young person, and so every journey, in one provider: the largest provider there could be. */
+const oneProvider = args['one-provider'] === 'true';
 const targetMs = 1000;
 
 const env = await benchEnvironment({
@@ -34,7 +36,7 @@ try {
   if (await hasAccounts(services)) {
     console.log(`using the data already in "${services.config.MONGODB_DB}"`);
   } else {
-    const summary = await loadDataset(services, generate({ youngPeople, placements }), {
+    const summary = await loadDataset(services, generate({ youngPeople, placements, ...(oneProvider ? { providers: 1 } : {}) }), {
       buildSearch: false,
       progress: (label, total) => progressBar({ label: label.padEnd(19), total }),
     });

@@ -66,6 +66,8 @@ export interface GenerateOptions {
   employers?: number;
   placements?: number;
   youngPeople?: number;
+  /** How many providers share the young people; by default one for every 120 (at least three). */
+  providers?: number;
   /** The day the data is made on (YYYY-MM-DD). Defaults to today. */
   today?: string;
 }
@@ -185,7 +187,7 @@ export function resolveSettings(options: GenerateOptions = {}): DatasetSettings 
   const placements = options.placements ?? defaultCounts.placements;
   const youngPeople = options.youngPeople ?? defaultCounts.youngPeople;
   const employers = options.employers ?? Math.max(minimumEmployers, Math.ceil(placements / placementsPerEmployer));
-  for (const [name, value, minimum] of [['placements', placements, 0], ['young people', youngPeople, 1], ['employers', employers, 2]] as const) {
+  for (const [name, value, minimum] of [['placements', placements, 0], ['young people', youngPeople, 1], ['employers', employers, 2], ['providers', options.providers ?? 1, 1]] as const) {
     if (!Number.isInteger(value) || value < minimum) throw new RangeError(`the number of ${name} must be a whole number of at least ${minimum}`);
   }
   const today = options.today ?? todayIso();
@@ -197,7 +199,7 @@ export function resolveSettings(options: GenerateOptions = {}): DatasetSettings 
     employers,
     placements,
     youngPeople,
-    providers: Math.max(namedProviders.length, Math.ceil(youngPeople / youngPeoplePerProvider)),
+    providers: options.providers ?? Math.max(namedProviders.length, Math.ceil(youngPeople / youngPeoplePerProvider)),
     today,
     academicYear,
     septemberStart,

@@ -332,7 +332,7 @@ class HistoryBuilder {
     }
     const startedOn = decidedOn < placementStart ? placementStart : mondayOnOrAfter(addDays(decidedOn, 1));
     const starter = random.chance(0.6) ? { party: 'job_coach' as const, by: coach } : { party: 'employer' as const, by: employer };
-    if (!writer.step('start', starter.party, starter.by, startedOn, () => ({ startedOn }))) return { match: writer.doc, logs: [], reviews: [] };
+    if (!writer.step('start', starter.party, starter.by, startedOn, () => ({ startedOn, cohortYear: cohortYearOf(startedOn) }))) return { match: writer.doc, logs: [], reviews: [] };
     run.placesFilled += 1;
 
     const leavesEarly = random.chance(0.11);

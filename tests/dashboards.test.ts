@@ -6,7 +6,7 @@ import type { PlacementMatchDoc } from '../src/journey/journey.repository.js';
 import type { Outcome } from '../src/journey/journey.schemas.js';
 import type { WeeklyLogDoc } from '../src/journey/progress.repository.js';
 import { call, createHarness, type Harness } from './helpers/harness.js';
-import { addYoungPerson, postPlacement } from './helpers/journey-world.js';
+import { addYoungPerson, postPlacement, propose, step, travelTo } from './helpers/journey-world.js';
 import { makeAccount, makeEmployer, makeProvider, type EmployerWorld, type Person, type ProviderWorld } from './helpers/world.js';
 
 /**
@@ -228,6 +228,107 @@ describe('the provider dashboard', () => {
   });
 });
 
+/** Parses the dashboards' CSV (RFC 4180 quoting) into records keyed by the header row. */
+function parseCsv(text: string): Record<string, string>[] {
+  const rows: string[][] = [];
+  let field = '';
+  let row: string[] = [];
+  let quoted = false;
+  // Response.text() drops the byte-order mark, as spreadsheet programs do.
+  const body = text.replace(/^\uFEFF/, '');
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i]!;
+    if (quoted) {
+      if (ch === '"' && body[i + 1] === '"') (field += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') row.push(field), (field = '');
+    else if (ch === '\r' && body[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
+    else field += ch;
+  }
+  const [header, ...records] = rows;
+  expect(header).toEqual(['breakdown', 'group_key', 'group', 'figure', 'value', 'definition']);
+  return records.map((record) => Object.fromEntries(header!.map((name, i) => [name, record[i] ?? ''])));
+}
+
+/** The figures of a JSON dashboard as the CSV must carry them: one entry per figure per group. */
+function jsonFigures(dashboard: any): Map<string, string> {
+  const entries = new Map<string, string>();
+  const add = (breakdown: string, key: unknown, row: Record<string, unknown>, figures: string[]) => {
+    for (const figure of figures) entries.set(`${breakdown}|${key ?? ''}|${figure}`, row[figure] === null ? '' : String(row[figure]));
+  };
+  const figures = Object.keys(dashboard.overall ?? dashboard.totals);
+  add('overall', '', dashboard.overall ?? dashboard.totals, figures);
+  const groups: [string, string][] = [['byCohortYear', 'academic year'], ['byLocalAuthority', 'local authority'], ['bySector', 'sector'], ['byJobCoach', 'job coach']];
+  for (const [name, breakdown] of groups) for (const row of dashboard[name] ?? []) add(breakdown, row.key, row, figures);
+  for (const week of dashboard.supportHoursTrend ?? []) add('support hours by internship week', week.week, week, ['internships', 'averageSupportHours', 'averageHoursWorked']);
+  for (const placement of dashboard.placements ?? []) add('placement', placement.placementId, placement, figures);
+  return entries;
+}
+
+describe('dashboard filters and CSV', () => {
+  const providerFigures = async (query: string) => {
+    const response = await call(harness.app, 'GET', `/v1/dashboards/provider${query}`, { token: world.admin.token });
+    expect(response.status, response.text).toBe(200);
+    return response.json;
+  };
+
+  it('narrow the provider dashboard by academic year, local authority, sector and job coach', async () => {
+    const year2025 = await providerFigures('?academicYear=2025');
+    expect(year2025.filters).toEqual({ academicYear: 2025 });
+    expect(year2025.overall).toMatchObject({ proposals: 4, starts: 4, completed: 3, withdrawn: 1 });
+    expect(year2025.byCohortYear.map((r: { key: string }) => r.key)).toEqual(['2025']);
+    // Only Amir's and Bea's logs are of 2025 journeys with logs; Eli's (2026) drops out.
+    expect(year2025.supportHoursTrend[0]).toEqual({ week: 1, internships: 2, averageSupportHours: 11, averageHoursWorked: 16 });
+    expect((await providerFigures('?localAuthority=Leeds')).overall).toMatchObject({ proposals: 4, completed: 2, paidEmploymentPercent: 100 });
+    expect((await providerFigures('?sector=hospitality_catering')).overall).toMatchObject({ proposals: 3, starts: 2, withdrawn: 1 });
+    const coach = await providerFigures(`?jobCoachId=${coachB.accountId}`);
+    expect(coach.overall).toMatchObject({ proposals: 3, starts: 2, inProgress: 1 });
+    expect(coach.supportHoursTrend).toEqual([{ week: 1, internships: 1, averageSupportHours: 14, averageHoursWorked: 12 }]);
+    expect((await providerFigures('?academicYear=2025&localAuthority=Bradford&sector=hospitality_catering')).overall).toMatchObject({ proposals: 2, completed: 1, withdrawn: 1 });
+  });
+
+  it('refuse a filter that is not valid, naming it, and a job coach asking for another coach’s caseload', async () => {
+    const bad = await call(harness.app, 'GET', '/v1/dashboards/provider?sector=space&academicYear=last', { token: world.admin.token });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['academicYear', 'sector']);
+    expect((await call(harness.app, 'GET', '/v1/dashboards/provider?cohort=2025', { token: world.admin.token })).status).toBe(400);
+    expect((await call(harness.app, 'GET', `/v1/dashboards/provider?jobCoachId=${coachB.accountId}`, { token: world.coach.token })).status).toBe(403);
+    expect((await call(harness.app, 'GET', `/v1/dashboards/provider?jobCoachId=${world.coach.accountId}`, { token: world.coach.token })).status).toBe(200);
+  });
+
+  it('give the same figures as CSV as in JSON for the same filters, each with its definition', async () => {
+    for (const query of ['', 'academicYear=2025', 'localAuthority=Leeds', 'sector=retail', `jobCoachId=${coachB.accountId}`, 'academicYear=2026&sector=retail']) {
+      const json = await providerFigures(query ? `?${query}` : '');
+      const byAccept = await call(harness.app, 'GET', `/v1/dashboards/provider${query ? `?${query}` : ''}`, { token: world.admin.token, headers: { accept: 'text/csv' } });
+      const byFormat = await call(harness.app, 'GET', `/v1/dashboards/provider?${query ? `${query}&` : ''}format=csv`, { token: world.admin.token });
+      for (const csv of [byAccept, byFormat]) {
+        expect(csv.status, csv.text).toBe(200);
+        expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+        const records = parseCsv(csv.text);
+        expect(new Map(records.map((r) => [`${r.breakdown}|${r.group_key}|${r.figure}`, r.value]))).toEqual(jsonFigures(json));
+        for (const record of records) expect(record.definition, record.figure).toBe(json.definitions[record.figure!]);
+      }
+    }
+    const bytes = new Uint8Array(await (await harness.app.request('/v1/dashboards/provider?format=csv', { headers: { authorization: `Bearer ${world.admin.token}` } })).arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const leeds = parseCsv((await call(harness.app, 'GET', '/v1/dashboards/provider?format=csv', { token: world.admin.token })).text);
+    expect(leeds.find((r) => r.breakdown === 'local authority' && r.group === 'Leeds' && r.figure === 'paidEmploymentPercent')?.value).toBe('100');
+    expect(leeds.find((r) => r.breakdown === 'local authority' && r.group === 'Not recorded' && r.figure === 'paidEmploymentPercent')?.value).toBe('');
+  });
+
+  it('give the employer dashboard as CSV too, with the same figures and no intern names', async () => {
+    const json = (await call(harness.app, 'GET', '/v1/dashboards/employer?sector=retail', { token: retailEmployer.staff.token })).json;
+    const csv = await call(harness.app, 'GET', '/v1/dashboards/employer?sector=retail', { token: retailEmployer.staff.token, headers: { accept: 'text/csv, application/json;q=0.5' } });
+    expect(csv.status, csv.text).toBe(200);
+    const records = parseCsv(csv.text);
+    expect(new Map(records.map((r) => [`${r.breakdown}|${r.group_key}|${r.figure}`, r.value]))).toEqual(jsonFigures(json));
+    expect(csv.text).not.toContain('Amir');
+    expect((await call(harness.app, 'GET', '/v1/dashboards/employer?academicYear=2026', { token: retailEmployer.staff.token })).json.totals).toMatchObject({ proposals: 3, starts: 1 });
+  });
+});
+
 describe('the employer dashboard', () => {
   it('shows the employer’s placements, interns and outcomes from every provider, and only what young people agreed to', async () => {
     const response = await call(harness.app, 'GET', '/v1/dashboards/employer', { token: retailEmployer.staff.token });
@@ -261,5 +362,29 @@ describe('the employer dashboard', () => {
 
   it('is only for employer staff', async () => {
     expect((await call(harness.app, 'GET', '/v1/dashboards/employer', { token: world.admin.token })).status).toBe(403);
+  });
+});
+
+describe('cohorts', () => {
+  it('count an internship in the academic year it actually started, and in the planned year before it starts', async () => {
+    const third = await makeProvider(harness, 'Third College');
+    const host = await makeEmployer(harness, third.admin, { name: 'Early Start Cafe' });
+    const placement = await postPlacement(harness, host.employerId, host.staff, { startDate: '2026-11-02' });
+    const youngPersonId = await addYoungPerson(harness, third.coach, 'Ivy', { plannedStartDate: '2027-09-06' });
+    const ivy = await makeAccount(harness, { role: 'young_person', providerId: third.providerId, youngPersonId, name: 'Ivy' });
+    const cohorts = async () =>
+      (await call(harness.app, 'GET', '/v1/dashboards/provider', { token: third.admin.token })).json.byCohortYear.map((r: { key: string; proposals: number; starts: number }) => [r.key, r.proposals, r.starts]);
+
+    const proposed = await propose(harness, third.coach, youngPersonId, placement);
+    expect(proposed.status, proposed.text).toBe(201);
+    const matchId = proposed.json.id as string;
+    expect(await cohorts()).toEqual([['2027', 1, 0]]);
+
+    expect((await step(harness, ivy, matchId, 'accept', { sections: [] })).status).toBe(200);
+    expect((await step(harness, host.staff, matchId, 'employer-accept')).status).toBe(200);
+    await travelTo(harness, clock, '2026-11-02T09:00:00Z', [third.coach, third.admin]);
+    const started = await step(harness, third.coach, matchId, 'start', { startedOn: '2026-11-02' });
+    expect(started.status, started.text).toBe(200);
+    expect(await cohorts()).toEqual([['2026', 1, 1]]);
   });
 });

@@ -21,7 +21,7 @@ const noEmployerRow: EmployerRow = { ...emptyCounts, _id: null, awaitingDecision
 const internsListed = 200;
 
 export const breakdownDefinitions = {
-  byCohortYear: 'By the academic year (from 1 September) of the young person’s planned start, as recorded when they were proposed.',
+  byCohortYear: 'By academic year (from 1 September): the year the internship actually started in; for one that has not started, the year of the young person’s planned start when they were proposed.',
   byLocalAuthority: 'By the young person’s local authority when they were proposed; "Not recorded" when none was given.',
   bySector: 'By the sector of the placement.',
   byJobCoach: 'By the job coach whose caseload the young person was on when proposed.',
@@ -37,6 +37,36 @@ export const employerDefinitions = {
   hiredByEmployer: 'Completed internships that ended in paid employment with you.',
   hiredByEmployerPercent: 'Paid employment with you as a percentage of completed internships.',
   interns: 'Interns who started with you, most recent first (at most 200).',
+};
+
+/** What a dashboard can be narrowed to; each matches the journey's own copy of the field. */
+export interface DashboardFilters {
+  /** The academic year starting in September of this year: of the actual start, or of the planned start before one. */
+  academicYear?: number;
+  localAuthority?: string;
+  sector?: Sector;
+  jobCoachId?: string;
+}
+
+export function journeyFilter(base: Document, filters: DashboardFilters): Document {
+  return {
+    ...base,
+    ...(filters.academicYear !== undefined ? { cohortYear: filters.academicYear } : {}),
+    ...(filters.localAuthority !== undefined ? { localAuthority: filters.localAuthority } : {}),
+    ...(filters.sector !== undefined ? { sector: filters.sector } : {}),
+    ...(filters.jobCoachId !== undefined ? { jobCoachId: new ObjectId(filters.jobCoachId) } : {}),
+  };
+}
+
+/** "2026/27" for the academic year that starts in September 2026. */
+export function academicYearLabel(year: number): string {
+  return `${year}/${String(year + 1).slice(2)}`;
+}
+
+export const trendDefinitions = {
+  internships: 'Internships with a weekly log for that week.',
+  averageSupportHours: 'The mean job coach support hours in that week’s logs (one decimal place).',
+  averageHoursWorked: 'The mean hours worked in that week’s logs (one decimal place).',
 };
 
 export class DashboardsService {
@@ -66,30 +96,34 @@ export class DashboardsService {
     this.clock = options.clock;
   }
 
-  /** Outcome figures for the caller's provider: all of it for admins, their own caseload for job coaches. */
-  async provider(actor: Actor) {
+  /**
+   * Outcome figures for the caller's provider: all of it for admins, their own caseload for job
+   * coaches, narrowed by `filters`. Callable directly (the web reports page does).
+   */
+  async provider(actor: Actor, filters: DashboardFilters = {}) {
     if (!actor.providerId) throw forbidden('Only provider staff have a provider dashboard.');
     authorize(actor, 'provider.dashboard', { type: 'provider', id: actor.providerId });
     const scope = providerDashboardScope(actor)!;
-    const filter: Document = {
-      providerId: new ObjectId(scope.providerId),
-      ...(scope.jobCoachId ? { jobCoachId: new ObjectId(scope.jobCoachId) } : {}),
-    };
+    if (scope.jobCoachId && filters.jobCoachId && filters.jobCoachId !== scope.jobCoachId) {
+      throw forbidden('Job coaches see the figures of their own caseload only.');
+    }
+    const filter = journeyFilter({ providerId: new ObjectId(scope.providerId), ...(scope.jobCoachId ? { jobCoachId: new ObjectId(scope.jobCoachId) } : {}) }, filters);
     // The outcome figures and the support trend read different collections; ask for both at once.
-    const [facets, trend] = await Promise.all([this.#outcomeFacets(filter), this.#supportTrend(filter)]);
+    const [facets, trend] = await Promise.all([this.#outcomeFacets(filter), this.#supportTrend(filter, filters)]);
     const coachNames = await this.#coachNames((facets?.byJobCoach ?? []).map((row) => row._id).filter((id): id is ObjectId => id instanceof ObjectId));
     const rows = (key: keyof NonNullable<typeof facets>, label: (id: unknown) => string) =>
       (facets?.[key] ?? []).map(({ _id, ...counts }) => ({ key: _id === null || _id === undefined ? null : String(_id), label: label(_id), ...figuresFrom(counts) }));
     return {
       scope: { providerId: scope.providerId, ...(scope.jobCoachId ? { jobCoachId: scope.jobCoachId } : {}), coverage: scope.jobCoachId ? ('own_caseload' as const) : ('provider' as const) },
+      filters,
       generatedAt: this.clock.now().toISOString(),
       overall: figuresFrom(stripId(facets?.overall[0]) ?? emptyCounts),
-      byCohortYear: rows('byCohortYear', (id) => `${id}/${String(Number(id) + 1).slice(2)}`),
+      byCohortYear: rows('byCohortYear', (id) => academicYearLabel(Number(id))),
       byLocalAuthority: rows('byLocalAuthority', (id) => (typeof id === 'string' ? id : 'Not recorded')),
       bySector: rows('bySector', (id) => sectorLabels[id as Sector] ?? String(id)),
       byJobCoach: rows('byJobCoach', (id) => (id instanceof ObjectId ? (coachNames.get(id.toHexString()) ?? 'A former job coach') : 'No job coach')),
       supportHoursTrend: trend.map(({ _id, ...week }) => ({ week: _id, ...week })),
-      definitions: { ...figureDefinitions, ...breakdownDefinitions },
+      definitions: { ...figureDefinitions, ...breakdownDefinitions, ...trendDefinitions },
     };
   }
 
@@ -100,8 +134,13 @@ export class DashboardsService {
     return facets;
   }
 
-  async #supportTrend(filter: Document) {
-    return this.progress.logs.aggregate<{ _id: number; internships: number; averageSupportHours: number; averageHoursWorked: number }>(supportTrendPipeline(filter)).toArray();
+  /** Weekly logs carry the provider and coach but not the journey's year, area or sector: those narrow by journey. */
+  async #supportTrend(filter: Document, filters: DashboardFilters) {
+    const byJourney = filters.academicYear !== undefined || filters.localAuthority !== undefined || filters.sector !== undefined;
+    const logFilter: Document = byJourney
+      ? { providerId: filter.providerId, matchId: { $in: await this.matches.collection.distinct('_id', filter) } }
+      : { providerId: filter.providerId, ...(filter.jobCoachId ? { jobCoachId: filter.jobCoachId } : {}) };
+    return this.progress.logs.aggregate<{ _id: number; internships: number; averageSupportHours: number; averageHoursWorked: number }>(supportTrendPipeline(logFilter)).toArray();
   }
 
   async #coachNames(ids: ObjectId[]): Promise<Map<string, string>> {
@@ -110,7 +149,7 @@ export class DashboardsService {
   }
 
   /** The employer's placements, interns and outcomes; only journeys the young person agreed to. */
-  async employer(actor: Actor) {
+  async employer(actor: Actor, filters: DashboardFilters = {}) {
     if (!actor.employerId) throw forbidden('Only employer staff have an employer dashboard.');
     const employer = await this.employers.byId(actor.employerId);
     if (!employer) throw notFound('Employer');
@@ -129,7 +168,7 @@ export class DashboardsService {
     type InternRow = { matchId: ObjectId; youngPersonId: ObjectId; placementId: ObjectId; state: JourneyState; startedOn: string; endedOn?: string; outcomeType?: OutcomeType };
     const [facets] = await this.matches.collection
       .aggregate<{ totals: EmployerRow[]; byPlacement: EmployerRow[]; interns: InternRow[] }>([
-        { $match: { employerId, visibleToEmployer: true } },
+        { $match: journeyFilter({ employerId, visibleToEmployer: true }, filters) },
         journeyFlags({ ...employerFlags, matchId: '$_id', youngPersonId: 1, placementId: 1, state: 1, startedOn: 1, endedOn: 1, outcomeType: '$outcome.type' }),
         {
           $facet: {
@@ -161,6 +200,7 @@ export class DashboardsService {
     };
     return {
       employerId: employer.id,
+      filters,
       generatedAt: this.clock.now().toISOString(),
       totals: employerFigures(facets?.totals[0]),
       placements: placements.map((placement) => ({

@@ -53,7 +53,11 @@ export interface PlacementMatch {
   hardLimitOverride?: HardLimitOverride;
   /** The score and reasons the coach proposed with: the `/matches` reasons object, or sentences. */
   match?: { score: number; reasons: string[] | Record<string, unknown> };
-  /** Copied at proposal time so the dashboards can group without joins. */
+  /**
+   * The academic year (from 1 September) the internship counts in: of the planned start when
+   * proposed, of the actual start once there is one. With the rest copied at proposal time so the
+   * dashboards can group without joins.
+   */
   cohortYear: number;
   localAuthority?: string;
   sector: Sector;
@@ -205,7 +209,7 @@ export type NewPlacementMatch = Pick<
 
 /** What a step records besides the state: each step fills in its own part of the match. */
 export type StepFields = Partial<
-  Pick<PlacementMatch, 'visibleToEmployer' | 'youngPersonResponse' | 'taster' | 'employerDecision' | 'startedOn' | 'earlyStartReason' | 'endedOn' | 'outcome' | 'followUp' | 'withdrawal'>
+  Pick<PlacementMatch, 'visibleToEmployer' | 'youngPersonResponse' | 'taster' | 'employerDecision' | 'startedOn' | 'earlyStartReason' | 'cohortYear' | 'endedOn' | 'outcome' | 'followUp' | 'withdrawal'>
 >;
 
 /** A change of state: the fields it sets and the history entry it appends. */

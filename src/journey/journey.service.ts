@@ -366,7 +366,9 @@ export class JourneyService {
           details: { youngPersonId: match.youngPersonId },
         });
       }
-      const moved = await this.#move(actor, authorized, { startedOn: input.startedOn, ...(earlyStartReason ? { earlyStartReason } : {}) }, requestId, session, {
+      // From its first day an internship counts in the academic year it actually started in.
+      const started = { startedOn: input.startedOn, cohortYear: cohortYearOf(input.startedOn), ...(earlyStartReason ? { earlyStartReason } : {}) };
+      const moved = await this.#move(actor, authorized, started, requestId, session, {
         startedOn: input.startedOn,
         ...(earlyStartReason ? { earlyStartReason } : {}),
       });
