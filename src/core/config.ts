@@ -76,6 +76,14 @@ const schema = z
       .regex(/^[A-Za-z0-9_-]{0,40}$/, { message: 'must be up to 40 letters, digits, _ or -' })
       .default(''),
     MEILI_TIMEOUT_MS: integer(100, 120_000).default(5000),
+    MEILI_MAX_INDEXING_MEMORY: optionalString.pipe(
+      z
+        .string()
+        .regex(/^\d+(\.\d+)?\s?(B|KiB|MiB|GiB|KB|MB|GB)$/, { message: 'must be a size such as 256MiB or 1GiB' })
+        .optional(),
+    ),
+    MEILI_MAX_INDEXING_THREADS: integer(1, 64).optional(),
+    SEARCH_RECONCILE_INTERVAL_SECONDS: integer(0, 86_400).default(900),
 
     JWT_ISSUER: httpUrl.default('http://localhost:3000'),
     JWT_AUDIENCE: z.string().trim().min(1).default('supported-internships-api'),

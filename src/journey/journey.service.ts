@@ -198,6 +198,12 @@ export class JourneyService {
   }
 
   /** The names shown beside matches the caller has already been allowed to read. */
+  /** The name of the job coach of a match, for telling the young person who supports them. */
+  async coachName(match: Pick<PlacementMatch, 'jobCoachId'>): Promise<string | undefined> {
+    if (!match.jobCoachId) return undefined;
+    return (await this.names.accountNames([match.jobCoachId])).get(match.jobCoachId);
+  }
+
   async labels(matches: PlacementMatch[]): Promise<MatchLabels> {
     return labelsFor(matches, this.names);
   }

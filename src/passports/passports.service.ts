@@ -489,6 +489,11 @@ export class PassportsService {
     return this.names.accountNames(drafts.map((draft) => draft.proposedBy));
   }
 
+  /** Names of whoever saved these versions, for the version history. */
+  async savedByNames(versions: { savedBy: { accountId: string } }[]): Promise<Map<string, string>> {
+    return this.names.accountNames(versions.map((version) => version.savedBy.accountId));
+  }
+
   /** Names of the employers these shares are with, for showing beside them. */
   async employerNames(shares: PassportShare[]): Promise<Map<string, string>> {
     return this.names.employerNames(shares.map((share) => share.employerId));

@@ -31,7 +31,7 @@ export interface ReindexOptions {
 }
 
 /** Where an index's documents come from, read straight from MongoDB. */
-interface IndexSource {
+export interface IndexSource {
   name: IndexName;
   count(): Promise<number>;
   batches(size: number): AsyncIterable<object[]>;
@@ -141,7 +141,8 @@ function idsIn(docs: { _id: ObjectId }[]): Set<string> {
   return new Set(docs.map((doc) => doc._id.toHexString()));
 }
 
-function indexSources(db: Db, search: Search): Record<IndexName, IndexSource> {
+/** Each index's documents as MongoDB says they should be, with how to sync records again. */
+export function indexSources(db: Db, search: Search): Record<IndexName, IndexSource> {
   const placements = new PlacementsRepository(db);
   const employers = new EmployersRepository(db);
   const youngPeople = new YoungPeopleRepository(db);
