@@ -16,9 +16,8 @@ export async function addYoungPersonWithAccount(harness: Harness, coach: Person,
   return { id, account: await makeAccount(harness, { role: 'young_person', providerId, youngPersonId: id, name }) };
 }
 
-/** A placement starting on Monday 14 September 2026: journey tests run on a ManualClock from 1 July 2026. */
 export async function postPlacement(harness: Harness, employerId: string, staff: Person, overrides: Record<string, unknown> = {}) {
-  const body = placementInput({ startDate: '2026-09-14', ...overrides });
+  const body = placementInput(overrides);
   const response = await call(harness.app, 'POST', `/v1/employers/${employerId}/placements`, { token: staff.token, body });
   expect(response.status, response.text).toBe(201);
   return response.json.id as string;
