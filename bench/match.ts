@@ -10,14 +10,14 @@
  *   npm run bench:match [-- --sample 200 --requests 1000]
  */
 import { ObjectId } from 'mongodb';
-import { parseArgs } from '../src/cli/with-services.js';
+import { parseArgs } from 'node:util';
 import { personFacts } from '../src/matching/facts.js';
 import { placementPoolSearches } from '../src/matching/matching.service.js';
 import { toYoungPerson, type YoungPerson } from '../src/young-people/young-people.repository.js';
 import { naiveMatches } from './naive-match.js';
 import { benchEnvironment, ms, percentile } from './support.js';
 
-const args = parseArgs(process.argv.slice(2));
+const { values: args } = parseArgs({ options: { sample: { type: 'string' }, requests: { type: 'string' } } });
 const sampleSize = Number(args.sample ?? 200);
 const requests = Number(args.requests ?? 1000);
 const pageSize = 20;

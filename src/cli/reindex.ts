@@ -2,9 +2,10 @@ import { progressBar, type Progress } from '../core/progress.js';
 import { loadIndexConfigs } from '../core/search/meili.js';
 import { reconcileIndexes, type ReconcileReport } from '../search-sync/reconcile.js';
 import { rebuildIndexes, type ReindexSummary } from '../search-sync/reindex.js';
-import { parseArgs, withServices } from './with-services.js';
+import { parseArgs } from 'node:util';
+import { withServices } from './with-services.js';
 
-const options = parseArgs(process.argv.slice(2));
+const { values: options } = parseArgs({ options: { check: { type: 'boolean' } } });
 
 /**
  * `npm run reindex`: rebuilds every search index from MongoDB and swaps it in while search keeps answering.

@@ -1,5 +1,5 @@
 import { ObjectId, type MongoClient } from 'mongodb';
-import { auditActor, type AuditLog } from '../audit/audit.js';
+import type { AuditLog } from '../audit/audit.js';
 import type { AccountsRepository } from '../auth/accounts.js';
 import type { PasswordHasher } from '../auth/passwords.js';
 import { passwordProblem } from '../auth/passwords.js';
@@ -11,7 +11,7 @@ import { inTransaction } from '../core/db/transaction.js';
 import { ApiError, notFound, validationFailed } from '../core/errors.js';
 import { locate } from '../geo/locate.js';
 import type { SearchOutbox } from '../search-sync/outbox.js';
-import { isoDate } from '../journey/progress.js';
+import { isoDate } from '../core/dates.js';
 import type { PlacementsRepository } from '../placements/placements.repository.js';
 import type { Employer, EmployersRepository } from './employers.repository.js';
 import type { EmployerInput, EmployerPatch } from './employers.schemas.js';
@@ -94,10 +94,7 @@ export class EmployersService {
           { email: input.account.email, name: input.account.name, role: 'employer', status: 'active', passwordHash, employerId: new ObjectId(employer.id) },
           session,
         );
-        await this.audit.record(
-          { action: 'employer.sign_up', outcome: 'success', actor: { accountId: account.id, role: 'employer' }, target: { type: 'employer', id: employer.id }, requestId },
-          session,
-        );
+        await this.audit.success('employer.sign_up', { accountId: account.id, role: 'employer' }, { target: { type: 'employer', id: employer.id }, requestId }, session);
         return { employer, account };
       });
     } catch (error) {
@@ -147,10 +144,7 @@ export class EmployersService {
       if (!updated) throw notFound('Employer');
       // Placements carry the employer's name, place and Disability Confident level in the index.
       await this.outbox.enqueue('employer', id, session);
-      await this.audit.record(
-        { action: 'employer.update', outcome: 'success', actor: auditActor(actor), target: { type: 'employer', id }, requestId, details: { fields: Object.keys(patch) } },
-        session,
-      );
+      await this.audit.success('employer.update', actor, { target: { type: 'employer', id }, requestId, details: { fields: Object.keys(patch) } }, session);
       return updated;
     });
   }
@@ -167,15 +161,10 @@ export class EmployersService {
       const paused = verified ? [] : await this.placements.pauseOpenOf(id, verificationWithdrawnReason(isoDate(this.clock.now())), this.clock.now(), session);
       await this.outbox.enqueue('employer', id, session);
       for (const placementId of paused) await this.outbox.enqueue('placement', placementId, session);
-      await this.audit.record(
-        {
-          action: verified ? 'employer.verify' : 'employer.unverify',
-          outcome: 'success',
-          actor: auditActor(actor),
-          target: { type: 'employer', id },
-          requestId,
-          ...(paused.length > 0 ? { details: { pausedPlacements: paused } } : {}),
-        },
+      await this.audit.success(
+        verified ? 'employer.verify' : 'employer.unverify',
+        actor,
+        { target: { type: 'employer', id }, requestId, ...(paused.length > 0 ? { details: { pausedPlacements: paused } } : {}) },
         session,
       );
       return updated;

@@ -1,7 +1,7 @@
 import type { FieldProblem } from '../core/errors.js';
 import { weekdayNames, type Weekday } from '../domain/vocabulary.js';
 import type { Placement } from '../placements/placements.repository.js';
-import { daysBetween } from './progress.js';
+import { daysBetween } from '../core/dates.js';
 
 /** How far before the placement's planned start an internship may begin, with a reason. */
 export const earliestEarlyStartDays = 28;

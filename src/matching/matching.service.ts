@@ -6,7 +6,8 @@ import type { Employer, EmployersRepository } from '../employers/employers.repos
 import { distanceKm } from '../geo/postcodes.js';
 import type { Placement, PlacementsRepository } from '../placements/placements.repository.js';
 import type { PlacementsService } from '../placements/placements.service.js';
-import { isoDateOfEpochDay, placementSearchDoc, type PlacementSearchDoc } from '../search-sync/documents.js';
+import { isoDateOfEpochDay } from '../core/dates.js';
+import { placementSearchDoc, type PlacementSearchDoc } from '../search-sync/documents.js';
 import { youngPersonResource } from '../young-people/young-people.access.js';
 import type { YoungPeopleRepository, YoungPerson } from '../young-people/young-people.repository.js';
 import { personFacts, type PersonFacts, type PlacementFacts } from './facts.js';

@@ -1,5 +1,5 @@
 import { ObjectId, type ClientSession, type MongoClient } from 'mongodb';
-import { auditActor, type AuditLog } from '../audit/audit.js';
+import type { AuditLog } from '../audit/audit.js';
 import { authorize, decide, type Actor } from '../auth/policy.js';
 import type { Clock } from '../core/clock.js';
 import { inTransaction } from '../core/db/transaction.js';
@@ -8,7 +8,7 @@ import type { Employer, EmployersRepository } from '../employers/employers.repos
 import { employerResource } from '../employers/employers.service.js';
 import { locate } from '../geo/locate.js';
 import type { SearchOutbox } from '../search-sync/outbox.js';
-import { isoDate } from '../journey/progress.js';
+import { isoDate } from '../core/dates.js';
 import { placementProblems } from './placement-checks.js';
 import type { NewPlacement, Placement, PlacementsRepository, PlacementStatus } from './placements.repository.js';
 import type { PlacementInput, PlacementPatch } from './placements.schemas.js';
@@ -75,10 +75,7 @@ export class PlacementsService {
     const created = await inTransaction(this.mongo, async (session) => {
       const inserted = await this.placements.insert(placement, this.clock.now(), session);
       await this.outbox.enqueue('placement', inserted.id, session);
-      await this.audit.record(
-        { action: 'placement.create', outcome: 'success', actor: auditActor(actor), target: { type: 'placement', id: inserted.id }, requestId },
-        session,
-      );
+      await this.audit.success('placement.create', actor, { target: { type: 'placement', id: inserted.id }, requestId }, session);
       return inserted;
     });
     return { placement: created, employer };
@@ -131,10 +128,7 @@ export class PlacementsService {
       const result = await this.placements.update(id, changes, this.clock.now(), session, { needsFreePlace: merged.status === 'open' && (opening || patch.places !== undefined) });
       if (!result) throw await this.#whyNotUpdated(id, session);
       await this.outbox.enqueue('placement', id, session);
-      await this.audit.record(
-        { action: 'placement.update', outcome: 'success', actor: auditActor(actor), target: { type: 'placement', id }, requestId, details: { fields: Object.keys(patch) } },
-        session,
-      );
+      await this.audit.success('placement.update', actor, { target: { type: 'placement', id }, requestId, details: { fields: Object.keys(patch) } }, session);
       return result;
     });
     return { placement: updated, employer };

@@ -1,3 +1,4 @@
+import { epochDay } from '../core/dates.js';
 import { minutesOfDay } from '../domain/schemas.js';
 import {
   environmentFactors,
@@ -31,17 +32,6 @@ export function hoursBandOf(hoursPerWeek: number): HoursBand {
   if (hoursPerWeek <= 20) return '16_to_20';
   if (hoursPerWeek <= 30) return '21_to_30';
   return 'over_30';
-}
-
-const msPerDay = 86_400_000;
-
-/** An ISO date as whole days since 1970-01-01, so dates filter and sort as numbers. */
-export function epochDay(isoDate: string): number {
-  return Math.floor(Date.parse(`${isoDate}T00:00:00Z`) / msPerDay);
-}
-
-export function isoDateOfEpochDay(day: number): string {
-  return new Date(day * msPerDay).toISOString().slice(0, 10);
 }
 
 /** Two decimal places of a degree is about 1.1 km north-south: enough to match on, too coarse to find a home. */

@@ -19,6 +19,7 @@ import { renderPage } from '../web/render.js';
 import { redirectWithFlash, safeReturnPath } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
 import { longDate, personPage, type PersonPage } from '../web/young-person.js';
+import { daysAfter } from '../core/dates.js';
 
 export const rightLabels: Record<DelegateRight, { text: string; hint: string }> = {
   view_profile: { text: 'See my profile', hint: 'Where I live, when I can work, what I like.' },
@@ -35,7 +36,7 @@ interface NextThing {
   why: string;
 }
 
-const soon = (days: number, now: Date) => new Date(now.getTime() + days * 86_400_000);
+const soon = (days: number, now: Date) => daysAfter(now, days);
 
 /** "What to do next" for a young person: proposals to answer, coach drafts, shares ending soon, a review due. */
 async function nextThings(c: Context<WebEnv>, person: PersonPage): Promise<NextThing[]> {
