@@ -16,9 +16,11 @@ describe('placement checks', () => {
     expect(placementProblems({ ...placement, rotations: [12, 12, 12].map((weeks) => ({ department: 'D', tasks: [], weeks })) }, { today: '2027-01-01', checkStartDate: true })).toEqual([]);
   });
 
-  it('leaves a running placement’s past start alone unless asked', () => {
-    expect(placementProblems({ ...placement, startDate: '2026-01-05' }, { today: '2027-01-01', checkStartDate: false })).toEqual([]);
-    expect(placementProblems({ ...placement, startDate: '2026-01-05' }, { today: '2027-01-01', checkStartDate: true }).map((p) => p.path)).toEqual(['startDate']);
+  it('refuses a placement whose run is already over, allows one still running, and leaves the start alone unless asked', () => {
+    const over = placementProblems({ ...placement, startDate: '2020-01-01' }, { today: '2027-01-01', checkStartDate: true });
+    expect(over).toEqual([{ path: 'startDate', in: 'body', message: 'is 2020-01-01, so a 36-week placement ended on 2020-09-08; it must still be running or yet to start' }]);
+    expect(placementProblems({ ...placement, startDate: '2026-09-07' }, { today: '2027-01-01', checkStartDate: true })).toEqual([]);
+    expect(placementProblems({ ...placement, startDate: '2020-01-01' }, { today: '2027-01-01', checkStartDate: false })).toEqual([]);
   });
 
   it('refuses open with every place filled, but not filled', () => {

@@ -1,4 +1,5 @@
 import type { FieldProblem } from '../core/errors.js';
+import { addDays } from '../core/dates.js';
 import { minutesOfDay } from '../domain/schemas.js';
 import type { Placement } from './placements.repository.js';
 
@@ -14,9 +15,10 @@ export function mostHoursPerWeek(schedule: Placement['schedule']): number {
 
 /**
  * What makes a placement impossible as described: more hours a week than its days and times hold,
- * rotations that do not fit in it, a start already past, or open with no place free. Each problem
- * names the field. `startDate` is checked only when it is being set or the placement is being
- * opened before anyone has started on it: a running placement keeps its real start.
+ * rotations that do not fit in it, a run that is already over (a start date such as 2020-01-01), or
+ * open with no place free. Each problem names the field. A start date earlier this year is allowed:
+ * a running placement can take a late joiner. `startDate` is checked only when it is being set or
+ * the placement is being opened before anyone has started on it.
  */
 export function placementProblems(placement: Checked, context: { today: string; checkStartDate: boolean }): FieldProblem[] {
   const problems: FieldProblem[] = [];
@@ -32,8 +34,9 @@ export function placementProblems(placement: Checked, context: { today: string; 
   if (rotationWeeks > placement.durationWeeks) {
     problems.push(problem('rotations', `add up to ${rotationWeeks} weeks, more than the placement's ${placement.durationWeeks} weeks`));
   }
-  if (context.checkStartDate && placement.startDate < context.today) {
-    problems.push(problem('startDate', `is ${placement.startDate}, which has passed; a placement starts today (${context.today}) or later`));
+  const lastDay = addDays(placement.startDate, placement.durationWeeks * 7 - 1);
+  if (context.checkStartDate && lastDay < context.today) {
+    problems.push(problem('startDate', `is ${placement.startDate}, so a ${placement.durationWeeks}-week placement ended on ${lastDay}; it must still be running or yet to start`));
   }
   if (placement.status === 'open' && placement.placesFilled >= placement.places) {
     problems.push(problem('status', `cannot be open: all ${placement.places} place${placement.places === 1 ? ' is' : 's are'} filled`));

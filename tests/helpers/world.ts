@@ -126,16 +126,6 @@ export async function makeEmployer(harness: Harness, verifier?: Person, override
   return { employerId, staff: { accountId: response.json.account.id, token: response.json.tokens.accessToken, email } };
 }
 
-/**
- * A Monday about two months from the real today: a placement may not start in the past, and tests
- * that keep the real clock need a start that stays ahead of it. Tests on a ManualClock set their own.
- */
-function upcomingMonday(): string {
-  const day = new Date(Date.now() + 56 * 86_400_000);
-  day.setUTCDate(day.getUTCDate() + ((8 - day.getUTCDay()) % 7));
-  return day.toISOString().slice(0, 10);
-}
-
 /** A valid placement; override what a test cares about. */
 export function placementInput(overrides: Record<string, unknown> = {}) {
   return {
@@ -145,7 +135,7 @@ export function placementInput(overrides: Record<string, unknown> = {}) {
     sector: 'hospitality_catering',
     site: { address: { line1: '1 Park Row', town: 'Leeds', postcode: 'LS1 5AB' }, busRoutes: ['1', '6'], stepFreeAccess: true },
     schedule: { days: ['mon', 'tue', 'wed', 'thu'], startTime: '09:30', endTime: '14:30', hoursPerWeek: 20 },
-    startDate: upcomingMonday(),
+    startDate: '2026-09-14',
     durationWeeks: 36,
     rotations: [{ department: 'Kitchen', tasks: ['food preparation'], weeks: 12 }],
     places: 2,
