@@ -35,7 +35,7 @@ export const scheduleSchema = z
   .strictObject({
     days: z.array(weekdaySchema).min(1).max(7),
     startTime: timeOfDaySchema,
-    endTime: timeOfDaySchema,
+    endTime: timeOfDaySchema.openapi({ description: 'After `startTime` (422 otherwise).' }),
     hoursPerWeek: z.number().min(1).max(40),
   })
   // Compared only when both are times: a malformed startTime gets its own error and no second one here.
