@@ -160,7 +160,7 @@ describe('a match from /matches passes straight into a proposal', () => {
       token: world.coach.token,
       body: proposeBody(person.id, fittingPlacement, { match: { reasons: {} } }),
     });
-    expect(noScore.status).toBe(400);
+    expect(noScore.status).toBe(422);
     expect(noScore.json.error.details[0].path).toBe('match.fitScore');
     const otherPlacement = await call(harness.app, 'POST', '/v1/placement-matches', {
       token: world.coach.token,
