@@ -127,12 +127,161 @@ export interface paths {
      */
     get: operations["getInbox"];
   };
+  "/v1/me/notification-preferences": {
+    /** Which emails I get */
+    get: {
+      responses: {
+        /** @description My choices. */
+        200: {
+          content: {
+            "application/json": components["schemas"]["NotificationPreferences"];
+          };
+        };
+        /** @description The request is malformed or breaks the schema (including text with control characters); `details` names each field. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No valid access token. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description The caller’s role, or their relationship to this record, does not allow this. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+        503: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /** Choose which emails I get, and whether to get one email a day */
+    put: {
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["NotificationPreferencesInput"];
+        };
+      };
+      responses: {
+        /** @description My choices, as saved. */
+        200: {
+          content: {
+            "application/json": components["schemas"]["NotificationPreferences"];
+          };
+        };
+        /** @description The request is malformed or breaks the schema; `details` names each field. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No valid access token. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description The caller’s role, or their relationship to this record, does not allow this. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description The request body is too large. */
+        413: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description The request body must be application/json. */
+        415: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description The request is well-formed but breaks a rule the schema cannot state (described on the fields); `details` says why. */
+        422: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+        503: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
   "/v1/me/password": {
     /**
      * Change my password
      * @description Checks the current password, sets the new one and ends every sign-in of the account at once (their access and refresh tokens stop working, and browser sessions end). Returns tokens of a new sign-in.
      */
     post: operations["changePassword"];
+  };
+  "/v1/notifications": {
+    /**
+     * Emails sent or to be sent, without their contents
+     * @description A provider admin sees their provider's notifications, by default the ones that could not be delivered (to pass the message on another way). Everyone else sees the notifications addressed to them. No message body is ever returned.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description For provider admins, `failed` unless given. */
+          status?: "pending" | "held" | "sent" | "digested" | "suppressed" | "failed";
+          limit?: number;
+          offset?: number | null;
+        };
+      };
+      responses: {
+        /** @description Newest first. */
+        200: {
+          content: {
+            "application/json": components["schemas"]["NotificationList"];
+          };
+        };
+        /** @description The request is malformed or breaks the schema; `details` names each field. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No valid access token. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description The caller’s role, or their relationship to this record, does not allow this. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description The request is well-formed but breaks a rule the schema cannot state (described on the fields); `details` says why. */
+        422: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+        503: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
   };
   "/v1/placement-matches": {
     /**
@@ -924,13 +1073,16 @@ export interface components {
     };
     Invitation: {
       email: string;
+      /**
+       * @description The invitee is emailed a link to accept (it works once, for 7 days). The link is never shown to the inviter.
+       * @enum {boolean}
+       */
+      emailed: true;
       expiresAt: string;
       /** @example 665f1c2e9b1d8c0012a3b4c5 */
       id: string;
       /** @enum {string} */
       role: "young_person" | "delegate" | "job_coach" | "employer" | "provider_admin";
-      /** @description Give this to the invitee (by email or in person). It works once, for 7 days; only its hash is stored. */
-      token: string;
     };
     /** @description A young person invitation names their record (`youngPersonId`); staff and employer invitations name none (422 otherwise). Whether the caller may invite this role, for this record, and a delegate invitation’s `rights` are checked on the records (422). */
     InvitationInput: {
@@ -1073,6 +1225,62 @@ export interface components {
         /** @example 665f1c2e9b1d8c0012a3b4c5 */
         id: string;
         preferredName: string;
+      };
+    };
+    Notification: {
+      attempts: number;
+      createdAt: string;
+      description: string;
+      failedAt?: string;
+      id: string;
+      /** @enum {string} */
+      kind: "invitation" | "proposal_received" | "proposal_agreed" | "employer_decision" | "taster_arranged" | "passport_draft_waiting" | "share_ending_soon" | "share_ended" | "weekly_log_missing" | "review_due" | "follow_up_due" | "security_new_sign_in" | "security_refresh_reuse" | "digest";
+      /** @description The kind of failure (e.g. "Error ECONNREFUSED"), never the message. */
+      lastError?: string;
+      recipient: {
+        email: string;
+        name: string;
+      };
+      sentAt?: string;
+      /** @enum {string} */
+      status: "pending" | "held" | "sent" | "digested" | "suppressed" | "failed";
+    };
+    NotificationList: {
+      items: components["schemas"]["Notification"][];
+      total: number;
+    };
+    NotificationPreferences: {
+      /** @description Kinds that are always emailed at once (account security, invitations, the digest itself). */
+      alwaysSent: ("invitation" | "proposal_received" | "proposal_agreed" | "employer_decision" | "taster_arranged" | "passport_draft_waiting" | "share_ending_soon" | "share_ended" | "weekly_log_missing" | "review_due" | "follow_up_due" | "security_new_sign_in" | "security_refresh_reuse" | "digest")[];
+      dailyDigest: boolean;
+      email: {
+        employer_decision?: boolean;
+        follow_up_due?: boolean;
+        passport_draft_waiting?: boolean;
+        proposal_agreed?: boolean;
+        proposal_received?: boolean;
+        review_due?: boolean;
+        share_ended?: boolean;
+        share_ending_soon?: boolean;
+        taster_arranged?: boolean;
+        weekly_log_missing?: boolean;
+      };
+    };
+    NotificationPreferencesInput: {
+      /** @description One email a day with everything instead of one email each. */
+      dailyDigest: boolean;
+      /** @description Whether to email each kind; a kind left out is on. Security emails and invitations are always sent and cannot be listed here. */
+      email: {
+        employer_decision?: boolean;
+        follow_up_due?: boolean;
+        passport_draft_waiting?: boolean;
+        proposal_agreed?: boolean;
+        proposal_received?: boolean;
+        review_due?: boolean;
+        share_ended?: boolean;
+        share_ending_soon?: boolean;
+        taster_arranged?: boolean;
+        weekly_log_missing?: boolean;
       };
     };
     /** @description Each field is defined in `definitions`. */
