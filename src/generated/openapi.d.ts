@@ -129,98 +129,9 @@ export interface paths {
   };
   "/v1/me/notification-preferences": {
     /** Which emails I get */
-    get: {
-      responses: {
-        /** @description My choices. */
-        200: {
-          content: {
-            "application/json": components["schemas"]["NotificationPreferences"];
-          };
-        };
-        /** @description The request is malformed or breaks the schema (including text with control characters); `details` names each field. */
-        400: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description No valid access token. */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description The caller’s role, or their relationship to this record, does not allow this. */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
-        503: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-      };
-    };
+    get: operations["getNotificationPreferences"];
     /** Choose which emails I get, and whether to get one email a day */
-    put: {
-      requestBody: {
-        content: {
-          "application/json": components["schemas"]["NotificationPreferencesInput"];
-        };
-      };
-      responses: {
-        /** @description My choices, as saved. */
-        200: {
-          content: {
-            "application/json": components["schemas"]["NotificationPreferences"];
-          };
-        };
-        /** @description The request is malformed or breaks the schema; `details` names each field. */
-        400: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description No valid access token. */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description The caller’s role, or their relationship to this record, does not allow this. */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description The request body is too large. */
-        413: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description The request body must be application/json. */
-        415: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description The request is well-formed but breaks a rule the schema cannot state (described on the fields); `details` says why. */
-        422: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
-        503: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-      };
-    };
+    put: operations["setNotificationPreferences"];
   };
   "/v1/me/password": {
     /**
@@ -234,54 +145,7 @@ export interface paths {
      * Emails sent or to be sent, without their contents
      * @description A provider admin sees their provider's notifications, by default the ones that could not be delivered (to pass the message on another way). Everyone else sees the notifications addressed to them. No message body is ever returned.
      */
-    get: {
-      parameters: {
-        query?: {
-          /** @description For provider admins, `failed` unless given. */
-          status?: "pending" | "held" | "sent" | "digested" | "suppressed" | "failed";
-          limit?: number;
-          offset?: number | null;
-        };
-      };
-      responses: {
-        /** @description Newest first. */
-        200: {
-          content: {
-            "application/json": components["schemas"]["NotificationList"];
-          };
-        };
-        /** @description The request is malformed or breaks the schema; `details` names each field. */
-        400: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description No valid access token. */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description The caller’s role, or their relationship to this record, does not allow this. */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description The request is well-formed but breaks a rule the schema cannot state (described on the fields); `details` says why. */
-        422: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
-        503: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-      };
-    };
+    get: operations["listNotifications"];
   };
   "/v1/placement-matches": {
     /**
@@ -3437,6 +3301,99 @@ export interface operations {
       };
     };
   };
+  /** Which emails I get */
+  getNotificationPreferences: {
+    responses: {
+      /** @description My choices. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["NotificationPreferences"];
+        };
+      };
+      /** @description The request is malformed or breaks the schema (including text with control characters); `details` names each field. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid access token. */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The caller’s role, or their relationship to this record, does not allow this. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /** Choose which emails I get, and whether to get one email a day */
+  setNotificationPreferences: {
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["NotificationPreferencesInput"];
+      };
+    };
+    responses: {
+      /** @description My choices, as saved. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["NotificationPreferences"];
+        };
+      };
+      /** @description The request is malformed or breaks the schema; `details` names each field. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid access token. */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The caller’s role, or their relationship to this record, does not allow this. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request body is too large. */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request body must be application/json. */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request is well-formed but breaks a rule the schema cannot state (described on the fields); `details` says why. */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
   /**
    * Change my password
    * @description Checks the current password, sets the new one and ends every sign-in of the account at once (their access and refresh tokens stop working, and browser sessions end). Returns tokens of a new sign-in.
@@ -3480,6 +3437,58 @@ export interface operations {
       };
       /** @description The request body must be JSON in UTF-8. */
       415: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request is well-formed but breaks a rule the schema cannot state (described on the fields); `details` says why. */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /**
+   * Emails sent or to be sent, without their contents
+   * @description A provider admin sees their provider's notifications, by default the ones that could not be delivered (to pass the message on another way). Everyone else sees the notifications addressed to them. No message body is ever returned.
+   */
+  listNotifications: {
+    parameters: {
+      query?: {
+        /** @description For provider admins, `failed` unless given. */
+        status?: "pending" | "held" | "sent" | "digested" | "suppressed" | "failed";
+        limit?: number;
+        offset?: number | null;
+      };
+    };
+    responses: {
+      /** @description Newest first. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["NotificationList"];
+        };
+      };
+      /** @description The request is malformed or breaks the schema; `details` names each field. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid access token. */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The caller’s role, or their relationship to this record, does not allow this. */
+      403: {
         content: {
           "application/json": components["schemas"]["Error"];
         };
