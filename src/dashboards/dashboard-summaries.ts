@@ -11,10 +11,10 @@ import { emptyCounts, trendWeeks, type Counts } from './dashboard-figures.js';
  * - `dashboard_outcome_counts`: per provider, the count behind each figure and the days from
  *   proposal to start (as a histogram, so medians stay exact), in one row per academic year,
  *   local authority and sector ("area"), and in one row per job coach with a part per academic
- *   year ("coach").
+ *   year and one for all years ("coach").
  * - `dashboard_support_weeks`: one row per provider, academic year, local authority and sector,
- *   with a part per internship week: the number of weekly logs and their support hours and hours
- *   worked.
+ *   and one for the whole provider, each with a part per internship week: the number of weekly
+ *   logs and their support hours and hours worked.
  * Rows are kept few (hundreds for a provider of 25,000 journeys, plus one per job coach), since
  * reading rows is what the dashboard pays for.
  *
@@ -63,7 +63,7 @@ export const countNames = [
 type CountName = (typeof countNames)[number];
 
 /** Bump when what the rows hold changes: the service rebuilds them at its next start. */
-const summariesVersion = 2;
+const summariesVersion = 3;
 
 /** The counts of some journeys, with their days from proposal to start -> how many took that long. */
 type Tallied = Partial<Record<CountName, number>> & { days?: Record<string, number> };
@@ -76,17 +76,20 @@ interface OutcomeRow extends Tallied {
   cohortYear?: number;
   localAuthority?: string | null;
   sector?: string;
-  /** Coach rows: the coach, and the tallies of each academic year. */
+  /** Coach rows: the coach, the tallies of each academic year, and of all of them. */
   jobCoachId?: ObjectId | null;
   years?: Record<string, Tallied>;
+  all?: Tallied;
 }
 
 interface SupportRow {
   _id: string;
   providerId: ObjectId;
-  cohortYear: number;
-  localAuthority: string | null;
-  sector: string;
+  /** One row per year, local authority and sector ("area"), and one for the whole provider. */
+  grain: 'area' | 'provider';
+  cohortYear?: number;
+  localAuthority?: string | null;
+  sector?: string;
   /** Internship week -> its weekly logs, and their support hours and hours worked added up. */
   weeks: Record<string, { logs?: number; supportHours?: number; hoursWorked?: number }>;
 }
@@ -98,7 +101,7 @@ export const outcomeCountsCollection: CollectionSpec = {
 
 export const supportWeeksCollection: CollectionSpec = {
   name: 'dashboard_support_weeks',
-  indexes: [{ key: { providerId: 1, cohortYear: 1 }, name: 'provider_year' }],
+  indexes: [{ key: { providerId: 1, grain: 1, cohortYear: 1 }, name: 'provider_grain_year' }],
 };
 
 export const summaryStateCollection: CollectionSpec = { name: 'dashboard_summary_state', indexes: [] };
@@ -140,7 +143,7 @@ function daysBetween(proposedAt: Date, startedOn: string): number {
 }
 
 /** The rows a journey counts in: their identifying fields, and where in the row its tally goes. */
-function outcomeKeys(journey: JourneyFacts): { key: Document & { _id: string }; path: string }[] {
+function outcomeKeys(journey: JourneyFacts): { key: Document & { _id: string }; paths: string[] }[] {
   const providerId = journey.providerId;
   const localAuthority = journey.localAuthority ?? null;
   const jobCoachId = journey.jobCoachId ?? null;
@@ -154,24 +157,30 @@ function outcomeKeys(journey: JourneyFacts): { key: Document & { _id: string }; 
         localAuthority,
         sector: journey.sector,
       },
-      path: '',
+      paths: [''],
     },
     {
       key: { _id: JSON.stringify(['coach', providerId.toHexString(), jobCoachId?.toHexString() ?? null]), providerId, grain: 'coach', jobCoachId },
-      path: `years.${journey.cohortYear}.`,
+      // `all` as well as the year, so that the unfiltered dashboard reads one small part per coach.
+      paths: ['all.', `years.${journey.cohortYear}.`],
     },
   ];
 }
 
-function supportKey(scope: LogScope): Document & { _id: string } {
+/** The rows a weekly log counts in: its year, local authority and sector's, and its provider's total. */
+function supportKeys(scope: LogScope): (Document & { _id: string })[] {
   const localAuthority = scope.localAuthority ?? null;
-  return {
-    _id: JSON.stringify([scope.providerId.toHexString(), scope.cohortYear, localAuthority, scope.sector]),
-    providerId: scope.providerId,
-    cohortYear: scope.cohortYear,
-    localAuthority,
-    sector: scope.sector,
-  };
+  return [
+    {
+      _id: JSON.stringify(['area', scope.providerId.toHexString(), scope.cohortYear, localAuthority, scope.sector]),
+      providerId: scope.providerId,
+      grain: 'area',
+      cohortYear: scope.cohortYear,
+      localAuthority,
+      sector: scope.sector,
+    },
+    { _id: JSON.stringify(['provider', scope.providerId.toHexString()]), providerId: scope.providerId, grain: 'provider' },
+  ];
 }
 
 type RowChanges = Map<string, { key: Document & { _id: string }; inc: Record<string, number> }>;
@@ -185,17 +194,20 @@ function bump(into: RowChanges, key: Document & { _id: string }, path: string, b
 /** Adds `sign` times a journey's counts to the `$inc` of each row it counts in. */
 function addOutcomes(into: RowChanges, journey: JourneyFacts, sign: 1 | -1) {
   const { counts, daysToStart } = journeyCounts(journey);
-  for (const { key, path } of outcomeKeys(journey)) {
-    for (const name of countNames) bump(into, key, `${path}${name}`, sign * counts[name]);
-    if (daysToStart !== null) bump(into, key, `${path}days.${daysToStart}`, sign);
+  for (const { key, paths } of outcomeKeys(journey)) {
+    for (const path of paths) {
+      for (const name of countNames) bump(into, key, `${path}${name}`, sign * counts[name]);
+      if (daysToStart !== null) bump(into, key, `${path}days.${daysToStart}`, sign);
+    }
   }
 }
 
 function addLog(into: RowChanges, scope: LogScope, log: LogFacts, sign: 1 | -1) {
-  const key = supportKey(scope);
-  bump(into, key, `weeks.${log.weekNumber}.logs`, sign);
-  bump(into, key, `weeks.${log.weekNumber}.supportHours`, sign * log.supportHours);
-  bump(into, key, `weeks.${log.weekNumber}.hoursWorked`, sign * log.hoursWorked);
+  for (const key of supportKeys(scope)) {
+    bump(into, key, `weeks.${log.weekNumber}.logs`, sign);
+    bump(into, key, `weeks.${log.weekNumber}.supportHours`, sign * log.supportHours);
+    bump(into, key, `weeks.${log.weekNumber}.hoursWorked`, sign * log.hoursWorked);
+  }
 }
 
 function upserts(changes: RowChanges): AnyBulkWriteOperation<{ _id: string }>[] {
@@ -324,7 +336,7 @@ export class DashboardSummaries {
       ...(filters.sector !== undefined ? { sector: filters.sector } : {}),
     };
     const coachesToo = filters.localAuthority === undefined && filters.sector === undefined;
-    const coachProjection = filters.academicYear !== undefined ? { jobCoachId: 1, [`years.${filters.academicYear}`]: 1 } : { jobCoachId: 1, years: 1 };
+    const coachProjection = filters.academicYear !== undefined ? { jobCoachId: 1, [`years.${filters.academicYear}`]: 1 } : { jobCoachId: 1, all: 1 };
     const [areaRows, coachRows] = await Promise.all([
       this.outcomes.find(areaFilter).toArray(),
       coachesToo ? this.outcomes.find({ providerId, grain: 'coach' }, { projection: coachProjection }).toArray() : Promise.resolve([]),
@@ -340,7 +352,10 @@ export class DashboardSummaries {
       tallyRow(byLocalAuthority, row.localAuthority, row);
       tallyRow(bySector, row.sector, row);
     }
-    for (const row of coachRows) for (const tallied of Object.values(row.years ?? {})) tallyRow(byJobCoach, row.jobCoachId, tallied);
+    for (const row of coachRows) {
+      const tallied = filters.academicYear !== undefined ? row.years?.[filters.academicYear] : row.all;
+      if (tallied) tallyRow(byJobCoach, row.jobCoachId, tallied);
+    }
     return { overall: groupsOf(overall), byCohortYear: groupsOf(byCohortYear), byLocalAuthority: groupsOf(byLocalAuthority), bySector: groupsOf(bySector), byJobCoach: groupsOf(byJobCoach) };
   }
 
@@ -349,12 +364,16 @@ export class DashboardSummaries {
     return this.supportWeeks
       .aggregate<{ _id: number; internships: number; averageSupportHours: number; averageHoursWorked: number }>([
         {
-          $match: {
-            providerId,
-            ...(filters.academicYear !== undefined ? { cohortYear: filters.academicYear } : {}),
-            ...(filters.localAuthority !== undefined ? { localAuthority: filters.localAuthority } : {}),
-            ...(filters.sector !== undefined ? { sector: filters.sector } : {}),
-          },
+          $match:
+            filters.academicYear === undefined && filters.localAuthority === undefined && filters.sector === undefined
+              ? { providerId, grain: 'provider' }
+              : {
+                  providerId,
+                  grain: 'area',
+                  ...(filters.academicYear !== undefined ? { cohortYear: filters.academicYear } : {}),
+                  ...(filters.localAuthority !== undefined ? { localAuthority: filters.localAuthority } : {}),
+                  ...(filters.sector !== undefined ? { sector: filters.sector } : {}),
+                },
         },
         { $project: { _id: 0, week: { $objectToArray: '$weeks' } } },
         { $unwind: '$week' },
