@@ -12,10 +12,10 @@ import { randomBytes, scrypt } from 'node:crypto';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { ObjectId } from 'mongodb';
 import { jwtVerify } from 'jose';
-import { parseArgs } from '../src/cli/with-services.js';
+import { parseArgs } from 'node:util';
 import { benchEnvironment, ms, percentile, timeEach } from './support.js';
 
-const args = parseArgs(process.argv.slice(2));
+const { values: args } = parseArgs({ options: { runs: { type: 'string' }, 'concurrent-sign-ins': { type: 'string' } } });
 const runs = Number(args.runs ?? 30);
 const concurrentSignIns = Number(args['concurrent-sign-ins'] ?? 80);
 const concurrency = 8;

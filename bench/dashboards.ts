@@ -14,19 +14,19 @@
  * The last line is one JSON object of the figures.
  */
 import type { ObjectId } from 'mongodb';
-import { parseArgs } from '../src/cli/with-services.js';
+import { parseArgs } from 'node:util';
 import { progressBar } from '../src/core/progress.js';
 import { outcomeFacetPipeline, supportTrendPipeline } from '../src/dashboards/dashboard-figures.js';
 import { generate } from '../seed/generate.js';
 import { hasAccounts, loadDataset } from '../seed/load.js';
 import { benchEnvironment, ms, percentile, timeEach } from './support.js';
 
-const args = parseArgs(process.argv.slice(2));
+const { values: args } = parseArgs({ options: { 'young-people': { type: 'string' }, placements: { type: 'string' }, runs: { type: 'string' }, 'data-dir': { type: 'string' }, 'one-provider': { type: 'boolean' } } });
 const youngPeople = Number(args['young-people'] ?? 20_000);
 const placements = Number(args.placements ?? Math.round(youngPeople * 1.5));
 const runs = Number(args.runs ?? 50);
 /** Every young person, and so every journey, in one provider: the largest provider there could be. */
-const oneProvider = args['one-provider'] === 'true';
+const oneProvider = args['one-provider'] === true;
 const targetMs = 100;
 
 const env = await benchEnvironment({

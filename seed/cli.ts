@@ -1,4 +1,5 @@
-import { parseArgs, withServices } from '../src/cli/with-services.js';
+import { parseArgs } from 'node:util';
+import { withServices } from '../src/cli/with-services.js';
 import { collectionSpecs } from '../src/collections.js';
 import { loadConfig } from '../src/core/config.js';
 import { applyCollectionSpecs } from '../src/core/db/mongo.js';
@@ -17,17 +18,24 @@ import { assertDemoDataAllowed, hasAccounts, loadDataset, summaryLine } from './
 const usage = 'Usage: npm run seed -- [--placements N] [--young-people N] [--employers N] [--seed N] [--reset]';
 const numberOptions = { placements: 'placements', 'young-people': 'youngPeople', employers: 'employers', seed: 'seed' } as const;
 
-function readOptions(args: Record<string, string>): { generate: GenerateOptions; reset: boolean } {
-  const unknown = Object.keys(args).filter((name) => name !== 'reset' && !(name in numberOptions));
-  if (unknown.length > 0) throw new Error(`unknown option ${unknown.map((name) => `--${name}`).join(', ')}\n${usage}`);
+function readOptions(argv: string[]): { generate: GenerateOptions; reset: boolean } {
+  let args: Record<string, string | boolean | undefined>;
+  try {
+    args = parseArgs({
+      args: argv,
+      options: { ...Object.fromEntries(Object.keys(numberOptions).map((flag) => [flag, { type: 'string' as const }])), reset: { type: 'boolean' } },
+    }).values;
+  } catch (error) {
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\n${usage}`);
+  }
   const options: GenerateOptions = {};
   for (const [flag, key] of Object.entries(numberOptions)) {
     const value = args[flag];
-    if (value === undefined) continue;
+    if (typeof value !== 'string') continue;
     if (!/^\d+$/.test(value)) throw new Error(`--${flag} must be a whole number, not "${value}"\n${usage}`);
     options[key] = Number(value);
   }
-  return { generate: options, reset: args.reset === 'true' };
+  return { generate: options, reset: args.reset === true };
 }
 
 /** Empties the database and the search indexes, keeping their validators, indexes and settings. */
@@ -41,7 +49,7 @@ async function resetStores(services: System): Promise<void> {
 }
 
 try {
-  const options = readOptions(parseArgs(process.argv.slice(2)));
+  const options = readOptions(process.argv.slice(2));
   // Checked before any store starts, and again inside the loader.
   assertDemoDataAllowed(loadConfig());
   const dataset = generate(options.generate);

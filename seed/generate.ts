@@ -20,7 +20,8 @@ import type { NewPlacement, PlacementStatus } from '../src/placements/placements
 import type { Provider } from '../src/providers/providers.js';
 import type { NewYoungPerson } from '../src/young-people/young-people.repository.js';
 import { ageOn } from '../src/young-people/young-people.service.js';
-import { addDays, addYears, comingAcademicYear, epochSeconds, mondayOnOrAfter, todayIso } from './dates.js';
+import { addDays, addYears, mondayOnOrAfter } from '../src/core/dates.js';
+import { comingAcademicYear, epochSeconds, todayIso } from './dates.js';
 import { demoAccounts } from './demo-accounts.js';
 import { hash32, Random } from './random.js';
 import { locatePostcode, phoneNumber, randomPostcode, townCentre, towns, townsNear, type Town } from './towns.js';

@@ -4,7 +4,6 @@ import type { Role } from '../src/domain/vocabulary.js';
 import { checkStep, isActive, type JourneyAction, type JourneyParty, type JourneyState } from '../src/journey/journey.machine.js';
 import type { PlacementMatchDoc } from '../src/journey/journey.repository.js';
 import type { Outcome } from '../src/journey/journey.schemas.js';
-import { addDays, addMonths, daysBetween, weekStartOf } from '../src/journey/progress.js';
 import type { ReviewDoc, WeeklyLogDoc } from '../src/journey/progress.repository.js';
 import { toPlacement, type PlacementDoc } from '../src/placements/placements.repository.js';
 import { cohortYearOf, toYoungPerson, type YoungPersonDoc } from '../src/young-people/young-people.repository.js';
@@ -12,7 +11,7 @@ import { toEmployer } from '../src/employers/employers.repository.js';
 import { personFacts, type PersonFacts, type PlacementFacts as MatchingPlacementFacts } from '../src/matching/facts.js';
 import { hardLimitViolations } from '../src/matching/hard-limits.js';
 import { placementSearchDoc } from '../src/search-sync/documents.js';
-import { addYears, mondayOnOrAfter } from './dates.js';
+import { addDays, addMonths, addYears, daysBetween, mondayOnOrAfter, weekStartOf } from '../src/core/dates.js';
 import { employerDocument, placementDocument, youngPersonDocument } from './documents.js';
 import { recordId, slug, type Dataset, type DatasetSettings, type GeneratedPlacement, type GeneratedYoungPerson } from './generate.js';
 import type { LoadPart } from './load-part.js';
@@ -569,9 +568,15 @@ export const journeyHistory: LoadPart = {
     const builder = new HistoryBuilder(settings, nearProvider, everywhere);
     const unordered = { ordered: false };
     const batches = {
-      youngPeople: new Batch<YoungPersonDoc>(batchSize, (docs) => services.youngPeopleRepository.collection.insertMany(docs, unordered)),
+      youngPeople: new Batch<YoungPersonDoc>(batchSize, (docs) => {
+        context.searchFeed?.youngPeople(docs);
+        return services.youngPeopleRepository.collection.insertMany(docs, unordered);
+      }),
       accounts: new Batch<AccountDoc>(batchSize, (docs) => services.accounts.collection.insertMany(docs, unordered)),
-      placements: new Batch<PlacementDoc>(batchSize, (docs) => services.placementsRepository.collection.insertMany(docs, unordered)),
+      placements: new Batch<PlacementDoc>(batchSize, (docs) => {
+        context.searchFeed?.placements(docs);
+        return services.placementsRepository.collection.insertMany(docs, unordered);
+      }),
       matches: new Batch<PlacementMatchDoc>(batchSize, (docs) => services.placementMatchesRepository.collection.insertMany(docs, unordered)),
       logs: new Batch<WeeklyLogDoc>(batchSize, (docs) => services.progressRepository.logs.insertMany(docs, unordered)),
       reviews: new Batch<ReviewDoc>(batchSize, (docs) => services.progressRepository.reviews.insertMany(docs, unordered)),

@@ -6,6 +6,7 @@ import { createRouter } from './core/http/openapi.js';
 import { onError, onNotFoundOrMethodNotAllowed } from './core/http/error-handler.js';
 import { limitBody, requestLogger } from './core/http/middleware.js';
 import { readJsonBody, refuseControlCharactersInUrl } from './core/http/request-input.js';
+import { storeDeadline } from './core/http/store-deadline.js';
 import { accountsRoutes } from './auth/accounts.routes.js';
 import { authenticate } from './auth/auth.middleware.js';
 import { authRoutes } from './auth/auth.routes.js';
@@ -68,6 +69,7 @@ export function createApp(services: Services) {
   app.use(limitBody(config.BODY_LIMIT_BYTES));
   app.use(refuseControlCharactersInUrl);
   app.use(readJsonBody((operation) => operationsWithRequiredBody(app).has(operation)));
+  app.use(storeDeadline());
 
   app.use('/v1/*', authenticate);
 

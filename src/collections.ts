@@ -14,6 +14,7 @@ import { passportCollections } from './passports/passports.repository.js';
 import { placementsCollection } from './placements/placements.repository.js';
 import { providersCollection } from './providers/providers.js';
 import { outboxCollection } from './search-sync/outbox.js';
+import { leasesCollection } from './search-sync/reconcile.js';
 import { webSessionsCollection } from './web/sessions.js';
 import { youngPeopleCollection } from './young-people/young-people.repository.js';
 
@@ -32,6 +33,7 @@ export const collectionSpecs: CollectionSpec[] = [
   placementsCollection,
   ...passportCollections,
   outboxCollection,
+  leasesCollection,
   placementMatchesCollection,
   weeklyLogsCollection,
   reviewsCollection,

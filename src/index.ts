@@ -29,6 +29,7 @@ async function main(config: Config, logger: Logger): Promise<void> {
     // In-flight requests finish first, so everything acknowledged is written before MongoDB stops.
     if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
     // The sync batch in hand finishes before MongoDB closes; the rest stays in the outbox for next time.
+    await services?.searchReconciler.stop();
     await services?.searchSync.stop();
     await infra?.mongo.close();
     await stores.stop();
@@ -53,6 +54,7 @@ async function main(config: Config, logger: Logger): Promise<void> {
     await seedDemoDataIfEmpty(services);
   }
   services.searchSync.start();
+  services.searchReconciler.start();
   const app = createApp(services.services);
   server = serveApp(app, { port: config.PORT, hostname: config.HOST }, (info) => {
     const base = `http://${config.HOST}:${info.port}`;

@@ -37,6 +37,7 @@ import { ProvidersRepository } from './providers/providers.js';
 import { NamesReadModel } from './read-models/names.js';
 import { SearchIndexer } from './search-sync/indexer.js';
 import { SearchOutbox } from './search-sync/outbox.js';
+import { SearchReconciler } from './search-sync/reconcile.js';
 import { SearchSyncWorker } from './search-sync/worker.js';
 import { YoungPeopleRepository } from './young-people/young-people.repository.js';
 import { YoungPeopleService } from './young-people/young-people.service.js';
@@ -96,6 +97,8 @@ export interface Repositories {
   progressRepository: ProgressRepository;
   /** Carries outbox events to Meilisearch; index.ts starts it, tests call `drain()`. */
   searchSync: SearchSyncWorker;
+  /** Compares the indexes with MongoDB on a schedule and repairs drift; index.ts starts it. */
+  searchReconciler: SearchReconciler;
 }
 
 /**
@@ -181,7 +184,8 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     dashboards: new DashboardsService({ matches, progress: progressRepository, summaries: dashboardSummaries, placements, employers, youngPeople, accounts, clock }),
     webSessions: new WebSessions(db, clock),
   };
-  const searchSync = new SearchSyncWorker(outbox, new SearchIndexer(search, placements, employers, youngPeople), clock, logger);
+  const searchSync = new SearchSyncWorker(outbox, new SearchIndexer(search, placements, employers, youngPeople, () => clock.now()), clock, logger);
+  const searchReconciler = new SearchReconciler(db, search, outbox, clock, logger, config.SEARCH_RECONCILE_INTERVAL_SECONDS * 1000);
   const { accounts: _accountsService, ...featureServices } = services;
-  return { ...infra, ...featureServices, ...repositories, searchSync, services };
+  return { ...infra, ...featureServices, ...repositories, searchSync, searchReconciler, services };
 }

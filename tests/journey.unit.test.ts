@@ -11,7 +11,8 @@ import {
   type JourneyState,
 } from '../src/journey/journey.machine.js';
 import type { PlacementMatch } from '../src/journey/journey.repository.js';
-import { addMonths, followUpWindow, nextReviewDue, weekNumberOf, weekStartOf, weeklyProgress } from '../src/journey/progress.js';
+import { addMonths, weekStartOf } from '../src/core/dates.js';
+import { followUpWindow, nextReviewDue, weekNumberOf, weeklyProgress } from '../src/journey/progress.js';
 
 describe('the journey table', () => {
   it('has at most one step per state and action, and only known states and actions', () => {

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  candidateSearchDoc,
-  coarseCoordinates,
-  epochDay,
-  hoursBandOf,
-  isoDateOfEpochDay,
-  placementSearchDoc,
-} from '../src/search-sync/documents.js';
+import { epochDay, isoDateOfEpochDay } from '../src/core/dates.js';
+import { candidateSearchDoc, coarseCoordinates, hoursBandOf, placementSearchDoc } from '../src/search-sync/documents.js';
 import { employerRecord, placementRecord, youngPersonRecord } from './helpers/matching-records.js';
 
 describe('placement search documents', () => {

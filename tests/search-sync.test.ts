@@ -9,9 +9,11 @@ import { ManualClock } from '../src/core/clock.js';
 import { applyIndexConfigs, createSearch, loadIndexConfigs, type Search } from '../src/core/search/meili.js';
 import { startMeilisearch } from '../src/embedded/meilisearch.js';
 import { freePort } from '../src/embedded/process.js';
-import { candidateSearchDoc } from '../src/search-sync/documents.js';
+import { toPlacement } from '../src/placements/placements.repository.js';
+import { candidateSearchDoc, isSearchablePlacement } from '../src/search-sync/documents.js';
 import { SearchIndexer } from '../src/search-sync/indexer.js';
 import { SearchOutbox } from '../src/search-sync/outbox.js';
+import { compareIndex, fingerprint, Lease, reconcileIndexes } from '../src/search-sync/reconcile.js';
 import { rebuildIndexes, rebuildSuffix } from '../src/search-sync/reindex.js';
 import { backoffMs, SearchSyncWorker } from '../src/search-sync/worker.js';
 import { createServices, type System } from '../src/services.js';
@@ -83,10 +85,30 @@ describe('search sync: every write reaches the index after drain()', () => {
     const withdrawn = await call(harness.app, 'PUT', `/v1/employers/${employer.employerId}/verification`, { token: world.admin.token, body: { verified: false } });
     expect(withdrawn.status).toBe(200);
     await services.searchSync.drain();
-    for (const id of ids) expect(await documentIn(services.search, 'placements', id)).toMatchObject({ employerVerified: false });
+    // A placement of an employer that is not verified can be neither matched nor browsed: out of the index.
+    for (const id of ids) expect(await documentIn(services.search, 'placements', id)).toBeUndefined();
     await call(harness.app, 'PUT', `/v1/employers/${employer.employerId}/verification`, { token: world.admin.token, body: { verified: true } });
     await services.searchSync.drain();
     for (const id of ids) expect(await documentIn(services.search, 'placements', id)).toMatchObject({ employerVerified: true });
+  });
+
+  it('indexes only placements that can still be matched or browsed: not drafts, closed or ended ones', async () => {
+    const { services } = harness;
+    const draft = await postPlacement(harness.app, employer.staff.token, { status: 'draft' });
+    const open = await postPlacement();
+    const ended = await postPlacement();
+    await services.placementsRepository.collection.updateOne({ _id: new ObjectId(ended) }, { $set: { startDate: '2024-09-02', durationWeeks: 36 } });
+    await services.outbox.enqueue('placement', [ended]);
+    await services.searchSync.drain();
+    expect(await documentIn(services.search, 'placements', draft)).toBeUndefined();
+    expect(await documentIn(services.search, 'placements', ended)).toBeUndefined();
+    expect(await documentIn(services.search, 'placements', open)).toMatchObject({ id: open, status: 'open' });
+
+    const closed = await services.placementsRepository.collection.updateOne({ _id: new ObjectId(open) }, { $set: { status: 'closed' } });
+    expect(closed.modifiedCount).toBe(1);
+    await services.outbox.enqueue('placement', [open]);
+    await services.searchSync.drain();
+    expect(await documentIn(services.search, 'placements', open)).toBeUndefined();
   });
 
   it('updates a young person’s candidate document and removes it when they are erased', async () => {
@@ -171,6 +193,96 @@ describe('search sync: every write reaches the index after drain()', () => {
     expect(outcome.claimed).toBe(2);
     expect(await documentIn(services.search, 'placements', id)).toMatchObject({ title: 'Barista' });
     expect(await services.outbox.collection.countDocuments()).toBe(0);
+  });
+});
+
+describe('search sync: a worker that dies', () => {
+  it('leaves its events to another worker within the short lease, while a live worker keeps renewing its own', async () => {
+    const { services } = harness;
+    const clock = new ManualClock();
+    const outbox = new SearchOutbox(services.db, clock);
+    await outbox.enqueue('young_person', world.youngPersonId);
+    const dead = await outbox.claimDue(10, 10_000);
+    expect(dead.events).toHaveLength(1);
+    // The worker holding it died (SIGKILL): nobody renews or completes its claim.
+    clock.advance(9_000);
+    expect((await outbox.claimDue(10, 10_000)).events).toHaveLength(0);
+    clock.advance(1_000);
+    const takeover = await outbox.claimDue(10, 10_000);
+    expect(takeover.events.map((event) => event.entityId)).toEqual([world.youngPersonId]);
+    // A live worker renews: its events stay its own past the first lease.
+    clock.advance(8_000);
+    await outbox.renew(takeover, 10_000);
+    clock.advance(8_000);
+    expect((await outbox.claimDue(10, 10_000)).events).toHaveLength(0);
+    await outbox.complete(takeover, takeover.events);
+    expect(await services.outbox.collection.countDocuments()).toBe(0);
+  });
+
+  it('waits at most a few seconds between retries, so the index catches up soon after Meilisearch returns', async () => {
+    const { defaultSyncWorkerOptions } = await import('../src/search-sync/worker.js');
+    expect(defaultSyncWorkerOptions.lockMs).toBeLessThanOrEqual(10_000);
+    expect(backoffMs(50, defaultSyncWorkerOptions)).toBeLessThanOrEqual(10_000);
+  });
+});
+
+describe('search reconciliation', () => {
+  it('fingerprints a document by its content, whatever the order of its keys', () => {
+    expect(fingerprint({ a: 1, b: { c: [1, 2], d: 'x' } })).toBe(fingerprint({ b: { d: 'x', c: [1, 2] }, a: 1 }));
+    expect(fingerprint({ a: 1, b: undefined })).toBe(fingerprint({ a: 1 }));
+    expect(fingerprint({ a: [1, 2] })).not.toBe(fingerprint({ a: [2, 1] }));
+  });
+
+  it('sorts disagreements into missing, out of date and left over', () => {
+    const expected = new Map([['1', 'x'], ['2', 'y'], ['3', 'z']]);
+    const indexed = new Map([['2', 'y'], ['3', 'old'], ['4', 'w']]);
+    expect(compareIndex(expected, indexed)).toEqual({ missing: ['1'], stale: ['3'], extra: ['4'] });
+  });
+
+  it('finds documents that disagree with MongoDB, reports them, and repairs them through the outbox', async () => {
+    const { services } = harness;
+    await postPlacement();
+    const staleId = await postPlacement();
+    const missingId = await postPlacement();
+    await services.searchSync.drain();
+    const clean = await reconcileIndexes(services.db, services.search, services.outbox, { repair: true });
+    expect(clean.repaired).toBe(0);
+    expect(clean.indexes.every((i) => i.missing.length + i.stale.length + i.extra.length === 0)).toBe(true);
+
+    // Drift as a lost or late Meilisearch task leaves it: an old document, a missing one, and one of a record that is gone.
+    const placements = index(services.search, 'placements');
+    const goneId = new ObjectId().toHexString();
+    await placements.addDocuments([{ ...(await documentIn(services.search, 'placements', staleId)), title: 'An old title', status: 'open' }, { ...(await documentIn(services.search, 'placements', staleId)), id: goneId }]).waitTask();
+    await placements.deleteDocument(missingId).waitTask();
+    await index(services.search, 'candidates').deleteDocument(world.youngPersonId).waitTask();
+
+    const check = await reconcileIndexes(services.db, services.search, services.outbox, { repair: true });
+    const placementReport = check.indexes.find((i) => i.name === 'placements')!;
+    expect(placementReport).toMatchObject({ missing: [missingId], stale: [staleId], extra: [goneId], inFlight: 0 });
+    expect(check.indexes.find((i) => i.name === 'candidates')).toMatchObject({ missing: [world.youngPersonId] });
+    expect(check.repaired).toBe(4);
+    // Already queued: a second check counts them as on their way rather than queueing them twice.
+    expect((await reconcileIndexes(services.db, services.search, services.outbox, { repair: true })).repaired).toBe(0);
+
+    await services.searchSync.drain();
+    expect(await documentIn(services.search, 'placements', staleId)).toMatchObject({ title: 'Kitchen assistant' });
+    expect(await documentIn(services.search, 'placements', missingId)).toBeTruthy();
+    expect(await documentIn(services.search, 'placements', goneId)).toBeUndefined();
+    const after = await reconcileIndexes(services.db, services.search, services.outbox, { repair: false });
+    expect(after.indexes.map((i) => i.missing.length + i.stale.length + i.extra.length + i.inFlight)).toEqual([0, 0]);
+  });
+
+  it('runs on one instance at a time: the lease in MongoDB', async () => {
+    const { services } = harness;
+    const clock = new ManualClock();
+    const first = new Lease(services.db, 'test-lease', clock);
+    const second = new Lease(services.db, 'test-lease', clock);
+    expect(await first.acquire(60_000)).toBe(true);
+    expect(await second.acquire(60_000)).toBe(false);
+    expect(await first.acquire(60_000)).toBe(true);
+    clock.advance(60_001);
+    expect(await second.acquire(60_000)).toBe(true);
+    expect(await first.acquire(60_000)).toBe(false);
   });
 });
 
@@ -271,7 +383,10 @@ describe('reindex', () => {
     });
 
     expect(answeredDuringRebuild).toBeGreaterThan(1);
-    const placementCount = await services.placementsRepository.collection.countDocuments();
+    // Drafts, closed and ended placements (from earlier tests) are not indexed.
+    const placements = (await services.placementsRepository.collection.find().toArray()).map(toPlacement);
+    const employers = new Map((await services.employersRepository.byIds([...new Set(placements.map((p) => p.employerId))])).map((e) => [e.id, e]));
+    const placementCount = placements.filter((p) => isSearchablePlacement(p, employers.get(p.employerId)!, new Date())).length;
     expect(summary.indexes).toEqual([
       { name: 'candidates', documents: await services.youngPeopleRepository.collection.countDocuments() },
       { name: 'placements', documents: placementCount },

@@ -3,6 +3,61 @@ import { ObjectId } from 'mongodb';
 import type { Clock } from '../core/clock.js';
 import type { CollectionSpec } from '../core/db/mongo.js';
 import type { Role } from '../domain/vocabulary.js';
+import type { JourneyAction } from '../journey/journey.machine.js';
+
+/**
+ * Every action the audit trail records. A new kind of entry is added here first, so that the
+ * owner's access log, exports and tests can rely on the names.
+ */
+export type AuditAction =
+  | 'auth.sign_in'
+  | 'auth.refresh'
+  | 'auth.refresh_reuse'
+  | 'auth.sign_out'
+  | 'auth.password_change'
+  | 'account.disable'
+  | 'account.enable'
+  | 'invitation.create'
+  | 'invitation.accept'
+  | 'employer.sign_up'
+  | 'employer.update'
+  | 'employer.verify'
+  | 'employer.unverify'
+  | 'placement.create'
+  | 'placement.update'
+  | 'young_person.create'
+  | 'young_person.update'
+  | 'young_person.eligibility_exception'
+  | 'young_person.export'
+  | 'young_person.erase'
+  | 'delegate.remove'
+  | PassportReadAction
+  | 'passport.save'
+  | 'passport.restore'
+  | 'passport.draft_propose'
+  | 'passport.draft_accept'
+  | 'passport.draft_reject'
+  | 'passport.share'
+  | 'passport.share_withdraw'
+  | `placement_match.${JourneyAction | 'propose'}`
+  | 'seed.load';
+
+/** Reads of a passport by someone other than its owner: what the owner's access log lists. */
+export type PassportReadAction = 'passport.read' | 'passport.read_version' | 'passport.print' | 'passport_share.read';
+
+/** The kinds of record an entry can be about. */
+export interface AuditTarget {
+  type: 'account' | 'invitation' | 'employer' | 'placement' | 'young_person' | 'passport' | 'passport_draft' | 'passport_share' | 'placement_match';
+  id: string;
+}
+
+/** What an entry says beyond who did what: the record, the young person it is about, the request and its facts. */
+export interface AuditedAct {
+  target: AuditTarget;
+  subjectId?: string | undefined;
+  requestId?: string | undefined;
+  details?: Record<string, unknown>;
+}
 
 /**
  * The append-only audit trail. Entries say who did what to which record, when, and how it
@@ -10,10 +65,10 @@ import type { Role } from '../domain/vocabulary.js';
  * that erasing a young person replaces their id with a pseudonym (see pseudonymise).
  */
 export interface AuditEntry {
-  action: string;
+  action: AuditAction;
   outcome: 'success' | 'failure' | 'denied';
   actor: { accountId?: string; role?: Role | 'system'; ip?: string };
-  target?: { type: string; id: string };
+  target?: AuditTarget;
   /** The young person the entry is about, so they can see it in their access log. */
   subjectId?: string;
   requestId?: string;
@@ -70,11 +125,17 @@ export class AuditLog {
     this.#events = db.collection<AuditDoc>(auditCollection.name);
   }
 
+  /** The usual entry: someone acting through the API did `action` to a record, and it worked. */
+  async success(action: AuditAction, actor: { accountId: string; role: Role }, act: AuditedAct, session?: ClientSession): Promise<void> {
+    await this.record({ action, outcome: 'success', actor: auditActor(actor), ...act }, session);
+  }
+
+  /** Any entry, for the rest: failures and refusals, entries with the caller's address, the system's own. */
   async record(entry: AuditEntry, session?: ClientSession): Promise<void> {
     await this.#events.insertOne({ _id: new ObjectId(), at: this.clock.now(), ...stripUndefined(entry) }, { session });
   }
 
-  async forSubject(subjectId: string, options: { actions?: string[]; limit?: number; offset?: number } = {}) {
+  async forSubject(subjectId: string, options: { actions?: readonly AuditAction[]; limit?: number; offset?: number } = {}) {
     const filter = { subjectId, ...(options.actions ? { action: { $in: options.actions } } : {}) };
     const [items, total] = await Promise.all([
       this.#events
@@ -88,7 +149,7 @@ export class AuditLog {
     return { items: items.map(toEntry), total };
   }
 
-  async find(filter: { action?: string; accountId?: string; targetId?: string }, limit = 100): Promise<StoredAuditEntry[]> {
+  async find(filter: { action?: AuditAction; accountId?: string; targetId?: string }, limit = 100): Promise<StoredAuditEntry[]> {
     const query: Record<string, unknown> = {};
     if (filter.action) query.action = filter.action;
     if (filter.accountId) query['actor.accountId'] = filter.accountId;

@@ -1,5 +1,5 @@
 import type { MongoClient } from 'mongodb';
-import { auditActor, type AuditLog } from '../audit/audit.js';
+import type { AuditLog } from '../audit/audit.js';
 import { inTransaction } from '../core/db/transaction.js';
 import { notFound } from '../core/errors.js';
 import type { Role } from '../domain/vocabulary.js';
@@ -56,17 +56,7 @@ export class AccountsService {
     return inTransaction(this.mongo, async (session) => {
       const updated = await this.accounts.setStatus(id, status, session);
       if (!updated) throw notFound('Account');
-      await this.audit.record(
-        {
-          action: status === 'disabled' ? 'account.disable' : 'account.enable',
-          outcome: 'success',
-          actor: auditActor(caller),
-          target: { type: 'account', id },
-          subjectId: updated.youngPersonId,
-          requestId,
-        },
-        session,
-      );
+      await this.audit.success(status === 'disabled' ? 'account.disable' : 'account.enable', caller, { target: { type: 'account', id }, subjectId: updated.youngPersonId, requestId }, session);
       if (status === 'disabled') await this.auth.revokeSessions(id);
       return updated;
     });

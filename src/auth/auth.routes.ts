@@ -83,7 +83,7 @@ const changePassword = createRoute({
   summary: 'Change my password',
   description:
     'Checks the current password, sets the new one and ends every sign-in of the account at once (their access and refresh ' +
-    'tokens stop working). Returns tokens of a new sign-in.',
+    'tokens stop working, and browser sessions end). Returns tokens of a new sign-in.',
   ...bearer,
   request: { body: jsonBody(passwordChangeSchema) },
   responses: { 200: jsonResponse(tokenPairSchema, 'Password changed; signed in again.'), ...errorResponses(400, 401) },
@@ -141,7 +141,10 @@ export function authRoutes() {
       return c.json({ account: accountView(caller), organisation, ...people }, 200);
     })
     .openapi(changePassword, async (c) => {
-      const tokens = await c.var.services.auth.changePassword(account(c), c.req.valid('json'), requestContext(c));
+      const caller = account(c);
+      const tokens = await c.var.services.auth.changePassword(caller, c.req.valid('json'), requestContext(c));
+      // Browser sign-ins end too: whoever knew the old password is signed out everywhere.
+      await c.var.services.webSessions.endAllFor(caller.id);
       c.header('Cache-Control', 'no-store');
       return c.json(tokens, 200);
     })

@@ -14,6 +14,7 @@ import type { Account, AccountsRepository } from './accounts.js';
 import type { PasswordHasher } from './passwords.js';
 import { passwordProblem } from './passwords.js';
 import { authorize, mayInvite, type Actor } from './policy.js';
+import { daysAfter } from '../core/dates.js';
 
 export const invitationLifetimeDays = 7;
 
@@ -142,7 +143,7 @@ export class InvitationsService {
       ...(input.role === 'delegate' ? { rights: input.rights, ...(input.relationship ? { relationship: input.relationship } : {}) } : {}),
       ...(inviter.accountId ? { invitedBy: new ObjectId(inviter.accountId) } : {}),
       createdAt: now,
-      expiresAt: new Date(now.getTime() + invitationLifetimeDays * 86_400_000),
+      expiresAt: daysAfter(now, invitationLifetimeDays),
     };
     await inTransaction(this.mongo, async (session) => {
       await this.#invitations.insertOne(doc, { session });
@@ -272,18 +273,7 @@ export class InvitationsService {
           );
         }
         await this.#invitations.updateOne({ _id: invitation._id }, { $set: { accountId: new ObjectId(account.id) } }, { session });
-        await this.audit.record(
-          {
-            action: 'invitation.accept',
-            outcome: 'success',
-            actor: { accountId: account.id, role: invitation.role },
-            target: { type: 'invitation', id: invitation._id.toHexString() },
-            subjectId: invitation.youngPersonId?.toHexString(),
-            requestId,
-            details: { role: invitation.role, ...(invitation.rights ? { rights: invitation.rights } : {}) },
-          },
-          session,
-        );
+        await this.audit.success('invitation.accept', { accountId: account.id, role: invitation.role }, { target: { type: 'invitation', id: invitation._id.toHexString() }, subjectId: invitation.youngPersonId?.toHexString(), requestId, details: { role: invitation.role, ...(invitation.rights ? { rights: invitation.rights } : {}) } }, session);
         return account;
       });
     } catch (error) {

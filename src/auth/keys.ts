@@ -6,6 +6,7 @@ import type { Collection, Db } from 'mongodb';
 import type { Clock } from '../core/clock.js';
 import type { CollectionSpec } from '../core/db/mongo.js';
 import { isDuplicateKey } from '../core/db/mongo.js';
+import { msPerDay } from '../core/dates.js';
 
 export const signingAlgorithm = 'ES256';
 
@@ -98,7 +99,7 @@ export class KeyStore {
   async init(): Promise<void> {
     await this.reload();
     const active = this.#active();
-    const maxAgeMs = this.options.rotationDays * 86_400_000;
+    const maxAgeMs = this.options.rotationDays * msPerDay;
     if (!active || this.clock.now().getTime() - active.createdAt.getTime() > maxAgeMs) await this.rotate();
   }
 

@@ -2,6 +2,7 @@ import type { Collection, Db } from 'mongodb';
 import { ObjectId } from 'mongodb';
 import type { Clock } from '../core/clock.js';
 import type { CollectionSpec } from '../core/db/mongo.js';
+import { daysAfter } from '../core/dates.js';
 
 export type SignInEndReason = 'sign_out' | 'refresh_reuse' | 'password_change' | 'account_disabled' | 'account_inactive';
 
@@ -81,6 +82,6 @@ export class SignIns {
   }
 
   #expiry(from: Date): Date {
-    return new Date(from.getTime() + this.ttlDays * 86_400_000);
+    return daysAfter(from, this.ttlDays);
   }
 }

@@ -8,6 +8,7 @@ import type { CollectionSpec } from '../core/db/mongo.js';
 import type { Account } from './accounts.js';
 import { signingAlgorithm, type KeyStore } from './keys.js';
 import type { SignInEndReason, SignIns } from './sign-ins.js';
+import { daysAfter } from '../core/dates.js';
 
 export const clockToleranceSeconds = 30;
 
@@ -204,7 +205,7 @@ export class RefreshTokens {
       accountId: new ObjectId(accountId),
       familyId,
       createdAt: now,
-      expiresAt: new Date(now.getTime() + this.ttlDays * 86_400_000),
+      expiresAt: daysAfter(now, this.ttlDays),
     });
     return { token, familyId };
   }

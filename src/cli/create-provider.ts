@@ -5,8 +5,28 @@
  *     --admin-email head.of.si@leeds-college.example --admin-name "Alex Morgan"
  * It prints a one-time invitation token; the admin accepts it with POST /v1/invitations/accept.
  */
+import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { withServices, parseArgs } from './with-services.js';
+import { withServices } from './with-services.js';
+
+const usage = 'Usage: npm run provider:create -- --name NAME --kind college --local-authority LA --admin-email EMAIL --admin-name NAME';
+
+function readArgs(): Record<string, string | undefined> {
+  try {
+    return parseArgs({
+      options: {
+        name: { type: 'string' },
+        kind: { type: 'string' },
+        'local-authority': { type: 'string' },
+        'admin-email': { type: 'string' },
+        'admin-name': { type: 'string' },
+      },
+    }).values;
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${usage}\n`);
+    process.exit(2);
+  }
+}
 
 const options = z
   .object({
@@ -16,11 +36,11 @@ const options = z
     'admin-email': z.email().transform((email) => email.toLowerCase()),
     'admin-name': z.string().trim().min(1).max(120),
   })
-  .safeParse(parseArgs(process.argv.slice(2)));
+  .safeParse(readArgs());
 
 if (!options.success) {
   for (const issue of options.error.issues) process.stderr.write(`--${issue.path.join('.')}: ${issue.message}\n`);
-  process.stderr.write('Usage: npm run provider:create -- --name NAME --kind college --local-authority LA --admin-email EMAIL --admin-name NAME\n');
+  process.stderr.write(`${usage}\n`);
   process.exit(2);
 }
 const input = options.data;

@@ -32,20 +32,3 @@ export async function withServices<T>(work: (services: System, config: Config) =
     await stores.stop();
   }
 }
-
-/** `--name value` pairs from argv; a flag with no value is "true". */
-export function parseArgs(argv: string[]): Record<string, string> {
-  const options: Record<string, string> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (!arg.startsWith('--')) continue;
-    const next = argv[i + 1];
-    if (next !== undefined && !next.startsWith('--')) {
-      options[arg.slice(2)] = next;
-      i++;
-    } else {
-      options[arg.slice(2)] = 'true';
-    }
-  }
-  return options;
-}

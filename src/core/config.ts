@@ -76,6 +76,22 @@ const schema = z
       .regex(/^[A-Za-z0-9_-]{0,40}$/, { message: 'must be up to 40 letters, digits, _ or -' })
       .default(''),
     MEILI_TIMEOUT_MS: integer(100, 120_000).default(5000),
+    // For the embedded Meilisearch: its own defaults (two thirds of the machine's memory, half its
+    // cores) let one indexing batch take gigabytes of heap; see "Meilisearch memory" in README.md.
+    // An empty value leaves the choice to Meilisearch.
+    MEILI_MAX_INDEXING_MEMORY: z
+      .string()
+      .trim()
+      .regex(/^(\d+(\.\d+)?\s?(B|KiB|MiB|GiB|KB|MB|GB))?$/, { message: 'must be a size such as 256MiB or 1GiB' })
+      .default('256MiB')
+      .transform((value) => (value === '' ? undefined : value)),
+    MEILI_MAX_INDEXING_THREADS: z
+      .string()
+      .trim()
+      .regex(/^([1-9]|[1-5]\d|6[0-4])?$/, { message: 'must be a whole number from 1 to 64' })
+      .default('1')
+      .transform((value) => (value === '' ? undefined : Number(value))),
+    SEARCH_RECONCILE_INTERVAL_SECONDS: integer(0, 86_400).default(900),
 
     JWT_ISSUER: httpUrl.default('http://localhost:3000'),
     JWT_AUDIENCE: z.string().trim().min(1).default('supported-internships-api'),

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { ObjectId, type ClientSession, type Db, type MongoClient } from 'mongodb';
-import { auditActor, type AuditLog } from '../audit/audit.js';
+import type { AuditLog } from '../audit/audit.js';
 import type { AccountsRepository } from '../auth/accounts.js';
 import { signInsCollection } from '../auth/sign-ins.js';
 import { authorize, decide, type Actor } from '../auth/policy.js';
@@ -71,14 +71,7 @@ export class DataRightsService {
     const person = await this.youngPeople.byId(youngPersonId);
     if (!person) throw notFound('Young person');
     authorize(actor, 'young_person.export', youngPersonResource(person));
-    await this.audit.record({
-      action: 'young_person.export',
-      outcome: 'success',
-      actor: auditActor(actor),
-      target: { type: 'young_person', id: youngPersonId },
-      subjectId: youngPersonId,
-      requestId,
-    });
+    await this.audit.success('young_person.export', actor, { target: { type: 'young_person', id: youngPersonId }, subjectId: youngPersonId, requestId });
     const resource = youngPersonResource(person);
     const ownAccount = await this.accounts.collection.findOne({ youngPersonId: new ObjectId(youngPersonId) }, { projection: { passwordHash: 0 } });
     const delegates = await this.accounts.delegatesOf(youngPersonId);
@@ -130,17 +123,7 @@ export class DataRightsService {
       await this.db.collection('invitations').deleteMany({ youngPersonId: id }, { session });
       await this.audit.pseudonymise([youngPersonId, ...(ownAccount ? [ownAccount._id.toHexString()] : [])], pseudonym, session);
       await this.outbox.enqueue('young_person', youngPersonId, session);
-      await this.audit.record(
-        {
-          action: 'young_person.erase',
-          outcome: 'success',
-          actor: auditActor(actor),
-          target: { type: 'young_person', id: pseudonym },
-          subjectId: pseudonym,
-          requestId,
-        },
-        session,
-      );
+      await this.audit.success('young_person.erase', actor, { target: { type: 'young_person', id: pseudonym }, subjectId: pseudonym, requestId }, session);
     });
     return { pseudonym };
   }

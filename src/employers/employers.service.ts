@@ -1,5 +1,5 @@
 import { ObjectId, type MongoClient } from 'mongodb';
-import { auditActor, type AuditLog } from '../audit/audit.js';
+import type { AuditLog } from '../audit/audit.js';
 import type { AccountsRepository } from '../auth/accounts.js';
 import type { PasswordHasher } from '../auth/passwords.js';
 import { passwordProblem } from '../auth/passwords.js';
@@ -86,10 +86,7 @@ export class EmployersService {
           { email: input.account.email, name: input.account.name, role: 'employer', status: 'active', passwordHash, employerId: new ObjectId(employer.id) },
           session,
         );
-        await this.audit.record(
-          { action: 'employer.sign_up', outcome: 'success', actor: { accountId: account.id, role: 'employer' }, target: { type: 'employer', id: employer.id }, requestId },
-          session,
-        );
+        await this.audit.success('employer.sign_up', { accountId: account.id, role: 'employer' }, { target: { type: 'employer', id: employer.id }, requestId }, session);
         return { employer, account };
       });
     } catch (error) {
@@ -139,10 +136,7 @@ export class EmployersService {
       if (!updated) throw notFound('Employer');
       // Placements carry the employer's name, place and Disability Confident level in the index.
       await this.outbox.enqueue('employer', id, session);
-      await this.audit.record(
-        { action: 'employer.update', outcome: 'success', actor: auditActor(actor), target: { type: 'employer', id }, requestId, details: { fields: Object.keys(patch) } },
-        session,
-      );
+      await this.audit.success('employer.update', actor, { target: { type: 'employer', id }, requestId, details: { fields: Object.keys(patch) } }, session);
       return updated;
     });
   }
@@ -155,10 +149,7 @@ export class EmployersService {
       const updated = await this.employers.setVerification(id, verified, { providerId: actor.providerId!, accountId: actor.accountId }, this.clock.now(), session);
       if (!updated) throw notFound('Employer');
       await this.outbox.enqueue('employer', id, session);
-      await this.audit.record(
-        { action: verified ? 'employer.verify' : 'employer.unverify', outcome: 'success', actor: auditActor(actor), target: { type: 'employer', id }, requestId },
-        session,
-      );
+      await this.audit.success(verified ? 'employer.verify' : 'employer.unverify', actor, { target: { type: 'employer', id }, requestId }, session);
       return updated;
     });
   }

@@ -6,7 +6,7 @@ import type { JourneyState } from './journey.machine.js';
 import type { PlacementMatchesRepository } from './journey.repository.js';
 import { inboxItemsFor, sortInbox, type InboxItem, type InboxKind } from './inbox.js';
 import { labelsFor } from './match-labels.js';
-import { isoDate } from './progress.js';
+import { isoDate } from '../core/dates.js';
 import type { ProgressRepository } from './progress.repository.js';
 
 /** The states in which each role can have something to do; the journey table decides the rest. */

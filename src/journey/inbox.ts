@@ -1,6 +1,7 @@
 import { stepsFor, type JourneyAction, type JourneyParty } from './journey.machine.js';
 import type { PlacementMatch } from './journey.repository.js';
-import { addDays, followUpWindow, nextReviewDue, toDate, weeklyProgress } from './progress.js';
+import { addDays, toDate } from '../core/dates.js';
+import { followUpWindow, nextReviewDue, weeklyProgress } from './progress.js';
 
 export const inboxKinds = ['respond_to_proposal', 'employer_decision', 'start_internship', 'weekly_log_due', 'review_due', 'follow_up_due'] as const;
 export type InboxKind = (typeof inboxKinds)[number];

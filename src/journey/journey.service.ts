@@ -1,5 +1,5 @@
 import type { ClientSession, MongoClient } from 'mongodb';
-import { auditActor, type AuditLog } from '../audit/audit.js';
+import type { AuditLog } from '../audit/audit.js';
 import { authorize, placementMatchScope, type Actor } from '../auth/policy.js';
 import type { Clock } from '../core/clock.js';
 import { isDuplicateKey } from '../core/db/mongo.js';
@@ -23,7 +23,8 @@ import type { ActedBy, PlacementMatch, PlacementMatchesRepository, StepFields } 
 import type { MatchEvidence, Outcome } from './journey.schemas.js';
 import { labelsFor, type MatchLabels } from './match-labels.js';
 import { releasePlace, setYoungPersonStatus, takePlace } from './places.js';
-import { addDays, daysBetween, followUpWindow, isoDate } from './progress.js';
+import { addDays, daysBetween, isoDate } from '../core/dates.js';
+import { followUpWindow } from './progress.js';
 
 /** A share made on accepting lasts until four weeks after the placement's planned end. */
 const shareGraceDays = 28;
@@ -197,6 +198,12 @@ export class JourneyService {
   }
 
   /** The names shown beside matches the caller has already been allowed to read. */
+  /** The name of the job coach of a match, for telling the young person who supports them. */
+  async coachName(match: Pick<PlacementMatch, 'jobCoachId'>): Promise<string | undefined> {
+    if (!match.jobCoachId) return undefined;
+    return (await this.names.accountNames([match.jobCoachId])).get(match.jobCoachId);
+  }
+
   async labels(matches: PlacementMatch[]): Promise<MatchLabels> {
     return labelsFor(matches, this.names);
   }
@@ -231,19 +238,8 @@ export class JourneyService {
   }
 
   /** The audit entry of one step of a match (the journey's and the progress records'). */
-  async auditStep(actor: Actor, match: PlacementMatch, action: string, requestId: string, session: ClientSession, details: Record<string, unknown>) {
-    await this.audit.record(
-      {
-        action: `placement_match.${action}`,
-        outcome: 'success',
-        actor: auditActor(actor),
-        target: { type: 'placement_match', id: match.id },
-        subjectId: match.youngPersonId,
-        requestId,
-        details: { placementId: match.placementId, employerId: match.employerId, ...details },
-      },
-      session,
-    );
+  async auditStep(actor: Actor, match: PlacementMatch, action: JourneyAction | 'propose', requestId: string, session: ClientSession, details: Record<string, unknown>) {
+    await this.audit.success(`placement_match.${action}`, actor, { target: { type: 'placement_match', id: match.id }, subjectId: match.youngPersonId, requestId, details: { placementId: match.placementId, employerId: match.employerId, ...details } }, session);
   }
 
   async #placementAndEmployer(match: PlacementMatch): Promise<{ placement: Placement; employer: Employer }> {

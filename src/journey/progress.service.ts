@@ -6,7 +6,8 @@ import { inTransaction } from '../core/db/transaction.js';
 import { ApiError, unprocessable, type FieldProblem } from '../core/errors.js';
 import type { PlacementMatchesRepository } from './journey.repository.js';
 import type { JourneyService } from './journey.service.js';
-import { addDays, isMonday, isoDate, nextReviewDue, reviewIntervalDays, weekNumberOf, weekStartOf, weeklyProgress } from './progress.js';
+import { addDays, isMonday, isoDate, weekStartOf } from '../core/dates.js';
+import { nextReviewDue, reviewIntervalDays, weekNumberOf, weeklyProgress } from './progress.js';
 import type { ProgressRepository, Review, WeeklyLog } from './progress.repository.js';
 
 const problem = (path: string, message: string): FieldProblem => ({ path, in: 'body', message });

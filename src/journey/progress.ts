@@ -1,45 +1,10 @@
+import { addDays, addMonths, daysBetween, weekStartOf } from '../core/dates.js';
+
 /**
- * Calendar arithmetic and the weekly picture of an internship: which weeks have a log, how job
+ * The weekly picture of an internship: which weeks have a log, how job
  * coach support changes over time (fading), and when the next review and the follow-up are due.
- * Dates are ISO calendar dates ("YYYY-MM-DD") in UTC; weeks start on Monday.
+ * Dates are ISO calendar dates (see core/dates.ts).
  */
-
-const dayMs = 86_400_000;
-
-export function toDate(isoDate: string): Date {
-  return new Date(`${isoDate}T00:00:00Z`);
-}
-
-export function isoDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
-export function addDays(date: string, days: number): string {
-  return isoDate(new Date(toDate(date).getTime() + days * dayMs));
-}
-
-export function daysBetween(from: string, to: string): number {
-  return Math.round((toDate(to).getTime() - toDate(from).getTime()) / dayMs);
-}
-
-/** The same calendar day `months` later (clamped to the month's end, so 31 Jan + 1 month is 28/29 Feb). */
-export function addMonths(date: string, months: number): string {
-  const start = toDate(date);
-  const target = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(start.getUTCDate(), lastDay));
-  return isoDate(target);
-}
-
-export function isMonday(date: string): boolean {
-  return toDate(date).getUTCDay() === 1;
-}
-
-/** The Monday of the week the date falls in. */
-export function weekStartOf(date: string): string {
-  const day = toDate(date).getUTCDay();
-  return addDays(date, -((day + 6) % 7));
-}
 
 /** Week 1 is the week the internship started in. */
 export function weekNumberOf(startedOn: string, weekStarting: string): number {

@@ -1,5 +1,5 @@
 import type { MongoClient } from 'mongodb';
-import { auditActor, type AuditLog } from '../audit/audit.js';
+import type { AuditAction, AuditLog, PassportReadAction } from '../audit/audit.js';
 import type { AccountsRepository } from '../auth/accounts.js';
 import { authorize, isOwner, readableSections, sharedPassportsScope, type Action, type Actor, type CoachAccess, type Resource } from '../auth/policy.js';
 import type { Clock } from '../core/clock.js';
@@ -12,6 +12,7 @@ import { passportSections, type PassportSection } from '../domain/vocabulary.js'
 import type { YoungPeopleRepository, YoungPerson } from '../young-people/young-people.repository.js';
 import type { Passport, PassportDraft, PassportShare, PassportsRepository, VersionSource } from './passports.repository.js';
 import type { PassportSections, WholePassportSections } from './passports.schemas.js';
+import { daysAfter } from '../core/dates.js';
 
 export const defaultCoachAccess: CoachAccess = 'without_condition';
 export const defaultShareDays = 90;
@@ -25,7 +26,7 @@ export const sectionLabels: Record<PassportSection, string> = {
 };
 
 /** Audit actions that count as someone reading a passport; the owner sees them in the access log. */
-export const passportReadActions = ['passport.read', 'passport.read_version', 'passport.print', 'passport_share.read', 'young_person.export'];
+export const passportReadActions: readonly AuditAction[] = ['passport.read', 'passport.read_version', 'passport.print', 'passport_share.read', 'young_person.export'];
 
 export type Completeness = 'complete' | 'partial' | 'empty';
 
@@ -139,17 +140,9 @@ export class PassportsService {
     return { person, passport, resource };
   }
 
-  async #recordRead(actor: Actor, youngPersonId: string, action: string, sections: PassportSection[], requestId: string, details: Record<string, unknown> = {}) {
+  async #recordRead(actor: Actor, youngPersonId: string, action: PassportReadAction, sections: PassportSection[], requestId: string, details: Record<string, unknown> = {}) {
     if (isOwner(actor, youngPersonId)) return;
-    await this.audit.record({
-      action,
-      outcome: 'success',
-      actor: auditActor(actor),
-      target: { type: 'passport', id: youngPersonId },
-      subjectId: youngPersonId,
-      requestId,
-      details: { sections, ...details },
-    });
+    await this.audit.success(action, actor, { target: { type: 'passport', id: youngPersonId }, subjectId: youngPersonId, requestId, details: { sections, ...details } });
   }
 
   async read(actor: Actor, youngPersonId: string, requestId: string, action: 'passport.read' | 'passport.print' = 'passport.read') {
@@ -241,7 +234,7 @@ export class PassportsService {
       coachAccess: CoachAccess;
       source: VersionSource;
       restoredFrom?: number;
-      audit: { action: string; details: Record<string, unknown> };
+      audit: { action: 'passport.save' | 'passport.restore'; details: Record<string, unknown> };
       requestId: string;
     },
   ): Promise<Passport> {
@@ -262,18 +255,7 @@ export class PassportsService {
         session,
       );
       if (!saved) throw this.#staleVersion(passport.version);
-      await this.audit.record(
-        {
-          action: input.audit.action,
-          outcome: 'success',
-          actor: auditActor(actor),
-          target: { type: 'passport', id: passport.youngPersonId },
-          subjectId: passport.youngPersonId,
-          requestId: input.requestId,
-          details: { version: saved.version, ...input.audit.details },
-        },
-        session,
-      );
+      await this.audit.success(input.audit.action, actor, { target: { type: 'passport', id: passport.youngPersonId }, subjectId: passport.youngPersonId, requestId: input.requestId, details: { version: saved.version, ...input.audit.details } }, session);
       return saved;
     });
   }
@@ -314,15 +296,7 @@ export class PassportsService {
       proposedBy: actor.accountId,
       proposedAt: this.clock.now(),
     });
-    await this.audit.record({
-      action: 'passport.draft_propose',
-      outcome: 'success',
-      actor: auditActor(actor),
-      target: { type: 'passport_draft', id: draft.id },
-      subjectId: youngPersonId,
-      requestId,
-      details: { sections: Object.keys(input.sections) },
-    });
+    await this.audit.success('passport.draft_propose', actor, { target: { type: 'passport_draft', id: draft.id }, subjectId: youngPersonId, requestId, details: { sections: Object.keys(input.sections) } });
     return draft;
   }
 
@@ -373,18 +347,7 @@ export class PassportsService {
         session,
       );
       if (!decided) throw new ApiError('conflict', 'This draft has just been decided.');
-      await this.audit.record(
-        {
-          action: decision.accept ? 'passport.draft_accept' : 'passport.draft_reject',
-          outcome: 'success',
-          actor: auditActor(actor),
-          target: { type: 'passport_draft', id: draftId },
-          subjectId: youngPersonId,
-          requestId,
-          details: { sections: Object.keys(draft.sections), ...(resultingVersion ? { version: resultingVersion } : {}) },
-        },
-        session,
-      );
+      await this.audit.success(decision.accept ? 'passport.draft_accept' : 'passport.draft_reject', actor, { target: { type: 'passport_draft', id: draftId }, subjectId: youngPersonId, requestId, details: { sections: Object.keys(draft.sections), ...(resultingVersion ? { version: resultingVersion } : {}) } }, session);
       return (await this.passports.draft(youngPersonId, draftId, session))!;
     });
   }
@@ -423,7 +386,7 @@ export class PassportsService {
   ): Promise<PassportShare> {
     const now = this.clock.now();
     const sections = passportSections.filter((section) => input.sections.includes(section));
-    const expiresAt = new Date(now.getTime() + input.expiresInDays * 86_400_000);
+    const expiresAt = daysAfter(now, input.expiresInDays);
     const statement = consentStatement({ sections, employerName: input.employerName, purpose: input.purpose, expiresAt });
     const share = await this.passports.insertShare(
       {
@@ -438,18 +401,7 @@ export class PassportsService {
       },
       session,
     );
-    await this.audit.record(
-      {
-        action: 'passport.share',
-        outcome: 'success',
-        actor: auditActor(actor),
-        target: { type: 'passport_share', id: share.id },
-        subjectId: person.id,
-        requestId,
-        details: { employerId: input.employerId, sections, purpose: input.purpose, expiresAt: expiresAt.toISOString() },
-      },
-      session,
-    );
+    await this.audit.success('passport.share', actor, { target: { type: 'passport_share', id: share.id }, subjectId: person.id, requestId, details: { employerId: input.employerId, sections, purpose: input.purpose, expiresAt: expiresAt.toISOString() } }, session);
     return share;
   }
 
@@ -470,23 +422,17 @@ export class PassportsService {
     session: import('mongodb').ClientSession,
   ): Promise<void> {
     if (!(await this.passports.withdrawShare(share.shareId, actor.accountId, this.clock.now(), session))) return;
-    await this.audit.record(
-      {
-        action: 'passport.share_withdraw',
-        outcome: 'success',
-        actor: auditActor(actor),
-        target: { type: 'passport_share', id: share.shareId },
-        subjectId: share.youngPersonId,
-        requestId,
-        details: { employerId: share.employerId, because: share.because },
-      },
-      session,
-    );
+    await this.audit.success('passport.share_withdraw', actor, { target: { type: 'passport_share', id: share.shareId }, subjectId: share.youngPersonId, requestId, details: { employerId: share.employerId, because: share.because } }, session);
   }
 
   /** Names of the job coaches who proposed these drafts, for showing beside them. */
   async proposerNames(drafts: PassportDraft[]): Promise<Map<string, string>> {
     return this.names.accountNames(drafts.map((draft) => draft.proposedBy));
+  }
+
+  /** Names of whoever saved these versions, for the version history. */
+  async savedByNames(versions: { savedBy: { accountId: string } }[]): Promise<Map<string, string>> {
+    return this.names.accountNames(versions.map((version) => version.savedBy.accountId));
   }
 
   /** Names of the employers these shares are with, for showing beside them. */
@@ -505,18 +451,7 @@ export class PassportsService {
     if (!share || share.youngPersonId !== youngPersonId) throw notFound('Share');
     await inTransaction(this.mongo, async (session) => {
       await this.passports.withdrawShare(shareId, actor.accountId, this.clock.now(), session);
-      await this.audit.record(
-        {
-          action: 'passport.share_withdraw',
-          outcome: 'success',
-          actor: auditActor(actor),
-          target: { type: 'passport_share', id: shareId },
-          subjectId: youngPersonId,
-          requestId,
-          details: { employerId: share.employerId },
-        },
-        session,
-      );
+      await this.audit.success('passport.share_withdraw', actor, { target: { type: 'passport_share', id: shareId }, subjectId: youngPersonId, requestId, details: { employerId: share.employerId } }, session);
     });
     return (await this.passports.share(shareId))!;
   }

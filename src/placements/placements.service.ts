@@ -1,5 +1,5 @@
 import { ObjectId, type MongoClient } from 'mongodb';
-import { auditActor, type AuditLog } from '../audit/audit.js';
+import type { AuditLog } from '../audit/audit.js';
 import { authorize, decide, type Actor } from '../auth/policy.js';
 import type { Clock } from '../core/clock.js';
 import { inTransaction } from '../core/db/transaction.js';
@@ -71,10 +71,7 @@ export class PlacementsService {
     const created = await inTransaction(this.mongo, async (session) => {
       const inserted = await this.placements.insert(placement, this.clock.now(), session);
       await this.outbox.enqueue('placement', inserted.id, session);
-      await this.audit.record(
-        { action: 'placement.create', outcome: 'success', actor: auditActor(actor), target: { type: 'placement', id: inserted.id }, requestId },
-        session,
-      );
+      await this.audit.success('placement.create', actor, { target: { type: 'placement', id: inserted.id }, requestId }, session);
       return inserted;
     });
     return { placement: created, employer };
@@ -119,10 +116,7 @@ export class PlacementsService {
       const result = await this.placements.update(id, changes, this.clock.now(), session);
       if (!result) throw notFound('Placement');
       await this.outbox.enqueue('placement', id, session);
-      await this.audit.record(
-        { action: 'placement.update', outcome: 'success', actor: auditActor(actor), target: { type: 'placement', id }, requestId, details: { fields: Object.keys(patch) } },
-        session,
-      );
+      await this.audit.success('placement.update', actor, { target: { type: 'placement', id }, requestId, details: { fields: Object.keys(patch) } }, session);
       return result;
     });
     return { placement: updated, employer };

@@ -1,3 +1,4 @@
+import { epochDay } from '../core/dates.js';
 import { minutesOfDay } from '../domain/schemas.js';
 import {
   environmentFactors,
@@ -31,17 +32,6 @@ export function hoursBandOf(hoursPerWeek: number): HoursBand {
   if (hoursPerWeek <= 20) return '16_to_20';
   if (hoursPerWeek <= 30) return '21_to_30';
   return 'over_30';
-}
-
-const msPerDay = 86_400_000;
-
-/** An ISO date as whole days since 1970-01-01, so dates filter and sort as numbers. */
-export function epochDay(isoDate: string): number {
-  return Math.floor(Date.parse(`${isoDate}T00:00:00Z`) / msPerDay);
-}
-
-export function isoDateOfEpochDay(day: number): string {
-  return new Date(day * msPerDay).toISOString().slice(0, 10);
 }
 
 /** Two decimal places of a degree is about 1.1 km north-south: enough to match on, too coarse to find a home. */
@@ -81,6 +71,25 @@ export interface PlacementSearchDoc {
 
 export function environmentLevels(environment: Placement['environment']): EnvironmentLevels {
   return Object.fromEntries(environmentFactors.map((factor) => [factor, levelRank[environment[factor]]])) as EnvironmentLevels;
+}
+
+/**
+ * Placement statuses that search shows: published ones. Drafts have not been published and closed
+ * placements are over; both stay in MongoDB only (past cohorts feed the dashboards from there).
+ */
+export const searchableStatuses: readonly PlacementStatus[] = ['open', 'paused', 'filled'];
+
+/** The epoch day after a placement's last week. */
+export function placementEndDay(placement: Pick<Placement, 'startDate' | 'durationWeeks'>): number {
+  return epochDay(placement.startDate) + placement.durationWeeks * 7;
+}
+
+/**
+ * Whether the placements index holds this placement: one that can still be matched or browsed,
+ * published, of a verified employer and not yet ended. Everything else is deleted from the index.
+ */
+export function isSearchablePlacement(placement: Placement, employer: Employer, today: Date): boolean {
+  return employer.verified && searchableStatuses.includes(placement.status) && placementEndDay(placement) > epochDay(today.toISOString().slice(0, 10));
 }
 
 /** A placement as the placements index holds it, with the employer facts search filters on. */

@@ -86,6 +86,11 @@ export class SearchOutbox {
     return { claimId, events };
   }
 
+  /** Keeps holding a claim's events for another `lockMs`: the lease a live worker renews while it works. */
+  async renew(claim: Claim, lockMs: number): Promise<void> {
+    await this.collection.updateMany({ claimId: claim.claimId }, { $set: { lockedUntil: new Date(this.clock.now().getTime() + lockMs) } });
+  }
+
   /** Removes events that were carried out. An event whose lock expired and was claimed again is left to its new holder. */
   async complete(claim: Claim, events: OutboxDoc[]): Promise<void> {
     if (events.length === 0) return;

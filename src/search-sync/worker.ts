@@ -8,7 +8,10 @@ import type { Claim, OutboxDoc, SearchOutbox, SyncEntity } from './outbox.js';
 export interface SyncWorkerOptions {
   /** Events taken at once; their documents go to Meilisearch in one request per index. */
   batchSize: number;
-  /** How long a claim holds its events; after that another worker may take them. */
+  /**
+   * How long a claim holds its events unless renewed; a live worker renews it every third of
+   * this while it works, so the events of a worker that died are taken over within this time.
+   */
   lockMs: number;
   /** Pause between polls when there was nothing to do. */
   idleMs: number;
@@ -19,10 +22,11 @@ export interface SyncWorkerOptions {
 
 export const defaultSyncWorkerOptions: SyncWorkerOptions = {
   batchSize: 1000,
-  lockMs: 120_000,
+  lockMs: 10_000,
   idleMs: 250,
   baseBackoffMs: 1000,
-  maxBackoffMs: 60_000,
+  // Short enough that the index catches up within seconds of Meilisearch coming back.
+  maxBackoffMs: 10_000,
 };
 
 export interface BatchOutcome {
@@ -132,6 +136,17 @@ export class SearchSyncWorker {
   async #batch(): Promise<BatchOutcome> {
     const claim = await this.outbox.claimDue(this.#options.batchSize, this.#options.lockMs);
     if (claim.events.length === 0) return { claimed: 0, synced: 0, failed: 0 };
+    const lease = setInterval(() => {
+      this.outbox.renew(claim, this.#options.lockMs).catch((error: unknown) => this.logger.warn({ err: errorSummary(error) }, 'search sync could not renew its lease'));
+    }, this.#options.lockMs / 3);
+    try {
+      return await this.#carryOut(claim);
+    } finally {
+      clearInterval(lease);
+    }
+  }
+
+  async #carryOut(claim: Claim): Promise<BatchOutcome> {
     const placementEvents = claim.events.filter((event) => event.entity !== 'young_person');
     const personEvents = claim.events.filter((event) => event.entity === 'young_person');
     const groups: SyncGroup[] = [

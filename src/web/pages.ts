@@ -1,4 +1,25 @@
+import { journeyPages } from '../journey/journey.pages.js';
+import { proposalPages } from '../journey/proposals.pages.js';
+import { matchingPages } from '../matching/matching.pages.js';
+import { suggestionPages } from '../passports/suggestions.pages.js';
+import { caseloadPages } from '../young-people/caseload.pages.js';
+import { passportPages } from '../passports/passports.pages.js';
+import { sharePages } from '../passports/shares.pages.js';
+import { youngPersonPages } from '../young-people/young-people.pages.js';
 import type { PageModule } from './web.app.js';
 
-/** Every feature's pages, mounted by the web app. Add a feature's module here. */
-export const pageModules: PageModule[] = [];
+/**
+ * Every feature's pages, mounted by the web app. Add a feature's module here. Two modules may
+ * answer the same path for different roles: a handler that is not for the caller's role calls
+ * `next()` (as `/young-people/{id}` does for staff).
+ */
+export const pageModules: PageModule[] = [
+  youngPersonPages(),
+  { routes: passportPages() },
+  { routes: sharePages() },
+  { routes: proposalPages() },
+  caseloadPages(),
+  { routes: matchingPages() },
+  { routes: journeyPages() },
+  { routes: suggestionPages() },
+];

@@ -1,5 +1,5 @@
 import { ObjectId, type MongoClient } from 'mongodb';
-import { auditActor, type AuditLog } from '../audit/audit.js';
+import type { AuditLog } from '../audit/audit.js';
 import type { AccountsRepository } from '../auth/accounts.js';
 import { authorize, decide, youngPeopleScope, type Actor } from '../auth/policy.js';
 import type { Clock } from '../core/clock.js';
@@ -75,10 +75,7 @@ export class YoungPeopleService {
     return inTransaction(this.mongo, async (session) => {
       const created = await this.youngPeople.insert(person, this.clock.now(), session);
       await this.outbox.enqueue('young_person', created.id, session);
-      await this.audit.record(
-        { action: 'young_person.create', outcome: 'success', actor: auditActor(actor), target: { type: 'young_person', id: created.id }, subjectId: created.id, requestId },
-        session,
-      );
+      await this.audit.success('young_person.create', actor, { target: { type: 'young_person', id: created.id }, subjectId: created.id, requestId }, session);
       return created;
     });
   }
@@ -126,10 +123,7 @@ export class YoungPeopleService {
       const updated = await this.youngPeople.update(id, update, [], this.clock.now(), session);
       if (!updated) throw notFound('Young person');
       await this.outbox.enqueue('young_person', id, session);
-      await this.audit.record(
-        { action: 'young_person.update', outcome: 'success', actor: auditActor(actor), target: { type: 'young_person', id }, subjectId: id, requestId, details: { fields: Object.keys(patch) } },
-        session,
-      );
+      await this.audit.success('young_person.update', actor, { target: { type: 'young_person', id }, subjectId: id, requestId, details: { fields: Object.keys(patch) } }, session);
       return updated;
     });
   }
@@ -146,10 +140,7 @@ export class YoungPeopleService {
         this.clock.now(),
         session,
       );
-      await this.audit.record(
-        { action: 'young_person.eligibility_exception', outcome: 'success', actor: auditActor(actor), target: { type: 'young_person', id }, subjectId: id, requestId },
-        session,
-      );
+      await this.audit.success('young_person.eligibility_exception', actor, { target: { type: 'young_person', id }, subjectId: id, requestId }, session);
       return updated!;
     });
   }
@@ -181,10 +172,7 @@ export class YoungPeopleService {
     await inTransaction(this.mongo, async (session) => {
       const removed = await this.accounts.removeDelegateGrant(delegateAccountId, id, session);
       if (!removed) throw notFound('Delegate');
-      await this.audit.record(
-        { action: 'delegate.remove', outcome: 'success', actor: auditActor(actor), target: { type: 'account', id: delegateAccountId }, subjectId: id, requestId },
-        session,
-      );
+      await this.audit.success('delegate.remove', actor, { target: { type: 'account', id: delegateAccountId }, subjectId: id, requestId }, session);
     });
   }
 

@@ -1,0 +1,109 @@
+import { accessToWorkFunds, type PassportSections } from './passports.schemas.js';
+import { adjustmentCategories, adjustmentCategoryLabels, type AdjustmentCategory, type PassportSection } from '../domain/vocabulary.js';
+import type { SummaryRow } from '../web/components/SummaryList.js';
+import { longDate } from '../web/young-person.js';
+
+/**
+ * The passport's fields in the words the pages use, for the edit forms, the print page and
+ * every view of a section. Labels are the owner's voice ("my"), as in the DWP passport.
+ */
+
+export interface TextField {
+  name: string;
+  label: string;
+  hint?: string;
+  max: number;
+  /** A one-line answer (input) rather than a paragraph (textarea). */
+  short?: boolean;
+}
+
+export const sectionIntro: Record<PassportSection, string> = {
+  aboutMe: 'Tell people at work a little about you and the work you want.',
+  myCondition: 'Your condition, in your own words. You do not have to fill this in. Nobody at work sees it unless you choose to share it.',
+  whatHelps: 'The changes at work that help you. These are called adjustments.',
+  accessToWork: 'Access to Work is money from the government. It can pay for a job coach, travel or equipment.',
+  review: 'Who checked this passport with you, and when to check it again. Check it at least every 6 months.',
+};
+
+export const textFields: Partial<Record<PassportSection, TextField[]>> = {
+  aboutMe: [
+    { name: 'summary', label: 'What I want people at work to know about me', max: 1500 },
+    { name: 'workWanted', label: 'The work I want', hint: 'Where you want to work and what kind of work.', max: 1000 },
+    { name: 'travelLimits', label: 'How I travel and how far', hint: 'For example: "I can take one bus. Up to 45 minutes."', max: 500 },
+    { name: 'contactPreferences', label: 'How to contact me', hint: 'For example: "Text me. Please do not phone."', max: 500 },
+  ],
+  myCondition: [
+    { name: 'description', label: 'My condition, in my words', max: 2000 },
+    { name: 'effectOnWork', label: 'How it affects me at work', max: 2000 },
+    { name: 'goodDay', label: 'On a good day', max: 1000 },
+    { name: 'harderDay', label: 'On a harder day', max: 1000 },
+    { name: 'earlyWarningSigns', label: 'Signs that I am finding things hard', max: 1000 },
+    { name: 'whatToDoIfUnwell', label: 'What to do if I am unwell at work', max: 1000 },
+  ],
+  whatHelps: [
+    { name: 'supportInEducation', label: 'Support I had at school or college', max: 1500 },
+    { name: 'whatColleaguesCanDo', label: 'What colleagues can do to help me', max: 1500 },
+  ],
+  accessToWork: [
+    { name: 'reference', label: 'Access to Work reference number', hint: 'If you have one. It is on your letter.', max: 40, short: true },
+    { name: 'notes', label: 'Anything else about Access to Work', max: 1000 },
+  ],
+  review: [{ name: 'agreedBy', label: 'Who checked this passport with me', hint: 'For example: "My job coach, Jo Smith".', max: 200, short: true }],
+};
+
+export const accessToWorkStatusLabels: Record<string, string> = {
+  not_applied: 'I have not applied',
+  applied: 'I have applied and I am waiting',
+  approved: 'I have Access to Work',
+  declined: 'My application was turned down',
+};
+
+export const accessToWorkFundLabels: Record<(typeof accessToWorkFunds)[number], string> = {
+  job_coach: 'A job coach',
+  travel: 'Travel to work, like a taxi',
+  equipment: 'Equipment',
+  support_worker: 'A support worker',
+  communication_support: 'Communication support, like a BSL interpreter',
+  mental_health_support: 'Mental health support',
+};
+
+export const reviewDates = [
+  { name: 'agreedOn', label: 'When we checked it' },
+  { name: 'nextReviewDue', label: 'When to check it again', hint: 'At least every 6 months. For example, 27 3 2027.' },
+] as const;
+
+export function adjustmentLabel(category: AdjustmentCategory): string {
+  return adjustmentCategoryLabels[category];
+}
+
+export const adjustmentCategoryItems = adjustmentCategories.map((category) => ({ value: category, text: adjustmentCategoryLabels[category] }));
+
+/** A section's content as rows of a summary list; empty fields are left out. */
+export function sectionRows(section: PassportSection, sections: PassportSections): SummaryRow[] {
+  const content = sections[section] as Record<string, unknown> | undefined;
+  if (!content) return [];
+  const rows: SummaryRow[] = [];
+  const text = (value: string) => <span class="app-section-text">{value}</span>;
+  if (section === 'whatHelps') {
+    const { adjustments = [] } = sections.whatHelps ?? {};
+    for (const adjustment of adjustments) {
+      rows.push({ key: adjustmentLabel(adjustment.category), value: <>{text(adjustment.details)}{adjustment.inPlace ? <p class="govuk-body-s">Already agreed at work.</p> : null}</> });
+    }
+  }
+  if (section === 'accessToWork' && sections.accessToWork) {
+    const { status, funds = [] } = sections.accessToWork;
+    rows.push({ key: 'Have I applied?', value: accessToWorkStatusLabels[status] ?? status });
+    if (funds.length > 0) rows.push({ key: 'What it pays for', value: funds.map((fund) => accessToWorkFundLabels[fund]).join(', ') });
+  }
+  for (const field of textFields[section] ?? []) {
+    const value = content[field.name];
+    if (typeof value === 'string' && value !== '') rows.push({ key: field.label, value: text(value) });
+  }
+  if (section === 'review') {
+    for (const field of reviewDates) {
+      const value = content[field.name];
+      if (typeof value === 'string') rows.push({ key: field.label, value: longDate(value) });
+    }
+  }
+  return rows;
+}

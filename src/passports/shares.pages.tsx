@@ -1,0 +1,374 @@
+import { Hono, type Context } from 'hono';
+import { passportSections, type PassportSection } from '../domain/vocabulary.js';
+import { Button, ButtonGroup } from '../web/components/Button.js';
+import { Checkboxes } from '../web/components/Checkboxes.js';
+import { ErrorSummary } from '../web/components/ErrorSummary.js';
+import { Input } from '../web/components/Input.js';
+import { Panel } from '../web/components/Panel.js';
+import { Radios } from '../web/components/Radios.js';
+import { Select } from '../web/components/Select.js';
+import { SummaryList } from '../web/components/SummaryList.js';
+import { Tag } from '../web/components/Tag.js';
+import { CsrfField, csrfToken } from '../web/csrf.js';
+import { pageNotFound } from '../web/errors.js';
+import { list, readForm, text, type FieldErrors } from '../web/forms.js';
+import { renderPage } from '../web/render.js';
+import { redirectWithFlash } from '../web/session.middleware.js';
+import type { WebEnv } from '../web/web.env.js';
+import { longDate, type PersonPage } from '../web/young-person.js';
+import { withPerson } from './passports.pages.js';
+import { shareInputSchema } from './passports.schemas.js';
+import { sectionLabels, shareStatus } from './passports.service.js';
+
+const shares = (id: string) => `/young-people/${id}/passport/shares`;
+
+const periods = [
+  { value: '30', text: '1 month' },
+  { value: '90', text: '3 months' },
+  { value: '180', text: '6 months' },
+  { value: '365', text: '1 year' },
+];
+
+const periodWords = (days: number) => periods.find((period) => period.value === String(days))?.text ?? `${days} days`;
+
+const sectionHints: Partial<Record<PassportSection, string>> = {
+  myCondition: 'Only share this if you want to. Most people do not.',
+  whatHelps: 'The changes at work that help you. Most people share this.',
+};
+
+interface ShareChoice {
+  employerId: string;
+  otherEmployerId: string;
+  sections: string[];
+  purpose: string;
+  days: string;
+}
+
+interface EmployerOption {
+  id: string;
+  name: string;
+  /** "From your proposals": employers the young person has a placement proposal or journey with. */
+  fromProposal: boolean;
+}
+
+/** Employers to share with: those of the young person's proposals first, then every verified employer. */
+async function employerOptions(c: Context<WebEnv>, person: PersonPage): Promise<EmployerOption[]> {
+  const { journey, employers } = c.var.services;
+  const [journeys, verified] = await Promise.all([
+    journey.list(person.actor, { youngPersonId: person.youngPersonId, limit: 50, offset: 0 }).catch(() => ({ items: [] })),
+    employers.list(person.actor, { verified: true, limit: 200, offset: 0 }),
+  ]);
+  const labels = await journey.labels(journeys.items);
+  const options = new Map<string, EmployerOption>();
+  for (const match of journeys.items) options.set(match.employerId, { id: match.employerId, name: labels.placement(match.placementId).employerName, fromProposal: true });
+  for (const employer of verified.items) if (!options.has(employer.id)) options.set(employer.id, { id: employer.id, name: employer.name, fromProposal: false });
+  return [...options.values()];
+}
+
+function chosenEmployer(choice: ShareChoice): string {
+  return choice.employerId === 'other' ? choice.otherEmployerId : choice.employerId;
+}
+
+function choiceFromQuery(c: Context<WebEnv>): ShareChoice {
+  return {
+    employerId: c.req.query('employerId') ?? '',
+    otherEmployerId: c.req.query('otherEmployerId') ?? '',
+    sections: c.req.queries('sections') ?? ['whatHelps'],
+    purpose: c.req.query('purpose') ?? '',
+    days: c.req.query('days') ?? '90',
+  };
+}
+
+function ShareForm(props: { person: PersonPage; employers: EmployerOption[]; choice: ShareChoice; errors: FieldErrors; csrf: string }) {
+  const { choice, errors, person } = props;
+  const fromProposals = props.employers.filter((employer) => employer.fromProposal);
+  const others = props.employers.filter((employer) => !employer.fromProposal);
+  return (
+    <div class="govuk-grid-row">
+      <div class="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} />
+        <h1 class="govuk-heading-l">Share {person.asDelegate ? 'the' : 'my'} passport</h1>
+        <p class="govuk-body">Choose who can read it, which parts, and for how long. You can stop sharing at any time.</p>
+        <form method="post" action={`${shares(person.youngPersonId)}/new`} novalidate>
+          <CsrfField token={props.csrf} />
+          <Radios
+            name="employerId"
+            legend="Who do you want to share it with?"
+            legendSize="m"
+            hint={fromProposals.length > 0 ? 'The first ones are employers from your placement proposals.' : undefined}
+            items={[...fromProposals.map((employer) => ({ value: employer.id, text: employer.name })), ...(others.length > 0 ? [{ value: 'other', text: 'Another employer' }] : [])]}
+            value={choice.employerId}
+            error={errors.employerId}
+          />
+          {others.length > 0 ? (
+            <Select
+              name="otherEmployerId"
+              label="If you chose another employer, which one?"
+              items={[{ value: '', text: 'Choose an employer' }, ...others.map((employer) => ({ value: employer.id, text: employer.name }))]}
+              value={choice.otherEmployerId}
+              error={errors.otherEmployerId}
+            />
+          ) : null}
+          <Checkboxes
+            name="sections"
+            legend="Which parts can they read?"
+            legendSize="m"
+            hint="Choose all the parts they can read. They cannot see the other parts."
+            items={passportSections.map((section) => ({ value: section, text: sectionLabels[section], hint: sectionHints[section] }))}
+            values={choice.sections}
+            error={errors.sections}
+          />
+          <Input name="purpose" label="Why are you sharing it?" hint='For example: "So my supervisor knows what helps me at work".' value={choice.purpose} error={errors.purpose} />
+          <Radios name="days" legend="For how long?" legendSize="m" hint="After this, they cannot read it any more." items={periods} value={choice.days} error={errors.days} inline />
+          <Button>Continue</Button>
+        </form>
+      </div>
+    </div>
+  );
+}
+
+/** Checks the choice with the API's share schema; problems in the words of the form. */
+function validate(choice: ShareChoice, employers: EmployerOption[]): { input?: { employerId: string; sections: PassportSection[]; purpose: string; expiresInDays: number }; errors: FieldErrors } {
+  const errors: FieldErrors = {};
+  const employerId = chosenEmployer(choice);
+  if (!choice.employerId) errors.employerId = 'Choose who you want to share it with';
+  else if (choice.employerId === 'other' && !choice.otherEmployerId) errors.otherEmployerId = 'Choose the employer';
+  else if (!employers.some((employer) => employer.id === employerId)) errors.employerId = 'Choose an employer from the list';
+  if (choice.sections.length === 0) errors.sections = 'Choose at least one part they can read';
+  if (!choice.purpose) errors.purpose = 'Say why you are sharing it';
+  else if (choice.purpose.length > 300) errors.purpose = 'Why you are sharing it must be 300 characters or fewer';
+  if (!periods.some((period) => period.value === choice.days)) errors.days = 'Choose how long they can read it';
+  if (Object.keys(errors).length > 0) return { errors };
+  const parsed = shareInputSchema.safeParse({ employerId, sections: choice.sections, purpose: choice.purpose, expiresInDays: Number(choice.days) });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? 'employerId')] ??= 'Check this answer';
+    return { errors };
+  }
+  return { input: { employerId, sections: parsed.data.sections, purpose: parsed.data.purpose, expiresInDays: parsed.data.expiresInDays }, errors };
+}
+
+async function readChoice(c: Context<WebEnv>): Promise<ShareChoice> {
+  const form = await readForm(c);
+  return { employerId: text(form, 'employerId'), otherEmployerId: text(form, 'otherEmployerId'), sections: list(form, 'sections'), purpose: text(form, 'purpose'), days: text(form, 'days') };
+}
+
+function changeLink(person: PersonPage, choice: ShareChoice): string {
+  const query = new URLSearchParams({ employerId: choice.employerId, otherEmployerId: choice.otherEmployerId, purpose: choice.purpose, days: choice.days });
+  for (const section of choice.sections) query.append('sections', section);
+  return `${shares(person.youngPersonId)}/new?${query.toString()}`;
+}
+
+function CheckAnswers(props: { person: PersonPage; choice: ShareChoice; employerName: string; input: { sections: PassportSection[]; purpose: string; expiresInDays: number }; csrf: string }) {
+  const { person, choice, input } = props;
+  const change = changeLink(person, choice);
+  const ordered = passportSections.filter((section) => input.sections.includes(section));
+  return (
+    <div class="govuk-grid-row">
+      <div class="govuk-grid-column-two-thirds">
+        <h1 class="govuk-heading-l">Check before you share</h1>
+        <SummaryList
+          rows={[
+            { key: 'Who can read it', value: props.employerName, action: { href: change, visuallyHiddenText: 'who can read it' } },
+            { key: 'Which parts', value: <ul class="govuk-list">{ordered.map((section) => <li>{sectionLabels[section]}</li>)}</ul>, action: { href: change, visuallyHiddenText: 'which parts' } },
+            { key: 'Why', value: input.purpose, action: { href: change, visuallyHiddenText: 'why you are sharing it' } },
+            { key: 'For how long', value: periodWords(input.expiresInDays), action: { href: change, visuallyHiddenText: 'for how long' } },
+          ]}
+        />
+        <h2 class="govuk-heading-m">What happens next</h2>
+        <p class="govuk-body">
+          {props.employerName} will be able to read: {ordered.map((section) => sectionLabels[section]).join(', ')}.
+        </p>
+        <p class="govuk-body">They cannot read the other parts. You can stop sharing at any time.</p>
+        <form method="post" action={shares(person.youngPersonId)} novalidate>
+          <CsrfField token={props.csrf} />
+          <input type="hidden" name="employerId" value={choice.employerId} />
+          <input type="hidden" name="otherEmployerId" value={choice.otherEmployerId} />
+          {choice.sections.map((section) => (
+            <input type="hidden" name="sections" value={section} />
+          ))}
+          <input type="hidden" name="purpose" value={choice.purpose} />
+          <input type="hidden" name="days" value={choice.days} />
+          <Button>Yes, share it</Button>
+        </form>
+      </div>
+    </div>
+  );
+}
+
+async function sharesPage(c: Context<WebEnv>, person: PersonPage) {
+  const { passports, clock } = c.var.services;
+  const all = await passports.shares(person.actor, person.youngPersonId);
+  const names = await passports.employerNames(all);
+  const now = clock.now();
+  const active = all.filter((share) => shareStatus(share, now) === 'active');
+  const past = all.filter((share) => shareStatus(share, now) !== 'active');
+  const canShare = person.may('share_passport');
+  return renderPage(
+    c,
+    { title: `Who ${person.asDelegate ? 'the' : 'my'} passport is shared with`, backLink: `/young-people/${person.youngPersonId}/passport` },
+    <>
+      <h1 class="govuk-heading-l">Who {person.asDelegate ? 'the' : 'my'} passport is shared with</h1>
+      <p class="govuk-body">Nobody outside {person.asDelegate ? 'their' : 'your'} college or provider can read the passport unless it is shared with them here.</p>
+      {canShare ? (
+        <Button href={`${shares(person.youngPersonId)}/new`}>Share {person.asDelegate ? 'the' : 'my'} passport</Button>
+      ) : null}
+      <h2 class="govuk-heading-m">Shared now</h2>
+      {active.length === 0 ? <p class="govuk-body">It is not shared with anyone now.</p> : null}
+      {active.map((share) => (
+        <div class="govuk-summary-card">
+          <div class="govuk-summary-card__title-wrapper">
+            <h3 class="govuk-summary-card__title">{names.get(share.employerId) ?? 'An employer'}</h3>
+            {canShare ? (
+              <ul class="govuk-summary-card__actions">
+                <li class="govuk-summary-card__action">
+                  <a class="govuk-link" href={`${shares(person.youngPersonId)}/${share.id}/withdraw`}>
+                    Stop sharing<span class="govuk-visually-hidden"> with {names.get(share.employerId) ?? 'this employer'}</span>
+                  </a>
+                </li>
+              </ul>
+            ) : null}
+          </div>
+          <div class="govuk-summary-card__content">
+            <SummaryList
+              rows={[
+                { key: 'They can read', value: share.sections.map((section) => sectionLabels[section]).join(', ') },
+                { key: 'Why', value: share.purpose },
+                { key: 'Until', value: longDate(share.expiresAt) },
+              ]}
+            />
+          </div>
+        </div>
+      ))}
+      <h2 class="govuk-heading-m">Shared before</h2>
+      {past.length === 0 ? <p class="govuk-body">Nothing yet.</p> : null}
+      <ul class="govuk-list govuk-list--spaced">
+        {past.map((share) => (
+          <li>
+            {names.get(share.employerId) ?? 'An employer'}: {share.sections.map((section) => sectionLabels[section]).join(', ')}.{' '}
+            {share.withdrawnAt ? <Tag colour="grey">Stopped {longDate(share.withdrawnAt)}</Tag> : <Tag colour="grey">Ended {longDate(share.expiresAt)}</Tag>}
+          </li>
+        ))}
+      </ul>
+    </>,
+  );
+}
+
+async function findShare(c: Context<WebEnv>, person: PersonPage) {
+  const { passports } = c.var.services;
+  const share = (await passports.shares(person.actor, person.youngPersonId)).find((candidate) => candidate.id === c.req.param('shareId'));
+  if (!share) throw pageNotFound();
+  const name = (await passports.employerNames([share])).get(share.employerId) ?? 'the employer';
+  return { share, name };
+}
+
+/** Sharing, seeing shares, and stopping a share: consent that is specific and easy to undo. */
+export function sharePages() {
+  const app = new Hono<WebEnv>();
+  app.get('/young-people/:id/passport/shares', (c) => withPerson(c, (person) => sharesPage(c, person)));
+
+  app.get('/young-people/:id/passport/shares/new', (c) =>
+    withPerson(c, async (person) =>
+      renderPage(
+        c,
+        { title: 'Share my passport', backLink: shares(person.youngPersonId) },
+        <ShareForm person={person} employers={await employerOptions(c, person)} choice={choiceFromQuery(c)} errors={{}} csrf={csrfToken(c)} />,
+      ),
+    ),
+  );
+
+  app.post('/young-people/:id/passport/shares/new', (c) =>
+    withPerson(c, async (person) => {
+      const [choice, employers] = await Promise.all([readChoice(c), employerOptions(c, person)]);
+      const { input, errors } = validate(choice, employers);
+      if (!input) {
+        c.status(400);
+        return renderPage(c, { title: 'Share my passport', hasErrors: true, backLink: shares(person.youngPersonId) }, <ShareForm person={person} employers={employers} choice={choice} errors={errors} csrf={csrfToken(c)} />);
+      }
+      const employerName = employers.find((employer) => employer.id === input.employerId)!.name;
+      return renderPage(
+        c,
+        { title: 'Check before you share', backLink: changeLink(person, choice) },
+        <CheckAnswers person={person} choice={choice} employerName={employerName} input={input} csrf={csrfToken(c)} />,
+      );
+    }),
+  );
+
+  app.post('/young-people/:id/passport/shares', (c) =>
+    withPerson(c, async (person) => {
+      const [choice, employers] = await Promise.all([readChoice(c), employerOptions(c, person)]);
+      const { input, errors } = validate(choice, employers);
+      if (!input) {
+        c.status(400);
+        return renderPage(c, { title: 'Share my passport', hasErrors: true, backLink: shares(person.youngPersonId) }, <ShareForm person={person} employers={employers} choice={choice} errors={errors} csrf={csrfToken(c)} />);
+      }
+      const share = await c.var.services.passports.share(person.actor, person.youngPersonId, input, c.get('requestId'));
+      return c.redirect(`${shares(person.youngPersonId)}/${share.id}/shared`, 303);
+    }),
+  );
+
+  app.get('/young-people/:id/passport/shares/:shareId/shared', (c) =>
+    withPerson(c, async (person) => {
+      const { share, name } = await findShare(c, person);
+      return renderPage(
+        c,
+        { title: 'Your passport is shared' },
+        <div class="govuk-grid-row">
+          <div class="govuk-grid-column-two-thirds">
+            <Panel title="Your passport is shared">With {name}</Panel>
+            <h2 class="govuk-heading-m">What happens next</h2>
+            <p class="govuk-body">
+              {name} can now read: {share.sections.map((section) => sectionLabels[section]).join(', ')}.
+            </p>
+            <p class="govuk-body">They can read it until {longDate(share.expiresAt)}. You can see each time they read it.</p>
+            <p class="govuk-body">Changed your mind? You can stop sharing now.</p>
+            <ButtonGroup>
+              <Button href={`${shares(person.youngPersonId)}/${share.id}/withdraw`} variant="warning">
+                Stop sharing with {name}
+              </Button>
+              <a class="govuk-link" href={shares(person.youngPersonId)}>
+                See everyone I share with
+              </a>
+            </ButtonGroup>
+          </div>
+        </div>,
+      );
+    }),
+  );
+
+  app.get('/young-people/:id/passport/shares/:shareId/withdraw', (c) =>
+    withPerson(c, async (person) => {
+      const { share, name } = await findShare(c, person);
+      return renderPage(
+        c,
+        { title: `Stop sharing with ${name}`, backLink: shares(person.youngPersonId) },
+        <div class="govuk-grid-row">
+          <div class="govuk-grid-column-two-thirds">
+            <h1 class="govuk-heading-l">Stop sharing with {name}?</h1>
+            <p class="govuk-body">
+              {name} will not be able to read {share.sections.map((section) => sectionLabels[section]).join(', ')} any more. This happens straight away.
+            </p>
+            <p class="govuk-body">You can share with them again later if you want.</p>
+            <form method="post" novalidate>
+              <CsrfField token={csrfToken(c)} />
+              <ButtonGroup>
+                <Button variant="warning">Yes, stop sharing</Button>
+                <a class="govuk-link" href={shares(person.youngPersonId)}>
+                  No, go back
+                </a>
+              </ButtonGroup>
+            </form>
+          </div>
+        </div>,
+      );
+    }),
+  );
+
+  app.post('/young-people/:id/passport/shares/:shareId/withdraw', (c) =>
+    withPerson(c, async (person) => {
+      const { share, name } = await findShare(c, person);
+      await c.var.services.passports.withdrawShare(person.actor, person.youngPersonId, share.id, c.get('requestId'));
+      return redirectWithFlash(c, shares(person.youngPersonId), `You stopped sharing with ${name}`, 'They cannot read the passport any more.');
+    }),
+  );
+  return app;
+}

@@ -1,0 +1,54 @@
+import type { Context } from 'hono';
+import type { Actor } from '../auth/policy.js';
+import type { DelegateRight } from '../domain/vocabulary.js';
+import type { WebEnv } from './web.env.js';
+
+/** Whose pages these are and who is looking: the young person themself, or a delegate acting for them. */
+export interface PersonPage {
+  actor: Actor;
+  youngPersonId: string;
+  /** True when a parent, carer or appointee is acting for the young person. */
+  asDelegate: boolean;
+  /** The young person's own pages say "my"; a delegate's say the young person's name. */
+  whose: (thing: string) => string;
+  /** What this viewer may do, for showing only the buttons that will work. The services still decide. */
+  may: (right: DelegateRight) => boolean;
+}
+
+/**
+ * Resolves the young person of a `/young-people/{id}/...` page for the young person or a
+ * delegate. A delegate must first choose to act for this young person (on /acting-for), so every
+ * page they see names whom they act for. Returns a redirect when they have not.
+ */
+export function personPage(c: Context<WebEnv>, youngPersonId: string): PersonPage | Response {
+  const actor = c.get('actor')!;
+  if (actor.role === 'delegate') {
+    const actingFor = c.get('session')?.actingFor;
+    if (actingFor?.youngPersonId !== youngPersonId) {
+      const url = new URL(c.req.url);
+      return c.redirect(`/acting-for?then=${encodeURIComponent(url.pathname)}`, 303);
+    }
+    const rights = actor.actsFor.find((grant) => grant.youngPersonId === youngPersonId)?.rights ?? [];
+    return {
+      actor,
+      youngPersonId,
+      asDelegate: true,
+      whose: (thing) => `${actingFor.name}’s ${thing}`,
+      may: (right) => rights.includes(right),
+    };
+  }
+  return { actor, youngPersonId, asDelegate: false, whose: (thing) => `My ${thing}`, may: () => actor.youngPersonId === youngPersonId };
+}
+
+/** Dates as people say them: "3 March 2026". */
+export function longDate(value: string | Date): string {
+  const date = typeof value === 'string' ? new Date(value.length === 10 ? `${value}T12:00:00Z` : value) : value;
+  return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+}
+
+/** "3 March 2026 at 10:14". */
+export function dateAndTime(value: string | Date): string {
+  const date = typeof value === 'string' ? new Date(value) : value;
+  const time = date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
+  return `${longDate(date)} at ${time}`;
+}
