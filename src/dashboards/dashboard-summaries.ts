@@ -94,17 +94,52 @@ interface SupportRow {
   weeks: Record<string, { logs?: number; supportHours?: number; hoursWorked?: number }>;
 }
 
+const tallyProperties = { ...Object.fromEntries(countNames.map((name) => [name, { bsonType: 'number' }])), days: { bsonType: 'object' } };
+
 export const outcomeCountsCollection: CollectionSpec = {
   name: 'dashboard_outcome_counts',
+  jsonSchema: {
+    bsonType: 'object',
+    required: ['_id', 'providerId', 'grain'],
+    properties: {
+      _id: { bsonType: 'string' },
+      providerId: { bsonType: 'objectId' },
+      grain: { enum: ['area', 'coach'] },
+      cohortYear: { bsonType: 'number' },
+      localAuthority: { bsonType: ['string', 'null'] },
+      sector: { bsonType: 'string' },
+      jobCoachId: { bsonType: ['objectId', 'null'] },
+      years: { bsonType: 'object' },
+      all: { bsonType: 'object', properties: tallyProperties },
+      ...tallyProperties,
+    },
+  },
   indexes: [{ key: { providerId: 1, grain: 1 }, name: 'provider_grain' }],
 };
 
 export const supportWeeksCollection: CollectionSpec = {
   name: 'dashboard_support_weeks',
+  jsonSchema: {
+    bsonType: 'object',
+    required: ['_id', 'providerId', 'grain'],
+    properties: {
+      _id: { bsonType: 'string' },
+      providerId: { bsonType: 'objectId' },
+      grain: { enum: ['area', 'provider'] },
+      cohortYear: { bsonType: 'number' },
+      localAuthority: { bsonType: ['string', 'null'] },
+      sector: { bsonType: 'string' },
+      weeks: { bsonType: 'object' },
+    },
+  },
   indexes: [{ key: { providerId: 1, grain: 1, cohortYear: 1 }, name: 'provider_grain_year' }],
 };
 
-export const summaryStateCollection: CollectionSpec = { name: 'dashboard_summary_state', indexes: [] };
+export const summaryStateCollection: CollectionSpec = {
+  name: 'dashboard_summary_state',
+  jsonSchema: { bsonType: 'object', required: ['_id', 'version', 'builtAt'], properties: { _id: { bsonType: 'string' }, version: { bsonType: 'number' }, builtAt: { bsonType: 'date' } } },
+  indexes: [],
+};
 
 /**
  * The 0/1 counts of one journey and its days from proposal to start: the same rules as
