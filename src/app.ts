@@ -19,6 +19,8 @@ import { healthRoutes } from './health/health.routes.js';
 import { inboxRoutes } from './journey/inbox.routes.js';
 import { journeyRoutes } from './journey/journey.routes.js';
 import { matchingRoutes } from './matching/matching.routes.js';
+import { notificationEndpoints } from './notifications/notifications.pages.js';
+import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { passportsRoutes } from './passports/passports.routes.js';
 import { placementsRoutes } from './placements/placements.routes.js';
 import type { Services } from './services.js';
@@ -68,6 +70,8 @@ export function createApp(services: Services) {
       }),
     );
   }
+  // Before the JSON-only body check: mail clients unsubscribe with a form body (RFC 8058).
+  app.route('/', notificationEndpoints());
   app.use(limitBody(config.BODY_LIMIT_BYTES));
   app.use(refuseControlCharactersInUrl);
   app.use(readJsonBody((operation) => operationsWithRequiredBody(app).has(operation)));
@@ -87,6 +91,7 @@ export function createApp(services: Services) {
   app.route('/', journeyRoutes());
   app.route('/', inboxRoutes());
   app.route('/', dashboardsRoutes());
+  app.route('/', notificationsRoutes());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

@@ -6,10 +6,14 @@ import { loginThrottleCollection } from './auth/throttle.js';
 import { signInsCollection } from './auth/sign-ins.js';
 import { refreshTokensCollection } from './auth/tokens.js';
 import type { CollectionSpec } from './core/db/mongo.js';
+import { outcomeCountsCollection, summaryStateCollection, supportWeeksCollection } from './dashboards/dashboard-summaries.js';
 import { employersCollection } from './employers/employers.repository.js';
 import { placementMatchesCollection } from './journey/journey.repository.js';
 import { reviewsCollection, weeklyLogsCollection } from './journey/progress.repository.js';
 import { passportCollections } from './passports/passports.repository.js';
+import { scheduledRunsCollection } from './notifications/daily.js';
+import { notificationsCollection } from './notifications/outbox.js';
+import { notificationPreferencesCollection } from './notifications/preferences.js';
 import { placementsCollection } from './placements/placements.repository.js';
 import { providersCollection } from './providers/providers.js';
 import { outboxCollection } from './search-sync/outbox.js';
@@ -36,5 +40,11 @@ export const collectionSpecs: CollectionSpec[] = [
   placementMatchesCollection,
   weeklyLogsCollection,
   reviewsCollection,
+  outcomeCountsCollection,
+  supportWeeksCollection,
+  summaryStateCollection,
+  notificationsCollection,
+  notificationPreferencesCollection,
+  scheduledRunsCollection,
   webSessionsCollection,
 ];

@@ -118,7 +118,7 @@ const accept = createRoute({
   request: { body: jsonBody(acceptInvitationSchema) },
   responses: {
     201: jsonResponse(z.object({ account: accountSchema, tokens: tokenPairSchema }), 'Account ready and signed in.'),
-    ...errorResponses(400, 409, 410),
+    ...errorResponses(400, 404, 409, 410),
   },
 });
 
@@ -157,9 +157,10 @@ export function authRoutes() {
       return c.json(tokens, 200);
     })
     .openapi(invite, async (c) => {
-      const invitation = await c.var.services.invitations.create(actor(c), c.req.valid('json'), c.get('requestId'));
+      // The token goes to the invitee by email only; the inviter learns that it was sent.
+      const { id, email, role, expiresAt } = await c.var.services.invitations.create(actor(c), c.req.valid('json'), c.get('requestId'));
       c.header('Cache-Control', 'no-store');
-      return c.json({ ...invitation, expiresAt: invitation.expiresAt.toISOString() }, 201);
+      return c.json({ id, email, role, expiresAt: expiresAt.toISOString(), emailed: true as const }, 201);
     })
     .openapi(accept, async (c) => {
       const { services } = c.var;

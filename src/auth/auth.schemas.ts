@@ -85,7 +85,7 @@ export const invitationSchema = z
     email: z.string(),
     role: roleSchema,
     expiresAt: z.string(),
-    token: z.string().openapi({ description: 'Give this to the invitee (by email or in person). It works once, for 7 days; only its hash is stored.' }),
+    emailed: z.literal(true).openapi({ description: 'The invitee is emailed a link to accept (it works once, for 7 days). The link is never shown to the inviter.' }),
   })
   .openapi('Invitation');
 

@@ -8,6 +8,7 @@ import { isDuplicateKey } from '../core/db/mongo.js';
 import { inTransaction } from '../core/db/transaction.js';
 import { ApiError, forbidden, unprocessable } from '../core/errors.js';
 import { delegateRights, roles, type DelegateRight, type Role } from '../domain/vocabulary.js';
+import type { NotificationsService } from '../notifications/notifications.service.js';
 import type { YoungPeopleRepository } from '../young-people/young-people.repository.js';
 import { youngPersonResource } from '../young-people/young-people.access.js';
 import type { Account, AccountsRepository } from './accounts.js';
@@ -73,8 +74,9 @@ export interface InvitationInput {
 const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
 /**
- * One-time, expiring invitations by which a new user sets their own password. Only the hash of
- * the token is stored; the inviter passes the token on (by email or in person).
+ * One-time, expiring invitations by which a new user sets their own password. The invitee gets
+ * the link by email (the notifications outbox keeps it only until the email is sent); the
+ * invitations collection keeps only the token's hash. The inviter learns that it was sent.
  */
 export class InvitationsService {
   readonly #invitations: Collection<InvitationDoc>;
@@ -84,6 +86,7 @@ export class InvitationsService {
   private readonly youngPeople: YoungPeopleRepository;
   private readonly hasher: PasswordHasher;
   private readonly audit: AuditLog;
+  private readonly notifications: NotificationsService;
   private readonly clock: Clock;
 
   constructor(options: {
@@ -93,6 +96,7 @@ export class InvitationsService {
     youngPeople: YoungPeopleRepository;
     hasher: PasswordHasher;
     audit: AuditLog;
+    notifications: NotificationsService;
     clock: Clock;
   }) {
     this.mongo = options.mongo;
@@ -100,6 +104,7 @@ export class InvitationsService {
     this.youngPeople = options.youngPeople;
     this.hasher = options.hasher;
     this.audit = options.audit;
+    this.notifications = options.notifications;
     this.clock = options.clock;
     this.#invitations = options.db.collection<InvitationDoc>(invitationsCollection.name);
   }
@@ -159,6 +164,19 @@ export class InvitationsService {
         },
         session,
       );
+      await this.notifications.invitationCreated(
+        {
+          email: doc.email,
+          name: doc.name,
+          role: doc.role,
+          token,
+          expiresAt: doc.expiresAt,
+          ...(doc.providerId ? { providerId: doc.providerId.toHexString() } : {}),
+          ...(doc.youngPersonId ? { youngPersonId: doc.youngPersonId.toHexString() } : {}),
+          ...(inviter.accountId ? { invitedBy: inviter.accountId } : {}),
+        },
+        session,
+      );
     });
     return { id: doc._id.toHexString(), email: doc.email, role: doc.role, expiresAt: doc.expiresAt, token };
   }
@@ -208,7 +226,8 @@ export class InvitationsService {
   async accept(input: { token: string; password: string; name?: string }, requestId: string): Promise<Account> {
     const now = this.clock.now();
     const invitation = await this.#invitations.findOne({ tokenHash: hashToken(input.token) });
-    if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= now) {
+    if (!invitation) throw new ApiError('not_found', 'No invitation has this token. Check the link, or ask for a new one.');
+    if (invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= now) {
       throw new ApiError('gone', 'This invitation is not valid: it was already used, withdrawn, or has expired. Ask for a new one.');
     }
     const existing = await this.accounts.credentials(invitation.email);
