@@ -208,7 +208,7 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     auth,
     accounts: new AccountsService({ mongo, accounts, auth, names, audit }),
     invitations: new InvitationsService({ db, mongo, accounts, youngPeople, hasher, audit, notifications, clock }),
-    employers: new EmployersService({ mongo, employers, accounts, hasher, outbox, audit, clock }),
+    employers: new EmployersService({ mongo, employers, placements, accounts, hasher, outbox, audit, clock }),
     youngPeople: new YoungPeopleService({ mongo, youngPeople, accounts, outbox, audit, clock }),
     placements: placementsService,
     passports,
