@@ -1,19 +1,16 @@
 import type { ServerType } from '@hono/node-server';
-import { createApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './core/config.js';
 import { serveApp } from './core/http/server.js';
 import { createLogger, type Logger } from './core/logger.js';
 import { Stores } from './embedded/index.js';
 import { LauncherError } from './embedded/process.js';
-import { openInfrastructure } from './runtime.js';
-import { createServices, type Infrastructure, type System } from './services.js';
+import { startSystem, type RunningSystem } from './runtime.js';
 
-/** Wires the service together and listens. Everything else lives in app.ts and runtime.ts. */
+/** Starts the service (runtime.ts does the wiring), loads demo data in development, and listens. */
 async function main(config: Config, logger: Logger): Promise<void> {
   const started = performance.now();
   const stores = new Stores();
-  let infra: Infrastructure | undefined;
-  let services: System | undefined;
+  let running: RunningSystem | undefined;
   let server: ServerType | undefined;
   let shuttingDown = false;
 
@@ -28,11 +25,7 @@ async function main(config: Config, logger: Logger): Promise<void> {
     forced.unref();
     // In-flight requests finish first, so everything acknowledged is written before MongoDB stops.
     if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
-    // The sync batch in hand finishes before MongoDB closes; the rest stays in the outbox for next time.
-    await services?.searchReconciler.stop();
-    await services?.searchSync.stop();
-    await infra?.mongo.close();
-    await stores.stop();
+    await (running ? running.close() : stores.stop());
     logger.info('stopped');
     process.exit(exitCode);
   };
@@ -40,22 +33,19 @@ async function main(config: Config, logger: Logger): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   try {
-    const endpoints = await stores.start(config, logger);
-    infra = await openInfrastructure({ config, logger, ...endpoints });
+    running = await startSystem({ config, logger, stores });
   } catch (error) {
-    await stores.stop();
     if (shuttingDown) return;
     throw error;
   }
-  services = await createServices(infra);
+  const { system, app } = running;
   if (config.NODE_ENV !== 'production' && config.SEED_DEMO_DATA === 'auto') {
     // Loaded only when wanted, so a production process never even holds the demo code.
     const { seedDemoDataIfEmpty } = await import('../seed/auto.js');
-    await seedDemoDataIfEmpty(services);
+    await seedDemoDataIfEmpty(system);
   }
-  services.searchSync.start();
-  services.searchReconciler.start();
-  const app = createApp(services.services);
+  system.searchSync.start();
+  system.searchReconciler.start();
   server = serveApp(app, { port: config.PORT, hostname: config.HOST }, (info) => {
     const base = `http://${config.HOST}:${info.port}`;
     logger.info({ url: base, docs: `${base}/docs`, startMs: Math.round(performance.now() - started) }, 'service ready');
