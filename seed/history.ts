@@ -568,9 +568,15 @@ export const journeyHistory: LoadPart = {
     const builder = new HistoryBuilder(settings, nearProvider, everywhere);
     const unordered = { ordered: false };
     const batches = {
-      youngPeople: new Batch<YoungPersonDoc>(batchSize, (docs) => services.youngPeopleRepository.collection.insertMany(docs, unordered)),
+      youngPeople: new Batch<YoungPersonDoc>(batchSize, (docs) => {
+        context.searchFeed?.youngPeople(docs);
+        return services.youngPeopleRepository.collection.insertMany(docs, unordered);
+      }),
       accounts: new Batch<AccountDoc>(batchSize, (docs) => services.accounts.collection.insertMany(docs, unordered)),
-      placements: new Batch<PlacementDoc>(batchSize, (docs) => services.placementsRepository.collection.insertMany(docs, unordered)),
+      placements: new Batch<PlacementDoc>(batchSize, (docs) => {
+        context.searchFeed?.placements(docs);
+        return services.placementsRepository.collection.insertMany(docs, unordered);
+      }),
       matches: new Batch<PlacementMatchDoc>(batchSize, (docs) => services.placementMatchesRepository.collection.insertMany(docs, unordered)),
       logs: new Batch<WeeklyLogDoc>(batchSize, (docs) => services.progressRepository.logs.insertMany(docs, unordered)),
       reviews: new Batch<ReviewDoc>(batchSize, (docs) => services.progressRepository.reviews.insertMany(docs, unordered)),

@@ -1,6 +1,7 @@
 import type { Progress } from '../src/core/progress.js';
 import type { System } from '../src/services.js';
 import type { Dataset } from './generate.js';
+import type { SearchFeed } from './search-feed.js';
 
 export interface LoadCounts {
   providers: number;
@@ -22,6 +23,8 @@ export interface LoadContext {
   passwordHash: string;
   batchSize: number;
   counts: LoadCounts;
+  /** Where written records go to be made searchable, when the load builds the search indexes. */
+  searchFeed?: SearchFeed;
 }
 
 /** One step of loading: writes some kinds of record, referring only to records written by earlier parts. */

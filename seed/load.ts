@@ -1,7 +1,6 @@
 import type { Config } from '../src/core/config.js';
 import { silentProgress, type Progress } from '../src/core/progress.js';
-import { loadIndexConfigs } from '../src/core/search/meili.js';
-import { rebuildIndexes } from '../src/search-sync/reindex.js';
+import { ensureIndex, loadIndexConfigs, waitForSuccess } from '../src/core/search/meili.js';
 import type { System } from '../src/services.js';
 import { demoPassword } from './demo-accounts.js';
 import {
@@ -15,6 +14,7 @@ import {
 import type { Dataset, GeneratedAccount } from './generate.js';
 import { journeyHistory } from './history.js';
 import type { LoadContext, LoadCounts, LoadPart } from './load-part.js';
+import { SearchFeed } from './search-feed.js';
 
 /**
  * Writes a generated data set into the service's own collections, with bulk inserts of the
@@ -87,7 +87,9 @@ const employers: LoadPart = {
   async run(context, progress) {
     const { services, dataset, now, counts } = context;
     await inBatches(dataset.employers, context.batchSize, async (batch) => {
-      await services.employersRepository.collection.insertMany(batch.map((employer) => employerDocument(employer, now)));
+      const docs = batch.map((employer) => employerDocument(employer, now));
+      context.searchFeed?.employers(docs);
+      await services.employersRepository.collection.insertMany(docs);
       await insertAccounts(context, batch.map((employer) => employer.account));
       counts.employers += batch.length;
       progress.advance(batch.length);
@@ -101,7 +103,9 @@ const placements: LoadPart = {
   async run(context, progress) {
     const { services, dataset, now, counts } = context;
     await inBatches(dataset.placements(), context.batchSize, async (batch) => {
-      await services.placementsRepository.collection.insertMany(batch.map((placement) => placementDocument(placement, now)));
+      const docs = batch.map((placement) => placementDocument(placement, now));
+      context.searchFeed?.placements(docs);
+      await services.placementsRepository.collection.insertMany(docs);
       counts.placements += batch.length;
       progress.advance(batch.length);
     });
@@ -114,7 +118,9 @@ const youngPeople: LoadPart = {
   async run(context, progress) {
     const { services, dataset, now, counts } = context;
     await inBatches(dataset.youngPeople(), context.batchSize, async (batch) => {
-      await services.youngPeopleRepository.collection.insertMany(batch.map(({ person }) => youngPersonDocument(person, now)));
+      const docs = batch.map(({ person }) => youngPersonDocument(person, now));
+      context.searchFeed?.youngPeople(docs);
+      await services.youngPeopleRepository.collection.insertMany(docs);
       const passports = batch.flatMap(({ person, passport }) => (passport ? [passportDocuments(person.id, person.providerId, passport, now)] : []));
       if (passports.length > 0) {
         await services.passportsRepository.passports.insertMany(passports.map((docs) => docs.passport));
@@ -153,25 +159,24 @@ export interface LoadSummary {
 }
 
 /**
- * Makes everything searchable in one bulk pass: the indexes are rebuilt from MongoDB in large
- * batches and swapped in (the same path as `npm run reindex`). A data set is written in one go into
- * an empty database, so this is much faster than one outbox event per record, which is the path
- * for the service's own writes.
+ * Empties both search indexes before a load: the database is empty, so anything they hold is
+ * left over. The load then fills them as it writes (SearchFeed), which is much faster than one
+ * outbox event per record, the path for the service's own writes.
  */
-async function buildSearchIndexes(services: System, progress: NonNullable<LoadOptions['progress']>): Promise<void> {
-  let bar: { index: string; progress: Progress; shown: number } | undefined;
-  await rebuildIndexes(services.db, services.search, await loadIndexConfigs(), {
-    batchSize: 5000,
-    onProgress: ({ index, done, total }) => {
-      if (bar?.index !== index) {
-        bar?.progress.done();
-        bar = { index, progress: progress(`search: ${index}`, total), shown: 0 };
-      }
-      bar.progress.advance(done - bar.shown);
-      bar.shown = done;
-    },
-  });
-  bar?.progress.done();
+async function emptySearchIndexes(services: System): Promise<void> {
+  for (const config of await loadIndexConfigs()) {
+    const uid = services.search.indexUid(config.name);
+    await ensureIndex(services.search, uid, config.primaryKey);
+    await waitForSuccess(services.search.client.index(uid).deleteAllDocuments(), `empty ${uid}`);
+  }
+}
+
+/** Waits for the search indexes to hold everything fed to them, with a progress bar for each. */
+async function finishSearch(feed: SearchFeed, progress: NonNullable<LoadOptions['progress']>): Promise<void> {
+  const bars = { placements: progress('search: placements', feed.sent.placements), candidates: progress('search: candidates', feed.sent.candidates) };
+  await feed.finish((index, documents) => bars[index].advance(documents));
+  bars.placements.done();
+  bars.candidates.done();
 }
 
 /** Loads the data set into an empty database; refuses in production (see assertDemoDataAllowed). */
@@ -179,6 +184,8 @@ export async function loadDataset(services: System, dataset: Dataset, options: L
   assertDemoDataAllowed(services.config);
   const started = performance.now();
   const progress = options.progress ?? (() => silentProgress);
+  const searchFeed = options.buildSearch === false ? undefined : new SearchFeed(services.search, services.clock.now());
+  if (searchFeed) await emptySearchIndexes(services);
   const context: LoadContext = {
     services,
     dataset,
@@ -186,6 +193,7 @@ export async function loadDataset(services: System, dataset: Dataset, options: L
     passwordHash: await services.hasher.hash(demoPassword),
     batchSize: options.batchSize ?? 1000,
     counts: { providers: 0, staff: 0, employers: 0, placements: 0, youngPeople: 0, passports: 0, accounts: 0 },
+    ...(searchFeed ? { searchFeed } : {}),
   };
   for (const part of loadParts) {
     const bar = progress(part.label, part.total(dataset));
@@ -199,20 +207,34 @@ export async function loadDataset(services: System, dataset: Dataset, options: L
     details: { seed: dataset.settings.seed, counts: context.counts },
   });
   const loadMs = performance.now() - started;
-  if (options.buildSearch === false) return { counts: context.counts, loadMs };
-  await buildSearchIndexes(services, progress);
+  if (!searchFeed) return { counts: context.counts, loadMs };
+  await finishSearch(searchFeed, progress);
   return { counts: context.counts, loadMs, searchableMs: performance.now() - started };
 }
 
-/** The one-line summary a script prints at the end. */
+/**
+ * The one-line summary a script prints at the end, ending with its figures as JSON (last of them
+ * `placementsPerSecond`: placements written and made searchable per second of the whole load).
+ */
 export function summaryLine(summary: LoadSummary): string {
   const { counts } = summary;
   const n = (value: number) => value.toLocaleString('en-GB');
-  const rate = (ms: number) => n(Math.round((counts.placements * 1000) / Math.max(1, ms)));
+  const perSecond = (ms: number) => Math.round((counts.placements * 1000) / Math.max(1, ms));
+  const seconds = (ms: number) => Math.round(ms / 100) / 10;
   const loaded =
     `Loaded ${n(counts.providers)} providers, ${n(counts.staff)} staff, ${n(counts.employers)} employers, ` +
     `${n(counts.placements)} placements, ${n(counts.youngPeople)} young people, ${n(counts.passports)} passports ` +
-    `and ${n(counts.accounts)} accounts in ${(summary.loadMs / 1000).toFixed(1)}s (${rate(summary.loadMs)} placements/s)`;
-  if (summary.searchableMs === undefined) return `${loaded}; not indexed for search yet (run npm run reindex).`;
-  return `${loaded}; searchable after ${(summary.searchableMs / 1000).toFixed(1)}s (${rate(summary.searchableMs)} placements/s).`;
+    `and ${n(counts.accounts)} accounts in ${seconds(summary.loadMs).toFixed(1)}s (${n(perSecond(summary.loadMs))} placements/s)`;
+  if (summary.searchableMs === undefined) {
+    const figures = { seed: 'load', placements: counts.placements, loadSeconds: seconds(summary.loadMs), placementsPerSecond: perSecond(summary.loadMs) };
+    return `${loaded}; not indexed for search yet (run npm run reindex). ${JSON.stringify(figures)}`;
+  }
+  const figures = {
+    seed: 'load',
+    placements: counts.placements,
+    loadSeconds: seconds(summary.loadMs),
+    searchableSeconds: seconds(summary.searchableMs),
+    placementsPerSecond: perSecond(summary.searchableMs),
+  };
+  return `${loaded}; searchable after ${seconds(summary.searchableMs).toFixed(1)}s (${n(perSecond(summary.searchableMs))} placements/s). ${JSON.stringify(figures)}`;
 }

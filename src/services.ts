@@ -180,7 +180,7 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     dashboards: new DashboardsService({ matches, progress: progressRepository, placements, employers, youngPeople, accounts, clock }),
     webSessions: new WebSessions(db, clock),
   };
-  const searchSync = new SearchSyncWorker(outbox, new SearchIndexer(search, placements, employers, youngPeople), clock, logger);
+  const searchSync = new SearchSyncWorker(outbox, new SearchIndexer(search, placements, employers, youngPeople, () => clock.now()), clock, logger);
   const searchReconciler = new SearchReconciler(db, search, outbox, clock, logger, config.SEARCH_RECONCILE_INTERVAL_SECONDS * 1000);
   const { accounts: _accountsService, ...featureServices } = services;
   return { ...infra, ...featureServices, ...repositories, searchSync, searchReconciler, services };

@@ -9,7 +9,8 @@ import { ManualClock } from '../src/core/clock.js';
 import { applyIndexConfigs, createSearch, loadIndexConfigs, type Search } from '../src/core/search/meili.js';
 import { startMeilisearch } from '../src/embedded/meilisearch.js';
 import { freePort } from '../src/embedded/process.js';
-import { candidateSearchDoc } from '../src/search-sync/documents.js';
+import { toPlacement } from '../src/placements/placements.repository.js';
+import { candidateSearchDoc, isSearchablePlacement } from '../src/search-sync/documents.js';
 import { SearchIndexer } from '../src/search-sync/indexer.js';
 import { SearchOutbox } from '../src/search-sync/outbox.js';
 import { compareIndex, fingerprint, Lease, reconcileIndexes } from '../src/search-sync/reconcile.js';
@@ -84,10 +85,30 @@ describe('search sync: every write reaches the index after drain()', () => {
     const withdrawn = await call(harness.app, 'PUT', `/v1/employers/${employer.employerId}/verification`, { token: world.admin.token, body: { verified: false } });
     expect(withdrawn.status).toBe(200);
     await services.searchSync.drain();
-    for (const id of ids) expect(await documentIn(services.search, 'placements', id)).toMatchObject({ employerVerified: false });
+    // A placement of an employer that is not verified can be neither matched nor browsed: out of the index.
+    for (const id of ids) expect(await documentIn(services.search, 'placements', id)).toBeUndefined();
     await call(harness.app, 'PUT', `/v1/employers/${employer.employerId}/verification`, { token: world.admin.token, body: { verified: true } });
     await services.searchSync.drain();
     for (const id of ids) expect(await documentIn(services.search, 'placements', id)).toMatchObject({ employerVerified: true });
+  });
+
+  it('indexes only placements that can still be matched or browsed: not drafts, closed or ended ones', async () => {
+    const { services } = harness;
+    const draft = await postPlacement(harness.app, employer.staff.token, { status: 'draft' });
+    const open = await postPlacement();
+    const ended = await postPlacement();
+    await services.placementsRepository.collection.updateOne({ _id: new ObjectId(ended) }, { $set: { startDate: '2024-09-02', durationWeeks: 36 } });
+    await services.outbox.enqueue('placement', [ended]);
+    await services.searchSync.drain();
+    expect(await documentIn(services.search, 'placements', draft)).toBeUndefined();
+    expect(await documentIn(services.search, 'placements', ended)).toBeUndefined();
+    expect(await documentIn(services.search, 'placements', open)).toMatchObject({ id: open, status: 'open' });
+
+    const closed = await services.placementsRepository.collection.updateOne({ _id: new ObjectId(open) }, { $set: { status: 'closed' } });
+    expect(closed.modifiedCount).toBe(1);
+    await services.outbox.enqueue('placement', [open]);
+    await services.searchSync.drain();
+    expect(await documentIn(services.search, 'placements', open)).toBeUndefined();
   });
 
   it('updates a young person’s candidate document and removes it when they are erased', async () => {
@@ -362,7 +383,10 @@ describe('reindex', () => {
     });
 
     expect(answeredDuringRebuild).toBeGreaterThan(1);
-    const placementCount = await services.placementsRepository.collection.countDocuments();
+    // Drafts, closed and ended placements (from earlier tests) are not indexed.
+    const placements = (await services.placementsRepository.collection.find().toArray()).map(toPlacement);
+    const employers = new Map((await services.employersRepository.byIds([...new Set(placements.map((p) => p.employerId))])).map((e) => [e.id, e]));
+    const placementCount = placements.filter((p) => isSearchablePlacement(p, employers.get(p.employerId)!, new Date())).length;
     expect(summary.indexes).toEqual([
       { name: 'candidates', documents: await services.youngPeopleRepository.collection.countDocuments() },
       { name: 'placements', documents: placementCount },

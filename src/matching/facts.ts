@@ -30,6 +30,12 @@ export type PlacementFacts = Pick<
   | 'stepFreeAccess'
 >;
 
+/** What the fit score reads of a placement; the rest of `PlacementFacts` is for the hard limits. */
+export type ScoringFacts = Pick<
+  PlacementFacts,
+  '_geo' | 'sector' | 'title' | 'tasks' | 'disabilityConfident' | 'hoursPerWeek' | 'environment' | 'adjustmentsOffered'
+>;
+
 /** What matching needs to know about a young person: their hard limits and what they like. */
 export interface PersonFacts {
   coordinates: Coordinates;

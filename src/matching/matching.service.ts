@@ -1,4 +1,4 @@
-import type { MultiSearchParams, MultiSearchQuery } from 'meilisearch';
+import type { Meilisearch, MultiSearchQuery, SearchParams } from 'meilisearch';
 import { authorize, decide, youngPeopleScope, type Actor } from '../auth/policy.js';
 import { notFound } from '../core/errors.js';
 import type { Search } from '../core/search/meili.js';
@@ -10,25 +10,28 @@ import { isoDateOfEpochDay } from '../core/dates.js';
 import { placementSearchDoc, type PlacementSearchDoc } from '../search-sync/documents.js';
 import { youngPersonResource } from '../young-people/young-people.access.js';
 import type { YoungPeopleRepository, YoungPerson } from '../young-people/young-people.repository.js';
-import { personFacts, type PersonFacts, type PlacementFacts } from './facts.js';
+import { personFacts, type PersonFacts, type PlacementFacts, type ScoringFacts } from './facts.js';
 import { browseFilter, candidateFilterFor, placementFilterFor, relevanceQueryFor } from './filters.js';
 import { hardLimitViolations } from './hard-limits.js';
 import type { BrowseQuery, MatchesQuery } from './matching.schemas.js';
 import { fitScorer, type Fit } from './scoring.js';
 
 /**
- * How many placements each of the two pool searches brings back. Every placement in the pool
+ * How many placements the nearest-first pool search brings back. Every placement in the pool
  * passes every hard limit; the pool is scored and sorted here, and pages are cut from it, so
- * paging is stable. Only the best of at most twice this many are ranked.
+ * paging is stable. At 100,000 placements in England a median of about 30 placements keep a young
+ * person's limits (the 90th percentile about 190), so for most people the pool is every placement
+ * that fits, and the fit score alone decides the order.
  */
-export const placementPoolSize = 100;
+export const placementPoolSize = 200;
 
 /** How many young people of one provider are scored for a placement (a caseload is far smaller). */
 export const candidatePoolSize = 500;
 
-const placementFactFields: (keyof PlacementFacts)[] = [
-  'id', 'employerId', '_geo', 'sector', 'title', 'tasks', 'status', 'employerVerified', 'disabilityConfident', 'placesFree', 'days',
-  'dayStartMinutes', 'dayEndMinutes', 'hoursPerWeek', 'environment', 'adjustmentsOffered', 'stepFreeAccess',
+/** A pool hit: what scoring needs, and the employer to re-read the page's records. The hard-limit fields stay in the filter. */
+export type PoolHit = ScoringFacts & Pick<PlacementFacts, 'id' | 'employerId'>;
+const placementPoolFields: (keyof PoolHit)[] = [
+  'id', 'employerId', '_geo', 'sector', 'title', 'tasks', 'disabilityConfident', 'hoursPerWeek', 'environment', 'adjustmentsOffered',
 ];
 
 const browseFields: (keyof PlacementSearchDoc)[] = [
@@ -39,24 +42,41 @@ const browseFields: (keyof PlacementSearchDoc)[] = [
 export const browseFacets = ['sector', 'hoursBand', 'adjustmentsOffered', 'disabilityConfident'] as const;
 
 /**
- * The searches that gather a young person's placement pool, both filtered by every hard limit:
- * one ranked by relevance to what they like, one nearest first. Meilisearch only returns
- * documents that match at least one query word, so the nearest-first search makes sure a
- * placement that fits but shares no word with the profile is still scored. A `q` narrows
- * instead: only placements matching all its words. Pure, so a benchmark can send the same.
+ * The searches that gather a young person's placement pool, each filtered by every hard limit, in
+ * the order they are run: nearest first, then, only when more placements fit than the pool holds,
+ * one ranked by relevance to what they want (first choice of sector, their own words, liked tasks),
+ * so that in a crowded area a placement they would pick further away is still scored. A `q`
+ * narrows instead: only placements matching all its words. Pure, so a benchmark and the
+ * evaluation can send the same.
  */
 export function placementPoolSearches(
   indexUid: string,
   person: PersonFacts,
   query: Pick<MatchesQuery, 'q' | 'radiusKm' | 'sector'>,
-): MultiSearchQuery[] {
+): SearchQuery[] {
   const filter = placementFilterFor(person, { radiusKm: query.radiusKm, sector: query.sector });
-  const common = { indexUid, filter, limit: placementPoolSize, attributesToRetrieve: placementFactFields };
+  const common = { indexUid, filter, limit: placementPoolSize, attributesToRetrieve: placementPoolFields };
   if (query.q) return [{ ...common, q: query.q, matchingStrategy: 'all' }];
   return [
-    { ...common, q: relevanceQueryFor(person), matchingStrategy: 'last' },
     { ...common, q: '', sort: [`_geoPoint(${person.coordinates.lat}, ${person.coordinates.lng}):asc`] },
+    { ...common, q: relevanceQueryFor(person), matchingStrategy: 'last' },
   ];
+}
+
+export type SearchQuery = MultiSearchQuery & { indexUid: string; limit: number };
+
+/**
+ * Runs the pool searches: the first always, each further one only while more placements fit than
+ * the searches so far returned. Hits come back once each, in the order found.
+ */
+export async function searchPlacementPool(client: Meilisearch, searches: SearchQuery[]): Promise<PoolHit[]> {
+  const seen = new Map<string, PoolHit>();
+  for (const { indexUid, ...params } of searches) {
+    const result = await client.index(indexUid).search<PoolHit>(params.q ?? '', params as SearchParams);
+    for (const hit of result.hits) if (!seen.has(hit.id)) seen.set(hit.id, hit);
+    if ((result.estimatedTotalHits ?? 0) <= result.hits.length) break;
+  }
+  return [...seen.values()];
 }
 
 interface Ranked<T> {
@@ -137,12 +157,8 @@ export class MatchingService {
     return { items, total: ranked.length, limit: query.limit, offset: query.offset };
   }
 
-  async #placementPool(person: PersonFacts, query: MatchesQuery): Promise<PlacementFacts[]> {
-    const queries = placementPoolSearches(this.search.indexUid('placements'), person, query);
-    const { results } = await this.search.client.multiSearch<MultiSearchParams, PlacementFacts>({ queries });
-    const seen = new Map<string, PlacementFacts>();
-    for (const hit of results.flatMap((result) => result.hits)) if (!seen.has(hit.id)) seen.set(hit.id, hit);
-    return [...seen.values()];
+  #placementPool(person: PersonFacts, query: MatchesQuery): Promise<PoolHit[]> {
+    return searchPlacementPool(this.search.client, placementPoolSearches(this.search.indexUid('placements'), person, query));
   }
 
   /** The placements and their employers as MongoDB holds them now, read side by side. */
@@ -158,6 +174,15 @@ export class MatchingService {
       if (employer) fresh.set(placement.id, { placement, employer });
     }
     return fresh;
+  }
+
+  /** One placement's fit for one young person, scored as `/matches` scores it: the evidence a proposal carries. */
+  async fitFor(actor: Actor, youngPersonId: string, placementId: string) {
+    const person = await this.youngPeople.byId(youngPersonId);
+    if (!person) throw notFound('Young person');
+    authorize(actor, 'young_person.matches', youngPersonResource(person));
+    const { placement, employer } = await this.placementsService.get(actor, placementId);
+    return { placement: placementSummary(placement, employer), ...fitScorer(personFacts(person))(placementSearchDoc(placement, employer)) };
   }
 
   /** Young people on the caller's provider caseload who fit this placement, best fit first. */

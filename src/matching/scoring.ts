@@ -9,7 +9,7 @@ import {
   type Sector,
 } from '../domain/vocabulary.js';
 import { distanceKm } from '../geo/postcodes.js';
-import type { PersonFacts, PlacementFacts } from './facts.js';
+import type { PersonFacts, ScoringFacts } from './facts.js';
 import { hardLimitsOf, type HardLimit } from './hard-limits.js';
 import { compilePhrases, compileWish, phraseMatch, placementWords, wishMatches, type CompiledPhrase, type WordMatchKind } from './job-words.js';
 
@@ -94,7 +94,7 @@ export interface Fit {
 const levelName = (rank: number): Level => levels[rank] ?? 'high';
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-function environmentFit(person: PersonFacts, placement: PlacementFacts) {
+function environmentFit(person: PersonFacts, placement: ScoringFacts) {
   const notes: MatchReasons['environment'] = { pros: [], cons: [], supportNeeded: [] };
   let earned = 0;
   let limited = 0;
@@ -130,12 +130,12 @@ const round1 = (value: number) => Math.round(value * 10) / 10;
  * How well a placement fits a young person, 0-100, with the reasons a job coach would give.
  * Pure: the same facts always give the same score, so rankings and tests are reproducible.
  */
-export function scoreFit(person: PersonFacts, placement: PlacementFacts): Fit {
+export function scoreFit(person: PersonFacts, placement: ScoringFacts): Fit {
   return fitScorer(person)(placement);
 }
 
 /** `scoreFit` for one young person and many placements: what depends only on the person is worked out once. */
-export function fitScorer(person: PersonFacts): (placement: PlacementFacts) => Fit {
+export function fitScorer(person: PersonFacts): (placement: ScoringFacts) => Fit {
   const liked = compilePhrases(person.likedTasks);
   const strengths = compilePhrases(person.strengths);
   const skills = compilePhrases(person.skills);

@@ -73,6 +73,25 @@ export function environmentLevels(environment: Placement['environment']): Enviro
   return Object.fromEntries(environmentFactors.map((factor) => [factor, levelRank[environment[factor]]])) as EnvironmentLevels;
 }
 
+/**
+ * Placement statuses that search shows: published ones. Drafts have not been published and closed
+ * placements are over; both stay in MongoDB only (past cohorts feed the dashboards from there).
+ */
+export const searchableStatuses: readonly PlacementStatus[] = ['open', 'paused', 'filled'];
+
+/** The epoch day after a placement's last week. */
+export function placementEndDay(placement: Pick<Placement, 'startDate' | 'durationWeeks'>): number {
+  return epochDay(placement.startDate) + placement.durationWeeks * 7;
+}
+
+/**
+ * Whether the placements index holds this placement: one that can still be matched or browsed,
+ * published, of a verified employer and not yet ended. Everything else is deleted from the index.
+ */
+export function isSearchablePlacement(placement: Placement, employer: Employer, today: Date): boolean {
+  return employer.verified && searchableStatuses.includes(placement.status) && placementEndDay(placement) > epochDay(today.toISOString().slice(0, 10));
+}
+
 /** A placement as the placements index holds it, with the employer facts search filters on. */
 export function placementSearchDoc(placement: Placement, employer: Employer): PlacementSearchDoc {
   return {

@@ -3,7 +3,7 @@ import { waitForSuccess, type Search } from '../core/search/meili.js';
 import type { EmployersRepository } from '../employers/employers.repository.js';
 import type { PlacementsRepository } from '../placements/placements.repository.js';
 import type { YoungPeopleRepository } from '../young-people/young-people.repository.js';
-import { candidateSearchDoc, placementSearchDoc } from './documents.js';
+import { candidateSearchDoc, isSearchablePlacement, placementSearchDoc, type PlacementSearchDoc } from './documents.js';
 
 /**
  * Which version of its records a search document was built from: the records' `updatedAt`s,
@@ -23,6 +23,7 @@ export class SearchIndexer {
     private readonly placements: PlacementsRepository,
     private readonly employers: EmployersRepository,
     private readonly youngPeople: YoungPeopleRepository,
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
   async placementIdsOfEmployers(employerIds: string[]): Promise<string[]> {
@@ -34,13 +35,17 @@ export class SearchIndexer {
     const placements = await this.placements.byIds(ids);
     const employers = new Map((await this.employers.byIds([...new Set(placements.map((p) => p.employerId))])).map((e) => [e.id, e]));
     const versions: Versions = new Map();
-    const docs = placements.flatMap((placement) => {
+    const today = this.now();
+    const docs: PlacementSearchDoc[] = [];
+    for (const placement of placements) {
       const employer = employers.get(placement.employerId);
-      if (!employer) return [];
+      if (!employer) continue;
       versions.set(placement.id, `${placement.updatedAt.getTime()}/${employer.updatedAt.getTime()}`);
-      return [placementSearchDoc(placement, employer)];
-    });
-    await this.#apply(indexUid, docs, ids.filter((id) => !versions.has(id)));
+      if (isSearchablePlacement(placement, employer, today)) docs.push(placementSearchDoc(placement, employer));
+    }
+    const indexed = new Set(docs.map((doc) => doc.id));
+    // Gone from MongoDB, or no longer one that can be matched or browsed: out of the index.
+    await this.#apply(indexUid, docs, ids.filter((id) => !indexed.has(id)));
     return versions;
   }
 

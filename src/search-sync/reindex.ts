@@ -4,7 +4,7 @@ import { ensureIndex, SearchTaskFailedError, waitForSuccess, type IndexConfig, t
 import { EmployersRepository, type Employer } from '../employers/employers.repository.js';
 import { PlacementsRepository, toPlacement, type Placement } from '../placements/placements.repository.js';
 import { toYoungPerson, YoungPeopleRepository } from '../young-people/young-people.repository.js';
-import { candidateSearchDoc, placementSearchDoc } from './documents.js';
+import { candidateSearchDoc, isSearchablePlacement, placementSearchDoc, searchableStatuses } from './documents.js';
 import { SearchIndexer } from './indexer.js';
 
 export interface ReindexProgress {
@@ -118,6 +118,8 @@ async function fill(
     if (pending.length >= tasksInFlight) await finishOldest();
   }
   while (pending.length > 0) await finishOldest();
+  // The count read at the start includes records that turn out not to belong in the index.
+  if (done !== total) await onProgress?.({ index: source.name, done, total: done });
   return sent;
 }
 
@@ -141,6 +143,9 @@ function idsIn(docs: { _id: ObjectId }[]): Set<string> {
   return new Set(docs.map((doc) => doc._id.toHexString()));
 }
 
+/** The placements worth reading for the index; the employer and the end date are checked per placement. */
+const publishedPlacements = { status: { $in: [...searchableStatuses] } };
+
 /** Each index's documents as MongoDB says they should be, with how to sync records again. */
 export function indexSources(db: Db, search: Search): Record<IndexName, IndexSource> {
   const placements = new PlacementsRepository(db);
@@ -151,10 +156,10 @@ export function indexSources(db: Db, search: Search): Record<IndexName, IndexSou
   return {
     placements: {
       name: 'placements',
-      count: () => placements.collection.estimatedDocumentCount(),
+      count: () => placements.collection.countDocuments(publishedPlacements),
       async *batches(size) {
         const employerCache = new Map<string, Employer>();
-        const cursor = placements.collection.find({}, { sort: { _id: 1 }, batchSize: size });
+        const cursor = placements.collection.find(publishedPlacements, { sort: { _id: 1 }, batchSize: size });
         let batch: Placement[] = [];
         for await (const doc of cursor) {
           batch.push(toPlacement(doc));
@@ -198,9 +203,10 @@ export function indexSources(db: Db, search: Search): Record<IndexName, IndexSou
   async function placementDocs(batch: Placement[], cache: Map<string, Employer>): Promise<object[]> {
     const missing = [...new Set(batch.map((p) => p.employerId))].filter((id) => !cache.has(id));
     for (const employer of await employers.byIds(missing)) cache.set(employer.id, employer);
+    const today = new Date();
     return batch.flatMap((placement) => {
       const employer = cache.get(placement.employerId);
-      return employer ? [placementSearchDoc(placement, employer)] : [];
+      return employer && isSearchablePlacement(placement, employer, today) ? [placementSearchDoc(placement, employer)] : [];
     });
   }
 }

@@ -1,9 +1,8 @@
 import { ObjectId } from 'mongodb';
-import type { MultiSearchParams } from 'meilisearch';
 import type { Actor } from '../../src/auth/policy.js';
 import { personFacts } from '../../src/matching/facts.js';
 import { hardLimitViolations, type HardLimit } from '../../src/matching/hard-limits.js';
-import { placementPoolSearches } from '../../src/matching/matching.service.js';
+import { placementPoolSearches, searchPlacementPool } from '../../src/matching/matching.service.js';
 import { placementSearchDoc } from '../../src/search-sync/documents.js';
 import type { System } from '../../src/services.js';
 import type { DecoyKind, EvalCause, EvalSet } from './eval-set.js';
@@ -128,8 +127,7 @@ export async function evaluate(
   for (const [index, person] of set.people.entries()) {
     const personId = loaded.personIds[index]!;
     const facts = personFacts((await services.youngPeopleRepository.byId(personId))!);
-    const { results } = await services.search.client.multiSearch<MultiSearchParams, { id: string }>({ queries: poolSearches(indexUid, facts, {}) });
-    const pool = [...new Set(results.flatMap((result) => result.hits.map((hit) => hit.id)))];
+    const pool = (await searchPlacementPool(services.search.client, poolSearches(indexUid, facts, {}))).map((hit) => hit.id);
     const page = await services.matching.matchesFor(coach, personId, { limit: 10, offset: 0 });
     const ranked = page.items.map((item) => item.placement.id);
     for (const [where, ids] of [['search_pool', pool], ['results', ranked]] as const) {
