@@ -1,9 +1,12 @@
+import path from 'node:path';
 import type { ServerType } from '@hono/node-server';
 import { ConfigError, loadConfig, type Config } from './core/config.js';
 import { serveApp } from './core/http/server.js';
 import { createLogger, type Logger } from './core/logger.js';
+import { projectRoot } from './core/project-root.js';
 import { Stores } from './embedded/index.js';
 import { LauncherError } from './embedded/process.js';
+import { MailCatcher } from './notifications/mail-catcher.js';
 import { startSystem, type RunningSystem } from './runtime.js';
 
 /** Starts the service (runtime.ts does the wiring), loads demo data in development, and listens. */
@@ -12,6 +15,7 @@ async function main(config: Config, logger: Logger): Promise<void> {
   const stores = new Stores();
   let running: RunningSystem | undefined;
   let server: ServerType | undefined;
+  let mailCatcher: MailCatcher | undefined;
   let shuttingDown = false;
 
   const shutdown = async (signal: string, exitCode = 0) => {
@@ -26,15 +30,25 @@ async function main(config: Config, logger: Logger): Promise<void> {
     // In-flight requests finish first, so everything acknowledged is written before MongoDB stops.
     if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
     await (running ? running.close() : stores.stop());
+    await mailCatcher?.stop();
     logger.info('stopped');
     process.exit(exitCode);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
+  let catcherOption: { catcher: MailCatcher; smtpUrl: string } | undefined;
+  if (config.NODE_ENV === 'development' && !config.SMTP_URL) {
+    // No mail server configured: keep the demo's emails under DATA_DIR and show them at /dev/mail.
+    mailCatcher = new MailCatcher(path.resolve(projectRoot, config.DATA_DIR, 'mail'));
+    catcherOption = { catcher: mailCatcher, smtpUrl: await mailCatcher.start() };
+  } else if (!config.SMTP_URL) {
+    logger.warn('SMTP_URL is not set: emails wait in the notifications outbox until it is');
+  }
   try {
-    running = await startSystem({ config, logger, stores });
+    running = await startSystem({ config, logger, stores, services: catcherOption ? { mailCatcher: catcherOption } : {} });
   } catch (error) {
+    await mailCatcher?.stop();
     if (shuttingDown) return;
     throw error;
   }
@@ -46,6 +60,8 @@ async function main(config: Config, logger: Logger): Promise<void> {
   }
   system.searchSync.start();
   system.searchReconciler.start();
+  system.notificationDelivery?.start();
+  system.dailyNotifications.start();
   server = serveApp(app, { port: config.PORT, hostname: config.HOST }, (info) => {
     const base = `http://${config.HOST}:${info.port}`;
     logger.info({ url: base, docs: `${base}/docs`, startMs: Math.round(performance.now() - started) }, 'service ready');

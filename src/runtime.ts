@@ -67,7 +67,7 @@ export async function prepareDatabase(infra: Infrastructure, options: { migrate?
 export interface RunningSystem {
   system: System;
   app: App;
-  /** Stops the search sync and reconciler, closes the connections and stops the stores this process started. */
+  /** Stops the background workers (search sync, reconciler, notifications), closes the connections and stops the stores this process started. */
   close(): Promise<void>;
 }
 
@@ -100,6 +100,8 @@ export async function startSystem(options: {
         // The sync batch in hand finishes before MongoDB closes; the rest stays in the outbox for next time.
         await system.searchReconciler.stop();
         await system.searchSync.stop();
+        await system.notificationDelivery?.close();
+        await system.dailyNotifications.stop();
         await connections.mongo.close();
         await stores.stop();
       },

@@ -1,11 +1,12 @@
 import type { MongoClient } from 'mongodb';
 import type { AuditAction, AuditLog, PassportReadAction } from '../audit/audit.js';
 import type { AccountsRepository } from '../auth/accounts.js';
-import { authorize, isOwner, readableSections, sharedPassportsScope, type Action, type Actor, type CoachAccess, type Resource } from '../auth/policy.js';
+import { authorize, decide, isOwner, readableSections, sharedPassportsScope, type Action, type Actor, type CoachAccess, type Resource } from '../auth/policy.js';
 import type { Clock } from '../core/clock.js';
 import { inTransaction } from '../core/db/transaction.js';
 import { ApiError, notFound, unprocessable } from '../core/errors.js';
 import type { EmployersRepository } from '../employers/employers.repository.js';
+import type { NotificationsService } from '../notifications/notifications.service.js';
 import type { PlacementsRepository } from '../placements/placements.repository.js';
 import type { NamesReadModel } from '../read-models/names.js';
 import { passportSections, type PassportSection } from '../domain/vocabulary.js';
@@ -100,6 +101,7 @@ export class PassportsService {
   private readonly placements: PlacementsRepository;
   private readonly accounts: AccountsRepository;
   private readonly audit: AuditLog;
+  private readonly notifications: NotificationsService;
   private readonly clock: Clock;
   private readonly names: NamesReadModel;
 
@@ -111,6 +113,7 @@ export class PassportsService {
     placements: PlacementsRepository;
     accounts: AccountsRepository;
     audit: AuditLog;
+    notifications: NotificationsService;
     clock: Clock;
     names: NamesReadModel;
   }) {
@@ -121,6 +124,7 @@ export class PassportsService {
     this.placements = options.placements;
     this.accounts = options.accounts;
     this.audit = options.audit;
+    this.notifications = options.notifications;
     this.clock = options.clock;
     this.names = options.names;
   }
@@ -280,7 +284,7 @@ export class PassportsService {
   }
 
   async proposeDraft(actor: Actor, youngPersonId: string, input: { sections: PassportSections; note?: string }, requestId: string) {
-    const { passport, resource } = await this.#load(actor, youngPersonId, 'passport.propose');
+    const { person, passport, resource } = await this.#load(actor, youngPersonId, 'passport.propose');
     const visible = readableSections(actor, resource, passportSections);
     const hidden = Object.keys(input.sections).filter((name) => !visible.includes(name as PassportSection));
     if (hidden.length > 0) {
@@ -288,16 +292,22 @@ export class PassportsService {
         details: hidden.map((name) => ({ path: `sections.${name}`, in: 'body' as const, message: 'is not shared with job coaches' })),
       });
     }
-    const draft = await this.passports.insertDraft({
-      youngPersonId,
-      baseVersion: passport.version,
-      sections: input.sections,
-      ...(input.note ? { note: input.note } : {}),
-      proposedBy: actor.accountId,
-      proposedAt: this.clock.now(),
+    return inTransaction(this.mongo, async (session) => {
+      const draft = await this.passports.insertDraft(
+        {
+          youngPersonId,
+          baseVersion: passport.version,
+          sections: input.sections,
+          ...(input.note ? { note: input.note } : {}),
+          proposedBy: actor.accountId,
+          proposedAt: this.clock.now(),
+        },
+        session,
+      );
+      await this.audit.success('passport.draft_propose', actor, { target: { type: 'passport_draft', id: draft.id }, subjectId: youngPersonId, requestId, details: { sections: Object.keys(input.sections) } }, session);
+      await this.notifications.draftProposed({ youngPersonId, providerId: person.providerId, proposedBy: actor.accountId }, session);
+      return draft;
     });
-    await this.audit.success('passport.draft_propose', actor, { target: { type: 'passport_draft', id: draft.id }, subjectId: youngPersonId, requestId, details: { sections: Object.keys(input.sections) } });
-    return draft;
   }
 
   async drafts(actor: Actor, youngPersonId: string, status?: PassportDraft['status']) {
@@ -479,6 +489,23 @@ export class PassportsService {
     if (!person) throw notFound('Shared passport');
     await this.#recordRead(actor, share.youngPersonId, 'passport_share.read', share.sections, requestId, { shareId, employerId: share.employerId });
     return { share, person, sections: pickSections(passport?.sections ?? {}, share.sections), version: passport?.version ?? 0 };
+  }
+
+  /**
+   * For a share that has ended (withdrawn or expired): its young person's name and when it ended,
+   * but only if the caller could read it were it still active, so that an employer is told it ended
+   * rather than "not found". Never any passport text.
+   */
+  async endedShare(actor: Actor, shareId: string): Promise<{ preferredName: string; endedAt: Date | undefined } | undefined> {
+    const share = await this.passports.share(shareId);
+    if (!share) return undefined;
+    const now = this.clock.now();
+    if (shareStatus(share, now) === 'active') return undefined;
+    const resource = { type: 'passport_share' as const, youngPersonId: share.youngPersonId, employerId: share.employerId, active: true };
+    if (decide(actor, 'passport_share.read', resource) !== 'allow') return undefined;
+    const person = await this.youngPeople.byId(share.youngPersonId);
+    if (!person) return undefined;
+    return { preferredName: person.preferredName, endedAt: share.withdrawnAt ?? (share.expiresAt <= now ? share.expiresAt : undefined) };
   }
 
   /** Who read the passport, what, and when: for the owner (and delegates allowed to view it). */

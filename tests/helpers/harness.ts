@@ -5,7 +5,7 @@ import { ManualClock, systemClock, type Clock } from '../../src/core/clock.js';
 import { loadConfig, type Config } from '../../src/core/config.js';
 import { createLogger } from '../../src/core/logger.js';
 import { startSystem } from '../../src/runtime.js';
-import type { System } from '../../src/services.js';
+import type { ServiceOptions, System } from '../../src/services.js';
 
 export interface Harness {
   app: App;
@@ -25,7 +25,9 @@ export function uniqueName(prefix: string): string {
  * Builds the real app on the run's real MongoDB and Meilisearch, in its own database and
  * index prefix. Pass `env` to change configuration and `clock` to control time.
  */
-export async function createHarness(options: { env?: Record<string, string>; clock?: Clock | ManualClock } = {}): Promise<Harness> {
+export async function createHarness(
+  options: { env?: Record<string, string>; clock?: Clock | ManualClock; serviceOptions?: ServiceOptions } = {},
+): Promise<Harness> {
   const name = uniqueName('t');
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -42,13 +44,14 @@ export async function createHarness(options: { env?: Record<string, string>; clo
   const clock = options.clock ?? systemClock;
   // The same start-up as the service's, on the run's stores (MONGODB_URI and MEILI_URL are set); the
   // migrations run first even when a test sets NODE_ENV=production, as a deploy would have run them.
-  const { system, app, close } = await startSystem({ config, logger: createLogger(config.LOG_LEVEL), clock, migrate: true });
+  const { system, app, close } = await startSystem({ config, logger: createLogger(config.LOG_LEVEL), clock, migrate: true, ...(options.serviceOptions ? { services: options.serviceOptions } : {}) });
   return {
     app,
     services: system,
     config,
     clock,
     async close() {
+      await system.notificationDelivery?.close();
       await system.db.dropDatabase().catch(() => undefined);
       const { results } = await system.search.client.getIndexes({ limit: 1000 });
       await Promise.all(
