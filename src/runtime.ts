@@ -7,7 +7,10 @@ import { loadMigrations, migrate, pendingMigrations } from './core/db/migrations
 import { createMongoClient, schemaDrift } from './core/db/mongo.js';
 import type { Logger } from './core/logger.js';
 import { applyIndexConfigs, createSearch, loadIndexConfigs } from './core/search/meili.js';
+import { DashboardSummaries } from './dashboards/dashboard-summaries.js';
 import { Stores, type StoreEndpoints } from './embedded/index.js';
+import { placementMatchesCollection } from './journey/journey.repository.js';
+import { weeklyLogsCollection } from './journey/progress.repository.js';
 import { createServices, type Infrastructure, type ServiceOptions, type System } from './services.js';
 
 /**
@@ -52,16 +55,18 @@ export async function prepareDatabase(infra: Infrastructure, options: { migrate?
     if (pending.length > 0) {
       throw new Error(`the database needs migrations ${pending.map((m) => m.id).join(', ')}: run npm run migrate first`);
     }
-    return;
+  } else {
+    await migrate(db, { logger, migrations });
+    const drift = await schemaDrift(db, collectionSpecs);
+    if (drift.length > 0) {
+      throw new Error(
+        `the database does not match the collections declared in src/ (${drift.join('; ')}). ` +
+          'A change to a collection, validator or index needs a migration: add migrations/NNNN-name.ts (see migrations/README.md).',
+      );
+    }
   }
-  await migrate(db, { logger, migrations });
-  const drift = await schemaDrift(db, collectionSpecs);
-  if (drift.length > 0) {
-    throw new Error(
-      `the database does not match the collections declared in src/ (${drift.join('; ')}). ` +
-        'A change to a collection, validator or index needs a migration: add migrations/NNNN-name.ts (see migrations/README.md).',
-    );
-  }
+  // The dashboards' summaries carry their own version and are rebuilt when it changes.
+  await new DashboardSummaries(db, { matches: placementMatchesCollection.name, logs: weeklyLogsCollection.name }).ensure(logger);
 }
 
 export interface RunningSystem {
