@@ -172,11 +172,12 @@ describe('access tokens end with their sign-in, at once', () => {
     const { makeAccount } = await import('./helpers/world.js');
     const person = await makeAccount(harness, { role: 'job_coach', providerId: world.providerId });
     const elsewhere = await signIn(person.email, password);
+    const browser = await harness.services.webSessions.start(person.accountId);
     const wrong = await call(harness.app, 'POST', '/v1/me/password', {
       token: person.token,
       body: { currentPassword: 'not my password at all', newPassword: 'saffron teapot mountain' },
     });
-    expect(wrong.status).toBe(400);
+    expect(wrong.status).toBe(422);
     expect(wrong.json.error.details[0]).toMatchObject({ path: 'currentPassword' });
     expect((await me(person.token)).status).toBe(200);
 
@@ -188,6 +189,7 @@ describe('access tokens end with their sign-in, at once', () => {
     expect((await me(person.token)).status).toBe(401);
     expect((await me(elsewhere.json.accessToken)).status).toBe(401);
     expect((await call(harness.app, 'POST', '/v1/auth/refresh', { body: { refreshToken: elsewhere.json.refreshToken } })).status).toBe(401);
+    expect((await harness.services.webSessions.lookup(browser.token)).status).not.toBe('active');
     expect((await me(changed.json.accessToken)).status).toBe(200);
     expect((await signIn(person.email, password, '203.0.113.90')).status).toBe(401);
     expect((await signIn(person.email, 'saffron teapot mountain', '203.0.113.90')).status).toBe(200);

@@ -27,6 +27,18 @@ describe('configuration', () => {
     expect(loadConfig({ MONGODB_URI: '', MEILI_URL: '  ' }).MONGODB_URI).toBeUndefined();
   });
 
+  it('limits the embedded Meilisearch for a small machine by default, and an empty value leaves it to Meilisearch', () => {
+    expect(loadConfig({})).toMatchObject({ MEILI_MAX_INDEXING_MEMORY: '256MiB', MEILI_MAX_INDEXING_THREADS: 1 });
+    expect(loadConfig({ MEILI_MAX_INDEXING_MEMORY: '1GiB', MEILI_MAX_INDEXING_THREADS: '2' })).toMatchObject({ MEILI_MAX_INDEXING_MEMORY: '1GiB', MEILI_MAX_INDEXING_THREADS: 2 });
+    const unset = loadConfig({ MEILI_MAX_INDEXING_MEMORY: '', MEILI_MAX_INDEXING_THREADS: '' });
+    expect(unset.MEILI_MAX_INDEXING_MEMORY).toBeUndefined();
+    expect(unset.MEILI_MAX_INDEXING_THREADS).toBeUndefined();
+    expect(problemsFor({ MEILI_MAX_INDEXING_MEMORY: 'lots', MEILI_MAX_INDEXING_THREADS: '0' }).problems.map((p) => p.variable)).toEqual([
+      'MEILI_MAX_INDEXING_MEMORY',
+      'MEILI_MAX_INDEXING_THREADS',
+    ]);
+  });
+
   it('names the variable and the problem when a value is bad', () => {
     const error = problemsFor({ PORT: 'eighty' });
     expect(error.problems).toEqual([{ variable: 'PORT', message: 'must be a whole number' }]);

@@ -76,13 +76,21 @@ const schema = z
       .regex(/^[A-Za-z0-9_-]{0,40}$/, { message: 'must be up to 40 letters, digits, _ or -' })
       .default(''),
     MEILI_TIMEOUT_MS: integer(100, 120_000).default(5000),
-    MEILI_MAX_INDEXING_MEMORY: optionalString.pipe(
-      z
-        .string()
-        .regex(/^\d+(\.\d+)?\s?(B|KiB|MiB|GiB|KB|MB|GB)$/, { message: 'must be a size such as 256MiB or 1GiB' })
-        .optional(),
-    ),
-    MEILI_MAX_INDEXING_THREADS: integer(1, 64).optional(),
+    // For the embedded Meilisearch: its own defaults (two thirds of the machine's memory, half its
+    // cores) let one indexing batch take gigabytes of heap; see "Meilisearch memory" in README.md.
+    // An empty value leaves the choice to Meilisearch.
+    MEILI_MAX_INDEXING_MEMORY: z
+      .string()
+      .trim()
+      .regex(/^(\d+(\.\d+)?\s?(B|KiB|MiB|GiB|KB|MB|GB))?$/, { message: 'must be a size such as 256MiB or 1GiB' })
+      .default('256MiB')
+      .transform((value) => (value === '' ? undefined : value)),
+    MEILI_MAX_INDEXING_THREADS: z
+      .string()
+      .trim()
+      .regex(/^([1-9]|[1-5]\d|6[0-4])?$/, { message: 'must be a whole number from 1 to 64' })
+      .default('1')
+      .transform((value) => (value === '' ? undefined : Number(value))),
     SEARCH_RECONCILE_INTERVAL_SECONDS: integer(0, 86_400).default(900),
 
     JWT_ISSUER: httpUrl.default('http://localhost:3000'),
@@ -101,6 +109,20 @@ const schema = z
     OIDC_AUDIENCE: optionalString,
     OIDC_JWKS_URL: optionalString.pipe(httpUrl.optional()),
     OIDC_ACCOUNT_CLAIM: z.string().trim().min(1).default('email'),
+
+    PUBLIC_URL: httpUrl.default('http://localhost:3000'),
+    SMTP_URL: optionalString.pipe(
+      z
+        .string()
+        .regex(/^smtps?:\/\/[^\s/]+(:\d+)?\/?$/, { message: 'must be smtp://[user:pass@]host[:port] or smtps://...' })
+        .optional(),
+    ),
+    MAIL_FROM: z
+      .string()
+      .trim()
+      .regex(/^([^<>@]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/, { message: 'must be an address like "Name <noreply@example.org>"' })
+      .default('Supported internships <no-reply@localhost>'),
+    NOTIFY_DAILY_HOUR: integer(0, 23).default(7),
 
     SEED_DEMO_DATA: z
       .enum(['auto', 'never'], { message: 'must be auto or never' })

@@ -47,7 +47,12 @@ export class Stores {
     if (!meiliUrl) {
       const meili = findMeilisearch({ configured: config.MEILI_BIN });
       logger.info({ bin: meili.bin, version: meili.version, source: meili.source }, 'starting embedded Meilisearch');
-      const started = await startMeilisearch({ bin: meili.bin, dataDir: path.join(dataDir, 'meili') });
+      const started = await startMeilisearch({
+        bin: meili.bin,
+        dataDir: path.join(dataDir, 'meili'),
+        maxIndexingMemory: config.MEILI_MAX_INDEXING_MEMORY,
+        maxIndexingThreads: config.MEILI_MAX_INDEXING_THREADS,
+      });
       await this.#keep(started.stop);
       meiliUrl = started.url;
       meiliKey = started.masterKey;

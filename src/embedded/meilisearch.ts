@@ -28,7 +28,10 @@ export async function startMeilisearch(options: {
   bin: string;
   dataDir: string;
   port?: number;
+  /** `--max-indexing-memory` (e.g. `256MiB`); Meilisearch's default is two thirds of the machine's memory. */
   maxIndexingMemory?: string;
+  /** `--max-indexing-threads`; Meilisearch's default is half the cores. */
+  maxIndexingThreads?: number;
 }): Promise<RunningMeilisearch> {
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const pidFile = path.join(options.dataDir, 'meilisearch.pid');
@@ -46,6 +49,7 @@ export async function startMeilisearch(options: {
     '--no-analytics',
     '--log-level', 'WARN',
     ...(options.maxIndexingMemory ? ['--max-indexing-memory', options.maxIndexingMemory] : []),
+    ...(options.maxIndexingThreads ? ['--max-indexing-threads', String(options.maxIndexingThreads)] : []),
   ];
   // The key goes through the environment, not argv, so `ps` does not show it. Our own MEILI_*
   // settings are dropped because Meilisearch reads every MEILI_* variable as its own option.

@@ -176,6 +176,15 @@ export class MatchingService {
     return fresh;
   }
 
+  /** One placement's fit for one young person, scored as `/matches` scores it: the evidence a proposal carries. */
+  async fitFor(actor: Actor, youngPersonId: string, placementId: string) {
+    const person = await this.youngPeople.byId(youngPersonId);
+    if (!person) throw notFound('Young person');
+    authorize(actor, 'young_person.matches', youngPersonResource(person));
+    const { placement, employer } = await this.placementsService.get(actor, placementId);
+    return { placement: placementSummary(placement, employer), ...fitScorer(personFacts(person))(placementSearchDoc(placement, employer)) };
+  }
+
   /** Young people on the caller's provider caseload who fit this placement, best fit first. */
   async candidatesFor(actor: Actor, placementId: string, query: { limit: number; offset: number }) {
     const { placement, employer } = await this.placementsService.get(actor, placementId, 'placement.candidates');

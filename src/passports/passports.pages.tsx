@@ -105,7 +105,7 @@ interface AdjustmentRow {
   inPlace: boolean;
 }
 
-interface SectionFormValues {
+export interface SectionFormValues {
   text: Record<string, string>;
   dates: Record<string, DateParts>;
   status: string;
@@ -113,7 +113,7 @@ interface SectionFormValues {
   adjustments: AdjustmentRow[];
 }
 
-function valuesFrom(section: PassportSection, sections: PassportSections): SectionFormValues {
+export function valuesFrom(section: PassportSection, sections: PassportSections): SectionFormValues {
   const content = (sections[section] ?? {}) as Record<string, unknown>;
   const text: Record<string, string> = {};
   for (const field of textFields[section] ?? []) text[field.name] = typeof content[field.name] === 'string' ? (content[field.name] as string) : '';
@@ -138,7 +138,7 @@ function valuesFrom(section: PassportSection, sections: PassportSections): Secti
 
 const blankAdjustmentRows = 2;
 
-function valuesFromForm(section: PassportSection, form: FormBody): SectionFormValues {
+export function valuesFromForm(section: PassportSection, form: FormBody): SectionFormValues {
   const values: SectionFormValues = { text: {}, dates: {}, status: text(form, 'status'), funds: list(form, 'funds'), adjustments: [] };
   for (const field of textFields[section] ?? []) values.text[field.name] = text(form, field.name);
   if (section === 'review') {
@@ -163,7 +163,7 @@ function isoDate(parts: DateParts | undefined, label: string): { value?: string;
 }
 
 /** Builds the section's content from the form and checks it with the section's own schema (the API's). */
-function contentFrom(section: PassportSection, values: SectionFormValues): { content?: unknown; errors: FieldErrors } {
+export function contentFrom(section: PassportSection, values: SectionFormValues): { content?: unknown; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const content: Record<string, unknown> = {};
   for (const field of textFields[section] ?? []) {
@@ -207,17 +207,34 @@ function contentFrom(section: PassportSection, values: SectionFormValues): { con
   return { content: parsed.data, errors };
 }
 
-function SectionForm(props: { person: PersonPage; section: PassportSection; version: number; values: SectionFormValues; errors: FieldErrors; csrf: string }) {
+/** What a job coach's suggestion form says instead of the owner's save form. */
+export interface SuggestionWording {
+  caption: string;
+  intro: string;
+  button: string;
+  cancelHref: string;
+  note?: { value: string; error?: string };
+}
+
+export function SectionForm(props: {
+  person: PersonPage;
+  section: PassportSection;
+  version: number;
+  values: SectionFormValues;
+  errors: FieldErrors;
+  csrf: string;
+  suggestion?: SuggestionWording;
+}) {
   const { section, values, errors } = props;
   const rows = section === 'whatHelps' ? [...values.adjustments, ...Array.from({ length: blankAdjustmentRows }, () => ({ category: '', details: '', inPlace: false }))] : [];
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
-        <span class="govuk-caption-l">{props.person.whose('adjustments passport')}</span>
+        <span class="govuk-caption-l">{props.suggestion?.caption ?? props.person.whose('adjustments passport')}</span>
         <h1 class="govuk-heading-l">{sectionLabels[section]}</h1>
         <p class="govuk-body">{sectionIntro[section]}</p>
-        <p class="govuk-body">Only this part changes when you save. The other parts stay as they are.</p>
+        <p class="govuk-body">{props.suggestion?.intro ?? 'Only this part changes when you save. The other parts stay as they are.'}</p>
         <form method="post" novalidate>
           <CsrfField token={props.csrf} />
           <input type="hidden" name="baseVersion" value={String(props.version)} />
@@ -276,9 +293,20 @@ function SectionForm(props: { person: PersonPage; section: PassportSection; vers
           {section === 'review'
             ? reviewDates.map((field) => <DateInput name={field.name} legend={field.label} legendSize="s" hint={'hint' in field ? field.hint : 'For example, 27 3 2026.'} value={values.dates[field.name]} error={errors[field.name]} />)
             : null}
+          {props.suggestion?.note ? (
+            <CharacterCount
+              name="note"
+              label="A note for the young person (optional)"
+              hint="Say why you suggest this change."
+              value={props.suggestion.note.value}
+              rows={3}
+              maxLength={1000}
+              error={props.suggestion.note.error}
+            />
+          ) : null}
           <ButtonGroup>
-            <Button>Save {sectionLabels[section]}</Button>
-            <a class="govuk-link" href={base(props.person.youngPersonId)}>
+            <Button>{props.suggestion?.button ?? `Save ${sectionLabels[section]}`}</Button>
+            <a class="govuk-link" href={props.suggestion?.cancelHref ?? base(props.person.youngPersonId)}>
               Cancel
             </a>
           </ButtonGroup>

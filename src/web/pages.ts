@@ -1,4 +1,9 @@
+import { journeyPages } from '../journey/journey.pages.js';
+import { notificationPages } from '../notifications/notifications.pages.js';
 import { proposalPages } from '../journey/proposals.pages.js';
+import { matchingPages } from '../matching/matching.pages.js';
+import { suggestionPages } from '../passports/suggestions.pages.js';
+import { caseloadPages } from '../young-people/caseload.pages.js';
 import { passportPages } from '../passports/passports.pages.js';
 import { sharePages } from '../passports/shares.pages.js';
 import { youngPersonPages } from '../young-people/young-people.pages.js';
@@ -14,4 +19,9 @@ export const pageModules: PageModule[] = [
   { routes: passportPages() },
   { routes: sharePages() },
   { routes: proposalPages() },
+  caseloadPages(),
+  { routes: matchingPages() },
+  { routes: journeyPages() },
+  { routes: suggestionPages() },
+  notificationPages,
 ];

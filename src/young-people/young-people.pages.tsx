@@ -301,8 +301,16 @@ export function youngPersonPages() {
     return withPerson(c, (person) => personHome(c, person, person.asDelegate ? c.get('session')!.actingFor!.name : c.get('account')!.name.split(' ')[0]!));
   });
 
-  app.get('/acting-for', (c) => {
+  app.get('/acting-for', async (c) => {
     if (c.get('actor')!.role !== 'delegate') throw pageForbidden('This page is for parents and carers who help a young person.');
+    const session = c.get('session')!;
+    const me = await c.var.services.accounts.me(c.get('account')!);
+    // Someone who helps only one young person has nothing to choose.
+    if (!session.actingFor && me.actsFor.length === 1) {
+      const only = me.actsFor[0]!;
+      await c.var.services.webSessions.actFor(session.id, only.youngPersonId, only.preferredName);
+      return c.redirect(safeReturnPath(c.req.query('then')) ?? '/', 303);
+    }
     return actingForPage(c);
   });
 

@@ -1,0 +1,704 @@
+import { Hono, type Context } from 'hono';
+import type { Child } from 'hono/jsx';
+import { ApiError } from '../core/errors.js';
+import { Button } from '../web/components/Button.js';
+import { CharacterCount } from '../web/components/CharacterCount.js';
+import { DateInput, type DateParts } from '../web/components/DateInput.js';
+import { ErrorSummary } from '../web/components/ErrorSummary.js';
+import { Input } from '../web/components/Input.js';
+import { Radios } from '../web/components/Radios.js';
+import { SummaryList } from '../web/components/SummaryList.js';
+import { Tag, type TagColour } from '../web/components/Tag.js';
+import { CsrfField, csrfToken } from '../web/csrf.js';
+import { datePartsFrom, isoDateFrom } from '../web/dates.js';
+import { pageNotFound } from '../web/errors.js';
+import { readForm, text, type FieldErrors, type FormBody } from '../web/forms.js';
+import { renderPage } from '../web/render.js';
+import { redirectWithFlash } from '../web/session.middleware.js';
+import type { WebEnv } from '../web/web.env.js';
+import { dateAndTime, longDate } from '../web/young-person.js';
+import { SupportChart } from './support-chart.js';
+import { partiesOf, placementMatchResource } from './journey.access.js';
+import type { JourneyAction, JourneyState } from './journey.machine.js';
+import { matchView } from './journey.views.js';
+import { contractTypes, tasterKinds, wageBands } from './journey.schemas.js';
+
+/** Each state in words, with a tag colour; the words, not the colour, carry the meaning. */
+export const stateWords: Record<JourneyState, { text: string; colour: TagColour }> = {
+  proposed: { text: 'Waiting for the young person', colour: 'blue' },
+  declined_by_young_person: { text: 'Young person said no', colour: 'grey' },
+  awaiting_employer: { text: 'Waiting for the employer', colour: 'light-blue' },
+  taster_arranged: { text: 'Taster arranged', colour: 'purple' },
+  declined_by_employer: { text: 'Employer said no', colour: 'grey' },
+  agreed: { text: 'Agreed, not started', colour: 'turquoise' },
+  in_progress: { text: 'On placement', colour: 'green' },
+  completed: { text: 'Finished', colour: 'green' },
+  followed_up: { text: 'Followed up', colour: 'grey' },
+  withdrawn: { text: 'Withdrawn', colour: 'grey' },
+};
+
+const historyWords: Record<string, string> = {
+  propose: 'Proposed by the job coach',
+  accept: 'The young person said yes and chose what to share',
+  decline: 'The young person said no',
+  arrange_taster: 'The employer arranged a taster',
+  employer_accept: 'The employer said yes',
+  employer_decline: 'The employer said no',
+  start: 'The internship started',
+  record_rotation: 'A rotation was recorded',
+  complete: 'The internship finished',
+  record_follow_up: 'The 12-month follow-up was recorded',
+  withdraw: 'Withdrawn',
+};
+
+const roleWords: Record<string, string> = {
+  job_coach: 'job coach',
+  young_person: 'young person',
+  delegate: 'parent or carer',
+  employer: 'employer',
+  provider_admin: 'provider admin',
+};
+
+const outcomeWords: Record<string, string> = {
+  paid_employment: 'Paid job',
+  apprenticeship: 'Apprenticeship',
+  further_education: 'Further education',
+  volunteering: 'Volunteering',
+  other: 'Something else',
+  none: 'No job or course yet',
+};
+
+const wageBandWords: Record<string, string> = Object.fromEntries(wageBands.map((band) => [band, band.replaceAll('_', ' ')]));
+const contractWords: Record<string, string> = Object.fromEntries(contractTypes.map((type) => [type, type.replaceAll('_', ' ')]));
+
+/** The actions whose form sits on the journey page itself; weekly logs and reviews have pages of their own. */
+type InlineAction = Exclude<JourneyAction, 'accept' | 'decline' | 'log_week' | 'record_review'>;
+
+interface ActionForm {
+  heading: string;
+  button: string;
+  fields: (values: FormBody, errors: FieldErrors) => Child;
+  /** The service call, with the form read into its input; problems come back as field errors. */
+  submit: (c: Context<WebEnv>, id: string, form: FormBody) => Promise<FieldErrors | void>;
+  done: string;
+  warning?: boolean;
+}
+
+const value = (form: FormBody, name: string) => text(form, name);
+const dateField = (form: FormBody, name: string): DateParts => datePartsFrom(form, name);
+
+function requireDate(form: FormBody, name: string, label: string, errors: FieldErrors): string | undefined {
+  const { value: date, error } = isoDateFrom(datePartsFrom(form, name), label);
+  if (error) errors[name] = error;
+  else if (!date) errors[name] = `Enter ${label.toLowerCase()}`;
+  return date;
+}
+
+/** A service refusal with field problems becomes messages beside the fields; anything else is the error page's. */
+function problemsOf(error: unknown, fieldFor: (path: string) => string): FieldErrors {
+  if (!(error instanceof ApiError) || !['unprocessable', 'validation_failed', 'conflict'].includes(error.code)) throw error;
+  const errors: FieldErrors = {};
+  if (Array.isArray(error.details)) for (const problem of error.details) errors[fieldFor(problem.path)] ??= `${problem.message.charAt(0).toUpperCase()}${problem.message.slice(1)}`;
+  if (Object.keys(errors).length === 0) errors.form = error.message;
+  return errors;
+}
+
+const firstSegment = (path: string) => path.split('.')[0] ?? 'form';
+
+async function call(run: () => Promise<unknown>, fieldFor: (path: string) => string = firstSegment): Promise<FieldErrors | void> {
+  try {
+    await run();
+  } catch (error) {
+    return problemsOf(error, fieldFor);
+  }
+}
+
+const actionForms: Record<InlineAction, ActionForm> = {
+  start: {
+    heading: 'Record the first day',
+    button: 'Record the start',
+    fields: (form, errors) => (
+      <DateInput name="startedOn" legend="First day at the employer" legendSize="s" hint="Today or earlier. For example, 7 9 2026." value={dateField(form, 'startedOn')} error={errors.startedOn} />
+    ),
+    submit: async (c, id, form) => {
+      const errors: FieldErrors = {};
+      const startedOn = requireDate(form, 'startedOn', 'The first day', errors);
+      if (!startedOn) return errors;
+      return call(() => c.var.services.journey.start(c.get('actor')!, id, { startedOn }, c.get('requestId')));
+    },
+    done: 'The internship has started',
+  },
+  record_rotation: {
+    heading: 'Record a rotation',
+    button: 'Record the rotation',
+    fields: (form, errors) => (
+      <>
+        <Input name="department" label="Department" hint="For example, Housekeeping." value={value(form, 'department')} error={errors.department} />
+        <CharacterCount name="tasks" label="Tasks" hint="One task on each line." value={value(form, 'tasks')} rows={3} error={errors.tasks} />
+        <DateInput name="startDate" legend="First day of the rotation" legendSize="s" value={dateField(form, 'startDate')} error={errors.startDate} />
+        <DateInput name="endDate" legend="Last day (if you know it)" legendSize="s" value={dateField(form, 'endDate')} error={errors.endDate} />
+      </>
+    ),
+    submit: async (c, id, form) => {
+      const errors: FieldErrors = {};
+      const department = value(form, 'department');
+      if (!department) errors.department = 'Enter the department';
+      const startDate = requireDate(form, 'startDate', 'The first day of the rotation', errors);
+      const end = isoDateFrom(datePartsFrom(form, 'endDate'), 'The last day');
+      if (end.error) errors.endDate = end.error;
+      if (Object.keys(errors).length > 0 || !startDate) return errors;
+      const tasks = value(form, 'tasks').split('\n').map((task) => task.trim()).filter(Boolean);
+      return call(() =>
+        c.var.services.journey.recordRotation(c.get('actor')!, id, { department, tasks, startDate, ...(end.value ? { endDate: end.value } : {}) }, c.get('requestId')),
+      );
+    },
+    done: 'The rotation is recorded',
+  },
+  complete: {
+    heading: 'Record the end and the outcome',
+    button: 'Record the end',
+    fields: (form, errors) => (
+      <>
+        <DateInput name="endedOn" legend="Last day" legendSize="s" hint="Today or earlier." value={dateField(form, 'endedOn')} error={errors.endedOn} />
+        <Radios
+          name="outcomeType"
+          legend="What does the young person do next?"
+          legendSize="s"
+          items={Object.entries(outcomeWords).map(([type, words]) => ({ value: type, text: words }))}
+          value={value(form, 'outcomeType')}
+          error={errors.outcomeType}
+        />
+        <p class="govuk-body">If it is a paid job:</p>
+        <Input name="hoursPerWeek" label="Hours a week" inputmode="decimal" width="3" value={value(form, 'hoursPerWeek')} error={errors.hoursPerWeek} />
+        <Radios name="wageBand" legend="Pay" legendSize="s" small items={wageBands.map((band) => ({ value: band, text: wageBandWords[band]! }))} value={value(form, 'wageBand')} error={errors.wageBand} />
+        <Radios
+          name="employer"
+          legend="Employer"
+          legendSize="s"
+          small
+          items={[
+            { value: 'same', text: 'The placement’s employer' },
+            { value: 'other', text: 'Another employer' },
+          ]}
+          value={value(form, 'employer')}
+          error={errors.employer}
+        />
+        <Radios name="contractType" legend="Contract" legendSize="s" small items={contractTypes.map((type) => ({ value: type, text: contractWords[type]! }))} value={value(form, 'contractType')} error={errors.contractType} />
+        <CharacterCount name="details" label="Details (optional)" value={value(form, 'details')} rows={3} maxLength={500} error={errors.details} />
+      </>
+    ),
+    submit: async (c, id, form) => {
+      const errors: FieldErrors = {};
+      const endedOn = requireDate(form, 'endedOn', 'The last day', errors);
+      const type = value(form, 'outcomeType');
+      if (!outcomeWords[type]) errors.outcomeType = 'Choose what the young person does next';
+      const details = value(form, 'details');
+      let outcome: Record<string, unknown> = { type, ...(details ? { details } : {}) };
+      if (type === 'paid_employment') {
+        const hours = Number(value(form, 'hoursPerWeek'));
+        if (!value(form, 'hoursPerWeek') || !Number.isFinite(hours) || hours < 1 || hours > 48) errors.hoursPerWeek = 'Hours a week must be a number from 1 to 48';
+        for (const [field, message] of [
+          ['wageBand', 'Choose the pay'],
+          ['employer', 'Choose the employer'],
+          ['contractType', 'Choose the contract'],
+        ] as const) {
+          if (!value(form, field)) errors[field] = message;
+        }
+        outcome = { ...outcome, hoursPerWeek: hours, wageBand: value(form, 'wageBand'), employer: value(form, 'employer'), contractType: value(form, 'contractType') };
+      }
+      if (type === 'other' && !details) errors.details = 'Say what the young person does next';
+      if (Object.keys(errors).length > 0 || !endedOn) return errors;
+      return call(
+        () => c.var.services.journey.complete(c.get('actor')!, id, { endedOn, outcome: outcome as never }, c.get('requestId')),
+        (path) => (path.startsWith('outcome.') ? (path.split('.')[1] ?? 'outcomeType') : firstSegment(path)),
+      );
+    },
+    done: 'The end of the internship is recorded',
+  },
+  record_follow_up: {
+    heading: 'Record the 12-month follow-up',
+    button: 'Record the follow-up',
+    fields: (form, errors) => (
+      <>
+        <DateInput name="checkedOn" legend="When did you check?" legendSize="s" value={dateField(form, 'checkedOn')} error={errors.checkedOn} />
+        <Radios
+          name="stillEmployed"
+          legend="Is the young person in paid work?"
+          legendSize="s"
+          inline
+          items={[
+            { value: 'yes', text: 'Yes' },
+            { value: 'no', text: 'No' },
+          ]}
+          value={value(form, 'stillEmployed')}
+          error={errors.stillEmployed}
+        />
+        <Input name="hoursPerWeek" label="Hours a week (if in work)" inputmode="decimal" width="3" value={value(form, 'hoursPerWeek')} error={errors.hoursPerWeek} />
+        <CharacterCount name="notes" label="Notes (optional)" value={value(form, 'notes')} rows={3} maxLength={1000} error={errors.notes} />
+      </>
+    ),
+    submit: async (c, id, form) => {
+      const errors: FieldErrors = {};
+      const checkedOn = requireDate(form, 'checkedOn', 'The date you checked', errors);
+      const employed = value(form, 'stillEmployed');
+      if (employed !== 'yes' && employed !== 'no') errors.stillEmployed = 'Choose yes or no';
+      const hoursText = value(form, 'hoursPerWeek');
+      const hours = Number(hoursText);
+      if (hoursText && (!Number.isFinite(hours) || hours < 0 || hours > 48)) errors.hoursPerWeek = 'Hours a week must be a number from 0 to 48';
+      if (Object.keys(errors).length > 0 || !checkedOn) return errors;
+      const notes = value(form, 'notes');
+      return call(() =>
+        c.var.services.journey.recordFollowUp(
+          c.get('actor')!,
+          id,
+          { checkedOn, stillEmployed: employed === 'yes', ...(hoursText ? { hoursPerWeek: hours } : {}), ...(notes ? { notes } : {}) },
+          c.get('requestId'),
+        ),
+      );
+    },
+    done: 'The follow-up is recorded',
+  },
+  employer_accept: {
+    heading: 'Offer the placement',
+    button: 'Yes, offer the placement',
+    fields: (form, errors) => <CharacterCount name="note" label="A note for the job coach and the young person (optional)" value={value(form, 'note')} rows={3} maxLength={1000} error={errors.note} />,
+    submit: async (c, id, form) => {
+      const note = value(form, 'note');
+      return call(() => c.var.services.journey.employerAccept(c.get('actor')!, id, note ? { note } : {}, c.get('requestId')));
+    },
+    done: 'You offered the placement',
+  },
+  employer_decline: {
+    heading: 'Say no',
+    button: 'No, do not offer the placement',
+    fields: (form, errors) => <CharacterCount name="reason" label="Why not?" hint="The job coach reads this. Be kind and clear." value={value(form, 'reason')} rows={3} maxLength={1000} error={errors.reason} />,
+    submit: async (c, id, form) => {
+      const reason = value(form, 'reason');
+      if (!reason) return { reason: 'Say why you cannot offer the placement' };
+      return call(() => c.var.services.journey.employerDecline(c.get('actor')!, id, { reason }, c.get('requestId')));
+    },
+    done: 'You said no to this proposal',
+    warning: true,
+  },
+  arrange_taster: {
+    heading: 'Arrange a taster first',
+    button: 'Arrange the taster',
+    fields: (form, errors) => (
+      <>
+        <Radios
+          name="kind"
+          legend="What kind?"
+          legendSize="s"
+          items={tasterKinds.map((kind) => ({ value: kind, text: kind === 'taster_day' ? 'A taster day' : 'An informal interview' }))}
+          value={value(form, 'kind')}
+          error={errors.kind}
+        />
+        <DateInput name="date" legend="Date" legendSize="s" value={dateField(form, 'date')} error={errors.date} />
+        <Input name="place" label="Where, and who to ask for" hint="For example, Front desk, ask for Priya." value={value(form, 'place')} error={errors.place} />
+        <CharacterCount name="notes" label="Anything else they should know (optional)" hint="For example, the time, what to wear." value={value(form, 'notes')} rows={3} maxLength={1000} error={errors.notes} />
+      </>
+    ),
+    submit: async (c, id, form) => {
+      const errors: FieldErrors = {};
+      const kind = value(form, 'kind');
+      if (!(tasterKinds as readonly string[]).includes(kind)) errors.kind = 'Choose a taster day or an informal interview';
+      const date = requireDate(form, 'date', 'The date', errors);
+      const place = value(form, 'place');
+      if (!place) errors.place = 'Say where, and who to ask for';
+      if (Object.keys(errors).length > 0 || !date) return errors;
+      const notes = value(form, 'notes');
+      return call(() =>
+        c.var.services.journey.arrangeTaster(c.get('actor')!, id, { kind: kind as (typeof tasterKinds)[number], date, place, ...(notes ? { notes } : {}) }, c.get('requestId')),
+      );
+    },
+    done: 'The taster is arranged',
+  },
+  withdraw: {
+    heading: 'Withdraw',
+    button: 'Withdraw',
+    fields: (form, errors) => <CharacterCount name="reason" label="Why?" hint="Everyone in this journey can read this." value={value(form, 'reason')} rows={3} maxLength={1000} error={errors.reason} />,
+    submit: async (c, id, form) => {
+      const reason = value(form, 'reason');
+      if (!reason) return { reason: 'Say why' };
+      return call(() => c.var.services.journey.withdraw(c.get('actor')!, id, { reason }, c.get('requestId')));
+    },
+    done: 'The journey is withdrawn',
+    warning: true,
+  },
+};
+
+const isInlineAction = (action: string): action is InlineAction => action in actionForms;
+
+async function loadJourney(c: Context<WebEnv>) {
+  const { journey } = c.var.services;
+  const actor = c.get('actor')!;
+  const { match } = await journey.get(actor, c.req.param('matchId')!);
+  const labels = await journey.labels([match]);
+  const view = matchView(match, { role: actor.role, parties: partiesOf(actor, placementMatchResource(match)) }, labels);
+  return { match, view };
+}
+
+async function journeyPage(c: Context<WebEnv>, failed?: { action: InlineAction; values: FormBody; errors: FieldErrors }) {
+  const actor = c.get('actor')!;
+  if (actor.role === 'young_person' || actor.role === 'delegate') {
+    const matchId = c.req.param('matchId')!;
+    const { match } = await c.var.services.journey.get(actor, matchId);
+    return c.redirect(`/young-people/${match.youngPersonId}/proposals/${matchId}`, 303);
+  }
+  const { match, view } = await loadJourney(c);
+  const coachName = await c.var.services.journey.coachName(match);
+  const steps = view.yourNextSteps.map((step) => step.action);
+  const base = `/journeys/${match.id}`;
+  const state = stateWords[view.state];
+  const errors = failed?.errors ?? {};
+  if (failed) c.status(400);
+  const rows = [
+    { key: 'Young person', value: actor.role === 'employer' ? view.youngPerson.preferredName : <a class="govuk-link" href={`/young-people/${view.youngPerson.id}`}>{view.youngPerson.preferredName}</a> },
+    { key: 'Placement', value: `${view.placement.title} at ${view.placement.employerName}` },
+    { key: 'Where it is now', value: <Tag colour={state.colour}>{state.text}</Tag> },
+    ...(coachName ? [{ key: 'Job coach', value: coachName }] : []),
+    ...(view.startedOn ? [{ key: 'Started', value: longDate(view.startedOn) }] : []),
+    ...(view.endedOn ? [{ key: 'Ended', value: longDate(view.endedOn) }] : []),
+    ...(view.outcome ? [{ key: 'Outcome', value: outcomeWords[view.outcome.type] ?? view.outcome.type }] : []),
+    ...(view.taster ? [{ key: 'Taster', value: `${view.taster.kind === 'taster_day' ? 'Taster day' : 'Informal interview'} on ${longDate(view.taster.date)} at ${view.taster.place}` }] : []),
+    ...(view.youngPersonResponse?.sharedSections ? [{ key: 'Passport shared', value: view.youngPersonResponse.sharedSections.length > 0 ? `${view.youngPersonResponse.sharedSections.length} part(s)` : 'Nothing shared' }] : []),
+  ];
+  const inline = steps.filter(isInlineAction);
+  return renderPage(
+    c,
+    { title: `${view.youngPerson.preferredName}: ${view.placement.title}`, hasErrors: Object.keys(errors).length > 0, backLink: actor.role === 'job_coach' ? '/caseload' : '/' },
+    <div class="govuk-grid-row">
+      <div class="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} />
+        <span class="govuk-caption-l">Placement journey</span>
+        <h1 class="govuk-heading-l">
+          {view.youngPerson.preferredName}: {view.placement.title}
+        </h1>
+        <SummaryList rows={rows} />
+        {view.note ? (
+          <>
+            <h2 class="govuk-heading-m">Why the job coach proposed it</h2>
+            <p class="govuk-body app-section-text">{view.note}</p>
+          </>
+        ) : null}
+        {view.hardLimitOverride ? (
+          <div class="govuk-warning-text">
+            <span class="govuk-warning-text__icon" aria-hidden="true">
+              !
+            </span>
+            <strong class="govuk-warning-text__text">
+              <span class="govuk-visually-hidden">Warning</span>
+              This placement is outside some of the young person’s limits. The reason given: {view.hardLimitOverride.reason}
+            </strong>
+          </div>
+        ) : null}
+        <h2 class="govuk-heading-m">What you can do now</h2>
+        {steps.length === 0 ? <p class="govuk-body">Nothing is waiting for you on this journey.</p> : null}
+        {steps.includes('log_week') || steps.includes('record_review') ? (
+          <ul class="govuk-list">
+            {steps.includes('log_week') ? (
+              <li>
+                <a class="govuk-link" href={`${base}/weekly-log`}>
+                  Record a weekly log
+                </a>
+              </li>
+            ) : null}
+            {steps.includes('record_review') ? (
+              <li>
+                <a class="govuk-link" href={`${base}/review`}>
+                  Record a progress review
+                </a>
+              </li>
+            ) : null}
+          </ul>
+        ) : null}
+        {inline.map((action) => {
+          const form = actionForms[action];
+          const values = failed?.action === action ? failed.values : {};
+          return (
+            <form method="post" action={`${base}/${action}`} novalidate>
+              <CsrfField token={csrfToken(c)} />
+              <h3 class="govuk-heading-s">{form.heading}</h3>
+              {form.fields(values, failed?.action === action ? errors : {})}
+              <Button variant={form.warning ? 'warning' : undefined}>{form.button}</Button>
+            </form>
+          );
+        })}
+        {view.state === 'in_progress' || view.startedOn ? (
+          <p class="govuk-body">
+            <a class="govuk-link" href={`${base}/progress`}>
+              See progress week by week
+            </a>
+          </p>
+        ) : null}
+        <h2 class="govuk-heading-m">What has happened</h2>
+        <ol class="app-timeline govuk-list">
+          {[...view.history].reverse().map((entry) => (
+            <li class="app-timeline__item">
+              <h3 class="govuk-heading-s govuk-!-margin-bottom-1">{historyWords[entry.action] ?? entry.action}</h3>
+              <p class="govuk-body-s govuk-!-margin-bottom-1">
+                {dateAndTime(entry.at)}, by the {roleWords[entry.by.role] ?? entry.by.role}
+              </p>
+              {'overrideReason' in entry && entry.overrideReason ? <p class="govuk-body-s">Outside the young person’s limits because: {String(entry.overrideReason)}</p> : null}
+            </li>
+          ))}
+        </ol>
+        {view.rotations.length > 0 ? (
+          <>
+            <h2 class="govuk-heading-m">Rotations</h2>
+            <SummaryList
+              rows={view.rotations.map((rotation) => ({
+                key: rotation.department,
+                value: `${longDate(rotation.startDate)}${rotation.endDate ? ` to ${longDate(rotation.endDate)}` : ''}${rotation.tasks.length ? `: ${rotation.tasks.join(', ')}` : ''}`,
+              }))}
+            />
+          </>
+        ) : null}
+      </div>
+    </div>,
+  );
+}
+
+async function takeAction(c: Context<WebEnv>) {
+  const action = c.req.param('action')!;
+  if (!isInlineAction(action)) throw pageNotFound();
+  const form = await readForm(c);
+  const errors = await actionForms[action].submit(c, c.req.param('matchId')!, form);
+  if (errors && Object.keys(errors).length > 0) return journeyPage(c, { action, values: form, errors });
+  return redirectWithFlash(c, `/journeys/${c.req.param('matchId')}`, actionForms[action].done);
+}
+
+// ---------------------------------------------------------------- weekly log and review
+
+interface LogValues {
+  form: FormBody;
+  errors: FieldErrors;
+}
+
+async function weeklyLogPage(c: Context<WebEnv>, { form, errors }: LogValues) {
+  const { view } = await loadJourney(c);
+  if (Object.keys(errors).length > 0) c.status(400);
+  return renderPage(
+    c,
+    { title: `Weekly log: ${view.youngPerson.preferredName}`, hasErrors: Object.keys(errors).length > 0, backLink: `/journeys/${view.id}` },
+    <div class="govuk-grid-row">
+      <div class="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} />
+        <span class="govuk-caption-l">
+          {view.youngPerson.preferredName} at {view.placement.employerName}
+        </span>
+        <h1 class="govuk-heading-l">Record a weekly log</h1>
+        <p class="govuk-body">One log for each week. It shows how much support is needed as time goes on.</p>
+        <form method="post" novalidate>
+          <CsrfField token={csrfToken(c)} />
+          <DateInput name="weekStarting" legend="Monday of the week" legendSize="s" hint="For example, 7 9 2026." value={datePartsFrom(form, 'weekStarting')} error={errors.weekStarting} />
+          <Input name="hoursWorked" label="Hours worked" inputmode="decimal" width="3" value={value(form, 'hoursWorked')} error={errors.hoursWorked} />
+          <Input name="supportHours" label="Hours of job coach support" hint="Time you spent supporting at work this week." inputmode="decimal" width="3" value={value(form, 'supportHours')} error={errors.supportHours} />
+          <CharacterCount name="tasksDone" label="Tasks done (optional)" hint="One on each line." value={value(form, 'tasksDone')} rows={3} error={errors.tasksDone} />
+          <CharacterCount name="notes" label="Notes (optional)" value={value(form, 'notes')} rows={3} maxLength={2000} error={errors.notes} />
+          <Button>Save the weekly log</Button>
+        </form>
+      </div>
+    </div>,
+  );
+}
+
+function hoursFrom(form: FormBody, name: string, label: string, errors: FieldErrors): number {
+  const raw = value(form, name);
+  const hours = Number(raw);
+  if (!raw || !Number.isFinite(hours) || hours < 0 || hours > 60) errors[name] = `${label} must be a number from 0 to 60`;
+  return hours;
+}
+
+async function saveWeeklyLog(c: Context<WebEnv>) {
+  const form = await readForm(c);
+  const errors: FieldErrors = {};
+  const weekStarting = requireDate(form, 'weekStarting', 'The Monday of the week', errors);
+  const hoursWorked = hoursFrom(form, 'hoursWorked', 'Hours worked', errors);
+  const supportHours = hoursFrom(form, 'supportHours', 'Hours of support', errors);
+  if (Object.keys(errors).length > 0 || !weekStarting) return weeklyLogPage(c, { form, errors });
+  const notes = value(form, 'notes');
+  const tasksDone = value(form, 'tasksDone').split('\n').map((task) => task.trim()).filter(Boolean);
+  const problems = await call(() =>
+    c.var.services.progress.logWeek(c.get('actor')!, c.req.param('matchId')!, { weekStarting, hoursWorked, supportHours, tasksDone, independence: [], ...(notes ? { notes } : {}) }, c.get('requestId')),
+  );
+  if (problems) return weeklyLogPage(c, { form, errors: problems });
+  return redirectWithFlash(c, `/journeys/${c.req.param('matchId')}/progress`, 'The weekly log is saved');
+}
+
+async function reviewPage(c: Context<WebEnv>, { form, errors }: LogValues) {
+  const { view } = await loadJourney(c);
+  if (Object.keys(errors).length > 0) c.status(400);
+  return renderPage(
+    c,
+    { title: `Progress review: ${view.youngPerson.preferredName}`, hasErrors: Object.keys(errors).length > 0, backLink: `/journeys/${view.id}` },
+    <div class="govuk-grid-row">
+      <div class="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} />
+        <span class="govuk-caption-l">
+          {view.youngPerson.preferredName} at {view.placement.employerName}
+        </span>
+        <h1 class="govuk-heading-l">Record a progress review</h1>
+        <p class="govuk-body">Reviews happen about every 6 weeks. Agree one target or more with the young person.</p>
+        <form method="post" novalidate>
+          <CsrfField token={csrfToken(c)} />
+          <DateInput name="heldOn" legend="When was the review?" legendSize="s" value={datePartsFrom(form, 'heldOn')} error={errors.heldOn} />
+          <CharacterCount name="summary" label="How it is going (optional)" value={value(form, 'summary')} rows={4} maxLength={2000} error={errors.summary} />
+          <h2 class="govuk-heading-m">Target</h2>
+          <Input name="targetText" label="What the intern will do" hint="For example, Set up the breakfast room on my own." value={value(form, 'targetText')} error={errors.targetText} />
+          <Input name="targetMeasure" label="How everyone will know it is done" hint="For example, Three mornings in a row with no prompts." value={value(form, 'targetMeasure')} error={errors.targetMeasure} />
+          <DateInput name="targetDue" legend="By when" legendSize="s" value={datePartsFrom(form, 'targetDue')} error={errors.targetDue} />
+          <Button>Save the review</Button>
+        </form>
+      </div>
+    </div>,
+  );
+}
+
+async function saveReview(c: Context<WebEnv>) {
+  const form = await readForm(c);
+  const errors: FieldErrors = {};
+  const heldOn = requireDate(form, 'heldOn', 'The date of the review', errors);
+  const targetText = value(form, 'targetText');
+  const targetMeasure = value(form, 'targetMeasure');
+  if (!targetText) errors.targetText = 'Enter what the intern will do';
+  if (!targetMeasure) errors.targetMeasure = 'Enter how everyone will know it is done';
+  const dueDate = requireDate(form, 'targetDue', 'The target date', errors);
+  if (Object.keys(errors).length > 0 || !heldOn || !dueDate) return reviewPage(c, { form, errors });
+  const summary = value(form, 'summary');
+  const problems = await call(
+    () =>
+      c.var.services.progress.recordReview(
+        c.get('actor')!,
+        c.req.param('matchId')!,
+        { heldOn, ...(summary ? { summary } : {}), targets: [{ text: targetText, measure: targetMeasure, dueDate, status: 'not_started' }] },
+        c.get('requestId'),
+      ),
+    (path) => (path.startsWith('targets') ? 'targetText' : firstSegment(path)),
+  );
+  if (problems) return reviewPage(c, { form, errors: problems });
+  return redirectWithFlash(c, `/journeys/${c.req.param('matchId')}/progress`, 'The review is saved');
+}
+
+// ---------------------------------------------------------------- progress
+
+async function progressPage(c: Context<WebEnv>) {
+  const actor = c.get('actor')!;
+  const progress = await c.var.services.progress.progress(actor, c.req.param('matchId')!);
+  const { view } = await loadJourney(c);
+  const logged = progress.weeks.filter((week) => week.logged);
+  const { earlyAverageSupportHours: early, recentAverageSupportHours: recent } = progress.fading;
+  return renderPage(
+    c,
+    { title: `Progress: ${view.youngPerson.preferredName}`, backLink: `/journeys/${view.id}` },
+    <>
+      <span class="govuk-caption-l">
+        {view.youngPerson.preferredName} at {view.placement.employerName}
+      </span>
+      <h1 class="govuk-heading-l">Progress week by week</h1>
+      {early !== null && recent !== null ? (
+        <p class="govuk-body">
+          Job coach support: {early} hours a week in the first 4 logged weeks, {recent} in the last 4.
+          {recent < early ? ' Support is fading, as planned.' : ''}
+        </p>
+      ) : (
+        <p class="govuk-body">No weeks are logged yet.</p>
+      )}
+      {progress.weeksWithoutLog.length > 0 ? (
+        <p class="govuk-body">
+          <strong>Weeks with no log:</strong> {progress.weeksWithoutLog.map((week) => longDate(week)).join(', ')}.
+        </p>
+      ) : null}
+      {progress.nextReviewDue ? <p class="govuk-body">Next review due: {longDate(progress.nextReviewDue)}.</p> : null}
+      {logged.length > 0 ? <SupportChart weeks={logged.map((week) => ({ weekNumber: week.weekNumber, hoursWorked: week.hoursWorked!, supportHours: week.supportHours! }))} /> : null}
+      <table class="govuk-table">
+        <caption class="govuk-table__caption govuk-table__caption--m">Hours each week</caption>
+        <thead class="govuk-table__head">
+          <tr class="govuk-table__row">
+            <th scope="col" class="govuk-table__header">
+              Week
+            </th>
+            <th scope="col" class="govuk-table__header">
+              Starting
+            </th>
+            <th scope="col" class="govuk-table__header govuk-table__header--numeric">
+              Hours worked
+            </th>
+            <th scope="col" class="govuk-table__header govuk-table__header--numeric">
+              Support hours
+            </th>
+          </tr>
+        </thead>
+        <tbody class="govuk-table__body">
+          {progress.weeks.map((week) => (
+            <tr class="govuk-table__row">
+              <th scope="row" class="govuk-table__header">
+                {week.weekNumber}
+              </th>
+              <td class="govuk-table__cell">{longDate(week.weekStarting)}</td>
+              <td class="govuk-table__cell govuk-table__cell--numeric">{week.logged ? week.hoursWorked : 'No log'}</td>
+              <td class="govuk-table__cell govuk-table__cell--numeric">{week.logged ? week.supportHours : 'No log'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {progress.reviews.length > 0 ? (
+        <>
+          <h2 class="govuk-heading-m">Reviews</h2>
+          <SummaryList rows={progress.reviews.map((review) => ({ key: longDate(review.heldOn), value: review.targets.map((target) => target.text).join('; ') }))} />
+        </>
+      ) : null}
+    </>,
+  );
+}
+
+// ---------------------------------------------------------------- inbox
+
+async function inboxPage(c: Context<WebEnv>) {
+  const items = await c.var.services.inbox.inbox(c.get('actor')!);
+  return renderPage(
+    c,
+    { title: 'What needs you' },
+    <>
+      <h1 class="govuk-heading-l">What needs you</h1>
+      <InboxList items={items} />
+    </>,
+  );
+}
+
+type InboxEntry = Awaited<ReturnType<import('./inbox.service.js').InboxService['inbox']>>[number];
+
+/** The inbox as a list of links, each saying whom it is about and what to do. */
+export function InboxList(props: { items: InboxEntry[] }) {
+  if (props.items.length === 0) return <p class="govuk-body">Nothing needs you today.</p>;
+  return (
+    <ul class="govuk-list app-inbox">
+      {props.items.map((item) => (
+        <li class="app-inbox__item">
+          <h2 class="govuk-heading-s govuk-!-margin-bottom-1">
+            <a class="govuk-link" href={`/journeys/${item.matchId}`}>
+              {item.youngPerson.preferredName}: {item.placement.title} at {item.placement.employerName}
+            </a>
+          </h2>
+          <p class="govuk-body-s govuk-!-margin-bottom-1">{item.title}</p>
+          {item.weeksWithoutLog ? <p class="govuk-body-s">Weeks with no log: {item.weeksWithoutLog.length}</p> : null}
+          {item.dueOn ? <p class="govuk-body-s">Due {longDate(item.dueOn)}</p> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The journey of one proposal for coaches and employers: its timeline and only the steps the state machine allows now. */
+export function journeyPages() {
+  const app = new Hono<WebEnv>();
+  app.get('/inbox', (c) => inboxPage(c));
+  app.get('/journeys/:matchId', (c) => journeyPage(c));
+  app.get('/journeys/:matchId/weekly-log', (c) => weeklyLogPage(c, { form: {}, errors: {} }));
+  app.post('/journeys/:matchId/weekly-log', (c) => saveWeeklyLog(c));
+  app.get('/journeys/:matchId/review', (c) => reviewPage(c, { form: {}, errors: {} }));
+  app.post('/journeys/:matchId/review', (c) => saveReview(c));
+  app.get('/journeys/:matchId/progress', (c) => progressPage(c));
+  app.post('/journeys/:matchId/:action', (c) => takeAction(c));
+  return app;
+}

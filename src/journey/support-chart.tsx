@@ -1,0 +1,69 @@
+export interface ChartWeek {
+  weekNumber: number;
+  hoursWorked: number;
+  supportHours: number;
+}
+
+const width = 640;
+const height = 240;
+const margin = { top: 16, right: 8, bottom: 36, left: 40 };
+const worked = '#1d70b8';
+const support = '#0b0c0c';
+
+/**
+ * Hours worked and job coach support hours, week by week, as an SVG bar chart. It is a picture of
+ * the table printed beside it (the table is what screen readers and printouts rely on), so its
+ * text alternative says what the picture shows rather than repeating every figure.
+ */
+export function SupportChart(props: { weeks: ChartWeek[] }) {
+  const { weeks } = props;
+  const top = Math.max(1, ...weeks.map((week) => Math.max(week.hoursWorked, week.supportHours)));
+  const scaleTop = Math.ceil(top / 5) * 5;
+  const plotWidth = width - margin.left - margin.right;
+  const plotHeight = height - margin.top - margin.bottom;
+  const slot = plotWidth / weeks.length;
+  const bar = Math.max(1, Math.min(14, slot / 2 - 2));
+  const y = (hours: number) => margin.top + plotHeight - (hours / scaleTop) * plotHeight;
+  const ticks = [0, scaleTop / 2, scaleTop];
+  const first = weeks[0]!;
+  const last = weeks[weeks.length - 1]!;
+  const summary = `Support went from ${first.supportHours} hours in week ${first.weekNumber} to ${last.supportHours} hours in week ${last.weekNumber}. The table below has every week.`;
+  const labelEvery = Math.max(1, Math.ceil(weeks.length / 12));
+  return (
+    <figure class="app-chart">
+      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby="support-chart-title support-chart-desc" focusable="false" class="app-chart__svg">
+        <title id="support-chart-title">Hours worked and job coach support each week</title>
+        <desc id="support-chart-desc">{summary}</desc>
+        {ticks.map((tick) => (
+          <g>
+            <line x1={margin.left} x2={width - margin.right} y1={y(tick)} y2={y(tick)} stroke="#b1b4b6" stroke-width="1" />
+            <text x={margin.left - 6} y={y(tick) + 4} text-anchor="end" font-size="12" fill="#0b0c0c">
+              {tick}
+            </text>
+          </g>
+        ))}
+        {weeks.map((week, index) => {
+          const x = margin.left + index * slot + slot / 2;
+          return (
+            <g>
+              <rect x={x - bar - 1} y={y(week.hoursWorked)} width={bar} height={Math.max(0, margin.top + plotHeight - y(week.hoursWorked))} fill={worked} />
+              <rect x={x + 1} y={y(week.supportHours)} width={bar} height={Math.max(0, margin.top + plotHeight - y(week.supportHours))} fill={support} />
+              {index % labelEvery === 0 ? (
+                <text x={x} y={height - margin.bottom + 16} text-anchor="middle" font-size="12" fill="#0b0c0c">
+                  {week.weekNumber}
+                </text>
+              ) : null}
+            </g>
+          );
+        })}
+        <text x={margin.left + plotWidth / 2} y={height - 4} text-anchor="middle" font-size="12" fill="#0b0c0c">
+          Week
+        </text>
+      </svg>
+      <figcaption class="govuk-body-s">
+        <span class="app-chart__key app-chart__key--worked" aria-hidden="true"></span> Hours worked{' '}
+        <span class="app-chart__key app-chart__key--support" aria-hidden="true"></span> Job coach support hours
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,272 @@
+import { Hono, type Context } from 'hono';
+import { ApiError } from '../core/errors.js';
+import { sectorLabels, sectors } from '../domain/vocabulary.js';
+import { daysInWords, reasonSentences } from '../journey/proposals.pages.js';
+import { Button } from '../web/components/Button.js';
+import { CharacterCount } from '../web/components/CharacterCount.js';
+import { ErrorSummary } from '../web/components/ErrorSummary.js';
+import { Input } from '../web/components/Input.js';
+import { Pagination } from '../web/components/Pagination.js';
+import { Select } from '../web/components/Select.js';
+import { SummaryList } from '../web/components/SummaryList.js';
+import { CsrfField, csrfToken } from '../web/csrf.js';
+import { pageForbidden } from '../web/errors.js';
+import { fieldErrors, readForm, text, type FieldErrors } from '../web/forms.js';
+import { renderPage } from '../web/render.js';
+import { redirectWithFlash } from '../web/session.middleware.js';
+import type { WebEnv } from '../web/web.env.js';
+import { longDate } from '../web/young-person.js';
+import { matchesQuery } from './matching.schemas.js';
+import type { MatchReasons } from './scoring.js';
+
+const pageSize = 10;
+
+/** The fit score in words first; the number and the bar only repeat it. */
+export function fitWords(score: number): string {
+  if (score >= 75) return 'Very good fit';
+  if (score >= 55) return 'Good fit';
+  if (score >= 35) return 'Some fit';
+  return 'Weak fit';
+}
+
+export function FitScore(props: { score: number }) {
+  const filled = Math.max(0, Math.min(100, props.score)) * 1.2;
+  return (
+    <p class="govuk-body app-fit">
+      <strong>{fitWords(props.score)}</strong>
+      <span>({props.score} out of 100)</span>
+      <svg class="app-fit__bar" viewBox="0 0 120 12" aria-hidden="true" focusable="false">
+        <rect x="0" y="0" width="120" height="12" fill="#f3f2f1" stroke="#505a5f" stroke-width="1" />
+        <rect x="0" y="0" width={String(filled)} height="12" fill="#1d70b8" />
+      </svg>
+    </p>
+  );
+}
+
+/** Every reason, as sentences a coach can read out to the young person and their family. */
+export function Reasons(props: { reasons: MatchReasons }) {
+  const { good, harder } = reasonSentences(props.reasons as unknown as Record<string, unknown>);
+  return (
+    <>
+      {good.length > 0 ? (
+        <>
+          <h3 class="govuk-heading-s govuk-!-margin-bottom-1">Why it fits</h3>
+          <ul class="govuk-list govuk-list--bullet">{good.map((line) => <li>{line}</li>)}</ul>
+        </>
+      ) : null}
+      {harder.length > 0 ? (
+        <>
+          <h3 class="govuk-heading-s govuk-!-margin-bottom-1">Where support is needed</h3>
+          <ul class="govuk-list govuk-list--bullet">{harder.map((line) => <li>{line}</li>)}</ul>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+function staffOnly(c: Context<WebEnv>) {
+  const role = c.get('actor')!.role;
+  if (role !== 'job_coach' && role !== 'provider_admin') throw pageForbidden('Only job coaches find placements for young people.');
+}
+
+/** Placements for one young person, best fit first, with the API's filters. */
+async function matchesPage(c: Context<WebEnv>) {
+  staffOnly(c);
+  const actor = c.get('actor')!;
+  const id = c.req.param('id')!;
+  const raw = { radiusKm: c.req.query('radiusKm') || undefined, sector: c.req.query('sector') || undefined, q: c.req.query('q') || undefined };
+  const page = Math.max(1, Math.min(100, Number(c.req.query('page')) || 1));
+  const parsed = matchesQuery.safeParse({ ...raw, limit: String(pageSize), offset: String((page - 1) * pageSize) });
+  const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error, { messages: { radiusKm: 'Distance must be a number of kilometres from 0.5 to 100', q: 'Words must be 100 characters or fewer' } });
+  const person = await c.var.services.youngPeople.get(actor, id);
+  const result = parsed.success ? await c.var.services.matching.matchesFor(actor, id, parsed.data) : { items: [], total: 0 };
+  const pages = Math.max(1, Math.ceil(result.total / pageSize));
+  const href = (target: number) =>
+    `/young-people/${id}/matches?${new URLSearchParams({ ...Object.fromEntries(Object.entries(raw).filter(([, v]) => v)), page: String(target) } as Record<string, string>)}`;
+  if (!parsed.success) c.status(400);
+  return renderPage(
+    c,
+    { title: `Placements for ${person.preferredName}`, hasErrors: !parsed.success, backLink: `/young-people/${id}` },
+    <>
+      <ErrorSummary errors={errors} />
+      <span class="govuk-caption-l">{person.preferredName}</span>
+      <h1 class="govuk-heading-l">Placements that fit</h1>
+      <p class="govuk-body">Best fit first. Every placement here is within {person.preferredName}’s travel, days and hours, and their non-negotiables.</p>
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-one-third">
+          <form method="get" role="search" aria-label="Filter placements">
+            <Input name="radiusKm" label="Distance from home (km)" hint="Leave empty to use their travel limit." inputmode="decimal" width="3" value={raw.radiusKm} error={errors.radiusKm} />
+            <Select name="sector" label="Sector" items={[{ value: '', text: 'Any sector' }, ...sectors.map((value) => ({ value, text: sectorLabels[value] }))]} value={raw.sector ?? ''} error={errors.sector} />
+            <Input name="q" label="Words" hint="For example, kitchen." type="search" value={raw.q} error={errors.q} />
+            <Button variant="secondary">Filter</Button>
+          </form>
+        </div>
+        <div class="govuk-grid-column-two-thirds">
+          <p class="govuk-body">
+            {result.total} {result.total === 1 ? 'placement' : 'placements'}
+          </p>
+          {result.items.map((item) => (
+            <section class="govuk-!-margin-bottom-8" aria-labelledby={`placement-${item.placement.id}`}>
+              <h2 class="govuk-heading-m govuk-!-margin-bottom-1" id={`placement-${item.placement.id}`}>
+                {item.placement.title} at {item.placement.employer.name}
+              </h2>
+              <p class="govuk-body-s">
+                {item.placement.town}, {daysInWords(item.placement.days)}, {item.placement.hoursPerWeek} hours a week, from {longDate(item.placement.startDate)}. {item.placement.placesFree}{' '}
+                {item.placement.placesFree === 1 ? 'place' : 'places'} free.
+              </p>
+              <FitScore score={item.fitScore} />
+              <Reasons reasons={item.reasons} />
+              <p class="govuk-body">
+                <a class="govuk-link" href={`/young-people/${id}/matches/${item.placement.id}/propose`}>
+                  Propose {item.placement.title} to {person.preferredName}
+                </a>
+              </p>
+            </section>
+          ))}
+          <Pagination page={page} pages={pages} href={href} />
+        </div>
+      </div>
+    </>,
+  );
+}
+
+interface ProposeForm {
+  note: string;
+  overrideReason: string;
+}
+
+async function proposePage(c: Context<WebEnv>, form: ProposeForm, errors: FieldErrors, brokenLimits: string[] = []) {
+  staffOnly(c);
+  const actor = c.get('actor')!;
+  const id = c.req.param('id')!;
+  const person = await c.var.services.youngPeople.get(actor, id);
+  const fit = await c.var.services.matching.fitFor(actor, id, c.req.param('placementId')!);
+  const hasErrors = Object.keys(errors).length > 0;
+  if (hasErrors) c.status(400);
+  return renderPage(
+    c,
+    { title: `Propose ${fit.placement.title} to ${person.preferredName}`, hasErrors, backLink: `/young-people/${id}/matches` },
+    <div class="govuk-grid-row">
+      <div class="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} />
+        <span class="govuk-caption-l">Propose a placement to {person.preferredName}</span>
+        <h1 class="govuk-heading-l">
+          {fit.placement.title} at {fit.placement.employer.name}
+        </h1>
+        <SummaryList
+          rows={[
+            { key: 'Where', value: fit.placement.town },
+            { key: 'Days', value: daysInWords(fit.placement.days) },
+            { key: 'Times', value: `${fit.placement.startTime} to ${fit.placement.endTime}, ${fit.placement.hoursPerWeek} hours a week` },
+            { key: 'Starts', value: longDate(fit.placement.startDate) },
+          ]}
+        />
+        <FitScore score={fit.fitScore} />
+        <Reasons reasons={fit.reasons} />
+        <form method="post" novalidate>
+          <CsrfField token={csrfToken(c)} />
+          <CharacterCount
+            name="note"
+            label={`A note for ${person.preferredName}`}
+            hint="Why this placement, in plain words. They read it first, and the employer reads it once they say yes."
+            value={form.note}
+            rows={4}
+            maxLength={2000}
+            error={errors.note}
+          />
+          {brokenLimits.length > 0 || form.overrideReason ? (
+            <CharacterCount
+              name="overrideReason"
+              label="Why is it right for them anyway?"
+              hint={`It is outside these limits: ${brokenLimits.join('; ')}. ${person.preferredName} will see your reason.`}
+              value={form.overrideReason}
+              rows={3}
+              maxLength={1000}
+              error={errors.overrideReason}
+            />
+          ) : null}
+          <p class="govuk-body">{person.preferredName} (and a parent or carer who answers for them) will be asked to say yes or no.</p>
+          <Button>Propose this placement</Button>
+        </form>
+      </div>
+    </div>,
+  );
+}
+
+async function propose(c: Context<WebEnv>) {
+  staffOnly(c);
+  const actor = c.get('actor')!;
+  const id = c.req.param('id')!;
+  const placementId = c.req.param('placementId')!;
+  const body = await readForm(c);
+  const form = { note: text(body, 'note'), overrideReason: text(body, 'overrideReason') };
+  if (!form.note) return proposePage(c, form, { note: 'Write a note saying why this placement could suit them' });
+  const fit = await c.var.services.matching.fitFor(actor, id, placementId);
+  try {
+    const match = await c.var.services.journey.propose(
+      actor,
+      {
+        youngPersonId: id,
+        placementId,
+        note: form.note,
+        match: { score: fit.fitScore, reasons: fit.reasons as unknown as Record<string, unknown>, placementId },
+        ...(form.overrideReason ? { overrideReason: form.overrideReason } : {}),
+      },
+      c.get('requestId'),
+    );
+    return redirectWithFlash(c, `/journeys/${match.id}`, 'The placement is proposed', 'The young person can now say yes or no.');
+  } catch (error) {
+    if (!(error instanceof ApiError) || (error.code !== 'unprocessable' && error.code !== 'conflict')) throw error;
+    const problems = Array.isArray(error.details) ? error.details : [];
+    const broken = problems.filter((problem) => problem.path.startsWith('hardLimits.')).map((problem) => problem.message);
+    if (broken.length > 0) return proposePage(c, form, { overrideReason: 'This placement is outside their limits. Say why it is right for them anyway, or choose another placement.' }, broken);
+    return proposePage(c, form, { note: error.message });
+  }
+}
+
+/** Young people on the caller's caseload who fit one placement, best fit first. */
+async function candidatesPage(c: Context<WebEnv>) {
+  staffOnly(c);
+  const actor = c.get('actor')!;
+  const page = Math.max(1, Math.min(100, Number(c.req.query('page')) || 1));
+  const result = await c.var.services.matching.candidatesFor(actor, c.req.param('id')!, { limit: pageSize, offset: (page - 1) * pageSize });
+  const pages = Math.max(1, Math.ceil(result.total / pageSize));
+  return renderPage(
+    c,
+    { title: `Young people for ${result.placement.title}`, backLink: '/search/placements' },
+    <>
+      <span class="govuk-caption-l">{result.placement.title}</span>
+      <h1 class="govuk-heading-l">Young people who could fit</h1>
+      <p class="govuk-body">
+        Best fit first, from your provider’s young people who are looking for a placement. {result.placement.placesFree}{' '}
+        {result.placement.placesFree === 1 ? 'place is' : 'places are'} free.
+      </p>
+      {result.items.length === 0 ? <p class="govuk-body">No young person on your caseload fits this placement’s limits now.</p> : null}
+      {result.items.map((item) => (
+        <section class="govuk-!-margin-bottom-8" aria-labelledby={`person-${item.youngPerson.id}`}>
+          <h2 class="govuk-heading-m govuk-!-margin-bottom-1" id={`person-${item.youngPerson.id}`}>
+            {item.youngPerson.preferredName}
+          </h2>
+          <FitScore score={item.fitScore} />
+          <Reasons reasons={item.reasons} />
+          <p class="govuk-body">
+            <a class="govuk-link" href={`/young-people/${item.youngPerson.id}/matches/${result.placement.id}/propose`}>
+              Propose this placement to {item.youngPerson.preferredName}
+            </a>
+          </p>
+        </section>
+      ))}
+      <Pagination page={page} pages={pages} href={(target) => `/placements/${result.placement.id}/candidates?page=${target}`} />
+    </>,
+  );
+}
+
+/** Matching for job coaches: placements for a young person, young people for a placement, and proposing. */
+export function matchingPages() {
+  const app = new Hono<WebEnv>();
+  app.get('/young-people/:id/matches', (c) => matchesPage(c));
+  app.get('/young-people/:id/matches/:placementId/propose', (c) => proposePage(c, { note: '', overrideReason: '' }, {}));
+  app.post('/young-people/:id/matches/:placementId/propose', (c) => propose(c));
+  app.get('/placements/:id/candidates', (c) => candidatesPage(c));
+  return app;
+}

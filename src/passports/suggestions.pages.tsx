@@ -1,0 +1,71 @@
+import { Hono, type Context } from 'hono';
+import { passportSections, type PassportSection } from '../domain/vocabulary.js';
+import { pageForbidden, pageNotFound } from '../web/errors.js';
+import { readForm, text, type FieldErrors } from '../web/forms.js';
+import { renderPage } from '../web/render.js';
+import { redirectWithFlash } from '../web/session.middleware.js';
+import type { WebEnv } from '../web/web.env.js';
+import { csrfToken } from '../web/csrf.js';
+import { personPage } from '../web/young-person.js';
+import { SectionForm, contentFrom, valuesFrom, valuesFromForm, type SectionFormValues } from './passports.pages.js';
+import { sectionLabels } from './passports.service.js';
+
+const isSection = (value: string): value is PassportSection => (passportSections as readonly string[]).includes(value);
+
+/**
+ * A job coach suggests a change to one section; the young person (or a delegate who may edit the
+ * passport) accepts or rejects it on their drafts page. The coach sees only the sections the
+ * owner lets them see, and the service decides whether they may suggest at all.
+ */
+async function suggestionPage(c: Context<WebEnv>, submitted?: { values: SectionFormValues; note: string; errors: FieldErrors }) {
+  const actor = c.get('actor')!;
+  if (actor.role !== 'job_coach') throw pageForbidden('Only a young person’s job coach can suggest changes to their passport.');
+  const id = c.req.param('id')!;
+  const section = c.req.param('section')!;
+  if (!isSection(section)) throw pageNotFound();
+  const { view, person } = await c.var.services.passports.read(actor, id, c.get('requestId'));
+  if (!view.visibleSections.includes(section)) throw pageNotFound();
+  const hasErrors = submitted !== undefined && Object.keys(submitted.errors).length > 0;
+  if (hasErrors) c.status(400);
+  const page = personPage(c, id);
+  if (page instanceof Response) return page;
+  return renderPage(
+    c,
+    { title: `Suggest a change: ${sectionLabels[section]} – ${person.preferredName}`, hasErrors, backLink: `/young-people/${id}` },
+    <SectionForm
+      person={page}
+      section={section}
+      version={view.version}
+      values={submitted?.values ?? valuesFrom(section, view.sections)}
+      errors={submitted?.errors ?? {}}
+      csrf={csrfToken(c)}
+      suggestion={{
+        caption: `Suggest a change to ${person.preferredName}’s passport`,
+        intro: `${person.preferredName} decides whether your change goes in. Nothing changes until they accept it.`,
+        button: 'Send the suggestion',
+        cancelHref: `/young-people/${id}`,
+        note: { value: submitted?.note ?? '' },
+      }}
+    />,
+  );
+}
+
+async function suggest(c: Context<WebEnv>) {
+  const section = c.req.param('section')!;
+  if (!isSection(section)) throw pageNotFound();
+  const form = await readForm(c);
+  const values = valuesFromForm(section, form);
+  const note = text(form, 'note');
+  const { content, errors } = contentFrom(section, values);
+  if (!content) return suggestionPage(c, { values, note, errors });
+  const id = c.req.param('id')!;
+  await c.var.services.passports.proposeDraft(c.get('actor')!, id, { sections: { [section]: content }, ...(note ? { note } : {}) }, c.get('requestId'));
+  return redirectWithFlash(c, `/young-people/${id}`, 'Your suggestion is sent', 'The young person will see it and decide.');
+}
+
+export function suggestionPages() {
+  const app = new Hono<WebEnv>();
+  app.get('/young-people/:id/passport/suggest/:section', (c) => suggestionPage(c));
+  app.post('/young-people/:id/passport/suggest/:section', (c) => suggest(c));
+  return app;
+}

@@ -1,0 +1,214 @@
+import { Hono, type Context } from 'hono';
+import { sectorLabels, type PassportSection } from '../domain/vocabulary.js';
+import { InboxList, stateWords } from '../journey/journey.pages.js';
+import { sectionRows } from '../passports/passport-fields.js';
+import { sectionLabels } from '../passports/passports.service.js';
+import { Button } from '../web/components/Button.js';
+import { Input } from '../web/components/Input.js';
+import { Pagination } from '../web/components/Pagination.js';
+import { Select } from '../web/components/Select.js';
+import { SummaryList } from '../web/components/SummaryList.js';
+import { Tag, type TagColour } from '../web/components/Tag.js';
+import { pageForbidden } from '../web/errors.js';
+import { renderPage } from '../web/render.js';
+import type { WebEnv } from '../web/web.env.js';
+import { daysInWords } from '../journey/proposals.pages.js';
+import { longDate } from '../web/young-person.js';
+import { youngPersonStatuses } from './young-people.schemas.js';
+
+const pageSize = 20;
+
+const statusWords: Record<(typeof youngPersonStatuses)[number], { text: string; colour: TagColour }> = {
+  active: { text: 'Looking for a placement', colour: 'blue' },
+  on_placement: { text: 'On placement', colour: 'green' },
+  completed: { text: 'Finished', colour: 'grey' },
+  withdrawn: { text: 'Withdrawn', colour: 'grey' },
+};
+
+const isStatus = (value: string | undefined): value is (typeof youngPersonStatuses)[number] => (youngPersonStatuses as readonly string[]).includes(value ?? '');
+
+/** A job coach's home: what needs them today first, then the way into their caseload. */
+async function coachHome(c: Context<WebEnv>) {
+  const items = await c.var.services.inbox.inbox(c.get('actor')!);
+  return renderPage(
+    c,
+    { title: 'What needs you today' },
+    <>
+      <h1 class="govuk-heading-l">What needs you today</h1>
+      <InboxList items={items} />
+      <h2 class="govuk-heading-m">Your young people</h2>
+      <p class="govuk-body">
+        <a class="govuk-link" href="/caseload">
+          See your caseload
+        </a>{' '}
+        to find placements, suggest passport changes and record progress.
+      </p>
+    </>,
+  );
+}
+
+/** The caseload: a job coach's own young people (a provider admin's: everyone at the provider), searchable, with what needs doing. */
+async function caseloadPage(c: Context<WebEnv>) {
+  const actor = c.get('actor')!;
+  if (actor.role !== 'job_coach' && actor.role !== 'provider_admin') throw pageForbidden('The caseload is for job coaches and the people who run the provider.');
+  const q = (c.req.query('q') ?? '').trim().slice(0, 100);
+  const status = c.req.query('status');
+  const page = Math.max(1, Math.min(500, Number(c.req.query('page')) || 1));
+  const { youngPeople, inbox } = c.var.services;
+  const [list, items] = await Promise.all([
+    youngPeople.list(actor, {
+      ...(actor.role === 'job_coach' ? { jobCoachId: actor.accountId } : {}),
+      ...(q ? { q } : {}),
+      ...(isStatus(status) ? { status } : {}),
+      limit: pageSize,
+      offset: (page - 1) * pageSize,
+    }),
+    inbox.inbox(actor),
+  ]);
+  const todo = new Map<string, string[]>();
+  for (const item of items) todo.set(item.youngPerson.id, [...(todo.get(item.youngPerson.id) ?? []), item.title.split('.')[0]!]);
+  const pages = Math.max(1, Math.ceil(list.total / pageSize));
+  const href = (target: number) => `/caseload?${new URLSearchParams({ ...(q ? { q } : {}), ...(isStatus(status) ? { status } : {}), page: String(target) })}`;
+  return renderPage(
+    c,
+    { title: actor.role === 'job_coach' ? 'Your caseload' : 'Young people' },
+    <>
+      <h1 class="govuk-heading-l">{actor.role === 'job_coach' ? 'Your caseload' : 'Young people'}</h1>
+      <form method="get" action="/caseload" class="govuk-!-margin-bottom-6" role="search">
+        <Input name="q" label="Search by name" type="search" value={q} width="20" />
+        <Select
+          name="status"
+          label="Status"
+          items={[{ value: '', text: 'Any status' }, ...youngPersonStatuses.map((value) => ({ value, text: statusWords[value].text }))]}
+          value={isStatus(status) ? status : ''}
+        />
+        <Button variant="secondary">Search</Button>
+      </form>
+      <p class="govuk-body">
+        {list.total} {list.total === 1 ? 'young person' : 'young people'}
+      </p>
+      <table class="govuk-table">
+        <caption class="govuk-visually-hidden">Young people, with their status and what needs doing</caption>
+        <thead class="govuk-table__head">
+          <tr class="govuk-table__row">
+            <th scope="col" class="govuk-table__header">
+              Name
+            </th>
+            <th scope="col" class="govuk-table__header">
+              Status
+            </th>
+            <th scope="col" class="govuk-table__header">
+              Needs doing
+            </th>
+          </tr>
+        </thead>
+        <tbody class="govuk-table__body">
+          {list.items.map((person) => (
+            <tr class="govuk-table__row">
+              <th scope="row" class="govuk-table__header">
+                <a class="govuk-link" href={`/young-people/${person.id}`}>
+                  {person.preferredName}
+                </a>
+              </th>
+              <td class="govuk-table__cell">
+                <Tag colour={statusWords[person.status].colour}>{statusWords[person.status].text}</Tag>
+              </td>
+              <td class="govuk-table__cell">{todo.get(person.id)?.join('; ') ?? 'Nothing today'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Pagination page={page} pages={pages} href={href} />
+    </>,
+  );
+}
+
+/** A young person's whole picture for their job coach (or provider admin): profile, passport as the owner allows, journeys. */
+async function staffOverview(c: Context<WebEnv>) {
+  const actor = c.get('actor')!;
+  const id = c.req.param('id')!;
+  const { youngPeople, passports, journey } = c.var.services;
+  const person = await youngPeople.get(actor, id);
+  const [passport, journeys] = await Promise.all([
+    passports.read(actor, id, c.get('requestId')).catch(() => undefined),
+    journey.list(actor, { youngPersonId: id, limit: 50, offset: 0 }),
+  ]);
+  const labels = await journey.labels(journeys.items);
+  const base = `/young-people/${id}`;
+  const profile = [
+    { key: 'Status', value: <Tag colour={statusWords[person.status].colour}>{statusWords[person.status].text}</Tag> },
+    { key: 'Planned start', value: longDate(person.plannedStartDate) },
+    { key: 'Local authority', value: person.localAuthority },
+    { key: 'Wants to work in', value: person.interests.map((sector, index) => `${sectorLabels[sector]}${index === 0 ? ' (first choice)' : ''}`).join(', ') || 'Not said yet' },
+    ...(person.jobsWanted ? [{ key: 'In their words', value: person.jobsWanted }] : []),
+    { key: 'Strengths', value: person.strengths.join(', ') || 'Not said yet' },
+    { key: 'Can work', value: `${daysInWords(person.availability.days)}, ${person.availability.earliestStart} to ${person.availability.latestFinish}, up to ${person.availability.maxHoursPerWeek} hours a week` },
+    { key: 'Travel', value: `Up to ${person.travel.maxJourneyMinutes} minutes and ${person.travel.maxDistanceKm} km` },
+  ];
+  return renderPage(
+    c,
+    { title: `${person.preferredName} – young person`, backLink: '/caseload' },
+    <>
+      <span class="govuk-caption-l">Young person</span>
+      <h1 class="govuk-heading-l">{person.preferredName}</h1>
+      <ul class="govuk-list">
+        <li>
+          <a class="govuk-link" href={`${base}/matches`}>
+            Find placements for {person.preferredName}
+          </a>
+        </li>
+      </ul>
+      <h2 class="govuk-heading-m">Profile</h2>
+      <SummaryList rows={profile} />
+      <h2 class="govuk-heading-m">Placement journeys</h2>
+      {journeys.items.length === 0 ? <p class="govuk-body">No placements proposed yet.</p> : null}
+      <ul class="govuk-list">
+        {journeys.items.map((match) => {
+          const placement = labels.placement(match.placementId);
+          return (
+            <li>
+              <a class="govuk-link" href={`/journeys/${match.id}`}>
+                {placement.title} at {placement.employerName}
+              </a>{' '}
+              <Tag colour={stateWords[match.state].colour}>{stateWords[match.state].text}</Tag>
+            </li>
+          );
+        })}
+      </ul>
+      <h2 class="govuk-heading-m">Adjustments passport</h2>
+      {passport ? (
+        <>
+          <p class="govuk-body">You see the parts {person.preferredName} lets their job coach see. Only they can change it; you can suggest changes.</p>
+          {passport.view.visibleSections.map((section: PassportSection) => {
+            const rows = sectionRows(section, passport.view.sections);
+            return (
+              <>
+                <h3 class="govuk-heading-s">{sectionLabels[section]}</h3>
+                {rows.length > 0 ? <SummaryList rows={rows} /> : <p class="govuk-body">Empty</p>}
+                <p class="govuk-body">
+                  <a class="govuk-link" href={`${base}/passport/suggest/${section}`}>
+                    Suggest a change to {sectionLabels[section]}
+                  </a>
+                </p>
+              </>
+            );
+          })}
+        </>
+      ) : (
+        <p class="govuk-body">There is no passport you can read yet.</p>
+      )}
+    </>,
+  );
+}
+
+/** The job coach's pages about their caseload; `/young-people/{id}` answers here for staff only. */
+export function caseloadPages() {
+  const app = new Hono<WebEnv>();
+  app.get('/caseload', (c) => caseloadPage(c));
+  app.get('/young-people/:id', (c, next) => {
+    const role = c.get('actor')!.role;
+    if (role !== 'job_coach' && role !== 'provider_admin') return next();
+    return staffOverview(c);
+  });
+  return { routes: app, homes: { job_coach: coachHome } };
+}

@@ -1,0 +1,129 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../src/core/clock.js';
+import { postPlacement, step, travelTo } from '../helpers/journey-world.js';
+import { makeEmployer, makeProvider, type EmployerWorld, type ProviderWorld } from '../helpers/world.js';
+import { expectNoAxeViolations, heading, signInAs, startWebTest, type WebTest } from './browser.js';
+
+const clock = new ManualClock(new Date('2026-06-01T09:00:00Z'));
+let web: WebTest;
+let world: ProviderWorld;
+let employer: EmployerWorld;
+let kitchenId: string;
+let porterId: string;
+
+beforeAll(async () => {
+  web = await startWebTest({ clock });
+  world = await makeProvider(web.harness);
+  employer = await makeEmployer(web.harness, world.admin, { name: 'The Beckside Hotel' });
+  kitchenId = await postPlacement(web.harness, employer.employerId, employer.staff, { title: 'Kitchen assistant' });
+  porterId = await postPlacement(web.harness, employer.employerId, employer.staff, { title: 'Hotel porter', tasks: ['carry bags', 'stock rotation'] });
+  await web.harness.services.searchSync.drain();
+});
+afterAll(async () => web?.close());
+
+async function proposeThroughPages(page: Page, placementTitle: string) {
+  await page.goto(`/young-people/${world.youngPersonId}/matches`);
+  await page.getByRole('link', { name: `Propose ${placementTitle} to Sam` }).click();
+  await page.getByLabel('A note for Sam').fill('You liked the kitchen at college, and this one is calm.');
+  await page.getByRole('button', { name: 'Propose this placement' }).click();
+  await page.waitForURL(/\/journeys\//);
+  return new URL(page.url()).pathname.split('/').pop()!;
+}
+
+describe('job coach pages', () => {
+  it('the caseload, a young person’s page, matches and proposing all pass axe, and the proposal carries the match evidence', async () => {
+    const { page, context } = await signInAs(web, world.coach.email);
+    for (const path of ['/', '/caseload', '/inbox', `/young-people/${world.youngPersonId}`, `/young-people/${world.youngPersonId}/matches`, `/placements/${kitchenId}/candidates`]) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(200);
+      await expectNoAxeViolations(page);
+    }
+    await page.goto('/caseload?q=Sa');
+    await expect(page.getByRole('link', { name: 'Sam' })).toBeTruthy();
+    await page.goto(`/young-people/${world.youngPersonId}/matches`);
+    expect(await page.getByRole('heading', { level: 2, name: /Kitchen assistant at The Beckside Hotel/ }).count()).toBe(1);
+    expect(await page.getByText(/fit \(\d+ out of 100\)|Very good fit|Good fit|Some fit|Weak fit/).count()).toBeGreaterThan(0);
+
+    await page.goto(`/young-people/${world.youngPersonId}/matches/${kitchenId}/propose`);
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Propose this placement' }).click();
+    expect(await page.getByRole('link', { name: 'Write a note saying why this placement could suit them' }).count()).toBe(1);
+    await expectNoAxeViolations(page);
+
+    const matchId = await proposeThroughPages(page, 'Kitchen assistant');
+    expect(await heading(page)).toBe('Sam: Kitchen assistant');
+    await expectNoAxeViolations(page);
+    const stored = await web.harness.services.placementMatchesRepository.byId(matchId);
+    expect(stored?.state).toBe('proposed');
+    expect(stored?.match?.score).toBeGreaterThan(0);
+    expect(stored?.match?.reasons).toHaveProperty('interests');
+    await context.close();
+  });
+
+  it('the journey page offers only the steps the state machine allows, and records a start, a weekly log and a review', async () => {
+    const { page, context } = await signInAs(web, world.coach.email, { javaScriptEnabled: false });
+    const matchId = await proposeThroughPages(page, 'Hotel porter');
+    expect(await page.getByRole('button', { name: 'Withdraw' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Record the start' }).count()).toBe(0);
+    await context.close();
+
+    expect((await step(web.harness, world.youngPerson, matchId, 'accept', { sections: ['whatHelps'] })).status).toBe(200);
+    expect((await step(web.harness, employer.staff, matchId, 'employer-accept')).status).toBe(200);
+    await travelTo(web.harness, clock, '2026-09-22T09:00:00Z', [world.coach]);
+
+    const coach = await signInAs(web, world.coach.email);
+    await coach.page.goto(`/journeys/${matchId}`);
+    await expectNoAxeViolations(coach.page);
+    await coach.page.getByLabel('Day').fill('14');
+    await coach.page.getByLabel('Month').fill('9');
+    await coach.page.getByLabel('Year').fill('2026');
+    await coach.page.getByRole('button', { name: 'Record the start' }).click();
+    await coach.page.waitForURL(`**/journeys/${matchId}`);
+    expect(await coach.page.getByText('The internship has started').count()).toBeGreaterThan(0);
+    expect((await web.harness.services.placementMatchesRepository.byId(matchId))?.state).toBe('in_progress');
+
+    await coach.page.goto(`/journeys/${matchId}/weekly-log`);
+    await expectNoAxeViolations(coach.page);
+    await coach.page.getByLabel('Day').fill('14');
+    await coach.page.getByLabel('Month').fill('9');
+    await coach.page.getByLabel('Year').fill('2026');
+    await coach.page.getByLabel('Hours worked').fill('20');
+    await coach.page.getByLabel('Hours of job coach support').fill('12');
+    await coach.page.getByRole('button', { name: 'Save the weekly log' }).click();
+    await coach.page.waitForURL(`**/journeys/${matchId}/progress`);
+    await expectNoAxeViolations(coach.page);
+    expect(await coach.page.getByRole('img', { name: /Hours worked and job coach support/ }).count()).toBe(1);
+    expect(await coach.page.getByRole('cell', { name: '12' }).count()).toBe(1);
+
+    await coach.page.goto(`/journeys/${matchId}/review`);
+    await expectNoAxeViolations(coach.page);
+    await coach.page.getByRole('button', { name: 'Save the review' }).click();
+    expect(await coach.page.getByRole('link', { name: 'Enter what the intern will do' }).count()).toBe(1);
+    await coach.context.close();
+  });
+
+  it('a job coach suggests a passport change that the young person then sees as a draft', async () => {
+    const { page, context } = await signInAs(web, world.coach.email);
+    await page.goto(`/young-people/${world.youngPersonId}/passport/suggest/aboutMe`);
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Send the suggestion' }).click();
+    await page.waitForURL(`**/young-people/${world.youngPersonId}`);
+    expect(await page.getByText('Your suggestion is sent').count()).toBeGreaterThan(0);
+    expect(await web.harness.services.passportsRepository.countPendingDrafts(world.youngPersonId)).toBeGreaterThan(0);
+    await context.close();
+  });
+
+  it('young people and employers cannot open a job coach’s pages', async () => {
+    const youngPerson = await signInAs(web, world.youngPerson.email);
+    for (const path of ['/caseload', `/young-people/${world.youngPersonId}/matches`, `/placements/${kitchenId}/candidates`, `/young-people/${world.youngPersonId}/passport/suggest/aboutMe`]) {
+      const response = await youngPerson.page.goto(path);
+      expect(response?.status(), path).toBe(403);
+    }
+    await youngPerson.context.close();
+    const staff = await signInAs(web, employer.staff.email);
+    const response = await staff.page.goto(`/young-people/${world.youngPersonId}/matches`);
+    expect(response?.status()).toBe(403);
+    await staff.context.close();
+  });
+});
