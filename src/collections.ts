@@ -6,6 +6,7 @@ import { loginThrottleCollection } from './auth/throttle.js';
 import { signInsCollection } from './auth/sign-ins.js';
 import { refreshTokensCollection } from './auth/tokens.js';
 import type { CollectionSpec } from './core/db/mongo.js';
+import { outcomeCountsCollection, summaryStateCollection, supportWeeksCollection } from './dashboards/dashboard-summaries.js';
 import { employersCollection } from './employers/employers.repository.js';
 import { placementMatchesCollection } from './journey/journey.repository.js';
 import { reviewsCollection, weeklyLogsCollection } from './journey/progress.repository.js';
@@ -39,6 +40,9 @@ export const collectionSpecs: CollectionSpec[] = [
   placementMatchesCollection,
   weeklyLogsCollection,
   reviewsCollection,
+  outcomeCountsCollection,
+  supportWeeksCollection,
+  summaryStateCollection,
   notificationsCollection,
   notificationPreferencesCollection,
   scheduledRunsCollection,

@@ -4,6 +4,9 @@ import { applyCollectionSpecs, createMongoClient } from './core/db/mongo.js';
 import type { Logger } from './core/logger.js';
 import { applyIndexConfigs, createSearch, loadIndexConfigs } from './core/search/meili.js';
 import { collectionSpecs } from './collections.js';
+import { DashboardSummaries } from './dashboards/dashboard-summaries.js';
+import { placementMatchesCollection } from './journey/journey.repository.js';
+import { weeklyLogsCollection } from './journey/progress.repository.js';
 import type { Infrastructure } from './services.js';
 
 /**
@@ -26,6 +29,7 @@ export async function openInfrastructure(options: {
   try {
     const db = mongo.db(options.dbName ?? config.MONGODB_DB);
     await applyCollectionSpecs(db, collectionSpecs, logger);
+    await new DashboardSummaries(db, { matches: placementMatchesCollection.name, logs: weeklyLogsCollection.name }).ensure(logger);
     const search = createSearch(options.meiliUrl, options.meiliKey, options.indexPrefix ?? config.MEILI_INDEX_PREFIX, config.MEILI_TIMEOUT_MS);
     await applyIndexConfigs(search, await loadIndexConfigs());
     return { config, mongo, db, search, clock: options.clock ?? systemClock, logger };

@@ -205,7 +205,7 @@ async function staffOverview(c: Context<WebEnv>) {
 export function caseloadPages() {
   const app = new Hono<WebEnv>();
   app.get('/caseload', (c) => caseloadPage(c));
-  app.get('/young-people/:id', (c, next) => {
+  app.get('/young-people/:id{[0-9a-f]{24}}', (c, next) => {
     const role = c.get('actor')!.role;
     if (role !== 'job_coach' && role !== 'provider_admin') return next();
     return staffOverview(c);
