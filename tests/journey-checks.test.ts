@@ -191,6 +191,28 @@ describe('a start that cannot be true is refused with 422 saying why', () => {
     return created.json.id as string;
   }
 
+  it('lets the journey own the statuses it sets: staff cannot set them by hand, nor take someone off a running placement (422 naming status)', async () => {
+    const matchId = await agreedMatch('Vic', '2026-09-14');
+    const youngPersonId = (await call(harness.app, 'GET', `/v1/placement-matches/${matchId}`, { token: world.coach.token })).json.youngPerson.id as string;
+    const patchStatus = (status: string) => call(harness.app, 'PATCH', `/v1/young-people/${youngPersonId}`, { token: world.coach.token, body: { status } });
+    const byHand = await patchStatus('on_placement');
+    expect(byHand.status).toBe(422);
+    expect(byHand.json.error.details).toEqual([{ path: 'status', in: 'body', message: 'is set by the placement journey (the "start" step), not by hand' }]);
+    expect((await patchStatus('completed')).status).toBe(422);
+
+    await travelTo(harness, clock, '2026-09-15T10:00:00Z', [world.coach, employer.staff]);
+    expect((await step(harness, world.coach, matchId, 'start', { startedOn: '2026-09-14' })).status).toBe(200);
+    const offPlacement = await patchStatus('active');
+    expect(offPlacement.status).toBe(422);
+    expect(offPlacement.json.error.details[0].path).toBe('status');
+    expect((await call(harness.app, 'GET', `/v1/young-people/${youngPersonId}`, { token: world.coach.token })).json.status).toBe('on_placement');
+    expect((await patchStatus('on_placement')).status).toBe(200);
+
+    const other = await addYoungPersonWithAccount(harness, world.coach, world.providerId, 'Wyn');
+    const leaving = await call(harness.app, 'PATCH', `/v1/young-people/${other.id}`, { token: world.coach.token, body: { status: 'withdrawn' } });
+    expect(leaving.status, leaving.text).toBe(200);
+  });
+
   it('refuses a first day the placement does not run, a first day far before its start, and an early one without a reason', async () => {
     const sunday = await agreedMatch('Pat', '2026-09-14');
     const nineMonthsEarly = await agreedMatch('Ren', '2027-06-14');
@@ -221,8 +243,9 @@ describe('a start that cannot be true is refused with 422 saying why', () => {
       const noReason = await step(harness, world.coach, fewDaysEarly, 'start', { startedOn: '2026-09-14' });
       expect(noReason.status).toBe(422);
       expect(noReason.json.error.details[0]).toMatchObject({ path: 'earlyStartReason' });
-      const placements = harness.services.db.collection('placements');
-      expect(await placements.countDocuments({ placesFilled: { $gt: 0 } })).toBe(0);
+      for (const matchId of [sunday, nineMonthsEarly, fewDaysEarly]) {
+        expect((await call(harness.app, 'GET', `/v1/placement-matches/${matchId}`, { token: world.coach.token })).json.state).toBe('agreed');
+      }
     } finally {
       await travelTo(harness, clock, '2026-07-01T10:00:00Z', [world.coach, employer.staff]);
     }
