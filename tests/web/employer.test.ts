@@ -4,7 +4,7 @@ import { ManualClock } from '../../src/core/clock.js';
 import { makeEmployer, makeProvider, password, type EmployerWorld, type ProviderWorld } from '../helpers/world.js';
 import { expectNoAxeViolations, heading, newContext, signInAs, startWebTest, type WebTest } from './browser.js';
 
-const clock = new ManualClock(new Date('2026-06-01T09:00:00Z'));
+const clock = new ManualClock(new Date('2027-06-01T09:00:00Z'));
 let web: WebTest;
 let world: ProviderWorld;
 let verified: EmployerWorld;
@@ -24,9 +24,9 @@ async function writeHotelPlacement(page: Page, changes: (page: Page) => Promise<
   await page.getByLabel('Address line 1').fill('1 Park Row');
   await page.getByLabel('Town or city').fill('Leeds');
   await page.getByLabel('Postcode').fill('LS1 5AB');
-  await page.getByLabel('Day', { exact: true }).fill('7');
+  await page.getByLabel('Day', { exact: true }).fill('6');
   await page.getByLabel('Month', { exact: true }).fill('9');
-  await page.getByLabel('Year', { exact: true }).fill('2026');
+  await page.getByLabel('Year', { exact: true }).fill('2027');
   await changes(page);
   await page.getByRole('button', { name: 'Continue' }).click();
 }
@@ -37,6 +37,7 @@ describe('employer pages', () => {
     const page = await context.newPage();
     await page.goto('/employers/sign-up');
     await page.getByRole('button', { name: 'Create the account' }).click();
+    await page.getByRole('link', { name: 'Enter the name of your organisation' }).first().waitFor();
     expect(await page.getByRole('link', { name: 'Enter the name of your organisation' }).count()).toBe(1);
     await page.getByLabel('Organisation name').fill('Corner Café');
     await page.getByLabel('Kind of work').selectOption('hospitality_catering');
@@ -55,6 +56,7 @@ describe('employer pages', () => {
     await page.waitForURL(/\/placements\/[0-9a-f]{24}$/);
     expect(await heading(page)).toBe('Check your answers');
     await page.getByRole('button', { name: 'Publish the placement' }).click();
+    await page.getByRole('link', { name: /verified the employer/ }).first().waitFor();
     expect(await page.getByRole('link', { name: /verified the employer/ }).count()).toBe(1);
     await context.close();
   });
@@ -64,6 +66,7 @@ describe('employer pages', () => {
     await writeHotelPlacement(page, async (form) => {
       await form.getByLabel('How many weeks?').fill('30');
     });
+    await page.getByRole('link', { name: /rotations add up to 36 weeks, more than the 30 weeks/ }).first().waitFor();
     expect(await page.getByRole('link', { name: /rotations add up to 36 weeks, more than the 30 weeks/ }).count()).toBe(1);
     expect(await page.locator('#rotation-0-weeks-error').count()).toBe(1);
     await expectNoAxeViolations(page);
@@ -77,7 +80,7 @@ describe('employer pages', () => {
     const placementPath = new URL(page.url()).pathname;
     await expectNoAxeViolations(page);
     await page.getByRole('button', { name: 'Publish the placement' }).click();
-    await page.waitForURL(`**${placementPath}`);
+    await page.getByText('The placement is published').first().waitFor();
     expect(await page.getByText('The placement is published').count()).toBeGreaterThan(0);
     const id = placementPath.split('/').pop()!;
     expect((await web.harness.services.placementsRepository.byId(id))?.status).toBe('open');

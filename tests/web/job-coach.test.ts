@@ -5,7 +5,7 @@ import { postPlacement, step, travelTo } from '../helpers/journey-world.js';
 import { makeEmployer, makeProvider, type EmployerWorld, type ProviderWorld } from '../helpers/world.js';
 import { expectNoAxeViolations, heading, signInAs, startWebTest, type WebTest } from './browser.js';
 
-const clock = new ManualClock(new Date('2026-06-01T09:00:00Z'));
+const clock = new ManualClock(new Date('2027-06-01T09:00:00Z'));
 let web: WebTest;
 let world: ProviderWorld;
 let employer: EmployerWorld;
@@ -16,8 +16,8 @@ beforeAll(async () => {
   web = await startWebTest({ clock });
   world = await makeProvider(web.harness);
   employer = await makeEmployer(web.harness, world.admin, { name: 'The Beckside Hotel' });
-  kitchenId = await postPlacement(web.harness, employer.employerId, employer.staff, { title: 'Kitchen assistant' });
-  porterId = await postPlacement(web.harness, employer.employerId, employer.staff, { title: 'Hotel porter', tasks: ['carry bags', 'stock rotation'] });
+  kitchenId = await postPlacement(web.harness, employer.employerId, employer.staff, { title: 'Kitchen assistant', startDate: '2027-09-13' });
+  porterId = await postPlacement(web.harness, employer.employerId, employer.staff, { title: 'Hotel porter', tasks: ['carry bags', 'stock rotation'], startDate: '2027-09-13' });
   await web.harness.services.searchSync.drain();
 });
 afterAll(async () => web?.close());
@@ -42,12 +42,15 @@ describe('job coach pages', () => {
     await page.goto('/caseload?q=Sa');
     await expect(page.getByRole('link', { name: 'Sam' })).toBeTruthy();
     await page.goto(`/young-people/${world.youngPersonId}/matches`);
+    await page.getByRole('heading', { level: 2, name: /Kitchen assistant at The Beckside Hotel/ }).first().waitFor();
     expect(await page.getByRole('heading', { level: 2, name: /Kitchen assistant at The Beckside Hotel/ }).count()).toBe(1);
+    await page.getByText(/fit \(\d+ out of 100\)|Very good fit|Good fit|Some fit|Weak fit/).first().waitFor();
     expect(await page.getByText(/fit \(\d+ out of 100\)|Very good fit|Good fit|Some fit|Weak fit/).count()).toBeGreaterThan(0);
 
     await page.goto(`/young-people/${world.youngPersonId}/matches/${kitchenId}/propose`);
     await expectNoAxeViolations(page);
     await page.getByRole('button', { name: 'Propose this placement' }).click();
+    await page.getByRole('link', { name: 'Write a note saying why this placement could suit them' }).first().waitFor();
     expect(await page.getByRole('link', { name: 'Write a note saying why this placement could suit them' }).count()).toBe(1);
     await expectNoAxeViolations(page);
 
@@ -64,41 +67,45 @@ describe('job coach pages', () => {
   it('the journey page offers only the steps the state machine allows, and records a start, a weekly log and a review', async () => {
     const { page, context } = await signInAs(web, world.coach.email, { javaScriptEnabled: false });
     const matchId = await proposeThroughPages(page, 'Hotel porter');
+    await page.getByRole('button', { name: 'Withdraw' }).first().waitFor();
     expect(await page.getByRole('button', { name: 'Withdraw' }).count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Record the start' }).count()).toBe(0);
     await context.close();
 
     expect((await step(web.harness, world.youngPerson, matchId, 'accept', { sections: ['whatHelps'] })).status).toBe(200);
     expect((await step(web.harness, employer.staff, matchId, 'employer-accept')).status).toBe(200);
-    await travelTo(web.harness, clock, '2026-09-22T09:00:00Z', [world.coach]);
+    await travelTo(web.harness, clock, '2027-09-21T09:00:00Z', [world.coach]);
 
     const coach = await signInAs(web, world.coach.email);
     await coach.page.goto(`/journeys/${matchId}`);
     await expectNoAxeViolations(coach.page);
-    await coach.page.getByLabel('Day', { exact: true }).fill('14');
+    await coach.page.getByLabel('Day', { exact: true }).fill('13');
     await coach.page.getByLabel('Month').fill('9');
-    await coach.page.getByLabel('Year').fill('2026');
+    await coach.page.getByLabel('Year').fill('2027');
     await coach.page.getByRole('button', { name: 'Record the start' }).click();
-    await coach.page.waitForURL(`**/journeys/${matchId}`);
+    await coach.page.getByText('The internship has started').first().waitFor();
     expect(await coach.page.getByText('The internship has started').count()).toBeGreaterThan(0);
     expect((await web.harness.services.placementMatchesRepository.byId(matchId))?.state).toBe('in_progress');
 
     await coach.page.goto(`/journeys/${matchId}/weekly-log`);
     await expectNoAxeViolations(coach.page);
-    await coach.page.getByLabel('Day', { exact: true }).fill('14');
+    await coach.page.getByLabel('Day', { exact: true }).fill('13');
     await coach.page.getByLabel('Month').fill('9');
-    await coach.page.getByLabel('Year').fill('2026');
+    await coach.page.getByLabel('Year').fill('2027');
     await coach.page.getByLabel('Hours worked').fill('20');
     await coach.page.getByLabel('Hours of job coach support').fill('12');
     await coach.page.getByRole('button', { name: 'Save the weekly log' }).click();
     await coach.page.waitForURL(`**/journeys/${matchId}/progress`);
     await expectNoAxeViolations(coach.page);
+    await coach.page.getByRole('img', { name: /Hours worked and job coach support/ }).first().waitFor();
     expect(await coach.page.getByRole('img', { name: /Hours worked and job coach support/ }).count()).toBe(1);
+    await coach.page.getByRole('cell', { name: '12' }).first().waitFor();
     expect(await coach.page.getByRole('cell', { name: '12' }).count()).toBe(1);
 
     await coach.page.goto(`/journeys/${matchId}/review`);
     await expectNoAxeViolations(coach.page);
     await coach.page.getByRole('button', { name: 'Save the review' }).click();
+    await coach.page.getByRole('link', { name: 'Enter what the intern will do' }).first().waitFor();
     expect(await coach.page.getByRole('link', { name: 'Enter what the intern will do' }).count()).toBe(1);
     await coach.context.close();
   }, 90_000);
@@ -108,7 +115,7 @@ describe('job coach pages', () => {
     await page.goto(`/young-people/${world.youngPersonId}/passport/suggest/aboutMe`);
     await expectNoAxeViolations(page);
     await page.getByRole('button', { name: 'Send the suggestion' }).click();
-    await page.waitForURL(`**/young-people/${world.youngPersonId}`);
+    await page.getByText('Your suggestion is sent').first().waitFor();
     expect(await page.getByText('Your suggestion is sent').count()).toBeGreaterThan(0);
     expect(await web.harness.services.passportsRepository.countPendingDrafts(world.youngPersonId)).toBeGreaterThan(0);
     await context.close();
