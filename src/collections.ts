@@ -21,7 +21,11 @@ import { leasesCollection } from './search-sync/reconcile.js';
 import { webSessionsCollection } from './web/sessions.js';
 import { youngPeopleCollection } from './young-people/young-people.repository.js';
 
-/** Every collection the service owns, with its validator and indexes; applied at every start. */
+/**
+ * Every collection the service owns, with its validator and indexes. Changing one of these (or adding a
+ * collection) needs a migration in migrations/ too: development and tests refuse to start until the
+ * database matches (see migrations/README.md).
+ */
 export const collectionSpecs: CollectionSpec[] = [
   auditCollection,
   accountsCollection,

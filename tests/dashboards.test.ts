@@ -111,8 +111,8 @@ beforeAll(async () => {
   coachB = await makeAccount(harness, { role: 'job_coach', providerId: world.providerId, name: 'Bo Coach' });
   retailEmployer = await makeEmployer(harness, world.admin, { name: 'Corner Shops Ltd', sector: 'retail' });
   kitchenEmployer = await makeEmployer(harness, world.admin, { name: 'Canteen Co' });
-  placementX = await postPlacement(harness, retailEmployer.employerId, retailEmployer.staff, { title: 'Shop floor assistant', sector: 'retail', places: 4 });
-  placementY = await postPlacement(harness, kitchenEmployer.employerId, kitchenEmployer.staff, { title: 'Kitchen porter', places: 3 });
+  placementX = await postPlacement(harness, retailEmployer.employerId, retailEmployer.staff, { title: 'Shop floor assistant', sector: 'retail', places: 4, startDate: '2026-10-05' });
+  placementY = await postPlacement(harness, kitchenEmployer.employerId, kitchenEmployer.staff, { title: 'Kitchen porter', places: 3, startDate: '2026-10-05' });
   const person = (coach: Person, name: string) => addYoungPerson(harness, coach, name);
   const A = world.coach;
   const x = { placementId: placementX, employerId: retailEmployer.employerId, sector: 'retail' as const };

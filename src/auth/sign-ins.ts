@@ -12,6 +12,8 @@ interface SignInDoc {
   accountId: ObjectId;
   startedAt: Date;
   expiresAt: Date;
+  /** When MongoDB may delete the record; on the real clock, which is the one its TTL monitor reads. */
+  purgeAfter: Date;
   endedAt?: Date;
   endReason?: SignInEndReason;
 }
@@ -33,8 +35,10 @@ export const signInsCollection: CollectionSpec = {
   indexes: [
     { key: { accountId: 1 }, name: 'account' },
     // A sign-in whose refresh tokens have all expired can no longer mint access tokens; its access
-    // tokens are long expired by the time this removes it (a day later).
-    { key: { expiresAt: 1 }, name: 'expiry_ttl', expireAfterSeconds: 86_400 },
+    // tokens are long expired by the time this removes it (a day later). The TTL monitor reads the
+    // real clock, so it reads `purgeAfter` (set from the real clock), never the service clock's
+    // `expiresAt`: a service clock set in the past would otherwise end sign-ins within a minute.
+    { key: { purgeAfter: 1 }, name: 'purge_ttl', expireAfterSeconds: 86_400 },
   ],
 };
 
@@ -57,12 +61,12 @@ export class SignIns {
 
   async start(accountId: string, signInId: string): Promise<void> {
     const now = this.clock.now();
-    await this.#signIns.insertOne({ _id: signInId, accountId: new ObjectId(accountId), startedAt: now, expiresAt: this.#expiry(now) });
+    await this.#signIns.insertOne({ _id: signInId, accountId: new ObjectId(accountId), startedAt: now, expiresAt: this.#expiry(now), purgeAfter: this.#purgeAfter() });
   }
 
   /** A refresh keeps the sign-in going as long as its newest refresh token. */
   async extend(signInId: string): Promise<void> {
-    await this.#signIns.updateOne({ _id: signInId, endedAt: { $exists: false } }, { $set: { expiresAt: this.#expiry(this.clock.now()) } });
+    await this.#signIns.updateOne({ _id: signInId, endedAt: { $exists: false } }, { $set: { expiresAt: this.#expiry(this.clock.now()), purgeAfter: this.#purgeAfter() } });
   }
 
   async isActive(signInId: string, accountId: string): Promise<boolean> {
@@ -83,5 +87,9 @@ export class SignIns {
 
   #expiry(from: Date): Date {
     return daysAfter(from, this.ttlDays);
+  }
+
+  #purgeAfter(): Date {
+    return daysAfter(new Date(), this.ttlDays);
   }
 }

@@ -66,6 +66,8 @@ export interface PlacementMatch {
   taster?: { kind: (typeof tasterKinds)[number]; date: string; place: string; notes?: string; arrangedAt: Date; arrangedBy: ActedBy };
   employerDecision?: { accepted: boolean; at: Date; by: ActedBy; reason?: string; note?: string };
   startedOn?: string;
+  /** Why the internship began before the placement's planned start, when it did. */
+  earlyStartReason?: string;
   rotations: Rotation[];
   endedOn?: string;
   outcome?: Outcome;
@@ -99,6 +101,7 @@ export interface PlacementMatchDoc {
   taster?: Omit<NonNullable<PlacementMatch['taster']>, 'arrangedBy'> & { arrangedBy: StoredActedBy };
   employerDecision?: Omit<NonNullable<PlacementMatch['employerDecision']>, 'by'> & { by: StoredActedBy };
   startedOn?: string;
+  earlyStartReason?: string;
   rotations: (Omit<Rotation, 'recordedBy'> & { recordedBy: StoredActedBy })[];
   endedOn?: string;
   outcome?: Outcome;
@@ -147,6 +150,7 @@ export const placementMatchesCollection: CollectionSpec = {
       },
       employerDecision: { bsonType: 'object', required: ['accepted', 'at', 'by'], properties: { accepted: { bsonType: 'bool' }, by: actedBySchema } },
       startedOn: { bsonType: 'string', pattern: isoDatePattern },
+      earlyStartReason: { bsonType: 'string', maxLength: 1000 },
       rotations: { bsonType: 'array', maxItems: 20 },
       endedOn: { bsonType: 'string', pattern: isoDatePattern },
       outcome: { bsonType: 'object', required: ['type'], properties: { type: { enum: [...outcomeTypes] }, hoursPerWeek: { bsonType: 'number', minimum: 0, maximum: 48 } } },
@@ -206,7 +210,7 @@ export type NewPlacementMatch = Pick<
 
 /** What a step records besides the state: each step fills in its own part of the match. */
 export type StepFields = Partial<
-  Pick<PlacementMatch, 'visibleToEmployer' | 'youngPersonResponse' | 'taster' | 'employerDecision' | 'startedOn' | 'cohortYear' | 'endedOn' | 'outcome' | 'followUp' | 'withdrawal'>
+  Pick<PlacementMatch, 'visibleToEmployer' | 'youngPersonResponse' | 'taster' | 'employerDecision' | 'startedOn' | 'earlyStartReason' | 'cohortYear' | 'endedOn' | 'outcome' | 'followUp' | 'withdrawal'>
 >;
 
 /** A change of state: the fields it sets and the history entry it appends. */

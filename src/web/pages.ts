@@ -9,6 +9,8 @@ import { employerPages } from '../employers/employer.pages.js';
 import { searchPages } from '../matching/search.pages.js';
 import { sharedPassportPages } from '../passports/shared.pages.js';
 import { adminPages } from '../providers/admin.pages.js';
+import { placementPages } from '../placements/placements.pages.js';
+import { organisationPages } from '../employers/organisation.pages.js';
 import { passportPages } from '../passports/passports.pages.js';
 import { sharePages } from '../passports/shares.pages.js';
 import { youngPersonPages } from '../young-people/young-people.pages.js';
@@ -33,5 +35,7 @@ export const pageModules: PageModule[] = [
   { routes: sharedPassportPages() },
   adminPages(),
   { routes: reportPages() },
+  { routes: placementPages() },
+  { routes: organisationPages() },
   notificationPages,
 ];
