@@ -222,7 +222,7 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     devMail: config.SMTP_URL ? undefined : options.mailCatcher?.catcher,
     webSessions: new WebSessions(db, clock),
   };
-  const searchSync = new SearchSyncWorker(outbox, new SearchIndexer(search, placements, employers, youngPeople, () => clock.now()), clock, logger);
+  const searchSync = new SearchSyncWorker(outbox, new SearchIndexer(search, placements, employers, youngPeople, () => clock.now()), logger);
   const searchReconciler = new SearchReconciler(db, search, outbox, clock, logger, config.SEARCH_RECONCILE_INTERVAL_SECONDS * 1000);
   const smtpUrl = config.SMTP_URL ?? options.mailCatcher?.smtpUrl;
   const notificationDelivery = smtpUrl

@@ -1,4 +1,3 @@
-import type { Clock } from '../core/clock.js';
 import { errorSummary } from '../core/logger.js';
 import type { Logger } from '../core/logger.js';
 import { SearchTaskFailedError } from '../core/search/meili.js';
@@ -63,7 +62,6 @@ export class SearchSyncWorker {
   constructor(
     private readonly outbox: SearchOutbox,
     private readonly indexer: SearchIndexer,
-    private readonly clock: Clock,
     private readonly logger: Logger,
     options: Partial<SyncWorkerOptions> = {},
   ) {
