@@ -252,6 +252,26 @@ describe('who may read and change a passport', () => {
 });
 
 describe('coach drafts', () => {
+  it('appear in the inbox of the young person and of a delegate with edit_passport, and leave it once decided', async () => {
+    const draft = await call(harness.app, 'POST', `${base(world.youngPersonId)}/drafts`, {
+      token: world.coach.token,
+      body: { sections: { review: { agreedBy: 'My job coach', nextReviewDue: '2027-03-01' } } },
+    });
+    expect(draft.status).toBe(201);
+    const inboxOf = async (token: string) => (await call(harness.app, 'GET', '/v1/me/inbox', { token })).json.passportDrafts as { draftId: string; kind: string; youngPerson: { id: string }; sections: string[] }[];
+    for (const token of [world.youngPerson.token, passportDelegate.token]) {
+      expect(await inboxOf(token)).toContainEqual(
+        expect.objectContaining({ kind: 'passport_draft_to_review', draftId: draft.json.id, youngPerson: expect.objectContaining({ id: world.youngPersonId }), sections: ['review'] }),
+      );
+    }
+    expect(await inboxOf(world.delegate.token)).toEqual([]);
+    expect(await inboxOf(world.coach.token)).toEqual([]);
+    expect(await inboxOf(other.youngPerson.token)).toEqual([]);
+
+    expect((await call(harness.app, 'POST', `${base(world.youngPersonId)}/drafts/${draft.json.id}/reject`, { token: world.youngPerson.token, body: {} })).status).toBe(200);
+    expect((await inboxOf(world.youngPerson.token)).map((item) => item.draftId)).not.toContain(draft.json.id);
+  });
+
   it('changes nothing until the owner accepts, and then makes a new version', async () => {
     const before = await call(harness.app, 'GET', base(world.youngPersonId), { token: world.youngPerson.token });
     const draft = await call(harness.app, 'POST', `${base(world.youngPersonId)}/drafts`, {

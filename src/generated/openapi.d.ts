@@ -123,7 +123,7 @@ export interface paths {
   "/v1/me/inbox": {
     /**
      * What I must act on, newest first
-     * @description Young people and delegates (with respond_to_proposals): proposals to answer. Employers: proposals to decide on, internships to start, reviews due. Job coaches, for their own caseload: internships to start, weeks with no log, reviews due, 12-month follow-ups due.
+     * @description Young people and delegates (with respond_to_proposals): proposals to answer. Employers: proposals to decide on, internships to start, reviews due. Job coaches, for their own caseload: internships to start, weeks with no log, reviews due, 12-month follow-ups due. Young people and delegates with edit_passport also get the passport changes a job coach suggested (`passportDrafts`).
      */
     get: operations["getInbox"];
   };
@@ -827,11 +827,9 @@ export interface components {
       notes?: string;
       stillEmployed: boolean;
     };
-    Inbox: {
-      items: components["schemas"]["InboxItem"][];
-      limit: number;
-      offset: number;
-      total: number;
+    Inbox: components["schemas"]["InboxPage"] & {
+      /** @description Passport changes a job coach suggested that you may accept or reject (young people, and delegates with edit_passport), newest first. */
+      passportDrafts: components["schemas"]["InboxPassportDraft"][];
     };
     InboxItem: {
       /** @description The journey steps you may take on this match now. */
@@ -853,6 +851,29 @@ export interface components {
       /** @description What to do, in plain English. */
       title: string;
       weeksWithoutLog?: string[];
+      youngPerson: {
+        /** @example 665f1c2e9b1d8c0012a3b4c5 */
+        id: string;
+        preferredName: string;
+      };
+    };
+    InboxPage: {
+      items: components["schemas"]["InboxItem"][];
+      limit: number;
+      offset: number;
+      total: number;
+    };
+    InboxPassportDraft: {
+      /** @example 665f1c2e9b1d8c0012a3b4c5 */
+      draftId: string;
+      /** @enum {string} */
+      kind: "passport_draft_to_review";
+      /** @description The passport sections the suggestion changes. */
+      sections: string[];
+      /** @description When the job coach suggested it. */
+      since: string;
+      /** @description What to do, in plain English. */
+      title: string;
       youngPerson: {
         /** @example 665f1c2e9b1d8c0012a3b4c5 */
         id: string;
@@ -928,9 +949,11 @@ export interface components {
       weeksWithoutLog: string[];
     };
     InternshipStart: {
+      /** @description Needed when the first day is before the placement’s planned start (at most four weeks before); kept with the match. */
+      earlyStartReason?: string;
       /**
        * Format: date
-       * @description The first day at the employer; today or earlier.
+       * @description The first day at the employer; today or earlier, on a day the placement runs.
        * @example 2026-09-01
        */
       startedOn: string;
@@ -1422,6 +1445,8 @@ export interface components {
       startDate: string;
       /** @enum {string} */
       status: "draft" | "open" | "paused" | "filled" | "closed";
+      /** @description Why the service set this status, for example paused because the employer’s verification was withdrawn. */
+      statusReason?: string;
       tasks: string[];
       title: string;
       updatedAt: string;
@@ -1455,6 +1480,7 @@ export interface components {
     };
     /** @description One young person’s journey with one placement, as the caller may see it. */
     PlacementMatch: {
+      earlyStartReason?: string;
       employerDecision?: {
         accepted: boolean;
         at: string;
@@ -3253,7 +3279,7 @@ export interface operations {
   };
   /**
    * What I must act on, newest first
-   * @description Young people and delegates (with respond_to_proposals): proposals to answer. Employers: proposals to decide on, internships to start, reviews due. Job coaches, for their own caseload: internships to start, weeks with no log, reviews due, 12-month follow-ups due.
+   * @description Young people and delegates (with respond_to_proposals): proposals to answer. Employers: proposals to decide on, internships to start, reviews due. Job coaches, for their own caseload: internships to start, weeks with no log, reviews due, 12-month follow-ups due. Young people and delegates with edit_passport also get the passport changes a job coach suggested (`passportDrafts`).
    */
   getInbox: {
     parameters: {

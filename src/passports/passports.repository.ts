@@ -294,6 +294,17 @@ export class PassportsRepository {
     return (await this.drafts.find(filter).sort({ proposedAt: -1 }).limit(100).toArray()).map(toDraft);
   }
 
+  /** Drafts still waiting for a decision, for several young people at once (the inbox), oldest first. */
+  async pendingDraftsOf(youngPersonIds: string[]): Promise<PassportDraft[]> {
+    if (youngPersonIds.length === 0) return [];
+    const docs = await this.drafts
+      .find({ youngPersonId: { $in: youngPersonIds.map((id) => new ObjectId(id)) }, status: 'pending' })
+      .sort({ proposedAt: 1 })
+      .limit(100)
+      .toArray();
+    return docs.map(toDraft);
+  }
+
   async countPendingDrafts(youngPersonId: string): Promise<number> {
     return this.drafts.countDocuments({ youngPersonId: new ObjectId(youngPersonId), status: 'pending' });
   }

@@ -5,7 +5,7 @@ import { ManualClock } from '../../src/core/clock.js';
 import { providerDashboardCsv } from '../../src/dashboards/dashboard-csv.js';
 import { call } from '../helpers/harness.js';
 import { postPlacement, travelTo } from '../helpers/journey-world.js';
-import { makeEmployer, makeProvider, type EmployerWorld, type ProviderWorld } from '../helpers/world.js';
+import { makeAccount, makeEmployer, makeProvider, type EmployerWorld, type ProviderWorld } from '../helpers/world.js';
 import { expectNoAxeViolations, heading, signInAs, startWebTest, type WebTest } from './browser.js';
 
 const clock = new ManualClock(new Date('2026-06-01T09:00:00Z'));
@@ -159,6 +159,17 @@ describe('the whole journey in a browser, one context per person', () => {
     await admin.page.waitForURL('**/staff');
     expect(await admin.page.getByText('Invitation sent to jo.okafor@college.example').count()).toBeGreaterThan(0);
   }, 90_000);
+
+  it('a provider admin moves a young person to another job coach', async () => {
+    await travelTo(web.harness, clock, '2026-09-23T09:30:00Z', []);
+    const other = await makeAccount(web.harness, { role: 'job_coach', name: 'Jo Okafor', providerId: world.providerId });
+    const admin = await signInAs(web, world.admin.email);
+    await admin.page.goto(`/young-people/${world.youngPersonId}`);
+    await admin.page.getByLabel('Job coach').selectOption(other.accountId);
+    await admin.page.getByRole('button', { name: 'Change job coach' }).click();
+    await admin.page.waitForURL(`**/young-people/${world.youngPersonId}`);
+    expect((await web.harness.services.youngPeopleRepository.byId(world.youngPersonId))?.jobCoachId).toBe(other.accountId);
+  }, 60_000);
 
   it('young people cannot open staff, employer or report pages', async () => {
     await travelTo(web.harness, clock, '2026-09-23T10:00:00Z', []);
