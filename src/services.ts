@@ -14,7 +14,7 @@ import type { Clock } from './core/clock.js';
 import type { Config } from './core/config.js';
 import type { Logger } from './core/logger.js';
 import { projectRoot } from './core/project-root.js';
-import type { Search } from './core/search/meili.js';
+import { withRequestTimeout, type Search } from './core/search/meili.js';
 import { DashboardsService } from './dashboards/dashboards.service.js';
 import { DataRightsService } from './data-rights/data-rights.service.js';
 import { EmployersRepository } from './employers/employers.repository.js';
@@ -37,7 +37,7 @@ import { NamesReadModel } from './read-models/names.js';
 import { SearchIndexer } from './search-sync/indexer.js';
 import { SearchOutbox } from './search-sync/outbox.js';
 import { SearchReconciler } from './search-sync/reconcile.js';
-import { SearchSyncWorker } from './search-sync/worker.js';
+import { SearchSyncWorker, syncRequestTimeoutMs } from './search-sync/worker.js';
 import { YoungPeopleRepository } from './young-people/young-people.repository.js';
 import { YoungPeopleService } from './young-people/young-people.service.js';
 import { WebSessions } from './web/sessions.js';
@@ -180,7 +180,8 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     dashboards: new DashboardsService({ matches, progress: progressRepository, placements, employers, youngPeople, accounts, clock }),
     webSessions: new WebSessions(db, clock),
   };
-  const searchSync = new SearchSyncWorker(outbox, new SearchIndexer(search, placements, employers, youngPeople, () => clock.now()), clock, logger);
+  const indexingSearch = withRequestTimeout(search, syncRequestTimeoutMs);
+  const searchSync = new SearchSyncWorker(outbox, new SearchIndexer(indexingSearch, placements, employers, youngPeople, () => clock.now()), clock, logger);
   const searchReconciler = new SearchReconciler(db, search, outbox, clock, logger, config.SEARCH_RECONCILE_INTERVAL_SECONDS * 1000);
   const { accounts: _accountsService, ...featureServices } = services;
   return { ...infra, ...featureServices, ...repositories, searchSync, searchReconciler, services };

@@ -29,6 +29,13 @@ export const defaultSyncWorkerOptions: SyncWorkerOptions = {
   maxBackoffMs: 10_000,
 };
 
+/**
+ * How long the worker waits for Meilisearch to accept a write. Long on purpose: giving up early does
+ * not stop Meilisearch registering the write later, possibly after the retry that replaced it (see
+ * `withRequestTimeout`). A Meilisearch that is down refuses the connection at once instead.
+ */
+export const syncRequestTimeoutMs = 120_000;
+
 export interface BatchOutcome {
   claimed: number;
   synced: number;
