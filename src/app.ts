@@ -3,7 +3,8 @@ import { requestId } from 'hono/request-id';
 import { matchedRoutes } from 'hono/route';
 import { secureHeaders } from 'hono/secure-headers';
 import { createRouter } from './core/http/openapi.js';
-import { onError, onNotFoundOrMethodNotAllowed } from './core/http/error-handler.js';
+import { completeDocument } from './core/http/openapi-document.js';
+import { onErrorWithLiteralPaths, onNotFoundOrMethodNotAllowed } from './core/http/error-handler.js';
 import { limitBody, requestLogger } from './core/http/middleware.js';
 import { readJsonBody, refuseControlCharactersInUrl } from './core/http/request-input.js';
 import { storeDeadline } from './core/http/store-deadline.js';
@@ -12,11 +13,14 @@ import { authenticate } from './auth/auth.middleware.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { dashboardsRoutes } from './dashboards/dashboards.routes.js';
 import { docsRoutes } from './docs/docs.routes.js';
+import { openApiLinks } from './docs/openapi-links.js';
 import { employersRoutes } from './employers/employers.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import { inboxRoutes } from './journey/inbox.routes.js';
 import { journeyRoutes } from './journey/journey.routes.js';
 import { matchingRoutes } from './matching/matching.routes.js';
+import { notificationEndpoints } from './notifications/notifications.pages.js';
+import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { passportsRoutes } from './passports/passports.routes.js';
 import { placementsRoutes } from './placements/placements.routes.js';
 import type { Services } from './services.js';
@@ -66,6 +70,8 @@ export function createApp(services: Services) {
       }),
     );
   }
+  // Before the JSON-only body check: mail clients unsubscribe with a form body (RFC 8058).
+  app.route('/', notificationEndpoints());
   app.use(limitBody(config.BODY_LIMIT_BYTES));
   app.use(refuseControlCharactersInUrl);
   app.use(readJsonBody((operation) => operationsWithRequiredBody(app).has(operation)));
@@ -85,6 +91,7 @@ export function createApp(services: Services) {
   app.route('/', journeyRoutes());
   app.route('/', inboxRoutes());
   app.route('/', dashboardsRoutes());
+  app.route('/', notificationsRoutes());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
@@ -92,7 +99,7 @@ export function createApp(services: Services) {
     bearerFormat: 'JWT',
     description: 'An access token from POST /v1/auth/token (ES256, about 15 minutes).',
   });
-  app.doc31('/openapi.json', {
+  const documentConfig = {
     openapi: '3.1.0',
     info: {
       title: 'Supported internships and adjustments passports API',
@@ -102,10 +109,11 @@ export function createApp(services: Services) {
         'Every error has the envelope `{ "error": { "code", "message", "details"?, "requestId" } }`.',
     },
     servers: [{ url: '/' }],
-  });
+  };
+  app.get('/openapi.json', (c) => c.json(completeDocument(app.getOpenAPI31Document(documentConfig), openApiLinks)));
 
   app.notFound(onNotFoundOrMethodNotAllowed(app.router));
-  app.onError(onError);
+  app.onError(onErrorWithLiteralPaths(app.router));
   return app;
 }
 

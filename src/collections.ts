@@ -10,6 +10,9 @@ import { employersCollection } from './employers/employers.repository.js';
 import { placementMatchesCollection } from './journey/journey.repository.js';
 import { reviewsCollection, weeklyLogsCollection } from './journey/progress.repository.js';
 import { passportCollections } from './passports/passports.repository.js';
+import { scheduledRunsCollection } from './notifications/daily.js';
+import { notificationsCollection } from './notifications/outbox.js';
+import { notificationPreferencesCollection } from './notifications/preferences.js';
 import { placementsCollection } from './placements/placements.repository.js';
 import { providersCollection } from './providers/providers.js';
 import { outboxCollection } from './search-sync/outbox.js';
@@ -36,5 +39,8 @@ export const collectionSpecs: CollectionSpec[] = [
   placementMatchesCollection,
   weeklyLogsCollection,
   reviewsCollection,
+  notificationsCollection,
+  notificationPreferencesCollection,
+  scheduledRunsCollection,
   webSessionsCollection,
 ];

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { ServerType } from '@hono/node-server';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './core/config.js';
@@ -5,6 +6,8 @@ import { serveApp } from './core/http/server.js';
 import { createLogger, type Logger } from './core/logger.js';
 import { Stores } from './embedded/index.js';
 import { LauncherError } from './embedded/process.js';
+import { MailCatcher } from './notifications/mail-catcher.js';
+import { projectRoot } from './core/project-root.js';
 import { openInfrastructure } from './runtime.js';
 import { createServices, type Infrastructure, type System } from './services.js';
 
@@ -15,6 +18,7 @@ async function main(config: Config, logger: Logger): Promise<void> {
   let infra: Infrastructure | undefined;
   let services: System | undefined;
   let server: ServerType | undefined;
+  let mailCatcher: MailCatcher | undefined;
   let shuttingDown = false;
 
   const shutdown = async (signal: string, exitCode = 0) => {
@@ -31,6 +35,9 @@ async function main(config: Config, logger: Logger): Promise<void> {
     // The sync batch in hand finishes before MongoDB closes; the rest stays in the outbox for next time.
     await services?.searchReconciler.stop();
     await services?.searchSync.stop();
+    await services?.notificationDelivery?.close();
+    await services?.dailyNotifications.stop();
+    await mailCatcher?.stop();
     await infra?.mongo.close();
     await stores.stop();
     logger.info('stopped');
@@ -47,7 +54,15 @@ async function main(config: Config, logger: Logger): Promise<void> {
     if (shuttingDown) return;
     throw error;
   }
-  services = await createServices(infra);
+  let catcherOption: { catcher: MailCatcher; smtpUrl: string } | undefined;
+  if (config.NODE_ENV === 'development' && !config.SMTP_URL) {
+    // No mail server configured: keep the demo's emails under DATA_DIR and show them at /dev/mail.
+    mailCatcher = new MailCatcher(path.resolve(projectRoot, config.DATA_DIR, 'mail'));
+    catcherOption = { catcher: mailCatcher, smtpUrl: await mailCatcher.start() };
+  } else if (!config.SMTP_URL) {
+    logger.warn('SMTP_URL is not set: emails wait in the notifications outbox until it is');
+  }
+  services = await createServices(infra, catcherOption ? { mailCatcher: catcherOption } : {});
   if (config.NODE_ENV !== 'production' && config.SEED_DEMO_DATA === 'auto') {
     // Loaded only when wanted, so a production process never even holds the demo code.
     const { seedDemoDataIfEmpty } = await import('../seed/auto.js');
@@ -55,6 +70,8 @@ async function main(config: Config, logger: Logger): Promise<void> {
   }
   services.searchSync.start();
   services.searchReconciler.start();
+  services.notificationDelivery?.start();
+  services.dailyNotifications.start();
   const app = createApp(services.services);
   server = serveApp(app, { port: config.PORT, hostname: config.HOST }, (info) => {
     const base = `http://${config.HOST}:${info.port}`;

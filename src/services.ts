@@ -27,6 +27,14 @@ import { JourneyService } from './journey/journey.service.js';
 import { ProgressRepository } from './journey/progress.repository.js';
 import { ProgressService } from './journey/progress.service.js';
 import { MatchingService } from './matching/matching.service.js';
+import { DailyNotifications } from './notifications/daily.js';
+import type { MailCatcher } from './notifications/mail-catcher.js';
+import { Mailer } from './notifications/mailer.js';
+import { notificationsPersonalData } from './notifications/notifications.personal-data.js';
+import { NotificationsService } from './notifications/notifications.service.js';
+import { NotificationOutbox } from './notifications/outbox.js';
+import { PreferencesRepository, UnsubscribeLinks } from './notifications/preferences.js';
+import { DeliveryWorker, type DeliveryOptions } from './notifications/worker.js';
 import { PassportsRepository } from './passports/passports.repository.js';
 import { passportPersonalData } from './passports/passports.personal-data.js';
 import { PassportsService } from './passports/passports.service.js';
@@ -75,6 +83,10 @@ export interface Services {
   progress: ProgressService;
   inbox: InboxService;
   dashboards: DashboardsService;
+  /** Email: preferences, unsubscribe, the list of notifications; other services tell it about events. */
+  notifications: NotificationsService;
+  /** Development only, when no SMTP_URL is set: the embedded mail server whose messages /dev/mail shows. */
+  devMail: MailCatcher | undefined;
   /** Browser sessions of the web pages. */
   webSessions: WebSessions;
 }
@@ -95,6 +107,10 @@ export interface Repositories {
   progressRepository: ProgressRepository;
   /** Carries outbox events to Meilisearch; index.ts starts it, tests call `drain()`. */
   searchSync: SearchSyncWorker;
+  /** Sends the notifications outbox; absent when no mail server is configured. index.ts starts it, tests call `drain()`. */
+  notificationDelivery: DeliveryWorker | undefined;
+  /** The daily reminders and digests; index.ts starts it, tests call `runIfDue()` or `run()`. */
+  dailyNotifications: DailyNotifications;
   /** Compares the indexes with MongoDB on a schedule and repairs drift; index.ts starts it. */
   searchReconciler: SearchReconciler;
 }
@@ -110,6 +126,9 @@ export interface System extends Infrastructure, Repositories, Omit<Services, 'ac
 
 export interface ServiceOptions {
   throttleLimits?: ThrottleLimits;
+  /** The embedded development mail server, used when SMTP_URL is not set. */
+  mailCatcher?: { catcher: MailCatcher; smtpUrl: string };
+  delivery?: Partial<DeliveryOptions>;
 }
 
 /** Builds every service on the given infrastructure and loads (or makes) the token-signing keys. */
@@ -118,7 +137,8 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
   const audit = new AuditLog(db, clock);
   const outbox = new SearchOutbox(db, clock);
   const hasher = new PasswordHasher({ memoryKib: config.PASSWORD_ARGON2_MEMORY_KIB, iterations: config.PASSWORD_ARGON2_ITERATIONS });
-  const keys = new KeyStore(db, resolveKeysSecret(config.TOKEN_KEYS_SECRET, path.resolve(projectRoot, config.DATA_DIR)), clock, {
+  const keysSecret = resolveKeysSecret(config.TOKEN_KEYS_SECRET, path.resolve(projectRoot, config.DATA_DIR));
+  const keys = new KeyStore(db, keysSecret, clock, {
     rotationDays: config.TOKEN_KEY_ROTATION_DAYS,
     accessTokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
     clockToleranceSeconds,
@@ -142,6 +162,20 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
   const { passportsRepository, placementMatchesRepository: matches, progressRepository } = repositories;
   const names = new NamesReadModel({ accounts, providers, employers, placements, youngPeople });
 
+  const notificationOutbox = new NotificationOutbox(db, clock);
+  const notificationPreferences = new PreferencesRepository(db, clock);
+  const unsubscribeLinks = new UnsubscribeLinks(keysSecret);
+  const notifications = new NotificationsService({
+    outbox: notificationOutbox,
+    preferences: notificationPreferences,
+    unsubscribeLinks,
+    accounts,
+    youngPeople,
+    placements,
+    employers,
+    clock,
+  });
+
   const signIns = new SignIns(db, clock, config.REFRESH_TOKEN_TTL_DAYS);
   const auth = new AuthService({
     accounts,
@@ -153,13 +187,15 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     audit,
     refreshTtlDays: config.REFRESH_TOKEN_TTL_DAYS,
     keys,
+    notifications,
   });
   const dataRights = new DataRightsService({ db, mongo, youngPeople, accounts, outbox, audit, clock });
   dataRights.register(passportPersonalData(passportsRepository));
   dataRights.register(journeyPersonalData(matches, progressRepository));
-  const passports = new PassportsService({ mongo, passports: passportsRepository, youngPeople, employers, placements, accounts, audit, clock, names });
+  dataRights.register(notificationsPersonalData(notificationOutbox, notificationPreferences, accounts));
+  const passports = new PassportsService({ mongo, passports: passportsRepository, youngPeople, employers, placements, accounts, audit, notifications, clock, names });
   const placementsService = new PlacementsService({ mongo, placements, employers, outbox, audit, clock });
-  const journey = new JourneyService({ mongo, matches, youngPeople, placements, employers, passports, outbox, audit, clock, names });
+  const journey = new JourneyService({ mongo, matches, youngPeople, placements, employers, passports, outbox, notifications, audit, clock, names });
   const services: Services = {
     config,
     clock,
@@ -167,7 +203,7 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     health: new HealthService({ db, search }),
     auth,
     accounts: new AccountsService({ mongo, accounts, auth, names, audit }),
-    invitations: new InvitationsService({ db, mongo, accounts, youngPeople, hasher, audit, clock }),
+    invitations: new InvitationsService({ db, mongo, accounts, youngPeople, hasher, audit, notifications, clock }),
     employers: new EmployersService({ mongo, employers, accounts, hasher, outbox, audit, clock }),
     youngPeople: new YoungPeopleService({ mongo, youngPeople, accounts, outbox, audit, clock }),
     placements: placementsService,
@@ -178,11 +214,30 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     progress: new ProgressService({ mongo, journey, matches, records: progressRepository, clock }),
     inbox: new InboxService({ matches, progress: progressRepository, names, clock }),
     dashboards: new DashboardsService({ matches, progress: progressRepository, placements, employers, youngPeople, accounts, clock }),
+    notifications,
+    devMail: config.SMTP_URL ? undefined : options.mailCatcher?.catcher,
     webSessions: new WebSessions(db, clock),
   };
   const indexingSearch = withRequestTimeout(search, syncRequestTimeoutMs);
   const searchSync = new SearchSyncWorker(outbox, new SearchIndexer(indexingSearch, placements, employers, youngPeople, () => clock.now()), clock, logger);
   const searchReconciler = new SearchReconciler(db, search, outbox, clock, logger, config.SEARCH_RECONCILE_INTERVAL_SECONDS * 1000);
+  const smtpUrl = config.SMTP_URL ?? options.mailCatcher?.smtpUrl;
+  const notificationDelivery = smtpUrl
+    ? new DeliveryWorker(
+        notificationOutbox,
+        notificationPreferences,
+        unsubscribeLinks,
+        new Mailer(smtpUrl, config.MAIL_FROM, { requireTls: config.NODE_ENV === 'production' }),
+        config.PUBLIC_URL,
+        clock,
+        logger,
+        options.delivery,
+      )
+    : undefined;
+  const dailyNotifications = new DailyNotifications(db, mongo, notificationOutbox, services.inbox, accounts, passportsRepository, employers, clock, logger, {
+    hour: config.NOTIFY_DAILY_HOUR,
+    leaseMs: 30 * 60_000,
+  });
   const { accounts: _accountsService, ...featureServices } = services;
-  return { ...infra, ...featureServices, ...repositories, searchSync, searchReconciler, services };
+  return { ...infra, ...featureServices, ...repositories, searchSync, searchReconciler, notificationDelivery, dailyNotifications, services };
 }

@@ -177,7 +177,7 @@ describe('access tokens end with their sign-in, at once', () => {
       token: person.token,
       body: { currentPassword: 'not my password at all', newPassword: 'saffron teapot mountain' },
     });
-    expect(wrong.status).toBe(400);
+    expect(wrong.status).toBe(422);
     expect(wrong.json.error.details[0]).toMatchObject({ path: 'currentPassword' });
     expect((await me(person.token)).status).toBe(200);
 

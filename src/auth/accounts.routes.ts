@@ -9,6 +9,7 @@ import { accountSchema, roleSchema } from './auth.schemas.js';
 const list = createRoute({
   method: 'get',
   path: '/v1/accounts',
+  operationId: 'listAccounts',
   tags: ['accounts'],
   summary: 'Accounts of my organisation',
   description: 'Provider staff see their provider’s accounts (coaches, admins, young people, delegates); employer staff see their colleagues.',
@@ -20,6 +21,7 @@ const list = createRoute({
 const get = createRoute({
   method: 'get',
   path: '/v1/accounts/{accountId}',
+  operationId: 'getAccount',
   tags: ['accounts'],
   summary: 'One account',
   ...bearer,
@@ -27,10 +29,11 @@ const get = createRoute({
   responses: { 200: jsonResponse(accountSchema, 'The account.'), ...errorResponses(401, 404) },
 });
 
-const statusRoute = (path: string, summary: string) =>
+const statusRoute = (operationId: string, path: string, summary: string) =>
   createRoute({
     method: 'post',
     path,
+    operationId,
     tags: ['accounts'],
     summary,
     ...bearer,
@@ -49,11 +52,11 @@ export function accountsRoutes() {
       const found = await c.var.services.accounts.get(actor(c), c.req.valid('param').accountId);
       return c.json(accountView(found), 200);
     })
-    .openapi(statusRoute('/v1/accounts/{accountId}/disable', 'Disable an account; its tokens stop working at once'), async (c) => {
+    .openapi(statusRoute('disableAccount', '/v1/accounts/{accountId}/disable', 'Disable an account; its tokens stop working at once'), async (c) => {
       const updated = await c.var.services.accounts.setStatus(actor(c), c.req.valid('param').accountId, 'disabled', c.get('requestId'));
       return c.json(accountView(updated), 200);
     })
-    .openapi(statusRoute('/v1/accounts/{accountId}/enable', 'Enable a disabled account'), async (c) => {
+    .openapi(statusRoute('enableAccount', '/v1/accounts/{accountId}/enable', 'Enable a disabled account'), async (c) => {
       const updated = await c.var.services.accounts.setStatus(actor(c), c.req.valid('param').accountId, 'active', c.get('requestId'));
       return c.json(accountView(updated), 200);
     });

@@ -31,6 +31,7 @@ export function accountView(account: Account) {
 const signIn = createRoute({
   method: 'post',
   path: '/v1/auth/token',
+  operationId: 'signIn',
   tags: ['auth'],
   summary: 'Sign in with email and password',
   description: 'Returns a 15-minute access token and a refresh token. Unknown emails and wrong passwords get the same answer in the same time.',
@@ -41,6 +42,7 @@ const signIn = createRoute({
 const refresh = createRoute({
   method: 'post',
   path: '/v1/auth/refresh',
+  operationId: 'refreshTokens',
   tags: ['auth'],
   summary: 'Swap a refresh token for new tokens',
   description: 'Each refresh token works once. Presenting one that was already used revokes every token of that sign-in.',
@@ -51,6 +53,7 @@ const refresh = createRoute({
 const logout = createRoute({
   method: 'post',
   path: '/v1/auth/logout',
+  operationId: 'signOut',
   tags: ['auth'],
   summary: 'Sign out: revoke the refresh token and every token of its sign-in',
   request: { body: jsonBody(refreshSchema) },
@@ -60,6 +63,7 @@ const logout = createRoute({
 const jwks = createRoute({
   method: 'get',
   path: '/.well-known/jwks.json',
+  operationId: 'getJwks',
   tags: ['auth'],
   summary: 'Public keys that verify this service’s access tokens',
   responses: {
@@ -70,6 +74,7 @@ const jwks = createRoute({
 const me = createRoute({
   method: 'get',
   path: '/v1/me',
+  operationId: 'getMe',
   tags: ['auth'],
   summary: 'Who am I: account, role, organisation, and whom a delegate acts for',
   ...bearer,
@@ -79,6 +84,7 @@ const me = createRoute({
 const changePassword = createRoute({
   method: 'post',
   path: '/v1/me/password',
+  operationId: 'changePassword',
   tags: ['auth'],
   summary: 'Change my password',
   description:
@@ -92,6 +98,7 @@ const changePassword = createRoute({
 const invite = createRoute({
   method: 'post',
   path: '/v1/invitations',
+  operationId: 'createInvitation',
   tags: ['accounts'],
   summary: 'Invite someone to make an account',
   description:
@@ -105,6 +112,7 @@ const invite = createRoute({
 const accept = createRoute({
   method: 'post',
   path: '/v1/invitations/accept',
+  operationId: 'acceptInvitation',
   tags: ['accounts'],
   summary: 'Accept an invitation: set a password and sign in',
   request: { body: jsonBody(acceptInvitationSchema) },
@@ -149,9 +157,10 @@ export function authRoutes() {
       return c.json(tokens, 200);
     })
     .openapi(invite, async (c) => {
-      const invitation = await c.var.services.invitations.create(actor(c), c.req.valid('json'), c.get('requestId'));
+      // The token goes to the invitee by email only; the inviter learns that it was sent.
+      const { id, email, role, expiresAt } = await c.var.services.invitations.create(actor(c), c.req.valid('json'), c.get('requestId'));
       c.header('Cache-Control', 'no-store');
-      return c.json({ ...invitation, expiresAt: invitation.expiresAt.toISOString() }, 201);
+      return c.json({ id, email, role, expiresAt: expiresAt.toISOString(), emailed: true as const }, 201);
     })
     .openapi(accept, async (c) => {
       const { services } = c.var;

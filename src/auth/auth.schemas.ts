@@ -9,9 +9,11 @@ export const delegateRightSchema = z.enum(delegateRights);
 
 export const newPasswordSchema = z
   .string()
-  .min(1)
+  .min(passwordMinLength, { message: `must be at least ${passwordMinLength} characters; three random words work well` })
   .max(passwordMaxLength)
-  .openapi({ description: `At least ${passwordMinLength} characters, not a common password. Three random words work well.` });
+  .openapi({
+    description: `At least ${passwordMinLength} characters. Three random words work well. A common password, one with the part of your email before the @, or with your name is refused with 422.`,
+  });
 
 export const signInSchema = z
   .strictObject({ email: emailSchema, password: z.string().min(1).max(passwordMaxLength) })
@@ -71,7 +73,11 @@ export const invitationInputSchema = z
     rights: z.array(delegateRightSchema).min(1).max(6).optional().openapi({ description: 'Required when a young person invites a delegate.' }),
     relationship: shortText(60).optional().openapi({ example: 'parent' }),
   })
-  .openapi('InvitationInput');
+  .openapi('InvitationInput', {
+    description:
+      'A young person invitation names their record (`youngPersonId`); staff and employer invitations name none (422 otherwise). ' +
+      'Whether the caller may invite this role, for this record, and a delegate invitation’s `rights` are checked on the records (422).',
+  });
 
 export const invitationSchema = z
   .object({
@@ -79,7 +85,7 @@ export const invitationSchema = z
     email: z.string(),
     role: roleSchema,
     expiresAt: z.string(),
-    token: z.string().openapi({ description: 'Give this to the invitee (by email or in person). It works once, for 7 days; only its hash is stored.' }),
+    emailed: z.literal(true).openapi({ description: 'The invitee is emailed a link to accept (it works once, for 7 days). The link is never shown to the inviter.' }),
   })
   .openapi('Invitation');
 

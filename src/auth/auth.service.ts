@@ -1,5 +1,6 @@
-import type { AuditLog } from '../audit/audit.js';
-import { ApiError, validationFailed } from '../core/errors.js';
+import type { AuditLog, StoredAuditEntry } from '../audit/audit.js';
+import { ApiError, unprocessable } from '../core/errors.js';
+import type { NotificationsService } from '../notifications/notifications.service.js';
 import type { Account, AccountsRepository } from './accounts.js';
 import { passwordProblem, type PasswordHasher } from './passwords.js';
 import type { KeyStore } from './keys.js';
@@ -52,6 +53,7 @@ export class AuthService {
   private readonly audit: AuditLog;
   private readonly refreshTtlDays: number;
   private readonly keys: KeyStore;
+  private readonly notifications: NotificationsService;
 
   constructor(options: {
     accounts: AccountsRepository;
@@ -63,6 +65,7 @@ export class AuthService {
     audit: AuditLog;
     refreshTtlDays: number;
     keys: KeyStore;
+    notifications: NotificationsService;
   }) {
     this.accounts = options.accounts;
     this.hasher = options.hasher;
@@ -73,6 +76,7 @@ export class AuthService {
     this.audit = options.audit;
     this.refreshTtlDays = options.refreshTtlDays;
     this.keys = options.keys;
+    this.notifications = options.notifications;
   }
 
   /** The public keys that verify this service's access tokens, retired ones included until their tokens expire. */
@@ -139,6 +143,7 @@ export class AuthService {
       (this.hasher.needsRehash(passwordHash) ? this.hasher.hash(password) : Promise.resolve(undefined)).then((rehashed) =>
         this.accounts.recordSignIn(account.id, rehashed),
       ),
+      this.#warnOfNewSignIn(account, context),
       this.audit.record({
         action: 'auth.sign_in',
         outcome: 'success',
@@ -157,6 +162,9 @@ export class AuthService {
   async refresh(refreshToken: string, context: RequestContext): Promise<TokenPair> {
     const outcome = await this.refreshTokens.rotate(refreshToken);
     if (!outcome.ok) {
+      if (outcome.reason === 'reused' && outcome.accountId && outcome.familyId) {
+        await this.notifications.refreshTokenReused(outcome.accountId, outcome.familyId);
+      }
       await this.audit.record({
         action: outcome.reason === 'reused' ? 'auth.refresh_reuse' : 'auth.refresh',
         outcome: outcome.reason === 'reused' ? 'denied' : 'failure',
@@ -211,10 +219,10 @@ export class AuthService {
         requestId: context.requestId,
         details: { reason: 'wrong_password' },
       });
-      throw validationFailed([{ path: 'currentPassword', in: 'body', message: 'is not your current password' }]);
+      throw unprocessable([{ path: 'currentPassword', in: 'body', message: 'is not your current password' }]);
     }
     const problem = passwordProblem(input.newPassword, { email: account.email, name: account.name });
-    if (problem) throw validationFailed([{ path: 'newPassword', in: 'body', message: problem }]);
+    if (problem) throw unprocessable([{ path: 'newPassword', in: 'body', message: problem }]);
     await this.accounts.setPasswordHash(account.id, await this.hasher.hash(input.newPassword));
     await this.revokeSessions(account.id, 'password_change');
     await this.audit.record({
@@ -261,6 +269,28 @@ export class AuthService {
       refreshToken,
       refreshExpiresIn: this.refreshTtlDays * 86_400,
     };
+  }
+
+  /**
+   * Emails the account holder about a sign-in that they may not have made: the first one after
+   * their password changed, or one from an address none of their earlier sign-ins came from (never
+   * on their very first sign-in). This sign-in's own audit entry, written alongside, is left out.
+   */
+  async #warnOfNewSignIn(account: Account, context: RequestContext): Promise<void> {
+    const [signIns, passwordChanges] = await Promise.all([
+      this.audit.find({ action: 'auth.sign_in', accountId: account.id }, 200),
+      this.audit.find({ action: 'auth.password_change', accountId: account.id }, 20),
+    ]);
+    const earlier = signIns.filter((entry) => entry.outcome === 'success' && entry.requestId !== context.requestId);
+    if (earlier.length === 0) return;
+    const lastChange = passwordChanges.find((entry) => entry.outcome === 'success');
+    // Entries written in the same millisecond are ordered by their ids, which increase.
+    const after = (entry: StoredAuditEntry, change: StoredAuditEntry) => entry.at > change.at || (entry.at.getTime() === change.at.getTime() && entry.id > change.id);
+    if (lastChange && !earlier.some((entry) => after(entry, lastChange))) {
+      await this.notifications.newSignIn(account.id, 'after_password_change');
+    } else if (!earlier.some((entry) => entry.actor.ip === context.address)) {
+      await this.notifications.newSignIn(account.id, 'new_address');
+    }
   }
 
   #dummy(): Promise<string> {

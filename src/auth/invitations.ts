@@ -6,8 +6,9 @@ import type { Clock } from '../core/clock.js';
 import type { CollectionSpec } from '../core/db/mongo.js';
 import { isDuplicateKey } from '../core/db/mongo.js';
 import { inTransaction } from '../core/db/transaction.js';
-import { ApiError, forbidden, validationFailed } from '../core/errors.js';
+import { ApiError, forbidden, unprocessable } from '../core/errors.js';
 import { delegateRights, roles, type DelegateRight, type Role } from '../domain/vocabulary.js';
+import type { NotificationsService } from '../notifications/notifications.service.js';
 import type { YoungPeopleRepository } from '../young-people/young-people.repository.js';
 import { youngPersonResource } from '../young-people/young-people.access.js';
 import type { Account, AccountsRepository } from './accounts.js';
@@ -73,8 +74,9 @@ export interface InvitationInput {
 const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
 /**
- * One-time, expiring invitations by which a new user sets their own password. Only the hash of
- * the token is stored; the inviter passes the token on (by email or in person).
+ * One-time, expiring invitations by which a new user sets their own password. The invitee gets
+ * the link by email (the notifications outbox keeps it only until the email is sent); the
+ * invitations collection keeps only the token's hash. The inviter learns that it was sent.
  */
 export class InvitationsService {
   readonly #invitations: Collection<InvitationDoc>;
@@ -84,6 +86,7 @@ export class InvitationsService {
   private readonly youngPeople: YoungPeopleRepository;
   private readonly hasher: PasswordHasher;
   private readonly audit: AuditLog;
+  private readonly notifications: NotificationsService;
   private readonly clock: Clock;
 
   constructor(options: {
@@ -93,6 +96,7 @@ export class InvitationsService {
     youngPeople: YoungPeopleRepository;
     hasher: PasswordHasher;
     audit: AuditLog;
+    notifications: NotificationsService;
     clock: Clock;
   }) {
     this.mongo = options.mongo;
@@ -100,6 +104,7 @@ export class InvitationsService {
     this.youngPeople = options.youngPeople;
     this.hasher = options.hasher;
     this.audit = options.audit;
+    this.notifications = options.notifications;
     this.clock = options.clock;
     this.#invitations = options.db.collection<InvitationDoc>(invitationsCollection.name);
   }
@@ -159,6 +164,19 @@ export class InvitationsService {
         },
         session,
       );
+      await this.notifications.invitationCreated(
+        {
+          email: doc.email,
+          name: doc.name,
+          role: doc.role,
+          token,
+          expiresAt: doc.expiresAt,
+          ...(doc.providerId ? { providerId: doc.providerId.toHexString() } : {}),
+          ...(doc.youngPersonId ? { youngPersonId: doc.youngPersonId.toHexString() } : {}),
+          ...(inviter.accountId ? { invitedBy: inviter.accountId } : {}),
+        },
+        session,
+      );
     });
     return { id: doc._id.toHexString(), email: doc.email, role: doc.role, expiresAt: doc.expiresAt, token };
   }
@@ -166,7 +184,7 @@ export class InvitationsService {
   /** Where the invitee will belong, checked against what the inviter may do. */
   async #targetOf(actor: Actor, input: InvitationInput): Promise<Partial<InvitationDoc>> {
     if (input.youngPersonId && input.role !== 'young_person' && input.role !== 'delegate') {
-      throw validationFailed([{ path: 'youngPersonId', in: 'body', message: `is only for inviting a young person or a delegate, not a ${input.role.replace('_', ' ')}` }]);
+      throw unprocessable([{ path: 'youngPersonId', in: 'body', message: `is only for inviting a young person or a delegate, not a ${input.role.replace('_', ' ')}` }]);
     }
     switch (input.role) {
       case 'job_coach':
@@ -175,7 +193,7 @@ export class InvitationsService {
       case 'employer':
         return { employerId: new ObjectId(actor.employerId) };
       case 'young_person': {
-        if (!input.youngPersonId) throw validationFailed([{ path: 'youngPersonId', in: 'body', message: 'is required to invite a young person' }]);
+        if (!input.youngPersonId) throw unprocessable([{ path: 'youngPersonId', in: 'body', message: 'is required to invite a young person' }]);
         const youngPerson = await this.youngPeople.byId(input.youngPersonId);
         if (!youngPerson) throw new ApiError('not_found', 'Young person was not found.');
         authorize(actor, 'young_person.invite', youngPersonResource(youngPerson));
@@ -186,7 +204,7 @@ export class InvitationsService {
       }
       case 'delegate': {
         if (!input.rights || input.rights.length === 0) {
-          throw validationFailed([{ path: 'rights', in: 'body', message: 'choose at least one thing the delegate may do' }]);
+          throw unprocessable([{ path: 'rights', in: 'body', message: 'choose at least one thing the delegate may do' }]);
         }
         // A named young person must be one the inviter manages delegates for: never quietly the inviter instead.
         const youngPerson = await this.youngPeople.byId(input.youngPersonId ?? actor.youngPersonId!);
@@ -227,7 +245,7 @@ export class InvitationsService {
       }
     } else {
       const problem = passwordProblem(input.password, { email: invitation.email, name: input.name ?? invitation.name });
-      if (problem) throw validationFailed([{ path: 'password', in: 'body', message: problem }]);
+      if (problem) throw unprocessable([{ path: 'password', in: 'body', message: problem }]);
       passwordHash = await this.hasher.hash(input.password);
     }
     try {

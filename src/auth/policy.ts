@@ -360,3 +360,12 @@ export function mayInvite(actor: Actor, role: Role): boolean {
       return actor.role === 'employer';
   }
 }
+
+/**
+ * Whose notifications an actor may list: a provider admin those of their provider (to see
+ * deliveries that failed), everyone else only the ones addressed to them.
+ */
+export function notificationsScope(actor: Actor): { providerId: string } | { accountId: string } {
+  if (actor.role === 'provider_admin' && actor.providerId) return { providerId: actor.providerId };
+  return { accountId: actor.accountId };
+}

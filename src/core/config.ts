@@ -110,6 +110,20 @@ const schema = z
     OIDC_JWKS_URL: optionalString.pipe(httpUrl.optional()),
     OIDC_ACCOUNT_CLAIM: z.string().trim().min(1).default('email'),
 
+    PUBLIC_URL: httpUrl.default('http://localhost:3000'),
+    SMTP_URL: optionalString.pipe(
+      z
+        .string()
+        .regex(/^smtps?:\/\/[^\s/]+(:\d+)?\/?$/, { message: 'must be smtp://[user:pass@]host[:port] or smtps://...' })
+        .optional(),
+    ),
+    MAIL_FROM: z
+      .string()
+      .trim()
+      .regex(/^([^<>@]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/, { message: 'must be an address like "Name <noreply@example.org>"' })
+      .default('Supported internships <no-reply@localhost>'),
+    NOTIFY_DAILY_HOUR: integer(0, 23).default(7),
+
     SEED_DEMO_DATA: z
       .enum(['auto', 'never'], { message: 'must be auto or never' })
       .default('auto'),

@@ -87,6 +87,7 @@ export function fieldProblems(error: ZodError, location?: FieldProblem['in']): F
         message: 'is not a known field',
       }));
     }
-    return [{ path: base.join('.') || '(root)', ...(location ? { in: location } : {}), message: issue.message }];
+    const message = issue.code === 'invalid_type' && /received undefined$/.test(issue.message) ? 'is required' : issue.message;
+    return [{ path: base.join('.') || '(root)', ...(location ? { in: location } : {}), message }];
   });
 }

@@ -115,6 +115,7 @@ const employerDashboardSchema = z
 const provider = createRoute({
   method: 'get',
   path: '/v1/dashboards/provider',
+  operationId: 'getProviderDashboard',
   tags: ['dashboards'],
   summary: 'Outcome figures for my provider (provider admins; job coaches see their own caseload, read-only)',
   description:
@@ -133,6 +134,7 @@ const provider = createRoute({
 const employer = createRoute({
   method: 'get',
   path: '/v1/dashboards/employer',
+  operationId: 'getEmployerDashboard',
   tags: ['dashboards'],
   summary: 'My organisation’s placements, interns and outcomes (employer staff)',
   description: `Optionally narrowed by academic year, local authority, sector and job coach. ${csvDescription} The CSV has the totals and each placement’s figures, not the interns’ names.`,

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { isValidPostcode, normalisePostcode } from '../geo/postcodes.js';
+import { normalisePostcode } from '../geo/postcodes.js';
 import {
   adjustmentCategories,
   communicationPreferences,
@@ -13,7 +13,20 @@ import {
 
 /** Small building blocks shared by the request schemas of every feature. */
 
-export const shortText = (max = 120) => z.string().trim().min(1).max(max);
+/**
+ * Text with at least one character that trimming keeps, and no control characters (tab and line
+ * breaks are fine in a body). Said as a pattern so that the OpenAPI document states the rule too:
+ * "   " has a length of 3 but trims to nothing.
+ */
+const visibleBodyText =
+  /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]*[^\s\ufeff\u0000-\u001F\u007F-\u009F][^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]*$/;
+const visibleQueryText = /^[^\u0000-\u001F\u007F-\u009F]*[^\s\ufeff\u0000-\u001F\u007F-\u009F][^\u0000-\u001F\u007F-\u009F]*$/;
+const mustBeVisible = { message: 'must have some text, and no control characters' };
+
+export const shortText = (max = 120) => z.string().trim().min(1).max(max).regex(visibleBodyText, mustBeVisible);
+
+/** Search words in a query string (`q`): some visible text, no control characters. */
+export const searchWords = (max = 100) => z.string().trim().min(1).max(max).regex(visibleQueryText, mustBeVisible);
 export const longText = (max = 2000) => z.string().trim().max(max);
 export const textList = (maxItems: number, maxLength = 120) => z.array(shortText(maxLength)).max(maxItems);
 
@@ -25,11 +38,14 @@ export const emailSchema = z
   .transform((email) => email.toLowerCase())
   .openapi({ example: 'sam.jones@example.org' });
 
+/** A UK postcode in either case, with or without the space: "LS1 4AP", "ls14ap". */
+const postcodePattern =
+  /^ *([Gg][Ii][Rr] ?0[Aa][Aa]|[A-PR-UWYZa-pr-uwyz]([0-9][0-9A-HJKPSTUWa-hjkpstuw]?|[A-HK-Ya-hk-y][0-9][0-9ABEHMNPRVWXYabehmnprvwxy]?) ?[0-9][ABD-HJLNP-UW-Zabd-hjlnp-uw-z]{2}) *$/;
+
 export const postcodeSchema = z
   .string()
-  .trim()
   .max(10, { message: 'must be a UK postcode, like SW1A 1AA', abort: true })
-  .refine(isValidPostcode, { message: 'must be a UK postcode, like SW1A 1AA' })
+  .regex(postcodePattern, { message: 'must be a UK postcode, like SW1A 1AA' })
   .transform(normalisePostcode)
   .openapi({ example: 'LS1 4AP' });
 

@@ -4,13 +4,14 @@ import { accountView } from '../auth/auth.routes.js';
 import { accountSchema, newPasswordSchema, tokenPairSchema } from '../auth/auth.schemas.js';
 import { idParams } from '../core/db/ids.js';
 import { bearer, createRouter, errorResponses, jsonBody, jsonResponse } from '../core/http/openapi.js';
-import { emailSchema, pageOf, paginationQuery, shortText } from '../domain/schemas.js';
+import { emailSchema, pageOf, paginationQuery, searchWords, shortText } from '../domain/schemas.js';
 import { employerInputSchema, employerPatchSchema, employerSchema } from './employers.schemas.js';
 import { employerView } from './employers.service.js';
 
 const signUp = createRoute({
   method: 'post',
   path: '/v1/employers/signup',
+  operationId: 'signUpEmployer',
   tags: ['employers'],
   summary: 'Sign up an employer organisation and its first staff account',
   description: 'The organisation starts unverified: its placements cannot be opened or matched until a provider admin verifies it.',
@@ -33,6 +34,7 @@ const signUp = createRoute({
 const list = createRoute({
   method: 'get',
   path: '/v1/employers',
+  operationId: 'listEmployers',
   tags: ['employers'],
   summary: 'List employers',
   description: 'Verified employers for everyone; provider admins also see those awaiting verification (`verified=false`).',
@@ -40,7 +42,7 @@ const list = createRoute({
   request: {
     query: paginationQuery.extend({
       verified: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-      q: z.string().trim().min(1).max(100).optional(),
+      q: searchWords(100).optional(),
     }),
   },
   responses: { 200: jsonResponse(pageOf(employerSchema, 'EmployerPage'), 'Employers.'), ...errorResponses(400, 401) },
@@ -49,6 +51,7 @@ const list = createRoute({
 const get = createRoute({
   method: 'get',
   path: '/v1/employers/{employerId}',
+  operationId: 'getEmployer',
   tags: ['employers'],
   summary: 'One employer',
   ...bearer,
@@ -59,6 +62,7 @@ const get = createRoute({
 const update = createRoute({
   method: 'patch',
   path: '/v1/employers/{employerId}',
+  operationId: 'updateEmployer',
   tags: ['employers'],
   summary: 'Change an employer’s details (its own staff)',
   ...bearer,
@@ -69,6 +73,7 @@ const update = createRoute({
 const verify = createRoute({
   method: 'put',
   path: '/v1/employers/{employerId}/verification',
+  operationId: 'setEmployerVerification',
   tags: ['employers'],
   summary: 'Verify an employer, or withdraw verification (provider admins)',
   ...bearer,

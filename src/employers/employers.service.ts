@@ -8,7 +8,7 @@ import type { Clock } from '../core/clock.js';
 import { isDuplicateKey } from '../core/db/mongo.js';
 import { escapeRegex } from '../core/db/regex.js';
 import { inTransaction } from '../core/db/transaction.js';
-import { ApiError, notFound, validationFailed } from '../core/errors.js';
+import { ApiError, notFound, unprocessable } from '../core/errors.js';
 import { locate } from '../geo/locate.js';
 import type { SearchOutbox } from '../search-sync/outbox.js';
 import type { Employer, EmployersRepository } from './employers.repository.js';
@@ -75,7 +75,7 @@ export class EmployersService {
     requestId: string,
   ) {
     const problem = passwordProblem(input.account.password, input.account);
-    if (problem) throw validationFailed([{ path: 'account.password', in: 'body', message: problem }]);
+    if (problem) throw unprocessable([{ path: 'account.password', in: 'body', message: problem }]);
     const coordinates = locate(input.organisation.address.postcode, input.organisation.coordinates, 'organisation.address.postcode');
     const passwordHash = await this.hasher.hash(input.account.password);
     try {

@@ -17,6 +17,7 @@ const readySchema = z
 const live = createRoute({
   method: 'get',
   path: '/health/live',
+  operationId: 'getLiveness',
   tags: ['health'],
   summary: 'The process is up',
   responses: { 200: jsonResponse(z.object({ status: z.literal('live') }), 'The process answers.') },
@@ -25,6 +26,7 @@ const live = createRoute({
 const ready = createRoute({
   method: 'get',
   path: '/health/ready',
+  operationId: 'getReadiness',
   tags: ['health'],
   summary: 'MongoDB and Meilisearch both answer',
   responses: {

@@ -24,6 +24,7 @@ const inboxItemSchema = z
 const inbox = createRoute({
   method: 'get',
   path: '/v1/me/inbox',
+  operationId: 'getInbox',
   tags: ['placement journey'],
   summary: 'What I must act on, newest first',
   description:

@@ -39,6 +39,7 @@ const stepNote =
 const propose = createRoute({
   method: 'post',
   path: '/v1/placement-matches',
+  operationId: 'proposePlacementMatch',
   tags,
   summary: 'Propose a young person on my caseload for an open placement (job coaches)',
   description:
@@ -52,6 +53,7 @@ const propose = createRoute({
 const list = createRoute({
   method: 'get',
   path: '/v1/placement-matches',
+  operationId: 'listPlacementMatches',
   tags,
   summary: 'Placement matches I may see, most recently changed first',
   description: 'Provider staff: their provider’s. Young people and delegates: their own. Employers: those the young person agreed to.',
@@ -63,6 +65,7 @@ const list = createRoute({
 const get = createRoute({
   method: 'get',
   path: '/v1/placement-matches/{matchId}',
+  operationId: 'getPlacementMatch',
   tags,
   summary: 'One placement match, with its history and what I may do next',
   ...bearer,
@@ -74,6 +77,8 @@ function step<T extends z.ZodType>(path: string, summary: string, body: T, descr
   return createRoute({
     method: 'post',
     path: `/v1/placement-matches/{matchId}/${path}`,
+    // `employer-accept` -> `employerAcceptPlacementMatch`
+    operationId: `${path.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase())}PlacementMatch`,
     tags,
     summary,
     description: description + stepNote,
@@ -116,6 +121,7 @@ const withdraw = step(
 const rotation = createRoute({
   method: 'post',
   path: '/v1/placement-matches/{matchId}/rotations',
+  operationId: 'addRotation',
   tags,
   summary: 'Record a rotation: department, tasks, dates (job coach or employer staff, while in progress)',
   ...bearer,
@@ -126,6 +132,7 @@ const rotation = createRoute({
 const logWeek = createRoute({
   method: 'post',
   path: '/v1/placement-matches/{matchId}/logs',
+  operationId: 'addWeeklyLog',
   tags,
   summary: 'Log a week: hours, tasks, job coach support, independence (job coach or employer staff)',
   description: 'One log per week (409 for a second). The week must be a Monday, not before the start, not yet to come.',
@@ -137,6 +144,7 @@ const logWeek = createRoute({
 const review = createRoute({
   method: 'post',
   path: '/v1/placement-matches/{matchId}/reviews',
+  operationId: 'addReview',
   tags,
   summary: 'Record a progress review with SMART targets (job coach or employer staff)',
   description: 'Reviews are about every six weeks; the next is due six weeks after this one unless `nextReviewDue` says otherwise.',
@@ -148,6 +156,7 @@ const review = createRoute({
 const progress = createRoute({
   method: 'get',
   path: '/v1/placement-matches/{matchId}/progress',
+  operationId: 'getPlacementProgress',
   tags,
   summary: 'The internship week by week: support hours over time (fading), weeks with no log, reviews',
   ...bearer,

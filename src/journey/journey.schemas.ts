@@ -35,10 +35,13 @@ const matchEvidenceSchema = z
       .union([textList(20, 300), z.record(z.string(), z.unknown())])
       .optional()
       .refine((reasons) => reasons === undefined || JSON.stringify(reasons).length <= matchReasonsMaxChars, { message: `must be at most ${matchReasonsMaxChars} characters as JSON` })
-      .openapi({ description: 'The reasons object from `/matches` as it is, or pros, cons and where support is needed as sentences.' }),
+      .openapi({
+        description: `The reasons object from \`/matches\` as it is, or pros, cons and where support is needed as sentences. At most ${matchReasonsMaxChars} characters as JSON (422 when longer).`,
+      }),
     placement: z.looseObject({ id: idSchema }).optional().openapi({ description: 'The placement of the match, when passed straight through; must be `placementId`.' }),
   })
   .refine((evidence) => evidence.fitScore !== undefined || evidence.score !== undefined, { message: 'needs fitScore (or score)', path: ['fitScore'] })
+  .openapi({ anyOf: [{ required: ['fitScore'] }, { required: ['score'] }] })
   .transform((evidence) => ({
     score: (evidence.fitScore ?? evidence.score)!,
     reasons: evidence.reasons ?? [],
@@ -69,7 +72,7 @@ export const acceptInputSchema = z
       .array(passportSectionSchema)
       .max(5)
       .refine((sections) => new Set(sections).size === sections.length, { message: 'lists a section twice' })
-      .openapi({ description: 'Exactly the passport sections the employer may read. An empty list shares nothing.' }),
+      .openapi({ uniqueItems: true, description: 'Exactly the passport sections the employer may read, each once. An empty list shares nothing.' }),
     purpose: shortText(300).optional().openapi({ description: 'Why the employer may read them; a plain default names the placement.' }),
     shareForDays: z.number().int().min(1).max(365).optional().openapi({
       description: 'How long the share lasts; by default until four weeks after the placement’s planned end (at most a year).',
@@ -103,7 +106,7 @@ export const rotationInputSchema = z
     department: shortText(80),
     tasks: textList(10, 120).default([]),
     startDate: dateSchema,
-    endDate: dateSchema.optional(),
+    endDate: dateSchema.optional().openapi({ description: 'On or after `startDate` (422 otherwise).' }),
   })
   .refine((r) => !r.endDate || r.endDate >= r.startDate, { message: 'must be on or after startDate', path: ['endDate'] })
   .openapi('RotationInput');

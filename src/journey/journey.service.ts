@@ -10,6 +10,7 @@ import type { Employer, EmployersRepository } from '../employers/employers.repos
 import type { PassportsService } from '../passports/passports.service.js';
 import type { Placement, PlacementsRepository } from '../placements/placements.repository.js';
 import { placementResource } from '../placements/placements.service.js';
+import type { NotificationsService } from '../notifications/notifications.service.js';
 import { personFacts } from '../matching/facts.js';
 import { hardLimitBreaks } from '../matching/hard-limit-reasons.js';
 import { placementSearchDoc } from '../search-sync/documents.js';
@@ -70,6 +71,7 @@ export class JourneyService {
   private readonly employers: EmployersRepository;
   private readonly passports: PassportsService;
   private readonly outbox: SearchOutbox;
+  private readonly notifications: NotificationsService;
   private readonly audit: AuditLog;
   private readonly clock: Clock;
   private readonly names: NamesReadModel;
@@ -82,6 +84,7 @@ export class JourneyService {
     employers: EmployersRepository;
     passports: PassportsService;
     outbox: SearchOutbox;
+    notifications: NotificationsService;
     audit: AuditLog;
     clock: Clock;
     names: NamesReadModel;
@@ -93,6 +96,7 @@ export class JourneyService {
     this.employers = options.employers;
     this.passports = options.passports;
     this.outbox = options.outbox;
+    this.notifications = options.notifications;
     this.audit = options.audit;
     this.clock = options.clock;
     this.names = options.names;
@@ -152,6 +156,7 @@ export class JourneyService {
           session,
         );
         await this.auditStep(actor, created, 'propose', requestId, session, { to: 'proposed', ...(hardLimitOverride ? { hardLimitsOverridden: hardLimitOverride.limits } : {}) });
+        await this.notifications.proposalMade(created, session);
         return created;
       });
     } catch (error) {
@@ -280,7 +285,7 @@ export class JourneyService {
           ? await this.passports.createShare(actor, person, { employerId: employer.id, employerName: employer.name, placementId: placement.id, sections: input.sections, purpose, expiresInDays }, requestId, session)
           : undefined;
       const now = this.clock.now();
-      return this.#move(
+      const moved = await this.#move(
         actor,
         authorized,
         {
@@ -291,6 +296,8 @@ export class JourneyService {
         session,
         { sharedSections: share?.sections ?? [], ...(share ? { shareId: share.id } : {}) },
       );
+      await this.notifications.proposalAgreed(moved, share !== undefined, session);
+      return moved;
     });
   }
 
@@ -310,9 +317,11 @@ export class JourneyService {
   async arrangeTaster(actor: Actor, id: string, input: { kind: 'taster_day' | 'informal_interview'; date: string; place: string; notes?: string }, requestId: string) {
     const authorized = await this.authorizeStep(actor, id, 'arrange_taster');
     if (input.date < this.#today()) throw unprocessable([problem('date', 'is in the past')]);
-    return inTransaction(this.mongo, (session) =>
-      this.#move(actor, authorized, { taster: { ...input, arrangedAt: this.clock.now(), arrangedBy: authorized.by } }, requestId, session, { kind: input.kind, date: input.date }),
-    );
+    return inTransaction(this.mongo, async (session) => {
+      const moved = await this.#move(actor, authorized, { taster: { ...input, arrangedAt: this.clock.now(), arrangedBy: authorized.by } }, requestId, session, { kind: input.kind, date: input.date });
+      await this.notifications.tasterArranged(moved, input, session);
+      return moved;
+    });
   }
 
   async employerAccept(actor: Actor, id: string, input: { note?: string }, requestId: string) {
@@ -321,9 +330,11 @@ export class JourneyService {
     if (authorized.match.state === 'taster_arranged' && taster && taster.date > this.#today()) {
       throw unprocessable([{ path: 'taster.date', message: `is ${taster.date}; accept after the taster, or decline now` }], 'The taster has not happened yet.');
     }
-    return inTransaction(this.mongo, (session) =>
-      this.#move(actor, authorized, { employerDecision: { accepted: true, at: this.clock.now(), by: authorized.by, ...(input.note ? { note: input.note } : {}) } }, requestId, session),
-    );
+    return inTransaction(this.mongo, async (session) => {
+      const moved = await this.#move(actor, authorized, { employerDecision: { accepted: true, at: this.clock.now(), by: authorized.by, ...(input.note ? { note: input.note } : {}) } }, requestId, session);
+      await this.notifications.employerDecided(moved, true, session);
+      return moved;
+    });
   }
 
   async employerDecline(actor: Actor, id: string, input: { reason: string }, requestId: string) {
@@ -331,6 +342,7 @@ export class JourneyService {
     return inTransaction(this.mongo, async (session) => {
       const moved = await this.#move(actor, authorized, { employerDecision: { accepted: false, at: this.clock.now(), by: authorized.by, reason: input.reason } }, requestId, session);
       await this.#endShare(actor, moved, requestId, session);
+      await this.notifications.employerDecided(moved, false, session);
       return moved;
     });
   }

@@ -14,6 +14,7 @@ import {
 const matches = createRoute({
   method: 'get',
   path: '/v1/young-people/{youngPersonId}/matches',
+  operationId: 'listMatches',
   tags: ['matching'],
   summary: 'Placements that fit a young person, best first, with reasons',
   description:
@@ -28,6 +29,7 @@ const matches = createRoute({
 const candidates = createRoute({
   method: 'get',
   path: '/v1/placements/{placementId}/candidates',
+  operationId: 'listCandidates',
   tags: ['matching'],
   summary: 'Young people on my provider’s caseload who fit a placement (job coaches, provider admins)',
   description: 'Only young people whose hard limits the placement keeps, best fit first, with reasons. Employers cannot call this.',
@@ -39,6 +41,7 @@ const candidates = createRoute({
 const browse = createRoute({
   method: 'get',
   path: '/v1/placements',
+  operationId: 'browsePlacements',
   tags: ['matching'],
   summary: 'Search and browse open placements',
   description: 'Open placements of verified employers. `facets` counts the matching placements by sector, hours band, adjustment offered and Disability Confident level.',

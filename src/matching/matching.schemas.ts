@@ -6,10 +6,11 @@ import {
   disabilityConfidentSchema,
   levelSchema,
   paginationQuery,
+  searchWords,
   sectorSchema,
   weekdaySchema,
 } from '../domain/schemas.js';
-import { environmentFactors } from '../domain/vocabulary.js';
+import { adjustmentCategories, disabilityConfidentLevels, environmentFactors, sectors } from '../domain/vocabulary.js';
 import { placementStatusSchema } from '../placements/placements.schemas.js';
 import { hoursBands } from '../search-sync/documents.js';
 import { hardLimits } from './hard-limits.js';
@@ -17,12 +18,15 @@ import { wordMatchKinds } from './job-words.js';
 
 const radiusKm = z.coerce.number().min(0.5).max(100).openapi({ description: 'Kilometres, 0.5 to 100.', example: 10 });
 
-/** A query parameter holding a comma-separated list of known values, e.g. `retail,libraries`. */
-function commaList<T extends z.ZodType<string, string>>(item: T, example: string) {
+/** "a,b,c" of the given values; the pattern states it in the OpenAPI document. */
+function commaList<const T extends readonly [string, ...string[]]>(values: T, example: string) {
+  const one = `(${values.join('|')})`;
   return z
     .string()
+    .max(500)
+    .regex(new RegExp(`^ *${one} *( *, *${one} *)*$`), { message: `must be a comma-separated list of: ${values.join(', ')}` })
     .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean))
-    .pipe(z.array(item).min(1).max(20))
+    .pipe(z.array(z.enum(values)).min(1))
     .openapi({ description: 'Comma-separated.', example });
 }
 
@@ -30,7 +34,7 @@ export const matchesQuery = paginationQuery
   .extend({
     radiusKm: radiusKm.optional().openapi({ description: 'Look no further than this (never further than the young person’s own travel limit).' }),
     sector: sectorSchema.optional(),
-    q: z.string().trim().min(1).max(100).optional().openapi({ description: 'Only placements that match all these words.', example: 'kitchen' }),
+    q: searchWords(100).optional().openapi({ description: 'Only placements that match all these words.', example: 'kitchen' }),
   })
   .openapi('MatchesQuery');
 
@@ -38,7 +42,7 @@ export const candidatesQuery = paginationQuery.openapi('CandidatesQuery');
 
 export const browseQuery = paginationQuery
   .extend({
-    q: z.string().trim().min(1).max(100).optional().openapi({ example: 'library' }),
+    q: searchWords(100).optional().openapi({ example: 'library' }),
     near: z
       .string()
       .regex(/^-?\d{1,2}(\.\d+)?,-?\d{1,3}(\.\d+)?$/, { message: 'must be "lat,lng", like 53.7997,-1.5492' })
@@ -49,13 +53,13 @@ export const browseQuery = paginationQuery
       .pipe(coordinatesSchema)
       .optional()
       .openapi({ description: 'A point in the UK: nearest first, and the centre of `radiusKm`.', example: '53.7997,-1.5492' }),
-    radiusKm: radiusKm.optional().openapi({ description: 'Only within this distance of `near`.' }),
-    sector: commaList(sectorSchema, 'retail,libraries').optional(),
-    hoursBand: commaList(z.enum(hoursBands), '16_to_20').optional(),
-    adjustments: commaList(adjustmentCategorySchema, 'instructions,colleague_support')
+    radiusKm: radiusKm.optional().openapi({ description: 'Only within this distance of `near`; needs `near` (422 without it).' }),
+    sector: commaList(sectors, 'retail,libraries').optional(),
+    hoursBand: commaList(hoursBands, '16_to_20').optional(),
+    adjustments: commaList(adjustmentCategories, 'instructions,colleague_support')
       .optional()
       .openapi({ description: 'Comma-separated; every one must be offered.' }),
-    disabilityConfident: commaList(disabilityConfidentSchema, 'employer,leader').optional(),
+    disabilityConfident: commaList(disabilityConfidentLevels, 'employer,leader').optional(),
   })
   .refine((query) => query.radiusKm === undefined || query.near !== undefined, { message: 'needs near', path: ['radiusKm'] })
   .openapi('BrowsePlacementsQuery');

@@ -269,7 +269,7 @@ export class PassportsRepository {
     return (await this.versions.find({ youngPersonId: new ObjectId(youngPersonId) }).sort({ version: 1 }).toArray()).map(toVersion);
   }
 
-  async insertDraft(draft: Omit<PassportDraft, 'id' | 'status'>): Promise<PassportDraft> {
+  async insertDraft(draft: Omit<PassportDraft, 'id' | 'status'>, session?: ClientSession): Promise<PassportDraft> {
     const doc: DraftDoc = {
       _id: new ObjectId(),
       youngPersonId: new ObjectId(draft.youngPersonId),
@@ -280,7 +280,7 @@ export class PassportsRepository {
       proposedAt: draft.proposedAt,
       status: 'pending',
     };
-    await this.drafts.insertOne(doc);
+    await this.drafts.insertOne(doc, { session });
     return toDraft(doc);
   }
 

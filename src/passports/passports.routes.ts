@@ -66,6 +66,7 @@ export const shareView = (share: PassportShare, employerName: string, now: Date)
 const read = createRoute({
   method: 'get',
   path: '/v1/young-people/{youngPersonId}/passport',
+  operationId: 'getPassport',
   tags,
   summary: 'Read an adjustments passport',
   description:
@@ -79,6 +80,7 @@ const read = createRoute({
 const save = createRoute({
   method: 'put',
   path: '/v1/young-people/{youngPersonId}/passport',
+  operationId: 'savePassport',
   tags,
   summary: 'Replace the whole passport (the owner, or a delegate with edit_passport); every save is a new version',
   description:
@@ -92,6 +94,7 @@ const save = createRoute({
 const saveSection = createRoute({
   method: 'put',
   path: '/v1/young-people/{youngPersonId}/passport/sections/{section}',
+  operationId: 'savePassportSection',
   tags,
   summary: 'Save one section (the owner, or a delegate with edit_passport); the other sections stay as they are',
   description: 'A new version with this section replaced. `baseVersion` is the version the edit started from: if someone saved since, 409.',
@@ -103,6 +106,7 @@ const saveSection = createRoute({
 const restore = createRoute({
   method: 'post',
   path: '/v1/young-people/{youngPersonId}/passport/versions/{version}/restore',
+  operationId: 'restorePassportVersion',
   tags,
   summary: 'Restore an earlier version (the owner, or a delegate with edit_passport): a new version with its sections',
   description: 'Nothing is overwritten: the restore is a new version (`source: "restore"`, `restoredFrom`), and it is in the audit log.',
@@ -114,6 +118,7 @@ const restore = createRoute({
 const print = createRoute({
   method: 'get',
   path: '/v1/young-people/{youngPersonId}/passport/print',
+  operationId: 'printPassport',
   tags,
   summary: 'The passport as a printable, accessible HTML page (print to PDF from the browser)',
   ...bearer,
@@ -124,6 +129,7 @@ const print = createRoute({
 const versions = createRoute({
   method: 'get',
   path: '/v1/young-people/{youngPersonId}/passport/versions',
+  operationId: 'listPassportVersions',
   tags,
   summary: 'Every saved version, newest first',
   ...bearer,
@@ -134,6 +140,7 @@ const versions = createRoute({
 const version = createRoute({
   method: 'get',
   path: '/v1/young-people/{youngPersonId}/passport/versions/{version}',
+  operationId: 'getPassportVersion',
   tags,
   summary: 'One earlier version',
   ...bearer,
@@ -144,6 +151,7 @@ const version = createRoute({
 const listDrafts = createRoute({
   method: 'get',
   path: '/v1/young-people/{youngPersonId}/passport/drafts',
+  operationId: 'listPassportDrafts',
   tags,
   summary: 'Changes job coaches have proposed',
   ...bearer,
@@ -154,6 +162,7 @@ const listDrafts = createRoute({
 const propose = createRoute({
   method: 'post',
   path: '/v1/young-people/{youngPersonId}/passport/drafts',
+  operationId: 'proposePassportDraft',
   tags,
   summary: 'Propose changes (job coaches); nothing changes until the owner accepts',
   ...bearer,
@@ -161,10 +170,11 @@ const propose = createRoute({
   responses: { 201: jsonResponse(draftSchema, 'Proposed.'), ...errorResponses(400, 401, 403, 404) },
 });
 
-const decision = (path: string, summary: string) =>
+const decision = (operationId: string, path: string, summary: string) =>
   createRoute({
     method: 'post',
     path,
+    operationId,
     tags,
     summary,
     ...bearer,
@@ -178,6 +188,7 @@ const decision = (path: string, summary: string) =>
 const listShares = createRoute({
   method: 'get',
   path: '/v1/young-people/{youngPersonId}/passport/shares',
+  operationId: 'listPassportShares',
   tags,
   summary: 'Who the passport is shared with, which sections, until when',
   ...bearer,
@@ -188,6 +199,7 @@ const listShares = createRoute({
 const createShare = createRoute({
   method: 'post',
   path: '/v1/young-people/{youngPersonId}/passport/shares',
+  operationId: 'sharePassport',
   tags,
   summary: 'Share chosen sections with one employer (the owner, or a delegate with share_passport)',
   description: 'Records explicit consent: who agreed, when, what was shared, for what purpose. Lasts 90 days unless set otherwise; can be withdrawn at once.',
@@ -199,6 +211,7 @@ const createShare = createRoute({
 const withdraw = createRoute({
   method: 'delete',
   path: '/v1/young-people/{youngPersonId}/passport/shares/{shareId}',
+  operationId: 'withdrawPassportShare',
   tags,
   summary: 'Withdraw a share; the employer loses access at once',
   ...bearer,
@@ -209,6 +222,7 @@ const withdraw = createRoute({
 const accessLog = createRoute({
   method: 'get',
   path: '/v1/young-people/{youngPersonId}/passport/access-log',
+  operationId: 'getPassportAccessLog',
   tags,
   summary: 'Who read the passport, what and when',
   ...bearer,
@@ -222,6 +236,7 @@ const accessLog = createRoute({
 const sharedList = createRoute({
   method: 'get',
   path: '/v1/shared-passports',
+  operationId: 'listSharedPassports',
   tags,
   summary: 'Passports shared with my organisation (employers)',
   ...bearer,
@@ -241,6 +256,7 @@ const sharedList = createRoute({
 const sharedRead = createRoute({
   method: 'get',
   path: '/v1/shared-passports/{shareId}',
+  operationId: 'readSharedPassport',
   tags,
   summary: 'Read a passport shared with my organisation: only the shared sections, only while the share lasts',
   ...bearer,
@@ -320,14 +336,14 @@ export function passportsRoutes() {
       const name = (await c.var.services.passports.proposerNames([draft])).get(draft.proposedBy) ?? 'a job coach';
       return c.json(draftView(draft, name), 201);
     })
-    .openapi(decision('/v1/young-people/{youngPersonId}/passport/drafts/{draftId}/accept', 'Accept a proposed change: it becomes a new version'), async (c) => {
+    .openapi(decision('acceptPassportDraft', '/v1/young-people/{youngPersonId}/passport/drafts/{draftId}/accept', 'Accept a proposed change: it becomes a new version'), async (c) => {
       const { services } = c.var;
       const { youngPersonId, draftId } = c.req.valid('param');
       const draft = await services.passports.decideDraft(actor(c), youngPersonId, draftId, { accept: true, reason: c.req.valid('json').reason }, c.get('requestId'));
       const names = await services.passports.proposerNames([draft]);
       return c.json(draftView(draft, names.get(draft.proposedBy) ?? 'a job coach'), 200);
     })
-    .openapi(decision('/v1/young-people/{youngPersonId}/passport/drafts/{draftId}/reject', 'Reject a proposed change'), async (c) => {
+    .openapi(decision('rejectPassportDraft', '/v1/young-people/{youngPersonId}/passport/drafts/{draftId}/reject', 'Reject a proposed change'), async (c) => {
       const { services } = c.var;
       const { youngPersonId, draftId } = c.req.valid('param');
       const draft = await services.passports.decideDraft(actor(c), youngPersonId, draftId, { accept: false, reason: c.req.valid('json').reason }, c.get('requestId'));

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { idSchema } from '../core/db/ids.js';
-import { fieldProblems, validationFailed } from '../core/errors.js';
+import { fieldProblems, unprocessable } from '../core/errors.js';
 import { adjustmentCategorySchema, dateSchema, longText, shortText } from '../domain/schemas.js';
 import { passportSections, type PassportSection } from '../domain/vocabulary.js';
 
@@ -97,29 +97,20 @@ export const sectionSchemas = {
 
 /**
  * Replacing the whole passport names every section, so that nothing is emptied by leaving it out:
- * `null` empties a section on purpose. A body that leaves sections out is refused, naming them.
+ * `null` empties a section on purpose. A body that leaves sections out is refused (400 "is required"
+ * for each); the schema states it, as every section is required.
  */
 export const wholePassportSectionsSchema = z
-  .object({
-    aboutMe: aboutMeSchema.nullable().optional(),
-    myCondition: myConditionSchema.nullable().optional(),
-    whatHelps: whatHelpsSchema.nullable().optional(),
-    accessToWork: accessToWorkSchema.nullable().optional(),
-    review: reviewSchema.nullable().optional(),
+  .strictObject({
+    aboutMe: aboutMeSchema.nullable(),
+    myCondition: myConditionSchema.nullable(),
+    whatHelps: whatHelpsSchema.nullable(),
+    accessToWork: accessToWorkSchema.nullable(),
+    review: reviewSchema.nullable(),
   })
-  .strict()
-  .superRefine((sections, context) => {
-    for (const section of passportSections) {
-      if (!(section in sections)) {
-        context.addIssue({
-          code: 'custom',
-          path: [section],
-          message: 'is missing: a whole-passport save names every section (null to empty it); to change one section, use PUT .../passport/sections/{section}',
-        });
-      }
-    }
-  })
-  .openapi('WholePassportSections', { description: 'Every section, each either its content or null to empty it.' });
+  .openapi('WholePassportSections', {
+    description: 'Every section, each either its content or null to empty it. To change one section, use PUT .../passport/sections/{section}.',
+  });
 
 export type WholePassportSections = z.output<typeof wholePassportSectionsSchema>;
 
@@ -147,7 +138,8 @@ export const saveSectionSchema = z
 export function parseSectionContent<S extends PassportSection>(section: S, content: unknown): NonNullable<PassportSections[S]> {
   const parsed = sectionSchemas[section].safeParse(content);
   if (parsed.success) return parsed.data as NonNullable<PassportSections[S]>;
-  throw validationFailed(fieldProblems(parsed.error, 'body').map((problem) => ({ ...problem, path: problem.path === '(root)' ? 'content' : `content.${problem.path}` })));
+  // 422, not 400: the document cannot tie the body's shape to the section named in the path.
+  throw unprocessable(fieldProblems(parsed.error, 'body').map((problem) => ({ ...problem, path: problem.path === '(root)' ? 'content' : `content.${problem.path}` })));
 }
 
 export const restoreVersionSchema = z
@@ -186,7 +178,9 @@ export const versionSchema = versionSummarySchema.extend({ sections: passportSec
 
 export const draftInputSchema = z
   .strictObject({
-    sections: passportSectionsSchema.refine((sections) => Object.keys(sections).length > 0, { message: 'propose at least one section' }),
+    sections: passportSectionsSchema
+      .refine((sections) => Object.keys(sections).length > 0, { message: 'propose at least one section' })
+      .openapi({ minProperties: 1 }),
     note: longText(1000).optional().openapi({ description: 'Why the coach suggests this, in plain words.' }),
   })
   .openapi('PassportDraftInput', { description: 'The sections the coach proposes to replace; the rest stay as they are.' });

@@ -6,6 +6,7 @@ import type { Clock } from '../core/clock.js';
 import { inTransaction } from '../core/db/transaction.js';
 import { ApiError, notFound, unprocessable } from '../core/errors.js';
 import type { EmployersRepository } from '../employers/employers.repository.js';
+import type { NotificationsService } from '../notifications/notifications.service.js';
 import type { PlacementsRepository } from '../placements/placements.repository.js';
 import type { NamesReadModel } from '../read-models/names.js';
 import { passportSections, type PassportSection } from '../domain/vocabulary.js';
@@ -100,6 +101,7 @@ export class PassportsService {
   private readonly placements: PlacementsRepository;
   private readonly accounts: AccountsRepository;
   private readonly audit: AuditLog;
+  private readonly notifications: NotificationsService;
   private readonly clock: Clock;
   private readonly names: NamesReadModel;
 
@@ -111,6 +113,7 @@ export class PassportsService {
     placements: PlacementsRepository;
     accounts: AccountsRepository;
     audit: AuditLog;
+    notifications: NotificationsService;
     clock: Clock;
     names: NamesReadModel;
   }) {
@@ -121,6 +124,7 @@ export class PassportsService {
     this.placements = options.placements;
     this.accounts = options.accounts;
     this.audit = options.audit;
+    this.notifications = options.notifications;
     this.clock = options.clock;
     this.names = options.names;
   }
@@ -280,7 +284,7 @@ export class PassportsService {
   }
 
   async proposeDraft(actor: Actor, youngPersonId: string, input: { sections: PassportSections; note?: string }, requestId: string) {
-    const { passport, resource } = await this.#load(actor, youngPersonId, 'passport.propose');
+    const { person, passport, resource } = await this.#load(actor, youngPersonId, 'passport.propose');
     const visible = readableSections(actor, resource, passportSections);
     const hidden = Object.keys(input.sections).filter((name) => !visible.includes(name as PassportSection));
     if (hidden.length > 0) {
@@ -288,16 +292,22 @@ export class PassportsService {
         details: hidden.map((name) => ({ path: `sections.${name}`, in: 'body' as const, message: 'is not shared with job coaches' })),
       });
     }
-    const draft = await this.passports.insertDraft({
-      youngPersonId,
-      baseVersion: passport.version,
-      sections: input.sections,
-      ...(input.note ? { note: input.note } : {}),
-      proposedBy: actor.accountId,
-      proposedAt: this.clock.now(),
+    return inTransaction(this.mongo, async (session) => {
+      const draft = await this.passports.insertDraft(
+        {
+          youngPersonId,
+          baseVersion: passport.version,
+          sections: input.sections,
+          ...(input.note ? { note: input.note } : {}),
+          proposedBy: actor.accountId,
+          proposedAt: this.clock.now(),
+        },
+        session,
+      );
+      await this.audit.success('passport.draft_propose', actor, { target: { type: 'passport_draft', id: draft.id }, subjectId: youngPersonId, requestId, details: { sections: Object.keys(input.sections) } }, session);
+      await this.notifications.draftProposed({ youngPersonId, providerId: person.providerId, proposedBy: actor.accountId }, session);
+      return draft;
     });
-    await this.audit.success('passport.draft_propose', actor, { target: { type: 'passport_draft', id: draft.id }, subjectId: youngPersonId, requestId, details: { sections: Object.keys(input.sections) } });
-    return draft;
   }
 
   async drafts(actor: Actor, youngPersonId: string, status?: PassportDraft['status']) {

@@ -9,6 +9,7 @@ import { placementView } from './placements.service.js';
 const create = createRoute({
   method: 'post',
   path: '/v1/employers/{employerId}/placements',
+  operationId: 'createPlacement',
   tags: ['placements'],
   summary: 'Post a placement (employer staff)',
   description: 'A placement starts as a draft unless `status` says otherwise; only a verified employer’s placement can be open.',
@@ -20,6 +21,7 @@ const create = createRoute({
 const listForEmployer = createRoute({
   method: 'get',
   path: '/v1/employers/{employerId}/placements',
+  operationId: 'listEmployerPlacements',
   tags: ['placements'],
   summary: 'An employer’s placements',
   description: 'All of them for the employer’s staff; the published ones (open, paused, filled) for everyone else.',
@@ -31,6 +33,7 @@ const listForEmployer = createRoute({
 const get = createRoute({
   method: 'get',
   path: '/v1/placements/{placementId}',
+  operationId: 'getPlacement',
   tags: ['placements'],
   summary: 'One placement',
   ...bearer,
@@ -41,6 +44,7 @@ const get = createRoute({
 const update = createRoute({
   method: 'patch',
   path: '/v1/placements/{placementId}',
+  operationId: 'updatePlacement',
   tags: ['placements'],
   summary: 'Change a placement (employer staff)',
   ...bearer,

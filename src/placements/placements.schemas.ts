@@ -33,7 +33,7 @@ export const scheduleSchema = z
   .strictObject({
     days: z.array(weekdaySchema).min(1).max(7),
     startTime: timeOfDaySchema,
-    endTime: timeOfDaySchema,
+    endTime: timeOfDaySchema.openapi({ description: 'After `startTime` (422 otherwise).' }),
     hoursPerWeek: z.number().min(1).max(40),
   })
   .refine((s) => s.startTime < s.endTime, { message: 'must be after startTime', path: ['endTime'] })

@@ -55,8 +55,40 @@ const serviceCss = `
 @media print{.govuk-template__header,.govuk-template__footer,.app-signed-in,.govuk-back-link,.app-no-print{display:none}}
 `.trim();
 
-/** Loads GOV.UK Frontend's init and starts every component on the page; served as a module, so CSP allows it by nonce. */
-const initJs = `import { initAll } from './govuk-frontend.min.js';\ninitAll();\n`;
+/**
+ * Starts GOV.UK Frontend's components, then the idle-timeout warning: 5 minutes before a signed-in
+ * session would end, it shows the hidden warning the layout renders and moves focus to its "Stay
+ * signed in" button, which renews the session in the background so a half-filled form is not lost.
+ * Served as a module from this site, so the CSP allows it. Without JavaScript the footer says when
+ * we sign people out, and the sign-in page says why it happened.
+ */
+const initJs = `import { initAll } from './govuk-frontend.min.js';
+initAll();
+const warning = document.getElementById('timeout-warning');
+if (warning) {
+  const idleMs = Number(warning.dataset.idleMinutes) * 60000;
+  const noticeMs = 5 * 60000;
+  let timer;
+  const arm = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      warning.hidden = false;
+      warning.querySelector('button').focus();
+    }, idleMs - noticeMs);
+  };
+  warning.querySelector('form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const response = await fetch(event.target.action, { method: 'POST', body: new URLSearchParams(new FormData(event.target)), redirect: 'manual' });
+    if (response.status === 204) {
+      warning.hidden = true;
+      arm();
+    } else {
+      window.location.reload();
+    }
+  });
+  arm();
+}
+`;
 
 interface Asset {
   body: Uint8Array<ArrayBuffer>;

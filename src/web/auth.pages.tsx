@@ -131,6 +131,9 @@ export function authPages() {
     return c.redirect('/sign-in?signedOut=1', 303);
   });
 
+  /** The timeout warning's "Stay signed in": loading the session has already renewed it. */
+  app.post('/session/keep-alive', (c) => c.body(null, 204));
+
   app.get('/invitations/:token', async (c) => {
     const token = c.req.param('token');
     const invitation = await c.var.services.invitations.preview(token);

@@ -6,7 +6,7 @@ import { BackLink } from './components/BackLink.js';
 import { NotificationBanner } from './components/NotificationBanner.js';
 import { CsrfField } from './csrf.js';
 import { navigationFor } from './navigation.js';
-import type { Flash } from './sessions.js';
+import { sessionIdleMs, type Flash } from './sessions.js';
 
 /** The service's own name: this is not a GOV.UK service, so no crown, GOV.UK name or GDS font. */
 export const serviceName = 'Supported internships';
@@ -104,6 +104,25 @@ export function Layout(props: LayoutProps) {
           ) : null}
           {props.backLink ? <BackLink href={props.backLink} /> : null}
           <main class="govuk-main-wrapper" id="main-content">
+            {props.actor ? (
+              <div id="timeout-warning" class="govuk-notification-banner" role="region" aria-labelledby="timeout-warning-title" data-idle-minutes={String(sessionIdleMs / 60_000)} hidden>
+                <div class="govuk-notification-banner__header">
+                  <h2 class="govuk-notification-banner__title" id="timeout-warning-title">
+                    Important
+                  </h2>
+                </div>
+                <div class="govuk-notification-banner__content">
+                  <p class="govuk-notification-banner__heading">We will sign you out in 5 minutes</p>
+                  <p class="govuk-body">You have not done anything for a while. To keep what you have typed, stay signed in.</p>
+                  <form method="post" action="/session/keep-alive">
+                    <CsrfField token={props.csrfToken} />
+                    <button type="submit" class="govuk-button" data-module="govuk-button">
+                      Stay signed in
+                    </button>
+                  </form>
+                </div>
+              </div>
+            ) : null}
             {props.flash ? (
               <NotificationBanner type="success" heading={props.flash.heading}>
                 {props.flash.body ? <p class="govuk-body">{props.flash.body}</p> : null}

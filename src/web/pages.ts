@@ -1,4 +1,5 @@
 import { journeyPages } from '../journey/journey.pages.js';
+import { notificationPages } from '../notifications/notifications.pages.js';
 import { proposalPages } from '../journey/proposals.pages.js';
 import { matchingPages } from '../matching/matching.pages.js';
 import { suggestionPages } from '../passports/suggestions.pages.js';
@@ -22,4 +23,5 @@ export const pageModules: PageModule[] = [
   { routes: matchingPages() },
   { routes: journeyPages() },
   { routes: suggestionPages() },
+  notificationPages,
 ];

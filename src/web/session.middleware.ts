@@ -57,7 +57,7 @@ export async function endSession(c: Context<WebEnv>): Promise<void> {
 }
 
 /** Pages anyone may open without signing in. Every other page needs a session. */
-const publicPages = [/^\/sign-in$/, /^\/invitations\/[^/]+$/, /^\/employers\/sign-up(\/.*)?$/, /^\/(help|privacy|accessibility)$/, /^\/dev\/mail(\/.*)?$/];
+const publicPages = [/^\/sign-in$/, /^\/invitations\/[^/]+$/, /^\/employers\/sign-up(\/.*)?$/, /^\/(help|privacy|accessibility)$/, /^\/dev\/mail(\/.*)?$/, /^\/notifications\/unsubscribe\/[^/]+$/];
 
 /** A local path to come back to after signing in; anything else (another site, "//host") is ignored. */
 export function safeReturnPath(value: string | undefined): string | undefined {

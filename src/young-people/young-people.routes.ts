@@ -3,7 +3,7 @@ import { actor } from '../auth/auth.middleware.js';
 import { delegateRightSchema } from '../auth/auth.schemas.js';
 import { idParams, idSchema } from '../core/db/ids.js';
 import { bearer, createRouter, errorResponses, jsonBody, jsonResponse } from '../core/http/openapi.js';
-import { pageFrom, pageOf, paginationQuery } from '../domain/schemas.js';
+import { pageFrom, pageOf, paginationQuery, searchWords } from '../domain/schemas.js';
 import type { YoungPerson } from './young-people.repository.js';
 import {
   eligibilityExceptionSchema,
@@ -29,6 +29,7 @@ export function youngPersonView(person: YoungPerson, hasAccount: boolean) {
 const create = createRoute({
   method: 'post',
   path: '/v1/young-people',
+  operationId: 'createYoungPerson',
   tags: ['young people'],
   summary: 'Add a young person to my provider’s caseload (job coaches, provider admins)',
   description: 'Eligibility: aged 16 to 24 on the planned start date, unless a provider admin records an exception. The home postcode is placed on the map offline.',
@@ -40,6 +41,7 @@ const create = createRoute({
 const list = createRoute({
   method: 'get',
   path: '/v1/young-people',
+  operationId: 'listYoungPeople',
   tags: ['young people'],
   summary: 'Young people I may see',
   description: 'Job coaches and provider admins: their provider’s caseload. A young person: themself. A delegate: whom they act for.',
@@ -48,7 +50,7 @@ const list = createRoute({
     query: paginationQuery.extend({
       status: z.enum(youngPersonStatuses).optional(),
       jobCoachId: idSchema.optional(),
-      q: z.string().trim().min(1).max(80).optional(),
+      q: searchWords(80).optional(),
     }),
   },
   responses: { 200: jsonResponse(pageOf(youngPersonSchema, 'YoungPersonPage'), 'Young people.'), ...errorResponses(400, 401) },
@@ -57,6 +59,7 @@ const list = createRoute({
 const get = createRoute({
   method: 'get',
   path: '/v1/young-people/{youngPersonId}',
+  operationId: 'getYoungPerson',
   tags: ['young people'],
   summary: 'One young person’s vocational profile',
   ...bearer,
@@ -67,6 +70,7 @@ const get = createRoute({
 const update = createRoute({
   method: 'patch',
   path: '/v1/young-people/{youngPersonId}',
+  operationId: 'updateYoungPerson',
   tags: ['young people'],
   summary: 'Change a vocational profile',
   description: 'Job coaches and provider admins change any field; the young person (or a delegate with edit_profile) all but coach, status, dates and EHC plan.',
@@ -78,6 +82,7 @@ const update = createRoute({
 const exception = createRoute({
   method: 'put',
   path: '/v1/young-people/{youngPersonId}/eligibility-exception',
+  operationId: 'setEligibilityException',
   tags: ['young people'],
   summary: 'Record why a young person may start outside the 16 to 24 range (provider admins)',
   ...bearer,
@@ -99,6 +104,7 @@ const delegateSchema = z
 const delegates = createRoute({
   method: 'get',
   path: '/v1/young-people/{youngPersonId}/delegates',
+  operationId: 'listDelegates',
   tags: ['young people'],
   summary: 'Who acts for this young person, with which rights',
   ...bearer,
@@ -109,6 +115,7 @@ const delegates = createRoute({
 const removeDelegate = createRoute({
   method: 'delete',
   path: '/v1/young-people/{youngPersonId}/delegates/{accountId}',
+  operationId: 'removeDelegate',
   tags: ['young people'],
   summary: 'Stop a delegate acting for me (the young person)',
   ...bearer,
@@ -119,6 +126,7 @@ const removeDelegate = createRoute({
 const exportData = createRoute({
   method: 'get',
   path: '/v1/young-people/{youngPersonId}/export',
+  operationId: 'exportYoungPerson',
   tags: ['young people'],
   summary: 'Everything held about a young person, as one JSON document (subject access request)',
   description: 'Profile, account, delegates, passport with every version, drafts and shares, placement journey, and every audit entry about them.',
@@ -130,6 +138,7 @@ const exportData = createRoute({
 const erase = createRoute({
   method: 'delete',
   path: '/v1/young-people/{youngPersonId}',
+  operationId: 'eraseYoungPerson',
   tags: ['young people'],
   summary: 'Erase a young person (provider admins, including at the young person’s request)',
   description:

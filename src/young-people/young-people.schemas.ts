@@ -33,7 +33,7 @@ export const availabilitySchema = z
   .strictObject({
     days: z.array(weekdaySchema).min(1).max(7),
     earliestStart: timeOfDaySchema,
-    latestFinish: timeOfDaySchema,
+    latestFinish: timeOfDaySchema.openapi({ description: 'After `earliestStart` (422 otherwise).' }),
     maxHoursPerWeek: z.number().min(1).max(40),
   })
   .refine((a) => a.earliestStart < a.latestFinish, { message: 'must be after earliestStart', path: ['latestFinish'] })

@@ -5,7 +5,7 @@ import { ManualClock, systemClock, type Clock } from '../../src/core/clock.js';
 import { loadConfig, type Config } from '../../src/core/config.js';
 import { createLogger } from '../../src/core/logger.js';
 import { openInfrastructure } from '../../src/runtime.js';
-import { createServices, type System } from '../../src/services.js';
+import { createServices, type ServiceOptions, type System } from '../../src/services.js';
 
 export interface Harness {
   app: App;
@@ -25,7 +25,9 @@ export function uniqueName(prefix: string): string {
  * Builds the real app on the run's real MongoDB and Meilisearch, in its own database and
  * index prefix. Pass `env` to change configuration and `clock` to control time.
  */
-export async function createHarness(options: { env?: Record<string, string>; clock?: Clock | ManualClock } = {}): Promise<Harness> {
+export async function createHarness(
+  options: { env?: Record<string, string>; clock?: Clock | ManualClock; serviceOptions?: ServiceOptions } = {},
+): Promise<Harness> {
   const name = uniqueName('t');
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -48,7 +50,7 @@ export async function createHarness(options: { env?: Record<string, string>; clo
     meiliKey: config.MEILI_MASTER_KEY,
     clock,
   });
-  const services = await createServices(infra);
+  const services = await createServices(infra, options.serviceOptions);
   const app = createApp(services.services);
   return {
     app,
@@ -56,6 +58,7 @@ export async function createHarness(options: { env?: Record<string, string>; clo
     config,
     clock,
     async close() {
+      await services.notificationDelivery?.close();
       await infra.db.dropDatabase().catch(() => undefined);
       const { results } = await infra.search.client.getIndexes({ limit: 1000 });
       await Promise.all(

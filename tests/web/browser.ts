@@ -5,6 +5,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { Clock, ManualClock } from '../../src/core/clock.js';
+import type { ServiceOptions } from '../../src/services.js';
 import { createHarness, type Harness } from '../helpers/harness.js';
 import { password } from '../helpers/world.js';
 
@@ -28,7 +29,7 @@ export interface WebTest {
 }
 
 /** Starts the app (real stores) on a free port and launches Chromium. Call once per file. */
-export async function startWebTest(options: { env?: Record<string, string>; clock?: Clock | ManualClock } = {}): Promise<WebTest> {
+export async function startWebTest(options: { env?: Record<string, string>; clock?: Clock | ManualClock; serviceOptions?: ServiceOptions } = {}): Promise<WebTest> {
   const harness = await createHarness(options);
   const server: ServerType = await new Promise((resolve) => {
     const started = serve({ fetch: harness.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));

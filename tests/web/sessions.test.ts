@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
 import { makeProvider, password, type ProviderWorld } from '../helpers/world.js';
-import { newContext, signInAs, startWebTest, type WebTest } from './browser.js';
+import { expectNoAxeViolations, newContext, signInAs, startWebTest, type WebTest } from './browser.js';
 
 let web: WebTest;
 let world: ProviderWorld;
@@ -64,6 +64,34 @@ describe('browser sessions', () => {
     await page.goto('/');
     expect(page.url()).toContain('/sign-in?timedOut=1');
     expect(await page.getByText('You did nothing for 30 minutes').count()).toBe(1);
+    await context.close();
+  });
+
+  it('warns 5 minutes before the idle timeout and "Stay signed in" keeps the session (and the form) alive', async () => {
+    const context = await newContext(web);
+    const page = await context.newPage();
+    await page.clock.install();
+    await page.goto('/sign-in');
+    await page.getByLabel('Email address').fill(world.youngPerson.email);
+    await page.getByLabel('Password', { exact: true }).fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+    expect(await page.getByText('We will sign you out in 5 minutes').isVisible()).toBe(false);
+    clock.advance(26 * 60_000);
+    await page.waitForLoadState('load');
+    await page.clock.fastForward('24:00');
+    // Minute by minute, so the warning appears however late the page's script set its timer.
+    const warned = async () => {
+      await page.clock.fastForward('01:00');
+      return page.getByText('We will sign you out in 5 minutes').isVisible();
+    };
+    await expect.poll(warned, { timeout: 15_000 }).toBe(true);
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Stay signed in' }).click();
+    await expect.poll(() => page.getByText('We will sign you out in 5 minutes').isVisible(), { timeout: 15_000 }).toBe(false);
+    clock.advance(20 * 60_000);
+    const response = await context.request.get('/', { maxRedirects: 0 });
+    expect(response.status()).toBe(200);
     await context.close();
   });
 

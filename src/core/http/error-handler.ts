@@ -56,16 +56,41 @@ const knownMethods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
  * A path no route has answers 404; a path that exists under other methods answers 405 with
  * `Allow` listing them (HEAD goes with GET), so a client learns what it may send.
  */
-export function onNotFoundOrMethodNotAllowed(router: Router<[unknown, RouterRoute]>): NotFoundHandler<AppEnv> {
+export function onNotFoundOrMethodNotAllowed(router: AppRouter): NotFoundHandler<AppEnv> {
   return (c) => {
     const pathname = new URL(c.req.url).pathname;
-    const allowed = knownMethods.filter((method) =>
-      router.match(method, pathname)[0].some(([[, route]]) => route.method !== 'ALL'),
-    );
+    const allowed = allowedMethods(router, pathname, () => true);
     if (allowed.length === 0) return respond(c, 'not_found', `No route matches ${c.req.method} ${pathname}.`);
-    const allow = allowed.includes('GET') ? [...allowed, 'HEAD'] : allowed;
-    return respond(c, 'method_not_allowed', `${c.req.method} is not allowed on ${pathname}; use ${allow.join(', ')}.`, undefined, {
-      Allow: allow.join(', '),
-    });
+    return methodNotAllowed(c, pathname, allowed);
   };
 }
+
+/**
+ * `PATCH /v1/employers/signup` matches `PATCH /v1/employers/{employerId}`, whose id check then
+ * fails; but the path names the sign-up resource, which has no PATCH: that is a 405, not a 400.
+ */
+export function onErrorWithLiteralPaths(router: AppRouter): ErrorHandler<AppEnv> {
+  return (error, c) => {
+    const pathProblem = error instanceof ApiError && error.code === 'validation_failed' && Array.isArray(error.details) && error.details.every((d) => d.in === 'path');
+    if (pathProblem) {
+      const pathname = new URL(c.req.url).pathname;
+      const literal = allowedMethods(router, pathname, (route) => !route.path.includes(':'));
+      if (literal.length > 0 && !literal.includes(c.req.method as (typeof knownMethods)[number])) return methodNotAllowed(c, pathname, literal);
+    }
+    return onError(error, c);
+  };
+}
+
+type AppRouter = Router<[unknown, RouterRoute]>;
+
+function allowedMethods(router: AppRouter, pathname: string, counts: (route: RouterRoute) => boolean) {
+  return knownMethods.filter((method) => router.match(method, pathname)[0].some(([[, route]]) => route.method !== 'ALL' && counts(route)));
+}
+
+function methodNotAllowed(c: Context, pathname: string, allowed: string[]) {
+  const allow = allowed.includes('GET') ? [...allowed, 'HEAD'] : allowed;
+  return respond(c, 'method_not_allowed', `${c.req.method} is not allowed on ${pathname}; use ${allow.join(', ')}.`, undefined, {
+    Allow: allow.join(', '),
+  });
+}
+

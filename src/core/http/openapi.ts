@@ -1,5 +1,5 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { fieldProblems, validationFailed, type FieldProblem } from '../errors.js';
+import { fieldProblems, unprocessable, validationFailed, type FieldProblem } from '../errors.js';
 import type { AppEnv } from './env.js';
 
 const targetNames: Record<string, FieldProblem['in']> = {
@@ -11,12 +11,19 @@ const targetNames: Record<string, FieldProblem['in']> = {
   form: 'body',
 };
 
-/** Every feature router is made here, so that schema failures always become the 400 envelope. */
+/**
+ * Every feature router is made here, so that schema failures always become the envelope: 400
+ * for what the OpenAPI document states (types, patterns, limits, enums, required fields), and 422
+ * when only refinements failed, the rules a JSON Schema cannot state ("after the start time"),
+ * which the document describes on the field. So input the document calls valid never gets a 400.
+ */
 export function createRouter() {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) {
-        throw validationFailed(fieldProblems(result.error, targetNames[result.target]));
+        const problems = fieldProblems(result.error, targetNames[result.target]);
+        if (result.error.issues.every((issue) => issue.code === 'custom')) throw unprocessable(problems);
+        throw validationFailed(problems);
       }
     },
   });

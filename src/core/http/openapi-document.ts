@@ -1,0 +1,92 @@
+import { bodyTextPattern, urlTextPattern } from './request-input.js';
+
+/**
+ * What every operation can answer whatever its own route says, added to the generated OpenAPI
+ * document in one place so that a new route cannot forget them, and the text rule the edge
+ * middleware enforces (no control characters), stated on every request string that has no
+ * stricter pattern, enum or format of its own.
+ */
+
+type Json = Record<string, any>;
+
+const errorDescriptions: Record<string, string> = {
+  '400': 'The request is malformed or breaks the schema (including text with control characters); `details` names each field.',
+  '401': 'No valid access token.',
+  '403': 'The caller’s role, or their relationship to this record, does not allow this.',
+  '404': 'Not found, or not visible to the caller.',
+  '413': 'The request body is too large.',
+  '415': 'The request body must be JSON in UTF-8.',
+  '422': 'The request is well-formed but breaks a rule the schema cannot state (described on the fields); `details` says why.',
+  '503': 'MongoDB or Meilisearch is unavailable; nothing was changed.',
+};
+
+const methods = ['get', 'post', 'put', 'patch', 'delete'] as const;
+
+/** The statuses an operation can answer because of its shape alone. */
+function statusesOf(path: string, operation: Json): string[] {
+  const statuses = ['400'];
+  const parameters: Json[] = operation.parameters ?? [];
+  if (operation.security?.length) statuses.push('401', '403');
+  if (path.includes('{')) statuses.push('404');
+  if (operation.requestBody) statuses.push('413', '415', '422');
+  else if (parameters.some((parameter) => parameter.in === 'query')) statuses.push('422');
+  if (path !== '/health/live' && path !== '/openapi.json') statuses.push('503');
+  return statuses;
+}
+
+export function completeDocument(document: Json, links: Record<string, Json> = {}): Json {
+  const visited = new Set<Json>();
+  for (const [path, item] of Object.entries<Json>(document.paths ?? {})) {
+    for (const method of methods) {
+      const operation = item[method];
+      if (!operation) continue;
+      for (const status of statusesOf(path, operation)) {
+        operation.responses[status] ??= {
+          description: errorDescriptions[status],
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+        };
+      }
+      for (const parameter of operation.parameters ?? []) {
+        if (parameter.schema) stateTextRule(parameter.schema, urlTextPattern, document, visited);
+      }
+      const body = operation.requestBody?.content?.['application/json']?.schema;
+      if (body) stateTextRule(body, bodyTextPattern, document, visited);
+      const operationLinks = operation.operationId ? links[operation.operationId] : undefined;
+      if (operationLinks) {
+        const created = Object.keys(operation.responses).find((status) => status.startsWith('2'))!;
+        operation.responses[created].links = operationLinks;
+      }
+    }
+  }
+  return document;
+}
+
+function stateTextRule(schema: Json, pattern: string, document: Json, visited: Set<Json>): void {
+  if (!schema || typeof schema !== 'object' || visited.has(schema)) return;
+  visited.add(schema);
+  if (typeof schema.$ref === 'string') {
+    const target = document.components?.schemas?.[schema.$ref.split('/').pop()!];
+    stateTextRule(target, pattern, document, visited);
+    return;
+  }
+  const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+  if (types.includes('string') && schema.pattern === undefined && schema.enum === undefined && schema.const === undefined && schema.format === undefined) {
+    schema.pattern = pattern;
+  }
+  // Zod's integers are JavaScript's safe integers.
+  if (types.includes('integer')) {
+    schema.maximum ??= Number.MAX_SAFE_INTEGER;
+    schema.minimum ??= Number.MIN_SAFE_INTEGER;
+  }
+  // An object that takes keys of its own (a record, a loose object): its keys are text too.
+  if (types.includes('object') && schema.additionalProperties !== false && schema.propertyNames === undefined) {
+    schema.propertyNames = { pattern };
+  }
+  for (const key of ['anyOf', 'oneOf', 'allOf', 'prefixItems'] as const) {
+    for (const part of schema[key] ?? []) stateTextRule(part, pattern, document, visited);
+  }
+  for (const key of ['items', 'additionalProperties', 'not', 'if', 'then', 'else'] as const) {
+    if (schema[key] && typeof schema[key] === 'object') stateTextRule(schema[key], pattern, document, visited);
+  }
+  for (const property of Object.values<Json>(schema.properties ?? {})) stateTextRule(property, pattern, document, visited);
+}

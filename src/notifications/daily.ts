@@ -1,0 +1,235 @@
+import { randomUUID } from 'node:crypto';
+import type { Collection, Db, MongoClient } from 'mongodb';
+import { ObjectId } from 'mongodb';
+import { toAccount, type AccountDoc, type AccountsRepository } from '../auth/accounts.js';
+import { actorOf } from '../auth/auth.service.js';
+import type { Clock } from '../core/clock.js';
+import type { CollectionSpec } from '../core/db/mongo.js';
+import { isDuplicateKey } from '../core/db/mongo.js';
+import { inTransaction } from '../core/db/transaction.js';
+import { errorSummary, type Logger } from '../core/logger.js';
+import type { EmployersRepository } from '../employers/employers.repository.js';
+import type { InboxService } from '../journey/inbox.service.js';
+import type { PassportsRepository } from '../passports/passports.repository.js';
+import { webPaths } from './links.js';
+import type { NotificationOutbox } from './outbox.js';
+import { longDate } from './notifications.service.js';
+import { subjectFor } from './templates.js';
+
+interface ScheduledRunDoc {
+  _id: string;
+  /** The last day (Europe/London) the run finished. */
+  lastDay?: string;
+  lockedUntil?: Date;
+  owner?: string;
+}
+
+export const scheduledRunsCollection: CollectionSpec = {
+  name: 'scheduled_runs',
+  jsonSchema: {
+    bsonType: 'object',
+    required: ['_id'],
+    properties: { lastDay: { bsonType: 'string' }, lockedUntil: { bsonType: 'date' }, owner: { bsonType: 'string' } },
+  },
+  indexes: [],
+};
+
+export interface DailyOutcome {
+  reminders: number;
+  shareNotices: number;
+  digests: number;
+}
+
+const dayMs = 86_400_000;
+const shareNoticeDays = 14;
+/** Shares that ended more than this long ago (or before this feature) are not announced. */
+const endedShareWindowDays = 7;
+
+/** The day and hour in England, where every user of the service is. */
+export function londonDayAndHour(at: Date): { day: string; hour: number } {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' })
+      .formatToParts(at)
+      .map((part) => [part.type, part.value]),
+  );
+  return { day: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour) };
+}
+
+/**
+ * The daily run: reminders to job coaches (weekly log missing, review due, 12-month follow-up
+ * due), passport shares ending soon or ended, and the digests of those who chose one email a day.
+ * Every instance checks each minute, but a lease in MongoDB lets one run per day; and each
+ * reminder has a unique key, so even an overlapping run never sends one twice.
+ */
+export class DailyNotifications {
+  readonly #runs: Collection<ScheduledRunDoc>;
+  #timer: NodeJS.Timeout | undefined;
+  #running: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    db: Db,
+    private readonly mongo: MongoClient,
+    private readonly outbox: NotificationOutbox,
+    private readonly inbox: InboxService,
+    private readonly accounts: AccountsRepository,
+    private readonly passports: PassportsRepository,
+    private readonly employers: EmployersRepository,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    private readonly options: { hour: number; leaseMs: number } = { hour: 7, leaseMs: 30 * 60_000 },
+  ) {
+    this.#runs = db.collection<ScheduledRunDoc>(scheduledRunsCollection.name);
+  }
+
+  /** Checks once a minute whether today's run is due and not yet done by any instance. */
+  start(): void {
+    if (this.#timer) return;
+    const tick = () => {
+      this.#running = this.runIfDue().catch((error: unknown) => this.logger.warn({ err: errorSummary(error) }, 'daily notifications could not run'));
+    };
+    this.#timer = setInterval(tick, 60_000);
+    this.#timer.unref();
+    tick();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.#timer);
+    this.#timer = undefined;
+    await this.#running;
+  }
+
+  /** Runs today's notifications if it is past the hour and no instance has run them yet. */
+  async runIfDue(): Promise<DailyOutcome | undefined> {
+    const now = this.clock.now();
+    const { day, hour } = londonDayAndHour(now);
+    if (hour < this.options.hour) return undefined;
+    const owner = randomUUID();
+    if (!(await this.#claim(day, owner, now))) return undefined;
+    const outcome = await this.run(now);
+    await this.#runs.updateOne({ _id: 'notifications.daily', owner }, { $set: { lastDay: day }, $unset: { lockedUntil: '', owner: '' } });
+    this.logger.info({ day, ...outcome }, 'daily notifications');
+    return outcome;
+  }
+
+  async #claim(day: string, owner: string, now: Date): Promise<boolean> {
+    try {
+      const claimed = await this.#runs.findOneAndUpdate(
+        { _id: 'notifications.daily', lastDay: { $ne: day }, lockedUntil: { $not: { $gt: now } } },
+        { $set: { lockedUntil: new Date(now.getTime() + this.options.leaseMs), owner } },
+        { upsert: true, returnDocument: 'after' },
+      );
+      return claimed?.owner === owner;
+    } catch (error) {
+      // The run exists and is done or held: the upsert tried to make a second one.
+      if (isDuplicateKey(error)) return false;
+      throw error;
+    }
+  }
+
+  /** Everything the daily run sends; safe to call again the same day (nothing is sent twice). */
+  async run(now: Date = this.clock.now()): Promise<DailyOutcome> {
+    const reminders = await this.#coachReminders();
+    const shareNotices = await this.#shareNotices(now);
+    const digests = await this.#digests(londonDayAndHour(now).day);
+    return { reminders, shareNotices, digests };
+  }
+
+  async #coachReminders(): Promise<number> {
+    let made = 0;
+    const coaches = this.accounts.collection.find({ role: 'job_coach', status: 'active' }, { projection: { passwordHash: 0 } });
+    for await (const doc of coaches) {
+      const coach = toAccount(doc);
+      for (const item of await this.inbox.inbox(actorOf(coach))) {
+        const base = {
+          to: { email: coach.email, name: coach.name, accountId: coach.id },
+          path: webPaths.journey(item.matchId),
+          subjectIds: [item.youngPerson.id],
+          ...(coach.providerId ? { providerId: coach.providerId } : {}),
+        };
+        const names = { youngPersonName: item.youngPerson.preferredName, placementTitle: item.placement.title };
+        let added = false;
+        if (item.kind === 'weekly_log_due' && item.weeksWithoutLog && item.weeksWithoutLog.length > 0) {
+          const week = item.weeksWithoutLog[item.weeksWithoutLog.length - 1]!;
+          added = await this.outbox.enqueueOnce({ ...base, kind: 'weekly_log_missing', facts: { ...names, weekStarting: longDate(week) }, dedupeKey: `weekly_log_missing:${item.matchId}:${week}:${coach.id}` });
+        } else if (item.kind === 'review_due' && item.dueOn) {
+          added = await this.outbox.enqueueOnce({ ...base, kind: 'review_due', facts: { ...names, dueOn: longDate(item.dueOn) }, dedupeKey: `review_due:${item.matchId}:${item.dueOn}:${coach.id}` });
+        } else if (item.kind === 'follow_up_due' && item.dueOn) {
+          added = await this.outbox.enqueueOnce({ ...base, kind: 'follow_up_due', facts: { ...names, dueOn: longDate(item.dueOn) }, dedupeKey: `follow_up_due:${item.matchId}:${item.dueOn}:${coach.id}` });
+        }
+        if (added) made += 1;
+      }
+    }
+    return made;
+  }
+
+  /** Tells each owner of a share that ends within 14 days, and of one that has ended (unless they ended it). */
+  async #shareNotices(now: Date): Promise<number> {
+    const soon = new Date(now.getTime() + shareNoticeDays * dayMs);
+    const recently = new Date(now.getTime() - endedShareWindowDays * dayMs);
+    const shares = await this.passports.shares
+      .find({
+        $or: [
+          { withdrawnAt: { $exists: false }, expiresAt: { $gt: recently, $lte: soon } },
+          { withdrawnAt: { $gt: recently } },
+        ],
+      })
+      .toArray();
+    if (shares.length === 0) return 0;
+    const owners = await this.accounts.collection
+      .find({ role: 'young_person', status: 'active', youngPersonId: { $in: [...new Set(shares.map((share) => share.youngPersonId.toHexString()))].map((id) => new ObjectId(id)) } }, { projection: { passwordHash: 0 } })
+      .toArray();
+    const ownerOf = new Map(owners.map((doc) => [doc.youngPersonId!.toHexString(), doc]));
+    const employerNames = new Map((await this.employers.byIds([...new Set(shares.map((share) => share.employerId.toHexString()))])).map((e) => [e.id, e.name]));
+    let made = 0;
+    for (const share of shares) {
+      const owner: AccountDoc | undefined = ownerOf.get(share.youngPersonId.toHexString());
+      if (!owner) continue;
+      const ended = share.withdrawnAt !== undefined || share.expiresAt <= now;
+      // Someone who ended a share themself does not need telling.
+      if (ended && share.withdrawnBy === owner._id.toHexString()) continue;
+      const endedOn = share.withdrawnAt ?? share.expiresAt;
+      const added = await this.outbox.enqueueOnce({
+        kind: ended ? 'share_ended' : 'share_ending_soon',
+        to: { email: owner.email, name: owner.name, accountId: owner._id.toHexString() },
+        path: webPaths.passportShares(share.youngPersonId.toHexString()),
+        facts: { employerName: employerNames.get(share.employerId.toHexString()) ?? 'the employer', ...(ended ? { endedOn: longDate(endedOn) } : { endsOn: longDate(share.expiresAt) }) },
+        providerId: share.providerId.toHexString(),
+        subjectIds: [share.youngPersonId.toHexString()],
+        dedupeKey: `${ended ? 'share_ended' : 'share_ending_soon'}:${share._id.toHexString()}`,
+      });
+      if (added) made += 1;
+    }
+    return made;
+  }
+
+  /** One email per person who chose a daily digest, listing what was held for them. */
+  async #digests(day: string): Promise<number> {
+    const accountIds = await this.outbox.collection.distinct('to.accountId', { status: 'held' });
+    let made = 0;
+    for (const accountId of accountIds as ObjectId[]) {
+      const added = await inTransaction(this.mongo, async (session) => {
+        const held = await this.outbox.collection.find({ status: 'held', 'to.accountId': accountId }, { session }).sort({ createdAt: 1 }).toArray();
+        const first = held[0];
+        if (!first) return false;
+        const inserted = await this.outbox.enqueueOnce(
+          {
+            kind: 'digest',
+            to: { email: first.to.email, name: first.to.name, accountId: accountId.toHexString() },
+            path: webPaths.home(),
+            facts: {},
+            digestItems: held.map((doc) => ({ subject: subjectFor(doc.kind, doc.facts), path: doc.path ?? webPaths.home() })),
+            ...(first.providerId ? { providerId: first.providerId.toHexString() } : {}),
+            subjectIds: [...new Set(held.flatMap((doc) => (doc.subjectIds ?? []).map((id) => id.toHexString())))],
+            dedupeKey: `digest:${accountId.toHexString()}:${day}`,
+          },
+          session,
+        );
+        if (!inserted) return false;
+        await this.outbox.collection.updateMany({ _id: { $in: held.map((doc) => doc._id) }, status: 'held' }, { $set: { status: 'digested' }, $unset: { path: '' } }, { session });
+        return true;
+      });
+      if (added) made += 1;
+    }
+    return made;
+  }
+}

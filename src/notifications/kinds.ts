@@ -1,0 +1,48 @@
+/**
+ * Every kind of email the service sends. A kind is also what a person turns on or off in their
+ * preferences, and what a one-click unsubscribe link changes.
+ */
+export const notificationKinds = [
+  'invitation',
+  'proposal_received',
+  'proposal_agreed',
+  'employer_decision',
+  'taster_arranged',
+  'passport_draft_waiting',
+  'share_ending_soon',
+  'share_ended',
+  'weekly_log_missing',
+  'review_due',
+  'follow_up_due',
+  'security_new_sign_in',
+  'security_refresh_reuse',
+  'digest',
+] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+
+/** Kinds a person cannot turn off: they protect the account, or the person has no account yet. */
+export const mandatoryKinds: readonly NotificationKind[] = ['invitation', 'security_new_sign_in', 'security_refresh_reuse', 'digest'];
+
+/** Kinds a person chooses about in their preferences (and can unsubscribe from). */
+export const optionalKinds = notificationKinds.filter((kind) => !mandatoryKinds.includes(kind));
+export type OptionalKind = (typeof optionalKinds)[number];
+
+export const isOptionalKind = (kind: string): kind is OptionalKind => (optionalKinds as readonly string[]).includes(kind);
+
+/** What each kind is, in the words a preferences page and a digest use. */
+export const kindDescriptions: Record<NotificationKind, string> = {
+  invitation: 'An invitation to make an account',
+  proposal_received: 'A job coach suggests a placement',
+  proposal_agreed: 'A young person agrees to a placement you offer',
+  employer_decision: 'An employer decides about a placement',
+  taster_arranged: 'An employer arranges a taster day or informal interview',
+  passport_draft_waiting: 'A job coach suggests changes to a passport',
+  share_ending_soon: 'A passport share ends in 14 days',
+  share_ended: 'A passport share has ended',
+  weekly_log_missing: 'A weekly log is missing',
+  review_due: 'A progress review is due',
+  follow_up_due: 'A 12-month follow-up is due',
+  security_new_sign_in: 'A sign-in after your password changed, or from somewhere new',
+  security_refresh_reuse: 'Someone tried to reuse an old sign-in',
+  digest: 'Your daily summary',
+};

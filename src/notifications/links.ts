@@ -1,0 +1,30 @@
+/**
+ * Where each email sends its reader: paths of the web app from the agreed URL map. Emails link
+ * only through these, so a test can check every link against the pages that exist.
+ */
+export const webPaths = {
+  home: () => '/',
+  signIn: () => '/sign-in',
+  invitation: (token: string) => `/invitations/${encodeURIComponent(token)}`,
+  proposal: (youngPersonId: string, matchId: string) => `/young-people/${youngPersonId}/proposals/${matchId}`,
+  journey: (matchId: string) => `/journeys/${matchId}`,
+  passportDrafts: (youngPersonId: string) => `/young-people/${youngPersonId}/passport/drafts`,
+  passportShares: (youngPersonId: string) => `/young-people/${youngPersonId}/passport/shares`,
+  notificationSettings: () => '/settings/notifications',
+};
+
+/** The URL map's patterns for the paths above, for checking links. */
+export const webPathPatterns: RegExp[] = [
+  /^\/$/,
+  /^\/sign-in$/,
+  /^\/invitations\/[A-Za-z0-9_-]+$/,
+  /^\/young-people\/[0-9a-f]{24}\/proposals\/[0-9a-f]{24}$/,
+  /^\/journeys\/[0-9a-f]{24}$/,
+  /^\/young-people\/[0-9a-f]{24}\/passport\/(drafts|shares)$/,
+  /^\/settings\/notifications$/,
+];
+
+/** An absolute URL on the service's public address. */
+export function absoluteUrl(publicUrl: string, path: string): string {
+  return new URL(path, publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/`).toString();
+}

@@ -1,0 +1,99 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MailCatcher } from '../../src/notifications/mail-catcher.js';
+import { call } from '../helpers/harness.js';
+import { makeProvider, type ProviderWorld } from '../helpers/world.js';
+import { expectNoAxeViolations, expectNoHorizontalScroll, heading, newContext, startWebTest, type WebTest } from './browser.js';
+
+const directory = mkdtempSync(path.join(tmpdir(), 'notify-mail-'));
+const catcher = new MailCatcher(directory);
+let web: WebTest;
+let world: ProviderWorld;
+
+beforeAll(async () => {
+  const smtpUrl = await catcher.start();
+  web = await startWebTest({ serviceOptions: { mailCatcher: { catcher, smtpUrl } } });
+  world = await makeProvider(web.harness);
+});
+afterAll(async () => {
+  await web?.close();
+  await catcher.stop();
+  rmSync(directory, { recursive: true, force: true });
+});
+
+/** Makes an email through the API and sends it to the development mail catcher. */
+async function inviteCoach(name: string): Promise<string> {
+  const email = `${name.toLowerCase()}.${Date.now()}@example.org`;
+  const response = await call(web.harness.app, 'POST', '/v1/invitations', { token: world.admin.token, body: { role: 'job_coach', email, name } });
+  expect(response.status).toBe(201);
+  await web.harness.services.notificationDelivery!.drain();
+  return email;
+}
+
+describe('emails in the browser', () => {
+  it('/dev/mail shows the emails sent in development, and the invitation link opens the page to accept it', async () => {
+    const email = await inviteCoach('Devon');
+    const context = await newContext(web, { width: 320 });
+    const page = await context.newPage();
+    await page.goto('/dev/mail');
+    expect(await heading(page)).toBe('Emails sent (development)');
+    await expectNoAxeViolations(page);
+    await expectNoHorizontalScroll(page);
+    await page.getByRole('link', { name: 'You are invited to Supported internships' }).first().click();
+    expect(await heading(page)).toBe('You are invited to Supported internships');
+    expect(await page.textContent('main')).toContain(email);
+    await expectNoAxeViolations(page);
+    await expectNoHorizontalScroll(page);
+
+    const text = (await page.textContent('main'))!;
+    const link = new URL(text.match(/Accept the invitation: (\S+)/)![1]!);
+    await page.goto(link.pathname);
+    expect(await heading(page)).not.toBe('Page not found');
+    expect(await page.getByLabel(/password/i).count()).toBeGreaterThan(0);
+    await context.close();
+  });
+
+  it('one-click unsubscribe works from the browser, without signing in and without JavaScript', async () => {
+    const drafted = await call(web.harness.app, 'POST', `/v1/young-people/${world.youngPersonId}/passport/drafts`, {
+      token: world.coach.token,
+      body: { sections: { whatHelps: { adjustments: [{ category: 'equipment', details: 'A headset' }] } } },
+    });
+    expect(drafted.status, drafted.text).toBe(201);
+    await web.harness.services.notificationDelivery!.drain();
+    const [message] = await catcher.list(1);
+    const unsubscribe = new URL(message!.headers['list-unsubscribe']!.replace(/^<|>$/g, ''));
+
+    const context = await newContext(web, { width: 320 });
+    const page = await context.newPage();
+    await page.goto(unsubscribe.pathname);
+    expect(await heading(page)).toBe('Stop these emails?');
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Stop these emails' }).click();
+    expect(await heading(page)).toBe('You will not get these emails');
+    await expectNoAxeViolations(page);
+    await expectNoHorizontalScroll(page);
+    expect((await web.harness.services.notifications.preferencesRepository.of(world.youngPerson.accountId)).email.passport_draft_waiting).toBe(false);
+
+    const withoutJavaScript = await (await newContext(web, { javaScriptEnabled: false })).newPage();
+    await withoutJavaScript.goto(unsubscribe.pathname);
+    await withoutJavaScript.getByRole('button', { name: 'Stop these emails' }).click();
+    expect(await heading(withoutJavaScript)).toBe('You will not get these emails');
+
+    await page.goto(`${unsubscribe.pathname.slice(0, -4)}abcd`);
+    expect(await heading(page)).toBe('This link does not work');
+    await context.close();
+  });
+
+  it('/dev/mail does not exist in production', async () => {
+    const { createHarness } = await import('../helpers/harness.js');
+    const production = await createHarness({ env: { NODE_ENV: 'production' }, serviceOptions: { mailCatcher: { catcher, smtpUrl: 'smtp://127.0.0.1:9' } } });
+    try {
+      const response = await production.app.request('/dev/mail', { headers: { accept: 'text/html' } });
+      expect(response.status).toBe(404);
+    } finally {
+      await production.close();
+    }
+  });
+});
