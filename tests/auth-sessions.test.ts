@@ -197,7 +197,7 @@ describe('access tokens end with their sign-in, at once', () => {
 
   it('checks the sign-in with one lookup by id', async () => {
     const indexes = await harness.services.db.collection('sign_ins').indexes();
-    expect(indexes.map((index) => index.name)).toEqual(expect.arrayContaining(['_id_', 'account', 'expiry_ttl']));
+    expect(indexes.map((index) => index.name)).toEqual(expect.arrayContaining(['_id_', 'account', 'ended_ttl']));
     const session = await signIn(world.admin.email, password);
     const { sid } = JSON.parse(Buffer.from(session.json.accessToken.split('.')[1], 'base64url').toString());
     const plan = await harness.services.db.collection('sign_ins').find({ _id: sid }).explain('executionStats');

@@ -32,9 +32,9 @@ export const signInsCollection: CollectionSpec = {
   },
   indexes: [
     { key: { accountId: 1 }, name: 'account' },
-    // A sign-in whose refresh tokens have all expired can no longer mint access tokens; its access
-    // tokens are long expired by the time this removes it (a day later).
-    { key: { expiresAt: 1 }, name: 'expiry_ttl', expireAfterSeconds: 86_400 },
+    // An ended sign-in is removed a day later, when its access tokens are long expired (a missing
+    // sign-in is refused like an ended one). Expired ones go when their account next signs in.
+    { key: { endedAt: 1 }, name: 'ended_ttl', expireAfterSeconds: 86_400 },
   ],
 };
 
@@ -57,6 +57,8 @@ export class SignIns {
 
   async start(accountId: string, signInId: string): Promise<void> {
     const now = this.clock.now();
+    // Sign-ins whose refresh tokens have all expired can mint no more access tokens: tidy them away.
+    await this.#signIns.deleteMany({ accountId: new ObjectId(accountId), expiresAt: { $lt: now } });
     await this.#signIns.insertOne({ _id: signInId, accountId: new ObjectId(accountId), startedAt: now, expiresAt: this.#expiry(now) });
   }
 

@@ -25,8 +25,8 @@ export const defaultSyncWorkerOptions: SyncWorkerOptions = {
   lockMs: 10_000,
   idleMs: 250,
   baseBackoffMs: 1000,
-  // Short enough that the index catches up within seconds of Meilisearch coming back.
-  maxBackoffMs: 10_000,
+  // Short, so the index catches up within seconds of Meilisearch coming back.
+  maxBackoffMs: 5_000,
 };
 
 /**
