@@ -33,6 +33,8 @@ try {
   const samId = sam.youngPersonId!;
   const samCookie = await sessionFor(demoAccounts.youngPerson.email);
   const coachCookie = await sessionFor(demoAccounts.jobCoach.email);
+  const employerCookie = await sessionFor(demoAccounts.employer.email);
+  const adminCookie = await sessionFor(demoAccounts.providerAdmin.email);
 
   const get = async (path: string, cookie?: string) => {
     const response = await fetch(`${baseUrl}${path}`, { headers: { ...(cookie ? { cookie } : {}), accept: 'text/html' }, redirect: 'manual' });
@@ -48,6 +50,11 @@ try {
     { name: 'who has seen it', path: `/young-people/${samId}/passport/access-log`, cookie: samCookie },
     { name: 'caseload (coach)', path: '/caseload', cookie: coachCookie },
     { name: 'matches (coach)', path: `/young-people/${samId}/matches`, cookie: coachCookie },
+    { name: 'placement search (coach)', path: '/search/placements?q=kitchen', cookie: coachCookie },
+    { name: 'proposals (employer)', path: '/proposals', cookie: employerCookie },
+    { name: 'shared passports (employer)', path: '/shared-passports', cookie: employerCookie },
+    { name: 'report (provider admin)', path: '/reports', cookie: adminCookie },
+    { name: 'report CSV (provider admin)', path: '/reports.csv', cookie: adminCookie },
   ];
 
   await timeEach(20, () => get('/health/live'));

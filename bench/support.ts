@@ -2,12 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
-import { createApp } from '../src/app.js';
 import { loadConfig, type Config } from '../src/core/config.js';
 import { createLogger } from '../src/core/logger.js';
-import { Stores } from '../src/embedded/index.js';
-import { openInfrastructure } from '../src/runtime.js';
-import { createServices, type System } from '../src/services.js';
+import { startSystem } from '../src/runtime.js';
 
 /**
  * What every benchmark stands on: the real service on real MongoDB and Meilisearch. With
@@ -22,12 +19,7 @@ export async function benchEnvironment(overrides: Record<string, string> = {}) {
     ...(throwaway ? { DATA_DIR: throwaway } : {}),
     ...overrides,
   });
-  const logger = createLogger(config.LOG_LEVEL);
-  const stores = new Stores();
-  const endpoints = await stores.start(config, logger);
-  const infra = await openInfrastructure({ config, logger, ...endpoints });
-  const services: System = await createServices(infra);
-  const app = createApp(services.services);
+  const { system: services, app, close } = await startSystem({ config, logger: createLogger(config.LOG_LEVEL) });
   const server: ServerType = await new Promise((resolve) => {
     const started = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));
   });
@@ -40,8 +32,7 @@ export async function benchEnvironment(overrides: Record<string, string> = {}) {
     baseUrl,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await infra.mongo.close();
-      await stores.stop();
+      await close();
       if (throwaway) rmSync(throwaway, { recursive: true, force: true });
     },
   };

@@ -1,8 +1,7 @@
 import { parseArgs } from 'node:util';
 import { withServices } from '../src/cli/with-services.js';
-import { collectionSpecs } from '../src/collections.js';
 import { loadConfig } from '../src/core/config.js';
-import { applyCollectionSpecs } from '../src/core/db/mongo.js';
+import { migrate } from '../src/core/db/migrations.js';
 import { progressBar } from '../src/core/progress.js';
 import { loadIndexConfigs, waitForSuccess } from '../src/core/search/meili.js';
 import type { System } from '../src/services.js';
@@ -41,7 +40,7 @@ function readOptions(argv: string[]): { generate: GenerateOptions; reset: boolea
 /** Empties the database and the search indexes, keeping their validators, indexes and settings. */
 async function resetStores(services: System): Promise<void> {
   await services.db.dropDatabase();
-  await applyCollectionSpecs(services.db, collectionSpecs, services.logger);
+  await migrate(services.db, { logger: services.logger });
   for (const index of await loadIndexConfigs()) {
     const uid = services.search.indexUid(index.name);
     await waitForSuccess(services.search.client.index(uid).deleteAllDocuments(), `empty ${uid}`);

@@ -611,5 +611,7 @@ export const journeyHistory: LoadPart = {
       }
     }
     for (const batch of Object.values(batches)) await batch.flush();
+    // The history was written in bulk, around the repositories: count it into the dashboard summaries.
+    await services.dashboardSummaries.rebuild();
   },
 };

@@ -6,6 +6,7 @@ import { loginThrottleCollection } from './auth/throttle.js';
 import { signInsCollection } from './auth/sign-ins.js';
 import { refreshTokensCollection } from './auth/tokens.js';
 import type { CollectionSpec } from './core/db/mongo.js';
+import { outcomeCountsCollection, summaryStateCollection, supportWeeksCollection } from './dashboards/dashboard-summaries.js';
 import { employersCollection } from './employers/employers.repository.js';
 import { placementMatchesCollection } from './journey/journey.repository.js';
 import { reviewsCollection, weeklyLogsCollection } from './journey/progress.repository.js';
@@ -20,7 +21,11 @@ import { leasesCollection } from './search-sync/reconcile.js';
 import { webSessionsCollection } from './web/sessions.js';
 import { youngPeopleCollection } from './young-people/young-people.repository.js';
 
-/** Every collection the service owns, with its validator and indexes; applied at every start. */
+/**
+ * Every collection the service owns, with its validator and indexes. Changing one of these (or adding a
+ * collection) needs a migration in migrations/ too: development and tests refuse to start until the
+ * database matches (see migrations/README.md).
+ */
 export const collectionSpecs: CollectionSpec[] = [
   auditCollection,
   accountsCollection,
@@ -39,6 +44,9 @@ export const collectionSpecs: CollectionSpec[] = [
   placementMatchesCollection,
   weeklyLogsCollection,
   reviewsCollection,
+  outcomeCountsCollection,
+  supportWeeksCollection,
+  summaryStateCollection,
   notificationsCollection,
   notificationPreferencesCollection,
   scheduledRunsCollection,

@@ -1,22 +1,19 @@
 import path from 'node:path';
 import type { ServerType } from '@hono/node-server';
-import { createApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './core/config.js';
 import { serveApp } from './core/http/server.js';
 import { createLogger, type Logger } from './core/logger.js';
+import { projectRoot } from './core/project-root.js';
 import { Stores } from './embedded/index.js';
 import { LauncherError } from './embedded/process.js';
 import { MailCatcher } from './notifications/mail-catcher.js';
-import { projectRoot } from './core/project-root.js';
-import { openInfrastructure } from './runtime.js';
-import { createServices, type Infrastructure, type System } from './services.js';
+import { startSystem, type RunningSystem } from './runtime.js';
 
-/** Wires the service together and listens. Everything else lives in app.ts and runtime.ts. */
+/** Starts the service (runtime.ts does the wiring), loads demo data in development, and listens. */
 async function main(config: Config, logger: Logger): Promise<void> {
   const started = performance.now();
   const stores = new Stores();
-  let infra: Infrastructure | undefined;
-  let services: System | undefined;
+  let running: RunningSystem | undefined;
   let server: ServerType | undefined;
   let mailCatcher: MailCatcher | undefined;
   let shuttingDown = false;
@@ -32,28 +29,14 @@ async function main(config: Config, logger: Logger): Promise<void> {
     forced.unref();
     // In-flight requests finish first, so everything acknowledged is written before MongoDB stops.
     if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
-    // The sync batch in hand finishes before MongoDB closes; the rest stays in the outbox for next time.
-    await services?.searchReconciler.stop();
-    await services?.searchSync.stop();
-    await services?.notificationDelivery?.close();
-    await services?.dailyNotifications.stop();
+    await (running ? running.close() : stores.stop());
     await mailCatcher?.stop();
-    await infra?.mongo.close();
-    await stores.stop();
     logger.info('stopped');
     process.exit(exitCode);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
-  try {
-    const endpoints = await stores.start(config, logger);
-    infra = await openInfrastructure({ config, logger, ...endpoints });
-  } catch (error) {
-    await stores.stop();
-    if (shuttingDown) return;
-    throw error;
-  }
   let catcherOption: { catcher: MailCatcher; smtpUrl: string } | undefined;
   if (config.NODE_ENV === 'development' && !config.SMTP_URL) {
     // No mail server configured: keep the demo's emails under DATA_DIR and show them at /dev/mail.
@@ -62,17 +45,23 @@ async function main(config: Config, logger: Logger): Promise<void> {
   } else if (!config.SMTP_URL) {
     logger.warn('SMTP_URL is not set: emails wait in the notifications outbox until it is');
   }
-  services = await createServices(infra, catcherOption ? { mailCatcher: catcherOption } : {});
+  try {
+    running = await startSystem({ config, logger, stores, services: catcherOption ? { mailCatcher: catcherOption } : {} });
+  } catch (error) {
+    await mailCatcher?.stop();
+    if (shuttingDown) return;
+    throw error;
+  }
+  const { system, app } = running;
   if (config.NODE_ENV !== 'production' && config.SEED_DEMO_DATA === 'auto') {
     // Loaded only when wanted, so a production process never even holds the demo code.
     const { seedDemoDataIfEmpty } = await import('../seed/auto.js');
-    await seedDemoDataIfEmpty(services);
+    await seedDemoDataIfEmpty(system);
   }
-  services.searchSync.start();
-  services.searchReconciler.start();
-  services.notificationDelivery?.start();
-  services.dailyNotifications.start();
-  const app = createApp(services.services);
+  system.searchSync.start();
+  system.searchReconciler.start();
+  system.notificationDelivery?.start();
+  system.dailyNotifications.start();
   server = serveApp(app, { port: config.PORT, hostname: config.HOST }, (info) => {
     const base = `http://${config.HOST}:${info.port}`;
     logger.info({ url: base, docs: `${base}/docs`, startMs: Math.round(performance.now() - started) }, 'service ready');

@@ -15,6 +15,7 @@ import type { Config } from './core/config.js';
 import type { Logger } from './core/logger.js';
 import { projectRoot } from './core/project-root.js';
 import { withRequestTimeout, type Search } from './core/search/meili.js';
+import { DashboardSummaries } from './dashboards/dashboard-summaries.js';
 import { DashboardsService } from './dashboards/dashboards.service.js';
 import { DataRightsService } from './data-rights/data-rights.service.js';
 import { EmployersRepository } from './employers/employers.repository.js';
@@ -22,9 +23,9 @@ import { EmployersService } from './employers/employers.service.js';
 import { HealthService } from './health/health.service.js';
 import { InboxService } from './journey/inbox.service.js';
 import { journeyPersonalData } from './journey/journey.personal-data.js';
-import { PlacementMatchesRepository } from './journey/journey.repository.js';
+import { PlacementMatchesRepository, placementMatchesCollection } from './journey/journey.repository.js';
 import { JourneyService } from './journey/journey.service.js';
-import { ProgressRepository } from './journey/progress.repository.js';
+import { ProgressRepository, weeklyLogsCollection } from './journey/progress.repository.js';
 import { ProgressService } from './journey/progress.service.js';
 import { MatchingService } from './matching/matching.service.js';
 import { DailyNotifications } from './notifications/daily.js';
@@ -103,6 +104,7 @@ export interface Repositories {
   youngPeopleRepository: YoungPeopleRepository;
   placementsRepository: PlacementsRepository;
   passportsRepository: PassportsRepository;
+  dashboardSummaries: DashboardSummaries;
   placementMatchesRepository: PlacementMatchesRepository;
   progressRepository: ProgressRepository;
   /** Carries outbox events to Meilisearch; index.ts starts it, tests call `drain()`. */
@@ -144,6 +146,7 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     clockToleranceSeconds,
   });
   await keys.init();
+  const dashboardSummaries = new DashboardSummaries(db, { matches: placementMatchesCollection.name, logs: weeklyLogsCollection.name });
   const repositories = {
     audit,
     outbox,
@@ -155,8 +158,9 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     youngPeopleRepository: new YoungPeopleRepository(db),
     placementsRepository: new PlacementsRepository(db),
     passportsRepository: new PassportsRepository(db),
-    placementMatchesRepository: new PlacementMatchesRepository(db),
-    progressRepository: new ProgressRepository(db),
+    dashboardSummaries,
+    placementMatchesRepository: new PlacementMatchesRepository(db, dashboardSummaries),
+    progressRepository: new ProgressRepository(db, dashboardSummaries),
   };
   const { accounts, providers, employersRepository: employers, youngPeopleRepository: youngPeople, placementsRepository: placements } = repositories;
   const { passportsRepository, placementMatchesRepository: matches, progressRepository } = repositories;
@@ -204,7 +208,7 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     auth,
     accounts: new AccountsService({ mongo, accounts, auth, names, audit }),
     invitations: new InvitationsService({ db, mongo, accounts, youngPeople, hasher, audit, notifications, clock }),
-    employers: new EmployersService({ mongo, employers, accounts, hasher, outbox, audit, clock }),
+    employers: new EmployersService({ mongo, employers, placements, accounts, hasher, outbox, audit, clock }),
     youngPeople: new YoungPeopleService({ mongo, youngPeople, accounts, outbox, audit, clock }),
     placements: placementsService,
     passports,
@@ -213,7 +217,7 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     journey,
     progress: new ProgressService({ mongo, journey, matches, records: progressRepository, clock }),
     inbox: new InboxService({ matches, progress: progressRepository, names, clock }),
-    dashboards: new DashboardsService({ matches, progress: progressRepository, placements, employers, youngPeople, accounts, clock }),
+    dashboards: new DashboardsService({ matches, progress: progressRepository, summaries: dashboardSummaries, placements, employers, youngPeople, accounts, clock }),
     notifications,
     devMail: config.SMTP_URL ? undefined : options.mailCatcher?.catcher,
     webSessions: new WebSessions(db, clock),

@@ -1,6 +1,7 @@
 import { ObjectId } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../src/core/clock.js';
+import { outcomeFacetPipeline, supportTrendPipeline } from '../src/dashboards/dashboard-figures.js';
 import type { JourneyState } from '../src/journey/journey.machine.js';
 import type { PlacementMatchDoc } from '../src/journey/journey.repository.js';
 import type { Outcome } from '../src/journey/journey.schemas.js';
@@ -110,8 +111,8 @@ beforeAll(async () => {
   coachB = await makeAccount(harness, { role: 'job_coach', providerId: world.providerId, name: 'Bo Coach' });
   retailEmployer = await makeEmployer(harness, world.admin, { name: 'Corner Shops Ltd', sector: 'retail' });
   kitchenEmployer = await makeEmployer(harness, world.admin, { name: 'Canteen Co' });
-  placementX = await postPlacement(harness, retailEmployer.employerId, retailEmployer.staff, { title: 'Shop floor assistant', sector: 'retail', places: 4 });
-  placementY = await postPlacement(harness, kitchenEmployer.employerId, kitchenEmployer.staff, { title: 'Kitchen porter', places: 3 });
+  placementX = await postPlacement(harness, retailEmployer.employerId, retailEmployer.staff, { title: 'Shop floor assistant', sector: 'retail', places: 4, startDate: '2026-10-05' });
+  placementY = await postPlacement(harness, kitchenEmployer.employerId, kitchenEmployer.staff, { title: 'Kitchen porter', places: 3, startDate: '2026-10-05' });
   const person = (coach: Person, name: string) => addYoungPerson(harness, coach, name);
   const A = world.coach;
   const x = { placementId: placementX, employerId: retailEmployer.employerId, sector: 'retail' as const };
@@ -139,6 +140,8 @@ beforeAll(async () => {
     logDoc(m2, 2, 6, 16),
     logDoc(m5, 1, 14, 12),
   ]);
+  // Written straight into the store, around the repositories: count them into the summaries.
+  await harness.services.dashboardSummaries.rebuild();
 });
 afterAll(() => harness.close());
 
@@ -386,5 +389,45 @@ describe('cohorts', () => {
     const started = await step(harness, third.coach, matchId, 'start', { startedOn: '2026-11-02' });
     expect(started.status, started.text).toBe(200);
     expect(await cohorts()).toEqual([['2026', 1, 1]]);
+  });
+
+  it('are kept in the summaries, which stay equal to the full aggregation as journeys move, logs are written and a young person is erased', async () => {
+    const { services } = harness;
+    const fourth = await makeProvider(harness, 'Fourth College');
+    const host = await makeEmployer(harness, fourth.admin, { name: 'Summary Stores' });
+    const placement = await postPlacement(harness, host.employerId, host.staff, { startDate: '2026-11-02', places: 2 });
+    const providerId = new ObjectId(fourth.providerId);
+    const agrees = async () => {
+      const [full] = await services.placementMatchesRepository.collection.aggregate(outcomeFacetPipeline({ providerId })).toArray();
+      expect(await services.dashboardSummaries.outcomeBreakdowns(providerId, {})).toEqual(full);
+      expect(await services.dashboardSummaries.supportTrend(providerId, {})).toEqual(await services.progressRepository.logs.aggregate(supportTrendPipeline({ providerId })).toArray());
+      return full!.overall[0];
+    };
+    const journeys = [];
+    for (const name of ['Jo', 'Kit']) {
+      const youngPersonId = await addYoungPerson(harness, fourth.coach, name, { plannedStartDate: '2027-09-06', localAuthority: 'Leeds' });
+      const account = await makeAccount(harness, { role: 'young_person', providerId: fourth.providerId, youngPersonId, name });
+      const proposed = await propose(harness, fourth.coach, youngPersonId, placement);
+      expect(proposed.status, proposed.text).toBe(201);
+      journeys.push({ youngPersonId, account, matchId: proposed.json.id as string });
+    }
+    expect(await agrees()).toMatchObject({ proposals: 2, starts: 0 });
+    for (const { account, matchId } of journeys) {
+      expect((await step(harness, account, matchId, 'accept', { sections: [] })).status).toBe(200);
+      expect((await step(harness, host.staff, matchId, 'employer-accept')).status).toBe(200);
+    }
+    await travelTo(harness, clock, '2026-11-20T09:00:00Z', [fourth.coach, fourth.admin]);
+    for (const { matchId } of journeys) {
+      const started = await step(harness, fourth.coach, matchId, 'start', { startedOn: '2026-11-02' });
+      expect(started.status, started.text).toBe(200);
+      for (const [weekStarting, supportHours] of [['2026-11-02', 12.5], ['2026-11-09', 9.3]] as const) {
+        const logged = await step(harness, fourth.coach, matchId, 'logs', { weekStarting, hoursWorked: 16, supportHours });
+        expect(logged.status, logged.text).toBe(201);
+      }
+    }
+    expect(await agrees()).toMatchObject({ proposals: 2, starts: 2, inProgress: 2, medianDaysToStart: expect.any(Number) });
+    const erased = await call(harness.app, 'DELETE', `/v1/young-people/${journeys[0]!.youngPersonId}`, { token: fourth.admin.token });
+    expect(erased.status, erased.text).toBeLessThan(300);
+    expect(await agrees()).toMatchObject({ proposals: 1, starts: 1 });
   });
 });

@@ -15,7 +15,7 @@ import { freePort } from '../src/embedded/process.js';
 import { projectRoot } from '../src/core/project-root.js';
 import { SearchOutbox } from '../src/search-sync/outbox.js';
 import { reconcileIndexes } from '../src/search-sync/reconcile.js';
-import { openInfrastructure } from '../src/runtime.js';
+import { openInfrastructure, prepareDatabase } from '../src/runtime.js';
 import { createServices, type System } from '../src/services.js';
 import { call, type Harness } from './helpers/harness.js';
 import { makeEmployer, makeProvider, placementInput, type EmployerWorld, type ProviderWorld } from './helpers/world.js';
@@ -56,6 +56,7 @@ beforeAll(async () => {
     PASSWORD_ARGON2_MEMORY_KIB: '1024',
   });
   const infra = await openInfrastructure({ config, logger: createLogger(config.LOG_LEVEL), mongoUri: mongod.uri, meiliUrl: meili.url, meiliKey: meili.masterKey });
+  await prepareDatabase(infra);
   system = await createServices(infra);
   app = createApp(system.services);
   const harness: Harness = { app, services: system, config, clock: system.clock, close: async () => undefined };

@@ -9,7 +9,7 @@ import { loadConfig } from '../src/core/config.js';
 import { createLogger } from '../src/core/logger.js';
 import { findMongod } from '../src/embedded/binaries.js';
 import { startMongod } from '../src/embedded/mongod.js';
-import { openInfrastructure } from '../src/runtime.js';
+import { openInfrastructure, prepareDatabase } from '../src/runtime.js';
 import { createServices } from '../src/services.js';
 import { createMongoClient } from '../src/core/db/mongo.js';
 import { createSearch } from '../src/core/search/meili.js';
@@ -68,6 +68,7 @@ describe('health', () => {
     try {
       const config = loadConfig({ NODE_ENV: 'test', MONGODB_URI: mongod.uri, MONGO_TIMEOUT_MS: '500', TOKEN_KEYS_SECRET: 'test-secret-test-secret-test-secret-0123', PASSWORD_ARGON2_MEMORY_KIB: '1024' });
       infra = await openInfrastructure({ config, logger: createLogger('silent'), mongoUri: mongod.uri, meiliUrl: inject('meiliUrl'), meiliKey: inject('meiliKey'), indexPrefix: 'mongo_stop_' });
+      await prepareDatabase(infra);
       const services = await createServices(infra);
       const app = createApp(services.services);
       const provider = await services.providers.create({ name: 'P', kind: 'college', localAuthority: 'Leeds' });

@@ -1,10 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../src/core/clock.js';
 import { call, createHarness, type Harness } from './helpers/harness.js';
-import { addYoungPersonWithAccount, postPlacement, step } from './helpers/journey-world.js';
+import { addYoungPersonWithAccount, postPlacement, step, travelTo } from './helpers/journey-world.js';
 import { makeEmployer, makeProvider, placementInput, type EmployerWorld, type ProviderWorld } from './helpers/world.js';
 
 const clock = new ManualClock(new Date('2026-07-01T10:00:00Z'));
+/** When this file's placements start: its ManualClock begins before this Monday. */
+const plannedStart = '2026-09-14';
 let harness: Harness;
 let world: ProviderWorld;
 let employer: EmployerWorld;
@@ -17,15 +19,22 @@ beforeAll(async () => {
   harness = await createHarness({ clock });
   world = await makeProvider(harness);
   employer = await makeEmployer(harness, world.admin);
-  fittingPlacement = await postPlacement(harness, employer.employerId, employer.staff);
+  fittingPlacement = await postPlacement(harness, employer.employerId, employer.staff, { startDate: plannedStart });
   bristolPlacement = await postPlacement(harness, employer.employerId, employer.staff, {
+    startDate: plannedStart,
     title: 'Café assistant',
-    site: { address: { line1: '1 Corn Street', town: 'Bristol', postcode: 'BS1 1HQ' }, busRoutes: [], stepFreeAccess: true },
+    site: {
+      address: { line1: '1 Corn Street', town: 'Bristol', postcode: 'BS1 1HQ' },
+      busRoutes: [],
+      stepFreeAccess: true,
+    },
     environment: { ...placementInput().environment, noise: 'high' },
   });
   await harness.services.searchSync.drain();
 });
 afterAll(() => harness.close());
+// Fresh sign-ins for each test: MongoDB's TTL monitor removes sign-ins that ended long before the real today, and this clock is in the past.
+beforeEach(() => travelTo(harness, clock, '2026-07-01T10:00:00Z', [world.coach, employer.staff]));
 
 const proposeBody = (youngPersonId: string, placementId: string, extra: Record<string, unknown> = {}) => ({
   youngPersonId,
@@ -36,12 +45,19 @@ const proposeBody = (youngPersonId: string, placementId: string, extra: Record<s
 
 describe('a proposal re-checks the young person’s hard limits on the records', () => {
   it('refuses a placement that breaks them with 422, listing each limit broken in words', async () => {
-    const response = await call(harness.app, 'POST', '/v1/placement-matches', { token: world.coach.token, body: proposeBody(world.youngPersonId, bristolPlacement) });
+    const response = await call(harness.app, 'POST', '/v1/placement-matches', {
+      token: world.coach.token,
+      body: proposeBody(world.youngPersonId, bristolPlacement),
+    });
     expect(response.status).toBe(422);
     const details = response.json.error.details as { path: string; message: string }[];
     expect(details.map((d) => d.path).sort()).toEqual(['hardLimits.environment', 'hardLimits.travel_distance']);
-    expect(details.find((d) => d.path === 'hardLimits.travel_distance')!.message).toMatch(/^the placement is \d+\.\d km away; their limit is 12 km$/);
-    expect(details.find((d) => d.path === 'hardLimits.environment')!.message).toBe('noise is high; their limit is medium');
+    expect(details.find((d) => d.path === 'hardLimits.travel_distance')!.message).toMatch(
+      /^the placement is \d+\.\d km away; their limit is 12 km$/,
+    );
+    expect(details.find((d) => d.path === 'hardLimits.environment')!.message).toBe(
+      'noise is high; their limit is medium',
+    );
     expect(await harness.services.db.collection('placement_matches').countDocuments({})).toBe(0);
   });
 
@@ -53,26 +69,42 @@ describe('a proposal re-checks the young person’s hard limits on the records',
       body: proposeBody(person.id, bristolPlacement, { overrideReason }),
     });
     expect(created.status, created.text).toBe(201);
-    expect(created.json.hardLimitOverride).toEqual({ limits: ['travel_distance', 'environment'], reason: overrideReason });
-    expect(created.json.history[0]).toMatchObject({ action: 'propose', hardLimitsOverridden: ['travel_distance', 'environment'], overrideReason });
+    expect(created.json.hardLimitOverride).toEqual({
+      limits: ['travel_distance', 'environment'],
+      reason: overrideReason,
+    });
+    expect(created.json.history[0]).toMatchObject({
+      action: 'propose',
+      hardLimitsOverridden: ['travel_distance', 'environment'],
+      overrideReason,
+    });
 
-    const seenByYoungPerson = await call(harness.app, 'GET', `/v1/placement-matches/${created.json.id}`, { token: person.account.token });
+    const seenByYoungPerson = await call(harness.app, 'GET', `/v1/placement-matches/${created.json.id}`, {
+      token: person.account.token,
+    });
     expect(seenByYoungPerson.json.hardLimitOverride.reason).toBe(overrideReason);
 
     expect((await step(harness, person.account, created.json.id, 'accept', { sections: [] })).status).toBe(200);
-    const seenByEmployer = await call(harness.app, 'GET', `/v1/placement-matches/${created.json.id}`, { token: employer.staff.token });
+    const seenByEmployer = await call(harness.app, 'GET', `/v1/placement-matches/${created.json.id}`, {
+      token: employer.staff.token,
+    });
     expect(seenByEmployer.status).toBe(200);
     expect(seenByEmployer.json.hardLimitOverride).toBeUndefined();
     expect(seenByEmployer.json.history[0].overrideReason).toBeUndefined();
     expect(seenByEmployer.text).not.toContain('moving to Bristol');
 
-    const audit = await harness.services.db.collection('audit_events').findOne({ action: 'placement_match.propose', 'target.id': created.json.id });
+    const audit = await harness.services.db
+      .collection('audit_events')
+      .findOne({ action: 'placement_match.propose', 'target.id': created.json.id });
     expect(audit?.details.hardLimitsOverridden).toEqual(['travel_distance', 'environment']);
   });
 
   it('proposes a placement that keeps every limit without any override', async () => {
     const person = await addYoungPersonWithAccount(harness, world.coach, world.providerId, 'Kai');
-    const created = await call(harness.app, 'POST', '/v1/placement-matches', { token: world.coach.token, body: proposeBody(person.id, fittingPlacement) });
+    const created = await call(harness.app, 'POST', '/v1/placement-matches', {
+      token: world.coach.token,
+      body: proposeBody(person.id, fittingPlacement),
+    });
     expect(created.status, created.text).toBe(201);
     expect(created.json.hardLimitOverride).toBeUndefined();
   });
@@ -82,9 +114,13 @@ describe('a match from /matches passes straight into a proposal', () => {
   it('takes a /matches item as it is (fitScore, reasons as an object, placement) and keeps it for the coach and young person', async () => {
     const person = await addYoungPersonWithAccount(harness, world.coach, world.providerId, 'Lee');
     await harness.services.searchSync.drain();
-    const matches = await call(harness.app, 'GET', `/v1/young-people/${person.id}/matches`, { token: world.coach.token });
+    const matches = await call(harness.app, 'GET', `/v1/young-people/${person.id}/matches`, {
+      token: world.coach.token,
+    });
     expect(matches.status).toBe(200);
-    const item = matches.json.items.find((entry: { placement: { id: string } }) => entry.placement.id === fittingPlacement);
+    const item = matches.json.items.find(
+      (entry: { placement: { id: string } }) => entry.placement.id === fittingPlacement,
+    );
     expect(item).toBeDefined();
     const created = await call(harness.app, 'POST', '/v1/placement-matches', {
       token: world.coach.token,
@@ -96,7 +132,12 @@ describe('a match from /matches passes straight into a proposal', () => {
 
   it('keeps reason kinds it does not know yet, and still takes a score with sentences', async () => {
     const first = await addYoungPersonWithAccount(harness, world.coach, world.providerId, 'Max');
-    const reasons = { distanceKm: 2.1, firstChoice: { sector: 'hospitality_catering' }, freeWords: ['kitchen'], somethingNew: [1, 2] };
+    const reasons = {
+      distanceKm: 2.1,
+      firstChoice: { sector: 'hospitality_catering' },
+      freeWords: ['kitchen'],
+      somethingNew: [1, 2],
+    };
     const tolerant = await call(harness.app, 'POST', '/v1/placement-matches', {
       token: world.coach.token,
       body: proposeBody(first.id, fittingPlacement, { match: { fitScore: 71, reasons, rank: 3 } }),
@@ -115,14 +156,118 @@ describe('a match from /matches passes straight into a proposal', () => {
 
   it('refuses evidence without a score, or for another placement, naming the field', async () => {
     const person = await addYoungPersonWithAccount(harness, world.coach, world.providerId, 'Ola');
-    const noScore = await call(harness.app, 'POST', '/v1/placement-matches', { token: world.coach.token, body: proposeBody(person.id, fittingPlacement, { match: { reasons: {} } }) });
-    expect(noScore.status).toBe(400);
+    const noScore = await call(harness.app, 'POST', '/v1/placement-matches', {
+      token: world.coach.token,
+      body: proposeBody(person.id, fittingPlacement, { match: { reasons: {} } }),
+    });
+    expect(noScore.status).toBe(422);
     expect(noScore.json.error.details[0].path).toBe('match.fitScore');
     const otherPlacement = await call(harness.app, 'POST', '/v1/placement-matches', {
       token: world.coach.token,
-      body: proposeBody(person.id, fittingPlacement, { match: { fitScore: 50, reasons: {}, placement: { id: bristolPlacement } } }),
+      body: proposeBody(person.id, fittingPlacement, {
+        match: { fitScore: 50, reasons: {}, placement: { id: bristolPlacement } },
+      }),
     });
     expect(otherPlacement.status).toBe(422);
     expect(otherPlacement.json.error.details[0].path).toBe('match.placement.id');
+  });
+});
+
+describe('a start that cannot be true is refused with 422 saying why', () => {
+  /** A match both sides agreed to, for a placement starting on `startDate` (Monday to Thursday). */
+  async function agreedMatch(name: string, startDate: string) {
+    const placementId = await postPlacement(harness, employer.employerId, employer.staff, {
+      title: `Stores assistant for ${name}`,
+      startDate,
+    });
+    const person = await addYoungPersonWithAccount(harness, world.coach, world.providerId, name);
+    const created = await call(harness.app, 'POST', '/v1/placement-matches', {
+      token: world.coach.token,
+      body: proposeBody(person.id, placementId),
+    });
+    expect(created.status, created.text).toBe(201);
+    expect((await step(harness, person.account, created.json.id, 'accept', { sections: [] })).status).toBe(200);
+    expect((await step(harness, employer.staff, created.json.id, 'employer-accept', {})).status).toBe(200);
+    return created.json.id as string;
+  }
+
+  it('lets the journey own the statuses it sets: staff cannot set them by hand, nor take someone off a running placement (422 naming status)', async () => {
+    const matchId = await agreedMatch('Vic', '2026-09-14');
+    const youngPersonId = (await call(harness.app, 'GET', `/v1/placement-matches/${matchId}`, { token: world.coach.token })).json.youngPerson.id as string;
+    const patchStatus = (status: string) => call(harness.app, 'PATCH', `/v1/young-people/${youngPersonId}`, { token: world.coach.token, body: { status } });
+    const byHand = await patchStatus('on_placement');
+    expect(byHand.status).toBe(422);
+    expect(byHand.json.error.details).toEqual([{ path: 'status', in: 'body', message: 'is set by the placement journey (the "start" step), not by hand' }]);
+    expect((await patchStatus('completed')).status).toBe(422);
+
+    await travelTo(harness, clock, '2026-09-15T10:00:00Z', [world.coach, employer.staff]);
+    expect((await step(harness, world.coach, matchId, 'start', { startedOn: '2026-09-14' })).status).toBe(200);
+    const offPlacement = await patchStatus('active');
+    expect(offPlacement.status).toBe(422);
+    expect(offPlacement.json.error.details[0].path).toBe('status');
+    expect((await call(harness.app, 'GET', `/v1/young-people/${youngPersonId}`, { token: world.coach.token })).json.status).toBe('on_placement');
+    expect((await patchStatus('on_placement')).status).toBe(200);
+
+    const other = await addYoungPersonWithAccount(harness, world.coach, world.providerId, 'Wyn');
+    const leaving = await call(harness.app, 'PATCH', `/v1/young-people/${other.id}`, { token: world.coach.token, body: { status: 'withdrawn' } });
+    expect(leaving.status, leaving.text).toBe(200);
+  });
+
+  it('refuses a first day the placement does not run, a first day far before its start, and an early one without a reason', async () => {
+    const sunday = await agreedMatch('Pat', '2026-09-14');
+    const nineMonthsEarly = await agreedMatch('Ren', '2027-06-14');
+    const fewDaysEarly = await agreedMatch('Sol', '2026-09-21');
+    await travelTo(harness, clock, '2026-09-15T10:00:00Z', [world.coach, employer.staff]);
+    try {
+      const onSunday = await step(harness, world.coach, sunday, 'start', {
+        startedOn: '2026-09-13',
+        earlyStartReason: 'Came in early',
+      });
+      expect(onSunday.status).toBe(422);
+      expect(onSunday.json.error.details).toEqual([
+        {
+          path: 'startedOn',
+          in: 'body',
+          message: 'is a Sunday; the placement runs on Monday, Tuesday, Wednesday and Thursday',
+        },
+      ]);
+
+      const tooEarly = await step(harness, employer.staff, nineMonthsEarly, 'start', {
+        startedOn: '2026-09-14',
+        earlyStartReason: 'Keen to begin',
+      });
+      expect(tooEarly.status).toBe(422);
+      expect(tooEarly.json.error.details[0]).toMatchObject({ path: 'startedOn' });
+      expect(tooEarly.json.error.details[0].message).toContain('273 days before the placement');
+
+      const noReason = await step(harness, world.coach, fewDaysEarly, 'start', { startedOn: '2026-09-14' });
+      expect(noReason.status).toBe(422);
+      expect(noReason.json.error.details[0]).toMatchObject({ path: 'earlyStartReason' });
+      for (const matchId of [sunday, nineMonthsEarly, fewDaysEarly]) {
+        expect((await call(harness.app, 'GET', `/v1/placement-matches/${matchId}`, { token: world.coach.token })).json.state).toBe('agreed');
+      }
+    } finally {
+      await travelTo(harness, clock, '2026-07-01T10:00:00Z', [world.coach, employer.staff]);
+    }
+  });
+
+  it('allows a start a few days early with a reason, and keeps the reason with the match', async () => {
+    const matchId = await agreedMatch('Tam', '2026-09-21');
+    const onTime = await agreedMatch('Uma', '2026-09-14');
+    await travelTo(harness, clock, '2026-09-15T10:00:00Z', [world.coach, employer.staff]);
+    try {
+      const reason = 'An induction week with the job coach before the rota starts';
+      const started = await step(harness, world.coach, matchId, 'start', {
+        startedOn: '2026-09-14',
+        earlyStartReason: reason,
+      });
+      expect(started.status, started.text).toBe(200);
+      expect(started.json).toMatchObject({ state: 'in_progress', startedOn: '2026-09-14', earlyStartReason: reason });
+      const startedOnTime = await step(harness, employer.staff, onTime, 'start', { startedOn: '2026-09-14' });
+      expect(startedOnTime.status, startedOnTime.text).toBe(200);
+      expect(startedOnTime.json.earlyStartReason).toBeUndefined();
+    } finally {
+      await travelTo(harness, clock, '2026-07-01T10:00:00Z', [world.coach, employer.staff]);
+    }
   });
 });

@@ -2,11 +2,27 @@ import { ObjectId } from 'mongodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../src/core/clock.js';
 import { call, createHarness, type Harness } from './helpers/harness.js';
-import { addYoungPerson, addYoungPersonWithAccount, postPlacement, propose, step, travelTo } from './helpers/journey-world.js';
-import { makeAccount, makeEmployer, makeProvider, type EmployerWorld, type Person, type ProviderWorld } from './helpers/world.js';
+import {
+  addYoungPerson,
+  addYoungPersonWithAccount,
+  postPlacement,
+  propose,
+  step,
+  travelTo,
+} from './helpers/journey-world.js';
+import {
+  makeAccount,
+  makeEmployer,
+  makeProvider,
+  type EmployerWorld,
+  type Person,
+  type ProviderWorld,
+} from './helpers/world.js';
 
 const start = '2026-09-01T09:00:00Z';
 const clock = new ManualClock(new Date(start));
+/** When this file's placements start: its ManualClock begins before this Monday. */
+const plannedStart = '2026-09-14';
 let harness: Harness;
 let world: ProviderWorld;
 let other: ProviderWorld;
@@ -25,7 +41,15 @@ const passport = {
   },
 };
 
-const everyone = () => [world.coach, world.admin, world.youngPerson, world.delegate, other.coach, employer.staff, otherEmployer.staff];
+const everyone = () => [
+  world.coach,
+  world.admin,
+  world.youngPerson,
+  world.delegate,
+  other.coach,
+  employer.staff,
+  otherEmployer.staff,
+];
 
 beforeAll(async () => {
   harness = await createHarness({ clock });
@@ -33,53 +57,101 @@ beforeAll(async () => {
   other = await makeProvider(harness, 'Other College');
   employer = await makeEmployer(harness, world.admin);
   otherEmployer = await makeEmployer(harness, world.admin, { name: 'Other Employer Ltd' });
-  placementId = await postPlacement(harness, employer.employerId, employer.staff, { places: 2 });
-  const saved = await call(harness.app, 'PUT', `/v1/young-people/${world.youngPersonId}/passport`, { token: world.youngPerson.token, body: passport });
+  placementId = await postPlacement(harness, employer.employerId, employer.staff, {
+    startDate: plannedStart,
+    places: 2,
+  });
+  const saved = await call(harness.app, 'PUT', `/v1/young-people/${world.youngPersonId}/passport`, {
+    token: world.youngPerson.token,
+    body: passport,
+  });
   expect(saved.status).toBe(200);
 });
 afterAll(() => harness.close());
 beforeEach(() => travelTo(harness, clock, start, everyone()));
 
 /** A young person with an account, proposed for `placement` and (optionally) moved along the first steps. */
-async function journeyTo(state: 'proposed' | 'awaiting_employer' | 'agreed' | 'in_progress', placement = placementId, name = 'Alex') {
+async function journeyTo(
+  state: 'proposed' | 'awaiting_employer' | 'agreed' | 'in_progress',
+  placement = placementId,
+  name = 'Alex',
+) {
   const person = await addYoungPersonWithAccount(harness, world.coach, world.providerId, name);
   const proposed = await propose(harness, world.coach, person.id, placement);
   expect(proposed.status, proposed.text).toBe(201);
   const matchId = proposed.json.id as string;
-  if (state !== 'proposed') expect((await step(harness, person.account, matchId, 'accept', { sections: ['whatHelps'] })).status).toBe(200);
-  if (state === 'agreed' || state === 'in_progress') expect((await step(harness, employer.staff, matchId, 'employer-accept')).status).toBe(200);
-  if (state === 'in_progress') expect((await step(harness, world.coach, matchId, 'start', { startedOn: '2026-09-01' })).status).toBe(200);
+  if (state !== 'proposed')
+    expect((await step(harness, person.account, matchId, 'accept', { sections: ['whatHelps'] })).status).toBe(200);
+  if (state === 'agreed' || state === 'in_progress')
+    expect((await step(harness, employer.staff, matchId, 'employer-accept')).status).toBe(200);
+  if (state === 'in_progress')
+    expect(
+      (
+        await step(harness, world.coach, matchId, 'start', {
+          startedOn: '2026-09-01',
+          earlyStartReason: 'An induction week at the college first',
+        })
+      ).status,
+    ).toBe(200);
   return { matchId, youngPersonId: person.id, youngPerson: person.account };
 }
 
-const getMatch = (person: Person, matchId: string) => call(harness.app, 'GET', `/v1/placement-matches/${matchId}`, { token: person.token });
+const getMatch = (person: Person, matchId: string) =>
+  call(harness.app, 'GET', `/v1/placement-matches/${matchId}`, { token: person.token });
 
 describe('the whole journey, proposal to 12-month follow-up', () => {
   it('runs through the API with every step timestamped and audited', async () => {
-    const fullPlacement = await postPlacement(harness, employer.employerId, employer.staff, { places: 2, title: 'Kitchen assistant (main site)' });
+    const fullPlacement = await postPlacement(harness, employer.employerId, employer.staff, {
+      startDate: plannedStart,
+      places: 2,
+      title: 'Kitchen assistant (main site)',
+    });
     const proposed = await call(harness.app, 'POST', '/v1/placement-matches', {
       token: world.coach.token,
-      body: { youngPersonId: world.youngPersonId, placementId: fullPlacement, note: 'Sam loves food prep.', match: { score: 82, reasons: ['Quiet kitchen', 'One bus away'] } },
+      body: {
+        youngPersonId: world.youngPersonId,
+        placementId: fullPlacement,
+        note: 'Sam loves food prep.',
+        match: { score: 82, reasons: ['Quiet kitchen', 'One bus away'] },
+      },
     });
     expect(proposed.status, proposed.text).toBe(201);
-    expect(proposed.json).toMatchObject({ state: 'proposed', youngPerson: { preferredName: 'Sam' }, placement: { employerName: 'Northern Kitchens Ltd' } });
+    expect(proposed.json).toMatchObject({
+      state: 'proposed',
+      youngPerson: { preferredName: 'Sam' },
+      placement: { employerName: 'Northern Kitchens Ltd' },
+    });
     expect(proposed.json.yourNextSteps.map((s: { action: string }) => s.action)).toEqual(['withdraw']);
     const matchId = proposed.json.id as string;
 
     // The employer cannot see a proposal the young person has not agreed to.
     expect((await getMatch(employer.staff, matchId)).status).toBe(404);
-    expect((await call(harness.app, 'GET', '/v1/placement-matches', { token: employer.staff.token })).json.items.map((m: { id: string }) => m.id)).not.toContain(matchId);
+    expect(
+      (await call(harness.app, 'GET', '/v1/placement-matches', { token: employer.staff.token })).json.items.map(
+        (m: { id: string }) => m.id,
+      ),
+    ).not.toContain(matchId);
 
     const inbox = await call(harness.app, 'GET', '/v1/me/inbox', { token: world.youngPerson.token });
-    expect(inbox.json.items).toContainEqual(expect.objectContaining({ kind: 'respond_to_proposal', matchId, actions: ['accept', 'decline'] }));
+    expect(inbox.json.items).toContainEqual(
+      expect.objectContaining({ kind: 'respond_to_proposal', matchId, actions: ['accept', 'decline'] }),
+    );
 
-    const accepted = await step(harness, world.youngPerson, matchId, 'accept', { sections: ['whatHelps', 'aboutMe'], purpose: 'So my supervisor knows what helps me' });
+    const accepted = await step(harness, world.youngPerson, matchId, 'accept', {
+      sections: ['whatHelps', 'aboutMe'],
+      purpose: 'So my supervisor knows what helps me',
+    });
     expect(accepted.status, accepted.text).toBe(200);
-    expect(accepted.json).toMatchObject({ state: 'awaiting_employer', youngPersonResponse: { accepted: true, sharedSections: ['aboutMe', 'whatHelps'] } });
+    expect(accepted.json).toMatchObject({
+      state: 'awaiting_employer',
+      youngPersonResponse: { accepted: true, sharedSections: ['aboutMe', 'whatHelps'] },
+    });
     const shareId = accepted.json.youngPersonResponse.shareId as string;
 
     // The share made at acceptance carries exactly the chosen sections, for this placement, with its purpose.
-    const shares = await call(harness.app, 'GET', `/v1/young-people/${world.youngPersonId}/passport/shares`, { token: world.youngPerson.token });
+    const shares = await call(harness.app, 'GET', `/v1/young-people/${world.youngPersonId}/passport/shares`, {
+      token: world.youngPerson.token,
+    });
     expect(shares.json.items.find((s: { id: string }) => s.id === shareId)).toMatchObject({
       sections: ['aboutMe', 'whatHelps'],
       purpose: 'So my supervisor knows what helps me',
@@ -94,75 +166,156 @@ describe('the whole journey, proposal to 12-month follow-up', () => {
     const employerView = await getMatch(employer.staff, matchId);
     expect(employerView.status).toBe(200);
     expect(employerView.json.match).toBeUndefined();
-    expect(employerView.json.yourNextSteps.map((s: { action: string }) => s.action)).toEqual(['employer_accept', 'employer_decline', 'arrange_taster']);
+    expect(employerView.json.yourNextSteps.map((s: { action: string }) => s.action)).toEqual([
+      'employer_accept',
+      'employer_decline',
+      'arrange_taster',
+    ]);
     const employerInbox = await call(harness.app, 'GET', '/v1/me/inbox', { token: employer.staff.token });
     expect(employerInbox.json.items).toContainEqual(expect.objectContaining({ kind: 'employer_decision', matchId }));
 
     await travelTo(harness, clock, '2026-09-02T10:00:00Z', everyone());
-    const taster = await step(harness, employer.staff, matchId, 'taster', { kind: 'taster_day', date: '2026-09-08', place: 'Staff restaurant, 1 Park Row', notes: 'Comfortable shoes' });
+    const taster = await step(harness, employer.staff, matchId, 'taster', {
+      kind: 'taster_day',
+      date: '2026-09-08',
+      place: 'Staff restaurant, 1 Park Row',
+      notes: 'Comfortable shoes',
+    });
     expect(taster.json).toMatchObject({ state: 'taster_arranged', taster: { kind: 'taster_day', date: '2026-09-08' } });
     const tooSoon = await step(harness, employer.staff, matchId, 'employer-accept');
     expect(tooSoon.status).toBe(422);
 
     await travelTo(harness, clock, '2026-09-08T15:00:00Z', everyone());
     const agreed = await step(harness, employer.staff, matchId, 'employer-accept', { note: 'A great taster day' });
-    expect(agreed.json).toMatchObject({ state: 'agreed', employerDecision: { accepted: true, note: 'A great taster day' } });
+    expect(agreed.json).toMatchObject({
+      state: 'agreed',
+      employerDecision: { accepted: true, note: 'A great taster day' },
+    });
 
     await travelTo(harness, clock, '2026-09-14T09:00:00Z', everyone());
     const started = await step(harness, world.coach, matchId, 'start', { startedOn: '2026-09-14' });
     expect(started.json).toMatchObject({ state: 'in_progress', startedOn: '2026-09-14' });
     const placement = await call(harness.app, 'GET', `/v1/placements/${fullPlacement}`, { token: world.coach.token });
     expect(placement.json).toMatchObject({ placesFilled: 1, placesFree: 1, status: 'open' });
-    expect((await call(harness.app, 'GET', `/v1/young-people/${world.youngPersonId}`, { token: world.coach.token })).json.status).toBe('on_placement');
+    expect(
+      (await call(harness.app, 'GET', `/v1/young-people/${world.youngPersonId}`, { token: world.coach.token })).json
+        .status,
+    ).toBe('on_placement');
 
-    const rotation = await step(harness, employer.staff, matchId, 'rotations', { department: 'Kitchen', tasks: ['food preparation'], startDate: '2026-09-14', endDate: '2026-12-04' });
+    const rotation = await step(harness, employer.staff, matchId, 'rotations', {
+      department: 'Kitchen',
+      tasks: ['food preparation'],
+      startDate: '2026-09-14',
+      endDate: '2026-12-04',
+    });
     expect(rotation.status).toBe(201);
-    expect(rotation.json.rotations).toEqual([expect.objectContaining({ department: 'Kitchen', startDate: '2026-09-14', endDate: '2026-12-04' })]);
+    expect(rotation.json.rotations).toEqual([
+      expect.objectContaining({ department: 'Kitchen', startDate: '2026-09-14', endDate: '2026-12-04' }),
+    ]);
 
     await travelTo(harness, clock, '2026-10-07T09:00:00Z', everyone());
     const log = (person: Person, body: Record<string, unknown>) => step(harness, person, matchId, 'logs', body);
-    const first = await log(world.coach, { weekStarting: '2026-09-14', hoursWorked: 20, supportHours: 15, tasksDone: ['food preparation'], independence: [{ task: 'food preparation', rating: 2 }] });
+    const first = await log(world.coach, {
+      weekStarting: '2026-09-14',
+      hoursWorked: 20,
+      supportHours: 15,
+      tasksDone: ['food preparation'],
+      independence: [{ task: 'food preparation', rating: 2 }],
+    });
     expect(first.status, first.text).toBe(201);
     expect(first.json).toMatchObject({ weekNumber: 1, supportHours: 15 });
-    expect((await log(employer.staff, { weekStarting: '2026-09-28', hoursWorked: 20, supportHours: 10 })).status).toBe(201);
-    expect((await log(employer.staff, { weekStarting: '2026-09-14', hoursWorked: 20, supportHours: 1 })).status).toBe(409);
+    expect((await log(employer.staff, { weekStarting: '2026-09-28', hoursWorked: 20, supportHours: 10 })).status).toBe(
+      201,
+    );
+    expect((await log(employer.staff, { weekStarting: '2026-09-14', hoursWorked: 20, supportHours: 1 })).status).toBe(
+      409,
+    );
     const notMonday = await log(world.coach, { weekStarting: '2026-09-15', hoursWorked: 20, supportHours: 1 });
     expect(notMonday.status).toBe(422);
     expect(notMonday.json.error.details[0].path).toBe('weekStarting');
 
-    const progress = await call(harness.app, 'GET', `/v1/placement-matches/${matchId}/progress`, { token: world.coach.token });
+    const progress = await call(harness.app, 'GET', `/v1/placement-matches/${matchId}/progress`, {
+      token: world.coach.token,
+    });
     expect(progress.json.weeks.map((w: { supportHours?: number }) => w.supportHours ?? null)).toEqual([15, null, 10]);
     expect(progress.json.weeksWithoutLog).toEqual(['2026-09-21']);
     expect(progress.json.nextReviewDue).toBe('2026-10-26');
     const coachInbox = await call(harness.app, 'GET', '/v1/me/inbox', { token: world.coach.token });
-    expect(coachInbox.json.items).toContainEqual(expect.objectContaining({ kind: 'weekly_log_due', matchId, weeksWithoutLog: ['2026-09-21'] }));
+    expect(coachInbox.json.items).toContainEqual(
+      expect.objectContaining({ kind: 'weekly_log_due', matchId, weeksWithoutLog: ['2026-09-21'] }),
+    );
 
     await travelTo(harness, clock, '2026-10-27T09:00:00Z', everyone());
     const reviewInbox = await call(harness.app, 'GET', '/v1/me/inbox', { token: world.coach.token });
-    expect(reviewInbox.json.items).toContainEqual(expect.objectContaining({ kind: 'review_due', matchId, dueOn: '2026-10-26' }));
+    expect(reviewInbox.json.items).toContainEqual(
+      expect.objectContaining({ kind: 'review_due', matchId, dueOn: '2026-10-26' }),
+    );
     const review = await step(harness, world.coach, matchId, 'reviews', {
       heldOn: '2026-10-26',
-      targets: [{ text: 'Prepare the salad bar alone', measure: 'Three shifts in a row without prompts', dueDate: '2026-12-07' }],
+      targets: [
+        {
+          text: 'Prepare the salad bar alone',
+          measure: 'Three shifts in a row without prompts',
+          dueDate: '2026-12-07',
+        },
+      ],
     });
     expect(review.status, review.text).toBe(201);
     expect(review.json).toMatchObject({ nextReviewDue: '2026-12-07', targets: [{ status: 'not_started' }] });
 
     await travelTo(harness, clock, '2027-07-16T16:00:00Z', everyone());
-    const outcome = { type: 'paid_employment', hoursPerWeek: 20, wageBand: 'real_living_wage', employer: 'same', contractType: 'permanent' };
+    const outcome = {
+      type: 'paid_employment',
+      hoursPerWeek: 20,
+      wageBand: 'real_living_wage',
+      employer: 'same',
+      contractType: 'permanent',
+    };
     const completed = await step(harness, world.coach, matchId, 'complete', { endedOn: '2027-07-16', outcome });
     expect(completed.json).toMatchObject({ state: 'completed', endedOn: '2027-07-16', outcome });
-    expect((await call(harness.app, 'GET', `/v1/young-people/${world.youngPersonId}`, { token: world.coach.token })).json.status).toBe('completed');
-    const early = await step(harness, world.coach, matchId, 'follow-up', { checkedOn: '2027-07-16', stillEmployed: true });
+    expect(
+      (await call(harness.app, 'GET', `/v1/young-people/${world.youngPersonId}`, { token: world.coach.token })).json
+        .status,
+    ).toBe('completed');
+    const early = await step(harness, world.coach, matchId, 'follow-up', {
+      checkedOn: '2027-07-16',
+      stillEmployed: true,
+    });
     expect(early.status).toBe(422);
 
     await travelTo(harness, clock, '2028-07-20T09:00:00Z', everyone());
-    expect((await call(harness.app, 'GET', '/v1/me/inbox', { token: world.coach.token })).json.items).toContainEqual(expect.objectContaining({ kind: 'follow_up_due', matchId }));
-    const followedUp = await step(harness, world.coach, matchId, 'follow-up', { checkedOn: '2028-07-16', stillEmployed: true, hoursPerWeek: 24 });
-    expect(followedUp.json).toMatchObject({ state: 'followed_up', followUp: { stillEmployed: true, hoursPerWeek: 24 } });
+    expect((await call(harness.app, 'GET', '/v1/me/inbox', { token: world.coach.token })).json.items).toContainEqual(
+      expect.objectContaining({ kind: 'follow_up_due', matchId }),
+    );
+    const followedUp = await step(harness, world.coach, matchId, 'follow-up', {
+      checkedOn: '2028-07-16',
+      stillEmployed: true,
+      hoursPerWeek: 24,
+    });
+    expect(followedUp.json).toMatchObject({
+      state: 'followed_up',
+      followUp: { stillEmployed: true, hoursPerWeek: 24 },
+    });
 
     const history = followedUp.json.history as { action: string; at: string; to: string; by: { role: string } }[];
-    expect(history.map((h) => h.action)).toEqual(['propose', 'accept', 'arrange_taster', 'employer_accept', 'start', 'complete', 'record_follow_up']);
-    expect(history.map((h) => h.by.role)).toEqual(['job_coach', 'young_person', 'employer', 'employer', 'job_coach', 'job_coach', 'job_coach']);
+    expect(history.map((h) => h.action)).toEqual([
+      'propose',
+      'accept',
+      'arrange_taster',
+      'employer_accept',
+      'start',
+      'complete',
+      'record_follow_up',
+    ]);
+    expect(history.map((h) => h.by.role)).toEqual([
+      'job_coach',
+      'young_person',
+      'employer',
+      'employer',
+      'job_coach',
+      'job_coach',
+      'job_coach',
+    ]);
     expect([...history.map((h) => h.at)].sort()).toEqual(history.map((h) => h.at));
     expect((await getMatch(employer.staff, matchId)).json.followUp).toBeUndefined();
 
@@ -190,7 +343,11 @@ describe('declining and withdrawing', () => {
   it('the young person can say no: the employer never sees it, and a new proposal can follow', async () => {
     const { matchId, youngPersonId, youngPerson } = await journeyTo('proposed');
     const declined = await step(harness, youngPerson, matchId, 'decline', { reason: 'Too far from home' });
-    expect(declined.json).toMatchObject({ state: 'declined_by_young_person', youngPersonResponse: { accepted: false, reason: 'Too far from home' }, yourNextSteps: [] });
+    expect(declined.json).toMatchObject({
+      state: 'declined_by_young_person',
+      youngPersonResponse: { accepted: false, reason: 'Too far from home' },
+      yourNextSteps: [],
+    });
     expect((await getMatch(employer.staff, matchId)).status).toBe(404);
     expect((await getMatch(world.coach, matchId)).json.youngPersonResponse.reason).toBe('Too far from home');
     expect((await propose(harness, world.coach, youngPersonId, placementId)).status).toBe(201);
@@ -199,51 +356,102 @@ describe('declining and withdrawing', () => {
   it('the employer can decline with a reason, which ends the passport share', async () => {
     const { matchId, youngPerson } = await journeyTo('awaiting_employer');
     const shareId = (await getMatch(youngPerson, matchId)).json.youngPersonResponse.shareId;
-    expect((await call(harness.app, 'GET', `/v1/shared-passports/${shareId}`, { token: employer.staff.token })).status).toBe(200);
+    expect(
+      (await call(harness.app, 'GET', `/v1/shared-passports/${shareId}`, { token: employer.staff.token })).status,
+    ).toBe(200);
     expect((await step(harness, employer.staff, matchId, 'employer-decline', {})).status).toBe(400);
-    const declined = await step(harness, employer.staff, matchId, 'employer-decline', { reason: 'No supervisor free this term' });
-    expect(declined.json).toMatchObject({ state: 'declined_by_employer', employerDecision: { accepted: false, reason: 'No supervisor free this term' } });
+    const declined = await step(harness, employer.staff, matchId, 'employer-decline', {
+      reason: 'No supervisor free this term',
+    });
+    expect(declined.json).toMatchObject({
+      state: 'declined_by_employer',
+      employerDecision: { accepted: false, reason: 'No supervisor free this term' },
+    });
     expect((await getMatch(youngPerson, matchId)).json.employerDecision.reason).toBe('No supervisor free this term');
-    expect((await call(harness.app, 'GET', `/v1/shared-passports/${shareId}`, { token: employer.staff.token })).status).toBe(404);
+    expect(
+      (await call(harness.app, 'GET', `/v1/shared-passports/${shareId}`, { token: employer.staff.token })).status,
+    ).toBe(404);
   });
 
   it('the employer can decline after a taster', async () => {
     const { matchId } = await journeyTo('awaiting_employer');
-    expect((await step(harness, employer.staff, matchId, 'taster', { kind: 'informal_interview', date: '2026-09-03', place: 'Reception' })).status).toBe(200);
-    const declined = await step(harness, employer.staff, matchId, 'employer-decline', { reason: 'The kitchen was too loud for them' });
+    expect(
+      (
+        await step(harness, employer.staff, matchId, 'taster', {
+          kind: 'informal_interview',
+          date: '2026-09-03',
+          place: 'Reception',
+        })
+      ).status,
+    ).toBe(200);
+    const declined = await step(harness, employer.staff, matchId, 'employer-decline', {
+      reason: 'The kitchen was too loud for them',
+    });
     expect(declined.json.state).toBe('declined_by_employer');
-    expect(declined.json.history.map((h: { action: string }) => h.action)).toEqual(['propose', 'accept', 'arrange_taster', 'employer_decline']);
+    expect(declined.json.history.map((h: { action: string }) => h.action)).toEqual([
+      'propose',
+      'accept',
+      'arrange_taster',
+      'employer_decline',
+    ]);
   });
 
   it('the coach can withdraw a proposal before the young person answers', async () => {
     const { matchId, youngPerson } = await journeyTo('proposed');
-    const withdrawn = await step(harness, world.coach, matchId, 'withdraw', { reason: 'Placement no longer suits their travel' });
-    expect(withdrawn.json).toMatchObject({ state: 'withdrawn', withdrawal: { party: 'job_coach', fromState: 'proposed', reason: 'Placement no longer suits their travel' } });
+    const withdrawn = await step(harness, world.coach, matchId, 'withdraw', {
+      reason: 'Placement no longer suits their travel',
+    });
+    expect(withdrawn.json).toMatchObject({
+      state: 'withdrawn',
+      withdrawal: { party: 'job_coach', fromState: 'proposed', reason: 'Placement no longer suits their travel' },
+    });
     expect((await call(harness.app, 'GET', '/v1/me/inbox', { token: youngPerson.token })).json.items).toEqual([]);
   });
 
   it('the young person can withdraw while the employer decides, which ends the share', async () => {
     const { matchId, youngPerson } = await journeyTo('awaiting_employer');
     const shareId = (await getMatch(youngPerson, matchId)).json.youngPersonResponse.shareId;
-    const withdrawn = await step(harness, youngPerson, matchId, 'withdraw', { reason: 'I found a placement nearer home' });
-    expect(withdrawn.json).toMatchObject({ state: 'withdrawn', withdrawal: { party: 'young_person', fromState: 'awaiting_employer' } });
-    expect((await call(harness.app, 'GET', `/v1/shared-passports/${shareId}`, { token: employer.staff.token })).status).toBe(404);
+    const withdrawn = await step(harness, youngPerson, matchId, 'withdraw', {
+      reason: 'I found a placement nearer home',
+    });
+    expect(withdrawn.json).toMatchObject({
+      state: 'withdrawn',
+      withdrawal: { party: 'young_person', fromState: 'awaiting_employer' },
+    });
+    expect(
+      (await call(harness.app, 'GET', `/v1/shared-passports/${shareId}`, { token: employer.staff.token })).status,
+    ).toBe(404);
   });
 
   it('the employer can withdraw an offer before the start', async () => {
     const { matchId } = await journeyTo('agreed');
     const withdrawn = await step(harness, employer.staff, matchId, 'withdraw', { reason: 'The department is closing' });
-    expect(withdrawn.json).toMatchObject({ state: 'withdrawn', withdrawal: { party: 'employer', fromState: 'agreed', reason: 'The department is closing' } });
+    expect(withdrawn.json).toMatchObject({
+      state: 'withdrawn',
+      withdrawal: { party: 'employer', fromState: 'agreed', reason: 'The department is closing' },
+    });
   });
 
   it('the young person can leave during the internship: the place comes back, and the employer does not see their reason', async () => {
-    const onePlace = await postPlacement(harness, employer.employerId, employer.staff, { places: 1 });
+    const onePlace = await postPlacement(harness, employer.employerId, employer.staff, {
+      startDate: plannedStart,
+      places: 1,
+    });
     const { matchId, youngPersonId, youngPerson } = await journeyTo('in_progress', onePlace);
-    expect((await call(harness.app, 'GET', `/v1/placements/${onePlace}`, { token: world.coach.token })).json).toMatchObject({ placesFilled: 1, status: 'filled' });
+    expect(
+      (await call(harness.app, 'GET', `/v1/placements/${onePlace}`, { token: world.coach.token })).json,
+    ).toMatchObject({ placesFilled: 1, status: 'filled' });
     const withdrawn = await step(harness, youngPerson, matchId, 'withdraw', { reason: 'My anxiety got worse' });
-    expect(withdrawn.json).toMatchObject({ state: 'withdrawn', withdrawal: { party: 'young_person', fromState: 'in_progress' } });
-    expect((await call(harness.app, 'GET', `/v1/placements/${onePlace}`, { token: world.coach.token })).json).toMatchObject({ placesFilled: 0, status: 'open' });
-    expect((await call(harness.app, 'GET', `/v1/young-people/${youngPersonId}`, { token: world.coach.token })).json.status).toBe('active');
+    expect(withdrawn.json).toMatchObject({
+      state: 'withdrawn',
+      withdrawal: { party: 'young_person', fromState: 'in_progress' },
+    });
+    expect(
+      (await call(harness.app, 'GET', `/v1/placements/${onePlace}`, { token: world.coach.token })).json,
+    ).toMatchObject({ placesFilled: 0, status: 'open' });
+    expect(
+      (await call(harness.app, 'GET', `/v1/young-people/${youngPersonId}`, { token: world.coach.token })).json.status,
+    ).toBe('active');
     expect((await getMatch(world.coach, matchId)).json.withdrawal.reason).toBe('My anxiety got worse');
     const seenByEmployer = await getMatch(employer.staff, matchId);
     expect(seenByEmployer.json.withdrawal).toMatchObject({ party: 'young_person' });
@@ -254,7 +462,11 @@ describe('declining and withdrawing', () => {
 describe('who may take a step (403) and when (409)', () => {
   it('refuses the wrong side with 403', async () => {
     const { matchId, youngPersonId, youngPerson } = await journeyTo('proposed');
-    const profileOnly = await makeAccount(harness, { role: 'delegate', providerId: world.providerId, actsFor: [{ youngPersonId, rights: ['view_profile'] }] });
+    const profileOnly = await makeAccount(harness, {
+      role: 'delegate',
+      providerId: world.providerId,
+      actsFor: [{ youngPersonId, rights: ['view_profile'] }],
+    });
     expect((await getMatch(profileOnly, matchId)).status).toBe(200);
     expect((await step(harness, world.coach, matchId, 'accept', { sections: [] })).status).toBe(403);
     expect((await step(harness, profileOnly, matchId, 'accept', { sections: [] })).status).toBe(403);
@@ -265,7 +477,10 @@ describe('who may take a step (403) and when (409)', () => {
     const byYoungPerson = await step(harness, youngPerson, matchId, 'start', { startedOn: '2026-09-01' });
     expect(byYoungPerson.status).toBe(403);
     expect(byYoungPerson.json.error.details).toEqual({ action: 'start', allowedParties: ['job_coach', 'employer'] });
-    expect((await step(harness, employer.staff, matchId, 'complete', { endedOn: '2026-09-01', outcome: { type: 'none' } })).status).toBe(403);
+    expect(
+      (await step(harness, employer.staff, matchId, 'complete', { endedOn: '2026-09-01', outcome: { type: 'none' } }))
+        .status,
+    ).toBe(403);
   });
 
   it('hides a match from people outside it (404)', async () => {
@@ -280,15 +495,34 @@ describe('who may take a step (403) and when (409)', () => {
     const again = await step(harness, youngPerson, matchId, 'accept', { sections: [] });
     expect(again.status).toBe(409);
     expect(again.json.error.details.state).toBe('awaiting_employer');
-    expect(again.json.error.details.allowedNextSteps.map((s: { action: string }) => s.action)).toEqual(['employer_accept', 'employer_decline', 'arrange_taster', 'withdraw']);
+    expect(again.json.error.details.allowedNextSteps.map((s: { action: string }) => s.action)).toEqual([
+      'employer_accept',
+      'employer_decline',
+      'arrange_taster',
+      'withdraw',
+    ]);
     expect(again.json.error.details.allowedNextSteps[0]).toMatchObject({ by: ['employer'] });
 
     await step(harness, employer.staff, matchId, 'employer-accept');
-    const tooEarly = await step(harness, world.coach, matchId, 'complete', { endedOn: '2026-09-01', outcome: { type: 'none' } });
+    const tooEarly = await step(harness, world.coach, matchId, 'complete', {
+      endedOn: '2026-09-01',
+      outcome: { type: 'none' },
+    });
     expect(tooEarly.status).toBe(409);
     expect(tooEarly.json.error.details).toMatchObject({ state: 'agreed' });
-    expect(tooEarly.json.error.details.allowedNextSteps.map((s: { action: string }) => s.action)).toEqual(['start', 'withdraw']);
-    expect((await step(harness, world.coach, matchId, 'logs', { weekStarting: '2026-08-31', hoursWorked: 10, supportHours: 5 })).status).toBe(409);
+    expect(tooEarly.json.error.details.allowedNextSteps.map((s: { action: string }) => s.action)).toEqual([
+      'start',
+      'withdraw',
+    ]);
+    expect(
+      (
+        await step(harness, world.coach, matchId, 'logs', {
+          weekStarting: '2026-08-31',
+          hoursWorked: 10,
+          supportHours: 5,
+        })
+      ).status,
+    ).toBe(409);
 
     await step(harness, world.coach, matchId, 'withdraw', { reason: 'Moved away' });
     const afterEnd = await step(harness, world.coach, matchId, 'withdraw', { reason: 'again' });
@@ -298,7 +532,11 @@ describe('who may take a step (403) and when (409)', () => {
 
   it('lets a delegate answer proposals, but share passport sections only with the sharing right', async () => {
     const id = await addYoungPerson(harness, world.coach, 'Robin');
-    const responder = await makeAccount(harness, { role: 'delegate', providerId: world.providerId, actsFor: [{ youngPersonId: id, rights: ['respond_to_proposals'] }] });
+    const responder = await makeAccount(harness, {
+      role: 'delegate',
+      providerId: world.providerId,
+      actsFor: [{ youngPersonId: id, rights: ['respond_to_proposals'] }],
+    });
     const matchId = (await propose(harness, world.coach, id, placementId)).json.id;
     const inbox = await call(harness.app, 'GET', '/v1/me/inbox', { token: responder.token });
     expect(inbox.json.items.map((i: { matchId: string }) => i.matchId)).toEqual([matchId]);
@@ -306,7 +544,10 @@ describe('who may take a step (403) and when (409)', () => {
     expect(sharing.status).toBe(403);
     expect(sharing.json.error.details[0].path).toBe('sections');
     const agreeing = await step(harness, responder, matchId, 'accept', { sections: [] });
-    expect(agreeing.json).toMatchObject({ state: 'awaiting_employer', youngPersonResponse: { sharedSections: [], by: { role: 'delegate' } } });
+    expect(agreeing.json).toMatchObject({
+      state: 'awaiting_employer',
+      youngPersonResponse: { sharedSections: [], by: { role: 'delegate' } },
+    });
     expect(agreeing.json.youngPersonResponse.shareId).toBeUndefined();
   });
 
@@ -321,7 +562,10 @@ describe('who may take a step (403) and when (409)', () => {
 
 describe('proposals', () => {
   it('are only for open placements and young people looking for one, once at a time', async () => {
-    const paused = await postPlacement(harness, employer.employerId, employer.staff, { status: 'paused' });
+    const paused = await postPlacement(harness, employer.employerId, employer.staff, {
+      startDate: plannedStart,
+      status: 'paused',
+    });
     const id = await addYoungPerson(harness, world.coach, 'Jo');
     const refused = await propose(harness, world.coach, id, paused);
     expect(refused.status).toBe(422);
@@ -341,9 +585,19 @@ describe('proposals', () => {
 
 describe('over-booking', () => {
   it('starts exactly one internship when ten starts race for a one-place placement', async () => {
-    const onePlace = await postPlacement(harness, employer.employerId, employer.staff, { places: 1, title: 'Porter' });
-    const ids = await Promise.all(Array.from({ length: 10 }, (_, i) => addYoungPerson(harness, world.coach, `Racer ${i + 1}`)));
-    const responder = await makeAccount(harness, { role: 'delegate', providerId: world.providerId, actsFor: ids.map((youngPersonId) => ({ youngPersonId, rights: ['respond_to_proposals' as const] })) });
+    const onePlace = await postPlacement(harness, employer.employerId, employer.staff, {
+      startDate: plannedStart,
+      places: 1,
+      title: 'Porter',
+    });
+    const ids = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => addYoungPerson(harness, world.coach, `Racer ${i + 1}`)),
+    );
+    const responder = await makeAccount(harness, {
+      role: 'delegate',
+      providerId: world.providerId,
+      actsFor: ids.map((youngPersonId) => ({ youngPersonId, rights: ['respond_to_proposals' as const] })),
+    });
     const matchIds: string[] = [];
     for (const id of ids) {
       const matchId = (await propose(harness, world.coach, id, onePlace)).json.id as string;
@@ -351,14 +605,27 @@ describe('over-booking', () => {
       expect((await step(harness, employer.staff, matchId, 'employer-accept')).status).toBe(200);
       matchIds.push(matchId);
     }
-    const results = await Promise.all(matchIds.map((matchId) => step(harness, world.coach, matchId, 'start', { startedOn: '2026-09-01' })));
+    const results = await Promise.all(
+      matchIds.map((matchId) =>
+        step(harness, world.coach, matchId, 'start', {
+          startedOn: '2026-09-01',
+          earlyStartReason: 'An induction week at the college first',
+        }),
+      ),
+    );
     expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409, 409, 409, 409, 409, 409, 409, 409]);
     const placement = await call(harness.app, 'GET', `/v1/placements/${onePlace}`, { token: world.coach.token });
     expect(placement.json).toMatchObject({ places: 1, placesFilled: 1, placesFree: 0, status: 'filled' });
-    const states = await call(harness.app, 'GET', `/v1/placement-matches?placementId=${onePlace}&limit=20`, { token: world.coach.token });
+    const states = await call(harness.app, 'GET', `/v1/placement-matches?placementId=${onePlace}&limit=20`, {
+      token: world.coach.token,
+    });
     expect(states.json.items.filter((m: { state: string }) => m.state === 'in_progress')).toHaveLength(1);
     expect(states.json.items.filter((m: { state: string }) => m.state === 'agreed')).toHaveLength(9);
-    expect(await harness.services.db.collection('young_people').countDocuments({ preferredName: /^Racer/, status: 'on_placement' })).toBe(1);
+    expect(
+      await harness.services.db
+        .collection('young_people')
+        .countDocuments({ preferredName: /^Racer/, status: 'on_placement' }),
+    ).toBe(1);
   });
 });
 
@@ -366,16 +633,35 @@ describe('personal data', () => {
   it('exports the journey with logs and reviews, and erasure deletes them', async () => {
     const { matchId, youngPersonId, youngPerson } = await journeyTo('in_progress', placementId, 'Erin');
     await travelTo(harness, clock, '2026-09-09T09:00:00Z', everyone().concat(youngPerson));
-    expect((await step(harness, world.coach, matchId, 'logs', { weekStarting: '2026-08-31', hoursWorked: 16, supportHours: 12 })).status).toBe(201);
-    expect((await step(harness, world.coach, matchId, 'reviews', { heldOn: '2026-09-08', targets: [{ text: 'Arrive on time', measure: 'Five days out of five', dueDate: '2026-10-01' }] })).status).toBe(201);
+    expect(
+      (
+        await step(harness, world.coach, matchId, 'logs', {
+          weekStarting: '2026-08-31',
+          hoursWorked: 16,
+          supportHours: 12,
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await step(harness, world.coach, matchId, 'reviews', {
+          heldOn: '2026-09-08',
+          targets: [{ text: 'Arrive on time', measure: 'Five days out of five', dueDate: '2026-10-01' }],
+        })
+      ).status,
+    ).toBe(201);
 
-    const exported = await call(harness.app, 'GET', `/v1/young-people/${youngPersonId}/export`, { token: youngPerson.token });
+    const exported = await call(harness.app, 'GET', `/v1/young-people/${youngPersonId}/export`, {
+      token: youngPerson.token,
+    });
     expect(exported.status).toBe(200);
     expect(exported.json.placementJourney.matches.map((m: { id: string }) => m.id)).toEqual([matchId]);
     expect(exported.json.placementJourney.weeklyLogs).toHaveLength(1);
     expect(exported.json.placementJourney.reviews).toHaveLength(1);
 
-    expect((await call(harness.app, 'DELETE', `/v1/young-people/${youngPersonId}`, { token: world.admin.token })).status).toBe(200);
+    expect(
+      (await call(harness.app, 'DELETE', `/v1/young-people/${youngPersonId}`, { token: world.admin.token })).status,
+    ).toBe(200);
     const { db } = harness.services;
     const byPerson = { youngPersonId: new ObjectId(youngPersonId) };
     expect(await db.collection('placement_matches').countDocuments(byPerson)).toBe(0);

@@ -81,7 +81,7 @@ describe('candidate filter from a placement’s demands', () => {
 
 describe('browse filter', () => {
   it('always shows only open placements of verified employers', () => {
-    expect(browseFilter({})).toEqual(['status = "open"', 'employerVerified = true']);
+    expect(browseFilter({})).toEqual(['status = "open"', 'employerVerified = true', 'placesFree > 0']);
   });
 
   it('adds each menu the caller picked', () => {
@@ -97,6 +97,7 @@ describe('browse filter', () => {
     ).toEqual([
       'status = "open"',
       'employerVerified = true',
+      'placesFree > 0',
       '_geoRadius(53.8, -1.55, 10000)',
       'sector IN ["retail", "libraries"]',
       'hoursBand IN ["16_to_20"]',

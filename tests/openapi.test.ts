@@ -55,3 +55,31 @@ describe('API description', () => {
     for (const list of lists) expect(list.parameters, list.operation).toEqual(expect.arrayContaining(['limit', 'offset']));
   });
 });
+
+describe('the contract and the authentication middleware agree', () => {
+  it('lets through without a token exactly the operations documented without security', async () => {
+    const { json } = await call(harness.app, 'GET', '/openapi.json');
+    const documentedPublic: string[] = [];
+    const letThrough: string[] = [];
+    for (const [path, item] of Object.entries(json.paths as Record<string, Record<string, { security?: unknown[]; requestBody?: unknown }>>)) {
+      for (const [method, operation] of Object.entries(item)) {
+        const name = `${method.toUpperCase()} ${path}`;
+        if (!operation.security?.length) documentedPublic.push(name);
+        const concrete = path.replace(/\{version\}/g, '1').replace(/\{section\}/g, 'aboutMe').replace(/\{[^}]+\}/g, '0123456789abcdef01234567');
+        const response = await call(harness.app, method.toUpperCase(), concrete, operation.requestBody ? { body: {} } : {});
+        if (response.status !== 401) letThrough.push(name);
+      }
+    }
+    expect(letThrough.sort()).toEqual(documentedPublic.sort());
+  });
+
+  it('names every operation', async () => {
+    const { json } = await call(harness.app, 'GET', '/openapi.json');
+    const unnamed = Object.entries(json.paths as Record<string, Record<string, { operationId?: string }>>).flatMap(([path, item]) =>
+      Object.entries(item)
+        .filter(([, operation]) => !operation.operationId)
+        .map(([method]) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(unnamed).toEqual([]);
+  });
+});

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../src/core/clock.js';
 import { actorOf } from '../src/auth/auth.service.js';
+import { outcomeFacetPipeline, supportTrendPipeline } from '../src/dashboards/dashboard-figures.js';
+import { journeyFilter, type DashboardFilters } from '../src/dashboards/dashboards.service.js';
 import { journeySteps } from '../src/journey/journey.machine.js';
 import type { PlacementMatchDoc } from '../src/journey/journey.repository.js';
 import { personFacts } from '../src/matching/facts.js';
@@ -92,5 +94,30 @@ describe('the seeded journey history', () => {
     } finally {
       await second.close();
     }
+  });
+});
+
+describe('the dashboard summaries', () => {
+  it('give exactly the figures of the full aggregation over the seeded history, for every provider and filter', async () => {
+    const { services } = harness;
+    const logs = services.progressRepository.logs;
+    const providerIds = [...new Map(matches.map((m) => [m.providerId.toHexString(), m.providerId])).values()];
+    const areas = [...new Set(matches.map((m) => m.localAuthority).filter((la): la is string => la !== undefined))];
+    const filterSets: DashboardFilters[] = [{}, { academicYear: 2025 }, { academicYear: 2026 }, { localAuthority: areas[0]! }, { sector: matches[0]!.sector }, { academicYear: 2024, sector: matches[0]!.sector }];
+    let compared = 0;
+    for (const providerId of providerIds) {
+      for (const filters of filterSets) {
+        const filter = journeyFilter({ providerId }, filters);
+        const [full] = await services.placementMatchesRepository.collection.aggregate(outcomeFacetPipeline(filter)).toArray();
+        const summary = await services.dashboardSummaries.outcomeBreakdowns(providerId, filters);
+        const narrowed = filters.localAuthority !== undefined || filters.sector !== undefined;
+        expect({ ...summary, byJobCoach: narrowed ? full!.byJobCoach : summary.byJobCoach }, JSON.stringify(filters)).toEqual(full);
+        const logFilter = Object.keys(filters).length === 0 ? { providerId } : { providerId, matchId: { $in: await services.placementMatchesRepository.collection.distinct('_id', filter) } };
+        const fullTrend = await logs.aggregate(supportTrendPipeline(logFilter)).toArray();
+        expect(await services.dashboardSummaries.supportTrend(providerId, filters), JSON.stringify(filters)).toEqual(fullTrend);
+        compared += full!.overall[0]?.proposals ?? 0;
+      }
+    }
+    expect(compared).toBeGreaterThan(matches.length);
   });
 });

@@ -118,7 +118,7 @@ const accept = createRoute({
   request: { body: jsonBody(acceptInvitationSchema) },
   responses: {
     201: jsonResponse(z.object({ account: accountSchema, tokens: tokenPairSchema }), 'Account ready and signed in.'),
-    ...errorResponses(400, 409, 410),
+    ...errorResponses(400, 404, 409, 410),
   },
 });
 

@@ -226,7 +226,8 @@ export class InvitationsService {
   async accept(input: { token: string; password: string; name?: string }, requestId: string): Promise<Account> {
     const now = this.clock.now();
     const invitation = await this.#invitations.findOne({ tokenHash: hashToken(input.token) });
-    if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= now) {
+    if (!invitation) throw new ApiError('not_found', 'No invitation has this token. Check the link, or ask for a new one.');
+    if (invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= now) {
       throw new ApiError('gone', 'This invitation is not valid: it was already used, withdrawn, or has expired. Ask for a new one.');
     }
     const existing = await this.accounts.credentials(invitation.email);

@@ -12,6 +12,8 @@ interface SignInDoc {
   accountId: ObjectId;
   startedAt: Date;
   expiresAt: Date;
+  /** When MongoDB may delete the record; on the real clock, which is the one its TTL monitor reads. */
+  purgeAfter: Date;
   endedAt?: Date;
   endReason?: SignInEndReason;
 }
@@ -32,9 +34,11 @@ export const signInsCollection: CollectionSpec = {
   },
   indexes: [
     { key: { accountId: 1 }, name: 'account' },
-    // An ended sign-in is removed a day later, when its access tokens are long expired (a missing
-    // sign-in is refused like an ended one). Expired ones go when their account next signs in.
-    { key: { endedAt: 1 }, name: 'ended_ttl', expireAfterSeconds: 86_400 },
+    // A sign-in whose refresh tokens have all expired can no longer mint access tokens; its access
+    // tokens are long expired by the time this removes it (a day later). The TTL monitor reads the
+    // real clock, so it reads `purgeAfter` (set from the real clock), never the service clock's
+    // `expiresAt`: a service clock set in the past would otherwise end sign-ins within a minute.
+    { key: { purgeAfter: 1 }, name: 'purge_ttl', expireAfterSeconds: 86_400 },
   ],
 };
 
@@ -57,14 +61,12 @@ export class SignIns {
 
   async start(accountId: string, signInId: string): Promise<void> {
     const now = this.clock.now();
-    // Sign-ins whose refresh tokens have all expired can mint no more access tokens: tidy them away.
-    await this.#signIns.deleteMany({ accountId: new ObjectId(accountId), expiresAt: { $lt: now } });
-    await this.#signIns.insertOne({ _id: signInId, accountId: new ObjectId(accountId), startedAt: now, expiresAt: this.#expiry(now) });
+    await this.#signIns.insertOne({ _id: signInId, accountId: new ObjectId(accountId), startedAt: now, expiresAt: this.#expiry(now), purgeAfter: this.#purgeAfter() });
   }
 
   /** A refresh keeps the sign-in going as long as its newest refresh token. */
   async extend(signInId: string): Promise<void> {
-    await this.#signIns.updateOne({ _id: signInId, endedAt: { $exists: false } }, { $set: { expiresAt: this.#expiry(this.clock.now()) } });
+    await this.#signIns.updateOne({ _id: signInId, endedAt: { $exists: false } }, { $set: { expiresAt: this.#expiry(this.clock.now()), purgeAfter: this.#purgeAfter() } });
   }
 
   async isActive(signInId: string, accountId: string): Promise<boolean> {
@@ -85,5 +87,9 @@ export class SignIns {
 
   #expiry(from: Date): Date {
     return daysAfter(from, this.ttlDays);
+  }
+
+  #purgeAfter(): Date {
+    return daysAfter(new Date(), this.ttlDays);
   }
 }

@@ -1,8 +1,8 @@
 import { loadConfig, type Config } from '../core/config.js';
 import { createLogger } from '../core/logger.js';
 import { Stores } from '../embedded/index.js';
-import { openInfrastructure } from '../runtime.js';
-import { createServices, type System } from '../services.js';
+import { startSystem } from '../runtime.js';
+import type { System } from '../services.js';
 
 /**
  * Runs a command-line task against the same stores the service uses: MONGODB_URI / MEILI_URL
@@ -19,12 +19,11 @@ export async function withServices<T>(work: (services: System, config: Config) =
   process.once('SIGINT', interrupted);
   process.once('SIGTERM', interrupted);
   try {
-    const endpoints = await stores.start(config, logger);
-    const infra = await openInfrastructure({ config, logger, ...endpoints });
+    const running = await startSystem({ config, logger, stores });
     try {
-      return await work(await createServices(infra), config);
+      return await work(running.system, config);
     } finally {
-      await infra.mongo.close();
+      await running.close();
     }
   } finally {
     process.off('SIGINT', interrupted);

@@ -113,7 +113,7 @@ export function outcomeFacetPipeline(filter: Document): Document[] {
 }
 
 /** The longest internship is 52 weeks; a little room for late logs. */
-const trendWeeks = 60;
+export const trendWeeks = 60;
 
 /** Mean support and hours worked for each internship week, over the weekly logs `filter` selects. */
 export function supportTrendPipeline(filter: Document): Document[] {

@@ -10,6 +10,7 @@ import type { JourneyState } from '../journey/journey.machine.js';
 import type { PlacementMatchesRepository } from '../journey/journey.repository.js';
 import type { OutcomeType } from '../journey/journey.schemas.js';
 import type { ProgressRepository } from '../journey/progress.repository.js';
+import type { DashboardSummaries, OutcomeBreakdowns } from './dashboard-summaries.js';
 import type { PlacementsRepository } from '../placements/placements.repository.js';
 import type { YoungPeopleRepository } from '../young-people/young-people.repository.js';
 import { emptyCounts, figureDefinitions, figuresFrom, groupedCounts, journeyFlags, outcomeFacetPipeline, percent, sums, supportTrendPipeline, type Counts } from './dashboard-figures.js';
@@ -72,6 +73,7 @@ export const trendDefinitions = {
 export class DashboardsService {
   private readonly matches: PlacementMatchesRepository;
   private readonly progress: ProgressRepository;
+  private readonly summaries: DashboardSummaries;
   private readonly placements: PlacementsRepository;
   private readonly employers: EmployersRepository;
   private readonly youngPeople: YoungPeopleRepository;
@@ -81,6 +83,7 @@ export class DashboardsService {
   constructor(options: {
     matches: PlacementMatchesRepository;
     progress: ProgressRepository;
+    summaries: DashboardSummaries;
     placements: PlacementsRepository;
     employers: EmployersRepository;
     youngPeople: YoungPeopleRepository;
@@ -89,6 +92,7 @@ export class DashboardsService {
   }) {
     this.matches = options.matches;
     this.progress = options.progress;
+    this.summaries = options.summaries;
     this.placements = options.placements;
     this.employers = options.employers;
     this.youngPeople = options.youngPeople;
@@ -108,8 +112,7 @@ export class DashboardsService {
       throw forbidden('Job coaches see the figures of their own caseload only.');
     }
     const filter = journeyFilter({ providerId: new ObjectId(scope.providerId), ...(scope.jobCoachId ? { jobCoachId: new ObjectId(scope.jobCoachId) } : {}) }, filters);
-    // The outcome figures and the support trend read different collections; ask for both at once.
-    const [facets, trend] = await Promise.all([this.#outcomeFacets(filter), this.#supportTrend(filter, filters)]);
+    const { facets, trend } = scope.jobCoachId || filters.jobCoachId ? await this.#fromRecords(filter, filters) : await this.#fromSummaries(filter, filters);
     const coachNames = await this.#coachNames((facets?.byJobCoach ?? []).map((row) => row._id).filter((id): id is ObjectId => id instanceof ObjectId));
     const rows = (key: keyof NonNullable<typeof facets>, label: (id: unknown) => string) =>
       (facets?.[key] ?? []).map(({ _id, ...counts }) => ({ key: _id === null || _id === undefined ? null : String(_id), label: label(_id), ...figuresFrom(counts) }));
@@ -125,6 +128,31 @@ export class DashboardsService {
       supportHoursTrend: trend.map(({ _id, ...week }) => ({ week: _id, ...week })),
       definitions: { ...figureDefinitions, ...breakdownDefinitions, ...trendDefinitions },
     };
+  }
+
+  /**
+   * One coach's caseload is small: aggregate its journeys and logs. Both reads at once, since they
+   * are of different collections.
+   */
+  async #fromRecords(filter: Document, filters: DashboardFilters) {
+    const [facets, trend] = await Promise.all([this.#outcomeFacets(filter), this.#supportTrend(filter, filters)]);
+    return { facets, trend };
+  }
+
+  /**
+   * A whole provider can hold tens of thousands of journeys: read the running totals instead. Only
+   * the job-coach breakdown narrowed by local authority or sector is not kept, and comes from the journeys.
+   */
+  async #fromSummaries(filter: Document, filters: DashboardFilters) {
+    const providerId = filter.providerId as ObjectId;
+    const byCoachFromRecords = filters.localAuthority !== undefined || filters.sector !== undefined;
+    const [facets, trend, byJobCoach] = await Promise.all([
+      this.summaries.outcomeBreakdowns(providerId, filters),
+      this.summaries.supportTrend(providerId, filters),
+      byCoachFromRecords ? this.matches.collection.aggregate<GroupRow>([{ $match: filter }, journeyFlags(), ...groupedCounts('$jobCoachId')]).toArray() : undefined,
+    ]);
+    const breakdowns: OutcomeBreakdowns = byJobCoach ? { ...facets, byJobCoach } : facets;
+    return { facets: breakdowns, trend };
   }
 
   async #outcomeFacets(filter: Document) {

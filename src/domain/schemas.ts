@@ -30,11 +30,14 @@ export const searchWords = (max = 100) => z.string().trim().min(1).max(max).rege
 export const longText = (max = 2000) => z.string().trim().max(max);
 export const textList = (maxItems: number, maxLength = 120) => z.array(shortText(maxLength)).max(maxItems);
 
+/** A plain email address (spaces around it are dropped); the pattern is the rule, stated in the document. */
+const emailPattern = /^ *[A-Za-z0-9_'+-]+(\.[A-Za-z0-9_'+-]+)*@([A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,} *$/;
+
 export const emailSchema = z
   .string()
-  .trim()
   .max(254)
-  .email({ message: 'must be an email address' })
+  .regex(emailPattern, { message: 'must be an email address' })
+  .trim()
   .transform((email) => email.toLowerCase())
   .openapi({ example: 'sam.jones@example.org' });
 

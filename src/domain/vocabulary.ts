@@ -64,6 +64,7 @@ export const levelRank: Record<Level, number> = { none: 0, low: 1, medium: 2, hi
 
 export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof weekdays)[number];
+export const weekdayNames: Record<Weekday, string> = { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' };
 
 /** The sectors supported internships commonly use. */
 export const sectors = [

@@ -11,6 +11,8 @@ import { inTransaction } from '../core/db/transaction.js';
 import { ApiError, notFound, unprocessable } from '../core/errors.js';
 import { locate } from '../geo/locate.js';
 import type { SearchOutbox } from '../search-sync/outbox.js';
+import { isoDate } from '../core/dates.js';
+import type { PlacementsRepository } from '../placements/placements.repository.js';
 import type { Employer, EmployersRepository } from './employers.repository.js';
 import type { EmployerInput, EmployerPatch } from './employers.schemas.js';
 
@@ -42,9 +44,13 @@ export function employerView(employer: Employer, includePrivate: boolean) {
   };
 }
 
+export const verificationWithdrawnReason = (on: string) =>
+  `Paused on ${on} because a provider withdrew the employer's verification. The employer can open it again once verified.`;
+
 export class EmployersService {
   private readonly mongo: MongoClient;
   private readonly employers: EmployersRepository;
+  private readonly placements: PlacementsRepository;
   private readonly accounts: AccountsRepository;
   private readonly hasher: PasswordHasher;
   private readonly outbox: SearchOutbox;
@@ -54,6 +60,7 @@ export class EmployersService {
   constructor(options: {
     mongo: MongoClient;
     employers: EmployersRepository;
+    placements: PlacementsRepository;
     accounts: AccountsRepository;
     hasher: PasswordHasher;
     outbox: SearchOutbox;
@@ -62,6 +69,7 @@ export class EmployersService {
   }) {
     this.mongo = options.mongo;
     this.employers = options.employers;
+    this.placements = options.placements;
     this.accounts = options.accounts;
     this.hasher = options.hasher;
     this.outbox = options.outbox;
@@ -148,8 +156,17 @@ export class EmployersService {
     return inTransaction(this.mongo, async (session) => {
       const updated = await this.employers.setVerification(id, verified, { providerId: actor.providerId!, accountId: actor.accountId }, this.clock.now(), session);
       if (!updated) throw notFound('Employer');
+      // Without a provider's word the open placements are paused, visibly and with the reason; they
+      // stay paused when verification returns, until the employer opens them again.
+      const paused = verified ? [] : await this.placements.pauseOpenOf(id, verificationWithdrawnReason(isoDate(this.clock.now())), this.clock.now(), session);
       await this.outbox.enqueue('employer', id, session);
-      await this.audit.success(verified ? 'employer.verify' : 'employer.unverify', actor, { target: { type: 'employer', id }, requestId }, session);
+      for (const placementId of paused) await this.outbox.enqueue('placement', placementId, session);
+      await this.audit.success(
+        verified ? 'employer.verify' : 'employer.unverify',
+        actor,
+        { target: { type: 'employer', id }, requestId, ...(paused.length > 0 ? { details: { pausedPlacements: paused } } : {}) },
+        session,
+      );
       return updated;
     });
   }

@@ -136,3 +136,20 @@ export function checkStep(state: JourneyState, action: JourneyAction, parties: r
   if (!step.by.some((party) => parties.includes(party))) return { outcome: 'wrong_party', by: step.by };
   return { outcome: 'allowed', step };
 }
+
+/**
+ * The young person's statuses the journey sets, and the step that sets each: `start` puts them
+ * on placement, `complete` makes them completed (leaving early puts them back to active). Staff
+ * may not set these by hand, nor move someone out of `on_placement` while the internship runs.
+ */
+export const statusesSetByJourney = { on_placement: 'start', completed: 'complete' } as const satisfies Record<string, JourneyAction>;
+
+/** Why staff may not change a young person's status from `current` to `wanted`, or undefined when they may. */
+export function statusChangeRefusal(current: string, wanted: string): string | undefined {
+  if (current === wanted) return undefined;
+  if (wanted in statusesSetByJourney) {
+    return `is set by the placement journey (the "${statusesSetByJourney[wanted as keyof typeof statusesSetByJourney]}" step), not by hand`;
+  }
+  if (current === 'on_placement') return 'cannot change while an internship is in progress; complete or withdraw the placement journey instead';
+  return undefined;
+}

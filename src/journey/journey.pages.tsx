@@ -693,12 +693,12 @@ export function InboxList(props: { items: InboxEntry[] }) {
 export function journeyPages() {
   const app = new Hono<WebEnv>();
   app.get('/inbox', (c) => inboxPage(c));
-  app.get('/journeys/:matchId', (c) => journeyPage(c));
-  app.get('/journeys/:matchId/weekly-log', (c) => weeklyLogPage(c, { form: {}, errors: {} }));
-  app.post('/journeys/:matchId/weekly-log', (c) => saveWeeklyLog(c));
-  app.get('/journeys/:matchId/review', (c) => reviewPage(c, { form: {}, errors: {} }));
-  app.post('/journeys/:matchId/review', (c) => saveReview(c));
-  app.get('/journeys/:matchId/progress', (c) => progressPage(c));
-  app.post('/journeys/:matchId/:action', (c) => takeAction(c));
+  app.get('/journeys/:matchId{[0-9a-f]{24}}', (c) => journeyPage(c));
+  app.get('/journeys/:matchId{[0-9a-f]{24}}/weekly-log', (c) => weeklyLogPage(c, { form: {}, errors: {} }));
+  app.post('/journeys/:matchId{[0-9a-f]{24}}/weekly-log', (c) => saveWeeklyLog(c));
+  app.get('/journeys/:matchId{[0-9a-f]{24}}/review', (c) => reviewPage(c, { form: {}, errors: {} }));
+  app.post('/journeys/:matchId{[0-9a-f]{24}}/review', (c) => saveReview(c));
+  app.get('/journeys/:matchId{[0-9a-f]{24}}/progress', (c) => progressPage(c));
+  app.post('/journeys/:matchId{[0-9a-f]{24}}/:action', (c) => takeAction(c));
   return app;
 }

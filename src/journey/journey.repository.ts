@@ -1,6 +1,7 @@
 import type { ClientSession, Collection, Db, Filter, UpdateFilter } from 'mongodb';
 import { ObjectId } from 'mongodb';
 import type { CollectionSpec } from '../core/db/mongo.js';
+import type { DashboardSummaries } from '../dashboards/dashboard-summaries.js';
 import { passportSections, sectors, type PassportSection, type Role, type Sector } from '../domain/vocabulary.js';
 import { activeStates, journeyParties, journeyStates, type JourneyParty, type JourneyState } from './journey.machine.js';
 import { hardLimits, type HardLimit } from '../matching/hard-limits.js';
@@ -65,6 +66,8 @@ export interface PlacementMatch {
   taster?: { kind: (typeof tasterKinds)[number]; date: string; place: string; notes?: string; arrangedAt: Date; arrangedBy: ActedBy };
   employerDecision?: { accepted: boolean; at: Date; by: ActedBy; reason?: string; note?: string };
   startedOn?: string;
+  /** Why the internship began before the placement's planned start, when it did. */
+  earlyStartReason?: string;
   rotations: Rotation[];
   endedOn?: string;
   outcome?: Outcome;
@@ -98,6 +101,7 @@ export interface PlacementMatchDoc {
   taster?: Omit<NonNullable<PlacementMatch['taster']>, 'arrangedBy'> & { arrangedBy: StoredActedBy };
   employerDecision?: Omit<NonNullable<PlacementMatch['employerDecision']>, 'by'> & { by: StoredActedBy };
   startedOn?: string;
+  earlyStartReason?: string;
   rotations: (Omit<Rotation, 'recordedBy'> & { recordedBy: StoredActedBy })[];
   endedOn?: string;
   outcome?: Outcome;
@@ -146,6 +150,7 @@ export const placementMatchesCollection: CollectionSpec = {
       },
       employerDecision: { bsonType: 'object', required: ['accepted', 'at', 'by'], properties: { accepted: { bsonType: 'bool' }, by: actedBySchema } },
       startedOn: { bsonType: 'string', pattern: isoDatePattern },
+      earlyStartReason: { bsonType: 'string', maxLength: 1000 },
       rotations: { bsonType: 'array', maxItems: 20 },
       endedOn: { bsonType: 'string', pattern: isoDatePattern },
       outcome: { bsonType: 'object', required: ['type'], properties: { type: { enum: [...outcomeTypes] }, hoursPerWeek: { bsonType: 'number', minimum: 0, maximum: 48 } } },
@@ -205,7 +210,7 @@ export type NewPlacementMatch = Pick<
 
 /** What a step records besides the state: each step fills in its own part of the match. */
 export type StepFields = Partial<
-  Pick<PlacementMatch, 'visibleToEmployer' | 'youngPersonResponse' | 'taster' | 'employerDecision' | 'startedOn' | 'cohortYear' | 'endedOn' | 'outcome' | 'followUp' | 'withdrawal'>
+  Pick<PlacementMatch, 'visibleToEmployer' | 'youngPersonResponse' | 'taster' | 'employerDecision' | 'startedOn' | 'earlyStartReason' | 'cohortYear' | 'endedOn' | 'outcome' | 'followUp' | 'withdrawal'>
 >;
 
 /** A change of state: the fields it sets and the history entry it appends. */
@@ -256,13 +261,20 @@ export function matchFilter(filter: MatchListFilter): Filter<PlacementMatchDoc> 
   };
 }
 
+/**
+ * Journeys. Every write also updates the dashboard summaries in the same transaction, which is
+ * why each takes a session.
+ */
 export class PlacementMatchesRepository {
   readonly collection: Collection<PlacementMatchDoc>;
-  constructor(db: Db) {
+  constructor(
+    db: Db,
+    private readonly summaries: DashboardSummaries,
+  ) {
     this.collection = db.collection<PlacementMatchDoc>(placementMatchesCollection.name);
   }
 
-  async insert(match: NewPlacementMatch, by: ActedBy, now: Date, session?: ClientSession): Promise<PlacementMatch> {
+  async insert(match: NewPlacementMatch, by: ActedBy, now: Date, session: ClientSession): Promise<PlacementMatch> {
     const { youngPersonId, providerId, jobCoachId, placementId, employerId, ...rest } = match;
     const doc: PlacementMatchDoc = {
       _id: new ObjectId(),
@@ -289,6 +301,7 @@ export class PlacementMatchesRepository {
       updatedAt: now,
     };
     await this.collection.insertOne(doc, { session });
+    await this.summaries.journeysChanged([{ after: doc }], session);
     return toPlacementMatch(doc);
   }
 
@@ -311,8 +324,12 @@ export class PlacementMatchesRepository {
       $set: { ...stepFieldsDoc(change.set), state: change.to, active: activeStates.includes(change.to), updatedAt: change.at },
       $push: { history: { action: change.action, from: change.from, to: change.to, at: change.at, by: storedActedBy(change.by) } },
     };
-    const doc = await this.collection.findOneAndUpdate({ _id: new ObjectId(id), state: change.from }, update, { returnDocument: 'after', session });
-    return doc ? toPlacementMatch(doc) : undefined;
+    const before = await this.collection.findOneAndUpdate({ _id: new ObjectId(id), state: change.from }, update, { returnDocument: 'before', session });
+    if (!before) return undefined;
+    // The update only sets top-level fields and appends to the history, so the result follows from `before`.
+    const after: PlacementMatchDoc = { ...before, ...update.$set, history: [...before.history, ...(update.$push?.history ? [update.$push.history as PlacementMatchDoc['history'][number]] : [])] };
+    await this.summaries.journeysChanged([{ before, after }], session);
+    return toPlacementMatch(after);
   }
 
   /** Adds a rotation while the internship is in progress; undefined if it no longer is. */
@@ -343,6 +360,8 @@ export class PlacementMatchesRepository {
   }
 
   async eraseAll(youngPersonId: string, session: ClientSession): Promise<void> {
+    const erased = await this.collection.find({ youngPersonId: new ObjectId(youngPersonId) }, { session }).toArray();
     await this.collection.deleteMany({ youngPersonId: new ObjectId(youngPersonId) }, { session });
+    await this.summaries.journeysChanged(erased.map((before) => ({ before })), session);
   }
 }

@@ -98,7 +98,12 @@ export const tasterInputSchema = z
   .openapi('TasterInput', { description: 'A taster day or an informal interview before the employer decides.' });
 
 export const startInputSchema = z
-  .strictObject({ startedOn: dateSchema.openapi({ description: 'The first day at the employer; today or earlier.' }) })
+  .strictObject({
+    startedOn: dateSchema.openapi({ description: 'The first day at the employer; today or earlier, on a day the placement runs.' }),
+    earlyStartReason: shortText(1000)
+      .optional()
+      .openapi({ description: 'Needed when the first day is before the placement’s planned start (at most four weeks before); kept with the match.' }),
+  })
   .openapi('InternshipStart');
 
 export const rotationInputSchema = z
@@ -206,6 +211,7 @@ export const placementMatchSchema = z
     taster: z.object({ kind: z.enum(tasterKinds), date: z.string(), place: z.string(), notes: z.string().optional(), arrangedAt: z.string() }).optional(),
     employerDecision: z.object({ accepted: z.boolean(), at: z.string(), by: byAccount, reason: z.string().optional(), note: z.string().optional() }).optional(),
     startedOn: z.string().optional(),
+    earlyStartReason: z.string().optional(),
     rotations: z.array(
       z.object({ department: z.string(), tasks: z.array(z.string()), startDate: z.string(), endDate: z.string().optional(), recordedAt: z.string() }),
     ),

@@ -26,6 +26,7 @@ import { labelsFor, type MatchLabels } from './match-labels.js';
 import { releasePlace, setYoungPersonStatus, takePlace } from './places.js';
 import { addDays, daysBetween, isoDate } from '../core/dates.js';
 import { followUpWindow } from './progress.js';
+import { startProblems } from './start-checks.js';
 
 /** A share made on accepting lasts until four weeks after the placement's planned end. */
 const shareGraceDays = 28;
@@ -351,11 +352,15 @@ export class JourneyService {
    * The first day: takes one of the placement's free places and puts the young person on
    * placement, all or nothing. Concurrent starts on the last place: one wins, the rest get 409.
    */
-  async start(actor: Actor, id: string, input: { startedOn: string }, requestId: string) {
+  async start(actor: Actor, id: string, input: { startedOn: string; earlyStartReason?: string }, requestId: string) {
     const authorized = await this.authorizeStep(actor, id, 'start');
     const { match } = authorized;
     if (input.startedOn > this.#today()) throw unprocessable([problem('startedOn', 'is in the future; record the start on or after the first day')]);
     if (input.startedOn < isoDate(match.proposedAt)) throw unprocessable([problem('startedOn', 'is before the proposal was made')]);
+    const { placement } = await this.#placementAndEmployer(match);
+    const problems = startProblems(input.startedOn, placement, input.earlyStartReason);
+    if (problems.length > 0) throw unprocessable(problems, 'This start cannot be true as it stands.');
+    const earlyStartReason = input.startedOn < placement.startDate ? input.earlyStartReason : undefined;
     return inTransaction(this.mongo, async (session) => {
       const now = this.clock.now();
       if (!(await takePlace(this.placements, match.placementId, now, session))) {
@@ -370,8 +375,11 @@ export class JourneyService {
         });
       }
       // From its first day an internship counts in the academic year it actually started in.
-      const started = { startedOn: input.startedOn, cohortYear: cohortYearOf(input.startedOn) };
-      const moved = await this.#move(actor, authorized, started, requestId, session, { startedOn: input.startedOn });
+      const started = { startedOn: input.startedOn, cohortYear: cohortYearOf(input.startedOn), ...(earlyStartReason ? { earlyStartReason } : {}) };
+      const moved = await this.#move(actor, authorized, started, requestId, session, {
+        startedOn: input.startedOn,
+        ...(earlyStartReason ? { earlyStartReason } : {}),
+      });
       await this.outbox.enqueue('placement', match.placementId, session);
       await this.outbox.enqueue('young_person', match.youngPersonId, session);
       return moved;

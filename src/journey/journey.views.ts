@@ -50,6 +50,7 @@ export function matchView(match: PlacementMatch, viewer: { role: Role; parties: 
         }
       : {}),
     ...(match.startedOn ? { startedOn: match.startedOn } : {}),
+    ...(match.earlyStartReason ? { earlyStartReason: match.earlyStartReason } : {}),
     rotations: match.rotations.map(({ recordedBy: _by, recordedAt, ...rotation }) => ({ ...rotation, recordedAt: recordedAt.toISOString() })),
     ...(match.endedOn ? { endedOn: match.endedOn } : {}),
     ...(match.outcome ? { outcome: match.outcome } : {}),

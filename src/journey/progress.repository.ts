@@ -1,7 +1,8 @@
 import type { ClientSession, Collection, Db } from 'mongodb';
 import { ObjectId } from 'mongodb';
 import type { CollectionSpec } from '../core/db/mongo.js';
-import { storedActedBy, type ActedBy, type PlacementMatch } from './journey.repository.js';
+import type { DashboardSummaries, LogScope } from '../dashboards/dashboard-summaries.js';
+import { placementMatchesCollection, storedActedBy, type ActedBy, type PlacementMatch, type PlacementMatchDoc } from './journey.repository.js';
 import { targetStatuses } from './journey.schemas.js';
 
 export interface WeeklyLog {
@@ -145,13 +146,18 @@ function toReview(doc: ReviewDoc): Review {
   };
 }
 
-/** Weekly logs and six-weekly reviews of internships. */
+/** Weekly logs and six-weekly reviews of internships. Log writes update the dashboard summaries in the same transaction. */
 export class ProgressRepository {
   readonly logs: Collection<WeeklyLogDoc>;
   readonly reviews: Collection<ReviewDoc>;
-  constructor(db: Db) {
+  readonly #matches: Collection<PlacementMatchDoc>;
+  constructor(
+    db: Db,
+    private readonly summaries: DashboardSummaries,
+  ) {
     this.logs = db.collection<WeeklyLogDoc>(weeklyLogsCollection.name);
     this.reviews = db.collection<ReviewDoc>(reviewsCollection.name);
+    this.#matches = db.collection<PlacementMatchDoc>(placementMatchesCollection.name);
   }
 
   async insertLog(match: PlacementMatch, log: Omit<WeeklyLog, 'id' | 'matchId' | 'youngPersonId'>, session: ClientSession): Promise<WeeklyLog> {
@@ -164,6 +170,8 @@ export class ProgressRepository {
       recordedBy: storedActedBy(log.recordedBy),
     };
     await this.logs.insertOne(doc, { session });
+    const scope: LogScope = { providerId: doc.providerId, cohortYear: match.cohortYear, localAuthority: match.localAuthority, sector: match.sector };
+    await this.summaries.logsChanged([{ scope, log: doc }], 1, session);
     return toWeeklyLog(doc);
   }
 
@@ -222,7 +230,18 @@ export class ProgressRepository {
 
   async eraseAll(youngPersonId: string, session: ClientSession): Promise<void> {
     const id = new ObjectId(youngPersonId);
+    const logs = await this.logs.find({ youngPersonId: id }, { session, projection: { matchId: 1, weekNumber: 1, supportHours: 1, hoursWorked: 1 } }).toArray();
+    const scopes = new Map(
+      (await this.#matches.find({ _id: { $in: [...new Set(logs.map((log) => log.matchId))] } }, { session, projection: { providerId: 1, cohortYear: 1, localAuthority: 1, sector: 1 } }).toArray()).map(
+        (match) => [match._id.toHexString(), match as LogScope],
+      ),
+    );
     await this.logs.deleteMany({ youngPersonId: id }, { session });
     await this.reviews.deleteMany({ youngPersonId: id }, { session });
+    const erased = logs.flatMap((log) => {
+      const scope = scopes.get(log.matchId.toHexString());
+      return scope ? [{ scope, log }] : [];
+    });
+    await this.summaries.logsChanged(erased, -1, session);
   }
 }

@@ -99,9 +99,9 @@ export interface BrowseFilters {
   disabilityConfident?: DisabilityConfidentLevel[];
 }
 
-/** Browsing: open placements of verified employers, narrowed by the menus the caller picked. */
+/** Browsing: open placements of verified employers with a place free, narrowed by the menus the caller picked. */
 export function browseFilter(filters: BrowseFilters): SearchFilter {
-  const filter = [...openPlacements];
+  const filter = [...openPlacements, 'placesFree > 0'];
   if (filters.near && filters.radiusKm !== undefined) filter.push(geoRadius(filters.near, filters.radiusKm));
   if (filters.sectors?.length) filter.push(`sector IN ${list(filters.sectors)}`);
   if (filters.hoursBands?.length) filter.push(`hoursBand IN ${list(filters.hoursBands)}`);

@@ -1,9 +1,8 @@
-import { adjustmentCategoryLabels, environmentFactorLabels, environmentFactors, levels } from '../domain/vocabulary.js';
+import { adjustmentCategoryLabels, environmentFactorLabels, environmentFactors, levels, weekdayNames } from '../domain/vocabulary.js';
 import { distanceKm } from '../geo/postcodes.js';
 import type { PersonFacts, PlacementFacts } from './facts.js';
 import { hardLimitViolations, type HardLimit } from './hard-limits.js';
 
-const dayNames: Record<string, string> = { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' };
 const clock = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 const list = (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
 
@@ -21,7 +20,7 @@ export function hardLimitBreaks(person: PersonFacts, placement: PlacementFacts):
   const say: Record<HardLimit, () => string> = {
     placement_open: () => 'the placement is not open with a place free at a verified employer',
     travel_distance: () => `the placement is ${distanceKm(person.coordinates, placement._geo).toFixed(1)} km away; their limit is ${person.maxDistanceKm} km`,
-    days: () => `the placement runs on ${list(placement.days.filter((day) => !person.days.includes(day)).map((day) => dayNames[day]!))}, when they are not available`,
+    days: () => `the placement runs on ${list(placement.days.filter((day) => !person.days.includes(day)).map((day) => weekdayNames[day]))}, when they are not available`,
     daily_hours: () =>
       `the working day is ${clock(placement.dayStartMinutes)} to ${clock(placement.dayEndMinutes)}; they can manage ${clock(person.earliestStartMinutes)} to ${clock(person.latestFinishMinutes)}`,
     hours_per_week: () => `the placement is ${placement.hoursPerWeek} hours a week; their most is ${person.maxHoursPerWeek}`,

@@ -264,9 +264,9 @@ async function candidatesPage(c: Context<WebEnv>) {
 /** Matching for job coaches: placements for a young person, young people for a placement, and proposing. */
 export function matchingPages() {
   const app = new Hono<WebEnv>();
-  app.get('/young-people/:id/matches', (c) => matchesPage(c));
-  app.get('/young-people/:id/matches/:placementId/propose', (c) => proposePage(c, { note: '', overrideReason: '' }, {}));
-  app.post('/young-people/:id/matches/:placementId/propose', (c) => propose(c));
-  app.get('/placements/:id/candidates', (c) => candidatesPage(c));
+  app.get('/young-people/:id{[0-9a-f]{24}}/matches', (c) => matchesPage(c));
+  app.get('/young-people/:id{[0-9a-f]{24}}/matches/:placementId{[0-9a-f]{24}}/propose', (c) => proposePage(c, { note: '', overrideReason: '' }, {}));
+  app.post('/young-people/:id{[0-9a-f]{24}}/matches/:placementId{[0-9a-f]{24}}/propose', (c) => propose(c));
+  app.get('/placements/:id{[0-9a-f]{24}}/candidates', (c) => candidatesPage(c));
   return app;
 }

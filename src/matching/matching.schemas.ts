@@ -2,7 +2,6 @@ import { z } from '@hono/zod-openapi';
 import { idSchema } from '../core/db/ids.js';
 import {
   adjustmentCategorySchema,
-  coordinatesSchema,
   disabilityConfidentSchema,
   levelSchema,
   paginationQuery,
@@ -50,9 +49,12 @@ export const browseQuery = paginationQuery
         const [lat, lng] = value.split(',').map(Number) as [number, number];
         return { lat, lng };
       })
-      .pipe(coordinatesSchema)
+      .refine(({ lat, lng }) => lat >= 49.8 && lat <= 61 && lng >= -8.7 && lng <= 2, { message: 'must be a point in the UK (lat 49.8 to 61, lng -8.7 to 2)' })
       .optional()
-      .openapi({ description: 'A point in the UK: nearest first, and the centre of `radiusKm`.', example: '53.7997,-1.5492' }),
+      .openapi({
+        description: 'A point in the UK (lat 49.8 to 61, lng -8.7 to 2; 422 outside): nearest first, and the centre of `radiusKm`.',
+        example: '53.7997,-1.5492',
+      }),
     radiusKm: radiusKm.optional().openapi({ description: 'Only within this distance of `near`; needs `near` (422 without it).' }),
     sector: commaList(sectors, 'retail,libraries').optional(),
     hoursBand: commaList(hoursBands, '16_to_20').optional(),

@@ -1,3 +1,5 @@
+import type { Role } from '../domain/vocabulary.js';
+
 /**
  * Every kind of email the service sends. A kind is also what a person turns on or off in their
  * preferences, and what a one-click unsubscribe link changes.
@@ -45,4 +47,13 @@ export const kindDescriptions: Record<NotificationKind, string> = {
   security_new_sign_in: 'A sign-in after your password changed, or from somewhere new',
   security_refresh_reuse: 'Someone tried to reuse an old sign-in',
   digest: 'Your daily summary',
+};
+
+/** The kinds of email each role can get and may choose about (security emails are always sent). */
+export const optionalKindsFor: Record<Role, OptionalKind[]> = {
+  young_person: ['proposal_received', 'employer_decision', 'taster_arranged', 'passport_draft_waiting', 'share_ending_soon', 'share_ended'],
+  delegate: ['proposal_received', 'passport_draft_waiting'],
+  job_coach: ['employer_decision', 'taster_arranged', 'weekly_log_missing', 'review_due', 'follow_up_due'],
+  employer: ['proposal_agreed'],
+  provider_admin: [],
 };

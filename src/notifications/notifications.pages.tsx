@@ -7,6 +7,7 @@ import { renderPage } from '../web/render.js';
 import type { PageModule } from '../web/web.app.js';
 import type { WebEnv } from '../web/web.env.js';
 import { unsubscribePath } from './preferences.js';
+import { notificationSettingsPages } from './settings.pages.js';
 
 /** The body mail clients send to a `List-Unsubscribe-Post` link (RFC 8058). */
 const oneClickBody = 'List-Unsubscribe=One-Click';
@@ -147,9 +148,13 @@ async function devMailMessage(c: Context<WebEnv>) {
   );
 }
 
-/** The web pages of notifications: unsubscribing, and the development mail viewer. */
+/** The web pages of notifications: email settings, unsubscribing, and the development mail viewer. */
 export const notificationPages: PageModule = {
-  routes: new Hono<WebEnv>().get('/notifications/unsubscribe/:token', unsubscribePage).get('/dev/mail', devMailList).get('/dev/mail/:id', devMailMessage),
+  routes: new Hono<WebEnv>()
+    .get('/notifications/unsubscribe/:token', unsubscribePage)
+    .get('/dev/mail', devMailList)
+    .get('/dev/mail/:id', devMailMessage)
+    .route('/', notificationSettingsPages()),
 };
 
 /**

@@ -48,6 +48,7 @@ const listQuery = z
 const getPreferences = createRoute({
   method: 'get',
   path: '/v1/me/notification-preferences',
+  operationId: 'getNotificationPreferences',
   tags: ['notifications'],
   summary: 'Which emails I get',
   ...bearer,
@@ -57,6 +58,7 @@ const getPreferences = createRoute({
 const putPreferences = createRoute({
   method: 'put',
   path: '/v1/me/notification-preferences',
+  operationId: 'setNotificationPreferences',
   tags: ['notifications'],
   summary: 'Choose which emails I get, and whether to get one email a day',
   ...bearer,
@@ -67,6 +69,7 @@ const putPreferences = createRoute({
 const listNotifications = createRoute({
   method: 'get',
   path: '/v1/notifications',
+  operationId: 'listNotifications',
   tags: ['notifications'],
   summary: 'Emails sent or to be sent, without their contents',
   description:

@@ -1,7 +1,7 @@
 import type { MongoClient } from 'mongodb';
 import type { AuditAction, AuditLog, PassportReadAction } from '../audit/audit.js';
 import type { AccountsRepository } from '../auth/accounts.js';
-import { authorize, isOwner, readableSections, sharedPassportsScope, type Action, type Actor, type CoachAccess, type Resource } from '../auth/policy.js';
+import { authorize, decide, isOwner, readableSections, sharedPassportsScope, type Action, type Actor, type CoachAccess, type Resource } from '../auth/policy.js';
 import type { Clock } from '../core/clock.js';
 import { inTransaction } from '../core/db/transaction.js';
 import { ApiError, notFound, unprocessable } from '../core/errors.js';
@@ -489,6 +489,23 @@ export class PassportsService {
     if (!person) throw notFound('Shared passport');
     await this.#recordRead(actor, share.youngPersonId, 'passport_share.read', share.sections, requestId, { shareId, employerId: share.employerId });
     return { share, person, sections: pickSections(passport?.sections ?? {}, share.sections), version: passport?.version ?? 0 };
+  }
+
+  /**
+   * For a share that has ended (withdrawn or expired): its young person's name and when it ended,
+   * but only if the caller could read it were it still active, so that an employer is told it ended
+   * rather than "not found". Never any passport text.
+   */
+  async endedShare(actor: Actor, shareId: string): Promise<{ preferredName: string; endedAt: Date | undefined } | undefined> {
+    const share = await this.passports.share(shareId);
+    if (!share) return undefined;
+    const now = this.clock.now();
+    if (shareStatus(share, now) === 'active') return undefined;
+    const resource = { type: 'passport_share' as const, youngPersonId: share.youngPersonId, employerId: share.employerId, active: true };
+    if (decide(actor, 'passport_share.read', resource) !== 'allow') return undefined;
+    const person = await this.youngPeople.byId(share.youngPersonId);
+    if (!person) return undefined;
+    return { preferredName: person.preferredName, endedAt: share.withdrawnAt ?? (share.expiresAt <= now ? share.expiresAt : undefined) };
   }
 
   /** Who read the passport, what, and when: for the owner (and delegates allowed to view it). */

@@ -65,7 +65,7 @@ async function suggest(c: Context<WebEnv>) {
 
 export function suggestionPages() {
   const app = new Hono<WebEnv>();
-  app.get('/young-people/:id/passport/suggest/:section', (c) => suggestionPage(c));
-  app.post('/young-people/:id/passport/suggest/:section', (c) => suggest(c));
+  app.get('/young-people/:id{[0-9a-f]{24}}/passport/suggest/:section', (c) => suggestionPage(c));
+  app.post('/young-people/:id{[0-9a-f]{24}}/passport/suggest/:section', (c) => suggest(c));
   return app;
 }

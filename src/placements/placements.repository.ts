@@ -33,6 +33,8 @@ export interface Placement {
   adjustmentsOffered: AdjustmentCategory[];
   adjustmentNotes?: string;
   status: PlacementStatus;
+  /** Why the placement has this status, when the service set it rather than the employer (for example paused when verification was withdrawn). */
+  statusReason?: string;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -68,6 +70,7 @@ export const placementsCollection: CollectionSpec = {
       environment: { bsonType: 'object' },
       adjustmentsOffered: { bsonType: 'array', maxItems: 9 },
       status: { enum: [...placementStatuses] },
+      statusReason: { bsonType: 'string', maxLength: 300 },
     },
   },
   indexes: [
@@ -126,14 +129,33 @@ export class PlacementsRepository {
     return docs.map(toPlacement);
   }
 
-  async update(id: string, changes: Partial<NewPlacement>, now: Date, session?: ClientSession): Promise<Placement | undefined> {
+  /**
+   * Applies the changes. A change of status clears the reason a placement was paused for. With
+   * `needsFreePlace` it lands only while a place is free, so a placement is never left open with
+   * none (a start may take the last place at the same moment).
+   */
+  async update(id: string, changes: Partial<NewPlacement>, now: Date, session?: ClientSession, options: { needsFreePlace?: boolean } = {}): Promise<Placement | undefined> {
     const { site, employerId: _employer, ...rest } = changes;
+    const filter: Filter<PlacementDoc> = { _id: new ObjectId(id) };
+    if (options.needsFreePlace) filter.$expr = { $lt: ['$placesFilled', changes.places ?? '$places'] };
     const doc = await this.collection.findOneAndUpdate(
-      { _id: new ObjectId(id) },
-      { $set: { ...rest, ...(site ? { site: siteDoc(site) } : {}), updatedAt: now } },
+      filter,
+      {
+        $set: { ...rest, ...(site ? { site: siteDoc(site) } : {}), updatedAt: now },
+        ...(rest.status !== undefined && rest.statusReason === undefined ? { $unset: { statusReason: '' } } : {}),
+      },
       { returnDocument: 'after', session },
     );
     return doc ? toPlacement(doc) : undefined;
+  }
+
+  /** Pauses every open placement of an employer, saying why; returns their ids. */
+  async pauseOpenOf(employerId: string, statusReason: string, now: Date, session: ClientSession): Promise<string[]> {
+    const filter = { employerId: new ObjectId(employerId), status: 'open' as const };
+    const ids = (await this.collection.find(filter, { projection: { _id: 1 }, session }).toArray()).map((doc) => doc._id);
+    if (ids.length === 0) return [];
+    await this.collection.updateMany({ _id: { $in: ids }, status: 'open' }, { $set: { status: 'paused', statusReason, updatedAt: now } }, { session });
+    return ids.map((id) => id.toHexString());
   }
 
   async list(filter: Filter<PlacementDoc>, options: { limit: number; offset: number }) {

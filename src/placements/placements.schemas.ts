@@ -15,6 +15,8 @@ import {
   weekdaySchema,
 } from '../domain/schemas.js';
 
+const isTimeOfDay = (value: string) => timeOfDaySchema.safeParse(value).success;
+
 export const placementStatuses = ['draft', 'open', 'paused', 'filled', 'closed'] as const;
 export const placementStatusSchema = z.enum(placementStatuses);
 
@@ -36,7 +38,8 @@ export const scheduleSchema = z
     endTime: timeOfDaySchema.openapi({ description: 'After `startTime` (422 otherwise).' }),
     hoursPerWeek: z.number().min(1).max(40),
   })
-  .refine((s) => s.startTime < s.endTime, { message: 'must be after startTime', path: ['endTime'] })
+  // Compared only when both are times: a malformed startTime gets its own error and no second one here.
+  .refine((s) => !isTimeOfDay(s.startTime) || !isTimeOfDay(s.endTime) || s.startTime < s.endTime, { message: 'must be after startTime', path: ['endTime'] })
   .openapi('PlacementSchedule');
 
 export const rotationSchema = z
@@ -106,6 +109,7 @@ export const placementSchema = z
     adjustmentsOffered: z.array(adjustmentCategorySchema),
     adjustmentNotes: z.string().optional(),
     status: placementStatusSchema,
+    statusReason: z.string().optional().openapi({ description: 'Why the service set this status, for example paused because the employer’s verification was withdrawn.' }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

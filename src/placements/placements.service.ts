@@ -1,4 +1,4 @@
-import { ObjectId, type MongoClient } from 'mongodb';
+import { ObjectId, type ClientSession, type MongoClient } from 'mongodb';
 import type { AuditLog } from '../audit/audit.js';
 import { authorize, decide, type Actor } from '../auth/policy.js';
 import type { Clock } from '../core/clock.js';
@@ -8,6 +8,8 @@ import type { Employer, EmployersRepository } from '../employers/employers.repos
 import { employerResource } from '../employers/employers.service.js';
 import { locate } from '../geo/locate.js';
 import type { SearchOutbox } from '../search-sync/outbox.js';
+import { isoDate } from '../core/dates.js';
+import { placementProblems } from './placement-checks.js';
 import type { NewPlacement, Placement, PlacementsRepository, PlacementStatus } from './placements.repository.js';
 import type { PlacementInput, PlacementPatch } from './placements.schemas.js';
 
@@ -62,6 +64,8 @@ export class PlacementsService {
     if (!employer) throw notFound('Employer');
     authorize(actor, 'employer.create_placement', employerResource(employer));
     this.#checkOpenable(input.status, employer);
+    const problems = placementProblems({ ...input, placesFilled: 0 }, { today: isoDate(this.clock.now()), checkStartDate: true });
+    if (problems.length > 0) throw unprocessable(problems, 'This placement cannot be true as it stands.');
     const location = locate(input.site.address.postcode, input.site.coordinates, 'site.address.postcode');
     const placement: NewPlacement = {
       ...input,
@@ -105,6 +109,14 @@ export class PlacementsService {
     if (patch.places !== undefined && patch.places < placement.placesFilled) {
       throw unprocessable([{ path: 'places', in: 'body', message: `cannot be fewer than the ${placement.placesFilled} interns already placed` }]);
     }
+    const merged = { ...placement, ...patch, schedule: patch.schedule ?? placement.schedule, rotations: patch.rotations ?? placement.rotations };
+    const opening = patch.status === 'open' && placement.status !== 'open';
+    const problems = placementProblems(merged, {
+      today: isoDate(this.clock.now()),
+      checkStartDate: patch.startDate !== undefined || (opening && placement.placesFilled === 0),
+    }).filter((found) => found.path !== 'status' || opening || patch.places !== undefined);
+    const reshaped = opening || ['schedule', 'durationWeeks', 'rotations', 'startDate', 'places'].some((field) => field in patch);
+    if (reshaped && problems.length > 0) throw unprocessable(problems, 'This placement cannot be true as it stands.');
     const changes: Partial<NewPlacement> = { ...patch, site: undefined };
     if (patch.site) {
       const location = locate(patch.site.address.postcode, patch.site.coordinates, 'site.address.postcode');
@@ -113,13 +125,20 @@ export class PlacementsService {
       delete changes.site;
     }
     const updated = await inTransaction(this.mongo, async (session) => {
-      const result = await this.placements.update(id, changes, this.clock.now(), session);
-      if (!result) throw notFound('Placement');
+      const result = await this.placements.update(id, changes, this.clock.now(), session, { needsFreePlace: merged.status === 'open' && (opening || patch.places !== undefined) });
+      if (!result) throw await this.#whyNotUpdated(id, session);
       await this.outbox.enqueue('placement', id, session);
       await this.audit.success('placement.update', actor, { target: { type: 'placement', id }, requestId, details: { fields: Object.keys(patch) } }, session);
       return result;
     });
     return { placement: updated, employer };
+  }
+
+  /** The update matched nothing: the placement is gone, or its last place was taken while it was being opened. */
+  async #whyNotUpdated(id: string, session: ClientSession) {
+    const current = await this.placements.byId(id, session);
+    if (!current) return notFound('Placement');
+    return unprocessable([{ path: 'status', in: 'body', message: `cannot be open: all ${current.places} places are filled` }], 'This placement cannot be true as it stands.');
   }
 
   #checkOpenable(status: PlacementStatus, employer: Employer): void {

@@ -48,6 +48,8 @@ const serviceCss = `
 .app-chart__key{display:inline-block;width:14px;height:14px;vertical-align:middle;margin-left:10px}
 .app-chart__key--worked{background:#1d70b8}
 .app-chart__key--support{background:#0b0c0c}
+.app-chart__key--paid{background:#00703c}
+.app-table--scroll{display:block;overflow-x:auto}
 .app-timeline{border-left:4px solid #1d70b8;padding-left:15px}
 .app-timeline__item,.app-inbox__item{margin-bottom:20px}
 .app-fit{display:flex;align-items:center;gap:10px;flex-wrap:wrap}

@@ -160,7 +160,7 @@ export function authPages() {
     try {
       account = await invitations.accept({ token, password }, c.get('requestId'));
     } catch (error) {
-      if (error instanceof ApiError && (error.code === 'validation_failed' || error.code === 'conflict')) {
+      if (error instanceof ApiError && (error.code === 'validation_failed' || error.code === 'unprocessable' || error.code === 'conflict')) {
         const detail = Array.isArray(error.details) ? error.details[0]?.message : undefined;
         return again({ password: detail ? `Password ${detail}` : error.message });
       }

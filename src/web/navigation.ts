@@ -16,6 +16,7 @@ export function navigationFor(actor: Actor, actingFor?: { youngPersonId: string 
         { href: '/', text: 'Home' },
         { href: `/young-people/${actor.youngPersonId}/passport`, text: 'My passport' },
         { href: `/young-people/${actor.youngPersonId}/placement`, text: 'My placement' },
+        { href: '/search/placements', text: 'Find a placement' },
       ];
     case 'delegate':
       return [
@@ -34,6 +35,7 @@ export function navigationFor(actor: Actor, actingFor?: { youngPersonId: string 
         { href: '/caseload', text: 'Caseload' },
         { href: '/inbox', text: 'Inbox' },
         { href: '/search/placements', text: 'Placements' },
+        { href: '/reports', text: 'Reports' },
       ];
     case 'employer':
       return [
@@ -42,10 +44,12 @@ export function navigationFor(actor: Actor, actingFor?: { youngPersonId: string 
         { href: '/proposals', text: 'Proposals' },
         { href: '/shared-passports', text: 'Shared passports' },
         { href: '/organisation', text: 'Organisation' },
+        { href: '/reports', text: 'Reports' },
       ];
     case 'provider_admin':
       return [
         { href: '/', text: 'Home' },
+        { href: '/caseload', text: 'Young people' },
         { href: '/staff', text: 'Staff' },
         { href: '/employers/verification', text: 'Employers' },
         { href: '/reports', text: 'Reports' },

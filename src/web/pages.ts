@@ -4,6 +4,13 @@ import { proposalPages } from '../journey/proposals.pages.js';
 import { matchingPages } from '../matching/matching.pages.js';
 import { suggestionPages } from '../passports/suggestions.pages.js';
 import { caseloadPages } from '../young-people/caseload.pages.js';
+import { reportPages } from '../dashboards/reports.pages.js';
+import { employerPages } from '../employers/employer.pages.js';
+import { searchPages } from '../matching/search.pages.js';
+import { sharedPassportPages } from '../passports/shared.pages.js';
+import { adminPages } from '../providers/admin.pages.js';
+import { placementPages } from '../placements/placements.pages.js';
+import { organisationPages } from '../employers/organisation.pages.js';
 import { passportPages } from '../passports/passports.pages.js';
 import { sharePages } from '../passports/shares.pages.js';
 import { youngPersonPages } from '../young-people/young-people.pages.js';
@@ -23,5 +30,12 @@ export const pageModules: PageModule[] = [
   { routes: matchingPages() },
   { routes: journeyPages() },
   { routes: suggestionPages() },
+  { routes: searchPages() },
+  employerPages(),
+  { routes: sharedPassportPages() },
+  adminPages(),
+  { routes: reportPages() },
+  { routes: placementPages() },
+  { routes: organisationPages() },
   notificationPages,
 ];

@@ -7,7 +7,7 @@ import type { WebEnv } from './web.env.js';
 export interface PersonPage {
   actor: Actor;
   youngPersonId: string;
-  /** True when a parent, carer or appointee is acting for the young person. */
+  /** True when someone else is looking: a parent, carer or appointee acting for the young person (or staff). */
   asDelegate: boolean;
   /** The young person's own pages say "my"; a delegate's say the young person's name. */
   whose: (thing: string) => string;
@@ -37,7 +37,9 @@ export function personPage(c: Context<WebEnv>, youngPersonId: string): PersonPag
       may: (right) => rights.includes(right),
     };
   }
-  return { actor, youngPersonId, asDelegate: false, whose: (thing) => `My ${thing}`, may: () => actor.youngPersonId === youngPersonId };
+  if (actor.role === 'young_person') return { actor, youngPersonId, asDelegate: false, whose: (thing) => `My ${thing}`, may: () => actor.youngPersonId === youngPersonId };
+  // Staff who open these pages read them as they are allowed to (the services decide); they change nothing here.
+  return { actor, youngPersonId, asDelegate: true, whose: (thing) => `The young person’s ${thing}`, may: () => false };
 }
 
 /** Dates as people say them: "3 March 2026". */

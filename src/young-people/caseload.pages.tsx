@@ -10,6 +10,9 @@ import { Select } from '../web/components/Select.js';
 import { SummaryList } from '../web/components/SummaryList.js';
 import { Tag, type TagColour } from '../web/components/Tag.js';
 import { pageForbidden } from '../web/errors.js';
+import { CsrfField, csrfToken } from '../web/csrf.js';
+import { readForm, text } from '../web/forms.js';
+import { redirectWithFlash } from '../web/session.middleware.js';
 import { renderPage } from '../web/render.js';
 import type { WebEnv } from '../web/web.env.js';
 import { daysInWords } from '../journey/proposals.pages.js';
@@ -129,9 +132,10 @@ async function staffOverview(c: Context<WebEnv>) {
   const id = c.req.param('id')!;
   const { youngPeople, passports, journey } = c.var.services;
   const person = await youngPeople.get(actor, id);
-  const [passport, journeys] = await Promise.all([
+  const [passport, journeys, coaches] = await Promise.all([
     passports.read(actor, id, c.get('requestId')).catch(() => undefined),
     journey.list(actor, { youngPersonId: id, limit: 50, offset: 0 }),
+    actor.role === 'provider_admin' ? c.var.services.accounts.list(actor, 'job_coach') : Promise.resolve([]),
   ]);
   const labels = await journey.labels(journeys.items);
   const base = `/young-people/${id}`;
@@ -144,6 +148,9 @@ async function staffOverview(c: Context<WebEnv>) {
     { key: 'Strengths', value: person.strengths.join(', ') || 'Not said yet' },
     { key: 'Can work', value: `${daysInWords(person.availability.days)}, ${person.availability.earliestStart} to ${person.availability.latestFinish}, up to ${person.availability.maxHoursPerWeek} hours a week` },
     { key: 'Travel', value: `Up to ${person.travel.maxJourneyMinutes} minutes and ${person.travel.maxDistanceKm} km` },
+    ...(person.eligibilityException
+      ? [{ key: 'Eligibility exception', value: `${person.eligibilityException.reason} (recorded ${longDate(person.eligibilityException.recordedAt)})` }]
+      : []),
   ];
   return renderPage(
     c,
@@ -160,6 +167,19 @@ async function staffOverview(c: Context<WebEnv>) {
       </ul>
       <h2 class="govuk-heading-m">Profile</h2>
       <SummaryList rows={profile} />
+      {actor.role === 'provider_admin' ? (
+        <form method="post" action={`${base}/job-coach`} class="govuk-!-margin-bottom-6">
+          <CsrfField token={csrfToken(c)} />
+          <Select
+            name="jobCoachId"
+            label="Job coach"
+            hint={`Move ${person.preferredName} to another job coach at your provider.`}
+            items={coaches.filter((coach) => coach.status === 'active').map((coach) => ({ value: coach.id, text: coach.name }))}
+            value={person.jobCoachId ?? ''}
+          />
+          <Button variant="secondary">Change job coach</Button>
+        </form>
+      ) : null}
       <h2 class="govuk-heading-m">Placement journeys</h2>
       {journeys.items.length === 0 ? <p class="govuk-body">No placements proposed yet.</p> : null}
       <ul class="govuk-list">
@@ -201,14 +221,24 @@ async function staffOverview(c: Context<WebEnv>) {
   );
 }
 
+async function changeCoach(c: Context<WebEnv>) {
+  const actor = c.get('actor')!;
+  if (actor.role !== 'provider_admin') throw pageForbidden('Only the people who run the provider can move a young person to another job coach.');
+  const id = c.req.param('id')!;
+  const jobCoachId = text(await readForm(c), 'jobCoachId');
+  const person = await c.var.services.youngPeople.update(actor, id, { jobCoachId }, c.get('requestId'));
+  return redirectWithFlash(c, `/young-people/${id}`, `${person.preferredName} has a new job coach`);
+}
+
 /** The job coach's pages about their caseload; `/young-people/{id}` answers here for staff only. */
 export function caseloadPages() {
   const app = new Hono<WebEnv>();
   app.get('/caseload', (c) => caseloadPage(c));
-  app.get('/young-people/:id', (c, next) => {
+  app.get('/young-people/:id{[0-9a-f]{24}}', (c, next) => {
     const role = c.get('actor')!.role;
     if (role !== 'job_coach' && role !== 'provider_admin') return next();
     return staffOverview(c);
   });
+  app.post('/young-people/:id{[0-9a-f]{24}}/job-coach', (c) => changeCoach(c));
   return { routes: app, homes: { job_coach: coachHome } };
 }

@@ -7,6 +7,7 @@ import { escapeRegex } from '../core/db/regex.js';
 import { inTransaction } from '../core/db/transaction.js';
 import { ApiError, forbidden, notFound, unprocessable, type FieldProblem } from '../core/errors.js';
 import { locate } from '../geo/locate.js';
+import { statusChangeRefusal } from '../journey/journey.machine.js';
 import type { SearchOutbox } from '../search-sync/outbox.js';
 import { youngPersonResource } from './young-people.access.js';
 import type { NewYoungPerson, YoungPeopleRepository, YoungPerson } from './young-people.repository.js';
@@ -108,6 +109,8 @@ export class YoungPeopleService {
         details: refused.map((field) => ({ path: field, in: 'body' as const, message: 'can only be changed by provider staff' })),
       });
     }
+    const statusRefusal = patch.status === undefined ? undefined : statusChangeRefusal(current.status, patch.status);
+    if (statusRefusal) throw unprocessable([{ path: 'status', in: 'body', message: statusRefusal }], 'The placement journey owns this status.');
     if (patch.jobCoachId) await this.#checkCoach(patch.jobCoachId, current.providerId);
     if (patch.dateOfBirth || patch.plannedStartDate) {
       this.#checkEligibility(patch.dateOfBirth ?? current.dateOfBirth, patch.plannedStartDate ?? current.plannedStartDate, !!current.eligibilityException);

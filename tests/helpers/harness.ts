@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
-import { createApp, type App } from '../../src/app.js';
+import type { App } from '../../src/app.js';
 import { ManualClock, systemClock, type Clock } from '../../src/core/clock.js';
 import { loadConfig, type Config } from '../../src/core/config.js';
 import { createLogger } from '../../src/core/logger.js';
-import { openInfrastructure } from '../../src/runtime.js';
-import { createServices, type ServiceOptions, type System } from '../../src/services.js';
+import { startSystem } from '../../src/runtime.js';
+import type { ServiceOptions, System } from '../../src/services.js';
 
 export interface Harness {
   app: App;
@@ -42,29 +42,22 @@ export async function createHarness(
     ...options.env,
   });
   const clock = options.clock ?? systemClock;
-  const infra = await openInfrastructure({
-    config,
-    logger: createLogger(config.LOG_LEVEL),
-    mongoUri: config.MONGODB_URI!,
-    meiliUrl: config.MEILI_URL!,
-    meiliKey: config.MEILI_MASTER_KEY,
-    clock,
-  });
-  const services = await createServices(infra, options.serviceOptions);
-  const app = createApp(services.services);
+  // The same start-up as the service's, on the run's stores (MONGODB_URI and MEILI_URL are set); the
+  // migrations run first even when a test sets NODE_ENV=production, as a deploy would have run them.
+  const { system, app, close } = await startSystem({ config, logger: createLogger(config.LOG_LEVEL), clock, migrate: true, ...(options.serviceOptions ? { services: options.serviceOptions } : {}) });
   return {
     app,
-    services,
+    services: system,
     config,
     clock,
     async close() {
-      await services.notificationDelivery?.close();
-      await infra.db.dropDatabase().catch(() => undefined);
-      const { results } = await infra.search.client.getIndexes({ limit: 1000 });
+      await system.notificationDelivery?.close();
+      await system.db.dropDatabase().catch(() => undefined);
+      const { results } = await system.search.client.getIndexes({ limit: 1000 });
       await Promise.all(
-        results.filter((index) => index.uid.startsWith(infra.search.prefix)).map((index) => infra.search.client.deleteIndex(index.uid).waitTask()),
+        results.filter((index) => index.uid.startsWith(system.search.prefix)).map((index) => system.search.client.deleteIndex(index.uid).waitTask()),
       );
-      await infra.mongo.close();
+      await close();
     },
   };
 }

@@ -17,7 +17,8 @@ export async function addYoungPersonWithAccount(harness: Harness, coach: Person,
 }
 
 export async function postPlacement(harness: Harness, employerId: string, staff: Person, overrides: Record<string, unknown> = {}) {
-  const response = await call(harness.app, 'POST', `/v1/employers/${employerId}/placements`, { token: staff.token, body: placementInput(overrides) });
+  const body = placementInput(overrides);
+  const response = await call(harness.app, 'POST', `/v1/employers/${employerId}/placements`, { token: staff.token, body });
   expect(response.status, response.text).toBe(201);
   return response.json.id as string;
 }

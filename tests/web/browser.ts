@@ -61,7 +61,7 @@ export async function newContext(web: WebTest, options: ContextOptions = {}): Pr
     viewport: { width: options.width ?? 1024, height: 800 },
   });
   // Fail on a missing element well within the test's own timeout, so the error says which.
-  context.setDefaultTimeout(8_000);
+  context.setDefaultTimeout(15_000);
   return context;
 }
 

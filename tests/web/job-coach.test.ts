@@ -59,7 +59,7 @@ describe('job coach pages', () => {
     expect(stored?.match?.score).toBeGreaterThan(0);
     expect(stored?.match?.reasons).toHaveProperty('interests');
     await context.close();
-  });
+  }, 90_000);
 
   it('the journey page offers only the steps the state machine allows, and records a start, a weekly log and a review', async () => {
     const { page, context } = await signInAs(web, world.coach.email, { javaScriptEnabled: false });
@@ -75,7 +75,7 @@ describe('job coach pages', () => {
     const coach = await signInAs(web, world.coach.email);
     await coach.page.goto(`/journeys/${matchId}`);
     await expectNoAxeViolations(coach.page);
-    await coach.page.getByLabel('Day').fill('14');
+    await coach.page.getByLabel('Day', { exact: true }).fill('14');
     await coach.page.getByLabel('Month').fill('9');
     await coach.page.getByLabel('Year').fill('2026');
     await coach.page.getByRole('button', { name: 'Record the start' }).click();
@@ -85,7 +85,7 @@ describe('job coach pages', () => {
 
     await coach.page.goto(`/journeys/${matchId}/weekly-log`);
     await expectNoAxeViolations(coach.page);
-    await coach.page.getByLabel('Day').fill('14');
+    await coach.page.getByLabel('Day', { exact: true }).fill('14');
     await coach.page.getByLabel('Month').fill('9');
     await coach.page.getByLabel('Year').fill('2026');
     await coach.page.getByLabel('Hours worked').fill('20');
@@ -101,7 +101,7 @@ describe('job coach pages', () => {
     await coach.page.getByRole('button', { name: 'Save the review' }).click();
     expect(await coach.page.getByRole('link', { name: 'Enter what the intern will do' }).count()).toBe(1);
     await coach.context.close();
-  });
+  }, 90_000);
 
   it('a job coach suggests a passport change that the young person then sees as a draft', async () => {
     const { page, context } = await signInAs(web, world.coach.email);

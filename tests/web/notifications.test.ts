@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MailCatcher } from '../../src/notifications/mail-catcher.js';
 import { call } from '../helpers/harness.js';
 import { makeProvider, type ProviderWorld } from '../helpers/world.js';
-import { expectNoAxeViolations, expectNoHorizontalScroll, heading, newContext, startWebTest, type WebTest } from './browser.js';
+import { expectNoAxeViolations, expectNoHorizontalScroll, heading, newContext, signInAs, startWebTest, type WebTest } from './browser.js';
 
 const directory = mkdtempSync(path.join(tmpdir(), 'notify-mail-'));
 const catcher = new MailCatcher(directory);
@@ -83,6 +83,25 @@ describe('emails in the browser', () => {
 
     await page.goto(`${unsubscribe.pathname.slice(0, -4)}abcd`);
     expect(await heading(page)).toBe('This link does not work');
+    await context.close();
+  });
+
+  it('a young person chooses which emails they get on the settings page every email links to', async () => {
+    const { context, page } = await signInAs(web, world.youngPerson.email, { width: 320 });
+    await page.goto('/settings/notifications');
+    expect(await heading(page)).toBe('Emails we send you');
+    await expectNoAxeViolations(page);
+    await expectNoHorizontalScroll(page);
+    await page.getByLabel('A job coach suggests a placement').uncheck();
+    await page.getByLabel('One email a day with everything').check();
+    await page.getByRole('button', { name: 'Save my choices' }).click();
+    expect(await page.textContent('main')).toContain('Your email choices are saved');
+    await expectNoAxeViolations(page);
+    const saved = await web.harness.services.notifications.preferencesRepository.of(world.youngPerson.accountId);
+    expect(saved.email.proposal_received).toBe(false);
+    expect(saved.email.share_ended).toBe(true);
+    expect(saved.dailyDigest).toBe(true);
+    expect(await page.getByLabel('A job coach suggests a placement').isChecked()).toBe(false);
     await context.close();
   });
 

@@ -10,11 +10,11 @@ import {
   type Document,
   type IndexDescription,
 } from 'mongodb';
-import type { Logger } from '../logger.js';
 
 /**
- * What a feature declares about a collection it owns; applied idempotently at start. The declared
- * indexes are all the indexes the collection has: one that is no longer declared is dropped.
+ * What a feature declares about a collection it owns: its validator and indexes. Migrations
+ * (migrations/NNNN-name.ts) create them; at start, development and tests check that the database
+ * matches (see `schemaDrift`), so a declaration without a migration is caught at once.
  */
 export interface CollectionSpec {
   name: string;
@@ -36,11 +36,12 @@ export function createMongoClient(uri: string, timeoutMs: number): MongoClient {
 }
 
 /**
- * Creates or updates every collection's validator and indexes. Safe to run on every start:
- * existing collections get `collMod`, existing identical indexes are left alone, and an index
- * whose options changed is rebuilt.
+ * Creates the collections, sets their validators and creates their indexes, as declared. Idempotent.
+ * It never drops anything: an index that is no longer declared stays until a migration drops it
+ * (a rolling deploy still has old code using it), and a declared index whose shape changed under
+ * the same name is refused; give the new shape a new name and drop the old one in the migration.
  */
-export async function applyCollectionSpecs(db: Db, specs: CollectionSpec[], logger?: Logger): Promise<void> {
+export async function applyCollectionSpecs(db: Db, specs: CollectionSpec[]): Promise<void> {
   const existing = new Set((await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name));
   for (const spec of specs) {
     const validation = spec.jsonSchema
@@ -51,41 +52,53 @@ export async function applyCollectionSpecs(db: Db, specs: CollectionSpec[], logg
     } else if (spec.jsonSchema) {
       await db.command({ collMod: spec.name, ...validation });
     }
-    await applyIndexes(db, spec, logger);
+    if (spec.indexes.length === 0) continue;
+    try {
+      await db.collection(spec.name).createIndexes(spec.indexes);
+    } catch (error) {
+      // 85 IndexOptionsConflict / 86 IndexKeySpecsConflict: an index of that name or those keys exists in another shape.
+      if (!(error instanceof MongoServerError) || (error.code !== 85 && error.code !== 86)) throw error;
+      throw new Error(
+        `An index on ${spec.name} clashes with one already there (${error.message}). Give the changed index a new name ` +
+          'and drop the old one in the same migration (migrations/README.md).',
+      );
+    }
   }
 }
 
-async function applyIndexes(db: Db, spec: CollectionSpec, logger?: Logger): Promise<void> {
-  const collection = db.collection(spec.name);
-  const declared = new Set(spec.indexes.map((index) => index.name));
-  for (const existing of await collection.listIndexes().toArray()) {
-    if (existing.name !== '_id_' && !declared.has(existing.name)) {
-      logger?.warn({ collection: spec.name, index: existing.name }, 'index no longer declared; dropping it');
-      await collection.dropIndex(existing.name as string);
+const indexShape = (index: Document) =>
+  JSON.stringify({
+    key: index.key,
+    unique: index.unique ?? false,
+    sparse: index.sparse ?? false,
+    expireAfterSeconds: index.expireAfterSeconds,
+    partialFilterExpression: index.partialFilterExpression,
+  });
+
+/**
+ * How the database differs from the declarations: a missing collection, a different validator,
+ * a missing or differently shaped index. Indexes the database has beyond the declared ones are
+ * not drift: they stay until a migration drops them.
+ */
+export async function schemaDrift(db: Db, specs: CollectionSpec[]): Promise<string[]> {
+  const collections = new Map((await db.listCollections({}, { nameOnly: false }).toArray()).map((c) => [c.name, c as Document]));
+  const problems: string[] = [];
+  for (const spec of specs) {
+    const found = collections.get(spec.name);
+    if (!found) {
+      problems.push(`collection ${spec.name} does not exist`);
+      continue;
     }
-  }
-  if (spec.indexes.length === 0) return;
-  try {
-    await collection.createIndexes(spec.indexes);
-  } catch (error) {
-    // 85 IndexOptionsConflict / 86 IndexKeySpecsConflict: a declared index changed shape.
-    if (!(error instanceof MongoServerError) || (error.code !== 85 && error.code !== 86)) throw error;
+    const validator = (found.options as Document | undefined)?.validator?.$jsonSchema;
+    if (JSON.stringify(validator) !== JSON.stringify(spec.jsonSchema)) problems.push(`collection ${spec.name} has a different validator`);
+    const indexes = new Map((await db.collection(spec.name).listIndexes().toArray()).map((index) => [index.name as string, index]));
     for (const index of spec.indexes) {
-      try {
-        await collection.createIndexes([index]);
-      } catch (inner) {
-        if (!(inner instanceof MongoServerError) || (inner.code !== 85 && inner.code !== 86)) throw inner;
-        // The clash is with an index of the same name or of the same keys under another name.
-        const sameKeys = (existing: Document) => JSON.stringify(existing.key) === JSON.stringify(index.key);
-        const clashing = (await collection.listIndexes().toArray()).filter((existing) => existing.name === index.name || sameKeys(existing));
-        for (const existing of clashing) {
-          logger?.warn({ collection: spec.name, index: existing.name }, 'index definition changed; rebuilding it');
-          await collection.dropIndex(existing.name as string);
-        }
-        await collection.createIndexes([index]);
-      }
+      const existing = indexes.get(index.name);
+      if (!existing) problems.push(`index ${spec.name}.${index.name} does not exist`);
+      else if (indexShape(existing) !== indexShape(index)) problems.push(`index ${spec.name}.${index.name} has a different shape`);
     }
   }
+  return problems;
 }
 
 /** True when the error means MongoDB itself could not be reached or is not accepting work. */

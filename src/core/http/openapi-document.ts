@@ -34,8 +34,30 @@ function statusesOf(path: string, operation: Json): string[] {
   return statuses;
 }
 
+/** Any JSON whose text (strings and keys) has no control characters: what "any value" means in a request. */
+const textJsonName = 'TextJson';
+const textJsonRef = { $ref: `#/components/schemas/${textJsonName}` };
+const textJson = {
+  description: 'Any JSON value whose text (strings and object keys) has no control characters.',
+  anyOf: [
+    { type: 'null' },
+    { type: 'boolean' },
+    { type: 'number' },
+    { type: 'string', pattern: bodyTextPattern },
+    { type: 'array', items: textJsonRef },
+    { type: 'object', propertyNames: { pattern: bodyTextPattern }, additionalProperties: textJsonRef },
+  ],
+};
+
+const constraining = ['type', '$ref', 'anyOf', 'oneOf', 'allOf', 'enum', 'const', 'not'];
+const isUnconstrained = (schema: unknown): schema is Json =>
+  typeof schema === 'object' && schema !== null && !constraining.some((key) => key in schema);
+
 export function completeDocument(document: Json, links: Record<string, Json> = {}): Json {
   const visited = new Set<Json>();
+  document.components ??= {};
+  document.components.schemas ??= {};
+  document.components.schemas[textJsonName] = textJson;
   for (const [path, item] of Object.entries<Json>(document.paths ?? {})) {
     for (const method of methods) {
       const operation = item[method];
@@ -84,6 +106,12 @@ function stateTextRule(schema: Json, pattern: string, document: Json, visited: S
   }
   for (const key of ['anyOf', 'oneOf', 'allOf', 'prefixItems'] as const) {
     for (const part of schema[key] ?? []) stateTextRule(part, pattern, document, visited);
+  }
+  for (const key of ['items', 'additionalProperties'] as const) {
+    if (isUnconstrained(schema[key])) Object.assign(schema[key], textJsonRef);
+  }
+  for (const [name, property] of Object.entries<Json>(schema.properties ?? {})) {
+    if (isUnconstrained(property)) schema.properties[name] = { ...property, ...textJsonRef };
   }
   for (const key of ['items', 'additionalProperties', 'not', 'if', 'then', 'else'] as const) {
     if (schema[key] && typeof schema[key] === 'object') stateTextRule(schema[key], pattern, document, visited);

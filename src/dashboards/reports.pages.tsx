@@ -1,0 +1,287 @@
+import { Hono, type Context } from 'hono';
+import { sectorLabels, sectors, type Sector } from '../domain/vocabulary.js';
+import { Button } from '../web/components/Button.js';
+import { Input } from '../web/components/Input.js';
+import { Select } from '../web/components/Select.js';
+import { pageForbidden } from '../web/errors.js';
+import { renderPage } from '../web/render.js';
+import type { WebEnv } from '../web/web.env.js';
+import { employerDashboardCsv, providerDashboardCsv } from './dashboard-csv.js';
+import { academicYearLabel, type DashboardFilters } from './dashboards.service.js';
+
+/** The figures a local authority asks for first, in words; every other figure is in the table and the CSV. */
+const figureWords: Record<string, string> = {
+  proposals: 'Proposals',
+  starts: 'Internships started',
+  inProgress: 'On placement now',
+  completed: 'Completed',
+  withdrawn: 'Ended early',
+  paidEmployment: 'Into paid work',
+  paidEmployment16Hours: 'Into paid work of 16 hours or more',
+  followedUp: 'Followed up at 12 months',
+  employedAt12Months: 'In paid work at 12 months',
+  followedUpInPaidEmployment: 'In paid work at the end and followed up',
+  stillEmployedAt12Months: 'Still employed at 12 months',
+  paidEmploymentPercent: 'Into paid work (%)',
+  paidEmployment16HoursPercent: 'Into paid work of 16 hours or more (%)',
+  twelveMonthRetentionPercent: 'Still employed at 12 months (%)',
+  employedAt12MonthsPercent: 'In paid work at 12 months (%)',
+  medianWeeksProposalToStart: 'Weeks from proposal to start (median)',
+  awaitingDecision: 'Waiting for your decision',
+  tasters: 'Tasters',
+  acceptedByEmployer: 'Offered by you',
+  declinedByEmployer: 'Declined by you',
+  hiredByEmployer: 'Hired by you at the end',
+  hiredByEmployerPercent: 'Hired by you at the end (%)',
+};
+
+const charted = ['starts', 'paidEmployment'] as const;
+const chartColours = { starts: '#1d70b8', paidEmployment: '#00703c' } as const;
+
+type Row = Record<string, unknown> & { label: string };
+
+/** Read from the query string the way the API reads it; anything unreadable is left out rather than guessed. */
+function filtersFrom(c: Context<WebEnv>): DashboardFilters {
+  const year = Number(c.req.query('academicYear'));
+  const sector = c.req.query('sector');
+  const authority = (c.req.query('localAuthority') ?? '').trim().slice(0, 100);
+  const coach = c.req.query('jobCoachId') ?? '';
+  return {
+    ...(Number.isInteger(year) && year >= 2000 && year <= 2100 ? { academicYear: year } : {}),
+    ...(sector && (sectors as readonly string[]).includes(sector) ? { sector: sector as Sector } : {}),
+    ...(authority ? { localAuthority: authority } : {}),
+    ...(/^[0-9a-f]{24}$/.test(coach) ? { jobCoachId: coach } : {}),
+  };
+}
+
+function queryOf(filters: DashboardFilters): string {
+  const params = new URLSearchParams(Object.entries(filters).map(([key, value]): [string, string] => [key, String(value)]));
+  return params.size > 0 ? `?${params}` : '';
+}
+
+/** A horizontal bar chart of starts and paid-work outcomes per group; the table after it holds the same figures. */
+function GroupChart(props: { id: string; title: string; rows: Row[] }) {
+  const rows = props.rows.slice(0, 20);
+  if (rows.length === 0) return null;
+  const top = Math.max(1, ...rows.flatMap((row) => charted.map((figure) => Number(row[figure] ?? 0))));
+  const label = 170;
+  const plot = 440;
+  const band = 34;
+  const height = rows.length * band + 10;
+  return (
+    <figure class="app-chart">
+      <svg viewBox={`0 0 ${label + plot + 50} ${height}`} role="img" aria-labelledby={`${props.id}-title`} focusable="false" class="app-chart__svg">
+        <title id={`${props.id}-title`}>{props.title}: internships started and into paid work. The table below has the figures.</title>
+        {rows.map((row, index) => {
+          const y = index * band + 4;
+          return (
+            <g>
+              <text x={label - 8} y={y + 18} text-anchor="end" font-size="13" fill="#0b0c0c">
+                {row.label.length > 24 ? `${row.label.slice(0, 23)}…` : row.label}
+              </text>
+              {charted.map((figure, bar) => {
+                const value = Number(row[figure] ?? 0);
+                return (
+                  <>
+                    <rect x={label} y={y + bar * 14} width={(value / top) * plot} height="12" fill={chartColours[figure]} />
+                    <text x={label + (value / top) * plot + 4} y={y + bar * 14 + 11} font-size="11" fill="#0b0c0c">
+                      {value}
+                    </text>
+                  </>
+                );
+              })}
+            </g>
+          );
+        })}
+      </svg>
+      <figcaption class="govuk-body-s">
+        <span class="app-chart__key app-chart__key--worked" aria-hidden="true"></span> Internships started <span class="app-chart__key app-chart__key--paid" aria-hidden="true"></span> Into paid work
+      </figcaption>
+    </figure>
+  );
+}
+
+function GroupTable(props: { caption: string; rows: Row[]; figures: string[] }) {
+  return (
+    <table class="govuk-table app-table--scroll">
+      <caption class="govuk-table__caption govuk-table__caption--s">{props.caption}</caption>
+      <thead class="govuk-table__head">
+        <tr class="govuk-table__row">
+          <th scope="col" class="govuk-table__header">
+            Group
+          </th>
+          {props.figures.map((figure) => (
+            <th scope="col" class="govuk-table__header govuk-table__header--numeric">
+              {figureWords[figure] ?? figure}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody class="govuk-table__body">
+        {props.rows.map((row) => (
+          <tr class="govuk-table__row">
+            <th scope="row" class="govuk-table__header">
+              {row.label}
+            </th>
+            {props.figures.map((figure) => (
+              <td class="govuk-table__cell govuk-table__cell--numeric">{row[figure] === null || row[figure] === undefined ? '–' : String(row[figure])}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function FiguresWithDefinitions(props: { figures: Record<string, unknown>; definitions: Record<string, string> }) {
+  return (
+    <table class="govuk-table">
+      <caption class="govuk-table__caption govuk-table__caption--m">All figures, with what each one counts</caption>
+      <thead class="govuk-table__head">
+        <tr class="govuk-table__row">
+          <th scope="col" class="govuk-table__header">
+            Figure
+          </th>
+          <th scope="col" class="govuk-table__header govuk-table__header--numeric">
+            Value
+          </th>
+          <th scope="col" class="govuk-table__header">
+            What it counts
+          </th>
+        </tr>
+      </thead>
+      <tbody class="govuk-table__body">
+        {Object.entries(props.figures).map(([figure, value]) => (
+          <tr class="govuk-table__row">
+            <th scope="row" class="govuk-table__header">
+              {figureWords[figure] ?? figure}
+            </th>
+            <td class="govuk-table__cell govuk-table__cell--numeric">{value === null || value === undefined ? '–' : String(value)}</td>
+            <td class="govuk-table__cell govuk-body-s">{props.definitions[figure] ?? ''}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+const groupFigures = ['proposals', 'starts', 'completed', 'paidEmployment', 'paidEmploymentPercent', 'employedAt12MonthsPercent'];
+
+async function providerReport(c: Context<WebEnv>) {
+  const actor = c.get('actor')!;
+  const filters = filtersFrom(c);
+  const dashboard = await c.var.services.dashboards.provider(actor, filters);
+  const thisYear = c.var.services.clock.now().getUTCFullYear();
+  const years = [...new Set([...dashboard.byCohortYear.map((row) => Number(row.key)).filter(Number.isInteger), thisYear - 1, thisYear, filters.academicYear ?? thisYear])].sort((a, b) => b - a);
+  const breakdowns = [
+    { id: 'by-year', title: 'By academic year (of the actual start, or the planned start before one)', rows: dashboard.byCohortYear },
+    { id: 'by-authority', title: 'By local authority', rows: dashboard.byLocalAuthority },
+    { id: 'by-sector', title: 'By sector', rows: dashboard.bySector },
+    ...(dashboard.scope.coverage === 'provider' ? [{ id: 'by-coach', title: 'By job coach', rows: dashboard.byJobCoach }] : []),
+  ];
+  return renderPage(
+    c,
+    { title: 'Reports' },
+    <>
+      <h1 class="govuk-heading-l">Reports</h1>
+      <p class="govuk-body">
+        {dashboard.scope.coverage === 'provider' ? 'Outcomes for everyone at your provider.' : 'Outcomes for the young people on your caseload.'} Each figure says what it counts. Download the
+        report as a spreadsheet (CSV) for a local-authority return.
+      </p>
+      <form method="get" action="/reports" class="govuk-!-margin-bottom-6">
+        <Select
+          name="academicYear"
+          label="Academic year"
+          hint="By the actual start, or the planned start before one."
+          items={[{ value: '', text: 'All years' }, ...years.map((year) => ({ value: String(year), text: academicYearLabel(year) }))]}
+          value={filters.academicYear === undefined ? '' : String(filters.academicYear)}
+        />
+        <Input name="localAuthority" label="Local authority" hint="For example, Leeds." width="20" value={filters.localAuthority} />
+        <Select name="sector" label="Sector" items={[{ value: '', text: 'All sectors' }, ...sectors.map((value) => ({ value, text: sectorLabels[value] }))]} value={filters.sector ?? ''} />
+        {dashboard.scope.coverage === 'provider' ? (
+          <Select
+            name="jobCoachId"
+            label="Job coach"
+            items={[{ value: '', text: 'All job coaches' }, ...dashboard.byJobCoach.filter((row) => row.key).map((row) => ({ value: row.key!, text: row.label }))]}
+            value={filters.jobCoachId ?? ''}
+          />
+        ) : null}
+        <Button variant="secondary">Show the figures</Button>
+      </form>
+      <p class="govuk-body">
+        <a class="govuk-link" href={`/reports.csv${queryOf(filters)}`} download>
+          Download this report (CSV)
+        </a>
+      </p>
+      {breakdowns.map((breakdown) => (
+        <section aria-labelledby={breakdown.id}>
+          <h2 class="govuk-heading-m" id={breakdown.id}>
+            {breakdown.title}
+          </h2>
+          {breakdown.rows.length === 0 ? <p class="govuk-body">No internships match these filters.</p> : null}
+          <GroupChart id={`${breakdown.id}-chart`} title={breakdown.title} rows={breakdown.rows} />
+          {breakdown.rows.length > 0 ? <GroupTable caption={breakdown.title} rows={breakdown.rows} figures={groupFigures} /> : null}
+        </section>
+      ))}
+      <FiguresWithDefinitions figures={dashboard.overall} definitions={dashboard.definitions} />
+    </>,
+  );
+}
+
+async function employerReport(c: Context<WebEnv>) {
+  const actor = c.get('actor')!;
+  const filters = filtersFrom(c);
+  const dashboard = await c.var.services.dashboards.employer(actor, filters);
+  const rows = dashboard.placements.map((placement) => ({ ...placement, label: placement.title }));
+  return renderPage(
+    c,
+    { title: 'Reports' },
+    <>
+      <h1 class="govuk-heading-l">Reports</h1>
+      <p class="govuk-body">Your placements and interns. Only proposals the young person agreed to are counted.</p>
+      <p class="govuk-body">
+        <a class="govuk-link" href={`/reports.csv${queryOf(filters)}`} download>
+          Download this report (CSV)
+        </a>
+      </p>
+      <section aria-labelledby="by-placement">
+        <h2 class="govuk-heading-m" id="by-placement">
+          By placement
+        </h2>
+        <GroupChart id="by-placement-chart" title="By placement" rows={rows} />
+        {rows.length > 0 ? <GroupTable caption="By placement" rows={rows} figures={['awaitingDecision', 'starts', 'completed', 'hiredByEmployer']} /> : <p class="govuk-body">No placements yet.</p>}
+      </section>
+      <FiguresWithDefinitions figures={dashboard.totals} definitions={dashboard.definitions} />
+    </>,
+  );
+}
+
+async function reportCsv(c: Context<WebEnv>) {
+  const actor = c.get('actor')!;
+  const filters = filtersFrom(c);
+  const { dashboards, clock } = c.var.services;
+  const body =
+    actor.role === 'employer'
+      ? employerDashboardCsv(await dashboards.employer(actor, filters))
+      : actor.role === 'provider_admin' || actor.role === 'job_coach'
+        ? providerDashboardCsv(await dashboards.provider(actor, filters))
+        : undefined;
+  if (body === undefined) throw pageForbidden('Reports are for providers and employers.');
+  const name = `${actor.role === 'employer' ? 'employer' : 'provider'}-report-${clock.now().toISOString().slice(0, 10)}.csv`;
+  c.header('Content-Disposition', `attachment; filename="${name}"`);
+  c.header('Cache-Control', 'no-store');
+  return c.body(body, 200, { 'Content-Type': 'text/csv; charset=utf-8' });
+}
+
+/** The dashboards as pages: SVG charts, each with its data table, each figure with its definition, and CSV downloads. */
+export function reportPages() {
+  const app = new Hono<WebEnv>();
+  app.get('/reports', (c) => {
+    const role = c.get('actor')!.role;
+    if (role === 'employer') return employerReport(c);
+    if (role === 'provider_admin' || role === 'job_coach') return providerReport(c);
+    throw pageForbidden('Reports are for providers and employers.');
+  });
+  app.get('/reports.csv', (c) => reportCsv(c));
+  return app;
+}

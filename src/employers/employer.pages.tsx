@@ -1,0 +1,91 @@
+import { Hono, type Context } from 'hono';
+import { InboxList, stateWords } from '../journey/journey.pages.js';
+import type { JourneyState } from '../journey/journey.machine.js';
+import { Tag } from '../web/components/Tag.js';
+import { pageForbidden } from '../web/errors.js';
+import { renderPage } from '../web/render.js';
+import type { WebEnv } from '../web/web.env.js';
+import { longDate } from '../web/young-person.js';
+
+function employerOnly(c: Context<WebEnv>) {
+  if (c.get('actor')!.role !== 'employer') throw pageForbidden('This page is for employers.');
+}
+
+/** An employer's home: what needs them (decisions, starts, logs), then the rest of their work. */
+async function employerHome(c: Context<WebEnv>) {
+  const actor = c.get('actor')!;
+  const [items, shared, employer] = await Promise.all([
+    c.var.services.inbox.inbox(actor),
+    c.var.services.passports.sharedWithMe(actor),
+    actor.employerId ? c.var.services.employers.get(actor, actor.employerId) : undefined,
+  ]);
+  const verified = employer?.employer.verified ?? false;
+  return renderPage(
+    c,
+    { title: 'What needs you' },
+    <>
+      <span class="govuk-caption-l">{employer?.employer.name}</span>
+      <h1 class="govuk-heading-l">What needs you</h1>
+      {!verified ? (
+        <div class="govuk-inset-text">
+          A provider has not checked your organisation yet. Your placements go live when they have. This usually takes a few working days.
+        </div>
+      ) : null}
+      <InboxList items={items} />
+      <h2 class="govuk-heading-m">Shared passports</h2>
+      <p class="govuk-body">
+        {shared.length === 0 ? 'No one is sharing a passport with you now. ' : `${shared.length} young ${shared.length === 1 ? 'person is' : 'people are'} sharing their passport with you. `}
+        <a class="govuk-link" href="/shared-passports">
+          See shared passports
+        </a>
+      </p>
+    </>,
+  );
+}
+
+const waiting: JourneyState[] = ['awaiting_employer', 'taster_arranged'];
+
+/** Proposals the young person has agreed to, waiting for the employer's decision, and the rest of the organisation's journeys. */
+async function proposalsPage(c: Context<WebEnv>) {
+  employerOnly(c);
+  const actor = c.get('actor')!;
+  const { journey } = c.var.services;
+  const list = await journey.list(actor, { limit: 100, offset: 0 });
+  const labels = await journey.labels(list.items);
+  const decide = list.items.filter((match) => waiting.includes(match.state));
+  const others = list.items.filter((match) => !waiting.includes(match.state));
+  const Row = (props: { match: (typeof list.items)[number] }) => {
+    const placement = labels.placement(props.match.placementId);
+    return (
+      <li class="govuk-!-margin-bottom-4">
+        <a class="govuk-link govuk-!-font-weight-bold" href={`/journeys/${props.match.id}`}>
+          {labels.youngPersonName(props.match.youngPersonId)} for {placement.title}
+        </a>{' '}
+        <Tag colour={stateWords[props.match.state].colour}>{stateWords[props.match.state].text}</Tag>
+        <p class="govuk-body-s govuk-!-margin-bottom-0">Proposed {longDate(props.match.proposedAt)}</p>
+      </li>
+    );
+  };
+  return renderPage(
+    c,
+    { title: 'Proposals' },
+    <>
+      <h1 class="govuk-heading-l">Proposals</h1>
+      <p class="govuk-body">A job coach proposes a young person, and the young person says yes, before you see a proposal. You can offer the placement, say no, or arrange a taster day first.</p>
+      <h2 class="govuk-heading-m">Waiting for your decision</h2>
+      {decide.length === 0 ? <p class="govuk-body">Nothing is waiting for you.</p> : <ul class="govuk-list">{decide.map((match) => <Row match={match} />)}</ul>}
+      {others.length > 0 ? (
+        <>
+          <h2 class="govuk-heading-m">Other interns and proposals</h2>
+          <ul class="govuk-list">{others.map((match) => <Row match={match} />)}</ul>
+        </>
+      ) : null}
+    </>,
+  );
+}
+
+export function employerPages() {
+  const app = new Hono<WebEnv>();
+  app.get('/proposals', (c) => proposalsPage(c));
+  return { routes: app, homes: { employer: employerHome } };
+}

@@ -1,0 +1,154 @@
+import { Hono, type Context } from 'hono';
+import { adjustmentCategories, adjustmentCategoryLabels, disabilityConfidentLevels, sectorLabels, sectors } from '../domain/vocabulary.js';
+import { isValidPostcode, postcodeDirectory } from '../geo/postcodes.js';
+import { daysInWords } from '../journey/proposals.pages.js';
+import { hoursBands } from '../search-sync/documents.js';
+import { Button } from '../web/components/Button.js';
+import { Checkboxes } from '../web/components/Checkboxes.js';
+import { ErrorSummary } from '../web/components/ErrorSummary.js';
+import { Input } from '../web/components/Input.js';
+import { Pagination } from '../web/components/Pagination.js';
+import { fieldErrors, type FieldErrors } from '../web/forms.js';
+import { renderPage } from '../web/render.js';
+import type { WebEnv } from '../web/web.env.js';
+import { longDate } from '../web/young-person.js';
+import { browseQuery } from './matching.schemas.js';
+
+const pageSize = 20;
+
+const hoursBandWords: Record<(typeof hoursBands)[number], string> = {
+  under_16: 'Under 16 hours a week',
+  '16_to_20': '16 to 20 hours a week',
+  '21_to_30': '21 to 30 hours a week',
+  over_30: 'Over 30 hours a week',
+};
+
+export const disabilityConfidentWords: Record<(typeof disabilityConfidentLevels)[number], string> = {
+  none: 'Not in the scheme',
+  committed: 'Disability Confident Committed',
+  employer: 'Disability Confident Employer',
+  leader: 'Disability Confident Leader',
+};
+
+const withCount = (text: string, count: number | undefined) => (count === undefined ? text : `${text} (${count})`);
+
+/**
+ * Open placements of verified employers, for everyone signed in: words, a postcode and distance,
+ * and the facets the API has. A plain GET form, so filtering works without JavaScript.
+ */
+async function searchPage(c: Context<WebEnv>) {
+  const actor = c.get('actor')!;
+  const url = new URL(c.req.url);
+  const all = (name: string) => url.searchParams.getAll(name).filter(Boolean);
+  const words = (c.req.query('q') ?? '').trim();
+  const postcode = (c.req.query('postcode') ?? '').trim();
+  const radius = (c.req.query('radiusKm') ?? '').trim();
+  const page = Math.max(1, Math.min(100, Number(c.req.query('page')) || 1));
+  const errors: FieldErrors = {};
+  let near: string | undefined;
+  if (postcode) {
+    const found = isValidPostcode(postcode) ? postcodeDirectory().lookup(postcode) : undefined;
+    if (found) near = `${found.lat},${found.lng}`;
+    else errors.postcode = 'Enter a full postcode in England, like LS1 4AP';
+  }
+  if (radius && !postcode) errors.postcode = 'Enter a postcode to search within a distance of it';
+  const chosen = { sector: all('sector'), hoursBand: all('hoursBand'), adjustments: all('adjustments'), disabilityConfident: all('disabilityConfident') };
+  const parsed = browseQuery.safeParse({
+    ...(words ? { q: words } : {}),
+    ...(near ? { near } : {}),
+    ...(radius && near ? { radiusKm: radius } : {}),
+    ...Object.fromEntries(Object.entries(chosen).filter(([, values]) => values.length > 0).map(([name, values]) => [name, values.join(',')])),
+    limit: String(pageSize),
+    offset: String((page - 1) * pageSize),
+  });
+  if (!parsed.success) Object.assign(errors, fieldErrors(parsed.error, { messages: { radiusKm: 'Distance must be a number of kilometres from 0.5 to 100', q: 'Words must be 100 characters or fewer' } }));
+  const hasErrors = Object.keys(errors).length > 0;
+  const result = parsed.success && !hasErrors ? await c.var.services.matching.browse(actor, parsed.data) : undefined;
+  if (hasErrors) c.status(400);
+  const facets = result?.facets;
+  const pages = Math.max(1, Math.ceil((result?.total ?? 0) / pageSize));
+  const href = (target: number) => {
+    const next = new URLSearchParams(url.searchParams);
+    next.set('page', String(target));
+    return `/search/placements?${next}`;
+  };
+  const youngPerson = actor.role === 'young_person' || actor.role === 'delegate';
+  return renderPage(
+    c,
+    { title: youngPerson ? 'Find a placement' : 'Search placements', hasErrors },
+    <>
+      <ErrorSummary errors={errors} />
+      <h1 class="govuk-heading-l">{youngPerson ? 'Find a placement' : 'Search placements'}</h1>
+      {youngPerson ? <p class="govuk-body">These are places to work and learn. Your job coach can help you choose one.</p> : null}
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-one-third">
+          <form method="get" action="/search/placements" role="search" aria-label="Filter placements">
+            <Input name="q" label={youngPerson ? 'What kind of work?' : 'Words'} hint="For example, kitchen or library." type="search" value={words} error={errors.q} />
+            <Input name="postcode" label="Near this postcode" hint="For example, LS1 4AP." autocomplete="postal-code" width="10" value={postcode} error={errors.postcode} />
+            <Input name="radiusKm" label="How far (km)" inputmode="decimal" width="3" value={radius} error={errors.radiusKm} />
+            <Checkboxes small name="sector" legend="Kind of work" legendSize="s" items={sectors.map((value) => ({ value, text: withCount(sectorLabels[value], facets?.sector[value]) }))} values={chosen.sector} />
+            <Checkboxes small name="hoursBand" legend="Hours" legendSize="s" items={hoursBands.map((value) => ({ value, text: withCount(hoursBandWords[value], facets?.hoursBand[value]) }))} values={chosen.hoursBand} />
+            <Checkboxes
+              small
+              name="adjustments"
+              legend="Help they offer"
+              legendSize="s"
+              hint="Only places that offer every one you choose."
+              items={adjustmentCategories.map((value) => ({ value, text: withCount(adjustmentCategoryLabels[value], facets?.adjustmentsOffered[value]) }))}
+              values={chosen.adjustments}
+            />
+            <Checkboxes
+              small
+              name="disabilityConfident"
+              legend="Disability Confident"
+              legendSize="s"
+              items={disabilityConfidentLevels.map((value) => ({ value, text: withCount(disabilityConfidentWords[value], facets?.disabilityConfident[value]) }))}
+              values={chosen.disabilityConfident}
+            />
+            <Button variant="secondary">Search</Button>
+          </form>
+        </div>
+        <div class="govuk-grid-column-two-thirds">
+          {result ? (
+            <p class="govuk-body" role="status">
+              {result.total} {result.total === 1 ? 'placement' : 'placements'}
+            </p>
+          ) : null}
+          <ul class="govuk-list">
+            {(result?.items ?? []).map((item) => (
+              <li class="govuk-!-margin-bottom-6">
+                <h2 class="govuk-heading-m govuk-!-margin-bottom-1">
+                  {item.title} at {item.employer.name}
+                </h2>
+                <p class="govuk-body govuk-!-margin-bottom-1">
+                  {sectorLabels[item.sector]} in {item.town}
+                  {item.distanceKm !== undefined ? `, about ${item.distanceKm} km away` : ''}.
+                </p>
+                <p class="govuk-body-s govuk-!-margin-bottom-1">
+                  {daysInWords(item.days)}, {item.hoursPerWeek} hours a week. Starts {longDate(item.startDate)}. {item.placesFree} {item.placesFree === 1 ? 'place' : 'places'} free.
+                </p>
+                {item.adjustmentsOffered.length > 0 ? (
+                  <p class="govuk-body-s govuk-!-margin-bottom-1">Help offered: {item.adjustmentsOffered.map((category) => adjustmentCategoryLabels[category]).join('; ')}.</p>
+                ) : null}
+                {actor.role === 'job_coach' ? (
+                  <p class="govuk-body-s">
+                    <a class="govuk-link" href={`/placements/${item.id}/candidates`}>
+                      Young people who could fit {item.title}
+                    </a>
+                  </p>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+          <Pagination page={page} pages={pages} href={href} />
+        </div>
+      </div>
+    </>,
+  );
+}
+
+export function searchPages() {
+  const app = new Hono<WebEnv>();
+  app.get('/search/placements', (c) => searchPage(c));
+  return app;
+}

@@ -1,0 +1,236 @@
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import { ApiError } from '../core/errors.js';
+import { sectorLabels } from '../domain/vocabulary.js';
+import { disabilityConfidentWords } from '../matching/search.pages.js';
+import { Button } from '../web/components/Button.js';
+import { ErrorSummary } from '../web/components/ErrorSummary.js';
+import { Input } from '../web/components/Input.js';
+import { SummaryList } from '../web/components/SummaryList.js';
+import { Tag } from '../web/components/Tag.js';
+import { CsrfField, csrfToken } from '../web/csrf.js';
+import { pageForbidden } from '../web/errors.js';
+import { fieldErrors, readForm, text, type FieldErrors } from '../web/forms.js';
+import { renderPage } from '../web/render.js';
+import { redirectWithFlash } from '../web/session.middleware.js';
+import type { WebEnv } from '../web/web.env.js';
+import { longDate } from '../web/young-person.js';
+
+function adminOnly(c: Context<WebEnv>) {
+  if (c.get('actor')!.role !== 'provider_admin') throw pageForbidden('This page is for the people who run the provider.');
+}
+
+const roleWords: Record<string, string> = { job_coach: 'Job coach', provider_admin: 'Provider admin', young_person: 'Young person', delegate: 'Parent or carer', employer: 'Employer' };
+
+/** A provider admin's home: employers waiting to be checked first, then staff and reports. */
+async function adminHome(c: Context<WebEnv>) {
+  const actor = c.get('actor')!;
+  const waiting = await c.var.services.employers.list(actor, { verified: false, limit: 1, offset: 0 });
+  return renderPage(
+    c,
+    { title: 'What needs you' },
+    <>
+      <h1 class="govuk-heading-l">What needs you</h1>
+      <ul class="govuk-list govuk-list--spaced">
+        <li>
+          <a class="govuk-link" href="/employers/verification">
+            {waiting.total === 0 ? 'No employers are waiting to be checked' : `${waiting.total} ${waiting.total === 1 ? 'employer is' : 'employers are'} waiting to be checked`}
+          </a>
+        </li>
+        <li>
+          <a class="govuk-link" href="/staff">
+            Staff: invite job coaches, turn accounts off
+          </a>
+        </li>
+        <li>
+          <a class="govuk-link" href="/caseload">
+            Young people at your provider
+          </a>
+        </li>
+        <li>
+          <a class="govuk-link" href="/reports">
+            Reports for the local authority and funders
+          </a>
+        </li>
+      </ul>
+    </>,
+  );
+}
+
+const inviteForm = z.object({
+  name: z.string().trim().min(1, 'Enter the job coach’s name').max(120, 'The name must be 120 characters or fewer'),
+  email: z.string().trim().email('Enter an email address in the right format, like name@example.com'),
+});
+
+async function staffPage(c: Context<WebEnv>, form = { name: '', email: '' }, errors: FieldErrors = {}) {
+  adminOnly(c);
+  const actor = c.get('actor')!;
+  const accounts = (await c.var.services.accounts.list(actor, undefined)).filter((account) => account.role === 'job_coach' || account.role === 'provider_admin');
+  const hasErrors = Object.keys(errors).length > 0;
+  if (hasErrors) c.status(400);
+  return renderPage(
+    c,
+    { title: 'Staff', hasErrors },
+    <>
+      <ErrorSummary errors={errors} />
+      <h1 class="govuk-heading-l">Staff</h1>
+      <table class="govuk-table">
+        <caption class="govuk-visually-hidden">Staff accounts</caption>
+        <thead class="govuk-table__head">
+          <tr class="govuk-table__row">
+            <th scope="col" class="govuk-table__header">
+              Name
+            </th>
+            <th scope="col" class="govuk-table__header">
+              Role
+            </th>
+            <th scope="col" class="govuk-table__header">
+              Account
+            </th>
+          </tr>
+        </thead>
+        <tbody class="govuk-table__body">
+          {accounts.map((account) => (
+            <tr class="govuk-table__row">
+              <th scope="row" class="govuk-table__header">
+                {account.name}
+                <br />
+                <span class="govuk-body-s">{account.email}</span>
+              </th>
+              <td class="govuk-table__cell">{roleWords[account.role] ?? account.role}</td>
+              <td class="govuk-table__cell">
+                {account.id === actor.accountId ? (
+                  <Tag colour="green">On (you)</Tag>
+                ) : (
+                  <form method="post" action={`/staff/${account.id}/${account.status === 'active' ? 'disable' : 'enable'}`}>
+                    <CsrfField token={csrfToken(c)} />
+                    <Tag colour={account.status === 'active' ? 'green' : 'grey'}>{account.status === 'active' ? 'On' : 'Turned off'}</Tag>{' '}
+                    <Button variant={account.status === 'active' ? 'warning' : 'secondary'}>
+                      {account.status === 'active' ? 'Turn off' : 'Turn on'} <span class="govuk-visually-hidden">{account.name}’s account</span>
+                    </Button>
+                  </form>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2 class="govuk-heading-m">Invite a job coach</h2>
+      <p class="govuk-body">They get a link to choose a password. The link works for 7 days.</p>
+      <form method="post" action="/staff/invitations" novalidate>
+        <CsrfField token={csrfToken(c)} />
+        <Input name="name" label="Full name" autocomplete="off" value={form.name} error={errors.name} />
+        <Input name="email" label="Email address" type="email" autocomplete="off" spellcheck={false} value={form.email} error={errors.email} />
+        <Button>Send the invitation</Button>
+      </form>
+    </>,
+  );
+}
+
+async function inviteCoach(c: Context<WebEnv>) {
+  adminOnly(c);
+  const body = await readForm(c);
+  const form = { name: text(body, 'name'), email: text(body, 'email') };
+  const parsed = inviteForm.safeParse(form);
+  if (!parsed.success) return staffPage(c, form, fieldErrors(parsed.error));
+  try {
+    await c.var.services.invitations.create(c.get('actor')!, { role: 'job_coach', name: parsed.data.name, email: parsed.data.email }, c.get('requestId'));
+  } catch (error) {
+    if (error instanceof ApiError && (error.code === 'conflict' || error.code === 'unprocessable')) return staffPage(c, form, { email: error.message });
+    throw error;
+  }
+  return redirectWithFlash(c, '/staff', `Invitation sent to ${parsed.data.email}`);
+}
+
+async function setAccountStatus(c: Context<WebEnv>, status: 'active' | 'disabled') {
+  adminOnly(c);
+  const account = await c.var.services.accounts.setStatus(c.get('actor')!, c.req.param('accountId')!, status, c.get('requestId'));
+  return redirectWithFlash(c, '/staff', status === 'disabled' ? `${account.name}’s account is turned off` : `${account.name}’s account is turned on`, status === 'disabled' ? 'They are signed out everywhere at once.' : undefined);
+}
+
+/** Employers waiting to be checked, with what they told us; and those this provider verified, which can be withdrawn. */
+async function verificationPage(c: Context<WebEnv>) {
+  adminOnly(c);
+  const actor = c.get('actor')!;
+  const [waiting, verified] = await Promise.all([
+    c.var.services.employers.list(actor, { verified: false, limit: 100, offset: 0 }),
+    c.var.services.employers.list(actor, { verified: true, limit: 100, offset: 0 }),
+  ]);
+  return renderPage(
+    c,
+    { title: 'Employers to check' },
+    <>
+      <h1 class="govuk-heading-l">Employers to check</h1>
+      <p class="govuk-body">Check that each employer is real and can support an intern before their placements go live. For example, look at their Disability Confident certificate and its date.</p>
+      {waiting.items.length === 0 ? <p class="govuk-body">No employers are waiting.</p> : null}
+      {waiting.items.map((employer) => (
+        <section class="govuk-!-margin-bottom-8" aria-labelledby={`employer-${employer.id}`}>
+          <h2 class="govuk-heading-m" id={`employer-${employer.id}`}>
+            {employer.name}
+          </h2>
+          <SummaryList
+            rows={[
+              { key: 'Kind of work', value: sectorLabels[employer.sector] },
+              { key: 'Address', value: `${employer.address.line1}, ${employer.address.town}, ${employer.address.postcode}` },
+              { key: 'Disability Confident', value: disabilityConfidentWords[employer.disabilityConfident] },
+              ...('contacts' in employer && Array.isArray(employer.contacts)
+                ? employer.contacts.map((contact: { name: string; jobTitle?: string; email?: string }) => ({
+                    key: 'Contact',
+                    value: `${contact.name}${contact.jobTitle ? `, ${contact.jobTitle}` : ''}${contact.email ? `, ${contact.email}` : ''}`,
+                  }))
+                : []),
+              { key: 'Signed up', value: longDate(employer.createdAt) },
+            ]}
+          />
+          <form method="post" action={`/employers/verification/${employer.id}`}>
+            <CsrfField token={csrfToken(c)} />
+            <Button name="verified" value="yes">
+              Verify {employer.name}
+            </Button>
+          </form>
+        </section>
+      ))}
+      <h2 class="govuk-heading-m">Verified employers</h2>
+      <p class="govuk-body">Only the provider that verified an employer can withdraw it.</p>
+      {verified.items.length === 0 ? <p class="govuk-body">None yet.</p> : null}
+      <ul class="govuk-list">
+        {verified.items.map((employer) => (
+          <li class="govuk-!-margin-bottom-4">
+            <form method="post" action={`/employers/verification/${employer.id}`}>
+              <CsrfField token={csrfToken(c)} />
+              <span class="govuk-body govuk-!-font-weight-bold">{employer.name}</span>{' '}
+              <Button name="verified" value="no" variant="warning">
+                Withdraw verification <span class="govuk-visually-hidden">of {employer.name}</span>
+              </Button>
+            </form>
+          </li>
+        ))}
+      </ul>
+      <p class="govuk-body">Withdrawing verification pauses the employer’s open placements at once. They are not reopened if you verify the employer again.</p>
+    </>,
+  );
+}
+
+async function setVerification(c: Context<WebEnv>) {
+  adminOnly(c);
+  const form = await readForm(c);
+  const verified = text(form, 'verified') === 'yes';
+  const employer = await c.var.services.employers.setVerification(c.get('actor')!, c.req.param('employerId')!, verified, c.get('requestId'));
+  return redirectWithFlash(
+    c,
+    '/employers/verification',
+    verified ? `${employer.name} is verified` : `Verification of ${employer.name} is withdrawn`,
+    verified ? 'Their open placements can now be found and matched.' : 'Their open placements are paused.',
+  );
+}
+
+export function adminPages() {
+  const app = new Hono<WebEnv>();
+  app.get('/staff', (c) => staffPage(c));
+  app.post('/staff/invitations', (c) => inviteCoach(c));
+  app.post('/staff/:accountId{[0-9a-f]{24}}/disable', (c) => setAccountStatus(c, 'disabled'));
+  app.post('/staff/:accountId{[0-9a-f]{24}}/enable', (c) => setAccountStatus(c, 'active'));
+  app.get('/employers/verification', (c) => verificationPage(c));
+  app.post('/employers/verification/:employerId{[0-9a-f]{24}}', (c) => setVerification(c));
+  return { routes: app, homes: { provider_admin: adminHome } };
+}

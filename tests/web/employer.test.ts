@@ -1,0 +1,96 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../src/core/clock.js';
+import { makeEmployer, makeProvider, password, type EmployerWorld, type ProviderWorld } from '../helpers/world.js';
+import { expectNoAxeViolations, heading, newContext, signInAs, startWebTest, type WebTest } from './browser.js';
+
+const clock = new ManualClock(new Date('2026-06-01T09:00:00Z'));
+let web: WebTest;
+let world: ProviderWorld;
+let verified: EmployerWorld;
+
+beforeAll(async () => {
+  web = await startWebTest({ clock });
+  world = await makeProvider(web.harness);
+  verified = await makeEmployer(web.harness, world.admin, { name: 'The Beckside Hotel' });
+});
+afterAll(async () => web?.close());
+
+/** From the hotel template: only the address and the start date are left to fill in. */
+async function writeHotelPlacement(page: Page, changes: (page: Page) => Promise<void> = async () => undefined) {
+  await page.goto('/placements/new');
+  await page.getByRole('radio', { name: 'Hotel, three rotations' }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel('Address line 1').fill('1 Park Row');
+  await page.getByLabel('Town or city').fill('Leeds');
+  await page.getByLabel('Postcode').fill('LS1 5AB');
+  await page.getByLabel('Day', { exact: true }).fill('7');
+  await page.getByLabel('Month', { exact: true }).fill('9');
+  await page.getByLabel('Year', { exact: true }).fill('2026');
+  await changes(page);
+  await page.getByRole('button', { name: 'Continue' }).click();
+}
+
+describe('employer pages', () => {
+  it('a new employer signs up without JavaScript, writes a placement from a template, and cannot publish it before a provider checks them', async () => {
+    const context = await newContext(web, { javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto('/employers/sign-up');
+    await page.getByRole('button', { name: 'Create the account' }).click();
+    expect(await page.getByRole('link', { name: 'Enter the name of your organisation' }).count()).toBe(1);
+    await page.getByLabel('Organisation name').fill('Corner Café');
+    await page.getByLabel('Kind of work').selectOption('hospitality_catering');
+    await page.getByLabel('Address line 1').fill('2 Briggate');
+    await page.getByLabel('Town or city').fill('Leeds');
+    await page.getByLabel('Postcode').fill('LS1 6HD');
+    await page.getByRole('radio', { name: 'Disability Confident Committed' }).check();
+    await page.getByLabel('Full name').fill('Ravi Patel');
+    await page.getByLabel('Work email address').fill('ravi@cornercafe.example');
+    await page.getByLabel('Choose a password').fill(password);
+    await page.getByRole('button', { name: 'Create the account' }).click();
+    await page.waitForURL('**/employers/sign-up/done');
+    expect(await heading(page)).toBe('Your account is ready');
+
+    await writeHotelPlacement(page);
+    await page.waitForURL(/\/placements\/[0-9a-f]{24}$/);
+    expect(await heading(page)).toBe('Check your answers');
+    await page.getByRole('button', { name: 'Publish the placement' }).click();
+    expect(await page.getByRole('link', { name: /verified the employer/ }).count()).toBe(1);
+    await context.close();
+  });
+
+  it('a placement whose rotations are longer than the placement is refused with the error next to the field', async () => {
+    const { page, context } = await signInAs(web, verified.staff.email);
+    await writeHotelPlacement(page, async (form) => {
+      await form.getByLabel('How many weeks?').fill('30');
+    });
+    expect(await page.getByRole('link', { name: /rotations add up to 36 weeks, more than the 30 weeks/ }).count()).toBe(1);
+    expect(await page.locator('#rotation-0-weeks-error').count()).toBe(1);
+    await expectNoAxeViolations(page);
+    await context.close();
+  });
+
+  it('a verified employer publishes, and every employer page passes axe', async () => {
+    const { page, context } = await signInAs(web, verified.staff.email);
+    await writeHotelPlacement(page);
+    await page.waitForURL(/\/placements\/[0-9a-f]{24}$/);
+    const placementPath = new URL(page.url()).pathname;
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Publish the placement' }).click();
+    await page.waitForURL(`**${placementPath}`);
+    expect(await page.getByText('The placement is published').count()).toBeGreaterThan(0);
+    const id = placementPath.split('/').pop()!;
+    expect((await web.harness.services.placementsRepository.byId(id))?.status).toBe('open');
+    for (const path of ['/placements', '/placements/new', '/placements/new?template=hospital', `${placementPath}/edit`, '/organisation', '/employers/sign-up/done']) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(200);
+      await expectNoAxeViolations(page);
+    }
+    await context.close();
+    const visitor = await newContext(web);
+    const signUp = await visitor.newPage();
+    await signUp.goto('/employers/sign-up');
+    await expectNoAxeViolations(signUp);
+    await visitor.close();
+  });
+});

@@ -1,0 +1,186 @@
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actorOf } from '../../src/auth/auth.service.js';
+import { ManualClock } from '../../src/core/clock.js';
+import { providerDashboardCsv } from '../../src/dashboards/dashboard-csv.js';
+import { call } from '../helpers/harness.js';
+import { postPlacement, travelTo } from '../helpers/journey-world.js';
+import { makeAccount, makeEmployer, makeProvider, type EmployerWorld, type ProviderWorld } from '../helpers/world.js';
+import { expectNoAxeViolations, heading, signInAs, startWebTest, type WebTest } from './browser.js';
+
+const clock = new ManualClock(new Date('2026-06-01T09:00:00Z'));
+let web: WebTest;
+let world: ProviderWorld;
+let employer: EmployerWorld;
+let waitingEmployer: EmployerWorld;
+let placementId: string;
+const whatHelps = 'Show me each new task first, then watch me try it.';
+
+beforeAll(async () => {
+  web = await startWebTest({ clock });
+  const { services } = web.harness;
+  world = await makeProvider(web.harness);
+  employer = await makeEmployer(web.harness, world.admin, { name: 'The Beckside Hotel' });
+  waitingEmployer = await makeEmployer(web.harness, undefined, { name: 'Corner Café' });
+  placementId = await postPlacement(web.harness, employer.employerId, employer.staff, { title: 'Housekeeping assistant' });
+  const youngPerson = actorOf((await services.accounts.byId(world.youngPerson.accountId))!);
+  await services.passports.save(
+    youngPerson,
+    world.youngPersonId,
+    {
+      sections: {
+        aboutMe: { summary: 'I like routine.' },
+        myCondition: { description: 'I am autistic.' },
+        whatHelps: { adjustments: [{ category: 'instructions', details: whatHelps, inPlace: false }] },
+        accessToWork: null,
+        review: null,
+      },
+    },
+    'test',
+  );
+  await services.searchSync.drain();
+});
+afterAll(async () => web?.close());
+
+describe('the whole journey in a browser, one context per person', () => {
+  it('coach proposes, young person accepts sharing one section, employer reads only it and offers, coach starts and logs a week, reports count the start, and a withdrawn share is gone', async () => {
+    const coach = await signInAs(web, world.coach.email);
+    await coach.page.goto(`/young-people/${world.youngPersonId}/matches`);
+    await coach.page.getByRole('link', { name: 'Propose Housekeeping assistant to Sam' }).click();
+    await coach.page.getByLabel('A note for Sam').fill('You like tidy, quiet work, and this hotel is calm in the mornings.');
+    await coach.page.getByRole('button', { name: 'Propose this placement' }).click();
+    await coach.page.waitForURL(/\/journeys\//);
+    const matchId = new URL(coach.page.url()).pathname.split('/').pop()!;
+
+    const youngPerson = await signInAs(web, world.youngPerson.email);
+    await youngPerson.page.goto(`/young-people/${world.youngPersonId}/proposals/${matchId}`);
+    for (const section of ['About me', 'What helps me at work']) {
+      const box = youngPerson.page.getByRole('checkbox', { name: section, exact: true });
+      if ((await box.isChecked()) !== (section === 'What helps me at work')) await box.click();
+    }
+    await youngPerson.page.getByRole('button', { name: 'Yes, I want this placement' }).click();
+    await youngPerson.page.waitForURL((url) => !url.pathname.includes('/proposals/'));
+
+    const staff = await signInAs(web, employer.staff.email);
+    for (const path of ['/', '/proposals', `/journeys/${matchId}`, '/shared-passports', '/reports', '/search/placements']) {
+      const response = await staff.page.goto(path);
+      expect(response?.status(), path).toBe(200);
+      await expectNoAxeViolations(staff.page);
+    }
+    await staff.page.goto('/shared-passports');
+    await staff.page.getByRole('link', { name: 'Sam' }).click();
+    const shareUrl = staff.page.url();
+    expect(await heading(staff.page)).toBe('Sam’s workplace adjustments passport');
+    expect(await staff.page.getByText(whatHelps).count()).toBe(1);
+    expect(await staff.page.getByText('I am autistic.').count()).toBe(0);
+    expect(await staff.page.getByText('I like routine.').count()).toBe(0);
+    await expectNoAxeViolations(staff.page);
+
+    await staff.page.goto(`/journeys/${matchId}`);
+    await staff.page.getByRole('radio', { name: 'A taster day' }).check();
+    const taster = staff.page.locator('form', { has: staff.page.getByRole('button', { name: 'Arrange the taster' }) });
+    await taster.getByLabel('Day', { exact: true }).fill('8');
+    await taster.getByLabel('Month').fill('6');
+    await taster.getByLabel('Year').fill('2026');
+    await taster.getByLabel('Where, and who to ask for').fill('Front desk, ask for Priya');
+    await taster.getByRole('button', { name: 'Arrange the taster' }).click();
+    await staff.page.waitForURL(`**/journeys/${matchId}`);
+    expect(await staff.page.getByText('Taster arranged').count()).toBeGreaterThan(0);
+
+    await travelTo(web.harness, clock, '2026-09-22T09:00:00Z', [world.coach, employer.staff]);
+    const staffAgain = await signInAs(web, employer.staff.email);
+    await staffAgain.page.goto(`/journeys/${matchId}`);
+    await staffAgain.page.getByRole('button', { name: 'Yes, offer the placement' }).click();
+    await staffAgain.page.waitForURL(`**/journeys/${matchId}`);
+    expect((await web.harness.services.placementMatchesRepository.byId(matchId))?.state).toBe('agreed');
+
+    const coachAgain = await signInAs(web, world.coach.email);
+    await coachAgain.page.goto(`/journeys/${matchId}`);
+    const start = coachAgain.page.locator('form', { has: coachAgain.page.getByRole('button', { name: 'Record the start' }) });
+    await start.getByLabel('Day', { exact: true }).fill('14');
+    await start.getByLabel('Month').fill('9');
+    await start.getByLabel('Year').fill('2026');
+    await start.getByRole('button', { name: 'Record the start' }).click();
+    await coachAgain.page.waitForURL(`**/journeys/${matchId}`);
+    await coachAgain.page.goto(`/journeys/${matchId}/weekly-log`);
+    await coachAgain.page.getByLabel('Day', { exact: true }).fill('14');
+    await coachAgain.page.getByLabel('Month').fill('9');
+    await coachAgain.page.getByLabel('Year').fill('2026');
+    await coachAgain.page.getByLabel('Hours worked').fill('20');
+    await coachAgain.page.getByLabel('Hours of job coach support').fill('10');
+    await coachAgain.page.getByRole('button', { name: 'Save the weekly log' }).click();
+    await coachAgain.page.waitForURL(`**/journeys/${matchId}/progress`);
+
+    const employerDashboard = await web.harness.services.dashboards.employer(actorOf((await web.harness.services.accounts.byId(employer.staff.accountId))!));
+    expect(employerDashboard.totals.starts).toBe(1);
+    const admin = await signInAs(web, world.admin.email);
+    await admin.page.goto('/reports?academicYear=2026');
+    await expectNoAxeViolations(admin.page);
+    const adminActor = actorOf((await web.harness.services.accounts.byId(world.admin.accountId))!);
+    const dashboard = await web.harness.services.dashboards.provider(adminActor, { academicYear: 2026 });
+    expect(dashboard.overall.starts).toBe(1);
+    const download = admin.page.waitForEvent('download');
+    await admin.page.getByRole('link', { name: 'Download this report (CSV)' }).click();
+    const csv = await readFile((await (await download).path())!, 'utf8');
+    expect(csv).toBe(providerDashboardCsv(dashboard));
+
+    await travelTo(web.harness, clock, '2026-09-22T10:00:00Z', [world.youngPerson]);
+    const shares = await call(web.harness.app, 'GET', `/v1/young-people/${world.youngPersonId}/passport/shares`, { token: world.youngPerson.token });
+    expect(shares.status, shares.text).toBe(200);
+    const shareId = (shares.json.items ?? shares.json)[0].id as string;
+    const withdrawn = await call(web.harness.app, 'DELETE', `/v1/young-people/${world.youngPersonId}/passport/shares/${shareId}`, { token: world.youngPerson.token });
+    expect(withdrawn.status, withdrawn.text).toBe(200);
+    const staffLater = await signInAs(web, employer.staff.email);
+    const ended = await staffLater.page.goto(shareUrl);
+    expect(ended?.status()).toBe(410);
+    expect(await heading(staffLater.page)).toBe('This shared passport has ended');
+    expect(await staffLater.page.getByText(whatHelps).count()).toBe(0);
+    await expectNoAxeViolations(staffLater.page);
+  }, 180_000);
+
+  it('a provider admin verifies an employer and invites a job coach, on pages that pass axe', async () => {
+    await travelTo(web.harness, clock, '2026-09-23T09:00:00Z', [world.admin]);
+    const admin = await signInAs(web, world.admin.email);
+    for (const path of ['/', '/staff', '/employers/verification', '/caseload', `/young-people/${world.youngPersonId}`, '/search/placements?q=housekeeping']) {
+      const response = await admin.page.goto(path);
+      expect(response?.status(), path).toBe(200);
+      await expectNoAxeViolations(admin.page);
+    }
+    await admin.page.goto('/employers/verification');
+    await admin.page.getByRole('button', { name: 'Verify Corner Café' }).click();
+    await admin.page.waitForURL('**/employers/verification');
+    expect((await web.harness.services.employers.get(actorOf((await web.harness.services.accounts.byId(world.admin.accountId))!), waitingEmployer.employerId)).employer.verified).toBe(true);
+
+    await admin.page.goto('/staff');
+    await admin.page.getByRole('button', { name: 'Send the invitation' }).click();
+    expect(await admin.page.getByRole('link', { name: 'Enter the job coach’s name' }).count()).toBe(1);
+    await admin.page.getByLabel('Full name').fill('Jo Okafor');
+    await admin.page.getByLabel('Email address').fill('jo.okafor@college.example');
+    await admin.page.getByRole('button', { name: 'Send the invitation' }).click();
+    await admin.page.waitForURL('**/staff');
+    expect(await admin.page.getByText('Invitation sent to jo.okafor@college.example').count()).toBeGreaterThan(0);
+  }, 90_000);
+
+  it('a provider admin moves a young person to another job coach', async () => {
+    await travelTo(web.harness, clock, '2026-09-23T09:30:00Z', []);
+    const other = await makeAccount(web.harness, { role: 'job_coach', name: 'Jo Okafor', providerId: world.providerId });
+    const admin = await signInAs(web, world.admin.email);
+    await admin.page.goto(`/young-people/${world.youngPersonId}`);
+    await admin.page.getByLabel('Job coach').selectOption(other.accountId);
+    await admin.page.getByRole('button', { name: 'Change job coach' }).click();
+    await admin.page.waitForURL(`**/young-people/${world.youngPersonId}`);
+    expect((await web.harness.services.youngPeopleRepository.byId(world.youngPersonId))?.jobCoachId).toBe(other.accountId);
+  }, 60_000);
+
+  it('young people cannot open staff, employer or report pages', async () => {
+    await travelTo(web.harness, clock, '2026-09-23T10:00:00Z', []);
+    const youngPerson = await signInAs(web, world.youngPerson.email);
+    for (const path of ['/staff', '/employers/verification', '/reports', '/reports.csv', '/shared-passports', '/proposals']) {
+      const response = await youngPerson.page.goto(path);
+      expect(response?.status(), path).toBe(403);
+    }
+    const search = await youngPerson.page.goto('/search/placements');
+    expect(search?.status()).toBe(200);
+    await expectNoAxeViolations(youngPerson.page);
+  });
+});
