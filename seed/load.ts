@@ -173,6 +173,7 @@ async function emptySearchIndexes(services: System): Promise<void> {
 
 /** Waits for the search indexes to hold everything fed to them, with a progress bar for each. */
 async function finishSearch(feed: SearchFeed, progress: NonNullable<LoadOptions['progress']>): Promise<void> {
+  feed.flush();
   const bars = { placements: progress('search: placements', feed.sent.placements), candidates: progress('search: candidates', feed.sent.candidates) };
   await feed.finish((index, documents) => bars[index].advance(documents));
   bars.placements.done();

@@ -67,10 +67,15 @@ export class SearchFeed {
     this.#sent.catch(() => undefined);
   }
 
-  /** Sends what is left and waits until Meilisearch has indexed every document; `progress` hears of each request done. */
-  async finish(progress: (index: 'placements' | 'candidates', documents: number) => void = () => {}): Promise<void> {
+  /** Sends what is left; `sent` then counts every document fed. */
+  flush(): void {
     this.#send('placements');
     this.#send('candidates');
+  }
+
+  /** Sends what is left and waits until Meilisearch has indexed every document; `progress` hears of each request done. */
+  async finish(progress: (index: 'placements' | 'candidates', documents: number) => void = () => {}): Promise<void> {
+    this.flush();
     await this.#sent;
     for (const { task, size, index } of this.#tasks) {
       await waitForSuccess(task, `index ${size} ${index}`);

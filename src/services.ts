@@ -216,7 +216,7 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     matching: new MatchingService({ search, youngPeople, placements, employers, placementsService }),
     journey,
     progress: new ProgressService({ mongo, journey, matches, records: progressRepository, clock }),
-    inbox: new InboxService({ matches, progress: progressRepository, names, clock }),
+    inbox: new InboxService({ matches, progress: progressRepository, passports: passportsRepository, names, clock }),
     dashboards: new DashboardsService({ matches, progress: progressRepository, summaries: dashboardSummaries, placements, employers, youngPeople, accounts, clock }),
     notifications,
     devMail: config.SMTP_URL ? undefined : options.mailCatcher?.catcher,

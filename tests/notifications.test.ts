@@ -160,10 +160,12 @@ describe('daily reminders', () => {
   it('a missing weekly log and a review due reach the job coach once, however often the daily run runs', async () => {
     const found = await call(harness.app, 'GET', `/v1/placement-matches?youngPersonId=${world.youngPersonId}`, { token: world.coach.token });
     matchId = found.json.items[0].id;
-    expect((await step(harness, world.coach, matchId, 'start', { startedOn: '2026-09-08' })).status).toBe(200);
+    await travelTo(harness, clock, '2026-09-14T10:00:00Z', everyone());
+    const started = await step(harness, world.coach, matchId, 'start', { startedOn: '2026-09-14' });
+    expect(started.status, started.text).toBe(200);
     await deliver();
 
-    await travelTo(harness, clock, '2026-09-22T10:00:00Z', everyone());
+    await travelTo(harness, clock, '2026-09-29T10:00:00Z', everyone());
     expect(await harness.services.dailyNotifications.runIfDue()).toMatchObject({ reminders: 1 });
     expect(await harness.services.dailyNotifications.runIfDue()).toBeUndefined();
     expect(await harness.services.dailyNotifications.run()).toMatchObject({ reminders: 0 });
@@ -173,7 +175,7 @@ describe('daily reminders', () => {
     expect(mails).toHaveLength(1);
     expect(mainLink(mails[0]!, publicUrl).pathname).toBe(`/journeys/${matchId}`);
 
-    await travelTo(harness, clock, '2026-10-21T10:00:00Z', everyone());
+    await travelTo(harness, clock, '2026-10-27T10:00:00Z', everyone());
     await harness.services.dailyNotifications.runIfDue();
     mails = await deliver();
     expectWellFormed(mails);
@@ -182,7 +184,7 @@ describe('daily reminders', () => {
   });
 
   it('waits for the morning: before the hour nothing runs', async () => {
-    await travelTo(harness, clock, '2026-10-22T05:00:00Z', everyone());
+    await travelTo(harness, clock, '2026-10-28T05:00:00Z', everyone());
     expect(await harness.services.dailyNotifications.runIfDue()).toBeUndefined();
   });
 
@@ -361,7 +363,7 @@ describe('preferences, one-click unsubscribe and the daily digest', () => {
       token: world.coach.token,
       body: { sections: { whatHelps: { adjustments: [{ category: 'equipment', details: 'A quiet room' }] } } },
     });
-    const second = await postPlacement(harness, employer.employerId, employer.staff, { title: 'Hotel porter' });
+    const second = await postPlacement(harness, employer.employerId, employer.staff, { title: 'Hotel porter', startDate: '2028-09-11' });
     await propose(harness, world.coach, person.id, second);
     expect(await deliver()).toEqual([]);
 

@@ -123,7 +123,7 @@ export interface paths {
   "/v1/me/inbox": {
     /**
      * What I must act on, newest first
-     * @description Young people and delegates (with respond_to_proposals): proposals to answer. Employers: proposals to decide on, internships to start, reviews due. Job coaches, for their own caseload: internships to start, weeks with no log, reviews due, 12-month follow-ups due.
+     * @description Young people and delegates (with respond_to_proposals): proposals to answer. Employers: proposals to decide on, internships to start, reviews due. Job coaches, for their own caseload: internships to start, weeks with no log, reviews due, 12-month follow-ups due. Young people and delegates with edit_passport also get the passport changes a job coach suggested (`passportDrafts`).
      */
     get: operations["getInbox"];
   };
@@ -381,6 +381,13 @@ export interface paths {
   "/v1/young-people/{youngPersonId}/passport/shares/{shareId}": {
     /** Withdraw a share; the employer loses access at once */
     delete: operations["withdrawPassportShare"];
+  };
+  "/v1/young-people/{youngPersonId}/passport/shares/{shareId}/renew": {
+    /**
+     * Renew a share with a new end date (the owner, or a delegate with share_passport); audited
+     * @description The share lasts `expiresInDays` from today; the consent statement says the new date. A withdrawn share cannot be renewed (409): share again.
+     */
+    post: operations["renewPassportShare"];
   };
   "/v1/young-people/{youngPersonId}/passport/versions": {
     /** Every saved version, newest first */
@@ -827,11 +834,11 @@ export interface components {
       notes?: string;
       stillEmployed: boolean;
     };
-    Inbox: {
-      items: components["schemas"]["InboxItem"][];
-      limit: number;
-      offset: number;
-      total: number;
+    Inbox: components["schemas"]["InboxPage"] & {
+      /** @description Passport changes a job coach suggested that you may accept or reject (young people, and delegates with edit_passport), newest first. */
+      passportDrafts: components["schemas"]["InboxPassportDraft"][];
+      /** @description Passport shares that end within two weeks, soonest first, for whoever may renew them (`POST .../passport/shares/{shareId}/renew`). */
+      sharesEndingSoon: components["schemas"]["InboxShareEndingSoon"][];
     };
     InboxItem: {
       /** @description The journey steps you may take on this match now. */
@@ -853,6 +860,44 @@ export interface components {
       /** @description What to do, in plain English. */
       title: string;
       weeksWithoutLog?: string[];
+      youngPerson: {
+        /** @example 665f1c2e9b1d8c0012a3b4c5 */
+        id: string;
+        preferredName: string;
+      };
+    };
+    InboxPage: {
+      items: components["schemas"]["InboxItem"][];
+      limit: number;
+      offset: number;
+      total: number;
+    };
+    InboxPassportDraft: {
+      /** @example 665f1c2e9b1d8c0012a3b4c5 */
+      draftId: string;
+      /** @enum {string} */
+      kind: "passport_draft_to_review";
+      /** @description The passport sections the suggestion changes. */
+      sections: string[];
+      /** @description When the job coach suggested it. */
+      since: string;
+      /** @description What to do, in plain English. */
+      title: string;
+      youngPerson: {
+        /** @example 665f1c2e9b1d8c0012a3b4c5 */
+        id: string;
+        preferredName: string;
+      };
+    };
+    InboxShareEndingSoon: {
+      employerName: string;
+      endsOn: string;
+      /** @enum {string} */
+      kind: "share_ending_soon";
+      /** @example 665f1c2e9b1d8c0012a3b4c5 */
+      shareId: string;
+      /** @description What to do, in plain English. */
+      title: string;
       youngPerson: {
         /** @example 665f1c2e9b1d8c0012a3b4c5 */
         id: string;
@@ -928,9 +973,11 @@ export interface components {
       weeksWithoutLog: string[];
     };
     InternshipStart: {
+      /** @description Needed when the first day is before the placement’s planned start (at most four weeks before); kept with the match. */
+      earlyStartReason?: string;
       /**
        * Format: date
-       * @description The first day at the employer; today or earlier.
+       * @description The first day at the employer; today or earlier, on a day the placement runs.
        * @example 2026-09-01
        */
       startedOn: string;
@@ -1422,6 +1469,8 @@ export interface components {
       startDate: string;
       /** @enum {string} */
       status: "draft" | "open" | "paused" | "filled" | "closed";
+      /** @description Why the service set this status, for example paused because the employer’s verification was withdrawn. */
+      statusReason?: string;
       tasks: string[];
       title: string;
       updatedAt: string;
@@ -1455,6 +1504,7 @@ export interface components {
     };
     /** @description One young person’s journey with one placement, as the caller may see it. */
     PlacementMatch: {
+      earlyStartReason?: string;
       employerDecision?: {
         accepted: boolean;
         at: string;
@@ -1856,6 +1906,9 @@ export interface components {
       purpose: string;
       /** @description Exactly the sections the employer may read. "myCondition" is shared only if listed here. */
       sections: ("aboutMe" | "myCondition" | "whatHelps" | "accessToWork" | "review")[];
+    };
+    ShareRenewal: {
+      expiresInDays: number;
     };
     SignIn: {
       /** @example sam.jones@example.org */
@@ -3253,7 +3306,7 @@ export interface operations {
   };
   /**
    * What I must act on, newest first
-   * @description Young people and delegates (with respond_to_proposals): proposals to answer. Employers: proposals to decide on, internships to start, reviews due. Job coaches, for their own caseload: internships to start, weeks with no log, reviews due, 12-month follow-ups due.
+   * @description Young people and delegates (with respond_to_proposals): proposals to answer. Employers: proposals to decide on, internships to start, reviews due. Job coaches, for their own caseload: internships to start, weeks with no log, reviews due, 12-month follow-ups due. Young people and delegates with edit_passport also get the passport changes a job coach suggested (`passportDrafts`).
    */
   getInbox: {
     parameters: {
@@ -6305,6 +6358,85 @@ export interface operations {
       };
       /** @description Not found, or not visible to the caller. */
       404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /**
+   * Renew a share with a new end date (the owner, or a delegate with share_passport); audited
+   * @description The share lasts `expiresInDays` from today; the consent statement says the new date. A withdrawn share cannot be renewed (409): share again.
+   */
+  renewPassportShare: {
+    parameters: {
+      path: {
+        youngPersonId: string;
+        shareId: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ShareRenewal"];
+      };
+    };
+    responses: {
+      /** @description Renewed. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["PassportShare"];
+        };
+      };
+      /** @description The request is malformed or breaks the schema; `details` names each field. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid access token. */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The caller may see this record but not do this to it. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to the caller. */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The record is not in a state that allows this. */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request body is too large. */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request body must be JSON in UTF-8. */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request is well-formed but breaks a rule the schema cannot state (described on the fields); `details` says why. */
+      422: {
         content: {
           "application/json": components["schemas"]["Error"];
         };

@@ -21,6 +21,28 @@ const inboxItemSchema = z
   })
   .openapi('InboxItem');
 
+const passportDraftItemSchema = z
+  .object({
+    kind: z.literal('passport_draft_to_review'),
+    title: z.string().openapi({ description: 'What to do, in plain English.' }),
+    draftId: idSchema,
+    since: z.string().openapi({ description: 'When the job coach suggested it.' }),
+    youngPerson: z.object({ id: idSchema, preferredName: z.string() }),
+    sections: z.array(z.string()).openapi({ description: 'The passport sections the suggestion changes.' }),
+  })
+  .openapi('InboxPassportDraft');
+
+const shareEndingItemSchema = z
+  .object({
+    kind: z.literal('share_ending_soon'),
+    title: z.string().openapi({ description: 'What to do, in plain English.' }),
+    shareId: idSchema,
+    endsOn: z.string(),
+    employerName: z.string(),
+    youngPerson: z.object({ id: idSchema, preferredName: z.string() }),
+  })
+  .openapi('InboxShareEndingSoon');
+
 const inbox = createRoute({
   method: 'get',
   path: '/v1/me/inbox',
@@ -29,16 +51,34 @@ const inbox = createRoute({
   summary: 'What I must act on, newest first',
   description:
     'Young people and delegates (with respond_to_proposals): proposals to answer. Employers: proposals to decide on, internships to start, reviews due. ' +
-    'Job coaches, for their own caseload: internships to start, weeks with no log, reviews due, 12-month follow-ups due.',
+    'Job coaches, for their own caseload: internships to start, weeks with no log, reviews due, 12-month follow-ups due. ' +
+    'Young people and delegates with edit_passport also get the passport changes a job coach suggested (`passportDrafts`).',
   ...bearer,
   request: { query: paginationQuery },
-  responses: { 200: jsonResponse(pageOf(inboxItemSchema, 'Inbox'), 'The inbox.'), ...errorResponses(401) },
+  responses: {
+    200: jsonResponse(
+      pageOf(inboxItemSchema, 'InboxPage')
+        .extend({
+          sharesEndingSoon: z.array(shareEndingItemSchema).openapi({
+            description: 'Passport shares that end within two weeks, soonest first, for whoever may renew them (`POST .../passport/shares/{shareId}/renew`).',
+          }),
+          passportDrafts: z.array(passportDraftItemSchema).openapi({
+            description: 'Passport changes a job coach suggested that you may accept or reject (young people, and delegates with edit_passport), newest first.',
+          }),
+        })
+        .openapi('Inbox'),
+      'The inbox.',
+    ),
+    ...errorResponses(401),
+  },
 });
 
 export function inboxRoutes() {
   return createRouter().openapi(inbox, async (c) => {
-    const items = await c.var.services.inbox.inbox(actor(c));
+    const caller = actor(c);
+    const { inbox } = c.var.services;
+    const [items, passportDrafts, sharesEndingSoon] = await Promise.all([inbox.inbox(caller), inbox.passportDrafts(caller), inbox.sharesEndingSoon(caller)]);
     c.header('Cache-Control', 'no-store');
-    return c.json(pageFrom(items, c.req.valid('query')), 200);
+    return c.json({ ...pageFrom(items, c.req.valid('query')), passportDrafts, sharesEndingSoon }, 200);
   });
 }

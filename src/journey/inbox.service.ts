@@ -1,4 +1,5 @@
-import { placementMatchScope, type Actor } from '../auth/policy.js';
+import { decide, placementMatchScope, type Actor } from '../auth/policy.js';
+import type { PassportsRepository } from '../passports/passports.repository.js';
 import type { Clock } from '../core/clock.js';
 import type { NamesReadModel } from '../read-models/names.js';
 import { partiesOf, placementMatchResource } from './journey.access.js';
@@ -6,7 +7,7 @@ import type { JourneyState } from './journey.machine.js';
 import type { PlacementMatchesRepository } from './journey.repository.js';
 import { inboxItemsFor, sortInbox, type InboxItem, type InboxKind } from './inbox.js';
 import { labelsFor } from './match-labels.js';
-import { isoDate } from '../core/dates.js';
+import { daysAfter, isoDate } from '../core/dates.js';
 import type { ProgressRepository } from './progress.repository.js';
 
 /** The states in which each role can have something to do; the journey table decides the rest. */
@@ -30,17 +31,80 @@ const titles: Record<InboxKind, string> = {
   follow_up_due: 'The 12-month follow-up is due. Is the young person still in paid work?',
 };
 
+/** How long before a passport share ends its owner is told, so they can renew it. */
+export const shareEndingSoonDays = 14;
+
 export class InboxService {
   private readonly matches: PlacementMatchesRepository;
   private readonly progress: ProgressRepository;
+  private readonly passports: PassportsRepository;
   private readonly names: NamesReadModel;
   private readonly clock: Clock;
 
-  constructor(options: { matches: PlacementMatchesRepository; progress: ProgressRepository; names: NamesReadModel; clock: Clock }) {
+  constructor(options: { matches: PlacementMatchesRepository; progress: ProgressRepository; passports: PassportsRepository; names: NamesReadModel; clock: Clock }) {
     this.matches = options.matches;
+    this.passports = options.passports;
     this.progress = options.progress;
     this.names = options.names;
     this.clock = options.clock;
+  }
+
+  /**
+   * Passport changes a job coach proposed that the caller may accept or reject: the young person's
+   * own, and those of whom a delegate acts for with `edit_passport` (the policy decides who).
+   */
+  async passportDrafts(actor: Actor) {
+    const ids = actor.role === 'young_person' && actor.youngPersonId ? [actor.youngPersonId] : actor.role === 'delegate' ? actor.actsFor.map((grant) => grant.youngPersonId) : [];
+    const drafts = await this.passports.pendingDraftsOf(ids);
+    if (drafts.length === 0) return [];
+    const owners = [...new Set(drafts.map((draft) => draft.youngPersonId))];
+    const [passports, names, coaches] = await Promise.all([
+      Promise.all(owners.map((id) => this.passports.current(id))),
+      this.names.youngPersonNames(owners),
+      this.names.accountNames([...new Set(drafts.map((draft) => draft.proposedBy))]),
+    ]);
+    const passportOf = new Map(passports.filter((passport) => passport).map((passport) => [passport!.youngPersonId, passport!]));
+    return drafts
+      .filter((draft) => {
+        const passport = passportOf.get(draft.youngPersonId);
+        if (!passport) return false;
+        const resource = { type: 'passport' as const, youngPersonId: draft.youngPersonId, providerId: passport.providerId, coachAccess: passport.coachAccess };
+        return decide(actor, 'passport.decide_draft', resource) === 'allow';
+      })
+      .map((draft) => ({
+        kind: 'passport_draft_to_review' as const,
+        title: `${coaches.get(draft.proposedBy) ?? 'A job coach'} suggested changes to the adjustments passport. Read them, then accept or reject them.`,
+        draftId: draft.id,
+        since: draft.proposedAt.toISOString(),
+        youngPerson: { id: draft.youngPersonId, preferredName: names.get(draft.youngPersonId) ?? 'the young person' },
+        sections: Object.keys(draft.sections),
+      }))
+      .reverse();
+  }
+
+  /**
+   * Shares of the caller's passport (or of whom a delegate may share for) that end within
+   * `shareEndingSoonDays`, soonest first, so the owner can renew one before it ends.
+   */
+  async sharesEndingSoon(actor: Actor) {
+    const ids = actor.role === 'young_person' && actor.youngPersonId ? [actor.youngPersonId] : actor.role === 'delegate' ? actor.actsFor.map((grant) => grant.youngPersonId) : [];
+    const now = this.clock.now();
+    const shares = await this.passports.sharesEndingBefore(ids, now, daysAfter(now, shareEndingSoonDays));
+    if (shares.length === 0) return [];
+    const [names, employers] = await Promise.all([this.names.youngPersonNames([...new Set(shares.map((share) => share.youngPersonId))]), this.names.employerNames([...new Set(shares.map((share) => share.employerId))])]);
+    return shares
+      .filter((share) => decide(actor, 'passport.share', { type: 'passport', youngPersonId: share.youngPersonId, providerId: share.providerId, coachAccess: 'none' }) === 'allow')
+      .map((share) => {
+        const employerName = employers.get(share.employerId) ?? 'an employer';
+        return {
+          kind: 'share_ending_soon' as const,
+          title: `Sharing the adjustments passport with ${employerName} ends on ${isoDate(share.expiresAt)}. Renew it if they still need it.`,
+          shareId: share.id,
+          endsOn: isoDate(share.expiresAt),
+          employerName,
+          youngPerson: { id: share.youngPersonId, preferredName: names.get(share.youngPersonId) ?? 'the young person' },
+        };
+      });
   }
 
   /** What the caller must act on now, newest first. A job coach sees their own caseload. */

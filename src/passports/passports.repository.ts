@@ -294,6 +294,17 @@ export class PassportsRepository {
     return (await this.drafts.find(filter).sort({ proposedAt: -1 }).limit(100).toArray()).map(toDraft);
   }
 
+  /** Drafts still waiting for a decision, for several young people at once (the inbox), oldest first. */
+  async pendingDraftsOf(youngPersonIds: string[]): Promise<PassportDraft[]> {
+    if (youngPersonIds.length === 0) return [];
+    const docs = await this.drafts
+      .find({ youngPersonId: { $in: youngPersonIds.map((id) => new ObjectId(id)) }, status: 'pending' })
+      .sort({ proposedAt: 1 })
+      .limit(100)
+      .toArray();
+    return docs.map(toDraft);
+  }
+
   async countPendingDrafts(youngPersonId: string): Promise<number> {
     return this.drafts.countDocuments({ youngPersonId: new ObjectId(youngPersonId), status: 'pending' });
   }
@@ -347,6 +358,29 @@ export class PassportsRepository {
       .find({ employerId: new ObjectId(employerId), withdrawnAt: { $exists: false }, expiresAt: { $gt: now } })
       .sort({ 'consent.givenAt': -1 })
       .limit(500)
+      .toArray();
+    return docs.map(toShare);
+  }
+
+  /** A new expiry for a share that was not withdrawn, with the consent statement that now applies; false if it was withdrawn. */
+  async renewShare(shareId: string, renewal: { expiresAt: Date; statement: string; by: { accountId: string; role: Role }; at: Date }, session?: ClientSession): Promise<boolean> {
+    const result = await this.shares.updateOne(
+      { _id: new ObjectId(shareId), withdrawnAt: { $exists: false } },
+      {
+        $set: { expiresAt: renewal.expiresAt, 'consent.statement': renewal.statement, 'consent.renewedAt': renewal.at, 'consent.renewedBy': renewal.by },
+      },
+      { session },
+    );
+    return result.modifiedCount === 1;
+  }
+
+  /** Active shares of these young people that end before `before`, soonest first (the inbox). */
+  async sharesEndingBefore(youngPersonIds: string[], now: Date, before: Date): Promise<PassportShare[]> {
+    if (youngPersonIds.length === 0) return [];
+    const docs = await this.shares
+      .find({ youngPersonId: { $in: youngPersonIds.map((id) => new ObjectId(id)) }, withdrawnAt: { $exists: false }, expiresAt: { $gt: now, $lte: before } })
+      .sort({ expiresAt: 1 })
+      .limit(100)
       .toArray();
     return docs.map(toShare);
   }

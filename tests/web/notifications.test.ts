@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MailCatcher } from '../../src/notifications/mail-catcher.js';
 import { call } from '../helpers/harness.js';
-import { makeProvider, type ProviderWorld } from '../helpers/world.js';
+import { addYoungPersonWithAccount, postPlacement, propose, step } from '../helpers/journey-world.js';
+import { makeEmployer, makeProvider, type ProviderWorld } from '../helpers/world.js';
 import { expectNoAxeViolations, expectNoHorizontalScroll, heading, newContext, signInAs, startWebTest, type WebTest } from './browser.js';
 
 const directory = mkdtempSync(path.join(tmpdir(), 'notify-mail-'));
@@ -85,6 +86,42 @@ describe('emails in the browser', () => {
     expect(await heading(page)).toBe('This link does not work');
     await context.close();
   });
+
+  it('the links in emails open their pages in the web app, for the person the email went to', async () => {
+    const employer = await makeEmployer(web.harness, world.admin);
+    const placementId = await postPlacement(web.harness, employer.employerId, employer.staff);
+    const person = await addYoungPersonWithAccount(web.harness, world.coach, world.providerId, 'Rowan');
+    const proposed = await propose(web.harness, world.coach, person.id, placementId);
+    expect(proposed.status, proposed.text).toBe(201);
+    expect((await step(web.harness, person.account, proposed.json.id, 'accept', { sections: [] })).status).toBe(200);
+    const taster = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    expect((await step(web.harness, employer.staff, proposed.json.id, 'taster', { kind: 'taster_day', date: taster, place: 'Front desk' })).status).toBe(200);
+    await call(web.harness.app, 'POST', `/v1/young-people/${person.id}/passport/drafts`, {
+      token: world.coach.token,
+      body: { sections: { whatHelps: { adjustments: [{ category: 'equipment', details: 'A headset' }] } } },
+    });
+    await web.harness.services.notificationDelivery!.drain();
+
+    const mails = await catcher.list(50);
+    const linkIn = (to: string, kind: string) => {
+      const mail = mails.find((message) => message.to.includes(to) && message.headers['x-notification-kind'] === kind);
+      expect(mail, `${kind} to ${to}`).toBeDefined();
+      const links = [...mail!.text.matchAll(/https?:\/\/\S+/g)].map((match) => new URL(match[0]).pathname);
+      return links.find((path) => path !== '/settings/notifications' && !path.startsWith('/notifications/unsubscribe/'))!;
+    };
+    const followAs = async (email: string, paths: string[]) => {
+      const { context, page } = await signInAs(web, email);
+      for (const path of paths) {
+        const response = await page.goto(path);
+        expect(response?.status(), path).toBe(200);
+        expect(await heading(page), path).not.toMatch(/not found|cannot open/i);
+      }
+      await context.close();
+    };
+    await followAs(person.account.email, [linkIn(person.account.email, 'proposal_received'), linkIn(person.account.email, 'taster_arranged'), linkIn(person.account.email, 'passport_draft_waiting')]);
+    await followAs(world.coach.email, [linkIn(world.coach.email, 'taster_arranged')]);
+    // Several sign-ins and pages in Chromium: a shared 2-core machine can take longer than the default 30 s.
+  }, 120_000);
 
   it('a young person chooses which emails they get on the settings page every email links to', async () => {
     const { context, page } = await signInAs(web, world.youngPerson.email, { width: 320 });
