@@ -374,7 +374,7 @@ export class PassportsService {
   ) {
     const { person } = await this.#load(actor, youngPersonId, 'passport.share');
     const employer = await this.employers.byId(input.employerId);
-    if (!employer || !employer.verified) {
+    if (!employer?.verified) {
       throw unprocessable([{ path: 'employerId', in: 'body', message: 'is not a verified employer' }]);
     }
     if (input.placementId) {
