@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 version=4.32.5
 tools=${SCHEMATHESIS_HOME:-.tools/schemathesis}
 port=${SCHEMATHESIS_PORT:-3971}
-max_examples=${SCHEMATHESIS_MAX_EXAMPLES:-8}
+max_examples=${SCHEMATHESIS_MAX_EXAMPLES:-4}
 phases=${SCHEMATHESIS_PHASES:-examples,fuzzing,stateful}
 all_roles=(young_person:sam@demo.example delegate:parent@demo.example job_coach:coach@demo.example employer:employer@demo.example provider_admin:admin@demo.example)
 roles=()

@@ -326,7 +326,9 @@ export function allocate(weights: readonly number[], total: number): number[] {
   const weightSum = weights.reduce((sum, weight) => sum + weight, 0);
   if (remaining <= 0 || weightSum === 0) return counts;
   const shares = weights.map((weight) => (remaining * weight) / weightSum);
-  shares.forEach((share, index) => (counts[index]! += Math.floor(share)));
+  shares.forEach((share, index) => {
+    counts[index]! += Math.floor(share);
+  });
   const leftOver = remaining - shares.reduce((sum, share) => sum + Math.floor(share), 0);
   const byRemainder = shares.map((share, index) => ({ index, rest: share - Math.floor(share) })).sort((a, b) => b.rest - a.rest || a.index - b.index);
   for (let k = 0; k < leftOver; k++) counts[byRemainder[k]!.index]! += 1;
@@ -529,7 +531,7 @@ function makePlacement(settings: DatasetSettings, employer: EmployerPlan, index:
   const role: RoleTemplate = roles[random.pick(kind.roles)];
   const { startDate, midYear } = startDateFor(random, settings);
   let title = role.title;
-  let tasks = role.tasks.filter((task) => random.chance(0.7)).slice(0, 6);
+  let tasks = role.tasks.filter(() => random.chance(0.7)).slice(0, 6);
   if (tasks.length < 2) tasks = role.tasks.slice(0, 3);
   let rotations: GeneratedPlacement['rotations'] = [];
   let durationWeeks = midYear ? random.pick([20, 24, 26]) : random.weighted([[36, 40], [30, 15], [26, 15], [38, 15], [40, 10], [20, 5]] as const);

@@ -187,7 +187,10 @@ class HistoryBuilder {
   pastRun(placement: PlacementFacts, year: number): PastRun {
     const key = `${placement.index}:${year}`;
     let run = this.pastRuns.get(key);
-    if (!run) this.pastRuns.set(key, (run = { placement, year, reserved: 0, placesFilled: 0, running: 0 }));
+    if (!run) {
+      run = { placement, year, reserved: 0, placesFilled: 0, running: 0 };
+      this.pastRuns.set(key, run);
+    }
     return run;
   }
 

@@ -14,7 +14,7 @@ import type { Clock } from './core/clock.js';
 import type { Config } from './core/config.js';
 import type { Logger } from './core/logger.js';
 import { projectRoot } from './core/project-root.js';
-import type { Search } from './core/search/meili.js';
+import { withRequestTimeout, type Search } from './core/search/meili.js';
 import { DashboardSummaries } from './dashboards/dashboard-summaries.js';
 import { DashboardsService } from './dashboards/dashboards.service.js';
 import { DataRightsService } from './data-rights/data-rights.service.js';
@@ -46,7 +46,7 @@ import { NamesReadModel } from './read-models/names.js';
 import { SearchIndexer } from './search-sync/indexer.js';
 import { SearchOutbox } from './search-sync/outbox.js';
 import { SearchReconciler } from './search-sync/reconcile.js';
-import { SearchSyncWorker } from './search-sync/worker.js';
+import { SearchSyncWorker, syncRequestTimeoutMs } from './search-sync/worker.js';
 import { YoungPeopleRepository } from './young-people/young-people.repository.js';
 import { YoungPeopleService } from './young-people/young-people.service.js';
 import { WebSessions } from './web/sessions.js';
@@ -222,7 +222,8 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     devMail: config.SMTP_URL ? undefined : options.mailCatcher?.catcher,
     webSessions: new WebSessions(db, clock),
   };
-  const searchSync = new SearchSyncWorker(outbox, new SearchIndexer(search, placements, employers, youngPeople, () => clock.now()), clock, logger);
+  const indexingSearch = withRequestTimeout(search, syncRequestTimeoutMs);
+  const searchSync = new SearchSyncWorker(outbox, new SearchIndexer(indexingSearch, placements, employers, youngPeople, () => clock.now()), logger);
   const searchReconciler = new SearchReconciler(db, search, outbox, clock, logger, config.SEARCH_RECONCILE_INTERVAL_SECONDS * 1000);
   const smtpUrl = config.SMTP_URL ?? options.mailCatcher?.smtpUrl;
   const notificationDelivery = smtpUrl

@@ -110,6 +110,19 @@ describe('a proposal re-checks the young person’s hard limits on the records',
   });
 });
 
+describe('the share made on accepting a proposal', () => {
+  it('lasts until four weeks after the placement ends, however long it runs', async () => {
+    const yearLong = await postPlacement(harness, employer.employerId, employer.staff, { startDate: plannedStart, durationWeeks: 52, title: 'Year-long stores assistant' });
+    const person = await addYoungPersonWithAccount(harness, world.coach, world.providerId, 'Yas');
+    const created = await call(harness.app, 'POST', '/v1/placement-matches', { token: world.coach.token, body: proposeBody(person.id, yearLong) });
+    expect(created.status, created.text).toBe(201);
+    const accepted = await step(harness, person.account, created.json.id, 'accept', { sections: ['aboutMe'] });
+    expect(accepted.status, accepted.text).toBe(200);
+    const shares = await call(harness.app, 'GET', `/v1/young-people/${person.id}/passport/shares`, { token: person.account.token });
+    expect(shares.json.items[0].expiresAt.slice(0, 10)).toBe('2027-10-11');
+  });
+});
+
 describe('a match from /matches passes straight into a proposal', () => {
   it('takes a /matches item as it is (fitScore, reasons as an object, placement) and keeps it for the coach and young person', async () => {
     const person = await addYoungPersonWithAccount(harness, world.coach, world.providerId, 'Lee');

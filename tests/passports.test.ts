@@ -395,6 +395,34 @@ describe('sharing with an employer', () => {
   });
 });
 
+describe('renewing a share', () => {
+  it('tells the owner before a share ends, and lets them renew it with a new date, audited', async () => {
+    const made = await call(harness.app, 'POST', `${base(world.youngPersonId)}/shares`, {
+      token: world.youngPerson.token,
+      body: { employerId: employer.employerId, sections: ['whatHelps'], purpose: 'So my supervisor can plan', expiresInDays: 10 },
+    });
+    expect(made.status, made.text).toBe(201);
+    const endingSoon = async (token: string) => (await call(harness.app, 'GET', '/v1/me/inbox', { token })).json.sharesEndingSoon as { shareId: string; kind: string }[];
+    expect(await endingSoon(world.youngPerson.token)).toContainEqual(expect.objectContaining({ kind: 'share_ending_soon', shareId: made.json.id }));
+    expect(await endingSoon(passportDelegate.token)).toContainEqual(expect.objectContaining({ shareId: made.json.id }));
+    expect(await endingSoon(world.delegate.token)).toEqual([]);
+
+    const renewUrl = `${base(world.youngPersonId)}/shares/${made.json.id}/renew`;
+    expect((await call(harness.app, 'POST', renewUrl, { token: world.coach.token, body: { expiresInDays: 120 } })).status).toBe(403);
+    const renewed = await call(harness.app, 'POST', renewUrl, { token: world.youngPerson.token, body: { expiresInDays: 120 } });
+    expect(renewed.status, renewed.text).toBe(200);
+    const newEnd = new Date(clock.now().getTime() + 120 * 86_400_000).toISOString().slice(0, 10);
+    expect(renewed.json.expiresAt.slice(0, 10)).toBe(newEnd);
+    expect(renewed.json.consent.statement).toContain(`This lasts until ${newEnd}`);
+    expect((await endingSoon(world.youngPerson.token)).map((item) => item.shareId)).not.toContain(made.json.id);
+    const audit = await harness.services.db.collection('audit_events').findOne({ action: 'passport.share_renew', 'target.id': made.json.id });
+    expect(audit?.details).toMatchObject({ employerId: employer.employerId });
+
+    await call(harness.app, 'DELETE', `${base(world.youngPersonId)}/shares/${made.json.id}`, { token: world.youngPerson.token });
+    expect((await call(harness.app, 'POST', renewUrl, { token: world.youngPerson.token, body: { expiresInDays: 30 } })).status).toBe(409);
+  });
+});
+
 describe('the printable passport', () => {
   it('is an accessible HTML page with the sections the reader may see, and escapes text', async () => {
     const current = await call(harness.app, 'GET', base(world.youngPersonId), { token: world.youngPerson.token });

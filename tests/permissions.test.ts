@@ -262,9 +262,9 @@ describe('privacy: passport text in every export, print and list view', () => {
   const allSections: Section[] = ['aboutMe', 'myCondition', 'whatHelps'];
   let withoutCondition: string;
   let coachBarred: string;
-  let owners: Record<string, { token: string }>;
-  let delegateWithPassport: { token: string };
-  let delegateProfileOnly: { token: string };
+  let owners: Record<string, { token: string; accountId: string }>;
+  let delegateWithPassport: { token: string; accountId: string };
+  let delegateProfileOnly: { token: string; accountId: string };
   const shareIds: Record<string, string> = {};
 
   const passportBody = (tag: string, coachAccess: string) => ({
@@ -318,6 +318,22 @@ describe('privacy: passport text in every export, print and list view', () => {
       otherEmployer: otherEmployer.staff.token,
     })[reader];
 
+  const accountFor = (reader: Reader, youngPersonId: string) =>
+    ({
+      owner: owners[youngPersonId]!.accountId,
+      delegateWithPassport: delegateWithPassport.accountId,
+      delegateProfileOnly: delegateProfileOnly.accountId,
+      coachA: a.coach.accountId,
+      adminA: a.admin.accountId,
+      employer: employer.staff.accountId,
+      coachB: b.coach.accountId,
+      otherEmployer: otherEmployer.staff.accountId,
+    })[reader];
+
+  /** A signed-in browser session of the reader, as the session cookie the web pages read. */
+  const browserCookie = async (reader: Reader, youngPersonId: string) =>
+    `__Host-session=${(await harness.services.webSessions.start(accountFor(reader, youngPersonId))).token}`;
+
   /** What each reader may read of a passport, by the owner's `coachAccess`. */
   const readable = (reader: Reader, coachAccess: 'without_condition' | 'none'): Section[] => {
     if (reader === 'owner' || reader === 'delegateWithPassport') return allSections;
@@ -343,6 +359,25 @@ describe('privacy: passport text in every export, print and list view', () => {
     { name: 'inbox', path: () => '/v1/me/inbox' },
   ];
 
+  /** The same data as web pages (server-rendered for a signed-in browser). */
+  const pages = [
+    { name: 'overview page', path: (id: string) => `/young-people/${id}` },
+    { name: 'passport page', path: (id: string) => `/young-people/${id}/passport` },
+    { name: 'my condition page', path: (id: string) => `/young-people/${id}/passport/sections/myCondition` },
+    { name: 'history page', path: (id: string) => `/young-people/${id}/passport/history` },
+    { name: 'drafts page', path: (id: string) => `/young-people/${id}/passport/drafts` },
+    { name: 'shares page', path: (id: string) => `/young-people/${id}/passport/shares` },
+    { name: 'access log page', path: (id: string) => `/young-people/${id}/passport/access-log` },
+    { name: 'print page', path: (id: string) => `/young-people/${id}/passport/print` },
+    { name: 'matches page', path: (id: string) => `/young-people/${id}/matches` },
+    { name: 'home page', path: () => '/' },
+    { name: 'caseload page', path: () => '/caseload' },
+    { name: 'inbox page', path: () => '/inbox' },
+    { name: 'shared passports page', path: () => '/shared-passports' },
+    { name: 'shared passport page', path: (id: string) => `/shared-passports/${shareIds[id]}` },
+    { name: 'shared passport print page', path: (id: string) => `/shared-passports/${shareIds[id]}/print` },
+  ];
+
   for (const [label, coachAccess] of [['coach access without "my condition"', 'without_condition'], ['coach access none', 'none']] as const) {
     describe(label, () => {
       for (const reader of readers) {
@@ -354,6 +389,15 @@ describe('privacy: passport text in every export, print and list view', () => {
             expect(response.status, `${view.name}: ${response.text}`).toBeLessThan(500);
             const leaked = seen(response.text, id).filter((section) => !allowed.includes(section));
             expect(leaked, `${reader} read ${leaked.join(', ')} through ${view.name}`).toEqual([]);
+          }
+          const cookie = await browserCookie(reader, id);
+          // An employer reads shared sections on their own pages; that is the share, not a leak.
+          const mayReadShared = reader === 'employer' ? ['whatHelps'] : [];
+          for (const page of pages) {
+            const response = await call(harness.app, 'GET', page.path(id), { headers: { cookie } });
+            expect(response.status, `${page.name}: ${response.text.slice(0, 300)}`).toBeLessThan(500);
+            const leaked = seen(response.text, id).filter((section) => !allowed.includes(section) && !mayReadShared.includes(section));
+            expect(leaked, `${reader} read ${leaked.join(', ')} through the ${page.name}`).toEqual([]);
           }
         });
       }

@@ -188,7 +188,7 @@ describe('search sync: every write reaches the index after drain()', () => {
       }
     }
     const indexer = new OvertakenIndexer(services.search, services.placementsRepository, services.employersRepository, services.youngPeopleRepository);
-    const worker = new SearchSyncWorker(services.outbox, indexer, services.clock, services.logger);
+    const worker = new SearchSyncWorker(services.outbox, indexer, services.logger);
     const outcome = await worker.drain();
     expect(outcome.claimed).toBe(2);
     expect(await documentIn(services.search, 'placements', id)).toMatchObject({ title: 'Barista' });
@@ -298,7 +298,7 @@ describe('search sync: retries with back-off', () => {
     const deadSearch = createSearch(`http://127.0.0.1:${await freePort()}`, 'key', services.search.prefix, 500);
     const indexer = new SearchIndexer(deadSearch, services.placementsRepository, services.employersRepository, services.youngPeopleRepository);
     const outbox = new SearchOutbox(services.db, clock);
-    const worker = new SearchSyncWorker(outbox, indexer, clock, services.logger);
+    const worker = new SearchSyncWorker(outbox, indexer, services.logger);
     await outbox.enqueue('young_person', world.youngPersonId);
     expect(await worker.drain()).toMatchObject({ claimed: 1, failed: 1 });
     const event = await services.outbox.collection.findOne({ entityId: world.youngPersonId });

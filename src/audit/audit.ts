@@ -39,6 +39,7 @@ export type AuditAction =
   | 'passport.draft_reject'
   | 'passport.share'
   | 'passport.share_withdraw'
+  | 'passport.share_renew'
   | `placement_match.${JourneyAction | 'propose'}`
   | 'seed.load';
 

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute, } from '@hono/zod-openapi';
 import { idParams } from '../core/db/ids.js';
 import { bearer, createRouter, errorResponses, jsonResponse } from '../core/http/openapi.js';
 import { pageFrom, pageOf, paginationQuery } from '../domain/schemas.js';

@@ -175,7 +175,7 @@ export class AuthService {
       throw invalidRefresh();
     }
     const account = await this.accounts.byId(outcome.accountId);
-    if (!account || account.status !== 'active') {
+    if (account?.status !== 'active') {
       await this.refreshTokens.revokeFamily(outcome.familyId, 'account_inactive');
       throw invalidRefresh();
     }
@@ -251,7 +251,7 @@ export class AuthService {
       verified.source === 'local'
         ? await Promise.all([this.accounts.byId(verified.subject), this.signIns.isActive(verified.signInId, verified.subject)])
         : [await this.accounts.byEmail(verified.subject), true];
-    if (!account || account.status !== 'active' || !signInActive) throw invalidToken();
+    if (account?.status !== 'active' || !signInActive) throw invalidToken();
     return { actor: actorOf(account), account };
   }
 

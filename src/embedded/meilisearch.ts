@@ -19,7 +19,7 @@ export function masterKeyFor(dataDir: string): string {
     return readFileSync(file, 'utf8').trim();
   }
   const key = randomBytes(32).toString('base64url');
-  writeFileSync(file, key + '\n', { mode: 0o600 });
+  writeFileSync(file, `${key}\n`, { mode: 0o600 });
   return key;
 }
 

@@ -382,6 +382,13 @@ export interface paths {
     /** Withdraw a share; the employer loses access at once */
     delete: operations["withdrawPassportShare"];
   };
+  "/v1/young-people/{youngPersonId}/passport/shares/{shareId}/renew": {
+    /**
+     * Renew a share with a new end date (the owner, or a delegate with share_passport); audited
+     * @description The share lasts `expiresInDays` from today; the consent statement says the new date. A withdrawn share cannot be renewed (409): share again.
+     */
+    post: operations["renewPassportShare"];
+  };
   "/v1/young-people/{youngPersonId}/passport/versions": {
     /** Every saved version, newest first */
     get: operations["listPassportVersions"];
@@ -830,6 +837,8 @@ export interface components {
     Inbox: components["schemas"]["InboxPage"] & {
       /** @description Passport changes a job coach suggested that you may accept or reject (young people, and delegates with edit_passport), newest first. */
       passportDrafts: components["schemas"]["InboxPassportDraft"][];
+      /** @description Passport shares that end within two weeks, soonest first, for whoever may renew them (`POST .../passport/shares/{shareId}/renew`). */
+      sharesEndingSoon: components["schemas"]["InboxShareEndingSoon"][];
     };
     InboxItem: {
       /** @description The journey steps you may take on this match now. */
@@ -872,6 +881,21 @@ export interface components {
       sections: string[];
       /** @description When the job coach suggested it. */
       since: string;
+      /** @description What to do, in plain English. */
+      title: string;
+      youngPerson: {
+        /** @example 665f1c2e9b1d8c0012a3b4c5 */
+        id: string;
+        preferredName: string;
+      };
+    };
+    InboxShareEndingSoon: {
+      employerName: string;
+      endsOn: string;
+      /** @enum {string} */
+      kind: "share_ending_soon";
+      /** @example 665f1c2e9b1d8c0012a3b4c5 */
+      shareId: string;
       /** @description What to do, in plain English. */
       title: string;
       youngPerson: {
@@ -1882,6 +1906,9 @@ export interface components {
       purpose: string;
       /** @description Exactly the sections the employer may read. "myCondition" is shared only if listed here. */
       sections: ("aboutMe" | "myCondition" | "whatHelps" | "accessToWork" | "review")[];
+    };
+    ShareRenewal: {
+      expiresInDays: number;
     };
     SignIn: {
       /** @example sam.jones@example.org */
@@ -6331,6 +6358,85 @@ export interface operations {
       };
       /** @description Not found, or not visible to the caller. */
       404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /**
+   * Renew a share with a new end date (the owner, or a delegate with share_passport); audited
+   * @description The share lasts `expiresInDays` from today; the consent statement says the new date. A withdrawn share cannot be renewed (409): share again.
+   */
+  renewPassportShare: {
+    parameters: {
+      path: {
+        youngPersonId: string;
+        shareId: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ShareRenewal"];
+      };
+    };
+    responses: {
+      /** @description Renewed. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["PassportShare"];
+        };
+      };
+      /** @description The request is malformed or breaks the schema; `details` names each field. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid access token. */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The caller may see this record but not do this to it. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to the caller. */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The record is not in a state that allows this. */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request body is too large. */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request body must be JSON in UTF-8. */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request is well-formed but breaks a rule the schema cannot state (described on the fields); `details` says why. */
+      422: {
         content: {
           "application/json": components["schemas"]["Error"];
         };

@@ -32,6 +32,17 @@ const passportDraftItemSchema = z
   })
   .openapi('InboxPassportDraft');
 
+const shareEndingItemSchema = z
+  .object({
+    kind: z.literal('share_ending_soon'),
+    title: z.string().openapi({ description: 'What to do, in plain English.' }),
+    shareId: idSchema,
+    endsOn: z.string(),
+    employerName: z.string(),
+    youngPerson: z.object({ id: idSchema, preferredName: z.string() }),
+  })
+  .openapi('InboxShareEndingSoon');
+
 const inbox = createRoute({
   method: 'get',
   path: '/v1/me/inbox',
@@ -48,6 +59,9 @@ const inbox = createRoute({
     200: jsonResponse(
       pageOf(inboxItemSchema, 'InboxPage')
         .extend({
+          sharesEndingSoon: z.array(shareEndingItemSchema).openapi({
+            description: 'Passport shares that end within two weeks, soonest first, for whoever may renew them (`POST .../passport/shares/{shareId}/renew`).',
+          }),
           passportDrafts: z.array(passportDraftItemSchema).openapi({
             description: 'Passport changes a job coach suggested that you may accept or reject (young people, and delegates with edit_passport), newest first.',
           }),
@@ -62,8 +76,9 @@ const inbox = createRoute({
 export function inboxRoutes() {
   return createRouter().openapi(inbox, async (c) => {
     const caller = actor(c);
-    const [items, passportDrafts] = await Promise.all([c.var.services.inbox.inbox(caller), c.var.services.inbox.passportDrafts(caller)]);
+    const { inbox } = c.var.services;
+    const [items, passportDrafts, sharesEndingSoon] = await Promise.all([inbox.inbox(caller), inbox.passportDrafts(caller), inbox.sharesEndingSoon(caller)]);
     c.header('Cache-Control', 'no-store');
-    return c.json({ ...pageFrom(items, c.req.valid('query')), passportDrafts }, 200);
+    return c.json({ ...pageFrom(items, c.req.valid('query')), passportDrafts, sharesEndingSoon }, 200);
   });
 }

@@ -7,7 +7,7 @@ import type { JourneyState } from './journey.machine.js';
 import type { PlacementMatchesRepository } from './journey.repository.js';
 import { inboxItemsFor, sortInbox, type InboxItem, type InboxKind } from './inbox.js';
 import { labelsFor } from './match-labels.js';
-import { isoDate } from '../core/dates.js';
+import { daysAfter, isoDate } from '../core/dates.js';
 import type { ProgressRepository } from './progress.repository.js';
 
 /** The states in which each role can have something to do; the journey table decides the rest. */
@@ -30,6 +30,9 @@ const titles: Record<InboxKind, string> = {
   review_due: 'A progress review is due. Record it with SMART targets.',
   follow_up_due: 'The 12-month follow-up is due. Is the young person still in paid work?',
 };
+
+/** How long before a passport share ends its owner is told, so they can renew it. */
+export const shareEndingSoonDays = 14;
 
 export class InboxService {
   private readonly matches: PlacementMatchesRepository;
@@ -77,6 +80,31 @@ export class InboxService {
         sections: Object.keys(draft.sections),
       }))
       .reverse();
+  }
+
+  /**
+   * Shares of the caller's passport (or of whom a delegate may share for) that end within
+   * `shareEndingSoonDays`, soonest first, so the owner can renew one before it ends.
+   */
+  async sharesEndingSoon(actor: Actor) {
+    const ids = actor.role === 'young_person' && actor.youngPersonId ? [actor.youngPersonId] : actor.role === 'delegate' ? actor.actsFor.map((grant) => grant.youngPersonId) : [];
+    const now = this.clock.now();
+    const shares = await this.passports.sharesEndingBefore(ids, now, daysAfter(now, shareEndingSoonDays));
+    if (shares.length === 0) return [];
+    const [names, employers] = await Promise.all([this.names.youngPersonNames([...new Set(shares.map((share) => share.youngPersonId))]), this.names.employerNames([...new Set(shares.map((share) => share.employerId))])]);
+    return shares
+      .filter((share) => decide(actor, 'passport.share', { type: 'passport', youngPersonId: share.youngPersonId, providerId: share.providerId, coachAccess: 'none' }) === 'allow')
+      .map((share) => {
+        const employerName = employers.get(share.employerId) ?? 'an employer';
+        return {
+          kind: 'share_ending_soon' as const,
+          title: `Sharing the adjustments passport with ${employerName} ends on ${isoDate(share.expiresAt)}. Renew it if they still need it.`,
+          shareId: share.id,
+          endsOn: isoDate(share.expiresAt),
+          employerName,
+          youngPerson: { id: share.youngPersonId, preferredName: names.get(share.youngPersonId) ?? 'the young person' },
+        };
+      });
   }
 
   /** What the caller must act on now, newest first. A job coach sees their own caseload. */

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute, type z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { actor } from '../auth/auth.middleware.js';
 import { idParams } from '../core/db/ids.js';

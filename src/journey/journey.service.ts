@@ -279,7 +279,8 @@ export class JourneyService {
     }
     const purpose = (input.purpose ?? `So that ${employer.name} can plan the adjustments I need on the ${placement.title} placement`).slice(0, 300);
     const shareEnds = addDays(placement.startDate, placement.durationWeeks * 7 + shareGraceDays);
-    const expiresInDays = input.shareForDays ?? Math.min(365, Math.max(30, daysBetween(this.#today(), shareEnds)));
+    // However long the placement runs: no fixed cap may end the share in the middle of the internship.
+    const expiresInDays = input.shareForDays ?? Math.max(1, daysBetween(this.#today(), shareEnds));
     return inTransaction(this.mongo, async (session) => {
       const share =
         input.sections.length > 0

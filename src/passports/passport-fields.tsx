@@ -1,4 +1,4 @@
-import { accessToWorkFunds, type PassportSections } from './passports.schemas.js';
+import type { accessToWorkFunds, PassportSections } from './passports.schemas.js';
 import { adjustmentCategories, adjustmentCategoryLabels, type AdjustmentCategory, type PassportSection } from '../domain/vocabulary.js';
 import type { SummaryRow } from '../web/components/SummaryList.js';
 import { longDate } from '../web/young-person.js';

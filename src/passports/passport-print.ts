@@ -2,16 +2,16 @@ import { adjustmentCategoryLabels, type PassportSection } from '../domain/vocabu
 import type { PassportSections } from './passports.schemas.js';
 import { sectionLabels } from './passports.service.js';
 
-const escape = (text: string) =>
+const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 
 function entry(label: string, value: string | undefined): string {
   if (!value) return '';
-  return `<dt>${escape(label)}</dt><dd>${escape(value).replace(/\n/g, '<br>')}</dd>`;
+  return `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value).replace(/\n/g, '<br>')}</dd>`;
 }
 
 function list(items: string[]): string {
-  return items.length ? `<ul>${items.map((item) => `<li>${escape(item)}</li>`).join('')}</ul>` : '';
+  return items.length ? `<ul>${items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>` : '';
 }
 
 const fundLabels: Record<string, string> = {
@@ -31,7 +31,7 @@ const statusLabels: Record<string, string> = {
 };
 
 function section(name: PassportSection, sections: PassportSections): string {
-  const heading = `<h2 id="${name}">${escape(sectionLabels[name])}</h2>`;
+  const heading = `<h2 id="${name}">${escapeHtml(sectionLabels[name])}</h2>`;
   switch (name) {
     case 'aboutMe': {
       const s = sections.aboutMe;
@@ -44,7 +44,7 @@ function section(name: PassportSection, sections: PassportSections): string {
     case 'whatHelps': {
       const s = sections.whatHelps;
       const adjustments = (s?.adjustments ?? []).map(
-        (a) => `<li><strong>${escape(adjustmentCategoryLabels[a.category])}:</strong> ${escape(a.details)}${a.inPlace ? ' (already in place)' : ''}</li>`,
+        (a) => `<li><strong>${escapeHtml(adjustmentCategoryLabels[a.category])}:</strong> ${escapeHtml(a.details)}${a.inPlace ? ' (already in place)' : ''}</li>`,
       );
       return `${heading}${adjustments.length ? `<h3>Adjustments that help me</h3><ul>${adjustments.join('')}</ul>` : ''}<dl>${entry('Support I had in education', s?.supportInEducation)}${entry('What colleagues can do', s?.whatColleaguesCanDo)}</dl>`;
     }
@@ -70,7 +70,7 @@ export function renderPassportPage(input: { preferredName: string; version: numb
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(input.preferredName)}’s workplace adjustments passport</title>
+<title>${escapeHtml(input.preferredName)}’s workplace adjustments passport</title>
 <style>
   body { font-family: Arial, Helvetica, sans-serif; font-size: 19px; line-height: 1.5; color: #0b0c0c; max-width: 40em; margin: 2em auto; padding: 0 1em; }
   h1 { font-size: 2em; margin-bottom: 0.2em; }
@@ -85,10 +85,10 @@ export function renderPassportPage(input: { preferredName: string; version: numb
 </head>
 <body>
 <main>
-<h1>${escape(input.preferredName)}’s workplace adjustments passport</h1>
-<p class="meta">This passport belongs to ${escape(input.preferredName)}. It says what helps them at work. Please keep it private and do not pass it on.</p>
-<p class="meta">Version ${input.version}. Printed on ${escape(input.printedOn)}.</p>
-<nav aria-label="Sections"><ul>${input.visible.map((name) => `<li><a href="#${name}">${escape(sectionLabels[name])}</a></li>`).join('')}</ul></nav>
+<h1>${escapeHtml(input.preferredName)}’s workplace adjustments passport</h1>
+<p class="meta">This passport belongs to ${escapeHtml(input.preferredName)}. It says what helps them at work. Please keep it private and do not pass it on.</p>
+<p class="meta">Version ${input.version}. Printed on ${escapeHtml(input.printedOn)}.</p>
+<nav aria-label="Sections"><ul>${input.visible.map((name) => `<li><a href="#${name}">${escapeHtml(sectionLabels[name])}</a></li>`).join('')}</ul></nav>
 ${body}
 </main>
 </body>

@@ -362,6 +362,29 @@ export class PassportsRepository {
     return docs.map(toShare);
   }
 
+  /** A new expiry for a share that was not withdrawn, with the consent statement that now applies; false if it was withdrawn. */
+  async renewShare(shareId: string, renewal: { expiresAt: Date; statement: string; by: { accountId: string; role: Role }; at: Date }, session?: ClientSession): Promise<boolean> {
+    const result = await this.shares.updateOne(
+      { _id: new ObjectId(shareId), withdrawnAt: { $exists: false } },
+      {
+        $set: { expiresAt: renewal.expiresAt, 'consent.statement': renewal.statement, 'consent.renewedAt': renewal.at, 'consent.renewedBy': renewal.by },
+      },
+      { session },
+    );
+    return result.modifiedCount === 1;
+  }
+
+  /** Active shares of these young people that end before `before`, soonest first (the inbox). */
+  async sharesEndingBefore(youngPersonIds: string[], now: Date, before: Date): Promise<PassportShare[]> {
+    if (youngPersonIds.length === 0) return [];
+    const docs = await this.shares
+      .find({ youngPersonId: { $in: youngPersonIds.map((id) => new ObjectId(id)) }, withdrawnAt: { $exists: false }, expiresAt: { $gt: now, $lte: before } })
+      .sort({ expiresAt: 1 })
+      .limit(100)
+      .toArray();
+    return docs.map(toShare);
+  }
+
   async withdrawShare(shareId: string, by: string, now: Date, session?: ClientSession): Promise<boolean> {
     const result = await this.shares.updateOne(
       { _id: new ObjectId(shareId), withdrawnAt: { $exists: false } },

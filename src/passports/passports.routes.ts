@@ -219,6 +219,21 @@ const withdraw = createRoute({
   responses: { 200: jsonResponse(shareSchema, 'Withdrawn.'), ...errorResponses(401, 403, 404) },
 });
 
+const renew = createRoute({
+  method: 'post',
+  path: '/v1/young-people/{youngPersonId}/passport/shares/{shareId}/renew',
+  operationId: 'renewPassportShare',
+  tags,
+  summary: 'Renew a share with a new end date (the owner, or a delegate with share_passport); audited',
+  description: 'The share lasts `expiresInDays` from today; the consent statement says the new date. A withdrawn share cannot be renewed (409): share again.',
+  ...bearer,
+  request: {
+    params: idParams('youngPersonId', 'shareId'),
+    body: jsonBody(z.strictObject({ expiresInDays: z.number().int().min(1).max(365) }).openapi('ShareRenewal')),
+  },
+  responses: { 200: jsonResponse(shareSchema, 'Renewed.'), ...errorResponses(400, 401, 403, 404, 409) },
+});
+
 const accessLog = createRoute({
   method: 'get',
   path: '/v1/young-people/{youngPersonId}/passport/access-log',
@@ -367,6 +382,13 @@ export function passportsRoutes() {
       const { services } = c.var;
       const { youngPersonId, shareId } = c.req.valid('param');
       const share = await services.passports.withdrawShare(actor(c), youngPersonId, shareId, c.get('requestId'));
+      const employerName = (await services.passports.employerNames([share])).get(share.employerId);
+      return c.json(shareView(share, employerName ?? 'an employer', services.clock.now()), 200);
+    })
+    .openapi(renew, async (c) => {
+      const { services } = c.var;
+      const { youngPersonId, shareId } = c.req.valid('param');
+      const share = await services.passports.renewShare(actor(c), youngPersonId, shareId, c.req.valid('json'), c.get('requestId'));
       const employerName = (await services.passports.employerNames([share])).get(share.employerId);
       return c.json(shareView(share, employerName ?? 'an employer', services.clock.now()), 200);
     })

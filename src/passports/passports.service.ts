@@ -374,7 +374,7 @@ export class PassportsService {
   ) {
     const { person } = await this.#load(actor, youngPersonId, 'passport.share');
     const employer = await this.employers.byId(input.employerId);
-    if (!employer || !employer.verified) {
+    if (!employer?.verified) {
       throw unprocessable([{ path: 'employerId', in: 'body', message: 'is not a verified employer' }]);
     }
     if (input.placementId) {
@@ -453,6 +453,33 @@ export class PassportsService {
   async shares(actor: Actor, youngPersonId: string) {
     await this.#load(actor, youngPersonId, 'passport.read_history');
     return this.passports.sharesOf(youngPersonId);
+  }
+
+  /**
+   * The owner (or a delegate with share_passport) renews a share that was not withdrawn: a new
+   * expiry, counted from today, with the consent statement saying the new date. Audited.
+   */
+  async renewShare(actor: Actor, youngPersonId: string, shareId: string, input: { expiresInDays: number }, requestId: string) {
+    await this.#load(actor, youngPersonId, 'passport.share');
+    const share = await this.passports.share(shareId);
+    if (!share || share.youngPersonId !== youngPersonId) throw notFound('Share');
+    if (share.withdrawnAt) throw new ApiError('conflict', 'This share was withdrawn; share again to give consent anew.', { details: { status: 'withdrawn' } });
+    const now = this.clock.now();
+    const expiresAt = daysAfter(now, input.expiresInDays);
+    const employerName = (await this.employers.byId(share.employerId))?.name ?? 'the employer';
+    const statement = consentStatement({ sections: share.sections, employerName, purpose: share.purpose, expiresAt });
+    await inTransaction(this.mongo, async (session) => {
+      if (!(await this.passports.renewShare(shareId, { expiresAt, statement, by: { accountId: actor.accountId, role: actor.role }, at: now }, session))) {
+        throw new ApiError('conflict', 'This share was withdrawn; share again to give consent anew.', { details: { status: 'withdrawn' } });
+      }
+      await this.audit.success(
+        'passport.share_renew',
+        actor,
+        { target: { type: 'passport_share', id: shareId }, subjectId: youngPersonId, requestId, details: { employerId: share.employerId, previousExpiresAt: share.expiresAt.toISOString(), expiresAt: expiresAt.toISOString() } },
+        session,
+      );
+    });
+    return (await this.passports.share(shareId))!;
   }
 
   async withdrawShare(actor: Actor, youngPersonId: string, shareId: string, requestId: string) {

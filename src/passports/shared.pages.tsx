@@ -1,5 +1,4 @@
 import { Hono, type Context } from 'hono';
-import { decide } from '../auth/policy.js';
 import { ApiError } from '../core/errors.js';
 import { pageForbidden } from '../web/errors.js';
 import { SummaryList } from '../web/components/SummaryList.js';

@@ -1,4 +1,3 @@
-import type { Clock } from '../core/clock.js';
 import { errorSummary } from '../core/logger.js';
 import type { Logger } from '../core/logger.js';
 import { SearchTaskFailedError } from '../core/search/meili.js';
@@ -25,9 +24,16 @@ export const defaultSyncWorkerOptions: SyncWorkerOptions = {
   lockMs: 10_000,
   idleMs: 250,
   baseBackoffMs: 1000,
-  // Short enough that the index catches up within seconds of Meilisearch coming back.
-  maxBackoffMs: 10_000,
+  // Short, so the index catches up within seconds of Meilisearch coming back.
+  maxBackoffMs: 5_000,
 };
+
+/**
+ * How long the worker waits for Meilisearch to accept a write. Long on purpose: giving up early does
+ * not stop Meilisearch registering the write later, possibly after the retry that replaced it (see
+ * `withRequestTimeout`). A Meilisearch that is down refuses the connection at once instead.
+ */
+export const syncRequestTimeoutMs = 120_000;
 
 export interface BatchOutcome {
   claimed: number;
@@ -63,7 +69,6 @@ export class SearchSyncWorker {
   constructor(
     private readonly outbox: SearchOutbox,
     private readonly indexer: SearchIndexer,
-    private readonly clock: Clock,
     private readonly logger: Logger,
     options: Partial<SyncWorkerOptions> = {},
   ) {

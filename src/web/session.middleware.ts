@@ -61,7 +61,7 @@ const publicPages = [/^\/sign-in$/, /^\/invitations\/[^/]+$/, /^\/employers\/sig
 
 /** A local path to come back to after signing in; anything else (another site, "//host") is ignored. */
 export function safeReturnPath(value: string | undefined): string | undefined {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return undefined;
+  if (!value?.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return undefined;
   return value.length <= 512 ? value : undefined;
 }
 

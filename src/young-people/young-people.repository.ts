@@ -12,7 +12,7 @@ import type {
 } from '../domain/vocabulary.js';
 import { sectors } from '../domain/vocabulary.js';
 import { geoPoint, type Coordinates } from '../geo/postcodes.js';
-import { ehcPlanStatuses, travelIndependence, youngPersonStatuses } from './young-people.schemas.js';
+import { ehcPlanStatuses, type travelIndependence, youngPersonStatuses } from './young-people.schemas.js';
 
 export interface YoungPerson {
   id: string;

@@ -181,7 +181,7 @@ export class YoungPeopleService {
 
   async #checkCoach(jobCoachId: string, providerId: string): Promise<void> {
     const coach = await this.accounts.byId(jobCoachId);
-    if (!coach || coach.role !== 'job_coach' || coach.providerId !== providerId || coach.status !== 'active') {
+    if (coach?.role !== 'job_coach' || coach.providerId !== providerId || coach.status !== 'active') {
       throw unprocessable([{ path: 'jobCoachId', in: 'body', message: 'is not an active job coach of this provider' }]);
     }
   }

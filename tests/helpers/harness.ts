@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import type { App } from '../../src/app.js';
-import { ManualClock, systemClock, type Clock } from '../../src/core/clock.js';
+import { type ManualClock, systemClock, type Clock } from '../../src/core/clock.js';
 import { loadConfig, type Config } from '../../src/core/config.js';
 import { createLogger } from '../../src/core/logger.js';
 import { startSystem } from '../../src/runtime.js';

@@ -10,14 +10,13 @@ let web: WebTest;
 let world: ProviderWorld;
 let employer: EmployerWorld;
 let kitchenId: string;
-let porterId: string;
 
 beforeAll(async () => {
   web = await startWebTest({ clock });
   world = await makeProvider(web.harness);
   employer = await makeEmployer(web.harness, world.admin, { name: 'The Beckside Hotel' });
   kitchenId = await postPlacement(web.harness, employer.employerId, employer.staff, { title: 'Kitchen assistant', startDate: '2027-09-13' });
-  porterId = await postPlacement(web.harness, employer.employerId, employer.staff, { title: 'Hotel porter', tasks: ['carry bags', 'stock rotation'], startDate: '2027-09-13' });
+  await postPlacement(web.harness, employer.employerId, employer.staff, { title: 'Hotel porter', tasks: ['carry bags', 'stock rotation'], startDate: '2027-09-13' });
   await web.harness.services.searchSync.drain();
 });
 afterAll(async () => web?.close());

@@ -13,7 +13,6 @@ let web: WebTest;
 let world: ProviderWorld;
 let employer: EmployerWorld;
 let waitingEmployer: EmployerWorld;
-let placementId: string;
 const whatHelps = 'Show me each new task first, then watch me try it.';
 
 beforeAll(async () => {
@@ -22,7 +21,7 @@ beforeAll(async () => {
   world = await makeProvider(web.harness);
   employer = await makeEmployer(web.harness, world.admin, { name: 'The Beckside Hotel' });
   waitingEmployer = await makeEmployer(web.harness, undefined, { name: 'Corner Café' });
-  placementId = await postPlacement(web.harness, employer.employerId, employer.staff, { title: 'Housekeeping assistant', startDate: '2027-09-13' });
+  await postPlacement(web.harness, employer.employerId, employer.staff, { title: 'Housekeeping assistant', startDate: '2027-09-13' });
   const youngPerson = actorOf((await services.accounts.byId(world.youngPerson.accountId))!);
   await services.passports.save(
     youngPerson,

@@ -7,6 +7,7 @@ import { bodyTextPattern, urlTextPattern } from './request-input.js';
  * stricter pattern, enum or format of its own.
  */
 
+// biome-ignore lint/suspicious/noExplicitAny: the generated document is walked and patched as loose JSON.
 type Json = Record<string, any>;
 
 const errorDescriptions: Record<string, string> = {

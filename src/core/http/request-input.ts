@@ -119,7 +119,9 @@ function findControlCharacters(value: unknown, path: string[], problems: FieldPr
   if (typeof value === 'string') {
     if (bodyTextForbidden.test(value)) problems.push({ path: path.join('.') || '(root)', in: 'body', message: controlCharacterMessage });
   } else if (Array.isArray(value)) {
-    value.forEach((item, index) => findControlCharacters(item, [...path, String(index)], problems));
+    value.forEach((item, index) => {
+      findControlCharacters(item, [...path, String(index)], problems);
+    });
   } else if (value !== null && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
       if (bodyTextForbidden.test(key)) problems.push({ path: [...path, '(name)'].join('.'), in: 'body', message: controlCharacterMessage });

@@ -3,8 +3,11 @@ import { DependencyUnavailableError } from '../errors.js';
 import { runAbandonable } from '../request-deadline.js';
 import type { AppEnv } from './env.js';
 
-/** How long the stores get to answer a quick ping once a request has run past its time. */
-export const storeProbeMs = 300;
+/**
+ * How long the stores get to answer a quick ping once a request has run past its time: long
+ * enough that a busy machine's slow ping is not taken for a store that stopped.
+ */
+export const storeProbeMs = 1000;
 
 /**
  * Bounds how long a request can wait on a store that does not answer. Every call to MongoDB and

@@ -43,6 +43,17 @@ export function createSearch(url: string, apiKey: string | undefined, prefix: st
   return { client, prefix, indexUid: (name) => `${prefix}${name}` };
 }
 
+/**
+ * The same Meilisearch and index prefix with another request timeout. The sync worker uses a long
+ * one for its writes: a write the client gives up on may still be registered by Meilisearch later
+ * (registering waits for the indexing in progress), after the retry that was meant to replace it,
+ * and then the older document wins. Requests on the API's path keep the short timeout.
+ */
+export function withRequestTimeout(search: Search, timeoutMs: number): Search {
+  const client = new Meilisearch({ ...search.client.config, timeout: timeoutMs });
+  return { ...search, client };
+}
+
 /** Turns synonym groups (every member means the same) into Meilisearch's word -> alternatives map. */
 export function expandSynonymGroups(groups: string[][]): Record<string, string[]> {
   const synonyms: Record<string, string[]> = {};
