@@ -23,6 +23,7 @@ export type AuditAction =
   | 'employer.update'
   | 'employer.verify'
   | 'employer.unverify'
+  | 'employer.verification_refused'
   | 'placement.create'
   | 'placement.update'
   | 'young_person.create'

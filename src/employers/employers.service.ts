@@ -149,7 +149,11 @@ export class EmployersService {
     });
   }
 
-  async setVerification(actor: Actor, id: string, verified: boolean, requestId: string): Promise<Employer> {
+  /**
+   * Verifies an employer, or withdraws verification. `check` records what the provider looked at
+   * (for example the Disability Confident certificate and its date) in the audit trail.
+   */
+  async setVerification(actor: Actor, id: string, verified: boolean, requestId: string, check: { evidence?: string } = {}): Promise<Employer> {
     const current = await this.employers.byId(id);
     if (!current) throw notFound('Employer');
     authorize(actor, verified ? 'employer.verify' : 'employer.unverify', employerResource(current));
@@ -164,11 +168,28 @@ export class EmployersService {
       await this.audit.success(
         verified ? 'employer.verify' : 'employer.unverify',
         actor,
-        { target: { type: 'employer', id }, requestId, ...(paused.length > 0 ? { details: { pausedPlacements: paused } } : {}) },
+        {
+          target: { type: 'employer', id },
+          requestId,
+          ...(paused.length > 0 || check.evidence ? { details: { ...(paused.length > 0 ? { pausedPlacements: paused } : {}), ...(check.evidence ? { evidence: check.evidence } : {}) } } : {}),
+        },
         session,
       );
       return updated;
     });
+  }
+
+  /** A provider looked and will not verify the employer (yet): the reason and the evidence checked go in the audit trail; nothing else changes. */
+  async refuseVerification(actor: Actor, id: string, input: { reason: string; evidence?: string }, requestId: string): Promise<Employer> {
+    const current = await this.employers.byId(id);
+    if (!current) throw notFound('Employer');
+    authorize(actor, 'employer.verify', employerResource(current));
+    await this.audit.success('employer.verification_refused', actor, {
+      target: { type: 'employer', id },
+      requestId,
+      details: { reason: input.reason, ...(input.evidence ? { evidence: input.evidence } : {}) },
+    });
+    return current;
   }
 }
 

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { ApiError } from '../core/errors.js';
 import { sectorLabels } from '../domain/vocabulary.js';
 import { disabilityConfidentWords } from '../matching/search.pages.js';
-import { Button } from '../web/components/Button.js';
+import { Button, ButtonGroup } from '../web/components/Button.js';
+import { CharacterCount } from '../web/components/CharacterCount.js';
 import { ErrorSummary } from '../web/components/ErrorSummary.js';
 import { Input } from '../web/components/Input.js';
 import { SummaryList } from '../web/components/SummaryList.js';
@@ -149,8 +150,16 @@ async function setAccountStatus(c: Context<WebEnv>, status: 'active' | 'disabled
 }
 
 /** Employers waiting to be checked, with what they told us; and those this provider verified, which can be withdrawn. */
-async function verificationPage(c: Context<WebEnv>) {
+interface FailedCheck {
+  employerId: string;
+  evidence: string;
+  reason: string;
+  errors: FieldErrors;
+}
+
+async function verificationPage(c: Context<WebEnv>, failed?: FailedCheck) {
   adminOnly(c);
+  if (failed) c.status(400);
   const actor = c.get('actor')!;
   const [waiting, verified] = await Promise.all([
     c.var.services.employers.list(actor, { verified: false, limit: 100, offset: 0 }),
@@ -158,8 +167,9 @@ async function verificationPage(c: Context<WebEnv>) {
   ]);
   return renderPage(
     c,
-    { title: 'Employers to check' },
+    { title: 'Employers to check', hasErrors: Boolean(failed) },
     <>
+      <ErrorSummary errors={failed ? Object.fromEntries(Object.entries(failed.errors).map(([field, message]) => [`${field}-${failed.employerId}`, message])) : {}} />
       <h1 class="govuk-heading-l">Employers to check</h1>
       <p class="govuk-body">Check that each employer is real and can support an intern before their placements go live. For example, look at their Disability Confident certificate and its date.</p>
       {waiting.items.length === 0 ? <p class="govuk-body">No employers are waiting.</p> : null}
@@ -182,11 +192,33 @@ async function verificationPage(c: Context<WebEnv>) {
               { key: 'Signed up', value: longDate(employer.createdAt) },
             ]}
           />
-          <form method="post" action={`/employers/verification/${employer.id}`}>
+          <form method="post" action={`/employers/verification/${employer.id}`} novalidate>
             <CsrfField token={csrfToken(c)} />
-            <Button name="verified" value="yes">
-              Verify {employer.name}
-            </Button>
+            <Input
+              name="evidence"
+              id={`evidence-${employer.id}`}
+              label="What did you check?"
+              hint="For example, Disability Confident Employer certificate, valid until March 2027."
+              value={failed?.employerId === employer.id ? failed.evidence : ''}
+              error={failed?.employerId === employer.id ? failed.errors.evidence : undefined}
+            />
+            <CharacterCount
+              name="reason"
+              id={`reason-${employer.id}`}
+              label="If you cannot verify them, why not? (only for saying no)"
+              value={failed?.employerId === employer.id ? failed.reason : ''}
+              rows={2}
+              maxLength={1000}
+              error={failed?.employerId === employer.id ? failed.errors.reason : undefined}
+            />
+            <ButtonGroup>
+              <Button name="verified" value="yes">
+                Verify {employer.name}
+              </Button>
+              <Button name="verified" value="refuse" variant="secondary">
+                Do not verify {employer.name}
+              </Button>
+            </ButtonGroup>
           </form>
         </section>
       ))}
@@ -214,8 +246,18 @@ async function verificationPage(c: Context<WebEnv>) {
 async function setVerification(c: Context<WebEnv>) {
   adminOnly(c);
   const form = await readForm(c);
-  const verified = text(form, 'verified') === 'yes';
-  const employer = await c.var.services.employers.setVerification(c.get('actor')!, c.req.param('employerId')!, verified, c.get('requestId'));
+  const decision = text(form, 'verified');
+  const employerId = c.req.param('employerId')!;
+  const evidence = text(form, 'evidence').slice(0, 500);
+  const reason = text(form, 'reason');
+  if (decision === 'refuse') {
+    if (!reason) return verificationPage(c, { employerId, evidence, reason, errors: { reason: 'Say why you cannot verify this employer' } });
+    const refused = await c.var.services.employers.refuseVerification(c.get('actor')!, employerId, { reason: reason.slice(0, 1000), ...(evidence ? { evidence } : {}) }, c.get('requestId'));
+    return redirectWithFlash(c, '/employers/verification', `You did not verify ${refused.name}`, 'Your reason is recorded. They stay unverified.');
+  }
+  const verified = decision === 'yes';
+  if (verified && !evidence) return verificationPage(c, { employerId, evidence, reason, errors: { evidence: 'Say what you checked, for example their Disability Confident certificate' } });
+  const employer = await c.var.services.employers.setVerification(c.get('actor')!, employerId, verified, c.get('requestId'), evidence ? { evidence } : {});
   return redirectWithFlash(
     c,
     '/employers/verification',

@@ -148,8 +148,17 @@ describe('the whole journey in a browser, one context per person', () => {
       await expectNoAxeViolations(admin.page);
     }
     await admin.page.goto('/employers/verification');
-    await admin.page.getByRole('button', { name: 'Verify Corner Café' }).click();
+    await admin.page.getByRole('button', { name: 'Verify Corner Café', exact: true }).click();
+    await admin.page.getByRole('link', { name: /Say what you checked/ }).waitFor();
+    await expectNoAxeViolations(admin.page);
+    await admin.page.getByLabel(/why not/).fill('We could not reach anyone at the café yet.');
+    await admin.page.getByRole('button', { name: 'Do not verify Corner Café' }).click();
+    await admin.page.getByText('You did not verify Corner Café').first().waitFor();
+    await admin.page.getByLabel('What did you check?').fill('Disability Confident Committed certificate, valid until March 2028');
+    await admin.page.getByRole('button', { name: 'Verify Corner Café', exact: true }).click();
     await admin.page.getByText('Corner Café is verified').first().waitFor();
+    const trail = await web.harness.services.db.collection('audit_events').find({ 'target.id': waitingEmployer.employerId }).toArray();
+    expect(trail.map((entry) => entry.action)).toEqual(expect.arrayContaining(['employer.verification_refused', 'employer.verify']));
     expect((await web.harness.services.employers.get(actorOf((await web.harness.services.accounts.byId(world.admin.accountId))!), waitingEmployer.employerId)).employer.verified).toBe(true);
 
     await admin.page.goto('/staff');
