@@ -10,12 +10,14 @@
  */
 import { randomBytes, scrypt } from 'node:crypto';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { ObjectId } from 'mongodb';
-import { jwtVerify } from 'jose';
 import { parseArgs } from 'node:util';
+import { jwtVerify } from 'jose';
+import { ObjectId } from 'mongodb';
 import { benchEnvironment, ms, percentile, timeEach } from './support.js';
 
-const { values: args } = parseArgs({ options: { runs: { type: 'string' }, 'concurrent-sign-ins': { type: 'string' } } });
+const { values: args } = parseArgs({
+  options: { runs: { type: 'string' }, 'concurrent-sign-ins': { type: 'string' } },
+});
 const runs = Number(args.runs ?? 30);
 const concurrentSignIns = Number(args['concurrent-sign-ins'] ?? 80);
 const concurrency = 8;
@@ -36,16 +38,31 @@ async function atConcurrency(width: number, total: number, work: () => Promise<u
   return performance.now() - started;
 }
 
-const env = await benchEnvironment({ NODE_ENV: 'test', SEED_DEMO_DATA: 'never', TOKEN_KEYS_SECRET: randomBytes(32).toString('hex') });
+const env = await benchEnvironment({
+  NODE_ENV: 'test',
+  SEED_DEMO_DATA: 'never',
+  TOKEN_KEYS_SECRET: randomBytes(32).toString('hex'),
+});
 try {
   const { services, baseUrl, config } = env;
   const provider = await services.providers.create({ name: 'Bench College', kind: 'college', localAuthority: 'Leeds' });
   const email = `bench.${Date.now()}@example.org`;
   const passwordHash = await services.hasher.hash(password);
-  await services.accounts.insert({ email, name: 'Bench Coach', role: 'job_coach', status: 'active', passwordHash, providerId: new ObjectId(provider.id) });
+  await services.accounts.insert({
+    email,
+    name: 'Bench Coach',
+    role: 'job_coach',
+    status: 'active',
+    passwordHash,
+    providerId: new ObjectId(provider.id),
+  });
   // Only failures count towards the throttle, so many successful sign-ins from one address are fine.
   const signIn = () =>
-    fetch(`${baseUrl}/v1/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) }).then(async (r) => {
+    fetch(`${baseUrl}/v1/auth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    }).then(async (r) => {
       if (!r.ok) throw new Error(`sign-in ${r.status}`);
       return (await r.json()) as { accessToken: string };
     });
@@ -62,7 +79,11 @@ try {
   const scryptCost = 2 ** 17;
   const salt = randomBytes(16);
   const scryptOnce = () =>
-    new Promise((resolve, reject) => scrypt(password, salt, 32, { N: scryptCost, r: 8, p: 1, maxmem: 256 * scryptCost * 8 + 1024 * 1024 }, (e, k) => (e ? reject(e) : resolve(k))));
+    new Promise((resolve, reject) =>
+      scrypt(password, salt, 32, { N: scryptCost, r: 8, p: 1, maxmem: 256 * scryptCost * 8 + 1024 * 1024 }, (e, k) =>
+        e ? reject(e) : resolve(k),
+      ),
+    );
   const scryptTotal = 16;
   const scryptPerSecond = (scryptTotal / (await atConcurrency(concurrency, scryptTotal, scryptOnce))) * 1000;
 
@@ -78,11 +99,17 @@ try {
   await load;
   loopDelay.disable();
 
-  const key = await services.keys.verificationKey(JSON.parse(Buffer.from(accessToken.split('.')[0]!, 'base64url').toString()).kid);
-  const joseOnly = await timeEach(2000, () => jwtVerify(accessToken, key!, { algorithms: ['ES256'], issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE }));
+  const key = await services.keys.verificationKey(
+    JSON.parse(Buffer.from(accessToken.split('.')[0]!, 'base64url').toString()).kid,
+  );
+  const joseOnly = await timeEach(2000, () =>
+    jwtVerify(accessToken, key!, { algorithms: ['ES256'], issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE }),
+  );
   const authenticate = await timeEach(2000, () => services.auth.authenticate(accessToken));
   const liveAlone = await timeEach(1000, live);
-  const me = await timeEach(1000, () => fetch(`${baseUrl}/v1/me`, { headers: { authorization: `Bearer ${accessToken}` } }).then((r) => r.arrayBuffer()));
+  const me = await timeEach(1000, () =>
+    fetch(`${baseUrl}/v1/me`, { headers: { authorization: `Bearer ${accessToken}` } }).then((r) => r.arrayBuffer()),
+  );
 
   const row = (name: string, samples: number[], baselineName: string, baseline: number[]) =>
     console.log(

@@ -13,15 +13,24 @@
  * --one-provider puts every young person (and so every journey) in one provider.
  * The last line is one JSON object of the figures.
  */
-import type { ObjectId } from 'mongodb';
+
 import { parseArgs } from 'node:util';
-import { progressBar } from '../src/core/progress.js';
-import { outcomeFacetPipeline, supportTrendPipeline } from '../src/dashboards/dashboard-figures.js';
+import type { ObjectId } from 'mongodb';
 import { generate } from '../seed/generate.js';
 import { hasAccounts, loadDataset } from '../seed/load.js';
+import { progressBar } from '../src/core/progress.js';
+import { outcomeFacetPipeline, supportTrendPipeline } from '../src/dashboards/dashboard-figures.js';
 import { benchEnvironment, ms, percentile, timeEach } from './support.js';
 
-const { values: args } = parseArgs({ options: { 'young-people': { type: 'string' }, placements: { type: 'string' }, runs: { type: 'string' }, 'data-dir': { type: 'string' }, 'one-provider': { type: 'boolean' } } });
+const { values: args } = parseArgs({
+  options: {
+    'young-people': { type: 'string' },
+    placements: { type: 'string' },
+    runs: { type: 'string' },
+    'data-dir': { type: 'string' },
+    'one-provider': { type: 'boolean' },
+  },
+});
 const youngPeople = Number(args['young-people'] ?? 20_000);
 const placements = Number(args.placements ?? Math.round(youngPeople * 1.5));
 const runs = Number(args.runs ?? 50);
@@ -39,17 +48,36 @@ try {
   if (await hasAccounts(services)) {
     console.log(`using the data already in "${services.config.MONGODB_DB}"`);
   } else {
-    const summary = await loadDataset(services, generate({ youngPeople, placements, ...(oneProvider ? { providers: 1 } : {}) }), {
-      buildSearch: false,
-      progress: (label, total) => progressBar({ label: label.padEnd(19), total }),
-    });
-    console.log(`loaded ${youngPeople.toLocaleString('en-GB')} young people and ${placements.toLocaleString('en-GB')} placements with their history in ${(summary.loadMs / 1000).toFixed(1)}s`);
+    const summary = await loadDataset(
+      services,
+      generate({ youngPeople, placements, ...(oneProvider ? { providers: 1 } : {}) }),
+      {
+        buildSearch: false,
+        progress: (label, total) => progressBar({ label: label.padEnd(19), total }),
+      },
+    );
+    console.log(
+      `loaded ${youngPeople.toLocaleString('en-GB')} young people and ${placements.toLocaleString('en-GB')} placements with their history in ${(summary.loadMs / 1000).toFixed(1)}s`,
+    );
   }
   const matches = services.placementMatchesRepository.collection;
-  const [journeys, logs, reviews] = await Promise.all([matches.estimatedDocumentCount(), services.progressRepository.logs.estimatedDocumentCount(), services.progressRepository.reviews.estimatedDocumentCount()]);
+  const [journeys, logs, reviews] = await Promise.all([
+    matches.estimatedDocumentCount(),
+    services.progressRepository.logs.estimatedDocumentCount(),
+    services.progressRepository.reviews.estimatedDocumentCount(),
+  ]);
 
   const largest = async (key: '$providerId' | '$employerId' | '$jobCoachId', match: Record<string, unknown>) =>
-    (await matches.aggregate<{ _id: ObjectId; n: number }>([{ $match: match }, { $group: { _id: key, n: { $sum: 1 } } }, { $sort: { n: -1 } }, { $limit: 1 }]).toArray())[0]!;
+    (
+      await matches
+        .aggregate<{ _id: ObjectId; n: number }>([
+          { $match: match },
+          { $group: { _id: key, n: { $sum: 1 } } },
+          { $sort: { n: -1 } },
+          { $limit: 1 },
+        ])
+        .toArray()
+    )[0]!;
   const provider = await largest('$providerId', {});
   const coach = await largest('$jobCoachId', { providerId: provider._id });
   const employer = await largest('$employerId', { visibleToEmployer: true });
@@ -62,7 +90,11 @@ try {
   const adminToken = await tokenFor({ providerId: provider._id, role: 'provider_admin' });
   const coachToken = await tokenFor({ _id: coach._id });
   const employerToken = await tokenFor({ employerId: employer._id, role: 'employer', status: 'active' });
-  const latestYear = (await matches.find({ providerId: provider._id, startedOn: { $exists: true } }).sort({ cohortYear: -1 }).limit(1).next())!.cohortYear;
+  const latestYear = (await matches
+    .find({ providerId: provider._id, startedOn: { $exists: true } })
+    .sort({ cohortYear: -1 })
+    .limit(1)
+    .next())!.cohortYear;
 
   const get = (path: string, token: string) => async () => {
     const response = await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
@@ -71,17 +103,59 @@ try {
   };
   const byProvider = { providerId: provider._id };
   const fullAggregation = () =>
-    Promise.all([matches.aggregate(outcomeFacetPipeline(byProvider)).toArray(), services.progressRepository.logs.aggregate(supportTrendPipeline(byProvider)).toArray()]);
+    Promise.all([
+      matches.aggregate(outcomeFacetPipeline(byProvider)).toArray(),
+      services.progressRepository.logs.aggregate(supportTrendPipeline(byProvider)).toArray(),
+    ]);
   const countProvider = () => matches.countDocuments(byProvider);
   const cases = [
-    { id: 'provider', name: `provider dashboard, admin (${provider.n} journeys)`, work: get('/v1/dashboards/provider', adminToken), baseline: countProvider, baselineName: 'countDocuments(provider)' },
-    { id: 'csv', name: 'the same as CSV', work: get('/v1/dashboards/provider?format=csv', adminToken), baseline: countProvider, baselineName: 'countDocuments(provider)' },
-    { id: 'year', name: 'the same, one academic year', work: get(`/v1/dashboards/provider?academicYear=${latestYear}`, adminToken), baseline: countProvider, baselineName: 'countDocuments(provider)' },
-    { id: 'full', name: 'full aggregation (before the summaries)', work: fullAggregation, baseline: countProvider, baselineName: 'countDocuments(provider)', runs: Math.min(runs, 10) },
-    { id: 'coach', name: `provider dashboard, coach (${coach.n} journeys)`, work: get('/v1/dashboards/provider', coachToken), baseline: () => matches.countDocuments({ providerId: provider._id, jobCoachId: coach._id }), baselineName: 'countDocuments(caseload)' },
-    { id: 'employer', name: `employer dashboard (${employer.n} journeys)`, work: get('/v1/dashboards/employer', employerToken), baseline: () => matches.countDocuments({ employerId: employer._id, visibleToEmployer: true }), baselineName: 'countDocuments(employer)' },
+    {
+      id: 'provider',
+      name: `provider dashboard, admin (${provider.n} journeys)`,
+      work: get('/v1/dashboards/provider', adminToken),
+      baseline: countProvider,
+      baselineName: 'countDocuments(provider)',
+    },
+    {
+      id: 'csv',
+      name: 'the same as CSV',
+      work: get('/v1/dashboards/provider?format=csv', adminToken),
+      baseline: countProvider,
+      baselineName: 'countDocuments(provider)',
+    },
+    {
+      id: 'year',
+      name: 'the same, one academic year',
+      work: get(`/v1/dashboards/provider?academicYear=${latestYear}`, adminToken),
+      baseline: countProvider,
+      baselineName: 'countDocuments(provider)',
+    },
+    {
+      id: 'full',
+      name: 'full aggregation (before the summaries)',
+      work: fullAggregation,
+      baseline: countProvider,
+      baselineName: 'countDocuments(provider)',
+      runs: Math.min(runs, 10),
+    },
+    {
+      id: 'coach',
+      name: `provider dashboard, coach (${coach.n} journeys)`,
+      work: get('/v1/dashboards/provider', coachToken),
+      baseline: () => matches.countDocuments({ providerId: provider._id, jobCoachId: coach._id }),
+      baselineName: 'countDocuments(caseload)',
+    },
+    {
+      id: 'employer',
+      name: `employer dashboard (${employer.n} journeys)`,
+      work: get('/v1/dashboards/employer', employerToken),
+      baseline: () => matches.countDocuments({ employerId: employer._id, visibleToEmployer: true }),
+      baselineName: 'countDocuments(employer)',
+    },
   ];
-  console.log(`${journeys.toLocaleString('en-GB')} journeys, ${logs.toLocaleString('en-GB')} weekly logs, ${reviews.toLocaleString('en-GB')} reviews; ${runs} runs each after 3 to warm up; ${new Date().toISOString()}`);
+  console.log(
+    `${journeys.toLocaleString('en-GB')} journeys, ${logs.toLocaleString('en-GB')} weekly logs, ${reviews.toLocaleString('en-GB')} reviews; ${runs} runs each after 3 to warm up; ${new Date().toISOString()}`,
+  );
   const results = new Map<string, { p50: number; p95: number; baselineP95: number }>();
   for (const { id, name, work, baseline, baselineName, runs: caseRuns = runs } of cases) {
     await timeEach(3, work);
@@ -94,7 +168,9 @@ try {
     );
   }
   const providerResult = results.get('provider')!;
-  console.log(`Provider dashboard p95 ${ms(providerResult.p95)} over ${provider.n.toLocaleString('en-GB')} journeys in one provider: ${providerResult.p95 < targetMs ? 'within' : 'OVER'} the ${targetMs} ms target.`);
+  console.log(
+    `Provider dashboard p95 ${ms(providerResult.p95)} over ${provider.n.toLocaleString('en-GB')} journeys in one provider: ${providerResult.p95 < targetMs ? 'within' : 'OVER'} the ${targetMs} ms target.`,
+  );
   const round = (value: number) => Math.round(value * 100) / 100;
   console.log(
     JSON.stringify({

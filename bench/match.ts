@@ -11,8 +11,9 @@
  *   npm run bench:match [-- --sample 200 --requests 1000]
  * On a shared machine, modest counts (--sample 100 --requests 400) give steady figures.
  */
-import { ObjectId } from 'mongodb';
+
 import { parseArgs } from 'node:util';
+import { ObjectId } from 'mongodb';
 import { personFacts } from '../src/matching/facts.js';
 import { placementPoolSearches, searchPlacementPool } from '../src/matching/matching.service.js';
 import { toYoungPerson, type YoungPerson } from '../src/young-people/young-people.repository.js';
@@ -55,22 +56,35 @@ try {
     services.placementsRepository.collection.estimatedDocumentCount(),
     services.youngPeopleRepository.collection.estimatedDocumentCount(),
   ]);
-  const indexed = (await services.search.client.index(services.search.indexUid('placements')).getStats()).numberOfDocuments;
+  const indexed = (await services.search.client.index(services.search.indexUid('placements')).getStats())
+    .numberOfDocuments;
 
   // An even spread of active young people (by id, so runs on the same data pick the same ones) who have a job coach account to ask for them.
-  const ids = await services.youngPeopleRepository.collection.find({ status: 'active' }, { projection: { _id: 1 }, sort: { _id: 1 } }).toArray();
+  const ids = await services.youngPeopleRepository.collection
+    .find({ status: 'active' }, { projection: { _id: 1 }, sort: { _id: 1 } })
+    .toArray();
   const stride = Math.max(1, Math.floor(ids.length / sampleSize));
-  const picked = ids.filter((_, i) => i % stride === 0).slice(0, sampleSize).map((doc) => doc._id);
-  const people: YoungPerson[] = (await services.youngPeopleRepository.collection.find({ _id: { $in: picked } }).toArray()).map(toYoungPerson);
+  const picked = ids
+    .filter((_, i) => i % stride === 0)
+    .slice(0, sampleSize)
+    .map((doc) => doc._id);
+  const people: YoungPerson[] = (
+    await services.youngPeopleRepository.collection.find({ _id: { $in: picked } }).toArray()
+  ).map(toYoungPerson);
   const tokens = new Map<string, string>();
   for (const providerId of new Set(people.map((person) => person.providerId))) {
-    const coach = await services.accounts.collection.findOne({ role: 'job_coach', status: 'active', providerId: new ObjectId(providerId) }, { projection: { _id: 1 } });
+    const coach = await services.accounts.collection.findOne(
+      { role: 'job_coach', status: 'active', providerId: new ObjectId(providerId) },
+      { projection: { _id: 1 } },
+    );
     const account = coach && (await services.accounts.byId(coach._id.toHexString()));
     if (account) tokens.set(providerId, (await services.auth.issueFor(account)).accessToken);
   }
   const subjects = people.filter((person) => tokens.has(person.providerId));
   if (subjects.length === 0 || indexed === 0) {
-    process.stderr.write('No young people with a job coach, or an empty placements index: load data first (npm run seed -- --placements 100000 --young-people 20000).\n');
+    process.stderr.write(
+      'No young people with a job coach, or an empty placements index: load data first (npm run seed -- --placements 100000 --young-people 20000).\n',
+    );
     process.exit(1);
   }
 
@@ -90,7 +104,8 @@ try {
       failures += 1;
     }
   };
-  const rawSearch = (i: number) => searchPlacementPool(services.search.client, placementPoolSearches(indexUid, personFacts(subject(i)), {}));
+  const rawSearch = (i: number) =>
+    searchPlacementPool(services.search.client, placementPoolSearches(indexUid, personFacts(subject(i)), {}));
   const naive = (i: number) => naiveMatches(services.db, personFacts(subject(i)), pageSize);
 
   const paths = [
@@ -109,8 +124,13 @@ try {
     const total = concurrency === 1 ? Math.max(50, Math.floor(requests / 5)) : requests;
     const results = [];
     for (const path of paths) results.push({ ...path, ...(await measure(concurrency, total, path.work)) });
-    const [api, raw, slow] = results.map((result) => ({ p50: percentile(result.samples, 50), p99: percentile(result.samples, 99), ...result }));
-    const ratio = (a: { p50: number; p99: number }, b: { p50: number; p99: number }) => `p50 ${(a.p50 / b.p50).toFixed(2)}, p99 ${(a.p99 / b.p99).toFixed(2)}`;
+    const [api, raw, slow] = results.map((result) => ({
+      p50: percentile(result.samples, 50),
+      p99: percentile(result.samples, 99),
+      ...result,
+    }));
+    const ratio = (a: { p50: number; p99: number }, b: { p50: number; p99: number }) =>
+      `p50 ${(a.p50 / b.p50).toFixed(2)}, p99 ${(a.p99 / b.p99).toFixed(2)}`;
     const notes = [`API / Meilisearch: ${ratio(api!, raw!)}`, 'baseline', `naive / API: ${ratio(slow!, api!)}`];
     runs.push({
       concurrency,
@@ -125,12 +145,16 @@ try {
     [api!, raw!, slow!].forEach((result, i) => {
       process.stdout.write(
         `c=${String(concurrency).padEnd(3)} ${result.name.padEnd(34)} p50 ${ms(result.p50).padStart(10)}  p99 ${ms(result.p99).padStart(10)}  ` +
-          `${Math.round(result.samples.length / result.seconds).toString().padStart(5)} req/s   ${notes[i]}\n`,
+          `${Math.round(result.samples.length / result.seconds)
+            .toString()
+            .padStart(5)} req/s   ${notes[i]}\n`,
       );
     });
   }
   const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-  process.stdout.write(`API errors: ${failures}. Peak RSS of this process (service + load generator): ${peakRssMb} MB.\n`);
+  process.stdout.write(
+    `API errors: ${failures}. Peak RSS of this process (service + load generator): ${peakRssMb} MB.\n`,
+  );
   process.stdout.write(`${JSON.stringify({ bench: 'match', placements: placementCount, runs, peakRssMb })}\n`);
 } finally {
   await env.close();

@@ -48,7 +48,11 @@ function sampler(pid: number) {
   let peak = { ...zero };
   const take = () => {
     const now = memoryOf(pid);
-    peak = { rssMiB: Math.max(peak.rssMiB, now.rssMiB), anonMiB: Math.max(peak.anonMiB, now.anonMiB), fileMiB: Math.max(peak.fileMiB, now.fileMiB) };
+    peak = {
+      rssMiB: Math.max(peak.rssMiB, now.rssMiB),
+      anonMiB: Math.max(peak.anonMiB, now.anonMiB),
+      fileMiB: Math.max(peak.fileMiB, now.fileMiB),
+    };
   };
   const timer = setInterval(take, 100);
   return {
@@ -76,12 +80,29 @@ async function measure(label: string, overrides: Record<string, string>) {
     const loading = samples.phase();
 
     const token = async (email: string) =>
-      ((await (await fetch(`${env.baseUrl}/v1/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) })).json()) as { accessToken: string }).accessToken;
+      (
+        (await (
+          await fetch(`${env.baseUrl}/v1/auth/token`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ email, password }),
+          })
+        ).json()) as { accessToken: string }
+      ).accessToken;
     const coach = { authorization: `Bearer ${await token('coach@demo.example')}` };
-    const employer = { authorization: `Bearer ${await token('employer@demo.example')}`, 'content-type': 'application/json' };
-    const me = (await (await fetch(`${env.baseUrl}/v1/me`, { headers: employer })).json()) as { account: { employerId: string } };
-    const own = (await (await fetch(`${env.baseUrl}/v1/employers/${me.account.employerId}/placements?limit=20`, { headers: employer })).json()) as { items: { id: string }[] };
-    const people = (await (await fetch(`${env.baseUrl}/v1/young-people?limit=50`, { headers: coach })).json()) as { items: { id: string }[] };
+    const employer = {
+      authorization: `Bearer ${await token('employer@demo.example')}`,
+      'content-type': 'application/json',
+    };
+    const me = (await (await fetch(`${env.baseUrl}/v1/me`, { headers: employer })).json()) as {
+      account: { employerId: string };
+    };
+    const own = (await (
+      await fetch(`${env.baseUrl}/v1/employers/${me.account.employerId}/placements?limit=20`, { headers: employer })
+    ).json()) as { items: { id: string }[] };
+    const people = (await (await fetch(`${env.baseUrl}/v1/young-people?limit=50`, { headers: coach })).json()) as {
+      items: { id: string }[];
+    };
     const words = ['kitchen', 'retail', 'warehouse', 'care', 'office', 'garden', 'hotel', 'library', 'animals', 'cafe'];
     process.stderr.write(`${label}: ${seconds}s of searches, matches and writes at concurrency ${concurrency}...\n`);
     env.services.searchSync.start();
@@ -91,10 +112,20 @@ async function measure(label: string, overrides: Record<string, string>) {
       Array.from({ length: concurrency }, async (_, lane) => {
         for (let i = 0; performance.now() < until; i++) {
           const kind = (lane + i) % 4;
-          if (kind === 0) await fetch(`${env.baseUrl}/v1/placements?q=${words[i % words.length]}&limit=20`, { headers: coach });
-          else if (kind === 1) await fetch(`${env.baseUrl}/v1/young-people/${people.items[i % people.items.length]!.id}/matches`, { headers: coach });
-          else if (kind === 2) await fetch(`${env.baseUrl}/v1/placements?sector=retail,hospitality_catering&limit=20`, { headers: coach });
-          else await fetch(`${env.baseUrl}/v1/placements/${own.items[i % own.items.length]!.id}`, { method: 'PATCH', headers: employer, body: JSON.stringify({ description: `Updated ${lane}-${i}` }) });
+          if (kind === 0)
+            await fetch(`${env.baseUrl}/v1/placements?q=${words[i % words.length]}&limit=20`, { headers: coach });
+          else if (kind === 1)
+            await fetch(`${env.baseUrl}/v1/young-people/${people.items[i % people.items.length]!.id}/matches`, {
+              headers: coach,
+            });
+          else if (kind === 2)
+            await fetch(`${env.baseUrl}/v1/placements?sector=retail,hospitality_catering&limit=20`, { headers: coach });
+          else
+            await fetch(`${env.baseUrl}/v1/placements/${own.items[i % own.items.length]!.id}`, {
+              method: 'PATCH',
+              headers: employer,
+              body: JSON.stringify({ description: `Updated ${lane}-${i}` }),
+            });
           requests++;
         }
       }),
@@ -109,10 +140,20 @@ async function measure(label: string, overrides: Record<string, string>) {
   }
 }
 
-const round = (memory: Memory) => Object.fromEntries(Object.entries(memory).map(([key, value]) => [key, Math.round(value)]));
-const limits = { MEILI_MAX_INDEXING_MEMORY: options['max-indexing-memory'] ?? '256MiB', MEILI_MAX_INDEXING_THREADS: options['max-indexing-threads'] ?? '1' };
-const baseline = await measure('Meilisearch defaults', { MEILI_MAX_INDEXING_MEMORY: '', MEILI_MAX_INDEXING_THREADS: '' });
-const limited = await measure(`limits ${limits.MEILI_MAX_INDEXING_MEMORY}, ${limits.MEILI_MAX_INDEXING_THREADS} thread(s)`, limits);
+const round = (memory: Memory) =>
+  Object.fromEntries(Object.entries(memory).map(([key, value]) => [key, Math.round(value)]));
+const limits = {
+  MEILI_MAX_INDEXING_MEMORY: options['max-indexing-memory'] ?? '256MiB',
+  MEILI_MAX_INDEXING_THREADS: options['max-indexing-threads'] ?? '1',
+};
+const baseline = await measure('Meilisearch defaults', {
+  MEILI_MAX_INDEXING_MEMORY: '',
+  MEILI_MAX_INDEXING_THREADS: '',
+});
+const limited = await measure(
+  `limits ${limits.MEILI_MAX_INDEXING_MEMORY}, ${limits.MEILI_MAX_INDEXING_THREADS} thread(s)`,
+  limits,
+);
 
 for (const run of [baseline, limited]) {
   process.stdout.write(
@@ -120,7 +161,8 @@ for (const run of [baseline, limited]) {
       `under load ${Math.round(run.load.rssMiB)} MiB (anon ${Math.round(run.load.anonMiB)}, file ${Math.round(run.load.fileMiB)}); load took ${run.loadSeconds.toFixed(1)} s, ${run.requests} requests\n`,
   );
 }
-const ratio = Math.max(limited.loading.rssMiB, limited.load.rssMiB) / Math.max(baseline.loading.rssMiB, baseline.load.rssMiB);
+const ratio =
+  Math.max(limited.loading.rssMiB, limited.load.rssMiB) / Math.max(baseline.loading.rssMiB, baseline.load.rssMiB);
 process.stdout.write(`peak RSS with the limits / with the defaults: ${ratio.toFixed(2)}\n`);
 process.stdout.write(
   `${JSON.stringify({
@@ -129,8 +171,20 @@ process.stdout.write(
     youngPeople,
     seconds,
     limits,
-    baseline: { idle: round(baseline.idle), loading: round(baseline.loading), load: round(baseline.load), loadSeconds: baseline.loadSeconds, requests: baseline.requests },
-    limited: { idle: round(limited.idle), loading: round(limited.loading), load: round(limited.load), loadSeconds: limited.loadSeconds, requests: limited.requests },
+    baseline: {
+      idle: round(baseline.idle),
+      loading: round(baseline.loading),
+      load: round(baseline.load),
+      loadSeconds: baseline.loadSeconds,
+      requests: baseline.requests,
+    },
+    limited: {
+      idle: round(limited.idle),
+      loading: round(limited.loading),
+      load: round(limited.load),
+      loadSeconds: limited.loadSeconds,
+      requests: limited.requests,
+    },
     ratio,
   })}\n`,
 );

@@ -1,10 +1,10 @@
 import type { Db, Document } from 'mongodb';
 import { levels, weekdays } from '../src/domain/vocabulary.js';
-import { toEmployer, type EmployerDoc } from '../src/employers/employers.repository.js';
+import { type EmployerDoc, toEmployer } from '../src/employers/employers.repository.js';
 import { geoPoint } from '../src/geo/postcodes.js';
 import type { PersonFacts } from '../src/matching/facts.js';
 import { scoreFit } from '../src/matching/scoring.js';
-import { toPlacement, type PlacementDoc } from '../src/placements/placements.repository.js';
+import { type PlacementDoc, toPlacement } from '../src/placements/placements.repository.js';
 import { placementSearchDoc } from '../src/search-sync/documents.js';
 
 /**
@@ -23,7 +23,8 @@ export async function naiveMatches(db: Db, person: PersonFacts, limit: number) {
     .slice(0, limit);
 }
 
-const clock = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+const clock = (minutes: number) =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 function naivePipeline(person: PersonFacts): Document[] {
   const query: Document = {
@@ -35,7 +36,8 @@ function naivePipeline(person: PersonFacts): Document[] {
   };
   const unavailable = weekdays.filter((day) => !person.days.includes(day));
   if (unavailable.length > 0) query['schedule.days'] = { $nin: unavailable };
-  for (const [factor, limit] of Object.entries(person.environmentLimits)) query[`environment.${factor}`] = { $in: levels.slice(0, limit + 1) };
+  for (const [factor, limit] of Object.entries(person.environmentLimits))
+    query[`environment.${factor}`] = { $in: levels.slice(0, limit + 1) };
   if (person.stepFreeRequired) query['site.stepFreeAccess'] = true;
   if (person.requiredAdjustments.length > 0) query.adjustmentsOffered = { $all: person.requiredAdjustments };
   return [

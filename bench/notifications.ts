@@ -16,7 +16,9 @@ import { transportOptions } from '../src/notifications/mailer.js';
 import { renderEmail } from '../src/notifications/templates.js';
 import { benchEnvironment, ms, percentile } from './support.js';
 
-const { values } = parseArgs({ options: { count: { type: 'string', default: '500' }, events: { type: 'string', default: '100' } } });
+const { values } = parseArgs({
+  options: { count: { type: 'string', default: '500' }, events: { type: 'string', default: '100' } },
+});
 const count = Number(values.count);
 const events = Number(values.events);
 
@@ -41,12 +43,23 @@ async function waitFor(addresses: string[]): Promise<void> {
   while (!addresses.every((address) => arrivals.has(address))) await new Promise((resolve) => setTimeout(resolve, 2));
 }
 
-const env = await benchEnvironment({ NODE_ENV: 'test', SEED_DEMO_DATA: 'never', SMTP_URL: smtpUrl, TOKEN_KEYS_SECRET: randomBytes(32).toString('hex') });
+const env = await benchEnvironment({
+  NODE_ENV: 'test',
+  SEED_DEMO_DATA: 'never',
+  SMTP_URL: smtpUrl,
+  TOKEN_KEYS_SECRET: randomBytes(32).toString('hex'),
+});
 try {
   const { services, baseUrl, config } = env;
   const worker = services.notificationDelivery!;
   const provider = await services.providers.create({ name: 'Bench College', kind: 'college', localAuthority: 'Leeds' });
-  const admin = await services.accounts.insert({ email: `admin.${Date.now()}@example.org`, name: 'Bench Admin', role: 'provider_admin', status: 'active', providerId: new ObjectId(provider.id) });
+  const admin = await services.accounts.insert({
+    email: `admin.${Date.now()}@example.org`,
+    name: 'Bench Admin',
+    role: 'provider_admin',
+    status: 'active',
+    providerId: new ObjectId(provider.id),
+  });
   const { accessToken } = await services.auth.issueFor(admin);
   let invited = 0;
   /** One event: an invitation made over HTTP; resolves when it is acknowledged (written with its email). */
@@ -72,15 +85,26 @@ try {
   const workerSeconds = (performance.now() - started) / 1000;
 
   // Baseline: the same number of emails of the same size, straight through nodemailer, as many at once as the worker sends.
-  const sample = renderEmail('invitation', { inviterName: 'Bench Admin', roleLabel: 'a job coach', expiresOn: 'Friday 4 December 2026' }, { publicUrl: config.PUBLIC_URL, recipientName: 'Invitee', path: '/invitations/abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG' });
+  const sample = renderEmail(
+    'invitation',
+    { inviterName: 'Bench Admin', roleLabel: 'a job coach', expiresOn: 'Friday 4 December 2026' },
+    {
+      publicUrl: config.PUBLIC_URL,
+      recipientName: 'Invitee',
+      path: '/invitations/abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG',
+    },
+  );
   const transport = nodemailer.createTransport(transportOptions(smtpUrl, { requireTls: false }));
   const direct = Array.from({ length: count }, (_, i) => `direct.${i}@bench.example`);
-  const send = (to: string) => transport.sendMail({ from: config.MAIL_FROM, to, subject: sample.subject, text: sample.text, html: sample.html });
+  const send = (to: string) =>
+    transport.sendMail({ from: config.MAIL_FROM, to, subject: sample.subject, text: sample.text, html: sample.html });
   started = performance.now();
   const lanes = 4;
-  await Promise.all(Array.from({ length: lanes }, async (_, lane) => {
-    for (let i = lane; i < direct.length; i += lanes) await send(direct[i]!);
-  }));
+  await Promise.all(
+    Array.from({ length: lanes }, async (_, lane) => {
+      for (let i = lane; i < direct.length; i += lanes) await send(direct[i]!);
+    }),
+  );
   await waitFor(direct);
   const directSeconds = (performance.now() - started) / 1000;
 
@@ -106,7 +130,9 @@ try {
   const perSecond = count / workerSeconds;
   const directPerSecond = count / directSeconds;
   console.log(`notifications: ${count} emails to a local SMTP server; ${new Date().toISOString()}`);
-  console.log(`delivered per second   worker ${perSecond.toFixed(1)}/s   baseline nodemailer direct ${directPerSecond.toFixed(1)}/s   ratio ${(perSecond / directPerSecond).toFixed(2)}`);
+  console.log(
+    `delivered per second   worker ${perSecond.toFixed(1)}/s   baseline nodemailer direct ${directPerSecond.toFixed(1)}/s   ratio ${(perSecond / directPerSecond).toFixed(2)}`,
+  );
   console.log(
     `event to arrival       p50 ${ms(percentile(latencies, 50))}  p95 ${ms(percentile(latencies, 95))}   ` +
       `baseline one send p50 ${ms(percentile(directLatencies, 50))}  p95 ${ms(percentile(directLatencies, 95))}   ratio ${(percentile(latencies, 50) / percentile(directLatencies, 50)).toFixed(2)}`,

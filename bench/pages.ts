@@ -37,7 +37,10 @@ try {
   const adminCookie = await sessionFor(demoAccounts.providerAdmin.email);
 
   const get = async (path: string, cookie?: string) => {
-    const response = await fetch(`${baseUrl}${path}`, { headers: { ...(cookie ? { cookie } : {}), accept: 'text/html' }, redirect: 'manual' });
+    const response = await fetch(`${baseUrl}${path}`, {
+      headers: { ...(cookie ? { cookie } : {}), accept: 'text/html' },
+      redirect: 'manual',
+    });
     const body = await response.arrayBuffer();
     return { status: response.status, bytes: body.byteLength };
   };
@@ -71,30 +74,50 @@ try {
     await timeEach(5, () => get(page.path, page.cookie));
     const samples = await timeEach(runs, () => get(page.path, page.cookie));
     const p50 = percentile(samples, 50);
-    figures[page.name] = { p50Ms: round(p50), p95Ms: round(percentile(samples, 95)), htmlBytes: probe.bytes, vsHealthP50: round(p50 / baselineP50) };
-    console.log(`${page.name.padEnd(32)} p50 ${ms(p50)}  p95 ${ms(percentile(samples, 95))}  ${(p50 / baselineP50).toFixed(1)}x /health/live  ${probe.bytes} B of HTML`);
+    figures[page.name] = {
+      p50Ms: round(p50),
+      p95Ms: round(percentile(samples, 95)),
+      htmlBytes: probe.bytes,
+      vsHealthP50: round(p50 / baselineP50),
+    };
+    console.log(
+      `${page.name.padEnd(32)} p50 ${ms(p50)}  p95 ${ms(percentile(samples, 95))}  ${(p50 / baselineP50).toFixed(1)}x /health/live  ${probe.bytes} B of HTML`,
+    );
   }
 
   // A first visit: the sign-in page and every stylesheet and script it links to.
   const html = await (await fetch(`${baseUrl}/sign-in`, { headers: { accept: 'text/html' } })).text();
-  const linked = [...html.matchAll(/<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src)="([^"]+)"/g)].map((match) => match[1]!);
+  const linked = [...html.matchAll(/<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src)="([^"]+)"/g)].map(
+    (match) => match[1]!,
+  );
   linked.push(linked.find((href) => href.endsWith('init.js'))!.replace('init.js', 'govuk-frontend.min.js'));
   let gzipped = Buffer.byteLength(html);
   let raw = Buffer.byteLength(html);
   for (const href of new Set(linked)) {
     const compressed = await fetch(`${baseUrl}${href}`, { headers: { 'accept-encoding': 'gzip' } });
-    const wire = Number(compressed.headers.get('content-length') ?? (await compressed.clone().arrayBuffer()).byteLength);
-    gzipped += compressed.headers.get('content-encoding') === 'gzip' ? wire : (await compressed.arrayBuffer()).byteLength;
-    raw += (await (await fetch(`${baseUrl}${href}`, { headers: { 'accept-encoding': 'identity' } })).arrayBuffer()).byteLength;
+    const wire = Number(
+      compressed.headers.get('content-length') ?? (await compressed.clone().arrayBuffer()).byteLength,
+    );
+    gzipped +=
+      compressed.headers.get('content-encoding') === 'gzip' ? wire : (await compressed.arrayBuffer()).byteLength;
+    raw += (await (await fetch(`${baseUrl}${href}`, { headers: { 'accept-encoding': 'identity' } })).arrayBuffer())
+      .byteLength;
   }
-  console.log(`first visit (sign-in: HTML, CSS, JS; no fonts): ${(gzipped / 1024).toFixed(1)} KB as sent (gzip), ${(raw / 1024).toFixed(1)} KB uncompressed; budget 200 KB`);
+  console.log(
+    `first visit (sign-in: HTML, CSS, JS; no fonts): ${(gzipped / 1024).toFixed(1)} KB as sent (gzip), ${(raw / 1024).toFixed(1)} KB uncompressed; budget 200 KB`,
+  );
   console.log(
     JSON.stringify({
       bench: 'pages',
       runs,
       healthLive: { p50Ms: round(baselineP50), p95Ms: round(percentile(baseline, 95)) },
       pages: figures,
-      firstVisit: { sentBytes: gzipped, uncompressedBytes: raw, budgetBytes: firstVisitBudget, withinBudget: gzipped <= firstVisitBudget && raw <= firstVisitBudget },
+      firstVisit: {
+        sentBytes: gzipped,
+        uncompressedBytes: raw,
+        budgetBytes: firstVisitBudget,
+        withinBudget: gzipped <= firstVisitBudget && raw <= firstVisitBudget,
+      },
     }),
   );
 } finally {

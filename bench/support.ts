@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { serve, type ServerType } from '@hono/node-server';
-import { loadConfig, type Config } from '../src/core/config.js';
+import { type ServerType, serve } from '@hono/node-server';
+import { type Config, loadConfig } from '../src/core/config.js';
 import { createLogger } from '../src/core/logger.js';
 import { startSystem } from '../src/runtime.js';
 

@@ -15,12 +15,14 @@ import { youngPeopleCollection } from '../src/young-people/young-people.reposito
  * are now purged on `purgeAfter`, so a database made before that loses the old index here.
  */
 export default {
-  description: 'sign-ins, leases and web sessions; new fields on young people, placements, passport versions and placement matches',
+  description:
+    'sign-ins, leases and web sessions; new fields on young people, placements, passport versions and placement matches',
   async up(db) {
     const signInIndexes = (await db.listCollections({ name: signInsCollection.name }).hasNext())
       ? await db.collection(signInsCollection.name).listIndexes().toArray()
       : [];
-    if (signInIndexes.some((index) => index.name === 'expiry_ttl')) await db.collection(signInsCollection.name).dropIndex('expiry_ttl');
+    if (signInIndexes.some((index) => index.name === 'expiry_ttl'))
+      await db.collection(signInsCollection.name).dropIndex('expiry_ttl');
     const passportVersions = passportCollections.filter((spec) => spec.name === 'passport_versions');
     await applyCollectionSpecs(db, [
       signInsCollection,

@@ -1,6 +1,10 @@
 import type { Migration } from '../src/core/db/migrations.js';
 import { applyCollectionSpecs } from '../src/core/db/mongo.js';
-import { outcomeCountsCollection, summaryStateCollection, supportWeeksCollection } from '../src/dashboards/dashboard-summaries.js';
+import {
+  outcomeCountsCollection,
+  summaryStateCollection,
+  supportWeeksCollection,
+} from '../src/dashboards/dashboard-summaries.js';
 import { scheduledRunsCollection } from '../src/notifications/daily.js';
 import { notificationsCollection } from '../src/notifications/outbox.js';
 import { notificationPreferencesCollection } from '../src/notifications/preferences.js';

@@ -8,16 +8,19 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { benchEnvironment } from '../bench/support.js';
-import { projectRoot } from '../src/core/project-root.js';
 import { demoAccounts, demoPassword } from '../seed/demo-accounts.js';
 import { generate } from '../seed/generate.js';
 import { hasAccounts, loadDataset } from '../seed/load.js';
+import { projectRoot } from '../src/core/project-root.js';
 
 const outputDir = path.join(projectRoot, 'docs', 'screenshots');
 mkdirSync(outputDir, { recursive: true });
 
 const env = await benchEnvironment({ NODE_ENV: 'test', SEED_DEMO_DATA: 'never' });
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_BIN ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_BIN ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-dev-shm-usage'],
+});
 const written: string[] = [];
 try {
   const { services, baseUrl } = env;
@@ -26,7 +29,11 @@ try {
   const samId = sam.youngPersonId!;
 
   const signedIn = async (email: string, width: number) => {
-    const context = await browser.newContext({ baseURL: baseUrl, viewport: { width, height: 900 }, deviceScaleFactor: 1 });
+    const context = await browser.newContext({
+      baseURL: baseUrl,
+      viewport: { width, height: 900 },
+      deviceScaleFactor: 1,
+    });
     const page = await context.newPage();
     await page.goto('/sign-in');
     await page.getByLabel('Email address').fill(email);
@@ -42,7 +49,9 @@ try {
     process.stderr.write(`  ${name}.png\n`);
   };
 
-  const visitor = await (await browser.newContext({ baseURL: baseUrl, viewport: { width: 1024, height: 700 } })).newPage();
+  const visitor = await (
+    await browser.newContext({ baseURL: baseUrl, viewport: { width: 1024, height: 700 } })
+  ).newPage();
   await visitor.goto('/sign-in');
   await shoot(visitor, 'sign-in', false);
 

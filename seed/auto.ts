@@ -1,7 +1,7 @@
 import { isDuplicateKey } from '../src/core/db/mongo.js';
 import type { System } from '../src/services.js';
 import { generate } from './generate.js';
-import { hasAccounts, loadDataset, type LoadSummary } from './load.js';
+import { hasAccounts, type LoadSummary, loadDataset } from './load.js';
 
 /**
  * Called by the service before it listens: fills an empty development database with the default
@@ -12,7 +12,9 @@ export async function seedDemoDataIfEmpty(services: System): Promise<LoadSummary
   const { config, logger } = services;
   if (config.NODE_ENV === 'production' || config.SEED_DEMO_DATA !== 'auto') return undefined;
   if (await hasAccounts(services)) return undefined;
-  logger.info('the database has no accounts: loading the demo data set (SEED_DEMO_DATA=auto; the demo accounts are listed in README.md)');
+  logger.info(
+    'the database has no accounts: loading the demo data set (SEED_DEMO_DATA=auto; the demo accounts are listed in README.md)',
+  );
   try {
     const summary = await loadDataset(services, generate());
     logger.info(

@@ -5,7 +5,7 @@ import { migrate } from '../src/core/db/migrations.js';
 import { progressBar } from '../src/core/progress.js';
 import { loadIndexConfigs, waitForSuccess } from '../src/core/search/meili.js';
 import type { System } from '../src/services.js';
-import { generate, type GenerateOptions } from './generate.js';
+import { type GenerateOptions, generate } from './generate.js';
 import { assertDemoDataAllowed, hasAccounts, loadDataset, summaryLine } from './load.js';
 
 /**
@@ -15,14 +15,22 @@ import { assertDemoDataAllowed, hasAccounts, loadDataset, summaryLine } from './
  */
 
 const usage = 'Usage: npm run seed -- [--placements N] [--young-people N] [--employers N] [--seed N] [--reset]';
-const numberOptions = { placements: 'placements', 'young-people': 'youngPeople', employers: 'employers', seed: 'seed' } as const;
+const numberOptions = {
+  placements: 'placements',
+  'young-people': 'youngPeople',
+  employers: 'employers',
+  seed: 'seed',
+} as const;
 
 function readOptions(argv: string[]): { generate: GenerateOptions; reset: boolean } {
   let args: Record<string, string | boolean | undefined>;
   try {
     args = parseArgs({
       args: argv,
-      options: { ...Object.fromEntries(Object.keys(numberOptions).map((flag) => [flag, { type: 'string' as const }])), reset: { type: 'boolean' } },
+      options: {
+        ...Object.fromEntries(Object.keys(numberOptions).map((flag) => [flag, { type: 'string' as const }])),
+        reset: { type: 'boolean' },
+      },
     }).values;
   } catch (error) {
     throw new Error(`${error instanceof Error ? error.message : String(error)}\n${usage}`);
@@ -55,9 +63,13 @@ try {
   const summary = await withServices(async (services) => {
     if (options.reset) await resetStores(services);
     else if (await hasAccounts(services)) {
-      throw new Error(`the database "${services.config.MONGODB_DB}" already has accounts; add --reset to replace everything in it with demo data`);
+      throw new Error(
+        `the database "${services.config.MONGODB_DB}" already has accounts; add --reset to replace everything in it with demo data`,
+      );
     }
-    return loadDataset(services, dataset, { progress: (label, total) => progressBar({ label: label.padEnd(19), total }) });
+    return loadDataset(services, dataset, {
+      progress: (label, total) => progressBar({ label: label.padEnd(19), total }),
+    });
   });
   process.stdout.write(`${summaryLine(summary)}\n`);
 } catch (error) {

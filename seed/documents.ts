@@ -1,10 +1,17 @@
 import { ObjectId } from 'mongodb';
-import { normaliseEmail, type AccountDoc } from '../src/auth/accounts.js';
+import { type AccountDoc, normaliseEmail } from '../src/auth/accounts.js';
 import type { EmployerDoc } from '../src/employers/employers.repository.js';
 import { geoPoint } from '../src/geo/postcodes.js';
 import type { PlacementDoc } from '../src/placements/placements.repository.js';
 import { cohortYearOf, type YoungPersonDoc } from '../src/young-people/young-people.repository.js';
-import type { GeneratedAccount, GeneratedEmployer, GeneratedPassport, GeneratedPlacement, GeneratedProvider, GeneratedYoungPerson } from './generate.js';
+import type {
+  GeneratedAccount,
+  GeneratedEmployer,
+  GeneratedPassport,
+  GeneratedPlacement,
+  GeneratedProvider,
+  GeneratedYoungPerson,
+} from './generate.js';
 
 /**
  * Generated records as the documents the repositories store, for bulk inserts. Each builder is
@@ -17,7 +24,13 @@ import type { GeneratedAccount, GeneratedEmployer, GeneratedPassport, GeneratedP
 const oid = (id: string) => ObjectId.createFromHexString(id);
 
 export function providerDocument(provider: GeneratedProvider, now: Date) {
-  return { _id: oid(provider.id), name: provider.name, kind: provider.kind, localAuthority: provider.localAuthority, createdAt: now };
+  return {
+    _id: oid(provider.id),
+    name: provider.name,
+    kind: provider.kind,
+    localAuthority: provider.localAuthority,
+    createdAt: now,
+  };
 }
 
 /** Every demo account shares one password, so they share its hash: one scrypt run instead of thousands. */
@@ -54,7 +67,9 @@ export function employerDocument(employer: GeneratedEmployer, now: Date): Employ
     ...(description ? { description } : {}),
     ...(website ? { website } : {}),
     location: geoPoint(coordinates),
-    ...(verifiedBy ? { verifiedBy: { providerId: oid(verifiedBy.providerId), accountId: oid(verifiedBy.accountId), at: now } } : {}),
+    ...(verifiedBy
+      ? { verifiedBy: { providerId: oid(verifiedBy.providerId), accountId: oid(verifiedBy.accountId), at: now } }
+      : {}),
     createdAt: now,
     updatedAt: now,
   };
@@ -75,7 +90,15 @@ export function placementDocument(placement: GeneratedPlacement, now: Date): Pla
 }
 
 export function youngPersonDocument(person: GeneratedYoungPerson['person'], now: Date): YoungPersonDoc {
-  const { id, providerId, jobCoachId, coordinates, eligibilityException: _neverGenerated, localAuthority, ...fields } = person;
+  const {
+    id,
+    providerId,
+    jobCoachId,
+    coordinates,
+    eligibilityException: _neverGenerated,
+    localAuthority,
+    ...fields
+  } = person;
   return {
     _id: oid(id),
     providerId: oid(providerId),

@@ -1,16 +1,17 @@
 import type { DelegateGrant } from '../src/auth/accounts.js';
 import type { CoachAccess } from '../src/auth/policy.js';
+import { addDays, addYears, mondayOnOrAfter } from '../src/core/dates.js';
 import {
+  type AdjustmentCategory,
   adjustmentCategories,
   adjustmentCategoryLabels,
-  levels,
-  sectorLabels,
-  type AdjustmentCategory,
   type DelegateRight,
   type DisabilityConfidentLevel,
   type Level,
+  levels,
   type Role,
   type Sector,
+  sectorLabels,
   type Weekday,
 } from '../src/domain/vocabulary.js';
 import type { NewEmployer } from '../src/employers/employers.repository.js';
@@ -20,11 +21,10 @@ import type { NewPlacement, PlacementStatus } from '../src/placements/placements
 import type { Provider } from '../src/providers/providers.js';
 import type { NewYoungPerson } from '../src/young-people/young-people.repository.js';
 import { ageOn } from '../src/young-people/young-people.service.js';
-import { addDays, addYears, mondayOnOrAfter } from '../src/core/dates.js';
 import { comingAcademicYear, epochSeconds, todayIso } from './dates.js';
 import { demoAccounts } from './demo-accounts.js';
 import { hash32, Random } from './random.js';
-import { locatePostcode, phoneNumber, randomPostcode, townCentre, towns, townsNear, type Town } from './towns.js';
+import { locatePostcode, phoneNumber, randomPostcode, type Town, townCentre, towns, townsNear } from './towns.js';
 import {
   aboutMeExtras,
   accessToWorkNotes,
@@ -34,22 +34,22 @@ import {
   contactPreferences,
   descriptionClosers,
   dislikedTasks,
+  type EmployerKind,
+  type EnvironmentProfile,
   employerKinds,
   firstNames,
   generalSkills,
   parentFirstNames,
   placeWords,
+  type RoleTemplate,
   roles,
+  type SupportProfile,
   skillsBySector,
   streets,
   strengths,
   supportProfiles,
   surnames,
   travelNotes,
-  type EmployerKind,
-  type EnvironmentProfile,
-  type RoleTemplate,
-  type SupportProfile,
 } from './vocab.js';
 
 /**
@@ -188,8 +188,14 @@ export function resolveSettings(options: GenerateOptions = {}): DatasetSettings 
   const placements = options.placements ?? defaultCounts.placements;
   const youngPeople = options.youngPeople ?? defaultCounts.youngPeople;
   const employers = options.employers ?? Math.max(minimumEmployers, Math.ceil(placements / placementsPerEmployer));
-  for (const [name, value, minimum] of [['placements', placements, 0], ['young people', youngPeople, 1], ['employers', employers, 2], ['providers', options.providers ?? 1, 1]] as const) {
-    if (!Number.isInteger(value) || value < minimum) throw new RangeError(`the number of ${name} must be a whole number of at least ${minimum}`);
+  for (const [name, value, minimum] of [
+    ['placements', placements, 0],
+    ['young people', youngPeople, 1],
+    ['employers', employers, 2],
+    ['providers', options.providers ?? 1, 1],
+  ] as const) {
+    if (!Number.isInteger(value) || value < minimum)
+      throw new RangeError(`the number of ${name} must be a whole number of at least ${minimum}`);
   }
   const today = options.today ?? todayIso();
   const academicYear = comingAcademicYear(today);
@@ -289,17 +295,29 @@ function planProviders(settings: DatasetSettings): ProviderPlan[] {
     const id = recordId(settings, 'provider', p);
     const domain = `${slug(name)}.example`;
     const usedEmails = new Set<string>();
-    const staffAccount = (role: 'provider_admin' | 'job_coach', fixed?: { email: string; name: string }): GeneratedAccount => {
+    const staffAccount = (
+      role: 'provider_admin' | 'job_coach',
+      fixed?: { email: string; name: string },
+    ): GeneratedAccount => {
       const person = personName(random);
       let email = fixed?.email ?? `${emailPart(person.first)}.${emailPart(person.last)}@${domain}`;
-      for (let n = 2; usedEmails.has(email); n++) email = `${emailPart(person.first)}.${emailPart(person.last)}${n}@${domain}`;
+      for (let n = 2; usedEmails.has(email); n++)
+        email = `${emailPart(person.first)}.${emailPart(person.last)}${n}@${domain}`;
       usedEmails.add(email);
-      return { id: recordId(settings, 'staff', staffIndex++), email, name: fixed?.name ?? `${person.first} ${person.last}`, role, providerId: id };
+      return {
+        id: recordId(settings, 'staff', staffIndex++),
+        email,
+        name: fixed?.name ?? `${person.first} ${person.last}`,
+        role,
+        providerId: id,
+      };
     };
     const admin = staffAccount('provider_admin', p === 0 ? demoAccounts.providerAdmin : undefined);
     const caseload = random.int(6, 9);
     const coachCount = Math.max(1, Math.round(youngPeopleOfProvider(settings, p) / caseload));
-    const coaches = Array.from({ length: coachCount }, (_, c) => staffAccount('job_coach', p === 0 && c === 0 ? demoAccounts.jobCoach : undefined));
+    const coaches = Array.from({ length: coachCount }, (_, c) =>
+      staffAccount('job_coach', p === 0 && c === 0 ? demoAccounts.jobCoach : undefined),
+    );
     plans.push({
       record: { id, name, kind, localAuthority: town.localAuthority },
       town,
@@ -313,7 +331,9 @@ function planProviders(settings: DatasetSettings): ProviderPlan[] {
 
 /** Young people are shared out round-robin: person i belongs to provider i mod P. */
 function youngPeopleOfProvider(settings: DatasetSettings, provider: number): number {
-  return provider < settings.youngPeople ? Math.floor((settings.youngPeople - provider - 1) / settings.providers) + 1 : 0;
+  return provider < settings.youngPeople
+    ? Math.floor((settings.youngPeople - provider - 1) / settings.providers) + 1
+    : 0;
 }
 
 /**
@@ -330,15 +350,35 @@ export function allocate(weights: readonly number[], total: number): number[] {
     counts[index]! += Math.floor(share);
   });
   const leftOver = remaining - shares.reduce((sum, share) => sum + Math.floor(share), 0);
-  const byRemainder = shares.map((share, index) => ({ index, rest: share - Math.floor(share) })).sort((a, b) => b.rest - a.rest || a.index - b.index);
+  const byRemainder = shares
+    .map((share, index) => ({ index, rest: share - Math.floor(share) }))
+    .sort((a, b) => b.rest - a.rest || a.index - b.index);
   for (let k = 0; k < leftOver; k++) counts[byRemainder[k]!.index]! += 1;
   return counts;
 }
 
-const disabilityConfidentBySize: Record<EmployerKind['size'], readonly (readonly [DisabilityConfidentLevel, number])[]> = {
-  large: [['none', 5], ['committed', 20], ['employer', 45], ['leader', 30]],
-  medium: [['none', 15], ['committed', 35], ['employer', 35], ['leader', 15]],
-  small: [['none', 30], ['committed', 40], ['employer', 25], ['leader', 5]],
+const disabilityConfidentBySize: Record<
+  EmployerKind['size'],
+  readonly (readonly [DisabilityConfidentLevel, number])[]
+> = {
+  large: [
+    ['none', 5],
+    ['committed', 20],
+    ['employer', 45],
+    ['leader', 30],
+  ],
+  medium: [
+    ['none', 15],
+    ['committed', 35],
+    ['employer', 35],
+    ['leader', 15],
+  ],
+  small: [
+    ['none', 30],
+    ['committed', 40],
+    ['employer', 25],
+    ['leader', 5],
+  ],
 };
 const offersByLevel: Record<DisabilityConfidentLevel, readonly [number, number]> = {
   none: [2, 3],
@@ -415,11 +455,18 @@ function planEmployers(settings: DatasetSettings, providers: ProviderPlan[]): Em
     const postcode = randomPostcode(random, town);
     const disabilityConfident = random.weighted(disabilityConfidentBySize[kind.size]);
     const [fewest, most] = offersByLevel[disabilityConfident];
-    const offers = [...random.sample(adjustmentCategories.filter((category) => category !== 'job_coach'), random.int(fewest, most)), 'job_coach' as const];
+    const offers = [
+      ...random.sample(
+        adjustmentCategories.filter((category) => category !== 'job_coach'),
+        random.int(fewest, most),
+      ),
+      'job_coach' as const,
+    ];
     const verified = e === 0 || (e !== 1 && random.chance(0.88));
     const id = recordId(settings, 'employer', e);
     const verifier = verifierFor(town);
-    const businessPark = kind.sector === 'logistics_warehouse' || kind.sector === 'manufacturing' || kind.sector === 'facilities';
+    const businessPark =
+      kind.sector === 'logistics_warehouse' || kind.sector === 'manufacturing' || kind.sector === 'facilities';
     plans.push({
       town,
       kind,
@@ -452,7 +499,10 @@ function planEmployers(settings: DatasetSettings, providers: ProviderPlan[]): Em
       },
     });
   }
-  const counts = allocate(plans.map((plan) => placementWeightBySize[plan.kind.size]), settings.placements);
+  const counts = allocate(
+    plans.map((plan) => placementWeightBySize[plan.kind.size]),
+    settings.placements,
+  );
   return plans.map((plan, e) => ({ ...plan, placements: counts[e]! }));
 }
 
@@ -479,7 +529,13 @@ const placementDays: readonly (readonly [Weekday[], number])[] = [
   [weekdaysOf('wed thu fri sat sun'), 4],
   [weekdaysOf('tue wed thu fri sat'), 4],
 ];
-const weekendSectors: readonly Sector[] = ['hospitality_catering', 'retail', 'leisure', 'animal_care', 'creative_media'];
+const weekendSectors: readonly Sector[] = [
+  'hospitality_catering',
+  'retail',
+  'leisure',
+  'animal_care',
+  'creative_media',
+];
 
 function timeAfter(start: string, hours: number): string {
   const minutes = Number(start.slice(0, 2)) * 60 + Number(start.slice(3)) + Math.round(hours * 60);
@@ -488,11 +544,19 @@ function timeAfter(start: string, hours: number): string {
 
 /** Working days, hours a day and an unpaid half-hour lunch, giving 16 to 30 hours a week. */
 function scheduleFor(random: Random, sector: Sector, projectSearch: boolean): NewPlacement['schedule'] {
-  if (projectSearch) return { days: weekdaysOf('mon tue wed thu fri'), startTime: '09:00', endTime: '15:30', hoursPerWeek: 30 };
+  if (projectSearch)
+    return { days: weekdaysOf('mon tue wed thu fri'), startTime: '09:00', endTime: '15:30', hoursPerWeek: 30 };
   const choices = placementDays.filter(([days]) => weekendSectors.includes(sector) || !days.includes('sat'));
   const days = random.weighted(choices);
-  const dailyHours = random.pick([4, 4.5, 5, 5.5, 6, 6.5].filter((hours) => days.length * hours >= 16 && days.length * hours <= 30));
-  const startTime = random.weighted([['08:30', 15], ['09:00', 45], ['09:30', 25], ['10:00', 15]] as const);
+  const dailyHours = random.pick(
+    [4, 4.5, 5, 5.5, 6, 6.5].filter((hours) => days.length * hours >= 16 && days.length * hours <= 30),
+  );
+  const startTime = random.weighted([
+    ['08:30', 15],
+    ['09:00', 45],
+    ['09:30', 25],
+    ['10:00', 15],
+  ] as const);
   return { days, startTime, endTime: timeAfter(startTime, dailyHours + 0.5), hoursPerWeek: days.length * dailyHours };
 }
 
@@ -504,12 +568,23 @@ function startDateFor(random: Random, settings: DatasetSettings): { startDate: s
   return { startDate, midYear: startDate === settings.januaryStart };
 }
 
-const placementStatusChoices: readonly (readonly [PlacementStatus, number])[] = [['open', 86], ['paused', 4], ['draft', 6], ['closed', 4]];
+const placementStatusChoices: readonly (readonly [PlacementStatus, number])[] = [
+  ['open', 86],
+  ['paused', 4],
+  ['draft', 6],
+  ['closed', 4],
+];
 
 function siteAccess(random: Random, kind: EmployerKind): SiteAccess {
   const outdoors = kind.sector === 'horticulture' || kind.sector === 'animal_care';
   return {
-    busRoutes: [...new Set(Array.from({ length: random.int(1, 3) }, () => (random.chance(0.15) ? `X${random.int(1, 99)}` : String(random.int(1, 120)))))],
+    busRoutes: [
+      ...new Set(
+        Array.from({ length: random.int(1, 3) }, () =>
+          random.chance(0.15) ? `X${random.int(1, 99)}` : String(random.int(1, 120)),
+        ),
+      ),
+    ],
     parking: random.chance(kind.size === 'large' ? 0.7 : 0.4),
     stepFreeAccess: random.chance(outdoors ? 0.55 : 0.85),
   };
@@ -523,7 +598,12 @@ function adjustmentText(random: Random, offered: AdjustmentCategory[], count: nu
     .join(' ');
 }
 
-function makePlacement(settings: DatasetSettings, employer: EmployerPlan, index: number, nth: number): GeneratedPlacement {
+function makePlacement(
+  settings: DatasetSettings,
+  employer: EmployerPlan,
+  index: number,
+  nth: number,
+): GeneratedPlacement {
   const random = new Random(settings.seed, 'placement', index);
   const { kind, record } = employer;
   const isDemoEmployer = record.account.email === demoAccounts.employer.email;
@@ -534,7 +614,16 @@ function makePlacement(settings: DatasetSettings, employer: EmployerPlan, index:
   let tasks = role.tasks.filter(() => random.chance(0.7)).slice(0, 6);
   if (tasks.length < 2) tasks = role.tasks.slice(0, 3);
   let rotations: GeneratedPlacement['rotations'] = [];
-  let durationWeeks = midYear ? random.pick([20, 24, 26]) : random.weighted([[36, 40], [30, 15], [26, 15], [38, 15], [40, 10], [20, 5]] as const);
+  let durationWeeks = midYear
+    ? random.pick([20, 24, 26])
+    : random.weighted([
+        [36, 40],
+        [30, 15],
+        [26, 15],
+        [38, 15],
+        [40, 10],
+        [20, 5],
+      ] as const);
   if (projectSearch) {
     title = kind.rotation!.title;
     rotations = random.sample(kind.rotation!.departments, 3).map((department) => ({
@@ -563,7 +652,8 @@ function makePlacement(settings: DatasetSettings, employer: EmployerPlan, index:
   ]
     .filter(Boolean)
     .join(' ');
-  const adjustmentNotes = offered.length > 0 && random.chance(0.6) ? adjustmentText(random, offered, Math.min(3, offered.length)) : undefined;
+  const adjustmentNotes =
+    offered.length > 0 && random.chance(0.6) ? adjustmentText(random, offered, Math.min(3, offered.length)) : undefined;
   const travelNote = random.chance(0.4) ? random.pick(travelNotes) : undefined;
   return {
     id: recordId(settings, 'placement', index),
@@ -584,7 +674,14 @@ function makePlacement(settings: DatasetSettings, employer: EmployerPlan, index:
     startDate,
     durationWeeks,
     rotations,
-    places: projectSearch ? random.int(2, 4) : random.weighted([[1, 40], [2, 35], [3, 15], [4, 10]] as const),
+    places: projectSearch
+      ? random.int(2, 4)
+      : random.weighted([
+          [1, 40],
+          [2, 35],
+          [3, 15],
+          [4, 10],
+        ] as const),
     environment: environmentFor(random, projectSearch ? roles[kind.roles[0]!] : role),
     adjustmentsOffered: offered,
     ...(adjustmentNotes ? { adjustmentNotes } : {}),
@@ -594,22 +691,43 @@ function makePlacement(settings: DatasetSettings, employer: EmployerPlan, index:
 }
 
 const mainSectors: readonly Sector[] = [
-  'hospitality_catering', 'retail', 'healthcare_support', 'administration', 'logistics_warehouse',
-  'horticulture', 'it_support', 'leisure', 'facilities', 'libraries',
+  'hospitality_catering',
+  'retail',
+  'healthcare_support',
+  'administration',
+  'logistics_warehouse',
+  'horticulture',
+  'it_support',
+  'leisure',
+  'facilities',
+  'libraries',
 ];
-const interestChoices = (Object.keys(sectorLabels) as Sector[]).map((sector) => [sector, mainSectors.includes(sector) ? 3 : 1] as const);
+const interestChoices = (Object.keys(sectorLabels) as Sector[]).map(
+  (sector) => [sector, mainSectors.includes(sector) ? 3 : 1] as const,
+);
 
 const tasksBySector = new Map<Sector, string[]>();
 for (const role of Object.values(roles) as RoleTemplate[]) {
   tasksBySector.set(role.sector, [...new Set([...(tasksBySector.get(role.sector) ?? []), ...role.tasks])]);
 }
 
-const ageChoices = [[16, 5], [17, 22], [18, 25], [19, 18], [20, 12], [21, 8], [22, 5], [23, 3], [24, 2]] as const;
+const ageChoices = [
+  [16, 5],
+  [17, 22],
+  [18, 25],
+  [19, 18],
+  [20, 12],
+  [21, 8],
+  [22, 5],
+  [23, 3],
+  [24, 2],
+] as const;
 
 /** A date of birth giving exactly `age` on `startDate`. */
 function dateOfBirthFor(random: Random, age: number, startDate: string): string {
   const dateOfBirth = addDays(addYears(startDate, -age), -random.int(0, 360));
-  if (ageOn(dateOfBirth, startDate) !== age) throw new Error(`date of birth ${dateOfBirth} does not give age ${age} on ${startDate}`);
+  if (ageOn(dateOfBirth, startDate) !== age)
+    throw new Error(`date of birth ${dateOfBirth} does not give age ${age} on ${startDate}`);
   return dateOfBirth;
 }
 
@@ -617,9 +735,18 @@ function travelFor(random: Random, profile: SupportProfile, town: Town): NewYoun
   const independence = random.weighted(profile.travel);
   const modes: NewYoungPerson['travel']['modes'] = ['walk', 'bus'];
   if (independence === 'needs_support') {
-    const escorted = random.weighted([[['car_lift'], 4], [['taxi'], 3], [['walk', 'bus'], 3]] as const);
+    const escorted = random.weighted([
+      [['car_lift'], 4],
+      [['taxi'], 3],
+      [['walk', 'bus'], 3],
+    ] as const);
     const minutes = 5 * random.int(4, 9);
-    return { independence, modes: [...escorted], maxJourneyMinutes: minutes, maxDistanceKm: clampKm(minutes / 3 + random.int(-2, 2)) };
+    return {
+      independence,
+      modes: [...escorted],
+      maxJourneyMinutes: minutes,
+      maxDistanceKm: clampKm(minutes / 3 + random.int(-2, 2)),
+    };
   }
   if (town.tram && random.chance(independence === 'independent' ? 0.6 : 0.3)) modes.push('tram');
   if (independence === 'independent' && random.chance(0.3)) modes.push('train');
@@ -640,12 +767,29 @@ function availabilityFor(random: Random): NewYoungPerson['availability'] {
     [weekdaysOf('mon tue wed'), 5],
     [weekdaysOf('mon tue wed thu fri sat'), 7],
   ] as const);
-  const earliestStart = random.weighted([['08:30', 15], ['09:00', 45], ['09:30', 25], ['10:00', 15]] as const);
+  const earliestStart = random.weighted([
+    ['08:30', 15],
+    ['09:00', 45],
+    ['09:30', 25],
+    ['10:00', 15],
+  ] as const);
   // Three-day weeks need long days to reach the 16 hours an internship asks for.
-  const finishes = days.length === 3 ? (['16:00', '17:00'] as const) : (['14:30', '15:00', '15:30', '16:00', '17:00'] as const);
+  const finishes =
+    days.length === 3 ? (['16:00', '17:00'] as const) : (['14:30', '15:00', '15:30', '16:00', '17:00'] as const);
   const latestFinish = random.pick(finishes);
-  const hoursADay = (Number(latestFinish.slice(0, 2)) * 60 + Number(latestFinish.slice(3)) - Number(earliestStart.slice(0, 2)) * 60 - Number(earliestStart.slice(3)) - 30) / 60;
-  return { days: [...days], earliestStart, latestFinish, maxHoursPerWeek: Math.min(random.int(16, 30), Math.floor(days.length * hoursADay)) };
+  const hoursADay =
+    (Number(latestFinish.slice(0, 2)) * 60 +
+      Number(latestFinish.slice(3)) -
+      Number(earliestStart.slice(0, 2)) * 60 -
+      Number(earliestStart.slice(3)) -
+      30) /
+    60;
+  return {
+    days: [...days],
+    earliestStart,
+    latestFinish,
+    maxHoursPerWeek: Math.min(random.int(16, 30), Math.floor(days.length * hoursADay)),
+  };
 }
 
 function conditionsFor(random: Random, profile: SupportProfile): NewYoungPerson['conditionsForSuccess'] {
@@ -654,7 +798,10 @@ function conditionsFor(random: Random, profile: SupportProfile): NewYoungPerson[
     if (random.chance(index === 0 ? 0.85 : 0.5)) maxEnvironment[factor] = random.pick(allowed);
   });
   const required = profile.required.filter((_, index) => index === 0 || random.chance(0.5));
-  const preferred = random.sample(profile.preferred.filter((category) => !required.includes(category)), random.int(1, 3));
+  const preferred = random.sample(
+    profile.preferred.filter((category) => !required.includes(category)),
+    random.int(1, 3),
+  );
   const note = random.chance(0.4) ? random.pick(conditionNotes) : undefined;
   return {
     maxEnvironment,
@@ -668,8 +815,18 @@ function conditionsFor(random: Random, profile: SupportProfile): NewYoungPerson[
 /** Sam, the demo young person: a profile that finds good matches in Leeds, fixed so the README can describe it. */
 const samProfile = {
   interests: ['hospitality_catering', 'retail'] as Sector[],
-  travel: { independence: 'independent', modes: ['walk', 'bus'], maxJourneyMinutes: 45, maxDistanceKm: 12 } as NewYoungPerson['travel'],
-  availability: { days: weekdaysOf('mon tue wed thu fri'), earliestStart: '09:00', latestFinish: '15:30', maxHoursPerWeek: 30 },
+  travel: {
+    independence: 'independent',
+    modes: ['walk', 'bus'],
+    maxJourneyMinutes: 45,
+    maxDistanceKm: 12,
+  } as NewYoungPerson['travel'],
+  availability: {
+    days: weekdaysOf('mon tue wed thu fri'),
+    earliestStart: '09:00',
+    latestFinish: '15:30',
+    maxHoursPerWeek: 30,
+  },
   conditionsForSuccess: {
     maxEnvironment: { noise: 'medium', crowds: 'medium' },
     stepFreeAccess: false,
@@ -681,8 +838,10 @@ const samProfile = {
 
 function travelLimitsText(travel: NewYoungPerson['travel']): string {
   const how = travel.modes.filter((mode) => mode !== 'walk').join(' or ') || 'on foot';
-  if (travel.independence === 'independent') return `I travel on my own by ${how}. I can travel for up to ${travel.maxJourneyMinutes} minutes.`;
-  if (travel.independence === 'travel_training') return `I am learning to travel on my own (travel training). One ${how} journey of up to ${travel.maxJourneyMinutes} minutes is best.`;
+  if (travel.independence === 'independent')
+    return `I travel on my own by ${how}. I can travel for up to ${travel.maxJourneyMinutes} minutes.`;
+  if (travel.independence === 'travel_training')
+    return `I am learning to travel on my own (travel training). One ${how} journey of up to ${travel.maxJourneyMinutes} minutes is best.`;
   return `Someone needs to travel with me (${how.replace('car_lift', 'a lift in the car')}). Up to ${travel.maxJourneyMinutes} minutes.`;
 }
 
@@ -698,9 +857,16 @@ function passportFor(
   const [strengthA, strengthB] = person.strengths;
   const wanted = person.interests.map((sector) => sectorLabels[sector].toLowerCase()).join(' or ');
   const categories = adjustmentCategories.filter(
-    (category) => person.conditionsForSuccess.requiredAdjustments.includes(category) || person.conditionsForSuccess.preferredAdjustments.includes(category),
+    (category) =>
+      person.conditionsForSuccess.requiredAdjustments.includes(category) ||
+      person.conditionsForSuccess.preferredAdjustments.includes(category),
   );
-  const atwStatus = random.weighted([['approved', 45], ['applied', 25], ['not_applied', 25], ['declined', 5]] as const);
+  const atwStatus = random.weighted([
+    ['approved', 45],
+    ['applied', 25],
+    ['not_applied', 25],
+    ['declined', 5],
+  ] as const);
   const funds = new Set<'job_coach' | 'travel' | 'equipment' | 'communication_support' | 'mental_health_support'>();
   if (atwStatus === 'approved' || atwStatus === 'applied') {
     if (random.chance(0.9)) funds.add('job_coach');
@@ -714,7 +880,13 @@ function passportFor(
   const { condition } = profile;
   return {
     savedBy,
-    coachAccess: full ? 'without_condition' : random.weighted([['without_condition', 70], ['all', 20], ['none', 10]] as const),
+    coachAccess: full
+      ? 'without_condition'
+      : random.weighted([
+          ['without_condition', 70],
+          ['all', 20],
+          ['none', 10],
+        ] as const),
     sections: {
       aboutMe: {
         summary: `I am ${strengthA ?? 'friendly'}${strengthB ? ` and ${strengthB}` : ''}. ${random.pick(aboutMeExtras)}`,
@@ -759,15 +931,29 @@ function passportFor(
   };
 }
 
-const delegateRelationships = [['parent', 75], ['carer', 10], ['grandparent', 8], ['appointee', 7]] as const;
-const allDelegateRights: DelegateRight[] = ['view_profile', 'edit_profile', 'view_passport', 'edit_passport', 'share_passport', 'respond_to_proposals'];
+const delegateRelationships = [
+  ['parent', 75],
+  ['carer', 10],
+  ['grandparent', 8],
+  ['appointee', 7],
+] as const;
+const allDelegateRights: DelegateRight[] = [
+  'view_profile',
+  'edit_profile',
+  'view_passport',
+  'edit_passport',
+  'share_passport',
+  'respond_to_proposals',
+];
 
 function makeYoungPerson(settings: DatasetSettings, providers: ProviderPlan[], index: number): GeneratedYoungPerson {
   const random = new Random(settings.seed, 'young_person', index);
   const isSam = index === 0;
   const provider = providers[index % settings.providers]!;
   const coach = provider.coaches[Math.floor(index / settings.providers) % provider.coaches.length]!;
-  const profile = isSam ? supportProfiles.find((candidate) => candidate.key === 'autism')! : random.weighted(supportProfiles.map((p) => [p, p.weight] as const));
+  const profile = isSam
+    ? supportProfiles.find((candidate) => candidate.key === 'autism')!
+    : random.weighted(supportProfiles.map((p) => [p, p.weight] as const));
   const name = isSam ? { first: 'Sam', last: 'Taylor' } : personName(random);
   const plannedStartDate = isSam || random.chance(0.92) ? settings.septemberStart : settings.januaryStart;
   const age = random.weighted(ageChoices);
@@ -779,8 +965,11 @@ function makeYoungPerson(settings: DatasetSettings, providers: ProviderPlan[], i
   const limits = isSam ? samProfile.conditionsForSuccess : conditionsFor(random, profile);
   const disliked = new Set(random.sample(dislikedTasks, random.int(1, 2)));
   if (limits.maxEnvironment.noise === 'low') disliked.add('noisy machines');
-  if (limits.maxEnvironment.customerContact === 'none' || limits.maxEnvironment.customerContact === 'low') disliked.add('busy tills');
-  const skills = [...new Set(interests.flatMap((sector) => random.sample(skillsBySector[sector], 1)))].concat(random.sample(generalSkills, random.int(0, 2)));
+  if (limits.maxEnvironment.customerContact === 'none' || limits.maxEnvironment.customerContact === 'low')
+    disliked.add('busy tills');
+  const skills = [...new Set(interests.flatMap((sector) => random.sample(skillsBySector[sector], 1)))].concat(
+    random.sample(generalSkills, random.int(0, 2)),
+  );
   const person: NewYoungPerson & { id: string } = {
     id: recordId(settings, 'youngPerson', index),
     providerId: provider.record.id,
@@ -788,7 +977,12 @@ function makeYoungPerson(settings: DatasetSettings, providers: ProviderPlan[], i
     preferredName: `${name.first} ${name.last}`,
     dateOfBirth: dateOfBirthFor(random, age, plannedStartDate),
     plannedStartDate,
-    ehcPlan: random.weighted([['ehc_plan', 85], ['assessment_in_progress', 7], ['sen_support', 6], ['none', 2]] as const),
+    ehcPlan: random.weighted([
+      ['ehc_plan', 85],
+      ['assessment_in_progress', 7],
+      ['sen_support', 6],
+      ['none', 2],
+    ] as const),
     localAuthority: homeTown.localAuthority,
     homePostcode,
     coordinates: { lat: located.lat, lng: located.lng },
@@ -819,13 +1013,19 @@ function makeYoungPerson(settings: DatasetSettings, providers: ProviderPlan[], i
   }
   if (isSam || random.chance(age < 18 ? 0.5 : 0.25)) {
     const parentFirst = isSam ? 'Alex' : random.pick(parentFirstNames);
-    const relationship = isSam ? 'parent' : random.weighted(delegateRelationships.filter(([kind]) => kind !== 'appointee' || age >= 18));
+    const relationship = isSam
+      ? 'parent'
+      : random.weighted(delegateRelationships.filter(([kind]) => kind !== 'appointee' || age >= 18));
     const rights: DelegateRight[] = isSam
       ? allDelegateRights
-      : allDelegateRights.filter((right) => ['view_profile', 'view_passport', 'respond_to_proposals'].includes(right) || random.chance(0.6));
+      : allDelegateRights.filter(
+          (right) => ['view_profile', 'view_passport', 'respond_to_proposals'].includes(right) || random.chance(0.6),
+        );
     accounts.push({
       id: recordId(settings, 'delegateAccount', index),
-      email: isSam ? demoAccounts.delegate.email : `${emailPart(parentFirst)}.${emailPart(name.last)}.${index + 1}@family.example`,
+      email: isSam
+        ? demoAccounts.delegate.email
+        : `${emailPart(parentFirst)}.${emailPart(name.last)}.${index + 1}@family.example`,
       name: isSam ? demoAccounts.delegate.name : `${parentFirst} ${name.last}`,
       role: 'delegate',
       providerId: provider.record.id,
@@ -834,7 +1034,9 @@ function makeYoungPerson(settings: DatasetSettings, providers: ProviderPlan[], i
   }
 
   // Only the young person or their delegate writes a passport; a coach can only propose changes.
-  const author = accounts.find((account) => account.role === 'young_person') ?? accounts.find((account) => account.actsFor?.[0]?.rights.includes('edit_passport'));
+  const author =
+    accounts.find((account) => account.role === 'young_person') ??
+    accounts.find((account) => account.actsFor?.[0]?.rights.includes('edit_passport'));
   const passport =
     author && (isSam || random.chance(0.92))
       ? passportFor(random, settings, person, profile, coach.name, { accountId: author.id, role: author.role }, isSam)

@@ -1,19 +1,32 @@
 import { ObjectId } from 'mongodb';
 import type { AccountDoc } from '../src/auth/accounts.js';
+import { addDays, addMonths, addYears, daysBetween, mondayOnOrAfter, weekStartOf } from '../src/core/dates.js';
 import type { Role } from '../src/domain/vocabulary.js';
-import { checkStep, isActive, type JourneyAction, type JourneyParty, type JourneyState } from '../src/journey/journey.machine.js';
+import { toEmployer } from '../src/employers/employers.repository.js';
+import {
+  checkStep,
+  isActive,
+  type JourneyAction,
+  type JourneyParty,
+  type JourneyState,
+} from '../src/journey/journey.machine.js';
 import type { PlacementMatchDoc } from '../src/journey/journey.repository.js';
 import type { Outcome } from '../src/journey/journey.schemas.js';
 import type { ReviewDoc, WeeklyLogDoc } from '../src/journey/progress.repository.js';
-import { toPlacement, type PlacementDoc } from '../src/placements/placements.repository.js';
-import { cohortYearOf, toYoungPerson, type YoungPersonDoc } from '../src/young-people/young-people.repository.js';
-import { toEmployer } from '../src/employers/employers.repository.js';
-import { personFacts, type PersonFacts, type PlacementFacts as MatchingPlacementFacts } from '../src/matching/facts.js';
+import { type PlacementFacts as MatchingPlacementFacts, type PersonFacts, personFacts } from '../src/matching/facts.js';
 import { hardLimitViolations } from '../src/matching/hard-limits.js';
+import { type PlacementDoc, toPlacement } from '../src/placements/placements.repository.js';
 import { placementSearchDoc } from '../src/search-sync/documents.js';
-import { addDays, addMonths, addYears, daysBetween, mondayOnOrAfter, weekStartOf } from '../src/core/dates.js';
+import { cohortYearOf, toYoungPerson, type YoungPersonDoc } from '../src/young-people/young-people.repository.js';
 import { employerDocument, placementDocument, youngPersonDocument } from './documents.js';
-import { recordId, slug, type Dataset, type DatasetSettings, type GeneratedPlacement, type GeneratedYoungPerson } from './generate.js';
+import {
+  type Dataset,
+  type DatasetSettings,
+  type GeneratedPlacement,
+  type GeneratedYoungPerson,
+  recordId,
+  slug,
+} from './generate.js';
 import type { LoadPart } from './load-part.js';
 import { Random } from './random.js';
 
@@ -50,12 +63,30 @@ const outcomeChoices = [
 ] as const;
 
 const withdrawalReasons: Record<JourneyParty, readonly string[]> = {
-  young_person: ['I want to stay at college full time this year', 'The journey got too hard after the bus route changed', 'I found a placement nearer home', 'My health needs to come first this term'],
-  job_coach: ['The family moved out of the area', 'Agreed with the young person to try a different sector', 'Transport could not be arranged'],
+  young_person: [
+    'I want to stay at college full time this year',
+    'The journey got too hard after the bus route changed',
+    'I found a placement nearer home',
+    'My health needs to come first this term',
+  ],
+  job_coach: [
+    'The family moved out of the area',
+    'Agreed with the young person to try a different sector',
+    'Transport could not be arranged',
+  ],
   employer: ['The department is being restructured', 'We can no longer provide a supervisor', 'The site is closing'],
 };
-const employerDeclineReasons = ['No supervisor is free this term', 'The role needs more customer contact than suits them', 'We have filled our places for this year', 'The shifts do not fit their travel'];
-const youngPersonDeclineReasons = ['Too far from home', 'I would rather work outdoors', 'The kitchen was too noisy when I visited'];
+const employerDeclineReasons = [
+  'No supervisor is free this term',
+  'The role needs more customer contact than suits them',
+  'We have filled our places for this year',
+  'The shifts do not fit their travel',
+];
+const youngPersonDeclineReasons = [
+  'Too far from home',
+  'I would rather work outdoors',
+  'The kitchen was too noisy when I visited',
+];
 const proposalNotes = [
   'A calm team and a clear routine; the tasks match what they enjoyed at college.',
   'One bus from home, and the employer offers written instructions and a named buddy.',
@@ -63,9 +94,22 @@ const proposalNotes = [
   'A good fit for their strengths; we would start with short days and build up.',
 ];
 const tasterPlaces = ['At the workplace', 'Reception, main entrance', 'Staff room: ask for the supervisor'];
-const logNotes = ['A settled week.', 'Needed prompts after a change of rota.', 'Travelled in alone every day.', 'Helped show a new starter round.'];
-const reviewSummaries = ['Good progress; support is being reduced.', 'Settling in well; travel is now independent.', 'Some difficult weeks; we agreed a quieter start time.'];
-const otherOutcomes = ['Self-employed, selling crafts at markets', 'A paid traineeship with the council', 'Work at a supported business'];
+const logNotes = [
+  'A settled week.',
+  'Needed prompts after a change of rota.',
+  'Travelled in alone every day.',
+  'Helped show a new starter round.',
+];
+const reviewSummaries = [
+  'Good progress; support is being reduced.',
+  'Settling in well; travel is now independent.',
+  'Some difficult weeks; we agreed a quieter start time.',
+];
+const otherOutcomes = [
+  'Self-employed, selling crafts at markets',
+  'A paid traineeship with the council',
+  'Work at a supported business',
+];
 
 /** What the history needs of a generated placement. */
 interface PlacementFacts {
@@ -95,7 +139,10 @@ interface PastRun {
 }
 
 type Actor = { accountId: ObjectId; role: Role };
-type MatchBase = Omit<PlacementMatchDoc, '_id' | 'state' | 'active' | 'visibleToEmployer' | 'history' | 'rotations' | 'proposedAt' | 'updatedAt'>;
+type MatchBase = Omit<
+  PlacementMatchDoc,
+  '_id' | 'state' | 'active' | 'visibleToEmployer' | 'history' | 'rotations' | 'proposedAt' | 'updatedAt'
+>;
 
 interface JourneyRecords {
   match: PlacementMatchDoc;
@@ -105,7 +152,8 @@ interface JourneyRecords {
 
 const oid = (id: string) => ObjectId.createFromHexString(id);
 /** A time during the working day, so history entries read naturally. */
-const during = (date: string, random: Random) => new Date(Date.parse(`${date}T08:30:00Z`) + random.int(0, 8 * 60) * 60_000);
+const during = (date: string, random: Random) =>
+  new Date(Date.parse(`${date}T08:30:00Z`) + random.int(0, 8 * 60) * 60_000);
 const roundHalf = (value: number) => Math.round(value * 2) / 2;
 const septemberStartOf = (year: number) => mondayOnOrAfter(`${year}-09-01`);
 
@@ -130,17 +178,33 @@ class JourneyWriter {
     coach: Actor,
   ) {
     const proposedAt = during(proposedOn, random);
-    this.doc = { ...base, state: 'proposed', active: true, visibleToEmployer: false, rotations: [], history: [{ action: 'propose', to: 'proposed', at: proposedAt, by: coach }], proposedAt, updatedAt: proposedAt };
+    this.doc = {
+      ...base,
+      state: 'proposed',
+      active: true,
+      visibleToEmployer: false,
+      rotations: [],
+      history: [{ action: 'propose', to: 'proposed', at: proposedAt, by: coach }],
+      proposedAt,
+      updatedAt: proposedAt,
+    };
   }
 
   /** Takes the step on `date` if that day has come; false once the journey has reached today. */
-  step(action: JourneyAction, party: JourneyParty, by: Actor, date: string, set: (at: Date) => Partial<PlacementMatchDoc> = () => ({})): boolean {
+  step(
+    action: JourneyAction,
+    party: JourneyParty,
+    by: Actor,
+    date: string,
+    set: (at: Date) => Partial<PlacementMatchDoc> = () => ({}),
+  ): boolean {
     if (this.stopped || date > this.today) {
       this.stopped = true;
       return false;
     }
     const check = checkStep(this.doc.state, action, [party]);
-    if (check.outcome !== 'allowed') throw new Error(`seed history: the ${party} cannot ${action} a match that is ${this.doc.state}`);
+    if (check.outcome !== 'allowed')
+      throw new Error(`seed history: the ${party} cannot ${action} a match that is ${this.doc.state}`);
     const at = new Date(Math.max(during(date, this.random).getTime(), this.doc.updatedAt.getTime() + 60_000));
     Object.assign(this.doc, set(at), { state: check.step.to, active: isActive(check.step.to), updatedAt: at });
     this.doc.history.push({ action, from: check.step.from, to: check.step.to, at, by });
@@ -154,10 +218,28 @@ function pickOutcome(random: Random): Outcome {
   if (type !== 'paid_employment') return { type };
   return {
     type,
-    hoursPerWeek: random.weighted([[8, 4], [12, 8], [15, 6], [16, 20], [20, 22], [24, 14], [30, 14], [37.5, 12]] as const),
-    wageBand: random.weighted([['national_minimum_or_living_wage', 60], ['real_living_wage', 30], ['above_real_living_wage', 10]] as const),
+    hoursPerWeek: random.weighted([
+      [8, 4],
+      [12, 8],
+      [15, 6],
+      [16, 20],
+      [20, 22],
+      [24, 14],
+      [30, 14],
+      [37.5, 12],
+    ] as const),
+    wageBand: random.weighted([
+      ['national_minimum_or_living_wage', 60],
+      ['real_living_wage', 30],
+      ['above_real_living_wage', 10],
+    ] as const),
     employer: random.chance(0.65) ? 'same' : 'other',
-    contractType: random.weighted([['permanent', 55], ['fixed_term', 25], ['zero_hours', 12], ['casual', 8]] as const),
+    contractType: random.weighted([
+      ['permanent', 55],
+      ['fixed_term', 25],
+      ['zero_hours', 12],
+      ['casual', 8],
+    ] as const),
   };
 }
 
@@ -195,7 +277,11 @@ class HistoryBuilder {
   }
 
   /** A placement near the young person's provider, in a sector they like when one fits. */
-  #choosePlacement(random: Random, person: GeneratedYoungPerson['person'], fits: (placement: PlacementFacts) => boolean): PlacementFacts | undefined {
+  #choosePlacement(
+    random: Random,
+    person: GeneratedYoungPerson['person'],
+    fits: (placement: PlacementFacts) => boolean,
+  ): PlacementFacts | undefined {
     const limits = limitsOf(person);
     const suits = (placement: PlacementFacts) => fits(placement) && keepsHardLimits(limits, placement);
     for (const list of [this.nearProvider.get(person.providerId) ?? [], this.everywhere]) {
@@ -212,7 +298,14 @@ class HistoryBuilder {
     return undefined;
   }
 
-  #base(random: Random, person: GeneratedYoungPerson['person'], youngPersonId: string, placementId: string, placement: PlacementFacts, cohortYear: number): MatchBase {
+  #base(
+    random: Random,
+    person: GeneratedYoungPerson['person'],
+    youngPersonId: string,
+    placementId: string,
+    placement: PlacementFacts,
+    cohortYear: number,
+  ): MatchBase {
     return {
       youngPersonId: oid(youngPersonId),
       providerId: oid(person.providerId),
@@ -220,7 +313,14 @@ class HistoryBuilder {
       placementId: oid(placementId),
       employerId: oid(placement.employerId),
       note: random.pick(proposalNotes),
-      ...(random.chance(0.6) ? { match: { score: random.int(55, 96), reasons: ['Within their travel limits', 'Offers the adjustments they need'] } } : {}),
+      ...(random.chance(0.6)
+        ? {
+            match: {
+              score: random.int(55, 96),
+              reasons: ['Within their travel limits', 'Offers the adjustments they need'],
+            },
+          }
+        : {}),
       cohortYear,
       ...(person.localAuthority ? { localAuthority: person.localAuthority } : {}),
       sector: placement.sector,
@@ -248,7 +348,11 @@ class HistoryBuilder {
     const base = (placement: PlacementFacts) =>
       this.#base(random, template, youngPersonId, pastPlacementId(settings, placement, yearsBack), placement, year);
 
-    const main = this.#choosePlacement(random, template, (placement) => this.pastRun(placement, year).reserved < placement.places);
+    const main = this.#choosePlacement(
+      random,
+      template,
+      (placement) => this.pastRun(placement, year).reserved < placement.places,
+    );
     const mainStart = main ? pastStartDate(settings, main.startDate, year) : septemberStartOf(year);
     const proposedOn = addDays(mainStart, -random.int(20, 110));
     // A placement starting in the new year may not have been proposed yet.
@@ -257,15 +361,27 @@ class HistoryBuilder {
     const journeys: JourneyRecords[] = [];
     // One in five had an earlier proposal that came to nothing.
     const earlierOn = addDays(proposedOn, -random.int(21, 56));
-    const earlier = random.chance(0.2) && earlierOn <= settings.today ? this.#choosePlacement(random, template, (placement) => placement !== main) : undefined;
+    const earlier =
+      random.chance(0.2) && earlierOn <= settings.today
+        ? this.#choosePlacement(random, template, (placement) => placement !== main)
+        : undefined;
     if (earlier) {
       this.pastRun(earlier, year);
       journeys.push(this.#unsuccessfulProposal(random, base(earlier), coach, youngPerson, earlier, earlierOn));
     }
-    if (mainRun) journeys.push(this.#internship(random, base(mainRun.placement), coach, youngPerson, mainRun, proposedOn, mainStart));
+    if (mainRun)
+      journeys.push(
+        this.#internship(random, base(mainRun.placement), coach, youngPerson, mainRun, proposedOn, mainStart),
+      );
     const last = journeys[journeys.length - 1];
     const person = youngPersonDocument(
-      { ...template, id: youngPersonId, plannedStartDate: septemberStartOf(year), dateOfBirth: addYears(template.dateOfBirth, -yearsBack), status: statusAfter(last?.match.state ?? 'withdrawn', yearIsOver) },
+      {
+        ...template,
+        id: youngPersonId,
+        plannedStartDate: septemberStartOf(year),
+        dateOfBirth: addYears(template.dateOfBirth, -yearsBack),
+        status: statusAfter(last?.match.state ?? 'withdrawn', yearIsOver),
+      },
       during(addDays(proposedOn, -60), random),
     );
     const joined = during(addDays(proposedOn, -30), random);
@@ -287,54 +403,122 @@ class HistoryBuilder {
   }
 
   /** An earlier proposal: the young person said no, the employer said no, or the coach withdrew it. */
-  #unsuccessfulProposal(random: Random, base: MatchBase, coach: Actor, youngPerson: Actor, placement: PlacementFacts, proposedOn: string): JourneyRecords {
-    const writer = new JourneyWriter(random, this.settings.today, { _id: this.#id('placementMatch'), ...base }, proposedOn, coach);
+  #unsuccessfulProposal(
+    random: Random,
+    base: MatchBase,
+    coach: Actor,
+    youngPerson: Actor,
+    placement: PlacementFacts,
+    proposedOn: string,
+  ): JourneyRecords {
+    const writer = new JourneyWriter(
+      random,
+      this.settings.today,
+      { _id: this.#id('placementMatch'), ...base },
+      proposedOn,
+      coach,
+    );
     const employer: Actor = { accountId: oid(placement.employerAccountId), role: 'employer' };
     const answered = addDays(proposedOn, random.int(2, 10));
-    const ending = random.weighted([['young_person_declines', 45], ['employer_declines', 35], ['coach_withdraws', 20]] as const);
+    const ending = random.weighted([
+      ['young_person_declines', 45],
+      ['employer_declines', 35],
+      ['coach_withdraws', 20],
+    ] as const);
     if (ending === 'coach_withdraws') {
-      writer.step('withdraw', 'job_coach', coach, answered, (at) => ({ withdrawal: { by: coach, party: 'job_coach', reason: random.pick(withdrawalReasons.job_coach), at, fromState: 'proposed' } }));
+      writer.step('withdraw', 'job_coach', coach, answered, (at) => ({
+        withdrawal: {
+          by: coach,
+          party: 'job_coach',
+          reason: random.pick(withdrawalReasons.job_coach),
+          at,
+          fromState: 'proposed',
+        },
+      }));
     } else if (ending === 'young_person_declines') {
-      writer.step('decline', 'young_person', youngPerson, answered, (at) => ({ youngPersonResponse: { accepted: false, at, by: youngPerson, sharedSections: [], reason: random.pick(youngPersonDeclineReasons) } }));
+      writer.step('decline', 'young_person', youngPerson, answered, (at) => ({
+        youngPersonResponse: {
+          accepted: false,
+          at,
+          by: youngPerson,
+          sharedSections: [],
+          reason: random.pick(youngPersonDeclineReasons),
+        },
+      }));
     } else {
       this.#agree(writer, youngPerson, answered);
       let decidedOn = addDays(answered, random.int(3, 14));
       if (random.chance(0.3)) decidedOn = this.#taster(writer, random, employer, answered);
-      writer.step('employer_decline', 'employer', employer, decidedOn, (at) => ({ employerDecision: { accepted: false, at, by: employer, reason: random.pick(employerDeclineReasons) } }));
+      writer.step('employer_decline', 'employer', employer, decidedOn, (at) => ({
+        employerDecision: { accepted: false, at, by: employer, reason: random.pick(employerDeclineReasons) },
+      }));
     }
     return { match: writer.doc, logs: [], reviews: [] };
   }
 
   #agree(writer: JourneyWriter, youngPerson: Actor, on: string): boolean {
-    return writer.step('accept', 'young_person', youngPerson, on, (at) => ({ visibleToEmployer: true, youngPersonResponse: { accepted: true, at, by: youngPerson, sharedSections: [] } }));
+    return writer.step('accept', 'young_person', youngPerson, on, (at) => ({
+      visibleToEmployer: true,
+      youngPersonResponse: { accepted: true, at, by: youngPerson, sharedSections: [] },
+    }));
   }
 
   /** Arranges a taster the day after `answered`; returns the day the employer decides. */
   #taster(writer: JourneyWriter, random: Random, employer: Actor, answered: string): string {
     const kind = random.chance(0.7) ? ('taster_day' as const) : ('informal_interview' as const);
     const date = addDays(answered, random.int(5, 14));
-    writer.step('arrange_taster', 'employer', employer, addDays(answered, 1), (at) => ({ taster: { kind, date, place: random.pick(tasterPlaces), arrangedAt: at, arrangedBy: employer } }));
+    writer.step('arrange_taster', 'employer', employer, addDays(answered, 1), (at) => ({
+      taster: { kind, date, place: random.pick(tasterPlaces), arrangedAt: at, arrangedBy: employer },
+    }));
     return addDays(date, random.int(0, 3));
   }
 
   /** The internship: agreement, start, rotations, logs and reviews, and how it ended. */
-  #internship(random: Random, base: MatchBase, coach: Actor, youngPerson: Actor, run: PastRun, proposedOn: string, placementStart: string): JourneyRecords {
+  #internship(
+    random: Random,
+    base: MatchBase,
+    coach: Actor,
+    youngPerson: Actor,
+    run: PastRun,
+    proposedOn: string,
+    placementStart: string,
+  ): JourneyRecords {
     const { today } = this.settings;
     const { placement } = run;
     const writer = new JourneyWriter(random, today, { _id: this.#id('placementMatch'), ...base }, proposedOn, coach);
     const employer: Actor = { accountId: oid(placement.employerAccountId), role: 'employer' };
     const answered = addDays(proposedOn, random.int(1, 9));
     this.#agree(writer, youngPerson, answered);
-    const decidedOn = random.chance(0.4) ? this.#taster(writer, random, employer, answered) : addDays(answered, random.int(2, 14));
-    writer.step('employer_accept', 'employer', employer, decidedOn, (at) => ({ employerDecision: { accepted: true, at, by: employer } }));
+    const decidedOn = random.chance(0.4)
+      ? this.#taster(writer, random, employer, answered)
+      : addDays(answered, random.int(2, 14));
+    writer.step('employer_accept', 'employer', employer, decidedOn, (at) => ({
+      employerDecision: { accepted: true, at, by: employer },
+    }));
     if (random.chance(0.05)) {
       const changedMind = addDays(decidedOn, random.int(3, 20));
-      writer.step('withdraw', 'young_person', youngPerson, changedMind, (at) => ({ withdrawal: { by: youngPerson, party: 'young_person', reason: random.pick(withdrawalReasons.young_person), at, fromState: 'agreed' } }));
+      writer.step('withdraw', 'young_person', youngPerson, changedMind, (at) => ({
+        withdrawal: {
+          by: youngPerson,
+          party: 'young_person',
+          reason: random.pick(withdrawalReasons.young_person),
+          at,
+          fromState: 'agreed',
+        },
+      }));
       return { match: writer.doc, logs: [], reviews: [] };
     }
     const startedOn = decidedOn < placementStart ? placementStart : mondayOnOrAfter(addDays(decidedOn, 1));
-    const starter = random.chance(0.6) ? { party: 'job_coach' as const, by: coach } : { party: 'employer' as const, by: employer };
-    if (!writer.step('start', starter.party, starter.by, startedOn, () => ({ startedOn, cohortYear: cohortYearOf(startedOn) }))) return { match: writer.doc, logs: [], reviews: [] };
+    const starter = random.chance(0.6)
+      ? { party: 'job_coach' as const, by: coach }
+      : { party: 'employer' as const, by: employer };
+    if (
+      !writer.step('start', starter.party, starter.by, startedOn, () => ({
+        startedOn,
+        cohortYear: cohortYearOf(startedOn),
+      }))
+    )
+      return { match: writer.doc, logs: [], reviews: [] };
     run.placesFilled += 1;
 
     const leavesEarly = random.chance(0.11);
@@ -343,9 +527,15 @@ class HistoryBuilder {
       : addDays(startedOn, placement.durationWeeks * 7 - 3);
     let ended: boolean;
     if (leavesEarly) {
-      const party = random.weighted([['young_person', 50], ['job_coach', 30], ['employer', 20]] as const);
+      const party = random.weighted([
+        ['young_person', 50],
+        ['job_coach', 30],
+        ['employer', 20],
+      ] as const);
       const by = party === 'employer' ? employer : party === 'job_coach' ? coach : youngPerson;
-      ended = writer.step('withdraw', party, by, lastDay, (at) => ({ withdrawal: { by, party, reason: random.pick(withdrawalReasons[party]), at, fromState: 'in_progress' } }));
+      ended = writer.step('withdraw', party, by, lastDay, (at) => ({
+        withdrawal: { by, party, reason: random.pick(withdrawalReasons[party]), at, fromState: 'in_progress' },
+      }));
       // Leaving early gives the place back.
       if (ended) run.placesFilled -= 1;
     } else {
@@ -354,7 +544,15 @@ class HistoryBuilder {
       const checkedOn = addDays(addMonths(lastDay, 12), random.int(-20, 25));
       const stillEmployed = outcome.type === 'paid_employment' ? random.chance(0.78) : random.chance(0.15);
       const hoursPerWeek = outcome.type === 'paid_employment' ? outcome.hoursPerWeek : random.pick([12, 16, 20]);
-      writer.step('record_follow_up', 'job_coach', coach, checkedOn, (at) => ({ followUp: { checkedOn, stillEmployed, ...(stillEmployed ? { hoursPerWeek } : {}), recordedAt: at, recordedBy: coach } }));
+      writer.step('record_follow_up', 'job_coach', coach, checkedOn, (at) => ({
+        followUp: {
+          checkedOn,
+          stillEmployed,
+          ...(stillEmployed ? { hoursPerWeek } : {}),
+          recordedAt: at,
+          recordedBy: coach,
+        },
+      }));
     }
     if (!ended) run.running += 1;
     const until = ended ? lastDay : today;
@@ -362,13 +560,27 @@ class HistoryBuilder {
     return { match: writer.doc, ...this.#progress(random, writer.doc, placement, coach, employer, until, ended) };
   }
 
-  #rotations(writer: JourneyWriter, random: Random, placement: PlacementFacts, coach: Actor, startedOn: string, until: string): void {
+  #rotations(
+    writer: JourneyWriter,
+    random: Random,
+    placement: PlacementFacts,
+    coach: Actor,
+    startedOn: string,
+    until: string,
+  ): void {
     let weeks = 0;
     for (const rotation of placement.rotations) {
       const startDate = addDays(startedOn, weeks * 7);
       weeks += rotation.weeks;
       if (startDate > until) break;
-      writer.doc.rotations.push({ department: rotation.department, tasks: rotation.tasks, startDate, endDate: addDays(startDate, rotation.weeks * 7 - 3), recordedAt: during(startDate, random), recordedBy: coach });
+      writer.doc.rotations.push({
+        department: rotation.department,
+        tasks: rotation.tasks,
+        startDate,
+        endDate: addDays(startDate, rotation.weeks * 7 - 3),
+        recordedAt: during(startDate, random),
+        recordedBy: coach,
+      });
     }
   }
 
@@ -376,16 +588,36 @@ class HistoryBuilder {
    * A log for each week that is over (or the week it ended in), with one in twelve missed; job
    * coach support starts at about half the hours worked and fades week by week. Reviews every six weeks.
    */
-  #progress(random: Random, match: PlacementMatchDoc, placement: PlacementFacts, coach: Actor, employer: Actor, until: string, ended: boolean) {
-    const scope = { matchId: match._id, youngPersonId: match.youngPersonId, providerId: match.providerId, ...(match.jobCoachId ? { jobCoachId: match.jobCoachId } : {}), employerId: match.employerId };
+  #progress(
+    random: Random,
+    match: PlacementMatchDoc,
+    placement: PlacementFacts,
+    coach: Actor,
+    employer: Actor,
+    until: string,
+    ended: boolean,
+  ) {
+    const scope = {
+      matchId: match._id,
+      youngPersonId: match.youngPersonId,
+      providerId: match.providerId,
+      ...(match.jobCoachId ? { jobCoachId: match.jobCoachId } : {}),
+      employerId: match.employerId,
+    };
     const startedOn = match.startedOn!;
     const initialSupport = placement.hoursPerWeek * (0.45 + random.next() * 0.4);
     const fadeRate = 0.05 + random.next() * 0.08;
     const keyTasks = random.sample(placement.tasks, Math.min(2, placement.tasks.length));
     const logs: WeeklyLogDoc[] = [];
-    for (let week = weekStartOf(startedOn), number = 1; week <= until && (ended || addDays(week, 7) <= until); week = addDays(week, 7), number += 1) {
+    for (
+      let week = weekStartOf(startedOn), number = 1;
+      week <= until && (ended || addDays(week, 7) <= until);
+      week = addDays(week, 7), number += 1
+    ) {
       if (random.chance(1 / 12)) continue;
-      const hoursWorked = random.chance(0.08) ? roundHalf(placement.hoursPerWeek * 0.6) : placement.hoursPerWeek - random.int(0, 2) * 0.5;
+      const hoursWorked = random.chance(0.08)
+        ? roundHalf(placement.hoursPerWeek * 0.6)
+        : placement.hoursPerWeek - random.int(0, 2) * 0.5;
       const faded = initialSupport * Math.exp(-fadeRate * (number - 1)) + (random.next() - 0.5) * 2;
       const growth = 1 - Math.exp(-number / 8);
       logs.push({
@@ -396,7 +628,10 @@ class HistoryBuilder {
         hoursWorked,
         tasksDone: random.sample(placement.tasks, Math.min(placement.tasks.length, random.int(2, 4))),
         supportHours: Math.min(hoursWorked, Math.max(0.5, roundHalf(faded))),
-        independence: keyTasks.map((task) => ({ task, rating: Math.max(1, Math.min(5, Math.round(1 + 4 * growth + (random.next() - 0.5) * 1.2))) })),
+        independence: keyTasks.map((task) => ({
+          task,
+          rating: Math.max(1, Math.min(5, Math.round(1 + 4 * growth + (random.next() - 0.5) * 1.2))),
+        })),
         ...(random.chance(0.2) ? { notes: random.pick(logNotes) } : {}),
         recordedBy: random.chance(0.7) ? coach : employer,
         recordedAt: during(addDays(week, 4), random),
@@ -414,7 +649,12 @@ class HistoryBuilder {
           text: `Do "${task}" without prompts`,
           measure: 'Three shifts in a row with no reminders from the job coach',
           dueDate,
-          status: random.weighted([['achieved', 35], ['in_progress', 45], ['not_started', 10], ['not_achieved', 10]] as const),
+          status: random.weighted([
+            ['achieved', 35],
+            ['in_progress', 45],
+            ['not_started', 10],
+            ['not_achieved', 10],
+          ] as const),
         })),
         nextReviewDue: dueDate,
         recordedBy: random.chance(0.8) ? coach : employer,
@@ -437,37 +677,84 @@ class HistoryBuilder {
     // Sam's proposal is at the demo employer, so the demo accounts meet in it.
     const demoEmployerId = recordId(settings, 'employer', 0);
     const placement = isSam
-      ? this.everywhere.find((p) => p.employerId === demoEmployerId && p.status === 'open' && keepsHardLimits(limitsOf(person), p))
+      ? this.everywhere.find(
+          (p) => p.employerId === demoEmployerId && p.status === 'open' && keepsHardLimits(limitsOf(person), p),
+        )
       : this.#choosePlacement(random, person, (p) => p.status === 'open');
     if (!placement) return undefined;
     const coach: Actor = { accountId: oid(person.jobCoachId!), role: 'job_coach' };
     const employer: Actor = { accountId: oid(placement.employerAccountId), role: 'employer' };
     const responderAccount =
       generated.accounts.find((account) => account.role === 'young_person') ??
-      generated.accounts.find((account) => account.actsFor?.some((grant) => grant.rights.includes('respond_to_proposals')));
+      generated.accounts.find((account) =>
+        account.actsFor?.some((grant) => grant.rights.includes('respond_to_proposals')),
+      );
     const proposedOn = addDays(settings.today, isSam ? -2 : -random.int(3, 42));
-    const writer = new JourneyWriter(random, settings.today, { _id: this.#id('placementMatch'), ...this.#base(random, person, person.id, placement.id, placement, cohortYearOf(person.plannedStartDate)) }, proposedOn, coach);
+    const writer = new JourneyWriter(
+      random,
+      settings.today,
+      {
+        _id: this.#id('placementMatch'),
+        ...this.#base(random, person, person.id, placement.id, placement, cohortYearOf(person.plannedStartDate)),
+      },
+      proposedOn,
+      coach,
+    );
     if (isSam || !responderAccount) return writer.doc;
     const responder: Actor = { accountId: oid(responderAccount.id), role: responderAccount.role };
     const answered = addDays(proposedOn, random.int(1, 6));
-    const target = random.weighted([['proposed', 40], ['awaiting_employer', 22], ['taster_arranged', 8], ['agreed', 8], ['declined_by_young_person', 12], ['declined_by_employer', 6], ['withdrawn', 4]] as const);
+    const target = random.weighted([
+      ['proposed', 40],
+      ['awaiting_employer', 22],
+      ['taster_arranged', 8],
+      ['agreed', 8],
+      ['declined_by_young_person', 12],
+      ['declined_by_employer', 6],
+      ['withdrawn', 4],
+    ] as const);
     if (target === 'proposed') return writer.doc;
     if (target === 'withdrawn') {
-      writer.step('withdraw', 'job_coach', coach, answered, (at) => ({ withdrawal: { by: coach, party: 'job_coach', reason: random.pick(withdrawalReasons.job_coach), at, fromState: 'proposed' } }));
+      writer.step('withdraw', 'job_coach', coach, answered, (at) => ({
+        withdrawal: {
+          by: coach,
+          party: 'job_coach',
+          reason: random.pick(withdrawalReasons.job_coach),
+          at,
+          fromState: 'proposed',
+        },
+      }));
       return writer.doc;
     }
     if (target === 'declined_by_young_person') {
-      writer.step('decline', 'young_person', responder, answered, (at) => ({ youngPersonResponse: { accepted: false, at, by: responder, sharedSections: [], reason: random.pick(youngPersonDeclineReasons) } }));
+      writer.step('decline', 'young_person', responder, answered, (at) => ({
+        youngPersonResponse: {
+          accepted: false,
+          at,
+          by: responder,
+          sharedSections: [],
+          reason: random.pick(youngPersonDeclineReasons),
+        },
+      }));
       return writer.doc;
     }
-    writer.step('accept', 'young_person', responder, answered, (at) => ({ visibleToEmployer: true, youngPersonResponse: { accepted: true, at, by: responder, sharedSections: [] } }));
+    writer.step('accept', 'young_person', responder, answered, (at) => ({
+      visibleToEmployer: true,
+      youngPersonResponse: { accepted: true, at, by: responder, sharedSections: [] },
+    }));
     if (target === 'awaiting_employer') return writer.doc;
-    const decidedOn = target === 'taster_arranged' ? this.#taster(writer, random, employer, answered) : addDays(answered, random.int(2, 10));
+    const decidedOn =
+      target === 'taster_arranged'
+        ? this.#taster(writer, random, employer, answered)
+        : addDays(answered, random.int(2, 10));
     if (target === 'taster_arranged') return writer.doc;
     if (target === 'declined_by_employer') {
-      writer.step('employer_decline', 'employer', employer, decidedOn, (at) => ({ employerDecision: { accepted: false, at, by: employer, reason: random.pick(employerDeclineReasons) } }));
+      writer.step('employer_decline', 'employer', employer, decidedOn, (at) => ({
+        employerDecision: { accepted: false, at, by: employer, reason: random.pick(employerDeclineReasons) },
+      }));
     } else {
-      writer.step('employer_accept', 'employer', employer, decidedOn, (at) => ({ employerDecision: { accepted: true, at, by: employer } }));
+      writer.step('employer_accept', 'employer', employer, decidedOn, (at) => ({
+        employerDecision: { accepted: true, at, by: employer },
+      }));
     }
     return writer.doc;
   }
@@ -482,9 +769,19 @@ function pastPlacementDocument(settings: DatasetSettings, placement: GeneratedPl
   const yearsBack = settings.academicYear - run.year;
   const startDate = pastStartDate(settings, placement.startDate, run.year);
   // A run with interns still on it is full or paused; one not started yet is paused (its interns are lined up); the rest are over.
-  const status = run.running > 0 ? (run.placesFilled >= run.placement.places ? 'filled' : 'paused') : startDate > settings.today ? 'paused' : 'closed';
+  const status =
+    run.running > 0
+      ? run.placesFilled >= run.placement.places
+        ? 'filled'
+        : 'paused'
+      : startDate > settings.today
+        ? 'paused'
+        : 'closed';
   const posted = new Date(`${addDays(startDate, -150)}T09:00:00Z`);
-  const doc = placementDocument({ ...placement, id: pastPlacementId(settings, run.placement, yearsBack), startDate, status }, posted);
+  const doc = placementDocument(
+    { ...placement, id: pastPlacementId(settings, run.placement, yearsBack), startDate, status },
+    posted,
+  );
   return { ...doc, placesFilled: run.placesFilled };
 }
 
@@ -526,7 +823,10 @@ function placementFacts(dataset: Dataset) {
       hoursPerWeek: placement.schedule.hoursPerWeek,
       tasks: placement.tasks,
       rotations: placement.rotations,
-      matching: placementSearchDoc(toPlacement(placementDocument(placement, factsMadeAt)), toEmployer(employerDocument(employer, factsMadeAt))),
+      matching: placementSearchDoc(
+        toPlacement(placementDocument(placement, factsMadeAt)),
+        toEmployer(employerDocument(employer, factsMadeAt)),
+      ),
     };
     everywhere.push(facts);
     const near = nearProvider.get(employer.verifiedBy.providerId) ?? [];
@@ -580,9 +880,13 @@ export const journeyHistory: LoadPart = {
         context.searchFeed?.placements(docs);
         return services.placementsRepository.collection.insertMany(docs, unordered);
       }),
-      matches: new Batch<PlacementMatchDoc>(batchSize, (docs) => services.placementMatchesRepository.collection.insertMany(docs, unordered)),
+      matches: new Batch<PlacementMatchDoc>(batchSize, (docs) =>
+        services.placementMatchesRepository.collection.insertMany(docs, unordered),
+      ),
       logs: new Batch<WeeklyLogDoc>(batchSize, (docs) => services.progressRepository.logs.insertMany(docs, unordered)),
-      reviews: new Batch<ReviewDoc>(batchSize, (docs) => services.progressRepository.reviews.insertMany(docs, unordered)),
+      reviews: new Batch<ReviewDoc>(batchSize, (docs) =>
+        services.progressRepository.reviews.insertMany(docs, unordered),
+      ),
     };
     const addJourney = async ({ match, logs, reviews }: JourneyRecords) => {
       await batches.matches.add([match]);

@@ -1,5 +1,5 @@
 import type { Config } from '../src/core/config.js';
-import { silentProgress, type Progress } from '../src/core/progress.js';
+import { type Progress, silentProgress } from '../src/core/progress.js';
 import { ensureIndex, loadIndexConfigs, waitForSuccess } from '../src/core/search/meili.js';
 import type { System } from '../src/services.js';
 import { demoPassword } from './demo-accounts.js';
@@ -32,7 +32,9 @@ export class DemoDataRefusedError extends Error {
 /** Demo accounts share a password printed in the README, so they must never exist in production. */
 export function assertDemoDataAllowed(config: Pick<Config, 'NODE_ENV'>): void {
   if (config.NODE_ENV === 'production') {
-    throw new DemoDataRefusedError('Demo data is never loaded when NODE_ENV=production: its accounts share a published password.');
+    throw new DemoDataRefusedError(
+      'Demo data is never loaded when NODE_ENV=production: its accounts share a published password.',
+    );
   }
 }
 
@@ -45,7 +47,11 @@ export async function hasAccounts(services: System): Promise<boolean> {
  * Feeds `items` to `write` in batches, making the next batch while the previous one is being
  * written (at most one write in flight), so generating and inserting overlap.
  */
-export async function inBatches<T>(items: Iterable<T>, size: number, write: (batch: T[]) => Promise<void>): Promise<void> {
+export async function inBatches<T>(
+  items: Iterable<T>,
+  size: number,
+  write: (batch: T[]) => Promise<void>,
+): Promise<void> {
   let batch: T[] = [];
   let writing: Promise<void> = Promise.resolve();
   for (const item of items) {
@@ -61,7 +67,9 @@ export async function inBatches<T>(items: Iterable<T>, size: number, write: (bat
 
 async function insertAccounts(context: LoadContext, accounts: GeneratedAccount[]): Promise<void> {
   if (accounts.length === 0) return;
-  await context.services.accounts.collection.insertMany(accounts.map((account) => accountDocument(account, context.passwordHash, context.now)));
+  await context.services.accounts.collection.insertMany(
+    accounts.map((account) => accountDocument(account, context.passwordHash, context.now)),
+  );
   context.counts.accounts += accounts.length;
 }
 
@@ -70,7 +78,9 @@ const organisations: LoadPart = {
   total: (dataset) => dataset.providers.length + dataset.staff.length,
   async run(context, progress) {
     const { services, dataset, now, counts } = context;
-    await services.providers.collection.insertMany(dataset.providers.map((provider) => providerDocument(provider, now)));
+    await services.providers.collection.insertMany(
+      dataset.providers.map((provider) => providerDocument(provider, now)),
+    );
     counts.providers += dataset.providers.length;
     progress.advance(dataset.providers.length);
     await inBatches(dataset.staff, context.batchSize, async (batch) => {
@@ -90,7 +100,10 @@ const employers: LoadPart = {
       const docs = batch.map((employer) => employerDocument(employer, now));
       context.searchFeed?.employers(docs);
       await services.employersRepository.collection.insertMany(docs);
-      await insertAccounts(context, batch.map((employer) => employer.account));
+      await insertAccounts(
+        context,
+        batch.map((employer) => employer.account),
+      );
       counts.employers += batch.length;
       progress.advance(batch.length);
     });
@@ -121,12 +134,17 @@ const youngPeople: LoadPart = {
       const docs = batch.map(({ person }) => youngPersonDocument(person, now));
       context.searchFeed?.youngPeople(docs);
       await services.youngPeopleRepository.collection.insertMany(docs);
-      const passports = batch.flatMap(({ person, passport }) => (passport ? [passportDocuments(person.id, person.providerId, passport, now)] : []));
+      const passports = batch.flatMap(({ person, passport }) =>
+        passport ? [passportDocuments(person.id, person.providerId, passport, now)] : [],
+      );
       if (passports.length > 0) {
         await services.passportsRepository.passports.insertMany(passports.map((docs) => docs.passport));
         await services.passportsRepository.versions.insertMany(passports.map((docs) => docs.version));
       }
-      await insertAccounts(context, batch.flatMap(({ accounts }) => accounts));
+      await insertAccounts(
+        context,
+        batch.flatMap(({ accounts }) => accounts),
+      );
       counts.youngPeople += batch.length;
       counts.passports += passports.length;
       progress.advance(batch.length);
@@ -174,7 +192,10 @@ async function emptySearchIndexes(services: System): Promise<void> {
 /** Waits for the search indexes to hold everything fed to them, with a progress bar for each. */
 async function finishSearch(feed: SearchFeed, progress: NonNullable<LoadOptions['progress']>): Promise<void> {
   feed.flush();
-  const bars = { placements: progress('search: placements', feed.sent.placements), candidates: progress('search: candidates', feed.sent.candidates) };
+  const bars = {
+    placements: progress('search: placements', feed.sent.placements),
+    candidates: progress('search: candidates', feed.sent.candidates),
+  };
   await feed.finish((index, documents) => bars[index].advance(documents));
   bars.placements.done();
   bars.candidates.done();
@@ -227,7 +248,12 @@ export function summaryLine(summary: LoadSummary): string {
     `${n(counts.placements)} placements, ${n(counts.youngPeople)} young people, ${n(counts.passports)} passports ` +
     `and ${n(counts.accounts)} accounts in ${seconds(summary.loadMs).toFixed(1)}s (${n(perSecond(summary.loadMs))} placements/s)`;
   if (summary.searchableMs === undefined) {
-    const figures = { seed: 'load', placements: counts.placements, loadSeconds: seconds(summary.loadMs), placementsPerSecond: perSecond(summary.loadMs) };
+    const figures = {
+      seed: 'load',
+      placements: counts.placements,
+      loadSeconds: seconds(summary.loadMs),
+      placementsPerSecond: perSecond(summary.loadMs),
+    };
     return `${loaded}; not indexed for search yet (run npm run reindex). ${JSON.stringify(figures)}`;
   }
   const figures = {

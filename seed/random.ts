@@ -90,7 +90,10 @@ export class Random {
     while (taken.length < count && pool.length > 0) {
       const choice = this.weighted(pool);
       taken.push(choice);
-      pool.splice(pool.findIndex(([candidate]) => candidate === choice), 1);
+      pool.splice(
+        pool.findIndex(([candidate]) => candidate === choice),
+        1,
+      );
     }
     return taken;
   }

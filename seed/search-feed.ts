@@ -1,7 +1,7 @@
 import type { EnqueuedTaskPromise } from 'meilisearch';
-import { waitForSuccess, type Search } from '../src/core/search/meili.js';
-import { toEmployer, type Employer, type EmployerDoc } from '../src/employers/employers.repository.js';
-import { toPlacement, type PlacementDoc } from '../src/placements/placements.repository.js';
+import { type Search, waitForSuccess } from '../src/core/search/meili.js';
+import { type Employer, type EmployerDoc, toEmployer } from '../src/employers/employers.repository.js';
+import { type PlacementDoc, toPlacement } from '../src/placements/placements.repository.js';
 import { candidateSearchDoc, isSearchablePlacement, placementSearchDoc } from '../src/search-sync/documents.js';
 import { toYoungPerson, type YoungPersonDoc } from '../src/young-people/young-people.repository.js';
 
@@ -39,7 +39,8 @@ export class SearchFeed {
     for (const doc of docs) {
       const placement = toPlacement(doc);
       const employer = this.#employers.get(placement.employerId);
-      if (employer && isSearchablePlacement(placement, employer, this.today)) this.#add('placements', placementSearchDoc(placement, employer));
+      if (employer && isSearchablePlacement(placement, employer, this.today))
+        this.#add('placements', placementSearchDoc(placement, employer));
     }
   }
 

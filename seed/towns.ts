@@ -1,4 +1,4 @@
-import { distanceKm, normalisePostcode, postcodeDirectory, type Coordinates } from '../src/geo/postcodes.js';
+import { type Coordinates, distanceKm, normalisePostcode, postcodeDirectory } from '../src/geo/postcodes.js';
 import type { Random } from './random.js';
 
 /**
@@ -17,38 +17,78 @@ export interface Town {
 }
 
 export const towns: readonly Town[] = [
-  { name: 'Leeds', localAuthority: 'Leeds', districts: ['LS1', 'LS6', 'LS8', 'LS9', 'LS11', 'LS12', 'LS13', 'LS15', 'LS17'], phonePrefix: '0113 496 0' },
+  {
+    name: 'Leeds',
+    localAuthority: 'Leeds',
+    districts: ['LS1', 'LS6', 'LS8', 'LS9', 'LS11', 'LS12', 'LS13', 'LS15', 'LS17'],
+    phonePrefix: '0113 496 0',
+  },
   { name: 'Bradford', localAuthority: 'Bradford', districts: ['BD1', 'BD3', 'BD5', 'BD7', 'BD9'] },
   { name: 'Wakefield', localAuthority: 'Wakefield', districts: ['WF1', 'WF2'] },
   { name: 'Huddersfield', localAuthority: 'Kirklees', districts: ['HD1', 'HD2'] },
   { name: 'Halifax', localAuthority: 'Calderdale', districts: ['HX1'] },
   { name: 'Harrogate', localAuthority: 'North Yorkshire', districts: ['HG1', 'HG2'] },
   { name: 'York', localAuthority: 'York', districts: ['YO1', 'YO10', 'YO24', 'YO31'] },
-  { name: 'Sheffield', localAuthority: 'Sheffield', districts: ['S1', 'S2', 'S6', 'S8', 'S10', 'S11'], tram: true, phonePrefix: '0114 496 0' },
+  {
+    name: 'Sheffield',
+    localAuthority: 'Sheffield',
+    districts: ['S1', 'S2', 'S6', 'S8', 'S10', 'S11'],
+    tram: true,
+    phonePrefix: '0114 496 0',
+  },
   { name: 'Rotherham', localAuthority: 'Rotherham', districts: ['S60'] },
   { name: 'Barnsley', localAuthority: 'Barnsley', districts: ['S70'] },
   { name: 'Doncaster', localAuthority: 'Doncaster', districts: ['DN1', 'DN2'] },
   { name: 'Hull', localAuthority: 'Kingston upon Hull', districts: ['HU1', 'HU5', 'HU8'] },
-  { name: 'Manchester', localAuthority: 'Manchester', districts: ['M1', 'M4', 'M8', 'M13', 'M14', 'M20', 'M40'], tram: true, phonePrefix: '0161 496 0' },
+  {
+    name: 'Manchester',
+    localAuthority: 'Manchester',
+    districts: ['M1', 'M4', 'M8', 'M13', 'M14', 'M20', 'M40'],
+    tram: true,
+    phonePrefix: '0161 496 0',
+  },
   { name: 'Salford', localAuthority: 'Salford', districts: ['M6', 'M7', 'M50'], tram: true, phonePrefix: '0161 496 0' },
   { name: 'Stockport', localAuthority: 'Stockport', districts: ['SK1', 'SK4'], phonePrefix: '0161 496 0' },
   { name: 'Oldham', localAuthority: 'Oldham', districts: ['OL1', 'OL8'], tram: true, phonePrefix: '0161 496 0' },
   { name: 'Bolton', localAuthority: 'Bolton', districts: ['BL1', 'BL3'] },
   { name: 'Wigan', localAuthority: 'Wigan', districts: ['WN1'] },
   { name: 'Warrington', localAuthority: 'Warrington', districts: ['WA1', 'WA2'] },
-  { name: 'Liverpool', localAuthority: 'Liverpool', districts: ['L1', 'L4', 'L6', 'L8', 'L15', 'L17'], phonePrefix: '0151 496 0' },
+  {
+    name: 'Liverpool',
+    localAuthority: 'Liverpool',
+    districts: ['L1', 'L4', 'L6', 'L8', 'L15', 'L17'],
+    phonePrefix: '0151 496 0',
+  },
   { name: 'Chester', localAuthority: 'Cheshire West and Chester', districts: ['CH1', 'CH2', 'CH3'] },
   { name: 'Preston', localAuthority: 'Lancashire', districts: ['PR1', 'PR2'] },
   { name: 'Blackpool', localAuthority: 'Blackpool', districts: ['FY1', 'FY3'], tram: true },
   { name: 'Lancaster', localAuthority: 'Lancashire', districts: ['LA1'] },
   { name: 'Kendal', localAuthority: 'Westmorland and Furness', districts: ['LA9'] },
   { name: 'Carlisle', localAuthority: 'Cumberland', districts: ['CA1', 'CA2'] },
-  { name: 'Newcastle upon Tyne', localAuthority: 'Newcastle upon Tyne', districts: ['NE1', 'NE4', 'NE6'], tram: true, phonePrefix: '0191 498 0' },
-  { name: 'Sunderland', localAuthority: 'Sunderland', districts: ['SR1', 'SR4'], tram: true, phonePrefix: '0191 498 0' },
+  {
+    name: 'Newcastle upon Tyne',
+    localAuthority: 'Newcastle upon Tyne',
+    districts: ['NE1', 'NE4', 'NE6'],
+    tram: true,
+    phonePrefix: '0191 498 0',
+  },
+  {
+    name: 'Sunderland',
+    localAuthority: 'Sunderland',
+    districts: ['SR1', 'SR4'],
+    tram: true,
+    phonePrefix: '0191 498 0',
+  },
   { name: 'Durham', localAuthority: 'County Durham', districts: ['DH1'], phonePrefix: '0191 498 0' },
   { name: 'Darlington', localAuthority: 'Darlington', districts: ['DL1', 'DL3'] },
   { name: 'Middlesbrough', localAuthority: 'Middlesbrough', districts: ['TS1', 'TS5'] },
-  { name: 'Birmingham', localAuthority: 'Birmingham', districts: ['B1', 'B5', 'B13', 'B16', 'B23', 'B29'], tram: true, phonePrefix: '0121 496 0' },
+  {
+    name: 'Birmingham',
+    localAuthority: 'Birmingham',
+    districts: ['B1', 'B5', 'B13', 'B16', 'B23', 'B29'],
+    tram: true,
+    phonePrefix: '0121 496 0',
+  },
   { name: 'Wolverhampton', localAuthority: 'Wolverhampton', districts: ['WV1', 'WV3', 'WV10'], tram: true },
   { name: 'Coventry', localAuthority: 'Coventry', districts: ['CV1', 'CV2', 'CV5'] },
   { name: 'Stoke-on-Trent', localAuthority: 'Stoke-on-Trent', districts: ['ST1', 'ST4', 'ST6'] },
@@ -56,9 +96,20 @@ export const towns: readonly Town[] = [
   { name: 'Telford', localAuthority: 'Telford and Wrekin', districts: ['TF1', 'TF3'] },
   { name: 'Worcester', localAuthority: 'Worcestershire', districts: ['WR1', 'WR5'] },
   { name: 'Hereford', localAuthority: 'Herefordshire', districts: ['HR1', 'HR4'] },
-  { name: 'Nottingham', localAuthority: 'Nottingham', districts: ['NG1', 'NG3', 'NG5', 'NG7'], tram: true, phonePrefix: '0115 496 0' },
+  {
+    name: 'Nottingham',
+    localAuthority: 'Nottingham',
+    districts: ['NG1', 'NG3', 'NG5', 'NG7'],
+    tram: true,
+    phonePrefix: '0115 496 0',
+  },
   { name: 'Derby', localAuthority: 'Derby', districts: ['DE1', 'DE21', 'DE22', 'DE23'] },
-  { name: 'Leicester', localAuthority: 'Leicester', districts: ['LE1', 'LE2', 'LE3', 'LE4'], phonePrefix: '0116 496 0' },
+  {
+    name: 'Leicester',
+    localAuthority: 'Leicester',
+    districts: ['LE1', 'LE2', 'LE3', 'LE4'],
+    phonePrefix: '0116 496 0',
+  },
   { name: 'Lincoln', localAuthority: 'Lincolnshire', districts: ['LN1', 'LN2', 'LN6'] },
   { name: 'Northampton', localAuthority: 'West Northamptonshire', districts: ['NN1', 'NN3'] },
   { name: 'Peterborough', localAuthority: 'Peterborough', districts: ['PE1', 'PE3'] },
@@ -102,7 +153,8 @@ export const inwardLetters = 'ABDEFGHJLNPQRSTUWXYZ';
 /** The centre of a town: the centroid of its first (central) postcode district. */
 export function townCentre(town: Town): Coordinates {
   const centre = postcodeDirectory().district(town.districts[0]!);
-  if (!centre) throw new Error(`no centroid for ${town.districts[0]} (${town.name}); is data/uk-postcode-districts.csv complete?`);
+  if (!centre)
+    throw new Error(`no centroid for ${town.districts[0]} (${town.name}); is data/uk-postcode-districts.csv complete?`);
   return centre;
 }
 

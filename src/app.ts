@@ -2,15 +2,15 @@ import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { matchedRoutes } from 'hono/route';
 import { secureHeaders } from 'hono/secure-headers';
-import { createRouter } from './core/http/openapi.js';
-import { completeDocument } from './core/http/openapi-document.js';
-import { onErrorWithLiteralPaths, onNotFoundOrMethodNotAllowed } from './core/http/error-handler.js';
-import { limitBody, requestLogger } from './core/http/middleware.js';
-import { readJsonBody, refuseControlCharactersInUrl } from './core/http/request-input.js';
-import { storeDeadline } from './core/http/store-deadline.js';
 import { accountsRoutes } from './auth/accounts.routes.js';
 import { authenticate } from './auth/auth.middleware.js';
 import { authRoutes } from './auth/auth.routes.js';
+import { onErrorWithLiteralPaths, onNotFoundOrMethodNotAllowed } from './core/http/error-handler.js';
+import { limitBody, requestLogger } from './core/http/middleware.js';
+import { createRouter } from './core/http/openapi.js';
+import { completeDocument } from './core/http/openapi-document.js';
+import { readJsonBody, refuseControlCharactersInUrl } from './core/http/request-input.js';
+import { storeDeadline } from './core/http/store-deadline.js';
 import { dashboardsRoutes } from './dashboards/dashboards.routes.js';
 import { docsRoutes } from './docs/docs.routes.js';
 import { openApiLinks } from './docs/openapi-links.js';
@@ -24,9 +24,9 @@ import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { passportsRoutes } from './passports/passports.routes.js';
 import { placementsRoutes } from './placements/placements.routes.js';
 import type { Services } from './services.js';
-import { youngPeopleRoutes } from './young-people/young-people.routes.js';
 import { pageModules } from './web/pages.js';
 import { createWebApp } from './web/web.app.js';
+import { youngPeopleRoutes } from './young-people/young-people.routes.js';
 
 /** Paths that belong to the API (and its docs and health checks), never to the web pages. */
 const apiPathPrefixes = ['/v1/', '/health/', '/docs', '/openapi.json', '/.well-known/'];
@@ -53,7 +53,12 @@ export function createApp(services: Services) {
   app.use(
     secureHeaders({
       overwrite: false,
-      contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] },
+      contentSecurityPolicy: {
+        defaultSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'none'"],
+      },
       strictTransportSecurity: 'max-age=31536000; includeSubDomains',
       referrerPolicy: 'no-referrer',
       crossOriginResourcePolicy: 'same-origin',

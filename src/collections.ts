@@ -2,18 +2,22 @@ import { auditCollection } from './audit/audit.js';
 import { accountsCollection } from './auth/accounts.js';
 import { invitationsCollection } from './auth/invitations.js';
 import { signingKeysCollection } from './auth/keys.js';
-import { loginThrottleCollection } from './auth/throttle.js';
 import { signInsCollection } from './auth/sign-ins.js';
+import { loginThrottleCollection } from './auth/throttle.js';
 import { refreshTokensCollection } from './auth/tokens.js';
 import type { CollectionSpec } from './core/db/mongo.js';
-import { outcomeCountsCollection, summaryStateCollection, supportWeeksCollection } from './dashboards/dashboard-summaries.js';
+import {
+  outcomeCountsCollection,
+  summaryStateCollection,
+  supportWeeksCollection,
+} from './dashboards/dashboard-summaries.js';
 import { employersCollection } from './employers/employers.repository.js';
 import { placementMatchesCollection } from './journey/journey.repository.js';
 import { reviewsCollection, weeklyLogsCollection } from './journey/progress.repository.js';
-import { passportCollections } from './passports/passports.repository.js';
 import { scheduledRunsCollection } from './notifications/daily.js';
 import { notificationsCollection } from './notifications/outbox.js';
 import { notificationPreferencesCollection } from './notifications/preferences.js';
+import { passportCollections } from './passports/passports.repository.js';
 import { placementsCollection } from './placements/placements.repository.js';
 import { providersCollection } from './providers/providers.js';
 import { outboxCollection } from './search-sync/outbox.js';

@@ -1,13 +1,13 @@
 import path from 'node:path';
 import type { ServerType } from '@hono/node-server';
-import { ConfigError, loadConfig, type Config } from './core/config.js';
+import { type Config, ConfigError, loadConfig } from './core/config.js';
 import { serveApp } from './core/http/server.js';
 import { createLogger, type Logger } from './core/logger.js';
 import { projectRoot } from './core/project-root.js';
 import { Stores } from './embedded/index.js';
 import { LauncherError } from './embedded/process.js';
 import { MailCatcher } from './notifications/mail-catcher.js';
-import { startSystem, type RunningSystem } from './runtime.js';
+import { type RunningSystem, startSystem } from './runtime.js';
 
 /** Starts the service (runtime.ts does the wiring), loads demo data in development, and listens. */
 async function main(config: Config, logger: Logger): Promise<void> {
@@ -46,7 +46,12 @@ async function main(config: Config, logger: Logger): Promise<void> {
     logger.warn('SMTP_URL is not set: emails wait in the notifications outbox until it is');
   }
   try {
-    running = await startSystem({ config, logger, stores, services: catcherOption ? { mailCatcher: catcherOption } : {} });
+    running = await startSystem({
+      config,
+      logger,
+      stores,
+      services: catcherOption ? { mailCatcher: catcherOption } : {},
+    });
   } catch (error) {
     await mailCatcher?.stop();
     if (shuttingDown) return;

@@ -1,14 +1,14 @@
 import type { App } from './app.js';
 import { createApp } from './app.js';
 import { collectionSpecs } from './collections.js';
-import { systemClock, type Clock } from './core/clock.js';
+import { type Clock, systemClock } from './core/clock.js';
 import type { Config } from './core/config.js';
 import { loadMigrations, migrate, pendingMigrations } from './core/db/migrations.js';
 import { createMongoClient, schemaDrift } from './core/db/mongo.js';
 import type { Logger } from './core/logger.js';
 import { applyIndexConfigs, createSearch, loadIndexConfigs } from './core/search/meili.js';
 import { DashboardSummaries } from './dashboards/dashboard-summaries.js';
-import { Stores, type StoreEndpoints } from './embedded/index.js';
+import { type StoreEndpoints, Stores } from './embedded/index.js';
 import { placementMatchesCollection } from './journey/journey.repository.js';
 import { weeklyLogsCollection } from './journey/progress.repository.js';
 import { createServices, type Infrastructure, type ServiceOptions, type System } from './services.js';
@@ -32,7 +32,12 @@ export async function openInfrastructure(options: {
   await mongo.connect();
   try {
     const db = mongo.db(options.dbName ?? config.MONGODB_DB);
-    const search = createSearch(options.meiliUrl, options.meiliKey, options.indexPrefix ?? config.MEILI_INDEX_PREFIX, config.MEILI_TIMEOUT_MS);
+    const search = createSearch(
+      options.meiliUrl,
+      options.meiliKey,
+      options.indexPrefix ?? config.MEILI_INDEX_PREFIX,
+      config.MEILI_TIMEOUT_MS,
+    );
     await applyIndexConfigs(search, await loadIndexConfigs());
     return { config, mongo, db, search, clock: options.clock ?? systemClock, logger };
   } catch (error) {
@@ -53,7 +58,9 @@ export async function prepareDatabase(infra: Infrastructure, options: { migrate?
   if (!(options.migrate ?? config.NODE_ENV !== 'production')) {
     const pending = await pendingMigrations(db, migrations);
     if (pending.length > 0) {
-      throw new Error(`the database needs migrations ${pending.map((m) => m.id).join(', ')}: run npm run migrate first`);
+      throw new Error(
+        `the database needs migrations ${pending.map((m) => m.id).join(', ')}: run npm run migrate first`,
+      );
     }
   } else {
     await migrate(db, { logger, migrations });
@@ -66,7 +73,10 @@ export async function prepareDatabase(infra: Infrastructure, options: { migrate?
     }
   }
   // The dashboards' summaries carry their own version and are rebuilt when it changes.
-  await new DashboardSummaries(db, { matches: placementMatchesCollection.name, logs: weeklyLogsCollection.name }).ensure(logger);
+  await new DashboardSummaries(db, {
+    matches: placementMatchesCollection.name,
+    logs: weeklyLogsCollection.name,
+  }).ensure(logger);
 }
 
 export interface RunningSystem {
@@ -94,7 +104,12 @@ export async function startSystem(options: {
   let infra: Infrastructure | undefined;
   try {
     const endpoints: StoreEndpoints = await stores.start(options.config, options.logger);
-    infra = await openInfrastructure({ config: options.config, logger: options.logger, ...endpoints, ...(options.clock ? { clock: options.clock } : {}) });
+    infra = await openInfrastructure({
+      config: options.config,
+      logger: options.logger,
+      ...endpoints,
+      ...(options.clock ? { clock: options.clock } : {}),
+    });
     await prepareDatabase(infra, options.migrate === undefined ? {} : { migrate: options.migrate });
     const system = await createServices(infra, options.services);
     const connections = infra;

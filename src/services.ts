@@ -7,14 +7,14 @@ import { AuthService } from './auth/auth.service.js';
 import { InvitationsService } from './auth/invitations.js';
 import { KeyStore, resolveKeysSecret } from './auth/keys.js';
 import { PasswordHasher } from './auth/passwords.js';
-import { LoginThrottle, type ThrottleLimits } from './auth/throttle.js';
 import { SignIns } from './auth/sign-ins.js';
-import { AccessTokens, RefreshTokens, clockToleranceSeconds } from './auth/tokens.js';
+import { LoginThrottle, type ThrottleLimits } from './auth/throttle.js';
+import { AccessTokens, clockToleranceSeconds, RefreshTokens } from './auth/tokens.js';
 import type { Clock } from './core/clock.js';
 import type { Config } from './core/config.js';
 import type { Logger } from './core/logger.js';
 import { projectRoot } from './core/project-root.js';
-import { withRequestTimeout, type Search } from './core/search/meili.js';
+import { type Search, withRequestTimeout } from './core/search/meili.js';
 import { DashboardSummaries } from './dashboards/dashboard-summaries.js';
 import { DashboardsService } from './dashboards/dashboards.service.js';
 import { DataRightsService } from './data-rights/data-rights.service.js';
@@ -35,9 +35,9 @@ import { notificationsPersonalData } from './notifications/notifications.persona
 import { NotificationsService } from './notifications/notifications.service.js';
 import { NotificationOutbox } from './notifications/outbox.js';
 import { PreferencesRepository, UnsubscribeLinks } from './notifications/preferences.js';
-import { DeliveryWorker, type DeliveryOptions } from './notifications/worker.js';
-import { PassportsRepository } from './passports/passports.repository.js';
+import { type DeliveryOptions, DeliveryWorker } from './notifications/worker.js';
 import { passportPersonalData } from './passports/passports.personal-data.js';
+import { PassportsRepository } from './passports/passports.repository.js';
 import { PassportsService } from './passports/passports.service.js';
 import { PlacementsRepository } from './placements/placements.repository.js';
 import { PlacementsService } from './placements/placements.service.js';
@@ -47,9 +47,9 @@ import { SearchIndexer } from './search-sync/indexer.js';
 import { SearchOutbox } from './search-sync/outbox.js';
 import { SearchReconciler } from './search-sync/reconcile.js';
 import { SearchSyncWorker, syncRequestTimeoutMs } from './search-sync/worker.js';
+import { WebSessions } from './web/sessions.js';
 import { YoungPeopleRepository } from './young-people/young-people.repository.js';
 import { YoungPeopleService } from './young-people/young-people.service.js';
-import { WebSessions } from './web/sessions.js';
 
 /** What the app is built from: connections and settings made once by the caller. */
 export interface Infrastructure {
@@ -138,7 +138,10 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
   const { config, db, mongo, clock, search, logger } = infra;
   const audit = new AuditLog(db, clock);
   const outbox = new SearchOutbox(db, clock);
-  const hasher = new PasswordHasher({ memoryKib: config.PASSWORD_ARGON2_MEMORY_KIB, iterations: config.PASSWORD_ARGON2_ITERATIONS });
+  const hasher = new PasswordHasher({
+    memoryKib: config.PASSWORD_ARGON2_MEMORY_KIB,
+    iterations: config.PASSWORD_ARGON2_ITERATIONS,
+  });
   const keysSecret = resolveKeysSecret(config.TOKEN_KEYS_SECRET, path.resolve(projectRoot, config.DATA_DIR));
   const keys = new KeyStore(db, keysSecret, clock, {
     rotationDays: config.TOKEN_KEY_ROTATION_DAYS,
@@ -146,7 +149,10 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     clockToleranceSeconds,
   });
   await keys.init();
-  const dashboardSummaries = new DashboardSummaries(db, { matches: placementMatchesCollection.name, logs: weeklyLogsCollection.name });
+  const dashboardSummaries = new DashboardSummaries(db, {
+    matches: placementMatchesCollection.name,
+    logs: weeklyLogsCollection.name,
+  });
   const repositories = {
     audit,
     outbox,
@@ -162,7 +168,13 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     placementMatchesRepository: new PlacementMatchesRepository(db, dashboardSummaries),
     progressRepository: new ProgressRepository(db, dashboardSummaries),
   };
-  const { accounts, providers, employersRepository: employers, youngPeopleRepository: youngPeople, placementsRepository: placements } = repositories;
+  const {
+    accounts,
+    providers,
+    employersRepository: employers,
+    youngPeopleRepository: youngPeople,
+    placementsRepository: placements,
+  } = repositories;
   const { passportsRepository, placementMatchesRepository: matches, progressRepository } = repositories;
   const names = new NamesReadModel({ accounts, providers, employers, placements, youngPeople });
 
@@ -197,9 +209,32 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
   dataRights.register(passportPersonalData(passportsRepository));
   dataRights.register(journeyPersonalData(matches, progressRepository));
   dataRights.register(notificationsPersonalData(notificationOutbox, notificationPreferences, accounts));
-  const passports = new PassportsService({ mongo, passports: passportsRepository, youngPeople, employers, placements, accounts, audit, notifications, clock, names });
+  const passports = new PassportsService({
+    mongo,
+    passports: passportsRepository,
+    youngPeople,
+    employers,
+    placements,
+    accounts,
+    audit,
+    notifications,
+    clock,
+    names,
+  });
   const placementsService = new PlacementsService({ mongo, placements, employers, outbox, audit, clock });
-  const journey = new JourneyService({ mongo, matches, youngPeople, placements, employers, passports, outbox, notifications, audit, clock, names });
+  const journey = new JourneyService({
+    mongo,
+    matches,
+    youngPeople,
+    placements,
+    employers,
+    passports,
+    outbox,
+    notifications,
+    audit,
+    clock,
+    names,
+  });
   const services: Services = {
     config,
     clock,
@@ -217,14 +252,34 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     journey,
     progress: new ProgressService({ mongo, journey, matches, records: progressRepository, clock }),
     inbox: new InboxService({ matches, progress: progressRepository, passports: passportsRepository, names, clock }),
-    dashboards: new DashboardsService({ matches, progress: progressRepository, summaries: dashboardSummaries, placements, employers, youngPeople, accounts, clock }),
+    dashboards: new DashboardsService({
+      matches,
+      progress: progressRepository,
+      summaries: dashboardSummaries,
+      placements,
+      employers,
+      youngPeople,
+      accounts,
+      clock,
+    }),
     notifications,
     devMail: config.SMTP_URL ? undefined : options.mailCatcher?.catcher,
     webSessions: new WebSessions(db, clock),
   };
   const indexingSearch = withRequestTimeout(search, syncRequestTimeoutMs);
-  const searchSync = new SearchSyncWorker(outbox, new SearchIndexer(indexingSearch, placements, employers, youngPeople, () => clock.now()), logger);
-  const searchReconciler = new SearchReconciler(db, search, outbox, clock, logger, config.SEARCH_RECONCILE_INTERVAL_SECONDS * 1000);
+  const searchSync = new SearchSyncWorker(
+    outbox,
+    new SearchIndexer(indexingSearch, placements, employers, youngPeople, () => clock.now()),
+    logger,
+  );
+  const searchReconciler = new SearchReconciler(
+    db,
+    search,
+    outbox,
+    clock,
+    logger,
+    config.SEARCH_RECONCILE_INTERVAL_SECONDS * 1000,
+  );
   const smtpUrl = config.SMTP_URL ?? options.mailCatcher?.smtpUrl;
   const notificationDelivery = smtpUrl
     ? new DeliveryWorker(
@@ -238,10 +293,30 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
         options.delivery,
       )
     : undefined;
-  const dailyNotifications = new DailyNotifications(db, mongo, notificationOutbox, services.inbox, accounts, passportsRepository, employers, clock, logger, {
-    hour: config.NOTIFY_DAILY_HOUR,
-    leaseMs: 30 * 60_000,
-  });
+  const dailyNotifications = new DailyNotifications(
+    db,
+    mongo,
+    notificationOutbox,
+    services.inbox,
+    accounts,
+    passportsRepository,
+    employers,
+    clock,
+    logger,
+    {
+      hour: config.NOTIFY_DAILY_HOUR,
+      leaseMs: 30 * 60_000,
+    },
+  );
   const { accounts: _accountsService, ...featureServices } = services;
-  return { ...infra, ...featureServices, ...repositories, searchSync, searchReconciler, notificationDelivery, dailyNotifications, services };
+  return {
+    ...infra,
+    ...featureServices,
+    ...repositories,
+    searchSync,
+    searchReconciler,
+    notificationDelivery,
+    dailyNotifications,
+    services,
+  };
 }

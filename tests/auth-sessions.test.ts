@@ -4,7 +4,7 @@ import { ObjectId } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ManualClock } from '../src/core/clock.js';
 import { call, createHarness, type Harness } from './helpers/harness.js';
-import { makeProvider, password, type ProviderWorld } from './helpers/world.js';
+import { makeProvider, type ProviderWorld, password } from './helpers/world.js';
 
 const clock = new ManualClock(new Date('2026-05-01T08:00:00Z'));
 let harness: Harness;
@@ -17,7 +17,10 @@ beforeAll(async () => {
 afterAll(() => harness.close());
 
 const signIn = (email: string, pass: string, address = '203.0.113.10') =>
-  call(harness.app, 'POST', '/v1/auth/token', { body: { email, password: pass }, headers: { 'x-forwarded-for': address } });
+  call(harness.app, 'POST', '/v1/auth/token', {
+    body: { email, password: pass },
+    headers: { 'x-forwarded-for': address },
+  });
 
 describe('sign-in', () => {
   it('returns a short-lived access token and a refresh token, never cached', async () => {
@@ -58,7 +61,11 @@ describe('sign-in', () => {
       expect(verify).toHaveBeenCalledTimes(2);
       const [known, unknown] = verify.mock.calls.map(([, stored]) => parseOptions(stored));
       expect(unknown).toEqual(known);
-      expect(known).toMatchObject({ memoryCost: harness.services.config.PASSWORD_ARGON2_MEMORY_KIB, timeCost: 2, parallelism: 1 });
+      expect(known).toMatchObject({
+        memoryCost: harness.services.config.PASSWORD_ARGON2_MEMORY_KIB,
+        timeCost: 2,
+        parallelism: 1,
+      });
     } finally {
       verify.mockRestore();
     }
@@ -78,15 +85,24 @@ describe('sign-in', () => {
     expect((await signIn(world.delegate.email, password, '198.51.100.5')).status).toBe(200);
     const rehashed = (await accounts.findOne({ _id: new ObjectId(world.delegate.accountId) }))?.passwordHash ?? '';
     expect(rehashed.startsWith('$argon2id$')).toBe(true);
-    expect(parseOptions(rehashed)).toMatchObject({ memoryCost: harness.services.config.PASSWORD_ARGON2_MEMORY_KIB, timeCost: 2, parallelism: 1 });
+    expect(parseOptions(rehashed)).toMatchObject({
+      memoryCost: harness.services.config.PASSWORD_ARGON2_MEMORY_KIB,
+      timeCost: 2,
+      parallelism: 1,
+    });
     expect((await signIn(world.delegate.email, password, '198.51.100.5')).status).toBe(200);
     await harness.services.db.collection('login_throttle').deleteMany({});
   });
 
   it('audits successful and failed sign-ins without passwords', async () => {
     await signIn(world.youngPerson.email, 'a wrong password for the audit', '198.51.100.3');
-    const failures = await harness.services.audit.find({ action: 'auth.sign_in', accountId: world.youngPerson.accountId });
-    expect(failures.some((entry) => entry.outcome === 'failure' && entry.details?.reason === 'wrong_password')).toBe(true);
+    const failures = await harness.services.audit.find({
+      action: 'auth.sign_in',
+      accountId: world.youngPerson.accountId,
+    });
+    expect(failures.some((entry) => entry.outcome === 'failure' && entry.details?.reason === 'wrong_password')).toBe(
+      true,
+    );
     const all = JSON.stringify(await harness.services.db.collection('audit_events').find({}).toArray());
     expect(all).not.toContain(password);
     expect(all).not.toContain('a wrong password for the audit');
@@ -96,22 +112,30 @@ describe('sign-in', () => {
 describe('refresh tokens', () => {
   it('rotate on every use, and a reused token revokes the whole sign-in', async () => {
     const first = await signIn(world.coach.email, password);
-    const second = await call(harness.app, 'POST', '/v1/auth/refresh', { body: { refreshToken: first.json.refreshToken } });
+    const second = await call(harness.app, 'POST', '/v1/auth/refresh', {
+      body: { refreshToken: first.json.refreshToken },
+    });
     expect(second.status).toBe(200);
     expect(second.json.refreshToken).not.toBe(first.json.refreshToken);
     expect((await call(harness.app, 'GET', '/v1/me', { token: second.json.accessToken })).status).toBe(200);
 
     // The first token again: someone copied it. Both it and its successor stop working.
-    const reuse = await call(harness.app, 'POST', '/v1/auth/refresh', { body: { refreshToken: first.json.refreshToken } });
+    const reuse = await call(harness.app, 'POST', '/v1/auth/refresh', {
+      body: { refreshToken: first.json.refreshToken },
+    });
     expect(reuse.status).toBe(401);
-    const successor = await call(harness.app, 'POST', '/v1/auth/refresh', { body: { refreshToken: second.json.refreshToken } });
+    const successor = await call(harness.app, 'POST', '/v1/auth/refresh', {
+      body: { refreshToken: second.json.refreshToken },
+    });
     expect(successor.status).toBe(401);
     const events = await harness.services.audit.find({ action: 'auth.refresh_reuse' });
     expect(events[0]).toMatchObject({ outcome: 'denied', actor: { accountId: world.coach.accountId } });
 
     // Another sign-in of the same account is not affected.
     const other = await signIn(world.coach.email, password);
-    expect((await call(harness.app, 'POST', '/v1/auth/refresh', { body: { refreshToken: other.json.refreshToken } })).status).toBe(200);
+    expect(
+      (await call(harness.app, 'POST', '/v1/auth/refresh', { body: { refreshToken: other.json.refreshToken } })).status,
+    ).toBe(200);
   });
 
   it('are stored only as hashes', async () => {
@@ -122,16 +146,24 @@ describe('refresh tokens', () => {
 
   it('stop working after logout', async () => {
     const session = await signIn(world.admin.email, password);
-    const logout = await call(harness.app, 'POST', '/v1/auth/logout', { body: { refreshToken: session.json.refreshToken } });
+    const logout = await call(harness.app, 'POST', '/v1/auth/logout', {
+      body: { refreshToken: session.json.refreshToken },
+    });
     expect(logout.status).toBe(204);
-    expect((await call(harness.app, 'POST', '/v1/auth/refresh', { body: { refreshToken: session.json.refreshToken } })).status).toBe(401);
+    expect(
+      (await call(harness.app, 'POST', '/v1/auth/refresh', { body: { refreshToken: session.json.refreshToken } }))
+        .status,
+    ).toBe(401);
   });
 
   it('expire', async () => {
     const session = await signIn(world.admin.email, password);
     clock.advance(15 * 86_400_000);
     try {
-      expect((await call(harness.app, 'POST', '/v1/auth/refresh', { body: { refreshToken: session.json.refreshToken } })).status).toBe(401);
+      expect(
+        (await call(harness.app, 'POST', '/v1/auth/refresh', { body: { refreshToken: session.json.refreshToken } }))
+          .status,
+      ).toBe(401);
     } finally {
       clock.advance(-15 * 86_400_000);
     }
@@ -140,7 +172,10 @@ describe('refresh tokens', () => {
   it('stop working when the account is disabled', async () => {
     const session = await signIn(world.delegate.email, password);
     await call(harness.app, 'POST', `/v1/accounts/${world.delegate.accountId}/disable`, { token: world.admin.token });
-    expect((await call(harness.app, 'POST', '/v1/auth/refresh', { body: { refreshToken: session.json.refreshToken } })).status).toBe(401);
+    expect(
+      (await call(harness.app, 'POST', '/v1/auth/refresh', { body: { refreshToken: session.json.refreshToken } }))
+        .status,
+    ).toBe(401);
     await call(harness.app, 'POST', `/v1/accounts/${world.delegate.accountId}/enable`, { token: world.admin.token });
   });
 });
@@ -161,7 +196,9 @@ describe('access tokens end with their sign-in, at once', () => {
 
   it('after a refresh token is reused: the tokens issued before and after the refresh', async () => {
     const first = await signIn(world.coach.email, password);
-    const second = await call(harness.app, 'POST', '/v1/auth/refresh', { body: { refreshToken: first.json.refreshToken } });
+    const second = await call(harness.app, 'POST', '/v1/auth/refresh', {
+      body: { refreshToken: first.json.refreshToken },
+    });
     expect((await me(second.json.accessToken)).status).toBe(200);
     await call(harness.app, 'POST', '/v1/auth/refresh', { body: { refreshToken: first.json.refreshToken } });
     expect((await me(first.json.accessToken)).status).toBe(401);
@@ -188,7 +225,10 @@ describe('access tokens end with their sign-in, at once', () => {
     expect(changed.status, changed.text).toBe(200);
     expect((await me(person.token)).status).toBe(401);
     expect((await me(elsewhere.json.accessToken)).status).toBe(401);
-    expect((await call(harness.app, 'POST', '/v1/auth/refresh', { body: { refreshToken: elsewhere.json.refreshToken } })).status).toBe(401);
+    expect(
+      (await call(harness.app, 'POST', '/v1/auth/refresh', { body: { refreshToken: elsewhere.json.refreshToken } }))
+        .status,
+    ).toBe(401);
     expect((await harness.services.webSessions.lookup(browser.token)).status).not.toBe('active');
     expect((await me(changed.json.accessToken)).status).toBe(200);
     expect((await signIn(person.email, password, '203.0.113.90')).status).toBe(401);
@@ -213,7 +253,8 @@ describe('access tokens end with their sign-in, at once', () => {
 describe('sign-in throttling', () => {
   it('answers 429 with Retry-After after repeated failures on one account, and recovers after the window', async () => {
     await harness.services.db.collection('login_throttle').deleteMany({});
-    for (let i = 0; i < 5; i++) expect((await signIn(world.youngPerson.email, `wrong password number ${i}`, `192.0.2.${i}`)).status).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await signIn(world.youngPerson.email, `wrong password number ${i}`, `192.0.2.${i}`)).status).toBe(401);
     const blocked = await signIn(world.youngPerson.email, password, '192.0.2.99');
     expect(blocked.status).toBe(429);
     expect(blocked.json.error.code).toBe('rate_limited');

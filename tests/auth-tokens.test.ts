@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http';
-import { SignJWT, exportJWK, generateKeyPair, decodeProtectedHeader, type CryptoKey } from 'jose';
+import { type CryptoKey, decodeProtectedHeader, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../src/core/clock.js';
 import { call, createHarness, type Harness } from './helpers/harness.js';
-import { makeProvider, password, type ProviderWorld } from './helpers/world.js';
+import { makeProvider, type ProviderWorld, password } from './helpers/world.js';
 
 let harness: Harness;
 let world: ProviderWorld;
@@ -51,8 +51,16 @@ describe('access tokens: the happy path', () => {
   it('signs in and reads /v1/me with the access token', async () => {
     const response = await call(harness.app, 'GET', '/v1/me', { token: world.coach.token });
     expect(response.status).toBe(200);
-    expect(response.json.account).toMatchObject({ id: world.coach.accountId, role: 'job_coach', providerId: world.providerId });
-    expect(response.json.organisation).toMatchObject({ type: 'provider', id: world.providerId, name: 'Leeds City College' });
+    expect(response.json.account).toMatchObject({
+      id: world.coach.accountId,
+      role: 'job_coach',
+      providerId: world.providerId,
+    });
+    expect(response.json.organisation).toMatchObject({
+      type: 'provider',
+      id: world.providerId,
+      name: 'Leeds City College',
+    });
   });
 
   it('issues ES256 tokens with a kid that the JWKS publishes', async () => {
@@ -105,12 +113,16 @@ describe('access tokens: every forgery and mistake is a 401', () => {
 
   it('expired', async () => {
     const now = Math.floor(clock.now().getTime() / 1000);
-    await expectRefused(await signWithServiceKey(claimsFor(world.coach.accountId, { iat: now - 1000, nbf: now - 1000, exp: now - 100 })));
+    await expectRefused(
+      await signWithServiceKey(claimsFor(world.coach.accountId, { iat: now - 1000, nbf: now - 1000, exp: now - 100 })),
+    );
   });
 
   it('not yet valid', async () => {
     const now = Math.floor(clock.now().getTime() / 1000);
-    await expectRefused(await signWithServiceKey(claimsFor(world.coach.accountId, { nbf: now + 600, exp: now + 1200 })));
+    await expectRefused(
+      await signWithServiceKey(claimsFor(world.coach.accountId, { nbf: now + 600, exp: now + 1200 })),
+    );
   });
 
   it('a tampered payload', async () => {
@@ -130,22 +142,30 @@ describe('access tokens: every forgery and mistake is a 401', () => {
   it('a token signed by a key that is not ours but reuses our kid', async () => {
     const { privateKey } = await generateKeyPair('ES256');
     const { kid } = harness.services.keys.signingKey();
-    const token = await new SignJWT(claimsFor(world.coach.accountId)).setProtectedHeader({ alg: 'ES256', kid, typ: 'at+jwt' }).sign(privateKey);
+    const token = await new SignJWT(claimsFor(world.coach.accountId))
+      .setProtectedHeader({ alg: 'ES256', kid, typ: 'at+jwt' })
+      .sign(privateKey);
     await expectRefused(token);
   });
 
   it('a token of an account that has been disabled, at once', async () => {
     const before = await call(harness.app, 'GET', '/v1/me', { token: world.delegate.token });
     expect(before.status).toBe(200);
-    const disabled = await call(harness.app, 'POST', `/v1/accounts/${world.delegate.accountId}/disable`, { token: world.admin.token });
+    const disabled = await call(harness.app, 'POST', `/v1/accounts/${world.delegate.accountId}/disable`, {
+      token: world.admin.token,
+    });
     expect(disabled.status).toBe(200);
     await expectRefused(world.delegate.token);
-    const signIn = await call(harness.app, 'POST', '/v1/auth/token', { body: { email: world.delegate.email, password } });
+    const signIn = await call(harness.app, 'POST', '/v1/auth/token', {
+      body: { email: world.delegate.email, password },
+    });
     expect(signIn.status).toBe(401);
     await call(harness.app, 'POST', `/v1/accounts/${world.delegate.accountId}/enable`, { token: world.admin.token });
     // Disabling ended the sign-in: enabling the account again does not bring its old tokens back.
     await expectRefused(world.delegate.token);
-    world.delegate.token = (await call(harness.app, 'POST', '/v1/auth/token', { body: { email: world.delegate.email, password } })).json.accessToken;
+    world.delegate.token = (
+      await call(harness.app, 'POST', '/v1/auth/token', { body: { email: world.delegate.email, password } })
+    ).json.accessToken;
     expect((await call(harness.app, 'GET', '/v1/me', { token: world.delegate.token })).status).toBe(200);
   });
 });
@@ -158,14 +178,20 @@ describe('key rotation', () => {
     expect((await call(harness.app, 'GET', '/v1/me', { token: world.coach.token })).status).toBe(200);
     const fresh = await call(harness.app, 'POST', '/v1/auth/token', { body: { email: world.coach.email, password } });
     expect(decodeProtectedHeader(fresh.json.accessToken).kid).toBe(newKid);
-    const kids = (await call(harness.app, 'GET', '/.well-known/jwks.json')).json.keys.map((key: { kid: string }) => key.kid);
+    const kids = (await call(harness.app, 'GET', '/.well-known/jwks.json')).json.keys.map(
+      (key: { kid: string }) => key.kid,
+    );
     expect(kids).toEqual(expect.arrayContaining([oldKid, newKid]));
 
     clock.advance((harness.config.ACCESS_TOKEN_TTL_SECONDS + 120) * 1000);
     await expectRefused(world.coach.token);
-    const later = (await call(harness.app, 'GET', '/.well-known/jwks.json')).json.keys.map((key: { kid: string }) => key.kid);
+    const later = (await call(harness.app, 'GET', '/.well-known/jwks.json')).json.keys.map(
+      (key: { kid: string }) => key.kid,
+    );
     expect(later).toEqual([newKid]);
-    world.coach.token = (await call(harness.app, 'POST', '/v1/auth/token', { body: { email: world.coach.email, password } })).json.accessToken;
+    world.coach.token = (
+      await call(harness.app, 'POST', '/v1/auth/token', { body: { email: world.coach.email, password } })
+    ).json.accessToken;
   });
 
   it('keeps the keys across restarts, encrypted at rest', async () => {
@@ -234,7 +260,13 @@ describe('tokens from an external OpenID Connect provider', () => {
   it('refuses an external token with no matching local account, the wrong audience, or an unverified email', async () => {
     for (const token of [
       await idpToken({ email: 'nobody@example.org' }),
-      await new SignJWT({ email: 'x@example.org' }).setProtectedHeader({ alg: 'RS256', kid: 'idp-key-1' }).setIssuer(issuer).setAudience('other').setIssuedAt().setExpirationTime('5m').sign(privateKey),
+      await new SignJWT({ email: 'x@example.org' })
+        .setProtectedHeader({ alg: 'RS256', kid: 'idp-key-1' })
+        .setIssuer(issuer)
+        .setAudience('other')
+        .setIssuedAt()
+        .setExpirationTime('5m')
+        .sign(privateKey),
       await idpToken({ email: 'x@example.org', email_verified: false }),
     ]) {
       expect((await call(oidcHarness.app, 'GET', '/v1/me', { token })).status).toBe(401);

@@ -29,14 +29,18 @@ describe('configuration', () => {
 
   it('limits the embedded Meilisearch for a small machine by default, and an empty value leaves it to Meilisearch', () => {
     expect(loadConfig({})).toMatchObject({ MEILI_MAX_INDEXING_MEMORY: '256MiB', MEILI_MAX_INDEXING_THREADS: 1 });
-    expect(loadConfig({ MEILI_MAX_INDEXING_MEMORY: '1GiB', MEILI_MAX_INDEXING_THREADS: '2' })).toMatchObject({ MEILI_MAX_INDEXING_MEMORY: '1GiB', MEILI_MAX_INDEXING_THREADS: 2 });
+    expect(loadConfig({ MEILI_MAX_INDEXING_MEMORY: '1GiB', MEILI_MAX_INDEXING_THREADS: '2' })).toMatchObject({
+      MEILI_MAX_INDEXING_MEMORY: '1GiB',
+      MEILI_MAX_INDEXING_THREADS: 2,
+    });
     const unset = loadConfig({ MEILI_MAX_INDEXING_MEMORY: '', MEILI_MAX_INDEXING_THREADS: '' });
     expect(unset.MEILI_MAX_INDEXING_MEMORY).toBeUndefined();
     expect(unset.MEILI_MAX_INDEXING_THREADS).toBeUndefined();
-    expect(problemsFor({ MEILI_MAX_INDEXING_MEMORY: 'lots', MEILI_MAX_INDEXING_THREADS: '0' }).problems.map((p) => p.variable)).toEqual([
-      'MEILI_MAX_INDEXING_MEMORY',
-      'MEILI_MAX_INDEXING_THREADS',
-    ]);
+    expect(
+      problemsFor({ MEILI_MAX_INDEXING_MEMORY: 'lots', MEILI_MAX_INDEXING_THREADS: '0' }).problems.map(
+        (p) => p.variable,
+      ),
+    ).toEqual(['MEILI_MAX_INDEXING_MEMORY', 'MEILI_MAX_INDEXING_THREADS']);
   });
 
   it('names the variable and the problem when a value is bad', () => {
@@ -47,7 +51,12 @@ describe('configuration', () => {
   });
 
   it('reports every bad variable at once', () => {
-    const error = problemsFor({ PORT: '70000', MONGODB_URI: 'postgres://x', LOG_LEVEL: 'loud', CORS_ORIGINS: 'https://ok.org, not a url' });
+    const error = problemsFor({
+      PORT: '70000',
+      MONGODB_URI: 'postgres://x',
+      LOG_LEVEL: 'loud',
+      CORS_ORIGINS: 'https://ok.org, not a url',
+    });
     const variables = error.problems.map((p) => p.variable).sort();
     expect(variables).toEqual(['CORS_ORIGINS', 'LOG_LEVEL', 'MONGODB_URI', 'PORT']);
     expect(error.message).toContain('MONGODB_URI: must start with mongodb:// or mongodb+srv://');
@@ -68,7 +77,10 @@ describe('configuration', () => {
 
   it('refuses to run in production without a token-key secret', () => {
     const error = problemsFor({ NODE_ENV: 'production' });
-    expect(error.problems).toContainEqual({ variable: 'TOKEN_KEYS_SECRET', message: expect.stringContaining('required in production') });
+    expect(error.problems).toContainEqual({
+      variable: 'TOKEN_KEYS_SECRET',
+      message: expect.stringContaining('required in production'),
+    });
   });
 
   it('does not echo secret values in its messages', () => {

@@ -8,7 +8,14 @@ import type { Outcome } from '../src/journey/journey.schemas.js';
 import type { WeeklyLogDoc } from '../src/journey/progress.repository.js';
 import { call, createHarness, type Harness } from './helpers/harness.js';
 import { addYoungPerson, postPlacement, propose, step, travelTo } from './helpers/journey-world.js';
-import { makeAccount, makeEmployer, makeProvider, type EmployerWorld, type Person, type ProviderWorld } from './helpers/world.js';
+import {
+  type EmployerWorld,
+  makeAccount,
+  makeEmployer,
+  makeProvider,
+  type Person,
+  type ProviderWorld,
+} from './helpers/world.js';
 
 /**
  * Eight journeys whose figures are worked out by hand below. They are written straight into the
@@ -73,12 +80,33 @@ function matchDoc(f: Fixture): PlacementMatchDoc {
     cohortYear: f.cohortYear,
     ...(f.localAuthority ? { localAuthority: f.localAuthority } : {}),
     sector: f.sector,
-    ...(f.employerAccepted !== undefined ? { employerDecision: { accepted: f.employerAccepted, at, by, ...(f.employerAccepted ? {} : { reason: 'No supervisor' }) } } : {}),
+    ...(f.employerAccepted !== undefined
+      ? {
+          employerDecision: {
+            accepted: f.employerAccepted,
+            at,
+            by,
+            ...(f.employerAccepted ? {} : { reason: 'No supervisor' }),
+          },
+        }
+      : {}),
     ...(f.startedOn ? { startedOn: f.startedOn } : {}),
     rotations: [],
     ...(f.outcome ? { outcome: f.outcome, endedOn: '2026-07-17' } : {}),
-    ...(f.stillEmployed !== undefined ? { followUp: { checkedOn: '2027-07-17', stillEmployed: f.stillEmployed, recordedAt: at, recordedBy: by } } : {}),
-    ...(f.state === 'withdrawn' ? { withdrawal: { by, party: 'job_coach', reason: 'Moved away', at, fromState: f.startedOn ? 'in_progress' : 'proposed' } } : {}),
+    ...(f.stillEmployed !== undefined
+      ? { followUp: { checkedOn: '2027-07-17', stillEmployed: f.stillEmployed, recordedAt: at, recordedBy: by } }
+      : {}),
+    ...(f.state === 'withdrawn'
+      ? {
+          withdrawal: {
+            by,
+            party: 'job_coach',
+            reason: 'Moved away',
+            at,
+            fromState: f.startedOn ? 'in_progress' : 'proposed',
+          },
+        }
+      : {}),
     history: [{ action: 'propose', to: 'proposed', at, by }],
     proposedAt: at,
     updatedAt: at,
@@ -111,27 +139,140 @@ beforeAll(async () => {
   coachB = await makeAccount(harness, { role: 'job_coach', providerId: world.providerId, name: 'Bo Coach' });
   retailEmployer = await makeEmployer(harness, world.admin, { name: 'Corner Shops Ltd', sector: 'retail' });
   kitchenEmployer = await makeEmployer(harness, world.admin, { name: 'Canteen Co' });
-  placementX = await postPlacement(harness, retailEmployer.employerId, retailEmployer.staff, { title: 'Shop floor assistant', sector: 'retail', places: 4, startDate: '2026-10-05' });
-  placementY = await postPlacement(harness, kitchenEmployer.employerId, kitchenEmployer.staff, { title: 'Kitchen porter', places: 3, startDate: '2026-10-05' });
+  placementX = await postPlacement(harness, retailEmployer.employerId, retailEmployer.staff, {
+    title: 'Shop floor assistant',
+    sector: 'retail',
+    places: 4,
+    startDate: '2026-10-05',
+  });
+  placementY = await postPlacement(harness, kitchenEmployer.employerId, kitchenEmployer.staff, {
+    title: 'Kitchen porter',
+    places: 3,
+    startDate: '2026-10-05',
+  });
   const person = (coach: Person, name: string) => addYoungPerson(harness, coach, name);
   const A = world.coach;
   const x = { placementId: placementX, employerId: retailEmployer.employerId, sector: 'retail' as const };
-  const y = { placementId: placementY, employerId: kitchenEmployer.employerId, sector: 'hospitality_catering' as const };
+  const y = {
+    placementId: placementY,
+    employerId: kitchenEmployer.employerId,
+    sector: 'hospitality_catering' as const,
+  };
   const ours = world.providerId;
-  const paid = (hoursPerWeek: number, employer: 'same' | 'other'): Outcome => ({ type: 'paid_employment', hoursPerWeek, wageBand: 'real_living_wage', employer, contractType: 'permanent' });
+  const paid = (hoursPerWeek: number, employer: 'same' | 'other'): Outcome => ({
+    type: 'paid_employment',
+    hoursPerWeek,
+    wageBand: 'real_living_wage',
+    employer,
+    contractType: 'permanent',
+  });
   const fixtures: Fixture[] = [
-    { coach: A, providerId: ours, youngPersonId: await person(A, 'Amir'), ...x, cohortYear: 2025, localAuthority: 'Leeds', proposedOn: '2025-08-04', state: 'followed_up', startedOn: '2025-09-01', employerAccepted: true, outcome: paid(20, 'same'), stillEmployed: true },
-    { coach: A, providerId: ours, youngPersonId: await person(A, 'Bea'), ...x, cohortYear: 2025, localAuthority: 'Leeds', proposedOn: '2025-08-04', state: 'followed_up', startedOn: '2025-09-15', employerAccepted: true, outcome: paid(10, 'other'), stillEmployed: false },
-    { coach: A, providerId: ours, youngPersonId: await person(A, 'Cal'), ...y, cohortYear: 2025, localAuthority: 'Bradford', proposedOn: '2025-08-11', state: 'followed_up', startedOn: '2025-09-08', employerAccepted: true, outcome: { type: 'further_education' }, stillEmployed: false },
-    { coach: coachB, providerId: ours, youngPersonId: await person(coachB, 'Dee'), ...y, cohortYear: 2025, localAuthority: 'Bradford', proposedOn: '2025-08-01', state: 'withdrawn', startedOn: '2025-10-10', employerAccepted: true },
-    { coach: coachB, providerId: ours, youngPersonId: await person(coachB, 'Eli'), ...x, cohortYear: 2026, proposedOn: '2026-08-03', state: 'in_progress', startedOn: '2026-09-07', employerAccepted: true },
-    { coach: coachB, providerId: ours, youngPersonId: await person(coachB, 'Fay'), ...x, cohortYear: 2026, localAuthority: 'Leeds', proposedOn: '2026-08-03', state: 'declined_by_employer', employerAccepted: false },
-    { coach: A, providerId: ours, youngPersonId: await person(A, 'Gus'), ...y, cohortYear: 2026, localAuthority: 'Leeds', proposedOn: '2026-08-10', state: 'withdrawn' },
-    { coach: other.coach, providerId: other.providerId, youngPersonId: await addYoungPerson(harness, other.coach, 'Hal'), ...x, cohortYear: 2026, localAuthority: 'York', proposedOn: '2026-09-01', state: 'awaiting_employer' },
+    {
+      coach: A,
+      providerId: ours,
+      youngPersonId: await person(A, 'Amir'),
+      ...x,
+      cohortYear: 2025,
+      localAuthority: 'Leeds',
+      proposedOn: '2025-08-04',
+      state: 'followed_up',
+      startedOn: '2025-09-01',
+      employerAccepted: true,
+      outcome: paid(20, 'same'),
+      stillEmployed: true,
+    },
+    {
+      coach: A,
+      providerId: ours,
+      youngPersonId: await person(A, 'Bea'),
+      ...x,
+      cohortYear: 2025,
+      localAuthority: 'Leeds',
+      proposedOn: '2025-08-04',
+      state: 'followed_up',
+      startedOn: '2025-09-15',
+      employerAccepted: true,
+      outcome: paid(10, 'other'),
+      stillEmployed: false,
+    },
+    {
+      coach: A,
+      providerId: ours,
+      youngPersonId: await person(A, 'Cal'),
+      ...y,
+      cohortYear: 2025,
+      localAuthority: 'Bradford',
+      proposedOn: '2025-08-11',
+      state: 'followed_up',
+      startedOn: '2025-09-08',
+      employerAccepted: true,
+      outcome: { type: 'further_education' },
+      stillEmployed: false,
+    },
+    {
+      coach: coachB,
+      providerId: ours,
+      youngPersonId: await person(coachB, 'Dee'),
+      ...y,
+      cohortYear: 2025,
+      localAuthority: 'Bradford',
+      proposedOn: '2025-08-01',
+      state: 'withdrawn',
+      startedOn: '2025-10-10',
+      employerAccepted: true,
+    },
+    {
+      coach: coachB,
+      providerId: ours,
+      youngPersonId: await person(coachB, 'Eli'),
+      ...x,
+      cohortYear: 2026,
+      proposedOn: '2026-08-03',
+      state: 'in_progress',
+      startedOn: '2026-09-07',
+      employerAccepted: true,
+    },
+    {
+      coach: coachB,
+      providerId: ours,
+      youngPersonId: await person(coachB, 'Fay'),
+      ...x,
+      cohortYear: 2026,
+      localAuthority: 'Leeds',
+      proposedOn: '2026-08-03',
+      state: 'declined_by_employer',
+      employerAccepted: false,
+    },
+    {
+      coach: A,
+      providerId: ours,
+      youngPersonId: await person(A, 'Gus'),
+      ...y,
+      cohortYear: 2026,
+      localAuthority: 'Leeds',
+      proposedOn: '2026-08-10',
+      state: 'withdrawn',
+    },
+    {
+      coach: other.coach,
+      providerId: other.providerId,
+      youngPersonId: await addYoungPerson(harness, other.coach, 'Hal'),
+      ...x,
+      cohortYear: 2026,
+      localAuthority: 'York',
+      proposedOn: '2026-09-01',
+      state: 'awaiting_employer',
+    },
   ];
   const docs = fixtures.map(matchDoc);
   await harness.services.placementMatchesRepository.collection.insertMany(docs);
-  const [m1, m2, , , m5] = docs as [PlacementMatchDoc, PlacementMatchDoc, PlacementMatchDoc, PlacementMatchDoc, PlacementMatchDoc];
+  const [m1, m2, , , m5] = docs as [
+    PlacementMatchDoc,
+    PlacementMatchDoc,
+    PlacementMatchDoc,
+    PlacementMatchDoc,
+    PlacementMatchDoc,
+  ];
   await harness.services.progressRepository.logs.insertMany([
     logDoc(m1, 1, 10, 16),
     logDoc(m1, 2, 8, 16),
@@ -191,43 +332,108 @@ describe('the provider dashboard', () => {
         medianWeeksProposalToStart: 5,
       }),
     );
-    expect(dashboard.byCohortYear.map((r: { key: string; label: string; proposals: number; starts: number; medianWeeksProposalToStart: number }) => [r.key, r.label, r.proposals, r.starts, r.medianWeeksProposalToStart])).toEqual([
+    expect(
+      dashboard.byCohortYear.map(
+        (r: { key: string; label: string; proposals: number; starts: number; medianWeeksProposalToStart: number }) => [
+          r.key,
+          r.label,
+          r.proposals,
+          r.starts,
+          r.medianWeeksProposalToStart,
+        ],
+      ),
+    ).toEqual([
       ['2025', '2025/26', 4, 4, 5],
       ['2026', '2026/27', 3, 1, 5],
     ]);
-    expect(dashboard.byLocalAuthority.map((r: { key: string | null; label: string; proposals: number; completed: number; paidEmploymentPercent: number | null }) => [r.key, r.label, r.proposals, r.completed, r.paidEmploymentPercent])).toEqual([
+    expect(
+      dashboard.byLocalAuthority.map(
+        (r: {
+          key: string | null;
+          label: string;
+          proposals: number;
+          completed: number;
+          paidEmploymentPercent: number | null;
+        }) => [r.key, r.label, r.proposals, r.completed, r.paidEmploymentPercent],
+      ),
+    ).toEqual([
       [null, 'Not recorded', 1, 0, null],
       ['Bradford', 'Bradford', 2, 1, 0],
       ['Leeds', 'Leeds', 4, 2, 100],
     ]);
-    expect(dashboard.bySector.map((r: { label: string; proposals: number; starts: number; withdrawn: number }) => [r.label, r.proposals, r.starts, r.withdrawn])).toEqual([
+    expect(
+      dashboard.bySector.map((r: { label: string; proposals: number; starts: number; withdrawn: number }) => [
+        r.label,
+        r.proposals,
+        r.starts,
+        r.withdrawn,
+      ]),
+    ).toEqual([
       ['Hospitality and catering', 3, 2, 1],
       ['Retail', 4, 3, 0],
     ]);
-    const coaches = Object.fromEntries(dashboard.byJobCoach.map((r: { label: string; proposals: number; twelveMonthRetentionPercent: number | null }) => [r.label, [r.proposals, r.twelveMonthRetentionPercent]]));
+    const coaches = Object.fromEntries(
+      dashboard.byJobCoach.map(
+        (r: { label: string; proposals: number; twelveMonthRetentionPercent: number | null }) => [
+          r.label,
+          [r.proposals, r.twelveMonthRetentionPercent],
+        ],
+      ),
+    );
     expect(coaches).toEqual({ 'Test job_coach': [4, 50], 'Bo Coach': [3, null] });
     expect(dashboard.supportHoursTrend).toEqual([
       { week: 1, internships: 3, averageSupportHours: 12, averageHoursWorked: 14.7 },
       { week: 2, internships: 2, averageSupportHours: 7, averageHoursWorked: 16 },
       { week: 3, internships: 1, averageSupportHours: 6, averageHoursWorked: 18 },
     ]);
-    for (const key of [...Object.keys(dashboard.overall), 'byCohortYear', 'byLocalAuthority', 'bySector', 'byJobCoach', 'supportHoursTrend']) {
+    for (const key of [
+      ...Object.keys(dashboard.overall),
+      'byCohortYear',
+      'byLocalAuthority',
+      'bySector',
+      'byJobCoach',
+      'supportHoursTrend',
+    ]) {
       expect(dashboard.definitions[key], key).toEqual(expect.any(String));
     }
   });
 
   it('shows a job coach only their own caseload', async () => {
     const response = await call(harness.app, 'GET', '/v1/dashboards/provider', { token: world.coach.token });
-    expect(response.json.scope).toEqual({ providerId: world.providerId, jobCoachId: world.coach.accountId, coverage: 'own_caseload' });
-    expect(response.json.overall).toMatchObject({ proposals: 4, starts: 3, completed: 3, inProgress: 0, withdrawn: 0, paidEmploymentPercent: 66.7, twelveMonthRetentionPercent: 50, medianWeeksProposalToStart: 4 });
+    expect(response.json.scope).toEqual({
+      providerId: world.providerId,
+      jobCoachId: world.coach.accountId,
+      coverage: 'own_caseload',
+    });
+    expect(response.json.overall).toMatchObject({
+      proposals: 4,
+      starts: 3,
+      completed: 3,
+      inProgress: 0,
+      withdrawn: 0,
+      paidEmploymentPercent: 66.7,
+      twelveMonthRetentionPercent: 50,
+      medianWeeksProposalToStart: 4,
+    });
     expect(response.json.byJobCoach.map((r: { key: string }) => r.key)).toEqual([world.coach.accountId]);
-    expect(response.json.supportHoursTrend[0]).toEqual({ week: 1, internships: 2, averageSupportHours: 11, averageHoursWorked: 16 });
+    expect(response.json.supportHoursTrend[0]).toEqual({
+      week: 1,
+      internships: 2,
+      averageSupportHours: 11,
+      averageHoursWorked: 16,
+    });
   });
 
   it('is not for young people, delegates or employers', async () => {
-    expect((await call(harness.app, 'GET', '/v1/dashboards/provider', { token: world.youngPerson.token })).status).toBe(403);
-    expect((await call(harness.app, 'GET', '/v1/dashboards/provider', { token: world.delegate.token })).status).toBe(403);
-    expect((await call(harness.app, 'GET', '/v1/dashboards/provider', { token: retailEmployer.staff.token })).status).toBe(403);
+    expect((await call(harness.app, 'GET', '/v1/dashboards/provider', { token: world.youngPerson.token })).status).toBe(
+      403,
+    );
+    expect((await call(harness.app, 'GET', '/v1/dashboards/provider', { token: world.delegate.token })).status).toBe(
+      403,
+    );
+    expect(
+      (await call(harness.app, 'GET', '/v1/dashboards/provider', { token: retailEmployer.staff.token })).status,
+    ).toBe(403);
   });
 });
 
@@ -268,13 +474,25 @@ function parseCsv(text: string): Record<string, string>[] {
 function jsonFigures(dashboard: any): Map<string, string> {
   const entries = new Map<string, string>();
   const add = (breakdown: string, key: unknown, row: Record<string, unknown>, figures: string[]) => {
-    for (const figure of figures) entries.set(`${breakdown}|${key ?? ''}|${figure}`, row[figure] === null ? '' : String(row[figure]));
+    for (const figure of figures)
+      entries.set(`${breakdown}|${key ?? ''}|${figure}`, row[figure] === null ? '' : String(row[figure]));
   };
   const figures = Object.keys(dashboard.overall ?? dashboard.totals);
   add('overall', '', dashboard.overall ?? dashboard.totals, figures);
-  const groups: [string, string][] = [['byCohortYear', 'academic year'], ['byLocalAuthority', 'local authority'], ['bySector', 'sector'], ['byJobCoach', 'job coach']];
-  for (const [name, breakdown] of groups) for (const row of dashboard[name] ?? []) add(breakdown, row.key, row, figures);
-  for (const week of dashboard.supportHoursTrend ?? []) add('support hours by internship week', week.week, week, ['internships', 'averageSupportHours', 'averageHoursWorked']);
+  const groups: [string, string][] = [
+    ['byCohortYear', 'academic year'],
+    ['byLocalAuthority', 'local authority'],
+    ['bySector', 'sector'],
+    ['byJobCoach', 'job coach'],
+  ];
+  for (const [name, breakdown] of groups)
+    for (const row of dashboard[name] ?? []) add(breakdown, row.key, row, figures);
+  for (const week of dashboard.supportHoursTrend ?? [])
+    add('support hours by internship week', week.week, week, [
+      'internships',
+      'averageSupportHours',
+      'averageHoursWorked',
+    ]);
   for (const placement of dashboard.placements ?? []) add('placement', placement.placementId, placement, figures);
   return entries;
 }
@@ -292,52 +510,128 @@ describe('dashboard filters and CSV', () => {
     expect(year2025.overall).toMatchObject({ proposals: 4, starts: 4, completed: 3, withdrawn: 1 });
     expect(year2025.byCohortYear.map((r: { key: string }) => r.key)).toEqual(['2025']);
     // Only Amir's and Bea's logs are of 2025 journeys with logs; Eli's (2026) drops out.
-    expect(year2025.supportHoursTrend[0]).toEqual({ week: 1, internships: 2, averageSupportHours: 11, averageHoursWorked: 16 });
-    expect((await providerFigures('?localAuthority=Leeds')).overall).toMatchObject({ proposals: 4, completed: 2, paidEmploymentPercent: 100 });
-    expect((await providerFigures('?sector=hospitality_catering')).overall).toMatchObject({ proposals: 3, starts: 2, withdrawn: 1 });
+    expect(year2025.supportHoursTrend[0]).toEqual({
+      week: 1,
+      internships: 2,
+      averageSupportHours: 11,
+      averageHoursWorked: 16,
+    });
+    expect((await providerFigures('?localAuthority=Leeds')).overall).toMatchObject({
+      proposals: 4,
+      completed: 2,
+      paidEmploymentPercent: 100,
+    });
+    expect((await providerFigures('?sector=hospitality_catering')).overall).toMatchObject({
+      proposals: 3,
+      starts: 2,
+      withdrawn: 1,
+    });
     const coach = await providerFigures(`?jobCoachId=${coachB.accountId}`);
     expect(coach.overall).toMatchObject({ proposals: 3, starts: 2, inProgress: 1 });
-    expect(coach.supportHoursTrend).toEqual([{ week: 1, internships: 1, averageSupportHours: 14, averageHoursWorked: 12 }]);
-    expect((await providerFigures('?academicYear=2025&localAuthority=Bradford&sector=hospitality_catering')).overall).toMatchObject({ proposals: 2, completed: 1, withdrawn: 1 });
+    expect(coach.supportHoursTrend).toEqual([
+      { week: 1, internships: 1, averageSupportHours: 14, averageHoursWorked: 12 },
+    ]);
+    expect(
+      (await providerFigures('?academicYear=2025&localAuthority=Bradford&sector=hospitality_catering')).overall,
+    ).toMatchObject({ proposals: 2, completed: 1, withdrawn: 1 });
   });
 
   it('refuse a filter that is not valid, naming it, and a job coach asking for another coach’s caseload', async () => {
-    const bad = await call(harness.app, 'GET', '/v1/dashboards/provider?sector=space&academicYear=last', { token: world.admin.token });
+    const bad = await call(harness.app, 'GET', '/v1/dashboards/provider?sector=space&academicYear=last', {
+      token: world.admin.token,
+    });
     expect(bad.status).toBe(400);
     expect(bad.json.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['academicYear', 'sector']);
-    expect((await call(harness.app, 'GET', '/v1/dashboards/provider?cohort=2025', { token: world.admin.token })).status).toBe(400);
-    expect((await call(harness.app, 'GET', `/v1/dashboards/provider?jobCoachId=${coachB.accountId}`, { token: world.coach.token })).status).toBe(403);
-    expect((await call(harness.app, 'GET', `/v1/dashboards/provider?jobCoachId=${world.coach.accountId}`, { token: world.coach.token })).status).toBe(200);
+    expect(
+      (await call(harness.app, 'GET', '/v1/dashboards/provider?cohort=2025', { token: world.admin.token })).status,
+    ).toBe(400);
+    expect(
+      (
+        await call(harness.app, 'GET', `/v1/dashboards/provider?jobCoachId=${coachB.accountId}`, {
+          token: world.coach.token,
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await call(harness.app, 'GET', `/v1/dashboards/provider?jobCoachId=${world.coach.accountId}`, {
+          token: world.coach.token,
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it('give the same figures as CSV as in JSON for the same filters, each with its definition', async () => {
-    for (const query of ['', 'academicYear=2025', 'localAuthority=Leeds', 'sector=retail', `jobCoachId=${coachB.accountId}`, 'academicYear=2026&sector=retail']) {
+    for (const query of [
+      '',
+      'academicYear=2025',
+      'localAuthority=Leeds',
+      'sector=retail',
+      `jobCoachId=${coachB.accountId}`,
+      'academicYear=2026&sector=retail',
+    ]) {
       const json = await providerFigures(query ? `?${query}` : '');
-      const byAccept = await call(harness.app, 'GET', `/v1/dashboards/provider${query ? `?${query}` : ''}`, { token: world.admin.token, headers: { accept: 'text/csv' } });
-      const byFormat = await call(harness.app, 'GET', `/v1/dashboards/provider?${query ? `${query}&` : ''}format=csv`, { token: world.admin.token });
+      const byAccept = await call(harness.app, 'GET', `/v1/dashboards/provider${query ? `?${query}` : ''}`, {
+        token: world.admin.token,
+        headers: { accept: 'text/csv' },
+      });
+      const byFormat = await call(harness.app, 'GET', `/v1/dashboards/provider?${query ? `${query}&` : ''}format=csv`, {
+        token: world.admin.token,
+      });
       for (const csv of [byAccept, byFormat]) {
         expect(csv.status, csv.text).toBe(200);
         expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
         const records = parseCsv(csv.text);
-        expect(new Map(records.map((r) => [`${r.breakdown}|${r.group_key}|${r.figure}`, r.value]))).toEqual(jsonFigures(json));
+        expect(new Map(records.map((r) => [`${r.breakdown}|${r.group_key}|${r.figure}`, r.value]))).toEqual(
+          jsonFigures(json),
+        );
         for (const record of records) expect(record.definition, record.figure).toBe(json.definitions[record.figure!]);
       }
     }
-    const bytes = new Uint8Array(await (await harness.app.request('/v1/dashboards/provider?format=csv', { headers: { authorization: `Bearer ${world.admin.token}` } })).arrayBuffer());
+    const bytes = new Uint8Array(
+      await (
+        await harness.app.request('/v1/dashboards/provider?format=csv', {
+          headers: { authorization: `Bearer ${world.admin.token}` },
+        })
+      ).arrayBuffer(),
+    );
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const leeds = parseCsv((await call(harness.app, 'GET', '/v1/dashboards/provider?format=csv', { token: world.admin.token })).text);
-    expect(leeds.find((r) => r.breakdown === 'local authority' && r.group === 'Leeds' && r.figure === 'paidEmploymentPercent')?.value).toBe('100');
-    expect(leeds.find((r) => r.breakdown === 'local authority' && r.group === 'Not recorded' && r.figure === 'paidEmploymentPercent')?.value).toBe('');
+    const leeds = parseCsv(
+      (await call(harness.app, 'GET', '/v1/dashboards/provider?format=csv', { token: world.admin.token })).text,
+    );
+    expect(
+      leeds.find(
+        (r) => r.breakdown === 'local authority' && r.group === 'Leeds' && r.figure === 'paidEmploymentPercent',
+      )?.value,
+    ).toBe('100');
+    expect(
+      leeds.find(
+        (r) => r.breakdown === 'local authority' && r.group === 'Not recorded' && r.figure === 'paidEmploymentPercent',
+      )?.value,
+    ).toBe('');
   });
 
   it('give the employer dashboard as CSV too, with the same figures and no intern names', async () => {
-    const json = (await call(harness.app, 'GET', '/v1/dashboards/employer?sector=retail', { token: retailEmployer.staff.token })).json;
-    const csv = await call(harness.app, 'GET', '/v1/dashboards/employer?sector=retail', { token: retailEmployer.staff.token, headers: { accept: 'text/csv, application/json;q=0.5' } });
+    const json = (
+      await call(harness.app, 'GET', '/v1/dashboards/employer?sector=retail', { token: retailEmployer.staff.token })
+    ).json;
+    const csv = await call(harness.app, 'GET', '/v1/dashboards/employer?sector=retail', {
+      token: retailEmployer.staff.token,
+      headers: { accept: 'text/csv, application/json;q=0.5' },
+    });
     expect(csv.status, csv.text).toBe(200);
     const records = parseCsv(csv.text);
-    expect(new Map(records.map((r) => [`${r.breakdown}|${r.group_key}|${r.figure}`, r.value]))).toEqual(jsonFigures(json));
+    expect(new Map(records.map((r) => [`${r.breakdown}|${r.group_key}|${r.figure}`, r.value]))).toEqual(
+      jsonFigures(json),
+    );
     expect(csv.text).not.toContain('Amir');
-    expect((await call(harness.app, 'GET', '/v1/dashboards/employer?academicYear=2026', { token: retailEmployer.staff.token })).json.totals).toMatchObject({ proposals: 3, starts: 1 });
+    expect(
+      (
+        await call(harness.app, 'GET', '/v1/dashboards/employer?academicYear=2026', {
+          token: retailEmployer.staff.token,
+        })
+      ).json.totals,
+    ).toMatchObject({ proposals: 3, starts: 1 });
   });
 });
 
@@ -358,9 +652,17 @@ describe('the employer dashboard', () => {
       hiredByEmployerPercent: 50,
     });
     expect(response.json.placements).toEqual([
-      expect.objectContaining({ placementId: placementX, title: 'Shop floor assistant', places: 4, proposals: 5, starts: 3 }),
+      expect.objectContaining({
+        placementId: placementX,
+        title: 'Shop floor assistant',
+        places: 4,
+        proposals: 5,
+        starts: 3,
+      }),
     ]);
-    expect(response.json.interns.map((i: { preferredName: string; state: string }) => [i.preferredName, i.state])).toEqual([
+    expect(
+      response.json.interns.map((i: { preferredName: string; state: string }) => [i.preferredName, i.state]),
+    ).toEqual([
       ['Eli', 'in_progress'],
       ['Bea', 'followed_up'],
       ['Amir', 'followed_up'],
@@ -368,7 +670,14 @@ describe('the employer dashboard', () => {
     expect(response.json.definitions.hiredByEmployer).toEqual(expect.any(String));
 
     const kitchen = await call(harness.app, 'GET', '/v1/dashboards/employer', { token: kitchenEmployer.staff.token });
-    expect(kitchen.json.totals).toMatchObject({ proposals: 2, starts: 2, completed: 1, withdrawn: 1, paidEmployment: 0, paidEmploymentPercent: 0 });
+    expect(kitchen.json.totals).toMatchObject({
+      proposals: 2,
+      starts: 2,
+      completed: 1,
+      withdrawn: 1,
+      paidEmployment: 0,
+      paidEmploymentPercent: 0,
+    });
     expect(kitchen.json.interns.map((i: { preferredName: string }) => i.preferredName)).toEqual(['Dee', 'Cal']);
   });
 
@@ -383,9 +692,16 @@ describe('cohorts', () => {
     const host = await makeEmployer(harness, third.admin, { name: 'Early Start Cafe' });
     const placement = await postPlacement(harness, host.employerId, host.staff, { startDate: '2026-11-02' });
     const youngPersonId = await addYoungPerson(harness, third.coach, 'Ivy', { plannedStartDate: '2027-09-06' });
-    const ivy = await makeAccount(harness, { role: 'young_person', providerId: third.providerId, youngPersonId, name: 'Ivy' });
+    const ivy = await makeAccount(harness, {
+      role: 'young_person',
+      providerId: third.providerId,
+      youngPersonId,
+      name: 'Ivy',
+    });
     const cohorts = async () =>
-      (await call(harness.app, 'GET', '/v1/dashboards/provider', { token: third.admin.token })).json.byCohortYear.map((r: { key: string; proposals: number; starts: number }) => [r.key, r.proposals, r.starts]);
+      (await call(harness.app, 'GET', '/v1/dashboards/provider', { token: third.admin.token })).json.byCohortYear.map(
+        (r: { key: string; proposals: number; starts: number }) => [r.key, r.proposals, r.starts],
+      );
 
     const proposed = await propose(harness, third.coach, youngPersonId, placement);
     expect(proposed.status, proposed.text).toBe(201);
@@ -407,15 +723,27 @@ describe('cohorts', () => {
     const placement = await postPlacement(harness, host.employerId, host.staff, { startDate: '2026-11-02', places: 2 });
     const providerId = new ObjectId(fourth.providerId);
     const agrees = async () => {
-      const [full] = await services.placementMatchesRepository.collection.aggregate(outcomeFacetPipeline({ providerId })).toArray();
+      const [full] = await services.placementMatchesRepository.collection
+        .aggregate(outcomeFacetPipeline({ providerId }))
+        .toArray();
       expect(await services.dashboardSummaries.outcomeBreakdowns(providerId, {})).toEqual(full);
-      expect(await services.dashboardSummaries.supportTrend(providerId, {})).toEqual(await services.progressRepository.logs.aggregate(supportTrendPipeline({ providerId })).toArray());
+      expect(await services.dashboardSummaries.supportTrend(providerId, {})).toEqual(
+        await services.progressRepository.logs.aggregate(supportTrendPipeline({ providerId })).toArray(),
+      );
       return full!.overall[0];
     };
     const journeys = [];
     for (const name of ['Jo', 'Kit']) {
-      const youngPersonId = await addYoungPerson(harness, fourth.coach, name, { plannedStartDate: '2027-09-06', localAuthority: 'Leeds' });
-      const account = await makeAccount(harness, { role: 'young_person', providerId: fourth.providerId, youngPersonId, name });
+      const youngPersonId = await addYoungPerson(harness, fourth.coach, name, {
+        plannedStartDate: '2027-09-06',
+        localAuthority: 'Leeds',
+      });
+      const account = await makeAccount(harness, {
+        role: 'young_person',
+        providerId: fourth.providerId,
+        youngPersonId,
+        name,
+      });
       const proposed = await propose(harness, fourth.coach, youngPersonId, placement);
       expect(proposed.status, proposed.text).toBe(201);
       journeys.push({ youngPersonId, account, matchId: proposed.json.id as string });
@@ -429,13 +757,27 @@ describe('cohorts', () => {
     for (const { matchId } of journeys) {
       const started = await step(harness, fourth.coach, matchId, 'start', { startedOn: '2026-11-02' });
       expect(started.status, started.text).toBe(200);
-      for (const [weekStarting, supportHours] of [['2026-11-02', 12.5], ['2026-11-09', 9.3]] as const) {
-        const logged = await step(harness, fourth.coach, matchId, 'logs', { weekStarting, hoursWorked: 16, supportHours });
+      for (const [weekStarting, supportHours] of [
+        ['2026-11-02', 12.5],
+        ['2026-11-09', 9.3],
+      ] as const) {
+        const logged = await step(harness, fourth.coach, matchId, 'logs', {
+          weekStarting,
+          hoursWorked: 16,
+          supportHours,
+        });
         expect(logged.status, logged.text).toBe(201);
       }
     }
-    expect(await agrees()).toMatchObject({ proposals: 2, starts: 2, inProgress: 2, medianDaysToStart: expect.any(Number) });
-    const erased = await call(harness.app, 'DELETE', `/v1/young-people/${journeys[0]!.youngPersonId}`, { token: fourth.admin.token });
+    expect(await agrees()).toMatchObject({
+      proposals: 2,
+      starts: 2,
+      inProgress: 2,
+      medianDaysToStart: expect.any(Number),
+    });
+    const erased = await call(harness.app, 'DELETE', `/v1/young-people/${journeys[0]!.youngPersonId}`, {
+      token: fourth.admin.token,
+    });
     expect(erased.status, erased.text).toBeLessThan(300);
     expect(await agrees()).toMatchObject({ proposals: 1, starts: 1 });
   });

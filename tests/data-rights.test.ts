@@ -1,7 +1,14 @@
 import { ObjectId } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createHarness, type Harness } from './helpers/harness.js';
-import { makeAccount, makeEmployer, makeProvider, profileInput, type EmployerWorld, type ProviderWorld } from './helpers/world.js';
+import {
+  type EmployerWorld,
+  makeAccount,
+  makeEmployer,
+  makeProvider,
+  type ProviderWorld,
+  profileInput,
+} from './helpers/world.js';
 
 let harness: Harness;
 let world: ProviderWorld;
@@ -21,22 +28,48 @@ async function richYoungPerson() {
   people += 1;
   const distinctiveName = `Zephyrine${'abcdefghij'[people]}`;
   const distinctiveText = `QUOKKA-PASSPORT-MARKER-${people}`;
-  const created = await call(harness.app, 'POST', '/v1/young-people', { token: world.coach.token, body: profileInput({ preferredName: distinctiveName }) });
+  const created = await call(harness.app, 'POST', '/v1/young-people', {
+    token: world.coach.token,
+    body: profileInput({ preferredName: distinctiveName }),
+  });
   const id = created.json.id as string;
-  const own = await makeAccount(harness, { role: 'young_person', providerId: world.providerId, youngPersonId: id, name: distinctiveName });
+  const own = await makeAccount(harness, {
+    role: 'young_person',
+    providerId: world.providerId,
+    youngPersonId: id,
+    name: distinctiveName,
+  });
   const delegate = await makeAccount(harness, {
     role: 'delegate',
     providerId: world.providerId,
     actsFor: [{ youngPersonId: id, rights: ['view_profile', 'view_passport'] }],
   });
   const base = `/v1/young-people/${id}/passport`;
-  await call(harness.app, 'PUT', `${base}/sections/aboutMe`, { token: own.token, body: { baseVersion: 0, content: { summary: `${distinctiveText} one` } } });
+  await call(harness.app, 'PUT', `${base}/sections/aboutMe`, {
+    token: own.token,
+    body: { baseVersion: 0, content: { summary: `${distinctiveText} one` } },
+  });
   await call(harness.app, 'PUT', base, {
     token: own.token,
-    body: { baseVersion: 1, sections: { aboutMe: { summary: `${distinctiveText} two` }, myCondition: { description: 'dyspraxia' }, whatHelps: null, accessToWork: null, review: null } },
+    body: {
+      baseVersion: 1,
+      sections: {
+        aboutMe: { summary: `${distinctiveText} two` },
+        myCondition: { description: 'dyspraxia' },
+        whatHelps: null,
+        accessToWork: null,
+        review: null,
+      },
+    },
   });
-  await call(harness.app, 'POST', `${base}/drafts`, { token: world.coach.token, body: { sections: { whatHelps: { adjustments: [{ category: 'equipment', details: 'A headset' }] } } } });
-  const share = await call(harness.app, 'POST', `${base}/shares`, { token: own.token, body: { employerId: employer.employerId, sections: ['aboutMe'], purpose: 'Induction' } });
+  await call(harness.app, 'POST', `${base}/drafts`, {
+    token: world.coach.token,
+    body: { sections: { whatHelps: { adjustments: [{ category: 'equipment', details: 'A headset' }] } } },
+  });
+  const share = await call(harness.app, 'POST', `${base}/shares`, {
+    token: own.token,
+    body: { employerId: employer.employerId, sections: ['aboutMe'], purpose: 'Induction' },
+  });
   await call(harness.app, 'GET', `/v1/shared-passports/${share.json.id}`, { token: employer.staff.token });
   await call(harness.app, 'GET', base, { token: world.coach.token });
   const invitation = await call(harness.app, 'POST', '/v1/invitations', {
@@ -50,7 +83,9 @@ async function richYoungPerson() {
 describe('subject access export', () => {
   it('holds everything about the young person in one document', async () => {
     const person = await richYoungPerson();
-    const response = await call(harness.app, 'GET', `/v1/young-people/${person.id}/export`, { token: person.own.token });
+    const response = await call(harness.app, 'GET', `/v1/young-people/${person.id}/export`, {
+      token: person.own.token,
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-disposition')).toContain('attachment');
     const document = response.json;
@@ -62,17 +97,37 @@ describe('subject access export', () => {
     expect(document.passport.current.version).toBe(2);
     expect(document.passport.versions.map((v: { version: number }) => v.version)).toEqual([1, 2]);
     expect(document.passport.drafts).toHaveLength(1);
-    expect(document.passport.shares[0]).toMatchObject({ id: person.shareId, sections: ['aboutMe'], purpose: 'Induction' });
+    expect(document.passport.shares[0]).toMatchObject({
+      id: person.shareId,
+      sections: ['aboutMe'],
+      purpose: 'Induction',
+    });
     const actions = document.auditEvents.map((e: { action: string }) => e.action);
-    expect(actions).toEqual(expect.arrayContaining(['young_person.create', 'passport.save', 'passport.share', 'passport_share.read', 'passport.read', 'passport.draft_propose']));
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'young_person.create',
+        'passport.save',
+        'passport.share',
+        'passport_share.read',
+        'passport.read',
+        'passport.draft_propose',
+      ]),
+    );
     expect(JSON.stringify(document)).not.toMatch(/passwordHash|tokenHash|scrypt\$/);
   });
 
   it('is itself recorded, and shows in the owner’s access log when someone else exports', async () => {
     const person = await richYoungPerson();
     await call(harness.app, 'GET', `/v1/young-people/${person.id}/export`, { token: world.admin.token });
-    const log = await call(harness.app, 'GET', `/v1/young-people/${person.id}/passport/access-log`, { token: person.own.token });
-    expect(log.json.items.some((e: { action: string; by: { role: string } }) => e.action === 'young_person.export' && e.by.role === 'provider_admin')).toBe(true);
+    const log = await call(harness.app, 'GET', `/v1/young-people/${person.id}/passport/access-log`, {
+      token: person.own.token,
+    });
+    expect(
+      log.json.items.some(
+        (e: { action: string; by: { role: string } }) =>
+          e.action === 'young_person.export' && e.by.role === 'provider_admin',
+      ),
+    ).toBe(true);
   });
 });
 
@@ -111,7 +166,10 @@ describe('erasure', () => {
     expect(trail.items.map((e) => e.action)).toEqual(expect.arrayContaining(['passport.share', 'young_person.erase']));
 
     // The employer's access ended, the delegate no longer acts for them, their own account is gone.
-    expect((await call(harness.app, 'GET', `/v1/shared-passports/${person.shareId}`, { token: employer.staff.token })).status).toBe(404);
+    expect(
+      (await call(harness.app, 'GET', `/v1/shared-passports/${person.shareId}`, { token: employer.staff.token }))
+        .status,
+    ).toBe(404);
     const delegateMe = await call(harness.app, 'GET', '/v1/me', { token: person.delegate.token });
     expect(delegateMe.json.actsFor).toEqual([]);
     expect((await call(harness.app, 'GET', '/v1/me', { token: person.own.token })).status).toBe(401);
@@ -120,8 +178,12 @@ describe('erasure', () => {
   it('is refused to everyone but the provider admin, and writes nothing then', async () => {
     const person = await richYoungPerson();
     for (const token of [world.coach.token, person.own.token, person.delegate.token, employer.staff.token]) {
-      expect([403, 404]).toContain((await call(harness.app, 'DELETE', `/v1/young-people/${person.id}`, { token })).status);
+      expect([403, 404]).toContain(
+        (await call(harness.app, 'DELETE', `/v1/young-people/${person.id}`, { token })).status,
+      );
     }
-    expect(await harness.services.db.collection('young_people').countDocuments({ _id: new ObjectId(person.id) })).toBe(1);
+    expect(await harness.services.db.collection('young_people').countDocuments({ _id: new ObjectId(person.id) })).toBe(
+      1,
+    );
   });
 });

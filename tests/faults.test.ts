@@ -1,24 +1,24 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { MongoClient, ObjectId } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createApp, type App } from '../src/app.js';
+import { type App, createApp } from '../src/app.js';
 import { loadConfig } from '../src/core/config.js';
 import { createLogger } from '../src/core/logger.js';
+import { projectRoot } from '../src/core/project-root.js';
 import { createSearch } from '../src/core/search/meili.js';
 import { findMongod } from '../src/embedded/binaries.js';
-import { masterKeyFor, startMeilisearch, type RunningMeilisearch } from '../src/embedded/meilisearch.js';
-import { startMongod, type RunningMongod } from '../src/embedded/mongod.js';
+import { masterKeyFor, type RunningMeilisearch, startMeilisearch } from '../src/embedded/meilisearch.js';
+import { type RunningMongod, startMongod } from '../src/embedded/mongod.js';
 import { freePort } from '../src/embedded/process.js';
-import { projectRoot } from '../src/core/project-root.js';
+import { openInfrastructure, prepareDatabase } from '../src/runtime.js';
 import { SearchOutbox } from '../src/search-sync/outbox.js';
 import { reconcileIndexes } from '../src/search-sync/reconcile.js';
-import { openInfrastructure, prepareDatabase } from '../src/runtime.js';
 import { createServices, type System } from '../src/services.js';
 import { call, type Harness } from './helpers/harness.js';
-import { makeEmployer, makeProvider, placementInput, type EmployerWorld, type ProviderWorld } from './helpers/world.js';
+import { type EmployerWorld, makeEmployer, makeProvider, type ProviderWorld, placementInput } from './helpers/world.js';
 
 /**
  * The fault suite: pauses (SIGSTOP) and kills (SIGKILL) real mongod and Meilisearch processes.
@@ -41,7 +41,11 @@ let employer: EmployerWorld;
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'faults-'));
   [mongod, meili] = await Promise.all([
-    startMongod({ bin: findMongod({ configured: process.env.MONGOD_BIN, autoInstall: false }).bin, dataDir: path.join(dir, 'mongo'), cacheSizeGb: 0.25 }),
+    startMongod({
+      bin: findMongod({ configured: process.env.MONGOD_BIN, autoInstall: false }).bin,
+      dataDir: path.join(dir, 'mongo'),
+      cacheSizeGb: 0.25,
+    }),
     startMeilisearch({ bin: inject('meiliBin'), dataDir: path.join(dir, 'meili') }),
   ]);
   const config = loadConfig({
@@ -55,7 +59,13 @@ beforeAll(async () => {
     TOKEN_KEYS_SECRET: 'test-secret-test-secret-test-secret-0123',
     PASSWORD_ARGON2_MEMORY_KIB: '1024',
   });
-  const infra = await openInfrastructure({ config, logger: createLogger(config.LOG_LEVEL), mongoUri: mongod.uri, meiliUrl: meili.url, meiliKey: meili.masterKey });
+  const infra = await openInfrastructure({
+    config,
+    logger: createLogger(config.LOG_LEVEL),
+    mongoUri: mongod.uri,
+    meiliUrl: meili.url,
+    meiliKey: meili.masterKey,
+  });
   await prepareDatabase(infra);
   system = await createServices(infra);
   app = createApp(system.services);
@@ -100,27 +110,40 @@ async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number
 }
 
 /** Polls until the outbox is empty and every index agrees with MongoDB; returns how long that took. */
-async function untilConsistent(db: System['db'], search: System['search'], outbox: SearchOutbox, withinMs: number): Promise<number> {
+async function untilConsistent(
+  db: System['db'],
+  search: System['search'],
+  outbox: SearchOutbox,
+  withinMs: number,
+): Promise<number> {
   const started = performance.now();
   for (;;) {
     const pending = await outbox.collection.countDocuments();
     if (pending === 0) {
       const report = await reconcileIndexes(db, search, outbox, { repair: false });
-      if (report.indexes.every((i) => i.missing.length + i.stale.length + i.extra.length + i.inFlight === 0)) return Math.round(performance.now() - started);
+      if (report.indexes.every((i) => i.missing.length + i.stale.length + i.extra.length + i.inFlight === 0))
+        return Math.round(performance.now() - started);
     }
-    if (performance.now() - started > withinMs) throw new Error(`indexes still disagree with MongoDB after ${withinMs} ms (${pending} events waiting)`);
+    if (performance.now() - started > withinMs)
+      throw new Error(`indexes still disagree with MongoDB after ${withinMs} ms (${pending} events waiting)`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
 
 describe('faults: a paused mongod', () => {
   it('answers 503 naming MongoDB within MONGO_TIMEOUT_MS and a small margin, for reads and writes, and the refused write never lands', async () => {
-    const kept = await call(app, 'POST', `/v1/employers/${employer.employerId}/placements`, { token: employer.staff.token, body: placementInput({ title: 'Acknowledged before the pause' }) });
+    const kept = await call(app, 'POST', `/v1/employers/${employer.employerId}/placements`, {
+      token: employer.staff.token,
+      body: placementInput({ title: 'Acknowledged before the pause' }),
+    });
     expect(kept.status).toBe(201);
     const outcomes = await whilePaused(mongod.process.pid, async () => {
       const read = await timed(() => call(app, 'GET', '/v1/young-people', { token: world.coach.token }));
       const write = await timed(() =>
-        call(app, 'POST', `/v1/employers/${employer.employerId}/placements`, { token: employer.staff.token, body: placementInput({ title: 'Refused during the pause' }) }),
+        call(app, 'POST', `/v1/employers/${employer.employerId}/placements`, {
+          token: employer.staff.token,
+          body: placementInput({ title: 'Refused during the pause' }),
+        }),
       );
       // Held a while longer than the deadline, as in a real outage, so abandoned work could try to finish late.
       await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -136,7 +159,9 @@ describe('faults: a paused mongod', () => {
 
     // Back again: the acknowledged write is there, the refused one never lands, even after its work resumed.
     await new Promise((resolve) => setTimeout(resolve, 3000));
-    expect((await call(app, 'GET', `/v1/placements/${kept.json.id}`, { token: employer.staff.token })).status).toBe(200);
+    expect((await call(app, 'GET', `/v1/placements/${kept.json.id}`, { token: employer.staff.token })).status).toBe(
+      200,
+    );
     expect(await system.db.collection('placements').countDocuments({ title: 'Refused during the pause' })).toBe(0);
     expect((await call(app, 'GET', '/v1/young-people', { token: world.coach.token })).status).toBe(200);
   }, 60_000);
@@ -150,25 +175,36 @@ describe('faults: a paused Meilisearch', () => {
     const search = await whilePaused(meili.process.pid, async () => {
       const answer = await timed(() => call(app, 'GET', '/v1/placements?q=kitchen', { token: world.coach.token }));
       for (let i = 0; i < 5; i++) {
-        const created = await call(app, 'POST', `/v1/employers/${employer.employerId}/placements`, { token: employer.staff.token, body: placementInput({ title: `Written while search was paused ${i}` }) });
+        const created = await call(app, 'POST', `/v1/employers/${employer.employerId}/placements`, {
+          token: employer.staff.token,
+          body: placementInput({ title: `Written while search was paused ${i}` }),
+        });
         expect(created.status, created.text).toBe(201);
         written.push(created.json.id);
       }
       return answer;
     });
     expect(search.result.status, search.result.text).toBe(503);
-    expect(search.result.json.error).toMatchObject({ code: 'dependency_unavailable', details: { dependency: 'meilisearch' } });
+    expect(search.result.json.error).toMatchObject({
+      code: 'dependency_unavailable',
+      details: { dependency: 'meilisearch' },
+    });
     expect(search.ms).toBeLessThan(timeoutMs + marginMs);
     figures.meiliPausedSearchMs = search.ms;
     figures.meiliPausedRecoveryMs = await untilConsistent(system.db, system.search, system.outbox, 30_000);
-    expect(await system.db.collection('placements').countDocuments({ _id: { $in: written.map((id) => new ObjectId(id)) } })).toBe(5);
+    expect(
+      await system.db.collection('placements').countDocuments({ _id: { $in: written.map((id) => new ObjectId(id)) } }),
+    ).toBe(5);
   }, 90_000);
 
   it('loses nothing when Meilisearch is killed mid-write and started again on the same data', async () => {
     const written: string[] = [];
     const writes = (async () => {
       for (let i = 0; i < 20; i++) {
-        const created = await call(app, 'POST', `/v1/employers/${employer.employerId}/placements`, { token: employer.staff.token, body: placementInput({ title: `Written around a crash ${i}` }) });
+        const created = await call(app, 'POST', `/v1/employers/${employer.employerId}/placements`, {
+          token: employer.staff.token,
+          body: placementInput({ title: `Written around a crash ${i}` }),
+        });
         if (created.status === 201) written.push(created.json.id);
       }
     })();
@@ -188,7 +224,9 @@ async function startService(dataDir: string, port: number, logName: string): Pro
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
     cwd: projectRoot,
     env: {
-      ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('MEILI_') && !name.startsWith('MONGODB_'))),
+      ...Object.fromEntries(
+        Object.entries(process.env).filter(([name]) => !name.startsWith('MEILI_') && !name.startsWith('MONGODB_')),
+      ),
       NODE_ENV: 'development',
       LOG_LEVEL: 'info',
       PORT: String(port),
@@ -204,7 +242,8 @@ async function startService(dataDir: string, port: number, logName: string): Pro
   child.stderr!.pipe(log);
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode}; see ${path.join(dataDir, logName)}`);
+    if (child.exitCode !== null)
+      throw new Error(`the service exited with ${child.exitCode}; see ${path.join(dataDir, logName)}`);
     try {
       const response = await fetch(`http://127.0.0.1:${port}/health/ready`, { signal: AbortSignal.timeout(1000) });
       if (response.ok) return child;
@@ -236,7 +275,9 @@ describe('faults: SIGKILL of the whole tree (service, mongod, Meilisearch) mid-w
       const headers = { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' };
       const me = (await (await fetch(`${base}/v1/me`, { headers })).json()) as { account: { employerId: string } };
       const employerId = me.account.employerId;
-      const ownPlacements = (await (await fetch(`${base}/v1/employers/${employerId}/placements?limit=20`, { headers })).json()) as { items: { id: string }[] };
+      const ownPlacements = (await (
+        await fetch(`${base}/v1/employers/${employerId}/placements?limit=20`, { headers })
+      ).json()) as { items: { id: string }[] };
 
       /** What the service acknowledged: placement id -> the title it confirmed. */
       const acknowledged = new Map<string, string>();
@@ -248,8 +289,16 @@ describe('faults: SIGKILL of the whole tree (service, mongod, Meilisearch) mid-w
             const title = `Crash lane ${lane} write ${i}`;
             const response =
               i % 2 === 0 || !existing
-                ? await fetch(`${base}/v1/employers/${employerId}/placements`, { method: 'POST', headers, body: JSON.stringify(placementInput({ title, status: 'draft' })) })
-                : await fetch(`${base}/v1/placements/${existing.id}`, { method: 'PATCH', headers, body: JSON.stringify({ title }) });
+                ? await fetch(`${base}/v1/employers/${employerId}/placements`, {
+                    method: 'POST',
+                    headers,
+                    body: JSON.stringify(placementInput({ title, status: 'draft' })),
+                  })
+                : await fetch(`${base}/v1/placements/${existing.id}`, {
+                    method: 'PATCH',
+                    headers,
+                    body: JSON.stringify({ title }),
+                  });
             if (response.ok) acknowledged.set(((await response.json()) as { id: string }).id, title);
           } catch {
             return; // The service is gone.
@@ -258,7 +307,11 @@ describe('faults: SIGKILL of the whole tree (service, mongod, Meilisearch) mid-w
       };
       const lanes = Promise.all([0, 1, 2, 3].map(writer));
       await new Promise((resolve) => setTimeout(resolve, 4000));
-      const tree = [service.pid!, pidIn(path.join(dataDir, 'mongo', 'mongod.pid')), pidIn(path.join(dataDir, 'meili', 'meilisearch.pid'))];
+      const tree = [
+        service.pid!,
+        pidIn(path.join(dataDir, 'mongo', 'mongod.pid')),
+        pidIn(path.join(dataDir, 'meili', 'meilisearch.pid')),
+      ];
       for (const pid of tree) signal(pid, 'SIGKILL');
       stop = true;
       await lanes;
@@ -267,14 +320,21 @@ describe('faults: SIGKILL of the whole tree (service, mongod, Meilisearch) mid-w
 
       service = await startService(dataDir, port, 'second.log');
       const readyAt = performance.now();
-      const mongo = new MongoClient(readFileSync(path.join(dataDir, 'mongo', 'endpoint'), 'utf8').trim(), { serverSelectionTimeoutMS: 5000 });
+      const mongo = new MongoClient(readFileSync(path.join(dataDir, 'mongo', 'endpoint'), 'utf8').trim(), {
+        serverSelectionTimeoutMS: 5000,
+      });
       try {
         const db = mongo.db('internships');
         const titles = new Map(
-          (await db.collection('placements').find({ _id: { $in: [...acknowledged.keys()].map((id) => new ObjectId(id)) } }, { projection: { title: 1 } }).toArray()).map((doc) => [
-            doc._id.toHexString(),
-            doc.title as string,
-          ]),
+          (
+            await db
+              .collection('placements')
+              .find(
+                { _id: { $in: [...acknowledged.keys()].map((id) => new ObjectId(id)) } },
+                { projection: { title: 1 } },
+              )
+              .toArray()
+          ).map((doc) => [doc._id.toHexString(), doc.title as string]),
         );
         // Every acknowledged write is there. A created placement has exactly its title; an updated one has
         // the last acknowledged title or a later one whose answer was lost in the crash.
@@ -285,9 +345,15 @@ describe('faults: SIGKILL of the whole tree (service, mongod, Meilisearch) mid-w
           else expect(titles.get(id)).toBe(title);
         }
         const meiliDir = path.join(dataDir, 'meili');
-        const search = createSearch(readFileSync(path.join(meiliDir, 'endpoint'), 'utf8').trim(), masterKeyFor(meiliDir), '', 5000);
+        const search = createSearch(
+          readFileSync(path.join(meiliDir, 'endpoint'), 'utf8').trim(),
+          masterKeyFor(meiliDir),
+          '',
+          5000,
+        );
         const outbox = new SearchOutbox(db, system.clock);
-        figures.recoveryToConsistentIndexMs = Math.round(performance.now() - readyAt) + (await untilConsistent(db, search, outbox, 30_000));
+        figures.recoveryToConsistentIndexMs =
+          Math.round(performance.now() - readyAt) + (await untilConsistent(db, search, outbox, 30_000));
         expect(figures.recoveryToConsistentIndexMs).toBeLessThan(30_000);
       } finally {
         await mongo.close();

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createHarness, type Harness } from './helpers/harness.js';
-import { makeEmployer, makeProvider, type EmployerWorld, type ProviderWorld } from './helpers/world.js';
+import { type EmployerWorld, makeEmployer, makeProvider, type ProviderWorld } from './helpers/world.js';
 
 /**
  * A property-based fuzz test over every operation of the OpenAPI document: requests built from
@@ -51,23 +51,44 @@ function fromSchema(raw: Json, depth = 0): fc.Arbitrary<unknown> {
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
   switch (type) {
     case 'string': {
-      if (schema.format === 'date') return fc.date({ min: new Date('2000-01-01'), max: new Date('2035-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
-      if (schema.format === 'date-time') return fc.date({ min: new Date('2000-01-01'), max: new Date('2035-12-31'), noInvalidDate: true }).map((d) => d.toISOString());
+      if (schema.format === 'date')
+        return fc
+          .date({ min: new Date('2000-01-01'), max: new Date('2035-12-31'), noInvalidDate: true })
+          .map((d) => d.toISOString().slice(0, 10));
+      if (schema.format === 'date-time')
+        return fc
+          .date({ min: new Date('2000-01-01'), max: new Date('2035-12-31'), noInvalidDate: true })
+          .map((d) => d.toISOString());
       if (schema.format === 'uri') return fc.webUrl();
       const matching = schema.pattern ? pattern(schema.pattern) : undefined;
       // Lengths are not forced onto pattern strings: a value the server refuses is as good a probe.
-      return matching ?? fc.string({ unit: 'grapheme', minLength: schema.minLength ?? 0, maxLength: Math.min(schema.maxLength ?? 40, 40) });
+      return (
+        matching ??
+        fc.string({
+          unit: 'grapheme',
+          minLength: schema.minLength ?? 0,
+          maxLength: Math.min(schema.maxLength ?? 40, 40),
+        })
+      );
     }
     case 'integer':
       return fc.integer({ min: Math.max(schema.minimum ?? -1000, -1e6), max: Math.min(schema.maximum ?? 1000, 1e6) });
     case 'number':
-      return fc.double({ min: schema.minimum ?? -1000, max: schema.maximum ?? 1000, noNaN: true, noDefaultInfinity: true });
+      return fc.double({
+        min: schema.minimum ?? -1000,
+        max: schema.maximum ?? 1000,
+        noNaN: true,
+        noDefaultInfinity: true,
+      });
     case 'boolean':
       return fc.boolean();
     case 'null':
       return fc.constant(null);
     case 'array':
-      return fc.array(fromSchema(schema.items ?? {}, depth + 1), { minLength: schema.minItems ?? 0, maxLength: Math.min(schema.maxItems ?? 4, 4) });
+      return fc.array(fromSchema(schema.items ?? {}, depth + 1), {
+        minLength: schema.minItems ?? 0,
+        maxLength: Math.min(schema.maxItems ?? 4, 4),
+      });
     case 'object': {
       const properties = Object.entries<Json>(schema.properties ?? {});
       const required = new Set<string>(schema.required ?? []);
@@ -80,7 +101,8 @@ function fromSchema(raw: Json, depth = 0): fc.Arbitrary<unknown> {
 }
 
 /** Mostly what the schema allows, sometimes anything at all. */
-const fuzzed = (schema: Json) => fc.oneof({ weight: 4, arbitrary: fromSchema(schema) }, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }) });
+const fuzzed = (schema: Json) =>
+  fc.oneof({ weight: 4, arbitrary: fromSchema(schema) }, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }) });
 
 async function storeFingerprint(): Promise<string> {
   const collections = (await harness.services.db.listCollections({}, { nameOnly: true }).toArray())
@@ -92,7 +114,9 @@ async function storeFingerprint(): Promise<string> {
 
 function operations(): { method: string; path: string; operation: Json }[] {
   return Object.entries<Json>(document.paths).flatMap(([path, item]) =>
-    ['get', 'post', 'put', 'patch', 'delete'].filter((method) => item[method]).map((method) => ({ method, path, operation: item[method] })),
+    ['get', 'post', 'put', 'patch', 'delete']
+      .filter((method) => item[method])
+      .map((method) => ({ method, path, operation: item[method] })),
   );
 }
 
@@ -110,22 +134,42 @@ describe('fuzzing every operation from its own schema', () => {
       const body = operation.requestBody?.content?.['application/json']?.schema;
       const request = fc.record({
         token: fc.constantFrom(...tokens),
-        path: fc.record(Object.fromEntries(pathParameters.map((p) => [p.name, fc.oneof(fc.constantFrom(...knownIds), fromSchema(p.schema))]))),
-        query: fc.record(Object.fromEntries(queryParameters.map((p) => [p.name, fromSchema(p.schema)])), { requiredKeys: [] }),
+        path: fc.record(
+          Object.fromEntries(
+            pathParameters.map((p) => [p.name, fc.oneof(fc.constantFrom(...knownIds), fromSchema(p.schema))]),
+          ),
+        ),
+        query: fc.record(Object.fromEntries(queryParameters.map((p) => [p.name, fromSchema(p.schema)])), {
+          requiredKeys: [],
+        }),
         body: body ? fuzzed(body) : fc.constant(undefined),
       });
       await fc.assert(
         fc.asyncProperty(request, async ({ token, path: values, query, body: payload }) => {
-          const concrete = path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String((values as Record<string, unknown>)[name])));
-          const search = new URLSearchParams(Object.entries(query as Record<string, unknown>).map(([name, value]): [string, string] => [name, String(value)])).toString();
+          const concrete = path.replace(/\{(\w+)\}/g, (_, name: string) =>
+            encodeURIComponent(String((values as Record<string, unknown>)[name])),
+          );
+          const search = new URLSearchParams(
+            Object.entries(query as Record<string, unknown>).map(([name, value]): [string, string] => [
+              name,
+              String(value),
+            ]),
+          ).toString();
           const before = method === 'get' ? undefined : await storeFingerprint();
-          const response = await call(harness.app, method.toUpperCase(), search ? `${concrete}?${search}` : concrete, { token, body: payload });
+          const response = await call(harness.app, method.toUpperCase(), search ? `${concrete}?${search}` : concrete, {
+            token,
+            body: payload,
+          });
           sent += 1;
           statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
           const label = `${method.toUpperCase()} ${path} -> ${response.status} ${response.text.slice(0, 300)}`;
           expect(response.status, label).toBeLessThan(500);
           if (response.status >= 400) {
-            expect(response.json?.error, label).toMatchObject({ code: expect.any(String), message: expect.any(String), requestId: expect.any(String) });
+            expect(response.json?.error, label).toMatchObject({
+              code: expect.any(String),
+              message: expect.any(String),
+              requestId: expect.any(String),
+            });
             if (before !== undefined && !path.startsWith('/v1/auth/')) {
               refusedWrites += 1;
               expect(await storeFingerprint(), `${label}: a refused write changed MongoDB`).toBe(before);
@@ -135,6 +179,15 @@ describe('fuzzing every operation from its own schema', () => {
         { numRuns: runsPerOperation, seed: 20261129 },
       );
     }
-    console.log(JSON.stringify({ fuzz: { operations: operations().length, requests: sent, refusedWritesChecked: refusedWrites, statuses: Object.fromEntries(statuses) } }));
+    console.log(
+      JSON.stringify({
+        fuzz: {
+          operations: operations().length,
+          requests: sent,
+          refusedWritesChecked: refusedWrites,
+          statuses: Object.fromEntries(statuses),
+        },
+      }),
+    );
   }, 600_000);
 });

@@ -1,20 +1,20 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ObjectId } from 'mongodb';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../src/app.js';
-import { HealthService } from '../src/health/health.service.js';
 import { loadConfig } from '../src/core/config.js';
+import { createMongoClient } from '../src/core/db/mongo.js';
 import { createLogger } from '../src/core/logger.js';
+import { createSearch } from '../src/core/search/meili.js';
 import { findMongod } from '../src/embedded/binaries.js';
+import { startMeilisearch } from '../src/embedded/meilisearch.js';
 import { startMongod } from '../src/embedded/mongod.js';
+import { freePort } from '../src/embedded/process.js';
+import { HealthService } from '../src/health/health.service.js';
 import { openInfrastructure, prepareDatabase } from '../src/runtime.js';
 import { createServices } from '../src/services.js';
-import { createMongoClient } from '../src/core/db/mongo.js';
-import { createSearch } from '../src/core/search/meili.js';
-import { startMeilisearch } from '../src/embedded/meilisearch.js';
-import { freePort } from '../src/embedded/process.js';
 import { call, createHarness, type Harness } from './helpers/harness.js';
 
 let harness: Harness;
@@ -43,7 +43,10 @@ describe('health', () => {
     try {
       const app = createApp({
         ...harness.services.services,
-        health: new HealthService({ db: harness.services.db, search: createSearch(meili.url, meili.masterKey, 'health_', 1000) }),
+        health: new HealthService({
+          db: harness.services.db,
+          search: createSearch(meili.url, meili.masterKey, 'health_', 1000),
+        }),
       });
       expect((await call(app, 'GET', '/health/ready')).status).toBe(200);
       await meili.stop();
@@ -66,21 +69,54 @@ describe('health', () => {
     const mongod = await startMongod({ bin: findMongod({ autoInstall: false }).bin, dataDir: dir, cacheSizeGb: 0.25 });
     let infra: Awaited<ReturnType<typeof openInfrastructure>> | undefined;
     try {
-      const config = loadConfig({ NODE_ENV: 'test', MONGODB_URI: mongod.uri, MONGO_TIMEOUT_MS: '500', TOKEN_KEYS_SECRET: 'test-secret-test-secret-test-secret-0123', PASSWORD_ARGON2_MEMORY_KIB: '1024' });
-      infra = await openInfrastructure({ config, logger: createLogger('silent'), mongoUri: mongod.uri, meiliUrl: inject('meiliUrl'), meiliKey: inject('meiliKey'), indexPrefix: 'mongo_stop_' });
+      const config = loadConfig({
+        NODE_ENV: 'test',
+        MONGODB_URI: mongod.uri,
+        MONGO_TIMEOUT_MS: '500',
+        TOKEN_KEYS_SECRET: 'test-secret-test-secret-test-secret-0123',
+        PASSWORD_ARGON2_MEMORY_KIB: '1024',
+      });
+      infra = await openInfrastructure({
+        config,
+        logger: createLogger('silent'),
+        mongoUri: mongod.uri,
+        meiliUrl: inject('meiliUrl'),
+        meiliKey: inject('meiliKey'),
+        indexPrefix: 'mongo_stop_',
+      });
       await prepareDatabase(infra);
       const services = await createServices(infra);
       const app = createApp(services.services);
       const provider = await services.providers.create({ name: 'P', kind: 'college', localAuthority: 'Leeds' });
-      const account = await services.accounts.insert({ email: 'down@example.org', name: 'Down', role: 'job_coach', status: 'active', providerId: new ObjectId(provider.id) });
+      const account = await services.accounts.insert({
+        email: 'down@example.org',
+        name: 'Down',
+        role: 'job_coach',
+        status: 'active',
+        providerId: new ObjectId(provider.id),
+      });
       const { accessToken } = await services.auth.issueFor(account);
       expect((await call(app, 'GET', '/v1/young-people', { token: accessToken })).status).toBe(200);
 
       await mongod.stop();
-      for (const [method, route] of [['GET', '/v1/young-people'], ['POST', '/v1/auth/token']] as const) {
-        const response = await call(app, method, route, route.endsWith('token') ? { body: { email: 'down@example.org', password: 'whatever password' } } : { token: accessToken });
+      for (const [method, route] of [
+        ['GET', '/v1/young-people'],
+        ['POST', '/v1/auth/token'],
+      ] as const) {
+        const response = await call(
+          app,
+          method,
+          route,
+          route.endsWith('token')
+            ? { body: { email: 'down@example.org', password: 'whatever password' } }
+            : { token: accessToken },
+        );
         expect(response.status, route).toBe(503);
-        expect(response.json.error).toMatchObject({ code: 'dependency_unavailable', message: expect.stringContaining('MongoDB'), details: { dependency: 'mongodb' } });
+        expect(response.json.error).toMatchObject({
+          code: 'dependency_unavailable',
+          message: expect.stringContaining('MongoDB'),
+          details: { dependency: 'mongodb' },
+        });
         expect(response.headers.get('retry-after')).toBe('5');
         expect(response.text).not.toMatch(/ServerSelection|ECONNREFUSED|127\.0\.0\.1/);
       }
@@ -94,7 +130,10 @@ describe('health', () => {
   it('answers 503 naming MongoDB when MongoDB cannot be reached', async () => {
     const mongo = createMongoClient(`mongodb://127.0.0.1:${await freePort()}/?directConnection=true`, 300);
     try {
-      const app = createApp({ ...harness.services.services, health: new HealthService({ db: mongo.db('nowhere'), search: harness.services.search }) });
+      const app = createApp({
+        ...harness.services.services,
+        health: new HealthService({ db: mongo.db('nowhere'), search: harness.services.search }),
+      });
       const response = await call(app, 'GET', '/health/ready');
       expect(response.status).toBe(503);
       expect(response.json.error.details.unavailable).toEqual(['mongodb']);

@@ -47,7 +47,10 @@ describe('the error envelope', () => {
       headers: { 'content-type': 'application/json' },
     });
     expect(response.status).toBe(400);
-    expect(response.json.error).toMatchObject({ code: 'malformed_json', message: 'The request body is not valid JSON.' });
+    expect(response.json.error).toMatchObject({
+      code: 'malformed_json',
+      message: 'The request body is not valid JSON.',
+    });
     expect(response.json.error.requestId).toBe(response.headers.get('x-request-id'));
   });
 

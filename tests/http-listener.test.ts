@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createHarness, type Harness } from './helpers/harness.js';
-import { listen, rawRequest, type Listener, type RawResponse } from './helpers/listener.js';
-import { makeEmployer, makeProvider, placementInput, type EmployerWorld, type ProviderWorld } from './helpers/world.js';
+import { type Listener, listen, type RawResponse, rawRequest } from './helpers/listener.js';
+import { type EmployerWorld, makeEmployer, makeProvider, type ProviderWorld, placementInput } from './helpers/world.js';
 
 /**
  * Requests sent over a real socket to the real Node listener, shaped exactly as curl and
@@ -22,7 +22,11 @@ interface Operation {
 let operations: Operation[] = [];
 
 const someId = '0123456789abcdef01234567';
-const fillPath = (path: string) => path.replace(/\{version\}/g, '1').replace(/\{section\}/g, 'aboutMe').replace(/\{[^}]+\}/g, someId);
+const fillPath = (path: string) =>
+  path
+    .replace(/\{version\}/g, '1')
+    .replace(/\{section\}/g, 'aboutMe')
+    .replace(/\{[^}]+\}/g, someId);
 const auth = () => ({ Authorization: `Bearer ${world.admin.token}` });
 
 beforeAll(async () => {
@@ -34,7 +38,11 @@ beforeAll(async () => {
     paths: Record<string, Record<string, { requestBody?: unknown }>>;
   };
   operations = Object.entries(document.paths).flatMap(([path, item]) =>
-    Object.entries(item).map(([method, operation]) => ({ method: method.toUpperCase(), path, takesBody: operation.requestBody !== undefined })),
+    Object.entries(item).map(([method, operation]) => ({
+      method: method.toUpperCase(),
+      path,
+      takesBody: operation.requestBody !== undefined,
+    })),
   );
   expect(operations.length).toBeGreaterThan(40);
 });
@@ -56,28 +64,38 @@ describe('an operation that takes no body, called as curl and fetch call it', ()
   it('accepts no body at all (no Content-Type, no Content-Length), as `curl -X METHOD` sends', async () => {
     for (const operation of withoutBody()) {
       const response = await rawRequest(listener, operation.method, fillPath(operation.path), { headers: auth() });
-      expect(bodyTrouble(response), `${operation.method} ${operation.path}: ${response.status} ${response.text}`).toBe(false);
+      expect(bodyTrouble(response), `${operation.method} ${operation.path}: ${response.status} ${response.text}`).toBe(
+        false,
+      );
     }
   });
 
   it('accepts `Content-Length: 0` and an empty chunked body', async () => {
     for (const operation of withoutBody().filter((candidate) => candidate.method !== 'GET')) {
       const path = fillPath(operation.path);
-      const empty = await rawRequest(listener, operation.method, path, { headers: { ...auth(), 'Content-Length': '0' } });
+      const empty = await rawRequest(listener, operation.method, path, {
+        headers: { ...auth(), 'Content-Length': '0' },
+      });
       expect(bodyTrouble(empty), `${operation.method} ${operation.path}: ${empty.status} ${empty.text}`).toBe(false);
       const chunked = await rawRequest(listener, operation.method, path, { headers: auth(), chunks: [] });
-      expect(bodyTrouble(chunked), `${operation.method} ${operation.path}: ${chunked.status} ${chunked.text}`).toBe(false);
+      expect(bodyTrouble(chunked), `${operation.method} ${operation.path}: ${chunked.status} ${chunked.text}`).toBe(
+        false,
+      );
     }
   });
 
   it('accepts what fetch sends with no body', async () => {
     for (const operation of withoutBody()) {
-      const response = await fetch(`${listener.baseUrl}${fillPath(operation.path)}`, { method: operation.method, headers: auth() });
+      const response = await fetch(`${listener.baseUrl}${fillPath(operation.path)}`, {
+        method: operation.method,
+        headers: auth(),
+      });
       const text = await response.text();
       const json = text.startsWith('{') ? JSON.parse(text) : {};
-      expect(bodyTrouble({ status: response.status, headers: {}, text, json }), `${operation.method} ${operation.path}: ${response.status} ${text}`).toBe(
-        false,
-      );
+      expect(
+        bodyTrouble({ status: response.status, headers: {}, text, json }),
+        `${operation.method} ${operation.path}: ${response.status} ${text}`,
+      ).toBe(false);
     }
   });
 
@@ -85,7 +103,10 @@ describe('an operation that takes no body, called as curl and fetch call it', ()
     for (const operation of withoutBody().filter((candidate) => candidate.method !== 'GET')) {
       const path = fillPath(operation.path);
       const label = `${operation.method} ${operation.path}`;
-      const malformed = await rawRequest(listener, operation.method, path, { headers: { ...auth(), 'Content-Type': 'application/json' }, body: '{"reason":' });
+      const malformed = await rawRequest(listener, operation.method, path, {
+        headers: { ...auth(), 'Content-Type': 'application/json' },
+        body: '{"reason":',
+      });
       expect([malformed.status, malformed.json.error?.code], label).toEqual([400, 'malformed_json']);
       const utf16 = await rawRequest(listener, operation.method, path, {
         headers: { ...auth(), 'Content-Type': 'application/json; charset=utf-16le' },
@@ -112,7 +133,9 @@ describe('an operation that takes a body', () => {
     for (const operation of withBody()) {
       const response = await rawRequest(listener, operation.method, fillPath(operation.path), { headers: auth() });
       expect(response.status, `${operation.method} ${operation.path}: ${response.text}`).toBe(400);
-      expect(response.json.error?.details).toEqual([{ path: '(root)', in: 'body', message: 'a JSON body is required' }]);
+      expect(response.json.error?.details).toEqual([
+        { path: '(root)', in: 'body', message: 'a JSON body is required' },
+      ]);
     }
   });
 
@@ -122,7 +145,10 @@ describe('an operation that takes a body', () => {
         headers: { ...auth(), 'Content-Type': 'text/plain' },
         body: 'hello',
       });
-      expect([response.status, response.json.error?.code], `${operation.method} ${operation.path}`).toEqual([415, 'unsupported_media_type']);
+      expect([response.status, response.json.error?.code], `${operation.method} ${operation.path}`).toEqual([
+        415,
+        'unsupported_media_type',
+      ]);
     }
   });
 
@@ -132,14 +158,19 @@ describe('an operation that takes a body', () => {
         headers: { ...auth(), 'Content-Type': 'application/json' },
         chunks: ['{', '}'],
       });
-      expect(bodyTrouble(response), `${operation.method} ${operation.path}: ${response.status} ${response.text}`).toBe(false);
+      expect(bodyTrouble(response), `${operation.method} ${operation.path}: ${response.status} ${response.text}`).toBe(
+        false,
+      );
     }
   });
 
   it('refuses malformed JSON, UTF-16 and a byte order mark', async () => {
     for (const operation of withBody()) {
       const path = fillPath(operation.path);
-      const malformed = await rawRequest(listener, operation.method, path, { headers: { ...auth(), 'Content-Type': 'application/json' }, body: '{"a":' });
+      const malformed = await rawRequest(listener, operation.method, path, {
+        headers: { ...auth(), 'Content-Type': 'application/json' },
+        body: '{"a":',
+      });
       expect(malformed.json.error?.code).toBe('malformed_json');
       const utf16 = await rawRequest(listener, operation.method, path, {
         headers: { ...auth(), 'Content-Type': 'application/json; charset=UTF-16' },
@@ -160,27 +191,36 @@ describe('control characters in text', () => {
     for (const path of ['/v1/employers?q=%00', '/v1/young-people?q=%00', '/v1/placements?q=a%1Fb']) {
       const response = await rawRequest(listener, 'GET', path, { headers: auth() });
       expect(response.status, path).toBe(400);
-      expect(response.json.error?.details).toEqual([{ path: 'q', in: 'query', message: 'must not contain control characters (such as NUL)' }]);
+      expect(response.json.error?.details).toEqual([
+        { path: 'q', in: 'query', message: 'must not contain control characters (such as NUL)' },
+      ]);
     }
   });
 
   it('answer 400 naming the path parameter', async () => {
     const response = await rawRequest(listener, 'GET', '/v1/employers/%00abc', { headers: auth() });
     expect(response.status).toBe(400);
-    expect(response.json.error?.details).toEqual([{ path: 'employerId', in: 'path', message: 'must not contain control characters (such as NUL)' }]);
+    expect(response.json.error?.details).toEqual([
+      { path: 'employerId', in: 'path', message: 'must not contain control characters (such as NUL)' },
+    ]);
   });
 
   it('answer 400 naming the body field', async () => {
     const response = await rawRequest(listener, 'PATCH', `/v1/employers/${employer.employerId}`, {
       headers: { Authorization: `Bearer ${employer.staff.token}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ name: 'Kitchen\u0000s', address: { line1: 'a\u0007', town: 'Leeds', postcode: 'LS1 5AB' } }),
+      body: JSON.stringify({
+        name: 'Kitchen\u0000s',
+        address: { line1: 'a\u0007', town: 'Leeds', postcode: 'LS1 5AB' },
+      }),
     });
     expect(response.status).toBe(400);
     expect(response.json.error?.details).toEqual([
       { path: 'name', in: 'body', message: 'must not contain control characters (such as NUL)' },
       { path: 'address.line1', in: 'body', message: 'must not contain control characters (such as NUL)' },
     ]);
-    const unchanged = await call(harness.app, 'GET', `/v1/employers/${employer.employerId}`, { token: employer.staff.token });
+    const unchanged = await call(harness.app, 'GET', `/v1/employers/${employer.employerId}`, {
+      token: employer.staff.token,
+    });
     expect(unchanged.json.name).toBe('Northern Kitchens Ltd');
   });
 });
@@ -192,17 +232,29 @@ describe('methods a path does not have', () => {
     expect(trace.headers.allow).toBe('GET, HEAD');
     expect(trace.json.error?.code).toBe('method_not_allowed');
     const paths = new Map<string, Set<string>>();
-    for (const operation of operations) paths.set(operation.path, (paths.get(operation.path) ?? new Set()).add(operation.method));
+    for (const operation of operations)
+      paths.set(operation.path, (paths.get(operation.path) ?? new Set()).add(operation.method));
     for (const [path, methods] of paths) {
       const missing = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].find((method) => !methods.has(method))!;
-      const response = await rawRequest(listener, missing, fillPath(path), { headers: { ...auth(), 'Content-Type': 'application/json' }, body: '{}' });
+      const response = await rawRequest(listener, missing, fillPath(path), {
+        headers: { ...auth(), 'Content-Type': 'application/json' },
+        body: '{}',
+      });
       expect(response.status, `${missing} ${path}`).toBe(405);
-      expect(response.headers.allow?.split(', ').filter((method) => method !== 'HEAD').sort()).toEqual([...methods].sort());
+      expect(
+        response.headers.allow
+          ?.split(', ')
+          .filter((method) => method !== 'HEAD')
+          .sort(),
+      ).toEqual([...methods].sort());
     }
   });
 
   it('a literal path is its own resource, though a template with an id matches it too', async () => {
-    const response = await rawRequest(listener, 'PATCH', '/v1/employers/signup', { headers: { ...auth(), 'Content-Type': 'application/json' }, body: '{}' });
+    const response = await rawRequest(listener, 'PATCH', '/v1/employers/signup', {
+      headers: { ...auth(), 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     expect(response.status).toBe(405);
     expect(response.headers.allow).toBe('POST');
   });
@@ -225,24 +277,43 @@ describe('real requests that change things, sent without a body', () => {
         review: null,
       },
     };
-    expect((await call(harness.app, 'PUT', `/v1/young-people/${world.youngPersonId}/passport`, { token, body: passport })).status).toBe(200);
-    const placement = await call(harness.app, 'POST', `/v1/employers/${employer.employerId}/placements`, { token: employer.staff.token, body: placementInput() });
+    expect(
+      (await call(harness.app, 'PUT', `/v1/young-people/${world.youngPersonId}/passport`, { token, body: passport }))
+        .status,
+    ).toBe(200);
+    const placement = await call(harness.app, 'POST', `/v1/employers/${employer.employerId}/placements`, {
+      token: employer.staff.token,
+      body: placementInput(),
+    });
     const share = async () =>
       call(harness.app, 'POST', `/v1/young-people/${world.youngPersonId}/passport/shares`, {
         token,
-        body: { employerId: employer.employerId, placementId: placement.json.id, sections: ['whatHelps'], purpose: 'My supervisor knows what helps me' },
+        body: {
+          employerId: employer.employerId,
+          placementId: placement.json.id,
+          sections: ['whatHelps'],
+          purpose: 'My supervisor knows what helps me',
+        },
       });
     const first = await share();
     expect(first.status).toBe(201);
-    const byCurl = await rawRequest(listener, 'DELETE', `/v1/young-people/${world.youngPersonId}/passport/shares/${first.json.id}`, {
-      headers: { Authorization: `Bearer ${token}` },
-    });
+    const byCurl = await rawRequest(
+      listener,
+      'DELETE',
+      `/v1/young-people/${world.youngPersonId}/passport/shares/${first.json.id}`,
+      {
+        headers: { Authorization: `Bearer ${token}` },
+      },
+    );
     expect(byCurl.status).toBe(200);
     const second = await share();
-    const byFetch = await fetch(`${listener.baseUrl}/v1/young-people/${world.youngPersonId}/passport/shares/${second.json.id}`, {
-      method: 'DELETE',
-      headers: { Authorization: `Bearer ${token}` },
-    });
+    const byFetch = await fetch(
+      `${listener.baseUrl}/v1/young-people/${world.youngPersonId}/passport/shares/${second.json.id}`,
+      {
+        method: 'DELETE',
+        headers: { Authorization: `Bearer ${token}` },
+      },
+    );
     expect(byFetch.status).toBe(200);
   });
 

@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../src/core/clock.js';
 import { call, createHarness, type Harness } from './helpers/harness.js';
 import { invitationToken } from './helpers/mail.js';
-import { makeEmployer, makeProvider, placementInput, profileInput, signIn, type ProviderWorld } from './helpers/world.js';
+import {
+  makeEmployer,
+  makeProvider,
+  type ProviderWorld,
+  placementInput,
+  profileInput,
+  signIn,
+} from './helpers/world.js';
 
 const clock = new ManualClock(new Date('2026-04-01T09:00:00Z'));
 let harness: Harness;
@@ -20,13 +27,20 @@ afterAll(() => harness.close());
 /** Invites, and picks up the token from the invitation email the invitee is sent (the inviter never sees it). */
 async function invite(token: string, body: Record<string, unknown>) {
   const response = await call(harness.app, 'POST', '/v1/invitations', { token, body });
-  return { ...response, emailedToken: response.status === 201 ? await invitationToken(harness, String(body.email)) : '' };
+  return {
+    ...response,
+    emailedToken: response.status === 201 ? await invitationToken(harness, String(body.email)) : '',
+  };
 }
 const accept = (body: Record<string, unknown>) => call(harness.app, 'POST', '/v1/invitations/accept', { body });
 
 describe('invitations', () => {
   it('a provider admin invites a job coach, who sets a password and is signed in', async () => {
-    const invitation = await invite(world.admin.token, { role: 'job_coach', email: 'New.Coach@Example.org', name: 'Nia Coach' });
+    const invitation = await invite(world.admin.token, {
+      role: 'job_coach',
+      email: 'New.Coach@Example.org',
+      name: 'Nia Coach',
+    });
     expect(invitation.status).toBe(201);
     expect(invitation.json).toMatchObject({ role: 'job_coach', email: 'new.coach@example.org', emailed: true });
     expect(invitation.json.token).toBeUndefined();
@@ -44,14 +58,22 @@ describe('invitations', () => {
   });
 
   it('works once only', async () => {
-    const invitation = await invite(world.admin.token, { role: 'provider_admin', email: 'second.admin@example.org', name: 'Second Admin' });
+    const invitation = await invite(world.admin.token, {
+      role: 'provider_admin',
+      email: 'second.admin@example.org',
+      name: 'Second Admin',
+    });
     expect((await accept({ token: invitation.emailedToken, password: goodPassword })).status).toBe(201);
     const again = await accept({ token: invitation.emailedToken, password: goodPassword });
     expect(again.status).toBe(410);
   });
 
   it('expires after 7 days', async () => {
-    const invitation = await invite(world.admin.token, { role: 'job_coach', email: 'late.coach@example.org', name: 'Late Coach' });
+    const invitation = await invite(world.admin.token, {
+      role: 'job_coach',
+      email: 'late.coach@example.org',
+      name: 'Late Coach',
+    });
     clock.advance(7 * 86_400_000 + 1);
     try {
       expect((await accept({ token: invitation.emailedToken, password: goodPassword })).status).toBe(410);
@@ -61,10 +83,17 @@ describe('invitations', () => {
   });
 
   it('refuses a short or common password with the field named', async () => {
-    const invitation = await invite(world.admin.token, { role: 'job_coach', email: 'weak.coach@example.org', name: 'Weak Coach' });
+    const invitation = await invite(world.admin.token, {
+      role: 'job_coach',
+      email: 'weak.coach@example.org',
+      name: 'Weak Coach',
+    });
     const short = await accept({ token: invitation.emailedToken, password: 'short' });
     expect(short.status).toBe(400);
-    expect(short.json.error.details[0]).toMatchObject({ path: 'password', message: expect.stringContaining('at least 12') });
+    expect(short.json.error.details[0]).toMatchObject({
+      path: 'password',
+      message: expect.stringContaining('at least 12'),
+    });
     const common = await accept({ token: invitation.emailedToken, password: 'iloveyou1234' });
     expect(common.json.error.details[0].message).toContain('too common');
     const withEmail = await accept({ token: invitation.emailedToken, password: 'weak.coach is my password' });
@@ -72,17 +101,35 @@ describe('invitations', () => {
   });
 
   it('a job coach invites a young person on their caseload, not one elsewhere', async () => {
-    const created = await call(harness.app, 'POST', '/v1/young-people', { token: world.coach.token, body: profileInput({ preferredName: 'Jo' }) });
-    const invitation = await invite(world.coach.token, { role: 'young_person', email: 'jo@example.org', name: 'Jo', youngPersonId: created.json.id });
+    const created = await call(harness.app, 'POST', '/v1/young-people', {
+      token: world.coach.token,
+      body: profileInput({ preferredName: 'Jo' }),
+    });
+    const invitation = await invite(world.coach.token, {
+      role: 'young_person',
+      email: 'jo@example.org',
+      name: 'Jo',
+      youngPersonId: created.json.id,
+    });
     expect(invitation.status).toBe(201);
     const accepted = await accept({ token: invitation.emailedToken, password: goodPassword });
     expect(accepted.json.account).toMatchObject({ role: 'young_person', youngPersonId: created.json.id });
     const me = await call(harness.app, 'GET', '/v1/me', { token: accepted.json.tokens.accessToken });
     expect(me.json.youngPerson).toEqual({ id: created.json.id, preferredName: 'Jo' });
 
-    const elsewhere = await invite(other.coach.token, { role: 'young_person', email: 'x@example.org', name: 'X', youngPersonId: created.json.id });
+    const elsewhere = await invite(other.coach.token, {
+      role: 'young_person',
+      email: 'x@example.org',
+      name: 'X',
+      youngPersonId: created.json.id,
+    });
     expect(elsewhere.status).toBe(404);
-    const twice = await invite(world.coach.token, { role: 'young_person', email: 'jo2@example.org', name: 'Jo', youngPersonId: created.json.id });
+    const twice = await invite(world.coach.token, {
+      role: 'young_person',
+      email: 'jo2@example.org',
+      name: 'Jo',
+      youngPersonId: created.json.id,
+    });
     expect(twice.status).toBe(409);
   });
 
@@ -98,14 +145,35 @@ describe('invitations', () => {
     const accepted = await accept({ token: invitation.emailedToken, password: goodPassword });
     const token = accepted.json.tokens.accessToken;
     const me = await call(harness.app, 'GET', '/v1/me', { token });
-    expect(me.json.actsFor).toEqual([{ youngPersonId: world.youngPersonId, preferredName: 'Sam', rights: ['view_profile', 'view_passport'], relationship: 'parent' }]);
+    expect(me.json.actsFor).toEqual([
+      {
+        youngPersonId: world.youngPersonId,
+        preferredName: 'Sam',
+        rights: ['view_profile', 'view_passport'],
+        relationship: 'parent',
+      },
+    ]);
     expect((await call(harness.app, 'GET', `/v1/young-people/${world.youngPersonId}`, { token })).status).toBe(200);
-    expect((await call(harness.app, 'PATCH', `/v1/young-people/${world.youngPersonId}`, { token, body: { strengths: ['x'] } })).status).toBe(403);
+    expect(
+      (
+        await call(harness.app, 'PATCH', `/v1/young-people/${world.youngPersonId}`, {
+          token,
+          body: { strengths: ['x'] },
+        })
+      ).status,
+    ).toBe(403);
 
-    const delegates = await call(harness.app, 'GET', `/v1/young-people/${world.youngPersonId}/delegates`, { token: world.youngPerson.token });
+    const delegates = await call(harness.app, 'GET', `/v1/young-people/${world.youngPersonId}/delegates`, {
+      token: world.youngPerson.token,
+    });
     expect(delegates.json.items.map((d: { name: string }) => d.name)).toContain('Mum');
 
-    const removed = await call(harness.app, 'DELETE', `/v1/young-people/${world.youngPersonId}/delegates/${accepted.json.account.id}`, { token: world.youngPerson.token });
+    const removed = await call(
+      harness.app,
+      'DELETE',
+      `/v1/young-people/${world.youngPersonId}/delegates/${accepted.json.account.id}`,
+      { token: world.youngPerson.token },
+    );
     expect(removed.status).toBe(204);
     expect((await call(harness.app, 'GET', `/v1/young-people/${world.youngPersonId}`, { token })).status).toBe(404);
   });
@@ -120,7 +188,10 @@ describe('invitations', () => {
     });
     expect(elsewhere.status).toBe(404);
     expect(elsewhere.json.error.code).toBe('not_found');
-    const sameProvider = await call(harness.app, 'POST', '/v1/young-people', { token: world.coach.token, body: profileInput({ preferredName: 'Neighbour' }) });
+    const sameProvider = await call(harness.app, 'POST', '/v1/young-people', {
+      token: world.coach.token,
+      body: profileInput({ preferredName: 'Neighbour' }),
+    });
     const neighbour = await invite(world.youngPerson.token, {
       role: 'delegate',
       email: 'neighbour@example.org',
@@ -129,7 +200,11 @@ describe('invitations', () => {
       youngPersonId: sameProvider.json.id,
     });
     expect(neighbour.status).toBe(404);
-    expect(await harness.services.db.collection('invitations').countDocuments({ email: { $in: ['not-mine@example.org', 'neighbour@example.org'] } })).toBe(0);
+    expect(
+      await harness.services.db
+        .collection('invitations')
+        .countDocuments({ email: { $in: ['not-mine@example.org', 'neighbour@example.org'] } }),
+    ).toBe(0);
 
     const ownId = await invite(world.youngPerson.token, {
       role: 'delegate',
@@ -142,25 +217,46 @@ describe('invitations', () => {
   });
 
   it('refuses a young person id on an invitation that has no use for one', async () => {
-    const response = await invite(world.admin.token, { role: 'job_coach', email: 'coach-with-id@example.org', name: 'Coach', youngPersonId: world.youngPersonId });
+    const response = await invite(world.admin.token, {
+      role: 'job_coach',
+      email: 'coach-with-id@example.org',
+      name: 'Coach',
+      youngPersonId: world.youngPersonId,
+    });
     expect(response.status).toBe(422);
     expect(response.json.error.details[0]).toMatchObject({ path: 'youngPersonId', in: 'body' });
   });
 
   it('an existing delegate adds a second young person by proving their password', async () => {
-    const invitation = await invite(other.youngPerson.token, { role: 'delegate', email: world.delegate.email, name: 'Carer', rights: ['view_profile'] });
+    const invitation = await invite(other.youngPerson.token, {
+      role: 'delegate',
+      email: world.delegate.email,
+      name: 'Carer',
+      rights: ['view_profile'],
+    });
     expect(invitation.status).toBe(201);
     expect((await accept({ token: invitation.emailedToken, password: 'not their password at all' })).status).toBe(409);
-    const second = await invite(other.youngPerson.token, { role: 'delegate', email: world.delegate.email, name: 'Carer', rights: ['view_profile'] });
+    const second = await invite(other.youngPerson.token, {
+      role: 'delegate',
+      email: world.delegate.email,
+      name: 'Carer',
+      rights: ['view_profile'],
+    });
     const accepted = await accept({ token: second.emailedToken, password: 'correct horse battery staple' });
     expect(accepted.status).toBe(201);
     const me = await call(harness.app, 'GET', '/v1/me', { token: accepted.json.tokens.accessToken });
-    expect(me.json.actsFor.map((grant: { youngPersonId: string }) => grant.youngPersonId).sort()).toEqual([world.youngPersonId, other.youngPersonId].sort());
+    expect(me.json.actsFor.map((grant: { youngPersonId: string }) => grant.youngPersonId).sort()).toEqual(
+      [world.youngPersonId, other.youngPersonId].sort(),
+    );
   });
 
   it('an employer invites a colleague into its own organisation', async () => {
     const employer = await makeEmployer(harness, world.admin);
-    const invitation = await invite(employer.staff.token, { role: 'employer', email: 'colleague@kitchens.example', name: 'Colleague' });
+    const invitation = await invite(employer.staff.token, {
+      role: 'employer',
+      email: 'colleague@kitchens.example',
+      name: 'Colleague',
+    });
     const accepted = await accept({ token: invitation.emailedToken, password: goodPassword });
     expect(accepted.json.account).toMatchObject({ role: 'employer', employerId: employer.employerId });
   });
@@ -199,29 +295,57 @@ describe('employer sign-up and verification', () => {
     const employer = await makeEmployer(harness);
     const me = await call(harness.app, 'GET', '/v1/me', { token: employer.staff.token });
     expect(me.json.organisation).toMatchObject({ type: 'employer', verified: false });
-    const coachView = await call(harness.app, 'GET', `/v1/employers/${employer.employerId}`, { token: world.coach.token });
+    const coachView = await call(harness.app, 'GET', `/v1/employers/${employer.employerId}`, {
+      token: world.coach.token,
+    });
     expect(coachView.status).toBe(404);
-    const adminView = await call(harness.app, 'GET', `/v1/employers/${employer.employerId}`, { token: world.admin.token });
+    const adminView = await call(harness.app, 'GET', `/v1/employers/${employer.employerId}`, {
+      token: world.admin.token,
+    });
     expect(adminView.status).toBe(200);
     const queue = await call(harness.app, 'GET', '/v1/employers?verified=false', { token: world.admin.token });
     expect(queue.json.items.map((e: { id: string }) => e.id)).toContain(employer.employerId);
 
     // A coach cannot even see an unverified employer.
-    expect((await call(harness.app, 'PUT', `/v1/employers/${employer.employerId}/verification`, { token: world.coach.token, body: { verified: true } })).status).toBe(404);
-    const open = await call(harness.app, 'POST', `/v1/employers/${employer.employerId}/placements`, { token: employer.staff.token, body: placementInput({ status: 'open' }) });
+    expect(
+      (
+        await call(harness.app, 'PUT', `/v1/employers/${employer.employerId}/verification`, {
+          token: world.coach.token,
+          body: { verified: true },
+        })
+      ).status,
+    ).toBe(404);
+    const open = await call(harness.app, 'POST', `/v1/employers/${employer.employerId}/placements`, {
+      token: employer.staff.token,
+      body: placementInput({ status: 'open' }),
+    });
     expect(open.status).toBe(422);
     expect(open.json.error.details[0].path).toBe('status');
-    const draft = await call(harness.app, 'POST', `/v1/employers/${employer.employerId}/placements`, { token: employer.staff.token, body: placementInput({ status: 'draft' }) });
+    const draft = await call(harness.app, 'POST', `/v1/employers/${employer.employerId}/placements`, {
+      token: employer.staff.token,
+      body: placementInput({ status: 'draft' }),
+    });
     expect(draft.status).toBe(201);
-    const verified = await call(harness.app, 'PUT', `/v1/employers/${employer.employerId}/verification`, { token: world.admin.token, body: { verified: true } });
+    const verified = await call(harness.app, 'PUT', `/v1/employers/${employer.employerId}/verification`, {
+      token: world.admin.token,
+      body: { verified: true },
+    });
     expect(verified.json.verified).toBe(true);
     const audit = await harness.services.audit.find({ action: 'employer.verify', targetId: employer.employerId });
     expect(audit).toHaveLength(1);
-    expect((await call(harness.app, 'GET', `/v1/employers/${employer.employerId}`, { token: world.coach.token })).status).toBe(200);
-    const opened = await call(harness.app, 'PATCH', `/v1/placements/${draft.json.id}`, { token: employer.staff.token, body: { status: 'open' } });
+    expect(
+      (await call(harness.app, 'GET', `/v1/employers/${employer.employerId}`, { token: world.coach.token })).status,
+    ).toBe(200);
+    const opened = await call(harness.app, 'PATCH', `/v1/placements/${draft.json.id}`, {
+      token: employer.staff.token,
+      body: { status: 'open' },
+    });
     expect(opened.json.status).toBe('open');
 
-    const withdraw = await call(harness.app, 'PUT', `/v1/employers/${employer.employerId}/verification`, { token: other.admin.token, body: { verified: false } });
+    const withdraw = await call(harness.app, 'PUT', `/v1/employers/${employer.employerId}/verification`, {
+      token: other.admin.token,
+      body: { verified: false },
+    });
     expect(withdraw.status).toBe(403);
   });
 
@@ -229,7 +353,11 @@ describe('employer sign-up and verification', () => {
     const before = await harness.services.db.collection('employers').countDocuments({});
     const response = await call(harness.app, 'POST', '/v1/employers/signup', {
       body: {
-        organisation: { name: 'Dup Ltd', sector: 'retail', address: { line1: '1 High St', town: 'Leeds', postcode: 'LS1 4AP' } },
+        organisation: {
+          name: 'Dup Ltd',
+          sector: 'retail',
+          address: { line1: '1 High St', town: 'Leeds', postcode: 'LS1 4AP' },
+        },
         account: { name: 'Dup', email: world.coach.email, password: goodPassword },
       },
     });
@@ -240,7 +368,11 @@ describe('employer sign-up and verification', () => {
   it('refuses an unknown postcode with 422 naming the field', async () => {
     const response = await call(harness.app, 'POST', '/v1/employers/signup', {
       body: {
-        organisation: { name: 'Nowhere Ltd', sector: 'retail', address: { line1: '1 High St', town: 'Nowhere', postcode: 'ZE9 9ZZ' } },
+        organisation: {
+          name: 'Nowhere Ltd',
+          sector: 'retail',
+          address: { line1: '1 High St', town: 'Nowhere', postcode: 'ZE9 9ZZ' },
+        },
         account: { name: 'N', email: 'nowhere@example.org', password: goodPassword },
       },
     });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../src/core/clock.js';
 import { call, createHarness, type Harness } from './helpers/harness.js';
 import { addYoungPersonWithAccount, postPlacement, step, travelTo } from './helpers/journey-world.js';
-import { makeEmployer, makeProvider, placementInput, type EmployerWorld, type ProviderWorld } from './helpers/world.js';
+import { type EmployerWorld, makeEmployer, makeProvider, type ProviderWorld, placementInput } from './helpers/world.js';
 
 const clock = new ManualClock(new Date('2026-07-01T10:00:00Z'));
 /** When this file's placements start: its ManualClock begins before this Monday. */
@@ -112,13 +112,22 @@ describe('a proposal re-checks the young person’s hard limits on the records',
 
 describe('the share made on accepting a proposal', () => {
   it('lasts until four weeks after the placement ends, however long it runs', async () => {
-    const yearLong = await postPlacement(harness, employer.employerId, employer.staff, { startDate: plannedStart, durationWeeks: 52, title: 'Year-long stores assistant' });
+    const yearLong = await postPlacement(harness, employer.employerId, employer.staff, {
+      startDate: plannedStart,
+      durationWeeks: 52,
+      title: 'Year-long stores assistant',
+    });
     const person = await addYoungPersonWithAccount(harness, world.coach, world.providerId, 'Yas');
-    const created = await call(harness.app, 'POST', '/v1/placement-matches', { token: world.coach.token, body: proposeBody(person.id, yearLong) });
+    const created = await call(harness.app, 'POST', '/v1/placement-matches', {
+      token: world.coach.token,
+      body: proposeBody(person.id, yearLong),
+    });
     expect(created.status, created.text).toBe(201);
     const accepted = await step(harness, person.account, created.json.id, 'accept', { sections: ['aboutMe'] });
     expect(accepted.status, accepted.text).toBe(200);
-    const shares = await call(harness.app, 'GET', `/v1/young-people/${person.id}/passport/shares`, { token: person.account.token });
+    const shares = await call(harness.app, 'GET', `/v1/young-people/${person.id}/passport/shares`, {
+      token: person.account.token,
+    });
     expect(shares.json.items[0].expiresAt.slice(0, 10)).toBe('2027-10-11');
   });
 });
@@ -206,11 +215,16 @@ describe('a start that cannot be true is refused with 422 saying why', () => {
 
   it('lets the journey own the statuses it sets: staff cannot set them by hand, nor take someone off a running placement (422 naming status)', async () => {
     const matchId = await agreedMatch('Vic', '2026-09-14');
-    const youngPersonId = (await call(harness.app, 'GET', `/v1/placement-matches/${matchId}`, { token: world.coach.token })).json.youngPerson.id as string;
-    const patchStatus = (status: string) => call(harness.app, 'PATCH', `/v1/young-people/${youngPersonId}`, { token: world.coach.token, body: { status } });
+    const youngPersonId = (
+      await call(harness.app, 'GET', `/v1/placement-matches/${matchId}`, { token: world.coach.token })
+    ).json.youngPerson.id as string;
+    const patchStatus = (status: string) =>
+      call(harness.app, 'PATCH', `/v1/young-people/${youngPersonId}`, { token: world.coach.token, body: { status } });
     const byHand = await patchStatus('on_placement');
     expect(byHand.status).toBe(422);
-    expect(byHand.json.error.details).toEqual([{ path: 'status', in: 'body', message: 'is set by the placement journey (the "start" step), not by hand' }]);
+    expect(byHand.json.error.details).toEqual([
+      { path: 'status', in: 'body', message: 'is set by the placement journey (the "start" step), not by hand' },
+    ]);
     expect((await patchStatus('completed')).status).toBe(422);
 
     await travelTo(harness, clock, '2026-09-15T10:00:00Z', [world.coach, employer.staff]);
@@ -218,11 +232,16 @@ describe('a start that cannot be true is refused with 422 saying why', () => {
     const offPlacement = await patchStatus('active');
     expect(offPlacement.status).toBe(422);
     expect(offPlacement.json.error.details[0].path).toBe('status');
-    expect((await call(harness.app, 'GET', `/v1/young-people/${youngPersonId}`, { token: world.coach.token })).json.status).toBe('on_placement');
+    expect(
+      (await call(harness.app, 'GET', `/v1/young-people/${youngPersonId}`, { token: world.coach.token })).json.status,
+    ).toBe('on_placement');
     expect((await patchStatus('on_placement')).status).toBe(200);
 
     const other = await addYoungPersonWithAccount(harness, world.coach, world.providerId, 'Wyn');
-    const leaving = await call(harness.app, 'PATCH', `/v1/young-people/${other.id}`, { token: world.coach.token, body: { status: 'withdrawn' } });
+    const leaving = await call(harness.app, 'PATCH', `/v1/young-people/${other.id}`, {
+      token: world.coach.token,
+      body: { status: 'withdrawn' },
+    });
     expect(leaving.status, leaving.text).toBe(200);
   });
 
@@ -257,7 +276,9 @@ describe('a start that cannot be true is refused with 422 saying why', () => {
       expect(noReason.status).toBe(422);
       expect(noReason.json.error.details[0]).toMatchObject({ path: 'earlyStartReason' });
       for (const matchId of [sunday, nineMonthsEarly, fewDaysEarly]) {
-        expect((await call(harness.app, 'GET', `/v1/placement-matches/${matchId}`, { token: world.coach.token })).json.state).toBe('agreed');
+        expect(
+          (await call(harness.app, 'GET', `/v1/placement-matches/${matchId}`, { token: world.coach.token })).json.state,
+        ).toBe('agreed');
       }
     } finally {
       await travelTo(harness, clock, '2026-07-01T10:00:00Z', [world.coach, employer.staff]);

@@ -11,10 +11,10 @@ import {
   travelTo,
 } from './helpers/journey-world.js';
 import {
+  type EmployerWorld,
   makeAccount,
   makeEmployer,
   makeProvider,
-  type EmployerWorld,
   type Person,
   type ProviderWorld,
 } from './helpers/world.js';

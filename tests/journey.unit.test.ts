@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { figuresFrom, emptyCounts, percent } from '../src/dashboards/dashboard-figures.js';
+import { addMonths, weekStartOf } from '../src/core/dates.js';
+import { emptyCounts, figuresFrom, percent } from '../src/dashboards/dashboard-figures.js';
 import { inboxItemsFor, sortInbox } from '../src/journey/inbox.js';
 import {
   activeStates,
   checkStep,
-  journeyActions,
-  journeySteps,
-  journeyStates,
-  stepsFor,
   type JourneyState,
+  journeyActions,
+  journeyStates,
+  journeySteps,
+  stepsFor,
 } from '../src/journey/journey.machine.js';
 import type { PlacementMatch } from '../src/journey/journey.repository.js';
-import { addMonths, weekStartOf } from '../src/core/dates.js';
-import { followUpWindow, nextReviewDue, weekNumberOf, weeklyProgress } from '../src/journey/progress.js';
+import { followUpWindow, nextReviewDue, weeklyProgress, weekNumberOf } from '../src/journey/progress.js';
 
 describe('the journey table', () => {
   it('has at most one step per state and action, and only known states and actions', () => {
@@ -44,12 +44,15 @@ describe('the journey table', () => {
   it('ends only in declined, withdrawn and followed-up; completed waits only for the follow-up', () => {
     const ends = journeyStates.filter((state) => !journeySteps.some((step) => step.from === state));
     expect(ends.sort()).toEqual(['declined_by_employer', 'declined_by_young_person', 'followed_up', 'withdrawn']);
-    expect(stepsFor('completed', ['job_coach', 'young_person', 'employer']).map((s) => s.action)).toEqual(['record_follow_up']);
+    expect(stepsFor('completed', ['job_coach', 'young_person', 'employer']).map((s) => s.action)).toEqual([
+      'record_follow_up',
+    ]);
     expect(activeStates).not.toContain('completed');
   });
 
   it('lets either side withdraw where it makes sense, and the employer only once the young person agreed', () => {
-    const withdrawers = (state: JourneyState) => journeySteps.find((s) => s.from === state && s.action === 'withdraw')?.by ?? [];
+    const withdrawers = (state: JourneyState) =>
+      journeySteps.find((s) => s.from === state && s.action === 'withdraw')?.by ?? [];
     expect(withdrawers('proposed')).toEqual(['job_coach']);
     expect(withdrawers('awaiting_employer')).toEqual(['job_coach', 'young_person']);
     expect(withdrawers('agreed')).toEqual(['job_coach', 'young_person', 'employer']);
@@ -66,7 +69,10 @@ describe('checking a step', () => {
 
   it('is a wrong-party refusal for a side that can never take the action', () => {
     expect(checkStep('proposed', 'accept', ['job_coach'])).toEqual({ outcome: 'wrong_party', by: ['young_person'] });
-    expect(checkStep('agreed', 'start', ['young_person'])).toEqual({ outcome: 'wrong_party', by: ['job_coach', 'employer'] });
+    expect(checkStep('agreed', 'start', ['young_person'])).toEqual({
+      outcome: 'wrong_party',
+      by: ['job_coach', 'employer'],
+    });
     expect(checkStep('in_progress', 'complete', [])).toMatchObject({ outcome: 'wrong_party' });
   });
 
@@ -75,8 +81,16 @@ describe('checking a step', () => {
     expect(check.outcome).toBe('not_now');
     if (check.outcome !== 'not_now') return;
     expect(check.state).toBe('awaiting_employer');
-    expect(check.allowedNextSteps.map((s) => s.action)).toEqual(['employer_accept', 'employer_decline', 'arrange_taster', 'withdraw']);
-    expect(checkStep('declined_by_employer', 'withdraw', ['job_coach'])).toMatchObject({ outcome: 'not_now', allowedNextSteps: [] });
+    expect(check.allowedNextSteps.map((s) => s.action)).toEqual([
+      'employer_accept',
+      'employer_decline',
+      'arrange_taster',
+      'withdraw',
+    ]);
+    expect(checkStep('declined_by_employer', 'withdraw', ['job_coach'])).toMatchObject({
+      outcome: 'not_now',
+      allowedNextSteps: [],
+    });
   });
 
   it('is a wrong-party refusal when the state allows the action only to another side', () => {
@@ -160,7 +174,9 @@ const baseMatch = (overrides: Partial<PlacementMatch>): PlacementMatch => ({
 describe('the inbox', () => {
   it('asks the young person to answer a proposal, and nobody else', () => {
     const match = baseMatch({});
-    expect(inboxItemsFor(match, ['young_person'], '2026-09-02', { loggedWeeks: [] }).map((i) => i.kind)).toEqual(['respond_to_proposal']);
+    expect(inboxItemsFor(match, ['young_person'], '2026-09-02', { loggedWeeks: [] }).map((i) => i.kind)).toEqual([
+      'respond_to_proposal',
+    ]);
     expect(inboxItemsFor(match, ['job_coach'], '2026-09-02', { loggedWeeks: [] })).toEqual([]);
   });
 
@@ -172,7 +188,9 @@ describe('the inbox', () => {
     expect(coach[0]!.weeks).toEqual(['2026-09-28', '2026-10-05', '2026-10-12', '2026-10-19']);
     expect(coach[1]!.dueOn).toBe('2026-10-26');
     expect(inboxItemsFor(match, ['employer'], today, { loggedWeeks: [] }).map((i) => i.kind)).toEqual(['review_due']);
-    expect(inboxItemsFor(match, ['employer'], today, { loggedWeeks: [], latestReview: { nextReviewDue: '2026-12-07' } })).toEqual([]);
+    expect(
+      inboxItemsFor(match, ['employer'], today, { loggedWeeks: [], latestReview: { nextReviewDue: '2026-12-07' } }),
+    ).toEqual([]);
   });
 
   it('lists newest first', () => {
@@ -186,7 +204,21 @@ describe('dashboard figures from counts', () => {
   it('turns counts into percentages to one decimal, and leaves them empty with nothing to divide by', () => {
     expect(percent(1, 3)).toBe(33.3);
     expect(percent(0, 0)).toBeNull();
-    const figures = figuresFrom({ ...emptyCounts, completed: 4, paidEmployment: 3, paidEmployment16Hours: 1, followedUpInPaidEmployment: 2, stillEmployedAt12Months: 1, medianDaysToStart: 45 });
-    expect(figures).toMatchObject({ paidEmploymentPercent: 75, paidEmployment16HoursPercent: 25, twelveMonthRetentionPercent: 50, employedAt12MonthsPercent: null, medianWeeksProposalToStart: 6.4 });
+    const figures = figuresFrom({
+      ...emptyCounts,
+      completed: 4,
+      paidEmployment: 3,
+      paidEmployment16Hours: 1,
+      followedUpInPaidEmployment: 2,
+      stillEmployedAt12Months: 1,
+      medianDaysToStart: 45,
+    });
+    expect(figures).toMatchObject({
+      paidEmploymentPercent: 75,
+      paidEmployment16HoursPercent: 25,
+      twelveMonthRetentionPercent: 50,
+      employedAt12MonthsPercent: null,
+      medianWeeksProposalToStart: 6.4,
+    });
   });
 });

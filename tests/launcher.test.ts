@@ -40,7 +40,9 @@ describe('finding the binaries', () => {
   });
 
   it('says MEILI_BIN is wrong when it points at nothing', () => {
-    expect(() => findMeilisearch({ configured: '/nowhere/meilisearch' })).toThrowError(/MEILI_BIN is set to \/nowhere\/meilisearch.*MEILI_URL/);
+    expect(() => findMeilisearch({ configured: '/nowhere/meilisearch' })).toThrowError(
+      /MEILI_BIN is set to \/nowhere\/meilisearch.*MEILI_URL/,
+    );
   });
 
   it('lists what it tried when no Meilisearch exists', () => {
@@ -101,7 +103,10 @@ describe('the service launcher', () => {
     try {
       let ready = false;
       for (let attempt = 0; attempt < 600 && !ready; attempt++) {
-        ready = await fetch(`http://127.0.0.1:${port}/health/ready`).then((r) => r.ok, () => false);
+        ready = await fetch(`http://127.0.0.1:${port}/health/ready`).then(
+          (r) => r.ok,
+          () => false,
+        );
         if (!ready) await new Promise((resolve) => setTimeout(resolve, 100));
       }
       expect(ready, service.output()).toBe(true);
@@ -112,7 +117,10 @@ describe('the service launcher', () => {
 
       // A script started beside the running service shares its stores and leaves them running.
       const beside = new Stores();
-      const endpoints = await beside.start(loadConfig({ DATA_DIR: dataDir, MEILI_BIN: inject('meiliBin') }), createLogger('silent'));
+      const endpoints = await beside.start(
+        loadConfig({ DATA_DIR: dataDir, MEILI_BIN: inject('meiliBin') }),
+        createLogger('silent'),
+      );
       expect(endpoints.mongoUri).toBe(readFileSync(path.join(dataDir, 'mongo', 'endpoint'), 'utf8'));
       expect(endpoints.meiliUrl).toBe(readFileSync(path.join(dataDir, 'meili', 'endpoint'), 'utf8'));
       await beside.stop();

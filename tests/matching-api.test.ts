@@ -5,7 +5,15 @@ import { createSearch } from '../src/core/search/meili.js';
 import { freePort } from '../src/embedded/process.js';
 import { MatchingService } from '../src/matching/matching.service.js';
 import { call, createHarness, type Harness } from './helpers/harness.js';
-import { makeAccount, makeEmployer, makeProvider, placementInput, profileInput, type EmployerWorld, type ProviderWorld } from './helpers/world.js';
+import {
+  type EmployerWorld,
+  makeAccount,
+  makeEmployer,
+  makeProvider,
+  type ProviderWorld,
+  placementInput,
+  profileInput,
+} from './helpers/world.js';
 
 let harness: Harness;
 let home: ProviderWorld;
@@ -17,7 +25,10 @@ let notSuitedId: string;
 const quietEnvironment = { ...placementInput().environment, noise: 'low', standing: 'medium' };
 
 async function post(name: string, overrides: Record<string, unknown>, by: EmployerWorld = employer) {
-  const response = await call(harness.app, 'POST', `/v1/employers/${by.employerId}/placements`, { token: by.staff.token, body: placementInput(overrides) });
+  const response = await call(harness.app, 'POST', `/v1/employers/${by.employerId}/placements`, {
+    token: by.staff.token,
+    body: placementInput(overrides),
+  });
   if (response.status !== 201) throw new Error(`${name}: ${response.status} ${response.text}`);
   placements[name] = response.json.id;
 }
@@ -40,16 +51,30 @@ beforeAll(async () => {
     rotations: [],
   });
   await post('loud', { title: 'Kitchen porter', environment: { ...placementInput().environment, noise: 'high' } });
-  await post('friday', { schedule: { days: ['mon', 'tue', 'wed', 'fri'], startTime: '09:30', endTime: '14:30', hoursPerWeek: 20 } });
+  await post('friday', {
+    schedule: { days: ['mon', 'tue', 'wed', 'fri'], startTime: '09:30', endTime: '14:30', hoursPerWeek: 20 },
+  });
   await post('noInstructions', { adjustmentsOffered: ['colleague_support'] });
-  await post('york', { site: { address: { line1: '1 Museum St', town: 'York', postcode: 'YO1 7DJ' }, coordinates: { lat: 53.96, lng: -1.085 }, stepFreeAccess: true } });
+  await post('york', {
+    site: {
+      address: { line1: '1 Museum St', town: 'York', postcode: 'YO1 7DJ' },
+      coordinates: { lat: 53.96, lng: -1.085 },
+      stepFreeAccess: true,
+    },
+  });
   await post('draft', { status: 'draft' });
   const lapsed = await makeEmployer(harness, home.admin, { name: 'Lapsed Ltd' });
   await post('unverified', {}, lapsed);
-  await call(harness.app, 'PUT', `/v1/employers/${lapsed.employerId}/verification`, { token: home.admin.token, body: { verified: false } });
+  await call(harness.app, 'PUT', `/v1/employers/${lapsed.employerId}/verification`, {
+    token: home.admin.token,
+    body: { verified: false },
+  });
   const mondays = await call(harness.app, 'POST', '/v1/young-people', {
     token: home.coach.token,
-    body: profileInput({ preferredName: 'Mo', availability: { days: ['mon'], earliestStart: '09:00', latestFinish: '15:30', maxHoursPerWeek: 8 } }),
+    body: profileInput({
+      preferredName: 'Mo',
+      availability: { days: ['mon'], earliestStart: '09:00', latestFinish: '15:30', maxHoursPerWeek: 8 },
+    }),
   });
   notSuitedId = mondays.json.id;
   await harness.services.searchSync.drain();
@@ -68,38 +93,65 @@ describe('GET /v1/young-people/{id}/matches', () => {
     expect(response.json.total).toBe(2);
     const scores = response.json.items.map((item: { fitScore: number }) => item.fitScore);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
-    const kitchen = response.json.items.find((item: { placement: { id: string } }) => item.placement.id === placements.kitchen);
-    expect(kitchen.placement).toMatchObject({ title: 'Kitchen assistant', town: 'Leeds', employer: { name: 'Northern Kitchens Ltd' }, placesFree: 2 });
+    const kitchen = response.json.items.find(
+      (item: { placement: { id: string } }) => item.placement.id === placements.kitchen,
+    );
+    expect(kitchen.placement).toMatchObject({
+      title: 'Kitchen assistant',
+      town: 'Leeds',
+      employer: { name: 'Northern Kitchens Ltd' },
+      placesFree: 2,
+    });
     expect(kitchen.reasons).toMatchObject({
       interests: { sectors: ['hospitality_catering'], likedTasks: ['food preparation', 'stock rotation'] },
       adjustments: { met: ['instructions', 'colleague_support'], notMet: [] },
-      hardLimitsChecked: expect.arrayContaining(['travel_distance', 'days', 'daily_hours', 'hours_per_week', 'environment', 'required_adjustments']),
+      hardLimitsChecked: expect.arrayContaining([
+        'travel_distance',
+        'days',
+        'daily_hours',
+        'hours_per_week',
+        'environment',
+        'required_adjustments',
+      ]),
     });
     expect(kitchen.reasons.environment.supportNeeded.map((note: { factor: string }) => note.factor)).toContain('noise');
     expect(kitchen.reasons.distanceKm).toBeGreaterThan(0);
-    const shop = response.json.items.find((item: { placement: { id: string } }) => item.placement.id === placements.shop);
+    const shop = response.json.items.find(
+      (item: { placement: { id: string } }) => item.placement.id === placements.shop,
+    );
     expect(shop.reasons.adjustments.notMet).toEqual(['colleague_support']);
   });
 
   it('shows the first choice and the young person’s own words as reasons, with their points', async () => {
     const said = 'I’d like to help in a kitchen and make food for people';
-    const patch = await call(harness.app, 'PATCH', `/v1/young-people/${home.youngPersonId}`, { token: home.coach.token, body: { jobsWanted: said } });
+    const patch = await call(harness.app, 'PATCH', `/v1/young-people/${home.youngPersonId}`, {
+      token: home.coach.token,
+      body: { jobsWanted: said },
+    });
     expect(patch.status).toBe(200);
     expect(patch.json.jobsWanted).toBe(said);
     await harness.services.searchSync.drain();
     const response = await matchesOf(home.youngPersonId, home.coach.token);
-    const kitchen = response.json.items.find((item: { placement: { id: string } }) => item.placement.id === placements.kitchen);
+    const kitchen = response.json.items.find(
+      (item: { placement: { id: string } }) => item.placement.id === placements.kitchen,
+    );
     expect(kitchen.reasons.interests.firstChoice).toBe(true);
     expect(kitchen.reasons.jobsWanted).toEqual({
       said,
       matched: ['kitchen', 'food'],
-      message: 'You said: “I’d like to help in a kitchen and make food for people”. This placement has “kitchen” and “food” in its title or tasks.',
+      message:
+        'You said: “I’d like to help in a kitchen and make food for people”. This placement has “kitchen” and “food” in its title or tasks.',
     });
     expect(kitchen.reasons.scoreParts).toMatchObject({ firstChoiceSector: 8, jobsWanted: 8 });
-    const shop = response.json.items.find((item: { placement: { id: string } }) => item.placement.id === placements.shop);
+    const shop = response.json.items.find(
+      (item: { placement: { id: string } }) => item.placement.id === placements.shop,
+    );
     expect(shop.reasons.interests.firstChoice).toBe(false);
     expect(shop.reasons.jobsWanted.matched).toEqual([]);
-    await call(harness.app, 'PATCH', `/v1/young-people/${home.youngPersonId}`, { token: home.coach.token, body: { jobsWanted: '' } });
+    await call(harness.app, 'PATCH', `/v1/young-people/${home.youngPersonId}`, {
+      token: home.coach.token,
+      body: { jobsWanted: '' },
+    });
     await harness.services.searchSync.drain();
   });
 
@@ -108,13 +160,17 @@ describe('GET /v1/young-people/{id}/matches', () => {
     expect(near.status).toBe(200);
     expect(near.json.items).toEqual([]);
     const retail = await matchesOf(home.youngPersonId, home.coach.token, '?sector=retail');
-    expect(retail.json.items.map((item: { placement: { id: string } }) => item.placement.id)).toEqual([placements.shop]);
+    expect(retail.json.items.map((item: { placement: { id: string } }) => item.placement.id)).toEqual([
+      placements.shop,
+    ]);
     const words = await matchesOf(home.youngPersonId, home.coach.token, '?q=shelves');
     expect(words.json.items.map((item: { placement: { id: string } }) => item.placement.id)).toEqual([placements.shop]);
   });
 
   it('pages through one stable ranking', async () => {
-    const all = (await matchesOf(home.youngPersonId, home.coach.token)).json.items.map((item: { placement: { id: string } }) => item.placement.id);
+    const all = (await matchesOf(home.youngPersonId, home.coach.token)).json.items.map(
+      (item: { placement: { id: string } }) => item.placement.id,
+    );
     const first = await matchesOf(home.youngPersonId, home.coach.token, '?limit=1');
     const second = await matchesOf(home.youngPersonId, home.coach.token, '?limit=1&offset=1');
     expect([first.json.items[0].placement.id, second.json.items[0].placement.id]).toEqual(all);
@@ -123,12 +179,20 @@ describe('GET /v1/young-people/{id}/matches', () => {
 
   it('re-checks each proposal against MongoDB, so a lagging index never shows a placement that breaks a limit', async () => {
     const { placementsRepository } = harness.services;
-    await placementsRepository.collection.updateOne({ _id: new ObjectId(placements.kitchen) }, { $set: { 'environment.noise': 'high' } });
+    await placementsRepository.collection.updateOne(
+      { _id: new ObjectId(placements.kitchen) },
+      { $set: { 'environment.noise': 'high' } },
+    );
     try {
       const response = await matchesOf(home.youngPersonId, home.coach.token);
-      expect(response.json.items.map((item: { placement: { id: string } }) => item.placement.id)).toEqual([placements.shop]);
+      expect(response.json.items.map((item: { placement: { id: string } }) => item.placement.id)).toEqual([
+        placements.shop,
+      ]);
     } finally {
-      await placementsRepository.collection.updateOne({ _id: new ObjectId(placements.kitchen) }, { $set: { 'environment.noise': 'medium' } });
+      await placementsRepository.collection.updateOne(
+        { _id: new ObjectId(placements.kitchen) },
+        { $set: { 'environment.noise': 'medium' } },
+      );
     }
   });
 
@@ -146,7 +210,11 @@ describe('GET /v1/young-people/{id}/matches', () => {
   });
 
   it('refuses everyone else: 403 to provider admins and delegates without view_profile, 404 to other organisations, 401 without a token', async () => {
-    const passportOnly = await makeAccount(harness, { role: 'delegate', providerId: home.providerId, actsFor: [{ youngPersonId: home.youngPersonId, rights: ['view_passport'] }] });
+    const passportOnly = await makeAccount(harness, {
+      role: 'delegate',
+      providerId: home.providerId,
+      actsFor: [{ youngPersonId: home.youngPersonId, rights: ['view_passport'] }],
+    });
     expect((await matchesOf(home.youngPersonId, home.admin.token)).status).toBe(403);
     expect((await matchesOf(home.youngPersonId, passportOnly.token)).status).toBe(403);
     const otherCoach = await matchesOf(home.youngPersonId, other.coach.token);
@@ -180,22 +248,33 @@ describe('GET /v1/placements/{id}/candidates', () => {
     const response = await candidatesOf(placements.kitchen!, home.coach.token);
     expect(response.status).toBe(200);
     expect(response.json.placement).toMatchObject({ id: placements.kitchen, status: 'open', placesFree: 2 });
-    expect(response.json.items.map((item: { youngPerson: { id: string } }) => item.youngPerson.id)).toEqual([home.youngPersonId]);
+    expect(response.json.items.map((item: { youngPerson: { id: string } }) => item.youngPerson.id)).toEqual([
+      home.youngPersonId,
+    ]);
     expect(response.json.items[0]).toMatchObject({
       youngPerson: { id: home.youngPersonId, preferredName: 'Sam' },
-      reasons: { interests: { sectors: ['hospitality_catering'] }, adjustments: { met: ['instructions', 'colleague_support'] } },
+      reasons: {
+        interests: { sectors: ['hospitality_catering'] },
+        adjustments: { met: ['instructions', 'colleague_support'] },
+      },
     });
     expect(response.json.items[0].reasons.hardLimitsChecked).not.toContain('placement_open');
-    expect(response.json.items.map((item: { youngPerson: { id: string } }) => item.youngPerson.id)).not.toContain(notSuitedId);
+    expect(response.json.items.map((item: { youngPerson: { id: string } }) => item.youngPerson.id)).not.toContain(
+      notSuitedId,
+    );
   });
 
   it('shows each provider only its own caseload', async () => {
     const admin = await candidatesOf(placements.kitchen!, home.admin.token);
     expect(admin.status).toBe(200);
-    expect(admin.json.items.map((item: { youngPerson: { id: string } }) => item.youngPerson.id)).toEqual([home.youngPersonId]);
+    expect(admin.json.items.map((item: { youngPerson: { id: string } }) => item.youngPerson.id)).toEqual([
+      home.youngPersonId,
+    ]);
     const elsewhere = await candidatesOf(placements.kitchen!, other.coach.token);
     expect(elsewhere.status).toBe(200);
-    expect(elsewhere.json.items.map((item: { youngPerson: { id: string } }) => item.youngPerson.id)).toEqual([other.youngPersonId]);
+    expect(elsewhere.json.items.map((item: { youngPerson: { id: string } }) => item.youngPerson.id)).toEqual([
+      other.youngPersonId,
+    ]);
   });
 
   it('leaves out young people whose limits the placement breaks', async () => {
@@ -220,7 +299,8 @@ describe('GET /v1/placements/{id}/candidates', () => {
   });
 });
 
-const browse = (query: string, token?: string) => call(harness.app, 'GET', `/v1/placements${query}`, token === undefined ? {} : { token });
+const browse = (query: string, token?: string) =>
+  call(harness.app, 'GET', `/v1/placements${query}`, token === undefined ? {} : { token });
 
 describe('GET /v1/placements', () => {
   it('shows open placements of verified employers to any signed-in caller, with facet counts', async () => {
@@ -245,7 +325,8 @@ describe('GET /v1/placements', () => {
     expect(retail.json.items.map((item: { id: string }) => item.id)).toEqual([placements.shop]);
     expect(retail.json.facets.sector).toEqual({ retail: 1 });
     const both = await browse('?adjustments=instructions,colleague_support', home.coach.token);
-    for (const item of both.json.items) expect(item.adjustmentsOffered).toEqual(expect.arrayContaining(['instructions', 'colleague_support']));
+    for (const item of both.json.items)
+      expect(item.adjustmentsOffered).toEqual(expect.arrayContaining(['instructions', 'colleague_support']));
     expect(both.json.total).toBe(4);
     expect((await browse('?hoursBand=over_30', home.coach.token)).json.total).toBe(0);
     expect((await browse('?disabilityConfident=leader,committed', home.coach.token)).json.total).toBe(0);
@@ -299,10 +380,17 @@ describe('matching when Meilisearch is down', () => {
         placementsService: services.placements,
       }),
     });
-    for (const path of [`/v1/young-people/${home.youngPersonId}/matches`, `/v1/placements/${placements.kitchen}/candidates`, '/v1/placements']) {
+    for (const path of [
+      `/v1/young-people/${home.youngPersonId}/matches`,
+      `/v1/placements/${placements.kitchen}/candidates`,
+      '/v1/placements',
+    ]) {
       const response = await call(app, 'GET', path, { token: home.coach.token });
       expect(response.status, path).toBe(503);
-      expect(response.json.error).toMatchObject({ code: 'dependency_unavailable', details: { dependency: 'meilisearch' } });
+      expect(response.json.error).toMatchObject({
+        code: 'dependency_unavailable',
+        details: { dependency: 'meilisearch' },
+      });
       expect(response.headers.get('retry-after')).toBe('5');
     }
   });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { browseFilter, candidateFilterFor, placementFilterFor, quote, relevanceQueryFor } from '../src/matching/filters.js';
+import {
+  browseFilter,
+  candidateFilterFor,
+  placementFilterFor,
+  quote,
+  relevanceQueryFor,
+} from '../src/matching/filters.js';
 import { personFactsOf, placementFacts, youngPersonRecord } from './helpers/matching-records.js';
 
 const baseConditions = youngPersonRecord().conditionsForSuccess;
@@ -28,17 +34,35 @@ describe('placement filter from a young person’s hard limits', () => {
 
   it('requires step-free access and every required adjustment when the young person needs them', () => {
     const person = personFactsOf({
-      conditionsForSuccess: { ...baseConditions, stepFreeAccess: true, requiredAdjustments: ['instructions', 'equipment'] },
+      conditionsForSuccess: {
+        ...baseConditions,
+        stepFreeAccess: true,
+        requiredAdjustments: ['instructions', 'equipment'],
+      },
     });
     expect(placementFilterFor(person)).toEqual(
-      expect.arrayContaining(['stepFreeAccess = true', 'adjustmentsOffered = "instructions"', 'adjustmentsOffered = "equipment"']),
+      expect.arrayContaining([
+        'stepFreeAccess = true',
+        'adjustmentsOffered = "instructions"',
+        'adjustmentsOffered = "equipment"',
+      ]),
     );
   });
 
   it('leaves out limits the young person has not set (a limit of high allows everything)', () => {
     const person = personFactsOf({
-      availability: { days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], earliestStart: '07:00', latestFinish: '20:00', maxHoursPerWeek: 40 },
-      conditionsForSuccess: { maxEnvironment: { noise: 'high' }, stepFreeAccess: false, requiredAdjustments: [], preferredAdjustments: [] },
+      availability: {
+        days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'],
+        earliestStart: '07:00',
+        latestFinish: '20:00',
+        maxHoursPerWeek: 40,
+      },
+      conditionsForSuccess: {
+        maxEnvironment: { noise: 'high' },
+        stepFreeAccess: false,
+        requiredAdjustments: [],
+        preferredAdjustments: [],
+      },
     });
     const filter = placementFilterFor(person, { sector: 'retail' });
     expect(filter.some((part) => part.startsWith('NOT days'))).toBe(false);
@@ -116,13 +140,20 @@ describe('filter values', () => {
 
 describe('relevance query', () => {
   it('puts the first choice first, then liked tasks, other interests and strengths, in at most ten words', () => {
-    expect(relevanceQueryFor(personFactsOf())).toBe('hospitality catering food preparation stock rotation retail friendly punctual');
+    expect(relevanceQueryFor(personFactsOf())).toBe(
+      'hospitality catering food preparation stock rotation retail friendly punctual',
+    );
     const many = personFactsOf({ tasksLiked: ['one two three four five six seven eight nine ten eleven'] });
     expect(relevanceQueryFor(many).split(' ')).toHaveLength(10);
   });
 
   it('takes the ideas of what the young person said they would like to do, without filler words', () => {
-    const person = personFactsOf({ interests: ['hospitality_catering'], jobsWanted: 'I’d like to help in a kitchen and make food for people', tasksLiked: [], strengths: [] });
+    const person = personFactsOf({
+      interests: ['hospitality_catering'],
+      jobsWanted: 'I’d like to help in a kitchen and make food for people',
+      tasksLiked: [],
+      strengths: [],
+    });
     expect(relevanceQueryFor(person)).toBe('hospitality catering kitchen food');
   });
 });

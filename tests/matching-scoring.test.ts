@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { hardLimitViolations } from '../src/matching/hard-limits.js';
-import { compilePhrases, compileWish, phraseMatch, placementWords, stemsOf, wishMatches } from '../src/matching/job-words.js';
+import {
+  compilePhrases,
+  compileWish,
+  phraseMatch,
+  placementWords,
+  stemsOf,
+  wishMatches,
+} from '../src/matching/job-words.js';
 import { fitWeights, jobsWantedMessage, scoreFit } from '../src/matching/scoring.js';
 import { personFactsOf, placementFacts, youngPersonRecord } from './helpers/matching-records.js';
 
@@ -45,7 +52,9 @@ describe('hard limits', () => {
     expect(hardLimitViolations(person, noInstructions)).toEqual(['required_adjustments']);
     const steps = placementFacts();
     steps.stepFreeAccess = false;
-    expect(hardLimitViolations(personFactsOf({ conditionsForSuccess: { ...baseConditions, stepFreeAccess: true } }), steps)).toEqual(['step_free_access']);
+    expect(
+      hardLimitViolations(personFactsOf({ conditionsForSuccess: { ...baseConditions, stepFreeAccess: true } }), steps),
+    ).toEqual(['step_free_access']);
   });
 });
 
@@ -68,7 +77,13 @@ describe('fit score and reasons', () => {
     expect(reasons.adjustments).toEqual({ met: ['instructions', 'colleague_support'], notMet: [] });
     expect(reasons.distanceKm).toBeCloseTo(2.7, 0);
     expect(reasons.hardLimitsChecked).toEqual([
-      'placement_open', 'travel_distance', 'days', 'daily_hours', 'hours_per_week', 'environment', 'required_adjustments',
+      'placement_open',
+      'travel_distance',
+      'days',
+      'daily_hours',
+      'hours_per_week',
+      'environment',
+      'required_adjustments',
     ]);
   });
 
@@ -93,7 +108,9 @@ describe('fit score and reasons', () => {
   });
 
   it('lists preferred adjustments that are not offered, and scores them in proportion', () => {
-    const person = personFactsOf({ conditionsForSuccess: { ...baseConditions, preferredAdjustments: ['colleague_support', 'equipment'] } });
+    const person = personFactsOf({
+      conditionsForSuccess: { ...baseConditions, preferredAdjustments: ['colleague_support', 'equipment'] },
+    });
     const { reasons } = scoreFit(person, placementFacts());
     expect(reasons.adjustments).toEqual({ met: ['instructions', 'colleague_support'], notMet: ['equipment'] });
     expect(reasons.scoreParts.adjustments).toBe(fitWeights.adjustments / 2);
@@ -102,7 +119,15 @@ describe('fit score and reasons', () => {
   it('ranks a placement in a sector of interest with liked tasks above one with neither', () => {
     const person = personFactsOf();
     const kitchen = scoreFit(person, placementFacts());
-    const office = scoreFit(person, placementFacts({ sector: 'administration', title: 'Office assistant', tasks: ['filing', 'scanning'], rotations: [] }));
+    const office = scoreFit(
+      person,
+      placementFacts({
+        sector: 'administration',
+        title: 'Office assistant',
+        tasks: ['filing', 'scanning'],
+        rotations: [],
+      }),
+    );
     expect(office.reasons.interests.sectors).toEqual([]);
     expect(office.reasons.interests.likedTasks).toEqual([]);
     expect(kitchen.fitScore - office.fitScore).toBeGreaterThanOrEqual(fitWeights.sectorInterest + fitWeights.tasks);
@@ -123,7 +148,13 @@ describe('fit score and reasons', () => {
   });
 
   it('stays between 0 and 100 and is the same every time', () => {
-    const person = personFactsOf({ interests: [], tasksLiked: [], strengths: [], skills: [], tasksDisliked: ['washing up', 'stock rotation', 'baking'] });
+    const person = personFactsOf({
+      interests: [],
+      tasksLiked: [],
+      strengths: [],
+      skills: [],
+      tasksDisliked: ['washing up', 'stock rotation', 'baking'],
+    });
     const first = scoreFit(person, placementFacts());
     expect(first.fitScore).toBeGreaterThanOrEqual(0);
     expect(scoreFit(person, placementFacts())).toEqual(first);
@@ -131,9 +162,24 @@ describe('fit score and reasons', () => {
 });
 
 describe('first choice of sector', () => {
-  const person = personFactsOf({ interests: ['healthcare_support', 'hospitality_catering'], tasksLiked: [], strengths: [], skills: [] });
-  const hospital = placementFacts({ sector: 'healthcare_support', title: 'Ward assistant', tasks: ['restocking supplies'], rotations: [] });
-  const cafe = placementFacts({ sector: 'hospitality_catering', title: 'Cafe assistant', tasks: ['serving drinks'], rotations: [] });
+  const person = personFactsOf({
+    interests: ['healthcare_support', 'hospitality_catering'],
+    tasksLiked: [],
+    strengths: [],
+    skills: [],
+  });
+  const hospital = placementFacts({
+    sector: 'healthcare_support',
+    title: 'Ward assistant',
+    tasks: ['restocking supplies'],
+    rotations: [],
+  });
+  const cafe = placementFacts({
+    sector: 'hospitality_catering',
+    title: 'Cafe assistant',
+    tasks: ['serving drinks'],
+    rotations: [],
+  });
 
   it('counts more than another chosen sector, and says so', () => {
     const first = scoreFit(person, hospital);
@@ -153,7 +199,10 @@ describe('first choice of sector', () => {
 
   it('keeps a first choice at half the travel limit above a second choice next door', () => {
     const reach = person.maxDistanceKm;
-    const halfway = { ...hospital, _geo: { lat: person.coordinates.lat + reach / 2 / 111.2, lng: person.coordinates.lng } };
+    const halfway = {
+      ...hospital,
+      _geo: { lat: person.coordinates.lat + reach / 2 / 111.2, lng: person.coordinates.lng },
+    };
     const nextDoor = { ...cafe, _geo: person.coordinates };
     expect(scoreFit(person, halfway).fitScore).toBeGreaterThan(scoreFit(person, nextDoor).fitScore);
   });
@@ -185,7 +234,10 @@ describe('task words', () => {
 
   it('score a liked task written in another form and say how it was found', () => {
     const person = personFactsOf({ tasksLiked: ['cooking', 'working on the till'], strengths: [], skills: [] });
-    const { reasons } = scoreFit(person, placementFacts({ title: 'Cafe assistant', tasks: ['cook meals', 'checkout'], rotations: [] }));
+    const { reasons } = scoreFit(
+      person,
+      placementFacts({ title: 'Cafe assistant', tasks: ['cook meals', 'checkout'], rotations: [] }),
+    );
     expect(reasons.interests.likedTasks).toEqual(['cooking', 'working on the till']);
     expect(reasons.interests.wordMatches).toEqual([
       { said: 'cooking', matchedBy: 'word_stem' },
@@ -212,7 +264,8 @@ describe('jobs they would like to do, in their own words', () => {
     expect(kitchen.reasons.jobsWanted).toEqual({
       said: sentence,
       matched: ['kitchen', 'food'],
-      message: 'You said: “I’d like to help in a kitchen and make food for people”. This placement has “kitchen” and “food” in its title or tasks.',
+      message:
+        'You said: “I’d like to help in a kitchen and make food for people”. This placement has “kitchen” and “food” in its title or tasks.',
     });
     expect(kitchen.reasons.scoreParts.jobsWanted).toBe(fitWeights.jobsWanted);
     const office = scoreFit(person, placementFacts({ title: 'Office assistant', tasks: ['filing'], rotations: [] }));
@@ -222,6 +275,8 @@ describe('jobs they would like to do, in their own words', () => {
 
   it('has no reason when the young person has not said', () => {
     expect(scoreFit(personFactsOf(), placementFacts()).reasons.jobsWanted).toBeUndefined();
-    expect(jobsWantedMessage('Retail.', [])).toBe('You said: “Retail”. This placement has none of those words in its title or tasks.');
+    expect(jobsWantedMessage('Retail.', [])).toBe(
+      'You said: “Retail”. This placement has none of those words in its title or tasks.',
+    );
   });
 });

@@ -1,7 +1,7 @@
+import { type Db, type MongoClient, ObjectId } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ObjectId, type Db, type MongoClient } from 'mongodb';
 import { collectionSpecs } from '../src/collections.js';
-import { appliedMigrations, loadMigrations, migrate, type LoadedMigration } from '../src/core/db/migrations.js';
+import { appliedMigrations, type LoadedMigration, loadMigrations, migrate } from '../src/core/db/migrations.js';
 import { applyCollectionSpecs, createMongoClient, schemaDrift } from '../src/core/db/mongo.js';
 import { createLogger } from '../src/core/logger.js';
 import { uniqueName } from './helpers/harness.js';
@@ -27,7 +27,8 @@ function freshDatabase(): Db {
   return db;
 }
 
-const indexNames = async (db: Db, collection: string) => (await db.collection(collection).listIndexes().toArray()).map((index) => index.name).sort();
+const indexNames = async (db: Db, collection: string) =>
+  (await db.collection(collection).listIndexes().toArray()).map((index) => index.name).sort();
 
 describe('migrations', () => {
   it('are numbered files in migrations/, in order, each with a description', () => {
@@ -50,7 +51,13 @@ describe('migrations', () => {
     const previous = migrations.slice(0, -1);
     await migrate(db, { logger, migrations: previous });
     const providerId = new ObjectId();
-    await db.collection('providers').insertOne({ _id: providerId, name: 'Aire Valley College', kind: 'college', localAuthority: 'Leeds', createdAt: new Date() });
+    await db.collection('providers').insertOne({
+      _id: providerId,
+      name: 'Aire Valley College',
+      kind: 'college',
+      localAuthority: 'Leeds',
+      createdAt: new Date(),
+    });
     await db.collection('accounts').insertOne({
       _id: new ObjectId(),
       email: 'coach@college.example',
@@ -88,7 +95,10 @@ describe('migrations', () => {
       },
     });
     const steps = [slow(1), slow(2), slow(3)];
-    const [first, second] = await Promise.all([migrate(db, { logger, migrations: steps }), migrate(db, { logger, migrations: steps })]);
+    const [first, second] = await Promise.all([
+      migrate(db, { logger, migrations: steps }),
+      migrate(db, { logger, migrations: steps }),
+    ]);
     expect([...first.applied, ...second.applied].sort()).toEqual(steps.map((step) => step.id));
     expect([first.applied.length, second.applied.length].sort()).toEqual([0, 3]);
     expect(mostAtOnce).toBe(1);
@@ -98,14 +108,21 @@ describe('migrations', () => {
 
   it('take over a lock whose holder died, once its lease has run out', async () => {
     const db = freshDatabase();
-    await db.collection<{ _id: string; owner: string; expiresAt: Date }>('schema_migrations_lock').insertOne({ _id: 'migrations', owner: 'a process that was killed', expiresAt: new Date(Date.now() + 500) });
+    await db
+      .collection<{ _id: string; owner: string; expiresAt: Date }>('schema_migrations_lock')
+      .insertOne({ _id: 'migrations', owner: 'a process that was killed', expiresAt: new Date(Date.now() + 500) });
     const { applied } = await migrate(db, { logger, migrations: migrations.slice(0, 1) });
     expect(applied).toEqual([migrations[0]!.id]);
   });
 
   it('leave a failed migration unrecorded, so it runs again next time', async () => {
     const db = freshDatabase();
-    const failing: LoadedMigration = { id: '0001-fails', version: 1, description: 'fails half-way through', up: () => Promise.reject(new Error('disk full')) };
+    const failing: LoadedMigration = {
+      id: '0001-fails',
+      version: 1,
+      description: 'fails half-way through',
+      up: () => Promise.reject(new Error('disk full')),
+    };
     await expect(migrate(db, { logger, migrations: [failing] })).rejects.toThrow('disk full');
     expect(await appliedMigrations(db)).toEqual([]);
     expect(await db.collection('schema_migrations_lock').countDocuments({})).toBe(0);
@@ -115,7 +132,15 @@ describe('migrations', () => {
 describe('applying collection declarations', () => {
   it('never drops an index: one no longer declared stays until a migration drops it', async () => {
     const db = freshDatabase();
-    await applyCollectionSpecs(db, [{ name: 'things', indexes: [{ key: { a: 1 }, name: 'by_a' }, { key: { b: 1 }, name: 'by_b' }] }]);
+    await applyCollectionSpecs(db, [
+      {
+        name: 'things',
+        indexes: [
+          { key: { a: 1 }, name: 'by_a' },
+          { key: { b: 1 }, name: 'by_b' },
+        ],
+      },
+    ]);
     await applyCollectionSpecs(db, [{ name: 'things', indexes: [{ key: { a: 1 }, name: 'by_a' }] }]);
     expect(await indexNames(db, 'things')).toEqual(['_id_', 'by_a', 'by_b']);
   });
@@ -123,7 +148,11 @@ describe('applying collection declarations', () => {
   it('refuses an index whose shape changed under the same name, saying what to do', async () => {
     const db = freshDatabase();
     await applyCollectionSpecs(db, [{ name: 'things', indexes: [{ key: { a: 1 }, name: 'by_a' }] }]);
-    await expect(applyCollectionSpecs(db, [{ name: 'things', indexes: [{ key: { a: 1 }, name: 'by_a', unique: true }] }])).rejects.toThrow(/new name/);
-    expect(await schemaDrift(db, [{ name: 'things', indexes: [{ key: { a: 1 }, name: 'by_a', unique: true }] }])).toEqual(['index things.by_a has a different shape']);
+    await expect(
+      applyCollectionSpecs(db, [{ name: 'things', indexes: [{ key: { a: 1 }, name: 'by_a', unique: true }] }]),
+    ).rejects.toThrow(/new name/);
+    expect(
+      await schemaDrift(db, [{ name: 'things', indexes: [{ key: { a: 1 }, name: 'by_a', unique: true }] }]),
+    ).toEqual(['index things.by_a has a different shape']);
   });
 });

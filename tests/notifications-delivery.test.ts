@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../src/core/logger.js';
 import { Mailer } from '../src/notifications/mailer.js';
-import { DeliveryWorker, type DeliveryOptions } from '../src/notifications/worker.js';
+import { type DeliveryOptions, DeliveryWorker } from '../src/notifications/worker.js';
 import { call, createHarness, type Harness } from './helpers/harness.js';
 import { SmtpSink } from './helpers/mail.js';
 import { makeProvider, type ProviderWorld } from './helpers/world.js';
@@ -17,7 +17,10 @@ let other: ProviderWorld;
 
 beforeAll(async () => {
   smtpUrl = await sink.start();
-  harness = await createHarness({ env: { SMTP_URL: smtpUrl, PUBLIC_URL: publicUrl }, serviceOptions: { delivery: quick } });
+  harness = await createHarness({
+    env: { SMTP_URL: smtpUrl, PUBLIC_URL: publicUrl },
+    serviceOptions: { delivery: quick },
+  });
   world = await makeProvider(harness);
   other = await makeProvider(harness, 'Other College');
 });
@@ -32,7 +35,10 @@ async function invite(count: number): Promise<string[]> {
   const emails: string[] = [];
   for (let i = 0; i < count; i += 1) {
     const email = `coach.${++invited}.${Date.now()}@example.org`;
-    const response = await call(harness.app, 'POST', '/v1/invitations', { token: world.admin.token, body: { role: 'job_coach', email, name: `Coach ${invited}` } });
+    const response = await call(harness.app, 'POST', '/v1/invitations', {
+      token: world.admin.token,
+      body: { role: 'job_coach', email, name: `Coach ${invited}` },
+    });
     expect(response.status).toBe(201);
     emails.push(email);
   }
@@ -75,7 +81,13 @@ describe('delivery', () => {
     worker.start();
     try {
       const emails = await invite(6);
-      await waitUntil(async () => (await harness.services.notifications.outbox.collection.countDocuments({ status: 'pending', attempts: { $gte: 2 } })) === 6);
+      await waitUntil(
+        async () =>
+          (await harness.services.notifications.outbox.collection.countDocuments({
+            status: 'pending',
+            attempts: { $gte: 2 },
+          })) === 6,
+      );
       expect(sink.received).toHaveLength(0);
       const waiting = await harness.services.notifications.outbox.collection.findOne({ status: 'pending' });
       expect(waiting!.lastError).toMatch(/ECONNREFUSED|ESOCKET|ECONNECTION/);
@@ -116,7 +128,12 @@ describe('delivery', () => {
     try {
       await waitUntil(async () => {
         await givingUp.drain();
-        return (await harness.services.notifications.outbox.collection.countDocuments({ 'to.email': email, status: 'failed' })) === 1;
+        return (
+          (await harness.services.notifications.outbox.collection.countDocuments({
+            'to.email': email,
+            status: 'failed',
+          })) === 1
+        );
       });
     } finally {
       await givingUp.close();
@@ -124,7 +141,14 @@ describe('delivery', () => {
     }
     const failed = await call(harness.app, 'GET', '/v1/notifications', { token: world.admin.token });
     expect(failed.status).toBe(200);
-    expect(failed.json.items).toEqual([expect.objectContaining({ kind: 'invitation', status: 'failed', attempts: 3, recipient: { name: expect.any(String), email } })]);
+    expect(failed.json.items).toEqual([
+      expect.objectContaining({
+        kind: 'invitation',
+        status: 'failed',
+        attempts: 3,
+        recipient: { name: expect.any(String), email },
+      }),
+    ]);
     expect(failed.json.items[0].lastError).toMatch(/ECONNREFUSED|ESOCKET|ECONNECTION/);
     expect(JSON.stringify(failed.json)).not.toMatch(/invitations\/|facts|inviterName|html/);
 
@@ -132,9 +156,13 @@ describe('delivery', () => {
     expect(elsewhere.json.items).toEqual([]);
     const coach = await call(harness.app, 'GET', '/v1/notifications', { token: world.coach.token });
     expect(coach.json.items).toEqual([]);
-    const sentOnes = await call(harness.app, 'GET', '/v1/notifications?status=sent&limit=5', { token: world.admin.token });
+    const sentOnes = await call(harness.app, 'GET', '/v1/notifications?status=sent&limit=5', {
+      token: world.admin.token,
+    });
     expect(sentOnes.json.items).toHaveLength(5);
-    expect((await call(harness.app, 'GET', '/v1/notifications?status=lost', { token: world.admin.token })).status).toBe(400);
+    expect((await call(harness.app, 'GET', '/v1/notifications?status=lost', { token: world.admin.token })).status).toBe(
+      400,
+    );
     expect((await call(harness.app, 'GET', '/v1/notifications')).status).toBe(401);
   });
 });

@@ -4,8 +4,16 @@ import { isOptionalKind } from '../src/notifications/kinds.js';
 import { webPathPatterns } from '../src/notifications/links.js';
 import { call, createHarness, type Harness } from './helpers/harness.js';
 import { addYoungPersonWithAccount, postPlacement, propose, step, travelTo } from './helpers/journey-world.js';
-import { mainLink, SmtpSink, type ReceivedMail } from './helpers/mail.js';
-import { makeAccount, makeEmployer, makeProvider, signIn, type EmployerWorld, type Person, type ProviderWorld } from './helpers/world.js';
+import { mainLink, type ReceivedMail, SmtpSink } from './helpers/mail.js';
+import {
+  type EmployerWorld,
+  makeAccount,
+  makeEmployer,
+  makeProvider,
+  type Person,
+  type ProviderWorld,
+  signIn,
+} from './helpers/world.js';
 
 const publicUrl = 'https://internships.example.org';
 const clock = new ManualClock(new Date('2026-09-01T09:00:00Z'));
@@ -21,14 +29,29 @@ let parent: Person;
 let placementId: string;
 
 const passportText = {
-  aboutMe: { summary: 'PASSPORT-MARKER-ABOUT I like routine and clear plans.', workWanted: 'PASSPORT-MARKER-WORK kitchens', travelLimits: 'PASSPORT-MARKER-TRAVEL one bus' },
+  aboutMe: {
+    summary: 'PASSPORT-MARKER-ABOUT I like routine and clear plans.',
+    workWanted: 'PASSPORT-MARKER-WORK kitchens',
+    travelLimits: 'PASSPORT-MARKER-TRAVEL one bus',
+  },
   myCondition: { description: 'PASSPORT-MARKER-CONDITION autism', effectOnWork: 'PASSPORT-MARKER-EFFECT loud places' },
   whatHelps: { adjustments: [{ category: 'instructions', details: 'PASSPORT-MARKER-HELPS written checklists' }] },
   accessToWork: null,
   review: null,
 };
 
-const everyone = () => [world.coach, world.admin, world.youngPerson, world.delegate, parent, other.coach, other.youngPerson, employer.staff, colleague, otherEmployer.staff];
+const everyone = () => [
+  world.coach,
+  world.admin,
+  world.youngPerson,
+  world.delegate,
+  parent,
+  other.coach,
+  other.youngPerson,
+  employer.staff,
+  colleague,
+  otherEmployer.staff,
+];
 
 /** Sends what is due and returns what arrived since the last call. */
 async function deliver(): Promise<ReceivedMail[]> {
@@ -44,7 +67,10 @@ function expectWellFormed(mails: ReceivedMail[]) {
     expect(mail.to).toHaveLength(1);
     expect(`${mail.subject}${mail.text}${mail.html}`).not.toContain('PASSPORT-MARKER');
     const link = mainLink(mail, publicUrl);
-    expect(webPathPatterns.some((pattern) => pattern.test(link.pathname)), link.pathname).toBe(true);
+    expect(
+      webPathPatterns.some((pattern) => pattern.test(link.pathname)),
+      link.pathname,
+    ).toBe(true);
     expect(mail.html).toContain('<html lang="en">');
     expect(mail.headers.has('list-unsubscribe'), mail.kind).toBe(isOptionalKind(mail.kind));
   }
@@ -66,14 +92,23 @@ beforeAll(async () => {
   other = await makeProvider(harness, 'Other College');
   employer = await makeEmployer(harness, world.admin);
   otherEmployer = await makeEmployer(harness, world.admin, { name: 'Other Employer Ltd' });
-  colleague = await makeAccount(harness, { role: 'employer', employerId: employer.employerId, name: 'Chris Colleague' });
+  colleague = await makeAccount(harness, {
+    role: 'employer',
+    employerId: employer.employerId,
+    name: 'Chris Colleague',
+  });
   parent = await makeAccount(harness, {
     role: 'delegate',
     name: 'Alex Parent',
-    actsFor: [{ youngPersonId: world.youngPersonId, rights: ['view_profile', 'respond_to_proposals', 'edit_passport'] }],
+    actsFor: [
+      { youngPersonId: world.youngPersonId, rights: ['view_profile', 'respond_to_proposals', 'edit_passport'] },
+    ],
   });
   placementId = await postPlacement(harness, employer.employerId, employer.staff, { places: 3 });
-  const saved = await call(harness.app, 'PUT', `/v1/young-people/${world.youngPersonId}/passport`, { token: world.youngPerson.token, body: { sections: passportText } });
+  const saved = await call(harness.app, 'PUT', `/v1/young-people/${world.youngPersonId}/passport`, {
+    token: world.youngPerson.token,
+    body: { sections: passportText },
+  });
   expect(saved.status, saved.text).toBe(200);
   await deliver();
 });
@@ -99,7 +134,9 @@ describe('emails about a placement journey', () => {
   });
 
   it('agreeing tells every member of the employer’s staff, saying only that something was shared', async () => {
-    expect((await step(harness, world.youngPerson, matchId, 'accept', { sections: ['aboutMe', 'whatHelps'] })).status).toBe(200);
+    expect(
+      (await step(harness, world.youngPerson, matchId, 'accept', { sections: ['aboutMe', 'whatHelps'] })).status,
+    ).toBe(200);
     const mails = await deliver();
     expectWellFormed(mails);
     expect(recipients(mails, 'proposal_agreed')).toEqual(sorted(employer.staff.email, colleague.email));
@@ -110,7 +147,12 @@ describe('emails about a placement journey', () => {
   });
 
   it('a taster and the employer’s decision reach the job coach and the young person', async () => {
-    const taster = await step(harness, employer.staff, matchId, 'taster', { kind: 'taster_day', date: '2026-09-08', place: 'Main kitchen', notes: 'Bring your bus pass' });
+    const taster = await step(harness, employer.staff, matchId, 'taster', {
+      kind: 'taster_day',
+      date: '2026-09-08',
+      place: 'Main kitchen',
+      notes: 'Bring your bus pass',
+    });
     expect(taster.status, taster.text).toBe(200);
     let mails = await deliver();
     expectWellFormed(mails);
@@ -132,7 +174,13 @@ describe('emails about a placement journey', () => {
     const proposed = await propose(harness, world.coach, robin.id, placementId);
     await step(harness, robin.account, proposed.json.id, 'accept', { sections: [] });
     await deliver();
-    expect((await step(harness, employer.staff, proposed.json.id, 'employer-decline', { reason: 'No places in the kitchen this term' })).status).toBe(200);
+    expect(
+      (
+        await step(harness, employer.staff, proposed.json.id, 'employer-decline', {
+          reason: 'No places in the kitchen this term',
+        })
+      ).status,
+    ).toBe(200);
     const mails = await deliver();
     expectWellFormed(mails);
     expect(recipients(mails, 'employer_decision')).toEqual(sorted(world.coach.email, robin.account.email));
@@ -143,7 +191,11 @@ describe('emails about a placement journey', () => {
   it('a coach’s passport draft reaches the young person and the delegate who may edit the passport', async () => {
     const draft = await call(harness.app, 'POST', `/v1/young-people/${world.youngPersonId}/passport/drafts`, {
       token: world.coach.token,
-      body: { sections: { whatHelps: { adjustments: [{ category: 'equipment', details: 'PASSPORT-MARKER-DRAFT a headset' }] } } },
+      body: {
+        sections: {
+          whatHelps: { adjustments: [{ category: 'equipment', details: 'PASSPORT-MARKER-DRAFT a headset' }] },
+        },
+      },
     });
     expect(draft.status, draft.text).toBe(201);
     const mails = await deliver();
@@ -158,7 +210,9 @@ describe('daily reminders', () => {
   let matchId: string;
 
   it('a missing weekly log and a review due reach the job coach once, however often the daily run runs', async () => {
-    const found = await call(harness.app, 'GET', `/v1/placement-matches?youngPersonId=${world.youngPersonId}`, { token: world.coach.token });
+    const found = await call(harness.app, 'GET', `/v1/placement-matches?youngPersonId=${world.youngPersonId}`, {
+      token: world.coach.token,
+    });
     matchId = found.json.items[0].id;
     await travelTo(harness, clock, '2026-09-14T10:00:00Z', everyone());
     const started = await step(harness, world.coach, matchId, 'start', { startedOn: '2026-09-14' });
@@ -190,7 +244,10 @@ describe('daily reminders', () => {
 
   it('the 12-month follow-up reaches the job coach when it is due', async () => {
     await travelTo(harness, clock, '2027-06-30T10:00:00Z', everyone());
-    const completed = await step(harness, world.coach, matchId, 'complete', { endedOn: '2027-06-30', outcome: { type: 'other', details: 'Moved to another town' } });
+    const completed = await step(harness, world.coach, matchId, 'complete', {
+      endedOn: '2027-06-30',
+      outcome: { type: 'other', details: 'Moved to another town' },
+    });
     expect(completed.status, completed.text).toBe(200);
     await travelTo(harness, clock, '2028-05-30T10:00:00Z', everyone());
     await harness.services.dailyNotifications.runIfDue();
@@ -224,14 +281,19 @@ describe('daily reminders', () => {
     mails = await deliver();
     expectWellFormed(mails);
     expect(recipients(mails, 'share_ended')).toEqual([world.youngPerson.email]);
-    expect(mainLink(mails.find((mail) => mail.kind === 'share_ended')!, publicUrl).pathname).toBe(`/young-people/${world.youngPersonId}/passport/shares`);
+    expect(mainLink(mails.find((mail) => mail.kind === 'share_ended')!, publicUrl).pathname).toBe(
+      `/young-people/${world.youngPersonId}/passport/shares`,
+    );
   });
 });
 
 describe('invitations and account security', () => {
   it('the invitee gets the link to accept and the inviter only learns it was sent', async () => {
     const email = `invited.${Date.now()}@example.org`;
-    const invited = await call(harness.app, 'POST', '/v1/invitations', { token: world.admin.token, body: { role: 'job_coach', email, name: 'Ivy Invited' } });
+    const invited = await call(harness.app, 'POST', '/v1/invitations', {
+      token: world.admin.token,
+      body: { role: 'job_coach', email, name: 'Ivy Invited' },
+    });
     expect(invited.status).toBe(201);
     expect(invited.json).toMatchObject({ emailed: true });
     expect(invited.text).not.toMatch(/token/i);
@@ -241,7 +303,9 @@ describe('invitations and account security', () => {
     const link = mainLink(mails[0]!, publicUrl);
     expect(link.pathname).toMatch(/^\/invitations\/[A-Za-z0-9_-]{40,}$/);
     const token = decodeURIComponent(link.pathname.split('/')[2]!);
-    const accepted = await call(harness.app, 'POST', '/v1/invitations/accept', { body: { token, password: 'purple elephant marmalade' } });
+    const accepted = await call(harness.app, 'POST', '/v1/invitations/accept', {
+      body: { token, password: 'purple elephant marmalade' },
+    });
     expect(accepted.status).toBe(201);
     // The link is dropped from the outbox once sent.
     const stored = JSON.stringify(await harness.services.notifications.outbox.collection.find({}).toArray());
@@ -249,12 +313,19 @@ describe('invitations and account security', () => {
   });
 
   it('a reused refresh token warns the account holder once', async () => {
-    const first = await call(harness.app, 'POST', '/v1/auth/token', { body: { email: other.youngPerson.email, password: 'correct horse battery staple' } });
-    const refreshed = await call(harness.app, 'POST', '/v1/auth/refresh', { body: { refreshToken: first.json.refreshToken } });
+    const first = await call(harness.app, 'POST', '/v1/auth/token', {
+      body: { email: other.youngPerson.email, password: 'correct horse battery staple' },
+    });
+    const refreshed = await call(harness.app, 'POST', '/v1/auth/refresh', {
+      body: { refreshToken: first.json.refreshToken },
+    });
     expect(refreshed.status).toBe(200);
     await deliver();
     for (let i = 0; i < 2; i += 1) {
-      expect((await call(harness.app, 'POST', '/v1/auth/refresh', { body: { refreshToken: first.json.refreshToken } })).status).toBe(401);
+      expect(
+        (await call(harness.app, 'POST', '/v1/auth/refresh', { body: { refreshToken: first.json.refreshToken } }))
+          .status,
+      ).toBe(401);
     }
     const mails = await deliver();
     expectWellFormed(mails);
@@ -264,7 +335,10 @@ describe('invitations and account security', () => {
 
   it('a sign-in from a new address warns the account holder; the same address again does not', async () => {
     const signInFrom = (address: string) =>
-      call(harness.app, 'POST', '/v1/auth/token', { body: { email: other.coach.email, password: 'correct horse battery staple' }, headers: { 'x-forwarded-for': address } });
+      call(harness.app, 'POST', '/v1/auth/token', {
+        body: { email: other.coach.email, password: 'correct horse battery staple' },
+        headers: { 'x-forwarded-for': address },
+      });
     expect((await signInFrom('198.51.100.7')).status).toBe(200);
     expect((await signInFrom('198.51.100.7')).status).toBe(200);
     const mails = await deliver();
@@ -305,7 +379,10 @@ describe('preferences, one-click unsubscribe and the daily digest', () => {
   });
 
   const preferences = (body?: unknown) =>
-    call(harness.app, body === undefined ? 'GET' : 'PUT', '/v1/me/notification-preferences', { token: person.account.token, ...(body === undefined ? {} : { body }) });
+    call(harness.app, body === undefined ? 'GET' : 'PUT', '/v1/me/notification-preferences', {
+      token: person.account.token,
+      ...(body === undefined ? {} : { body }),
+    });
 
   it('starts with every email on, one by one, and security emails always on', async () => {
     const got = await preferences();
@@ -319,7 +396,9 @@ describe('preferences, one-click unsubscribe and the daily digest', () => {
   it('refuses to turn security emails off, naming the field', async () => {
     const refused = await preferences({ email: { security_refresh_reuse: false }, dailyDigest: false });
     expect(refused.status).toBe(400);
-    expect(refused.json.error.details).toContainEqual(expect.objectContaining({ path: 'email.security_refresh_reuse' }));
+    expect(refused.json.error.details).toContainEqual(
+      expect.objectContaining({ path: 'email.security_refresh_reuse' }),
+    );
   });
 
   it('a kind turned off is not sent', async () => {
@@ -346,14 +425,26 @@ describe('preferences, one-click unsubscribe and the daily digest', () => {
     expect(await page.text()).toContain('Stop these emails?');
     expect((await preferences()).json.email.passport_draft_waiting).toBe(true);
 
-    const done = await harness.app.request(url.pathname, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+    const done = await harness.app.request(url.pathname, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
     expect(done.status).toBe(200);
     const after = (await preferences()).json;
     expect(after.email.passport_draft_waiting).toBe(false);
     expect(Object.entries(after.email).filter(([, on]) => on === false)).toHaveLength(1);
 
     const forged = url.pathname.replace('passport_draft_waiting', 'proposal_received');
-    expect((await harness.app.request(forged, { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } })).status).toBe(404);
+    expect(
+      (
+        await harness.app.request(forged, {
+          method: 'POST',
+          body: 'List-Unsubscribe=One-Click',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        })
+      ).status,
+    ).toBe(404);
     expect((await preferences()).json.email.proposal_received).toBe(true);
   });
 
@@ -363,7 +454,10 @@ describe('preferences, one-click unsubscribe and the daily digest', () => {
       token: world.coach.token,
       body: { sections: { whatHelps: { adjustments: [{ category: 'equipment', details: 'A quiet room' }] } } },
     });
-    const second = await postPlacement(harness, employer.employerId, employer.staff, { title: 'Hotel porter', startDate: '2028-09-11' });
+    const second = await postPlacement(harness, employer.employerId, employer.staff, {
+      title: 'Hotel porter',
+      startDate: '2028-09-11',
+    });
     await propose(harness, world.coach, person.id, second);
     expect(await deliver()).toEqual([]);
 

@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import { generate } from '../seed/generate.js';
 import { londonDayAndHour } from '../src/notifications/daily.js';
-import { isOptionalKind, mandatoryKinds, notificationKinds, type NotificationKind } from '../src/notifications/kinds.js';
+import {
+  isOptionalKind,
+  mandatoryKinds,
+  type NotificationKind,
+  notificationKinds,
+} from '../src/notifications/kinds.js';
 import { webPathPatterns, webPaths } from '../src/notifications/links.js';
 import { transportOptions } from '../src/notifications/mailer.js';
-import { UnsubscribeLinks, wantsEmail, type NotificationPreferences } from '../src/notifications/preferences.js';
-import { renderEmail, serviceName, type Facts } from '../src/notifications/templates.js';
+import { type NotificationPreferences, UnsubscribeLinks, wantsEmail } from '../src/notifications/preferences.js';
+import { type Facts, renderEmail, serviceName } from '../src/notifications/templates.js';
 import { retryDelayMs } from '../src/notifications/worker.js';
-import { generate } from '../seed/generate.js';
 
 const dataset = generate({ today: '2026-11-27' });
 const youngPeople = [...dataset.youngPeople()];
@@ -31,27 +36,54 @@ function factsFor(kind: NotificationKind, n: number): { facts: Facts; path: stri
   const { person } = youngPeople[n % youngPeople.length]!;
   const placement = placements[n % placements.length]!;
   const employer = dataset.employers.find((e) => e.id === placement.employerId)!;
-  const names = { youngPersonName: person.preferredName, placementTitle: placement.title, employerName: employer.name, forSelf: n % 2 === 0 ? 'yes' : 'no' };
+  const names = {
+    youngPersonName: person.preferredName,
+    placementTitle: placement.title,
+    employerName: employer.name,
+    forSelf: n % 2 === 0 ? 'yes' : 'no',
+  };
   const byKind: Record<NotificationKind, { facts: Facts; path: string }> = {
-    invitation: { facts: { inviterName: 'Alex Morgan', roleLabel: 'a job coach', expiresOn: 'Friday 4 December 2026' }, path: webPaths.invitation('abcDEF123_-xyz') },
+    invitation: {
+      facts: { inviterName: 'Alex Morgan', roleLabel: 'a job coach', expiresOn: 'Friday 4 December 2026' },
+      path: webPaths.invitation('abcDEF123_-xyz'),
+    },
     proposal_received: { facts: names, path: webPaths.proposal(id(n), id(n + 1)) },
     proposal_agreed: { facts: { ...names, shared: 'yes' }, path: webPaths.journey(id(n)) },
-    employer_decision: { facts: { ...names, decision: n % 3 === 0 ? 'declined' : 'accepted' }, path: webPaths.journey(id(n)) },
-    taster_arranged: { facts: { ...names, tasterLabel: 'A taster day', date: 'Monday 7 December 2026' }, path: webPaths.proposal(id(n), id(n + 2)) },
+    employer_decision: {
+      facts: { ...names, decision: n % 3 === 0 ? 'declined' : 'accepted' },
+      path: webPaths.journey(id(n)),
+    },
+    taster_arranged: {
+      facts: { ...names, tasterLabel: 'A taster day', date: 'Monday 7 December 2026' },
+      path: webPaths.proposal(id(n), id(n + 2)),
+    },
     passport_draft_waiting: { facts: { ...names, coachName: 'Jordan Lee' }, path: webPaths.passportDrafts(id(n)) },
-    share_ending_soon: { facts: { employerName: employer.name, endsOn: 'Monday 14 December 2026' }, path: webPaths.passportShares(id(n)) },
-    share_ended: { facts: { employerName: employer.name, endedOn: 'Monday 14 December 2026' }, path: webPaths.passportShares(id(n)) },
+    share_ending_soon: {
+      facts: { employerName: employer.name, endsOn: 'Monday 14 December 2026' },
+      path: webPaths.passportShares(id(n)),
+    },
+    share_ended: {
+      facts: { employerName: employer.name, endedOn: 'Monday 14 December 2026' },
+      path: webPaths.passportShares(id(n)),
+    },
     weekly_log_missing: { facts: { ...names, weekStarting: 'Monday 23 November 2026' }, path: webPaths.journey(id(n)) },
     review_due: { facts: { ...names, dueOn: 'Monday 23 November 2026' }, path: webPaths.journey(id(n)) },
     follow_up_due: { facts: { ...names, dueOn: 'Monday 23 November 2026' }, path: webPaths.journey(id(n)) },
-    security_new_sign_in: { facts: { at: '29 November 2026, 21:00 GMT', reason: n % 2 === 0 ? 'after_password_change' : 'new_address' }, path: webPaths.signIn() },
+    security_new_sign_in: {
+      facts: { at: '29 November 2026, 21:00 GMT', reason: n % 2 === 0 ? 'after_password_change' : 'new_address' },
+      path: webPaths.signIn(),
+    },
     security_refresh_reuse: { facts: { at: '29 November 2026, 21:00 GMT' }, path: webPaths.signIn() },
     digest: { facts: {}, path: webPaths.home() },
   };
   return byKind[kind];
 }
 
-const context = { publicUrl: 'https://internships.example.org', recipientName: 'Sam', unsubscribeUrl: 'https://internships.example.org/notifications/unsubscribe/x' };
+const context = {
+  publicUrl: 'https://internships.example.org',
+  recipientName: 'Sam',
+  unsubscribeUrl: 'https://internships.example.org/notifications/unsubscribe/x',
+};
 
 describe('email templates', () => {
   it('never contain passport text, for every kind and every demo young person', () => {
@@ -60,15 +92,21 @@ describe('email templates', () => {
     // Every forbidden text by its first characters, so each email is scanned once, not once per text.
     const window = 12;
     const byPrefix = new Map<string, string[]>();
-    for (const text of forbidden) byPrefix.set(text.slice(0, window), [...(byPrefix.get(text.slice(0, window)) ?? []), text]);
+    for (const text of forbidden)
+      byPrefix.set(text.slice(0, window), [...(byPrefix.get(text.slice(0, window)) ?? []), text]);
     const found: string[] = [];
     for (const kind of notificationKinds) {
       for (let n = 0; n < youngPeople.length; n += 1) {
         const { facts, path } = factsFor(kind, n);
-        const email = renderEmail(kind, facts, { ...context, path, digestItems: [{ subject: 'A job coach has suggested a placement for you', path: webPaths.home() }] });
+        const email = renderEmail(kind, facts, {
+          ...context,
+          path,
+          digestItems: [{ subject: 'A job coach has suggested a placement for you', path: webPaths.home() }],
+        });
         const all = `${email.subject}\n${email.text}\n${email.html}`;
         for (let i = 0; i + window <= all.length; i += 1) {
-          for (const text of byPrefix.get(all.slice(i, i + window)) ?? []) if (all.startsWith(text, i)) found.push(`${kind}: ${text}`);
+          for (const text of byPrefix.get(all.slice(i, i + window)) ?? [])
+            if (all.startsWith(text, i)) found.push(`${kind}: ${text}`);
         }
       }
     }
@@ -87,10 +125,17 @@ describe('email templates', () => {
       expect(email.html).toMatch(/^<!DOCTYPE html>\n<html lang="en">/);
       expect(email.html).toContain(`<title>`);
       expect(email.html.match(/<h1/g)).toHaveLength(1);
-      const links = [...email.html.matchAll(/href="([^"]+)"/g)].map((match) => new URL(match[1]!.replaceAll('&amp;', '&')));
-      const main = links.filter((url) => url.pathname !== '/settings/notifications' && !url.pathname.startsWith('/notifications/unsubscribe/'));
+      const links = [...email.html.matchAll(/href="([^"]+)"/g)].map(
+        (match) => new URL(match[1]!.replaceAll('&amp;', '&')),
+      );
+      const main = links.filter(
+        (url) => url.pathname !== '/settings/notifications' && !url.pathname.startsWith('/notifications/unsubscribe/'),
+      );
       expect(main, kind).toHaveLength(1);
-      expect(webPathPatterns.some((pattern) => pattern.test(main[0]!.pathname)), main[0]!.pathname).toBe(true);
+      expect(
+        webPathPatterns.some((pattern) => pattern.test(main[0]!.pathname)),
+        main[0]!.pathname,
+      ).toBe(true);
       expect(email.text).toContain(main[0]!.toString());
       // Only kinds a person may turn off offer to stop them.
       expect(email.text.includes('Stop emails like this one'), kind).toBe(isOptionalKind(kind));
@@ -98,7 +143,11 @@ describe('email templates', () => {
   });
 
   it('escape names in HTML', () => {
-    const email = renderEmail('proposal_received', { youngPersonName: '<b>Sam</b>', placementTitle: 'Cook & clean', employerName: 'A "quoted" café', forSelf: 'no' }, { ...context, path: '/' });
+    const email = renderEmail(
+      'proposal_received',
+      { youngPersonName: '<b>Sam</b>', placementTitle: 'Cook & clean', employerName: 'A "quoted" café', forSelf: 'no' },
+      { ...context, path: '/' },
+    );
     expect(email.html).toContain('&lt;b&gt;Sam&lt;/b&gt;');
     expect(email.html).toContain('Cook &amp; clean');
     expect(email.html).not.toContain('<b>Sam</b>');
@@ -116,7 +165,13 @@ describe('delivery rules', () => {
   });
 
   it('send security emails whatever the preferences; hold others for a digest; suppress what is turned off', () => {
-    const preferences: NotificationPreferences = { email: { ...Object.fromEntries(notificationKinds.filter(isOptionalKind).map((k) => [k, true])), review_due: false } as never, dailyDigest: false };
+    const preferences: NotificationPreferences = {
+      email: {
+        ...Object.fromEntries(notificationKinds.filter(isOptionalKind).map((k) => [k, true])),
+        review_due: false,
+      } as never,
+      dailyDigest: false,
+    };
     for (const kind of mandatoryKinds) expect(wantsEmail({ ...preferences, dailyDigest: true }, kind)).toBe('send');
     expect(wantsEmail(preferences, 'review_due')).toBe('suppress');
     expect(wantsEmail(preferences, 'proposal_received')).toBe('send');
@@ -134,9 +189,22 @@ describe('delivery rules', () => {
   });
 
   it('require STARTTLS in production unless the URL asks for implicit TLS', () => {
-    expect(transportOptions('smtp://user:p%40ss@mail.example:587', { requireTls: true })).toMatchObject({ host: 'mail.example', port: 587, secure: false, requireTLS: true, auth: { user: 'user', pass: 'p@ss' } });
-    expect(transportOptions('smtps://mail.example', { requireTls: true })).toMatchObject({ port: 465, secure: true, requireTLS: false });
-    expect(transportOptions('smtp://127.0.0.1:2525', { requireTls: false })).toMatchObject({ port: 2525, requireTLS: false });
+    expect(transportOptions('smtp://user:p%40ss@mail.example:587', { requireTls: true })).toMatchObject({
+      host: 'mail.example',
+      port: 587,
+      secure: false,
+      requireTLS: true,
+      auth: { user: 'user', pass: 'p@ss' },
+    });
+    expect(transportOptions('smtps://mail.example', { requireTls: true })).toMatchObject({
+      port: 465,
+      secure: true,
+      requireTLS: false,
+    });
+    expect(transportOptions('smtp://127.0.0.1:2525', { requireTls: false })).toMatchObject({
+      port: 2525,
+      requireTLS: false,
+    });
   });
 
   it('count days and hours in England, summer and winter', () => {

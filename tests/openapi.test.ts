@@ -49,10 +49,14 @@ describe('API description', () => {
           const resolved = schema?.$ref ? json.components.schemas[schema.$ref.split('/').pop()] : schema;
           return resolved?.properties?.items?.type === 'array';
         })
-        .map(([method, operation]) => ({ operation: `${method.toUpperCase()} ${path}`, parameters: (operation.parameters ?? []).map((p: { name: string }) => p.name) })),
+        .map(([method, operation]) => ({
+          operation: `${method.toUpperCase()} ${path}`,
+          parameters: (operation.parameters ?? []).map((p: { name: string }) => p.name),
+        })),
     );
     expect(lists.length).toBeGreaterThan(10);
-    for (const list of lists) expect(list.parameters, list.operation).toEqual(expect.arrayContaining(['limit', 'offset']));
+    for (const list of lists)
+      expect(list.parameters, list.operation).toEqual(expect.arrayContaining(['limit', 'offset']));
   });
 });
 
@@ -61,12 +65,22 @@ describe('the contract and the authentication middleware agree', () => {
     const { json } = await call(harness.app, 'GET', '/openapi.json');
     const documentedPublic: string[] = [];
     const letThrough: string[] = [];
-    for (const [path, item] of Object.entries(json.paths as Record<string, Record<string, { security?: unknown[]; requestBody?: unknown }>>)) {
+    for (const [path, item] of Object.entries(
+      json.paths as Record<string, Record<string, { security?: unknown[]; requestBody?: unknown }>>,
+    )) {
       for (const [method, operation] of Object.entries(item)) {
         const name = `${method.toUpperCase()} ${path}`;
         if (!operation.security?.length) documentedPublic.push(name);
-        const concrete = path.replace(/\{version\}/g, '1').replace(/\{section\}/g, 'aboutMe').replace(/\{[^}]+\}/g, '0123456789abcdef01234567');
-        const response = await call(harness.app, method.toUpperCase(), concrete, operation.requestBody ? { body: {} } : {});
+        const concrete = path
+          .replace(/\{version\}/g, '1')
+          .replace(/\{section\}/g, 'aboutMe')
+          .replace(/\{[^}]+\}/g, '0123456789abcdef01234567');
+        const response = await call(
+          harness.app,
+          method.toUpperCase(),
+          concrete,
+          operation.requestBody ? { body: {} } : {},
+        );
         if (response.status !== 401) letThrough.push(name);
       }
     }
@@ -75,10 +89,11 @@ describe('the contract and the authentication middleware agree', () => {
 
   it('names every operation', async () => {
     const { json } = await call(harness.app, 'GET', '/openapi.json');
-    const unnamed = Object.entries(json.paths as Record<string, Record<string, { operationId?: string }>>).flatMap(([path, item]) =>
-      Object.entries(item)
-        .filter(([, operation]) => !operation.operationId)
-        .map(([method]) => `${method.toUpperCase()} ${path}`),
+    const unnamed = Object.entries(json.paths as Record<string, Record<string, { operationId?: string }>>).flatMap(
+      ([path, item]) =>
+        Object.entries(item)
+          .filter(([, operation]) => !operation.operationId)
+          .map(([method]) => `${method.toUpperCase()} ${path}`),
     );
     expect(unnamed).toEqual([]);
   });

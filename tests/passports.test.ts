@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../src/core/clock.js';
 import { call, createHarness, type Harness } from './helpers/harness.js';
-import { makeAccount, makeEmployer, makeProvider, placementInput, signIn, type EmployerWorld, type Person, type ProviderWorld } from './helpers/world.js';
+import {
+  type EmployerWorld,
+  makeAccount,
+  makeEmployer,
+  makeProvider,
+  type Person,
+  type ProviderWorld,
+  placementInput,
+  signIn,
+} from './helpers/world.js';
 
 const clock = new ManualClock(new Date('2026-07-01T10:00:00Z'));
 let harness: Harness;
@@ -13,8 +22,17 @@ let passportDelegate: Person;
 
 const passportBody = {
   sections: {
-    aboutMe: { summary: 'I like routine and clear plans.', workWanted: 'Kitchen or warehouse work', travelLimits: 'One bus, up to 40 minutes' },
-    myCondition: { description: 'Autism and anxiety', effectOnWork: 'Loud places make it hard to think', goodDay: 'I work fast', harderDay: 'I need a quiet break' },
+    aboutMe: {
+      summary: 'I like routine and clear plans.',
+      workWanted: 'Kitchen or warehouse work',
+      travelLimits: 'One bus, up to 40 minutes',
+    },
+    myCondition: {
+      description: 'Autism and anxiety',
+      effectOnWork: 'Loud places make it hard to think',
+      goodDay: 'I work fast',
+      harderDay: 'I need a quiet break',
+    },
     whatHelps: {
       adjustments: [
         { category: 'instructions', details: 'Written, step by step checklists' },
@@ -40,7 +58,10 @@ beforeAll(async () => {
     providerId: world.providerId,
     actsFor: [{ youngPersonId: world.youngPersonId, rights: ['view_passport', 'edit_passport', 'share_passport'] }],
   });
-  const saved = await call(harness.app, 'PUT', base(world.youngPersonId), { token: world.youngPerson.token, body: passportBody });
+  const saved = await call(harness.app, 'PUT', base(world.youngPersonId), {
+    token: world.youngPerson.token,
+    body: passportBody,
+  });
   expect(saved.status).toBe(200);
 });
 afterAll(() => harness.close());
@@ -50,7 +71,13 @@ describe('the owner’s passport', () => {
     const fresh = await call(harness.app, 'GET', base(other.youngPersonId), { token: other.youngPerson.token });
     expect(fresh.status).toBe(200);
     expect(fresh.json).toMatchObject({ version: 0, sections: {}, reviewOverdue: false, nextReviewDue: null });
-    expect(fresh.json.completeness).toEqual({ aboutMe: 'empty', myCondition: 'empty', whatHelps: 'empty', accessToWork: 'empty', review: 'empty' });
+    expect(fresh.json.completeness).toEqual({
+      aboutMe: 'empty',
+      myCondition: 'empty',
+      whatHelps: 'empty',
+      accessToWork: 'empty',
+      review: 'empty',
+    });
   });
 
   it('is saved as a new version each time, and old versions can be read', async () => {
@@ -59,19 +86,32 @@ describe('the owner’s passport', () => {
     expect(current.json.completeness).toMatchObject({ aboutMe: 'complete', whatHelps: 'complete', review: 'complete' });
     expect(current.json.nextReviewDue).toBe('2026-12-01');
 
-    const changed = { sections: { ...passportBody.sections, aboutMe: { ...passportBody.sections.aboutMe, summary: 'Updated summary' } }, baseVersion: 1 };
-    const second = await call(harness.app, 'PUT', base(world.youngPersonId), { token: world.youngPerson.token, body: changed });
+    const changed = {
+      sections: { ...passportBody.sections, aboutMe: { ...passportBody.sections.aboutMe, summary: 'Updated summary' } },
+      baseVersion: 1,
+    };
+    const second = await call(harness.app, 'PUT', base(world.youngPersonId), {
+      token: world.youngPerson.token,
+      body: changed,
+    });
     expect(second.status).toBe(200);
     expect(second.json.version).toBe(2);
 
-    const list = await call(harness.app, 'GET', `${base(world.youngPersonId)}/versions`, { token: world.youngPerson.token });
+    const list = await call(harness.app, 'GET', `${base(world.youngPersonId)}/versions`, {
+      token: world.youngPerson.token,
+    });
     expect(list.json.items.map((v: { version: number }) => v.version)).toEqual([2, 1]);
-    const first = await call(harness.app, 'GET', `${base(world.youngPersonId)}/versions/1`, { token: world.youngPerson.token });
+    const first = await call(harness.app, 'GET', `${base(world.youngPersonId)}/versions/1`, {
+      token: world.youngPerson.token,
+    });
     expect(first.json.sections.aboutMe.summary).toBe('I like routine and clear plans.');
   });
 
   it('refuses a save that started from an old version (no lost updates)', async () => {
-    const stale = await call(harness.app, 'PUT', base(world.youngPersonId), { token: world.youngPerson.token, body: { ...passportBody, baseVersion: 1 } });
+    const stale = await call(harness.app, 'PUT', base(world.youngPersonId), {
+      token: world.youngPerson.token,
+      body: { ...passportBody, baseVersion: 1 },
+    });
     expect(stale.status).toBe(409);
     expect(stale.json.error.details.currentVersion).toBeGreaterThan(1);
   });
@@ -91,7 +131,9 @@ describe('the owner’s passport', () => {
     const secret = 'VERY-PRIVATE-DIAGNOSIS-TEXT';
     const response = await call(harness.app, 'PUT', base(world.youngPersonId), {
       token: world.youngPerson.token,
-      body: { sections: { ...passportBody.sections, myCondition: { description: secret + 'x'.repeat(2100), mood: 'x' } } },
+      body: {
+        sections: { ...passportBody.sections, myCondition: { description: secret + 'x'.repeat(2100), mood: 'x' } },
+      },
     });
     expect(response.status).toBe(400);
     const paths = response.json.error.details.map((d: { path: string }) => d.path).sort();
@@ -133,7 +175,10 @@ describe('saving one section, and restoring an earlier version', () => {
     const before = await currentOf(world.youngPersonId, world.youngPerson.token);
     const response = await call(harness.app, 'PUT', sectionUrl(world.youngPersonId, 'aboutMe'), {
       token: world.youngPerson.token,
-      body: { baseVersion: before.version, content: { summary: 'Only about me changed', workWanted: 'Warehouse work' } },
+      body: {
+        baseVersion: before.version,
+        content: { summary: 'Only about me changed', workWanted: 'Warehouse work' },
+      },
     });
     expect(response.status).toBe(200);
     expect(response.json.version).toBe(before.version + 1);
@@ -141,18 +186,51 @@ describe('saving one section, and restoring an earlier version', () => {
     for (const section of ['myCondition', 'whatHelps', 'accessToWork', 'review']) {
       expect(response.json.sections[section]).toEqual(before.sections[section]);
     }
-    const audit = await harness.services.db.collection('audit_events').findOne({ action: 'passport.save', 'details.version': before.version + 1 });
+    const audit = await harness.services.db
+      .collection('audit_events')
+      .findOne({ action: 'passport.save', 'details.version': before.version + 1 });
     expect(audit?.details.sections).toEqual(['aboutMe']);
   });
 
   it('lets a delegate with edit_passport save a section, and refuses a coach (403), another provider (404) and a stale base (409)', async () => {
     const before = await currentOf(world.youngPersonId, world.youngPerson.token);
     const body = { baseVersion: before.version, content: { status: 'applied', funds: ['travel'] } };
-    expect((await call(harness.app, 'PUT', sectionUrl(world.youngPersonId, 'accessToWork'), { token: world.coach.token, body })).status).toBe(403);
-    expect((await call(harness.app, 'PUT', sectionUrl(world.youngPersonId, 'accessToWork'), { token: other.coach.token, body })).status).toBe(404);
-    expect((await call(harness.app, 'PUT', sectionUrl(world.youngPersonId, 'accessToWork'), { token: world.delegate.token, body })).status).toBe(403);
-    expect((await call(harness.app, 'PUT', sectionUrl(world.youngPersonId, 'accessToWork'), { token: passportDelegate.token, body })).status).toBe(200);
-    const stale = await call(harness.app, 'PUT', sectionUrl(world.youngPersonId, 'accessToWork'), { token: world.youngPerson.token, body });
+    expect(
+      (
+        await call(harness.app, 'PUT', sectionUrl(world.youngPersonId, 'accessToWork'), {
+          token: world.coach.token,
+          body,
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await call(harness.app, 'PUT', sectionUrl(world.youngPersonId, 'accessToWork'), {
+          token: other.coach.token,
+          body,
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await call(harness.app, 'PUT', sectionUrl(world.youngPersonId, 'accessToWork'), {
+          token: world.delegate.token,
+          body,
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await call(harness.app, 'PUT', sectionUrl(world.youngPersonId, 'accessToWork'), {
+          token: passportDelegate.token,
+          body,
+        })
+      ).status,
+    ).toBe(200);
+    const stale = await call(harness.app, 'PUT', sectionUrl(world.youngPersonId, 'accessToWork'), {
+      token: world.youngPerson.token,
+      body,
+    });
     expect(stale.status).toBe(409);
     expect(stale.json.error.details.currentVersion).toBe(before.version + 1);
   });
@@ -165,7 +243,10 @@ describe('saving one section, and restoring an earlier version', () => {
     });
     // 422: the schema cannot tie the content's shape to the section named in the path.
     expect(invalid.status).toBe(422);
-    expect(invalid.json.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['content.colour', 'content.status']);
+    expect(invalid.json.error.details.map((d: { path: string }) => d.path).sort()).toEqual([
+      'content.colour',
+      'content.status',
+    ]);
     const unknown = await call(harness.app, 'PUT', sectionUrl(world.youngPersonId, 'hobbies'), {
       token: world.youngPerson.token,
       body: { baseVersion: before.version, content: {} },
@@ -183,23 +264,49 @@ describe('saving one section, and restoring an earlier version', () => {
     });
     expect(restored.status).toBe(200);
     expect(restored.json.version).toBe(before.version + 1);
-    const first = await call(harness.app, 'GET', `${base(world.youngPersonId)}/versions/1`, { token: world.youngPerson.token });
+    const first = await call(harness.app, 'GET', `${base(world.youngPersonId)}/versions/1`, {
+      token: world.youngPerson.token,
+    });
     expect(restored.json.sections).toEqual(first.json.sections);
 
-    const list = await call(harness.app, 'GET', `${base(world.youngPersonId)}/versions`, { token: world.youngPerson.token });
+    const list = await call(harness.app, 'GET', `${base(world.youngPersonId)}/versions`, {
+      token: world.youngPerson.token,
+    });
     expect(list.json.items[0]).toMatchObject({ version: before.version + 1, source: 'restore', restoredFrom: 1 });
     expect(list.json.items).toHaveLength(before.version + 1);
-    const audit = await harness.services.db.collection('audit_events').findOne({ action: 'passport.restore', subjectId: world.youngPersonId });
+    const audit = await harness.services.db
+      .collection('audit_events')
+      .findOne({ action: 'passport.restore', subjectId: world.youngPersonId });
     expect(audit?.details).toMatchObject({ version: before.version + 1, restoredFrom: 1 });
   });
 
   it('refuses a restore by a coach (403), of a version that does not exist (404), or from a stale base (409)', async () => {
     const before = await currentOf(world.youngPersonId, world.youngPerson.token);
     const url = (n: number) => `${base(world.youngPersonId)}/versions/${n}/restore`;
-    expect((await call(harness.app, 'POST', url(1), { token: world.coach.token, body: { baseVersion: before.version } })).status).toBe(403);
-    expect((await call(harness.app, 'POST', url(1), { token: other.coach.token, body: { baseVersion: before.version } })).status).toBe(404);
-    expect((await call(harness.app, 'POST', url(99), { token: world.youngPerson.token, body: { baseVersion: before.version } })).status).toBe(404);
-    expect((await call(harness.app, 'POST', url(1), { token: world.youngPerson.token, body: { baseVersion: before.version - 1 } })).status).toBe(409);
+    expect(
+      (await call(harness.app, 'POST', url(1), { token: world.coach.token, body: { baseVersion: before.version } }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await call(harness.app, 'POST', url(1), { token: other.coach.token, body: { baseVersion: before.version } }))
+        .status,
+    ).toBe(404);
+    expect(
+      (
+        await call(harness.app, 'POST', url(99), {
+          token: world.youngPerson.token,
+          body: { baseVersion: before.version },
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await call(harness.app, 'POST', url(1), {
+          token: world.youngPerson.token,
+          body: { baseVersion: before.version - 1 },
+        })
+      ).status,
+    ).toBe(409);
     expect((await currentOf(world.youngPersonId, world.youngPerson.token)).version).toBe(before.version);
   });
 });
@@ -213,7 +320,10 @@ describe('who may read and change a passport', () => {
   });
 
   it('lets a job coach propose but never save', async () => {
-    const save = await call(harness.app, 'PUT', base(world.youngPersonId), { token: world.coach.token, body: passportBody });
+    const save = await call(harness.app, 'PUT', base(world.youngPersonId), {
+      token: world.coach.token,
+      body: passportBody,
+    });
     expect(save.status).toBe(403);
   });
 
@@ -231,11 +341,15 @@ describe('who may read and change a passport', () => {
   });
 
   it('gives an employer no access without a share (404)', async () => {
-    expect((await call(harness.app, 'GET', base(world.youngPersonId), { token: employer.staff.token })).status).toBe(404);
+    expect((await call(harness.app, 'GET', base(world.youngPersonId), { token: employer.staff.token })).status).toBe(
+      404,
+    );
   });
 
   it('follows the delegate’s rights: a profile-only delegate cannot read it', async () => {
-    expect((await call(harness.app, 'GET', base(world.youngPersonId), { token: world.delegate.token })).status).toBe(403);
+    expect((await call(harness.app, 'GET', base(world.youngPersonId), { token: world.delegate.token })).status).toBe(
+      403,
+    );
     const allowed = await call(harness.app, 'GET', base(world.youngPersonId), { token: passportDelegate.token });
     expect(allowed.status).toBe(200);
     expect(allowed.json.visibleSections).toContain('myCondition');
@@ -258,17 +372,35 @@ describe('coach drafts', () => {
       body: { sections: { review: { agreedBy: 'My job coach', nextReviewDue: '2027-03-01' } } },
     });
     expect(draft.status).toBe(201);
-    const inboxOf = async (token: string) => (await call(harness.app, 'GET', '/v1/me/inbox', { token })).json.passportDrafts as { draftId: string; kind: string; youngPerson: { id: string }; sections: string[] }[];
+    const inboxOf = async (token: string) =>
+      (await call(harness.app, 'GET', '/v1/me/inbox', { token })).json.passportDrafts as {
+        draftId: string;
+        kind: string;
+        youngPerson: { id: string };
+        sections: string[];
+      }[];
     for (const token of [world.youngPerson.token, passportDelegate.token]) {
       expect(await inboxOf(token)).toContainEqual(
-        expect.objectContaining({ kind: 'passport_draft_to_review', draftId: draft.json.id, youngPerson: expect.objectContaining({ id: world.youngPersonId }), sections: ['review'] }),
+        expect.objectContaining({
+          kind: 'passport_draft_to_review',
+          draftId: draft.json.id,
+          youngPerson: expect.objectContaining({ id: world.youngPersonId }),
+          sections: ['review'],
+        }),
       );
     }
     expect(await inboxOf(world.delegate.token)).toEqual([]);
     expect(await inboxOf(world.coach.token)).toEqual([]);
     expect(await inboxOf(other.youngPerson.token)).toEqual([]);
 
-    expect((await call(harness.app, 'POST', `${base(world.youngPersonId)}/drafts/${draft.json.id}/reject`, { token: world.youngPerson.token, body: {} })).status).toBe(200);
+    expect(
+      (
+        await call(harness.app, 'POST', `${base(world.youngPersonId)}/drafts/${draft.json.id}/reject`, {
+          token: world.youngPerson.token,
+          body: {},
+        })
+      ).status,
+    ).toBe(200);
     expect((await inboxOf(world.youngPerson.token)).map((item) => item.draftId)).not.toContain(draft.json.id);
   });
 
@@ -276,21 +408,34 @@ describe('coach drafts', () => {
     const before = await call(harness.app, 'GET', base(world.youngPersonId), { token: world.youngPerson.token });
     const draft = await call(harness.app, 'POST', `${base(world.youngPersonId)}/drafts`, {
       token: world.coach.token,
-      body: { sections: { whatHelps: { adjustments: [{ category: 'colleague_support', details: 'A named buddy on each shift' }] } }, note: 'From our review' },
+      body: {
+        sections: {
+          whatHelps: { adjustments: [{ category: 'colleague_support', details: 'A named buddy on each shift' }] },
+        },
+        note: 'From our review',
+      },
     });
     expect(draft.status).toBe(201);
     const unchanged = await call(harness.app, 'GET', base(world.youngPersonId), { token: world.youngPerson.token });
     expect(unchanged.json.version).toBe(before.json.version);
     expect(unchanged.json.pendingDrafts).toBe(1);
 
-    const accepted = await call(harness.app, 'POST', `${base(world.youngPersonId)}/drafts/${draft.json.id}/accept`, { token: world.youngPerson.token, body: {} });
+    const accepted = await call(harness.app, 'POST', `${base(world.youngPersonId)}/drafts/${draft.json.id}/accept`, {
+      token: world.youngPerson.token,
+      body: {},
+    });
     expect(accepted.status).toBe(200);
     expect(accepted.json).toMatchObject({ status: 'accepted', resultingVersion: before.json.version + 1 });
     const after = await call(harness.app, 'GET', base(world.youngPersonId), { token: world.youngPerson.token });
-    expect(after.json.sections.whatHelps.adjustments).toEqual([{ category: 'colleague_support', details: 'A named buddy on each shift', inPlace: false }]);
+    expect(after.json.sections.whatHelps.adjustments).toEqual([
+      { category: 'colleague_support', details: 'A named buddy on each shift', inPlace: false },
+    ]);
     expect(after.json.sections.aboutMe).toEqual(before.json.sections.aboutMe);
 
-    const again = await call(harness.app, 'POST', `${base(world.youngPersonId)}/drafts/${draft.json.id}/reject`, { token: world.youngPerson.token, body: {} });
+    const again = await call(harness.app, 'POST', `${base(world.youngPersonId)}/drafts/${draft.json.id}/reject`, {
+      token: world.youngPerson.token,
+      body: {},
+    });
     expect(again.status).toBe(409);
   });
 
@@ -299,7 +444,14 @@ describe('coach drafts', () => {
       token: world.coach.token,
       body: { sections: { aboutMe: { summary: 'Coach wording' } } },
     });
-    expect((await call(harness.app, 'POST', `${base(world.youngPersonId)}/drafts/${draft.json.id}/accept`, { token: world.coach.token, body: {} })).status).toBe(403);
+    expect(
+      (
+        await call(harness.app, 'POST', `${base(world.youngPersonId)}/drafts/${draft.json.id}/accept`, {
+          token: world.coach.token,
+          body: {},
+        })
+      ).status,
+    ).toBe(403);
     const rejected = await call(harness.app, 'POST', `${base(world.youngPersonId)}/drafts/${draft.json.id}/reject`, {
       token: world.youngPerson.token,
       body: { reason: 'I prefer my own words' },
@@ -310,44 +462,79 @@ describe('coach drafts', () => {
 
 describe('sharing with an employer', () => {
   it('runs the whole lifecycle: share, employer reads only chosen sections, access log shows it, withdraw, employer gets 404', async () => {
-    const placement = await call(harness.app, 'POST', `/v1/employers/${employer.employerId}/placements`, { token: employer.staff.token, body: placementInput() });
+    const placement = await call(harness.app, 'POST', `/v1/employers/${employer.employerId}/placements`, {
+      token: employer.staff.token,
+      body: placementInput(),
+    });
     const share = await call(harness.app, 'POST', `${base(world.youngPersonId)}/shares`, {
       token: world.youngPerson.token,
-      body: { employerId: employer.employerId, placementId: placement.json.id, sections: ['whatHelps', 'aboutMe'], purpose: 'So my supervisor knows what helps me' },
+      body: {
+        employerId: employer.employerId,
+        placementId: placement.json.id,
+        sections: ['whatHelps', 'aboutMe'],
+        purpose: 'So my supervisor knows what helps me',
+      },
     });
     expect(share.status).toBe(201);
-    expect(share.json).toMatchObject({ sections: ['aboutMe', 'whatHelps'], status: 'active', employerName: 'Northern Kitchens Ltd' });
+    expect(share.json).toMatchObject({
+      sections: ['aboutMe', 'whatHelps'],
+      status: 'active',
+      employerName: 'Northern Kitchens Ltd',
+    });
     expect(share.json.consent.statement).toContain('About me, What helps me at work');
     expect(share.json.consent.givenBy.accountId).toBe(world.youngPerson.accountId);
     expect(new Date(share.json.expiresAt).getTime() - clock.now().getTime()).toBe(90 * 86_400_000);
 
     const list = await call(harness.app, 'GET', '/v1/shared-passports', { token: employer.staff.token });
     expect(list.json.items).toHaveLength(1);
-    const read = await call(harness.app, 'GET', `/v1/shared-passports/${share.json.id}`, { token: employer.staff.token });
+    const read = await call(harness.app, 'GET', `/v1/shared-passports/${share.json.id}`, {
+      token: employer.staff.token,
+    });
     expect(read.status).toBe(200);
     expect(Object.keys(read.json.sections).sort()).toEqual(['aboutMe', 'whatHelps']);
     expect(read.text).not.toContain('Autism');
 
-    expect((await call(harness.app, 'GET', `/v1/shared-passports/${share.json.id}`, { token: otherEmployer.staff.token })).status).toBe(404);
-    expect((await call(harness.app, 'GET', '/v1/shared-passports', { token: otherEmployer.staff.token })).json.items).toHaveLength(0);
+    expect(
+      (await call(harness.app, 'GET', `/v1/shared-passports/${share.json.id}`, { token: otherEmployer.staff.token }))
+        .status,
+    ).toBe(404);
+    expect(
+      (await call(harness.app, 'GET', '/v1/shared-passports', { token: otherEmployer.staff.token })).json.items,
+    ).toHaveLength(0);
 
-    const log = await call(harness.app, 'GET', `${base(world.youngPersonId)}/access-log`, { token: world.youngPerson.token });
+    const log = await call(harness.app, 'GET', `${base(world.youngPersonId)}/access-log`, {
+      token: world.youngPerson.token,
+    });
     const employerRead = log.json.items.find((entry: { action: string }) => entry.action === 'passport_share.read');
-    expect(employerRead).toMatchObject({ by: { accountId: employer.staff.accountId, role: 'employer', organisation: 'Northern Kitchens Ltd' }, sections: ['aboutMe', 'whatHelps'] });
+    expect(employerRead).toMatchObject({
+      by: { accountId: employer.staff.accountId, role: 'employer', organisation: 'Northern Kitchens Ltd' },
+      sections: ['aboutMe', 'whatHelps'],
+    });
     expect(log.json.items.some((entry: { by: { role: string } }) => entry.by.role === 'job_coach')).toBe(true);
 
-    const withdrawn = await call(harness.app, 'DELETE', `${base(world.youngPersonId)}/shares/${share.json.id}`, { token: world.youngPerson.token });
+    const withdrawn = await call(harness.app, 'DELETE', `${base(world.youngPersonId)}/shares/${share.json.id}`, {
+      token: world.youngPerson.token,
+    });
     expect(withdrawn.json.status).toBe('withdrawn');
-    expect((await call(harness.app, 'GET', `/v1/shared-passports/${share.json.id}`, { token: employer.staff.token })).status).toBe(404);
+    expect(
+      (await call(harness.app, 'GET', `/v1/shared-passports/${share.json.id}`, { token: employer.staff.token })).status,
+    ).toBe(404);
   });
 
   it('never shares "my condition" unless it is chosen, and shares it when it is', async () => {
     const share = await call(harness.app, 'POST', `${base(world.youngPersonId)}/shares`, {
       token: passportDelegate.token,
-      body: { employerId: employer.employerId, sections: ['myCondition'], purpose: 'Health and safety plan', expiresInDays: 7 },
+      body: {
+        employerId: employer.employerId,
+        sections: ['myCondition'],
+        purpose: 'Health and safety plan',
+        expiresInDays: 7,
+      },
     });
     expect(share.status).toBe(201);
-    const read = await call(harness.app, 'GET', `/v1/shared-passports/${share.json.id}`, { token: employer.staff.token });
+    const read = await call(harness.app, 'GET', `/v1/shared-passports/${share.json.id}`, {
+      token: employer.staff.token,
+    });
     expect(Object.keys(read.json.sections)).toEqual(['myCondition']);
   });
 
@@ -356,11 +543,15 @@ describe('sharing with an employer', () => {
       token: world.youngPerson.token,
       body: { employerId: employer.employerId, sections: ['whatHelps'], purpose: 'Induction', expiresInDays: 3 },
     });
-    expect((await call(harness.app, 'GET', `/v1/shared-passports/${share.json.id}`, { token: employer.staff.token })).status).toBe(200);
+    expect(
+      (await call(harness.app, 'GET', `/v1/shared-passports/${share.json.id}`, { token: employer.staff.token })).status,
+    ).toBe(200);
     clock.advance(3 * 86_400_000 + 1000);
     try {
       const employerToken = await signIn(harness, employer.staff.email);
-      expect((await call(harness.app, 'GET', `/v1/shared-passports/${share.json.id}`, { token: employerToken })).status).toBe(404);
+      expect(
+        (await call(harness.app, 'GET', `/v1/shared-passports/${share.json.id}`, { token: employerToken })).status,
+      ).toBe(404);
       const ownerToken = await signIn(harness, world.youngPerson.email);
       const shares = await call(harness.app, 'GET', `${base(world.youngPersonId)}/shares`, { token: ownerToken });
       expect(shares.json.items.find((s: { id: string }) => s.id === share.json.id).status).toBe('expired');
@@ -371,8 +562,14 @@ describe('sharing with an employer', () => {
 
   it('cannot be made by a job coach or a profile-only delegate, nor with an unverified employer', async () => {
     const body = { employerId: employer.employerId, sections: ['whatHelps'], purpose: 'x' };
-    expect((await call(harness.app, 'POST', `${base(world.youngPersonId)}/shares`, { token: world.coach.token, body })).status).toBe(403);
-    expect((await call(harness.app, 'POST', `${base(world.youngPersonId)}/shares`, { token: world.delegate.token, body })).status).toBe(403);
+    expect(
+      (await call(harness.app, 'POST', `${base(world.youngPersonId)}/shares`, { token: world.coach.token, body }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await call(harness.app, 'POST', `${base(world.youngPersonId)}/shares`, { token: world.delegate.token, body }))
+        .status,
+    ).toBe(403);
     const unverified = await makeEmployer(harness);
     const response = await call(harness.app, 'POST', `${base(world.youngPersonId)}/shares`, {
       token: world.youngPerson.token,
@@ -390,7 +587,9 @@ describe('sharing with an employer', () => {
       body: { employerId: employer.employerId, sections: ['review'], purpose: 'Review dates' },
     });
     expect(response.status).toBe(201);
-    expect(await harness.services.db.collection('audit_events').countDocuments({ action: 'passport.share' })).toBe(before + 1);
+    expect(await harness.services.db.collection('audit_events').countDocuments({ action: 'passport.share' })).toBe(
+      before + 1,
+    );
     expect(await harness.services.db.collection('passport_shares').countDocuments({})).toBe(shares + 1);
   });
 });
@@ -399,27 +598,50 @@ describe('renewing a share', () => {
   it('tells the owner before a share ends, and lets them renew it with a new date, audited', async () => {
     const made = await call(harness.app, 'POST', `${base(world.youngPersonId)}/shares`, {
       token: world.youngPerson.token,
-      body: { employerId: employer.employerId, sections: ['whatHelps'], purpose: 'So my supervisor can plan', expiresInDays: 10 },
+      body: {
+        employerId: employer.employerId,
+        sections: ['whatHelps'],
+        purpose: 'So my supervisor can plan',
+        expiresInDays: 10,
+      },
     });
     expect(made.status, made.text).toBe(201);
-    const endingSoon = async (token: string) => (await call(harness.app, 'GET', '/v1/me/inbox', { token })).json.sharesEndingSoon as { shareId: string; kind: string }[];
-    expect(await endingSoon(world.youngPerson.token)).toContainEqual(expect.objectContaining({ kind: 'share_ending_soon', shareId: made.json.id }));
+    const endingSoon = async (token: string) =>
+      (await call(harness.app, 'GET', '/v1/me/inbox', { token })).json.sharesEndingSoon as {
+        shareId: string;
+        kind: string;
+      }[];
+    expect(await endingSoon(world.youngPerson.token)).toContainEqual(
+      expect.objectContaining({ kind: 'share_ending_soon', shareId: made.json.id }),
+    );
     expect(await endingSoon(passportDelegate.token)).toContainEqual(expect.objectContaining({ shareId: made.json.id }));
     expect(await endingSoon(world.delegate.token)).toEqual([]);
 
     const renewUrl = `${base(world.youngPersonId)}/shares/${made.json.id}/renew`;
-    expect((await call(harness.app, 'POST', renewUrl, { token: world.coach.token, body: { expiresInDays: 120 } })).status).toBe(403);
-    const renewed = await call(harness.app, 'POST', renewUrl, { token: world.youngPerson.token, body: { expiresInDays: 120 } });
+    expect(
+      (await call(harness.app, 'POST', renewUrl, { token: world.coach.token, body: { expiresInDays: 120 } })).status,
+    ).toBe(403);
+    const renewed = await call(harness.app, 'POST', renewUrl, {
+      token: world.youngPerson.token,
+      body: { expiresInDays: 120 },
+    });
     expect(renewed.status, renewed.text).toBe(200);
     const newEnd = new Date(clock.now().getTime() + 120 * 86_400_000).toISOString().slice(0, 10);
     expect(renewed.json.expiresAt.slice(0, 10)).toBe(newEnd);
     expect(renewed.json.consent.statement).toContain(`This lasts until ${newEnd}`);
     expect((await endingSoon(world.youngPerson.token)).map((item) => item.shareId)).not.toContain(made.json.id);
-    const audit = await harness.services.db.collection('audit_events').findOne({ action: 'passport.share_renew', 'target.id': made.json.id });
+    const audit = await harness.services.db
+      .collection('audit_events')
+      .findOne({ action: 'passport.share_renew', 'target.id': made.json.id });
     expect(audit?.details).toMatchObject({ employerId: employer.employerId });
 
-    await call(harness.app, 'DELETE', `${base(world.youngPersonId)}/shares/${made.json.id}`, { token: world.youngPerson.token });
-    expect((await call(harness.app, 'POST', renewUrl, { token: world.youngPerson.token, body: { expiresInDays: 30 } })).status).toBe(409);
+    await call(harness.app, 'DELETE', `${base(world.youngPersonId)}/shares/${made.json.id}`, {
+      token: world.youngPerson.token,
+    });
+    expect(
+      (await call(harness.app, 'POST', renewUrl, { token: world.youngPerson.token, body: { expiresInDays: 30 } }))
+        .status,
+    ).toBe(409);
   });
 });
 
@@ -428,9 +650,14 @@ describe('the printable passport', () => {
     const current = await call(harness.app, 'GET', base(world.youngPersonId), { token: world.youngPerson.token });
     await call(harness.app, 'PUT', base(world.youngPersonId), {
       token: world.youngPerson.token,
-      body: { sections: { ...passportBody.sections, aboutMe: { summary: '<script>alert(1)</script> I like maps' } }, baseVersion: current.json.version },
+      body: {
+        sections: { ...passportBody.sections, aboutMe: { summary: '<script>alert(1)</script> I like maps' } },
+        baseVersion: current.json.version,
+      },
     });
-    const page = await call(harness.app, 'GET', `${base(world.youngPersonId)}/print`, { token: world.youngPerson.token });
+    const page = await call(harness.app, 'GET', `${base(world.youngPersonId)}/print`, {
+      token: world.youngPerson.token,
+    });
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toContain('text/html');
     expect(page.text).toContain('<html lang="en-GB">');
@@ -439,7 +666,9 @@ describe('the printable passport', () => {
     expect(page.text).not.toContain('<script>');
     expect(page.text).toContain('id="myCondition"');
 
-    const coachPage = await call(harness.app, 'GET', `${base(world.youngPersonId)}/print`, { token: world.coach.token });
+    const coachPage = await call(harness.app, 'GET', `${base(world.youngPersonId)}/print`, {
+      token: world.coach.token,
+    });
     expect(coachPage.text).not.toContain('id="myCondition"');
     expect(coachPage.text).not.toContain('Autism');
   });

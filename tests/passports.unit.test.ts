@@ -3,7 +3,12 @@ import { consentStatement, purposeClause } from '../src/passports/passports.serv
 
 describe('the consent statement', () => {
   const statement = (purpose: string) =>
-    consentStatement({ sections: ['aboutMe', 'whatHelps'], employerName: 'The Beckside Hotel', purpose, expiresAt: new Date('2027-08-13T10:00:00Z') });
+    consentStatement({
+      sections: ['aboutMe', 'whatHelps'],
+      employerName: 'The Beckside Hotel',
+      purpose,
+      expiresAt: new Date('2027-08-13T10:00:00Z'),
+    });
 
   it('reads as one sentence when the purpose already begins "So that"', () => {
     expect(statement('So that The Beckside Hotel can plan the adjustments I need.')).toBe(
@@ -13,7 +18,12 @@ describe('the consent statement', () => {
   });
 
   it('never repeats "so that", whatever the purpose begins with', () => {
-    for (const purpose of ['So that: So that my supervisor knows', 'so my supervisor knows', 'SO THAT my supervisor knows', 'So, that my supervisor knows']) {
+    for (const purpose of [
+      'So that: So that my supervisor knows',
+      'so my supervisor knows',
+      'SO THAT my supervisor knows',
+      'So, that my supervisor knows',
+    ]) {
       const text = statement(purpose);
       expect(text.match(/so that/giu)).toHaveLength(1);
       expect(text).not.toMatch(/so that:/iu);

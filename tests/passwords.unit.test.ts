@@ -47,7 +47,13 @@ describe('password hashing', () => {
   });
 
   it('refuses, without throwing, a stored value it cannot read', async () => {
-    for (const stored of ['', 'plain text', 'scrypt$16384$8$1$', '$argon2id$v=19$m=1024,t=2,p=1$broken', '$argon2i$v=19$m=1024,t=2,p=1$c2FsdHNhbHQ$aGFzaA']) {
+    for (const stored of [
+      '',
+      'plain text',
+      'scrypt$16384$8$1$',
+      '$argon2id$v=19$m=1024,t=2,p=1$broken',
+      '$argon2i$v=19$m=1024,t=2,p=1$c2FsdHNhbHQ$aGFzaA',
+    ]) {
       expect(await cheap.verify(secret, stored), stored).toBe(false);
       expect(cheap.needsRehash(stored), stored).toBe(true);
     }
@@ -100,7 +106,11 @@ describe('the rules a new password must keep', () => {
   });
 
   it('says a password must not contain the name, and accepts one that contains neither', () => {
-    expect(passwordProblem('orchard-samtaylor-9', { email: 'sam@x.example', name: 'Sam Taylor' })).toBe('must not contain your name');
-    expect(passwordProblem('kettle-orchard-lantern-7', { email: 'admin@demo.example', name: 'Sam Taylor' })).toBeUndefined();
+    expect(passwordProblem('orchard-samtaylor-9', { email: 'sam@x.example', name: 'Sam Taylor' })).toBe(
+      'must not contain your name',
+    );
+    expect(
+      passwordProblem('kettle-orchard-lantern-7', { email: 'admin@demo.example', name: 'Sam Taylor' }),
+    ).toBeUndefined();
   });
 });

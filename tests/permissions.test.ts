@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createHarness, type Harness } from './helpers/harness.js';
-import { makeEmployer, makeProvider, placementInput, profileInput, type EmployerWorld, type ProviderWorld } from './helpers/world.js';
+import {
+  type EmployerWorld,
+  makeEmployer,
+  makeProvider,
+  type ProviderWorld,
+  placementInput,
+  profileInput,
+} from './helpers/world.js';
 
 /**
  * The permission matrix: for each route group, what every role gets, including from another
@@ -15,8 +22,29 @@ let unverified: EmployerWorld;
 let openPlacementId: string;
 let draftPlacementId: string;
 
-type Who = 'adminA' | 'coachA' | 'youngPersonA' | 'delegateA' | 'employer' | 'otherEmployer' | 'adminB' | 'coachB' | 'youngPersonB' | 'anonymous';
-const everyone: Who[] = ['adminA', 'coachA', 'youngPersonA', 'delegateA', 'employer', 'otherEmployer', 'adminB', 'coachB', 'youngPersonB', 'anonymous'];
+type Who =
+  | 'adminA'
+  | 'coachA'
+  | 'youngPersonA'
+  | 'delegateA'
+  | 'employer'
+  | 'otherEmployer'
+  | 'adminB'
+  | 'coachB'
+  | 'youngPersonB'
+  | 'anonymous';
+const everyone: Who[] = [
+  'adminA',
+  'coachA',
+  'youngPersonA',
+  'delegateA',
+  'employer',
+  'otherEmployer',
+  'adminB',
+  'coachB',
+  'youngPersonB',
+  'anonymous',
+];
 
 function tokenOf(who: Who): string | undefined {
   const tokens: Record<Who, string | undefined> = {
@@ -49,11 +77,29 @@ beforeAll(async () => {
   employer = await makeEmployer(harness, a.admin);
   otherEmployer = await makeEmployer(harness, b.admin, { name: 'Other Employer' });
   unverified = await makeEmployer(harness, undefined, { name: 'Unverified Ltd' });
-  openPlacementId = (await call(harness.app, 'POST', `/v1/employers/${employer.employerId}/placements`, { token: employer.staff.token, body: placementInput() })).json.id;
-  draftPlacementId = (await call(harness.app, 'POST', `/v1/employers/${employer.employerId}/placements`, { token: employer.staff.token, body: placementInput({ status: 'draft' }) })).json.id;
+  openPlacementId = (
+    await call(harness.app, 'POST', `/v1/employers/${employer.employerId}/placements`, {
+      token: employer.staff.token,
+      body: placementInput(),
+    })
+  ).json.id;
+  draftPlacementId = (
+    await call(harness.app, 'POST', `/v1/employers/${employer.employerId}/placements`, {
+      token: employer.staff.token,
+      body: placementInput({ status: 'draft' }),
+    })
+  ).json.id;
   await call(harness.app, 'PUT', `/v1/young-people/${a.youngPersonId}/passport`, {
     token: a.youngPerson.token,
-    body: { sections: { aboutMe: { summary: 'Hello' }, myCondition: { description: 'Private' }, whatHelps: null, accessToWork: null, review: null } },
+    body: {
+      sections: {
+        aboutMe: { summary: 'Hello' },
+        myCondition: { description: 'Private' },
+        whatHelps: null,
+        accessToWork: null,
+        review: null,
+      },
+    },
   });
 });
 afterAll(() => harness.close());
@@ -63,14 +109,35 @@ const cases: Case[] = [
     name: 'read a young person’s profile',
     method: 'GET',
     path: () => `/v1/young-people/${a.youngPersonId}`,
-    expected: { adminA: 200, coachA: 200, youngPersonA: 200, delegateA: 200, employer: 404, otherEmployer: 404, adminB: 404, coachB: 404, youngPersonB: 404, anonymous: 401 },
+    expected: {
+      adminA: 200,
+      coachA: 200,
+      youngPersonA: 200,
+      delegateA: 200,
+      employer: 404,
+      otherEmployer: 404,
+      adminB: 404,
+      coachB: 404,
+      youngPersonB: 404,
+      anonymous: 401,
+    },
   },
   {
     name: 'change a young person’s interests',
     method: 'PATCH',
     path: () => `/v1/young-people/${a.youngPersonId}`,
     body: () => ({ interests: ['retail'] }),
-    expected: { adminA: 200, coachA: 200, youngPersonA: 200, delegateA: 200, employer: 404, adminB: 404, coachB: 404, youngPersonB: 404, anonymous: 401 },
+    expected: {
+      adminA: 200,
+      coachA: 200,
+      youngPersonA: 200,
+      delegateA: 200,
+      employer: 404,
+      adminB: 404,
+      coachB: 404,
+      youngPersonB: 404,
+      anonymous: 401,
+    },
   },
   {
     name: 'change a young person’s job coach (staff only)',
@@ -84,13 +151,29 @@ const cases: Case[] = [
     method: 'PUT',
     path: () => `/v1/young-people/${a.youngPersonId}/eligibility-exception`,
     body: () => ({ reason: 'Moved from an EHC plan review; panel agreed a late start.' }),
-    expected: { adminA: 200, coachA: 403, youngPersonA: 403, delegateA: 403, employer: 404, adminB: 404, anonymous: 401 },
+    expected: {
+      adminA: 200,
+      coachA: 403,
+      youngPersonA: 403,
+      delegateA: 403,
+      employer: 404,
+      adminB: 404,
+      anonymous: 401,
+    },
   },
   {
     name: 'list young people',
     method: 'GET',
     path: () => '/v1/young-people',
-    expected: { adminA: 200, coachA: 200, youngPersonA: 200, delegateA: 200, employer: 200, adminB: 200, anonymous: 401 },
+    expected: {
+      adminA: 200,
+      coachA: 200,
+      youngPersonA: 200,
+      delegateA: 200,
+      employer: 200,
+      adminB: 200,
+      anonymous: 401,
+    },
   },
   {
     name: 'add a young person (provider staff only)',
@@ -103,39 +186,99 @@ const cases: Case[] = [
     name: 'export everything about a young person',
     method: 'GET',
     path: () => `/v1/young-people/${a.youngPersonId}/export`,
-    expected: { adminA: 200, coachA: 403, youngPersonA: 200, delegateA: 200, employer: 404, adminB: 404, coachB: 404, anonymous: 401 },
+    expected: {
+      adminA: 200,
+      coachA: 403,
+      youngPersonA: 200,
+      delegateA: 200,
+      employer: 404,
+      adminB: 404,
+      coachB: 404,
+      anonymous: 401,
+    },
   },
   {
     name: 'erase a young person (provider admin only)',
     method: 'DELETE',
     path: () => `/v1/young-people/${a.youngPersonId}`,
-    expected: { coachA: 403, youngPersonA: 403, delegateA: 403, employer: 404, adminB: 404, coachB: 404, anonymous: 401 },
+    expected: {
+      coachA: 403,
+      youngPersonA: 403,
+      delegateA: 403,
+      employer: 404,
+      adminB: 404,
+      coachB: 404,
+      anonymous: 401,
+    },
   },
   {
     name: 'read the passport',
     method: 'GET',
     path: () => `/v1/young-people/${a.youngPersonId}/passport`,
-    expected: { adminA: 403, coachA: 200, youngPersonA: 200, delegateA: 403, employer: 404, otherEmployer: 404, adminB: 404, coachB: 404, youngPersonB: 404, anonymous: 401 },
+    expected: {
+      adminA: 403,
+      coachA: 200,
+      youngPersonA: 200,
+      delegateA: 403,
+      employer: 404,
+      otherEmployer: 404,
+      adminB: 404,
+      coachB: 404,
+      youngPersonB: 404,
+      anonymous: 401,
+    },
   },
   {
     name: 'save the passport (owner only here)',
     method: 'PUT',
     path: () => `/v1/young-people/${a.youngPersonId}/passport`,
-    body: () => ({ sections: { aboutMe: { summary: 'Hello again' }, myCondition: { description: 'Private' }, whatHelps: null, accessToWork: null, review: null } }),
-    expected: { adminA: 403, coachA: 403, youngPersonA: 200, delegateA: 403, employer: 404, coachB: 404, anonymous: 401 },
+    body: () => ({
+      sections: {
+        aboutMe: { summary: 'Hello again' },
+        myCondition: { description: 'Private' },
+        whatHelps: null,
+        accessToWork: null,
+        review: null,
+      },
+    }),
+    expected: {
+      adminA: 403,
+      coachA: 403,
+      youngPersonA: 200,
+      delegateA: 403,
+      employer: 404,
+      coachB: 404,
+      anonymous: 401,
+    },
   },
   {
     name: 'read the passport access log',
     method: 'GET',
     path: () => `/v1/young-people/${a.youngPersonId}/passport/access-log`,
-    expected: { adminA: 403, coachA: 403, youngPersonA: 200, delegateA: 403, employer: 404, coachB: 404, anonymous: 401 },
+    expected: {
+      adminA: 403,
+      coachA: 403,
+      youngPersonA: 200,
+      delegateA: 403,
+      employer: 404,
+      coachB: 404,
+      anonymous: 401,
+    },
   },
   {
     name: 'share the passport',
     method: 'POST',
     path: () => `/v1/young-people/${a.youngPersonId}/passport/shares`,
     body: () => ({ employerId: employer.employerId, sections: ['aboutMe'], purpose: 'Matrix test' }),
-    expected: { adminA: 403, coachA: 403, youngPersonA: 201, delegateA: 403, employer: 404, coachB: 404, anonymous: 401 },
+    expected: {
+      adminA: 403,
+      coachA: 403,
+      youngPersonA: 201,
+      delegateA: 403,
+      employer: 404,
+      coachB: 404,
+      anonymous: 401,
+    },
   },
   {
     name: 'list passports shared with my organisation',
@@ -147,7 +290,15 @@ const cases: Case[] = [
     name: 'read an employer with its contacts',
     method: 'GET',
     path: () => `/v1/employers/${employer.employerId}`,
-    expected: { adminA: 200, coachA: 200, youngPersonA: 200, employer: 200, otherEmployer: 200, adminB: 200, anonymous: 401 },
+    expected: {
+      adminA: 200,
+      coachA: 200,
+      youngPersonA: 200,
+      employer: 200,
+      otherEmployer: 200,
+      adminB: 200,
+      anonymous: 401,
+    },
   },
   {
     name: 'read an unverified employer',
@@ -166,7 +317,16 @@ const cases: Case[] = [
     name: 'read an open placement',
     method: 'GET',
     path: () => `/v1/placements/${openPlacementId}`,
-    expected: { adminA: 200, coachA: 200, youngPersonA: 200, delegateA: 200, employer: 200, otherEmployer: 200, coachB: 200, anonymous: 401 },
+    expected: {
+      adminA: 200,
+      coachA: 200,
+      youngPersonA: 200,
+      delegateA: 200,
+      employer: 200,
+      otherEmployer: 200,
+      coachB: 200,
+      anonymous: 401,
+    },
   },
   {
     name: 'read a draft placement',
@@ -192,7 +352,15 @@ const cases: Case[] = [
     name: 'read another account',
     method: 'GET',
     path: () => `/v1/accounts/${a.coach.accountId}`,
-    expected: { adminA: 200, coachA: 200, youngPersonA: 404, delegateA: 404, employer: 404, adminB: 404, anonymous: 401 },
+    expected: {
+      adminA: 200,
+      coachA: 200,
+      youngPersonA: 404,
+      delegateA: 404,
+      employer: 404,
+      adminB: 404,
+      anonymous: 401,
+    },
   },
   {
     name: 'disable a job coach’s account (their provider admin only)',
@@ -235,7 +403,9 @@ describe('permission matrix', () => {
     expect(delegateList.json.items.map((p: { id: string }) => p.id)).toEqual([a.youngPersonId]);
     const employers = await call(harness.app, 'GET', '/v1/employers', { token: a.coach.token });
     expect(employers.json.items.map((e: { id: string }) => e.id)).not.toContain(unverified.employerId);
-    const byEmployer = await call(harness.app, 'GET', `/v1/employers/${employer.employerId}/placements`, { token: a.coach.token });
+    const byEmployer = await call(harness.app, 'GET', `/v1/employers/${employer.employerId}/placements`, {
+      token: a.coach.token,
+    });
     expect(byEmployer.json.items.map((p: { id: string }) => p.id)).toEqual([openPlacementId]);
   });
 
@@ -243,7 +413,9 @@ describe('permission matrix', () => {
     const own = await call(harness.app, 'GET', `/v1/employers/${employer.employerId}`, { token: employer.staff.token });
     const verifier = await call(harness.app, 'GET', `/v1/employers/${employer.employerId}`, { token: a.coach.token });
     const stranger = await call(harness.app, 'GET', `/v1/employers/${employer.employerId}`, { token: b.coach.token });
-    const youngPerson = await call(harness.app, 'GET', `/v1/employers/${employer.employerId}`, { token: a.youngPerson.token });
+    const youngPerson = await call(harness.app, 'GET', `/v1/employers/${employer.employerId}`, {
+      token: a.youngPerson.token,
+    });
     expect(own.json.contacts).toHaveLength(1);
     expect(verifier.json.contacts).toHaveLength(1);
     expect(stranger.json.contacts).toBeUndefined();
@@ -278,7 +450,8 @@ describe('privacy: passport text in every export, print and list view', () => {
     },
   });
 
-  const seen = (text: string, tag: string): Section[] => allSections.filter((section) => text.includes(`${marker[section]}-${tag}`));
+  const seen = (text: string, tag: string): Section[] =>
+    allSections.filter((section) => text.includes(`${marker[section]}-${tag}`));
 
   beforeAll(async () => {
     const { addYoungPersonWithAccount, propose } = await import('./helpers/journey-world.js');
@@ -288,11 +461,26 @@ describe('privacy: passport text in every export, print and list view', () => {
     withoutCondition = first.id;
     coachBarred = second.id;
     owners = { [first.id]: first.account, [second.id]: second.account };
-    const grants = (rights: ('view_profile' | 'view_passport')[]) => [first.id, second.id].map((youngPersonId) => ({ youngPersonId, rights }));
-    delegateWithPassport = await makeAccount(harness, { role: 'delegate', providerId: a.providerId, actsFor: grants(['view_profile', 'view_passport']) });
-    delegateProfileOnly = await makeAccount(harness, { role: 'delegate', providerId: a.providerId, actsFor: grants(['view_profile']) });
-    for (const [id, access] of [[first.id, 'without_condition'], [second.id, 'none']] as const) {
-      const saved = await call(harness.app, 'PUT', `/v1/young-people/${id}/passport`, { token: owners[id]!.token, body: passportBody(id, access) });
+    const grants = (rights: ('view_profile' | 'view_passport')[]) =>
+      [first.id, second.id].map((youngPersonId) => ({ youngPersonId, rights }));
+    delegateWithPassport = await makeAccount(harness, {
+      role: 'delegate',
+      providerId: a.providerId,
+      actsFor: grants(['view_profile', 'view_passport']),
+    });
+    delegateProfileOnly = await makeAccount(harness, {
+      role: 'delegate',
+      providerId: a.providerId,
+      actsFor: grants(['view_profile']),
+    });
+    for (const [id, access] of [
+      [first.id, 'without_condition'],
+      [second.id, 'none'],
+    ] as const) {
+      const saved = await call(harness.app, 'PUT', `/v1/young-people/${id}/passport`, {
+        token: owners[id]!.token,
+        body: passportBody(id, access),
+      });
       expect(saved.status, saved.text).toBe(200);
       const shared = await call(harness.app, 'POST', `/v1/young-people/${id}/passport/shares`, {
         token: owners[id]!.token,
@@ -304,8 +492,25 @@ describe('privacy: passport text in every export, print and list view', () => {
     }
   });
 
-  type Reader = 'owner' | 'delegateWithPassport' | 'delegateProfileOnly' | 'coachA' | 'adminA' | 'employer' | 'coachB' | 'otherEmployer';
-  const readers: Reader[] = ['owner', 'delegateWithPassport', 'delegateProfileOnly', 'coachA', 'adminA', 'employer', 'coachB', 'otherEmployer'];
+  type Reader =
+    | 'owner'
+    | 'delegateWithPassport'
+    | 'delegateProfileOnly'
+    | 'coachA'
+    | 'adminA'
+    | 'employer'
+    | 'coachB'
+    | 'otherEmployer';
+  const readers: Reader[] = [
+    'owner',
+    'delegateWithPassport',
+    'delegateProfileOnly',
+    'coachA',
+    'adminA',
+    'employer',
+    'coachB',
+    'otherEmployer',
+  ];
   const tokenFor = (reader: Reader, youngPersonId: string) =>
     ({
       owner: owners[youngPersonId]!.token,
@@ -378,7 +583,10 @@ describe('privacy: passport text in every export, print and list view', () => {
     { name: 'shared passport print page', path: (id: string) => `/shared-passports/${shareIds[id]}/print` },
   ];
 
-  for (const [label, coachAccess] of [['coach access without "my condition"', 'without_condition'], ['coach access none', 'none']] as const) {
+  for (const [label, coachAccess] of [
+    ['coach access without "my condition"', 'without_condition'],
+    ['coach access none', 'none'],
+  ] as const) {
     describe(label, () => {
       for (const reader of readers) {
         it(`${reader} sees at most what they may read, in every view`, async () => {
@@ -396,7 +604,9 @@ describe('privacy: passport text in every export, print and list view', () => {
           for (const page of pages) {
             const response = await call(harness.app, 'GET', page.path(id), { headers: { cookie } });
             expect(response.status, `${page.name}: ${response.text.slice(0, 300)}`).toBeLessThan(500);
-            const leaked = seen(response.text, id).filter((section) => !allowed.includes(section) && !mayReadShared.includes(section));
+            const leaked = seen(response.text, id).filter(
+              (section) => !allowed.includes(section) && !mayReadShared.includes(section),
+            );
             expect(leaked, `${reader} read ${leaked.join(', ')} through the ${page.name}`).toEqual([]);
           }
         });
@@ -405,12 +615,16 @@ describe('privacy: passport text in every export, print and list view', () => {
       it('the export and the print page give exactly the readable sections to those who may read them', async () => {
         const id = coachAccess === 'none' ? coachBarred : withoutCondition;
         for (const reader of ['owner', 'delegateWithPassport', 'delegateProfileOnly', 'adminA'] as const) {
-          const exported = await call(harness.app, 'GET', `/v1/young-people/${id}/export`, { token: tokenFor(reader, id) });
+          const exported = await call(harness.app, 'GET', `/v1/young-people/${id}/export`, {
+            token: tokenFor(reader, id),
+          });
           expect(exported.status).toBe(200);
           expect(seen(exported.text, id), `${reader} export`).toEqual(readable(reader, coachAccess));
         }
         for (const reader of ['owner', 'delegateWithPassport', 'coachA'] as const) {
-          const printed = await call(harness.app, 'GET', `/v1/young-people/${id}/passport/print`, { token: tokenFor(reader, id) });
+          const printed = await call(harness.app, 'GET', `/v1/young-people/${id}/passport/print`, {
+            token: tokenFor(reader, id),
+          });
           if (readable(reader, coachAccess).length === 0) expect(printed.status).toBe(403);
           else expect(seen(printed.text, id), `${reader} print`).toEqual(readable(reader, coachAccess));
         }
@@ -424,7 +638,9 @@ describe('privacy: passport text in every export, print and list view', () => {
         const read = await call(harness.app, 'GET', `/v1/shared-passports/${shareId}`, { token: employer.staff.token });
         expect(read.status).toBe(200);
         expect(seen(read.text, id)).toEqual(['whatHelps']);
-        const stranger = await call(harness.app, 'GET', `/v1/shared-passports/${shareId}`, { token: otherEmployer.staff.token });
+        const stranger = await call(harness.app, 'GET', `/v1/shared-passports/${shareId}`, {
+          token: otherEmployer.staff.token,
+        });
         expect(stranger.status).toBe(404);
         expect(seen(stranger.text, id)).toEqual([]);
       });

@@ -1,7 +1,7 @@
 import { ObjectId } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createHarness, type Harness } from './helpers/harness.js';
-import { makeEmployer, makeProvider, placementInput, type EmployerWorld, type ProviderWorld } from './helpers/world.js';
+import { type EmployerWorld, makeEmployer, makeProvider, type ProviderWorld, placementInput } from './helpers/world.js';
 
 let harness: Harness;
 let world: ProviderWorld;
@@ -16,8 +16,10 @@ afterAll(() => harness.close());
 
 const create = (body: Record<string, unknown>, by: EmployerWorld = employer) =>
   call(harness.app, 'POST', `/v1/employers/${by.employerId}/placements`, { token: by.staff.token, body });
-const patch = (id: string, body: Record<string, unknown>, by: EmployerWorld = employer) => call(harness.app, 'PATCH', `/v1/placements/${id}`, { token: by.staff.token, body });
-const paths = (response: { json: { error: { details: { path: string }[] } } }) => response.json.error.details.map((d) => d.path).sort();
+const patch = (id: string, body: Record<string, unknown>, by: EmployerWorld = employer) =>
+  call(harness.app, 'PATCH', `/v1/placements/${id}`, { token: by.staff.token, body });
+const paths = (response: { json: { error: { details: { path: string }[] } } }) =>
+  response.json.error.details.map((d) => d.path).sort();
 
 describe('a placement that cannot be true is refused with 422', () => {
   it('refuses a start date in the past, more hours than its days and times hold, and rotations longer than the placement', async () => {
@@ -34,7 +36,9 @@ describe('a placement that cannot be true is refused with 422', () => {
     );
     expect(response.status).toBe(422);
     expect(paths(response)).toEqual(['rotations', 'schedule.hoursPerWeek', 'startDate']);
-    const messages = Object.fromEntries(response.json.error.details.map((d: { path: string; message: string }) => [d.path, d.message]));
+    const messages = Object.fromEntries(
+      response.json.error.details.map((d: { path: string; message: string }) => [d.path, d.message]),
+    );
     expect(messages['schedule.hoursPerWeek']).toBe('is 30, but 2 days a week from 09:00 to 12:00 hold at most 6 hours');
     expect(messages.rotations).toBe("add up to 64 weeks, more than the placement's 36 weeks");
     expect(await harness.services.db.collection('placements').countDocuments({ startDate: '2020-01-01' })).toBe(0);
@@ -43,13 +47,18 @@ describe('a placement that cannot be true is refused with 422', () => {
   it('refuses to open a draft that cannot be true, and a patch that would make an open one impossible', async () => {
     const draft = await create(placementInput({ status: 'draft' }));
     expect(draft.status).toBe(201);
-    await harness.services.placementsRepository.collection.updateOne({ _id: new ObjectId(draft.json.id) }, { $set: { startDate: '2020-01-01' } });
+    await harness.services.placementsRepository.collection.updateOne(
+      { _id: new ObjectId(draft.json.id) },
+      { $set: { startDate: '2020-01-01' } },
+    );
     const opened = await patch(draft.json.id, { status: 'open' });
     expect(opened.status).toBe(422);
     expect(paths(opened)).toEqual(['startDate']);
 
     const open = await create(placementInput());
-    const squeezed = await patch(open.json.id, { schedule: { days: ['mon'], startTime: '09:30', endTime: '14:30', hoursPerWeek: 20 } });
+    const squeezed = await patch(open.json.id, {
+      schedule: { days: ['mon'], startTime: '09:30', endTime: '14:30', hoursPerWeek: 20 },
+    });
     expect(squeezed.status).toBe(422);
     expect(paths(squeezed)).toEqual(['schedule.hoursPerWeek']);
     const shortened = await patch(open.json.id, { durationWeeks: 8 });
@@ -60,9 +69,13 @@ describe('a placement that cannot be true is refused with 422', () => {
   });
 
   it('gives one precise error for a start time like "9:30", and none about the end time', async () => {
-    const response = await create(placementInput({ schedule: { days: ['mon'], startTime: '9:30', endTime: '14:30', hoursPerWeek: 5 } }));
+    const response = await create(
+      placementInput({ schedule: { days: ['mon'], startTime: '9:30', endTime: '14:30', hoursPerWeek: 5 } }),
+    );
     expect(response.status).toBe(400);
-    expect(response.json.error.details).toEqual([{ path: 'schedule.startTime', in: 'body', message: 'must be a time like 09:30' }]);
+    expect(response.json.error.details).toEqual([
+      { path: 'schedule.startTime', in: 'body', message: 'must be a time like 09:30' },
+    ]);
   });
 });
 
@@ -70,17 +83,25 @@ describe('a full placement', () => {
   it('cannot be opened without a free place, and is not browsable while full', async () => {
     const created = await create(placementInput({ title: 'Full house porter', places: 1 }));
     const id = created.json.id as string;
-    await harness.services.placementsRepository.collection.updateOne({ _id: new ObjectId(id) }, { $set: { placesFilled: 1, status: 'filled' } });
+    await harness.services.placementsRepository.collection.updateOne(
+      { _id: new ObjectId(id) },
+      { $set: { placesFilled: 1, status: 'filled' } },
+    );
     const reopened = await patch(id, { status: 'open' });
     expect(reopened.status).toBe(422);
-    expect(reopened.json.error.details).toEqual([{ path: 'status', in: 'body', message: 'cannot be open: all 1 place is filled' }]);
+    expect(reopened.json.error.details).toEqual([
+      { path: 'status', in: 'body', message: 'cannot be open: all 1 place is filled' },
+    ]);
 
     const more = await patch(id, { status: 'open', places: 2 });
     expect(more.status, more.text).toBe(200);
     expect(more.json).toMatchObject({ status: 'open', placesFree: 1 });
 
     // A full placement left open by older data is still not listed as open by browse.
-    await harness.services.placementsRepository.collection.updateOne({ _id: new ObjectId(id) }, { $set: { placesFilled: 2 } });
+    await harness.services.placementsRepository.collection.updateOne(
+      { _id: new ObjectId(id) },
+      { $set: { placesFilled: 2 } },
+    );
     await harness.services.outbox.enqueue('placement', id);
     await harness.services.searchSync.drain();
     const browse = await call(harness.app, 'GET', '/v1/placements?q=porter', { token: world.coach.token });
@@ -94,18 +115,32 @@ describe('withdrawing an employer’s verification', () => {
     const lapsing = await makeEmployer(harness, world.admin, { name: 'Lapsing Ltd' });
     const open = await create(placementInput({ title: 'Stores assistant' }), lapsing);
     const draft = await create(placementInput({ title: 'Stores draft', status: 'draft' }), lapsing);
-    const withdrawn = await call(harness.app, 'PUT', `/v1/employers/${lapsing.employerId}/verification`, { token: world.admin.token, body: { verified: false } });
+    const withdrawn = await call(harness.app, 'PUT', `/v1/employers/${lapsing.employerId}/verification`, {
+      token: world.admin.token,
+      body: { verified: false },
+    });
     expect(withdrawn.status).toBe(200);
 
     const paused = await call(harness.app, 'GET', `/v1/placements/${open.json.id}`, { token: lapsing.staff.token });
     expect(paused.json.status).toBe('paused');
-    expect(paused.json.statusReason).toMatch(/^Paused on \d{4}-\d{2}-\d{2} because a provider withdrew the employer's verification/);
-    expect((await call(harness.app, 'GET', `/v1/placements/${draft.json.id}`, { token: lapsing.staff.token })).json).toMatchObject({ status: 'draft' });
-    const audit = await harness.services.db.collection('audit_events').findOne({ action: 'employer.unverify', 'target.id': lapsing.employerId });
+    expect(paused.json.statusReason).toMatch(
+      /^Paused on \d{4}-\d{2}-\d{2} because a provider withdrew the employer's verification/,
+    );
+    expect(
+      (await call(harness.app, 'GET', `/v1/placements/${draft.json.id}`, { token: lapsing.staff.token })).json,
+    ).toMatchObject({ status: 'draft' });
+    const audit = await harness.services.db
+      .collection('audit_events')
+      .findOne({ action: 'employer.unverify', 'target.id': lapsing.employerId });
     expect(audit?.details.pausedPlacements).toEqual([open.json.id]);
 
-    await call(harness.app, 'PUT', `/v1/employers/${lapsing.employerId}/verification`, { token: world.admin.token, body: { verified: true } });
-    const stillPaused = await call(harness.app, 'GET', `/v1/placements/${open.json.id}`, { token: lapsing.staff.token });
+    await call(harness.app, 'PUT', `/v1/employers/${lapsing.employerId}/verification`, {
+      token: world.admin.token,
+      body: { verified: true },
+    });
+    const stillPaused = await call(harness.app, 'GET', `/v1/placements/${open.json.id}`, {
+      token: lapsing.staff.token,
+    });
     expect(stillPaused.json.status).toBe('paused');
 
     const reopened = await patch(open.json.id, { status: 'open' }, lapsing);

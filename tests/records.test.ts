@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ageOn } from '../src/young-people/young-people.service.js';
 import { call, createHarness, type Harness } from './helpers/harness.js';
-import { makeEmployer, makeProvider, placementInput, profileInput, type EmployerWorld, type ProviderWorld } from './helpers/world.js';
+import {
+  type EmployerWorld,
+  makeEmployer,
+  makeProvider,
+  type ProviderWorld,
+  placementInput,
+  profileInput,
+} from './helpers/world.js';
 
 let harness: Harness;
 let world: ProviderWorld;
@@ -14,8 +21,10 @@ beforeAll(async () => {
 });
 afterAll(() => harness.close());
 
-const create = (body: unknown, token = world.coach.token) => call(harness.app, 'POST', '/v1/young-people', { token, body });
-const paths = (response: { json: { error: { details: { path: string }[] } } }) => response.json.error.details.map((d) => d.path).sort();
+const create = (body: unknown, token = world.coach.token) =>
+  call(harness.app, 'POST', '/v1/young-people', { token, body });
+const paths = (response: { json: { error: { details: { path: string }[] } } }) =>
+  response.json.error.details.map((d) => d.path).sort();
 
 describe('young people', () => {
   it('are created on the coach’s caseload, placed on the map from the postcode, and assigned to the coach', async () => {
@@ -42,13 +51,19 @@ describe('young people', () => {
   it('refuse an age outside 16 to 24 at the planned start with a clear 422', async () => {
     const tooOld = await create(profileInput({ dateOfBirth: '2000-01-01' }));
     expect(tooOld.status).toBe(422);
-    expect(tooOld.json.error.details[0]).toMatchObject({ path: 'dateOfBirth', message: expect.stringContaining('age of 26') });
+    expect(tooOld.json.error.details[0]).toMatchObject({
+      path: 'dateOfBirth',
+      message: expect.stringContaining('age of 26'),
+    });
     const tooYoung = await create(profileInput({ dateOfBirth: '2011-01-01' }));
     expect(tooYoung.status).toBe(422);
   });
 
   it('accept an age exception only from a provider admin, with a reason', async () => {
-    const body = profileInput({ dateOfBirth: '2001-05-01', eligibilityExceptionReason: 'Agreed by the local authority panel' });
+    const body = profileInput({
+      dateOfBirth: '2001-05-01',
+      eligibilityExceptionReason: 'Agreed by the local authority panel',
+    });
     expect((await create(body)).status).toBe(403);
     const response = await create(body, world.admin.token);
     expect(response.status).toBe(201);
@@ -88,22 +103,33 @@ describe('young people', () => {
     const injected = await create(profileInput({ preferredName: { $gt: '' }, homePostcode: { $ne: null } }));
     expect(injected.status).toBe(400);
     expect(paths(injected)).toEqual(['homePostcode', 'preferredName']);
-    const list = await call(harness.app, 'GET', '/v1/young-people?status[$ne]=withdrawn&q[$regex]=.*', { token: world.coach.token });
+    const list = await call(harness.app, 'GET', '/v1/young-people?status[$ne]=withdrawn&q[$regex]=.*', {
+      token: world.coach.token,
+    });
     expect(list.status).toBe(400);
-    const search = await call(harness.app, 'GET', `/v1/young-people?q=${encodeURIComponent('.*')}`, { token: world.coach.token });
+    const search = await call(harness.app, 'GET', `/v1/young-people?q=${encodeURIComponent('.*')}`, {
+      token: world.coach.token,
+    });
     expect(search.status).toBe(200);
     expect(search.json.items).toEqual([]);
   });
 
   it('cap the size of every list and string', async () => {
-    const response = await create(profileInput({ strengths: Array.from({ length: 21 }, (_, i) => `strength ${i}`), preferredName: 'x'.repeat(81) }));
+    const response = await create(
+      profileInput({ strengths: Array.from({ length: 21 }, (_, i) => `strength ${i}`), preferredName: 'x'.repeat(81) }),
+    );
     expect(response.status).toBe(400);
     expect(paths(response)).toEqual(['preferredName', 'strengths']);
   });
 
   it('keep fields that a patch leaves out', async () => {
-    const before = await call(harness.app, 'GET', `/v1/young-people/${world.youngPersonId}`, { token: world.coach.token });
-    const patched = await call(harness.app, 'PATCH', `/v1/young-people/${world.youngPersonId}`, { token: world.youngPerson.token, body: { skills: ['till work'] } });
+    const before = await call(harness.app, 'GET', `/v1/young-people/${world.youngPersonId}`, {
+      token: world.coach.token,
+    });
+    const patched = await call(harness.app, 'PATCH', `/v1/young-people/${world.youngPersonId}`, {
+      token: world.youngPerson.token,
+      body: { skills: ['till work'] },
+    });
     expect(patched.status).toBe(200);
     expect(patched.json.skills).toEqual(['till work']);
     expect(patched.json.conditionsForSuccess).toEqual(before.json.conditionsForSuccess);
@@ -112,7 +138,10 @@ describe('young people', () => {
 
   it('refuse a job coach from another provider as the assigned coach', async () => {
     const other = await makeProvider(harness, 'Elsewhere');
-    const response = await call(harness.app, 'PATCH', `/v1/young-people/${world.youngPersonId}`, { token: world.admin.token, body: { jobCoachId: other.coach.accountId } });
+    const response = await call(harness.app, 'PATCH', `/v1/young-people/${world.youngPersonId}`, {
+      token: world.admin.token,
+      body: { jobCoachId: other.coach.accountId },
+    });
     expect(response.status).toBe(422);
     expect(paths(response)).toEqual(['jobCoachId']);
   });
@@ -126,7 +155,10 @@ describe('young people', () => {
 
 describe('employers', () => {
   it('keep contacts and Disability Confident level when a patch changes something else', async () => {
-    const patched = await call(harness.app, 'PATCH', `/v1/employers/${employer.employerId}`, { token: employer.staff.token, body: { description: 'Hosts two interns a year.' } });
+    const patched = await call(harness.app, 'PATCH', `/v1/employers/${employer.employerId}`, {
+      token: employer.staff.token,
+      body: { description: 'Hosts two interns a year.' },
+    });
     expect(patched.status).toBe(200);
     expect(patched.json).toMatchObject({ description: 'Hosts two interns a year.', disabilityConfident: 'employer' });
     expect(patched.json.contacts).toHaveLength(1);
@@ -149,9 +181,18 @@ describe('employers', () => {
 
 describe('placements', () => {
   it('are created with an environment profile, adjustments offered and free places', async () => {
-    const response = await call(harness.app, 'POST', `/v1/employers/${employer.employerId}/placements`, { token: employer.staff.token, body: placementInput() });
+    const response = await call(harness.app, 'POST', `/v1/employers/${employer.employerId}/placements`, {
+      token: employer.staff.token,
+      body: placementInput(),
+    });
     expect(response.status).toBe(201);
-    expect(response.json).toMatchObject({ status: 'open', places: 2, placesFilled: 0, placesFree: 2, employer: { name: 'Northern Kitchens Ltd', verified: true } });
+    expect(response.json).toMatchObject({
+      status: 'open',
+      places: 2,
+      placesFilled: 0,
+      placesFree: 2,
+      employer: { name: 'Northern Kitchens Ltd', verified: true },
+    });
     expect(response.json.environment.noise).toBe('medium');
   });
 
@@ -160,30 +201,55 @@ describe('placements', () => {
     delete environment.pace;
     const response = await call(harness.app, 'POST', `/v1/employers/${employer.employerId}/placements`, {
       token: employer.staff.token,
-      body: placementInput({ environment, schedule: { days: ['mon'], startTime: '15:00', endTime: '09:00', hoursPerWeek: 6 } }),
+      body: placementInput({
+        environment,
+        schedule: { days: ['mon'], startTime: '15:00', endTime: '09:00', hoursPerWeek: 6 },
+      }),
     });
     expect(response.status).toBe(400);
     expect(paths(response)).toEqual(['environment.noise', 'environment.pace', 'schedule.endTime']);
   });
 
   it('cannot have fewer places than interns already placed', async () => {
-    const created = await call(harness.app, 'POST', `/v1/employers/${employer.employerId}/placements`, { token: employer.staff.token, body: placementInput() });
-    await harness.services.placementsRepository.collection.updateOne({ _id: new (await import('mongodb')).ObjectId(created.json.id) }, { $set: { placesFilled: 2 } });
-    const response = await call(harness.app, 'PATCH', `/v1/placements/${created.json.id}`, { token: employer.staff.token, body: { places: 1 } });
+    const created = await call(harness.app, 'POST', `/v1/employers/${employer.employerId}/placements`, {
+      token: employer.staff.token,
+      body: placementInput(),
+    });
+    await harness.services.placementsRepository.collection.updateOne(
+      { _id: new (await import('mongodb')).ObjectId(created.json.id) },
+      { $set: { placesFilled: 2 } },
+    );
+    const response = await call(harness.app, 'PATCH', `/v1/placements/${created.json.id}`, {
+      token: employer.staff.token,
+      body: { places: 1 },
+    });
     expect(response.status).toBe(422);
     expect(paths(response)).toEqual(['places']);
   });
 
   it('keep their schedule when a patch changes only the title', async () => {
-    const created = await call(harness.app, 'POST', `/v1/employers/${employer.employerId}/placements`, { token: employer.staff.token, body: placementInput() });
-    const patched = await call(harness.app, 'PATCH', `/v1/placements/${created.json.id}`, { token: employer.staff.token, body: { title: 'Kitchen porter' } });
-    expect(patched.json).toMatchObject({ title: 'Kitchen porter', schedule: created.json.schedule, rotations: created.json.rotations, site: created.json.site });
+    const created = await call(harness.app, 'POST', `/v1/employers/${employer.employerId}/placements`, {
+      token: employer.staff.token,
+      body: placementInput(),
+    });
+    const patched = await call(harness.app, 'PATCH', `/v1/placements/${created.json.id}`, {
+      token: employer.staff.token,
+      body: { title: 'Kitchen porter' },
+    });
+    expect(patched.json).toMatchObject({
+      title: 'Kitchen porter',
+      schedule: created.json.schedule,
+      rotations: created.json.rotations,
+      site: created.json.site,
+    });
   });
 });
 
 describe('storage rules', () => {
   it('reject a document that breaks a collection validator even if the application tried to write it', async () => {
-    await expect(harness.services.db.collection('young_people').insertOne({ preferredName: 'No provider' })).rejects.toThrow(/validation/i);
+    await expect(
+      harness.services.db.collection('young_people').insertOne({ preferredName: 'No provider' }),
+    ).rejects.toThrow(/validation/i);
     await expect(
       harness.services.db.collection('placements').updateOne({}, { $set: { placesFilled: -1 } }),
     ).rejects.toThrow(/validation/i);

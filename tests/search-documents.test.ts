@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { epochDay, isoDateOfEpochDay } from '../src/core/dates.js';
-import { candidateSearchDoc, coarseCoordinates, hoursBandOf, placementSearchDoc } from '../src/search-sync/documents.js';
+import {
+  candidateSearchDoc,
+  coarseCoordinates,
+  hoursBandOf,
+  placementSearchDoc,
+} from '../src/search-sync/documents.js';
 import { employerRecord, placementRecord, youngPersonRecord } from './helpers/matching-records.js';
 
 describe('placement search documents', () => {
@@ -28,7 +33,17 @@ describe('placement search documents', () => {
       startDate: epochDay('2026-09-14'),
       durationWeeks: 36,
       placesFree: 1,
-      environment: { noise: 2, lighting: 1, crowds: 1, customerContact: 1, standing: 3, walking: 2, lifting: 1, outdoorWork: 0, pace: 2 },
+      environment: {
+        noise: 2,
+        lighting: 1,
+        crowds: 1,
+        customerContact: 1,
+        standing: 3,
+        walking: 2,
+        lifting: 1,
+        outdoorWork: 0,
+        pace: 2,
+      },
       adjustmentsOffered: ['instructions', 'colleague_support', 'hours_and_breaks'],
       stepFreeAccess: true,
     });
@@ -36,11 +51,15 @@ describe('placement search documents', () => {
 
   it('leaves out the employer’s contacts, the street address and adjustment notes', () => {
     const text = JSON.stringify(placementSearchDoc(placementRecord(), employerRecord()));
-    for (const secret of ['Priya', 'priya@', '0113', '1 Park Row', 'LS1 5AB', 'Quiet room']) expect(text).not.toContain(secret);
+    for (const secret of ['Priya', 'priya@', '0113', '1 Park Row', 'LS1 5AB', 'Quiet room'])
+      expect(text).not.toContain(secret);
   });
 
   it('follows the employer: name, verification and Disability Confident level', () => {
-    const doc = placementSearchDoc(placementRecord(), employerRecord({ name: 'Renamed Ltd', verified: false, disabilityConfident: 'leader' }));
+    const doc = placementSearchDoc(
+      placementRecord(),
+      employerRecord({ name: 'Renamed Ltd', verified: false, disabilityConfident: 'leader' }),
+    );
     expect(doc).toMatchObject({ employerName: 'Renamed Ltd', employerVerified: false, disabilityConfident: 'leader' });
   });
 
@@ -56,9 +75,25 @@ describe('candidate search documents', () => {
   it('holds only what matching needs', () => {
     expect(Object.keys(doc).sort()).toEqual(
       [
-        'id', 'providerId', 'jobCoachId', 'status', 'interests', 'interestNames', 'strengths', 'skills', 'likedTasks', '_geo', 'days',
-        'earliestStartMinutes', 'latestFinishMinutes', 'maxHoursPerWeek', 'maxTravelKm', 'limits', 'stepFreeRequired',
-        'requiredAdjustments', 'preferredAdjustments',
+        'id',
+        'providerId',
+        'jobCoachId',
+        'status',
+        'interests',
+        'interestNames',
+        'strengths',
+        'skills',
+        'likedTasks',
+        '_geo',
+        'days',
+        'earliestStartMinutes',
+        'latestFinishMinutes',
+        'maxHoursPerWeek',
+        'maxTravelKm',
+        'limits',
+        'stepFreeRequired',
+        'requiredAdjustments',
+        'preferredAdjustments',
       ].sort(),
     );
     expect(doc).toMatchObject({
@@ -67,14 +102,34 @@ describe('candidate search documents', () => {
       latestFinishMinutes: 930,
       maxTravelKm: 12,
       // Unlimited factors are "high" (3), so `limits.x >= level` works for every factor.
-      limits: { noise: 2, customerContact: 1, lighting: 3, crowds: 3, standing: 3, walking: 3, lifting: 3, outdoorWork: 3, pace: 3 },
+      limits: {
+        noise: 2,
+        customerContact: 1,
+        lighting: 3,
+        crowds: 3,
+        standing: 3,
+        walking: 3,
+        lifting: 3,
+        outdoorWork: 3,
+        pace: 3,
+      },
       stepFreeRequired: false,
     });
   });
 
   it('holds nothing sensitive: no name, birth date, postcode, notes, condition or exact home', () => {
     const text = JSON.stringify(doc);
-    for (const secret of [person.preferredName, person.dateOfBirth, person.homePostcode, 'LS6', 'epilepsy', 'Panics', 'Leeds', 'phone calls', 'ehc_plan']) {
+    for (const secret of [
+      person.preferredName,
+      person.dateOfBirth,
+      person.homePostcode,
+      'LS6',
+      'epilepsy',
+      'Panics',
+      'Leeds',
+      'phone calls',
+      'ehc_plan',
+    ]) {
       expect(text).not.toContain(secret);
     }
     expect(doc).not.toHaveProperty('conditionsForSuccess');
@@ -94,6 +149,13 @@ describe('helpers', () => {
   });
 
   it('puts hours into the bands of the browse menu', () => {
-    expect([10, 16, 20, 21, 30, 32.5].map(hoursBandOf)).toEqual(['under_16', '16_to_20', '16_to_20', '21_to_30', '21_to_30', 'over_30']);
+    expect([10, 16, 20, 21, 30, 32.5].map(hoursBandOf)).toEqual([
+      'under_16',
+      '16_to_20',
+      '16_to_20',
+      '21_to_30',
+      '21_to_30',
+      'over_30',
+    ]);
   });
 });

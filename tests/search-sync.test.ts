@@ -18,7 +18,14 @@ import { rebuildIndexes, rebuildSuffix } from '../src/search-sync/reindex.js';
 import { backoffMs, SearchSyncWorker } from '../src/search-sync/worker.js';
 import { createServices, type System } from '../src/services.js';
 import { call, createHarness, type Harness } from './helpers/harness.js';
-import { makeEmployer, makeProvider, placementInput, profileInput, type EmployerWorld, type ProviderWorld } from './helpers/world.js';
+import {
+  type EmployerWorld,
+  makeEmployer,
+  makeProvider,
+  type ProviderWorld,
+  placementInput,
+  profileInput,
+} from './helpers/world.js';
 
 let harness: Harness;
 let world: ProviderWorld;
@@ -35,7 +42,11 @@ afterAll(() => harness.close());
 const index = (search: Search, name: 'placements' | 'candidates') => search.client.index(search.indexUid(name));
 
 /** The document with this id, or undefined when the index does not hold it. */
-async function documentIn(search: Search, name: 'placements' | 'candidates', id: string): Promise<Record<string, any> | undefined> {
+async function documentIn(
+  search: Search,
+  name: 'placements' | 'candidates',
+  id: string,
+): Promise<Record<string, any> | undefined> {
   try {
     return await index(search, name).getDocument(id);
   } catch (error) {
@@ -45,7 +56,10 @@ async function documentIn(search: Search, name: 'placements' | 'candidates', id:
 }
 
 async function postPlacement(app = harness.app, token = employer.staff.token, overrides: Record<string, unknown> = {}) {
-  const response = await call(app, 'POST', `/v1/employers/${employer.employerId}/placements`, { token, body: placementInput(overrides) });
+  const response = await call(app, 'POST', `/v1/employers/${employer.employerId}/placements`, {
+    token,
+    body: placementInput(overrides),
+  });
   expect(response.status).toBe(201);
   return response.json.id as string;
 }
@@ -56,7 +70,12 @@ describe('search sync: every write reaches the index after drain()', () => {
     const id = await postPlacement();
     expect(await documentIn(services.search, 'placements', id)).toBeUndefined();
     await services.searchSync.drain();
-    expect(await documentIn(services.search, 'placements', id)).toMatchObject({ id, title: 'Kitchen assistant', status: 'open', employerVerified: true });
+    expect(await documentIn(services.search, 'placements', id)).toMatchObject({
+      id,
+      title: 'Kitchen assistant',
+      status: 'open',
+      employerVerified: true,
+    });
 
     const patched = await call(harness.app, 'PATCH', `/v1/placements/${id}`, {
       token: employer.staff.token,
@@ -64,7 +83,10 @@ describe('search sync: every write reaches the index after drain()', () => {
     });
     expect(patched.status).toBe(200);
     await services.searchSync.drain();
-    expect(await documentIn(services.search, 'placements', id)).toMatchObject({ title: 'Cafe assistant', environment: { noise: 3 } });
+    expect(await documentIn(services.search, 'placements', id)).toMatchObject({
+      title: 'Cafe assistant',
+      environment: { noise: 3 },
+    });
 
     await services.placementsRepository.collection.deleteOne({ _id: new ObjectId(id) });
     await services.outbox.enqueue('placement', id);
@@ -77,19 +99,32 @@ describe('search sync: every write reaches the index after drain()', () => {
     const { services } = harness;
     const ids = [await postPlacement(), await postPlacement()];
     await services.searchSync.drain();
-    const renamed = await call(harness.app, 'PATCH', `/v1/employers/${employer.employerId}`, { token: employer.staff.token, body: { name: 'Leeds Kitchens Co-op' } });
+    const renamed = await call(harness.app, 'PATCH', `/v1/employers/${employer.employerId}`, {
+      token: employer.staff.token,
+      body: { name: 'Leeds Kitchens Co-op' },
+    });
     expect(renamed.status).toBe(200);
     await services.searchSync.drain();
-    for (const id of ids) expect(await documentIn(services.search, 'placements', id)).toMatchObject({ employerName: 'Leeds Kitchens Co-op' });
+    for (const id of ids)
+      expect(await documentIn(services.search, 'placements', id)).toMatchObject({
+        employerName: 'Leeds Kitchens Co-op',
+      });
 
-    const withdrawn = await call(harness.app, 'PUT', `/v1/employers/${employer.employerId}/verification`, { token: world.admin.token, body: { verified: false } });
+    const withdrawn = await call(harness.app, 'PUT', `/v1/employers/${employer.employerId}/verification`, {
+      token: world.admin.token,
+      body: { verified: false },
+    });
     expect(withdrawn.status).toBe(200);
     await services.searchSync.drain();
     // A placement of an employer that is not verified can be neither matched nor browsed: out of the index.
     for (const id of ids) expect(await documentIn(services.search, 'placements', id)).toBeUndefined();
-    await call(harness.app, 'PUT', `/v1/employers/${employer.employerId}/verification`, { token: world.admin.token, body: { verified: true } });
+    await call(harness.app, 'PUT', `/v1/employers/${employer.employerId}/verification`, {
+      token: world.admin.token,
+      body: { verified: true },
+    });
     await services.searchSync.drain();
-    for (const id of ids) expect(await documentIn(services.search, 'placements', id)).toMatchObject({ employerVerified: true });
+    for (const id of ids)
+      expect(await documentIn(services.search, 'placements', id)).toMatchObject({ employerVerified: true });
   });
 
   it('indexes only placements that can still be matched or browsed: not drafts, closed or ended ones', async () => {
@@ -97,14 +132,20 @@ describe('search sync: every write reaches the index after drain()', () => {
     const draft = await postPlacement(harness.app, employer.staff.token, { status: 'draft' });
     const open = await postPlacement();
     const ended = await postPlacement();
-    await services.placementsRepository.collection.updateOne({ _id: new ObjectId(ended) }, { $set: { startDate: '2024-09-02', durationWeeks: 36 } });
+    await services.placementsRepository.collection.updateOne(
+      { _id: new ObjectId(ended) },
+      { $set: { startDate: '2024-09-02', durationWeeks: 36 } },
+    );
     await services.outbox.enqueue('placement', [ended]);
     await services.searchSync.drain();
     expect(await documentIn(services.search, 'placements', draft)).toBeUndefined();
     expect(await documentIn(services.search, 'placements', ended)).toBeUndefined();
     expect(await documentIn(services.search, 'placements', open)).toMatchObject({ id: open, status: 'open' });
 
-    const closed = await services.placementsRepository.collection.updateOne({ _id: new ObjectId(open) }, { $set: { status: 'closed' } });
+    const closed = await services.placementsRepository.collection.updateOne(
+      { _id: new ObjectId(open) },
+      { $set: { status: 'closed' } },
+    );
     expect(closed.modifiedCount).toBe(1);
     await services.outbox.enqueue('placement', [open]);
     await services.searchSync.drain();
@@ -113,14 +154,23 @@ describe('search sync: every write reaches the index after drain()', () => {
 
   it('updates a young person’s candidate document and removes it when they are erased', async () => {
     const { services } = harness;
-    const created = await call(harness.app, 'POST', '/v1/young-people', { token: world.coach.token, body: profileInput({ preferredName: 'Alex' }) });
+    const created = await call(harness.app, 'POST', '/v1/young-people', {
+      token: world.coach.token,
+      body: profileInput({ preferredName: 'Alex' }),
+    });
     const id = created.json.id as string;
     await services.searchSync.drain();
-    expect(await documentIn(services.search, 'candidates', id)).toMatchObject({ id, providerId: world.providerId, maxHoursPerWeek: 24 });
+    expect(await documentIn(services.search, 'candidates', id)).toMatchObject({
+      id,
+      providerId: world.providerId,
+      maxHoursPerWeek: 24,
+    });
 
     await call(harness.app, 'PATCH', `/v1/young-people/${id}`, {
       token: world.coach.token,
-      body: { availability: { days: ['mon', 'tue'], earliestStart: '10:00', latestFinish: '14:00', maxHoursPerWeek: 8 } },
+      body: {
+        availability: { days: ['mon', 'tue'], earliestStart: '10:00', latestFinish: '14:00', maxHoursPerWeek: 8 },
+      },
     });
     await services.searchSync.drain();
     const updated = await documentIn(services.search, 'candidates', id);
@@ -138,7 +188,9 @@ describe('search sync: every write reaches the index after drain()', () => {
     const id = await postPlacement();
     await services.searchSync.drain();
     const before = await documentIn(services.search, 'placements', id);
-    const { total } = await index(services.search, 'placements').getStats().then((stats) => ({ total: stats.numberOfDocuments }));
+    const { total } = await index(services.search, 'placements')
+      .getStats()
+      .then((stats) => ({ total: stats.numberOfDocuments }));
     await services.outbox.enqueue('placement', [id, id, id]);
     await services.outbox.enqueue('employer', employer.employerId);
     await services.outbox.enqueue('young_person', [world.youngPersonId, world.youngPersonId]);
@@ -153,7 +205,10 @@ describe('search sync: every write reaches the index after drain()', () => {
 
   it('never gives one event to two workers at once', async () => {
     const { services } = harness;
-    await services.outbox.enqueue('placement', Array.from({ length: 20 }, () => new ObjectId().toHexString()));
+    await services.outbox.enqueue(
+      'placement',
+      Array.from({ length: 20 }, () => new ObjectId().toHexString()),
+    );
     const claimedBy = new Map<string, string>();
     for (let round = 0; claimedBy.size < 20 && round < 10; round++) {
       const claims = await Promise.all([services.outbox.claimDue(15, 60_000), services.outbox.claimDue(15, 60_000)]);
@@ -187,7 +242,12 @@ describe('search sync: every write reaches the index after drain()', () => {
         return versions;
       }
     }
-    const indexer = new OvertakenIndexer(services.search, services.placementsRepository, services.employersRepository, services.youngPeopleRepository);
+    const indexer = new OvertakenIndexer(
+      services.search,
+      services.placementsRepository,
+      services.employersRepository,
+      services.youngPeopleRepository,
+    );
     const worker = new SearchSyncWorker(services.outbox, indexer, services.logger);
     const outcome = await worker.drain();
     expect(outcome.claimed).toBe(2);
@@ -234,8 +294,16 @@ describe('search reconciliation', () => {
   });
 
   it('sorts disagreements into missing, out of date and left over', () => {
-    const expected = new Map([['1', 'x'], ['2', 'y'], ['3', 'z']]);
-    const indexed = new Map([['2', 'y'], ['3', 'old'], ['4', 'w']]);
+    const expected = new Map([
+      ['1', 'x'],
+      ['2', 'y'],
+      ['3', 'z'],
+    ]);
+    const indexed = new Map([
+      ['2', 'y'],
+      ['3', 'old'],
+      ['4', 'w'],
+    ]);
     expect(compareIndex(expected, indexed)).toEqual({ missing: ['1'], stale: ['3'], extra: ['4'] });
   });
 
@@ -252,7 +320,12 @@ describe('search reconciliation', () => {
     // Drift as a lost or late Meilisearch task leaves it: an old document, a missing one, and one of a record that is gone.
     const placements = index(services.search, 'placements');
     const goneId = new ObjectId().toHexString();
-    await placements.addDocuments([{ ...(await documentIn(services.search, 'placements', staleId)), title: 'An old title', status: 'open' }, { ...(await documentIn(services.search, 'placements', staleId)), id: goneId }]).waitTask();
+    await placements
+      .addDocuments([
+        { ...(await documentIn(services.search, 'placements', staleId)), title: 'An old title', status: 'open' },
+        { ...(await documentIn(services.search, 'placements', staleId)), id: goneId },
+      ])
+      .waitTask();
     await placements.deleteDocument(missingId).waitTask();
     await index(services.search, 'candidates').deleteDocument(world.youngPersonId).waitTask();
 
@@ -289,14 +362,21 @@ describe('search reconciliation', () => {
 describe('search sync: retries with back-off', () => {
   it('doubles the delay after each failure, up to a cap', () => {
     const options = { baseBackoffMs: 1000, maxBackoffMs: 60_000 };
-    expect([1, 2, 3, 4, 6, 7, 20].map((attempts) => backoffMs(attempts, options))).toEqual([1000, 2000, 4000, 8000, 32_000, 60_000, 60_000]);
+    expect([1, 2, 3, 4, 6, 7, 20].map((attempts) => backoffMs(attempts, options))).toEqual([
+      1000, 2000, 4000, 8000, 32_000, 60_000, 60_000,
+    ]);
   });
 
   it('keeps the event with its attempts and reason when Meilisearch cannot be reached, and does not retry it early', async () => {
     const { services } = harness;
     const clock = new ManualClock();
     const deadSearch = createSearch(`http://127.0.0.1:${await freePort()}`, 'key', services.search.prefix, 500);
-    const indexer = new SearchIndexer(deadSearch, services.placementsRepository, services.employersRepository, services.youngPeopleRepository);
+    const indexer = new SearchIndexer(
+      deadSearch,
+      services.placementsRepository,
+      services.employersRepository,
+      services.youngPeopleRepository,
+    );
     const outbox = new SearchOutbox(services.db, clock);
     const worker = new SearchSyncWorker(outbox, indexer, services.logger);
     await outbox.enqueue('young_person', world.youngPersonId);
@@ -329,9 +409,15 @@ describe('search sync: a Meilisearch outage', () => {
       expect(await documentIn(search, 'placements', placementId)).toMatchObject({ title: 'Kitchen assistant' });
 
       await meili.stop();
-      const patched = await call(app, 'PATCH', `/v1/placements/${placementId}`, { token: employer.staff.token, body: { title: 'Written while search was down' } });
+      const patched = await call(app, 'PATCH', `/v1/placements/${placementId}`, {
+        token: employer.staff.token,
+        body: { title: 'Written while search was down' },
+      });
       expect(patched.status).toBe(200);
-      const created = await call(app, 'POST', '/v1/young-people', { token: world.coach.token, body: profileInput({ preferredName: 'Jo' }) });
+      const created = await call(app, 'POST', '/v1/young-people', {
+        token: world.coach.token,
+        body: profileInput({ preferredName: 'Jo' }),
+      });
       expect(created.status).toBe(201);
       const youngPersonId = created.json.id as string;
       const failed = await services.searchSync.drain();
@@ -344,7 +430,9 @@ describe('search sync: a Meilisearch outage', () => {
       clock.advance(61_000);
       // ...and then everything written during the outage arrives.
       expect(await services.searchSync.drain()).toMatchObject({ claimed: 2, synced: 2, failed: 0 });
-      expect(await documentIn(search, 'placements', placementId)).toMatchObject({ title: 'Written while search was down' });
+      expect(await documentIn(search, 'placements', placementId)).toMatchObject({
+        title: 'Written while search was down',
+      });
       expect(await documentIn(search, 'candidates', youngPersonId)).toMatchObject({ id: youngPersonId });
       expect(await services.outbox.collection.countDocuments()).toBe(0);
     } finally {
@@ -362,7 +450,9 @@ describe('reindex', () => {
     // A record the index never heard of, and a document whose record is gone.
     const missed = await postPlacement();
     await services.outbox.collection.deleteMany({ entityId: missed });
-    await index(services.search, 'placements').addDocuments([{ id: new ObjectId().toHexString(), title: 'Ghost placement' }]).waitTask();
+    await index(services.search, 'placements')
+      .addDocuments([{ id: new ObjectId().toHexString(), title: 'Ghost placement' }])
+      .waitTask();
     const changedMeanwhile = await postPlacement();
     await services.searchSync.drain();
 
@@ -376,7 +466,10 @@ describe('reindex', () => {
         expect(live.hits.map((hit) => hit.title)).toContain('Ghost placement');
         answeredDuringRebuild += 1;
         if (answeredDuringRebuild === 1) {
-          await call(harness.app, 'PATCH', `/v1/placements/${changedMeanwhile}`, { token: employer.staff.token, body: { title: 'Renamed during the rebuild' } });
+          await call(harness.app, 'PATCH', `/v1/placements/${changedMeanwhile}`, {
+            token: employer.staff.token,
+            body: { title: 'Renamed during the rebuild' },
+          });
           await services.searchSync.drain();
         }
       },
@@ -385,8 +478,15 @@ describe('reindex', () => {
     expect(answeredDuringRebuild).toBeGreaterThan(1);
     // Drafts, closed and ended placements (from earlier tests) are not indexed.
     const placements = (await services.placementsRepository.collection.find().toArray()).map(toPlacement);
-    const employers = new Map((await services.employersRepository.byIds([...new Set(placements.map((p) => p.employerId))])).map((e) => [e.id, e]));
-    const placementCount = placements.filter((p) => isSearchablePlacement(p, employers.get(p.employerId)!, new Date())).length;
+    const employers = new Map(
+      (await services.employersRepository.byIds([...new Set(placements.map((p) => p.employerId))])).map((e) => [
+        e.id,
+        e,
+      ]),
+    );
+    const placementCount = placements.filter((p) =>
+      isSearchablePlacement(p, employers.get(p.employerId)!, new Date()),
+    ).length;
     expect(summary.indexes).toEqual([
       { name: 'candidates', documents: await services.youngPeopleRepository.collection.countDocuments() },
       { name: 'placements', documents: placementCount },
@@ -395,12 +495,17 @@ describe('reindex', () => {
     expect((await index(services.search, 'placements').getStats()).numberOfDocuments).toBe(placementCount);
     expect(await documentIn(services.search, 'placements', missed)).toMatchObject({ id: missed });
     expect(await documentIn(services.search, 'placements', kept)).toMatchObject({ id: kept });
-    expect(await documentIn(services.search, 'placements', changedMeanwhile)).toMatchObject({ title: 'Renamed during the rebuild' });
+    expect(await documentIn(services.search, 'placements', changedMeanwhile)).toMatchObject({
+      title: 'Renamed during the rebuild',
+    });
     expect((await index(services.search, 'placements').search('Ghost')).hits).toEqual([]);
     const { results } = await services.search.client.getIndexes({ limit: 1000 });
-    expect(results.filter((i) => i.uid.startsWith(services.search.prefix)).map((i) => i.uid).sort()).toEqual(
-      [services.search.indexUid('candidates'), services.search.indexUid('placements')].sort(),
-    );
+    expect(
+      results
+        .filter((i) => i.uid.startsWith(services.search.prefix))
+        .map((i) => i.uid)
+        .sort(),
+    ).toEqual([services.search.indexUid('candidates'), services.search.indexUid('placements')].sort());
     expect(results.some((i) => i.uid.endsWith(rebuildSuffix))).toBe(false);
     const settings = await index(services.search, 'placements').getSettings();
     expect(settings.filterableAttributes).toContain('environment.noise');

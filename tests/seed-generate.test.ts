@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import { comingAcademicYear } from '../seed/dates.js';
+import { demoAccounts, demoPassword } from '../seed/demo-accounts.js';
+import { allocate, type Dataset, generate, recordId } from '../seed/generate.js';
+import { Random } from '../seed/random.js';
+import { inwardLetters, townCentre, towns } from '../seed/towns.js';
 import { passwordProblem } from '../src/auth/passwords.js';
+import { addDays, mondayOnOrAfter } from '../src/core/dates.js';
 import { employerInputSchema } from '../src/employers/employers.schemas.js';
 import { distanceKm, isValidPostcode, postcodeDirectory, postcodeParts } from '../src/geo/postcodes.js';
 import { passportSectionsSchema } from '../src/passports/passports.schemas.js';
 import { placementInputSchema } from '../src/placements/placements.schemas.js';
 import { youngPersonInputSchema } from '../src/young-people/young-people.schemas.js';
 import { ageOn } from '../src/young-people/young-people.service.js';
-import { addDays, mondayOnOrAfter } from '../src/core/dates.js';
-import { comingAcademicYear } from '../seed/dates.js';
-import { demoAccounts, demoPassword } from '../seed/demo-accounts.js';
-import { allocate, generate, recordId, type Dataset } from '../seed/generate.js';
-import { Random } from '../seed/random.js';
-import { inwardLetters, townCentre, towns } from '../seed/towns.js';
 
 const today = '2026-11-27';
 
@@ -23,14 +23,47 @@ function materialise(dataset: Dataset) {
 const dataset = materialise(generate({ today }));
 const { settings, providers, staff, employers, placements, youngPeople } = dataset;
 const people = youngPeople.map(({ person }) => person);
-const allAccounts = [...staff, ...employers.map((employer) => employer.account), ...youngPeople.flatMap(({ accounts }) => accounts)];
+const allAccounts = [
+  ...staff,
+  ...employers.map((employer) => employer.account),
+  ...youngPeople.flatMap(({ accounts }) => accounts),
+];
 
 /** Postcode areas (the letters before the first digit) outside England: Scotland, Wales and Northern Ireland. */
-const nonEnglishAreas = new Set(['AB', 'BT', 'CF', 'DD', 'DG', 'EH', 'FK', 'G', 'HS', 'IV', 'KA', 'KW', 'KY', 'LD', 'LL', 'ML', 'NP', 'PA', 'PH', 'SA', 'TD', 'ZE']);
+const nonEnglishAreas = new Set([
+  'AB',
+  'BT',
+  'CF',
+  'DD',
+  'DG',
+  'EH',
+  'FK',
+  'G',
+  'HS',
+  'IV',
+  'KA',
+  'KW',
+  'KY',
+  'LD',
+  'LL',
+  'ML',
+  'NP',
+  'PA',
+  'PH',
+  'SA',
+  'TD',
+  'ZE',
+]);
 
 function expectPlacedInEngland(postcode: string, coordinates: { lat: number; lng: number }) {
   expect(isValidPostcode(postcode), postcode).toBe(true);
-  expect(postcode.slice(-2).split('').every((letter) => inwardLetters.includes(letter)), postcode).toBe(true);
+  expect(
+    postcode
+      .slice(-2)
+      .split('')
+      .every((letter) => inwardLetters.includes(letter)),
+    postcode,
+  ).toBe(true);
   expect(nonEnglishAreas.has(postcode.match(/^[A-Z]+/)![0]), postcode).toBe(false);
   const found = postcodeDirectory().lookup(postcode);
   expect(found?.precision, postcode).toBe('sector');
@@ -54,7 +87,12 @@ describe('the seeded random generator', () => {
     const random = new Random('bounds');
     const ints = Array.from({ length: 2000 }, () => random.int(3, 6));
     expect(new Set(ints)).toEqual(new Set([3, 4, 5, 6]));
-    const heavy = Array.from({ length: 2000 }, () => random.weighted([['rare', 1], ['common', 9]] as const)).filter((x) => x === 'common').length;
+    const heavy = Array.from({ length: 2000 }, () =>
+      random.weighted([
+        ['rare', 1],
+        ['common', 9],
+      ] as const),
+    ).filter((x) => x === 'common').length;
     expect(heavy).toBeGreaterThan(1700);
     expect(heavy).toBeLessThan(1900);
     expect(new Set(random.sample([1, 2, 3, 4, 5], 5))).toEqual(new Set([1, 2, 3, 4, 5]));
@@ -66,7 +104,10 @@ describe('sharing placements among employers', () => {
     expect(allocate([1, 1, 4], 15)).toEqual([3, 3, 9]);
     expect(allocate([1, 2, 4], 10)).toEqual([2, 3, 5]);
     expect(allocate([1, 1, 1], 2)).toEqual([1, 1, 0]);
-    const counts = allocate(Array.from({ length: 16_667 }, (_, i) => (i % 5 === 0 ? 4 : 1)), 100_000);
+    const counts = allocate(
+      Array.from({ length: 16_667 }, (_, i) => (i % 5 === 0 ? 4 : 1)),
+      100_000,
+    );
     expect(counts.reduce((sum, n) => sum + n, 0)).toBe(100_000);
     expect(Math.min(...counts)).toBeGreaterThanOrEqual(1);
   });
@@ -91,7 +132,9 @@ describe('determinism', () => {
   it('makes a different data set from a different seed', () => {
     const other = materialise(generate({ today, seed: 2 }));
     expect(other.placements.map((p) => p.title)).not.toEqual(placements.map((p) => p.title));
-    expect(other.youngPeople.map(({ person }) => person.homePostcode)).not.toEqual(people.map((person) => person.homePostcode));
+    expect(other.youngPeople.map(({ person }) => person.homePostcode)).not.toEqual(
+      people.map((person) => person.homePostcode),
+    );
     expect(recordId({ seed: 2, today }, 'placement', 0)).not.toBe(recordId({ seed: 1, today }, 'placement', 0));
   });
 
@@ -140,7 +183,10 @@ describe('the default data set', () => {
       for (const district of town.districts) {
         expect(postcodeDirectory().district(district), district).toBeDefined();
         expect(nonEnglishAreas.has(district.match(/^[A-Z]+/)![0]), district).toBe(false);
-        expect(distanceKm(townCentre(town), postcodeDirectory().district(district)!), `${district} in ${town.name}`).toBeLessThan(15);
+        expect(
+          distanceKm(townCentre(town), postcodeDirectory().district(district)!),
+          `${district} in ${town.name}`,
+        ).toBeLessThan(15);
       }
     }
   });
@@ -153,7 +199,9 @@ describe('the default data set', () => {
       const verifier = staff.find((account) => account.id === employer.verifiedBy?.accountId);
       expect(verifier).toMatchObject({ role: 'provider_admin', providerId: employer.verifiedBy!.providerId });
     }
-    expect(new Set(employers.map((employer) => employer.disabilityConfident))).toEqual(new Set(['none', 'committed', 'employer', 'leader']));
+    expect(new Set(employers.map((employer) => employer.disabilityConfident))).toEqual(
+      new Set(['none', 'committed', 'employer', 'leader']),
+    );
   });
 
   it('never opens a placement of an unverified employer', () => {
@@ -170,14 +218,32 @@ describe('the default data set', () => {
       expect(placement.schedule.hoursPerWeek).toBeLessThanOrEqual(30);
       expect(placement.places).toBeGreaterThanOrEqual(1);
       expect(placement.places).toBeLessThanOrEqual(4);
-      expect(placement.startDate >= `${settings.academicYear}-09-01` && placement.startDate < `${settings.academicYear + 1}-08-01`).toBe(true);
+      expect(
+        placement.startDate >= `${settings.academicYear}-09-01` &&
+          placement.startDate < `${settings.academicYear + 1}-08-01`,
+      ).toBe(true);
       expect(settings.intakes).toContain(placement.startDate);
-      expect(placement.rotations.reduce((weeks, rotation) => weeks + rotation.weeks, 0)).toBeLessThanOrEqual(placement.durationWeeks);
+      expect(placement.rotations.reduce((weeks, rotation) => weeks + rotation.weeks, 0)).toBeLessThanOrEqual(
+        placement.durationWeeks,
+      );
       expectPlacedInEngland(placement.site.address.postcode, placement.site.coordinates);
     }
-    expect(placements.filter((placement) => placement.status === 'open').length / placements.length).toBeGreaterThan(0.6);
+    expect(placements.filter((placement) => placement.status === 'open').length / placements.length).toBeGreaterThan(
+      0.6,
+    );
     const sectorsUsed = new Set(placements.map((placement) => placement.sector));
-    for (const sector of ['hospitality_catering', 'retail', 'healthcare_support', 'administration', 'logistics_warehouse', 'horticulture', 'it_support', 'leisure', 'facilities', 'libraries']) {
+    for (const sector of [
+      'hospitality_catering',
+      'retail',
+      'healthcare_support',
+      'administration',
+      'logistics_warehouse',
+      'horticulture',
+      'it_support',
+      'leisure',
+      'facilities',
+      'libraries',
+    ]) {
       expect(sectorsUsed.has(sector as never), sector).toBe(true);
     }
     expect(placements.some((placement) => placement.rotations.length === 3)).toBe(true);
@@ -188,12 +254,23 @@ describe('the default data set', () => {
     const libraries = placements.filter((placement) => placement.title === 'Library assistant');
     expect(warehouses.length).toBeGreaterThan(0);
     expect(libraries.length).toBeGreaterThan(0);
-    expect(warehouses.every((placement) => placement.environment.noise !== 'none' && placement.environment.lifting !== 'none')).toBe(true);
-    expect(libraries.every((placement) => placement.environment.noise === 'none' || placement.environment.noise === 'low')).toBe(true);
+    expect(
+      warehouses.every(
+        (placement) => placement.environment.noise !== 'none' && placement.environment.lifting !== 'none',
+      ),
+    ).toBe(true);
+    expect(
+      libraries.every((placement) => placement.environment.noise === 'none' || placement.environment.noise === 'low'),
+    ).toBe(true);
   });
 
   it('has young people aged 16 to 24 at their planned start, who the service would accept, living near their provider', () => {
-    const providerTown = new Map(providers.map((provider) => [provider.id, towns.find((town) => town.localAuthority === provider.localAuthority)!]));
+    const providerTown = new Map(
+      providers.map((provider) => [
+        provider.id,
+        towns.find((town) => town.localAuthority === provider.localAuthority)!,
+      ]),
+    );
     for (const { id: _id, providerId, locationSource: _source, ...person } of people) {
       const age = ageOn(person.dateOfBirth, person.plannedStartDate);
       expect(age, person.preferredName).toBeGreaterThanOrEqual(16);
@@ -209,7 +286,9 @@ describe('the default data set', () => {
     expect(people.filter((person) => person.status === 'active').length / people.length).toBeGreaterThan(0.9);
     expect(people.some((person) => person.conditionsForSuccess.stepFreeAccess)).toBe(true);
     expect(people.some((person) => person.travel.independence === 'travel_training')).toBe(true);
-    expect(new Set(people.map((person) => ageOn(person.dateOfBirth, person.plannedStartDate))).size).toBeGreaterThanOrEqual(7);
+    expect(
+      new Set(people.map((person) => ageOn(person.dateOfBirth, person.plannedStartDate))).size,
+    ).toBeGreaterThanOrEqual(7);
   });
 
   it('has employers the service would accept', () => {
@@ -220,7 +299,8 @@ describe('the default data set', () => {
 
   it('writes passports in the passport schema, some with "my condition" and some without', () => {
     const passports = youngPeople.flatMap(({ passport }) => (passport ? [passport] : []));
-    for (const passport of passports) expect(passportSectionsSchema.parse(passport.sections)).toEqual(passport.sections);
+    for (const passport of passports)
+      expect(passportSectionsSchema.parse(passport.sections)).toEqual(passport.sections);
     expect(passports.some((passport) => passport.sections.myCondition)).toBe(true);
     expect(passports.some((passport) => !passport.sections.myCondition)).toBe(true);
     const overdue = passports.filter((passport) => passport.sections.review!.nextReviewDue! < today);
@@ -231,7 +311,11 @@ describe('the default data set', () => {
   it('lets only the owner or a delegate with the right author a passport', () => {
     for (const { person, passport, accounts } of youngPeople.filter(({ passport }) => passport)) {
       const author = accounts.find((account) => account.id === passport!.savedBy.accountId);
-      expect(author?.role === 'young_person' ? author.youngPersonId : author?.actsFor?.[0]?.rights.includes('edit_passport') && author.actsFor[0].youngPersonId).toBe(person.id);
+      expect(
+        author?.role === 'young_person'
+          ? author.youngPersonId
+          : author?.actsFor?.[0]?.rights.includes('edit_passport') && author.actsFor[0].youngPersonId,
+      ).toBe(person.id);
     }
   });
 
@@ -239,7 +323,10 @@ describe('the default data set', () => {
     const emails = allAccounts.map((account) => account.email);
     expect(new Set(emails).size).toBe(emails.length);
     for (const demo of Object.values(demoAccounts)) {
-      expect(allAccounts.find((account) => account.email === demo.email)).toMatchObject({ role: demo.role, name: demo.name });
+      expect(allAccounts.find((account) => account.email === demo.email)).toMatchObject({
+        role: demo.role,
+        name: demo.name,
+      });
       expect(passwordProblem(demoPassword, demo)).toBeUndefined();
     }
     const sam = youngPeople[0]!;
@@ -248,8 +335,14 @@ describe('the default data set', () => {
     expect(staff.find((account) => account.id === sam.person.jobCoachId)?.email).toBe(demoAccounts.jobCoach.email);
     const demoEmployer = employers.find((employer) => employer.account.email === demoAccounts.employer.email)!;
     expect(demoEmployer.verified).toBe(true);
-    expect(placements.filter((placement) => placement.employerId === demoEmployer.id).every((placement) => placement.status === 'open')).toBe(true);
-    expect(employers.find((employer) => employer.account.email === demoAccounts.unverifiedEmployer.email)?.verified).toBe(false);
+    expect(
+      placements
+        .filter((placement) => placement.employerId === demoEmployer.id)
+        .every((placement) => placement.status === 'open'),
+    ).toBe(true);
+    expect(
+      employers.find((employer) => employer.account.email === demoAccounts.unverifiedEmployer.email)?.verified,
+    ).toBe(false);
   });
 });
 

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../src/core/clock.js';
+import { generate } from '../seed/generate.js';
+import { loadDataset } from '../seed/load.js';
 import { actorOf } from '../src/auth/auth.service.js';
+import { ManualClock } from '../src/core/clock.js';
 import { outcomeFacetPipeline, supportTrendPipeline } from '../src/dashboards/dashboard-figures.js';
-import { journeyFilter, type DashboardFilters } from '../src/dashboards/dashboards.service.js';
+import { type DashboardFilters, journeyFilter } from '../src/dashboards/dashboards.service.js';
 import { journeySteps } from '../src/journey/journey.machine.js';
 import type { PlacementMatchDoc } from '../src/journey/journey.repository.js';
 import { personFacts } from '../src/matching/facts.js';
 import { hardLimitViolations } from '../src/matching/hard-limits.js';
 import { placementSearchDoc } from '../src/search-sync/documents.js';
-import { generate } from '../seed/generate.js';
-import { loadDataset } from '../seed/load.js';
 import { createHarness, type Harness } from './helpers/harness.js';
 
 const today = '2026-11-27';
@@ -26,7 +26,8 @@ afterAll(() => harness.close());
 describe('the seeded journey history', () => {
   it('has past cohorts with outcomes, a cohort part-way through, and proposals for the coming year', () => {
     const statesByCohort = new Map<number, Set<string>>();
-    for (const match of matches) statesByCohort.set(match.cohortYear, (statesByCohort.get(match.cohortYear) ?? new Set()).add(match.state));
+    for (const match of matches)
+      statesByCohort.set(match.cohortYear, (statesByCohort.get(match.cohortYear) ?? new Set()).add(match.state));
     expect([...statesByCohort.keys()].sort()).toEqual([2023, 2024, 2025, 2026, 2027]);
     expect(statesByCohort.get(2023)).toContain('followed_up');
     expect(statesByCohort.get(2025)).toContain('completed');
@@ -41,7 +42,8 @@ describe('the seeded journey history', () => {
     for (const match of matches) {
       const [first, ...rest] = match.history;
       expect(first).toMatchObject({ action: 'propose', to: 'proposed' });
-      for (const entry of rest) expect(allowed.has(`${entry.from}>${entry.action}>${entry.to}`), `${entry.from} ${entry.action}`).toBe(true);
+      for (const entry of rest)
+        expect(allowed.has(`${entry.from}>${entry.action}>${entry.to}`), `${entry.from} ${entry.action}`).toBe(true);
       expect(match.history[match.history.length - 1]!.to).toBe(match.state);
       expect(match.updatedAt.toISOString().slice(0, 10) <= today).toBe(true);
     }
@@ -52,7 +54,11 @@ describe('the seeded journey history', () => {
     expect(await db.collection('placements').countDocuments({ $expr: { $gt: ['$placesFilled', '$places'] } })).toBe(0);
     const running = matches.filter((match) => match.state === 'in_progress');
     expect(new Set(running.map((match) => match.youngPersonId.toHexString())).size).toBe(running.length);
-    expect(await db.collection('young_people').countDocuments({ _id: { $in: running.map((match) => match.youngPersonId) }, status: { $ne: 'on_placement' } })).toBe(0);
+    expect(
+      await db
+        .collection('young_people')
+        .countDocuments({ _id: { $in: running.map((match) => match.youngPersonId) }, status: { $ne: 'on_placement' } }),
+    ).toBe(0);
     expect(await db.collection('internship_weekly_logs').countDocuments({})).toBeGreaterThan(1000);
   });
 
@@ -63,34 +69,60 @@ describe('the seeded journey history', () => {
     expect(dashboard.overall.completed).toBeGreaterThan(10);
     expect(dashboard.overall.paidEmploymentPercent).toBeGreaterThan(30);
     expect(dashboard.overall.twelveMonthRetentionPercent).not.toBeNull();
-    expect(dashboard.supportHoursTrend[0]!.averageSupportHours).toBeGreaterThan(dashboard.supportHoursTrend[20]!.averageSupportHours);
+    expect(dashboard.supportHoursTrend[0]!.averageSupportHours).toBeGreaterThan(
+      dashboard.supportHoursTrend[20]!.averageSupportHours,
+    );
     const samInbox = await services.inbox.inbox(await actorFor('sam@demo.example'));
     expect(samInbox.map((item) => item.kind)).toEqual(['respond_to_proposal']);
-    expect((await services.dashboards.employer(await actorFor('employer@demo.example'))).totals.proposals).toBeGreaterThan(0);
+    expect(
+      (await services.dashboards.employer(await actorFor('employer@demo.example'))).totals.proposals,
+    ).toBeGreaterThan(0);
   });
 
   it('holds no proposal that breaks its young person’s hard limits, Sam’s included', async () => {
     const { services } = harness;
-    const people = new Map((await services.youngPeopleRepository.byIds([...new Set(matches.map((m) => m.youngPersonId.toHexString()))])).map((p) => [p.id, p]));
-    const placements = new Map((await services.placementsRepository.byIds([...new Set(matches.map((m) => m.placementId.toHexString()))])).map((p) => [p.id, p]));
-    const employers = new Map((await services.employersRepository.byIds([...new Set(matches.map((m) => m.employerId.toHexString()))])).map((e) => [e.id, e]));
+    const people = new Map(
+      (await services.youngPeopleRepository.byIds([...new Set(matches.map((m) => m.youngPersonId.toHexString()))])).map(
+        (p) => [p.id, p],
+      ),
+    );
+    const placements = new Map(
+      (await services.placementsRepository.byIds([...new Set(matches.map((m) => m.placementId.toHexString()))])).map(
+        (p) => [p.id, p],
+      ),
+    );
+    const employers = new Map(
+      (await services.employersRepository.byIds([...new Set(matches.map((m) => m.employerId.toHexString()))])).map(
+        (e) => [e.id, e],
+      ),
+    );
     const broken = matches.flatMap((match) => {
       const placement = placements.get(match.placementId.toHexString())!;
-      const limits = hardLimitViolations(personFacts(people.get(match.youngPersonId.toHexString())!), placementSearchDoc(placement, employers.get(placement.employerId)!));
+      const limits = hardLimitViolations(
+        personFacts(people.get(match.youngPersonId.toHexString())!),
+        placementSearchDoc(placement, employers.get(placement.employerId)!),
+      );
       const kept = limits.filter((limit) => limit !== 'placement_open');
       return kept.length > 0 ? [`${match._id.toHexString()}: ${kept.join(', ')}`] : [];
     });
     expect(broken).toEqual([]);
     const sam = (await services.accounts.byEmail('sam@demo.example'))!;
-    expect(matches.some((match) => match.youngPersonId.toHexString() === sam.youngPersonId && match.state === 'proposed')).toBe(true);
+    expect(
+      matches.some((match) => match.youngPersonId.toHexString() === sam.youngPersonId && match.state === 'proposed'),
+    ).toBe(true);
   });
 
   it('is the same every time', async () => {
     const second = await createHarness({ clock: new ManualClock(new Date(`${today}T12:00:00Z`)) });
     try {
       await loadDataset(second.services, generate({ today }), { buildSearch: false });
-      const digest = (docs: PlacementMatchDoc[]) => docs.map((m) => `${m._id.toHexString()} ${m.state} ${m.history.map((h) => h.at.toISOString()).join(',')}`).sort();
-      expect(digest(await second.services.placementMatchesRepository.collection.find({}).toArray())).toEqual(digest(matches));
+      const digest = (docs: PlacementMatchDoc[]) =>
+        docs
+          .map((m) => `${m._id.toHexString()} ${m.state} ${m.history.map((h) => h.at.toISOString()).join(',')}`)
+          .sort();
+      expect(digest(await second.services.placementMatchesRepository.collection.find({}).toArray())).toEqual(
+        digest(matches),
+      );
     } finally {
       await second.close();
     }
@@ -103,18 +135,38 @@ describe('the dashboard summaries', () => {
     const logs = services.progressRepository.logs;
     const providerIds = [...new Map(matches.map((m) => [m.providerId.toHexString(), m.providerId])).values()];
     const areas = [...new Set(matches.map((m) => m.localAuthority).filter((la): la is string => la !== undefined))];
-    const filterSets: DashboardFilters[] = [{}, { academicYear: 2025 }, { academicYear: 2026 }, { localAuthority: areas[0]! }, { sector: matches[0]!.sector }, { academicYear: 2024, sector: matches[0]!.sector }];
+    const filterSets: DashboardFilters[] = [
+      {},
+      { academicYear: 2025 },
+      { academicYear: 2026 },
+      { localAuthority: areas[0]! },
+      { sector: matches[0]!.sector },
+      { academicYear: 2024, sector: matches[0]!.sector },
+    ];
     let compared = 0;
     for (const providerId of providerIds) {
       for (const filters of filterSets) {
         const filter = journeyFilter({ providerId }, filters);
-        const [full] = await services.placementMatchesRepository.collection.aggregate(outcomeFacetPipeline(filter)).toArray();
+        const [full] = await services.placementMatchesRepository.collection
+          .aggregate(outcomeFacetPipeline(filter))
+          .toArray();
         const summary = await services.dashboardSummaries.outcomeBreakdowns(providerId, filters);
         const narrowed = filters.localAuthority !== undefined || filters.sector !== undefined;
-        expect({ ...summary, byJobCoach: narrowed ? full!.byJobCoach : summary.byJobCoach }, JSON.stringify(filters)).toEqual(full);
-        const logFilter = Object.keys(filters).length === 0 ? { providerId } : { providerId, matchId: { $in: await services.placementMatchesRepository.collection.distinct('_id', filter) } };
+        expect(
+          { ...summary, byJobCoach: narrowed ? full!.byJobCoach : summary.byJobCoach },
+          JSON.stringify(filters),
+        ).toEqual(full);
+        const logFilter =
+          Object.keys(filters).length === 0
+            ? { providerId }
+            : {
+                providerId,
+                matchId: { $in: await services.placementMatchesRepository.collection.distinct('_id', filter) },
+              };
         const fullTrend = await logs.aggregate(supportTrendPipeline(logFilter)).toArray();
-        expect(await services.dashboardSummaries.supportTrend(providerId, filters), JSON.stringify(filters)).toEqual(fullTrend);
+        expect(await services.dashboardSummaries.supportTrend(providerId, filters), JSON.stringify(filters)).toEqual(
+          fullTrend,
+        );
         compared += full!.overall[0]?.proposals ?? 0;
       }
     }

@@ -1,12 +1,12 @@
 import { ObjectId } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoDataIfEmpty } from '../seed/auto.js';
+import { demoAccounts, demoPassword } from '../seed/demo-accounts.js';
+import { type Dataset, generate } from '../seed/generate.js';
+import { DemoDataRefusedError, hasAccounts, type LoadSummary, loadDataset, summaryLine } from '../seed/load.js';
 import { toAccount } from '../src/auth/accounts.js';
 import { toPlacement } from '../src/placements/placements.repository.js';
 import { isSearchablePlacement } from '../src/search-sync/documents.js';
-import { seedDemoDataIfEmpty } from '../seed/auto.js';
-import { demoAccounts, demoPassword } from '../seed/demo-accounts.js';
-import { generate, type Dataset } from '../seed/generate.js';
-import { DemoDataRefusedError, hasAccounts, loadDataset, summaryLine, type LoadSummary } from '../seed/load.js';
 import { call, createHarness, type Harness } from './helpers/harness.js';
 
 let harness: Harness;
@@ -35,25 +35,43 @@ describe('loading the default demo data set', () => {
       youngPeople: dataset.settings.youngPeople,
     });
     expect(await harness.services.outbox.collection.countDocuments()).toBe(0);
-    expect(summaryLine(summary!)).toMatch(/^Loaded 3 providers, .* 360 placements, 240 young people, .*placements\/s.*searchable after/);
+    expect(summaryLine(summary!)).toMatch(
+      /^Loaded 3 providers, .* 360 placements, 240 young people, .*placements\/s.*searchable after/,
+    );
   });
 
   it('stores every generated record, and the search index holds the placements', async () => {
     const { services } = harness;
-    const ids = (records: { id: string }[]) => ({ _id: { $in: records.map((record) => ObjectId.createFromHexString(record.id)) } });
+    const ids = (records: { id: string }[]) => ({
+      _id: { $in: records.map((record) => ObjectId.createFromHexString(record.id)) },
+    });
     const young = [...dataset.youngPeople()];
     const placements = [...dataset.placements()];
     expect(await services.placementsRepository.collection.countDocuments(ids(placements))).toBe(placements.length);
-    expect(await services.employersRepository.collection.countDocuments(ids(dataset.employers))).toBe(dataset.employers.length);
-    expect(await services.youngPeopleRepository.collection.countDocuments(ids(young.map(({ person }) => person)))).toBe(young.length);
+    expect(await services.employersRepository.collection.countDocuments(ids(dataset.employers))).toBe(
+      dataset.employers.length,
+    );
+    expect(await services.youngPeopleRepository.collection.countDocuments(ids(young.map(({ person }) => person)))).toBe(
+      young.length,
+    );
     const withPassport = young.filter(({ passport }) => passport).map(({ person }) => person);
-    expect(await services.passportsRepository.passports.countDocuments(ids(withPassport))).toBe(summary!.counts.passports);
-    const accounts = [...dataset.staff, ...dataset.employers.map((employer) => employer.account), ...young.flatMap(({ accounts }) => accounts)];
+    expect(await services.passportsRepository.passports.countDocuments(ids(withPassport))).toBe(
+      summary!.counts.passports,
+    );
+    const accounts = [
+      ...dataset.staff,
+      ...dataset.employers.map((employer) => employer.account),
+      ...young.flatMap(({ accounts }) => accounts),
+    ];
     expect(await services.accounts.collection.countDocuments(ids(accounts))).toBe(accounts.length);
     // The index holds every placement that can still be matched or browsed, past cohorts' included, and nothing else.
     const stored = (await services.placementsRepository.collection.find().toArray()).map(toPlacement);
-    const employers = new Map((await services.employersRepository.byIds([...new Set(stored.map((p) => p.employerId))])).map((e) => [e.id, e]));
-    const searchable = stored.filter((placement) => isSearchablePlacement(placement, employers.get(placement.employerId)!, services.clock.now()));
+    const employers = new Map(
+      (await services.employersRepository.byIds([...new Set(stored.map((p) => p.employerId))])).map((e) => [e.id, e]),
+    );
+    const searchable = stored.filter((placement) =>
+      isSearchablePlacement(placement, employers.get(placement.employerId)!, services.clock.now()),
+    );
     expect(searchable.length).toBeGreaterThan(placements.length / 2);
     const index = await services.search.client.index(services.search.indexUid('placements')).getStats();
     expect(index.numberOfDocuments).toBe(searchable.length);
@@ -66,17 +84,33 @@ describe('loading the default demo data set', () => {
     const [placement] = dataset.placements();
     const [young] = dataset.youngPeople();
     const [employer] = dataset.employers;
-    const { createdAt: _p, updatedAt: _pu, placesFilled, ...storedPlacement } = (await services.placementsRepository.byId(placement!.id))!;
+    const {
+      createdAt: _p,
+      updatedAt: _pu,
+      placesFilled,
+      ...storedPlacement
+    } = (await services.placementsRepository.byId(placement!.id))!;
     expect(storedPlacement).toEqual(placement);
     expect(placesFilled).toBe(0);
-    const { createdAt: _y, updatedAt: _yu, ...storedPerson } = (await services.youngPeopleRepository.byId(young!.person.id))!;
+    const {
+      createdAt: _y,
+      updatedAt: _yu,
+      ...storedPerson
+    } = (await services.youngPeopleRepository.byId(young!.person.id))!;
     expect(storedPerson).toEqual(young!.person);
     const { account: _account, verifiedBy, ...employerFields } = employer!;
     expect(await services.employersRepository.byId(employer!.id)).toMatchObject({ ...employerFields, verifiedBy });
     const passport = await services.passportsRepository.current(young!.person.id);
-    expect(passport).toMatchObject({ version: 1, sections: young!.passport!.sections, coachAccess: young!.passport!.coachAccess });
+    expect(passport).toMatchObject({
+      version: 1,
+      sections: young!.passport!.sections,
+      coachAccess: young!.passport!.coachAccess,
+    });
     const delegate = young!.accounts.find((account) => account.role === 'delegate')!;
-    expect(toAccount((await services.accounts.collection.findOne({ email: delegate.email }))!)).toMatchObject({ id: delegate.id, actsFor: delegate.actsFor });
+    expect(toAccount((await services.accounts.collection.findOne({ email: delegate.email }))!)).toMatchObject({
+      id: delegate.id,
+      actsFor: delegate.actsFor,
+    });
   });
 
   it('lets every demo account sign in through the API', async () => {
@@ -97,12 +131,16 @@ describe('loading the default demo data set', () => {
     const passport = await call(harness.app, 'GET', `/v1/young-people/${samId}/passport`, { token: sam });
     expect(passport.status).toBe(200);
     expect(passport.json.sections.myCondition).toBeDefined();
-    expect((await call(harness.app, 'GET', `/v1/young-people/${samId}`, { token: coach })).json.preferredName).toBe('Sam Taylor');
+    expect((await call(harness.app, 'GET', `/v1/young-people/${samId}`, { token: coach })).json.preferredName).toBe(
+      'Sam Taylor',
+    );
     expect((await call(harness.app, 'GET', `/v1/young-people/${samId}/passport`, { token: parent })).status).toBe(200);
 
     const me = await call(harness.app, 'GET', '/v1/me', { token: employer });
     expect(me.json.organisation).toMatchObject({ type: 'employer', verified: true });
-    const own = await call(harness.app, 'GET', `/v1/employers/${me.json.organisation.id}/placements`, { token: employer });
+    const own = await call(harness.app, 'GET', `/v1/employers/${me.json.organisation.id}/placements`, {
+      token: employer,
+    });
     expect(own.status).toBe(200);
     expect(own.json.items.length).toBeGreaterThan(0);
 
@@ -125,7 +163,9 @@ describe('the production guard', () => {
   afterAll(() => production.close());
 
   it('never loads demo data or creates demo accounts in production', async () => {
-    await expect(loadDataset(production.services, generate({ placements: 1, youngPeople: 1, employers: 2 }))).rejects.toThrow(DemoDataRefusedError);
+    await expect(
+      loadDataset(production.services, generate({ placements: 1, youngPeople: 1, employers: 2 })),
+    ).rejects.toThrow(DemoDataRefusedError);
     expect(await seedDemoDataIfEmpty(production.services)).toBeUndefined();
     expect(await hasAccounts(production.services)).toBe(false);
     expect(await production.services.placementsRepository.collection.countDocuments()).toBe(0);

@@ -11,7 +11,9 @@ beforeAll(async () => {
 afterAll(() => harness.close());
 
 const indexesOf = async (name: string) =>
-  (await harness.services.db.collection(name).listIndexes().toArray()).map((index) => `${index.name} ${JSON.stringify(index.key)}${index.unique ? ' unique' : ''}`).sort();
+  (await harness.services.db.collection(name).listIndexes().toArray())
+    .map((index) => `${index.name} ${JSON.stringify(index.key)}${index.unique ? ' unique' : ''}`)
+    .sort();
 
 describe('the store definitions', () => {
   it('are safe to apply again on an existing database', async () => {

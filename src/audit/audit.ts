@@ -49,7 +49,16 @@ export type PassportReadAction = 'passport.read' | 'passport.read_version' | 'pa
 
 /** The kinds of record an entry can be about. */
 export interface AuditTarget {
-  type: 'account' | 'invitation' | 'employer' | 'placement' | 'young_person' | 'passport' | 'passport_draft' | 'passport_share' | 'placement_match';
+  type:
+    | 'account'
+    | 'invitation'
+    | 'employer'
+    | 'placement'
+    | 'young_person'
+    | 'passport'
+    | 'passport_draft'
+    | 'passport_share'
+    | 'placement_match';
   id: string;
 }
 
@@ -128,7 +137,12 @@ export class AuditLog {
   }
 
   /** The usual entry: someone acting through the API did `action` to a record, and it worked. */
-  async success(action: AuditAction, actor: { accountId: string; role: Role }, act: AuditedAct, session?: ClientSession): Promise<void> {
+  async success(
+    action: AuditAction,
+    actor: { accountId: string; role: Role },
+    act: AuditedAct,
+    session?: ClientSession,
+  ): Promise<void> {
     await this.record({ action, outcome: 'success', actor: auditActor(actor), ...act }, session);
   }
 
@@ -137,7 +151,10 @@ export class AuditLog {
     await this.#events.insertOne({ _id: new ObjectId(), at: this.clock.now(), ...stripUndefined(entry) }, { session });
   }
 
-  async forSubject(subjectId: string, options: { actions?: readonly AuditAction[]; limit?: number; offset?: number } = {}) {
+  async forSubject(
+    subjectId: string,
+    options: { actions?: readonly AuditAction[]; limit?: number; offset?: number } = {},
+  ) {
     const filter = { subjectId, ...(options.actions ? { action: { $in: options.actions } } : {}) };
     const [items, total] = await Promise.all([
       this.#events
@@ -151,7 +168,10 @@ export class AuditLog {
     return { items: items.map(toEntry), total };
   }
 
-  async find(filter: { action?: AuditAction; accountId?: string; targetId?: string }, limit = 100): Promise<StoredAuditEntry[]> {
+  async find(
+    filter: { action?: AuditAction; accountId?: string; targetId?: string },
+    limit = 100,
+  ): Promise<StoredAuditEntry[]> {
     const query: Record<string, unknown> = {};
     if (filter.action) query.action = filter.action;
     if (filter.accountId) query['actor.accountId'] = filter.accountId;

@@ -1,4 +1,4 @@
-import { createRoute, } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { idParams } from '../core/db/ids.js';
 import { bearer, createRouter, errorResponses, jsonResponse } from '../core/http/openapi.js';
 import { pageFrom, pageOf, paginationQuery } from '../domain/schemas.js';
@@ -12,7 +12,8 @@ const list = createRoute({
   operationId: 'listAccounts',
   tags: ['accounts'],
   summary: 'Accounts of my organisation',
-  description: 'Provider staff see their provider’s accounts (coaches, admins, young people, delegates); employer staff see their colleagues.',
+  description:
+    'Provider staff see their provider’s accounts (coaches, admins, young people, delegates); employer staff see their colleagues.',
   ...bearer,
   request: { query: paginationQuery.extend({ role: roleSchema.optional() }) },
   responses: { 200: jsonResponse(pageOf(accountSchema, 'AccountPage'), 'Accounts.'), ...errorResponses(401, 403) },
@@ -52,12 +53,32 @@ export function accountsRoutes() {
       const found = await c.var.services.accounts.get(actor(c), c.req.valid('param').accountId);
       return c.json(accountView(found), 200);
     })
-    .openapi(statusRoute('disableAccount', '/v1/accounts/{accountId}/disable', 'Disable an account; its tokens stop working at once'), async (c) => {
-      const updated = await c.var.services.accounts.setStatus(actor(c), c.req.valid('param').accountId, 'disabled', c.get('requestId'));
-      return c.json(accountView(updated), 200);
-    })
-    .openapi(statusRoute('enableAccount', '/v1/accounts/{accountId}/enable', 'Enable a disabled account'), async (c) => {
-      const updated = await c.var.services.accounts.setStatus(actor(c), c.req.valid('param').accountId, 'active', c.get('requestId'));
-      return c.json(accountView(updated), 200);
-    });
+    .openapi(
+      statusRoute(
+        'disableAccount',
+        '/v1/accounts/{accountId}/disable',
+        'Disable an account; its tokens stop working at once',
+      ),
+      async (c) => {
+        const updated = await c.var.services.accounts.setStatus(
+          actor(c),
+          c.req.valid('param').accountId,
+          'disabled',
+          c.get('requestId'),
+        );
+        return c.json(accountView(updated), 200);
+      },
+    )
+    .openapi(
+      statusRoute('enableAccount', '/v1/accounts/{accountId}/enable', 'Enable a disabled account'),
+      async (c) => {
+        const updated = await c.var.services.accounts.setStatus(
+          actor(c),
+          c.req.valid('param').accountId,
+          'active',
+          c.get('requestId'),
+        );
+        return c.json(accountView(updated), 200);
+      },
+    );
 }

@@ -6,10 +6,16 @@ import type { Role } from '../domain/vocabulary.js';
 import type { NamesReadModel } from '../read-models/names.js';
 import type { Account, AccountsRepository } from './accounts.js';
 import type { AuthService } from './auth.service.js';
-import { accountsScope, authorize, type Actor, type Resource } from './policy.js';
+import { type Actor, accountsScope, authorize, type Resource } from './policy.js';
 
 export function accountResource(account: Account): Extract<Resource, { type: 'account' }> {
-  return { type: 'account', id: account.id, role: account.role, providerId: account.providerId, employerId: account.employerId };
+  return {
+    type: 'account',
+    id: account.id,
+    role: account.role,
+    providerId: account.providerId,
+    employerId: account.employerId,
+  };
 }
 
 /** Accounts as the API shows them: the caller's own, their organisation's, and disabling or enabling one. */
@@ -20,7 +26,13 @@ export class AccountsService {
   private readonly names: NamesReadModel;
   private readonly audit: AuditLog;
 
-  constructor(options: { mongo: MongoClient; accounts: AccountsRepository; auth: AuthService; names: NamesReadModel; audit: AuditLog }) {
+  constructor(options: {
+    mongo: MongoClient;
+    accounts: AccountsRepository;
+    auth: AuthService;
+    names: NamesReadModel;
+    audit: AuditLog;
+  }) {
     this.mongo = options.mongo;
     this.accounts = options.accounts;
     this.auth = options.auth;
@@ -56,7 +68,12 @@ export class AccountsService {
     return inTransaction(this.mongo, async (session) => {
       const updated = await this.accounts.setStatus(id, status, session);
       if (!updated) throw notFound('Account');
-      await this.audit.success(status === 'disabled' ? 'account.disable' : 'account.enable', caller, { target: { type: 'account', id }, subjectId: updated.youngPersonId, requestId }, session);
+      await this.audit.success(
+        status === 'disabled' ? 'account.disable' : 'account.enable',
+        caller,
+        { target: { type: 'account', id }, subjectId: updated.youngPersonId, requestId },
+        session,
+      );
       if (status === 'disabled') await this.auth.revokeSessions(id);
       return updated;
     });
@@ -67,18 +84,24 @@ export class AccountsService {
     let organisation: { type: 'provider' | 'employer'; id: string; name: string; verified?: boolean } | null = null;
     if (caller.employerId) {
       const employer = (await this.names.employerSummaries([caller.employerId])).get(caller.employerId);
-      if (employer) organisation = { type: 'employer', id: caller.employerId, name: employer.name, verified: employer.verified };
+      if (employer)
+        organisation = { type: 'employer', id: caller.employerId, name: employer.name, verified: employer.verified };
     } else if (caller.providerId) {
       const name = await this.names.providerName(caller.providerId);
       if (name !== undefined) organisation = { type: 'provider', id: caller.providerId, name };
     }
-    const ids = [...(caller.youngPersonId ? [caller.youngPersonId] : []), ...caller.actsFor.map((grant) => grant.youngPersonId)];
+    const ids = [
+      ...(caller.youngPersonId ? [caller.youngPersonId] : []),
+      ...caller.actsFor.map((grant) => grant.youngPersonId),
+    ];
     const people = await this.names.youngPersonNames(ids);
     const self = caller.youngPersonId !== undefined ? people.get(caller.youngPersonId) : undefined;
     return {
       organisation,
       ...(self !== undefined ? { youngPerson: { id: caller.youngPersonId!, preferredName: self } } : {}),
-      actsFor: caller.actsFor.filter((grant) => people.has(grant.youngPersonId)).map((grant) => ({ ...grant, preferredName: people.get(grant.youngPersonId)! })),
+      actsFor: caller.actsFor
+        .filter((grant) => people.has(grant.youngPersonId))
+        .map((grant) => ({ ...grant, preferredName: people.get(grant.youngPersonId)! })),
     };
   }
 }

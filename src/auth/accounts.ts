@@ -2,7 +2,7 @@ import type { ClientSession, Collection, Db } from 'mongodb';
 import { ObjectId } from 'mongodb';
 import type { Clock } from '../core/clock.js';
 import type { CollectionSpec } from '../core/db/mongo.js';
-import { delegateRights, roles, type DelegateRight, type Role } from '../domain/vocabulary.js';
+import { type DelegateRight, delegateRights, type Role, roles } from '../domain/vocabulary.js';
 
 export interface DelegateGrant {
   youngPersonId: string;
@@ -77,7 +77,12 @@ export const accountsCollection: CollectionSpec = {
     { key: { email: 1 }, name: 'email_unique', unique: true },
     { key: { providerId: 1, role: 1 }, name: 'provider_role' },
     { key: { employerId: 1 }, name: 'employer' },
-    { key: { youngPersonId: 1 }, name: 'young_person', unique: true, partialFilterExpression: { youngPersonId: { $exists: true } } },
+    {
+      key: { youngPersonId: 1 },
+      name: 'young_person',
+      unique: true,
+      partialFilterExpression: { youngPersonId: { $exists: true } },
+    },
     { key: { 'actsFor.youngPersonId': 1 }, name: 'delegate_for' },
   ],
 };
@@ -137,7 +142,13 @@ export class AccountsRepository {
     session?: ClientSession,
   ): Promise<Account> {
     const now = this.clock.now();
-    const doc: AccountDoc = { _id: new ObjectId(), ...account, email: normaliseEmail(account.email), createdAt: now, updatedAt: now };
+    const doc: AccountDoc = {
+      _id: new ObjectId(),
+      ...account,
+      email: normaliseEmail(account.email),
+      createdAt: now,
+      updatedAt: now,
+    };
     await this.collection.insertOne(doc, { session });
     return toAccount(doc);
   }
@@ -160,7 +171,9 @@ export class AccountsRepository {
     const now = this.clock.now();
     const doc = await this.collection.findOneAndUpdate(
       { _id: new ObjectId(id) },
-      status === 'disabled' ? { $set: { status, disabledAt: now, updatedAt: now } } : { $set: { status, updatedAt: now }, $unset: { disabledAt: '' } },
+      status === 'disabled'
+        ? { $set: { status, disabledAt: now, updatedAt: now } }
+        : { $set: { status, updatedAt: now }, $unset: { disabledAt: '' } },
       { returnDocument: 'after', projection: { passwordHash: 0 }, session },
     );
     return doc ? toAccount(doc) : undefined;
@@ -168,15 +181,17 @@ export class AccountsRepository {
 
   async addDelegateGrant(id: string, grant: DelegateGrant, session?: ClientSession): Promise<void> {
     const youngPersonId = new ObjectId(grant.youngPersonId);
-    await this.collection.updateOne(
-      { _id: new ObjectId(id) },
-      { $pull: { actsFor: { youngPersonId } } },
-      { session },
-    );
+    await this.collection.updateOne({ _id: new ObjectId(id) }, { $pull: { actsFor: { youngPersonId } } }, { session });
     await this.collection.updateOne(
       { _id: new ObjectId(id) },
       {
-        $push: { actsFor: { youngPersonId, rights: grant.rights, ...(grant.relationship ? { relationship: grant.relationship } : {}) } },
+        $push: {
+          actsFor: {
+            youngPersonId,
+            rights: grant.rights,
+            ...(grant.relationship ? { relationship: grant.relationship } : {}),
+          },
+        },
         $set: { updatedAt: this.clock.now() },
       },
       { session },
@@ -195,7 +210,10 @@ export class AccountsRepository {
   /** Which of these young people have an account of their own, in one query. */
   async youngPeopleWithAccounts(youngPersonIds: string[]): Promise<Set<string>> {
     const docs = await this.collection
-      .find({ youngPersonId: { $in: youngPersonIds.map((id) => new ObjectId(id)) } }, { projection: { youngPersonId: 1 } })
+      .find(
+        { youngPersonId: { $in: youngPersonIds.map((id) => new ObjectId(id)) } },
+        { projection: { youngPersonId: 1 } },
+      )
       .toArray();
     return new Set(docs.map((doc) => doc.youngPersonId!.toHexString()));
   }
@@ -207,12 +225,19 @@ export class AccountsRepository {
     return docs.map(toAccount);
   }
 
-  async listByOrganisation(filter: { providerId?: string; employerId?: string }, roleFilter?: Role[]): Promise<Account[]> {
+  async listByOrganisation(
+    filter: { providerId?: string; employerId?: string },
+    roleFilter?: Role[],
+  ): Promise<Account[]> {
     const query: Record<string, unknown> = {};
     if (filter.providerId) query.providerId = new ObjectId(filter.providerId);
     if (filter.employerId) query.employerId = new ObjectId(filter.employerId);
     if (roleFilter) query.role = { $in: roleFilter };
-    const docs = await this.collection.find(query, { projection: { passwordHash: 0 } }).sort({ name: 1 }).limit(500).toArray();
+    const docs = await this.collection
+      .find(query, { projection: { passwordHash: 0 } })
+      .sort({ name: 1 })
+      .limit(500)
+      .toArray();
     return docs.map(toAccount);
   }
 }

@@ -4,8 +4,8 @@ import { matchedRoutes } from 'hono/route';
 import { ApiError } from '../core/errors.js';
 import type { AppEnv } from '../core/http/env.js';
 import type { Account } from './accounts.js';
-import type { Actor } from './policy.js';
 import type { RequestContext } from './auth.service.js';
+import type { Actor } from './policy.js';
 
 /** Routes under /v1 that need no access token: signing in and accepting an invitation or signing up. */
 const publicRoutes = new Set([

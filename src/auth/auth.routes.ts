@@ -34,7 +34,8 @@ const signIn = createRoute({
   operationId: 'signIn',
   tags: ['auth'],
   summary: 'Sign in with email and password',
-  description: 'Returns a 15-minute access token and a refresh token. Unknown emails and wrong passwords get the same answer in the same time.',
+  description:
+    'Returns a 15-minute access token and a refresh token. Unknown emails and wrong passwords get the same answer in the same time.',
   request: { body: jsonBody(signInSchema) },
   responses: { 200: jsonResponse(tokenPairSchema, 'Signed in.'), ...errorResponses(400, 401, 429) },
 });
@@ -45,7 +46,8 @@ const refresh = createRoute({
   operationId: 'refreshTokens',
   tags: ['auth'],
   summary: 'Swap a refresh token for new tokens',
-  description: 'Each refresh token works once. Presenting one that was already used revokes every token of that sign-in.',
+  description:
+    'Each refresh token works once. Presenting one that was already used revokes every token of that sign-in.',
   request: { body: jsonBody(refreshSchema) },
   responses: { 200: jsonResponse(tokenPairSchema, 'New tokens.'), ...errorResponses(400, 401) },
 });
@@ -67,7 +69,10 @@ const jwks = createRoute({
   tags: ['auth'],
   summary: 'Public keys that verify this service’s access tokens',
   responses: {
-    200: jsonResponse(z.object({ keys: z.array(z.record(z.string(), z.unknown())) }).openapi('JWKS'), 'The JSON Web Key Set.'),
+    200: jsonResponse(
+      z.object({ keys: z.array(z.record(z.string(), z.unknown())) }).openapi('JWKS'),
+      'The JSON Web Key Set.',
+    ),
   },
 });
 
@@ -158,7 +163,11 @@ export function authRoutes() {
     })
     .openapi(invite, async (c) => {
       // The token goes to the invitee by email only; the inviter learns that it was sent.
-      const { id, email, role, expiresAt } = await c.var.services.invitations.create(actor(c), c.req.valid('json'), c.get('requestId'));
+      const { id, email, role, expiresAt } = await c.var.services.invitations.create(
+        actor(c),
+        c.req.valid('json'),
+        c.get('requestId'),
+      );
       c.header('Cache-Control', 'no-store');
       return c.json({ id, email, role, expiresAt: expiresAt.toISOString(), emailed: true as const }, 201);
     })

@@ -53,11 +53,21 @@ export const meSchema = z
   .object({
     account: accountSchema,
     organisation: z
-      .object({ type: z.enum(['provider', 'employer']), id: idSchema, name: z.string(), verified: z.boolean().optional() })
+      .object({
+        type: z.enum(['provider', 'employer']),
+        id: idSchema,
+        name: z.string(),
+        verified: z.boolean().optional(),
+      })
       .nullable(),
     youngPerson: z.object({ id: idSchema, preferredName: z.string() }).optional(),
     actsFor: z.array(
-      z.object({ youngPersonId: idSchema, preferredName: z.string(), rights: z.array(delegateRightSchema), relationship: z.string().optional() }),
+      z.object({
+        youngPersonId: idSchema,
+        preferredName: z.string(),
+        rights: z.array(delegateRightSchema),
+        relationship: z.string().optional(),
+      }),
     ),
   })
   .openapi('Me');
@@ -67,10 +77,16 @@ export const invitationInputSchema = z
     role: roleSchema,
     email: emailSchema,
     name: shortText(120),
-    youngPersonId: idSchema
+    youngPersonId: idSchema.optional().openapi({
+      description:
+        'Required when inviting a young person: their record. When inviting a delegate: whom they will act for (by default the inviter).',
+    }),
+    rights: z
+      .array(delegateRightSchema)
+      .min(1)
+      .max(6)
       .optional()
-      .openapi({ description: 'Required when inviting a young person: their record. When inviting a delegate: whom they will act for (by default the inviter).' }),
-    rights: z.array(delegateRightSchema).min(1).max(6).optional().openapi({ description: 'Required when a young person invites a delegate.' }),
+      .openapi({ description: 'Required when a young person invites a delegate.' }),
     relationship: shortText(60).optional().openapi({ example: 'parent' }),
   })
   .openapi('InvitationInput', {
@@ -85,7 +101,10 @@ export const invitationSchema = z
     email: z.string(),
     role: roleSchema,
     expiresAt: z.string(),
-    emailed: z.literal(true).openapi({ description: 'The invitee is emailed a link to accept (it works once, for 7 days). The link is never shown to the inviter.' }),
+    emailed: z.literal(true).openapi({
+      description:
+        'The invitee is emailed a link to accept (it works once, for 7 days). The link is never shown to the inviter.',
+    }),
   })
   .openapi('Invitation');
 

@@ -2,12 +2,12 @@ import type { AuditLog, StoredAuditEntry } from '../audit/audit.js';
 import { ApiError, unprocessable } from '../core/errors.js';
 import type { NotificationsService } from '../notifications/notifications.service.js';
 import type { Account, AccountsRepository } from './accounts.js';
-import { passwordProblem, type PasswordHasher } from './passwords.js';
 import type { KeyStore } from './keys.js';
+import { type PasswordHasher, passwordProblem } from './passwords.js';
 import type { Actor } from './policy.js';
 import type { SignInEndReason, SignIns } from './sign-ins.js';
 import type { LoginThrottle } from './throttle.js';
-import { TokenRejected, type AccessTokens, type RefreshTokens } from './tokens.js';
+import { type AccessTokens, type RefreshTokens, TokenRejected } from './tokens.js';
 
 export interface TokenPair {
   accessToken: string;
@@ -102,7 +102,12 @@ export class AuthService {
     return account?.status === 'active' ? account : undefined;
   }
 
-  async #signIn<T>(email: string, password: string, context: RequestContext, proceed: (account: Account) => Promise<T>): Promise<T> {
+  async #signIn<T>(
+    email: string,
+    password: string,
+    context: RequestContext,
+    proceed: (account: Account) => Promise<T>,
+  ): Promise<T> {
     const keys = this.throttle.keys(email, context.address);
     // Both are reads; asking at once keeps the sign-in close to the cost of the hash alone.
     const [wait, found] = await Promise.all([this.throttle.retryAfter(keys), this.accounts.credentials(email)]);
@@ -129,7 +134,13 @@ export class AuthService {
           outcome: 'failure',
           actor: { accountId: found?.account.id, ip: context.address },
           requestId: context.requestId,
-          details: { reason: !found ? 'unknown_account' : found.account.status !== 'active' ? 'account_disabled' : 'wrong_password' },
+          details: {
+            reason: !found
+              ? 'unknown_account'
+              : found.account.status !== 'active'
+                ? 'account_disabled'
+                : 'wrong_password',
+          },
         }),
       ]);
       throw wrongCredentials();
@@ -140,8 +151,8 @@ export class AuthService {
       proceed(account),
       this.throttle.recordSuccess(keys),
       // A hash made with older parameters or with scrypt is replaced now that the password is known.
-      (this.hasher.needsRehash(passwordHash) ? this.hasher.hash(password) : Promise.resolve(undefined)).then((rehashed) =>
-        this.accounts.recordSignIn(account.id, rehashed),
+      (this.hasher.needsRehash(passwordHash) ? this.hasher.hash(password) : Promise.resolve(undefined)).then(
+        (rehashed) => this.accounts.recordSignIn(account.id, rehashed),
       ),
       this.#warnOfNewSignIn(account, context),
       this.audit.record({
@@ -170,7 +181,10 @@ export class AuthService {
         outcome: outcome.reason === 'reused' ? 'denied' : 'failure',
         actor: { accountId: outcome.accountId, ip: context.address },
         requestId: context.requestId,
-        details: { reason: outcome.reason, ...(outcome.familyId ? { familyRevoked: outcome.reason === 'reused' } : {}) },
+        details: {
+          reason: outcome.reason,
+          ...(outcome.familyId ? { familyRevoked: outcome.reason === 'reused' } : {}),
+        },
       });
       throw invalidRefresh();
     }
@@ -208,9 +222,14 @@ export class AuthService {
    * Changes the caller's password after checking the current one. Every sign-in of the account
    * ends (someone who knew the old password is signed out everywhere); the caller gets a new one.
    */
-  async changePassword(account: Account, input: { currentPassword: string; newPassword: string }, context: RequestContext): Promise<TokenPair> {
+  async changePassword(
+    account: Account,
+    input: { currentPassword: string; newPassword: string },
+    context: RequestContext,
+  ): Promise<TokenPair> {
     const found = await this.accounts.credentials(account.email);
-    const currentMatches = !!found?.passwordHash && (await this.hasher.verify(input.currentPassword, found.passwordHash));
+    const currentMatches =
+      !!found?.passwordHash && (await this.hasher.verify(input.currentPassword, found.passwordHash));
     if (!currentMatches) {
       await this.audit.record({
         action: 'auth.password_change',
@@ -249,7 +268,10 @@ export class AuthService {
     }
     const [account, signInActive] =
       verified.source === 'local'
-        ? await Promise.all([this.accounts.byId(verified.subject), this.signIns.isActive(verified.signInId, verified.subject)])
+        ? await Promise.all([
+            this.accounts.byId(verified.subject),
+            this.signIns.isActive(verified.signInId, verified.subject),
+          ])
         : [await this.accounts.byEmail(verified.subject), true];
     if (account?.status !== 'active' || !signInActive) throw invalidToken();
     return { actor: actorOf(account), account };
@@ -285,7 +307,8 @@ export class AuthService {
     if (earlier.length === 0) return;
     const lastChange = passwordChanges.find((entry) => entry.outcome === 'success');
     // Entries written in the same millisecond are ordered by their ids, which increase.
-    const after = (entry: StoredAuditEntry, change: StoredAuditEntry) => entry.at > change.at || (entry.at.getTime() === change.at.getTime() && entry.id > change.id);
+    const after = (entry: StoredAuditEntry, change: StoredAuditEntry) =>
+      entry.at > change.at || (entry.at.getTime() === change.at.getTime() && entry.id > change.id);
     if (lastChange && !earlier.some((entry) => after(entry, lastChange))) {
       await this.notifications.newSignIn(account.id, 'after_password_change');
     } else if (!earlier.some((entry) => entry.actor.ip === context.address)) {

@@ -3,19 +3,19 @@ import type { Collection, Db, MongoClient } from 'mongodb';
 import { ObjectId } from 'mongodb';
 import type { AuditLog } from '../audit/audit.js';
 import type { Clock } from '../core/clock.js';
+import { daysAfter } from '../core/dates.js';
 import type { CollectionSpec } from '../core/db/mongo.js';
 import { isDuplicateKey } from '../core/db/mongo.js';
 import { inTransaction } from '../core/db/transaction.js';
 import { ApiError, forbidden, unprocessable } from '../core/errors.js';
-import { delegateRights, roles, type DelegateRight, type Role } from '../domain/vocabulary.js';
+import { type DelegateRight, delegateRights, type Role, roles } from '../domain/vocabulary.js';
 import type { NotificationsService } from '../notifications/notifications.service.js';
-import type { YoungPeopleRepository } from '../young-people/young-people.repository.js';
 import { youngPersonResource } from '../young-people/young-people.access.js';
+import type { YoungPeopleRepository } from '../young-people/young-people.repository.js';
 import type { Account, AccountsRepository } from './accounts.js';
 import type { PasswordHasher } from './passwords.js';
 import { passwordProblem } from './passwords.js';
-import { authorize, mayInvite, type Actor } from './policy.js';
-import { daysAfter } from '../core/dates.js';
+import { type Actor, authorize, mayInvite } from './policy.js';
 
 export const invitationLifetimeDays = 7;
 
@@ -111,7 +111,12 @@ export class InvitationsService {
 
   async create(actor: Actor, input: InvitationInput, requestId: string) {
     if (!mayInvite(actor, input.role)) throw forbidden(`You cannot invite someone as ${input.role.replace('_', ' ')}.`);
-    return this.#issue(input, await this.#targetOf(actor, input), { accountId: actor.accountId, role: actor.role }, requestId);
+    return this.#issue(
+      input,
+      await this.#targetOf(actor, input),
+      { accountId: actor.accountId, role: actor.role },
+      requestId,
+    );
   }
 
   /** The first provider admin of a new provider, invited by an operator (see `npm run provider:create`). */
@@ -145,7 +150,9 @@ export class InvitationsService {
       name: input.name,
       role: input.role,
       ...target,
-      ...(input.role === 'delegate' ? { rights: input.rights, ...(input.relationship ? { relationship: input.relationship } : {}) } : {}),
+      ...(input.role === 'delegate'
+        ? { rights: input.rights, ...(input.relationship ? { relationship: input.relationship } : {}) }
+        : {}),
       ...(inviter.accountId ? { invitedBy: new ObjectId(inviter.accountId) } : {}),
       createdAt: now,
       expiresAt: daysAfter(now, invitationLifetimeDays),
@@ -184,7 +191,13 @@ export class InvitationsService {
   /** Where the invitee will belong, checked against what the inviter may do. */
   async #targetOf(actor: Actor, input: InvitationInput): Promise<Partial<InvitationDoc>> {
     if (input.youngPersonId && input.role !== 'young_person' && input.role !== 'delegate') {
-      throw unprocessable([{ path: 'youngPersonId', in: 'body', message: `is only for inviting a young person or a delegate, not a ${input.role.replace('_', ' ')}` }]);
+      throw unprocessable([
+        {
+          path: 'youngPersonId',
+          in: 'body',
+          message: `is only for inviting a young person or a delegate, not a ${input.role.replace('_', ' ')}`,
+        },
+      ]);
     }
     switch (input.role) {
       case 'job_coach':
@@ -193,7 +206,8 @@ export class InvitationsService {
       case 'employer':
         return { employerId: new ObjectId(actor.employerId) };
       case 'young_person': {
-        if (!input.youngPersonId) throw unprocessable([{ path: 'youngPersonId', in: 'body', message: 'is required to invite a young person' }]);
+        if (!input.youngPersonId)
+          throw unprocessable([{ path: 'youngPersonId', in: 'body', message: 'is required to invite a young person' }]);
         const youngPerson = await this.youngPeople.byId(input.youngPersonId);
         if (!youngPerson) throw new ApiError('not_found', 'Young person was not found.');
         authorize(actor, 'young_person.invite', youngPersonResource(youngPerson));
@@ -204,7 +218,9 @@ export class InvitationsService {
       }
       case 'delegate': {
         if (!input.rights || input.rights.length === 0) {
-          throw unprocessable([{ path: 'rights', in: 'body', message: 'choose at least one thing the delegate may do' }]);
+          throw unprocessable([
+            { path: 'rights', in: 'body', message: 'choose at least one thing the delegate may do' },
+          ]);
         }
         // A named young person must be one the inviter manages delegates for: never quietly the inviter instead.
         const youngPerson = await this.youngPeople.byId(input.youngPersonId ?? actor.youngPersonId!);
@@ -218,7 +234,8 @@ export class InvitationsService {
   /** What the invitation page shows before a password is chosen; undefined when the token is not usable. */
   async preview(token: string): Promise<{ email: string; name: string; role: Role; hasAccount: boolean } | undefined> {
     const invitation = await this.#invitations.findOne({ tokenHash: hashToken(token) });
-    if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= this.clock.now()) return undefined;
+    if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= this.clock.now())
+      return undefined;
     const hasAccount = (await this.accounts.byEmail(invitation.email)) !== undefined;
     return { email: invitation.email, name: invitation.name, role: invitation.role, hasAccount };
   }
@@ -226,9 +243,13 @@ export class InvitationsService {
   async accept(input: { token: string; password: string; name?: string }, requestId: string): Promise<Account> {
     const now = this.clock.now();
     const invitation = await this.#invitations.findOne({ tokenHash: hashToken(input.token) });
-    if (!invitation) throw new ApiError('not_found', 'No invitation has this token. Check the link, or ask for a new one.');
+    if (!invitation)
+      throw new ApiError('not_found', 'No invitation has this token. Check the link, or ask for a new one.');
     if (invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= now) {
-      throw new ApiError('gone', 'This invitation is not valid: it was already used, withdrawn, or has expired. Ask for a new one.');
+      throw new ApiError(
+        'gone',
+        'This invitation is not valid: it was already used, withdrawn, or has expired. Ask for a new one.',
+      );
     }
     const existing = await this.accounts.credentials(invitation.email);
     let passwordHash: string | undefined;
@@ -252,7 +273,12 @@ export class InvitationsService {
     try {
       return await inTransaction(this.mongo, async (session) => {
         const claimed = await this.#invitations.findOneAndUpdate(
-          { _id: invitation._id, acceptedAt: { $exists: false }, revokedAt: { $exists: false }, expiresAt: { $gt: now } },
+          {
+            _id: invitation._id,
+            acceptedAt: { $exists: false },
+            revokedAt: { $exists: false },
+            expiresAt: { $gt: now },
+          },
           { $set: { acceptedAt: now } },
           { session, returnDocument: 'after' },
         );
@@ -261,7 +287,11 @@ export class InvitationsService {
         if (existing) {
           await this.accounts.addDelegateGrant(
             existing.account.id,
-            { youngPersonId: invitation.youngPersonId!.toHexString(), rights: invitation.rights ?? [], relationship: invitation.relationship },
+            {
+              youngPersonId: invitation.youngPersonId!.toHexString(),
+              rights: invitation.rights ?? [],
+              relationship: invitation.relationship,
+            },
             session,
           );
           account = existing.account;
@@ -291,8 +321,22 @@ export class InvitationsService {
             session,
           );
         }
-        await this.#invitations.updateOne({ _id: invitation._id }, { $set: { accountId: new ObjectId(account.id) } }, { session });
-        await this.audit.success('invitation.accept', { accountId: account.id, role: invitation.role }, { target: { type: 'invitation', id: invitation._id.toHexString() }, subjectId: invitation.youngPersonId?.toHexString(), requestId, details: { role: invitation.role, ...(invitation.rights ? { rights: invitation.rights } : {}) } }, session);
+        await this.#invitations.updateOne(
+          { _id: invitation._id },
+          { $set: { accountId: new ObjectId(account.id) } },
+          { session },
+        );
+        await this.audit.success(
+          'invitation.accept',
+          { accountId: account.id, role: invitation.role },
+          {
+            target: { type: 'invitation', id: invitation._id.toHexString() },
+            subjectId: invitation.youngPersonId?.toHexString(),
+            requestId,
+            details: { role: invitation.role, ...(invitation.rights ? { rights: invitation.rights } : {}) },
+          },
+          session,
+        );
         return account;
       });
     } catch (error) {

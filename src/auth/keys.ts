@@ -1,12 +1,12 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, randomUUID } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
+import { type CryptoKey, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
 import type { Collection, Db } from 'mongodb';
 import type { Clock } from '../core/clock.js';
+import { msPerDay } from '../core/dates.js';
 import type { CollectionSpec } from '../core/db/mongo.js';
 import { isDuplicateKey } from '../core/db/mongo.js';
-import { msPerDay } from '../core/dates.js';
 
 export const signingAlgorithm = 'ES256';
 
@@ -114,7 +114,8 @@ export class KeyStore {
         publishUntil: doc.publishUntil,
         publicJwk: doc.publicJwk,
         publicKey: (await importJWK(doc.publicJwk, signingAlgorithm)) as CryptoKey,
-        privateKey: doc.status === 'active' ? ((await importJWK(this.#decrypt(doc), signingAlgorithm)) as CryptoKey) : undefined,
+        privateKey:
+          doc.status === 'active' ? ((await importJWK(this.#decrypt(doc), signingAlgorithm)) as CryptoKey) : undefined,
       });
     }
     this.#loaded = loaded;
@@ -134,7 +135,14 @@ export class KeyStore {
     await this.#keys.deleteMany({ status: 'retired', publishUntil: { $lt: now } });
     await this.#keys.updateMany({ status: 'active' }, { $set: { status: 'retired', retiredAt: now, publishUntil } });
     try {
-      await this.#keys.insertOne({ _id: kid, alg: signingAlgorithm, status: 'active', publicJwk, privateJwk, createdAt: now });
+      await this.#keys.insertOne({
+        _id: kid,
+        alg: signingAlgorithm,
+        status: 'active',
+        publicJwk,
+        privateJwk,
+        createdAt: now,
+      });
     } catch (error) {
       // Another instance rotated at the same moment; its key is as good as ours.
       if (!isDuplicateKey(error)) throw error;
@@ -177,7 +185,11 @@ export class KeyStore {
     const cipher = createCipheriv('aes-256-gcm', this.#encryptionKey, iv);
     cipher.setAAD(Buffer.from(kid));
     const ciphertext = Buffer.concat([cipher.update(JSON.stringify(jwk), 'utf8'), cipher.final()]);
-    return { iv: iv.toString('base64'), ciphertext: ciphertext.toString('base64'), tag: cipher.getAuthTag().toString('base64') };
+    return {
+      iv: iv.toString('base64'),
+      ciphertext: ciphertext.toString('base64'),
+      tag: cipher.getAuthTag().toString('base64'),
+    };
   }
 
   #decrypt(doc: SigningKeyDoc): JWK {
@@ -185,10 +197,15 @@ export class KeyStore {
     decipher.setAAD(Buffer.from(doc._id));
     decipher.setAuthTag(Buffer.from(doc.privateJwk.tag, 'base64'));
     try {
-      const plain = Buffer.concat([decipher.update(Buffer.from(doc.privateJwk.ciphertext, 'base64')), decipher.final()]);
+      const plain = Buffer.concat([
+        decipher.update(Buffer.from(doc.privateJwk.ciphertext, 'base64')),
+        decipher.final(),
+      ]);
       return JSON.parse(plain.toString('utf8')) as JWK;
     } catch {
-      throw new Error(`signing key ${doc._id} cannot be decrypted: TOKEN_KEYS_SECRET is not the one it was stored with`);
+      throw new Error(
+        `signing key ${doc._id} cannot be decrypted: TOKEN_KEYS_SECRET is not the one it was stored with`,
+      );
     }
   }
 }

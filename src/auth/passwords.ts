@@ -1,8 +1,8 @@
-import { hash as argon2Hash, parseOptions, verify as argon2Verify, type Algorithm } from '@node-rs/argon2';
-import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { randomBytes, type ScryptOptions, scrypt as scryptCallback, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { type Algorithm, hash as argon2Hash, verify as argon2Verify, parseOptions } from '@node-rs/argon2';
 import { projectRoot } from '../core/project-root.js';
 
 export const passwordMinLength = 12;
@@ -54,7 +54,8 @@ export class PasswordHasher {
   }
 
   async verify(password: string, stored: string): Promise<boolean> {
-    if (stored.startsWith('$argon2id$')) return this.#slots.run(() => argon2Verify(stored, password.normalize('NFKC')).catch(() => false));
+    if (stored.startsWith('$argon2id$'))
+      return this.#slots.run(() => argon2Verify(stored, password.normalize('NFKC')).catch(() => false));
     if (stored.startsWith('scrypt$')) return this.#slots.run(() => verifyScrypt(password, stored));
     return false;
   }
@@ -63,7 +64,11 @@ export class PasswordHasher {
     if (!stored.startsWith('$argon2id$')) return true;
     try {
       const options = parseOptions(stored);
-      return options.memoryCost !== this.cost.memoryKib || options.timeCost !== this.cost.iterations || options.parallelism !== 1;
+      return (
+        options.memoryCost !== this.cost.memoryKib ||
+        options.timeCost !== this.cost.iterations ||
+        options.parallelism !== 1
+      );
     } catch {
       return true;
     }

@@ -81,7 +81,8 @@ const staffOf = (actor: Actor, providerId: string) =>
 const grantFor = (actor: Actor, youngPersonId: string) =>
   actor.role === 'delegate' ? actor.actsFor.find((grant) => grant.youngPersonId === youngPersonId) : undefined;
 
-const isSelf = (actor: Actor, youngPersonId: string) => actor.role === 'young_person' && actor.youngPersonId === youngPersonId;
+const isSelf = (actor: Actor, youngPersonId: string) =>
+  actor.role === 'young_person' && actor.youngPersonId === youngPersonId;
 
 const delegateMay = (actor: Actor, youngPersonId: string, right: DelegateRight) =>
   grantFor(actor, youngPersonId)?.rights.includes(right) ?? false;
@@ -132,7 +133,11 @@ function decidePassport(actor: Actor, action: Action, r: Extract<Resource, { typ
 }
 
 /** Which passport sections a reader other than an employer may see. */
-export function readableSections(actor: Actor, r: Extract<Resource, { type: 'passport' }>, all: readonly PassportSection[]): PassportSection[] {
+export function readableSections(
+  actor: Actor,
+  r: Extract<Resource, { type: 'passport' }>,
+  all: readonly PassportSection[],
+): PassportSection[] {
   if (ownerOr(actor, r.youngPersonId, 'view_passport')) return [...all];
   if (actor.role === 'job_coach' && actor.providerId === r.providerId) {
     if (r.coachAccess === 'all') return [...all];
@@ -217,7 +222,10 @@ function decideMatch(actor: Actor, action: Action, r: Extract<Resource, { type: 
   const allowed: Record<string, boolean> = {
     // A delegate who answers proposals must be able to read what they answer.
     'placement_match.read':
-      providerStaff || employerStaff || ownerOr(actor, r.youngPersonId, 'view_profile') || delegateMay(actor, r.youngPersonId, 'respond_to_proposals'),
+      providerStaff ||
+      employerStaff ||
+      ownerOr(actor, r.youngPersonId, 'view_profile') ||
+      delegateMay(actor, r.youngPersonId, 'respond_to_proposals'),
     'placement_match.coach_act': providerStaff && actor.role === 'job_coach',
     'placement_match.young_person_act': ownerOr(actor, r.youngPersonId, 'respond_to_proposals'),
     'placement_match.employer_act': employerStaff,
@@ -280,7 +288,9 @@ export function youngPeopleScope(actor: Actor): { providerId?: string; ids?: str
     case 'young_person':
       return actor.youngPersonId ? { ids: [actor.youngPersonId] } : undefined;
     case 'delegate':
-      return { ids: actor.actsFor.filter((grant) => grant.rights.includes('view_profile')).map((grant) => grant.youngPersonId) };
+      return {
+        ids: actor.actsFor.filter((grant) => grant.rights.includes('view_profile')).map((grant) => grant.youngPersonId),
+      };
     case 'employer':
       return undefined;
   }
@@ -317,7 +327,9 @@ export function placementMatchScope(
 export function providerDashboardScope(actor: Actor): { providerId: string; jobCoachId?: string } | undefined {
   if (!actor.providerId) return undefined;
   if (decide(actor, 'provider.dashboard', { type: 'provider', id: actor.providerId }) !== 'allow') return undefined;
-  return actor.role === 'job_coach' ? { providerId: actor.providerId, jobCoachId: actor.accountId } : { providerId: actor.providerId };
+  return actor.role === 'job_coach'
+    ? { providerId: actor.providerId, jobCoachId: actor.accountId }
+    : { providerId: actor.providerId };
 }
 
 /** Whether the actor is the young person themself (their own reads of their passport are not audited). */
@@ -336,7 +348,8 @@ export function employersScope(actor: Actor): { all: true } | { verifiedOr?: str
 
 /** Whose accounts an actor may list: provider staff their provider's, employer staff their colleagues'. */
 export function accountsScope(actor: Actor): { providerId: string } | { employerId: string } | undefined {
-  if ((actor.role === 'job_coach' || actor.role === 'provider_admin') && actor.providerId) return { providerId: actor.providerId };
+  if ((actor.role === 'job_coach' || actor.role === 'provider_admin') && actor.providerId)
+    return { providerId: actor.providerId };
   if (actor.role === 'employer' && actor.employerId) return { employerId: actor.employerId };
   return undefined;
 }

@@ -1,10 +1,15 @@
 import type { Collection, Db } from 'mongodb';
 import { ObjectId } from 'mongodb';
 import type { Clock } from '../core/clock.js';
-import type { CollectionSpec } from '../core/db/mongo.js';
 import { daysAfter } from '../core/dates.js';
+import type { CollectionSpec } from '../core/db/mongo.js';
 
-export type SignInEndReason = 'sign_out' | 'refresh_reuse' | 'password_change' | 'account_disabled' | 'account_inactive';
+export type SignInEndReason =
+  | 'sign_out'
+  | 'refresh_reuse'
+  | 'password_change'
+  | 'account_disabled'
+  | 'account_inactive';
 
 interface SignInDoc {
   /** The refresh-token family id: one sign-in, however many times its tokens are refreshed. */
@@ -61,12 +66,21 @@ export class SignIns {
 
   async start(accountId: string, signInId: string): Promise<void> {
     const now = this.clock.now();
-    await this.#signIns.insertOne({ _id: signInId, accountId: new ObjectId(accountId), startedAt: now, expiresAt: this.#expiry(now), purgeAfter: this.#purgeAfter() });
+    await this.#signIns.insertOne({
+      _id: signInId,
+      accountId: new ObjectId(accountId),
+      startedAt: now,
+      expiresAt: this.#expiry(now),
+      purgeAfter: this.#purgeAfter(),
+    });
   }
 
   /** A refresh keeps the sign-in going as long as its newest refresh token. */
   async extend(signInId: string): Promise<void> {
-    await this.#signIns.updateOne({ _id: signInId, endedAt: { $exists: false } }, { $set: { expiresAt: this.#expiry(this.clock.now()), purgeAfter: this.#purgeAfter() } });
+    await this.#signIns.updateOne(
+      { _id: signInId, endedAt: { $exists: false } },
+      { $set: { expiresAt: this.#expiry(this.clock.now()), purgeAfter: this.#purgeAfter() } },
+    );
   }
 
   async isActive(signInId: string, accountId: string): Promise<boolean> {
@@ -75,7 +89,10 @@ export class SignIns {
   }
 
   async end(signInId: string, reason: SignInEndReason): Promise<void> {
-    await this.#signIns.updateOne({ _id: signInId, endedAt: { $exists: false } }, { $set: { endedAt: this.clock.now(), endReason: reason } });
+    await this.#signIns.updateOne(
+      { _id: signInId, endedAt: { $exists: false } },
+      { $set: { endedAt: this.clock.now(), endReason: reason } },
+    );
   }
 
   async endAllOf(accountId: string, reason: SignInEndReason): Promise<void> {

@@ -1,14 +1,14 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { SignJWT, createRemoteJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify, type JWTPayload } from 'jose';
+import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, type JWTPayload, jwtVerify, SignJWT } from 'jose';
 import type { Collection, Db } from 'mongodb';
 import { ObjectId } from 'mongodb';
 import type { Clock } from '../core/clock.js';
 import type { Config } from '../core/config.js';
+import { daysAfter } from '../core/dates.js';
 import type { CollectionSpec } from '../core/db/mongo.js';
 import type { Account } from './accounts.js';
-import { signingAlgorithm, type KeyStore } from './keys.js';
+import { type KeyStore, signingAlgorithm } from './keys.js';
 import type { SignInEndReason, SignIns } from './sign-ins.js';
-import { daysAfter } from '../core/dates.js';
 
 export const clockToleranceSeconds = 30;
 
@@ -39,7 +39,9 @@ export class AccessTokens {
     private readonly config: Config,
     private readonly clock: Clock,
   ) {
-    this.#externalKeys = config.OIDC_JWKS_URL ? createRemoteJWKSet(new URL(config.OIDC_JWKS_URL), { timeoutDuration: 3000 }) : undefined;
+    this.#externalKeys = config.OIDC_JWKS_URL
+      ? createRemoteJWKSet(new URL(config.OIDC_JWKS_URL), { timeoutDuration: 3000 })
+      : undefined;
   }
 
   /** Signs an access token for the account, naming the sign-in (`sid`) that it belongs to. */
@@ -97,7 +99,8 @@ export class AccessTokens {
       throw error instanceof TokenRejected ? error : new TokenRejected(describeJoseError(error));
     }
     if (typeof payload.sub !== 'string' || !/^[0-9a-f]{24}$/.test(payload.sub)) throw new TokenRejected('bad subject');
-    if (typeof payload.sid !== 'string' || payload.sid.length === 0 || payload.sid.length > 64) throw new TokenRejected('bad sign-in id');
+    if (typeof payload.sid !== 'string' || payload.sid.length === 0 || payload.sid.length > 64)
+      throw new TokenRejected('bad sign-in id');
     return { subject: payload.sub, source: 'local', signInId: payload.sid };
   }
 
@@ -245,7 +248,10 @@ export class RefreshTokens {
   async revokeFamily(familyId: string, reason: SignInEndReason): Promise<void> {
     // The sign-in ends first: from that moment its access tokens are refused.
     await this.signIns.end(familyId, reason);
-    await this.#tokens.updateMany({ familyId, revokedAt: { $exists: false } }, { $set: { revokedAt: this.clock.now() } });
+    await this.#tokens.updateMany(
+      { familyId, revokedAt: { $exists: false } },
+      { $set: { revokedAt: this.clock.now() } },
+    );
   }
 
   async revokeAllFor(accountId: string, reason: SignInEndReason): Promise<void> {

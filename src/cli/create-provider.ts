@@ -9,7 +9,8 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { withServices } from './with-services.js';
 
-const usage = 'Usage: npm run provider:create -- --name NAME --kind college --local-authority LA --admin-email EMAIL --admin-name NAME';
+const usage =
+  'Usage: npm run provider:create -- --name NAME --kind college --local-authority LA --admin-email EMAIL --admin-name NAME';
 
 function readArgs(): Record<string, string | undefined> {
   try {
@@ -46,8 +47,16 @@ if (!options.success) {
 const input = options.data;
 
 await withServices(async (services) => {
-  const provider = await services.providers.create({ name: input.name, kind: input.kind, localAuthority: input['local-authority'] });
-  const invitation = await services.invitations.createForNewProvider({ email: input['admin-email'], name: input['admin-name'], providerId: provider.id });
+  const provider = await services.providers.create({
+    name: input.name,
+    kind: input.kind,
+    localAuthority: input['local-authority'],
+  });
+  const invitation = await services.invitations.createForNewProvider({
+    email: input['admin-email'],
+    name: input['admin-name'],
+    providerId: provider.id,
+  });
   process.stdout.write(
     `Provider ${provider.name} created (id ${provider.id}).\n` +
       `Invitation for ${invitation.email} (provider admin), valid until ${invitation.expiresAt.toISOString()}:\n\n  ${invitation.token}\n\n` +

@@ -1,8 +1,8 @@
-import { progressBar, type Progress } from '../core/progress.js';
-import { loadIndexConfigs } from '../core/search/meili.js';
-import { reconcileIndexes, type ReconcileReport } from '../search-sync/reconcile.js';
-import { rebuildIndexes, type ReindexSummary } from '../search-sync/reindex.js';
 import { parseArgs } from 'node:util';
+import { type Progress, progressBar } from '../core/progress.js';
+import { loadIndexConfigs } from '../core/search/meili.js';
+import { type ReconcileReport, reconcileIndexes } from '../search-sync/reconcile.js';
+import { type ReindexSummary, rebuildIndexes } from '../search-sync/reindex.js';
 import { withServices } from './with-services.js';
 
 const { values: options } = parseArgs({ options: { check: { type: 'boolean' } } });
@@ -52,7 +52,9 @@ function describeCheck(report: ReconcileReport): string {
     ({ name, expected, indexed, missing, stale, extra, inFlight }) =>
       `  ${name}: ${expected} in MongoDB, ${indexed} in the index; ${missing.length} missing, ${stale.length} out of date, ` +
       `${extra.length} of records that are gone${inFlight > 0 ? `, ${inFlight} already on their way` : ''}` +
-      (missing.length + stale.length + extra.length > 0 ? ` (e.g. ${[...missing, ...stale, ...extra].slice(0, 5).join(', ')})` : ''),
+      (missing.length + stale.length + extra.length > 0
+        ? ` (e.g. ${[...missing, ...stale, ...extra].slice(0, 5).join(', ')})`
+        : ''),
   );
   return `${lines.join('\n')}\nChecked in ${(report.ms / 1000).toFixed(1)}s; repaired ${report.repaired} document${report.repaired === 1 ? '' : 's'}.\n`;
 }

@@ -1,4 +1,4 @@
-import { loadConfig, type Config } from '../core/config.js';
+import { type Config, loadConfig } from '../core/config.js';
 import { createLogger } from '../core/logger.js';
 import { Stores } from '../embedded/index.js';
 import { startSystem } from '../runtime.js';

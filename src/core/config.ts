@@ -120,13 +120,13 @@ const schema = z
     MAIL_FROM: z
       .string()
       .trim()
-      .regex(/^([^<>@]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/, { message: 'must be an address like "Name <noreply@example.org>"' })
+      .regex(/^([^<>@]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/, {
+        message: 'must be an address like "Name <noreply@example.org>"',
+      })
       .default('Supported internships <no-reply@localhost>'),
     NOTIFY_DAILY_HOUR: integer(0, 23).default(7),
 
-    SEED_DEMO_DATA: z
-      .enum(['auto', 'never'], { message: 'must be auto or never' })
-      .default('auto'),
+    SEED_DEMO_DATA: z.enum(['auto', 'never'], { message: 'must be auto or never' }).default('auto'),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.OIDC_ISSUER, env.OIDC_AUDIENCE, env.OIDC_JWKS_URL];

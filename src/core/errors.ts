@@ -87,7 +87,8 @@ export function fieldProblems(error: ZodError, location?: FieldProblem['in']): F
         message: 'is not a known field',
       }));
     }
-    const message = issue.code === 'invalid_type' && /received undefined$/.test(issue.message) ? 'is required' : issue.message;
+    const message =
+      issue.code === 'invalid_type' && /received undefined$/.test(issue.message) ? 'is required' : issue.message;
     return [{ path: base.join('.') || '(root)', ...(location ? { in: location } : {}), message }];
   });
 }

@@ -9,7 +9,10 @@ interface Abandonment {
 const current = new AsyncLocalStorage<Abandonment>();
 
 /** Runs a request's work so that it can learn later that its answer was given up on. */
-export function runAbandonable<T>(work: () => Promise<T>): { result: Promise<T>; abandon(store: 'mongodb' | 'meilisearch'): void } {
+export function runAbandonable<T>(work: () => Promise<T>): {
+  result: Promise<T>;
+  abandon(store: 'mongodb' | 'meilisearch'): void;
+} {
   const state: Abandonment = {};
   return { result: current.run(state, work), abandon: (store) => (state.abandonedFor = store) };
 }

@@ -18,10 +18,24 @@ export function csvField(value: Value, { text = true } = {}): string {
 }
 
 function line(breakdown: string, key: Value, group: string, figure: string, value: Value, definition: string): string {
-  return [csvField(breakdown), csvField(key), csvField(group), csvField(figure), csvField(value, { text: false }), csvField(definition)].join(',');
+  return [
+    csvField(breakdown),
+    csvField(key),
+    csvField(group),
+    csvField(figure),
+    csvField(value, { text: false }),
+    csvField(definition),
+  ].join(',');
 }
 
-function figureLines(breakdown: string, key: Value, group: string, row: FigureRow, figures: string[], definitions: Record<string, string>): string[] {
+function figureLines(
+  breakdown: string,
+  key: Value,
+  group: string,
+  row: FigureRow,
+  figures: string[],
+  definitions: Record<string, string>,
+): string[] {
   return figures.map((figure) => line(breakdown, key, group, figure, row[figure] as Value, definitions[figure] ?? ''));
 }
 
@@ -49,10 +63,20 @@ export function providerDashboardCsv(dashboard: {
   const figures = Object.keys(dashboard.overall);
   const lines = figureLines('overall', null, 'All', dashboard.overall, figures, dashboard.definitions);
   for (const [name, breakdown] of providerBreakdowns) {
-    for (const row of dashboard[name]) lines.push(...figureLines(breakdown, row.key, row.label, row, figures, dashboard.definitions));
+    for (const row of dashboard[name])
+      lines.push(...figureLines(breakdown, row.key, row.label, row, figures, dashboard.definitions));
   }
   for (const week of dashboard.supportHoursTrend) {
-    lines.push(...figureLines('support hours by internship week', week.week, `Week ${week.week}`, week, ['internships', 'averageSupportHours', 'averageHoursWorked'], dashboard.definitions));
+    lines.push(
+      ...figureLines(
+        'support hours by internship week',
+        week.week,
+        `Week ${week.week}`,
+        week,
+        ['internships', 'averageSupportHours', 'averageHoursWorked'],
+        dashboard.definitions,
+      ),
+    );
   }
   return document(lines);
 }
@@ -64,6 +88,9 @@ export function employerDashboardCsv(dashboard: {
 }): string {
   const figures = Object.keys(dashboard.totals);
   const lines = figureLines('overall', null, 'All placements', dashboard.totals, figures, dashboard.definitions);
-  for (const placement of dashboard.placements) lines.push(...figureLines('placement', placement.placementId, placement.title, placement, figures, dashboard.definitions));
+  for (const placement of dashboard.placements)
+    lines.push(
+      ...figureLines('placement', placement.placementId, placement.title, placement, figures, dashboard.definitions),
+    );
   return document(lines);
 }

@@ -41,7 +41,17 @@ export function journeyFlags(extra: Document = {}): Document {
       jobCoachId: 1,
       ...countFlags,
       daysToStart: {
-        $cond: [started, { $dateDiff: { startDate: '$proposedAt', endDate: { $dateFromString: { dateString: '$startedOn', timezone: 'UTC' } }, unit: 'day' } }, null],
+        $cond: [
+          started,
+          {
+            $dateDiff: {
+              startDate: '$proposedAt',
+              endDate: { $dateFromString: { dateString: '$startedOn', timezone: 'UTC' } },
+              unit: 'day',
+            },
+          },
+          null,
+        ],
       },
       ...extra,
     },
@@ -54,7 +64,11 @@ export function sums(names: string[]): Document {
 }
 
 /** The counts behind every figure, as `$group` accumulators over `journeyFlags` rows. */
-export const countAccumulators: Document = { proposals: { $sum: 1 }, ...sums(Object.keys(countFlags)), daysToStart: { $push: '$daysToStart' } };
+export const countAccumulators: Document = {
+  proposals: { $sum: 1 },
+  ...sums(Object.keys(countFlags)),
+  daysToStart: { $push: '$daysToStart' },
+};
 
 /**
  * The median of an array field, ignoring nulls; null for an empty array. Written out because
@@ -63,7 +77,11 @@ export const countAccumulators: Document = { proposals: { $sum: 1 }, ...sums(Obj
 export function medianExpression(arrayField: string): Document {
   return {
     $let: {
-      vars: { sorted: { $sortArray: { input: { $filter: { input: arrayField, cond: { $ne: ['$$this', null] } } }, sortBy: 1 } } },
+      vars: {
+        sorted: {
+          $sortArray: { input: { $filter: { input: arrayField, cond: { $ne: ['$$this', null] } } }, sortBy: 1 },
+        },
+      },
       in: {
         $let: {
           vars: { n: { $size: '$$sorted' } },
@@ -119,9 +137,21 @@ export const trendWeeks = 60;
 export function supportTrendPipeline(filter: Document): Document[] {
   return [
     { $match: { ...filter, weekNumber: { $lte: trendWeeks } } },
-    { $group: { _id: '$weekNumber', internships: { $sum: 1 }, averageSupportHours: { $avg: '$supportHours' }, averageHoursWorked: { $avg: '$hoursWorked' } } },
+    {
+      $group: {
+        _id: '$weekNumber',
+        internships: { $sum: 1 },
+        averageSupportHours: { $avg: '$supportHours' },
+        averageHoursWorked: { $avg: '$hoursWorked' },
+      },
+    },
     { $sort: { _id: 1 } },
-    { $set: { averageSupportHours: { $round: ['$averageSupportHours', 1] }, averageHoursWorked: { $round: ['$averageHoursWorked', 1] } } },
+    {
+      $set: {
+        averageSupportHours: { $round: ['$averageSupportHours', 1] },
+        averageHoursWorked: { $round: ['$averageHoursWorked', 1] },
+      },
+    },
   ];
 }
 
@@ -185,18 +215,22 @@ export const figureDefinitions: Record<keyof Figures, string> = {
   starts: 'Internships that started (a first day was recorded), including any that later ended early.',
   inProgress: 'Internships that have started and not yet ended.',
   completed: 'Internships that ended with an outcome recorded, including those already followed up at 12 months.',
-  withdrawn: 'Internships that started and then ended early because one side withdrew. Proposals withdrawn before a start are not counted.',
+  withdrawn:
+    'Internships that started and then ended early because one side withdrew. Proposals withdrawn before a start are not counted.',
   paidEmployment: 'Completed internships whose outcome is paid employment, at any hours.',
   paidEmployment16Hours: 'Completed internships whose outcome is paid employment of at least 16 hours a week.',
   followedUp: 'Completed internships with the 12-month follow-up recorded.',
   employedAt12Months: 'Followed-up internships where the young person was in paid work at the 12-month follow-up.',
   followedUpInPaidEmployment: 'Internships that ended in paid employment and have the 12-month follow-up recorded.',
   stillEmployedAt12Months: 'Of those, the young people still employed at the follow-up.',
-  paidEmploymentPercent: 'Paid employment as a percentage of completed internships (one decimal place). Empty when none has completed.',
-  paidEmployment16HoursPercent: 'Paid employment of at least 16 hours a week as a percentage of completed internships. Empty when none has completed.',
+  paidEmploymentPercent:
+    'Paid employment as a percentage of completed internships (one decimal place). Empty when none has completed.',
+  paidEmployment16HoursPercent:
+    'Paid employment of at least 16 hours a week as a percentage of completed internships. Empty when none has completed.',
   twelveMonthRetentionPercent:
     'Of internships that ended in paid employment and have a 12-month follow-up, the percentage still employed at the follow-up. Empty until a follow-up is recorded.',
   employedAt12MonthsPercent:
     'Of completed internships with a 12-month follow-up, the percentage in paid work at the follow-up, whatever the outcome at the end (the national measure: about 1 in 4).',
-  medianWeeksProposalToStart: 'The median time from the proposal to the first day, in weeks (one decimal place), over internships that started.',
+  medianWeeksProposalToStart:
+    'The median time from the proposal to the first day, in weeks (one decimal place), over internships that started.',
 };

@@ -2,7 +2,7 @@ import type { AnyBulkWriteOperation, ClientSession, Collection, Db, Document } f
 import { ObjectId } from 'mongodb';
 import type { CollectionSpec } from '../core/db/mongo.js';
 import type { Logger } from '../core/logger.js';
-import { emptyCounts, trendWeeks, type Counts } from './dashboard-figures.js';
+import { type Counts, emptyCounts, trendWeeks } from './dashboard-figures.js';
 
 /**
  * Running totals behind the provider dashboard, so that a provider with tens of thousands of
@@ -94,7 +94,10 @@ interface SupportRow {
   weeks: Record<string, { logs?: number; supportHours?: number; hoursWorked?: number }>;
 }
 
-const tallyProperties = { ...Object.fromEntries(countNames.map((name) => [name, { bsonType: 'number' }])), days: { bsonType: 'object' } };
+const tallyProperties = {
+  ...Object.fromEntries(countNames.map((name) => [name, { bsonType: 'number' }])),
+  days: { bsonType: 'object' },
+};
 
 export const outcomeCountsCollection: CollectionSpec = {
   name: 'dashboard_outcome_counts',
@@ -137,7 +140,11 @@ export const supportWeeksCollection: CollectionSpec = {
 
 export const summaryStateCollection: CollectionSpec = {
   name: 'dashboard_summary_state',
-  jsonSchema: { bsonType: 'object', required: ['_id', 'version', 'builtAt'], properties: { _id: { bsonType: 'string' }, version: { bsonType: 'number' }, builtAt: { bsonType: 'date' } } },
+  jsonSchema: {
+    bsonType: 'object',
+    required: ['_id', 'version', 'builtAt'],
+    properties: { _id: { bsonType: 'string' }, version: { bsonType: 'number' }, builtAt: { bsonType: 'date' } },
+  },
   indexes: [],
 };
 
@@ -145,7 +152,10 @@ export const summaryStateCollection: CollectionSpec = {
  * The 0/1 counts of one journey and its days from proposal to start: the same rules as
  * `countFlags` and `journeyFlags` in dashboard-figures.ts, for one record.
  */
-export function journeyCounts(journey: JourneyFacts): { counts: Record<CountName, number>; daysToStart: number | null } {
+export function journeyCounts(journey: JourneyFacts): {
+  counts: Record<CountName, number>;
+  daysToStart: number | null;
+} {
   const started = journey.startedOn !== undefined;
   const completed = journey.state === 'completed' || journey.state === 'followed_up';
   const followedUp = journey.state === 'followed_up';
@@ -195,7 +205,12 @@ function outcomeKeys(journey: JourneyFacts): { key: Document & { _id: string }; 
       paths: [''],
     },
     {
-      key: { _id: JSON.stringify(['coach', providerId.toHexString(), jobCoachId?.toHexString() ?? null]), providerId, grain: 'coach', jobCoachId },
+      key: {
+        _id: JSON.stringify(['coach', providerId.toHexString(), jobCoachId?.toHexString() ?? null]),
+        providerId,
+        grain: 'coach',
+        jobCoachId,
+      },
       // `all` as well as the year, so that the unfiltered dashboard reads one small part per coach.
       paths: ['all.', `years.${journey.cohortYear}.`],
     },
@@ -214,7 +229,11 @@ function supportKeys(scope: LogScope): (Document & { _id: string })[] {
       localAuthority,
       sector: scope.sector,
     },
-    { _id: JSON.stringify(['provider', scope.providerId.toHexString()]), providerId: scope.providerId, grain: 'provider' },
+    {
+      _id: JSON.stringify(['provider', scope.providerId.toHexString()]),
+      providerId: scope.providerId,
+      grain: 'provider',
+    },
   ];
 }
 
@@ -277,7 +296,10 @@ export interface SummaryFilters {
 }
 
 export type GroupedCounts = Counts & { _id: unknown };
-export type OutcomeBreakdowns = Record<'overall' | 'byCohortYear' | 'byLocalAuthority' | 'bySector' | 'byJobCoach', GroupedCounts[]>;
+export type OutcomeBreakdowns = Record<
+  'overall' | 'byCohortYear' | 'byLocalAuthority' | 'bySector' | 'byJobCoach',
+  GroupedCounts[]
+>;
 
 interface Tally {
   counts: Record<CountName, number>;
@@ -286,10 +308,14 @@ interface Tally {
 
 function tallyRow(tallies: Map<string, { id: unknown; tally: Tally }>, id: unknown, row: Tallied) {
   const name = id instanceof ObjectId ? id.toHexString() : JSON.stringify(id);
-  const entry = tallies.get(name) ?? { id, tally: { counts: Object.fromEntries(countNames.map((n) => [n, 0])) as Record<CountName, number>, days: new Map() } };
+  const entry = tallies.get(name) ?? {
+    id,
+    tally: { counts: Object.fromEntries(countNames.map((n) => [n, 0])) as Record<CountName, number>, days: new Map() },
+  };
   // A count that has only ever been 0 is not in the row: `$inc` writes only what changed.
   for (const count of countNames) entry.tally.counts[count] += row[count] ?? 0;
-  for (const [days, n] of Object.entries(row.days ?? {})) entry.tally.days.set(Number(days), (entry.tally.days.get(Number(days)) ?? 0) + n);
+  for (const [days, n] of Object.entries(row.days ?? {}))
+    entry.tally.days.set(Number(days), (entry.tally.days.get(Number(days)) ?? 0) + n);
   tallies.set(name, entry);
 }
 
@@ -311,7 +337,8 @@ export function medianOfHistogram(histogram: Map<number, number>): number | null
 
 /** BSON order, as `$sort: { _id: 1 }` gives it: null first, then numbers, strings, ObjectIds. */
 function bsonOrder(a: unknown, b: unknown): number {
-  const rank = (value: unknown) => (value === null || value === undefined ? 0 : typeof value === 'number' ? 1 : typeof value === 'string' ? 2 : 3);
+  const rank = (value: unknown) =>
+    value === null || value === undefined ? 0 : typeof value === 'number' ? 1 : typeof value === 'string' ? 2 : 3;
   const byRank = rank(a) - rank(b);
   if (byRank !== 0) return byRank;
   if (typeof a === 'number' && typeof b === 'number') return a - b;
@@ -324,7 +351,12 @@ function groupsOf(tallies: Map<string, { id: unknown; tally: Tally }>): GroupedC
   return [...tallies.values()]
     .filter(({ tally }) => tally.counts.proposals > 0)
     .sort((a, b) => bsonOrder(a.id, b.id))
-    .map(({ id, tally }) => ({ ...emptyCounts, ...tally.counts, medianDaysToStart: medianOfHistogram(tally.days), _id: id ?? null }));
+    .map(({ id, tally }) => ({
+      ...emptyCounts,
+      ...tally.counts,
+      medianDaysToStart: medianOfHistogram(tally.days),
+      _id: id ?? null,
+    }));
 }
 
 export class DashboardSummaries {
@@ -343,22 +375,31 @@ export class DashboardSummaries {
   }
 
   /** Journeys were added (no `before`), changed, or erased (no `after`). */
-  async journeysChanged(changed: { before?: JourneyFacts; after?: JourneyFacts }[], session: ClientSession): Promise<void> {
+  async journeysChanged(
+    changed: { before?: JourneyFacts; after?: JourneyFacts }[],
+    session: ClientSession,
+  ): Promise<void> {
     const changes: RowChanges = new Map();
     for (const { before, after } of changed) {
       if (before) addOutcomes(changes, before, -1);
       if (after) addOutcomes(changes, after, 1);
     }
     const operations = upserts(changes);
-    if (operations.length > 0) await this.outcomes.bulkWrite(operations as AnyBulkWriteOperation<OutcomeRow>[], { session, ordered: false });
+    if (operations.length > 0)
+      await this.outcomes.bulkWrite(operations as AnyBulkWriteOperation<OutcomeRow>[], { session, ordered: false });
   }
 
   /** Weekly logs were added (`sign` 1) or erased (-1) for journeys in the given scopes. */
-  async logsChanged(entries: { scope: LogScope; log: LogFacts }[], sign: 1 | -1, session: ClientSession): Promise<void> {
+  async logsChanged(
+    entries: { scope: LogScope; log: LogFacts }[],
+    sign: 1 | -1,
+    session: ClientSession,
+  ): Promise<void> {
     const changes: RowChanges = new Map();
     for (const { scope, log } of entries) addLog(changes, scope, log, sign);
     const operations = upserts(changes);
-    if (operations.length > 0) await this.supportWeeks.bulkWrite(operations as AnyBulkWriteOperation<SupportRow>[], { session, ordered: false });
+    if (operations.length > 0)
+      await this.supportWeeks.bulkWrite(operations as AnyBulkWriteOperation<SupportRow>[], { session, ordered: false });
   }
 
   /** The provider's outcome counts by each breakdown, in the shape (and order) of `outcomeFacetPipeline`. */
@@ -371,10 +412,15 @@ export class DashboardSummaries {
       ...(filters.sector !== undefined ? { sector: filters.sector } : {}),
     };
     const coachesToo = filters.localAuthority === undefined && filters.sector === undefined;
-    const coachProjection = filters.academicYear !== undefined ? { jobCoachId: 1, [`years.${filters.academicYear}`]: 1 } : { jobCoachId: 1, all: 1 };
+    const coachProjection =
+      filters.academicYear !== undefined
+        ? { jobCoachId: 1, [`years.${filters.academicYear}`]: 1 }
+        : { jobCoachId: 1, all: 1 };
     const [areaRows, coachRows] = await Promise.all([
       this.outcomes.find(areaFilter).toArray(),
-      coachesToo ? this.outcomes.find({ providerId, grain: 'coach' }, { projection: coachProjection }).toArray() : Promise.resolve([]),
+      coachesToo
+        ? this.outcomes.find({ providerId, grain: 'coach' }, { projection: coachProjection }).toArray()
+        : Promise.resolve([]),
     ]);
     const overall = new Map<string, { id: unknown; tally: Tally }>();
     const byCohortYear = new Map<string, { id: unknown; tally: Tally }>();
@@ -391,7 +437,13 @@ export class DashboardSummaries {
       const tallied = filters.academicYear !== undefined ? row.years?.[filters.academicYear] : row.all;
       if (tallied) tallyRow(byJobCoach, row.jobCoachId, tallied);
     }
-    return { overall: groupsOf(overall), byCohortYear: groupsOf(byCohortYear), byLocalAuthority: groupsOf(byLocalAuthority), bySector: groupsOf(bySector), byJobCoach: groupsOf(byJobCoach) };
+    return {
+      overall: groupsOf(overall),
+      byCohortYear: groupsOf(byCohortYear),
+      byLocalAuthority: groupsOf(byLocalAuthority),
+      bySector: groupsOf(bySector),
+      byJobCoach: groupsOf(byJobCoach),
+    };
   }
 
   /** The support-hours trend, as `supportTrendPipeline` computes it from the weekly logs. */
@@ -412,9 +464,23 @@ export class DashboardSummaries {
         },
         { $project: { _id: 0, week: { $objectToArray: '$weeks' } } },
         { $unwind: '$week' },
-        { $project: { week: { $toInt: '$week.k' }, logs: '$week.v.logs', supportHours: '$week.v.supportHours', hoursWorked: '$week.v.hoursWorked' } },
+        {
+          $project: {
+            week: { $toInt: '$week.k' },
+            logs: '$week.v.logs',
+            supportHours: '$week.v.supportHours',
+            hoursWorked: '$week.v.hoursWorked',
+          },
+        },
         { $match: { week: { $lte: trendWeeks }, logs: { $gt: 0 } } },
-        { $group: { _id: '$week', internships: { $sum: '$logs' }, supportHours: { $sum: '$supportHours' }, hoursWorked: { $sum: '$hoursWorked' } } },
+        {
+          $group: {
+            _id: '$week',
+            internships: { $sum: '$logs' },
+            supportHours: { $sum: '$supportHours' },
+            hoursWorked: { $sum: '$hoursWorked' },
+          },
+        },
         { $sort: { _id: 1 } },
         {
           $project: {
@@ -435,7 +501,18 @@ export class DashboardSummaries {
     const outcomes: RowChanges = new Map();
     const scopes = new Map<string, LogScope>();
     let journeys = 0;
-    const journeyFields = { providerId: 1, jobCoachId: 1, cohortYear: 1, localAuthority: 1, sector: 1, state: 1, startedOn: 1, proposedAt: 1, outcome: 1, followUp: 1 };
+    const journeyFields = {
+      providerId: 1,
+      jobCoachId: 1,
+      cohortYear: 1,
+      localAuthority: 1,
+      sector: 1,
+      state: 1,
+      startedOn: 1,
+      proposedAt: 1,
+      outcome: 1,
+      followUp: 1,
+    };
     for await (const journey of this.#matches.find({}, { projection: journeyFields })) {
       addOutcomes(outcomes, journey as unknown as JourneyFacts, 1);
       scopes.set(journey._id.toHexString(), journey as unknown as LogScope);
@@ -443,7 +520,10 @@ export class DashboardSummaries {
     }
     const support: RowChanges = new Map();
     let logs = 0;
-    for await (const log of this.#logs.find({}, { projection: { matchId: 1, weekNumber: 1, supportHours: 1, hoursWorked: 1 } })) {
+    for await (const log of this.#logs.find(
+      {},
+      { projection: { matchId: 1, weekNumber: 1, supportHours: 1, hoursWorked: 1 } },
+    )) {
       const scope = scopes.get((log.matchId as ObjectId).toHexString());
       if (!scope) continue;
       addLog(support, scope, log as unknown as LogFacts, 1);
@@ -452,11 +532,16 @@ export class DashboardSummaries {
     await this.outcomes.deleteMany({});
     await this.supportWeeks.deleteMany({});
     const write = async (collection: Collection<Document>, rows: Document[]) => {
-      for (let i = 0; i < rows.length; i += 1000) await collection.insertMany(rows.slice(i, i + 1000), { ordered: false });
+      for (let i = 0; i < rows.length; i += 1000)
+        await collection.insertMany(rows.slice(i, i + 1000), { ordered: false });
     };
     await write(this.outcomes as unknown as Collection<Document>, [...outcomes.values()].map(rowOf));
     await write(this.supportWeeks as unknown as Collection<Document>, [...support.values()].map(rowOf));
-    await this.#state.updateOne({ _id: 'summaries' }, { $set: { version: summariesVersion, builtAt: new Date() } }, { upsert: true });
+    await this.#state.updateOne(
+      { _id: 'summaries' },
+      { $set: { version: summariesVersion, builtAt: new Date() } },
+      { upsert: true },
+    );
     return { journeys, logs };
   }
 
@@ -468,7 +553,9 @@ export class DashboardSummaries {
     const state = await this.#state.findOne({ _id: 'summaries' });
     if (state?.version === summariesVersion) return;
     const started = Date.now();
-    await this.#matches.updateMany({ startedOn: { $type: 'string' } }, [{ $set: { cohortYear: academicYearExpression('$startedOn') } }]);
+    await this.#matches.updateMany({ startedOn: { $type: 'string' } }, [
+      { $set: { cohortYear: academicYearExpression('$startedOn') } },
+    ]);
     const counted = await this.rebuild();
     logger.info({ ...counted, ms: Date.now() - started }, 'dashboard summaries rebuilt');
   }

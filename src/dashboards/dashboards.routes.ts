@@ -4,9 +4,9 @@ import { actor } from '../auth/auth.middleware.js';
 import { idSchema } from '../core/db/ids.js';
 import { bearer, createRouter, errorResponses, jsonResponse } from '../core/http/openapi.js';
 import { sectorSchema } from '../domain/schemas.js';
-import { csvColumns, employerDashboardCsv, providerDashboardCsv } from './dashboard-csv.js';
 import { journeyStateSchema, outcomeTypes } from '../journey/journey.schemas.js';
 import { placementStatusSchema } from '../placements/placements.schemas.js';
+import { csvColumns, employerDashboardCsv, providerDashboardCsv } from './dashboard-csv.js';
 
 const percentage = z.number().nullable();
 const figureFields = {
@@ -27,35 +27,63 @@ const figureFields = {
   employedAt12MonthsPercent: percentage,
   medianWeeksProposalToStart: z.number().nullable(),
 };
-const figuresSchema = z.object(figureFields).openapi('OutcomeFigures', { description: 'Each field is defined in `definitions`.' });
-const breakdownRow = z.object({ key: z.string().nullable(), label: z.string(), ...figureFields }).openapi('OutcomeFiguresRow');
-const definitionsSchema = z.record(z.string(), z.string()).openapi({ description: 'What each figure and breakdown means, in words.' });
+const figuresSchema = z
+  .object(figureFields)
+  .openapi('OutcomeFigures', { description: 'Each field is defined in `definitions`.' });
+const breakdownRow = z
+  .object({ key: z.string().nullable(), label: z.string(), ...figureFields })
+  .openapi('OutcomeFiguresRow');
+const definitionsSchema = z
+  .record(z.string(), z.string())
+  .openapi({ description: 'What each figure and breakdown means, in words.' });
 
 const filtersQuery = z.strictObject({
-  academicYear: z.coerce
-    .number()
-    .int()
-    .min(2000)
-    .max(2100)
-    .optional()
-    .openapi({ description: 'Only internships in the academic year that starts in September of this year (2026 for 2026/27): by actual start, or by planned start before one.', example: 2026 }),
-  localAuthority: z.string().trim().min(1).max(100).optional().openapi({ description: 'Only young people of this local authority (as recorded when proposed).', example: 'Leeds' }),
+  academicYear: z.coerce.number().int().min(2000).max(2100).optional().openapi({
+    description:
+      'Only internships in the academic year that starts in September of this year (2026 for 2026/27): by actual start, or by planned start before one.',
+    example: 2026,
+  }),
+  localAuthority: z.string().trim().min(1).max(100).optional().openapi({
+    description: 'Only young people of this local authority (as recorded when proposed).',
+    example: 'Leeds',
+  }),
   sector: sectorSchema.optional().openapi({ description: 'Only placements in this sector.' }),
-  jobCoachId: idSchema.optional().openapi({ description: 'Only this job coach’s caseload (a job coach may give only their own).' }),
-  format: z.enum(['json', 'csv']).optional().openapi({ description: '`csv` for a CSV file, as `Accept: text/csv` does; JSON otherwise.' }),
+  jobCoachId: idSchema
+    .optional()
+    .openapi({ description: 'Only this job coach’s caseload (a job coach may give only their own).' }),
+  format: z
+    .enum(['json', 'csv'])
+    .optional()
+    .openapi({ description: '`csv` for a CSV file, as `Accept: text/csv` does; JSON otherwise.' }),
 });
 const filtersSchema = z
-  .object({ academicYear: z.number().int().optional(), localAuthority: z.string().optional(), sector: sectorSchema.optional(), jobCoachId: idSchema.optional() })
+  .object({
+    academicYear: z.number().int().optional(),
+    localAuthority: z.string().optional(),
+    sector: sectorSchema.optional(),
+    jobCoachId: idSchema.optional(),
+  })
   .openapi('DashboardFilters', { description: 'The filters applied, as given.' });
 
 const csvDescription =
   `With \`Accept: text/csv\` or \`?format=csv\`: a CSV file in UTF-8 (with a byte-order mark), CRLF line ends, a header row (\`${csvColumns.join(',')}\`), ` +
   'then one row per figure per group, with the figure’s definition: ready for a local-authority return. `value` is empty where the JSON has null.';
-const csvContent = { 'text/csv': { schema: z.string().openapi({ description: csvDescription, example: `${csvColumns.join(',')}\r\noverall,,All,starts,12,"Internships that started..."\r\n` }) } };
+const csvContent = {
+  'text/csv': {
+    schema: z.string().openapi({
+      description: csvDescription,
+      example: `${csvColumns.join(',')}\r\noverall,,All,starts,12,"Internships that started..."\r\n`,
+    }),
+  },
+};
 
 const providerDashboardSchema = z
   .object({
-    scope: z.object({ providerId: idSchema, jobCoachId: idSchema.optional(), coverage: z.enum(['provider', 'own_caseload']) }),
+    scope: z.object({
+      providerId: idSchema,
+      jobCoachId: idSchema.optional(),
+      coverage: z.enum(['provider', 'own_caseload']),
+    }),
     filters: filtersSchema,
     generatedAt: z.string(),
     overall: figuresSchema,
@@ -63,7 +91,14 @@ const providerDashboardSchema = z
     byLocalAuthority: z.array(breakdownRow),
     bySector: z.array(breakdownRow),
     byJobCoach: z.array(breakdownRow),
-    supportHoursTrend: z.array(z.object({ week: z.number().int(), internships: z.number().int(), averageSupportHours: z.number(), averageHoursWorked: z.number() })),
+    supportHoursTrend: z.array(
+      z.object({
+        week: z.number().int(),
+        internships: z.number().int(),
+        averageSupportHours: z.number(),
+        averageHoursWorked: z.number(),
+      }),
+    ),
     definitions: definitionsSchema,
   })
   .openapi('ProviderDashboard');
@@ -126,7 +161,10 @@ const provider = createRoute({
   ...bearer,
   request: { query: filtersQuery },
   responses: {
-    200: { description: 'The dashboard, as JSON or CSV.', content: { ...jsonResponse(providerDashboardSchema, 'The dashboard.').content, ...csvContent } },
+    200: {
+      description: 'The dashboard, as JSON or CSV.',
+      content: { ...jsonResponse(providerDashboardSchema, 'The dashboard.').content, ...csvContent },
+    },
     ...errorResponses(400, 401, 403),
   },
 });
@@ -141,7 +179,10 @@ const employer = createRoute({
   ...bearer,
   request: { query: filtersQuery },
   responses: {
-    200: { description: 'The dashboard, as JSON or CSV.', content: { ...jsonResponse(employerDashboardSchema, 'The dashboard.').content, ...csvContent } },
+    200: {
+      description: 'The dashboard, as JSON or CSV.',
+      content: { ...jsonResponse(employerDashboardSchema, 'The dashboard.').content, ...csvContent },
+    },
     ...errorResponses(400, 401, 403, 404),
   },
 });
@@ -160,7 +201,11 @@ export function wantsCsv(format: 'json' | 'csv' | undefined, accept: string | un
 }
 
 function csvResponse(c: Context, body: string, name: string) {
-  return c.body(body, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}.csv"`, vary: 'Accept' });
+  return c.body(body, 200, {
+    'content-type': 'text/csv; charset=utf-8',
+    'content-disposition': `attachment; filename="${name}.csv"`,
+    vary: 'Accept',
+  });
 }
 
 export function dashboardsRoutes() {
@@ -168,14 +213,16 @@ export function dashboardsRoutes() {
     .openapi(provider, async (c) => {
       const { format, ...filters } = c.req.valid('query');
       const dashboard = await c.var.services.dashboards.provider(actor(c), filters);
-      if (wantsCsv(format, c.req.header('accept'))) return csvResponse(c, providerDashboardCsv(dashboard), 'provider-dashboard');
+      if (wantsCsv(format, c.req.header('accept')))
+        return csvResponse(c, providerDashboardCsv(dashboard), 'provider-dashboard');
       c.header('vary', 'Accept');
       return c.json(dashboard, 200);
     })
     .openapi(employer, async (c) => {
       const { format, ...filters } = c.req.valid('query');
       const dashboard = await c.var.services.dashboards.employer(actor(c), filters);
-      if (wantsCsv(format, c.req.header('accept'))) return csvResponse(c, employerDashboardCsv(dashboard), 'employer-dashboard');
+      if (wantsCsv(format, c.req.header('accept')))
+        return csvResponse(c, employerDashboardCsv(dashboard), 'employer-dashboard');
       c.header('vary', 'Accept');
       return c.json(dashboard, 200);
     });

@@ -1,29 +1,56 @@
-import { ObjectId, type Document } from 'mongodb';
+import { type Document, ObjectId } from 'mongodb';
 import type { AccountsRepository } from '../auth/accounts.js';
-import { authorize, providerDashboardScope, type Actor } from '../auth/policy.js';
+import { type Actor, authorize, providerDashboardScope } from '../auth/policy.js';
 import type { Clock } from '../core/clock.js';
 import { forbidden, notFound } from '../core/errors.js';
-import { sectorLabels, type Sector } from '../domain/vocabulary.js';
+import { type Sector, sectorLabels } from '../domain/vocabulary.js';
 import type { EmployersRepository } from '../employers/employers.repository.js';
 import { employerResource } from '../employers/employers.service.js';
 import type { JourneyState } from '../journey/journey.machine.js';
 import type { PlacementMatchesRepository } from '../journey/journey.repository.js';
 import type { OutcomeType } from '../journey/journey.schemas.js';
 import type { ProgressRepository } from '../journey/progress.repository.js';
-import type { DashboardSummaries, OutcomeBreakdowns } from './dashboard-summaries.js';
 import type { PlacementsRepository } from '../placements/placements.repository.js';
 import type { YoungPeopleRepository } from '../young-people/young-people.repository.js';
-import { emptyCounts, figureDefinitions, figuresFrom, groupedCounts, journeyFlags, outcomeFacetPipeline, percent, sums, supportTrendPipeline, type Counts } from './dashboard-figures.js';
+import {
+  type Counts,
+  emptyCounts,
+  figureDefinitions,
+  figuresFrom,
+  groupedCounts,
+  journeyFlags,
+  outcomeFacetPipeline,
+  percent,
+  sums,
+  supportTrendPipeline,
+} from './dashboard-figures.js';
+import type { DashboardSummaries, OutcomeBreakdowns } from './dashboard-summaries.js';
 
 type GroupRow = Counts & { _id: unknown };
-type EmployerRow = GroupRow & { awaitingDecision: number; tasters: number; acceptedByEmployer: number; declinedByEmployer: number; hiredByEmployer: number };
-const noEmployerRow: EmployerRow = { ...emptyCounts, _id: null, awaitingDecision: 0, tasters: 0, acceptedByEmployer: 0, declinedByEmployer: 0, hiredByEmployer: 0 };
+type EmployerRow = GroupRow & {
+  awaitingDecision: number;
+  tasters: number;
+  acceptedByEmployer: number;
+  declinedByEmployer: number;
+  hiredByEmployer: number;
+};
+const noEmployerRow: EmployerRow = {
+  ...emptyCounts,
+  _id: null,
+  awaitingDecision: 0,
+  tasters: 0,
+  acceptedByEmployer: 0,
+  declinedByEmployer: 0,
+  hiredByEmployer: 0,
+};
 
 const internsListed = 200;
 
 export const breakdownDefinitions = {
-  byCohortYear: 'By academic year (from 1 September): the year the internship actually started in; for one that has not started, the year of the young person’s planned start when they were proposed.',
-  byLocalAuthority: 'By the young person’s local authority when they were proposed; "Not recorded" when none was given.',
+  byCohortYear:
+    'By academic year (from 1 September): the year the internship actually started in; for one that has not started, the year of the young person’s planned start when they were proposed.',
+  byLocalAuthority:
+    'By the young person’s local authority when they were proposed; "Not recorded" when none was given.',
   bySector: 'By the sector of the placement.',
   byJobCoach: 'By the job coach whose caseload the young person was on when proposed.',
   supportHoursTrend:
@@ -31,7 +58,8 @@ export const breakdownDefinitions = {
 };
 
 export const employerDefinitions = {
-  awaitingDecision: 'Proposals the young person agreed to that wait for your decision, including those with a taster arranged.',
+  awaitingDecision:
+    'Proposals the young person agreed to that wait for your decision, including those with a taster arranged.',
   tasters: 'Proposals for which you arranged a taster day or informal interview.',
   acceptedByEmployer: 'Proposals you accepted.',
   declinedByEmployer: 'Proposals you declined.',
@@ -111,20 +139,41 @@ export class DashboardsService {
     if (scope.jobCoachId && filters.jobCoachId && filters.jobCoachId !== scope.jobCoachId) {
       throw forbidden('Job coaches see the figures of their own caseload only.');
     }
-    const filter = journeyFilter({ providerId: new ObjectId(scope.providerId), ...(scope.jobCoachId ? { jobCoachId: new ObjectId(scope.jobCoachId) } : {}) }, filters);
-    const { facets, trend } = scope.jobCoachId || filters.jobCoachId ? await this.#fromRecords(filter, filters) : await this.#fromSummaries(filter, filters);
-    const coachNames = await this.#coachNames((facets?.byJobCoach ?? []).map((row) => row._id).filter((id): id is ObjectId => id instanceof ObjectId));
+    const filter = journeyFilter(
+      {
+        providerId: new ObjectId(scope.providerId),
+        ...(scope.jobCoachId ? { jobCoachId: new ObjectId(scope.jobCoachId) } : {}),
+      },
+      filters,
+    );
+    const { facets, trend } =
+      scope.jobCoachId || filters.jobCoachId
+        ? await this.#fromRecords(filter, filters)
+        : await this.#fromSummaries(filter, filters);
+    const coachNames = await this.#coachNames(
+      (facets?.byJobCoach ?? []).map((row) => row._id).filter((id): id is ObjectId => id instanceof ObjectId),
+    );
     const rows = (key: keyof NonNullable<typeof facets>, label: (id: unknown) => string) =>
-      (facets?.[key] ?? []).map(({ _id, ...counts }) => ({ key: _id === null || _id === undefined ? null : String(_id), label: label(_id), ...figuresFrom(counts) }));
+      (facets?.[key] ?? []).map(({ _id, ...counts }) => ({
+        key: _id === null || _id === undefined ? null : String(_id),
+        label: label(_id),
+        ...figuresFrom(counts),
+      }));
     return {
-      scope: { providerId: scope.providerId, ...(scope.jobCoachId ? { jobCoachId: scope.jobCoachId } : {}), coverage: scope.jobCoachId ? ('own_caseload' as const) : ('provider' as const) },
+      scope: {
+        providerId: scope.providerId,
+        ...(scope.jobCoachId ? { jobCoachId: scope.jobCoachId } : {}),
+        coverage: scope.jobCoachId ? ('own_caseload' as const) : ('provider' as const),
+      },
       filters,
       generatedAt: this.clock.now().toISOString(),
       overall: figuresFrom(stripId(facets?.overall[0]) ?? emptyCounts),
       byCohortYear: rows('byCohortYear', (id) => academicYearLabel(Number(id))),
       byLocalAuthority: rows('byLocalAuthority', (id) => (typeof id === 'string' ? id : 'Not recorded')),
       bySector: rows('bySector', (id) => sectorLabels[id as Sector] ?? String(id)),
-      byJobCoach: rows('byJobCoach', (id) => (id instanceof ObjectId ? (coachNames.get(id.toHexString()) ?? 'A former job coach') : 'No job coach')),
+      byJobCoach: rows('byJobCoach', (id) =>
+        id instanceof ObjectId ? (coachNames.get(id.toHexString()) ?? 'A former job coach') : 'No job coach',
+      ),
       supportHoursTrend: trend.map(({ _id, ...week }) => ({ week: _id, ...week })),
       definitions: { ...figureDefinitions, ...breakdownDefinitions, ...trendDefinitions },
     };
@@ -149,7 +198,11 @@ export class DashboardsService {
     const [facets, trend, byJobCoach] = await Promise.all([
       this.summaries.outcomeBreakdowns(providerId, filters),
       this.summaries.supportTrend(providerId, filters),
-      byCoachFromRecords ? this.matches.collection.aggregate<GroupRow>([{ $match: filter }, journeyFlags(), ...groupedCounts('$jobCoachId')]).toArray() : undefined,
+      byCoachFromRecords
+        ? this.matches.collection
+            .aggregate<GroupRow>([{ $match: filter }, journeyFlags(), ...groupedCounts('$jobCoachId')])
+            .toArray()
+        : undefined,
     ]);
     const breakdowns: OutcomeBreakdowns = byJobCoach ? { ...facets, byJobCoach } : facets;
     return { facets: breakdowns, trend };
@@ -157,18 +210,25 @@ export class DashboardsService {
 
   async #outcomeFacets(filter: Document) {
     const [facets] = await this.matches.collection
-      .aggregate<Record<'overall' | 'byCohortYear' | 'byLocalAuthority' | 'bySector' | 'byJobCoach', GroupRow[]>>(outcomeFacetPipeline(filter))
+      .aggregate<Record<'overall' | 'byCohortYear' | 'byLocalAuthority' | 'bySector' | 'byJobCoach', GroupRow[]>>(
+        outcomeFacetPipeline(filter),
+      )
       .toArray();
     return facets;
   }
 
   /** Weekly logs carry the provider and coach but not the journey's year, area or sector: those narrow by journey. */
   async #supportTrend(filter: Document, filters: DashboardFilters) {
-    const byJourney = filters.academicYear !== undefined || filters.localAuthority !== undefined || filters.sector !== undefined;
+    const byJourney =
+      filters.academicYear !== undefined || filters.localAuthority !== undefined || filters.sector !== undefined;
     const logFilter: Document = byJourney
       ? { providerId: filter.providerId, matchId: { $in: await this.matches.collection.distinct('_id', filter) } }
       : { providerId: filter.providerId, ...(filter.jobCoachId ? { jobCoachId: filter.jobCoachId } : {}) };
-    return this.progress.logs.aggregate<{ _id: number; internships: number; averageSupportHours: number; averageHoursWorked: number }>(supportTrendPipeline(logFilter)).toArray();
+    return this.progress.logs
+      .aggregate<{ _id: number; internships: number; averageSupportHours: number; averageHoursWorked: number }>(
+        supportTrendPipeline(logFilter),
+      )
+      .toArray();
   }
 
   async #coachNames(ids: ObjectId[]): Promise<Map<string, string>> {
@@ -189,15 +249,42 @@ export class DashboardsService {
       acceptedByEmployer: { $cond: [{ $eq: ['$employerDecision.accepted', true] }, 1, 0] },
       declinedByEmployer: { $cond: [{ $eq: ['$employerDecision.accepted', false] }, 1, 0] },
       hiredByEmployer: {
-        $cond: [{ $and: [{ $in: ['$state', ['completed', 'followed_up']] }, { $eq: ['$outcome.type', 'paid_employment'] }, { $eq: ['$outcome.employer', 'same'] }] }, 1, 0],
+        $cond: [
+          {
+            $and: [
+              { $in: ['$state', ['completed', 'followed_up']] },
+              { $eq: ['$outcome.type', 'paid_employment'] },
+              { $eq: ['$outcome.employer', 'same'] },
+            ],
+          },
+          1,
+          0,
+        ],
       },
     };
     const employerSums = sums(Object.keys(employerFlags));
-    type InternRow = { matchId: ObjectId; youngPersonId: ObjectId; placementId: ObjectId; state: JourneyState; startedOn: string; endedOn?: string; outcomeType?: OutcomeType };
+    type InternRow = {
+      matchId: ObjectId;
+      youngPersonId: ObjectId;
+      placementId: ObjectId;
+      state: JourneyState;
+      startedOn: string;
+      endedOn?: string;
+      outcomeType?: OutcomeType;
+    };
     const [facets] = await this.matches.collection
       .aggregate<{ totals: EmployerRow[]; byPlacement: EmployerRow[]; interns: InternRow[] }>([
         { $match: journeyFilter({ employerId, visibleToEmployer: true }, filters) },
-        journeyFlags({ ...employerFlags, matchId: '$_id', youngPersonId: 1, placementId: 1, state: 1, startedOn: 1, endedOn: 1, outcomeType: '$outcome.type' }),
+        journeyFlags({
+          ...employerFlags,
+          matchId: '$_id',
+          youngPersonId: 1,
+          placementId: 1,
+          state: 1,
+          startedOn: 1,
+          endedOn: 1,
+          outcomeType: '$outcome.type',
+        }),
         {
           $facet: {
             totals: groupedCounts(null, employerSums),
@@ -206,7 +293,17 @@ export class DashboardsService {
               { $match: { startedOn: { $exists: true } } },
               { $sort: { startedOn: -1 } },
               { $limit: internsListed },
-              { $project: { matchId: 1, youngPersonId: 1, placementId: 1, state: 1, startedOn: 1, endedOn: 1, outcomeType: 1 } },
+              {
+                $project: {
+                  matchId: 1,
+                  youngPersonId: 1,
+                  placementId: 1,
+                  state: 1,
+                  startedOn: 1,
+                  endedOn: 1,
+                  outcomeType: 1,
+                },
+              },
             ],
           },
         },
@@ -219,12 +316,26 @@ export class DashboardsService {
       .toArray();
     const byPlacement = new Map((facets?.byPlacement ?? []).map((row) => [String(row._id), row]));
     const interns = facets?.interns ?? [];
-    const names = new Map((await this.youngPeople.byIds([...new Set(interns.map((row) => row.youngPersonId.toHexString()))])).map((p) => [p.id, p.preferredName]));
+    const names = new Map(
+      (await this.youngPeople.byIds([...new Set(interns.map((row) => row.youngPersonId.toHexString()))])).map((p) => [
+        p.id,
+        p.preferredName,
+      ]),
+    );
     const titles = new Map(placements.map((p) => [p._id.toHexString(), p.title]));
     const employerFigures = (row: EmployerRow | undefined) => {
-      const { _id, awaitingDecision, tasters, acceptedByEmployer, declinedByEmployer, hiredByEmployer, ...counts } = row ?? noEmployerRow;
+      const { _id, awaitingDecision, tasters, acceptedByEmployer, declinedByEmployer, hiredByEmployer, ...counts } =
+        row ?? noEmployerRow;
       const figures = figuresFrom(counts);
-      return { ...figures, awaitingDecision, tasters, acceptedByEmployer, declinedByEmployer, hiredByEmployer, hiredByEmployerPercent: percent(hiredByEmployer, figures.completed) };
+      return {
+        ...figures,
+        awaitingDecision,
+        tasters,
+        acceptedByEmployer,
+        declinedByEmployer,
+        hiredByEmployer,
+        hiredByEmployerPercent: percent(hiredByEmployer, figures.completed),
+      };
     };
     return {
       employerId: employer.id,

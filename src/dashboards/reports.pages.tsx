@@ -1,5 +1,5 @@
-import { Hono, type Context } from 'hono';
-import { sectorLabels, sectors, type Sector } from '../domain/vocabulary.js';
+import { type Context, Hono } from 'hono';
+import { type Sector, sectorLabels, sectors } from '../domain/vocabulary.js';
 import { Button } from '../web/components/Button.js';
 import { Input } from '../web/components/Input.js';
 import { Select } from '../web/components/Select.js';
@@ -55,7 +55,9 @@ function filtersFrom(c: Context<WebEnv>): DashboardFilters {
 }
 
 function queryOf(filters: DashboardFilters): string {
-  const params = new URLSearchParams(Object.entries(filters).map(([key, value]): [string, string] => [key, String(value)]));
+  const params = new URLSearchParams(
+    Object.entries(filters).map(([key, value]): [string, string] => [key, String(value)]),
+  );
   return params.size > 0 ? `?${params}` : '';
 }
 
@@ -70,8 +72,16 @@ function GroupChart(props: { id: string; title: string; rows: Row[] }) {
   const height = rows.length * band + 10;
   return (
     <figure class="app-chart">
-      <svg viewBox={`0 0 ${label + plot + 50} ${height}`} role="img" aria-labelledby={`${props.id}-title`} focusable="false" class="app-chart__svg">
-        <title id={`${props.id}-title`}>{props.title}: internships started and into paid work. The table below has the figures.</title>
+      <svg
+        viewBox={`0 0 ${label + plot + 50} ${height}`}
+        role="img"
+        aria-labelledby={`${props.id}-title`}
+        focusable="false"
+        class="app-chart__svg"
+      >
+        <title id={`${props.id}-title`}>
+          {props.title}: internships started and into paid work. The table below has the figures.
+        </title>
         {rows.map((row, index) => {
           const y = index * band + 4;
           return (
@@ -83,7 +93,13 @@ function GroupChart(props: { id: string; title: string; rows: Row[] }) {
                 const value = Number(row[figure] ?? 0);
                 return (
                   <>
-                    <rect x={label} y={y + bar * 14} width={(value / top) * plot} height="12" fill={chartColours[figure]} />
+                    <rect
+                      x={label}
+                      y={y + bar * 14}
+                      width={(value / top) * plot}
+                      height="12"
+                      fill={chartColours[figure]}
+                    />
                     <text x={label + (value / top) * plot + 4} y={y + bar * 14 + 11} font-size="11" fill="#0b0c0c">
                       {value}
                     </text>
@@ -95,7 +111,8 @@ function GroupChart(props: { id: string; title: string; rows: Row[] }) {
         })}
       </svg>
       <figcaption class="govuk-body-s">
-        <span class="app-chart__key app-chart__key--worked" aria-hidden="true"></span> Internships started <span class="app-chart__key app-chart__key--paid" aria-hidden="true"></span> Into paid work
+        <span class="app-chart__key app-chart__key--worked" aria-hidden="true"></span> Internships started{' '}
+        <span class="app-chart__key app-chart__key--paid" aria-hidden="true"></span> Into paid work
       </figcaption>
     </figure>
   );
@@ -124,7 +141,9 @@ function GroupTable(props: { caption: string; rows: Row[]; figures: string[] }) 
               {row.label}
             </th>
             {props.figures.map((figure) => (
-              <td class="govuk-table__cell govuk-table__cell--numeric">{row[figure] === null || row[figure] === undefined ? '–' : String(row[figure])}</td>
+              <td class="govuk-table__cell govuk-table__cell--numeric">
+                {row[figure] === null || row[figure] === undefined ? '–' : String(row[figure])}
+              </td>
             ))}
           </tr>
         ))}
@@ -156,7 +175,9 @@ function FiguresWithDefinitions(props: { figures: Record<string, unknown>; defin
             <th scope="row" class="govuk-table__header">
               {figureWords[figure] ?? figure}
             </th>
-            <td class="govuk-table__cell govuk-table__cell--numeric">{value === null || value === undefined ? '–' : String(value)}</td>
+            <td class="govuk-table__cell govuk-table__cell--numeric">
+              {value === null || value === undefined ? '–' : String(value)}
+            </td>
             <td class="govuk-table__cell govuk-body-s">{props.definitions[figure] ?? ''}</td>
           </tr>
         ))}
@@ -165,19 +186,39 @@ function FiguresWithDefinitions(props: { figures: Record<string, unknown>; defin
   );
 }
 
-const groupFigures = ['proposals', 'starts', 'completed', 'paidEmployment', 'paidEmploymentPercent', 'employedAt12MonthsPercent'];
+const groupFigures = [
+  'proposals',
+  'starts',
+  'completed',
+  'paidEmployment',
+  'paidEmploymentPercent',
+  'employedAt12MonthsPercent',
+];
 
 async function providerReport(c: Context<WebEnv>) {
   const actor = c.get('actor')!;
   const filters = filtersFrom(c);
   const dashboard = await c.var.services.dashboards.provider(actor, filters);
   const thisYear = c.var.services.clock.now().getUTCFullYear();
-  const years = [...new Set([...dashboard.byCohortYear.map((row) => Number(row.key)).filter(Number.isInteger), thisYear - 1, thisYear, filters.academicYear ?? thisYear])].sort((a, b) => b - a);
+  const years = [
+    ...new Set([
+      ...dashboard.byCohortYear.map((row) => Number(row.key)).filter(Number.isInteger),
+      thisYear - 1,
+      thisYear,
+      filters.academicYear ?? thisYear,
+    ]),
+  ].sort((a, b) => b - a);
   const breakdowns = [
-    { id: 'by-year', title: 'By academic year (of the actual start, or the planned start before one)', rows: dashboard.byCohortYear },
+    {
+      id: 'by-year',
+      title: 'By academic year (of the actual start, or the planned start before one)',
+      rows: dashboard.byCohortYear,
+    },
     { id: 'by-authority', title: 'By local authority', rows: dashboard.byLocalAuthority },
     { id: 'by-sector', title: 'By sector', rows: dashboard.bySector },
-    ...(dashboard.scope.coverage === 'provider' ? [{ id: 'by-coach', title: 'By job coach', rows: dashboard.byJobCoach }] : []),
+    ...(dashboard.scope.coverage === 'provider'
+      ? [{ id: 'by-coach', title: 'By job coach', rows: dashboard.byJobCoach }]
+      : []),
   ];
   return renderPage(
     c,
@@ -185,24 +226,46 @@ async function providerReport(c: Context<WebEnv>) {
     <>
       <h1 class="govuk-heading-l">Reports</h1>
       <p class="govuk-body">
-        {dashboard.scope.coverage === 'provider' ? 'Outcomes for everyone at your provider.' : 'Outcomes for the young people on your caseload.'} Each figure says what it counts. Download the
-        report as a spreadsheet (CSV) for a local-authority return.
+        {dashboard.scope.coverage === 'provider'
+          ? 'Outcomes for everyone at your provider.'
+          : 'Outcomes for the young people on your caseload.'}{' '}
+        Each figure says what it counts. Download the report as a spreadsheet (CSV) for a local-authority return.
       </p>
       <form method="get" action="/reports" class="govuk-!-margin-bottom-6">
         <Select
           name="academicYear"
           label="Academic year"
           hint="By the actual start, or the planned start before one."
-          items={[{ value: '', text: 'All years' }, ...years.map((year) => ({ value: String(year), text: academicYearLabel(year) }))]}
+          items={[
+            { value: '', text: 'All years' },
+            ...years.map((year) => ({ value: String(year), text: academicYearLabel(year) })),
+          ]}
           value={filters.academicYear === undefined ? '' : String(filters.academicYear)}
         />
-        <Input name="localAuthority" label="Local authority" hint="For example, Leeds." width="20" value={filters.localAuthority} />
-        <Select name="sector" label="Sector" items={[{ value: '', text: 'All sectors' }, ...sectors.map((value) => ({ value, text: sectorLabels[value] }))]} value={filters.sector ?? ''} />
+        <Input
+          name="localAuthority"
+          label="Local authority"
+          hint="For example, Leeds."
+          width="20"
+          value={filters.localAuthority}
+        />
+        <Select
+          name="sector"
+          label="Sector"
+          items={[
+            { value: '', text: 'All sectors' },
+            ...sectors.map((value) => ({ value, text: sectorLabels[value] })),
+          ]}
+          value={filters.sector ?? ''}
+        />
         {dashboard.scope.coverage === 'provider' ? (
           <Select
             name="jobCoachId"
             label="Job coach"
-            items={[{ value: '', text: 'All job coaches' }, ...dashboard.byJobCoach.filter((row) => row.key).map((row) => ({ value: row.key!, text: row.label }))]}
+            items={[
+              { value: '', text: 'All job coaches' },
+              ...dashboard.byJobCoach.filter((row) => row.key).map((row) => ({ value: row.key!, text: row.label })),
+            ]}
             value={filters.jobCoachId ?? ''}
           />
         ) : null}
@@ -220,7 +283,9 @@ async function providerReport(c: Context<WebEnv>) {
           </h2>
           {breakdown.rows.length === 0 ? <p class="govuk-body">No internships match these filters.</p> : null}
           <GroupChart id={`${breakdown.id}-chart`} title={breakdown.title} rows={breakdown.rows} />
-          {breakdown.rows.length > 0 ? <GroupTable caption={breakdown.title} rows={breakdown.rows} figures={groupFigures} /> : null}
+          {breakdown.rows.length > 0 ? (
+            <GroupTable caption={breakdown.title} rows={breakdown.rows} figures={groupFigures} />
+          ) : null}
         </section>
       ))}
       <FiguresWithDefinitions figures={dashboard.overall} definitions={dashboard.definitions} />
@@ -249,7 +314,15 @@ async function employerReport(c: Context<WebEnv>) {
           By placement
         </h2>
         <GroupChart id="by-placement-chart" title="By placement" rows={rows} />
-        {rows.length > 0 ? <GroupTable caption="By placement" rows={rows} figures={['awaitingDecision', 'starts', 'completed', 'hiredByEmployer']} /> : <p class="govuk-body">No placements yet.</p>}
+        {rows.length > 0 ? (
+          <GroupTable
+            caption="By placement"
+            rows={rows}
+            figures={['awaitingDecision', 'starts', 'completed', 'hiredByEmployer']}
+          />
+        ) : (
+          <p class="govuk-body">No placements yet.</p>
+        )}
       </section>
       <FiguresWithDefinitions figures={dashboard.totals} definitions={dashboard.definitions} />
     </>,

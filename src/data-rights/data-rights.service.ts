@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { ObjectId, type ClientSession, type Db, type MongoClient } from 'mongodb';
+import { type ClientSession, type Db, type MongoClient, ObjectId } from 'mongodb';
 import type { AuditLog } from '../audit/audit.js';
 import type { AccountsRepository } from '../auth/accounts.js';
+import { type Actor, authorize, decide } from '../auth/policy.js';
 import { signInsCollection } from '../auth/sign-ins.js';
-import { authorize, decide, type Actor } from '../auth/policy.js';
 import type { Clock } from '../core/clock.js';
 import { inTransaction } from '../core/db/transaction.js';
 import { notFound } from '../core/errors.js';
@@ -71,9 +71,16 @@ export class DataRightsService {
     const person = await this.youngPeople.byId(youngPersonId);
     if (!person) throw notFound('Young person');
     authorize(actor, 'young_person.export', youngPersonResource(person));
-    await this.audit.success('young_person.export', actor, { target: { type: 'young_person', id: youngPersonId }, subjectId: youngPersonId, requestId });
+    await this.audit.success('young_person.export', actor, {
+      target: { type: 'young_person', id: youngPersonId },
+      subjectId: youngPersonId,
+      requestId,
+    });
     const resource = youngPersonResource(person);
-    const ownAccount = await this.accounts.collection.findOne({ youngPersonId: new ObjectId(youngPersonId) }, { projection: { passwordHash: 0 } });
+    const ownAccount = await this.accounts.collection.findOne(
+      { youngPersonId: new ObjectId(youngPersonId) },
+      { projection: { passwordHash: 0 } },
+    );
     const delegates = await this.accounts.delegatesOf(youngPersonId);
     // Delegates' email addresses are for the young person, who manages them; others see names and rights.
     const showDelegateEmails = decide(actor, 'young_person.manage_delegates', resource) === 'allow';
@@ -81,13 +88,22 @@ export class DataRightsService {
     const sections: Record<string, unknown> = {};
     for (const holder of this.#holders) sections[holder.name] = await holder.export(reader);
     const auditEvents =
-      decide(actor, 'young_person.read_audit_trail', resource) === 'allow' ? (await this.audit.forSubject(youngPersonId, { limit: 100_000 })).items : [];
+      decide(actor, 'young_person.read_audit_trail', resource) === 'allow'
+        ? (await this.audit.forSubject(youngPersonId, { limit: 100_000 })).items
+        : [];
     return {
       exportedAt: this.clock.now().toISOString(),
       about: 'Everything this service holds about you. You can ask for any of it to be corrected or erased.',
       profile: person,
       account: ownAccount
-        ? { id: ownAccount._id.toHexString(), email: ownAccount.email, name: ownAccount.name, status: ownAccount.status, createdAt: ownAccount.createdAt, lastSignInAt: ownAccount.lastSignInAt }
+        ? {
+            id: ownAccount._id.toHexString(),
+            email: ownAccount.email,
+            name: ownAccount.name,
+            status: ownAccount.status,
+            createdAt: ownAccount.createdAt,
+            lastSignInAt: ownAccount.lastSignInAt,
+          }
         : null,
       delegates: delegates.map((delegate) => ({
         name: delegate.name,
@@ -111,7 +127,10 @@ export class DataRightsService {
     const pseudonym = `erased-${randomBytes(8).toString('hex')}`;
     const id = new ObjectId(youngPersonId);
     await inTransaction(this.mongo, async (session) => {
-      const ownAccount = await this.accounts.collection.findOne({ youngPersonId: id }, { session, projection: { _id: 1 } });
+      const ownAccount = await this.accounts.collection.findOne(
+        { youngPersonId: id },
+        { session, projection: { _id: 1 } },
+      );
       for (const holder of this.#holders) await holder.erase(youngPersonId, session);
       await this.youngPeople.delete(youngPersonId, session);
       if (ownAccount) {
@@ -119,11 +138,24 @@ export class DataRightsService {
         await this.db.collection('refresh_tokens').deleteMany({ accountId: ownAccount._id }, { session });
         await this.db.collection(signInsCollection.name).deleteMany({ accountId: ownAccount._id }, { session });
       }
-      await this.accounts.collection.updateMany({ 'actsFor.youngPersonId': id }, { $pull: { actsFor: { youngPersonId: id } } }, { session });
+      await this.accounts.collection.updateMany(
+        { 'actsFor.youngPersonId': id },
+        { $pull: { actsFor: { youngPersonId: id } } },
+        { session },
+      );
       await this.db.collection('invitations').deleteMany({ youngPersonId: id }, { session });
-      await this.audit.pseudonymise([youngPersonId, ...(ownAccount ? [ownAccount._id.toHexString()] : [])], pseudonym, session);
+      await this.audit.pseudonymise(
+        [youngPersonId, ...(ownAccount ? [ownAccount._id.toHexString()] : [])],
+        pseudonym,
+        session,
+      );
       await this.outbox.enqueue('young_person', youngPersonId, session);
-      await this.audit.success('young_person.erase', actor, { target: { type: 'young_person', id: pseudonym }, subjectId: pseudonym, requestId }, session);
+      await this.audit.success(
+        'young_person.erase',
+        actor,
+        { target: { type: 'young_person', id: pseudonym }, subjectId: pseudonym, requestId },
+        session,
+      );
     });
     return { pseudonym };
   }

@@ -9,7 +9,10 @@ const swaggerUiDir = path.dirname(createRequire(import.meta.url).resolve('swagge
 /** Assets are served from the installed package so the docs work offline and load no third-party script. */
 const assets: Record<string, { file: string; type: string }> = {
   'swagger-ui.css': { file: path.join(swaggerUiDir, 'swagger-ui.css'), type: 'text/css; charset=utf-8' },
-  'swagger-ui-bundle.js': { file: path.join(swaggerUiDir, 'swagger-ui-bundle.js'), type: 'text/javascript; charset=utf-8' },
+  'swagger-ui-bundle.js': {
+    file: path.join(swaggerUiDir, 'swagger-ui-bundle.js'),
+    type: 'text/javascript; charset=utf-8',
+  },
 };
 
 const page = `<!doctype html>

@@ -20,7 +20,8 @@ import {
  */
 const visibleBodyText =
   /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]*[^\s\ufeff\u0000-\u001F\u007F-\u009F][^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]*$/;
-const visibleQueryText = /^[^\u0000-\u001F\u007F-\u009F]*[^\s\ufeff\u0000-\u001F\u007F-\u009F][^\u0000-\u001F\u007F-\u009F]*$/;
+const visibleQueryText =
+  /^[^\u0000-\u001F\u007F-\u009F]*[^\s\ufeff\u0000-\u001F\u007F-\u009F][^\u0000-\u001F\u007F-\u009F]*$/;
 const mustBeVisible = { message: 'must have some text, and no control characters' };
 
 export const shortText = (max = 120) => z.string().trim().min(1).max(max).regex(visibleBodyText, mustBeVisible);
@@ -89,20 +90,24 @@ export const dateSchema = z.iso.date({ message: 'must be a date like 2026-09-01'
 
 /** One level (none..high) for each environment factor. */
 export const environmentProfileSchema = z
-  .strictObject(Object.fromEntries(environmentFactors.map((factor) => [factor, levelSchema])) as Record<
-    (typeof environmentFactors)[number],
-    typeof levelSchema
-  >)
+  .strictObject(
+    Object.fromEntries(environmentFactors.map((factor) => [factor, levelSchema])) as Record<
+      (typeof environmentFactors)[number],
+      typeof levelSchema
+    >,
+  )
   .openapi('EnvironmentProfile', {
     description: 'How much of each factor the workplace has: none, low, medium or high.',
   });
 
 /** The most of each factor a young person can work with; a factor left out has no limit. */
 export const environmentLimitsSchema = z
-  .strictObject(Object.fromEntries(environmentFactors.map((factor) => [factor, levelSchema.optional()])) as Record<
-    (typeof environmentFactors)[number],
-    z.ZodOptional<typeof levelSchema>
-  >)
+  .strictObject(
+    Object.fromEntries(environmentFactors.map((factor) => [factor, levelSchema.optional()])) as Record<
+      (typeof environmentFactors)[number],
+      z.ZodOptional<typeof levelSchema>
+    >,
+  )
   .openapi('EnvironmentLimits', { description: 'The most of each factor the young person can work with.' });
 
 /** Query strings are strict too: an unknown or operator-shaped parameter (`status[$ne]`) is a 400. */
@@ -117,4 +122,6 @@ export function pageFrom<T>(items: T[], { limit, offset }: { limit: number; offs
 }
 
 export const pageOf = <T extends z.ZodType>(item: T, name: string) =>
-  z.object({ items: z.array(item), total: z.number().int(), limit: z.number().int(), offset: z.number().int() }).openapi(name);
+  z
+    .object({ items: z.array(item), total: z.number().int(), limit: z.number().int(), offset: z.number().int() })
+    .openapi(name);

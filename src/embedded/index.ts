@@ -27,7 +27,8 @@ export class Stores {
   async start(config: Config, logger: Logger): Promise<StoreEndpoints> {
     const dataDir = path.resolve(projectRoot, config.DATA_DIR);
     let mongoUri = config.MONGODB_URI ?? runningMongod(path.join(dataDir, 'mongo'));
-    if (mongoUri && !config.MONGODB_URI) logger.info('sharing the embedded mongod of the service already running on DATA_DIR');
+    if (mongoUri && !config.MONGODB_URI)
+      logger.info('sharing the embedded mongod of the service already running on DATA_DIR');
     if (!mongoUri) {
       const mongod = findMongod({
         configured: config.MONGOD_BIN,

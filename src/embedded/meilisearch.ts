@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { freePort, inspectPidFile, startProcess, stopOrphan, waitUntilReady, type ManagedProcess } from './process.js';
+import { freePort, inspectPidFile, type ManagedProcess, startProcess, stopOrphan, waitUntilReady } from './process.js';
 
 export interface RunningMeilisearch {
   url: string;
@@ -41,13 +41,19 @@ export async function startMeilisearch(options: {
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const args = [
-    '--db-path', path.join(options.dataDir, 'data.ms'),
-    '--dump-dir', path.join(options.dataDir, 'dumps'),
-    '--snapshot-dir', path.join(options.dataDir, 'snapshots'),
-    '--http-addr', `127.0.0.1:${port}`,
-    '--env', 'development',
+    '--db-path',
+    path.join(options.dataDir, 'data.ms'),
+    '--dump-dir',
+    path.join(options.dataDir, 'dumps'),
+    '--snapshot-dir',
+    path.join(options.dataDir, 'snapshots'),
+    '--http-addr',
+    `127.0.0.1:${port}`,
+    '--env',
+    'development',
     '--no-analytics',
-    '--log-level', 'WARN',
+    '--log-level',
+    'WARN',
     ...(options.maxIndexingMemory ? ['--max-indexing-memory', options.maxIndexingMemory] : []),
     ...(options.maxIndexingThreads ? ['--max-indexing-threads', String(options.maxIndexingThreads)] : []),
   ];

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { MongoClient, MongoServerError, type Db } from 'mongodb';
-import { freePort, inspectPidFile, startProcess, stopOrphan, waitUntilReady, type ManagedProcess } from './process.js';
+import { type Db, MongoClient, MongoServerError } from 'mongodb';
+import { freePort, inspectPidFile, type ManagedProcess, startProcess, stopOrphan, waitUntilReady } from './process.js';
 
 const replicaSetName = 'rs0';
 
@@ -29,24 +29,37 @@ export async function startMongod(options: {
   await stopOrphan(pidFile, 'mongod');
   const port = options.port ?? (await freePort());
   const args = [
-    '--dbpath', dbPath,
-    '--bind_ip', '127.0.0.1',
-    '--port', String(port),
-    '--replSet', replicaSetName,
+    '--dbpath',
+    dbPath,
+    '--bind_ip',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--replSet',
+    replicaSetName,
     '--nounixsocket',
-    '--setParameter', 'diagnosticDataCollectionEnabled=false',
-    '--wiredTigerCacheSizeGB', String(options.cacheSizeGb ?? 1),
-    '--oplogSize', '256',
+    '--setParameter',
+    'diagnosticDataCollectionEnabled=false',
+    '--wiredTigerCacheSizeGB',
+    String(options.cacheSizeGb ?? 1),
+    '--oplogSize',
+    '256',
   ];
   const child = startProcess({ name: 'mongod', bin: options.bin, args, logFile, pidFile });
   const directUri = `mongodb://127.0.0.1:${port}/?directConnection=true`;
   try {
     // A fresh client per attempt: a client whose first connection failed does not recover quickly.
-    await waitUntilReady(child, () => withDirectClient(directUri, async (admin) => (await admin.command({ ping: 1 })).ok === 1), 60_000, logFile);
+    await waitUntilReady(
+      child,
+      () => withDirectClient(directUri, async (admin) => (await admin.command({ ping: 1 })).ok === 1),
+      60_000,
+      logFile,
+    );
     await withDirectClient(directUri, (admin) => ensureReplicaSet(admin, `127.0.0.1:${port}`));
     await waitUntilReady(
       child,
-      () => withDirectClient(directUri, async (admin) => (await admin.command({ hello: 1 })).isWritablePrimary === true),
+      () =>
+        withDirectClient(directUri, async (admin) => (await admin.command({ hello: 1 })).isWritablePrimary === true),
       60_000,
       logFile,
     );

@@ -1,5 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { openSync, closeSync, readFileSync, writeFileSync, rmSync, existsSync } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { closeSync, existsSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 /** Something the launcher could not do; the message says what was tried and what to set. */
@@ -18,7 +18,9 @@ export function freePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -96,7 +98,10 @@ function readProc(pid: number, file: 'cmdline' | 'stat'): string | undefined {
  * a running Node.js process), whose stores a script may share; or an orphan left by a parent that
  * died without stopping it (kill -9, a power cut), which is safe to stop.
  */
-export function inspectPidFile(pidFile: string, programName: string): { state: 'none' } | { state: 'owned' | 'orphan'; pid: number } {
+export function inspectPidFile(
+  pidFile: string,
+  programName: string,
+): { state: 'none' } | { state: 'owned' | 'orphan'; pid: number } {
   if (!existsSync(pidFile)) return { state: 'none' };
   const pid = Number(readFileSync(pidFile, 'utf8').trim());
   if (!Number.isInteger(pid) || pid <= 1 || !readProc(pid, 'cmdline')?.includes(programName)) return { state: 'none' };
@@ -111,7 +116,9 @@ export function inspectPidFile(pidFile: string, programName: string): { state: '
 export async function stopOrphan(pidFile: string, programName: string): Promise<void> {
   const holder = inspectPidFile(pidFile, programName);
   if (holder.state === 'owned') {
-    throw new LauncherError(`${programName} (pid ${holder.pid}) is already running on ${pidFile.replace(/\/[^/]+$/, '')} for another process.`);
+    throw new LauncherError(
+      `${programName} (pid ${holder.pid}) is already running on ${pidFile.replace(/\/[^/]+$/, '')} for another process.`,
+    );
   }
   if (holder.state === 'none') {
     rmSync(pidFile, { force: true });
@@ -138,13 +145,17 @@ export async function waitUntilReady(
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (exitedWith) {
-      throw new LauncherError(`${process_.name} exited during start-up (${exitedWith}). Its log: ${logFile}\n${tail(logFile)}`);
+      throw new LauncherError(
+        `${process_.name} exited during start-up (${exitedWith}). Its log: ${logFile}\n${tail(logFile)}`,
+      );
     }
     if (await probe().catch(() => false)) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   await process_.stop(2000);
-  throw new LauncherError(`${process_.name} did not become ready within ${timeoutMs / 1000}s. Its log: ${logFile}\n${tail(logFile)}`);
+  throw new LauncherError(
+    `${process_.name} did not become ready within ${timeoutMs / 1000}s. Its log: ${logFile}\n${tail(logFile)}`,
+  );
 }
 
 function tail(file: string, lines = 12): string {

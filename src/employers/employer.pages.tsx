@@ -1,6 +1,6 @@
-import { Hono, type Context } from 'hono';
-import { InboxList, stateWords } from '../journey/journey.pages.js';
+import { type Context, Hono } from 'hono';
 import type { JourneyState } from '../journey/journey.machine.js';
+import { InboxList, stateWords } from '../journey/journey.pages.js';
 import { Tag } from '../web/components/Tag.js';
 import { pageForbidden } from '../web/errors.js';
 import { renderPage } from '../web/render.js';
@@ -28,13 +28,16 @@ async function employerHome(c: Context<WebEnv>) {
       <h1 class="govuk-heading-l">What needs you</h1>
       {!verified ? (
         <div class="govuk-inset-text">
-          A provider has not checked your organisation yet. Your placements go live when they have. This usually takes a few working days.
+          A provider has not checked your organisation yet. Your placements go live when they have. This usually takes a
+          few working days.
         </div>
       ) : null}
       <InboxList items={items} />
       <h2 class="govuk-heading-m">Shared passports</h2>
       <p class="govuk-body">
-        {shared.length === 0 ? 'No one is sharing a passport with you now. ' : `${shared.length} young ${shared.length === 1 ? 'person is' : 'people are'} sharing their passport with you. `}
+        {shared.length === 0
+          ? 'No one is sharing a passport with you now. '
+          : `${shared.length} young ${shared.length === 1 ? 'person is' : 'people are'} sharing their passport with you. `}
         <a class="govuk-link" href="/shared-passports">
           See shared passports
         </a>
@@ -71,13 +74,28 @@ async function proposalsPage(c: Context<WebEnv>) {
     { title: 'Proposals' },
     <>
       <h1 class="govuk-heading-l">Proposals</h1>
-      <p class="govuk-body">A job coach proposes a young person, and the young person says yes, before you see a proposal. You can offer the placement, say no, or arrange a taster day first.</p>
+      <p class="govuk-body">
+        A job coach proposes a young person, and the young person says yes, before you see a proposal. You can offer the
+        placement, say no, or arrange a taster day first.
+      </p>
       <h2 class="govuk-heading-m">Waiting for your decision</h2>
-      {decide.length === 0 ? <p class="govuk-body">Nothing is waiting for you.</p> : <ul class="govuk-list">{decide.map((match) => <Row match={match} />)}</ul>}
+      {decide.length === 0 ? (
+        <p class="govuk-body">Nothing is waiting for you.</p>
+      ) : (
+        <ul class="govuk-list">
+          {decide.map((match) => (
+            <Row match={match} />
+          ))}
+        </ul>
+      )}
       {others.length > 0 ? (
         <>
           <h2 class="govuk-heading-m">Other interns and proposals</h2>
-          <ul class="govuk-list">{others.map((match) => <Row match={match} />)}</ul>
+          <ul class="govuk-list">
+            {others.map((match) => (
+              <Row match={match} />
+            ))}
+          </ul>
         </>
       ) : null}
     </>,

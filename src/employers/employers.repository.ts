@@ -49,7 +49,18 @@ export const employersCollection: CollectionSpec = {
   name: 'employers',
   jsonSchema: {
     bsonType: 'object',
-    required: ['_id', 'name', 'sector', 'address', 'location', 'disabilityConfident', 'verified', 'contacts', 'createdAt', 'updatedAt'],
+    required: [
+      '_id',
+      'name',
+      'sector',
+      'address',
+      'location',
+      'disabilityConfident',
+      'verified',
+      'contacts',
+      'createdAt',
+      'updatedAt',
+    ],
     properties: {
       name: { bsonType: 'string', minLength: 1, maxLength: 160 },
       sector: { enum: [...sectors] },
@@ -87,7 +98,13 @@ export function toEmployer(doc: EmployerDoc): Employer {
     ...rest,
     coordinates: { lat: location.coordinates[1], lng: location.coordinates[0] },
     ...(verifiedBy
-      ? { verifiedBy: { providerId: verifiedBy.providerId.toHexString(), accountId: verifiedBy.accountId.toHexString(), at: verifiedBy.at } }
+      ? {
+          verifiedBy: {
+            providerId: verifiedBy.providerId.toHexString(),
+            accountId: verifiedBy.accountId.toHexString(),
+            at: verifiedBy.at,
+          },
+        }
       : {}),
   };
 }
@@ -102,7 +119,14 @@ export class EmployersRepository {
 
   async insert(employer: NewEmployer, now: Date, session?: ClientSession): Promise<Employer> {
     const { coordinates, ...rest } = employer;
-    const doc: EmployerDoc = { _id: new ObjectId(), ...rest, location: geoPoint(coordinates), verified: false, createdAt: now, updatedAt: now };
+    const doc: EmployerDoc = {
+      _id: new ObjectId(),
+      ...rest,
+      location: geoPoint(coordinates),
+      verified: false,
+      createdAt: now,
+      updatedAt: now,
+    };
     await this.collection.insertOne(doc, { session });
     return toEmployer(doc);
   }
@@ -117,11 +141,20 @@ export class EmployersRepository {
     return docs.map(toEmployer);
   }
 
-  async update(id: string, changes: Partial<NewEmployer>, now: Date, session?: ClientSession): Promise<Employer | undefined> {
+  async update(
+    id: string,
+    changes: Partial<NewEmployer>,
+    now: Date,
+    session?: ClientSession,
+  ): Promise<Employer | undefined> {
     const { coordinates, ...rest } = changes;
     const set: Record<string, unknown> = { ...rest, updatedAt: now };
     if (coordinates) set.location = geoPoint(coordinates);
-    const doc = await this.collection.findOneAndUpdate({ _id: new ObjectId(id) }, { $set: set }, { returnDocument: 'after', session });
+    const doc = await this.collection.findOneAndUpdate(
+      { _id: new ObjectId(id) },
+      { $set: set },
+      { returnDocument: 'after', session },
+    );
     return doc ? toEmployer(doc) : undefined;
   }
 
@@ -133,9 +166,18 @@ export class EmployersRepository {
     session?: ClientSession,
   ): Promise<Employer | undefined> {
     const update = verified
-      ? { $set: { verified, verifiedBy: { providerId: new ObjectId(by.providerId), accountId: new ObjectId(by.accountId), at: now }, updatedAt: now } }
+      ? {
+          $set: {
+            verified,
+            verifiedBy: { providerId: new ObjectId(by.providerId), accountId: new ObjectId(by.accountId), at: now },
+            updatedAt: now,
+          },
+        }
       : { $set: { verified, updatedAt: now }, $unset: { verifiedBy: '' as const } };
-    const doc = await this.collection.findOneAndUpdate({ _id: new ObjectId(id) }, update, { returnDocument: 'after', session });
+    const doc = await this.collection.findOneAndUpdate({ _id: new ObjectId(id) }, update, {
+      returnDocument: 'after',
+      session,
+    });
     return doc ? toEmployer(doc) : undefined;
   }
 

@@ -14,7 +14,8 @@ const signUp = createRoute({
   operationId: 'signUpEmployer',
   tags: ['employers'],
   summary: 'Sign up an employer organisation and its first staff account',
-  description: 'The organisation starts unverified: its placements cannot be opened or matched until a provider admin verifies it.',
+  description:
+    'The organisation starts unverified: its placements cannot be opened or matched until a provider admin verifies it.',
   request: {
     body: jsonBody(
       z
@@ -26,7 +27,10 @@ const signUp = createRoute({
     ),
   },
   responses: {
-    201: jsonResponse(z.object({ employer: employerSchema, account: accountSchema, tokens: tokenPairSchema }), 'Signed up and signed in.'),
+    201: jsonResponse(
+      z.object({ employer: employerSchema, account: accountSchema, tokens: tokenPairSchema }),
+      'Signed up and signed in.',
+    ),
     ...errorResponses(400, 409, 422),
   },
 });
@@ -37,11 +41,15 @@ const list = createRoute({
   operationId: 'listEmployers',
   tags: ['employers'],
   summary: 'List employers',
-  description: 'Verified employers for everyone; provider admins also see those awaiting verification (`verified=false`).',
+  description:
+    'Verified employers for everyone; provider admins also see those awaiting verification (`verified=false`).',
   ...bearer,
   request: {
     query: paginationQuery.extend({
-      verified: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+      verified: z
+        .enum(['true', 'false'])
+        .transform((v) => v === 'true')
+        .optional(),
       q: searchWords(100).optional(),
     }),
   },
@@ -77,7 +85,10 @@ const verify = createRoute({
   tags: ['employers'],
   summary: 'Verify an employer, or withdraw verification (provider admins)',
   ...bearer,
-  request: { params: idParams('employerId'), body: jsonBody(z.strictObject({ verified: z.boolean() }).openapi('Verification')) },
+  request: {
+    params: idParams('employerId'),
+    body: jsonBody(z.strictObject({ verified: z.boolean() }).openapi('Verification')),
+  },
   responses: { 200: jsonResponse(employerSchema, 'Verification recorded.'), ...errorResponses(400, 401, 403, 404) },
 });
 
@@ -96,16 +107,29 @@ export function employersRoutes() {
       return c.json({ ...page, limit: query.limit, offset: query.offset }, 200);
     })
     .openapi(get, async (c) => {
-      const { employer, includePrivate } = await c.var.services.employers.get(actor(c), c.req.valid('param').employerId);
+      const { employer, includePrivate } = await c.var.services.employers.get(
+        actor(c),
+        c.req.valid('param').employerId,
+      );
       return c.json(employerView(employer, includePrivate), 200);
     })
     .openapi(update, async (c) => {
-      const updated = await c.var.services.employers.update(actor(c), c.req.valid('param').employerId, c.req.valid('json'), c.get('requestId'));
+      const updated = await c.var.services.employers.update(
+        actor(c),
+        c.req.valid('param').employerId,
+        c.req.valid('json'),
+        c.get('requestId'),
+      );
       return c.json(employerView(updated, true), 200);
     })
     .openapi(verify, async (c) => {
       const caller = actor(c);
-      const updated = await c.var.services.employers.setVerification(caller, c.req.valid('param').employerId, c.req.valid('json').verified, c.get('requestId'));
+      const updated = await c.var.services.employers.setVerification(
+        caller,
+        c.req.valid('param').employerId,
+        c.req.valid('json').verified,
+        c.get('requestId'),
+      );
       return c.json(employerView(updated, true), 200);
     });
 }

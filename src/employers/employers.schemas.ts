@@ -15,7 +15,11 @@ export const contactSchema = z
     name: shortText(120),
     jobTitle: shortText(120).optional(),
     email: emailSchema.optional(),
-    phone: z.string().trim().regex(/^[0-9 +()-]{6,20}$/, { message: 'must be a phone number' }).optional(),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^[0-9 +()-]{6,20}$/, { message: 'must be a phone number' })
+      .optional(),
   })
   .openapi('EmployerContact');
 
@@ -44,7 +48,9 @@ export const employerInputSchema = z
 /** Built from the fields without defaults, so that a field left out of a patch stays as it is. */
 export const employerPatchSchema = z
   .strictObject(
-    Object.fromEntries(Object.entries(employerFields).map(([key, schema]) => [key, (schema as z.ZodType).optional()])) as {
+    Object.fromEntries(
+      Object.entries(employerFields).map(([key, schema]) => [key, (schema as z.ZodType).optional()]),
+    ) as {
       [K in keyof typeof employerFields]: z.ZodOptional<(typeof employerFields)[K]>;
     },
   )
@@ -62,7 +68,10 @@ export const employerSchema = z
     website: z.string().optional(),
     verified: z.boolean(),
     verifiedAt: z.string().optional(),
-    contacts: z.array(contactSchema).optional().openapi({ description: 'Only for the employer, and the provider that verified it.' }),
+    contacts: z
+      .array(contactSchema)
+      .optional()
+      .openapi({ description: 'Only for the employer, and the provider that verified it.' }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

@@ -1,18 +1,18 @@
-import { ObjectId, type MongoClient } from 'mongodb';
+import { type MongoClient, ObjectId } from 'mongodb';
 import type { AuditLog } from '../audit/audit.js';
 import type { AccountsRepository } from '../auth/accounts.js';
 import type { PasswordHasher } from '../auth/passwords.js';
 import { passwordProblem } from '../auth/passwords.js';
-import { authorize, decide, employersScope, type Actor } from '../auth/policy.js';
+import { type Actor, authorize, decide, employersScope } from '../auth/policy.js';
 import type { Clock } from '../core/clock.js';
+import { isoDate } from '../core/dates.js';
 import { isDuplicateKey } from '../core/db/mongo.js';
 import { escapeRegex } from '../core/db/regex.js';
 import { inTransaction } from '../core/db/transaction.js';
 import { ApiError, notFound, unprocessable } from '../core/errors.js';
 import { locate } from '../geo/locate.js';
-import type { SearchOutbox } from '../search-sync/outbox.js';
-import { isoDate } from '../core/dates.js';
 import type { PlacementsRepository } from '../placements/placements.repository.js';
+import type { SearchOutbox } from '../search-sync/outbox.js';
 import type { Employer, EmployersRepository } from './employers.repository.js';
 import type { EmployerInput, EmployerPatch } from './employers.schemas.js';
 
@@ -84,24 +84,48 @@ export class EmployersService {
   ) {
     const problem = passwordProblem(input.account.password, input.account);
     if (problem) throw unprocessable([{ path: 'account.password', in: 'body', message: problem }]);
-    const coordinates = locate(input.organisation.address.postcode, input.organisation.coordinates, 'organisation.address.postcode');
+    const coordinates = locate(
+      input.organisation.address.postcode,
+      input.organisation.coordinates,
+      'organisation.address.postcode',
+    );
     const passwordHash = await this.hasher.hash(input.account.password);
     try {
       return await inTransaction(this.mongo, async (session) => {
         const now = this.clock.now();
-        const employer = await this.employers.insert({ ...input.organisation, coordinates: { lat: coordinates.lat, lng: coordinates.lng } }, now, session);
-        const account = await this.accounts.insert(
-          { email: input.account.email, name: input.account.name, role: 'employer', status: 'active', passwordHash, employerId: new ObjectId(employer.id) },
+        const employer = await this.employers.insert(
+          { ...input.organisation, coordinates: { lat: coordinates.lat, lng: coordinates.lng } },
+          now,
           session,
         );
-        await this.audit.success('employer.sign_up', { accountId: account.id, role: 'employer' }, { target: { type: 'employer', id: employer.id }, requestId }, session);
+        const account = await this.accounts.insert(
+          {
+            email: input.account.email,
+            name: input.account.name,
+            role: 'employer',
+            status: 'active',
+            passwordHash,
+            employerId: new ObjectId(employer.id),
+          },
+          session,
+        );
+        await this.audit.success(
+          'employer.sign_up',
+          { accountId: account.id, role: 'employer' },
+          { target: { type: 'employer', id: employer.id }, requestId },
+          session,
+        );
         return { employer, account };
       });
     } catch (error) {
       if (isDuplicateKey(error)) {
-        throw new ApiError('conflict', 'An account with this email already exists. Sign in, or ask a colleague to invite you.', {
-          details: [{ path: 'account.email', in: 'body', message: 'is already in use' }],
-        });
+        throw new ApiError(
+          'conflict',
+          'An account with this email already exists. Sign in, or ask a colleague to invite you.',
+          {
+            details: [{ path: 'account.email', in: 'body', message: 'is already in use' }],
+          },
+        );
       }
       throw error;
     }
@@ -119,14 +143,18 @@ export class EmployersService {
     const conditions: Record<string, unknown>[] = [];
     const scope = employersScope(actor);
     if (!('all' in scope)) {
-      conditions.push(scope.verifiedOr ? { $or: [{ verified: true }, { _id: new ObjectId(scope.verifiedOr) }] } : { verified: true });
+      conditions.push(
+        scope.verifiedOr ? { $or: [{ verified: true }, { _id: new ObjectId(scope.verifiedOr) }] } : { verified: true },
+      );
     }
     if (query.verified !== undefined) conditions.push({ verified: query.verified });
     if (query.q) conditions.push({ name: { $regex: escapeRegex(query.q), $options: 'i' } });
     const page = await this.employers.list(conditions.length ? { $and: conditions } : {}, query);
     return {
       total: page.total,
-      items: page.items.map((employer) => employerView(employer, decide(actor, 'employer.read_private', employerResource(employer)) === 'allow')),
+      items: page.items.map((employer) =>
+        employerView(employer, decide(actor, 'employer.read_private', employerResource(employer)) === 'allow'),
+      ),
     };
   }
 
@@ -144,7 +172,12 @@ export class EmployersService {
       if (!updated) throw notFound('Employer');
       // Placements carry the employer's name, place and Disability Confident level in the index.
       await this.outbox.enqueue('employer', id, session);
-      await this.audit.success('employer.update', actor, { target: { type: 'employer', id }, requestId, details: { fields: Object.keys(patch) } }, session);
+      await this.audit.success(
+        'employer.update',
+        actor,
+        { target: { type: 'employer', id }, requestId, details: { fields: Object.keys(patch) } },
+        session,
+      );
       return updated;
     });
   }
@@ -153,16 +186,35 @@ export class EmployersService {
    * Verifies an employer, or withdraws verification. `check` records what the provider looked at
    * (for example the Disability Confident certificate and its date) in the audit trail.
    */
-  async setVerification(actor: Actor, id: string, verified: boolean, requestId: string, check: { evidence?: string } = {}): Promise<Employer> {
+  async setVerification(
+    actor: Actor,
+    id: string,
+    verified: boolean,
+    requestId: string,
+    check: { evidence?: string } = {},
+  ): Promise<Employer> {
     const current = await this.employers.byId(id);
     if (!current) throw notFound('Employer');
     authorize(actor, verified ? 'employer.verify' : 'employer.unverify', employerResource(current));
     return inTransaction(this.mongo, async (session) => {
-      const updated = await this.employers.setVerification(id, verified, { providerId: actor.providerId!, accountId: actor.accountId }, this.clock.now(), session);
+      const updated = await this.employers.setVerification(
+        id,
+        verified,
+        { providerId: actor.providerId!, accountId: actor.accountId },
+        this.clock.now(),
+        session,
+      );
       if (!updated) throw notFound('Employer');
       // Without a provider's word the open placements are paused, visibly and with the reason; they
       // stay paused when verification returns, until the employer opens them again.
-      const paused = verified ? [] : await this.placements.pauseOpenOf(id, verificationWithdrawnReason(isoDate(this.clock.now())), this.clock.now(), session);
+      const paused = verified
+        ? []
+        : await this.placements.pauseOpenOf(
+            id,
+            verificationWithdrawnReason(isoDate(this.clock.now())),
+            this.clock.now(),
+            session,
+          );
       await this.outbox.enqueue('employer', id, session);
       for (const placementId of paused) await this.outbox.enqueue('placement', placementId, session);
       await this.audit.success(
@@ -171,7 +223,14 @@ export class EmployersService {
         {
           target: { type: 'employer', id },
           requestId,
-          ...(paused.length > 0 || check.evidence ? { details: { ...(paused.length > 0 ? { pausedPlacements: paused } : {}), ...(check.evidence ? { evidence: check.evidence } : {}) } } : {}),
+          ...(paused.length > 0 || check.evidence
+            ? {
+                details: {
+                  ...(paused.length > 0 ? { pausedPlacements: paused } : {}),
+                  ...(check.evidence ? { evidence: check.evidence } : {}),
+                },
+              }
+            : {}),
         },
         session,
       );
@@ -180,7 +239,12 @@ export class EmployersService {
   }
 
   /** A provider looked and will not verify the employer (yet): the reason and the evidence checked go in the audit trail; nothing else changes. */
-  async refuseVerification(actor: Actor, id: string, input: { reason: string; evidence?: string }, requestId: string): Promise<Employer> {
+  async refuseVerification(
+    actor: Actor,
+    id: string,
+    input: { reason: string; evidence?: string },
+    requestId: string,
+  ): Promise<Employer> {
     const current = await this.employers.byId(id);
     if (!current) throw notFound('Employer');
     authorize(actor, 'employer.verify', employerResource(current));
@@ -192,4 +256,3 @@ export class EmployersService {
     return current;
   }
 }
-

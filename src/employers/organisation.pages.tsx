@@ -1,4 +1,4 @@
-import { Hono, type Context } from 'hono';
+import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { ApiError } from '../core/errors.js';
 import { disabilityConfidentLevels, sectorLabels, sectors } from '../domain/vocabulary.js';
@@ -11,7 +11,7 @@ import { Select } from '../web/components/Select.js';
 import { SummaryList } from '../web/components/SummaryList.js';
 import { CsrfField, csrfToken } from '../web/csrf.js';
 import { pageForbidden } from '../web/errors.js';
-import { fieldErrors, readForm, text, type FieldErrors, type FormBody } from '../web/forms.js';
+import { type FieldErrors, type FormBody, fieldErrors, readForm, text } from '../web/forms.js';
 import { renderPage } from '../web/render.js';
 import { redirectWithFlash, startSession } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
@@ -41,7 +41,11 @@ const messages: Record<string, string> = {
   password: 'Enter a password of at least 12 characters',
 };
 
-const accountSchema = z.object({ name: z.string().trim().min(1).max(120), email: z.string().trim().email(), password: z.string().min(12).max(200) });
+const accountSchema = z.object({
+  name: z.string().trim().min(1).max(120),
+  email: z.string().trim().email(),
+  password: z.string().min(12).max(200),
+});
 
 function SignUpForm(props: { c: Context<WebEnv>; form: FormBody; errors: FieldErrors }) {
   const { form, errors } = props;
@@ -51,15 +55,52 @@ function SignUpForm(props: { c: Context<WebEnv>; form: FormBody; errors: FieldEr
       <div class="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
         <h1 class="govuk-heading-l">Offer supported internships</h1>
-        <p class="govuk-body">Tell us about your organisation. A local provider will check it before your placements go live.</p>
+        <p class="govuk-body">
+          Tell us about your organisation. A local provider will check it before your placements go live.
+        </p>
         <form method="post" novalidate>
           <CsrfField token={csrfToken(props.c)} />
           <h2 class="govuk-heading-m">Your organisation</h2>
-          <Input name="name" label="Organisation name" autocomplete="organization" value={value('name')} error={errors.name} />
-          <Select name="sector" label="Kind of work" items={[{ value: '', text: 'Choose one' }, ...sectors.map((sector) => ({ value: sector, text: sectorLabels[sector] }))]} value={value('sector')} error={errors.sector} />
-          <Input name="line1" label="Address line 1" autocomplete="address-line1" value={value('line1')} error={errors.line1} />
-          <Input name="town" label="Town or city" autocomplete="address-level2" width="20" value={value('town')} error={errors.town} />
-          <Input name="postcode" label="Postcode" autocomplete="postal-code" width="10" value={value('postcode')} error={errors.postcode} />
+          <Input
+            name="name"
+            label="Organisation name"
+            autocomplete="organization"
+            value={value('name')}
+            error={errors.name}
+          />
+          <Select
+            name="sector"
+            label="Kind of work"
+            items={[
+              { value: '', text: 'Choose one' },
+              ...sectors.map((sector) => ({ value: sector, text: sectorLabels[sector] })),
+            ]}
+            value={value('sector')}
+            error={errors.sector}
+          />
+          <Input
+            name="line1"
+            label="Address line 1"
+            autocomplete="address-line1"
+            value={value('line1')}
+            error={errors.line1}
+          />
+          <Input
+            name="town"
+            label="Town or city"
+            autocomplete="address-level2"
+            width="20"
+            value={value('town')}
+            error={errors.town}
+          />
+          <Input
+            name="postcode"
+            label="Postcode"
+            autocomplete="postal-code"
+            width="10"
+            value={value('postcode')}
+            error={errors.postcode}
+          />
           <Radios
             name="disabilityConfident"
             legend="Disability Confident level"
@@ -70,9 +111,30 @@ function SignUpForm(props: { c: Context<WebEnv>; form: FormBody; errors: FieldEr
             error={errors.disabilityConfident}
           />
           <h2 class="govuk-heading-m">You</h2>
-          <Input name="contactName" label="Full name" autocomplete="name" value={value('contactName')} error={errors.contactName} />
-          <Input name="email" label="Work email address" type="email" autocomplete="email" spellcheck={false} value={value('email')} error={errors.email} />
-          <Input name="password" label="Choose a password" hint="At least 12 characters. A few words you will remember work well. You can paste it." type="password" autocomplete="new-password" error={errors.password} />
+          <Input
+            name="contactName"
+            label="Full name"
+            autocomplete="name"
+            value={value('contactName')}
+            error={errors.contactName}
+          />
+          <Input
+            name="email"
+            label="Work email address"
+            type="email"
+            autocomplete="email"
+            spellcheck={false}
+            value={value('email')}
+            error={errors.email}
+          />
+          <Input
+            name="password"
+            label="Choose a password"
+            hint="At least 12 characters. A few words you will remember work well. You can paste it."
+            type="password"
+            autocomplete="new-password"
+            error={errors.password}
+          />
           <Button>Create the account</Button>
         </form>
       </div>
@@ -84,7 +146,11 @@ async function signUp(c: Context<WebEnv>) {
   const form = await readForm(c);
   const again = (errors: FieldErrors) => {
     c.status(400);
-    return renderPage(c, { title: 'Offer supported internships', hasErrors: true }, <SignUpForm c={c} form={{ ...form, password: '' }} errors={errors} />);
+    return renderPage(
+      c,
+      { title: 'Offer supported internships', hasErrors: true },
+      <SignUpForm c={c} form={{ ...form, password: '' }} errors={errors} />,
+    );
   };
   const organisation = employerInputSchema.safeParse({
     name: text(form, 'name'),
@@ -93,20 +159,50 @@ async function signUp(c: Context<WebEnv>) {
     disabilityConfident: text(form, 'disabilityConfident') || undefined,
     contacts: [{ name: text(form, 'contactName') || 'Contact', email: text(form, 'email') || undefined }],
   });
-  const account = accountSchema.safeParse({ name: text(form, 'contactName'), email: text(form, 'email'), password: text(form, 'password') });
+  const account = accountSchema.safeParse({
+    name: text(form, 'contactName'),
+    email: text(form, 'email'),
+    password: text(form, 'password'),
+  });
   const errors: FieldErrors = {};
-  if (!organisation.success) Object.assign(errors, fieldErrors(organisation.error, { fieldIds: { 'address.line1': 'line1', 'address.town': 'town', 'address.postcode': 'postcode', contacts: 'contactName' }, messages }));
+  if (!organisation.success)
+    Object.assign(
+      errors,
+      fieldErrors(organisation.error, {
+        fieldIds: {
+          'address.line1': 'line1',
+          'address.town': 'town',
+          'address.postcode': 'postcode',
+          contacts: 'contactName',
+        },
+        messages,
+      }),
+    );
   if (!text(form, 'disabilityConfident')) errors.disabilityConfident = messages.disabilityConfident!;
-  if (!account.success) Object.assign(errors, fieldErrors(account.error, { fieldIds: { name: 'contactName' }, messages: { name: messages.contactName!, email: messages.email!, password: messages.password! } }));
-  for (const [id, message] of Object.entries(errors)) errors[id] = messages[id] && message.startsWith('Invalid') ? messages[id]! : message;
+  if (!account.success)
+    Object.assign(
+      errors,
+      fieldErrors(account.error, {
+        fieldIds: { name: 'contactName' },
+        messages: { name: messages.contactName!, email: messages.email!, password: messages.password! },
+      }),
+    );
+  for (const [id, message] of Object.entries(errors))
+    errors[id] = messages[id] && message.startsWith('Invalid') ? messages[id]! : message;
   if (Object.keys(errors).length > 0 || !organisation.success || !account.success) return again(errors);
   try {
-    const created = await c.var.services.employers.signUp({ organisation: organisation.data, account: account.data }, c.get('requestId'));
+    const created = await c.var.services.employers.signUp(
+      { organisation: organisation.data, account: account.data },
+      c.get('requestId'),
+    );
     await startSession(c, created.account.id);
   } catch (error) {
     if (!(error instanceof ApiError) || (error.code !== 'unprocessable' && error.code !== 'conflict')) throw error;
     const problems: FieldErrors = {};
-    if (Array.isArray(error.details)) for (const problem of error.details) problems[fieldIds[problem.path] ?? 'name'] ??= `${problem.message.charAt(0).toUpperCase()}${problem.message.slice(1)}`;
+    if (Array.isArray(error.details))
+      for (const problem of error.details)
+        problems[fieldIds[problem.path] ?? 'name'] ??=
+          `${problem.message.charAt(0).toUpperCase()}${problem.message.slice(1)}`;
     return again(Object.keys(problems).length > 0 ? problems : { name: error.message });
   }
   return c.redirect('/employers/sign-up/done', 303);
@@ -123,7 +219,10 @@ function donePage(c: Context<WebEnv>) {
         </div>
         <h2 class="govuk-heading-m">What happens next</h2>
         <p class="govuk-body">A local provider will check your organisation. This usually takes a few working days.</p>
-        <p class="govuk-body">You can write your placements now. They go live, and job coaches can find them, once the provider has checked you.</p>
+        <p class="govuk-body">
+          You can write your placements now. They go live, and job coaches can find them, once the provider has checked
+          you.
+        </p>
         <p class="govuk-body">
           <a class="govuk-link" href="/placements/new">
             Write your first placement
@@ -138,7 +237,10 @@ function donePage(c: Context<WebEnv>) {
 async function organisationPage(c: Context<WebEnv>, form: FormBody = {}, errors: FieldErrors = {}) {
   const actor = c.get('actor')!;
   if (actor.role !== 'employer' || !actor.employerId) throw pageForbidden('This page is for employers.');
-  const [{ employer }, staff] = await Promise.all([c.var.services.employers.get(actor, actor.employerId), c.var.services.accounts.list(actor, 'employer')]);
+  const [{ employer }, staff] = await Promise.all([
+    c.var.services.employers.get(actor, actor.employerId),
+    c.var.services.accounts.list(actor, 'employer'),
+  ]);
   const hasErrors = Object.keys(errors).length > 0;
   if (hasErrors) c.status(400);
   return renderPage(
@@ -150,9 +252,15 @@ async function organisationPage(c: Context<WebEnv>, form: FormBody = {}, errors:
       <h1 class="govuk-heading-l">{employer.name}</h1>
       <SummaryList
         rows={[
-          { key: 'Checked by a provider', value: employer.verified ? 'Yes' : 'Not yet. Your placements go live once a provider has checked you.' },
+          {
+            key: 'Checked by a provider',
+            value: employer.verified ? 'Yes' : 'Not yet. Your placements go live once a provider has checked you.',
+          },
           { key: 'Kind of work', value: sectorLabels[employer.sector] },
-          { key: 'Address', value: `${employer.address.line1}, ${employer.address.town}, ${employer.address.postcode}` },
+          {
+            key: 'Address',
+            value: `${employer.address.line1}, ${employer.address.town}, ${employer.address.postcode}`,
+          },
           { key: 'Disability Confident', value: disabilityConfidentWords[employer.disabilityConfident] },
         ]}
       />
@@ -168,11 +276,23 @@ async function organisationPage(c: Context<WebEnv>, form: FormBody = {}, errors:
       <form method="post" action="/organisation/invitations" novalidate>
         <CsrfField token={csrfToken(c)} />
         <Input name="name" label="Their full name" autocomplete="off" value={text(form, 'name')} error={errors.name} />
-        <Input name="email" label="Their work email address" type="email" autocomplete="off" spellcheck={false} value={text(form, 'email')} error={errors.email} />
+        <Input
+          name="email"
+          label="Their work email address"
+          type="email"
+          autocomplete="off"
+          spellcheck={false}
+          value={text(form, 'email')}
+          error={errors.email}
+        />
         <Button>Send the invitation</Button>
       </form>
       <p class="govuk-body">
-        The job coach of each intern is named on the intern’s page under <a class="govuk-link" href="/proposals">Proposals</a>.
+        The job coach of each intern is named on the intern’s page under{' '}
+        <a class="govuk-link" href="/proposals">
+          Proposals
+        </a>
+        .
       </p>
     </>,
   );
@@ -180,12 +300,27 @@ async function organisationPage(c: Context<WebEnv>, form: FormBody = {}, errors:
 
 async function inviteColleague(c: Context<WebEnv>) {
   const form = await readForm(c);
-  const parsed = z.object({ name: z.string().trim().min(1).max(120), email: z.string().trim().email() }).safeParse({ name: text(form, 'name'), email: text(form, 'email') });
-  if (!parsed.success) return organisationPage(c, form, fieldErrors(parsed.error, { messages: { name: 'Enter their full name', email: messages.email! } }));
+  const parsed = z
+    .object({ name: z.string().trim().min(1).max(120), email: z.string().trim().email() })
+    .safeParse({ name: text(form, 'name'), email: text(form, 'email') });
+  if (!parsed.success)
+    return organisationPage(
+      c,
+      form,
+      fieldErrors(parsed.error, { messages: { name: 'Enter their full name', email: messages.email! } }),
+    );
   try {
-    await c.var.services.invitations.create(c.get('actor')!, { role: 'employer', name: parsed.data.name, email: parsed.data.email }, c.get('requestId'));
+    await c.var.services.invitations.create(
+      c.get('actor')!,
+      { role: 'employer', name: parsed.data.name, email: parsed.data.email },
+      c.get('requestId'),
+    );
   } catch (error) {
-    if (error instanceof ApiError && (error.code === 'conflict' || error.code === 'unprocessable' || error.code === 'forbidden')) return organisationPage(c, form, { email: error.message });
+    if (
+      error instanceof ApiError &&
+      (error.code === 'conflict' || error.code === 'unprocessable' || error.code === 'forbidden')
+    )
+      return organisationPage(c, form, { email: error.message });
     throw error;
   }
   return redirectWithFlash(c, '/organisation', `Invitation sent to ${parsed.data.email}`);
@@ -193,7 +328,9 @@ async function inviteColleague(c: Context<WebEnv>) {
 
 export function organisationPages() {
   const app = new Hono<WebEnv>();
-  app.get('/employers/sign-up', (c) => renderPage(c, { title: 'Offer supported internships' }, <SignUpForm c={c} form={{}} errors={{}} />));
+  app.get('/employers/sign-up', (c) =>
+    renderPage(c, { title: 'Offer supported internships' }, <SignUpForm c={c} form={{}} errors={{}} />),
+  );
   app.post('/employers/sign-up', (c) => signUp(c));
   app.get('/employers/sign-up/done', (c) => donePage(c));
   app.get('/organisation', (c) => organisationPage(c));

@@ -16,7 +16,8 @@ export interface PostcodeLocation extends Coordinates {
  * UK postcode format (GOV.UK / Royal Mail): outward code of 2-4 characters, then an inward
  * code of a digit and two letters. Also accepts GIR 0AA.
  */
-const postcodePattern = /^(GIR ?0AA|[A-PR-UWYZ][0-9][0-9A-HJKPSTUW]? ?[0-9][ABD-HJLNP-UW-Z]{2}|[A-PR-UWYZ][A-HK-Y][0-9][0-9ABEHMNPRVWXY]? ?[0-9][ABD-HJLNP-UW-Z]{2})$/;
+const postcodePattern =
+  /^(GIR ?0AA|[A-PR-UWYZ][0-9][0-9A-HJKPSTUW]? ?[0-9][ABD-HJLNP-UW-Z]{2}|[A-PR-UWYZ][A-HK-Y][0-9][0-9ABEHMNPRVWXY]? ?[0-9][ABD-HJLNP-UW-Z]{2})$/;
 
 /** Upper-cases and puts the single space before the inward code: " sw1a1aa " -> "SW1A 1AA". */
 export function normalisePostcode(input: string): string {

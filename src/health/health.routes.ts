@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { createRouter, errorResponses, jsonResponse } from '../core/http/openapi.js';
 import { ApiError } from '../core/errors.js';
+import { createRouter, errorResponses, jsonResponse } from '../core/http/openapi.js';
 
 const dependencyCheck = z.object({
   status: z.enum(['up', 'down']),

@@ -2,8 +2,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { actor } from '../auth/auth.middleware.js';
 import { idSchema } from '../core/db/ids.js';
 import { bearer, createRouter, errorResponses, jsonResponse } from '../core/http/openapi.js';
-import { inboxKinds } from './inbox.js';
 import { pageFrom, pageOf, paginationQuery } from '../domain/schemas.js';
+import { inboxKinds } from './inbox.js';
 import { journeyActionSchema, journeyStateSchema } from './journey.schemas.js';
 
 const inboxItemSchema = z
@@ -60,10 +60,12 @@ const inbox = createRoute({
       pageOf(inboxItemSchema, 'InboxPage')
         .extend({
           sharesEndingSoon: z.array(shareEndingItemSchema).openapi({
-            description: 'Passport shares that end within two weeks, soonest first, for whoever may renew them (`POST .../passport/shares/{shareId}/renew`).',
+            description:
+              'Passport shares that end within two weeks, soonest first, for whoever may renew them (`POST .../passport/shares/{shareId}/renew`).',
           }),
           passportDrafts: z.array(passportDraftItemSchema).openapi({
-            description: 'Passport changes a job coach suggested that you may accept or reject (young people, and delegates with edit_passport), newest first.',
+            description:
+              'Passport changes a job coach suggested that you may accept or reject (young people, and delegates with edit_passport), newest first.',
           }),
         })
         .openapi('Inbox'),
@@ -77,7 +79,11 @@ export function inboxRoutes() {
   return createRouter().openapi(inbox, async (c) => {
     const caller = actor(c);
     const { inbox } = c.var.services;
-    const [items, passportDrafts, sharesEndingSoon] = await Promise.all([inbox.inbox(caller), inbox.passportDrafts(caller), inbox.sharesEndingSoon(caller)]);
+    const [items, passportDrafts, sharesEndingSoon] = await Promise.all([
+      inbox.inbox(caller),
+      inbox.passportDrafts(caller),
+      inbox.sharesEndingSoon(caller),
+    ]);
     c.header('Cache-Control', 'no-store');
     return c.json({ ...pageFrom(items, c.req.valid('query')), passportDrafts, sharesEndingSoon }, 200);
   });

@@ -1,13 +1,13 @@
-import { decide, placementMatchScope, type Actor } from '../auth/policy.js';
-import type { PassportsRepository } from '../passports/passports.repository.js';
+import { type Actor, decide, placementMatchScope } from '../auth/policy.js';
 import type { Clock } from '../core/clock.js';
+import { daysAfter, isoDate } from '../core/dates.js';
+import type { PassportsRepository } from '../passports/passports.repository.js';
 import type { NamesReadModel } from '../read-models/names.js';
+import { type InboxItem, type InboxKind, inboxItemsFor, sortInbox } from './inbox.js';
 import { partiesOf, placementMatchResource } from './journey.access.js';
 import type { JourneyState } from './journey.machine.js';
 import type { PlacementMatchesRepository } from './journey.repository.js';
-import { inboxItemsFor, sortInbox, type InboxItem, type InboxKind } from './inbox.js';
 import { labelsFor } from './match-labels.js';
-import { daysAfter, isoDate } from '../core/dates.js';
 import type { ProgressRepository } from './progress.repository.js';
 
 /** The states in which each role can have something to do; the journey table decides the rest. */
@@ -41,7 +41,13 @@ export class InboxService {
   private readonly names: NamesReadModel;
   private readonly clock: Clock;
 
-  constructor(options: { matches: PlacementMatchesRepository; progress: ProgressRepository; passports: PassportsRepository; names: NamesReadModel; clock: Clock }) {
+  constructor(options: {
+    matches: PlacementMatchesRepository;
+    progress: ProgressRepository;
+    passports: PassportsRepository;
+    names: NamesReadModel;
+    clock: Clock;
+  }) {
     this.matches = options.matches;
     this.passports = options.passports;
     this.progress = options.progress;
@@ -54,7 +60,12 @@ export class InboxService {
    * own, and those of whom a delegate acts for with `edit_passport` (the policy decides who).
    */
   async passportDrafts(actor: Actor) {
-    const ids = actor.role === 'young_person' && actor.youngPersonId ? [actor.youngPersonId] : actor.role === 'delegate' ? actor.actsFor.map((grant) => grant.youngPersonId) : [];
+    const ids =
+      actor.role === 'young_person' && actor.youngPersonId
+        ? [actor.youngPersonId]
+        : actor.role === 'delegate'
+          ? actor.actsFor.map((grant) => grant.youngPersonId)
+          : [];
     const drafts = await this.passports.pendingDraftsOf(ids);
     if (drafts.length === 0) return [];
     const owners = [...new Set(drafts.map((draft) => draft.youngPersonId))];
@@ -63,12 +74,19 @@ export class InboxService {
       this.names.youngPersonNames(owners),
       this.names.accountNames([...new Set(drafts.map((draft) => draft.proposedBy))]),
     ]);
-    const passportOf = new Map(passports.filter((passport) => passport).map((passport) => [passport!.youngPersonId, passport!]));
+    const passportOf = new Map(
+      passports.filter((passport) => passport).map((passport) => [passport!.youngPersonId, passport!]),
+    );
     return drafts
       .filter((draft) => {
         const passport = passportOf.get(draft.youngPersonId);
         if (!passport) return false;
-        const resource = { type: 'passport' as const, youngPersonId: draft.youngPersonId, providerId: passport.providerId, coachAccess: passport.coachAccess };
+        const resource = {
+          type: 'passport' as const,
+          youngPersonId: draft.youngPersonId,
+          providerId: passport.providerId,
+          coachAccess: passport.coachAccess,
+        };
         return decide(actor, 'passport.decide_draft', resource) === 'allow';
       })
       .map((draft) => ({
@@ -87,13 +105,29 @@ export class InboxService {
    * `shareEndingSoonDays`, soonest first, so the owner can renew one before it ends.
    */
   async sharesEndingSoon(actor: Actor) {
-    const ids = actor.role === 'young_person' && actor.youngPersonId ? [actor.youngPersonId] : actor.role === 'delegate' ? actor.actsFor.map((grant) => grant.youngPersonId) : [];
+    const ids =
+      actor.role === 'young_person' && actor.youngPersonId
+        ? [actor.youngPersonId]
+        : actor.role === 'delegate'
+          ? actor.actsFor.map((grant) => grant.youngPersonId)
+          : [];
     const now = this.clock.now();
     const shares = await this.passports.sharesEndingBefore(ids, now, daysAfter(now, shareEndingSoonDays));
     if (shares.length === 0) return [];
-    const [names, employers] = await Promise.all([this.names.youngPersonNames([...new Set(shares.map((share) => share.youngPersonId))]), this.names.employerNames([...new Set(shares.map((share) => share.employerId))])]);
+    const [names, employers] = await Promise.all([
+      this.names.youngPersonNames([...new Set(shares.map((share) => share.youngPersonId))]),
+      this.names.employerNames([...new Set(shares.map((share) => share.employerId))]),
+    ]);
     return shares
-      .filter((share) => decide(actor, 'passport.share', { type: 'passport', youngPersonId: share.youngPersonId, providerId: share.providerId, coachAccess: 'none' }) === 'allow')
+      .filter(
+        (share) =>
+          decide(actor, 'passport.share', {
+            type: 'passport',
+            youngPersonId: share.youngPersonId,
+            providerId: share.providerId,
+            coachAccess: 'none',
+          }) === 'allow',
+      )
       .map((share) => {
         const employerName = employers.get(share.employerId) ?? 'an employer';
         return {
@@ -117,7 +151,10 @@ export class InboxService {
       inboxMatchLimit,
     );
     const running = candidates.filter((match) => match.state === 'in_progress').map((match) => match.id);
-    const [loggedWeeks, latestReviews] = await Promise.all([this.progress.loggedWeeks(running), this.progress.latestReviews(running)]);
+    const [loggedWeeks, latestReviews] = await Promise.all([
+      this.progress.loggedWeeks(running),
+      this.progress.latestReviews(running),
+    ]);
     const today = isoDate(this.clock.now());
     const items: InboxItem[] = candidates.flatMap((match) => {
       const latestReview = latestReviews.get(match.id);
@@ -128,7 +165,10 @@ export class InboxService {
     });
     const sorted = sortInbox(items);
     const byId = new Map(candidates.map((match) => [match.id, match]));
-    const labels = await labelsFor(sorted.map((item) => byId.get(item.matchId)!), this.names);
+    const labels = await labelsFor(
+      sorted.map((item) => byId.get(item.matchId)!),
+      this.names,
+    );
     return sorted.map((item) => {
       const match = byId.get(item.matchId)!;
       return {

@@ -1,10 +1,12 @@
-import { decide, type Action, type Actor, type Resource } from '../auth/policy.js';
-import { journeyParties, type JourneyParty } from './journey.machine.js';
+import { type Action, type Actor, decide, type Resource } from '../auth/policy.js';
+import { type JourneyParty, journeyParties } from './journey.machine.js';
 import type { PlacementMatch } from './journey.repository.js';
 
 export type PlacementMatchResource = Extract<Resource, { type: 'placement_match' }>;
 
-export function placementMatchResource(match: Pick<PlacementMatch, 'youngPersonId' | 'providerId' | 'employerId' | 'visibleToEmployer'>): PlacementMatchResource {
+export function placementMatchResource(
+  match: Pick<PlacementMatch, 'youngPersonId' | 'providerId' | 'employerId' | 'visibleToEmployer'>,
+): PlacementMatchResource {
   return {
     type: 'placement_match',
     youngPersonId: match.youngPersonId,

@@ -59,35 +59,117 @@ const withdrawal = 'a reason';
 
 /** Every allowed (state, action) pair. A pair that is not here is not allowed. */
 export const journeySteps: readonly JourneyStep[] = [
-  { from: 'proposed', action: 'accept', to: 'awaiting_employer', by: [youngPerson], needs: 'the passport sections to share with the employer (none is allowed)' },
-  { from: 'proposed', action: 'decline', to: 'declined_by_young_person', by: [youngPerson], needs: 'a reason, if they want to give one' },
+  {
+    from: 'proposed',
+    action: 'accept',
+    to: 'awaiting_employer',
+    by: [youngPerson],
+    needs: 'the passport sections to share with the employer (none is allowed)',
+  },
+  {
+    from: 'proposed',
+    action: 'decline',
+    to: 'declined_by_young_person',
+    by: [youngPerson],
+    needs: 'a reason, if they want to give one',
+  },
   { from: 'proposed', action: 'withdraw', to: 'withdrawn', by: [coach], needs: withdrawal },
 
   { from: 'awaiting_employer', action: 'employer_accept', to: 'agreed', by: [employer], needs: 'a note, optionally' },
-  { from: 'awaiting_employer', action: 'employer_decline', to: 'declined_by_employer', by: [employer], needs: 'a reason' },
-  { from: 'awaiting_employer', action: 'arrange_taster', to: 'taster_arranged', by: [employer], needs: 'taster day or informal interview: date, place, notes' },
+  {
+    from: 'awaiting_employer',
+    action: 'employer_decline',
+    to: 'declined_by_employer',
+    by: [employer],
+    needs: 'a reason',
+  },
+  {
+    from: 'awaiting_employer',
+    action: 'arrange_taster',
+    to: 'taster_arranged',
+    by: [employer],
+    needs: 'taster day or informal interview: date, place, notes',
+  },
   { from: 'awaiting_employer', action: 'withdraw', to: 'withdrawn', by: [coach, youngPerson], needs: withdrawal },
 
-  { from: 'taster_arranged', action: 'employer_accept', to: 'agreed', by: [employer], needs: 'a note, optionally; on or after the taster date' },
-  { from: 'taster_arranged', action: 'employer_decline', to: 'declined_by_employer', by: [employer], needs: 'a reason' },
+  {
+    from: 'taster_arranged',
+    action: 'employer_accept',
+    to: 'agreed',
+    by: [employer],
+    needs: 'a note, optionally; on or after the taster date',
+  },
+  {
+    from: 'taster_arranged',
+    action: 'employer_decline',
+    to: 'declined_by_employer',
+    by: [employer],
+    needs: 'a reason',
+  },
   { from: 'taster_arranged', action: 'withdraw', to: 'withdrawn', by: [coach, youngPerson], needs: withdrawal },
 
-  { from: 'agreed', action: 'start', to: 'in_progress', by: [coach, employer], needs: 'the first day; takes one of the placement’s free places' },
+  {
+    from: 'agreed',
+    action: 'start',
+    to: 'in_progress',
+    by: [coach, employer],
+    needs: 'the first day; takes one of the placement’s free places',
+  },
   { from: 'agreed', action: 'withdraw', to: 'withdrawn', by: [coach, youngPerson, employer], needs: withdrawal },
 
-  { from: 'in_progress', action: 'record_rotation', to: 'in_progress', by: [coach, employer], needs: 'department, tasks, start and end dates' },
-  { from: 'in_progress', action: 'log_week', to: 'in_progress', by: [coach, employer], needs: 'week, hours worked, tasks, job coach support hours, independence ratings' },
-  { from: 'in_progress', action: 'record_review', to: 'in_progress', by: [coach, employer], needs: 'the date held and SMART targets' },
+  {
+    from: 'in_progress',
+    action: 'record_rotation',
+    to: 'in_progress',
+    by: [coach, employer],
+    needs: 'department, tasks, start and end dates',
+  },
+  {
+    from: 'in_progress',
+    action: 'log_week',
+    to: 'in_progress',
+    by: [coach, employer],
+    needs: 'week, hours worked, tasks, job coach support hours, independence ratings',
+  },
+  {
+    from: 'in_progress',
+    action: 'record_review',
+    to: 'in_progress',
+    by: [coach, employer],
+    needs: 'the date held and SMART targets',
+  },
   { from: 'in_progress', action: 'complete', to: 'completed', by: [coach], needs: 'the last day and the outcome' },
-  { from: 'in_progress', action: 'withdraw', to: 'withdrawn', by: [coach, youngPerson, employer], needs: `${withdrawal}; frees the place` },
+  {
+    from: 'in_progress',
+    action: 'withdraw',
+    to: 'withdrawn',
+    by: [coach, youngPerson, employer],
+    needs: `${withdrawal}; frees the place`,
+  },
 
-  { from: 'completed', action: 'record_follow_up', to: 'followed_up', by: [coach], needs: 'still employed? about 12 months after the end' },
+  {
+    from: 'completed',
+    action: 'record_follow_up',
+    to: 'followed_up',
+    by: [coach],
+    needs: 'still employed? about 12 months after the end',
+  },
 ];
 
-export const initialJourneyStep = { action: 'propose', to: 'proposed' as JourneyState, by: [coach] as readonly JourneyParty[] };
+export const initialJourneyStep = {
+  action: 'propose',
+  to: 'proposed' as JourneyState,
+  by: [coach] as readonly JourneyParty[],
+};
 
 /** States in which a match is still going somewhere: a young person has one such match per placement at most. */
-export const activeStates: readonly JourneyState[] = ['proposed', 'awaiting_employer', 'taster_arranged', 'agreed', 'in_progress'];
+export const activeStates: readonly JourneyState[] = [
+  'proposed',
+  'awaiting_employer',
+  'taster_arranged',
+  'agreed',
+  'in_progress',
+];
 
 /** States reached only after the internship started. */
 export const startedStates: readonly JourneyState[] = ['in_progress', 'completed', 'followed_up'];
@@ -142,7 +224,10 @@ export function checkStep(state: JourneyState, action: JourneyAction, parties: r
  * on placement, `complete` makes them completed (leaving early puts them back to active). Staff
  * may not set these by hand, nor move someone out of `on_placement` while the internship runs.
  */
-export const statusesSetByJourney = { on_placement: 'start', completed: 'complete' } as const satisfies Record<string, JourneyAction>;
+export const statusesSetByJourney = { on_placement: 'start', completed: 'complete' } as const satisfies Record<
+  string,
+  JourneyAction
+>;
 
 /** Why staff may not change a young person's status from `current` to `wanted`, or undefined when they may. */
 export function statusChangeRefusal(current: string, wanted: string): string | undefined {
@@ -150,6 +235,7 @@ export function statusChangeRefusal(current: string, wanted: string): string | u
   if (wanted in statusesSetByJourney) {
     return `is set by the placement journey (the "${statusesSetByJourney[wanted as keyof typeof statusesSetByJourney]}" step), not by hand`;
   }
-  if (current === 'on_placement') return 'cannot change while an internship is in progress; complete or withdraw the placement journey instead';
+  if (current === 'on_placement')
+    return 'cannot change while an internship is in progress; complete or withdraw the placement journey instead';
   return undefined;
 }

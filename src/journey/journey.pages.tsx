@@ -1,4 +1,4 @@
-import { Hono, type Context } from 'hono';
+import { type Context, Hono } from 'hono';
 import type { Child } from 'hono/jsx';
 import { ApiError } from '../core/errors.js';
 import { Button } from '../web/components/Button.js';
@@ -12,16 +12,16 @@ import { Tag, type TagColour } from '../web/components/Tag.js';
 import { CsrfField, csrfToken } from '../web/csrf.js';
 import { datePartsFrom, isoDateFrom } from '../web/dates.js';
 import { pageNotFound } from '../web/errors.js';
-import { readForm, text, type FieldErrors, type FormBody } from '../web/forms.js';
+import { type FieldErrors, type FormBody, readForm, text } from '../web/forms.js';
 import { renderPage } from '../web/render.js';
 import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
 import { dateAndTime, longDate } from '../web/young-person.js';
-import { SupportChart } from './support-chart.js';
 import { partiesOf, placementMatchResource } from './journey.access.js';
 import type { JourneyAction, JourneyState } from './journey.machine.js';
-import { matchView } from './journey.views.js';
 import { contractTypes, tasterKinds, wageBands } from './journey.schemas.js';
+import { matchView } from './journey.views.js';
+import { SupportChart } from './support-chart.js';
 
 /** Each state in words, with a tag colour; the words, not the colour, carry the meaning. */
 export const stateWords: Record<JourneyState, { text: string; colour: TagColour }> = {
@@ -68,8 +68,12 @@ const outcomeWords: Record<string, string> = {
   none: 'No job or course yet',
 };
 
-const wageBandWords: Record<string, string> = Object.fromEntries(wageBands.map((band) => [band, band.replaceAll('_', ' ')]));
-const contractWords: Record<string, string> = Object.fromEntries(contractTypes.map((type) => [type, type.replaceAll('_', ' ')]));
+const wageBandWords: Record<string, string> = Object.fromEntries(
+  wageBands.map((band) => [band, band.replaceAll('_', ' ')]),
+);
+const contractWords: Record<string, string> = Object.fromEntries(
+  contractTypes.map((type) => [type, type.replaceAll('_', ' ')]),
+);
 
 /** The actions whose form sits on the journey page itself; weekly logs and reviews have pages of their own. */
 type InlineAction = Exclude<JourneyAction, 'accept' | 'decline' | 'log_week' | 'record_review'>;
@@ -96,16 +100,22 @@ function requireDate(form: FormBody, name: string, label: string, errors: FieldE
 
 /** A service refusal with field problems becomes messages beside the fields; anything else is the error page's. */
 function problemsOf(error: unknown, fieldFor: (path: string) => string): FieldErrors {
-  if (!(error instanceof ApiError) || !['unprocessable', 'validation_failed', 'conflict'].includes(error.code)) throw error;
+  if (!(error instanceof ApiError) || !['unprocessable', 'validation_failed', 'conflict'].includes(error.code))
+    throw error;
   const errors: FieldErrors = {};
-  if (Array.isArray(error.details)) for (const problem of error.details) errors[fieldFor(problem.path)] ??= `${problem.message.charAt(0).toUpperCase()}${problem.message.slice(1)}`;
+  if (Array.isArray(error.details))
+    for (const problem of error.details)
+      errors[fieldFor(problem.path)] ??= `${problem.message.charAt(0).toUpperCase()}${problem.message.slice(1)}`;
   if (Object.keys(errors).length === 0) errors.form = error.message;
   return errors;
 }
 
 const firstSegment = (path: string) => path.split('.')[0] ?? 'form';
 
-async function call(run: () => Promise<unknown>, fieldFor: (path: string) => string = firstSegment): Promise<FieldErrors | void> {
+async function call(
+  run: () => Promise<unknown>,
+  fieldFor: (path: string) => string = firstSegment,
+): Promise<FieldErrors | void> {
   try {
     await run();
   } catch (error) {
@@ -118,7 +128,14 @@ const actionForms: Record<InlineAction, ActionForm> = {
     heading: 'Record the first day',
     button: 'Record the start',
     fields: (form, errors) => (
-      <DateInput name="startedOn" legend="First day at the employer" legendSize="s" hint="Today or earlier. For example, 7 9 2026." value={dateField(form, 'startedOn')} error={errors.startedOn} />
+      <DateInput
+        name="startedOn"
+        legend="First day at the employer"
+        legendSize="s"
+        hint="Today or earlier. For example, 7 9 2026."
+        value={dateField(form, 'startedOn')}
+        error={errors.startedOn}
+      />
     ),
     submit: async (c, id, form) => {
       const errors: FieldErrors = {};
@@ -133,10 +150,35 @@ const actionForms: Record<InlineAction, ActionForm> = {
     button: 'Record the rotation',
     fields: (form, errors) => (
       <>
-        <Input name="department" label="Department" hint="For example, Housekeeping." value={value(form, 'department')} error={errors.department} />
-        <CharacterCount name="tasks" label="Tasks" hint="One task on each line." value={value(form, 'tasks')} rows={3} error={errors.tasks} />
-        <DateInput name="startDate" legend="First day of the rotation" legendSize="s" value={dateField(form, 'startDate')} error={errors.startDate} />
-        <DateInput name="endDate" legend="Last day (if you know it)" legendSize="s" value={dateField(form, 'endDate')} error={errors.endDate} />
+        <Input
+          name="department"
+          label="Department"
+          hint="For example, Housekeeping."
+          value={value(form, 'department')}
+          error={errors.department}
+        />
+        <CharacterCount
+          name="tasks"
+          label="Tasks"
+          hint="One task on each line."
+          value={value(form, 'tasks')}
+          rows={3}
+          error={errors.tasks}
+        />
+        <DateInput
+          name="startDate"
+          legend="First day of the rotation"
+          legendSize="s"
+          value={dateField(form, 'startDate')}
+          error={errors.startDate}
+        />
+        <DateInput
+          name="endDate"
+          legend="Last day (if you know it)"
+          legendSize="s"
+          value={dateField(form, 'endDate')}
+          error={errors.endDate}
+        />
       </>
     ),
     submit: async (c, id, form) => {
@@ -147,9 +189,17 @@ const actionForms: Record<InlineAction, ActionForm> = {
       const end = isoDateFrom(datePartsFrom(form, 'endDate'), 'The last day');
       if (end.error) errors.endDate = end.error;
       if (Object.keys(errors).length > 0 || !startDate) return errors;
-      const tasks = value(form, 'tasks').split('\n').map((task) => task.trim()).filter(Boolean);
+      const tasks = value(form, 'tasks')
+        .split('\n')
+        .map((task) => task.trim())
+        .filter(Boolean);
       return call(() =>
-        c.var.services.journey.recordRotation(c.get('actor')!, id, { department, tasks, startDate, ...(end.value ? { endDate: end.value } : {}) }, c.get('requestId')),
+        c.var.services.journey.recordRotation(
+          c.get('actor')!,
+          id,
+          { department, tasks, startDate, ...(end.value ? { endDate: end.value } : {}) },
+          c.get('requestId'),
+        ),
       );
     },
     done: 'The rotation is recorded',
@@ -159,7 +209,14 @@ const actionForms: Record<InlineAction, ActionForm> = {
     button: 'Record the end',
     fields: (form, errors) => (
       <>
-        <DateInput name="endedOn" legend="Last day" legendSize="s" hint="Today or earlier." value={dateField(form, 'endedOn')} error={errors.endedOn} />
+        <DateInput
+          name="endedOn"
+          legend="Last day"
+          legendSize="s"
+          hint="Today or earlier."
+          value={dateField(form, 'endedOn')}
+          error={errors.endedOn}
+        />
         <Radios
           name="outcomeType"
           legend="What does the young person do next?"
@@ -169,8 +226,23 @@ const actionForms: Record<InlineAction, ActionForm> = {
           error={errors.outcomeType}
         />
         <p class="govuk-body">If it is a paid job:</p>
-        <Input name="hoursPerWeek" label="Hours a week" inputmode="decimal" width="3" value={value(form, 'hoursPerWeek')} error={errors.hoursPerWeek} />
-        <Radios name="wageBand" legend="Pay" legendSize="s" small items={wageBands.map((band) => ({ value: band, text: wageBandWords[band]! }))} value={value(form, 'wageBand')} error={errors.wageBand} />
+        <Input
+          name="hoursPerWeek"
+          label="Hours a week"
+          inputmode="decimal"
+          width="3"
+          value={value(form, 'hoursPerWeek')}
+          error={errors.hoursPerWeek}
+        />
+        <Radios
+          name="wageBand"
+          legend="Pay"
+          legendSize="s"
+          small
+          items={wageBands.map((band) => ({ value: band, text: wageBandWords[band]! }))}
+          value={value(form, 'wageBand')}
+          error={errors.wageBand}
+        />
         <Radios
           name="employer"
           legend="Employer"
@@ -183,8 +255,23 @@ const actionForms: Record<InlineAction, ActionForm> = {
           value={value(form, 'employer')}
           error={errors.employer}
         />
-        <Radios name="contractType" legend="Contract" legendSize="s" small items={contractTypes.map((type) => ({ value: type, text: contractWords[type]! }))} value={value(form, 'contractType')} error={errors.contractType} />
-        <CharacterCount name="details" label="Details (optional)" value={value(form, 'details')} rows={3} maxLength={500} error={errors.details} />
+        <Radios
+          name="contractType"
+          legend="Contract"
+          legendSize="s"
+          small
+          items={contractTypes.map((type) => ({ value: type, text: contractWords[type]! }))}
+          value={value(form, 'contractType')}
+          error={errors.contractType}
+        />
+        <CharacterCount
+          name="details"
+          label="Details (optional)"
+          value={value(form, 'details')}
+          rows={3}
+          maxLength={500}
+          error={errors.details}
+        />
       </>
     ),
     submit: async (c, id, form) => {
@@ -196,7 +283,8 @@ const actionForms: Record<InlineAction, ActionForm> = {
       let outcome: Record<string, unknown> = { type, ...(details ? { details } : {}) };
       if (type === 'paid_employment') {
         const hours = Number(value(form, 'hoursPerWeek'));
-        if (!value(form, 'hoursPerWeek') || !Number.isFinite(hours) || hours < 1 || hours > 48) errors.hoursPerWeek = 'Hours a week must be a number from 1 to 48';
+        if (!value(form, 'hoursPerWeek') || !Number.isFinite(hours) || hours < 1 || hours > 48)
+          errors.hoursPerWeek = 'Hours a week must be a number from 1 to 48';
         for (const [field, message] of [
           ['wageBand', 'Choose the pay'],
           ['employer', 'Choose the employer'],
@@ -204,12 +292,24 @@ const actionForms: Record<InlineAction, ActionForm> = {
         ] as const) {
           if (!value(form, field)) errors[field] = message;
         }
-        outcome = { ...outcome, hoursPerWeek: hours, wageBand: value(form, 'wageBand'), employer: value(form, 'employer'), contractType: value(form, 'contractType') };
+        outcome = {
+          ...outcome,
+          hoursPerWeek: hours,
+          wageBand: value(form, 'wageBand'),
+          employer: value(form, 'employer'),
+          contractType: value(form, 'contractType'),
+        };
       }
       if (type === 'other' && !details) errors.details = 'Say what the young person does next';
       if (Object.keys(errors).length > 0 || !endedOn) return errors;
       return call(
-        () => c.var.services.journey.complete(c.get('actor')!, id, { endedOn, outcome: outcome as never }, c.get('requestId')),
+        () =>
+          c.var.services.journey.complete(
+            c.get('actor')!,
+            id,
+            { endedOn, outcome: outcome as never },
+            c.get('requestId'),
+          ),
         (path) => (path.startsWith('outcome.') ? (path.split('.')[1] ?? 'outcomeType') : firstSegment(path)),
       );
     },
@@ -220,7 +320,13 @@ const actionForms: Record<InlineAction, ActionForm> = {
     button: 'Record the follow-up',
     fields: (form, errors) => (
       <>
-        <DateInput name="checkedOn" legend="When did you check?" legendSize="s" value={dateField(form, 'checkedOn')} error={errors.checkedOn} />
+        <DateInput
+          name="checkedOn"
+          legend="When did you check?"
+          legendSize="s"
+          value={dateField(form, 'checkedOn')}
+          error={errors.checkedOn}
+        />
         <Radios
           name="stillEmployed"
           legend="Is the young person in paid work?"
@@ -233,8 +339,22 @@ const actionForms: Record<InlineAction, ActionForm> = {
           value={value(form, 'stillEmployed')}
           error={errors.stillEmployed}
         />
-        <Input name="hoursPerWeek" label="Hours a week (if in work)" inputmode="decimal" width="3" value={value(form, 'hoursPerWeek')} error={errors.hoursPerWeek} />
-        <CharacterCount name="notes" label="Notes (optional)" value={value(form, 'notes')} rows={3} maxLength={1000} error={errors.notes} />
+        <Input
+          name="hoursPerWeek"
+          label="Hours a week (if in work)"
+          inputmode="decimal"
+          width="3"
+          value={value(form, 'hoursPerWeek')}
+          error={errors.hoursPerWeek}
+        />
+        <CharacterCount
+          name="notes"
+          label="Notes (optional)"
+          value={value(form, 'notes')}
+          rows={3}
+          maxLength={1000}
+          error={errors.notes}
+        />
       </>
     ),
     submit: async (c, id, form) => {
@@ -244,14 +364,20 @@ const actionForms: Record<InlineAction, ActionForm> = {
       if (employed !== 'yes' && employed !== 'no') errors.stillEmployed = 'Choose yes or no';
       const hoursText = value(form, 'hoursPerWeek');
       const hours = Number(hoursText);
-      if (hoursText && (!Number.isFinite(hours) || hours < 0 || hours > 48)) errors.hoursPerWeek = 'Hours a week must be a number from 0 to 48';
+      if (hoursText && (!Number.isFinite(hours) || hours < 0 || hours > 48))
+        errors.hoursPerWeek = 'Hours a week must be a number from 0 to 48';
       if (Object.keys(errors).length > 0 || !checkedOn) return errors;
       const notes = value(form, 'notes');
       return call(() =>
         c.var.services.journey.recordFollowUp(
           c.get('actor')!,
           id,
-          { checkedOn, stillEmployed: employed === 'yes', ...(hoursText ? { hoursPerWeek: hours } : {}), ...(notes ? { notes } : {}) },
+          {
+            checkedOn,
+            stillEmployed: employed === 'yes',
+            ...(hoursText ? { hoursPerWeek: hours } : {}),
+            ...(notes ? { notes } : {}),
+          },
           c.get('requestId'),
         ),
       );
@@ -261,17 +387,38 @@ const actionForms: Record<InlineAction, ActionForm> = {
   employer_accept: {
     heading: 'Offer the placement',
     button: 'Yes, offer the placement',
-    fields: (form, errors) => <CharacterCount name="note" label="A note for the job coach and the young person (optional)" value={value(form, 'note')} rows={3} maxLength={1000} error={errors.note} />,
+    fields: (form, errors) => (
+      <CharacterCount
+        name="note"
+        label="A note for the job coach and the young person (optional)"
+        value={value(form, 'note')}
+        rows={3}
+        maxLength={1000}
+        error={errors.note}
+      />
+    ),
     submit: async (c, id, form) => {
       const note = value(form, 'note');
-      return call(() => c.var.services.journey.employerAccept(c.get('actor')!, id, note ? { note } : {}, c.get('requestId')));
+      return call(() =>
+        c.var.services.journey.employerAccept(c.get('actor')!, id, note ? { note } : {}, c.get('requestId')),
+      );
     },
     done: 'You offered the placement',
   },
   employer_decline: {
     heading: 'Say no',
     button: 'No, do not offer the placement',
-    fields: (form, errors) => <CharacterCount name="reason" label="Why not?" hint="The job coach reads this. Be kind and clear." value={value(form, 'reason')} rows={3} maxLength={1000} error={errors.reason} />,
+    fields: (form, errors) => (
+      <CharacterCount
+        name="reason"
+        label="Why not?"
+        hint="The job coach reads this. Be kind and clear."
+        value={value(form, 'reason')}
+        rows={3}
+        maxLength={1000}
+        error={errors.reason}
+      />
+    ),
     submit: async (c, id, form) => {
       const reason = value(form, 'reason');
       if (!reason) return { reason: 'Say why you cannot offer the placement' };
@@ -289,26 +436,49 @@ const actionForms: Record<InlineAction, ActionForm> = {
           name="kind"
           legend="What kind?"
           legendSize="s"
-          items={tasterKinds.map((kind) => ({ value: kind, text: kind === 'taster_day' ? 'A taster day' : 'An informal interview' }))}
+          items={tasterKinds.map((kind) => ({
+            value: kind,
+            text: kind === 'taster_day' ? 'A taster day' : 'An informal interview',
+          }))}
           value={value(form, 'kind')}
           error={errors.kind}
         />
         <DateInput name="date" legend="Date" legendSize="s" value={dateField(form, 'date')} error={errors.date} />
-        <Input name="place" label="Where, and who to ask for" hint="For example, Front desk, ask for Priya." value={value(form, 'place')} error={errors.place} />
-        <CharacterCount name="notes" label="Anything else they should know (optional)" hint="For example, the time, what to wear." value={value(form, 'notes')} rows={3} maxLength={1000} error={errors.notes} />
+        <Input
+          name="place"
+          label="Where, and who to ask for"
+          hint="For example, Front desk, ask for Priya."
+          value={value(form, 'place')}
+          error={errors.place}
+        />
+        <CharacterCount
+          name="notes"
+          label="Anything else they should know (optional)"
+          hint="For example, the time, what to wear."
+          value={value(form, 'notes')}
+          rows={3}
+          maxLength={1000}
+          error={errors.notes}
+        />
       </>
     ),
     submit: async (c, id, form) => {
       const errors: FieldErrors = {};
       const kind = value(form, 'kind');
-      if (!(tasterKinds as readonly string[]).includes(kind)) errors.kind = 'Choose a taster day or an informal interview';
+      if (!(tasterKinds as readonly string[]).includes(kind))
+        errors.kind = 'Choose a taster day or an informal interview';
       const date = requireDate(form, 'date', 'The date', errors);
       const place = value(form, 'place');
       if (!place) errors.place = 'Say where, and who to ask for';
       if (Object.keys(errors).length > 0 || !date) return errors;
       const notes = value(form, 'notes');
       return call(() =>
-        c.var.services.journey.arrangeTaster(c.get('actor')!, id, { kind: kind as (typeof tasterKinds)[number], date, place, ...(notes ? { notes } : {}) }, c.get('requestId')),
+        c.var.services.journey.arrangeTaster(
+          c.get('actor')!,
+          id,
+          { kind: kind as (typeof tasterKinds)[number], date, place, ...(notes ? { notes } : {}) },
+          c.get('requestId'),
+        ),
       );
     },
     done: 'The taster is arranged',
@@ -316,7 +486,17 @@ const actionForms: Record<InlineAction, ActionForm> = {
   withdraw: {
     heading: 'Withdraw',
     button: 'Withdraw',
-    fields: (form, errors) => <CharacterCount name="reason" label="Why?" hint="Everyone in this journey can read this." value={value(form, 'reason')} rows={3} maxLength={1000} error={errors.reason} />,
+    fields: (form, errors) => (
+      <CharacterCount
+        name="reason"
+        label="Why?"
+        hint="Everyone in this journey can read this."
+        value={value(form, 'reason')}
+        rows={3}
+        maxLength={1000}
+        error={errors.reason}
+      />
+    ),
     submit: async (c, id, form) => {
       const reason = value(form, 'reason');
       if (!reason) return { reason: 'Say why' };
@@ -338,7 +518,10 @@ async function loadJourney(c: Context<WebEnv>) {
   return { match, view };
 }
 
-async function journeyPage(c: Context<WebEnv>, failed?: { action: InlineAction; values: FormBody; errors: FieldErrors }) {
+async function journeyPage(
+  c: Context<WebEnv>,
+  failed?: { action: InlineAction; values: FormBody; errors: FieldErrors },
+) {
   const actor = c.get('actor')!;
   if (actor.role === 'young_person' || actor.role === 'delegate') {
     const matchId = c.req.param('matchId')!;
@@ -353,20 +536,51 @@ async function journeyPage(c: Context<WebEnv>, failed?: { action: InlineAction; 
   const errors = failed?.errors ?? {};
   if (failed) c.status(400);
   const rows = [
-    { key: 'Young person', value: actor.role === 'employer' ? view.youngPerson.preferredName : <a class="govuk-link" href={`/young-people/${view.youngPerson.id}`}>{view.youngPerson.preferredName}</a> },
+    {
+      key: 'Young person',
+      value:
+        actor.role === 'employer' ? (
+          view.youngPerson.preferredName
+        ) : (
+          <a class="govuk-link" href={`/young-people/${view.youngPerson.id}`}>
+            {view.youngPerson.preferredName}
+          </a>
+        ),
+    },
     { key: 'Placement', value: `${view.placement.title} at ${view.placement.employerName}` },
     { key: 'Where it is now', value: <Tag colour={state.colour}>{state.text}</Tag> },
     ...(coachName ? [{ key: 'Job coach', value: coachName }] : []),
     ...(view.startedOn ? [{ key: 'Started', value: longDate(view.startedOn) }] : []),
     ...(view.endedOn ? [{ key: 'Ended', value: longDate(view.endedOn) }] : []),
     ...(view.outcome ? [{ key: 'Outcome', value: outcomeWords[view.outcome.type] ?? view.outcome.type }] : []),
-    ...(view.taster ? [{ key: 'Taster', value: `${view.taster.kind === 'taster_day' ? 'Taster day' : 'Informal interview'} on ${longDate(view.taster.date)} at ${view.taster.place}` }] : []),
-    ...(view.youngPersonResponse?.sharedSections ? [{ key: 'Passport shared', value: view.youngPersonResponse.sharedSections.length > 0 ? `${view.youngPersonResponse.sharedSections.length} part(s)` : 'Nothing shared' }] : []),
+    ...(view.taster
+      ? [
+          {
+            key: 'Taster',
+            value: `${view.taster.kind === 'taster_day' ? 'Taster day' : 'Informal interview'} on ${longDate(view.taster.date)} at ${view.taster.place}`,
+          },
+        ]
+      : []),
+    ...(view.youngPersonResponse?.sharedSections
+      ? [
+          {
+            key: 'Passport shared',
+            value:
+              view.youngPersonResponse.sharedSections.length > 0
+                ? `${view.youngPersonResponse.sharedSections.length} part(s)`
+                : 'Nothing shared',
+          },
+        ]
+      : []),
   ];
   const inline = steps.filter(isInlineAction);
   return renderPage(
     c,
-    { title: `${view.youngPerson.preferredName}: ${view.placement.title}`, hasErrors: Object.keys(errors).length > 0, backLink: actor.role === 'job_coach' ? '/caseload' : '/' },
+    {
+      title: `${view.youngPerson.preferredName}: ${view.placement.title}`,
+      hasErrors: Object.keys(errors).length > 0,
+      backLink: actor.role === 'job_coach' ? '/caseload' : '/',
+    },
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
@@ -388,7 +602,8 @@ async function journeyPage(c: Context<WebEnv>, failed?: { action: InlineAction; 
             </span>
             <strong class="govuk-warning-text__text">
               <span class="govuk-visually-hidden">Warning</span>
-              This placement is outside some of the young person’s limits. The reason given: {view.hardLimitOverride.reason}
+              This placement is outside some of the young person’s limits. The reason given:{' '}
+              {view.hardLimitOverride.reason}
             </strong>
           </div>
         ) : null}
@@ -439,7 +654,9 @@ async function journeyPage(c: Context<WebEnv>, failed?: { action: InlineAction; 
               <p class="govuk-body-s govuk-!-margin-bottom-1">
                 {dateAndTime(entry.at)}, by the {roleWords[entry.by.role] ?? entry.by.role}
               </p>
-              {'overrideReason' in entry && entry.overrideReason ? <p class="govuk-body-s">Outside the young person’s limits because: {String(entry.overrideReason)}</p> : null}
+              {'overrideReason' in entry && entry.overrideReason ? (
+                <p class="govuk-body-s">Outside the young person’s limits because: {String(entry.overrideReason)}</p>
+              ) : null}
             </li>
           ))}
         </ol>
@@ -480,7 +697,11 @@ async function weeklyLogPage(c: Context<WebEnv>, { form, errors }: LogValues) {
   if (Object.keys(errors).length > 0) c.status(400);
   return renderPage(
     c,
-    { title: `Weekly log: ${view.youngPerson.preferredName}`, hasErrors: Object.keys(errors).length > 0, backLink: `/journeys/${view.id}` },
+    {
+      title: `Weekly log: ${view.youngPerson.preferredName}`,
+      hasErrors: Object.keys(errors).length > 0,
+      backLink: `/journeys/${view.id}`,
+    },
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
@@ -491,11 +712,47 @@ async function weeklyLogPage(c: Context<WebEnv>, { form, errors }: LogValues) {
         <p class="govuk-body">One log for each week. It shows how much support is needed as time goes on.</p>
         <form method="post" novalidate>
           <CsrfField token={csrfToken(c)} />
-          <DateInput name="weekStarting" legend="Monday of the week" legendSize="s" hint="For example, 7 9 2026." value={datePartsFrom(form, 'weekStarting')} error={errors.weekStarting} />
-          <Input name="hoursWorked" label="Hours worked" inputmode="decimal" width="3" value={value(form, 'hoursWorked')} error={errors.hoursWorked} />
-          <Input name="supportHours" label="Hours of job coach support" hint="Time you spent supporting at work this week." inputmode="decimal" width="3" value={value(form, 'supportHours')} error={errors.supportHours} />
-          <CharacterCount name="tasksDone" label="Tasks done (optional)" hint="One on each line." value={value(form, 'tasksDone')} rows={3} error={errors.tasksDone} />
-          <CharacterCount name="notes" label="Notes (optional)" value={value(form, 'notes')} rows={3} maxLength={2000} error={errors.notes} />
+          <DateInput
+            name="weekStarting"
+            legend="Monday of the week"
+            legendSize="s"
+            hint="For example, 7 9 2026."
+            value={datePartsFrom(form, 'weekStarting')}
+            error={errors.weekStarting}
+          />
+          <Input
+            name="hoursWorked"
+            label="Hours worked"
+            inputmode="decimal"
+            width="3"
+            value={value(form, 'hoursWorked')}
+            error={errors.hoursWorked}
+          />
+          <Input
+            name="supportHours"
+            label="Hours of job coach support"
+            hint="Time you spent supporting at work this week."
+            inputmode="decimal"
+            width="3"
+            value={value(form, 'supportHours')}
+            error={errors.supportHours}
+          />
+          <CharacterCount
+            name="tasksDone"
+            label="Tasks done (optional)"
+            hint="One on each line."
+            value={value(form, 'tasksDone')}
+            rows={3}
+            error={errors.tasksDone}
+          />
+          <CharacterCount
+            name="notes"
+            label="Notes (optional)"
+            value={value(form, 'notes')}
+            rows={3}
+            maxLength={2000}
+            error={errors.notes}
+          />
           <Button>Save the weekly log</Button>
         </form>
       </div>
@@ -506,7 +763,8 @@ async function weeklyLogPage(c: Context<WebEnv>, { form, errors }: LogValues) {
 function hoursFrom(form: FormBody, name: string, label: string, errors: FieldErrors): number {
   const raw = value(form, name);
   const hours = Number(raw);
-  if (!raw || !Number.isFinite(hours) || hours < 0 || hours > 60) errors[name] = `${label} must be a number from 0 to 60`;
+  if (!raw || !Number.isFinite(hours) || hours < 0 || hours > 60)
+    errors[name] = `${label} must be a number from 0 to 60`;
   return hours;
 }
 
@@ -518,9 +776,17 @@ async function saveWeeklyLog(c: Context<WebEnv>) {
   const supportHours = hoursFrom(form, 'supportHours', 'Hours of support', errors);
   if (Object.keys(errors).length > 0 || !weekStarting) return weeklyLogPage(c, { form, errors });
   const notes = value(form, 'notes');
-  const tasksDone = value(form, 'tasksDone').split('\n').map((task) => task.trim()).filter(Boolean);
+  const tasksDone = value(form, 'tasksDone')
+    .split('\n')
+    .map((task) => task.trim())
+    .filter(Boolean);
   const problems = await call(() =>
-    c.var.services.progress.logWeek(c.get('actor')!, c.req.param('matchId')!, { weekStarting, hoursWorked, supportHours, tasksDone, independence: [], ...(notes ? { notes } : {}) }, c.get('requestId')),
+    c.var.services.progress.logWeek(
+      c.get('actor')!,
+      c.req.param('matchId')!,
+      { weekStarting, hoursWorked, supportHours, tasksDone, independence: [], ...(notes ? { notes } : {}) },
+      c.get('requestId'),
+    ),
   );
   if (problems) return weeklyLogPage(c, { form, errors: problems });
   return redirectWithFlash(c, `/journeys/${c.req.param('matchId')}/progress`, 'The weekly log is saved');
@@ -531,7 +797,11 @@ async function reviewPage(c: Context<WebEnv>, { form, errors }: LogValues) {
   if (Object.keys(errors).length > 0) c.status(400);
   return renderPage(
     c,
-    { title: `Progress review: ${view.youngPerson.preferredName}`, hasErrors: Object.keys(errors).length > 0, backLink: `/journeys/${view.id}` },
+    {
+      title: `Progress review: ${view.youngPerson.preferredName}`,
+      hasErrors: Object.keys(errors).length > 0,
+      backLink: `/journeys/${view.id}`,
+    },
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
@@ -542,12 +812,43 @@ async function reviewPage(c: Context<WebEnv>, { form, errors }: LogValues) {
         <p class="govuk-body">Reviews happen about every 6 weeks. Agree one target or more with the young person.</p>
         <form method="post" novalidate>
           <CsrfField token={csrfToken(c)} />
-          <DateInput name="heldOn" legend="When was the review?" legendSize="s" value={datePartsFrom(form, 'heldOn')} error={errors.heldOn} />
-          <CharacterCount name="summary" label="How it is going (optional)" value={value(form, 'summary')} rows={4} maxLength={2000} error={errors.summary} />
+          <DateInput
+            name="heldOn"
+            legend="When was the review?"
+            legendSize="s"
+            value={datePartsFrom(form, 'heldOn')}
+            error={errors.heldOn}
+          />
+          <CharacterCount
+            name="summary"
+            label="How it is going (optional)"
+            value={value(form, 'summary')}
+            rows={4}
+            maxLength={2000}
+            error={errors.summary}
+          />
           <h2 class="govuk-heading-m">Target</h2>
-          <Input name="targetText" label="What the intern will do" hint="For example, Set up the breakfast room on my own." value={value(form, 'targetText')} error={errors.targetText} />
-          <Input name="targetMeasure" label="How everyone will know it is done" hint="For example, Three mornings in a row with no prompts." value={value(form, 'targetMeasure')} error={errors.targetMeasure} />
-          <DateInput name="targetDue" legend="By when" legendSize="s" value={datePartsFrom(form, 'targetDue')} error={errors.targetDue} />
+          <Input
+            name="targetText"
+            label="What the intern will do"
+            hint="For example, Set up the breakfast room on my own."
+            value={value(form, 'targetText')}
+            error={errors.targetText}
+          />
+          <Input
+            name="targetMeasure"
+            label="How everyone will know it is done"
+            hint="For example, Three mornings in a row with no prompts."
+            value={value(form, 'targetMeasure')}
+            error={errors.targetMeasure}
+          />
+          <DateInput
+            name="targetDue"
+            legend="By when"
+            legendSize="s"
+            value={datePartsFrom(form, 'targetDue')}
+            error={errors.targetDue}
+          />
           <Button>Save the review</Button>
         </form>
       </div>
@@ -571,7 +872,11 @@ async function saveReview(c: Context<WebEnv>) {
       c.var.services.progress.recordReview(
         c.get('actor')!,
         c.req.param('matchId')!,
-        { heldOn, ...(summary ? { summary } : {}), targets: [{ text: targetText, measure: targetMeasure, dueDate, status: 'not_started' }] },
+        {
+          heldOn,
+          ...(summary ? { summary } : {}),
+          targets: [{ text: targetText, measure: targetMeasure, dueDate, status: 'not_started' }],
+        },
         c.get('requestId'),
       ),
     (path) => (path.startsWith('targets') ? 'targetText' : firstSegment(path)),
@@ -610,7 +915,15 @@ async function progressPage(c: Context<WebEnv>) {
         </p>
       ) : null}
       {progress.nextReviewDue ? <p class="govuk-body">Next review due: {longDate(progress.nextReviewDue)}.</p> : null}
-      {logged.length > 0 ? <SupportChart weeks={logged.map((week) => ({ weekNumber: week.weekNumber, hoursWorked: week.hoursWorked!, supportHours: week.supportHours! }))} /> : null}
+      {logged.length > 0 ? (
+        <SupportChart
+          weeks={logged.map((week) => ({
+            weekNumber: week.weekNumber,
+            hoursWorked: week.hoursWorked!,
+            supportHours: week.supportHours!,
+          }))}
+        />
+      ) : null}
       <table class="govuk-table">
         <caption class="govuk-table__caption govuk-table__caption--m">Hours each week</caption>
         <thead class="govuk-table__head">
@@ -645,7 +958,12 @@ async function progressPage(c: Context<WebEnv>) {
       {progress.reviews.length > 0 ? (
         <>
           <h2 class="govuk-heading-m">Reviews</h2>
-          <SummaryList rows={progress.reviews.map((review) => ({ key: longDate(review.heldOn), value: review.targets.map((target) => target.text).join('; ') }))} />
+          <SummaryList
+            rows={progress.reviews.map((review) => ({
+              key: longDate(review.heldOn),
+              value: review.targets.map((target) => target.text).join('; '),
+            }))}
+          />
         </>
       ) : null}
     </>,

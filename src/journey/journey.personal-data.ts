@@ -8,11 +8,17 @@ import type { ProgressRepository } from './progress.repository.js';
  * Every placement journey of a young person, with its weekly logs and reviews: exported on
  * request (each journey only to a reader who may read it), gone on erasure.
  */
-export function journeyPersonalData(matches: PlacementMatchesRepository, progress: ProgressRepository): PersonalDataHolder {
+export function journeyPersonalData(
+  matches: PlacementMatchesRepository,
+  progress: ProgressRepository,
+): PersonalDataHolder {
   return {
     name: 'placementJourney',
     async export({ actor, youngPerson }: ExportReader) {
-      const [placementMatches, records] = await Promise.all([matches.allOf(youngPerson.id), progress.allOf(youngPerson.id)]);
+      const [placementMatches, records] = await Promise.all([
+        matches.allOf(youngPerson.id),
+        progress.allOf(youngPerson.id),
+      ]);
       const readable = placementMatches.filter(
         (match) =>
           decide(actor, 'placement_match.read', {

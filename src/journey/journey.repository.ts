@@ -2,10 +2,16 @@ import type { ClientSession, Collection, Db, Filter, UpdateFilter } from 'mongod
 import { ObjectId } from 'mongodb';
 import type { CollectionSpec } from '../core/db/mongo.js';
 import type { DashboardSummaries } from '../dashboards/dashboard-summaries.js';
-import { passportSections, sectors, type PassportSection, type Role, type Sector } from '../domain/vocabulary.js';
-import { activeStates, journeyParties, journeyStates, type JourneyParty, type JourneyState } from './journey.machine.js';
-import { hardLimits, type HardLimit } from '../matching/hard-limits.js';
-import { outcomeTypes, tasterKinds, type Outcome } from './journey.schemas.js';
+import { type PassportSection, passportSections, type Role, type Sector, sectors } from '../domain/vocabulary.js';
+import { type HardLimit, hardLimits } from '../matching/hard-limits.js';
+import {
+  activeStates,
+  type JourneyParty,
+  type JourneyState,
+  journeyParties,
+  journeyStates,
+} from './journey.machine.js';
+import { type Outcome, outcomeTypes, tasterKinds } from './journey.schemas.js';
 
 export interface ActedBy {
   accountId: string;
@@ -62,8 +68,22 @@ export interface PlacementMatch {
   cohortYear: number;
   localAuthority?: string;
   sector: Sector;
-  youngPersonResponse?: { accepted: boolean; at: Date; by: ActedBy; reason?: string; sharedSections: PassportSection[]; shareId?: string };
-  taster?: { kind: (typeof tasterKinds)[number]; date: string; place: string; notes?: string; arrangedAt: Date; arrangedBy: ActedBy };
+  youngPersonResponse?: {
+    accepted: boolean;
+    at: Date;
+    by: ActedBy;
+    reason?: string;
+    sharedSections: PassportSection[];
+    shareId?: string;
+  };
+  taster?: {
+    kind: (typeof tasterKinds)[number];
+    date: string;
+    place: string;
+    notes?: string;
+    arrangedAt: Date;
+    arrangedBy: ActedBy;
+  };
   employerDecision?: { accepted: boolean; at: Date; by: ActedBy; reason?: string; note?: string };
   startedOn?: string;
   /** Why the internship began before the placement's planned start, when it did. */
@@ -71,7 +91,14 @@ export interface PlacementMatch {
   rotations: Rotation[];
   endedOn?: string;
   outcome?: Outcome;
-  followUp?: { checkedOn: string; stillEmployed: boolean; hoursPerWeek?: number; notes?: string; recordedAt: Date; recordedBy: ActedBy };
+  followUp?: {
+    checkedOn: string;
+    stillEmployed: boolean;
+    hoursPerWeek?: number;
+    notes?: string;
+    recordedAt: Date;
+    recordedBy: ActedBy;
+  };
   withdrawal?: { by: ActedBy; party: JourneyParty; reason: string; at: Date; fromState: JourneyState };
   history: HistoryEntry[];
   proposedAt: Date;
@@ -97,7 +124,10 @@ export interface PlacementMatchDoc {
   cohortYear: number;
   localAuthority?: string;
   sector: Sector;
-  youngPersonResponse?: Omit<NonNullable<PlacementMatch['youngPersonResponse']>, 'by' | 'shareId'> & { by: StoredActedBy; shareId?: ObjectId };
+  youngPersonResponse?: Omit<NonNullable<PlacementMatch['youngPersonResponse']>, 'by' | 'shareId'> & {
+    by: StoredActedBy;
+    shareId?: ObjectId;
+  };
   taster?: Omit<NonNullable<PlacementMatch['taster']>, 'arrangedBy'> & { arrangedBy: StoredActedBy };
   employerDecision?: Omit<NonNullable<PlacementMatch['employerDecision']>, 'by'> & { by: StoredActedBy };
   startedOn?: string;
@@ -113,15 +143,32 @@ export interface PlacementMatchDoc {
 }
 
 const isoDatePattern = '^\\d{4}-\\d{2}-\\d{2}$';
-const actedBySchema = { bsonType: 'object', required: ['accountId', 'role'], properties: { accountId: { bsonType: 'objectId' }, role: { bsonType: 'string' } } };
+const actedBySchema = {
+  bsonType: 'object',
+  required: ['accountId', 'role'],
+  properties: { accountId: { bsonType: 'objectId' }, role: { bsonType: 'string' } },
+};
 
 export const placementMatchesCollection: CollectionSpec = {
   name: 'placement_matches',
   jsonSchema: {
     bsonType: 'object',
     required: [
-      '_id', 'youngPersonId', 'providerId', 'placementId', 'employerId', 'state', 'active', 'visibleToEmployer', 'note',
-      'cohortYear', 'sector', 'rotations', 'history', 'proposedAt', 'updatedAt',
+      '_id',
+      'youngPersonId',
+      'providerId',
+      'placementId',
+      'employerId',
+      'state',
+      'active',
+      'visibleToEmployer',
+      'note',
+      'cohortYear',
+      'sector',
+      'rotations',
+      'history',
+      'proposedAt',
+      'updatedAt',
     ],
     properties: {
       youngPersonId: { bsonType: 'objectId' },
@@ -133,32 +180,76 @@ export const placementMatchesCollection: CollectionSpec = {
       active: { bsonType: 'bool' },
       visibleToEmployer: { bsonType: 'bool' },
       note: { bsonType: 'string', minLength: 1, maxLength: 2000 },
-      hardLimitOverride: { bsonType: 'object', required: ['limits', 'reason'], properties: { limits: { bsonType: 'array', items: { enum: [...hardLimits] } }, reason: { bsonType: 'string', maxLength: 1000 } } },
-      match: { bsonType: 'object', required: ['score', 'reasons'], properties: { score: { bsonType: 'number', minimum: 0, maximum: 100 }, reasons: { bsonType: ['array', 'object'] } } },
+      hardLimitOverride: {
+        bsonType: 'object',
+        required: ['limits', 'reason'],
+        properties: {
+          limits: { bsonType: 'array', items: { enum: [...hardLimits] } },
+          reason: { bsonType: 'string', maxLength: 1000 },
+        },
+      },
+      match: {
+        bsonType: 'object',
+        required: ['score', 'reasons'],
+        properties: {
+          score: { bsonType: 'number', minimum: 0, maximum: 100 },
+          reasons: { bsonType: ['array', 'object'] },
+        },
+      },
       cohortYear: { bsonType: 'number' },
       localAuthority: { bsonType: 'string', maxLength: 100 },
       sector: { enum: [...sectors] },
       youngPersonResponse: {
         bsonType: 'object',
         required: ['accepted', 'at', 'by', 'sharedSections'],
-        properties: { accepted: { bsonType: 'bool' }, at: { bsonType: 'date' }, by: actedBySchema, sharedSections: { bsonType: 'array', items: { enum: [...passportSections] } }, shareId: { bsonType: 'objectId' } },
+        properties: {
+          accepted: { bsonType: 'bool' },
+          at: { bsonType: 'date' },
+          by: actedBySchema,
+          sharedSections: { bsonType: 'array', items: { enum: [...passportSections] } },
+          shareId: { bsonType: 'objectId' },
+        },
       },
       taster: {
         bsonType: 'object',
         required: ['kind', 'date', 'place', 'arrangedAt', 'arrangedBy'],
-        properties: { kind: { enum: [...tasterKinds] }, date: { bsonType: 'string', pattern: isoDatePattern }, place: { bsonType: 'string', maxLength: 200 }, arrangedBy: actedBySchema },
+        properties: {
+          kind: { enum: [...tasterKinds] },
+          date: { bsonType: 'string', pattern: isoDatePattern },
+          place: { bsonType: 'string', maxLength: 200 },
+          arrangedBy: actedBySchema,
+        },
       },
-      employerDecision: { bsonType: 'object', required: ['accepted', 'at', 'by'], properties: { accepted: { bsonType: 'bool' }, by: actedBySchema } },
+      employerDecision: {
+        bsonType: 'object',
+        required: ['accepted', 'at', 'by'],
+        properties: { accepted: { bsonType: 'bool' }, by: actedBySchema },
+      },
       startedOn: { bsonType: 'string', pattern: isoDatePattern },
       earlyStartReason: { bsonType: 'string', maxLength: 1000 },
       rotations: { bsonType: 'array', maxItems: 20 },
       endedOn: { bsonType: 'string', pattern: isoDatePattern },
-      outcome: { bsonType: 'object', required: ['type'], properties: { type: { enum: [...outcomeTypes] }, hoursPerWeek: { bsonType: 'number', minimum: 0, maximum: 48 } } },
-      followUp: { bsonType: 'object', required: ['checkedOn', 'stillEmployed', 'recordedAt', 'recordedBy'], properties: { stillEmployed: { bsonType: 'bool' } } },
+      outcome: {
+        bsonType: 'object',
+        required: ['type'],
+        properties: {
+          type: { enum: [...outcomeTypes] },
+          hoursPerWeek: { bsonType: 'number', minimum: 0, maximum: 48 },
+        },
+      },
+      followUp: {
+        bsonType: 'object',
+        required: ['checkedOn', 'stillEmployed', 'recordedAt', 'recordedBy'],
+        properties: { stillEmployed: { bsonType: 'bool' } },
+      },
       withdrawal: {
         bsonType: 'object',
         required: ['by', 'party', 'reason', 'at', 'fromState'],
-        properties: { party: { enum: [...journeyParties] }, fromState: { enum: [...journeyStates] }, reason: { bsonType: 'string', maxLength: 1000 } },
+        properties: {
+          party: { enum: [...journeyParties] },
+          fromState: { enum: [...journeyStates] },
+          reason: { bsonType: 'string', maxLength: 1000 },
+        },
       },
       history: { bsonType: 'array', maxItems: 50 },
       proposedAt: { bsonType: 'date' },
@@ -167,7 +258,12 @@ export const placementMatchesCollection: CollectionSpec = {
   },
   indexes: [
     // One live journey per young person and placement; finished ones can be followed by a new proposal.
-    { key: { youngPersonId: 1, placementId: 1 }, name: 'one_active_per_person_placement', unique: true, partialFilterExpression: { active: true } },
+    {
+      key: { youngPersonId: 1, placementId: 1 },
+      name: 'one_active_per_person_placement',
+      unique: true,
+      partialFilterExpression: { active: true },
+    },
     { key: { youngPersonId: 1, proposedAt: -1 }, name: 'young_person_time' },
     // Provider dashboards, coach inboxes and lists filter on provider, then caseload, then state.
     { key: { providerId: 1, jobCoachId: 1, state: 1 }, name: 'provider_coach_state' },
@@ -179,12 +275,32 @@ export const placementMatchesCollection: CollectionSpec = {
 const actedBy = (stored: StoredActedBy): ActedBy => ({ accountId: stored.accountId.toHexString(), role: stored.role });
 export const storedActedBy = (by: ActedBy): StoredActedBy => ({ accountId: new ObjectId(by.accountId), role: by.role });
 
-function responseFromDoc({ by, shareId, ...rest }: NonNullable<PlacementMatchDoc['youngPersonResponse']>): NonNullable<PlacementMatch['youngPersonResponse']> {
+function responseFromDoc({
+  by,
+  shareId,
+  ...rest
+}: NonNullable<PlacementMatchDoc['youngPersonResponse']>): NonNullable<PlacementMatch['youngPersonResponse']> {
   return { ...rest, by: actedBy(by), ...(shareId ? { shareId: shareId.toHexString() } : {}) };
 }
 
 export function toPlacementMatch(doc: PlacementMatchDoc): PlacementMatch {
-  const { _id, youngPersonId, providerId, jobCoachId, placementId, employerId, active: _active, youngPersonResponse, taster, employerDecision, rotations, followUp, withdrawal, history, ...rest } = doc;
+  const {
+    _id,
+    youngPersonId,
+    providerId,
+    jobCoachId,
+    placementId,
+    employerId,
+    active: _active,
+    youngPersonResponse,
+    taster,
+    employerDecision,
+    rotations,
+    followUp,
+    withdrawal,
+    history,
+    ...rest
+  } = doc;
   return {
     ...rest,
     id: _id.toHexString(),
@@ -205,12 +321,35 @@ export function toPlacementMatch(doc: PlacementMatchDoc): PlacementMatch {
 
 export type NewPlacementMatch = Pick<
   PlacementMatch,
-  'youngPersonId' | 'providerId' | 'jobCoachId' | 'placementId' | 'employerId' | 'note' | 'hardLimitOverride' | 'match' | 'cohortYear' | 'localAuthority' | 'sector'
+  | 'youngPersonId'
+  | 'providerId'
+  | 'jobCoachId'
+  | 'placementId'
+  | 'employerId'
+  | 'note'
+  | 'hardLimitOverride'
+  | 'match'
+  | 'cohortYear'
+  | 'localAuthority'
+  | 'sector'
 >;
 
 /** What a step records besides the state: each step fills in its own part of the match. */
 export type StepFields = Partial<
-  Pick<PlacementMatch, 'visibleToEmployer' | 'youngPersonResponse' | 'taster' | 'employerDecision' | 'startedOn' | 'earlyStartReason' | 'cohortYear' | 'endedOn' | 'outcome' | 'followUp' | 'withdrawal'>
+  Pick<
+    PlacementMatch,
+    | 'visibleToEmployer'
+    | 'youngPersonResponse'
+    | 'taster'
+    | 'employerDecision'
+    | 'startedOn'
+    | 'earlyStartReason'
+    | 'cohortYear'
+    | 'endedOn'
+    | 'outcome'
+    | 'followUp'
+    | 'withdrawal'
+  >
 >;
 
 /** A change of state: the fields it sets and the history entry it appends. */
@@ -223,7 +362,11 @@ export interface StateChange {
   set: StepFields;
 }
 
-function responseDoc({ shareId, by, ...rest }: NonNullable<PlacementMatch['youngPersonResponse']>): NonNullable<PlacementMatchDoc['youngPersonResponse']> {
+function responseDoc({
+  shareId,
+  by,
+  ...rest
+}: NonNullable<PlacementMatch['youngPersonResponse']>): NonNullable<PlacementMatchDoc['youngPersonResponse']> {
   return { ...rest, by: storedActedBy(by), ...(shareId ? { shareId: new ObjectId(shareId) } : {}) };
 }
 
@@ -294,7 +437,9 @@ export class PlacementMatchesRepository {
           to: 'proposed',
           at: now,
           by: storedActedBy(by),
-          ...(rest.hardLimitOverride ? { hardLimitsOverridden: rest.hardLimitOverride.limits, overrideReason: rest.hardLimitOverride.reason } : {}),
+          ...(rest.hardLimitOverride
+            ? { hardLimitsOverridden: rest.hardLimitOverride.limits, overrideReason: rest.hardLimitOverride.reason }
+            : {}),
         },
       ],
       proposedAt: now,
@@ -311,7 +456,11 @@ export class PlacementMatchesRepository {
   }
 
   async activeFor(youngPersonId: string, placementId: string): Promise<PlacementMatch | undefined> {
-    const doc = await this.collection.findOne({ youngPersonId: new ObjectId(youngPersonId), placementId: new ObjectId(placementId), active: true });
+    const doc = await this.collection.findOne({
+      youngPersonId: new ObjectId(youngPersonId),
+      placementId: new ObjectId(placementId),
+      active: true,
+    });
     return doc ? toPlacementMatch(doc) : undefined;
   }
 
@@ -321,13 +470,36 @@ export class PlacementMatchesRepository {
    */
   async changeState(id: string, change: StateChange, session: ClientSession): Promise<PlacementMatch | undefined> {
     const update: UpdateFilter<PlacementMatchDoc> = {
-      $set: { ...stepFieldsDoc(change.set), state: change.to, active: activeStates.includes(change.to), updatedAt: change.at },
-      $push: { history: { action: change.action, from: change.from, to: change.to, at: change.at, by: storedActedBy(change.by) } },
+      $set: {
+        ...stepFieldsDoc(change.set),
+        state: change.to,
+        active: activeStates.includes(change.to),
+        updatedAt: change.at,
+      },
+      $push: {
+        history: {
+          action: change.action,
+          from: change.from,
+          to: change.to,
+          at: change.at,
+          by: storedActedBy(change.by),
+        },
+      },
     };
-    const before = await this.collection.findOneAndUpdate({ _id: new ObjectId(id), state: change.from }, update, { returnDocument: 'before', session });
+    const before = await this.collection.findOneAndUpdate({ _id: new ObjectId(id), state: change.from }, update, {
+      returnDocument: 'before',
+      session,
+    });
     if (!before) return undefined;
     // The update only sets top-level fields and appends to the history, so the result follows from `before`.
-    const after: PlacementMatchDoc = { ...before, ...update.$set, history: [...before.history, ...(update.$push?.history ? [update.$push.history as PlacementMatchDoc['history'][number]] : [])] };
+    const after: PlacementMatchDoc = {
+      ...before,
+      ...update.$set,
+      history: [
+        ...before.history,
+        ...(update.$push?.history ? [update.$push.history as PlacementMatchDoc['history'][number]] : []),
+      ],
+    };
     await this.summaries.journeysChanged([{ before, after }], session);
     return toPlacementMatch(after);
   }
@@ -336,7 +508,10 @@ export class PlacementMatchesRepository {
   async addRotation(id: string, rotation: Rotation, session: ClientSession): Promise<PlacementMatch | undefined> {
     const doc = await this.collection.findOneAndUpdate(
       { _id: new ObjectId(id), state: 'in_progress' },
-      { $push: { rotations: { ...rotation, recordedBy: storedActedBy(rotation.recordedBy) } }, $set: { updatedAt: rotation.recordedAt } },
+      {
+        $push: { rotations: { ...rotation, recordedBy: storedActedBy(rotation.recordedBy) } },
+        $set: { updatedAt: rotation.recordedAt },
+      },
       { returnDocument: 'after', session },
     );
     return doc ? toPlacementMatch(doc) : undefined;
@@ -352,16 +527,26 @@ export class PlacementMatchesRepository {
   }
 
   async find(filter: MatchListFilter, limit: number): Promise<PlacementMatch[]> {
-    return (await this.collection.find(matchFilter(filter)).sort({ updatedAt: -1 }).limit(limit).toArray()).map(toPlacementMatch);
+    return (await this.collection.find(matchFilter(filter)).sort({ updatedAt: -1 }).limit(limit).toArray()).map(
+      toPlacementMatch,
+    );
   }
 
   async allOf(youngPersonId: string): Promise<PlacementMatch[]> {
-    return (await this.collection.find({ youngPersonId: new ObjectId(youngPersonId) }).sort({ proposedAt: 1 }).toArray()).map(toPlacementMatch);
+    return (
+      await this.collection
+        .find({ youngPersonId: new ObjectId(youngPersonId) })
+        .sort({ proposedAt: 1 })
+        .toArray()
+    ).map(toPlacementMatch);
   }
 
   async eraseAll(youngPersonId: string, session: ClientSession): Promise<void> {
     const erased = await this.collection.find({ youngPersonId: new ObjectId(youngPersonId) }, { session }).toArray();
     await this.collection.deleteMany({ youngPersonId: new ObjectId(youngPersonId) }, { session });
-    await this.summaries.journeysChanged(erased.map((before) => ({ before })), session);
+    await this.summaries.journeysChanged(
+      erased.map((before) => ({ before })),
+      session,
+    );
   }
 }

@@ -56,10 +56,14 @@ const list = createRoute({
   operationId: 'listPlacementMatches',
   tags,
   summary: 'Placement matches I may see, most recently changed first',
-  description: 'Provider staff: their provider’s. Young people and delegates: their own. Employers: those the young person agreed to.',
+  description:
+    'Provider staff: their provider’s. Young people and delegates: their own. Employers: those the young person agreed to.',
   ...bearer,
   request: { query: listQuerySchema },
-  responses: { 200: jsonResponse(pageOf(placementMatchSchema, 'PlacementMatchPage'), 'Matches.'), ...errorResponses(400, 401) },
+  responses: {
+    200: jsonResponse(pageOf(placementMatchSchema, 'PlacementMatchPage'), 'Matches.'),
+    ...errorResponses(400, 401),
+  },
 });
 
 const get = createRoute({
@@ -94,17 +98,42 @@ const accept = step(
   acceptInputSchema,
   'Moves `proposed` to `awaiting_employer`. Shares exactly the chosen passport sections with the employer, recording consent and purpose (sharing needs the share_passport right); an empty list shares nothing.',
 );
-const decline = step('decline', 'Say no to the proposal (the young person, or a delegate with respond_to_proposals)', declineInputSchema, 'Moves `proposed` to `declined_by_young_person`.');
-const employerAccept = step('employer-accept', 'Accept the intern (employer staff)', employerAcceptInputSchema, 'From `awaiting_employer`, or from `taster_arranged` on or after the taster date, to `agreed`.');
-const employerDecline = step('employer-decline', 'Decline, with a reason (employer staff)', reasonInputSchema, 'Moves to `declined_by_employer` and ends the passport share made for this placement.');
-const taster = step('taster', 'Ask for a taster day or informal interview first (employer staff)', tasterInputSchema, 'Moves `awaiting_employer` to `taster_arranged`.');
+const decline = step(
+  'decline',
+  'Say no to the proposal (the young person, or a delegate with respond_to_proposals)',
+  declineInputSchema,
+  'Moves `proposed` to `declined_by_young_person`.',
+);
+const employerAccept = step(
+  'employer-accept',
+  'Accept the intern (employer staff)',
+  employerAcceptInputSchema,
+  'From `awaiting_employer`, or from `taster_arranged` on or after the taster date, to `agreed`.',
+);
+const employerDecline = step(
+  'employer-decline',
+  'Decline, with a reason (employer staff)',
+  reasonInputSchema,
+  'Moves to `declined_by_employer` and ends the passport share made for this placement.',
+);
+const taster = step(
+  'taster',
+  'Ask for a taster day or informal interview first (employer staff)',
+  tasterInputSchema,
+  'Moves `awaiting_employer` to `taster_arranged`.',
+);
 const start = step(
   'start',
   'Record the first day (job coach or employer staff)',
   startInputSchema,
   'Moves `agreed` to `in_progress`, takes one of the placement’s free places (the placement becomes `filled` when none are left) and puts the young person `on_placement`, all at once. 409 when no place is free.',
 );
-const complete = step('complete', 'Record the end and the outcome (job coaches)', completeInputSchema, 'Moves `in_progress` to `completed`; the young person becomes `completed`.');
+const complete = step(
+  'complete',
+  'Record the end and the outcome (job coaches)',
+  completeInputSchema,
+  'Moves `in_progress` to `completed`; the young person becomes `completed`.',
+);
 const followUp = step(
   'follow-up',
   'Record the 12-month follow-up: still employed? (job coaches)',
@@ -147,7 +176,8 @@ const review = createRoute({
   operationId: 'addReview',
   tags,
   summary: 'Record a progress review with SMART targets (job coach or employer staff)',
-  description: 'Reviews are about every six weeks; the next is due six weeks after this one unless `nextReviewDue` says otherwise.',
+  description:
+    'Reviews are about every six weeks; the next is due six weeks after this one unless `nextReviewDue` says otherwise.',
   ...bearer,
   request: { params: matchParams, body: jsonBody(reviewInputSchema) },
   responses: { 201: jsonResponse(reviewSchema, 'Recorded.'), ...stepErrors },
@@ -182,7 +212,9 @@ export function journeyRoutes() {
       const { services } = c.var;
       const page = await services.journey.list(caller, query);
       const labels = await services.journey.labels(page.items);
-      const items = page.items.map((match) => matchView(match, { role: caller.role, parties: partiesOf(caller, placementMatchResource(match)) }, labels));
+      const items = page.items.map((match) =>
+        matchView(match, { role: caller.role, parties: partiesOf(caller, placementMatchResource(match)) }, labels),
+      );
       return c.json({ items, total: page.total, limit: query.limit, offset: query.offset }, 200);
     })
     .openapi(get, async (c) => {
@@ -190,55 +222,116 @@ export function journeyRoutes() {
       return c.json(await view(c, match), 200);
     })
     .openapi(accept, async (c) => {
-      const moved = await c.var.services.journey.accept(actor(c), c.req.valid('param').matchId, c.req.valid('json'), c.get('requestId'));
+      const moved = await c.var.services.journey.accept(
+        actor(c),
+        c.req.valid('param').matchId,
+        c.req.valid('json'),
+        c.get('requestId'),
+      );
       return c.json(await view(c, moved), 200);
     })
     .openapi(decline, async (c) => {
-      const moved = await c.var.services.journey.decline(actor(c), c.req.valid('param').matchId, c.req.valid('json'), c.get('requestId'));
+      const moved = await c.var.services.journey.decline(
+        actor(c),
+        c.req.valid('param').matchId,
+        c.req.valid('json'),
+        c.get('requestId'),
+      );
       return c.json(await view(c, moved), 200);
     })
     .openapi(employerAccept, async (c) => {
-      const moved = await c.var.services.journey.employerAccept(actor(c), c.req.valid('param').matchId, c.req.valid('json'), c.get('requestId'));
+      const moved = await c.var.services.journey.employerAccept(
+        actor(c),
+        c.req.valid('param').matchId,
+        c.req.valid('json'),
+        c.get('requestId'),
+      );
       return c.json(await view(c, moved), 200);
     })
     .openapi(employerDecline, async (c) => {
-      const moved = await c.var.services.journey.employerDecline(actor(c), c.req.valid('param').matchId, c.req.valid('json'), c.get('requestId'));
+      const moved = await c.var.services.journey.employerDecline(
+        actor(c),
+        c.req.valid('param').matchId,
+        c.req.valid('json'),
+        c.get('requestId'),
+      );
       return c.json(await view(c, moved), 200);
     })
     .openapi(taster, async (c) => {
-      const moved = await c.var.services.journey.arrangeTaster(actor(c), c.req.valid('param').matchId, c.req.valid('json'), c.get('requestId'));
+      const moved = await c.var.services.journey.arrangeTaster(
+        actor(c),
+        c.req.valid('param').matchId,
+        c.req.valid('json'),
+        c.get('requestId'),
+      );
       return c.json(await view(c, moved), 200);
     })
     .openapi(start, async (c) => {
-      const moved = await c.var.services.journey.start(actor(c), c.req.valid('param').matchId, c.req.valid('json'), c.get('requestId'));
+      const moved = await c.var.services.journey.start(
+        actor(c),
+        c.req.valid('param').matchId,
+        c.req.valid('json'),
+        c.get('requestId'),
+      );
       return c.json(await view(c, moved), 200);
     })
     .openapi(complete, async (c) => {
-      const moved = await c.var.services.journey.complete(actor(c), c.req.valid('param').matchId, c.req.valid('json'), c.get('requestId'));
+      const moved = await c.var.services.journey.complete(
+        actor(c),
+        c.req.valid('param').matchId,
+        c.req.valid('json'),
+        c.get('requestId'),
+      );
       return c.json(await view(c, moved), 200);
     })
     .openapi(followUp, async (c) => {
-      const moved = await c.var.services.journey.recordFollowUp(actor(c), c.req.valid('param').matchId, c.req.valid('json'), c.get('requestId'));
+      const moved = await c.var.services.journey.recordFollowUp(
+        actor(c),
+        c.req.valid('param').matchId,
+        c.req.valid('json'),
+        c.get('requestId'),
+      );
       return c.json(await view(c, moved), 200);
     })
     .openapi(withdraw, async (c) => {
-      const moved = await c.var.services.journey.withdraw(actor(c), c.req.valid('param').matchId, c.req.valid('json'), c.get('requestId'));
+      const moved = await c.var.services.journey.withdraw(
+        actor(c),
+        c.req.valid('param').matchId,
+        c.req.valid('json'),
+        c.get('requestId'),
+      );
       return c.json(await view(c, moved), 200);
     })
     .openapi(rotation, async (c) => {
-      const updated = await c.var.services.journey.recordRotation(actor(c), c.req.valid('param').matchId, c.req.valid('json'), c.get('requestId'));
+      const updated = await c.var.services.journey.recordRotation(
+        actor(c),
+        c.req.valid('param').matchId,
+        c.req.valid('json'),
+        c.get('requestId'),
+      );
       return c.json(await view(c, updated), 201);
     })
     .openapi(logWeek, async (c) => {
-      const log = await c.var.services.progress.logWeek(actor(c), c.req.valid('param').matchId, c.req.valid('json'), c.get('requestId'));
+      const log = await c.var.services.progress.logWeek(
+        actor(c),
+        c.req.valid('param').matchId,
+        c.req.valid('json'),
+        c.get('requestId'),
+      );
       return c.json(weeklyLogView(log), 201);
     })
     .openapi(review, async (c) => {
-      const recorded = await c.var.services.progress.recordReview(actor(c), c.req.valid('param').matchId, c.req.valid('json'), c.get('requestId'));
+      const recorded = await c.var.services.progress.recordReview(
+        actor(c),
+        c.req.valid('param').matchId,
+        c.req.valid('json'),
+        c.get('requestId'),
+      );
       return c.json(reviewView(recorded), 201);
     })
     .openapi(progress, async (c) => {
-      const { match, logs, reviews, weeks, weeksWithoutLog, fading, nextReviewDue } = await c.var.services.progress.progress(actor(c), c.req.valid('param').matchId);
+      const { match, logs, reviews, weeks, weeksWithoutLog, fading, nextReviewDue } =
+        await c.var.services.progress.progress(actor(c), c.req.valid('param').matchId);
       return c.json(
         {
           matchId: match.id,

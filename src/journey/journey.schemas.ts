@@ -1,8 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { idSchema } from '../core/db/ids.js';
 import { dateSchema, longText, sectorSchema, shortText, textList } from '../domain/schemas.js';
-import { passportSectionSchema } from '../passports/passports.schemas.js';
 import { hardLimits } from '../matching/hard-limits.js';
+import { passportSectionSchema } from '../passports/passports.schemas.js';
 import { journeyActions, journeyParties, journeyStates } from './journey.machine.js';
 
 export const journeyStateSchema = z.enum(journeyStates).openapi('JourneyState');
@@ -10,7 +10,14 @@ export const journeyActionSchema = z.enum(journeyActions).openapi('JourneyAction
 export const journeyPartySchema = z.enum(journeyParties);
 
 export const tasterKinds = ['taster_day', 'informal_interview'] as const;
-export const outcomeTypes = ['paid_employment', 'apprenticeship', 'further_education', 'volunteering', 'other', 'none'] as const;
+export const outcomeTypes = [
+  'paid_employment',
+  'apprenticeship',
+  'further_education',
+  'volunteering',
+  'other',
+  'none',
+] as const;
 /** National Minimum/Living Wage for the person's age, the voluntary Real Living Wage, or more. */
 export const wageBands = ['national_minimum_or_living_wage', 'real_living_wage', 'above_real_living_wage'] as const;
 export const contractTypes = ['permanent', 'fixed_term', 'zero_hours', 'casual'] as const;
@@ -29,18 +36,31 @@ export const matchReasonsMaxChars = 20_000;
  */
 const matchEvidenceSchema = z
   .looseObject({
-    fitScore: z.number().min(0).max(100).optional().openapi({ description: 'The fit score as `/matches` returns it, 0 to 100.' }),
+    fitScore: z
+      .number()
+      .min(0)
+      .max(100)
+      .optional()
+      .openapi({ description: 'The fit score as `/matches` returns it, 0 to 100.' }),
     score: z.number().min(0).max(100).optional().openapi({ description: 'The same score under its older name.' }),
     reasons: z
       .union([textList(20, 300), z.record(z.string(), z.unknown())])
       .optional()
-      .refine((reasons) => reasons === undefined || JSON.stringify(reasons).length <= matchReasonsMaxChars, { message: `must be at most ${matchReasonsMaxChars} characters as JSON` })
+      .refine((reasons) => reasons === undefined || JSON.stringify(reasons).length <= matchReasonsMaxChars, {
+        message: `must be at most ${matchReasonsMaxChars} characters as JSON`,
+      })
       .openapi({
         description: `The reasons object from \`/matches\` as it is, or pros, cons and where support is needed as sentences. At most ${matchReasonsMaxChars} characters as JSON (422 when longer).`,
       }),
-    placement: z.looseObject({ id: idSchema }).optional().openapi({ description: 'The placement of the match, when passed straight through; must be `placementId`.' }),
+    placement: z
+      .looseObject({ id: idSchema })
+      .optional()
+      .openapi({ description: 'The placement of the match, when passed straight through; must be `placementId`.' }),
   })
-  .refine((evidence) => evidence.fitScore !== undefined || evidence.score !== undefined, { message: 'needs fitScore (or score)', path: ['fitScore'] })
+  .refine((evidence) => evidence.fitScore !== undefined || evidence.score !== undefined, {
+    message: 'needs fitScore (or score)',
+    path: ['fitScore'],
+  })
   .openapi({ anyOf: [{ required: ['fitScore'] }, { required: ['score'] }] })
   .transform((evidence) => ({
     score: (evidence.fitScore ?? evidence.score)!,
@@ -55,14 +75,15 @@ export const proposeInputSchema = z
   .strictObject({
     youngPersonId: idSchema,
     placementId: idSchema,
-    note: shortText(2000).openapi({ description: 'Why this placement, in plain words. The young person sees it, and the employer once the young person agrees.' }),
+    note: shortText(2000).openapi({
+      description:
+        'Why this placement, in plain words. The young person sees it, and the employer once the young person agrees.',
+    }),
     match: matchEvidenceSchema.optional(),
-    overrideReason: shortText(1000)
-      .optional()
-      .openapi({
-        description:
-          'Only when the placement breaks one of the young person’s hard limits: why it is right for them anyway. Recorded in the history and shown to the young person; without it such a proposal answers 422 listing each limit broken.',
-      }),
+    overrideReason: shortText(1000).optional().openapi({
+      description:
+        'Only when the placement breaks one of the young person’s hard limits: why it is right for them anyway. Recorded in the history and shown to the young person; without it such a proposal answers 422 listing each limit broken.',
+    }),
   })
   .openapi('PlacementMatchInput');
 
@@ -72,19 +93,29 @@ export const acceptInputSchema = z
       .array(passportSectionSchema)
       .max(5)
       .refine((sections) => new Set(sections).size === sections.length, { message: 'lists a section twice' })
-      .openapi({ uniqueItems: true, description: 'Exactly the passport sections the employer may read, each once. An empty list shares nothing.' }),
-    purpose: shortText(300).optional().openapi({ description: 'Why the employer may read them; a plain default names the placement.' }),
+      .openapi({
+        uniqueItems: true,
+        description: 'Exactly the passport sections the employer may read, each once. An empty list shares nothing.',
+      }),
+    purpose: shortText(300)
+      .optional()
+      .openapi({ description: 'Why the employer may read them; a plain default names the placement.' }),
     shareForDays: z.number().int().min(1).max(365).optional().openapi({
-      description: 'How long the share lasts; by default until four weeks after the placement’s planned end (at most a year).',
+      description:
+        'How long the share lasts; by default until four weeks after the placement’s planned end (at most a year).',
     }),
   })
   .openapi('ProposalAcceptance');
 
 export const declineInputSchema = z
-  .strictObject({ reason: longText(1000).optional().openapi({ description: 'Only if the young person wants to say.' }) })
+  .strictObject({
+    reason: longText(1000).optional().openapi({ description: 'Only if the young person wants to say.' }),
+  })
   .openapi('ProposalDecline');
 
-export const employerAcceptInputSchema = z.strictObject({ note: longText(1000).optional() }).openapi('EmployerAcceptance');
+export const employerAcceptInputSchema = z
+  .strictObject({ note: longText(1000).optional() })
+  .openapi('EmployerAcceptance');
 
 export const reasonInputSchema = z.strictObject({ reason: shortText(1000) }).openapi('Reason');
 
@@ -99,10 +130,13 @@ export const tasterInputSchema = z
 
 export const startInputSchema = z
   .strictObject({
-    startedOn: dateSchema.openapi({ description: 'The first day at the employer; today or earlier, on a day the placement runs.' }),
-    earlyStartReason: shortText(1000)
-      .optional()
-      .openapi({ description: 'Needed when the first day is before the placement’s planned start (at most four weeks before); kept with the match.' }),
+    startedOn: dateSchema.openapi({
+      description: 'The first day at the employer; today or earlier, on a day the placement runs.',
+    }),
+    earlyStartReason: shortText(1000).optional().openapi({
+      description:
+        'Needed when the first day is before the placement’s planned start (at most four weeks before); kept with the match.',
+    }),
   })
   .openapi('InternshipStart');
 
@@ -113,7 +147,10 @@ export const rotationInputSchema = z
     startDate: dateSchema,
     endDate: dateSchema.optional().openapi({ description: 'On or after `startDate` (422 otherwise).' }),
   })
-  .refine((r) => !r.endDate || r.endDate >= r.startDate, { message: 'must be on or after startDate', path: ['endDate'] })
+  .refine((r) => !r.endDate || r.endDate >= r.startDate, {
+    message: 'must be on or after startDate',
+    path: ['endDate'],
+  })
   .openapi('RotationInput');
 
 const outcomeDetails = longText(500).optional();
@@ -138,7 +175,10 @@ export const outcomeSchema = z
 export type Outcome = z.output<typeof outcomeSchema>;
 
 export const completeInputSchema = z
-  .strictObject({ endedOn: dateSchema.openapi({ description: 'The last day; today or earlier.' }), outcome: outcomeSchema })
+  .strictObject({
+    endedOn: dateSchema.openapi({ description: 'The last day; today or earlier.' }),
+    outcome: outcomeSchema,
+  })
   .openapi('InternshipCompletion');
 
 export const followUpInputSchema = z
@@ -157,7 +197,12 @@ export const weeklyLogInputSchema = z
     tasksDone: textList(20, 120).default([]),
     supportHours: z.number().min(0).max(60).openapi({ description: 'Hours of job coach support given that week.' }),
     independence: z
-      .array(z.strictObject({ task: shortText(120), rating: z.number().int().min(1).max(5).openapi({ description: '1 fully supported, 5 fully independent.' }) }))
+      .array(
+        z.strictObject({
+          task: shortText(120),
+          rating: z.number().int().min(1).max(5).openapi({ description: '1 fully supported, 5 fully independent.' }),
+        }),
+      )
       .max(20)
       .default([]),
     notes: longText(2000).optional(),
@@ -193,38 +238,93 @@ export const listQuerySchema = z.object({
 
 const byAccount = z.object({ accountId: z.string(), role: z.string() });
 
-export const nextStepSchema = z.object({ action: journeyActionSchema, by: z.array(journeyPartySchema), needs: z.string() }).openapi('JourneyNextStep');
+export const nextStepSchema = z
+  .object({ action: journeyActionSchema, by: z.array(journeyPartySchema), needs: z.string() })
+  .openapi('JourneyNextStep');
 
 export const placementMatchSchema = z
   .object({
     id: idSchema,
     state: journeyStateSchema,
     youngPerson: z.object({ id: idSchema, preferredName: z.string() }),
-    placement: z.object({ id: idSchema, title: z.string(), employerId: idSchema, employerName: z.string(), sector: sectorSchema }),
+    placement: z.object({
+      id: idSchema,
+      title: z.string(),
+      employerId: idSchema,
+      employerName: z.string(),
+      sector: sectorSchema,
+    }),
     providerId: idSchema,
     jobCoachId: idSchema.optional(),
     note: z.string(),
-    match: z.object({ score: z.number(), reasons: z.union([z.array(z.string()), z.record(z.string(), z.unknown())]) }).optional(),
-    youngPersonResponse: z
-      .object({ accepted: z.boolean(), at: z.string(), by: byAccount, reason: z.string().optional(), sharedSections: z.array(passportSectionSchema), shareId: idSchema.optional() })
+    match: z
+      .object({ score: z.number(), reasons: z.union([z.array(z.string()), z.record(z.string(), z.unknown())]) })
       .optional(),
-    taster: z.object({ kind: z.enum(tasterKinds), date: z.string(), place: z.string(), notes: z.string().optional(), arrangedAt: z.string() }).optional(),
-    employerDecision: z.object({ accepted: z.boolean(), at: z.string(), by: byAccount, reason: z.string().optional(), note: z.string().optional() }).optional(),
+    youngPersonResponse: z
+      .object({
+        accepted: z.boolean(),
+        at: z.string(),
+        by: byAccount,
+        reason: z.string().optional(),
+        sharedSections: z.array(passportSectionSchema),
+        shareId: idSchema.optional(),
+      })
+      .optional(),
+    taster: z
+      .object({
+        kind: z.enum(tasterKinds),
+        date: z.string(),
+        place: z.string(),
+        notes: z.string().optional(),
+        arrangedAt: z.string(),
+      })
+      .optional(),
+    employerDecision: z
+      .object({
+        accepted: z.boolean(),
+        at: z.string(),
+        by: byAccount,
+        reason: z.string().optional(),
+        note: z.string().optional(),
+      })
+      .optional(),
     startedOn: z.string().optional(),
     earlyStartReason: z.string().optional(),
     rotations: z.array(
-      z.object({ department: z.string(), tasks: z.array(z.string()), startDate: z.string(), endDate: z.string().optional(), recordedAt: z.string() }),
+      z.object({
+        department: z.string(),
+        tasks: z.array(z.string()),
+        startDate: z.string(),
+        endDate: z.string().optional(),
+        recordedAt: z.string(),
+      }),
     ),
     endedOn: z.string().optional(),
     outcome: outcomeSchema.optional(),
     followUp: z
-      .object({ checkedOn: z.string(), stillEmployed: z.boolean(), hoursPerWeek: z.number().optional(), notes: z.string().optional(), recordedAt: z.string() })
+      .object({
+        checkedOn: z.string(),
+        stillEmployed: z.boolean(),
+        hoursPerWeek: z.number().optional(),
+        notes: z.string().optional(),
+        recordedAt: z.string(),
+      })
       .optional(),
-    withdrawal: z.object({ by: byAccount, party: journeyPartySchema, reason: z.string().optional(), at: z.string(), fromState: journeyStateSchema }).optional(),
+    withdrawal: z
+      .object({
+        by: byAccount,
+        party: journeyPartySchema,
+        reason: z.string().optional(),
+        at: z.string(),
+        fromState: journeyStateSchema,
+      })
+      .optional(),
     hardLimitOverride: z
       .object({ limits: z.array(z.enum(hardLimits)), reason: z.string() })
       .optional()
-      .openapi({ description: 'The hard limits this proposal breaks and the coach’s reason; not shown to the employer.' }),
+      .openapi({
+        description: 'The hard limits this proposal breaks and the coach’s reason; not shown to the employer.',
+      }),
     history: z.array(
       z.object({
         action: z.string(),
@@ -240,7 +340,9 @@ export const placementMatchSchema = z
     proposedAt: z.string(),
     updatedAt: z.string(),
   })
-  .openapi('PlacementMatch', { description: 'One young person’s journey with one placement, as the caller may see it.' });
+  .openapi('PlacementMatch', {
+    description: 'One young person’s journey with one placement, as the caller may see it.',
+  });
 
 export const weeklyLogSchema = z
   .object({
@@ -264,7 +366,9 @@ export const reviewSchema = z
     matchId: idSchema,
     heldOn: z.string(),
     summary: z.string().optional(),
-    targets: z.array(z.object({ text: z.string(), measure: z.string(), dueDate: z.string(), status: z.enum(targetStatuses) })),
+    targets: z.array(
+      z.object({ text: z.string(), measure: z.string(), dueDate: z.string(), status: z.enum(targetStatuses) }),
+    ),
     nextReviewDue: z.string(),
     recordedBy: byAccount,
     recordedAt: z.string(),
@@ -287,9 +391,14 @@ export const progressSchema = z
       }),
     ),
     weeksWithoutLog: z.array(z.string()).openapi({ description: 'Weeks that are over with no log.' }),
-    fading: z.object({ earlyAverageSupportHours: z.number().nullable(), recentAverageSupportHours: z.number().nullable() }),
+    fading: z.object({
+      earlyAverageSupportHours: z.number().nullable(),
+      recentAverageSupportHours: z.number().nullable(),
+    }),
     logs: z.array(weeklyLogSchema),
     reviews: z.array(reviewSchema),
     nextReviewDue: z.string().nullable(),
   })
-  .openapi('InternshipProgress', { description: 'Support hours week by week, so fading is visible, with the weeks that have no log.' });
+  .openapi('InternshipProgress', {
+    description: 'Support hours week by week, so fading is visible, with the weeks that have no log.',
+  });

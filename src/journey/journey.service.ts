@@ -1,30 +1,37 @@
 import type { ClientSession, MongoClient } from 'mongodb';
 import type { AuditLog } from '../audit/audit.js';
-import { authorize, placementMatchScope, type Actor } from '../auth/policy.js';
+import { type Actor, authorize, placementMatchScope } from '../auth/policy.js';
 import type { Clock } from '../core/clock.js';
+import { addDays, daysBetween, isoDate } from '../core/dates.js';
 import { isDuplicateKey } from '../core/db/mongo.js';
 import { inTransaction } from '../core/db/transaction.js';
-import { ApiError, notFound, unprocessable, type FieldProblem } from '../core/errors.js';
+import { ApiError, type FieldProblem, notFound, unprocessable } from '../core/errors.js';
 import type { PassportSection } from '../domain/vocabulary.js';
 import type { Employer, EmployersRepository } from '../employers/employers.repository.js';
+import { personFacts } from '../matching/facts.js';
+import { hardLimitBreaks } from '../matching/hard-limit-reasons.js';
+import type { NotificationsService } from '../notifications/notifications.service.js';
 import type { PassportsService } from '../passports/passports.service.js';
 import type { Placement, PlacementsRepository } from '../placements/placements.repository.js';
 import { placementResource } from '../placements/placements.service.js';
-import type { NotificationsService } from '../notifications/notifications.service.js';
-import { personFacts } from '../matching/facts.js';
-import { hardLimitBreaks } from '../matching/hard-limit-reasons.js';
-import { placementSearchDoc } from '../search-sync/documents.js';
 import type { NamesReadModel } from '../read-models/names.js';
+import { placementSearchDoc } from '../search-sync/documents.js';
 import type { SearchOutbox } from '../search-sync/outbox.js';
 import { youngPersonResource } from '../young-people/young-people.access.js';
 import { cohortYearOf, type YoungPeopleRepository } from '../young-people/young-people.repository.js';
 import { partiesOf, placementMatchResource } from './journey.access.js';
-import { allowedNextSteps, checkStep, type JourneyAction, type JourneyParty, type JourneyStep, type NextStep } from './journey.machine.js';
+import {
+  allowedNextSteps,
+  checkStep,
+  type JourneyAction,
+  type JourneyParty,
+  type JourneyStep,
+  type NextStep,
+} from './journey.machine.js';
 import type { ActedBy, PlacementMatch, PlacementMatchesRepository, StepFields } from './journey.repository.js';
 import type { MatchEvidence, Outcome } from './journey.schemas.js';
 import { labelsFor, type MatchLabels } from './match-labels.js';
 import { releasePlace, setYoungPersonStatus, takePlace } from './places.js';
-import { addDays, daysBetween, isoDate } from '../core/dates.js';
 import { followUpWindow } from './progress.js';
 import { startProblems } from './start-checks.js';
 
@@ -35,17 +42,29 @@ const readable = (state: string) => state.replaceAll('_', ' ');
 
 /** 409: the match is not in a state that allows this; says where it is and what may happen next. */
 function notNowError(state: PlacementMatch['state'], action: JourneyAction, nextSteps: NextStep[]): ApiError {
-  return new ApiError('conflict', `This placement match is ${readable(state)}, so "${readable(action)}" cannot happen now.`, {
-    details: { state, allowedNextSteps: nextSteps },
-  });
+  return new ApiError(
+    'conflict',
+    `This placement match is ${readable(state)}, so "${readable(action)}" cannot happen now.`,
+    {
+      details: { state, allowedNextSteps: nextSteps },
+    },
+  );
 }
 
-const partyNames: Record<JourneyParty, string> = { job_coach: 'the job coach', young_person: 'the young person', employer: 'the employer' };
+const partyNames: Record<JourneyParty, string> = {
+  job_coach: 'the job coach',
+  young_person: 'the young person',
+  employer: 'the employer',
+};
 
 function wrongPartyError(action: JourneyAction, by: readonly JourneyParty[]): ApiError {
-  return new ApiError('forbidden', `Only ${by.map((party) => partyNames[party]).join(' or ')} can ${readable(action)} here.`, {
-    details: { action, allowedParties: by },
-  });
+  return new ApiError(
+    'forbidden',
+    `Only ${by.map((party) => partyNames[party]).join(' or ')} can ${readable(action)} here.`,
+    {
+      details: { action, allowedParties: by },
+    },
+  );
 }
 
 const problem = (path: string, message: string): FieldProblem => ({ path, in: 'body', message });
@@ -119,20 +138,40 @@ export class JourneyService {
     const employer = placement && (await this.employers.byId(placement.employerId));
     if (!placement || !employer) throw notFound('Placement');
     authorize(actor, 'placement.propose', placementResource(placement, employer));
-    authorize(actor, 'placement_match.coach_act', placementMatchResource({ youngPersonId: person.id, providerId: person.providerId, employerId: employer.id, visibleToEmployer: false }));
+    authorize(
+      actor,
+      'placement_match.coach_act',
+      placementMatchResource({
+        youngPersonId: person.id,
+        providerId: person.providerId,
+        employerId: employer.id,
+        visibleToEmployer: false,
+      }),
+    );
     const problems: FieldProblem[] = [];
-    if (placement.status !== 'open') problems.push(problem('placementId', `is ${placement.status}; only open placements take proposals`));
-    if (person.status !== 'active') problems.push(problem('youngPersonId', `is ${readable(person.status)}; only young people looking for a placement can be proposed`));
-    if (input.match?.placementId && input.match.placementId !== placement.id) problems.push(problem('match.placement.id', 'is another placement than placementId'));
+    if (placement.status !== 'open')
+      problems.push(problem('placementId', `is ${placement.status}; only open placements take proposals`));
+    if (person.status !== 'active')
+      problems.push(
+        problem(
+          'youngPersonId',
+          `is ${readable(person.status)}; only young people looking for a placement can be proposed`,
+        ),
+      );
+    if (input.match?.placementId && input.match.placementId !== placement.id)
+      problems.push(problem('match.placement.id', 'is another placement than placementId'));
     if (problems.length > 0) throw unprocessable(problems);
-    const broken = hardLimitBreaks(personFacts(person), placementSearchDoc(placement, employer)).filter((entry) => entry.limit !== 'placement_open');
+    const broken = hardLimitBreaks(personFacts(person), placementSearchDoc(placement, employer)).filter(
+      (entry) => entry.limit !== 'placement_open',
+    );
     if (broken.length > 0 && !input.overrideReason) {
       throw unprocessable(
         broken.map((entry) => ({ path: `hardLimits.${entry.limit}`, message: entry.message })),
         'This placement breaks the young person’s hard limits. Choose another, or give an overrideReason saying why it is right for them.',
       );
     }
-    const hardLimitOverride = broken.length > 0 ? { limits: broken.map((entry) => entry.limit), reason: input.overrideReason! } : undefined;
+    const hardLimitOverride =
+      broken.length > 0 ? { limits: broken.map((entry) => entry.limit), reason: input.overrideReason! } : undefined;
     const existing = await this.matches.activeFor(person.id, placement.id);
     if (existing) throw this.#alreadyProposed(existing);
     const now = this.clock.now();
@@ -156,7 +195,10 @@ export class JourneyService {
           now,
           session,
         );
-        await this.auditStep(actor, created, 'propose', requestId, session, { to: 'proposed', ...(hardLimitOverride ? { hardLimitsOverridden: hardLimitOverride.limits } : {}) });
+        await this.auditStep(actor, created, 'propose', requestId, session, {
+          to: 'proposed',
+          ...(hardLimitOverride ? { hardLimitsOverridden: hardLimitOverride.limits } : {}),
+        });
         await this.notifications.proposalMade(created, session);
         return created;
       });
@@ -184,7 +226,16 @@ export class JourneyService {
     return { match, parties: partiesOf(actor, resource) };
   }
 
-  async list(actor: Actor, query: { state?: PlacementMatch['state']; youngPersonId?: string; placementId?: string; limit: number; offset: number }) {
+  async list(
+    actor: Actor,
+    query: {
+      state?: PlacementMatch['state'];
+      youngPersonId?: string;
+      placementId?: string;
+      limit: number;
+      offset: number;
+    },
+  ) {
     const scope = placementMatchScope(actor);
     if (!scope) return { items: [], total: 0 };
     const youngPersonIds = query.youngPersonId
@@ -237,15 +288,36 @@ export class JourneyService {
     session: ClientSession,
     details: Record<string, unknown> = {},
   ): Promise<PlacementMatch> {
-    const moved = await this.matches.changeState(match.id, { from: step.from, to: step.to, action: step.action, by, at: this.clock.now(), set }, session);
+    const moved = await this.matches.changeState(
+      match.id,
+      { from: step.from, to: step.to, action: step.action, by, at: this.clock.now(), set },
+      session,
+    );
     if (!moved) throw await this.stateChanged(match.id, step.action, session);
     await this.auditStep(actor, moved, step.action, requestId, session, { from: step.from, to: step.to, ...details });
     return moved;
   }
 
   /** The audit entry of one step of a match (the journey's and the progress records'). */
-  async auditStep(actor: Actor, match: PlacementMatch, action: JourneyAction | 'propose', requestId: string, session: ClientSession, details: Record<string, unknown>) {
-    await this.audit.success(`placement_match.${action}`, actor, { target: { type: 'placement_match', id: match.id }, subjectId: match.youngPersonId, requestId, details: { placementId: match.placementId, employerId: match.employerId, ...details } }, session);
+  async auditStep(
+    actor: Actor,
+    match: PlacementMatch,
+    action: JourneyAction | 'propose',
+    requestId: string,
+    session: ClientSession,
+    details: Record<string, unknown>,
+  ) {
+    await this.audit.success(
+      `placement_match.${action}`,
+      actor,
+      {
+        target: { type: 'placement_match', id: match.id },
+        subjectId: match.youngPersonId,
+        requestId,
+        details: { placementId: match.placementId, employerId: match.employerId, ...details },
+      },
+      session,
+    );
   }
 
   async #placementAndEmployer(match: PlacementMatch): Promise<{ placement: Placement; employer: Employer }> {
@@ -260,11 +332,20 @@ export class JourneyService {
    * the consent record is made by the passports feature in the same transaction. Choosing no
    * section shares nothing and makes no consent record.
    */
-  async accept(actor: Actor, id: string, input: { sections: PassportSection[]; purpose?: string; shareForDays?: number }, requestId: string) {
+  async accept(
+    actor: Actor,
+    id: string,
+    input: { sections: PassportSection[]; purpose?: string; shareForDays?: number },
+    requestId: string,
+  ) {
     const authorized = await this.authorizeStep(actor, id, 'accept');
     const { match } = authorized;
     const { placement, employer } = await this.#placementAndEmployer(match);
-    if (!employer.verified) throw unprocessable([{ path: 'placement', message: 'belongs to an employer that is no longer verified' }], 'The employer is not verified.');
+    if (!employer.verified)
+      throw unprocessable(
+        [{ path: 'placement', message: 'belongs to an employer that is no longer verified' }],
+        'The employer is not verified.',
+      );
     const person = await this.youngPeople.byId(match.youngPersonId);
     if (!person) throw notFound('Young person');
     if (input.sections.length > 0) {
@@ -272,19 +353,44 @@ export class JourneyService {
         await this.passports.authorizeShare(actor, person);
       } catch (error) {
         if (!(error instanceof ApiError) || error.code !== 'forbidden') throw error;
-        throw new ApiError('forbidden', 'Sharing passport sections needs the young person, or a delegate allowed to share the passport.', {
-          details: [{ path: 'sections', in: 'body', message: 'cannot be shared by you; send an empty list to agree without sharing' }],
-        });
+        throw new ApiError(
+          'forbidden',
+          'Sharing passport sections needs the young person, or a delegate allowed to share the passport.',
+          {
+            details: [
+              {
+                path: 'sections',
+                in: 'body',
+                message: 'cannot be shared by you; send an empty list to agree without sharing',
+              },
+            ],
+          },
+        );
       }
     }
-    const purpose = (input.purpose ?? `So that ${employer.name} can plan the adjustments I need on the ${placement.title} placement`).slice(0, 300);
+    const purpose = (
+      input.purpose ?? `So that ${employer.name} can plan the adjustments I need on the ${placement.title} placement`
+    ).slice(0, 300);
     const shareEnds = addDays(placement.startDate, placement.durationWeeks * 7 + shareGraceDays);
     // However long the placement runs: no fixed cap may end the share in the middle of the internship.
     const expiresInDays = input.shareForDays ?? Math.max(1, daysBetween(this.#today(), shareEnds));
     return inTransaction(this.mongo, async (session) => {
       const share =
         input.sections.length > 0
-          ? await this.passports.createShare(actor, person, { employerId: employer.id, employerName: employer.name, placementId: placement.id, sections: input.sections, purpose, expiresInDays }, requestId, session)
+          ? await this.passports.createShare(
+              actor,
+              person,
+              {
+                employerId: employer.id,
+                employerName: employer.name,
+                placementId: placement.id,
+                sections: input.sections,
+                purpose,
+                expiresInDays,
+              },
+              requestId,
+              session,
+            )
           : undefined;
       const now = this.clock.now();
       const moved = await this.#move(
@@ -292,7 +398,13 @@ export class JourneyService {
         authorized,
         {
           visibleToEmployer: true,
-          youngPersonResponse: { accepted: true, at: now, by: authorized.by, sharedSections: share?.sections ?? [], ...(share ? { shareId: share.id } : {}) },
+          youngPersonResponse: {
+            accepted: true,
+            at: now,
+            by: authorized.by,
+            sharedSections: share?.sections ?? [],
+            ...(share ? { shareId: share.id } : {}),
+          },
         },
         requestId,
         session,
@@ -309,18 +421,38 @@ export class JourneyService {
       this.#move(
         actor,
         authorized,
-        { youngPersonResponse: { accepted: false, at: this.clock.now(), by: authorized.by, sharedSections: [], ...(input.reason ? { reason: input.reason } : {}) } },
+        {
+          youngPersonResponse: {
+            accepted: false,
+            at: this.clock.now(),
+            by: authorized.by,
+            sharedSections: [],
+            ...(input.reason ? { reason: input.reason } : {}),
+          },
+        },
         requestId,
         session,
       ),
     );
   }
 
-  async arrangeTaster(actor: Actor, id: string, input: { kind: 'taster_day' | 'informal_interview'; date: string; place: string; notes?: string }, requestId: string) {
+  async arrangeTaster(
+    actor: Actor,
+    id: string,
+    input: { kind: 'taster_day' | 'informal_interview'; date: string; place: string; notes?: string },
+    requestId: string,
+  ) {
     const authorized = await this.authorizeStep(actor, id, 'arrange_taster');
     if (input.date < this.#today()) throw unprocessable([problem('date', 'is in the past')]);
     return inTransaction(this.mongo, async (session) => {
-      const moved = await this.#move(actor, authorized, { taster: { ...input, arrangedAt: this.clock.now(), arrangedBy: authorized.by } }, requestId, session, { kind: input.kind, date: input.date });
+      const moved = await this.#move(
+        actor,
+        authorized,
+        { taster: { ...input, arrangedAt: this.clock.now(), arrangedBy: authorized.by } },
+        requestId,
+        session,
+        { kind: input.kind, date: input.date },
+      );
       await this.notifications.tasterArranged(moved, input, session);
       return moved;
     });
@@ -330,10 +462,26 @@ export class JourneyService {
     const authorized = await this.authorizeStep(actor, id, 'employer_accept');
     const taster = authorized.match.taster;
     if (authorized.match.state === 'taster_arranged' && taster && taster.date > this.#today()) {
-      throw unprocessable([{ path: 'taster.date', message: `is ${taster.date}; accept after the taster, or decline now` }], 'The taster has not happened yet.');
+      throw unprocessable(
+        [{ path: 'taster.date', message: `is ${taster.date}; accept after the taster, or decline now` }],
+        'The taster has not happened yet.',
+      );
     }
     return inTransaction(this.mongo, async (session) => {
-      const moved = await this.#move(actor, authorized, { employerDecision: { accepted: true, at: this.clock.now(), by: authorized.by, ...(input.note ? { note: input.note } : {}) } }, requestId, session);
+      const moved = await this.#move(
+        actor,
+        authorized,
+        {
+          employerDecision: {
+            accepted: true,
+            at: this.clock.now(),
+            by: authorized.by,
+            ...(input.note ? { note: input.note } : {}),
+          },
+        },
+        requestId,
+        session,
+      );
       await this.notifications.employerDecided(moved, true, session);
       return moved;
     });
@@ -342,7 +490,13 @@ export class JourneyService {
   async employerDecline(actor: Actor, id: string, input: { reason: string }, requestId: string) {
     const authorized = await this.authorizeStep(actor, id, 'employer_decline');
     return inTransaction(this.mongo, async (session) => {
-      const moved = await this.#move(actor, authorized, { employerDecision: { accepted: false, at: this.clock.now(), by: authorized.by, reason: input.reason } }, requestId, session);
+      const moved = await this.#move(
+        actor,
+        authorized,
+        { employerDecision: { accepted: false, at: this.clock.now(), by: authorized.by, reason: input.reason } },
+        requestId,
+        session,
+      );
       await this.#endShare(actor, moved, requestId, session);
       await this.notifications.employerDecided(moved, false, session);
       return moved;
@@ -356,8 +510,10 @@ export class JourneyService {
   async start(actor: Actor, id: string, input: { startedOn: string; earlyStartReason?: string }, requestId: string) {
     const authorized = await this.authorizeStep(actor, id, 'start');
     const { match } = authorized;
-    if (input.startedOn > this.#today()) throw unprocessable([problem('startedOn', 'is in the future; record the start on or after the first day')]);
-    if (input.startedOn < isoDate(match.proposedAt)) throw unprocessable([problem('startedOn', 'is before the proposal was made')]);
+    if (input.startedOn > this.#today())
+      throw unprocessable([problem('startedOn', 'is in the future; record the start on or after the first day')]);
+    if (input.startedOn < isoDate(match.proposedAt))
+      throw unprocessable([problem('startedOn', 'is before the proposal was made')]);
     const { placement } = await this.#placementAndEmployer(match);
     const problems = startProblems(input.startedOn, placement, input.earlyStartReason);
     if (problems.length > 0) throw unprocessable(problems, 'This start cannot be true as it stands.');
@@ -367,16 +523,31 @@ export class JourneyService {
       if (!(await takePlace(this.placements, match.placementId, now, session))) {
         const placement = await this.placements.byId(match.placementId, session);
         throw new ApiError('conflict', 'The placement has no free place left.', {
-          details: { placementId: match.placementId, places: placement?.places, placesFilled: placement?.placesFilled, status: placement?.status },
+          details: {
+            placementId: match.placementId,
+            places: placement?.places,
+            placesFilled: placement?.placesFilled,
+            status: placement?.status,
+          },
         });
       }
-      if (!(await setYoungPersonStatus(this.youngPeople, match.youngPersonId, 'active', 'on_placement', now, session))) {
-        throw new ApiError('conflict', 'The young person is not free to start: they are already on a placement or have left the programme.', {
-          details: { youngPersonId: match.youngPersonId },
-        });
+      if (
+        !(await setYoungPersonStatus(this.youngPeople, match.youngPersonId, 'active', 'on_placement', now, session))
+      ) {
+        throw new ApiError(
+          'conflict',
+          'The young person is not free to start: they are already on a placement or have left the programme.',
+          {
+            details: { youngPersonId: match.youngPersonId },
+          },
+        );
       }
       // From its first day an internship counts in the academic year it actually started in.
-      const started = { startedOn: input.startedOn, cohortYear: cohortYearOf(input.startedOn), ...(earlyStartReason ? { earlyStartReason } : {}) };
+      const started = {
+        startedOn: input.startedOn,
+        cohortYear: cohortYearOf(input.startedOn),
+        ...(earlyStartReason ? { earlyStartReason } : {}),
+      };
       const moved = await this.#move(actor, authorized, started, requestId, session, {
         startedOn: input.startedOn,
         ...(earlyStartReason ? { earlyStartReason } : {}),
@@ -387,11 +558,21 @@ export class JourneyService {
     });
   }
 
-  async recordRotation(actor: Actor, id: string, input: { department: string; tasks: string[]; startDate: string; endDate?: string }, requestId: string) {
+  async recordRotation(
+    actor: Actor,
+    id: string,
+    input: { department: string; tasks: string[]; startDate: string; endDate?: string },
+    requestId: string,
+  ) {
     const { match, by } = await this.authorizeStep(actor, id, 'record_rotation');
-    if (input.startDate < match.startedOn!) throw unprocessable([problem('startDate', `is before the internship started (${match.startedOn})`)]);
+    if (input.startDate < match.startedOn!)
+      throw unprocessable([problem('startDate', `is before the internship started (${match.startedOn})`)]);
     return inTransaction(this.mongo, async (session) => {
-      const updated = await this.matches.addRotation(id, { ...input, recordedAt: this.clock.now(), recordedBy: by }, session);
+      const updated = await this.matches.addRotation(
+        id,
+        { ...input, recordedAt: this.clock.now(), recordedBy: by },
+        session,
+      );
       if (!updated) throw await this.stateChanged(id, 'record_rotation', session);
       await this.auditStep(actor, updated, 'record_rotation', requestId, session, { department: input.department });
       return updated;
@@ -401,29 +582,65 @@ export class JourneyService {
   async complete(actor: Actor, id: string, input: { endedOn: string; outcome: Outcome }, requestId: string) {
     const authorized = await this.authorizeStep(actor, id, 'complete');
     const { match } = authorized;
-    if (input.endedOn > this.#today()) throw unprocessable([problem('endedOn', 'is in the future; record the end on or after the last day')]);
-    if (input.endedOn < match.startedOn!) throw unprocessable([problem('endedOn', `is before the internship started (${match.startedOn})`)]);
+    if (input.endedOn > this.#today())
+      throw unprocessable([problem('endedOn', 'is in the future; record the end on or after the last day')]);
+    if (input.endedOn < match.startedOn!)
+      throw unprocessable([problem('endedOn', `is before the internship started (${match.startedOn})`)]);
     return inTransaction(this.mongo, async (session) => {
-      const moved = await this.#move(actor, authorized, { endedOn: input.endedOn, outcome: input.outcome }, requestId, session, { outcome: input.outcome.type });
-      await setYoungPersonStatus(this.youngPeople, match.youngPersonId, 'on_placement', 'completed', this.clock.now(), session);
+      const moved = await this.#move(
+        actor,
+        authorized,
+        { endedOn: input.endedOn, outcome: input.outcome },
+        requestId,
+        session,
+        { outcome: input.outcome.type },
+      );
+      await setYoungPersonStatus(
+        this.youngPeople,
+        match.youngPersonId,
+        'on_placement',
+        'completed',
+        this.clock.now(),
+        session,
+      );
       await this.outbox.enqueue('young_person', match.youngPersonId, session);
       return moved;
     });
   }
 
-  async recordFollowUp(actor: Actor, id: string, input: { checkedOn: string; stillEmployed: boolean; hoursPerWeek?: number; notes?: string }, requestId: string) {
+  async recordFollowUp(
+    actor: Actor,
+    id: string,
+    input: { checkedOn: string; stillEmployed: boolean; hoursPerWeek?: number; notes?: string },
+    requestId: string,
+  ) {
     const authorized = await this.authorizeStep(actor, id, 'record_follow_up');
     const window = followUpWindow(authorized.match.endedOn!);
     if (this.#today() < window.opensOn) {
-      throw unprocessable([{ path: 'endedOn', message: `was ${authorized.match.endedOn}; the 12-month follow-up can be recorded from ${window.opensOn}` }], 'The follow-up is not due yet.');
+      throw unprocessable(
+        [
+          {
+            path: 'endedOn',
+            message: `was ${authorized.match.endedOn}; the 12-month follow-up can be recorded from ${window.opensOn}`,
+          },
+        ],
+        'The follow-up is not due yet.',
+      );
     }
     if (input.checkedOn < window.opensOn || input.checkedOn > this.#today()) {
       throw unprocessable([problem('checkedOn', `must be between ${window.opensOn} and today`)]);
     }
     return inTransaction(this.mongo, (session) =>
-      this.#move(actor, authorized, { followUp: { ...input, recordedAt: this.clock.now(), recordedBy: authorized.by } }, requestId, session, {
-        stillEmployed: input.stillEmployed,
-      }),
+      this.#move(
+        actor,
+        authorized,
+        { followUp: { ...input, recordedAt: this.clock.now(), recordedBy: authorized.by } },
+        requestId,
+        session,
+        {
+          stillEmployed: input.stillEmployed,
+        },
+      ),
     );
   }
 
@@ -458,7 +675,12 @@ export class JourneyService {
     if (!shareId) return;
     await this.passports.endJourneyShare(
       actor,
-      { shareId, youngPersonId: match.youngPersonId, employerId: match.employerId, because: `placement_match.${match.state}` },
+      {
+        shareId,
+        youngPersonId: match.youngPersonId,
+        employerId: match.employerId,
+        because: `placement_match.${match.state}`,
+      },
       requestId,
       session,
     );

@@ -1,5 +1,5 @@
 import type { Role } from '../domain/vocabulary.js';
-import { stepsFor, type JourneyParty } from './journey.machine.js';
+import { type JourneyParty, stepsFor } from './journey.machine.js';
 import type { PlacementMatch } from './journey.repository.js';
 import type { MatchLabels } from './match-labels.js';
 import type { Review, WeeklyLog } from './progress.repository.js';
@@ -9,7 +9,11 @@ import type { Review, WeeklyLog } from './progress.repository.js';
  * not the matching evidence (it talks about support needs), not the young person's own reasons,
  * not the 12-month follow-up about their later employment.
  */
-export function matchView(match: PlacementMatch, viewer: { role: Role; parties: readonly JourneyParty[] }, labels: MatchLabels) {
+export function matchView(
+  match: PlacementMatch,
+  viewer: { role: Role; parties: readonly JourneyParty[] },
+  labels: MatchLabels,
+) {
   const employerViewer = viewer.role === 'employer';
   const placement = labels.placement(match.placementId);
   const { youngPersonResponse: response, taster, employerDecision: decision, withdrawal, followUp } = match;
@@ -17,7 +21,13 @@ export function matchView(match: PlacementMatch, viewer: { role: Role; parties: 
     id: match.id,
     state: match.state,
     youngPerson: { id: match.youngPersonId, preferredName: labels.youngPersonName(match.youngPersonId) },
-    placement: { id: match.placementId, title: placement.title, employerId: match.employerId, employerName: placement.employerName, sector: match.sector },
+    placement: {
+      id: match.placementId,
+      title: placement.title,
+      employerId: match.employerId,
+      employerName: placement.employerName,
+      sector: match.sector,
+    },
     providerId: match.providerId,
     ...(match.jobCoachId ? { jobCoachId: match.jobCoachId } : {}),
     note: match.note,
@@ -36,7 +46,15 @@ export function matchView(match: PlacementMatch, viewer: { role: Role; parties: 
         }
       : {}),
     ...(taster
-      ? { taster: { kind: taster.kind, date: taster.date, place: taster.place, ...(taster.notes ? { notes: taster.notes } : {}), arrangedAt: taster.arrangedAt.toISOString() } }
+      ? {
+          taster: {
+            kind: taster.kind,
+            date: taster.date,
+            place: taster.place,
+            ...(taster.notes ? { notes: taster.notes } : {}),
+            arrangedAt: taster.arrangedAt.toISOString(),
+          },
+        }
       : {}),
     ...(decision
       ? {
@@ -51,7 +69,10 @@ export function matchView(match: PlacementMatch, viewer: { role: Role; parties: 
       : {}),
     ...(match.startedOn ? { startedOn: match.startedOn } : {}),
     ...(match.earlyStartReason ? { earlyStartReason: match.earlyStartReason } : {}),
-    rotations: match.rotations.map(({ recordedBy: _by, recordedAt, ...rotation }) => ({ ...rotation, recordedAt: recordedAt.toISOString() })),
+    rotations: match.rotations.map(({ recordedBy: _by, recordedAt, ...rotation }) => ({
+      ...rotation,
+      recordedAt: recordedAt.toISOString(),
+    })),
     ...(match.endedOn ? { endedOn: match.endedOn } : {}),
     ...(match.outcome ? { outcome: match.outcome } : {}),
     ...(followUp && !employerViewer
@@ -83,7 +104,11 @@ export function matchView(match: PlacementMatch, viewer: { role: Role; parties: 
       at: entry.at.toISOString(),
       ...(hardLimitsOverridden && !employerViewer ? { hardLimitsOverridden, overrideReason } : {}),
     })),
-    yourNextSteps: stepsFor(match.state, viewer.parties).map(({ action, by, needs }) => ({ action, by: [...by], needs })),
+    yourNextSteps: stepsFor(match.state, viewer.parties).map(({ action, by, needs }) => ({
+      action,
+      by: [...by],
+      needs,
+    })),
     proposedAt: match.proposedAt.toISOString(),
     updatedAt: match.updatedAt.toISOString(),
   };

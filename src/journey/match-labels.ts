@@ -8,7 +8,10 @@ export interface MatchLabels {
 }
 
 /** Looks the names up for many matches at once: three queries, whatever the number of matches. */
-export async function labelsFor(matches: Pick<PlacementMatch, 'youngPersonId' | 'placementId' | 'employerId'>[], names: NamesReadModel): Promise<MatchLabels> {
+export async function labelsFor(
+  matches: Pick<PlacementMatch, 'youngPersonId' | 'placementId' | 'employerId'>[],
+  names: NamesReadModel,
+): Promise<MatchLabels> {
   const [people, titles, employerNames] = await Promise.all([
     names.youngPersonNames(matches.map((m) => m.youngPersonId)),
     names.placementTitles(matches.map((m) => m.placementId)),
@@ -17,6 +20,9 @@ export async function labelsFor(matches: Pick<PlacementMatch, 'youngPersonId' | 
   const employerOf = new Map(matches.map((m) => [m.placementId, m.employerId]));
   return {
     youngPersonName: (id) => people.get(id) ?? 'a young person',
-    placement: (id) => ({ title: titles.get(id) ?? 'a placement', employerName: employerNames.get(employerOf.get(id) ?? '') ?? 'an employer' }),
+    placement: (id) => ({
+      title: titles.get(id) ?? 'a placement',
+      employerName: employerNames.get(employerOf.get(id) ?? '') ?? 'an employer',
+    }),
   };
 }

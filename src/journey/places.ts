@@ -11,9 +11,18 @@ import type { YoungPeopleRepository, YoungPerson } from '../young-people/young-p
  */
 
 /** Takes one free place; when that fills the placement, it becomes 'filled'. False if none was free. */
-export async function takePlace(placements: PlacementsRepository, placementId: string, now: Date, session: ClientSession): Promise<boolean> {
+export async function takePlace(
+  placements: PlacementsRepository,
+  placementId: string,
+  now: Date,
+  session: ClientSession,
+): Promise<boolean> {
   const result = await placements.collection.updateOne(
-    { _id: new ObjectId(placementId), status: { $in: publishedStatuses }, $expr: { $lt: ['$placesFilled', '$places'] } },
+    {
+      _id: new ObjectId(placementId),
+      status: { $in: publishedStatuses },
+      $expr: { $lt: ['$placesFilled', '$places'] },
+    },
     [
       { $set: { placesFilled: { $add: ['$placesFilled', 1] }, updatedAt: now } },
       { $set: { status: { $cond: [{ $gte: ['$placesFilled', '$places'] }, 'filled', '$status'] } } },
@@ -24,7 +33,12 @@ export async function takePlace(placements: PlacementsRepository, placementId: s
 }
 
 /** Gives a place back after an internship ends early; a filled placement opens again. */
-export async function releasePlace(placements: PlacementsRepository, placementId: string, now: Date, session: ClientSession): Promise<void> {
+export async function releasePlace(
+  placements: PlacementsRepository,
+  placementId: string,
+  now: Date,
+  session: ClientSession,
+): Promise<void> {
   await placements.collection.updateOne(
     { _id: new ObjectId(placementId), placesFilled: { $gt: 0 } },
     [
@@ -44,6 +58,10 @@ export async function setYoungPersonStatus(
   now: Date,
   session: ClientSession,
 ): Promise<boolean> {
-  const result = await youngPeople.collection.updateOne({ _id: new ObjectId(youngPersonId), status: from }, { $set: { status: to, updatedAt: now } }, { session });
+  const result = await youngPeople.collection.updateOne(
+    { _id: new ObjectId(youngPersonId), status: from },
+    { $set: { status: to, updatedAt: now } },
+    { session },
+  );
   return result.modifiedCount === 1;
 }

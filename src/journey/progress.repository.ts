@@ -2,7 +2,13 @@ import type { ClientSession, Collection, Db } from 'mongodb';
 import { ObjectId } from 'mongodb';
 import type { CollectionSpec } from '../core/db/mongo.js';
 import type { DashboardSummaries, LogScope } from '../dashboards/dashboard-summaries.js';
-import { placementMatchesCollection, storedActedBy, type ActedBy, type PlacementMatch, type PlacementMatchDoc } from './journey.repository.js';
+import {
+  type ActedBy,
+  type PlacementMatch,
+  type PlacementMatchDoc,
+  placementMatchesCollection,
+  storedActedBy,
+} from './journey.repository.js';
 import { targetStatuses } from './journey.schemas.js';
 
 export interface WeeklyLog {
@@ -50,13 +56,31 @@ export interface ReviewDoc extends Omit<Review, 'id' | 'matchId' | 'youngPersonI
 }
 
 const isoDate = { bsonType: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' };
-const scopeProperties = { providerId: { bsonType: 'objectId' }, jobCoachId: { bsonType: 'objectId' }, employerId: { bsonType: 'objectId' } };
+const scopeProperties = {
+  providerId: { bsonType: 'objectId' },
+  jobCoachId: { bsonType: 'objectId' },
+  employerId: { bsonType: 'objectId' },
+};
 
 export const weeklyLogsCollection: CollectionSpec = {
   name: 'internship_weekly_logs',
   jsonSchema: {
     bsonType: 'object',
-    required: ['_id', 'matchId', 'youngPersonId', 'providerId', 'employerId', 'weekStarting', 'weekNumber', 'hoursWorked', 'tasksDone', 'supportHours', 'independence', 'recordedBy', 'recordedAt'],
+    required: [
+      '_id',
+      'matchId',
+      'youngPersonId',
+      'providerId',
+      'employerId',
+      'weekStarting',
+      'weekNumber',
+      'hoursWorked',
+      'tasksDone',
+      'supportHours',
+      'independence',
+      'recordedBy',
+      'recordedAt',
+    ],
     properties: {
       matchId: { bsonType: 'objectId' },
       youngPersonId: { bsonType: 'objectId' },
@@ -69,7 +93,14 @@ export const weeklyLogsCollection: CollectionSpec = {
       independence: {
         bsonType: 'array',
         maxItems: 20,
-        items: { bsonType: 'object', required: ['task', 'rating'], properties: { task: { bsonType: 'string', maxLength: 120 }, rating: { bsonType: 'number', minimum: 1, maximum: 5 } } },
+        items: {
+          bsonType: 'object',
+          required: ['task', 'rating'],
+          properties: {
+            task: { bsonType: 'string', maxLength: 120 },
+            rating: { bsonType: 'number', minimum: 1, maximum: 5 },
+          },
+        },
       },
       notes: { bsonType: 'string', maxLength: 2000 },
       recordedBy: { bsonType: 'object', required: ['accountId', 'role'] },
@@ -81,7 +112,10 @@ export const weeklyLogsCollection: CollectionSpec = {
     { key: { matchId: 1, weekStarting: 1 }, name: 'match_week_unique', unique: true },
     // The support-hours trend groups a provider's (or a coach's) logs by week number; with the
     // hours in the index it is answered from the index alone.
-    { key: { providerId: 1, jobCoachId: 1, weekNumber: 1, supportHours: 1, hoursWorked: 1 }, name: 'provider_coach_week' },
+    {
+      key: { providerId: 1, jobCoachId: 1, weekNumber: 1, supportHours: 1, hoursWorked: 1 },
+      name: 'provider_coach_week',
+    },
     { key: { youngPersonId: 1 }, name: 'young_person' },
   ],
 };
@@ -90,7 +124,18 @@ export const reviewsCollection: CollectionSpec = {
   name: 'internship_reviews',
   jsonSchema: {
     bsonType: 'object',
-    required: ['_id', 'matchId', 'youngPersonId', 'providerId', 'employerId', 'heldOn', 'targets', 'nextReviewDue', 'recordedBy', 'recordedAt'],
+    required: [
+      '_id',
+      'matchId',
+      'youngPersonId',
+      'providerId',
+      'employerId',
+      'heldOn',
+      'targets',
+      'nextReviewDue',
+      'recordedBy',
+      'recordedAt',
+    ],
     properties: {
       matchId: { bsonType: 'objectId' },
       youngPersonId: { bsonType: 'objectId' },
@@ -104,7 +149,12 @@ export const reviewsCollection: CollectionSpec = {
         items: {
           bsonType: 'object',
           required: ['text', 'measure', 'dueDate', 'status'],
-          properties: { text: { bsonType: 'string', maxLength: 300 }, measure: { bsonType: 'string', maxLength: 300 }, dueDate: isoDate, status: { enum: [...targetStatuses] } },
+          properties: {
+            text: { bsonType: 'string', maxLength: 300 },
+            measure: { bsonType: 'string', maxLength: 300 },
+            dueDate: isoDate,
+            status: { enum: [...targetStatuses] },
+          },
         },
       },
       nextReviewDue: isoDate,
@@ -160,7 +210,11 @@ export class ProgressRepository {
     this.#matches = db.collection<PlacementMatchDoc>(placementMatchesCollection.name);
   }
 
-  async insertLog(match: PlacementMatch, log: Omit<WeeklyLog, 'id' | 'matchId' | 'youngPersonId'>, session: ClientSession): Promise<WeeklyLog> {
+  async insertLog(
+    match: PlacementMatch,
+    log: Omit<WeeklyLog, 'id' | 'matchId' | 'youngPersonId'>,
+    session: ClientSession,
+  ): Promise<WeeklyLog> {
     const doc: WeeklyLogDoc = {
       _id: new ObjectId(),
       ...log,
@@ -170,12 +224,21 @@ export class ProgressRepository {
       recordedBy: storedActedBy(log.recordedBy),
     };
     await this.logs.insertOne(doc, { session });
-    const scope: LogScope = { providerId: doc.providerId, cohortYear: match.cohortYear, localAuthority: match.localAuthority, sector: match.sector };
+    const scope: LogScope = {
+      providerId: doc.providerId,
+      cohortYear: match.cohortYear,
+      localAuthority: match.localAuthority,
+      sector: match.sector,
+    };
     await this.summaries.logsChanged([{ scope, log: doc }], 1, session);
     return toWeeklyLog(doc);
   }
 
-  async insertReview(match: PlacementMatch, review: Omit<Review, 'id' | 'matchId' | 'youngPersonId'>, session: ClientSession): Promise<Review> {
+  async insertReview(
+    match: PlacementMatch,
+    review: Omit<Review, 'id' | 'matchId' | 'youngPersonId'>,
+    session: ClientSession,
+  ): Promise<Review> {
     const doc: ReviewDoc = {
       _id: new ObjectId(),
       ...review,
@@ -189,11 +252,21 @@ export class ProgressRepository {
   }
 
   async logsOf(matchId: string): Promise<WeeklyLog[]> {
-    return (await this.logs.find({ matchId: new ObjectId(matchId) }).sort({ weekStarting: 1 }).toArray()).map(toWeeklyLog);
+    return (
+      await this.logs
+        .find({ matchId: new ObjectId(matchId) })
+        .sort({ weekStarting: 1 })
+        .toArray()
+    ).map(toWeeklyLog);
   }
 
   async reviewsOf(matchId: string): Promise<Review[]> {
-    return (await this.reviews.find({ matchId: new ObjectId(matchId) }).sort({ heldOn: -1 }).toArray()).map(toReview);
+    return (
+      await this.reviews
+        .find({ matchId: new ObjectId(matchId) })
+        .sort({ heldOn: -1 })
+        .toArray()
+    ).map(toReview);
   }
 
   /** For several internships at once: the weeks that have a log. */
@@ -230,11 +303,21 @@ export class ProgressRepository {
 
   async eraseAll(youngPersonId: string, session: ClientSession): Promise<void> {
     const id = new ObjectId(youngPersonId);
-    const logs = await this.logs.find({ youngPersonId: id }, { session, projection: { matchId: 1, weekNumber: 1, supportHours: 1, hoursWorked: 1 } }).toArray();
+    const logs = await this.logs
+      .find(
+        { youngPersonId: id },
+        { session, projection: { matchId: 1, weekNumber: 1, supportHours: 1, hoursWorked: 1 } },
+      )
+      .toArray();
     const scopes = new Map(
-      (await this.#matches.find({ _id: { $in: [...new Set(logs.map((log) => log.matchId))] } }, { session, projection: { providerId: 1, cohortYear: 1, localAuthority: 1, sector: 1 } }).toArray()).map(
-        (match) => [match._id.toHexString(), match as LogScope],
-      ),
+      (
+        await this.#matches
+          .find(
+            { _id: { $in: [...new Set(logs.map((log) => log.matchId))] } },
+            { session, projection: { providerId: 1, cohortYear: 1, localAuthority: 1, sector: 1 } },
+          )
+          .toArray()
+      ).map((match) => [match._id.toHexString(), match as LogScope]),
     );
     await this.logs.deleteMany({ youngPersonId: id }, { session });
     await this.reviews.deleteMany({ youngPersonId: id }, { session });

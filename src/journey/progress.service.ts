@@ -1,13 +1,13 @@
 import type { MongoClient } from 'mongodb';
 import type { Actor } from '../auth/policy.js';
 import type { Clock } from '../core/clock.js';
+import { addDays, isMonday, isoDate, weekStartOf } from '../core/dates.js';
 import { isDuplicateKey } from '../core/db/mongo.js';
 import { inTransaction } from '../core/db/transaction.js';
-import { ApiError, unprocessable, type FieldProblem } from '../core/errors.js';
+import { ApiError, type FieldProblem, unprocessable } from '../core/errors.js';
 import type { PlacementMatchesRepository } from './journey.repository.js';
 import type { JourneyService } from './journey.service.js';
-import { addDays, isMonday, isoDate, weekStartOf } from '../core/dates.js';
-import { nextReviewDue, reviewIntervalDays, weekNumberOf, weeklyProgress } from './progress.js';
+import { nextReviewDue, reviewIntervalDays, weeklyProgress, weekNumberOf } from './progress.js';
 import type { ProgressRepository, Review, WeeklyLog } from './progress.repository.js';
 
 const problem = (path: string, message: string): FieldProblem => ({ path, in: 'body', message });
@@ -25,7 +25,13 @@ export class ProgressService {
   private readonly records: ProgressRepository;
   private readonly clock: Clock;
 
-  constructor(options: { mongo: MongoClient; journey: JourneyService; matches: PlacementMatchesRepository; records: ProgressRepository; clock: Clock }) {
+  constructor(options: {
+    mongo: MongoClient;
+    journey: JourneyService;
+    matches: PlacementMatchesRepository;
+    records: ProgressRepository;
+    clock: Clock;
+  }) {
     this.mongo = options.mongo;
     this.journey = options.journey;
     this.matches = options.matches;
@@ -40,13 +46,21 @@ export class ProgressService {
   async logWeek(
     actor: Actor,
     id: string,
-    input: { weekStarting: string; hoursWorked: number; tasksDone: string[]; supportHours: number; independence: { task: string; rating: number }[]; notes?: string },
+    input: {
+      weekStarting: string;
+      hoursWorked: number;
+      tasksDone: string[];
+      supportHours: number;
+      independence: { task: string; rating: number }[];
+      notes?: string;
+    },
     requestId: string,
   ): Promise<WeeklyLog> {
     const { match, by } = await this.journey.authorizeStep(actor, id, 'log_week');
     const problems: FieldProblem[] = [];
     if (!isMonday(input.weekStarting)) problems.push(problem('weekStarting', 'must be a Monday'));
-    else if (input.weekStarting < weekStartOf(match.startedOn!)) problems.push(problem('weekStarting', `is before the internship started (${match.startedOn})`));
+    else if (input.weekStarting < weekStartOf(match.startedOn!))
+      problems.push(problem('weekStarting', `is before the internship started (${match.startedOn})`));
     else if (input.weekStarting > this.#today()) problems.push(problem('weekStarting', 'is a week that has not begun'));
     if (problems.length > 0) throw unprocessable(problems);
     try {
@@ -55,15 +69,25 @@ export class ProgressService {
         if (current?.state !== 'in_progress') throw await this.journey.stateChanged(id, 'log_week', session);
         const log = await this.records.insertLog(
           match,
-          { ...input, weekNumber: weekNumberOf(match.startedOn!, input.weekStarting), recordedBy: by, recordedAt: this.clock.now() },
+          {
+            ...input,
+            weekNumber: weekNumberOf(match.startedOn!, input.weekStarting),
+            recordedBy: by,
+            recordedAt: this.clock.now(),
+          },
           session,
         );
-        await this.journey.auditStep(actor, match, 'log_week', requestId, session, { weekStarting: input.weekStarting, logId: log.id });
+        await this.journey.auditStep(actor, match, 'log_week', requestId, session, {
+          weekStarting: input.weekStarting,
+          logId: log.id,
+        });
         return log;
       });
     } catch (error) {
       if (isDuplicateKey(error)) {
-        throw new ApiError('conflict', 'This week already has a log.', { details: [{ path: 'weekStarting', in: 'body', message: 'already has a log' }] });
+        throw new ApiError('conflict', 'This week already has a log.', {
+          details: [{ path: 'weekStarting', in: 'body', message: 'already has a log' }],
+        });
       }
       throw error;
     }
@@ -78,7 +102,8 @@ export class ProgressService {
     const { match, by } = await this.journey.authorizeStep(actor, id, 'record_review');
     const problems: FieldProblem[] = [];
     if (input.heldOn > this.#today()) problems.push(problem('heldOn', 'is in the future'));
-    if (input.heldOn < match.startedOn!) problems.push(problem('heldOn', `is before the internship started (${match.startedOn})`));
+    if (input.heldOn < match.startedOn!)
+      problems.push(problem('heldOn', `is before the internship started (${match.startedOn})`));
     const next = input.nextReviewDue ?? addDays(input.heldOn, reviewIntervalDays);
     if (next <= input.heldOn) problems.push(problem('nextReviewDue', 'must be after heldOn'));
     if (problems.length > 0) throw unprocessable(problems);
@@ -87,10 +112,20 @@ export class ProgressService {
       if (current?.state !== 'in_progress') throw await this.journey.stateChanged(id, 'record_review', session);
       const review = await this.records.insertReview(
         match,
-        { heldOn: input.heldOn, ...(input.summary ? { summary: input.summary } : {}), targets: input.targets, nextReviewDue: next, recordedBy: by, recordedAt: this.clock.now() },
+        {
+          heldOn: input.heldOn,
+          ...(input.summary ? { summary: input.summary } : {}),
+          targets: input.targets,
+          nextReviewDue: next,
+          recordedBy: by,
+          recordedAt: this.clock.now(),
+        },
         session,
       );
-      await this.journey.auditStep(actor, match, 'record_review', requestId, session, { heldOn: input.heldOn, reviewId: review.id });
+      await this.journey.auditStep(actor, match, 'record_review', requestId, session, {
+        heldOn: input.heldOn,
+        reviewId: review.id,
+      });
       return review;
     });
   }
@@ -100,7 +135,12 @@ export class ProgressService {
     const { match } = await this.journey.get(actor, id);
     const [logs, reviews] = await Promise.all([this.records.logsOf(id), this.records.reviewsOf(id)]);
     const weekly = match.startedOn
-      ? weeklyProgress({ startedOn: match.startedOn, ...(match.endedOn ? { endedOn: match.endedOn } : {}), today: this.#today(), logs })
+      ? weeklyProgress({
+          startedOn: match.startedOn,
+          ...(match.endedOn ? { endedOn: match.endedOn } : {}),
+          today: this.#today(),
+          logs,
+        })
       : { weeks: [], weeksWithoutLog: [], fading: { earlyAverageSupportHours: null, recentAverageSupportHours: null } };
     return {
       match,

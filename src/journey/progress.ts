@@ -53,16 +53,23 @@ export interface WeeklyProgress {
 }
 
 const round1 = (value: number) => Math.round(value * 10) / 10;
-const mean = (values: number[]) => (values.length ? round1(values.reduce((sum, v) => sum + v, 0) / values.length) : null);
+const mean = (values: number[]) =>
+  values.length ? round1(values.reduce((sum, v) => sum + v, 0) / values.length) : null;
 
 /**
  * Every week from the first to the last one that is due a log: up to the week before `today`
  * while the internship runs, up to the week of `endedOn` once it has ended. The week under way
  * is shown if it already has a log, but never flagged as missing.
  */
-export function weeklyProgress(input: { startedOn: string; endedOn?: string; today: string; logs: LoggedWeek[] }): WeeklyProgress {
+export function weeklyProgress(input: {
+  startedOn: string;
+  endedOn?: string;
+  today: string;
+  logs: LoggedWeek[];
+}): WeeklyProgress {
   const first = weekStartOf(input.startedOn);
-  const lastDue = input.endedOn && input.endedOn <= input.today ? weekStartOf(input.endedOn) : addDays(weekStartOf(input.today), -7);
+  const lastDue =
+    input.endedOn && input.endedOn <= input.today ? weekStartOf(input.endedOn) : addDays(weekStartOf(input.today), -7);
   const byWeek = new Map(input.logs.map((log) => [log.weekStarting, log]));
   const lastLogged = input.logs.reduce((latest, log) => (log.weekStarting > latest ? log.weekStarting : latest), '');
   const last = lastLogged > lastDue ? lastLogged : lastDue;

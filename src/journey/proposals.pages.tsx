@@ -1,6 +1,11 @@
-import { Hono, type Context } from 'hono';
+import { type Context, Hono } from 'hono';
 import { ApiError } from '../core/errors.js';
-import { adjustmentCategoryLabels, passportSections, sectorLabels, type PassportSection } from '../domain/vocabulary.js';
+import {
+  adjustmentCategoryLabels,
+  type PassportSection,
+  passportSections,
+  sectorLabels,
+} from '../domain/vocabulary.js';
 import type { MatchReasons } from '../matching/scoring.js';
 import { withPerson } from '../passports/passports.pages.js';
 import { sectionLabels } from '../passports/passports.service.js';
@@ -11,15 +16,23 @@ import { ErrorSummary } from '../web/components/ErrorSummary.js';
 import { SummaryList } from '../web/components/SummaryList.js';
 import { CsrfField, csrfToken } from '../web/csrf.js';
 import { pageNotFound } from '../web/errors.js';
-import { list, readForm, text, type FieldErrors } from '../web/forms.js';
+import { type FieldErrors, list, readForm, text } from '../web/forms.js';
 import { renderPage } from '../web/render.js';
 import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
 import { longDate, type PersonPage } from '../web/young-person.js';
-import { placementMatchResource, partiesOf } from './journey.access.js';
+import { partiesOf, placementMatchResource } from './journey.access.js';
 import { matchView } from './journey.views.js';
 
-const dayNames: Record<string, string> = { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' };
+const dayNames: Record<string, string> = {
+  mon: 'Monday',
+  tue: 'Tuesday',
+  wed: 'Wednesday',
+  thu: 'Thursday',
+  fri: 'Friday',
+  sat: 'Saturday',
+  sun: 'Sunday',
+};
 
 export function daysInWords(days: readonly string[]): string {
   const names = days.map((day) => dayNames[day] ?? day);
@@ -27,25 +40,37 @@ export function daysInWords(days: readonly string[]): string {
 }
 
 /** Why a placement was proposed, as short sentences a young person (or their parent) can read. */
-export function reasonSentences(reasons: string[] | Record<string, unknown> | undefined): { good: string[]; harder: string[] } {
+export function reasonSentences(reasons: string[] | Record<string, unknown> | undefined): {
+  good: string[];
+  harder: string[];
+} {
   if (!reasons) return { good: [], harder: [] };
   if (Array.isArray(reasons)) return { good: reasons, harder: [] };
   const r = reasons as unknown as MatchReasons;
   const good: string[] = [];
   const harder: string[] = [];
   if (r.interests?.sectors?.length) {
-    good.push(`It is ${r.interests.sectors.map((sector) => sectorLabels[sector]?.toLowerCase() ?? sector).join(' and ')} work${r.interests.firstChoice ? ', your first choice' : ', which you said you like'}.`);
+    good.push(
+      `It is ${r.interests.sectors.map((sector) => sectorLabels[sector]?.toLowerCase() ?? sector).join(' and ')} work${r.interests.firstChoice ? ', your first choice' : ', which you said you like'}.`,
+    );
   }
   if (r.interests?.likedTasks?.length) good.push(`You will do things you like: ${r.interests.likedTasks.join(', ')}.`);
   if (r.interests?.strengths?.length) good.push(`It needs your strengths: ${r.interests.strengths.join(', ')}.`);
   if (r.jobsWanted?.message) good.push(r.jobsWanted.message);
-  if (r.adjustments?.met?.length) good.push(`They can give you this help: ${r.adjustments.met.map((category) => adjustmentCategoryLabels[category]).join('; ')}.`);
+  if (r.adjustments?.met?.length)
+    good.push(
+      `They can give you this help: ${r.adjustments.met.map((category) => adjustmentCategoryLabels[category]).join('; ')}.`,
+    );
   for (const note of r.environment?.pros ?? []) good.push(note.message);
   if (typeof r.distanceKm === 'number') good.push(`It is about ${Math.round(r.distanceKm * 10) / 10} km from home.`);
-  if (r.adjustments?.notMet?.length) harder.push(`They do not offer this help yet: ${r.adjustments.notMet.map((category) => adjustmentCategoryLabels[category]).join('; ')}. Your job coach can ask them.`);
+  if (r.adjustments?.notMet?.length)
+    harder.push(
+      `They do not offer this help yet: ${r.adjustments.notMet.map((category) => adjustmentCategoryLabels[category]).join('; ')}. Your job coach can ask them.`,
+    );
   for (const note of r.environment?.supportNeeded ?? []) harder.push(note.message);
   for (const note of r.environment?.cons ?? []) harder.push(note.message);
-  if (r.dislikedTasks?.length) harder.push(`It includes things you said you do not like: ${r.dislikedTasks.join(', ')}.`);
+  if (r.dislikedTasks?.length)
+    harder.push(`It includes things you said you do not like: ${r.dislikedTasks.join(', ')}.`);
   return { good, harder };
 }
 
@@ -59,7 +84,11 @@ async function proposalPage(c: Context<WebEnv>, person: PersonPage, form: Propos
   const { match } = await journey.get(person.actor, c.req.param('matchId')!);
   if (match.youngPersonId !== person.youngPersonId) throw pageNotFound();
   const labels = await journey.labels([match]);
-  const view = matchView(match, { role: person.actor.role, parties: partiesOf(person.actor, placementMatchResource(match)) }, labels);
+  const view = matchView(
+    match,
+    { role: person.actor.role, parties: partiesOf(person.actor, placementMatchResource(match)) },
+    labels,
+  );
   const placement = (await placements.get(person.actor, match.placementId).catch(() => undefined))?.placement;
   const coach = await journey.coachName(match);
   const steps = view.yourNextSteps.map((step) => step.action);
@@ -76,7 +105,11 @@ async function proposalPage(c: Context<WebEnv>, person: PersonPage, form: Propos
         <ErrorSummary errors={errors} />
         <span class="govuk-caption-l">A placement for {whoFor}</span>
         <h1 class="govuk-heading-l">{title}</h1>
-        {coach ? <p class="govuk-body">{coach}, {person.asDelegate ? 'the' : 'your'} job coach, thinks this could be a good placement.</p> : null}
+        {coach ? (
+          <p class="govuk-body">
+            {coach}, {person.asDelegate ? 'the' : 'your'} job coach, thinks this could be a good placement.
+          </p>
+        ) : null}
         {view.note ? <p class="govuk-body app-section-text">“{view.note}”</p> : null}
         {placement ? (
           <SummaryList
@@ -92,26 +125,41 @@ async function proposalPage(c: Context<WebEnv>, person: PersonPage, form: Propos
         {reasons.good.length > 0 ? (
           <>
             <h2 class="govuk-heading-m">Why it could suit {whoFor}</h2>
-            <ul class="govuk-list govuk-list--bullet">{reasons.good.map((line) => <li>{line}</li>)}</ul>
+            <ul class="govuk-list govuk-list--bullet">
+              {reasons.good.map((line) => (
+                <li>{line}</li>
+              ))}
+            </ul>
           </>
         ) : null}
         {reasons.harder.length > 0 ? (
           <>
             <h2 class="govuk-heading-m">Things to think about</h2>
-            <ul class="govuk-list govuk-list--bullet">{reasons.harder.map((line) => <li>{line}</li>)}</ul>
+            <ul class="govuk-list govuk-list--bullet">
+              {reasons.harder.map((line) => (
+                <li>{line}</li>
+              ))}
+            </ul>
           </>
         ) : null}
         {steps.includes('accept') ? (
           <form method="post" action={`${base}/accept`} novalidate>
             <CsrfField token={csrfToken(c)} />
             <h2 class="govuk-heading-m">Do you want this placement?</h2>
-            <p class="govuk-body">If you say yes, the employer will see that you are interested. They will also read the parts of your passport you choose here.</p>
+            <p class="govuk-body">
+              If you say yes, the employer will see that you are interested. They will also read the parts of your
+              passport you choose here.
+            </p>
             <Checkboxes
               name="sections"
               legend={`Which parts of ${person.asDelegate ? 'the' : 'your'} passport can ${view.placement.employerName} read?`}
               legendSize="s"
               hint="They cannot read the other parts. You can stop sharing at any time."
-              items={passportSections.map((section) => ({ value: section, text: sectionLabels[section], ...(section === 'myCondition' ? { hint: 'Only share this if you want to.' } : {}) }))}
+              items={passportSections.map((section) => ({
+                value: section,
+                text: sectionLabels[section],
+                ...(section === 'myCondition' ? { hint: 'Only share this if you want to.' } : {}),
+              }))}
               values={form.sections}
               error={errors.sections}
             />
@@ -124,7 +172,15 @@ async function proposalPage(c: Context<WebEnv>, person: PersonPage, form: Propos
           <form method="post" action={`${base}/decline`} novalidate>
             <CsrfField token={csrfToken(c)} />
             <h2 class="govuk-heading-m">Or say no</h2>
-            <CharacterCount name="reason" label="Why not? (you do not have to say)" hint="This helps your job coach find a better placement." value={form.reason} maxLength={500} rows={3} error={errors.reason} />
+            <CharacterCount
+              name="reason"
+              label="Why not? (you do not have to say)"
+              hint="This helps your job coach find a better placement."
+              value={form.reason}
+              maxLength={500}
+              rows={3}
+              error={errors.reason}
+            />
             <Button variant="secondary">No, I do not want this placement</Button>
           </form>
         ) : null}
@@ -136,19 +192,34 @@ async function proposalPage(c: Context<WebEnv>, person: PersonPage, form: Propos
 /** A young person (or a delegate who may answer for them) reads a proposal and accepts or declines it. */
 export function proposalPages() {
   const app = new Hono<WebEnv>();
-  app.get('/young-people/:id/proposals/:matchId', (c) => withPerson(c, (person) => proposalPage(c, person, { sections: ['aboutMe', 'whatHelps'], reason: '' }, {})));
+  app.get('/young-people/:id/proposals/:matchId', (c) =>
+    withPerson(c, (person) => proposalPage(c, person, { sections: ['aboutMe', 'whatHelps'], reason: '' }, {})),
+  );
 
   app.post('/young-people/:id/proposals/:matchId/accept', (c) =>
     withPerson(c, async (person) => {
       const form = await readForm(c);
-      const sections = list(form, 'sections').filter((section): section is PassportSection => (passportSections as readonly string[]).includes(section));
-      if (sections.length === 0) return proposalPage(c, person, { sections: [], reason: '' }, { sections: 'Choose at least one part of the passport they can read' });
+      const sections = list(form, 'sections').filter((section): section is PassportSection =>
+        (passportSections as readonly string[]).includes(section),
+      );
+      if (sections.length === 0)
+        return proposalPage(
+          c,
+          person,
+          { sections: [], reason: '' },
+          { sections: 'Choose at least one part of the passport they can read' },
+        );
       const { journey } = c.var.services;
       const matchId = c.req.param('matchId')!;
       await journey.accept(person.actor, matchId, { sections }, c.get('requestId'));
       const { match } = await journey.get(person.actor, matchId);
       const labels = await journey.labels([match]);
-      return redirectWithFlash(c, '/', `You said yes to ${labels.placement(match.placementId).title}`, `${labels.placement(match.placementId).employerName} will look at it next. They can read: ${sections.map((s) => sectionLabels[s]).join(', ')}.`);
+      return redirectWithFlash(
+        c,
+        '/',
+        `You said yes to ${labels.placement(match.placementId).title}`,
+        `${labels.placement(match.placementId).employerName} will look at it next. They can read: ${sections.map((s) => sectionLabels[s]).join(', ')}.`,
+      );
     }),
   );
 
@@ -156,14 +227,36 @@ export function proposalPages() {
     withPerson(c, async (person) => {
       const form = await readForm(c);
       const reason = text(form, 'reason');
-      if (reason.length > 500) return proposalPage(c, person, { sections: ['aboutMe', 'whatHelps'], reason }, { reason: 'Your reason must be 500 characters or fewer' });
+      if (reason.length > 500)
+        return proposalPage(
+          c,
+          person,
+          { sections: ['aboutMe', 'whatHelps'], reason },
+          { reason: 'Your reason must be 500 characters or fewer' },
+        );
       try {
-        await c.var.services.journey.decline(person.actor, c.req.param('matchId')!, reason ? { reason } : {}, c.get('requestId'));
+        await c.var.services.journey.decline(
+          person.actor,
+          c.req.param('matchId')!,
+          reason ? { reason } : {},
+          c.get('requestId'),
+        );
       } catch (error) {
-        if (error instanceof ApiError && error.code === 'validation_failed') return proposalPage(c, person, { sections: ['aboutMe', 'whatHelps'], reason }, { reason: 'Check your reason' });
+        if (error instanceof ApiError && error.code === 'validation_failed')
+          return proposalPage(
+            c,
+            person,
+            { sections: ['aboutMe', 'whatHelps'], reason },
+            { reason: 'Check your reason' },
+          );
         throw error;
       }
-      return redirectWithFlash(c, '/', 'You said no to the placement', 'Your job coach will talk to you about other placements.');
+      return redirectWithFlash(
+        c,
+        '/',
+        'You said no to the placement',
+        'Your job coach will talk to you about other placements.',
+      );
     }),
   );
   return app;

@@ -31,12 +31,25 @@ export function SupportChart(props: { weeks: ChartWeek[] }) {
   const labelEvery = Math.max(1, Math.ceil(weeks.length / 12));
   return (
     <figure class="app-chart">
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby="support-chart-title support-chart-desc" focusable="false" class="app-chart__svg">
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        role="img"
+        aria-labelledby="support-chart-title support-chart-desc"
+        focusable="false"
+        class="app-chart__svg"
+      >
         <title id="support-chart-title">Hours worked and job coach support each week</title>
         <desc id="support-chart-desc">{summary}</desc>
         {ticks.map((tick) => (
           <g>
-            <line x1={margin.left} x2={width - margin.right} y1={y(tick)} y2={y(tick)} stroke="#b1b4b6" stroke-width="1" />
+            <line
+              x1={margin.left}
+              x2={width - margin.right}
+              y1={y(tick)}
+              y2={y(tick)}
+              stroke="#b1b4b6"
+              stroke-width="1"
+            />
             <text x={margin.left - 6} y={y(tick) + 4} text-anchor="end" font-size="12" fill="#0b0c0c">
               {tick}
             </text>
@@ -46,8 +59,20 @@ export function SupportChart(props: { weeks: ChartWeek[] }) {
           const x = margin.left + index * slot + slot / 2;
           return (
             <g>
-              <rect x={x - bar - 1} y={y(week.hoursWorked)} width={bar} height={Math.max(0, margin.top + plotHeight - y(week.hoursWorked))} fill={worked} />
-              <rect x={x + 1} y={y(week.supportHours)} width={bar} height={Math.max(0, margin.top + plotHeight - y(week.supportHours))} fill={support} />
+              <rect
+                x={x - bar - 1}
+                y={y(week.hoursWorked)}
+                width={bar}
+                height={Math.max(0, margin.top + plotHeight - y(week.hoursWorked))}
+                fill={worked}
+              />
+              <rect
+                x={x + 1}
+                y={y(week.supportHours)}
+                width={bar}
+                height={Math.max(0, margin.top + plotHeight - y(week.supportHours))}
+                fill={support}
+              />
               {index % labelEvery === 0 ? (
                 <text x={x} y={height - margin.bottom + 16} text-anchor="middle" font-size="12" fill="#0b0c0c">
                   {week.weekNumber}

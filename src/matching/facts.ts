@@ -1,5 +1,12 @@
 import { minutesOfDay } from '../domain/schemas.js';
-import { environmentFactors, levelRank, type AdjustmentCategory, type EnvironmentFactor, type Sector, type Weekday } from '../domain/vocabulary.js';
+import {
+  type AdjustmentCategory,
+  type EnvironmentFactor,
+  environmentFactors,
+  levelRank,
+  type Sector,
+  type Weekday,
+} from '../domain/vocabulary.js';
 import type { Coordinates } from '../geo/postcodes.js';
 import type { PlacementSearchDoc } from '../search-sync/documents.js';
 import type { YoungPerson } from '../young-people/young-people.repository.js';

@@ -1,11 +1,11 @@
 import {
+  type AdjustmentCategory,
   adjustmentCategories,
+  type DisabilityConfidentLevel,
   environmentFactors,
+  type Sector,
   sectorLabels,
   weekdays,
-  type AdjustmentCategory,
-  type DisabilityConfidentLevel,
-  type Sector,
 } from '../domain/vocabulary.js';
 import type { Coordinates } from '../geo/postcodes.js';
 import type { HoursBand } from '../search-sync/documents.js';
@@ -37,7 +37,10 @@ export const openPlacements: SearchFilter = ['status = "open"', 'employerVerifie
  * Days: the placement's schedule is fixed, so every one of its days must be a day the young person
  * is available; said as "none of its days is a day they are not available".
  */
-export function placementFilterFor(person: PersonFacts, options: { radiusKm?: number; sector?: Sector } = {}): SearchFilter {
+export function placementFilterFor(
+  person: PersonFacts,
+  options: { radiusKm?: number; sector?: Sector } = {},
+): SearchFilter {
   const radiusKm = Math.min(person.maxDistanceKm, options.radiusKm ?? Infinity);
   const unavailable = weekdays.filter((day) => !person.days.includes(day));
   const filter = [
@@ -119,7 +122,9 @@ const queryStopWords = new Set(['a', 'an', 'and', 'for', 'in', 'of', 'on', 'or',
  * from the end when too few placements match them all): their first choice of sector, the ideas
  * of what they said they would like to do, liked tasks, their other sectors, then strengths.
  */
-export function relevanceQueryFor(person: Pick<PersonFacts, 'interests' | 'jobsWanted' | 'likedTasks' | 'strengths'>): string {
+export function relevanceQueryFor(
+  person: Pick<PersonFacts, 'interests' | 'jobsWanted' | 'likedTasks' | 'strengths'>,
+): string {
   const [firstChoice, ...otherSectors] = person.interests;
   const phrases = [
     ...(firstChoice ? [sectorLabels[firstChoice]] : []),
@@ -128,6 +133,8 @@ export function relevanceQueryFor(person: Pick<PersonFacts, 'interests' | 'jobsW
     ...otherSectors.map((sector) => sectorLabels[sector]),
     ...person.strengths,
   ];
-  const terms = phrases.flatMap((phrase) => phrase.toLowerCase().split(/[^a-z0-9]+/)).filter((word) => word && !queryStopWords.has(word));
+  const terms = phrases
+    .flatMap((phrase) => phrase.toLowerCase().split(/[^a-z0-9]+/))
+    .filter((word) => word && !queryStopWords.has(word));
   return [...new Set(terms)].slice(0, maxQueryWords).join(' ');
 }

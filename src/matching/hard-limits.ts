@@ -42,14 +42,17 @@ export function hardLimitViolations(person: PersonFacts, placement: PlacementFac
     placement_open: placement.status !== 'open' || !placement.employerVerified || placement.placesFree <= 0,
     travel_distance: distanceKm(person.coordinates, placement._geo) > person.maxDistanceKm,
     days: placement.days.some((day) => !person.days.includes(day)),
-    daily_hours: placement.dayStartMinutes < person.earliestStartMinutes || placement.dayEndMinutes > person.latestFinishMinutes,
+    daily_hours:
+      placement.dayStartMinutes < person.earliestStartMinutes || placement.dayEndMinutes > person.latestFinishMinutes,
     hours_per_week: placement.hoursPerWeek > person.maxHoursPerWeek,
     environment: environmentFactors.some((factor) => {
       const limit = person.environmentLimits[factor];
       return limit !== undefined && placement.environment[factor] > limit;
     }),
     step_free_access: person.stepFreeRequired && !placement.stepFreeAccess,
-    required_adjustments: person.requiredAdjustments.some((category) => !placement.adjustmentsOffered.includes(category)),
+    required_adjustments: person.requiredAdjustments.some(
+      (category) => !placement.adjustmentsOffered.includes(category),
+    ),
   };
   return hardLimits.filter((limit) => broken[limit]);
 }

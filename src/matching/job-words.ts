@@ -24,7 +24,24 @@ export function loadJobWords(dir: string = searchConfigDir): JobWords {
 
 const jobWords = loadJobWords();
 
-const stopWords = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'from', 'in', 'into', 'of', 'on', 'or', 'the', 'to', 'with']);
+const stopWords = new Set([
+  'a',
+  'an',
+  'and',
+  'as',
+  'at',
+  'by',
+  'for',
+  'from',
+  'in',
+  'into',
+  'of',
+  'on',
+  'or',
+  'the',
+  'to',
+  'with',
+]);
 const fillerWords = new Set(jobWords.fillerWords);
 
 /** Lower-case words of a text, apostrophes dropped ("I'd" is "id"), without the small words that carry no meaning. */
@@ -159,7 +176,9 @@ export function compileWish(sentence: string): CompiledWish {
 
 /** The ideas of the sentence that this placement's title or tasks hold, as the young person wrote them. */
 export function wishMatches(wish: CompiledWish, placement: PlacementWords): string[] {
-  return wish.ideas.filter((idea) => idea.alternatives.some((alternative) => allIn(alternative, placement.stems))).map((idea) => idea.said);
+  return wish.ideas
+    .filter((idea) => idea.alternatives.some((alternative) => allIn(alternative, placement.stems)))
+    .map((idea) => idea.said);
 }
 
 /** Words for a search query: each idea of the sentence once, synonyms left to the search engine. */

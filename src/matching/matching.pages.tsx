@@ -1,4 +1,4 @@
-import { Hono, type Context } from 'hono';
+import { type Context, Hono } from 'hono';
 import { ApiError } from '../core/errors.js';
 import { sectorLabels, sectors } from '../domain/vocabulary.js';
 import { daysInWords, reasonSentences } from '../journey/proposals.pages.js';
@@ -11,7 +11,7 @@ import { Select } from '../web/components/Select.js';
 import { SummaryList } from '../web/components/SummaryList.js';
 import { CsrfField, csrfToken } from '../web/csrf.js';
 import { pageForbidden } from '../web/errors.js';
-import { fieldErrors, readForm, text, type FieldErrors } from '../web/forms.js';
+import { type FieldErrors, fieldErrors, readForm, text } from '../web/forms.js';
 import { renderPage } from '../web/render.js';
 import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
@@ -51,13 +51,21 @@ export function Reasons(props: { reasons: MatchReasons }) {
       {good.length > 0 ? (
         <>
           <h3 class="govuk-heading-s govuk-!-margin-bottom-1">Why it fits</h3>
-          <ul class="govuk-list govuk-list--bullet">{good.map((line) => <li>{line}</li>)}</ul>
+          <ul class="govuk-list govuk-list--bullet">
+            {good.map((line) => (
+              <li>{line}</li>
+            ))}
+          </ul>
         </>
       ) : null}
       {harder.length > 0 ? (
         <>
           <h3 class="govuk-heading-s govuk-!-margin-bottom-1">Where support is needed</h3>
-          <ul class="govuk-list govuk-list--bullet">{harder.map((line) => <li>{line}</li>)}</ul>
+          <ul class="govuk-list govuk-list--bullet">
+            {harder.map((line) => (
+              <li>{line}</li>
+            ))}
+          </ul>
         </>
       ) : null}
     </>
@@ -66,7 +74,8 @@ export function Reasons(props: { reasons: MatchReasons }) {
 
 function staffOnly(c: Context<WebEnv>) {
   const role = c.get('actor')!.role;
-  if (role !== 'job_coach' && role !== 'provider_admin') throw pageForbidden('Only job coaches find placements for young people.');
+  if (role !== 'job_coach' && role !== 'provider_admin')
+    throw pageForbidden('Only job coaches find placements for young people.');
 }
 
 /** Placements for one young person, best fit first, with the API's filters. */
@@ -74,12 +83,25 @@ async function matchesPage(c: Context<WebEnv>) {
   staffOnly(c);
   const actor = c.get('actor')!;
   const id = c.req.param('id')!;
-  const raw = { radiusKm: c.req.query('radiusKm') || undefined, sector: c.req.query('sector') || undefined, q: c.req.query('q') || undefined };
+  const raw = {
+    radiusKm: c.req.query('radiusKm') || undefined,
+    sector: c.req.query('sector') || undefined,
+    q: c.req.query('q') || undefined,
+  };
   const page = Math.max(1, Math.min(100, Number(c.req.query('page')) || 1));
   const parsed = matchesQuery.safeParse({ ...raw, limit: String(pageSize), offset: String((page - 1) * pageSize) });
-  const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error, { messages: { radiusKm: 'Distance must be a number of kilometres from 0.5 to 100', q: 'Words must be 100 characters or fewer' } });
+  const errors: FieldErrors = parsed.success
+    ? {}
+    : fieldErrors(parsed.error, {
+        messages: {
+          radiusKm: 'Distance must be a number of kilometres from 0.5 to 100',
+          q: 'Words must be 100 characters or fewer',
+        },
+      });
   const person = await c.var.services.youngPeople.get(actor, id);
-  const result = parsed.success ? await c.var.services.matching.matchesFor(actor, id, parsed.data) : { items: [], total: 0 };
+  const result = parsed.success
+    ? await c.var.services.matching.matchesFor(actor, id, parsed.data)
+    : { items: [], total: 0 };
   const pages = Math.max(1, Math.ceil(result.total / pageSize));
   const href = (target: number) =>
     `/young-people/${id}/matches?${new URLSearchParams({ ...Object.fromEntries(Object.entries(raw).filter(([, v]) => v)), page: String(target) } as Record<string, string>)}`;
@@ -91,12 +113,32 @@ async function matchesPage(c: Context<WebEnv>) {
       <ErrorSummary errors={errors} />
       <span class="govuk-caption-l">{person.preferredName}</span>
       <h1 class="govuk-heading-l">Placements that fit</h1>
-      <p class="govuk-body">Best fit first. Every placement here is within {person.preferredName}’s travel, days and hours, and their non-negotiables.</p>
+      <p class="govuk-body">
+        Best fit first. Every placement here is within {person.preferredName}’s travel, days and hours, and their
+        non-negotiables.
+      </p>
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-one-third">
           <form method="get" role="search" aria-label="Filter placements">
-            <Input name="radiusKm" label="Distance from home (km)" hint="Leave empty to use their travel limit." inputmode="decimal" width="3" value={raw.radiusKm} error={errors.radiusKm} />
-            <Select name="sector" label="Sector" items={[{ value: '', text: 'Any sector' }, ...sectors.map((value) => ({ value, text: sectorLabels[value] }))]} value={raw.sector ?? ''} error={errors.sector} />
+            <Input
+              name="radiusKm"
+              label="Distance from home (km)"
+              hint="Leave empty to use their travel limit."
+              inputmode="decimal"
+              width="3"
+              value={raw.radiusKm}
+              error={errors.radiusKm}
+            />
+            <Select
+              name="sector"
+              label="Sector"
+              items={[
+                { value: '', text: 'Any sector' },
+                ...sectors.map((value) => ({ value, text: sectorLabels[value] })),
+              ]}
+              value={raw.sector ?? ''}
+              error={errors.sector}
+            />
             <Input name="q" label="Words" hint="For example, kitchen." type="search" value={raw.q} error={errors.q} />
             <Button variant="secondary">Filter</Button>
           </form>
@@ -111,7 +153,8 @@ async function matchesPage(c: Context<WebEnv>) {
                 {item.placement.title} at {item.placement.employer.name}
               </h2>
               <p class="govuk-body-s">
-                {item.placement.town}, {daysInWords(item.placement.days)}, {item.placement.hoursPerWeek} hours a week, from {longDate(item.placement.startDate)}. {item.placement.placesFree}{' '}
+                {item.placement.town}, {daysInWords(item.placement.days)}, {item.placement.hoursPerWeek} hours a week,
+                from {longDate(item.placement.startDate)}. {item.placement.placesFree}{' '}
                 {item.placement.placesFree === 1 ? 'place' : 'places'} free.
               </p>
               <FitScore score={item.fitScore} />
@@ -145,7 +188,11 @@ async function proposePage(c: Context<WebEnv>, form: ProposeForm, errors: FieldE
   if (hasErrors) c.status(400);
   return renderPage(
     c,
-    { title: `Propose ${fit.placement.title} to ${person.preferredName}`, hasErrors, backLink: `/young-people/${id}/matches` },
+    {
+      title: `Propose ${fit.placement.title} to ${person.preferredName}`,
+      hasErrors,
+      backLink: `/young-people/${id}/matches`,
+    },
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
@@ -157,7 +204,10 @@ async function proposePage(c: Context<WebEnv>, form: ProposeForm, errors: FieldE
           rows={[
             { key: 'Where', value: fit.placement.town },
             { key: 'Days', value: daysInWords(fit.placement.days) },
-            { key: 'Times', value: `${fit.placement.startTime} to ${fit.placement.endTime}, ${fit.placement.hoursPerWeek} hours a week` },
+            {
+              key: 'Times',
+              value: `${fit.placement.startTime} to ${fit.placement.endTime}, ${fit.placement.hoursPerWeek} hours a week`,
+            },
             { key: 'Starts', value: longDate(fit.placement.startDate) },
           ]}
         />
@@ -185,7 +235,9 @@ async function proposePage(c: Context<WebEnv>, form: ProposeForm, errors: FieldE
               error={errors.overrideReason}
             />
           ) : null}
-          <p class="govuk-body">{person.preferredName} (and a parent or carer who answers for them) will be asked to say yes or no.</p>
+          <p class="govuk-body">
+            {person.preferredName} (and a parent or carer who answers for them) will be asked to say yes or no.
+          </p>
           <Button>Propose this placement</Button>
         </form>
       </div>
@@ -214,12 +266,28 @@ async function propose(c: Context<WebEnv>) {
       },
       c.get('requestId'),
     );
-    return redirectWithFlash(c, `/journeys/${match.id}`, 'The placement is proposed', 'The young person can now say yes or no.');
+    return redirectWithFlash(
+      c,
+      `/journeys/${match.id}`,
+      'The placement is proposed',
+      'The young person can now say yes or no.',
+    );
   } catch (error) {
     if (!(error instanceof ApiError) || (error.code !== 'unprocessable' && error.code !== 'conflict')) throw error;
     const problems = Array.isArray(error.details) ? error.details : [];
-    const broken = problems.filter((problem) => problem.path.startsWith('hardLimits.')).map((problem) => problem.message);
-    if (broken.length > 0) return proposePage(c, form, { overrideReason: 'This placement is outside their limits. Say why it is right for them anyway, or choose another placement.' }, broken);
+    const broken = problems
+      .filter((problem) => problem.path.startsWith('hardLimits.'))
+      .map((problem) => problem.message);
+    if (broken.length > 0)
+      return proposePage(
+        c,
+        form,
+        {
+          overrideReason:
+            'This placement is outside their limits. Say why it is right for them anyway, or choose another placement.',
+        },
+        broken,
+      );
     return proposePage(c, form, { note: error.message });
   }
 }
@@ -229,7 +297,10 @@ async function candidatesPage(c: Context<WebEnv>) {
   staffOnly(c);
   const actor = c.get('actor')!;
   const page = Math.max(1, Math.min(100, Number(c.req.query('page')) || 1));
-  const result = await c.var.services.matching.candidatesFor(actor, c.req.param('id')!, { limit: pageSize, offset: (page - 1) * pageSize });
+  const result = await c.var.services.matching.candidatesFor(actor, c.req.param('id')!, {
+    limit: pageSize,
+    offset: (page - 1) * pageSize,
+  });
   const pages = Math.max(1, Math.ceil(result.total / pageSize));
   return renderPage(
     c,
@@ -241,7 +312,9 @@ async function candidatesPage(c: Context<WebEnv>) {
         Best fit first, from your provider’s young people who are looking for a placement. {result.placement.placesFree}{' '}
         {result.placement.placesFree === 1 ? 'place is' : 'places are'} free.
       </p>
-      {result.items.length === 0 ? <p class="govuk-body">No young person on your caseload fits this placement’s limits now.</p> : null}
+      {result.items.length === 0 ? (
+        <p class="govuk-body">No young person on your caseload fits this placement’s limits now.</p>
+      ) : null}
       {result.items.map((item) => (
         <section class="govuk-!-margin-bottom-8" aria-labelledby={`person-${item.youngPerson.id}`}>
           <h2 class="govuk-heading-m govuk-!-margin-bottom-1" id={`person-${item.youngPerson.id}`}>
@@ -256,7 +329,11 @@ async function candidatesPage(c: Context<WebEnv>) {
           </p>
         </section>
       ))}
-      <Pagination page={page} pages={pages} href={(target) => `/placements/${result.placement.id}/candidates?page=${target}`} />
+      <Pagination
+        page={page}
+        pages={pages}
+        href={(target) => `/placements/${result.placement.id}/candidates?page=${target}`}
+      />
     </>,
   );
 }
@@ -265,7 +342,9 @@ async function candidatesPage(c: Context<WebEnv>) {
 export function matchingPages() {
   const app = new Hono<WebEnv>();
   app.get('/young-people/:id{[0-9a-f]{24}}/matches', (c) => matchesPage(c));
-  app.get('/young-people/:id{[0-9a-f]{24}}/matches/:placementId{[0-9a-f]{24}}/propose', (c) => proposePage(c, { note: '', overrideReason: '' }, {}));
+  app.get('/young-people/:id{[0-9a-f]{24}}/matches/:placementId{[0-9a-f]{24}}/propose', (c) =>
+    proposePage(c, { note: '', overrideReason: '' }, {}),
+  );
   app.post('/young-people/:id{[0-9a-f]{24}}/matches/:placementId{[0-9a-f]{24}}/propose', (c) => propose(c));
   app.get('/placements/:id{[0-9a-f]{24}}/candidates', (c) => candidatesPage(c));
   return app;

@@ -23,7 +23,10 @@ const matches = createRoute({
     'from 0 to 100 and its reasons. These are proposals for people to decide on: nothing is changed.',
   ...bearer,
   request: { params: idParams('youngPersonId'), query: matchesQuery },
-  responses: { 200: jsonResponse(matchPageSchema, 'Proposed placements, best fit first.'), ...errorResponses(400, 401, 403, 404) },
+  responses: {
+    200: jsonResponse(matchPageSchema, 'Proposed placements, best fit first.'),
+    ...errorResponses(400, 401, 403, 404),
+  },
 });
 
 const candidates = createRoute({
@@ -32,10 +35,14 @@ const candidates = createRoute({
   operationId: 'listCandidates',
   tags: ['matching'],
   summary: 'Young people on my provider’s caseload who fit a placement (job coaches, provider admins)',
-  description: 'Only young people whose hard limits the placement keeps, best fit first, with reasons. Employers cannot call this.',
+  description:
+    'Only young people whose hard limits the placement keeps, best fit first, with reasons. Employers cannot call this.',
   ...bearer,
   request: { params: idParams('placementId'), query: candidatesQuery },
-  responses: { 200: jsonResponse(candidatePageSchema, 'Candidates, best fit first.'), ...errorResponses(400, 401, 403, 404) },
+  responses: {
+    200: jsonResponse(candidatePageSchema, 'Candidates, best fit first.'),
+    ...errorResponses(400, 401, 403, 404),
+  },
 });
 
 const browse = createRoute({
@@ -44,7 +51,8 @@ const browse = createRoute({
   operationId: 'browsePlacements',
   tags: ['matching'],
   summary: 'Search and browse open placements',
-  description: 'Open placements of verified employers. `facets` counts the matching placements by sector, hours band, adjustment offered and Disability Confident level.',
+  description:
+    'Open placements of verified employers. `facets` counts the matching placements by sector, hours band, adjustment offered and Disability Confident level.',
   ...bearer,
   request: { query: browseQuery },
   responses: { 200: jsonResponse(browsePageSchema, 'Placements and facet counts.'), ...errorResponses(400, 401) },
@@ -53,11 +61,19 @@ const browse = createRoute({
 export function matchingRoutes() {
   return createRouter()
     .openapi(matches, async (c) => {
-      const page = await c.var.services.matching.matchesFor(actor(c), c.req.valid('param').youngPersonId, c.req.valid('query'));
+      const page = await c.var.services.matching.matchesFor(
+        actor(c),
+        c.req.valid('param').youngPersonId,
+        c.req.valid('query'),
+      );
       return c.json(page, 200);
     })
     .openapi(candidates, async (c) => {
-      const page = await c.var.services.matching.candidatesFor(actor(c), c.req.valid('param').placementId, c.req.valid('query'));
+      const page = await c.var.services.matching.candidatesFor(
+        actor(c),
+        c.req.valid('param').placementId,
+        c.req.valid('query'),
+      );
       return c.json(page, 200);
     })
     .openapi(browse, async (c) => {

@@ -23,17 +23,28 @@ function commaList<const T extends readonly [string, ...string[]]>(values: T, ex
   return z
     .string()
     .max(500)
-    .regex(new RegExp(`^ *${one} *( *, *${one} *)*$`), { message: `must be a comma-separated list of: ${values.join(', ')}` })
-    .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean))
+    .regex(new RegExp(`^ *${one} *( *, *${one} *)*$`), {
+      message: `must be a comma-separated list of: ${values.join(', ')}`,
+    })
+    .transform((value) =>
+      value
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(values)).min(1))
     .openapi({ description: 'Comma-separated.', example });
 }
 
 export const matchesQuery = paginationQuery
   .extend({
-    radiusKm: radiusKm.optional().openapi({ description: 'Look no further than this (never further than the young person’s own travel limit).' }),
+    radiusKm: radiusKm
+      .optional()
+      .openapi({ description: 'Look no further than this (never further than the young person’s own travel limit).' }),
     sector: sectorSchema.optional(),
-    q: searchWords(100).optional().openapi({ description: 'Only placements that match all these words.', example: 'kitchen' }),
+    q: searchWords(100)
+      .optional()
+      .openapi({ description: 'Only placements that match all these words.', example: 'kitchen' }),
   })
   .openapi('MatchesQuery');
 
@@ -49,13 +60,18 @@ export const browseQuery = paginationQuery
         const [lat, lng] = value.split(',').map(Number) as [number, number];
         return { lat, lng };
       })
-      .refine(({ lat, lng }) => lat >= 49.8 && lat <= 61 && lng >= -8.7 && lng <= 2, { message: 'must be a point in the UK (lat 49.8 to 61, lng -8.7 to 2)' })
+      .refine(({ lat, lng }) => lat >= 49.8 && lat <= 61 && lng >= -8.7 && lng <= 2, {
+        message: 'must be a point in the UK (lat 49.8 to 61, lng -8.7 to 2)',
+      })
       .optional()
       .openapi({
-        description: 'A point in the UK (lat 49.8 to 61, lng -8.7 to 2; 422 outside): nearest first, and the centre of `radiusKm`.',
+        description:
+          'A point in the UK (lat 49.8 to 61, lng -8.7 to 2; 422 outside): nearest first, and the centre of `radiusKm`.',
         example: '53.7997,-1.5492',
       }),
-    radiusKm: radiusKm.optional().openapi({ description: 'Only within this distance of `near`; needs `near` (422 without it).' }),
+    radiusKm: radiusKm
+      .optional()
+      .openapi({ description: 'Only within this distance of `near`; needs `near` (422 without it).' }),
     sector: commaList(sectors, 'retail,libraries').optional(),
     hoursBand: commaList(hoursBands, '16_to_20').optional(),
     adjustments: commaList(adjustmentCategories, 'instructions,colleague_support')
@@ -63,7 +79,10 @@ export const browseQuery = paginationQuery
       .openapi({ description: 'Comma-separated; every one must be offered.' }),
     disabilityConfident: commaList(disabilityConfidentLevels, 'employer,leader').optional(),
   })
-  .refine((query) => query.radiusKm === undefined || query.near !== undefined, { message: 'needs near', path: ['radiusKm'] })
+  .refine((query) => query.radiusKm === undefined || query.near !== undefined, {
+    message: 'needs near',
+    path: ['radiusKm'],
+  })
   .openapi('BrowsePlacementsQuery');
 
 const environmentNoteSchema = z.object({
@@ -86,7 +105,9 @@ const fitPartsSchema = z
     disabilityConfident: z.number(),
     dislikedTaskPenalty: z.number(),
   })
-  .openapi('FitScoreParts', { description: 'Points earned by each part of the fit score; the weights are in src/matching/scoring.ts.' });
+  .openapi('FitScoreParts', {
+    description: 'Points earned by each part of the fit score; the weights are in src/matching/scoring.ts.',
+  });
 
 export const matchReasonsSchema = z
   .object({
@@ -97,14 +118,18 @@ export const matchReasonsSchema = z
       likedTasks: z.array(z.string()),
       strengths: z.array(z.string()),
       skills: z.array(z.string()),
-      wordMatches: z
-        .array(z.object({ said: z.string(), matchedBy: z.enum(wordMatchKinds) }))
-        .openapi({ description: 'How each liked task, strength or skill was found in the title and tasks: the same words, a word stem (“cooking” in “cook meals”) or a job-word synonym (“till” for “checkout”).' }),
+      wordMatches: z.array(z.object({ said: z.string(), matchedBy: z.enum(wordMatchKinds) })).openapi({
+        description:
+          'How each liked task, strength or skill was found in the title and tasks: the same words, a word stem (“cooking” in “cook meals”) or a job-word synonym (“till” for “checkout”).',
+      }),
     }),
     jobsWanted: z
       .object({ said: z.string(), matched: z.array(z.string()), message: z.string() })
       .optional()
-      .openapi({ description: 'Present when the young person said which jobs they would like to do: their words, the ideas of it this placement holds, and the reason in a sentence.' }),
+      .openapi({
+        description:
+          'Present when the young person said which jobs they would like to do: their words, the ideas of it this placement holds, and the reason in a sentence.',
+      }),
     dislikedTasks: z.array(z.string()),
     adjustments: z.object({ met: z.array(adjustmentCategorySchema), notMet: z.array(adjustmentCategorySchema) }),
     environment: z.object({
@@ -115,7 +140,9 @@ export const matchReasonsSchema = z
     hardLimitsChecked: z.array(z.enum(hardLimits)),
     scoreParts: fitPartsSchema,
   })
-  .openapi('MatchReasons', { description: 'Why this is proposed: pros, cons and where support is needed. A proposal for people to decide on.' });
+  .openapi('MatchReasons', {
+    description: 'Why this is proposed: pros, cons and where support is needed. A proposal for people to decide on.',
+  });
 
 const placementSummarySchema = z
   .object({
@@ -138,7 +165,13 @@ const placementSummarySchema = z
 
 export const matchPageSchema = z
   .object({
-    items: z.array(z.object({ placement: placementSummarySchema, fitScore: z.number().int().min(0).max(100), reasons: matchReasonsSchema })),
+    items: z.array(
+      z.object({
+        placement: placementSummarySchema,
+        fitScore: z.number().int().min(0).max(100),
+        reasons: matchReasonsSchema,
+      }),
+    ),
     total: z.number().int().openapi({ description: 'How many placements were ranked (at most the matching pool).' }),
     limit: z.number().int(),
     offset: z.number().int(),
@@ -147,7 +180,12 @@ export const matchPageSchema = z
 
 export const candidatePageSchema = z
   .object({
-    placement: z.object({ id: idSchema, title: z.string(), status: placementStatusSchema, placesFree: z.number().int() }),
+    placement: z.object({
+      id: idSchema,
+      title: z.string(),
+      status: placementStatusSchema,
+      placesFree: z.number().int(),
+    }),
     items: z.array(
       z.object({
         youngPerson: z.object({ id: idSchema, preferredName: z.string(), jobCoachId: idSchema.optional() }),
@@ -186,7 +224,12 @@ export const browsePageSchema = z
     limit: z.number().int(),
     offset: z.number().int(),
     facets: z
-      .object({ sector: facetCounts, hoursBand: facetCounts, adjustmentsOffered: facetCounts, disabilityConfident: facetCounts })
+      .object({
+        sector: facetCounts,
+        hoursBand: facetCounts,
+        adjustmentsOffered: facetCounts,
+        disabilityConfident: facetCounts,
+      })
       .openapi({ description: 'How many of the matching placements have each value, for filter menus.' }),
   })
   .openapi('BrowsePlacementsPage');

@@ -1,20 +1,20 @@
 import type { Meilisearch, MultiSearchQuery, SearchParams } from 'meilisearch';
-import { authorize, decide, youngPeopleScope, type Actor } from '../auth/policy.js';
+import { type Actor, authorize, decide, youngPeopleScope } from '../auth/policy.js';
+import { isoDateOfEpochDay } from '../core/dates.js';
 import { notFound } from '../core/errors.js';
 import type { Search } from '../core/search/meili.js';
 import type { Employer, EmployersRepository } from '../employers/employers.repository.js';
 import { distanceKm } from '../geo/postcodes.js';
 import type { Placement, PlacementsRepository } from '../placements/placements.repository.js';
 import type { PlacementsService } from '../placements/placements.service.js';
-import { isoDateOfEpochDay } from '../core/dates.js';
-import { placementSearchDoc, type PlacementSearchDoc } from '../search-sync/documents.js';
+import { type PlacementSearchDoc, placementSearchDoc } from '../search-sync/documents.js';
 import { youngPersonResource } from '../young-people/young-people.access.js';
 import type { YoungPeopleRepository, YoungPerson } from '../young-people/young-people.repository.js';
-import { personFacts, type PersonFacts, type PlacementFacts, type ScoringFacts } from './facts.js';
+import { type PersonFacts, type PlacementFacts, personFacts, type ScoringFacts } from './facts.js';
 import { browseFilter, candidateFilterFor, placementFilterFor, relevanceQueryFor } from './filters.js';
 import { hardLimitViolations } from './hard-limits.js';
 import type { BrowseQuery, MatchesQuery } from './matching.schemas.js';
-import { fitScorer, type Fit } from './scoring.js';
+import { type Fit, fitScorer } from './scoring.js';
 
 /**
  * How many placements the nearest-first pool search brings back. Every placement in the pool
@@ -31,12 +31,36 @@ export const candidatePoolSize = 500;
 /** A pool hit: what scoring needs, and the employer to re-read the page's records. The hard-limit fields stay in the filter. */
 export type PoolHit = ScoringFacts & Pick<PlacementFacts, 'id' | 'employerId'>;
 const placementPoolFields: (keyof PoolHit)[] = [
-  'id', 'employerId', '_geo', 'sector', 'title', 'tasks', 'disabilityConfident', 'hoursPerWeek', 'environment', 'adjustmentsOffered',
+  'id',
+  'employerId',
+  '_geo',
+  'sector',
+  'title',
+  'tasks',
+  'disabilityConfident',
+  'hoursPerWeek',
+  'environment',
+  'adjustmentsOffered',
 ];
 
 const browseFields: (keyof PlacementSearchDoc)[] = [
-  'id', 'title', 'employerId', 'employerName', 'employerVerified', 'disabilityConfident', 'sector', 'town', 'status', '_geo',
-  'hoursPerWeek', 'hoursBand', 'days', 'startDate', 'placesFree', 'adjustmentsOffered', 'stepFreeAccess',
+  'id',
+  'title',
+  'employerId',
+  'employerName',
+  'employerVerified',
+  'disabilityConfident',
+  'sector',
+  'town',
+  'status',
+  '_geo',
+  'hoursPerWeek',
+  'hoursBand',
+  'days',
+  'startDate',
+  'placesFree',
+  'adjustmentsOffered',
+  'stepFreeAccess',
 ];
 
 export const browseFacets = ['sector', 'hoursBand', 'adjustmentsOffered', 'disabilityConfident'] as const;
@@ -158,11 +182,16 @@ export class MatchingService {
   }
 
   #placementPool(person: PersonFacts, query: MatchesQuery): Promise<PoolHit[]> {
-    return searchPlacementPool(this.search.client, placementPoolSearches(this.search.indexUid('placements'), person, query));
+    return searchPlacementPool(
+      this.search.client,
+      placementPoolSearches(this.search.indexUid('placements'), person, query),
+    );
   }
 
   /** The placements and their employers as MongoDB holds them now, read side by side. */
-  async #freshPlacements(hits: Pick<PlacementFacts, 'id' | 'employerId'>[]): Promise<Map<string, { placement: Placement; employer: Employer }>> {
+  async #freshPlacements(
+    hits: Pick<PlacementFacts, 'id' | 'employerId'>[],
+  ): Promise<Map<string, { placement: Placement; employer: Employer }>> {
     const [placements, employers] = await Promise.all([
       this.placements.byIds(hits.map((hit) => hit.id)),
       this.employers.byIds([...new Set(hits.map((hit) => hit.employerId))]),
@@ -182,7 +211,10 @@ export class MatchingService {
     if (!person) throw notFound('Young person');
     authorize(actor, 'young_person.matches', youngPersonResource(person));
     const { placement, employer } = await this.placementsService.get(actor, placementId);
-    return { placement: placementSummary(placement, employer), ...fitScorer(personFacts(person))(placementSearchDoc(placement, employer)) };
+    return {
+      placement: placementSummary(placement, employer),
+      ...fitScorer(personFacts(person))(placementSearchDoc(placement, employer)),
+    };
   }
 
   /** Young people on the caller's provider caseload who fit this placement, best fit first. */
@@ -190,7 +222,12 @@ export class MatchingService {
     const { placement, employer } = await this.placementsService.get(actor, placementId, 'placement.candidates');
     const providerId = youngPeopleScope(actor)?.providerId;
     const facts = placementSearchDoc(placement, employer);
-    const summary = { id: placement.id, title: placement.title, status: placement.status, placesFree: facts.placesFree };
+    const summary = {
+      id: placement.id,
+      title: placement.title,
+      status: placement.status,
+      placesFree: facts.placesFree,
+    };
     if (!providerId) return { placement: summary, items: [], total: 0, limit: query.limit, offset: query.offset };
     const { hits } = await this.search.client.index(this.search.indexUid('candidates')).search<{ id: string }>('', {
       filter: candidateFilterFor(facts, { providerId }),
@@ -209,11 +246,21 @@ export class MatchingService {
         if (broken.length > 0) return [];
         const fit = fitScorer(personLimits)(facts);
         const hardLimitsChecked = fit.reasons.hardLimitsChecked.filter((limit) => limit !== 'placement_open');
-        return [{ item: person, fit: { ...fit, reasons: { ...fit.reasons, hardLimitsChecked } }, searchRank: searchRank.get(person.id) ?? hits.length }];
+        return [
+          {
+            item: person,
+            fit: { ...fit, reasons: { ...fit.reasons, hardLimitsChecked } },
+            searchRank: searchRank.get(person.id) ?? hits.length,
+          },
+        ];
       })
       .sort(byFit);
     const items = ranked.slice(query.offset, query.offset + query.limit).map(({ item, fit }) => ({
-      youngPerson: { id: item.id, preferredName: item.preferredName, ...(item.jobCoachId ? { jobCoachId: item.jobCoachId } : {}) },
+      youngPerson: {
+        id: item.id,
+        preferredName: item.preferredName,
+        ...(item.jobCoachId ? { jobCoachId: item.jobCoachId } : {}),
+      },
       ...fit,
     }));
     return { placement: summary, items, total: ranked.length, limit: query.limit, offset: query.offset };
@@ -221,22 +268,24 @@ export class MatchingService {
 
   /** Open placements of verified employers, searched and filtered, with counts for filter menus. */
   async browse(actor: Actor, query: BrowseQuery) {
-    const result = await this.search.client.index(this.search.indexUid('placements')).search<PlacementSearchDoc>(query.q ?? '', {
-      filter: browseFilter({
-        near: query.near,
-        radiusKm: query.radiusKm,
-        sectors: query.sector,
-        hoursBands: query.hoursBand,
-        adjustments: query.adjustments,
-        disabilityConfident: query.disabilityConfident,
-      }),
-      // With words, relevance comes first and distance breaks ties (the ranking rules put sort after them).
-      ...(query.near ? { sort: [`_geoPoint(${query.near.lat}, ${query.near.lng}):asc`] } : {}),
-      facets: [...browseFacets],
-      limit: query.limit,
-      offset: query.offset,
-      attributesToRetrieve: browseFields,
-    });
+    const result = await this.search.client
+      .index(this.search.indexUid('placements'))
+      .search<PlacementSearchDoc>(query.q ?? '', {
+        filter: browseFilter({
+          near: query.near,
+          radiusKm: query.radiusKm,
+          sectors: query.sector,
+          hoursBands: query.hoursBand,
+          adjustments: query.adjustments,
+          disabilityConfident: query.disabilityConfident,
+        }),
+        // With words, relevance comes first and distance breaks ties (the ranking rules put sort after them).
+        ...(query.near ? { sort: [`_geoPoint(${query.near.lat}, ${query.near.lng}):asc`] } : {}),
+        facets: [...browseFacets],
+        limit: query.limit,
+        offset: query.offset,
+        attributesToRetrieve: browseFields,
+      });
     const items = result.hits
       // Lists go through the policy like single reads: only what this caller could open one by one.
       .filter(
@@ -268,6 +317,12 @@ export class MatchingService {
       (typeof browseFacets)[number],
       Record<string, number>
     >;
-    return { items, total: result.estimatedTotalHits ?? items.length, limit: query.limit, offset: query.offset, facets };
+    return {
+      items,
+      total: result.estimatedTotalHits ?? items.length,
+      limit: query.limit,
+      offset: query.offset,
+      facets,
+    };
   }
 }

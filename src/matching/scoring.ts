@@ -1,17 +1,25 @@
 import {
-  environmentFactorLabels,
-  environmentFactors,
-  levelRank,
-  levels,
   type AdjustmentCategory,
   type EnvironmentFactor,
+  environmentFactorLabels,
+  environmentFactors,
   type Level,
+  levelRank,
+  levels,
   type Sector,
 } from '../domain/vocabulary.js';
 import { distanceKm } from '../geo/postcodes.js';
 import type { PersonFacts, ScoringFacts } from './facts.js';
-import { hardLimitsOf, type HardLimit } from './hard-limits.js';
-import { compilePhrases, compileWish, phraseMatch, placementWords, wishMatches, type CompiledPhrase, type WordMatchKind } from './job-words.js';
+import { type HardLimit, hardLimitsOf } from './hard-limits.js';
+import {
+  type CompiledPhrase,
+  compilePhrases,
+  compileWish,
+  phraseMatch,
+  placementWords,
+  type WordMatchKind,
+  wishMatches,
+} from './job-words.js';
 
 /**
  * How much each part of the fit counts, out of 100. Hard limits are not here: a placement that
@@ -167,22 +175,31 @@ export function fitScorer(person: PersonFacts): (placement: ScoringFacts) => Fit
     const dislikedTasks = disliked.filter((phrase) => phraseMatch(phrase, text)).map((phrase) => phrase.text);
     const wished = wish ? wishMatches(wish, text) : [];
     const offered = new Set(placement.adjustmentsOffered);
-    const adjustments = { met: needed.filter((category) => offered.has(category)), notMet: needed.filter((category) => !offered.has(category)) };
+    const adjustments = {
+      met: needed.filter((category) => offered.has(category)),
+      notMet: needed.filter((category) => !offered.has(category)),
+    };
     const preferredOffered = person.preferredAdjustments.filter((category) => offered.has(category));
     const environment = environmentFit(person, placement);
 
     const shares: Record<FitPart, number> = {
       environment: environment.share,
-      adjustments: person.preferredAdjustments.length === 0 ? 1 : preferredOffered.length / person.preferredAdjustments.length,
+      adjustments:
+        person.preferredAdjustments.length === 0 ? 1 : preferredOffered.length / person.preferredAdjustments.length,
       sectorInterest: interests.sectors.length > 0 ? 1 : 0,
       firstChoiceSector: interests.firstChoice ? 1 : 0,
-      tasks: Math.min(1, (interests.likedTasks.length + 0.5 * (interests.strengths.length + interests.skills.length)) / 2),
+      tasks: Math.min(
+        1,
+        (interests.likedTasks.length + 0.5 * (interests.strengths.length + interests.skills.length)) / 2,
+      ),
       jobsWanted: Math.min(1, wished.length / 2),
       distance: person.maxDistanceKm > 0 ? Math.max(0, 1 - km / person.maxDistanceKm) : 0,
       hours: Math.min(1, placement.hoursPerWeek / (0.75 * person.maxHoursPerWeek)),
       disabilityConfident: disabilityConfidentShare[placement.disabilityConfident],
     };
-    const scoreParts = Object.fromEntries(fitParts.map((part) => [part, round1(shares[part] * fitWeights[part])])) as Record<FitPart, number>;
+    const scoreParts = Object.fromEntries(
+      fitParts.map((part) => [part, round1(shares[part] * fitWeights[part])]),
+    ) as Record<FitPart, number>;
     const penalty = fitWeights.dislikedTaskPenalty * Math.min(2, dislikedTasks.length);
     const total = fitParts.reduce((sum, part) => sum + shares[part] * fitWeights[part], 0) - penalty;
 
@@ -191,7 +208,9 @@ export function fitScorer(person: PersonFacts): (placement: ScoringFacts) => Fit
       reasons: {
         distanceKm: round1(km),
         interests,
-        ...(wish ? { jobsWanted: { said: wish.sentence, matched: wished, message: jobsWantedMessage(wish.sentence, wished) } } : {}),
+        ...(wish
+          ? { jobsWanted: { said: wish.sentence, matched: wished, message: jobsWantedMessage(wish.sentence, wished) } }
+          : {}),
         dislikedTasks,
         adjustments,
         environment: environment.notes,

@@ -1,5 +1,11 @@
-import { Hono, type Context } from 'hono';
-import { adjustmentCategories, adjustmentCategoryLabels, disabilityConfidentLevels, sectorLabels, sectors } from '../domain/vocabulary.js';
+import { type Context, Hono } from 'hono';
+import {
+  adjustmentCategories,
+  adjustmentCategoryLabels,
+  disabilityConfidentLevels,
+  sectorLabels,
+  sectors,
+} from '../domain/vocabulary.js';
 import { isValidPostcode, postcodeDirectory } from '../geo/postcodes.js';
 import { daysInWords } from '../journey/proposals.pages.js';
 import { hoursBands } from '../search-sync/documents.js';
@@ -8,7 +14,7 @@ import { Checkboxes } from '../web/components/Checkboxes.js';
 import { ErrorSummary } from '../web/components/ErrorSummary.js';
 import { Input } from '../web/components/Input.js';
 import { Pagination } from '../web/components/Pagination.js';
-import { fieldErrors, type FieldErrors } from '../web/forms.js';
+import { type FieldErrors, fieldErrors } from '../web/forms.js';
 import { renderPage } from '../web/render.js';
 import type { WebEnv } from '../web/web.env.js';
 import { longDate } from '../web/young-person.js';
@@ -52,16 +58,34 @@ async function searchPage(c: Context<WebEnv>) {
     else errors.postcode = 'Enter a full postcode in England, like LS1 4AP';
   }
   if (radius && !postcode) errors.postcode = 'Enter a postcode to search within a distance of it';
-  const chosen = { sector: all('sector'), hoursBand: all('hoursBand'), adjustments: all('adjustments'), disabilityConfident: all('disabilityConfident') };
+  const chosen = {
+    sector: all('sector'),
+    hoursBand: all('hoursBand'),
+    adjustments: all('adjustments'),
+    disabilityConfident: all('disabilityConfident'),
+  };
   const parsed = browseQuery.safeParse({
     ...(words ? { q: words } : {}),
     ...(near ? { near } : {}),
     ...(radius && near ? { radiusKm: radius } : {}),
-    ...Object.fromEntries(Object.entries(chosen).filter(([, values]) => values.length > 0).map(([name, values]) => [name, values.join(',')])),
+    ...Object.fromEntries(
+      Object.entries(chosen)
+        .filter(([, values]) => values.length > 0)
+        .map(([name, values]) => [name, values.join(',')]),
+    ),
     limit: String(pageSize),
     offset: String((page - 1) * pageSize),
   });
-  if (!parsed.success) Object.assign(errors, fieldErrors(parsed.error, { messages: { radiusKm: 'Distance must be a number of kilometres from 0.5 to 100', q: 'Words must be 100 characters or fewer' } }));
+  if (!parsed.success)
+    Object.assign(
+      errors,
+      fieldErrors(parsed.error, {
+        messages: {
+          radiusKm: 'Distance must be a number of kilometres from 0.5 to 100',
+          q: 'Words must be 100 characters or fewer',
+        },
+      }),
+    );
   const hasErrors = Object.keys(errors).length > 0;
   const result = parsed.success && !hasErrors ? await c.var.services.matching.browse(actor, parsed.data) : undefined;
   if (hasErrors) c.status(400);
@@ -79,22 +103,66 @@ async function searchPage(c: Context<WebEnv>) {
     <>
       <ErrorSummary errors={errors} />
       <h1 class="govuk-heading-l">{youngPerson ? 'Find a placement' : 'Search placements'}</h1>
-      {youngPerson ? <p class="govuk-body">These are places to work and learn. Your job coach can help you choose one.</p> : null}
+      {youngPerson ? (
+        <p class="govuk-body">These are places to work and learn. Your job coach can help you choose one.</p>
+      ) : null}
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-one-third">
           <form method="get" action="/search/placements" role="search" aria-label="Filter placements">
-            <Input name="q" label={youngPerson ? 'What kind of work?' : 'Words'} hint="For example, kitchen or library." type="search" value={words} error={errors.q} />
-            <Input name="postcode" label="Near this postcode" hint="For example, LS1 4AP." autocomplete="postal-code" width="10" value={postcode} error={errors.postcode} />
-            <Input name="radiusKm" label="How far (km)" inputmode="decimal" width="3" value={radius} error={errors.radiusKm} />
-            <Checkboxes small name="sector" legend="Kind of work" legendSize="s" items={sectors.map((value) => ({ value, text: withCount(sectorLabels[value], facets?.sector[value]) }))} values={chosen.sector} />
-            <Checkboxes small name="hoursBand" legend="Hours" legendSize="s" items={hoursBands.map((value) => ({ value, text: withCount(hoursBandWords[value], facets?.hoursBand[value]) }))} values={chosen.hoursBand} />
+            <Input
+              name="q"
+              label={youngPerson ? 'What kind of work?' : 'Words'}
+              hint="For example, kitchen or library."
+              type="search"
+              value={words}
+              error={errors.q}
+            />
+            <Input
+              name="postcode"
+              label="Near this postcode"
+              hint="For example, LS1 4AP."
+              autocomplete="postal-code"
+              width="10"
+              value={postcode}
+              error={errors.postcode}
+            />
+            <Input
+              name="radiusKm"
+              label="How far (km)"
+              inputmode="decimal"
+              width="3"
+              value={radius}
+              error={errors.radiusKm}
+            />
+            <Checkboxes
+              small
+              name="sector"
+              legend="Kind of work"
+              legendSize="s"
+              items={sectors.map((value) => ({ value, text: withCount(sectorLabels[value], facets?.sector[value]) }))}
+              values={chosen.sector}
+            />
+            <Checkboxes
+              small
+              name="hoursBand"
+              legend="Hours"
+              legendSize="s"
+              items={hoursBands.map((value) => ({
+                value,
+                text: withCount(hoursBandWords[value], facets?.hoursBand[value]),
+              }))}
+              values={chosen.hoursBand}
+            />
             <Checkboxes
               small
               name="adjustments"
               legend="Help they offer"
               legendSize="s"
               hint="Only places that offer every one you choose."
-              items={adjustmentCategories.map((value) => ({ value, text: withCount(adjustmentCategoryLabels[value], facets?.adjustmentsOffered[value]) }))}
+              items={adjustmentCategories.map((value) => ({
+                value,
+                text: withCount(adjustmentCategoryLabels[value], facets?.adjustmentsOffered[value]),
+              }))}
               values={chosen.adjustments}
             />
             <Checkboxes
@@ -102,7 +170,10 @@ async function searchPage(c: Context<WebEnv>) {
               name="disabilityConfident"
               legend="Disability Confident"
               legendSize="s"
-              items={disabilityConfidentLevels.map((value) => ({ value, text: withCount(disabilityConfidentWords[value], facets?.disabilityConfident[value]) }))}
+              items={disabilityConfidentLevels.map((value) => ({
+                value,
+                text: withCount(disabilityConfidentWords[value], facets?.disabilityConfident[value]),
+              }))}
               values={chosen.disabilityConfident}
             />
             <Button variant="secondary">Search</Button>
@@ -125,10 +196,14 @@ async function searchPage(c: Context<WebEnv>) {
                   {item.distanceKm !== undefined ? `, about ${item.distanceKm} km away` : ''}.
                 </p>
                 <p class="govuk-body-s govuk-!-margin-bottom-1">
-                  {daysInWords(item.days)}, {item.hoursPerWeek} hours a week. Starts {longDate(item.startDate)}. {item.placesFree} {item.placesFree === 1 ? 'place' : 'places'} free.
+                  {daysInWords(item.days)}, {item.hoursPerWeek} hours a week. Starts {longDate(item.startDate)}.{' '}
+                  {item.placesFree} {item.placesFree === 1 ? 'place' : 'places'} free.
                 </p>
                 {item.adjustmentsOffered.length > 0 ? (
-                  <p class="govuk-body-s govuk-!-margin-bottom-1">Help offered: {item.adjustmentsOffered.map((category) => adjustmentCategoryLabels[category]).join('; ')}.</p>
+                  <p class="govuk-body-s govuk-!-margin-bottom-1">
+                    Help offered:{' '}
+                    {item.adjustmentsOffered.map((category) => adjustmentCategoryLabels[category]).join('; ')}.
+                  </p>
                 ) : null}
                 {actor.role === 'job_coach' ? (
                   <p class="govuk-body-s">

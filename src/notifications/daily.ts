@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Collection, Db, MongoClient } from 'mongodb';
 import { ObjectId } from 'mongodb';
-import { toAccount, type AccountDoc, type AccountsRepository } from '../auth/accounts.js';
+import { type AccountDoc, type AccountsRepository, toAccount } from '../auth/accounts.js';
 import { actorOf } from '../auth/auth.service.js';
 import type { Clock } from '../core/clock.js';
 import type { CollectionSpec } from '../core/db/mongo.js';
@@ -12,8 +12,8 @@ import type { EmployersRepository } from '../employers/employers.repository.js';
 import type { InboxService } from '../journey/inbox.service.js';
 import type { PassportsRepository } from '../passports/passports.repository.js';
 import { webPaths } from './links.js';
-import type { NotificationOutbox } from './outbox.js';
 import { longDate } from './notifications.service.js';
+import type { NotificationOutbox } from './outbox.js';
 import { subjectFor } from './templates.js';
 
 interface ScheduledRunDoc {
@@ -48,7 +48,14 @@ const endedShareWindowDays = 7;
 /** The day and hour in England, where every user of the service is. */
 export function londonDayAndHour(at: Date): { day: string; hour: number } {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' })
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/London',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      hourCycle: 'h23',
+    })
       .formatToParts(at)
       .map((part) => [part.type, part.value]),
   );
@@ -85,7 +92,9 @@ export class DailyNotifications {
   start(): void {
     if (this.#timer) return;
     const tick = () => {
-      this.#running = this.runIfDue().catch((error: unknown) => this.logger.warn({ err: errorSummary(error) }, 'daily notifications could not run'));
+      this.#running = this.runIfDue().catch((error: unknown) =>
+        this.logger.warn({ err: errorSummary(error) }, 'daily notifications could not run'),
+      );
     };
     this.#timer = setInterval(tick, 60_000);
     this.#timer.unref();
@@ -106,7 +115,10 @@ export class DailyNotifications {
     const owner = randomUUID();
     if (!(await this.#claim(day, owner, now))) return undefined;
     const outcome = await this.run(now);
-    await this.#runs.updateOne({ _id: 'notifications.daily', owner }, { $set: { lastDay: day }, $unset: { lockedUntil: '', owner: '' } });
+    await this.#runs.updateOne(
+      { _id: 'notifications.daily', owner },
+      { $set: { lastDay: day }, $unset: { lockedUntil: '', owner: '' } },
+    );
     this.logger.info({ day, ...outcome }, 'daily notifications');
     return outcome;
   }
@@ -136,7 +148,10 @@ export class DailyNotifications {
 
   async #coachReminders(): Promise<number> {
     let made = 0;
-    const coaches = this.accounts.collection.find({ role: 'job_coach', status: 'active' }, { projection: { passwordHash: 0 } });
+    const coaches = this.accounts.collection.find(
+      { role: 'job_coach', status: 'active' },
+      { projection: { passwordHash: 0 } },
+    );
     for await (const doc of coaches) {
       const coach = toAccount(doc);
       for (const item of await this.inbox.inbox(actorOf(coach))) {
@@ -150,11 +165,26 @@ export class DailyNotifications {
         let added = false;
         if (item.kind === 'weekly_log_due' && item.weeksWithoutLog && item.weeksWithoutLog.length > 0) {
           const week = item.weeksWithoutLog[item.weeksWithoutLog.length - 1]!;
-          added = await this.outbox.enqueueOnce({ ...base, kind: 'weekly_log_missing', facts: { ...names, weekStarting: longDate(week) }, dedupeKey: `weekly_log_missing:${item.matchId}:${week}:${coach.id}` });
+          added = await this.outbox.enqueueOnce({
+            ...base,
+            kind: 'weekly_log_missing',
+            facts: { ...names, weekStarting: longDate(week) },
+            dedupeKey: `weekly_log_missing:${item.matchId}:${week}:${coach.id}`,
+          });
         } else if (item.kind === 'review_due' && item.dueOn) {
-          added = await this.outbox.enqueueOnce({ ...base, kind: 'review_due', facts: { ...names, dueOn: longDate(item.dueOn) }, dedupeKey: `review_due:${item.matchId}:${item.dueOn}:${coach.id}` });
+          added = await this.outbox.enqueueOnce({
+            ...base,
+            kind: 'review_due',
+            facts: { ...names, dueOn: longDate(item.dueOn) },
+            dedupeKey: `review_due:${item.matchId}:${item.dueOn}:${coach.id}`,
+          });
         } else if (item.kind === 'follow_up_due' && item.dueOn) {
-          added = await this.outbox.enqueueOnce({ ...base, kind: 'follow_up_due', facts: { ...names, dueOn: longDate(item.dueOn) }, dedupeKey: `follow_up_due:${item.matchId}:${item.dueOn}:${coach.id}` });
+          added = await this.outbox.enqueueOnce({
+            ...base,
+            kind: 'follow_up_due',
+            facts: { ...names, dueOn: longDate(item.dueOn) },
+            dedupeKey: `follow_up_due:${item.matchId}:${item.dueOn}:${coach.id}`,
+          });
         }
         if (added) made += 1;
       }
@@ -176,10 +206,24 @@ export class DailyNotifications {
       .toArray();
     if (shares.length === 0) return 0;
     const owners = await this.accounts.collection
-      .find({ role: 'young_person', status: 'active', youngPersonId: { $in: [...new Set(shares.map((share) => share.youngPersonId.toHexString()))].map((id) => new ObjectId(id)) } }, { projection: { passwordHash: 0 } })
+      .find(
+        {
+          role: 'young_person',
+          status: 'active',
+          youngPersonId: {
+            $in: [...new Set(shares.map((share) => share.youngPersonId.toHexString()))].map((id) => new ObjectId(id)),
+          },
+        },
+        { projection: { passwordHash: 0 } },
+      )
       .toArray();
     const ownerOf = new Map(owners.map((doc) => [doc.youngPersonId!.toHexString(), doc]));
-    const employerNames = new Map((await this.employers.byIds([...new Set(shares.map((share) => share.employerId.toHexString()))])).map((e) => [e.id, e.name]));
+    const employerNames = new Map(
+      (await this.employers.byIds([...new Set(shares.map((share) => share.employerId.toHexString()))])).map((e) => [
+        e.id,
+        e.name,
+      ]),
+    );
     let made = 0;
     for (const share of shares) {
       const owner: AccountDoc | undefined = ownerOf.get(share.youngPersonId.toHexString());
@@ -192,7 +236,10 @@ export class DailyNotifications {
         kind: ended ? 'share_ended' : 'share_ending_soon',
         to: { email: owner.email, name: owner.name, accountId: owner._id.toHexString() },
         path: webPaths.passportShares(share.youngPersonId.toHexString()),
-        facts: { employerName: employerNames.get(share.employerId.toHexString()) ?? 'the employer', ...(ended ? { endedOn: longDate(endedOn) } : { endsOn: longDate(share.expiresAt) }) },
+        facts: {
+          employerName: employerNames.get(share.employerId.toHexString()) ?? 'the employer',
+          ...(ended ? { endedOn: longDate(endedOn) } : { endsOn: longDate(share.expiresAt) }),
+        },
         providerId: share.providerId.toHexString(),
         subjectIds: [share.youngPersonId.toHexString()],
         dedupeKey: `${ended ? 'share_ended' : 'share_ending_soon'}:${share._id.toHexString()}`,
@@ -208,7 +255,10 @@ export class DailyNotifications {
     let made = 0;
     for (const accountId of accountIds as ObjectId[]) {
       const added = await inTransaction(this.mongo, async (session) => {
-        const held = await this.outbox.collection.find({ status: 'held', 'to.accountId': accountId }, { session }).sort({ createdAt: 1 }).toArray();
+        const held = await this.outbox.collection
+          .find({ status: 'held', 'to.accountId': accountId }, { session })
+          .sort({ createdAt: 1 })
+          .toArray();
         const first = held[0];
         if (!first) return false;
         const inserted = await this.outbox.enqueueOnce(
@@ -217,7 +267,10 @@ export class DailyNotifications {
             to: { email: first.to.email, name: first.to.name, accountId: accountId.toHexString() },
             path: webPaths.home(),
             facts: {},
-            digestItems: held.map((doc) => ({ subject: subjectFor(doc.kind, doc.facts), path: doc.path ?? webPaths.home() })),
+            digestItems: held.map((doc) => ({
+              subject: subjectFor(doc.kind, doc.facts),
+              path: doc.path ?? webPaths.home(),
+            })),
             ...(first.providerId ? { providerId: first.providerId.toHexString() } : {}),
             subjectIds: [...new Set(held.flatMap((doc) => (doc.subjectIds ?? []).map((id) => id.toHexString())))],
             dedupeKey: `digest:${accountId.toHexString()}:${day}`,
@@ -225,7 +278,11 @@ export class DailyNotifications {
           session,
         );
         if (!inserted) return false;
-        await this.outbox.collection.updateMany({ _id: { $in: held.map((doc) => doc._id) }, status: 'held' }, { $set: { status: 'digested' }, $unset: { path: '' } }, { session });
+        await this.outbox.collection.updateMany(
+          { _id: { $in: held.map((doc) => doc._id) }, status: 'held' },
+          { $set: { status: 'digested' }, $unset: { path: '' } },
+          { session },
+        );
         return true;
       });
       if (added) made += 1;

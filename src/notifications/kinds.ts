@@ -23,13 +23,19 @@ export const notificationKinds = [
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /** Kinds a person cannot turn off: they protect the account, or the person has no account yet. */
-export const mandatoryKinds: readonly NotificationKind[] = ['invitation', 'security_new_sign_in', 'security_refresh_reuse', 'digest'];
+export const mandatoryKinds: readonly NotificationKind[] = [
+  'invitation',
+  'security_new_sign_in',
+  'security_refresh_reuse',
+  'digest',
+];
 
 /** Kinds a person chooses about in their preferences (and can unsubscribe from). */
 export const optionalKinds = notificationKinds.filter((kind) => !mandatoryKinds.includes(kind));
 export type OptionalKind = (typeof optionalKinds)[number];
 
-export const isOptionalKind = (kind: string): kind is OptionalKind => (optionalKinds as readonly string[]).includes(kind);
+export const isOptionalKind = (kind: string): kind is OptionalKind =>
+  (optionalKinds as readonly string[]).includes(kind);
 
 /** What each kind is, in the words a preferences page and a digest use. */
 export const kindDescriptions: Record<NotificationKind, string> = {
@@ -51,7 +57,14 @@ export const kindDescriptions: Record<NotificationKind, string> = {
 
 /** The kinds of email each role can get and may choose about (security emails are always sent). */
 export const optionalKindsFor: Record<Role, OptionalKind[]> = {
-  young_person: ['proposal_received', 'employer_decision', 'taster_arranged', 'passport_draft_waiting', 'share_ending_soon', 'share_ended'],
+  young_person: [
+    'proposal_received',
+    'employer_decision',
+    'taster_arranged',
+    'passport_draft_waiting',
+    'share_ending_soon',
+    'share_ended',
+  ],
   delegate: ['proposal_received', 'passport_draft_waiting'],
   job_coach: ['employer_decision', 'taster_arranged', 'weekly_log_missing', 'review_due', 'follow_up_due'],
   employer: ['proposal_agreed'],

@@ -64,7 +64,11 @@ export class MailCatcher {
     const id = `${Date.now().toString().padStart(15, '0')}-${String(this.#sequence).padStart(6, '0')}`;
     await writeFile(path.join(this.directory, `${id}.eml`), raw, { mode: 0o600 });
     const files = await this.#files();
-    await Promise.all(files.slice(0, Math.max(0, files.length - keepMessages)).map((file) => rm(path.join(this.directory, file), { force: true })));
+    await Promise.all(
+      files
+        .slice(0, Math.max(0, files.length - keepMessages))
+        .map((file) => rm(path.join(this.directory, file), { force: true })),
+    );
   }
 
   async #files(): Promise<string[]> {
@@ -94,7 +98,8 @@ export class MailCatcher {
     const parsed = await simpleParser(await readFile(path.join(this.directory, `${id}.eml`)));
     const headers: Record<string, string> = {};
     for (const line of parsed.headerLines) headers[line.key] = line.line.slice(line.line.indexOf(':') + 1).trim();
-    const addresses = (value: typeof parsed.to) => (Array.isArray(value) ? value.map((a) => a.text).join(', ') : (value?.text ?? ''));
+    const addresses = (value: typeof parsed.to) =>
+      Array.isArray(value) ? value.map((a) => a.text).join(', ') : (value?.text ?? '');
     return {
       id,
       receivedAt: new Date(Number(id.slice(0, 15))),

@@ -14,7 +14,10 @@ export interface OutgoingEmail {
  * How to reach the mail server. STARTTLS is required in production (or implicit TLS with
  * `smtps://`), so that a misconfigured server cannot make the service send mail in clear text.
  */
-export function transportOptions(smtpUrl: string, options: { requireTls: boolean; maxConnections?: number }): SMTPPool.Options {
+export function transportOptions(
+  smtpUrl: string,
+  options: { requireTls: boolean; maxConnections?: number },
+): SMTPPool.Options {
   const url = new URL(smtpUrl);
   const secure = url.protocol === 'smtps:';
   return {
@@ -24,7 +27,9 @@ export function transportOptions(smtpUrl: string, options: { requireTls: boolean
     secure,
     requireTLS: options.requireTls && !secure,
     ignoreTLS: false,
-    ...(url.username ? { auth: { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } } : {}),
+    ...(url.username
+      ? { auth: { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } }
+      : {}),
     maxConnections: options.maxConnections ?? 5,
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,

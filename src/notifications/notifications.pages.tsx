@@ -1,4 +1,4 @@
-import { Hono, type Context } from 'hono';
+import { type Context, Hono } from 'hono';
 import { raw } from 'hono/html';
 import type { AppEnv } from '../core/http/env.js';
 import { Button } from '../web/components/Button.js';
@@ -18,7 +18,9 @@ const linkNotWorking = (c: Context<WebEnv>) =>
     { title: 'This link does not work' },
     <>
       <h1 class="govuk-heading-l">This link does not work</h1>
-      <p class="govuk-body">The link may have been copied wrongly. To choose which emails you get, sign in and go to your email settings.</p>
+      <p class="govuk-body">
+        The link may have been copied wrongly. To choose which emails you get, sign in and go to your email settings.
+      </p>
       <p class="govuk-body">
         <a class="govuk-link" href="/settings/notifications">
           Email settings
@@ -84,12 +86,17 @@ async function devMailList(c: Context<WebEnv>) {
     { title: 'Emails sent (development)' },
     <>
       <h1 class="govuk-heading-l">Emails sent (development)</h1>
-      <p class="govuk-body">Every email the service sent while running without a mail server (no SMTP_URL), newest first. This page does not exist in production.</p>
+      <p class="govuk-body">
+        Every email the service sent while running without a mail server (no SMTP_URL), newest first. This page does not
+        exist in production.
+      </p>
       {messages.length === 0 ? (
         <p class="govuk-body">No emails yet.</p>
       ) : (
         <table class="govuk-table">
-          <caption class="govuk-table__caption govuk-table__caption--m">{messages.length === 1 ? '1 email' : `${messages.length} emails`}</caption>
+          <caption class="govuk-table__caption govuk-table__caption--m">
+            {messages.length === 1 ? '1 email' : `${messages.length} emails`}
+          </caption>
           <thead class="govuk-table__head">
             <tr class="govuk-table__row">
               <th scope="col" class="govuk-table__header">
@@ -134,7 +141,11 @@ async function devMailMessage(c: Context<WebEnv>) {
     { title: message.subject || 'Email', backLink: '/dev/mail' },
     <>
       <h1 class="govuk-heading-l">{message.subject || '(no subject)'}</h1>
-      <SummaryList rows={shownHeaders.filter((name) => message.headers[name]).map((name) => ({ key: name, value: message.headers[name]! }))} />
+      <SummaryList
+        rows={shownHeaders
+          .filter((name) => message.headers[name])
+          .map((name) => ({ key: name, value: message.headers[name]! }))}
+      />
       <h2 class="govuk-heading-m">Plain text</h2>
       <p class="govuk-body app-section-text">{message.text}</p>
       {message.html ? (
@@ -174,7 +185,8 @@ export function notificationEndpoints() {
     })
     .get('/dev/mail/:id/html', async (c) => {
       const catcher = c.var.services.devMail;
-      const message = catcher && c.var.services.config.NODE_ENV !== 'production' ? await catcher.get(c.req.param('id')) : undefined;
+      const message =
+        catcher && c.var.services.config.NODE_ENV !== 'production' ? await catcher.get(c.req.param('id')) : undefined;
       if (!message?.html) return c.notFound();
       // The email's own HTML, sandboxed: its inline styles apply, nothing in it can run or load.
       c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox");

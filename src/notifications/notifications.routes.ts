@@ -1,16 +1,27 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { actor } from '../auth/auth.middleware.js';
 import { bearer, createRouter, errorResponses, jsonBody, jsonResponse } from '../core/http/openapi.js';
-import { notificationKinds, optionalKinds, type OptionalKind } from './kinds.js';
+import { notificationKinds, type OptionalKind, optionalKinds } from './kinds.js';
 import { notificationStatuses } from './outbox.js';
 
 const emailChoices = z
-  .object(Object.fromEntries(optionalKinds.map((kind) => [kind, z.boolean().optional()])) as Record<OptionalKind, z.ZodOptional<z.ZodBoolean>>)
+  .object(
+    Object.fromEntries(optionalKinds.map((kind) => [kind, z.boolean().optional()])) as Record<
+      OptionalKind,
+      z.ZodOptional<z.ZodBoolean>
+    >,
+  )
   .strict()
-  .openapi({ description: 'Whether to email each kind; a kind left out is on. Security emails and invitations are always sent and cannot be listed here.' });
+  .openapi({
+    description:
+      'Whether to email each kind; a kind left out is on. Security emails and invitations are always sent and cannot be listed here.',
+  });
 
 const preferencesInput = z
-  .object({ email: emailChoices, dailyDigest: z.boolean().openapi({ description: 'One email a day with everything instead of one email each.' }) })
+  .object({
+    email: emailChoices,
+    dailyDigest: z.boolean().openapi({ description: 'One email a day with everything instead of one email each.' }),
+  })
   .strict()
   .openapi('NotificationPreferencesInput');
 
@@ -18,7 +29,9 @@ const preferencesSchema = z
   .object({
     email: z.record(z.enum(optionalKinds), z.boolean()),
     dailyDigest: z.boolean(),
-    alwaysSent: z.array(z.enum(notificationKinds)).openapi({ description: 'Kinds that are always emailed at once (account security, invitations, the digest itself).' }),
+    alwaysSent: z.array(z.enum(notificationKinds)).openapi({
+      description: 'Kinds that are always emailed at once (account security, invitations, the digest itself).',
+    }),
   })
   .openapi('NotificationPreferences');
 
@@ -33,13 +46,19 @@ const notificationSchema = z
     createdAt: z.string(),
     sentAt: z.string().optional(),
     failedAt: z.string().optional(),
-    lastError: z.string().optional().openapi({ description: 'The kind of failure (e.g. "Error ECONNREFUSED"), never the message.' }),
+    lastError: z
+      .string()
+      .optional()
+      .openapi({ description: 'The kind of failure (e.g. "Error ECONNREFUSED"), never the message.' }),
   })
   .openapi('Notification');
 
 const listQuery = z
   .object({
-    status: z.enum(notificationStatuses).optional().openapi({ description: 'For provider admins, `failed` unless given.' }),
+    status: z
+      .enum(notificationStatuses)
+      .optional()
+      .openapi({ description: 'For provider admins, `failed` unless given.' }),
     limit: z.coerce.number().int().min(1).max(100).default(20),
     offset: z.coerce.number().int().min(0).max(10_000).default(0),
   })
@@ -77,7 +96,13 @@ const listNotifications = createRoute({
     'Everyone else sees the notifications addressed to them. No message body is ever returned.',
   ...bearer,
   request: { query: listQuery },
-  responses: { 200: jsonResponse(z.object({ items: z.array(notificationSchema), total: z.number().int() }).openapi('NotificationList'), 'Newest first.'), ...errorResponses(400, 401) },
+  responses: {
+    200: jsonResponse(
+      z.object({ items: z.array(notificationSchema), total: z.number().int() }).openapi('NotificationList'),
+      'Newest first.',
+    ),
+    ...errorResponses(400, 401),
+  },
 });
 
 export function notificationsRoutes() {
@@ -88,8 +113,14 @@ export function notificationsRoutes() {
     })
     .openapi(putPreferences, async (c) => {
       const input = c.req.valid('json');
-      const email = Object.fromEntries(optionalKinds.map((kind) => [kind, input.email[kind] ?? true])) as Record<OptionalKind, boolean>;
-      return c.json(await c.var.services.notifications.setPreferences(actor(c), { email, dailyDigest: input.dailyDigest }), 200);
+      const email = Object.fromEntries(optionalKinds.map((kind) => [kind, input.email[kind] ?? true])) as Record<
+        OptionalKind,
+        boolean
+      >;
+      return c.json(
+        await c.var.services.notifications.setPreferences(actor(c), { email, dailyDigest: input.dailyDigest }),
+        200,
+      );
     })
     .openapi(listNotifications, async (c) => {
       c.header('Cache-Control', 'no-store');

@@ -1,7 +1,7 @@
 import type { ClientSession, Filter } from 'mongodb';
 import { ObjectId } from 'mongodb';
 import type { AccountDoc, AccountsRepository } from '../auth/accounts.js';
-import { notificationsScope, type Actor } from '../auth/policy.js';
+import { type Actor, notificationsScope } from '../auth/policy.js';
 import type { Clock } from '../core/clock.js';
 import type { DelegateRight, Role } from '../domain/vocabulary.js';
 import type { EmployersRepository } from '../employers/employers.repository.js';
@@ -24,11 +24,27 @@ const roleLabels: Record<Role, string> = {
 /** Dates in emails are written out the British way, e.g. "Monday 8 September 2025". */
 export function longDate(value: Date | string): string {
   const date = typeof value === 'string' ? new Date(`${value}T12:00:00Z`) : value;
-  return new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }).format(date).replace(',', '');
+  return new Intl.DateTimeFormat('en-GB', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Europe/London',
+  })
+    .format(date)
+    .replace(',', '');
 }
 
 export function dateAndTime(value: Date): string {
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London', timeZoneName: 'short' }).format(value);
+  return new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Europe/London',
+    timeZoneName: 'short',
+  }).format(value);
 }
 
 interface Addressee {
@@ -37,7 +53,11 @@ interface Addressee {
   forSelf: boolean;
 }
 
-const recipientOf = (doc: AccountDoc): Recipient => ({ email: doc.email, name: doc.name, accountId: doc._id.toHexString() });
+const recipientOf = (doc: AccountDoc): Recipient => ({
+  email: doc.email,
+  name: doc.name,
+  accountId: doc._id.toHexString(),
+});
 
 /**
  * The one place other features tell about events that deserve an email. Each method writes to
@@ -75,7 +95,9 @@ export class NotificationsService {
   }
 
   async #activeAccounts(filter: Filter<AccountDoc>, session?: ClientSession): Promise<AccountDoc[]> {
-    return this.accounts.collection.find({ ...filter, status: 'active' }, { session, projection: { passwordHash: 0 } }).toArray();
+    return this.accounts.collection
+      .find({ ...filter, status: 'active' }, { session, projection: { passwordHash: 0 } })
+      .toArray();
   }
 
   /** The young person's own account and the delegates who hold `right` for them. */
@@ -83,9 +105,15 @@ export class NotificationsService {
     const id = new ObjectId(youngPersonId);
     const [own, delegates] = await Promise.all([
       this.#activeAccounts({ youngPersonId: id, role: 'young_person' }, session),
-      this.#activeAccounts({ role: 'delegate', actsFor: { $elemMatch: { youngPersonId: id, rights: right } } }, session),
+      this.#activeAccounts(
+        { role: 'delegate', actsFor: { $elemMatch: { youngPersonId: id, rights: right } } },
+        session,
+      ),
     ]);
-    return [...own.map((doc) => ({ recipient: recipientOf(doc), forSelf: true })), ...delegates.map((doc) => ({ recipient: recipientOf(doc), forSelf: false }))];
+    return [
+      ...own.map((doc) => ({ recipient: recipientOf(doc), forSelf: true })),
+      ...delegates.map((doc) => ({ recipient: recipientOf(doc), forSelf: false })),
+    ];
   }
 
   async #account(accountId: string | undefined, session?: ClientSession): Promise<AccountDoc | undefined> {
@@ -99,12 +127,25 @@ export class NotificationsService {
       this.placements.byId(match.placementId, session),
       this.employers.byId(match.employerId, session),
     ]);
-    return { youngPersonName: person?.preferredName ?? 'the young person', placementTitle: placement?.title ?? 'the placement', employerName: employer?.name ?? 'the employer' };
+    return {
+      youngPersonName: person?.preferredName ?? 'the young person',
+      placementTitle: placement?.title ?? 'the placement',
+      employerName: employer?.name ?? 'the employer',
+    };
   }
 
   /** An invitation: the invitee gets the link to accept; the inviter only learns that it was sent. */
   async invitationCreated(
-    invitation: { email: string; name: string; role: Role; token: string; expiresAt: Date; providerId?: string; youngPersonId?: string; invitedBy?: string },
+    invitation: {
+      email: string;
+      name: string;
+      role: Role;
+      token: string;
+      expiresAt: Date;
+      providerId?: string;
+      youngPersonId?: string;
+      invitedBy?: string;
+    },
     session: ClientSession,
   ): Promise<void> {
     const inviter = await this.#account(invitation.invitedBy, session);
@@ -114,7 +155,11 @@ export class NotificationsService {
           kind: 'invitation',
           to: { email: invitation.email, name: invitation.name },
           path: webPaths.invitation(invitation.token),
-          facts: { inviterName: inviter?.name ?? 'An administrator', roleLabel: roleLabels[invitation.role], expiresOn: longDate(invitation.expiresAt) },
+          facts: {
+            inviterName: inviter?.name ?? 'An administrator',
+            roleLabel: roleLabels[invitation.role],
+            expiresOn: longDate(invitation.expiresAt),
+          },
           ...(invitation.providerId ? { providerId: invitation.providerId } : {}),
           ...(invitation.youngPersonId ? { subjectIds: [invitation.youngPersonId] } : {}),
         },
@@ -158,30 +203,65 @@ export class NotificationsService {
   }
 
   /** The job coach and the young person hear about the employer's decision or a taster. */
-  async #toCoachAndYoungPerson(match: PlacementMatch, kind: NotificationKind, facts: Record<string, string>, session: ClientSession): Promise<void> {
+  async #toCoachAndYoungPerson(
+    match: PlacementMatch,
+    kind: NotificationKind,
+    facts: Record<string, string>,
+    session: ClientSession,
+  ): Promise<void> {
     const labels = await this.#labels(match, session);
     const [coach, own] = await Promise.all([
       this.#account(match.jobCoachId, session),
       this.#activeAccounts({ youngPersonId: new ObjectId(match.youngPersonId), role: 'young_person' }, session),
     ]);
     const items: NewNotification[] = [
-      ...(coach ? [{ kind, to: recipientOf(coach), path: webPaths.journey(match.id), facts: { ...labels, ...facts, forSelf: 'no' }, providerId: match.providerId, subjectIds: [match.youngPersonId] }] : []),
-      ...own.map((doc) => ({ kind, to: recipientOf(doc), path: webPaths.proposal(match.youngPersonId, match.id), facts: { ...labels, ...facts, forSelf: 'yes' }, providerId: match.providerId, subjectIds: [match.youngPersonId] })),
+      ...(coach
+        ? [
+            {
+              kind,
+              to: recipientOf(coach),
+              path: webPaths.journey(match.id),
+              facts: { ...labels, ...facts, forSelf: 'no' },
+              providerId: match.providerId,
+              subjectIds: [match.youngPersonId],
+            },
+          ]
+        : []),
+      ...own.map((doc) => ({
+        kind,
+        to: recipientOf(doc),
+        path: webPaths.proposal(match.youngPersonId, match.id),
+        facts: { ...labels, ...facts, forSelf: 'yes' },
+        providerId: match.providerId,
+        subjectIds: [match.youngPersonId],
+      })),
     ];
     await this.outbox.enqueue(items, session);
   }
 
   async employerDecided(match: PlacementMatch, accepted: boolean, session: ClientSession): Promise<void> {
-    await this.#toCoachAndYoungPerson(match, 'employer_decision', { decision: accepted ? 'accepted' : 'declined' }, session);
+    await this.#toCoachAndYoungPerson(
+      match,
+      'employer_decision',
+      { decision: accepted ? 'accepted' : 'declined' },
+      session,
+    );
   }
 
-  async tasterArranged(match: PlacementMatch, taster: { kind: 'taster_day' | 'informal_interview'; date: string }, session: ClientSession): Promise<void> {
+  async tasterArranged(
+    match: PlacementMatch,
+    taster: { kind: 'taster_day' | 'informal_interview'; date: string },
+    session: ClientSession,
+  ): Promise<void> {
     const tasterLabel = taster.kind === 'taster_day' ? 'A taster day' : 'An informal interview';
     await this.#toCoachAndYoungPerson(match, 'taster_arranged', { tasterLabel, date: longDate(taster.date) }, session);
   }
 
   /** A job coach proposed passport changes: the young person and delegates who may edit the passport. */
-  async draftProposed(draft: { youngPersonId: string; providerId: string; proposedBy: string }, session: ClientSession): Promise<void> {
+  async draftProposed(
+    draft: { youngPersonId: string; providerId: string; proposedBy: string },
+    session: ClientSession,
+  ): Promise<void> {
     const [person, coach, addressees] = await Promise.all([
       this.youngPeople.byId(draft.youngPersonId, session),
       this.#account(draft.proposedBy, session),
@@ -192,7 +272,11 @@ export class NotificationsService {
         kind: 'passport_draft_waiting',
         to: recipient,
         path: webPaths.passportDrafts(draft.youngPersonId),
-        facts: { youngPersonName: person?.preferredName ?? 'the young person', coachName: coach?.name ?? 'A job coach', forSelf: forSelf ? 'yes' : 'no' },
+        facts: {
+          youngPersonName: person?.preferredName ?? 'the young person',
+          coachName: coach?.name ?? 'A job coach',
+          forSelf: forSelf ? 'yes' : 'no',
+        },
         providerId: draft.providerId,
         subjectIds: [draft.youngPersonId],
       })),
@@ -235,8 +319,14 @@ export class NotificationsService {
     return { ...(await this.preferencesRepository.of(actor.accountId)), alwaysSent: [...mandatoryKinds] };
   }
 
-  async setPreferences(actor: Actor, preferences: NotificationPreferences): Promise<NotificationPreferences & { alwaysSent: NotificationKind[] }> {
-    return { ...(await this.preferencesRepository.replace(actor.accountId, preferences)), alwaysSent: [...mandatoryKinds] };
+  async setPreferences(
+    actor: Actor,
+    preferences: NotificationPreferences,
+  ): Promise<NotificationPreferences & { alwaysSent: NotificationKind[] }> {
+    return {
+      ...(await this.preferencesRepository.replace(actor.accountId, preferences)),
+      alwaysSent: [...mandatoryKinds],
+    };
   }
 
   /** One-click unsubscribe: turns off the one kind the link names; false when the link is not ours. */
@@ -248,7 +338,9 @@ export class NotificationsService {
   }
 
   /** What an unsubscribe link is about, and whether that kind is already off; undefined when the link is not ours. */
-  async describeUnsubscribe(token: string): Promise<{ kind: NotificationKind; description: string; off: boolean } | undefined> {
+  async describeUnsubscribe(
+    token: string,
+  ): Promise<{ kind: NotificationKind; description: string; off: boolean } | undefined> {
     const named = this.unsubscribeLinks.verify(token);
     if (!named) return undefined;
     const preferences = await this.preferencesRepository.of(named.accountId);

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { ClientSession, Collection, Db, Filter } from 'mongodb';
 import { ObjectId } from 'mongodb';
 import type { Clock } from '../core/clock.js';
-import { isDuplicateKey, type CollectionSpec } from '../core/db/mongo.js';
-import { notificationKinds, type NotificationKind } from './kinds.js';
+import { type CollectionSpec, isDuplicateKey } from '../core/db/mongo.js';
+import { type NotificationKind, notificationKinds } from './kinds.js';
 import type { DigestItem, Facts } from './templates.js';
 
 /**
@@ -68,7 +68,11 @@ export const notificationsCollection: CollectionSpec = {
       to: {
         bsonType: 'object',
         required: ['email', 'name'],
-        properties: { email: { bsonType: 'string', maxLength: 254 }, name: { bsonType: 'string', maxLength: 120 }, accountId: { bsonType: 'objectId' } },
+        properties: {
+          email: { bsonType: 'string', maxLength: 254 },
+          name: { bsonType: 'string', maxLength: 120 },
+          accountId: { bsonType: 'objectId' },
+        },
       },
       path: { bsonType: 'string', maxLength: 500 },
       facts: { bsonType: 'object' },
@@ -85,7 +89,12 @@ export const notificationsCollection: CollectionSpec = {
   },
   indexes: [
     { key: { status: 1, nextAttemptAt: 1 }, name: 'due' },
-    { key: { dedupeKey: 1 }, name: 'dedupe_key', unique: true, partialFilterExpression: { dedupeKey: { $exists: true } } },
+    {
+      key: { dedupeKey: 1 },
+      name: 'dedupe_key',
+      unique: true,
+      partialFilterExpression: { dedupeKey: { $exists: true } },
+    },
     { key: { 'to.accountId': 1, status: 1, createdAt: 1 }, name: 'recipient_status' },
     { key: { providerId: 1, status: 1, createdAt: -1 }, name: 'provider_status' },
     { key: { subjectIds: 1 }, name: 'subjects', partialFilterExpression: { subjectIds: { $exists: true } } },
@@ -116,11 +125,17 @@ export class NotificationOutbox {
       _id: new ObjectId(),
       kind: item.kind,
       status: 'pending',
-      to: { email: item.to.email, name: item.to.name, ...(item.to.accountId ? { accountId: new ObjectId(item.to.accountId) } : {}) },
+      to: {
+        email: item.to.email,
+        name: item.to.name,
+        ...(item.to.accountId ? { accountId: new ObjectId(item.to.accountId) } : {}),
+      },
       path: item.path,
       facts: item.facts,
       ...(item.providerId ? { providerId: new ObjectId(item.providerId) } : {}),
-      ...(item.subjectIds && item.subjectIds.length > 0 ? { subjectIds: item.subjectIds.map((id) => new ObjectId(id)) } : {}),
+      ...(item.subjectIds && item.subjectIds.length > 0
+        ? { subjectIds: item.subjectIds.map((id) => new ObjectId(id)) }
+        : {}),
       ...(item.dedupeKey ? { dedupeKey: item.dedupeKey } : {}),
       ...(item.digestItems ? { digestItems: item.digestItems } : {}),
       createdAt: now,
@@ -164,7 +179,11 @@ export class NotificationOutbox {
     const now = this.clock.now();
     const claimId = randomUUID();
     const doc = await this.collection.findOneAndUpdate(
-      { status: 'pending', nextAttemptAt: { $lte: now }, lockedUntil: { $not: { $gt: now } } } as Filter<NotificationDoc>,
+      {
+        status: 'pending',
+        nextAttemptAt: { $lte: now },
+        lockedUntil: { $not: { $gt: now } },
+      } as Filter<NotificationDoc>,
       { $set: { lockedUntil: new Date(now.getTime() + leaseMs), claimId } },
       { sort: { nextAttemptAt: 1, _id: 1 }, returnDocument: 'after' },
     );
@@ -172,7 +191,11 @@ export class NotificationOutbox {
   }
 
   /** Ends a claim in a final state; the link (which may carry a token) is dropped. */
-  async finish(claim: ClaimedNotification, status: Exclude<NotificationStatus, 'pending'>, extra: { lastError?: string } = {}): Promise<boolean> {
+  async finish(
+    claim: ClaimedNotification,
+    status: Exclude<NotificationStatus, 'pending'>,
+    extra: { lastError?: string } = {},
+  ): Promise<boolean> {
     const now = this.clock.now();
     const result = await this.collection.updateOne(
       { _id: claim.doc._id, claimId: claim.claimId },
@@ -194,7 +217,11 @@ export class NotificationOutbox {
   async retryLater(claim: ClaimedNotification, nextAttemptAt: Date, reason: string): Promise<void> {
     await this.collection.updateOne(
       { _id: claim.doc._id, claimId: claim.claimId },
-      { $set: { nextAttemptAt, lastError: reason.slice(0, 300) }, $inc: { attempts: 1 }, $unset: { lockedUntil: '', claimId: '' } },
+      {
+        $set: { nextAttemptAt, lastError: reason.slice(0, 300) },
+        $inc: { attempts: 1 },
+        $unset: { lockedUntil: '', claimId: '' },
+      },
     );
   }
 }

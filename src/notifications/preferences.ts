@@ -3,7 +3,7 @@ import type { Collection, Db } from 'mongodb';
 import { ObjectId } from 'mongodb';
 import type { Clock } from '../core/clock.js';
 import type { CollectionSpec } from '../core/db/mongo.js';
-import { isOptionalKind, optionalKinds, type NotificationKind, type OptionalKind } from './kinds.js';
+import { isOptionalKind, type NotificationKind, type OptionalKind, optionalKinds } from './kinds.js';
 
 export interface NotificationPreferences {
   /** Whether each optional kind is emailed; every kind is on until the person turns it off. */
@@ -34,7 +34,10 @@ export const notificationPreferencesCollection: CollectionSpec = {
 };
 
 const toPreferences = (doc: PreferencesDoc | null): NotificationPreferences => ({
-  email: Object.fromEntries(optionalKinds.map((kind) => [kind, !doc?.off.includes(kind)])) as Record<OptionalKind, boolean>,
+  email: Object.fromEntries(optionalKinds.map((kind) => [kind, !doc?.off.includes(kind)])) as Record<
+    OptionalKind,
+    boolean
+  >,
   dailyDigest: doc?.dailyDigest ?? false,
 });
 
@@ -93,7 +96,8 @@ export class UnsubscribeLinks {
   /** The account and kind a token names, or undefined when it was not made here. */
   verify(token: string): { accountId: string; kind: OptionalKind } | undefined {
     const [accountId, kind, mac, ...rest] = token.split('.');
-    if (rest.length > 0 || !accountId || !kind || !mac || !/^[0-9a-f]{24}$/.test(accountId) || !isOptionalKind(kind)) return undefined;
+    if (rest.length > 0 || !accountId || !kind || !mac || !/^[0-9a-f]{24}$/.test(accountId) || !isOptionalKind(kind))
+      return undefined;
     const expected = Buffer.from(this.#mac(accountId, kind));
     const given = Buffer.from(mac);
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;

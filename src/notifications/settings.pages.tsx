@@ -1,14 +1,14 @@
-import { Hono, type Context } from 'hono';
+import { type Context, Hono } from 'hono';
 import { Button } from '../web/components/Button.js';
 import { Checkboxes } from '../web/components/Checkboxes.js';
 import { ErrorSummary } from '../web/components/ErrorSummary.js';
 import { Radios } from '../web/components/Radios.js';
 import { CsrfField, csrfToken } from '../web/csrf.js';
-import { list, readForm, text, type FieldErrors } from '../web/forms.js';
+import { type FieldErrors, list, readForm, text } from '../web/forms.js';
 import { renderPage } from '../web/render.js';
 import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
-import { kindDescriptions, optionalKinds, optionalKindsFor, type OptionalKind } from './kinds.js';
+import { kindDescriptions, type OptionalKind, optionalKinds, optionalKindsFor } from './kinds.js';
 import type { NotificationPreferences } from './preferences.js';
 
 const settingsPath = '/settings/notifications';
@@ -23,7 +23,10 @@ function settingsPage(c: Context<WebEnv>, preferences: NotificationPreferences, 
       <ErrorSummary errors={errors} />
       <h1 class="govuk-heading-l">Emails we send you</h1>
       <p class="govuk-body">We email you when something needs you. Choose which emails you want.</p>
-      <p class="govuk-body">We always email you about your account's safety, for example a sign-in after your password changed. You cannot turn those off.</p>
+      <p class="govuk-body">
+        We always email you about your account's safety, for example a sign-in after your password changed. You cannot
+        turn those off.
+      </p>
       <form method="post" action={settingsPath} novalidate>
         <CsrfField token={csrfToken(c)} />
         {kinds.length > 0 ? (
@@ -42,7 +45,11 @@ function settingsPage(c: Context<WebEnv>, preferences: NotificationPreferences, 
           legendSize="m"
           items={[
             { value: 'no', text: 'One email each time something happens' },
-            { value: 'yes', text: 'One email a day with everything', hint: 'Emails about your account’s safety still come straight away.' },
+            {
+              value: 'yes',
+              text: 'One email a day with everything',
+              hint: 'Emails about your account’s safety still come straight away.',
+            },
           ]}
           value={preferences.dailyDigest ? 'yes' : 'no'}
           error={errors.dailyDigest}
@@ -69,7 +76,9 @@ export function notificationSettingsPages() {
       // Kinds this role is not shown keep their current choice.
       const shown = new Set<OptionalKind>(optionalKindsFor[actor.role]);
       const ticked = new Set(list(form, 'email'));
-      const email = Object.fromEntries(optionalKinds.map((kind) => [kind, shown.has(kind) ? ticked.has(kind) : current.email[kind]])) as Record<OptionalKind, boolean>;
+      const email = Object.fromEntries(
+        optionalKinds.map((kind) => [kind, shown.has(kind) ? ticked.has(kind) : current.email[kind]]),
+      ) as Record<OptionalKind, boolean>;
       await notifications.setPreferences(actor, { email, dailyDigest: digest === 'yes' });
       return redirectWithFlash(c, settingsPath, 'Your email choices are saved');
     });

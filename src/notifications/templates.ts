@@ -1,5 +1,5 @@
-import { absoluteUrl, webPaths } from './links.js';
 import { isOptionalKind, type NotificationKind } from './kinds.js';
+import { absoluteUrl, webPaths } from './links.js';
 
 export const serviceName = 'Supported internships';
 
@@ -44,27 +44,40 @@ function wordingFor(kind: NotificationKind, f: Facts): Wording {
     case 'invitation':
       return {
         subject: `You are invited to ${serviceName}`,
-        paragraphs: [`${f.inviterName} has invited you to join ${serviceName} as ${f.roleLabel}.`, `Choose a password to make your account. The link works until ${f.expiresOn}.`],
+        paragraphs: [
+          `${f.inviterName} has invited you to join ${serviceName} as ${f.roleLabel}.`,
+          `Choose a password to make your account. The link works until ${f.expiresOn}.`,
+        ],
         action: 'Accept the invitation',
         why: `You get this email because ${f.inviterName} typed your email address to invite you. If you did not expect it, you can ignore it.`,
       };
     case 'proposal_received':
       return {
-        subject: f.forSelf === 'yes' ? 'A job coach has suggested a placement for you' : `A job coach has suggested a placement for ${f.youngPersonName}`,
+        subject:
+          f.forSelf === 'yes'
+            ? 'A job coach has suggested a placement for you'
+            : `A job coach has suggested a placement for ${f.youngPersonName}`,
         paragraphs: [
           `The placement is ${f.placementTitle} at ${f.employerName}.`,
-          f.forSelf === 'yes' ? 'Read about it. Then say yes or no.' : `Read about it. Then say yes or no for ${f.youngPersonName}.`,
+          f.forSelf === 'yes'
+            ? 'Read about it. Then say yes or no.'
+            : `Read about it. Then say yes or no for ${f.youngPersonName}.`,
           'Nothing is shared with the employer until you say yes.',
         ],
         action: 'See the placement and answer',
-        why: f.forSelf === 'yes' ? 'You get this email because a job coach suggested a placement for you.' : `You get this email because you answer placement suggestions for ${f.youngPersonName}.`,
+        why:
+          f.forSelf === 'yes'
+            ? 'You get this email because a job coach suggested a placement for you.'
+            : `You get this email because you answer placement suggestions for ${f.youngPersonName}.`,
       };
     case 'proposal_agreed':
       return {
         subject: `${f.youngPersonName} would like your placement: ${f.placementTitle}`,
         paragraphs: [
           `${f.youngPersonName} has agreed to be put forward for ${f.placementTitle}.`,
-          ...(f.shared === 'yes' ? [`${f.youngPersonName} has shared some of their passport with you. It says what helps them at work.`] : []),
+          ...(f.shared === 'yes'
+            ? [`${f.youngPersonName} has shared some of their passport with you. It says what helps them at work.`]
+            : []),
           'Please accept, decline or arrange a taster day.',
         ],
         action: 'Decide about this placement',
@@ -72,37 +85,60 @@ function wordingFor(kind: NotificationKind, f: Facts): Wording {
       };
     case 'employer_decision':
       return {
-        subject: f.decision === 'accepted' ? `${f.employerName} said yes: ${f.placementTitle}` : `${f.employerName} said no: ${f.placementTitle}`,
+        subject:
+          f.decision === 'accepted'
+            ? `${f.employerName} said yes: ${f.placementTitle}`
+            : `${f.employerName} said no: ${f.placementTitle}`,
         paragraphs: [
           f.decision === 'accepted'
             ? `${f.employerName} has said yes to ${forWhom(f)} for ${f.placementTitle}.`
             : `${f.employerName} has said no to ${forWhom(f)} for ${f.placementTitle}.`,
-          f.decision === 'accepted' ? 'The job coach will agree the first day.' : 'The job coach will talk about what to do next.',
+          f.decision === 'accepted'
+            ? 'The job coach will agree the first day.'
+            : 'The job coach will talk about what to do next.',
         ],
         action: 'See what happens next',
-        why: f.forSelf === 'yes' ? 'You get this email because you agreed to this placement.' : `You get this email because you are ${f.youngPersonName}'s job coach.`,
+        why:
+          f.forSelf === 'yes'
+            ? 'You get this email because you agreed to this placement.'
+            : `You get this email because you are ${f.youngPersonName}'s job coach.`,
       };
     case 'taster_arranged':
       return {
         subject: `${f.tasterLabel} arranged: ${f.placementTitle}`,
-        paragraphs: [`${f.employerName} has arranged ${f.tasterLabel?.toLowerCase()} for ${forWhom(f)} on ${f.date}.`, 'The page says where and what to bring.'],
+        paragraphs: [
+          `${f.employerName} has arranged ${f.tasterLabel?.toLowerCase()} for ${forWhom(f)} on ${f.date}.`,
+          'The page says where and what to bring.',
+        ],
         action: 'See the details',
-        why: f.forSelf === 'yes' ? 'You get this email because you agreed to this placement.' : `You get this email because you are ${f.youngPersonName}'s job coach.`,
+        why:
+          f.forSelf === 'yes'
+            ? 'You get this email because you agreed to this placement.'
+            : `You get this email because you are ${f.youngPersonName}'s job coach.`,
       };
     case 'passport_draft_waiting':
       return {
-        subject: f.forSelf === 'yes' ? 'Your job coach suggests changes to your passport' : `A job coach suggests changes to ${f.youngPersonName}'s passport`,
+        subject:
+          f.forSelf === 'yes'
+            ? 'Your job coach suggests changes to your passport'
+            : `A job coach suggests changes to ${f.youngPersonName}'s passport`,
         paragraphs: [
           `${f.coachName} has suggested some changes.`,
           'Nothing changes until you say yes. You can say yes or no.',
         ],
         action: 'See the suggested changes',
-        why: f.forSelf === 'yes' ? 'You get this email because it is your passport.' : `You get this email because you can change ${f.youngPersonName}'s passport.`,
+        why:
+          f.forSelf === 'yes'
+            ? 'You get this email because it is your passport.'
+            : `You get this email because you can change ${f.youngPersonName}'s passport.`,
       };
     case 'share_ending_soon':
       return {
         subject: `Your passport share with ${f.employerName} ends on ${f.endsOn}`,
-        paragraphs: [`${f.employerName} can read some of your passport until ${f.endsOn}.`, 'After that they cannot read it. You can share it again if you want to.'],
+        paragraphs: [
+          `${f.employerName} can read some of your passport until ${f.endsOn}.`,
+          'After that they cannot read it. You can share it again if you want to.',
+        ],
         action: 'See your shares',
         why: 'You get this email because you shared your passport.',
       };
@@ -116,7 +152,10 @@ function wordingFor(kind: NotificationKind, f: Facts): Wording {
     case 'weekly_log_missing':
       return {
         subject: `Weekly log missing: ${f.youngPersonName}, week of ${f.weekStarting}`,
-        paragraphs: [`There is no weekly log for ${f.youngPersonName} at ${f.placementTitle} for the week starting ${f.weekStarting}.`, 'It takes a minute: hours, tasks and support.'],
+        paragraphs: [
+          `There is no weekly log for ${f.youngPersonName} at ${f.placementTitle} for the week starting ${f.weekStarting}.`,
+          'It takes a minute: hours, tasks and support.',
+        ],
         action: 'Record the weekly log',
         why: `You get this email because ${f.youngPersonName} is on your caseload.`,
       };
@@ -130,7 +169,10 @@ function wordingFor(kind: NotificationKind, f: Facts): Wording {
     case 'follow_up_due':
       return {
         subject: `12-month follow-up due: ${f.youngPersonName}`,
-        paragraphs: [`It is time to check whether ${f.youngPersonName} is still in paid work after ${f.placementTitle}.`, `Please record it by ${f.dueOn}.`],
+        paragraphs: [
+          `It is time to check whether ${f.youngPersonName} is still in paid work after ${f.placementTitle}.`,
+          `Please record it by ${f.dueOn}.`,
+        ],
         action: 'Record the follow-up',
         why: `You get this email because ${f.youngPersonName} was on your caseload.`,
       };
@@ -150,7 +192,11 @@ function wordingFor(kind: NotificationKind, f: Facts): Wording {
     case 'security_refresh_reuse':
       return {
         subject: `We signed you out of ${serviceName} to keep your account safe`,
-        paragraphs: [`On ${f.at} an old sign-in was used again. This can mean someone copied it.`, 'We signed out that device. Sign in again.', 'If this keeps happening, change your password or ask for help.'],
+        paragraphs: [
+          `On ${f.at} an old sign-in was used again. This can mean someone copied it.`,
+          'We signed out that device. Sign in again.',
+          'If this keeps happening, change your password or ask for help.',
+        ],
         action: 'Sign in again',
         why: 'You get this email to keep your account safe. You cannot turn these emails off.',
       };
@@ -165,7 +211,12 @@ function wordingFor(kind: NotificationKind, f: Facts): Wording {
 }
 
 const escapeHtml = (value: string) =>
-  value.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;');
+  value
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;');
 
 /** The subject line alone, e.g. for a line of a daily digest. */
 export function subjectFor(kind: NotificationKind, facts: Facts): string {
@@ -177,7 +228,10 @@ export function renderEmail(kind: NotificationKind, facts: Facts, context: Rende
   const wording = wordingFor(kind, facts);
   const link = absoluteUrl(context.publicUrl, context.path);
   const settings = absoluteUrl(context.publicUrl, webPaths.notificationSettings());
-  const digest = (context.digestItems ?? []).map((item) => ({ subject: item.subject, url: absoluteUrl(context.publicUrl, item.path) }));
+  const digest = (context.digestItems ?? []).map((item) => ({
+    subject: item.subject,
+    url: absoluteUrl(context.publicUrl, item.path),
+  }));
   const optional = isOptionalKind(kind);
 
   const text = [
@@ -210,7 +264,14 @@ export function renderEmail(kind: NotificationKind, facts: Facts, context: Rende
     paragraph(`Hello ${context.recipientName},`),
     ...wording.paragraphs.map(paragraph),
     ...(digest.length > 0
-      ? ['<ul style="margin:0 0 16px;padding-left:24px">', ...digest.map((item) => `<li style="margin:0 0 8px"><a href="${escapeHtml(item.url)}" style="color:#1d70b8">${escapeHtml(item.subject)}</a></li>`), '</ul>']
+      ? [
+          '<ul style="margin:0 0 16px;padding-left:24px">',
+          ...digest.map(
+            (item) =>
+              `<li style="margin:0 0 8px"><a href="${escapeHtml(item.url)}" style="color:#1d70b8">${escapeHtml(item.subject)}</a></li>`,
+          ),
+          '</ul>',
+        ]
       : []),
     `<p style="margin:0 0 24px"><a href="${escapeHtml(link)}" style="color:#1d70b8;font-weight:bold;font-size:21px">${escapeHtml(wording.action)}</a></p>`,
     paragraph(wording.why),
@@ -218,7 +279,11 @@ export function renderEmail(kind: NotificationKind, facts: Facts, context: Rende
     '<footer style="border-top:1px solid #b1b4b6;padding-top:16px;font-size:16px">',
     `<p style="margin:0 0 8px">${escapeHtml(serviceName)}</p>`,
     `<p style="margin:0 0 8px"><a href="${escapeHtml(settings)}" style="color:#1d70b8">Choose which emails you get</a></p>`,
-    ...(optional && context.unsubscribeUrl ? [`<p style="margin:0"><a href="${escapeHtml(context.unsubscribeUrl)}" style="color:#1d70b8">Stop emails like this one</a></p>`] : []),
+    ...(optional && context.unsubscribeUrl
+      ? [
+          `<p style="margin:0"><a href="${escapeHtml(context.unsubscribeUrl)}" style="color:#1d70b8">Stop emails like this one</a></p>`,
+        ]
+      : []),
     '</footer>',
     '</body>',
     '</html>',

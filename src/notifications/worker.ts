@@ -1,10 +1,10 @@
 import type { Clock } from '../core/clock.js';
 import { errorSummary, type Logger } from '../core/logger.js';
-import { absoluteUrl } from './links.js';
 import { isOptionalKind } from './kinds.js';
-import { senderDomain, type Mailer } from './mailer.js';
+import { absoluteUrl } from './links.js';
+import { type Mailer, senderDomain } from './mailer.js';
 import type { ClaimedNotification, NotificationOutbox } from './outbox.js';
-import { unsubscribePath, wantsEmail, type PreferencesRepository, type UnsubscribeLinks } from './preferences.js';
+import { type PreferencesRepository, type UnsubscribeLinks, unsubscribePath, wantsEmail } from './preferences.js';
 import { renderEmail } from './templates.js';
 
 export interface DeliveryOptions {
@@ -34,7 +34,11 @@ export const defaultDeliveryOptions: DeliveryOptions = {
  * Exponential back-off with "equal jitter": half the delay is fixed, half random, so that many
  * notifications that failed together do not all come back at the same moment.
  */
-export function retryDelayMs(attempts: number, options: Pick<DeliveryOptions, 'baseBackoffMs' | 'maxBackoffMs'>, random: () => number = Math.random): number {
+export function retryDelayMs(
+  attempts: number,
+  options: Pick<DeliveryOptions, 'baseBackoffMs' | 'maxBackoffMs'>,
+  random: () => number = Math.random,
+): number {
   const ceiling = Math.min(options.maxBackoffMs, options.baseBackoffMs * 2 ** Math.max(0, attempts - 1));
   return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
@@ -49,7 +53,11 @@ function isPermanent(error: unknown): boolean {
 function failureReason(error: unknown): string {
   const summary = errorSummary(error);
   const responseCode = (error as { responseCode?: unknown }).responseCode;
-  return [summary.name, summary.code, typeof responseCode === 'number' ? String(responseCode) : undefined].filter(Boolean).join(' ') || 'unknown error';
+  return (
+    [summary.name, summary.code, typeof responseCode === 'number' ? String(responseCode) : undefined]
+      .filter(Boolean)
+      .join(' ') || 'unknown error'
+  );
 }
 
 export interface DeliveryOutcome {
@@ -171,7 +179,10 @@ export class DeliveryWorker {
       await this.outbox.finish(claim, 'held');
       return 'held';
     }
-    const unsubscribeUrl = accountId && isOptionalKind(doc.kind) ? absoluteUrl(this.publicUrl, unsubscribePath(this.unsubscribe.token(accountId, doc.kind))) : undefined;
+    const unsubscribeUrl =
+      accountId && isOptionalKind(doc.kind)
+        ? absoluteUrl(this.publicUrl, unsubscribePath(this.unsubscribe.token(accountId, doc.kind)))
+        : undefined;
     const email = renderEmail(doc.kind, doc.facts, {
       publicUrl: this.publicUrl,
       recipientName: doc.to.name,
@@ -187,7 +198,9 @@ export class DeliveryWorker {
         messageId: `<${doc._id.toHexString()}@${senderDomain(this.mailer.from)}>`,
         headers: {
           'X-Notification-Kind': doc.kind,
-          ...(unsubscribeUrl ? { 'List-Unsubscribe': `<${unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {}),
+          ...(unsubscribeUrl
+            ? { 'List-Unsubscribe': `<${unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
+            : {}),
         },
       });
     } catch (error) {
@@ -195,12 +208,18 @@ export class DeliveryWorker {
       const attempts = doc.attempts + 1;
       if (isPermanent(error) || attempts >= this.#options.maxAttempts) {
         await this.outbox.finish(claim, 'failed', { lastError: reason });
-        this.logger.error({ notificationId: doc._id.toHexString(), kind: doc.kind, attempts, reason }, 'notification given up');
+        this.logger.error(
+          { notificationId: doc._id.toHexString(), kind: doc.kind, attempts, reason },
+          'notification given up',
+        );
         return 'failed';
       }
       const nextAttemptAt = new Date(this.clock.now().getTime() + retryDelayMs(attempts, this.#options));
       await this.outbox.retryLater(claim, nextAttemptAt, reason);
-      this.logger.warn({ notificationId: doc._id.toHexString(), kind: doc.kind, attempts, reason }, 'notification will be retried');
+      this.logger.warn(
+        { notificationId: doc._id.toHexString(), kind: doc.kind, attempts, reason },
+        'notification will be retried',
+      );
       return 'retrying';
     }
     await this.outbox.finish(claim, 'sent');

@@ -1,7 +1,12 @@
-import type { accessToWorkFunds, PassportSections } from './passports.schemas.js';
-import { adjustmentCategories, adjustmentCategoryLabels, type AdjustmentCategory, type PassportSection } from '../domain/vocabulary.js';
+import {
+  type AdjustmentCategory,
+  adjustmentCategories,
+  adjustmentCategoryLabels,
+  type PassportSection,
+} from '../domain/vocabulary.js';
 import type { SummaryRow } from '../web/components/SummaryList.js';
 import { longDate } from '../web/young-person.js';
+import type { accessToWorkFunds, PassportSections } from './passports.schemas.js';
 
 /**
  * The passport's fields in the words the pages use, for the edit forms, the print page and
@@ -19,7 +24,8 @@ export interface TextField {
 
 export const sectionIntro: Record<PassportSection, string> = {
   aboutMe: 'Tell people at work a little about you and the work you want.',
-  myCondition: 'Your condition, in your own words. You do not have to fill this in. Nobody at work sees it unless you choose to share it.',
+  myCondition:
+    'Your condition, in your own words. You do not have to fill this in. Nobody at work sees it unless you choose to share it.',
   whatHelps: 'The changes at work that help you. These are called adjustments.',
   accessToWork: 'Access to Work is money from the government. It can pay for a job coach, travel or equipment.',
   review: 'Who checked this passport with you, and when to check it again. Check it at least every 6 months.',
@@ -29,8 +35,18 @@ export const textFields: Partial<Record<PassportSection, TextField[]>> = {
   aboutMe: [
     { name: 'summary', label: 'What I want people at work to know about me', max: 1500 },
     { name: 'workWanted', label: 'The work I want', hint: 'Where you want to work and what kind of work.', max: 1000 },
-    { name: 'travelLimits', label: 'How I travel and how far', hint: 'For example: "I can take one bus. Up to 45 minutes."', max: 500 },
-    { name: 'contactPreferences', label: 'How to contact me', hint: 'For example: "Text me. Please do not phone."', max: 500 },
+    {
+      name: 'travelLimits',
+      label: 'How I travel and how far',
+      hint: 'For example: "I can take one bus. Up to 45 minutes."',
+      max: 500,
+    },
+    {
+      name: 'contactPreferences',
+      label: 'How to contact me',
+      hint: 'For example: "Text me. Please do not phone."',
+      max: 500,
+    },
   ],
   myCondition: [
     { name: 'description', label: 'My condition, in my words', max: 2000 },
@@ -45,10 +61,24 @@ export const textFields: Partial<Record<PassportSection, TextField[]>> = {
     { name: 'whatColleaguesCanDo', label: 'What colleagues can do to help me', max: 1500 },
   ],
   accessToWork: [
-    { name: 'reference', label: 'Access to Work reference number', hint: 'If you have one. It is on your letter.', max: 40, short: true },
+    {
+      name: 'reference',
+      label: 'Access to Work reference number',
+      hint: 'If you have one. It is on your letter.',
+      max: 40,
+      short: true,
+    },
     { name: 'notes', label: 'Anything else about Access to Work', max: 1000 },
   ],
-  review: [{ name: 'agreedBy', label: 'Who checked this passport with me', hint: 'For example: "My job coach, Jo Smith".', max: 200, short: true }],
+  review: [
+    {
+      name: 'agreedBy',
+      label: 'Who checked this passport with me',
+      hint: 'For example: "My job coach, Jo Smith".',
+      max: 200,
+      short: true,
+    },
+  ],
 };
 
 export const accessToWorkStatusLabels: Record<string, string> = {
@@ -76,7 +106,10 @@ export function adjustmentLabel(category: AdjustmentCategory): string {
   return adjustmentCategoryLabels[category];
 }
 
-export const adjustmentCategoryItems = adjustmentCategories.map((category) => ({ value: category, text: adjustmentCategoryLabels[category] }));
+export const adjustmentCategoryItems = adjustmentCategories.map((category) => ({
+  value: category,
+  text: adjustmentCategoryLabels[category],
+}));
 
 /** A section's content as rows of a summary list; empty fields are left out. */
 export function sectionRows(section: PassportSection, sections: PassportSections): SummaryRow[] {
@@ -87,13 +120,22 @@ export function sectionRows(section: PassportSection, sections: PassportSections
   if (section === 'whatHelps') {
     const { adjustments = [] } = sections.whatHelps ?? {};
     for (const adjustment of adjustments) {
-      rows.push({ key: adjustmentLabel(adjustment.category), value: <>{text(adjustment.details)}{adjustment.inPlace ? <p class="govuk-body-s">Already agreed at work.</p> : null}</> });
+      rows.push({
+        key: adjustmentLabel(adjustment.category),
+        value: (
+          <>
+            {text(adjustment.details)}
+            {adjustment.inPlace ? <p class="govuk-body-s">Already agreed at work.</p> : null}
+          </>
+        ),
+      });
     }
   }
   if (section === 'accessToWork' && sections.accessToWork) {
     const { status, funds = [] } = sections.accessToWork;
     rows.push({ key: 'Have I applied?', value: accessToWorkStatusLabels[status] ?? status });
-    if (funds.length > 0) rows.push({ key: 'What it pays for', value: funds.map((fund) => accessToWorkFundLabels[fund]).join(', ') });
+    if (funds.length > 0)
+      rows.push({ key: 'What it pays for', value: funds.map((fund) => accessToWorkFundLabels[fund]).join(', ') });
   }
   for (const field of textFields[section] ?? []) {
     const value = content[field.name];

@@ -44,7 +44,8 @@ function section(name: PassportSection, sections: PassportSections): string {
     case 'whatHelps': {
       const s = sections.whatHelps;
       const adjustments = (s?.adjustments ?? []).map(
-        (a) => `<li><strong>${escapeHtml(adjustmentCategoryLabels[a.category])}:</strong> ${escapeHtml(a.details)}${a.inPlace ? ' (already in place)' : ''}</li>`,
+        (a) =>
+          `<li><strong>${escapeHtml(adjustmentCategoryLabels[a.category])}:</strong> ${escapeHtml(a.details)}${a.inPlace ? ' (already in place)' : ''}</li>`,
       );
       return `${heading}${adjustments.length ? `<h3>Adjustments that help me</h3><ul>${adjustments.join('')}</ul>` : ''}<dl>${entry('Support I had in education', s?.supportInEducation)}${entry('What colleagues can do', s?.whatColleaguesCanDo)}</dl>`;
     }
@@ -63,7 +64,13 @@ function section(name: PassportSection, sections: PassportSections): string {
  * The passport as a printable page (print it to PDF from the browser): plain English, real
  * headings and lists for screen readers, no scripts, large readable type.
  */
-export function renderPassportPage(input: { preferredName: string; version: number; sections: PassportSections; visible: PassportSection[]; printedOn: string }): string {
+export function renderPassportPage(input: {
+  preferredName: string;
+  version: number;
+  sections: PassportSections;
+  visible: PassportSection[];
+  printedOn: string;
+}): string {
   const body = input.visible.map((name) => section(name, input.sections)).join('\n');
   return `<!doctype html>
 <html lang="en-GB">

@@ -1,6 +1,6 @@
-import { Hono, type Context } from 'hono';
+import { type Context, Hono } from 'hono';
 import { ApiError } from '../core/errors.js';
-import { passportSections, type PassportSection } from '../domain/vocabulary.js';
+import { type PassportSection, passportSections } from '../domain/vocabulary.js';
 import { Button, ButtonGroup } from '../web/components/Button.js';
 import { CharacterCount } from '../web/components/CharacterCount.js';
 import { Checkboxes } from '../web/components/Checkboxes.js';
@@ -14,11 +14,11 @@ import { SummaryList } from '../web/components/SummaryList.js';
 import { TaskList, type TaskListItem } from '../web/components/TaskList.js';
 import { CsrfField, csrfToken } from '../web/csrf.js';
 import { pageNotFound } from '../web/errors.js';
-import { list, readForm, text, type FieldErrors, type FormBody } from '../web/forms.js';
+import { type FieldErrors, type FormBody, list, readForm, text } from '../web/forms.js';
 import { renderPage } from '../web/render.js';
 import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
-import { dateAndTime, longDate, personPage, type PersonPage } from '../web/young-person.js';
+import { dateAndTime, longDate, type PersonPage, personPage } from '../web/young-person.js';
 import {
   accessToWorkFundLabels,
   accessToWorkStatusLabels,
@@ -28,8 +28,8 @@ import {
   sectionRows,
   textFields,
 } from './passport-fields.js';
-import { accessToWorkFunds, sectionSchemas, type PassportSections } from './passports.schemas.js';
-import { sectionLabels, type Completeness } from './passports.service.js';
+import { accessToWorkFunds, type PassportSections, sectionSchemas } from './passports.schemas.js';
+import { type Completeness, sectionLabels } from './passports.service.js';
 
 const completenessStatus: Record<Completeness, TaskListItem['status']> = {
   complete: { text: 'Done' },
@@ -65,11 +65,16 @@ async function passportPage(c: Context<WebEnv>, person: PersonPage) {
     { title: person.whose('adjustments passport') },
     <>
       <h1 class="govuk-heading-l">{person.whose('adjustments passport')}</h1>
-      <p class="govuk-body-l">It tells people at work what helps {person.asDelegate ? 'them' : 'you'}. {person.asDelegate ? 'They' : 'You'} choose who sees it.</p>
+      <p class="govuk-body-l">
+        It tells people at work what helps {person.asDelegate ? 'them' : 'you'}. {person.asDelegate ? 'They' : 'You'}{' '}
+        choose who sees it.
+      </p>
       <h2 class="govuk-heading-s">
         {done} of {view.visibleSections.length} parts done
       </h2>
-      {view.reviewOverdue ? <p class="govuk-body">It is time to check the passport again. Open "Review" to do it.</p> : null}
+      {view.reviewOverdue ? (
+        <p class="govuk-body">It is time to check the passport again. Open "Review" to do it.</p>
+      ) : null}
       {view.pendingDrafts > 0 ? (
         <p class="govuk-body">
           <a class="govuk-link" href={`${base(person.youngPersonId)}/drafts`}>
@@ -81,16 +86,24 @@ async function passportPage(c: Context<WebEnv>, person: PersonPage) {
       <h2 class="govuk-heading-m">More</h2>
       <ul class="govuk-list">
         <li>
-          <a class="govuk-link" href={`${base(person.youngPersonId)}/shares`}>Who I share my passport with</a>
+          <a class="govuk-link" href={`${base(person.youngPersonId)}/shares`}>
+            Who I share my passport with
+          </a>
         </li>
         <li>
-          <a class="govuk-link" href={`${base(person.youngPersonId)}/access-log`}>Who has seen my passport</a>
+          <a class="govuk-link" href={`${base(person.youngPersonId)}/access-log`}>
+            Who has seen my passport
+          </a>
         </li>
         <li>
-          <a class="govuk-link" href={`${base(person.youngPersonId)}/history`}>Earlier versions</a>
+          <a class="govuk-link" href={`${base(person.youngPersonId)}/history`}>
+            Earlier versions
+          </a>
         </li>
         <li>
-          <a class="govuk-link" href={`${base(person.youngPersonId)}/print`}>Print my passport</a>
+          <a class="govuk-link" href={`${base(person.youngPersonId)}/print`}>
+            Print my passport
+          </a>
         </li>
       </ul>
     </>,
@@ -116,7 +129,8 @@ export interface SectionFormValues {
 export function valuesFrom(section: PassportSection, sections: PassportSections): SectionFormValues {
   const content = (sections[section] ?? {}) as Record<string, unknown>;
   const text: Record<string, string> = {};
-  for (const field of textFields[section] ?? []) text[field.name] = typeof content[field.name] === 'string' ? (content[field.name] as string) : '';
+  for (const field of textFields[section] ?? [])
+    text[field.name] = typeof content[field.name] === 'string' ? (content[field.name] as string) : '';
   const dates: Record<string, DateParts> = {};
   if (section === 'review') {
     for (const field of reviewDates) {
@@ -132,21 +146,40 @@ export function valuesFrom(section: PassportSection, sections: PassportSections)
     dates,
     status: sections.accessToWork?.status ?? '',
     funds: sections.accessToWork?.funds ?? [],
-    adjustments: (sections.whatHelps?.adjustments ?? []).map((a) => ({ category: a.category, details: a.details, inPlace: a.inPlace })),
+    adjustments: (sections.whatHelps?.adjustments ?? []).map((a) => ({
+      category: a.category,
+      details: a.details,
+      inPlace: a.inPlace,
+    })),
   };
 }
 
 const blankAdjustmentRows = 2;
 
 export function valuesFromForm(section: PassportSection, form: FormBody): SectionFormValues {
-  const values: SectionFormValues = { text: {}, dates: {}, status: text(form, 'status'), funds: list(form, 'funds'), adjustments: [] };
+  const values: SectionFormValues = {
+    text: {},
+    dates: {},
+    status: text(form, 'status'),
+    funds: list(form, 'funds'),
+    adjustments: [],
+  };
   for (const field of textFields[section] ?? []) values.text[field.name] = text(form, field.name);
   if (section === 'review') {
-    for (const field of reviewDates) values.dates[field.name] = { day: text(form, `${field.name}-day`), month: text(form, `${field.name}-month`), year: text(form, `${field.name}-year`) };
+    for (const field of reviewDates)
+      values.dates[field.name] = {
+        day: text(form, `${field.name}-day`),
+        month: text(form, `${field.name}-month`),
+        year: text(form, `${field.name}-year`),
+      };
   }
   const rows = Number(text(form, 'adjustmentRows')) || 0;
   for (let i = 0; i < Math.min(rows, 40); i++) {
-    values.adjustments.push({ category: text(form, `adjustment-${i}-category`), details: text(form, `adjustment-${i}-details`), inPlace: list(form, `adjustment-${i}-inPlace`).length > 0 });
+    values.adjustments.push({
+      category: text(form, `adjustment-${i}-category`),
+      details: text(form, `adjustment-${i}-details`),
+      inPlace: list(form, `adjustment-${i}-inPlace`).length > 0,
+    });
   }
   return values;
 }
@@ -155,15 +188,20 @@ export function valuesFromForm(section: PassportSection, form: FormBody): Sectio
 function isoDate(parts: DateParts | undefined, label: string): { value?: string; error?: string } {
   const { day = '', month = '', year = '' } = parts ?? {};
   if (!day && !month && !year) return {};
-  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) return { error: `${label} must be a real date, like 27 3 2027` };
+  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year))
+    return { error: `${label} must be a real date, like 27 3 2027` };
   const value = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
   const date = new Date(`${value}T00:00:00Z`);
-  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) return { error: `${label} must be a real date, like 27 3 2027` };
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value)
+    return { error: `${label} must be a real date, like 27 3 2027` };
   return { value };
 }
 
 /** Builds the section's content from the form and checks it with the section's own schema (the API's). */
-export function contentFrom(section: PassportSection, values: SectionFormValues): { content?: unknown; errors: FieldErrors } {
+export function contentFrom(
+  section: PassportSection,
+  values: SectionFormValues,
+): { content?: unknown; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const content: Record<string, unknown> = {};
   for (const field of textFields[section] ?? []) {
@@ -189,7 +227,8 @@ export function contentFrom(section: PassportSection, values: SectionFormValues)
       if (!row.details && !row.category) return;
       if (!row.category) errors[`adjustment-${i}-category`] = `Choose what kind of help change ${i + 1} is`;
       else if (!row.details) errors[`adjustment-${i}-details`] = `Say what helps, for change ${i + 1}`;
-      else if (row.details.length > 1000) errors[`adjustment-${i}-details`] = `Change ${i + 1} must be 1000 characters or fewer`;
+      else if (row.details.length > 1000)
+        errors[`adjustment-${i}-details`] = `Change ${i + 1} must be 1000 characters or fewer`;
       else adjustments.push({ category: row.category, details: row.details, inPlace: row.inPlace });
     });
     content.adjustments = adjustments;
@@ -199,7 +238,10 @@ export function contentFrom(section: PassportSection, values: SectionFormValues)
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const [first, index, field] = issue.path.map(String);
-      const id = first === 'adjustments' && index !== undefined ? `adjustment-${index}-${field ?? 'details'}` : (first ?? 'form');
+      const id =
+        first === 'adjustments' && index !== undefined
+          ? `adjustment-${index}-${field ?? 'details'}`
+          : (first ?? 'form');
       errors[id] ??= 'Check this answer';
     }
     return { errors };
@@ -226,7 +268,13 @@ export function SectionForm(props: {
   suggestion?: SuggestionWording;
 }) {
   const { section, values, errors } = props;
-  const rows = section === 'whatHelps' ? [...values.adjustments, ...Array.from({ length: blankAdjustmentRows }, () => ({ category: '', details: '', inPlace: false }))] : [];
+  const rows =
+    section === 'whatHelps'
+      ? [
+          ...values.adjustments,
+          ...Array.from({ length: blankAdjustmentRows }, () => ({ category: '', details: '', inPlace: false })),
+        ]
+      : [];
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
@@ -234,7 +282,9 @@ export function SectionForm(props: {
         <span class="govuk-caption-l">{props.suggestion?.caption ?? props.person.whose('adjustments passport')}</span>
         <h1 class="govuk-heading-l">{sectionLabels[section]}</h1>
         <p class="govuk-body">{sectionIntro[section]}</p>
-        <p class="govuk-body">{props.suggestion?.intro ?? 'Only this part changes when you save. The other parts stay as they are.'}</p>
+        <p class="govuk-body">
+          {props.suggestion?.intro ?? 'Only this part changes when you save. The other parts stay as they are.'}
+        </p>
         <form method="post" novalidate>
           <CsrfField token={props.csrf} />
           <input type="hidden" name="baseVersion" value={String(props.version)} />
@@ -271,13 +321,22 @@ export function SectionForm(props: {
                   <CharacterCount
                     name={`adjustment-${i}-details`}
                     label="What helps"
-                    hint={i === 0 ? 'For example: "Show me each new task, then let me try it while you watch."' : undefined}
+                    hint={
+                      i === 0 ? 'For example: "Show me each new task, then let me try it while you watch."' : undefined
+                    }
                     value={row.details}
                     rows={3}
                     maxLength={1000}
                     error={errors[`adjustment-${i}-details`]}
                   />
-                  <Checkboxes small name={`adjustment-${i}-inPlace`} legend="Is it agreed at work already?" legendSize="s" items={[{ value: 'yes', text: 'Yes, it is agreed already' }]} values={row.inPlace ? ['yes'] : []} />
+                  <Checkboxes
+                    small
+                    name={`adjustment-${i}-inPlace`}
+                    legend="Is it agreed at work already?"
+                    legendSize="s"
+                    items={[{ value: 'yes', text: 'Yes, it is agreed already' }]}
+                    values={row.inPlace ? ['yes'] : []}
+                  />
                 </Fieldset>
               ))}
               <p class="govuk-body">To remove a change, empty its box. To add more than 2, save and come back.</p>
@@ -285,13 +344,35 @@ export function SectionForm(props: {
           ) : null}
           {(textFields[section] ?? []).map((field) =>
             field.short ? (
-              <Input name={field.name} label={field.label} hint={field.hint} value={values.text[field.name]} error={errors[field.name]} />
+              <Input
+                name={field.name}
+                label={field.label}
+                hint={field.hint}
+                value={values.text[field.name]}
+                error={errors[field.name]}
+              />
             ) : (
-              <CharacterCount name={field.name} label={field.label} hint={field.hint} value={values.text[field.name]} maxLength={field.max} error={errors[field.name]} />
+              <CharacterCount
+                name={field.name}
+                label={field.label}
+                hint={field.hint}
+                value={values.text[field.name]}
+                maxLength={field.max}
+                error={errors[field.name]}
+              />
             ),
           )}
           {section === 'review'
-            ? reviewDates.map((field) => <DateInput name={field.name} legend={field.label} legendSize="s" hint={'hint' in field ? field.hint : 'For example, 27 3 2026.'} value={values.dates[field.name]} error={errors[field.name]} />)
+            ? reviewDates.map((field) => (
+                <DateInput
+                  name={field.name}
+                  legend={field.label}
+                  legendSize="s"
+                  hint={'hint' in field ? field.hint : 'For example, 27 3 2026.'}
+                  value={values.dates[field.name]}
+                  error={errors[field.name]}
+                />
+              ))
             : null}
           {props.suggestion?.note ? (
             <CharacterCount
@@ -322,7 +403,14 @@ async function sectionPage(c: Context<WebEnv>, person: PersonPage, section: Pass
   return renderPage(
     c,
     { title: `${sectionLabels[section]} – ${person.whose('passport')}`, backLink: base(person.youngPersonId) },
-    <SectionForm person={person} section={section} version={view.version} values={valuesFrom(section, view.sections)} errors={{}} csrf={csrfToken(c)} />,
+    <SectionForm
+      person={person}
+      section={section}
+      version={view.version}
+      values={valuesFrom(section, view.sections)}
+      errors={{}}
+      csrf={csrfToken(c)}
+    />,
   );
 }
 
@@ -334,31 +422,65 @@ async function saveSection(c: Context<WebEnv>, person: PersonPage, section: Pass
     c.status(400);
     return renderPage(
       c,
-      { title: `${sectionLabels[section]} – ${person.whose('passport')}`, hasErrors: true, backLink: base(person.youngPersonId) },
-      <SectionForm person={person} section={section} version={version} values={values} errors={errors} csrf={csrfToken(c)} />,
+      {
+        title: `${sectionLabels[section]} – ${person.whose('passport')}`,
+        hasErrors: true,
+        backLink: base(person.youngPersonId),
+      },
+      <SectionForm
+        person={person}
+        section={section}
+        version={version}
+        values={values}
+        errors={errors}
+        csrf={csrfToken(c)}
+      />,
     );
   };
   const { content, errors } = contentFrom(section, values);
   if (!content || !Number.isInteger(baseVersion)) return again(errors, Number.isInteger(baseVersion) ? baseVersion : 0);
   try {
-    await c.var.services.passports.saveSection(person.actor, person.youngPersonId, section, { baseVersion, content: content as never }, c.get('requestId'));
+    await c.var.services.passports.saveSection(
+      person.actor,
+      person.youngPersonId,
+      section,
+      { baseVersion, content: content as never },
+      c.get('requestId'),
+    );
   } catch (error) {
     if (error instanceof ApiError && error.code === 'conflict') {
       const current = (error.details as { currentVersion?: number } | undefined)?.currentVersion ?? baseVersion;
-      return again({ form: 'Someone else saved the passport while you were editing. Your words are still here. Check them, then save again.' }, current);
+      return again(
+        {
+          form: 'Someone else saved the passport while you were editing. Your words are still here. Check them, then save again.',
+        },
+        current,
+      );
     }
     throw error;
   }
-  return redirectWithFlash(c, base(person.youngPersonId), `${sectionLabels[section]} is saved`, 'The other parts of the passport have not changed.');
+  return redirectWithFlash(
+    c,
+    base(person.youngPersonId),
+    `${sectionLabels[section]} is saved`,
+    'The other parts of the passport have not changed.',
+  );
 }
 
 // ---------------------------------------------------------------- earlier versions
 
-const sourceWords = { owner: 'Saved', draft: 'Changes from the job coach accepted', restore: 'An earlier version brought back' } as const;
+const sourceWords = {
+  owner: 'Saved',
+  draft: 'Changes from the job coach accepted',
+  restore: 'An earlier version brought back',
+} as const;
 
 async function historyPage(c: Context<WebEnv>, person: PersonPage) {
   const { passports } = c.var.services;
-  const [versions, { view }] = await Promise.all([passports.versions(person.actor, person.youngPersonId), passports.read(person.actor, person.youngPersonId, c.get('requestId'))]);
+  const [versions, { view }] = await Promise.all([
+    passports.versions(person.actor, person.youngPersonId),
+    passports.read(person.actor, person.youngPersonId, c.get('requestId')),
+  ]);
   const names = await passports.savedByNames(versions);
   const canRestore = person.may('edit_passport');
   return renderPage(
@@ -366,14 +488,21 @@ async function historyPage(c: Context<WebEnv>, person: PersonPage) {
     { title: `Earlier versions – ${person.whose('passport')}`, backLink: base(person.youngPersonId) },
     <>
       <h1 class="govuk-heading-l">Earlier versions</h1>
-      <p class="govuk-body">Each time the passport is saved, we keep a copy. You can bring back an earlier copy. It becomes the newest version. Nothing is deleted.</p>
+      <p class="govuk-body">
+        Each time the passport is saved, we keep a copy. You can bring back an earlier copy. It becomes the newest
+        version. Nothing is deleted.
+      </p>
       {versions.length === 0 ? <p class="govuk-body">The passport has not been saved yet.</p> : null}
       <table class="govuk-table">
         <caption class="govuk-table__caption govuk-table__caption--m">Versions, newest first</caption>
         <thead class="govuk-table__head">
           <tr class="govuk-table__row">
-            <th scope="col" class="govuk-table__header">Version</th>
-            <th scope="col" class="govuk-table__header">What happened</th>
+            <th scope="col" class="govuk-table__header">
+              Version
+            </th>
+            <th scope="col" class="govuk-table__header">
+              What happened
+            </th>
             <th scope="col" class="govuk-table__header">
               <span class="govuk-visually-hidden">Action</span>
             </th>
@@ -385,7 +514,8 @@ async function historyPage(c: Context<WebEnv>, person: PersonPage) {
               <td class="govuk-table__cell">{version.version}</td>
               <td class="govuk-table__cell">
                 {sourceWords[version.source]}
-                {version.restoredFrom ? ` (version ${version.restoredFrom})` : ''} by {names.get(version.savedBy.accountId) ?? 'someone at the provider'}, {dateAndTime(version.savedAt)}
+                {version.restoredFrom ? ` (version ${version.restoredFrom})` : ''} by{' '}
+                {names.get(version.savedBy.accountId) ?? 'someone at the provider'}, {dateAndTime(version.savedAt)}
               </td>
               <td class="govuk-table__cell">
                 {version.version === view.version ? (
@@ -394,7 +524,11 @@ async function historyPage(c: Context<WebEnv>, person: PersonPage) {
                   <form method="post" action={`${base(person.youngPersonId)}/history/${version.version}/restore`}>
                     <CsrfField token={csrfToken(c)} />
                     <input type="hidden" name="baseVersion" value={String(view.version)} />
-                    <button type="submit" class="govuk-button govuk-button--secondary app-table-button" data-module="govuk-button">
+                    <button
+                      type="submit"
+                      class="govuk-button govuk-button--secondary app-table-button"
+                      data-module="govuk-button"
+                    >
                       Bring back version {version.version}
                     </button>
                   </form>
@@ -412,15 +546,29 @@ async function restoreVersion(c: Context<WebEnv>, person: PersonPage) {
   const version = Number(c.req.param('version'));
   if (!Number.isInteger(version) || version < 1) throw pageNotFound();
   const form = await readForm(c);
-  const saved = await c.var.services.passports.restore(person.actor, person.youngPersonId, version, { baseVersion: Number(text(form, 'baseVersion')) }, c.get('requestId'));
-  return redirectWithFlash(c, `${base(person.youngPersonId)}/history`, `Version ${version} is back`, `It is now version ${saved.version}, the newest.`);
+  const saved = await c.var.services.passports.restore(
+    person.actor,
+    person.youngPersonId,
+    version,
+    { baseVersion: Number(text(form, 'baseVersion')) },
+    c.get('requestId'),
+  );
+  return redirectWithFlash(
+    c,
+    `${base(person.youngPersonId)}/history`,
+    `Version ${version} is back`,
+    `It is now version ${saved.version}, the newest.`,
+  );
 }
 
 // ---------------------------------------------------------------- the coach's drafts
 
 async function draftsPage(c: Context<WebEnv>, person: PersonPage) {
   const { passports } = c.var.services;
-  const [drafts, { view }] = await Promise.all([passports.drafts(person.actor, person.youngPersonId, 'pending'), passports.read(person.actor, person.youngPersonId, c.get('requestId'))]);
+  const [drafts, { view }] = await Promise.all([
+    passports.drafts(person.actor, person.youngPersonId, 'pending'),
+    passports.read(person.actor, person.youngPersonId, c.get('requestId')),
+  ]);
   const names = await passports.proposerNames(drafts);
   const canDecide = person.may('edit_passport');
   return renderPage(
@@ -442,7 +590,11 @@ async function draftsPage(c: Context<WebEnv>, person: PersonPage) {
               <div class="app-compare">
                 <div>
                   <h4 class="govuk-heading-s">Now</h4>
-                  {sectionRows(section, view.sections).length > 0 ? <SummaryList rows={sectionRows(section, view.sections)} /> : <p class="govuk-body">Empty</p>}
+                  {sectionRows(section, view.sections).length > 0 ? (
+                    <SummaryList rows={sectionRows(section, view.sections)} />
+                  ) : (
+                    <p class="govuk-body">Empty</p>
+                  )}
                 </div>
                 <div>
                   <h4 class="govuk-heading-s">Suggested</h4>
@@ -476,7 +628,13 @@ async function draftsPage(c: Context<WebEnv>, person: PersonPage) {
 async function decideDraft(c: Context<WebEnv>, person: PersonPage) {
   const form = await readForm(c);
   const accept = text(form, 'decision') === 'accept';
-  await c.var.services.passports.decideDraft(person.actor, person.youngPersonId, c.req.param('draftId')!, { accept }, c.get('requestId'));
+  await c.var.services.passports.decideDraft(
+    person.actor,
+    person.youngPersonId,
+    c.req.param('draftId')!,
+    { accept },
+    c.get('requestId'),
+  );
   return redirectWithFlash(
     c,
     accept ? base(person.youngPersonId) : `${base(person.youngPersonId)}/drafts`,
@@ -490,11 +648,18 @@ async function decideDraft(c: Context<WebEnv>, person: PersonPage) {
 async function accessLogPage(c: Context<WebEnv>, person: PersonPage) {
   const pageSize = 25;
   const page = Math.max(1, Number(c.req.query('page')) || 1);
-  const log = await c.var.services.passports.accessLog(person.actor, person.youngPersonId, { limit: pageSize, offset: (page - 1) * pageSize });
+  const log = await c.var.services.passports.accessLog(person.actor, person.youngPersonId, {
+    limit: pageSize,
+    offset: (page - 1) * pageSize,
+  });
   const who = (entry: (typeof log.items)[number]) => {
     if (entry.by.accountId === person.actor.accountId) return 'You';
     const name = entry.by.name ?? 'Someone';
-    return entry.by.organisation ? `${name} at ${entry.by.organisation}` : entry.by.role === 'job_coach' ? `${name}, job coach` : name;
+    return entry.by.organisation
+      ? `${name} at ${entry.by.organisation}`
+      : entry.by.role === 'job_coach'
+        ? `${name}, job coach`
+        : name;
   };
   const what = (entry: (typeof log.items)[number]) => {
     const sections = entry.sections?.map((section) => sectionLabels[section]).join(', ');
@@ -542,14 +707,22 @@ async function accessLogPage(c: Context<WebEnv>, person: PersonPage) {
 // ---------------------------------------------------------------- print
 
 async function printPage(c: Context<WebEnv>, person: PersonPage) {
-  const { person: record, view } = await c.var.services.passports.read(person.actor, person.youngPersonId, c.get('requestId'), 'passport.print');
+  const { person: record, view } = await c.var.services.passports.read(
+    person.actor,
+    person.youngPersonId,
+    c.get('requestId'),
+    'passport.print',
+  );
   const filled = view.visibleSections.filter((section) => sectionRows(section, view.sections).length > 0);
   return renderPage(
     c,
     { title: `${record.preferredName}’s workplace adjustments passport`, backLink: base(person.youngPersonId) },
     <>
       <h1 class="govuk-heading-l">{record.preferredName}’s workplace adjustments passport</h1>
-      <p class="govuk-body">This passport belongs to {record.preferredName}. It says what helps them at work. Please keep it private and do not pass it on.</p>
+      <p class="govuk-body">
+        This passport belongs to {record.preferredName}. It says what helps them at work. Please keep it private and do
+        not pass it on.
+      </p>
       <p class="govuk-body-s">
         Version {view.version}. Printed on {longDate(c.var.services.clock.now())}.
       </p>
@@ -584,7 +757,9 @@ export function passportPages() {
     }),
   );
   app.get('/young-people/:id/passport/history', (c) => withPerson(c, (person) => historyPage(c, person)));
-  app.post('/young-people/:id/passport/history/:version/restore', (c) => withPerson(c, (person) => restoreVersion(c, person)));
+  app.post('/young-people/:id/passport/history/:version/restore', (c) =>
+    withPerson(c, (person) => restoreVersion(c, person)),
+  );
   app.get('/young-people/:id/passport/drafts', (c) => withPerson(c, (person) => draftsPage(c, person)));
   app.post('/young-people/:id/passport/drafts/:draftId', (c) => withPerson(c, (person) => decideDraft(c, person)));
   app.get('/young-people/:id/passport/access-log', (c) => withPerson(c, (person) => accessLogPage(c, person)));

@@ -1,12 +1,15 @@
 import type { ClientSession } from 'mongodb';
-import { decide, readableSections, type Actor, type Resource } from '../auth/policy.js';
-import { passportSections } from '../domain/vocabulary.js';
+import { type Actor, decide, type Resource, readableSections } from '../auth/policy.js';
 import type { ExportReader, PersonalDataHolder } from '../data-rights/data-rights.service.js';
+import { passportSections } from '../domain/vocabulary.js';
 import type { PassportsRepository } from './passports.repository.js';
 import { defaultCoachAccess, pickSections } from './passports.service.js';
 
-const may = (actor: Actor, action: 'passport.read_history' | 'passport.decide_draft' | 'passport.propose', resource: Resource) =>
-  decide(actor, action, resource) === 'allow';
+const may = (
+  actor: Actor,
+  action: 'passport.read_history' | 'passport.decide_draft' | 'passport.propose',
+  resource: Resource,
+) => decide(actor, action, resource) === 'allow';
 
 /**
  * The passport, every version, coach drafts and shares belong in an export and go on erasure.
@@ -35,7 +38,8 @@ export function passportPersonalData(passports: PassportsRepository): PersonalDa
       ]);
       return {
         visibleSections: visible,
-        current: current && visible.length > 0 ? { ...current, sections: pickSections(current.sections, visible) } : null,
+        current:
+          current && visible.length > 0 ? { ...current, sections: pickSections(current.sections, visible) } : null,
         versions: versions.map((version) => ({ ...version, sections: pickSections(version.sections, visible) })),
         drafts: draftList.map((draft) => ({ ...draft, sections: pickSections(draft.sections, visible) })),
         shares,

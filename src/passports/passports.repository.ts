@@ -89,7 +89,11 @@ interface ShareDoc extends Omit<PassportShare, 'id' | 'youngPersonId' | 'provide
   placementId?: ObjectId;
 }
 
-const sectionsSchema = { bsonType: 'object', additionalProperties: false, properties: Object.fromEntries(passportSections.map((s) => [s, { bsonType: 'object' }])) };
+const sectionsSchema = {
+  bsonType: 'object',
+  additionalProperties: false,
+  properties: Object.fromEntries(passportSections.map((s) => [s, { bsonType: 'object' }])),
+};
 
 export const passportCollections: CollectionSpec[] = [
   {
@@ -125,7 +129,11 @@ export const passportCollections: CollectionSpec[] = [
     jsonSchema: {
       bsonType: 'object',
       required: ['_id', 'youngPersonId', 'baseVersion', 'sections', 'proposedBy', 'proposedAt', 'status'],
-      properties: { sections: sectionsSchema, status: { enum: ['pending', 'accepted', 'rejected'] }, note: { bsonType: 'string', maxLength: 1000 } },
+      properties: {
+        sections: sectionsSchema,
+        status: { enum: ['pending', 'accepted', 'rejected'] },
+        note: { bsonType: 'string', maxLength: 1000 },
+      },
     },
     indexes: [{ key: { youngPersonId: 1, status: 1, proposedAt: -1 }, name: 'person_status' }],
   },
@@ -229,13 +237,23 @@ export class PassportsRepository {
   ): Promise<Passport | undefined> {
     const _id = new ObjectId(input.youngPersonId);
     const version = input.expectedVersion + 1;
-    const fields = { sections: input.sections, coachAccess: input.coachAccess, version, updatedAt: now, updatedBy: input.savedBy };
+    const fields = {
+      sections: input.sections,
+      coachAccess: input.coachAccess,
+      version,
+      updatedAt: now,
+      updatedBy: input.savedBy,
+    };
     if (input.expectedVersion === 0) {
       const exists = await this.passports.findOne({ _id }, { session, projection: { _id: 1 } });
       if (exists) return undefined;
       await this.passports.insertOne({ _id, providerId: new ObjectId(input.providerId), ...fields }, { session });
     } else {
-      const result = await this.passports.updateOne({ _id, version: input.expectedVersion }, { $set: fields }, { session });
+      const result = await this.passports.updateOne(
+        { _id, version: input.expectedVersion },
+        { $set: fields },
+        { session },
+      );
       if (result.matchedCount === 0) return undefined;
     }
     await this.versions.insertOne(
@@ -252,11 +270,21 @@ export class PassportsRepository {
       },
       { session },
     );
-    return { youngPersonId: input.youngPersonId, providerId: input.providerId, version, sections: input.sections, coachAccess: input.coachAccess, updatedAt: now };
+    return {
+      youngPersonId: input.youngPersonId,
+      providerId: input.providerId,
+      version,
+      sections: input.sections,
+      coachAccess: input.coachAccess,
+      updatedAt: now,
+    };
   }
 
   async listVersions(youngPersonId: string): Promise<PassportVersion[]> {
-    const docs = await this.versions.find({ youngPersonId: new ObjectId(youngPersonId) }, { projection: { sections: 0 } }).sort({ version: -1 }).toArray();
+    const docs = await this.versions
+      .find({ youngPersonId: new ObjectId(youngPersonId) }, { projection: { sections: 0 } })
+      .sort({ version: -1 })
+      .toArray();
     return docs.map((doc) => toVersion({ ...doc, sections: {} }));
   }
 
@@ -266,7 +294,12 @@ export class PassportsRepository {
   }
 
   async allVersions(youngPersonId: string): Promise<PassportVersion[]> {
-    return (await this.versions.find({ youngPersonId: new ObjectId(youngPersonId) }).sort({ version: 1 }).toArray()).map(toVersion);
+    return (
+      await this.versions
+        .find({ youngPersonId: new ObjectId(youngPersonId) })
+        .sort({ version: 1 })
+        .toArray()
+    ).map(toVersion);
   }
 
   async insertDraft(draft: Omit<PassportDraft, 'id' | 'status'>, session?: ClientSession): Promise<PassportDraft> {
@@ -285,7 +318,10 @@ export class PassportsRepository {
   }
 
   async draft(youngPersonId: string, draftId: string, session?: ClientSession): Promise<PassportDraft | undefined> {
-    const doc = await this.drafts.findOne({ _id: new ObjectId(draftId), youngPersonId: new ObjectId(youngPersonId) }, { session });
+    const doc = await this.drafts.findOne(
+      { _id: new ObjectId(draftId), youngPersonId: new ObjectId(youngPersonId) },
+      { session },
+    );
     return doc ? toDraft(doc) : undefined;
   }
 
@@ -312,7 +348,13 @@ export class PassportsRepository {
   /** Records a decision on a pending draft; undefined if it was decided already. */
   async decideDraft(
     draftId: string,
-    decision: { status: 'accepted' | 'rejected'; decidedBy: string; decidedAt: Date; reason?: string; resultingVersion?: number },
+    decision: {
+      status: 'accepted' | 'rejected';
+      decidedBy: string;
+      decidedAt: Date;
+      reason?: string;
+      resultingVersion?: number;
+    },
     session: ClientSession,
   ): Promise<boolean> {
     const result = await this.drafts.updateOne(
@@ -350,7 +392,12 @@ export class PassportsRepository {
   }
 
   async sharesOf(youngPersonId: string): Promise<PassportShare[]> {
-    return (await this.shares.find({ youngPersonId: new ObjectId(youngPersonId) }).sort({ 'consent.givenAt': -1 }).toArray()).map(toShare);
+    return (
+      await this.shares
+        .find({ youngPersonId: new ObjectId(youngPersonId) })
+        .sort({ 'consent.givenAt': -1 })
+        .toArray()
+    ).map(toShare);
   }
 
   async activeSharesFor(employerId: string, now: Date): Promise<PassportShare[]> {
@@ -363,11 +410,20 @@ export class PassportsRepository {
   }
 
   /** A new expiry for a share that was not withdrawn, with the consent statement that now applies; false if it was withdrawn. */
-  async renewShare(shareId: string, renewal: { expiresAt: Date; statement: string; by: { accountId: string; role: Role }; at: Date }, session?: ClientSession): Promise<boolean> {
+  async renewShare(
+    shareId: string,
+    renewal: { expiresAt: Date; statement: string; by: { accountId: string; role: Role }; at: Date },
+    session?: ClientSession,
+  ): Promise<boolean> {
     const result = await this.shares.updateOne(
       { _id: new ObjectId(shareId), withdrawnAt: { $exists: false } },
       {
-        $set: { expiresAt: renewal.expiresAt, 'consent.statement': renewal.statement, 'consent.renewedAt': renewal.at, 'consent.renewedBy': renewal.by },
+        $set: {
+          expiresAt: renewal.expiresAt,
+          'consent.statement': renewal.statement,
+          'consent.renewedAt': renewal.at,
+          'consent.renewedBy': renewal.by,
+        },
       },
       { session },
     );
@@ -378,7 +434,11 @@ export class PassportsRepository {
   async sharesEndingBefore(youngPersonIds: string[], now: Date, before: Date): Promise<PassportShare[]> {
     if (youngPersonIds.length === 0) return [];
     const docs = await this.shares
-      .find({ youngPersonId: { $in: youngPersonIds.map((id) => new ObjectId(id)) }, withdrawnAt: { $exists: false }, expiresAt: { $gt: now, $lte: before } })
+      .find({
+        youngPersonId: { $in: youngPersonIds.map((id) => new ObjectId(id)) },
+        withdrawnAt: { $exists: false },
+        expiresAt: { $gt: now, $lte: before },
+      })
       .sort({ expiresAt: 1 })
       .limit(100)
       .toArray();

@@ -3,8 +3,8 @@ import { actor } from '../auth/auth.middleware.js';
 import { idParams, idSchema } from '../core/db/ids.js';
 import { bearer, createRouter, errorResponses, jsonBody, jsonResponse } from '../core/http/openapi.js';
 import { longText, pageFrom, pageOf, paginationQuery } from '../domain/schemas.js';
-import type { PassportDraft, PassportShare, PassportVersion } from './passports.repository.js';
 import { renderPassportPage } from './passport-print.js';
+import type { PassportDraft, PassportShare, PassportVersion } from './passports.repository.js';
 import {
   accessLogEntrySchema,
   draftInputSchema,
@@ -15,9 +15,9 @@ import {
   restoreVersionSchema,
   savePassportSchema,
   saveSectionSchema,
+  sharedPassportSchema,
   shareInputSchema,
   shareSchema,
-  sharedPassportSchema,
   versionSchema,
   versionSummarySchema,
 } from './passports.schemas.js';
@@ -57,7 +57,11 @@ export const shareView = (share: PassportShare, employerName: string, now: Date)
   ...(share.placementId ? { placementId: share.placementId } : {}),
   sections: share.sections,
   purpose: share.purpose,
-  consent: { givenBy: share.consent.givenBy, givenAt: share.consent.givenAt.toISOString(), statement: share.consent.statement },
+  consent: {
+    givenBy: share.consent.givenBy,
+    givenAt: share.consent.givenAt.toISOString(),
+    statement: share.consent.statement,
+  },
   expiresAt: share.expiresAt.toISOString(),
   ...(share.withdrawnAt ? { withdrawnAt: share.withdrawnAt.toISOString() } : {}),
   status: shareStatus(share, now),
@@ -97,7 +101,8 @@ const saveSection = createRoute({
   operationId: 'savePassportSection',
   tags,
   summary: 'Save one section (the owner, or a delegate with edit_passport); the other sections stay as they are',
-  description: 'A new version with this section replaced. `baseVersion` is the version the edit started from: if someone saved since, 409.',
+  description:
+    'A new version with this section replaced. `baseVersion` is the version the edit started from: if someone saved since, 409.',
   ...bearer,
   request: { params: person.extend({ section: passportSectionSchema }), body: jsonBody(saveSectionSchema) },
   responses: { 200: jsonResponse(passportSchema, 'Saved.'), ...errorResponses(400, 401, 403, 404, 409) },
@@ -109,10 +114,14 @@ const restore = createRoute({
   operationId: 'restorePassportVersion',
   tags,
   summary: 'Restore an earlier version (the owner, or a delegate with edit_passport): a new version with its sections',
-  description: 'Nothing is overwritten: the restore is a new version (`source: "restore"`, `restoredFrom`), and it is in the audit log.',
+  description:
+    'Nothing is overwritten: the restore is a new version (`source: "restore"`, `restoredFrom`), and it is in the audit log.',
   ...bearer,
   request: { params: person.extend({ version: z.coerce.number().int().min(1) }), body: jsonBody(restoreVersionSchema) },
-  responses: { 200: jsonResponse(passportSchema, 'Restored as a new version.'), ...errorResponses(400, 401, 403, 404, 409) },
+  responses: {
+    200: jsonResponse(passportSchema, 'Restored as a new version.'),
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
 });
 
 const print = createRoute({
@@ -123,7 +132,10 @@ const print = createRoute({
   summary: 'The passport as a printable, accessible HTML page (print to PDF from the browser)',
   ...bearer,
   request: { params: person },
-  responses: { 200: { description: 'HTML page.', content: { 'text/html': { schema: z.string() } } }, ...errorResponses(401, 403, 404) },
+  responses: {
+    200: { description: 'HTML page.', content: { 'text/html': { schema: z.string() } } },
+    ...errorResponses(401, 403, 404),
+  },
 });
 
 const versions = createRoute({
@@ -134,7 +146,10 @@ const versions = createRoute({
   summary: 'Every saved version, newest first',
   ...bearer,
   request: { params: person, query: paginationQuery },
-  responses: { 200: jsonResponse(pageOf(versionSummarySchema, 'PassportVersionPage'), 'Versions.'), ...errorResponses(401, 403, 404) },
+  responses: {
+    200: jsonResponse(pageOf(versionSummarySchema, 'PassportVersionPage'), 'Versions.'),
+    ...errorResponses(401, 403, 404),
+  },
 });
 
 const version = createRoute({
@@ -155,8 +170,14 @@ const listDrafts = createRoute({
   tags,
   summary: 'Changes job coaches have proposed',
   ...bearer,
-  request: { params: person, query: paginationQuery.extend({ status: z.enum(['pending', 'accepted', 'rejected']).optional() }) },
-  responses: { 200: jsonResponse(pageOf(draftSchema, 'PassportDraftPage'), 'Drafts.'), ...errorResponses(401, 403, 404) },
+  request: {
+    params: person,
+    query: paginationQuery.extend({ status: z.enum(['pending', 'accepted', 'rejected']).optional() }),
+  },
+  responses: {
+    200: jsonResponse(pageOf(draftSchema, 'PassportDraftPage'), 'Drafts.'),
+    ...errorResponses(401, 403, 404),
+  },
 });
 
 const propose = createRoute({
@@ -193,7 +214,10 @@ const listShares = createRoute({
   summary: 'Who the passport is shared with, which sections, until when',
   ...bearer,
   request: { params: person, query: paginationQuery },
-  responses: { 200: jsonResponse(pageOf(shareSchema, 'PassportSharePage'), 'Shares.'), ...errorResponses(401, 403, 404) },
+  responses: {
+    200: jsonResponse(pageOf(shareSchema, 'PassportSharePage'), 'Shares.'),
+    ...errorResponses(401, 403, 404),
+  },
 });
 
 const createShare = createRoute({
@@ -202,7 +226,8 @@ const createShare = createRoute({
   operationId: 'sharePassport',
   tags,
   summary: 'Share chosen sections with one employer (the owner, or a delegate with share_passport)',
-  description: 'Records explicit consent: who agreed, when, what was shared, for what purpose. Lasts 90 days unless set otherwise; can be withdrawn at once.',
+  description:
+    'Records explicit consent: who agreed, when, what was shared, for what purpose. Lasts 90 days unless set otherwise; can be withdrawn at once.',
   ...bearer,
   request: { params: person, body: jsonBody(shareInputSchema) },
   responses: { 201: jsonResponse(shareSchema, 'Shared.'), ...errorResponses(400, 401, 403, 404, 422) },
@@ -225,7 +250,8 @@ const renew = createRoute({
   operationId: 'renewPassportShare',
   tags,
   summary: 'Renew a share with a new end date (the owner, or a delegate with share_passport); audited',
-  description: 'The share lasts `expiresInDays` from today; the consent statement says the new date. A withdrawn share cannot be renewed (409): share again.',
+  description:
+    'The share lasts `expiresInDays` from today; the consent statement says the new date. A withdrawn share cannot be renewed (409): share again.',
   ...bearer,
   request: {
     params: idParams('youngPersonId', 'shareId'),
@@ -259,7 +285,15 @@ const sharedList = createRoute({
   responses: {
     200: jsonResponse(
       pageOf(
-        z.object({ shareId: idSchema, youngPerson: z.object({ preferredName: z.string() }), sections: z.array(z.string()), purpose: z.string(), sharedAt: z.string(), expiresAt: z.string(), placementId: idSchema.optional() }),
+        z.object({
+          shareId: idSchema,
+          youngPerson: z.object({ preferredName: z.string() }),
+          sections: z.array(z.string()),
+          purpose: z.string(),
+          sharedAt: z.string(),
+          expiresAt: z.string(),
+          placementId: idSchema.optional(),
+        }),
         'SharedPassportPage',
       ),
       'Active shares.',
@@ -279,12 +313,17 @@ const sharedRead = createRoute({
   responses: { 200: jsonResponse(sharedPassportSchema, 'The shared sections.'), ...errorResponses(401, 404) },
 });
 
-const printPolicy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+const printPolicy =
+  "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 export function passportsRoutes() {
   return createRouter()
     .openapi(read, async (c) => {
-      const { view } = await c.var.services.passports.read(actor(c), c.req.valid('param').youngPersonId, c.get('requestId'));
+      const { view } = await c.var.services.passports.read(
+        actor(c),
+        c.req.valid('param').youngPersonId,
+        c.get('requestId'),
+      );
       c.header('Cache-Control', 'no-store');
       return c.json(view, 200);
     })
@@ -301,7 +340,13 @@ export function passportsRoutes() {
       const { youngPersonId, section } = c.req.valid('param');
       const { baseVersion, content } = c.req.valid('json');
       const { passports } = c.var.services;
-      await passports.saveSection(caller, youngPersonId, section, { baseVersion, content: parseSectionContent(section, content) }, c.get('requestId'));
+      await passports.saveSection(
+        caller,
+        youngPersonId,
+        section,
+        { baseVersion, content: parseSectionContent(section, content) },
+        c.get('requestId'),
+      );
       const { view } = await passports.read(caller, youngPersonId, c.get('requestId'));
       return c.json(view, 200);
     })
@@ -315,7 +360,12 @@ export function passportsRoutes() {
     })
     .openapi(print, async (c) => {
       const { services } = c.var;
-      const { person, view } = await services.passports.read(actor(c), c.req.valid('param').youngPersonId, c.get('requestId'), 'passport.print');
+      const { person, view } = await services.passports.read(
+        actor(c),
+        c.req.valid('param').youngPersonId,
+        c.get('requestId'),
+        'passport.print',
+      );
       c.header('Content-Security-Policy', printPolicy);
       c.header('Cache-Control', 'no-store');
       return c.html(
@@ -341,40 +391,92 @@ export function passportsRoutes() {
     })
     .openapi(listDrafts, async (c) => {
       const { services } = c.var;
-      const drafts = await services.passports.drafts(actor(c), c.req.valid('param').youngPersonId, c.req.valid('query').status);
+      const drafts = await services.passports.drafts(
+        actor(c),
+        c.req.valid('param').youngPersonId,
+        c.req.valid('query').status,
+      );
       const names = await services.passports.proposerNames(drafts);
-      return c.json(pageFrom(drafts.map((draft) => draftView(draft, names.get(draft.proposedBy) ?? 'a job coach')), c.req.valid('query')), 200);
+      return c.json(
+        pageFrom(
+          drafts.map((draft) => draftView(draft, names.get(draft.proposedBy) ?? 'a job coach')),
+          c.req.valid('query'),
+        ),
+        200,
+      );
     })
     .openapi(propose, async (c) => {
       const caller = actor(c);
-      const draft = await c.var.services.passports.proposeDraft(caller, c.req.valid('param').youngPersonId, c.req.valid('json'), c.get('requestId'));
+      const draft = await c.var.services.passports.proposeDraft(
+        caller,
+        c.req.valid('param').youngPersonId,
+        c.req.valid('json'),
+        c.get('requestId'),
+      );
       const name = (await c.var.services.passports.proposerNames([draft])).get(draft.proposedBy) ?? 'a job coach';
       return c.json(draftView(draft, name), 201);
     })
-    .openapi(decision('acceptPassportDraft', '/v1/young-people/{youngPersonId}/passport/drafts/{draftId}/accept', 'Accept a proposed change: it becomes a new version'), async (c) => {
-      const { services } = c.var;
-      const { youngPersonId, draftId } = c.req.valid('param');
-      const draft = await services.passports.decideDraft(actor(c), youngPersonId, draftId, { accept: true, reason: c.req.valid('json').reason }, c.get('requestId'));
-      const names = await services.passports.proposerNames([draft]);
-      return c.json(draftView(draft, names.get(draft.proposedBy) ?? 'a job coach'), 200);
-    })
-    .openapi(decision('rejectPassportDraft', '/v1/young-people/{youngPersonId}/passport/drafts/{draftId}/reject', 'Reject a proposed change'), async (c) => {
-      const { services } = c.var;
-      const { youngPersonId, draftId } = c.req.valid('param');
-      const draft = await services.passports.decideDraft(actor(c), youngPersonId, draftId, { accept: false, reason: c.req.valid('json').reason }, c.get('requestId'));
-      const names = await services.passports.proposerNames([draft]);
-      return c.json(draftView(draft, names.get(draft.proposedBy) ?? 'a job coach'), 200);
-    })
+    .openapi(
+      decision(
+        'acceptPassportDraft',
+        '/v1/young-people/{youngPersonId}/passport/drafts/{draftId}/accept',
+        'Accept a proposed change: it becomes a new version',
+      ),
+      async (c) => {
+        const { services } = c.var;
+        const { youngPersonId, draftId } = c.req.valid('param');
+        const draft = await services.passports.decideDraft(
+          actor(c),
+          youngPersonId,
+          draftId,
+          { accept: true, reason: c.req.valid('json').reason },
+          c.get('requestId'),
+        );
+        const names = await services.passports.proposerNames([draft]);
+        return c.json(draftView(draft, names.get(draft.proposedBy) ?? 'a job coach'), 200);
+      },
+    )
+    .openapi(
+      decision(
+        'rejectPassportDraft',
+        '/v1/young-people/{youngPersonId}/passport/drafts/{draftId}/reject',
+        'Reject a proposed change',
+      ),
+      async (c) => {
+        const { services } = c.var;
+        const { youngPersonId, draftId } = c.req.valid('param');
+        const draft = await services.passports.decideDraft(
+          actor(c),
+          youngPersonId,
+          draftId,
+          { accept: false, reason: c.req.valid('json').reason },
+          c.get('requestId'),
+        );
+        const names = await services.passports.proposerNames([draft]);
+        return c.json(draftView(draft, names.get(draft.proposedBy) ?? 'a job coach'), 200);
+      },
+    )
     .openapi(listShares, async (c) => {
       const { services } = c.var;
       const shares = await services.passports.shares(actor(c), c.req.valid('param').youngPersonId);
       const names = await services.passports.employerNames(shares);
       const now = services.clock.now();
-      return c.json(pageFrom(shares.map((share) => shareView(share, names.get(share.employerId) ?? 'an employer', now)), c.req.valid('query')), 200);
+      return c.json(
+        pageFrom(
+          shares.map((share) => shareView(share, names.get(share.employerId) ?? 'an employer', now)),
+          c.req.valid('query'),
+        ),
+        200,
+      );
     })
     .openapi(createShare, async (c) => {
       const { services } = c.var;
-      const share = await services.passports.share(actor(c), c.req.valid('param').youngPersonId, c.req.valid('json'), c.get('requestId'));
+      const share = await services.passports.share(
+        actor(c),
+        c.req.valid('param').youngPersonId,
+        c.req.valid('json'),
+        c.get('requestId'),
+      );
       const employerName = (await services.passports.employerNames([share])).get(share.employerId);
       return c.json(shareView(share, employerName ?? 'an employer', services.clock.now()), 201);
     })
@@ -388,7 +490,13 @@ export function passportsRoutes() {
     .openapi(renew, async (c) => {
       const { services } = c.var;
       const { youngPersonId, shareId } = c.req.valid('param');
-      const share = await services.passports.renewShare(actor(c), youngPersonId, shareId, c.req.valid('json'), c.get('requestId'));
+      const share = await services.passports.renewShare(
+        actor(c),
+        youngPersonId,
+        shareId,
+        c.req.valid('json'),
+        c.get('requestId'),
+      );
       const employerName = (await services.passports.employerNames([share])).get(share.employerId);
       return c.json(shareView(share, employerName ?? 'an employer', services.clock.now()), 200);
     })
@@ -416,7 +524,12 @@ export function passportsRoutes() {
       );
     })
     .openapi(sharedRead, async (c) => {
-      const { share, person: sharer, sections, version: current } = await c.var.services.passports.readShared(actor(c), c.req.valid('param').shareId, c.get('requestId'));
+      const {
+        share,
+        person: sharer,
+        sections,
+        version: current,
+      } = await c.var.services.passports.readShared(actor(c), c.req.valid('param').shareId, c.get('requestId'));
       c.header('Cache-Control', 'no-store');
       return c.json(
         {

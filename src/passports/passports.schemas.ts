@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { idSchema } from '../core/db/ids.js';
 import { fieldProblems, unprocessable } from '../core/errors.js';
 import { adjustmentCategorySchema, dateSchema, longText, shortText } from '../domain/schemas.js';
-import { passportSections, type PassportSection } from '../domain/vocabulary.js';
+import { type PassportSection, passportSections } from '../domain/vocabulary.js';
 
 /**
  * The adjustments passport, modelled on the DWP Health Adjustment Passport. Every text field is
@@ -22,7 +22,9 @@ export const aboutMeSchema = z
 
 export const myConditionSchema = z
   .strictObject({
-    description: longText(2000).optional().openapi({ description: 'My condition or disability, in my words. Never shared unless I choose this section.' }),
+    description: longText(2000)
+      .optional()
+      .openapi({ description: 'My condition or disability, in my words. Never shared unless I choose this section.' }),
     effectOnWork: longText(2000).optional(),
     goodDay: longText(1000).optional().openapi({ description: 'On a good day...' }),
     harderDay: longText(1000).optional().openapi({ description: 'On a harder day...' }),
@@ -47,7 +49,14 @@ export const whatHelpsSchema = z
   })
   .openapi('PassportWhatHelps');
 
-export const accessToWorkFunds = ['job_coach', 'travel', 'equipment', 'support_worker', 'communication_support', 'mental_health_support'] as const;
+export const accessToWorkFunds = [
+  'job_coach',
+  'travel',
+  'equipment',
+  'support_worker',
+  'communication_support',
+  'mental_health_support',
+] as const;
 
 export const accessToWorkSchema = z
   .strictObject({
@@ -60,7 +69,9 @@ export const accessToWorkSchema = z
 
 export const reviewSchema = z
   .strictObject({
-    agreedBy: shortText(200).optional().openapi({ description: 'Who agreed this passport with me (for example my job coach).' }),
+    agreedBy: shortText(200)
+      .optional()
+      .openapi({ description: 'Who agreed this passport with me (for example my job coach).' }),
     agreedOn: dateSchema.optional(),
     nextReviewDue: dateSchema.optional().openapi({ description: 'At least every 6 months.' }),
   })
@@ -79,7 +90,8 @@ export const passportSectionsSchema = z
 export type PassportSections = z.output<typeof passportSectionsSchema>;
 
 export const coachAccessSchema = z.enum(['none', 'without_condition', 'all']).openapi({
-  description: 'What the provider’s job coaches may read: nothing, everything but "my condition" (the default), or everything.',
+  description:
+    'What the provider’s job coaches may read: nothing, everything but "my condition" (the default), or everything.',
 });
 
 const baseVersionSchema = z.number().int().min(0).openapi({
@@ -109,7 +121,8 @@ export const wholePassportSectionsSchema = z
     review: reviewSchema.nullable(),
   })
   .openapi('WholePassportSections', {
-    description: 'Every section, each either its content or null to empty it. To change one section, use PUT .../passport/sections/{section}.',
+    description:
+      'Every section, each either its content or null to empty it. To change one section, use PUT .../passport/sections/{section}.',
   });
 
 export type WholePassportSections = z.output<typeof wholePassportSectionsSchema>;
@@ -126,20 +139,31 @@ export const saveSectionSchema = z
   .strictObject({
     baseVersion: baseVersionSchema,
     content: z.record(z.string(), z.unknown()).openapi({
-      description: 'The section’s content, in the shape of that section (PassportAboutMe, PassportMyCondition, PassportWhatHelps, PassportAccessToWork or PassportReview).',
+      description:
+        'The section’s content, in the shape of that section (PassportAboutMe, PassportMyCondition, PassportWhatHelps, PassportAccessToWork or PassportReview).',
     }),
   })
-  .openapi('SavePassportSection', { description: 'Saves one section as a new version; every other section stays as it is.' });
+  .openapi('SavePassportSection', {
+    description: 'Saves one section as a new version; every other section stays as it is.',
+  });
 
 /**
  * Validates one section's content against that section's schema; problems name the field as
  * `content.<field>`. Used by the section route; pages can use `sectionSchemas` directly.
  */
-export function parseSectionContent<S extends PassportSection>(section: S, content: unknown): NonNullable<PassportSections[S]> {
+export function parseSectionContent<S extends PassportSection>(
+  section: S,
+  content: unknown,
+): NonNullable<PassportSections[S]> {
   const parsed = sectionSchemas[section].safeParse(content);
   if (parsed.success) return parsed.data as NonNullable<PassportSections[S]>;
   // 422, not 400: the document cannot tie the body's shape to the section named in the path.
-  throw unprocessable(fieldProblems(parsed.error, 'body').map((problem) => ({ ...problem, path: problem.path === '(root)' ? 'content' : `content.${problem.path}` })));
+  throw unprocessable(
+    fieldProblems(parsed.error, 'body').map((problem) => ({
+      ...problem,
+      path: problem.path === '(root)' ? 'content' : `content.${problem.path}`,
+    })),
+  );
 }
 
 export const restoreVersionSchema = z
@@ -170,11 +194,17 @@ export const versionSummarySchema = z
     savedBy: z.object({ accountId: idSchema, role: z.string() }),
     source: z.enum(['owner', 'draft', 'restore']),
     draftId: idSchema.optional(),
-    restoredFrom: z.number().int().optional().openapi({ description: 'For a restore: the earlier version whose sections this version brought back.' }),
+    restoredFrom: z
+      .number()
+      .int()
+      .optional()
+      .openapi({ description: 'For a restore: the earlier version whose sections this version brought back.' }),
   })
   .openapi('PassportVersionSummary');
 
-export const versionSchema = versionSummarySchema.extend({ sections: passportSectionsSchema }).openapi('PassportVersion');
+export const versionSchema = versionSummarySchema
+  .extend({ sections: passportSectionsSchema })
+  .openapi('PassportVersion');
 
 export const draftInputSchema = z
   .strictObject({
@@ -183,7 +213,9 @@ export const draftInputSchema = z
       .openapi({ minProperties: 1 }),
     note: longText(1000).optional().openapi({ description: 'Why the coach suggests this, in plain words.' }),
   })
-  .openapi('PassportDraftInput', { description: 'The sections the coach proposes to replace; the rest stay as they are.' });
+  .openapi('PassportDraftInput', {
+    description: 'The sections the coach proposes to replace; the rest stay as they are.',
+  });
 
 export const draftSchema = z
   .object({
@@ -222,7 +254,11 @@ export const shareSchema = z
     placementId: idSchema.optional(),
     sections: z.array(passportSectionSchema),
     purpose: z.string(),
-    consent: z.object({ givenBy: z.object({ accountId: idSchema, role: z.string() }), givenAt: z.string(), statement: z.string() }),
+    consent: z.object({
+      givenBy: z.object({ accountId: idSchema, role: z.string() }),
+      givenAt: z.string(),
+      statement: z.string(),
+    }),
     expiresAt: z.string(),
     withdrawnAt: z.string().optional(),
     status: z.enum(['active', 'expired', 'withdrawn']),
@@ -247,7 +283,12 @@ export const accessLogEntrySchema = z
     at: z.string(),
     action: z.string(),
     description: z.string(),
-    by: z.object({ accountId: z.string().optional(), role: z.string().optional(), name: z.string().optional(), organisation: z.string().optional() }),
+    by: z.object({
+      accountId: z.string().optional(),
+      role: z.string().optional(),
+      name: z.string().optional(),
+      organisation: z.string().optional(),
+    }),
     sections: z.array(passportSectionSchema).optional(),
   })
   .openapi('PassportAccessLogEntry');

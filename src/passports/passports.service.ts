@@ -1,19 +1,35 @@
 import type { MongoClient } from 'mongodb';
 import type { AuditAction, AuditLog, PassportReadAction } from '../audit/audit.js';
 import type { AccountsRepository } from '../auth/accounts.js';
-import { authorize, decide, isOwner, readableSections, sharedPassportsScope, type Action, type Actor, type CoachAccess, type Resource } from '../auth/policy.js';
+import {
+  type Action,
+  type Actor,
+  authorize,
+  type CoachAccess,
+  decide,
+  isOwner,
+  type Resource,
+  readableSections,
+  sharedPassportsScope,
+} from '../auth/policy.js';
 import type { Clock } from '../core/clock.js';
+import { daysAfter } from '../core/dates.js';
 import { inTransaction } from '../core/db/transaction.js';
 import { ApiError, notFound, unprocessable } from '../core/errors.js';
+import { type PassportSection, passportSections } from '../domain/vocabulary.js';
 import type { EmployersRepository } from '../employers/employers.repository.js';
 import type { NotificationsService } from '../notifications/notifications.service.js';
 import type { PlacementsRepository } from '../placements/placements.repository.js';
 import type { NamesReadModel } from '../read-models/names.js';
-import { passportSections, type PassportSection } from '../domain/vocabulary.js';
 import type { YoungPeopleRepository, YoungPerson } from '../young-people/young-people.repository.js';
-import type { Passport, PassportDraft, PassportShare, PassportsRepository, VersionSource } from './passports.repository.js';
+import type {
+  Passport,
+  PassportDraft,
+  PassportShare,
+  PassportsRepository,
+  VersionSource,
+} from './passports.repository.js';
 import type { PassportSections, WholePassportSections } from './passports.schemas.js';
-import { daysAfter } from '../core/dates.js';
 
 export const defaultCoachAccess: CoachAccess = 'without_condition';
 export const defaultShareDays = 90;
@@ -27,18 +43,29 @@ export const sectionLabels: Record<PassportSection, string> = {
 };
 
 /** Audit actions that count as someone reading a passport; the owner sees them in the access log. */
-export const passportReadActions: readonly AuditAction[] = ['passport.read', 'passport.read_version', 'passport.print', 'passport_share.read', 'young_person.export'];
+export const passportReadActions: readonly AuditAction[] = [
+  'passport.read',
+  'passport.read_version',
+  'passport.print',
+  'passport_share.read',
+  'young_person.export',
+];
 
 export type Completeness = 'complete' | 'partial' | 'empty';
 
 /** How complete each section is, so the owner can see what is left to do. */
 export function completeness(sections: PassportSections): Record<PassportSection, Completeness> {
-  const filled = (values: unknown[]) => values.filter((value) => (Array.isArray(value) ? value.length > 0 : value !== undefined && value !== '')).length;
-  const rate = (present: number, needed: number): Completeness => (present === 0 ? 'empty' : present >= needed ? 'complete' : 'partial');
+  const filled = (values: unknown[]) =>
+    values.filter((value) => (Array.isArray(value) ? value.length > 0 : value !== undefined && value !== '')).length;
+  const rate = (present: number, needed: number): Completeness =>
+    present === 0 ? 'empty' : present >= needed ? 'complete' : 'partial';
   const { aboutMe, myCondition, whatHelps, accessToWork, review } = sections;
   return {
     aboutMe: rate(filled([aboutMe?.summary, aboutMe?.workWanted, aboutMe?.travelLimits]), 3),
-    myCondition: rate(filled([myCondition?.description, myCondition?.effectOnWork, myCondition?.goodDay, myCondition?.harderDay]), 2),
+    myCondition: rate(
+      filled([myCondition?.description, myCondition?.effectOnWork, myCondition?.goodDay, myCondition?.harderDay]),
+      2,
+    ),
     whatHelps: rate(filled([whatHelps?.adjustments, whatHelps?.whatColleaguesCanDo]), 1),
     accessToWork: rate(filled([accessToWork?.status]), 1),
     review: rate(filled([review?.agreedBy, review?.agreedOn, review?.nextReviewDue]), 3),
@@ -62,7 +89,12 @@ export function purposeClause(purpose: string): string {
 }
 
 /** The words the owner agrees to, stored with the consent record. The purpose reads as part of one sentence. */
-export function consentStatement(input: { sections: readonly PassportSection[]; employerName: string; purpose: string; expiresAt: Date }): string {
+export function consentStatement(input: {
+  sections: readonly PassportSection[];
+  employerName: string;
+  purpose: string;
+  expiresAt: Date;
+}): string {
   return (
     `I agree to share these parts of my adjustments passport: ${input.sections.map((s) => sectionLabels[s]).join(', ')}, ` +
     `with ${input.employerName}, ${purposeClause(input.purpose)}. This lasts until ${input.expiresAt.toISOString().slice(0, 10)} ` +
@@ -71,7 +103,9 @@ export function consentStatement(input: { sections: readonly PassportSection[]; 
 }
 
 export function pickSections(sections: PassportSections, visible: readonly PassportSection[]): PassportSections {
-  return Object.fromEntries(Object.entries(sections).filter(([name]) => visible.includes(name as PassportSection))) as PassportSections;
+  return Object.fromEntries(
+    Object.entries(sections).filter(([name]) => visible.includes(name as PassportSection)),
+  ) as PassportSections;
 }
 
 export function shareStatus(share: PassportShare, now: Date): 'active' | 'expired' | 'withdrawn' {
@@ -144,12 +178,29 @@ export class PassportsService {
     return { person, passport, resource };
   }
 
-  async #recordRead(actor: Actor, youngPersonId: string, action: PassportReadAction, sections: PassportSection[], requestId: string, details: Record<string, unknown> = {}) {
+  async #recordRead(
+    actor: Actor,
+    youngPersonId: string,
+    action: PassportReadAction,
+    sections: PassportSection[],
+    requestId: string,
+    details: Record<string, unknown> = {},
+  ) {
     if (isOwner(actor, youngPersonId)) return;
-    await this.audit.success(action, actor, { target: { type: 'passport', id: youngPersonId }, subjectId: youngPersonId, requestId, details: { sections, ...details } });
+    await this.audit.success(action, actor, {
+      target: { type: 'passport', id: youngPersonId },
+      subjectId: youngPersonId,
+      requestId,
+      details: { sections, ...details },
+    });
   }
 
-  async read(actor: Actor, youngPersonId: string, requestId: string, action: 'passport.read' | 'passport.print' = 'passport.read') {
+  async read(
+    actor: Actor,
+    youngPersonId: string,
+    requestId: string,
+    action: 'passport.read' | 'passport.print' = 'passport.read',
+  ) {
     const { passport, resource, person } = await this.#load(actor, youngPersonId, 'passport.read');
     const visible = readableSections(actor, resource, passportSections);
     await this.#recordRead(actor, youngPersonId, action, visible, requestId);
@@ -182,13 +233,18 @@ export class PassportsService {
     requestId: string,
   ): Promise<Passport> {
     const { passport } = await this.#load(actor, youngPersonId, 'passport.edit');
-    const sections = Object.fromEntries(Object.entries(input.sections).filter(([, content]) => content !== null && content !== undefined)) as PassportSections;
+    const sections = Object.fromEntries(
+      Object.entries(input.sections).filter(([, content]) => content !== null && content !== undefined),
+    ) as PassportSections;
     return this.#saveVersion(actor, passport, {
       baseVersion: input.baseVersion ?? passport.version,
       sections,
       coachAccess: input.coachAccess ?? passport.coachAccess,
       source: 'owner',
-      audit: { action: 'passport.save', details: { sections: Object.keys(sections), coachAccess: input.coachAccess ?? passport.coachAccess } },
+      audit: {
+        action: 'passport.save',
+        details: { sections: Object.keys(sections), coachAccess: input.coachAccess ?? passport.coachAccess },
+      },
       requestId,
     });
   }
@@ -213,7 +269,13 @@ export class PassportsService {
   }
 
   /** Brings back the sections of an earlier version as a new version (nothing is ever overwritten). */
-  async restore(actor: Actor, youngPersonId: string, version: number, input: { baseVersion: number }, requestId: string): Promise<Passport> {
+  async restore(
+    actor: Actor,
+    youngPersonId: string,
+    version: number,
+    input: { baseVersion: number },
+    requestId: string,
+  ): Promise<Passport> {
     const { passport } = await this.#load(actor, youngPersonId, 'passport.edit');
     const earlier = await this.passports.version(youngPersonId, version);
     if (!earlier) throw notFound('Passport version');
@@ -223,7 +285,10 @@ export class PassportsService {
       coachAccess: passport.coachAccess,
       source: 'restore',
       restoredFrom: version,
-      audit: { action: 'passport.restore', details: { sections: Object.keys(earlier.sections), restoredFrom: version } },
+      audit: {
+        action: 'passport.restore',
+        details: { sections: Object.keys(earlier.sections), restoredFrom: version },
+      },
       requestId,
     });
   }
@@ -259,15 +324,29 @@ export class PassportsService {
         session,
       );
       if (!saved) throw this.#staleVersion(passport.version);
-      await this.audit.success(input.audit.action, actor, { target: { type: 'passport', id: passport.youngPersonId }, subjectId: passport.youngPersonId, requestId: input.requestId, details: { version: saved.version, ...input.audit.details } }, session);
+      await this.audit.success(
+        input.audit.action,
+        actor,
+        {
+          target: { type: 'passport', id: passport.youngPersonId },
+          subjectId: passport.youngPersonId,
+          requestId: input.requestId,
+          details: { version: saved.version, ...input.audit.details },
+        },
+        session,
+      );
       return saved;
     });
   }
 
   #staleVersion(current: number) {
-    return new ApiError('conflict', 'The passport was changed since you opened it. Reload it and make your changes again.', {
-      details: { currentVersion: current },
-    });
+    return new ApiError(
+      'conflict',
+      'The passport was changed since you opened it. Reload it and make your changes again.',
+      {
+        details: { currentVersion: current },
+      },
+    );
   }
 
   async versions(actor: Actor, youngPersonId: string) {
@@ -279,17 +358,33 @@ export class PassportsService {
     await this.#load(actor, youngPersonId, 'passport.read_history');
     const found = await this.passports.version(youngPersonId, version);
     if (!found) throw notFound('Passport version');
-    await this.#recordRead(actor, youngPersonId, 'passport.read_version', Object.keys(found.sections) as PassportSection[], requestId, { version });
+    await this.#recordRead(
+      actor,
+      youngPersonId,
+      'passport.read_version',
+      Object.keys(found.sections) as PassportSection[],
+      requestId,
+      { version },
+    );
     return found;
   }
 
-  async proposeDraft(actor: Actor, youngPersonId: string, input: { sections: PassportSections; note?: string }, requestId: string) {
+  async proposeDraft(
+    actor: Actor,
+    youngPersonId: string,
+    input: { sections: PassportSections; note?: string },
+    requestId: string,
+  ) {
     const { person, passport, resource } = await this.#load(actor, youngPersonId, 'passport.propose');
     const visible = readableSections(actor, resource, passportSections);
     const hidden = Object.keys(input.sections).filter((name) => !visible.includes(name as PassportSection));
     if (hidden.length > 0) {
       throw new ApiError('forbidden', 'You can only propose changes to sections you are allowed to read.', {
-        details: hidden.map((name) => ({ path: `sections.${name}`, in: 'body' as const, message: 'is not shared with job coaches' })),
+        details: hidden.map((name) => ({
+          path: `sections.${name}`,
+          in: 'body' as const,
+          message: 'is not shared with job coaches',
+        })),
       });
     }
     return inTransaction(this.mongo, async (session) => {
@@ -304,8 +399,21 @@ export class PassportsService {
         },
         session,
       );
-      await this.audit.success('passport.draft_propose', actor, { target: { type: 'passport_draft', id: draft.id }, subjectId: youngPersonId, requestId, details: { sections: Object.keys(input.sections) } }, session);
-      await this.notifications.draftProposed({ youngPersonId, providerId: person.providerId, proposedBy: actor.accountId }, session);
+      await this.audit.success(
+        'passport.draft_propose',
+        actor,
+        {
+          target: { type: 'passport_draft', id: draft.id },
+          subjectId: youngPersonId,
+          requestId,
+          details: { sections: Object.keys(input.sections) },
+        },
+        session,
+      );
+      await this.notifications.draftProposed(
+        { youngPersonId, providerId: person.providerId, proposedBy: actor.accountId },
+        session,
+      );
       return draft;
     });
   }
@@ -314,7 +422,12 @@ export class PassportsService {
     const person = await this.youngPeople.byId(youngPersonId);
     if (!person) throw notFound('Young person');
     const passport = (await this.passports.current(youngPersonId)) ?? emptyPassport(person);
-    const resource = { type: 'passport' as const, youngPersonId, providerId: person.providerId, coachAccess: passport.coachAccess };
+    const resource = {
+      type: 'passport' as const,
+      youngPersonId,
+      providerId: person.providerId,
+      coachAccess: passport.coachAccess,
+    };
     // Owners (and delegates with the right) decide on drafts; coaches see the ones they can propose.
     try {
       authorize(actor, 'passport.decide_draft', resource);
@@ -324,7 +437,13 @@ export class PassportsService {
     return this.passports.listDrafts(youngPersonId, status);
   }
 
-  async decideDraft(actor: Actor, youngPersonId: string, draftId: string, decision: { accept: boolean; reason?: string }, requestId: string) {
+  async decideDraft(
+    actor: Actor,
+    youngPersonId: string,
+    draftId: string,
+    decision: { accept: boolean; reason?: string },
+    requestId: string,
+  ) {
     const { passport } = await this.#load(actor, youngPersonId, 'passport.decide_draft');
     const draft = await this.passports.draft(youngPersonId, draftId);
     if (!draft) throw notFound('Draft');
@@ -353,11 +472,30 @@ export class PassportsService {
       }
       const decided = await this.passports.decideDraft(
         draftId,
-        { status: decision.accept ? 'accepted' : 'rejected', decidedBy: actor.accountId, decidedAt: this.clock.now(), reason: decision.reason, resultingVersion },
+        {
+          status: decision.accept ? 'accepted' : 'rejected',
+          decidedBy: actor.accountId,
+          decidedAt: this.clock.now(),
+          reason: decision.reason,
+          resultingVersion,
+        },
         session,
       );
       if (!decided) throw new ApiError('conflict', 'This draft has just been decided.');
-      await this.audit.success(decision.accept ? 'passport.draft_accept' : 'passport.draft_reject', actor, { target: { type: 'passport_draft', id: draftId }, subjectId: youngPersonId, requestId, details: { sections: Object.keys(draft.sections), ...(resultingVersion ? { version: resultingVersion } : {}) } }, session);
+      await this.audit.success(
+        decision.accept ? 'passport.draft_accept' : 'passport.draft_reject',
+        actor,
+        {
+          target: { type: 'passport_draft', id: draftId },
+          subjectId: youngPersonId,
+          requestId,
+          details: {
+            sections: Object.keys(draft.sections),
+            ...(resultingVersion ? { version: resultingVersion } : {}),
+          },
+        },
+        session,
+      );
       return (await this.passports.draft(youngPersonId, draftId, session))!;
     });
   }
@@ -369,7 +507,13 @@ export class PassportsService {
   async share(
     actor: Actor,
     youngPersonId: string,
-    input: { employerId: string; placementId?: string; sections: PassportSection[]; purpose: string; expiresInDays: number },
+    input: {
+      employerId: string;
+      placementId?: string;
+      sections: PassportSection[];
+      purpose: string;
+      expiresInDays: number;
+    },
     requestId: string,
   ) {
     const { person } = await this.#load(actor, youngPersonId, 'passport.share');
@@ -383,21 +527,35 @@ export class PassportsService {
         throw unprocessable([{ path: 'placementId', in: 'body', message: 'is not a placement of this employer' }]);
       }
     }
-    return inTransaction(this.mongo, (session) => this.createShare(actor, person, { ...input, employerName: employer.name }, requestId, session));
+    return inTransaction(this.mongo, (session) =>
+      this.createShare(actor, person, { ...input, employerName: employer.name }, requestId, session),
+    );
   }
 
   /** The consent record and its audit entry; used by `share` and by accepting a placement proposal. */
   async createShare(
     actor: Actor,
     person: Pick<YoungPerson, 'id' | 'providerId'>,
-    input: { employerId: string; employerName: string; placementId?: string; sections: PassportSection[]; purpose: string; expiresInDays: number },
+    input: {
+      employerId: string;
+      employerName: string;
+      placementId?: string;
+      sections: PassportSection[];
+      purpose: string;
+      expiresInDays: number;
+    },
     requestId: string,
     session: import('mongodb').ClientSession,
   ): Promise<PassportShare> {
     const now = this.clock.now();
     const sections = passportSections.filter((section) => input.sections.includes(section));
     const expiresAt = daysAfter(now, input.expiresInDays);
-    const statement = consentStatement({ sections, employerName: input.employerName, purpose: input.purpose, expiresAt });
+    const statement = consentStatement({
+      sections,
+      employerName: input.employerName,
+      purpose: input.purpose,
+      expiresAt,
+    });
     const share = await this.passports.insertShare(
       {
         youngPersonId: person.id,
@@ -411,14 +569,29 @@ export class PassportsService {
       },
       session,
     );
-    await this.audit.success('passport.share', actor, { target: { type: 'passport_share', id: share.id }, subjectId: person.id, requestId, details: { employerId: input.employerId, sections, purpose: input.purpose, expiresAt: expiresAt.toISOString() } }, session);
+    await this.audit.success(
+      'passport.share',
+      actor,
+      {
+        target: { type: 'passport_share', id: share.id },
+        subjectId: person.id,
+        requestId,
+        details: { employerId: input.employerId, sections, purpose: input.purpose, expiresAt: expiresAt.toISOString() },
+      },
+      session,
+    );
     return share;
   }
 
   /** Whether the actor may share this young person's passport (403 if not); used before sharing on accepting a proposal. */
   async authorizeShare(actor: Actor, person: Pick<YoungPerson, 'id' | 'providerId'>): Promise<void> {
     const passport = await this.passports.current(person.id);
-    authorize(actor, 'passport.share', { type: 'passport', youngPersonId: person.id, providerId: person.providerId, coachAccess: passport?.coachAccess ?? defaultCoachAccess });
+    authorize(actor, 'passport.share', {
+      type: 'passport',
+      youngPersonId: person.id,
+      providerId: person.providerId,
+      coachAccess: passport?.coachAccess ?? defaultCoachAccess,
+    });
   }
 
   /**
@@ -432,7 +605,17 @@ export class PassportsService {
     session: import('mongodb').ClientSession,
   ): Promise<void> {
     if (!(await this.passports.withdrawShare(share.shareId, actor.accountId, this.clock.now(), session))) return;
-    await this.audit.success('passport.share_withdraw', actor, { target: { type: 'passport_share', id: share.shareId }, subjectId: share.youngPersonId, requestId, details: { employerId: share.employerId, because: share.because } }, session);
+    await this.audit.success(
+      'passport.share_withdraw',
+      actor,
+      {
+        target: { type: 'passport_share', id: share.shareId },
+        subjectId: share.youngPersonId,
+        requestId,
+        details: { employerId: share.employerId, because: share.because },
+      },
+      session,
+    );
   }
 
   /** Names of the job coaches who proposed these drafts, for showing beside them. */
@@ -459,23 +642,49 @@ export class PassportsService {
    * The owner (or a delegate with share_passport) renews a share that was not withdrawn: a new
    * expiry, counted from today, with the consent statement saying the new date. Audited.
    */
-  async renewShare(actor: Actor, youngPersonId: string, shareId: string, input: { expiresInDays: number }, requestId: string) {
+  async renewShare(
+    actor: Actor,
+    youngPersonId: string,
+    shareId: string,
+    input: { expiresInDays: number },
+    requestId: string,
+  ) {
     await this.#load(actor, youngPersonId, 'passport.share');
     const share = await this.passports.share(shareId);
     if (!share || share.youngPersonId !== youngPersonId) throw notFound('Share');
-    if (share.withdrawnAt) throw new ApiError('conflict', 'This share was withdrawn; share again to give consent anew.', { details: { status: 'withdrawn' } });
+    if (share.withdrawnAt)
+      throw new ApiError('conflict', 'This share was withdrawn; share again to give consent anew.', {
+        details: { status: 'withdrawn' },
+      });
     const now = this.clock.now();
     const expiresAt = daysAfter(now, input.expiresInDays);
     const employerName = (await this.employers.byId(share.employerId))?.name ?? 'the employer';
     const statement = consentStatement({ sections: share.sections, employerName, purpose: share.purpose, expiresAt });
     await inTransaction(this.mongo, async (session) => {
-      if (!(await this.passports.renewShare(shareId, { expiresAt, statement, by: { accountId: actor.accountId, role: actor.role }, at: now }, session))) {
-        throw new ApiError('conflict', 'This share was withdrawn; share again to give consent anew.', { details: { status: 'withdrawn' } });
+      if (
+        !(await this.passports.renewShare(
+          shareId,
+          { expiresAt, statement, by: { accountId: actor.accountId, role: actor.role }, at: now },
+          session,
+        ))
+      ) {
+        throw new ApiError('conflict', 'This share was withdrawn; share again to give consent anew.', {
+          details: { status: 'withdrawn' },
+        });
       }
       await this.audit.success(
         'passport.share_renew',
         actor,
-        { target: { type: 'passport_share', id: shareId }, subjectId: youngPersonId, requestId, details: { employerId: share.employerId, previousExpiresAt: share.expiresAt.toISOString(), expiresAt: expiresAt.toISOString() } },
+        {
+          target: { type: 'passport_share', id: shareId },
+          subjectId: youngPersonId,
+          requestId,
+          details: {
+            employerId: share.employerId,
+            previousExpiresAt: share.expiresAt.toISOString(),
+            expiresAt: expiresAt.toISOString(),
+          },
+        },
         session,
       );
     });
@@ -488,7 +697,17 @@ export class PassportsService {
     if (!share || share.youngPersonId !== youngPersonId) throw notFound('Share');
     await inTransaction(this.mongo, async (session) => {
       await this.passports.withdrawShare(shareId, actor.accountId, this.clock.now(), session);
-      await this.audit.success('passport.share_withdraw', actor, { target: { type: 'passport_share', id: shareId }, subjectId: youngPersonId, requestId, details: { employerId: share.employerId } }, session);
+      await this.audit.success(
+        'passport.share_withdraw',
+        actor,
+        {
+          target: { type: 'passport_share', id: shareId },
+          subjectId: youngPersonId,
+          requestId,
+          details: { employerId: share.employerId },
+        },
+        session,
+      );
     });
     return (await this.passports.share(shareId))!;
   }
@@ -498,8 +717,12 @@ export class PassportsService {
     const employerId = sharedPassportsScope(actor);
     if (!employerId) return [];
     const shares = await this.passports.activeSharesFor(employerId, this.clock.now());
-    const people = new Map((await this.youngPeople.byIds([...new Set(shares.map((s) => s.youngPersonId))])).map((p) => [p.id, p]));
-    return shares.filter((share) => people.has(share.youngPersonId)).map((share) => ({ share, person: people.get(share.youngPersonId)! }));
+    const people = new Map(
+      (await this.youngPeople.byIds([...new Set(shares.map((s) => s.youngPersonId))])).map((p) => [p.id, p]),
+    );
+    return shares
+      .filter((share) => people.has(share.youngPersonId))
+      .map((share) => ({ share, person: people.get(share.youngPersonId)! }));
   }
 
   /** An employer reads only the shared sections, only while the share is active; each read is audited. */
@@ -512,10 +735,21 @@ export class PassportsService {
       employerId: share.employerId,
       active: shareStatus(share, this.clock.now()) === 'active',
     });
-    const [person, passport] = await Promise.all([this.youngPeople.byId(share.youngPersonId), this.passports.current(share.youngPersonId)]);
+    const [person, passport] = await Promise.all([
+      this.youngPeople.byId(share.youngPersonId),
+      this.passports.current(share.youngPersonId),
+    ]);
     if (!person) throw notFound('Shared passport');
-    await this.#recordRead(actor, share.youngPersonId, 'passport_share.read', share.sections, requestId, { shareId, employerId: share.employerId });
-    return { share, person, sections: pickSections(passport?.sections ?? {}, share.sections), version: passport?.version ?? 0 };
+    await this.#recordRead(actor, share.youngPersonId, 'passport_share.read', share.sections, requestId, {
+      shareId,
+      employerId: share.employerId,
+    });
+    return {
+      share,
+      person,
+      sections: pickSections(passport?.sections ?? {}, share.sections),
+      version: passport?.version ?? 0,
+    };
   }
 
   /**
@@ -523,24 +757,41 @@ export class PassportsService {
    * but only if the caller could read it were it still active, so that an employer is told it ended
    * rather than "not found". Never any passport text.
    */
-  async endedShare(actor: Actor, shareId: string): Promise<{ preferredName: string; endedAt: Date | undefined } | undefined> {
+  async endedShare(
+    actor: Actor,
+    shareId: string,
+  ): Promise<{ preferredName: string; endedAt: Date | undefined } | undefined> {
     const share = await this.passports.share(shareId);
     if (!share) return undefined;
     const now = this.clock.now();
     if (shareStatus(share, now) === 'active') return undefined;
-    const resource = { type: 'passport_share' as const, youngPersonId: share.youngPersonId, employerId: share.employerId, active: true };
+    const resource = {
+      type: 'passport_share' as const,
+      youngPersonId: share.youngPersonId,
+      employerId: share.employerId,
+      active: true,
+    };
     if (decide(actor, 'passport_share.read', resource) !== 'allow') return undefined;
     const person = await this.youngPeople.byId(share.youngPersonId);
     if (!person) return undefined;
-    return { preferredName: person.preferredName, endedAt: share.withdrawnAt ?? (share.expiresAt <= now ? share.expiresAt : undefined) };
+    return {
+      preferredName: person.preferredName,
+      endedAt: share.withdrawnAt ?? (share.expiresAt <= now ? share.expiresAt : undefined),
+    };
   }
 
   /** Who read the passport, what, and when: for the owner (and delegates allowed to view it). */
   async accessLog(actor: Actor, youngPersonId: string, page: { limit: number; offset: number }) {
     await this.#load(actor, youngPersonId, 'passport.read_history');
     const { items, total } = await this.audit.forSubject(youngPersonId, { actions: passportReadActions, ...page });
-    const accountIds = [...new Set(items.map((entry) => entry.actor.accountId).filter((id): id is string => !!id && /^[0-9a-f]{24}$/.test(id)))];
-    const readers = new Map((await Promise.all(accountIds.map((id) => this.accounts.byId(id)))).filter((a) => a).map((a) => [a!.id, a!]));
+    const accountIds = [
+      ...new Set(
+        items.map((entry) => entry.actor.accountId).filter((id): id is string => !!id && /^[0-9a-f]{24}$/.test(id)),
+      ),
+    ];
+    const readers = new Map(
+      (await Promise.all(accountIds.map((id) => this.accounts.byId(id)))).filter((a) => a).map((a) => [a!.id, a!]),
+    );
     const employerIds = [...new Set([...readers.values()].map((a) => a.employerId).filter((id): id is string => !!id))];
     const employerNames = new Map((await this.employers.byIds(employerIds)).map((e) => [e.id, e.name]));
     const describe: Record<string, string> = {
@@ -563,7 +814,9 @@ export class PassportsService {
             accountId: entry.actor.accountId,
             role: entry.actor.role,
             ...(reader ? { name: reader.name } : {}),
-            ...(reader?.employerId && employerNames.has(reader.employerId) ? { organisation: employerNames.get(reader.employerId) } : {}),
+            ...(reader?.employerId && employerNames.has(reader.employerId)
+              ? { organisation: employerNames.get(reader.employerId) }
+              : {}),
           },
           ...(sections ? { sections } : {}),
         };

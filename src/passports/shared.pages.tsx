@@ -1,7 +1,7 @@
-import { Hono, type Context } from 'hono';
+import { type Context, Hono } from 'hono';
 import { ApiError } from '../core/errors.js';
-import { pageForbidden } from '../web/errors.js';
 import { SummaryList } from '../web/components/SummaryList.js';
+import { pageForbidden } from '../web/errors.js';
 import { renderPage } from '../web/render.js';
 import type { WebEnv } from '../web/web.env.js';
 import { longDate } from '../web/young-person.js';
@@ -9,7 +9,8 @@ import { sectionRows } from './passport-fields.js';
 import { sectionLabels } from './passports.service.js';
 
 function employerOnly(c: Context<WebEnv>) {
-  if (c.get('actor')!.role !== 'employer') throw pageForbidden('Shared passports are for the employers they were shared with.');
+  if (c.get('actor')!.role !== 'employer')
+    throw pageForbidden('Shared passports are for the employers they were shared with.');
 }
 
 /** The passports young people have shared with the caller's organisation, while each share lasts. */
@@ -21,7 +22,10 @@ async function sharedListPage(c: Context<WebEnv>) {
     { title: 'Shared passports' },
     <>
       <h1 class="govuk-heading-l">Shared passports</h1>
-      <p class="govuk-body">Young people share parts of their adjustments passport so you know what helps them at work. Only people who need to know should read them.</p>
+      <p class="govuk-body">
+        Young people share parts of their adjustments passport so you know what helps them at work. Only people who need
+        to know should read them.
+      </p>
       {shared.length === 0 ? <p class="govuk-body">No one is sharing a passport with you now.</p> : null}
       <ul class="govuk-list">
         {shared.map(({ share, person }) => (
@@ -30,7 +34,8 @@ async function sharedListPage(c: Context<WebEnv>) {
               {person.preferredName}
             </a>
             <p class="govuk-body-s govuk-!-margin-bottom-0">
-              {share.sections.map((section) => sectionLabels[section]).join(', ') || 'No sections'}. Shared until {longDate(share.expiresAt)}.
+              {share.sections.map((section) => sectionLabels[section]).join(', ') || 'No sections'}. Shared until{' '}
+              {longDate(share.expiresAt)}.
             </p>
           </li>
         ))}
@@ -64,9 +69,13 @@ async function sharedPassportPage(c: Context<WebEnv>) {
       <>
         <h1 class="govuk-heading-l">This shared passport has ended</h1>
         <p class="govuk-body">
-          {ended.preferredName} is no longer sharing their passport with you{ended.endedAt ? ` (since ${longDate(ended.endedAt)})` : ''}. You cannot read it now.
+          {ended.preferredName} is no longer sharing their passport with you
+          {ended.endedAt ? ` (since ${longDate(ended.endedAt)})` : ''}. You cannot read it now.
         </p>
-        <p class="govuk-body">If you printed it, please destroy the printout. If you still need to know what helps them at work, ask their job coach.</p>
+        <p class="govuk-body">
+          If you printed it, please destroy the printout. If you still need to know what helps them at work, ask their
+          job coach.
+        </p>
       </>,
     );
   }
@@ -78,10 +87,15 @@ async function sharedPassportPage(c: Context<WebEnv>) {
     <>
       <h1 class="govuk-heading-l">{person.preferredName}’s workplace adjustments passport</h1>
       <p class="govuk-body">
-        {person.preferredName} shared these parts with you so that: {share.purpose}. Shared until {longDate(share.expiresAt)}.
+        {person.preferredName} shared these parts with you so that: {share.purpose}. Shared until{' '}
+        {longDate(share.expiresAt)}.
       </p>
-      <p class="govuk-body">Please keep it private. Show it only to people who support {person.preferredName} at work.</p>
-      <p class="govuk-body app-no-print">To print it for the supervisor, use your browser’s Print button. Only the passport is printed.</p>
+      <p class="govuk-body">
+        Please keep it private. Show it only to people who support {person.preferredName} at work.
+      </p>
+      <p class="govuk-body app-no-print">
+        To print it for the supervisor, use your browser’s Print button. Only the passport is printed.
+      </p>
       {filled.length === 0 ? <p class="govuk-body">The shared parts are empty at the moment.</p> : null}
       {filled.map((section) => (
         <>

@@ -1,5 +1,5 @@
-import { Hono, type Context } from 'hono';
-import { passportSections, type PassportSection } from '../domain/vocabulary.js';
+import { type Context, Hono } from 'hono';
+import { type PassportSection, passportSections } from '../domain/vocabulary.js';
 import { Button, ButtonGroup } from '../web/components/Button.js';
 import { Checkboxes } from '../web/components/Checkboxes.js';
 import { ErrorSummary } from '../web/components/ErrorSummary.js';
@@ -11,7 +11,7 @@ import { SummaryList } from '../web/components/SummaryList.js';
 import { Tag } from '../web/components/Tag.js';
 import { CsrfField, csrfToken } from '../web/csrf.js';
 import { pageNotFound } from '../web/errors.js';
-import { list, readForm, text, type FieldErrors } from '../web/forms.js';
+import { type FieldErrors, list, readForm, text } from '../web/forms.js';
 import { renderPage } from '../web/render.js';
 import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
@@ -55,13 +55,22 @@ interface EmployerOption {
 async function employerOptions(c: Context<WebEnv>, person: PersonPage): Promise<EmployerOption[]> {
   const { journey, employers } = c.var.services;
   const [journeys, verified] = await Promise.all([
-    journey.list(person.actor, { youngPersonId: person.youngPersonId, limit: 50, offset: 0 }).catch(() => ({ items: [] })),
+    journey
+      .list(person.actor, { youngPersonId: person.youngPersonId, limit: 50, offset: 0 })
+      .catch(() => ({ items: [] })),
     employers.list(person.actor, { verified: true, limit: 200, offset: 0 }),
   ]);
   const labels = await journey.labels(journeys.items);
   const options = new Map<string, EmployerOption>();
-  for (const match of journeys.items) options.set(match.employerId, { id: match.employerId, name: labels.placement(match.placementId).employerName, fromProposal: true });
-  for (const employer of verified.items) if (!options.has(employer.id)) options.set(employer.id, { id: employer.id, name: employer.name, fromProposal: false });
+  for (const match of journeys.items)
+    options.set(match.employerId, {
+      id: match.employerId,
+      name: labels.placement(match.placementId).employerName,
+      fromProposal: true,
+    });
+  for (const employer of verified.items)
+    if (!options.has(employer.id))
+      options.set(employer.id, { id: employer.id, name: employer.name, fromProposal: false });
   return [...options.values()];
 }
 
@@ -79,7 +88,13 @@ function choiceFromQuery(c: Context<WebEnv>): ShareChoice {
   };
 }
 
-function ShareForm(props: { person: PersonPage; employers: EmployerOption[]; choice: ShareChoice; errors: FieldErrors; csrf: string }) {
+function ShareForm(props: {
+  person: PersonPage;
+  employers: EmployerOption[];
+  choice: ShareChoice;
+  errors: FieldErrors;
+  csrf: string;
+}) {
   const { choice, errors, person } = props;
   const fromProposals = props.employers.filter((employer) => employer.fromProposal);
   const others = props.employers.filter((employer) => !employer.fromProposal);
@@ -88,7 +103,9 @@ function ShareForm(props: { person: PersonPage; employers: EmployerOption[]; cho
       <div class="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
         <h1 class="govuk-heading-l">Share {person.asDelegate ? 'the' : 'my'} passport</h1>
-        <p class="govuk-body">Choose who can read it, which parts, and for how long. You can stop sharing at any time.</p>
+        <p class="govuk-body">
+          Choose who can read it, which parts, and for how long. You can stop sharing at any time.
+        </p>
         <form method="post" action={`${shares(person.youngPersonId)}/new`} novalidate>
           <CsrfField token={props.csrf} />
           <Radios
@@ -96,7 +113,10 @@ function ShareForm(props: { person: PersonPage; employers: EmployerOption[]; cho
             legend="Who do you want to share it with?"
             legendSize="m"
             hint={fromProposals.length > 0 ? 'The first ones are employers from your placement proposals.' : undefined}
-            items={[...fromProposals.map((employer) => ({ value: employer.id, text: employer.name })), ...(others.length > 0 ? [{ value: 'other', text: 'Another employer' }] : [])]}
+            items={[
+              ...fromProposals.map((employer) => ({ value: employer.id, text: employer.name })),
+              ...(others.length > 0 ? [{ value: 'other', text: 'Another employer' }] : []),
+            ]}
             value={choice.employerId}
             error={errors.employerId}
           />
@@ -104,7 +124,10 @@ function ShareForm(props: { person: PersonPage; employers: EmployerOption[]; cho
             <Select
               name="otherEmployerId"
               label="If you chose another employer, which one?"
-              items={[{ value: '', text: 'Choose an employer' }, ...others.map((employer) => ({ value: employer.id, text: employer.name }))]}
+              items={[
+                { value: '', text: 'Choose an employer' },
+                ...others.map((employer) => ({ value: employer.id, text: employer.name })),
+              ]}
               value={choice.otherEmployerId}
               error={errors.otherEmployerId}
             />
@@ -114,12 +137,31 @@ function ShareForm(props: { person: PersonPage; employers: EmployerOption[]; cho
             legend="Which parts can they read?"
             legendSize="m"
             hint="Choose all the parts they can read. They cannot see the other parts."
-            items={passportSections.map((section) => ({ value: section, text: sectionLabels[section], hint: sectionHints[section] }))}
+            items={passportSections.map((section) => ({
+              value: section,
+              text: sectionLabels[section],
+              hint: sectionHints[section],
+            }))}
             values={choice.sections}
             error={errors.sections}
           />
-          <Input name="purpose" label="Why are you sharing it?" hint='For example: "So my supervisor knows what helps me at work".' value={choice.purpose} error={errors.purpose} />
-          <Radios name="days" legend="For how long?" legendSize="m" hint="After this, they cannot read it any more." items={periods} value={choice.days} error={errors.days} inline />
+          <Input
+            name="purpose"
+            label="Why are you sharing it?"
+            hint='For example: "So my supervisor knows what helps me at work".'
+            value={choice.purpose}
+            error={errors.purpose}
+          />
+          <Radios
+            name="days"
+            legend="For how long?"
+            legendSize="m"
+            hint="After this, they cannot read it any more."
+            items={periods}
+            value={choice.days}
+            error={errors.days}
+            inline
+          />
           <Button>Continue</Button>
         </form>
       </div>
@@ -128,37 +170,74 @@ function ShareForm(props: { person: PersonPage; employers: EmployerOption[]; cho
 }
 
 /** Checks the choice with the API's share schema; problems in the words of the form. */
-function validate(choice: ShareChoice, employers: EmployerOption[]): { input?: { employerId: string; sections: PassportSection[]; purpose: string; expiresInDays: number }; errors: FieldErrors } {
+function validate(
+  choice: ShareChoice,
+  employers: EmployerOption[],
+): {
+  input?: { employerId: string; sections: PassportSection[]; purpose: string; expiresInDays: number };
+  errors: FieldErrors;
+} {
   const errors: FieldErrors = {};
   const employerId = chosenEmployer(choice);
   if (!choice.employerId) errors.employerId = 'Choose who you want to share it with';
   else if (choice.employerId === 'other' && !choice.otherEmployerId) errors.otherEmployerId = 'Choose the employer';
-  else if (!employers.some((employer) => employer.id === employerId)) errors.employerId = 'Choose an employer from the list';
+  else if (!employers.some((employer) => employer.id === employerId))
+    errors.employerId = 'Choose an employer from the list';
   if (choice.sections.length === 0) errors.sections = 'Choose at least one part they can read';
   if (!choice.purpose) errors.purpose = 'Say why you are sharing it';
   else if (choice.purpose.length > 300) errors.purpose = 'Why you are sharing it must be 300 characters or fewer';
   if (!periods.some((period) => period.value === choice.days)) errors.days = 'Choose how long they can read it';
   if (Object.keys(errors).length > 0) return { errors };
-  const parsed = shareInputSchema.safeParse({ employerId, sections: choice.sections, purpose: choice.purpose, expiresInDays: Number(choice.days) });
+  const parsed = shareInputSchema.safeParse({
+    employerId,
+    sections: choice.sections,
+    purpose: choice.purpose,
+    expiresInDays: Number(choice.days),
+  });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? 'employerId')] ??= 'Check this answer';
     return { errors };
   }
-  return { input: { employerId, sections: parsed.data.sections, purpose: parsed.data.purpose, expiresInDays: parsed.data.expiresInDays }, errors };
+  return {
+    input: {
+      employerId,
+      sections: parsed.data.sections,
+      purpose: parsed.data.purpose,
+      expiresInDays: parsed.data.expiresInDays,
+    },
+    errors,
+  };
 }
 
 async function readChoice(c: Context<WebEnv>): Promise<ShareChoice> {
   const form = await readForm(c);
-  return { employerId: text(form, 'employerId'), otherEmployerId: text(form, 'otherEmployerId'), sections: list(form, 'sections'), purpose: text(form, 'purpose'), days: text(form, 'days') };
+  return {
+    employerId: text(form, 'employerId'),
+    otherEmployerId: text(form, 'otherEmployerId'),
+    sections: list(form, 'sections'),
+    purpose: text(form, 'purpose'),
+    days: text(form, 'days'),
+  };
 }
 
 function changeLink(person: PersonPage, choice: ShareChoice): string {
-  const query = new URLSearchParams({ employerId: choice.employerId, otherEmployerId: choice.otherEmployerId, purpose: choice.purpose, days: choice.days });
+  const query = new URLSearchParams({
+    employerId: choice.employerId,
+    otherEmployerId: choice.otherEmployerId,
+    purpose: choice.purpose,
+    days: choice.days,
+  });
   for (const section of choice.sections) query.append('sections', section);
   return `${shares(person.youngPersonId)}/new?${query.toString()}`;
 }
 
-function CheckAnswers(props: { person: PersonPage; choice: ShareChoice; employerName: string; input: { sections: PassportSection[]; purpose: string; expiresInDays: number }; csrf: string }) {
+function CheckAnswers(props: {
+  person: PersonPage;
+  choice: ShareChoice;
+  employerName: string;
+  input: { sections: PassportSection[]; purpose: string; expiresInDays: number };
+  csrf: string;
+}) {
   const { person, choice, input } = props;
   const change = changeLink(person, choice);
   const ordered = passportSections.filter((section) => input.sections.includes(section));
@@ -168,10 +247,32 @@ function CheckAnswers(props: { person: PersonPage; choice: ShareChoice; employer
         <h1 class="govuk-heading-l">Check before you share</h1>
         <SummaryList
           rows={[
-            { key: 'Who can read it', value: props.employerName, action: { href: change, visuallyHiddenText: 'who can read it' } },
-            { key: 'Which parts', value: <ul class="govuk-list">{ordered.map((section) => <li>{sectionLabels[section]}</li>)}</ul>, action: { href: change, visuallyHiddenText: 'which parts' } },
-            { key: 'Why', value: input.purpose, action: { href: change, visuallyHiddenText: 'why you are sharing it' } },
-            { key: 'For how long', value: periodWords(input.expiresInDays), action: { href: change, visuallyHiddenText: 'for how long' } },
+            {
+              key: 'Who can read it',
+              value: props.employerName,
+              action: { href: change, visuallyHiddenText: 'who can read it' },
+            },
+            {
+              key: 'Which parts',
+              value: (
+                <ul class="govuk-list">
+                  {ordered.map((section) => (
+                    <li>{sectionLabels[section]}</li>
+                  ))}
+                </ul>
+              ),
+              action: { href: change, visuallyHiddenText: 'which parts' },
+            },
+            {
+              key: 'Why',
+              value: input.purpose,
+              action: { href: change, visuallyHiddenText: 'why you are sharing it' },
+            },
+            {
+              key: 'For how long',
+              value: periodWords(input.expiresInDays),
+              action: { href: change, visuallyHiddenText: 'for how long' },
+            },
           ]}
         />
         <h2 class="govuk-heading-m">What happens next</h2>
@@ -205,10 +306,16 @@ async function sharesPage(c: Context<WebEnv>, person: PersonPage) {
   const canShare = person.may('share_passport');
   return renderPage(
     c,
-    { title: `Who ${person.asDelegate ? 'the' : 'my'} passport is shared with`, backLink: `/young-people/${person.youngPersonId}/passport` },
+    {
+      title: `Who ${person.asDelegate ? 'the' : 'my'} passport is shared with`,
+      backLink: `/young-people/${person.youngPersonId}/passport`,
+    },
     <>
       <h1 class="govuk-heading-l">Who {person.asDelegate ? 'the' : 'my'} passport is shared with</h1>
-      <p class="govuk-body">Nobody outside {person.asDelegate ? 'their' : 'your'} college or provider can read the passport unless it is shared with them here.</p>
+      <p class="govuk-body">
+        Nobody outside {person.asDelegate ? 'their' : 'your'} college or provider can read the passport unless it is
+        shared with them here.
+      </p>
       {canShare ? (
         <Button href={`${shares(person.youngPersonId)}/new`}>Share {person.asDelegate ? 'the' : 'my'} passport</Button>
       ) : null}
@@ -222,7 +329,8 @@ async function sharesPage(c: Context<WebEnv>, person: PersonPage) {
               <ul class="govuk-summary-card__actions">
                 <li class="govuk-summary-card__action">
                   <a class="govuk-link" href={`${shares(person.youngPersonId)}/${share.id}/withdraw`}>
-                    Stop sharing<span class="govuk-visually-hidden"> with {names.get(share.employerId) ?? 'this employer'}</span>
+                    Stop sharing
+                    <span class="govuk-visually-hidden"> with {names.get(share.employerId) ?? 'this employer'}</span>
                   </a>
                 </li>
               </ul>
@@ -244,8 +352,13 @@ async function sharesPage(c: Context<WebEnv>, person: PersonPage) {
       <ul class="govuk-list govuk-list--spaced">
         {past.map((share) => (
           <li>
-            {names.get(share.employerId) ?? 'An employer'}: {share.sections.map((section) => sectionLabels[section]).join(', ')}.{' '}
-            {share.withdrawnAt ? <Tag colour="grey">Stopped {longDate(share.withdrawnAt)}</Tag> : <Tag colour="grey">Ended {longDate(share.expiresAt)}</Tag>}
+            {names.get(share.employerId) ?? 'An employer'}:{' '}
+            {share.sections.map((section) => sectionLabels[section]).join(', ')}.{' '}
+            {share.withdrawnAt ? (
+              <Tag colour="grey">Stopped {longDate(share.withdrawnAt)}</Tag>
+            ) : (
+              <Tag colour="grey">Ended {longDate(share.expiresAt)}</Tag>
+            )}
           </li>
         ))}
       </ul>
@@ -255,7 +368,9 @@ async function sharesPage(c: Context<WebEnv>, person: PersonPage) {
 
 async function findShare(c: Context<WebEnv>, person: PersonPage) {
   const { passports } = c.var.services;
-  const share = (await passports.shares(person.actor, person.youngPersonId)).find((candidate) => candidate.id === c.req.param('shareId'));
+  const share = (await passports.shares(person.actor, person.youngPersonId)).find(
+    (candidate) => candidate.id === c.req.param('shareId'),
+  );
   if (!share) throw pageNotFound();
   const name = (await passports.employerNames([share])).get(share.employerId) ?? 'the employer';
   return { share, name };
@@ -271,7 +386,13 @@ export function sharePages() {
       renderPage(
         c,
         { title: 'Share my passport', backLink: shares(person.youngPersonId) },
-        <ShareForm person={person} employers={await employerOptions(c, person)} choice={choiceFromQuery(c)} errors={{}} csrf={csrfToken(c)} />,
+        <ShareForm
+          person={person}
+          employers={await employerOptions(c, person)}
+          choice={choiceFromQuery(c)}
+          errors={{}}
+          csrf={csrfToken(c)}
+        />,
       ),
     ),
   );
@@ -282,7 +403,11 @@ export function sharePages() {
       const { input, errors } = validate(choice, employers);
       if (!input) {
         c.status(400);
-        return renderPage(c, { title: 'Share my passport', hasErrors: true, backLink: shares(person.youngPersonId) }, <ShareForm person={person} employers={employers} choice={choice} errors={errors} csrf={csrfToken(c)} />);
+        return renderPage(
+          c,
+          { title: 'Share my passport', hasErrors: true, backLink: shares(person.youngPersonId) },
+          <ShareForm person={person} employers={employers} choice={choice} errors={errors} csrf={csrfToken(c)} />,
+        );
       }
       const employerName = employers.find((employer) => employer.id === input.employerId)!.name;
       return renderPage(
@@ -299,7 +424,11 @@ export function sharePages() {
       const { input, errors } = validate(choice, employers);
       if (!input) {
         c.status(400);
-        return renderPage(c, { title: 'Share my passport', hasErrors: true, backLink: shares(person.youngPersonId) }, <ShareForm person={person} employers={employers} choice={choice} errors={errors} csrf={csrfToken(c)} />);
+        return renderPage(
+          c,
+          { title: 'Share my passport', hasErrors: true, backLink: shares(person.youngPersonId) },
+          <ShareForm person={person} employers={employers} choice={choice} errors={errors} csrf={csrfToken(c)} />,
+        );
       }
       const share = await c.var.services.passports.share(person.actor, person.youngPersonId, input, c.get('requestId'));
       return c.redirect(`${shares(person.youngPersonId)}/${share.id}/shared`, 303);
@@ -319,7 +448,9 @@ export function sharePages() {
             <p class="govuk-body">
               {name} can now read: {share.sections.map((section) => sectionLabels[section]).join(', ')}.
             </p>
-            <p class="govuk-body">They can read it until {longDate(share.expiresAt)}. You can see each time they read it.</p>
+            <p class="govuk-body">
+              They can read it until {longDate(share.expiresAt)}. You can see each time they read it.
+            </p>
             <p class="govuk-body">Changed your mind? You can stop sharing now.</p>
             <ButtonGroup>
               <Button href={`${shares(person.youngPersonId)}/${share.id}/withdraw`} variant="warning">
@@ -345,7 +476,8 @@ export function sharePages() {
           <div class="govuk-grid-column-two-thirds">
             <h1 class="govuk-heading-l">Stop sharing with {name}?</h1>
             <p class="govuk-body">
-              {name} will not be able to read {share.sections.map((section) => sectionLabels[section]).join(', ')} any more. This happens straight away.
+              {name} will not be able to read {share.sections.map((section) => sectionLabels[section]).join(', ')} any
+              more. This happens straight away.
             </p>
             <p class="govuk-body">You can share with them again later if you want.</p>
             <form method="post" novalidate>
@@ -367,7 +499,12 @@ export function sharePages() {
     withPerson(c, async (person) => {
       const { share, name } = await findShare(c, person);
       await c.var.services.passports.withdrawShare(person.actor, person.youngPersonId, share.id, c.get('requestId'));
-      return redirectWithFlash(c, shares(person.youngPersonId), `You stopped sharing with ${name}`, 'They cannot read the passport any more.');
+      return redirectWithFlash(
+        c,
+        shares(person.youngPersonId),
+        `You stopped sharing with ${name}`,
+        'They cannot read the passport any more.',
+      );
     }),
   );
   return app;

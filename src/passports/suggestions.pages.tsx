@@ -1,13 +1,13 @@
-import { Hono, type Context } from 'hono';
-import { passportSections, type PassportSection } from '../domain/vocabulary.js';
+import { type Context, Hono } from 'hono';
+import { type PassportSection, passportSections } from '../domain/vocabulary.js';
+import { csrfToken } from '../web/csrf.js';
 import { pageForbidden, pageNotFound } from '../web/errors.js';
-import { readForm, text, type FieldErrors } from '../web/forms.js';
+import { type FieldErrors, readForm, text } from '../web/forms.js';
 import { renderPage } from '../web/render.js';
 import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
-import { csrfToken } from '../web/csrf.js';
 import { personPage } from '../web/young-person.js';
-import { SectionForm, contentFrom, valuesFrom, valuesFromForm, type SectionFormValues } from './passports.pages.js';
+import { contentFrom, SectionForm, type SectionFormValues, valuesFrom, valuesFromForm } from './passports.pages.js';
 import { sectionLabels } from './passports.service.js';
 
 const isSection = (value: string): value is PassportSection => (passportSections as readonly string[]).includes(value);
@@ -17,9 +17,13 @@ const isSection = (value: string): value is PassportSection => (passportSections
  * passport) accepts or rejects it on their drafts page. The coach sees only the sections the
  * owner lets them see, and the service decides whether they may suggest at all.
  */
-async function suggestionPage(c: Context<WebEnv>, submitted?: { values: SectionFormValues; note: string; errors: FieldErrors }) {
+async function suggestionPage(
+  c: Context<WebEnv>,
+  submitted?: { values: SectionFormValues; note: string; errors: FieldErrors },
+) {
   const actor = c.get('actor')!;
-  if (actor.role !== 'job_coach') throw pageForbidden('Only a young person’s job coach can suggest changes to their passport.');
+  if (actor.role !== 'job_coach')
+    throw pageForbidden('Only a young person’s job coach can suggest changes to their passport.');
   const id = c.req.param('id')!;
   const section = c.req.param('section')!;
   if (!isSection(section)) throw pageNotFound();
@@ -31,7 +35,11 @@ async function suggestionPage(c: Context<WebEnv>, submitted?: { values: SectionF
   if (page instanceof Response) return page;
   return renderPage(
     c,
-    { title: `Suggest a change: ${sectionLabels[section]} – ${person.preferredName}`, hasErrors, backLink: `/young-people/${id}` },
+    {
+      title: `Suggest a change: ${sectionLabels[section]} – ${person.preferredName}`,
+      hasErrors,
+      backLink: `/young-people/${id}`,
+    },
     <SectionForm
       person={page}
       section={section}
@@ -59,8 +67,18 @@ async function suggest(c: Context<WebEnv>) {
   const { content, errors } = contentFrom(section, values);
   if (!content) return suggestionPage(c, { values, note, errors });
   const id = c.req.param('id')!;
-  await c.var.services.passports.proposeDraft(c.get('actor')!, id, { sections: { [section]: content }, ...(note ? { note } : {}) }, c.get('requestId'));
-  return redirectWithFlash(c, `/young-people/${id}`, 'Your suggestion is sent', 'The young person will see it and decide.');
+  await c.var.services.passports.proposeDraft(
+    c.get('actor')!,
+    id,
+    { sections: { [section]: content }, ...(note ? { note } : {}) },
+    c.get('requestId'),
+  );
+  return redirectWithFlash(
+    c,
+    `/young-people/${id}`,
+    'Your suggestion is sent',
+    'The young person will see it and decide.',
+  );
 }
 
 export function suggestionPages() {

@@ -1,9 +1,12 @@
-import type { FieldProblem } from '../core/errors.js';
 import { addDays } from '../core/dates.js';
+import type { FieldProblem } from '../core/errors.js';
 import { minutesOfDay } from '../domain/schemas.js';
 import type { Placement } from './placements.repository.js';
 
-type Checked = Pick<Placement, 'schedule' | 'startDate' | 'durationWeeks' | 'rotations' | 'places' | 'placesFilled' | 'status'>;
+type Checked = Pick<
+  Placement,
+  'schedule' | 'startDate' | 'durationWeeks' | 'rotations' | 'places' | 'placesFilled' | 'status'
+>;
 
 const problem = (path: string, message: string): FieldProblem => ({ path, in: 'body', message });
 
@@ -20,26 +23,47 @@ export function mostHoursPerWeek(schedule: Placement['schedule']): number {
  * a running placement can take a late joiner. `startDate` is checked only when it is being set or
  * the placement is being opened before anyone has started on it.
  */
-export function placementProblems(placement: Checked, context: { today: string; checkStartDate: boolean }): FieldProblem[] {
+export function placementProblems(
+  placement: Checked,
+  context: { today: string; checkStartDate: boolean },
+): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const { schedule } = placement;
   const most = mostHoursPerWeek(schedule);
   if (schedule.hoursPerWeek > most) {
     const days = new Set(schedule.days).size;
     problems.push(
-      problem('schedule.hoursPerWeek', `is ${schedule.hoursPerWeek}, but ${days} day${days === 1 ? '' : 's'} a week from ${schedule.startTime} to ${schedule.endTime} hold at most ${most} hours`),
+      problem(
+        'schedule.hoursPerWeek',
+        `is ${schedule.hoursPerWeek}, but ${days} day${days === 1 ? '' : 's'} a week from ${schedule.startTime} to ${schedule.endTime} hold at most ${most} hours`,
+      ),
     );
   }
   const rotationWeeks = placement.rotations.reduce((sum, rotation) => sum + rotation.weeks, 0);
   if (rotationWeeks > placement.durationWeeks) {
-    problems.push(problem('rotations', `add up to ${rotationWeeks} weeks, more than the placement's ${placement.durationWeeks} weeks`));
+    problems.push(
+      problem(
+        'rotations',
+        `add up to ${rotationWeeks} weeks, more than the placement's ${placement.durationWeeks} weeks`,
+      ),
+    );
   }
   const lastDay = addDays(placement.startDate, placement.durationWeeks * 7 - 1);
   if (context.checkStartDate && lastDay < context.today) {
-    problems.push(problem('startDate', `is ${placement.startDate}, so a ${placement.durationWeeks}-week placement ended on ${lastDay}; it must still be running or yet to start`));
+    problems.push(
+      problem(
+        'startDate',
+        `is ${placement.startDate}, so a ${placement.durationWeeks}-week placement ended on ${lastDay}; it must still be running or yet to start`,
+      ),
+    );
   }
   if (placement.status === 'open' && placement.placesFilled >= placement.places) {
-    problems.push(problem('status', `cannot be open: all ${placement.places} place${placement.places === 1 ? ' is' : 's are'} filled`));
+    problems.push(
+      problem(
+        'status',
+        `cannot be open: all ${placement.places} place${placement.places === 1 ? ' is' : 's are'} filled`,
+      ),
+    );
   }
   return problems;
 }

@@ -1,15 +1,15 @@
-import { Hono, type Context } from 'hono';
+import { type Context, Hono } from 'hono';
 import { ApiError } from '../core/errors.js';
 import {
   adjustmentCategories,
   adjustmentCategoryLabels,
+  type EnvironmentFactor,
   environmentFactors,
+  type Level,
   levels,
   sectorLabels,
   sectors,
   weekdays,
-  type EnvironmentFactor,
-  type Level,
 } from '../domain/vocabulary.js';
 import { daysInWords } from '../journey/proposals.pages.js';
 import { Button, ButtonGroup } from '../web/components/Button.js';
@@ -26,30 +26,103 @@ import { Tag } from '../web/components/Tag.js';
 import { CsrfField, csrfToken } from '../web/csrf.js';
 import { datePartsFrom, datePartsOf, isoDateFrom } from '../web/dates.js';
 import { pageForbidden } from '../web/errors.js';
-import { list, readForm, text, type FieldErrors, type FormBody } from '../web/forms.js';
+import { type FieldErrors, type FormBody, list, readForm, text } from '../web/forms.js';
 import { renderPage } from '../web/render.js';
 import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
 import { longDate } from '../web/young-person.js';
 import type { Placement } from './placements.repository.js';
-import { placementInputSchema, placementStatuses, type PlacementInput } from './placements.schemas.js';
+import { type PlacementInput, placementInputSchema, placementStatuses } from './placements.schemas.js';
 
 /** Each environment level described as an employer would, not as a code. */
 export const environmentWords: Record<EnvironmentFactor, { question: string; levels: Record<Level, string> }> = {
-  noise: { question: 'How noisy is it?', levels: { none: 'Quiet, like a library', low: 'Some noise, like an office', medium: 'Busy, like a café', high: 'Very loud, like a busy kitchen' } },
-  lighting: { question: 'How bright or changing is the light?', levels: { none: 'Soft, steady light', low: 'Ordinary office light', medium: 'Bright in places', high: 'Very bright or flashing' } },
-  crowds: { question: 'How many people are around?', levels: { none: 'Few people', low: 'A small team', medium: 'Busy at times', high: 'Crowded most of the time' } },
-  customerContact: { question: 'How much do they talk to customers?', levels: { none: 'No customers', low: 'Now and then', medium: 'Often', high: 'All the time' } },
-  standing: { question: 'How much standing?', levels: { none: 'Sitting down', low: 'Some standing', medium: 'Standing for about half the time', high: 'Standing nearly all the time' } },
-  walking: { question: 'How much walking?', levels: { none: 'Stays in one place', low: 'Short walks', medium: 'Walking for about half the time', high: 'Walking nearly all the time' } },
-  lifting: { question: 'How much lifting?', levels: { none: 'No lifting', low: 'Light things now and then', medium: 'Boxes or trays often', high: 'Heavy lifting' } },
-  outdoorWork: { question: 'How much work outdoors?', levels: { none: 'All indoors', low: 'Outdoors now and then', medium: 'Outdoors for about half the time', high: 'Mostly outdoors' } },
-  pace: { question: 'How fast is the work?', levels: { none: 'Relaxed, no time pressure', low: 'Steady', medium: 'Busy at peak times', high: 'Fast all the time' } },
+  noise: {
+    question: 'How noisy is it?',
+    levels: {
+      none: 'Quiet, like a library',
+      low: 'Some noise, like an office',
+      medium: 'Busy, like a café',
+      high: 'Very loud, like a busy kitchen',
+    },
+  },
+  lighting: {
+    question: 'How bright or changing is the light?',
+    levels: {
+      none: 'Soft, steady light',
+      low: 'Ordinary office light',
+      medium: 'Bright in places',
+      high: 'Very bright or flashing',
+    },
+  },
+  crowds: {
+    question: 'How many people are around?',
+    levels: { none: 'Few people', low: 'A small team', medium: 'Busy at times', high: 'Crowded most of the time' },
+  },
+  customerContact: {
+    question: 'How much do they talk to customers?',
+    levels: { none: 'No customers', low: 'Now and then', medium: 'Often', high: 'All the time' },
+  },
+  standing: {
+    question: 'How much standing?',
+    levels: {
+      none: 'Sitting down',
+      low: 'Some standing',
+      medium: 'Standing for about half the time',
+      high: 'Standing nearly all the time',
+    },
+  },
+  walking: {
+    question: 'How much walking?',
+    levels: {
+      none: 'Stays in one place',
+      low: 'Short walks',
+      medium: 'Walking for about half the time',
+      high: 'Walking nearly all the time',
+    },
+  },
+  lifting: {
+    question: 'How much lifting?',
+    levels: {
+      none: 'No lifting',
+      low: 'Light things now and then',
+      medium: 'Boxes or trays often',
+      high: 'Heavy lifting',
+    },
+  },
+  outdoorWork: {
+    question: 'How much work outdoors?',
+    levels: {
+      none: 'All indoors',
+      low: 'Outdoors now and then',
+      medium: 'Outdoors for about half the time',
+      high: 'Mostly outdoors',
+    },
+  },
+  pace: {
+    question: 'How fast is the work?',
+    levels: {
+      none: 'Relaxed, no time pressure',
+      low: 'Steady',
+      medium: 'Busy at peak times',
+      high: 'Fast all the time',
+    },
+  },
 };
 
-const dayWords: Record<string, string> = { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' };
+const dayWords: Record<string, string> = {
+  mon: 'Monday',
+  tue: 'Tuesday',
+  wed: 'Wednesday',
+  thu: 'Thursday',
+  fri: 'Friday',
+  sat: 'Saturday',
+  sun: 'Sunday',
+};
 
-const statusWords: Record<(typeof placementStatuses)[number], { text: string; colour: 'grey' | 'green' | 'yellow' | 'blue' | 'orange' }> = {
+const statusWords: Record<
+  (typeof placementStatuses)[number],
+  { text: string; colour: 'grey' | 'green' | 'yellow' | 'blue' | 'orange' }
+> = {
   draft: { text: 'Not published', colour: 'grey' },
   open: { text: 'Open', colour: 'green' },
   paused: { text: 'Paused', colour: 'orange' },
@@ -61,7 +134,17 @@ const rotationRows = 3;
 
 type Template = Omit<PlacementInput, 'site' | 'startDate' | 'status'> & { name: string; hint: string };
 
-const calmEnvironment: Record<EnvironmentFactor, Level> = { noise: 'low', lighting: 'low', crowds: 'low', customerContact: 'low', standing: 'medium', walking: 'medium', lifting: 'low', outdoorWork: 'none', pace: 'low' };
+const calmEnvironment: Record<EnvironmentFactor, Level> = {
+  noise: 'low',
+  lighting: 'low',
+  crowds: 'low',
+  customerContact: 'low',
+  standing: 'medium',
+  walking: 'medium',
+  lifting: 'low',
+  outdoorWork: 'none',
+  pace: 'low',
+};
 
 /** Starting points; an employer changes what does not fit. The first two follow DFN Project SEARCH: three rotations of 12 weeks. */
 const templates: Record<string, Template> = {
@@ -69,7 +152,8 @@ const templates: Record<string, Template> = {
     name: 'Hospital, three rotations',
     hint: 'Like DFN Project SEARCH: portering, catering and stores, 12 weeks each.',
     title: 'Hospital support assistant',
-    description: 'Learn three jobs in a hospital, one after another, with a job coach at first and then your colleagues.',
+    description:
+      'Learn three jobs in a hospital, one after another, with a job coach at first and then your colleagues.',
     tasks: ['moving patients and equipment', 'preparing meal trolleys', 'stock rotation'],
     sector: 'healthcare_support',
     schedule: { days: ['mon', 'tue', 'wed', 'thu', 'fri'], startTime: '09:00', endTime: '15:00', hoursPerWeek: 27.5 },
@@ -80,7 +164,14 @@ const templates: Record<string, Template> = {
       { department: 'Stores', tasks: ['stock rotation'], weeks: 12 },
     ],
     places: 4,
-    environment: { ...calmEnvironment, noise: 'medium', crowds: 'medium', walking: 'high', lifting: 'medium', pace: 'medium' },
+    environment: {
+      ...calmEnvironment,
+      noise: 'medium',
+      crowds: 'medium',
+      walking: 'high',
+      lifting: 'medium',
+      pace: 'medium',
+    },
     adjustmentsOffered: ['instructions', 'colleague_support', 'job_coach', 'hours_and_breaks'],
   },
   hotel: {
@@ -124,7 +215,9 @@ function employerOnly(c: Context<WebEnv>): string {
 }
 
 /** The form's values are the posted strings, so a form with errors shows exactly what was typed. */
-function formFromPlacement(p: Partial<PlacementInput> & Pick<PlacementInput, 'schedule' | 'rotations' | 'environment' | 'adjustmentsOffered'>): FormBody {
+function formFromPlacement(
+  p: Partial<PlacementInput> & Pick<PlacementInput, 'schedule' | 'rotations' | 'environment' | 'adjustmentsOffered'>,
+): FormBody {
   const form: FormBody = {
     title: p.title ?? '',
     description: p.description ?? '',
@@ -145,7 +238,11 @@ function formFromPlacement(p: Partial<PlacementInput> & Pick<PlacementInput, 'sc
     adjustmentNotes: p.adjustmentNotes ?? '',
   };
   const date = datePartsOf(p.startDate);
-  Object.assign(form, { 'startDate-day': date.day ?? '', 'startDate-month': date.month ?? '', 'startDate-year': date.year ?? '' });
+  Object.assign(form, {
+    'startDate-day': date.day ?? '',
+    'startDate-month': date.month ?? '',
+    'startDate-year': date.year ?? '',
+  });
   for (const factor of environmentFactors) form[`environment-${factor}`] = p.environment[factor] ?? '';
   p.rotations.forEach((rotation, i) => {
     form[`rotation-${i}-department`] = rotation.department;
@@ -156,7 +253,11 @@ function formFromPlacement(p: Partial<PlacementInput> & Pick<PlacementInput, 'sc
 }
 
 const numberOrText = (value: string) => (value !== '' && Number.isFinite(Number(value)) ? Number(value) : value);
-const lines = (value: string, separator: RegExp) => value.split(separator).map((part) => part.trim()).filter(Boolean);
+const lines = (value: string, separator: RegExp) =>
+  value
+    .split(separator)
+    .map((part) => part.trim())
+    .filter(Boolean);
 
 /** The form as the API's input, checked with the API's own schema; each problem lands next to its field. */
 function inputFromForm(form: FormBody): { input?: PlacementInput; errors: FieldErrors } {
@@ -170,18 +271,29 @@ function inputFromForm(form: FormBody): { input?: PlacementInput; errors: FieldE
     if (!department && !weeks) continue;
     rotations.push({ department, weeks: numberOrText(weeks), tasks: lines(text(form, `rotation-${i}-tasks`), /,/) });
   }
-  const environment = Object.fromEntries(environmentFactors.map((factor) => [factor, text(form, `environment-${factor}`) || undefined]));
+  const environment = Object.fromEntries(
+    environmentFactors.map((factor) => [factor, text(form, `environment-${factor}`) || undefined]),
+  );
   const candidate = {
     title: text(form, 'title'),
     description: text(form, 'description'),
     tasks: lines(text(form, 'tasks'), /\n/),
     sector: text(form, 'sector'),
     site: {
-      address: { line1: text(form, 'site-line1'), town: text(form, 'site-town'), postcode: text(form, 'site-postcode') },
+      address: {
+        line1: text(form, 'site-line1'),
+        town: text(form, 'site-town'),
+        postcode: text(form, 'site-postcode'),
+      },
       busRoutes: lines(text(form, 'site-busRoutes'), /,/),
       stepFreeAccess: list(form, 'site-stepFreeAccess').length > 0,
     },
-    schedule: { days: list(form, 'days'), startTime: text(form, 'startTime'), endTime: text(form, 'endTime'), hoursPerWeek: numberOrText(text(form, 'hoursPerWeek')) },
+    schedule: {
+      days: list(form, 'days'),
+      startTime: text(form, 'startTime'),
+      endTime: text(form, 'endTime'),
+      hoursPerWeek: numberOrText(text(form, 'hoursPerWeek')),
+    },
     startDate: start.value ?? '',
     durationWeeks: numberOrText(text(form, 'durationWeeks')),
     rotations,
@@ -198,8 +310,13 @@ function inputFromForm(form: FormBody): { input?: PlacementInput; errors: FieldE
       errors[id] ??= messageFor(id, issue.message);
     }
   }
-  const rotationWeeks = rotations.reduce((sum, rotation) => sum + (typeof rotation.weeks === 'number' ? rotation.weeks : 0), 0);
-  if (typeof candidate.durationWeeks === 'number' && rotationWeeks > candidate.durationWeeks) errors['rotation-0-weeks'] ??= `The rotations add up to ${rotationWeeks} weeks, more than the ${candidate.durationWeeks} weeks of the placement`;
+  const rotationWeeks = rotations.reduce(
+    (sum, rotation) => sum + (typeof rotation.weeks === 'number' ? rotation.weeks : 0),
+    0,
+  );
+  if (typeof candidate.durationWeeks === 'number' && rotationWeeks > candidate.durationWeeks)
+    errors['rotation-0-weeks'] ??=
+      `The rotations add up to ${rotationWeeks} weeks, more than the ${candidate.durationWeeks} weeks of the placement`;
   if (Object.keys(errors).length > 0 || !parsed.success) return { errors };
   return { input: parsed.data, errors };
 }
@@ -233,12 +350,20 @@ const fieldMessages: Record<string, string> = {
 
 function messageFor(id: string, fallback: string): string {
   if (fieldMessages[id]) return fieldMessages[id]!;
-  if (id.startsWith('rotation-')) return `Rotation ${Number(id.split('-')[1]) + 1}: ${id.endsWith('weeks') ? 'enter the weeks, from 1 to 52' : 'enter the department'}`;
-  if (id.startsWith('environment-')) return `Choose an answer for “${environmentWords[id.slice(12) as EnvironmentFactor]?.question ?? 'the workplace'}”`;
+  if (id.startsWith('rotation-'))
+    return `Rotation ${Number(id.split('-')[1]) + 1}: ${id.endsWith('weeks') ? 'enter the weeks, from 1 to 52' : 'enter the department'}`;
+  if (id.startsWith('environment-'))
+    return `Choose an answer for “${environmentWords[id.slice(12) as EnvironmentFactor]?.question ?? 'the workplace'}”`;
   return fallback;
 }
 
-function PlacementForm(props: { c: Context<WebEnv>; form: FormBody; errors: FieldErrors; heading: string; button: string }) {
+function PlacementForm(props: {
+  c: Context<WebEnv>;
+  form: FormBody;
+  errors: FieldErrors;
+  heading: string;
+  button: string;
+}) {
   const { form, errors } = props;
   const value = (name: string) => text(form, name);
   return (
@@ -250,31 +375,161 @@ function PlacementForm(props: { c: Context<WebEnv>; form: FormBody; errors: Fiel
         <form method="post" novalidate>
           <CsrfField token={csrfToken(props.c)} />
           <h2 class="govuk-heading-m">The job</h2>
-          <Input name="title" label="Job title" hint="For example, Kitchen assistant." value={value('title')} error={errors.title} />
-          <CharacterCount name="description" label="What the intern will do and learn" value={value('description')} rows={4} maxLength={4000} error={errors.description} />
-          <CharacterCount name="tasks" label="Tasks" hint="One task on each line, in plain words. For example, wash up." value={value('tasks')} rows={4} error={errors.tasks} />
-          <Select name="sector" label="Kind of work" items={sectors.map((sector) => ({ value: sector, text: sectorLabels[sector] }))} value={value('sector')} error={errors.sector} />
+          <Input
+            name="title"
+            label="Job title"
+            hint="For example, Kitchen assistant."
+            value={value('title')}
+            error={errors.title}
+          />
+          <CharacterCount
+            name="description"
+            label="What the intern will do and learn"
+            value={value('description')}
+            rows={4}
+            maxLength={4000}
+            error={errors.description}
+          />
+          <CharacterCount
+            name="tasks"
+            label="Tasks"
+            hint="One task on each line, in plain words. For example, wash up."
+            value={value('tasks')}
+            rows={4}
+            error={errors.tasks}
+          />
+          <Select
+            name="sector"
+            label="Kind of work"
+            items={sectors.map((sector) => ({ value: sector, text: sectorLabels[sector] }))}
+            value={value('sector')}
+            error={errors.sector}
+          />
           <h2 class="govuk-heading-m">Where</h2>
-          <Input name="site-line1" label="Address line 1" autocomplete="address-line1" value={value('site-line1')} error={errors['site-line1']} />
-          <Input name="site-town" label="Town or city" autocomplete="address-level2" width="20" value={value('site-town')} error={errors['site-town']} />
-          <Input name="site-postcode" label="Postcode" autocomplete="postal-code" width="10" value={value('site-postcode')} error={errors['site-postcode']} />
-          <Input name="site-busRoutes" label="Bus routes that stop nearby (optional)" hint="For example, 1, 6, 72." width="20" value={value('site-busRoutes')} error={errors['site-busRoutes']} />
-          <Checkboxes name="site-stepFreeAccess" legend="Access" legendSize="s" items={[{ value: 'yes', text: 'Step-free access to the workplace' }]} values={list(form, 'site-stepFreeAccess')} />
+          <Input
+            name="site-line1"
+            label="Address line 1"
+            autocomplete="address-line1"
+            value={value('site-line1')}
+            error={errors['site-line1']}
+          />
+          <Input
+            name="site-town"
+            label="Town or city"
+            autocomplete="address-level2"
+            width="20"
+            value={value('site-town')}
+            error={errors['site-town']}
+          />
+          <Input
+            name="site-postcode"
+            label="Postcode"
+            autocomplete="postal-code"
+            width="10"
+            value={value('site-postcode')}
+            error={errors['site-postcode']}
+          />
+          <Input
+            name="site-busRoutes"
+            label="Bus routes that stop nearby (optional)"
+            hint="For example, 1, 6, 72."
+            width="20"
+            value={value('site-busRoutes')}
+            error={errors['site-busRoutes']}
+          />
+          <Checkboxes
+            name="site-stepFreeAccess"
+            legend="Access"
+            legendSize="s"
+            items={[{ value: 'yes', text: 'Step-free access to the workplace' }]}
+            values={list(form, 'site-stepFreeAccess')}
+          />
           <h2 class="govuk-heading-m">When</h2>
-          <Checkboxes name="days" legend="Which days?" legendSize="s" items={weekdays.map((day) => ({ value: day, text: dayWords[day]! }))} values={list(form, 'days')} error={errors.days} />
-          <Input name="startTime" label="Start time" hint="24-hour clock, like 09:30." width="5" value={value('startTime')} error={errors.startTime} />
-          <Input name="endTime" label="Finish time" hint="24-hour clock, like 14:30." width="5" value={value('endTime')} error={errors.endTime} />
-          <Input name="hoursPerWeek" label="Hours a week" hint="Must fit the days and times above." inputmode="decimal" width="3" value={value('hoursPerWeek')} error={errors.hoursPerWeek} />
-          <DateInput name="startDate" legend="Start date" legendSize="s" hint="For example, 7 9 2027." value={datePartsFrom(form, 'startDate')} error={errors.startDate} />
-          <Input name="durationWeeks" label="How many weeks?" hint="A supported internship usually lasts 36 weeks (an academic year)." inputmode="numeric" width="3" value={value('durationWeeks')} error={errors.durationWeeks} />
-          <Input name="places" label="How many interns?" inputmode="numeric" width="3" value={value('places')} error={errors.places} />
+          <Checkboxes
+            name="days"
+            legend="Which days?"
+            legendSize="s"
+            items={weekdays.map((day) => ({ value: day, text: dayWords[day]! }))}
+            values={list(form, 'days')}
+            error={errors.days}
+          />
+          <Input
+            name="startTime"
+            label="Start time"
+            hint="24-hour clock, like 09:30."
+            width="5"
+            value={value('startTime')}
+            error={errors.startTime}
+          />
+          <Input
+            name="endTime"
+            label="Finish time"
+            hint="24-hour clock, like 14:30."
+            width="5"
+            value={value('endTime')}
+            error={errors.endTime}
+          />
+          <Input
+            name="hoursPerWeek"
+            label="Hours a week"
+            hint="Must fit the days and times above."
+            inputmode="decimal"
+            width="3"
+            value={value('hoursPerWeek')}
+            error={errors.hoursPerWeek}
+          />
+          <DateInput
+            name="startDate"
+            legend="Start date"
+            legendSize="s"
+            hint="For example, 7 9 2027."
+            value={datePartsFrom(form, 'startDate')}
+            error={errors.startDate}
+          />
+          <Input
+            name="durationWeeks"
+            label="How many weeks?"
+            hint="A supported internship usually lasts 36 weeks (an academic year)."
+            inputmode="numeric"
+            width="3"
+            value={value('durationWeeks')}
+            error={errors.durationWeeks}
+          />
+          <Input
+            name="places"
+            label="How many interns?"
+            inputmode="numeric"
+            width="3"
+            value={value('places')}
+            error={errors.places}
+          />
           <h2 class="govuk-heading-m">Rotations (optional)</h2>
-          <p class="govuk-body">An intern can try different departments, one after another. The weeks must add up to no more than the placement.</p>
+          <p class="govuk-body">
+            An intern can try different departments, one after another. The weeks must add up to no more than the
+            placement.
+          </p>
           {Array.from({ length: rotationRows }, (_, i) => (
             <Fieldset legend={`Rotation ${i + 1}`} legendSize="s">
-              <Input name={`rotation-${i}-department`} label="Department" value={value(`rotation-${i}-department`)} error={errors[`rotation-${i}-department`]} />
-              <Input name={`rotation-${i}-weeks`} label="Weeks" inputmode="numeric" width="3" value={value(`rotation-${i}-weeks`)} error={errors[`rotation-${i}-weeks`]} />
-              <Input name={`rotation-${i}-tasks`} label="Tasks (separated by commas)" value={value(`rotation-${i}-tasks`)} error={errors[`rotation-${i}-tasks`]} />
+              <Input
+                name={`rotation-${i}-department`}
+                label="Department"
+                value={value(`rotation-${i}-department`)}
+                error={errors[`rotation-${i}-department`]}
+              />
+              <Input
+                name={`rotation-${i}-weeks`}
+                label="Weeks"
+                inputmode="numeric"
+                width="3"
+                value={value(`rotation-${i}-weeks`)}
+                error={errors[`rotation-${i}-weeks`]}
+              />
+              <Input
+                name={`rotation-${i}-tasks`}
+                label="Tasks (separated by commas)"
+                value={value(`rotation-${i}-tasks`)}
+                error={errors[`rotation-${i}-tasks`]}
+              />
             </Fieldset>
           ))}
           <h2 class="govuk-heading-m">The workplace</h2>
@@ -296,11 +551,21 @@ function PlacementForm(props: { c: Context<WebEnv>; form: FormBody; errors: Fiel
             legend="Which of these can you offer?"
             legendSize="s"
             hint="These are the same words young people use in their adjustments passport. Choose all you can do."
-            items={adjustmentCategories.map((category) => ({ value: category, text: adjustmentCategoryLabels[category] }))}
+            items={adjustmentCategories.map((category) => ({
+              value: category,
+              text: adjustmentCategoryLabels[category],
+            }))}
             values={list(form, 'adjustmentsOffered')}
             error={errors.adjustmentsOffered}
           />
-          <CharacterCount name="adjustmentNotes" label="Anything else about the help you can give (optional)" value={value('adjustmentNotes')} rows={3} maxLength={2000} error={errors.adjustmentNotes} />
+          <CharacterCount
+            name="adjustmentNotes"
+            label="Anything else about the help you can give (optional)"
+            value={value('adjustmentNotes')}
+            rows={3}
+            maxLength={2000}
+            error={errors.adjustmentNotes}
+          />
           <Button>{props.button}</Button>
         </form>
       </div>
@@ -309,16 +574,22 @@ function PlacementForm(props: { c: Context<WebEnv>; form: FormBody; errors: Fiel
 }
 
 function problemsFromService(error: unknown): FieldErrors {
-  if (!(error instanceof ApiError) || (error.code !== 'unprocessable' && error.code !== 'validation_failed')) throw error;
+  if (!(error instanceof ApiError) || (error.code !== 'unprocessable' && error.code !== 'validation_failed'))
+    throw error;
   const errors: FieldErrors = {};
-  if (Array.isArray(error.details)) for (const problem of error.details) errors[fieldIdOf(problem.path)] ??= `${problem.message.charAt(0).toUpperCase()}${problem.message.slice(1)}`;
+  if (Array.isArray(error.details))
+    for (const problem of error.details)
+      errors[fieldIdOf(problem.path)] ??= `${problem.message.charAt(0).toUpperCase()}${problem.message.slice(1)}`;
   if (Object.keys(errors).length === 0) errors.title = error.message;
   return errors;
 }
 
 async function listPage(c: Context<WebEnv>) {
   const employerId = employerOnly(c);
-  const { items } = await c.var.services.placements.listForEmployer(c.get('actor')!, employerId, { limit: 100, offset: 0 });
+  const { items } = await c.var.services.placements.listForEmployer(c.get('actor')!, employerId, {
+    limit: 100,
+    offset: 0,
+  });
   return renderPage(
     c,
     { title: 'Your placements' },
@@ -337,7 +608,8 @@ async function listPage(c: Context<WebEnv>) {
                   <a class="govuk-link" href={`/placements/${placement.id}`}>
                     {placement.title}
                   </a>
-                  , from {longDate(placement.startDate)}, {placement.places - placement.placesFilled} of {placement.places} places free
+                  , from {longDate(placement.startDate)}, {placement.places - placement.placesFilled} of{' '}
+                  {placement.places} places free
                 </li>
               ))}
             </ul>
@@ -374,7 +646,11 @@ async function newPage(c: Context<WebEnv>) {
       </div>,
     );
   }
-  return renderPage(c, { title: 'Post a placement', backLink: '/placements/new' }, <PlacementForm c={c} form={formFromPlacement(template)} errors={{}} heading="Post a placement" button="Continue" />);
+  return renderPage(
+    c,
+    { title: 'Post a placement', backLink: '/placements/new' },
+    <PlacementForm c={c} form={formFromPlacement(template)} errors={{}} heading="Post a placement" button="Continue" />,
+  );
 }
 
 async function create(c: Context<WebEnv>) {
@@ -382,12 +658,21 @@ async function create(c: Context<WebEnv>) {
   const form = await readForm(c);
   const again = (errors: FieldErrors) => {
     c.status(400);
-    return renderPage(c, { title: 'Post a placement', hasErrors: true, backLink: '/placements' }, <PlacementForm c={c} form={form} errors={errors} heading="Post a placement" button="Continue" />);
+    return renderPage(
+      c,
+      { title: 'Post a placement', hasErrors: true, backLink: '/placements' },
+      <PlacementForm c={c} form={form} errors={errors} heading="Post a placement" button="Continue" />,
+    );
   };
   const { input, errors } = inputFromForm(form);
   if (!input) return again(errors);
   try {
-    const { placement } = await c.var.services.placements.create(c.get('actor')!, employerId, input, c.get('requestId'));
+    const { placement } = await c.var.services.placements.create(
+      c.get('actor')!,
+      employerId,
+      input,
+      c.get('requestId'),
+    );
     return c.redirect(`/placements/${placement.id}`, 303);
   } catch (error) {
     return again(problemsFromService(error));
@@ -395,19 +680,48 @@ async function create(c: Context<WebEnv>) {
 }
 
 function placementRows(placement: Placement, editable: boolean) {
-  const change = (field: string) => (editable ? { href: `/placements/${placement.id}/edit#${field}`, visuallyHiddenText: field } : undefined);
-  const row = (key: string, value: string, field: string) => ({ key, value, ...(change(field) ? { action: change(field)! } : {}) });
+  const change = (field: string) =>
+    editable ? { href: `/placements/${placement.id}/edit#${field}`, visuallyHiddenText: field } : undefined;
+  const row = (key: string, value: string, field: string) => ({
+    key,
+    value,
+    ...(change(field) ? { action: change(field)! } : {}),
+  });
   return [
     row('Job title', placement.title, 'title'),
     row('Tasks', placement.tasks.join(', '), 'tasks'),
     row('Kind of work', sectorLabels[placement.sector], 'sector'),
-    row('Address', `${placement.site.address.line1}, ${placement.site.address.town}, ${placement.site.address.postcode}`, 'site-line1'),
-    row('Days and times', `${daysInWords(placement.schedule.days)}, ${placement.schedule.startTime} to ${placement.schedule.endTime}, ${placement.schedule.hoursPerWeek} hours a week`, 'days'),
+    row(
+      'Address',
+      `${placement.site.address.line1}, ${placement.site.address.town}, ${placement.site.address.postcode}`,
+      'site-line1',
+    ),
+    row(
+      'Days and times',
+      `${daysInWords(placement.schedule.days)}, ${placement.schedule.startTime} to ${placement.schedule.endTime}, ${placement.schedule.hoursPerWeek} hours a week`,
+      'days',
+    ),
     row('Starts', `${longDate(placement.startDate)}, for ${placement.durationWeeks} weeks`, 'startDate'),
     row('Interns', `${placement.places} (${placement.placesFilled} placed)`, 'places'),
-    row('Rotations', placement.rotations.length > 0 ? placement.rotations.map((r) => `${r.department} (${r.weeks} weeks)`).join(', ') : 'None', 'rotation-0-department'),
-    row('The workplace', environmentFactors.map((factor) => environmentWords[factor].levels[placement.environment[factor] ?? 'none']).join('; '), 'environment-noise'),
-    row('Help you can give', placement.adjustmentsOffered.map((category) => adjustmentCategoryLabels[category]).join('; ') || 'None chosen', 'adjustmentsOffered'),
+    row(
+      'Rotations',
+      placement.rotations.length > 0
+        ? placement.rotations.map((r) => `${r.department} (${r.weeks} weeks)`).join(', ')
+        : 'None',
+      'rotation-0-department',
+    ),
+    row(
+      'The workplace',
+      environmentFactors
+        .map((factor) => environmentWords[factor].levels[placement.environment[factor] ?? 'none'])
+        .join('; '),
+      'environment-noise',
+    ),
+    row(
+      'Help you can give',
+      placement.adjustmentsOffered.map((category) => adjustmentCategoryLabels[category]).join('; ') || 'None chosen',
+      'adjustmentsOffered',
+    ),
   ];
 }
 
@@ -420,12 +734,18 @@ async function placementPage(c: Context<WebEnv>, publishError?: string) {
   if (publishError) c.status(400);
   return renderPage(
     c,
-    { title: placement.status === 'draft' && staff ? `Check your answers: ${placement.title}` : placement.title, hasErrors: Boolean(publishError), backLink: staff ? '/placements' : '/search/placements' },
+    {
+      title: placement.status === 'draft' && staff ? `Check your answers: ${placement.title}` : placement.title,
+      hasErrors: Boolean(publishError),
+      backLink: staff ? '/placements' : '/search/placements',
+    },
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
         <ErrorSummary errors={publishError ? { publish: publishError } : {}} />
         <span class="govuk-caption-l">{employer.name}</span>
-        <h1 class="govuk-heading-l">{placement.status === 'draft' && staff ? 'Check your answers' : placement.title}</h1>
+        <h1 class="govuk-heading-l">
+          {placement.status === 'draft' && staff ? 'Check your answers' : placement.title}
+        </h1>
         <p class="govuk-body">
           <Tag colour={status.colour}>{status.text}</Tag>
         </p>
@@ -436,7 +756,9 @@ async function placementPage(c: Context<WebEnv>, publishError?: string) {
             <CsrfField token={csrfToken(c)} />
             <h2 class="govuk-heading-m">Publish the placement</h2>
             <p class="govuk-body">Job coaches can then find it and propose young people. You decide about each one.</p>
-            {!employer.verified ? <p class="govuk-body">A provider must check your organisation before your placements go live.</p> : null}
+            {!employer.verified ? (
+              <p class="govuk-body">A provider must check your organisation before your placements go live.</p>
+            ) : null}
             <Button>Publish the placement</Button>
           </form>
         ) : null}
@@ -469,7 +791,11 @@ async function setStatus(c: Context<WebEnv>, status: 'open' | 'closed') {
     const problems = problemsFromService(error);
     return placementPage(c, Object.values(problems)[0]);
   }
-  return redirectWithFlash(c, `/placements/${id}`, status === 'open' ? 'The placement is published' : 'The placement no longer takes proposals');
+  return redirectWithFlash(
+    c,
+    `/placements/${id}`,
+    status === 'open' ? 'The placement is published' : 'The placement no longer takes proposals',
+  );
 }
 
 async function editPage(c: Context<WebEnv>, submitted?: { form: FormBody; errors: FieldErrors }) {
@@ -480,7 +806,13 @@ async function editPage(c: Context<WebEnv>, submitted?: { form: FormBody; errors
   return renderPage(
     c,
     { title: `Change ${placement.title}`, hasErrors, backLink: `/placements/${placement.id}` },
-    <PlacementForm c={c} form={submitted?.form ?? formFromPlacement(placement)} errors={submitted?.errors ?? {}} heading={`Change ${placement.title}`} button="Save and check" />,
+    <PlacementForm
+      c={c}
+      form={submitted?.form ?? formFromPlacement(placement)}
+      errors={submitted?.errors ?? {}}
+      heading={`Change ${placement.title}`}
+      button="Save and check"
+    />,
   );
 }
 

@@ -3,7 +3,7 @@ import { ObjectId } from 'mongodb';
 import type { CollectionSpec } from '../core/db/mongo.js';
 import type { AdjustmentCategory, EnvironmentFactor, Level, Sector, Weekday } from '../domain/vocabulary.js';
 import { sectors } from '../domain/vocabulary.js';
-import { geoPoint, type Coordinates } from '../geo/postcodes.js';
+import { type Coordinates, geoPoint } from '../geo/postcodes.js';
 import { placementStatuses } from './placements.schemas.js';
 
 export type PlacementStatus = (typeof placementStatuses)[number];
@@ -50,8 +50,24 @@ export const placementsCollection: CollectionSpec = {
   jsonSchema: {
     bsonType: 'object',
     required: [
-      '_id', 'employerId', 'title', 'description', 'tasks', 'sector', 'site', 'schedule', 'startDate', 'durationWeeks',
-      'rotations', 'places', 'placesFilled', 'environment', 'adjustmentsOffered', 'status', 'createdAt', 'updatedAt',
+      '_id',
+      'employerId',
+      'title',
+      'description',
+      'tasks',
+      'sector',
+      'site',
+      'schedule',
+      'startDate',
+      'durationWeeks',
+      'rotations',
+      'places',
+      'placesFilled',
+      'environment',
+      'adjustmentsOffered',
+      'status',
+      'createdAt',
+      'updatedAt',
     ],
     properties: {
       employerId: { bsonType: 'objectId' },
@@ -134,7 +150,13 @@ export class PlacementsRepository {
    * `needsFreePlace` it lands only while a place is free, so a placement is never left open with
    * none (a start may take the last place at the same moment).
    */
-  async update(id: string, changes: Partial<NewPlacement>, now: Date, session?: ClientSession, options: { needsFreePlace?: boolean } = {}): Promise<Placement | undefined> {
+  async update(
+    id: string,
+    changes: Partial<NewPlacement>,
+    now: Date,
+    session?: ClientSession,
+    options: { needsFreePlace?: boolean } = {},
+  ): Promise<Placement | undefined> {
     const { site, employerId: _employer, ...rest } = changes;
     const filter: Filter<PlacementDoc> = { _id: new ObjectId(id) };
     if (options.needsFreePlace) filter.$expr = { $lt: ['$placesFilled', changes.places ?? '$places'] };
@@ -152,9 +174,15 @@ export class PlacementsRepository {
   /** Pauses every open placement of an employer, saying why; returns their ids. */
   async pauseOpenOf(employerId: string, statusReason: string, now: Date, session: ClientSession): Promise<string[]> {
     const filter = { employerId: new ObjectId(employerId), status: 'open' as const };
-    const ids = (await this.collection.find(filter, { projection: { _id: 1 }, session }).toArray()).map((doc) => doc._id);
+    const ids = (await this.collection.find(filter, { projection: { _id: 1 }, session }).toArray()).map(
+      (doc) => doc._id,
+    );
     if (ids.length === 0) return [];
-    await this.collection.updateMany({ _id: { $in: ids }, status: 'open' }, { $set: { status: 'paused', statusReason, updatedAt: now } }, { session });
+    await this.collection.updateMany(
+      { _id: { $in: ids }, status: 'open' },
+      { $set: { status: 'paused', statusReason, updatedAt: now } },
+      { session },
+    );
     return ids.map((id) => id.toHexString());
   }
 
@@ -167,7 +195,9 @@ export class PlacementsRepository {
   }
 
   async idsOfEmployer(employerId: string, session?: ClientSession): Promise<string[]> {
-    const docs = await this.collection.find({ employerId: new ObjectId(employerId) }, { projection: { _id: 1 }, session }).toArray();
+    const docs = await this.collection
+      .find({ employerId: new ObjectId(employerId) }, { projection: { _id: 1 }, session })
+      .toArray();
     return docs.map((doc) => doc._id.toHexString());
   }
 }

@@ -39,11 +39,18 @@ export const scheduleSchema = z
     hoursPerWeek: z.number().min(1).max(40),
   })
   // Compared only when both are times: a malformed startTime gets its own error and no second one here.
-  .refine((s) => !isTimeOfDay(s.startTime) || !isTimeOfDay(s.endTime) || s.startTime < s.endTime, { message: 'must be after startTime', path: ['endTime'] })
+  .refine((s) => !isTimeOfDay(s.startTime) || !isTimeOfDay(s.endTime) || s.startTime < s.endTime, {
+    message: 'must be after startTime',
+    path: ['endTime'],
+  })
   .openapi('PlacementSchedule');
 
 export const rotationSchema = z
-  .strictObject({ department: shortText(80), tasks: textList(10, 120).default([]), weeks: z.number().int().min(1).max(52) })
+  .strictObject({
+    department: shortText(80),
+    tasks: textList(10, 120).default([]),
+    weeks: z.number().int().min(1).max(52),
+  })
   .openapi('RotationPlan');
 
 const placementFields = {
@@ -75,11 +82,15 @@ export const placementInputSchema = z
 
 export const placementPatchSchema = z
   .strictObject(
-    Object.fromEntries(Object.entries(placementFields).map(([key, schema]) => [key, (schema as z.ZodType).optional()])) as {
+    Object.fromEntries(
+      Object.entries(placementFields).map(([key, schema]) => [key, (schema as z.ZodType).optional()]),
+    ) as {
       [K in keyof typeof placementFields]: z.ZodOptional<(typeof placementFields)[K]>;
     },
   )
-  .openapi('PlacementPatch', { description: 'Only the fields sent are changed. Only a verified employer’s placement can be open.' });
+  .openapi('PlacementPatch', {
+    description: 'Only the fields sent are changed. Only a verified employer’s placement can be open.',
+  });
 
 export const placementSchema = z
   .object({
@@ -109,7 +120,10 @@ export const placementSchema = z
     adjustmentsOffered: z.array(adjustmentCategorySchema),
     adjustmentNotes: z.string().optional(),
     status: placementStatusSchema,
-    statusReason: z.string().optional().openapi({ description: 'Why the service set this status, for example paused because the employer’s verification was withdrawn.' }),
+    statusReason: z.string().optional().openapi({
+      description:
+        'Why the service set this status, for example paused because the employer’s verification was withdrawn.',
+    }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

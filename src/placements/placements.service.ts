@@ -1,16 +1,16 @@
-import { ObjectId, type ClientSession, type MongoClient } from 'mongodb';
+import { type ClientSession, type MongoClient, ObjectId } from 'mongodb';
 import type { AuditLog } from '../audit/audit.js';
-import { authorize, decide, type Actor } from '../auth/policy.js';
+import { type Actor, authorize, decide } from '../auth/policy.js';
 import type { Clock } from '../core/clock.js';
+import { isoDate } from '../core/dates.js';
 import { inTransaction } from '../core/db/transaction.js';
 import { notFound, unprocessable } from '../core/errors.js';
 import type { Employer, EmployersRepository } from '../employers/employers.repository.js';
 import { employerResource } from '../employers/employers.service.js';
 import { locate } from '../geo/locate.js';
 import type { SearchOutbox } from '../search-sync/outbox.js';
-import { isoDate } from '../core/dates.js';
 import { placementProblems } from './placement-checks.js';
-import type { NewPlacement, Placement, PlacementsRepository, PlacementStatus } from './placements.repository.js';
+import type { NewPlacement, Placement, PlacementStatus, PlacementsRepository } from './placements.repository.js';
 import type { PlacementInput, PlacementPatch } from './placements.schemas.js';
 
 /** Statuses in which people outside the employer can see a placement. */
@@ -64,7 +64,10 @@ export class PlacementsService {
     if (!employer) throw notFound('Employer');
     authorize(actor, 'employer.create_placement', employerResource(employer));
     this.#checkOpenable(input.status, employer);
-    const problems = placementProblems({ ...input, placesFilled: 0 }, { today: isoDate(this.clock.now()), checkStartDate: true });
+    const problems = placementProblems(
+      { ...input, placesFilled: 0 },
+      { today: isoDate(this.clock.now()), checkStartDate: true },
+    );
     if (problems.length > 0) throw unprocessable(problems, 'This placement cannot be true as it stands.');
     const location = locate(input.site.address.postcode, input.site.coordinates, 'site.address.postcode');
     const placement: NewPlacement = {
@@ -75,13 +78,22 @@ export class PlacementsService {
     const created = await inTransaction(this.mongo, async (session) => {
       const inserted = await this.placements.insert(placement, this.clock.now(), session);
       await this.outbox.enqueue('placement', inserted.id, session);
-      await this.audit.success('placement.create', actor, { target: { type: 'placement', id: inserted.id }, requestId }, session);
+      await this.audit.success(
+        'placement.create',
+        actor,
+        { target: { type: 'placement', id: inserted.id }, requestId },
+        session,
+      );
       return inserted;
     });
     return { placement: created, employer };
   }
 
-  async get(actor: Actor, id: string, action: 'placement.read' | 'placement.update' | 'placement.candidates' | 'placement.propose' = 'placement.read') {
+  async get(
+    actor: Actor,
+    id: string,
+    action: 'placement.read' | 'placement.update' | 'placement.candidates' | 'placement.propose' = 'placement.read',
+  ) {
     const placement = await this.placements.byId(id);
     if (!placement) throw notFound('Placement');
     const employer = await this.employers.byId(placement.employerId);
@@ -91,7 +103,11 @@ export class PlacementsService {
   }
 
   /** An employer's placements: all of them for its staff, the published ones for everyone else. */
-  async listForEmployer(actor: Actor, employerId: string, query: { status?: PlacementStatus; limit: number; offset: number }) {
+  async listForEmployer(
+    actor: Actor,
+    employerId: string,
+    query: { status?: PlacementStatus; limit: number; offset: number },
+  ) {
     const employer = await this.employers.byId(employerId);
     if (!employer) throw notFound('Employer');
     authorize(actor, 'employer.read', employerResource(employer));
@@ -107,15 +123,27 @@ export class PlacementsService {
     const { placement, employer } = await this.get(actor, id, 'placement.update');
     if (patch.status) this.#checkOpenable(patch.status, employer);
     if (patch.places !== undefined && patch.places < placement.placesFilled) {
-      throw unprocessable([{ path: 'places', in: 'body', message: `cannot be fewer than the ${placement.placesFilled} interns already placed` }]);
+      throw unprocessable([
+        {
+          path: 'places',
+          in: 'body',
+          message: `cannot be fewer than the ${placement.placesFilled} interns already placed`,
+        },
+      ]);
     }
-    const merged = { ...placement, ...patch, schedule: patch.schedule ?? placement.schedule, rotations: patch.rotations ?? placement.rotations };
+    const merged = {
+      ...placement,
+      ...patch,
+      schedule: patch.schedule ?? placement.schedule,
+      rotations: patch.rotations ?? placement.rotations,
+    };
     const opening = patch.status === 'open' && placement.status !== 'open';
     const problems = placementProblems(merged, {
       today: isoDate(this.clock.now()),
       checkStartDate: patch.startDate !== undefined || (opening && placement.placesFilled === 0),
     }).filter((found) => found.path !== 'status' || opening || patch.places !== undefined);
-    const reshaped = opening || ['schedule', 'durationWeeks', 'rotations', 'startDate', 'places'].some((field) => field in patch);
+    const reshaped =
+      opening || ['schedule', 'durationWeeks', 'rotations', 'startDate', 'places'].some((field) => field in patch);
     if (reshaped && problems.length > 0) throw unprocessable(problems, 'This placement cannot be true as it stands.');
     const changes: Partial<NewPlacement> = { ...patch, site: undefined };
     if (patch.site) {
@@ -125,10 +153,17 @@ export class PlacementsService {
       delete changes.site;
     }
     const updated = await inTransaction(this.mongo, async (session) => {
-      const result = await this.placements.update(id, changes, this.clock.now(), session, { needsFreePlace: merged.status === 'open' && (opening || patch.places !== undefined) });
+      const result = await this.placements.update(id, changes, this.clock.now(), session, {
+        needsFreePlace: merged.status === 'open' && (opening || patch.places !== undefined),
+      });
       if (!result) throw await this.#whyNotUpdated(id, session);
       await this.outbox.enqueue('placement', id, session);
-      await this.audit.success('placement.update', actor, { target: { type: 'placement', id }, requestId, details: { fields: Object.keys(patch) } }, session);
+      await this.audit.success(
+        'placement.update',
+        actor,
+        { target: { type: 'placement', id }, requestId, details: { fields: Object.keys(patch) } },
+        session,
+      );
       return result;
     });
     return { placement: updated, employer };
@@ -138,7 +173,10 @@ export class PlacementsService {
   async #whyNotUpdated(id: string, session: ClientSession) {
     const current = await this.placements.byId(id, session);
     if (!current) return notFound('Placement');
-    return unprocessable([{ path: 'status', in: 'body', message: `cannot be open: all ${current.places} places are filled` }], 'This placement cannot be true as it stands.');
+    return unprocessable(
+      [{ path: 'status', in: 'body', message: `cannot be open: all ${current.places} places are filled` }],
+      'This placement cannot be true as it stands.',
+    );
   }
 
   #checkOpenable(status: PlacementStatus, employer: Employer): void {

@@ -1,4 +1,4 @@
-import { Hono, type Context } from 'hono';
+import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { ApiError } from '../core/errors.js';
 import { sectorLabels } from '../domain/vocabulary.js';
@@ -11,17 +11,24 @@ import { SummaryList } from '../web/components/SummaryList.js';
 import { Tag } from '../web/components/Tag.js';
 import { CsrfField, csrfToken } from '../web/csrf.js';
 import { pageForbidden } from '../web/errors.js';
-import { fieldErrors, readForm, text, type FieldErrors } from '../web/forms.js';
+import { type FieldErrors, fieldErrors, readForm, text } from '../web/forms.js';
 import { renderPage } from '../web/render.js';
 import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
 import { longDate } from '../web/young-person.js';
 
 function adminOnly(c: Context<WebEnv>) {
-  if (c.get('actor')!.role !== 'provider_admin') throw pageForbidden('This page is for the people who run the provider.');
+  if (c.get('actor')!.role !== 'provider_admin')
+    throw pageForbidden('This page is for the people who run the provider.');
 }
 
-const roleWords: Record<string, string> = { job_coach: 'Job coach', provider_admin: 'Provider admin', young_person: 'Young person', delegate: 'Parent or carer', employer: 'Employer' };
+const roleWords: Record<string, string> = {
+  job_coach: 'Job coach',
+  provider_admin: 'Provider admin',
+  young_person: 'Young person',
+  delegate: 'Parent or carer',
+  employer: 'Employer',
+};
 
 /** A provider admin's home: employers waiting to be checked first, then staff and reports. */
 async function adminHome(c: Context<WebEnv>) {
@@ -35,7 +42,9 @@ async function adminHome(c: Context<WebEnv>) {
       <ul class="govuk-list govuk-list--spaced">
         <li>
           <a class="govuk-link" href="/employers/verification">
-            {waiting.total === 0 ? 'No employers are waiting to be checked' : `${waiting.total} ${waiting.total === 1 ? 'employer is' : 'employers are'} waiting to be checked`}
+            {waiting.total === 0
+              ? 'No employers are waiting to be checked'
+              : `${waiting.total} ${waiting.total === 1 ? 'employer is' : 'employers are'} waiting to be checked`}
           </a>
         </li>
         <li>
@@ -66,7 +75,9 @@ const inviteForm = z.object({
 async function staffPage(c: Context<WebEnv>, form = { name: '', email: '' }, errors: FieldErrors = {}) {
   adminOnly(c);
   const actor = c.get('actor')!;
-  const accounts = (await c.var.services.accounts.list(actor, undefined)).filter((account) => account.role === 'job_coach' || account.role === 'provider_admin');
+  const accounts = (await c.var.services.accounts.list(actor, undefined)).filter(
+    (account) => account.role === 'job_coach' || account.role === 'provider_admin',
+  );
   const hasErrors = Object.keys(errors).length > 0;
   if (hasErrors) c.status(400);
   return renderPage(
@@ -103,11 +114,17 @@ async function staffPage(c: Context<WebEnv>, form = { name: '', email: '' }, err
                 {account.id === actor.accountId ? (
                   <Tag colour="green">On (you)</Tag>
                 ) : (
-                  <form method="post" action={`/staff/${account.id}/${account.status === 'active' ? 'disable' : 'enable'}`}>
+                  <form
+                    method="post"
+                    action={`/staff/${account.id}/${account.status === 'active' ? 'disable' : 'enable'}`}
+                  >
                     <CsrfField token={csrfToken(c)} />
-                    <Tag colour={account.status === 'active' ? 'green' : 'grey'}>{account.status === 'active' ? 'On' : 'Turned off'}</Tag>{' '}
+                    <Tag colour={account.status === 'active' ? 'green' : 'grey'}>
+                      {account.status === 'active' ? 'On' : 'Turned off'}
+                    </Tag>{' '}
                     <Button variant={account.status === 'active' ? 'warning' : 'secondary'}>
-                      {account.status === 'active' ? 'Turn off' : 'Turn on'} <span class="govuk-visually-hidden">{account.name}’s account</span>
+                      {account.status === 'active' ? 'Turn off' : 'Turn on'}{' '}
+                      <span class="govuk-visually-hidden">{account.name}’s account</span>
                     </Button>
                   </form>
                 )}
@@ -121,7 +138,15 @@ async function staffPage(c: Context<WebEnv>, form = { name: '', email: '' }, err
       <form method="post" action="/staff/invitations" novalidate>
         <CsrfField token={csrfToken(c)} />
         <Input name="name" label="Full name" autocomplete="off" value={form.name} error={errors.name} />
-        <Input name="email" label="Email address" type="email" autocomplete="off" spellcheck={false} value={form.email} error={errors.email} />
+        <Input
+          name="email"
+          label="Email address"
+          type="email"
+          autocomplete="off"
+          spellcheck={false}
+          value={form.email}
+          error={errors.email}
+        />
         <Button>Send the invitation</Button>
       </form>
     </>,
@@ -135,9 +160,14 @@ async function inviteCoach(c: Context<WebEnv>) {
   const parsed = inviteForm.safeParse(form);
   if (!parsed.success) return staffPage(c, form, fieldErrors(parsed.error));
   try {
-    await c.var.services.invitations.create(c.get('actor')!, { role: 'job_coach', name: parsed.data.name, email: parsed.data.email }, c.get('requestId'));
+    await c.var.services.invitations.create(
+      c.get('actor')!,
+      { role: 'job_coach', name: parsed.data.name, email: parsed.data.email },
+      c.get('requestId'),
+    );
   } catch (error) {
-    if (error instanceof ApiError && (error.code === 'conflict' || error.code === 'unprocessable')) return staffPage(c, form, { email: error.message });
+    if (error instanceof ApiError && (error.code === 'conflict' || error.code === 'unprocessable'))
+      return staffPage(c, form, { email: error.message });
     throw error;
   }
   return redirectWithFlash(c, '/staff', `Invitation sent to ${parsed.data.email}`);
@@ -145,8 +175,18 @@ async function inviteCoach(c: Context<WebEnv>) {
 
 async function setAccountStatus(c: Context<WebEnv>, status: 'active' | 'disabled') {
   adminOnly(c);
-  const account = await c.var.services.accounts.setStatus(c.get('actor')!, c.req.param('accountId')!, status, c.get('requestId'));
-  return redirectWithFlash(c, '/staff', status === 'disabled' ? `${account.name}’s account is turned off` : `${account.name}’s account is turned on`, status === 'disabled' ? 'They are signed out everywhere at once.' : undefined);
+  const account = await c.var.services.accounts.setStatus(
+    c.get('actor')!,
+    c.req.param('accountId')!,
+    status,
+    c.get('requestId'),
+  );
+  return redirectWithFlash(
+    c,
+    '/staff',
+    status === 'disabled' ? `${account.name}’s account is turned off` : `${account.name}’s account is turned on`,
+    status === 'disabled' ? 'They are signed out everywhere at once.' : undefined,
+  );
 }
 
 /** Employers waiting to be checked, with what they told us; and those this provider verified, which can be withdrawn. */
@@ -169,9 +209,20 @@ async function verificationPage(c: Context<WebEnv>, failed?: FailedCheck) {
     c,
     { title: 'Employers to check', hasErrors: Boolean(failed) },
     <>
-      <ErrorSummary errors={failed ? Object.fromEntries(Object.entries(failed.errors).map(([field, message]) => [`${field}-${failed.employerId}`, message])) : {}} />
+      <ErrorSummary
+        errors={
+          failed
+            ? Object.fromEntries(
+                Object.entries(failed.errors).map(([field, message]) => [`${field}-${failed.employerId}`, message]),
+              )
+            : {}
+        }
+      />
       <h1 class="govuk-heading-l">Employers to check</h1>
-      <p class="govuk-body">Check that each employer is real and can support an intern before their placements go live. For example, look at their Disability Confident certificate and its date.</p>
+      <p class="govuk-body">
+        Check that each employer is real and can support an intern before their placements go live. For example, look at
+        their Disability Confident certificate and its date.
+      </p>
       {waiting.items.length === 0 ? <p class="govuk-body">No employers are waiting.</p> : null}
       {waiting.items.map((employer) => (
         <section class="govuk-!-margin-bottom-8" aria-labelledby={`employer-${employer.id}`}>
@@ -181,7 +232,10 @@ async function verificationPage(c: Context<WebEnv>, failed?: FailedCheck) {
           <SummaryList
             rows={[
               { key: 'Kind of work', value: sectorLabels[employer.sector] },
-              { key: 'Address', value: `${employer.address.line1}, ${employer.address.town}, ${employer.address.postcode}` },
+              {
+                key: 'Address',
+                value: `${employer.address.line1}, ${employer.address.town}, ${employer.address.postcode}`,
+              },
               { key: 'Disability Confident', value: disabilityConfidentWords[employer.disabilityConfident] },
               ...('contacts' in employer && Array.isArray(employer.contacts)
                 ? employer.contacts.map((contact: { name: string; jobTitle?: string; email?: string }) => ({
@@ -238,7 +292,10 @@ async function verificationPage(c: Context<WebEnv>, failed?: FailedCheck) {
           </li>
         ))}
       </ul>
-      <p class="govuk-body">Withdrawing verification pauses the employer’s open placements at once. They are not reopened if you verify the employer again.</p>
+      <p class="govuk-body">
+        Withdrawing verification pauses the employer’s open placements at once. They are not reopened if you verify the
+        employer again.
+      </p>
     </>,
   );
 }
@@ -251,13 +308,41 @@ async function setVerification(c: Context<WebEnv>) {
   const evidence = text(form, 'evidence').slice(0, 500);
   const reason = text(form, 'reason');
   if (decision === 'refuse') {
-    if (!reason) return verificationPage(c, { employerId, evidence, reason, errors: { reason: 'Say why you cannot verify this employer' } });
-    const refused = await c.var.services.employers.refuseVerification(c.get('actor')!, employerId, { reason: reason.slice(0, 1000), ...(evidence ? { evidence } : {}) }, c.get('requestId'));
-    return redirectWithFlash(c, '/employers/verification', `You did not verify ${refused.name}`, 'Your reason is recorded. They stay unverified.');
+    if (!reason)
+      return verificationPage(c, {
+        employerId,
+        evidence,
+        reason,
+        errors: { reason: 'Say why you cannot verify this employer' },
+      });
+    const refused = await c.var.services.employers.refuseVerification(
+      c.get('actor')!,
+      employerId,
+      { reason: reason.slice(0, 1000), ...(evidence ? { evidence } : {}) },
+      c.get('requestId'),
+    );
+    return redirectWithFlash(
+      c,
+      '/employers/verification',
+      `You did not verify ${refused.name}`,
+      'Your reason is recorded. They stay unverified.',
+    );
   }
   const verified = decision === 'yes';
-  if (verified && !evidence) return verificationPage(c, { employerId, evidence, reason, errors: { evidence: 'Say what you checked, for example their Disability Confident certificate' } });
-  const employer = await c.var.services.employers.setVerification(c.get('actor')!, employerId, verified, c.get('requestId'), evidence ? { evidence } : {});
+  if (verified && !evidence)
+    return verificationPage(c, {
+      employerId,
+      evidence,
+      reason,
+      errors: { evidence: 'Say what you checked, for example their Disability Confident certificate' },
+    });
+  const employer = await c.var.services.employers.setVerification(
+    c.get('actor')!,
+    employerId,
+    verified,
+    c.get('requestId'),
+    evidence ? { evidence } : {},
+  );
   return redirectWithFlash(
     c,
     '/employers/verification',

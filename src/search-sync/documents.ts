@@ -1,13 +1,13 @@
 import { epochDay } from '../core/dates.js';
 import { minutesOfDay } from '../domain/schemas.js';
 import {
-  environmentFactors,
-  levelRank,
-  sectorLabels,
   type AdjustmentCategory,
   type DisabilityConfidentLevel,
   type EnvironmentFactor,
+  environmentFactors,
+  levelRank,
   type Sector,
+  sectorLabels,
   type Weekday,
 } from '../domain/vocabulary.js';
 import type { Employer } from '../employers/employers.repository.js';
@@ -70,7 +70,9 @@ export interface PlacementSearchDoc {
 }
 
 export function environmentLevels(environment: Placement['environment']): EnvironmentLevels {
-  return Object.fromEntries(environmentFactors.map((factor) => [factor, levelRank[environment[factor]]])) as EnvironmentLevels;
+  return Object.fromEntries(
+    environmentFactors.map((factor) => [factor, levelRank[environment[factor]]]),
+  ) as EnvironmentLevels;
 }
 
 /**
@@ -89,7 +91,11 @@ export function placementEndDay(placement: Pick<Placement, 'startDate' | 'durati
  * published, of a verified employer and not yet ended. Everything else is deleted from the index.
  */
 export function isSearchablePlacement(placement: Placement, employer: Employer, today: Date): boolean {
-  return employer.verified && searchableStatuses.includes(placement.status) && placementEndDay(placement) > epochDay(today.toISOString().slice(0, 10));
+  return (
+    employer.verified &&
+    searchableStatuses.includes(placement.status) &&
+    placementEndDay(placement) > epochDay(today.toISOString().slice(0, 10))
+  );
 }
 
 /** A placement as the placements index holds it, with the employer facts search filters on. */
@@ -148,7 +154,9 @@ export interface CandidateSearchDoc {
   preferredAdjustments: AdjustmentCategory[];
 }
 
-export function environmentLimits(maxEnvironment: YoungPerson['conditionsForSuccess']['maxEnvironment']): EnvironmentLimits {
+export function environmentLimits(
+  maxEnvironment: YoungPerson['conditionsForSuccess']['maxEnvironment'],
+): EnvironmentLimits {
   return Object.fromEntries(
     environmentFactors.map((factor) => {
       const limit = maxEnvironment[factor];

@@ -1,9 +1,9 @@
 import { ObjectId } from 'mongodb';
-import { waitForSuccess, type Search } from '../core/search/meili.js';
+import { type Search, waitForSuccess } from '../core/search/meili.js';
 import type { EmployersRepository } from '../employers/employers.repository.js';
 import type { PlacementsRepository } from '../placements/placements.repository.js';
 import type { YoungPeopleRepository } from '../young-people/young-people.repository.js';
-import { candidateSearchDoc, isSearchablePlacement, placementSearchDoc, type PlacementSearchDoc } from './documents.js';
+import { candidateSearchDoc, isSearchablePlacement, type PlacementSearchDoc, placementSearchDoc } from './documents.js';
 
 /**
  * Which version of its records a search document was built from: the records' `updatedAt`s,
@@ -33,7 +33,9 @@ export class SearchIndexer {
 
   async syncPlacements(ids: string[], indexUid = this.search.indexUid('placements')): Promise<Versions> {
     const placements = await this.placements.byIds(ids);
-    const employers = new Map((await this.employers.byIds([...new Set(placements.map((p) => p.employerId))])).map((e) => [e.id, e]));
+    const employers = new Map(
+      (await this.employers.byIds([...new Set(placements.map((p) => p.employerId))])).map((e) => [e.id, e]),
+    );
     const versions: Versions = new Map();
     const today = this.now();
     const docs: PlacementSearchDoc[] = [];
@@ -45,14 +47,22 @@ export class SearchIndexer {
     }
     const indexed = new Set(docs.map((doc) => doc.id));
     // Gone from MongoDB, or no longer one that can be matched or browsed: out of the index.
-    await this.#apply(indexUid, docs, ids.filter((id) => !indexed.has(id)));
+    await this.#apply(
+      indexUid,
+      docs,
+      ids.filter((id) => !indexed.has(id)),
+    );
     return versions;
   }
 
   async syncCandidates(ids: string[], indexUid = this.search.indexUid('candidates')): Promise<Versions> {
     const people = await this.youngPeople.byIds(ids);
     const versions: Versions = new Map(people.map((person) => [person.id, String(person.updatedAt.getTime())]));
-    await this.#apply(indexUid, people.map(candidateSearchDoc), ids.filter((id) => !versions.has(id)));
+    await this.#apply(
+      indexUid,
+      people.map(candidateSearchDoc),
+      ids.filter((id) => !versions.has(id)),
+    );
     return versions;
   }
 
@@ -61,12 +71,15 @@ export class SearchIndexer {
       .find({ _id: { $in: ids.map((id) => new ObjectId(id)) } }, { projection: { updatedAt: 1, employerId: 1 } })
       .toArray();
     const employerIds = [...new Set(placements.map((p) => p.employerId.toHexString()))].map((id) => new ObjectId(id));
-    const employers = await this.employers.collection.find({ _id: { $in: employerIds } }, { projection: { updatedAt: 1 } }).toArray();
+    const employers = await this.employers.collection
+      .find({ _id: { $in: employerIds } }, { projection: { updatedAt: 1 } })
+      .toArray();
     const employerVersion = new Map(employers.map((e) => [e._id.toHexString(), e.updatedAt.getTime()]));
     const versions: Versions = new Map();
     for (const placement of placements) {
       const employer = employerVersion.get(placement.employerId.toHexString());
-      if (employer !== undefined) versions.set(placement._id.toHexString(), `${placement.updatedAt.getTime()}/${employer}`);
+      if (employer !== undefined)
+        versions.set(placement._id.toHexString(), `${placement.updatedAt.getTime()}/${employer}`);
     }
     return versions;
   }
@@ -82,7 +95,8 @@ export class SearchIndexer {
     const index = this.search.client.index(indexUid);
     // One after the other: a second request sent before the first failed would fail unobserved.
     if (docs.length > 0) await waitForSuccess(index.addDocuments(docs), `upsert ${docs.length} into ${indexUid}`);
-    if (deletedIds.length > 0) await waitForSuccess(index.deleteDocuments(deletedIds), `delete ${deletedIds.length} from ${indexUid}`);
+    if (deletedIds.length > 0)
+      await waitForSuccess(index.deleteDocuments(deletedIds), `delete ${deletedIds.length} from ${indexUid}`);
   }
 }
 

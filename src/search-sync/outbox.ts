@@ -43,7 +43,10 @@ export const outboxCollection: CollectionSpec = {
       claimId: { bsonType: 'string' },
     },
   },
-  indexes: [{ key: { nextAttemptAt: 1, _id: 1 }, name: 'due' }, { key: { entity: 1, entityId: 1 }, name: 'entity' }],
+  indexes: [
+    { key: { nextAttemptAt: 1, _id: 1 }, name: 'due' },
+    { key: { entity: 1, entityId: 1 }, name: 'entity' },
+  ],
 };
 
 /**
@@ -65,7 +68,14 @@ export class SearchOutbox {
     if (ids.length === 0) return;
     const now = this.clock.now();
     await this.collection.insertMany(
-      ids.map((entityId) => ({ _id: new ObjectId(), entity, entityId, createdAt: now, attempts: 0, nextAttemptAt: now })),
+      ids.map((entityId) => ({
+        _id: new ObjectId(),
+        entity,
+        entityId,
+        createdAt: now,
+        attempts: 0,
+        nextAttemptAt: now,
+      })),
       { session },
     );
   }
@@ -77,18 +87,26 @@ export class SearchOutbox {
   async claimDue(limit: number, lockMs: number): Promise<Claim> {
     const now = this.clock.now();
     const free = { nextAttemptAt: { $lte: now }, lockedUntil: { $not: { $gt: now } } };
-    const due = await this.collection.find(free, { projection: { _id: 1 }, sort: { nextAttemptAt: 1, _id: 1 }, limit }).toArray();
+    const due = await this.collection
+      .find(free, { projection: { _id: 1 }, sort: { nextAttemptAt: 1, _id: 1 }, limit })
+      .toArray();
     const claimId = randomUUID();
     if (due.length === 0) return { claimId, events: [] };
     const ids = due.map((event) => event._id);
-    await this.collection.updateMany({ _id: { $in: ids }, ...free }, { $set: { lockedUntil: new Date(now.getTime() + lockMs), claimId } });
+    await this.collection.updateMany(
+      { _id: { $in: ids }, ...free },
+      { $set: { lockedUntil: new Date(now.getTime() + lockMs), claimId } },
+    );
     const events = await this.collection.find({ _id: { $in: ids }, claimId }).toArray();
     return { claimId, events };
   }
 
   /** Keeps holding a claim's events for another `lockMs`: the lease a live worker renews while it works. */
   async renew(claim: Claim, lockMs: number): Promise<void> {
-    await this.collection.updateMany({ claimId: claim.claimId }, { $set: { lockedUntil: new Date(this.clock.now().getTime() + lockMs) } });
+    await this.collection.updateMany(
+      { claimId: claim.claimId },
+      { $set: { lockedUntil: new Date(this.clock.now().getTime() + lockMs) } },
+    );
   }
 
   /** Removes events that were carried out. An event whose lock expired and was claimed again is left to its new holder. */
@@ -98,7 +116,12 @@ export class SearchOutbox {
   }
 
   /** Puts events back to be tried again after `delayMs(attempts)`, recording why they failed. */
-  async retryLater(claim: Claim, events: OutboxDoc[], reason: string, delayMs: (attempts: number) => number): Promise<void> {
+  async retryLater(
+    claim: Claim,
+    events: OutboxDoc[],
+    reason: string,
+    delayMs: (attempts: number) => number,
+  ): Promise<void> {
     if (events.length === 0) return;
     const now = this.clock.now().getTime();
     const operations: AnyBulkWriteOperation<OutboxDoc>[] = events.map((event) => ({

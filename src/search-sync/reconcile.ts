@@ -29,7 +29,10 @@ export interface ReconcileReport {
 }
 
 const pageSize = 1000;
-const entityOf: Record<IndexName, Extract<SyncEntity, 'placement' | 'young_person'>> = { placements: 'placement', candidates: 'young_person' };
+const entityOf: Record<IndexName, Extract<SyncEntity, 'placement' | 'young_person'>> = {
+  placements: 'placement',
+  candidates: 'young_person',
+};
 
 /** A document's content, independent of the order of its keys: what "same version" means for a search document. */
 export function fingerprint(doc: unknown): string {
@@ -45,7 +48,9 @@ export function fingerprint(doc: unknown): string {
     }
     return value;
   };
-  return createHash('sha1').update(JSON.stringify(canonical(doc))).digest('base64url');
+  return createHash('sha1')
+    .update(JSON.stringify(canonical(doc)))
+    .digest('base64url');
 }
 
 /** Compares the two sides of one index: pure, so the rules are unit-tested. */
@@ -68,7 +73,12 @@ export function compareIndex(expected: Map<string, string>, indexed: Map<string,
  * upserts or deletes its document. Disagreements whose record already has an event waiting
  * are in flight, not drift, and are only counted.
  */
-export async function reconcileIndexes(db: Db, search: Search, outbox: SearchOutbox, options: { repair: boolean }): Promise<ReconcileReport> {
+export async function reconcileIndexes(
+  db: Db,
+  search: Search,
+  outbox: SearchOutbox,
+  options: { repair: boolean },
+): Promise<ReconcileReport> {
   const started = Date.now();
   const sources = indexSources(db, search);
   const report: ReconcileReport = { indexes: [], repaired: 0, ms: 0 };
@@ -116,13 +126,28 @@ async function indexedFingerprints(search: Search, uid: string): Promise<Map<str
 }
 
 /** Ids among `ids` whose record (or, for a placement, whose employer) has an outbox event waiting. */
-async function pendingIds(outbox: SearchOutbox, entity: SyncEntity, ids: string[], employerOf: Map<string, string>): Promise<Set<string>> {
+async function pendingIds(
+  outbox: SearchOutbox,
+  entity: SyncEntity,
+  ids: string[],
+  employerOf: Map<string, string>,
+): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   const employers = [...new Set(ids.map((id) => employerOf.get(id)).filter((id): id is string => !!id))];
   const events = await outbox.collection
-    .find({ $or: [{ entity, entityId: { $in: ids } }, ...(employers.length > 0 ? [{ entity: 'employer' as const, entityId: { $in: employers } }] : [])] }, { projection: { entity: 1, entityId: 1 } })
+    .find(
+      {
+        $or: [
+          { entity, entityId: { $in: ids } },
+          ...(employers.length > 0 ? [{ entity: 'employer' as const, entityId: { $in: employers } }] : []),
+        ],
+      },
+      { projection: { entity: 1, entityId: 1 } },
+    )
     .toArray();
-  const pendingEmployers = new Set(events.filter((event) => event.entity === 'employer').map((event) => event.entityId));
+  const pendingEmployers = new Set(
+    events.filter((event) => event.entity === 'employer').map((event) => event.entityId),
+  );
   const pendingRecords = new Set(events.filter((event) => event.entity === entity).map((event) => event.entityId));
   return new Set(ids.filter((id) => pendingRecords.has(id) || pendingEmployers.has(employerOf.get(id) ?? '')));
 }
@@ -214,8 +239,18 @@ export class SearchReconciler {
     try {
       if (!(await this.#lease.acquire(this.intervalMs * 1.5))) return undefined;
       const report = await reconcileIndexes(this.db, this.search, this.outbox, { repair: true });
-      const summary = report.indexes.map(({ name, missing, stale, extra, inFlight }) => ({ name, missing: missing.length, stale: stale.length, extra: extra.length, inFlight }));
-      if (report.repaired > 0) this.logger.warn({ indexes: summary, repaired: report.repaired, ms: report.ms }, 'search reconciliation repaired documents that disagreed with MongoDB');
+      const summary = report.indexes.map(({ name, missing, stale, extra, inFlight }) => ({
+        name,
+        missing: missing.length,
+        stale: stale.length,
+        extra: extra.length,
+        inFlight,
+      }));
+      if (report.repaired > 0)
+        this.logger.warn(
+          { indexes: summary, repaired: report.repaired, ms: report.ms },
+          'search reconciliation repaired documents that disagreed with MongoDB',
+        );
       else this.logger.info({ indexes: summary, ms: report.ms }, 'search reconciliation: indexes agree with MongoDB');
       return report;
     } catch (error) {

@@ -1,8 +1,15 @@
-import { ObjectId, type Db } from 'mongodb';
 import type { EnqueuedTask } from 'meilisearch';
-import { ensureIndex, SearchTaskFailedError, waitForSuccess, type IndexConfig, type IndexName, type Search } from '../core/search/meili.js';
-import { EmployersRepository, type Employer } from '../employers/employers.repository.js';
-import { PlacementsRepository, toPlacement, type Placement } from '../placements/placements.repository.js';
+import { type Db, ObjectId } from 'mongodb';
+import {
+  ensureIndex,
+  type IndexConfig,
+  type IndexName,
+  type Search,
+  SearchTaskFailedError,
+  waitForSuccess,
+} from '../core/search/meili.js';
+import { type Employer, EmployersRepository } from '../employers/employers.repository.js';
+import { type Placement, PlacementsRepository, toPlacement } from '../placements/placements.repository.js';
 import { toYoungPerson, YoungPeopleRepository } from '../young-people/young-people.repository.js';
 import { candidateSearchDoc, isSearchablePlacement, placementSearchDoc, searchableStatuses } from './documents.js';
 import { SearchIndexer } from './indexer.js';
@@ -55,7 +62,12 @@ export const rebuildSuffix = '__rebuild';
  * the records written since the start are synced again and documents of records deleted
  * since are removed.
  */
-export async function rebuildIndexes(db: Db, search: Search, configs: IndexConfig[], options: ReindexOptions = {}): Promise<ReindexSummary> {
+export async function rebuildIndexes(
+  db: Db,
+  search: Search,
+  configs: IndexConfig[],
+  options: ReindexOptions = {},
+): Promise<ReindexSummary> {
   const started = Date.now();
   const since = new Date(started - clockSkewMs);
   const batchSize = options.batchSize ?? 1000;
@@ -74,7 +86,10 @@ export async function rebuildIndexes(db: Db, search: Search, configs: IndexConfi
   for (const { config } of built) await ensureIndex(search, search.indexUid(config.name), config.primaryKey);
   await waitForSuccess(
     search.client.swapIndexes(
-      built.map(({ config }) => ({ indexes: [search.indexUid(config.name), search.indexUid(config.name) + rebuildSuffix], rename: false })),
+      built.map(({ config }) => ({
+        indexes: [search.indexUid(config.name), search.indexUid(config.name) + rebuildSuffix],
+        rename: false,
+      })),
     ),
     'swap rebuilt indexes in',
   );
@@ -86,9 +101,17 @@ export async function rebuildIndexes(db: Db, search: Search, configs: IndexConfi
     for (let i = 0; i < changed.length; i += batchSize) await source.sync(changed.slice(i, i + batchSize));
     resynced += changed.length;
     removed += await removeDeleted(search, search.indexUid(config.name), source);
-    await waitForSuccess(search.client.deleteIndex(search.indexUid(config.name) + rebuildSuffix), 'delete the replaced index');
+    await waitForSuccess(
+      search.client.deleteIndex(search.indexUid(config.name) + rebuildSuffix),
+      'delete the replaced index',
+    );
   }
-  return { indexes: built.map(({ config, documents }) => ({ name: config.name, documents })), resynced, removed, ms: Date.now() - started };
+  return {
+    indexes: built.map(({ config, documents }) => ({ name: config.name, documents })),
+    resynced,
+    removed,
+    ms: Date.now() - started,
+  };
 }
 
 async function fill(
@@ -170,13 +193,19 @@ export function indexSources(db: Db, search: Search): Record<IndexName, IndexSou
         if (batch.length > 0) yield await placementDocs(batch, employerCache);
       },
       async changedSince(since) {
-        const changedEmployers = await employers.collection.find({ updatedAt: { $gte: since } }, { projection: { _id: 1 } }).toArray();
+        const changedEmployers = await employers.collection
+          .find({ updatedAt: { $gte: since } }, { projection: { _id: 1 } })
+          .toArray();
         const changed = await placements.collection
-          .find({ $or: [{ updatedAt: { $gte: since } }, { employerId: { $in: changedEmployers.map((e) => e._id) } }] }, { projection: { _id: 1 } })
+          .find(
+            { $or: [{ updatedAt: { $gte: since } }, { employerId: { $in: changedEmployers.map((e) => e._id) } }] },
+            { projection: { _id: 1 } },
+          )
           .toArray();
         return [...idsIn(changed)];
       },
-      existing: async (ids) => idsIn(await placements.collection.find({ _id: { $in: objectIds(ids) } }, { projection: { _id: 1 } }).toArray()),
+      existing: async (ids) =>
+        idsIn(await placements.collection.find({ _id: { $in: objectIds(ids) } }, { projection: { _id: 1 } }).toArray()),
       sync: (ids) => indexer.syncPlacements(ids),
     },
     candidates: {
@@ -193,9 +222,16 @@ export function indexSources(db: Db, search: Search): Record<IndexName, IndexSou
         if (batch.length > 0) yield batch;
       },
       async changedSince(since) {
-        return [...idsIn(await youngPeople.collection.find({ updatedAt: { $gte: since } }, { projection: { _id: 1 } }).toArray())];
+        return [
+          ...idsIn(
+            await youngPeople.collection.find({ updatedAt: { $gte: since } }, { projection: { _id: 1 } }).toArray(),
+          ),
+        ];
       },
-      existing: async (ids) => idsIn(await youngPeople.collection.find({ _id: { $in: objectIds(ids) } }, { projection: { _id: 1 } }).toArray()),
+      existing: async (ids) =>
+        idsIn(
+          await youngPeople.collection.find({ _id: { $in: objectIds(ids) } }, { projection: { _id: 1 } }).toArray(),
+        ),
       sync: (ids) => indexer.syncCandidates(ids),
     },
   };
@@ -206,7 +242,9 @@ export function indexSources(db: Db, search: Search): Record<IndexName, IndexSou
     const today = new Date();
     return batch.flatMap((placement) => {
       const employer = cache.get(placement.employerId);
-      return employer && isSearchablePlacement(placement, employer, today) ? [placementSearchDoc(placement, employer)] : [];
+      return employer && isSearchablePlacement(placement, employer, today)
+        ? [placementSearchDoc(placement, employer)]
+        : [];
     });
   }
 }

@@ -1,5 +1,5 @@
-import { errorSummary } from '../core/logger.js';
 import type { Logger } from '../core/logger.js';
+import { errorSummary } from '../core/logger.js';
 import { SearchTaskFailedError } from '../core/search/meili.js';
 import { changedSince, type SearchIndexer, type Versions } from './indexer.js';
 import type { Claim, OutboxDoc, SearchOutbox, SyncEntity } from './outbox.js';
@@ -42,7 +42,10 @@ export interface BatchOutcome {
 }
 
 /** Exponential back-off: base, 2 x base, 4 x base, ... never more than the cap. */
-export function backoffMs(attempts: number, options: Pick<SyncWorkerOptions, 'baseBackoffMs' | 'maxBackoffMs'>): number {
+export function backoffMs(
+  attempts: number,
+  options: Pick<SyncWorkerOptions, 'baseBackoffMs' | 'maxBackoffMs'>,
+): number {
   return Math.min(options.maxBackoffMs, options.baseBackoffMs * 2 ** Math.max(0, attempts - 1));
 }
 
@@ -142,7 +145,11 @@ export class SearchSyncWorker {
     const claim = await this.outbox.claimDue(this.#options.batchSize, this.#options.lockMs);
     if (claim.events.length === 0) return { claimed: 0, synced: 0, failed: 0 };
     const lease = setInterval(() => {
-      this.outbox.renew(claim, this.#options.lockMs).catch((error: unknown) => this.logger.warn({ err: errorSummary(error) }, 'search sync could not renew its lease'));
+      this.outbox
+        .renew(claim, this.#options.lockMs)
+        .catch((error: unknown) =>
+          this.logger.warn({ err: errorSummary(error) }, 'search sync could not renew its lease'),
+        );
     }, this.#options.lockMs / 3);
     try {
       return await this.#carryOut(claim);
@@ -160,7 +167,10 @@ export class SearchSyncWorker {
         entity: 'placement',
         ids: async () => {
           const employerIds = idsOf(placementEvents, 'employer');
-          return unique([...idsOf(placementEvents, 'placement'), ...(await this.indexer.placementIdsOfEmployers(employerIds))]);
+          return unique([
+            ...idsOf(placementEvents, 'placement'),
+            ...(await this.indexer.placementIdsOfEmployers(employerIds)),
+          ]);
         },
       },
       { events: personEvents, entity: 'young_person', ids: async () => idsOf(personEvents, 'young_person') },
@@ -193,8 +203,13 @@ export class SearchSyncWorker {
         }
         return failed;
       }
-      this.logger.warn({ err: errorSummary(error), entity: group.entity, events: group.events.length }, 'search sync failed');
-      await this.outbox.retryLater(claim, group.events, failureReason(error), (attempts) => backoffMs(attempts, this.#options));
+      this.logger.warn(
+        { err: errorSummary(error), entity: group.entity, events: group.events.length },
+        'search sync failed',
+      );
+      await this.outbox.retryLater(claim, group.events, failureReason(error), (attempts) =>
+        backoffMs(attempts, this.#options),
+      );
       return group.events.length;
     }
   }
@@ -210,7 +225,8 @@ export class SearchSyncWorker {
    */
   async #resyncWhatChanged(entity: SyncGroup['entity'], ids: string[], before: Versions): Promise<void> {
     if (ids.length === 0) return;
-    const after = entity === 'placement' ? await this.indexer.placementVersions(ids) : await this.indexer.candidateVersions(ids);
+    const after =
+      entity === 'placement' ? await this.indexer.placementVersions(ids) : await this.indexer.candidateVersions(ids);
     await this.outbox.enqueue(entity, changedSince(before, after, ids));
   }
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { Hono } from 'hono';
 import type { WebEnv } from './web.env.js';
 
@@ -106,9 +106,14 @@ function textAsset(body: string, type: string): Asset {
 
 function loadAssets(): Map<string, Asset> {
   const read = (file: string) => readFileSync(path.join(frontendDist, file));
-  const js = read('govuk-frontend.min.js').toString('utf8').replace(/\/\/# sourceMappingURL=\S+/g, '');
+  const js = read('govuk-frontend.min.js')
+    .toString('utf8')
+    .replace(/\/\/# sourceMappingURL=\S+/g, '');
   return new Map<string, Asset>([
-    ['govuk-frontend.min.css', textAsset(frontendCss(read('govuk-frontend.min.css').toString('utf8')), 'text/css; charset=utf-8')],
+    [
+      'govuk-frontend.min.css',
+      textAsset(frontendCss(read('govuk-frontend.min.css').toString('utf8')), 'text/css; charset=utf-8'),
+    ],
     ['govuk-frontend.min.js', textAsset(js, 'text/javascript; charset=utf-8')],
     ['service.css', textAsset(serviceCss, 'text/css; charset=utf-8')],
     ['init.js', textAsset(initJs, 'text/javascript; charset=utf-8')],

@@ -9,15 +9,23 @@ import { ErrorSummary } from './components/ErrorSummary.js';
 import { Input } from './components/Input.js';
 import { NotificationBanner } from './components/NotificationBanner.js';
 import { CsrfField, csrfToken } from './csrf.js';
+import { type FieldErrors, fieldErrors, readForm, text } from './forms.js';
 import { WebPageError } from './page-error.js';
-import { fieldErrors, readForm, text, type FieldErrors } from './forms.js';
 import { renderPage } from './render.js';
 import { endSession, safeReturnPath, startSession } from './session.middleware.js';
 import type { WebEnv } from './web.env.js';
 
 const signInForm = z.object({
-  email: z.string().trim().min(1, 'Enter your email address').max(254, 'Email address must be 254 characters or fewer').email('Enter an email address like name@example.com'),
-  password: z.string().min(1, 'Enter your password').max(passwordMaxLength, `Password must be ${passwordMaxLength} characters or fewer`),
+  email: z
+    .string()
+    .trim()
+    .min(1, 'Enter your email address')
+    .max(254, 'Email address must be 254 characters or fewer')
+    .email('Enter an email address like name@example.com'),
+  password: z
+    .string()
+    .min(1, 'Enter your password')
+    .max(passwordMaxLength, `Password must be ${passwordMaxLength} characters or fewer`),
 });
 
 const roleNames: Record<Role, string> = {
@@ -28,7 +36,14 @@ const roleNames: Record<Role, string> = {
   provider_admin: 'someone who runs a provider',
 };
 
-function SignInForm(props: { csrf: string; email: string; errors: FieldErrors; returnTo?: string; timedOut: boolean; signedOut: boolean }) {
+function SignInForm(props: {
+  csrf: string;
+  email: string;
+  errors: FieldErrors;
+  returnTo?: string;
+  timedOut: boolean;
+  signedOut: boolean;
+}) {
   const action = props.returnTo ? `/sign-in?returnTo=${encodeURIComponent(props.returnTo)}` : '/sign-in';
   return (
     <div class="govuk-grid-row">
@@ -36,18 +51,33 @@ function SignInForm(props: { csrf: string; email: string; errors: FieldErrors; r
         <ErrorSummary errors={props.errors} />
         {props.timedOut ? (
           <NotificationBanner heading="You were signed out">
-            <p class="govuk-body">You did nothing for 30 minutes, so we signed you out to keep your information safe. Sign in again to carry on.</p>
+            <p class="govuk-body">
+              You did nothing for 30 minutes, so we signed you out to keep your information safe. Sign in again to carry
+              on.
+            </p>
           </NotificationBanner>
         ) : null}
-        {props.signedOut ? (
-          <NotificationBanner type="success" heading="You are signed out" />
-        ) : null}
+        {props.signedOut ? <NotificationBanner type="success" heading="You are signed out" /> : null}
         <h1 class="govuk-heading-l">Sign in</h1>
         <p class="govuk-body">Sign in to see your adjustments passport, placements and messages.</p>
         <form method="post" action={action} novalidate>
           <CsrfField token={props.csrf} />
-          <Input name="email" type="email" label="Email address" autocomplete="username" spellcheck={false} value={props.email} error={props.errors.email} />
-          <Input name="password" type="password" label="Password" autocomplete="current-password" error={props.errors.password} />
+          <Input
+            name="email"
+            type="email"
+            label="Email address"
+            autocomplete="username"
+            spellcheck={false}
+            value={props.email}
+            error={props.errors.email}
+          />
+          <Input
+            name="password"
+            type="password"
+            label="Password"
+            autocomplete="current-password"
+            error={props.errors.password}
+          />
           <Button>Sign in</Button>
         </form>
         <p class="govuk-body">If you have forgotten your password, ask your job coach or the person who invited you.</p>
@@ -56,7 +86,12 @@ function SignInForm(props: { csrf: string; email: string; errors: FieldErrors; r
   );
 }
 
-function InvitationForm(props: { csrf: string; token: string; invitation: { email: string; name: string; role: Role; hasAccount: boolean }; errors: FieldErrors }) {
+function InvitationForm(props: {
+  csrf: string;
+  token: string;
+  invitation: { email: string; name: string; role: Role; hasAccount: boolean };
+  errors: FieldErrors;
+}) {
   const { invitation } = props;
   return (
     <div class="govuk-grid-row">
@@ -64,12 +99,20 @@ function InvitationForm(props: { csrf: string; token: string; invitation: { emai
         <ErrorSummary errors={props.errors} />
         <h1 class="govuk-heading-l">{invitation.hasAccount ? 'Accept your invitation' : 'Choose a password'}</h1>
         <p class="govuk-body">
-          You have been invited to use this service as {roleNames[invitation.role]}. Your email address is <strong>{invitation.email}</strong>.
+          You have been invited to use this service as {roleNames[invitation.role]}. Your email address is{' '}
+          <strong>{invitation.email}</strong>.
         </p>
         <form method="post" action={`/invitations/${encodeURIComponent(props.token)}`} novalidate>
           <CsrfField token={props.csrf} />
           {invitation.hasAccount ? (
-            <Input name="password" type="password" label="Your password" hint="You already have an account. Enter its password to accept." autocomplete="current-password" error={props.errors.password} />
+            <Input
+              name="password"
+              type="password"
+              label="Your password"
+              hint="You already have an account. Enter its password to accept."
+              autocomplete="current-password"
+              error={props.errors.password}
+            />
           ) : (
             <>
               <Input
@@ -80,7 +123,13 @@ function InvitationForm(props: { csrf: string; token: string; invitation: { emai
                 autocomplete="new-password"
                 error={props.errors.password}
               />
-              <Input name="confirmPassword" type="password" label="Type the password again" autocomplete="new-password" error={props.errors.confirmPassword} />
+              <Input
+                name="confirmPassword"
+                type="password"
+                label="Type the password again"
+                autocomplete="new-password"
+                error={props.errors.confirmPassword}
+              />
             </>
           )}
           <Button>{invitation.hasAccount ? 'Accept invitation' : 'Save password and sign in'}</Button>
@@ -91,7 +140,12 @@ function InvitationForm(props: { csrf: string; token: string; invitation: { emai
 }
 
 const invitationGone = () =>
-  new WebPageError(410, 'gone', 'This invitation link no longer works', 'It may have been used already, withdrawn, or be more than 7 days old. Ask the person who invited you to send a new one.');
+  new WebPageError(
+    410,
+    'gone',
+    'This invitation link no longer works',
+    'It may have been used already, withdrawn, or be more than 7 days old. Ask the person who invited you to send a new one.',
+  );
 
 /** Signing in and out, and accepting an invitation by choosing a password. */
 export function authPages() {
@@ -102,24 +156,46 @@ export function authPages() {
     return renderPage(
       c,
       { title: 'Sign in' },
-      <SignInForm csrf={csrfToken(c)} email="" errors={{}} returnTo={safeReturnPath(c.req.query('returnTo'))} timedOut={c.req.query('timedOut') === '1'} signedOut={c.req.query('signedOut') === '1'} />,
+      <SignInForm
+        csrf={csrfToken(c)}
+        email=""
+        errors={{}}
+        returnTo={safeReturnPath(c.req.query('returnTo'))}
+        timedOut={c.req.query('timedOut') === '1'}
+        signedOut={c.req.query('signedOut') === '1'}
+      />,
     );
   });
 
   app.post('/sign-in', async (c) => {
     const form = await readForm(c);
     const returnTo = safeReturnPath(c.req.query('returnTo'));
-    const parsed = signInForm.safeParse({ email: text(form, 'email'), password: typeof form.password === 'string' ? form.password : '' });
+    const parsed = signInForm.safeParse({
+      email: text(form, 'email'),
+      password: typeof form.password === 'string' ? form.password : '',
+    });
     const again = (errors: FieldErrors) => {
       c.status(400);
-      return renderPage(c, { title: 'Sign in', hasErrors: true }, <SignInForm csrf={csrfToken(c)} email={text(form, 'email')} errors={errors} returnTo={returnTo} timedOut={false} signedOut={false} />);
+      return renderPage(
+        c,
+        { title: 'Sign in', hasErrors: true },
+        <SignInForm
+          csrf={csrfToken(c)}
+          email={text(form, 'email')}
+          errors={errors}
+          returnTo={returnTo}
+          timedOut={false}
+          signedOut={false}
+        />,
+      );
     };
     if (!parsed.success) return again(fieldErrors(parsed.error));
     let account;
     try {
       account = await c.var.services.auth.checkPassword(parsed.data.email, parsed.data.password, requestContext(c));
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'unauthenticated') return again({ email: 'The email address or password is not right. Check them and try again.' });
+      if (error instanceof ApiError && error.code === 'unauthenticated')
+        return again({ email: 'The email address or password is not right. Check them and try again.' });
       throw error;
     }
     await startSession(c, account.id);
@@ -138,7 +214,11 @@ export function authPages() {
     const token = c.req.param('token');
     const invitation = await c.var.services.invitations.preview(token);
     if (!invitation) throw invitationGone();
-    return renderPage(c, { title: invitation.hasAccount ? 'Accept your invitation' : 'Choose a password' }, <InvitationForm csrf={csrfToken(c)} token={token} invitation={invitation} errors={{}} />);
+    return renderPage(
+      c,
+      { title: invitation.hasAccount ? 'Accept your invitation' : 'Choose a password' },
+      <InvitationForm csrf={csrfToken(c)} token={token} invitation={invitation} errors={{}} />,
+    );
   });
 
   app.post('/invitations/:token', async (c) => {
@@ -150,7 +230,11 @@ export function authPages() {
     const password = typeof form.password === 'string' ? form.password : '';
     const again = (errors: FieldErrors) => {
       c.status(400);
-      return renderPage(c, { title: invitation.hasAccount ? 'Accept your invitation' : 'Choose a password', hasErrors: true }, <InvitationForm csrf={csrfToken(c)} token={token} invitation={invitation} errors={errors} />);
+      return renderPage(
+        c,
+        { title: invitation.hasAccount ? 'Accept your invitation' : 'Choose a password', hasErrors: true },
+        <InvitationForm csrf={csrfToken(c)} token={token} invitation={invitation} errors={errors} />,
+      );
     };
     if (!password) return again({ password: invitation.hasAccount ? 'Enter your password' : 'Choose a password' });
     if (!invitation.hasAccount && password !== (typeof form.confirmPassword === 'string' ? form.confirmPassword : '')) {
@@ -160,7 +244,10 @@ export function authPages() {
     try {
       account = await invitations.accept({ token, password }, c.get('requestId'));
     } catch (error) {
-      if (error instanceof ApiError && (error.code === 'validation_failed' || error.code === 'unprocessable' || error.code === 'conflict')) {
+      if (
+        error instanceof ApiError &&
+        (error.code === 'validation_failed' || error.code === 'unprocessable' || error.code === 'conflict')
+      ) {
         const detail = Array.isArray(error.details) ? error.details[0]?.message : undefined;
         return again({ password: detail ? `Password ${detail}` : error.message });
       }

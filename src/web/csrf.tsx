@@ -1,8 +1,8 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
+import { cookieName, cookieOptions } from './cookies.js';
 import { WebPageError } from './page-error.js';
-import { cookieOptions, cookieName } from './cookies.js';
 import type { WebEnv } from './web.env.js';
 
 /** The hidden field every form carries. */
@@ -47,7 +47,13 @@ function sameOrigin(c: Context<WebEnv>, claimed: string): boolean {
   }
 }
 
-const refused = () => new WebPageError(403, 'csrf', 'This form could not be sent', 'The form was out of date or came from another website. Nothing was changed. Go back, reload the page and try again.');
+const refused = () =>
+  new WebPageError(
+    403,
+    'csrf',
+    'This form could not be sent',
+    'The form was out of date or came from another website. Nothing was changed. Go back, reload the page and try again.',
+  );
 
 /**
  * Every POST must come from one of our own pages: its Origin (or, when a browser leaves that

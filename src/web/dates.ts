@@ -1,5 +1,5 @@
 import type { DateParts } from './components/DateInput.js';
-import { text, type FormBody } from './forms.js';
+import { type FormBody, text } from './forms.js';
 
 /** The three boxes of a GOV.UK date input named `name`, as typed. */
 export function datePartsFrom(form: FormBody, name: string): DateParts {

@@ -23,10 +23,16 @@ export function infoPages() {
       { title: 'Privacy' },
       <>
         <h1 class="govuk-heading-l">How we use your information</h1>
-        <p class="govuk-body">Your adjustments passport belongs to you. Nobody outside your provider sees it unless you share it.</p>
-        <p class="govuk-body">You choose which parts to share, with whom, and for how long. You can stop sharing at any time.</p>
+        <p class="govuk-body">
+          Your adjustments passport belongs to you. Nobody outside your provider sees it unless you share it.
+        </p>
+        <p class="govuk-body">
+          You choose which parts to share, with whom, and for how long. You can stop sharing at any time.
+        </p>
         <p class="govuk-body">You can see who has read your passport, on the page "Who has seen my passport".</p>
-        <p class="govuk-body">We use one cookie to keep you signed in, and one to protect forms. We do not use cookies to track you.</p>
+        <p class="govuk-body">
+          We use one cookie to keep you signed in, and one to protect forms. We do not use cookies to track you.
+        </p>
       </>,
     ),
   );
@@ -36,8 +42,13 @@ export function infoPages() {
       { title: 'Accessibility' },
       <>
         <h1 class="govuk-heading-l">Accessibility</h1>
-        <p class="govuk-body">We want everyone to be able to use this service. Every page is checked against the Web Content Accessibility Guidelines (WCAG) 2.2, level AA.</p>
-        <p class="govuk-body">Every page works without JavaScript, on a small phone screen, and with a keyboard only.</p>
+        <p class="govuk-body">
+          We want everyone to be able to use this service. Every page is checked against the Web Content Accessibility
+          Guidelines (WCAG) 2.2, level AA.
+        </p>
+        <p class="govuk-body">
+          Every page works without JavaScript, on a small phone screen, and with a keyboard only.
+        </p>
         <p class="govuk-body">If something does not work for you, tell your job coach and we will fix it.</p>
       </>,
     ),

@@ -6,13 +6,14 @@ import { BackLink } from './components/BackLink.js';
 import { NotificationBanner } from './components/NotificationBanner.js';
 import { CsrfField } from './csrf.js';
 import { navigationFor } from './navigation.js';
-import { sessionIdleMs, type Flash } from './sessions.js';
+import { type Flash, sessionIdleMs } from './sessions.js';
 
 /** The service's own name: this is not a GOV.UK service, so no crown, GOV.UK name or GDS font. */
 export const serviceName = 'Supported internships';
 
 /** The Frontend template's first script: marks the body so its CSS and JavaScript know JavaScript runs. */
-const frontendSupportScript = "document.body.className += ' js-enabled' + ('noModule' in HTMLScriptElement.prototype ? ' govuk-frontend-supported' : '');";
+const frontendSupportScript =
+  "document.body.className += ' js-enabled' + ('noModule' in HTMLScriptElement.prototype ? ' govuk-frontend-supported' : '');";
 
 export interface LayoutProps {
   /** The page's purpose; "Error: " is put in front when the page shows form errors. */
@@ -60,18 +61,42 @@ export function Layout(props: LayoutProps) {
             </div>
           </div>
           {props.actor ? (
-            <section aria-label="Menu and signed-in account" class="govuk-service-navigation" data-module="govuk-service-navigation">
+            <section
+              aria-label="Menu and signed-in account"
+              class="govuk-service-navigation"
+              data-module="govuk-service-navigation"
+            >
               <div class="govuk-width-container">
                 <div class="govuk-service-navigation__container">
                   <nav aria-label="Menu" class="govuk-service-navigation__wrapper">
-                    <button type="button" class="govuk-service-navigation__toggle govuk-js-service-navigation-toggle" aria-controls="navigation" hidden aria-hidden="true">
+                    <button
+                      type="button"
+                      class="govuk-service-navigation__toggle govuk-js-service-navigation-toggle"
+                      aria-controls="navigation"
+                      hidden
+                      aria-hidden="true"
+                    >
                       Menu
                     </button>
                     <ul class="govuk-service-navigation__list" id="navigation">
                       {navigation.map((item) => (
-                        <li class={current(item.href) ? 'govuk-service-navigation__item govuk-service-navigation__item--active' : 'govuk-service-navigation__item'}>
-                          <a class="govuk-service-navigation__link" href={item.href} aria-current={current(item.href) ? 'page' : undefined}>
-                            {current(item.href) ? <strong class="govuk-service-navigation__active-fallback">{item.text}</strong> : item.text}
+                        <li
+                          class={
+                            current(item.href)
+                              ? 'govuk-service-navigation__item govuk-service-navigation__item--active'
+                              : 'govuk-service-navigation__item'
+                          }
+                        >
+                          <a
+                            class="govuk-service-navigation__link"
+                            href={item.href}
+                            aria-current={current(item.href) ? 'page' : undefined}
+                          >
+                            {current(item.href) ? (
+                              <strong class="govuk-service-navigation__active-fallback">{item.text}</strong>
+                            ) : (
+                              item.text
+                            )}
                           </a>
                         </li>
                       ))}
@@ -97,7 +122,10 @@ export function Layout(props: LayoutProps) {
               {props.actingFor ? (
                 <>
                   {' '}
-                  – <strong>acting for {props.actingFor.name}</strong> as their delegate. <a class="govuk-link" href="/acting-for">Change</a>
+                  – <strong>acting for {props.actingFor.name}</strong> as their delegate.{' '}
+                  <a class="govuk-link" href="/acting-for">
+                    Change
+                  </a>
                 </>
               ) : null}
             </p>
@@ -105,7 +133,14 @@ export function Layout(props: LayoutProps) {
           {props.backLink ? <BackLink href={props.backLink} /> : null}
           <main class="govuk-main-wrapper" id="main-content">
             {props.actor ? (
-              <div id="timeout-warning" class="govuk-notification-banner" role="region" aria-labelledby="timeout-warning-title" data-idle-minutes={String(sessionIdleMs / 60_000)} hidden>
+              <div
+                id="timeout-warning"
+                class="govuk-notification-banner"
+                role="region"
+                aria-labelledby="timeout-warning-title"
+                data-idle-minutes={String(sessionIdleMs / 60_000)}
+                hidden
+              >
                 <div class="govuk-notification-banner__header">
                   <h2 class="govuk-notification-banner__title" id="timeout-warning-title">
                     Important
@@ -113,7 +148,9 @@ export function Layout(props: LayoutProps) {
                 </div>
                 <div class="govuk-notification-banner__content">
                   <p class="govuk-notification-banner__heading">We will sign you out in 5 minutes</p>
-                  <p class="govuk-body">You have not done anything for a while. To keep what you have typed, stay signed in.</p>
+                  <p class="govuk-body">
+                    You have not done anything for a while. To keep what you have typed, stay signed in.
+                  </p>
                   <form method="post" action="/session/keep-alive">
                     <CsrfField token={props.csrfToken} />
                     <button type="submit" class="govuk-button" data-module="govuk-button">
@@ -155,7 +192,8 @@ export function Layout(props: LayoutProps) {
                     </li>
                   </ul>
                   <p class="govuk-body-s app-footer__text">
-                    We sign you out after 30 minutes if you do nothing, to keep your information safe. Anything you have not saved is lost then.
+                    We sign you out after 30 minutes if you do nothing, to keep your information safe. Anything you have
+                    not saved is lost then.
                   </p>
                 </div>
               </div>

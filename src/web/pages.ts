@@ -1,18 +1,18 @@
-import { journeyPages } from '../journey/journey.pages.js';
-import { notificationPages } from '../notifications/notifications.pages.js';
-import { proposalPages } from '../journey/proposals.pages.js';
-import { matchingPages } from '../matching/matching.pages.js';
-import { suggestionPages } from '../passports/suggestions.pages.js';
-import { caseloadPages } from '../young-people/caseload.pages.js';
 import { reportPages } from '../dashboards/reports.pages.js';
 import { employerPages } from '../employers/employer.pages.js';
-import { searchPages } from '../matching/search.pages.js';
-import { sharedPassportPages } from '../passports/shared.pages.js';
-import { adminPages } from '../providers/admin.pages.js';
-import { placementPages } from '../placements/placements.pages.js';
 import { organisationPages } from '../employers/organisation.pages.js';
+import { journeyPages } from '../journey/journey.pages.js';
+import { proposalPages } from '../journey/proposals.pages.js';
+import { matchingPages } from '../matching/matching.pages.js';
+import { searchPages } from '../matching/search.pages.js';
+import { notificationPages } from '../notifications/notifications.pages.js';
 import { passportPages } from '../passports/passports.pages.js';
+import { sharedPassportPages } from '../passports/shared.pages.js';
 import { sharePages } from '../passports/shares.pages.js';
+import { suggestionPages } from '../passports/suggestions.pages.js';
+import { placementPages } from '../placements/placements.pages.js';
+import { adminPages } from '../providers/admin.pages.js';
+import { caseloadPages } from '../young-people/caseload.pages.js';
 import { youngPersonPages } from '../young-people/young-people.pages.js';
 import type { PageModule } from './web.app.js';
 

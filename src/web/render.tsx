@@ -17,20 +17,20 @@ export function renderPage(c: Context<WebEnv>, options: PageOptions, content: Ch
   c.header('Cache-Control', 'no-store');
   return c.html(
     html`<!DOCTYPE html>${(
-        <Layout
-          title={options.title}
-          hasErrors={options.hasErrors}
-          backLink={options.backLink}
-          nonce={c.get('nonce')}
-          csrfToken={csrfToken(c)}
-          currentPath={c.req.path}
-          account={c.get('account')}
-          actor={c.get('actor')}
-          actingFor={session?.actingFor}
-          flash={session?.flash}
-        >
-          {content}
-        </Layout>
-      )}`,
+      <Layout
+        title={options.title}
+        hasErrors={options.hasErrors}
+        backLink={options.backLink}
+        nonce={c.get('nonce')}
+        csrfToken={csrfToken(c)}
+        currentPath={c.req.path}
+        account={c.get('account')}
+        actor={c.get('actor')}
+        actingFor={session?.actingFor}
+        flash={session?.flash}
+      >
+        {content}
+      </Layout>
+    )}`,
   );
 }

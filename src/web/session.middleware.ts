@@ -38,7 +38,8 @@ export const loadSession: MiddlewareHandler<WebEnv> = async (c, next) => {
   }
   await next();
   const session = c.get('session');
-  if (session?.flash && c.req.method === 'GET' && c.res.status === 200) await c.var.services.webSessions.clearFlash(session.id);
+  if (session?.flash && c.req.method === 'GET' && c.res.status === 200)
+    await c.var.services.webSessions.clearFlash(session.id);
 };
 
 /** Starts a session for an account that has just proved who it is; any session the browser had ends. */
@@ -57,7 +58,14 @@ export async function endSession(c: Context<WebEnv>): Promise<void> {
 }
 
 /** Pages anyone may open without signing in. Every other page needs a session. */
-const publicPages = [/^\/sign-in$/, /^\/invitations\/[^/]+$/, /^\/employers\/sign-up(\/.*)?$/, /^\/(help|privacy|accessibility)$/, /^\/dev\/mail(\/.*)?$/, /^\/notifications\/unsubscribe\/[^/]+$/];
+const publicPages = [
+  /^\/sign-in$/,
+  /^\/invitations\/[^/]+$/,
+  /^\/employers\/sign-up(\/.*)?$/,
+  /^\/(help|privacy|accessibility)$/,
+  /^\/dev\/mail(\/.*)?$/,
+  /^\/notifications\/unsubscribe\/[^/]+$/,
+];
 
 /** A local path to come back to after signing in; anything else (another site, "//host") is ignored. */
 export function safeReturnPath(value: string | undefined): string | undefined {

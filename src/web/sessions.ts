@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { ObjectId, type Collection, type Db } from 'mongodb';
+import { type Collection, type Db, ObjectId } from 'mongodb';
 import type { Clock } from '../core/clock.js';
 import type { CollectionSpec } from '../core/db/mongo.js';
 
@@ -74,7 +74,9 @@ function toSession(doc: WebSessionDoc): WebSession {
     createdAt: doc.createdAt,
     lastSeenAt: doc.lastSeenAt,
     expiresAt: doc.expiresAt,
-    ...(doc.actingFor ? { actingFor: { youngPersonId: doc.actingFor.youngPersonId.toHexString(), name: doc.actingFor.name } } : {}),
+    ...(doc.actingFor
+      ? { actingFor: { youngPersonId: doc.actingFor.youngPersonId.toHexString(), name: doc.actingFor.name } }
+      : {}),
     ...(doc.flash ? { flash: doc.flash } : {}),
   };
 }
@@ -147,6 +149,9 @@ export class WebSessions {
   }
 
   async actFor(id: string, youngPersonId: string, name: string): Promise<void> {
-    await this.#sessions.updateOne({ _id: new ObjectId(id) }, { $set: { actingFor: { youngPersonId: new ObjectId(youngPersonId), name } } });
+    await this.#sessions.updateOne(
+      { _id: new ObjectId(id) },
+      { $set: { actingFor: { youngPersonId: new ObjectId(youngPersonId), name } } },
+    );
   }
 }

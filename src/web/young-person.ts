@@ -37,7 +37,14 @@ export function personPage(c: Context<WebEnv>, youngPersonId: string): PersonPag
       may: (right) => rights.includes(right),
     };
   }
-  if (actor.role === 'young_person') return { actor, youngPersonId, asDelegate: false, whose: (thing) => `My ${thing}`, may: () => actor.youngPersonId === youngPersonId };
+  if (actor.role === 'young_person')
+    return {
+      actor,
+      youngPersonId,
+      asDelegate: false,
+      whose: (thing) => `My ${thing}`,
+      may: () => actor.youngPersonId === youngPersonId,
+    };
   // Staff who open these pages read them as they are allowed to (the services decide); they change nothing here.
   return { actor, youngPersonId, asDelegate: true, whose: (thing) => `The young person’s ${thing}`, may: () => false };
 }
@@ -45,7 +52,12 @@ export function personPage(c: Context<WebEnv>, youngPersonId: string): PersonPag
 /** Dates as people say them: "3 March 2026". */
 export function longDate(value: string | Date): string {
   const date = typeof value === 'string' ? new Date(value.length === 10 ? `${value}T12:00:00Z` : value) : value;
-  return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+  return date.toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Europe/London',
+  });
 }
 
 /** "3 March 2026 at 10:14". */

@@ -1,6 +1,7 @@
-import { Hono, type Context } from 'hono';
-import { sectorLabels, type PassportSection } from '../domain/vocabulary.js';
+import { type Context, Hono } from 'hono';
+import { type PassportSection, sectorLabels } from '../domain/vocabulary.js';
 import { InboxList, stateWords } from '../journey/journey.pages.js';
+import { daysInWords } from '../journey/proposals.pages.js';
 import { sectionRows } from '../passports/passport-fields.js';
 import { sectionLabels } from '../passports/passports.service.js';
 import { Button } from '../web/components/Button.js';
@@ -9,13 +10,12 @@ import { Pagination } from '../web/components/Pagination.js';
 import { Select } from '../web/components/Select.js';
 import { SummaryList } from '../web/components/SummaryList.js';
 import { Tag, type TagColour } from '../web/components/Tag.js';
-import { pageForbidden } from '../web/errors.js';
 import { CsrfField, csrfToken } from '../web/csrf.js';
+import { pageForbidden } from '../web/errors.js';
 import { readForm, text } from '../web/forms.js';
-import { redirectWithFlash } from '../web/session.middleware.js';
 import { renderPage } from '../web/render.js';
+import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
-import { daysInWords } from '../journey/proposals.pages.js';
 import { longDate } from '../web/young-person.js';
 import { youngPersonStatuses } from './young-people.schemas.js';
 
@@ -28,7 +28,8 @@ const statusWords: Record<(typeof youngPersonStatuses)[number], { text: string; 
   withdrawn: { text: 'Withdrawn', colour: 'grey' },
 };
 
-const isStatus = (value: string | undefined): value is (typeof youngPersonStatuses)[number] => (youngPersonStatuses as readonly string[]).includes(value ?? '');
+const isStatus = (value: string | undefined): value is (typeof youngPersonStatuses)[number] =>
+  (youngPersonStatuses as readonly string[]).includes(value ?? '');
 
 /** A job coach's home: what needs them today first, then the way into their caseload. */
 async function coachHome(c: Context<WebEnv>) {
@@ -53,7 +54,8 @@ async function coachHome(c: Context<WebEnv>) {
 /** The caseload: a job coach's own young people (a provider admin's: everyone at the provider), searchable, with what needs doing. */
 async function caseloadPage(c: Context<WebEnv>) {
   const actor = c.get('actor')!;
-  if (actor.role !== 'job_coach' && actor.role !== 'provider_admin') throw pageForbidden('The caseload is for job coaches and the people who run the provider.');
+  if (actor.role !== 'job_coach' && actor.role !== 'provider_admin')
+    throw pageForbidden('The caseload is for job coaches and the people who run the provider.');
   const q = (c.req.query('q') ?? '').trim().slice(0, 100);
   const status = c.req.query('status');
   const page = Math.max(1, Math.min(500, Number(c.req.query('page')) || 1));
@@ -69,9 +71,11 @@ async function caseloadPage(c: Context<WebEnv>) {
     inbox.inbox(actor),
   ]);
   const todo = new Map<string, string[]>();
-  for (const item of items) todo.set(item.youngPerson.id, [...(todo.get(item.youngPerson.id) ?? []), item.title.split('.')[0]!]);
+  for (const item of items)
+    todo.set(item.youngPerson.id, [...(todo.get(item.youngPerson.id) ?? []), item.title.split('.')[0]!]);
   const pages = Math.max(1, Math.ceil(list.total / pageSize));
-  const href = (target: number) => `/caseload?${new URLSearchParams({ ...(q ? { q } : {}), ...(isStatus(status) ? { status } : {}), page: String(target) })}`;
+  const href = (target: number) =>
+    `/caseload?${new URLSearchParams({ ...(q ? { q } : {}), ...(isStatus(status) ? { status } : {}), page: String(target) })}`;
   return renderPage(
     c,
     { title: actor.role === 'job_coach' ? 'Your caseload' : 'Young people' },
@@ -82,7 +86,10 @@ async function caseloadPage(c: Context<WebEnv>) {
         <Select
           name="status"
           label="Status"
-          items={[{ value: '', text: 'Any status' }, ...youngPersonStatuses.map((value) => ({ value, text: statusWords[value].text }))]}
+          items={[
+            { value: '', text: 'Any status' },
+            ...youngPersonStatuses.map((value) => ({ value, text: statusWords[value].text })),
+          ]}
           value={isStatus(status) ? status : ''}
         />
         <Button variant="secondary">Search</Button>
@@ -143,13 +150,27 @@ async function staffOverview(c: Context<WebEnv>) {
     { key: 'Status', value: <Tag colour={statusWords[person.status].colour}>{statusWords[person.status].text}</Tag> },
     { key: 'Planned start', value: longDate(person.plannedStartDate) },
     { key: 'Local authority', value: person.localAuthority },
-    { key: 'Wants to work in', value: person.interests.map((sector, index) => `${sectorLabels[sector]}${index === 0 ? ' (first choice)' : ''}`).join(', ') || 'Not said yet' },
+    {
+      key: 'Wants to work in',
+      value:
+        person.interests
+          .map((sector, index) => `${sectorLabels[sector]}${index === 0 ? ' (first choice)' : ''}`)
+          .join(', ') || 'Not said yet',
+    },
     ...(person.jobsWanted ? [{ key: 'In their words', value: person.jobsWanted }] : []),
     { key: 'Strengths', value: person.strengths.join(', ') || 'Not said yet' },
-    { key: 'Can work', value: `${daysInWords(person.availability.days)}, ${person.availability.earliestStart} to ${person.availability.latestFinish}, up to ${person.availability.maxHoursPerWeek} hours a week` },
+    {
+      key: 'Can work',
+      value: `${daysInWords(person.availability.days)}, ${person.availability.earliestStart} to ${person.availability.latestFinish}, up to ${person.availability.maxHoursPerWeek} hours a week`,
+    },
     { key: 'Travel', value: `Up to ${person.travel.maxJourneyMinutes} minutes and ${person.travel.maxDistanceKm} km` },
     ...(person.eligibilityException
-      ? [{ key: 'Eligibility exception', value: `${person.eligibilityException.reason} (recorded ${longDate(person.eligibilityException.recordedAt)})` }]
+      ? [
+          {
+            key: 'Eligibility exception',
+            value: `${person.eligibilityException.reason} (recorded ${longDate(person.eligibilityException.recordedAt)})`,
+          },
+        ]
       : []),
   ];
   return renderPage(
@@ -174,7 +195,9 @@ async function staffOverview(c: Context<WebEnv>) {
             name="jobCoachId"
             label="Job coach"
             hint={`Move ${person.preferredName} to another job coach at your provider.`}
-            items={coaches.filter((coach) => coach.status === 'active').map((coach) => ({ value: coach.id, text: coach.name }))}
+            items={coaches
+              .filter((coach) => coach.status === 'active')
+              .map((coach) => ({ value: coach.id, text: coach.name }))}
             value={person.jobCoachId ?? ''}
           />
           <Button variant="secondary">Change job coach</Button>
@@ -198,7 +221,10 @@ async function staffOverview(c: Context<WebEnv>) {
       <h2 class="govuk-heading-m">Adjustments passport</h2>
       {passport ? (
         <>
-          <p class="govuk-body">You see the parts {person.preferredName} lets their job coach see. Only they can change it; you can suggest changes.</p>
+          <p class="govuk-body">
+            You see the parts {person.preferredName} lets their job coach see. Only they can change it; you can suggest
+            changes.
+          </p>
           {passport.view.visibleSections.map((section: PassportSection) => {
             const rows = sectionRows(section, passport.view.sections);
             return (
@@ -223,7 +249,8 @@ async function staffOverview(c: Context<WebEnv>) {
 
 async function changeCoach(c: Context<WebEnv>) {
   const actor = c.get('actor')!;
-  if (actor.role !== 'provider_admin') throw pageForbidden('Only the people who run the provider can move a young person to another job coach.');
+  if (actor.role !== 'provider_admin')
+    throw pageForbidden('Only the people who run the provider can move a young person to another job coach.');
   const id = c.req.param('id')!;
   const jobCoachId = text(await readForm(c), 'jobCoachId');
   const person = await c.var.services.youngPeople.update(actor, id, { jobCoachId }, c.get('requestId'));

@@ -1,7 +1,8 @@
-import { Hono, type Context } from 'hono';
+import { type Context, Hono } from 'hono';
 import { z } from 'zod';
+import { daysAfter } from '../core/dates.js';
 import { ApiError } from '../core/errors.js';
-import { delegateRights, type DelegateRight } from '../domain/vocabulary.js';
+import { type DelegateRight, delegateRights } from '../domain/vocabulary.js';
 import { daysInWords } from '../journey/proposals.pages.js';
 import { withPerson } from '../passports/passports.pages.js';
 import { sectionLabels, shareStatus } from '../passports/passports.service.js';
@@ -13,13 +14,12 @@ import { Radios } from '../web/components/Radios.js';
 import { SummaryList } from '../web/components/SummaryList.js';
 import { CsrfField, csrfToken } from '../web/csrf.js';
 import { pageForbidden } from '../web/errors.js';
-import { list, readForm, text, type FieldErrors } from '../web/forms.js';
+import { type FieldErrors, list, readForm, text } from '../web/forms.js';
 import type { HomePage } from '../web/home.js';
 import { renderPage } from '../web/render.js';
 import { redirectWithFlash, safeReturnPath } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
-import { longDate, personPage, type PersonPage } from '../web/young-person.js';
-import { daysAfter } from '../core/dates.js';
+import { longDate, type PersonPage, personPage } from '../web/young-person.js';
 
 export const rightLabels: Record<DelegateRight, { text: string; hint: string }> = {
   view_profile: { text: 'See my profile', hint: 'Where I live, when I can work, what I like.' },
@@ -44,8 +44,12 @@ async function nextThings(c: Context<WebEnv>, person: PersonPage): Promise<NextT
   const now = clock.now();
   const [items, passport, shares] = await Promise.all([
     inbox.inbox(person.actor),
-    person.may('view_passport') || !person.asDelegate ? passports.read(person.actor, person.youngPersonId, c.get('requestId')).catch(() => undefined) : undefined,
-    person.may('view_passport') || !person.asDelegate ? passports.shares(person.actor, person.youngPersonId).catch(() => []) : [],
+    person.may('view_passport') || !person.asDelegate
+      ? passports.read(person.actor, person.youngPersonId, c.get('requestId')).catch(() => undefined)
+      : undefined,
+    person.may('view_passport') || !person.asDelegate
+      ? passports.shares(person.actor, person.youngPersonId).catch(() => [])
+      : [],
   ]);
   const things: NextThing[] = [];
   for (const item of items) {
@@ -59,16 +63,41 @@ async function nextThings(c: Context<WebEnv>, person: PersonPage): Promise<NextT
   const base = `/young-people/${person.youngPersonId}/passport`;
   if (passport) {
     const { view } = passport;
-    if (view.pendingDrafts > 0) things.push({ text: 'Look at changes your job coach suggests for your passport', href: `${base}/drafts`, why: 'You decide if they go in.' });
-    if (view.reviewOverdue) things.push({ text: 'Check your passport is still right', href: `${base}/sections/review`, why: 'It is time for the review.' });
+    if (view.pendingDrafts > 0)
+      things.push({
+        text: 'Look at changes your job coach suggests for your passport',
+        href: `${base}/drafts`,
+        why: 'You decide if they go in.',
+      });
+    if (view.reviewOverdue)
+      things.push({
+        text: 'Check your passport is still right',
+        href: `${base}/sections/review`,
+        why: 'It is time for the review.',
+      });
     else if (view.nextReviewDue && view.nextReviewDue <= soon(30, now).toISOString().slice(0, 10))
-      things.push({ text: 'Check your passport soon', href: `${base}/sections/review`, why: `The review is due on ${longDate(view.nextReviewDue)}.` });
-    const empty = view.visibleSections.filter((section) => view.completeness[section] === 'empty' && section !== 'myCondition');
-    if (empty.length > 0) things.push({ text: `Fill in ${sectionLabels[empty[0]!]} in your passport`, href: `${base}/sections/${empty[0]}`, why: 'It helps employers know what helps you.' });
+      things.push({
+        text: 'Check your passport soon',
+        href: `${base}/sections/review`,
+        why: `The review is due on ${longDate(view.nextReviewDue)}.`,
+      });
+    const empty = view.visibleSections.filter(
+      (section) => view.completeness[section] === 'empty' && section !== 'myCondition',
+    );
+    if (empty.length > 0)
+      things.push({
+        text: `Fill in ${sectionLabels[empty[0]!]} in your passport`,
+        href: `${base}/sections/${empty[0]}`,
+        why: 'It helps employers know what helps you.',
+      });
   }
   for (const share of shares) {
     if (shareStatus(share, now) === 'active' && share.expiresAt <= soon(14, now)) {
-      things.push({ text: 'A share of your passport ends soon', href: `${base}/shares`, why: `It ends on ${longDate(share.expiresAt)}. Share again if you want them to keep reading it.` });
+      things.push({
+        text: 'A share of your passport ends soon',
+        href: `${base}/shares`,
+        why: `It ends on ${longDate(share.expiresAt)}. Share again if you want them to keep reading it.`,
+      });
     }
   }
   return things;
@@ -81,7 +110,9 @@ async function personHome(c: Context<WebEnv>, person: PersonPage, name: string) 
     c,
     { title: 'What to do next' },
     <>
-      <h1 class="govuk-heading-l">{person.asDelegate ? `What to do next for ${name}` : `Hello ${name}. What to do next`}</h1>
+      <h1 class="govuk-heading-l">
+        {person.asDelegate ? `What to do next for ${name}` : `Hello ${name}. What to do next`}
+      </h1>
       {things.length === 0 ? <p class="govuk-body-l">There is nothing you need to do now.</p> : null}
       <ol class="govuk-list govuk-list--number govuk-list--spaced">
         {things.map((thing) => (
@@ -97,10 +128,16 @@ async function personHome(c: Context<WebEnv>, person: PersonPage, name: string) 
       <h2 class="govuk-heading-m">{person.asDelegate ? `${name}’s pages` : 'My pages'}</h2>
       <ul class="govuk-list govuk-list--spaced">
         <li>
-          <a class="govuk-link" href={`${base}/passport`}>{person.whose('adjustments passport')}</a>: what helps at work, and who can read it.
+          <a class="govuk-link" href={`${base}/passport`}>
+            {person.whose('adjustments passport')}
+          </a>
+          : what helps at work, and who can read it.
         </li>
         <li>
-          <a class="govuk-link" href={`${base}/placement`}>{person.whose('placement')}</a>: where, when, and how it is going.
+          <a class="govuk-link" href={`${base}/placement`}>
+            {person.whose('placement')}
+          </a>
+          : where, when, and how it is going.
         </li>
         <li>
           <a class="govuk-link" href="/search/placements">
@@ -109,7 +146,10 @@ async function personHome(c: Context<WebEnv>, person: PersonPage, name: string) 
         </li>
         {!person.asDelegate ? (
           <li>
-            <a class="govuk-link" href={`${base}/delegates`}>People who help me</a>: let a parent or carer use this service for you.
+            <a class="govuk-link" href={`${base}/delegates`}>
+              People who help me
+            </a>
+            : let a parent or carer use this service for you.
           </li>
         ) : null}
       </ul>
@@ -155,7 +195,14 @@ async function actingForPage(c: Context<WebEnv>, error?: string) {
             items={me.actsFor.map((grant) => ({
               value: grant.youngPersonId,
               text: grant.preferredName,
-              hint: `You can: ${grant.rights.map((right) => rightLabels[right].text.replace(/\bmy\b/g, 'their').replace(/\bme\b/g, 'them').toLowerCase()).join('; ')}.`,
+              hint: `You can: ${grant.rights
+                .map((right) =>
+                  rightLabels[right].text
+                    .replace(/\bmy\b/g, 'their')
+                    .replace(/\bme\b/g, 'them')
+                    .toLowerCase(),
+                )
+                .join('; ')}.`,
             }))}
             value={c.get('session')?.actingFor?.youngPersonId}
             error={error}
@@ -172,7 +219,8 @@ async function actingForPage(c: Context<WebEnv>, error?: string) {
 async function placementPage(c: Context<WebEnv>, person: PersonPage) {
   const { journey, placements, progress } = c.var.services;
   const page = await journey.list(person.actor, { youngPersonId: person.youngPersonId, limit: 20, offset: 0 });
-  const current = page.items.find((match) => match.state === 'in_progress') ?? page.items.find((match) => match.state === 'agreed');
+  const current =
+    page.items.find((match) => match.state === 'in_progress') ?? page.items.find((match) => match.state === 'agreed');
   const title = person.whose('placement');
   if (!current) {
     return renderPage(
@@ -204,32 +252,47 @@ async function placementPage(c: Context<WebEnv>, person: PersonPage) {
       </p>
       <SummaryList
         rows={[
-          { key: 'Where', value: `${placement.site.address.line1}, ${placement.site.address.town}, ${placement.site.address.postcode}` },
+          {
+            key: 'Where',
+            value: `${placement.site.address.line1}, ${placement.site.address.town}, ${placement.site.address.postcode}`,
+          },
           { key: 'Days', value: daysInWords(placement.schedule.days) },
           { key: 'Times', value: `${placement.schedule.startTime} to ${placement.schedule.endTime}` },
           { key: current.startedOn ? 'Started' : 'Starts', value: longDate(current.startedOn ?? placement.startDate) },
           { key: 'Job coach', value: coach ?? 'Not chosen yet' },
-          ...(placement.site.busRoutes.length > 0 ? [{ key: 'Buses', value: placement.site.busRoutes.join(', ') }] : []),
+          ...(placement.site.busRoutes.length > 0
+            ? [{ key: 'Buses', value: placement.site.busRoutes.join(', ') }]
+            : []),
         ]}
       />
       {report ? (
         <>
           <h2 class="govuk-heading-m">How it is going, week by week</h2>
-          {report.logs.length === 0 ? <p class="govuk-body">Your job coach has not written about any weeks yet.</p> : null}
+          {report.logs.length === 0 ? (
+            <p class="govuk-body">Your job coach has not written about any weeks yet.</p>
+          ) : null}
           {report.logs.length > 0 ? (
             <table class="govuk-table">
               <caption class="govuk-table__caption govuk-table__caption--s">Hours each week</caption>
               <thead class="govuk-table__head">
                 <tr class="govuk-table__row">
-                  <th scope="col" class="govuk-table__header">Week starting</th>
-                  <th scope="col" class="govuk-table__header govuk-table__header--numeric">Hours worked</th>
-                  <th scope="col" class="govuk-table__header govuk-table__header--numeric">Hours with job coach</th>
+                  <th scope="col" class="govuk-table__header">
+                    Week starting
+                  </th>
+                  <th scope="col" class="govuk-table__header govuk-table__header--numeric">
+                    Hours worked
+                  </th>
+                  <th scope="col" class="govuk-table__header govuk-table__header--numeric">
+                    Hours with job coach
+                  </th>
                 </tr>
               </thead>
               <tbody class="govuk-table__body">
                 {report.logs.map((log) => (
                   <tr class="govuk-table__row">
-                    <th scope="row" class="govuk-table__header">{longDate(log.weekStarting)}</th>
+                    <th scope="row" class="govuk-table__header">
+                      {longDate(log.weekStarting)}
+                    </th>
                     <td class="govuk-table__cell govuk-table__cell--numeric">{log.hoursWorked}</td>
                     <td class="govuk-table__cell govuk-table__cell--numeric">{log.supportHours}</td>
                   </tr>
@@ -247,12 +310,22 @@ async function placementPage(c: Context<WebEnv>, person: PersonPage) {
 
 const inviteDelegateForm = z.object({
   name: z.string().trim().min(1, 'Enter their name').max(120, 'Their name must be 120 characters or fewer'),
-  email: z.string().trim().min(1, 'Enter their email address').max(254, 'Their email address is too long').email('Enter an email address like name@example.com'),
+  email: z
+    .string()
+    .trim()
+    .min(1, 'Enter their email address')
+    .max(254, 'Their email address is too long')
+    .email('Enter an email address like name@example.com'),
   relationship: z.string().trim().max(60, 'Keep this to 60 characters or fewer'),
   rights: z.array(z.enum(delegateRights)).min(1, 'Choose at least one thing they can do'),
 });
 
-async function delegatesPage(c: Context<WebEnv>, person: PersonPage, values: { name: string; email: string; relationship: string; rights: string[] }, errors: FieldErrors) {
+async function delegatesPage(
+  c: Context<WebEnv>,
+  person: PersonPage,
+  values: { name: string; email: string; relationship: string; rights: string[] },
+  errors: FieldErrors,
+) {
   if (person.asDelegate) throw pageForbidden('Only the young person can choose who helps them.');
   const delegates = await c.var.services.youngPeople.delegates(person.actor, person.youngPersonId);
   if (Object.keys(errors).length > 0) c.status(400);
@@ -263,24 +336,46 @@ async function delegatesPage(c: Context<WebEnv>, person: PersonPage, values: { n
       <div class="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
         <h1 class="govuk-heading-l">People who help me</h1>
-        <p class="govuk-body">A parent, carer or someone you trust can use this service for you. You choose what they can do.</p>
+        <p class="govuk-body">
+          A parent, carer or someone you trust can use this service for you. You choose what they can do.
+        </p>
         {delegates.length === 0 ? <p class="govuk-body">Nobody helps you here yet.</p> : null}
         {delegates.map((delegate) => (
-          <SummaryList rows={[{ key: delegate.name, value: delegate.rights.map((right) => rightLabels[right].text).join('; ') }]} />
+          <SummaryList
+            rows={[{ key: delegate.name, value: delegate.rights.map((right) => rightLabels[right].text).join('; ') }]}
+          />
         ))}
         <h2 class="govuk-heading-m">Ask someone to help you</h2>
         <p class="govuk-body">We will make an invitation for them. They choose their own password.</p>
         <form method="post" novalidate>
           <CsrfField token={csrfToken(c)} />
           <Input name="name" label="Their name" value={values.name} error={errors.name} autocomplete="off" />
-          <Input name="email" type="email" label="Their email address" value={values.email} error={errors.email} autocomplete="off" spellcheck={false} />
-          <Input name="relationship" label="Who are they to you? (you do not have to say)" hint="For example: mum, dad, carer." value={values.relationship} error={errors.relationship} />
+          <Input
+            name="email"
+            type="email"
+            label="Their email address"
+            value={values.email}
+            error={errors.email}
+            autocomplete="off"
+            spellcheck={false}
+          />
+          <Input
+            name="relationship"
+            label="Who are they to you? (you do not have to say)"
+            hint="For example: mum, dad, carer."
+            value={values.relationship}
+            error={errors.relationship}
+          />
           <Checkboxes
             name="rights"
             legend="What can they do?"
             legendSize="m"
             hint="Choose all that you want. You can change this later with your job coach."
-            items={delegateRights.map((right) => ({ value: right, text: rightLabels[right].text, ...(rightLabels[right].hint ? { hint: rightLabels[right].hint } : {}) }))}
+            items={delegateRights.map((right) => ({
+              value: right,
+              text: rightLabels[right].text,
+              ...(rightLabels[right].hint ? { hint: rightLabels[right].hint } : {}),
+            }))}
             values={values.rights}
             error={errors.rights}
           />
@@ -298,11 +393,18 @@ export function youngPersonPages() {
   app.get('/young-people/:id', async (c, next) => {
     const role = c.get('actor')!.role;
     if (role !== 'young_person' && role !== 'delegate') return next();
-    return withPerson(c, (person) => personHome(c, person, person.asDelegate ? c.get('session')!.actingFor!.name : c.get('account')!.name.split(' ')[0]!));
+    return withPerson(c, (person) =>
+      personHome(
+        c,
+        person,
+        person.asDelegate ? c.get('session')!.actingFor!.name : c.get('account')!.name.split(' ')[0]!,
+      ),
+    );
   });
 
   app.get('/acting-for', async (c) => {
-    if (c.get('actor')!.role !== 'delegate') throw pageForbidden('This page is for parents and carers who help a young person.');
+    if (c.get('actor')!.role !== 'delegate')
+      throw pageForbidden('This page is for parents and carers who help a young person.');
     const session = c.get('session')!;
     const me = await c.var.services.accounts.me(c.get('account')!);
     // Someone who helps only one young person has nothing to choose.
@@ -315,24 +417,37 @@ export function youngPersonPages() {
   });
 
   app.post('/acting-for', async (c) => {
-    if (c.get('actor')!.role !== 'delegate') throw pageForbidden('This page is for parents and carers who help a young person.');
+    if (c.get('actor')!.role !== 'delegate')
+      throw pageForbidden('This page is for parents and carers who help a young person.');
     const form = await readForm(c);
     const chosen = text(form, 'youngPersonId');
     const me = await c.var.services.accounts.me(c.get('account')!);
     const grant = me.actsFor.find((candidate) => candidate.youngPersonId === chosen);
     if (!grant) return actingForPage(c, 'Choose who you are helping');
     await c.var.services.webSessions.actFor(c.get('session')!.id, grant.youngPersonId, grant.preferredName);
-    return redirectWithFlash(c, safeReturnPath(c.req.query('then')) ?? '/', `You are helping ${grant.preferredName}`, 'Every page says whom you are helping.');
+    return redirectWithFlash(
+      c,
+      safeReturnPath(c.req.query('then')) ?? '/',
+      `You are helping ${grant.preferredName}`,
+      'Every page says whom you are helping.',
+    );
   });
 
   app.get('/young-people/:id/placement', (c) => withPerson(c, (person) => placementPage(c, person)));
 
-  app.get('/young-people/:id/delegates', (c) => withPerson(c, (person) => delegatesPage(c, person, { name: '', email: '', relationship: '', rights: [] }, {})));
+  app.get('/young-people/:id/delegates', (c) =>
+    withPerson(c, (person) => delegatesPage(c, person, { name: '', email: '', relationship: '', rights: [] }, {})),
+  );
 
   app.post('/young-people/:id/delegates', (c) =>
     withPerson(c, async (person) => {
       const form = await readForm(c);
-      const values = { name: text(form, 'name'), email: text(form, 'email'), relationship: text(form, 'relationship'), rights: list(form, 'rights') };
+      const values = {
+        name: text(form, 'name'),
+        email: text(form, 'email'),
+        relationship: text(form, 'relationship'),
+        rights: list(form, 'rights'),
+      };
       const parsed = inviteDelegateForm.safeParse(values);
       if (!parsed.success) {
         const errors: FieldErrors = {};
@@ -343,15 +458,29 @@ export function youngPersonPages() {
       try {
         invitation = await c.var.services.invitations.create(
           person.actor,
-          { role: 'delegate', email: parsed.data.email, name: parsed.data.name, rights: parsed.data.rights, ...(parsed.data.relationship ? { relationship: parsed.data.relationship } : {}) },
+          {
+            role: 'delegate',
+            email: parsed.data.email,
+            name: parsed.data.name,
+            rights: parsed.data.rights,
+            ...(parsed.data.relationship ? { relationship: parsed.data.relationship } : {}),
+          },
           c.get('requestId'),
         );
       } catch (error) {
-        if (error instanceof ApiError && error.code === 'conflict') return delegatesPage(c, person, values, { email: 'Someone else already uses this email address here. Ask your job coach for help.' });
+        if (error instanceof ApiError && error.code === 'conflict')
+          return delegatesPage(c, person, values, {
+            email: 'Someone else already uses this email address here. Ask your job coach for help.',
+          });
         throw error;
       }
       const link = `${new URL(c.req.url).origin}/invitations/${invitation.token}`;
-      return redirectWithFlash(c, `/young-people/${person.youngPersonId}/delegates`, `We made an invitation for ${parsed.data.name}`, `Give them this link. It works for 7 days: ${link}`);
+      return redirectWithFlash(
+        c,
+        `/young-people/${person.youngPersonId}/delegates`,
+        `We made an invitation for ${parsed.data.name}`,
+        `Give them this link. It works for 7 days: ${link}`,
+      );
     }),
   );
 

@@ -11,7 +11,7 @@ import type {
   Weekday,
 } from '../domain/vocabulary.js';
 import { sectors } from '../domain/vocabulary.js';
-import { geoPoint, type Coordinates } from '../geo/postcodes.js';
+import { type Coordinates, geoPoint } from '../geo/postcodes.js';
 import { ehcPlanStatuses, type travelIndependence, youngPersonStatuses } from './young-people.schemas.js';
 
 export interface YoungPerson {
@@ -71,9 +71,28 @@ export const youngPeopleCollection: CollectionSpec = {
   jsonSchema: {
     bsonType: 'object',
     required: [
-      '_id', 'providerId', 'preferredName', 'dateOfBirth', 'plannedStartDate', 'ehcPlan', 'homePostcode', 'location',
-      'locationSource', 'travel', 'availability', 'interests', 'strengths', 'skills', 'tasksLiked', 'tasksDisliked',
-      'conditionsForSuccess', 'communication', 'status', 'cohortYear', 'createdAt', 'updatedAt',
+      '_id',
+      'providerId',
+      'preferredName',
+      'dateOfBirth',
+      'plannedStartDate',
+      'ehcPlan',
+      'homePostcode',
+      'location',
+      'locationSource',
+      'travel',
+      'availability',
+      'interests',
+      'strengths',
+      'skills',
+      'tasksLiked',
+      'tasksDisliked',
+      'conditionsForSuccess',
+      'communication',
+      'status',
+      'cohortYear',
+      'createdAt',
+      'updatedAt',
     ],
     properties: {
       providerId: { bsonType: 'objectId' },
@@ -185,7 +204,12 @@ export class YoungPeopleRepository {
 
   async list(filter: Filter<YoungPersonDoc>, options: { limit: number; offset: number }) {
     const [docs, total] = await Promise.all([
-      this.collection.find(filter).sort({ preferredName: 1, _id: 1 }).skip(options.offset).limit(options.limit).toArray(),
+      this.collection
+        .find(filter)
+        .sort({ preferredName: 1, _id: 1 })
+        .skip(options.offset)
+        .limit(options.limit)
+        .toArray(),
       this.collection.countDocuments(filter),
     ]);
     return { items: docs.map(toYoungPerson), total };

@@ -19,7 +19,14 @@ export function youngPersonView(person: YoungPerson, hasAccount: boolean) {
   return {
     ...rest,
     ageAtPlannedStart: ageOn(person.dateOfBirth, person.plannedStartDate),
-    ...(eligibilityException ? { eligibilityException: { reason: eligibilityException.reason, recordedAt: eligibilityException.recordedAt.toISOString() } } : {}),
+    ...(eligibilityException
+      ? {
+          eligibilityException: {
+            reason: eligibilityException.reason,
+            recordedAt: eligibilityException.recordedAt.toISOString(),
+          },
+        }
+      : {}),
     hasAccount,
     createdAt: createdAt.toISOString(),
     updatedAt: updatedAt.toISOString(),
@@ -32,7 +39,8 @@ const create = createRoute({
   operationId: 'createYoungPerson',
   tags: ['young people'],
   summary: 'Add a young person to my provider’s caseload (job coaches, provider admins)',
-  description: 'Eligibility: aged 16 to 24 on the planned start date, unless a provider admin records an exception. The home postcode is placed on the map offline.',
+  description:
+    'Eligibility: aged 16 to 24 on the planned start date, unless a provider admin records an exception. The home postcode is placed on the map offline.',
   ...bearer,
   request: { body: jsonBody(youngPersonInputSchema) },
   responses: { 201: jsonResponse(youngPersonSchema, 'Added.'), ...errorResponses(400, 401, 403, 422) },
@@ -44,7 +52,8 @@ const list = createRoute({
   operationId: 'listYoungPeople',
   tags: ['young people'],
   summary: 'Young people I may see',
-  description: 'Job coaches and provider admins: their provider’s caseload. A young person: themself. A delegate: whom they act for.',
+  description:
+    'Job coaches and provider admins: their provider’s caseload. A young person: themself. A delegate: whom they act for.',
   ...bearer,
   request: {
     query: paginationQuery.extend({
@@ -53,7 +62,10 @@ const list = createRoute({
       q: searchWords(80).optional(),
     }),
   },
-  responses: { 200: jsonResponse(pageOf(youngPersonSchema, 'YoungPersonPage'), 'Young people.'), ...errorResponses(400, 401) },
+  responses: {
+    200: jsonResponse(pageOf(youngPersonSchema, 'YoungPersonPage'), 'Young people.'),
+    ...errorResponses(400, 401),
+  },
 });
 
 const get = createRoute({
@@ -73,7 +85,8 @@ const update = createRoute({
   operationId: 'updateYoungPerson',
   tags: ['young people'],
   summary: 'Change a vocational profile',
-  description: 'Job coaches and provider admins change any field; the young person (or a delegate with edit_profile) all but coach, status, dates and EHC plan.',
+  description:
+    'Job coaches and provider admins change any field; the young person (or a delegate with edit_profile) all but coach, status, dates and EHC plan.',
   ...bearer,
   request: { params: idParams('youngPersonId'), body: jsonBody(youngPersonPatchSchema) },
   responses: { 200: jsonResponse(youngPersonSchema, 'Updated.'), ...errorResponses(400, 401, 403, 404, 422) },
@@ -109,7 +122,10 @@ const delegates = createRoute({
   summary: 'Who acts for this young person, with which rights',
   ...bearer,
   request: { params: idParams('youngPersonId'), query: paginationQuery },
-  responses: { 200: jsonResponse(pageOf(delegateSchema, 'DelegatePage'), 'Delegates.'), ...errorResponses(401, 403, 404) },
+  responses: {
+    200: jsonResponse(pageOf(delegateSchema, 'DelegatePage'), 'Delegates.'),
+    ...errorResponses(401, 403, 404),
+  },
 });
 
 const removeDelegate = createRoute({
@@ -129,10 +145,14 @@ const exportData = createRoute({
   operationId: 'exportYoungPerson',
   tags: ['young people'],
   summary: 'Everything held about a young person, as one JSON document (subject access request)',
-  description: 'Profile, account, delegates, passport with every version, drafts and shares, placement journey, and every audit entry about them.',
+  description:
+    'Profile, account, delegates, passport with every version, drafts and shares, placement journey, and every audit entry about them.',
   ...bearer,
   request: { params: idParams('youngPersonId') },
-  responses: { 200: jsonResponse(z.record(z.string(), z.unknown()).openapi('SubjectAccessExport'), 'The export.'), ...errorResponses(401, 403, 404) },
+  responses: {
+    200: jsonResponse(z.record(z.string(), z.unknown()).openapi('SubjectAccessExport'), 'The export.'),
+    ...errorResponses(401, 403, 404),
+  },
 });
 
 const erase = createRoute({
@@ -146,7 +166,10 @@ const erase = createRoute({
     'Audit entries are kept with their ids replaced by a pseudonym.',
   ...bearer,
   request: { params: idParams('youngPersonId') },
-  responses: { 200: jsonResponse(z.object({ erased: z.literal(true), pseudonym: z.string() }), 'Erased.'), ...errorResponses(401, 403, 404) },
+  responses: {
+    200: jsonResponse(z.object({ erased: z.literal(true), pseudonym: z.string() }), 'Erased.'),
+    ...errorResponses(401, 403, 404),
+  },
 });
 
 export function youngPeopleRoutes() {
@@ -170,12 +193,22 @@ export function youngPeopleRoutes() {
     })
     .openapi(update, async (c) => {
       const { youngPeople } = c.var.services;
-      const updated = await youngPeople.update(actor(c), c.req.valid('param').youngPersonId, c.req.valid('json'), c.get('requestId'));
+      const updated = await youngPeople.update(
+        actor(c),
+        c.req.valid('param').youngPersonId,
+        c.req.valid('json'),
+        c.get('requestId'),
+      );
       return c.json(youngPersonView(updated, await youngPeople.hasAccount(updated.id)), 200);
     })
     .openapi(exception, async (c) => {
       const { youngPeople } = c.var.services;
-      const updated = await youngPeople.recordEligibilityException(actor(c), c.req.valid('param').youngPersonId, c.req.valid('json').reason, c.get('requestId'));
+      const updated = await youngPeople.recordEligibilityException(
+        actor(c),
+        c.req.valid('param').youngPersonId,
+        c.req.valid('json').reason,
+        c.get('requestId'),
+      );
       return c.json(youngPersonView(updated, await youngPeople.hasAccount(updated.id)), 200);
     })
     .openapi(delegates, async (c) => {
@@ -183,13 +216,21 @@ export function youngPeopleRoutes() {
       return c.json(pageFrom(items, c.req.valid('query')), 200);
     })
     .openapi(exportData, async (c) => {
-      const document = await c.var.services.dataRights.export(actor(c), c.req.valid('param').youngPersonId, c.get('requestId'));
+      const document = await c.var.services.dataRights.export(
+        actor(c),
+        c.req.valid('param').youngPersonId,
+        c.get('requestId'),
+      );
       c.header('Cache-Control', 'no-store');
       c.header('Content-Disposition', 'attachment; filename="my-data.json"');
       return c.json(JSON.parse(JSON.stringify(document)) as Record<string, unknown>, 200);
     })
     .openapi(erase, async (c) => {
-      const { pseudonym } = await c.var.services.dataRights.erase(actor(c), c.req.valid('param').youngPersonId, c.get('requestId'));
+      const { pseudonym } = await c.var.services.dataRights.erase(
+        actor(c),
+        c.req.valid('param').youngPersonId,
+        c.get('requestId'),
+      );
       return c.json({ erased: true as const, pseudonym }, 200);
     })
     .openapi(removeDelegate, async (c) => {

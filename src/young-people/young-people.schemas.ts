@@ -22,7 +22,9 @@ export const travelIndependence = ['independent', 'travel_training', 'needs_supp
 
 export const travelSchema = z
   .strictObject({
-    independence: z.enum(travelIndependence).openapi({ description: 'Travels alone, is being travel-trained, or needs someone with them.' }),
+    independence: z
+      .enum(travelIndependence)
+      .openapi({ description: 'Travels alone, is being travel-trained, or needs someone with them.' }),
     modes: z.array(transportModeSchema).min(1).max(7),
     maxJourneyMinutes: z.number().int().min(5).max(180),
     maxDistanceKm: z.number().min(0.5).max(100),
@@ -50,14 +52,17 @@ export const conditionsForSuccessSchema = z
     notes: longText(1000).optional().openapi({ description: 'In the young person’s words; never indexed for search.' }),
   })
   .openapi('ConditionsForSuccess', {
-    description: 'Non-negotiables: the most of each environment factor, step-free access, adjustments that must be in place.',
+    description:
+      'Non-negotiables: the most of each environment factor, step-free access, adjustments that must be in place.',
   });
 
 /** The profile's fields with no defaults; the create schema adds defaults, the patch makes each optional. */
 const profileFields = {
   preferredName: shortText(80),
   dateOfBirth: dateSchema,
-  plannedStartDate: dateSchema.openapi({ description: 'When the internship is planned to start; eligibility (16 to 24) is checked on this date.' }),
+  plannedStartDate: dateSchema.openapi({
+    description: 'When the internship is planned to start; eligibility (16 to 24) is checked on this date.',
+  }),
   ehcPlan: z.enum(ehcPlanStatuses),
   localAuthority: shortText(100),
   jobCoachId: idSchema.openapi({ description: 'The assigned job coach (an account of the same provider).' }),
@@ -65,12 +70,13 @@ const profileFields = {
   coordinates: coordinatesSchema.openapi({ description: 'Leave out to place the young person by postcode.' }),
   travel: travelSchema,
   availability: availabilitySchema,
-  interests: z
-    .array(sectorSchema)
-    .max(14)
-    .openapi({ description: 'Sectors in order of preference: the first is the young person’s first choice and counts most in matching.' }),
+  interests: z.array(sectorSchema).max(14).openapi({
+    description:
+      'Sectors in order of preference: the first is the young person’s first choice and counts most in matching.',
+  }),
   jobsWanted: longText(300).openapi({
-    description: 'Jobs I’d like to do, in the young person’s own words (for example “I’d like to help in a kitchen and make food for people”). Used in matching.',
+    description:
+      'Jobs I’d like to do, in the young person’s own words (for example “I’d like to help in a kitchen and make food for people”). Used in matching.',
     example: 'I’d like to help in a kitchen and make food for people',
   }),
   strengths: textList(20, 80),
@@ -110,7 +116,9 @@ export const youngPersonInputSchema = z
 
 export const youngPersonPatchSchema = z
   .strictObject(
-    Object.fromEntries(Object.entries(profileFields).map(([key, schema]) => [key, (schema as z.ZodType).optional()])) as {
+    Object.fromEntries(
+      Object.entries(profileFields).map(([key, schema]) => [key, (schema as z.ZodType).optional()]),
+    ) as {
       [K in keyof typeof profileFields]: z.ZodOptional<(typeof profileFields)[K]>;
     },
   )
@@ -118,7 +126,9 @@ export const youngPersonPatchSchema = z
 
 export const eligibilityExceptionSchema = z
   .strictObject({ reason: shortText(500) })
-  .openapi('EligibilityExceptionInput', { description: 'Why this young person may start outside the 16 to 24 age range.' });
+  .openapi('EligibilityExceptionInput', {
+    description: 'Why this young person may start outside the 16 to 24 age range.',
+  });
 
 export const youngPersonSchema = z
   .object({

@@ -1,11 +1,11 @@
-import { ObjectId, type MongoClient } from 'mongodb';
+import { type MongoClient, ObjectId } from 'mongodb';
 import type { AuditLog } from '../audit/audit.js';
 import type { AccountsRepository } from '../auth/accounts.js';
-import { authorize, decide, youngPeopleScope, type Actor } from '../auth/policy.js';
+import { type Actor, authorize, decide, youngPeopleScope } from '../auth/policy.js';
 import type { Clock } from '../core/clock.js';
 import { escapeRegex } from '../core/db/regex.js';
 import { inTransaction } from '../core/db/transaction.js';
-import { ApiError, forbidden, notFound, unprocessable, type FieldProblem } from '../core/errors.js';
+import { ApiError, type FieldProblem, forbidden, notFound, unprocessable } from '../core/errors.js';
 import { locate } from '../geo/locate.js';
 import { statusChangeRefusal } from '../journey/journey.machine.js';
 import type { SearchOutbox } from '../search-sync/outbox.js';
@@ -55,7 +55,10 @@ export class YoungPeopleService {
     authorize(actor, 'provider.add_young_person', { type: 'provider', id: actor.providerId });
     const jobCoachId = input.jobCoachId ?? (actor.role === 'job_coach' ? actor.accountId : undefined);
     if (jobCoachId) await this.#checkCoach(jobCoachId, actor.providerId);
-    if (input.eligibilityExceptionReason && decide(actor, 'provider.record_eligibility_exception', { type: 'provider', id: actor.providerId }) !== 'allow') {
+    if (
+      input.eligibilityExceptionReason &&
+      decide(actor, 'provider.record_eligibility_exception', { type: 'provider', id: actor.providerId }) !== 'allow'
+    ) {
       throw new ApiError('forbidden', 'Only a provider admin can record an eligibility exception.', {
         details: [{ path: 'eligibilityExceptionReason', in: 'body', message: 'can only be set by a provider admin' }],
       });
@@ -66,7 +69,13 @@ export class YoungPeopleService {
     const person: NewYoungPerson = {
       ...rest,
       ...(eligibilityExceptionReason
-        ? { eligibilityException: { reason: eligibilityExceptionReason, recordedBy: actor.accountId, recordedAt: this.clock.now() } }
+        ? {
+            eligibilityException: {
+              reason: eligibilityExceptionReason,
+              recordedBy: actor.accountId,
+              recordedAt: this.clock.now(),
+            },
+          }
         : {}),
       providerId: actor.providerId,
       ...(jobCoachId ? { jobCoachId } : {}),
@@ -76,19 +85,31 @@ export class YoungPeopleService {
     return inTransaction(this.mongo, async (session) => {
       const created = await this.youngPeople.insert(person, this.clock.now(), session);
       await this.outbox.enqueue('young_person', created.id, session);
-      await this.audit.success('young_person.create', actor, { target: { type: 'young_person', id: created.id }, subjectId: created.id, requestId }, session);
+      await this.audit.success(
+        'young_person.create',
+        actor,
+        { target: { type: 'young_person', id: created.id }, subjectId: created.id, requestId },
+        session,
+      );
       return created;
     });
   }
 
-  async get(actor: Actor, id: string, action: 'young_person.read' | 'young_person.update' = 'young_person.read'): Promise<YoungPerson> {
+  async get(
+    actor: Actor,
+    id: string,
+    action: 'young_person.read' | 'young_person.update' = 'young_person.read',
+  ): Promise<YoungPerson> {
     const person = await this.youngPeople.byId(id);
     if (!person) throw notFound('Young person');
     authorize(actor, action, youngPersonResource(person));
     return person;
   }
 
-  async list(actor: Actor, query: { status?: YoungPerson['status']; jobCoachId?: string; q?: string; limit: number; offset: number }) {
+  async list(
+    actor: Actor,
+    query: { status?: YoungPerson['status']; jobCoachId?: string; q?: string; limit: number; offset: number },
+  ) {
     const scope = youngPeopleScope(actor);
     if (!scope) return { items: [], total: 0 };
     const filter: Record<string, unknown> = {};
@@ -106,14 +127,26 @@ export class YoungPeopleService {
     const refused = staffOnlyFields.filter((field) => patch[field] !== undefined && !staff);
     if (refused.length > 0) {
       throw new ApiError('forbidden', 'Only the job coach or provider can change these fields.', {
-        details: refused.map((field) => ({ path: field, in: 'body' as const, message: 'can only be changed by provider staff' })),
+        details: refused.map((field) => ({
+          path: field,
+          in: 'body' as const,
+          message: 'can only be changed by provider staff',
+        })),
       });
     }
     const statusRefusal = patch.status === undefined ? undefined : statusChangeRefusal(current.status, patch.status);
-    if (statusRefusal) throw unprocessable([{ path: 'status', in: 'body', message: statusRefusal }], 'The placement journey owns this status.');
+    if (statusRefusal)
+      throw unprocessable(
+        [{ path: 'status', in: 'body', message: statusRefusal }],
+        'The placement journey owns this status.',
+      );
     if (patch.jobCoachId) await this.#checkCoach(patch.jobCoachId, current.providerId);
     if (patch.dateOfBirth || patch.plannedStartDate) {
-      this.#checkEligibility(patch.dateOfBirth ?? current.dateOfBirth, patch.plannedStartDate ?? current.plannedStartDate, !!current.eligibilityException);
+      this.#checkEligibility(
+        patch.dateOfBirth ?? current.dateOfBirth,
+        patch.plannedStartDate ?? current.plannedStartDate,
+        !!current.eligibilityException,
+      );
     }
     const { coordinates, ...changes } = patch;
     const update: Partial<NewYoungPerson> = { ...changes };
@@ -126,7 +159,12 @@ export class YoungPeopleService {
       const updated = await this.youngPeople.update(id, update, [], this.clock.now(), session);
       if (!updated) throw notFound('Young person');
       await this.outbox.enqueue('young_person', id, session);
-      await this.audit.success('young_person.update', actor, { target: { type: 'young_person', id }, subjectId: id, requestId, details: { fields: Object.keys(patch) } }, session);
+      await this.audit.success(
+        'young_person.update',
+        actor,
+        { target: { type: 'young_person', id }, subjectId: id, requestId, details: { fields: Object.keys(patch) } },
+        session,
+      );
       return updated;
     });
   }
@@ -143,7 +181,12 @@ export class YoungPeopleService {
         this.clock.now(),
         session,
       );
-      await this.audit.success('young_person.eligibility_exception', actor, { target: { type: 'young_person', id }, subjectId: id, requestId }, session);
+      await this.audit.success(
+        'young_person.eligibility_exception',
+        actor,
+        { target: { type: 'young_person', id }, subjectId: id, requestId },
+        session,
+      );
       return updated!;
     });
   }
@@ -175,7 +218,12 @@ export class YoungPeopleService {
     await inTransaction(this.mongo, async (session) => {
       const removed = await this.accounts.removeDelegateGrant(delegateAccountId, id, session);
       if (!removed) throw notFound('Delegate');
-      await this.audit.success('delegate.remove', actor, { target: { type: 'account', id: delegateAccountId }, subjectId: id, requestId }, session);
+      await this.audit.success(
+        'delegate.remove',
+        actor,
+        { target: { type: 'account', id: delegateAccountId }, subjectId: id, requestId },
+        session,
+      );
     });
   }
 
@@ -195,6 +243,8 @@ export class YoungPeopleService {
       in: 'body',
       message: `gives an age of ${age} at the planned start; supported internships are for ages ${minimumAge} to ${maximumAge}. A provider admin can record an exception with a reason.`,
     };
-    throw new ApiError('unprocessable', 'The young person is outside the age range for a supported internship.', { details: [problem] });
+    throw new ApiError('unprocessable', 'The young person is outside the age range for a supported internship.', {
+      details: [problem],
+    });
   }
 }

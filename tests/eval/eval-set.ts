@@ -1,13 +1,13 @@
 import { minutesOfDay } from '../../src/domain/schemas.js';
 import {
-  levels,
   type AdjustmentCategory,
   type EnvironmentFactor,
   type Level,
+  levels,
   type Sector,
   type Weekday,
 } from '../../src/domain/vocabulary.js';
-import { distanceKm, type Coordinates } from '../../src/geo/postcodes.js';
+import { type Coordinates, distanceKm } from '../../src/geo/postcodes.js';
 import type { NewPlacement } from '../../src/placements/placements.repository.js';
 import type { NewYoungPerson } from '../../src/young-people/young-people.repository.js';
 
@@ -108,29 +108,82 @@ export const towns: EvalTown[] = [
 ];
 
 export const sectorWork: Partial<Record<Sector, { titles: string[]; tasks: string[] }>> = {
-  hospitality_catering: { titles: ['Kitchen assistant', 'Cafe assistant'], tasks: ['food preparation', 'washing up', 'serving food', 'clearing tables', 'making drinks'] },
-  retail: { titles: ['Shop floor assistant', 'Retail assistant'], tasks: ['stock rotation', 'price labelling', 'shelf stacking', 'tidying displays', 'helping customers'] },
-  healthcare_support: { titles: ['Ward support assistant', 'Hospital services assistant'], tasks: ['restocking supplies', 'making beds', 'delivering meals', 'cleaning trolleys', 'escorting visitors'] },
-  administration: { titles: ['Office assistant', 'Admin assistant'], tasks: ['filing', 'data entry', 'scanning documents', 'sorting post', 'photocopying'] },
-  logistics_warehouse: { titles: ['Warehouse operative', 'Stock room assistant'], tasks: ['picking orders', 'packing boxes', 'unloading deliveries', 'scanning parcels', 'labelling pallets'] },
-  horticulture: { titles: ['Gardening assistant', 'Grounds assistant'], tasks: ['planting', 'weeding', 'watering plants', 'potting seedlings', 'sweeping paths'] },
-  it_support: { titles: ['IT support assistant', 'Digital helper'], tasks: ['setting up laptops', 'installing software', 'testing equipment', 'resetting passwords', 'recycling computers'] },
-  leisure: { titles: ['Leisure centre assistant', 'Gym assistant'], tasks: ['setting out mats', 'checking lockers', 'greeting members', 'folding towels', 'poolside tidying'] },
-  facilities: { titles: ['Facilities assistant', 'Caretaker assistant'], tasks: ['recycling rounds', 'moving furniture', 'checking lights', 'setting up rooms', 'litter picking'] },
-  libraries: { titles: ['Library assistant', 'Library helper'], tasks: ['shelving books', 'issuing books', 'processing returns', 'covering books', 'setting up displays'] },
+  hospitality_catering: {
+    titles: ['Kitchen assistant', 'Cafe assistant'],
+    tasks: ['food preparation', 'washing up', 'serving food', 'clearing tables', 'making drinks'],
+  },
+  retail: {
+    titles: ['Shop floor assistant', 'Retail assistant'],
+    tasks: ['stock rotation', 'price labelling', 'shelf stacking', 'tidying displays', 'helping customers'],
+  },
+  healthcare_support: {
+    titles: ['Ward support assistant', 'Hospital services assistant'],
+    tasks: ['restocking supplies', 'making beds', 'delivering meals', 'cleaning trolleys', 'escorting visitors'],
+  },
+  administration: {
+    titles: ['Office assistant', 'Admin assistant'],
+    tasks: ['filing', 'data entry', 'scanning documents', 'sorting post', 'photocopying'],
+  },
+  logistics_warehouse: {
+    titles: ['Warehouse operative', 'Stock room assistant'],
+    tasks: ['picking orders', 'packing boxes', 'unloading deliveries', 'scanning parcels', 'labelling pallets'],
+  },
+  horticulture: {
+    titles: ['Gardening assistant', 'Grounds assistant'],
+    tasks: ['planting', 'weeding', 'watering plants', 'potting seedlings', 'sweeping paths'],
+  },
+  it_support: {
+    titles: ['IT support assistant', 'Digital helper'],
+    tasks: [
+      'setting up laptops',
+      'installing software',
+      'testing equipment',
+      'resetting passwords',
+      'recycling computers',
+    ],
+  },
+  leisure: {
+    titles: ['Leisure centre assistant', 'Gym assistant'],
+    tasks: ['setting out mats', 'checking lockers', 'greeting members', 'folding towels', 'poolside tidying'],
+  },
+  facilities: {
+    titles: ['Facilities assistant', 'Caretaker assistant'],
+    tasks: ['recycling rounds', 'moving furniture', 'checking lights', 'setting up rooms', 'litter picking'],
+  },
+  libraries: {
+    titles: ['Library assistant', 'Library helper'],
+    tasks: ['shelving books', 'issuing books', 'processing returns', 'covering books', 'setting up displays'],
+  },
 };
 const evalSectors = Object.keys(sectorWork) as Sector[];
 const work = (sector: Sector) => sectorWork[sector]!;
 
 const limitedFactors: EnvironmentFactor[] = ['noise', 'crowds', 'customerContact', 'lifting', 'pace'];
-const adjustmentPool: AdjustmentCategory[] = ['instructions', 'colleague_support', 'hours_and_breaks', 'communication', 'equipment', 'environment'];
+const adjustmentPool: AdjustmentCategory[] = [
+  'instructions',
+  'colleague_support',
+  'hours_and_breaks',
+  'communication',
+  'equipment',
+  'environment',
+];
 const decoyKinds: DecoyKind[] = [
-  'too_far', 'unavailable_day', 'too_early', 'too_many_hours', 'too_loud', 'missing_adjustment', 'steps', 'paused',
-  'unverified_employer', 'no_place_free',
+  'too_far',
+  'unavailable_day',
+  'too_early',
+  'too_many_hours',
+  'too_loud',
+  'missing_adjustment',
+  'steps',
+  'paused',
+  'unverified_employer',
+  'no_place_free',
 ];
 
-export const pick = <T>(items: readonly T[], n: number): T => items[((n % items.length) + items.length) % items.length]!;
-const clock = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+export const pick = <T>(items: readonly T[], n: number): T =>
+  items[((n % items.length) + items.length) % items.length]!;
+const clock = (minutes: number) =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 const level = (rank: number): Level => levels[Math.max(0, Math.min(3, rank))]!;
 
 /** A point `km` from `from` in the direction `bearingDegrees` (flat-earth is plenty at this scale). */
@@ -153,7 +206,10 @@ export function personFor(i: number): EvalPerson {
   };
   const required = i % 4 === 3 ? [] : [pick(adjustmentPool, i), ...(i % 5 === 0 ? [pick(adjustmentPool, i + 3)] : [])];
   const preferred = [pick(adjustmentPool, i + 1), pick(adjustmentPool, i + 2)].filter((a) => !required.includes(a));
-  const offSector = pick(evalSectors.filter((s) => !interests.includes(s)), i + 5);
+  const offSector = pick(
+    evalSectors.filter((s) => !interests.includes(s)),
+    i + 5,
+  );
   return {
     town,
     profile: {
@@ -165,7 +221,12 @@ export function personFor(i: number): EvalPerson {
       homePostcode: town.postcode,
       coordinates: town.at,
       locationSource: 'given',
-      travel: { independence: 'independent', modes: ['bus', 'walk'], maxJourneyMinutes: 45, maxDistanceKm: 8 + (i % 8) },
+      travel: {
+        independence: 'independent',
+        modes: ['bus', 'walk'],
+        maxJourneyMinutes: 45,
+        maxDistanceKm: 8 + (i % 8),
+      },
       availability: {
         days,
         earliestStart: i % 2 === 0 ? '09:00' : '09:30',
@@ -175,9 +236,19 @@ export function personFor(i: number): EvalPerson {
       interests,
       strengths: [pick(['punctual', 'friendly', 'careful', 'good with numbers'], i)],
       skills: [],
-      tasksLiked: [pick(work(first).tasks, i), pick(work(first).tasks, i + 2), ...(interests[1] ? [pick(work(interests[1]).tasks, i)] : [])],
+      tasksLiked: [
+        pick(work(first).tasks, i),
+        pick(work(first).tasks, i + 2),
+        ...(interests[1] ? [pick(work(interests[1]).tasks, i)] : []),
+      ],
       tasksDisliked: [pick(work(offSector).tasks, i + 1)],
-      conditionsForSuccess: { maxEnvironment, stepFreeAccess: i % 4 === 1, requiredAdjustments: required, preferredAdjustments: preferred, notes: 'Never indexed.' },
+      conditionsForSuccess: {
+        maxEnvironment,
+        stepFreeAccess: i % 4 === 1,
+        requiredAdjustments: required,
+        preferredAdjustments: preferred,
+        notes: 'Never indexed.',
+      },
       communication: ['plain_english'],
       status: 'active',
     },
@@ -185,22 +256,46 @@ export function personFor(i: number): EvalPerson {
 }
 
 /** A placement that keeps every one of the person's hard limits. `j` varies it. */
-export function fittingPlacement(person: EvalPerson, sector: Sector, j: number, options: { tasks: string[]; km: number; calm?: boolean }): EvalPlacement['placement'] {
+export function fittingPlacement(
+  person: EvalPerson,
+  sector: Sector,
+  j: number,
+  options: { tasks: string[]; km: number; calm?: boolean },
+): EvalPlacement['placement'] {
   const profile = person.profile;
   const { availability } = profile;
   const start = minutesOfDay(availability.earliestStart) + (j % 2) * 30;
   const end = minutesOfDay(availability.latestFinish) - ((j + 1) % 2) * 30;
   const days = availability.days.slice(0, 4);
   const environment = Object.fromEntries(
-    (['noise', 'lighting', 'crowds', 'customerContact', 'standing', 'walking', 'lifting', 'outdoorWork', 'pace'] as const).map((factor) => {
+    (
+      [
+        'noise',
+        'lighting',
+        'crowds',
+        'customerContact',
+        'standing',
+        'walking',
+        'lifting',
+        'outdoorWork',
+        'pace',
+      ] as const
+    ).map((factor) => {
       const limit = profile.conditionsForSuccess.maxEnvironment[factor];
       if (options.calm) return [factor, 'none'];
       // Some placements sit exactly at a limit (support needed), the rest one level below.
-      return [factor, limit === undefined ? level((j + factor.length) % 4) : level(levels.indexOf(limit) - ((j + factor.length) % 2))];
+      return [
+        factor,
+        limit === undefined ? level((j + factor.length) % 4) : level(levels.indexOf(limit) - ((j + factor.length) % 2)),
+      ];
     }),
   ) as EvalPlacement['placement']['environment'];
-  const offered = new Set<AdjustmentCategory>([...profile.conditionsForSuccess.requiredAdjustments, pick(adjustmentPool, j)]);
-  if (j % 2 === 0 || options.calm) for (const adjustment of profile.conditionsForSuccess.preferredAdjustments) offered.add(adjustment);
+  const offered = new Set<AdjustmentCategory>([
+    ...profile.conditionsForSuccess.requiredAdjustments,
+    pick(adjustmentPool, j),
+  ]);
+  if (j % 2 === 0 || options.calm)
+    for (const adjustment of profile.conditionsForSuccess.preferredAdjustments) offered.add(adjustment);
   return {
     title: pick(work(sector).titles, j),
     description: `A supported internship in ${person.town.name}.`,
@@ -213,7 +308,12 @@ export function fittingPlacement(person: EvalPerson, sector: Sector, j: number, 
       parking: false,
       stepFreeAccess: profile.conditionsForSuccess.stepFreeAccess || j % 2 === 0,
     },
-    schedule: { days, startTime: clock(start), endTime: clock(end), hoursPerWeek: Math.max(8, availability.maxHoursPerWeek - (j % 3) * 2) },
+    schedule: {
+      days,
+      startTime: clock(start),
+      endTime: clock(end),
+      hoursPerWeek: Math.max(8, availability.maxHoursPerWeek - (j % 3) * 2),
+    },
     startDate: '2026-09-14',
     durationWeeks: 36,
     rotations: [],
@@ -229,12 +329,18 @@ export function fittingPlacement(person: EvalPerson, sector: Sector, j: number, 
 export function decoysFor(person: EvalPerson, i: number): DecoyKind[] {
   const conditions = person.profile.conditionsForSuccess;
   const applicable = decoyKinds.filter(
-    (kind) => (kind !== 'missing_adjustment' || conditions.requiredAdjustments.length > 0) && (kind !== 'steps' || conditions.stepFreeAccess),
+    (kind) =>
+      (kind !== 'missing_adjustment' || conditions.requiredAdjustments.length > 0) &&
+      (kind !== 'steps' || conditions.stepFreeAccess),
   );
   return [0, 1, 2].map((k) => pick(applicable, i * 3 + k));
 }
 
-export function breakLimit(base: EvalPlacement['placement'], kind: DecoyKind, person: EvalPerson): { placement: EvalPlacement['placement']; verifiedEmployer: boolean } {
+export function breakLimit(
+  base: EvalPlacement['placement'],
+  kind: DecoyKind,
+  person: EvalPerson,
+): { placement: EvalPlacement['placement']; verifiedEmployer: boolean } {
   const placement = structuredClone(base);
   const profile = person.profile;
   let verifiedEmployer = true;
@@ -243,7 +349,10 @@ export function breakLimit(base: EvalPlacement['placement'], kind: DecoyKind, pe
       placement.site.coordinates = offset(person.town.at, profile.travel.maxDistanceKm + 3, 200);
       break;
     case 'unavailable_day':
-      placement.schedule.days = [...placement.schedule.days.slice(0, 3), profile.availability.days.includes('fri') ? 'sat' : 'fri'];
+      placement.schedule.days = [
+        ...placement.schedule.days.slice(0, 3),
+        profile.availability.days.includes('fri') ? 'sat' : 'fri',
+      ];
       break;
     case 'too_early':
       placement.schedule.startTime = clock(minutesOfDay(profile.availability.earliestStart) - 30);
@@ -252,12 +361,17 @@ export function breakLimit(base: EvalPlacement['placement'], kind: DecoyKind, pe
       placement.schedule.hoursPerWeek = profile.availability.maxHoursPerWeek + 4;
       break;
     case 'too_loud': {
-      const [factor, limit] = Object.entries(profile.conditionsForSuccess.maxEnvironment)[0]! as [EnvironmentFactor, Level];
+      const [factor, limit] = Object.entries(profile.conditionsForSuccess.maxEnvironment)[0]! as [
+        EnvironmentFactor,
+        Level,
+      ];
       placement.environment[factor] = level(levels.indexOf(limit) + 1);
       break;
     }
     case 'missing_adjustment':
-      placement.adjustmentsOffered = placement.adjustmentsOffered.filter((a) => a !== profile.conditionsForSuccess.requiredAdjustments[0]);
+      placement.adjustmentsOffered = placement.adjustmentsOffered.filter(
+        (a) => a !== profile.conditionsForSuccess.requiredAdjustments[0],
+      );
       break;
     case 'steps':
       placement.site.stepFreeAccess = false;
@@ -285,9 +399,21 @@ export function buildEvalSet(): EvalSet {
     for (let j = 0; j < 5; j++) {
       const sector = pick(interests, j);
       const liked = tasksLiked.filter((task) => work(sector).tasks.includes(task));
-      const tasks = [pick(liked, j), pick(work(sector).tasks.filter((t) => !tasksLiked.includes(t)), j + i)];
+      const tasks = [
+        pick(liked, j),
+        pick(
+          work(sector).tasks.filter((t) => !tasksLiked.includes(t)),
+          j + i,
+        ),
+      ];
       const km = travel.maxDistanceKm * (0.2 + 0.1 * j);
-      placements.push({ person: i, role: 'shortlist', gain: 1, verifiedEmployer: true, placement: fittingPlacement(person, sector, j, { tasks, km }) });
+      placements.push({
+        person: i,
+        role: 'shortlist',
+        gain: 1,
+        verifiedEmployer: true,
+        placement: fittingPlacement(person, sector, j, { tasks, km }),
+      });
     }
     decoysFor(person, i).forEach((kind, k) => {
       const sector = interests[0]!;
@@ -299,7 +425,13 @@ export function buildEvalSet(): EvalSet {
     for (let j = 0; j < 2; j++) {
       const sector = pick(offSectors, i + j * 4);
       const tasks = work(sector).tasks.slice(j, j + 3);
-      placements.push({ person: i, role: 'other', gain: 0, verifiedEmployer: true, placement: fittingPlacement(person, sector, j, { tasks, km: travel.maxDistanceKm * 0.1, calm: true }) });
+      placements.push({
+        person: i,
+        role: 'other',
+        gain: 0,
+        verifiedEmployer: true,
+        placement: fittingPlacement(person, sector, j, { tasks, km: travel.maxDistanceKm * 0.1, calm: true }),
+      });
     }
   });
   checkTownsApart(people, placements);
@@ -310,8 +442,13 @@ export function buildEvalSet(): EvalSet {
 export function checkTownsApart(people: EvalPerson[], placements: EvalPlacement[]): void {
   for (const item of placements) {
     people.forEach((person, i) => {
-      if (i !== item.person && distanceKm(person.town.at, item.placement.site.coordinates) <= person.profile.travel.maxDistanceKm) {
-        throw new Error(`eval set: a placement of ${people[item.person]!.town.name} is within reach of ${person.town.name}`);
+      if (
+        i !== item.person &&
+        distanceKm(person.town.at, item.placement.site.coordinates) <= person.profile.travel.maxDistanceKm
+      ) {
+        throw new Error(
+          `eval set: a placement of ${people[item.person]!.town.name} is within reach of ${person.town.name}`,
+        );
       }
     });
   }

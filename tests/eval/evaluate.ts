@@ -1,7 +1,7 @@
 import { ObjectId } from 'mongodb';
 import type { Actor } from '../../src/auth/policy.js';
 import { personFacts } from '../../src/matching/facts.js';
-import { hardLimitViolations, type HardLimit } from '../../src/matching/hard-limits.js';
+import { type HardLimit, hardLimitViolations } from '../../src/matching/hard-limits.js';
 import { placementPoolSearches, searchPlacementPool } from '../../src/matching/matching.service.js';
 import { placementSearchDoc } from '../../src/search-sync/documents.js';
 import type { System } from '../../src/services.js';
@@ -52,13 +52,24 @@ export interface EvalReport {
 /** Stores the set as the service would hold it, and brings the search indexes up to date. */
 export async function loadEvalSet(services: System, set: EvalSet): Promise<LoadedEvalSet> {
   const now = services.clock.now();
-  const provider = await services.providers.create({ name: 'Evaluation College', kind: 'college', localAuthority: 'Leeds' });
+  const provider = await services.providers.create({
+    name: 'Evaluation College',
+    kind: 'college',
+    localAuthority: 'Leeds',
+  });
   const verifier = { providerId: provider.id, accountId: new ObjectId().toHexString() };
   const employers = new Map<string, { verified: string; unverified: string }>();
   for (const { town } of set.people) {
     const employer = (name: string) =>
       services.employersRepository.insert(
-        { name, sector: 'facilities', address: { line1: '1 Market Place', town: town.name, postcode: town.postcode }, coordinates: town.at, disabilityConfident: 'committed', contacts: [] },
+        {
+          name,
+          sector: 'facilities',
+          address: { line1: '1 Market Place', town: town.name, postcode: town.postcode },
+          coordinates: town.at,
+          disabilityConfident: 'committed',
+          contacts: [],
+        },
         now,
       );
     const verified = await employer(`${town.name} Employers Ltd`);
@@ -67,14 +78,21 @@ export async function loadEvalSet(services: System, set: EvalSet): Promise<Loade
     employers.set(town.name, { verified: verified.id, unverified: unverified.id });
   }
   const personIds: string[] = [];
-  for (const person of set.people) personIds.push((await services.youngPeopleRepository.insert({ ...person.profile, providerId: provider.id }, now)).id);
+  for (const person of set.people)
+    personIds.push(
+      (await services.youngPeopleRepository.insert({ ...person.profile, providerId: provider.id }, now)).id,
+    );
   const placementIds: string[] = [];
   for (const item of set.placements) {
     const { placesFilled, ...placement } = item.placement;
     const townEmployers = employers.get(set.people[item.person]!.town.name)!;
     const employerId = item.verifiedEmployer ? townEmployers.verified : townEmployers.unverified;
     const stored = await services.placementsRepository.insert({ ...placement, employerId }, now);
-    if (placesFilled > 0) await services.placementsRepository.collection.updateOne({ _id: new ObjectId(stored.id) }, { $set: { placesFilled } });
+    if (placesFilled > 0)
+      await services.placementsRepository.collection.updateOne(
+        { _id: new ObjectId(stored.id) },
+        { $set: { placesFilled } },
+      );
     placementIds.push(stored.id);
   }
   await services.outbox.enqueue('placement', placementIds);
@@ -103,8 +121,13 @@ export async function unloadEvalSet(services: System, loaded: LoadedEvalSet): Pr
 async function violationsAmong(services: System, personId: string, placementIds: string[]) {
   const facts = personFacts((await services.youngPeopleRepository.byId(personId))!);
   const placements = await services.placementsRepository.byIds(placementIds);
-  const employers = new Map((await services.employersRepository.byIds([...new Set(placements.map((p) => p.employerId))])).map((e) => [e.id, e]));
-  return placements.map((placement) => ({ placementId: placement.id, limits: hardLimitViolations(facts, placementSearchDoc(placement, employers.get(placement.employerId)!)) }));
+  const employers = new Map(
+    (await services.employersRepository.byIds([...new Set(placements.map((p) => p.employerId))])).map((e) => [e.id, e]),
+  );
+  return placements.map((placement) => ({
+    placementId: placement.id,
+    limits: hardLimitViolations(facts, placementSearchDoc(placement, employers.get(placement.employerId)!)),
+  }));
 }
 
 /**
@@ -120,20 +143,39 @@ export async function evaluate(
   options: { poolSearches?: typeof placementPoolSearches } = {},
 ): Promise<EvalReport> {
   const poolSearches = options.poolSearches ?? placementPoolSearches;
-  const coach: Actor = { accountId: new ObjectId().toHexString(), role: 'job_coach', providerId: loaded.providerId, actsFor: [] };
+  const coach: Actor = {
+    accountId: new ObjectId().toHexString(),
+    role: 'job_coach',
+    providerId: loaded.providerId,
+    actsFor: [],
+  };
   const evalPlacementById = new Map(loaded.placementIds.map((id, index) => [id, set.placements[index]!]));
-  const report: EvalReport = { people: set.people.length, placements: set.placements.length, precisionAt5: 0, ndcgAt10: 0, mrr: 0, violations: [], perPerson: [] };
+  const report: EvalReport = {
+    people: set.people.length,
+    placements: set.placements.length,
+    precisionAt5: 0,
+    ndcgAt10: 0,
+    mrr: 0,
+    violations: [],
+    perPerson: [],
+  };
   const indexUid = services.search.indexUid('placements');
   for (const [index, person] of set.people.entries()) {
     const personId = loaded.personIds[index]!;
     const facts = personFacts((await services.youngPeopleRepository.byId(personId))!);
-    const pool = (await searchPlacementPool(services.search.client, poolSearches(indexUid, facts, {}))).map((hit) => hit.id);
+    const pool = (await searchPlacementPool(services.search.client, poolSearches(indexUid, facts, {}))).map(
+      (hit) => hit.id,
+    );
     const page = await services.matching.matchesFor(coach, personId, { limit: 10, offset: 0 });
     const ranked = page.items.map((item) => item.placement.id);
-    for (const [where, ids] of [['search_pool', pool], ['results', ranked]] as const) {
+    for (const [where, ids] of [
+      ['search_pool', pool],
+      ['results', ranked],
+    ] as const) {
       for (const { placementId, limits } of await violationsAmong(services, personId, ids)) {
         const decoy = evalPlacementById.get(placementId)?.decoy;
-        if (limits.length > 0 || decoy) report.violations.push({ where, town: person.town.name, placementId, limits, ...(decoy ? { decoy } : {}) });
+        if (limits.length > 0 || decoy)
+          report.violations.push({ where, town: person.town.name, placementId, limits, ...(decoy ? { decoy } : {}) });
       }
     }
     const own = loaded.placementIds.filter((id) => evalPlacementById.get(id)!.person === index);

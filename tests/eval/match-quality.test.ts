@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { placementPoolSearches } from '../../src/matching/matching.service.js';
 import { createHarness, type Harness } from '../helpers/harness.js';
 import { buildCauseSet, causePeoplePerCause } from './cause-cases.js';
-import { buildEvalSet, evalPeopleCount, type EvalSet } from './eval-set.js';
-import { evaluate, loadEvalSet, summarise, unloadEvalSet, type EvalReport } from './evaluate.js';
+import { buildEvalSet, type EvalSet, evalPeopleCount } from './eval-set.js';
+import { type EvalReport, evaluate, loadEvalSet, summarise, unloadEvalSet } from './evaluate.js';
 import { ndcgAt, precisionAt, reciprocalRank } from './metrics.js';
 
 let harness: Harness;
@@ -18,7 +18,8 @@ beforeAll(async () => {
   const loaded = await loadEvalSet(harness.services, set);
   report = await evaluate(harness.services, set, loaded);
   // The same evaluation with the hard limits taken out of the Meilisearch searches: the check must catch it.
-  const withoutFilter: typeof placementPoolSearches = (...args) => placementPoolSearches(...args).map(({ filter: _filter, ...query }) => query);
+  const withoutFilter: typeof placementPoolSearches = (...args) =>
+    placementPoolSearches(...args).map(({ filter: _filter, ...query }) => query);
   unfiltered = await evaluate(harness.services, set, loaded, { poolSearches: withoutFilter });
   await unloadEvalSet(harness.services, loaded);
   const causeSet = buildCauseSet();
@@ -79,7 +80,10 @@ describe('ranking metrics', () => {
     expect(ndcgAt(10, ['x', 'a', 'b'], relevant)).toBeLessThan(1);
   });
   it('nDCG@k weighs graded gains: a first pick below a lesser one costs', () => {
-    const gains = new Map([['best', 2], ['good', 1]]);
+    const gains = new Map([
+      ['best', 2],
+      ['good', 1],
+    ]);
     expect(ndcgAt(10, ['best', 'good'], gains)).toBe(1);
     expect(ndcgAt(10, ['good', 'best'], gains)).toBeLessThan(1);
   });

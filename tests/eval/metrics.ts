@@ -11,7 +11,8 @@ export function precisionAt(k: number, ranked: string[], relevant: Set<string>):
  */
 export function ndcgAt(k: number, ranked: string[], relevance: Set<string> | Map<string, number>): number {
   const gains = relevance instanceof Set ? new Map([...relevance].map((id) => [id, 1])) : relevance;
-  const discounted = (values: number[]) => values.slice(0, k).reduce((sum, gain, rank) => sum + gain / Math.log2(rank + 2), 0);
+  const discounted = (values: number[]) =>
+    values.slice(0, k).reduce((sum, gain, rank) => sum + gain / Math.log2(rank + 2), 0);
   const ideal = discounted([...gains.values()].filter((gain) => gain > 0).sort((a, b) => b - a));
   return ideal === 0 ? 0 : discounted(ranked.map((id) => gains.get(id) ?? 0)) / ideal;
 }

@@ -6,7 +6,7 @@ import { withServices } from '../../src/cli/with-services.js';
 import type { System } from '../../src/services.js';
 import { buildCauseSet } from './cause-cases.js';
 import { buildEvalSet, type EvalSet } from './eval-set.js';
-import { evaluate, loadEvalSet, summarise, unloadEvalSet, type EvalReport, type PersonReport } from './evaluate.js';
+import { type EvalReport, evaluate, loadEvalSet, type PersonReport, summarise, unloadEvalSet } from './evaluate.js';
 
 /**
  * `npm run eval`: loads the evaluation sets one after the other into a throwaway database and
@@ -18,7 +18,11 @@ import { evaluate, loadEvalSet, summarise, unloadEvalSet, type EvalReport, type 
  */
 const name = `eval_${randomBytes(4).toString('hex')}`;
 const scratch = process.env.MONGODB_URI ? undefined : mkdtempSync(path.join(tmpdir(), 'eval-'));
-Object.assign(process.env, { MONGODB_DB: name, MEILI_INDEX_PREFIX: `${name}_`, ...(scratch ? { DATA_DIR: scratch } : {}) });
+Object.assign(process.env, {
+  MONGODB_DB: name,
+  MEILI_INDEX_PREFIX: `${name}_`,
+  ...(scratch ? { DATA_DIR: scratch } : {}),
+});
 
 const sets: { label: string; build: () => EvalSet }[] = [
   { label: 'tuning set', build: buildEvalSet },
@@ -43,13 +47,16 @@ try {
       const done: { label: string; report: EvalReport }[] = [];
       for (const { label, build } of sets) {
         const set = build();
-        process.stderr.write(`Loading the ${label}: ${set.people.length} young people and ${set.placements.length} placements...\n`);
+        process.stderr.write(
+          `Loading the ${label}: ${set.people.length} young people and ${set.placements.length} placements...\n`,
+        );
         done.push({ label, report: await evaluateSet(services, set) });
       }
       return done;
     } finally {
       await services.db.dropDatabase();
-      for (const index of ['placements', 'candidates'] as const) await services.search.client.deleteIndexIfExists(services.search.indexUid(index));
+      for (const index of ['placements', 'candidates'] as const)
+        await services.search.client.deleteIndexIfExists(services.search.indexUid(index));
     }
   });
   const summary: Record<string, unknown> = { eval: 'match' };
@@ -62,19 +69,26 @@ try {
       );
     }
     const byCause = new Map<string, PersonReport[]>();
-    for (const person of report.perPerson) if (person.cause) byCause.set(person.cause, [...(byCause.get(person.cause) ?? []), person]);
+    for (const person of report.perPerson)
+      if (person.cause) byCause.set(person.cause, [...(byCause.get(person.cause) ?? []), person]);
     for (const [cause, people] of byCause) process.stdout.write(`  ${cause}: ${figures(summarise(people))}\n`);
     process.stdout.write(
       `${label}: ${report.people} young people, ${report.placements} placements: ${figures(report)}, ` +
         `hard-limit violations ${report.violations.length} (raw search pool and results).\n`,
     );
-    for (const violation of report.violations) process.stdout.write(`  violation in ${violation.where}: ${JSON.stringify(violation)}\n`);
+    for (const violation of report.violations)
+      process.stdout.write(`  violation in ${violation.where}: ${JSON.stringify(violation)}\n`);
     summary[label === 'tuning set' ? 'tuning' : 'causes'] = {
       precisionAt5: round3(report.precisionAt5),
       ndcgAt10: round3(report.ndcgAt10),
       mrr: round3(report.mrr),
       violations: report.violations.length,
-      ...Object.fromEntries([...byCause].map(([cause, people]) => [cause, Object.fromEntries(Object.entries(summarise(people)).map(([k, v]) => [k, round3(v)]))])),
+      ...Object.fromEntries(
+        [...byCause].map(([cause, people]) => [
+          cause,
+          Object.fromEntries(Object.entries(summarise(people)).map(([k, v]) => [k, round3(v)])),
+        ]),
+      ),
     };
   }
   process.stdout.write(`${JSON.stringify(summary)}\n`);

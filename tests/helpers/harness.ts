@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import type { App } from '../../src/app.js';
-import { type ManualClock, systemClock, type Clock } from '../../src/core/clock.js';
-import { loadConfig, type Config } from '../../src/core/config.js';
+import { type Clock, type ManualClock, systemClock } from '../../src/core/clock.js';
+import { type Config, loadConfig } from '../../src/core/config.js';
 import { createLogger } from '../../src/core/logger.js';
 import { startSystem } from '../../src/runtime.js';
 import type { ServiceOptions, System } from '../../src/services.js';
@@ -44,7 +44,13 @@ export async function createHarness(
   const clock = options.clock ?? systemClock;
   // The same start-up as the service's, on the run's stores (MONGODB_URI and MEILI_URL are set); the
   // migrations run first even when a test sets NODE_ENV=production, as a deploy would have run them.
-  const { system, app, close } = await startSystem({ config, logger: createLogger(config.LOG_LEVEL), clock, migrate: true, ...(options.serviceOptions ? { services: options.serviceOptions } : {}) });
+  const { system, app, close } = await startSystem({
+    config,
+    logger: createLogger(config.LOG_LEVEL),
+    clock,
+    migrate: true,
+    ...(options.serviceOptions ? { services: options.serviceOptions } : {}),
+  });
   return {
     app,
     services: system,
@@ -55,7 +61,9 @@ export async function createHarness(
       await system.db.dropDatabase().catch(() => undefined);
       const { results } = await system.search.client.getIndexes({ limit: 1000 });
       await Promise.all(
-        results.filter((index) => index.uid.startsWith(system.search.prefix)).map((index) => system.search.client.deleteIndex(index.uid).waitTask()),
+        results
+          .filter((index) => index.uid.startsWith(system.search.prefix))
+          .map((index) => system.search.client.deleteIndex(index.uid).waitTask()),
       );
       await close();
     },

@@ -1,4 +1,4 @@
-import { connect, type AddressInfo } from 'node:net';
+import { type AddressInfo, connect } from 'node:net';
 import type { ServerType } from '@hono/node-server';
 import type { App } from '../../src/app.js';
 import { serveApp } from '../../src/core/http/server.js';
@@ -30,10 +30,14 @@ export interface RawResponse {
   status: number;
   headers: Record<string, string>;
   text: string;
-  json: { error?: { code: string; message: string; details?: { path: string; in?: string; message: string }[]; requestId: string } } & Record<
-    string,
-    unknown
-  >;
+  json: {
+    error?: {
+      code: string;
+      message: string;
+      details?: { path: string; in?: string; message: string }[];
+      requestId: string;
+    };
+  } & Record<string, unknown>;
 }
 
 /**
@@ -59,7 +63,8 @@ export function rawRequest(
     payload = Buffer.concat([...encoded, Buffer.from('0\r\n\r\n')]);
   } else if (options.body !== undefined) {
     payload = Buffer.from(options.body);
-    if (!Object.keys(options.headers ?? {}).some((name) => name.toLowerCase() === 'content-length')) lines.push(`Content-Length: ${payload.length}`);
+    if (!Object.keys(options.headers ?? {}).some((name) => name.toLowerCase() === 'content-length'))
+      lines.push(`Content-Length: ${payload.length}`);
   }
   const head = Buffer.from(`${lines.join('\r\n')}\r\n\r\n`);
   return new Promise((resolve, reject) => {

@@ -34,7 +34,9 @@ export class SmtpSink {
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
         stream.on('end', () => {
           simpleParser(Buffer.concat(chunks)).then((parsed) => {
-            const headers = new Map(parsed.headerLines.map((line) => [line.key, line.line.slice(line.line.indexOf(':') + 1).trim()]));
+            const headers = new Map(
+              parsed.headerLines.map((line) => [line.key, line.line.slice(line.line.indexOf(':') + 1).trim()]),
+            );
             this.received.push({
               to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
               subject: parsed.subject ?? '',
@@ -81,7 +83,12 @@ export class SmtpSink {
 /** The one link into the web app an email carries (the first link to the service that is not the footer's). */
 export function mainLink(mail: ReceivedMail, publicUrl: string): URL {
   const links = [...mail.text.matchAll(/https?:\/\/\S+/g)].map((match) => new URL(match[0]));
-  const own = links.filter((url) => url.origin === new URL(publicUrl).origin && url.pathname !== '/settings/notifications' && !url.pathname.startsWith('/notifications/unsubscribe/'));
+  const own = links.filter(
+    (url) =>
+      url.origin === new URL(publicUrl).origin &&
+      url.pathname !== '/settings/notifications' &&
+      !url.pathname.startsWith('/notifications/unsubscribe/'),
+  );
   if (own.length === 0) throw new Error(`no link in "${mail.subject}"`);
   return own[own.length - 1]!;
 }

@@ -1,5 +1,5 @@
 import type { Employer } from '../../src/employers/employers.repository.js';
-import { personFacts, type PersonFacts, type PlacementFacts } from '../../src/matching/facts.js';
+import { type PersonFacts, type PlacementFacts, personFacts } from '../../src/matching/facts.js';
 import type { Placement } from '../../src/placements/placements.repository.js';
 import { placementSearchDoc } from '../../src/search-sync/documents.js';
 import type { YoungPerson } from '../../src/young-people/young-people.repository.js';
@@ -80,7 +80,12 @@ export function youngPersonRecord(overrides: Partial<YoungPerson> = {}): YoungPe
     coordinates: { lat: 53.8187, lng: -1.5742 },
     locationSource: 'given',
     travel: { independence: 'independent', modes: ['bus', 'walk'], maxJourneyMinutes: 45, maxDistanceKm: 12 },
-    availability: { days: ['mon', 'tue', 'wed', 'thu'], earliestStart: '09:00', latestFinish: '15:30', maxHoursPerWeek: 24 },
+    availability: {
+      days: ['mon', 'tue', 'wed', 'thu'],
+      earliestStart: '09:00',
+      latestFinish: '15:30',
+      maxHoursPerWeek: 24,
+    },
     interests: ['hospitality_catering', 'retail'],
     strengths: ['friendly', 'punctual'],
     skills: ['food hygiene level 1'],

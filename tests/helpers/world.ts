@@ -15,7 +15,12 @@ export function profileInput(overrides: Record<string, unknown> = {}) {
     localAuthority: 'Leeds',
     homePostcode: 'LS6 2AB',
     travel: { independence: 'independent', modes: ['bus', 'walk'], maxJourneyMinutes: 45, maxDistanceKm: 12 },
-    availability: { days: ['mon', 'tue', 'wed', 'thu'], earliestStart: '09:00', latestFinish: '15:30', maxHoursPerWeek: 24 },
+    availability: {
+      days: ['mon', 'tue', 'wed', 'thu'],
+      earliestStart: '09:00',
+      latestFinish: '15:30',
+      maxHoursPerWeek: 24,
+    },
     interests: ['hospitality_catering', 'retail'],
     strengths: ['friendly', 'punctual'],
     skills: ['food hygiene level 1'],
@@ -56,7 +61,14 @@ const uniqueEmail = (label: string) => `${label}.${Date.now().toString(36)}.${++
 /** Makes an active account straight in the store and signs it in through the API. */
 export async function makeAccount(
   harness: Harness,
-  fields: { role: string; name?: string; providerId?: string; employerId?: string; youngPersonId?: string; actsFor?: { youngPersonId: string; rights: DelegateRight[] }[] },
+  fields: {
+    role: string;
+    name?: string;
+    providerId?: string;
+    employerId?: string;
+    youngPersonId?: string;
+    actsFor?: { youngPersonId: string; rights: DelegateRight[] }[];
+  },
 ): Promise<Person> {
   const { services } = harness;
   const email = uniqueEmail(fields.role);
@@ -69,7 +81,14 @@ export async function makeAccount(
     ...(fields.providerId ? { providerId: new ObjectId(fields.providerId) } : {}),
     ...(fields.employerId ? { employerId: new ObjectId(fields.employerId) } : {}),
     ...(fields.youngPersonId ? { youngPersonId: new ObjectId(fields.youngPersonId) } : {}),
-    ...(fields.actsFor ? { actsFor: fields.actsFor.map((grant) => ({ youngPersonId: new ObjectId(grant.youngPersonId), rights: grant.rights })) } : {}),
+    ...(fields.actsFor
+      ? {
+          actsFor: fields.actsFor.map((grant) => ({
+            youngPersonId: new ObjectId(grant.youngPersonId),
+            rights: grant.rights,
+          })),
+        }
+      : {}),
   });
   return { accountId: account.id, token: await signIn(harness, email), email };
 }
@@ -112,7 +131,11 @@ export interface EmployerWorld {
 }
 
 /** An employer signed up through the API; verified by `verifier` (a provider admin token) when given. */
-export async function makeEmployer(harness: Harness, verifier?: Person, overrides: Record<string, unknown> = {}): Promise<EmployerWorld> {
+export async function makeEmployer(
+  harness: Harness,
+  verifier?: Person,
+  overrides: Record<string, unknown> = {},
+): Promise<EmployerWorld> {
   const email = uniqueEmail('employer');
   const response = await call(harness.app, 'POST', '/v1/employers/signup', {
     body: { organisation: employerInput(overrides), account: { name: 'Priya Shah', email, password } },
@@ -120,7 +143,10 @@ export async function makeEmployer(harness: Harness, verifier?: Person, override
   if (response.status !== 201) throw new Error(`employer sign-up: ${response.status} ${response.text}`);
   const employerId = response.json.employer.id as string;
   if (verifier) {
-    const verified = await call(harness.app, 'PUT', `/v1/employers/${employerId}/verification`, { token: verifier.token, body: { verified: true } });
+    const verified = await call(harness.app, 'PUT', `/v1/employers/${employerId}/verification`, {
+      token: verifier.token,
+      body: { verified: true },
+    });
     if (verified.status !== 200) throw new Error(`verify: ${verified.status} ${verified.text}`);
   }
   return { employerId, staff: { accountId: response.json.account.id, token: response.json.tokens.accessToken, email } };
@@ -133,7 +159,11 @@ export function placementInput(overrides: Record<string, unknown> = {}) {
     description: 'Help the kitchen team prepare fresh food for the staff restaurant.',
     tasks: ['food preparation', 'washing up', 'stock rotation'],
     sector: 'hospitality_catering',
-    site: { address: { line1: '1 Park Row', town: 'Leeds', postcode: 'LS1 5AB' }, busRoutes: ['1', '6'], stepFreeAccess: true },
+    site: {
+      address: { line1: '1 Park Row', town: 'Leeds', postcode: 'LS1 5AB' },
+      busRoutes: ['1', '6'],
+      stepFreeAccess: true,
+    },
     schedule: { days: ['mon', 'tue', 'wed', 'thu'], startTime: '09:30', endTime: '14:30', hoursPerWeek: 20 },
     startDate: '2026-09-14',
     durationWeeks: 36,

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { findMeilisearch, findMongod } from '../../src/embedded/binaries.js';
-import { startMeilisearch, type RunningMeilisearch } from '../../src/embedded/meilisearch.js';
-import { startMongod, type RunningMongod } from '../../src/embedded/mongod.js';
+import { type RunningMeilisearch, startMeilisearch } from '../../src/embedded/meilisearch.js';
+import { type RunningMongod, startMongod } from '../../src/embedded/mongod.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type ServerType, serve } from '@hono/node-server';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { Clock, ManualClock } from '../../src/core/clock.js';
 import type { ServiceOptions } from '../../src/services.js';
@@ -29,13 +29,18 @@ export interface WebTest {
 }
 
 /** Starts the app (real stores) on a free port and launches Chromium. Call once per file. */
-export async function startWebTest(options: { env?: Record<string, string>; clock?: Clock | ManualClock; serviceOptions?: ServiceOptions } = {}): Promise<WebTest> {
+export async function startWebTest(
+  options: { env?: Record<string, string>; clock?: Clock | ManualClock; serviceOptions?: ServiceOptions } = {},
+): Promise<WebTest> {
   const harness = await createHarness(options);
   const server: ServerType = await new Promise((resolve) => {
     const started = serve({ fetch: harness.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));
   });
   const { port } = server.address() as AddressInfo;
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'] });
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'],
+  });
   return {
     harness,
     browser,
@@ -66,7 +71,11 @@ export async function newContext(web: WebTest, options: ContextOptions = {}): Pr
 }
 
 /** Signs in through the sign-in page (as a person would) and returns the context and its page. */
-export async function signInAs(web: WebTest, email: string, options: ContextOptions & { password?: string } = {}): Promise<{ context: BrowserContext; page: Page }> {
+export async function signInAs(
+  web: WebTest,
+  email: string,
+  options: ContextOptions & { password?: string } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await newContext(web, options);
   const page = await context.newPage();
   await page.goto('/sign-in');
@@ -92,13 +101,21 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(wcagTags)} }, resultTypes: ['violations'] });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
   })()`)) as { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
-  const summary = violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  const summary = violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} at ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(' '))
+        .join(', ')}`,
+  );
   expect(summary, `axe on ${page.url()}`).toEqual([]);
 }
 
 /** WCAG 1.4.10: at the context's width (320 px), nothing makes the page scroll sideways. */
 export async function expectNoHorizontalScroll(page: Page): Promise<void> {
-  const overflow = (await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number;
+  const overflow = (await page.evaluate(
+    'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+  )) as number;
   expect(overflow, `horizontal overflow on ${page.url()}`).toBeLessThanOrEqual(0);
 }
 

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
-import { makeEmployer, makeProvider, password, type EmployerWorld, type ProviderWorld } from '../helpers/world.js';
+import { type EmployerWorld, makeEmployer, makeProvider, type ProviderWorld, password } from '../helpers/world.js';
 import { expectNoAxeViolations, heading, newContext, signInAs, startWebTest, type WebTest } from './browser.js';
 
 const clock = new ManualClock(new Date('2027-06-01T09:00:00Z'));
@@ -56,7 +56,10 @@ describe('employer pages', () => {
     await page.waitForURL(/\/placements\/[0-9a-f]{24}$/);
     expect(await heading(page)).toBe('Check your answers');
     await page.getByRole('button', { name: 'Publish the placement' }).click();
-    await page.getByRole('link', { name: /verified the employer/ }).first().waitFor();
+    await page
+      .getByRole('link', { name: /verified the employer/ })
+      .first()
+      .waitFor();
     expect(await page.getByRole('link', { name: /verified the employer/ }).count()).toBe(1);
     await context.close();
   });
@@ -66,8 +69,13 @@ describe('employer pages', () => {
     await writeHotelPlacement(page, async (form) => {
       await form.getByLabel('How many weeks?').fill('30');
     });
-    await page.getByRole('link', { name: /rotations add up to 36 weeks, more than the 30 weeks/ }).first().waitFor();
-    expect(await page.getByRole('link', { name: /rotations add up to 36 weeks, more than the 30 weeks/ }).count()).toBe(1);
+    await page
+      .getByRole('link', { name: /rotations add up to 36 weeks, more than the 30 weeks/ })
+      .first()
+      .waitFor();
+    expect(await page.getByRole('link', { name: /rotations add up to 36 weeks, more than the 30 weeks/ }).count()).toBe(
+      1,
+    );
     expect(await page.locator('#rotation-0-weeks-error').count()).toBe(1);
     await expectNoAxeViolations(page);
     await context.close();
@@ -84,7 +92,14 @@ describe('employer pages', () => {
     expect(await page.getByText('The placement is published').count()).toBeGreaterThan(0);
     const id = placementPath.split('/').pop()!;
     expect((await web.harness.services.placementsRepository.byId(id))?.status).toBe('open');
-    for (const path of ['/placements', '/placements/new', '/placements/new?template=hospital', `${placementPath}/edit`, '/organisation', '/employers/sign-up/done']) {
+    for (const path of [
+      '/placements',
+      '/placements/new',
+      '/placements/new?template=hospital',
+      `${placementPath}/edit`,
+      '/organisation',
+      '/employers/sign-up/done',
+    ]) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(200);
       await expectNoAxeViolations(page);

@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorOf } from '../../src/auth/auth.service.js';
 import { makeProvider, type ProviderWorld } from '../helpers/world.js';
-import { expectNoAxeViolations, expectNoHorizontalScroll, heading, newContext, signInAs, startWebTest, type WebTest } from './browser.js';
+import {
+  expectNoAxeViolations,
+  expectNoHorizontalScroll,
+  heading,
+  newContext,
+  signInAs,
+  startWebTest,
+  type WebTest,
+} from './browser.js';
 
 let web: WebTest;
 let world: ProviderWorld;

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
 import { postPlacement, step, travelTo } from '../helpers/journey-world.js';
-import { makeEmployer, makeProvider, type EmployerWorld, type ProviderWorld } from '../helpers/world.js';
+import { type EmployerWorld, makeEmployer, makeProvider, type ProviderWorld } from '../helpers/world.js';
 import { expectNoAxeViolations, heading, signInAs, startWebTest, type WebTest } from './browser.js';
 
 const clock = new ManualClock(new Date('2027-06-01T09:00:00Z'));
@@ -15,8 +15,15 @@ beforeAll(async () => {
   web = await startWebTest({ clock });
   world = await makeProvider(web.harness);
   employer = await makeEmployer(web.harness, world.admin, { name: 'The Beckside Hotel' });
-  kitchenId = await postPlacement(web.harness, employer.employerId, employer.staff, { title: 'Kitchen assistant', startDate: '2027-09-13' });
-  await postPlacement(web.harness, employer.employerId, employer.staff, { title: 'Hotel porter', tasks: ['carry bags', 'stock rotation'], startDate: '2027-09-13' });
+  kitchenId = await postPlacement(web.harness, employer.employerId, employer.staff, {
+    title: 'Kitchen assistant',
+    startDate: '2027-09-13',
+  });
+  await postPlacement(web.harness, employer.employerId, employer.staff, {
+    title: 'Hotel porter',
+    tasks: ['carry bags', 'stock rotation'],
+    startDate: '2027-09-13',
+  });
   await web.harness.services.searchSync.drain();
 });
 afterAll(async () => web?.close());
@@ -33,7 +40,14 @@ async function proposeThroughPages(page: Page, placementTitle: string) {
 describe('job coach pages', () => {
   it('the caseload, a young person’s page, matches and proposing all pass axe, and the proposal carries the match evidence', async () => {
     const { page, context } = await signInAs(web, world.coach.email);
-    for (const path of ['/', '/caseload', '/inbox', `/young-people/${world.youngPersonId}`, `/young-people/${world.youngPersonId}/matches`, `/placements/${kitchenId}/candidates`]) {
+    for (const path of [
+      '/',
+      '/caseload',
+      '/inbox',
+      `/young-people/${world.youngPersonId}`,
+      `/young-people/${world.youngPersonId}/matches`,
+      `/placements/${kitchenId}/candidates`,
+    ]) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(200);
       await expectNoAxeViolations(page);
@@ -41,16 +55,28 @@ describe('job coach pages', () => {
     await page.goto('/caseload?q=Sa');
     await expect(page.getByRole('link', { name: 'Sam' })).toBeTruthy();
     await page.goto(`/young-people/${world.youngPersonId}/matches`);
-    await page.getByRole('heading', { level: 2, name: /Kitchen assistant at The Beckside Hotel/ }).first().waitFor();
-    expect(await page.getByRole('heading', { level: 2, name: /Kitchen assistant at The Beckside Hotel/ }).count()).toBe(1);
-    await page.getByText(/fit \(\d+ out of 100\)|Very good fit|Good fit|Some fit|Weak fit/).first().waitFor();
-    expect(await page.getByText(/fit \(\d+ out of 100\)|Very good fit|Good fit|Some fit|Weak fit/).count()).toBeGreaterThan(0);
+    await page
+      .getByRole('heading', { level: 2, name: /Kitchen assistant at The Beckside Hotel/ })
+      .first()
+      .waitFor();
+    expect(await page.getByRole('heading', { level: 2, name: /Kitchen assistant at The Beckside Hotel/ }).count()).toBe(
+      1,
+    );
+    await page
+      .getByText(/fit \(\d+ out of 100\)|Very good fit|Good fit|Some fit|Weak fit/)
+      .first()
+      .waitFor();
+    expect(
+      await page.getByText(/fit \(\d+ out of 100\)|Very good fit|Good fit|Some fit|Weak fit/).count(),
+    ).toBeGreaterThan(0);
 
     await page.goto(`/young-people/${world.youngPersonId}/matches/${kitchenId}/propose`);
     await expectNoAxeViolations(page);
     await page.getByRole('button', { name: 'Propose this placement' }).click();
     await page.getByRole('link', { name: 'Write a note saying why this placement could suit them' }).first().waitFor();
-    expect(await page.getByRole('link', { name: 'Write a note saying why this placement could suit them' }).count()).toBe(1);
+    expect(
+      await page.getByRole('link', { name: 'Write a note saying why this placement could suit them' }).count(),
+    ).toBe(1);
     await expectNoAxeViolations(page);
 
     const matchId = await proposeThroughPages(page, 'Kitchen assistant');
@@ -71,7 +97,9 @@ describe('job coach pages', () => {
     expect(await page.getByRole('button', { name: 'Record the start' }).count()).toBe(0);
     await context.close();
 
-    expect((await step(web.harness, world.youngPerson, matchId, 'accept', { sections: ['whatHelps'] })).status).toBe(200);
+    expect((await step(web.harness, world.youngPerson, matchId, 'accept', { sections: ['whatHelps'] })).status).toBe(
+      200,
+    );
     expect((await step(web.harness, employer.staff, matchId, 'employer-accept')).status).toBe(200);
     await travelTo(web.harness, clock, '2027-09-21T09:00:00Z', [world.coach]);
 
@@ -96,7 +124,10 @@ describe('job coach pages', () => {
     await coach.page.getByRole('button', { name: 'Save the weekly log' }).click();
     await coach.page.waitForURL(`**/journeys/${matchId}/progress`);
     await expectNoAxeViolations(coach.page);
-    await coach.page.getByRole('img', { name: /Hours worked and job coach support/ }).first().waitFor();
+    await coach.page
+      .getByRole('img', { name: /Hours worked and job coach support/ })
+      .first()
+      .waitFor();
     expect(await coach.page.getByRole('img', { name: /Hours worked and job coach support/ }).count()).toBe(1);
     await coach.page.getByRole('cell', { name: '12' }).first().waitFor();
     expect(await coach.page.getByRole('cell', { name: '12' }).count()).toBe(1);
@@ -122,7 +153,12 @@ describe('job coach pages', () => {
 
   it('young people and employers cannot open a job coach’s pages', async () => {
     const youngPerson = await signInAs(web, world.youngPerson.email);
-    for (const path of ['/caseload', `/young-people/${world.youngPersonId}/matches`, `/placements/${kitchenId}/candidates`, `/young-people/${world.youngPersonId}/passport/suggest/aboutMe`]) {
+    for (const path of [
+      '/caseload',
+      `/young-people/${world.youngPersonId}/matches`,
+      `/placements/${kitchenId}/candidates`,
+      `/young-people/${world.youngPersonId}/passport/suggest/aboutMe`,
+    ]) {
       const response = await youngPerson.page.goto(path);
       expect(response?.status(), path).toBe(403);
     }

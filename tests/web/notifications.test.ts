@@ -6,7 +6,15 @@ import { MailCatcher } from '../../src/notifications/mail-catcher.js';
 import { call } from '../helpers/harness.js';
 import { addYoungPersonWithAccount, postPlacement, propose, step } from '../helpers/journey-world.js';
 import { makeEmployer, makeProvider, type ProviderWorld } from '../helpers/world.js';
-import { expectNoAxeViolations, expectNoHorizontalScroll, heading, newContext, signInAs, startWebTest, type WebTest } from './browser.js';
+import {
+  expectNoAxeViolations,
+  expectNoHorizontalScroll,
+  heading,
+  newContext,
+  signInAs,
+  startWebTest,
+  type WebTest,
+} from './browser.js';
 
 const directory = mkdtempSync(path.join(tmpdir(), 'notify-mail-'));
 const catcher = new MailCatcher(directory);
@@ -27,7 +35,10 @@ afterAll(async () => {
 /** Makes an email through the API and sends it to the development mail catcher. */
 async function inviteCoach(name: string): Promise<string> {
   const email = `${name.toLowerCase()}.${Date.now()}@example.org`;
-  const response = await call(web.harness.app, 'POST', '/v1/invitations', { token: world.admin.token, body: { role: 'job_coach', email, name } });
+  const response = await call(web.harness.app, 'POST', '/v1/invitations', {
+    token: world.admin.token,
+    body: { role: 'job_coach', email, name },
+  });
   expect(response.status).toBe(201);
   await web.harness.services.notificationDelivery!.drain();
   return email;
@@ -75,7 +86,10 @@ describe('emails in the browser', () => {
     expect(await heading(page)).toBe('You will not get these emails');
     await expectNoAxeViolations(page);
     await expectNoHorizontalScroll(page);
-    expect((await web.harness.services.notifications.preferencesRepository.of(world.youngPerson.accountId)).email.passport_draft_waiting).toBe(false);
+    expect(
+      (await web.harness.services.notifications.preferencesRepository.of(world.youngPerson.accountId)).email
+        .passport_draft_waiting,
+    ).toBe(false);
 
     const withoutJavaScript = await (await newContext(web, { javaScriptEnabled: false })).newPage();
     await withoutJavaScript.goto(unsubscribe.pathname);
@@ -95,7 +109,15 @@ describe('emails in the browser', () => {
     expect(proposed.status, proposed.text).toBe(201);
     expect((await step(web.harness, person.account, proposed.json.id, 'accept', { sections: [] })).status).toBe(200);
     const taster = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
-    expect((await step(web.harness, employer.staff, proposed.json.id, 'taster', { kind: 'taster_day', date: taster, place: 'Front desk' })).status).toBe(200);
+    expect(
+      (
+        await step(web.harness, employer.staff, proposed.json.id, 'taster', {
+          kind: 'taster_day',
+          date: taster,
+          place: 'Front desk',
+        })
+      ).status,
+    ).toBe(200);
     await call(web.harness.app, 'POST', `/v1/young-people/${person.id}/passport/drafts`, {
       token: world.coach.token,
       body: { sections: { whatHelps: { adjustments: [{ category: 'equipment', details: 'A headset' }] } } },
@@ -107,7 +129,9 @@ describe('emails in the browser', () => {
       const mail = mails.find((message) => message.to.includes(to) && message.headers['x-notification-kind'] === kind);
       expect(mail, `${kind} to ${to}`).toBeDefined();
       const links = [...mail!.text.matchAll(/https?:\/\/\S+/g)].map((match) => new URL(match[0]).pathname);
-      return links.find((path) => path !== '/settings/notifications' && !path.startsWith('/notifications/unsubscribe/'))!;
+      return links.find(
+        (path) => path !== '/settings/notifications' && !path.startsWith('/notifications/unsubscribe/'),
+      )!;
     };
     const followAs = async (email: string, paths: string[]) => {
       const { context, page } = await signInAs(web, email);
@@ -118,7 +142,11 @@ describe('emails in the browser', () => {
       }
       await context.close();
     };
-    await followAs(person.account.email, [linkIn(person.account.email, 'proposal_received'), linkIn(person.account.email, 'taster_arranged'), linkIn(person.account.email, 'passport_draft_waiting')]);
+    await followAs(person.account.email, [
+      linkIn(person.account.email, 'proposal_received'),
+      linkIn(person.account.email, 'taster_arranged'),
+      linkIn(person.account.email, 'passport_draft_waiting'),
+    ]);
     await followAs(world.coach.email, [linkIn(world.coach.email, 'taster_arranged')]);
     // Several sign-ins and pages in Chromium: a shared 2-core machine can take longer than the default 30 s.
   }, 120_000);
@@ -144,7 +172,10 @@ describe('emails in the browser', () => {
 
   it('/dev/mail does not exist in production', async () => {
     const { createHarness } = await import('../helpers/harness.js');
-    const production = await createHarness({ env: { NODE_ENV: 'production' }, serviceOptions: { mailCatcher: { catcher, smtpUrl: 'smtp://127.0.0.1:9' } } });
+    const production = await createHarness({
+      env: { NODE_ENV: 'production' },
+      serviceOptions: { mailCatcher: { catcher, smtpUrl: 'smtp://127.0.0.1:9' } },
+    });
     try {
       const response = await production.app.request('/dev/mail', { headers: { accept: 'text/html' } });
       expect(response.status).toBe(404);

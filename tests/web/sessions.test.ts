@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
-import { makeProvider, password, type ProviderWorld } from '../helpers/world.js';
+import { makeProvider, type ProviderWorld, password } from '../helpers/world.js';
 import { expectNoAxeViolations, newContext, signInAs, startWebTest, type WebTest } from './browser.js';
 
 let web: WebTest;
@@ -23,7 +23,9 @@ describe('browser sessions', () => {
     const { context } = await signInAs(web, world.youngPerson.email);
     const cookie = (await context.cookies()).find((c) => c.name === '__Host-session')!;
     expect(cookie).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Lax', path: '/' });
-    const stored = await web.harness.services.db.collection('web_sessions').findOne({ accountId: { $exists: true }, tokenHash: { $exists: true } });
+    const stored = await web.harness.services.db
+      .collection('web_sessions')
+      .findOne({ accountId: { $exists: true }, tokenHash: { $exists: true } });
     expect(JSON.stringify(stored)).not.toContain(cookie.value);
     await context.close();
   });
@@ -47,10 +49,18 @@ describe('browser sessions', () => {
     const { context, page } = await signInAs(web, world.youngPerson.email);
     const before = await sessionCount(world.youngPerson.accountId);
     const token = await page.locator('input[name=_csrf]').first().inputValue();
-    const noToken = await context.request.post('/sign-out', { form: {}, headers: { origin: web.baseUrl }, maxRedirects: 0 });
+    const noToken = await context.request.post('/sign-out', {
+      form: {},
+      headers: { origin: web.baseUrl },
+      maxRedirects: 0,
+    });
     expect(noToken.status()).toBe(403);
     expect(await noToken.text()).toContain('This form could not be sent');
-    const otherOrigin = await context.request.post('/sign-out', { form: { _csrf: token }, headers: { origin: 'https://evil.example' }, maxRedirects: 0 });
+    const otherOrigin = await context.request.post('/sign-out', {
+      form: { _csrf: token },
+      headers: { origin: 'https://evil.example' },
+      maxRedirects: 0,
+    });
     expect(otherOrigin.status()).toBe(403);
     expect(await sessionCount(world.youngPerson.accountId)).toBe(before);
     await page.goto('/');
@@ -88,7 +98,9 @@ describe('browser sessions', () => {
     await expect.poll(warned, { timeout: 15_000 }).toBe(true);
     await expectNoAxeViolations(page);
     await page.getByRole('button', { name: 'Stay signed in' }).click();
-    await expect.poll(() => page.getByText('We will sign you out in 5 minutes').isVisible(), { timeout: 15_000 }).toBe(false);
+    await expect
+      .poll(() => page.getByText('We will sign you out in 5 minutes').isVisible(), { timeout: 15_000 })
+      .toBe(false);
     clock.advance(20 * 60_000);
     const response = await context.request.get('/', { maxRedirects: 0 });
     expect(response.status()).toBe(200);
@@ -99,7 +111,11 @@ describe('browser sessions', () => {
     const { context, page } = await signInAs(web, world.youngPerson.email);
     const token = await page.locator('input[name=_csrf]').first().inputValue();
     clock.advance(31 * 60_000);
-    const response = await context.request.post('/sign-out', { form: { _csrf: token }, headers: { origin: web.baseUrl }, maxRedirects: 0 });
+    const response = await context.request.post('/sign-out', {
+      form: { _csrf: token },
+      headers: { origin: web.baseUrl },
+      maxRedirects: 0,
+    });
     expect(response.status()).toBe(303);
     expect(response.headers().location).toContain('/sign-in');
     await context.close();

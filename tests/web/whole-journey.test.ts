@@ -5,7 +5,7 @@ import { ManualClock } from '../../src/core/clock.js';
 import { providerDashboardCsv } from '../../src/dashboards/dashboard-csv.js';
 import { call } from '../helpers/harness.js';
 import { postPlacement, travelTo } from '../helpers/journey-world.js';
-import { makeAccount, makeEmployer, makeProvider, type EmployerWorld, type ProviderWorld } from '../helpers/world.js';
+import { type EmployerWorld, makeAccount, makeEmployer, makeProvider, type ProviderWorld } from '../helpers/world.js';
 import { expectNoAxeViolations, heading, signInAs, startWebTest, type WebTest } from './browser.js';
 
 const clock = new ManualClock(new Date('2027-06-01T09:00:00Z'));
@@ -21,7 +21,10 @@ beforeAll(async () => {
   world = await makeProvider(web.harness);
   employer = await makeEmployer(web.harness, world.admin, { name: 'The Beckside Hotel' });
   waitingEmployer = await makeEmployer(web.harness, undefined, { name: 'Corner Café' });
-  await postPlacement(web.harness, employer.employerId, employer.staff, { title: 'Housekeeping assistant', startDate: '2027-09-13' });
+  await postPlacement(web.harness, employer.employerId, employer.staff, {
+    title: 'Housekeeping assistant',
+    startDate: '2027-09-13',
+  });
   const youngPerson = actorOf((await services.accounts.byId(world.youngPerson.accountId))!);
   await services.passports.save(
     youngPerson,
@@ -46,7 +49,9 @@ describe('the whole journey in a browser, one context per person', () => {
     const coach = await signInAs(web, world.coach.email);
     await coach.page.goto(`/young-people/${world.youngPersonId}/matches`);
     await coach.page.getByRole('link', { name: 'Propose Housekeeping assistant to Sam' }).click();
-    await coach.page.getByLabel('A note for Sam').fill('You like tidy, quiet work, and this hotel is calm in the mornings.');
+    await coach.page
+      .getByLabel('A note for Sam')
+      .fill('You like tidy, quiet work, and this hotel is calm in the mornings.');
     await coach.page.getByRole('button', { name: 'Propose this placement' }).click();
     await coach.page.waitForURL(/\/journeys\//);
     const matchId = new URL(coach.page.url()).pathname.split('/').pop()!;
@@ -61,7 +66,14 @@ describe('the whole journey in a browser, one context per person', () => {
     await youngPerson.page.waitForURL((url) => !url.pathname.includes('/proposals/'));
 
     const staff = await signInAs(web, employer.staff.email);
-    for (const path of ['/', '/proposals', `/journeys/${matchId}`, '/shared-passports', '/reports', '/search/placements']) {
+    for (const path of [
+      '/',
+      '/proposals',
+      `/journeys/${matchId}`,
+      '/shared-passports',
+      '/reports',
+      '/search/placements',
+    ]) {
       const response = await staff.page.goto(path);
       expect(response?.status(), path).toBe(200);
       await expectNoAxeViolations(staff.page);
@@ -97,7 +109,9 @@ describe('the whole journey in a browser, one context per person', () => {
 
     const coachAgain = await signInAs(web, world.coach.email);
     await coachAgain.page.goto(`/journeys/${matchId}`);
-    const start = coachAgain.page.locator('form', { has: coachAgain.page.getByRole('button', { name: 'Record the start' }) });
+    const start = coachAgain.page.locator('form', {
+      has: coachAgain.page.getByRole('button', { name: 'Record the start' }),
+    });
     await start.getByLabel('Day', { exact: true }).fill('13');
     await start.getByLabel('Month').fill('9');
     await start.getByLabel('Year').fill('2027');
@@ -112,7 +126,9 @@ describe('the whole journey in a browser, one context per person', () => {
     await coachAgain.page.getByRole('button', { name: 'Save the weekly log' }).click();
     await coachAgain.page.waitForURL(`**/journeys/${matchId}/progress`);
 
-    const employerDashboard = await web.harness.services.dashboards.employer(actorOf((await web.harness.services.accounts.byId(employer.staff.accountId))!));
+    const employerDashboard = await web.harness.services.dashboards.employer(
+      actorOf((await web.harness.services.accounts.byId(employer.staff.accountId))!),
+    );
     expect(employerDashboard.totals.starts).toBe(1);
     const admin = await signInAs(web, world.admin.email);
     await admin.page.goto('/reports?academicYear=2027');
@@ -126,10 +142,17 @@ describe('the whole journey in a browser, one context per person', () => {
     expect(csv).toBe(providerDashboardCsv(dashboard));
 
     await travelTo(web.harness, clock, '2027-09-21T10:00:00Z', [world.youngPerson]);
-    const shares = await call(web.harness.app, 'GET', `/v1/young-people/${world.youngPersonId}/passport/shares`, { token: world.youngPerson.token });
+    const shares = await call(web.harness.app, 'GET', `/v1/young-people/${world.youngPersonId}/passport/shares`, {
+      token: world.youngPerson.token,
+    });
     expect(shares.status, shares.text).toBe(200);
     const shareId = (shares.json.items ?? shares.json)[0].id as string;
-    const withdrawn = await call(web.harness.app, 'DELETE', `/v1/young-people/${world.youngPersonId}/passport/shares/${shareId}`, { token: world.youngPerson.token });
+    const withdrawn = await call(
+      web.harness.app,
+      'DELETE',
+      `/v1/young-people/${world.youngPersonId}/passport/shares/${shareId}`,
+      { token: world.youngPerson.token },
+    );
     expect(withdrawn.status, withdrawn.text).toBe(200);
     const staffLater = await signInAs(web, employer.staff.email);
     const ended = await staffLater.page.goto(shareUrl);
@@ -142,7 +165,14 @@ describe('the whole journey in a browser, one context per person', () => {
   it('a provider admin verifies an employer and invites a job coach, on pages that pass axe', async () => {
     await travelTo(web.harness, clock, '2027-09-22T09:00:00Z', [world.admin]);
     const admin = await signInAs(web, world.admin.email);
-    for (const path of ['/', '/staff', '/employers/verification', '/caseload', `/young-people/${world.youngPersonId}`, '/search/placements?q=housekeeping']) {
+    for (const path of [
+      '/',
+      '/staff',
+      '/employers/verification',
+      '/caseload',
+      `/young-people/${world.youngPersonId}`,
+      '/search/placements?q=housekeeping',
+    ]) {
       const response = await admin.page.goto(path);
       expect(response?.status(), path).toBe(200);
       await expectNoAxeViolations(admin.page);
@@ -154,12 +184,26 @@ describe('the whole journey in a browser, one context per person', () => {
     await admin.page.getByLabel(/why not/).fill('We could not reach anyone at the café yet.');
     await admin.page.getByRole('button', { name: 'Do not verify Corner Café' }).click();
     await admin.page.getByText('You did not verify Corner Café').first().waitFor();
-    await admin.page.getByLabel('What did you check?').fill('Disability Confident Committed certificate, valid until March 2028');
+    await admin.page
+      .getByLabel('What did you check?')
+      .fill('Disability Confident Committed certificate, valid until March 2028');
     await admin.page.getByRole('button', { name: 'Verify Corner Café', exact: true }).click();
     await admin.page.getByText('Corner Café is verified').first().waitFor();
-    const trail = await web.harness.services.db.collection('audit_events').find({ 'target.id': waitingEmployer.employerId }).toArray();
-    expect(trail.map((entry) => entry.action)).toEqual(expect.arrayContaining(['employer.verification_refused', 'employer.verify']));
-    expect((await web.harness.services.employers.get(actorOf((await web.harness.services.accounts.byId(world.admin.accountId))!), waitingEmployer.employerId)).employer.verified).toBe(true);
+    const trail = await web.harness.services.db
+      .collection('audit_events')
+      .find({ 'target.id': waitingEmployer.employerId })
+      .toArray();
+    expect(trail.map((entry) => entry.action)).toEqual(
+      expect.arrayContaining(['employer.verification_refused', 'employer.verify']),
+    );
+    expect(
+      (
+        await web.harness.services.employers.get(
+          actorOf((await web.harness.services.accounts.byId(world.admin.accountId))!),
+          waitingEmployer.employerId,
+        )
+      ).employer.verified,
+    ).toBe(true);
 
     await admin.page.goto('/staff');
     await admin.page.getByRole('button', { name: 'Send the invitation' }).click();
@@ -174,19 +218,32 @@ describe('the whole journey in a browser, one context per person', () => {
 
   it('a provider admin moves a young person to another job coach', async () => {
     await travelTo(web.harness, clock, '2027-09-22T09:30:00Z', []);
-    const other = await makeAccount(web.harness, { role: 'job_coach', name: 'Jo Okafor', providerId: world.providerId });
+    const other = await makeAccount(web.harness, {
+      role: 'job_coach',
+      name: 'Jo Okafor',
+      providerId: world.providerId,
+    });
     const admin = await signInAs(web, world.admin.email);
     await admin.page.goto(`/young-people/${world.youngPersonId}`);
     await admin.page.getByLabel('Job coach').selectOption(other.accountId);
     await admin.page.getByRole('button', { name: 'Change job coach' }).click();
     await admin.page.getByText('Sam has a new job coach').first().waitFor();
-    expect((await web.harness.services.youngPeopleRepository.byId(world.youngPersonId))?.jobCoachId).toBe(other.accountId);
+    expect((await web.harness.services.youngPeopleRepository.byId(world.youngPersonId))?.jobCoachId).toBe(
+      other.accountId,
+    );
   }, 60_000);
 
   it('young people cannot open staff, employer or report pages', async () => {
     await travelTo(web.harness, clock, '2027-09-22T10:00:00Z', []);
     const youngPerson = await signInAs(web, world.youngPerson.email);
-    for (const path of ['/staff', '/employers/verification', '/reports', '/reports.csv', '/shared-passports', '/proposals']) {
+    for (const path of [
+      '/staff',
+      '/employers/verification',
+      '/reports',
+      '/reports.csv',
+      '/shared-passports',
+      '/proposals',
+    ]) {
       const response = await youngPerson.page.goto(path);
       expect(response?.status(), path).toBe(403);
     }

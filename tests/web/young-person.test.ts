@@ -4,7 +4,15 @@ import { actorOf } from '../../src/auth/auth.service.js';
 import type { Actor } from '../../src/auth/policy.js';
 import { addYoungPerson, postPlacement, propose } from '../helpers/journey-world.js';
 import { makeAccount, makeEmployer, makeProvider, type Person, type ProviderWorld } from '../helpers/world.js';
-import { expectNoAxeViolations, expectNoHorizontalScroll, heading, signInAs, startWebTest, tabTo, type WebTest } from './browser.js';
+import {
+  expectNoAxeViolations,
+  expectNoHorizontalScroll,
+  heading,
+  signInAs,
+  startWebTest,
+  tabTo,
+  type WebTest,
+} from './browser.js';
 
 let web: WebTest;
 let world: ProviderWorld;
@@ -15,9 +23,16 @@ let youngPerson: { context: BrowserContext; page: Page };
 let youngPersonActor: Actor;
 
 const passportSections = {
-  aboutMe: { summary: 'I like routine and a calm place.', workWanted: 'A kitchen job in Leeds.', travelLimits: 'One bus, up to 45 minutes.' },
+  aboutMe: {
+    summary: 'I like routine and a calm place.',
+    workWanted: 'A kitchen job in Leeds.',
+    travelLimits: 'One bus, up to 45 minutes.',
+  },
   myCondition: { description: 'I am autistic.', goodDay: 'I work fast and carefully.' },
-  whatHelps: { adjustments: [{ category: 'instructions' as const, details: 'Show me each new task first.', inPlace: false }], whatColleaguesCanDo: 'Tell me about changes early.' },
+  whatHelps: {
+    adjustments: [{ category: 'instructions' as const, details: 'Show me each new task first.', inPlace: false }],
+    whatColleaguesCanDo: 'Tell me about changes early.',
+  },
   accessToWork: { status: 'applied' as const, funds: ['job_coach' as const] },
 };
 
@@ -31,7 +46,10 @@ beforeAll(async () => {
     name: 'Alex Parent',
     providerId: world.providerId,
     actsFor: [
-      { youngPersonId: world.youngPersonId, rights: ['view_profile', 'view_passport', 'edit_passport', 'share_passport', 'respond_to_proposals'] },
+      {
+        youngPersonId: world.youngPersonId,
+        rights: ['view_profile', 'view_passport', 'edit_passport', 'share_passport', 'respond_to_proposals'],
+      },
       { youngPersonId: cousin, rights: ['view_profile'] },
     ],
   });
@@ -44,9 +62,19 @@ beforeAll(async () => {
     proposals.push(proposed.json.id);
   }
   youngPersonActor = actorOf((await services.accounts.byId(world.youngPerson.accountId))!);
-  await services.passports.save(youngPersonActor, world.youngPersonId, { sections: { ...passportSections, review: null } }, 'test');
+  await services.passports.save(
+    youngPersonActor,
+    world.youngPersonId,
+    { sections: { ...passportSections, review: null } },
+    'test',
+  );
   const coach = actorOf((await services.accounts.byId(world.coach.accountId))!);
-  await services.passports.proposeDraft(coach, world.youngPersonId, { sections: { review: { agreedBy: 'Jo, job coach', agreedOn: '2026-01-10' } }, note: 'We checked it together.' }, 'test');
+  await services.passports.proposeDraft(
+    coach,
+    world.youngPersonId,
+    { sections: { review: { agreedBy: 'Jo, job coach', agreedOn: '2026-01-10' } }, note: 'We checked it together.' },
+    'test',
+  );
   youngPerson = await signInAs(web, world.youngPerson.email);
 });
 afterAll(async () => web?.close());
@@ -78,28 +106,38 @@ async function passportSectionsInStore() {
 }
 
 describe('young person pages', () => {
-  it('every page passes axe (WCAG 2.2 AA) as the young person', async () => {
-    const { page } = youngPerson;
-    for (const path of [...pagesOf(world.youngPersonId), `/young-people/${world.youngPersonId}/delegates`]) {
-      const response = await page.goto(path);
-      expect(response?.status(), path).toBe(200);
-      await expectNoAxeViolations(page);
-    }
-  }, pageLoopTimeout);
+  it(
+    'every page passes axe (WCAG 2.2 AA) as the young person',
+    async () => {
+      const { page } = youngPerson;
+      for (const path of [...pagesOf(world.youngPersonId), `/young-people/${world.youngPersonId}/delegates`]) {
+        const response = await page.goto(path);
+        expect(response?.status(), path).toBe(200);
+        await expectNoAxeViolations(page);
+      }
+    },
+    pageLoopTimeout,
+  );
 
-  it('every page fits a 320 px wide screen without scrolling sideways', async () => {
-    const { context, page } = await signInAs(web, world.youngPerson.email, { width: 320 });
-    for (const path of pagesOf(world.youngPersonId)) {
-      await page.goto(path);
-      await expectNoHorizontalScroll(page);
-    }
-    await context.close();
-  }, pageLoopTimeout);
+  it(
+    'every page fits a 320 px wide screen without scrolling sideways',
+    async () => {
+      const { context, page } = await signInAs(web, world.youngPerson.email, { width: 320 });
+      for (const path of pagesOf(world.youngPersonId)) {
+        await page.goto(path);
+        await expectNoHorizontalScroll(page);
+      }
+      await context.close();
+    },
+    pageLoopTimeout,
+  );
 
   it('home says what to do next: the proposals and the coach’s suggested changes', async () => {
     const { page } = youngPerson;
     await page.goto('/');
-    await expect(page.getByRole('link', { name: /Answer the placement proposal: Porter at The Beckside Hotel/ }).count()).resolves.toBe(1);
+    await expect(
+      page.getByRole('link', { name: /Answer the placement proposal: Porter at The Beckside Hotel/ }).count(),
+    ).resolves.toBe(1);
     await expect(page.getByRole('link', { name: /changes your job coach suggests/ }).count()).resolves.toBe(1);
   });
 
@@ -126,7 +164,9 @@ describe('young person pages', () => {
     await page.getByLabel('Year').first().fill('2026');
     await page.getByRole('button', { name: 'Save Review' }).click();
     expect(await page.title()).toMatch(/^Error: /);
-    await expect(page.getByRole('link', { name: 'When we checked it must be a real date, like 27 3 2027' }).count()).resolves.toBe(1);
+    await expect(
+      page.getByRole('link', { name: 'When we checked it must be a real date, like 27 3 2027' }).count(),
+    ).resolves.toBe(1);
     expect(await page.getByLabel('Day').first().inputValue()).toBe('31');
     await expectNoAxeViolations(page);
   });
@@ -161,7 +201,9 @@ describe('young person pages', () => {
     await page.keyboard.press('Enter');
     await page.waitForLoadState();
     expect(await heading(page)).toBe('Check before you share');
-    await expect(page.getByText(`${employerName} will be able to read: About me, What helps me at work.`).count()).resolves.toBe(1);
+    await expect(
+      page.getByText(`${employerName} will be able to read: About me, What helps me at work.`).count(),
+    ).resolves.toBe(1);
     await expectNoAxeViolations(page);
     await tabTo(page, 'Yes, share it');
     await page.keyboard.press('Enter');
@@ -169,7 +211,10 @@ describe('young person pages', () => {
     expect(await heading(page)).toContain('Your passport is shared');
     await expectNoAxeViolations(page);
     const shares = await web.harness.services.passports.shares(youngPersonActor, world.youngPersonId);
-    expect(shares.filter((share) => !share.withdrawnAt).map((share) => share.sections)).toContainEqual(['aboutMe', 'whatHelps']);
+    expect(shares.filter((share) => !share.withdrawnAt).map((share) => share.sections)).toContainEqual([
+      'aboutMe',
+      'whatHelps',
+    ]);
     await tabTo(page, `Stop sharing with ${employerName}`);
     await page.keyboard.press('Enter');
     await page.waitForURL('**/withdraw');
@@ -198,8 +243,21 @@ describe('young person pages', () => {
   });
 
   it('refuses a withdrawal posted without the CSRF token and keeps the share', async () => {
-    const share = await web.harness.services.passports.share(youngPersonActor, world.youngPersonId, { employerId: (await web.harness.services.journey.get(youngPersonActor, proposals[0]!)).match.employerId, sections: ['aboutMe'], purpose: 'Test', expiresInDays: 30 }, 'test');
-    const response = await youngPerson.context.request.post(`/young-people/${world.youngPersonId}/passport/shares/${share.id}/withdraw`, { form: {}, headers: { origin: web.baseUrl }, maxRedirects: 0 });
+    const share = await web.harness.services.passports.share(
+      youngPersonActor,
+      world.youngPersonId,
+      {
+        employerId: (await web.harness.services.journey.get(youngPersonActor, proposals[0]!)).match.employerId,
+        sections: ['aboutMe'],
+        purpose: 'Test',
+        expiresInDays: 30,
+      },
+      'test',
+    );
+    const response = await youngPerson.context.request.post(
+      `/young-people/${world.youngPersonId}/passport/shares/${share.id}/withdraw`,
+      { form: {}, headers: { origin: web.baseUrl }, maxRedirects: 0 },
+    );
     expect(response.status()).toBe(403);
     const after = await web.harness.services.passports.shares(youngPersonActor, world.youngPersonId);
     expect(after.find((candidate) => candidate.id === share.id)?.withdrawnAt).toBeUndefined();
@@ -226,19 +284,23 @@ describe('with JavaScript off', () => {
 });
 
 describe('a delegate', () => {
-  it('chooses whom they act for, and every page says so and passes axe', async () => {
-    const { context, page } = await signInAs(web, parent.email);
-    expect(new URL(page.url()).pathname).toBe('/acting-for');
-    await expectNoAxeViolations(page);
-    await page.getByLabel('Sam').check();
-    await page.getByRole('button', { name: 'Continue' }).click();
-    for (const path of pagesOf(world.youngPersonId)) {
-      await page.goto(path);
-      await expect(page.getByText('acting for Sam').count(), path).resolves.toBe(1);
+  it(
+    'chooses whom they act for, and every page says so and passes axe',
+    async () => {
+      const { context, page } = await signInAs(web, parent.email);
+      expect(new URL(page.url()).pathname).toBe('/acting-for');
       await expectNoAxeViolations(page);
-    }
-    await context.close();
-  }, pageLoopTimeout);
+      await page.getByLabel('Sam').check();
+      await page.getByRole('button', { name: 'Continue' }).click();
+      for (const path of pagesOf(world.youngPersonId)) {
+        await page.goto(path);
+        await expect(page.getByText('acting for Sam').count(), path).resolves.toBe(1);
+        await expectNoAxeViolations(page);
+      }
+      await context.close();
+    },
+    pageLoopTimeout,
+  );
 
   it('who helps only one young person acts for them straight away, and sees only what their rights allow', async () => {
     const { context, page } = await signInAs(web, world.delegate.email);

@@ -50,13 +50,17 @@ export async function loadMigrations(dir = migrationsDir): Promise<LoadedMigrati
   }
   const versions = migrations.map((m) => m.version);
   const repeated = versions.find((version, i) => versions.indexOf(version) !== i);
-  if (repeated !== undefined) throw new Error(`two migrations have the number ${String(repeated).padStart(4, '0')}; renumber the newer one`);
+  if (repeated !== undefined)
+    throw new Error(`two migrations have the number ${String(repeated).padStart(4, '0')}; renumber the newer one`);
   return migrations;
 }
 
 /** The ids of the migrations this database has had, oldest first. */
 export async function appliedMigrations(db: Db): Promise<string[]> {
-  const done = await db.collection<MigrationRecord>(migrationsCollection).find({}, { sort: { version: 1 } }).toArray();
+  const done = await db
+    .collection<MigrationRecord>(migrationsCollection)
+    .find({}, { sort: { version: 1 } })
+    .toArray();
   return done.map((record) => record._id);
 }
 
@@ -98,12 +102,15 @@ export async function migrate(db: Db, options: MigrateOptions): Promise<{ applie
       { $set: { owner, expiresAt: new Date(Date.now() + lockTtlMs) } },
     );
     if (takenOver) break;
-    if (Date.now() > deadline) throw new Error('another process has been running the migrations for too long; is one stuck?');
+    if (Date.now() > deadline)
+      throw new Error('another process has been running the migrations for too long; is one stuck?');
     options.logger.info('waiting for another process to finish the migrations');
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   const renew = setInterval(() => {
-    void lock.updateOne({ _id: 'migrations', owner }, { $set: { expiresAt: new Date(Date.now() + lockTtlMs) } }).catch(() => undefined);
+    void lock
+      .updateOne({ _id: 'migrations', owner }, { $set: { expiresAt: new Date(Date.now() + lockTtlMs) } })
+      .catch(() => undefined);
   }, lockTtlMs / 3);
   try {
     const applied: string[] = [];

@@ -1,14 +1,14 @@
 import {
-  MongoClient,
-  MongoError,
-  MongoNetworkError,
-  MongoServerSelectionError,
-  MongoTopologyClosedError,
-  MongoNotConnectedError,
-  MongoServerError,
   type Db,
   type Document,
   type IndexDescription,
+  MongoClient,
+  MongoError,
+  MongoNetworkError,
+  MongoNotConnectedError,
+  MongoServerError,
+  MongoServerSelectionError,
+  MongoTopologyClosedError,
 } from 'mongodb';
 
 /**
@@ -81,7 +81,9 @@ const indexShape = (index: Document) =>
  * not drift: they stay until a migration drops them.
  */
 export async function schemaDrift(db: Db, specs: CollectionSpec[]): Promise<string[]> {
-  const collections = new Map((await db.listCollections({}, { nameOnly: false }).toArray()).map((c) => [c.name, c as Document]));
+  const collections = new Map(
+    (await db.listCollections({}, { nameOnly: false }).toArray()).map((c) => [c.name, c as Document]),
+  );
   const problems: string[] = [];
   for (const spec of specs) {
     const found = collections.get(spec.name);
@@ -90,12 +92,16 @@ export async function schemaDrift(db: Db, specs: CollectionSpec[]): Promise<stri
       continue;
     }
     const validator = (found.options as Document | undefined)?.validator?.$jsonSchema;
-    if (JSON.stringify(validator) !== JSON.stringify(spec.jsonSchema)) problems.push(`collection ${spec.name} has a different validator`);
-    const indexes = new Map((await db.collection(spec.name).listIndexes().toArray()).map((index) => [index.name as string, index]));
+    if (JSON.stringify(validator) !== JSON.stringify(spec.jsonSchema))
+      problems.push(`collection ${spec.name} has a different validator`);
+    const indexes = new Map(
+      (await db.collection(spec.name).listIndexes().toArray()).map((index) => [index.name as string, index]),
+    );
     for (const index of spec.indexes) {
       const existing = indexes.get(index.name);
       if (!existing) problems.push(`index ${spec.name}.${index.name} does not exist`);
-      else if (indexShape(existing) !== indexShape(index)) problems.push(`index ${spec.name}.${index.name} has a different shape`);
+      else if (indexShape(existing) !== indexShape(index))
+        problems.push(`index ${spec.name}.${index.name} has a different shape`);
     }
   }
   return problems;

@@ -8,15 +8,18 @@ import { stopIfAbandoned } from '../request-deadline.js';
  */
 export async function inTransaction<T>(mongo: MongoClient, work: (session: ClientSession) => Promise<T>): Promise<T> {
   return mongo.withSession((session) =>
-    session.withTransaction(async (s) => {
-      stopIfAbandoned();
-      const result = await work(s);
-      stopIfAbandoned();
-      return result;
-    }, {
-      readConcern: { level: 'snapshot' },
-      writeConcern: { w: 'majority' },
-      readPreference: 'primary',
-    }),
+    session.withTransaction(
+      async (s) => {
+        stopIfAbandoned();
+        const result = await work(s);
+        stopIfAbandoned();
+        return result;
+      },
+      {
+        readConcern: { level: 'snapshot' },
+        writeConcern: { w: 'majority' },
+        readPreference: 'primary',
+      },
+    ),
   );
 }

@@ -1,11 +1,11 @@
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import type { Router } from 'hono/router';
 import type { RouterRoute } from 'hono/types';
-import { HTTPException } from 'hono/http-exception';
-import { ApiError, DependencyUnavailableError, errorCodes, type ErrorCode, type ErrorEnvelope } from '../errors.js';
 import { isMongoUnavailable } from '../db/mongo.js';
-import { isSearchUnavailable } from '../search/meili.js';
+import { ApiError, DependencyUnavailableError, type ErrorCode, type ErrorEnvelope, errorCodes } from '../errors.js';
 import { errorSummary } from '../logger.js';
+import { isSearchUnavailable } from '../search/meili.js';
 import type { AppEnv } from './env.js';
 
 export function errorBody(c: Context, code: ErrorCode, message: string, details?: ApiError['details']): ErrorEnvelope {
@@ -13,7 +13,13 @@ export function errorBody(c: Context, code: ErrorCode, message: string, details?
   return { error: { code, message, ...(details === undefined ? {} : { details }), requestId } };
 }
 
-function respond(c: Context, code: ErrorCode, message: string, details?: ApiError['details'], headers?: Record<string, string>) {
+function respond(
+  c: Context,
+  code: ErrorCode,
+  message: string,
+  details?: ApiError['details'],
+  headers?: Record<string, string>,
+) {
   for (const [name, value] of Object.entries(headers ?? {})) c.header(name, value);
   return c.json(errorBody(c, code, message, details), errorCodes[code]);
 }
@@ -32,7 +38,10 @@ export const onError: ErrorHandler<AppEnv> = (error, c) => {
           ? 'meilisearch'
           : undefined;
   if (dependency) {
-    c.get('services')?.logger.warn({ requestId: c.get('requestId'), dependency, err: errorSummary(error) }, 'dependency unavailable');
+    c.get('services')?.logger.warn(
+      { requestId: c.get('requestId'), dependency, err: errorSummary(error) },
+      'dependency unavailable',
+    );
     const name = dependency === 'mongodb' ? 'MongoDB' : 'Meilisearch';
     c.header('Retry-After', '5');
     return respond(c, 'dependency_unavailable', `${name} is unavailable; nothing was changed. Try again shortly.`, {
@@ -43,7 +52,8 @@ export const onError: ErrorHandler<AppEnv> = (error, c) => {
     if (error.status === 400 && /malformed json/i.test(error.message)) {
       return respond(c, 'malformed_json', 'The request body is not valid JSON.');
     }
-    const code = (Object.entries(errorCodes).find(([, status]) => status === error.status)?.[0] ?? 'bad_request') as ErrorCode;
+    const code = (Object.entries(errorCodes).find(([, status]) => status === error.status)?.[0] ??
+      'bad_request') as ErrorCode;
     return respond(c, code, error.message || 'The request could not be understood.');
   }
   c.get('services')?.logger.error({ requestId: c.get('requestId'), err: errorSummary(error) }, 'unhandled error');
@@ -71,11 +81,16 @@ export function onNotFoundOrMethodNotAllowed(router: AppRouter): NotFoundHandler
  */
 export function onErrorWithLiteralPaths(router: AppRouter): ErrorHandler<AppEnv> {
   return (error, c) => {
-    const pathProblem = error instanceof ApiError && error.code === 'validation_failed' && Array.isArray(error.details) && error.details.every((d) => d.in === 'path');
+    const pathProblem =
+      error instanceof ApiError &&
+      error.code === 'validation_failed' &&
+      Array.isArray(error.details) &&
+      error.details.every((d) => d.in === 'path');
     if (pathProblem) {
       const pathname = new URL(c.req.url).pathname;
       const literal = allowedMethods(router, pathname, (route) => !route.path.includes(':'));
-      if (literal.length > 0 && !literal.includes(c.req.method as (typeof knownMethods)[number])) return methodNotAllowed(c, pathname, literal);
+      if (literal.length > 0 && !literal.includes(c.req.method as (typeof knownMethods)[number]))
+        return methodNotAllowed(c, pathname, literal);
     }
     return onError(error, c);
   };
@@ -84,13 +99,20 @@ export function onErrorWithLiteralPaths(router: AppRouter): ErrorHandler<AppEnv>
 type AppRouter = Router<[unknown, RouterRoute]>;
 
 function allowedMethods(router: AppRouter, pathname: string, counts: (route: RouterRoute) => boolean) {
-  return knownMethods.filter((method) => router.match(method, pathname)[0].some(([[, route]]) => route.method !== 'ALL' && counts(route)));
+  return knownMethods.filter((method) =>
+    router.match(method, pathname)[0].some(([[, route]]) => route.method !== 'ALL' && counts(route)),
+  );
 }
 
 function methodNotAllowed(c: Context, pathname: string, allowed: string[]) {
   const allow = allowed.includes('GET') ? [...allowed, 'HEAD'] : allowed;
-  return respond(c, 'method_not_allowed', `${c.req.method} is not allowed on ${pathname}; use ${allow.join(', ')}.`, undefined, {
-    Allow: allow.join(', '),
-  });
+  return respond(
+    c,
+    'method_not_allowed',
+    `${c.req.method} is not allowed on ${pathname}; use ${allow.join(', ')}.`,
+    undefined,
+    {
+      Allow: allow.join(', '),
+    },
+  );
 }
-

@@ -11,13 +11,15 @@ import { bodyTextPattern, urlTextPattern } from './request-input.js';
 type Json = Record<string, any>;
 
 const errorDescriptions: Record<string, string> = {
-  '400': 'The request is malformed or breaks the schema (including text with control characters); `details` names each field.',
+  '400':
+    'The request is malformed or breaks the schema (including text with control characters); `details` names each field.',
   '401': 'No valid access token.',
   '403': 'The caller’s role, or their relationship to this record, does not allow this.',
   '404': 'Not found, or not visible to the caller.',
   '413': 'The request body is too large.',
   '415': 'The request body must be JSON in UTF-8.',
-  '422': 'The request is well-formed but breaks a rule the schema cannot state (described on the fields); `details` says why.',
+  '422':
+    'The request is well-formed but breaks a rule the schema cannot state (described on the fields); `details` says why.',
   '503': 'MongoDB or Meilisearch is unavailable; nothing was changed.',
 };
 
@@ -93,7 +95,13 @@ function stateTextRule(schema: Json, pattern: string, document: Json, visited: S
     return;
   }
   const types = Array.isArray(schema.type) ? schema.type : [schema.type];
-  if (types.includes('string') && schema.pattern === undefined && schema.enum === undefined && schema.const === undefined && schema.format === undefined) {
+  if (
+    types.includes('string') &&
+    schema.pattern === undefined &&
+    schema.enum === undefined &&
+    schema.const === undefined &&
+    schema.format === undefined
+  ) {
     schema.pattern = pattern;
   }
   // Zod's integers are JavaScript's safe integers.
@@ -117,5 +125,6 @@ function stateTextRule(schema: Json, pattern: string, document: Json, visited: S
   for (const key of ['items', 'additionalProperties', 'not', 'if', 'then', 'else'] as const) {
     if (schema[key] && typeof schema[key] === 'object') stateTextRule(schema[key], pattern, document, visited);
   }
-  for (const property of Object.values<Json>(schema.properties ?? {})) stateTextRule(property, pattern, document, visited);
+  for (const property of Object.values<Json>(schema.properties ?? {}))
+    stateTextRule(property, pattern, document, visited);
 }

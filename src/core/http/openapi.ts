@@ -1,5 +1,5 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { fieldProblems, unprocessable, validationFailed, type FieldProblem } from '../errors.js';
+import { type FieldProblem, fieldProblems, unprocessable, validationFailed } from '../errors.js';
 import type { AppEnv } from './env.js';
 
 const targetNames: Record<string, FieldProblem['in']> = {
@@ -67,7 +67,10 @@ export function errorResponses(...statuses: number[]) {
   return Object.fromEntries(
     all.map((status) => [
       status,
-      { description: errorDescriptions[status] ?? 'Error.', content: { 'application/json': { schema: errorEnvelopeSchema } } },
+      {
+        description: errorDescriptions[status] ?? 'Error.',
+        content: { 'application/json': { schema: errorEnvelopeSchema } },
+      },
     ]),
   ) as Record<number, { description: string; content: { 'application/json': { schema: typeof errorEnvelopeSchema } } }>;
 }
@@ -81,7 +84,6 @@ export function jsonBody<T extends z.ZodType>(schema: T, description?: string) {
 export function jsonResponse<T extends z.ZodType>(schema: T, description: string) {
   return { description, content: { 'application/json': { schema } } } as const;
 }
-
 
 /** Spread into a route that needs an access token. */
 export const bearer = { security: [{ bearerAuth: [] as string[] }] };

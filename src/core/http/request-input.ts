@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
-import { ApiError, validationFailed, type FieldProblem } from '../errors.js';
+import { ApiError, type FieldProblem, validationFailed } from '../errors.js';
 import type { AppEnv } from './env.js';
 
 /**
@@ -30,11 +30,18 @@ export const refuseControlCharactersInUrl: MiddlewareHandler<AppEnv> = async (c,
   const problems: FieldProblem[] = [];
   for (const [name, value] of url.searchParams) {
     if (urlTextForbidden.test(name) || urlTextForbidden.test(value)) {
-      problems.push({ path: urlTextForbidden.test(name) ? '(name)' : name, in: 'query', message: controlCharacterMessage });
+      problems.push({
+        path: urlTextForbidden.test(name) ? '(name)' : name,
+        in: 'query',
+        message: controlCharacterMessage,
+      });
     }
   }
   const segments = url.pathname.split('/');
-  const pattern = [...matchedRoutes(c)].reverse().find((route) => route.method !== 'ALL')?.path.split('/');
+  const pattern = [...matchedRoutes(c)]
+    .reverse()
+    .find((route) => route.method !== 'ALL')
+    ?.path.split('/');
   segments.forEach((segment, index) => {
     let decoded: string;
     try {
@@ -43,7 +50,9 @@ export const refuseControlCharactersInUrl: MiddlewareHandler<AppEnv> = async (c,
       decoded = '\u0000';
     }
     if (urlTextForbidden.test(decoded)) {
-      const name = pattern?.[index]?.startsWith(':') ? pattern[index]!.slice(1).replace(/\{.*$/, '') : `segment ${index}`;
+      const name = pattern?.[index]?.startsWith(':')
+        ? pattern[index]!.slice(1).replace(/\{.*$/, '')
+        : `segment ${index}`;
       problems.push({ path: name, in: 'path', message: controlCharacterMessage });
     }
   });
@@ -65,7 +74,8 @@ export function readJsonBody(requiresBody: (operation: string) => boolean): Midd
     const operation = matchedOperation(c);
     const bytes = new Uint8Array(await c.req.arrayBuffer());
     if (bytes.length === 0) {
-      if (contentType !== undefined && contentType.trim() !== '' && !isJsonUtf8(contentType)) throw unsupportedMediaType();
+      if (contentType !== undefined && contentType.trim() !== '' && !isJsonUtf8(contentType))
+        throw unsupportedMediaType();
       if (operation && requiresBody(operation)) {
         throw validationFailed([{ path: '(root)', in: 'body', message: 'a JSON body is required' }]);
       }
@@ -93,7 +103,11 @@ const unsupportedMediaType = () =>
 const malformed = (message: string) => new ApiError('malformed_json', message);
 
 function parseJson(bytes: Uint8Array): unknown {
-  if ((bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) || (bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes[0] === 0xff && bytes[1] === 0xfe)) {
+  if (
+    (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) ||
+    (bytes[0] === 0xfe && bytes[1] === 0xff) ||
+    (bytes[0] === 0xff && bytes[1] === 0xfe)
+  ) {
     throw malformed('The request body must not start with a byte order mark.');
   }
   let text: string;
@@ -117,14 +131,16 @@ function parseJson(bytes: Uint8Array): unknown {
 function findControlCharacters(value: unknown, path: string[], problems: FieldProblem[]): void {
   if (problems.length >= 20) return;
   if (typeof value === 'string') {
-    if (bodyTextForbidden.test(value)) problems.push({ path: path.join('.') || '(root)', in: 'body', message: controlCharacterMessage });
+    if (bodyTextForbidden.test(value))
+      problems.push({ path: path.join('.') || '(root)', in: 'body', message: controlCharacterMessage });
   } else if (Array.isArray(value)) {
     value.forEach((item, index) => {
       findControlCharacters(item, [...path, String(index)], problems);
     });
   } else if (value !== null && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
-      if (bodyTextForbidden.test(key)) problems.push({ path: [...path, '(name)'].join('.'), in: 'body', message: controlCharacterMessage });
+      if (bodyTextForbidden.test(key))
+        problems.push({ path: [...path, '(name)'].join('.'), in: 'body', message: controlCharacterMessage });
       else findControlCharacters(item, [...path, key], problems);
     }
   }

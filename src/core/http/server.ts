@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Socket } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
+import { type ServerType, serve } from '@hono/node-server';
 
 /**
  * Serves a Hono app with Node's HTTP server. A request Node itself cannot parse (for example
@@ -22,7 +21,8 @@ export function serveApp(
     const body = JSON.stringify({
       error: {
         code: 'bad_request',
-        message: 'The request could not be read: check that Content-Length matches the body and the request is valid HTTP/1.1.',
+        message:
+          'The request could not be read: check that Content-Length matches the body and the request is valid HTTP/1.1.',
         requestId: randomUUID(),
       },
     });

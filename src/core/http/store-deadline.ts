@@ -29,11 +29,15 @@ export function storeDeadline(): MiddlewareHandler<AppEnv> {
       const outcome = await Promise.race([request.result, late]).finally(() => clearTimeout(timer));
       if (outcome === 'done') return;
       const checks = await health.checkDependencies(storeProbeMs);
-      const down = checks.mongodb.status === 'down' ? 'mongodb' : checks.meilisearch.status === 'down' ? 'meilisearch' : undefined;
+      const down =
+        checks.mongodb.status === 'down' ? 'mongodb' : checks.meilisearch.status === 'down' ? 'meilisearch' : undefined;
       if (down) {
         request.abandon(down);
         request.result.catch((error: unknown) =>
-          logger.debug({ requestId: c.get('requestId'), err: { type: error instanceof Error ? error.name : typeof error } }, 'abandoned request ended'),
+          logger.debug(
+            { requestId: c.get('requestId'), err: { type: error instanceof Error ? error.name : typeof error } },
+            'abandoned request ended',
+          ),
         );
         throw new DependencyUnavailableError(down);
       }

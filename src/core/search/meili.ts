@@ -1,16 +1,16 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { projectRoot } from '../project-root.js';
 import {
+  type EnqueuedTaskPromise,
   Meilisearch,
   MeilisearchApiError,
   MeilisearchRequestError,
   MeilisearchRequestTimeOutError,
   MeilisearchTaskTimeOutError,
-  type EnqueuedTaskPromise,
   type Settings,
   type Task,
 } from 'meilisearch';
+import { projectRoot } from '../project-root.js';
 
 export const searchConfigDir = path.join(projectRoot, 'search-config');
 
@@ -72,7 +72,8 @@ export function expandSynonymGroups(groups: string[][]): Record<string, string[]
  * which matching's fit score uses as well.
  */
 export async function loadIndexConfigs(dir: string = searchConfigDir): Promise<IndexConfig[]> {
-  const groupsIn = async (file: string) => (JSON.parse(await readFile(path.join(dir, file), 'utf8')) as { groups: string[][] }).groups;
+  const groupsIn = async (file: string) =>
+    (JSON.parse(await readFile(path.join(dir, file), 'utf8')) as { groups: string[][] }).groups;
   const synonyms = expandSynonymGroups([...(await groupsIn('synonyms.json')), ...(await groupsIn('job-words.json'))]);
   const files = (await readdir(dir)).filter((file) => file.endsWith('.index.json')).sort();
   const configs: IndexConfig[] = [];

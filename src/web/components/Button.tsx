@@ -1,8 +1,19 @@
 import type { Child } from 'hono/jsx';
 
 /** GOV.UK button: a submit button, or a link that looks like one when `href` is given. */
-export function Button(props: { children: Child; href?: string; variant?: 'secondary' | 'warning'; name?: string; value?: string; isStartButton?: boolean }) {
-  const classes = ['govuk-button', props.variant ? `govuk-button--${props.variant}` : '', props.isStartButton ? 'govuk-button--start' : '']
+export function Button(props: {
+  children: Child;
+  href?: string;
+  variant?: 'secondary' | 'warning';
+  name?: string;
+  value?: string;
+  isStartButton?: boolean;
+}) {
+  const classes = [
+    'govuk-button',
+    props.variant ? `govuk-button--${props.variant}` : '',
+    props.isStartButton ? 'govuk-button--start' : '',
+  ]
     .filter(Boolean)
     .join(' ');
   if (props.href) {
@@ -13,7 +24,14 @@ export function Button(props: { children: Child; href?: string; variant?: 'secon
     );
   }
   return (
-    <button type="submit" class={classes} data-module="govuk-button" data-prevent-double-click="true" name={props.name} value={props.value}>
+    <button
+      type="submit"
+      class={classes}
+      data-module="govuk-button"
+      data-prevent-double-click="true"
+      name={props.name}
+      value={props.value}
+    >
       {props.children}
     </button>
   );

@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import { ErrorMessage, Hint, describedBy } from './FormParts.js';
+import { describedBy, ErrorMessage, Hint } from './FormParts.js';
 
 export interface TextareaProps {
   name: string;
@@ -17,7 +17,11 @@ export interface TextareaProps {
 /** GOV.UK textarea, or character count when `maxLength` is given (the count is JavaScript's enhancement). */
 export function CharacterCount(props: TextareaProps) {
   const id = props.id ?? props.name;
-  const classes = ['govuk-textarea', props.maxLength ? 'govuk-js-character-count' : '', props.error ? 'govuk-textarea--error' : '']
+  const classes = [
+    'govuk-textarea',
+    props.maxLength ? 'govuk-js-character-count' : '',
+    props.error ? 'govuk-textarea--error' : '',
+  ]
     .filter(Boolean)
     .join(' ');
   const hintIds = describedBy(id, props.hint, props.error);

@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import { ErrorMessage, Fieldset, Hint, describedBy } from './FormParts.js';
+import { describedBy, ErrorMessage, Fieldset, Hint } from './FormParts.js';
 import type { ChoiceItem } from './Radios.js';
 
 export interface CheckboxesProps {
@@ -21,10 +21,18 @@ export function Checkboxes(props: CheckboxesProps) {
   const chosen = new Set(props.values ?? []);
   return (
     <div class={props.error ? 'govuk-form-group govuk-form-group--error' : 'govuk-form-group'}>
-      <Fieldset legend={props.legend} legendIsHeading={props.legendIsHeading} legendSize={props.legendSize} describedBy={describedBy(id, props.hint, props.error)}>
+      <Fieldset
+        legend={props.legend}
+        legendIsHeading={props.legendIsHeading}
+        legendSize={props.legendSize}
+        describedBy={describedBy(id, props.hint, props.error)}
+      >
         {props.hint ? <Hint id={`${id}-hint`}>{props.hint}</Hint> : null}
         {props.error ? <ErrorMessage id={`${id}-error`} message={props.error} /> : null}
-        <div class={props.small ? 'govuk-checkboxes govuk-checkboxes--small' : 'govuk-checkboxes'} data-module="govuk-checkboxes">
+        <div
+          class={props.small ? 'govuk-checkboxes govuk-checkboxes--small' : 'govuk-checkboxes'}
+          data-module="govuk-checkboxes"
+        >
           {props.items.map((item, index) => {
             const itemId = index === 0 ? id : `${id}-${index + 1}`;
             return (

@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import { ErrorMessage, Fieldset, Hint, describedBy } from './FormParts.js';
+import { describedBy, ErrorMessage, Fieldset, Hint } from './FormParts.js';
 
 export interface DateParts {
   day?: string;
@@ -8,7 +8,14 @@ export interface DateParts {
 }
 
 /** GOV.UK date input: three boxes named `<name>-day`, `<name>-month`, `<name>-year`; the first has the field's id. */
-export function DateInput(props: { name: string; legend: Child; legendSize?: 'l' | 'm' | 's'; hint?: Child; value?: DateParts; error?: string }) {
+export function DateInput(props: {
+  name: string;
+  legend: Child;
+  legendSize?: 'l' | 'm' | 's';
+  hint?: Child;
+  value?: DateParts;
+  error?: string;
+}) {
   const id = props.name;
   const box = (part: keyof DateParts, label: string, width: '2' | '4') => (
     <div class="govuk-date-input__item">
@@ -29,7 +36,11 @@ export function DateInput(props: { name: string; legend: Child; legendSize?: 'l'
   );
   return (
     <div class={props.error ? 'govuk-form-group govuk-form-group--error' : 'govuk-form-group'}>
-      <Fieldset legend={props.legend} legendSize={props.legendSize} describedBy={describedBy(id, props.hint, props.error)}>
+      <Fieldset
+        legend={props.legend}
+        legendSize={props.legendSize}
+        describedBy={describedBy(id, props.hint, props.error)}
+      >
         {props.hint ? <Hint id={`${id}-hint`}>{props.hint}</Hint> : null}
         {props.error ? <ErrorMessage id={`${id}-error`} message={props.error} /> : null}
         <div class="govuk-date-input" id={`${id}-input`}>

@@ -23,7 +23,13 @@ export function describedBy(id: string, hint: unknown, error: string | undefined
   return ids || undefined;
 }
 
-export function Fieldset(props: { legend: Child; legendIsHeading?: boolean; legendSize?: 'l' | 'm' | 's'; describedBy?: string; children: Child }) {
+export function Fieldset(props: {
+  legend: Child;
+  legendIsHeading?: boolean;
+  legendSize?: 'l' | 'm' | 's';
+  describedBy?: string;
+  children: Child;
+}) {
   const size = props.legendSize ?? (props.legendIsHeading ? 'l' : 'm');
   return (
     <fieldset class="govuk-fieldset" aria-describedby={props.describedBy}>

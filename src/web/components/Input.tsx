@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import { ErrorMessage, Hint, describedBy } from './FormParts.js';
+import { describedBy, ErrorMessage, Hint } from './FormParts.js';
 
 export interface InputProps {
   name: string;
@@ -20,7 +20,11 @@ export interface InputProps {
 /** GOV.UK text input with label, hint and error message. */
 export function Input(props: InputProps) {
   const id = props.id ?? props.name;
-  const classes = ['govuk-input', props.width ? `govuk-input--width-${props.width}` : '', props.error ? 'govuk-input--error' : '']
+  const classes = [
+    'govuk-input',
+    props.width ? `govuk-input--width-${props.width}` : '',
+    props.error ? 'govuk-input--error' : '',
+  ]
     .filter(Boolean)
     .join(' ');
   const label = (

@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import { ErrorMessage, Fieldset, Hint, describedBy } from './FormParts.js';
+import { describedBy, ErrorMessage, Fieldset, Hint } from './FormParts.js';
 
 export interface ChoiceItem {
   value: string;
@@ -24,10 +24,17 @@ export interface RadiosProps {
 /** GOV.UK radios in a fieldset. The first radio carries the field's id so the error summary can link to it. */
 export function Radios(props: RadiosProps) {
   const id = props.id ?? props.name;
-  const classes = ['govuk-radios', props.inline ? 'govuk-radios--inline' : '', props.small ? 'govuk-radios--small' : ''].filter(Boolean).join(' ');
+  const classes = ['govuk-radios', props.inline ? 'govuk-radios--inline' : '', props.small ? 'govuk-radios--small' : '']
+    .filter(Boolean)
+    .join(' ');
   return (
     <div class={props.error ? 'govuk-form-group govuk-form-group--error' : 'govuk-form-group'}>
-      <Fieldset legend={props.legend} legendIsHeading={props.legendIsHeading} legendSize={props.legendSize} describedBy={describedBy(id, props.hint, props.error)}>
+      <Fieldset
+        legend={props.legend}
+        legendIsHeading={props.legendIsHeading}
+        legendSize={props.legendSize}
+        describedBy={describedBy(id, props.hint, props.error)}
+      >
         {props.hint ? <Hint id={`${id}-hint`}>{props.hint}</Hint> : null}
         {props.error ? <ErrorMessage id={`${id}-error`} message={props.error} /> : null}
         <div class={classes} data-module="govuk-radios">

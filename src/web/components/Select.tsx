@@ -1,8 +1,16 @@
 import type { Child } from 'hono/jsx';
-import { ErrorMessage, Hint, describedBy } from './FormParts.js';
+import { describedBy, ErrorMessage, Hint } from './FormParts.js';
 
 /** GOV.UK select. Prefer radios for short lists; a select suits long ones. */
-export function Select(props: { name: string; id?: string; label: Child; hint?: Child; items: { value: string; text: string }[]; value?: string; error?: string }) {
+export function Select(props: {
+  name: string;
+  id?: string;
+  label: Child;
+  hint?: Child;
+  items: { value: string; text: string }[];
+  value?: string;
+  error?: string;
+}) {
   const id = props.id ?? props.name;
   return (
     <div class={props.error ? 'govuk-form-group govuk-form-group--error' : 'govuk-form-group'}>
@@ -11,7 +19,12 @@ export function Select(props: { name: string; id?: string; label: Child; hint?: 
       </label>
       {props.hint ? <Hint id={`${id}-hint`}>{props.hint}</Hint> : null}
       {props.error ? <ErrorMessage id={`${id}-error`} message={props.error} /> : null}
-      <select class={props.error ? 'govuk-select govuk-select--error' : 'govuk-select'} id={id} name={props.name} aria-describedby={describedBy(id, props.hint, props.error)}>
+      <select
+        class={props.error ? 'govuk-select govuk-select--error' : 'govuk-select'}
+        id={id}
+        name={props.name}
+        aria-describedby={describedBy(id, props.hint, props.error)}
+      >
         {props.items.map((item) => (
           <option value={item.value} selected={item.value === (props.value ?? '')}>
             {item.text}

@@ -13,7 +13,13 @@ export function SummaryList(props: { rows: SummaryRow[]; noBorder?: boolean }) {
   return (
     <dl class={props.noBorder ? 'govuk-summary-list govuk-summary-list--no-border' : 'govuk-summary-list'}>
       {props.rows.map((row) => (
-        <div class={anyActions && !row.action ? 'govuk-summary-list__row govuk-summary-list__row--no-actions' : 'govuk-summary-list__row'}>
+        <div
+          class={
+            anyActions && !row.action
+              ? 'govuk-summary-list__row govuk-summary-list__row--no-actions'
+              : 'govuk-summary-list__row'
+          }
+        >
           <dt class="govuk-summary-list__key">{row.key}</dt>
           <dd class="govuk-summary-list__value">{row.value}</dd>
           {row.action ? (

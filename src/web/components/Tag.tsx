@@ -1,6 +1,16 @@
 import type { Child } from 'hono/jsx';
 
-export type TagColour = 'grey' | 'green' | 'turquoise' | 'blue' | 'light-blue' | 'purple' | 'pink' | 'red' | 'orange' | 'yellow';
+export type TagColour =
+  | 'grey'
+  | 'green'
+  | 'turquoise'
+  | 'blue'
+  | 'light-blue'
+  | 'purple'
+  | 'pink'
+  | 'red'
+  | 'orange'
+  | 'yellow';
 
 /** GOV.UK tag: a short status in words (never colour alone). */
 export function Tag(props: { colour?: TagColour; children: Child }) {

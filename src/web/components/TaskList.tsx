@@ -22,7 +22,11 @@ export function TaskList(props: { items: TaskListItem[]; idPrefix?: string }) {
           <li class={item.href ? 'govuk-task-list__item govuk-task-list__item--with-link' : 'govuk-task-list__item'}>
             <div class="govuk-task-list__name-and-hint">
               {item.href ? (
-                <a class="govuk-link govuk-task-list__link" href={item.href} aria-describedby={item.hint ? `${hintId} ${statusId}` : statusId}>
+                <a
+                  class="govuk-link govuk-task-list__link"
+                  href={item.href}
+                  aria-describedby={item.hint ? `${hintId} ${statusId}` : statusId}
+                >
                   {item.title}
                 </a>
               ) : (
@@ -34,8 +38,19 @@ export function TaskList(props: { items: TaskListItem[]; idPrefix?: string }) {
                 </div>
               ) : null}
             </div>
-            <div class={item.status.tag ? 'govuk-task-list__status' : 'govuk-task-list__status govuk-task-list__status--cannot-start-yet'} id={statusId}>
-              {item.status.tag ? <Tag colour={item.status.tag === 'default' ? undefined : item.status.tag}>{item.status.text}</Tag> : item.status.text}
+            <div
+              class={
+                item.status.tag
+                  ? 'govuk-task-list__status'
+                  : 'govuk-task-list__status govuk-task-list__status--cannot-start-yet'
+              }
+              id={statusId}
+            >
+              {item.status.tag ? (
+                <Tag colour={item.status.tag === 'default' ? undefined : item.status.tag}>{item.status.text}</Tag>
+              ) : (
+                item.status.text
+              )}
             </div>
           </li>
         );
