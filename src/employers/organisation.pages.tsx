@@ -237,10 +237,20 @@ function donePage(c: Context<WebEnv>) {
 async function organisationPage(c: Context<WebEnv>, form: FormBody = {}, errors: FieldErrors = {}) {
   const actor = c.get('actor')!;
   if (actor.role !== 'employer' || !actor.employerId) throw pageForbidden('This page is for employers.');
-  const [{ employer }, staff] = await Promise.all([
+  const { journey } = c.var.services;
+  const [{ employer }, staff, running] = await Promise.all([
     c.var.services.employers.get(actor, actor.employerId),
     c.var.services.accounts.list(actor, 'employer'),
+    journey.list(actor, { state: 'in_progress', limit: 100, offset: 0 }),
   ]);
+  const labels = await journey.labels(running.items);
+  const interns = await Promise.all(
+    running.items.map(async (match) => ({
+      match,
+      name: labels.youngPersonName(match.youngPersonId),
+      coach: await journey.coachContact(actor, match),
+    })),
+  );
   const hasErrors = Object.keys(errors).length > 0;
   if (hasErrors) c.status(400);
   return renderPage(
@@ -287,13 +297,26 @@ async function organisationPage(c: Context<WebEnv>, form: FormBody = {}, errors:
         />
         <Button>Send the invitation</Button>
       </form>
-      <p class="govuk-body">
-        The job coach of each intern is named on the intern’s page under{' '}
-        <a class="govuk-link" href="/proposals">
-          Proposals
-        </a>
-        .
-      </p>
+      <h2 class="govuk-heading-m">Your interns’ job coaches</h2>
+      {interns.length === 0 ? <p class="govuk-body">You have no interns on placement now.</p> : null}
+      {interns.length > 0 ? (
+        <SummaryList
+          rows={interns.map(({ match, name, coach }) => ({
+            key: name,
+            value: coach ? (
+              <>
+                {coach.name},{' '}
+                <a class="govuk-link" href={`mailto:${coach.email}`}>
+                  {coach.email}
+                </a>
+              </>
+            ) : (
+              'No job coach named'
+            ),
+            action: { href: `/journeys/${match.id}`, text: 'See', visuallyHiddenText: `${name}’s placement` },
+          }))}
+        />
+      ) : null}
     </>,
   );
 }

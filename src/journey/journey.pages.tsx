@@ -529,7 +529,7 @@ async function journeyPage(
     return c.redirect(`/young-people/${match.youngPersonId}/proposals/${matchId}`, 303);
   }
   const { match, view } = await loadJourney(c);
-  const coachName = await c.var.services.journey.coachName(match);
+  const coach = await c.var.services.journey.coachContact(actor, match);
   const steps = view.yourNextSteps.map((step) => step.action);
   const base = `/journeys/${match.id}`;
   const state = stateWords[view.state];
@@ -549,7 +549,21 @@ async function journeyPage(
     },
     { key: 'Placement', value: `${view.placement.title} at ${view.placement.employerName}` },
     { key: 'Where it is now', value: <Tag colour={state.colour}>{state.text}</Tag> },
-    ...(coachName ? [{ key: 'Job coach', value: coachName }] : []),
+    ...(coach
+      ? [
+          {
+            key: 'Job coach',
+            value: (
+              <>
+                {coach.name},{' '}
+                <a class="govuk-link" href={`mailto:${coach.email}`}>
+                  {coach.email}
+                </a>
+              </>
+            ),
+          },
+        ]
+      : []),
     ...(view.startedOn ? [{ key: 'Started', value: longDate(view.startedOn) }] : []),
     ...(view.endedOn ? [{ key: 'Ended', value: longDate(view.endedOn) }] : []),
     ...(view.outcome ? [{ key: 'Outcome', value: outcomeWords[view.outcome.type] ?? view.outcome.type }] : []),

@@ -23,6 +23,7 @@ import { partiesOf, placementMatchResource } from './journey.access.js';
 import {
   allowedNextSteps,
   checkStep,
+  isActive,
   type JourneyAction,
   type JourneyParty,
   type JourneyStep,
@@ -256,6 +257,17 @@ export class JourneyService {
 
   /** The names shown beside matches the caller has already been allowed to read. */
   /** The name of the job coach of a match, for telling the young person who supports them. */
+  /**
+   * The job coach's name and work email for a party of this journey (the caller got the match
+   * through `get`, which asked the policy). An employer reaches the coach only while the journey is
+   * still going somewhere; after it ends, the contact is no longer theirs to have.
+   */
+  async coachContact(actor: Actor, match: PlacementMatch): Promise<{ name: string; email: string } | undefined> {
+    if (!match.jobCoachId) return undefined;
+    if (actor.role === 'employer' && !isActive(match.state)) return undefined;
+    return this.names.accountContact(match.jobCoachId);
+  }
+
   async coachName(match: Pick<PlacementMatch, 'jobCoachId'>): Promise<string | undefined> {
     if (!match.jobCoachId) return undefined;
     return (await this.names.accountNames([match.jobCoachId])).get(match.jobCoachId);

@@ -33,6 +33,12 @@ export class NamesReadModel {
     this.youngPeople = options.youngPeople;
   }
 
+  /** A staff member's name and work email, for the people they work with (an intern's employer reaching the job coach). */
+  async accountContact(id: string): Promise<{ name: string; email: string } | undefined> {
+    const account = await this.accounts.byId(id);
+    return account ? { name: account.name, email: account.email } : undefined;
+  }
+
   async accountNames(ids: string[]): Promise<Map<string, string>> {
     const found = await Promise.all(unique(ids).map((id) => this.accounts.byId(id)));
     return new Map(found.filter((account) => account !== undefined).map((account) => [account.id, account.name]));

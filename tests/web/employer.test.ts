@@ -62,6 +62,23 @@ describe('employer pages', () => {
       .waitFor();
     expect(await page.getByRole('link', { name: /verified the employer/ }).count()).toBe(1);
     await context.close();
+
+    const unverified = await signInAs(web, 'ravi@cornercafe.example');
+    for (const path of [
+      '/',
+      '/placements',
+      '/organisation',
+      '/placements/new',
+      '/placements/new?template=blank',
+      '/proposals',
+      '/shared-passports',
+      '/reports',
+    ]) {
+      const response = await unverified.page.goto(path);
+      expect(response?.status(), path).toBe(200);
+      await expectNoAxeViolations(unverified.page);
+    }
+    await unverified.context.close();
   });
 
   it('a placement whose rotations are longer than the placement is refused with the error next to the field', async () => {
@@ -78,6 +95,12 @@ describe('employer pages', () => {
     );
     expect(await page.locator('#rotation-0-weeks-error').count()).toBe(1);
     await expectNoAxeViolations(page);
+
+    await writeHotelPlacement(page, async (form) => {
+      await form.getByLabel('Hours a week').fill('40');
+    });
+    await page.locator('#hoursPerWeek-error').waitFor();
+    expect(await page.getByLabel('Hours a week').inputValue()).toBe('40');
     await context.close();
   });
 

@@ -155,6 +155,11 @@ describe('the whole journey in a browser, one context per person', () => {
     );
     expect(withdrawn.status, withdrawn.text).toBe(200);
     const staffLater = await signInAs(web, employer.staff.email);
+    await staffLater.page.goto('/organisation');
+    await staffLater.page.getByRole('link', { name: world.coach.email }).waitFor();
+    await expectNoAxeViolations(staffLater.page);
+    await staffLater.page.goto(`/journeys/${matchId}`);
+    await staffLater.page.getByRole('link', { name: world.coach.email }).waitFor();
     const ended = await staffLater.page.goto(shareUrl);
     expect(ended?.status()).toBe(410);
     expect(await heading(staffLater.page)).toBe('This shared passport has ended');
