@@ -20,7 +20,7 @@ const env = await benchEnvironment({ NODE_ENV: 'test', SEED_DEMO_DATA: 'never' }
 try {
   const { services, baseUrl } = env;
   if (!(await hasAccounts(services))) {
-    const summary = await loadDataset(services, generate({}), { buildSearch: false });
+    const summary = await loadDataset(services, generate({}));
     console.log(`loaded the demo data set in ${(summary.loadMs / 1000).toFixed(1)}s`);
   }
   const sessionFor = async (email: string) => {
