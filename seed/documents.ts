@@ -90,21 +90,16 @@ export function placementDocument(placement: GeneratedPlacement, now: Date): Pla
 }
 
 export function youngPersonDocument(person: GeneratedYoungPerson['person'], now: Date): YoungPersonDoc {
-  const {
-    id,
-    providerId,
-    jobCoachId,
-    coordinates,
-    eligibilityException: _neverGenerated,
-    localAuthority,
-    ...fields
-  } = person;
+  const { id, providerId, jobCoachId, coordinates, eligibilityException, localAuthority, ...fields } = person;
   return {
     _id: oid(id),
     providerId: oid(providerId),
     ...(jobCoachId ? { jobCoachId: oid(jobCoachId) } : {}),
     ...(localAuthority ? { localAuthority } : {}),
     ...fields,
+    ...(eligibilityException
+      ? { eligibilityException: { ...eligibilityException, recordedBy: oid(eligibilityException.recordedBy) } }
+      : {}),
     location: geoPoint(coordinates),
     cohortYear: cohortYearOf(person.plannedStartDate),
     createdAt: now,

@@ -998,6 +998,15 @@ function makeYoungPerson(settings: DatasetSettings, providers: ProviderPlan[], i
     communication: random.sample(profile.communication, random.int(1, 2)),
     status: isSam || random.chance(0.96) ? 'active' : 'withdrawn',
   };
+  // Supported internships are for young people with an EHC plan; the few without one are there by
+  // a provider admin's recorded exception (the 2023 pilot admits some on SEN support).
+  if (person.ehcPlan === 'none') {
+    person.eligibilityException = {
+      reason: 'No EHC plan: admitted through the local authority’s supported internship pilot.',
+      recordedBy: provider.admin.id,
+      recordedAt: new Date(`${settings.today}T09:00:00Z`),
+    };
+  }
 
   const accounts: GeneratedAccount[] = [];
   const emailName = `${emailPart(name.first)}.${emailPart(name.last)}.${index + 1}`;

@@ -70,6 +70,29 @@ describe('young people', () => {
     expect(response.json.eligibilityException.reason).toBe('Agreed by the local authority panel');
   });
 
+  it('refuse a young person with no EHC plan unless a provider admin records an exception, and count exceptions on the dashboard', async () => {
+    const noPlan = await create(profileInput({ ehcPlan: 'none' }));
+    expect(noPlan.status).toBe(422);
+    expect(paths(noPlan)).toEqual(['ehcPlan']);
+    const before = await call(harness.app, 'GET', '/v1/dashboards/provider', { token: world.admin.token });
+    const admitted = await create(
+      profileInput({
+        ehcPlan: 'none',
+        eligibilityExceptionReason: 'On SEN support; the local authority pilot admits them',
+      }),
+      world.admin.token,
+    );
+    expect(admitted.status, admitted.text).toBe(201);
+    const after = await call(harness.app, 'GET', '/v1/dashboards/provider', { token: world.admin.token });
+    expect(after.json.eligibilityExceptions.withoutEhcPlan).toBe(before.json.eligibilityExceptions.withoutEhcPlan + 1);
+    const changed = await call(harness.app, 'PATCH', `/v1/young-people/${world.youngPersonId}`, {
+      token: world.coach.token,
+      body: { ehcPlan: 'none' },
+    });
+    expect(changed.status).toBe(422);
+    expect(paths(changed)).toEqual(['ehcPlan']);
+  });
+
   it('refuse an unknown postcode with 422, and a malformed one with 400', async () => {
     const unknown = await create(profileInput({ homePostcode: 'ZE9 9ZZ' }));
     expect(unknown.status).toBe(422);

@@ -271,11 +271,17 @@ describe('the default data set', () => {
         towns.find((town) => town.localAuthority === provider.localAuthority)!,
       ]),
     );
-    for (const { id: _id, providerId, locationSource: _source, ...person } of people) {
+    for (const { id: _id, providerId, locationSource: _source, eligibilityException, ...person } of people) {
       const age = ageOn(person.dateOfBirth, person.plannedStartDate);
       expect(age, person.preferredName).toBeGreaterThanOrEqual(16);
       expect(age, person.preferredName).toBeLessThanOrEqual(24);
-      expect(() => youngPersonInputSchema.parse(person), person.preferredName).not.toThrow();
+      // No EHC plan only by a provider admin's recorded exception, as the service requires.
+      expect(eligibilityException !== undefined, person.preferredName).toBe(person.ehcPlan === 'none');
+      const input = {
+        ...person,
+        ...(eligibilityException ? { eligibilityExceptionReason: eligibilityException.reason } : {}),
+      };
+      expect(() => youngPersonInputSchema.parse(input), person.preferredName).not.toThrow();
       expectPlacedInEngland(person.homePostcode, person.coordinates!);
       expect(distanceKm(person.coordinates!, townCentre(providerTown.get(providerId)!))).toBeLessThan(40);
       expect(person.travel.maxDistanceKm).toBeGreaterThanOrEqual(3);

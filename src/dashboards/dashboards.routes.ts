@@ -91,6 +91,9 @@ const providerDashboardSchema = z
     byLocalAuthority: z.array(breakdownRow),
     bySector: z.array(breakdownRow),
     byJobCoach: z.array(breakdownRow),
+    eligibilityExceptions: z.object({ total: z.number().int(), withoutEhcPlan: z.number().int() }).openapi({
+      description: 'Young people admitted by a recorded exception to the eligibility rules; see `definitions`.',
+    }),
     supportHoursTrend: z.array(
       z.object({
         week: z.number().int(),

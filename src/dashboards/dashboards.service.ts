@@ -92,6 +92,13 @@ export function academicYearLabel(year: number): string {
   return `${year}/${String(year + 1).slice(2)}`;
 }
 
+export const eligibilityExceptionDefinitions = {
+  'eligibilityExceptions.total':
+    'Young people admitted by a provider admin’s recorded exception to the eligibility rules (aged outside 16 to 24 at the planned start, or no EHC plan), by their planned start. Not narrowed by sector.',
+  'eligibilityExceptions.withoutEhcPlan':
+    'Of those, young people with no EHC plan, no assessment under way and no SEN support.',
+};
+
 export const trendDefinitions = {
   internships: 'Internships with a weekly log for that week.',
   averageSupportHours: 'The mean job coach support hours in that week’s logs (one decimal place).',
@@ -150,9 +157,12 @@ export class DashboardsService {
       scope.jobCoachId || filters.jobCoachId
         ? await this.#fromRecords(filter, filters)
         : await this.#fromSummaries(filter, filters);
-    const coachNames = await this.#coachNames(
-      (facets?.byJobCoach ?? []).map((row) => row._id).filter((id): id is ObjectId => id instanceof ObjectId),
-    );
+    const [coachNames, exceptions] = await Promise.all([
+      this.#coachNames(
+        (facets?.byJobCoach ?? []).map((row) => row._id).filter((id): id is ObjectId => id instanceof ObjectId),
+      ),
+      this.#eligibilityExceptions(scope, filters),
+    ]);
     const rows = (key: keyof NonNullable<typeof facets>, label: (id: unknown) => string) =>
       (facets?.[key] ?? []).map(({ _id, ...counts }) => ({
         key: _id === null || _id === undefined ? null : String(_id),
@@ -175,8 +185,31 @@ export class DashboardsService {
         id instanceof ObjectId ? (coachNames.get(id.toHexString()) ?? 'A former job coach') : 'No job coach',
       ),
       supportHoursTrend: trend.map(({ _id, ...week }) => ({ week: _id, ...week })),
-      definitions: { ...figureDefinitions, ...breakdownDefinitions, ...trendDefinitions },
+      eligibilityExceptions: exceptions,
+      definitions: {
+        ...figureDefinitions,
+        ...breakdownDefinitions,
+        ...trendDefinitions,
+        ...eligibilityExceptionDefinitions,
+      },
     };
+  }
+
+  /** Young people let in by a provider admin's recorded exception (age, or no EHC plan), in the same scope and filters. */
+  async #eligibilityExceptions(scope: { providerId: string; jobCoachId?: string }, filters: DashboardFilters) {
+    const coach = scope.jobCoachId ?? filters.jobCoachId;
+    const base = {
+      providerId: new ObjectId(scope.providerId),
+      eligibilityException: { $exists: true },
+      ...(coach ? { jobCoachId: new ObjectId(coach) } : {}),
+      ...(filters.localAuthority !== undefined ? { localAuthority: filters.localAuthority } : {}),
+      ...(filters.academicYear !== undefined ? { cohortYear: filters.academicYear } : {}),
+    };
+    const [total, withoutEhcPlan] = await Promise.all([
+      this.youngPeople.collection.countDocuments(base),
+      this.youngPeople.collection.countDocuments({ ...base, ehcPlan: 'none' }),
+    ]);
+    return { total, withoutEhcPlan };
   }
 
   /**

@@ -288,6 +288,13 @@ async function providerReport(c: Context<WebEnv>) {
           ) : null}
         </section>
       ))}
+      <h2 class="govuk-heading-m">Eligibility exceptions</h2>
+      <p class="govuk-body">
+        {dashboard.eligibilityExceptions.total}{' '}
+        {dashboard.eligibilityExceptions.total === 1 ? 'young person was' : 'young people were'} admitted by a recorded
+        exception, {dashboard.eligibilityExceptions.withoutEhcPlan} of them with no EHC plan.
+      </p>
+      <p class="govuk-body-s">{dashboard.definitions['eligibilityExceptions.total']}</p>
       <FiguresWithDefinitions figures={dashboard.overall} definitions={dashboard.definitions} />
     </>,
   );

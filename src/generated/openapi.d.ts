@@ -1727,6 +1727,11 @@ export interface components {
       definitions: {
         [key: string]: string;
       };
+      /** @description Young people admitted by a recorded exception to the eligibility rules; see `definitions`. */
+      eligibilityExceptions: {
+        total: number;
+        withoutEhcPlan: number;
+      };
       filters: components["schemas"]["DashboardFilters"];
       generatedAt: string;
       overall: components["schemas"]["OutcomeFigures"];

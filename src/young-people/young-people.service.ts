@@ -63,7 +63,7 @@ export class YoungPeopleService {
         details: [{ path: 'eligibilityExceptionReason', in: 'body', message: 'can only be set by a provider admin' }],
       });
     }
-    this.#checkEligibility(input.dateOfBirth, input.plannedStartDate, !!input.eligibilityExceptionReason);
+    this.#checkEligibility(input, !!input.eligibilityExceptionReason);
     const location = locate(input.homePostcode, input.coordinates, 'homePostcode');
     const { coordinates: _given, eligibilityExceptionReason, ...rest } = input;
     const person: NewYoungPerson = {
@@ -141,10 +141,13 @@ export class YoungPeopleService {
         'The placement journey owns this status.',
       );
     if (patch.jobCoachId) await this.#checkCoach(patch.jobCoachId, current.providerId);
-    if (patch.dateOfBirth || patch.plannedStartDate) {
+    if (patch.dateOfBirth || patch.plannedStartDate || patch.ehcPlan) {
       this.#checkEligibility(
-        patch.dateOfBirth ?? current.dateOfBirth,
-        patch.plannedStartDate ?? current.plannedStartDate,
+        {
+          dateOfBirth: patch.dateOfBirth ?? current.dateOfBirth,
+          plannedStartDate: patch.plannedStartDate ?? current.plannedStartDate,
+          ehcPlan: patch.ehcPlan ?? current.ehcPlan,
+        },
         !!current.eligibilityException,
       );
     }
@@ -234,17 +237,37 @@ export class YoungPeopleService {
     }
   }
 
-  #checkEligibility(dateOfBirth: string, plannedStartDate: string, hasException: boolean): void {
+  /**
+   * Supported internships are for 16 to 24 year olds with an EHC plan. Outside that, only a provider
+   * admin's recorded exception (with its reason) lets the young person in.
+   */
+  #checkEligibility(
+    person: { dateOfBirth: string; plannedStartDate: string; ehcPlan: YoungPerson['ehcPlan'] },
+    hasException: boolean,
+  ): void {
     if (hasException) return;
-    const age = ageOn(dateOfBirth, plannedStartDate);
-    if (age >= minimumAge && age <= maximumAge) return;
-    const problem: FieldProblem = {
-      path: 'dateOfBirth',
-      in: 'body',
-      message: `gives an age of ${age} at the planned start; supported internships are for ages ${minimumAge} to ${maximumAge}. A provider admin can record an exception with a reason.`,
-    };
-    throw new ApiError('unprocessable', 'The young person is outside the age range for a supported internship.', {
-      details: [problem],
-    });
+    const problems: FieldProblem[] = [];
+    const age = ageOn(person.dateOfBirth, person.plannedStartDate);
+    if (age < minimumAge || age > maximumAge) {
+      problems.push({
+        path: 'dateOfBirth',
+        in: 'body',
+        message: `gives an age of ${age} at the planned start; supported internships are for ages ${minimumAge} to ${maximumAge}. A provider admin can record an exception with a reason.`,
+      });
+    }
+    if (person.ehcPlan === 'none') {
+      problems.push({
+        path: 'ehcPlan',
+        in: 'body',
+        message:
+          'is none; supported internships are for young people with an EHC plan (or an assessment under way, or SEN support). A provider admin can record an exception with a reason.',
+      });
+    }
+    if (problems.length > 0)
+      throw new ApiError(
+        'unprocessable',
+        'The young person is not eligible for a supported internship without an exception.',
+        { details: problems },
+      );
   }
 }
