@@ -11,7 +11,7 @@ import { Select } from '../web/components/Select.js';
 import { SummaryList } from '../web/components/SummaryList.js';
 import { CsrfField, csrfToken } from '../web/csrf.js';
 import { pageForbidden } from '../web/errors.js';
-import { type FieldErrors, type FormBody, fieldErrors, readForm, text } from '../web/forms.js';
+import { type FieldErrors, type FormBody, fieldErrors, fieldErrorsFromRefusal, readForm, text } from '../web/forms.js';
 import { renderPage } from '../web/render.js';
 import { redirectWithFlash, startSession } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
@@ -197,13 +197,13 @@ async function signUp(c: Context<WebEnv>) {
     );
     await startSession(c, created.account.id);
   } catch (error) {
-    if (!(error instanceof ApiError) || (error.code !== 'unprocessable' && error.code !== 'conflict')) throw error;
-    const problems: FieldErrors = {};
-    if (Array.isArray(error.details))
-      for (const problem of error.details)
-        problems[fieldIds[problem.path] ?? 'name'] ??=
-          `${problem.message.charAt(0).toUpperCase()}${problem.message.slice(1)}`;
-    return again(Object.keys(problems).length > 0 ? problems : { name: error.message });
+    return again(
+      fieldErrorsFromRefusal(error, {
+        codes: ['unprocessable', 'conflict'],
+        fieldFor: (path) => fieldIds[path] ?? 'name',
+        fallbackField: 'name',
+      }),
+    );
   }
   return c.redirect('/employers/sign-up/done', 303);
 }

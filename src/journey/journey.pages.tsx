@@ -12,7 +12,7 @@ import { Tag, type TagColour } from '../web/components/Tag.js';
 import { CsrfField, csrfToken } from '../web/csrf.js';
 import { datePartsFrom, isoDateFrom } from '../web/dates.js';
 import { pageNotFound } from '../web/errors.js';
-import { type FieldErrors, type FormBody, readForm, text } from '../web/forms.js';
+import { type FieldErrors, type FormBody, fieldErrorsFromRefusal, readForm, text } from '../web/forms.js';
 import { renderPage } from '../web/render.js';
 import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
@@ -98,18 +98,6 @@ function requireDate(form: FormBody, name: string, label: string, errors: FieldE
   return date;
 }
 
-/** A service refusal with field problems becomes messages beside the fields; anything else is the error page's. */
-function problemsOf(error: unknown, fieldFor: (path: string) => string): FieldErrors {
-  if (!(error instanceof ApiError) || !['unprocessable', 'validation_failed', 'conflict'].includes(error.code))
-    throw error;
-  const errors: FieldErrors = {};
-  if (Array.isArray(error.details))
-    for (const problem of error.details)
-      errors[fieldFor(problem.path)] ??= `${problem.message.charAt(0).toUpperCase()}${problem.message.slice(1)}`;
-  if (Object.keys(errors).length === 0) errors.form = error.message;
-  return errors;
-}
-
 const firstSegment = (path: string) => path.split('.')[0] ?? 'form';
 
 async function call(
@@ -119,7 +107,11 @@ async function call(
   try {
     await run();
   } catch (error) {
-    return problemsOf(error, fieldFor);
+    return fieldErrorsFromRefusal(error, {
+      codes: ['unprocessable', 'validation_failed', 'conflict'],
+      fieldFor,
+      fallbackField: 'form',
+    });
   }
 }
 

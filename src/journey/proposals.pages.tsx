@@ -24,7 +24,7 @@ import { longDate, type PersonPage } from '../web/young-person.js';
 import { partiesOf, placementMatchResource } from './journey.access.js';
 import { matchView } from './journey.views.js';
 
-const dayNames: Record<string, string> = {
+export const dayNames: Record<string, string> = {
   mon: 'Monday',
   tue: 'Tuesday',
   wed: 'Wednesday',

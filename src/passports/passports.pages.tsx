@@ -13,6 +13,7 @@ import { Select } from '../web/components/Select.js';
 import { SummaryList } from '../web/components/SummaryList.js';
 import { TaskList, type TaskListItem } from '../web/components/TaskList.js';
 import { CsrfField, csrfToken } from '../web/csrf.js';
+import { datePartsFrom, datePartsOf, isoDateFrom } from '../web/dates.js';
 import { pageNotFound } from '../web/errors.js';
 import { type FieldErrors, type FormBody, list, readForm, text } from '../web/forms.js';
 import { renderPage } from '../web/render.js';
@@ -135,10 +136,7 @@ export function valuesFrom(section: PassportSection, sections: PassportSections)
   if (section === 'review') {
     for (const field of reviewDates) {
       const value = content[field.name];
-      if (typeof value === 'string') {
-        const [year, month, day] = value.split('-');
-        dates[field.name] = { day: String(Number(day)), month: String(Number(month)), year };
-      }
+      if (typeof value === 'string') dates[field.name] = datePartsOf(value);
     }
   }
   return {
@@ -166,12 +164,7 @@ export function valuesFromForm(section: PassportSection, form: FormBody): Sectio
   };
   for (const field of textFields[section] ?? []) values.text[field.name] = text(form, field.name);
   if (section === 'review') {
-    for (const field of reviewDates)
-      values.dates[field.name] = {
-        day: text(form, `${field.name}-day`),
-        month: text(form, `${field.name}-month`),
-        year: text(form, `${field.name}-year`),
-      };
+    for (const field of reviewDates) values.dates[field.name] = datePartsFrom(form, field.name);
   }
   const rows = Number(text(form, 'adjustmentRows')) || 0;
   for (let i = 0; i < Math.min(rows, 40); i++) {
@@ -182,19 +175,6 @@ export function valuesFromForm(section: PassportSection, form: FormBody): Sectio
     });
   }
   return values;
-}
-
-/** "27", "3", "2027" as 2027-03-27, or a problem in words. */
-function isoDate(parts: DateParts | undefined, label: string): { value?: string; error?: string } {
-  const { day = '', month = '', year = '' } = parts ?? {};
-  if (!day && !month && !year) return {};
-  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year))
-    return { error: `${label} must be a real date, like 27 3 2027` };
-  const value = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
-  const date = new Date(`${value}T00:00:00Z`);
-  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value)
-    return { error: `${label} must be a real date, like 27 3 2027` };
-  return { value };
 }
 
 /** Builds the section's content from the form and checks it with the section's own schema (the API's). */
@@ -211,7 +191,7 @@ export function contentFrom(
   }
   if (section === 'review') {
     for (const field of reviewDates) {
-      const { value, error } = isoDate(values.dates[field.name], field.label);
+      const { value, error } = isoDateFrom(values.dates[field.name] ?? {}, field.label);
       if (error) errors[field.name] = error;
       else if (value) content[field.name] = value;
     }

@@ -11,7 +11,7 @@ import {
   sectors,
   weekdays,
 } from '../domain/vocabulary.js';
-import { daysInWords } from '../journey/proposals.pages.js';
+import { dayNames, daysInWords } from '../journey/proposals.pages.js';
 import { Button, ButtonGroup } from '../web/components/Button.js';
 import { CharacterCount } from '../web/components/CharacterCount.js';
 import { Checkboxes } from '../web/components/Checkboxes.js';
@@ -26,7 +26,7 @@ import { Tag } from '../web/components/Tag.js';
 import { CsrfField, csrfToken } from '../web/csrf.js';
 import { datePartsFrom, datePartsOf, isoDateFrom } from '../web/dates.js';
 import { pageForbidden } from '../web/errors.js';
-import { type FieldErrors, type FormBody, list, readForm, text } from '../web/forms.js';
+import { type FieldErrors, type FormBody, fieldErrorsFromRefusal, list, readForm, text } from '../web/forms.js';
 import { renderPage } from '../web/render.js';
 import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
@@ -107,16 +107,6 @@ export const environmentWords: Record<EnvironmentFactor, { question: string; lev
       high: 'Fast all the time',
     },
   },
-};
-
-const dayWords: Record<string, string> = {
-  mon: 'Monday',
-  tue: 'Tuesday',
-  wed: 'Wednesday',
-  thu: 'Thursday',
-  fri: 'Friday',
-  sat: 'Saturday',
-  sun: 'Sunday',
 };
 
 const statusWords: Record<
@@ -449,7 +439,7 @@ function PlacementForm(props: {
             name="days"
             legend="Which days?"
             legendSize="s"
-            items={weekdays.map((day) => ({ value: day, text: dayWords[day]! }))}
+            items={weekdays.map((day) => ({ value: day, text: dayNames[day]! }))}
             values={list(form, 'days')}
             error={errors.days}
           />
@@ -574,14 +564,11 @@ function PlacementForm(props: {
 }
 
 function problemsFromService(error: unknown): FieldErrors {
-  if (!(error instanceof ApiError) || (error.code !== 'unprocessable' && error.code !== 'validation_failed'))
-    throw error;
-  const errors: FieldErrors = {};
-  if (Array.isArray(error.details))
-    for (const problem of error.details)
-      errors[fieldIdOf(problem.path)] ??= `${problem.message.charAt(0).toUpperCase()}${problem.message.slice(1)}`;
-  if (Object.keys(errors).length === 0) errors.title = error.message;
-  return errors;
+  return fieldErrorsFromRefusal(error, {
+    codes: ['unprocessable', 'validation_failed'],
+    fieldFor: fieldIdOf,
+    fallbackField: 'title',
+  });
 }
 
 async function listPage(c: Context<WebEnv>) {

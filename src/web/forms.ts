@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
+import { ApiError, type ErrorCode } from '../core/errors.js';
 import type { WebEnv } from './web.env.js';
 
 /** Problems keyed by the id of the field they belong to, in the order they are shown. */
@@ -47,5 +48,24 @@ export function fieldErrors(
     if (errors[id]) continue;
     errors[id] = options.messages?.[path] ?? options.messages?.[top] ?? issue.message;
   }
+  return errors;
+}
+
+/**
+ * A service's refusal (one of `codes`) as messages beside the fields: `fieldFor` maps each problem's
+ * API path to a field id, and a refusal without field problems lands on `fallbackField`. Any other
+ * error is rethrown for the error page.
+ */
+export function fieldErrorsFromRefusal(
+  error: unknown,
+  options: { codes: readonly ErrorCode[]; fieldFor: (path: string) => string; fallbackField: string },
+): FieldErrors {
+  if (!(error instanceof ApiError) || !options.codes.includes(error.code)) throw error;
+  const errors: FieldErrors = {};
+  if (Array.isArray(error.details))
+    for (const problem of error.details)
+      errors[options.fieldFor(problem.path)] ??=
+        `${problem.message.charAt(0).toUpperCase()}${problem.message.slice(1)}`;
+  if (Object.keys(errors).length === 0) errors[options.fallbackField] = error.message;
   return errors;
 }

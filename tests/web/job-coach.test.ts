@@ -53,7 +53,7 @@ describe('job coach pages', () => {
       await expectNoAxeViolations(page);
     }
     await page.goto('/caseload?q=Sa');
-    await expect(page.getByRole('link', { name: 'Sam' })).toBeTruthy();
+    expect(await page.getByRole('link', { name: 'Sam', exact: true }).count()).toBe(1);
     await page.goto(`/young-people/${world.youngPersonId}/matches`);
     await page
       .getByRole('heading', { level: 2, name: /Kitchen assistant at The Beckside Hotel/ })
