@@ -1,6 +1,5 @@
 import { type Context, Hono } from 'hono';
 import type { Child } from 'hono/jsx';
-import { ApiError } from '../core/errors.js';
 import { Button } from '../web/components/Button.js';
 import { CharacterCount } from '../web/components/CharacterCount.js';
 import { DateInput, type DateParts } from '../web/components/DateInput.js';

@@ -1,5 +1,4 @@
 import { type Context, Hono } from 'hono';
-import { ApiError } from '../core/errors.js';
 import {
   adjustmentCategories,
   adjustmentCategoryLabels,
