@@ -459,6 +459,25 @@ describe('declining and withdrawing', () => {
   });
 });
 
+describe('the job coach’s contact on a journey (issue 10, item 13)', () => {
+  it('is on the view of one journey for its parties; the employer has it only while the journey is active', async () => {
+    const { matchId, youngPerson } = await journeyTo('in_progress');
+    const coachAccount = await harness.services.accounts.byId(world.coach.accountId);
+    const contact = { id: world.coach.accountId, name: coachAccount!.name, email: coachAccount!.email };
+    for (const reader of [employer.staff, youngPerson, world.coach, world.admin]) {
+      expect((await getMatch(reader, matchId)).json.jobCoach).toEqual(contact);
+    }
+    const list = await call(harness.app, 'GET', '/v1/placement-matches', { token: employer.staff.token });
+    expect(list.json.items.find((item: { id: string }) => item.id === matchId).jobCoach).toBeUndefined();
+    const withdrawn = await journeyTo('agreed');
+    expect((await step(harness, employer.staff, withdrawn.matchId, 'withdraw', { reason: 'Closing' })).status).toBe(
+      200,
+    );
+    expect((await getMatch(employer.staff, withdrawn.matchId)).json.jobCoach).toBeUndefined();
+    expect((await getMatch(world.coach, withdrawn.matchId)).json.jobCoach).toEqual(contact);
+  });
+});
+
 describe('who may take a step (403) and when (409)', () => {
   it('refuses the wrong side with 403', async () => {
     const { matchId, youngPersonId, youngPerson } = await journeyTo('proposed');

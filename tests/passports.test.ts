@@ -493,6 +493,23 @@ describe('sharing with an employer', () => {
     expect(read.status).toBe(200);
     expect(Object.keys(read.json.sections).sort()).toEqual(['aboutMe', 'whatHelps']);
     expect(read.text).not.toContain('Autism');
+    const printed = await call(harness.app, 'GET', `/v1/shared-passports/${share.json.id}/print`, {
+      token: employer.staff.token,
+    });
+    expect(printed.status).toBe(200);
+    expect(printed.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(printed.text).toContain(
+      'shared these parts with your organisation so that my supervisor knows what helps me.',
+    );
+    expect(printed.text).toContain('What helps me at work');
+    expect(printed.text).not.toContain('Autism');
+    expect(
+      (
+        await call(harness.app, 'GET', `/v1/shared-passports/${share.json.id}/print`, {
+          token: otherEmployer.staff.token,
+        })
+      ).status,
+    ).toBe(404);
 
     expect(
       (await call(harness.app, 'GET', `/v1/shared-passports/${share.json.id}`, { token: otherEmployer.staff.token }))
@@ -508,6 +525,12 @@ describe('sharing with an employer', () => {
     const employerRead = log.json.items.find((entry: { action: string }) => entry.action === 'passport_share.read');
     expect(employerRead).toMatchObject({
       by: { accountId: employer.staff.accountId, role: 'employer', organisation: 'Northern Kitchens Ltd' },
+      sections: ['aboutMe', 'whatHelps'],
+    });
+    const employerPrint = log.json.items.find((entry: { action: string }) => entry.action === 'passport_share.print');
+    expect(employerPrint).toMatchObject({
+      description: 'Printed the sections you shared with them',
+      by: { accountId: employer.staff.accountId, role: 'employer' },
       sections: ['aboutMe', 'whatHelps'],
     });
     expect(log.json.items.some((entry: { by: { role: string } }) => entry.by.role === 'job_coach')).toBe(true);

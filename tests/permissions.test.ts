@@ -643,6 +643,19 @@ describe('privacy: passport text in every export, print and list view', () => {
         });
         expect(stranger.status).toBe(404);
         expect(seen(stranger.text, id)).toEqual([]);
+        const printed = await call(harness.app, 'GET', `/v1/shared-passports/${shareId}/print`, {
+          token: employer.staff.token,
+        });
+        expect(printed.status).toBe(200);
+        expect(printed.headers.get('content-type')).toContain('text/html');
+        expect(seen(printed.text, id)).toEqual(['whatHelps']);
+        for (const reader of readers.filter((r) => r !== 'employer')) {
+          const other = await call(harness.app, 'GET', `/v1/shared-passports/${shareId}/print`, {
+            token: tokenFor(reader, id),
+          });
+          expect(other.status, `${reader} printing the employer's share`).toBeGreaterThanOrEqual(400);
+          expect(seen(other.text, id), `${reader} print of the share`).toEqual([]);
+        }
       });
     });
   }

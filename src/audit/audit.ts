@@ -45,7 +45,12 @@ export type AuditAction =
   | 'seed.load';
 
 /** Reads of a passport by someone other than its owner: what the owner's access log lists. */
-export type PassportReadAction = 'passport.read' | 'passport.read_version' | 'passport.print' | 'passport_share.read';
+export type PassportReadAction =
+  | 'passport.read'
+  | 'passport.read_version'
+  | 'passport.print'
+  | 'passport_share.read'
+  | 'passport_share.print';
 
 /** The kinds of record an entry can be about. */
 export interface AuditTarget {

@@ -276,6 +276,10 @@ export interface paths {
     /** Read a passport shared with my organisation: only the shared sections, only while the share lasts */
     get: operations["readSharedPassport"];
   };
+  "/v1/shared-passports/{shareId}/print": {
+    /** A passport shared with my organisation as a printable HTML page: only the shared sections, audited as a print */
+    get: operations["printSharedPassport"];
+  };
   "/v1/young-people": {
     /**
      * Young people I may see
@@ -1542,6 +1546,13 @@ export interface components {
         })[];
       /** @example 665f1c2e9b1d8c0012a3b4c5 */
       id: string;
+      /** @description The job coach’s name and work email, on the view of one journey (not in lists). An employer sees it only while the journey is active. */
+      jobCoach?: {
+        email: string;
+        /** @example 665f1c2e9b1d8c0012a3b4c5 */
+        id: string;
+        name: string;
+      };
       /** @example 665f1c2e9b1d8c0012a3b4c5 */
       jobCoachId?: string;
       match?: {
@@ -5012,6 +5023,52 @@ export interface operations {
       200: {
         content: {
           "application/json": components["schemas"]["SharedPassport"];
+        };
+      };
+      /** @description The request is malformed or breaks the schema (including text with control characters); `details` names each field. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid access token. */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The caller’s role, or their relationship to this record, does not allow this. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to the caller. */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /** A passport shared with my organisation as a printable HTML page: only the shared sections, audited as a print */
+  printSharedPassport: {
+    parameters: {
+      path: {
+        shareId: string;
+      };
+    };
+    responses: {
+      /** @description HTML page. */
+      200: {
+        content: {
+          "text/html": string;
         };
       };
       /** @description The request is malformed or breaks the schema (including text with control characters); `details` names each field. */

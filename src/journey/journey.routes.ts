@@ -194,10 +194,17 @@ const progress = createRoute({
   responses: { 200: jsonResponse(progressSchema, 'Progress.'), ...errorResponses(401, 403, 404) },
 });
 
+/** One journey as its caller may see it, with the job coach's work contact (the list leaves it out). */
 async function view(c: Context<AppEnv>, match: PlacementMatch) {
   const caller = actor(c);
-  const labels = await c.var.services.journey.labels([match]);
-  return matchView(match, { role: caller.role, parties: partiesOf(caller, placementMatchResource(match)) }, labels);
+  const { journey } = c.var.services;
+  const [labels, coach] = await Promise.all([journey.labels([match]), journey.coachContact(caller, match)]);
+  const seen = matchView(
+    match,
+    { role: caller.role, parties: partiesOf(caller, placementMatchResource(match)) },
+    labels,
+  );
+  return coach && match.jobCoachId ? { ...seen, jobCoach: { id: match.jobCoachId, ...coach } } : seen;
 }
 
 export function journeyRoutes() {

@@ -256,6 +256,10 @@ export const placementMatchSchema = z
     }),
     providerId: idSchema,
     jobCoachId: idSchema.optional(),
+    jobCoach: z.object({ id: idSchema, name: z.string(), email: z.string() }).optional().openapi({
+      description:
+        'The job coach’s name and work email, on the view of one journey (not in lists). An employer sees it only while the journey is active.',
+    }),
     note: z.string(),
     match: z
       .object({ score: z.number(), reasons: z.union([z.array(z.string()), z.record(z.string(), z.unknown())]) })

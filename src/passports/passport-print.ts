@@ -1,6 +1,6 @@
 import { adjustmentCategoryLabels, type PassportSection } from '../domain/vocabulary.js';
 import type { PassportSections } from './passports.schemas.js';
-import { sectionLabels } from './passports.service.js';
+import { purposeClause, sectionLabels } from './passports.service.js';
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
@@ -70,6 +70,8 @@ export function renderPassportPage(input: {
   sections: PassportSections;
   visible: PassportSection[];
   printedOn: string;
+  /** For a share: who shared it, why and until when, said at the top of the page. */
+  shared?: { purpose: string; expiresOn: string };
 }): string {
   const body = input.visible.map((name) => section(name, input.sections)).join('\n');
   return `<!doctype html>
@@ -94,6 +96,11 @@ export function renderPassportPage(input: {
 <main>
 <h1>${escapeHtml(input.preferredName)}’s workplace adjustments passport</h1>
 <p class="meta">This passport belongs to ${escapeHtml(input.preferredName)}. It says what helps them at work. Please keep it private and do not pass it on.</p>
+${
+  input.shared
+    ? `<p class="meta">${escapeHtml(input.preferredName)} shared these parts with your organisation ${escapeHtml(purposeClause(input.shared.purpose))}. Shared until ${escapeHtml(input.shared.expiresOn)}. When the share ends, please destroy this printout.</p>`
+    : ''
+}
 <p class="meta">Version ${input.version}. Printed on ${escapeHtml(input.printedOn)}.</p>
 <nav aria-label="Sections"><ul>${input.visible.map((name) => `<li><a href="#${name}">${escapeHtml(sectionLabels[name])}</a></li>`).join('')}</ul></nav>
 ${body}

@@ -644,6 +644,7 @@ async function accessLogPage(c: Context<WebEnv>, person: PersonPage) {
   const what = (entry: (typeof log.items)[number]) => {
     const sections = entry.sections?.map((section) => sectionLabels[section]).join(', ');
     if (entry.action === 'passport_share.read' && sections) return `read ${sections}`;
+    if (entry.action === 'passport_share.print' && sections) return `printed ${sections}`;
     if (sections && entry.action === 'passport.read') return `read ${sections}`;
     return entry.description.charAt(0).toLowerCase() + entry.description.slice(1);
   };

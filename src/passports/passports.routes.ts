@@ -313,6 +313,21 @@ const sharedRead = createRoute({
   responses: { 200: jsonResponse(sharedPassportSchema, 'The shared sections.'), ...errorResponses(401, 404) },
 });
 
+const sharedPrint = createRoute({
+  method: 'get',
+  path: '/v1/shared-passports/{shareId}/print',
+  operationId: 'printSharedPassport',
+  tags,
+  summary:
+    'A passport shared with my organisation as a printable HTML page: only the shared sections, audited as a print',
+  ...bearer,
+  request: { params: idParams('shareId') },
+  responses: {
+    200: { description: 'HTML page.', content: { 'text/html': { schema: z.string() } } },
+    ...errorResponses(401, 404),
+  },
+});
+
 const printPolicy =
   "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
@@ -542,6 +557,28 @@ export function passportsRoutes() {
           expiresAt: share.expiresAt.toISOString(),
           version: current,
         },
+        200,
+      );
+    })
+    .openapi(sharedPrint, async (c) => {
+      const { services } = c.var;
+      const { share, person, sections, version } = await services.passports.readShared(
+        actor(c),
+        c.req.valid('param').shareId,
+        c.get('requestId'),
+        'passport_share.print',
+      );
+      c.header('Content-Security-Policy', printPolicy);
+      c.header('Cache-Control', 'no-store');
+      return c.html(
+        renderPassportPage({
+          preferredName: person.preferredName,
+          version,
+          sections,
+          visible: share.sections,
+          printedOn: services.clock.now().toISOString().slice(0, 10),
+          shared: { purpose: share.purpose, expiresOn: share.expiresAt.toISOString().slice(0, 10) },
+        }),
         200,
       );
     });

@@ -48,6 +48,7 @@ export const passportReadActions: readonly AuditAction[] = [
   'passport.read_version',
   'passport.print',
   'passport_share.read',
+  'passport_share.print',
   'young_person.export',
 ];
 
@@ -725,8 +726,16 @@ export class PassportsService {
       .map((share) => ({ share, person: people.get(share.youngPersonId)! }));
   }
 
-  /** An employer reads only the shared sections, only while the share is active; each read is audited. */
-  async readShared(actor: Actor, shareId: string, requestId: string) {
+  /**
+   * An employer reads only the shared sections, only while the share is active; each read is
+   * audited, a print as a print so that the owner knows a paper copy may exist.
+   */
+  async readShared(
+    actor: Actor,
+    shareId: string,
+    requestId: string,
+    action: 'passport_share.read' | 'passport_share.print' = 'passport_share.read',
+  ) {
     const share = await this.passports.share(shareId);
     if (!share) throw notFound('Shared passport');
     authorize(actor, 'passport_share.read', {
@@ -740,7 +749,7 @@ export class PassportsService {
       this.passports.current(share.youngPersonId),
     ]);
     if (!person) throw notFound('Shared passport');
-    await this.#recordRead(actor, share.youngPersonId, 'passport_share.read', share.sections, requestId, {
+    await this.#recordRead(actor, share.youngPersonId, action, share.sections, requestId, {
       shareId,
       employerId: share.employerId,
     });
@@ -799,6 +808,7 @@ export class PassportsService {
       'passport.read_version': 'Read an earlier version of your passport',
       'passport.print': 'Opened the printable passport',
       'passport_share.read': 'Read the sections you shared with them',
+      'passport_share.print': 'Printed the sections you shared with them',
       'young_person.export': 'Downloaded everything held about you',
     };
     return {

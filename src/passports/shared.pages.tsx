@@ -6,7 +6,7 @@ import { renderPage } from '../web/render.js';
 import type { WebEnv } from '../web/web.env.js';
 import { longDate } from '../web/young-person.js';
 import { sectionRows } from './passport-fields.js';
-import { sectionLabels } from './passports.service.js';
+import { purposeClause, sectionLabels } from './passports.service.js';
 
 function employerOnly(c: Context<WebEnv>) {
   if (c.get('actor')!.role !== 'employer')
@@ -50,14 +50,14 @@ async function sharedListPage(c: Context<WebEnv>) {
  * of the text: the policy, asked whether this caller could read the share were it active, decides
  * whether to say "ended" or "not found".
  */
-async function sharedPassportPage(c: Context<WebEnv>) {
+async function sharedPassportPage(c: Context<WebEnv>, action: 'passport_share.read' | 'passport_share.print') {
   employerOnly(c);
   const actor = c.get('actor')!;
   const shareId = c.req.param('shareId')!;
   const { passports } = c.var.services;
   let read;
   try {
-    read = await passports.readShared(actor, shareId, c.get('requestId'));
+    read = await passports.readShared(actor, shareId, c.get('requestId'), action);
   } catch (error) {
     if (!(error instanceof ApiError) || (error.code !== 'not_found' && error.code !== 'forbidden')) throw error;
     const ended = await passports.endedShare(actor, shareId);
@@ -87,7 +87,7 @@ async function sharedPassportPage(c: Context<WebEnv>) {
     <>
       <h1 class="govuk-heading-l">{person.preferredName}’s workplace adjustments passport</h1>
       <p class="govuk-body">
-        {person.preferredName} shared these parts with you so that: {share.purpose}. Shared until{' '}
+        {person.preferredName} shared these parts with you {purposeClause(share.purpose)}. Shared until{' '}
         {longDate(share.expiresAt)}.
       </p>
       <p class="govuk-body">
@@ -110,7 +110,7 @@ async function sharedPassportPage(c: Context<WebEnv>) {
 export function sharedPassportPages() {
   const app = new Hono<WebEnv>();
   app.get('/shared-passports', (c) => sharedListPage(c));
-  app.get('/shared-passports/:shareId{[0-9a-f]{24}}', (c) => sharedPassportPage(c));
-  app.get('/shared-passports/:shareId{[0-9a-f]{24}}/print', (c) => sharedPassportPage(c));
+  app.get('/shared-passports/:shareId{[0-9a-f]{24}}', (c) => sharedPassportPage(c, 'passport_share.read'));
+  app.get('/shared-passports/:shareId{[0-9a-f]{24}}/print', (c) => sharedPassportPage(c, 'passport_share.print'));
   return app;
 }
