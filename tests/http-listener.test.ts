@@ -315,6 +315,20 @@ describe('real requests that change things, sent without a body', () => {
       },
     );
     expect(byFetch.status).toBe(200);
+
+    // The employer prints what is still shared, as curl and a browser's fetch ask for a page.
+    const third = await share();
+    const printPath = `/v1/shared-passports/${third.json.id}/print`;
+    const printed = await rawRequest(listener, 'GET', printPath, {
+      headers: { Authorization: `Bearer ${employer.staff.token}`, Accept: '*/*' },
+    });
+    expect(printed.status).toBe(200);
+    const page = await fetch(`${listener.baseUrl}${printPath}`, {
+      headers: { Authorization: `Bearer ${employer.staff.token}`, Accept: 'text/html' },
+    });
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(page.headers.get('cache-control')).toBe('no-store');
+    expect(await page.text()).toContain('Written checklists');
   });
 
   it('disables and enables an account with a body-less POST', async () => {
