@@ -355,6 +355,23 @@ describe('who may read and change a passport', () => {
     expect(allowed.json.visibleSections).toContain('myCondition');
   });
 
+  it('is not read (nor logged as read) when a delegate opens the young person’s home page', async () => {
+    const before = await call(harness.app, 'GET', `${base(world.youngPersonId)}/access-log?limit=100`, {
+      token: world.youngPerson.token,
+    });
+    const session = await harness.services.webSessions.start(passportDelegate.accountId);
+    await harness.services.webSessions.actFor(session.session.id, world.youngPersonId, 'Sam');
+    const home = await harness.app.request(`/young-people/${world.youngPersonId}`, {
+      headers: { cookie: `__Host-session=${session.token}` },
+    });
+    expect(home.status).toBe(200);
+    expect(await home.text()).not.toContain('Written checklists');
+    const after = await call(harness.app, 'GET', `${base(world.youngPersonId)}/access-log?limit=100`, {
+      token: world.youngPerson.token,
+    });
+    expect(after.json.total).toBe(before.json.total);
+  });
+
   it('lets the owner close the coach’s access', async () => {
     const current = await call(harness.app, 'GET', base(other.youngPersonId), { token: other.youngPerson.token });
     await call(harness.app, 'PUT', base(other.youngPersonId), {

@@ -224,6 +224,25 @@ export class PassportsService {
   }
 
   /**
+   * What is left to do on the passport, for the home page's "what to do next": drafts waiting, the
+   * review date, which readable sections are empty. No section's text is in it, so it is not a
+   * read of the passport and is not written in the owner's access log (a delegate opening the home
+   * page would otherwise appear there as having read the passport each time).
+   */
+  async toDo(actor: Actor, youngPersonId: string) {
+    const { passport, resource } = await this.#load(actor, youngPersonId, 'passport.read');
+    const visible = readableSections(actor, resource, passportSections);
+    const filled = completeness(passport.sections);
+    const nextReviewDue = visible.includes('review') ? (passport.sections.review?.nextReviewDue ?? null) : null;
+    return {
+      pendingDrafts: await this.passports.countPendingDrafts(youngPersonId),
+      nextReviewDue,
+      reviewOverdue: nextReviewDue !== null && nextReviewDue < this.clock.now().toISOString().slice(0, 10),
+      emptySections: visible.filter((section) => filled[section] === 'empty'),
+    };
+  }
+
+  /**
    * Replaces the whole passport. The input names every section (null empties one), so that a
    * section is never emptied by being left out; the schema refuses a body that leaves any out.
    */

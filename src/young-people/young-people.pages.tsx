@@ -45,7 +45,7 @@ async function nextThings(c: Context<WebEnv>, person: PersonPage): Promise<NextT
   const [items, passport, shares] = await Promise.all([
     inbox.inbox(person.actor),
     person.may('view_passport') || !person.asDelegate
-      ? passports.read(person.actor, person.youngPersonId, c.get('requestId')).catch(() => undefined)
+      ? passports.toDo(person.actor, person.youngPersonId).catch(() => undefined)
       : undefined,
     person.may('view_passport') || !person.asDelegate
       ? passports.shares(person.actor, person.youngPersonId).catch(() => [])
@@ -62,7 +62,7 @@ async function nextThings(c: Context<WebEnv>, person: PersonPage): Promise<NextT
   }
   const base = `/young-people/${person.youngPersonId}/passport`;
   if (passport) {
-    const { view } = passport;
+    const view = passport;
     if (view.pendingDrafts > 0)
       things.push({
         text: 'Look at changes your job coach suggests for your passport',
@@ -81,9 +81,7 @@ async function nextThings(c: Context<WebEnv>, person: PersonPage): Promise<NextT
         href: `${base}/sections/review`,
         why: `The review is due on ${longDate(view.nextReviewDue)}.`,
       });
-    const empty = view.visibleSections.filter(
-      (section) => view.completeness[section] === 'empty' && section !== 'myCondition',
-    );
+    const empty = view.emptySections.filter((section) => section !== 'myCondition');
     if (empty.length > 0)
       things.push({
         text: `Fill in ${sectionLabels[empty[0]!]} in your passport`,
