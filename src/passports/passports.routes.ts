@@ -1,6 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { actor } from '../auth/auth.middleware.js';
 import { idParams, idSchema } from '../core/db/ids.js';
+import type { AppEnv } from '../core/http/env.js';
 import { bearer, createRouter, errorResponses, jsonBody, jsonResponse } from '../core/http/openapi.js';
 import { longText, pageFrom, pageOf, paginationQuery } from '../domain/schemas.js';
 import { renderPassportPage } from './passport-print.js';
@@ -331,6 +333,13 @@ const sharedPrint = createRoute({
 const printPolicy =
   "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
+/** The printable page: no scripts or outside resources (its own CSP), never cached, dated today. */
+function printed(c: Context<AppEnv>, page: Omit<Parameters<typeof renderPassportPage>[0], 'printedOn'>) {
+  c.header('Content-Security-Policy', printPolicy);
+  c.header('Cache-Control', 'no-store');
+  return c.html(renderPassportPage({ ...page, printedOn: c.var.services.clock.now().toISOString().slice(0, 10) }), 200);
+}
+
 export function passportsRoutes() {
   return createRouter()
     .openapi(read, async (c) => {
@@ -381,18 +390,12 @@ export function passportsRoutes() {
         c.get('requestId'),
         'passport.print',
       );
-      c.header('Content-Security-Policy', printPolicy);
-      c.header('Cache-Control', 'no-store');
-      return c.html(
-        renderPassportPage({
-          preferredName: person.preferredName,
-          version: view.version,
-          sections: view.sections,
-          visible: view.visibleSections,
-          printedOn: services.clock.now().toISOString().slice(0, 10),
-        }),
-        200,
-      );
+      return printed(c, {
+        preferredName: person.preferredName,
+        version: view.version,
+        sections: view.sections,
+        visible: view.visibleSections,
+      });
     })
     .openapi(versions, async (c) => {
       const items = await c.var.services.passports.versions(actor(c), c.req.valid('param').youngPersonId);
@@ -568,18 +571,12 @@ export function passportsRoutes() {
         c.get('requestId'),
         'passport_share.print',
       );
-      c.header('Content-Security-Policy', printPolicy);
-      c.header('Cache-Control', 'no-store');
-      return c.html(
-        renderPassportPage({
-          preferredName: person.preferredName,
-          version,
-          sections,
-          visible: share.sections,
-          printedOn: services.clock.now().toISOString().slice(0, 10),
-          shared: { purpose: share.purpose, expiresOn: share.expiresAt.toISOString().slice(0, 10) },
-        }),
-        200,
-      );
+      return printed(c, {
+        preferredName: person.preferredName,
+        version,
+        sections,
+        visible: share.sections,
+        shared: { purpose: share.purpose, expiresOn: share.expiresAt.toISOString().slice(0, 10) },
+      });
     });
 }
