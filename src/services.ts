@@ -43,6 +43,8 @@ import { PlacementsRepository } from './placements/placements.repository.js';
 import { PlacementsService } from './placements/placements.service.js';
 import { ProvidersRepository } from './providers/providers.js';
 import { NamesReadModel } from './read-models/names.js';
+import { PeopleFacts } from './read-models/people.js';
+import { PlacementFacts } from './read-models/placements.js';
 import { SearchIndexer } from './search-sync/indexer.js';
 import { SearchOutbox } from './search-sync/outbox.js';
 import { SearchReconciler } from './search-sync/reconcile.js';
@@ -177,6 +179,8 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
   } = repositories;
   const { passportsRepository, placementMatchesRepository: matches, progressRepository } = repositories;
   const names = new NamesReadModel({ accounts, providers, employers, placements, youngPeople });
+  const peopleFacts = new PeopleFacts({ youngPeople });
+  const placementFacts = new PlacementFacts({ placements, employers });
 
   const notificationOutbox = new NotificationOutbox(db, clock);
   const notificationPreferences = new PreferencesRepository(db, clock);
@@ -212,22 +216,24 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
   const passports = new PassportsService({
     mongo,
     passports: passportsRepository,
-    youngPeople,
-    employers,
-    placements,
-    accounts,
+    people: peopleFacts,
+    placements: placementFacts,
     audit,
     notifications,
     clock,
     names,
   });
   const placementsService = new PlacementsService({ mongo, placements, employers, outbox, audit, clock });
+  const youngPeopleService = new YoungPeopleService({ mongo, youngPeople, accounts, outbox, audit, clock });
   const journey = new JourneyService({
     mongo,
     matches,
-    youngPeople,
-    placements,
-    employers,
+    youngPeople: youngPeopleService,
+    placements: placementsService,
+    people: peopleFacts,
+    placementFacts,
+    places: placements,
+    statuses: youngPeople,
     passports,
     outbox,
     notifications,
@@ -244,7 +250,7 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     accounts: new AccountsService({ mongo, accounts, auth, names, audit }),
     invitations: new InvitationsService({ db, mongo, accounts, youngPeople, hasher, audit, notifications, clock }),
     employers: new EmployersService({ mongo, employers, placements, accounts, hasher, outbox, audit, clock }),
-    youngPeople: new YoungPeopleService({ mongo, youngPeople, accounts, outbox, audit, clock }),
+    youngPeople: youngPeopleService,
     placements: placementsService,
     passports,
     dataRights,

@@ -63,3 +63,10 @@ export function epochDay(date: string): number {
 export function isoDateOfEpochDay(day: number): string {
   return isoDate(new Date(day * msPerDay));
 }
+
+/** The academic year an ISO date falls in: academic years start on 1 September. */
+export function cohortYearOf(isoDate: string): number {
+  const year = Number(isoDate.slice(0, 4));
+  const month = Number(isoDate.slice(5, 7));
+  return month >= 9 ? year : year - 1;
+}

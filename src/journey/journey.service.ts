@@ -2,23 +2,23 @@ import type { ClientSession, MongoClient } from 'mongodb';
 import type { AuditLog } from '../audit/audit.js';
 import { type Actor, authorize, placementMatchScope } from '../auth/policy.js';
 import type { Clock } from '../core/clock.js';
-import { addDays, daysBetween, isoDate } from '../core/dates.js';
+import { addDays, cohortYearOf, daysBetween, isoDate } from '../core/dates.js';
 import { isDuplicateKey } from '../core/db/mongo.js';
 import { inTransaction } from '../core/db/transaction.js';
 import { ApiError, type FieldProblem, notFound, unprocessable } from '../core/errors.js';
 import type { PassportSection } from '../domain/vocabulary.js';
-import type { Employer, EmployersRepository } from '../employers/employers.repository.js';
 import { personFacts } from '../matching/facts.js';
 import { hardLimitBreaks } from '../matching/hard-limit-reasons.js';
 import type { NotificationsService } from '../notifications/notifications.service.js';
 import type { PassportsService } from '../passports/passports.service.js';
-import type { Placement, PlacementsRepository } from '../placements/placements.repository.js';
-import { placementResource } from '../placements/placements.service.js';
+import type { PlacementsService } from '../placements/placements.service.js';
 import type { NamesReadModel } from '../read-models/names.js';
+import type { PeopleFacts } from '../read-models/people.js';
+import type { EmployerFact, PlacementFact, PlacementFacts } from '../read-models/placements.js';
 import { placementSearchDoc } from '../search-sync/documents.js';
 import type { SearchOutbox } from '../search-sync/outbox.js';
-import { youngPersonResource } from '../young-people/young-people.access.js';
-import { cohortYearOf, type YoungPeopleRepository } from '../young-people/young-people.repository.js';
+import type { youngPersonStatuses } from '../young-people/young-people.schemas.js';
+import type { YoungPeopleService } from '../young-people/young-people.service.js';
 import { partiesOf, placementMatchResource } from './journey.access.js';
 import {
   allowedNextSteps,
@@ -32,7 +32,6 @@ import {
 import type { ActedBy, PlacementMatch, PlacementMatchesRepository, StepFields } from './journey.repository.js';
 import type { MatchEvidence, Outcome } from './journey.schemas.js';
 import { labelsFor, type MatchLabels } from './match-labels.js';
-import { releasePlace, setYoungPersonStatus, takePlace } from './places.js';
 import { followUpWindow } from './progress.js';
 import { startProblems } from './start-checks.js';
 
@@ -57,6 +56,33 @@ const partyNames: Record<JourneyParty, string> = {
   young_person: 'the young person',
   employer: 'the employer',
 };
+
+type YoungPersonStatus = (typeof youngPersonStatuses)[number];
+
+/**
+ * The journey's writes to the placements and young-people stores, inside its own transaction. The
+ * owning repositories implement them, each as one conditional update, so that the condition and the
+ * change are one atomic step in MongoDB (a place is taken only while one is free, however many starts
+ * arrive at once). Only these methods are handed over: the journey cannot read or write anything else
+ * in those stores.
+ */
+export interface PlacementPlaces {
+  /** Takes one free place; when that fills the placement, it becomes 'filled'. False if none was free. */
+  takePlace(placementId: string, now: Date, session: ClientSession): Promise<boolean>;
+  /** Gives a place back after an internship ends early; a filled placement opens again. */
+  releasePlace(placementId: string, now: Date, session: ClientSession): Promise<void>;
+}
+
+export interface YoungPersonStatuses {
+  /** Moves a young person from one status to another; false if they were not in `from`. */
+  moveStatus(
+    youngPersonId: string,
+    from: YoungPersonStatus,
+    to: YoungPersonStatus,
+    now: Date,
+    session: ClientSession,
+  ): Promise<boolean>;
+}
 
 function wrongPartyError(action: JourneyAction, by: readonly JourneyParty[]): ApiError {
   return new ApiError(
@@ -87,9 +113,12 @@ interface AuthorizedStep {
 export class JourneyService {
   private readonly mongo: MongoClient;
   private readonly matches: PlacementMatchesRepository;
-  private readonly youngPeople: YoungPeopleRepository;
-  private readonly placements: PlacementsRepository;
-  private readonly employers: EmployersRepository;
+  private readonly youngPeople: YoungPeopleService;
+  private readonly placements: PlacementsService;
+  private readonly people: PeopleFacts;
+  private readonly placementFacts: PlacementFacts;
+  private readonly places: PlacementPlaces;
+  private readonly statuses: YoungPersonStatuses;
   private readonly passports: PassportsService;
   private readonly outbox: SearchOutbox;
   private readonly notifications: NotificationsService;
@@ -100,9 +129,16 @@ export class JourneyService {
   constructor(options: {
     mongo: MongoClient;
     matches: PlacementMatchesRepository;
-    youngPeople: YoungPeopleRepository;
-    placements: PlacementsRepository;
-    employers: EmployersRepository;
+    /** Profiles, read for an actor through the young-people feature's policy checks (proposing). */
+    youngPeople: YoungPeopleService;
+    /** Placements with their employers, read through the placements feature's policy checks. */
+    placements: PlacementsService;
+    /** Who a match's young person is (their provider, for the passport's policy); not their profile. */
+    people: PeopleFacts;
+    /** A match's placement's dates, days, places and employer. */
+    placementFacts: PlacementFacts;
+    places: PlacementPlaces;
+    statuses: YoungPersonStatuses;
     passports: PassportsService;
     outbox: SearchOutbox;
     notifications: NotificationsService;
@@ -114,7 +150,10 @@ export class JourneyService {
     this.matches = options.matches;
     this.youngPeople = options.youngPeople;
     this.placements = options.placements;
-    this.employers = options.employers;
+    this.people = options.people;
+    this.placementFacts = options.placementFacts;
+    this.places = options.places;
+    this.statuses = options.statuses;
     this.passports = options.passports;
     this.outbox = options.outbox;
     this.notifications = options.notifications;
@@ -132,13 +171,8 @@ export class JourneyService {
     input: { youngPersonId: string; placementId: string; note: string; match?: MatchEvidence; overrideReason?: string },
     requestId: string,
   ): Promise<PlacementMatch> {
-    const person = await this.youngPeople.byId(input.youngPersonId);
-    if (!person) throw notFound('Young person');
-    authorize(actor, 'young_person.read', youngPersonResource(person));
-    const placement = await this.placements.byId(input.placementId);
-    const employer = placement && (await this.employers.byId(placement.employerId));
-    if (!placement || !employer) throw notFound('Placement');
-    authorize(actor, 'placement.propose', placementResource(placement, employer));
+    const person = await this.youngPeople.get(actor, input.youngPersonId, 'young_person.read');
+    const { placement, employer } = await this.placements.get(actor, input.placementId, 'placement.propose');
     authorize(
       actor,
       'placement_match.coach_act',
@@ -332,11 +366,10 @@ export class JourneyService {
     );
   }
 
-  async #placementAndEmployer(match: PlacementMatch): Promise<{ placement: Placement; employer: Employer }> {
-    const placement = await this.placements.byId(match.placementId);
-    const employer = placement && (await this.employers.byId(placement.employerId));
-    if (!placement || !employer) throw notFound('Placement');
-    return { placement, employer };
+  async #placementAndEmployer(match: PlacementMatch): Promise<{ placement: PlacementFact; employer: EmployerFact }> {
+    const found = await this.placementFacts.withEmployer(match.placementId);
+    if (!found) throw notFound('Placement');
+    return found;
   }
 
   /**
@@ -358,7 +391,7 @@ export class JourneyService {
         [{ path: 'placement', message: 'belongs to an employer that is no longer verified' }],
         'The employer is not verified.',
       );
-    const person = await this.youngPeople.byId(match.youngPersonId);
+    const person = await this.people.person(match.youngPersonId);
     if (!person) throw notFound('Young person');
     if (input.sections.length > 0) {
       try {
@@ -532,8 +565,8 @@ export class JourneyService {
     const earlyStartReason = input.startedOn < placement.startDate ? input.earlyStartReason : undefined;
     return inTransaction(this.mongo, async (session) => {
       const now = this.clock.now();
-      if (!(await takePlace(this.placements, match.placementId, now, session))) {
-        const placement = await this.placements.byId(match.placementId, session);
+      if (!(await this.places.takePlace(match.placementId, now, session))) {
+        const placement = await this.placementFacts.placement(match.placementId, session);
         throw new ApiError('conflict', 'The placement has no free place left.', {
           details: {
             placementId: match.placementId,
@@ -543,9 +576,7 @@ export class JourneyService {
           },
         });
       }
-      if (
-        !(await setYoungPersonStatus(this.youngPeople, match.youngPersonId, 'active', 'on_placement', now, session))
-      ) {
+      if (!(await this.statuses.moveStatus(match.youngPersonId, 'active', 'on_placement', now, session))) {
         throw new ApiError(
           'conflict',
           'The young person is not free to start: they are already on a placement or have left the programme.',
@@ -607,14 +638,7 @@ export class JourneyService {
         session,
         { outcome: input.outcome.type },
       );
-      await setYoungPersonStatus(
-        this.youngPeople,
-        match.youngPersonId,
-        'on_placement',
-        'completed',
-        this.clock.now(),
-        session,
-      );
+      await this.statuses.moveStatus(match.youngPersonId, 'on_placement', 'completed', this.clock.now(), session);
       await this.outbox.enqueue('young_person', match.youngPersonId, session);
       return moved;
     });
@@ -671,8 +695,8 @@ export class JourneyService {
         { party, fromState: match.state },
       );
       if (match.state === 'in_progress') {
-        await releasePlace(this.placements, match.placementId, now, session);
-        await setYoungPersonStatus(this.youngPeople, match.youngPersonId, 'on_placement', 'active', now, session);
+        await this.places.releasePlace(match.placementId, now, session);
+        await this.statuses.moveStatus(match.youngPersonId, 'on_placement', 'active', now, session);
         await this.outbox.enqueue('placement', match.placementId, session);
         await this.outbox.enqueue('young_person', match.youngPersonId, session);
       }

@@ -1,6 +1,5 @@
 import type { MongoClient } from 'mongodb';
 import type { AuditAction, AuditLog, PassportReadAction } from '../audit/audit.js';
-import type { AccountsRepository } from '../auth/accounts.js';
 import {
   type Action,
   type Actor,
@@ -17,11 +16,10 @@ import { daysAfter } from '../core/dates.js';
 import { inTransaction } from '../core/db/transaction.js';
 import { ApiError, notFound, unprocessable } from '../core/errors.js';
 import { type PassportSection, passportSections } from '../domain/vocabulary.js';
-import type { EmployersRepository } from '../employers/employers.repository.js';
 import type { NotificationsService } from '../notifications/notifications.service.js';
-import type { PlacementsRepository } from '../placements/placements.repository.js';
 import type { NamesReadModel } from '../read-models/names.js';
-import type { YoungPeopleRepository, YoungPerson } from '../young-people/young-people.repository.js';
+import type { PeopleFacts, PersonFacts } from '../read-models/people.js';
+import type { PlacementFacts } from '../read-models/placements.js';
 import type {
   Passport,
   PassportDraft,
@@ -114,7 +112,7 @@ export function shareStatus(share: PassportShare, now: Date): 'active' | 'expire
   return share.expiresAt > now ? 'active' : 'expired';
 }
 
-const emptyPassport = (person: YoungPerson): Passport => ({
+const emptyPassport = (person: Pick<PersonFacts, 'id' | 'providerId'>): Passport => ({
   youngPersonId: person.id,
   providerId: person.providerId,
   version: 0,
@@ -131,10 +129,8 @@ const emptyPassport = (person: YoungPerson): Passport => ({
 export class PassportsService {
   private readonly mongo: MongoClient;
   private readonly passports: PassportsRepository;
-  private readonly youngPeople: YoungPeopleRepository;
-  private readonly employers: EmployersRepository;
-  private readonly placements: PlacementsRepository;
-  private readonly accounts: AccountsRepository;
+  private readonly people: PeopleFacts;
+  private readonly placements: PlacementFacts;
   private readonly audit: AuditLog;
   private readonly notifications: NotificationsService;
   private readonly clock: Clock;
@@ -143,10 +139,10 @@ export class PassportsService {
   constructor(options: {
     mongo: MongoClient;
     passports: PassportsRepository;
-    youngPeople: YoungPeopleRepository;
-    employers: EmployersRepository;
-    placements: PlacementsRepository;
-    accounts: AccountsRepository;
+    /** Who a passport belongs to (their provider, for the policy) and their name; never their profile. */
+    people: PeopleFacts;
+    /** Which employer a placement belongs to, and whether an employer is verified. */
+    placements: PlacementFacts;
     audit: AuditLog;
     notifications: NotificationsService;
     clock: Clock;
@@ -154,10 +150,8 @@ export class PassportsService {
   }) {
     this.mongo = options.mongo;
     this.passports = options.passports;
-    this.youngPeople = options.youngPeople;
-    this.employers = options.employers;
+    this.people = options.people;
     this.placements = options.placements;
-    this.accounts = options.accounts;
     this.audit = options.audit;
     this.notifications = options.notifications;
     this.clock = options.clock;
@@ -166,7 +160,7 @@ export class PassportsService {
 
   /** Loads the passport (or an empty one) and checks the actor may do `action` to it. */
   async #load(actor: Actor, youngPersonId: string, action: Action) {
-    const person = await this.youngPeople.byId(youngPersonId);
+    const person = await this.people.person(youngPersonId);
     if (!person) throw notFound('Young person');
     const passport = (await this.passports.current(youngPersonId)) ?? emptyPassport(person);
     const resource: Extract<Resource, { type: 'passport' }> = {
@@ -439,7 +433,7 @@ export class PassportsService {
   }
 
   async drafts(actor: Actor, youngPersonId: string, status?: PassportDraft['status']) {
-    const person = await this.youngPeople.byId(youngPersonId);
+    const person = await this.people.person(youngPersonId);
     if (!person) throw notFound('Young person');
     const passport = (await this.passports.current(youngPersonId)) ?? emptyPassport(person);
     const resource = {
@@ -537,12 +531,12 @@ export class PassportsService {
     requestId: string,
   ) {
     const { person } = await this.#load(actor, youngPersonId, 'passport.share');
-    const employer = await this.employers.byId(input.employerId);
+    const employer = await this.placements.employer(input.employerId);
     if (!employer?.verified) {
       throw unprocessable([{ path: 'employerId', in: 'body', message: 'is not a verified employer' }]);
     }
     if (input.placementId) {
-      const placement = await this.placements.byId(input.placementId);
+      const placement = await this.placements.placement(input.placementId);
       if (!placement || placement.employerId !== employer.id) {
         throw unprocessable([{ path: 'placementId', in: 'body', message: 'is not a placement of this employer' }]);
       }
@@ -555,7 +549,7 @@ export class PassportsService {
   /** The consent record and its audit entry; used by `share` and by accepting a placement proposal. */
   async createShare(
     actor: Actor,
-    person: Pick<YoungPerson, 'id' | 'providerId'>,
+    person: Pick<PersonFacts, 'id' | 'providerId'>,
     input: {
       employerId: string;
       employerName: string;
@@ -604,7 +598,7 @@ export class PassportsService {
   }
 
   /** Whether the actor may share this young person's passport (403 if not); used before sharing on accepting a proposal. */
-  async authorizeShare(actor: Actor, person: Pick<YoungPerson, 'id' | 'providerId'>): Promise<void> {
+  async authorizeShare(actor: Actor, person: Pick<PersonFacts, 'id' | 'providerId'>): Promise<void> {
     const passport = await this.passports.current(person.id);
     authorize(actor, 'passport.share', {
       type: 'passport',
@@ -678,7 +672,7 @@ export class PassportsService {
       });
     const now = this.clock.now();
     const expiresAt = daysAfter(now, input.expiresInDays);
-    const employerName = (await this.employers.byId(share.employerId))?.name ?? 'the employer';
+    const employerName = (await this.names.employerNames([share.employerId])).get(share.employerId) ?? 'the employer';
     const statement = consentStatement({ sections: share.sections, employerName, purpose: share.purpose, expiresAt });
     await inTransaction(this.mongo, async (session) => {
       if (
@@ -737,9 +731,7 @@ export class PassportsService {
     const employerId = sharedPassportsScope(actor);
     if (!employerId) return [];
     const shares = await this.passports.activeSharesFor(employerId, this.clock.now());
-    const people = new Map(
-      (await this.youngPeople.byIds([...new Set(shares.map((s) => s.youngPersonId))])).map((p) => [p.id, p]),
-    );
+    const people = new Map((await this.people.people(shares.map((s) => s.youngPersonId))).map((p) => [p.id, p]));
     return shares
       .filter((share) => people.has(share.youngPersonId))
       .map((share) => ({ share, person: people.get(share.youngPersonId)! }));
@@ -764,7 +756,7 @@ export class PassportsService {
       active: shareStatus(share, this.clock.now()) === 'active',
     });
     const [person, passport] = await Promise.all([
-      this.youngPeople.byId(share.youngPersonId),
+      this.people.person(share.youngPersonId),
       this.passports.current(share.youngPersonId),
     ]);
     if (!person) throw notFound('Shared passport');
@@ -800,7 +792,7 @@ export class PassportsService {
       active: true,
     };
     if (decide(actor, 'passport_share.read', resource) !== 'allow') return undefined;
-    const person = await this.youngPeople.byId(share.youngPersonId);
+    const person = await this.people.person(share.youngPersonId);
     if (!person) return undefined;
     return {
       preferredName: person.preferredName,
@@ -817,11 +809,9 @@ export class PassportsService {
         items.map((entry) => entry.actor.accountId).filter((id): id is string => !!id && /^[0-9a-f]{24}$/.test(id)),
       ),
     ];
-    const readers = new Map(
-      (await Promise.all(accountIds.map((id) => this.accounts.byId(id)))).filter((a) => a).map((a) => [a!.id, a!]),
-    );
-    const employerIds = [...new Set([...readers.values()].map((a) => a.employerId).filter((id): id is string => !!id))];
-    const employerNames = new Map((await this.employers.byIds(employerIds)).map((e) => [e.id, e.name]));
+    const readers = await this.names.accountSummaries(accountIds);
+    const employerIds = [...readers.values()].map((a) => a.employerId).filter((id): id is string => !!id);
+    const employerNames = await this.names.employerNames(employerIds);
     const describe: Record<string, string> = {
       'passport.read': 'Read your passport',
       'passport.read_version': 'Read an earlier version of your passport',

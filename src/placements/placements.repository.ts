@@ -4,7 +4,7 @@ import type { CollectionSpec } from '../core/db/mongo.js';
 import type { AdjustmentCategory, EnvironmentFactor, Level, Sector, Weekday } from '../domain/vocabulary.js';
 import { sectors } from '../domain/vocabulary.js';
 import { type Coordinates, geoPoint } from '../geo/postcodes.js';
-import { placementStatuses } from './placements.schemas.js';
+import { placementStatuses, publishedStatuses } from './placements.schemas.js';
 
 export type PlacementStatus = (typeof placementStatuses)[number];
 
@@ -172,6 +172,39 @@ export class PlacementsRepository {
   }
 
   /** Pauses every open placement of an employer, saying why; returns their ids. */
+  /**
+   * Takes one free place (for the journey's start); when that fills the placement, it becomes
+   * 'filled'. One conditional update, so the check and the change are one atomic step: a place is
+   * taken only while one is free, however many starts arrive at once. False if none was free.
+   */
+  async takePlace(id: string, now: Date, session: ClientSession): Promise<boolean> {
+    const result = await this.collection.updateOne(
+      {
+        _id: new ObjectId(id),
+        status: { $in: publishedStatuses },
+        $expr: { $lt: ['$placesFilled', '$places'] },
+      },
+      [
+        { $set: { placesFilled: { $add: ['$placesFilled', 1] }, updatedAt: now } },
+        { $set: { status: { $cond: [{ $gte: ['$placesFilled', '$places'] }, 'filled', '$status'] } } },
+      ],
+      { session },
+    );
+    return result.modifiedCount === 1;
+  }
+
+  /** Gives a place back after an internship ends early; a filled placement opens again. */
+  async releasePlace(id: string, now: Date, session: ClientSession): Promise<void> {
+    await this.collection.updateOne(
+      { _id: new ObjectId(id), placesFilled: { $gt: 0 } },
+      [
+        { $set: { placesFilled: { $subtract: ['$placesFilled', 1] }, updatedAt: now } },
+        { $set: { status: { $cond: [{ $eq: ['$status', 'filled'] }, 'open', '$status'] } } },
+      ],
+      { session },
+    );
+  }
+
   async pauseOpenOf(employerId: string, statusReason: string, now: Date, session: ClientSession): Promise<string[]> {
     const filter = { employerId: new ObjectId(employerId), status: 'open' as const };
     const ids = (await this.collection.find(filter, { projection: { _id: 1 }, session }).toArray()).map(

@@ -19,6 +19,8 @@ const isTimeOfDay = (value: string) => timeOfDaySchema.safeParse(value).success;
 
 export const placementStatuses = ['draft', 'open', 'paused', 'filled', 'closed'] as const;
 export const placementStatusSchema = z.enum(placementStatuses);
+/** The statuses in which a placement is shown to young people and their coaches (if its employer is verified). */
+export const publishedStatuses: (typeof placementStatuses)[number][] = ['open', 'paused', 'filled'];
 
 export const siteSchema = z
   .strictObject({

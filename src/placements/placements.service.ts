@@ -11,10 +11,10 @@ import { locate } from '../geo/locate.js';
 import type { SearchOutbox } from '../search-sync/outbox.js';
 import { placementProblems } from './placement-checks.js';
 import type { NewPlacement, Placement, PlacementStatus, PlacementsRepository } from './placements.repository.js';
-import type { PlacementInput, PlacementPatch } from './placements.schemas.js';
+import { type PlacementInput, type PlacementPatch, publishedStatuses } from './placements.schemas.js';
 
 /** Statuses in which people outside the employer can see a placement. */
-export const publishedStatuses: PlacementStatus[] = ['open', 'paused', 'filled'];
+export { publishedStatuses };
 
 export function placementResource(placement: Placement, employer: Pick<Employer, 'verified'>) {
   return {

@@ -44,6 +44,19 @@ export class NamesReadModel {
     return new Map(found.filter((account) => account !== undefined).map((account) => [account.id, account.name]));
   }
 
+  /** Readers of a passport, for its owner's access log: each reader's name and, for employer staff, their organisation. */
+  async accountSummaries(ids: string[]): Promise<Map<string, { name: string; employerId?: string }>> {
+    const found = await Promise.all(unique(ids).map((id) => this.accounts.byId(id)));
+    return new Map(
+      found
+        .filter((account) => account !== undefined)
+        .map((account) => [
+          account.id,
+          { name: account.name, ...(account.employerId ? { employerId: account.employerId } : {}) },
+        ]),
+    );
+  }
+
   async providerName(id: string): Promise<string | undefined> {
     return (await this.providers.byId(id))?.name;
   }

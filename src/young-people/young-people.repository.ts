@@ -1,5 +1,6 @@
 import type { ClientSession, Collection, Db, Filter } from 'mongodb';
 import { ObjectId } from 'mongodb';
+import { cohortYearOf } from '../core/dates.js';
 import type { CollectionSpec } from '../core/db/mongo.js';
 import type {
   AdjustmentCategory,
@@ -125,12 +126,7 @@ export const youngPeopleCollection: CollectionSpec = {
   ],
 };
 
-/** Academic years start on 1 September. */
-export function cohortYearOf(isoDate: string): number {
-  const year = Number(isoDate.slice(0, 4));
-  const month = Number(isoDate.slice(5, 7));
-  return month >= 9 ? year : year - 1;
-}
+export { cohortYearOf };
 
 export function toYoungPerson(doc: YoungPersonDoc): YoungPerson {
   const { _id, providerId, jobCoachId, location, eligibilityException, cohortYear: _cohort, ...rest } = doc;
@@ -200,6 +196,22 @@ export class YoungPeopleRepository {
       { returnDocument: 'after', session },
     );
     return doc ? toYoungPerson(doc) : undefined;
+  }
+
+  /** Moves a young person from one status to another in one conditional update; false if they were not in `from`. */
+  async moveStatus(
+    id: string,
+    from: YoungPerson['status'],
+    to: YoungPerson['status'],
+    now: Date,
+    session: ClientSession,
+  ): Promise<boolean> {
+    const result = await this.collection.updateOne(
+      { _id: new ObjectId(id), status: from },
+      { $set: { status: to, updatedAt: now } },
+      { session },
+    );
+    return result.modifiedCount === 1;
   }
 
   async list(filter: Filter<YoungPersonDoc>, options: { limit: number; offset: number }) {
