@@ -257,7 +257,7 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     matching: new MatchingService({ search, youngPeople, placements, employers, placementsService }),
     journey,
     progress: new ProgressService({ mongo, journey, matches, records: progressRepository, clock }),
-    inbox: new InboxService({ matches, progress: progressRepository, passports: passportsRepository, names, clock }),
+    inbox: new InboxService({ matches, progress: progressRepository, passports, names, clock }),
     dashboards: new DashboardsService({
       matches,
       progress: progressRepository,

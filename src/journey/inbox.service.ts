@@ -1,7 +1,7 @@
-import { type Actor, decide, placementMatchScope } from '../auth/policy.js';
+import { type Actor, placementMatchScope } from '../auth/policy.js';
 import type { Clock } from '../core/clock.js';
-import { daysAfter, isoDate } from '../core/dates.js';
-import type { PassportsRepository } from '../passports/passports.repository.js';
+import { isoDate } from '../core/dates.js';
+import type { PassportsService } from '../passports/passports.service.js';
 import type { NamesReadModel } from '../read-models/names.js';
 import { type InboxItem, type InboxKind, inboxItemsFor, sortInbox } from './inbox.js';
 import { partiesOf, placementMatchResource } from './journey.access.js';
@@ -37,14 +37,15 @@ export const shareEndingSoonDays = 14;
 export class InboxService {
   private readonly matches: PlacementMatchesRepository;
   private readonly progress: ProgressRepository;
-  private readonly passports: PassportsRepository;
+  private readonly passports: PassportsService;
   private readonly names: NamesReadModel;
   private readonly clock: Clock;
 
   constructor(options: {
     matches: PlacementMatchesRepository;
     progress: ProgressRepository;
-    passports: PassportsRepository;
+    /** Drafts and shares the caller may act on, chosen by the passports feature's policy checks. */
+    passports: PassportsService;
     names: NamesReadModel;
     clock: Clock;
   }) {
@@ -60,35 +61,13 @@ export class InboxService {
    * own, and those of whom a delegate acts for with `edit_passport` (the policy decides who).
    */
   async passportDrafts(actor: Actor) {
-    const ids =
-      actor.role === 'young_person' && actor.youngPersonId
-        ? [actor.youngPersonId]
-        : actor.role === 'delegate'
-          ? actor.actsFor.map((grant) => grant.youngPersonId)
-          : [];
-    const drafts = await this.passports.pendingDraftsOf(ids);
+    const drafts = await this.passports.draftsToDecide(actor);
     if (drafts.length === 0) return [];
-    const owners = [...new Set(drafts.map((draft) => draft.youngPersonId))];
-    const [passports, names, coaches] = await Promise.all([
-      Promise.all(owners.map((id) => this.passports.current(id))),
-      this.names.youngPersonNames(owners),
+    const [names, coaches] = await Promise.all([
+      this.names.youngPersonNames([...new Set(drafts.map((draft) => draft.youngPersonId))]),
       this.names.accountNames([...new Set(drafts.map((draft) => draft.proposedBy))]),
     ]);
-    const passportOf = new Map(
-      passports.filter((passport) => passport).map((passport) => [passport!.youngPersonId, passport!]),
-    );
     return drafts
-      .filter((draft) => {
-        const passport = passportOf.get(draft.youngPersonId);
-        if (!passport) return false;
-        const resource = {
-          type: 'passport' as const,
-          youngPersonId: draft.youngPersonId,
-          providerId: passport.providerId,
-          coachAccess: passport.coachAccess,
-        };
-        return decide(actor, 'passport.decide_draft', resource) === 'allow';
-      })
       .map((draft) => ({
         kind: 'passport_draft_to_review' as const,
         title: `${coaches.get(draft.proposedBy) ?? 'A job coach'} suggested changes to the adjustments passport. Read them, then accept or reject them.`,
@@ -105,40 +84,23 @@ export class InboxService {
    * `shareEndingSoonDays`, soonest first, so the owner can renew one before it ends.
    */
   async sharesEndingSoon(actor: Actor) {
-    const ids =
-      actor.role === 'young_person' && actor.youngPersonId
-        ? [actor.youngPersonId]
-        : actor.role === 'delegate'
-          ? actor.actsFor.map((grant) => grant.youngPersonId)
-          : [];
-    const now = this.clock.now();
-    const shares = await this.passports.sharesEndingBefore(ids, now, daysAfter(now, shareEndingSoonDays));
+    const shares = await this.passports.sharesEndingWithin(actor, shareEndingSoonDays);
     if (shares.length === 0) return [];
     const [names, employers] = await Promise.all([
       this.names.youngPersonNames([...new Set(shares.map((share) => share.youngPersonId))]),
       this.names.employerNames([...new Set(shares.map((share) => share.employerId))]),
     ]);
-    return shares
-      .filter(
-        (share) =>
-          decide(actor, 'passport.share', {
-            type: 'passport',
-            youngPersonId: share.youngPersonId,
-            providerId: share.providerId,
-            coachAccess: 'none',
-          }) === 'allow',
-      )
-      .map((share) => {
-        const employerName = employers.get(share.employerId) ?? 'an employer';
-        return {
-          kind: 'share_ending_soon' as const,
-          title: `Sharing the adjustments passport with ${employerName} ends on ${isoDate(share.expiresAt)}. Renew it if they still need it.`,
-          shareId: share.id,
-          endsOn: isoDate(share.expiresAt),
-          employerName,
-          youngPerson: { id: share.youngPersonId, preferredName: names.get(share.youngPersonId) ?? 'the young person' },
-        };
-      });
+    return shares.map((share) => {
+      const employerName = employers.get(share.employerId) ?? 'an employer';
+      return {
+        kind: 'share_ending_soon' as const,
+        title: `Sharing the adjustments passport with ${employerName} ends on ${isoDate(share.expiresAt)}. Renew it if they still need it.`,
+        shareId: share.id,
+        endsOn: isoDate(share.expiresAt),
+        employerName,
+        youngPerson: { id: share.youngPersonId, preferredName: names.get(share.youngPersonId) ?? 'the young person' },
+      };
+    });
   }
 
   /** What the caller must act on now, newest first. A job coach sees their own caseload. */

@@ -121,6 +121,12 @@ const emptyPassport = (person: Pick<PersonFacts, 'id' | 'providerId'>): Passport
   updatedAt: null,
 });
 
+/** The young people whose passports the caller could own or act for: their own, or a delegate's grants. */
+function ownedOrActedFor(actor: Actor): string[] {
+  if (actor.role === 'young_person' && actor.youngPersonId) return [actor.youngPersonId];
+  return actor.role === 'delegate' ? actor.actsFor.map((grant) => grant.youngPersonId) : [];
+}
+
 /**
  * The adjustments passport: owned by the young person, saved in versions, edited by coaches only
  * through drafts the owner accepts, shared section by section with explicit consent, and every
@@ -724,6 +730,49 @@ export class PassportsService {
       );
     });
     return (await this.passports.share(shareId))!;
+  }
+
+  /**
+   * Passport changes a job coach proposed that the caller may accept or reject: the young person's
+   * own, and those of whom a delegate acts for with `edit_passport` (the policy decides who). Oldest first.
+   */
+  async draftsToDecide(actor: Actor): Promise<PassportDraft[]> {
+    const drafts = await this.passports.pendingDraftsOf(ownedOrActedFor(actor));
+    if (drafts.length === 0) return [];
+    const owners = [...new Set(drafts.map((draft) => draft.youngPersonId))];
+    const passports = await Promise.all(owners.map((id) => this.passports.current(id)));
+    const passportOf = new Map(
+      passports.filter((passport) => passport).map((passport) => [passport!.youngPersonId, passport!]),
+    );
+    return drafts.filter((draft) => {
+      const passport = passportOf.get(draft.youngPersonId);
+      if (!passport) return false;
+      const resource = {
+        type: 'passport' as const,
+        youngPersonId: draft.youngPersonId,
+        providerId: passport.providerId,
+        coachAccess: passport.coachAccess,
+      };
+      return decide(actor, 'passport.decide_draft', resource) === 'allow';
+    });
+  }
+
+  /**
+   * Shares of the caller's passport (or of whom a delegate may share for) that are active now and
+   * end within `days`, soonest first.
+   */
+  async sharesEndingWithin(actor: Actor, days: number): Promise<PassportShare[]> {
+    const now = this.clock.now();
+    const shares = await this.passports.sharesEndingBefore(ownedOrActedFor(actor), now, daysAfter(now, days));
+    return shares.filter(
+      (share) =>
+        decide(actor, 'passport.share', {
+          type: 'passport',
+          youngPersonId: share.youngPersonId,
+          providerId: share.providerId,
+          coachAccess: 'none',
+        }) === 'allow',
+    );
   }
 
   /** The employer's side: passports currently shared with the caller's organisation. */
