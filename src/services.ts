@@ -45,6 +45,8 @@ import { ProvidersRepository } from './providers/providers.js';
 import { NamesReadModel } from './read-models/names.js';
 import { PeopleFacts } from './read-models/people.js';
 import { PlacementFacts } from './read-models/placements.js';
+import { RecipientsReadModel } from './read-models/recipients.js';
+import { ShareEndingsReadModel } from './read-models/shares.js';
 import { SearchIndexer } from './search-sync/indexer.js';
 import { SearchOutbox } from './search-sync/outbox.js';
 import { SearchReconciler } from './search-sync/reconcile.js';
@@ -181,6 +183,7 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
   const names = new NamesReadModel({ accounts, providers, employers, placements, youngPeople });
   const peopleFacts = new PeopleFacts({ youngPeople });
   const placementFacts = new PlacementFacts({ placements, employers });
+  const recipients = new RecipientsReadModel({ accounts });
 
   const notificationOutbox = new NotificationOutbox(db, clock);
   const notificationPreferences = new PreferencesRepository(db, clock);
@@ -189,10 +192,9 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     outbox: notificationOutbox,
     preferences: notificationPreferences,
     unsubscribeLinks,
-    accounts,
-    youngPeople,
-    placements,
-    employers,
+    recipients,
+    people: peopleFacts,
+    placements: placementFacts,
     clock,
   });
 
@@ -299,21 +301,18 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
         options.delivery,
       )
     : undefined;
-  const dailyNotifications = new DailyNotifications(
+  const dailyNotifications = new DailyNotifications({
     db,
     mongo,
-    notificationOutbox,
-    services.inbox,
-    accounts,
-    passportsRepository,
-    employers,
+    outbox: notificationOutbox,
+    inbox: services.inbox,
+    recipients,
+    shareEndings: new ShareEndingsReadModel({ passports: passportsRepository }),
+    names,
     clock,
     logger,
-    {
-      hour: config.NOTIFY_DAILY_HOUR,
-      leaseMs: 30 * 60_000,
-    },
-  );
+    schedule: { hour: config.NOTIFY_DAILY_HOUR, leaseMs: 30 * 60_000 },
+  });
   const { accounts: _accountsService, ...featureServices } = services;
   return {
     ...infra,

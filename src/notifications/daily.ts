@@ -1,16 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import type { Collection, Db, MongoClient } from 'mongodb';
-import { ObjectId } from 'mongodb';
-import { type AccountDoc, type AccountsRepository, toAccount } from '../auth/accounts.js';
+import type { Collection, Db, MongoClient, ObjectId } from 'mongodb';
 import { actorOf } from '../auth/auth.service.js';
 import type { Clock } from '../core/clock.js';
 import type { CollectionSpec } from '../core/db/mongo.js';
 import { isDuplicateKey } from '../core/db/mongo.js';
 import { inTransaction } from '../core/db/transaction.js';
 import { errorSummary, type Logger } from '../core/logger.js';
-import type { EmployersRepository } from '../employers/employers.repository.js';
 import type { InboxService } from '../journey/inbox.service.js';
-import type { PassportsRepository } from '../passports/passports.repository.js';
+import type { NamesReadModel } from '../read-models/names.js';
+import type { RecipientsReadModel } from '../read-models/recipients.js';
+import type { ShareEndingsReadModel } from '../read-models/shares.js';
 import { webPaths } from './links.js';
 import { longDate } from './notifications.service.js';
 import type { NotificationOutbox } from './outbox.js';
@@ -73,19 +72,41 @@ export class DailyNotifications {
   #timer: NodeJS.Timeout | undefined;
   #running: Promise<unknown> = Promise.resolve();
 
-  constructor(
-    db: Db,
-    private readonly mongo: MongoClient,
-    private readonly outbox: NotificationOutbox,
-    private readonly inbox: InboxService,
-    private readonly accounts: AccountsRepository,
-    private readonly passports: PassportsRepository,
-    private readonly employers: EmployersRepository,
-    private readonly clock: Clock,
-    private readonly logger: Logger,
-    private readonly options: { hour: number; leaseMs: number } = { hour: 7, leaseMs: 30 * 60_000 },
-  ) {
-    this.#runs = db.collection<ScheduledRunDoc>(scheduledRunsCollection.name);
+  private readonly mongo: MongoClient;
+  private readonly outbox: NotificationOutbox;
+  private readonly inbox: InboxService;
+  private readonly recipients: RecipientsReadModel;
+  private readonly shareEndings: ShareEndingsReadModel;
+  private readonly names: NamesReadModel;
+  private readonly clock: Clock;
+  private readonly logger: Logger;
+  private readonly options: { hour: number; leaseMs: number };
+
+  constructor(options: {
+    db: Db;
+    mongo: MongoClient;
+    outbox: NotificationOutbox;
+    /** Each job coach's inbox, read as that coach (so the policy decides what a reminder is about). */
+    inbox: InboxService;
+    /** Job coaches, and the young people who own the shares. */
+    recipients: RecipientsReadModel;
+    /** When shares end; never what they share. */
+    shareEndings: ShareEndingsReadModel;
+    names: NamesReadModel;
+    clock: Clock;
+    logger: Logger;
+    schedule?: { hour: number; leaseMs: number };
+  }) {
+    this.#runs = options.db.collection<ScheduledRunDoc>(scheduledRunsCollection.name);
+    this.mongo = options.mongo;
+    this.outbox = options.outbox;
+    this.inbox = options.inbox;
+    this.recipients = options.recipients;
+    this.shareEndings = options.shareEndings;
+    this.names = options.names;
+    this.clock = options.clock;
+    this.logger = options.logger;
+    this.options = options.schedule ?? { hour: 7, leaseMs: 30 * 60_000 };
   }
 
   /** Checks once a minute whether today's run is due and not yet done by any instance. */
@@ -148,12 +169,7 @@ export class DailyNotifications {
 
   async #coachReminders(): Promise<number> {
     let made = 0;
-    const coaches = this.accounts.collection.find(
-      { role: 'job_coach', status: 'active' },
-      { projection: { passwordHash: 0 } },
-    );
-    for await (const doc of coaches) {
-      const coach = toAccount(doc);
+    for await (const coach of this.recipients.jobCoaches()) {
       for (const item of await this.inbox.inbox(actorOf(coach))) {
         const base = {
           to: { email: coach.email, name: coach.name, accountId: coach.id },
@@ -196,53 +212,30 @@ export class DailyNotifications {
   async #shareNotices(now: Date): Promise<number> {
     const soon = new Date(now.getTime() + shareNoticeDays * dayMs);
     const recently = new Date(now.getTime() - endedShareWindowDays * dayMs);
-    const shares = await this.passports.shares
-      .find({
-        $or: [
-          { withdrawnAt: { $exists: false }, expiresAt: { $gt: recently, $lte: soon } },
-          { withdrawnAt: { $gt: recently } },
-        ],
-      })
-      .toArray();
+    const shares = await this.shareEndings.endingOrEnded(recently, soon);
     if (shares.length === 0) return 0;
-    const owners = await this.accounts.collection
-      .find(
-        {
-          role: 'young_person',
-          status: 'active',
-          youngPersonId: {
-            $in: [...new Set(shares.map((share) => share.youngPersonId.toHexString()))].map((id) => new ObjectId(id)),
-          },
-        },
-        { projection: { passwordHash: 0 } },
-      )
-      .toArray();
-    const ownerOf = new Map(owners.map((doc) => [doc.youngPersonId!.toHexString(), doc]));
-    const employerNames = new Map(
-      (await this.employers.byIds([...new Set(shares.map((share) => share.employerId.toHexString()))])).map((e) => [
-        e.id,
-        e.name,
-      ]),
-    );
+    const owners = await this.recipients.youngPeople(shares.map((share) => share.youngPersonId));
+    const ownerOf = new Map(owners.map((owner) => [owner.youngPersonId!, owner]));
+    const employerNames = await this.names.employerNames(shares.map((share) => share.employerId));
     let made = 0;
     for (const share of shares) {
-      const owner: AccountDoc | undefined = ownerOf.get(share.youngPersonId.toHexString());
+      const owner = ownerOf.get(share.youngPersonId);
       if (!owner) continue;
       const ended = share.withdrawnAt !== undefined || share.expiresAt <= now;
       // Someone who ended a share themself does not need telling.
-      if (ended && share.withdrawnBy === owner._id.toHexString()) continue;
+      if (ended && share.withdrawnBy === owner.accountId) continue;
       const endedOn = share.withdrawnAt ?? share.expiresAt;
       const added = await this.outbox.enqueueOnce({
         kind: ended ? 'share_ended' : 'share_ending_soon',
-        to: { email: owner.email, name: owner.name, accountId: owner._id.toHexString() },
-        path: webPaths.passportShares(share.youngPersonId.toHexString()),
+        to: { email: owner.email, name: owner.name, accountId: owner.accountId },
+        path: webPaths.passportShares(share.youngPersonId),
         facts: {
-          employerName: employerNames.get(share.employerId.toHexString()) ?? 'the employer',
+          employerName: employerNames.get(share.employerId) ?? 'the employer',
           ...(ended ? { endedOn: longDate(endedOn) } : { endsOn: longDate(share.expiresAt) }),
         },
-        providerId: share.providerId.toHexString(),
-        subjectIds: [share.youngPersonId.toHexString()],
-        dedupeKey: `${ended ? 'share_ended' : 'share_ending_soon'}:${share._id.toHexString()}`,
+        providerId: share.providerId,
+        subjectIds: [share.youngPersonId],
+        dedupeKey: `${ended ? 'share_ended' : 'share_ending_soon'}:${share.id}`,
       });
       if (added) made += 1;
     }

@@ -1,13 +1,12 @@
 import type { ClientSession, Filter } from 'mongodb';
 import { ObjectId } from 'mongodb';
-import type { AccountDoc, AccountsRepository } from '../auth/accounts.js';
 import { type Actor, notificationsScope } from '../auth/policy.js';
 import type { Clock } from '../core/clock.js';
 import type { DelegateRight, Role } from '../domain/vocabulary.js';
-import type { EmployersRepository } from '../employers/employers.repository.js';
 import type { PlacementMatch } from '../journey/journey.repository.js';
-import type { PlacementsRepository } from '../placements/placements.repository.js';
-import type { YoungPeopleRepository } from '../young-people/young-people.repository.js';
+import type { PeopleFacts } from '../read-models/people.js';
+import type { PlacementFacts } from '../read-models/placements.js';
+import type { RecipientFacts, RecipientsReadModel } from '../read-models/recipients.js';
 import { kindDescriptions, mandatoryKinds, type NotificationKind } from './kinds.js';
 import { webPaths } from './links.js';
 import type { NewNotification, NotificationDoc, NotificationOutbox, NotificationStatus, Recipient } from './outbox.js';
@@ -53,10 +52,10 @@ interface Addressee {
   forSelf: boolean;
 }
 
-const recipientOf = (doc: AccountDoc): Recipient => ({
-  email: doc.email,
-  name: doc.name,
-  accountId: doc._id.toHexString(),
+const recipientOf = (account: RecipientFacts): Recipient => ({
+  email: account.email,
+  name: account.name,
+  accountId: account.accountId,
 });
 
 /**
@@ -68,47 +67,37 @@ export class NotificationsService {
   readonly outbox: NotificationOutbox;
   readonly preferencesRepository: PreferencesRepository;
   readonly unsubscribeLinks: UnsubscribeLinks;
-  private readonly accounts: AccountsRepository;
-  private readonly youngPeople: YoungPeopleRepository;
-  private readonly placements: PlacementsRepository;
-  private readonly employers: EmployersRepository;
+  private readonly recipients: RecipientsReadModel;
+  private readonly people: PeopleFacts;
+  private readonly placements: PlacementFacts;
   private readonly clock: Clock;
 
   constructor(options: {
     outbox: NotificationOutbox;
     preferences: PreferencesRepository;
     unsubscribeLinks: UnsubscribeLinks;
-    accounts: AccountsRepository;
-    youngPeople: YoungPeopleRepository;
-    placements: PlacementsRepository;
-    employers: EmployersRepository;
+    /** Who hears about an event: the active accounts on each side of it. */
+    recipients: RecipientsReadModel;
+    /** The young person's name for the email; nothing else of theirs. */
+    people: PeopleFacts;
+    /** The placement's title and the employer's name for the email. */
+    placements: PlacementFacts;
     clock: Clock;
   }) {
     this.outbox = options.outbox;
     this.preferencesRepository = options.preferences;
     this.unsubscribeLinks = options.unsubscribeLinks;
-    this.accounts = options.accounts;
-    this.youngPeople = options.youngPeople;
+    this.recipients = options.recipients;
+    this.people = options.people;
     this.placements = options.placements;
-    this.employers = options.employers;
     this.clock = options.clock;
-  }
-
-  async #activeAccounts(filter: Filter<AccountDoc>, session?: ClientSession): Promise<AccountDoc[]> {
-    return this.accounts.collection
-      .find({ ...filter, status: 'active' }, { session, projection: { passwordHash: 0 } })
-      .toArray();
   }
 
   /** The young person's own account and the delegates who hold `right` for them. */
   async #youngPersonSide(youngPersonId: string, right: DelegateRight, session?: ClientSession): Promise<Addressee[]> {
-    const id = new ObjectId(youngPersonId);
     const [own, delegates] = await Promise.all([
-      this.#activeAccounts({ youngPersonId: id, role: 'young_person' }, session),
-      this.#activeAccounts(
-        { role: 'delegate', actsFor: { $elemMatch: { youngPersonId: id, rights: right } } },
-        session,
-      ),
+      this.recipients.youngPerson(youngPersonId, session),
+      this.recipients.delegatesWith(youngPersonId, right, session),
     ]);
     return [
       ...own.map((doc) => ({ recipient: recipientOf(doc), forSelf: true })),
@@ -116,16 +105,15 @@ export class NotificationsService {
     ];
   }
 
-  async #account(accountId: string | undefined, session?: ClientSession): Promise<AccountDoc | undefined> {
-    if (!accountId) return undefined;
-    return (await this.#activeAccounts({ _id: new ObjectId(accountId) }, session))[0];
+  async #account(accountId: string | undefined, session?: ClientSession): Promise<RecipientFacts | undefined> {
+    return this.recipients.account(accountId, session);
   }
 
   async #labels(match: Pick<PlacementMatch, 'youngPersonId' | 'placementId' | 'employerId'>, session?: ClientSession) {
     const [person, placement, employer] = await Promise.all([
-      this.youngPeople.byId(match.youngPersonId, session),
-      this.placements.byId(match.placementId, session),
-      this.employers.byId(match.employerId, session),
+      this.people.person(match.youngPersonId, session),
+      this.placements.placement(match.placementId, session),
+      this.placements.employer(match.employerId, session),
     ]);
     return {
       youngPersonName: person?.preferredName ?? 'the young person',
@@ -188,7 +176,7 @@ export class NotificationsService {
   /** The young person agreed: the employer's staff decide next. Says only whether anything was shared. */
   async proposalAgreed(match: PlacementMatch, sharedAnything: boolean, session: ClientSession): Promise<void> {
     const labels = await this.#labels(match, session);
-    const staff = await this.#activeAccounts({ role: 'employer', employerId: new ObjectId(match.employerId) }, session);
+    const staff = await this.recipients.employerStaff(match.employerId, session);
     await this.outbox.enqueue(
       staff.map((doc) => ({
         kind: 'proposal_agreed',
@@ -212,7 +200,7 @@ export class NotificationsService {
     const labels = await this.#labels(match, session);
     const [coach, own] = await Promise.all([
       this.#account(match.jobCoachId, session),
-      this.#activeAccounts({ youngPersonId: new ObjectId(match.youngPersonId), role: 'young_person' }, session),
+      this.recipients.youngPerson(match.youngPersonId, session),
     ]);
     const items: NewNotification[] = [
       ...(coach
@@ -263,7 +251,7 @@ export class NotificationsService {
     session: ClientSession,
   ): Promise<void> {
     const [person, coach, addressees] = await Promise.all([
-      this.youngPeople.byId(draft.youngPersonId, session),
+      this.people.person(draft.youngPersonId, session),
       this.#account(draft.proposedBy, session),
       this.#youngPersonSide(draft.youngPersonId, 'edit_passport', session),
     ]);
@@ -293,8 +281,8 @@ export class NotificationsService {
       to: recipientOf(account),
       path: webPaths.signIn(),
       facts: { at: dateAndTime(this.clock.now()) },
-      ...(account.providerId ? { providerId: account.providerId.toHexString() } : {}),
-      ...(account.youngPersonId ? { subjectIds: [account.youngPersonId.toHexString()] } : {}),
+      ...(account.providerId ? { providerId: account.providerId } : {}),
+      ...(account.youngPersonId ? { subjectIds: [account.youngPersonId] } : {}),
       dedupeKey: `security_refresh_reuse:${familyId}`,
     });
   }
@@ -309,8 +297,8 @@ export class NotificationsService {
         to: recipientOf(account),
         path: webPaths.signIn(),
         facts: { at: dateAndTime(this.clock.now()), reason },
-        ...(account.providerId ? { providerId: account.providerId.toHexString() } : {}),
-        ...(account.youngPersonId ? { subjectIds: [account.youngPersonId.toHexString()] } : {}),
+        ...(account.providerId ? { providerId: account.providerId } : {}),
+        ...(account.youngPersonId ? { subjectIds: [account.youngPersonId] } : {}),
       },
     ]);
   }

@@ -431,6 +431,19 @@ export class PassportsRepository {
   }
 
   /** Active shares of these young people that end before `before`, soonest first (the inbox). */
+  /** Shares that end by `endingBy`, or were withdrawn or expired after `endedAfter`: the daily run's notices. */
+  async sharesEndingOrEnded(endedAfter: Date, endingBy: Date): Promise<PassportShare[]> {
+    const docs = await this.shares
+      .find({
+        $or: [
+          { withdrawnAt: { $exists: false }, expiresAt: { $gt: endedAfter, $lte: endingBy } },
+          { withdrawnAt: { $gt: endedAfter } },
+        ],
+      })
+      .toArray();
+    return docs.map(toShare);
+  }
+
   async sharesEndingBefore(youngPersonIds: string[], now: Date, before: Date): Promise<PassportShare[]> {
     if (youngPersonIds.length === 0) return [];
     const docs = await this.shares

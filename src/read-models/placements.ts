@@ -52,8 +52,8 @@ export class PlacementFacts {
     };
   }
 
-  async employer(id: string): Promise<EmployerFact | undefined> {
-    const employer = await this.employers.byId(id);
+  async employer(id: string, session?: ClientSession): Promise<EmployerFact | undefined> {
+    const employer = await this.employers.byId(id, session);
     return employer ? { id: employer.id, name: employer.name, verified: employer.verified } : undefined;
   }
 }
