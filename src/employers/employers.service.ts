@@ -1,6 +1,6 @@
-import { type MongoClient, ObjectId } from 'mongodb';
+import { type ClientSession, type MongoClient, ObjectId } from 'mongodb';
 import type { AuditLog } from '../audit/audit.js';
-import type { AccountsRepository } from '../auth/accounts.js';
+import type { Account } from '../auth/accounts.js';
 import type { PasswordHasher } from '../auth/passwords.js';
 import { passwordProblem } from '../auth/passwords.js';
 import { type Actor, authorize, decide, employersScope } from '../auth/policy.js';
@@ -11,7 +11,6 @@ import { escapeRegex } from '../core/db/regex.js';
 import { inTransaction } from '../core/db/transaction.js';
 import { ApiError, notFound, unprocessable } from '../core/errors.js';
 import { locate } from '../geo/locate.js';
-import type { PlacementsRepository } from '../placements/placements.repository.js';
 import type { SearchOutbox } from '../search-sync/outbox.js';
 import type { Employer, EmployersRepository } from './employers.repository.js';
 import type { EmployerInput, EmployerPatch } from './employers.schemas.js';
@@ -47,11 +46,36 @@ export function employerView(employer: Employer, includePrivate: boolean) {
 export const verificationWithdrawnReason = (on: string) =>
   `Paused on ${on} because a provider withdrew the employer's verification. The employer can open it again once verified.`;
 
+/**
+ * The employer feature's writes to other features' stores, made inside its own transactions and
+ * implemented by the owning repositories: the first staff account of a new employer (auth), and
+ * pausing an employer's open placements when its verification is withdrawn (placements). Only these
+ * methods are handed over.
+ */
+export interface EmployerStaffAccounts {
+  insert(
+    account: {
+      email: string;
+      name: string;
+      role: 'employer';
+      status: 'active';
+      passwordHash: string;
+      employerId: ObjectId;
+    },
+    session: ClientSession,
+  ): Promise<Account>;
+}
+
+export interface EmployerPlacements {
+  /** Pauses the employer's open placements with the reason; the ids of those it paused. */
+  pauseOpenOf(employerId: string, statusReason: string, now: Date, session: ClientSession): Promise<string[]>;
+}
+
 export class EmployersService {
   private readonly mongo: MongoClient;
   private readonly employers: EmployersRepository;
-  private readonly placements: PlacementsRepository;
-  private readonly accounts: AccountsRepository;
+  private readonly placements: EmployerPlacements;
+  private readonly accounts: EmployerStaffAccounts;
   private readonly hasher: PasswordHasher;
   private readonly outbox: SearchOutbox;
   private readonly audit: AuditLog;
@@ -60,8 +84,8 @@ export class EmployersService {
   constructor(options: {
     mongo: MongoClient;
     employers: EmployersRepository;
-    placements: PlacementsRepository;
-    accounts: AccountsRepository;
+    placements: EmployerPlacements;
+    accounts: EmployerStaffAccounts;
     hasher: PasswordHasher;
     outbox: SearchOutbox;
     audit: AuditLog;
