@@ -42,6 +42,7 @@ import { PassportsService } from './passports/passports.service.js';
 import { PlacementsRepository } from './placements/placements.repository.js';
 import { PlacementsService } from './placements/placements.service.js';
 import { ProvidersRepository } from './providers/providers.js';
+import { AccountFacts } from './read-models/accounts.js';
 import { NamesReadModel } from './read-models/names.js';
 import { PeopleFacts } from './read-models/people.js';
 import { PlacementFacts } from './read-models/placements.js';
@@ -226,7 +227,15 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     names,
   });
   const placementsService = new PlacementsService({ mongo, placements, employers, outbox, audit, clock });
-  const youngPeopleService = new YoungPeopleService({ mongo, youngPeople, accounts, outbox, audit, clock });
+  const youngPeopleService = new YoungPeopleService({
+    mongo,
+    youngPeople,
+    accounts: new AccountFacts({ accounts }),
+    grants: accounts,
+    outbox,
+    audit,
+    clock,
+  });
   const journey = new JourneyService({
     mongo,
     matches,
@@ -250,7 +259,16 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     health: new HealthService({ db, search }),
     auth,
     accounts: new AccountsService({ mongo, accounts, auth, names, audit }),
-    invitations: new InvitationsService({ db, mongo, accounts, youngPeople, hasher, audit, notifications, clock }),
+    invitations: new InvitationsService({
+      db,
+      mongo,
+      accounts,
+      people: peopleFacts,
+      hasher,
+      audit,
+      notifications,
+      clock,
+    }),
     employers: new EmployersService({ mongo, employers, placements, accounts, hasher, outbox, audit, clock }),
     youngPeople: youngPeopleService,
     placements: placementsService,

@@ -10,8 +10,8 @@ import { inTransaction } from '../core/db/transaction.js';
 import { ApiError, forbidden, unprocessable } from '../core/errors.js';
 import { type DelegateRight, delegateRights, type Role, roles } from '../domain/vocabulary.js';
 import type { NotificationsService } from '../notifications/notifications.service.js';
+import type { PeopleFacts } from '../read-models/people.js';
 import { youngPersonResource } from '../young-people/young-people.access.js';
-import type { YoungPeopleRepository } from '../young-people/young-people.repository.js';
 import type { Account, AccountsRepository } from './accounts.js';
 import type { PasswordHasher } from './passwords.js';
 import { passwordProblem } from './passwords.js';
@@ -83,7 +83,7 @@ export class InvitationsService {
 
   private readonly mongo: MongoClient;
   private readonly accounts: AccountsRepository;
-  private readonly youngPeople: YoungPeopleRepository;
+  private readonly people: PeopleFacts;
   private readonly hasher: PasswordHasher;
   private readonly audit: AuditLog;
   private readonly notifications: NotificationsService;
@@ -93,7 +93,8 @@ export class InvitationsService {
     db: Db;
     mongo: MongoClient;
     accounts: AccountsRepository;
-    youngPeople: YoungPeopleRepository;
+    /** Which provider a young person belongs to, for the policy; nothing of their profile. */
+    people: PeopleFacts;
     hasher: PasswordHasher;
     audit: AuditLog;
     notifications: NotificationsService;
@@ -101,7 +102,7 @@ export class InvitationsService {
   }) {
     this.mongo = options.mongo;
     this.accounts = options.accounts;
-    this.youngPeople = options.youngPeople;
+    this.people = options.people;
     this.hasher = options.hasher;
     this.audit = options.audit;
     this.notifications = options.notifications;
@@ -208,7 +209,7 @@ export class InvitationsService {
       case 'young_person': {
         if (!input.youngPersonId)
           throw unprocessable([{ path: 'youngPersonId', in: 'body', message: 'is required to invite a young person' }]);
-        const youngPerson = await this.youngPeople.byId(input.youngPersonId);
+        const youngPerson = await this.people.person(input.youngPersonId);
         if (!youngPerson) throw new ApiError('not_found', 'Young person was not found.');
         authorize(actor, 'young_person.invite', youngPersonResource(youngPerson));
         if ((await this.accounts.youngPeopleWithAccounts([youngPerson.id])).has(youngPerson.id)) {
@@ -223,7 +224,7 @@ export class InvitationsService {
           ]);
         }
         // A named young person must be one the inviter manages delegates for: never quietly the inviter instead.
-        const youngPerson = await this.youngPeople.byId(input.youngPersonId ?? actor.youngPersonId!);
+        const youngPerson = await this.people.person(input.youngPersonId ?? actor.youngPersonId!);
         if (!youngPerson) throw new ApiError('not_found', 'Young person was not found.');
         authorize(actor, 'young_person.manage_delegates', youngPersonResource(youngPerson));
         return { providerId: new ObjectId(youngPerson.providerId), youngPersonId: new ObjectId(youngPerson.id) };

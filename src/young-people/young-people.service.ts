@@ -1,6 +1,5 @@
-import { type MongoClient, ObjectId } from 'mongodb';
+import { type ClientSession, type MongoClient, ObjectId } from 'mongodb';
 import type { AuditLog } from '../audit/audit.js';
-import type { AccountsRepository } from '../auth/accounts.js';
 import { type Actor, authorize, decide, youngPeopleScope } from '../auth/policy.js';
 import type { Clock } from '../core/clock.js';
 import { escapeRegex } from '../core/db/regex.js';
@@ -8,6 +7,7 @@ import { inTransaction } from '../core/db/transaction.js';
 import { ApiError, type FieldProblem, forbidden, notFound, unprocessable } from '../core/errors.js';
 import { locate } from '../geo/locate.js';
 import { statusChangeRefusal } from '../journey/journey.machine.js';
+import type { AccountFacts } from '../read-models/accounts.js';
 import type { SearchOutbox } from '../search-sync/outbox.js';
 import { youngPersonResource } from './young-people.access.js';
 import type { NewYoungPerson, YoungPeopleRepository, YoungPerson } from './young-people.repository.js';
@@ -26,10 +26,20 @@ export function ageOn(dateOfBirth: string, onDate: string): number {
 /** Fields only provider staff may change; the young person and delegates edit the rest. */
 const staffOnlyFields = ['jobCoachId', 'status', 'plannedStartDate', 'dateOfBirth', 'ehcPlan'] as const;
 
+/**
+ * The one write the young-people feature makes to the auth feature's store, inside its own
+ * transaction (with the audit entry): taking a delegate's grant for a young person away.
+ * The accounts repository implements it; nothing else of that store is handed over.
+ */
+export interface DelegateGrants {
+  removeDelegateGrant(delegateAccountId: string, youngPersonId: string, session: ClientSession): Promise<boolean>;
+}
+
 export class YoungPeopleService {
   private readonly mongo: MongoClient;
   private readonly youngPeople: YoungPeopleRepository;
-  private readonly accounts: AccountsRepository;
+  private readonly accounts: AccountFacts;
+  private readonly grants: DelegateGrants;
   private readonly outbox: SearchOutbox;
   private readonly audit: AuditLog;
   private readonly clock: Clock;
@@ -37,7 +47,9 @@ export class YoungPeopleService {
   constructor(options: {
     mongo: MongoClient;
     youngPeople: YoungPeopleRepository;
-    accounts: AccountsRepository;
+    /** Who has an account, who acts for whom, who is a job coach: no emails, no credentials. */
+    accounts: AccountFacts;
+    grants: DelegateGrants;
     outbox: SearchOutbox;
     audit: AuditLog;
     clock: Clock;
@@ -45,6 +57,7 @@ export class YoungPeopleService {
     this.mongo = options.mongo;
     this.youngPeople = options.youngPeople;
     this.accounts = options.accounts;
+    this.grants = options.grants;
     this.outbox = options.outbox;
     this.audit = options.audit;
     this.clock = options.clock;
@@ -205,13 +218,7 @@ export class YoungPeopleService {
 
   async delegates(actor: Actor, id: string) {
     await this.get(actor, id, 'young_person.read');
-    const delegates = await this.accounts.delegatesOf(id);
-    return delegates.map((delegate) => ({
-      accountId: delegate.id,
-      name: delegate.name,
-      status: delegate.status,
-      ...delegate.actsFor.find((grant) => grant.youngPersonId === id)!,
-    }));
+    return this.accounts.delegatesOf(id);
   }
 
   async removeDelegate(actor: Actor, id: string, delegateAccountId: string, requestId: string): Promise<void> {
@@ -219,7 +226,7 @@ export class YoungPeopleService {
     if (!person) throw notFound('Young person');
     authorize(actor, 'young_person.manage_delegates', youngPersonResource(person));
     await inTransaction(this.mongo, async (session) => {
-      const removed = await this.accounts.removeDelegateGrant(delegateAccountId, id, session);
+      const removed = await this.grants.removeDelegateGrant(delegateAccountId, id, session);
       if (!removed) throw notFound('Delegate');
       await this.audit.success(
         'delegate.remove',
@@ -231,8 +238,7 @@ export class YoungPeopleService {
   }
 
   async #checkCoach(jobCoachId: string, providerId: string): Promise<void> {
-    const coach = await this.accounts.byId(jobCoachId);
-    if (coach?.role !== 'job_coach' || coach.providerId !== providerId || coach.status !== 'active') {
+    if (!(await this.accounts.isActiveJobCoachOf(jobCoachId, providerId))) {
       throw unprocessable([{ path: 'jobCoachId', in: 'body', message: 'is not an active job coach of this provider' }]);
     }
   }
