@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Db, MongoClient } from 'mongodb';
 import { AuditLog } from './audit/audit.js';
 import { AccountsRepository } from './auth/accounts.js';
+import { accountsOfYoungPeople } from './auth/accounts.personal-data.js';
 import { AccountsService } from './auth/accounts.service.js';
 import { AuthService } from './auth/auth.service.js';
 import { InvitationsService } from './auth/invitations.js';
@@ -212,7 +213,14 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     keys,
     notifications,
   });
-  const dataRights = new DataRightsService({ db, mongo, youngPeople, accounts, outbox, audit, clock });
+  const dataRights = new DataRightsService({
+    mongo,
+    youngPeople,
+    accounts: accountsOfYoungPeople(accounts, db),
+    outbox,
+    audit,
+    clock,
+  });
   dataRights.register(passportPersonalData(passportsRepository));
   dataRights.register(journeyPersonalData(matches, progressRepository));
   dataRights.register(notificationsPersonalData(notificationOutbox, notificationPreferences, accounts));

@@ -1,15 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { type ClientSession, type Db, type MongoClient, ObjectId } from 'mongodb';
+import type { ClientSession, MongoClient } from 'mongodb';
 import type { AuditLog } from '../audit/audit.js';
-import type { AccountsRepository } from '../auth/accounts.js';
+import type { Account } from '../auth/accounts.js';
 import { type Actor, authorize, decide } from '../auth/policy.js';
-import { signInsCollection } from '../auth/sign-ins.js';
 import type { Clock } from '../core/clock.js';
 import { inTransaction } from '../core/db/transaction.js';
 import { notFound } from '../core/errors.js';
 import type { SearchOutbox } from '../search-sync/outbox.js';
 import { youngPersonResource } from '../young-people/young-people.access.js';
-import type { YoungPeopleRepository } from '../young-people/young-people.repository.js';
+import type { YoungPerson } from '../young-people/young-people.repository.js';
 
 /**
  * A feature that keeps personal data about young people registers one of these, so that a
@@ -33,28 +32,49 @@ export interface ExportReader {
   youngPerson: { id: string; providerId: string };
 }
 
+/**
+ * The young person's profile, exported whole and deleted on erasure: the young-people repository
+ * implements it. Read only after the policy allowed the export or the erasure.
+ */
+export interface YoungPersonProfiles {
+  byId(id: string): Promise<YoungPerson | undefined>;
+  delete(id: string, session: ClientSession): Promise<boolean>;
+}
+
+/** The young person's accounts: the auth feature implements it (auth/accounts.personal-data.ts). */
+export interface YoungPersonAccounts {
+  /** Their own account, without credentials. */
+  ownAccount(
+    youngPersonId: string,
+    session?: ClientSession,
+  ): Promise<(Pick<Account, 'id' | 'email' | 'name' | 'status' | 'createdAt'> & { lastSignInAt?: Date }) | undefined>;
+  delegatesOf(youngPersonId: string): Promise<Account[]>;
+  /**
+   * Inside the erasure's transaction: their own account with its refresh tokens and sign-ins,
+   * delegates' rights over them, and invitations naming them.
+   */
+  erase(youngPersonId: string, ownAccountId: string | undefined, session: ClientSession): Promise<void>;
+}
+
 /** Subject access (export everything) and erasure, for one young person. */
 export class DataRightsService {
   readonly #holders: PersonalDataHolder[] = [];
 
-  private readonly db: Db;
   private readonly mongo: MongoClient;
-  private readonly youngPeople: YoungPeopleRepository;
-  private readonly accounts: AccountsRepository;
+  private readonly youngPeople: YoungPersonProfiles;
+  private readonly accounts: YoungPersonAccounts;
   private readonly outbox: SearchOutbox;
   private readonly audit: AuditLog;
   private readonly clock: Clock;
 
   constructor(options: {
-    db: Db;
     mongo: MongoClient;
-    youngPeople: YoungPeopleRepository;
-    accounts: AccountsRepository;
+    youngPeople: YoungPersonProfiles;
+    accounts: YoungPersonAccounts;
     outbox: SearchOutbox;
     audit: AuditLog;
     clock: Clock;
   }) {
-    this.db = options.db;
     this.mongo = options.mongo;
     this.youngPeople = options.youngPeople;
     this.accounts = options.accounts;
@@ -77,10 +97,7 @@ export class DataRightsService {
       requestId,
     });
     const resource = youngPersonResource(person);
-    const ownAccount = await this.accounts.collection.findOne(
-      { youngPersonId: new ObjectId(youngPersonId) },
-      { projection: { passwordHash: 0 } },
-    );
+    const ownAccount = await this.accounts.ownAccount(youngPersonId);
     const delegates = await this.accounts.delegatesOf(youngPersonId);
     // Delegates' email addresses are for the young person, who manages them; others see names and rights.
     const showDelegateEmails = decide(actor, 'young_person.manage_delegates', resource) === 'allow';
@@ -95,16 +112,7 @@ export class DataRightsService {
       exportedAt: this.clock.now().toISOString(),
       about: 'Everything this service holds about you. You can ask for any of it to be corrected or erased.',
       profile: person,
-      account: ownAccount
-        ? {
-            id: ownAccount._id.toHexString(),
-            email: ownAccount.email,
-            name: ownAccount.name,
-            status: ownAccount.status,
-            createdAt: ownAccount.createdAt,
-            lastSignInAt: ownAccount.lastSignInAt,
-          }
-        : null,
+      account: ownAccount ?? null,
       delegates: delegates.map((delegate) => ({
         name: delegate.name,
         ...(showDelegateEmails ? { email: delegate.email } : {}),
@@ -125,30 +133,12 @@ export class DataRightsService {
     if (!person) throw notFound('Young person');
     authorize(actor, 'young_person.erase', youngPersonResource(person));
     const pseudonym = `erased-${randomBytes(8).toString('hex')}`;
-    const id = new ObjectId(youngPersonId);
     await inTransaction(this.mongo, async (session) => {
-      const ownAccount = await this.accounts.collection.findOne(
-        { youngPersonId: id },
-        { session, projection: { _id: 1 } },
-      );
+      const ownAccount = await this.accounts.ownAccount(youngPersonId, session);
       for (const holder of this.#holders) await holder.erase(youngPersonId, session);
       await this.youngPeople.delete(youngPersonId, session);
-      if (ownAccount) {
-        await this.accounts.collection.deleteOne({ _id: ownAccount._id }, { session });
-        await this.db.collection('refresh_tokens').deleteMany({ accountId: ownAccount._id }, { session });
-        await this.db.collection(signInsCollection.name).deleteMany({ accountId: ownAccount._id }, { session });
-      }
-      await this.accounts.collection.updateMany(
-        { 'actsFor.youngPersonId': id },
-        { $pull: { actsFor: { youngPersonId: id } } },
-        { session },
-      );
-      await this.db.collection('invitations').deleteMany({ youngPersonId: id }, { session });
-      await this.audit.pseudonymise(
-        [youngPersonId, ...(ownAccount ? [ownAccount._id.toHexString()] : [])],
-        pseudonym,
-        session,
-      );
+      await this.accounts.erase(youngPersonId, ownAccount?.id, session);
+      await this.audit.pseudonymise([youngPersonId, ...(ownAccount ? [ownAccount.id] : [])], pseudonym, session);
       await this.outbox.enqueue('young_person', youngPersonId, session);
       await this.audit.success(
         'young_person.erase',
