@@ -284,7 +284,7 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     dataRights,
     matching: new MatchingService({ search, youngPeople, placements, employers, placementsService }),
     journey,
-    progress: new ProgressService({ mongo, journey, matches, records: progressRepository, clock }),
+    progress: new ProgressService({ mongo, journey, records: progressRepository, clock }),
     inbox: new InboxService({ matches, progress: progressRepository, passports, names, clock }),
     dashboards: new DashboardsService({
       matches,

@@ -722,6 +722,17 @@ export class JourneyService {
     );
   }
 
+  /** Inside a step's transaction (a weekly log, a review): 409 if the match has left `state` meanwhile. */
+  async requireState(
+    id: string,
+    state: PlacementMatch['state'],
+    action: JourneyAction,
+    session: ClientSession,
+  ): Promise<void> {
+    const current = await this.matches.byId(id, session);
+    if (current?.state !== state) throw await this.stateChanged(id, action, session);
+  }
+
   /** The match moved on while this step was being taken: 409 with where it is now. */
   async stateChanged(id: string, action: JourneyAction, session: ClientSession): Promise<ApiError> {
     const current = await this.matches.byId(id, session);

@@ -5,7 +5,6 @@ import { addDays, isMonday, isoDate, weekStartOf } from '../core/dates.js';
 import { isDuplicateKey } from '../core/db/mongo.js';
 import { inTransaction } from '../core/db/transaction.js';
 import { ApiError, type FieldProblem, unprocessable } from '../core/errors.js';
-import type { PlacementMatchesRepository } from './journey.repository.js';
 import type { JourneyService } from './journey.service.js';
 import { nextReviewDue, reviewIntervalDays, weeklyProgress, weekNumberOf } from './progress.js';
 import type { ProgressRepository, Review, WeeklyLog } from './progress.repository.js';
@@ -21,20 +20,17 @@ const problem = (path: string, message: string): FieldProblem => ({ path, in: 'b
 export class ProgressService {
   private readonly mongo: MongoClient;
   private readonly journey: JourneyService;
-  private readonly matches: PlacementMatchesRepository;
   private readonly records: ProgressRepository;
   private readonly clock: Clock;
 
   constructor(options: {
     mongo: MongoClient;
     journey: JourneyService;
-    matches: PlacementMatchesRepository;
     records: ProgressRepository;
     clock: Clock;
   }) {
     this.mongo = options.mongo;
     this.journey = options.journey;
-    this.matches = options.matches;
     this.records = options.records;
     this.clock = options.clock;
   }
@@ -65,8 +61,7 @@ export class ProgressService {
     if (problems.length > 0) throw unprocessable(problems);
     try {
       return await inTransaction(this.mongo, async (session) => {
-        const current = await this.matches.byId(id, session);
-        if (current?.state !== 'in_progress') throw await this.journey.stateChanged(id, 'log_week', session);
+        await this.journey.requireState(id, 'in_progress', 'log_week', session);
         const log = await this.records.insertLog(
           match,
           {
@@ -108,8 +103,7 @@ export class ProgressService {
     if (next <= input.heldOn) problems.push(problem('nextReviewDue', 'must be after heldOn'));
     if (problems.length > 0) throw unprocessable(problems);
     return inTransaction(this.mongo, async (session) => {
-      const current = await this.matches.byId(id, session);
-      if (current?.state !== 'in_progress') throw await this.journey.stateChanged(id, 'record_review', session);
+      await this.journey.requireState(id, 'in_progress', 'record_review', session);
       const review = await this.records.insertReview(
         match,
         {
