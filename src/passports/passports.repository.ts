@@ -152,6 +152,9 @@ export const passportCollections: CollectionSpec[] = [
     indexes: [
       { key: { youngPersonId: 1, expiresAt: -1 }, name: 'person' },
       { key: { employerId: 1, withdrawnAt: 1, expiresAt: 1 }, name: 'employer_active' },
+      // The daily run's notices: shares ending soon, and shares withdrawn since the last run.
+      { key: { expiresAt: 1 }, name: 'expiry' },
+      { key: { withdrawnAt: 1 }, name: 'withdrawn', partialFilterExpression: { withdrawnAt: { $exists: true } } },
     ],
   },
 ];
@@ -430,7 +433,6 @@ export class PassportsRepository {
     return result.modifiedCount === 1;
   }
 
-  /** Active shares of these young people that end before `before`, soonest first (the inbox). */
   /** Shares that end by `endingBy`, or were withdrawn or expired after `endedAfter`: the daily run's notices. */
   async sharesEndingOrEnded(endedAfter: Date, endingBy: Date): Promise<PassportShare[]> {
     const docs = await this.shares
