@@ -2016,11 +2016,11 @@ export interface components {
     };
     /** @description Every section, each either its content or null to empty it. To change one section, use PUT .../passport/sections/{section}. */
     WholePassportSections: {
-      aboutMe: components["schemas"]["PassportAboutMe"] & (Record<string, never> | null);
-      accessToWork: components["schemas"]["PassportAccessToWork"] & (Record<string, never> | null);
-      myCondition: components["schemas"]["PassportMyCondition"] & (Record<string, never> | null);
-      review: components["schemas"]["PassportReview"] & (Record<string, never> | null);
-      whatHelps: components["schemas"]["PassportWhatHelps"] & (Record<string, never> | null);
+      aboutMe: components["schemas"]["PassportAboutMe"] | null;
+      accessToWork: components["schemas"]["PassportAccessToWork"] | null;
+      myCondition: components["schemas"]["PassportMyCondition"] | null;
+      review: components["schemas"]["PassportReview"] | null;
+      whatHelps: components["schemas"]["PassportWhatHelps"] | null;
     };
     YoungPerson: {
       ageAtPlannedStart: number;

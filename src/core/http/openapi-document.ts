@@ -61,6 +61,7 @@ export function completeDocument(document: Json, links: Record<string, Json> = {
   document.components ??= {};
   document.components.schemas ??= {};
   document.components.schemas[textJsonName] = textJson;
+  writeNullableRefsAsAnyOf(document);
   for (const [path, item] of Object.entries<Json>(document.paths ?? {})) {
     for (const method of methods) {
       const operation = item[method];
@@ -84,6 +85,33 @@ export function completeDocument(document: Json, links: Record<string, Json> = {
     }
   }
   return document;
+}
+
+/**
+ * zod-to-openapi writes `.nullable()` on a named schema as allOf [$ref, {type: [object, null]}],
+ * which no null satisfies (the $ref needs an object), so the document refused the null the API
+ * takes, and the generated types said so. Written as anyOf [$ref, {type: null}], it says what
+ * the zod schema does.
+ */
+function writeNullableRefsAsAnyOf(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const item of node) writeNullableRefsAsAnyOf(item);
+    return;
+  }
+  if (typeof node !== 'object' || node === null) return;
+  const schema = node as Json;
+  const [ref, nullable, ...others] = Array.isArray(schema.allOf) ? schema.allOf : [];
+  if (
+    others.length === 0 &&
+    typeof ref?.$ref === 'string' &&
+    Array.isArray(nullable?.type) &&
+    nullable.type.includes('null') &&
+    Object.keys(nullable).length === 1
+  ) {
+    delete schema.allOf;
+    schema.anyOf = [ref, { type: 'null' }];
+  }
+  for (const value of Object.values(schema)) writeNullableRefsAsAnyOf(value);
 }
 
 function stateTextRule(schema: Json, pattern: string, document: Json, visited: Set<Json>): void {
