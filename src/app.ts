@@ -13,6 +13,7 @@ import { readJsonBody, refuseControlCharactersInUrl } from './core/http/request-
 import { storeDeadline } from './core/http/store-deadline.js';
 import { dashboardsRoutes } from './dashboards/dashboards.routes.js';
 import { docsRoutes } from './docs/docs.routes.js';
+import { openApiExamples } from './docs/openapi-examples.js';
 import { openApiLinks } from './docs/openapi-links.js';
 import { employersRoutes } from './employers/employers.routes.js';
 import { healthRoutes } from './health/health.routes.js';
@@ -115,7 +116,9 @@ export function createApp(services: Services) {
     },
     servers: [{ url: '/' }],
   };
-  app.get('/openapi.json', (c) => c.json(completeDocument(app.getOpenAPI31Document(documentConfig), openApiLinks)));
+  app.get('/openapi.json', (c) =>
+    c.json(completeDocument(app.getOpenAPI31Document(documentConfig), openApiLinks, openApiExamples)),
+  );
 
   app.notFound(onNotFoundOrMethodNotAllowed(app.router));
   app.onError(onErrorWithLiteralPaths(app.router));

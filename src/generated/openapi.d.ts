@@ -2438,6 +2438,11 @@ export interface operations {
   signOut: {
     requestBody: {
       content: {
+        /**
+         * @example {
+         *   "refreshToken": "rt_8f3kQ2mV9xLp4sT7wZ1cB6nH0yJ5uR3e"
+         * }
+         */
         "application/json": components["schemas"]["RefreshRequest"];
       };
     };
@@ -2485,6 +2490,11 @@ export interface operations {
   refreshTokens: {
     requestBody: {
       content: {
+        /**
+         * @example {
+         *   "refreshToken": "rt_8f3kQ2mV9xLp4sT7wZ1cB6nH0yJ5uR3e"
+         * }
+         */
         "application/json": components["schemas"]["RefreshRequest"];
       };
     };
@@ -2540,6 +2550,12 @@ export interface operations {
   signIn: {
     requestBody: {
       content: {
+        /**
+         * @example {
+         *   "email": "ruth.admin@example.org",
+         *   "password": "correct horse battery staple"
+         * }
+         */
         "application/json": components["schemas"]["SignIn"];
       };
     };
@@ -2825,6 +2841,15 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *   "address": {
+         *     "line1": "2 Deansgate",
+         *     "town": "Manchester",
+         *     "postcode": "M3 2BW"
+         *   }
+         * }
+         */
         "application/json": components["schemas"]["EmployerPatch"];
       };
     };
@@ -2957,6 +2982,71 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *   "title": "Kitchen assistant",
+         *   "description": "Help the kitchen team prepare fresh food for the staff restaurant.",
+         *   "tasks": [
+         *     "food preparation",
+         *     "washing up",
+         *     "stock rotation"
+         *   ],
+         *   "sector": "hospitality_catering",
+         *   "site": {
+         *     "address": {
+         *       "line1": "1 Museum St",
+         *       "town": "York",
+         *       "postcode": "YO1 7DJ"
+         *     },
+         *     "coordinates": {
+         *       "lat": 53.96,
+         *       "lng": -1.085
+         *     },
+         *     "stepFreeAccess": true
+         *   },
+         *   "schedule": {
+         *     "days": [
+         *       "mon",
+         *       "tue",
+         *       "wed",
+         *       "thu"
+         *     ],
+         *     "startTime": "09:30",
+         *     "endTime": "14:30",
+         *     "hoursPerWeek": 20
+         *   },
+         *   "startDate": "2026-09-14",
+         *   "durationWeeks": 36,
+         *   "rotations": [
+         *     {
+         *       "department": "Kitchen",
+         *       "tasks": [
+         *         "food preparation"
+         *       ],
+         *       "weeks": 12
+         *     }
+         *   ],
+         *   "places": 2,
+         *   "environment": {
+         *     "noise": "medium",
+         *     "lighting": "low",
+         *     "crowds": "low",
+         *     "customerContact": "low",
+         *     "standing": "high",
+         *     "walking": "medium",
+         *     "lifting": "low",
+         *     "outdoorWork": "none",
+         *     "pace": "medium"
+         *   },
+         *   "adjustmentsOffered": [
+         *     "instructions",
+         *     "colleague_support",
+         *     "hours_and_breaks",
+         *     "job_coach"
+         *   ],
+         *   "status": "open"
+         * }
+         */
         "application/json": components["schemas"]["PlacementInput"];
       };
     };
@@ -3026,6 +3116,11 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *   "verified": false
+         * }
+         */
         "application/json": components["schemas"]["Verification"];
       };
     };
@@ -3093,6 +3188,32 @@ export interface operations {
   signUpEmployer: {
     requestBody: {
       content: {
+        /**
+         * @example {
+         *   "organisation": {
+         *     "name": "Northern Kitchens Ltd",
+         *     "sector": "hospitality_catering",
+         *     "address": {
+         *       "line1": "1 Park Row",
+         *       "town": "Leeds",
+         *       "postcode": "LS1 5AB"
+         *     },
+         *     "disabilityConfident": "employer",
+         *     "contacts": [
+         *       {
+         *         "name": "Priya Shah",
+         *         "jobTitle": "Head chef",
+         *         "email": "priya@northernkitchens.example"
+         *       }
+         *     ]
+         *   },
+         *   "account": {
+         *     "name": "Priya Shah",
+         *     "email": "priya.shah@example.org",
+         *     "password": "correct horse battery staple"
+         *   }
+         * }
+         */
         "application/json": components["schemas"]["EmployerSignUp"];
       };
     };
@@ -3152,6 +3273,17 @@ export interface operations {
   createInvitation: {
     requestBody: {
       content: {
+        /**
+         * @example {
+         *   "role": "delegate",
+         *   "email": "robin.parent@example.org",
+         *   "name": "Robin Parent",
+         *   "rights": [
+         *     "view_profile"
+         *   ],
+         *   "youngPersonId": "6b0cc1dbdcbe402fef771430"
+         * }
+         */
         "application/json": components["schemas"]["InvitationInput"];
       };
     };
@@ -3222,6 +3354,12 @@ export interface operations {
   acceptInvitation: {
     requestBody: {
       content: {
+        /**
+         * @example {
+         *   "token": "UHCJT-l-aan1UytjpZtOf-Nd9xC_RYQxmGqspaway4M",
+         *   "password": "correct horse battery staple"
+         * }
+         */
         "application/json": components["schemas"]["AcceptInvitation"];
       };
     };
@@ -3409,6 +3547,14 @@ export interface operations {
   setNotificationPreferences: {
     requestBody: {
       content: {
+        /**
+         * @example {
+         *   "email": {
+         *     "proposal_received": false
+         *   },
+         *   "dailyDigest": false
+         * }
+         */
         "application/json": components["schemas"]["NotificationPreferencesInput"];
       };
     };
@@ -3470,6 +3616,12 @@ export interface operations {
   changePassword: {
     requestBody: {
       content: {
+        /**
+         * @example {
+         *   "currentPassword": "correct horse battery staple",
+         *   "newPassword": "marmalade lighthouse sparrow"
+         * }
+         */
         "application/json": components["schemas"]["PasswordChange"];
       };
     };
@@ -3636,6 +3788,124 @@ export interface operations {
   proposePlacementMatch: {
     requestBody: {
       content: {
+        /**
+         * @example {
+         *   "youngPersonId": "6b0cc1e7efc219b42e4bb861",
+         *   "placementId": "6b0cc1e2efc219b42e4bb823",
+         *   "note": "A calm kitchen close to home.",
+         *   "match": {
+         *     "placement": {
+         *       "id": "6b0cc1e2efc219b42e4bb823",
+         *       "title": "Kitchen assistant",
+         *       "employer": {
+         *         "id": "6b0cc1e2efc219b42e4bb81d",
+         *         "name": "Northern Kitchens Ltd",
+         *         "disabilityConfident": "employer"
+         *       },
+         *       "sector": "hospitality_catering",
+         *       "town": "Leeds",
+         *       "days": [
+         *         "mon",
+         *         "tue",
+         *         "wed",
+         *         "thu"
+         *       ],
+         *       "startTime": "09:30",
+         *       "endTime": "14:30",
+         *       "hoursPerWeek": 20,
+         *       "startDate": "2026-09-14",
+         *       "durationWeeks": 36,
+         *       "placesFree": 2,
+         *       "adjustmentsOffered": [
+         *         "instructions",
+         *         "colleague_support",
+         *         "hours_and_breaks",
+         *         "job_coach"
+         *       ],
+         *       "stepFreeAccess": true
+         *     },
+         *     "fitScore": 80,
+         *     "reasons": {
+         *       "distanceKm": 2.2,
+         *       "interests": {
+         *         "sectors": [
+         *           "hospitality_catering"
+         *         ],
+         *         "firstChoice": true,
+         *         "likedTasks": [
+         *           "food preparation",
+         *           "stock rotation"
+         *         ],
+         *         "strengths": [],
+         *         "skills": [],
+         *         "wordMatches": [
+         *           {
+         *             "said": "food preparation",
+         *             "matchedBy": "same_words"
+         *           },
+         *           {
+         *             "said": "stock rotation",
+         *             "matchedBy": "same_words"
+         *           }
+         *         ]
+         *       },
+         *       "dislikedTasks": [],
+         *       "adjustments": {
+         *         "met": [
+         *           "instructions",
+         *           "colleague_support"
+         *         ],
+         *         "notMet": []
+         *       },
+         *       "environment": {
+         *         "pros": [],
+         *         "cons": [
+         *           {
+         *             "factor": "standing",
+         *             "level": "high",
+         *             "message": "Standing: high. No limit was set for it; check it suits."
+         *           }
+         *         ],
+         *         "supportNeeded": [
+         *           {
+         *             "factor": "noise",
+         *             "level": "medium",
+         *             "limit": "medium",
+         *             "message": "Noise: medium, at the limit; plan support for it."
+         *           },
+         *           {
+         *             "factor": "customerContact",
+         *             "level": "low",
+         *             "limit": "low",
+         *             "message": "Customer contact: low, at the limit; plan support for it."
+         *           }
+         *         ]
+         *       },
+         *       "hardLimitsChecked": [
+         *         "placement_open",
+         *         "travel_distance",
+         *         "days",
+         *         "daily_hours",
+         *         "hours_per_week",
+         *         "environment",
+         *         "required_adjustments"
+         *       ],
+         *       "scoreParts": {
+         *         "environment": 8.5,
+         *         "adjustments": 12,
+         *         "sectorInterest": 20,
+         *         "firstChoiceSector": 8,
+         *         "tasks": 12,
+         *         "jobsWanted": 0,
+         *         "distance": 8.2,
+         *         "hours": 8,
+         *         "disabilityConfident": 3.3,
+         *         "dislikedTaskPenalty": 0
+         *       }
+         *     }
+         *   }
+         * }
+         */
         "application/json": components["schemas"]["PlacementMatchInput"];
       };
     };
@@ -3760,6 +4030,15 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *   "sections": [
+         *     "whatHelps",
+         *     "aboutMe"
+         *   ],
+         *   "purpose": "So my supervisor knows what helps me"
+         * }
+         */
         "application/json": components["schemas"]["ProposalAcceptance"];
       };
     };
@@ -3838,6 +4117,18 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *   "endedOn": "2027-07-16",
+         *   "outcome": {
+         *     "type": "paid_employment",
+         *     "hoursPerWeek": 20,
+         *     "wageBand": "real_living_wage",
+         *     "employer": "same",
+         *     "contractType": "permanent"
+         *   }
+         * }
+         */
         "application/json": components["schemas"]["InternshipCompletion"];
       };
     };
@@ -3916,6 +4207,11 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *   "reason": "Too far from home"
+         * }
+         */
         "application/json": components["schemas"]["ProposalDecline"];
       };
     };
@@ -3994,6 +4290,11 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *   "note": "A great taster day"
+         * }
+         */
         "application/json": components["schemas"]["EmployerAcceptance"];
       };
     };
@@ -4072,6 +4373,11 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *   "reason": "The kitchen was too loud for them"
+         * }
+         */
         "application/json": components["schemas"]["Reason"];
       };
     };
@@ -4150,6 +4456,13 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *   "checkedOn": "2028-07-16",
+         *   "stillEmployed": true,
+         *   "hoursPerWeek": 24
+         * }
+         */
         "application/json": components["schemas"]["FollowUpInput"];
       };
     };
@@ -4228,6 +4541,22 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *   "weekStarting": "2026-09-14",
+         *   "hoursWorked": 20,
+         *   "supportHours": 15,
+         *   "tasksDone": [
+         *     "food preparation"
+         *   ],
+         *   "independence": [
+         *     {
+         *       "task": "food preparation",
+         *       "rating": 2
+         *     }
+         *   ]
+         * }
+         */
         "application/json": components["schemas"]["WeeklyLogInput"];
       };
     };
@@ -4352,6 +4681,18 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *   "heldOn": "2026-10-26",
+         *   "targets": [
+         *     {
+         *       "text": "Prepare the salad bar alone",
+         *       "measure": "Three shifts in a row without prompts",
+         *       "dueDate": "2026-12-07"
+         *     }
+         *   ]
+         * }
+         */
         "application/json": components["schemas"]["ReviewInput"];
       };
     };
@@ -4427,6 +4768,16 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *   "department": "Kitchen",
+         *   "tasks": [
+         *     "food preparation"
+         *   ],
+         *   "startDate": "2026-09-14",
+         *   "endDate": "2026-12-04"
+         * }
+         */
         "application/json": components["schemas"]["RotationInput"];
       };
     };
@@ -4505,6 +4856,12 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *   "startedOn": "2026-09-14",
+         *   "earlyStartReason": "An induction week with the job coach before the rota starts"
+         * }
+         */
         "application/json": components["schemas"]["InternshipStart"];
       };
     };
@@ -4583,6 +4940,14 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *   "kind": "taster_day",
+         *   "date": "2026-09-08",
+         *   "place": "Staff restaurant, 1 Park Row",
+         *   "notes": "Comfortable shoes"
+         * }
+         */
         "application/json": components["schemas"]["TasterInput"];
       };
     };
@@ -4661,6 +5026,11 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *   "reason": "Placement no longer suits their travel"
+         * }
+         */
         "application/json": components["schemas"]["Reason"];
       };
     };
@@ -4845,6 +5215,11 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *   "title": "Kitchen porter"
+         * }
+         */
         "application/json": components["schemas"]["PlacementPatch"];
       };
     };
@@ -5163,6 +5538,71 @@ export interface operations {
   createYoungPerson: {
     requestBody: {
       content: {
+        /**
+         * @example {
+         *   "preferredName": "Neighbour",
+         *   "dateOfBirth": "2008-03-14",
+         *   "plannedStartDate": "2026-09-07",
+         *   "ehcPlan": "ehc_plan",
+         *   "localAuthority": "Leeds",
+         *   "homePostcode": "LS6 2AB",
+         *   "travel": {
+         *     "independence": "independent",
+         *     "modes": [
+         *       "bus",
+         *       "walk"
+         *     ],
+         *     "maxJourneyMinutes": 45,
+         *     "maxDistanceKm": 12
+         *   },
+         *   "availability": {
+         *     "days": [
+         *       "mon",
+         *       "tue",
+         *       "wed",
+         *       "thu"
+         *     ],
+         *     "earliestStart": "09:00",
+         *     "latestFinish": "15:30",
+         *     "maxHoursPerWeek": 24
+         *   },
+         *   "interests": [
+         *     "hospitality_catering",
+         *     "retail"
+         *   ],
+         *   "strengths": [
+         *     "friendly",
+         *     "punctual"
+         *   ],
+         *   "skills": [
+         *     "food hygiene level 1"
+         *   ],
+         *   "tasksLiked": [
+         *     "food preparation",
+         *     "stock rotation"
+         *   ],
+         *   "tasksDisliked": [
+         *     "phone calls"
+         *   ],
+         *   "conditionsForSuccess": {
+         *     "maxEnvironment": {
+         *       "noise": "medium",
+         *       "customerContact": "low"
+         *     },
+         *     "stepFreeAccess": false,
+         *     "requiredAdjustments": [
+         *       "instructions"
+         *     ],
+         *     "preferredAdjustments": [
+         *       "colleague_support"
+         *     ],
+         *     "notes": "Likes a quiet place at break time."
+         *   },
+         *   "communication": [
+         *     "written_instructions"
+         *   ]
+         * }
+         */
         "application/json": components["schemas"]["YoungPersonInput"];
       };
     };
@@ -5328,6 +5768,11 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *   "jobsWanted": "I’d like to help in a kitchen and make food for people"
+         * }
+         */
         "application/json": components["schemas"]["YoungPersonPatch"];
       };
     };
@@ -5498,6 +5943,11 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *   "reason": "Moved from an EHC plan review; panel agreed a late start."
+         * }
+         */
         "application/json": components["schemas"]["EligibilityExceptionInput"];
       };
     };
@@ -5732,6 +6182,40 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *   "sections": {
+         *     "aboutMe": {
+         *       "summary": "I like routine and clear plans.",
+         *       "workWanted": "Kitchen work",
+         *       "travelLimits": "One bus"
+         *     },
+         *     "myCondition": {
+         *       "description": "Autism and anxiety",
+         *       "effectOnWork": "Loud places make it hard to think"
+         *     },
+         *     "whatHelps": {
+         *       "adjustments": [
+         *         {
+         *           "category": "instructions",
+         *           "details": "Written checklists"
+         *         }
+         *       ]
+         *     },
+         *     "accessToWork": {
+         *       "status": "approved",
+         *       "funds": [
+         *         "job_coach"
+         *       ]
+         *     },
+         *     "review": {
+         *       "agreedBy": "My job coach",
+         *       "agreedOn": "2026-06-01",
+         *       "nextReviewDue": "2026-12-01"
+         *     }
+         *   }
+         * }
+         */
         "application/json": components["schemas"]["SavePassport"];
       };
     };
@@ -5920,6 +6404,21 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *   "sections": {
+         *     "whatHelps": {
+         *       "adjustments": [
+         *         {
+         *           "category": "colleague_support",
+         *           "details": "A named buddy on each shift"
+         *         }
+         *       ]
+         *     }
+         *   },
+         *   "note": "From our review"
+         * }
+         */
         "application/json": components["schemas"]["PassportDraftInput"];
       };
     };
@@ -5990,6 +6489,7 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /** @example {} */
         "application/json": components["schemas"]["DraftDecision"];
       };
     };
@@ -6066,6 +6566,11 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *   "reason": "I prefer my own words"
+         * }
+         */
         "application/json": components["schemas"]["DraftDecision"];
       };
     };
@@ -6191,6 +6696,15 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *   "baseVersion": 2,
+         *   "content": {
+         *     "summary": "I like routine and clear plans.",
+         *     "workWanted": "Warehouse work"
+         *   }
+         * }
+         */
         "application/json": components["schemas"]["SavePassportSection"];
       };
     };
@@ -6325,6 +6839,17 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *   "employerId": "6b0cc216e7660044c606d226",
+         *   "placementId": "6b0cc218e7660044c606d258",
+         *   "sections": [
+         *     "whatHelps",
+         *     "aboutMe"
+         *   ],
+         *   "purpose": "So my supervisor knows what helps me"
+         * }
+         */
         "application/json": components["schemas"]["ShareInput"];
       };
     };
@@ -6445,6 +6970,11 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *   "expiresInDays": 120
+         * }
+         */
         "application/json": components["schemas"]["ShareRenewal"];
       };
     };
@@ -6627,6 +7157,11 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *   "baseVersion": 4
+         * }
+         */
         "application/json": components["schemas"]["RestorePassportVersion"];
       };
     };

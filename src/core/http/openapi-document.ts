@@ -56,7 +56,10 @@ const constraining = ['type', '$ref', 'anyOf', 'oneOf', 'allOf', 'enum', 'const'
 const isUnconstrained = (schema: unknown): schema is Json =>
   typeof schema === 'object' && schema !== null && !constraining.some((key) => key in schema);
 
-export function completeDocument(document: Json, links: Record<string, Json> = {}): Json {
+/** An operation's examples, by operationId: its main request body and its success response. */
+export type Examples = Record<string, { request?: unknown; response?: unknown }>;
+
+export function completeDocument(document: Json, links: Record<string, Json> = {}, examples: Examples = {}): Json {
   const visited = new Set<Json>();
   document.components ??= {};
   document.components.schemas ??= {};
@@ -77,6 +80,8 @@ export function completeDocument(document: Json, links: Record<string, Json> = {
       }
       const body = operation.requestBody?.content?.['application/json']?.schema;
       if (body) stateTextRule(body, bodyTextPattern, document, visited);
+      const operationExamples = operation.operationId ? examples[operation.operationId] : undefined;
+      if (operationExamples) setExamples(operation, operationExamples);
       const operationLinks = operation.operationId ? links[operation.operationId] : undefined;
       if (operationLinks) {
         const created = Object.keys(operation.responses).find((status) => status.startsWith('2'))!;
@@ -85,6 +90,14 @@ export function completeDocument(document: Json, links: Record<string, Json> = {
     }
   }
   return document;
+}
+
+function setExamples(operation: Json, examples: Examples[string]): void {
+  const request = operation.requestBody?.content?.['application/json'];
+  if (request && examples.request !== undefined) request.example = examples.request;
+  const success = Object.keys(operation.responses).find((status) => status.startsWith('2'));
+  const response = success ? operation.responses[success].content?.['application/json'] : undefined;
+  if (response && examples.response !== undefined) response.example = examples.response;
 }
 
 /**
