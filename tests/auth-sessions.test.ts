@@ -3,7 +3,7 @@ import { parseOptions } from '@node-rs/argon2';
 import { ObjectId } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ManualClock } from '../src/core/clock.js';
-import { call, createHarness, type Harness } from './helpers/harness.js';
+import { call, createHarness, fieldProblems, type Harness } from './helpers/harness.js';
 import { makeProvider, type ProviderWorld, password } from './helpers/world.js';
 
 const clock = new ManualClock(new Date('2026-05-01T08:00:00Z'));
@@ -35,8 +35,8 @@ describe('sign-in', () => {
     const unknown = await signIn('nobody-here@example.org', 'not the right password at all', '198.51.100.1');
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
-    expect(unknown.json.error.message).toBe(wrong.json.error.message);
-    expect(unknown.json.error.code).toBe(wrong.json.error.code);
+    expect(unknown.error?.message).toBe(wrong.error?.message);
+    expect(unknown.error?.code).toBe(wrong.error?.code);
 
     const time = async (email: string) => {
       const started = performance.now();
@@ -171,12 +171,18 @@ describe('refresh tokens', () => {
 
   it('stop working when the account is disabled', async () => {
     const session = await signIn(world.delegate.email, password);
-    await call(harness.app, 'POST', `/v1/accounts/${world.delegate.accountId}/disable`, { token: world.admin.token });
+    await call(harness.app, 'POST', '/v1/accounts/{accountId}/disable', {
+      path: { accountId: world.delegate.accountId },
+      token: world.admin.token,
+    });
     expect(
       (await call(harness.app, 'POST', '/v1/auth/refresh', { body: { refreshToken: session.json.refreshToken } }))
         .status,
     ).toBe(401);
-    await call(harness.app, 'POST', `/v1/accounts/${world.delegate.accountId}/enable`, { token: world.admin.token });
+    await call(harness.app, 'POST', '/v1/accounts/{accountId}/enable', {
+      path: { accountId: world.delegate.accountId },
+      token: world.admin.token,
+    });
   });
 });
 
@@ -190,7 +196,7 @@ describe('access tokens end with their sign-in, at once', () => {
     await call(harness.app, 'POST', '/v1/auth/logout', { body: { refreshToken: session.json.refreshToken } });
     const after = await me(session.json.accessToken);
     expect(after.status).toBe(401);
-    expect(after.json.error.code).toBe('unauthenticated');
+    expect(after.error?.code).toBe('unauthenticated');
     expect((await me(other.json.accessToken)).status).toBe(200);
   });
 
@@ -215,7 +221,7 @@ describe('access tokens end with their sign-in, at once', () => {
       body: { currentPassword: 'not my password at all', newPassword: 'saffron teapot mountain' },
     });
     expect(wrong.status).toBe(422);
-    expect(wrong.json.error.details[0]).toMatchObject({ path: 'currentPassword' });
+    expect(fieldProblems(wrong)[0]).toMatchObject({ path: 'currentPassword' });
     expect((await me(person.token)).status).toBe(200);
 
     const changed = await call(harness.app, 'POST', '/v1/me/password', {
@@ -241,7 +247,7 @@ describe('access tokens end with their sign-in, at once', () => {
     // MongoDB's TTL monitor reads the real clock: the field it reads must be set from the real clock too.
     expect(indexes.find((index) => index.name === 'purge_ttl')?.key).toEqual({ purgeAfter: 1 });
     const session = await signIn(world.admin.email, password);
-    const { sid } = JSON.parse(Buffer.from(session.json.accessToken.split('.')[1], 'base64url').toString());
+    const { sid } = JSON.parse(Buffer.from(session.json.accessToken.split('.')[1]!, 'base64url').toString());
     const stored = await harness.services.db.collection('sign_ins').findOne({ _id: sid });
     expect(stored!.purgeAfter.getTime()).toBeGreaterThan(Date.now());
     const plan = await harness.services.db.collection('sign_ins').find({ _id: sid }).explain('executionStats');
@@ -257,7 +263,7 @@ describe('sign-in throttling', () => {
       expect((await signIn(world.youngPerson.email, `wrong password number ${i}`, `192.0.2.${i}`)).status).toBe(401);
     const blocked = await signIn(world.youngPerson.email, password, '192.0.2.99');
     expect(blocked.status).toBe(429);
-    expect(blocked.json.error.code).toBe('rate_limited');
+    expect(blocked.error?.code).toBe('rate_limited');
     const retryAfter = Number(blocked.headers.get('retry-after'));
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(900);

@@ -44,12 +44,13 @@ async function richYoungPerson() {
     providerId: world.providerId,
     actsFor: [{ youngPersonId: id, rights: ['view_profile', 'view_passport'] }],
   });
-  const base = `/v1/young-people/${id}/passport`;
-  await call(harness.app, 'PUT', `${base}/sections/aboutMe`, {
+  await call(harness.app, 'PUT', '/v1/young-people/{youngPersonId}/passport/sections/{section}', {
+    path: { youngPersonId: id, section: 'aboutMe' },
     token: own.token,
     body: { baseVersion: 0, content: { summary: `${distinctiveText} one` } },
   });
-  await call(harness.app, 'PUT', base, {
+  await call(harness.app, 'PUT', '/v1/young-people/{youngPersonId}/passport', {
+    path: { youngPersonId: id },
     token: own.token,
     body: {
       baseVersion: 1,
@@ -62,16 +63,24 @@ async function richYoungPerson() {
       },
     },
   });
-  await call(harness.app, 'POST', `${base}/drafts`, {
+  await call(harness.app, 'POST', '/v1/young-people/{youngPersonId}/passport/drafts', {
+    path: { youngPersonId: id },
     token: world.coach.token,
     body: { sections: { whatHelps: { adjustments: [{ category: 'equipment', details: 'A headset' }] } } },
   });
-  const share = await call(harness.app, 'POST', `${base}/shares`, {
+  const share = await call(harness.app, 'POST', '/v1/young-people/{youngPersonId}/passport/shares', {
+    path: { youngPersonId: id },
     token: own.token,
     body: { employerId: employer.employerId, sections: ['aboutMe'], purpose: 'Induction' },
   });
-  await call(harness.app, 'GET', `/v1/shared-passports/${share.json.id}`, { token: employer.staff.token });
-  await call(harness.app, 'GET', base, { token: world.coach.token });
+  await call(harness.app, 'GET', '/v1/shared-passports/{shareId}', {
+    path: { shareId: share.json.id },
+    token: employer.staff.token,
+  });
+  await call(harness.app, 'GET', '/v1/young-people/{youngPersonId}/passport', {
+    path: { youngPersonId: id },
+    token: world.coach.token,
+  });
   const invitation = await call(harness.app, 'POST', '/v1/invitations', {
     token: own.token,
     body: { role: 'delegate', email: `pending.${Date.now()}@example.org`, name: 'Pending', rights: ['view_profile'] },
@@ -80,29 +89,39 @@ async function richYoungPerson() {
   return { id, own, delegate, shareId: share.json.id as string, distinctiveName, distinctiveText };
 }
 
+interface ExportDocument extends Record<string, unknown> {
+  profile: unknown;
+  account: { passwordHash?: unknown };
+  delegates: unknown[];
+  passport: { current: { version: number }; versions: { version: number }[]; drafts: unknown[]; shares: unknown[] };
+  auditEvents: { action: string }[];
+}
+
 describe('subject access export', () => {
   it('holds everything about the young person in one document', async () => {
     const person = await richYoungPerson();
-    const response = await call(harness.app, 'GET', `/v1/young-people/${person.id}/export`, {
+    const response = await call(harness.app, 'GET', '/v1/young-people/{youngPersonId}/export', {
+      path: { youngPersonId: person.id },
       token: person.own.token,
     });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-disposition')).toContain('attachment');
-    const document = response.json;
+    // The contract types the export as a loose record, one part per feature; these are the parts read here.
+    const document = response.json as ExportDocument;
     expect(document.profile).toMatchObject({ id: person.id, preferredName: person.distinctiveName });
     expect(document.account).toMatchObject({ id: person.own.accountId, email: person.own.email });
     expect(document.account.passwordHash).toBeUndefined();
     expect(document.delegates).toHaveLength(1);
     expect(document.delegates[0]).toMatchObject({ rights: ['view_profile', 'view_passport'] });
     expect(document.passport.current.version).toBe(2);
-    expect(document.passport.versions.map((v: { version: number }) => v.version)).toEqual([1, 2]);
+    expect(document.passport.versions.map((v) => v.version)).toEqual([1, 2]);
     expect(document.passport.drafts).toHaveLength(1);
     expect(document.passport.shares[0]).toMatchObject({
       id: person.shareId,
       sections: ['aboutMe'],
       purpose: 'Induction',
     });
-    const actions = document.auditEvents.map((e: { action: string }) => e.action);
+    const actions = document.auditEvents.map((e) => e.action);
     expect(actions).toEqual(
       expect.arrayContaining([
         'young_person.create',
@@ -118,16 +137,15 @@ describe('subject access export', () => {
 
   it('is itself recorded, and shows in the owner’s access log when someone else exports', async () => {
     const person = await richYoungPerson();
-    await call(harness.app, 'GET', `/v1/young-people/${person.id}/export`, { token: world.admin.token });
-    const log = await call(harness.app, 'GET', `/v1/young-people/${person.id}/passport/access-log`, {
+    await call(harness.app, 'GET', '/v1/young-people/{youngPersonId}/export', {
+      path: { youngPersonId: person.id },
+      token: world.admin.token,
+    });
+    const log = await call(harness.app, 'GET', '/v1/young-people/{youngPersonId}/passport/access-log', {
+      path: { youngPersonId: person.id },
       token: person.own.token,
     });
-    expect(
-      log.json.items.some(
-        (e: { action: string; by: { role: string } }) =>
-          e.action === 'young_person.export' && e.by.role === 'provider_admin',
-      ),
-    ).toBe(true);
+    expect(log.json.items.some((e) => e.action === 'young_person.export' && e.by.role === 'provider_admin')).toBe(true);
   });
 });
 
@@ -139,7 +157,10 @@ describe('erasure', () => {
     const candidates = services.search.client.index(services.search.indexUid('candidates'));
     expect((await candidates.getDocument(person.id)).id).toBe(person.id);
 
-    const response = await call(harness.app, 'DELETE', `/v1/young-people/${person.id}`, { token: world.admin.token });
+    const response = await call(harness.app, 'DELETE', '/v1/young-people/{youngPersonId}', {
+      path: { youngPersonId: person.id },
+      token: world.admin.token,
+    });
     expect(response.status).toBe(200);
     const { pseudonym } = response.json;
     await services.searchSync.drain();
@@ -167,8 +188,12 @@ describe('erasure', () => {
 
     // The employer's access ended, the delegate no longer acts for them, their own account is gone.
     expect(
-      (await call(harness.app, 'GET', `/v1/shared-passports/${person.shareId}`, { token: employer.staff.token }))
-        .status,
+      (
+        await call(harness.app, 'GET', '/v1/shared-passports/{shareId}', {
+          path: { shareId: person.shareId },
+          token: employer.staff.token,
+        })
+      ).status,
     ).toBe(404);
     const delegateMe = await call(harness.app, 'GET', '/v1/me', { token: person.delegate.token });
     expect(delegateMe.json.actsFor).toEqual([]);
@@ -179,7 +204,12 @@ describe('erasure', () => {
     const person = await richYoungPerson();
     for (const token of [world.coach.token, person.own.token, person.delegate.token, employer.staff.token]) {
       expect([403, 404]).toContain(
-        (await call(harness.app, 'DELETE', `/v1/young-people/${person.id}`, { token })).status,
+        (
+          await call(harness.app, 'DELETE', '/v1/young-people/{youngPersonId}', {
+            path: { youngPersonId: person.id },
+            token,
+          })
+        ).status,
       );
     }
     expect(await harness.services.db.collection('young_people').countDocuments({ _id: new ObjectId(person.id) })).toBe(

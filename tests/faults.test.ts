@@ -132,7 +132,8 @@ async function untilConsistent(
 
 describe('faults: a paused mongod', () => {
   it('answers 503 naming MongoDB within MONGO_TIMEOUT_MS and a small margin, for reads and writes, and the refused write never lands', async () => {
-    const kept = await call(app, 'POST', `/v1/employers/${employer.employerId}/placements`, {
+    const kept = await call(app, 'POST', '/v1/employers/{employerId}/placements', {
+      path: { employerId: employer.employerId },
       token: employer.staff.token,
       body: placementInput({ title: 'Acknowledged before the pause' }),
     });
@@ -140,7 +141,8 @@ describe('faults: a paused mongod', () => {
     const outcomes = await whilePaused(mongod.process.pid, async () => {
       const read = await timed(() => call(app, 'GET', '/v1/young-people', { token: world.coach.token }));
       const write = await timed(() =>
-        call(app, 'POST', `/v1/employers/${employer.employerId}/placements`, {
+        call(app, 'POST', '/v1/employers/{employerId}/placements', {
+          path: { employerId: employer.employerId },
           token: employer.staff.token,
           body: placementInput({ title: 'Refused during the pause' }),
         }),
@@ -151,7 +153,7 @@ describe('faults: a paused mongod', () => {
     });
     for (const { result, ms } of [outcomes.read, outcomes.write]) {
       expect(result.status, result.text).toBe(503);
-      expect(result.json.error).toMatchObject({ code: 'dependency_unavailable', details: { dependency: 'mongodb' } });
+      expect(result.error).toMatchObject({ code: 'dependency_unavailable', details: { dependency: 'mongodb' } });
       expect(ms).toBeLessThan(timeoutMs + marginMs);
     }
     figures.mongoPausedReadMs = outcomes.read.ms;
@@ -159,9 +161,14 @@ describe('faults: a paused mongod', () => {
 
     // Back again: the acknowledged write is there, the refused one never lands, even after its work resumed.
     await new Promise((resolve) => setTimeout(resolve, 3000));
-    expect((await call(app, 'GET', `/v1/placements/${kept.json.id}`, { token: employer.staff.token })).status).toBe(
-      200,
-    );
+    expect(
+      (
+        await call(app, 'GET', '/v1/placements/{placementId}', {
+          path: { placementId: kept.json.id },
+          token: employer.staff.token,
+        })
+      ).status,
+    ).toBe(200);
     expect(await system.db.collection('placements').countDocuments({ title: 'Refused during the pause' })).toBe(0);
     expect((await call(app, 'GET', '/v1/young-people', { token: world.coach.token })).status).toBe(200);
   }, 60_000);
@@ -173,9 +180,12 @@ describe('faults: a paused Meilisearch', () => {
     await untilConsistent(system.db, system.search, system.outbox, 30_000);
     const written: string[] = [];
     const search = await whilePaused(meili.process.pid, async () => {
-      const answer = await timed(() => call(app, 'GET', '/v1/placements?q=kitchen', { token: world.coach.token }));
+      const answer = await timed(() =>
+        call(app, 'GET', '/v1/placements', { query: { q: 'kitchen' }, token: world.coach.token }),
+      );
       for (let i = 0; i < 5; i++) {
-        const created = await call(app, 'POST', `/v1/employers/${employer.employerId}/placements`, {
+        const created = await call(app, 'POST', '/v1/employers/{employerId}/placements', {
+          path: { employerId: employer.employerId },
           token: employer.staff.token,
           body: placementInput({ title: `Written while search was paused ${i}` }),
         });
@@ -185,7 +195,7 @@ describe('faults: a paused Meilisearch', () => {
       return answer;
     });
     expect(search.result.status, search.result.text).toBe(503);
-    expect(search.result.json.error).toMatchObject({
+    expect(search.result.error).toMatchObject({
       code: 'dependency_unavailable',
       details: { dependency: 'meilisearch' },
     });
@@ -201,7 +211,8 @@ describe('faults: a paused Meilisearch', () => {
     const written: string[] = [];
     const writes = (async () => {
       for (let i = 0; i < 20; i++) {
-        const created = await call(app, 'POST', `/v1/employers/${employer.employerId}/placements`, {
+        const created = await call(app, 'POST', '/v1/employers/{employerId}/placements', {
+          path: { employerId: employer.employerId },
           token: employer.staff.token,
           body: placementInput({ title: `Written around a crash ${i}` }),
         });

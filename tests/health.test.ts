@@ -15,7 +15,7 @@ import { freePort } from '../src/embedded/process.js';
 import { HealthService } from '../src/health/health.service.js';
 import { openInfrastructure, prepareDatabase } from '../src/runtime.js';
 import { createServices } from '../src/services.js';
-import { call, createHarness, type Harness } from './helpers/harness.js';
+import { call, callUntyped, createHarness, errorDetails, type Harness } from './helpers/harness.js';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -53,7 +53,7 @@ describe('health', () => {
       const response = await call(app, 'GET', '/health/ready');
       expect(response.status).toBe(503);
       expect(response.headers.get('retry-after')).toBe('5');
-      expect(response.json.error).toMatchObject({
+      expect(response.error).toMatchObject({
         code: 'dependency_unavailable',
         message: 'Meilisearch is unavailable.',
         details: { unavailable: ['meilisearch'] },
@@ -103,7 +103,7 @@ describe('health', () => {
         ['GET', '/v1/young-people'],
         ['POST', '/v1/auth/token'],
       ] as const) {
-        const response = await call(
+        const response = await callUntyped(
           app,
           method,
           route,
@@ -112,7 +112,7 @@ describe('health', () => {
             : { token: accessToken },
         );
         expect(response.status, route).toBe(503);
-        expect(response.json.error).toMatchObject({
+        expect(response.error).toMatchObject({
           code: 'dependency_unavailable',
           message: expect.stringContaining('MongoDB'),
           details: { dependency: 'mongodb' },
@@ -136,8 +136,8 @@ describe('health', () => {
       });
       const response = await call(app, 'GET', '/health/ready');
       expect(response.status).toBe(503);
-      expect(response.json.error.details.unavailable).toEqual(['mongodb']);
-      expect(response.json.error.message).toBe('MongoDB is unavailable.');
+      expect(errorDetails(response).unavailable).toEqual(['mongodb']);
+      expect(response.error?.message).toBe('MongoDB is unavailable.');
     } finally {
       await mongo.close();
     }

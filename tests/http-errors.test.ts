@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../src/core/errors.js';
 import { jsonBody, jsonResponse } from '../src/core/http/openapi.js';
-import { call, createHarness, type Harness } from './helpers/harness.js';
+import { call, callUntyped, createHarness, fieldProblems, type Harness } from './helpers/harness.js';
 
 let harness: Harness;
 
@@ -37,32 +37,34 @@ const valid = { name: 'Sam', days: ['mon'], travel: { maxMinutes: 30 } };
 
 describe('the error envelope', () => {
   it('accepts a valid body', async () => {
-    const response = await call(harness.app, 'POST', '/test/echo', { body: valid });
+    const response = await callUntyped(harness.app, 'POST', '/test/echo', { body: valid });
     expect(response.status).toBe(200);
   });
 
   it('answers malformed JSON with 400 malformed_json', async () => {
-    const response = await call(harness.app, 'POST', '/test/echo', {
+    const response = await callUntyped(harness.app, 'POST', '/test/echo', {
       rawBody: '{"name": "Sam",',
       headers: { 'content-type': 'application/json' },
     });
     expect(response.status).toBe(400);
-    expect(response.json.error).toMatchObject({
+    expect(response.error).toMatchObject({
       code: 'malformed_json',
       message: 'The request body is not valid JSON.',
     });
-    expect(response.json.error.requestId).toBe(response.headers.get('x-request-id'));
+    expect(response.error?.requestId).toBe(response.headers.get('x-request-id'));
   });
 
   it('names the path of every field that breaks the schema', async () => {
-    const response = await call(harness.app, 'POST', '/test/echo', {
+    const response = await callUntyped(harness.app, 'POST', '/test/echo', {
       body: { name: '', days: ['mon', 'sun'], travel: { maxMinutes: -5 }, extra: 1 },
     });
     expect(response.status).toBe(400);
-    expect(response.json.error.code).toBe('validation_failed');
-    const paths = response.json.error.details.map((d: { path: string }) => d.path).sort();
+    expect(response.error?.code).toBe('validation_failed');
+    const paths = fieldProblems(response)
+      .map((d: { path: string }) => d.path)
+      .sort();
     expect(paths).toEqual(['days.1', 'extra', 'name', 'travel.maxMinutes']);
-    expect(response.json.error.details.find((d: { path: string }) => d.path === 'extra')).toEqual({
+    expect(fieldProblems(response).find((d: { path: string }) => d.path === 'extra')).toEqual({
       path: 'extra',
       in: 'body',
       message: 'is not a known field',
@@ -70,47 +72,51 @@ describe('the error envelope', () => {
   });
 
   it('refuses a query operator where a value belongs', async () => {
-    const response = await call(harness.app, 'POST', '/test/echo', { body: { ...valid, name: { $gt: '' } } });
+    const response = await callUntyped(harness.app, 'POST', '/test/echo', { body: { ...valid, name: { $gt: '' } } });
     expect(response.status).toBe(400);
-    expect(response.json.error.details[0].path).toBe('name');
+    expect(fieldProblems(response)[0]!.path).toBe('name');
   });
 
   it('answers an oversized body with 413', async () => {
-    const response = await call(harness.app, 'POST', '/test/echo', { body: { ...valid, name: 'x'.repeat(5000) } });
+    const response = await callUntyped(harness.app, 'POST', '/test/echo', {
+      body: { ...valid, name: 'x'.repeat(5000) },
+    });
     expect(response.status).toBe(413);
-    expect(response.json.error.code).toBe('payload_too_large');
+    expect(response.error?.code).toBe('payload_too_large');
   });
 
   it('answers a body that is not JSON with 415', async () => {
-    const response = await call(harness.app, 'POST', '/test/echo', {
+    const response = await callUntyped(harness.app, 'POST', '/test/echo', {
       rawBody: 'name=Sam',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
     expect(response.status).toBe(415);
-    expect(response.json.error.code).toBe('unsupported_media_type');
+    expect(response.error?.code).toBe('unsupported_media_type');
   });
 
   it('answers a missing JSON body with 400, not 500', async () => {
-    const response = await call(harness.app, 'POST', '/test/echo', { headers: { 'content-type': 'application/json' } });
+    const response = await callUntyped(harness.app, 'POST', '/test/echo', {
+      headers: { 'content-type': 'application/json' },
+    });
     expect(response.status).toBe(400);
   });
 
   it('answers an unknown route with 404 in the envelope', async () => {
-    const response = await call(harness.app, 'GET', '/v1/nothing-here');
+    const response = await callUntyped(harness.app, 'GET', '/v1/nothing-here');
     expect(response.status).toBe(404);
-    expect(response.json.error).toMatchObject({ code: 'not_found' });
+    expect(response.error).toMatchObject({ code: 'not_found' });
   });
 
   it('passes ApiError codes and messages through', async () => {
-    const response = await call(harness.app, 'GET', '/test/refused');
+    const response = await callUntyped(harness.app, 'GET', '/test/refused');
     expect(response.status).toBe(403);
-    expect(response.json.error).toMatchObject({ code: 'forbidden', message: 'You are not allowed to do this.' });
+    expect(response.error).toMatchObject({ code: 'forbidden', message: 'You are not allowed to do this.' });
   });
 
   it('never shows a stack trace or a driver message', async () => {
-    const response = await call(harness.app, 'GET', '/test/boom');
+    const response = await callUntyped(harness.app, 'GET', '/test/boom');
     expect(response.status).toBe(500);
-    expect(response.json.error.code).toBe('internal');
+    expect(response.error?.code).toBe('internal');
     expect(response.text).not.toContain('E11000');
     expect(response.text).not.toContain('someone@example.org');
     expect(response.text).not.toMatch(/at .*\.ts:\d+/);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createHarness, type Harness } from './helpers/harness.js';
+import { call, createHarness, type Harness, type RequestBody } from './helpers/harness.js';
 import { type Listener, listen, type RawResponse, rawRequest } from './helpers/listener.js';
 import { type EmployerWorld, makeEmployer, makeProvider, type ProviderWorld, placementInput } from './helpers/world.js';
 
@@ -218,7 +218,8 @@ describe('control characters in text', () => {
       { path: 'name', in: 'body', message: 'must not contain control characters (such as NUL)' },
       { path: 'address.line1', in: 'body', message: 'must not contain control characters (such as NUL)' },
     ]);
-    const unchanged = await call(harness.app, 'GET', `/v1/employers/${employer.employerId}`, {
+    const unchanged = await call(harness.app, 'GET', '/v1/employers/{employerId}', {
+      path: { employerId: employer.employerId },
       token: employer.staff.token,
     });
     expect(unchanged.json.name).toBe('Northern Kitchens Ltd');
@@ -268,7 +269,7 @@ describe('methods a path does not have', () => {
 describe('real requests that change things, sent without a body', () => {
   it('withdraws consent with `curl -X DELETE` and with fetch', async () => {
     const token = world.youngPerson.token;
-    const passport = {
+    const passport: RequestBody<'put', '/v1/young-people/{youngPersonId}/passport'> = {
       sections: {
         aboutMe: { summary: 'I like routine.' },
         myCondition: null,
@@ -278,15 +279,22 @@ describe('real requests that change things, sent without a body', () => {
       },
     };
     expect(
-      (await call(harness.app, 'PUT', `/v1/young-people/${world.youngPersonId}/passport`, { token, body: passport }))
-        .status,
+      (
+        await call(harness.app, 'PUT', '/v1/young-people/{youngPersonId}/passport', {
+          path: { youngPersonId: world.youngPersonId },
+          token,
+          body: passport,
+        })
+      ).status,
     ).toBe(200);
-    const placement = await call(harness.app, 'POST', `/v1/employers/${employer.employerId}/placements`, {
+    const placement = await call(harness.app, 'POST', '/v1/employers/{employerId}/placements', {
+      path: { employerId: employer.employerId },
       token: employer.staff.token,
       body: placementInput(),
     });
     const share = async () =>
-      call(harness.app, 'POST', `/v1/young-people/${world.youngPersonId}/passport/shares`, {
+      call(harness.app, 'POST', '/v1/young-people/{youngPersonId}/passport/shares', {
+        path: { youngPersonId: world.youngPersonId },
         token,
         body: {
           employerId: employer.employerId,

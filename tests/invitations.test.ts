@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../src/core/clock.js';
-import { call, createHarness, type Harness } from './helpers/harness.js';
+import { call, createHarness, fieldProblems, type Harness, type RequestBody } from './helpers/harness.js';
 import { invitationToken } from './helpers/mail.js';
 import {
   makeEmployer,
@@ -25,14 +25,15 @@ beforeAll(async () => {
 afterAll(() => harness.close());
 
 /** Invites, and picks up the token from the invitation email the invitee is sent (the inviter never sees it). */
-async function invite(token: string, body: Record<string, unknown>) {
+async function invite(token: string, body: RequestBody<'post', '/v1/invitations'>) {
   const response = await call(harness.app, 'POST', '/v1/invitations', { token, body });
   return {
     ...response,
     emailedToken: response.status === 201 ? await invitationToken(harness, String(body.email)) : '',
   };
 }
-const accept = (body: Record<string, unknown>) => call(harness.app, 'POST', '/v1/invitations/accept', { body });
+const accept = (body: RequestBody<'post', '/v1/invitations/accept'>) =>
+  call(harness.app, 'POST', '/v1/invitations/accept', { body });
 
 describe('invitations', () => {
   it('a provider admin invites a job coach, who sets a password and is signed in', async () => {
@@ -43,14 +44,14 @@ describe('invitations', () => {
     });
     expect(invitation.status).toBe(201);
     expect(invitation.json).toMatchObject({ role: 'job_coach', email: 'new.coach@example.org', emailed: true });
-    expect(invitation.json.token).toBeUndefined();
+    expect(invitation.json).not.toHaveProperty('token');
     expect(new Date(invitation.json.expiresAt).getTime() - clock.now().getTime()).toBe(7 * 86_400_000);
 
     const accepted = await accept({ token: invitation.emailedToken, password: goodPassword });
     expect(accepted.status).toBe(201);
     expect(accepted.json.account).toMatchObject({ role: 'job_coach', providerId: world.providerId, name: 'Nia Coach' });
     const me = await call(harness.app, 'GET', '/v1/me', { token: accepted.json.tokens.accessToken });
-    expect(me.json.organisation.id).toBe(world.providerId);
+    expect(me.json.organisation!.id).toBe(world.providerId);
     expect(await signIn(harness, 'new.coach@example.org', goodPassword)).toBeTruthy();
 
     const stored = JSON.stringify(await harness.services.db.collection('invitations').find({}).toArray());
@@ -90,14 +91,14 @@ describe('invitations', () => {
     });
     const short = await accept({ token: invitation.emailedToken, password: 'short' });
     expect(short.status).toBe(400);
-    expect(short.json.error.details[0]).toMatchObject({
+    expect(fieldProblems(short)[0]).toMatchObject({
       path: 'password',
       message: expect.stringContaining('at least 12'),
     });
     const common = await accept({ token: invitation.emailedToken, password: 'iloveyou1234' });
-    expect(common.json.error.details[0].message).toContain('too common');
+    expect(fieldProblems(common)[0]!.message).toContain('too common');
     const withEmail = await accept({ token: invitation.emailedToken, password: 'weak.coach is my password' });
-    expect(withEmail.json.error.details[0].message).toContain('email');
+    expect(fieldProblems(withEmail)[0]!.message).toContain('email');
   });
 
   it('a job coach invites a young person on their caseload, not one elsewhere', async () => {
@@ -153,29 +154,43 @@ describe('invitations', () => {
         relationship: 'parent',
       },
     ]);
-    expect((await call(harness.app, 'GET', `/v1/young-people/${world.youngPersonId}`, { token })).status).toBe(200);
     expect(
       (
-        await call(harness.app, 'PATCH', `/v1/young-people/${world.youngPersonId}`, {
+        await call(harness.app, 'GET', '/v1/young-people/{youngPersonId}', {
+          path: { youngPersonId: world.youngPersonId },
+          token,
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await call(harness.app, 'PATCH', '/v1/young-people/{youngPersonId}', {
+          path: { youngPersonId: world.youngPersonId },
           token,
           body: { strengths: ['x'] },
         })
       ).status,
     ).toBe(403);
 
-    const delegates = await call(harness.app, 'GET', `/v1/young-people/${world.youngPersonId}/delegates`, {
+    const delegates = await call(harness.app, 'GET', '/v1/young-people/{youngPersonId}/delegates', {
+      path: { youngPersonId: world.youngPersonId },
       token: world.youngPerson.token,
     });
     expect(delegates.json.items.map((d: { name: string }) => d.name)).toContain('Mum');
 
-    const removed = await call(
-      harness.app,
-      'DELETE',
-      `/v1/young-people/${world.youngPersonId}/delegates/${accepted.json.account.id}`,
-      { token: world.youngPerson.token },
-    );
+    const removed = await call(harness.app, 'DELETE', '/v1/young-people/{youngPersonId}/delegates/{accountId}', {
+      path: { youngPersonId: world.youngPersonId, accountId: accepted.json.account.id },
+      token: world.youngPerson.token,
+    });
     expect(removed.status).toBe(204);
-    expect((await call(harness.app, 'GET', `/v1/young-people/${world.youngPersonId}`, { token })).status).toBe(404);
+    expect(
+      (
+        await call(harness.app, 'GET', '/v1/young-people/{youngPersonId}', {
+          path: { youngPersonId: world.youngPersonId },
+          token,
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it('refuses a delegate invitation that names another young person, instead of making it for the inviter', async () => {
@@ -187,7 +202,7 @@ describe('invitations', () => {
       youngPersonId: other.youngPersonId,
     });
     expect(elsewhere.status).toBe(404);
-    expect(elsewhere.json.error.code).toBe('not_found');
+    expect(elsewhere.error?.code).toBe('not_found');
     const sameProvider = await call(harness.app, 'POST', '/v1/young-people', {
       token: world.coach.token,
       body: profileInput({ preferredName: 'Neighbour' }),
@@ -224,7 +239,7 @@ describe('invitations', () => {
       youngPersonId: world.youngPersonId,
     });
     expect(response.status).toBe(422);
-    expect(response.json.error.details[0]).toMatchObject({ path: 'youngPersonId', in: 'body' });
+    expect(fieldProblems(response)[0]).toMatchObject({ path: 'youngPersonId', in: 'body' });
   });
 
   it('an existing delegate adds a second young person by proving their password', async () => {
@@ -262,7 +277,7 @@ describe('invitations', () => {
   });
 
   it('refuses invitations for roles the inviter may not create', async () => {
-    const cases: [string, Record<string, unknown>][] = [
+    const cases: [string, RequestBody<'post', '/v1/invitations'>][] = [
       [world.coach.token, { role: 'job_coach', email: 'a@example.org', name: 'A' }],
       [world.coach.token, { role: 'provider_admin', email: 'b@example.org', name: 'B' }],
       [world.youngPerson.token, { role: 'job_coach', email: 'c@example.org', name: 'C' }],
@@ -278,7 +293,7 @@ describe('invitations', () => {
   it('refuses an email that already has an account', async () => {
     const response = await invite(world.admin.token, { role: 'job_coach', email: world.coach.email, name: 'Dup' });
     expect(response.status).toBe(409);
-    expect(response.json.error.details[0].path).toBe('email');
+    expect(fieldProblems(response)[0]!.path).toBe('email');
   });
 
   it('audits invitations and acceptances', async () => {
@@ -295,38 +310,47 @@ describe('employer sign-up and verification', () => {
     const employer = await makeEmployer(harness);
     const me = await call(harness.app, 'GET', '/v1/me', { token: employer.staff.token });
     expect(me.json.organisation).toMatchObject({ type: 'employer', verified: false });
-    const coachView = await call(harness.app, 'GET', `/v1/employers/${employer.employerId}`, {
+    const coachView = await call(harness.app, 'GET', '/v1/employers/{employerId}', {
+      path: { employerId: employer.employerId },
       token: world.coach.token,
     });
     expect(coachView.status).toBe(404);
-    const adminView = await call(harness.app, 'GET', `/v1/employers/${employer.employerId}`, {
+    const adminView = await call(harness.app, 'GET', '/v1/employers/{employerId}', {
+      path: { employerId: employer.employerId },
       token: world.admin.token,
     });
     expect(adminView.status).toBe(200);
-    const queue = await call(harness.app, 'GET', '/v1/employers?verified=false', { token: world.admin.token });
+    const queue = await call(harness.app, 'GET', '/v1/employers', {
+      query: { verified: 'false' },
+      token: world.admin.token,
+    });
     expect(queue.json.items.map((e: { id: string }) => e.id)).toContain(employer.employerId);
 
     // A coach cannot even see an unverified employer.
     expect(
       (
-        await call(harness.app, 'PUT', `/v1/employers/${employer.employerId}/verification`, {
+        await call(harness.app, 'PUT', '/v1/employers/{employerId}/verification', {
+          path: { employerId: employer.employerId },
           token: world.coach.token,
           body: { verified: true },
         })
       ).status,
     ).toBe(404);
-    const open = await call(harness.app, 'POST', `/v1/employers/${employer.employerId}/placements`, {
+    const open = await call(harness.app, 'POST', '/v1/employers/{employerId}/placements', {
+      path: { employerId: employer.employerId },
       token: employer.staff.token,
       body: placementInput({ status: 'open' }),
     });
     expect(open.status).toBe(422);
-    expect(open.json.error.details[0].path).toBe('status');
-    const draft = await call(harness.app, 'POST', `/v1/employers/${employer.employerId}/placements`, {
+    expect(fieldProblems(open)[0]!.path).toBe('status');
+    const draft = await call(harness.app, 'POST', '/v1/employers/{employerId}/placements', {
+      path: { employerId: employer.employerId },
       token: employer.staff.token,
       body: placementInput({ status: 'draft' }),
     });
     expect(draft.status).toBe(201);
-    const verified = await call(harness.app, 'PUT', `/v1/employers/${employer.employerId}/verification`, {
+    const verified = await call(harness.app, 'PUT', '/v1/employers/{employerId}/verification', {
+      path: { employerId: employer.employerId },
       token: world.admin.token,
       body: { verified: true },
     });
@@ -334,15 +358,22 @@ describe('employer sign-up and verification', () => {
     const audit = await harness.services.audit.find({ action: 'employer.verify', targetId: employer.employerId });
     expect(audit).toHaveLength(1);
     expect(
-      (await call(harness.app, 'GET', `/v1/employers/${employer.employerId}`, { token: world.coach.token })).status,
+      (
+        await call(harness.app, 'GET', '/v1/employers/{employerId}', {
+          path: { employerId: employer.employerId },
+          token: world.coach.token,
+        })
+      ).status,
     ).toBe(200);
-    const opened = await call(harness.app, 'PATCH', `/v1/placements/${draft.json.id}`, {
+    const opened = await call(harness.app, 'PATCH', '/v1/placements/{placementId}', {
+      path: { placementId: draft.json.id },
       token: employer.staff.token,
       body: { status: 'open' },
     });
     expect(opened.json.status).toBe('open');
 
-    const withdraw = await call(harness.app, 'PUT', `/v1/employers/${employer.employerId}/verification`, {
+    const withdraw = await call(harness.app, 'PUT', '/v1/employers/{employerId}/verification', {
+      path: { employerId: employer.employerId },
       token: other.admin.token,
       body: { verified: false },
     });
@@ -377,6 +408,6 @@ describe('employer sign-up and verification', () => {
       },
     });
     expect(response.status).toBe(422);
-    expect(response.json.error.details[0].path).toBe('organisation.address.postcode');
+    expect(fieldProblems(response)[0]!.path).toBe('organisation.address.postcode');
   });
 });

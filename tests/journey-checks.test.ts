@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../src/core/clock.js';
-import { call, createHarness, type Harness } from './helpers/harness.js';
+import { call, createHarness, fieldProblems, type Harness, type RequestBody } from './helpers/harness.js';
 import { addYoungPersonWithAccount, postPlacement, step, travelTo } from './helpers/journey-world.js';
 import { type EmployerWorld, makeEmployer, makeProvider, type ProviderWorld, placementInput } from './helpers/world.js';
 
@@ -50,7 +50,7 @@ describe('a proposal re-checks the young person’s hard limits on the records',
       body: proposeBody(world.youngPersonId, bristolPlacement),
     });
     expect(response.status).toBe(422);
-    const details = response.json.error.details as { path: string; message: string }[];
+    const details = response.error?.details as { path: string; message: string }[];
     expect(details.map((d) => d.path).sort()).toEqual(['hardLimits.environment', 'hardLimits.travel_distance']);
     expect(details.find((d) => d.path === 'hardLimits.travel_distance')!.message).toMatch(
       /^the placement is \d+\.\d km away; their limit is 12 km$/,
@@ -79,18 +79,20 @@ describe('a proposal re-checks the young person’s hard limits on the records',
       overrideReason,
     });
 
-    const seenByYoungPerson = await call(harness.app, 'GET', `/v1/placement-matches/${created.json.id}`, {
+    const seenByYoungPerson = await call(harness.app, 'GET', '/v1/placement-matches/{matchId}', {
+      path: { matchId: created.json.id },
       token: person.account.token,
     });
-    expect(seenByYoungPerson.json.hardLimitOverride.reason).toBe(overrideReason);
+    expect(seenByYoungPerson.json.hardLimitOverride!.reason).toBe(overrideReason);
 
     expect((await step(harness, person.account, created.json.id, 'accept', { sections: [] })).status).toBe(200);
-    const seenByEmployer = await call(harness.app, 'GET', `/v1/placement-matches/${created.json.id}`, {
+    const seenByEmployer = await call(harness.app, 'GET', '/v1/placement-matches/{matchId}', {
+      path: { matchId: created.json.id },
       token: employer.staff.token,
     });
     expect(seenByEmployer.status).toBe(200);
     expect(seenByEmployer.json.hardLimitOverride).toBeUndefined();
-    expect(seenByEmployer.json.history[0].overrideReason).toBeUndefined();
+    expect(seenByEmployer.json.history[0]!.overrideReason).toBeUndefined();
     expect(seenByEmployer.text).not.toContain('moving to Bristol');
 
     const audit = await harness.services.db
@@ -125,10 +127,11 @@ describe('the share made on accepting a proposal', () => {
     expect(created.status, created.text).toBe(201);
     const accepted = await step(harness, person.account, created.json.id, 'accept', { sections: ['aboutMe'] });
     expect(accepted.status, accepted.text).toBe(200);
-    const shares = await call(harness.app, 'GET', `/v1/young-people/${person.id}/passport/shares`, {
+    const shares = await call(harness.app, 'GET', '/v1/young-people/{youngPersonId}/passport/shares', {
+      path: { youngPersonId: person.id },
       token: person.account.token,
     });
-    expect(shares.json.items[0].expiresAt.slice(0, 10)).toBe('2027-10-11');
+    expect(shares.json.items[0]!.expiresAt.slice(0, 10)).toBe('2027-10-11');
   });
 });
 
@@ -136,7 +139,8 @@ describe('a match from /matches passes straight into a proposal', () => {
   it('takes a /matches item as it is (fitScore, reasons as an object, placement) and keeps it for the coach and young person', async () => {
     const person = await addYoungPersonWithAccount(harness, world.coach, world.providerId, 'Lee');
     await harness.services.searchSync.drain();
-    const matches = await call(harness.app, 'GET', `/v1/young-people/${person.id}/matches`, {
+    const matches = await call(harness.app, 'GET', '/v1/young-people/{youngPersonId}/matches', {
+      path: { youngPersonId: person.id },
       token: world.coach.token,
     });
     expect(matches.status).toBe(200);
@@ -149,7 +153,7 @@ describe('a match from /matches passes straight into a proposal', () => {
       body: proposeBody(person.id, fittingPlacement, { match: item }),
     });
     expect(created.status, created.text).toBe(201);
-    expect(created.json.match).toEqual({ score: item.fitScore, reasons: item.reasons });
+    expect(created.json.match).toEqual({ score: item!.fitScore, reasons: item!.reasons });
   });
 
   it('keeps reason kinds it does not know yet, and still takes a score with sentences', async () => {
@@ -183,7 +187,7 @@ describe('a match from /matches passes straight into a proposal', () => {
       body: proposeBody(person.id, fittingPlacement, { match: { reasons: {} } }),
     });
     expect(noScore.status).toBe(422);
-    expect(noScore.json.error.details[0].path).toBe('match.fitScore');
+    expect(fieldProblems(noScore)[0]!.path).toBe('match.fitScore');
     const otherPlacement = await call(harness.app, 'POST', '/v1/placement-matches', {
       token: world.coach.token,
       body: proposeBody(person.id, fittingPlacement, {
@@ -191,7 +195,7 @@ describe('a match from /matches passes straight into a proposal', () => {
       }),
     });
     expect(otherPlacement.status).toBe(422);
-    expect(otherPlacement.json.error.details[0].path).toBe('match.placement.id');
+    expect(fieldProblems(otherPlacement)[0]!.path).toBe('match.placement.id');
   });
 });
 
@@ -216,13 +220,17 @@ describe('a start that cannot be true is refused with 422 saying why', () => {
   it('lets the journey own the statuses it sets: staff cannot set them by hand, nor take someone off a running placement (422 naming status)', async () => {
     const matchId = await agreedMatch('Vic', '2026-09-14');
     const youngPersonId = (
-      await call(harness.app, 'GET', `/v1/placement-matches/${matchId}`, { token: world.coach.token })
+      await call(harness.app, 'GET', '/v1/placement-matches/{matchId}', { path: { matchId }, token: world.coach.token })
     ).json.youngPerson.id as string;
-    const patchStatus = (status: string) =>
-      call(harness.app, 'PATCH', `/v1/young-people/${youngPersonId}`, { token: world.coach.token, body: { status } });
+    const patchStatus = (status: RequestBody<'patch', '/v1/young-people/{youngPersonId}'>['status']) =>
+      call(harness.app, 'PATCH', '/v1/young-people/{youngPersonId}', {
+        path: { youngPersonId },
+        token: world.coach.token,
+        body: { status },
+      });
     const byHand = await patchStatus('on_placement');
     expect(byHand.status).toBe(422);
-    expect(byHand.json.error.details).toEqual([
+    expect(byHand.error?.details).toEqual([
       { path: 'status', in: 'body', message: 'is set by the placement journey (the "start" step), not by hand' },
     ]);
     expect((await patchStatus('completed')).status).toBe(422);
@@ -231,14 +239,20 @@ describe('a start that cannot be true is refused with 422 saying why', () => {
     expect((await step(harness, world.coach, matchId, 'start', { startedOn: '2026-09-14' })).status).toBe(200);
     const offPlacement = await patchStatus('active');
     expect(offPlacement.status).toBe(422);
-    expect(offPlacement.json.error.details[0].path).toBe('status');
+    expect(fieldProblems(offPlacement)[0]!.path).toBe('status');
     expect(
-      (await call(harness.app, 'GET', `/v1/young-people/${youngPersonId}`, { token: world.coach.token })).json.status,
+      (
+        await call(harness.app, 'GET', '/v1/young-people/{youngPersonId}', {
+          path: { youngPersonId },
+          token: world.coach.token,
+        })
+      ).json.status,
     ).toBe('on_placement');
     expect((await patchStatus('on_placement')).status).toBe(200);
 
     const other = await addYoungPersonWithAccount(harness, world.coach, world.providerId, 'Wyn');
-    const leaving = await call(harness.app, 'PATCH', `/v1/young-people/${other.id}`, {
+    const leaving = await call(harness.app, 'PATCH', '/v1/young-people/{youngPersonId}', {
+      path: { youngPersonId: other.id },
       token: world.coach.token,
       body: { status: 'withdrawn' },
     });
@@ -256,7 +270,7 @@ describe('a start that cannot be true is refused with 422 saying why', () => {
         earlyStartReason: 'Came in early',
       });
       expect(onSunday.status).toBe(422);
-      expect(onSunday.json.error.details).toEqual([
+      expect(onSunday.error?.details).toEqual([
         {
           path: 'startedOn',
           in: 'body',
@@ -269,15 +283,20 @@ describe('a start that cannot be true is refused with 422 saying why', () => {
         earlyStartReason: 'Keen to begin',
       });
       expect(tooEarly.status).toBe(422);
-      expect(tooEarly.json.error.details[0]).toMatchObject({ path: 'startedOn' });
-      expect(tooEarly.json.error.details[0].message).toContain('273 days before the placement');
+      expect(fieldProblems(tooEarly)[0]).toMatchObject({ path: 'startedOn' });
+      expect(fieldProblems(tooEarly)[0]!.message).toContain('273 days before the placement');
 
       const noReason = await step(harness, world.coach, fewDaysEarly, 'start', { startedOn: '2026-09-14' });
       expect(noReason.status).toBe(422);
-      expect(noReason.json.error.details[0]).toMatchObject({ path: 'earlyStartReason' });
+      expect(fieldProblems(noReason)[0]).toMatchObject({ path: 'earlyStartReason' });
       for (const matchId of [sunday, nineMonthsEarly, fewDaysEarly]) {
         expect(
-          (await call(harness.app, 'GET', `/v1/placement-matches/${matchId}`, { token: world.coach.token })).json.state,
+          (
+            await call(harness.app, 'GET', '/v1/placement-matches/{matchId}', {
+              path: { matchId },
+              token: world.coach.token,
+            })
+          ).json.state,
         ).toBe('agreed');
       }
     } finally {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../src/core/clock.js';
 import { isOptionalKind } from '../src/notifications/kinds.js';
 import { webPathPatterns } from '../src/notifications/links.js';
-import { call, createHarness, type Harness } from './helpers/harness.js';
+import { call, createHarness, type Harness, type RequestBody, type Schema } from './helpers/harness.js';
 import { addYoungPersonWithAccount, postPlacement, propose, step, travelTo } from './helpers/journey-world.js';
 import { mainLink, type ReceivedMail, SmtpSink } from './helpers/mail.js';
 import {
@@ -28,7 +28,7 @@ let colleague: Person;
 let parent: Person;
 let placementId: string;
 
-const passportText = {
+const passportText: Schema<'WholePassportSections'> = {
   aboutMe: {
     summary: 'PASSPORT-MARKER-ABOUT I like routine and clear plans.',
     workWanted: 'PASSPORT-MARKER-WORK kitchens',
@@ -105,7 +105,8 @@ beforeAll(async () => {
     ],
   });
   placementId = await postPlacement(harness, employer.employerId, employer.staff, { places: 3 });
-  const saved = await call(harness.app, 'PUT', `/v1/young-people/${world.youngPersonId}/passport`, {
+  const saved = await call(harness.app, 'PUT', '/v1/young-people/{youngPersonId}/passport', {
+    path: { youngPersonId: world.youngPersonId },
     token: world.youngPerson.token,
     body: { sections: passportText },
   });
@@ -189,7 +190,8 @@ describe('emails about a placement journey', () => {
   });
 
   it('a coach’s passport draft reaches the young person and the delegate who may edit the passport', async () => {
-    const draft = await call(harness.app, 'POST', `/v1/young-people/${world.youngPersonId}/passport/drafts`, {
+    const draft = await call(harness.app, 'POST', '/v1/young-people/{youngPersonId}/passport/drafts', {
+      path: { youngPersonId: world.youngPersonId },
       token: world.coach.token,
       body: {
         sections: {
@@ -210,10 +212,11 @@ describe('daily reminders', () => {
   let matchId: string;
 
   it('a missing weekly log and a review due reach the job coach once, however often the daily run runs', async () => {
-    const found = await call(harness.app, 'GET', `/v1/placement-matches?youngPersonId=${world.youngPersonId}`, {
+    const found = await call(harness.app, 'GET', '/v1/placement-matches', {
+      query: { youngPersonId: world.youngPersonId },
       token: world.coach.token,
     });
-    matchId = found.json.items[0].id;
+    matchId = found.json.items[0]!.id;
     await travelTo(harness, clock, '2026-09-14T10:00:00Z', everyone());
     const started = await step(harness, world.coach, matchId, 'start', { startedOn: '2026-09-14' });
     expect(started.status, started.text).toBe(200);
@@ -258,7 +261,8 @@ describe('daily reminders', () => {
 
   it('the owner hears that a share ends in 14 days, and that it has ended; the employer hears nothing', async () => {
     await travelTo(harness, clock, '2028-06-01T10:00:00Z', everyone());
-    const share = await call(harness.app, 'POST', `/v1/young-people/${world.youngPersonId}/passport/shares`, {
+    const share = await call(harness.app, 'POST', '/v1/young-people/{youngPersonId}/passport/shares', {
+      path: { youngPersonId: world.youngPersonId },
       token: world.youngPerson.token,
       body: { employerId: otherEmployer.employerId, sections: ['aboutMe'], purpose: 'Induction', expiresInDays: 20 },
     });
@@ -378,27 +382,27 @@ describe('preferences, one-click unsubscribe and the daily digest', () => {
     await deliver();
   });
 
-  const preferences = (body?: unknown) =>
-    call(harness.app, body === undefined ? 'GET' : 'PUT', '/v1/me/notification-preferences', {
-      token: person.account.token,
-      ...(body === undefined ? {} : { body }),
-    });
+  const preferences = (body?: RequestBody<'put', '/v1/me/notification-preferences'>) =>
+    body === undefined
+      ? call(harness.app, 'GET', '/v1/me/notification-preferences', { token: person.account.token })
+      : call(harness.app, 'PUT', '/v1/me/notification-preferences', { token: person.account.token, body });
 
   it('starts with every email on, one by one, and security emails always on', async () => {
     const got = await preferences();
     expect(got.status).toBe(200);
     expect(got.json.dailyDigest).toBe(false);
     expect(Object.values(got.json.email).every((on) => on === true)).toBe(true);
-    expect(got.json.email.security_refresh_reuse).toBeUndefined();
+    expect(got.json.email).not.toHaveProperty('security_refresh_reuse');
     expect(got.json.alwaysSent).toEqual(expect.arrayContaining(['security_new_sign_in', 'security_refresh_reuse']));
   });
 
   it('refuses to turn security emails off, naming the field', async () => {
-    const refused = await preferences({ email: { security_refresh_reuse: false }, dailyDigest: false });
+    const refused = await call(harness.app, 'PUT', '/v1/me/notification-preferences', {
+      token: person.account.token,
+      untypedBody: { email: { security_refresh_reuse: false }, dailyDigest: false },
+    });
     expect(refused.status).toBe(400);
-    expect(refused.json.error.details).toContainEqual(
-      expect.objectContaining({ path: 'email.security_refresh_reuse' }),
-    );
+    expect(refused.error?.details).toContainEqual(expect.objectContaining({ path: 'email.security_refresh_reuse' }));
   });
 
   it('a kind turned off is not sent', async () => {
@@ -411,7 +415,8 @@ describe('preferences, one-click unsubscribe and the daily digest', () => {
   });
 
   it('one-click unsubscribe turns off only that kind, without signing in; opening the link changes nothing', async () => {
-    await call(harness.app, 'POST', `/v1/young-people/${person.id}/passport/drafts`, {
+    await call(harness.app, 'POST', '/v1/young-people/{youngPersonId}/passport/drafts', {
+      path: { youngPersonId: person.id },
       token: world.coach.token,
       body: { sections: { whatHelps: { adjustments: [{ category: 'equipment', details: 'A headset' }] } } },
     });
@@ -450,7 +455,8 @@ describe('preferences, one-click unsubscribe and the daily digest', () => {
 
   it('a daily digest collects the day’s emails into one', async () => {
     expect((await preferences({ email: {}, dailyDigest: true })).status).toBe(200);
-    await call(harness.app, 'POST', `/v1/young-people/${person.id}/passport/drafts`, {
+    await call(harness.app, 'POST', '/v1/young-people/{youngPersonId}/passport/drafts', {
+      path: { youngPersonId: person.id },
       token: world.coach.token,
       body: { sections: { whatHelps: { adjustments: [{ category: 'equipment', details: 'A quiet room' }] } } },
     });

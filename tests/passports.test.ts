@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../src/core/clock.js';
-import { call, createHarness, type Harness } from './helpers/harness.js';
+import {
+  call,
+  callUntyped,
+  createHarness,
+  errorDetails,
+  fieldProblems,
+  type Harness,
+  type RequestBody,
+} from './helpers/harness.js';
 import {
   type EmployerWorld,
   makeAccount,
@@ -20,7 +28,7 @@ let employer: EmployerWorld;
 let otherEmployer: EmployerWorld;
 let passportDelegate: Person;
 
-const passportBody = {
+const passportBody: RequestBody<'put', '/v1/young-people/{youngPersonId}/passport'> = {
   sections: {
     aboutMe: {
       summary: 'I like routine and clear plans.',
@@ -45,8 +53,6 @@ const passportBody = {
   },
 };
 
-const base = (id: string) => `/v1/young-people/${id}/passport`;
-
 beforeAll(async () => {
   harness = await createHarness({ clock });
   world = await makeProvider(harness);
@@ -58,7 +64,8 @@ beforeAll(async () => {
     providerId: world.providerId,
     actsFor: [{ youngPersonId: world.youngPersonId, rights: ['view_passport', 'edit_passport', 'share_passport'] }],
   });
-  const saved = await call(harness.app, 'PUT', base(world.youngPersonId), {
+  const saved = await call(harness.app, 'PUT', '/v1/young-people/{youngPersonId}/passport', {
+    path: { youngPersonId: world.youngPersonId },
     token: world.youngPerson.token,
     body: passportBody,
   });
@@ -68,7 +75,10 @@ afterAll(() => harness.close());
 
 describe('the owner’s passport', () => {
   it('starts empty and shows what is incomplete', async () => {
-    const fresh = await call(harness.app, 'GET', base(other.youngPersonId), { token: other.youngPerson.token });
+    const fresh = await call(harness.app, 'GET', '/v1/young-people/{youngPersonId}/passport', {
+      path: { youngPersonId: other.youngPersonId },
+      token: other.youngPerson.token,
+    });
     expect(fresh.status).toBe(200);
     expect(fresh.json).toMatchObject({ version: 0, sections: {}, reviewOverdue: false, nextReviewDue: null });
     expect(fresh.json.completeness).toEqual({
@@ -81,46 +91,56 @@ describe('the owner’s passport', () => {
   });
 
   it('is saved as a new version each time, and old versions can be read', async () => {
-    const current = await call(harness.app, 'GET', base(world.youngPersonId), { token: world.youngPerson.token });
+    const current = await call(harness.app, 'GET', '/v1/young-people/{youngPersonId}/passport', {
+      path: { youngPersonId: world.youngPersonId },
+      token: world.youngPerson.token,
+    });
     expect(current.json.version).toBe(1);
     expect(current.json.completeness).toMatchObject({ aboutMe: 'complete', whatHelps: 'complete', review: 'complete' });
     expect(current.json.nextReviewDue).toBe('2026-12-01');
 
-    const changed = {
+    const changed: RequestBody<'put', '/v1/young-people/{youngPersonId}/passport'> = {
       sections: { ...passportBody.sections, aboutMe: { ...passportBody.sections.aboutMe, summary: 'Updated summary' } },
       baseVersion: 1,
     };
-    const second = await call(harness.app, 'PUT', base(world.youngPersonId), {
+    const second = await call(harness.app, 'PUT', '/v1/young-people/{youngPersonId}/passport', {
+      path: { youngPersonId: world.youngPersonId },
       token: world.youngPerson.token,
       body: changed,
     });
     expect(second.status).toBe(200);
     expect(second.json.version).toBe(2);
 
-    const list = await call(harness.app, 'GET', `${base(world.youngPersonId)}/versions`, {
+    const list = await call(harness.app, 'GET', '/v1/young-people/{youngPersonId}/passport/versions', {
+      path: { youngPersonId: world.youngPersonId },
       token: world.youngPerson.token,
     });
     expect(list.json.items.map((v: { version: number }) => v.version)).toEqual([2, 1]);
-    const first = await call(harness.app, 'GET', `${base(world.youngPersonId)}/versions/1`, {
+    const first = await call(harness.app, 'GET', '/v1/young-people/{youngPersonId}/passport/versions/{version}', {
+      path: { youngPersonId: world.youngPersonId, version: 1 },
       token: world.youngPerson.token,
     });
-    expect(first.json.sections.aboutMe.summary).toBe('I like routine and clear plans.');
+    expect(first.json.sections.aboutMe!.summary).toBe('I like routine and clear plans.');
   });
 
   it('refuses a save that started from an old version (no lost updates)', async () => {
-    const stale = await call(harness.app, 'PUT', base(world.youngPersonId), {
+    const stale = await call(harness.app, 'PUT', '/v1/young-people/{youngPersonId}/passport', {
+      path: { youngPersonId: world.youngPersonId },
       token: world.youngPerson.token,
       body: { ...passportBody, baseVersion: 1 },
     });
     expect(stale.status).toBe(409);
-    expect(stale.json.error.details.currentVersion).toBeGreaterThan(1);
+    expect(errorDetails(stale).currentVersion).toBeGreaterThan(1);
   });
 
   it('flags an overdue review with the injectable clock', async () => {
     clock.set(new Date('2027-01-05T10:00:00Z'));
     try {
       const token = await signIn(harness, world.youngPerson.email);
-      const later = await call(harness.app, 'GET', base(world.youngPersonId), { token });
+      const later = await call(harness.app, 'GET', '/v1/young-people/{youngPersonId}/passport', {
+        path: { youngPersonId: world.youngPersonId },
+        token,
+      });
       expect(later.json.reviewOverdue).toBe(true);
     } finally {
       clock.set(new Date('2026-07-01T10:00:00Z'));
@@ -129,31 +149,42 @@ describe('the owner’s passport', () => {
 
   it('rejects unknown fields and over-long text with field paths, and never echoes passport text', async () => {
     const secret = 'VERY-PRIVATE-DIAGNOSIS-TEXT';
-    const response = await call(harness.app, 'PUT', base(world.youngPersonId), {
+    const response = await call(harness.app, 'PUT', '/v1/young-people/{youngPersonId}/passport', {
+      path: { youngPersonId: world.youngPersonId },
       token: world.youngPerson.token,
-      body: {
+      untypedBody: {
         sections: { ...passportBody.sections, myCondition: { description: secret + 'x'.repeat(2100), mood: 'x' } },
       },
     });
     expect(response.status).toBe(400);
-    const paths = response.json.error.details.map((d: { path: string }) => d.path).sort();
+    const paths = fieldProblems(response)
+      .map((d: { path: string }) => d.path)
+      .sort();
     expect(paths).toEqual(['sections.myCondition.description', 'sections.myCondition.mood']);
     expect(response.text).not.toContain(secret);
   });
 });
 
 describe('saving one section, and restoring an earlier version', () => {
-  const sectionUrl = (id: string, section: string) => `${base(id)}/sections/${section}`;
-  const currentOf = async (id: string, token: string) => (await call(harness.app, 'GET', base(id), { token })).json;
+  const currentOf = async (id: string, token: string) =>
+    (
+      await call(harness.app, 'GET', '/v1/young-people/{youngPersonId}/passport', {
+        path: { youngPersonId: id },
+        token,
+      })
+    ).json;
 
   it('refuses a whole-passport save that leaves sections out, naming each one, and changes nothing', async () => {
     const before = await currentOf(world.youngPersonId, world.youngPerson.token);
-    const response = await call(harness.app, 'PUT', base(world.youngPersonId), {
+    const response = await call(harness.app, 'PUT', '/v1/young-people/{youngPersonId}/passport', {
+      path: { youngPersonId: world.youngPersonId },
       token: world.youngPerson.token,
-      body: { baseVersion: before.version, sections: { aboutMe: { summary: 'Only this' } } },
+      untypedBody: { baseVersion: before.version, sections: { aboutMe: { summary: 'Only this' } } },
     });
     expect(response.status).toBe(400);
-    const paths = response.json.error.details.map((d: { path: string }) => d.path).sort();
+    const paths = fieldProblems(response)
+      .map((d: { path: string }) => d.path)
+      .sort();
     expect(paths).toEqual(['sections.accessToWork', 'sections.myCondition', 'sections.review', 'sections.whatHelps']);
     const after = await currentOf(world.youngPersonId, world.youngPerson.token);
     expect(after.version).toBe(before.version);
@@ -162,7 +193,8 @@ describe('saving one section, and restoring an earlier version', () => {
 
   it('empties a section only when the whole-passport save says null', async () => {
     const before = await currentOf(other.youngPersonId, other.youngPerson.token);
-    const saved = await call(harness.app, 'PUT', base(other.youngPersonId), {
+    const saved = await call(harness.app, 'PUT', '/v1/young-people/{youngPersonId}/passport', {
+      path: { youngPersonId: other.youngPersonId },
       token: other.youngPerson.token,
       body: { baseVersion: before.version, sections: { ...passportBody.sections, review: null } },
     });
@@ -173,7 +205,8 @@ describe('saving one section, and restoring an earlier version', () => {
 
   it('saves one section as a new version and leaves every other section as it was', async () => {
     const before = await currentOf(world.youngPersonId, world.youngPerson.token);
-    const response = await call(harness.app, 'PUT', sectionUrl(world.youngPersonId, 'aboutMe'), {
+    const response = await call(harness.app, 'PUT', '/v1/young-people/{youngPersonId}/passport/sections/{section}', {
+      path: { youngPersonId: world.youngPersonId, section: 'aboutMe' },
       token: world.youngPerson.token,
       body: {
         baseVersion: before.version,
@@ -183,7 +216,7 @@ describe('saving one section, and restoring an earlier version', () => {
     expect(response.status).toBe(200);
     expect(response.json.version).toBe(before.version + 1);
     expect(response.json.sections.aboutMe).toEqual({ summary: 'Only about me changed', workWanted: 'Warehouse work' });
-    for (const section of ['myCondition', 'whatHelps', 'accessToWork', 'review']) {
+    for (const section of ['myCondition', 'whatHelps', 'accessToWork', 'review'] as const) {
       expect(response.json.sections[section]).toEqual(before.sections[section]);
     }
     const audit = await harness.services.db
@@ -197,7 +230,8 @@ describe('saving one section, and restoring an earlier version', () => {
     const body = { baseVersion: before.version, content: { status: 'applied', funds: ['travel'] } };
     expect(
       (
-        await call(harness.app, 'PUT', sectionUrl(world.youngPersonId, 'accessToWork'), {
+        await call(harness.app, 'PUT', '/v1/young-people/{youngPersonId}/passport/sections/{section}', {
+          path: { youngPersonId: world.youngPersonId, section: 'accessToWork' },
           token: world.coach.token,
           body,
         })
@@ -205,7 +239,8 @@ describe('saving one section, and restoring an earlier version', () => {
     ).toBe(403);
     expect(
       (
-        await call(harness.app, 'PUT', sectionUrl(world.youngPersonId, 'accessToWork'), {
+        await call(harness.app, 'PUT', '/v1/young-people/{youngPersonId}/passport/sections/{section}', {
+          path: { youngPersonId: world.youngPersonId, section: 'accessToWork' },
           token: other.coach.token,
           body,
         })
@@ -213,7 +248,8 @@ describe('saving one section, and restoring an earlier version', () => {
     ).toBe(404);
     expect(
       (
-        await call(harness.app, 'PUT', sectionUrl(world.youngPersonId, 'accessToWork'), {
+        await call(harness.app, 'PUT', '/v1/young-people/{youngPersonId}/passport/sections/{section}', {
+          path: { youngPersonId: world.youngPersonId, section: 'accessToWork' },
           token: world.delegate.token,
           body,
         })
@@ -221,55 +257,72 @@ describe('saving one section, and restoring an earlier version', () => {
     ).toBe(403);
     expect(
       (
-        await call(harness.app, 'PUT', sectionUrl(world.youngPersonId, 'accessToWork'), {
+        await call(harness.app, 'PUT', '/v1/young-people/{youngPersonId}/passport/sections/{section}', {
+          path: { youngPersonId: world.youngPersonId, section: 'accessToWork' },
           token: passportDelegate.token,
           body,
         })
       ).status,
     ).toBe(200);
-    const stale = await call(harness.app, 'PUT', sectionUrl(world.youngPersonId, 'accessToWork'), {
+    const stale = await call(harness.app, 'PUT', '/v1/young-people/{youngPersonId}/passport/sections/{section}', {
+      path: { youngPersonId: world.youngPersonId, section: 'accessToWork' },
       token: world.youngPerson.token,
       body,
     });
     expect(stale.status).toBe(409);
-    expect(stale.json.error.details.currentVersion).toBe(before.version + 1);
+    expect(errorDetails(stale).currentVersion).toBe(before.version + 1);
   });
 
   it('validates the content against that section’s own fields, naming each one, and refuses an unknown section', async () => {
     const before = await currentOf(world.youngPersonId, world.youngPerson.token);
-    const invalid = await call(harness.app, 'PUT', sectionUrl(world.youngPersonId, 'accessToWork'), {
+    const invalid = await call(harness.app, 'PUT', '/v1/young-people/{youngPersonId}/passport/sections/{section}', {
+      path: { youngPersonId: world.youngPersonId, section: 'accessToWork' },
       token: world.youngPerson.token,
       body: { baseVersion: before.version, content: { status: 'maybe', colour: 'blue' } },
     });
     // 422: the schema cannot tie the content's shape to the section named in the path.
     expect(invalid.status).toBe(422);
-    expect(invalid.json.error.details.map((d: { path: string }) => d.path).sort()).toEqual([
-      'content.colour',
-      'content.status',
-    ]);
-    const unknown = await call(harness.app, 'PUT', sectionUrl(world.youngPersonId, 'hobbies'), {
-      token: world.youngPerson.token,
-      body: { baseVersion: before.version, content: {} },
-    });
+    expect(
+      fieldProblems(invalid)
+        .map((d: { path: string }) => d.path)
+        .sort(),
+    ).toEqual(['content.colour', 'content.status']);
+    const unknown = await callUntyped(
+      harness.app,
+      'PUT',
+      `/v1/young-people/${world.youngPersonId}/passport/sections/hobbies`,
+      {
+        token: world.youngPerson.token,
+        body: { baseVersion: before.version, content: {} },
+      },
+    );
     expect(unknown.status).toBe(400);
-    expect(unknown.json.error.details[0]).toMatchObject({ path: 'section', in: 'path' });
+    expect(fieldProblems(unknown)[0]).toMatchObject({ path: 'section', in: 'path' });
     expect((await currentOf(world.youngPersonId, world.youngPerson.token)).version).toBe(before.version);
   });
 
   it('restores an earlier version as a new version, audited, without losing the versions in between', async () => {
     const before = await currentOf(world.youngPersonId, world.youngPerson.token);
-    const restored = await call(harness.app, 'POST', `${base(world.youngPersonId)}/versions/1/restore`, {
-      token: world.youngPerson.token,
-      body: { baseVersion: before.version },
-    });
+    const restored = await call(
+      harness.app,
+      'POST',
+      '/v1/young-people/{youngPersonId}/passport/versions/{version}/restore',
+      {
+        path: { youngPersonId: world.youngPersonId, version: 1 },
+        token: world.youngPerson.token,
+        body: { baseVersion: before.version },
+      },
+    );
     expect(restored.status).toBe(200);
     expect(restored.json.version).toBe(before.version + 1);
-    const first = await call(harness.app, 'GET', `${base(world.youngPersonId)}/versions/1`, {
+    const first = await call(harness.app, 'GET', '/v1/young-people/{youngPersonId}/passport/versions/{version}', {
+      path: { youngPersonId: world.youngPersonId, version: 1 },
       token: world.youngPerson.token,
     });
     expect(restored.json.sections).toEqual(first.json.sections);
 
-    const list = await call(harness.app, 'GET', `${base(world.youngPersonId)}/versions`, {
+    const list = await call(harness.app, 'GET', '/v1/young-people/{youngPersonId}/passport/versions', {
+      path: { youngPersonId: world.youngPersonId },
       token: world.youngPerson.token,
     });
     expect(list.json.items[0]).toMatchObject({ version: before.version + 1, source: 'restore', restoredFrom: 1 });
@@ -282,18 +335,28 @@ describe('saving one section, and restoring an earlier version', () => {
 
   it('refuses a restore by a coach (403), of a version that does not exist (404), or from a stale base (409)', async () => {
     const before = await currentOf(world.youngPersonId, world.youngPerson.token);
-    const url = (n: number) => `${base(world.youngPersonId)}/versions/${n}/restore`;
     expect(
-      (await call(harness.app, 'POST', url(1), { token: world.coach.token, body: { baseVersion: before.version } }))
-        .status,
+      (
+        await call(harness.app, 'POST', '/v1/young-people/{youngPersonId}/passport/versions/{version}/restore', {
+          path: { youngPersonId: world.youngPersonId, version: 1 },
+          token: world.coach.token,
+          body: { baseVersion: before.version },
+        })
+      ).status,
     ).toBe(403);
     expect(
-      (await call(harness.app, 'POST', url(1), { token: other.coach.token, body: { baseVersion: before.version } }))
-        .status,
+      (
+        await call(harness.app, 'POST', '/v1/young-people/{youngPersonId}/passport/versions/{version}/restore', {
+          path: { youngPersonId: world.youngPersonId, version: 1 },
+          token: other.coach.token,
+          body: { baseVersion: before.version },
+        })
+      ).status,
     ).toBe(404);
     expect(
       (
-        await call(harness.app, 'POST', url(99), {
+        await call(harness.app, 'POST', '/v1/young-people/{youngPersonId}/passport/versions/{version}/restore', {
+          path: { youngPersonId: world.youngPersonId, version: 99 },
           token: world.youngPerson.token,
           body: { baseVersion: before.version },
         })
@@ -301,7 +364,8 @@ describe('saving one section, and restoring an earlier version', () => {
     ).toBe(404);
     expect(
       (
-        await call(harness.app, 'POST', url(1), {
+        await call(harness.app, 'POST', '/v1/young-people/{youngPersonId}/passport/versions/{version}/restore', {
+          path: { youngPersonId: world.youngPersonId, version: 1 },
           token: world.youngPerson.token,
           body: { baseVersion: before.version - 1 },
         })
@@ -313,14 +377,18 @@ describe('saving one section, and restoring an earlier version', () => {
 
 describe('who may read and change a passport', () => {
   it('shows the job coach everything but "my condition" by default, and audits the read', async () => {
-    const response = await call(harness.app, 'GET', base(world.youngPersonId), { token: world.coach.token });
+    const response = await call(harness.app, 'GET', '/v1/young-people/{youngPersonId}/passport', {
+      path: { youngPersonId: world.youngPersonId },
+      token: world.coach.token,
+    });
     expect(response.status).toBe(200);
     expect(response.json.visibleSections).toEqual(['aboutMe', 'whatHelps', 'accessToWork', 'review']);
     expect(response.json.sections.myCondition).toBeUndefined();
   });
 
   it('lets a job coach propose but never save', async () => {
-    const save = await call(harness.app, 'PUT', base(world.youngPersonId), {
+    const save = await call(harness.app, 'PUT', '/v1/young-people/{youngPersonId}/passport', {
+      path: { youngPersonId: world.youngPersonId },
       token: world.coach.token,
       body: passportBody,
     });
@@ -328,7 +396,8 @@ describe('who may read and change a passport', () => {
   });
 
   it('refuses a coach proposal that touches a section the coach cannot read', async () => {
-    const response = await call(harness.app, 'POST', `${base(world.youngPersonId)}/drafts`, {
+    const response = await call(harness.app, 'POST', '/v1/young-people/{youngPersonId}/passport/drafts', {
+      path: { youngPersonId: world.youngPersonId },
       token: world.coach.token,
       body: { sections: { myCondition: { description: 'x' } } },
     });
@@ -336,21 +405,48 @@ describe('who may read and change a passport', () => {
   });
 
   it('hides the passport from another provider’s coach (404) and from the provider admin (403)', async () => {
-    expect((await call(harness.app, 'GET', base(world.youngPersonId), { token: other.coach.token })).status).toBe(404);
-    expect((await call(harness.app, 'GET', base(world.youngPersonId), { token: world.admin.token })).status).toBe(403);
+    expect(
+      (
+        await call(harness.app, 'GET', '/v1/young-people/{youngPersonId}/passport', {
+          path: { youngPersonId: world.youngPersonId },
+          token: other.coach.token,
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await call(harness.app, 'GET', '/v1/young-people/{youngPersonId}/passport', {
+          path: { youngPersonId: world.youngPersonId },
+          token: world.admin.token,
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it('gives an employer no access without a share (404)', async () => {
-    expect((await call(harness.app, 'GET', base(world.youngPersonId), { token: employer.staff.token })).status).toBe(
-      404,
-    );
+    expect(
+      (
+        await call(harness.app, 'GET', '/v1/young-people/{youngPersonId}/passport', {
+          path: { youngPersonId: world.youngPersonId },
+          token: employer.staff.token,
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it('follows the delegate’s rights: a profile-only delegate cannot read it', async () => {
-    expect((await call(harness.app, 'GET', base(world.youngPersonId), { token: world.delegate.token })).status).toBe(
-      403,
-    );
-    const allowed = await call(harness.app, 'GET', base(world.youngPersonId), { token: passportDelegate.token });
+    expect(
+      (
+        await call(harness.app, 'GET', '/v1/young-people/{youngPersonId}/passport', {
+          path: { youngPersonId: world.youngPersonId },
+          token: world.delegate.token,
+        })
+      ).status,
+    ).toBe(403);
+    const allowed = await call(harness.app, 'GET', '/v1/young-people/{youngPersonId}/passport', {
+      path: { youngPersonId: world.youngPersonId },
+      token: passportDelegate.token,
+    });
     expect(allowed.status).toBe(200);
     expect(allowed.json.visibleSections).toContain('myCondition');
   });
@@ -373,18 +469,30 @@ describe('who may read and change a passport', () => {
   });
 
   it('lets the owner close the coach’s access', async () => {
-    const current = await call(harness.app, 'GET', base(other.youngPersonId), { token: other.youngPerson.token });
-    await call(harness.app, 'PUT', base(other.youngPersonId), {
+    const current = await call(harness.app, 'GET', '/v1/young-people/{youngPersonId}/passport', {
+      path: { youngPersonId: other.youngPersonId },
+      token: other.youngPerson.token,
+    });
+    await call(harness.app, 'PUT', '/v1/young-people/{youngPersonId}/passport', {
+      path: { youngPersonId: other.youngPersonId },
       token: other.youngPerson.token,
       body: { sections: passportBody.sections, coachAccess: 'none', baseVersion: current.json.version },
     });
-    expect((await call(harness.app, 'GET', base(other.youngPersonId), { token: other.coach.token })).status).toBe(403);
+    expect(
+      (
+        await call(harness.app, 'GET', '/v1/young-people/{youngPersonId}/passport', {
+          path: { youngPersonId: other.youngPersonId },
+          token: other.coach.token,
+        })
+      ).status,
+    ).toBe(403);
   });
 });
 
 describe('coach drafts', () => {
   it('appear in the inbox of the young person and of a delegate with edit_passport, and leave it once decided', async () => {
-    const draft = await call(harness.app, 'POST', `${base(world.youngPersonId)}/drafts`, {
+    const draft = await call(harness.app, 'POST', '/v1/young-people/{youngPersonId}/passport/drafts', {
+      path: { youngPersonId: world.youngPersonId },
       token: world.coach.token,
       body: { sections: { review: { agreedBy: 'My job coach', nextReviewDue: '2027-03-01' } } },
     });
@@ -412,7 +520,8 @@ describe('coach drafts', () => {
 
     expect(
       (
-        await call(harness.app, 'POST', `${base(world.youngPersonId)}/drafts/${draft.json.id}/reject`, {
+        await call(harness.app, 'POST', '/v1/young-people/{youngPersonId}/passport/drafts/{draftId}/reject', {
+          path: { youngPersonId: world.youngPersonId, draftId: draft.json.id },
           token: world.youngPerson.token,
           body: {},
         })
@@ -422,8 +531,12 @@ describe('coach drafts', () => {
   });
 
   it('changes nothing until the owner accepts, and then makes a new version', async () => {
-    const before = await call(harness.app, 'GET', base(world.youngPersonId), { token: world.youngPerson.token });
-    const draft = await call(harness.app, 'POST', `${base(world.youngPersonId)}/drafts`, {
+    const before = await call(harness.app, 'GET', '/v1/young-people/{youngPersonId}/passport', {
+      path: { youngPersonId: world.youngPersonId },
+      token: world.youngPerson.token,
+    });
+    const draft = await call(harness.app, 'POST', '/v1/young-people/{youngPersonId}/passport/drafts', {
+      path: { youngPersonId: world.youngPersonId },
       token: world.coach.token,
       body: {
         sections: {
@@ -433,23 +546,36 @@ describe('coach drafts', () => {
       },
     });
     expect(draft.status).toBe(201);
-    const unchanged = await call(harness.app, 'GET', base(world.youngPersonId), { token: world.youngPerson.token });
+    const unchanged = await call(harness.app, 'GET', '/v1/young-people/{youngPersonId}/passport', {
+      path: { youngPersonId: world.youngPersonId },
+      token: world.youngPerson.token,
+    });
     expect(unchanged.json.version).toBe(before.json.version);
     expect(unchanged.json.pendingDrafts).toBe(1);
 
-    const accepted = await call(harness.app, 'POST', `${base(world.youngPersonId)}/drafts/${draft.json.id}/accept`, {
-      token: world.youngPerson.token,
-      body: {},
-    });
+    const accepted = await call(
+      harness.app,
+      'POST',
+      '/v1/young-people/{youngPersonId}/passport/drafts/{draftId}/accept',
+      {
+        path: { youngPersonId: world.youngPersonId, draftId: draft.json.id },
+        token: world.youngPerson.token,
+        body: {},
+      },
+    );
     expect(accepted.status).toBe(200);
     expect(accepted.json).toMatchObject({ status: 'accepted', resultingVersion: before.json.version + 1 });
-    const after = await call(harness.app, 'GET', base(world.youngPersonId), { token: world.youngPerson.token });
-    expect(after.json.sections.whatHelps.adjustments).toEqual([
+    const after = await call(harness.app, 'GET', '/v1/young-people/{youngPersonId}/passport', {
+      path: { youngPersonId: world.youngPersonId },
+      token: world.youngPerson.token,
+    });
+    expect(after.json.sections.whatHelps!.adjustments).toEqual([
       { category: 'colleague_support', details: 'A named buddy on each shift', inPlace: false },
     ]);
     expect(after.json.sections.aboutMe).toEqual(before.json.sections.aboutMe);
 
-    const again = await call(harness.app, 'POST', `${base(world.youngPersonId)}/drafts/${draft.json.id}/reject`, {
+    const again = await call(harness.app, 'POST', '/v1/young-people/{youngPersonId}/passport/drafts/{draftId}/reject', {
+      path: { youngPersonId: world.youngPersonId, draftId: draft.json.id },
       token: world.youngPerson.token,
       body: {},
     });
@@ -457,33 +583,43 @@ describe('coach drafts', () => {
   });
 
   it('can be rejected, and the coach cannot decide on their own draft', async () => {
-    const draft = await call(harness.app, 'POST', `${base(world.youngPersonId)}/drafts`, {
+    const draft = await call(harness.app, 'POST', '/v1/young-people/{youngPersonId}/passport/drafts', {
+      path: { youngPersonId: world.youngPersonId },
       token: world.coach.token,
       body: { sections: { aboutMe: { summary: 'Coach wording' } } },
     });
     expect(
       (
-        await call(harness.app, 'POST', `${base(world.youngPersonId)}/drafts/${draft.json.id}/accept`, {
+        await call(harness.app, 'POST', '/v1/young-people/{youngPersonId}/passport/drafts/{draftId}/accept', {
+          path: { youngPersonId: world.youngPersonId, draftId: draft.json.id },
           token: world.coach.token,
           body: {},
         })
       ).status,
     ).toBe(403);
-    const rejected = await call(harness.app, 'POST', `${base(world.youngPersonId)}/drafts/${draft.json.id}/reject`, {
-      token: world.youngPerson.token,
-      body: { reason: 'I prefer my own words' },
-    });
+    const rejected = await call(
+      harness.app,
+      'POST',
+      '/v1/young-people/{youngPersonId}/passport/drafts/{draftId}/reject',
+      {
+        path: { youngPersonId: world.youngPersonId, draftId: draft.json.id },
+        token: world.youngPerson.token,
+        body: { reason: 'I prefer my own words' },
+      },
+    );
     expect(rejected.json).toMatchObject({ status: 'rejected', decisionReason: 'I prefer my own words' });
   });
 });
 
 describe('sharing with an employer', () => {
   it('runs the whole lifecycle: share, employer reads only chosen sections, access log shows it, withdraw, employer gets 404', async () => {
-    const placement = await call(harness.app, 'POST', `/v1/employers/${employer.employerId}/placements`, {
+    const placement = await call(harness.app, 'POST', '/v1/employers/{employerId}/placements', {
+      path: { employerId: employer.employerId },
       token: employer.staff.token,
       body: placementInput(),
     });
-    const share = await call(harness.app, 'POST', `${base(world.youngPersonId)}/shares`, {
+    const share = await call(harness.app, 'POST', '/v1/young-people/{youngPersonId}/passport/shares', {
+      path: { youngPersonId: world.youngPersonId },
       token: world.youngPerson.token,
       body: {
         employerId: employer.employerId,
@@ -504,7 +640,8 @@ describe('sharing with an employer', () => {
 
     const list = await call(harness.app, 'GET', '/v1/shared-passports', { token: employer.staff.token });
     expect(list.json.items).toHaveLength(1);
-    const read = await call(harness.app, 'GET', `/v1/shared-passports/${share.json.id}`, {
+    const read = await call(harness.app, 'GET', '/v1/shared-passports/{shareId}', {
+      path: { shareId: share.json.id },
       token: employer.staff.token,
     });
     expect(read.status).toBe(200);
@@ -529,14 +666,19 @@ describe('sharing with an employer', () => {
     ).toBe(404);
 
     expect(
-      (await call(harness.app, 'GET', `/v1/shared-passports/${share.json.id}`, { token: otherEmployer.staff.token }))
-        .status,
+      (
+        await call(harness.app, 'GET', '/v1/shared-passports/{shareId}', {
+          path: { shareId: share.json.id },
+          token: otherEmployer.staff.token,
+        })
+      ).status,
     ).toBe(404);
     expect(
       (await call(harness.app, 'GET', '/v1/shared-passports', { token: otherEmployer.staff.token })).json.items,
     ).toHaveLength(0);
 
-    const log = await call(harness.app, 'GET', `${base(world.youngPersonId)}/access-log`, {
+    const log = await call(harness.app, 'GET', '/v1/young-people/{youngPersonId}/passport/access-log', {
+      path: { youngPersonId: world.youngPersonId },
       token: world.youngPerson.token,
     });
     const employerRead = log.json.items.find((entry: { action: string }) => entry.action === 'passport_share.read');
@@ -550,19 +692,26 @@ describe('sharing with an employer', () => {
       by: { accountId: employer.staff.accountId, role: 'employer' },
       sections: ['aboutMe', 'whatHelps'],
     });
-    expect(log.json.items.some((entry: { by: { role: string } }) => entry.by.role === 'job_coach')).toBe(true);
+    expect(log.json.items.some((entry) => entry.by.role === 'job_coach')).toBe(true);
 
-    const withdrawn = await call(harness.app, 'DELETE', `${base(world.youngPersonId)}/shares/${share.json.id}`, {
+    const withdrawn = await call(harness.app, 'DELETE', '/v1/young-people/{youngPersonId}/passport/shares/{shareId}', {
+      path: { youngPersonId: world.youngPersonId, shareId: share.json.id },
       token: world.youngPerson.token,
     });
     expect(withdrawn.json.status).toBe('withdrawn');
     expect(
-      (await call(harness.app, 'GET', `/v1/shared-passports/${share.json.id}`, { token: employer.staff.token })).status,
+      (
+        await call(harness.app, 'GET', '/v1/shared-passports/{shareId}', {
+          path: { shareId: share.json.id },
+          token: employer.staff.token,
+        })
+      ).status,
     ).toBe(404);
   });
 
   it('never shares "my condition" unless it is chosen, and shares it when it is', async () => {
-    const share = await call(harness.app, 'POST', `${base(world.youngPersonId)}/shares`, {
+    const share = await call(harness.app, 'POST', '/v1/young-people/{youngPersonId}/passport/shares', {
+      path: { youngPersonId: world.youngPersonId },
       token: passportDelegate.token,
       body: {
         employerId: employer.employerId,
@@ -572,57 +721,88 @@ describe('sharing with an employer', () => {
       },
     });
     expect(share.status).toBe(201);
-    const read = await call(harness.app, 'GET', `/v1/shared-passports/${share.json.id}`, {
+    const read = await call(harness.app, 'GET', '/v1/shared-passports/{shareId}', {
+      path: { shareId: share.json.id },
       token: employer.staff.token,
     });
     expect(Object.keys(read.json.sections)).toEqual(['myCondition']);
   });
 
   it('ends by itself at expiry (injectable clock)', async () => {
-    const share = await call(harness.app, 'POST', `${base(world.youngPersonId)}/shares`, {
+    const share = await call(harness.app, 'POST', '/v1/young-people/{youngPersonId}/passport/shares', {
+      path: { youngPersonId: world.youngPersonId },
       token: world.youngPerson.token,
       body: { employerId: employer.employerId, sections: ['whatHelps'], purpose: 'Induction', expiresInDays: 3 },
     });
     expect(
-      (await call(harness.app, 'GET', `/v1/shared-passports/${share.json.id}`, { token: employer.staff.token })).status,
+      (
+        await call(harness.app, 'GET', '/v1/shared-passports/{shareId}', {
+          path: { shareId: share.json.id },
+          token: employer.staff.token,
+        })
+      ).status,
     ).toBe(200);
     clock.advance(3 * 86_400_000 + 1000);
     try {
       const employerToken = await signIn(harness, employer.staff.email);
       expect(
-        (await call(harness.app, 'GET', `/v1/shared-passports/${share.json.id}`, { token: employerToken })).status,
+        (
+          await call(harness.app, 'GET', '/v1/shared-passports/{shareId}', {
+            path: { shareId: share.json.id },
+            token: employerToken,
+          })
+        ).status,
       ).toBe(404);
       const ownerToken = await signIn(harness, world.youngPerson.email);
-      const shares = await call(harness.app, 'GET', `${base(world.youngPersonId)}/shares`, { token: ownerToken });
-      expect(shares.json.items.find((s: { id: string }) => s.id === share.json.id).status).toBe('expired');
+      const shares = await call(harness.app, 'GET', '/v1/young-people/{youngPersonId}/passport/shares', {
+        path: { youngPersonId: world.youngPersonId },
+        token: ownerToken,
+      });
+      expect(shares.json.items.find((s) => s.id === share.json.id)!.status).toBe('expired');
     } finally {
       clock.set(new Date('2026-07-01T10:00:00Z'));
     }
   });
 
   it('cannot be made by a job coach or a profile-only delegate, nor with an unverified employer', async () => {
-    const body = { employerId: employer.employerId, sections: ['whatHelps'], purpose: 'x' };
+    const body: RequestBody<'post', '/v1/young-people/{youngPersonId}/passport/shares'> = {
+      employerId: employer.employerId,
+      sections: ['whatHelps'],
+      purpose: 'x',
+    };
     expect(
-      (await call(harness.app, 'POST', `${base(world.youngPersonId)}/shares`, { token: world.coach.token, body }))
-        .status,
+      (
+        await call(harness.app, 'POST', '/v1/young-people/{youngPersonId}/passport/shares', {
+          path: { youngPersonId: world.youngPersonId },
+          token: world.coach.token,
+          body,
+        })
+      ).status,
     ).toBe(403);
     expect(
-      (await call(harness.app, 'POST', `${base(world.youngPersonId)}/shares`, { token: world.delegate.token, body }))
-        .status,
+      (
+        await call(harness.app, 'POST', '/v1/young-people/{youngPersonId}/passport/shares', {
+          path: { youngPersonId: world.youngPersonId },
+          token: world.delegate.token,
+          body,
+        })
+      ).status,
     ).toBe(403);
     const unverified = await makeEmployer(harness);
-    const response = await call(harness.app, 'POST', `${base(world.youngPersonId)}/shares`, {
+    const response = await call(harness.app, 'POST', '/v1/young-people/{youngPersonId}/passport/shares', {
+      path: { youngPersonId: world.youngPersonId },
       token: world.youngPerson.token,
       body: { ...body, employerId: unverified.employerId },
     });
     expect(response.status).toBe(422);
-    expect(response.json.error.details[0].path).toBe('employerId');
+    expect(fieldProblems(response)[0]!.path).toBe('employerId');
   });
 
   it('records the share and the consent in one transaction with its audit entry', async () => {
     const before = await harness.services.db.collection('audit_events').countDocuments({ action: 'passport.share' });
     const shares = await harness.services.db.collection('passport_shares').countDocuments({});
-    const response = await call(harness.app, 'POST', `${base(world.youngPersonId)}/shares`, {
+    const response = await call(harness.app, 'POST', '/v1/young-people/{youngPersonId}/passport/shares', {
+      path: { youngPersonId: world.youngPersonId },
       token: world.youngPerson.token,
       body: { employerId: employer.employerId, sections: ['review'], purpose: 'Review dates' },
     });
@@ -636,7 +816,8 @@ describe('sharing with an employer', () => {
 
 describe('renewing a share', () => {
   it('tells the owner before a share ends, and lets them renew it with a new date, audited', async () => {
-    const made = await call(harness.app, 'POST', `${base(world.youngPersonId)}/shares`, {
+    const made = await call(harness.app, 'POST', '/v1/young-people/{youngPersonId}/passport/shares', {
+      path: { youngPersonId: world.youngPersonId },
       token: world.youngPerson.token,
       body: {
         employerId: employer.employerId,
@@ -657,14 +838,22 @@ describe('renewing a share', () => {
     expect(await endingSoon(passportDelegate.token)).toContainEqual(expect.objectContaining({ shareId: made.json.id }));
     expect(await endingSoon(world.delegate.token)).toEqual([]);
 
-    const renewUrl = `${base(world.youngPersonId)}/shares/${made.json.id}/renew`;
+    const renew = { youngPersonId: world.youngPersonId, shareId: made.json.id };
     expect(
-      (await call(harness.app, 'POST', renewUrl, { token: world.coach.token, body: { expiresInDays: 120 } })).status,
+      (
+        await call(harness.app, 'POST', '/v1/young-people/{youngPersonId}/passport/shares/{shareId}/renew', {
+          path: renew,
+          token: world.coach.token,
+          body: { expiresInDays: 120 },
+        })
+      ).status,
     ).toBe(403);
-    const renewed = await call(harness.app, 'POST', renewUrl, {
-      token: world.youngPerson.token,
-      body: { expiresInDays: 120 },
-    });
+    const renewed = await call(
+      harness.app,
+      'POST',
+      '/v1/young-people/{youngPersonId}/passport/shares/{shareId}/renew',
+      { path: renew, token: world.youngPerson.token, body: { expiresInDays: 120 } },
+    );
     expect(renewed.status, renewed.text).toBe(200);
     const newEnd = new Date(clock.now().getTime() + 120 * 86_400_000).toISOString().slice(0, 10);
     expect(renewed.json.expiresAt.slice(0, 10)).toBe(newEnd);
@@ -675,27 +864,38 @@ describe('renewing a share', () => {
       .findOne({ action: 'passport.share_renew', 'target.id': made.json.id });
     expect(audit?.details).toMatchObject({ employerId: employer.employerId });
 
-    await call(harness.app, 'DELETE', `${base(world.youngPersonId)}/shares/${made.json.id}`, {
+    await call(harness.app, 'DELETE', '/v1/young-people/{youngPersonId}/passport/shares/{shareId}', {
+      path: { youngPersonId: world.youngPersonId, shareId: made.json.id },
       token: world.youngPerson.token,
     });
     expect(
-      (await call(harness.app, 'POST', renewUrl, { token: world.youngPerson.token, body: { expiresInDays: 30 } }))
-        .status,
+      (
+        await call(harness.app, 'POST', '/v1/young-people/{youngPersonId}/passport/shares/{shareId}/renew', {
+          path: renew,
+          token: world.youngPerson.token,
+          body: { expiresInDays: 30 },
+        })
+      ).status,
     ).toBe(409);
   });
 });
 
 describe('the printable passport', () => {
   it('is an accessible HTML page with the sections the reader may see, and escapes text', async () => {
-    const current = await call(harness.app, 'GET', base(world.youngPersonId), { token: world.youngPerson.token });
-    await call(harness.app, 'PUT', base(world.youngPersonId), {
+    const current = await call(harness.app, 'GET', '/v1/young-people/{youngPersonId}/passport', {
+      path: { youngPersonId: world.youngPersonId },
+      token: world.youngPerson.token,
+    });
+    await call(harness.app, 'PUT', '/v1/young-people/{youngPersonId}/passport', {
+      path: { youngPersonId: world.youngPersonId },
       token: world.youngPerson.token,
       body: {
         sections: { ...passportBody.sections, aboutMe: { summary: '<script>alert(1)</script> I like maps' } },
         baseVersion: current.json.version,
       },
     });
-    const page = await call(harness.app, 'GET', `${base(world.youngPersonId)}/print`, {
+    const page = await call(harness.app, 'GET', '/v1/young-people/{youngPersonId}/passport/print', {
+      path: { youngPersonId: world.youngPersonId },
       token: world.youngPerson.token,
     });
     expect(page.status).toBe(200);
@@ -706,7 +906,8 @@ describe('the printable passport', () => {
     expect(page.text).not.toContain('<script>');
     expect(page.text).toContain('id="myCondition"');
 
-    const coachPage = await call(harness.app, 'GET', `${base(world.youngPersonId)}/print`, {
+    const coachPage = await call(harness.app, 'GET', '/v1/young-people/{youngPersonId}/passport/print', {
+      path: { youngPersonId: world.youngPersonId },
       token: world.coach.token,
     });
     expect(coachPage.text).not.toContain('id="myCondition"');

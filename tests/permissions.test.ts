@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createHarness, type Harness } from './helpers/harness.js';
+import { call, callUntyped, createHarness, type Harness, type RequestBody } from './helpers/harness.js';
 import {
   type EmployerWorld,
   makeEmployer,
@@ -78,18 +78,21 @@ beforeAll(async () => {
   otherEmployer = await makeEmployer(harness, b.admin, { name: 'Other Employer' });
   unverified = await makeEmployer(harness, undefined, { name: 'Unverified Ltd' });
   openPlacementId = (
-    await call(harness.app, 'POST', `/v1/employers/${employer.employerId}/placements`, {
+    await call(harness.app, 'POST', '/v1/employers/{employerId}/placements', {
+      path: { employerId: employer.employerId },
       token: employer.staff.token,
       body: placementInput(),
     })
   ).json.id;
   draftPlacementId = (
-    await call(harness.app, 'POST', `/v1/employers/${employer.employerId}/placements`, {
+    await call(harness.app, 'POST', '/v1/employers/{employerId}/placements', {
+      path: { employerId: employer.employerId },
       token: employer.staff.token,
       body: placementInput({ status: 'draft' }),
     })
   ).json.id;
-  await call(harness.app, 'PUT', `/v1/young-people/${a.youngPersonId}/passport`, {
+  await call(harness.app, 'PUT', '/v1/young-people/{youngPersonId}/passport', {
+    path: { youngPersonId: a.youngPersonId },
     token: a.youngPerson.token,
     body: {
       sections: {
@@ -383,12 +386,12 @@ describe('permission matrix', () => {
         const expected = testCase.expected[who];
         if (expected === undefined) continue;
         it(`${who} gets ${expected}`, async () => {
-          const response = await call(harness.app, testCase.method, testCase.path(), {
+          const response = await callUntyped(harness.app, testCase.method, testCase.path(), {
             token: tokenOf(who),
             ...(testCase.body ? { body: testCase.body() } : {}),
           });
           expect(response.status, response.text).toBe(expected);
-          if (expected >= 400) expect(response.json.error.requestId).toBeTruthy();
+          if (expected >= 400) expect(response.error?.requestId).toBeTruthy();
         });
       }
     });
@@ -403,17 +406,28 @@ describe('permission matrix', () => {
     expect(delegateList.json.items.map((p: { id: string }) => p.id)).toEqual([a.youngPersonId]);
     const employers = await call(harness.app, 'GET', '/v1/employers', { token: a.coach.token });
     expect(employers.json.items.map((e: { id: string }) => e.id)).not.toContain(unverified.employerId);
-    const byEmployer = await call(harness.app, 'GET', `/v1/employers/${employer.employerId}/placements`, {
+    const byEmployer = await call(harness.app, 'GET', '/v1/employers/{employerId}/placements', {
+      path: { employerId: employer.employerId },
       token: a.coach.token,
     });
     expect(byEmployer.json.items.map((p: { id: string }) => p.id)).toEqual([openPlacementId]);
   });
 
   it('shows contacts only to the employer and the provider that verified it', async () => {
-    const own = await call(harness.app, 'GET', `/v1/employers/${employer.employerId}`, { token: employer.staff.token });
-    const verifier = await call(harness.app, 'GET', `/v1/employers/${employer.employerId}`, { token: a.coach.token });
-    const stranger = await call(harness.app, 'GET', `/v1/employers/${employer.employerId}`, { token: b.coach.token });
-    const youngPerson = await call(harness.app, 'GET', `/v1/employers/${employer.employerId}`, {
+    const own = await call(harness.app, 'GET', '/v1/employers/{employerId}', {
+      path: { employerId: employer.employerId },
+      token: employer.staff.token,
+    });
+    const verifier = await call(harness.app, 'GET', '/v1/employers/{employerId}', {
+      path: { employerId: employer.employerId },
+      token: a.coach.token,
+    });
+    const stranger = await call(harness.app, 'GET', '/v1/employers/{employerId}', {
+      path: { employerId: employer.employerId },
+      token: b.coach.token,
+    });
+    const youngPerson = await call(harness.app, 'GET', '/v1/employers/{employerId}', {
+      path: { employerId: employer.employerId },
       token: a.youngPerson.token,
     });
     expect(own.json.contacts).toHaveLength(1);
@@ -439,7 +453,10 @@ describe('privacy: passport text in every export, print and list view', () => {
   let delegateProfileOnly: { token: string; accountId: string };
   const shareIds: Record<string, string> = {};
 
-  const passportBody = (tag: string, coachAccess: string) => ({
+  const passportBody = (
+    tag: string,
+    coachAccess: RequestBody<'put', '/v1/young-people/{youngPersonId}/passport'>['coachAccess'],
+  ): RequestBody<'put', '/v1/young-people/{youngPersonId}/passport'> => ({
     coachAccess,
     sections: {
       aboutMe: { summary: `${marker.aboutMe}-${tag}` },
@@ -477,12 +494,14 @@ describe('privacy: passport text in every export, print and list view', () => {
       [first.id, 'without_condition'],
       [second.id, 'none'],
     ] as const) {
-      const saved = await call(harness.app, 'PUT', `/v1/young-people/${id}/passport`, {
+      const saved = await call(harness.app, 'PUT', '/v1/young-people/{youngPersonId}/passport', {
+        path: { youngPersonId: id },
         token: owners[id]!.token,
         body: passportBody(id, access),
       });
       expect(saved.status, saved.text).toBe(200);
-      const shared = await call(harness.app, 'POST', `/v1/young-people/${id}/passport/shares`, {
+      const shared = await call(harness.app, 'POST', '/v1/young-people/{youngPersonId}/passport/shares', {
+        path: { youngPersonId: id },
         token: owners[id]!.token,
         body: { employerId: employer.employerId, sections: ['whatHelps'], purpose: 'Privacy matrix' },
       });
@@ -593,7 +612,7 @@ describe('privacy: passport text in every export, print and list view', () => {
           const id = coachAccess === 'none' ? coachBarred : withoutCondition;
           const allowed = readable(reader, coachAccess);
           for (const view of views) {
-            const response = await call(harness.app, 'GET', view.path(id), { token: tokenFor(reader, id) });
+            const response = await callUntyped(harness.app, 'GET', view.path(id), { token: tokenFor(reader, id) });
             expect(response.status, `${view.name}: ${response.text}`).toBeLessThan(500);
             const leaked = seen(response.text, id).filter((section) => !allowed.includes(section));
             expect(leaked, `${reader} read ${leaked.join(', ')} through ${view.name}`).toEqual([]);
@@ -602,7 +621,7 @@ describe('privacy: passport text in every export, print and list view', () => {
           // An employer reads shared sections on their own pages; that is the share, not a leak.
           const mayReadShared = reader === 'employer' ? ['whatHelps'] : [];
           for (const page of pages) {
-            const response = await call(harness.app, 'GET', page.path(id), { headers: { cookie } });
+            const response = await callUntyped(harness.app, 'GET', page.path(id), { headers: { cookie } });
             expect(response.status, `${page.name}: ${response.text.slice(0, 300)}`).toBeLessThan(500);
             const leaked = seen(response.text, id).filter(
               (section) => !allowed.includes(section) && !mayReadShared.includes(section),
@@ -615,14 +634,16 @@ describe('privacy: passport text in every export, print and list view', () => {
       it('the export and the print page give exactly the readable sections to those who may read them', async () => {
         const id = coachAccess === 'none' ? coachBarred : withoutCondition;
         for (const reader of ['owner', 'delegateWithPassport', 'delegateProfileOnly', 'adminA'] as const) {
-          const exported = await call(harness.app, 'GET', `/v1/young-people/${id}/export`, {
+          const exported = await call(harness.app, 'GET', '/v1/young-people/{youngPersonId}/export', {
+            path: { youngPersonId: id },
             token: tokenFor(reader, id),
           });
           expect(exported.status).toBe(200);
           expect(seen(exported.text, id), `${reader} export`).toEqual(readable(reader, coachAccess));
         }
         for (const reader of ['owner', 'delegateWithPassport', 'coachA'] as const) {
-          const printed = await call(harness.app, 'GET', `/v1/young-people/${id}/passport/print`, {
+          const printed = await call(harness.app, 'GET', '/v1/young-people/{youngPersonId}/passport/print', {
+            path: { youngPersonId: id },
             token: tokenFor(reader, id),
           });
           if (readable(reader, coachAccess).length === 0) expect(printed.status).toBe(403);
@@ -635,10 +656,14 @@ describe('privacy: passport text in every export, print and list view', () => {
         const shareId = shareIds[id]!;
         const list = await call(harness.app, 'GET', '/v1/shared-passports', { token: employer.staff.token });
         expect(list.json.items.map((item: { shareId: string }) => item.shareId)).toContain(shareId);
-        const read = await call(harness.app, 'GET', `/v1/shared-passports/${shareId}`, { token: employer.staff.token });
+        const read = await call(harness.app, 'GET', '/v1/shared-passports/{shareId}', {
+          path: { shareId },
+          token: employer.staff.token,
+        });
         expect(read.status).toBe(200);
         expect(seen(read.text, id)).toEqual(['whatHelps']);
-        const stranger = await call(harness.app, 'GET', `/v1/shared-passports/${shareId}`, {
+        const stranger = await call(harness.app, 'GET', '/v1/shared-passports/{shareId}', {
+          path: { shareId },
           token: otherEmployer.staff.token,
         });
         expect(stranger.status).toBe(404);

@@ -1,6 +1,6 @@
 import { ObjectId } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createHarness, type Harness } from './helpers/harness.js';
+import { call, createHarness, fieldProblems, type Harness, type RequestBody } from './helpers/harness.js';
 import { type EmployerWorld, makeEmployer, makeProvider, type ProviderWorld, placementInput } from './helpers/world.js';
 
 let harness: Harness;
@@ -14,12 +14,22 @@ beforeAll(async () => {
 });
 afterAll(() => harness.close());
 
-const create = (body: Record<string, unknown>, by: EmployerWorld = employer) =>
-  call(harness.app, 'POST', `/v1/employers/${by.employerId}/placements`, { token: by.staff.token, body });
-const patch = (id: string, body: Record<string, unknown>, by: EmployerWorld = employer) =>
-  call(harness.app, 'PATCH', `/v1/placements/${id}`, { token: by.staff.token, body });
-const paths = (response: { json: { error: { details: { path: string }[] } } }) =>
-  response.json.error.details.map((d) => d.path).sort();
+const create = (body: RequestBody<'post', '/v1/employers/{employerId}/placements'>, by: EmployerWorld = employer) =>
+  call(harness.app, 'POST', '/v1/employers/{employerId}/placements', {
+    path: { employerId: by.employerId },
+    token: by.staff.token,
+    body,
+  });
+const patch = (id: string, body: RequestBody<'patch', '/v1/placements/{placementId}'>, by: EmployerWorld = employer) =>
+  call(harness.app, 'PATCH', '/v1/placements/{placementId}', {
+    path: { placementId: id },
+    token: by.staff.token,
+    body,
+  });
+const paths = (response: Parameters<typeof fieldProblems>[0]) =>
+  fieldProblems(response)
+    .map((d) => d.path)
+    .sort();
 
 describe('a placement that cannot be true is refused with 422', () => {
   it('refuses a start date in the past, more hours than its days and times hold, and rotations longer than the placement', async () => {
@@ -37,7 +47,7 @@ describe('a placement that cannot be true is refused with 422', () => {
     expect(response.status).toBe(422);
     expect(paths(response)).toEqual(['rotations', 'schedule.hoursPerWeek', 'startDate']);
     const messages = Object.fromEntries(
-      response.json.error.details.map((d: { path: string; message: string }) => [d.path, d.message]),
+      fieldProblems(response).map((d: { path: string; message: string }) => [d.path, d.message]),
     );
     expect(messages['schedule.hoursPerWeek']).toBe('is 30, but 2 days a week from 09:00 to 12:00 hold at most 6 hours');
     expect(messages.rotations).toBe("add up to 64 weeks, more than the placement's 36 weeks");
@@ -64,7 +74,10 @@ describe('a placement that cannot be true is refused with 422', () => {
     const shortened = await patch(open.json.id, { durationWeeks: 8 });
     expect(shortened.status).toBe(422);
     expect(paths(shortened)).toEqual(['rotations']);
-    const unchanged = await call(harness.app, 'GET', `/v1/placements/${open.json.id}`, { token: employer.staff.token });
+    const unchanged = await call(harness.app, 'GET', '/v1/placements/{placementId}', {
+      path: { placementId: open.json.id },
+      token: employer.staff.token,
+    });
     expect(unchanged.json).toMatchObject({ durationWeeks: 36, schedule: open.json.schedule });
   });
 
@@ -73,7 +86,7 @@ describe('a placement that cannot be true is refused with 422', () => {
       placementInput({ schedule: { days: ['mon'], startTime: '9:30', endTime: '14:30', hoursPerWeek: 5 } }),
     );
     expect(response.status).toBe(400);
-    expect(response.json.error.details).toEqual([
+    expect(response.error?.details).toEqual([
       { path: 'schedule.startTime', in: 'body', message: 'must be a time like 09:30' },
     ]);
   });
@@ -89,7 +102,7 @@ describe('a full placement', () => {
     );
     const reopened = await patch(id, { status: 'open' });
     expect(reopened.status).toBe(422);
-    expect(reopened.json.error.details).toEqual([
+    expect(reopened.error?.details).toEqual([
       { path: 'status', in: 'body', message: 'cannot be open: all 1 place is filled' },
     ]);
 
@@ -104,7 +117,10 @@ describe('a full placement', () => {
     );
     await harness.services.outbox.enqueue('placement', id);
     await harness.services.searchSync.drain();
-    const browse = await call(harness.app, 'GET', '/v1/placements?q=porter', { token: world.coach.token });
+    const browse = await call(harness.app, 'GET', '/v1/placements', {
+      query: { q: 'porter' },
+      token: world.coach.token,
+    });
     expect(browse.status).toBe(200);
     expect(browse.json.items.map((item: { id: string }) => item.id)).not.toContain(id);
   });
@@ -115,30 +131,41 @@ describe('withdrawing an employer’s verification', () => {
     const lapsing = await makeEmployer(harness, world.admin, { name: 'Lapsing Ltd' });
     const open = await create(placementInput({ title: 'Stores assistant' }), lapsing);
     const draft = await create(placementInput({ title: 'Stores draft', status: 'draft' }), lapsing);
-    const withdrawn = await call(harness.app, 'PUT', `/v1/employers/${lapsing.employerId}/verification`, {
+    const withdrawn = await call(harness.app, 'PUT', '/v1/employers/{employerId}/verification', {
+      path: { employerId: lapsing.employerId },
       token: world.admin.token,
       body: { verified: false },
     });
     expect(withdrawn.status).toBe(200);
 
-    const paused = await call(harness.app, 'GET', `/v1/placements/${open.json.id}`, { token: lapsing.staff.token });
+    const paused = await call(harness.app, 'GET', '/v1/placements/{placementId}', {
+      path: { placementId: open.json.id },
+      token: lapsing.staff.token,
+    });
     expect(paused.json.status).toBe('paused');
     expect(paused.json.statusReason).toMatch(
       /^Paused on \d{4}-\d{2}-\d{2} because a provider withdrew the employer's verification/,
     );
     expect(
-      (await call(harness.app, 'GET', `/v1/placements/${draft.json.id}`, { token: lapsing.staff.token })).json,
+      (
+        await call(harness.app, 'GET', '/v1/placements/{placementId}', {
+          path: { placementId: draft.json.id },
+          token: lapsing.staff.token,
+        })
+      ).json,
     ).toMatchObject({ status: 'draft' });
     const audit = await harness.services.db
       .collection('audit_events')
       .findOne({ action: 'employer.unverify', 'target.id': lapsing.employerId });
     expect(audit?.details.pausedPlacements).toEqual([open.json.id]);
 
-    await call(harness.app, 'PUT', `/v1/employers/${lapsing.employerId}/verification`, {
+    await call(harness.app, 'PUT', '/v1/employers/{employerId}/verification', {
+      path: { employerId: lapsing.employerId },
       token: world.admin.token,
       body: { verified: true },
     });
-    const stillPaused = await call(harness.app, 'GET', `/v1/placements/${open.json.id}`, {
+    const stillPaused = await call(harness.app, 'GET', '/v1/placements/{placementId}', {
+      path: { placementId: open.json.id },
       token: lapsing.staff.token,
     });
     expect(stillPaused.json.status).toBe('paused');

@@ -56,7 +56,8 @@ async function documentIn(
 }
 
 async function postPlacement(app = harness.app, token = employer.staff.token, overrides: Record<string, unknown> = {}) {
-  const response = await call(app, 'POST', `/v1/employers/${employer.employerId}/placements`, {
+  const response = await call(app, 'POST', '/v1/employers/{employerId}/placements', {
+    path: { employerId: employer.employerId },
     token,
     body: placementInput(overrides),
   });
@@ -77,7 +78,8 @@ describe('search sync: every write reaches the index after drain()', () => {
       employerVerified: true,
     });
 
-    const patched = await call(harness.app, 'PATCH', `/v1/placements/${id}`, {
+    const patched = await call(harness.app, 'PATCH', '/v1/placements/{placementId}', {
+      path: { placementId: id },
       token: employer.staff.token,
       body: { title: 'Cafe assistant', environment: { ...placementInput().environment, noise: 'high' } },
     });
@@ -99,7 +101,8 @@ describe('search sync: every write reaches the index after drain()', () => {
     const { services } = harness;
     const ids = [await postPlacement(), await postPlacement()];
     await services.searchSync.drain();
-    const renamed = await call(harness.app, 'PATCH', `/v1/employers/${employer.employerId}`, {
+    const renamed = await call(harness.app, 'PATCH', '/v1/employers/{employerId}', {
+      path: { employerId: employer.employerId },
       token: employer.staff.token,
       body: { name: 'Leeds Kitchens Co-op' },
     });
@@ -110,7 +113,8 @@ describe('search sync: every write reaches the index after drain()', () => {
         employerName: 'Leeds Kitchens Co-op',
       });
 
-    const withdrawn = await call(harness.app, 'PUT', `/v1/employers/${employer.employerId}/verification`, {
+    const withdrawn = await call(harness.app, 'PUT', '/v1/employers/{employerId}/verification', {
+      path: { employerId: employer.employerId },
       token: world.admin.token,
       body: { verified: false },
     });
@@ -118,7 +122,8 @@ describe('search sync: every write reaches the index after drain()', () => {
     await services.searchSync.drain();
     // A placement of an employer that is not verified can be neither matched nor browsed: out of the index.
     for (const id of ids) expect(await documentIn(services.search, 'placements', id)).toBeUndefined();
-    await call(harness.app, 'PUT', `/v1/employers/${employer.employerId}/verification`, {
+    await call(harness.app, 'PUT', '/v1/employers/{employerId}/verification', {
+      path: { employerId: employer.employerId },
       token: world.admin.token,
       body: { verified: true },
     });
@@ -166,7 +171,8 @@ describe('search sync: every write reaches the index after drain()', () => {
       maxHoursPerWeek: 24,
     });
 
-    await call(harness.app, 'PATCH', `/v1/young-people/${id}`, {
+    await call(harness.app, 'PATCH', '/v1/young-people/{youngPersonId}', {
+      path: { youngPersonId: id },
       token: world.coach.token,
       body: {
         availability: { days: ['mon', 'tue'], earliestStart: '10:00', latestFinish: '14:00', maxHoursPerWeek: 8 },
@@ -177,7 +183,10 @@ describe('search sync: every write reaches the index after drain()', () => {
     expect(updated).toMatchObject({ days: ['mon', 'tue'], maxHoursPerWeek: 8, earliestStartMinutes: 600 });
     expect(JSON.stringify(updated)).not.toContain('Alex');
 
-    const erased = await call(harness.app, 'DELETE', `/v1/young-people/${id}`, { token: world.admin.token });
+    const erased = await call(harness.app, 'DELETE', '/v1/young-people/{youngPersonId}', {
+      path: { youngPersonId: id },
+      token: world.admin.token,
+    });
     expect(erased.status).toBe(200);
     await services.searchSync.drain();
     expect(await documentIn(services.search, 'candidates', id)).toBeUndefined();
@@ -409,7 +418,8 @@ describe('search sync: a Meilisearch outage', () => {
       expect(await documentIn(search, 'placements', placementId)).toMatchObject({ title: 'Kitchen assistant' });
 
       await meili.stop();
-      const patched = await call(app, 'PATCH', `/v1/placements/${placementId}`, {
+      const patched = await call(app, 'PATCH', '/v1/placements/{placementId}', {
+        path: { placementId },
         token: employer.staff.token,
         body: { title: 'Written while search was down' },
       });
@@ -466,7 +476,8 @@ describe('reindex', () => {
         expect(live.hits.map((hit) => hit.title)).toContain('Ghost placement');
         answeredDuringRebuild += 1;
         if (answeredDuringRebuild === 1) {
-          await call(harness.app, 'PATCH', `/v1/placements/${changedMeanwhile}`, {
+          await call(harness.app, 'PATCH', '/v1/placements/{placementId}', {
+            path: { placementId: changedMeanwhile },
             token: employer.staff.token,
             body: { title: 'Renamed during the rebuild' },
           });

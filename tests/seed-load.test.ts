@@ -128,23 +128,42 @@ describe('loading the default demo data set', () => {
     const employer = (await signIn(demoAccounts.employer.email)).json.accessToken;
     const samId = [...dataset.youngPeople()][0]!.person.id;
 
-    const passport = await call(harness.app, 'GET', `/v1/young-people/${samId}/passport`, { token: sam });
+    const passport = await call(harness.app, 'GET', '/v1/young-people/{youngPersonId}/passport', {
+      path: { youngPersonId: samId },
+      token: sam,
+    });
     expect(passport.status).toBe(200);
     expect(passport.json.sections.myCondition).toBeDefined();
-    expect((await call(harness.app, 'GET', `/v1/young-people/${samId}`, { token: coach })).json.preferredName).toBe(
-      'Sam Taylor',
-    );
-    expect((await call(harness.app, 'GET', `/v1/young-people/${samId}/passport`, { token: parent })).status).toBe(200);
+    expect(
+      (
+        await call(harness.app, 'GET', '/v1/young-people/{youngPersonId}', {
+          path: { youngPersonId: samId },
+          token: coach,
+        })
+      ).json.preferredName,
+    ).toBe('Sam Taylor');
+    expect(
+      (
+        await call(harness.app, 'GET', '/v1/young-people/{youngPersonId}/passport', {
+          path: { youngPersonId: samId },
+          token: parent,
+        })
+      ).status,
+    ).toBe(200);
 
     const me = await call(harness.app, 'GET', '/v1/me', { token: employer });
     expect(me.json.organisation).toMatchObject({ type: 'employer', verified: true });
-    const own = await call(harness.app, 'GET', `/v1/employers/${me.json.organisation.id}/placements`, {
+    const own = await call(harness.app, 'GET', '/v1/employers/{employerId}/placements', {
+      path: { employerId: me.json.organisation!.id },
       token: employer,
     });
     expect(own.status).toBe(200);
     expect(own.json.items.length).toBeGreaterThan(0);
 
-    const matches = await call(harness.app, 'GET', `/v1/young-people/${samId}/matches`, { token: sam });
+    const matches = await call(harness.app, 'GET', '/v1/young-people/{youngPersonId}/matches', {
+      path: { youngPersonId: samId },
+      token: sam,
+    });
     expect(matches.status).toBe(200);
     expect(matches.json.items.length).toBeGreaterThan(0);
   });

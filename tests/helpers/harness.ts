@@ -4,6 +4,7 @@ import type { App } from '../../src/app.js';
 import { type Clock, type ManualClock, systemClock } from '../../src/core/clock.js';
 import { type Config, loadConfig } from '../../src/core/config.js';
 import { createLogger } from '../../src/core/logger.js';
+import type { components, paths } from '../../src/generated/openapi.js';
 import { startSystem } from '../../src/runtime.js';
 import type { ServiceOptions, System } from '../../src/services.js';
 
@@ -70,15 +71,128 @@ export async function createHarness(
   };
 }
 
-export interface CallOptions {
+/** The operations of the contract, as `npm run openapi:types` generates them from /openapi.json. */
+type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+type SuccessStatus = 200 | 201 | 202 | 204;
+
+/** Every documented path (`/v1/young-people/{youngPersonId}`) that has an operation for `method`. */
+export type ContractPath<M extends HttpMethod> = {
+  [P in keyof paths]: M extends keyof paths[P] ? P : never;
+}[keyof paths];
+type Operation<M extends HttpMethod, P extends keyof paths> = paths[P][M & keyof paths[P]];
+
+type JsonContent<R> = R extends { content: { 'application/json': infer T } } ? T : undefined;
+type SuccessJson<Op> = Op extends { responses: infer R }
+  ? { [S in keyof R & SuccessStatus]: JsonContent<R[S]> }[keyof R & SuccessStatus]
+  : never;
+type RequestJson<Op> = Op extends { requestBody?: infer B }
+  ? unknown extends B
+    ? never
+    : JsonContent<NonNullable<B>>
+  : never;
+type PathParams<Op> = Op extends { parameters: { path: infer T } } ? T : undefined;
+type QueryParams<Op> = Op extends { parameters: { query?: infer T } }
+  ? unknown extends T
+    ? never
+    : NonNullable<T>
+  : never;
+
+/** A named schema of the contract (`Schema<'PlacementInput'>`). */
+export type Schema<N extends keyof components['schemas']> = components['schemas'][N];
+/** The JSON request body of one operation. */
+export type RequestBody<M extends HttpMethod, P extends ContractPath<M>> = RequestJson<Operation<M, P>>;
+
+/** The JSON of one operation's success response. */
+export type SuccessBody<M extends HttpMethod, P extends ContractPath<M>> = SuccessJson<Operation<M, P>>;
+
+/** The error envelope's `error`, as every operation documents it. */
+export type ApiError = components['schemas']['Error']['error'];
+export type FieldProblem = components['schemas']['FieldProblem'];
+
+interface TransportOptions {
   token?: string;
-  body?: unknown;
-  rawBody?: string;
   headers?: Record<string, string>;
+  /** Sent as it is, for tests of malformed JSON or the wrong content type. */
+  rawBody?: string;
 }
 
-/** Calls the app in-process and returns status, headers and parsed JSON (or text). */
-export async function call(app: App, method: string, path: string, options: CallOptions = {}) {
+export type CallOptions<Op> = TransportOptions & {
+  /** The request body, as the contract describes it. */
+  body?: RequestJson<Op>;
+  /** A body the contract may refuse, sent as JSON unchecked: for tests of the 400s and 422s. */
+  untypedBody?: unknown;
+  query?: QueryParams<Op>;
+  /** A query string sent as it is (without `?`), for tests of how the API reads bad or hostile queries. */
+  rawQuery?: string;
+} & (PathParams<Op> extends undefined ? { path?: never } : { path: PathParams<Op> });
+
+interface LooseCallOptions extends TransportOptions {
+  body?: unknown;
+  untypedBody?: unknown;
+  path?: Record<string, string | number>;
+  query?: Record<string, unknown>;
+  rawQuery?: string;
+}
+
+type CallArgs<Op> = PathParams<Op> extends undefined ? [options?: CallOptions<Op>] : [options: CallOptions<Op>];
+
+export interface CallResult<T> {
+  status: number;
+  headers: Headers;
+  text: string;
+  /** The parsed body, typed as the operation's success response: read it after checking `status`. */
+  json: T;
+  /** The error envelope's `error` when the body is one. */
+  error: ApiError | undefined;
+}
+
+/**
+ * Calls one operation of the contract in-process: `path` is the documented path and `options.path`
+ * fills its parameters, so the body and the answer are typed from src/generated/openapi.d.ts.
+ */
+export function call<M extends Uppercase<HttpMethod>, P extends ContractPath<Lowercase<M>>>(
+  app: App,
+  method: M,
+  path: P,
+  ...[options]: CallArgs<Operation<Lowercase<M>, P>>
+): Promise<CallResult<SuccessJson<Operation<Lowercase<M>, P>>>> {
+  const given = (options ?? {}) as LooseCallOptions;
+  let url: string = path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = given.path?.[name];
+    if (value === undefined) throw new Error(`call(): no value for {${name}} in ${path}`);
+    return encodeURIComponent(String(value));
+  });
+  const query = new URLSearchParams(
+    Object.entries(given.query ?? {})
+      .filter(([, value]) => value !== undefined)
+      .map(([key, value]): [string, string] => [key, String(value)]),
+  ).toString();
+  if (query) url += `?${query}`;
+  if (given.rawQuery) url += `${query ? '&' : '?'}${given.rawQuery}`;
+  return send(app, method, url, { ...given, body: given.body ?? given.untypedBody }) as Promise<
+    CallResult<SuccessJson<Operation<Lowercase<M>, P>>>
+  >;
+}
+
+/**
+ * Calls any URL, documented or not (the OpenAPI document itself, the docs, test-only routes, paths
+ * made up by the fuzzer); the body it answers is `unknown`.
+ */
+export function callUntyped(
+  app: App,
+  method: string,
+  url: string,
+  options: TransportOptions & { body?: unknown } = {},
+): Promise<CallResult<unknown>> {
+  return send(app, method, url, options);
+}
+
+async function send(
+  app: App,
+  method: string,
+  url: string,
+  options: TransportOptions & { body?: unknown },
+): Promise<CallResult<unknown>> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   let body: string | undefined;
@@ -87,13 +201,34 @@ export async function call(app: App, method: string, path: string, options: Call
     body = JSON.stringify(options.body);
     headers['content-type'] ??= 'application/json';
   }
-  const response = await app.request(path, { method, headers, body });
+  const response = await app.request(url, { method, headers, body });
   const text = await response.text();
-  let json: any;
+  let json: unknown;
   try {
     json = text ? JSON.parse(text) : undefined;
   } catch {
     json = undefined;
   }
-  return { status: response.status, headers: response.headers, json, text };
+  return { status: response.status, headers: response.headers, json, text, error: errorOf(json) };
+}
+
+function errorOf(json: unknown): ApiError | undefined {
+  if (typeof json !== 'object' || json === null || !('error' in json)) return undefined;
+  const { error } = json as { error: unknown };
+  return typeof error === 'object' && error !== null && 'code' in error ? (error as ApiError) : undefined;
+}
+
+/** The field problems of a 400 or 422; fails the test when the answer has none. */
+export function fieldProblems(response: { error: ApiError | undefined; text: string }): FieldProblem[] {
+  const details = response.error?.details;
+  if (!Array.isArray(details)) throw new Error(`expected field problems, got ${response.text}`);
+  return details;
+}
+
+/** The details of an error that names a state rather than fields (a 409's state, a stale version). */
+export function errorDetails(response: { error: ApiError | undefined; text: string }): Record<string, unknown> {
+  const details = response.error?.details;
+  if (typeof details !== 'object' || Array.isArray(details))
+    throw new Error(`expected error details, got ${response.text}`);
+  return details;
 }

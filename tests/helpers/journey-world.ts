@@ -1,6 +1,15 @@
 import { expect } from 'vitest';
 import type { ManualClock } from '../../src/core/clock.js';
-import { call, type Harness } from './harness.js';
+import {
+  type CallResult,
+  type ContractPath,
+  call,
+  callUntyped,
+  type Harness,
+  type RequestBody,
+  type Schema,
+  type SuccessBody,
+} from './harness.js';
 import { makeAccount, type Person, placementInput, profileInput, signIn } from './world.js';
 
 /** Another young person on a coach's caseload (no account of their own). */
@@ -8,7 +17,7 @@ export async function addYoungPerson(
   harness: Harness,
   coach: Person,
   name: string,
-  profile: Record<string, unknown> = {},
+  profile: Partial<Schema<'YoungPersonInput'>> = {},
 ): Promise<string> {
   const created = await call(harness.app, 'POST', '/v1/young-people', {
     token: coach.token,
@@ -28,10 +37,11 @@ export async function postPlacement(
   harness: Harness,
   employerId: string,
   staff: Person,
-  overrides: Record<string, unknown> = {},
+  overrides: Partial<Schema<'PlacementInput'>> = {},
 ) {
   const body = placementInput(overrides);
-  const response = await call(harness.app, 'POST', `/v1/employers/${employerId}/placements`, {
+  const response = await call(harness.app, 'POST', '/v1/employers/{employerId}/placements', {
+    path: { employerId },
     token: staff.token,
     body,
   });
@@ -45,9 +55,23 @@ export async function travelTo(harness: Harness, clock: ManualClock, when: strin
   for (const person of people) person.token = await signIn(harness, person.email);
 }
 
-/** A step on a match through the API: POST /v1/placement-matches/{id}/{step}. */
-export function step(harness: Harness, person: Person, matchId: string, path: string, body: unknown = {}) {
-  return call(harness.app, 'POST', `/v1/placement-matches/${matchId}/${path}`, { token: person.token, body });
+type StepPath = Extract<ContractPath<'post'>, `/v1/placement-matches/{matchId}/${string}`>;
+type StepName = StepPath extends `/v1/placement-matches/{matchId}/${infer Name}` ? Name : never;
+type StepPathOf<S extends StepName> = Extract<StepPath, `/v1/placement-matches/{matchId}/${S}`>;
+
+/** A step on a match through the API: POST /v1/placement-matches/{id}/{step}, typed by the step's operation. */
+export function step<S extends StepName>(
+  harness: Harness,
+  person: Person,
+  matchId: string,
+  name: S,
+  body: RequestBody<'post', StepPathOf<S>> | Record<string, never> = {},
+): Promise<CallResult<SuccessBody<'post', StepPathOf<S>>>> {
+  // One generic function over thirteen operations: the types come from the step's own operation.
+  return callUntyped(harness.app, 'POST', `/v1/placement-matches/${matchId}/${name}`, {
+    token: person.token,
+    body,
+  }) as Promise<CallResult<SuccessBody<'post', StepPathOf<S>>>>;
 }
 
 export function propose(

@@ -1,12 +1,12 @@
 import { ObjectId } from 'mongodb';
 import type { DelegateRight } from '../../src/domain/vocabulary.js';
-import type { Harness } from './harness.js';
+import type { Harness, Schema } from './harness.js';
 import { call } from './harness.js';
 
 export const password = 'correct horse battery staple';
 
 /** A valid young person profile; override what a test cares about. */
-export function profileInput(overrides: Record<string, unknown> = {}) {
+export function profileInput(overrides: Partial<Schema<'YoungPersonInput'>> = {}): Schema<'YoungPersonInput'> {
   return {
     preferredName: 'Sam',
     dateOfBirth: '2008-03-14',
@@ -38,7 +38,9 @@ export function profileInput(overrides: Record<string, unknown> = {}) {
   };
 }
 
-export function employerInput(overrides: Record<string, unknown> = {}) {
+export function employerInput(
+  overrides: Partial<Schema<'EmployerSignUp'>['organisation']> = {},
+): Schema<'EmployerSignUp'>['organisation'] {
   return {
     name: 'Northern Kitchens Ltd',
     sector: 'hospitality_catering',
@@ -134,7 +136,7 @@ export interface EmployerWorld {
 export async function makeEmployer(
   harness: Harness,
   verifier?: Person,
-  overrides: Record<string, unknown> = {},
+  overrides: Partial<Schema<'EmployerSignUp'>['organisation']> = {},
 ): Promise<EmployerWorld> {
   const email = uniqueEmail('employer');
   const response = await call(harness.app, 'POST', '/v1/employers/signup', {
@@ -143,7 +145,8 @@ export async function makeEmployer(
   if (response.status !== 201) throw new Error(`employer sign-up: ${response.status} ${response.text}`);
   const employerId = response.json.employer.id as string;
   if (verifier) {
-    const verified = await call(harness.app, 'PUT', `/v1/employers/${employerId}/verification`, {
+    const verified = await call(harness.app, 'PUT', '/v1/employers/{employerId}/verification', {
+      path: { employerId },
       token: verifier.token,
       body: { verified: true },
     });
@@ -153,7 +156,7 @@ export async function makeEmployer(
 }
 
 /** A valid placement; override what a test cares about. */
-export function placementInput(overrides: Record<string, unknown> = {}) {
+export function placementInput(overrides: Partial<Schema<'PlacementInput'>> = {}): Schema<'PlacementInput'> {
   return {
     title: 'Kitchen assistant',
     description: 'Help the kitchen team prepare fresh food for the staff restaurant.',

@@ -68,7 +68,8 @@ describe('emails in the browser', () => {
   });
 
   it('one-click unsubscribe works from the browser, without signing in and without JavaScript', async () => {
-    const drafted = await call(web.harness.app, 'POST', `/v1/young-people/${world.youngPersonId}/passport/drafts`, {
+    const drafted = await call(web.harness.app, 'POST', '/v1/young-people/{youngPersonId}/passport/drafts', {
+      path: { youngPersonId: world.youngPersonId },
       token: world.coach.token,
       body: { sections: { whatHelps: { adjustments: [{ category: 'equipment', details: 'A headset' }] } } },
     });
@@ -118,7 +119,8 @@ describe('emails in the browser', () => {
         })
       ).status,
     ).toBe(200);
-    await call(web.harness.app, 'POST', `/v1/young-people/${person.id}/passport/drafts`, {
+    await call(web.harness.app, 'POST', '/v1/young-people/{youngPersonId}/passport/drafts', {
+      path: { youngPersonId: person.id },
       token: world.coach.token,
       body: { sections: { whatHelps: { adjustments: [{ category: 'equipment', details: 'A headset' }] } } },
     });

@@ -142,16 +142,17 @@ describe('the whole journey in a browser, one context per person', () => {
     expect(csv).toBe(providerDashboardCsv(dashboard));
 
     await travelTo(web.harness, clock, '2027-09-21T10:00:00Z', [world.youngPerson]);
-    const shares = await call(web.harness.app, 'GET', `/v1/young-people/${world.youngPersonId}/passport/shares`, {
+    const shares = await call(web.harness.app, 'GET', '/v1/young-people/{youngPersonId}/passport/shares', {
+      path: { youngPersonId: world.youngPersonId },
       token: world.youngPerson.token,
     });
     expect(shares.status, shares.text).toBe(200);
-    const shareId = (shares.json.items ?? shares.json)[0].id as string;
+    const shareId = (shares.json.items ?? shares.json)[0]!.id as string;
     const withdrawn = await call(
       web.harness.app,
       'DELETE',
-      `/v1/young-people/${world.youngPersonId}/passport/shares/${shareId}`,
-      { token: world.youngPerson.token },
+      '/v1/young-people/{youngPersonId}/passport/shares/{shareId}',
+      { path: { youngPersonId: world.youngPersonId, shareId }, token: world.youngPerson.token },
     );
     expect(withdrawn.status, withdrawn.text).toBe(200);
     const staffLater = await signInAs(web, employer.staff.email);
