@@ -516,7 +516,7 @@ describe('the job coach’s contact on a journey (issue 10, item 13)', () => {
       expect((await getMatch(reader, matchId)).json.jobCoach).toEqual(contact);
     }
     const list = await call(harness.app, 'GET', '/v1/placement-matches', { token: employer.staff.token });
-    expect(list.json.items.find((item: { id: string }) => item.id === matchId).jobCoach).toBeUndefined();
+    expect(list.json.items.find((item) => item.id === matchId)!.jobCoach).toBeUndefined();
     const withdrawn = await journeyTo('agreed');
     expect((await step(harness, employer.staff, withdrawn.matchId, 'withdraw', { reason: 'Closing' })).status).toBe(
       200,

@@ -452,7 +452,9 @@ describe('who may read and change a passport', () => {
   });
 
   it('is not read (nor logged as read) when a delegate opens the young person’s home page', async () => {
-    const before = await call(harness.app, 'GET', `${base(world.youngPersonId)}/access-log?limit=100`, {
+    const before = await call(harness.app, 'GET', '/v1/young-people/{youngPersonId}/passport/access-log', {
+      path: { youngPersonId: world.youngPersonId },
+      query: { limit: 100 },
       token: world.youngPerson.token,
     });
     const session = await harness.services.webSessions.start(passportDelegate.accountId);
@@ -462,7 +464,9 @@ describe('who may read and change a passport', () => {
     });
     expect(home.status).toBe(200);
     expect(await home.text()).not.toContain('Written checklists');
-    const after = await call(harness.app, 'GET', `${base(world.youngPersonId)}/access-log?limit=100`, {
+    const after = await call(harness.app, 'GET', '/v1/young-people/{youngPersonId}/passport/access-log', {
+      path: { youngPersonId: world.youngPersonId },
+      query: { limit: 100 },
       token: world.youngPerson.token,
     });
     expect(after.json.total).toBe(before.json.total);
@@ -647,7 +651,8 @@ describe('sharing with an employer', () => {
     expect(read.status).toBe(200);
     expect(Object.keys(read.json.sections).sort()).toEqual(['aboutMe', 'whatHelps']);
     expect(read.text).not.toContain('Autism');
-    const printed = await call(harness.app, 'GET', `/v1/shared-passports/${share.json.id}/print`, {
+    const printed = await call(harness.app, 'GET', '/v1/shared-passports/{shareId}/print', {
+      path: { shareId: share.json.id },
       token: employer.staff.token,
     });
     expect(printed.status).toBe(200);
@@ -659,7 +664,8 @@ describe('sharing with an employer', () => {
     expect(printed.text).not.toContain('Autism');
     expect(
       (
-        await call(harness.app, 'GET', `/v1/shared-passports/${share.json.id}/print`, {
+        await call(harness.app, 'GET', '/v1/shared-passports/{shareId}/print', {
+          path: { shareId: share.json.id },
           token: otherEmployer.staff.token,
         })
       ).status,

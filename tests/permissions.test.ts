@@ -668,14 +668,16 @@ describe('privacy: passport text in every export, print and list view', () => {
         });
         expect(stranger.status).toBe(404);
         expect(seen(stranger.text, id)).toEqual([]);
-        const printed = await call(harness.app, 'GET', `/v1/shared-passports/${shareId}/print`, {
+        const printed = await call(harness.app, 'GET', '/v1/shared-passports/{shareId}/print', {
+          path: { shareId },
           token: employer.staff.token,
         });
         expect(printed.status).toBe(200);
         expect(printed.headers.get('content-type')).toContain('text/html');
         expect(seen(printed.text, id)).toEqual(['whatHelps']);
         for (const reader of readers.filter((r) => r !== 'employer')) {
-          const other = await call(harness.app, 'GET', `/v1/shared-passports/${shareId}/print`, {
+          const other = await call(harness.app, 'GET', '/v1/shared-passports/{shareId}/print', {
+            path: { shareId },
             token: tokenFor(reader, id),
           });
           expect(other.status, `${reader} printing the employer's share`).toBeGreaterThanOrEqual(400);
