@@ -44,6 +44,7 @@ import { PlacementsRepository } from './placements/placements.repository.js';
 import { PlacementsService } from './placements/placements.service.js';
 import { ProvidersRepository } from './providers/providers.js';
 import { AccountFacts } from './read-models/accounts.js';
+import { MatchingProfilesReadModel } from './read-models/matching-profiles.js';
 import { NamesReadModel } from './read-models/names.js';
 import { PeopleFacts } from './read-models/people.js';
 import { PlacementFacts } from './read-models/placements.js';
@@ -282,7 +283,11 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     placements: placementsService,
     passports,
     dataRights,
-    matching: new MatchingService({ search, youngPeople, placements, employers, placementsService }),
+    matching: new MatchingService({
+      search,
+      profiles: new MatchingProfilesReadModel({ youngPeople }),
+      placements: placementsService,
+    }),
     journey,
     progress: new ProgressService({ mongo, journey, records: progressRepository, clock }),
     inbox: new InboxService({ matches, progress: progressRepository, passports, names, clock }),

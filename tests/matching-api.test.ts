@@ -4,6 +4,7 @@ import { createApp } from '../src/app.js';
 import { createSearch } from '../src/core/search/meili.js';
 import { freePort } from '../src/embedded/process.js';
 import { MatchingService } from '../src/matching/matching.service.js';
+import { MatchingProfilesReadModel } from '../src/read-models/matching-profiles.js';
 import { call, callUntyped, createHarness, type Harness } from './helpers/harness.js';
 import {
   type EmployerWorld,
@@ -187,17 +188,74 @@ describe('GET /v1/young-people/{id}/matches', () => {
     expect(second.json).toMatchObject({ total: 2, limit: 1, offset: 1 });
   });
 
-  it('re-checks each proposal against MongoDB, so a lagging index never shows a placement that breaks a limit', async () => {
-    const { placementsRepository } = harness.services;
-    await placementsRepository.collection.updateOne(
-      { _id: new ObjectId(placements.kitchen) },
-      { $set: { 'environment.noise': 'high' } },
-    );
+  it('looks no further than the travel limit, even in the corners of the box the nearest-first search asks for', async () => {
+    const sam = await harness.services.youngPeopleRepository.byId(home.youngPersonId);
+    const { lat, lng } = sam!.coordinates;
+    // 11 km north and 11 km east of home: inside the box around Sam's 12 km, but 15.5 km away.
+    const corner = { lat: lat + 11 / 111.2, lng: lng + 11 / (111.2 * Math.cos((lat * Math.PI) / 180)) };
+    await post('corner', {
+      site: {
+        address: { line1: '1 Main St', town: 'Harewood', postcode: 'LS17 9LG' },
+        coordinates: corner,
+        stepFreeAccess: true,
+      },
+    });
+    await harness.services.searchSync.drain();
+    try {
+      const response = await matchesOf(home.youngPersonId, home.coach.token);
+      expect(response.json.items.map((item: { placement: { id: string } }) => item.placement.id).sort()).toEqual(
+        [placements.kitchen, placements.shop].sort(),
+      );
+      expect(response.json.total).toBe(2);
+    } finally {
+      const closed = await call(harness.app, 'PATCH', '/v1/placements/{placementId}', {
+        path: { placementId: placements.corner! },
+        token: employer.staff.token,
+        body: { status: 'closed' },
+      });
+      expect(closed.status).toBe(200);
+      await harness.services.searchSync.drain();
+    }
+  });
+
+  it('answers from the index, which follows a placement change through the outbox', async () => {
+    const patchKitchen = (noise: 'high' | 'medium') =>
+      call(harness.app, 'PATCH', '/v1/placements/{placementId}', {
+        path: { placementId: placements.kitchen! },
+        token: employer.staff.token,
+        body: { environment: { ...placementInput().environment, noise } },
+      });
+    expect((await patchKitchen('high')).status).toBe(200);
+    await harness.services.searchSync.drain();
     try {
       const response = await matchesOf(home.youngPersonId, home.coach.token);
       expect(response.json.items.map((item: { placement: { id: string } }) => item.placement.id)).toEqual([
         placements.shop,
       ]);
+    } finally {
+      expect((await patchKitchen('medium')).status).toBe(200);
+      await harness.services.searchSync.drain();
+    }
+  });
+
+  it('cannot turn a match the index has not caught up with into a proposal: the proposal re-checks the records', async () => {
+    const { placementsRepository } = harness.services;
+    // Written past the outbox, as a change the index has not caught up with yet.
+    await placementsRepository.collection.updateOne(
+      { _id: new ObjectId(placements.kitchen) },
+      { $set: { 'environment.noise': 'high' } },
+    );
+    try {
+      const stale = await matchesOf(home.youngPersonId, home.coach.token);
+      expect(stale.json.items.map((item: { placement: { id: string } }) => item.placement.id)).toContain(
+        placements.kitchen,
+      );
+      const proposal = await call(harness.app, 'POST', '/v1/placement-matches', {
+        token: home.coach.token,
+        body: { youngPersonId: home.youngPersonId, placementId: placements.kitchen!, note: 'A kitchen near home.' },
+      });
+      expect(proposal.status).toBe(422);
+      expect(proposal.error?.details).toEqual([expect.objectContaining({ path: 'hardLimits.environment' })]);
     } finally {
       await placementsRepository.collection.updateOne(
         { _id: new ObjectId(placements.kitchen) },
@@ -390,10 +448,8 @@ describe('matching when Meilisearch is down', () => {
       ...services.services,
       matching: new MatchingService({
         search: deadSearch,
-        youngPeople: services.youngPeopleRepository,
-        placements: services.placementsRepository,
-        employers: services.employersRepository,
-        placementsService: services.placements,
+        profiles: new MatchingProfilesReadModel({ youngPeople: services.youngPeopleRepository }),
+        placements: services.placements,
       }),
     });
     for (const path of [

@@ -1,12 +1,27 @@
 import { describe, expect, it } from 'vitest';
+import { type Coordinates, distanceKm } from '../src/geo/postcodes.js';
 import {
   browseFilter,
   candidateFilterFor,
+  geoBox,
   placementFilterFor,
   quote,
   relevanceQueryFor,
 } from '../src/matching/filters.js';
 import { personFactsOf, placementFacts, youngPersonRecord } from './helpers/matching-records.js';
+
+/** The point `km` from `from` on the given bearing, on the sphere `distanceKm` measures on. */
+function destination(from: Coordinates, km: number, bearingDegrees: number): Coordinates {
+  const rad = Math.PI / 180;
+  const angle = km / 6371.0088;
+  const bearing = bearingDegrees * rad;
+  const lat1 = from.lat * rad;
+  const lat2 = Math.asin(Math.sin(lat1) * Math.cos(angle) + Math.cos(lat1) * Math.sin(angle) * Math.cos(bearing));
+  const lng2 =
+    from.lng * rad +
+    Math.atan2(Math.sin(bearing) * Math.sin(angle) * Math.cos(lat1), Math.cos(angle) - Math.sin(lat1) * Math.sin(lat2));
+  return { lat: lat2 / rad, lng: lng2 / rad };
+}
 
 const baseConditions = youngPersonRecord().conditionsForSuccess;
 
@@ -30,6 +45,30 @@ describe('placement filter from a young person’s hard limits', () => {
   it('never looks further than the young person’s own travel limit', () => {
     expect(placementFilterFor(personFactsOf(), { radiusKm: 5 })).toContain('_geoRadius(53.8187, -1.5742, 5000)');
     expect(placementFilterFor(personFactsOf(), { radiusKm: 50 })).toContain('_geoRadius(53.8187, -1.5742, 12000)');
+  });
+
+  it('asks a nearest-first search for the box around the travel limit instead of the circle', () => {
+    const filter = placementFilterFor(personFactsOf(), { reach: 'box' });
+    expect(filter.filter((expression) => expression.startsWith('_geo'))).toEqual([
+      '_geoBoundingBox([53.927698, -1.389565], [53.709702, -1.758835])',
+    ]);
+  });
+
+  it('draws a box that holds every point of the circle', () => {
+    const centre = { lat: 53.8187, lng: -1.5742 };
+    for (const radiusKm of [0.5, 12, 102]) {
+      const [, north, east, south, west] = geoBox(centre, radiusKm)
+        .match(/\[(.+), (.+)\], \[(.+), (.+)\]/)!
+        .map(Number);
+      for (let bearing = 0; bearing < 360; bearing += 5) {
+        const point = destination(centre, radiusKm, bearing);
+        expect(point.lat, `${radiusKm} km at ${bearing}°`).toBeLessThanOrEqual(north!);
+        expect(point.lat).toBeGreaterThanOrEqual(south!);
+        expect(point.lng).toBeLessThanOrEqual(east!);
+        expect(point.lng).toBeGreaterThanOrEqual(west!);
+        expect(distanceKm(centre, point)).toBeCloseTo(radiusKm, 6);
+      }
+    }
   });
 
   it('requires step-free access and every required adjustment when the young person needs them', () => {

@@ -9,7 +9,7 @@ import {
 } from '../domain/vocabulary.js';
 import type { Coordinates } from '../geo/postcodes.js';
 import type { PlacementSearchDoc } from '../search-sync/documents.js';
-import type { YoungPerson } from '../young-people/young-people.repository.js';
+import type { MatchingYoungPerson } from '../young-people/young-people.repository.js';
 
 /**
  * What matching needs to know about a placement. It is the placements index document (minus
@@ -66,7 +66,7 @@ export interface PersonFacts {
   skills: string[];
 }
 
-export function personFacts(person: YoungPerson): PersonFacts {
+export function personFacts(person: MatchingYoungPerson): PersonFacts {
   const conditions = person.conditionsForSuccess;
   const environmentLimits: PersonFacts['environmentLimits'] = {};
   for (const factor of environmentFactors) {

@@ -3,15 +3,14 @@ import { type Actor, authorize, decide, youngPeopleScope } from '../auth/policy.
 import { isoDateOfEpochDay } from '../core/dates.js';
 import { notFound } from '../core/errors.js';
 import type { Search } from '../core/search/meili.js';
-import type { Employer, EmployersRepository } from '../employers/employers.repository.js';
-import { distanceKm } from '../geo/postcodes.js';
-import type { Placement, PlacementsRepository } from '../placements/placements.repository.js';
+import { type Coordinates, distanceKm } from '../geo/postcodes.js';
 import type { PlacementsService } from '../placements/placements.service.js';
+import type { MatchingProfilesReadModel } from '../read-models/matching-profiles.js';
 import { type PlacementSearchDoc, placementSearchDoc } from '../search-sync/documents.js';
 import { youngPersonResource } from '../young-people/young-people.access.js';
-import type { YoungPeopleRepository, YoungPerson } from '../young-people/young-people.repository.js';
-import { type PersonFacts, type PlacementFacts, personFacts, type ScoringFacts } from './facts.js';
-import { browseFilter, candidateFilterFor, placementFilterFor, relevanceQueryFor } from './filters.js';
+import type { MatchingYoungPerson } from '../young-people/young-people.repository.js';
+import { type PersonFacts, type PlacementFacts, personFacts } from './facts.js';
+import { browseFilter, candidateFilterFor, placementFilterFor, reachKm, relevanceQueryFor } from './filters.js';
 import { hardLimitViolations } from './hard-limits.js';
 import type { BrowseQuery, MatchesQuery } from './matching.schemas.js';
 import { type Fit, fitScorer } from './scoring.js';
@@ -28,19 +27,34 @@ export const placementPoolSize = 200;
 /** How many young people of one provider are scored for a placement (a caseload is far smaller). */
 export const candidatePoolSize = 500;
 
-/** A pool hit: what scoring needs, and the employer to re-read the page's records. The hard-limit fields stay in the filter. */
-export type PoolHit = ScoringFacts & Pick<PlacementFacts, 'id' | 'employerId'>;
+/**
+ * A pool hit: what scoring and the hard limits read, and what a match shows of the placement. The
+ * page is answered from these, as the index holds them (see `matchesFor`).
+ */
+export type PoolHit = PlacementFacts &
+  Pick<PlacementSearchDoc, 'employerName' | 'town' | 'startDate' | 'durationWeeks'>;
 const placementPoolFields: (keyof PoolHit)[] = [
   'id',
   'employerId',
-  '_geo',
-  'sector',
+  'employerName',
+  'employerVerified',
+  'status',
+  'disabilityConfident',
   'title',
   'tasks',
-  'disabilityConfident',
+  'sector',
+  'town',
+  '_geo',
+  'days',
+  'dayStartMinutes',
+  'dayEndMinutes',
   'hoursPerWeek',
+  'startDate',
+  'durationWeeks',
+  'placesFree',
   'environment',
   'adjustmentsOffered',
+  'stepFreeAccess',
 ];
 
 const browseFields: (keyof PlacementSearchDoc)[] = [
@@ -72,22 +86,39 @@ export const browseFacets = ['sector', 'hoursBand', 'adjustmentsOffered', 'disab
  * so that in a crowded area a placement they would pick further away is still scored. A `q`
  * narrows instead: only placements matching all its words. Pure, so a benchmark and the
  * evaluation can send the same.
+ *
+ * The nearest-first search filters by the box around their travel limit, not the circle: a box
+ * costs Meilisearch almost nothing and a circle most of the search. Its hits in the box's corners
+ * are dropped by `searchPlacementPool` (`within`); nearest first, they come after every placement
+ * within reach, so none is lost. The relevance searches keep the circle, whose cut is exact.
  */
 export function placementPoolSearches(
   indexUid: string,
   person: PersonFacts,
   query: Pick<MatchesQuery, 'q' | 'radiusKm' | 'sector'>,
 ): SearchQuery[] {
-  const filter = placementFilterFor(person, { radiusKm: query.radiusKm, sector: query.sector });
-  const common = { indexUid, filter, limit: placementPoolSize, attributesToRetrieve: placementPoolFields };
-  if (query.q) return [{ ...common, q: query.q, matchingStrategy: 'all' }];
+  const limits = { radiusKm: query.radiusKm, sector: query.sector };
+  const common = { indexUid, limit: placementPoolSize, attributesToRetrieve: placementPoolFields };
+  const filter = placementFilterFor(person, limits);
+  if (query.q) return [{ ...common, filter, q: query.q, matchingStrategy: 'all' }];
   return [
-    { ...common, q: '', sort: [`_geoPoint(${person.coordinates.lat}, ${person.coordinates.lng}):asc`] },
-    { ...common, q: relevanceQueryFor(person), matchingStrategy: 'last' },
+    {
+      ...common,
+      filter: placementFilterFor(person, { ...limits, reach: 'box' }),
+      q: '',
+      sort: [`_geoPoint(${person.coordinates.lat}, ${person.coordinates.lng}):asc`],
+      within: { centre: person.coordinates, radiusKm: reachKm(person, limits) },
+    },
+    { ...common, filter, q: relevanceQueryFor(person), matchingStrategy: 'last' },
   ];
 }
 
-export type SearchQuery = MultiSearchQuery & { indexUid: string; limit: number };
+export type SearchQuery = MultiSearchQuery & {
+  indexUid: string;
+  limit: number;
+  /** Only on a nearest-first search: hits further than this from the centre are dropped here. */
+  within?: { centre: Coordinates; radiusKm: number };
+};
 
 /**
  * Runs the pool searches: the first always, each further one only while more placements fit than
@@ -95,10 +126,15 @@ export type SearchQuery = MultiSearchQuery & { indexUid: string; limit: number }
  */
 export async function searchPlacementPool(client: Meilisearch, searches: SearchQuery[]): Promise<PoolHit[]> {
   const seen = new Map<string, PoolHit>();
-  for (const { indexUid, ...params } of searches) {
+  for (const { indexUid, within, ...params } of searches) {
     const result = await client.index(indexUid).search<PoolHit>(params.q ?? '', params as SearchParams);
-    for (const hit of result.hits) if (!seen.has(hit.id)) seen.set(hit.id, hit);
-    if ((result.estimatedTotalHits ?? 0) <= result.hits.length) break;
+    let beyondReach = false;
+    for (const hit of result.hits) {
+      if (within && distanceKm(within.centre, hit._geo) > within.radiusKm) beyondReach = true;
+      else if (!seen.has(hit.id)) seen.set(hit.id, hit);
+    }
+    // Nearest first, a hit beyond reach means every placement within it came before.
+    if ((result.estimatedTotalHits ?? 0) <= result.hits.length || beyondReach) break;
   }
   return [...seen.values()];
 }
@@ -114,71 +150,74 @@ function byFit<T extends { id: string }>(a: Ranked<T>, b: Ranked<T>): number {
   return b.fit.fitScore - a.fit.fitScore || a.searchRank - b.searchRank || a.item.id.localeCompare(b.item.id);
 }
 
-function placementSummary(placement: Placement, employer: Employer) {
+const clockTime = (minutes: number) =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+function placementSummary(doc: PoolHit) {
   return {
-    id: placement.id,
-    title: placement.title,
-    employer: { id: employer.id, name: employer.name, disabilityConfident: employer.disabilityConfident },
-    sector: placement.sector,
-    town: placement.site.address.town,
-    days: placement.schedule.days,
-    startTime: placement.schedule.startTime,
-    endTime: placement.schedule.endTime,
-    hoursPerWeek: placement.schedule.hoursPerWeek,
-    startDate: placement.startDate,
-    durationWeeks: placement.durationWeeks,
-    placesFree: Math.max(0, placement.places - placement.placesFilled),
-    adjustmentsOffered: placement.adjustmentsOffered,
-    stepFreeAccess: placement.site.stepFreeAccess,
+    id: doc.id,
+    title: doc.title,
+    employer: { id: doc.employerId, name: doc.employerName, disabilityConfident: doc.disabilityConfident },
+    sector: doc.sector,
+    town: doc.town,
+    days: doc.days,
+    startTime: clockTime(doc.dayStartMinutes),
+    endTime: clockTime(doc.dayEndMinutes),
+    hoursPerWeek: doc.hoursPerWeek,
+    startDate: isoDateOfEpochDay(doc.startDate),
+    durationWeeks: doc.durationWeeks,
+    placesFree: doc.placesFree,
+    adjustmentsOffered: doc.adjustmentsOffered,
+    stepFreeAccess: doc.stepFreeAccess,
   };
 }
 
 /**
  * Matching reads only: it proposes, people decide. Hard limits go into the Meilisearch filter,
- * relevance into its query; the fit score and its reasons are computed here from the hits, and
- * what is returned is re-read from MongoDB and re-checked, so a lagging index never shows a
- * placement or a young person that breaks a hard limit.
+ * relevance into its query; the fit score and its reasons are computed here from the hits.
+ *
+ * A match is answered from the placements index, without reading the placements again from
+ * MongoDB: each hit is re-checked against the young person's limits as the index holds it. The
+ * index follows MongoDB through the transactional outbox (an event in the same transaction as
+ * every placement or employer change; the sync worker polls every 250 ms), so it lags by a second
+ * or so, by up to 5 s while Meilisearch is unreachable (the worker's back-off) and 10 s more if a
+ * worker dies holding events (their lease); the reconciliation repairs anything else. A match
+ * that went stale in that window cannot become a journey unnoticed: a proposal re-checks the hard
+ * limits on the records (`JourneyService.propose`). The young person is read from MongoDB on every
+ * match, so their own limits are never stale.
  */
 export class MatchingService {
   private readonly search: Search;
-  private readonly youngPeople: YoungPeopleRepository;
-  private readonly placements: PlacementsRepository;
-  private readonly employers: EmployersRepository;
-  private readonly placementsService: PlacementsService;
+  private readonly profiles: MatchingProfilesReadModel;
+  private readonly placements: PlacementsService;
 
-  constructor(options: {
-    search: Search;
-    youngPeople: YoungPeopleRepository;
-    placements: PlacementsRepository;
-    employers: EmployersRepository;
-    placementsService: PlacementsService;
-  }) {
+  constructor(options: { search: Search; profiles: MatchingProfilesReadModel; placements: PlacementsService }) {
     this.search = options.search;
-    this.youngPeople = options.youngPeople;
+    this.profiles = options.profiles;
     this.placements = options.placements;
-    this.employers = options.employers;
-    this.placementsService = options.placementsService;
   }
 
   /** Placements for one young person, best fit first, with reasons. */
   async matchesFor(actor: Actor, youngPersonId: string, query: MatchesQuery) {
-    const person = await this.youngPeople.byId(youngPersonId);
-    if (!person) throw notFound('Young person');
-    authorize(actor, 'young_person.matches', youngPersonResource(person));
+    const person = await this.#youngPerson(actor, youngPersonId);
     const facts = personFacts(person);
     const score = fitScorer(facts);
     const pool = await this.#placementPool(facts, query);
-    const ranked = pool.map((doc, searchRank) => ({ item: doc, fit: score(doc), searchRank })).sort(byFit);
-    const page = ranked.slice(query.offset, query.offset + query.limit);
-    const fresh = await this.#freshPlacements(page.map((entry) => entry.item));
-    const items = page.flatMap((entry) => {
-      const record = fresh.get(entry.item.id);
-      if (!record) return [];
-      const doc = placementSearchDoc(record.placement, record.employer);
-      if (hardLimitViolations(facts, doc).length > 0) return [];
-      return [{ placement: placementSummary(record.placement, record.employer), ...score(doc) }];
-    });
+    const ranked = pool
+      .filter((hit) => hardLimitViolations(facts, hit).length === 0)
+      .map((hit, searchRank) => ({ item: hit, fit: score(hit), searchRank }))
+      .sort(byFit);
+    const items = ranked
+      .slice(query.offset, query.offset + query.limit)
+      .map(({ item, fit }) => ({ placement: placementSummary(item), ...fit }));
     return { items, total: ranked.length, limit: query.limit, offset: query.offset };
+  }
+
+  async #youngPerson(actor: Actor, id: string): Promise<MatchingYoungPerson> {
+    const person = await this.profiles.byId(id);
+    if (!person) throw notFound('Young person');
+    authorize(actor, 'young_person.matches', youngPersonResource(person));
+    return person;
   }
 
   #placementPool(person: PersonFacts, query: MatchesQuery): Promise<PoolHit[]> {
@@ -188,38 +227,17 @@ export class MatchingService {
     );
   }
 
-  /** The placements and their employers as MongoDB holds them now, read side by side. */
-  async #freshPlacements(
-    hits: Pick<PlacementFacts, 'id' | 'employerId'>[],
-  ): Promise<Map<string, { placement: Placement; employer: Employer }>> {
-    const [placements, employers] = await Promise.all([
-      this.placements.byIds(hits.map((hit) => hit.id)),
-      this.employers.byIds([...new Set(hits.map((hit) => hit.employerId))]),
-    ]);
-    const employerById = new Map(employers.map((employer) => [employer.id, employer]));
-    const fresh = new Map<string, { placement: Placement; employer: Employer }>();
-    for (const placement of placements) {
-      const employer = employerById.get(placement.employerId);
-      if (employer) fresh.set(placement.id, { placement, employer });
-    }
-    return fresh;
-  }
-
   /** One placement's fit for one young person, scored as `/matches` scores it: the evidence a proposal carries. */
   async fitFor(actor: Actor, youngPersonId: string, placementId: string) {
-    const person = await this.youngPeople.byId(youngPersonId);
-    if (!person) throw notFound('Young person');
-    authorize(actor, 'young_person.matches', youngPersonResource(person));
-    const { placement, employer } = await this.placementsService.get(actor, placementId);
-    return {
-      placement: placementSummary(placement, employer),
-      ...fitScorer(personFacts(person))(placementSearchDoc(placement, employer)),
-    };
+    const person = await this.#youngPerson(actor, youngPersonId);
+    const { placement, employer } = await this.placements.get(actor, placementId);
+    const doc = placementSearchDoc(placement, employer);
+    return { placement: placementSummary(doc), ...fitScorer(personFacts(person))(doc) };
   }
 
   /** Young people on the caller's provider caseload who fit this placement, best fit first. */
   async candidatesFor(actor: Actor, placementId: string, query: { limit: number; offset: number }) {
-    const { placement, employer } = await this.placementsService.get(actor, placementId, 'placement.candidates');
+    const { placement, employer } = await this.placements.get(actor, placementId, 'placement.candidates');
     const providerId = youngPeopleScope(actor)?.providerId;
     const facts = placementSearchDoc(placement, employer);
     const summary = {
@@ -236,8 +254,8 @@ export class MatchingService {
       attributesToRetrieve: ['id'],
     });
     const searchRank = new Map(hits.map((hit, rank) => [hit.id, rank]));
-    const people = await this.youngPeople.byIds(hits.map((hit) => hit.id));
-    const ranked: Ranked<YoungPerson>[] = people
+    const people = await this.profiles.byIds(hits.map((hit) => hit.id));
+    const ranked: Ranked<MatchingYoungPerson>[] = people
       // Re-checked on the record: the index may lag, and it holds only a coarse home location.
       .filter((person) => person.providerId === providerId && person.status === 'active')
       .flatMap((person) => {

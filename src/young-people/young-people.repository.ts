@@ -142,6 +142,80 @@ export function toYoungPerson(doc: YoungPersonDoc): YoungPerson {
   };
 }
 
+/**
+ * What matching reads of a young person: who may see them (provider, coach), their name for a
+ * coach's candidate list, their hard limits and what they like. No birth date, postcode, notes on
+ * conditions or eligibility.
+ */
+export type MatchingYoungPerson = Pick<
+  YoungPerson,
+  | 'id'
+  | 'providerId'
+  | 'jobCoachId'
+  | 'preferredName'
+  | 'status'
+  | 'coordinates'
+  | 'availability'
+  | 'interests'
+  | 'jobsWanted'
+  | 'strengths'
+  | 'skills'
+  | 'tasksLiked'
+  | 'tasksDisliked'
+> & {
+  travel: Pick<YoungPerson['travel'], 'maxDistanceKm'>;
+  conditionsForSuccess: Omit<YoungPerson['conditionsForSuccess'], 'notes'>;
+};
+
+const matchingProjection = {
+  providerId: 1,
+  jobCoachId: 1,
+  preferredName: 1,
+  status: 1,
+  location: 1,
+  'travel.maxDistanceKm': 1,
+  availability: 1,
+  interests: 1,
+  jobsWanted: 1,
+  strengths: 1,
+  skills: 1,
+  tasksLiked: 1,
+  tasksDisliked: 1,
+  'conditionsForSuccess.maxEnvironment': 1,
+  'conditionsForSuccess.stepFreeAccess': 1,
+  'conditionsForSuccess.requiredAdjustments': 1,
+  'conditionsForSuccess.preferredAdjustments': 1,
+} as const;
+
+type MatchingDoc = Pick<
+  YoungPersonDoc,
+  | '_id'
+  | 'providerId'
+  | 'jobCoachId'
+  | 'preferredName'
+  | 'status'
+  | 'location'
+  | 'availability'
+  | 'interests'
+  | 'jobsWanted'
+  | 'strengths'
+  | 'skills'
+  | 'tasksLiked'
+  | 'tasksDisliked'
+> &
+  Pick<MatchingYoungPerson, 'travel' | 'conditionsForSuccess'>;
+
+function toMatchingYoungPerson(doc: MatchingDoc): MatchingYoungPerson {
+  const { _id, providerId, jobCoachId, location, ...rest } = doc;
+  return {
+    id: _id.toHexString(),
+    providerId: providerId.toHexString(),
+    ...(jobCoachId ? { jobCoachId: jobCoachId.toHexString() } : {}),
+    ...rest,
+    coordinates: { lat: location.coordinates[1], lng: location.coordinates[0] },
+  };
+}
+
 export type NewYoungPerson = Omit<YoungPerson, 'id' | 'createdAt' | 'updatedAt'>;
 
 function toDocFields(person: Partial<NewYoungPerson>): Partial<YoungPersonDoc> {
@@ -178,6 +252,17 @@ export class YoungPeopleRepository {
   async byIds(ids: string[]): Promise<YoungPerson[]> {
     const docs = await this.collection.find({ _id: { $in: ids.map((id) => new ObjectId(id)) } }).toArray();
     return docs.map(toYoungPerson);
+  }
+
+  /** Only the fields matching reads (see `MatchingYoungPerson`), so a match reads a fraction of each record. */
+  async forMatching(ids: string[]): Promise<MatchingYoungPerson[]> {
+    const docs = await this.collection
+      .find<MatchingDoc>(
+        { _id: { $in: ids.filter((id) => ObjectId.isValid(id)).map((id) => new ObjectId(id)) } },
+        { projection: matchingProjection },
+      )
+      .toArray();
+    return docs.map(toMatchingYoungPerson);
   }
 
   async update(

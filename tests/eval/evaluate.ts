@@ -134,7 +134,7 @@ async function violationsAmong(services: System, personId: string, placementIds:
  * Asks the matching service for each person's top 10, as their job coach would, and scores the
  * rankings. First it runs the very searches the service sends for that person (its pool, before
  * any re-check), so a Meilisearch filter that lets a placement through is caught even when the
- * service's own re-check on MongoDB would hide it.
+ * service's own re-check of each hit would hide it.
  */
 export async function evaluate(
   services: System,
