@@ -36,8 +36,8 @@ const degrees = (radians: number) => (radians * 180) / Math.PI;
  * The smallest latitude-longitude box that holds the circle `geoRadius` describes, a little wider
  * (1%) so that rounding never cuts a placement on its edge. Meilisearch answers a box from its
  * index at almost no cost, where a radius costs most of a match search (10 of 12 ms at 100,000
- * placements), so a nearest-first search filters by the box and the hits beyond the radius (in
- * its corners) are dropped afterwards: nearest first, they come after every hit inside it.
+ * placements), so the match searches filter by the box and drop the hits beyond the radius (in
+ * its corners) afterwards (see `placementPoolSearches`).
  */
 export function geoBox(centre: Coordinates, radiusKm: number): string {
   const angle = (radiusKm * 1.01) / earthRadiusKm;
@@ -64,8 +64,8 @@ export function reachKm(person: Pick<PersonFacts, 'maxDistanceKm'>, options: { r
 
 /**
  * The young person's hard limits as a placements-index filter (see hard-limits.ts for the rules).
- * With `reach: 'box'` the travel limit is the box around it (see `geoBox`), for a nearest-first
- * search whose hits beyond the radius are dropped afterwards.
+ * With `reach: 'box'` the travel limit is the box around it (see `geoBox`), for a search whose
+ * hits beyond the radius are dropped afterwards.
  * Days: the placement's schedule is fixed, so every one of its days must be a day the young person
  * is available; said as "none of its days is a day they are not available".
  */
