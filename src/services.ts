@@ -8,6 +8,7 @@ import { AuthService } from './auth/auth.service.js';
 import { InvitationsService } from './auth/invitations.js';
 import { KeyStore, resolveKeysSecret } from './auth/keys.js';
 import { PasswordHasher } from './auth/passwords.js';
+import { SignInAddressKeys } from './auth/sign-in-addresses.js';
 import { SignIns } from './auth/sign-ins.js';
 import { LoginThrottle, type ThrottleLimits } from './auth/throttle.js';
 import { AccessTokens, clockToleranceSeconds, RefreshTokens } from './auth/tokens.js';
@@ -213,6 +214,7 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     refreshTtlDays: config.REFRESH_TOKEN_TTL_DAYS,
     keys,
     notifications,
+    addressKeys: new SignInAddressKeys(keysSecret),
   });
   const dataRights = new DataRightsService({
     mongo,

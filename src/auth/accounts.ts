@@ -1,8 +1,10 @@
 import type { ClientSession, Collection, Db } from 'mongodb';
 import { ObjectId } from 'mongodb';
 import type { Clock } from '../core/clock.js';
+import { daysAfter } from '../core/dates.js';
 import type { CollectionSpec } from '../core/db/mongo.js';
 import { type DelegateRight, delegateRights, type Role, roles } from '../domain/vocabulary.js';
+import { type RememberedAddress, signInAddressLimits } from './sign-in-addresses.js';
 
 export interface DelegateGrant {
   youngPersonId: string;
@@ -40,6 +42,20 @@ export interface AccountDoc {
   updatedAt: Date;
   disabledAt?: Date;
   lastSignInAt?: Date;
+  /** Where the account last signed in from, newest first (see sign-in-addresses.ts). */
+  signInAddresses?: RememberedAddress[];
+  /** Set when the holder changes the password; the next sign-in warns of itself and clears it. */
+  passwordChangedAt?: Date;
+}
+
+/** What an earlier sign-in left behind, as this sign-in found it. */
+export interface EarlierSignIns {
+  /** The account had signed in before. */
+  any: boolean;
+  /** Whether one came from this address; undefined when they all came before addresses were remembered. */
+  fromThisAddress: boolean | undefined;
+  /** The password has changed since the last sign-in. */
+  passwordChangedSince: boolean;
 }
 
 export const accountsCollection: CollectionSpec = {
@@ -71,6 +87,18 @@ export const accountsCollection: CollectionSpec = {
       },
       createdAt: { bsonType: 'date' },
       updatedAt: { bsonType: 'date' },
+      lastSignInAt: { bsonType: 'date' },
+      signInAddresses: {
+        bsonType: 'array',
+        maxItems: signInAddressLimits.kept,
+        items: {
+          bsonType: 'object',
+          required: ['key', 'lastAt'],
+          additionalProperties: false,
+          properties: { key: { bsonType: 'string', maxLength: 32 }, lastAt: { bsonType: 'date' } },
+        },
+      },
+      passwordChangedAt: { bsonType: 'date' },
     },
   },
   indexes: [
@@ -111,6 +139,9 @@ export function toAccount(doc: AccountDoc): Account {
   };
 }
 
+/** Reads of an account leave out its password hash and its remembered sign-in addresses. */
+const withoutSecrets = { passwordHash: 0, signInAddresses: 0 } as const;
+
 /** Storage of accounts. The password hash never leaves this module except for sign-in. */
 export class AccountsRepository {
   readonly collection: Collection<AccountDoc>;
@@ -123,17 +154,17 @@ export class AccountsRepository {
 
   async byId(id: string): Promise<Account | undefined> {
     if (!ObjectId.isValid(id) || id.length !== 24) return undefined;
-    const doc = await this.collection.findOne({ _id: new ObjectId(id) }, { projection: { passwordHash: 0 } });
+    const doc = await this.collection.findOne({ _id: new ObjectId(id) }, { projection: withoutSecrets });
     return doc ? toAccount(doc) : undefined;
   }
 
   async byEmail(email: string): Promise<Account | undefined> {
-    const doc = await this.collection.findOne({ email: normaliseEmail(email) }, { projection: { passwordHash: 0 } });
+    const doc = await this.collection.findOne({ email: normaliseEmail(email) }, { projection: withoutSecrets });
     return doc ? toAccount(doc) : undefined;
   }
 
   async credentials(email: string): Promise<{ account: Account; passwordHash?: string } | undefined> {
-    const doc = await this.collection.findOne({ email: normaliseEmail(email) });
+    const doc = await this.collection.findOne({ email: normaliseEmail(email) }, { projection: { signInAddresses: 0 } });
     return doc ? { account: toAccount(doc), passwordHash: doc.passwordHash } : undefined;
   }
 
@@ -153,18 +184,63 @@ export class AccountsRepository {
     return toAccount(doc);
   }
 
-  /** Records a successful sign-in, replacing the password hash when it was rehashed. */
-  async recordSignIn(id: string, rehashedPassword?: string): Promise<void> {
+  /**
+   * Records a successful sign-in from the address with this key (see SignInAddressKeys), and says
+   * in the same round trip what earlier sign-ins left: one atomic update, so two sign-ins at once
+   * from a new address find it new only once. The address goes to the front of the account's
+   * remembered addresses; the oldest beyond the limit, and any unused for too long, are forgotten.
+   */
+  async recordSignIn(id: string, addressKey: string): Promise<EarlierSignIns> {
+    const now = this.clock.now();
+    const forgetBefore = daysAfter(now, -signInAddressLimits.forgetAfterDays);
+    const before = await this.collection.findOneAndUpdate(
+      { _id: new ObjectId(id) },
+      [
+        {
+          $set: {
+            lastSignInAt: now,
+            signInAddresses: {
+              $slice: [
+                {
+                  $concatArrays: [
+                    { $literal: [{ key: addressKey, lastAt: now }] },
+                    {
+                      $filter: {
+                        input: { $ifNull: ['$signInAddresses', []] },
+                        as: 'seen',
+                        cond: { $and: [{ $ne: ['$$seen.key', addressKey] }, { $gt: ['$$seen.lastAt', forgetBefore] }] },
+                      },
+                    },
+                  ],
+                },
+                signInAddressLimits.kept,
+              ],
+            },
+          },
+        },
+        { $unset: 'passwordChangedAt' },
+      ],
+      { returnDocument: 'before', projection: { lastSignInAt: 1, signInAddresses: 1, passwordChangedAt: 1 } },
+    );
+    return {
+      any: !!before?.lastSignInAt,
+      fromThisAddress: before?.signInAddresses?.some((seen) => seen.key === addressKey && seen.lastAt > forgetBefore),
+      passwordChangedSince: !!before?.passwordChangedAt,
+    };
+  }
+
+  /** A hash made with older parameters, replaced at sign-in now that the password is known. */
+  async replacePasswordHash(id: string, passwordHash: string): Promise<void> {
+    await this.collection.updateOne({ _id: new ObjectId(id) }, { $set: { passwordHash, updatedAt: this.clock.now() } });
+  }
+
+  /** A new password chosen by the account holder: the next sign-in warns that it came after the change. */
+  async setPasswordHash(id: string, passwordHash: string): Promise<void> {
     const now = this.clock.now();
     await this.collection.updateOne(
       { _id: new ObjectId(id) },
-      { $set: { lastSignInAt: now, ...(rehashedPassword ? { passwordHash: rehashedPassword, updatedAt: now } : {}) } },
+      { $set: { passwordHash, passwordChangedAt: now, updatedAt: now } },
     );
-  }
-
-  /** A new password chosen by the account holder (a rehash at sign-in goes through `recordSignIn`). */
-  async setPasswordHash(id: string, passwordHash: string): Promise<void> {
-    await this.collection.updateOne({ _id: new ObjectId(id) }, { $set: { passwordHash, updatedAt: this.clock.now() } });
   }
 
   async setStatus(id: string, status: 'active' | 'disabled', session?: ClientSession): Promise<Account | undefined> {
@@ -174,7 +250,7 @@ export class AccountsRepository {
       status === 'disabled'
         ? { $set: { status, disabledAt: now, updatedAt: now } }
         : { $set: { status, updatedAt: now }, $unset: { disabledAt: '' } },
-      { returnDocument: 'after', projection: { passwordHash: 0 }, session },
+      { returnDocument: 'after', projection: withoutSecrets, session },
     );
     return doc ? toAccount(doc) : undefined;
   }
@@ -220,7 +296,7 @@ export class AccountsRepository {
 
   async delegatesOf(youngPersonId: string): Promise<Account[]> {
     const docs = await this.collection
-      .find({ 'actsFor.youngPersonId': new ObjectId(youngPersonId) }, { projection: { passwordHash: 0 } })
+      .find({ 'actsFor.youngPersonId': new ObjectId(youngPersonId) }, { projection: withoutSecrets })
       .toArray();
     return docs.map(toAccount);
   }
@@ -234,7 +310,7 @@ export class AccountsRepository {
     if (filter.employerId) query.employerId = new ObjectId(filter.employerId);
     if (roleFilter) query.role = { $in: roleFilter };
     const docs = await this.collection
-      .find(query, { projection: { passwordHash: 0 } })
+      .find(query, { projection: withoutSecrets })
       .sort({ name: 1 })
       .limit(500)
       .toArray();

@@ -1,10 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import type { AuditLog, StoredAuditEntry } from '../audit/audit.js';
 import { ApiError, unprocessable } from '../core/errors.js';
 import type { NotificationsService } from '../notifications/notifications.service.js';
-import type { Account, AccountsRepository } from './accounts.js';
+import type { Account, AccountsRepository, EarlierSignIns } from './accounts.js';
 import type { KeyStore } from './keys.js';
 import { type PasswordHasher, passwordProblem } from './passwords.js';
 import type { Actor } from './policy.js';
+import type { SignInAddressKeys } from './sign-in-addresses.js';
 import type { SignInEndReason, SignIns } from './sign-ins.js';
 import type { LoginThrottle } from './throttle.js';
 import { type AccessTokens, type RefreshTokens, TokenRejected } from './tokens.js';
@@ -54,6 +56,7 @@ export class AuthService {
   private readonly refreshTtlDays: number;
   private readonly keys: KeyStore;
   private readonly notifications: NotificationsService;
+  private readonly addressKeys: SignInAddressKeys;
 
   constructor(options: {
     accounts: AccountsRepository;
@@ -66,6 +69,7 @@ export class AuthService {
     refreshTtlDays: number;
     keys: KeyStore;
     notifications: NotificationsService;
+    addressKeys: SignInAddressKeys;
   }) {
     this.accounts = options.accounts;
     this.hasher = options.hasher;
@@ -77,6 +81,7 @@ export class AuthService {
     this.refreshTtlDays = options.refreshTtlDays;
     this.keys = options.keys;
     this.notifications = options.notifications;
+    this.addressKeys = options.addressKeys;
   }
 
   /** The public keys that verify this service's access tokens, retired ones included until their tokens expire. */
@@ -146,15 +151,17 @@ export class AuthService {
       throw wrongCredentials();
     }
     const { account } = found;
-    const passwordHash = found.passwordHash;
+    // Every write below needs the password to be right, and none needs another's result: one round trip.
     const [result] = await Promise.all([
       proceed(account),
       this.throttle.recordSuccess(keys),
+      this.accounts
+        .recordSignIn(account.id, this.addressKeys.of(context.address))
+        .then((earlier) => this.#warnOfNewSignIn(account, earlier, context)),
       // A hash made with older parameters or with scrypt is replaced now that the password is known.
-      (this.hasher.needsRehash(passwordHash) ? this.hasher.hash(password) : Promise.resolve(undefined)).then(
-        (rehashed) => this.accounts.recordSignIn(account.id, rehashed),
-      ),
-      this.#warnOfNewSignIn(account, context),
+      this.hasher.needsRehash(found.passwordHash)
+        ? this.hasher.hash(password).then((rehashed) => this.accounts.replacePasswordHash(account.id, rehashed))
+        : undefined,
       this.audit.record({
         action: 'auth.sign_in',
         outcome: 'success',
@@ -277,9 +284,13 @@ export class AuthService {
     return { actor: actorOf(account), account };
   }
 
+  /** The sign-in's records are stored while its access token is signed; neither token leaves before both are stored. */
   async #issue(account: Account): Promise<TokenPair> {
-    const refresh = await this.refreshTokens.startSignIn(account.id);
-    const access = await this.accessTokens.sign(account, refresh.familyId);
+    const signInId = randomUUID();
+    const [refresh, access] = await Promise.all([
+      this.refreshTokens.startSignIn(account.id, signInId),
+      this.accessTokens.sign(account, signInId),
+    ]);
     return this.#pair(access, refresh.token);
   }
 
@@ -295,25 +306,44 @@ export class AuthService {
 
   /**
    * Emails the account holder about a sign-in that they may not have made: the first one after
-   * their password changed, or one from an address none of their earlier sign-ins came from (never
-   * on their very first sign-in). This sign-in's own audit entry, written alongside, is left out.
+   * their password changed, or one from an address none of their remembered sign-ins came from
+   * (never on their very first sign-in). `earlier` is what the account's own record said as this
+   * sign-in was written to it.
    */
-  async #warnOfNewSignIn(account: Account, context: RequestContext): Promise<void> {
+  async #warnOfNewSignIn(account: Account, earlier: EarlierSignIns, context: RequestContext): Promise<void> {
+    if (!earlier.any) return;
+    const reason = earlier.passwordChangedSince
+      ? 'after_password_change'
+      : earlier.fromThisAddress === undefined
+        ? await this.#reasonFromAuditTrail(account, context)
+        : earlier.fromThisAddress
+          ? undefined
+          : 'new_address';
+    if (reason) await this.notifications.newSignIn(account.id, reason);
+  }
+
+  /**
+   * The same question asked of the audit trail, for an account whose earlier sign-ins all came
+   * before accounts remembered their addresses (migration 0004): once per such account, since
+   * this sign-in starts its record. This sign-in's own audit entry, written alongside, is left out.
+   */
+  async #reasonFromAuditTrail(
+    account: Account,
+    context: RequestContext,
+  ): Promise<'after_password_change' | 'new_address' | undefined> {
     const [signIns, passwordChanges] = await Promise.all([
       this.audit.find({ action: 'auth.sign_in', accountId: account.id }, 200),
       this.audit.find({ action: 'auth.password_change', accountId: account.id }, 20),
     ]);
     const earlier = signIns.filter((entry) => entry.outcome === 'success' && entry.requestId !== context.requestId);
-    if (earlier.length === 0) return;
+    if (earlier.length === 0) return undefined;
     const lastChange = passwordChanges.find((entry) => entry.outcome === 'success');
     // Entries written in the same millisecond are ordered by their ids, which increase.
     const after = (entry: StoredAuditEntry, change: StoredAuditEntry) =>
       entry.at > change.at || (entry.at.getTime() === change.at.getTime() && entry.id > change.id);
-    if (lastChange && !earlier.some((entry) => after(entry, lastChange))) {
-      await this.notifications.newSignIn(account.id, 'after_password_change');
-    } else if (!earlier.some((entry) => entry.actor.ip === context.address)) {
-      await this.notifications.newSignIn(account.id, 'new_address');
-    }
+    if (lastChange && !earlier.some((entry) => after(entry, lastChange))) return 'after_password_change';
+    if (!earlier.some((entry) => entry.actor.ip === context.address)) return 'new_address';
+    return undefined;
   }
 
   #dummy(): Promise<string> {

@@ -192,11 +192,13 @@ export class RefreshTokens {
     this.#tokens = db.collection<RefreshTokenDoc>(refreshTokensCollection.name);
   }
 
-  /** Starts a new sign-in with its first refresh token. */
-  async startSignIn(accountId: string): Promise<{ token: string; familyId: string }> {
-    const familyId = randomUUID();
-    await this.signIns.start(accountId, familyId);
-    return this.issue(accountId, familyId);
+  /**
+   * Starts a new sign-in (`familyId`, a random UUID) with its first refresh token. The two writes
+   * go at once: the caller hands out neither token until both are stored.
+   */
+  async startSignIn(accountId: string, familyId: string): Promise<{ token: string; familyId: string }> {
+    const [, issued] = await Promise.all([this.signIns.start(accountId, familyId), this.issue(accountId, familyId)]);
+    return issued;
   }
 
   async issue(accountId: string, familyId: string): Promise<{ token: string; familyId: string }> {
