@@ -1,6 +1,6 @@
 import { ObjectId } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { signInAddressLimits } from '../src/auth/sign-in-addresses.js';
+import { SignInAddressKeys, signInAddressLimits } from '../src/auth/sign-in-addresses.js';
 import { ManualClock } from '../src/core/clock.js';
 import { msPerDay } from '../src/core/dates.js';
 import { call, createHarness, type Harness } from './helpers/harness.js';
@@ -71,6 +71,15 @@ describe('remembered sign-in addresses', () => {
     const stored = JSON.stringify(doc);
     expect(stored).not.toContain('198.51.100.30');
     expect(stored).not.toContain('2001:db8::30');
+  });
+
+  it('are keyed by the service secret: the same address gives another key under another secret', () => {
+    const ours = new SignInAddressKeys('secret-one-secret-one-secret-one-0123');
+    const theirs = new SignInAddressKeys('secret-two-secret-two-secret-two-0123');
+    expect(ours.of('198.51.100.31')).toBe(ours.of(' 198.51.100.31 '));
+    expect(ours.of('2001:DB8::31')).toBe(ours.of('2001:db8::31'));
+    expect(ours.of('198.51.100.31')).not.toBe(ours.of('198.51.100.32'));
+    expect(ours.of('198.51.100.31')).not.toBe(theirs.of('198.51.100.31'));
   });
 
   it('warn once when two sign-ins from a new address arrive together', async () => {
