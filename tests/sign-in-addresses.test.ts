@@ -144,7 +144,7 @@ describe('remembered sign-in addresses', () => {
 
   it('start from the audit trail, once, for an account whose sign-ins came before they were remembered', async () => {
     const { id, email } = await newAccount();
-    // As migration 0004 leaves an account that had signed in: a last sign-in, no remembered addresses.
+    // As the sign-in-addresses migration leaves an account that had signed in: a last sign-in, no remembered addresses.
     await harness.services.accounts.collection.updateOne(
       { _id: new ObjectId(id) },
       { $set: { lastSignInAt: clock.now() } },

@@ -324,8 +324,9 @@ export class AuthService {
 
   /**
    * The same question asked of the audit trail, for an account whose earlier sign-ins all came
-   * before accounts remembered their addresses (migration 0004): once per such account, since
-   * this sign-in starts its record. This sign-in's own audit entry, written alongside, is left out.
+   * before accounts remembered their addresses (the sign-in-addresses migration): once per such
+   * account, since this sign-in starts its record. This sign-in's own audit entry, written
+   * alongside, is left out.
    */
   async #reasonFromAuditTrail(
     account: Account,
