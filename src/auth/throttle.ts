@@ -76,7 +76,9 @@ export class LoginThrottle {
               $set: {
                 failures: { $cond: ['$fresh', 1, { $add: ['$failures', 1] }] },
                 windowStart: { $cond: ['$fresh', now, '$windowStart'] },
-                expireAt: new Date(now.getTime() + windowMs * 2),
+                // MongoDB's TTL monitor deletes by the real clock, so the purge time is set from it: a
+                // service clock set in the past (tests, demos) would otherwise lose counters mid-window.
+                expireAt: new Date(Date.now() + windowMs * 2),
               },
             },
             { $unset: 'fresh' },
