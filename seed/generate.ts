@@ -141,6 +141,8 @@ export interface Dataset {
   staff: GeneratedAccount[];
   employers: GeneratedEmployer[];
   placements(): Iterable<GeneratedPlacement>;
+  /** The placement `placements()` yields in position `index`, made on its own. */
+  placement(index: number): GeneratedPlacement;
   youngPeople(): Iterable<GeneratedYoungPerson>;
 }
 
@@ -1057,6 +1059,13 @@ export function generate(options: GenerateOptions = {}): Dataset {
   const settings = resolveSettings(options);
   const providers = planProviders(settings);
   const employers = planEmployers(settings, providers);
+  // The position of each employer's first placement, to find a placement's employer by its position.
+  const firsts: number[] = [];
+  let count = 0;
+  for (const employer of employers) {
+    firsts.push(count);
+    count += employer.placements;
+  }
   return {
     settings,
     providers: providers.map((plan) => plan.record),
@@ -1067,6 +1076,17 @@ export function generate(options: GenerateOptions = {}): Dataset {
       for (const employer of employers) {
         for (let nth = 0; nth < employer.placements; nth++) yield makePlacement(settings, employer, index++, nth);
       }
+    },
+    placement(index) {
+      if (!Number.isInteger(index) || index < 0 || index >= count) throw new RangeError(`no placement ${index}`);
+      let low = 0;
+      let high = firsts.length - 1;
+      while (low < high) {
+        const middle = Math.ceil((low + high) / 2);
+        if (firsts[middle]! <= index) low = middle;
+        else high = middle - 1;
+      }
+      return makePlacement(settings, employers[low]!, index, index - firsts[low]!);
     },
     *youngPeople() {
       for (let index = 0; index < settings.youngPeople; index++) yield makeYoungPerson(settings, providers, index);

@@ -2,7 +2,7 @@ import { ObjectId } from 'mongodb';
 import type { AccountDoc } from '../src/auth/accounts.js';
 import { addDays, addMonths, addYears, daysBetween, mondayOnOrAfter, weekStartOf } from '../src/core/dates.js';
 import type { Role } from '../src/domain/vocabulary.js';
-import { toEmployer } from '../src/employers/employers.repository.js';
+import { type Employer, toEmployer } from '../src/employers/employers.repository.js';
 import {
   checkStep,
   isActive,
@@ -22,6 +22,7 @@ import { employerDocument, placementDocument, youngPersonDocument } from './docu
 import {
   type Dataset,
   type DatasetSettings,
+  type GeneratedEmployer,
   type GeneratedPlacement,
   type GeneratedYoungPerson,
   recordId,
@@ -29,6 +30,7 @@ import {
 } from './generate.js';
 import type { LoadPart } from './load-part.js';
 import { Random } from './random.js';
+import { WriteQueue } from './write-queue.js';
 
 /**
  * Journey history for the demo data, so the dashboards and inboxes show something real on the
@@ -267,7 +269,7 @@ class HistoryBuilder {
   }
 
   pastRun(placement: PlacementFacts, year: number): PastRun {
-    const key = `${placement.index}:${year}`;
+    const key = runKey(placement, year);
     let run = this.pastRuns.get(key);
     if (!run) {
       run = { placement, year, reserved: 0, placesFilled: 0, running: 0 };
@@ -351,7 +353,8 @@ class HistoryBuilder {
     const main = this.#choosePlacement(
       random,
       template,
-      (placement) => this.pastRun(placement, year).reserved < placement.places,
+      // Only looks: a run is made (and written as a past placement) once an intern is proposed for it.
+      (placement) => (this.pastRuns.get(runKey(placement, year))?.reserved ?? 0) < placement.places,
     );
     const mainStart = main ? pastStartDate(settings, main.startDate, year) : septemberStartOf(year);
     const proposedOn = addDays(mainStart, -random.int(20, 110));
@@ -760,6 +763,10 @@ class HistoryBuilder {
   }
 }
 
+function runKey(placement: Pick<PlacementFacts, 'index'>, year: number): string {
+  return `${placement.index}:${year}`;
+}
+
 function pastPlacementId(settings: DatasetSettings, placement: PlacementFacts, yearsBack: number): string {
   return recordId(settings, 'pastPlacement', placement.index * (pastCohortYears + 1) + yearsBack);
 }
@@ -804,6 +811,16 @@ function placementFacts(dataset: Dataset) {
   const employers = new Map(dataset.employers.map((employer) => [employer.id, employer]));
   const everywhere: PlacementFacts[] = [];
   const nearProvider = new Map<string, PlacementFacts[]>();
+  // Each employer's record is made once, not once for each of its placements.
+  const records = new Map<string, Employer>();
+  const employerOf = (employer: GeneratedEmployer) => {
+    let record = records.get(employer.id);
+    if (!record) {
+      record = toEmployer(employerDocument(employer, factsMadeAt));
+      records.set(employer.id, record);
+    }
+    return record;
+  };
   let index = 0;
   for (const placement of dataset.placements()) {
     const employer = employers.get(placement.employerId);
@@ -823,10 +840,7 @@ function placementFacts(dataset: Dataset) {
       hoursPerWeek: placement.schedule.hoursPerWeek,
       tasks: placement.tasks,
       rotations: placement.rotations,
-      matching: placementSearchDoc(
-        toPlacement(placementDocument(placement, factsMadeAt)),
-        toEmployer(employerDocument(employer, factsMadeAt)),
-      ),
+      matching: placementSearchDoc(toPlacement(placementDocument(placement, factsMadeAt)), employerOf(employer)),
     };
     everywhere.push(facts);
     const near = nearProvider.get(employer.verifiedBy.providerId) ?? [];
@@ -836,11 +850,12 @@ function placementFacts(dataset: Dataset) {
   return { everywhere, nearProvider };
 }
 
-/** Documents for one collection, written a batch at a time. */
+/** Documents for one collection, written a batch at a time through the shared queue. */
 class Batch<T> {
   #pending: T[] = [];
   constructor(
     private readonly size: number,
+    private readonly queue: WriteQueue,
     private readonly write: (docs: T[]) => Promise<unknown>,
   ) {}
 
@@ -853,7 +868,7 @@ class Batch<T> {
     if (this.#pending.length === 0) return;
     const docs = this.#pending;
     this.#pending = [];
-    await this.write(docs);
+    await this.queue.run(() => this.write(docs));
   }
 }
 
@@ -870,21 +885,26 @@ export const journeyHistory: LoadPart = {
     const { everywhere, nearProvider } = placementFacts(dataset);
     const builder = new HistoryBuilder(settings, nearProvider, everywhere);
     const unordered = { ordered: false };
+    const queue = new WriteQueue();
     const batches = {
-      youngPeople: new Batch<YoungPersonDoc>(batchSize, (docs) => {
+      youngPeople: new Batch<YoungPersonDoc>(batchSize, queue, (docs) => {
         context.searchFeed?.youngPeople(docs);
         return services.youngPeopleRepository.collection.insertMany(docs, unordered);
       }),
-      accounts: new Batch<AccountDoc>(batchSize, (docs) => services.accounts.collection.insertMany(docs, unordered)),
-      placements: new Batch<PlacementDoc>(batchSize, (docs) => {
+      accounts: new Batch<AccountDoc>(batchSize, queue, (docs) =>
+        services.accounts.collection.insertMany(docs, unordered),
+      ),
+      placements: new Batch<PlacementDoc>(batchSize, queue, (docs) => {
         context.searchFeed?.placements(docs);
         return services.placementsRepository.collection.insertMany(docs, unordered);
       }),
-      matches: new Batch<PlacementMatchDoc>(batchSize, (docs) =>
+      matches: new Batch<PlacementMatchDoc>(batchSize, queue, (docs) =>
         services.placementMatchesRepository.collection.insertMany(docs, unordered),
       ),
-      logs: new Batch<WeeklyLogDoc>(batchSize, (docs) => services.progressRepository.logs.insertMany(docs, unordered)),
-      reviews: new Batch<ReviewDoc>(batchSize, (docs) =>
+      logs: new Batch<WeeklyLogDoc>(batchSize, queue, (docs) =>
+        services.progressRepository.logs.insertMany(docs, unordered),
+      ),
+      reviews: new Batch<ReviewDoc>(batchSize, queue, (docs) =>
         services.progressRepository.reviews.insertMany(docs, unordered),
       ),
     };
@@ -907,18 +927,14 @@ export const journeyHistory: LoadPart = {
       if (proposal) await addJourney({ match: proposal, logs: [], reviews: [] });
       progress.advance(1);
     }
-    index = 0;
-    for (const placement of dataset.placements()) {
-      const position = index++;
-      for (let yearsBack = 1; yearsBack <= pastCohortYears; yearsBack++) {
-        const run = builder.pastRuns.get(`${position}:${settings.academicYear - yearsBack}`);
-        if (!run) continue;
-        const doc = pastPlacementDocument(settings, placement, run);
-        await batches.placements.add([doc]);
-      }
+    // Only the placements that ran in a past year are made again, in the order placements() makes them.
+    const runs = [...builder.pastRuns.values()].sort(
+      (a, b) => a.placement.index - b.placement.index || b.year - a.year,
+    );
+    for (const run of runs) {
+      await batches.placements.add([pastPlacementDocument(settings, dataset.placement(run.placement.index), run)]);
     }
     for (const batch of Object.values(batches)) await batch.flush();
-    // The history was written in bulk, around the repositories: count it into the dashboard summaries.
-    await services.dashboardSummaries.rebuild();
+    await queue.drain();
   },
 };
