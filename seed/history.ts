@@ -16,7 +16,7 @@ import type { ReviewDoc, WeeklyLogDoc } from '../src/journey/progress.repository
 import { type PlacementFacts as MatchingPlacementFacts, type PersonFacts, personFacts } from '../src/matching/facts.js';
 import { hardLimitViolations } from '../src/matching/hard-limits.js';
 import { type PlacementDoc, toPlacement } from '../src/placements/placements.repository.js';
-import { placementSearchDoc } from '../src/search-sync/documents.js';
+import { type PlacementSearchDoc, placementSearchDoc } from '../src/search-sync/documents.js';
 import { cohortYearOf, toYoungPerson, type YoungPersonDoc } from '../src/young-people/young-people.repository.js';
 import { employerDocument, placementDocument, youngPersonDocument } from './documents.js';
 import {
@@ -806,6 +806,32 @@ function keepsHardLimits(person: PersonFacts, placement: PlacementFacts): boolea
   return hardLimitViolations(person, placement.matching).every((limit) => limit === 'placement_open');
 }
 
+/**
+ * Only what matching reads of a placement: the facts of every placement are kept for the whole
+ * history, and the rest of its search document (the description above all) would only fill the heap.
+ */
+function matchingFactsOf(doc: PlacementSearchDoc): MatchingPlacementFacts {
+  return {
+    id: doc.id,
+    employerId: doc.employerId,
+    _geo: doc._geo,
+    sector: doc.sector,
+    title: doc.title,
+    tasks: doc.tasks,
+    status: doc.status,
+    employerVerified: doc.employerVerified,
+    disabilityConfident: doc.disabilityConfident,
+    placesFree: doc.placesFree,
+    days: doc.days,
+    dayStartMinutes: doc.dayStartMinutes,
+    dayEndMinutes: doc.dayEndMinutes,
+    hoursPerWeek: doc.hoursPerWeek,
+    environment: doc.environment,
+    adjustmentsOffered: doc.adjustmentsOffered,
+    stepFreeAccess: doc.stepFreeAccess,
+  };
+}
+
 /** Facts about every placement of a verified employer, and which of them are near each provider. */
 function placementFacts(dataset: Dataset) {
   const employers = new Map(dataset.employers.map((employer) => [employer.id, employer]));
@@ -840,7 +866,9 @@ function placementFacts(dataset: Dataset) {
       hoursPerWeek: placement.schedule.hoursPerWeek,
       tasks: placement.tasks,
       rotations: placement.rotations,
-      matching: placementSearchDoc(toPlacement(placementDocument(placement, factsMadeAt)), employerOf(employer)),
+      matching: matchingFactsOf(
+        placementSearchDoc(toPlacement(placementDocument(placement, factsMadeAt)), employerOf(employer)),
+      ),
     };
     everywhere.push(facts);
     const near = nearProvider.get(employer.verifiedBy.providerId) ?? [];

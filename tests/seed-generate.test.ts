@@ -17,7 +17,13 @@ const today = '2026-11-27';
 
 /** Everything a data set holds, made concrete, so two data sets can be compared. */
 function materialise(dataset: Dataset) {
-  return { ...dataset, placements: [...dataset.placements()], youngPeople: [...dataset.youngPeople()] };
+  return {
+    ...dataset,
+    // A function made for each data set; what it makes is compared in its own test.
+    placement: undefined,
+    placements: [...dataset.placements()],
+    youngPeople: [...dataset.youngPeople()],
+  };
 }
 
 const dataset = materialise(generate({ today }));
@@ -136,6 +142,13 @@ describe('determinism', () => {
       people.map((person) => person.homePostcode),
     );
     expect(recordId({ seed: 2, today }, 'placement', 0)).not.toBe(recordId({ seed: 1, today }, 'placement', 0));
+  });
+
+  it('makes any one placement on its own exactly as placements() makes it in that position', () => {
+    const fresh = generate({ today });
+    for (const index of [0, 1, 7, placements.length - 1, ...Array.from({ length: 20 }, (_, n) => n * 17)])
+      expect(fresh.placement(index)).toEqual(placements[index]);
+    expect(() => fresh.placement(placements.length)).toThrow(RangeError);
   });
 
   it('gives valid, unique ObjectId hex ids', () => {

@@ -37,6 +37,17 @@ describe('the seeded journey history', () => {
     expect(statesByCohort.get(2027)).not.toContain('in_progress');
   });
 
+  it('writes a past placement only for a run some journey refers to', async () => {
+    const { db } = harness.services;
+    const current = new Set([...generate({ today }).placements()].map((placement) => placement.id));
+    const referred = new Set(matches.map((match) => match.placementId.toHexString()));
+    const past = (await db.collection('placements').find({}, { projection: { _id: 1 } }).toArray())
+      .map((doc) => doc._id.toHexString())
+      .filter((id) => !current.has(id));
+    expect(past.length).toBeGreaterThan(0);
+    expect(past.filter((id) => !referred.has(id))).toEqual([]);
+  });
+
   it('follows the journey table in every step and never dates a step after today', () => {
     const allowed = new Set(journeySteps.map((step) => `${step.from}>${step.action}>${step.to}`));
     for (const match of matches) {
