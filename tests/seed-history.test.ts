@@ -41,9 +41,11 @@ describe('the seeded journey history', () => {
     const { db } = harness.services;
     const current = new Set([...generate({ today }).placements()].map((placement) => placement.id));
     const referred = new Set(matches.map((match) => match.placementId.toHexString()));
-    const past = (await db.collection('placements').find({}, { projection: { _id: 1 } }).toArray())
-      .map((doc) => doc._id.toHexString())
-      .filter((id) => !current.has(id));
+    const stored = await db
+      .collection('placements')
+      .find({}, { projection: { _id: 1 } })
+      .toArray();
+    const past = stored.map((doc) => doc._id.toHexString()).filter((id) => !current.has(id));
     expect(past.length).toBeGreaterThan(0);
     expect(past.filter((id) => !referred.has(id))).toEqual([]);
   });
