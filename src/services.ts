@@ -45,6 +45,7 @@ import { PlacementsRepository } from './placements/placements.repository.js';
 import { PlacementsService } from './placements/placements.service.js';
 import { ProvidersRepository } from './providers/providers.js';
 import { AccountFacts } from './read-models/accounts.js';
+import { DashboardsReadModel } from './read-models/dashboards.js';
 import { MatchingProfilesReadModel } from './read-models/matching-profiles.js';
 import { NamesReadModel } from './read-models/names.js';
 import { PeopleFacts } from './read-models/people.js';
@@ -294,13 +295,11 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     progress: new ProgressService({ mongo, journey, records: progressRepository, clock }),
     inbox: new InboxService({ matches, progress: progressRepository, passports, names, clock }),
     dashboards: new DashboardsService({
+      mongo,
       matches,
       progress: progressRepository,
       summaries: dashboardSummaries,
-      placements,
-      employers,
-      youngPeople,
-      accounts,
+      sources: new DashboardsReadModel({ accounts, employers, placements, youngPeople }),
       clock,
     }),
     notifications,

@@ -1,7 +1,9 @@
 import { ObjectId } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../src/core/clock.js';
-import { outcomeFacetPipeline, supportTrendPipeline } from '../src/dashboards/dashboard-figures.js';
+import { figuresFrom, outcomeFacetPipeline, supportTrendPipeline } from '../src/dashboards/dashboard-figures.js';
+import type { GroupedCounts } from '../src/dashboards/dashboard-summaries.js';
+import { type DashboardFilters, journeyFilter } from '../src/dashboards/dashboards.service.js';
 import type { JourneyState } from '../src/journey/journey.machine.js';
 import type { PlacementMatchDoc } from '../src/journey/journey.repository.js';
 import type { Outcome } from '../src/journey/journey.schemas.js';
@@ -741,7 +743,12 @@ describe('cohorts', () => {
       const [full] = await services.placementMatchesRepository.collection
         .aggregate(outcomeFacetPipeline({ providerId }))
         .toArray();
-      expect(await services.dashboardSummaries.outcomeBreakdowns(providerId, {})).toEqual(full);
+      const { byJobCoach, ...areas } = full!;
+      expect(await services.dashboardSummaries.outcomeBreakdowns(providerId, {})).toEqual(areas);
+      expect(await services.dashboardSummaries.coachPage(providerId, undefined, { limit: 20, offset: 0 })).toEqual({
+        rows: byJobCoach,
+        total: byJobCoach!.length,
+      });
       expect(await services.dashboardSummaries.supportTrend(providerId, {})).toEqual(
         await services.progressRepository.logs.aggregate(supportTrendPipeline({ providerId })).toArray(),
       );
@@ -796,5 +803,134 @@ describe('cohorts', () => {
     });
     expect(erased.status, erased.text).toBeLessThan(300);
     expect(await agrees()).toMatchObject({ proposals: 1, starts: 1 });
+  });
+});
+
+describe('the job-coach breakdown of a large provider', () => {
+  /** 23 coaches with 1 to 5 proposals each (many ties), more than one page of 20. */
+  let big: ProviderWorld;
+  let host: EmployerWorld;
+  const coachIds: string[] = [];
+  beforeAll(async () => {
+    big = await makeProvider(harness, 'Many Coaches College');
+    host = await makeEmployer(harness, big.admin, { name: 'Many Shops Ltd', sector: 'retail' });
+    const placement = await postPlacement(harness, host.employerId, host.staff, { sector: 'retail', places: 4 });
+    const docs: PlacementMatchDoc[] = [];
+    for (let i = 0; i < 23; i++) {
+      const coach = await harness.services.accounts.insert({
+        email: `coach-${i}-${new ObjectId().toHexString()}@many.example`,
+        name: `Coach ${String(i).padStart(2, '0')}`,
+        role: 'job_coach',
+        status: 'active',
+        providerId: new ObjectId(big.providerId),
+      });
+      coachIds.push(coach.id);
+      for (let j = 0; j <= i % 5; j++) {
+        docs.push(
+          matchDoc({
+            coach: { ...big.coach, accountId: coach.id },
+            providerId: big.providerId,
+            youngPersonId: new ObjectId().toHexString(),
+            placementId: placement,
+            employerId: host.employerId,
+            sector: 'retail',
+            cohortYear: j % 2 === 0 ? 2025 : 2026,
+            localAuthority: j === 0 ? 'Wakefield' : 'Leeds',
+            proposedOn: '2025-08-04',
+            state: j === 0 ? 'in_progress' : 'proposed',
+            ...(j === 0 ? { startedOn: '2025-09-01', employerAccepted: true } : {}),
+          }),
+        );
+      }
+    }
+    await harness.services.placementMatchesRepository.collection.insertMany(docs);
+    await harness.services.dashboardSummaries.rebuild();
+  });
+
+  const bigDashboard = async (query: string) => {
+    const response = await call(harness.app, 'GET', `/v1/dashboards/provider${query}`, { token: big.admin.token });
+    expect(response.status, response.text).toBe(200);
+    return response.json;
+  };
+  /** What the full aggregation gives each coach, in the breakdown's order: most proposals first, then by id. */
+  const aggregated = async (filters: DashboardFilters) => {
+    const [full] = await harness.services.placementMatchesRepository.collection
+      .aggregate(outcomeFacetPipeline(journeyFilter({ providerId: new ObjectId(big.providerId) }, filters)))
+      .toArray();
+    return (full!.byJobCoach as GroupedCounts[])
+      .map(({ _id, ...counts }) => ({ key: (_id as ObjectId).toHexString(), ...figuresFrom(counts) }))
+      .sort((a, b) => b.proposals - a.proposals || a.key.localeCompare(b.key));
+  };
+  const unlabelled = (rows: { label: string }[]) => rows.map(({ label, ...row }) => row);
+
+  it('shows the busiest 20 coaches first with how many there are, and every page adds up to the full aggregation', async () => {
+    const first = await bigDashboard('');
+    expect(first.byJobCoachPage).toEqual({ total: 23, limit: 20, offset: 0 });
+    expect(first.byJobCoach).toHaveLength(20);
+    expect(first.byJobCoach[0]).toMatchObject({ proposals: 5, label: 'Coach 04' });
+    for (const filters of [{}, { academicYear: 2026 }, { localAuthority: 'Leeds' }, { sector: 'retail' as const }]) {
+      const expected = await aggregated(filters);
+      const query = new URLSearchParams(Object.entries(filters).map(([k, v]): [string, string] => [k, String(v)]));
+      const pages = [];
+      for (let offset = 0; offset < 25; offset += 6) {
+        const page = await bigDashboard(`?${query}&limit=6&offset=${offset}`);
+        expect(page.byJobCoachPage, JSON.stringify(filters)).toEqual({ total: expected.length, limit: 6, offset });
+        for (const row of page.byJobCoach)
+          expect(row.label).toBe(`Coach ${String(coachIds.indexOf(row.key)).padStart(2, '0')}`);
+        pages.push(...unlabelled(page.byJobCoach));
+      }
+      expect(pages, JSON.stringify(filters)).toEqual(expected);
+    }
+  });
+
+  it('puts every coach in the CSV, with the figures of the JSON pages', async () => {
+    for (const query of ['', 'academicYear=2025', 'localAuthority=Leeds']) {
+      const pages = [
+        ...(await bigDashboard(`?${query}&limit=10`)).byJobCoach,
+        ...(await bigDashboard(`?${query}&limit=10&offset=10`)).byJobCoach,
+        ...(await bigDashboard(`?${query}&limit=10&offset=20`)).byJobCoach,
+      ];
+      const csv = await call(harness.app, 'GET', `/v1/dashboards/provider?${query}&format=csv`, {
+        token: big.admin.token,
+      });
+      expect(csv.status, csv.text).toBe(200);
+      const coaches = parseCsv(csv.text).filter((r) => r.breakdown === 'job coach');
+      expect([...new Set(coaches.map((r) => r.group_key))], query).toEqual(pages.map((row) => row.key));
+      for (const record of coaches) {
+        const row = pages.find((r) => r.key === record.group_key)!;
+        expect(record.group).toBe(row.label);
+        expect(record.value, `${record.group} ${record.figure}`).toBe(
+          row[record.figure!] === null ? '' : String(row[record.figure!]),
+        );
+      }
+    }
+  });
+
+  it('refuses a page that is not valid, naming the field, and pages only the provider dashboard', async () => {
+    for (const [query, field] of [
+      ['limit=0', 'limit'],
+      ['limit=101', 'limit'],
+      ['offset=-1', 'offset'],
+      ['limit=ten', 'limit'],
+    ]) {
+      const response = await call(harness.app, 'GET', `/v1/dashboards/provider?${query}`, { token: big.admin.token });
+      expect(response.status, query).toBe(400);
+      expect(response.json.error.details.map((d: { path: string }) => d.path)).toEqual([field]);
+    }
+    expect(
+      (await call(harness.app, 'GET', '/v1/dashboards/employer?limit=5', { token: host.staff.token })).status,
+    ).toBe(400);
+  });
+
+  it('gives a job coach of the large provider only their own caseload, as one row', async () => {
+    const coach = await harness.services.accounts.byId(coachIds[9]!);
+    const token = (await harness.services.auth.issueFor(coach!)).accessToken;
+    const response = await call(harness.app, 'GET', '/v1/dashboards/provider', { token });
+    expect(response.status, response.text).toBe(200);
+    expect(response.json.scope.coverage).toBe('own_caseload');
+    expect(response.json.byJobCoachPage).toEqual({ total: 1, limit: 20, offset: 0 });
+    expect(unlabelled(response.json.byJobCoach)).toEqual(
+      (await aggregated({})).filter((row) => row.key === coachIds[9]),
+    );
   });
 });

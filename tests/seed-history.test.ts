@@ -1,9 +1,17 @@
+import { type Document, ObjectId } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../seed/generate.js';
 import { loadDataset } from '../seed/load.js';
 import { actorOf } from '../src/auth/auth.service.js';
 import { ManualClock } from '../src/core/clock.js';
-import { outcomeFacetPipeline, supportTrendPipeline } from '../src/dashboards/dashboard-figures.js';
+import {
+  figuresFrom,
+  groupedCounts,
+  journeyFlags,
+  outcomeFacetPipeline,
+  supportTrendPipeline,
+} from '../src/dashboards/dashboard-figures.js';
+import { coachOrderStages, type GroupedCounts } from '../src/dashboards/dashboard-summaries.js';
 import { type DashboardFilters, journeyFilter } from '../src/dashboards/dashboards.service.js';
 import { journeySteps } from '../src/journey/journey.machine.js';
 import type { PlacementMatchDoc } from '../src/journey/journey.repository.js';
@@ -142,6 +150,50 @@ describe('the seeded journey history', () => {
   });
 });
 
+/**
+ * The job coaches of the provider dashboard, a page at a time and whole in the CSV export, are those
+ * of the full aggregation in the breakdown's order (the most proposals first).
+ */
+async function expectCoachesAsAggregated(
+  providerId: ObjectId,
+  filter: Document,
+  filters: DashboardFilters,
+  aggregated: GroupedCounts[],
+) {
+  const { services } = harness;
+  const ranked = await services.placementMatchesRepository.collection
+    .aggregate<GroupedCounts>([
+      { $match: filter },
+      journeyFlags(),
+      ...groupedCounts('$jobCoachId'),
+      ...coachOrderStages,
+    ])
+    .toArray();
+  expect([...ranked].sort((a, b) => String(a._id ?? '').localeCompare(String(b._id ?? '')))).toEqual(
+    [...aggregated].sort((a, b) => String(a._id ?? '').localeCompare(String(b._id ?? ''))),
+  );
+  for (let i = 1; i < ranked.length; i++) expect(ranked[i - 1]!.proposals).toBeGreaterThanOrEqual(ranked[i]!.proposals);
+  const expected = ranked.map(({ _id, ...counts }) => ({
+    key: _id instanceof ObjectId ? _id.toHexString() : null,
+    ...figuresFrom(counts),
+  }));
+  const unlabelled = (rows: { label: string }[]) => rows.map(({ label, ...row }) => row);
+  const admin = (await services.accounts.collection.findOne({ providerId, role: 'provider_admin' }))!;
+  const actor = actorOf((await services.accounts.byId(admin._id.toHexString()))!);
+  const limit = Math.max(1, Math.ceil(ranked.length / 3));
+  const paged = [];
+  for (let offset = 0; offset < ranked.length + limit; offset += limit) {
+    const dashboard = await services.dashboards.provider(actor, filters, { limit, offset });
+    expect(dashboard.byJobCoachPage).toEqual({ total: ranked.length, limit, offset });
+    paged.push(...unlabelled(dashboard.byJobCoach));
+  }
+  expect(paged, JSON.stringify(filters)).toEqual(expected);
+  const exported = await services.dashboards.providerExport(actor, filters);
+  const all = [];
+  for await (const batch of exported.coaches) all.push(...unlabelled(batch));
+  expect(all, JSON.stringify(filters)).toEqual(expected);
+}
+
 describe('the dashboard summaries', () => {
   it('give exactly the figures of the full aggregation over the seeded history, for every provider and filter', async () => {
     const { services } = harness;
@@ -163,12 +215,12 @@ describe('the dashboard summaries', () => {
         const [full] = await services.placementMatchesRepository.collection
           .aggregate(outcomeFacetPipeline(filter))
           .toArray();
-        const summary = await services.dashboardSummaries.outcomeBreakdowns(providerId, filters);
-        const narrowed = filters.localAuthority !== undefined || filters.sector !== undefined;
+        const { byJobCoach: fullCoaches, ...fullAreas } = full!;
         expect(
-          { ...summary, byJobCoach: narrowed ? full!.byJobCoach : summary.byJobCoach },
+          await services.dashboardSummaries.outcomeBreakdowns(providerId, filters),
           JSON.stringify(filters),
-        ).toEqual(full);
+        ).toEqual(fullAreas);
+        await expectCoachesAsAggregated(providerId, filter, filters, fullCoaches);
         const logFilter =
           Object.keys(filters).length === 0
             ? { providerId }

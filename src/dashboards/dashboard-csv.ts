@@ -43,42 +43,66 @@ function document(lines: string[]): string {
   return `\uFEFF${[csvColumns.join(','), ...lines].join('\r\n')}\r\n`;
 }
 
-/** The provider dashboard's breakdowns, in the order of the JSON, and what each row group is called. */
-export const providerBreakdowns = [
+type ProviderRow = FigureRow & { key: string | null; label: string };
+interface ProviderDashboard {
+  overall: FigureRow;
+  byCohortYear: ProviderRow[];
+  byLocalAuthority: ProviderRow[];
+  bySector: ProviderRow[];
+  byJobCoach: ProviderRow[];
+  supportHoursTrend: { week: number; internships: number; averageSupportHours: number; averageHoursWorked: number }[];
+  definitions: Record<string, string>;
+}
+
+/** The provider dashboard's breakdowns before the job coaches, in the order of the JSON, and what each row group is called. */
+const providerAreaBreakdowns = [
   ['byCohortYear', 'academic year'],
   ['byLocalAuthority', 'local authority'],
   ['bySector', 'sector'],
-  ['byJobCoach', 'job coach'],
 ] as const;
 
-export function providerDashboardCsv(dashboard: {
-  overall: FigureRow;
-  byCohortYear: (FigureRow & { key: string | null; label: string })[];
-  byLocalAuthority: (FigureRow & { key: string | null; label: string })[];
-  bySector: (FigureRow & { key: string | null; label: string })[];
-  byJobCoach: (FigureRow & { key: string | null; label: string })[];
-  supportHoursTrend: { week: number; internships: number; averageSupportHours: number; averageHoursWorked: number }[];
-  definitions: Record<string, string>;
-}): string {
+/** The provider CSV in three parts, so that the job coaches (thousands at a large provider) can be sent as they are read. */
+function providerParts(dashboard: ProviderDashboard) {
   const figures = Object.keys(dashboard.overall);
-  const lines = figureLines('overall', null, 'All', dashboard.overall, figures, dashboard.definitions);
-  for (const [name, breakdown] of providerBreakdowns) {
+  const head = figureLines('overall', null, 'All', dashboard.overall, figures, dashboard.definitions);
+  for (const [name, breakdown] of providerAreaBreakdowns) {
     for (const row of dashboard[name])
-      lines.push(...figureLines(breakdown, row.key, row.label, row, figures, dashboard.definitions));
+      head.push(...figureLines(breakdown, row.key, row.label, row, figures, dashboard.definitions));
   }
-  for (const week of dashboard.supportHoursTrend) {
-    lines.push(
-      ...figureLines(
-        'support hours by internship week',
-        week.week,
-        `Week ${week.week}`,
-        week,
-        ['internships', 'averageSupportHours', 'averageHoursWorked'],
-        dashboard.definitions,
-      ),
-    );
-  }
-  return document(lines);
+  const coaches = (rows: ProviderRow[]) =>
+    rows.flatMap((row) => figureLines('job coach', row.key, row.label, row, figures, dashboard.definitions));
+  const tail = dashboard.supportHoursTrend.flatMap((week) =>
+    figureLines(
+      'support hours by internship week',
+      week.week,
+      `Week ${week.week}`,
+      week,
+      ['internships', 'averageSupportHours', 'averageHoursWorked'],
+      dashboard.definitions,
+    ),
+  );
+  return { head, coaches, tail };
+}
+
+/** The whole provider CSV, with the job coaches the dashboard holds. */
+export function providerDashboardCsv(dashboard: ProviderDashboard): string {
+  const { head, coaches, tail } = providerParts(dashboard);
+  return document([...head, ...coaches(dashboard.byJobCoach), ...tail]);
+}
+
+/**
+ * The same CSV, with every job coach from `allCoaches` instead of the dashboard's page of them, as
+ * chunks of text to send one after another.
+ */
+export async function* providerDashboardCsvChunks(
+  dashboard: ProviderDashboard,
+  allCoaches: AsyncIterable<ProviderRow[]>,
+): AsyncGenerator<string> {
+  const { head, coaches, tail } = providerParts(dashboard);
+  const text = (lines: string[]) => lines.map((one) => `${one}\r\n`).join('');
+  yield `\uFEFF${text([csvColumns.join(','), ...head])}`;
+  for await (const batch of allCoaches) yield text(coaches(batch));
+  yield text(tail);
 }
 
 export function employerDashboardCsv(dashboard: {
@@ -93,4 +117,19 @@ export function employerDashboardCsv(dashboard: {
       ...figureLines('placement', placement.placementId, placement.title, placement, figures, dashboard.definitions),
     );
   return document(lines);
+}
+
+/** Chunks of text as a response body, read only as fast as the client takes them; a client that leaves stops the reads. */
+export function textStream(chunks: AsyncGenerator<string>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream({
+    async pull(controller) {
+      const next = await chunks.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+    async cancel() {
+      await chunks.return(undefined);
+    },
+  });
 }

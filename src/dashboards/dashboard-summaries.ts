@@ -10,8 +10,10 @@ import { type Counts, emptyCounts, trendWeeks } from './dashboard-figures.js';
  *
  * - `dashboard_outcome_counts`: per provider, the count behind each figure and the days from
  *   proposal to start (as a histogram, so medians stay exact), in one row per academic year,
- *   local authority and sector ("area"), and in one row per job coach with a part per academic
- *   year and one for all years ("coach").
+ *   local authority and sector ("area"), and in one row per job coach and academic year plus one
+ *   per job coach for all years ("coach", `cohortYear` null). A provider can have thousands of
+ *   coaches, so their rows are indexed by their proposals: a page of the busiest coaches is one
+ *   indexed read, whatever the year.
  * - `dashboard_support_weeks`: one row per provider, academic year, local authority and sector,
  *   and one for the whole provider, each with a part per internship week: the number of weekly
  *   logs and their support hours and hours worked.
@@ -63,7 +65,7 @@ export const countNames = [
 type CountName = (typeof countNames)[number];
 
 /** Bump when what the rows hold changes: the service rebuilds them at its next start. */
-const summariesVersion = 3;
+const summariesVersion = 4;
 
 /** The counts of some journeys, with their days from proposal to start -> how many took that long. */
 type Tallied = Partial<Record<CountName, number>> & { days?: Record<string, number> };
@@ -72,14 +74,12 @@ interface OutcomeRow extends Tallied {
   _id: string;
   providerId: ObjectId;
   grain: 'area' | 'coach';
-  /** Area rows: their year, local authority and sector. */
-  cohortYear?: number;
+  /** Area rows: their year, local authority and sector. Coach rows: their year, or null for all years. */
+  cohortYear?: number | null;
   localAuthority?: string | null;
   sector?: string;
-  /** Coach rows: the coach, the tallies of each academic year, and of all of them. */
+  /** Coach rows: the coach (null for journeys without one). */
   jobCoachId?: ObjectId | null;
-  years?: Record<string, Tallied>;
-  all?: Tallied;
 }
 
 interface SupportRow {
@@ -108,17 +108,24 @@ export const outcomeCountsCollection: CollectionSpec = {
       _id: { bsonType: 'string' },
       providerId: { bsonType: 'objectId' },
       grain: { enum: ['area', 'coach'] },
-      cohortYear: { bsonType: 'number' },
+      cohortYear: { bsonType: ['number', 'null'] },
       localAuthority: { bsonType: ['string', 'null'] },
       sector: { bsonType: 'string' },
       jobCoachId: { bsonType: ['objectId', 'null'] },
-      years: { bsonType: 'object' },
-      all: { bsonType: 'object', properties: tallyProperties },
       ...tallyProperties,
     },
   },
-  indexes: [{ key: { providerId: 1, grain: 1 }, name: 'provider_grain' }],
+  indexes: [
+    // Area rows by year; coach rows by year too, busiest first, so a page of coaches needs no sort.
+    {
+      key: { providerId: 1, grain: 1, cohortYear: 1, proposals: -1, jobCoachId: 1 },
+      name: 'provider_grain_year_ranking',
+    },
+  ],
 };
+
+/** The index `provider_grain_year_ranking` replaced. */
+export const replacedOutcomeCountsIndex = 'provider_grain';
 
 export const supportWeeksCollection: CollectionSpec = {
   name: 'dashboard_support_weeks',
@@ -187,33 +194,29 @@ function daysBetween(proposedAt: Date, startedOn: string): number {
   return Math.round((Date.parse(`${startedOn}T00:00:00Z`) - proposedDay) / 86_400_000);
 }
 
-/** The rows a journey counts in: their identifying fields, and where in the row its tally goes. */
-function outcomeKeys(journey: JourneyFacts): { key: Document & { _id: string }; paths: string[] }[] {
+/** The rows a journey counts in: its year, local authority and sector's, and its coach's for its year and for all years. */
+function outcomeKeys(journey: JourneyFacts): (Document & { _id: string })[] {
   const providerId = journey.providerId;
   const localAuthority = journey.localAuthority ?? null;
   const jobCoachId = journey.jobCoachId ?? null;
+  const coachRow = (cohortYear: number | null) => ({
+    _id: JSON.stringify(['coach', providerId.toHexString(), jobCoachId?.toHexString() ?? null, cohortYear]),
+    providerId,
+    grain: 'coach',
+    cohortYear,
+    jobCoachId,
+  });
   return [
     {
-      key: {
-        _id: JSON.stringify(['area', providerId.toHexString(), journey.cohortYear, localAuthority, journey.sector]),
-        providerId,
-        grain: 'area',
-        cohortYear: journey.cohortYear,
-        localAuthority,
-        sector: journey.sector,
-      },
-      paths: [''],
+      _id: JSON.stringify(['area', providerId.toHexString(), journey.cohortYear, localAuthority, journey.sector]),
+      providerId,
+      grain: 'area',
+      cohortYear: journey.cohortYear,
+      localAuthority,
+      sector: journey.sector,
     },
-    {
-      key: {
-        _id: JSON.stringify(['coach', providerId.toHexString(), jobCoachId?.toHexString() ?? null]),
-        providerId,
-        grain: 'coach',
-        jobCoachId,
-      },
-      // `all` as well as the year, so that the unfiltered dashboard reads one small part per coach.
-      paths: ['all.', `years.${journey.cohortYear}.`],
-    },
+    coachRow(journey.cohortYear),
+    coachRow(null),
   ];
 }
 
@@ -248,11 +251,9 @@ function bump(into: RowChanges, key: Document & { _id: string }, path: string, b
 /** Adds `sign` times a journey's counts to the `$inc` of each row it counts in. */
 function addOutcomes(into: RowChanges, journey: JourneyFacts, sign: 1 | -1) {
   const { counts, daysToStart } = journeyCounts(journey);
-  for (const { key, paths } of outcomeKeys(journey)) {
-    for (const path of paths) {
-      for (const name of countNames) bump(into, key, `${path}${name}`, sign * counts[name]);
-      if (daysToStart !== null) bump(into, key, `${path}days.${daysToStart}`, sign);
-    }
+  for (const key of outcomeKeys(journey)) {
+    for (const name of countNames) bump(into, key, name, sign * counts[name]);
+    if (daysToStart !== null) bump(into, key, `days.${daysToStart}`, sign);
   }
 }
 
@@ -296,10 +297,7 @@ export interface SummaryFilters {
 }
 
 export type GroupedCounts = Counts & { _id: unknown };
-export type OutcomeBreakdowns = Record<
-  'overall' | 'byCohortYear' | 'byLocalAuthority' | 'bySector' | 'byJobCoach',
-  GroupedCounts[]
->;
+export type AreaBreakdowns = Record<'overall' | 'byCohortYear' | 'byLocalAuthority' | 'bySector', GroupedCounts[]>;
 
 interface Tally {
   counts: Record<CountName, number>;
@@ -359,6 +357,24 @@ function groupsOf(tallies: Map<string, { id: unknown; tally: Tally }>): GroupedC
     }));
 }
 
+/**
+ * How job coaches are listed: most proposals first (the largest caseloads, where most of the
+ * figures come from), then by coach id so that pages do not overlap. `coachRowOrder` is the same
+ * order over the coach rows, and `coachOrderStages` over `groupedCounts('$jobCoachId')`.
+ */
+const coachRowOrder = { proposals: -1, jobCoachId: 1 } as const;
+export const coachOrderStages: Document[] = [{ $sort: { proposals: -1, _id: 1 } }];
+
+function coachFilter(providerId: ObjectId, academicYear: number | undefined) {
+  return { providerId, grain: 'coach' as const, cohortYear: academicYear ?? null, proposals: { $gt: 0 } };
+}
+
+function coachGroup(row: OutcomeRow): GroupedCounts {
+  const tallies = new Map<string, { id: unknown; tally: Tally }>();
+  tallyRow(tallies, row.jobCoachId ?? null, row);
+  return groupsOf(tallies)[0]!;
+}
+
 export class DashboardSummaries {
   readonly outcomes: Collection<OutcomeRow>;
   readonly supportWeeks: Collection<SupportRow>;
@@ -402,48 +418,65 @@ export class DashboardSummaries {
       await this.supportWeeks.bulkWrite(operations as AnyBulkWriteOperation<SupportRow>[], { session, ordered: false });
   }
 
-  /** The provider's outcome counts by each breakdown, in the shape (and order) of `outcomeFacetPipeline`. */
-  async outcomeBreakdowns(providerId: ObjectId, filters: SummaryFilters): Promise<OutcomeBreakdowns> {
-    const areaFilter = {
-      providerId,
-      grain: 'area' as const,
-      ...(filters.academicYear !== undefined ? { cohortYear: filters.academicYear } : {}),
-      ...(filters.localAuthority !== undefined ? { localAuthority: filters.localAuthority } : {}),
-      ...(filters.sector !== undefined ? { sector: filters.sector } : {}),
-    };
-    const coachesToo = filters.localAuthority === undefined && filters.sector === undefined;
-    const coachProjection =
-      filters.academicYear !== undefined
-        ? { jobCoachId: 1, [`years.${filters.academicYear}`]: 1 }
-        : { jobCoachId: 1, all: 1 };
-    const [areaRows, coachRows] = await Promise.all([
-      this.outcomes.find(areaFilter).toArray(),
-      coachesToo
-        ? this.outcomes.find({ providerId, grain: 'coach' }, { projection: coachProjection }).toArray()
-        : Promise.resolve([]),
-    ]);
+  /**
+   * The provider's outcome counts overall and by year, local authority and sector, in the shape
+   * (and order) of `outcomeFacetPipeline`; the job coaches' come a page at a time from `coachPage`.
+   */
+  async outcomeBreakdowns(providerId: ObjectId, filters: SummaryFilters): Promise<AreaBreakdowns> {
+    const areaRows = await this.outcomes
+      .find({
+        providerId,
+        grain: 'area' as const,
+        ...(filters.academicYear !== undefined ? { cohortYear: filters.academicYear } : {}),
+        ...(filters.localAuthority !== undefined ? { localAuthority: filters.localAuthority } : {}),
+        ...(filters.sector !== undefined ? { sector: filters.sector } : {}),
+      })
+      .toArray();
     const overall = new Map<string, { id: unknown; tally: Tally }>();
     const byCohortYear = new Map<string, { id: unknown; tally: Tally }>();
     const byLocalAuthority = new Map<string, { id: unknown; tally: Tally }>();
     const bySector = new Map<string, { id: unknown; tally: Tally }>();
-    const byJobCoach = new Map<string, { id: unknown; tally: Tally }>();
     for (const row of areaRows) {
       tallyRow(overall, null, row);
       tallyRow(byCohortYear, row.cohortYear, row);
       tallyRow(byLocalAuthority, row.localAuthority, row);
       tallyRow(bySector, row.sector, row);
     }
-    for (const row of coachRows) {
-      const tallied = filters.academicYear !== undefined ? row.years?.[filters.academicYear] : row.all;
-      if (tallied) tallyRow(byJobCoach, row.jobCoachId, tallied);
-    }
     return {
       overall: groupsOf(overall),
       byCohortYear: groupsOf(byCohortYear),
       byLocalAuthority: groupsOf(byLocalAuthority),
       bySector: groupsOf(bySector),
-      byJobCoach: groupsOf(byJobCoach),
     };
+  }
+
+  /**
+   * One page of the provider's job coaches in the order of `coachRowOrder` (of one academic year, or of all), and
+   * how many coaches there are: two reads of the ranking index, neither sorting nor counting rows
+   * beyond the page.
+   */
+  async coachPage(
+    providerId: ObjectId,
+    academicYear: number | undefined,
+    page: { limit: number; offset: number },
+  ): Promise<{ rows: GroupedCounts[]; total: number }> {
+    const filter = coachFilter(providerId, academicYear);
+    const [rows, total] = await Promise.all([
+      this.outcomes.find(filter).sort(coachRowOrder).skip(page.offset).limit(page.limit).toArray(),
+      this.outcomes.countDocuments(filter),
+    ]);
+    return { rows: rows.map(coachGroup), total };
+  }
+
+  /** Every job coach's counts in the order of `coachPage`, read as they are used (for the CSV export). */
+  allCoaches(
+    providerId: ObjectId,
+    academicYear: number | undefined,
+    options: { session: ClientSession; batchSize: number },
+  ): AsyncIterable<GroupedCounts> {
+    return this.outcomes
+      .find(coachFilter(providerId, academicYear), { sort: coachRowOrder, ...options })
+      .map(coachGroup);
   }
 
   /** The support-hours trend, as `supportTrendPipeline` computes it from the weekly logs. */

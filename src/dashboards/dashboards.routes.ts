@@ -6,7 +6,8 @@ import { bearer, createRouter, errorResponses, jsonResponse } from '../core/http
 import { sectorSchema } from '../domain/schemas.js';
 import { journeyStateSchema, outcomeTypes } from '../journey/journey.schemas.js';
 import { placementStatusSchema } from '../placements/placements.schemas.js';
-import { csvColumns, employerDashboardCsv, providerDashboardCsv } from './dashboard-csv.js';
+import { csvColumns, employerDashboardCsv, providerDashboardCsvChunks, textStream } from './dashboard-csv.js';
+import { defaultCoachPage } from './dashboards.service.js';
 
 const percentage = z.number().nullable();
 const figureFields = {
@@ -56,6 +57,22 @@ const filtersQuery = z.strictObject({
     .optional()
     .openapi({ description: '`csv` for a CSV file, as `Accept: text/csv` does; JSON otherwise.' }),
 });
+const providerQuery = filtersQuery.extend({
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .default(defaultCoachPage.limit)
+    .openapi({ description: 'How many job coaches `byJobCoach` holds at most. The CSV has every coach.' }),
+  offset: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(1_000_000)
+    .default(defaultCoachPage.offset)
+    .openapi({ description: 'How many job coaches to pass over before `byJobCoach` starts, in its order.' }),
+});
 const filtersSchema = z
   .object({
     academicYear: z.number().int().optional(),
@@ -90,7 +107,13 @@ const providerDashboardSchema = z
     byCohortYear: z.array(breakdownRow),
     byLocalAuthority: z.array(breakdownRow),
     bySector: z.array(breakdownRow),
-    byJobCoach: z.array(breakdownRow),
+    byJobCoach: z.array(breakdownRow).openapi({
+      description:
+        'One page of the job coaches: the most proposals first, then by id. `byJobCoachPage` says which page and how many coaches there are.',
+    }),
+    byJobCoachPage: z
+      .object({ total: z.number().int(), limit: z.number().int(), offset: z.number().int() })
+      .openapi({ description: 'How many job coaches have figures (`total`), and the page `byJobCoach` holds.' }),
     eligibilityExceptions: z.object({ total: z.number().int(), withoutEhcPlan: z.number().int() }).openapi({
       description: 'Young people admitted by a recorded exception to the eligibility rules; see `definitions`.',
     }),
@@ -159,10 +182,11 @@ const provider = createRoute({
   description:
     'Starts, in progress, completed, withdrawn; paid employment (and at least 16 hours a week); 12-month retention; median weeks from proposal to start; ' +
     'the support-hours trend by internship week; by academic year, local authority, sector and job coach, optionally narrowed to one of each. ' +
+    'The job coaches come a page at a time (`limit`, `offset`), the busiest first; the CSV has all of them. ' +
     'Every figure is defined in `definitions`. ' +
     csvDescription,
   ...bearer,
-  request: { query: filtersQuery },
+  request: { query: providerQuery },
   responses: {
     200: {
       description: 'The dashboard, as JSON or CSV.',
@@ -203,7 +227,7 @@ export function wantsCsv(format: 'json' | 'csv' | undefined, accept: string | un
   return csv > 0 && csv > (quality.get('application/json') ?? quality.get('application/*') ?? 0);
 }
 
-function csvResponse(c: Context, body: string, name: string) {
+function csvResponse(c: Context, body: string | ReadableStream<Uint8Array>, name: string) {
   return c.body(body, 200, {
     'content-type': 'text/csv; charset=utf-8',
     'content-disposition': `attachment; filename="${name}.csv"`,
@@ -214,10 +238,12 @@ function csvResponse(c: Context, body: string, name: string) {
 export function dashboardsRoutes() {
   return createRouter()
     .openapi(provider, async (c) => {
-      const { format, ...filters } = c.req.valid('query');
-      const dashboard = await c.var.services.dashboards.provider(actor(c), filters);
-      if (wantsCsv(format, c.req.header('accept')))
-        return csvResponse(c, providerDashboardCsv(dashboard), 'provider-dashboard');
+      const { format, limit, offset, ...filters } = c.req.valid('query');
+      if (wantsCsv(format, c.req.header('accept'))) {
+        const { dashboard, coaches } = await c.var.services.dashboards.providerExport(actor(c), filters);
+        return csvResponse(c, textStream(providerDashboardCsvChunks(dashboard, coaches)), 'provider-dashboard');
+      }
+      const dashboard = await c.var.services.dashboards.provider(actor(c), filters, { limit, offset });
       c.header('vary', 'Accept');
       return c.json(dashboard, 200);
     })

@@ -1,17 +1,13 @@
-import { type Document, ObjectId } from 'mongodb';
-import type { AccountsRepository } from '../auth/accounts.js';
+import { type ClientSession, type Document, type MongoClient, ObjectId } from 'mongodb';
 import { type Actor, authorize, providerDashboardScope } from '../auth/policy.js';
 import type { Clock } from '../core/clock.js';
 import { forbidden, notFound } from '../core/errors.js';
 import { type Sector, sectorLabels } from '../domain/vocabulary.js';
-import type { EmployersRepository } from '../employers/employers.repository.js';
-import { employerResource } from '../employers/employers.service.js';
 import type { JourneyState } from '../journey/journey.machine.js';
 import type { PlacementMatchesRepository } from '../journey/journey.repository.js';
 import type { OutcomeType } from '../journey/journey.schemas.js';
 import type { ProgressRepository } from '../journey/progress.repository.js';
-import type { PlacementsRepository } from '../placements/placements.repository.js';
-import type { YoungPeopleRepository } from '../young-people/young-people.repository.js';
+import type { DashboardsReadModel } from '../read-models/dashboards.js';
 import {
   type Counts,
   emptyCounts,
@@ -24,7 +20,12 @@ import {
   sums,
   supportTrendPipeline,
 } from './dashboard-figures.js';
-import type { DashboardSummaries, OutcomeBreakdowns } from './dashboard-summaries.js';
+import {
+  type AreaBreakdowns,
+  coachOrderStages,
+  type DashboardSummaries,
+  type GroupedCounts,
+} from './dashboard-summaries.js';
 
 type GroupRow = Counts & { _id: unknown };
 type EmployerRow = GroupRow & {
@@ -45,6 +46,7 @@ const noEmployerRow: EmployerRow = {
 };
 
 const internsListed = 200;
+const placementsListed = 200;
 
 export const breakdownDefinitions = {
   byCohortYear:
@@ -52,7 +54,8 @@ export const breakdownDefinitions = {
   byLocalAuthority:
     'By the young person’s local authority when they were proposed; "Not recorded" when none was given.',
   bySector: 'By the sector of the placement.',
-  byJobCoach: 'By the job coach whose caseload the young person was on when proposed.',
+  byJobCoach:
+    'By the job coach whose caseload the young person was on when proposed; the coaches with the most proposals first, a page at a time (see byJobCoachPage). The CSV has every coach.',
   supportHoursTrend:
     'For each week of an internship (week 1 is the week it started): the mean job coach support hours and mean hours worked over every weekly log for that week, and how many internships logged it. Support falling while hours hold steady is fading.',
 };
@@ -105,66 +108,66 @@ export const trendDefinitions = {
   averageHoursWorked: 'The mean hours worked in that week’s logs (one decimal place).',
 };
 
+/** Which job coaches of the breakdown a dashboard holds: `limit` of them from `offset`, in the breakdown's order. */
+export interface CoachPage {
+  limit: number;
+  offset: number;
+}
+export const defaultCoachPage: CoachPage = { limit: 20, offset: 0 };
+/** Job coaches read and named at a time while the CSV export is sent. */
+const exportBatch = 500;
+
+type CoachCounts = GroupedCounts;
+type Breakdowns = AreaBreakdowns & { coaches: { rows: CoachCounts[]; total: number } };
+
 export class DashboardsService {
+  private readonly mongo: MongoClient;
   private readonly matches: PlacementMatchesRepository;
   private readonly progress: ProgressRepository;
   private readonly summaries: DashboardSummaries;
-  private readonly placements: PlacementsRepository;
-  private readonly employers: EmployersRepository;
-  private readonly youngPeople: YoungPeopleRepository;
-  private readonly accounts: AccountsRepository;
+  private readonly sources: DashboardsReadModel;
   private readonly clock: Clock;
 
   constructor(options: {
+    mongo: MongoClient;
     matches: PlacementMatchesRepository;
     progress: ProgressRepository;
     summaries: DashboardSummaries;
-    placements: PlacementsRepository;
-    employers: EmployersRepository;
-    youngPeople: YoungPeopleRepository;
-    accounts: AccountsRepository;
+    sources: DashboardsReadModel;
     clock: Clock;
   }) {
+    this.mongo = options.mongo;
     this.matches = options.matches;
     this.progress = options.progress;
     this.summaries = options.summaries;
-    this.placements = options.placements;
-    this.employers = options.employers;
-    this.youngPeople = options.youngPeople;
-    this.accounts = options.accounts;
+    this.sources = options.sources;
     this.clock = options.clock;
   }
 
   /**
    * Outcome figures for the caller's provider: all of it for admins, their own caseload for job
-   * coaches, narrowed by `filters`. Callable directly (the web reports page does).
+   * coaches, narrowed by `filters`, with one page of the job-coach breakdown. Callable directly
+   * (the web reports page does).
    */
-  async provider(actor: Actor, filters: DashboardFilters = {}) {
-    if (!actor.providerId) throw forbidden('Only provider staff have a provider dashboard.');
-    authorize(actor, 'provider.dashboard', { type: 'provider', id: actor.providerId });
-    const scope = providerDashboardScope(actor)!;
-    if (scope.jobCoachId && filters.jobCoachId && filters.jobCoachId !== scope.jobCoachId) {
-      throw forbidden('Job coaches see the figures of their own caseload only.');
-    }
-    const filter = journeyFilter(
-      {
-        providerId: new ObjectId(scope.providerId),
-        ...(scope.jobCoachId ? { jobCoachId: new ObjectId(scope.jobCoachId) } : {}),
-      },
-      filters,
-    );
-    const { facets, trend } =
+  async provider(actor: Actor, filters: DashboardFilters = {}, page: CoachPage = defaultCoachPage) {
+    const scope = this.#providerScope(actor, filters);
+    const filter = this.#journeyScope(scope, filters);
+    const [breakdowns, trend, exceptions] = await Promise.all([
       scope.jobCoachId || filters.jobCoachId
-        ? await this.#fromRecords(filter, filters)
-        : await this.#fromSummaries(filter, filters);
-    const [coachNames, exceptions] = await Promise.all([
-      this.#coachNames(
-        (facets?.byJobCoach ?? []).map((row) => row._id).filter((id): id is ObjectId => id instanceof ObjectId),
-      ),
-      this.#eligibilityExceptions(scope, filters),
+        ? this.#fromRecords(filter, page)
+        : this.#fromSummaries(filter, filters, page),
+      scope.jobCoachId || filters.jobCoachId
+        ? this.#supportTrend(filter, filters)
+        : this.summaries.supportTrend(filter.providerId as ObjectId, filters),
+      this.sources.eligibilityExceptions({
+        providerId: scope.providerId,
+        jobCoachId: scope.jobCoachId ?? filters.jobCoachId,
+        localAuthority: filters.localAuthority,
+        academicYear: filters.academicYear,
+      }),
     ]);
-    const rows = (key: keyof NonNullable<typeof facets>, label: (id: unknown) => string) =>
-      (facets?.[key] ?? []).map(({ _id, ...counts }) => ({
+    const rows = (groups: GroupedCounts[], label: (id: unknown) => string) =>
+      groups.map(({ _id, ...counts }) => ({
         key: _id === null || _id === undefined ? null : String(_id),
         label: label(_id),
         ...figuresFrom(counts),
@@ -177,13 +180,12 @@ export class DashboardsService {
       },
       filters,
       generatedAt: this.clock.now().toISOString(),
-      overall: figuresFrom(stripId(facets?.overall[0]) ?? emptyCounts),
-      byCohortYear: rows('byCohortYear', (id) => academicYearLabel(Number(id))),
-      byLocalAuthority: rows('byLocalAuthority', (id) => (typeof id === 'string' ? id : 'Not recorded')),
-      bySector: rows('bySector', (id) => sectorLabels[id as Sector] ?? String(id)),
-      byJobCoach: rows('byJobCoach', (id) =>
-        id instanceof ObjectId ? (coachNames.get(id.toHexString()) ?? 'A former job coach') : 'No job coach',
-      ),
+      overall: figuresFrom(stripId(breakdowns.overall[0]) ?? emptyCounts),
+      byCohortYear: rows(breakdowns.byCohortYear, (id) => academicYearLabel(Number(id))),
+      byLocalAuthority: rows(breakdowns.byLocalAuthority, (id) => (typeof id === 'string' ? id : 'Not recorded')),
+      bySector: rows(breakdowns.bySector, (id) => sectorLabels[id as Sector] ?? String(id)),
+      byJobCoach: await this.#namedCoachRows(breakdowns.coaches.rows),
+      byJobCoachPage: { total: breakdowns.coaches.total, limit: page.limit, offset: page.offset },
       supportHoursTrend: trend.map(({ _id, ...week }) => ({ week: _id, ...week })),
       eligibilityExceptions: exceptions,
       definitions: {
@@ -195,59 +197,128 @@ export class DashboardsService {
     };
   }
 
-  /** Young people let in by a provider admin's recorded exception (age, or no EHC plan), in the same scope and filters. */
-  async #eligibilityExceptions(scope: { providerId: string; jobCoachId?: string }, filters: DashboardFilters) {
-    const coach = scope.jobCoachId ?? filters.jobCoachId;
-    const base = {
-      providerId: new ObjectId(scope.providerId),
-      eligibilityException: { $exists: true },
-      ...(coach ? { jobCoachId: new ObjectId(coach) } : {}),
-      ...(filters.localAuthority !== undefined ? { localAuthority: filters.localAuthority } : {}),
-      ...(filters.academicYear !== undefined ? { cohortYear: filters.academicYear } : {}),
+  /**
+   * The provider dashboard with every job coach, for the CSV: the first page of coaches in
+   * `dashboard`, and all of them (the first page again included) in batches as they are read, so
+   * that an export of thousands of coaches starts at once and is never held whole.
+   */
+  async providerExport(actor: Actor, filters: DashboardFilters = {}) {
+    const scope = this.#providerScope(actor, filters);
+    const dashboard = await this.provider(actor, filters);
+    const firstPageHoldsAll = dashboard.byJobCoachPage.total <= dashboard.byJobCoach.length;
+    return {
+      dashboard,
+      coaches: firstPageHoldsAll
+        ? oneBatch(dashboard.byJobCoach)
+        : this.#allCoaches(this.#journeyScope(scope, filters), filters),
     };
-    const [total, withoutEhcPlan] = await Promise.all([
-      this.youngPeople.collection.countDocuments(base),
-      this.youngPeople.collection.countDocuments({ ...base, ehcPlan: 'none' }),
-    ]);
-    return { total, withoutEhcPlan };
   }
 
   /**
-   * One coach's caseload is small: aggregate its journeys and logs. Both reads at once, since they
-   * are of different collections.
+   * Every coach of a whole provider, for the export. Read in one snapshot: the order is by
+   * proposals, which may change while the rows are sent, and a row that moved would be sent twice
+   * or not at all.
    */
-  async #fromRecords(filter: Document, filters: DashboardFilters) {
-    const [facets, trend] = await Promise.all([this.#outcomeFacets(filter), this.#supportTrend(filter, filters)]);
-    return { facets, trend };
+  async *#allCoaches(filter: Document, filters: DashboardFilters) {
+    const session = this.mongo.startSession({ snapshot: true });
+    try {
+      for await (const batch of this.#coachBatches(filter, filters, session)) yield await this.#namedCoachRows(batch);
+    } finally {
+      await session.endSession();
+    }
   }
 
-  /**
-   * A whole provider can hold tens of thousands of journeys: read the running totals instead. Only
-   * the job-coach breakdown narrowed by local authority or sector is not kept, and comes from the journeys.
-   */
-  async #fromSummaries(filter: Document, filters: DashboardFilters) {
-    const providerId = filter.providerId as ObjectId;
-    const byCoachFromRecords = filters.localAuthority !== undefined || filters.sector !== undefined;
-    const [facets, trend, byJobCoach] = await Promise.all([
-      this.summaries.outcomeBreakdowns(providerId, filters),
-      this.summaries.supportTrend(providerId, filters),
-      byCoachFromRecords
-        ? this.matches.collection
-            .aggregate<GroupRow>([{ $match: filter }, journeyFlags(), ...groupedCounts('$jobCoachId')])
-            .toArray()
-        : undefined,
-    ]);
-    const breakdowns: OutcomeBreakdowns = byJobCoach ? { ...facets, byJobCoach } : facets;
-    return { facets: breakdowns, trend };
+  #coachBatches(filter: Document, filters: DashboardFilters, session: ClientSession): AsyncIterable<CoachCounts[]> {
+    const rows =
+      filters.localAuthority === undefined && filters.sector === undefined
+        ? this.summaries.allCoaches(filter.providerId as ObjectId, filters.academicYear, {
+            session,
+            batchSize: exportBatch,
+          })
+        : this.matches.collection.aggregate<CoachCounts>(this.#coachesFromRecords(filter), {
+            session,
+            batchSize: exportBatch,
+          });
+    return batches(rows, exportBatch);
   }
 
-  async #outcomeFacets(filter: Document) {
+  #providerScope(actor: Actor, filters: DashboardFilters) {
+    if (!actor.providerId) throw forbidden('Only provider staff have a provider dashboard.');
+    authorize(actor, 'provider.dashboard', { type: 'provider', id: actor.providerId });
+    const scope = providerDashboardScope(actor)!;
+    if (scope.jobCoachId && filters.jobCoachId && filters.jobCoachId !== scope.jobCoachId) {
+      throw forbidden('Job coaches see the figures of their own caseload only.');
+    }
+    return scope;
+  }
+
+  #journeyScope(scope: { providerId: string; jobCoachId?: string }, filters: DashboardFilters): Document {
+    return journeyFilter(
+      {
+        providerId: new ObjectId(scope.providerId),
+        ...(scope.jobCoachId ? { jobCoachId: new ObjectId(scope.jobCoachId) } : {}),
+      },
+      filters,
+    );
+  }
+
+  async #namedCoachRows(groups: CoachCounts[]) {
+    const ids = groups.map((row) => row._id).filter((id): id is ObjectId => id instanceof ObjectId);
+    const names = await this.sources.staffNames(ids.map((id) => id.toHexString()));
+    return groups.map(({ _id, ...counts }) => ({
+      key: _id instanceof ObjectId ? _id.toHexString() : null,
+      label: _id instanceof ObjectId ? (names.get(_id.toHexString()) ?? 'A former job coach') : 'No job coach',
+      ...figuresFrom(counts),
+    }));
+  }
+
+  /** One coach's caseload is small: aggregate its journeys. */
+  async #fromRecords(filter: Document, page: CoachPage): Promise<Breakdowns> {
     const [facets] = await this.matches.collection
-      .aggregate<Record<'overall' | 'byCohortYear' | 'byLocalAuthority' | 'bySector' | 'byJobCoach', GroupRow[]>>(
+      .aggregate<Record<'overall' | 'byCohortYear' | 'byLocalAuthority' | 'bySector' | 'byJobCoach', GroupedCounts[]>>(
         outcomeFacetPipeline(filter),
       )
       .toArray();
-    return facets;
+    const { byJobCoach = [], ...areas } = facets ?? {
+      overall: [],
+      byCohortYear: [],
+      byLocalAuthority: [],
+      bySector: [],
+    };
+    return {
+      ...areas,
+      coaches: { rows: byJobCoach.slice(page.offset, page.offset + page.limit), total: byJobCoach.length },
+    };
+  }
+
+  /**
+   * A whole provider can hold tens of thousands of journeys and thousands of coaches: read the
+   * running totals, and only the page of coaches asked for. Only the job-coach breakdown narrowed
+   * by local authority or sector is not kept, and comes from the journeys.
+   */
+  async #fromSummaries(filter: Document, filters: DashboardFilters, page: CoachPage): Promise<Breakdowns> {
+    const providerId = filter.providerId as ObjectId;
+    const [areas, coaches] = await Promise.all([
+      this.summaries.outcomeBreakdowns(providerId, filters),
+      filters.localAuthority !== undefined || filters.sector !== undefined
+        ? this.#coachPageFromRecords(filter, page)
+        : this.summaries.coachPage(providerId, filters.academicYear, page),
+    ]);
+    return { ...areas, coaches };
+  }
+
+  #coachesFromRecords(filter: Document): Document[] {
+    return [{ $match: filter }, journeyFlags(), ...groupedCounts('$jobCoachId'), ...coachOrderStages];
+  }
+
+  async #coachPageFromRecords(filter: Document, page: CoachPage) {
+    const [result] = await this.matches.collection
+      .aggregate<{ rows: CoachCounts[]; total: { n: number }[] }>([
+        ...this.#coachesFromRecords(filter),
+        { $facet: { rows: [{ $skip: page.offset }, { $limit: page.limit }], total: [{ $count: 'n' }] } },
+      ])
+      .toArray();
+    return { rows: result?.rows ?? [], total: result?.total[0]?.n ?? 0 };
   }
 
   /** Weekly logs carry the provider and coach but not the journey's year, area or sector: those narrow by journey. */
@@ -264,17 +335,12 @@ export class DashboardsService {
       .toArray();
   }
 
-  async #coachNames(ids: ObjectId[]): Promise<Map<string, string>> {
-    const docs = await this.accounts.collection.find({ _id: { $in: ids } }, { projection: { name: 1 } }).toArray();
-    return new Map(docs.map((doc) => [doc._id.toHexString(), doc.name]));
-  }
-
   /** The employer's placements, interns and outcomes; only journeys the young person agreed to. */
   async employer(actor: Actor, filters: DashboardFilters = {}) {
     if (!actor.employerId) throw forbidden('Only employer staff have an employer dashboard.');
-    const employer = await this.employers.byId(actor.employerId);
+    const employer = await this.sources.employerResource(actor.employerId);
     if (!employer) throw notFound('Employer');
-    authorize(actor, 'employer.dashboard', employerResource(employer));
+    authorize(actor, 'employer.dashboard', employer);
     const employerId = new ObjectId(employer.id);
     const employerFlags = {
       awaitingDecision: { $cond: [{ $in: ['$state', ['awaiting_employer', 'taster_arranged']] }, 1, 0] },
@@ -342,20 +408,11 @@ export class DashboardsService {
         },
       ])
       .toArray();
-    const placements = await this.placements.collection
-      .find({ employerId }, { projection: { title: 1, status: 1, places: 1, placesFilled: 1, startDate: 1 } })
-      .sort({ startDate: -1 })
-      .limit(200)
-      .toArray();
+    const placements = await this.sources.employerPlacements(employer.id, placementsListed);
     const byPlacement = new Map((facets?.byPlacement ?? []).map((row) => [String(row._id), row]));
     const interns = facets?.interns ?? [];
-    const names = new Map(
-      (await this.youngPeople.byIds([...new Set(interns.map((row) => row.youngPersonId.toHexString()))])).map((p) => [
-        p.id,
-        p.preferredName,
-      ]),
-    );
-    const titles = new Map(placements.map((p) => [p._id.toHexString(), p.title]));
+    const names = await this.sources.youngPersonNames(interns.map((row) => row.youngPersonId.toHexString()));
+    const titles = new Map(placements.map((p) => [p.id, p.title]));
     const employerFigures = (row: EmployerRow | undefined) => {
       const { _id, awaitingDecision, tasters, acceptedByEmployer, declinedByEmployer, hiredByEmployer, ...counts } =
         row ?? noEmployerRow;
@@ -376,14 +433,14 @@ export class DashboardsService {
       generatedAt: this.clock.now().toISOString(),
       totals: employerFigures(facets?.totals[0]),
       placements: placements.map((placement) => ({
-        placementId: placement._id.toHexString(),
+        placementId: placement.id,
         title: placement.title,
         status: placement.status,
         startDate: placement.startDate,
         places: placement.places,
         placesFilled: placement.placesFilled,
         placesFree: Math.max(0, placement.places - placement.placesFilled),
-        ...employerFigures(byPlacement.get(placement._id.toHexString())),
+        ...employerFigures(byPlacement.get(placement.id)),
       })),
       interns: interns.map((row) => ({
         matchId: row.matchId.toHexString(),
@@ -404,4 +461,21 @@ function stripId<T extends { _id?: unknown }>(row: T | undefined): Omit<T, '_id'
   if (!row) return undefined;
   const { _id, ...rest } = row;
   return rest;
+}
+
+async function* oneBatch<T>(rows: T[]): AsyncGenerator<T[]> {
+  yield rows;
+}
+
+/** A cursor's documents `size` at a time. */
+async function* batches<T>(cursor: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
+  let batch: T[] = [];
+  for await (const item of cursor) {
+    batch.push(item);
+    if (batch.length === size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
 }

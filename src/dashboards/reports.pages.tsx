@@ -2,12 +2,13 @@ import { type Context, Hono } from 'hono';
 import { type Sector, sectorLabels, sectors } from '../domain/vocabulary.js';
 import { Button } from '../web/components/Button.js';
 import { Input } from '../web/components/Input.js';
+import { Pagination } from '../web/components/Pagination.js';
 import { Select } from '../web/components/Select.js';
 import { pageForbidden } from '../web/errors.js';
 import { renderPage } from '../web/render.js';
 import type { WebEnv } from '../web/web.env.js';
-import { employerDashboardCsv, providerDashboardCsv } from './dashboard-csv.js';
-import { academicYearLabel, type DashboardFilters } from './dashboards.service.js';
+import { employerDashboardCsv, providerDashboardCsvChunks, textStream } from './dashboard-csv.js';
+import { academicYearLabel, type DashboardFilters, defaultCoachPage } from './dashboards.service.js';
 
 /** The figures a local authority asks for first, in words; every other figure is in the table and the CSV. */
 const figureWords: Record<string, string> = {
@@ -118,7 +119,12 @@ function GroupChart(props: { id: string; title: string; rows: Row[] }) {
   );
 }
 
-function GroupTable(props: { caption: string; rows: Row[]; figures: string[] }) {
+function GroupTable(props: {
+  caption: string;
+  rows: Row[];
+  figures: string[];
+  href?: (row: Row) => string | undefined;
+}) {
   return (
     <table class="govuk-table app-table--scroll">
       <caption class="govuk-table__caption govuk-table__caption--s">{props.caption}</caption>
@@ -135,18 +141,27 @@ function GroupTable(props: { caption: string; rows: Row[]; figures: string[] }) 
         </tr>
       </thead>
       <tbody class="govuk-table__body">
-        {props.rows.map((row) => (
-          <tr class="govuk-table__row">
-            <th scope="row" class="govuk-table__header">
-              {row.label}
-            </th>
-            {props.figures.map((figure) => (
-              <td class="govuk-table__cell govuk-table__cell--numeric">
-                {row[figure] === null || row[figure] === undefined ? '–' : String(row[figure])}
-              </td>
-            ))}
-          </tr>
-        ))}
+        {props.rows.map((row) => {
+          const href = props.href?.(row);
+          return (
+            <tr class="govuk-table__row">
+              <th scope="row" class="govuk-table__header">
+                {href ? (
+                  <a class="govuk-link" href={href}>
+                    {row.label}
+                  </a>
+                ) : (
+                  row.label
+                )}
+              </th>
+              {props.figures.map((figure) => (
+                <td class="govuk-table__cell govuk-table__cell--numeric">
+                  {row[figure] === null || row[figure] === undefined ? '–' : String(row[figure])}
+                </td>
+              ))}
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );
@@ -195,10 +210,34 @@ const groupFigures = [
   'employedAt12MonthsPercent',
 ];
 
+/** The page of the job-coach table asked for (`coachPage`, from 1). */
+function coachPageFrom(c: Context<WebEnv>): number {
+  const page = Number(c.req.query('coachPage'));
+  return Number.isInteger(page) && page >= 1 && page <= 100_000 ? page : 1;
+}
+
 async function providerReport(c: Context<WebEnv>) {
   const actor = c.get('actor')!;
   const filters = filtersFrom(c);
-  const dashboard = await c.var.services.dashboards.provider(actor, filters);
+  const coachPage = coachPageFrom(c);
+  const { limit } = defaultCoachPage;
+  const dashboard = await c.var.services.dashboards.provider(actor, filters, {
+    limit,
+    offset: (coachPage - 1) * limit,
+  });
+  const coaches = dashboard.byJobCoachPage;
+  const coachPages = Math.max(1, Math.ceil(coaches.total / limit));
+  const reportsHref = (query: Record<string, string | number | undefined>) => {
+    const params = new URLSearchParams(
+      Object.entries(query).flatMap(([key, value]): [string, string][] =>
+        value === undefined ? [] : [[key, String(value)]],
+      ),
+    );
+    return `/reports${params.size > 0 ? `?${params}` : ''}`;
+  };
+  const filteredCoach = filters.jobCoachId
+    ? (dashboard.byJobCoach.find((row) => row.key === filters.jobCoachId)?.label ?? 'this job coach')
+    : undefined;
   const thisYear = c.var.services.clock.now().getUTCFullYear();
   const years = [
     ...new Set([
@@ -216,9 +255,6 @@ async function providerReport(c: Context<WebEnv>) {
     },
     { id: 'by-authority', title: 'By local authority', rows: dashboard.byLocalAuthority },
     { id: 'by-sector', title: 'By sector', rows: dashboard.bySector },
-    ...(dashboard.scope.coverage === 'provider'
-      ? [{ id: 'by-coach', title: 'By job coach', rows: dashboard.byJobCoach }]
-      : []),
   ];
   return renderPage(
     c,
@@ -258,19 +294,19 @@ async function providerReport(c: Context<WebEnv>) {
           ]}
           value={filters.sector ?? ''}
         />
-        {dashboard.scope.coverage === 'provider' ? (
-          <Select
-            name="jobCoachId"
-            label="Job coach"
-            items={[
-              { value: '', text: 'All job coaches' },
-              ...dashboard.byJobCoach.filter((row) => row.key).map((row) => ({ value: row.key!, text: row.label })),
-            ]}
-            value={filters.jobCoachId ?? ''}
-          />
+        {dashboard.scope.coverage === 'provider' && filters.jobCoachId ? (
+          <input type="hidden" name="jobCoachId" value={filters.jobCoachId} />
         ) : null}
         <Button variant="secondary">Show the figures</Button>
       </form>
+      {dashboard.scope.coverage === 'provider' && filteredCoach ? (
+        <p class="govuk-body">
+          Showing the caseload of {filteredCoach} only.{' '}
+          <a class="govuk-link" href={reportsHref({ ...filters, jobCoachId: undefined })}>
+            Show every job coach
+          </a>
+        </p>
+      ) : null}
       <p class="govuk-body">
         <a class="govuk-link" href={`/reports.csv${queryOf(filters)}`} download>
           Download this report (CSV)
@@ -288,6 +324,39 @@ async function providerReport(c: Context<WebEnv>) {
           ) : null}
         </section>
       ))}
+      {dashboard.scope.coverage === 'provider' ? (
+        <section aria-labelledby="by-coach">
+          <h2 class="govuk-heading-m" id="by-coach">
+            By job coach
+          </h2>
+          {coaches.total === 0 ? (
+            <p class="govuk-body">No internships match these filters.</p>
+          ) : (
+            <>
+              <p class="govuk-body">
+                {coaches.total === 1
+                  ? 'One job coach.'
+                  : `Job coaches ${Math.min(coaches.offset + 1, coaches.total)} to ${coaches.offset + dashboard.byJobCoach.length} of ${coaches.total}, the most proposals first.`}{' '}
+                Select a name to see that job coach’s figures. The CSV has every job coach.
+              </p>
+              <GroupChart id="by-coach-chart" title="By job coach" rows={dashboard.byJobCoach} />
+              <GroupTable
+                caption="By job coach"
+                rows={dashboard.byJobCoach}
+                figures={groupFigures}
+                href={(row) =>
+                  typeof row.key === 'string' ? reportsHref({ ...filters, jobCoachId: row.key }) : undefined
+                }
+              />
+              <Pagination
+                page={coachPage}
+                pages={coachPages}
+                href={(page) => `${reportsHref({ ...filters, coachPage: page > 1 ? page : undefined })}#by-coach`}
+              />
+            </>
+          )}
+        </section>
+      ) : null}
       <h2 class="govuk-heading-m">Eligibility exceptions</h2>
       <p class="govuk-body">
         {dashboard.eligibilityExceptions.total}{' '}
@@ -340,11 +409,15 @@ async function reportCsv(c: Context<WebEnv>) {
   const actor = c.get('actor')!;
   const filters = filtersFrom(c);
   const { dashboards, clock } = c.var.services;
+  const provider = async () => {
+    const { dashboard, coaches } = await dashboards.providerExport(actor, filters);
+    return textStream(providerDashboardCsvChunks(dashboard, coaches));
+  };
   const body =
     actor.role === 'employer'
       ? employerDashboardCsv(await dashboards.employer(actor, filters))
       : actor.role === 'provider_admin' || actor.role === 'job_coach'
-        ? providerDashboardCsv(await dashboards.provider(actor, filters))
+        ? await provider()
         : undefined;
   if (body === undefined) throw pageForbidden('Reports are for providers and employers.');
   const name = `${actor.role === 'employer' ? 'employer' : 'provider'}-report-${clock.now().toISOString().slice(0, 10)}.csv`;

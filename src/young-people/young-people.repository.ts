@@ -123,6 +123,12 @@ export const youngPeopleCollection: CollectionSpec = {
     { key: { jobCoachId: 1, status: 1 }, name: 'coach_status' },
     { key: { location: '2dsphere' }, name: 'location_2dsphere' },
     { key: { providerId: 1, cohortYear: 1 }, name: 'provider_cohort' },
+    // Only the few admitted by an exception, so that the provider dashboard counts them without reading everyone.
+    {
+      key: { providerId: 1, cohortYear: 1, jobCoachId: 1 },
+      name: 'provider_eligibility_exceptions',
+      partialFilterExpression: { eligibilityException: { $exists: true } },
+    },
   ],
 };
 
