@@ -65,7 +65,7 @@ export interface paths {
   "/v1/dashboards/provider": {
     /**
      * Outcome figures for my provider (provider admins; job coaches see their own caseload, read-only)
-     * @description Starts, in progress, completed, withdrawn; paid employment (and at least 16 hours a week); 12-month retention; median weeks from proposal to start; the support-hours trend by internship week; by academic year, local authority, sector and job coach, optionally narrowed to one of each. Every figure is defined in `definitions`. With `Accept: text/csv` or `?format=csv`: a CSV file in UTF-8 (with a byte-order mark), CRLF line ends, a header row (`breakdown,group_key,group,figure,value,definition`), then one row per figure per group, with the figure’s definition: ready for a local-authority return. `value` is empty where the JSON has null.
+     * @description Starts, in progress, completed, withdrawn; paid employment (and at least 16 hours a week); 12-month retention; median weeks from proposal to start; the support-hours trend by internship week; by academic year, local authority, sector and job coach, optionally narrowed to one of each. The job coaches come a page at a time (`limit`, `offset`), the busiest first; the CSV has all of them. Every figure is defined in `definitions`. With `Accept: text/csv` or `?format=csv`: a CSV file in UTF-8 (with a byte-order mark), CRLF line ends, a header row (`breakdown,group_key,group,figure,value,definition`), then one row per figure per group, with the figure’s definition: ready for a local-authority return. `value` is empty where the JSON has null.
      */
     get: operations["getProviderDashboard"];
   };
@@ -1731,7 +1731,14 @@ export interface components {
     };
     ProviderDashboard: {
       byCohortYear: components["schemas"]["OutcomeFiguresRow"][];
+      /** @description One page of the job coaches: the most proposals first, then by id. `byJobCoachPage` says which page and how many coaches there are. */
       byJobCoach: components["schemas"]["OutcomeFiguresRow"][];
+      /** @description How many job coaches have figures (`total`), and the page `byJobCoach` holds. */
+      byJobCoachPage: {
+        limit: number;
+        offset: number;
+        total: number;
+      };
       byLocalAuthority: components["schemas"]["OutcomeFiguresRow"][];
       bySector: components["schemas"]["OutcomeFiguresRow"][];
       /** @description What each figure and breakdown means, in words. */
@@ -2677,7 +2684,7 @@ export interface operations {
   };
   /**
    * Outcome figures for my provider (provider admins; job coaches see their own caseload, read-only)
-   * @description Starts, in progress, completed, withdrawn; paid employment (and at least 16 hours a week); 12-month retention; median weeks from proposal to start; the support-hours trend by internship week; by academic year, local authority, sector and job coach, optionally narrowed to one of each. Every figure is defined in `definitions`. With `Accept: text/csv` or `?format=csv`: a CSV file in UTF-8 (with a byte-order mark), CRLF line ends, a header row (`breakdown,group_key,group,figure,value,definition`), then one row per figure per group, with the figure’s definition: ready for a local-authority return. `value` is empty where the JSON has null.
+   * @description Starts, in progress, completed, withdrawn; paid employment (and at least 16 hours a week); 12-month retention; median weeks from proposal to start; the support-hours trend by internship week; by academic year, local authority, sector and job coach, optionally narrowed to one of each. The job coaches come a page at a time (`limit`, `offset`), the busiest first; the CSV has all of them. Every figure is defined in `definitions`. With `Accept: text/csv` or `?format=csv`: a CSV file in UTF-8 (with a byte-order mark), CRLF line ends, a header row (`breakdown,group_key,group,figure,value,definition`), then one row per figure per group, with the figure’s definition: ready for a local-authority return. `value` is empty where the JSON has null.
    */
   getProviderDashboard: {
     parameters: {
@@ -2692,6 +2699,10 @@ export interface operations {
         jobCoachId?: string;
         /** @description `csv` for a CSV file, as `Accept: text/csv` does; JSON otherwise. */
         format?: "json" | "csv";
+        /** @description How many job coaches `byJobCoach` holds at most. The CSV has every coach. */
+        limit?: number;
+        /** @description How many job coaches to pass over before `byJobCoach` starts, in its order. */
+        offset?: number | null;
       };
     };
     responses: {
