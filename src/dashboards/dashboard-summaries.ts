@@ -10,10 +10,13 @@ import { type Counts, emptyCounts, trendWeeks } from './dashboard-figures.js';
  *
  * - `dashboard_outcome_counts`: per provider, the count behind each figure and the days from
  *   proposal to start (as a histogram, so medians stay exact), in one row per academic year,
- *   local authority and sector ("area"), and in one row per job coach and academic year plus one
- *   per job coach for all years ("coach", `cohortYear` null). A provider can have thousands of
- *   coaches, so their rows are indexed by their proposals: a page of the busiest coaches is one
- *   indexed read, whatever the year.
+ *   local authority and sector ("area", for a dashboard narrowed by local authority or sector);
+ *   one per academic year ("year"); one per local authority and one per sector, each for one
+ *   academic year and for all years (`cohortYear` null: "authority", "sector"), so that the
+ *   dashboard of a whole provider or of one year reads tens of rows, not every combination; and
+ *   one per job coach, likewise for each year and for all ("coach"). A provider can have
+ *   thousands of coaches, so their rows are indexed by their proposals: a page of the busiest
+ *   coaches is one indexed read, whatever the year.
  * - `dashboard_support_weeks`: one row per provider, academic year, local authority and sector,
  *   and one for the whole provider, each with a part per internship week: the number of weekly
  *   logs and their support hours and hours worked.
@@ -65,16 +68,18 @@ export const countNames = [
 type CountName = (typeof countNames)[number];
 
 /** Bump when what the rows hold changes: the service rebuilds them at its next start. */
-const summariesVersion = 4;
+const summariesVersion = 5;
 
 /** The counts of some journeys, with their days from proposal to start -> how many took that long. */
 type Tallied = Partial<Record<CountName, number>> & { days?: Record<string, number> };
 
+type OutcomeGrain = 'area' | 'year' | 'authority' | 'sector' | 'coach';
+
 interface OutcomeRow extends Tallied {
   _id: string;
   providerId: ObjectId;
-  grain: 'area' | 'coach';
-  /** Area rows: their year, local authority and sector. Coach rows: their year, or null for all years. */
+  grain: OutcomeGrain;
+  /** Area and year rows: their year. Authority, sector and coach rows: their year, or null for all years. */
   cohortYear?: number | null;
   localAuthority?: string | null;
   sector?: string;
@@ -107,7 +112,7 @@ export const outcomeCountsCollection: CollectionSpec = {
     properties: {
       _id: { bsonType: 'string' },
       providerId: { bsonType: 'objectId' },
-      grain: { enum: ['area', 'coach'] },
+      grain: { enum: ['area', 'year', 'authority', 'sector', 'coach'] },
       cohortYear: { bsonType: ['number', 'null'] },
       localAuthority: { bsonType: ['string', 'null'] },
       sector: { bsonType: 'string' },
@@ -116,7 +121,7 @@ export const outcomeCountsCollection: CollectionSpec = {
     },
   },
   indexes: [
-    // Area rows by year; coach rows by year too, busiest first, so a page of coaches needs no sort.
+    // Every grain by year; coach rows busiest first within their year, so a page of coaches needs no sort.
     {
       key: { providerId: 1, grain: 1, cohortYear: 1, proposals: -1, jobCoachId: 1 },
       name: 'provider_grain_year_ranking',
@@ -194,29 +199,30 @@ function daysBetween(proposedAt: Date, startedOn: string): number {
   return Math.round((Date.parse(`${startedOn}T00:00:00Z`) - proposedDay) / 86_400_000);
 }
 
-/** The rows a journey counts in: its year, local authority and sector's, and its coach's for its year and for all years. */
+/**
+ * The rows a journey counts in: its year, local authority and sector's; its year's; and its local
+ * authority's, sector's and coach's, each for its year and for all years.
+ */
 function outcomeKeys(journey: JourneyFacts): (Document & { _id: string })[] {
   const providerId = journey.providerId;
+  const year = journey.cohortYear;
   const localAuthority = journey.localAuthority ?? null;
   const jobCoachId = journey.jobCoachId ?? null;
-  const coachRow = (cohortYear: number | null) => ({
-    _id: JSON.stringify(['coach', providerId.toHexString(), jobCoachId?.toHexString() ?? null, cohortYear]),
+  // An ObjectId is written into the `_id` as its hex string (its toJSON).
+  const row = (grain: OutcomeGrain, fields: Document) => ({
+    _id: JSON.stringify([grain, providerId.toHexString(), ...Object.values(fields)]),
     providerId,
-    grain: 'coach',
-    cohortYear,
-    jobCoachId,
+    grain,
+    ...fields,
   });
   return [
-    {
-      _id: JSON.stringify(['area', providerId.toHexString(), journey.cohortYear, localAuthority, journey.sector]),
-      providerId,
-      grain: 'area',
-      cohortYear: journey.cohortYear,
-      localAuthority,
-      sector: journey.sector,
-    },
-    coachRow(journey.cohortYear),
-    coachRow(null),
+    row('area', { cohortYear: year, localAuthority, sector: journey.sector }),
+    row('year', { cohortYear: year }),
+    ...[year, null].flatMap((cohortYear) => [
+      row('authority', { cohortYear, localAuthority }),
+      row('sector', { cohortYear, sector: journey.sector }),
+      row('coach', { cohortYear, jobCoachId }),
+    ]),
   ];
 }
 
@@ -423,6 +429,38 @@ export class DashboardSummaries {
    * (and order) of `outcomeFacetPipeline`; the job coaches' come a page at a time from `coachPage`.
    */
   async outcomeBreakdowns(providerId: ObjectId, filters: SummaryFilters): Promise<AreaBreakdowns> {
+    if (filters.localAuthority !== undefined || filters.sector !== undefined)
+      return this.#areaBreakdowns(providerId, filters);
+    const year = filters.academicYear;
+    const rows = await this.outcomes
+      .find({
+        $or: [
+          { providerId, grain: 'year', ...(year !== undefined ? { cohortYear: year } : {}) },
+          { providerId, grain: { $in: ['authority', 'sector'] }, cohortYear: year ?? null },
+        ],
+      })
+      .toArray();
+    const overall = new Map<string, { id: unknown; tally: Tally }>();
+    const byCohortYear = new Map<string, { id: unknown; tally: Tally }>();
+    const byLocalAuthority = new Map<string, { id: unknown; tally: Tally }>();
+    const bySector = new Map<string, { id: unknown; tally: Tally }>();
+    for (const row of rows) {
+      if (row.grain === 'year') {
+        tallyRow(overall, null, row);
+        tallyRow(byCohortYear, row.cohortYear, row);
+      } else if (row.grain === 'authority') tallyRow(byLocalAuthority, row.localAuthority, row);
+      else tallyRow(bySector, row.sector, row);
+    }
+    return {
+      overall: groupsOf(overall),
+      byCohortYear: groupsOf(byCohortYear),
+      byLocalAuthority: groupsOf(byLocalAuthority),
+      bySector: groupsOf(bySector),
+    };
+  }
+
+  /** Narrowed by local authority or sector: add up the rows of each year, local authority and sector that match. */
+  async #areaBreakdowns(providerId: ObjectId, filters: SummaryFilters): Promise<AreaBreakdowns> {
     const areaRows = await this.outcomes
       .find({
         providerId,
