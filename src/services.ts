@@ -296,10 +296,15 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     inbox: new InboxService({ matches, progress: progressRepository, passports, names, clock }),
     dashboards: new DashboardsService({
       mongo,
-      matches,
-      progress: progressRepository,
       summaries: dashboardSummaries,
-      sources: new DashboardsReadModel({ accounts, employers, placements, youngPeople }),
+      sources: new DashboardsReadModel({
+        matches,
+        progress: progressRepository,
+        accounts,
+        employers,
+        placements,
+        youngPeople,
+      }),
       clock,
     }),
     notifications,

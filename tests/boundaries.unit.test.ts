@@ -22,7 +22,6 @@ const otherServices = ['auth/invitations.ts', 'notifications/daily.ts'];
  * its service is moved over.
  */
 const pending: Record<string, string> = {
-  'dashboards/dashboards.service.ts': 'being moved to read models by the dashboards work (issue 11)',
   // A placement is authorised and shown with its employer (the policy's resource needs the employer's
   // verification), and its callers (routes, matching, the journey's proposal) take the whole Employer
   // from PlacementsService for placementView and placementSearchDoc; an employer read model for them

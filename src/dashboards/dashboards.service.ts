@@ -4,9 +4,7 @@ import type { Clock } from '../core/clock.js';
 import { forbidden, notFound } from '../core/errors.js';
 import { type Sector, sectorLabels } from '../domain/vocabulary.js';
 import type { JourneyState } from '../journey/journey.machine.js';
-import type { PlacementMatchesRepository } from '../journey/journey.repository.js';
 import type { OutcomeType } from '../journey/journey.schemas.js';
-import type { ProgressRepository } from '../journey/progress.repository.js';
 import type { DashboardsReadModel } from '../read-models/dashboards.js';
 import {
   type Counts,
@@ -122,23 +120,17 @@ type Breakdowns = AreaBreakdowns & { coaches: { rows: CoachCounts[]; total: numb
 
 export class DashboardsService {
   private readonly mongo: MongoClient;
-  private readonly matches: PlacementMatchesRepository;
-  private readonly progress: ProgressRepository;
   private readonly summaries: DashboardSummaries;
   private readonly sources: DashboardsReadModel;
   private readonly clock: Clock;
 
   constructor(options: {
     mongo: MongoClient;
-    matches: PlacementMatchesRepository;
-    progress: ProgressRepository;
     summaries: DashboardSummaries;
     sources: DashboardsReadModel;
     clock: Clock;
   }) {
     this.mongo = options.mongo;
-    this.matches = options.matches;
-    this.progress = options.progress;
     this.summaries = options.summaries;
     this.sources = options.sources;
     this.clock = options.clock;
@@ -235,7 +227,7 @@ export class DashboardsService {
             session,
             batchSize: exportBatch,
           })
-        : this.matches.collection.aggregate<CoachCounts>(this.#coachesFromRecords(filter), {
+        : this.sources.journeys<CoachCounts>(this.#coachesFromRecords(filter), {
             session,
             batchSize: exportBatch,
           });
@@ -274,8 +266,8 @@ export class DashboardsService {
 
   /** One coach's caseload is small: aggregate its journeys. */
   async #fromRecords(filter: Document, page: CoachPage): Promise<Breakdowns> {
-    const [facets] = await this.matches.collection
-      .aggregate<Record<'overall' | 'byCohortYear' | 'byLocalAuthority' | 'bySector' | 'byJobCoach', GroupedCounts[]>>(
+    const [facets] = await this.sources
+      .journeys<Record<'overall' | 'byCohortYear' | 'byLocalAuthority' | 'bySector' | 'byJobCoach', GroupedCounts[]>>(
         outcomeFacetPipeline(filter),
       )
       .toArray();
@@ -312,8 +304,8 @@ export class DashboardsService {
   }
 
   async #coachPageFromRecords(filter: Document, page: CoachPage) {
-    const [result] = await this.matches.collection
-      .aggregate<{ rows: CoachCounts[]; total: { n: number }[] }>([
+    const [result] = await this.sources
+      .journeys<{ rows: CoachCounts[]; total: { n: number }[] }>([
         ...this.#coachesFromRecords(filter),
         { $facet: { rows: [{ $skip: page.offset }, { $limit: page.limit }], total: [{ $count: 'n' }] } },
       ])
@@ -326,10 +318,10 @@ export class DashboardsService {
     const byJourney =
       filters.academicYear !== undefined || filters.localAuthority !== undefined || filters.sector !== undefined;
     const logFilter: Document = byJourney
-      ? { providerId: filter.providerId, matchId: { $in: await this.matches.collection.distinct('_id', filter) } }
+      ? { providerId: filter.providerId, matchId: { $in: await this.sources.journeyIds(filter) } }
       : { providerId: filter.providerId, ...(filter.jobCoachId ? { jobCoachId: filter.jobCoachId } : {}) };
-    return this.progress.logs
-      .aggregate<{ _id: number; internships: number; averageSupportHours: number; averageHoursWorked: number }>(
+    return this.sources
+      .weeklyLogs<{ _id: number; internships: number; averageSupportHours: number; averageHoursWorked: number }>(
         supportTrendPipeline(logFilter),
       )
       .toArray();
@@ -371,8 +363,8 @@ export class DashboardsService {
       endedOn?: string;
       outcomeType?: OutcomeType;
     };
-    const [facets] = await this.matches.collection
-      .aggregate<{ totals: EmployerRow[]; byPlacement: EmployerRow[]; interns: InternRow[] }>([
+    const [facets] = await this.sources
+      .journeys<{ totals: EmployerRow[]; byPlacement: EmployerRow[]; interns: InternRow[] }>([
         { $match: journeyFilter({ employerId, visibleToEmployer: true }, filters) },
         journeyFlags({
           ...employerFlags,

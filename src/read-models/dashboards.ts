@@ -1,7 +1,9 @@
-import { ObjectId } from 'mongodb';
+import { type AggregationCursor, type ClientSession, type Document, ObjectId } from 'mongodb';
 import type { AccountsRepository } from '../auth/accounts.js';
 import type { EmployersRepository } from '../employers/employers.repository.js';
 import { employerResource } from '../employers/employers.service.js';
+import type { PlacementMatchesRepository } from '../journey/journey.repository.js';
+import type { ProgressRepository } from '../journey/progress.repository.js';
 import type { PlacementStatus, PlacementsRepository } from '../placements/placements.repository.js';
 import type { YoungPeopleRepository } from '../young-people/young-people.repository.js';
 
@@ -23,28 +25,53 @@ export interface EmployerPlacementSummary {
 }
 
 /**
- * What the outcome dashboards show of other features' records, and nothing more: staff and intern
- * names, an employer's standing (for the policy check), an employer's placements as a list, and how
- * many young people a provider admitted by an eligibility exception. Each is one query with a
- * projection, sized for a dashboard that may name thousands of job coaches. Callers show these only
- * within a scope the policy already allowed.
+ * What the outcome dashboards read of other features' records, and nothing more: the journeys and
+ * weekly logs, aggregated (figures are counts and means, never a record); staff and intern names;
+ * an employer's standing (for the policy check); an employer's placements as a list; and how many
+ * young people a provider admitted by an eligibility exception. Each is one query, sized for a
+ * dashboard that may name thousands of job coaches. Callers show these only within a scope the
+ * policy already allowed.
  */
 export class DashboardsReadModel {
+  private readonly matches: PlacementMatchesRepository;
+  private readonly progress: ProgressRepository;
   private readonly accounts: AccountsRepository;
   private readonly employers: EmployersRepository;
   private readonly placements: PlacementsRepository;
   private readonly youngPeople: YoungPeopleRepository;
 
   constructor(options: {
+    matches: PlacementMatchesRepository;
+    progress: ProgressRepository;
     accounts: AccountsRepository;
     employers: EmployersRepository;
     placements: PlacementsRepository;
     youngPeople: YoungPeopleRepository;
   }) {
+    this.matches = options.matches;
+    this.progress = options.progress;
     this.accounts = options.accounts;
     this.employers = options.employers;
     this.placements = options.placements;
     this.youngPeople = options.youngPeople;
+  }
+
+  /** The placement journeys, through a pipeline of the dashboards' figures (dashboard-figures.ts). */
+  journeys<T extends Document>(
+    pipeline: Document[],
+    options: { session?: ClientSession; batchSize?: number } = {},
+  ): AggregationCursor<T> {
+    return this.matches.collection.aggregate<T>(pipeline, options);
+  }
+
+  /** The ids of the journeys `filter` selects, to narrow the weekly logs by what only the journey records. */
+  async journeyIds(filter: Document): Promise<ObjectId[]> {
+    return this.matches.collection.distinct('_id', filter);
+  }
+
+  /** The weekly logs, through a pipeline of the dashboards' figures. */
+  weeklyLogs<T extends Document>(pipeline: Document[]): AggregationCursor<T> {
+    return this.progress.logs.aggregate<T>(pipeline);
   }
 
   /** Staff names by account id, in one query (a page of the coach breakdown names up to 100). */
