@@ -115,8 +115,7 @@ export const defaultCoachPage: CoachPage = { limit: 20, offset: 0 };
 /** Job coaches read and named at a time while the CSV export is sent. */
 const exportBatch = 500;
 
-type CoachCounts = GroupedCounts;
-type Breakdowns = AreaBreakdowns & { coaches: { rows: CoachCounts[]; total: number } };
+type Breakdowns = AreaBreakdowns & { coaches: { rows: GroupedCounts[]; total: number } };
 
 export class DashboardsService {
   private readonly mongo: MongoClient;
@@ -197,12 +196,15 @@ export class DashboardsService {
   async providerExport(actor: Actor, filters: DashboardFilters = {}) {
     const scope = this.#providerScope(actor, filters);
     const dashboard = await this.provider(actor, filters);
+    // A caseload's breakdown is its one coach; only a whole provider's reads its coaches again, all of them.
+    const wholeProvider = !scope.jobCoachId && !filters.jobCoachId;
     const firstPageHoldsAll = dashboard.byJobCoachPage.total <= dashboard.byJobCoach.length;
     return {
       dashboard,
-      coaches: firstPageHoldsAll
-        ? oneBatch(dashboard.byJobCoach)
-        : this.#allCoaches(this.#journeyScope(scope, filters), filters),
+      coaches:
+        !wholeProvider || firstPageHoldsAll
+          ? oneBatch(dashboard.byJobCoach)
+          : this.#allCoaches(this.#journeyScope(scope, filters), filters),
     };
   }
 
@@ -220,14 +222,14 @@ export class DashboardsService {
     }
   }
 
-  #coachBatches(filter: Document, filters: DashboardFilters, session: ClientSession): AsyncIterable<CoachCounts[]> {
+  #coachBatches(filter: Document, filters: DashboardFilters, session: ClientSession): AsyncIterable<GroupedCounts[]> {
     const rows =
       filters.localAuthority === undefined && filters.sector === undefined
         ? this.summaries.allCoaches(filter.providerId as ObjectId, filters.academicYear, {
             session,
             batchSize: exportBatch,
           })
-        : this.sources.journeys<CoachCounts>(this.#coachesFromRecords(filter), {
+        : this.sources.journeys<GroupedCounts>(this.#coachesFromRecords(filter), {
             session,
             batchSize: exportBatch,
           });
@@ -254,7 +256,7 @@ export class DashboardsService {
     );
   }
 
-  async #namedCoachRows(groups: CoachCounts[]) {
+  async #namedCoachRows(groups: GroupedCounts[]) {
     const ids = groups.map((row) => row._id).filter((id): id is ObjectId => id instanceof ObjectId);
     const names = await this.sources.staffNames(ids.map((id) => id.toHexString()));
     return groups.map(({ _id, ...counts }) => ({
@@ -305,7 +307,7 @@ export class DashboardsService {
 
   async #coachPageFromRecords(filter: Document, page: CoachPage) {
     const [result] = await this.sources
-      .journeys<{ rows: CoachCounts[]; total: { n: number }[] }>([
+      .journeys<{ rows: GroupedCounts[]; total: { n: number }[] }>([
         ...this.#coachesFromRecords(filter),
         { $facet: { rows: [{ $skip: page.offset }, { $limit: page.limit }], total: [{ $count: 'n' }] } },
       ])
