@@ -2595,6 +2595,7 @@ export const openApiExamples: OperationExamples = {
       byLocalAuthority: [],
       bySector: [],
       byJobCoach: [],
+      byJobCoachPage: { total: 0, limit: 20, offset: 0 },
       supportHoursTrend: [],
       eligibilityExceptions: { total: 1, withoutEhcPlan: 0 },
       definitions: {
@@ -2627,7 +2628,8 @@ export const openApiExamples: OperationExamples = {
         byLocalAuthority:
           'By the young person’s local authority when they were proposed; "Not recorded" when none was given.',
         bySector: 'By the sector of the placement.',
-        byJobCoach: 'By the job coach whose caseload the young person was on when proposed.',
+        byJobCoach:
+          'By the job coach whose caseload the young person was on when proposed; the coaches with the most proposals first, a page at a time (see byJobCoachPage). The CSV has every coach.',
         supportHoursTrend:
           'For each week of an internship (week 1 is the week it started): the mean job coach support hours and mean hours worked over every weekly log for that week, and how many internships logged it. Support falling while hours hold steady is fading.',
         internships: 'Internships with a weekly log for that week.',
