@@ -46,6 +46,7 @@ import { PlacementsService } from './placements/placements.service.js';
 import { ProvidersRepository } from './providers/providers.js';
 import { AccountFacts } from './read-models/accounts.js';
 import { DashboardsReadModel } from './read-models/dashboards.js';
+import { PlacementEmployers } from './read-models/employers.js';
 import { MatchingProfilesReadModel } from './read-models/matching-profiles.js';
 import { NamesReadModel } from './read-models/names.js';
 import { PeopleFacts } from './read-models/people.js';
@@ -238,7 +239,14 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     clock,
     names,
   });
-  const placementsService = new PlacementsService({ mongo, placements, employers, outbox, audit, clock });
+  const placementsService = new PlacementsService({
+    mongo,
+    placements,
+    employers: new PlacementEmployers({ employers }),
+    outbox,
+    audit,
+    clock,
+  });
   const youngPeopleService = new YoungPeopleService({
     mongo,
     youngPeople,

@@ -15,7 +15,7 @@ import type { SearchOutbox } from '../search-sync/outbox.js';
 import type { Employer, EmployersRepository } from './employers.repository.js';
 import type { EmployerInput, EmployerPatch } from './employers.schemas.js';
 
-export function employerResource(employer: Employer) {
+export function employerResource(employer: Pick<Employer, 'id' | 'verified' | 'verifiedBy'>) {
   return {
     type: 'employer' as const,
     id: employer.id,

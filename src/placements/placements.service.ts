@@ -5,9 +5,10 @@ import type { Clock } from '../core/clock.js';
 import { isoDate } from '../core/dates.js';
 import { inTransaction } from '../core/db/transaction.js';
 import { notFound, unprocessable } from '../core/errors.js';
-import type { Employer, EmployersRepository } from '../employers/employers.repository.js';
+import type { Employer } from '../employers/employers.repository.js';
 import { employerResource } from '../employers/employers.service.js';
 import { locate } from '../geo/locate.js';
+import type { PlacementEmployers } from '../read-models/employers.js';
 import type { SearchOutbox } from '../search-sync/outbox.js';
 import { placementProblems } from './placement-checks.js';
 import type { NewPlacement, Placement, PlacementStatus, PlacementsRepository } from './placements.repository.js';
@@ -25,7 +26,10 @@ export function placementResource(placement: Placement, employer: Pick<Employer,
   };
 }
 
-export function placementView(placement: Placement, employer: Employer) {
+export function placementView(
+  placement: Placement,
+  employer: Pick<Employer, 'name' | 'verified' | 'disabilityConfident'>,
+) {
   return {
     ...placement,
     employer: { name: employer.name, verified: employer.verified, disabilityConfident: employer.disabilityConfident },
@@ -38,7 +42,7 @@ export function placementView(placement: Placement, employer: Employer) {
 export class PlacementsService {
   private readonly mongo: MongoClient;
   private readonly placements: PlacementsRepository;
-  private readonly employers: EmployersRepository;
+  private readonly employers: PlacementEmployers;
   private readonly outbox: SearchOutbox;
   private readonly audit: AuditLog;
   private readonly clock: Clock;
@@ -46,7 +50,8 @@ export class PlacementsService {
   constructor(options: {
     mongo: MongoClient;
     placements: PlacementsRepository;
-    employers: EmployersRepository;
+    /** The employer facts a placement is authorised, shown and indexed with. */
+    employers: PlacementEmployers;
     outbox: SearchOutbox;
     audit: AuditLog;
     clock: Clock;
@@ -179,7 +184,7 @@ export class PlacementsService {
     );
   }
 
-  #checkOpenable(status: PlacementStatus, employer: Employer): void {
+  #checkOpenable(status: PlacementStatus, employer: Pick<Employer, 'verified'>): void {
     if (status === 'open' && !employer.verified) {
       throw unprocessable(
         [{ path: 'status', in: 'body', message: 'can only be open once a provider has verified the employer' }],

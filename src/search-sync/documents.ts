@@ -90,7 +90,11 @@ export function placementEndDay(placement: Pick<Placement, 'startDate' | 'durati
  * Whether the placements index holds this placement: one that can still be matched or browsed,
  * published, of a verified employer and not yet ended. Everything else is deleted from the index.
  */
-export function isSearchablePlacement(placement: Placement, employer: Employer, today: Date): boolean {
+export function isSearchablePlacement(
+  placement: Placement,
+  employer: Pick<Employer, 'verified'>,
+  today: Date,
+): boolean {
   return (
     employer.verified &&
     searchableStatuses.includes(placement.status) &&
@@ -99,7 +103,10 @@ export function isSearchablePlacement(placement: Placement, employer: Employer, 
 }
 
 /** A placement as the placements index holds it, with the employer facts search filters on. */
-export function placementSearchDoc(placement: Placement, employer: Employer): PlacementSearchDoc {
+export function placementSearchDoc(
+  placement: Placement,
+  employer: Pick<Employer, 'id' | 'name' | 'verified' | 'disabilityConfident'>,
+): PlacementSearchDoc {
   return {
     id: placement.id,
     employerId: employer.id,
