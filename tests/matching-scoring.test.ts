@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hardLimitViolations } from '../src/matching/hard-limits.js';
+import type { PersonFacts } from '../src/matching/facts.js';
+import { hardLimitViolations, keepsHardLimits } from '../src/matching/hard-limits.js';
 import {
   compilePhrases,
   compileWish,
@@ -8,7 +9,8 @@ import {
   stemsOf,
   wishMatches,
 } from '../src/matching/job-words.js';
-import { fitWeights, jobsWantedMessage, scoreFit } from '../src/matching/scoring.js';
+import { type PoolHit, rankPlacementPool } from '../src/matching/matching.service.js';
+import { fitScorer, fitWeights, jobsWantedMessage, scoreFit } from '../src/matching/scoring.js';
 import { personFactsOf, placementFacts, youngPersonRecord } from './helpers/matching-records.js';
 
 const baseConditions = youngPersonRecord().conditionsForSuccess;
@@ -278,5 +280,133 @@ describe('jobs they would like to do, in their own words', () => {
     expect(jobsWantedMessage('Retail.', [])).toBe(
       'You said: “Retail”. This placement has none of those words in its title or tasks.',
     );
+  });
+});
+
+describe('ordering a pool by score alone, with reasons only for the page', () => {
+  // A small deterministic generator, so a failure can be replayed.
+  let seed = 20261130;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const some = <T>(items: readonly T[], most: number): T[] => [
+    ...new Set(Array.from({ length: Math.floor(random() * (most + 1)) }, () => pick(items))),
+  ];
+  const taskWords = [
+    'food preparation',
+    'washing up',
+    'cooking meals',
+    'till',
+    'taking payments',
+    'stock rotation',
+    'answering the phone',
+    'filing',
+    'cleaning',
+    'gardening',
+    'moving patients',
+    'price labelling',
+    'customer service',
+    'data entry',
+  ];
+  const sectors = ['hospitality_catering', 'retail', 'healthcare_support', 'administration'] as const;
+  const adjustments = ['instructions', 'colleague_support', 'hours_and_breaks', 'environment'] as const;
+  const confidence = ['none', 'committed', 'employer', 'leader'] as const;
+  const home = { lat: 53.8187, lng: -1.5742 };
+
+  const person = (): PersonFacts => {
+    const environmentLimits: PersonFacts['environmentLimits'] = {};
+    for (const factor of ['noise', 'crowds', 'standing', 'customerContact', 'pace'] as const) {
+      if (random() < 0.5) environmentLimits[factor] = Math.floor(random() * 3);
+    }
+    return {
+      ...personFactsOf(),
+      maxDistanceKm: pick([0, 5, 12, 30]),
+      maxHoursPerWeek: pick([8, 16, 24, 30]),
+      environmentLimits,
+      requiredAdjustments: some(adjustments, 1),
+      preferredAdjustments: some(adjustments, 3),
+      interests: some(sectors, 3),
+      ...(random() < 0.6
+        ? { jobsWanted: pick(["I'd like to cook food in a kitchen", 'work on the till in a shop']) }
+        : {}),
+      likedTasks: some(taskWords, 4),
+      dislikedTasks: some(taskWords, 3),
+      strengths: some(taskWords, 2),
+      skills: some(taskWords, 2),
+    } as PersonFacts;
+  };
+  const hit = (i: number): PoolHit => {
+    const base = placementFacts();
+    return {
+      ...base,
+      id: `b${String(i).padStart(23, '0')}`,
+      employerName: 'Northern Kitchens Ltd',
+      town: 'Leeds',
+      startDate: 20_000,
+      durationWeeks: 36,
+      title: pick(['Kitchen assistant', 'Shop floor assistant', 'Office junior', 'Ward helper']),
+      tasks: some(taskWords, 5),
+      sector: pick(sectors),
+      _geo: { lat: home.lat + (random() - 0.5) * 0.3, lng: home.lng + (random() - 0.5) * 0.5 },
+      hoursPerWeek: pick([6, 12, 16, 20, 24]),
+      disabilityConfident: pick(confidence),
+      environment: Object.fromEntries(
+        Object.keys(base.environment).map((factor) => [factor, Math.floor(random() * 4)]),
+      ) as PoolHit['environment'],
+      adjustmentsOffered: some(adjustments, 4),
+      stepFreeAccess: random() < 0.8,
+    } as PoolHit;
+  };
+
+  /** The way every hit was scored before: full reasons for all, then sorted and cut. */
+  function fullPath(facts: PersonFacts, pool: PoolHit[], offset: number, limit: number) {
+    const score = fitScorer(facts);
+    const ranked = pool
+      .filter((placement) => hardLimitViolations(facts, placement).length === 0)
+      .map((placement, searchRank) => ({ placement, fit: score(placement), searchRank }))
+      .sort(
+        (a, b) =>
+          b.fit.fitScore - a.fit.fitScore ||
+          a.searchRank - b.searchRank ||
+          a.placement.id.localeCompare(b.placement.id),
+      );
+    return {
+      page: ranked.slice(offset, offset + limit).map(({ placement, fit }) => ({ placement, fit })),
+      total: ranked.length,
+    };
+  }
+
+  it('gives the same score as the full reasons, for every person and placement', () => {
+    for (let p = 0; p < 60; p++) {
+      const facts = person();
+      const scorer = fitScorer(facts);
+      for (let i = 0; i < 80; i++) {
+        const placement = hit(i);
+        expect(scorer.scoreOnly(placement)).toBe(scorer(placement).fitScore);
+        expect(keepsHardLimits(facts, placement)).toBe(hardLimitViolations(facts, placement).length === 0);
+      }
+    }
+  });
+
+  it('returns the same page, byte for byte, as scoring every hit in full', () => {
+    let pagesWithItems = 0;
+    for (let p = 0; p < 40; p++) {
+      const facts = { ...person(), maxDistanceKm: 30 };
+      const pool = Array.from({ length: 300 }, (_, i) => hit(i));
+      for (const [offset, limit] of [
+        [0, 20],
+        [20, 20],
+        [5, 3],
+        [290, 50],
+      ] as const) {
+        const expected = fullPath(facts, pool, offset, limit);
+        const actual = rankPlacementPool(facts, pool, { offset, limit });
+        expect(JSON.stringify(actual)).toBe(JSON.stringify(expected));
+        if (actual.page.length > 0) pagesWithItems += 1;
+      }
+    }
+    expect(pagesWithItems).toBeGreaterThan(40);
   });
 });

@@ -36,23 +36,35 @@ export function hardLimitsOf(person: PersonFacts): HardLimit[] {
   });
 }
 
-/** Which hard limits this placement breaks for this young person; empty when it fits. */
-export function hardLimitViolations(person: PersonFacts, placement: PlacementFacts): HardLimit[] {
-  const broken: Record<HardLimit, boolean> = {
-    placement_open: placement.status !== 'open' || !placement.employerVerified || placement.placesFree <= 0,
-    travel_distance: distanceKm(person.coordinates, placement._geo) > person.maxDistanceKm,
-    days: placement.days.some((day) => !person.days.includes(day)),
-    daily_hours:
-      placement.dayStartMinutes < person.earliestStartMinutes || placement.dayEndMinutes > person.latestFinishMinutes,
-    hours_per_week: placement.hoursPerWeek > person.maxHoursPerWeek,
-    environment: environmentFactors.some((factor) => {
+type Check = (person: PersonFacts, placement: PlacementFacts) => boolean;
+
+/** Whether the placement breaks each limit. */
+const breaks: Record<HardLimit, Check> = {
+  placement_open: (_, placement) =>
+    placement.status !== 'open' || !placement.employerVerified || placement.placesFree <= 0,
+  travel_distance: (person, placement) => distanceKm(person.coordinates, placement._geo) > person.maxDistanceKm,
+  days: (person, placement) => placement.days.some((day) => !person.days.includes(day)),
+  daily_hours: (person, placement) =>
+    placement.dayStartMinutes < person.earliestStartMinutes || placement.dayEndMinutes > person.latestFinishMinutes,
+  hours_per_week: (person, placement) => placement.hoursPerWeek > person.maxHoursPerWeek,
+  environment: (person, placement) =>
+    environmentFactors.some((factor) => {
       const limit = person.environmentLimits[factor];
       return limit !== undefined && placement.environment[factor] > limit;
     }),
-    step_free_access: person.stepFreeRequired && !placement.stepFreeAccess,
-    required_adjustments: person.requiredAdjustments.some(
-      (category) => !placement.adjustmentsOffered.includes(category),
-    ),
-  };
-  return hardLimits.filter((limit) => broken[limit]);
+  step_free_access: (person, placement) => person.stepFreeRequired && !placement.stepFreeAccess,
+  required_adjustments: (person, placement) =>
+    person.requiredAdjustments.some((category) => !placement.adjustmentsOffered.includes(category)),
+};
+const checks = hardLimits.map((limit) => breaks[limit]);
+
+/** Which hard limits this placement breaks for this young person; empty when it fits. */
+export function hardLimitViolations(person: PersonFacts, placement: PlacementFacts): HardLimit[] {
+  return hardLimits.filter((limit) => breaks[limit](person, placement));
+}
+
+/** `hardLimitViolations(...).length === 0`, stopping at the first broken limit, for a whole pool of placements. */
+export function keepsHardLimits(person: PersonFacts, placement: PlacementFacts): boolean {
+  for (const check of checks) if (check(person, placement)) return false;
+  return true;
 }

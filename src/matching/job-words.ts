@@ -181,6 +181,14 @@ export function wishMatches(wish: CompiledWish, placement: PlacementWords): stri
     .map((idea) => idea.said);
 }
 
+/** How many of the sentence's ideas the placement holds: `wishMatches(...).length`, without the list. */
+export function countWishMatches(wish: CompiledWish, placement: PlacementWords): number {
+  let n = 0;
+  for (const idea of wish.ideas)
+    if (idea.alternatives.some((alternative) => allIn(alternative, placement.stems))) n += 1;
+  return n;
+}
+
 /** Words for a search query: each idea of the sentence once, synonyms left to the search engine. */
 export function wishQueryWords(wish: CompiledWish): string[] {
   return wish.ideas.map((idea) => idea.said);

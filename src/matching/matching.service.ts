@@ -11,7 +11,7 @@ import { youngPersonResource } from '../young-people/young-people.access.js';
 import type { MatchingYoungPerson } from '../young-people/young-people.repository.js';
 import { type PersonFacts, type PlacementFacts, personFacts } from './facts.js';
 import { browseFilter, candidateFilterFor, placementFilterFor, reachKm, relevanceQueryFor } from './filters.js';
-import { hardLimitViolations } from './hard-limits.js';
+import { hardLimitViolations, keepsHardLimits } from './hard-limits.js';
 import type { BrowseQuery, MatchesQuery } from './matching.schemas.js';
 import { type Fit, fitScorer } from './scoring.js';
 
@@ -164,6 +164,32 @@ function byFit<T extends { id: string }>(a: Ranked<T>, b: Ranked<T>): number {
   return b.fit.fitScore - a.fit.fitScore || a.searchRank - b.searchRank || a.item.id.localeCompare(b.item.id);
 }
 
+/**
+ * The pool hits that keep every hard limit, best fit first, and the page asked for with its
+ * reasons. The whole pool is ordered by the fit score alone (`scoreOnly`); only the page's
+ * placements get their reasons built, which are most of the scoring's work and garbage.
+ */
+export function rankPlacementPool(
+  person: PersonFacts,
+  pool: PoolHit[],
+  page: { offset: number; limit: number },
+): { page: { placement: PoolHit; fit: Fit }[]; total: number } {
+  const scorer = fitScorer(person);
+  const ranked: { item: PoolHit; fitScore: number; searchRank: number }[] = [];
+  for (const hit of pool) {
+    if (keepsHardLimits(person, hit)) {
+      ranked.push({ item: hit, fitScore: scorer.scoreOnly(hit), searchRank: ranked.length });
+    }
+  }
+  ranked.sort((a, b) => b.fitScore - a.fitScore || a.searchRank - b.searchRank || a.item.id.localeCompare(b.item.id));
+  return {
+    page: ranked
+      .slice(page.offset, page.offset + page.limit)
+      .map(({ item }) => ({ placement: item, fit: scorer(item) })),
+    total: ranked.length,
+  };
+}
+
 const clockTime = (minutes: number) =>
   `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
@@ -215,16 +241,10 @@ export class MatchingService {
   async matchesFor(actor: Actor, youngPersonId: string, query: MatchesQuery) {
     const person = await this.#youngPerson(actor, youngPersonId);
     const facts = personFacts(person);
-    const score = fitScorer(facts);
     const pool = await this.#placementPool(facts, query);
-    const ranked = pool
-      .filter((hit) => hardLimitViolations(facts, hit).length === 0)
-      .map((hit, searchRank) => ({ item: hit, fit: score(hit), searchRank }))
-      .sort(byFit);
-    const items = ranked
-      .slice(query.offset, query.offset + query.limit)
-      .map(({ item, fit }) => ({ placement: placementSummary(item), ...fit }));
-    return { items, total: ranked.length, limit: query.limit, offset: query.offset };
+    const { page, total } = rankPlacementPool(facts, pool, query);
+    const items = page.map(({ placement, fit }) => ({ placement: placementSummary(placement), ...fit }));
+    return { items, total, limit: query.limit, offset: query.offset };
   }
 
   async #youngPerson(actor: Actor, id: string): Promise<MatchingYoungPerson> {

@@ -15,6 +15,8 @@ import {
   type CompiledPhrase,
   compilePhrases,
   compileWish,
+  countWishMatches,
+  type PlacementWords,
   phraseMatch,
   placementWords,
   type WordMatchKind,
@@ -142,8 +144,17 @@ export function scoreFit(person: PersonFacts, placement: ScoringFacts): Fit {
   return fitScorer(person)(placement);
 }
 
-/** `scoreFit` for one young person and many placements: what depends only on the person is worked out once. */
-export function fitScorer(person: PersonFacts): (placement: ScoringFacts) => Fit {
+/**
+ * `scoreFit` for one young person and many placements: what depends only on the person is worked
+ * out once. `scoreOnly` gives the same `fitScore` without the reasons, for ordering a whole pool
+ * when only the page returned needs them (a pool holds up to about 450 placements, a page 20).
+ */
+export interface FitScorer {
+  (placement: ScoringFacts): Fit;
+  scoreOnly(placement: ScoringFacts): number;
+}
+
+export function fitScorer(person: PersonFacts): FitScorer {
   const liked = compilePhrases(person.likedTasks);
   const strengths = compilePhrases(person.strengths);
   const skills = compilePhrases(person.skills);
@@ -153,7 +164,7 @@ export function fitScorer(person: PersonFacts): (placement: ScoringFacts) => Fit
   const needed = [...new Set([...person.requiredAdjustments, ...person.preferredAdjustments])];
   const hardLimitsChecked = hardLimitsOf(person);
 
-  return (placement) => {
+  const fit = (placement: ScoringFacts): Fit => {
     const km = distanceKm(person.coordinates, placement._geo);
     const text = placementWords([placement.title, ...placement.tasks]);
     const wordMatches: MatchReasons['interests']['wordMatches'] = [];
@@ -188,23 +199,20 @@ export function fitScorer(person: PersonFacts): (placement: ScoringFacts) => Fit
         person.preferredAdjustments.length === 0 ? 1 : preferredOffered.length / person.preferredAdjustments.length,
       sectorInterest: interests.sectors.length > 0 ? 1 : 0,
       firstChoiceSector: interests.firstChoice ? 1 : 0,
-      tasks: Math.min(
-        1,
-        (interests.likedTasks.length + 0.5 * (interests.strengths.length + interests.skills.length)) / 2,
-      ),
+      tasks: tasksShare(interests.likedTasks.length, interests.strengths.length + interests.skills.length),
       jobsWanted: Math.min(1, wished.length / 2),
-      distance: person.maxDistanceKm > 0 ? Math.max(0, 1 - km / person.maxDistanceKm) : 0,
-      hours: Math.min(1, placement.hoursPerWeek / (0.75 * person.maxHoursPerWeek)),
+      distance: distanceShare(person, km),
+      hours: hoursShare(person, placement),
       disabilityConfident: disabilityConfidentShare[placement.disabilityConfident],
     };
     const scoreParts = Object.fromEntries(
       fitParts.map((part) => [part, round1(shares[part] * fitWeights[part])]),
     ) as Record<FitPart, number>;
-    const penalty = fitWeights.dislikedTaskPenalty * Math.min(2, dislikedTasks.length);
+    const penalty = dislikedPenalty(dislikedTasks.length);
     const total = fitParts.reduce((sum, part) => sum + shares[part] * fitWeights[part], 0) - penalty;
 
     return {
-      fitScore: Math.max(0, Math.min(100, Math.round(total))),
+      fitScore: clampScore(total),
       reasons: {
         distanceKm: round1(km),
         interests,
@@ -219,7 +227,53 @@ export function fitScorer(person: PersonFacts): (placement: ScoringFacts) => Fit
       },
     };
   };
+
+  // The same arithmetic as `fit`, in the same order (so the same floating-point total), counting
+  // instead of listing: no reasons, notes or word-match objects for placements off the page.
+  const limitedFactors = environmentFactors.filter((factor) => person.environmentLimits[factor] !== undefined);
+  const limitRanks = limitedFactors.map((factor) => person.environmentLimits[factor]!);
+  const preferred = person.preferredAdjustments;
+  const count = (phrases: CompiledPhrase[], text: PlacementWords) => {
+    let n = 0;
+    for (const phrase of phrases) if (phraseMatch(phrase, text)) n += 1;
+    return n;
+  };
+  const scoreOnly = (placement: ScoringFacts): number => {
+    const km = distanceKm(person.coordinates, placement._geo);
+    const text = placementWords([placement.title, ...placement.tasks]);
+    let earned = 0;
+    for (let i = 0; i < limitedFactors.length; i++) {
+      const rank = placement.environment[limitedFactors[i]!];
+      const limitRank = limitRanks[i]!;
+      if (rank < limitRank) earned += 1;
+      else if (rank === limitRank) earned += 0.5;
+    }
+    let preferredOffered = 0;
+    for (const category of preferred) if (placement.adjustmentsOffered.includes(category)) preferredOffered += 1;
+
+    let total = 0;
+    total += (limitedFactors.length === 0 ? 1 : earned / limitedFactors.length) * fitWeights.environment;
+    total += (preferred.length === 0 ? 1 : preferredOffered / preferred.length) * fitWeights.adjustments;
+    total += (person.interests.includes(placement.sector) ? 1 : 0) * fitWeights.sectorInterest;
+    total += (placement.sector === firstChoice ? 1 : 0) * fitWeights.firstChoiceSector;
+    total += tasksShare(count(liked, text), count(strengths, text) + count(skills, text)) * fitWeights.tasks;
+    total += Math.min(1, (wish ? countWishMatches(wish, text) : 0) / 2) * fitWeights.jobsWanted;
+    total += distanceShare(person, km) * fitWeights.distance;
+    total += hoursShare(person, placement) * fitWeights.hours;
+    total += disabilityConfidentShare[placement.disabilityConfident] * fitWeights.disabilityConfident;
+    return clampScore(total - dislikedPenalty(count(disliked, text)));
+  };
+
+  return Object.assign(fit, { scoreOnly });
 }
+
+const tasksShare = (liked: number, strengthsAndSkills: number) => Math.min(1, (liked + 0.5 * strengthsAndSkills) / 2);
+const distanceShare = (person: PersonFacts, km: number) =>
+  person.maxDistanceKm > 0 ? Math.max(0, 1 - km / person.maxDistanceKm) : 0;
+const hoursShare = (person: PersonFacts, placement: ScoringFacts) =>
+  Math.min(1, placement.hoursPerWeek / (0.75 * person.maxHoursPerWeek));
+const dislikedPenalty = (disliked: number) => fitWeights.dislikedTaskPenalty * Math.min(2, disliked);
+const clampScore = (total: number) => Math.max(0, Math.min(100, Math.round(total)));
 
 /** The reason in words a job coach can read out: what they said, and what of it this placement has. */
 export function jobsWantedMessage(said: string, matched: string[]): string {
