@@ -354,6 +354,65 @@ describe('GET /v1/placements/{id}/candidates', () => {
     expect(response.json.items).toEqual([]);
   });
 
+  it('looks no further than the widest travel limit, even in the corners of the box the search asks for', async () => {
+    // Records which young people the service reads, to show the corners are dropped before the read.
+    class RecordingProfiles extends MatchingProfilesReadModel {
+      readonly read: string[] = [];
+      override async byIds(ids: string[]) {
+        this.read.push(...ids);
+        return super.byIds(ids);
+      }
+    }
+    const profiles = new RecordingProfiles({ youngPeople: harness.services.youngPeopleRepository });
+    const app = createApp({
+      ...harness.services.services,
+      matching: new MatchingService({
+        search: harness.services.search,
+        profiles,
+        placements: harness.services.placements,
+      }),
+    });
+    const sam = await harness.services.youngPeopleRepository.byId(home.youngPersonId);
+    const { lat, lng } = sam!.coordinates;
+    const kmEast = 1 / (111.2 * Math.cos((lat * Math.PI) / 180));
+    const site = (name: string, coordinates: { lat: number; lng: number }) =>
+      post(name, {
+        site: {
+          address: { line1: '1 High St', town: 'Elsewhere', postcode: 'YO1 7DJ' },
+          coordinates,
+          stepFreeAccess: true,
+        },
+      });
+    // 75 km south and 75 km west of Sam: inside the box around 102 km, but 106 km away.
+    await site('candidateCorner', { lat: lat - 75 / 111.2, lng: lng - 75 * kmEast });
+    // 60 km south: within 102 km, so Sam is read, but beyond Sam's own 12 km.
+    await site('candidateSouth', { lat: lat - 60 / 111.2, lng });
+    await harness.services.searchSync.drain();
+    const candidates = async (placementId: string) => {
+      const response = await callUntyped(app, 'GET', `/v1/placements/${placementId}/candidates`, {
+        token: home.coach.token,
+      });
+      expect(response.status).toBe(200);
+      return (response.json as { items: { youngPerson: { id: string } }[] }).items.map((item) => item.youngPerson.id);
+    };
+    try {
+      expect(await candidates(placements.candidateCorner!)).toEqual([]);
+      expect(profiles.read).not.toContain(home.youngPersonId);
+      expect(await candidates(placements.candidateSouth!)).toEqual([]);
+      expect(profiles.read).toContain(home.youngPersonId);
+    } finally {
+      for (const name of ['candidateCorner', 'candidateSouth']) {
+        const closed = await call(harness.app, 'PATCH', '/v1/placements/{placementId}', {
+          path: { placementId: placements[name]! },
+          token: employer.staff.token,
+          body: { status: 'closed' },
+        });
+        expect(closed.status).toBe(200);
+      }
+      await harness.services.searchSync.drain();
+    }
+  });
+
   it('is for provider staff only: employers, young people and delegates get 403', async () => {
     const stranger = await makeEmployer(harness, home.admin, { name: 'Another Employer' });
     for (const token of [employer.staff.token, stranger.staff.token, home.youngPerson.token, home.delegate.token]) {

@@ -115,7 +115,7 @@ describe('candidate filter from a placement’s demands', () => {
     expect(candidateFilterFor(placementFacts(), { providerId: 'p00000000000000000000001' })).toEqual([
       'providerId = "p00000000000000000000001"',
       'status = "active"',
-      '_geoRadius(53.7997, -1.5492, 102000)',
+      geoBox({ lat: 53.7997, lng: -1.5492 }, 102),
       'maxHoursPerWeek >= 20',
       'earliestStartMinutes <= 570',
       'latestFinishMinutes >= 870',

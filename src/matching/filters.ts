@@ -103,13 +103,15 @@ export const widestTravelKm = 102;
 /**
  * A placement's demands as a candidates-index filter: young people of one provider, active,
  * whose limits this placement keeps within. Mirrors `placementFilterFor` from the other side.
+ * The reach is the box around `widestTravelKm` (see `geoBox`): the search is nearest first, so
+ * the hits in its corners come after every one within reach and `candidatesFor` drops them.
  */
 export function candidateFilterFor(placement: PlacementFacts, scope: { providerId: string }): SearchFilter {
   const notOffered = adjustmentCategories.filter((category) => !placement.adjustmentsOffered.includes(category));
   const filter = [
     `providerId = ${quote(scope.providerId)}`,
     'status = "active"',
-    geoRadius(placement._geo, widestTravelKm),
+    geoBox(placement._geo, widestTravelKm),
     `maxHoursPerWeek >= ${placement.hoursPerWeek}`,
     `earliestStartMinutes <= ${placement.dayStartMinutes}`,
     `latestFinishMinutes >= ${placement.dayEndMinutes}`,

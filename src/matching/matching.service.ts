@@ -10,7 +10,14 @@ import { type PlacementSearchDoc, placementSearchDoc } from '../search-sync/docu
 import { youngPersonResource } from '../young-people/young-people.access.js';
 import type { MatchingYoungPerson } from '../young-people/young-people.repository.js';
 import { type PersonFacts, type PlacementFacts, personFacts } from './facts.js';
-import { browseFilter, candidateFilterFor, placementFilterFor, reachKm, relevanceQueryFor } from './filters.js';
+import {
+  browseFilter,
+  candidateFilterFor,
+  placementFilterFor,
+  reachKm,
+  relevanceQueryFor,
+  widestTravelKm,
+} from './filters.js';
 import { hardLimitViolations, keepsHardLimits } from './hard-limits.js';
 import type { BrowseQuery, MatchesQuery } from './matching.schemas.js';
 import { type Fit, fitScorer } from './scoring.js';
@@ -281,12 +288,16 @@ export class MatchingService {
       placesFree: facts.placesFree,
     };
     if (!providerId) return { placement: summary, items: [], total: 0, limit: query.limit, offset: query.offset };
-    const { hits } = await this.search.client.index(this.search.indexUid('candidates')).search<{ id: string }>('', {
-      filter: candidateFilterFor(facts, { providerId }),
-      sort: [`_geoPoint(${facts._geo.lat}, ${facts._geo.lng}):asc`],
-      limit: candidatePoolSize,
-      attributesToRetrieve: ['id'],
-    });
+    const found = await this.search.client
+      .index(this.search.indexUid('candidates'))
+      .search<{ id: string; _geo: Coordinates }>('', {
+        filter: candidateFilterFor(facts, { providerId }),
+        sort: [`_geoPoint(${facts._geo.lat}, ${facts._geo.lng}):asc`],
+        limit: candidatePoolSize,
+        attributesToRetrieve: ['id', '_geo'],
+      });
+    // The filter is a box; its corners are beyond anyone's reach, so those are not even read.
+    const hits = found.hits.filter((hit) => distanceKm(facts._geo, hit._geo) <= widestTravelKm);
     const searchRank = new Map(hits.map((hit, rank) => [hit.id, rank]));
     const people = await this.profiles.byIds(hits.map((hit) => hit.id));
     const ranked: Ranked<MatchingYoungPerson>[] = people
