@@ -84,9 +84,10 @@ export function postcodeDirectory(): PostcodeDirectory {
 
 const earthRadiusKm = 6371.0088;
 
-/** Great-circle distance in kilometres. */
+const toRad = (deg: number) => (deg * Math.PI) / 180;
+
+/** Great-circle distance in kilometres. Called several times for every hit of a match search. */
 export function distanceKm(a: Coordinates, b: Coordinates): number {
-  const toRad = (deg: number) => (deg * Math.PI) / 180;
   const dLat = toRad(b.lat - a.lat);
   const dLng = toRad(b.lng - a.lng);
   const h = Math.sin(dLat / 2) ** 2 + Math.cos(toRad(a.lat)) * Math.cos(toRad(b.lat)) * Math.sin(dLng / 2) ** 2;

@@ -82,11 +82,12 @@ export interface PlacementWords {
 export function placementWords(texts: string[]): PlacementWords {
   const words = new Set<string>();
   const stems = new Set<string>();
-  for (const text of texts) {
-    for (const word of contentWords(text)) {
-      words.add(word);
-      stems.add(stem(word));
-    }
+  // One pass over the texts joined by a space (a word break, as the end of each text is): the
+  // same words as each text on its own, for a fifth of the string and regular-expression work.
+  for (const word of contentWords(texts.join(' '))) {
+    if (words.has(word)) continue;
+    words.add(word);
+    stems.add(stem(word));
   }
   return { words, stems };
 }
