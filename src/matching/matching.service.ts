@@ -2,7 +2,7 @@ import type { Meilisearch, MultiSearchQuery, SearchParams } from 'meilisearch';
 import { type Actor, authorize, decide, youngPeopleScope } from '../auth/policy.js';
 import { isoDateOfEpochDay } from '../core/dates.js';
 import { notFound } from '../core/errors.js';
-import type { Search } from '../core/search/meili.js';
+import { type Search, searchIndex } from '../core/search/meili.js';
 import { type Coordinates, distanceKm } from '../geo/postcodes.js';
 import type { PlacementsService } from '../placements/placements.service.js';
 import type { MatchingProfilesReadModel } from '../read-models/matching-profiles.js';
@@ -149,7 +149,7 @@ export type SearchQuery = MultiSearchQuery & {
 export async function searchPlacementPool(client: Meilisearch, searches: SearchQuery[]): Promise<PoolHit[]> {
   const seen = new Map<string, PoolHit>();
   for (const { indexUid, within, nearestFirst, ...params } of searches) {
-    const result = await client.index(indexUid).search<PoolHit>(params.q ?? '', params as SearchParams);
+    const result = await searchIndex<PoolHit>(client, indexUid, params as SearchParams);
     let beyondReach = false;
     for (const hit of result.hits) {
       if (within && distanceKm(within.centre, hit._geo) > within.radiusKm) beyondReach = true;
@@ -288,14 +288,17 @@ export class MatchingService {
       placesFree: facts.placesFree,
     };
     if (!providerId) return { placement: summary, items: [], total: 0, limit: query.limit, offset: query.offset };
-    const found = await this.search.client
-      .index(this.search.indexUid('candidates'))
-      .search<{ id: string; _geo: Coordinates }>('', {
+    const found = await searchIndex<{ id: string; _geo: Coordinates }>(
+      this.search.client,
+      this.search.indexUid('candidates'),
+      {
+        q: '',
         filter: candidateFilterFor(facts, { providerId }),
         sort: [`_geoPoint(${facts._geo.lat}, ${facts._geo.lng}):asc`],
         limit: candidatePoolSize,
         attributesToRetrieve: ['id', '_geo'],
-      });
+      },
+    );
     // The filter is a box; its corners are beyond anyone's reach, so those are not even read.
     const hits = found.hits.filter((hit) => distanceKm(facts._geo, hit._geo) <= widestTravelKm);
     const searchRank = new Map(hits.map((hit, rank) => [hit.id, rank]));
