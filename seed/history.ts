@@ -259,7 +259,7 @@ class HistoryBuilder {
 
   constructor(
     private readonly settings: DatasetSettings,
-    private readonly nearProvider: Map<string, PlacementFacts[]>,
+    private readonly map: PlacementMap,
     private readonly everywhere: PlacementFacts[],
   ) {}
 
@@ -278,26 +278,29 @@ class HistoryBuilder {
     return run;
   }
 
-  /** A placement near the young person's provider, in a sector they like when one fits. */
+  /**
+   * A placement within the young person's travel limit that keeps all their hard limits, in a
+   * sector they like when one fits. Looks at every placement on the map squares their reach
+   * touches (random tries failed for most people: few placements keep all of someone's limits),
+   * going once round that list from a random point, so the choice is the seed's and repeats.
+   */
   #choosePlacement(
     random: Random,
     person: GeneratedYoungPerson['person'],
     fits: (placement: PlacementFacts) => boolean,
   ): PlacementFacts | undefined {
     const limits = limitsOf(person);
-    const suits = (placement: PlacementFacts) => fits(placement) && keepsHardLimits(limits, placement);
-    for (const list of [this.nearProvider.get(person.providerId) ?? [], this.everywhere]) {
-      if (list.length === 0) continue;
-      let fallback: PlacementFacts | undefined;
-      for (let attempt = 0; attempt < 12; attempt++) {
-        const placement = random.pick(list);
-        if (!suits(placement)) continue;
-        if (person.interests.includes(placement.sector)) return placement;
-        fallback ??= placement;
-      }
-      if (fallback) return fallback;
+    const nearby = this.map.within(limits.coordinates, limits.maxDistanceKm);
+    if (nearby.length === 0) return undefined;
+    const start = random.int(0, nearby.length - 1);
+    let fallback: PlacementFacts | undefined;
+    for (let step = 0; step < nearby.length; step++) {
+      const placement = nearby[(start + step) % nearby.length]!;
+      if (!mayKeepHardLimits(limits, placement) || !keepsHardLimits(limits, placement) || !fits(placement)) continue;
+      if (person.interests.includes(placement.sector)) return placement;
+      fallback ??= placement;
     }
-    return undefined;
+    return fallback;
   }
 
   #base(
@@ -350,12 +353,11 @@ class HistoryBuilder {
     const base = (placement: PlacementFacts) =>
       this.#base(random, template, youngPersonId, pastPlacementId(settings, placement, yearsBack), placement, year);
 
-    const main = this.#choosePlacement(
-      random,
-      template,
-      // Only looks: a run is made (and written as a past placement) once an intern is proposed for it.
-      (placement) => (this.pastRuns.get(runKey(placement, year))?.reserved ?? 0) < placement.places,
-    );
+    // Only looks: a run is made (and written as a past placement) once an intern is proposed for it.
+    const hasPlace = (placement: PlacementFacts) =>
+      (this.pastRuns.get(runKey(placement, year))?.reserved ?? 0) < placement.places;
+    const intern = template;
+    const main = this.#choosePlacement(random, template, hasPlace);
     const mainStart = main ? pastStartDate(settings, main.startDate, year) : septemberStartOf(year);
     const proposedOn = addDays(mainStart, -random.int(20, 110));
     // A placement starting in the new year may not have been proposed yet.
@@ -366,7 +368,7 @@ class HistoryBuilder {
     const earlierOn = addDays(proposedOn, -random.int(21, 56));
     const earlier =
       random.chance(0.2) && earlierOn <= settings.today
-        ? this.#choosePlacement(random, template, (placement) => placement !== main)
+        ? this.#choosePlacement(random, intern, (placement) => placement !== main)
         : undefined;
     if (earlier) {
       this.pastRun(earlier, year);
@@ -379,7 +381,7 @@ class HistoryBuilder {
     const last = journeys[journeys.length - 1];
     const person = youngPersonDocument(
       {
-        ...template,
+        ...intern,
         id: youngPersonId,
         plannedStartDate: septemberStartOf(year),
         dateOfBirth: addYears(template.dateOfBirth, -yearsBack),
@@ -799,6 +801,19 @@ function limitsOf(person: GeneratedYoungPerson['person']): PersonFacts {
 }
 
 /**
+ * A quick first look, false only when `keepsHardLimits` would be false too: the choice of a
+ * placement looks at every one within reach, and most fail one of these plain comparisons.
+ */
+function mayKeepHardLimits(person: PersonFacts, { matching }: PlacementFacts): boolean {
+  return (
+    matching.hoursPerWeek <= person.maxHoursPerWeek &&
+    matching.dayStartMinutes >= person.earliestStartMinutes &&
+    matching.dayEndMinutes <= person.latestFinishMinutes &&
+    (!person.stepFreeRequired || matching.stepFreeAccess)
+  );
+}
+
+/**
  * The seeded journeys are proposals a job coach made, so they keep the young person's hard limits
  * as the service checks them (whether the placement is open is the history's own business).
  */
@@ -832,11 +847,59 @@ function matchingFactsOf(doc: PlacementSearchDoc): MatchingPlacementFacts {
   };
 }
 
-/** Facts about every placement of a verified employer, and which of them are near each provider. */
+/**
+ * Placements by square of the map (a tenth of a degree each way: about 11 by 7 km in England),
+ * so finding those within someone's reach looks at a few squares, not at every placement.
+ */
+export class PlacementMap {
+  static readonly squareDegrees = 0.1;
+  readonly #squares = new Map<number, PlacementFacts[]>();
+
+  static #row(lat: number) {
+    return Math.floor(lat / PlacementMap.squareDegrees);
+  }
+  static #column(lng: number) {
+    return Math.floor(lng / PlacementMap.squareDegrees);
+  }
+  static #key(row: number, column: number) {
+    return row * 10_000 + column;
+  }
+
+  add(placement: PlacementFacts): void {
+    const { lat, lng } = placement.matching._geo;
+    const key = PlacementMap.#key(PlacementMap.#row(lat), PlacementMap.#column(lng));
+    const square = this.#squares.get(key);
+    if (square) square.push(placement);
+    else this.#squares.set(key, [placement]);
+  }
+
+  /**
+   * The placements on the squares that the circle's bounding box touches (a superset of those
+   * within `km`: the hard-limit check measures the distance), always in the same order.
+   */
+  within(centre: { lat: number; lng: number }, km: number): PlacementFacts[] {
+    const dLat = (km * 1.01) / 111.19;
+    const dLng = dLat / Math.max(0.01, Math.cos((centre.lat * Math.PI) / 180));
+    const found: PlacementFacts[] = [];
+    for (let row = PlacementMap.#row(centre.lat - dLat); row <= PlacementMap.#row(centre.lat + dLat); row++) {
+      for (
+        let column = PlacementMap.#column(centre.lng - dLng);
+        column <= PlacementMap.#column(centre.lng + dLng);
+        column++
+      ) {
+        const square = this.#squares.get(PlacementMap.#key(row, column));
+        if (square) found.push(...square);
+      }
+    }
+    return found;
+  }
+}
+
+/** Facts about every placement of a verified employer, and a map of them. */
 function placementFacts(dataset: Dataset) {
   const employers = new Map(dataset.employers.map((employer) => [employer.id, employer]));
   const everywhere: PlacementFacts[] = [];
-  const nearProvider = new Map<string, PlacementFacts[]>();
+  const map = new PlacementMap();
   // Each employer's record is made once, not once for each of its placements.
   const records = new Map<string, Employer>();
   const employerOf = (employer: GeneratedEmployer) => {
@@ -871,11 +934,9 @@ function placementFacts(dataset: Dataset) {
       ),
     };
     everywhere.push(facts);
-    const near = nearProvider.get(employer.verifiedBy.providerId) ?? [];
-    near.push(facts);
-    nearProvider.set(employer.verifiedBy.providerId, near);
+    map.add(facts);
   }
-  return { everywhere, nearProvider };
+  return { everywhere, map };
 }
 
 /** Documents for one collection, written a batch at a time through the shared queue. */
@@ -910,8 +971,8 @@ export const journeyHistory: LoadPart = {
   async run(context, progress) {
     const { services, dataset, passwordHash, batchSize } = context;
     const { settings } = dataset;
-    const { everywhere, nearProvider } = placementFacts(dataset);
-    const builder = new HistoryBuilder(settings, nearProvider, everywhere);
+    const { everywhere, map } = placementFacts(dataset);
+    const builder = new HistoryBuilder(settings, map, everywhere);
     const unordered = { ordered: false };
     const queue = new WriteQueue();
     const batches = {
