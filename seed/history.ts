@@ -1,7 +1,15 @@
 import { ObjectId } from 'mongodb';
 import type { AccountDoc } from '../src/auth/accounts.js';
 import { addDays, addMonths, addYears, daysBetween, mondayOnOrAfter, weekStartOf } from '../src/core/dates.js';
-import type { Role } from '../src/domain/vocabulary.js';
+import { minutesOfDay } from '../src/domain/schemas.js';
+import {
+  adjustmentCategories,
+  environmentFactors,
+  levelRank,
+  levels,
+  type Role,
+  weekdays,
+} from '../src/domain/vocabulary.js';
 import { type Employer, toEmployer } from '../src/employers/employers.repository.js';
 import {
   checkStep,
@@ -255,6 +263,8 @@ function statusAfter(state: JourneyState, yearIsOver: boolean): GeneratedYoungPe
 /** Makes the history's records, one young person at a time; ids come from counters, so runs repeat exactly. */
 class HistoryBuilder {
   readonly pastRuns = new Map<string, PastRun>();
+  /** Past interns whose limits were eased to fit their placement (see `#easedFit`). */
+  easedInterns = 0;
   #counters = { match: 0, log: 0, review: 0 };
 
   constructor(
@@ -290,17 +300,57 @@ class HistoryBuilder {
     fits: (placement: PlacementFacts) => boolean,
   ): PlacementFacts | undefined {
     const limits = limitsOf(person);
+    const lists = this.map.near(limits);
+    const total = lists.reduce((sum, list) => sum + list.length, 0);
+    if (total === 0) return undefined;
+    // From a random point to the end, then from the beginning up to it.
+    let skip = random.int(0, total - 1);
+    let first = 0;
+    while (skip >= lists[first]!.length) skip -= lists[first++]!.length;
+    let fallback: PlacementFacts | undefined;
+    for (let round = 0; round <= lists.length; round++) {
+      const list = lists[(first + round) % lists.length]!;
+      const from = round === 0 ? skip : 0;
+      const to = round === lists.length ? skip : list.length;
+      for (let at = from; at < to; at++) {
+        const placement = list[at]!;
+        if (!mayKeepHardLimits(limits, placement) || !keepsHardLimits(limits, placement) || !fits(placement)) continue;
+        if (person.interests.includes(placement.sector)) return placement;
+        fallback ??= placement;
+      }
+    }
+    return fallback;
+  }
+
+  /**
+   * For a past intern whom no placement within reach suits: the placement within their travel
+   * limit that breaks the fewest of their other limits, and the intern as they were that year,
+   * with those limits eased just enough to fit it (a past intern is a new person modelled on the
+   * template, and in a real programme those who took part were those a placement fitted). Their
+   * travel limit is never eased. Undefined when nothing is within reach.
+   */
+  #easedFit(
+    random: Random,
+    person: GeneratedYoungPerson['person'],
+    fits: (placement: PlacementFacts) => boolean,
+  ): { person: GeneratedYoungPerson['person']; placement: PlacementFacts } | undefined {
+    const limits = limitsOf(person);
     const nearby = this.map.within(limits.coordinates, limits.maxDistanceKm);
     if (nearby.length === 0) return undefined;
     const start = random.int(0, nearby.length - 1);
-    let fallback: PlacementFacts | undefined;
+    let best: PlacementFacts | undefined;
+    let fewest = Infinity;
     for (let step = 0; step < nearby.length; step++) {
       const placement = nearby[(start + step) % nearby.length]!;
-      if (!mayKeepHardLimits(limits, placement) || !keepsHardLimits(limits, placement) || !fits(placement)) continue;
-      if (person.interests.includes(placement.sector)) return placement;
-      fallback ??= placement;
+      if (!fits(placement)) continue;
+      const broken = hardLimitViolations(limits, placement.matching).filter((limit) => limit !== 'placement_open');
+      if (broken.includes('travel_distance') || broken.length >= fewest) continue;
+      best = placement;
+      fewest = broken.length;
     }
-    return fallback;
+    if (!best) return undefined;
+    const eased = easedTo(person, best.matching);
+    return keepsHardLimits(limitsOf(eased), best) ? { person: eased, placement: best } : undefined;
   }
 
   #base(
@@ -356,8 +406,15 @@ class HistoryBuilder {
     // Only looks: a run is made (and written as a past placement) once an intern is proposed for it.
     const hasPlace = (placement: PlacementFacts) =>
       (this.pastRuns.get(runKey(placement, year))?.reserved ?? 0) < placement.places;
-    const intern = template;
-    const main = this.#choosePlacement(random, template, hasPlace);
+    let intern = template;
+    let main = this.#choosePlacement(random, template, hasPlace);
+    if (!main) {
+      const eased = this.#easedFit(random, template, hasPlace);
+      if (eased) {
+        ({ person: intern, placement: main } = eased);
+        this.easedInterns += 1;
+      }
+    }
     const mainStart = main ? pastStartDate(settings, main.startDate, year) : septemberStartOf(year);
     const proposedOn = addDays(mainStart, -random.int(20, 110));
     // A placement starting in the new year may not have been proposed yet.
@@ -800,17 +857,69 @@ function limitsOf(person: GeneratedYoungPerson['person']): PersonFacts {
   return personFacts(toYoungPerson(youngPersonDocument(person, factsMadeAt)));
 }
 
+const clockTime = (minutes: number) =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+/** The young person with their days, hours, environment and access limits eased just enough for `placement` (not travel). */
+function easedTo(
+  person: GeneratedYoungPerson['person'],
+  placement: MatchingPlacementFacts,
+): GeneratedYoungPerson['person'] {
+  const { availability, conditionsForSuccess: conditions } = person;
+  const earliest = Math.min(minutesOfDay(availability.earliestStart), placement.dayStartMinutes);
+  const latest = Math.max(minutesOfDay(availability.latestFinish), placement.dayEndMinutes);
+  const maxEnvironment = { ...conditions.maxEnvironment };
+  for (const factor of environmentFactors) {
+    const limit = maxEnvironment[factor];
+    if (limit !== undefined && levelRank[limit] < placement.environment[factor])
+      maxEnvironment[factor] = levels[placement.environment[factor]]!;
+  }
+  const dropped = conditions.requiredAdjustments.filter((category) => !placement.adjustmentsOffered.includes(category));
+  return {
+    ...person,
+    availability: {
+      days: weekdays.filter((day) => availability.days.includes(day) || placement.days.includes(day)),
+      earliestStart: clockTime(earliest),
+      latestFinish: clockTime(latest),
+      maxHoursPerWeek: Math.max(availability.maxHoursPerWeek, Math.ceil(placement.hoursPerWeek)),
+    },
+    conditionsForSuccess: {
+      ...conditions,
+      maxEnvironment,
+      stepFreeAccess: conditions.stepFreeAccess && placement.stepFreeAccess,
+      requiredAdjustments: conditions.requiredAdjustments.filter((category) => !dropped.includes(category)),
+      // What they had to have is still what they would like.
+      preferredAdjustments: adjustmentCategories.filter(
+        (category) => conditions.preferredAdjustments.includes(category) || dropped.includes(category),
+      ),
+    },
+  };
+}
+
+/** About how many km one degree of latitude is, a little less, so a gap found with it is never more than the real one. */
+const kmPerDegreeLatitude = 111.1;
+
 /**
- * A quick first look, false only when `keepsHardLimits` would be false too: the choice of a
+ * A quick first look, false only when `keepsHardLimits` would be false too (the same rules, less
+ * the travel distance, which it only bounds by the difference in latitude): the choice of a
  * placement looks at every one within reach, and most fail one of these plain comparisons.
  */
 function mayKeepHardLimits(person: PersonFacts, { matching }: PlacementFacts): boolean {
-  return (
-    matching.hoursPerWeek <= person.maxHoursPerWeek &&
-    matching.dayStartMinutes >= person.earliestStartMinutes &&
-    matching.dayEndMinutes <= person.latestFinishMinutes &&
-    (!person.stepFreeRequired || matching.stepFreeAccess)
-  );
+  if (
+    matching.hoursPerWeek > person.maxHoursPerWeek ||
+    matching.dayStartMinutes < person.earliestStartMinutes ||
+    matching.dayEndMinutes > person.latestFinishMinutes ||
+    (person.stepFreeRequired && !matching.stepFreeAccess) ||
+    Math.abs(matching._geo.lat - person.coordinates.lat) * kmPerDegreeLatitude > person.maxDistanceKm
+  )
+    return false;
+  for (const day of matching.days) if (!person.days.includes(day)) return false;
+  for (const factor of environmentFactors) {
+    const limit = person.environmentLimits[factor];
+    if (limit !== undefined && matching.environment[factor] > limit) return false;
+  }
+  for (const category of person.requiredAdjustments) if (!matching.adjustmentsOffered.includes(category)) return false;
+  return true;
 }
 
 /**
@@ -847,13 +956,23 @@ function matchingFactsOf(doc: PlacementSearchDoc): MatchingPlacementFacts {
   };
 }
 
+/** Placements of one square of the map with the same working week, which a young person can keep or not. */
+interface ScheduleGroup {
+  days: MatchingPlacementFacts['days'];
+  dayStartMinutes: number;
+  dayEndMinutes: number;
+  hoursPerWeek: number;
+  placements: PlacementFacts[];
+}
+
 /**
  * Placements by square of the map (a tenth of a degree each way: about 11 by 7 km in England),
- * so finding those within someone's reach looks at a few squares, not at every placement.
+ * and within a square by working week, so finding those within someone's reach whose days and
+ * hours they can keep looks at a few squares and a few dozen weeks, not at every placement.
  */
 export class PlacementMap {
   static readonly squareDegrees = 0.1;
-  readonly #squares = new Map<number, PlacementFacts[]>();
+  readonly #squares = new Map<number, Map<string, ScheduleGroup>>();
 
   static #row(lat: number) {
     return Math.floor(lat / PlacementMap.squareDegrees);
@@ -866,17 +985,53 @@ export class PlacementMap {
   }
 
   add(placement: PlacementFacts): void {
-    const { lat, lng } = placement.matching._geo;
-    const key = PlacementMap.#key(PlacementMap.#row(lat), PlacementMap.#column(lng));
-    const square = this.#squares.get(key);
-    if (square) square.push(placement);
-    else this.#squares.set(key, [placement]);
+    const { _geo, days, dayStartMinutes, dayEndMinutes, hoursPerWeek } = placement.matching;
+    const key = PlacementMap.#key(PlacementMap.#row(_geo.lat), PlacementMap.#column(_geo.lng));
+    let square = this.#squares.get(key);
+    if (!square) {
+      square = new Map();
+      this.#squares.set(key, square);
+    }
+    const week = `${days.join(' ')}|${dayStartMinutes}|${dayEndMinutes}|${hoursPerWeek}`;
+    const group = square.get(week);
+    if (group) group.placements.push(placement);
+    else square.set(week, { days, dayStartMinutes, dayEndMinutes, hoursPerWeek, placements: [placement] });
   }
 
   /**
-   * The placements on the squares that the circle's bounding box touches (a superset of those
-   * within `km`: the hard-limit check measures the distance), always in the same order.
+   * The placements on the squares that the bounding box of the person's reach touches, whose days
+   * and hours they can keep (a superset of those within their reach: the hard-limit check
+   * measures the distance), as lists to read one after another, always in the same order (not
+   * copied into one list: at 100,000 placements that was most of the choosing's garbage).
    */
+  near(person: PersonFacts): PlacementFacts[][] {
+    const { coordinates: centre, maxDistanceKm: km } = person;
+    const dLat = (km * 1.01) / 111.19;
+    const dLng = dLat / Math.max(0.01, Math.cos((centre.lat * Math.PI) / 180));
+    const found: PlacementFacts[][] = [];
+    for (let row = PlacementMap.#row(centre.lat - dLat); row <= PlacementMap.#row(centre.lat + dLat); row++) {
+      for (
+        let column = PlacementMap.#column(centre.lng - dLng);
+        column <= PlacementMap.#column(centre.lng + dLng);
+        column++
+      ) {
+        const square = this.#squares.get(PlacementMap.#key(row, column));
+        if (!square) continue;
+        for (const group of square.values()) {
+          if (
+            group.hoursPerWeek <= person.maxHoursPerWeek &&
+            group.dayStartMinutes >= person.earliestStartMinutes &&
+            group.dayEndMinutes <= person.latestFinishMinutes &&
+            group.days.every((day) => person.days.includes(day))
+          )
+            found.push(group.placements);
+        }
+      }
+    }
+    return found;
+  }
+
+  /** The placements on the squares that the bounding box of `km` around `centre` touches, in the same order every time. */
   within(centre: { lat: number; lng: number }, km: number): PlacementFacts[] {
     const dLat = (km * 1.01) / 111.19;
     const dLng = dLat / Math.max(0.01, Math.cos((centre.lat * Math.PI) / 180));
@@ -888,7 +1043,8 @@ export class PlacementMap {
         column++
       ) {
         const square = this.#squares.get(PlacementMap.#key(row, column));
-        if (square) found.push(...square);
+        if (!square) continue;
+        for (const group of square.values()) for (const placement of group.placements) found.push(placement);
       }
     }
     return found;

@@ -133,6 +133,30 @@ describe('the seeded journey history', () => {
     ).toBe(true);
   });
 
+  it('gives nearly every past intern a journey within their hard limits, and most of them an outcome', async () => {
+    const current = new Set([...generate({ today }).youngPeople()].map((generated) => generated.person.id));
+    const pastInterns = (
+      await harness.services.db
+        .collection('young_people')
+        .find({}, { projection: { _id: 1 } })
+        .toArray()
+    )
+      .map((doc) => doc._id.toHexString())
+      .filter((id) => !current.has(id));
+    const lastStateOf = new Map<string, string>();
+    for (const match of [...matches].sort((a, b) => a.proposedAt.getTime() - b.proposedAt.getTime()))
+      lastStateOf.set(match.youngPersonId.toHexString(), match.state);
+    const withJourney = pastInterns.filter((id) => lastStateOf.has(id));
+    expect(pastInterns.length).toBeGreaterThan(150);
+    expect(withJourney.length / pastInterns.length).toBeGreaterThanOrEqual(0.9);
+    // Nationally most interns complete and a minority leave early.
+    const ended = withJourney.map((id) => lastStateOf.get(id)!).filter((state) => state !== 'in_progress');
+    const completed = ended.filter((state) => state === 'completed' || state === 'followed_up').length;
+    expect(completed / ended.length).toBeGreaterThan(0.7);
+    expect(completed / ended.length).toBeLessThan(0.97);
+    // Hard limits of every journey, past interns' included, are checked by the test above.
+  });
+
   it('is the same every time', async () => {
     const second = await createHarness({ clock: new ManualClock(new Date(`${today}T12:00:00Z`)) });
     try {
