@@ -998,6 +998,22 @@ export class PlacementMap {
     else square.set(week, { days, dayStartMinutes, dayEndMinutes, hoursPerWeek, placements: [placement] });
   }
 
+  /** The squares that the bounding box of `km` around `centre` touches (1% wider), in the same order every time. */
+  *#squaresAround(centre: { lat: number; lng: number }, km: number): Generator<Map<string, ScheduleGroup>> {
+    const dLat = (km * 1.01) / 111.19;
+    const dLng = dLat / Math.max(0.01, Math.cos((centre.lat * Math.PI) / 180));
+    for (let row = PlacementMap.#row(centre.lat - dLat); row <= PlacementMap.#row(centre.lat + dLat); row++) {
+      for (
+        let column = PlacementMap.#column(centre.lng - dLng);
+        column <= PlacementMap.#column(centre.lng + dLng);
+        column++
+      ) {
+        const square = this.#squares.get(PlacementMap.#key(row, column));
+        if (square) yield square;
+      }
+    }
+  }
+
   /**
    * The placements on the squares that the bounding box of the person's reach touches, whose days
    * and hours they can keep (a superset of those within their reach: the hard-limit check
@@ -1005,27 +1021,16 @@ export class PlacementMap {
    * copied into one list: at 100,000 placements that was most of the choosing's garbage).
    */
   near(person: PersonFacts): PlacementFacts[][] {
-    const { coordinates: centre, maxDistanceKm: km } = person;
-    const dLat = (km * 1.01) / 111.19;
-    const dLng = dLat / Math.max(0.01, Math.cos((centre.lat * Math.PI) / 180));
     const found: PlacementFacts[][] = [];
-    for (let row = PlacementMap.#row(centre.lat - dLat); row <= PlacementMap.#row(centre.lat + dLat); row++) {
-      for (
-        let column = PlacementMap.#column(centre.lng - dLng);
-        column <= PlacementMap.#column(centre.lng + dLng);
-        column++
-      ) {
-        const square = this.#squares.get(PlacementMap.#key(row, column));
-        if (!square) continue;
-        for (const group of square.values()) {
-          if (
-            group.hoursPerWeek <= person.maxHoursPerWeek &&
-            group.dayStartMinutes >= person.earliestStartMinutes &&
-            group.dayEndMinutes <= person.latestFinishMinutes &&
-            group.days.every((day) => person.days.includes(day))
-          )
-            found.push(group.placements);
-        }
+    for (const square of this.#squaresAround(person.coordinates, person.maxDistanceKm)) {
+      for (const group of square.values()) {
+        if (
+          group.hoursPerWeek <= person.maxHoursPerWeek &&
+          group.dayStartMinutes >= person.earliestStartMinutes &&
+          group.dayEndMinutes <= person.latestFinishMinutes &&
+          group.days.every((day) => person.days.includes(day))
+        )
+          found.push(group.placements);
       }
     }
     return found;
@@ -1033,19 +1038,9 @@ export class PlacementMap {
 
   /** The placements on the squares that the bounding box of `km` around `centre` touches, in the same order every time. */
   within(centre: { lat: number; lng: number }, km: number): PlacementFacts[] {
-    const dLat = (km * 1.01) / 111.19;
-    const dLng = dLat / Math.max(0.01, Math.cos((centre.lat * Math.PI) / 180));
     const found: PlacementFacts[] = [];
-    for (let row = PlacementMap.#row(centre.lat - dLat); row <= PlacementMap.#row(centre.lat + dLat); row++) {
-      for (
-        let column = PlacementMap.#column(centre.lng - dLng);
-        column <= PlacementMap.#column(centre.lng + dLng);
-        column++
-      ) {
-        const square = this.#squares.get(PlacementMap.#key(row, column));
-        if (!square) continue;
-        for (const group of square.values()) for (const placement of group.placements) found.push(placement);
-      }
+    for (const square of this.#squaresAround(centre, km)) {
+      for (const group of square.values()) for (const placement of group.placements) found.push(placement);
     }
     return found;
   }
