@@ -273,3 +273,29 @@ describe('tokens from an external OpenID Connect provider', () => {
     }
   });
 });
+
+describe('what MongoDB removes by its TTL monitor (the real clock)', () => {
+  it('keeps refresh tokens and web sessions made with a service clock in the past until they end by the real clock', async () => {
+    const signedIn = await call(harness.app, 'POST', '/v1/auth/token', {
+      body: { email: world.coach.email, password },
+    });
+    expect(signedIn.status).toBe(200);
+    const { session } = await harness.services.webSessions.start(world.coach.accountId);
+    const { db } = harness.services;
+    const token = await db
+      .collection('refresh_tokens')
+      .findOne({ accountId: { $exists: true } }, { sort: { createdAt: -1 } });
+    const stored = await db.collection('web_sessions').findOne({ csrfToken: session.csrfToken });
+    // The service clock is in June 2026, before today: by it both have ended already or soon will.
+    for (const doc of [token, stored]) {
+      expect(doc!.purgeAfter.getTime()).toBeGreaterThan(Date.now());
+      expect(doc!.expiresAt.getTime()).toBeLessThan(doc!.purgeAfter.getTime());
+    }
+    for (const name of ['refresh_tokens', 'web_sessions']) {
+      const ttl = (await db.collection(name).listIndexes().toArray()).filter(
+        (index) => index.expireAfterSeconds !== undefined,
+      );
+      expect(ttl.map((index) => Object.keys(index.key))).toEqual([['purgeAfter']]);
+    }
+  });
+});

@@ -141,6 +141,8 @@ interface RefreshTokenDoc {
   familyId: string;
   createdAt: Date;
   expiresAt: Date;
+  /** When MongoDB removes it: set from the real clock, which its TTL monitor reads (see `refreshTokensCollection`). */
+  purgeAfter?: Date;
   usedAt?: Date;
   revokedAt?: Date;
 }
@@ -156,6 +158,7 @@ export const refreshTokensCollection: CollectionSpec = {
       familyId: { bsonType: 'string' },
       createdAt: { bsonType: 'date' },
       expiresAt: { bsonType: 'date' },
+      purgeAfter: { bsonType: 'date' },
       usedAt: { bsonType: 'date' },
       revokedAt: { bsonType: 'date' },
     },
@@ -164,8 +167,10 @@ export const refreshTokensCollection: CollectionSpec = {
     { key: { tokenHash: 1 }, name: 'token_hash', unique: true },
     { key: { familyId: 1 }, name: 'family' },
     { key: { accountId: 1 }, name: 'account' },
-    // Expired tokens are removed a day after expiry (reuse detection needs them until then).
-    { key: { expiresAt: 1 }, name: 'expiry_ttl', expireAfterSeconds: 86_400 },
+    // Expired tokens are removed a day after expiry (reuse detection needs them until then). The TTL
+    // monitor reads the real clock, so it reads `purgeAfter` (set from the real clock), never the
+    // service clock's `expiresAt`: a service clock set in the past would remove tokens at once.
+    { key: { purgeAfter: 1 }, name: 'purge_ttl', expireAfterSeconds: 86_400 },
   ],
 };
 
@@ -211,6 +216,7 @@ export class RefreshTokens {
       familyId,
       createdAt: now,
       expiresAt: daysAfter(now, this.ttlDays),
+      purgeAfter: daysAfter(new Date(), this.ttlDays),
     });
     return { token, familyId };
   }

@@ -23,8 +23,10 @@ interface WebSessionDoc {
   csrfToken: string;
   createdAt: Date;
   lastSeenAt: Date;
-  /** The absolute end; a TTL index removes the document then. */
+  /** The absolute end, by the service clock; a lookup after it ends the session. */
   expiresAt: Date;
+  /** The same end by the real clock, which MongoDB's TTL monitor reads: it removes the document then. */
+  purgeAfter?: Date;
   /** For a delegate: the young person they chose to act for, and the name to show on every page. */
   actingFor?: { youngPersonId: ObjectId; name: string };
   /** A message for the next page after a successful form (Post/Redirect/Get). */
@@ -54,12 +56,15 @@ export const webSessionsCollection: CollectionSpec = {
       createdAt: { bsonType: 'date' },
       lastSeenAt: { bsonType: 'date' },
       expiresAt: { bsonType: 'date' },
+      purgeAfter: { bsonType: 'date' },
     },
   },
   indexes: [
     { key: { tokenHash: 1 }, name: 'token_hash', unique: true },
     { key: { accountId: 1 }, name: 'account' },
-    { key: { expiresAt: 1 }, name: 'expire_ttl', expireAfterSeconds: 0 },
+    // On `purgeAfter`, not `expiresAt`: a service clock set in the past (tests, demos) would
+    // otherwise have sessions removed within a minute of being made.
+    { key: { purgeAfter: 1 }, name: 'purge_ttl', expireAfterSeconds: 0 },
   ],
 };
 
@@ -109,6 +114,7 @@ export class WebSessions {
       createdAt: now,
       lastSeenAt: now,
       expiresAt: new Date(now.getTime() + sessionAbsoluteMs),
+      purgeAfter: new Date(Date.now() + sessionAbsoluteMs),
     };
     await this.#sessions.insertOne(doc);
     return { token, session: toSession(doc) };
