@@ -447,6 +447,7 @@ describe('GET /v1/placements', () => {
     }
     const { json } = await browse('', home.youngPerson.token);
     expect(json.total).toBe(6);
+    expect(json.matching).toBe(6);
     expect(json.facets.sector).toEqual({ hospitality_catering: 5, retail: 1 });
     expect(json.facets.hoursBand).toEqual({ '16_to_20': 6 });
     expect(json.facets.adjustmentsOffered).toMatchObject({ instructions: 5, colleague_support: 5 });

@@ -1169,6 +1169,7 @@ export const openApiExamples: OperationExamples = {
         },
       ],
       total: 2,
+      matching: 2,
       limit: 20,
       offset: 0,
       facets: {

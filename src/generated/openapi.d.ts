@@ -509,8 +509,10 @@ export interface components {
           town: string;
         })[];
       limit: number;
+      /** @description How many placements match, exactly (every placement has one sector, so it is the sum of the sector counts). */
+      matching: number;
       offset: number;
-      /** @description Estimated number of placements that match. */
+      /** @description How many of the matching placements can be paged through with `offset` (at most 1,000; narrow the search to reach others). */
       total: number;
     };
     CandidatePage: {

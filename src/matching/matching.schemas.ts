@@ -220,7 +220,14 @@ export const browsePageSchema = z
         distanceKm: z.number().optional().openapi({ description: 'From `near`, when given.' }),
       }),
     ),
-    total: z.number().int().openapi({ description: 'Estimated number of placements that match.' }),
+    total: z.number().int().openapi({
+      description:
+        'How many of the matching placements can be paged through with `offset` (at most 1,000; narrow the search to reach others).',
+    }),
+    matching: z.number().int().openapi({
+      description:
+        'How many placements match, exactly (every placement has one sector, so it is the sum of the sector counts).',
+    }),
     limit: z.number().int(),
     offset: z.number().int(),
     facets: z

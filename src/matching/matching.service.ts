@@ -383,12 +383,13 @@ export class MatchingService {
       (typeof browseFacets)[number],
       Record<string, number>
     >;
-    return {
-      items,
-      total: result.estimatedTotalHits ?? items.length,
-      limit: query.limit,
-      offset: query.offset,
-      facets,
-    };
+    // Meilisearch counts hits only up to the index's maxTotalHits (1,000), but counts facet values
+    // over every match; each placement has exactly one sector, so their sum is the exact count.
+    const pageable = result.estimatedTotalHits ?? items.length;
+    const matching = Math.max(
+      pageable,
+      Object.values(facets.sector).reduce((sum, count) => sum + count, 0),
+    );
+    return { items, total: pageable, matching, limit: query.limit, offset: query.offset, facets };
   }
 }

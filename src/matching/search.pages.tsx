@@ -90,6 +90,7 @@ async function searchPage(c: Context<WebEnv>) {
   const result = parsed.success && !hasErrors ? await c.var.services.matching.browse(actor, parsed.data) : undefined;
   if (hasErrors) c.status(400);
   const facets = result?.facets;
+  // Pages reach only the placements Meilisearch will page through (the first 1,000); the count says all.
   const pages = Math.max(1, Math.ceil((result?.total ?? 0) / pageSize));
   const href = (target: number) => {
     const next = new URLSearchParams(url.searchParams);
@@ -182,7 +183,10 @@ async function searchPage(c: Context<WebEnv>) {
         <div class="govuk-grid-column-two-thirds">
           {result ? (
             <p class="govuk-body" role="status">
-              {result.total} {result.total === 1 ? 'placement' : 'placements'}
+              {result.matching.toLocaleString('en-GB')} {result.matching === 1 ? 'placement' : 'placements'}
+              {result.matching > result.total
+                ? `. These pages show the first ${result.total.toLocaleString('en-GB')}: choose a place, a distance or a kind of work to see the others.`
+                : ''}
             </p>
           ) : null}
           <ul class="govuk-list">
