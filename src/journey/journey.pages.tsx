@@ -697,71 +697,88 @@ interface LogValues {
   errors: FieldErrors;
 }
 
-async function weeklyLogPage(c: Context<WebEnv>, { form, errors }: LogValues) {
+/** The frame of the progress forms (weekly log, review): caption, heading, errors, CSRF, 400 on errors. */
+async function progressForm(
+  c: Context<WebEnv>,
+  page: { title: string; heading: string; intro: string; errors: FieldErrors },
+  fields: Child,
+) {
   const { view } = await loadJourney(c);
-  if (Object.keys(errors).length > 0) c.status(400);
+  const hasErrors = Object.keys(page.errors).length > 0;
+  if (hasErrors) c.status(400);
   return renderPage(
     c,
-    {
-      title: `Weekly log: ${view.youngPerson.preferredName}`,
-      hasErrors: Object.keys(errors).length > 0,
-      backLink: `/journeys/${view.id}`,
-    },
+    { title: `${page.title}: ${view.youngPerson.preferredName}`, hasErrors, backLink: `/journeys/${view.id}` },
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
+        <ErrorSummary errors={page.errors} />
         <span class="govuk-caption-l">
           {view.youngPerson.preferredName} at {view.placement.employerName}
         </span>
-        <h1 class="govuk-heading-l">Record a weekly log</h1>
-        <p class="govuk-body">One log for each week. It shows how much support is needed as time goes on.</p>
+        <h1 class="govuk-heading-l">{page.heading}</h1>
+        <p class="govuk-body">{page.intro}</p>
         <form method="post" novalidate>
           <CsrfField token={csrfToken(c)} />
-          <DateInput
-            name="weekStarting"
-            legend="Monday of the week"
-            legendSize="s"
-            hint="For example, 7 9 2026."
-            value={datePartsFrom(form, 'weekStarting')}
-            error={errors.weekStarting}
-          />
-          <Input
-            name="hoursWorked"
-            label="Hours worked"
-            inputmode="decimal"
-            width="3"
-            value={value(form, 'hoursWorked')}
-            error={errors.hoursWorked}
-          />
-          <Input
-            name="supportHours"
-            label="Hours of job coach support"
-            hint="Time you spent supporting at work this week."
-            inputmode="decimal"
-            width="3"
-            value={value(form, 'supportHours')}
-            error={errors.supportHours}
-          />
-          <CharacterCount
-            name="tasksDone"
-            label="Tasks done (optional)"
-            hint="One on each line."
-            value={value(form, 'tasksDone')}
-            rows={3}
-            error={errors.tasksDone}
-          />
-          <CharacterCount
-            name="notes"
-            label="Notes (optional)"
-            value={value(form, 'notes')}
-            rows={3}
-            maxLength={2000}
-            error={errors.notes}
-          />
-          <Button>Save the weekly log</Button>
+          {fields}
         </form>
       </div>
     </div>,
+  );
+}
+
+async function weeklyLogPage(c: Context<WebEnv>, { form, errors }: LogValues) {
+  return progressForm(
+    c,
+    {
+      title: 'Weekly log',
+      heading: 'Record a weekly log',
+      intro: 'One log for each week. It shows how much support is needed as time goes on.',
+      errors,
+    },
+    <>
+      <DateInput
+        name="weekStarting"
+        legend="Monday of the week"
+        legendSize="s"
+        hint="For example, 7 9 2026."
+        value={datePartsFrom(form, 'weekStarting')}
+        error={errors.weekStarting}
+      />
+      <Input
+        name="hoursWorked"
+        label="Hours worked"
+        inputmode="decimal"
+        width="3"
+        value={value(form, 'hoursWorked')}
+        error={errors.hoursWorked}
+      />
+      <Input
+        name="supportHours"
+        label="Hours of job coach support"
+        hint="Time you spent supporting at work this week."
+        inputmode="decimal"
+        width="3"
+        value={value(form, 'supportHours')}
+        error={errors.supportHours}
+      />
+      <CharacterCount
+        name="tasksDone"
+        label="Tasks done (optional)"
+        hint="One on each line."
+        value={value(form, 'tasksDone')}
+        rows={3}
+        error={errors.tasksDone}
+      />
+      <CharacterCount
+        name="notes"
+        label="Notes (optional)"
+        value={value(form, 'notes')}
+        rows={3}
+        maxLength={2000}
+        error={errors.notes}
+      />
+      <Button>Save the weekly log</Button>
+    </>,
   );
 }
 
@@ -798,66 +815,54 @@ async function saveWeeklyLog(c: Context<WebEnv>) {
 }
 
 async function reviewPage(c: Context<WebEnv>, { form, errors }: LogValues) {
-  const { view } = await loadJourney(c);
-  if (Object.keys(errors).length > 0) c.status(400);
-  return renderPage(
+  return progressForm(
     c,
     {
-      title: `Progress review: ${view.youngPerson.preferredName}`,
-      hasErrors: Object.keys(errors).length > 0,
-      backLink: `/journeys/${view.id}`,
+      title: 'Progress review',
+      heading: 'Record a progress review',
+      intro: 'Reviews happen about every 6 weeks. Agree one target or more with the young person.',
+      errors,
     },
-    <div class="govuk-grid-row">
-      <div class="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        <span class="govuk-caption-l">
-          {view.youngPerson.preferredName} at {view.placement.employerName}
-        </span>
-        <h1 class="govuk-heading-l">Record a progress review</h1>
-        <p class="govuk-body">Reviews happen about every 6 weeks. Agree one target or more with the young person.</p>
-        <form method="post" novalidate>
-          <CsrfField token={csrfToken(c)} />
-          <DateInput
-            name="heldOn"
-            legend="When was the review?"
-            legendSize="s"
-            value={datePartsFrom(form, 'heldOn')}
-            error={errors.heldOn}
-          />
-          <CharacterCount
-            name="summary"
-            label="How it is going (optional)"
-            value={value(form, 'summary')}
-            rows={4}
-            maxLength={2000}
-            error={errors.summary}
-          />
-          <h2 class="govuk-heading-m">Target</h2>
-          <Input
-            name="targetText"
-            label="What the intern will do"
-            hint="For example, Set up the breakfast room on my own."
-            value={value(form, 'targetText')}
-            error={errors.targetText}
-          />
-          <Input
-            name="targetMeasure"
-            label="How everyone will know it is done"
-            hint="For example, Three mornings in a row with no prompts."
-            value={value(form, 'targetMeasure')}
-            error={errors.targetMeasure}
-          />
-          <DateInput
-            name="targetDue"
-            legend="By when"
-            legendSize="s"
-            value={datePartsFrom(form, 'targetDue')}
-            error={errors.targetDue}
-          />
-          <Button>Save the review</Button>
-        </form>
-      </div>
-    </div>,
+    <>
+      <DateInput
+        name="heldOn"
+        legend="When was the review?"
+        legendSize="s"
+        value={datePartsFrom(form, 'heldOn')}
+        error={errors.heldOn}
+      />
+      <CharacterCount
+        name="summary"
+        label="How it is going (optional)"
+        value={value(form, 'summary')}
+        rows={4}
+        maxLength={2000}
+        error={errors.summary}
+      />
+      <h2 class="govuk-heading-m">Target</h2>
+      <Input
+        name="targetText"
+        label="What the intern will do"
+        hint="For example, Set up the breakfast room on my own."
+        value={value(form, 'targetText')}
+        error={errors.targetText}
+      />
+      <Input
+        name="targetMeasure"
+        label="How everyone will know it is done"
+        hint="For example, Three mornings in a row with no prompts."
+        value={value(form, 'targetMeasure')}
+        error={errors.targetMeasure}
+      />
+      <DateInput
+        name="targetDue"
+        legend="By when"
+        legendSize="s"
+        value={datePartsFrom(form, 'targetDue')}
+        error={errors.targetDue}
+      />
+      <Button>Save the review</Button>
+    </>,
   );
 }
 
