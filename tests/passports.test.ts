@@ -335,42 +335,18 @@ describe('saving one section, and restoring an earlier version', () => {
 
   it('refuses a restore by a coach (403), of a version that does not exist (404), or from a stale base (409)', async () => {
     const before = await currentOf(world.youngPersonId, world.youngPerson.token);
-    expect(
+    const restore = async (version: number, token: string, baseVersion: number) =>
       (
         await call(harness.app, 'POST', '/v1/young-people/{youngPersonId}/passport/versions/{version}/restore', {
-          path: { youngPersonId: world.youngPersonId, version: 1 },
-          token: world.coach.token,
-          body: { baseVersion: before.version },
+          path: { youngPersonId: world.youngPersonId, version },
+          token,
+          body: { baseVersion },
         })
-      ).status,
-    ).toBe(403);
-    expect(
-      (
-        await call(harness.app, 'POST', '/v1/young-people/{youngPersonId}/passport/versions/{version}/restore', {
-          path: { youngPersonId: world.youngPersonId, version: 1 },
-          token: other.coach.token,
-          body: { baseVersion: before.version },
-        })
-      ).status,
-    ).toBe(404);
-    expect(
-      (
-        await call(harness.app, 'POST', '/v1/young-people/{youngPersonId}/passport/versions/{version}/restore', {
-          path: { youngPersonId: world.youngPersonId, version: 99 },
-          token: world.youngPerson.token,
-          body: { baseVersion: before.version },
-        })
-      ).status,
-    ).toBe(404);
-    expect(
-      (
-        await call(harness.app, 'POST', '/v1/young-people/{youngPersonId}/passport/versions/{version}/restore', {
-          path: { youngPersonId: world.youngPersonId, version: 1 },
-          token: world.youngPerson.token,
-          body: { baseVersion: before.version - 1 },
-        })
-      ).status,
-    ).toBe(409);
+      ).status;
+    expect(await restore(1, world.coach.token, before.version)).toBe(403);
+    expect(await restore(1, other.coach.token, before.version)).toBe(404);
+    expect(await restore(99, world.youngPerson.token, before.version)).toBe(404);
+    expect(await restore(1, world.youngPerson.token, before.version - 1)).toBe(409);
     expect((await currentOf(world.youngPersonId, world.youngPerson.token)).version).toBe(before.version);
   });
 });
