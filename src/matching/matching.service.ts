@@ -167,7 +167,11 @@ interface Ranked<T> {
   searchRank: number;
 }
 
-function byFit<T extends { id: string }>(a: Ranked<T>, b: Ranked<T>): number {
+/** Best fit first; the search's order, then the id, break ties (the same order every time). */
+function byFit(
+  a: { item: { id: string }; fit: Pick<Fit, 'fitScore'>; searchRank: number },
+  b: { item: { id: string }; fit: Pick<Fit, 'fitScore'>; searchRank: number },
+): number {
   return b.fit.fitScore - a.fit.fitScore || a.searchRank - b.searchRank || a.item.id.localeCompare(b.item.id);
 }
 
@@ -182,13 +186,13 @@ export function rankPlacementPool(
   page: { offset: number; limit: number },
 ): { page: { placement: PoolHit; fit: Fit }[]; total: number } {
   const scorer = fitScorer(person);
-  const ranked: { item: PoolHit; fitScore: number; searchRank: number }[] = [];
+  const ranked: { item: PoolHit; fit: Pick<Fit, 'fitScore'>; searchRank: number }[] = [];
   for (const hit of pool) {
     if (keepsHardLimits(person, hit)) {
-      ranked.push({ item: hit, fitScore: scorer.scoreOnly(hit), searchRank: ranked.length });
+      ranked.push({ item: hit, fit: { fitScore: scorer.scoreOnly(hit) }, searchRank: ranked.length });
     }
   }
-  ranked.sort((a, b) => b.fitScore - a.fitScore || a.searchRank - b.searchRank || a.item.id.localeCompare(b.item.id));
+  ranked.sort(byFit);
   return {
     page: ranked
       .slice(page.offset, page.offset + page.limit)
