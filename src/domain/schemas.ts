@@ -85,6 +85,10 @@ export const timeOfDaySchema = z
 
 export const minutesOfDay = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 
+/** The other way: minutes since midnight as "HH:MM". */
+export const clockTimeOf = (minutes: number) =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
 /** An ISO calendar date, "YYYY-MM-DD". */
 export const dateSchema = z.iso.date({ message: 'must be a date like 2026-09-01' }).openapi({ example: '2026-09-01' });
 

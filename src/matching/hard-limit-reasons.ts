@@ -1,3 +1,4 @@
+import { clockTimeOf } from '../domain/schemas.js';
 import {
   adjustmentCategoryLabels,
   environmentFactorLabels,
@@ -9,8 +10,6 @@ import { distanceKm } from '../geo/postcodes.js';
 import type { PersonFacts, PlacementFacts } from './facts.js';
 import { type HardLimit, hardLimitViolations } from './hard-limits.js';
 
-const clock = (minutes: number) =>
-  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 const list = (items: string[]) =>
   items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 
@@ -32,7 +31,7 @@ export function hardLimitBreaks(person: PersonFacts, placement: PlacementFacts):
     days: () =>
       `the placement runs on ${list(placement.days.filter((day) => !person.days.includes(day)).map((day) => weekdayNames[day]))}, when they are not available`,
     daily_hours: () =>
-      `the working day is ${clock(placement.dayStartMinutes)} to ${clock(placement.dayEndMinutes)}; they can manage ${clock(person.earliestStartMinutes)} to ${clock(person.latestFinishMinutes)}`,
+      `the working day is ${clockTimeOf(placement.dayStartMinutes)} to ${clockTimeOf(placement.dayEndMinutes)}; they can manage ${clockTimeOf(person.earliestStartMinutes)} to ${clockTimeOf(person.latestFinishMinutes)}`,
     hours_per_week: () =>
       `the placement is ${placement.hoursPerWeek} hours a week; their most is ${person.maxHoursPerWeek}`,
     environment: () =>

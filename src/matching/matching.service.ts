@@ -3,6 +3,7 @@ import { type Actor, authorize, decide, youngPeopleScope } from '../auth/policy.
 import { isoDateOfEpochDay } from '../core/dates.js';
 import { notFound } from '../core/errors.js';
 import { type Search, searchIndex } from '../core/search/meili.js';
+import { clockTimeOf } from '../domain/schemas.js';
 import { type Coordinates, distanceKm } from '../geo/postcodes.js';
 import type { PlacementsService } from '../placements/placements.service.js';
 import type { MatchingProfilesReadModel } from '../read-models/matching-profiles.js';
@@ -201,9 +202,6 @@ export function rankPlacementPool(
   };
 }
 
-const clockTime = (minutes: number) =>
-  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-
 function placementSummary(doc: PoolHit) {
   return {
     id: doc.id,
@@ -212,8 +210,8 @@ function placementSummary(doc: PoolHit) {
     sector: doc.sector,
     town: doc.town,
     days: doc.days,
-    startTime: clockTime(doc.dayStartMinutes),
-    endTime: clockTime(doc.dayEndMinutes),
+    startTime: clockTimeOf(doc.dayStartMinutes),
+    endTime: clockTimeOf(doc.dayEndMinutes),
     hoursPerWeek: doc.hoursPerWeek,
     startDate: isoDateOfEpochDay(doc.startDate),
     durationWeeks: doc.durationWeeks,
