@@ -308,11 +308,11 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
       sources: new DashboardsReadModel({
         matches,
         progress: progressRepository,
-        accounts,
         employers,
         placements,
         youngPeople,
       }),
+      names,
       clock,
     }),
     notifications,

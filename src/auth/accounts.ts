@@ -158,6 +158,14 @@ export class AccountsRepository {
     return doc ? toAccount(doc) : undefined;
   }
 
+  /** Many accounts in one query; ids that are not valid or not found are left out. */
+  async byIds(ids: string[]): Promise<Account[]> {
+    const valid = ids.filter((id) => ObjectId.isValid(id) && id.length === 24).map((id) => new ObjectId(id));
+    if (valid.length === 0) return [];
+    const docs = await this.collection.find({ _id: { $in: valid } }, { projection: withoutSecrets }).toArray();
+    return docs.map(toAccount);
+  }
+
   async byEmail(email: string): Promise<Account | undefined> {
     const doc = await this.collection.findOne({ email: normaliseEmail(email) }, { projection: withoutSecrets });
     return doc ? toAccount(doc) : undefined;

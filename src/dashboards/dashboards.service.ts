@@ -6,6 +6,7 @@ import { type Sector, sectorLabels } from '../domain/vocabulary.js';
 import type { JourneyState } from '../journey/journey.machine.js';
 import type { OutcomeType } from '../journey/journey.schemas.js';
 import type { DashboardsReadModel } from '../read-models/dashboards.js';
+import type { NamesReadModel } from '../read-models/names.js';
 import {
   type Counts,
   emptyCounts,
@@ -121,17 +122,21 @@ export class DashboardsService {
   private readonly mongo: MongoClient;
   private readonly summaries: DashboardSummaries;
   private readonly sources: DashboardsReadModel;
+  private readonly names: NamesReadModel;
   private readonly clock: Clock;
 
   constructor(options: {
     mongo: MongoClient;
     summaries: DashboardSummaries;
     sources: DashboardsReadModel;
+    /** Job coaches' and interns' names, many at a time (one query each). */
+    names: NamesReadModel;
     clock: Clock;
   }) {
     this.mongo = options.mongo;
     this.summaries = options.summaries;
     this.sources = options.sources;
+    this.names = options.names;
     this.clock = options.clock;
   }
 
@@ -258,7 +263,7 @@ export class DashboardsService {
 
   async #namedCoachRows(groups: GroupedCounts[]) {
     const ids = groups.map((row) => row._id).filter((id): id is ObjectId => id instanceof ObjectId);
-    const names = await this.sources.staffNames(ids.map((id) => id.toHexString()));
+    const names = await this.names.accountNames(ids.map((id) => id.toHexString()));
     return groups.map(({ _id, ...counts }) => ({
       key: _id instanceof ObjectId ? _id.toHexString() : null,
       label: _id instanceof ObjectId ? (names.get(_id.toHexString()) ?? 'A former job coach') : 'No job coach',
@@ -405,7 +410,7 @@ export class DashboardsService {
     const placements = await this.sources.employerPlacements(employer.id, placementsListed);
     const byPlacement = new Map((facets?.byPlacement ?? []).map((row) => [String(row._id), row]));
     const interns = facets?.interns ?? [];
-    const names = await this.sources.youngPersonNames(interns.map((row) => row.youngPersonId.toHexString()));
+    const names = await this.names.youngPersonNames(interns.map((row) => row.youngPersonId.toHexString()));
     const titles = new Map(placements.map((p) => [p.id, p.title]));
     const employerFigures = (row: EmployerRow | undefined) => {
       const { _id, awaitingDecision, tasters, acceptedByEmployer, declinedByEmployer, hiredByEmployer, ...counts } =

@@ -1,5 +1,4 @@
 import { type AggregationCursor, type ClientSession, type Document, ObjectId } from 'mongodb';
-import type { AccountsRepository } from '../auth/accounts.js';
 import type { EmployersRepository } from '../employers/employers.repository.js';
 import { employerResource } from '../employers/employers.service.js';
 import type { PlacementMatchesRepository } from '../journey/journey.repository.js';
@@ -26,16 +25,15 @@ export interface EmployerPlacementSummary {
 
 /**
  * What the outcome dashboards read of other features' records, and nothing more: the journeys and
- * weekly logs, aggregated (figures are counts and means, never a record); staff and intern names;
- * an employer's standing (for the policy check); an employer's placements as a list; and how many
- * young people a provider admitted by an eligibility exception. Each is one query, sized for a
- * dashboard that may name thousands of job coaches. Callers show these only within a scope the
- * policy already allowed.
+ * weekly logs, aggregated (figures are counts and means, never a record); an employer's standing
+ * (for the policy check); an employer's placements as a list; and how many young people a provider
+ * admitted by an eligibility exception. Each is one query, sized for a dashboard that may name
+ * thousands of job coaches; names come from `NamesReadModel`. Callers show these only within a
+ * scope the policy already allowed.
  */
 export class DashboardsReadModel {
   private readonly matches: PlacementMatchesRepository;
   private readonly progress: ProgressRepository;
-  private readonly accounts: AccountsRepository;
   private readonly employers: EmployersRepository;
   private readonly placements: PlacementsRepository;
   private readonly youngPeople: YoungPeopleRepository;
@@ -43,14 +41,12 @@ export class DashboardsReadModel {
   constructor(options: {
     matches: PlacementMatchesRepository;
     progress: ProgressRepository;
-    accounts: AccountsRepository;
     employers: EmployersRepository;
     placements: PlacementsRepository;
     youngPeople: YoungPeopleRepository;
   }) {
     this.matches = options.matches;
     this.progress = options.progress;
-    this.accounts = options.accounts;
     this.employers = options.employers;
     this.placements = options.placements;
     this.youngPeople = options.youngPeople;
@@ -72,20 +68,6 @@ export class DashboardsReadModel {
   /** The weekly logs, through a pipeline of the dashboards' figures. */
   weeklyLogs<T extends Document>(pipeline: Document[]): AggregationCursor<T> {
     return this.progress.logs.aggregate<T>(pipeline);
-  }
-
-  /** Staff names by account id, in one query (a page of the coach breakdown names up to 100). */
-  async staffNames(ids: string[]): Promise<Map<string, string>> {
-    if (ids.length === 0) return new Map();
-    const docs = await this.accounts.collection
-      .find({ _id: { $in: [...new Set(ids)].map((id) => new ObjectId(id)) } }, { projection: { name: 1 } })
-      .toArray();
-    return new Map(docs.map((doc) => [doc._id.toHexString(), doc.name]));
-  }
-
-  async youngPersonNames(ids: string[]): Promise<Map<string, string>> {
-    const found = await this.youngPeople.byIds([...new Set(ids)]);
-    return new Map(found.map((person) => [person.id, person.preferredName]));
   }
 
   /** What the policy needs to decide who may see an employer's dashboard. */

@@ -40,20 +40,18 @@ export class NamesReadModel {
   }
 
   async accountNames(ids: string[]): Promise<Map<string, string>> {
-    const found = await Promise.all(unique(ids).map((id) => this.accounts.byId(id)));
-    return new Map(found.filter((account) => account !== undefined).map((account) => [account.id, account.name]));
+    const found = await this.accounts.byIds(unique(ids));
+    return new Map(found.map((account) => [account.id, account.name]));
   }
 
   /** Readers of a passport, for its owner's access log: each reader's name and, for employer staff, their organisation. */
   async accountSummaries(ids: string[]): Promise<Map<string, { name: string; employerId?: string }>> {
-    const found = await Promise.all(unique(ids).map((id) => this.accounts.byId(id)));
+    const found = await this.accounts.byIds(unique(ids));
     return new Map(
-      found
-        .filter((account) => account !== undefined)
-        .map((account) => [
-          account.id,
-          { name: account.name, ...(account.employerId ? { employerId: account.employerId } : {}) },
-        ]),
+      found.map((account) => [
+        account.id,
+        { name: account.name, ...(account.employerId ? { employerId: account.employerId } : {}) },
+      ]),
     );
   }
 
