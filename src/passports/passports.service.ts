@@ -18,7 +18,7 @@ import { ApiError, notFound, unprocessable } from '../core/errors.js';
 import { type PassportSection, passportSections } from '../domain/vocabulary.js';
 import type { NotificationsService } from '../notifications/notifications.service.js';
 import type { NamesReadModel } from '../read-models/names.js';
-import type { PeopleFacts, PersonFacts } from '../read-models/people.js';
+import type { PeopleFacts, PersonFact } from '../read-models/people.js';
 import type { PlacementFacts } from '../read-models/placements.js';
 import type {
   Passport,
@@ -112,7 +112,7 @@ export function shareStatus(share: PassportShare, now: Date): 'active' | 'expire
   return share.expiresAt > now ? 'active' : 'expired';
 }
 
-const emptyPassport = (person: Pick<PersonFacts, 'id' | 'providerId'>): Passport => ({
+const emptyPassport = (person: Pick<PersonFact, 'id' | 'providerId'>): Passport => ({
   youngPersonId: person.id,
   providerId: person.providerId,
   version: 0,
@@ -555,7 +555,7 @@ export class PassportsService {
   /** The consent record and its audit entry; used by `share` and by accepting a placement proposal. */
   async createShare(
     actor: Actor,
-    person: Pick<PersonFacts, 'id' | 'providerId'>,
+    person: Pick<PersonFact, 'id' | 'providerId'>,
     input: {
       employerId: string;
       employerName: string;
@@ -604,7 +604,7 @@ export class PassportsService {
   }
 
   /** Whether the actor may share this young person's passport (403 if not); used before sharing on accepting a proposal. */
-  async authorizeShare(actor: Actor, person: Pick<PersonFacts, 'id' | 'providerId'>): Promise<void> {
+  async authorizeShare(actor: Actor, person: Pick<PersonFact, 'id' | 'providerId'>): Promise<void> {
     const passport = await this.passports.current(person.id);
     authorize(actor, 'passport.share', {
       type: 'passport',

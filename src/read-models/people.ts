@@ -7,9 +7,9 @@ import type { YoungPeopleRepository, YoungPerson } from '../young-people/young-p
  * programme. Nothing about their needs, health, travel or history. The feature that asks still
  * asks the policy about its own record (a passport, a share, a match) before showing any of it.
  */
-export type PersonFacts = Pick<YoungPerson, 'id' | 'providerId' | 'preferredName' | 'status' | 'jobCoachId'>;
+export type PersonFact = Pick<YoungPerson, 'id' | 'providerId' | 'preferredName' | 'status' | 'jobCoachId'>;
 
-const factsOf = (person: YoungPerson): PersonFacts => ({
+const factsOf = (person: YoungPerson): PersonFact => ({
   id: person.id,
   providerId: person.providerId,
   preferredName: person.preferredName,
@@ -24,12 +24,12 @@ export class PeopleFacts {
     this.youngPeople = options.youngPeople;
   }
 
-  async person(id: string, session?: ClientSession): Promise<PersonFacts | undefined> {
+  async person(id: string, session?: ClientSession): Promise<PersonFact | undefined> {
     const person = await this.youngPeople.byId(id, session);
     return person ? factsOf(person) : undefined;
   }
 
-  async people(ids: string[]): Promise<PersonFacts[]> {
+  async people(ids: string[]): Promise<PersonFact[]> {
     return (await this.youngPeople.byIds([...new Set(ids)])).map(factsOf);
   }
 }
