@@ -12,7 +12,7 @@ import {
   sharedPassportsScope,
 } from '../auth/policy.js';
 import type { Clock } from '../core/clock.js';
-import { daysAfter } from '../core/dates.js';
+import { daysAfter, isoDate } from '../core/dates.js';
 import { inTransaction } from '../core/db/transaction.js';
 import { ApiError, notFound, unprocessable } from '../core/errors.js';
 import { type PassportSection, passportSections } from '../domain/vocabulary.js';
@@ -179,6 +179,12 @@ export class PassportsService {
     return { person, passport, resource };
   }
 
+  /** When the passport is next due a review, and whether that date has passed. */
+  #reviewDue(nextReviewDue: string | undefined): { nextReviewDue: string | null; reviewOverdue: boolean } {
+    if (!nextReviewDue) return { nextReviewDue: null, reviewOverdue: false };
+    return { nextReviewDue, reviewOverdue: nextReviewDue < isoDate(this.clock.now()) };
+  }
+
   async #recordRead(
     actor: Actor,
     youngPersonId: string,
@@ -205,7 +211,6 @@ export class PassportsService {
     const { passport, resource, person } = await this.#load(actor, youngPersonId, 'passport.read');
     const visible = readableSections(actor, resource, passportSections);
     await this.#recordRead(actor, youngPersonId, action, visible, requestId);
-    const nextReviewDue = passport.sections.review?.nextReviewDue ?? null;
     return {
       person,
       view: {
@@ -215,8 +220,7 @@ export class PassportsService {
         visibleSections: visible,
         coachAccess: passport.coachAccess,
         completeness: completeness(passport.sections),
-        nextReviewDue,
-        reviewOverdue: nextReviewDue !== null && nextReviewDue < this.clock.now().toISOString().slice(0, 10),
+        ...this.#reviewDue(passport.sections.review?.nextReviewDue),
         pendingDrafts: await this.passports.countPendingDrafts(youngPersonId),
         updatedAt: passport.updatedAt?.toISOString() ?? null,
       },
@@ -233,11 +237,9 @@ export class PassportsService {
     const { passport, resource } = await this.#load(actor, youngPersonId, 'passport.read');
     const visible = readableSections(actor, resource, passportSections);
     const filled = completeness(passport.sections);
-    const nextReviewDue = visible.includes('review') ? (passport.sections.review?.nextReviewDue ?? null) : null;
     return {
       pendingDrafts: await this.passports.countPendingDrafts(youngPersonId),
-      nextReviewDue,
-      reviewOverdue: nextReviewDue !== null && nextReviewDue < this.clock.now().toISOString().slice(0, 10),
+      ...this.#reviewDue(visible.includes('review') ? passport.sections.review?.nextReviewDue : undefined),
       emptySections: visible.filter((section) => filled[section] === 'empty'),
     };
   }
