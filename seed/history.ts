@@ -38,7 +38,7 @@ import {
 } from './generate.js';
 import type { LoadPart } from './load-part.js';
 import { Random } from './random.js';
-import { WriteQueue } from './write-queue.js';
+import { Batch, WriteQueue } from './write-queue.js';
 
 /**
  * Journey history for the demo data, so the dashboards and inboxes show something real on the
@@ -1088,28 +1088,6 @@ function placementFacts(dataset: Dataset) {
     map.add(facts);
   }
   return { everywhere, map };
-}
-
-/** Documents for one collection, written a batch at a time through the shared queue. */
-class Batch<T> {
-  #pending: T[] = [];
-  constructor(
-    private readonly size: number,
-    private readonly queue: WriteQueue,
-    private readonly write: (docs: T[]) => Promise<unknown>,
-  ) {}
-
-  async add(docs: T[]): Promise<void> {
-    this.#pending.push(...docs);
-    if (this.#pending.length >= this.size) await this.flush();
-  }
-
-  async flush(): Promise<void> {
-    if (this.#pending.length === 0) return;
-    const docs = this.#pending;
-    this.#pending = [];
-    await this.queue.run(() => this.write(docs));
-  }
 }
 
 /**

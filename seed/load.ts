@@ -16,7 +16,7 @@ import type { Dataset, GeneratedAccount } from './generate.js';
 import { journeyHistory } from './history.js';
 import type { LoadContext, LoadCounts, LoadPart } from './load-part.js';
 import { SearchFeed } from './search-feed.js';
-import { WriteQueue } from './write-queue.js';
+import { Batch, WriteQueue } from './write-queue.js';
 
 /**
  * Writes a generated data set into the service's own collections, with bulk inserts of the
@@ -55,16 +55,9 @@ export async function inBatches<T>(
   write: (batch: T[]) => Promise<void>,
 ): Promise<void> {
   const queue = new WriteQueue();
-  let batch: T[] = [];
-  for (const item of items) {
-    batch.push(item);
-    if (batch.length < size) continue;
-    const full = batch;
-    batch = [];
-    await queue.run(() => write(full));
-  }
-  const last = batch;
-  if (last.length > 0) await queue.run(() => write(last));
+  const batch = new Batch(size, queue, write);
+  for (const item of items) await batch.add([item]);
+  await batch.flush();
   await queue.drain();
 }
 

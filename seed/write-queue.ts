@@ -33,3 +33,25 @@ export class WriteQueue {
     if (this.#failure) throw this.#failure.error;
   }
 }
+
+/** Documents for one collection, written a batch at a time through a shared queue. */
+export class Batch<T> {
+  #pending: T[] = [];
+  constructor(
+    private readonly size: number,
+    private readonly queue: WriteQueue,
+    private readonly write: (docs: T[]) => Promise<unknown>,
+  ) {}
+
+  async add(docs: T[]): Promise<void> {
+    this.#pending.push(...docs);
+    if (this.#pending.length >= this.size) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (this.#pending.length === 0) return;
+    const docs = this.#pending;
+    this.#pending = [];
+    await this.queue.run(() => this.write(docs));
+  }
+}
