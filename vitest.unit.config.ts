@@ -18,6 +18,6 @@ export default defineConfig({
     ],
     // Generous, as in the full suite: CI machines are shared.
     testTimeout: 30_000,
-    reporters: ['default'],
+    reporters: ['default', './tests/setup/closing-line-reporter.ts'],
   },
 });
