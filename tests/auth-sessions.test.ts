@@ -271,6 +271,42 @@ describe('sign-in throttling', () => {
     expect((await signIn(world.youngPerson.email, password, '192.0.2.99')).status).toBe(200);
   });
 
+  it('forgets the failures counted on an account after a successful sign-in, and writes nothing to the counters when there were none', async () => {
+    const counters = harness.services.db.collection('login_throttle');
+    await counters.deleteMany({});
+    for (let i = 0; i < 4; i++)
+      expect((await signIn(world.delegate.email, `wrong password number ${i}`, `192.0.2.${20 + i}`)).status).toBe(401);
+    expect(await counters.countDocuments({ _id: { $regex: '^account:' } } as object)).toBe(1);
+    expect((await signIn(world.delegate.email, password, '192.0.2.30')).status).toBe(200);
+    expect(await counters.countDocuments({ _id: { $regex: '^account:' } } as object)).toBe(0);
+    // Four more failures are allowed again before the fifth locks the account.
+    for (let i = 0; i < 4; i++)
+      expect((await signIn(world.delegate.email, `wrong password again ${i}`, `192.0.2.${40 + i}`)).status).toBe(401);
+    expect((await signIn(world.delegate.email, password, '192.0.2.50')).status).toBe(200);
+
+    const deletes = vi.spyOn(counters.constructor.prototype, 'deleteOne');
+    try {
+      expect((await signIn(world.delegate.email, password, '192.0.2.51')).status).toBe(200);
+      expect(deletes).not.toHaveBeenCalled();
+    } finally {
+      deletes.mockRestore();
+    }
+  });
+
+  it('stores no sign-in and no refresh token for a wrong password, though the tokens are signed during the hash', async () => {
+    const { db } = harness.services;
+    const account = await db.collection('accounts').findOne({ email: world.coach.email });
+    const [signInsBefore, tokensBefore] = await Promise.all([
+      db.collection('sign_ins').countDocuments({ accountId: account!._id }),
+      db.collection('refresh_tokens').countDocuments({ accountId: account!._id }),
+    ]);
+    const wrong = await signIn(world.coach.email, 'not the right password at all', '192.0.2.60');
+    expect(wrong.status).toBe(401);
+    expect(JSON.stringify(wrong.json)).not.toMatch(/eyJ/);
+    expect(await db.collection('sign_ins').countDocuments({ accountId: account!._id })).toBe(signInsBefore);
+    expect(await db.collection('refresh_tokens').countDocuments({ accountId: account!._id })).toBe(tokensBefore);
+  });
+
   it('throttles one client address trying many accounts', async () => {
     const address = '203.0.113.77';
     for (let i = 0; i < 30; i++) await signIn(`someone${i}@example.org`, 'guessing a password here', address);

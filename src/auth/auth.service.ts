@@ -19,6 +19,11 @@ export interface TokenPair {
   refreshExpiresIn: number;
 }
 
+interface PreparedTokens {
+  signInId: string;
+  access: Promise<{ token: string; expiresIn: number }>;
+}
+
 export interface RequestContext {
   requestId: string;
   address: string;
@@ -90,7 +95,11 @@ export class AuthService {
   }
 
   async signIn(email: string, password: string, context: RequestContext): Promise<TokenPair> {
-    return this.#signIn(email, password, context, (account) => this.#issue(account));
+    return this.#signIn(email, password, context, (account) => {
+      // Signed while the password is hashed; stored, and so usable, only once it proves right.
+      const tokens = this.#prepareTokens(account);
+      return () => this.#storeTokens(account, tokens);
+    });
   }
 
   /**
@@ -98,7 +107,7 @@ export class AuthService {
    * web pages turn the account into a browser session instead.
    */
   async checkPassword(email: string, password: string, context: RequestContext): Promise<Account> {
-    return this.#signIn(email, password, context, async (account) => account);
+    return this.#signIn(email, password, context, (account) => async () => account);
   }
 
   /** The account behind a browser session, or undefined when it no longer exists or is disabled. */
@@ -111,11 +120,17 @@ export class AuthService {
     email: string,
     password: string,
     context: RequestContext,
-    proceed: (account: Account) => Promise<T>,
+    /**
+     * Called with an active account before its password is checked, for work that writes nothing
+     * (signing tokens), so that it runs during the hash; what it returns is called once the
+     * password proves right.
+     */
+    begin: (account: Account) => () => Promise<T>,
   ): Promise<T> {
     const keys = this.throttle.keys(email, context.address);
     // Both are reads; asking at once keeps the sign-in close to the cost of the hash alone.
-    const [wait, found] = await Promise.all([this.throttle.retryAfter(keys), this.accounts.credentials(email)]);
+    const [throttled, found] = await Promise.all([this.throttle.check(keys), this.accounts.credentials(email)]);
+    const wait = throttled.retryAfter;
     if (wait > 0) {
       await this.audit.record({
         action: 'auth.sign_in',
@@ -130,8 +145,9 @@ export class AuthService {
     }
     // An unknown email costs the same hashing work as a wrong password, so timing reveals nothing.
     const hash = found?.passwordHash ?? (await this.#dummy());
+    const proceed = found?.passwordHash && found.account.status === 'active' ? begin(found.account) : undefined;
     const passwordMatches = await this.hasher.verify(password, hash);
-    if (!found?.passwordHash || !passwordMatches || found.account.status !== 'active') {
+    if (!found?.passwordHash || !passwordMatches || !proceed) {
       await Promise.all([
         this.throttle.recordFailure(keys),
         this.audit.record({
@@ -153,8 +169,8 @@ export class AuthService {
     const { account } = found;
     // Every write below needs the password to be right, and none needs another's result: one round trip.
     const [result] = await Promise.all([
-      proceed(account),
-      this.throttle.recordSuccess(keys),
+      proceed(),
+      this.throttle.recordSuccess(keys, throttled),
       this.accounts
         .recordSignIn(account.id, this.addressKeys.of(context.address))
         .then((earlier) => this.#warnOfNewSignIn(account, earlier, context)),
@@ -284,14 +300,23 @@ export class AuthService {
     return { actor: actorOf(account), account };
   }
 
-  /** The sign-in's records are stored while its access token is signed; neither token leaves before both are stored. */
   async #issue(account: Account): Promise<TokenPair> {
+    return this.#storeTokens(account, this.#prepareTokens(account));
+  }
+
+  /** A new sign-in's id and its access token, being signed: nothing is stored yet. */
+  #prepareTokens(account: Account): PreparedTokens {
     const signInId = randomUUID();
-    const [refresh, access] = await Promise.all([
-      this.refreshTokens.startSignIn(account.id, signInId),
-      this.accessTokens.sign(account, signInId),
-    ]);
-    return this.#pair(access, refresh.token);
+    const access = this.accessTokens.sign(account, signInId);
+    // Dropped unused when the password proves wrong; awaited (and any failure seen) otherwise.
+    access.catch(() => undefined);
+    return { signInId, access };
+  }
+
+  /** Stores the sign-in's records; neither token leaves before they are stored. */
+  async #storeTokens(account: Account, { signInId, access }: PreparedTokens): Promise<TokenPair> {
+    const [refresh, signed] = await Promise.all([this.refreshTokens.startSignIn(account.id, signInId), access]);
+    return this.#pair(signed, refresh.token);
   }
 
   #pair(access: { token: string; expiresIn: number }, refreshToken: string): TokenPair {

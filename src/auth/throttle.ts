@@ -21,6 +21,11 @@ export interface ThrottleLimits {
   windowSeconds: number;
 }
 
+export interface ThrottleState {
+  retryAfter: number;
+  accountFailures: boolean;
+}
+
 export const defaultThrottleLimits: ThrottleLimits = { perAccount: 5, perAddress: 30, windowSeconds: 900 };
 
 /**
@@ -45,17 +50,21 @@ export class LoginThrottle {
     };
   }
 
-  /** Seconds until another attempt is allowed, or 0 when one may be made now. */
-  async retryAfter(keys: { account: string; address: string }): Promise<number> {
+  /**
+   * Seconds until another attempt is allowed (`retryAfter`, 0 when one may be made now), and
+   * whether the account has failures counted, which a successful sign-in then clears.
+   */
+  async check(keys: { account: string; address: string }): Promise<ThrottleState> {
     const now = this.clock.now().getTime();
     const docs = await this.#counters.find({ _id: { $in: [keys.account, keys.address] } }).toArray();
-    let wait = 0;
+    let retryAfter = 0;
     for (const doc of docs) {
       const limit = doc._id === keys.account ? this.limits.perAccount : this.limits.perAddress;
       const windowEnd = doc.windowStart.getTime() + this.limits.windowSeconds * 1000;
-      if (doc.failures >= limit && windowEnd > now) wait = Math.max(wait, Math.ceil((windowEnd - now) / 1000));
+      if (doc.failures >= limit && windowEnd > now)
+        retryAfter = Math.max(retryAfter, Math.ceil((windowEnd - now) / 1000));
     }
-    return wait;
+    return { retryAfter, accountFailures: docs.some((doc) => doc._id === keys.account) };
   }
 
   async recordFailure(keys: { account: string; address: string }): Promise<void> {
@@ -89,8 +98,12 @@ export class LoginThrottle {
     );
   }
 
-  /** A successful sign-in clears the account's counter (not the address's). */
-  async recordSuccess(keys: { account: string }): Promise<void> {
-    await this.#counters.deleteOne({ _id: keys.account });
+  /**
+   * A successful sign-in clears the account's counter (not the address's). Without one at the
+   * check there is nothing to clear, and no write is made: a failure counted since then by a
+   * concurrent attempt stays, as it would had it come just after this sign-in.
+   */
+  async recordSuccess(keys: { account: string }, checked: ThrottleState): Promise<void> {
+    if (checked.accountFailures) await this.#counters.deleteOne({ _id: keys.account });
   }
 }
