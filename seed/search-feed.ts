@@ -2,7 +2,12 @@ import type { EnqueuedTaskPromise } from 'meilisearch';
 import { type Search, waitForSuccess } from '../src/core/search/meili.js';
 import { type Employer, type EmployerDoc, toEmployer } from '../src/employers/employers.repository.js';
 import { type PlacementDoc, toPlacement } from '../src/placements/placements.repository.js';
-import { candidateSearchDoc, isSearchablePlacement, placementSearchDoc } from '../src/search-sync/documents.js';
+import {
+  candidateSearchDoc,
+  isCandidate,
+  isSearchablePlacement,
+  placementSearchDoc,
+} from '../src/search-sync/documents.js';
 import { toYoungPerson, type YoungPersonDoc } from '../src/young-people/young-people.repository.js';
 
 /**
@@ -44,8 +49,12 @@ export class SearchFeed {
     }
   }
 
+  /** Young people; only those who can be proposed (`isCandidate`) are indexed. */
   youngPeople(docs: YoungPersonDoc[]): void {
-    for (const doc of docs) this.#add('candidates', candidateSearchDoc(toYoungPerson(doc)));
+    for (const doc of docs) {
+      const person = toYoungPerson(doc);
+      if (isCandidate(person)) this.#add('candidates', candidateSearchDoc(person));
+    }
   }
 
   #add(index: 'placements' | 'candidates', doc: object): void {

@@ -192,6 +192,34 @@ describe('search sync: every write reaches the index after drain()', () => {
     expect(await documentIn(services.search, 'candidates', id)).toBeUndefined();
   });
 
+  it('holds only young people who can be proposed: one who withdraws leaves the candidates index and comes back when active', async () => {
+    const { services } = harness;
+    const created = await call(harness.app, 'POST', '/v1/young-people', {
+      token: world.coach.token,
+      body: profileInput({ preferredName: 'Robin' }),
+    });
+    const id = created.json.id as string;
+    const setStatus = async (status: 'active' | 'withdrawn') => {
+      const patched = await call(harness.app, 'PATCH', '/v1/young-people/{youngPersonId}', {
+        path: { youngPersonId: id },
+        token: world.coach.token,
+        body: { status },
+      });
+      expect(patched.status).toBe(200);
+      await services.searchSync.drain();
+    };
+    await services.searchSync.drain();
+    expect(await documentIn(services.search, 'candidates', id)).toMatchObject({ id, status: 'active' });
+    await setStatus('withdrawn');
+    expect(await documentIn(services.search, 'candidates', id)).toBeUndefined();
+    // Reconciliation expects the same: nothing missing or extra for them.
+    const check = await reconcileIndexes(services.db, services.search, services.outbox, { repair: false });
+    const candidates = check.indexes.find((i) => i.name === 'candidates')!;
+    expect([...candidates.missing, ...candidates.extra, ...candidates.stale]).not.toContain(id);
+    await setStatus('active');
+    expect(await documentIn(services.search, 'candidates', id)).toMatchObject({ id, status: 'active' });
+  });
+
   it('is idempotent: replayed events leave the same documents', async () => {
     const { services } = harness;
     const id = await postPlacement();
@@ -499,7 +527,10 @@ describe('reindex', () => {
       isSearchablePlacement(p, employers.get(p.employerId)!, new Date()),
     ).length;
     expect(summary.indexes).toEqual([
-      { name: 'candidates', documents: await services.youngPeopleRepository.collection.countDocuments() },
+      {
+        name: 'candidates',
+        documents: await services.youngPeopleRepository.collection.countDocuments({ status: 'active' }),
+      },
       { name: 'placements', documents: placementCount },
     ]);
     expect(summary.resynced).toBeGreaterThanOrEqual(1);

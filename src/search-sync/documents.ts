@@ -172,6 +172,18 @@ export function environmentLimits(
   ) as EnvironmentLimits;
 }
 
+/** The statuses of the young people the candidates index holds: those who can be proposed for a placement. */
+export const candidateStatuses: readonly YoungPerson['status'][] = ['active'];
+
+/**
+ * Whether the candidates index holds this young person: one who can still be proposed (not on a
+ * placement, finished or withdrawn; past interns stay in MongoDB for the dashboards and their
+ * records). Everyone else is deleted from the index, as placements that can no longer be matched are.
+ */
+export function isCandidate(person: Pick<YoungPerson, 'status'>): boolean {
+  return candidateStatuses.includes(person.status);
+}
+
 /**
  * A young person as the candidates index holds them: only what matching needs. No name, date
  * of birth, postcode, exact home, condition or notes; the API hydrates names from MongoDB.

@@ -3,7 +3,13 @@ import { type Search, waitForSuccess } from '../core/search/meili.js';
 import type { EmployersRepository } from '../employers/employers.repository.js';
 import type { PlacementsRepository } from '../placements/placements.repository.js';
 import type { YoungPeopleRepository } from '../young-people/young-people.repository.js';
-import { candidateSearchDoc, isSearchablePlacement, type PlacementSearchDoc, placementSearchDoc } from './documents.js';
+import {
+  candidateSearchDoc,
+  isCandidate,
+  isSearchablePlacement,
+  type PlacementSearchDoc,
+  placementSearchDoc,
+} from './documents.js';
 
 /**
  * Which version of its records a search document was built from: the records' `updatedAt`s,
@@ -58,10 +64,13 @@ export class SearchIndexer {
   async syncCandidates(ids: string[], indexUid = this.search.indexUid('candidates')): Promise<Versions> {
     const people = await this.youngPeople.byIds(ids);
     const versions: Versions = new Map(people.map((person) => [person.id, String(person.updatedAt.getTime())]));
+    const docs = people.filter(isCandidate).map(candidateSearchDoc);
+    const indexed = new Set(docs.map((doc) => doc.id));
+    // Gone from MongoDB, or no longer one who can be proposed: out of the index.
     await this.#apply(
       indexUid,
-      people.map(candidateSearchDoc),
-      ids.filter((id) => !versions.has(id)),
+      docs,
+      ids.filter((id) => !indexed.has(id)),
     );
     return versions;
   }

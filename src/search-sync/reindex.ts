@@ -11,7 +11,13 @@ import {
 import { type Employer, EmployersRepository } from '../employers/employers.repository.js';
 import { type Placement, PlacementsRepository, toPlacement } from '../placements/placements.repository.js';
 import { toYoungPerson, YoungPeopleRepository } from '../young-people/young-people.repository.js';
-import { candidateSearchDoc, isSearchablePlacement, placementSearchDoc, searchableStatuses } from './documents.js';
+import {
+  candidateSearchDoc,
+  candidateStatuses,
+  isSearchablePlacement,
+  placementSearchDoc,
+  searchableStatuses,
+} from './documents.js';
 import { SearchIndexer } from './indexer.js';
 
 export interface ReindexProgress {
@@ -168,6 +174,8 @@ function idsIn(docs: { _id: ObjectId }[]): Set<string> {
 
 /** The placements worth reading for the index; the employer and the end date are checked per placement. */
 const publishedPlacements = { status: { $in: [...searchableStatuses] } };
+/** The young people the candidates index holds. */
+const candidates = { status: { $in: [...candidateStatuses] } };
 
 /** Each index's documents as MongoDB says they should be, with how to sync records again. */
 export function indexSources(db: Db, search: Search): Record<IndexName, IndexSource> {
@@ -210,10 +218,10 @@ export function indexSources(db: Db, search: Search): Record<IndexName, IndexSou
     },
     candidates: {
       name: 'candidates',
-      count: () => youngPeople.collection.estimatedDocumentCount(),
+      count: () => youngPeople.collection.countDocuments(candidates),
       async *batches(size) {
         let batch: object[] = [];
-        for await (const doc of youngPeople.collection.find({}, { sort: { _id: 1 }, batchSize: size })) {
+        for await (const doc of youngPeople.collection.find(candidates, { sort: { _id: 1 }, batchSize: size })) {
           batch.push(candidateSearchDoc(toYoungPerson(doc)));
           if (batch.length < size) continue;
           yield batch;
