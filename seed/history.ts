@@ -372,7 +372,7 @@ class HistoryBuilder {
         ? {
             match: {
               score: random.int(55, 96),
-              reasons: ['Within their travel limits', 'Offers the adjustments they need'],
+              reasons: ['It is close enough to travel to from home.', 'The employer offers the help needed at work.'],
             },
           }
         : {}),

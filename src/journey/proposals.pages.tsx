@@ -2,11 +2,12 @@ import { type Context, Hono } from 'hono';
 import { ApiError } from '../core/errors.js';
 import {
   adjustmentCategoryLabels,
+  environmentFactorLabels,
   type PassportSection,
   passportSections,
   sectorLabels,
 } from '../domain/vocabulary.js';
-import type { MatchReasons } from '../matching/scoring.js';
+import { type EnvironmentNote, jobsWantedMessage, type MatchReasons } from '../matching/scoring.js';
 import { withPerson } from '../passports/passports.pages.js';
 import { sectionLabels } from '../passports/passports.service.js';
 import { Button } from '../web/components/Button.js';
@@ -39,40 +40,70 @@ export function daysInWords(days: readonly string[]): string {
   return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
-/** Why a placement was proposed, as short sentences a young person (or their parent) can read. */
-export function reasonSentences(reasons: string[] | Record<string, unknown> | undefined): {
+/**
+ * Why a placement was proposed, as short sentences in plain words. Spoken to the young person
+ * ("you") unless `name` is given: then about them, for a parent or carer reading ("Sam"). Reasons
+ * a job coach wrote as sentences are shown as they wrote them.
+ */
+export function reasonSentences(
+  reasons: string[] | Record<string, unknown> | undefined,
+  name?: string,
+): {
   good: string[];
   harder: string[];
 } {
   if (!reasons) return { good: [], harder: [] };
   if (Array.isArray(reasons)) return { good: reasons, harder: [] };
   const r = reasons as unknown as MatchReasons;
+  const you = name ?? 'you';
+  const You = name ?? 'You';
+  const your = name ? `${name}’s` : 'your';
+  const theyLike = name ? 'they like' : 'you like';
   const good: string[] = [];
   const harder: string[] = [];
+  // Reasons come as a client sent them (see MatchEvidence): a note without a known factor keeps its own words.
+  const environment = (note: EnvironmentNote, sentence: string) => {
+    const label = environmentFactorLabels[note.factor];
+    return label ? `${capitalised(label)}: ${note.level}. ${sentence}` : String(note.message ?? '');
+  };
   if (r.interests?.sectors?.length) {
     good.push(
-      `It is ${r.interests.sectors.map((sector) => sectorLabels[sector]?.toLowerCase() ?? sector).join(' and ')} work${r.interests.firstChoice ? ', your first choice' : ', which you said you like'}.`,
+      `It is ${r.interests.sectors.map((sector) => sectorLabels[sector]?.toLowerCase() ?? sector).join(' and ')} work, ${r.interests.firstChoice ? `${your} first choice` : `which ${you} said ${theyLike}`}.`,
     );
   }
-  if (r.interests?.likedTasks?.length) good.push(`You will do things you like: ${r.interests.likedTasks.join(', ')}.`);
-  if (r.interests?.strengths?.length) good.push(`It needs your strengths: ${r.interests.strengths.join(', ')}.`);
-  if (r.jobsWanted?.message) good.push(r.jobsWanted.message);
+  if (r.interests?.likedTasks?.length)
+    good.push(`${You} will do things ${theyLike}: ${r.interests.likedTasks.join(', ')}.`);
+  if (r.interests?.strengths?.length) good.push(`It needs ${your} strengths: ${r.interests.strengths.join(', ')}.`);
+  if (typeof r.jobsWanted?.said === 'string' && Array.isArray(r.jobsWanted.matched))
+    good.push(jobsWantedMessage(r.jobsWanted.said, r.jobsWanted.matched, You));
+  else if (r.jobsWanted?.message) good.push(r.jobsWanted.message);
   if (r.adjustments?.met?.length)
     good.push(
-      `They can give you this help: ${r.adjustments.met.map((category) => adjustmentCategoryLabels[category]).join('; ')}.`,
+      `They can give ${you} this help: ${r.adjustments.met.map((category) => adjustmentCategoryLabels[category]).join('; ')}.`,
     );
-  for (const note of r.environment?.pros ?? []) good.push(note.message);
+  for (const note of r.environment?.pros ?? []) good.push(environment(note, `That suits ${you}.`));
   if (typeof r.distanceKm === 'number') good.push(`It is about ${Math.round(r.distanceKm * 10) / 10} km from home.`);
   if (r.adjustments?.notMet?.length)
     harder.push(
-      `They do not offer this help yet: ${r.adjustments.notMet.map((category) => adjustmentCategoryLabels[category]).join('; ')}. Your job coach can ask them.`,
+      `They do not offer this help yet: ${r.adjustments.notMet.map((category) => adjustmentCategoryLabels[category]).join('; ')}. ${capitalised(your)} job coach can ask them.`,
     );
-  for (const note of r.environment?.supportNeeded ?? []) harder.push(note.message);
-  for (const note of r.environment?.cons ?? []) harder.push(note.message);
+  for (const note of r.environment?.supportNeeded ?? [])
+    harder.push(environment(note, `That is as much as ${you} can manage, so ${you} may need help with it.`));
+  for (const note of r.environment?.cons ?? [])
+    harder.push(
+      environment(
+        note,
+        note.limit === undefined ? `Check that it suits ${you}.` : `That is more than ${you} can manage.`,
+      ),
+    );
   if (r.dislikedTasks?.length)
-    harder.push(`It includes things you said you do not like: ${r.dislikedTasks.join(', ')}.`);
+    harder.push(
+      `It includes things ${you} said ${name ? 'they do' : 'you do'} not like: ${r.dislikedTasks.join(', ')}.`,
+    );
   return { good, harder };
 }
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 interface ProposalForm {
   sections: string[];
@@ -92,7 +123,10 @@ async function proposalPage(c: Context<WebEnv>, person: PersonPage, form: Propos
   const placement = (await placements.get(person.actor, match.placementId).catch(() => undefined))?.placement;
   const coach = await journey.coachName(match);
   const steps = view.yourNextSteps.map((step) => step.action);
-  const reasons = reasonSentences(match.match?.reasons);
+  const reasons = reasonSentences(
+    match.match?.reasons,
+    person.asDelegate ? labels.youngPersonName(match.youngPersonId) : undefined,
+  );
   const title = `${view.placement.title} at ${view.placement.employerName}`;
   const base = `/young-people/${person.youngPersonId}/proposals/${match.id}`;
   const whoFor = person.asDelegate ? labels.youngPersonName(match.youngPersonId) : 'you';

@@ -275,9 +275,12 @@ const hoursShare = (person: PersonFacts, placement: ScoringFacts) =>
 const dislikedPenalty = (disliked: number) => fitWeights.dislikedTaskPenalty * Math.min(2, disliked);
 const clampScore = (total: number) => Math.max(0, Math.min(100, Math.round(total)));
 
-/** The reason in words a job coach can read out: what they said, and what of it this placement has. */
-export function jobsWantedMessage(said: string, matched: string[]): string {
-  const quoted = `You said: “${said.trim().replace(/[.!]+$/, '')}”.`;
+/**
+ * The reason in words a job coach can read out: what they said, and what of it this placement has.
+ * `speaker` is who said it, as the reader calls them ("You", or the young person's name for a parent).
+ */
+export function jobsWantedMessage(said: string, matched: string[], speaker = 'You'): string {
+  const quoted = `${speaker} said: “${said.trim().replace(/[.!]+$/, '')}”.`;
   if (matched.length === 0) return `${quoted} This placement has none of those words in its title or tasks.`;
   return `${quoted} This placement has ${listInWords(matched.map((idea) => `“${idea}”`))} in its title or tasks.`;
 }
