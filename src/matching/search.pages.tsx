@@ -11,6 +11,7 @@ import { daysInWords } from '../journey/proposals.pages.js';
 import { hoursBands } from '../search-sync/documents.js';
 import { Button } from '../web/components/Button.js';
 import { Checkboxes } from '../web/components/Checkboxes.js';
+import { Details } from '../web/components/Details.js';
 import { ErrorSummary } from '../web/components/ErrorSummary.js';
 import { Input } from '../web/components/Input.js';
 import { Pagination } from '../web/components/Pagination.js';
@@ -64,6 +65,7 @@ async function searchPage(c: Context<WebEnv>) {
     adjustments: all('adjustments'),
     disabilityConfident: all('disabilityConfident'),
   };
+  const filtersChosen = Object.values(chosen).reduce((sum, values) => sum + values.length, 0);
   const parsed = browseQuery.safeParse({
     ...(words ? { q: words } : {}),
     ...(near ? { near } : {}),
@@ -135,49 +137,58 @@ async function searchPage(c: Context<WebEnv>) {
               value={radius}
               error={errors.radiusKm}
             />
-            <Checkboxes
-              small
-              name="sector"
-              legend="Kind of work"
-              legendSize="s"
-              items={sectors.map((value) => ({ value, text: withCount(sectorLabels[value], facets?.sector[value]) }))}
-              values={chosen.sector}
-            />
-            <Checkboxes
-              small
-              name="hoursBand"
-              legend="Hours"
-              legendSize="s"
-              items={hoursBands.map((value) => ({
-                value,
-                text: withCount(hoursBandWords[value], facets?.hoursBand[value]),
-              }))}
-              values={chosen.hoursBand}
-            />
-            <Checkboxes
-              small
-              name="adjustments"
-              legend="Help they offer"
-              legendSize="s"
-              hint="Only places that offer every one you choose."
-              items={adjustmentCategories.map((value) => ({
-                value,
-                text: withCount(adjustmentCategoryLabels[value], facets?.adjustmentsOffered[value]),
-              }))}
-              values={chosen.adjustments}
-            />
-            <Checkboxes
-              small
-              name="disabilityConfident"
-              legend="Disability Confident"
-              legendSize="s"
-              items={disabilityConfidentLevels.map((value) => ({
-                value,
-                text: withCount(disabilityConfidentWords[value], facets?.disabilityConfident[value]),
-              }))}
-              values={chosen.disabilityConfident}
-            />
             <Button variant="secondary">Search</Button>
+            {/* Closed until a filter is chosen, so that on a phone the placements follow the search box, not four lists. */}
+            <Details
+              summary={
+                filtersChosen > 0 ? `Filters (${filtersChosen} chosen)` : 'Filter by kind of work, hours and help'
+              }
+              open={filtersChosen > 0}
+            >
+              <Checkboxes
+                small
+                name="sector"
+                legend="Kind of work"
+                legendSize="s"
+                items={sectors.map((value) => ({ value, text: withCount(sectorLabels[value], facets?.sector[value]) }))}
+                values={chosen.sector}
+              />
+              <Checkboxes
+                small
+                name="hoursBand"
+                legend="Hours"
+                legendSize="s"
+                items={hoursBands.map((value) => ({
+                  value,
+                  text: withCount(hoursBandWords[value], facets?.hoursBand[value]),
+                }))}
+                values={chosen.hoursBand}
+              />
+              <Checkboxes
+                small
+                name="adjustments"
+                legend="Help they offer"
+                legendSize="s"
+                hint="Only places that offer every one you choose."
+                items={adjustmentCategories.map((value) => ({
+                  value,
+                  text: withCount(adjustmentCategoryLabels[value], facets?.adjustmentsOffered[value]),
+                }))}
+                values={chosen.adjustments}
+              />
+              <Checkboxes
+                small
+                name="disabilityConfident"
+                legend="Disability Confident"
+                legendSize="s"
+                items={disabilityConfidentLevels.map((value) => ({
+                  value,
+                  text: withCount(disabilityConfidentWords[value], facets?.disabilityConfident[value]),
+                }))}
+                values={chosen.disabilityConfident}
+              />
+              <Button variant="secondary">Show placements</Button>
+            </Details>
           </form>
         </div>
         <div class="govuk-grid-column-two-thirds">

@@ -256,5 +256,17 @@ describe('the whole journey in a browser, one context per person', () => {
     const search = await youngPerson.page.goto('/search/placements');
     expect(search?.status()).toBe(200);
     await expectNoAxeViolations(youngPerson.page);
+    // On a phone the placements follow the search box: the four lists of filters wait behind one link.
+    const filters = youngPerson.page.locator('details', { hasText: 'Filter by kind of work, hours and help' });
+    expect(await filters.getAttribute('open')).toBeNull();
+    expect(await youngPerson.page.getByRole('checkbox', { name: /^Retail/ }).isVisible()).toBe(false);
+    await filters.locator('summary').click();
+    await youngPerson.page.getByRole('checkbox', { name: /^Retail/ }).check();
+    await youngPerson.page.getByRole('button', { name: 'Show placements' }).click();
+    await youngPerson.page.waitForURL((url) => url.searchParams.get('sector') === 'retail');
+    const chosen = youngPerson.page.locator('details', { hasText: 'Filters (1 chosen)' });
+    expect(await chosen.getAttribute('open')).not.toBeNull();
+    expect(await youngPerson.page.getByRole('checkbox', { name: /^Retail/ }).isChecked()).toBe(true);
+    await expectNoAxeViolations(youngPerson.page);
   });
 });
