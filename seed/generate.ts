@@ -278,7 +278,8 @@ function townNamed(name: string): Town {
   return town;
 }
 
-function personName(random: Random): { first: string; last: string } {
+/** A name from the lists; repeats are possible, as in life. */
+export function personName(random: Random): { first: string; last: string } {
   return { first: random.pick(firstNames), last: random.pick(surnames) };
 }
 

@@ -33,6 +33,7 @@ import {
   type GeneratedEmployer,
   type GeneratedPlacement,
   type GeneratedYoungPerson,
+  personName,
   recordId,
   slug,
 } from './generate.js';
@@ -436,9 +437,14 @@ class HistoryBuilder {
         this.#internship(random, base(mainRun.placement), coach, youngPerson, mainRun, proposedOn, mainStart),
       );
     const last = journeys[journeys.length - 1];
+    // Their own name (from a stream of its own, so every other choice stays the same): a coach's
+    // caseload would otherwise list the template and the past intern as two people of one name.
+    const name = personName(new Random(settings.seed, 'history-name', index));
+    const preferredName = `${name.first} ${name.last}`;
     const person = youngPersonDocument(
       {
         ...intern,
+        preferredName,
         id: youngPersonId,
         plannedStartDate: septemberStartOf(year),
         dateOfBirth: addYears(template.dateOfBirth, -yearsBack),
@@ -449,8 +455,8 @@ class HistoryBuilder {
     const joined = during(addDays(proposedOn, -30), random);
     const accountDoc: AccountDoc = {
       _id: account,
-      email: `${slug(template.preferredName).replace(/-/g, '.')}.${index + 1}@former-interns.example`,
-      name: template.preferredName,
+      email: `${slug(preferredName).replace(/-/g, '.')}.${index + 1}@former-interns.example`,
+      name: preferredName,
       role: 'young_person',
       // Interns whose year is over no longer sign in.
       status: yearIsOver ? 'disabled' : 'active',

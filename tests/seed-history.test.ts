@@ -157,6 +157,25 @@ describe('the seeded journey history', () => {
     // Hard limits of every journey, past interns' included, are checked by the test above.
   });
 
+  it('gives past interns names of their own, not the name of the young person they were modelled on', async () => {
+    const generated = [...generate({ today }).youngPeople()];
+    const currentNames = new Map(generated.map(({ person }) => [person.id, person.preferredName]));
+    const people = await harness.services.db
+      .collection('young_people')
+      .find({}, { projection: { preferredName: 1, providerId: 1, jobCoachId: 1 } })
+      .toArray();
+    const past = people.filter((doc) => !currentNames.has(doc._id.toHexString()));
+    expect(past.length).toBeGreaterThan(150);
+    // A coach's caseload (past interns included) lists few people twice by name: only chance repeats.
+    const byCoach = new Map<string, string[]>();
+    for (const doc of people) {
+      const key = doc.jobCoachId?.toHexString() ?? 'none';
+      byCoach.set(key, [...(byCoach.get(key) ?? []), doc.preferredName as string]);
+    }
+    const repeats = [...byCoach.values()].reduce((sum, names) => sum + names.length - new Set(names).size, 0);
+    expect(repeats / people.length).toBeLessThan(0.05);
+  });
+
   it('is the same every time', async () => {
     const second = await createHarness({ clock: new ManualClock(new Date(`${today}T12:00:00Z`)) });
     try {
