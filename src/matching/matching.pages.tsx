@@ -43,9 +43,9 @@ export function FitScore(props: { score: number }) {
   );
 }
 
-/** Every reason, as sentences a coach can read out to the young person and their family. */
-export function Reasons(props: { reasons: MatchReasons }) {
-  const { good, harder } = reasonSentences(props.reasons as unknown as Record<string, unknown>);
+/** Every reason, as sentences about the young person by name, for the job coach reading them. */
+export function Reasons(props: { reasons: MatchReasons; name: string }) {
+  const { good, harder } = reasonSentences(props.reasons as unknown as Record<string, unknown>, props.name);
   return (
     <>
       {good.length > 0 ? (
@@ -158,7 +158,7 @@ async function matchesPage(c: Context<WebEnv>) {
                 {item.placement.placesFree === 1 ? 'place' : 'places'} free.
               </p>
               <FitScore score={item.fitScore} />
-              <Reasons reasons={item.reasons} />
+              <Reasons reasons={item.reasons} name={person.preferredName} />
               <p class="govuk-body">
                 <a class="govuk-link" href={`/young-people/${id}/matches/${item.placement.id}/propose`}>
                   Propose {item.placement.title} to {person.preferredName}
@@ -212,7 +212,7 @@ async function proposePage(c: Context<WebEnv>, form: ProposeForm, errors: FieldE
           ]}
         />
         <FitScore score={fit.fitScore} />
-        <Reasons reasons={fit.reasons} />
+        <Reasons reasons={fit.reasons} name={person.preferredName} />
         <form method="post" novalidate>
           <CsrfField token={csrfToken(c)} />
           <CharacterCount
@@ -321,7 +321,7 @@ async function candidatesPage(c: Context<WebEnv>) {
             {item.youngPerson.preferredName}
           </h2>
           <FitScore score={item.fitScore} />
-          <Reasons reasons={item.reasons} />
+          <Reasons reasons={item.reasons} name={item.youngPerson.preferredName} />
           <p class="govuk-body">
             <a class="govuk-link" href={`/young-people/${item.youngPerson.id}/matches/${result.placement.id}/propose`}>
               Propose this placement to {item.youngPerson.preferredName}
