@@ -1,6 +1,7 @@
 import { type Context, Hono } from 'hono';
-import type { JourneyState } from '../journey/journey.machine.js';
+import { type JourneyState, journeyStates } from '../journey/journey.machine.js';
 import { InboxList, stateWords } from '../journey/journey.pages.js';
+import { Pagination } from '../web/components/Pagination.js';
 import { Tag } from '../web/components/Tag.js';
 import { pageForbidden } from '../web/errors.js';
 import { renderPage } from '../web/render.js';
@@ -47,17 +48,31 @@ async function employerHome(c: Context<WebEnv>) {
 }
 
 const waiting: JourneyState[] = ['awaiting_employer', 'taster_arranged'];
+const pageSize = 50;
 
-/** Proposals the young person has agreed to, waiting for the employer's decision, and the rest of the organisation's journeys. */
+/**
+ * Proposals the young person has agreed to, waiting for the employer's decision (every one of
+ * them, however many), and the rest of the organisation's journeys, most recently changed first,
+ * a page at a time.
+ */
 async function proposalsPage(c: Context<WebEnv>) {
   employerOnly(c);
   const actor = c.get('actor')!;
   const { journey } = c.var.services;
-  const list = await journey.list(actor, { limit: 100, offset: 0 });
-  const labels = await journey.labels(list.items);
-  const decide = list.items.filter((match) => waiting.includes(match.state));
-  const others = list.items.filter((match) => !waiting.includes(match.state));
-  const Row = (props: { match: (typeof list.items)[number] }) => {
+  const page = Math.max(1, Math.min(200, Number(c.req.query('page')) || 1));
+  const [decideList, othersList] = await Promise.all([
+    journey.list(actor, { states: waiting, limit: 100, offset: 0 }),
+    journey.list(actor, {
+      states: journeyStates.filter((state) => !waiting.includes(state)),
+      limit: pageSize,
+      offset: (page - 1) * pageSize,
+    }),
+  ]);
+  const decide = decideList.items;
+  const others = othersList.items;
+  const pages = Math.max(1, Math.ceil(othersList.total / pageSize));
+  const labels = await journey.labels([...decide, ...others]);
+  const Row = (props: { match: (typeof others)[number] }) => {
     const placement = labels.placement(props.match.placementId);
     return (
       <li class="govuk-!-margin-bottom-4">
@@ -96,6 +111,7 @@ async function proposalsPage(c: Context<WebEnv>) {
               <Row match={match} />
             ))}
           </ul>
+          <Pagination page={page} pages={pages} href={(target) => `/proposals?page=${target}`} />
         </>
       ) : null}
     </>,

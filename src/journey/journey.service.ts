@@ -265,6 +265,8 @@ export class JourneyService {
     actor: Actor,
     query: {
       state?: PlacementMatch['state'];
+      /** Any of these states (the web pages' lists; the API takes one `state`). */
+      states?: PlacementMatch['state'][];
       youngPersonId?: string;
       placementId?: string;
       limit: number;
@@ -282,7 +284,7 @@ export class JourneyService {
       {
         ...scope,
         ...(youngPersonIds ? { youngPersonIds } : {}),
-        ...(query.state ? { states: [query.state] } : {}),
+        ...(query.state || query.states ? { states: query.state ? [query.state] : query.states } : {}),
         ...(query.placementId ? { placementId: query.placementId } : {}),
       },
       query,

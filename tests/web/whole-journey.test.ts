@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { ObjectId } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorOf } from '../../src/auth/auth.service.js';
 import { ManualClock } from '../../src/core/clock.js';
@@ -66,6 +67,27 @@ describe('the whole journey in a browser, one context per person', () => {
     await youngPerson.page.waitForURL((url) => !url.pathname.includes('/proposals/'));
 
     const staff = await signInAs(web, employer.staff.email);
+    // However many journeys the organisation has had since, the one waiting for them is listed first,
+    // and the others come a page at a time (copies of this journey, ended, changed more recently).
+    const matches = web.harness.services.db.collection('placement_matches');
+    const original = (await matches.findOne({ _id: new ObjectId(matchId) }))!;
+    const copies = Array.from({ length: 120 }, (_, i) => ({
+      ...original,
+      _id: new ObjectId(),
+      youngPersonId: new ObjectId(),
+      state: 'withdrawn',
+      updatedAt: new Date(original.updatedAt.getTime() + (i + 1) * 1000),
+    }));
+    await matches.insertMany(copies);
+    await staff.page.goto('/proposals');
+    const waitingList = staff.page.locator('h2:has-text("Waiting for your decision") + ul');
+    expect(await waitingList.getByRole('link').count()).toBe(1);
+    expect(await staff.page.getByRole('navigation', { name: 'Pages' }).count()).toBe(1);
+    await staff.page.goto('/proposals?page=3');
+    expect(await waitingList.getByRole('link').count()).toBe(1);
+    await expectNoAxeViolations(staff.page);
+    await matches.deleteMany({ _id: { $in: copies.map((copy) => copy._id) } });
+
     for (const path of [
       '/',
       '/proposals',
