@@ -163,7 +163,17 @@ export class EmployersService {
   }
 
   /** Verified employers for everyone; provider admins also see those awaiting verification, employers their own. */
-  async list(actor: Actor, query: { verified?: boolean; q?: string; limit: number; offset: number }) {
+  async list(
+    actor: Actor,
+    query: {
+      verified?: boolean;
+      /** Only employers this provider verified (the web page where it can withdraw them; not in the API). */
+      verifiedBy?: string;
+      q?: string;
+      limit: number;
+      offset: number;
+    },
+  ) {
     const conditions: Record<string, unknown>[] = [];
     const scope = employersScope(actor);
     if (!('all' in scope)) {
@@ -172,6 +182,7 @@ export class EmployersService {
       );
     }
     if (query.verified !== undefined) conditions.push({ verified: query.verified });
+    if (query.verifiedBy) conditions.push({ 'verifiedBy.providerId': new ObjectId(query.verifiedBy) });
     if (query.q) conditions.push({ name: { $regex: escapeRegex(query.q), $options: 'i' } });
     const page = await this.employers.list(conditions.length ? { $and: conditions } : {}, query);
     return {

@@ -7,6 +7,7 @@ import { Button, ButtonGroup } from '../web/components/Button.js';
 import { CharacterCount } from '../web/components/CharacterCount.js';
 import { ErrorSummary } from '../web/components/ErrorSummary.js';
 import { Input } from '../web/components/Input.js';
+import { Pagination } from '../web/components/Pagination.js';
 import { SummaryList } from '../web/components/SummaryList.js';
 import { Tag } from '../web/components/Tag.js';
 import { CsrfField, csrfToken } from '../web/csrf.js';
@@ -197,14 +198,24 @@ interface FailedCheck {
   errors: FieldErrors;
 }
 
+const verifiedPageSize = 50;
+
 async function verificationPage(c: Context<WebEnv>, failed?: FailedCheck) {
   adminOnly(c);
   if (failed) c.status(400);
   const actor = c.get('actor')!;
+  const page = Math.max(1, Math.min(200, Number(c.req.query('page')) || 1));
   const [waiting, verified] = await Promise.all([
     c.var.services.employers.list(actor, { verified: false, limit: 100, offset: 0 }),
-    c.var.services.employers.list(actor, { verified: true, limit: 100, offset: 0 }),
+    // The ones this provider can withdraw: those it verified, a page at a time.
+    c.var.services.employers.list(actor, {
+      verified: true,
+      ...(actor.providerId ? { verifiedBy: actor.providerId } : {}),
+      limit: verifiedPageSize,
+      offset: (page - 1) * verifiedPageSize,
+    }),
   ]);
+  const pages = Math.max(1, Math.ceil(verified.total / verifiedPageSize));
   return renderPage(
     c,
     { title: 'Employers to check', hasErrors: Boolean(failed) },
@@ -224,6 +235,12 @@ async function verificationPage(c: Context<WebEnv>, failed?: FailedCheck) {
         their Disability Confident certificate and its date.
       </p>
       {waiting.items.length === 0 ? <p class="govuk-body">No employers are waiting.</p> : null}
+      {waiting.total > waiting.items.length ? (
+        <p class="govuk-body">
+          {waiting.total} employers are waiting. These are the first {waiting.items.length}, by name; check them and the
+          rest follow.
+        </p>
+      ) : null}
       {waiting.items.map((employer) => (
         <section class="govuk-!-margin-bottom-8" aria-labelledby={`employer-${employer.id}`}>
           <h2 class="govuk-heading-m" id={`employer-${employer.id}`}>
@@ -276,9 +293,13 @@ async function verificationPage(c: Context<WebEnv>, failed?: FailedCheck) {
           </form>
         </section>
       ))}
-      <h2 class="govuk-heading-m">Verified employers</h2>
-      <p class="govuk-body">Only the provider that verified an employer can withdraw it.</p>
-      {verified.items.length === 0 ? <p class="govuk-body">None yet.</p> : null}
+      <h2 class="govuk-heading-m">Employers you verified</h2>
+      <p class="govuk-body">
+        {verified.total === 0
+          ? 'None yet.'
+          : `${verified.total.toLocaleString('en-GB')} ${verified.total === 1 ? 'employer' : 'employers'}, by name.`}{' '}
+        Only the provider that verified an employer can withdraw it.
+      </p>
       <ul class="govuk-list">
         {verified.items.map((employer) => (
           <li class="govuk-!-margin-bottom-4">
@@ -292,6 +313,7 @@ async function verificationPage(c: Context<WebEnv>, failed?: FailedCheck) {
           </li>
         ))}
       </ul>
+      <Pagination page={page} pages={pages} href={(target) => `/employers/verification?page=${target}`} />
       <p class="govuk-body">
         Withdrawing verification pauses the employer’s open placements at once. They are not reopened if you verify the
         employer again.

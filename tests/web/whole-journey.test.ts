@@ -217,6 +217,16 @@ describe('the whole journey in a browser, one context per person', () => {
       .fill('Disability Confident Committed certificate, valid until March 2028');
     await admin.page.getByRole('button', { name: 'Verify Corner Café', exact: true }).click();
     await admin.page.getByText('Corner Café is verified').first().waitFor();
+    // The employers this provider verified, which it alone can withdraw; not every verified employer.
+    await admin.page.goto('/employers/verification');
+    const verifiedHere = admin.page.locator('h2:has-text("Employers you verified") ~ ul').first();
+    expect(await verifiedHere.getByRole('button', { name: /Withdraw verification/ }).count()).toBe(2);
+    expect(await admin.page.getByText(/^\s*2 employers, by name\./).count()).toBe(1);
+    const other = await makeProvider(web.harness, 'Bradford College');
+    await makeEmployer(web.harness, other.admin, { name: 'Elsewhere Garden Centre' });
+    await admin.page.reload();
+    expect(await admin.page.getByText('Elsewhere Garden Centre').count()).toBe(0);
+    expect(await verifiedHere.getByRole('button', { name: /Withdraw verification/ }).count()).toBe(2);
     const trail = await web.harness.services.db
       .collection('audit_events')
       .find({ 'target.id': waitingEmployer.employerId })
