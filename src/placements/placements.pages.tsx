@@ -18,6 +18,7 @@ import { DateInput } from '../web/components/DateInput.js';
 import { ErrorSummary } from '../web/components/ErrorSummary.js';
 import { Fieldset } from '../web/components/FormParts.js';
 import { Input } from '../web/components/Input.js';
+import { Pagination } from '../web/components/Pagination.js';
 import { Radios } from '../web/components/Radios.js';
 import { Select } from '../web/components/Select.js';
 import { SummaryList } from '../web/components/SummaryList.js';
@@ -570,26 +571,48 @@ function problemsFromService(error: unknown): FieldErrors {
   });
 }
 
+const groupSize = 50;
+
+/**
+ * The employer's placements by status, each status read on its own (an employer with years of
+ * past placements would otherwise see only the oldest): up to 50 of each on the page, and
+ * `?status=` for all of one status, 50 to a page.
+ */
 async function listPage(c: Context<WebEnv>) {
   const employerId = employerOnly(c);
-  const { items } = await c.var.services.placements.listForEmployer(c.get('actor')!, employerId, {
-    limit: 100,
-    offset: 0,
-  });
+  const actor = c.get('actor')!;
+  const asked = c.req.query('status');
+  const focus = placementStatuses.find((status) => status === asked);
+  const page = focus ? Math.max(1, Math.min(200, Number(c.req.query('page')) || 1)) : 1;
+  const groups = await Promise.all(
+    (focus ? [focus] : placementStatuses).map(async (status) => ({
+      status,
+      ...(await c.var.services.placements.listForEmployer(actor, employerId, {
+        status,
+        limit: groupSize,
+        offset: (page - 1) * groupSize,
+      })),
+    })),
+  );
+  const none = groups.every((group) => group.total === 0);
   return renderPage(
     c,
-    { title: 'Your placements' },
+    {
+      title: focus ? `Your placements: ${statusWords[focus].text.toLowerCase()}` : 'Your placements',
+      ...(focus ? { backLink: '/placements' } : {}),
+    },
     <>
       <h1 class="govuk-heading-l">Your placements</h1>
       <Button href="/placements/new">Post a placement</Button>
-      {placementStatuses.map((status) => {
-        const placements = items.filter((placement) => placement.status === status);
-        if (placements.length === 0) return null;
+      {groups.map(({ status, items, total }) => {
+        if (items.length === 0) return null;
         return (
           <>
-            <h2 class="govuk-heading-m">{statusWords[status].text}</h2>
+            <h2 class="govuk-heading-m">
+              {statusWords[status].text} ({total.toLocaleString('en-GB')})
+            </h2>
             <ul class="govuk-list">
-              {placements.map((placement) => (
+              {items.map((placement) => (
                 <li>
                   <a class="govuk-link" href={`/placements/${placement.id}`}>
                     {placement.title}
@@ -599,10 +622,24 @@ async function listPage(c: Context<WebEnv>) {
                 </li>
               ))}
             </ul>
+            {focus ? (
+              <Pagination
+                page={page}
+                pages={Math.max(1, Math.ceil(total / groupSize))}
+                href={(target) => `/placements?status=${status}&page=${target}`}
+              />
+            ) : total > items.length ? (
+              <p class="govuk-body">
+                <a class="govuk-link" href={`/placements?status=${status}`}>
+                  See all {total.toLocaleString('en-GB')} <span class="govuk-visually-hidden">placements: </span>
+                  {statusWords[status].text.toLowerCase()}
+                </a>
+              </p>
+            ) : null}
           </>
         );
       })}
-      {items.length === 0 ? <p class="govuk-body">You have not posted a placement yet.</p> : null}
+      {none ? <p class="govuk-body">You have not posted a placement yet.</p> : null}
     </>,
   );
 }

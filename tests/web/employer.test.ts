@@ -1,3 +1,4 @@
+import { ObjectId } from 'mongodb';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
@@ -127,6 +128,24 @@ describe('employer pages', () => {
       expect(response?.status(), path).toBe(200);
       await expectNoAxeViolations(page);
     }
+    // Years of past placements (copies of this one, closed, starting earlier) do not push the open one off the page.
+    const placements = web.harness.services.db.collection('placements');
+    const original = (await placements.findOne({ _id: new ObjectId(id) }))!;
+    const past = Array.from({ length: 120 }, (_, i) => ({
+      ...original,
+      _id: new ObjectId(),
+      status: 'closed',
+      startDate: `20${String(10 + Math.floor(i / 12)).padStart(2, '0')}-09-0${1 + (i % 9)}`,
+    }));
+    await placements.insertMany(past);
+    await page.goto('/placements');
+    expect(await page.getByRole('heading', { name: 'Open (1)' }).count()).toBe(1);
+    expect(await page.locator(`a[href="/placements/${id}"]`).count()).toBe(1);
+    await page.getByRole('link', { name: /See all 120/ }).click();
+    await page.waitForURL((url) => url.searchParams.get('status') === 'closed');
+    expect(await page.getByRole('navigation', { name: 'Pages' }).count()).toBe(1);
+    await expectNoAxeViolations(page);
+    await placements.deleteMany({ _id: { $in: past.map((doc) => doc._id) } });
     await context.close();
     const visitor = await newContext(web);
     const signUp = await visitor.newPage();
