@@ -6,7 +6,6 @@ import { ErrorSummary } from '../web/components/ErrorSummary.js';
 import { Input } from '../web/components/Input.js';
 import { Panel } from '../web/components/Panel.js';
 import { Radios } from '../web/components/Radios.js';
-import { Select } from '../web/components/Select.js';
 import { SummaryList } from '../web/components/SummaryList.js';
 import { Tag } from '../web/components/Tag.js';
 import { CsrfField, csrfToken } from '../web/csrf.js';
@@ -38,6 +37,8 @@ const sectionHints: Partial<Record<PassportSection, string>> = {
 
 interface ShareChoice {
   employerId: string;
+  /** "Another employer": its name as typed, and its id once found (or chosen among several). */
+  otherEmployerName: string;
   otherEmployerId: string;
   sections: string[];
   purpose: string;
@@ -51,15 +52,12 @@ interface EmployerOption {
   fromProposal: boolean;
 }
 
-/** Employers to share with: those of the young person's proposals first, then every verified employer. */
-async function employerOptions(c: Context<WebEnv>, person: PersonPage): Promise<EmployerOption[]> {
-  const { journey, employers } = c.var.services;
-  const [journeys, verified] = await Promise.all([
-    journey
-      .list(person.actor, { youngPersonId: person.youngPersonId, limit: 50, offset: 0 })
-      .catch(() => ({ items: [] })),
-    employers.list(person.actor, { verified: true, limit: 200, offset: 0 }),
-  ]);
+/** Employers of the young person's placement proposals and journeys: offered first, by name. */
+async function proposalEmployers(c: Context<WebEnv>, person: PersonPage): Promise<EmployerOption[]> {
+  const { journey } = c.var.services;
+  const journeys = await journey
+    .list(person.actor, { youngPersonId: person.youngPersonId, limit: 50, offset: 0 })
+    .catch(() => ({ items: [] }));
   const labels = await journey.labels(journeys.items);
   const options = new Map<string, EmployerOption>();
   for (const match of journeys.items)
@@ -68,19 +66,58 @@ async function employerOptions(c: Context<WebEnv>, person: PersonPage): Promise<
       name: labels.placement(match.placementId).employerName,
       fromProposal: true,
     });
-  for (const employer of verified.items)
-    if (!options.has(employer.id))
-      options.set(employer.id, { id: employer.id, name: employer.name, fromProposal: false });
   return [...options.values()];
 }
 
-function chosenEmployer(choice: ShareChoice): string {
-  return choice.employerId === 'other' ? choice.otherEmployerId : choice.employerId;
+/** What "another employer" came to: the one found, several to choose from, or why none. */
+interface OtherEmployer {
+  found?: EmployerOption;
+  choices: EmployerOption[];
+  problem?: string;
+}
+
+const otherChoicesShown = 10;
+
+/**
+ * Finds "another employer" among the checked (verified) employers: the one chosen among several
+ * (`otherEmployerId`), else by the name typed: the one with exactly that name, or the only one
+ * whose name contains it. Any number of employers can be found this way, not only a list's first.
+ */
+async function otherEmployer(c: Context<WebEnv>, person: PersonPage, choice: ShareChoice): Promise<OtherEmployer> {
+  const { employers } = c.var.services;
+  if (choice.otherEmployerId) {
+    const chosen = /^[0-9a-f]{24}$/.test(choice.otherEmployerId)
+      ? await employers.get(person.actor, choice.otherEmployerId).catch(() => undefined)
+      : undefined;
+    if (chosen?.employer.verified)
+      return { found: { id: chosen.employer.id, name: chosen.employer.name, fromProposal: false }, choices: [] };
+  }
+  const name = choice.otherEmployerName.trim();
+  if (!name) return { choices: [], problem: 'Type the name of the employer' };
+  if (name.length > 100) return { choices: [], problem: 'The name must be 100 characters or fewer' };
+  const { items } = await employers.list(person.actor, { verified: true, q: name, limit: 50, offset: 0 });
+  const options = items.map((employer) => ({ id: employer.id, name: employer.name, fromProposal: false }));
+  const exact = options.filter((option) => option.name.toLowerCase() === name.toLowerCase());
+  if (exact.length === 1) return { found: exact[0]!, choices: [] };
+  if (options.length === 1) return { found: options[0]!, choices: [] };
+  if (options.length === 0)
+    return {
+      choices: [],
+      problem: `We cannot find an employer called “${name}” that a college has checked. Check the name, or ask your job coach`,
+    };
+  return {
+    choices: options.slice(0, otherChoicesShown),
+    problem:
+      options.length > otherChoicesShown
+        ? 'Many employers have a name like that. Type more of the name'
+        : 'More than one employer has a name like that. Choose one',
+  };
 }
 
 function choiceFromQuery(c: Context<WebEnv>): ShareChoice {
   return {
     employerId: c.req.query('employerId') ?? '',
+    otherEmployerName: c.req.query('otherEmployerName') ?? '',
     otherEmployerId: c.req.query('otherEmployerId') ?? '',
     sections: c.req.queries('sections') ?? ['whatHelps'],
     purpose: c.req.query('purpose') ?? '',
@@ -90,14 +127,17 @@ function choiceFromQuery(c: Context<WebEnv>): ShareChoice {
 
 function ShareForm(props: {
   person: PersonPage;
+  /** Employers of the young person's proposals. */
   employers: EmployerOption[];
+  /** Employers whose names are like the one typed, to choose from. */
+  otherChoices?: EmployerOption[];
   choice: ShareChoice;
   errors: FieldErrors;
   csrf: string;
 }) {
   const { choice, errors, person } = props;
-  const fromProposals = props.employers.filter((employer) => employer.fromProposal);
-  const others = props.employers.filter((employer) => !employer.fromProposal);
+  const fromProposals = props.employers;
+  const otherChoices = props.otherChoices ?? [];
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
@@ -115,19 +155,24 @@ function ShareForm(props: {
             hint={fromProposals.length > 0 ? 'The first ones are employers from your placement proposals.' : undefined}
             items={[
               ...fromProposals.map((employer) => ({ value: employer.id, text: employer.name })),
-              ...(others.length > 0 ? [{ value: 'other', text: 'Another employer' }] : []),
+              { value: 'other', text: 'Another employer' },
             ]}
             value={choice.employerId}
             error={errors.employerId}
           />
-          {others.length > 0 ? (
-            <Select
+          <Input
+            name="otherEmployerName"
+            label="If you chose another employer, what is it called?"
+            hint="For example, The Beckside Hotel."
+            value={choice.otherEmployerName}
+            error={errors.otherEmployerName}
+          />
+          {otherChoices.length > 0 ? (
+            <Radios
               name="otherEmployerId"
-              label="If you chose another employer, which one?"
-              items={[
-                { value: '', text: 'Choose an employer' },
-                ...others.map((employer) => ({ value: employer.id, text: employer.name })),
-              ]}
+              legend="Which one?"
+              legendSize="s"
+              items={otherChoices.map((employer) => ({ value: employer.id, text: employer.name }))}
               value={choice.otherEmployerId}
               error={errors.otherEmployerId}
             />
@@ -173,21 +218,29 @@ function ShareForm(props: {
 function validate(
   choice: ShareChoice,
   employers: EmployerOption[],
+  other: OtherEmployer | undefined,
 ): {
   input?: { employerId: string; sections: PassportSection[]; purpose: string; expiresInDays: number };
+  employerName?: string;
   errors: FieldErrors;
 } {
   const errors: FieldErrors = {};
-  const employerId = chosenEmployer(choice);
+  let employer: EmployerOption | undefined;
   if (!choice.employerId) errors.employerId = 'Choose who you want to share it with';
-  else if (choice.employerId === 'other' && !choice.otherEmployerId) errors.otherEmployerId = 'Choose the employer';
-  else if (!employers.some((employer) => employer.id === employerId))
-    errors.employerId = 'Choose an employer from the list';
+  else if (choice.employerId === 'other') {
+    employer = other?.found;
+    if (!employer && other?.choices.length) errors.otherEmployerId = other.problem ?? 'Choose one';
+    else if (!employer) errors.otherEmployerName = other?.problem ?? 'Type the name of the employer';
+  } else {
+    employer = employers.find((option) => option.id === choice.employerId);
+    if (!employer) errors.employerId = 'Choose an employer from the list';
+  }
   if (choice.sections.length === 0) errors.sections = 'Choose at least one part they can read';
   if (!choice.purpose) errors.purpose = 'Say why you are sharing it';
   else if (choice.purpose.length > 300) errors.purpose = 'Why you are sharing it must be 300 characters or fewer';
   if (!periods.some((period) => period.value === choice.days)) errors.days = 'Choose how long they can read it';
   if (Object.keys(errors).length > 0) return { errors };
+  const employerId = employer!.id;
   const parsed = shareInputSchema.safeParse({
     employerId,
     sections: choice.sections,
@@ -205,6 +258,7 @@ function validate(
       purpose: parsed.data.purpose,
       expiresInDays: parsed.data.expiresInDays,
     },
+    employerName: employer!.name,
     errors,
   };
 }
@@ -213,6 +267,7 @@ async function readChoice(c: Context<WebEnv>): Promise<ShareChoice> {
   const form = await readForm(c);
   return {
     employerId: text(form, 'employerId'),
+    otherEmployerName: text(form, 'otherEmployerName'),
     otherEmployerId: text(form, 'otherEmployerId'),
     sections: list(form, 'sections'),
     purpose: text(form, 'purpose'),
@@ -223,7 +278,7 @@ async function readChoice(c: Context<WebEnv>): Promise<ShareChoice> {
 function changeLink(person: PersonPage, choice: ShareChoice): string {
   const query = new URLSearchParams({
     employerId: choice.employerId,
-    otherEmployerId: choice.otherEmployerId,
+    otherEmployerName: choice.otherEmployerName,
     purpose: choice.purpose,
     days: choice.days,
   });
@@ -234,6 +289,7 @@ function changeLink(person: PersonPage, choice: ShareChoice): string {
 function CheckAnswers(props: {
   person: PersonPage;
   choice: ShareChoice;
+  employerId: string;
   employerName: string;
   input: { sections: PassportSection[]; purpose: string; expiresInDays: number };
   csrf: string;
@@ -283,7 +339,8 @@ function CheckAnswers(props: {
         <form method="post" action={shares(person.youngPersonId)} novalidate>
           <CsrfField token={props.csrf} />
           <input type="hidden" name="employerId" value={choice.employerId} />
-          <input type="hidden" name="otherEmployerId" value={choice.otherEmployerId} />
+          <input type="hidden" name="otherEmployerName" value={choice.otherEmployerName} />
+          <input type="hidden" name="otherEmployerId" value={props.employerId} />
           {choice.sections.map((section) => (
             <input type="hidden" name="sections" value={section} />
           ))}
@@ -388,7 +445,7 @@ export function sharePages() {
         { title: 'Share my passport', backLink: shares(person.youngPersonId) },
         <ShareForm
           person={person}
-          employers={await employerOptions(c, person)}
+          employers={await proposalEmployers(c, person)}
           choice={choiceFromQuery(c)}
           errors={{}}
           csrf={csrfToken(c)}
@@ -397,40 +454,67 @@ export function sharePages() {
     ),
   );
 
+  /** Reads the form and checks it: the share to make, or the form again with its problems (400). */
+  const checked = async (
+    c: Context<WebEnv>,
+    person: PersonPage,
+  ): Promise<
+    | { choice: ShareChoice; input: NonNullable<ReturnType<typeof validate>['input']>; employerName: string }
+    | { problems: Response }
+  > => {
+    const choice = await readChoice(c);
+    const [employers, other] = await Promise.all([
+      proposalEmployers(c, person),
+      choice.employerId === 'other' ? otherEmployer(c, person, choice) : undefined,
+    ]);
+    const { input, employerName, errors } = validate(choice, employers, other);
+    if (input && employerName) return { choice, input, employerName };
+    c.status(400);
+    return {
+      problems: await renderPage(
+        c,
+        { title: 'Share my passport', hasErrors: true, backLink: shares(person.youngPersonId) },
+        <ShareForm
+          person={person}
+          employers={employers}
+          otherChoices={other?.choices}
+          choice={choice}
+          errors={errors}
+          csrf={csrfToken(c)}
+        />,
+      ),
+    };
+  };
+
   app.post('/young-people/:id/passport/shares/new', (c) =>
     withPerson(c, async (person) => {
-      const [choice, employers] = await Promise.all([readChoice(c), employerOptions(c, person)]);
-      const { input, errors } = validate(choice, employers);
-      if (!input) {
-        c.status(400);
-        return renderPage(
-          c,
-          { title: 'Share my passport', hasErrors: true, backLink: shares(person.youngPersonId) },
-          <ShareForm person={person} employers={employers} choice={choice} errors={errors} csrf={csrfToken(c)} />,
-        );
-      }
-      const employerName = employers.find((employer) => employer.id === input.employerId)!.name;
+      const result = await checked(c, person);
+      if ('problems' in result) return result.problems;
       return renderPage(
         c,
-        { title: 'Check before you share', backLink: changeLink(person, choice) },
-        <CheckAnswers person={person} choice={choice} employerName={employerName} input={input} csrf={csrfToken(c)} />,
+        { title: 'Check before you share', backLink: changeLink(person, result.choice) },
+        <CheckAnswers
+          person={person}
+          choice={result.choice}
+          employerId={result.input.employerId}
+          employerName={result.employerName}
+          input={result.input}
+          csrf={csrfToken(c)}
+        />,
       );
     }),
   );
 
   app.post('/young-people/:id/passport/shares', (c) =>
     withPerson(c, async (person) => {
-      const [choice, employers] = await Promise.all([readChoice(c), employerOptions(c, person)]);
-      const { input, errors } = validate(choice, employers);
-      if (!input) {
-        c.status(400);
-        return renderPage(
-          c,
-          { title: 'Share my passport', hasErrors: true, backLink: shares(person.youngPersonId) },
-          <ShareForm person={person} employers={employers} choice={choice} errors={errors} csrf={csrfToken(c)} />,
-        );
-      }
-      const share = await c.var.services.passports.share(person.actor, person.youngPersonId, input, c.get('requestId'));
+      const result = await checked(c, person);
+      if ('problems' in result) return result.problems;
+      const share = await c.var.services.passports.share(
+        person.actor,
+        person.youngPersonId,
+        result.input,
+        c.get('requestId'),
+      );
       return c.redirect(`${shares(person.youngPersonId)}/${share.id}/shared`, 303);
     }),
   );

@@ -264,6 +264,46 @@ describe('young person pages', () => {
   });
 });
 
+describe('sharing with an employer that is not one of their proposals', () => {
+  it('finds it by name among every checked employer, asks which one when several are alike, and says when none is found', async () => {
+    await makeEmployer(web.harness, world.admin, { name: 'Riverside Café' });
+    await makeEmployer(web.harness, world.admin, { name: 'Riverside Café Bar' });
+    const { context, page } = await signInAs(web, world.youngPerson.email);
+    const start = async (name: string) => {
+      await page.goto(`/young-people/${world.youngPersonId}/passport/shares/new`);
+      await page.getByRole('radio', { name: 'Another employer' }).check();
+      await page.getByLabel('If you chose another employer, what is it called?').fill(name);
+      await page.getByLabel('Why are you sharing it?').fill('For my new job');
+      await page.getByRole('button', { name: 'Continue' }).click();
+    };
+
+    await start('Nowhere Trading');
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain(
+      'We cannot find an employer called “Nowhere Trading” that a college has checked',
+    );
+    await expectNoAxeViolations(page);
+
+    await start('riverside');
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain(
+      'More than one employer has a name like that',
+    );
+    await expectNoAxeViolations(page);
+    await page.getByLabel('Riverside Café Bar').check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    expect(await heading(page)).toBe('Check before you share');
+    await expect(page.getByText('Riverside Café Bar will be able to read:').count()).resolves.toBe(1);
+    await page.getByRole('button', { name: 'Yes, share it' }).click();
+    expect(await heading(page)).toContain('Your passport is shared');
+    await expect(page.getByText('With Riverside Café Bar', { exact: true }).count()).resolves.toBe(1);
+
+    // The exact name (in any case) is enough, however alike the others are.
+    await start('riverside café');
+    expect(await heading(page)).toBe('Check before you share');
+    await expect(page.getByText('Riverside Café will be able to read:').count()).resolves.toBe(1);
+    await context.close();
+  });
+});
+
 describe('with JavaScript off', () => {
   it('shares and accepts a proposal, both working without JavaScript', async () => {
     const { context, page } = await signInAs(web, world.youngPerson.email, { javaScriptEnabled: false });
