@@ -148,7 +148,10 @@ async function proposalPage(c: Context<WebEnv>, person: PersonPage, form: Propos
         {placement ? (
           <SummaryList
             rows={[
-              { key: 'What you will do', value: placement.tasks.join(', ') },
+              {
+                key: person.asDelegate ? `What ${whoFor} will do` : 'What you will do',
+                value: placement.tasks.join(', '),
+              },
               { key: 'Where', value: `${placement.site.address.line1}, ${placement.site.address.town}` },
               { key: 'Days', value: daysInWords(placement.schedule.days) },
               { key: 'Times', value: `${placement.schedule.startTime} to ${placement.schedule.endTime}` },
@@ -179,10 +182,13 @@ async function proposalPage(c: Context<WebEnv>, person: PersonPage, form: Propos
         {steps.includes('accept') ? (
           <form method="post" action={`${base}/accept`} novalidate>
             <CsrfField token={csrfToken(c)} />
-            <h2 class="govuk-heading-m">Do you want this placement?</h2>
+            <h2 class="govuk-heading-m">
+              {person.asDelegate ? `Does ${whoFor} want this placement?` : 'Do you want this placement?'}
+            </h2>
             <p class="govuk-body">
-              If you say yes, the employer will see that you are interested. They will also read the parts of your
-              passport you choose here.
+              {person.asDelegate
+                ? `If you say yes for ${whoFor}, the employer will see that ${whoFor} is interested. They will also read the parts of ${whoFor}’s passport you choose here.`
+                : 'If you say yes, the employer will see that you are interested. They will also read the parts of your passport you choose here.'}
             </p>
             <Checkboxes
               name="sections"
@@ -197,7 +203,7 @@ async function proposalPage(c: Context<WebEnv>, person: PersonPage, form: Propos
               values={form.sections}
               error={errors.sections}
             />
-            <Button>Yes, I want this placement</Button>
+            <Button>{person.asDelegate ? `Yes, ${whoFor} wants this placement` : 'Yes, I want this placement'}</Button>
           </form>
         ) : (
           <p class="govuk-body">You have answered this proposal.</p>
@@ -209,13 +215,15 @@ async function proposalPage(c: Context<WebEnv>, person: PersonPage, form: Propos
             <CharacterCount
               name="reason"
               label="Why not? (you do not have to say)"
-              hint="This helps your job coach find a better placement."
+              hint={`This helps ${person.asDelegate ? `${whoFor}’s` : 'your'} job coach find a better placement.`}
               value={form.reason}
               maxLength={500}
               rows={3}
               error={errors.reason}
             />
-            <Button variant="secondary">No, I do not want this placement</Button>
+            <Button variant="secondary">
+              {person.asDelegate ? `No, ${whoFor} does not want this placement` : 'No, I do not want this placement'}
+            </Button>
           </form>
         ) : null}
       </div>

@@ -337,6 +337,12 @@ describe('a delegate', () => {
         await expect(page.getByText('acting for Sam').count(), path).resolves.toBe(1);
         await expectNoAxeViolations(page);
       }
+      // A proposal speaks of Sam to the parent answering for them, not as if the parent were Sam.
+      await page.goto(`/young-people/${world.youngPersonId}/proposals/${proposals[2]}`);
+      expect(await page.getByRole('heading', { name: 'Does Sam want this placement?' }).count()).toBe(1);
+      expect(await page.getByRole('button', { name: 'Yes, Sam wants this placement' }).count()).toBe(1);
+      expect(await page.getByRole('button', { name: 'No, Sam does not want this placement' }).count()).toBe(1);
+      expect(await page.getByText(/I want this placement|Do you want/).count()).toBe(0);
       await context.close();
     },
     pageLoopTimeout,
