@@ -204,7 +204,9 @@ async function searchPage(c: Context<WebEnv>) {
             {(result?.items ?? []).map((item) => (
               <li class="govuk-!-margin-bottom-6">
                 <h2 class="govuk-heading-m govuk-!-margin-bottom-1">
-                  {item.title} at {item.employer.name}
+                  <a class="govuk-link" href={`/placements/${item.id}`}>
+                    {item.title} at {item.employer.name}
+                  </a>
                 </h2>
                 <p class="govuk-body govuk-!-margin-bottom-1">
                   {sectorLabels[item.sector]} in {item.town}

@@ -725,7 +725,13 @@ function placementRows(placement: Placement, editable: boolean) {
       'days',
     ),
     row('Starts', `${longDate(placement.startDate)}, for ${placement.durationWeeks} weeks`, 'startDate'),
-    row('Interns', `${placement.places} (${placement.placesFilled} placed)`, 'places'),
+    editable
+      ? row('Interns', `${placement.places} (${placement.placesFilled} placed)`, 'places')
+      : row(
+          'Places',
+          `${Math.max(0, placement.places - placement.placesFilled)} of ${placement.places} free`,
+          'places',
+        ),
     row(
       'Rotations',
       placement.rotations.length > 0
@@ -741,7 +747,7 @@ function placementRows(placement: Placement, editable: boolean) {
       'environment-noise',
     ),
     row(
-      'Help you can give',
+      editable ? 'Help you can give' : 'Help they offer',
       placement.adjustmentsOffered.map((category) => adjustmentCategoryLabels[category]).join('; ') || 'None chosen',
       'adjustmentsOffered',
     ),
@@ -798,6 +804,12 @@ async function placementPage(c: Context<WebEnv>, publishError?: string) {
             <a class="govuk-link" href={`/placements/${placement.id}/candidates`}>
               Young people who could fit
             </a>
+          </p>
+        ) : null}
+        {actor.role === 'young_person' || actor.role === 'delegate' ? (
+          <p class="govuk-body">
+            Would {actor.role === 'delegate' ? 'they' : 'you'} like to do this placement? Tell{' '}
+            {actor.role === 'delegate' ? 'their' : 'your'} job coach. They can check it fits and propose it.
           </p>
         ) : null}
       </div>

@@ -300,5 +300,13 @@ describe('the whole journey in a browser, one context per person', () => {
     expect(await chosen.getAttribute('open')).not.toBeNull();
     expect(await youngPerson.page.getByRole('checkbox', { name: /^Retail/ }).isChecked()).toBe(true);
     await expectNoAxeViolations(youngPerson.page);
+    // Each placement found opens, in words for the young person, not the employer's.
+    await youngPerson.page.goto('/search/placements?q=housekeeping');
+    await youngPerson.page.getByRole('link', { name: 'Housekeeping assistant at The Beckside Hotel' }).click();
+    expect(await heading(youngPerson.page)).toBe('Housekeeping assistant');
+    for (const words of ['Help they offer', 'Would you like to do this placement? Tell your job coach.'])
+      expect(await youngPerson.page.getByText(words).count(), words).toBeGreaterThan(0);
+    expect(await youngPerson.page.getByText(/Help you can give|placed\)/).count()).toBe(0);
+    await expectNoAxeViolations(youngPerson.page);
   });
 });
