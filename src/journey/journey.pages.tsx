@@ -7,6 +7,7 @@ import { ErrorSummary } from '../web/components/ErrorSummary.js';
 import { Input } from '../web/components/Input.js';
 import { Radios } from '../web/components/Radios.js';
 import { SummaryList } from '../web/components/SummaryList.js';
+import { TableRegion } from '../web/components/TableRegion.js';
 import { Tag, type TagColour } from '../web/components/Tag.js';
 import { CsrfField, csrfToken } from '../web/csrf.js';
 import { datePartsFrom, isoDateFrom } from '../web/dates.js';
@@ -934,37 +935,43 @@ async function progressPage(c: Context<WebEnv>) {
           }))}
         />
       ) : null}
-      <table class="govuk-table">
-        <caption class="govuk-table__caption govuk-table__caption--m">Hours each week</caption>
-        <thead class="govuk-table__head">
-          <tr class="govuk-table__row">
-            <th scope="col" class="govuk-table__header">
-              Week
-            </th>
-            <th scope="col" class="govuk-table__header">
-              Starting
-            </th>
-            <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-              Hours worked
-            </th>
-            <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-              Support hours
-            </th>
-          </tr>
-        </thead>
-        <tbody class="govuk-table__body">
-          {progress.weeks.map((week) => (
+      <TableRegion label="Hours each week">
+        <table class="govuk-table">
+          <caption class="govuk-table__caption govuk-table__caption--m">Hours each week</caption>
+          <thead class="govuk-table__head">
             <tr class="govuk-table__row">
-              <th scope="row" class="govuk-table__header">
-                {week.weekNumber}
+              <th scope="col" class="govuk-table__header">
+                Week
               </th>
-              <td class="govuk-table__cell">{longDate(week.weekStarting)}</td>
-              <td class="govuk-table__cell govuk-table__cell--numeric">{week.logged ? week.hoursWorked : 'No log'}</td>
-              <td class="govuk-table__cell govuk-table__cell--numeric">{week.logged ? week.supportHours : 'No log'}</td>
+              <th scope="col" class="govuk-table__header">
+                Starting
+              </th>
+              <th scope="col" class="govuk-table__header govuk-table__header--numeric">
+                Hours worked
+              </th>
+              <th scope="col" class="govuk-table__header govuk-table__header--numeric">
+                Support hours
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody class="govuk-table__body">
+            {progress.weeks.map((week) => (
+              <tr class="govuk-table__row">
+                <th scope="row" class="govuk-table__header">
+                  {week.weekNumber}
+                </th>
+                <td class="govuk-table__cell">{longDate(week.weekStarting)}</td>
+                <td class="govuk-table__cell govuk-table__cell--numeric">
+                  {week.logged ? week.hoursWorked : 'No log'}
+                </td>
+                <td class="govuk-table__cell govuk-table__cell--numeric">
+                  {week.logged ? week.supportHours : 'No log'}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableRegion>
       {progress.reviews.length > 0 ? (
         <>
           <h2 class="govuk-heading-m">Reviews</h2>

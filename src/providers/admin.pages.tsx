@@ -9,6 +9,7 @@ import { ErrorSummary } from '../web/components/ErrorSummary.js';
 import { Input } from '../web/components/Input.js';
 import { Pagination } from '../web/components/Pagination.js';
 import { SummaryList } from '../web/components/SummaryList.js';
+import { TableRegion } from '../web/components/TableRegion.js';
 import { Tag } from '../web/components/Tag.js';
 import { CsrfField, csrfToken } from '../web/csrf.js';
 import { pageForbidden } from '../web/errors.js';
@@ -87,53 +88,55 @@ async function staffPage(c: Context<WebEnv>, form = { name: '', email: '' }, err
     <>
       <ErrorSummary errors={errors} />
       <h1 class="govuk-heading-l">Staff</h1>
-      <table class="govuk-table">
-        <caption class="govuk-visually-hidden">Staff accounts</caption>
-        <thead class="govuk-table__head">
-          <tr class="govuk-table__row">
-            <th scope="col" class="govuk-table__header">
-              Name
-            </th>
-            <th scope="col" class="govuk-table__header">
-              Role
-            </th>
-            <th scope="col" class="govuk-table__header">
-              Account
-            </th>
-          </tr>
-        </thead>
-        <tbody class="govuk-table__body">
-          {accounts.map((account) => (
+      <TableRegion label="Staff accounts">
+        <table class="govuk-table">
+          <caption class="govuk-visually-hidden">Staff accounts</caption>
+          <thead class="govuk-table__head">
             <tr class="govuk-table__row">
-              <th scope="row" class="govuk-table__header">
-                {account.name}
-                <br />
-                <span class="govuk-body-s">{account.email}</span>
+              <th scope="col" class="govuk-table__header">
+                Name
               </th>
-              <td class="govuk-table__cell">{roleWords[account.role] ?? account.role}</td>
-              <td class="govuk-table__cell">
-                {account.id === actor.accountId ? (
-                  <Tag colour="green">On (you)</Tag>
-                ) : (
-                  <form
-                    method="post"
-                    action={`/staff/${account.id}/${account.status === 'active' ? 'disable' : 'enable'}`}
-                  >
-                    <CsrfField token={csrfToken(c)} />
-                    <Tag colour={account.status === 'active' ? 'green' : 'grey'}>
-                      {account.status === 'active' ? 'On' : 'Turned off'}
-                    </Tag>{' '}
-                    <Button variant={account.status === 'active' ? 'warning' : 'secondary'}>
-                      {account.status === 'active' ? 'Turn off' : 'Turn on'}{' '}
-                      <span class="govuk-visually-hidden">{account.name}’s account</span>
-                    </Button>
-                  </form>
-                )}
-              </td>
+              <th scope="col" class="govuk-table__header">
+                Role
+              </th>
+              <th scope="col" class="govuk-table__header">
+                Account
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody class="govuk-table__body">
+            {accounts.map((account) => (
+              <tr class="govuk-table__row">
+                <th scope="row" class="govuk-table__header">
+                  {account.name}
+                  <br />
+                  <span class="govuk-body-s">{account.email}</span>
+                </th>
+                <td class="govuk-table__cell">{roleWords[account.role] ?? account.role}</td>
+                <td class="govuk-table__cell">
+                  {account.id === actor.accountId ? (
+                    <Tag colour="green">On (you)</Tag>
+                  ) : (
+                    <form
+                      method="post"
+                      action={`/staff/${account.id}/${account.status === 'active' ? 'disable' : 'enable'}`}
+                    >
+                      <CsrfField token={csrfToken(c)} />
+                      <Tag colour={account.status === 'active' ? 'green' : 'grey'}>
+                        {account.status === 'active' ? 'On' : 'Turned off'}
+                      </Tag>{' '}
+                      <Button variant={account.status === 'active' ? 'warning' : 'secondary'}>
+                        {account.status === 'active' ? 'Turn off' : 'Turn on'}{' '}
+                        <span class="govuk-visually-hidden">{account.name}’s account</span>
+                      </Button>
+                    </form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableRegion>
       <h2 class="govuk-heading-m">Invite a job coach</h2>
       <p class="govuk-body">They get a link to choose a password. The link works for 7 days.</p>
       <form method="post" action="/staff/invitations" novalidate>

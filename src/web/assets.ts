@@ -50,6 +50,9 @@ const serviceCss = `
 .app-chart__key--support{background:#0b0c0c}
 .app-chart__key--paid{background:#00703c}
 .app-table--scroll{display:block;overflow-x:auto}
+.app-table-region{overflow-x:auto;margin-bottom:20px}
+.app-table-region .govuk-table{margin-bottom:0}
+.app-table-region:focus{outline:3px solid #fd0;outline-offset:0;box-shadow:inset 0 0 0 2px #0b0c0c}
 .app-timeline{border-left:4px solid #1d70b8;padding-left:15px}
 .app-timeline__item,.app-inbox__item{margin-bottom:20px}
 .app-fit{display:flex;align-items:center;gap:10px;flex-wrap:wrap}

@@ -9,6 +9,7 @@ import { Input } from '../web/components/Input.js';
 import { Pagination } from '../web/components/Pagination.js';
 import { Select } from '../web/components/Select.js';
 import { SummaryList } from '../web/components/SummaryList.js';
+import { TableRegion } from '../web/components/TableRegion.js';
 import { Tag, type TagColour } from '../web/components/Tag.js';
 import { CsrfField, csrfToken } from '../web/csrf.js';
 import { pageForbidden } from '../web/errors.js';
@@ -97,37 +98,39 @@ async function caseloadPage(c: Context<WebEnv>) {
       <p class="govuk-body">
         {list.total} {list.total === 1 ? 'young person' : 'young people'}
       </p>
-      <table class="govuk-table">
-        <caption class="govuk-visually-hidden">Young people, with their status and what needs doing</caption>
-        <thead class="govuk-table__head">
-          <tr class="govuk-table__row">
-            <th scope="col" class="govuk-table__header">
-              Name
-            </th>
-            <th scope="col" class="govuk-table__header">
-              Status
-            </th>
-            <th scope="col" class="govuk-table__header">
-              Needs doing
-            </th>
-          </tr>
-        </thead>
-        <tbody class="govuk-table__body">
-          {list.items.map((person) => (
+      <TableRegion label="Young people">
+        <table class="govuk-table">
+          <caption class="govuk-visually-hidden">Young people, with their status and what needs doing</caption>
+          <thead class="govuk-table__head">
             <tr class="govuk-table__row">
-              <th scope="row" class="govuk-table__header">
-                <a class="govuk-link" href={`/young-people/${person.id}`}>
-                  {person.preferredName}
-                </a>
+              <th scope="col" class="govuk-table__header">
+                Name
               </th>
-              <td class="govuk-table__cell">
-                <Tag colour={statusWords[person.status].colour}>{statusWords[person.status].text}</Tag>
-              </td>
-              <td class="govuk-table__cell">{todo.get(person.id)?.join('; ') ?? 'Nothing today'}</td>
+              <th scope="col" class="govuk-table__header">
+                Status
+              </th>
+              <th scope="col" class="govuk-table__header">
+                Needs doing
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody class="govuk-table__body">
+            {list.items.map((person) => (
+              <tr class="govuk-table__row">
+                <th scope="row" class="govuk-table__header">
+                  <a class="govuk-link" href={`/young-people/${person.id}`}>
+                    {person.preferredName}
+                  </a>
+                </th>
+                <td class="govuk-table__cell">
+                  <Tag colour={statusWords[person.status].colour}>{statusWords[person.status].text}</Tag>
+                </td>
+                <td class="govuk-table__cell">{todo.get(person.id)?.join('; ') ?? 'Nothing today'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableRegion>
       <Pagination page={page} pages={pages} href={href} />
     </>,
   );

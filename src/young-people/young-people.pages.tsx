@@ -12,6 +12,7 @@ import { ErrorSummary } from '../web/components/ErrorSummary.js';
 import { Input } from '../web/components/Input.js';
 import { Radios } from '../web/components/Radios.js';
 import { SummaryList } from '../web/components/SummaryList.js';
+import { TableRegion } from '../web/components/TableRegion.js';
 import { CsrfField, csrfToken } from '../web/csrf.js';
 import { pageForbidden } from '../web/errors.js';
 import { type FieldErrors, list, readForm, text } from '../web/forms.js';
@@ -270,33 +271,35 @@ async function placementPage(c: Context<WebEnv>, person: PersonPage) {
             <p class="govuk-body">Your job coach has not written about any weeks yet.</p>
           ) : null}
           {report.logs.length > 0 ? (
-            <table class="govuk-table">
-              <caption class="govuk-table__caption govuk-table__caption--s">Hours each week</caption>
-              <thead class="govuk-table__head">
-                <tr class="govuk-table__row">
-                  <th scope="col" class="govuk-table__header">
-                    Week starting
-                  </th>
-                  <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-                    Hours worked
-                  </th>
-                  <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-                    Hours with job coach
-                  </th>
-                </tr>
-              </thead>
-              <tbody class="govuk-table__body">
-                {report.logs.map((log) => (
+            <TableRegion label="Hours each week">
+              <table class="govuk-table">
+                <caption class="govuk-table__caption govuk-table__caption--s">Hours each week</caption>
+                <thead class="govuk-table__head">
                   <tr class="govuk-table__row">
-                    <th scope="row" class="govuk-table__header">
-                      {longDate(log.weekStarting)}
+                    <th scope="col" class="govuk-table__header">
+                      Week starting
                     </th>
-                    <td class="govuk-table__cell govuk-table__cell--numeric">{log.hoursWorked}</td>
-                    <td class="govuk-table__cell govuk-table__cell--numeric">{log.supportHours}</td>
+                    <th scope="col" class="govuk-table__header govuk-table__header--numeric">
+                      Hours worked
+                    </th>
+                    <th scope="col" class="govuk-table__header govuk-table__header--numeric">
+                      Hours with job coach
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody class="govuk-table__body">
+                  {report.logs.map((log) => (
+                    <tr class="govuk-table__row">
+                      <th scope="row" class="govuk-table__header">
+                        {longDate(log.weekStarting)}
+                      </th>
+                      <td class="govuk-table__cell govuk-table__cell--numeric">{log.hoursWorked}</td>
+                      <td class="govuk-table__cell govuk-table__cell--numeric">{log.supportHours}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableRegion>
           ) : null}
         </>
       ) : null}

@@ -7,7 +7,14 @@ import { providerDashboardCsv } from '../../src/dashboards/dashboard-csv.js';
 import { call } from '../helpers/harness.js';
 import { postPlacement, travelTo } from '../helpers/journey-world.js';
 import { type EmployerWorld, makeAccount, makeEmployer, makeProvider, type ProviderWorld } from '../helpers/world.js';
-import { expectNoAxeViolations, heading, signInAs, startWebTest, type WebTest } from './browser.js';
+import {
+  expectNoAxeViolations,
+  expectNoHorizontalScroll,
+  heading,
+  signInAs,
+  startWebTest,
+  type WebTest,
+} from './browser.js';
 
 const clock = new ManualClock(new Date('2027-06-01T09:00:00Z'));
 let web: WebTest;
@@ -147,6 +154,26 @@ describe('the whole journey in a browser, one context per person', () => {
     await coachAgain.page.getByLabel('Hours of job coach support').fill('10');
     await coachAgain.page.getByRole('button', { name: 'Save the weekly log' }).click();
     await coachAgain.page.waitForURL(`**/journeys/${matchId}/progress`);
+    // On a phone, tables scroll inside their own region (which the keyboard can reach); the page never sideways.
+    const phones = [
+      {
+        person: await signInAs(web, world.coach.email, { width: 320 }),
+        paths: ['/caseload', `/journeys/${matchId}/progress`],
+      },
+      { person: await signInAs(web, world.admin.email, { width: 320 }), paths: ['/staff'] },
+      {
+        person: await signInAs(web, world.youngPerson.email, { width: 320 }),
+        paths: [`/young-people/${world.youngPersonId}/placement`],
+      },
+    ];
+    for (const { person, paths } of phones) {
+      for (const path of paths) {
+        await person.page.goto(path);
+        await expectNoHorizontalScroll(person.page);
+        await expectNoAxeViolations(person.page);
+      }
+      await person.context.close();
+    }
 
     const employerDashboard = await web.harness.services.dashboards.employer(
       actorOf((await web.harness.services.accounts.byId(employer.staff.accountId))!),
