@@ -4,6 +4,7 @@ import { Button } from '../web/components/Button.js';
 import { Input } from '../web/components/Input.js';
 import { Pagination } from '../web/components/Pagination.js';
 import { Select } from '../web/components/Select.js';
+import { TableRegion } from '../web/components/TableRegion.js';
 import { pageForbidden } from '../web/errors.js';
 import { renderPage } from '../web/render.js';
 import type { WebEnv } from '../web/web.env.js';
@@ -126,44 +127,46 @@ function GroupTable(props: {
   href?: (row: Row) => string | undefined;
 }) {
   return (
-    <table class="govuk-table app-table--scroll">
-      <caption class="govuk-table__caption govuk-table__caption--s">{props.caption}</caption>
-      <thead class="govuk-table__head">
-        <tr class="govuk-table__row">
-          <th scope="col" class="govuk-table__header">
-            Group
-          </th>
-          {props.figures.map((figure) => (
-            <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-              {figureWords[figure] ?? figure}
+    <TableRegion label={props.caption}>
+      <table class="govuk-table">
+        <caption class="govuk-table__caption govuk-table__caption--s">{props.caption}</caption>
+        <thead class="govuk-table__head">
+          <tr class="govuk-table__row">
+            <th scope="col" class="govuk-table__header">
+              Group
             </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody class="govuk-table__body">
-        {props.rows.map((row) => {
-          const href = props.href?.(row);
-          return (
-            <tr class="govuk-table__row">
-              <th scope="row" class="govuk-table__header">
-                {href ? (
-                  <a class="govuk-link" href={href}>
-                    {row.label}
-                  </a>
-                ) : (
-                  row.label
-                )}
+            {props.figures.map((figure) => (
+              <th scope="col" class="govuk-table__header govuk-table__header--numeric">
+                {figureWords[figure] ?? figure}
               </th>
-              {props.figures.map((figure) => (
-                <td class="govuk-table__cell govuk-table__cell--numeric">
-                  {row[figure] === null || row[figure] === undefined ? '–' : String(row[figure])}
-                </td>
-              ))}
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+            ))}
+          </tr>
+        </thead>
+        <tbody class="govuk-table__body">
+          {props.rows.map((row) => {
+            const href = props.href?.(row);
+            return (
+              <tr class="govuk-table__row">
+                <th scope="row" class="govuk-table__header">
+                  {href ? (
+                    <a class="govuk-link" href={href}>
+                      {row.label}
+                    </a>
+                  ) : (
+                    row.label
+                  )}
+                </th>
+                {props.figures.map((figure) => (
+                  <td class="govuk-table__cell govuk-table__cell--numeric">
+                    {row[figure] === null || row[figure] === undefined ? '–' : String(row[figure])}
+                  </td>
+                ))}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </TableRegion>
   );
 }
 

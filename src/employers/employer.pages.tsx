@@ -1,7 +1,7 @@
 import { type Context, Hono } from 'hono';
 import { type JourneyState, journeyStates } from '../journey/journey.machine.js';
 import { InboxList, stateWords } from '../journey/journey.pages.js';
-import { Pagination } from '../web/components/Pagination.js';
+import { Pagination, pageNumber } from '../web/components/Pagination.js';
 import { Tag } from '../web/components/Tag.js';
 import { pageForbidden } from '../web/errors.js';
 import { renderPage } from '../web/render.js';
@@ -51,15 +51,15 @@ const waiting: JourneyState[] = ['awaiting_employer', 'taster_arranged'];
 const pageSize = 50;
 
 /**
- * Proposals the young person has agreed to, waiting for the employer's decision (every one of
- * them, however many), and the rest of the organisation's journeys, most recently changed first,
- * a page at a time.
+ * Proposals the young person has agreed to, waiting for the employer's decision (read on their
+ * own, so later journeys never push them off; up to 100, and the page says when there are more),
+ * and the rest of the organisation's journeys, most recently changed first, a page at a time.
  */
 async function proposalsPage(c: Context<WebEnv>) {
   employerOnly(c);
   const actor = c.get('actor')!;
   const { journey } = c.var.services;
-  const page = Math.max(1, Math.min(200, Number(c.req.query('page')) || 1));
+  const page = pageNumber(c.req.query('page'), 200);
   const [decideList, othersList] = await Promise.all([
     journey.list(actor, { states: waiting, limit: 100, offset: 0 }),
     journey.list(actor, {
@@ -103,6 +103,12 @@ async function proposalsPage(c: Context<WebEnv>) {
           ))}
         </ul>
       )}
+      {decideList.total > decide.length ? (
+        <p class="govuk-body">
+          {decideList.total} proposals are waiting. These are the {decide.length} most recently changed; answer them and
+          the rest follow.
+        </p>
+      ) : null}
       {others.length > 0 ? (
         <>
           <h2 class="govuk-heading-m">Other interns and proposals</h2>

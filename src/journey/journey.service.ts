@@ -280,11 +280,12 @@ export class JourneyService {
         ? []
         : [query.youngPersonId]
       : scope.youngPersonIds;
+    const states = query.state ? [query.state] : query.states;
     return this.matches.list(
       {
         ...scope,
         ...(youngPersonIds ? { youngPersonIds } : {}),
-        ...(query.state || query.states ? { states: query.state ? [query.state] : query.states } : {}),
+        ...(states ? { states } : {}),
         ...(query.placementId ? { placementId: query.placementId } : {}),
       },
       query,

@@ -7,7 +7,7 @@ import {
   passportSections,
   sectorLabels,
 } from '../domain/vocabulary.js';
-import { type EnvironmentNote, jobsWantedMessage, type MatchReasons } from '../matching/scoring.js';
+import { capitalised, type EnvironmentNote, jobsWantedMessage, type MatchReasons } from '../matching/scoring.js';
 import { withPerson } from '../passports/passports.pages.js';
 import { sectionLabels } from '../passports/passports.service.js';
 import { Button } from '../web/components/Button.js';
@@ -102,8 +102,6 @@ export function reasonSentences(
     );
   return { good, harder };
 }
-
-const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 interface ProposalForm {
   sections: string[];

@@ -6,7 +6,7 @@ import { Button } from '../web/components/Button.js';
 import { CharacterCount } from '../web/components/CharacterCount.js';
 import { ErrorSummary } from '../web/components/ErrorSummary.js';
 import { Input } from '../web/components/Input.js';
-import { Pagination } from '../web/components/Pagination.js';
+import { Pagination, pageNumber } from '../web/components/Pagination.js';
 import { Select } from '../web/components/Select.js';
 import { SummaryList } from '../web/components/SummaryList.js';
 import { CsrfField, csrfToken } from '../web/csrf.js';
@@ -88,7 +88,7 @@ async function matchesPage(c: Context<WebEnv>) {
     sector: c.req.query('sector') || undefined,
     q: c.req.query('q') || undefined,
   };
-  const page = Math.max(1, Math.min(100, Number(c.req.query('page')) || 1));
+  const page = pageNumber(c.req.query('page'), 100);
   const parsed = matchesQuery.safeParse({ ...raw, limit: String(pageSize), offset: String((page - 1) * pageSize) });
   const errors: FieldErrors = parsed.success
     ? {}
@@ -296,7 +296,7 @@ async function propose(c: Context<WebEnv>) {
 async function candidatesPage(c: Context<WebEnv>) {
   staffOnly(c);
   const actor = c.get('actor')!;
-  const page = Math.max(1, Math.min(100, Number(c.req.query('page')) || 1));
+  const page = pageNumber(c.req.query('page'), 100);
   const result = await c.var.services.matching.candidatesFor(actor, c.req.param('id')!, {
     limit: pageSize,
     offset: (page - 1) * pageSize,

@@ -102,7 +102,8 @@ export interface Fit {
 }
 
 const levelName = (rank: number): Level => levels[rank] ?? 'high';
-const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+/** The text with its first letter in capitals. */
+export const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 function environmentFit(person: PersonFacts, placement: ScoringFacts) {
   const notes: MatchReasons['environment'] = { pros: [], cons: [], supportNeeded: [] };

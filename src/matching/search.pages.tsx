@@ -14,7 +14,7 @@ import { Checkboxes } from '../web/components/Checkboxes.js';
 import { Details } from '../web/components/Details.js';
 import { ErrorSummary } from '../web/components/ErrorSummary.js';
 import { Input } from '../web/components/Input.js';
-import { Pagination } from '../web/components/Pagination.js';
+import { Pagination, pageNumber } from '../web/components/Pagination.js';
 import { type FieldErrors, fieldErrors } from '../web/forms.js';
 import { renderPage } from '../web/render.js';
 import type { WebEnv } from '../web/web.env.js';
@@ -50,7 +50,7 @@ async function searchPage(c: Context<WebEnv>) {
   const words = (c.req.query('q') ?? '').trim();
   const postcode = (c.req.query('postcode') ?? '').trim();
   const radius = (c.req.query('radiusKm') ?? '').trim();
-  const page = Math.max(1, Math.min(100, Number(c.req.query('page')) || 1));
+  const page = pageNumber(c.req.query('page'), 100);
   const errors: FieldErrors = {};
   let near: string | undefined;
   if (postcode) {

@@ -8,6 +8,7 @@ import { DateInput, type DateParts } from '../web/components/DateInput.js';
 import { ErrorSummary } from '../web/components/ErrorSummary.js';
 import { Fieldset } from '../web/components/FormParts.js';
 import { Input } from '../web/components/Input.js';
+import { pageNumber } from '../web/components/Pagination.js';
 import { Radios } from '../web/components/Radios.js';
 import { Select } from '../web/components/Select.js';
 import { SummaryList } from '../web/components/SummaryList.js';
@@ -627,7 +628,7 @@ async function decideDraft(c: Context<WebEnv>, person: PersonPage) {
 
 async function accessLogPage(c: Context<WebEnv>, person: PersonPage) {
   const pageSize = 25;
-  const page = Math.max(1, Number(c.req.query('page')) || 1);
+  const page = pageNumber(c.req.query('page'));
   const log = await c.var.services.passports.accessLog(person.actor, person.youngPersonId, {
     limit: pageSize,
     offset: (page - 1) * pageSize,

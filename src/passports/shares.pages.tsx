@@ -1,4 +1,5 @@
 import { type Context, Hono } from 'hono';
+import { idSchema } from '../core/db/ids.js';
 import { type PassportSection, passportSections } from '../domain/vocabulary.js';
 import { Button, ButtonGroup } from '../web/components/Button.js';
 import { Checkboxes } from '../web/components/Checkboxes.js';
@@ -86,7 +87,7 @@ const otherChoicesShown = 10;
 async function otherEmployer(c: Context<WebEnv>, person: PersonPage, choice: ShareChoice): Promise<OtherEmployer> {
   const { employers } = c.var.services;
   if (choice.otherEmployerId) {
-    const chosen = /^[0-9a-f]{24}$/.test(choice.otherEmployerId)
+    const chosen = idSchema.safeParse(choice.otherEmployerId).success
       ? await employers.get(person.actor, choice.otherEmployerId).catch(() => undefined)
       : undefined;
     if (chosen?.employer.verified)

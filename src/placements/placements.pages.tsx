@@ -18,7 +18,7 @@ import { DateInput } from '../web/components/DateInput.js';
 import { ErrorSummary } from '../web/components/ErrorSummary.js';
 import { Fieldset } from '../web/components/FormParts.js';
 import { Input } from '../web/components/Input.js';
-import { Pagination } from '../web/components/Pagination.js';
+import { Pagination, pageNumber } from '../web/components/Pagination.js';
 import { Radios } from '../web/components/Radios.js';
 import { Select } from '../web/components/Select.js';
 import { SummaryList } from '../web/components/SummaryList.js';
@@ -583,7 +583,7 @@ async function listPage(c: Context<WebEnv>) {
   const actor = c.get('actor')!;
   const asked = c.req.query('status');
   const focus = placementStatuses.find((status) => status === asked);
-  const page = focus ? Math.max(1, Math.min(200, Number(c.req.query('page')) || 1)) : 1;
+  const page = focus ? pageNumber(c.req.query('page'), 200) : 1;
   const groups = await Promise.all(
     (focus ? [focus] : placementStatuses).map(async (status) => ({
       status,

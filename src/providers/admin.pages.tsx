@@ -7,7 +7,7 @@ import { Button, ButtonGroup } from '../web/components/Button.js';
 import { CharacterCount } from '../web/components/CharacterCount.js';
 import { ErrorSummary } from '../web/components/ErrorSummary.js';
 import { Input } from '../web/components/Input.js';
-import { Pagination } from '../web/components/Pagination.js';
+import { Pagination, pageNumber } from '../web/components/Pagination.js';
 import { SummaryList } from '../web/components/SummaryList.js';
 import { TableRegion } from '../web/components/TableRegion.js';
 import { Tag } from '../web/components/Tag.js';
@@ -207,7 +207,7 @@ async function verificationPage(c: Context<WebEnv>, failed?: FailedCheck) {
   adminOnly(c);
   if (failed) c.status(400);
   const actor = c.get('actor')!;
-  const page = Math.max(1, Math.min(200, Number(c.req.query('page')) || 1));
+  const page = pageNumber(c.req.query('page'), 200);
   const [waiting, verified] = await Promise.all([
     c.var.services.employers.list(actor, { verified: false, limit: 100, offset: 0 }),
     // The ones this provider can withdraw: those it verified, a page at a time.

@@ -49,7 +49,6 @@ const serviceCss = `
 .app-chart__key--worked{background:#1d70b8}
 .app-chart__key--support{background:#0b0c0c}
 .app-chart__key--paid{background:#00703c}
-.app-table--scroll{display:block;overflow-x:auto}
 .app-table-region{overflow-x:auto;margin-bottom:20px}
 .app-table-region .govuk-table{margin-bottom:0}
 .app-table-region:focus{outline:3px solid #fd0;outline-offset:0;box-shadow:inset 0 0 0 2px #0b0c0c}

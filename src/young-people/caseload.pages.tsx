@@ -6,7 +6,7 @@ import { sectionRows } from '../passports/passport-fields.js';
 import { sectionLabels } from '../passports/passports.service.js';
 import { Button } from '../web/components/Button.js';
 import { Input } from '../web/components/Input.js';
-import { Pagination } from '../web/components/Pagination.js';
+import { Pagination, pageNumber } from '../web/components/Pagination.js';
 import { Select } from '../web/components/Select.js';
 import { SummaryList } from '../web/components/SummaryList.js';
 import { TableRegion } from '../web/components/TableRegion.js';
@@ -59,7 +59,7 @@ async function caseloadPage(c: Context<WebEnv>) {
     throw pageForbidden('The caseload is for job coaches and the people who run the provider.');
   const q = (c.req.query('q') ?? '').trim().slice(0, 100);
   const status = c.req.query('status');
-  const page = Math.max(1, Math.min(500, Number(c.req.query('page')) || 1));
+  const page = pageNumber(c.req.query('page'), 500);
   const { youngPeople, inbox } = c.var.services;
   const [list, items] = await Promise.all([
     youngPeople.list(actor, {

@@ -78,3 +78,8 @@ export function Pagination(props: { page: number; pages: number; href: (page: nu
     </nav>
   );
 }
+
+/** The page asked for in `?page=`: from 1 to `last`, and 1 when missing, 0 or not a number. */
+export function pageNumber(asked: string | undefined, last = Number.POSITIVE_INFINITY): number {
+  return Math.max(1, Math.min(last, Number(asked) || 1));
+}
