@@ -1,6 +1,6 @@
 /**
  * Makes the README's screenshots: the real service on throwaway stores with the demo data, driven
- * by Debian's Chromium (CHROMIUM_BIN, or /usr/bin/chromium), signed in as the demo accounts.
+ * by the tests' Chromium (CHROMIUM_BIN, Debian's, or the one in @sparticuz/chromium), signed in as the demo accounts.
  * Writes PNG files to docs/screenshots/ and ends with one line naming them.
  * Run: npm run screenshots
  */
@@ -12,13 +12,16 @@ import { demoAccounts, demoPassword } from '../seed/demo-accounts.js';
 import { generate } from '../seed/generate.js';
 import { hasAccounts, loadDataset } from '../seed/load.js';
 import { projectRoot } from '../src/core/project-root.js';
+import { findChromium } from '../tests/web/chromium.js';
 
 const outputDir = path.join(projectRoot, 'docs', 'screenshots');
 mkdirSync(outputDir, { recursive: true });
 
 const env = await benchEnvironment({ NODE_ENV: 'test', SEED_DEMO_DATA: 'never' });
+const found = await findChromium();
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_BIN ?? '/usr/bin/chromium',
+  executablePath: found.executablePath,
+  env: { ...process.env, ...found.env },
   args: ['--no-sandbox', '--disable-dev-shm-usage'],
 });
 const written: string[] = [];

@@ -5,6 +5,7 @@ import type { TestProject } from 'vitest/node';
 import { findMeilisearch, findMongod } from '../../src/embedded/binaries.js';
 import { type RunningMeilisearch, startMeilisearch } from '../../src/embedded/meilisearch.js';
 import { type RunningMongod, startMongod } from '../../src/embedded/mongod.js';
+import { findChromium } from '../web/chromium.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -43,6 +44,9 @@ export default async function setup(project: TestProject) {
     project.provide('mongodVersion', mongodBin.version);
     project.provide('meiliVersion', meiliBin.version);
     console.log(`test stores: ${mongodBin.version} at ${mongod.uri}; ${meiliBin.version} at ${meili.url}`);
+    // Unpacked here, once, when no Chromium is installed, rather than by the first browser test files at once.
+    const browser = await findChromium();
+    console.log(`test browser: ${browser.executablePath} (${browser.source})`);
   } catch (error) {
     await teardown();
     throw error;

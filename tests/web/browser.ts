@@ -8,17 +8,16 @@ import type { Clock, ManualClock } from '../../src/core/clock.js';
 import type { ServiceOptions } from '../../src/services.js';
 import { createHarness, type Harness } from '../helpers/harness.js';
 import { password } from '../helpers/world.js';
+import { findChromium } from './chromium.js';
 
 /**
- * Browser tests: the real app on a real port, driven by Debian's Chromium through playwright-core.
+ * Browser tests: the real app on a real port, driven by Chromium (see `findChromium`) through playwright-core.
  * One browser per test file (`startWebTest` in `beforeAll`), one context per user; see README
  * "Browser tests" for the pattern.
  */
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-export const chromiumPath = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
 
 export interface WebTest {
   harness: Harness;
@@ -37,8 +36,10 @@ export async function startWebTest(
     const started = serve({ fetch: harness.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));
   });
   const { port } = server.address() as AddressInfo;
+  const found = await findChromium();
   const browser = await chromium.launch({
-    executablePath: chromiumPath,
+    executablePath: found.executablePath,
+    env: { ...process.env, ...found.env },
     args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'],
   });
   return {
