@@ -2,7 +2,7 @@ import type { Role } from '../src/domain/vocabulary.js';
 
 /**
  * Fixed sign-ins for trying the service, one for each role. Development only: the loader
- * refuses to run when NODE_ENV=production. Listed in README.md ("Demo data and accounts").
+ * refuses to run when NODE_ENV=production. Listed in README.md ("Demo accounts").
  */
 export const demoPassword = 'kettle-orchard-lantern';
 

@@ -47,7 +47,7 @@ describe('configuration', () => {
     const error = problemsFor({ PORT: 'eighty' });
     expect(error.problems).toEqual([{ variable: 'PORT', message: 'must be a whole number' }]);
     expect(error.message).toContain('PORT: must be a whole number');
-    expect(error.message).toContain('README.md');
+    expect(error.message).toContain('docs/configuration.md');
   });
 
   it('reports every bad variable at once', () => {

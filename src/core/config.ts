@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * The whole service configuration, read once from the environment at start.
- * Every variable is documented in README.md ("Configuration"); keep the two in step.
+ * Every variable is documented in docs/configuration.md; keep the two in step.
  */
 const optionalString = z
   .string()
@@ -77,7 +77,7 @@ const schema = z
       .default(''),
     MEILI_TIMEOUT_MS: integer(100, 120_000).default(5000),
     // For the embedded Meilisearch: its own defaults (two thirds of the machine's memory, half its
-    // cores) let one indexing batch take gigabytes of heap; see "Meilisearch memory" in README.md.
+    // cores) let one indexing batch take gigabytes of heap; see "Meilisearch memory" in docs/matching.md.
     // An empty value leaves the choice to Meilisearch.
     MEILI_MAX_INDEXING_MEMORY: z
       .string()
@@ -155,7 +155,7 @@ export class ConfigError extends Error {
   constructor(readonly problems: { variable: string; message: string }[]) {
     super(
       `Invalid configuration:\n${problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n')}\n` +
-        'See the Configuration section of README.md.',
+        'See docs/configuration.md.',
     );
     this.name = 'ConfigError';
   }

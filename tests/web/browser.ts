@@ -12,7 +12,7 @@ import { findChromium } from './chromium.js';
 
 /**
  * Browser tests: the real app on a real port, driven by Chromium (see `findChromium`) through playwright-core.
- * One browser per test file (`startWebTest` in `beforeAll`), one context per user; see README
+ * One browser per test file (`startWebTest` in `beforeAll`), one context per user; see docs/testing.md
  * "Browser tests" for the pattern.
  */
 
