@@ -948,6 +948,7 @@ function matchingFactsOf(doc: PlacementSearchDoc): MatchingPlacementFacts {
     sector: doc.sector,
     title: doc.title,
     tasks: doc.tasks,
+    departments: doc.departments,
     status: doc.status,
     employerVerified: doc.employerVerified,
     disabilityConfident: doc.disabilityConfident,

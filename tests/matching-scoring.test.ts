@@ -15,7 +15,9 @@ import { personFactsOf, placementFacts, youngPersonRecord } from './helpers/matc
 
 const baseConditions = youngPersonRecord().conditionsForSuccess;
 const partsTotal = Object.entries(fitWeights)
-  .filter(([part]) => part !== 'dislikedTaskPenalty')
+  .filter(
+    ([part]) => !['dislikedTaskPenalty', 'ruledOutPenalty', 'triedAndLiked', 'triedAndDislikedPenalty'].includes(part),
+  )
   .reduce((sum, [, weight]) => sum + weight, 0);
 
 describe('fit weights', () => {
@@ -283,6 +285,91 @@ describe('jobs they would like to do, in their own words', () => {
   });
 });
 
+describe('what a young person does not want, and what they tried', () => {
+  const salonPerson = (jobsWanted: string, tasksDisliked: string[] = []) =>
+    personFactsOf({
+      jobsWanted,
+      tasksLiked: [],
+      tasksDisliked,
+      strengths: [],
+      skills: [],
+    });
+  const salon = (title: string, tasks: string[], departments: string[] = []) => ({
+    ...placementFacts({ title, tasks, rotations: [] }),
+    departments,
+  });
+
+  it('puts a placement holding what they ruled out below one without it, with the reason in their words', () => {
+    const person = salonPerson('hair salon work, as long as I don’t have to wash hair');
+    const washing = scoreFit(person, salon('Salon junior', ['washing hair', 'sweeping up']));
+    const styling = scoreFit(person, salon('Salon junior', ['greeting clients', 'making drinks']));
+    expect(washing.reasons.ruledOut).toEqual([{ said: 'as long as I don’t have to wash hair', found: 'wash hair' }]);
+    expect(washing.reasons.scoreParts.ruledOutPenalty).toBe(-fitWeights.ruledOutPenalty);
+    expect(washing.fitScore).toBeLessThan(styling.fitScore - 30);
+    // The ruled-out words are not read as wanted: "wash" and "hair" alone do not earn the wish's points.
+    expect(washing.reasons.jobsWanted?.matched).toEqual(['hair salon']);
+    expect(styling.reasons.ruledOut).toEqual([]);
+  });
+
+  it('reads “but not the bar” as ruling the bar out, through the job words', () => {
+    const person = salonPerson('a bowling alley, but not the bar');
+    const bar = scoreFit(person, salon('Bowling alley assistant', ['serving drinks', 'cleaning lanes']));
+    const lanes = scoreFit(person, salon('Bowling alley assistant', ['cleaning lanes', 'handing out shoes']));
+    expect(bar.reasons.ruledOut).toEqual([{ said: 'not the bar', found: 'serving drinks' }]);
+    expect(bar.fitScore).toBeLessThan(lanes.fitScore);
+  });
+
+  it('finds a disliked task by concept, not word for word', () => {
+    const person = salonPerson('', ['sweeping up', 'lifting heavy things']);
+    expect(scoreFit(person, salon('Salon junior', ['keep the salon floor tidy'])).reasons.dislikedTasks).toEqual([
+      'sweeping up',
+    ]);
+    expect(scoreFit(person, salon('Stock assistant', ['unloading deliveries'])).reasons.dislikedTasks).toEqual([
+      'lifting heavy things',
+    ]);
+  });
+
+  it('pulls up work they tried and loved, and pushes down work that went badly', () => {
+    const loved = salonPerson('I helped at my uncle’s barber shop and loved it');
+    const barber = scoreFit(loved, salon('Hairdressing assistant', ['greeting clients']));
+    const shop = scoreFit(loved, salon('Shop floor assistant', ['tidying displays']));
+    expect(barber.reasons.triedBefore).toEqual([
+      { said: 'I helped at my uncle’s barber shop and loved it', went: 'well', found: 'barber shop' },
+    ]);
+    expect(barber.reasons.scoreParts.triedAndLiked).toBe(fitWeights.triedAndLiked);
+    expect(shop.reasons.triedBefore).toEqual([]);
+    expect(barber.fitScore).toBeGreaterThan(shop.fitScore);
+
+    const tooHot = salonPerson('I did work experience at a laundrette and it was too hot for me');
+    const laundry = scoreFit(tooHot, salon('Laundry assistant', ['folding towels']));
+    expect(laundry.reasons.triedBefore).toEqual([
+      {
+        said: 'I did work experience at a laundrette and it was too hot for me',
+        went: 'badly',
+        found: 'laundrette',
+      },
+    ]);
+    expect(laundry.reasons.scoreParts.triedAndDislikedPenalty).toBe(-fitWeights.triedAndDislikedPenalty);
+    expect(laundry.reasons.jobsWanted).toBeUndefined();
+  });
+
+  it('meets a job title with its workplace, and reads rotation departments as tasks, naming the department', () => {
+    const person = salonPerson('I want to be a hairdresser');
+    expect(scoreFit(person, salon('Salon assistant', ['greeting clients'])).reasons.jobsWanted?.matched).toEqual([
+      'hairdresser',
+    ]);
+    const tailor = salonPerson('tailor');
+    expect(scoreFit(tailor, salon('Alterations shop helper', ['pressing'])).reasons.jobsWanted?.matched).toEqual([
+      'tailor',
+    ]);
+    const cook = personFactsOf({ jobsWanted: 'catering', tasksLiked: [], strengths: [], skills: [] });
+    const hospital = scoreFit(cook, salon('Hospital intern', ['following routines'], ['Catering', 'Portering']));
+    const kitchen = scoreFit(cook, salon('Catering assistant', ['following routines']));
+    expect(hospital.reasons.rotations).toEqual(['Catering']);
+    expect(hospital.reasons.scoreParts.jobsWanted).toBe(kitchen.reasons.scoreParts.jobsWanted);
+  });
+});
+
 describe('ordering a pool by score alone, with reasons only for the page', () => {
   // A small deterministic generator, so a failure can be replayed.
   let seed = 20261130;
@@ -329,7 +416,15 @@ describe('ordering a pool by score alone, with reasons only for the page', () =>
       preferredAdjustments: some(adjustments, 3),
       interests: some(sectors, 3),
       ...(random() < 0.6
-        ? { jobsWanted: pick(["I'd like to cook food in a kitchen", 'work on the till in a shop']) }
+        ? {
+            jobsWanted: pick([
+              "I'd like to cook food in a kitchen",
+              'work on the till in a shop',
+              'a kitchen, but not washing up',
+              'I worked in a shop and hated it. Something with computers',
+              'I helped at a cafe and loved it',
+            ]),
+          }
         : {}),
       likedTasks: some(taskWords, 4),
       dislikedTasks: some(taskWords, 3),
@@ -348,6 +443,7 @@ describe('ordering a pool by score alone, with reasons only for the page', () =>
       durationWeeks: 36,
       title: pick(['Kitchen assistant', 'Shop floor assistant', 'Office junior', 'Ward helper']),
       tasks: some(taskWords, 5),
+      departments: some(['Kitchen', 'Housekeeping', 'Portering', 'Shop floor'], 2),
       sector: pick(sectors),
       _geo: { lat: home.lat + (random() - 0.5) * 0.3, lng: home.lng + (random() - 0.5) * 0.5 },
       hoursPerWeek: pick([6, 12, 16, 20, 24]),

@@ -19,6 +19,12 @@ const reasons: MatchReasons = {
     message: 'You said: “I want to work in a hotel”.',
   },
   dislikedTasks: ['answering the phone'],
+  ruledOut: [{ said: 'not the bar', found: 'serving drinks' }],
+  triedBefore: [
+    { said: 'I helped at my uncle’s barber shop and loved it', went: 'well', found: 'barber shop' },
+    { said: 'I did work experience at a laundrette and it was too hot for me', went: 'badly', found: 'laundrette' },
+  ],
+  rotations: ['Housekeeping'],
   adjustments: { met: ['hours_and_breaks'], notMet: ['communication'] },
   environment: {
     pros: [{ factor: 'noise', level: 'low', limit: 'medium', message: 'Noise: low, below the limit (medium).' }],
@@ -45,11 +51,15 @@ describe('the reasons a proposal shows', () => {
       'You will do things you like: folding towels.',
       'It needs your strengths: reliable.',
       'You said: “I want to work in a hotel”. This placement has “hotel” in its title or tasks.',
+      'One of its rotations is Housekeeping: work you said you want.',
+      'You said: “I helped at my uncle’s barber shop and loved it”. This placement is that kind of work too: “barber shop”.',
       'They can give you this help: Hours and breaks (for example a flexible start).',
       'Noise: low. That suits you.',
       'It is about 3.2 km from home.',
     ]);
     expect(harder).toEqual([
+      'You said: “I did work experience at a laundrette and it was too hot for me”. This placement is that kind of work too: “laundrette”.',
+      'You said: “not the bar”. This placement has “serving drinks” in it.',
       'They do not offer this help yet: Communication (for example BSL, easy read). Your job coach can ask them.',
       'Crowds: medium. That is as much as you can manage, so you may need help with it.',
       'Standing: high. Check that it suits you.',
@@ -70,6 +80,8 @@ describe('the reasons a proposal shows', () => {
       'They do not offer this help yet: Communication (for example BSL, easy read). Sam’s job coach can ask them.',
     );
     expect(harder).toContain('It includes things Sam said they do not like: answering the phone.');
+    expect(harder).toContain('Sam said: “not the bar”. This placement has “serving drinks” in it.');
+    expect(good).toContain('One of its rotations is Housekeeping: work Sam said they want.');
   });
 
   it('show sentences a coach wrote as they are, and keep the words of reasons they cannot read', () => {

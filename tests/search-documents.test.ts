@@ -19,6 +19,7 @@ describe('placement search documents', () => {
       disabilityConfident: 'employer',
       title: 'Kitchen assistant',
       tasks: ['food preparation', 'washing up', 'stock rotation', 'baking'],
+      departments: ['Kitchen'],
       sector: 'hospitality_catering',
       sectorName: 'Hospitality and catering',
       description: 'Help the kitchen team prepare fresh food for the staff restaurant.',

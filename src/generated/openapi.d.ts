@@ -826,8 +826,11 @@ export interface components {
       firstChoiceSector: number;
       hours: number;
       jobsWanted: number;
+      ruledOutPenalty: number;
       sectorInterest: number;
       tasks: number;
+      triedAndDislikedPenalty: number;
+      triedAndLiked: number;
     };
     /** @description The 12-month follow-up: is the young person in paid work? */
     FollowUpInput: {
@@ -1119,7 +1122,21 @@ export interface components {
         message: string;
         said: string;
       };
+      /** @description Rotation departments whose names hold a task the young person likes or work they said they want. */
+      rotations: string[];
+      /** @description What the young person ruled out in their own words (“but not the bar”) that this placement holds, with the words the placement has for it. It puts the placement below those they did not rule out; only a limit they set hides one. */
+      ruledOut: {
+          found: string;
+          said: string;
+        }[];
       scoreParts: components["schemas"]["FitScoreParts"];
+      /** @description Work the young person tried before, in their words, that this placement is like, and whether they said it went well or badly. */
+      triedBefore: ({
+          found: string;
+          said: string;
+          /** @enum {string} */
+          went: "well" | "badly";
+        })[];
     };
     Me: {
       account: components["schemas"]["Account"];
@@ -3863,6 +3880,9 @@ export interface operations {
          *         ]
          *       },
          *       "dislikedTasks": [],
+         *       "ruledOut": [],
+         *       "triedBefore": [],
+         *       "rotations": [],
          *       "adjustments": {
          *         "met": [
          *           "instructions",
@@ -3913,7 +3933,10 @@ export interface operations {
          *         "distance": 8.2,
          *         "hours": 8,
          *         "disabilityConfident": 3.3,
-         *         "dislikedTaskPenalty": 0
+         *         "dislikedTaskPenalty": 0,
+         *         "ruledOutPenalty": 0,
+         *         "triedAndLiked": 0,
+         *         "triedAndDislikedPenalty": 0
          *       }
          *     }
          *   }

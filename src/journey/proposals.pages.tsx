@@ -7,7 +7,13 @@ import {
   passportSections,
   sectorLabels,
 } from '../domain/vocabulary.js';
-import { capitalised, type EnvironmentNote, jobsWantedMessage, type MatchReasons } from '../matching/scoring.js';
+import {
+  capitalised,
+  type EnvironmentNote,
+  jobsWantedMessage,
+  listInWords,
+  type MatchReasons,
+} from '../matching/scoring.js';
 import { withPerson } from '../passports/passports.pages.js';
 import { sectionLabels } from '../passports/passports.service.js';
 import { Button } from '../web/components/Button.js';
@@ -77,6 +83,18 @@ export function reasonSentences(
   if (typeof r.jobsWanted?.said === 'string' && Array.isArray(r.jobsWanted.matched))
     good.push(jobsWantedMessage(r.jobsWanted.said, r.jobsWanted.matched, You));
   else if (r.jobsWanted?.message) good.push(r.jobsWanted.message);
+  if (r.rotations?.length)
+    good.push(
+      `One of its rotations is ${listInWords(r.rotations)}: work ${you} said ${name ? 'they want' : 'you want'}.`,
+    );
+  const saidAndFound = (said: string, found: string, sentence: string) =>
+    `${You} said: “${said.trim().replace(/[.!]+$/, '')}”. ${sentence.replace('%', `“${found}”`)}`;
+  for (const tried of r.triedBefore ?? [])
+    (tried.went === 'well' ? good : harder).push(
+      saidAndFound(tried.said, tried.found, 'This placement is that kind of work too: %.'),
+    );
+  for (const ruledOut of r.ruledOut ?? [])
+    harder.push(saidAndFound(ruledOut.said, ruledOut.found, 'This placement has % in it.'));
   if (r.adjustments?.met?.length)
     good.push(
       `They can give ${you} this help: ${r.adjustments.met.map((category) => adjustmentCategoryLabels[category]).join('; ')}.`,

@@ -24,6 +24,7 @@ export type PlacementFacts = Pick<
   | 'sector'
   | 'title'
   | 'tasks'
+  | 'departments'
   | 'status'
   | 'employerVerified'
   | 'disabilityConfident'
@@ -40,7 +41,15 @@ export type PlacementFacts = Pick<
 /** What the fit score reads of a placement; the rest of `PlacementFacts` is for the hard limits. */
 export type ScoringFacts = Pick<
   PlacementFacts,
-  '_geo' | 'sector' | 'title' | 'tasks' | 'disabilityConfident' | 'hoursPerWeek' | 'environment' | 'adjustmentsOffered'
+  | '_geo'
+  | 'sector'
+  | 'title'
+  | 'tasks'
+  | 'departments'
+  | 'disabilityConfident'
+  | 'hoursPerWeek'
+  | 'environment'
+  | 'adjustmentsOffered'
 >;
 
 /** What matching needs to know about a young person: their hard limits and what they like. */

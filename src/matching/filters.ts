@@ -11,6 +11,7 @@ import type { Coordinates } from '../geo/postcodes.js';
 import type { HoursBand } from '../search-sync/documents.js';
 import type { PersonFacts, PlacementFacts } from './facts.js';
 import { compileWish, wishQueryWords } from './job-words.js';
+import { readPersonWords } from './phrases.js';
 
 /**
  * Pure builders of Meilisearch filters and of the matching relevance query. Each returns a list of expressions that must all hold
@@ -160,10 +161,12 @@ export function relevanceQueryFor(
   person: Pick<PersonFacts, 'interests' | 'jobsWanted' | 'likedTasks' | 'strengths'>,
 ): string {
   const [firstChoice, ...otherSectors] = person.interests;
+  // What they ruled out or tried and disliked is left out of the query: it should not pull those placements in.
+  const words = readPersonWords(person);
   const phrases = [
     ...(firstChoice ? [sectorLabels[firstChoice]] : []),
-    ...(person.jobsWanted ? wishQueryWords(compileWish(person.jobsWanted)) : []),
-    ...person.likedTasks,
+    ...(words.wish ? wishQueryWords(compileWish(words.wish)) : []),
+    ...words.likedTasks,
     ...otherSectors.map((sector) => sectorLabels[sector]),
     ...person.strengths,
   ];

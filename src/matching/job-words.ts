@@ -99,6 +99,8 @@ interface Synonym {
 }
 
 const groups: Synonym[][] = jobWords.groups.map((group) => group.map((text) => ({ text, stems: stemsOf(text) })));
+/** Each group's members, longest first: "barber shop" is one idea, not "barber" and then "shop". */
+const longestFirst = groups.map((group) => [...group].sort((a, b) => b.stems.length - a.stems.length));
 
 const allIn = (stems: string[], set: Set<string>) => stems.length > 0 && stems.every((s) => set.has(s));
 const containsAll = (stems: string[], within: string[]) => stems.length > 0 && stems.every((s) => within.includes(s));
@@ -106,8 +108,8 @@ const containsAll = (stems: string[], within: string[]) => stems.length > 0 && s
 /** The other members of every group that has a member inside these stems: "working on the till" brings "checkout". */
 function synonymsWithin(stems: string[]): { member: Synonym; alternatives: Synonym[] }[] {
   const found: { member: Synonym; alternatives: Synonym[] }[] = [];
-  for (const group of groups) {
-    const member = group.find((candidate) => containsAll(candidate.stems, stems));
+  for (const [i, group] of groups.entries()) {
+    const member = longestFirst[i]!.find((candidate) => containsAll(candidate.stems, stems));
     if (member) found.push({ member, alternatives: group.filter((other) => other !== member) });
   }
   return found;
@@ -129,6 +131,26 @@ export function compilePhrases(texts: string[]): CompiledPhrase[] {
       return { text, words, stems, synonyms: synonymsWithin(stems).flatMap((found) => found.alternatives) };
     })
     .filter((phrase) => phrase.words.length > 0);
+}
+
+/**
+ * What a young person named in a few words of their own ("have to wash hair", "the bar"), ready to
+ * compare like a phrase: the filler words ("have", "deal") left out, so the idea must be there whole.
+ */
+export function compileConcepts(texts: string[]): CompiledPhrase[] {
+  return compilePhrases(
+    texts.map((text) =>
+      contentWords(text)
+        .filter((word) => !fillerWords.has(word))
+        .join(' '),
+    ),
+  );
+}
+
+/** The words by which the phrase is found in the placement: its own, or the synonym the placement has. */
+export function phraseFound(phrase: CompiledPhrase, placement: PlacementWords): string | undefined {
+  if (allIn(phrase.stems, placement.stems)) return phrase.text;
+  return phrase.synonyms.find((synonym) => allIn(synonym.stems, placement.stems))?.text;
 }
 
 /** How the phrase is found in the placement's words, if it is: every word of it, or of one of its synonyms. */

@@ -104,6 +104,9 @@ const fitPartsSchema = z
     hours: z.number(),
     disabilityConfident: z.number(),
     dislikedTaskPenalty: z.number(),
+    ruledOutPenalty: z.number(),
+    triedAndLiked: z.number(),
+    triedAndDislikedPenalty: z.number(),
   })
   .openapi('FitScoreParts', {
     description: 'Points earned by each part of the fit score; the weights are in src/matching/scoring.ts.',
@@ -131,6 +134,17 @@ export const matchReasonsSchema = z
           'Present when the young person said which jobs they would like to do: their words, the ideas of it this placement holds, and the reason in a sentence.',
       }),
     dislikedTasks: z.array(z.string()),
+    ruledOut: z.array(z.object({ said: z.string(), found: z.string() })).openapi({
+      description:
+        'What the young person ruled out in their own words (“but not the bar”) that this placement holds, with the words the placement has for it. It puts the placement below those they did not rule out; only a limit they set hides one.',
+    }),
+    triedBefore: z.array(z.object({ said: z.string(), went: z.enum(['well', 'badly']), found: z.string() })).openapi({
+      description:
+        'Work the young person tried before, in their words, that this placement is like, and whether they said it went well or badly.',
+    }),
+    rotations: z.array(z.string()).openapi({
+      description: 'Rotation departments whose names hold a task the young person likes or work they said they want.',
+    }),
     adjustments: z.object({ met: z.array(adjustmentCategorySchema), notMet: z.array(adjustmentCategorySchema) }),
     environment: z.object({
       pros: z.array(environmentNoteSchema),

@@ -57,6 +57,7 @@ const placementPoolFields: (keyof PoolHit)[] = [
   'disabilityConfident',
   'title',
   'tasks',
+  'departments',
   'sector',
   'town',
   '_geo',

@@ -13,15 +13,18 @@ import type { PersonFacts, ScoringFacts } from './facts.js';
 import { type HardLimit, hardLimitsOf } from './hard-limits.js';
 import {
   type CompiledPhrase,
+  compileConcepts,
   compilePhrases,
   compileWish,
   countWishMatches,
   type PlacementWords,
+  phraseFound,
   phraseMatch,
   placementWords,
   type WordMatchKind,
   wishMatches,
 } from './job-words.js';
+import { readPersonWords } from './phrases.js';
 
 /**
  * How much each part of the fit counts, out of 100. Hard limits are not here: a placement that
@@ -56,12 +59,35 @@ export const fitWeights = {
   hours: 8,
   /** Disability Confident: none 0, Committed 1/3, Employer 2/3, Leader full marks. */
   disabilityConfident: 5,
-  /** Taken off, not added: for each task the young person dislikes that the placement includes, at most two. */
+  /**
+   * Taken off, not added: for each task the young person dislikes that the placement includes, at most two. Found
+   * by concept, like liked tasks: "sweeping up" is found in "keep the salon floor tidy" through the job words.
+   */
   dislikedTaskPenalty: 5,
+  /**
+   * Taken off, once: the placement holds something the young person ruled out in their own words ("a bowling alley,
+   * but not the bar"; see search-config/phrases.json). Enough to put it below the placements they did not rule out,
+   * as a job coach would, never to hide it: only a limit they set hides a placement.
+   */
+  ruledOutPenalty: 45,
+  /** Added, once: the placement is like work they tried and said went well ("I helped at my uncle's barber shop and loved it"). */
+  triedAndLiked: 8,
+  /** Taken off, once: the placement is like work they tried and said went badly ("it was too hot for me"). */
+  triedAndDislikedPenalty: 15,
 } as const;
 
-export type FitPart = Exclude<keyof typeof fitWeights, 'dislikedTaskPenalty'>;
-const fitParts = Object.keys(fitWeights).filter((key): key is FitPart => key !== 'dislikedTaskPenalty');
+/** The weights that add to or take from the 100 of the fit parts, each with a reason of its own. */
+const scoreAdjustments = [
+  'dislikedTaskPenalty',
+  'ruledOutPenalty',
+  'triedAndLiked',
+  'triedAndDislikedPenalty',
+] as const;
+type ScoreAdjustment = (typeof scoreAdjustments)[number];
+export type FitPart = Exclude<keyof typeof fitWeights, ScoreAdjustment>;
+const fitParts = Object.keys(fitWeights).filter(
+  (key): key is FitPart => !(scoreAdjustments as readonly string[]).includes(key),
+);
 
 export interface EnvironmentNote {
   factor: EnvironmentFactor;
@@ -86,13 +112,19 @@ export interface MatchReasons {
   jobsWanted?: { said: string; matched: string[]; message: string };
   /** Tasks the young person dislikes that the placement includes. */
   dislikedTasks: string[];
+  /** What the young person ruled out in their own words ("but not the bar") and the words the placement has for it. */
+  ruledOut: { said: string; found: string }[];
+  /** Work they tried before that this placement is like ("I did work experience at a laundrette..."), and how it went. */
+  triedBefore: { said: string; went: 'well' | 'badly'; found: string }[];
+  /** Rotation departments whose names hold what the young person likes or wants to do. */
+  rotations: string[];
   /** Required and preferred adjustment categories the employer offers, and those it does not. */
   adjustments: { met: AdjustmentCategory[]; notMet: AdjustmentCategory[] };
   /** VocFit style: below the limit (pros), demanding where no limit was set (cons), at the limit (support needed). */
   environment: { pros: EnvironmentNote[]; cons: EnvironmentNote[]; supportNeeded: EnvironmentNote[] };
   hardLimitsChecked: HardLimit[];
   /** Points earned by each part, so the score can be explained line by line. */
-  scoreParts: Record<FitPart, number> & { dislikedTaskPenalty: number };
+  scoreParts: Record<FitPart | ScoreAdjustment, number>;
 }
 
 export interface Fit {
@@ -156,18 +188,34 @@ export interface FitScorer {
 }
 
 export function fitScorer(person: PersonFacts): FitScorer {
-  const liked = compilePhrases(person.likedTasks);
+  const words = readPersonWords(person);
+  const liked = compilePhrases(words.likedTasks);
   const strengths = compilePhrases(person.strengths);
   const skills = compilePhrases(person.skills);
   const disliked = compilePhrases(person.dislikedTasks);
-  const wish = person.jobsWanted ? compileWish(person.jobsWanted) : undefined;
+  // The sentence's ideas are what it wants; the reason still quotes the whole sentence as they wrote it.
+  const wish = words.wish ? { ...compileWish(words.wish), sentence: person.jobsWanted! } : undefined;
+  const ruledOut = words.ruledOut.map((said) => ({ said: said.said, concept: compileConcepts([said.what])[0] }));
+  const tried = words.tried
+    .filter((experience) => experience.went !== 'unsaid')
+    .map((experience) => ({ ...experience, wish: compileWish(experience.what) }));
+  const ruledOutIn = (text: PlacementWords) =>
+    ruledOut.flatMap(({ said, concept }) => {
+      const found = concept && phraseFound(concept, text);
+      return found ? [{ said, found }] : [];
+    });
+  const triedIn = (text: PlacementWords) =>
+    tried.flatMap(({ said, went, wish: ideas }) => {
+      const found = wishMatches(ideas, text);
+      return found.length > 0 ? [{ said, went: went as 'well' | 'badly', found: found.join(', ') }] : [];
+    });
   const firstChoice = person.interests[0];
   const needed = [...new Set([...person.requiredAdjustments, ...person.preferredAdjustments])];
   const hardLimitsChecked = hardLimitsOf(person);
 
   const fit = (placement: ScoringFacts): Fit => {
     const km = distanceKm(person.coordinates, placement._geo);
-    const text = placementWords([placement.title, ...placement.tasks]);
+    const text = placementWords([placement.title, ...placement.tasks, ...placement.departments]);
     const wordMatches: MatchReasons['interests']['wordMatches'] = [];
     const found = (phrases: CompiledPhrase[]) =>
       phrases.flatMap((phrase) => {
@@ -186,6 +234,9 @@ export function fitScorer(person: PersonFacts): FitScorer {
     };
     const dislikedTasks = disliked.filter((phrase) => phraseMatch(phrase, text)).map((phrase) => phrase.text);
     const wished = wish ? wishMatches(wish, text) : [];
+    const ruledOutFound = ruledOutIn(text);
+    const triedFound = triedIn(text);
+    const rotations = departmentsHolding(placement.departments, [...interests.likedTasks, ...wished]);
     const offered = new Set(placement.adjustmentsOffered);
     const adjustments = {
       met: needed.filter((category) => offered.has(category)),
@@ -209,8 +260,13 @@ export function fitScorer(person: PersonFacts): FitScorer {
     const scoreParts = Object.fromEntries(
       fitParts.map((part) => [part, round1(shares[part] * fitWeights[part])]),
     ) as Record<FitPart, number>;
-    const penalty = dislikedPenalty(dislikedTasks.length);
-    const total = fitParts.reduce((sum, part) => sum + shares[part] * fitWeights[part], 0) - penalty;
+    const added = scoreAdjustmentsFor(
+      dislikedTasks.length,
+      ruledOutFound.length,
+      triedFound.some((found) => found.went === 'well'),
+      triedFound.some((found) => found.went === 'badly'),
+    );
+    const total = fitParts.reduce((sum, part) => sum + shares[part] * fitWeights[part], 0) + added.total;
 
     return {
       fitScore: clampScore(total),
@@ -221,10 +277,13 @@ export function fitScorer(person: PersonFacts): FitScorer {
           ? { jobsWanted: { said: wish.sentence, matched: wished, message: jobsWantedMessage(wish.sentence, wished) } }
           : {}),
         dislikedTasks,
+        ruledOut: ruledOutFound,
+        triedBefore: triedFound,
+        rotations,
         adjustments,
         environment: environment.notes,
         hardLimitsChecked,
-        scoreParts: { ...scoreParts, dislikedTaskPenalty: -penalty },
+        scoreParts: { ...scoreParts, ...added.parts },
       },
     };
   };
@@ -241,7 +300,7 @@ export function fitScorer(person: PersonFacts): FitScorer {
   };
   const scoreOnly = (placement: ScoringFacts): number => {
     const km = distanceKm(person.coordinates, placement._geo);
-    const text = placementWords([placement.title, ...placement.tasks]);
+    const text = placementWords([placement.title, ...placement.tasks, ...placement.departments]);
     let earned = 0;
     for (let i = 0; i < limitedFactors.length; i++) {
       const rank = placement.environment[limitedFactors[i]!];
@@ -262,7 +321,16 @@ export function fitScorer(person: PersonFacts): FitScorer {
     total += distanceShare(person, km) * fitWeights.distance;
     total += hoursShare(person, placement) * fitWeights.hours;
     total += disabilityConfidentShare[placement.disabilityConfident] * fitWeights.disabilityConfident;
-    return clampScore(total - dislikedPenalty(count(disliked, text)));
+    let ruledOutCount = 0;
+    for (const { concept } of ruledOut) if (concept && phraseMatch(concept, text)) ruledOutCount += 1;
+    let triedWell = false;
+    let triedBadly = false;
+    for (const experience of tried)
+      if (countWishMatches(experience.wish, text) > 0) {
+        if (experience.went === 'well') triedWell = true;
+        else triedBadly = true;
+      }
+    return clampScore(total + scoreAdjustmentsFor(count(disliked, text), ruledOutCount, triedWell, triedBadly).total);
   };
 
   return Object.assign(fit, { scoreOnly });
@@ -273,7 +341,30 @@ const distanceShare = (person: PersonFacts, km: number) =>
   person.maxDistanceKm > 0 ? Math.max(0, 1 - km / person.maxDistanceKm) : 0;
 const hoursShare = (person: PersonFacts, placement: ScoringFacts) =>
   Math.min(1, placement.hoursPerWeek / (0.75 * person.maxHoursPerWeek));
-const dislikedPenalty = (disliked: number) => fitWeights.dislikedTaskPenalty * Math.min(2, disliked);
+
+/** The points each adjustment adds (or takes off, as a negative number), and their sum. */
+function scoreAdjustmentsFor(disliked: number, ruledOut: number, triedWell: boolean, triedBadly: boolean) {
+  const parts: Record<ScoreAdjustment, number> = {
+    dislikedTaskPenalty: -fitWeights.dislikedTaskPenalty * Math.min(2, disliked),
+    ruledOutPenalty: ruledOut > 0 ? -fitWeights.ruledOutPenalty : 0,
+    triedAndLiked: triedWell ? fitWeights.triedAndLiked : 0,
+    triedAndDislikedPenalty: triedBadly ? -fitWeights.triedAndDislikedPenalty : 0,
+  };
+  return {
+    parts,
+    total: parts.dislikedTaskPenalty + parts.ruledOutPenalty + parts.triedAndLiked + parts.triedAndDislikedPenalty,
+  };
+}
+
+/** The rotation departments whose own words hold any of these phrases ("Catering" holds "catering"). */
+function departmentsHolding(departments: string[], phrases: string[]): string[] {
+  if (departments.length === 0 || phrases.length === 0) return [];
+  const wanted = compilePhrases(phrases);
+  return departments.filter((department) => {
+    const words = placementWords([department]);
+    return wanted.some((phrase) => phraseMatch(phrase, words));
+  });
+}
 const clampScore = (total: number) => Math.max(0, Math.min(100, Math.round(total)));
 
 /**
@@ -286,6 +377,7 @@ export function jobsWantedMessage(said: string, matched: string[], speaker = 'Yo
   return `${quoted} This placement has ${listInWords(matched.map((idea) => `“${idea}”`))} in its title or tasks.`;
 }
 
-function listInWords(items: string[]): string {
+/** "a", "a and b", "a, b and c". */
+export function listInWords(items: string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }

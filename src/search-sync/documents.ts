@@ -48,6 +48,8 @@ export interface PlacementSearchDoc {
   title: string;
   /** The placement's tasks followed by its rotations' tasks, without repeats. */
   tasks: string[];
+  /** The departments of its rotations ("Catering", "Portering"), in order; matching reads them as tasks. */
+  departments: string[];
   sector: Sector;
   /** The sector's words ("Hospitality and catering"), for text search; `sector` is the code for filters. */
   sectorName: string;
@@ -115,6 +117,7 @@ export function placementSearchDoc(
     disabilityConfident: employer.disabilityConfident,
     title: placement.title,
     tasks: [...new Set([...placement.tasks, ...placement.rotations.flatMap((rotation) => rotation.tasks)])],
+    departments: placement.rotations.map((rotation) => rotation.department),
     sector: placement.sector,
     sectorName: sectorLabels[placement.sector],
     description: placement.description,
