@@ -28,9 +28,11 @@ import {
  * - free_words: the young person says in a sentence which jobs they would like to do.
  */
 
-interface Alternative {
+export interface Alternative {
   title: string;
   tasks: string[];
+  /** Rotation departments, for a host that rotates its interns. */
+  departments?: string[];
 }
 
 interface WordFormCase {
@@ -155,7 +157,7 @@ const firstChoicePairs: [Sector, Sector][] = evalSectors.map((sector, i) => [sec
 export const causePeoplePerCause = 8;
 
 /** A profile built like the tuning set's, with the interests, liked tasks and words of the case. */
-function causePerson(i: number, cause: EvalCause, profile: Partial<EvalPerson['profile']>): EvalPerson {
+export function causePerson(i: number, cause: EvalCause, profile: Partial<EvalPerson['profile']>): EvalPerson {
   const base = personFor(i);
   return {
     ...base,
@@ -164,7 +166,12 @@ function causePerson(i: number, cause: EvalCause, profile: Partial<EvalPerson['p
   };
 }
 
-export function buildCauseSet(): EvalSet {
+/**
+ * A set being built from cases: each case is one young person, three first picks (gain 2), three
+ * placements they would accept but not choose first a few hundred metres nearer (gain 1), two in a
+ * sector they did not choose nearer still (gain 0) and one decoy that breaks a hard limit.
+ */
+export function caseSetBuilder() {
   const people: EvalPerson[] = [];
   const placements: EvalPlacement[] = [];
 
@@ -172,13 +179,15 @@ export function buildCauseSet(): EvalSet {
     person: EvalPerson,
     firstPicks: { sector: Sector; alternative: Alternative },
     others: { sector: Sector; alternative: Alternative },
+    othersGain = 1,
   ) => {
     const i = people.length;
     people.push(person);
     const reach = person.profile.travel.maxDistanceKm;
     const place = (sector: Sector, alternative: Alternative, j: number, km: number) => {
       const placement = fittingPlacement(person, sector, j, { tasks: alternative.tasks, km, calm: true });
-      return { ...placement, title: alternative.title };
+      const rotations = (alternative.departments ?? []).map((department) => ({ department, tasks: [], weeks: 10 }));
+      return { ...placement, title: alternative.title, ...(rotations.length > 0 ? { rotations } : {}) };
     };
     for (let j = 0; j < 3; j++) {
       const km = reach * (0.45 + 0.1 * j);
@@ -193,7 +202,7 @@ export function buildCauseSet(): EvalSet {
       placements.push({
         person: i,
         role: 'shortlist',
-        gain: 1,
+        gain: othersGain,
         verifiedEmployer: true,
         placement: place(others.sector, others.alternative, j, km - 0.4),
       });
@@ -222,6 +231,16 @@ export function buildCauseSet(): EvalSet {
     const base = place(firstPicks.sector, firstPicks.alternative, 0, reach * 0.3);
     placements.push({ person: i, role: 'decoy', gain: 0, decoy: decoyKind, ...breakLimit(base, decoyKind, person) });
   };
+
+  const build = (): EvalSet => {
+    checkTownsApart(people, placements);
+    return { people, placements };
+  };
+  return { people, addCase, build };
+}
+
+export function buildCauseSet(): EvalSet {
+  const { people, addCase, build } = caseSetBuilder();
 
   firstChoicePairs.slice(0, causePeoplePerCause).forEach(([first, second], k) => {
     const likedFirst = pick(sectorWork[first]!.tasks, k);
@@ -273,6 +292,5 @@ export function buildCauseSet(): EvalSet {
     );
   }
 
-  checkTownsApart(people, placements);
-  return { people, placements };
+  return build();
 }

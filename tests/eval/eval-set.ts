@@ -50,7 +50,14 @@ export interface EvalPlacement {
 }
 
 /** Which ranking problem a case was written for (issue 16); the tuning cases have none. */
-export type EvalCause = 'first_choice' | 'word_forms' | 'free_words';
+export type EvalCause =
+  | 'first_choice'
+  | 'word_forms'
+  | 'free_words'
+  | 'ruled_out'
+  | 'disliked_concepts'
+  | 'tried_before'
+  | 'titles_and_places';
 
 export interface EvalPerson {
   town: EvalTown;

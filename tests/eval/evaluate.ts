@@ -6,7 +6,7 @@ import { placementPoolSearches, searchPlacementPool } from '../../src/matching/m
 import { placementSearchDoc } from '../../src/search-sync/documents.js';
 import type { System } from '../../src/services.js';
 import type { DecoyKind, EvalCause, EvalSet } from './eval-set.js';
-import { ndcgAt, precisionAt, reciprocalRank } from './metrics.js';
+import { ndcgAt, pairsHeld, precisionAt, reciprocalRank } from './metrics.js';
 
 export interface LoadedEvalSet {
   providerId: string;
@@ -28,6 +28,8 @@ export interface PersonReport {
   precisionAt5: number;
   ndcgAt10: number;
   reciprocalRank: number;
+  /** The share of expected pairwise orderings (higher gain before lower) that the ranking keeps. */
+  pairsHeld: number;
   results: number;
 }
 
@@ -40,6 +42,8 @@ export interface EvalReport {
   ndcgAt10: number;
   /** Mean reciprocal rank of the first first pick. */
   mrr: number;
+  /** Mean share of expected pairwise orderings held. */
+  pairsHeld: number;
   /**
    * Every placement that breaks a hard limit, a decoy by construction or by the checker on the
    * stored records, found in the raw Meilisearch pool (before the service re-checks anything) or in
@@ -156,6 +160,7 @@ export async function evaluate(
     precisionAt5: 0,
     ndcgAt10: 0,
     mrr: 0,
+    pairsHeld: 0,
     violations: [],
     perPerson: [],
   };
@@ -188,6 +193,7 @@ export async function evaluate(
       precisionAt5: precisionAt(5, ranked, firstPicks),
       ndcgAt10: ndcgAt(10, ranked, gains),
       reciprocalRank: reciprocalRank(ranked, firstPicks),
+      pairsHeld: pairsHeld(ranked, gains),
       results: ranked.length,
     });
   }
@@ -195,11 +201,12 @@ export async function evaluate(
   return report;
 }
 
-export function summarise(people: PersonReport[]): Pick<EvalReport, 'precisionAt5' | 'ndcgAt10' | 'mrr'> {
+export function summarise(people: PersonReport[]): Pick<EvalReport, 'precisionAt5' | 'ndcgAt10' | 'mrr' | 'pairsHeld'> {
   return {
     precisionAt5: mean(people.map((p) => p.precisionAt5)),
     ndcgAt10: mean(people.map((p) => p.ndcgAt10)),
     mrr: mean(people.map((p) => p.reciprocalRank)),
+    pairsHeld: mean(people.map((p) => p.pairsHeld)),
   };
 }
 

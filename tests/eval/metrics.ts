@@ -22,3 +22,24 @@ export function reciprocalRank(ranked: string[], wanted: Set<string>): number {
   const rank = ranked.findIndex((id) => wanted.has(id));
   return rank < 0 ? 0 : 1 / (rank + 1);
 }
+
+/**
+ * The share of the orderings a job coach expects that the ranking keeps: every pair of a person's
+ * placements of different gain where at least one was returned, kept when the higher gain comes
+ * first (a placement not returned counts as after every returned one). 1 when no pair is counted.
+ */
+export function pairsHeld(ranked: string[], gains: Map<string, number>): number {
+  const rank = (id: string) => {
+    const at = ranked.indexOf(id);
+    return at < 0 ? Number.POSITIVE_INFINITY : at;
+  };
+  let counted = 0;
+  let held = 0;
+  for (const [a, gainA] of gains)
+    for (const [b, gainB] of gains) {
+      if (gainA <= gainB || (rank(a) === Number.POSITIVE_INFINITY && rank(b) === Number.POSITIVE_INFINITY)) continue;
+      counted += 1;
+      if (rank(a) < rank(b)) held += 1;
+    }
+  return counted === 0 ? 1 : held / counted;
+}

@@ -7,6 +7,8 @@ import type { System } from '../../src/services.js';
 import { buildCauseSet } from './cause-cases.js';
 import { buildEvalSet, type EvalSet } from './eval-set.js';
 import { type EvalReport, evaluate, loadEvalSet, type PersonReport, summarise, unloadEvalSet } from './evaluate.js';
+import { buildPolaritySet, polarityTuningCases } from './polarity-cases.js';
+import { polarityHeldOutCases } from './polarity-held-out.js';
 
 /**
  * `npm run eval`: loads the evaluation sets one after the other into a throwaway database and
@@ -27,6 +29,10 @@ Object.assign(process.env, {
 const sets: { label: string; build: () => EvalSet }[] = [
   { label: 'tuning set', build: buildEvalSet },
   { label: 'issue 16 cause cases', build: buildCauseSet },
+  { label: 'issue 28 tuning cases', build: () => buildPolaritySet(polarityTuningCases) },
+  ...(polarityHeldOutCases.length > 0
+    ? [{ label: 'issue 28 held-out cases', build: () => buildPolaritySet(polarityHeldOutCases) }]
+    : []),
 ];
 
 async function evaluateSet(services: System, set: EvalSet): Promise<EvalReport> {
@@ -38,8 +44,15 @@ async function evaluateSet(services: System, set: EvalSet): Promise<EvalReport> 
   }
 }
 
-const figures = (report: Pick<EvalReport, 'precisionAt5' | 'ndcgAt10' | 'mrr'>) =>
-  `precision@5 ${report.precisionAt5.toFixed(3)}, nDCG@10 ${report.ndcgAt10.toFixed(3)}, MRR ${report.mrr.toFixed(3)}`;
+const summaryKeys: Record<string, string> = {
+  'tuning set': 'tuning',
+  'issue 16 cause cases': 'causes',
+  'issue 28 tuning cases': 'polarityTuning',
+  'issue 28 held-out cases': 'polarityHeldOut',
+};
+
+const figures = (report: Pick<EvalReport, 'precisionAt5' | 'ndcgAt10' | 'mrr' | 'pairsHeld'>) =>
+  `precision@5 ${report.precisionAt5.toFixed(3)}, nDCG@10 ${report.ndcgAt10.toFixed(3)}, MRR ${report.mrr.toFixed(3)}, pairs held ${report.pairsHeld.toFixed(3)}`;
 
 try {
   const reports = await withServices(async (services) => {
@@ -78,10 +91,11 @@ try {
     );
     for (const violation of report.violations)
       process.stdout.write(`  violation in ${violation.where}: ${JSON.stringify(violation)}\n`);
-    summary[label === 'tuning set' ? 'tuning' : 'causes'] = {
+    summary[summaryKeys[label] ?? label] = {
       precisionAt5: round3(report.precisionAt5),
       ndcgAt10: round3(report.ndcgAt10),
       mrr: round3(report.mrr),
+      pairsHeld: round3(report.pairsHeld),
       violations: report.violations.length,
       ...Object.fromEntries(
         [...byCause].map(([cause, people]) => [
