@@ -8,7 +8,7 @@ import { DateInput, type DateParts } from '../web/components/DateInput.js';
 import { ErrorSummary } from '../web/components/ErrorSummary.js';
 import { Fieldset } from '../web/components/FormParts.js';
 import { Input } from '../web/components/Input.js';
-import { pageNumber } from '../web/components/Pagination.js';
+import { Pagination, pageNumber } from '../web/components/Pagination.js';
 import { Radios } from '../web/components/Radios.js';
 import { Select } from '../web/components/Select.js';
 import { SummaryList } from '../web/components/SummaryList.js';
@@ -20,7 +20,7 @@ import { type FieldErrors, type FormBody, list, readForm, text } from '../web/fo
 import { renderPage } from '../web/render.js';
 import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
-import { dateAndTime, longDate, type PersonPage, personPage } from '../web/young-person.js';
+import { dateAndTime, longDate, type PersonPage, personPage, timeOfDay } from '../web/young-person.js';
 import {
   accessToWorkFundLabels,
   accessToWorkStatusLabels,
@@ -626,62 +626,71 @@ async function decideDraft(c: Context<WebEnv>, person: PersonPage) {
 
 // ---------------------------------------------------------------- who has seen it
 
+const readWords: Partial<Record<string, string>> = {
+  'passport.read': 'read',
+  'passport_share.read': 'read',
+  'passport.read_version': 'read an earlier version of',
+  'passport.print': 'printed',
+  'passport_share.print': 'printed',
+};
+
 async function accessLogPage(c: Context<WebEnv>, person: PersonPage) {
   const pageSize = 25;
   const page = pageNumber(c.req.query('page'));
-  const log = await c.var.services.passports.accessLog(person.actor, person.youngPersonId, {
+  const log = await c.var.services.passports.readsByDay(person.actor, person.youngPersonId, {
     limit: pageSize,
     offset: (page - 1) * pageSize,
   });
-  const who = (entry: (typeof log.items)[number]) => {
-    if (entry.by.accountId === person.actor.accountId) return 'You';
-    const name = entry.by.name ?? 'Someone';
-    return entry.by.organisation
-      ? `${name} at ${entry.by.organisation}`
-      : entry.by.role === 'job_coach'
-        ? `${name}, job coach`
-        : name;
+  type Row = (typeof log.items)[number];
+  const who = (row: Row) => {
+    if (row.by.accountId === person.actor.accountId) return 'You';
+    const name = row.by.name ?? 'Someone';
+    if (row.by.organisation) return `${name} at ${row.by.organisation}`;
+    if (row.by.role === 'job_coach') return `${name}, job coach`;
+    if (row.by.role === 'delegate') return `${name}, who helps ${person.you}`;
+    return name;
   };
-  const what = (entry: (typeof log.items)[number]) => {
-    const sections = entry.sections?.map((section) => sectionLabels[section]).join(', ');
-    if (entry.action === 'passport_share.read' && sections) return `read ${sections}`;
-    if (entry.action === 'passport_share.print' && sections) return `printed ${sections}`;
-    if (sections && entry.action === 'passport.read') return `read ${sections}`;
-    return entry.description.charAt(0).toLowerCase() + entry.description.slice(1);
+  const what = (row: Row) => {
+    const parts = row.sections.length > 0 ? row.sections.map((section) => sectionLabels[section]).join(', ') : null;
+    const verbs = [...new Set(row.actions.map((action) => readWords[action]).filter((verb) => verb !== undefined))];
+    const sentences = verbs.map((verb) => `${verb} ${parts ?? `${person.your} passport`}`);
+    if (row.actions.includes('young_person.export')) sentences.push(`downloaded everything held about ${person.you}`);
+    return sentences.join(' and ');
   };
+  const times = (count: number) => (count === 1 ? 'once' : count === 2 ? 'twice' : `${count} times`);
+  const groups = [
+    { group: 'work', heading: 'People at work' },
+    { group: 'family', heading: person.asDelegate ? `${person.you} and family` : 'You and your family' },
+  ] as const;
+  const title = `Who has seen ${person.your} passport`;
   const pages = Math.max(1, Math.ceil(log.total / pageSize));
   return renderPage(
     c,
-    { title: `Who has seen ${person.asDelegate ? 'the' : 'my'} passport`, backLink: base(person.youngPersonId) },
+    { title, backLink: base(person.youngPersonId) },
     <>
-      <h1 class="govuk-heading-l">Who has seen {person.asDelegate ? 'the' : 'my'} passport</h1>
-      <p class="govuk-body">Every time someone opens the passport, we write it down here. The newest is first.</p>
+      <h1 class="govuk-heading-l">{title}</h1>
+      <p class="govuk-body">
+        Every time someone opens the passport, we write it down here. People at work are first. Each line is one person
+        on one day, newest first.
+      </p>
       {log.items.length === 0 ? <p class="govuk-body">Nobody has opened it yet.</p> : null}
-      <ul class="govuk-list govuk-list--spaced">
-        {log.items.map((entry) => (
-          <li>
-            <strong>{who(entry)}</strong> {what(entry)}, {dateAndTime(entry.at)}.
-          </li>
-        ))}
-      </ul>
-      {pages > 1 ? (
-        <nav class="govuk-pagination" aria-label="Pages">
-          {page > 1 ? (
-            <div class="govuk-pagination__prev">
-              <a class="govuk-link govuk-pagination__link" href={`?page=${page - 1}`} rel="prev">
-                <span class="govuk-pagination__link-title">Newer</span>
-              </a>
-            </div>
-          ) : null}
-          {page < pages ? (
-            <div class="govuk-pagination__next">
-              <a class="govuk-link govuk-pagination__link" href={`?page=${page + 1}`} rel="next">
-                <span class="govuk-pagination__link-title">Older</span>
-              </a>
-            </div>
-          ) : null}
-        </nav>
-      ) : null}
+      {groups.map(({ group, heading }) => {
+        const rows = log.items.filter((row) => row.group === group);
+        return rows.length === 0 ? null : (
+          <>
+            <h2 class="govuk-heading-m">{heading}</h2>
+            <ul class="govuk-list govuk-list--spaced">
+              {rows.map((row) => (
+                <li>
+                  <strong>{who(row)}</strong> {what(row)}, {times(row.times)} on {longDate(row.day)}
+                  {row.times > 1 ? `, last at ${timeOfDay(row.lastAt)}` : ` at ${timeOfDay(row.lastAt)}`}.
+                </li>
+              ))}
+            </ul>
+          </>
+        );
+      })}
+      <Pagination page={page} pages={pages} href={(n) => `?page=${n}`} />
     </>,
   );
 }
