@@ -20,6 +20,8 @@ export interface PersonPage {
   /** "your" to the young person, "Sam’s" to anyone else. */
   your: string;
   Your: string;
+  /** "my" in the young person's own titles and links ("Who has seen my passport"), "Sam’s" in anyone else's. */
+  my: string;
   /** What this viewer may do, for showing only the buttons that will work. The services still decide. */
   may: (right: DelegateRight) => boolean;
 }
@@ -57,6 +59,7 @@ export function personPage(c: Context<WebEnv>, youngPersonId: string): PersonPag
       You: 'You',
       your: 'your',
       Your: 'Your',
+      my: 'my',
       may: () => actor.youngPersonId === youngPersonId,
     };
   // Staff who open these pages read them as they are allowed to (the services decide); they change nothing here.
@@ -69,12 +72,13 @@ export function personPage(c: Context<WebEnv>, youngPersonId: string): PersonPag
     You: 'The young person',
     your: 'the young person’s',
     Your: 'The young person’s',
+    my: 'the young person’s',
     may: () => false,
   };
 }
 
 function spokenOf(name: string) {
-  return { you: name, You: name, your: `${name}’s`, Your: `${name}’s` };
+  return { you: name, You: name, your: `${name}’s`, Your: `${name}’s`, my: `${name}’s` };
 }
 
 /** Dates as people say them: "3 March 2026". */
