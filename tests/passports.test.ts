@@ -918,8 +918,7 @@ describe('the access log the owner reads', () => {
       );
     };
     try {
-      for (let i = 0; i < 6; i++)
-        await read(`2026-07-01T0${i}:10:00Z`, family.youngPerson, 'young_person', 'passport.read');
+      for (let i = 0; i < 6; i++) await read(`2026-07-01T0${i}:10:00Z`, family.delegate, 'delegate', 'passport.read');
       for (let i = 0; i < 3; i++) await read(`2026-07-02T09:0${i}:00Z`, family.delegate, 'delegate', 'passport.read');
       await read('2026-07-01T09:00:00Z', hotel.staff, 'employer', 'passport_share.read', ['whatHelps']);
       await read('2026-07-01T11:00:00Z', hotel.staff, 'employer', 'passport_share.print', ['aboutMe', 'whatHelps']);
@@ -938,7 +937,7 @@ describe('the access log the owner reads', () => {
       { group: 'work', who: family.coach.accountId, day: '2026-07-02', times: 1, sections: ['aboutMe'] },
       { group: 'work', who: hotel.staff.accountId, day: '2026-07-01', times: 2, sections: ['aboutMe', 'whatHelps'] },
       { group: 'family', who: family.delegate.accountId, day: '2026-07-02', times: 3, sections: [] },
-      { group: 'family', who: family.youngPerson.accountId, day: '2026-07-01', times: 6, sections: [] },
+      { group: 'family', who: family.delegate.accountId, day: '2026-07-01', times: 6, sections: [] },
     ]);
     expect(log.items[1]).toMatchObject({
       by: { organisation: 'Log Hotel', role: 'employer' },
