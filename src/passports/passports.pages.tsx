@@ -1,4 +1,5 @@
 import { type Context, Hono } from 'hono';
+import type { AuditAction } from '../audit/audit.js';
 import { ApiError } from '../core/errors.js';
 import { type PassportSection, passportSections } from '../domain/vocabulary.js';
 import { Button, ButtonGroup } from '../web/components/Button.js';
@@ -671,7 +672,7 @@ async function decideDraft(c: Context<WebEnv>, person: PersonPage) {
 
 // ---------------------------------------------------------------- who has seen it
 
-const readWords: Partial<Record<string, string>> = {
+const readWords: Partial<Record<AuditAction, string>> = {
   'passport.read': 'read',
   'passport_share.read': 'read',
   'passport.read_version': 'read an earlier version of',
@@ -699,7 +700,14 @@ async function accessLogPage(c: Context<WebEnv>, person: PersonPage) {
   const what = (row: Row) => {
     const parts =
       row.sections.length > 0 ? row.sections.map((section) => sectionTitle(section, person)).join(', ') : null;
-    const verbs = [...new Set(row.actions.map((action) => readWords[action]).filter((verb) => verb !== undefined))];
+    // In readWords' order, so that a day of reads and prints always says "read ... and printed ...".
+    const verbs = [
+      ...new Set(
+        Object.entries(readWords)
+          .filter(([action]) => row.actions.includes(action as AuditAction))
+          .map(([, verb]) => verb),
+      ),
+    ];
     const sentences = verbs.map((verb) => `${verb} ${parts ?? (person.asDelegate ? 'the passport' : 'your passport')}`);
     if (row.actions.includes('young_person.export')) sentences.push(`downloaded everything held about ${person.you}`);
     return sentences.join(' and ');

@@ -502,4 +502,30 @@ describe('what helps at work, one help at a time', () => {
     expect(versions.length - versionsBefore).toBe(4);
     await context.close();
   });
+
+  it('keeps what was typed and says so when someone else saved the passport in between', async () => {
+    const first = youngPerson.page;
+    const { context, page: second } = await signInAs(web, world.youngPerson.email);
+    const path = `/young-people/${world.youngPersonId}/passport/sections/whatHelps/helps/1`;
+    await first.goto(path);
+    await second.goto(path);
+    await first.getByLabel('What helps').fill('Show me, then watch me try.');
+    await first.getByRole('button', { name: 'Save help 1' }).click();
+    await second.getByLabel('What helps').fill('Write each step down for me.');
+    await second.getByRole('button', { name: 'Save help 1' }).click();
+    expect(await second.title()).toMatch(/^Error: /);
+    await expect(second.getByText(/^Someone else saved the passport while you were editing/).count()).resolves.toBe(1);
+    expect(await second.getByLabel('What helps').inputValue()).toBe('Write each step down for me.');
+    expect((await passportSectionsInStore()).whatHelps?.adjustments[0]?.details).toBe('Show me, then watch me try.');
+    await context.close();
+  });
+
+  it('is not open to a delegate who may not read the passport', async () => {
+    const { context, page } = await signInAs(web, world.delegate.email);
+    for (const path of ['', '/helps/new', '/helps/1', '/helps/1/remove', '/more']) {
+      const response = await page.goto(`/young-people/${world.youngPersonId}/passport/sections/whatHelps${path}`);
+      expect(response?.status(), path).toBe(403);
+    }
+    await context.close();
+  });
 });
