@@ -243,7 +243,7 @@ export interface SuggestionWording {
 }
 
 /** The heading of a section's form: also its page's title. */
-export function sectionFormTitle(section: PassportSection, person: PersonPage, suggestion?: SuggestionWording) {
+function sectionFormTitle(section: PassportSection, person: PersonPage, suggestion?: SuggestionWording) {
   if (suggestion) return sectionLabels[section];
   return section === 'whatHelps' ? moreAboutHelpsTitle : sectionTitle(section, person);
 }
@@ -259,7 +259,7 @@ export function SectionForm(props: {
 }) {
   const { section, values, errors } = props;
   const title = sectionFormTitle(section, props.person, props.suggestion);
-  // The owner adds, changes and removes helps one at a time (whatHelpsPages); a coach's suggestion has them all in one form.
+  // The owner adds, changes and removes helps one at a time (what-helps.pages.tsx); a coach suggests them all in one form.
   const rows =
     section === 'whatHelps' && props.suggestion
       ? [
