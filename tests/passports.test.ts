@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditAction } from '../src/audit/audit.js';
+import { actorOf } from '../src/auth/auth.service.js';
 import { ManualClock } from '../src/core/clock.js';
+import type { Role } from '../src/domain/vocabulary.js';
 import {
   call,
   callUntyped,
@@ -894,5 +897,60 @@ describe('the printable passport', () => {
     });
     expect(coachPage.text).not.toContain('id="myCondition"');
     expect(coachPage.text).not.toContain('Autism');
+  });
+});
+
+describe('the access log the owner reads', () => {
+  it('is one row per person per day with a count, people at work first, then the family', async () => {
+    const family = await makeProvider(harness, 'Log College');
+    const hotel = await makeEmployer(harness, family.admin, { name: 'Log Hotel' });
+    const { audit, passports, accounts } = harness.services;
+    const read = async (at: string, who: Person, role: Role, action: AuditAction, sections?: string[]) => {
+      clock.set(new Date(at));
+      await audit.success(
+        action,
+        { accountId: who.accountId, role },
+        {
+          target: { type: 'passport', id: family.youngPersonId },
+          subjectId: family.youngPersonId,
+          ...(sections ? { details: { sections } } : {}),
+        },
+      );
+    };
+    try {
+      for (let i = 0; i < 6; i++) await read(`2026-07-01T0${i}:10:00Z`, family.delegate, 'delegate', 'passport.read');
+      for (let i = 0; i < 3; i++) await read(`2026-07-02T09:0${i}:00Z`, family.delegate, 'delegate', 'passport.read');
+      await read('2026-07-01T09:00:00Z', hotel.staff, 'employer', 'passport_share.read', ['whatHelps']);
+      await read('2026-07-01T11:00:00Z', hotel.staff, 'employer', 'passport_share.print', ['aboutMe', 'whatHelps']);
+      // 23:30 in UTC is 00:30 the next day in England (summer time): the day is England's.
+      await read('2026-07-01T23:30:00Z', family.coach, 'job_coach', 'passport.read', ['aboutMe']);
+      await read('2026-07-03T08:00:00Z', family.youngPerson, 'young_person', 'passport.save');
+    } finally {
+      clock.set(new Date('2026-07-01T10:00:00Z'));
+    }
+    const owner = actorOf((await accounts.byId(family.youngPerson.accountId))!);
+    const log = await passports.readsByDay(owner, family.youngPersonId, { limit: 10, offset: 0 });
+    expect(log.total).toBe(4);
+    expect(
+      log.items.map(({ group, by, day, times, sections }) => ({ group, who: by.accountId, day, times, sections })),
+    ).toEqual([
+      { group: 'work', who: family.coach.accountId, day: '2026-07-02', times: 1, sections: ['aboutMe'] },
+      { group: 'work', who: hotel.staff.accountId, day: '2026-07-01', times: 2, sections: ['aboutMe', 'whatHelps'] },
+      { group: 'family', who: family.delegate.accountId, day: '2026-07-02', times: 3, sections: [] },
+      { group: 'family', who: family.delegate.accountId, day: '2026-07-01', times: 6, sections: [] },
+    ]);
+    expect(log.items[1]).toMatchObject({
+      by: { organisation: 'Log Hotel', role: 'employer' },
+      lastAt: '2026-07-01T11:00:00.000Z',
+      actions: expect.arrayContaining(['passport_share.read', 'passport_share.print']),
+    });
+    const second = await passports.readsByDay(owner, family.youngPersonId, { limit: 2, offset: 2 });
+    expect(second.items.map((row) => row.group)).toEqual(['family', 'family']);
+    await expect(
+      passports.readsByDay(actorOf((await accounts.byId(family.coach.accountId))!), family.youngPersonId, {
+        limit: 10,
+        offset: 0,
+      }),
+    ).rejects.toMatchObject({ status: 403 });
   });
 });

@@ -102,6 +102,28 @@ export interface StoredAuditEntry extends AuditEntry {
   at: Date;
 }
 
+/** One account's entries about a subject on one day: see AuditLog.perAccountPerDay. */
+export interface AccountDay {
+  accountId?: string;
+  role?: Role | 'system';
+  /** The day, YYYY-MM-DD, in the time zone asked for. */
+  day: string;
+  count: number;
+  lastAt: Date;
+  actions: AuditAction[];
+  /** Every value of `details.sections` in those entries, once each. */
+  sections: string[];
+}
+
+interface AccountDayDoc {
+  _id: { accountId?: string; day: string };
+  role?: Role | 'system';
+  count: number;
+  lastAt: Date;
+  actions: AuditAction[];
+  sections: string[][];
+}
+
 interface AuditDoc extends Omit<AuditEntry, 'subjectId'> {
   _id: ObjectId;
   at: Date;
@@ -171,6 +193,56 @@ export class AuditLog {
       this.#events.countDocuments(filter),
     ]);
     return { items: items.map(toEntry), total };
+  }
+
+  /**
+   * Entries about a young person, one row per account per day (in `timeZone`) with how many
+   * there were: a person who opened a page ten times in a morning is one row, not ten. Rows of
+   * the roles in `firstRoles` come first, then the rest; each group newest day first.
+   */
+  async perAccountPerDay(
+    subjectId: string,
+    options: {
+      actions: readonly AuditAction[];
+      firstRoles: readonly Role[];
+      timeZone: string;
+      limit: number;
+      offset: number;
+    },
+  ): Promise<{ total: number; items: AccountDay[] }> {
+    const [result] = await this.#events
+      .aggregate<{ items: AccountDayDoc[]; total: { count: number }[] }>([
+        { $match: { subjectId, action: { $in: options.actions } } },
+        {
+          $group: {
+            _id: {
+              accountId: '$actor.accountId',
+              day: { $dateToString: { date: '$at', format: '%Y-%m-%d', timezone: options.timeZone } },
+            },
+            role: { $max: '$actor.role' },
+            count: { $sum: 1 },
+            lastAt: { $max: '$at' },
+            actions: { $addToSet: '$action' },
+            sections: { $addToSet: '$details.sections' },
+          },
+        },
+        { $addFields: { later: { $cond: [{ $in: ['$role', options.firstRoles] }, 0, 1] } } },
+        { $sort: { later: 1, '_id.day': -1, lastAt: -1 } },
+        { $facet: { items: [{ $skip: options.offset }, { $limit: options.limit }], total: [{ $count: 'count' }] } },
+      ])
+      .toArray();
+    return {
+      total: result?.total[0]?.count ?? 0,
+      items: (result?.items ?? []).map((doc) => ({
+        ...(doc._id.accountId ? { accountId: doc._id.accountId } : {}),
+        ...(doc.role ? { role: doc.role } : {}),
+        day: doc._id.day,
+        count: doc.count,
+        lastAt: doc.lastAt,
+        actions: doc.actions,
+        sections: [...new Set(doc.sections.filter(Array.isArray).flat())],
+      })),
+    };
   }
 
   async find(

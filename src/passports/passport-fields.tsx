@@ -5,12 +5,14 @@ import {
   type PassportSection,
 } from '../domain/vocabulary.js';
 import type { SummaryRow } from '../web/components/SummaryList.js';
-import { longDate } from '../web/young-person.js';
+import { longDate, type PersonPage } from '../web/young-person.js';
 import type { accessToWorkFunds, PassportSections } from './passports.schemas.js';
+import { sectionLabels } from './passports.service.js';
 
 /**
  * The passport's fields in the words the pages use, for the edit forms, the print page and
- * every view of a section. Labels are the owner's voice ("my"), as in the DWP passport.
+ * every view of a section. Labels are the owner's voice ("my"), as in the DWP passport: they are
+ * what an employer reads, so a parent filling them in writes as the young person would.
  */
 
 export interface TextField {
@@ -22,19 +24,42 @@ export interface TextField {
   short?: boolean;
 }
 
-export const sectionIntro: Record<PassportSection, string> = {
-  aboutMe: 'Tell people at work a little about you and the work you want.',
-  myCondition:
-    'Your condition, in your own words. You do not have to fill this in. Nobody at work sees it unless you choose to share it.',
-  whatHelps: 'The changes at work that help you. These are called adjustments.',
-  accessToWork: 'Access to Work is money from the government. It can pay for a job coach, travel or equipment.',
-  review: 'Who checked this passport with you, and when to check it again. Check it at least every 6 months.',
-};
+/**
+ * A section's name on the pages about it, spoken to their reader: the young person reads the
+ * passport's own headings ("What helps me at work"); anyone else reads them about the young
+ * person ("What helps Sam at work"). What an employer reads keeps the passport's headings.
+ */
+export function sectionTitle(section: PassportSection, reader: PersonPage): string {
+  if (!reader.asDelegate) return sectionLabels[section];
+  const titles: Record<PassportSection, string> = {
+    aboutMe: `About ${reader.you}`,
+    myCondition: `${reader.Your} condition`,
+    whatHelps: `What helps ${reader.you} at work`,
+    accessToWork: 'Access to Work',
+    review: 'Review',
+  };
+  return titles[section];
+}
+
+/** What a section is for, in one or two sentences spoken to the reader. */
+export function sectionIntro(section: PassportSection, reader: PersonPage): string {
+  const { you, your, Your } = reader;
+  const intros: Record<PassportSection, string> = {
+    aboutMe: `Tell people at work a little about ${you} and the work ${you} ${reader.asDelegate ? 'wants' : 'want'}.`,
+    myCondition: reader.asDelegate
+      ? `${Your} condition, in ${your} own words. It does not have to be filled in. Nobody at work sees it unless ${you} chooses to share it.`
+      : 'Your condition, in your own words. You do not have to fill this in. Nobody at work sees it unless you choose to share it.',
+    whatHelps: `The changes at work that help ${you}. These are called adjustments.`,
+    accessToWork: 'Access to Work is money from the government. It can pay for a job coach, travel or equipment.',
+    review: `Who checked this passport with ${you}, and when to check it again. Check it at least every 6 months.`,
+  };
+  return intros[section];
+}
 
 export const textFields: Partial<Record<PassportSection, TextField[]>> = {
   aboutMe: [
     { name: 'summary', label: 'What I want people at work to know about me', max: 1500 },
-    { name: 'workWanted', label: 'The work I want', hint: 'Where you want to work and what kind of work.', max: 1000 },
+    { name: 'workWanted', label: 'The work I want', hint: 'Where to work and what kind of work.', max: 1000 },
     {
       name: 'travelLimits',
       label: 'How I travel and how far',
@@ -64,7 +89,7 @@ export const textFields: Partial<Record<PassportSection, TextField[]>> = {
     {
       name: 'reference',
       label: 'Access to Work reference number',
-      hint: 'If you have one. It is on your letter.',
+      hint: 'If there is one. It is on the Access to Work letter.',
       max: 40,
       short: true,
     },

@@ -1,4 +1,5 @@
 import { type Context, Hono } from 'hono';
+import type { AuditAction } from '../audit/audit.js';
 import { ApiError } from '../core/errors.js';
 import { type PassportSection, passportSections } from '../domain/vocabulary.js';
 import { Button, ButtonGroup } from '../web/components/Button.js';
@@ -8,7 +9,7 @@ import { DateInput, type DateParts } from '../web/components/DateInput.js';
 import { ErrorSummary } from '../web/components/ErrorSummary.js';
 import { Fieldset } from '../web/components/FormParts.js';
 import { Input } from '../web/components/Input.js';
-import { pageNumber } from '../web/components/Pagination.js';
+import { Pagination, pageNumber } from '../web/components/Pagination.js';
 import { Radios } from '../web/components/Radios.js';
 import { Select } from '../web/components/Select.js';
 import { SummaryList } from '../web/components/SummaryList.js';
@@ -20,7 +21,7 @@ import { type FieldErrors, type FormBody, list, readForm, text } from '../web/fo
 import { renderPage } from '../web/render.js';
 import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
-import { dateAndTime, longDate, type PersonPage, personPage } from '../web/young-person.js';
+import { dateAndTime, longDate, type PersonPage, personPage, timeOfDay } from '../web/young-person.js';
 import {
   accessToWorkFundLabels,
   accessToWorkStatusLabels,
@@ -28,10 +29,12 @@ import {
   reviewDates,
   sectionIntro,
   sectionRows,
+  sectionTitle,
   textFields,
 } from './passport-fields.js';
 import { accessToWorkFunds, type PassportSections, sectionSchemas } from './passports.schemas.js';
 import { type Completeness, sectionLabels } from './passports.service.js';
+import { helpPage, helpsPage, moreAboutHelpsTitle, removeHelp, removeHelpPage, saveHelp } from './what-helps.pages.js';
 
 const completenessStatus: Record<Completeness, TaskListItem['status']> = {
   complete: { text: 'Done' },
@@ -56,9 +59,9 @@ async function passportPage(c: Context<WebEnv>, person: PersonPage) {
   const { passports } = c.var.services;
   const { view } = await passports.read(person.actor, person.youngPersonId, c.get('requestId'));
   const items: TaskListItem[] = view.visibleSections.map((section) => ({
-    title: sectionLabels[section],
+    title: sectionTitle(section, person),
     href: `${base(person.youngPersonId)}/sections/${section}`,
-    hint: sectionIntro[section],
+    hint: sectionIntro(section, person),
     status: completenessStatus[view.completeness[section]],
   }));
   const done = view.visibleSections.filter((section) => view.completeness[section] === 'complete').length;
@@ -68,8 +71,8 @@ async function passportPage(c: Context<WebEnv>, person: PersonPage) {
     <>
       <h1 class="govuk-heading-l">{person.whose('adjustments passport')}</h1>
       <p class="govuk-body-l">
-        It tells people at work what helps {person.asDelegate ? 'them' : 'you'}. {person.asDelegate ? 'They' : 'You'}{' '}
-        choose who sees it.
+        It tells people at work what helps {person.you}. {person.asDelegate ? `${person.you} chooses` : 'You choose'}{' '}
+        who sees it.
       </p>
       <h2 class="govuk-heading-s">
         {done} of {view.visibleSections.length} parts done
@@ -89,22 +92,22 @@ async function passportPage(c: Context<WebEnv>, person: PersonPage) {
       <ul class="govuk-list">
         <li>
           <a class="govuk-link" href={`${base(person.youngPersonId)}/shares`}>
-            Who I share my passport with
+            {person.asDelegate ? `Who ${person.you} shares the passport with` : 'Who I share my passport with'}
           </a>
         </li>
         <li>
           <a class="govuk-link" href={`${base(person.youngPersonId)}/access-log`}>
-            Who has seen my passport
+            Who has seen {person.my} passport
           </a>
         </li>
         <li>
           <a class="govuk-link" href={`${base(person.youngPersonId)}/history`}>
-            Earlier versions
+            Earlier versions of {person.my} passport
           </a>
         </li>
         <li>
           <a class="govuk-link" href={`${base(person.youngPersonId)}/print`}>
-            Print my passport
+            Print {person.my} passport
           </a>
         </li>
       </ul>
@@ -198,7 +201,7 @@ export function contentFrom(
     }
   }
   if (section === 'accessToWork') {
-    if (!values.status) errors.status = 'Choose whether you have applied for Access to Work';
+    if (!values.status) errors.status = 'Choose one answer about applying for Access to Work';
     content.status = values.status;
     content.funds = values.funds;
   }
@@ -206,10 +209,10 @@ export function contentFrom(
     const adjustments: unknown[] = [];
     values.adjustments.forEach((row, i) => {
       if (!row.details && !row.category) return;
-      if (!row.category) errors[`adjustment-${i}-category`] = `Choose what kind of help change ${i + 1} is`;
-      else if (!row.details) errors[`adjustment-${i}-details`] = `Say what helps, for change ${i + 1}`;
+      if (!row.category) errors[`adjustment-${i}-category`] = `Choose the kind of help for help ${i + 1}`;
+      else if (!row.details) errors[`adjustment-${i}-details`] = `Say what helps, for help ${i + 1}`;
       else if (row.details.length > 1000)
-        errors[`adjustment-${i}-details`] = `Change ${i + 1} must be 1000 characters or fewer`;
+        errors[`adjustment-${i}-details`] = `Help ${i + 1} must be 1000 characters or fewer`;
       else adjustments.push({ category: row.category, details: row.details, inPlace: row.inPlace });
     });
     content.adjustments = adjustments;
@@ -239,6 +242,12 @@ export interface SuggestionWording {
   note?: { value: string; error?: string };
 }
 
+/** The heading of a section's form: also its page's title. */
+function sectionFormTitle(section: PassportSection, person: PersonPage, suggestion?: SuggestionWording) {
+  if (suggestion) return sectionLabels[section];
+  return section === 'whatHelps' ? moreAboutHelpsTitle : sectionTitle(section, person);
+}
+
 export function SectionForm(props: {
   person: PersonPage;
   section: PassportSection;
@@ -249,8 +258,10 @@ export function SectionForm(props: {
   suggestion?: SuggestionWording;
 }) {
   const { section, values, errors } = props;
+  const title = sectionFormTitle(section, props.person, props.suggestion);
+  // The owner adds, changes and removes helps one at a time (what-helps.pages.tsx); a coach suggests them all in one form.
   const rows =
-    section === 'whatHelps'
+    section === 'whatHelps' && props.suggestion
       ? [
           ...values.adjustments,
           ...Array.from({ length: blankAdjustmentRows }, () => ({ category: '', details: '', inPlace: false })),
@@ -260,9 +271,22 @@ export function SectionForm(props: {
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
-        <span class="govuk-caption-l">{props.suggestion?.caption ?? props.person.whose('adjustments passport')}</span>
-        <h1 class="govuk-heading-l">{sectionLabels[section]}</h1>
-        <p class="govuk-body">{sectionIntro[section]}</p>
+        <span class="govuk-caption-l">
+          {props.suggestion?.caption ??
+            (section === 'whatHelps'
+              ? sectionTitle(section, props.person)
+              : props.person.whose('adjustments passport'))}
+        </span>
+        <h1 class="govuk-heading-l">{title}</h1>
+        {section === 'whatHelps' && !props.suggestion ? null : (
+          <p class="govuk-body">{sectionIntro(section, props.person)}</p>
+        )}
+        {props.person.asDelegate && !props.suggestion && textFields[section] ? (
+          <p class="govuk-body">
+            The questions are in {props.person.your} words, because people at work read the passport as{' '}
+            {props.person.your}. Answer them as {props.person.you} would.
+          </p>
+        ) : null}
         <p class="govuk-body">
           {props.suggestion?.intro ?? 'Only this part changes when you save. The other parts stay as they are.'}
         </p>
@@ -273,7 +297,11 @@ export function SectionForm(props: {
             <>
               <Radios
                 name="status"
-                legend="Have you applied for Access to Work?"
+                legend={
+                  props.person.asDelegate
+                    ? `Has ${props.person.you} applied for Access to Work?`
+                    : 'Have you applied for Access to Work?'
+                }
                 items={Object.entries(accessToWorkStatusLabels).map(([value, text]) => ({ value, text }))}
                 value={values.status}
                 error={errors.status}
@@ -287,11 +315,11 @@ export function SectionForm(props: {
               />
             </>
           ) : null}
-          {section === 'whatHelps' ? (
+          {rows.length > 0 ? (
             <>
               <input type="hidden" name="adjustmentRows" value={String(rows.length)} />
               {rows.map((row, i) => (
-                <Fieldset legend={`Change ${i + 1}${i >= values.adjustments.length ? ' (new)' : ''}`} legendSize="s">
+                <Fieldset legend={`Help ${i + 1}${i >= values.adjustments.length ? ' (new)' : ''}`} legendSize="s">
                   <Select
                     name={`adjustment-${i}-category`}
                     label="What kind of help is it?"
@@ -320,7 +348,9 @@ export function SectionForm(props: {
                   />
                 </Fieldset>
               ))}
-              <p class="govuk-body">To remove a change, empty its box. To add more than 2, save and come back.</p>
+              <p class="govuk-body">
+                To remove a help, empty its box. To add more than 2, send this and suggest again.
+              </p>
             </>
           ) : null}
           {(textFields[section] ?? []).map((field) =>
@@ -367,8 +397,16 @@ export function SectionForm(props: {
             />
           ) : null}
           <ButtonGroup>
-            <Button>{props.suggestion?.button ?? `Save ${sectionLabels[section]}`}</Button>
-            <a class="govuk-link" href={props.suggestion?.cancelHref ?? base(props.person.youngPersonId)}>
+            <Button>{props.suggestion?.button ?? `Save ${title}`}</Button>
+            <a
+              class="govuk-link"
+              href={
+                props.suggestion?.cancelHref ??
+                (section === 'whatHelps'
+                  ? `${base(props.person.youngPersonId)}/sections/whatHelps`
+                  : base(props.person.youngPersonId))
+              }
+            >
               Cancel
             </a>
           </ButtonGroup>
@@ -383,7 +421,7 @@ async function sectionPage(c: Context<WebEnv>, person: PersonPage, section: Pass
   if (!view.visibleSections.includes(section)) throw pageNotFound();
   return renderPage(
     c,
-    { title: `${sectionLabels[section]} – ${person.whose('passport')}`, backLink: base(person.youngPersonId) },
+    { title: sectionFormTitle(section, person), backLink: sectionBackLink(person, section) },
     <SectionForm
       person={person}
       section={section}
@@ -395,19 +433,23 @@ async function sectionPage(c: Context<WebEnv>, person: PersonPage, section: Pass
   );
 }
 
+const sectionBackLink = (person: PersonPage, section: PassportSection) =>
+  section === 'whatHelps' ? `${base(person.youngPersonId)}/sections/whatHelps` : base(person.youngPersonId);
+
 async function saveSection(c: Context<WebEnv>, person: PersonPage, section: PassportSection) {
   const form = await readForm(c);
   const values = valuesFromForm(section, form);
+  if (section === 'whatHelps') {
+    // This form has only the words about school and colleagues; the helps are kept as they are.
+    const { view } = await c.var.services.passports.read(person.actor, person.youngPersonId, c.get('requestId'));
+    values.adjustments = valuesFrom(section, view.sections).adjustments;
+  }
   const baseVersion = Number(text(form, 'baseVersion'));
   const again = (errors: FieldErrors, version: number) => {
     c.status(400);
     return renderPage(
       c,
-      {
-        title: `${sectionLabels[section]} – ${person.whose('passport')}`,
-        hasErrors: true,
-        backLink: base(person.youngPersonId),
-      },
+      { title: sectionFormTitle(section, person), hasErrors: true, backLink: sectionBackLink(person, section) },
       <SectionForm
         person={person}
         section={section}
@@ -442,8 +484,8 @@ async function saveSection(c: Context<WebEnv>, person: PersonPage, section: Pass
   }
   return redirectWithFlash(
     c,
-    base(person.youngPersonId),
-    `${sectionLabels[section]} is saved`,
+    sectionBackLink(person, section),
+    `${sectionFormTitle(section, person)} is saved`,
     'The other parts of the passport have not changed.',
   );
 }
@@ -464,11 +506,12 @@ async function historyPage(c: Context<WebEnv>, person: PersonPage) {
   ]);
   const names = await passports.savedByNames(versions);
   const canRestore = person.may('edit_passport');
+  const title = `Earlier versions of ${person.my} passport`;
   return renderPage(
     c,
-    { title: `Earlier versions – ${person.whose('passport')}`, backLink: base(person.youngPersonId) },
+    { title, backLink: base(person.youngPersonId) },
     <>
-      <h1 class="govuk-heading-l">Earlier versions</h1>
+      <h1 class="govuk-heading-l">{title}</h1>
       <p class="govuk-body">
         Each time the passport is saved, we keep a copy. You can bring back an earlier copy. It becomes the newest
         version. Nothing is deleted.
@@ -554,10 +597,13 @@ async function draftsPage(c: Context<WebEnv>, person: PersonPage) {
   const canDecide = person.may('edit_passport');
   return renderPage(
     c,
-    { title: `Changes suggested by the job coach – ${person.whose('passport')}`, backLink: base(person.youngPersonId) },
+    { title: `Changes the job coach suggests for ${person.my} passport`, backLink: base(person.youngPersonId) },
     <>
-      <h1 class="govuk-heading-l">Changes suggested by the job coach</h1>
-      <p class="govuk-body">The job coach cannot change the passport. They can suggest changes. You decide.</p>
+      <h1 class="govuk-heading-l">Changes the job coach suggests for {person.my} passport</h1>
+      <p class="govuk-body">
+        The job coach cannot change the passport. They can suggest changes.{' '}
+        {person.asDelegate ? `${person.you} and you decide.` : 'You decide.'}
+      </p>
       {drafts.length === 0 ? <p class="govuk-body">There are no suggested changes.</p> : null}
       {drafts.map((draft) => (
         <section class="govuk-!-margin-bottom-9" aria-labelledby={`draft-${draft.id}`}>
@@ -567,7 +613,7 @@ async function draftsPage(c: Context<WebEnv>, person: PersonPage) {
           {draft.note ? <p class="govuk-body app-section-text">“{draft.note}”</p> : null}
           {(Object.keys(draft.sections) as PassportSection[]).map((section) => (
             <>
-              <h3 class="govuk-heading-s">{sectionLabels[section]}</h3>
+              <h3 class="govuk-heading-s">{sectionTitle(section, person)}</h3>
               <div class="app-compare">
                 <div>
                   <h4 class="govuk-heading-s">Now</h4>
@@ -626,62 +672,80 @@ async function decideDraft(c: Context<WebEnv>, person: PersonPage) {
 
 // ---------------------------------------------------------------- who has seen it
 
+const readWords: Partial<Record<AuditAction, string>> = {
+  'passport.read': 'read',
+  'passport_share.read': 'read',
+  'passport.read_version': 'read an earlier version of',
+  'passport.print': 'printed',
+  'passport_share.print': 'printed',
+};
+
 async function accessLogPage(c: Context<WebEnv>, person: PersonPage) {
   const pageSize = 25;
   const page = pageNumber(c.req.query('page'));
-  const log = await c.var.services.passports.accessLog(person.actor, person.youngPersonId, {
+  const log = await c.var.services.passports.readsByDay(person.actor, person.youngPersonId, {
     limit: pageSize,
     offset: (page - 1) * pageSize,
   });
-  const who = (entry: (typeof log.items)[number]) => {
-    if (entry.by.accountId === person.actor.accountId) return 'You';
-    const name = entry.by.name ?? 'Someone';
-    return entry.by.organisation
-      ? `${name} at ${entry.by.organisation}`
-      : entry.by.role === 'job_coach'
-        ? `${name}, job coach`
-        : name;
+  type Row = (typeof log.items)[number];
+  const who = (row: Row) => {
+    if (row.by.accountId === person.actor.accountId) return 'You';
+    if (row.by.role === 'young_person') return person.You;
+    const name = row.by.name ?? 'Someone';
+    if (row.by.organisation) return `${name} at ${row.by.organisation}`;
+    if (row.by.role === 'job_coach') return `${name}, job coach`;
+    if (row.by.role === 'delegate') return `${name}, who helps ${person.you}`;
+    return name;
   };
-  const what = (entry: (typeof log.items)[number]) => {
-    const sections = entry.sections?.map((section) => sectionLabels[section]).join(', ');
-    if (entry.action === 'passport_share.read' && sections) return `read ${sections}`;
-    if (entry.action === 'passport_share.print' && sections) return `printed ${sections}`;
-    if (sections && entry.action === 'passport.read') return `read ${sections}`;
-    return entry.description.charAt(0).toLowerCase() + entry.description.slice(1);
+  const what = (row: Row) => {
+    const parts =
+      row.sections.length > 0 ? row.sections.map((section) => sectionTitle(section, person)).join(', ') : null;
+    // In readWords' order, so that a day of reads and prints always says "read ... and printed ...".
+    const verbs = [
+      ...new Set(
+        Object.entries(readWords)
+          .filter(([action]) => row.actions.includes(action as AuditAction))
+          .map(([, verb]) => verb),
+      ),
+    ];
+    const sentences = verbs.map((verb) => `${verb} ${parts ?? (person.asDelegate ? 'the passport' : 'your passport')}`);
+    if (row.actions.includes('young_person.export')) sentences.push(`downloaded everything held about ${person.you}`);
+    return sentences.join(' and ');
   };
+  const times = (count: number) => (count === 1 ? 'once' : count === 2 ? 'twice' : `${count} times`);
+  const groups = [
+    { group: 'work', heading: 'People at work' },
+    { group: 'family', heading: person.asDelegate ? `${person.you} and family` : 'You and your family' },
+  ] as const;
+  const title = `Who has seen ${person.my} passport`;
   const pages = Math.max(1, Math.ceil(log.total / pageSize));
   return renderPage(
     c,
-    { title: `Who has seen ${person.asDelegate ? 'the' : 'my'} passport`, backLink: base(person.youngPersonId) },
+    { title, backLink: base(person.youngPersonId) },
     <>
-      <h1 class="govuk-heading-l">Who has seen {person.asDelegate ? 'the' : 'my'} passport</h1>
-      <p class="govuk-body">Every time someone opens the passport, we write it down here. The newest is first.</p>
+      <h1 class="govuk-heading-l">{title}</h1>
+      <p class="govuk-body">
+        Every time someone opens the passport, we write it down here. People at work are first. Each line is one person
+        on one day, newest first.
+      </p>
       {log.items.length === 0 ? <p class="govuk-body">Nobody has opened it yet.</p> : null}
-      <ul class="govuk-list govuk-list--spaced">
-        {log.items.map((entry) => (
-          <li>
-            <strong>{who(entry)}</strong> {what(entry)}, {dateAndTime(entry.at)}.
-          </li>
-        ))}
-      </ul>
-      {pages > 1 ? (
-        <nav class="govuk-pagination" aria-label="Pages">
-          {page > 1 ? (
-            <div class="govuk-pagination__prev">
-              <a class="govuk-link govuk-pagination__link" href={`?page=${page - 1}`} rel="prev">
-                <span class="govuk-pagination__link-title">Newer</span>
-              </a>
-            </div>
-          ) : null}
-          {page < pages ? (
-            <div class="govuk-pagination__next">
-              <a class="govuk-link govuk-pagination__link" href={`?page=${page + 1}`} rel="next">
-                <span class="govuk-pagination__link-title">Older</span>
-              </a>
-            </div>
-          ) : null}
-        </nav>
-      ) : null}
+      {groups.map(({ group, heading }) => {
+        const rows = log.items.filter((row) => row.group === group);
+        return rows.length === 0 ? null : (
+          <>
+            <h2 class="govuk-heading-m">{heading}</h2>
+            <ul class="govuk-list govuk-list--spaced">
+              {rows.map((row) => (
+                <li>
+                  <strong>{who(row)}</strong> {what(row)}, {times(row.times)} on {longDate(row.day)}
+                  {row.times > 1 ? `, last at ${timeOfDay(row.lastAt)}` : ` at ${timeOfDay(row.lastAt)}`}.
+                </li>
+              ))}
+            </ul>
+          </>
+        );
+      })}
+      <Pagination page={page} pages={pages} href={(n) => `?page=${n}`} />
     </>,
   );
 }
@@ -724,6 +788,16 @@ async function printPage(c: Context<WebEnv>, person: PersonPage) {
 export function passportPages() {
   const app = new Hono<WebEnv>();
   app.get('/young-people/:id/passport', (c) => withPerson(c, (person) => passportPage(c, person)));
+  const helps = '/young-people/:id/passport/sections/whatHelps';
+  app.get(helps, (c) => withPerson(c, (person) => helpsPage(c, person)));
+  app.get(`${helps}/more`, (c) => withPerson(c, (person) => sectionPage(c, person, 'whatHelps')));
+  app.post(`${helps}/more`, (c) => withPerson(c, (person) => saveSection(c, person, 'whatHelps')));
+  app.get(`${helps}/helps/new`, (c) => withPerson(c, (person) => helpPage(c, person, true)));
+  app.post(`${helps}/helps/new`, (c) => withPerson(c, (person) => saveHelp(c, person, true)));
+  app.get(`${helps}/helps/:number`, (c) => withPerson(c, (person) => helpPage(c, person, false)));
+  app.post(`${helps}/helps/:number`, (c) => withPerson(c, (person) => saveHelp(c, person, false)));
+  app.get(`${helps}/helps/:number/remove`, (c) => withPerson(c, (person) => removeHelpPage(c, person)));
+  app.post(`${helps}/helps/:number/remove`, (c) => withPerson(c, (person) => removeHelp(c, person)));
   app.get('/young-people/:id/passport/sections/:section', (c) =>
     withPerson(c, (person) => {
       const section = c.req.param('section');

@@ -41,9 +41,12 @@ export const adjustmentEntrySchema = z
   })
   .openapi('PassportAdjustment');
 
+/** The most adjustments ("helps") one passport holds. */
+export const mostAdjustments = 30;
+
 export const whatHelpsSchema = z
   .strictObject({
-    adjustments: z.array(adjustmentEntrySchema).max(30).default([]),
+    adjustments: z.array(adjustmentEntrySchema).max(mostAdjustments).default([]),
     supportInEducation: longText(1500).optional(),
     whatColleaguesCanDo: longText(1500).optional(),
   })

@@ -15,7 +15,7 @@ import type { Clock } from '../core/clock.js';
 import { daysAfter, isoDate } from '../core/dates.js';
 import { inTransaction } from '../core/db/transaction.js';
 import { ApiError, notFound, unprocessable } from '../core/errors.js';
-import { type PassportSection, passportSections } from '../domain/vocabulary.js';
+import { type PassportSection, passportSections, type Role } from '../domain/vocabulary.js';
 import type { NotificationsService } from '../notifications/notifications.service.js';
 import type { NamesReadModel } from '../read-models/names.js';
 import type { PeopleFacts, PersonFact } from '../read-models/people.js';
@@ -49,6 +49,25 @@ export const passportReadActions: readonly AuditAction[] = [
   'passport_share.print',
   'young_person.export',
 ];
+
+/**
+ * Whose reads of a passport the owner wants to see first: people at work. The family's own
+ * reads (the young person and the parents or carers helping them) are many and come after.
+ */
+export const readersAtWork: readonly Role[] = ['employer', 'job_coach', 'provider_admin'];
+
+/** One person's reads of a passport on one day (Europe/London), as the owner's access log lists them. */
+export interface ReadsOnADay {
+  /** "work": an employer, job coach or provider admin; "family": the young person or someone helping them. */
+  group: 'work' | 'family';
+  by: { accountId?: string; role?: string; name?: string; organisation?: string };
+  /** YYYY-MM-DD */
+  day: string;
+  times: number;
+  lastAt: string;
+  actions: AuditAction[];
+  sections: PassportSection[];
+}
 
 export type Completeness = 'complete' | 'partial' | 'empty';
 
@@ -851,18 +870,61 @@ export class PassportsService {
     };
   }
 
+  /**
+   * The access log for reading on a page: one row per person per day with how many times, the
+   * people at work first (what the owner most needs to know), then the family, each newest first.
+   */
+  async readsByDay(
+    actor: Actor,
+    youngPersonId: string,
+    page: { limit: number; offset: number },
+  ): Promise<{ total: number; items: ReadsOnADay[] }> {
+    await this.#load(actor, youngPersonId, 'passport.read_history');
+    const { items, total } = await this.audit.perAccountPerDay(youngPersonId, {
+      actions: passportReadActions,
+      firstRoles: readersAtWork,
+      timeZone: 'Europe/London',
+      ...page,
+    });
+    const { readers, employerNames } = await this.#readers(items.map((row) => row.accountId));
+    return {
+      total,
+      items: items.map((row) => {
+        const reader = row.accountId ? readers.get(row.accountId) : undefined;
+        return {
+          group: row.role && readersAtWork.includes(row.role as Role) ? 'work' : 'family',
+          by: {
+            ...(row.accountId ? { accountId: row.accountId } : {}),
+            ...(row.role ? { role: row.role } : {}),
+            ...(reader ? { name: reader.name } : {}),
+            ...(reader?.employerId && employerNames.has(reader.employerId)
+              ? { organisation: employerNames.get(reader.employerId) }
+              : {}),
+          },
+          day: row.day,
+          times: row.count,
+          lastAt: row.lastAt.toISOString(),
+          actions: row.actions,
+          sections: passportSections.filter((section) => row.sections.includes(section)),
+        };
+      }),
+    };
+  }
+
+  /** The names (and employers' names) of the accounts that read a passport. */
+  async #readers(ids: (string | undefined)[]) {
+    const accountIds = [...new Set(ids.filter((id): id is string => !!id && /^[0-9a-f]{24}$/.test(id)))];
+    const readers = await this.names.accountSummaries(accountIds);
+    const employerIds = [...readers.values()].map((a) => a.employerId).filter((id): id is string => !!id);
+    const employerNames = await this.names.employerNames(employerIds);
+    return { readers, employerNames };
+  }
+
   /** Who read the passport, what, and when: for the owner (and delegates allowed to view it). */
   async accessLog(actor: Actor, youngPersonId: string, page: { limit: number; offset: number }) {
     await this.#load(actor, youngPersonId, 'passport.read_history');
     const { items, total } = await this.audit.forSubject(youngPersonId, { actions: passportReadActions, ...page });
-    const accountIds = [
-      ...new Set(
-        items.map((entry) => entry.actor.accountId).filter((id): id is string => !!id && /^[0-9a-f]{24}$/.test(id)),
-      ),
-    ];
-    const readers = await this.names.accountSummaries(accountIds);
-    const employerIds = [...readers.values()].map((a) => a.employerId).filter((id): id is string => !!id);
-    const employerNames = await this.names.employerNames(employerIds);
+    const { readers, employerNames } = await this.#readers(items.map((entry) => entry.actor.accountId));
     const describe: Record<string, string> = {
       'passport.read': 'Read your passport',
       'passport.read_version': 'Read an earlier version of your passport',

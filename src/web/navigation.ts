@@ -27,7 +27,7 @@ export function navigationFor(actor: Actor, actingFor?: { youngPersonId: string 
               { href: `/young-people/${actingFor.youngPersonId}/placement`, text: 'Placement' },
             ]
           : []),
-        { href: '/acting-for', text: 'Whom I act for' },
+        { href: '/acting-for', text: 'Who you help' },
       ];
     case 'job_coach':
       return [

@@ -11,6 +11,17 @@ export interface PersonPage {
   asDelegate: boolean;
   /** The young person's own pages say "my"; a delegate's say the young person's name. */
   whose: (thing: string) => string;
+  /**
+   * Who the page's sentences speak of: "you" to the young person, their name to anyone else, so a
+   * parent reads "Tell people at work a little about Sam", never words written for Sam.
+   */
+  you: string;
+  You: string;
+  /** "your" to the young person, "Sam’s" to anyone else. */
+  your: string;
+  Your: string;
+  /** "my" in the young person's own titles and links ("Who has seen my passport"), "Sam’s" in anyone else's. */
+  my: string;
   /** What this viewer may do, for showing only the buttons that will work. The services still decide. */
   may: (right: DelegateRight) => boolean;
 }
@@ -34,6 +45,7 @@ export function personPage(c: Context<WebEnv>, youngPersonId: string): PersonPag
       youngPersonId,
       asDelegate: true,
       whose: (thing) => `${actingFor.name}’s ${thing}`,
+      ...spokenOf(actingFor.name),
       may: (right) => rights.includes(right),
     };
   }
@@ -43,10 +55,30 @@ export function personPage(c: Context<WebEnv>, youngPersonId: string): PersonPag
       youngPersonId,
       asDelegate: false,
       whose: (thing) => `My ${thing}`,
+      you: 'you',
+      You: 'You',
+      your: 'your',
+      Your: 'Your',
+      my: 'my',
       may: () => actor.youngPersonId === youngPersonId,
     };
   // Staff who open these pages read them as they are allowed to (the services decide); they change nothing here.
-  return { actor, youngPersonId, asDelegate: true, whose: (thing) => `The young person’s ${thing}`, may: () => false };
+  return {
+    actor,
+    youngPersonId,
+    asDelegate: true,
+    whose: (thing) => `The young person’s ${thing}`,
+    you: 'the young person',
+    You: 'The young person',
+    your: 'the young person’s',
+    Your: 'The young person’s',
+    my: 'the young person’s',
+    may: () => false,
+  };
+}
+
+function spokenOf(name: string) {
+  return { you: name, You: name, your: `${name}’s`, Your: `${name}’s`, my: `${name}’s` };
 }
 
 /** Dates as people say them: "3 March 2026". */
@@ -60,9 +92,13 @@ export function longDate(value: string | Date): string {
   });
 }
 
+/** "10:14", in England. */
+export function timeOfDay(value: string | Date): string {
+  const date = typeof value === 'string' ? new Date(value) : value;
+  return date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
+}
+
 /** "3 March 2026 at 10:14". */
 export function dateAndTime(value: string | Date): string {
-  const date = typeof value === 'string' ? new Date(value) : value;
-  const time = date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
-  return `${longDate(date)} at ${time}`;
+  return `${longDate(value)} at ${timeOfDay(value)}`;
 }

@@ -4,8 +4,9 @@ import { daysAfter } from '../core/dates.js';
 import { ApiError } from '../core/errors.js';
 import { type DelegateRight, delegateRights } from '../domain/vocabulary.js';
 import { daysInWords } from '../journey/proposals.pages.js';
+import { sectionTitle } from '../passports/passport-fields.js';
 import { withPerson } from '../passports/passports.pages.js';
-import { sectionLabels, shareStatus } from '../passports/passports.service.js';
+import { shareStatus } from '../passports/passports.service.js';
 import { Button } from '../web/components/Button.js';
 import { Checkboxes } from '../web/components/Checkboxes.js';
 import { ErrorSummary } from '../web/components/ErrorSummary.js';
@@ -58,7 +59,9 @@ async function nextThings(c: Context<WebEnv>, person: PersonPage): Promise<NextT
     things.push({
       text: `Answer the placement proposal: ${item.placement.title} at ${item.placement.employerName}`,
       href: `/young-people/${person.youngPersonId}/proposals/${item.matchId}`,
-      why: 'Your job coach thinks it could suit you. Say yes or no.',
+      why: person.asDelegate
+        ? `${person.Your} job coach thinks it could suit ${person.you}. Say yes or no with ${person.you}.`
+        : 'Your job coach thinks it could suit you. Say yes or no.',
     });
   }
   const base = `/young-people/${person.youngPersonId}/passport`;
@@ -66,36 +69,36 @@ async function nextThings(c: Context<WebEnv>, person: PersonPage): Promise<NextT
     const view = passport;
     if (view.pendingDrafts > 0)
       things.push({
-        text: 'Look at changes your job coach suggests for your passport',
+        text: `Look at changes ${person.your} job coach suggests for ${person.your} passport`,
         href: `${base}/drafts`,
-        why: 'You decide if they go in.',
+        why: person.asDelegate ? `You and ${person.you} decide if they go in.` : 'You decide if they go in.',
       });
     if (view.reviewOverdue)
       things.push({
-        text: 'Check your passport is still right',
+        text: `Check ${person.your} passport is still right`,
         href: `${base}/sections/review`,
         why: 'It is time for the review.',
       });
     else if (view.nextReviewDue && view.nextReviewDue <= soon(30, now).toISOString().slice(0, 10))
       things.push({
-        text: 'Check your passport soon',
+        text: `Check ${person.your} passport soon`,
         href: `${base}/sections/review`,
         why: `The review is due on ${longDate(view.nextReviewDue)}.`,
       });
     const empty = view.emptySections.filter((section) => section !== 'myCondition');
     if (empty.length > 0)
       things.push({
-        text: `Fill in ${sectionLabels[empty[0]!]} in your passport`,
+        text: `Fill in ${sectionTitle(empty[0]!, person)} in ${person.your} passport`,
         href: `${base}/sections/${empty[0]}`,
-        why: 'It helps employers know what helps you.',
+        why: `It helps employers know what helps ${person.you}.`,
       });
   }
   for (const share of shares) {
     if (shareStatus(share, now) === 'active' && share.expiresAt <= soon(14, now)) {
       things.push({
-        text: 'A share of your passport ends soon',
+        text: `A share of ${person.your} passport ends soon`,
         href: `${base}/shares`,
-        why: `It ends on ${longDate(share.expiresAt)}. Share again if you want them to keep reading it.`,
+        why: `It ends on ${longDate(share.expiresAt)}. Share again if ${person.asDelegate ? `${person.you} wants` : 'you want'} them to keep reading it.`,
       });
     }
   }
@@ -105,13 +108,12 @@ async function nextThings(c: Context<WebEnv>, person: PersonPage): Promise<NextT
 async function personHome(c: Context<WebEnv>, person: PersonPage, name: string) {
   const things = await nextThings(c, person);
   const base = `/young-people/${person.youngPersonId}`;
+  const title = person.asDelegate ? `What to do next for ${name}` : `Hello ${name}. What to do next`;
   return renderPage(
     c,
-    { title: 'What to do next' },
+    { title },
     <>
-      <h1 class="govuk-heading-l">
-        {person.asDelegate ? `What to do next for ${name}` : `Hello ${name}. What to do next`}
-      </h1>
+      <h1 class="govuk-heading-l">{title}</h1>
       {things.length === 0 ? <p class="govuk-body-l">There is nothing you need to do now.</p> : null}
       <ol class="govuk-list govuk-list--number govuk-list--spaced">
         {things.map((thing) => (
@@ -227,7 +229,7 @@ async function placementPage(c: Context<WebEnv>, person: PersonPage) {
       { title },
       <>
         <h1 class="govuk-heading-l">{title}</h1>
-        <p class="govuk-body">There is no placement yet. Your job coach will help find one.</p>
+        <p class="govuk-body">There is no placement yet. {person.Your} job coach will help find one.</p>
         <p class="govuk-body">
           <a class="govuk-link" href="/">
             See what to do next
@@ -268,7 +270,7 @@ async function placementPage(c: Context<WebEnv>, person: PersonPage) {
         <>
           <h2 class="govuk-heading-m">How it is going, week by week</h2>
           {report.logs.length === 0 ? (
-            <p class="govuk-body">Your job coach has not written about any weeks yet.</p>
+            <p class="govuk-body">{person.Your} job coach has not written about any weeks yet.</p>
           ) : null}
           {report.logs.length > 0 ? (
             <TableRegion label="Hours each week">

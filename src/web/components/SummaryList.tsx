@@ -1,10 +1,26 @@
 import type { Child } from 'hono/jsx';
 
+/** A link beside a row; `visuallyHiddenText` finishes the sentence for screen readers ("Change name"). */
+export interface SummaryAction {
+  href: string;
+  text?: string;
+  visuallyHiddenText: string;
+}
+
 export interface SummaryRow {
   key: Child;
   value: Child;
-  /** A "Change" link; `visuallyHiddenText` finishes the sentence for screen readers ("Change name"). */
-  action?: { href: string; text?: string; visuallyHiddenText: string };
+  /** A "Change" link, or several (as "Change" and "Remove" in a list of things added one by one). */
+  action?: SummaryAction | SummaryAction[];
+}
+
+function ActionLink(props: { action: SummaryAction }) {
+  return (
+    <a class="govuk-link" href={props.action.href}>
+      {props.action.text ?? 'Change'}
+      <span class="govuk-visually-hidden"> {props.action.visuallyHiddenText}</span>
+    </a>
+  );
 }
 
 /** GOV.UK summary list, as used on "check your answers" pages. */
@@ -24,10 +40,17 @@ export function SummaryList(props: { rows: SummaryRow[]; noBorder?: boolean }) {
           <dd class="govuk-summary-list__value">{row.value}</dd>
           {row.action ? (
             <dd class="govuk-summary-list__actions">
-              <a class="govuk-link" href={row.action.href}>
-                {row.action.text ?? 'Change'}
-                <span class="govuk-visually-hidden"> {row.action.visuallyHiddenText}</span>
-              </a>
+              {Array.isArray(row.action) ? (
+                <ul class="govuk-summary-list__actions-list">
+                  {row.action.map((action) => (
+                    <li class="govuk-summary-list__actions-list-item">
+                      <ActionLink action={action} />
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <ActionLink action={row.action} />
+              )}
             </dd>
           ) : null}
         </div>
