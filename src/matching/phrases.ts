@@ -68,13 +68,18 @@ function tokens(text: string): Token[] {
   return found;
 }
 
-type Cues = string[][];
-const cuesOf = (phrases: string[]): Cues =>
-  phrases.map((phrase) => phrase.split(' ')).sort((a, b) => b.length - a.length);
+/** Cue phrases by their first word, each list longest first, so a word that starts no cue costs one lookup. */
+type Cues = Map<string, string[][]>;
+function cuesOf(phrases: string[]): Cues {
+  const cues: Cues = new Map();
+  for (const cue of phrases.map((phrase) => phrase.split(' '))) cues.set(cue[0]!, [...(cues.get(cue[0]!) ?? []), cue]);
+  for (const list of cues.values()) list.sort((a, b) => b.length - a.length);
+  return cues;
+}
 
 /** The length of the longest cue that starts at `at`, or 0. */
 function cueAt(words: string[], at: number, cues: Cues): number {
-  for (const cue of cues) if (cue.every((word, i) => words[at + i] === word)) return cue.length;
+  for (const cue of cues.get(words[at]!) ?? []) if (cue.every((word, i) => words[at + i] === word)) return cue.length;
   return 0;
 }
 

@@ -236,7 +236,12 @@ export function fitScorer(person: PersonFacts): FitScorer {
     const wished = wish ? wishMatches(wish, text) : [];
     const ruledOutFound = ruledOutIn(text);
     const triedFound = triedIn(text);
-    const rotations = departmentsHolding(placement.departments, [...interests.likedTasks, ...wished]);
+    const rotations = placement.departments.filter((department) => {
+      const words = placementWords([department]);
+      return (
+        liked.some((phrase) => phraseMatch(phrase, words)) || (wish !== undefined && countWishMatches(wish, words) > 0)
+      );
+    });
     const offered = new Set(placement.adjustmentsOffered);
     const adjustments = {
       met: needed.filter((category) => offered.has(category)),
@@ -356,15 +361,6 @@ function scoreAdjustmentsFor(disliked: number, ruledOut: number, triedWell: bool
   };
 }
 
-/** The rotation departments whose own words hold any of these phrases ("Catering" holds "catering"). */
-function departmentsHolding(departments: string[], phrases: string[]): string[] {
-  if (departments.length === 0 || phrases.length === 0) return [];
-  const wanted = compilePhrases(phrases);
-  return departments.filter((department) => {
-    const words = placementWords([department]);
-    return wanted.some((phrase) => phraseMatch(phrase, words));
-  });
-}
 const clampScore = (total: number) => Math.max(0, Math.min(100, Math.round(total)));
 
 /**
