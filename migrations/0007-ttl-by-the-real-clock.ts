@@ -1,7 +1,123 @@
-import { refreshTokensCollection } from '../src/auth/tokens.js';
 import type { Migration } from '../src/core/db/migrations.js';
-import { applyCollectionSpecs } from '../src/core/db/mongo.js';
-import { webSessionsCollection } from '../src/web/sessions.js';
+import { applyCollectionSpecs, type CollectionSpec } from '../src/core/db/mongo.js';
+
+/**
+ * The declarations as this migration applied them: a copy, so that it does the same on every database,
+ * whatever src/ declares later (see README.md).
+ */
+const webSessions: CollectionSpec = {
+  name: 'web_sessions',
+  jsonSchema: {
+    bsonType: 'object',
+    required: ['_id', 'tokenHash', 'accountId', 'csrfToken', 'createdAt', 'lastSeenAt', 'expiresAt'],
+    properties: {
+      tokenHash: {
+        bsonType: 'string',
+      },
+      accountId: {
+        bsonType: 'objectId',
+      },
+      csrfToken: {
+        bsonType: 'string',
+      },
+      createdAt: {
+        bsonType: 'date',
+      },
+      lastSeenAt: {
+        bsonType: 'date',
+      },
+      expiresAt: {
+        bsonType: 'date',
+      },
+      purgeAfter: {
+        bsonType: 'date',
+      },
+    },
+  },
+  indexes: [
+    {
+      key: {
+        tokenHash: 1,
+      },
+      name: 'token_hash',
+      unique: true,
+    },
+    {
+      key: {
+        accountId: 1,
+      },
+      name: 'account',
+    },
+    {
+      key: {
+        purgeAfter: 1,
+      },
+      name: 'purge_ttl',
+      expireAfterSeconds: 0,
+    },
+  ],
+};
+const refreshTokens: CollectionSpec = {
+  name: 'refresh_tokens',
+  jsonSchema: {
+    bsonType: 'object',
+    required: ['_id', 'tokenHash', 'accountId', 'familyId', 'createdAt', 'expiresAt'],
+    properties: {
+      tokenHash: {
+        bsonType: 'string',
+      },
+      accountId: {
+        bsonType: 'objectId',
+      },
+      familyId: {
+        bsonType: 'string',
+      },
+      createdAt: {
+        bsonType: 'date',
+      },
+      expiresAt: {
+        bsonType: 'date',
+      },
+      purgeAfter: {
+        bsonType: 'date',
+      },
+      usedAt: {
+        bsonType: 'date',
+      },
+      revokedAt: {
+        bsonType: 'date',
+      },
+    },
+  },
+  indexes: [
+    {
+      key: {
+        tokenHash: 1,
+      },
+      name: 'token_hash',
+      unique: true,
+    },
+    {
+      key: {
+        familyId: 1,
+      },
+      name: 'family',
+    },
+    {
+      key: {
+        accountId: 1,
+      },
+      name: 'account',
+    },
+    {
+      key: {
+        purgeAfter: 1,
+      },
+      name: 'purge_ttl',
+      expireAfterSeconds: 86400,
+    },
+  ],
+};
 
 /**
  * Web sessions and refresh tokens were removed by TTL indexes on `expiresAt`, set from the service's
@@ -13,8 +129,8 @@ export default {
   description: 'web sessions and refresh tokens: TTL on purgeAfter (real clock) instead of expiresAt',
   async up(db) {
     for (const [spec, oldIndex] of [
-      [webSessionsCollection, 'expire_ttl'],
-      [refreshTokensCollection, 'expiry_ttl'],
+      [webSessions, 'expire_ttl'],
+      [refreshTokens, 'expiry_ttl'],
     ] as const) {
       const collection = db.collection(spec.name);
       await collection.updateMany({ purgeAfter: { $exists: false } }, [{ $set: { purgeAfter: '$expiresAt' } }]);

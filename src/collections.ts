@@ -6,6 +6,7 @@ import { signInsCollection } from './auth/sign-ins.js';
 import { loginThrottleCollection } from './auth/throttle.js';
 import { refreshTokensCollection } from './auth/tokens.js';
 import type { CollectionSpec } from './core/db/mongo.js';
+import { leasesCollection } from './core/lease.js';
 import {
   outcomeCountsCollection,
   summaryStateCollection,
@@ -21,7 +22,6 @@ import { passportCollections } from './passports/passports.repository.js';
 import { placementsCollection } from './placements/placements.repository.js';
 import { providersCollection } from './providers/providers.js';
 import { outboxCollection } from './search-sync/outbox.js';
-import { leasesCollection } from './search-sync/reconcile.js';
 import { webSessionsCollection } from './web/sessions.js';
 import { youngPeopleCollection } from './young-people/young-people.repository.js';
 

@@ -320,31 +320,31 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     webSessions: new WebSessions(db, clock),
   };
   const indexingSearch = withRequestTimeout(search, syncRequestTimeoutMs);
-  const searchSync = new SearchSyncWorker(
+  const searchSync = new SearchSyncWorker({
     outbox,
-    new SearchIndexer(indexingSearch, placements, employers, youngPeople, () => clock.now()),
+    indexer: new SearchIndexer(indexingSearch, placements, employers, youngPeople, () => clock.now()),
     logger,
-  );
-  const searchReconciler = new SearchReconciler(
+  });
+  const searchReconciler = new SearchReconciler({
     db,
     search,
     outbox,
     clock,
     logger,
-    config.SEARCH_RECONCILE_INTERVAL_SECONDS * 1000,
-  );
+    intervalMs: config.SEARCH_RECONCILE_INTERVAL_SECONDS * 1000,
+  });
   const smtpUrl = config.SMTP_URL ?? options.mailCatcher?.smtpUrl;
   const notificationDelivery = smtpUrl
-    ? new DeliveryWorker(
-        notificationOutbox,
-        notificationPreferences,
-        unsubscribeLinks,
-        new Mailer(smtpUrl, config.MAIL_FROM, { requireTls: config.NODE_ENV === 'production' }),
-        config.PUBLIC_URL,
+    ? new DeliveryWorker({
+        outbox: notificationOutbox,
+        preferences: notificationPreferences,
+        unsubscribe: unsubscribeLinks,
+        mailer: new Mailer(smtpUrl, config.MAIL_FROM, { requireTls: config.NODE_ENV === 'production' }),
+        publicUrl: config.PUBLIC_URL,
         clock,
         logger,
-        options.delivery,
-      )
+        options: options.delivery,
+      })
     : undefined;
   const dailyNotifications = new DailyNotifications({
     db,

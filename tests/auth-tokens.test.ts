@@ -212,6 +212,29 @@ describe('key rotation', () => {
     });
     await expect(wrongSecret.init()).rejects.toThrow(/TOKEN_KEYS_SECRET/);
   });
+
+  it('makes one signing key, not three, when three instances start together on a database without one', async () => {
+    const { KeyStore, signingKeysCollection } = await import('../src/auth/keys.js');
+    const { leasesCollection } = await import('../src/core/lease.js');
+    const { applyCollectionSpecs } = await import('../src/core/db/mongo.js');
+    const db = harness.services.mongo.db(`${harness.services.db.databaseName}-keys`);
+    await applyCollectionSpecs(db, [signingKeysCollection, leasesCollection]);
+    try {
+      const instances = [1, 2, 3].map(
+        () =>
+          new KeyStore(db, 'test-secret-test-secret-test-secret-0123', clock, {
+            rotationDays: 30,
+            accessTokenTtlSeconds: 900,
+            clockToleranceSeconds: 30,
+          }),
+      );
+      await Promise.all(instances.map((keys) => keys.init()));
+      expect(await db.collection('signing_keys').countDocuments({})).toBe(1);
+      expect(new Set(instances.map((keys) => keys.signingKey().kid)).size).toBe(1);
+    } finally {
+      await db.dropDatabase();
+    }
+  });
 });
 
 describe('tokens from an external OpenID Connect provider', () => {

@@ -69,8 +69,7 @@ describe('migrations', () => {
       createdAt: new Date(),
       updatedAt: new Date(),
     });
-    // No drift is asserted here: 0002 and 0003 apply today's declarations of the collections they
-    // name, so a later change to one of those (as 0005 makes) is already in place at this point.
+    // No drift is asserted here: the last migration changes what the code declares.
 
     const { applied } = await migrate(db, { logger, migrations });
     expect(applied).toEqual([migrations.at(-1)!.id]);

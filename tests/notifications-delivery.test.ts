@@ -55,16 +55,16 @@ async function waitUntil(condition: () => boolean | Promise<boolean>, timeoutMs 
 
 function anotherWorker(options: Partial<DeliveryOptions> = quick): DeliveryWorker {
   const { notifications, clock } = harness.services;
-  return new DeliveryWorker(
-    notifications.outbox,
-    notifications.preferencesRepository,
-    notifications.unsubscribeLinks,
-    new Mailer(smtpUrl, harness.config.MAIL_FROM, { requireTls: false }),
+  return new DeliveryWorker({
+    outbox: notifications.outbox,
+    preferences: notifications.preferencesRepository,
+    unsubscribe: notifications.unsubscribeLinks,
+    mailer: new Mailer(smtpUrl, harness.config.MAIL_FROM, { requireTls: false }),
     publicUrl,
     clock,
-    createLogger('silent'),
+    logger: createLogger('silent'),
     options,
-  );
+  });
 }
 
 function expectEachOnce(emails: string[]) {

@@ -245,6 +245,15 @@ describe('daily reminders', () => {
     expect(await harness.services.dailyNotifications.runIfDue()).toBeUndefined();
   });
 
+  it('runs once a day however many checks start together (one lease for all the instances)', async () => {
+    await travelTo(harness, clock, '2026-10-29T10:00:00Z', everyone());
+    const { dailyNotifications } = harness.services;
+    const runs = await Promise.all([1, 2, 3].map(() => dailyNotifications.runIfDue()));
+    expect(runs.filter((outcome) => outcome !== undefined)).toHaveLength(1);
+    expect(await dailyNotifications.runIfDue()).toBeUndefined();
+    await deliver();
+  });
+
   it('the 12-month follow-up reaches the job coach when it is due', async () => {
     await travelTo(harness, clock, '2027-06-30T10:00:00Z', everyone());
     const completed = await step(harness, world.coach, matchId, 'complete', {

@@ -6,6 +6,7 @@ import { ObjectId } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import { ManualClock } from '../src/core/clock.js';
+import { Lease } from '../src/core/lease.js';
 import { applyIndexConfigs, createSearch, loadIndexConfigs, type Search } from '../src/core/search/meili.js';
 import { startMeilisearch } from '../src/embedded/meilisearch.js';
 import { freePort } from '../src/embedded/process.js';
@@ -13,7 +14,7 @@ import { toPlacement } from '../src/placements/placements.repository.js';
 import { candidateSearchDoc, isSearchablePlacement } from '../src/search-sync/documents.js';
 import { SearchIndexer } from '../src/search-sync/indexer.js';
 import { SearchOutbox } from '../src/search-sync/outbox.js';
-import { compareIndex, fingerprint, Lease, reconcileIndexes } from '../src/search-sync/reconcile.js';
+import { compareIndex, fingerprint, reconcileIndexes } from '../src/search-sync/reconcile.js';
 import { rebuildIndexes, rebuildSuffix } from '../src/search-sync/reindex.js';
 import { backoffMs, SearchSyncWorker } from '../src/search-sync/worker.js';
 import { createServices, type System } from '../src/services.js';
@@ -285,7 +286,7 @@ describe('search sync: every write reaches the index after drain()', () => {
       services.employersRepository,
       services.youngPeopleRepository,
     );
-    const worker = new SearchSyncWorker(services.outbox, indexer, services.logger);
+    const worker = new SearchSyncWorker({ outbox: services.outbox, indexer, logger: services.logger });
     const outcome = await worker.drain();
     expect(outcome.claimed).toBe(2);
     expect(await documentIn(services.search, 'placements', id)).toMatchObject({ title: 'Barista' });
@@ -385,14 +386,15 @@ describe('search reconciliation', () => {
   it('runs on one instance at a time: the lease in MongoDB', async () => {
     const { services } = harness;
     const clock = new ManualClock();
-    const first = new Lease(services.db, 'test-lease', clock);
-    const second = new Lease(services.db, 'test-lease', clock);
-    expect(await first.acquire(60_000)).toBe(true);
-    expect(await second.acquire(60_000)).toBe(false);
-    expect(await first.acquire(60_000)).toBe(true);
+    const lease = () => new Lease({ db: services.db, name: 'test-lease', clock, ttlMs: 60_000 });
+    const first = lease();
+    const second = lease();
+    expect(await first.acquire()).toBe(true);
+    expect(await second.acquire()).toBe(false);
+    expect(await first.acquire()).toBe(true);
     clock.advance(60_001);
-    expect(await second.acquire(60_000)).toBe(true);
-    expect(await first.acquire(60_000)).toBe(false);
+    expect(await second.acquire()).toBe(true);
+    expect(await first.acquire()).toBe(false);
   });
 });
 
@@ -415,7 +417,7 @@ describe('search sync: retries with back-off', () => {
       services.youngPeopleRepository,
     );
     const outbox = new SearchOutbox(services.db, clock);
-    const worker = new SearchSyncWorker(outbox, indexer, services.logger);
+    const worker = new SearchSyncWorker({ outbox, indexer, logger: services.logger });
     await outbox.enqueue('young_person', world.youngPersonId);
     expect(await worker.drain()).toMatchObject({ claimed: 1, failed: 1 });
     const event = await services.outbox.collection.findOne({ entityId: world.youngPersonId });

@@ -7,6 +7,7 @@ import type { Clock } from '../core/clock.js';
 import { msPerDay } from '../core/dates.js';
 import type { CollectionSpec } from '../core/db/mongo.js';
 import { isDuplicateKey } from '../core/db/mongo.js';
+import { Lease } from '../core/lease.js';
 
 export const signingAlgorithm = 'ES256';
 
@@ -81,6 +82,7 @@ interface LoadedKey {
  */
 export class KeyStore {
   readonly #keys: Collection<SigningKeyDoc>;
+  readonly #rotation: Lease;
   readonly #encryptionKey: Buffer;
   #loaded = new Map<string, LoadedKey>();
   #lastReload = 0;
@@ -92,15 +94,35 @@ export class KeyStore {
     private readonly options: { rotationDays: number; accessTokenTtlSeconds: number; clockToleranceSeconds: number },
   ) {
     this.#keys = db.collection<SigningKeyDoc>(signingKeysCollection.name);
+    this.#rotation = new Lease({ db, name: 'signing-keys.rotation', clock, ttlMs: 30_000 });
     this.#encryptionKey = Buffer.from(hkdfSync('sha256', secret, 'signing-keys', 'aes-256-gcm private JWK', 32));
   }
 
-  /** Loads the keys and makes a first (or fresh) key when there is none or it is too old. */
+  /**
+   * Loads the keys and makes a first (or fresh) key when there is none or it is too old. Instances
+   * starting together take turns (a lease): the first makes the key, the others find it made.
+   */
   async init(): Promise<void> {
     await this.reload();
+    while (this.#needsNewKey()) {
+      if (await this.#rotation.acquire()) {
+        // Making a key takes milliseconds: well inside the lease, which needs no renewing.
+        try {
+          await this.reload();
+          if (this.#needsNewKey()) await this.rotate();
+        } finally {
+          await this.#rotation.release();
+        }
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await this.reload();
+    }
+  }
+
+  #needsNewKey(): boolean {
     const active = this.#active();
-    const maxAgeMs = this.options.rotationDays * msPerDay;
-    if (!active || this.clock.now().getTime() - active.createdAt.getTime() > maxAgeMs) await this.rotate();
+    return !active || this.clock.now().getTime() - active.createdAt.getTime() > this.options.rotationDays * msPerDay;
   }
 
   async reload(): Promise<void> {

@@ -1,11 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import type { Collection, Db, MongoClient, ObjectId } from 'mongodb';
 import { actorOf } from '../auth/auth.service.js';
 import type { Clock } from '../core/clock.js';
 import type { CollectionSpec } from '../core/db/mongo.js';
-import { isDuplicateKey } from '../core/db/mongo.js';
 import { inTransaction } from '../core/db/transaction.js';
+import { Lease } from '../core/lease.js';
 import { errorSummary, type Logger } from '../core/logger.js';
+import { PolledWorker, type RoundOutcome } from '../core/polled-worker.js';
 import type { InboxService } from '../journey/inbox.service.js';
 import type { NamesReadModel } from '../read-models/names.js';
 import type { RecipientsReadModel } from '../read-models/recipients.js';
@@ -19,8 +19,6 @@ interface ScheduledRunDoc {
   _id: string;
   /** The last day (Europe/London) the run finished. */
   lastDay?: string;
-  lockedUntil?: Date;
-  owner?: string;
 }
 
 export const scheduledRunsCollection: CollectionSpec = {
@@ -28,10 +26,12 @@ export const scheduledRunsCollection: CollectionSpec = {
   jsonSchema: {
     bsonType: 'object',
     required: ['_id'],
-    properties: { lastDay: { bsonType: 'string' }, lockedUntil: { bsonType: 'date' }, owner: { bsonType: 'string' } },
+    properties: { lastDay: { bsonType: 'string' } },
   },
   indexes: [],
 };
+
+const dailyRunId = 'notifications.daily';
 
 export interface DailyOutcome {
   reminders: number;
@@ -69,9 +69,9 @@ export function londonDayAndHour(at: Date): { day: string; hour: number } {
  */
 export class DailyNotifications {
   readonly #runs: Collection<ScheduledRunDoc>;
-  #timer: NodeJS.Timeout | undefined;
-  #running: Promise<unknown> = Promise.resolve();
+  readonly #polling: PolledWorker<RoundOutcome>;
 
+  private readonly db: Db;
   private readonly mongo: MongoClient;
   private readonly outbox: NotificationOutbox;
   private readonly inbox: InboxService;
@@ -97,6 +97,7 @@ export class DailyNotifications {
     logger: Logger;
     schedule?: { hour: number; leaseMs: number };
   }) {
+    this.db = options.db;
     this.#runs = options.db.collection<ScheduledRunDoc>(scheduledRunsCollection.name);
     this.mongo = options.mongo;
     this.outbox = options.outbox;
@@ -107,56 +108,50 @@ export class DailyNotifications {
     this.clock = options.clock;
     this.logger = options.logger;
     this.options = options.schedule ?? { hour: 7, leaseMs: 30 * 60_000 };
+    this.#polling = new PolledWorker({
+      round: async () => {
+        await this.runIfDue();
+        return { claimed: 0 };
+      },
+      idleMs: 60_000,
+      retryDelayMs: () => 60_000,
+      logger: this.logger,
+      failureMessage: 'daily notifications could not run',
+    });
   }
 
   /** Checks once a minute whether today's run is due and not yet done by any instance. */
   start(): void {
-    if (this.#timer) return;
-    const tick = () => {
-      this.#running = this.runIfDue().catch((error: unknown) =>
-        this.logger.warn({ err: errorSummary(error) }, 'daily notifications could not run'),
-      );
-    };
-    this.#timer = setInterval(tick, 60_000);
-    this.#timer.unref();
-    tick();
+    this.#polling.start();
   }
 
-  async stop(): Promise<void> {
-    clearInterval(this.#timer);
-    this.#timer = undefined;
-    await this.#running;
+  stop(): Promise<void> {
+    return this.#polling.stop();
   }
 
   /** Runs today's notifications if it is past the hour and no instance has run them yet. */
   async runIfDue(): Promise<DailyOutcome | undefined> {
     const now = this.clock.now();
     const { day, hour } = londonDayAndHour(now);
-    if (hour < this.options.hour) return undefined;
-    const owner = randomUUID();
-    if (!(await this.#claim(day, owner, now))) return undefined;
-    const outcome = await this.run(now);
-    await this.#runs.updateOne(
-      { _id: 'notifications.daily', owner },
-      { $set: { lastDay: day }, $unset: { lockedUntil: '', owner: '' } },
+    if (hour < this.options.hour || (await this.#ranOn(day))) return undefined;
+    // One holder per run, so that two checks of this instance that overlap are two contenders too.
+    const lease = new Lease({ db: this.db, name: dailyRunId, clock: this.clock, ttlMs: this.options.leaseMs });
+    if (!(await lease.acquire())) return undefined;
+    return lease.hold(
+      async () => {
+        // Another instance may have finished today's run between the check above and the lease.
+        if (await this.#ranOn(day)) return undefined;
+        const outcome = await this.run(now);
+        await this.#runs.updateOne({ _id: dailyRunId }, { $set: { lastDay: day } }, { upsert: true });
+        this.logger.info({ day, ...outcome }, 'daily notifications');
+        return outcome;
+      },
+      (error) => this.logger.warn({ err: errorSummary(error) }, 'daily notifications could not renew their lease'),
     );
-    this.logger.info({ day, ...outcome }, 'daily notifications');
-    return outcome;
   }
 
-  async #claim(day: string, owner: string, now: Date): Promise<boolean> {
-    try {
-      const claimed = await this.#runs.findOneAndUpdate(
-        { _id: 'notifications.daily', lastDay: { $ne: day }, lockedUntil: { $not: { $gt: now } } },
-        { $set: { lockedUntil: new Date(now.getTime() + this.options.leaseMs), owner } },
-        { upsert: true, returnDocument: 'after' },
-      );
-      return claimed?.owner === owner;
-    } catch (error) {
-      // The run exists and is done or held: the upsert tried to make a second one.
-      if (isDuplicateKey(error)) return false;
-      throw error;
-    }
+  async #ranOn(day: string): Promise<boolean> {
+    return (await this.#runs.countDocuments({ _id: dailyRunId, lastDay: day })) > 0;
   }
 
   /** Everything the daily run sends; safe to call again the same day (nothing is sent twice). */

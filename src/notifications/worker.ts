@@ -1,5 +1,6 @@
 import type { Clock } from '../core/clock.js';
 import { errorSummary, type Logger } from '../core/logger.js';
+import { drainRounds, PolledWorker } from '../core/polled-worker.js';
 import { isOptionalKind } from './kinds.js';
 import { absoluteUrl } from './links.js';
 import { type Mailer, senderDomain } from './mailer.js';
@@ -71,6 +72,19 @@ export interface DeliveryOutcome {
 
 const emptyOutcome = (): DeliveryOutcome => ({ claimed: 0, sent: 0, held: 0, suppressed: 0, retrying: 0, failed: 0 });
 
+export interface DeliveryWorkerDeps {
+  outbox: NotificationOutbox;
+  preferences: PreferencesRepository;
+  unsubscribe: UnsubscribeLinks;
+  mailer: Mailer;
+  /** The service's address, for the links in emails. */
+  publicUrl: string;
+  clock: Clock;
+  logger: Logger;
+  /** Tuning; each one left out takes its value from `defaultDeliveryOptions`. */
+  options?: Partial<DeliveryOptions>;
+}
+
 /**
  * Sends what is in the notifications outbox. Each notification is claimed by one worker at a
  * time (a lease in MongoDB), so several service instances never send the same one together;
@@ -78,35 +92,40 @@ const emptyOutcome = (): DeliveryOutcome => ({ claimed: 0, sent: 0, held: 0, sup
  */
 export class DeliveryWorker {
   readonly #options: DeliveryOptions;
-  #loop: Promise<void> | undefined;
-  #stopping = false;
-  #wake: (() => void) | undefined;
+  readonly #polling: PolledWorker<DeliveryOutcome>;
+  private readonly outbox: NotificationOutbox;
+  private readonly preferences: PreferencesRepository;
+  private readonly unsubscribe: UnsubscribeLinks;
+  private readonly mailer: Mailer;
+  private readonly publicUrl: string;
+  private readonly clock: Clock;
+  private readonly logger: Logger;
 
-  constructor(
-    private readonly outbox: NotificationOutbox,
-    private readonly preferences: PreferencesRepository,
-    private readonly unsubscribe: UnsubscribeLinks,
-    private readonly mailer: Mailer,
-    private readonly publicUrl: string,
-    private readonly clock: Clock,
-    private readonly logger: Logger,
-    options: Partial<DeliveryOptions> = {},
-  ) {
-    this.#options = { ...defaultDeliveryOptions, ...options };
+  constructor(deps: DeliveryWorkerDeps) {
+    this.outbox = deps.outbox;
+    this.preferences = deps.preferences;
+    this.unsubscribe = deps.unsubscribe;
+    this.mailer = deps.mailer;
+    this.publicUrl = deps.publicUrl;
+    this.clock = deps.clock;
+    this.logger = deps.logger;
+    this.#options = { ...defaultDeliveryOptions, ...deps.options };
+    this.#polling = new PolledWorker({
+      round: () => this.runBatch(),
+      idleMs: this.#options.idleMs,
+      retryDelayMs: (failuresInARow) => Math.min(30_000, this.#options.idleMs * 2 ** failuresInARow),
+      logger: this.logger,
+      failureMessage: 'notification delivery could not run',
+    });
   }
 
   start(): void {
-    if (this.#loop) return;
-    this.#stopping = false;
-    this.#loop = this.#poll();
+    this.#polling.start();
   }
 
   /** Stops polling and waits for the emails in hand; the rest stay in the outbox. */
-  async stop(): Promise<void> {
-    this.#stopping = true;
-    this.#wake?.();
-    await this.#loop;
-    this.#loop = undefined;
+  stop(): Promise<void> {
+    return this.#polling.stop();
   }
 
   /** Stops and closes the connections to the mail server. */
@@ -116,13 +135,8 @@ export class DeliveryWorker {
   }
 
   /** Sends everything due now; what fails waits for its retry. */
-  async drain(): Promise<DeliveryOutcome> {
-    const total = emptyOutcome();
-    for (;;) {
-      const outcome = await this.runBatch();
-      if (outcome.claimed === 0) return total;
-      for (const key of Object.keys(total) as (keyof DeliveryOutcome)[]) total[key] += outcome[key];
-    }
+  drain(): Promise<DeliveryOutcome> {
+    return drainRounds(() => this.runBatch(), emptyOutcome());
   }
 
   /** Claims up to `concurrency` notifications and delivers them side by side. */
@@ -136,35 +150,6 @@ export class DeliveryWorker {
     });
     await Promise.all(lanes);
     return outcome;
-  }
-
-  async #poll(): Promise<void> {
-    let failuresInARow = 0;
-    while (!this.#stopping) {
-      let delay = this.#options.idleMs;
-      try {
-        const outcome = await this.runBatch();
-        failuresInARow = 0;
-        if (outcome.claimed > 0) continue;
-      } catch (error) {
-        // MongoDB is unreachable: leases expire on their own, so wait and try again.
-        failuresInARow += 1;
-        delay = Math.min(30_000, this.#options.idleMs * 2 ** failuresInARow);
-        this.logger.warn({ err: errorSummary(error), retryInMs: delay }, 'notification delivery could not run');
-      }
-      await this.#sleep(delay);
-    }
-  }
-
-  #sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.#wake = done;
-    });
   }
 
   async #deliver(claim: ClaimedNotification): Promise<Exclude<keyof DeliveryOutcome, 'claimed'>> {

@@ -1,9 +1,9 @@
-import { createHash, randomUUID } from 'node:crypto';
-import type { Collection, Db } from 'mongodb';
+import { createHash } from 'node:crypto';
+import type { Db } from 'mongodb';
 import type { Clock } from '../core/clock.js';
-import type { CollectionSpec } from '../core/db/mongo.js';
-import { isDuplicateKey } from '../core/db/mongo.js';
+import { Lease } from '../core/lease.js';
 import { errorSummary, type Logger } from '../core/logger.js';
+import { PolledWorker, type RoundOutcome } from '../core/polled-worker.js';
 import type { IndexName, Search } from '../core/search/meili.js';
 import type { SearchOutbox, SyncEntity } from './outbox.js';
 import { indexSources } from './reindex.js';
@@ -152,51 +152,14 @@ async function pendingIds(
   return new Set(ids.filter((id) => pendingRecords.has(id) || pendingEmployers.has(employerOf.get(id) ?? '')));
 }
 
-interface LeaseDoc {
-  _id: string;
-  holder: string;
-  until: Date;
-}
-
-export const leasesCollection: CollectionSpec = {
-  name: 'leases',
-  jsonSchema: {
-    bsonType: 'object',
-    required: ['_id', 'holder', 'until'],
-    properties: { _id: { bsonType: 'string' }, holder: { bsonType: 'string' }, until: { bsonType: 'date' } },
-  },
-  indexes: [],
-};
-
-/** A named lease in MongoDB: of all the instances of the service, only its holder does the job. */
-export class Lease {
-  readonly #leases: Collection<LeaseDoc>;
-  readonly #holder = randomUUID();
-
-  constructor(
-    db: Db,
-    private readonly name: string,
-    private readonly clock: Clock,
-  ) {
-    this.#leases = db.collection<LeaseDoc>(leasesCollection.name);
-  }
-
-  /** Takes or renews the lease for `ms`; false while another instance holds it. */
-  async acquire(ms: number): Promise<boolean> {
-    const now = this.clock.now();
-    try {
-      await this.#leases.updateOne(
-        { _id: this.name, $or: [{ until: { $lte: now } }, { holder: this.#holder }] },
-        { $set: { holder: this.#holder, until: new Date(now.getTime() + ms) } },
-        { upsert: true },
-      );
-      return true;
-    } catch (error) {
-      // The lease exists and someone else holds it: the upsert tried to insert a second one.
-      if (isDuplicateKey(error)) return false;
-      throw error;
-    }
-  }
+export interface SearchReconcilerDeps {
+  db: Db;
+  search: Search;
+  outbox: SearchOutbox;
+  clock: Clock;
+  logger: Logger;
+  /** How often to compare the indexes with MongoDB; 0: never in the background. */
+  intervalMs: number;
 }
 
 /**
@@ -205,39 +168,47 @@ export class Lease {
  * when it does (a lost Meilisearch task, a store restored from an older backup), this finds it.
  */
 export class SearchReconciler {
-  #timer: NodeJS.Timeout | undefined;
-  #running: Promise<unknown> | undefined;
   readonly #lease: Lease;
+  readonly #polling: PolledWorker<RoundOutcome>;
+  private readonly db: Db;
+  private readonly search: Search;
+  private readonly outbox: SearchOutbox;
+  private readonly logger: Logger;
+  private readonly intervalMs: number;
 
-  constructor(
-    private readonly db: Db,
-    private readonly search: Search,
-    private readonly outbox: SearchOutbox,
-    clock: Clock,
-    private readonly logger: Logger,
-    private readonly intervalMs: number,
-  ) {
-    this.#lease = new Lease(db, 'search-reconcile', clock);
+  constructor(deps: SearchReconcilerDeps) {
+    this.db = deps.db;
+    this.search = deps.search;
+    this.outbox = deps.outbox;
+    this.logger = deps.logger;
+    this.intervalMs = deps.intervalMs;
+    // Kept a little longer than the interval, so the instance that runs it keeps running it.
+    this.#lease = new Lease({ db: deps.db, name: 'search-reconcile', clock: deps.clock, ttlMs: deps.intervalMs * 1.5 });
+    this.#polling = new PolledWorker({
+      round: async () => {
+        await this.runOnce();
+        return { claimed: 0 };
+      },
+      idleMs: deps.intervalMs,
+      firstRoundAfterMs: deps.intervalMs,
+      retryDelayMs: () => deps.intervalMs,
+      logger: deps.logger,
+      failureMessage: 'search reconciliation could not run',
+    });
   }
 
   start(): void {
-    if (this.intervalMs <= 0 || this.#timer) return;
-    this.#timer = setInterval(() => {
-      this.#running ??= this.runOnce().finally(() => (this.#running = undefined));
-    }, this.intervalMs);
-    this.#timer.unref();
+    if (this.intervalMs > 0) this.#polling.start();
   }
 
-  async stop(): Promise<void> {
-    clearInterval(this.#timer);
-    this.#timer = undefined;
-    await this.#running;
+  stop(): Promise<void> {
+    return this.#polling.stop();
   }
 
   /** One scheduled run: only when this instance holds the lease (kept a little longer than the interval). */
   async runOnce(): Promise<ReconcileReport | undefined> {
     try {
-      if (!(await this.#lease.acquire(this.intervalMs * 1.5))) return undefined;
+      if (!(await this.#lease.acquire())) return undefined;
       const report = await reconcileIndexes(this.db, this.search, this.outbox, { repair: true });
       const summary = report.indexes.map(({ name, missing, stale, extra, inFlight }) => ({
         name,

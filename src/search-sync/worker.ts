@@ -1,5 +1,7 @@
+import { whileRenewing } from '../core/lease.js';
 import type { Logger } from '../core/logger.js';
 import { errorSummary } from '../core/logger.js';
+import { drainRounds, PolledWorker } from '../core/polled-worker.js';
 import { SearchTaskFailedError } from '../core/search/meili.js';
 import { changedSince, type SearchIndexer, type Versions } from './indexer.js';
 import type { Claim, OutboxDoc, SearchOutbox, SyncEntity } from './outbox.js';
@@ -56,6 +58,14 @@ interface SyncGroup {
   ids: () => Promise<string[]>;
 }
 
+export interface SearchSyncWorkerDeps {
+  outbox: SearchOutbox;
+  indexer: SearchIndexer;
+  logger: Logger;
+  /** Tuning; each one left out takes its value from `defaultSyncWorkerOptions`. */
+  options?: Partial<SyncWorkerOptions>;
+}
+
 /**
  * Carries outbox events to Meilisearch. Each event only names a record; the worker re-reads
  * the record and upserts or deletes its document, so replaying an event is harmless. Failed
@@ -64,45 +74,39 @@ interface SyncGroup {
  */
 export class SearchSyncWorker {
   readonly #options: SyncWorkerOptions;
+  readonly #outbox: SearchOutbox;
+  readonly #indexer: SearchIndexer;
+  readonly #logger: Logger;
+  readonly #polling: PolledWorker<BatchOutcome>;
   #queue: Promise<unknown> = Promise.resolve();
-  #loop: Promise<void> | undefined;
-  #stopping = false;
-  #wake: (() => void) | undefined;
 
-  constructor(
-    private readonly outbox: SearchOutbox,
-    private readonly indexer: SearchIndexer,
-    private readonly logger: Logger,
-    options: Partial<SyncWorkerOptions> = {},
-  ) {
-    this.#options = { ...defaultSyncWorkerOptions, ...options };
+  constructor(deps: SearchSyncWorkerDeps) {
+    this.#outbox = deps.outbox;
+    this.#indexer = deps.indexer;
+    this.#logger = deps.logger;
+    this.#options = { ...defaultSyncWorkerOptions, ...deps.options };
+    this.#polling = new PolledWorker({
+      round: () => this.runBatch(),
+      idleMs: this.#options.idleMs,
+      retryDelayMs: (failuresInARow) => backoffMs(failuresInARow, this.#options),
+      logger: this.#logger,
+      failureMessage: 'search sync could not run',
+    });
   }
 
   /** Polls in the background: straight away again after work, after `idleMs` when idle. */
   start(): void {
-    if (this.#loop) return;
-    this.#stopping = false;
-    this.#loop = this.#poll();
+    this.#polling.start();
   }
 
   /** Stops polling and waits for the batch in hand to finish. */
-  async stop(): Promise<void> {
-    this.#stopping = true;
-    this.#wake?.();
-    await this.#loop;
-    this.#loop = undefined;
+  stop(): Promise<void> {
+    return this.#polling.stop();
   }
 
   /** Carries out every event that is due now, batch after batch; events that fail wait for their retry. */
-  async drain(): Promise<BatchOutcome> {
-    const total: BatchOutcome = { claimed: 0, synced: 0, failed: 0 };
-    for (;;) {
-      const outcome = await this.runBatch();
-      if (outcome.claimed === 0) return total;
-      total.claimed += outcome.claimed;
-      total.synced += outcome.synced;
-      total.failed += outcome.failed;
-    }
+  drain(): Promise<BatchOutcome> {
+    return drainRounds(() => this.runBatch(), { claimed: 0, synced: 0, failed: 0 });
   }
 
   /** Claims and carries out one batch. Batches of one process never overlap. */
@@ -112,50 +116,15 @@ export class SearchSyncWorker {
     return run;
   }
 
-  async #poll(): Promise<void> {
-    let failuresInARow = 0;
-    while (!this.#stopping) {
-      let delay = this.#options.idleMs;
-      try {
-        const outcome = await this.runBatch();
-        failuresInARow = 0;
-        if (outcome.claimed > 0) continue;
-      } catch (error) {
-        // MongoDB itself is unreachable: claims expire on their own, so just wait and try again.
-        failuresInARow += 1;
-        delay = backoffMs(failuresInARow, this.#options);
-        this.logger.warn({ err: errorSummary(error), retryInMs: delay }, 'search sync could not run');
-      }
-      await this.#sleep(delay);
-    }
-  }
-
-  #sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.#wake = done;
-    });
-  }
-
   async #batch(): Promise<BatchOutcome> {
-    const claim = await this.outbox.claimDue(this.#options.batchSize, this.#options.lockMs);
+    const claim = await this.#outbox.claimDue(this.#options.batchSize, this.#options.lockMs);
     if (claim.events.length === 0) return { claimed: 0, synced: 0, failed: 0 };
-    const lease = setInterval(() => {
-      this.outbox
-        .renew(claim, this.#options.lockMs)
-        .catch((error: unknown) =>
-          this.logger.warn({ err: errorSummary(error) }, 'search sync could not renew its lease'),
-        );
-    }, this.#options.lockMs / 3);
-    try {
-      return await this.#carryOut(claim);
-    } finally {
-      clearInterval(lease);
-    }
+    return whileRenewing(
+      () => this.#carryOut(claim),
+      () => this.#outbox.renew(claim, this.#options.lockMs),
+      this.#options.lockMs / 3,
+      (error) => this.#logger.warn({ err: errorSummary(error) }, 'search sync could not renew its lease'),
+    );
   }
 
   async #carryOut(claim: Claim): Promise<BatchOutcome> {
@@ -169,7 +138,7 @@ export class SearchSyncWorker {
           const employerIds = idsOf(placementEvents, 'employer');
           return unique([
             ...idsOf(placementEvents, 'placement'),
-            ...(await this.indexer.placementIdsOfEmployers(employerIds)),
+            ...(await this.#indexer.placementIdsOfEmployers(employerIds)),
           ]);
         },
       },
@@ -181,8 +150,8 @@ export class SearchSyncWorker {
       outcome.failed += failed;
       outcome.synced += group.events.length - failed;
     }
-    if (outcome.failed > 0) this.logger.warn(outcome, 'search sync: some events will be retried');
-    else this.logger.debug(outcome, 'search sync');
+    if (outcome.failed > 0) this.#logger.warn(outcome, 'search sync: some events will be retried');
+    else this.#logger.debug(outcome, 'search sync');
     return outcome;
   }
 
@@ -192,22 +161,22 @@ export class SearchSyncWorker {
       const ids = await group.ids();
       const before = await this.#sync(group.entity, ids);
       await this.#resyncWhatChanged(group.entity, ids, before);
-      await this.outbox.complete(claim, group.events);
+      await this.#outbox.complete(claim, group.events);
       return 0;
     } catch (error) {
       // Meilisearch refused the batch itself (not an outage): try each event alone, so one bad record cannot hold back the rest.
       if (error instanceof SearchTaskFailedError && group.events.length > 1) {
         let failed = 0;
         for (const event of group.events) {
-          failed += await this.#syncGroup(claim, { ...group, events: [event], ids: soloIds(event, this.indexer) });
+          failed += await this.#syncGroup(claim, { ...group, events: [event], ids: soloIds(event, this.#indexer) });
         }
         return failed;
       }
-      this.logger.warn(
+      this.#logger.warn(
         { err: errorSummary(error), entity: group.entity, events: group.events.length },
         'search sync failed',
       );
-      await this.outbox.retryLater(claim, group.events, failureReason(error), (attempts) =>
+      await this.#outbox.retryLater(claim, group.events, failureReason(error), (attempts) =>
         backoffMs(attempts, this.#options),
       );
       return group.events.length;
@@ -215,7 +184,7 @@ export class SearchSyncWorker {
   }
 
   #sync(entity: SyncGroup['entity'], ids: string[]): Promise<Versions> {
-    return entity === 'placement' ? this.indexer.syncPlacements(ids) : this.indexer.syncCandidates(ids);
+    return entity === 'placement' ? this.#indexer.syncPlacements(ids) : this.#indexer.syncCandidates(ids);
   }
 
   /**
@@ -226,8 +195,8 @@ export class SearchSyncWorker {
   async #resyncWhatChanged(entity: SyncGroup['entity'], ids: string[], before: Versions): Promise<void> {
     if (ids.length === 0) return;
     const after =
-      entity === 'placement' ? await this.indexer.placementVersions(ids) : await this.indexer.candidateVersions(ids);
-    await this.outbox.enqueue(entity, changedSince(before, after, ids));
+      entity === 'placement' ? await this.#indexer.placementVersions(ids) : await this.#indexer.candidateVersions(ids);
+    await this.#outbox.enqueue(entity, changedSince(before, after, ids));
   }
 }
 

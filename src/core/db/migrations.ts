@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Db } from 'mongodb';
-import type { Logger } from '../logger.js';
-import { isDuplicateKey } from './mongo.js';
+import { systemClock } from '../clock.js';
+import { Lease } from '../lease.js';
+import { errorSummary, type Logger } from '../logger.js';
 
 /**
  * Schema migrations: every change to what MongoDB holds (a new collection or index, a changed
@@ -85,51 +85,37 @@ export interface MigrateOptions {
  */
 export async function migrate(db: Db, options: MigrateOptions): Promise<{ applied: string[] }> {
   const migrations = options.migrations ?? (await loadMigrations());
-  const lockTtlMs = options.lockTtlMs ?? 60_000;
-  const lock = db.collection<{ _id: string; owner: string; expiresAt: Date }>(lockCollection);
-  const owner = randomUUID();
-  const deadline = Date.now() + (options.waitMs ?? 10 * 60_000);
-  for (;;) {
-    try {
-      await lock.insertOne({ _id: 'migrations', owner, expiresAt: new Date(Date.now() + lockTtlMs) });
-      break;
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
-    }
-    // The holder stopped without letting go: its lease ran out.
-    const takenOver = await lock.findOneAndUpdate(
-      { _id: 'migrations', expiresAt: { $lt: new Date() } },
-      { $set: { owner, expiresAt: new Date(Date.now() + lockTtlMs) } },
-    );
-    if (takenOver) break;
-    if (Date.now() > deadline)
-      throw new Error('another process has been running the migrations for too long; is one stuck?');
-    options.logger.info('waiting for another process to finish the migrations');
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  const renew = setInterval(() => {
-    void lock
-      .updateOne({ _id: 'migrations', owner }, { $set: { expiresAt: new Date(Date.now() + lockTtlMs) } })
-      .catch(() => undefined);
-  }, lockTtlMs / 3);
-  try {
-    const applied: string[] = [];
-    for (const migration of await pendingMigrations(db, migrations)) {
-      const started = performance.now();
-      options.logger.info({ migration: migration.id }, `migrating: ${migration.description}`);
-      await migration.up(db, options.logger);
-      await db.collection<MigrationRecord>(migrationsCollection).insertOne({
-        _id: migration.id,
-        version: migration.version,
-        description: migration.description,
-        appliedAt: new Date(),
-        durationMs: Math.round(performance.now() - started),
-      });
-      applied.push(migration.id);
-    }
-    return { applied };
-  } finally {
-    clearInterval(renew);
-    await lock.deleteOne({ _id: 'migrations', owner });
-  }
+  // The lock lives in a collection of its own: the `leases` collection is made by a migration.
+  const lock = new Lease({
+    db,
+    name: 'migrations',
+    collection: lockCollection,
+    clock: systemClock,
+    ttlMs: options.lockTtlMs ?? 60_000,
+  });
+  const locked = await lock.acquireWithin({
+    waitMs: options.waitMs ?? 10 * 60_000,
+    onWait: () => options.logger.info('waiting for another process to finish the migrations'),
+  });
+  if (!locked) throw new Error('another process has been running the migrations for too long; is one stuck?');
+  return lock.hold(
+    async () => {
+      const applied: string[] = [];
+      for (const migration of await pendingMigrations(db, migrations)) {
+        const started = performance.now();
+        options.logger.info({ migration: migration.id }, `migrating: ${migration.description}`);
+        await migration.up(db, options.logger);
+        await db.collection<MigrationRecord>(migrationsCollection).insertOne({
+          _id: migration.id,
+          version: migration.version,
+          description: migration.description,
+          appliedAt: new Date(),
+          durationMs: Math.round(performance.now() - started),
+        });
+        applied.push(migration.id);
+      }
+      return { applied };
+    },
+    (error) => options.logger.warn({ err: errorSummary(error) }, 'could not renew the migrations lock'),
+  );
 }
