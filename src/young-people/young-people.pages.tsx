@@ -18,7 +18,8 @@ import { pageForbidden } from '../web/errors.js';
 import { type FieldErrors, list, readForm, text } from '../web/forms.js';
 import type { HomePage } from '../web/home.js';
 import { renderPage } from '../web/render.js';
-import { redirectWithFlash, safeReturnPath } from '../web/session.middleware.js';
+import { safeReturnPath } from '../web/return-path.js';
+import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
 import { longDate, type PersonPage, personPage } from '../web/young-person.js';
 
@@ -176,7 +177,7 @@ const delegateHome: HomePage = async (c) => {
 
 async function actingForPage(c: Context<WebEnv>, error?: string) {
   const me = await c.var.services.accounts.me(c.get('account')!);
-  const then = safeReturnPath(c.req.query('then'));
+  const then = safeReturnPath(c.req.query('then'), c.var.knownRoutes);
   if (error) c.status(400);
   return renderPage(
     c,
@@ -412,7 +413,7 @@ export function youngPersonPages() {
     if (!session.actingFor && me.actsFor.length === 1) {
       const only = me.actsFor[0]!;
       await c.var.services.webSessions.actFor(session.id, only.youngPersonId, only.preferredName);
-      return c.redirect(safeReturnPath(c.req.query('then')) ?? '/', 303);
+      return c.redirect(safeReturnPath(c.req.query('then'), c.var.knownRoutes) ?? '/', 303);
     }
     return actingForPage(c);
   });
@@ -428,7 +429,7 @@ export function youngPersonPages() {
     await c.var.services.webSessions.actFor(c.get('session')!.id, grant.youngPersonId, grant.preferredName);
     return redirectWithFlash(
       c,
-      safeReturnPath(c.req.query('then')) ?? '/',
+      safeReturnPath(c.req.query('then'), c.var.knownRoutes) ?? '/',
       `You are helping ${grant.preferredName}`,
       'Every page says whom you are helping.',
     );
