@@ -6,7 +6,7 @@ import { accountsRoutes } from './auth/accounts.routes.js';
 import { authenticate } from './auth/auth.middleware.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { onErrorWithLiteralPaths, onNotFoundOrMethodNotAllowed } from './core/http/error-handler.js';
-import { limitBody, requestLogger } from './core/http/middleware.js';
+import { limitBody, noStore, requestLogger } from './core/http/middleware.js';
 import { createRouter } from './core/http/openapi.js';
 import { completeDocument } from './core/http/openapi-document.js';
 import { readJsonBody, refuseControlCharactersInUrl } from './core/http/request-input.js';
@@ -83,6 +83,7 @@ export function createApp(services: Services) {
   app.use(readJsonBody((operation) => operationsWithRequiredBody(app).has(operation)));
   app.use(storeDeadline());
 
+  app.use('/v1/*', noStore);
   app.use('/v1/*', authenticate);
 
   app.route('/', healthRoutes());
