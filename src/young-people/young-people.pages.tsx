@@ -348,7 +348,7 @@ async function delegatesPage(
           />
         ))}
         <h2 class="govuk-heading-m">Ask someone to help you</h2>
-        <p class="govuk-body">We will make an invitation for them. They choose their own password.</p>
+        <p class="govuk-body">We will email them an invitation. They choose their own password.</p>
         <form method="post" novalidate>
           <CsrfField token={csrfToken(c)} />
           <Input name="name" label="Their name" value={values.name} error={errors.name} autocomplete="off" />
@@ -381,7 +381,7 @@ async function delegatesPage(
             values={values.rights}
             error={errors.rights}
           />
-          <Button>Make the invitation</Button>
+          <Button>Send the invitation</Button>
         </form>
       </div>
     </div>,
@@ -462,6 +462,7 @@ export function youngPersonPages() {
           person.actor,
           {
             role: 'delegate',
+            youngPersonId: person.youngPersonId,
             email: parsed.data.email,
             name: parsed.data.name,
             rights: parsed.data.rights,
@@ -476,12 +477,12 @@ export function youngPersonPages() {
           });
         throw error;
       }
-      const link = `${new URL(c.req.url).origin}/invitations/${invitation.token}`;
+      // The link goes to the invitee alone, by email: anyone at this screen could otherwise accept it.
       return redirectWithFlash(
         c,
         `/young-people/${person.youngPersonId}/delegates`,
-        `We made an invitation for ${parsed.data.name}`,
-        `Give them this link. It works for 7 days: ${link}`,
+        `We sent an invitation to ${parsed.data.name}`,
+        `We emailed it to ${invitation.email}. The link in it works until ${longDate(invitation.expiresAt)}.`,
       );
     }),
   );

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorOf } from '../../src/auth/auth.service.js';
 import { call, createHarness, type Harness } from '../helpers/harness.js';
 import { addYoungPersonWithAccount, postPlacement, propose } from '../helpers/journey-world.js';
+import { invitationToken } from '../helpers/mail.js';
 import {
   type EmployerWorld,
   makeAccount,
@@ -144,5 +145,38 @@ describe('a page about someone else’s record answers 404 to a stranger of the 
     const coach = await signInOverHttp(harness, world.coach.email);
     for (const path of [base, `${base}/placement`, `${base}/matches`, `/journeys/${ids.match}`])
       expect((await coach.get(path)).status, path).toBe(200);
+  });
+});
+
+describe('a young person inviting someone to help them', () => {
+  const parentForm = (email: string) => ({
+    name: 'Jo Parent',
+    email,
+    relationship: 'mum',
+    rights: 'view_profile',
+  });
+
+  it('sends the link to the invitee by email only; the page says it was sent and to whom', async () => {
+    const owner = await signInOverHttp(harness, world.youngPerson.email);
+    const delegatesPage = `/young-people/${ids.youngPerson}/delegates`;
+    const invited = await owner.post(delegatesPage, parentForm('jo.parent@example.org'));
+    expect(invited.status).toBe(303);
+    const token = await invitationToken(harness, 'jo.parent@example.org');
+    const next = await (await owner.get(invited.headers.get('location')!)).text();
+    expect(next).toContain('We sent an invitation to Jo Parent');
+    expect(next).toContain('jo.parent@example.org');
+    expect(next).not.toContain(token);
+    expect(next).not.toContain('/invitations/');
+  });
+
+  it('answers 404 for another young person’s page, and invites nobody', async () => {
+    const invitations = harness.services.db.collection('invitations');
+    const before = await invitations.countDocuments();
+    const response = await stranger.young_person.post(
+      `/young-people/${ids.youngPerson}/delegates`,
+      parentForm('not.for.me@example.org'),
+    );
+    expect(response.status).toBe(404);
+    expect(await invitations.countDocuments()).toBe(before);
   });
 });
