@@ -6,6 +6,7 @@ import { accountsRoutes } from './auth/accounts.routes.js';
 import { authenticate } from './auth/auth.middleware.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { onErrorWithLiteralPaths, onNotFoundOrMethodNotAllowed } from './core/http/error-handler.js';
+import { idempotency } from './core/http/idempotency.js';
 import { limitBody, noStore, requestLogger } from './core/http/middleware.js';
 import { createRouter } from './core/http/openapi.js';
 import { completeDocument } from './core/http/openapi-document.js';
@@ -85,6 +86,7 @@ export function createApp(services: Services) {
 
   app.use('/v1/*', noStore);
   app.use('/v1/*', authenticate);
+  app.use('/v1/*', idempotency);
 
   app.route('/', healthRoutes());
   app.route('/', docsRoutes());

@@ -2354,6 +2354,10 @@ export interface operations {
   /** Disable an account; its tokens stop working at once */
   disableAccount: {
     parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
       path: {
         accountId: string;
       };
@@ -2385,6 +2389,12 @@ export interface operations {
       };
       /** @description Not found, or not visible to the caller. */
       404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A request with this `Idempotency-Key` was already saved; it was not carried out again. */
+      409: {
         content: {
           "application/json": components["schemas"]["Error"];
         };
@@ -2400,6 +2410,10 @@ export interface operations {
   /** Enable a disabled account */
   enableAccount: {
     parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
       path: {
         accountId: string;
       };
@@ -2431,6 +2445,12 @@ export interface operations {
       };
       /** @description Not found, or not visible to the caller. */
       404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A request with this `Idempotency-Key` was already saved; it was not carried out again. */
+      409: {
         content: {
           "application/json": components["schemas"]["Error"];
         };
@@ -2989,6 +3009,10 @@ export interface operations {
    */
   createPlacement: {
     parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
       path: {
         employerId: string;
       };
@@ -3090,6 +3114,12 @@ export interface operations {
       };
       /** @description Not found, or not visible to the caller. */
       404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A request with this `Idempotency-Key` was already saved; it was not carried out again. */
+      409: {
         content: {
           "application/json": components["schemas"]["Error"];
         };
@@ -3284,6 +3314,12 @@ export interface operations {
    * @description Provider admins invite job coaches and provider admins; job coaches invite the young people on their caseload; a young person invites a delegate (parent, carer, appointee) with the rights they choose; employer staff invite colleagues.
    */
   createInvitation: {
+    parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
+    };
     requestBody: {
       content: {
         /**
@@ -3627,6 +3663,12 @@ export interface operations {
    * @description Checks the current password, sets the new one and ends every sign-in of the account at once (their access and refresh tokens stop working, and browser sessions end). Returns tokens of a new sign-in.
    */
   changePassword: {
+    parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
+    };
     requestBody: {
       content: {
         /**
@@ -3659,6 +3701,12 @@ export interface operations {
       };
       /** @description The caller’s role, or their relationship to this record, does not allow this. */
       403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A request with this `Idempotency-Key` was already saved; it was not carried out again. */
+      409: {
         content: {
           "application/json": components["schemas"]["Error"];
         };
@@ -3799,6 +3847,12 @@ export interface operations {
    * @description Starts a journey in state `proposed`. The young person (or a delegate with respond_to_proposals) answers next; the employer cannot see the proposal until they agree. `match` may carry the score and reasons from the matching endpoint.
    */
   proposePlacementMatch: {
+    parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
+    };
     requestBody: {
       content: {
         /**
@@ -4037,6 +4091,10 @@ export interface operations {
    */
   acceptPlacementMatch: {
     parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
       path: {
         matchId: string;
       };
@@ -4124,6 +4182,10 @@ export interface operations {
    */
   completePlacementMatch: {
     parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
       path: {
         matchId: string;
       };
@@ -4214,6 +4276,10 @@ export interface operations {
    */
   declinePlacementMatch: {
     parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
       path: {
         matchId: string;
       };
@@ -4297,6 +4363,10 @@ export interface operations {
    */
   employerAcceptPlacementMatch: {
     parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
       path: {
         matchId: string;
       };
@@ -4380,6 +4450,10 @@ export interface operations {
    */
   employerDeclinePlacementMatch: {
     parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
       path: {
         matchId: string;
       };
@@ -4463,6 +4537,10 @@ export interface operations {
    */
   followUpPlacementMatch: {
     parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
       path: {
         matchId: string;
       };
@@ -4548,6 +4626,10 @@ export interface operations {
    */
   addWeeklyLog: {
     parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
       path: {
         matchId: string;
       };
@@ -4688,6 +4770,10 @@ export interface operations {
    */
   addReview: {
     parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
       path: {
         matchId: string;
       };
@@ -4775,6 +4861,10 @@ export interface operations {
   /** Record a rotation: department, tasks, dates (job coach or employer staff, while in progress) */
   addRotation: {
     parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
       path: {
         matchId: string;
       };
@@ -4863,6 +4953,10 @@ export interface operations {
    */
   startPlacementMatch: {
     parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
       path: {
         matchId: string;
       };
@@ -4947,6 +5041,10 @@ export interface operations {
    */
   tasterPlacementMatch: {
     parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
       path: {
         matchId: string;
       };
@@ -5033,6 +5131,10 @@ export interface operations {
    */
   withdrawPlacementMatch: {
     parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
       path: {
         matchId: string;
       };
@@ -5549,6 +5651,12 @@ export interface operations {
    * @description Eligibility: aged 16 to 24 on the planned start date, unless a provider admin records an exception. The home postcode is placed on the map offline.
    */
   createYoungPerson: {
+    parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
+    };
     requestBody: {
       content: {
         /**
@@ -5640,6 +5748,12 @@ export interface operations {
       };
       /** @description The caller may see this record but not do this to it. */
       403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A request with this `Idempotency-Key` was already saved; it was not carried out again. */
+      409: {
         content: {
           "application/json": components["schemas"]["Error"];
         };
@@ -6411,6 +6525,10 @@ export interface operations {
   /** Propose changes (job coaches); nothing changes until the owner accepts */
   proposePassportDraft: {
     parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
       path: {
         youngPersonId: string;
       };
@@ -6466,6 +6584,12 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description A request with this `Idempotency-Key` was already saved; it was not carried out again. */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description The request body is too large. */
       413: {
         content: {
@@ -6495,6 +6619,10 @@ export interface operations {
   /** Accept a proposed change: it becomes a new version */
   acceptPassportDraft: {
     parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
       path: {
         youngPersonId: string;
         draftId: string;
@@ -6572,6 +6700,10 @@ export interface operations {
   /** Reject a proposed change */
   rejectPassportDraft: {
     parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
       path: {
         youngPersonId: string;
         draftId: string;
@@ -6846,6 +6978,10 @@ export interface operations {
    */
   sharePassport: {
     parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
       path: {
         youngPersonId: string;
       };
@@ -6893,6 +7029,12 @@ export interface operations {
       };
       /** @description Not found, or not visible to the caller. */
       404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A request with this `Idempotency-Key` was already saved; it was not carried out again. */
+      409: {
         content: {
           "application/json": components["schemas"]["Error"];
         };
@@ -6976,6 +7118,10 @@ export interface operations {
    */
   renewPassportShare: {
     parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
       path: {
         youngPersonId: string;
         shareId: string;
@@ -7163,6 +7309,10 @@ export interface operations {
    */
   restorePassportVersion: {
     parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
       path: {
         youngPersonId: string;
         version: number;
