@@ -70,7 +70,7 @@ export function createApp(services: Services) {
     app.use(
       cors({
         origin: config.CORS_ORIGINS,
-        allowHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
+        allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id'],
         allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
         exposeHeaders: ['X-Request-Id', 'Retry-After'],
         maxAge: 600,

@@ -2203,7 +2203,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -2246,7 +2246,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -2297,7 +2297,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -2343,7 +2343,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -2399,7 +2399,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -2455,7 +2455,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -2504,7 +2504,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -2564,7 +2564,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -2631,7 +2631,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -2696,7 +2696,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -2759,7 +2759,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -2811,7 +2811,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -2857,7 +2857,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -2935,7 +2935,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -2995,7 +2995,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -3142,7 +3142,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -3216,7 +3216,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -3301,7 +3301,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -3391,7 +3391,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -3464,7 +3464,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -3499,7 +3499,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -3549,7 +3549,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -3584,7 +3584,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -3650,7 +3650,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -3729,7 +3729,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -3781,7 +3781,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -3834,7 +3834,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -4031,7 +4031,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -4077,7 +4077,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -4168,7 +4168,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -4262,7 +4262,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -4349,7 +4349,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -4436,7 +4436,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -4523,7 +4523,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -4612,7 +4612,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -4710,7 +4710,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -4756,7 +4756,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -4850,7 +4850,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -4939,7 +4939,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -5027,7 +5027,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -5117,7 +5117,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -5204,7 +5204,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -5267,7 +5267,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -5313,7 +5313,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -5387,7 +5387,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -5446,7 +5446,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -5493,7 +5493,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -5539,7 +5539,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -5585,7 +5585,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -5638,7 +5638,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -5776,7 +5776,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -5822,7 +5822,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -5875,7 +5875,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -5952,7 +5952,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -6008,7 +6008,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -6053,7 +6053,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -6127,7 +6127,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -6176,7 +6176,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -6240,7 +6240,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -6289,7 +6289,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -6401,7 +6401,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -6457,7 +6457,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -6514,7 +6514,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -6608,7 +6608,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -6689,7 +6689,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -6774,7 +6774,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -6820,7 +6820,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -6908,7 +6908,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -6964,7 +6964,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -7057,7 +7057,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -7104,7 +7104,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -7192,7 +7192,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -7248,7 +7248,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -7295,7 +7295,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -7383,7 +7383,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];

@@ -21,7 +21,8 @@ const errorDescriptions: Record<string, string> = {
   '415': 'The request body must be JSON in UTF-8.',
   '422':
     'The request is well-formed but breaks a rule the schema cannot state (described on the fields); `details` says why.',
-  '503': 'MongoDB or Meilisearch is unavailable; nothing was changed.',
+  '503':
+    'MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`).',
 };
 
 const methods = ['get', 'post', 'put', 'patch', 'delete'] as const;
