@@ -58,6 +58,7 @@ const securityHeaders: MiddlewareHandler<WebEnv> = async (c, next) => {
  */
 export function createWebApp(services: Services, modules: PageModule[]) {
   const app = new Hono<WebEnv>();
+  // Known once every page is mounted (below), which is before the first request.
   let knownRoutes: KnownRoutes | undefined;
   app.use(requestId({ limitLength: 64 }));
   app.use(async (c, next) => {
