@@ -6,7 +6,8 @@ import { accountsRoutes } from './auth/accounts.routes.js';
 import { authenticate } from './auth/auth.middleware.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { onErrorWithLiteralPaths, onNotFoundOrMethodNotAllowed } from './core/http/error-handler.js';
-import { limitBody, requestLogger } from './core/http/middleware.js';
+import { idempotency } from './core/http/idempotency.js';
+import { limitBody, noStore, requestLogger } from './core/http/middleware.js';
 import { createRouter } from './core/http/openapi.js';
 import { completeDocument } from './core/http/openapi-document.js';
 import { readJsonBody, refuseControlCharactersInUrl } from './core/http/request-input.js';
@@ -69,7 +70,7 @@ export function createApp(services: Services) {
     app.use(
       cors({
         origin: config.CORS_ORIGINS,
-        allowHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
+        allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id'],
         allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
         exposeHeaders: ['X-Request-Id', 'Retry-After'],
         maxAge: 600,
@@ -83,7 +84,9 @@ export function createApp(services: Services) {
   app.use(readJsonBody((operation) => operationsWithRequiredBody(app).has(operation)));
   app.use(storeDeadline());
 
+  app.use('/v1/*', noStore);
   app.use('/v1/*', authenticate);
+  app.use('/v1/*', idempotency);
 
   app.route('/', healthRoutes());
   app.route('/', docsRoutes());

@@ -5,6 +5,7 @@ import { signingKeysCollection } from './auth/keys.js';
 import { signInsCollection } from './auth/sign-ins.js';
 import { loginThrottleCollection } from './auth/throttle.js';
 import { refreshTokensCollection } from './auth/tokens.js';
+import { idempotencyKeysCollection } from './core/db/idempotency-keys.js';
 import type { CollectionSpec } from './core/db/mongo.js';
 import { leasesCollection } from './core/lease.js';
 import {
@@ -55,4 +56,5 @@ export const collectionSpecs: CollectionSpec[] = [
   notificationPreferencesCollection,
   scheduledRunsCollection,
   webSessionsCollection,
+  idempotencyKeysCollection,
 ];

@@ -14,6 +14,7 @@ import { LoginThrottle, type ThrottleLimits } from './auth/throttle.js';
 import { AccessTokens, clockToleranceSeconds, RefreshTokens } from './auth/tokens.js';
 import type { Clock } from './core/clock.js';
 import type { Config } from './core/config.js';
+import { IdempotencyKeys } from './core/db/idempotency-keys.js';
 import type { Logger } from './core/logger.js';
 import { projectRoot } from './core/project-root.js';
 import { type Search, withRequestTimeout } from './core/search/meili.js';
@@ -100,6 +101,8 @@ export interface Services {
   devMail: MailCatcher | undefined;
   /** Browser sessions of the web pages. */
   webSessions: WebSessions;
+  /** The Idempotency-Keys of saved changes, so that a POST sent again does not make a second record. */
+  idempotencyKeys: IdempotencyKeys;
 }
 
 /** The stores behind the services: for the entry point, scripts, demo data, benchmarks and tests; never for handlers. */
@@ -318,6 +321,7 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     notifications,
     devMail: config.SMTP_URL ? undefined : options.mailCatcher?.catcher,
     webSessions: new WebSessions(db, clock),
+    idempotencyKeys: new IdempotencyKeys(db),
   };
   const indexingSearch = withRequestTimeout(search, syncRequestTimeoutMs);
   const searchSync = new SearchSyncWorker({

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { MongoClient, ObjectId } from 'mongodb';
+import { type CommandStartedEvent, MongoClient, ObjectId } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type App, createApp } from '../src/app.js';
 import { loadConfig } from '../src/core/config.js';
@@ -59,10 +59,13 @@ beforeAll(async () => {
     TOKEN_KEYS_SECRET: 'test-secret-test-secret-test-secret-0123',
     PASSWORD_ARGON2_MEMORY_KIB: '1024',
   });
+  // Command events let a test pause mongod at the moment a commit is sent.
+  const monitored = new URL(mongod.uri);
+  monitored.searchParams.set('monitorCommands', 'true');
   const infra = await openInfrastructure({
     config,
     logger: createLogger(config.LOG_LEVEL),
-    mongoUri: mongod.uri,
+    mongoUri: monitored.toString(),
     meiliUrl: meili.url,
     meiliKey: meili.masterKey,
   });
@@ -156,6 +159,8 @@ describe('faults: a paused mongod', () => {
       expect(result.error).toMatchObject({ code: 'dependency_unavailable', details: { dependency: 'mongodb' } });
       expect(ms).toBeLessThan(timeoutMs + marginMs);
     }
+    // Paused before its transaction reached the commit: the 503 can say nothing was saved.
+    expect(outcomes.write.result.error?.message).toContain('nothing was changed');
     figures.mongoPausedReadMs = outcomes.read.ms;
     figures.mongoPausedWriteMs = outcomes.write.ms;
 
@@ -171,6 +176,51 @@ describe('faults: a paused mongod', () => {
     ).toBe(200);
     expect(await system.db.collection('placements').countDocuments({ title: 'Refused during the pause' })).toBe(0);
     expect((await call(app, 'GET', '/v1/young-people', { token: world.coach.token })).status).toBe(200);
+  }, 60_000);
+});
+
+describe('faults: mongod paused while a commit is on its way', () => {
+  it('answers 503 saying the change may have been saved, and the same Idempotency-Key sent again makes no second record', async () => {
+    const title = 'Saved while MongoDB was paused';
+    const send = () =>
+      call(app, 'POST', '/v1/employers/{employerId}/placements', {
+        path: { employerId: employer.employerId },
+        token: employer.staff.token,
+        headers: { 'Idempotency-Key': 'b2a1c3e4-placement-paused-commit' },
+        body: placementInput({ title }),
+      });
+    // Paused the moment the placement's transaction sends its commit: mongod has it and applies it when it runs again.
+    let insertedPlacement = false;
+    let paused = false;
+    const pauseAtCommit = (event: CommandStartedEvent) => {
+      if (event.commandName === 'insert' && event.command.insert === 'placements') insertedPlacement = true;
+      if (event.commandName === 'commitTransaction' && insertedPlacement && !paused) {
+        paused = true;
+        signal(mongod.process.pid!, 'SIGSTOP');
+      }
+    };
+    system.mongo.on('commandStarted', pauseAtCommit);
+    let refused: Awaited<ReturnType<typeof send>>;
+    try {
+      refused = await send();
+    } finally {
+      system.mongo.off('commandStarted', pauseAtCommit);
+      signal(mongod.process.pid!, 'SIGCONT');
+    }
+    expect(paused).toBe(true);
+    expect(refused.status, refused.text).toBe(503);
+    expect(refused.error).toMatchObject({
+      code: 'dependency_unavailable',
+      details: { dependency: 'mongodb', saved: 'unknown' },
+    });
+    expect(refused.error?.message).toContain('may have been saved');
+
+    // The commit mongod received lands once it runs again; the client, told so, sends the same request again.
+    const placements = system.db.collection('placements');
+    await expect.poll(() => placements.countDocuments({ title }), { timeout: 10_000 }).toBe(1);
+    const again = await send();
+    expect(again.status, again.text).toBe(409);
+    expect(await placements.countDocuments({ title })).toBe(1);
   }, 60_000);
 });
 

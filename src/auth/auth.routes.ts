@@ -132,12 +132,10 @@ export function authRoutes() {
     .openapi(signIn, async (c) => {
       const { email, password } = c.req.valid('json');
       const tokens = await c.var.services.auth.signIn(email, password, requestContext(c));
-      c.header('Cache-Control', 'no-store');
       return c.json(tokens, 200);
     })
     .openapi(refresh, async (c) => {
       const tokens = await c.var.services.auth.refresh(c.req.valid('json').refreshToken, requestContext(c));
-      c.header('Cache-Control', 'no-store');
       return c.json(tokens, 200);
     })
     .openapi(logout, async (c) => {
@@ -158,7 +156,6 @@ export function authRoutes() {
       const tokens = await c.var.services.auth.changePassword(caller, c.req.valid('json'), requestContext(c));
       // Browser sign-ins end too: whoever knew the old password is signed out everywhere.
       await c.var.services.webSessions.endAllFor(caller.id);
-      c.header('Cache-Control', 'no-store');
       return c.json(tokens, 200);
     })
     .openapi(invite, async (c) => {
@@ -168,7 +165,6 @@ export function authRoutes() {
         c.req.valid('json'),
         c.get('requestId'),
       );
-      c.header('Cache-Control', 'no-store');
       return c.json({ id, email, role, expiresAt: expiresAt.toISOString(), emailed: true as const }, 201);
     })
     .openapi(accept, async (c) => {
@@ -176,7 +172,6 @@ export function authRoutes() {
       const accepted = await services.invitations.accept(c.req.valid('json'), c.get('requestId'));
       const fresh = await services.accounts.reload(accepted);
       const tokens = await services.auth.issueFor(fresh);
-      c.header('Cache-Control', 'no-store');
       return c.json({ account: accountView(fresh), tokens }, 201);
     });
 }

@@ -32,6 +32,8 @@ export type Resource =
     };
 
 export type Action =
+  /** Whether this young person is any of the actor's business at all: their own, one they help, or on their provider's books. */
+  | 'young_person.see'
   | 'young_person.read'
   | 'young_person.update'
   | 'young_person.manage_placement_details'
@@ -101,6 +103,7 @@ function decideYoungPerson(actor: Actor, action: Action, r: Extract<Resource, { 
   const coach = staffOf(actor, r.providerId) && actor.role === 'job_coach';
   const admin = staffOf(actor, r.providerId) && actor.role === 'provider_admin';
   const allowed: Record<string, boolean> = {
+    'young_person.see': true,
     'young_person.read': coach || admin || ownerOr(actor, r.id, 'view_profile'),
     'young_person.update': coach || admin || ownerOr(actor, r.id, 'edit_profile'),
     // Coach, status, dates and EHC plan are the provider's to record, not the young person's.

@@ -67,11 +67,15 @@ export const unprocessable = (problems: FieldProblem[], message = 'The request c
 
 /** A dependency (MongoDB, Meilisearch) could not be reached; the message names it. */
 export class DependencyUnavailableError extends Error {
+  /** True when a change of this request may have been saved before the store stopped answering. */
+  readonly mayHaveSaved: boolean;
   constructor(
     readonly dependency: 'mongodb' | 'meilisearch',
     cause?: unknown,
+    outcome: { mayHaveSaved?: boolean } = {},
   ) {
     super(`${dependency === 'mongodb' ? 'MongoDB' : 'Meilisearch'} is unavailable`, { cause });
+    this.mayHaveSaved = outcome.mayHaveSaved === true;
     this.name = 'DependencyUnavailableError';
   }
 }

@@ -98,7 +98,6 @@ export function employersRoutes() {
       const { services } = c.var;
       const { employer, account } = await services.employers.signUp(c.req.valid('json'), c.get('requestId'));
       const tokens = await services.auth.issueFor(account);
-      c.header('Cache-Control', 'no-store');
       return c.json({ employer: employerView(employer, true), account: accountView(account), tokens }, 201);
     })
     .openapi(list, async (c) => {

@@ -2220,7 +2220,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -2263,7 +2263,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -2314,7 +2314,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -2360,7 +2360,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -2371,6 +2371,10 @@ export interface operations {
   /** Disable an account; its tokens stop working at once */
   disableAccount: {
     parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
       path: {
         accountId: string;
       };
@@ -2406,7 +2410,13 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description A request with this `Idempotency-Key` was already saved; it was not carried out again. */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -2417,6 +2427,10 @@ export interface operations {
   /** Enable a disabled account */
   enableAccount: {
     parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
       path: {
         accountId: string;
       };
@@ -2452,7 +2466,13 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description A request with this `Idempotency-Key` was already saved; it was not carried out again. */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -2501,7 +2521,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -2561,7 +2581,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -2628,7 +2648,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -2693,7 +2713,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -2756,7 +2776,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -2808,7 +2828,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -2854,7 +2874,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -2932,7 +2952,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -2992,7 +3012,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -3006,6 +3026,10 @@ export interface operations {
    */
   createPlacement: {
     parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
       path: {
         employerId: string;
       };
@@ -3111,6 +3135,12 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description A request with this `Idempotency-Key` was already saved; it was not carried out again. */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description The request body is too large. */
       413: {
         content: {
@@ -3129,7 +3159,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -3203,7 +3233,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -3288,7 +3318,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -3301,6 +3331,12 @@ export interface operations {
    * @description Provider admins invite job coaches and provider admins; job coaches invite the young people on their caseload; a young person invites a delegate (parent, carer, appointee) with the rights they choose; employer staff invite colleagues.
    */
   createInvitation: {
+    parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
+    };
     requestBody: {
       content: {
         /**
@@ -3372,7 +3408,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -3445,7 +3481,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -3480,7 +3516,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -3530,7 +3566,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -3565,7 +3601,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -3631,7 +3667,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -3644,6 +3680,12 @@ export interface operations {
    * @description Checks the current password, sets the new one and ends every sign-in of the account at once (their access and refresh tokens stop working, and browser sessions end). Returns tokens of a new sign-in.
    */
   changePassword: {
+    parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
+    };
     requestBody: {
       content: {
         /**
@@ -3680,6 +3722,12 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description A request with this `Idempotency-Key` was already saved; it was not carried out again. */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description The request body is too large. */
       413: {
         content: {
@@ -3698,7 +3746,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -3750,7 +3798,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -3803,7 +3851,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -3816,6 +3864,12 @@ export interface operations {
    * @description Starts a journey in state `proposed`. The young person (or a delegate with respond_to_proposals) answers next; the employer cannot see the proposal until they agree. `match` may carry the score and reasons from the matching endpoint.
    */
   proposePlacementMatch: {
+    parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
+    };
     requestBody: {
       content: {
         /**
@@ -4000,7 +4054,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -4046,7 +4100,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -4060,6 +4114,10 @@ export interface operations {
    */
   acceptPlacementMatch: {
     parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
       path: {
         matchId: string;
       };
@@ -4133,7 +4191,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -4147,6 +4205,10 @@ export interface operations {
    */
   completePlacementMatch: {
     parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
       path: {
         matchId: string;
       };
@@ -4223,7 +4285,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -4237,6 +4299,10 @@ export interface operations {
    */
   declinePlacementMatch: {
     parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
       path: {
         matchId: string;
       };
@@ -4306,7 +4372,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -4320,6 +4386,10 @@ export interface operations {
    */
   employerAcceptPlacementMatch: {
     parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
       path: {
         matchId: string;
       };
@@ -4389,7 +4459,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -4403,6 +4473,10 @@ export interface operations {
    */
   employerDeclinePlacementMatch: {
     parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
       path: {
         matchId: string;
       };
@@ -4472,7 +4546,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -4486,6 +4560,10 @@ export interface operations {
    */
   followUpPlacementMatch: {
     parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
       path: {
         matchId: string;
       };
@@ -4557,7 +4635,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -4571,6 +4649,10 @@ export interface operations {
    */
   addWeeklyLog: {
     parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
       path: {
         matchId: string;
       };
@@ -4651,7 +4733,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -4697,7 +4779,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -4711,6 +4793,10 @@ export interface operations {
    */
   addReview: {
     parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
       path: {
         matchId: string;
       };
@@ -4787,7 +4873,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -4798,6 +4884,10 @@ export interface operations {
   /** Record a rotation: department, tasks, dates (job coach or employer staff, while in progress) */
   addRotation: {
     parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
       path: {
         matchId: string;
       };
@@ -4872,7 +4962,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -4886,6 +4976,10 @@ export interface operations {
    */
   startPlacementMatch: {
     parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
       path: {
         matchId: string;
       };
@@ -4956,7 +5050,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -4970,6 +5064,10 @@ export interface operations {
    */
   tasterPlacementMatch: {
     parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
       path: {
         matchId: string;
       };
@@ -5042,7 +5140,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -5056,6 +5154,10 @@ export interface operations {
    */
   withdrawPlacementMatch: {
     parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
       path: {
         matchId: string;
       };
@@ -5125,7 +5227,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -5188,7 +5290,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -5234,7 +5336,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -5308,7 +5410,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -5367,7 +5469,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -5414,7 +5516,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -5460,7 +5562,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -5506,7 +5608,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -5559,7 +5661,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -5572,6 +5674,12 @@ export interface operations {
    * @description Eligibility: aged 16 to 24 on the planned start date, unless a provider admin records an exception. The home postcode is placed on the map offline.
    */
   createYoungPerson: {
+    parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
+    };
     requestBody: {
       content: {
         /**
@@ -5667,6 +5775,12 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description A request with this `Idempotency-Key` was already saved; it was not carried out again. */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description The request body is too large. */
       413: {
         content: {
@@ -5685,7 +5799,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -5731,7 +5845,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -5784,7 +5898,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -5861,7 +5975,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -5917,7 +6031,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -5962,7 +6076,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -6036,7 +6150,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -6085,7 +6199,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -6149,7 +6263,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -6198,7 +6312,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -6310,7 +6424,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -6366,7 +6480,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -6423,7 +6537,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -6434,6 +6548,10 @@ export interface operations {
   /** Propose changes (job coaches); nothing changes until the owner accepts */
   proposePassportDraft: {
     parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
       path: {
         youngPersonId: string;
       };
@@ -6489,6 +6607,12 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description A request with this `Idempotency-Key` was already saved; it was not carried out again. */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description The request body is too large. */
       413: {
         content: {
@@ -6507,7 +6631,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -6518,6 +6642,10 @@ export interface operations {
   /** Accept a proposed change: it becomes a new version */
   acceptPassportDraft: {
     parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
       path: {
         youngPersonId: string;
         draftId: string;
@@ -6584,7 +6712,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -6595,6 +6723,10 @@ export interface operations {
   /** Reject a proposed change */
   rejectPassportDraft: {
     parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
       path: {
         youngPersonId: string;
         draftId: string;
@@ -6665,7 +6797,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -6711,7 +6843,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -6799,7 +6931,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -6855,7 +6987,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -6869,6 +7001,10 @@ export interface operations {
    */
   sharePassport: {
     parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
       path: {
         youngPersonId: string;
       };
@@ -6920,6 +7056,12 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description A request with this `Idempotency-Key` was already saved; it was not carried out again. */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description The request body is too large. */
       413: {
         content: {
@@ -6938,7 +7080,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -6985,7 +7127,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -6999,6 +7141,10 @@ export interface operations {
    */
   renewPassportShare: {
     parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
       path: {
         youngPersonId: string;
         shareId: string;
@@ -7069,7 +7215,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -7125,7 +7271,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -7172,7 +7318,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -7186,6 +7332,10 @@ export interface operations {
    */
   restorePassportVersion: {
     parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
       path: {
         youngPersonId: string;
         version: number;
@@ -7256,7 +7406,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];

@@ -84,7 +84,6 @@ export function inboxRoutes() {
       inbox.passportDrafts(caller),
       inbox.sharesEndingSoon(caller),
     ]);
-    c.header('Cache-Control', 'no-store');
     return c.json({ ...pageFrom(items, c.req.valid('query')), passportDrafts, sharesEndingSoon }, 200);
   });
 }

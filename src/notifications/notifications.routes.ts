@@ -108,7 +108,6 @@ const listNotifications = createRoute({
 export function notificationsRoutes() {
   return createRouter()
     .openapi(getPreferences, async (c) => {
-      c.header('Cache-Control', 'no-store');
       return c.json(await c.var.services.notifications.preferences(actor(c)), 200);
     })
     .openapi(putPreferences, async (c) => {
@@ -123,7 +122,6 @@ export function notificationsRoutes() {
       );
     })
     .openapi(listNotifications, async (c) => {
-      c.header('Cache-Control', 'no-store');
       return c.json(await c.var.services.notifications.list(actor(c), c.req.valid('query')), 200);
     });
 }

@@ -47,7 +47,12 @@ const isSection = (value: string): value is PassportSection => (passportSections
 const base = (id: string) => `/young-people/${id}/passport`;
 
 /** Runs a page for the young person or a delegate acting for them; a delegate not yet acting for them is redirected. */
+/**
+ * Every `/young-people/{id}/...` page starts here: someone else's young person is a 404 page, as in
+ * the API, before anything else (a parent is not even asked to choose them on /acting-for).
+ */
 async function withPerson(c: Context<WebEnv>, render: (person: PersonPage) => Response | Promise<Response>) {
+  await c.var.services.youngPeople.mustSee(c.get('actor')!, c.req.param('id')!);
   const person = personPage(c, c.req.param('id')!);
   if (person instanceof Response) return person;
   return render(person);

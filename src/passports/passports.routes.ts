@@ -336,7 +336,6 @@ const printPolicy =
 /** The printable page: no scripts or outside resources (its own CSP), never cached, dated today. */
 function printed(c: Context<AppEnv>, page: Omit<Parameters<typeof renderPassportPage>[0], 'printedOn'>) {
   c.header('Content-Security-Policy', printPolicy);
-  c.header('Cache-Control', 'no-store');
   return c.html(renderPassportPage({ ...page, printedOn: c.var.services.clock.now().toISOString().slice(0, 10) }), 200);
 }
 
@@ -348,7 +347,6 @@ export function passportsRoutes() {
         c.req.valid('param').youngPersonId,
         c.get('requestId'),
       );
-      c.header('Cache-Control', 'no-store');
       return c.json(view, 200);
     })
     .openapi(save, async (c) => {
@@ -404,7 +402,6 @@ export function passportsRoutes() {
     .openapi(version, async (c) => {
       const { youngPersonId, version: number } = c.req.valid('param');
       const found = await c.var.services.passports.version(actor(c), youngPersonId, number, c.get('requestId'));
-      c.header('Cache-Control', 'no-store');
       return c.json({ ...versionSummary(found), sections: found.sections }, 200);
     })
     .openapi(listDrafts, async (c) => {
@@ -548,7 +545,6 @@ export function passportsRoutes() {
         sections,
         version: current,
       } = await c.var.services.passports.readShared(actor(c), c.req.valid('param').shareId, c.get('requestId'));
-      c.header('Cache-Control', 'no-store');
       return c.json(
         {
           shareId: share.id,

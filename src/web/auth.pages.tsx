@@ -12,7 +12,8 @@ import { CsrfField, csrfToken } from './csrf.js';
 import { type FieldErrors, fieldErrors, readForm, text } from './forms.js';
 import { WebPageError } from './page-error.js';
 import { renderPage } from './render.js';
-import { endSession, safeReturnPath, startSession } from './session.middleware.js';
+import { safeReturnPath } from './return-path.js';
+import { endSession, startSession } from './session.middleware.js';
 import type { WebEnv } from './web.env.js';
 
 const signInForm = z.object({
@@ -152,7 +153,7 @@ export function authPages() {
   const app = new Hono<WebEnv>();
 
   app.get('/sign-in', (c) => {
-    if (c.get('session')) return c.redirect(safeReturnPath(c.req.query('returnTo')) ?? '/', 303);
+    if (c.get('session')) return c.redirect(safeReturnPath(c.req.query('returnTo'), c.var.knownRoutes) ?? '/', 303);
     return renderPage(
       c,
       { title: 'Sign in' },
@@ -160,7 +161,7 @@ export function authPages() {
         csrf={csrfToken(c)}
         email=""
         errors={{}}
-        returnTo={safeReturnPath(c.req.query('returnTo'))}
+        returnTo={safeReturnPath(c.req.query('returnTo'), c.var.knownRoutes)}
         timedOut={c.req.query('timedOut') === '1'}
         signedOut={c.req.query('signedOut') === '1'}
       />,
@@ -169,7 +170,7 @@ export function authPages() {
 
   app.post('/sign-in', async (c) => {
     const form = await readForm(c);
-    const returnTo = safeReturnPath(c.req.query('returnTo'));
+    const returnTo = safeReturnPath(c.req.query('returnTo'), c.var.knownRoutes);
     const parsed = signInForm.safeParse({
       email: text(form, 'email'),
       password: typeof form.password === 'string' ? form.password : '',

@@ -2,6 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { actorOf } from '../auth/auth.service.js';
 import { cookieName, cookieOptions } from './cookies.js';
+import { safeReturnPath } from './return-path.js';
 import { sessionAbsoluteMs } from './sessions.js';
 import type { WebEnv } from './web.env.js';
 
@@ -67,12 +68,6 @@ const publicPages = [
   /^\/notifications\/unsubscribe\/[^/]+$/,
 ];
 
-/** A local path to come back to after signing in; anything else (another site, "//host") is ignored. */
-export function safeReturnPath(value: string | undefined): string | undefined {
-  if (!value?.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return undefined;
-  return value.length <= 512 ? value : undefined;
-}
-
 /**
  * Sends anyone without a session to the sign-in page, saying why when their session timed out,
  * and bringing them back to the page they asked for (for a form, the page they were on).
@@ -81,7 +76,8 @@ export const requireSession: MiddlewareHandler<WebEnv> = async (c, next) => {
   if (c.get('session') || publicPages.some((page) => page.test(c.req.path))) return next();
   const params = new URLSearchParams();
   const url = new URL(c.req.url);
-  const back = c.req.method === 'GET' ? `${url.pathname}${url.search}` : safeReturnPath(refererPath(c));
+  const back =
+    c.req.method === 'GET' ? `${url.pathname}${url.search}` : safeReturnPath(refererPath(c), c.var.knownRoutes);
   if (back && back !== '/') params.set('returnTo', back);
   if (c.get('sessionEnded')) params.set('timedOut', '1');
   const query = params.toString();

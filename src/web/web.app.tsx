@@ -12,6 +12,7 @@ import { onWebError, onWebNotFound } from './errors.js';
 import { type HomePage, homePageFor } from './home.js';
 import { infoPages } from './info.pages.js';
 import { WebPageError } from './page-error.js';
+import { type KnownRoutes, knownRoutesOf } from './return-path.js';
 import { loadSession, requireSession } from './session.middleware.js';
 import type { WebEnv } from './web.env.js';
 
@@ -57,9 +58,12 @@ const securityHeaders: MiddlewareHandler<WebEnv> = async (c, next) => {
  */
 export function createWebApp(services: Services, modules: PageModule[]) {
   const app = new Hono<WebEnv>();
+  // Known once every page is mounted (below), which is before the first request.
+  let knownRoutes: KnownRoutes | undefined;
   app.use(requestId({ limitLength: 64 }));
   app.use(async (c, next) => {
     c.set('services', services);
+    c.set('knownRoutes', knownRoutes!);
     await next();
   });
   app.use(requestLogger(services.logger));
@@ -83,6 +87,7 @@ export function createWebApp(services: Services, modules: PageModule[]) {
   app.get('/', (c) => homePageFor(c.get('actor')!.role, homes)(c));
   for (const module of modules) app.route('/', module.routes);
 
+  knownRoutes = knownRoutesOf(app.routes);
   app.notFound(onWebNotFound);
   app.onError(onWebError);
   return app;

@@ -1,4 +1,5 @@
 import type { AppEnv } from '../core/http/env.js';
+import type { KnownRoutes } from './return-path.js';
 import type { WebSession } from './sessions.js';
 
 /** What every web request carries: the API's variables plus the page's CSP nonce and the browser session. */
@@ -11,5 +12,7 @@ export interface WebEnv {
     sessionEnded: 'expired' | undefined;
     /** The anonymous CSRF token of this response, once made, so every form on the page carries the same one. */
     anonymousCsrf: string | undefined;
+    /** The web app's own pages, the only places a return path (`returnTo`, `then`) may lead. */
+    knownRoutes: KnownRoutes;
   };
 }

@@ -19,7 +19,8 @@ import { pageForbidden } from '../web/errors.js';
 import { type FieldErrors, list, readForm, text } from '../web/forms.js';
 import type { HomePage } from '../web/home.js';
 import { renderPage } from '../web/render.js';
-import { redirectWithFlash, safeReturnPath } from '../web/session.middleware.js';
+import { safeReturnPath } from '../web/return-path.js';
+import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
 import { longDate, type PersonPage, personPage } from '../web/young-person.js';
 
@@ -178,7 +179,7 @@ const delegateHome: HomePage = async (c) => {
 
 async function actingForPage(c: Context<WebEnv>, error?: string) {
   const me = await c.var.services.accounts.me(c.get('account')!);
-  const then = safeReturnPath(c.req.query('then'));
+  const then = safeReturnPath(c.req.query('then'), c.var.knownRoutes);
   if (error) c.status(400);
   return renderPage(
     c,
@@ -349,7 +350,7 @@ async function delegatesPage(
           />
         ))}
         <h2 class="govuk-heading-m">Ask someone to help you</h2>
-        <p class="govuk-body">We will make an invitation for them. They choose their own password.</p>
+        <p class="govuk-body">We will email them an invitation. They choose their own password.</p>
         <form method="post" novalidate>
           <CsrfField token={csrfToken(c)} />
           <Input name="name" label="Their name" value={values.name} error={errors.name} autocomplete="off" />
@@ -382,7 +383,7 @@ async function delegatesPage(
             values={values.rights}
             error={errors.rights}
           />
-          <Button>Make the invitation</Button>
+          <Button>Send the invitation</Button>
         </form>
       </div>
     </div>,
@@ -414,7 +415,7 @@ export function youngPersonPages() {
     if (!session.actingFor && me.actsFor.length === 1) {
       const only = me.actsFor[0]!;
       await c.var.services.webSessions.actFor(session.id, only.youngPersonId, only.preferredName);
-      return c.redirect(safeReturnPath(c.req.query('then')) ?? '/', 303);
+      return c.redirect(safeReturnPath(c.req.query('then'), c.var.knownRoutes) ?? '/', 303);
     }
     return actingForPage(c);
   });
@@ -430,7 +431,7 @@ export function youngPersonPages() {
     await c.var.services.webSessions.actFor(c.get('session')!.id, grant.youngPersonId, grant.preferredName);
     return redirectWithFlash(
       c,
-      safeReturnPath(c.req.query('then')) ?? '/',
+      safeReturnPath(c.req.query('then'), c.var.knownRoutes) ?? '/',
       `You are helping ${grant.preferredName}`,
       'Every page says whom you are helping.',
     );
@@ -463,6 +464,7 @@ export function youngPersonPages() {
           person.actor,
           {
             role: 'delegate',
+            youngPersonId: person.youngPersonId,
             email: parsed.data.email,
             name: parsed.data.name,
             rights: parsed.data.rights,
@@ -477,12 +479,12 @@ export function youngPersonPages() {
           });
         throw error;
       }
-      const link = `${new URL(c.req.url).origin}/invitations/${invitation.token}`;
+      // The link goes to the invitee alone, by email: anyone at this screen could otherwise accept it.
       return redirectWithFlash(
         c,
         `/young-people/${person.youngPersonId}/delegates`,
-        `We made an invitation for ${parsed.data.name}`,
-        `Give them this link. It works for 7 days: ${link}`,
+        `We sent an invitation to ${parsed.data.name}`,
+        `We emailed it to ${invitation.email}. The link in it works until ${longDate(invitation.expiresAt)}.`,
       );
     }),
   );

@@ -221,7 +221,6 @@ export function youngPeopleRoutes() {
         c.req.valid('param').youngPersonId,
         c.get('requestId'),
       );
-      c.header('Cache-Control', 'no-store');
       c.header('Content-Disposition', 'attachment; filename="my-data.json"');
       return c.json(JSON.parse(JSON.stringify(document)) as Record<string, unknown>, 200);
     })

@@ -119,6 +119,16 @@ export class YoungPeopleService {
     return person;
   }
 
+  /**
+   * Answers not_found unless this young person is the actor's business at all (as the API does for
+   * someone else's record); what the actor may do with them is decided action by action.
+   */
+  async mustSee(actor: Actor, id: string): Promise<void> {
+    const person = await this.youngPeople.byId(id);
+    if (!person) throw notFound('Young person');
+    authorize(actor, 'young_person.see', youngPersonResource(person));
+  }
+
   async list(
     actor: Actor,
     query: { status?: YoungPerson['status']; jobCoachId?: string; q?: string; limit: number; offset: number },

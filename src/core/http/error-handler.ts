@@ -5,6 +5,7 @@ import type { RouterRoute } from 'hono/types';
 import { isMongoUnavailable } from '../db/mongo.js';
 import { ApiError, DependencyUnavailableError, type ErrorCode, type ErrorEnvelope, errorCodes } from '../errors.js';
 import { errorSummary } from '../logger.js';
+import { mayHaveSaved } from '../request-deadline.js';
 import { isSearchUnavailable } from '../search/meili.js';
 import type { AppEnv } from './env.js';
 
@@ -44,6 +45,15 @@ export const onError: ErrorHandler<AppEnv> = (error, c) => {
     );
     const name = dependency === 'mongodb' ? 'MongoDB' : 'Meilisearch';
     c.header('Retry-After', '5');
+    // Raised inside the request (a transaction already committed, or its commit on its way), or by its deadline.
+    const saved = error instanceof DependencyUnavailableError ? error.mayHaveSaved || mayHaveSaved() : mayHaveSaved();
+    if (saved)
+      return respond(
+        c,
+        'dependency_unavailable',
+        `${name} stopped answering while your change was being saved, so it may have been saved. Check before you send it again, or send it again with the same Idempotency-Key.`,
+        { dependency, saved: 'unknown' },
+      );
     return respond(c, 'dependency_unavailable', `${name} is unavailable; nothing was changed. Try again shortly.`, {
       dependency,
     });

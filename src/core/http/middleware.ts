@@ -35,3 +35,12 @@ export function limitBody(maxSize: number): MiddlewareHandler<AppEnv> {
     },
   });
 }
+
+/**
+ * Every API answer is about its caller (a record, a passport, a report, even a refusal), so no
+ * browser or proxy may keep a copy; an operation that is public (the JWKS) says so itself.
+ */
+export const noStore: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await next();
+  if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
+};

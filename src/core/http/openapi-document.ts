@@ -16,20 +16,36 @@ const errorDescriptions: Record<string, string> = {
   '401': 'No valid access token.',
   '403': 'The caller’s role, or their relationship to this record, does not allow this.',
   '404': 'Not found, or not visible to the caller.',
+  '409': 'A request with this `Idempotency-Key` was already saved; it was not carried out again.',
   '413': 'The request body is too large.',
   '415': 'The request body must be JSON in UTF-8.',
   '422':
     'The request is well-formed but breaks a rule the schema cannot state (described on the fields); `details` says why.',
-  '503': 'MongoDB or Meilisearch is unavailable; nothing was changed.',
+  '503':
+    'MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`).',
 };
 
 const methods = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
+/** Every signed-in POST takes one (see `src/core/http/idempotency.ts`). */
+const idempotencyKeyParameter = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description:
+    'Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours.',
+  schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,200}$' },
+};
+
+const takesIdempotencyKey = (method: string, operation: Json) =>
+  method === 'post' && Boolean(operation.security?.length);
+
 /** The statuses an operation can answer because of its shape alone. */
-function statusesOf(path: string, operation: Json): string[] {
+function statusesOf(path: string, method: string, operation: Json): string[] {
   const statuses = ['400'];
   const parameters: Json[] = operation.parameters ?? [];
   if (operation.security?.length) statuses.push('401', '403');
+  if (takesIdempotencyKey(method, operation)) statuses.push('409');
   if (path.includes('{')) statuses.push('404');
   if (operation.requestBody) statuses.push('413', '415', '422');
   else if (parameters.some((parameter) => parameter.in === 'query')) statuses.push('422');
@@ -69,7 +85,9 @@ export function completeDocument(document: Json, links: Record<string, Json> = {
     for (const method of methods) {
       const operation = item[method];
       if (!operation) continue;
-      for (const status of statusesOf(path, operation)) {
+      if (takesIdempotencyKey(method, operation))
+        operation.parameters = [...(operation.parameters ?? []), idempotencyKeyParameter];
+      for (const status of statusesOf(path, method, operation)) {
         operation.responses[status] ??= {
           description: errorDescriptions[status],
           content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },

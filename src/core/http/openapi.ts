@@ -58,7 +58,7 @@ const errorDescriptions: Record<number, string> = {
   415: 'The request body must be application/json.',
   422: 'The request is well-formed but cannot be carried out; `details` says why.',
   429: 'Too many attempts; see Retry-After.',
-  503: 'MongoDB or Meilisearch is unavailable; nothing was changed.',
+  503: 'MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`).',
 };
 
 /** The documented error responses for a route, all with the one envelope. */

@@ -15,8 +15,9 @@ export const storeProbeMs = 1000;
  * after a network error, a transaction for up to two minutes), so those alone do not bound the
  * request. Once a request has run for the longer of MONGO_TIMEOUT_MS and MEILI_TIMEOUT_MS, both
  * stores are pinged; if one does not answer within `storeProbeMs`, the request ends at once with
- * 503 naming it, and its transaction will not commit later. A request that is merely slow while
- * both stores answer carries on.
+ * 503 naming it, and its transaction will not commit later. If its commit was already on its way,
+ * the 503 says the change may have been saved (a paused mongod applies it when it runs again). A
+ * request that is merely slow while both stores answer carries on.
  */
 export function storeDeadline(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -32,14 +33,14 @@ export function storeDeadline(): MiddlewareHandler<AppEnv> {
       const down =
         checks.mongodb.status === 'down' ? 'mongodb' : checks.meilisearch.status === 'down' ? 'meilisearch' : undefined;
       if (down) {
-        request.abandon(down);
+        const { mayHaveSaved } = request.abandon(down);
         request.result.catch((error: unknown) =>
           logger.debug(
             { requestId: c.get('requestId'), err: { type: error instanceof Error ? error.name : typeof error } },
             'abandoned request ended',
           ),
         );
-        throw new DependencyUnavailableError(down);
+        throw new DependencyUnavailableError(down, undefined, { mayHaveSaved });
       }
     }
   };
