@@ -215,14 +215,17 @@ describe('young person pages', () => {
       'aboutMe',
       'whatHelps',
     ]);
-    await tabTo(page, `Stop sharing with ${employerName}`);
+    await tabTo(page, `Stop sharing About me, What helps me at work with ${employerName}`);
     await page.keyboard.press('Enter');
     await page.waitForURL('**/withdraw');
     await expectNoAxeViolations(page);
     await tabTo(page, 'Yes, stop sharing');
     await page.keyboard.press('Enter');
     await page.waitForURL(`**/young-people/${world.youngPersonId}/passport/shares`);
-    await expect(page.getByText(`You stopped sharing with ${employerName}`).count()).resolves.toBe(1);
+    await expect(
+      page.getByText(`You stopped sharing About me, What helps me at work with ${employerName}`).count(),
+    ).resolves.toBe(1);
+    await expect(page.getByText(`${employerName} cannot read the passport any more.`).count()).resolves.toBe(1);
     const after = await web.harness.services.passports.shares(youngPersonActor, world.youngPersonId);
     expect(after.every((share) => share.withdrawnAt)).toBe(true);
   });
@@ -355,4 +358,94 @@ describe('a delegate', () => {
     expect(response?.status()).toBe(403);
     await context.close();
   });
+});
+
+/** The passport's shares with one employer, as the store has them. */
+async function sharesInStore() {
+  return web.harness.services.passports.shares(youngPersonActor, world.youngPersonId);
+}
+
+describe('stopping one of several shares with the same employer', () => {
+  it(
+    'says only what is true: names each share by its parts and end, says what stays shared, and offers to stop everything',
+    async () => {
+      const { services } = web.harness;
+      const employerId = (await services.journey.get(youngPersonActor, proposals[0]!)).match.employerId;
+      for (const share of await sharesInStore())
+        if (!share.withdrawnAt && share.employerId === employerId)
+          await services.passports.withdrawShare(youngPersonActor, world.youngPersonId, share.id, 'test');
+      const aboutMe = await services.passports.share(
+        youngPersonActor,
+        world.youngPersonId,
+        { employerId, sections: ['aboutMe'], purpose: 'For the interview', expiresInDays: 30 },
+        'test',
+      );
+      await services.passports.share(
+        youngPersonActor,
+        world.youngPersonId,
+        { employerId, sections: ['whatHelps'], purpose: 'For my supervisor', expiresInDays: 90 },
+        'test',
+      );
+      const until = (days: number) =>
+        new Date(services.clock.now().getTime() + days * 86_400_000).toLocaleDateString('en-GB', {
+          day: 'numeric',
+          month: 'long',
+          year: 'numeric',
+          timeZone: 'Europe/London',
+        });
+      const { context, page } = await signInAs(web, world.youngPerson.email, { width: 320 });
+      await page.goto(`/young-people/${world.youngPersonId}/passport/shares`);
+      expect(await heading(page)).toBe('Who can read my passport');
+      expect(await page.title()).toContain('Who can read my passport');
+      // Each link says which share it stops, not only the employer.
+      await expect(
+        page.getByRole('link', { name: `Stop sharing About me (until ${until(30)}) with ${employerName}` }).count(),
+      ).resolves.toBe(1);
+      await expect(
+        page
+          .getByRole('link', { name: `Stop sharing What helps me at work (until ${until(90)}) with ${employerName}` })
+          .count(),
+      ).resolves.toBe(1);
+      await expectNoAxeViolations(page);
+      await expectNoHorizontalScroll(page);
+
+      await page.getByRole('link', { name: `Stop sharing About me (until ${until(30)}) with ${employerName}` }).click();
+      expect(await heading(page)).toBe(`Stop sharing About me with ${employerName}?`);
+      expect(await page.title()).toContain(`Stop sharing About me with ${employerName}?`);
+      await expect(page.getByText(`${employerName} will not be able to read About me any more.`).count()).resolves.toBe(
+        1,
+      );
+      await expect(page.getByText(`What helps me at work (until ${until(90)})`).count()).resolves.toBe(1);
+      await expectNoAxeViolations(page);
+      await expectNoHorizontalScroll(page);
+      await page.getByRole('button', { name: 'Yes, stop sharing' }).click();
+      await page.waitForURL(`**/young-people/${world.youngPersonId}/passport/shares`);
+      await expect(page.getByText(`You stopped sharing About me with ${employerName}`).count()).resolves.toBe(1);
+      await expect(
+        page.getByText(`${employerName} can still read: What helps me at work (until ${until(90)}).`).count(),
+      ).resolves.toBe(1);
+      await expect(page.getByText('cannot read the passport any more').count()).resolves.toBe(0);
+      expect((await sharesInStore()).find((share) => share.id === aboutMe.id)?.withdrawnAt).toBeDefined();
+
+      await services.passports.share(
+        youngPersonActor,
+        world.youngPersonId,
+        { employerId, sections: ['accessToWork'], purpose: 'For Access to Work', expiresInDays: 180 },
+        'test',
+      );
+      await page.goto(`/young-people/${world.youngPersonId}/passport/shares`);
+      await page.getByRole('link', { name: `Stop sharing everything with ${employerName}` }).click();
+      expect(await heading(page)).toBe(`Stop sharing everything with ${employerName}?`);
+      await expectNoAxeViolations(page);
+      await expectNoHorizontalScroll(page);
+      await page.getByRole('button', { name: 'Yes, stop sharing everything' }).click();
+      await page.waitForURL(`**/young-people/${world.youngPersonId}/passport/shares`);
+      await expect(page.getByText(`You stopped sharing everything with ${employerName}`).count()).resolves.toBe(1);
+      expect((await sharesInStore()).filter((share) => share.employerId === employerId && !share.withdrawnAt)).toEqual(
+        [],
+      );
+      await context.close();
+    },
+    pageLoopTimeout,
+  );
 });
