@@ -562,9 +562,21 @@ export class PassportsService {
         throw unprocessable([{ path: 'placementId', in: 'body', message: 'is not a placement of this employer' }]);
       }
     }
-    return inTransaction(this.mongo, (session) =>
-      this.createShare(actor, person, { ...input, employerName: employer.name }, requestId, session),
-    );
+    return inTransaction(this.mongo, async (session) => {
+      const share = await this.createShare(
+        actor,
+        person,
+        { ...input, employerName: employer.name },
+        requestId,
+        session,
+      );
+      if (actor.role === 'delegate')
+        await this.notifications.sharedForYou(
+          { youngPersonId: person.id, providerId: person.providerId, employerId: employer.id, by: actor.accountId },
+          session,
+        );
+      return share;
+    });
   }
 
   /** The consent record and its audit entry; used by `share` and by accepting a placement proposal. */

@@ -55,7 +55,7 @@ beforeAll(async () => {
   });
   const employer = await makeEmployer(web.harness, world.admin, { name: 'The Beckside Hotel' });
   employerName = 'The Beckside Hotel';
-  for (const title of ['Kitchen assistant', 'Housekeeping assistant', 'Porter']) {
+  for (const title of ['Kitchen assistant', 'Housekeeping assistant', 'Porter', 'Laundry assistant', 'Gardener']) {
     const placementId = await postPlacement(web.harness, employer.employerId, employer.staff, { title });
     const proposed = await propose(web.harness, world.coach, world.youngPersonId, placementId);
     expect(proposed.status, proposed.text).toBe(201);
@@ -341,7 +341,7 @@ describe('a delegate', () => {
         await expectNoAxeViolations(page);
       }
       // A proposal speaks of Sam to the parent answering for them, not as if the parent were Sam.
-      await page.goto(`/young-people/${world.youngPersonId}/proposals/${proposals[2]}`);
+      await page.goto(`/young-people/${world.youngPersonId}/proposals/${proposals[2]}?talked=yes`);
       expect(await page.getByRole('heading', { name: 'Does Sam want this placement?' }).count()).toBe(1);
       expect(await page.getByRole('button', { name: 'Yes, Sam wants this placement' }).count()).toBe(1);
       expect(await page.getByRole('button', { name: 'No, Sam does not want this placement' }).count()).toBe(1);
@@ -445,6 +445,117 @@ describe('stopping one of several shares with the same employer', () => {
         [],
       );
       await context.close();
+    },
+    pageLoopTimeout,
+  );
+});
+
+describe('stopping everything shared with an employer', () => {
+  it('is refused to a helper who may not share the passport, and the shares stay', async () => {
+    const { services } = web.harness;
+    const employerId = (await services.journey.get(youngPersonActor, proposals[0]!)).match.employerId;
+    const share = await services.passports.share(
+      youngPersonActor,
+      world.youngPersonId,
+      { employerId, sections: ['aboutMe'], purpose: 'For the interview', expiresInDays: 30 },
+      'test',
+    );
+    const path = `/young-people/${world.youngPersonId}/passport/shares/employers/${employerId}/withdraw`;
+    const { context, page } = await signInAs(web, world.delegate.email);
+    expect((await page.goto(path))?.status()).toBe(403);
+    await page.goto('/');
+    const token = await page.locator('input[name=_csrf]').first().inputValue();
+    const posted = await context.request.post(path, {
+      form: { _csrf: token },
+      headers: { origin: web.baseUrl },
+      maxRedirects: 0,
+    });
+    expect(posted.status()).toBe(403);
+    expect((await sharesInStore()).find((candidate) => candidate.id === share.id)?.withdrawnAt).toBeUndefined();
+    await services.passports.withdrawShare(youngPersonActor, world.youngPersonId, share.id, 'test');
+    await context.close();
+  });
+});
+
+describe('saying yes to a proposal', () => {
+  it('shows until when the employer can read the chosen parts, lets the young person choose a shorter time, and confirms it', async () => {
+    const { context, page } = await signInAs(web, world.youngPerson.email, { width: 320 });
+    await page.goto(`/young-people/${world.youngPersonId}/proposals/${proposals[3]}`);
+    const ends = page.getByRole('group', { name: 'Until when can they read them?' });
+    await expect(ends.getByRole('radio').count()).resolves.toBeGreaterThan(1);
+    // The longest is chosen unless the young person chooses a shorter time, and it says why it is the longest.
+    await expect(page.getByText(/This is the longest you can choose/).count()).resolves.toBe(1);
+    await expectNoAxeViolations(page);
+    await expectNoHorizontalScroll(page);
+    const threeMonths = ends.getByRole('radio', { name: /^\d+ \w+ \d{4}$/ }).nth(1);
+    const chosen = (await threeMonths.getAttribute('value'))!;
+    await threeMonths.check();
+    await page.getByRole('button', { name: 'Yes, I want this placement' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+    const untilWords = new Date(`${chosen}T12:00:00Z`).toLocaleDateString('en-GB', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    });
+    await expect(
+      page
+        .getByText(
+          `${employerName} will look at it next. They can read these parts of your passport until ${untilWords}: About me, What helps me at work.`,
+        )
+        .count(),
+    ).resolves.toBe(1);
+    const { match } = await web.harness.services.journey.get(youngPersonActor, proposals[3]!);
+    const share = (await sharesInStore()).find((candidate) => candidate.id === match.youngPersonResponse?.shareId)!;
+    expect(share.expiresAt.toISOString().slice(0, 10)).toBe(chosen);
+    await context.close();
+  });
+});
+
+describe('a parent answering a proposal for the young person', () => {
+  it(
+    'is asked first whether they talked to Sam, and Sam then sees on their home what the parent decided',
+    async () => {
+      const { context, page } = await signInAs(web, parent.email, { width: 320 });
+      await page.getByLabel('Sam').check();
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await page.goto(`/young-people/${world.youngPersonId}/proposals/${proposals[4]}`);
+      await expect(page.getByRole('button', { name: 'No, Sam does not want this placement' }).count()).resolves.toBe(0);
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await expect(
+        page.getByRole('link', { name: 'Say whether you have talked to Sam about this' }).count(),
+      ).resolves.toBe(1);
+      await expectNoAxeViolations(page);
+      await page.getByRole('radio', { name: 'No, not yet' }).check();
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await expect(page.getByText('Talk to Sam first.').count()).resolves.toBe(1);
+      await expect(page.getByRole('button', { name: 'No, Sam does not want this placement' }).count()).resolves.toBe(0);
+      await expectNoAxeViolations(page);
+      await page.getByRole('radio', { name: 'Yes' }).check();
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await expectNoAxeViolations(page);
+      await expectNoHorizontalScroll(page);
+      await page.getByRole('button', { name: 'No, Sam does not want this placement' }).click();
+      await page.waitForURL((url) => url.pathname === '/');
+      await expect(page.getByText('You said no to Gardener for Sam').count()).resolves.toBe(1);
+      await expect(page.getByText('Sam can see that you said no.').count()).resolves.toBe(1);
+      await expect(page.getByText(/said no to Gardener.* for you/).count()).resolves.toBe(0);
+      await context.close();
+
+      const sam = await signInAs(web, world.youngPerson.email, { width: 320 });
+      const today = web.harness.services.clock.now().toLocaleDateString('en-GB', {
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+        timeZone: 'Europe/London',
+      });
+      await expect(sam.page.getByRole('heading', { name: 'Decided for you' }).count()).resolves.toBe(1);
+      await expect(
+        sam.page.getByText(`Alex Parent said no to Gardener at ${employerName} for you on ${today}.`).count(),
+      ).resolves.toBe(1);
+      await expect(sam.page.getByText('Tell your job coach if that is not right.').count()).resolves.toBe(1);
+      await expectNoAxeViolations(sam.page);
+      await expectNoHorizontalScroll(sam.page);
+      await sam.context.close();
     },
     pageLoopTimeout,
   );
