@@ -1,5 +1,6 @@
 import { type Context, Hono } from 'hono';
 import { ApiError } from '../core/errors.js';
+import { dateSchema } from '../domain/schemas.js';
 import {
   adjustmentCategoryLabels,
   environmentFactorLabels,
@@ -347,6 +348,8 @@ export function proposalPages() {
         return proposalPage(c, person, answer, { sections: 'Choose at least one part of the passport they can read' });
       if (!answer.shareUntil)
         return proposalPage(c, person, answer, { shareUntil: 'Choose until when they can read them' });
+      if (!dateSchema.safeParse(answer.shareUntil).success)
+        return proposalPage(c, person, { ...answer, shareUntil: '' }, { shareUntil: 'Choose one of the days shown' });
       const matchId = c.req.param('matchId')!;
       try {
         await c.var.services.journey.accept(

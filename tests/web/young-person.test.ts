@@ -487,6 +487,18 @@ describe('saying yes to a proposal', () => {
     await expect(page.getByText(/This is the longest you can choose/).count()).resolves.toBe(1);
     await expectNoAxeViolations(page);
     await expectNoHorizontalScroll(page);
+    // A day that is not on the calendar (a form changed by hand) gets the form again, not an error page.
+    const token = await page.locator('input[name=_csrf]').first().inputValue();
+    const tampered = await context.request.post(
+      `/young-people/${world.youngPersonId}/proposals/${proposals[3]}/accept`,
+      {
+        form: { _csrf: token, sections: 'aboutMe', shareUntil: '2027-02-30' },
+        headers: { origin: web.baseUrl },
+        maxRedirects: 0,
+      },
+    );
+    expect(tampered.status()).toBe(400);
+    expect(await tampered.text()).toContain('Choose one of the days shown');
     const threeMonths = ends.getByRole('radio', { name: /^\d+ \w+ \d{4}$/ }).nth(1);
     const chosen = (await threeMonths.getAttribute('value'))!;
     await threeMonths.check();
