@@ -306,6 +306,10 @@ function CheckAnswers(props: {
   employerId: string;
   employerName: string;
   input: { sections: PassportSection[]; purpose: string; expiresInDays: number };
+  /** For a parent or carer: whom they share for, to ask whether they talked with them first. */
+  youngPersonName?: string;
+  talked?: string;
+  errors?: FieldErrors;
   csrf: string;
 }) {
   const { person, choice, input } = props;
@@ -314,6 +318,7 @@ function CheckAnswers(props: {
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={props.errors ?? {}} />
         <h1 class="govuk-heading-l">Check before you share</h1>
         <SummaryList
           rows={[
@@ -360,6 +365,20 @@ function CheckAnswers(props: {
           ))}
           <input type="hidden" name="purpose" value={choice.purpose} />
           <input type="hidden" name="days" value={choice.days} />
+          {props.youngPersonName ? (
+            <Radios
+              name="talked"
+              legend={`Have you talked to ${props.youngPersonName} about this?`}
+              legendSize="s"
+              items={[
+                { value: 'yes', text: 'Yes' },
+                { value: 'no', text: 'No, not yet' },
+              ]}
+              value={props.talked}
+              error={props.errors?.talked}
+              inline
+            />
+          ) : null}
           <Button>Yes, share it</Button>
         </form>
       </div>
@@ -542,22 +561,41 @@ export function sharePages() {
     };
   };
 
+  /** The "check before you share" page; a parent or carer is asked there whether they talked with the young person. */
+  const checkPage = (
+    c: Context<WebEnv>,
+    person: PersonPage,
+    result: { choice: ShareChoice; input: NonNullable<ReturnType<typeof validate>['input']>; employerName: string },
+    talked: string,
+    errors: FieldErrors,
+  ) => {
+    if (Object.keys(errors).length > 0) c.status(400);
+    return renderPage(
+      c,
+      {
+        title: 'Check before you share',
+        hasErrors: Object.keys(errors).length > 0,
+        backLink: changeLink(person, result.choice),
+      },
+      <CheckAnswers
+        person={person}
+        choice={result.choice}
+        employerId={result.input.employerId}
+        employerName={result.employerName}
+        input={result.input}
+        youngPersonName={person.asDelegate ? (c.get('session')?.actingFor?.name ?? 'them') : undefined}
+        talked={talked}
+        errors={errors}
+        csrf={csrfToken(c)}
+      />,
+    );
+  };
+
   app.post('/young-people/:id/passport/shares/new', (c) =>
     withPerson(c, async (person) => {
       const result = await checked(c, person);
       if ('problems' in result) return result.problems;
-      return renderPage(
-        c,
-        { title: 'Check before you share', backLink: changeLink(person, result.choice) },
-        <CheckAnswers
-          person={person}
-          choice={result.choice}
-          employerId={result.input.employerId}
-          employerName={result.employerName}
-          input={result.input}
-          csrf={csrfToken(c)}
-        />,
-      );
+      return checkPage(c, person, result, '', {});
     }),
   );
 
@@ -565,6 +603,16 @@ export function sharePages() {
     withPerson(c, async (person) => {
       const result = await checked(c, person);
       if ('problems' in result) return result.problems;
+      if (person.asDelegate) {
+        const talked = text(await readForm(c), 'talked');
+        const name = c.get('session')?.actingFor?.name ?? 'them';
+        if (talked === '')
+          return checkPage(c, person, result, talked, { talked: `Say whether you have talked to ${name} about this` });
+        if (talked !== 'yes')
+          return checkPage(c, person, result, talked, {
+            talked: `Talk to ${name} first. It is ${name}’s passport: share it only when you know ${name} wants to`,
+          });
+      }
       const share = await c.var.services.passports.share(
         person.actor,
         person.youngPersonId,

@@ -572,3 +572,45 @@ describe('a parent answering a proposal for the young person', () => {
     pageLoopTimeout,
   );
 });
+
+describe('a parent sharing the passport for the young person', () => {
+  it(
+    'is asked first whether they talked to Sam, and Sam then sees on their home with whom it was shared',
+    async () => {
+      const { context, page } = await signInAs(web, parent.email, { width: 320 });
+      await page.getByLabel('Sam').check();
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await page.goto(`/young-people/${world.youngPersonId}/passport/shares/new`);
+      expect(await heading(page)).toBe('Share Sam’s passport');
+      expect(await page.title()).toContain('Share Sam’s passport');
+      await page.getByLabel(employerName).check();
+      await page.getByLabel('Why are you sharing it?').fill('For the interview');
+      await page.getByRole('button', { name: 'Continue' }).click();
+      expect(await heading(page)).toBe('Check before you share');
+      const before = (await sharesInStore()).length;
+      await page.getByRole('button', { name: 'Yes, share it' }).click();
+      await expect(
+        page.getByRole('link', { name: 'Say whether you have talked to Sam about this' }).count(),
+      ).resolves.toBe(1);
+      await expectNoAxeViolations(page);
+      await page.getByRole('radio', { name: 'No, not yet' }).check();
+      await page.getByRole('button', { name: 'Yes, share it' }).click();
+      await expect(page.getByRole('link', { name: /^Talk to Sam first/ }).count()).resolves.toBe(1);
+      expect((await sharesInStore()).length).toBe(before);
+      await page.getByRole('radio', { name: 'Yes' }).check();
+      await page.getByRole('button', { name: 'Yes, share it' }).click();
+      expect(await heading(page)).toBe('Sam’s passport is shared');
+      expect((await sharesInStore()).length).toBe(before + 1);
+      await expectNoAxeViolations(page);
+      await expectNoHorizontalScroll(page);
+      await context.close();
+
+      const sam = await signInAs(web, world.youngPerson.email);
+      await expect(
+        sam.page.getByText(new RegExp(`^Alex Parent shared your passport with ${employerName} for you on `)).count(),
+      ).resolves.toBe(1);
+      await sam.context.close();
+    },
+    pageLoopTimeout,
+  );
+});
