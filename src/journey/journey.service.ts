@@ -332,6 +332,13 @@ export class JourneyService {
     return this.names.accountContact(match.jobCoachId);
   }
 
+  /** The name of whoever answered the proposal, when a parent or carer answered it for the young person. */
+  async answeredForYoungPersonBy(match: Pick<PlacementMatch, 'youngPersonResponse'>): Promise<string | undefined> {
+    const by = match.youngPersonResponse?.by;
+    if (by?.role !== 'delegate') return undefined;
+    return (await this.names.accountNames([by.accountId])).get(by.accountId) ?? 'Someone who helps you';
+  }
+
   async coachName(match: Pick<PlacementMatch, 'jobCoachId'>): Promise<string | undefined> {
     if (!match.jobCoachId) return undefined;
     return (await this.names.accountNames([match.jobCoachId])).get(match.jobCoachId);

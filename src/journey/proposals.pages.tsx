@@ -160,6 +160,37 @@ function TalkedFirst(props: { name: string; talked: string; error?: string; acti
   );
 }
 
+/** Who answered the proposal and when; the young person reads what a parent or carer said for them. */
+function Answered(props: {
+  answer: { accepted: boolean; at: Date } | undefined;
+  /** The name of the parent or carer who answered, when one did. */
+  byDelegate: string | undefined;
+  whoFor: string;
+  asDelegate: boolean;
+}) {
+  const { answer, byDelegate } = props;
+  if (!answer) return <p class="govuk-body">This proposal has been answered.</p>;
+  const said = answer.accepted ? 'yes' : 'no';
+  if (!byDelegate)
+    return (
+      <p class="govuk-body">
+        {props.asDelegate ? `${props.whoFor} said` : 'You said'} {said} to this placement on {longDate(answer.at)}.
+      </p>
+    );
+  return props.asDelegate ? (
+    <p class="govuk-body">
+      {byDelegate} said {said} to this placement for {props.whoFor} on {longDate(answer.at)}.
+    </p>
+  ) : (
+    <div class="govuk-inset-text">
+      <p class="govuk-body">
+        {byDelegate} said {said} to this placement for you on {longDate(answer.at)}.
+      </p>
+      <p class="govuk-body">Tell your job coach if that is not right.</p>
+    </div>
+  );
+}
+
 async function proposalPage(c: Context<WebEnv>, person: PersonPage, form: ProposalForm, formErrors: FieldErrors) {
   const { journey, placements } = c.var.services;
   const { match } = await journey.get(person.actor, c.req.param('matchId')!);
@@ -281,7 +312,14 @@ async function proposalPage(c: Context<WebEnv>, person: PersonPage, form: Propos
             <Button>{person.asDelegate ? `Yes, ${whoFor} wants this placement` : 'Yes, I want this placement'}</Button>
           </form>
         ) : null}
-        {steps.includes('accept') ? null : <p class="govuk-body">This proposal has been answered.</p>}
+        {steps.includes('accept') ? null : (
+          <Answered
+            answer={match.youngPersonResponse}
+            byDelegate={await journey.answeredForYoungPersonBy(match)}
+            whoFor={whoFor}
+            asDelegate={person.asDelegate}
+          />
+        )}
         {steps.includes('decline') && talkedFirst ? (
           <form method="post" action={`${base}/decline`} novalidate>
             <CsrfField token={csrfToken(c)} />

@@ -550,7 +550,7 @@ describe('a parent answering a proposal for the young person', () => {
       await page.waitForURL((url) => url.pathname === '/');
       await expect(page.getByText('You said no to Gardener for Sam').count()).resolves.toBe(1);
       await expect(page.getByText('Sam can see that you said no.').count()).resolves.toBe(1);
-      await expect(page.getByText(/said no to Gardener.* for you/).count()).resolves.toBe(0);
+      await expect(page.getByText(/said no to Gardener[^.]* for you on/).count()).resolves.toBe(0);
       await context.close();
 
       const sam = await signInAs(web, world.youngPerson.email, { width: 320 });
@@ -567,6 +567,13 @@ describe('a parent answering a proposal for the young person', () => {
       await expect(sam.page.getByText('Tell your job coach if that is not right.').count()).resolves.toBe(1);
       await expectNoAxeViolations(sam.page);
       await expectNoHorizontalScroll(sam.page);
+      // The link (as in the email) opens the proposal, which says the same.
+      await sam.page.getByRole('link', { name: `Gardener at ${employerName}` }).click();
+      await expect(
+        sam.page.getByText(`Alex Parent said no to this placement for you on ${today}.`).count(),
+      ).resolves.toBe(1);
+      await expect(sam.page.getByText('Tell your job coach if that is not right.').count()).resolves.toBe(1);
+      await expectNoAxeViolations(sam.page);
       await sam.context.close();
     },
     pageLoopTimeout,
