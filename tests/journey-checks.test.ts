@@ -113,25 +113,96 @@ describe('a proposal re-checks the young person’s hard limits on the records',
 });
 
 describe('the share made on accepting a proposal', () => {
-  it('lasts until four weeks after the placement ends, however long it runs', async () => {
+  /** A young person with a proposal for `placementId`, ready to answer it. */
+  async function proposed(name: string, placementId = fittingPlacement) {
+    const person = await addYoungPersonWithAccount(harness, world.coach, world.providerId, name);
+    const created = await call(harness.app, 'POST', '/v1/placement-matches', {
+      token: world.coach.token,
+      body: proposeBody(person.id, placementId),
+    });
+    expect(created.status, created.text).toBe(201);
+    return { person, matchId: created.json.id as string };
+  }
+
+  async function sharesOf(person: { id: string; account: { token: string } }) {
+    const shares = await call(harness.app, 'GET', '/v1/young-people/{youngPersonId}/passport/shares', {
+      path: { youngPersonId: person.id },
+      token: person.account.token,
+    });
+    return shares.json.items;
+  }
+
+  it('lasts until four weeks after the placement ends, and never more than a year, the most the share form offers', async () => {
     const yearLong = await postPlacement(harness, employer.employerId, employer.staff, {
       startDate: plannedStart,
       durationWeeks: 52,
       title: 'Year-long stores assistant',
     });
-    const person = await addYoungPersonWithAccount(harness, world.coach, world.providerId, 'Yas');
-    const created = await call(harness.app, 'POST', '/v1/placement-matches', {
-      token: world.coach.token,
-      body: proposeBody(person.id, yearLong),
-    });
-    expect(created.status, created.text).toBe(201);
-    const accepted = await step(harness, person.account, created.json.id, 'accept', { sections: ['aboutMe'] });
+    const long = await proposed('Yas', yearLong);
+    const accepted = await step(harness, long.person.account, long.matchId, 'accept', { sections: ['aboutMe'] });
     expect(accepted.status, accepted.text).toBe(200);
-    const shares = await call(harness.app, 'GET', '/v1/young-people/{youngPersonId}/passport/shares', {
-      path: { youngPersonId: person.id },
+    // The placement ends on 2027-09-13; a year from 2026-07-01 comes first.
+    expect((await sharesOf(long.person))[0]!.expiresAt.slice(0, 10)).toBe('2027-07-01');
+
+    // 36 weeks from 2026-09-14 end on 2027-05-24; four weeks later is sooner than a year.
+    const usual = await proposed('Noor');
+    expect((await step(harness, usual.person.account, usual.matchId, 'accept', { sections: ['aboutMe'] })).status).toBe(
+      200,
+    );
+    expect((await sharesOf(usual.person))[0]!.expiresAt.slice(0, 10)).toBe('2027-06-21');
+  });
+
+  it('lasts until the day the young person chooses, and the consent record says that day', async () => {
+    const { person, matchId } = await proposed('Ravi');
+    const accepted = await step(harness, person.account, matchId, 'accept', {
+      sections: ['whatHelps'],
+      shareUntil: '2026-10-01',
+    });
+    expect(accepted.status, accepted.text).toBe(200);
+    const [share] = await sharesOf(person);
+    expect(share!.expiresAt.slice(0, 10)).toBe('2026-10-01');
+    expect(share!.consent.statement).toContain('This lasts until 2026-10-01');
+  });
+
+  it('refuses a day in the past, beyond a year or beyond four weeks after the placement, in plain words, and changes nothing', async () => {
+    const { person, matchId } = await proposed('Ola');
+    const refusals: [Record<string, unknown>, string, RegExp][] = [
+      [{ shareUntil: '2026-06-30' }, 'shareUntil', /^must end after today \(2026-07-01\); choose a later day$/],
+      [{ shareUntil: '2026-07-01' }, 'shareUntil', /^must end after today/],
+      [
+        { shareUntil: '2027-06-22' },
+        'shareUntil',
+        /^ends on 2027-06-22, more than four weeks after the placement ends; choose 2027-06-21 or earlier$/,
+      ],
+      [{ shareUntil: '2026-08-01', shareForDays: 30 }, 'shareForDays', /cannot be given with shareUntil/],
+    ];
+    for (const [extra, path, message] of refusals) {
+      const response = await step(harness, person.account, matchId, 'accept', { sections: ['aboutMe'], ...extra });
+      expect(response.status, JSON.stringify(extra)).toBe(422);
+      const problems = fieldProblems(response);
+      expect(problems.map((problem) => problem.path)).toEqual([path]);
+      expect(problems[0]!.message).toMatch(message);
+    }
+    const yearLong = await postPlacement(harness, employer.employerId, employer.staff, {
+      startDate: plannedStart,
+      durationWeeks: 52,
+      title: 'Year-long porter',
+    });
+    const long = await proposed('Eli', yearLong);
+    const tooLong = await step(harness, long.person.account, long.matchId, 'accept', {
+      sections: ['aboutMe'],
+      shareUntil: '2027-07-02',
+    });
+    expect(tooLong.status).toBe(422);
+    expect(fieldProblems(tooLong)[0]!.message).toBe(
+      'ends on 2027-07-02, more than a year from today; choose 2027-07-01 or earlier (the share can be renewed before it ends)',
+    );
+    expect(await sharesOf(person)).toEqual([]);
+    const match = await call(harness.app, 'GET', '/v1/placement-matches/{matchId}', {
+      path: { matchId },
       token: person.account.token,
     });
-    expect(shares.json.items[0]!.expiresAt.slice(0, 10)).toBe('2027-10-11');
+    expect(match.json.state).toBe('proposed');
   });
 });
 

@@ -12,6 +12,7 @@ import {
   stepsFor,
 } from '../src/journey/journey.machine.js';
 import type { PlacementMatch } from '../src/journey/journey.repository.js';
+import { latestShareEnd } from '../src/journey/journey.service.js';
 import { followUpWindow, nextReviewDue, weeklyProgress, weekNumberOf } from '../src/journey/progress.js';
 
 describe('the journey table', () => {
@@ -219,6 +220,22 @@ describe('dashboard figures from counts', () => {
       twelveMonthRetentionPercent: 50,
       employedAt12MonthsPercent: null,
       medianWeeksProposalToStart: 6.4,
+    });
+  });
+});
+
+describe('the latest day a share made on agreeing to a proposal may last until', () => {
+  it('is four weeks after the placement’s planned end when that is within a year', () => {
+    expect(latestShareEnd({ startDate: '2026-09-14', durationWeeks: 36 }, '2026-07-01')).toEqual({
+      until: '2027-06-21',
+      because: 'placement_end',
+    });
+  });
+
+  it('is a year from today, the longest the share form offers, when the placement ends later', () => {
+    expect(latestShareEnd({ startDate: '2027-09-06', durationWeeks: 40 }, '2026-12-07')).toEqual({
+      until: '2027-12-07',
+      because: 'one_year',
     });
   });
 });

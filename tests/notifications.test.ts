@@ -189,6 +189,60 @@ describe('emails about a placement journey', () => {
     expect(mails.every((mail) => !mail.text.includes('No places in the kitchen'))).toBe(true);
   });
 
+  it('an answer a parent gives for the young person reaches the young person, saying who, what and when', async () => {
+    const sky = await addYoungPersonWithAccount(harness, world.coach, world.providerId, 'Sky');
+    const skyParent = await makeAccount(harness, {
+      role: 'delegate',
+      name: 'Alex Parent',
+      actsFor: [{ youngPersonId: sky.id, rights: ['view_profile', 'respond_to_proposals', 'share_passport'] }],
+    });
+    const [storesId, porterId, kitchenId] = await Promise.all(
+      ['Stores assistant', 'Porter', 'Kitchen assistant'].map((title) =>
+        postPlacement(harness, employer.employerId, employer.staff, { title }),
+      ),
+    );
+    const stores = await propose(harness, world.coach, sky.id, storesId!);
+    const porter = await propose(harness, world.coach, sky.id, porterId!);
+    await deliver();
+
+    expect((await step(harness, skyParent, stores.json.id, 'decline', {})).status).toBe(200);
+    expect((await step(harness, skyParent, porter.json.id, 'accept', { sections: [] })).status).toBe(200);
+    let mails = await deliver();
+    expectWellFormed(mails);
+    const toSky = mails.filter((mail) => mail.kind === 'decided_for_you');
+    expect(toSky.flatMap((mail) => mail.to)).toEqual([sky.account.email, sky.account.email]);
+    const no = toSky.find((mail) => mail.subject.includes('Stores assistant'))!;
+    expect(no.subject).toBe('Alex Parent said no to Stores assistant for you');
+    expect(no.text).toContain(
+      'Alex Parent said no to Stores assistant at Northern Kitchens Ltd for you on Tuesday 8 September 2026.',
+    );
+    expect(no.text).toContain('Tell your job coach if that is not right.');
+    expect(mainLink(no, publicUrl).pathname).toBe(`/young-people/${sky.id}/proposals/${stores.json.id}`);
+    expect(toSky.find((mail) => mail.subject.includes('Porter'))!.subject).toBe(
+      'Alex Parent said yes to Porter for you',
+    );
+
+    // A share the parent makes names the employer, never the parts.
+    const shared = await call(harness.app, 'POST', '/v1/young-people/{youngPersonId}/passport/shares', {
+      path: { youngPersonId: sky.id },
+      token: skyParent.token,
+      body: { employerId: otherEmployer.employerId, sections: ['myCondition'], purpose: 'For the interview' },
+    });
+    expect(shared.status, shared.text).toBe(201);
+    mails = await deliver();
+    expectWellFormed(mails);
+    expect(recipients(mails, 'decided_for_you')).toEqual([sky.account.email]);
+    expect(mails[0]!.subject).toBe('Alex Parent shared your passport with Other Employer Ltd');
+    expect(mails[0]!.text).not.toMatch(/my condition/i);
+    expect(mainLink(mails[0]!, publicUrl).pathname).toBe(`/young-people/${sky.id}/passport/shares`);
+
+    // The young person's own answer needs no such email.
+    const own = await propose(harness, world.coach, sky.id, kitchenId!);
+    await deliver();
+    await step(harness, sky.account, own.json.id, 'decline', {});
+    expect((await deliver()).filter((mail) => mail.kind === 'decided_for_you')).toEqual([]);
+  });
+
   it('a coach’s passport draft reaches the young person and the delegate who may edit the passport', async () => {
     const draft = await call(harness.app, 'POST', '/v1/young-people/{youngPersonId}/passport/drafts', {
       path: { youngPersonId: world.youngPersonId },

@@ -49,6 +49,15 @@ function factsFor(kind: NotificationKind, n: number): { facts: Facts; path: stri
     },
     proposal_received: { facts: names, path: webPaths.proposal(id(n), id(n + 1)) },
     proposal_agreed: { facts: { ...names, shared: 'yes' }, path: webPaths.journey(id(n)) },
+    decided_for_you: {
+      facts: {
+        ...names,
+        delegateName: 'Alex Taylor',
+        decision: ['accepted', 'declined', 'shared'][n % 3]!,
+        on: 'Monday 7 December 2026',
+      },
+      path: n % 3 === 2 ? webPaths.passportShares(id(n)) : webPaths.proposal(id(n), id(n + 1)),
+    },
     employer_decision: {
       facts: { ...names, decision: n % 3 === 0 ? 'declined' : 'accepted' },
       path: webPaths.journey(id(n)),

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { consentStatement, purposeClause } from '../src/passports/passports.service.js';
+import type { PassportShare } from '../src/passports/passports.repository.js';
+import {
+  consentStatement,
+  otherActiveSharesWith,
+  purposeClause,
+  sectionsOnlyIn,
+} from '../src/passports/passports.service.js';
 
 describe('the consent statement', () => {
   const statement = (purpose: string) =>
@@ -36,5 +42,43 @@ describe('the consent statement', () => {
     expect(purposeClause('Induction')).toBe('for this purpose: Induction');
     expect(purposeClause('Soap making induction')).toBe('for this purpose: Soap making induction');
     expect(statement('Induction')).toContain('with The Beckside Hotel, for this purpose: Induction. This lasts until');
+  });
+});
+
+describe('what stays shared when one share with an employer stops', () => {
+  const now = new Date('2026-12-07T10:00:00Z');
+  const share = (
+    id: string,
+    employerId: string,
+    sections: PassportShare['sections'],
+    extra: Partial<PassportShare> = {},
+  ) =>
+    ({
+      id,
+      youngPersonId: 'yp',
+      providerId: 'provider',
+      employerId,
+      sections,
+      purpose: 'Induction',
+      consent: { givenBy: { accountId: 'yp', role: 'young_person' }, givenAt: now, statement: '' },
+      expiresAt: new Date('2027-03-01T10:00:00Z'),
+      ...extra,
+    }) as PassportShare;
+  const stopping = share('a', 'hotel', ['aboutMe', 'whatHelps']);
+  const shares = [
+    stopping,
+    share('b', 'hotel', ['whatHelps']),
+    share('c', 'hotel', ['myCondition'], { withdrawnAt: now }),
+    share('d', 'hotel', ['accessToWork'], { expiresAt: new Date('2026-12-01T10:00:00Z') }),
+    share('e', 'café', ['aboutMe']),
+  ];
+
+  it('counts only the other active shares with the same employer', () => {
+    expect(otherActiveSharesWith(shares, stopping, now).map((other) => other.id)).toEqual(['b']);
+  });
+
+  it('takes away only the parts no other active share with them covers', () => {
+    expect(sectionsOnlyIn(stopping, otherActiveSharesWith(shares, stopping, now))).toEqual(['aboutMe']);
+    expect(sectionsOnlyIn(stopping, [])).toEqual(['aboutMe', 'whatHelps']);
   });
 });

@@ -1168,7 +1168,7 @@ export interface components {
       failedAt?: string;
       id: string;
       /** @enum {string} */
-      kind: "invitation" | "proposal_received" | "proposal_agreed" | "employer_decision" | "taster_arranged" | "passport_draft_waiting" | "share_ending_soon" | "share_ended" | "weekly_log_missing" | "review_due" | "follow_up_due" | "security_new_sign_in" | "security_refresh_reuse" | "digest";
+      kind: "invitation" | "proposal_received" | "proposal_agreed" | "decided_for_you" | "employer_decision" | "taster_arranged" | "passport_draft_waiting" | "share_ending_soon" | "share_ended" | "weekly_log_missing" | "review_due" | "follow_up_due" | "security_new_sign_in" | "security_refresh_reuse" | "digest";
       /** @description The kind of failure (e.g. "Error ECONNREFUSED"), never the message. */
       lastError?: string;
       recipient: {
@@ -1185,9 +1185,10 @@ export interface components {
     };
     NotificationPreferences: {
       /** @description Kinds that are always emailed at once (account security, invitations, the digest itself). */
-      alwaysSent: ("invitation" | "proposal_received" | "proposal_agreed" | "employer_decision" | "taster_arranged" | "passport_draft_waiting" | "share_ending_soon" | "share_ended" | "weekly_log_missing" | "review_due" | "follow_up_due" | "security_new_sign_in" | "security_refresh_reuse" | "digest")[];
+      alwaysSent: ("invitation" | "proposal_received" | "proposal_agreed" | "decided_for_you" | "employer_decision" | "taster_arranged" | "passport_draft_waiting" | "share_ending_soon" | "share_ended" | "weekly_log_missing" | "review_due" | "follow_up_due" | "security_new_sign_in" | "security_refresh_reuse" | "digest")[];
       dailyDigest: boolean;
       email: {
+        decided_for_you?: boolean;
         employer_decision?: boolean;
         follow_up_due?: boolean;
         passport_draft_waiting?: boolean;
@@ -1205,6 +1206,7 @@ export interface components {
       dailyDigest: boolean;
       /** @description Whether to email each kind; a kind left out is on. Security emails and invitations are always sent and cannot be listed here. */
       email: {
+        decided_for_you?: boolean;
         employer_decision?: boolean;
         follow_up_due?: boolean;
         passport_draft_waiting?: boolean;
@@ -1741,8 +1743,14 @@ export interface components {
       purpose?: string;
       /** @description Exactly the passport sections the employer may read, each once. An empty list shares nothing. */
       sections: ("aboutMe" | "myCondition" | "whatHelps" | "accessToWork" | "review")[];
-      /** @description How long the share lasts; by default until four weeks after the placement’s planned end (at most a year). */
+      /** @description How long the share lasts, in days from today; the same limits as `shareUntil`, which says the day itself. Not with `shareUntil`. */
       shareForDays?: number;
+      /**
+       * Format: date
+       * @description The last day the employer may read the chosen sections. After today, at most a year from today, and not after four weeks after the placement’s planned end (each answered with 422 saying the latest day allowed). By default the latest day allowed. Not with `shareForDays`.
+       * @example 2026-09-01
+       */
+      shareUntil?: string;
     };
     ProposalDecline: {
       /** @description Only if the young person wants to say. */

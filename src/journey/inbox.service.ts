@@ -1,6 +1,7 @@
 import { type Actor, placementMatchScope } from '../auth/policy.js';
 import type { Clock } from '../core/clock.js';
-import { isoDate } from '../core/dates.js';
+import { daysAfter, isoDate } from '../core/dates.js';
+import type { PassportSection } from '../domain/vocabulary.js';
 import type { PassportsService } from '../passports/passports.service.js';
 import type { NamesReadModel } from '../read-models/names.js';
 import { type InboxItem, type InboxKind, inboxItemsFor, sortInbox } from './inbox.js';
@@ -30,6 +31,21 @@ const titles: Record<InboxKind, string> = {
   review_due: 'A progress review is due. Record it with SMART targets.',
   follow_up_due: 'The 12-month follow-up is due. Is the young person still in paid work?',
 };
+
+/** How long a young person's home shows what a parent or carer decided for them. */
+export const decidedForYouShownDays = 28;
+
+/** One thing a parent or carer decided for the young person. */
+export type DecidedForYou =
+  | {
+      kind: 'said_yes' | 'said_no';
+      by: string;
+      at: Date;
+      matchId: string;
+      placementTitle: string;
+      employerName: string;
+    }
+  | { kind: 'shared'; by: string; at: Date; employerName: string; sections: PassportSection[] };
 
 /** How long before a passport share ends its owner is told, so they can renew it. */
 export const shareEndingSoonDays = 14;
@@ -101,6 +117,59 @@ export class InboxService {
         youngPerson: { id: share.youngPersonId, preferredName: names.get(share.youngPersonId) ?? 'the young person' },
       };
     });
+  }
+
+  /**
+   * What a parent or carer decided for the young person (the caller) in the last
+   * `decidedForYouShownDays`: proposals they answered and passport shares they made, newest first,
+   * so the young person can tell their job coach when it is not what they want.
+   */
+  async decidedForYou(actor: Actor): Promise<DecidedForYou[]> {
+    if (actor.role !== 'young_person' || !actor.youngPersonId) return [];
+    const since = daysAfter(this.clock.now(), -decidedForYouShownDays);
+    const [matches, shares] = await Promise.all([
+      this.matches.allOf(actor.youngPersonId),
+      this.passports.shares(actor, actor.youngPersonId),
+    ]);
+    const answered = matches.filter(
+      (match) => match.youngPersonResponse?.by.role === 'delegate' && match.youngPersonResponse.at >= since,
+    );
+    const madeOnAnswering = new Set(answered.map((match) => match.youngPersonResponse?.shareId));
+    const shared = shares.filter(
+      (share) =>
+        share.consent.givenBy.role === 'delegate' && share.consent.givenAt >= since && !madeOnAnswering.has(share.id),
+    );
+    if (answered.length === 0 && shared.length === 0) return [];
+    const [labels, delegates, employers] = await Promise.all([
+      labelsFor(answered, this.names),
+      this.names.accountNames([
+        ...answered.map((match) => match.youngPersonResponse!.by.accountId),
+        ...shared.map((share) => share.consent.givenBy.accountId),
+      ]),
+      this.names.employerNames(shared.map((share) => share.employerId)),
+    ]);
+    const delegateName = (accountId: string) => delegates.get(accountId) ?? 'Someone who helps you';
+    const decisions: DecidedForYou[] = [
+      ...answered.map((match) => {
+        const response = match.youngPersonResponse!;
+        return {
+          kind: response.accepted ? ('said_yes' as const) : ('said_no' as const),
+          by: delegateName(response.by.accountId),
+          at: response.at,
+          matchId: match.id,
+          placementTitle: labels.placement(match.placementId).title,
+          employerName: labels.placement(match.placementId).employerName,
+        };
+      }),
+      ...shared.map((share) => ({
+        kind: 'shared' as const,
+        by: delegateName(share.consent.givenBy.accountId),
+        at: share.consent.givenAt,
+        employerName: employers.get(share.employerId) ?? 'an employer',
+        sections: share.sections,
+      })),
+    ];
+    return decisions.sort((a, b) => b.at.getTime() - a.at.getTime());
   }
 
   /** What the caller must act on now, newest first. A job coach sees their own caseload. */

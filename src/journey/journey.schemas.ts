@@ -100,9 +100,13 @@ export const acceptInputSchema = z
     purpose: shortText(300)
       .optional()
       .openapi({ description: 'Why the employer may read them; a plain default names the placement.' }),
+    shareUntil: dateSchema.optional().openapi({
+      description:
+        'The last day the employer may read the chosen sections. After today, at most a year from today, and not after four weeks after the placement’s planned end (each answered with 422 saying the latest day allowed). By default the latest day allowed. Not with `shareForDays`.',
+    }),
     shareForDays: z.number().int().min(1).max(365).optional().openapi({
       description:
-        'How long the share lasts; by default until four weeks after the placement’s planned end (at most a year).',
+        'How long the share lasts, in days from today; the same limits as `shareUntil`, which says the day itself. Not with `shareUntil`.',
     }),
   })
   .openapi('ProposalAcceptance');

@@ -2,7 +2,7 @@ import type { ClientSession, MongoClient } from 'mongodb';
 import type { AuditLog } from '../audit/audit.js';
 import { type Actor, authorize, placementMatchScope } from '../auth/policy.js';
 import type { Clock } from '../core/clock.js';
-import { addDays, cohortYearOf, daysBetween, isoDate } from '../core/dates.js';
+import { addDays, addMonths, cohortYearOf, daysBetween, isoDate } from '../core/dates.js';
 import { isDuplicateKey } from '../core/db/mongo.js';
 import { inTransaction } from '../core/db/transaction.js';
 import { ApiError, type FieldProblem, notFound, unprocessable } from '../core/errors.js';
@@ -35,8 +35,35 @@ import { labelsFor, type MatchLabels } from './match-labels.js';
 import { followUpWindow } from './progress.js';
 import { startProblems } from './start-checks.js';
 
-/** A share made on accepting lasts until four weeks after the placement's planned end. */
+/** A share made on accepting lasts at most until four weeks after the placement's planned end... */
 const shareGraceDays = 28;
+/** ...and at most a year, the longest the share form offers: the owner renews it when it ends (they are told 14 days before). */
+const longestShareDays = 365;
+
+/** Why a share made on accepting cannot last beyond its latest end. */
+export type ShareEndLimit = 'placement_end' | 'one_year';
+
+/** The latest day a share made on accepting this placement today may last until, and which rule sets it. */
+export function latestShareEnd(
+  placement: Pick<PlacementFact, 'startDate' | 'durationWeeks'>,
+  today: string,
+): { until: string; because: ShareEndLimit } {
+  const afterPlacement = addDays(placement.startDate, placement.durationWeeks * 7 + shareGraceDays);
+  const yearAway = addDays(today, longestShareDays);
+  return afterPlacement <= yearAway
+    ? { until: afterPlacement, because: 'placement_end' }
+    : { until: yearAway, because: 'one_year' };
+}
+
+/** Shorter ends offered beside the latest when agreeing to a proposal, in months from today. */
+const shorterShareMonths = [1, 3, 6] as const;
+
+/** A day a share made on accepting can last until: a number of months from today, or the latest allowed. */
+export interface ShareEndChoice {
+  until: string;
+  months?: number;
+  because?: ShareEndLimit;
+}
 
 const readable = (state: string) => state.replaceAll('_', ' ');
 
@@ -305,6 +332,13 @@ export class JourneyService {
     return this.names.accountContact(match.jobCoachId);
   }
 
+  /** The name of whoever answered the proposal, when a parent or carer answered it for the young person. */
+  async answeredForYoungPersonBy(match: Pick<PlacementMatch, 'youngPersonResponse'>): Promise<string | undefined> {
+    const by = match.youngPersonResponse?.by;
+    if (by?.role !== 'delegate') return undefined;
+    return (await this.names.accountNames([by.accountId])).get(by.accountId) ?? 'Someone who helps you';
+  }
+
   async coachName(match: Pick<PlacementMatch, 'jobCoachId'>): Promise<string | undefined> {
     if (!match.jobCoachId) return undefined;
     return (await this.names.accountNames([match.jobCoachId])).get(match.jobCoachId);
@@ -383,7 +417,7 @@ export class JourneyService {
   async accept(
     actor: Actor,
     id: string,
-    input: { sections: PassportSection[]; purpose?: string; shareForDays?: number },
+    input: { sections: PassportSection[]; purpose?: string; shareUntil?: string; shareForDays?: number },
     requestId: string,
   ) {
     const authorized = await this.authorizeStep(actor, id, 'accept');
@@ -419,9 +453,7 @@ export class JourneyService {
     const purpose = (
       input.purpose ?? `So that ${employer.name} can plan the adjustments I need on the ${placement.title} placement`
     ).slice(0, 300);
-    const shareEnds = addDays(placement.startDate, placement.durationWeeks * 7 + shareGraceDays);
-    // However long the placement runs: no fixed cap may end the share in the middle of the internship.
-    const expiresInDays = input.shareForDays ?? Math.max(1, daysBetween(this.#today(), shareEnds));
+    const expiresInDays = input.sections.length > 0 ? daysBetween(this.#today(), this.#shareEnd(placement, input)) : 0;
     return inTransaction(this.mongo, async (session) => {
       const share =
         input.sections.length > 0
@@ -459,14 +491,67 @@ export class JourneyService {
         { sharedSections: share?.sections ?? [], ...(share ? { shareId: share.id } : {}) },
       );
       await this.notifications.proposalAgreed(moved, share !== undefined, session);
+      if (authorized.by.role === 'delegate')
+        await this.notifications.proposalAnsweredForYou(
+          moved,
+          { accepted: true, by: authorized.by.accountId },
+          session,
+        );
       return moved;
     });
   }
 
+  /**
+   * The last day the share made on accepting lasts: the day chosen (`shareUntil`, or `shareForDays`
+   * from today), else the latest allowed. 422 in plain words for a day in the past or beyond the latest.
+   */
+  #shareEnd(
+    placement: Pick<PlacementFact, 'startDate' | 'durationWeeks'>,
+    input: { shareUntil?: string; shareForDays?: number },
+  ): string {
+    const today = this.#today();
+    const latest = latestShareEnd(placement, today);
+    if (input.shareUntil !== undefined && input.shareForDays !== undefined)
+      throw unprocessable([problem('shareForDays', 'cannot be given with shareUntil; give one of them')]);
+    if (input.shareUntil === undefined && input.shareForDays === undefined)
+      return latest.until > today ? latest.until : addDays(today, 1);
+    const path = input.shareForDays !== undefined ? 'shareForDays' : 'shareUntil';
+    const until = input.shareUntil ?? addDays(today, input.shareForDays!);
+    if (until <= today)
+      throw unprocessable(
+        [problem(path, `must end after today (${today}); choose a later day`)],
+        'The share end is in the past.',
+      );
+    if (until > latest.until)
+      throw unprocessable(
+        [
+          problem(
+            path,
+            latest.because === 'one_year'
+              ? `ends on ${until}, more than a year from today; choose ${latest.until} or earlier (the share can be renewed before it ends)`
+              : `ends on ${until}, more than four weeks after the placement ends; choose ${latest.until} or earlier`,
+          ),
+        ],
+        'The share would last too long.',
+      );
+    return until;
+  }
+
+  /** The days a young person can choose to share until when agreeing to this proposal: shorter ones, then the latest. */
+  async shareEndChoices(match: PlacementMatch): Promise<ShareEndChoice[]> {
+    const { placement } = await this.#placementAndEmployer(match);
+    const today = this.#today();
+    const latest = latestShareEnd(placement, today);
+    const shorter = shorterShareMonths
+      .map((months) => ({ until: addMonths(today, months), months }))
+      .filter((choice) => choice.until < latest.until);
+    return [...shorter, latest];
+  }
+
   async decline(actor: Actor, id: string, input: { reason?: string }, requestId: string) {
     const authorized = await this.authorizeStep(actor, id, 'decline');
-    return inTransaction(this.mongo, (session) =>
-      this.#move(
+    return inTransaction(this.mongo, async (session) => {
+      const moved = await this.#move(
         actor,
         authorized,
         {
@@ -480,8 +565,15 @@ export class JourneyService {
         },
         requestId,
         session,
-      ),
-    );
+      );
+      if (authorized.by.role === 'delegate')
+        await this.notifications.proposalAnsweredForYou(
+          moved,
+          { accepted: false, by: authorized.by.accountId },
+          session,
+        );
+      return moved;
+    });
   }
 
   async arrangeTaster(

@@ -1,5 +1,6 @@
 import { type Context, Hono } from 'hono';
 import { ApiError } from '../core/errors.js';
+import { dateSchema } from '../domain/schemas.js';
 import {
   adjustmentCategoryLabels,
   environmentFactorLabels,
@@ -20,6 +21,7 @@ import { Button } from '../web/components/Button.js';
 import { CharacterCount } from '../web/components/CharacterCount.js';
 import { Checkboxes } from '../web/components/Checkboxes.js';
 import { ErrorSummary } from '../web/components/ErrorSummary.js';
+import { Radios } from '../web/components/Radios.js';
 import { SummaryList } from '../web/components/SummaryList.js';
 import { CsrfField, csrfToken } from '../web/csrf.js';
 import { pageNotFound } from '../web/errors.js';
@@ -29,6 +31,7 @@ import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
 import { longDate, type PersonPage } from '../web/young-person.js';
 import { partiesOf, placementMatchResource } from './journey.access.js';
+import type { ShareEndChoice } from './journey.service.js';
 import { matchView } from './journey.views.js';
 
 export const dayNames: Record<string, string> = {
@@ -124,9 +127,89 @@ export function reasonSentences(
 interface ProposalForm {
   sections: string[];
   reason: string;
+  /** The last day the employer may read the chosen parts; empty for the latest allowed. */
+  shareUntil: string;
+  /** A parent or carer's answer to "Have you talked to them about this?": yes, no, or not asked yet. */
+  talked: string;
 }
 
-async function proposalPage(c: Context<WebEnv>, person: PersonPage, form: ProposalForm, errors: FieldErrors) {
+const newForm = (c: Context<WebEnv>): ProposalForm => ({
+  sections: ['aboutMe', 'whatHelps'],
+  reason: '',
+  shareUntil: '',
+  talked: c.req.query('talked') ?? '',
+});
+
+const monthsWords = (months: number) => (months === 1 ? '1 month' : `${months} months`);
+
+/** Why each share end is offered, beside its date. */
+function shareEndHint(choice: ShareEndChoice): string {
+  if (choice.months) return `${monthsWords(choice.months)} from today`;
+  return choice.because === 'one_year'
+    ? 'A year from today. This is the longest you can choose. We will remind you before it ends.'
+    : 'Four weeks after the placement ends. This is the longest you can choose.';
+}
+
+/** A parent or carer says they have talked with the young person before answering for them. */
+function TalkedFirst(props: { name: string; talked: string; error?: string; action: string }) {
+  return (
+    <form method="get" action={props.action} novalidate>
+      <input type="hidden" name="asked" value="yes" />
+      {props.talked === 'no' ? (
+        <div class="govuk-inset-text">
+          Talk to {props.name} first. It is {props.name}’s placement, so answer only when you know what {props.name}{' '}
+          wants.
+        </div>
+      ) : null}
+      <Radios
+        name="talked"
+        legend={`Have you talked to ${props.name} about this?`}
+        legendSize="s"
+        items={[
+          { value: 'yes', text: 'Yes' },
+          { value: 'no', text: 'No, not yet' },
+        ]}
+        value={props.talked}
+        error={props.error}
+        inline
+      />
+      <Button>Continue</Button>
+    </form>
+  );
+}
+
+/** Who answered the proposal and when; the young person reads what a parent or carer said for them. */
+function Answered(props: {
+  answer: { accepted: boolean; at: Date } | undefined;
+  /** The name of the parent or carer who answered, when one did. */
+  byDelegate: string | undefined;
+  whoFor: string;
+  asDelegate: boolean;
+}) {
+  const { answer, byDelegate } = props;
+  if (!answer) return <p class="govuk-body">This proposal has been answered.</p>;
+  const said = answer.accepted ? 'yes' : 'no';
+  if (!byDelegate)
+    return (
+      <p class="govuk-body">
+        {props.asDelegate ? `${props.whoFor} said` : 'You said'} {said} to this placement on {longDate(answer.at)}.
+      </p>
+    );
+  return props.asDelegate ? (
+    <p class="govuk-body">
+      {byDelegate} said {said} to this placement for {props.whoFor} on {longDate(answer.at)}.
+    </p>
+  ) : (
+    <div class="govuk-inset-text">
+      <p class="govuk-body">
+        {byDelegate} said {said} to this placement for you on {longDate(answer.at)}.
+      </p>
+      <p class="govuk-body">Tell your job coach if that is not right.</p>
+    </div>
+  );
+}
+
+async function proposalPage(c: Context<WebEnv>, person: PersonPage, form: ProposalForm, formErrors: FieldErrors) {
   const { journey, placements } = c.var.services;
   const { match } = await journey.get(person.actor, c.req.param('matchId')!);
   if (match.youngPersonId !== person.youngPersonId) throw pageNotFound();
@@ -146,6 +229,13 @@ async function proposalPage(c: Context<WebEnv>, person: PersonPage, form: Propos
   const title = `${view.placement.title} at ${view.placement.employerName}`;
   const base = `/young-people/${person.youngPersonId}/proposals/${match.id}`;
   const whoFor = person.asDelegate ? labels.youngPersonName(match.youngPersonId) : 'you';
+  const talkedFirst = !person.asDelegate || form.talked === 'yes';
+  const errors: FieldErrors =
+    person.asDelegate && form.talked === '' && c.req.query('asked') !== undefined
+      ? { ...formErrors, talked: `Say whether you have talked to ${whoFor} about this` }
+      : formErrors;
+  const shareEnds = steps.includes('accept') && talkedFirst ? await journey.shareEndChoices(match) : [];
+  const latestEnd = shareEnds[shareEnds.length - 1]?.until ?? '';
   if (Object.keys(errors).length > 0) c.status(400);
   return renderPage(
     c,
@@ -195,20 +285,25 @@ async function proposalPage(c: Context<WebEnv>, person: PersonPage, form: Propos
             </ul>
           </>
         ) : null}
-        {steps.includes('accept') ? (
+        {steps.includes('accept') && person.asDelegate ? (
+          <h2 class="govuk-heading-m">Does {whoFor} want this placement?</h2>
+        ) : null}
+        {steps.includes('accept') && !talkedFirst ? (
+          <TalkedFirst name={whoFor} talked={form.talked} error={errors.talked} action={base} />
+        ) : null}
+        {steps.includes('accept') && talkedFirst ? (
           <form method="post" action={`${base}/accept`} novalidate>
             <CsrfField token={csrfToken(c)} />
-            <h2 class="govuk-heading-m">
-              {person.asDelegate ? `Does ${whoFor} want this placement?` : 'Do you want this placement?'}
-            </h2>
+            {person.asDelegate ? <input type="hidden" name="talked" value="yes" /> : null}
+            {person.asDelegate ? null : <h2 class="govuk-heading-m">Do you want this placement?</h2>}
             <p class="govuk-body">
               {person.asDelegate
-                ? `If you say yes for ${whoFor}, the employer will see that ${whoFor} is interested. They will also read the parts of ${whoFor}’s passport you choose here.`
-                : 'If you say yes, the employer will see that you are interested. They will also read the parts of your passport you choose here.'}
+                ? `If you say yes for ${whoFor}, the employer will see that ${whoFor} is interested. They will also read the parts of ${whoFor}’s passport you choose here, until the day you choose. ${whoFor} will see that you said yes.`
+                : 'If you say yes, the employer will see that you are interested. They will also read the parts of your passport you choose here, until the day you choose.'}
             </p>
             <Checkboxes
               name="sections"
-              legend={`Which parts of ${person.asDelegate ? 'the' : 'your'} passport can ${view.placement.employerName} read?`}
+              legend={`Which parts of ${person.asDelegate ? `${whoFor}’s` : 'your'} passport can ${view.placement.employerName} read?`}
               legendSize="s"
               hint="They cannot read the other parts. You can stop sharing at any time."
               items={passportSections.map((section) => ({
@@ -219,14 +314,34 @@ async function proposalPage(c: Context<WebEnv>, person: PersonPage, form: Propos
               values={form.sections}
               error={errors.sections}
             />
+            <Radios
+              name="shareUntil"
+              legend="Until when can they read them?"
+              legendSize="s"
+              hint="After this day they cannot read them. You can stop sharing sooner."
+              items={shareEnds.map((choice) => ({
+                value: choice.until,
+                text: longDate(choice.until),
+                hint: shareEndHint(choice),
+              }))}
+              value={form.shareUntil || latestEnd}
+              error={errors.shareUntil}
+            />
             <Button>{person.asDelegate ? `Yes, ${whoFor} wants this placement` : 'Yes, I want this placement'}</Button>
           </form>
-        ) : (
-          <p class="govuk-body">You have answered this proposal.</p>
+        ) : null}
+        {steps.includes('accept') ? null : (
+          <Answered
+            answer={match.youngPersonResponse}
+            byDelegate={await journey.answeredForYoungPersonBy(match)}
+            whoFor={whoFor}
+            asDelegate={person.asDelegate}
+          />
         )}
-        {steps.includes('decline') ? (
+        {steps.includes('decline') && talkedFirst ? (
           <form method="post" action={`${base}/decline`} novalidate>
             <CsrfField token={csrfToken(c)} />
+            {person.asDelegate ? <input type="hidden" name="talked" value="yes" /> : null}
             <h2 class="govuk-heading-m">Or say no</h2>
             <CharacterCount
               name="reason"
@@ -247,11 +362,29 @@ async function proposalPage(c: Context<WebEnv>, person: PersonPage, form: Propos
   );
 }
 
+/** The placement's title and employer, and the young person's name, for the words after an answer. */
+async function answered(c: Context<WebEnv>, person: PersonPage, matchId: string) {
+  const { journey } = c.var.services;
+  const { match } = await journey.get(person.actor, matchId);
+  const labels = await journey.labels([match]);
+  return { ...labels.placement(match.placementId), name: labels.youngPersonName(match.youngPersonId) };
+}
+
+/** The problems the journey found with an answer, in the words of the form; undefined for any other error. */
+function answerProblems(error: unknown): FieldErrors | undefined {
+  if (!(error instanceof ApiError) || (error.code !== 'unprocessable' && error.code !== 'validation_failed'))
+    return undefined;
+  const paths = Array.isArray(error.details) ? error.details.map((detail: { path?: string }) => detail.path) : [];
+  if (paths.includes('shareUntil')) return { shareUntil: 'Choose one of the days shown' };
+  if (paths.includes('reason')) return { reason: 'Check your reason' };
+  return undefined;
+}
+
 /** A young person (or a delegate who may answer for them) reads a proposal and accepts or declines it. */
 export function proposalPages() {
   const app = new Hono<WebEnv>();
   app.get('/young-people/:id/proposals/:matchId', (c) =>
-    withPerson(c, (person) => proposalPage(c, person, { sections: ['aboutMe', 'whatHelps'], reason: '' }, {})),
+    withPerson(c, (person) => proposalPage(c, person, newForm(c), {})),
   );
 
   app.post('/young-people/:id/proposals/:matchId/accept', (c) =>
@@ -260,23 +393,41 @@ export function proposalPages() {
       const sections = list(form, 'sections').filter((section): section is PassportSection =>
         (passportSections as readonly string[]).includes(section),
       );
+      const answer: ProposalForm = {
+        sections,
+        reason: '',
+        shareUntil: text(form, 'shareUntil'),
+        talked: text(form, 'talked'),
+      };
+      if (person.asDelegate && answer.talked !== 'yes') return proposalPage(c, person, { ...answer, talked: '' }, {});
       if (sections.length === 0)
-        return proposalPage(
-          c,
-          person,
-          { sections: [], reason: '' },
-          { sections: 'Choose at least one part of the passport they can read' },
-        );
-      const { journey } = c.var.services;
+        return proposalPage(c, person, answer, { sections: 'Choose at least one part of the passport they can read' });
+      if (!answer.shareUntil)
+        return proposalPage(c, person, answer, { shareUntil: 'Choose until when they can read them' });
+      if (!dateSchema.safeParse(answer.shareUntil).success)
+        return proposalPage(c, person, { ...answer, shareUntil: '' }, { shareUntil: 'Choose one of the days shown' });
       const matchId = c.req.param('matchId')!;
-      await journey.accept(person.actor, matchId, { sections }, c.get('requestId'));
-      const { match } = await journey.get(person.actor, matchId);
-      const labels = await journey.labels([match]);
+      try {
+        await c.var.services.journey.accept(
+          person.actor,
+          matchId,
+          { sections, shareUntil: answer.shareUntil },
+          c.get('requestId'),
+        );
+      } catch (error) {
+        const problems = answerProblems(error);
+        if (problems) return proposalPage(c, person, answer, problems);
+        throw error;
+      }
+      const { title, employerName, name } = await answered(c, person, matchId);
+      const parts = sections.map((section) => sectionLabels[section]).join(', ');
       return redirectWithFlash(
         c,
         '/',
-        `You said yes to ${labels.placement(match.placementId).title}`,
-        `${labels.placement(match.placementId).employerName} will look at it next. They can read: ${sections.map((s) => sectionLabels[s]).join(', ')}.`,
+        person.asDelegate ? `You said yes to ${title} for ${name}` : `You said yes to ${title}`,
+        person.asDelegate
+          ? `${employerName} will look at it next. They can read these parts of ${name}’s passport until ${longDate(answer.shareUntil)}: ${parts}. ${name} can see that you said yes.`
+          : `${employerName} will look at it next. They can read these parts of your passport until ${longDate(answer.shareUntil)}: ${parts}.`,
       );
     }),
   );
@@ -284,36 +435,36 @@ export function proposalPages() {
   app.post('/young-people/:id/proposals/:matchId/decline', (c) =>
     withPerson(c, async (person) => {
       const form = await readForm(c);
-      const reason = text(form, 'reason');
-      if (reason.length > 500)
-        return proposalPage(
-          c,
-          person,
-          { sections: ['aboutMe', 'whatHelps'], reason },
-          { reason: 'Your reason must be 500 characters or fewer' },
-        );
+      const answer: ProposalForm = {
+        sections: ['aboutMe', 'whatHelps'],
+        reason: text(form, 'reason'),
+        shareUntil: '',
+        talked: text(form, 'talked'),
+      };
+      if (person.asDelegate && answer.talked !== 'yes') return proposalPage(c, person, { ...answer, talked: '' }, {});
+      if (answer.reason.length > 500)
+        return proposalPage(c, person, answer, { reason: 'The reason must be 500 characters or fewer' });
+      const matchId = c.req.param('matchId')!;
       try {
         await c.var.services.journey.decline(
           person.actor,
-          c.req.param('matchId')!,
-          reason ? { reason } : {},
+          matchId,
+          answer.reason ? { reason: answer.reason } : {},
           c.get('requestId'),
         );
       } catch (error) {
-        if (error instanceof ApiError && error.code === 'validation_failed')
-          return proposalPage(
-            c,
-            person,
-            { sections: ['aboutMe', 'whatHelps'], reason },
-            { reason: 'Check your reason' },
-          );
+        const problems = answerProblems(error);
+        if (problems) return proposalPage(c, person, answer, problems);
         throw error;
       }
+      const { title, name } = await answered(c, person, matchId);
       return redirectWithFlash(
         c,
         '/',
-        'You said no to the placement',
-        'Your job coach will talk to you about other placements.',
+        person.asDelegate ? `You said no to ${title} for ${name}` : `You said no to ${title}`,
+        person.asDelegate
+          ? `${name}’s job coach will talk to ${name} about other placements. ${name} can see that you said no.`
+          : 'Your job coach will talk to you about other placements.',
       );
     }),
   );

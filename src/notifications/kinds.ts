@@ -8,6 +8,7 @@ export const notificationKinds = [
   'invitation',
   'proposal_received',
   'proposal_agreed',
+  'decided_for_you',
   'employer_decision',
   'taster_arranged',
   'passport_draft_waiting',
@@ -42,6 +43,7 @@ export const kindDescriptions: Record<NotificationKind, string> = {
   invitation: 'An invitation to make an account',
   proposal_received: 'A job coach suggests a placement',
   proposal_agreed: 'A young person agrees to a placement you offer',
+  decided_for_you: 'A parent or carer answers a placement or shares your passport for you',
   employer_decision: 'An employer decides about a placement',
   taster_arranged: 'An employer arranges a taster day or informal interview',
   passport_draft_waiting: 'A job coach suggests changes to a passport',
@@ -59,6 +61,7 @@ export const kindDescriptions: Record<NotificationKind, string> = {
 export const optionalKindsFor: Record<Role, OptionalKind[]> = {
   young_person: [
     'proposal_received',
+    'decided_for_you',
     'employer_decision',
     'taster_arranged',
     'passport_draft_waiting',

@@ -190,6 +190,66 @@ export class NotificationsService {
     );
   }
 
+  /**
+   * A parent or carer answered a proposal for the young person: the young person hears who did
+   * what, so they can tell their job coach if it is not what they want.
+   */
+  async proposalAnsweredForYou(
+    match: PlacementMatch,
+    answer: { accepted: boolean; by: string },
+    session: ClientSession,
+  ): Promise<void> {
+    const [labels, delegate, own] = await Promise.all([
+      this.#labels(match, session),
+      this.#account(answer.by, session),
+      this.recipients.youngPerson(match.youngPersonId, session),
+    ]);
+    await this.outbox.enqueue(
+      own.map((doc) => ({
+        kind: 'decided_for_you',
+        to: recipientOf(doc),
+        path: webPaths.proposal(match.youngPersonId, match.id),
+        facts: {
+          ...labels,
+          delegateName: delegate?.name ?? 'Someone who helps you',
+          decision: answer.accepted ? 'accepted' : 'declined',
+          on: longDate(this.clock.now()),
+        },
+        providerId: match.providerId,
+        subjectIds: [match.youngPersonId],
+      })),
+      session,
+    );
+  }
+
+  /** A parent or carer shared the young person's passport: the young person hears with whom (never which parts). */
+  async sharedForYou(
+    share: { youngPersonId: string; providerId: string; employerId: string; by: string },
+    session: ClientSession,
+  ): Promise<void> {
+    const [employer, delegate, own] = await Promise.all([
+      this.placements.employer(share.employerId, session),
+      this.#account(share.by, session),
+      this.recipients.youngPerson(share.youngPersonId, session),
+    ]);
+    await this.outbox.enqueue(
+      own.map((doc) => ({
+        kind: 'decided_for_you',
+        to: recipientOf(doc),
+        path: webPaths.passportShares(share.youngPersonId),
+        facts: {
+          employerName: employer?.name ?? 'an employer',
+          delegateName: delegate?.name ?? 'Someone who helps you',
+          decision: 'shared',
+          on: longDate(this.clock.now()),
+        },
+        providerId: share.providerId,
+        subjectIds: [share.youngPersonId],
+      })),
+      session,
+    );
+  }
+
   /** The job coach and the young person hear about the employer's decision or a taster. */
   async #toCoachAndYoungPerson(
     match: PlacementMatch,

@@ -83,6 +83,21 @@ function wordingFor(kind: NotificationKind, f: Facts): Wording {
         action: 'Decide about this placement',
         why: `You get this email because you work for ${f.employerName}, which offers this placement.`,
       };
+    case 'decided_for_you':
+      return {
+        subject:
+          f.decision === 'shared'
+            ? `${f.delegateName} shared your passport with ${f.employerName}`
+            : `${f.delegateName} said ${f.decision === 'accepted' ? 'yes' : 'no'} to ${f.placementTitle} for you`,
+        paragraphs: [
+          f.decision === 'shared'
+            ? `${f.delegateName} shared some of your passport with ${f.employerName} for you on ${f.on}.`
+            : `${f.delegateName} said ${f.decision === 'accepted' ? 'yes' : 'no'} to ${f.placementTitle} at ${f.employerName} for you on ${f.on}.`,
+          'Tell your job coach if that is not right.',
+        ],
+        action: f.decision === 'shared' ? 'See who can read your passport' : 'See the placement',
+        why: `You get this email because ${f.delegateName} can do this for you, and you should know when they do.`,
+      };
     case 'employer_decision':
       return {
         subject:

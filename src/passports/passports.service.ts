@@ -131,6 +131,19 @@ export function shareStatus(share: PassportShare, now: Date): 'active' | 'expire
   return share.expiresAt > now ? 'active' : 'expired';
 }
 
+/** The other shares with the same employer as `share` that are active now: what stays readable when `share` stops. */
+export function otherActiveSharesWith(shares: PassportShare[], share: PassportShare, now: Date): PassportShare[] {
+  return shares.filter(
+    (other) => other.id !== share.id && other.employerId === share.employerId && shareStatus(other, now) === 'active',
+  );
+}
+
+/** The sections of `share` that no other active share with the same employer covers: what stopping it takes away. */
+export function sectionsOnlyIn(share: PassportShare, others: PassportShare[]): PassportSection[] {
+  const stillShared = new Set(others.flatMap((other) => other.sections));
+  return share.sections.filter((section) => !stillShared.has(section));
+}
+
 const emptyPassport = (person: Pick<PersonFact, 'id' | 'providerId'>): Passport => ({
   youngPersonId: person.id,
   providerId: person.providerId,
@@ -568,9 +581,21 @@ export class PassportsService {
         throw unprocessable([{ path: 'placementId', in: 'body', message: 'is not a placement of this employer' }]);
       }
     }
-    return inTransaction(this.mongo, (session) =>
-      this.createShare(actor, person, { ...input, employerName: employer.name }, requestId, session),
-    );
+    return inTransaction(this.mongo, async (session) => {
+      const share = await this.createShare(
+        actor,
+        person,
+        { ...input, employerName: employer.name },
+        requestId,
+        session,
+      );
+      if (actor.role === 'delegate')
+        await this.notifications.sharedForYou(
+          { youngPersonId: person.id, providerId: person.providerId, employerId: employer.id, by: actor.accountId },
+          session,
+        );
+      return share;
+    });
   }
 
   /** The consent record and its audit entry; used by `share` and by accepting a placement proposal. */
@@ -751,6 +776,32 @@ export class PassportsService {
       );
     });
     return (await this.passports.share(shareId))!;
+  }
+
+  /** Stops every share with one employer that is active now, at once (one transaction, each audited). */
+  async withdrawSharesWith(actor: Actor, youngPersonId: string, employerId: string, requestId: string) {
+    await this.#load(actor, youngPersonId, 'passport.share');
+    const now = this.clock.now();
+    const active = (await this.passports.sharesOf(youngPersonId)).filter(
+      (share) => share.employerId === employerId && shareStatus(share, now) === 'active',
+    );
+    await inTransaction(this.mongo, async (session) => {
+      for (const share of active) {
+        if (!(await this.passports.withdrawShare(share.id, actor.accountId, now, session))) continue;
+        await this.audit.success(
+          'passport.share_withdraw',
+          actor,
+          {
+            target: { type: 'passport_share', id: share.id },
+            subjectId: youngPersonId,
+            requestId,
+            details: { employerId },
+          },
+          session,
+        );
+      }
+    });
+    return active.length;
   }
 
   /**

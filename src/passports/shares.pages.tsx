@@ -17,10 +17,19 @@ import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
 import { longDate, type PersonPage } from '../web/young-person.js';
 import { withPerson } from './passports.pages.js';
+import type { PassportShare } from './passports.repository.js';
 import { shareInputSchema } from './passports.schemas.js';
-import { sectionLabels, shareStatus } from './passports.service.js';
+import { otherActiveSharesWith, sectionLabels, sectionsOnlyIn, shareStatus } from './passports.service.js';
 
 const shares = (id: string) => `/young-people/${id}/passport/shares`;
+
+/** "my passport" to the young person; "Sam’s passport" to someone acting for them. */
+const passportOf = (person: PersonPage) => (person.asDelegate ? person.whose('passport') : 'my passport');
+
+const partsOf = (sections: readonly PassportSection[]) => sections.map((section) => sectionLabels[section]).join(', ');
+
+/** One share in words, to tell it from the others with the same employer: its parts and its end. */
+const shareInWords = (share: PassportShare) => `${partsOf(share.sections)} (until ${longDate(share.expiresAt)})`;
 
 const periods = [
   { value: '30', text: '1 month' },
@@ -33,7 +42,7 @@ const periodWords = (days: number) => periods.find((period) => period.value === 
 
 const sectionHints: Partial<Record<PassportSection, string>> = {
   myCondition: 'Only share this if you want to. Most people do not.',
-  whatHelps: 'The changes at work that help you. Most people share this.',
+  whatHelps: 'The changes at work that help. Most people share this.',
 };
 
 interface ShareChoice {
@@ -143,7 +152,7 @@ function ShareForm(props: {
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
-        <h1 class="govuk-heading-l">Share {person.asDelegate ? 'the' : 'my'} passport</h1>
+        <h1 class="govuk-heading-l">Share {passportOf(person)}</h1>
         <p class="govuk-body">
           Choose who can read it, which parts, and for how long. You can stop sharing at any time.
         </p>
@@ -153,7 +162,11 @@ function ShareForm(props: {
             name="employerId"
             legend="Who do you want to share it with?"
             legendSize="m"
-            hint={fromProposals.length > 0 ? 'The first ones are employers from your placement proposals.' : undefined}
+            hint={
+              fromProposals.length > 0
+                ? `The first ones are employers from ${person.asDelegate ? person.whose('placement proposals') : 'your placement proposals'}.`
+                : undefined
+            }
             items={[
               ...fromProposals.map((employer) => ({ value: employer.id, text: employer.name })),
               { value: 'other', text: 'Another employer' },
@@ -293,6 +306,10 @@ function CheckAnswers(props: {
   employerId: string;
   employerName: string;
   input: { sections: PassportSection[]; purpose: string; expiresInDays: number };
+  /** For a parent or carer: whom they share for, to ask whether they talked with them first. */
+  youngPersonName?: string;
+  talked?: string;
+  errors?: FieldErrors;
   csrf: string;
 }) {
   const { person, choice, input } = props;
@@ -301,6 +318,7 @@ function CheckAnswers(props: {
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={props.errors ?? {}} />
         <h1 class="govuk-heading-l">Check before you share</h1>
         <SummaryList
           rows={[
@@ -347,6 +365,20 @@ function CheckAnswers(props: {
           ))}
           <input type="hidden" name="purpose" value={choice.purpose} />
           <input type="hidden" name="days" value={choice.days} />
+          {props.youngPersonName ? (
+            <Radios
+              name="talked"
+              legend={`Have you talked to ${props.youngPersonName} about this?`}
+              legendSize="s"
+              items={[
+                { value: 'yes', text: 'Yes' },
+                { value: 'no', text: 'No, not yet' },
+              ]}
+              value={props.talked}
+              error={props.errors?.talked}
+              inline
+            />
+          ) : null}
           <Button>Yes, share it</Button>
         </form>
       </div>
@@ -362,56 +394,71 @@ async function sharesPage(c: Context<WebEnv>, person: PersonPage) {
   const active = all.filter((share) => shareStatus(share, now) === 'active');
   const past = all.filter((share) => shareStatus(share, now) !== 'active');
   const canShare = person.may('share_passport');
+  const employerName = (share: PassportShare) => names.get(share.employerId) ?? 'An employer';
+  const byEmployer = new Map<string, PassportShare[]>();
+  for (const share of active) byEmployer.set(share.employerId, [...(byEmployer.get(share.employerId) ?? []), share]);
+  const title = `Who can read ${passportOf(person)}`;
   return renderPage(
     c,
-    {
-      title: `Who ${person.asDelegate ? 'the' : 'my'} passport is shared with`,
-      backLink: `/young-people/${person.youngPersonId}/passport`,
-    },
+    { title, backLink: `/young-people/${person.youngPersonId}/passport` },
     <>
-      <h1 class="govuk-heading-l">Who {person.asDelegate ? 'the' : 'my'} passport is shared with</h1>
+      <h1 class="govuk-heading-l">{title}</h1>
       <p class="govuk-body">
         Nobody outside {person.asDelegate ? 'their' : 'your'} college or provider can read the passport unless it is
         shared with them here.
       </p>
-      {canShare ? (
-        <Button href={`${shares(person.youngPersonId)}/new`}>Share {person.asDelegate ? 'the' : 'my'} passport</Button>
-      ) : null}
+      {canShare ? <Button href={`${shares(person.youngPersonId)}/new`}>Share {passportOf(person)}</Button> : null}
       <h2 class="govuk-heading-m">Shared now</h2>
       {active.length === 0 ? <p class="govuk-body">It is not shared with anyone now.</p> : null}
-      {active.map((share) => (
-        <div class="govuk-summary-card">
-          <div class="govuk-summary-card__title-wrapper">
-            <h3 class="govuk-summary-card__title">{names.get(share.employerId) ?? 'An employer'}</h3>
-            {canShare ? (
-              <ul class="govuk-summary-card__actions">
-                <li class="govuk-summary-card__action">
-                  <a class="govuk-link" href={`${shares(person.youngPersonId)}/${share.id}/withdraw`}>
-                    Stop sharing
-                    <span class="govuk-visually-hidden"> with {names.get(share.employerId) ?? 'this employer'}</span>
-                  </a>
-                </li>
-              </ul>
-            ) : null}
-          </div>
-          <div class="govuk-summary-card__content">
-            <SummaryList
-              rows={[
-                { key: 'They can read', value: share.sections.map((section) => sectionLabels[section]).join(', ') },
-                { key: 'Why', value: share.purpose },
-                { key: 'Until', value: longDate(share.expiresAt) },
-              ]}
-            />
-          </div>
-        </div>
+      {[...byEmployer.values()].map((withEmployer) => (
+        <>
+          {withEmployer.map((share) => (
+            <div class="govuk-summary-card">
+              <div class="govuk-summary-card__title-wrapper">
+                <h3 class="govuk-summary-card__title">{employerName(share)}</h3>
+                {canShare ? (
+                  <ul class="govuk-summary-card__actions">
+                    <li class="govuk-summary-card__action">
+                      <a class="govuk-link" href={`${shares(person.youngPersonId)}/${share.id}/withdraw`}>
+                        Stop sharing
+                        <span class="govuk-visually-hidden">
+                          {' '}
+                          {shareInWords(share)} with {employerName(share)}
+                        </span>
+                      </a>
+                    </li>
+                  </ul>
+                ) : null}
+              </div>
+              <div class="govuk-summary-card__content">
+                <SummaryList
+                  rows={[
+                    { key: 'They can read', value: partsOf(share.sections) },
+                    { key: 'Why', value: share.purpose },
+                    { key: 'Until', value: longDate(share.expiresAt) },
+                  ]}
+                />
+              </div>
+            </div>
+          ))}
+          {canShare && withEmployer.length > 1 ? (
+            <p class="govuk-body">
+              <a
+                class="govuk-link"
+                href={`${shares(person.youngPersonId)}/employers/${withEmployer[0]!.employerId}/withdraw`}
+              >
+                Stop sharing everything with {employerName(withEmployer[0]!)}
+              </a>
+            </p>
+          ) : null}
+        </>
       ))}
       <h2 class="govuk-heading-m">Shared before</h2>
       {past.length === 0 ? <p class="govuk-body">Nothing yet.</p> : null}
       <ul class="govuk-list govuk-list--spaced">
         {past.map((share) => (
           <li>
-            {names.get(share.employerId) ?? 'An employer'}:{' '}
-            {share.sections.map((section) => sectionLabels[section]).join(', ')}.{' '}
+            {employerName(share)}: {partsOf(share.sections)}.{' '}
             {share.withdrawnAt ? (
               <Tag colour="grey">Stopped {longDate(share.withdrawnAt)}</Tag>
             ) : (
@@ -424,14 +471,41 @@ async function sharesPage(c: Context<WebEnv>, person: PersonPage) {
   );
 }
 
+/** The share named in the path, its employer's name, and the other shares with that employer active now. */
 async function findShare(c: Context<WebEnv>, person: PersonPage) {
-  const { passports } = c.var.services;
-  const share = (await passports.shares(person.actor, person.youngPersonId)).find(
-    (candidate) => candidate.id === c.req.param('shareId'),
-  );
+  const { passports, clock } = c.var.services;
+  const all = await passports.shares(person.actor, person.youngPersonId);
+  const share = all.find((candidate) => candidate.id === c.req.param('shareId'));
   if (!share) throw pageNotFound();
   const name = (await passports.employerNames([share])).get(share.employerId) ?? 'the employer';
-  return { share, name };
+  return { share, name, others: otherActiveSharesWith(all, share, clock.now()) };
+}
+
+/** The active shares with the employer named in the path, and its name; 404 when there are none. */
+async function findSharesWith(c: Context<WebEnv>, person: PersonPage) {
+  const { passports, clock } = c.var.services;
+  const now = clock.now();
+  const withEmployer = (await passports.shares(person.actor, person.youngPersonId)).filter(
+    (share) => share.employerId === c.req.param('employerId') && shareStatus(share, now) === 'active',
+  );
+  if (withEmployer.length === 0) throw pageNotFound();
+  const name = (await passports.employerNames(withEmployer)).get(withEmployer[0]!.employerId) ?? 'the employer';
+  return { withEmployer, name };
+}
+
+/** What stays shared with an employer after one share stops: each other share, by its parts and end. */
+function StillShared(props: { name: string; others: PassportShare[] }) {
+  if (props.others.length === 0) return null;
+  return (
+    <>
+      <p class="govuk-body">{props.name} can still read these parts, because they were shared another time:</p>
+      <ul class="govuk-list govuk-list--bullet">
+        {props.others.map((other) => (
+          <li>{shareInWords(other)}</li>
+        ))}
+      </ul>
+    </>
+  );
 }
 
 /** Sharing, seeing shares, and stopping a share: consent that is specific and easy to undo. */
@@ -443,7 +517,7 @@ export function sharePages() {
     withPerson(c, async (person) =>
       renderPage(
         c,
-        { title: 'Share my passport', backLink: shares(person.youngPersonId) },
+        { title: `Share ${passportOf(person)}`, backLink: shares(person.youngPersonId) },
         <ShareForm
           person={person}
           employers={await proposalEmployers(c, person)}
@@ -474,7 +548,7 @@ export function sharePages() {
     return {
       problems: await renderPage(
         c,
-        { title: 'Share my passport', hasErrors: true, backLink: shares(person.youngPersonId) },
+        { title: `Share ${passportOf(person)}`, hasErrors: true, backLink: shares(person.youngPersonId) },
         <ShareForm
           person={person}
           employers={employers}
@@ -487,22 +561,41 @@ export function sharePages() {
     };
   };
 
+  /** The "check before you share" page; a parent or carer is asked there whether they talked with the young person. */
+  const checkPage = (
+    c: Context<WebEnv>,
+    person: PersonPage,
+    result: { choice: ShareChoice; input: NonNullable<ReturnType<typeof validate>['input']>; employerName: string },
+    talked: string,
+    errors: FieldErrors,
+  ) => {
+    if (Object.keys(errors).length > 0) c.status(400);
+    return renderPage(
+      c,
+      {
+        title: 'Check before you share',
+        hasErrors: Object.keys(errors).length > 0,
+        backLink: changeLink(person, result.choice),
+      },
+      <CheckAnswers
+        person={person}
+        choice={result.choice}
+        employerId={result.input.employerId}
+        employerName={result.employerName}
+        input={result.input}
+        youngPersonName={person.asDelegate ? (c.get('session')?.actingFor?.name ?? 'them') : undefined}
+        talked={talked}
+        errors={errors}
+        csrf={csrfToken(c)}
+      />,
+    );
+  };
+
   app.post('/young-people/:id/passport/shares/new', (c) =>
     withPerson(c, async (person) => {
       const result = await checked(c, person);
       if ('problems' in result) return result.problems;
-      return renderPage(
-        c,
-        { title: 'Check before you share', backLink: changeLink(person, result.choice) },
-        <CheckAnswers
-          person={person}
-          choice={result.choice}
-          employerId={result.input.employerId}
-          employerName={result.employerName}
-          input={result.input}
-          csrf={csrfToken(c)}
-        />,
-      );
+      return checkPage(c, person, result, '', {});
     }),
   );
 
@@ -510,6 +603,16 @@ export function sharePages() {
     withPerson(c, async (person) => {
       const result = await checked(c, person);
       if ('problems' in result) return result.problems;
+      if (person.asDelegate) {
+        const talked = text(await readForm(c), 'talked');
+        const name = c.get('session')?.actingFor?.name ?? 'them';
+        if (talked === '')
+          return checkPage(c, person, result, talked, { talked: `Say whether you have talked to ${name} about this` });
+        if (talked !== 'yes')
+          return checkPage(c, person, result, talked, {
+            talked: `Talk to ${name} first. It is ${name}’s passport: share it only when you know ${name} wants to`,
+          });
+      }
       const share = await c.var.services.passports.share(
         person.actor,
         person.youngPersonId,
@@ -523,15 +626,16 @@ export function sharePages() {
   app.get('/young-people/:id/passport/shares/:shareId/shared', (c) =>
     withPerson(c, async (person) => {
       const { share, name } = await findShare(c, person);
+      const title = `${person.asDelegate ? person.whose('passport') : 'Your passport'} is shared`;
       return renderPage(
         c,
-        { title: 'Your passport is shared' },
+        { title },
         <div class="govuk-grid-row">
           <div class="govuk-grid-column-two-thirds">
-            <Panel title="Your passport is shared">With {name}</Panel>
+            <Panel title={title}>With {name}</Panel>
             <h2 class="govuk-heading-m">What happens next</h2>
             <p class="govuk-body">
-              {name} can now read: {share.sections.map((section) => sectionLabels[section]).join(', ')}.
+              {name} can now read: {partsOf(share.sections)}.
             </p>
             <p class="govuk-body">
               They can read it until {longDate(share.expiresAt)}. You can see each time they read it.
@@ -539,10 +643,10 @@ export function sharePages() {
             <p class="govuk-body">Changed your mind? You can stop sharing now.</p>
             <ButtonGroup>
               <Button href={`${shares(person.youngPersonId)}/${share.id}/withdraw`} variant="warning">
-                Stop sharing with {name}
+                Stop sharing {partsOf(share.sections)} with {name}
               </Button>
               <a class="govuk-link" href={shares(person.youngPersonId)}>
-                See everyone I share with
+                See who can read {passportOf(person)}
               </a>
             </ButtonGroup>
           </div>
@@ -553,22 +657,84 @@ export function sharePages() {
 
   app.get('/young-people/:id/passport/shares/:shareId/withdraw', (c) =>
     withPerson(c, async (person) => {
-      const { share, name } = await findShare(c, person);
+      const { share, name, others } = await findShare(c, person);
+      const title = `Stop sharing ${partsOf(share.sections)} with ${name}?`;
+      const lost = sectionsOnlyIn(share, others);
       return renderPage(
         c,
-        { title: `Stop sharing with ${name}`, backLink: shares(person.youngPersonId) },
+        { title, backLink: shares(person.youngPersonId) },
         <div class="govuk-grid-row">
           <div class="govuk-grid-column-two-thirds">
-            <h1 class="govuk-heading-l">Stop sharing with {name}?</h1>
+            <h1 class="govuk-heading-l">{title}</h1>
             <p class="govuk-body">
-              {name} will not be able to read {share.sections.map((section) => sectionLabels[section]).join(', ')} any
-              more. This happens straight away.
+              {lost.length > 0
+                ? `${name} will not be able to read ${partsOf(lost)} any more. This happens straight away.`
+                : `This share ends straight away.`}
             </p>
+            <StillShared name={name} others={others} />
             <p class="govuk-body">You can share with them again later if you want.</p>
             <form method="post" novalidate>
               <CsrfField token={csrfToken(c)} />
               <ButtonGroup>
                 <Button variant="warning">Yes, stop sharing</Button>
+                <a class="govuk-link" href={shares(person.youngPersonId)}>
+                  No, go back
+                </a>
+              </ButtonGroup>
+            </form>
+            {others.length > 0 ? (
+              <p class="govuk-body">
+                <a class="govuk-link" href={`${shares(person.youngPersonId)}/employers/${share.employerId}/withdraw`}>
+                  Stop sharing everything with {name}
+                </a>
+              </p>
+            ) : null}
+          </div>
+        </div>,
+      );
+    }),
+  );
+
+  app.post('/young-people/:id/passport/shares/:shareId/withdraw', (c) =>
+    withPerson(c, async (person) => {
+      const { share, name } = await findShare(c, person);
+      await c.var.services.passports.withdrawShare(person.actor, person.youngPersonId, share.id, c.get('requestId'));
+      const { others } = await findShare(c, person);
+      return redirectWithFlash(
+        c,
+        shares(person.youngPersonId),
+        `You stopped sharing ${partsOf(share.sections)} with ${name}`,
+        others.length > 0
+          ? `${name} can still read: ${others.map(shareInWords).join('; ')}.`
+          : `${name} cannot read the passport any more.`,
+      );
+    }),
+  );
+
+  app.get('/young-people/:id/passport/shares/employers/:employerId/withdraw', (c) =>
+    withPerson(c, async (person) => {
+      const { withEmployer, name } = await findSharesWith(c, person);
+      const title = `Stop sharing everything with ${name}?`;
+      return renderPage(
+        c,
+        { title, backLink: shares(person.youngPersonId) },
+        <div class="govuk-grid-row">
+          <div class="govuk-grid-column-two-thirds">
+            <h1 class="govuk-heading-l">{title}</h1>
+            <p class="govuk-body">
+              {name} will not be able to read any of the passport any more. This happens straight away. These shares
+              end:
+            </p>
+            <ul class="govuk-list govuk-list--bullet">
+              {withEmployer.map((share) => (
+                <li>{shareInWords(share)}</li>
+              ))}
+            </ul>
+            <p class="govuk-body">You can share with them again later if you want.</p>
+            <form method="post" novalidate>
+              <CsrfField token={csrfToken(c)} />
+              <ButtonGroup>
+                <Button variant="warning">Yes, stop sharing everything</Button>
                 <a class="govuk-link" href={shares(person.youngPersonId)}>
                   No, go back
                 </a>
@@ -580,15 +746,20 @@ export function sharePages() {
     }),
   );
 
-  app.post('/young-people/:id/passport/shares/:shareId/withdraw', (c) =>
+  app.post('/young-people/:id/passport/shares/employers/:employerId/withdraw', (c) =>
     withPerson(c, async (person) => {
-      const { share, name } = await findShare(c, person);
-      await c.var.services.passports.withdrawShare(person.actor, person.youngPersonId, share.id, c.get('requestId'));
+      const { withEmployer, name } = await findSharesWith(c, person);
+      await c.var.services.passports.withdrawSharesWith(
+        person.actor,
+        person.youngPersonId,
+        withEmployer[0]!.employerId,
+        c.get('requestId'),
+      );
       return redirectWithFlash(
         c,
         shares(person.youngPersonId),
-        `You stopped sharing with ${name}`,
-        'They cannot read the passport any more.',
+        `You stopped sharing everything with ${name}`,
+        `${name} cannot read the passport any more.`,
       );
     }),
   );

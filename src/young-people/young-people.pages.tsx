@@ -3,10 +3,11 @@ import { z } from 'zod';
 import { daysAfter } from '../core/dates.js';
 import { ApiError } from '../core/errors.js';
 import { type DelegateRight, delegateRights } from '../domain/vocabulary.js';
+import type { DecidedForYou } from '../journey/inbox.service.js';
 import { daysInWords } from '../journey/proposals.pages.js';
 import { sectionTitle } from '../passports/passport-fields.js';
 import { withPerson } from '../passports/passports.pages.js';
-import { shareStatus } from '../passports/passports.service.js';
+import { sectionLabels, shareStatus } from '../passports/passports.service.js';
 import { Button } from '../web/components/Button.js';
 import { Checkboxes } from '../web/components/Checkboxes.js';
 import { ErrorSummary } from '../web/components/ErrorSummary.js';
@@ -106,8 +107,43 @@ async function nextThings(c: Context<WebEnv>, person: PersonPage): Promise<NextT
   return things;
 }
 
+/** What a parent or carer decided for the young person lately, so the young person knows and can say if it is wrong. */
+function DecidedForYouNotice(props: { decisions: DecidedForYou[]; youngPersonId: string }) {
+  if (props.decisions.length === 0) return null;
+  return (
+    <div class="govuk-inset-text">
+      <h2 class="govuk-heading-m">Decided for you</h2>
+      <ul class="govuk-list govuk-list--spaced">
+        {props.decisions.map((decision) =>
+          decision.kind === 'shared' ? (
+            <li>
+              {decision.by} shared your passport with {decision.employerName} for you on {longDate(decision.at)}. They
+              can read: {decision.sections.map((section) => sectionLabels[section]).join(', ')}.{' '}
+              <a class="govuk-link" href={`/young-people/${props.youngPersonId}/passport/shares`}>
+                See who can read your passport
+              </a>
+            </li>
+          ) : (
+            <li>
+              {decision.by} said {decision.kind === 'said_yes' ? 'yes' : 'no'} to{' '}
+              <a class="govuk-link" href={`/young-people/${props.youngPersonId}/proposals/${decision.matchId}`}>
+                {decision.placementTitle} at {decision.employerName}
+              </a>{' '}
+              for you on {longDate(decision.at)}.
+            </li>
+          ),
+        )}
+      </ul>
+      <p class="govuk-body">Tell your job coach if that is not right.</p>
+    </div>
+  );
+}
+
 async function personHome(c: Context<WebEnv>, person: PersonPage, name: string) {
-  const things = await nextThings(c, person);
+  const [things, decidedForYou] = await Promise.all([
+    nextThings(c, person),
+    person.asDelegate ? [] : c.var.services.inbox.decidedForYou(person.actor),
+  ]);
   const base = `/young-people/${person.youngPersonId}`;
   const title = person.asDelegate ? `What to do next for ${name}` : `Hello ${name}. What to do next`;
   return renderPage(
@@ -115,6 +151,7 @@ async function personHome(c: Context<WebEnv>, person: PersonPage, name: string) 
     { title },
     <>
       <h1 class="govuk-heading-l">{title}</h1>
+      <DecidedForYouNotice decisions={decidedForYou} youngPersonId={person.youngPersonId} />
       {things.length === 0 ? <p class="govuk-body-l">There is nothing you need to do now.</p> : null}
       <ol class="govuk-list govuk-list--number govuk-list--spaced">
         {things.map((thing) => (

@@ -57,7 +57,7 @@ beforeAll(async () => {
   const employer = await makeEmployer(web.harness, world.admin, { name: 'The Beckside Hotel' });
   employerName = 'The Beckside Hotel';
   employerStaffId = employer.staff.accountId;
-  for (const title of ['Kitchen assistant', 'Housekeeping assistant', 'Porter']) {
+  for (const title of ['Kitchen assistant', 'Housekeeping assistant', 'Porter', 'Laundry assistant', 'Gardener']) {
     const placementId = await postPlacement(web.harness, employer.employerId, employer.staff, { title });
     const proposed = await propose(web.harness, world.coach, world.youngPersonId, placementId);
     expect(proposed.status, proposed.text).toBe(201);
@@ -221,14 +221,17 @@ describe('young person pages', () => {
       'aboutMe',
       'whatHelps',
     ]);
-    await tabTo(page, `Stop sharing with ${employerName}`);
+    await tabTo(page, `Stop sharing About me, What helps me at work with ${employerName}`);
     await page.keyboard.press('Enter');
     await page.waitForURL('**/withdraw');
     await expectNoAxeViolations(page);
     await tabTo(page, 'Yes, stop sharing');
     await page.keyboard.press('Enter');
     await page.waitForURL(`**/young-people/${world.youngPersonId}/passport/shares`);
-    await expect(page.getByText(`You stopped sharing with ${employerName}`).count()).resolves.toBe(1);
+    await expect(
+      page.getByText(`You stopped sharing About me, What helps me at work with ${employerName}`).count(),
+    ).resolves.toBe(1);
+    await expect(page.getByText(`${employerName} cannot read the passport any more.`).count()).resolves.toBe(1);
     const after = await web.harness.services.passports.shares(youngPersonActor, world.youngPersonId);
     expect(after.every((share) => share.withdrawnAt)).toBe(true);
   });
@@ -347,7 +350,7 @@ describe('a delegate', () => {
           expect((await page.title()).replace(/ – Supported internships$/, ''), path).toBe(await heading(page));
       }
       // A proposal speaks of Sam to the parent answering for them, not as if the parent were Sam.
-      await page.goto(`/young-people/${world.youngPersonId}/proposals/${proposals[2]}`);
+      await page.goto(`/young-people/${world.youngPersonId}/proposals/${proposals[2]}?talked=yes`);
       expect(await page.getByRole('heading', { name: 'Does Sam want this placement?' }).count()).toBe(1);
       expect(await page.getByRole('button', { name: 'Yes, Sam wants this placement' }).count()).toBe(1);
       expect(await page.getByRole('button', { name: 'No, Sam does not want this placement' }).count()).toBe(1);
@@ -528,4 +531,266 @@ describe('what helps at work, one help at a time', () => {
     }
     await context.close();
   });
+});
+
+/** The passport's shares with one employer, as the store has them. */
+async function sharesInStore() {
+  return web.harness.services.passports.shares(youngPersonActor, world.youngPersonId);
+}
+
+describe('stopping one of several shares with the same employer', () => {
+  it(
+    'says only what is true: names each share by its parts and end, says what stays shared, and offers to stop everything',
+    async () => {
+      const { services } = web.harness;
+      const employerId = (await services.journey.get(youngPersonActor, proposals[0]!)).match.employerId;
+      for (const share of await sharesInStore())
+        if (!share.withdrawnAt && share.employerId === employerId)
+          await services.passports.withdrawShare(youngPersonActor, world.youngPersonId, share.id, 'test');
+      const aboutMe = await services.passports.share(
+        youngPersonActor,
+        world.youngPersonId,
+        { employerId, sections: ['aboutMe'], purpose: 'For the interview', expiresInDays: 30 },
+        'test',
+      );
+      await services.passports.share(
+        youngPersonActor,
+        world.youngPersonId,
+        { employerId, sections: ['whatHelps'], purpose: 'For my supervisor', expiresInDays: 90 },
+        'test',
+      );
+      const until = (days: number) =>
+        new Date(services.clock.now().getTime() + days * 86_400_000).toLocaleDateString('en-GB', {
+          day: 'numeric',
+          month: 'long',
+          year: 'numeric',
+          timeZone: 'Europe/London',
+        });
+      const { context, page } = await signInAs(web, world.youngPerson.email, { width: 320 });
+      await page.goto(`/young-people/${world.youngPersonId}/passport/shares`);
+      expect(await heading(page)).toBe('Who can read my passport');
+      expect(await page.title()).toContain('Who can read my passport');
+      // Each link says which share it stops, not only the employer.
+      await expect(
+        page.getByRole('link', { name: `Stop sharing About me (until ${until(30)}) with ${employerName}` }).count(),
+      ).resolves.toBe(1);
+      await expect(
+        page
+          .getByRole('link', { name: `Stop sharing What helps me at work (until ${until(90)}) with ${employerName}` })
+          .count(),
+      ).resolves.toBe(1);
+      await expectNoAxeViolations(page);
+      await expectNoHorizontalScroll(page);
+
+      await page.getByRole('link', { name: `Stop sharing About me (until ${until(30)}) with ${employerName}` }).click();
+      expect(await heading(page)).toBe(`Stop sharing About me with ${employerName}?`);
+      expect(await page.title()).toContain(`Stop sharing About me with ${employerName}?`);
+      await expect(page.getByText(`${employerName} will not be able to read About me any more.`).count()).resolves.toBe(
+        1,
+      );
+      await expect(page.getByText(`What helps me at work (until ${until(90)})`).count()).resolves.toBe(1);
+      await expectNoAxeViolations(page);
+      await expectNoHorizontalScroll(page);
+      await page.getByRole('button', { name: 'Yes, stop sharing' }).click();
+      await page.waitForURL(`**/young-people/${world.youngPersonId}/passport/shares`);
+      await expect(page.getByText(`You stopped sharing About me with ${employerName}`).count()).resolves.toBe(1);
+      await expect(
+        page.getByText(`${employerName} can still read: What helps me at work (until ${until(90)}).`).count(),
+      ).resolves.toBe(1);
+      await expect(page.getByText('cannot read the passport any more').count()).resolves.toBe(0);
+      expect((await sharesInStore()).find((share) => share.id === aboutMe.id)?.withdrawnAt).toBeDefined();
+
+      await services.passports.share(
+        youngPersonActor,
+        world.youngPersonId,
+        { employerId, sections: ['accessToWork'], purpose: 'For Access to Work', expiresInDays: 180 },
+        'test',
+      );
+      await page.goto(`/young-people/${world.youngPersonId}/passport/shares`);
+      await page.getByRole('link', { name: `Stop sharing everything with ${employerName}` }).click();
+      expect(await heading(page)).toBe(`Stop sharing everything with ${employerName}?`);
+      await expectNoAxeViolations(page);
+      await expectNoHorizontalScroll(page);
+      await page.getByRole('button', { name: 'Yes, stop sharing everything' }).click();
+      await page.waitForURL(`**/young-people/${world.youngPersonId}/passport/shares`);
+      await expect(page.getByText(`You stopped sharing everything with ${employerName}`).count()).resolves.toBe(1);
+      expect((await sharesInStore()).filter((share) => share.employerId === employerId && !share.withdrawnAt)).toEqual(
+        [],
+      );
+      await context.close();
+    },
+    pageLoopTimeout,
+  );
+});
+
+describe('stopping everything shared with an employer', () => {
+  it('is refused to a helper who may not share the passport, and the shares stay', async () => {
+    const { services } = web.harness;
+    const employerId = (await services.journey.get(youngPersonActor, proposals[0]!)).match.employerId;
+    const share = await services.passports.share(
+      youngPersonActor,
+      world.youngPersonId,
+      { employerId, sections: ['aboutMe'], purpose: 'For the interview', expiresInDays: 30 },
+      'test',
+    );
+    const path = `/young-people/${world.youngPersonId}/passport/shares/employers/${employerId}/withdraw`;
+    const { context, page } = await signInAs(web, world.delegate.email);
+    expect((await page.goto(path))?.status()).toBe(403);
+    await page.goto('/');
+    const token = await page.locator('input[name=_csrf]').first().inputValue();
+    const posted = await context.request.post(path, {
+      form: { _csrf: token },
+      headers: { origin: web.baseUrl },
+      maxRedirects: 0,
+    });
+    expect(posted.status()).toBe(403);
+    expect((await sharesInStore()).find((candidate) => candidate.id === share.id)?.withdrawnAt).toBeUndefined();
+    await services.passports.withdrawShare(youngPersonActor, world.youngPersonId, share.id, 'test');
+    await context.close();
+  });
+});
+
+describe('saying yes to a proposal', () => {
+  it('shows until when the employer can read the chosen parts, lets the young person choose a shorter time, and confirms it', async () => {
+    const { context, page } = await signInAs(web, world.youngPerson.email, { width: 320 });
+    await page.goto(`/young-people/${world.youngPersonId}/proposals/${proposals[3]}`);
+    const ends = page.getByRole('group', { name: 'Until when can they read them?' });
+    await expect(ends.getByRole('radio').count()).resolves.toBeGreaterThan(1);
+    // The longest is chosen unless the young person chooses a shorter time, and it says why it is the longest.
+    await expect(page.getByText(/This is the longest you can choose/).count()).resolves.toBe(1);
+    await expectNoAxeViolations(page);
+    await expectNoHorizontalScroll(page);
+    // A day that is not on the calendar (a form changed by hand) gets the form again, not an error page.
+    const token = await page.locator('input[name=_csrf]').first().inputValue();
+    const tampered = await context.request.post(
+      `/young-people/${world.youngPersonId}/proposals/${proposals[3]}/accept`,
+      {
+        form: { _csrf: token, sections: 'aboutMe', shareUntil: '2027-02-30' },
+        headers: { origin: web.baseUrl },
+        maxRedirects: 0,
+      },
+    );
+    expect(tampered.status()).toBe(400);
+    expect(await tampered.text()).toContain('Choose one of the days shown');
+    const threeMonths = ends.getByRole('radio', { name: /^\d+ \w+ \d{4}$/ }).nth(1);
+    const chosen = (await threeMonths.getAttribute('value'))!;
+    await threeMonths.check();
+    await page.getByRole('button', { name: 'Yes, I want this placement' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+    const untilWords = new Date(`${chosen}T12:00:00Z`).toLocaleDateString('en-GB', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    });
+    await expect(
+      page
+        .getByText(
+          `${employerName} will look at it next. They can read these parts of your passport until ${untilWords}: About me, What helps me at work.`,
+        )
+        .count(),
+    ).resolves.toBe(1);
+    const { match } = await web.harness.services.journey.get(youngPersonActor, proposals[3]!);
+    const share = (await sharesInStore()).find((candidate) => candidate.id === match.youngPersonResponse?.shareId)!;
+    expect(share.expiresAt.toISOString().slice(0, 10)).toBe(chosen);
+    await context.close();
+  });
+});
+
+describe('a parent answering a proposal for the young person', () => {
+  it(
+    'is asked first whether they talked to Sam, and Sam then sees on their home what the parent decided',
+    async () => {
+      const { context, page } = await signInAs(web, parent.email, { width: 320 });
+      await page.getByLabel('Sam').check();
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await page.goto(`/young-people/${world.youngPersonId}/proposals/${proposals[4]}`);
+      await expect(page.getByRole('button', { name: 'No, Sam does not want this placement' }).count()).resolves.toBe(0);
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await expect(
+        page.getByRole('link', { name: 'Say whether you have talked to Sam about this' }).count(),
+      ).resolves.toBe(1);
+      await expectNoAxeViolations(page);
+      await page.getByRole('radio', { name: 'No, not yet' }).check();
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await expect(page.getByText('Talk to Sam first.').count()).resolves.toBe(1);
+      await expect(page.getByRole('button', { name: 'No, Sam does not want this placement' }).count()).resolves.toBe(0);
+      await expectNoAxeViolations(page);
+      await page.getByRole('radio', { name: 'Yes' }).check();
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await expectNoAxeViolations(page);
+      await expectNoHorizontalScroll(page);
+      await page.getByRole('button', { name: 'No, Sam does not want this placement' }).click();
+      await page.waitForURL((url) => url.pathname === '/');
+      await expect(page.getByText('You said no to Gardener for Sam').count()).resolves.toBe(1);
+      await expect(page.getByText('Sam can see that you said no.').count()).resolves.toBe(1);
+      await expect(page.getByText(/said no to Gardener[^.]* for you on/).count()).resolves.toBe(0);
+      await context.close();
+
+      const sam = await signInAs(web, world.youngPerson.email, { width: 320 });
+      const today = web.harness.services.clock.now().toLocaleDateString('en-GB', {
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+        timeZone: 'Europe/London',
+      });
+      await expect(sam.page.getByRole('heading', { name: 'Decided for you' }).count()).resolves.toBe(1);
+      await expect(
+        sam.page.getByText(`Alex Parent said no to Gardener at ${employerName} for you on ${today}.`).count(),
+      ).resolves.toBe(1);
+      await expect(sam.page.getByText('Tell your job coach if that is not right.').count()).resolves.toBe(1);
+      await expectNoAxeViolations(sam.page);
+      await expectNoHorizontalScroll(sam.page);
+      // The link (as in the email) opens the proposal, which says the same.
+      await sam.page.getByRole('link', { name: `Gardener at ${employerName}` }).click();
+      await expect(
+        sam.page.getByText(`Alex Parent said no to this placement for you on ${today}.`).count(),
+      ).resolves.toBe(1);
+      await expect(sam.page.getByText('Tell your job coach if that is not right.').count()).resolves.toBe(1);
+      await expectNoAxeViolations(sam.page);
+      await sam.context.close();
+    },
+    pageLoopTimeout,
+  );
+});
+
+describe('a parent sharing the passport for the young person', () => {
+  it(
+    'is asked first whether they talked to Sam, and Sam then sees on their home with whom it was shared',
+    async () => {
+      const { context, page } = await signInAs(web, parent.email, { width: 320 });
+      await page.getByLabel('Sam').check();
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await page.goto(`/young-people/${world.youngPersonId}/passport/shares/new`);
+      expect(await heading(page)).toBe('Share Sam’s passport');
+      expect(await page.title()).toContain('Share Sam’s passport');
+      await page.getByLabel(employerName).check();
+      await page.getByLabel('Why are you sharing it?').fill('For the interview');
+      await page.getByRole('button', { name: 'Continue' }).click();
+      expect(await heading(page)).toBe('Check before you share');
+      const before = (await sharesInStore()).length;
+      await page.getByRole('button', { name: 'Yes, share it' }).click();
+      await expect(
+        page.getByRole('link', { name: 'Say whether you have talked to Sam about this' }).count(),
+      ).resolves.toBe(1);
+      await expectNoAxeViolations(page);
+      await page.getByRole('radio', { name: 'No, not yet' }).check();
+      await page.getByRole('button', { name: 'Yes, share it' }).click();
+      await expect(page.getByRole('link', { name: /^Talk to Sam first/ }).count()).resolves.toBe(1);
+      expect((await sharesInStore()).length).toBe(before);
+      await page.getByRole('radio', { name: 'Yes' }).check();
+      await page.getByRole('button', { name: 'Yes, share it' }).click();
+      expect(await heading(page)).toBe('Sam’s passport is shared');
+      expect((await sharesInStore()).length).toBe(before + 1);
+      await expectNoAxeViolations(page);
+      await expectNoHorizontalScroll(page);
+      await context.close();
+
+      const sam = await signInAs(web, world.youngPerson.email);
+      await expect(
+        sam.page.getByText(new RegExp(`^Alex Parent shared your passport with ${employerName} for you on `)).count(),
+      ).resolves.toBe(1);
+      await sam.context.close();
+    },
+    pageLoopTimeout,
+  );
 });
