@@ -189,6 +189,16 @@ function wordingFor(kind: NotificationKind, f: Facts): Wording {
         action: 'Sign in',
         why: 'You get this email to keep your account safe. You cannot turn these emails off.',
       };
+    case 'password_reset':
+      return {
+        subject: `Choose a new password for ${serviceName}`,
+        paragraphs: [
+          'Someone asked for a link to choose a new password for your account.',
+          `The link works once, until ${f.expiresAt}. When you choose a new password, you are signed out everywhere.`,
+        ],
+        action: 'Choose a new password',
+        why: 'You get this email because someone typed your email address on the "Forgotten your password?" page. If it was not you, you can ignore it: your password stays the same.',
+      };
     case 'security_refresh_reuse':
       return {
         subject: `We signed you out of ${serviceName} to keep your account safe`,
