@@ -71,7 +71,7 @@ export function infoPages() {
                   {provider.admins.map((admin) => (
                     <li>
                       {admin.name}:{' '}
-                      <a class="govuk-link" href={`mailto:${admin.email}`}>
+                      <a class="govuk-link govuk-!-text-break-word" href={`mailto:${admin.email}`}>
                         {admin.email}
                       </a>
                     </li>

@@ -71,7 +71,7 @@ function NewPasswordForm(props: { csrf: string; token: string; email: string; er
         <ErrorSummary errors={props.errors} />
         <h1 class="govuk-heading-l">Choose a new password</h1>
         <p class="govuk-body">
-          For the account with the email address <strong>{props.email}</strong>.
+          For the account with the email address <strong class="govuk-!-text-break-word">{props.email}</strong>.
         </p>
         <p class="govuk-body">When you save it, you are signed out everywhere. Then sign in with the new password.</p>
         <form method="post" action={`/password-reset/${encodeURIComponent(props.token)}`} novalidate>
