@@ -1488,6 +1488,8 @@ export interface components {
       places: number;
       placesFilled: number;
       placesFree: number;
+      /** @description A draft its employer asked to publish before a provider verified the employer: it opens when the verification is granted (unless its start date has passed by then). */
+      publishWhenVerified?: boolean;
       rotations: components["schemas"]["RotationPlan"][];
       schedule: components["schemas"]["PlacementSchedule"];
       /** @enum {string} */

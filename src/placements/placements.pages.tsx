@@ -619,6 +619,9 @@ async function listPage(c: Context<WebEnv>) {
                   </a>
                   , from {longDate(placement.startDate)}, {placement.places - placement.placesFilled} of{' '}
                   {placement.places} places free
+                  {placement.publishWhenVerified && placement.status === 'draft'
+                    ? ' (published when your organisation is checked)'
+                    : ''}
                 </li>
               ))}
             </ul>
@@ -776,19 +779,45 @@ async function placementPage(c: Context<WebEnv>, publishError?: string) {
           {placement.status === 'draft' && staff ? 'Check your answers' : placement.title}
         </h1>
         <p class="govuk-body">
-          <Tag colour={status.colour}>{status.text}</Tag>
+          {placement.publishWhenVerified && placement.status === 'draft' ? (
+            <Tag colour="blue">Published when your organisation is checked</Tag>
+          ) : (
+            <Tag colour={status.colour}>{status.text}</Tag>
+          )}
         </p>
         <p class="govuk-body app-section-text">{placement.description}</p>
         <SummaryList rows={placementRows(placement, staff)} />
-        {staff && placement.status === 'draft' ? (
+        {staff && placement.status === 'draft' && employer.verified ? (
           <form method="post" action={`/placements/${placement.id}/publish`} id="publish">
             <CsrfField token={csrfToken(c)} />
             <h2 class="govuk-heading-m">Publish the placement</h2>
             <p class="govuk-body">Job coaches can then find it and propose young people. You decide about each one.</p>
-            {!employer.verified ? (
-              <p class="govuk-body">A provider must check your organisation before your placements go live.</p>
-            ) : null}
             <Button>Publish the placement</Button>
+          </form>
+        ) : null}
+        {staff && placement.status === 'draft' && !employer.verified && placement.publishWhenVerified ? (
+          <>
+            <h2 class="govuk-heading-m">Waiting for a provider to check your organisation</h2>
+            <p class="govuk-body">
+              We will publish this placement as soon as a provider has checked your organisation. You do not need to
+              come back to do it. Until then, only people at your organisation can see it.
+            </p>
+            <p class="govuk-body">You can still change it.</p>
+          </>
+        ) : null}
+        {staff && placement.status === 'draft' && !employer.verified && !placement.publishWhenVerified ? (
+          <form method="post" action={`/placements/${placement.id}/publish`} id="publish">
+            <CsrfField token={csrfToken(c)} />
+            <h2 class="govuk-heading-m">Publish the placement</h2>
+            <p class="govuk-body">
+              A provider has not checked your organisation yet. Until one has, only people at your organisation can see
+              your placements.
+            </p>
+            <p class="govuk-body">
+              If you press the button, we will publish this placement as soon as a provider has checked your
+              organisation. Job coaches can then find it and propose young people. You decide about each one.
+            </p>
+            <Button>Publish when my organisation is checked</Button>
           </form>
         ) : null}
         {staff && placement.status === 'open' ? (
@@ -817,11 +846,12 @@ async function placementPage(c: Context<WebEnv>, publishError?: string) {
   );
 }
 
-async function setStatus(c: Context<WebEnv>, status: 'open' | 'closed') {
+async function publish(c: Context<WebEnv>) {
   employerOnly(c);
   const id = c.req.param('id')!;
+  let published: boolean;
   try {
-    await c.var.services.placements.update(c.get('actor')!, id, { status }, c.get('requestId'));
+    ({ published } = await c.var.services.placements.publish(c.get('actor')!, id, c.get('requestId')));
   } catch (error) {
     const problems = problemsFromService(error);
     return placementPage(c, Object.values(problems)[0]);
@@ -829,8 +859,20 @@ async function setStatus(c: Context<WebEnv>, status: 'open' | 'closed') {
   return redirectWithFlash(
     c,
     `/placements/${id}`,
-    status === 'open' ? 'The placement is published' : 'The placement no longer takes proposals',
+    published ? 'The placement is published' : 'The placement will be published when your organisation is checked',
   );
+}
+
+async function close(c: Context<WebEnv>) {
+  employerOnly(c);
+  const id = c.req.param('id')!;
+  try {
+    await c.var.services.placements.update(c.get('actor')!, id, { status: 'closed' }, c.get('requestId'));
+  } catch (error) {
+    const problems = problemsFromService(error);
+    return placementPage(c, Object.values(problems)[0]);
+  }
+  return redirectWithFlash(c, `/placements/${id}`, 'The placement no longer takes proposals');
 }
 
 async function editPage(c: Context<WebEnv>, submitted?: { form: FormBody; errors: FieldErrors }) {
@@ -873,7 +915,7 @@ export function placementPages() {
   app.get('/placements/:id{[0-9a-f]{24}}', (c) => placementPage(c));
   app.get('/placements/:id{[0-9a-f]{24}}/edit', (c) => editPage(c));
   app.post('/placements/:id{[0-9a-f]{24}}/edit', (c) => saveEdit(c));
-  app.post('/placements/:id{[0-9a-f]{24}}/publish', (c) => setStatus(c, 'open'));
-  app.post('/placements/:id{[0-9a-f]{24}}/close', (c) => setStatus(c, 'closed'));
+  app.post('/placements/:id{[0-9a-f]{24}}/publish', (c) => publish(c));
+  app.post('/placements/:id{[0-9a-f]{24}}/close', (c) => close(c));
   return app;
 }

@@ -2,6 +2,7 @@ import { ObjectId } from 'mongodb';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
+import { call } from '../helpers/harness.js';
 import { type EmployerWorld, makeEmployer, makeProvider, type ProviderWorld, password } from '../helpers/world.js';
 import { expectNoAxeViolations, heading, newContext, signInAs, startWebTest, type WebTest } from './browser.js';
 
@@ -32,8 +33,18 @@ async function writeHotelPlacement(page: Page, changes: (page: Page) => Promise<
   await page.getByRole('button', { name: 'Continue' }).click();
 }
 
+/** Withdraws the verification again, so that the pages of an employer waiting for one are checked below. */
+async function unverify(employerId: string) {
+  const response = await call(web.harness.app, 'PUT', '/v1/employers/{employerId}/verification', {
+    path: { employerId },
+    token: world.admin.token,
+    body: { verified: false },
+  });
+  expect(response.status).toBe(200);
+}
+
 describe('employer pages', () => {
-  it('a new employer signs up without JavaScript, writes a placement from a template, and cannot publish it before a provider checks them', async () => {
+  it('a new employer signs up without JavaScript, writes a placement from a template, and asks to publish it when a provider checks them', async () => {
     const context = await newContext(web, { javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto('/employers/sign-up');
@@ -56,13 +67,33 @@ describe('employer pages', () => {
     await writeHotelPlacement(page);
     await page.waitForURL(/\/placements\/[0-9a-f]{24}$/);
     expect(await heading(page)).toBe('Check your answers');
-    await page.getByRole('button', { name: 'Publish the placement' }).click();
-    await page
-      .getByRole('link', { name: /verified the employer/ })
-      .first()
-      .waitFor();
-    expect(await page.getByRole('link', { name: /verified the employer/ }).count()).toBe(1);
+    const placementId = new URL(page.url()).pathname.split('/').pop()!;
+    // What the button will do is said before it: nothing fails, nothing goes live yet.
+    await expect(
+      page.getByText('we will publish this placement as soon as a provider has checked your organisation').count(),
+    ).resolves.toBe(1);
+    expect(await page.getByRole('button', { name: 'Publish the placement' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Publish when my organisation is checked' }).click();
+    await page.getByText('The placement will be published when your organisation is checked').first().waitFor();
+    expect(await page.getByText('Published when your organisation is checked', { exact: true }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: /Publish/ }).count()).toBe(0);
+    const repository = web.harness.services.placementsRepository;
+    expect((await repository.byId(placementId))?.status).toBe('draft');
+    await page.goto('/placements');
+    await expect(page.getByText(/\(published when your organisation is checked\)/).count()).resolves.toBe(1);
     await context.close();
+
+    const employerId = (await repository.byId(placementId))!.employerId;
+    const verification = await call(web.harness.app, 'PUT', '/v1/employers/{employerId}/verification', {
+      path: { employerId },
+      token: world.admin.token,
+      body: { verified: true },
+    });
+    expect(verification.status).toBe(200);
+    const published = await repository.byId(placementId);
+    expect(published?.status).toBe('open');
+    expect(published?.publishWhenVerified).toBeUndefined();
+    await unverify(employerId);
 
     const unverified = await signInAs(web, 'ravi@cornercafe.example');
     for (const path of [
