@@ -1,4 +1,5 @@
 import { type Context, Hono } from 'hono';
+import type { Child } from 'hono/jsx';
 import {
   adjustmentCategories,
   adjustmentCategoryLabels,
@@ -706,21 +707,28 @@ async function create(c: Context<WebEnv>) {
 }
 
 function placementRows(placement: Placement, editable: boolean) {
-  const change = (field: string) =>
-    editable ? { href: `/placements/${placement.id}/edit#${field}`, visuallyHiddenText: field } : undefined;
-  const row = (key: string, value: string, field: string) => ({
+  // The row's own name finishes the hidden link text: "Change address", not "Change site-line1".
+  const row = (key: string, value: Child, field: string) => ({
     key,
     value,
-    ...(change(field) ? { action: change(field)! } : {}),
+    ...(editable
+      ? { action: { href: `/placements/${placement.id}/edit#${field}`, visuallyHiddenText: key.toLowerCase() } }
+      : {}),
   });
+  const { site } = placement;
   return [
     row('Job title', placement.title, 'title'),
     row('Tasks', placement.tasks.join(', '), 'tasks'),
     row('Kind of work', sectorLabels[placement.sector], 'sector'),
+    row('Address', `${site.address.line1}, ${site.address.town}, ${site.address.postcode}`, 'site-line1'),
     row(
-      'Address',
-      `${placement.site.address.line1}, ${placement.site.address.town}, ${placement.site.address.postcode}`,
-      'site-line1',
+      'Getting there',
+      <ul class="govuk-list">
+        <li>{site.stepFreeAccess ? 'Step-free access to the workplace' : 'No step-free access: there are steps'}</li>
+        {site.busRoutes.length > 0 ? <li>Buses that stop nearby: {site.busRoutes.join(', ')}</li> : null}
+        {site.travelNotes ? <li class="app-section-text">{site.travelNotes}</li> : null}
+      </ul>,
+      'site-stepFreeAccess',
     ),
     row(
       'Days and times',
@@ -744,16 +752,42 @@ function placementRows(placement: Placement, editable: boolean) {
     ),
     row(
       'The workplace',
-      environmentFactors
-        .map((factor) => environmentWords[factor].levels[placement.environment[factor] ?? 'none'])
-        .join('; '),
+      <ul class="govuk-list">
+        {environmentFactors.map((factor) => (
+          <li>
+            <span class="govuk-!-font-weight-bold">{environmentWords[factor].question}</span>{' '}
+            {environmentWords[factor].levels[placement.environment[factor] ?? 'none']}
+          </li>
+        ))}
+      </ul>,
       'environment-noise',
     ),
     row(
       editable ? 'Help you can give' : 'Help they offer',
-      placement.adjustmentsOffered.map((category) => adjustmentCategoryLabels[category]).join('; ') || 'None chosen',
+      placement.adjustmentsOffered.length > 0 ? (
+        <ul class="govuk-list govuk-list--bullet">
+          {placement.adjustmentsOffered.map((category) => (
+            <li>{adjustmentCategoryLabels[category]}</li>
+          ))}
+        </ul>
+      ) : (
+        'None chosen'
+      ),
       'adjustmentsOffered',
     ),
+    ...(placement.adjustmentNotes || editable
+      ? [
+          row(
+            editable ? 'More about the help you can give' : 'More about the help they offer',
+            placement.adjustmentNotes ? (
+              <span class="app-section-text">{placement.adjustmentNotes}</span>
+            ) : (
+              'Nothing written'
+            ),
+            'adjustmentNotes',
+          ),
+        ]
+      : []),
   ];
 }
 

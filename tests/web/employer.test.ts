@@ -2,6 +2,7 @@ import { ObjectId } from 'mongodb';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
+import { environmentFactors } from '../../src/domain/vocabulary.js';
 import { call } from '../helpers/harness.js';
 import { type EmployerWorld, makeEmployer, makeProvider, type ProviderWorld, password } from '../helpers/world.js';
 import { expectNoAxeViolations, heading, newContext, signInAs, startWebTest, type WebTest } from './browser.js';
@@ -134,6 +135,44 @@ describe('employer pages', () => {
     await page.locator('#hoursPerWeek-error').waitFor();
     expect(await page.getByLabel('Hours a week').inputValue()).toBe('40');
     await context.close();
+  });
+
+  it('the check page says what each change link changes; a young person reads access, the workplace and each help on its own line', async () => {
+    const { page, context } = await signInAs(web, verified.staff.email);
+    await writeHotelPlacement(page, async (form) => {
+      await form.getByRole('checkbox', { name: 'Step-free access to the workplace' }).check();
+      await form
+        .getByLabel('Anything else about the help you can give (optional)')
+        .fill('A quiet room behind reception for breaks.');
+    });
+    await page.waitForURL(/\/placements\/[0-9a-f]{24}$/);
+    const placementPath = new URL(page.url()).pathname;
+    for (const name of ['Change address', 'Change the workplace', 'Change getting there', 'Change help you can give'])
+      expect(await page.getByRole('link', { name }).count(), name).toBe(1);
+    expect(await page.getByRole('link', { name: /Change (site|environment)-/ }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Publish the placement' }).click();
+    await page.getByText('The placement is published').first().waitFor();
+    await context.close();
+
+    const youngPerson = await signInAs(web, world.youngPerson.email, { width: 320 });
+    await youngPerson.page.goto(placementPath);
+    // A row of the summary list by its term.
+    const rowOf = (term: string) =>
+      youngPerson.page
+        .getByRole('term')
+        .filter({ hasText: new RegExp(`^${term}$`) })
+        .locator('..');
+    const workplace = rowOf('The workplace');
+    expect(await workplace.getByRole('listitem').count()).toBe(environmentFactors.length);
+    await expect(workplace.getByText('How noisy is it?').count()).resolves.toBe(1);
+    const access = rowOf('Getting there');
+    await expect(access.getByText('Step-free access to the workplace').count()).resolves.toBe(1);
+    const help = rowOf('Help they offer');
+    expect(await help.getByRole('listitem').count()).toBeGreaterThan(1);
+    expect(await help.textContent()).not.toContain(';');
+    await expect(youngPerson.page.getByText('A quiet room behind reception for breaks.').count()).resolves.toBe(1);
+    await expectNoAxeViolations(youngPerson.page);
+    await youngPerson.context.close();
   });
 
   it('a verified employer publishes, and every employer page passes axe', async () => {
