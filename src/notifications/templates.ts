@@ -78,7 +78,7 @@ function wordingFor(kind: NotificationKind, f: Facts): Wording {
           ...(f.shared === 'yes'
             ? [`${f.youngPersonName} has shared some of their passport with you. It says what helps them at work.`]
             : []),
-          'Please accept, decline or arrange a taster day.',
+          'Offer them the placement, say no, or arrange a taster first.',
         ],
         action: 'Decide about this placement',
         why: `You get this email because you work for ${f.employerName}, which offers this placement.`,
