@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../src/core/clock.js';
 import { call, createHarness, fieldProblems, type Harness } from './helpers/harness.js';
 import { mainLink, SmtpSink } from './helpers/mail.js';
-import { makeAccount, makeProvider, type Person, type ProviderWorld, password, signIn } from './helpers/world.js';
+import {
+  makeAccount,
+  makeEmployer,
+  makeProvider,
+  type Person,
+  type ProviderWorld,
+  password,
+  signIn,
+} from './helpers/world.js';
 
 const publicUrl = 'https://internships.example.org';
 const clock = new ManualClock(new Date('2026-04-01T09:00:00Z'));
@@ -178,5 +186,16 @@ describe('forgotten password', () => {
     });
     expect(bad.status).toBe(400);
     expect(fieldProblems(bad).map((problem) => problem.path)).toEqual(['email']);
+  });
+
+  it('works for every role that signs in with a password', async () => {
+    const employer = await makeEmployer(harness);
+    const people = { ...world, employer: employer.staff };
+    for (const role of ['admin', 'coach', 'youngPerson', 'delegate', 'employer'] as const) {
+      const person = people[role];
+      expect((await requestReset(person.email, nextClient())).status, role).toBe(202);
+      expect((await confirm(await emailedToken(person.email))).status, role).toBe(204);
+      expect(await signIn(harness, person.email, newPassword), role).toBeTruthy();
+    }
   });
 });
