@@ -7,10 +7,11 @@ import { AccountsService } from './auth/accounts.service.js';
 import { AuthService } from './auth/auth.service.js';
 import { InvitationsService } from './auth/invitations.js';
 import { KeyStore, resolveKeysSecret } from './auth/keys.js';
+import { PasswordResetsService } from './auth/password-resets.js';
 import { PasswordHasher } from './auth/passwords.js';
 import { SignInAddressKeys } from './auth/sign-in-addresses.js';
 import { SignIns } from './auth/sign-ins.js';
-import { LoginThrottle, type ThrottleLimits } from './auth/throttle.js';
+import { defaultPasswordResetLimits, LoginThrottle, type ThrottleLimits } from './auth/throttle.js';
 import { AccessTokens, clockToleranceSeconds, RefreshTokens } from './auth/tokens.js';
 import type { Clock } from './core/clock.js';
 import type { Config } from './core/config.js';
@@ -85,6 +86,7 @@ export interface Services {
   auth: AuthService;
   accounts: AccountsService;
   invitations: InvitationsService;
+  passwordResets: PasswordResetsService;
   employers: EmployersService;
   youngPeople: YoungPeopleService;
   placements: PlacementsService;
@@ -141,6 +143,7 @@ export interface System extends Infrastructure, Repositories, Omit<Services, 'ac
 
 export interface ServiceOptions {
   throttleLimits?: ThrottleLimits;
+  passwordResetLimits?: ThrottleLimits;
   /** The embedded development mail server, used when SMTP_URL is not set. */
   mailCatcher?: { catcher: MailCatcher; smtpUrl: string };
   delivery?: Partial<DeliveryOptions>;
@@ -221,6 +224,7 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     notifications,
     addressKeys: new SignInAddressKeys(keysSecret),
   });
+  const webSessions = new WebSessions(db, clock);
   const dataRights = new DataRightsService({
     mongo,
     youngPeople,
@@ -292,6 +296,23 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
       notifications,
       clock,
     }),
+    passwordResets: new PasswordResetsService({
+      db,
+      mongo,
+      accounts,
+      hasher,
+      throttle: new LoginThrottle(
+        db,
+        clock,
+        options.passwordResetLimits ?? defaultPasswordResetLimits,
+        'password-reset:',
+      ),
+      auth,
+      browserSessions: webSessions,
+      notifications,
+      audit,
+      clock,
+    }),
     employers: new EmployersService({ mongo, employers, placements, accounts, hasher, outbox, audit, clock }),
     youngPeople: youngPeopleService,
     placements: placementsService,
@@ -320,7 +341,7 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     }),
     notifications,
     devMail: config.SMTP_URL ? undefined : options.mailCatcher?.catcher,
-    webSessions: new WebSessions(db, clock),
+    webSessions,
     idempotencyKeys: new IdempotencyKeys(db),
   };
   const indexingSearch = withRequestTimeout(search, syncRequestTimeoutMs);

@@ -83,6 +83,10 @@ function factsFor(kind: NotificationKind, n: number): { facts: Facts; path: stri
       path: webPaths.signIn(),
     },
     security_refresh_reuse: { facts: { at: '29 November 2026, 21:00 GMT' }, path: webPaths.signIn() },
+    password_reset: {
+      facts: { expiresAt: '29 November 2026, 22:00 GMT' },
+      path: webPaths.passwordReset('abcDEF123_-xyz'),
+    },
     digest: { facts: {}, path: webPaths.home() },
   };
   return byKind[kind];

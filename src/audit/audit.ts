@@ -15,6 +15,8 @@ export type AuditAction =
   | 'auth.refresh_reuse'
   | 'auth.sign_out'
   | 'auth.password_change'
+  | 'auth.password_reset_request'
+  | 'auth.password_reset'
   | 'account.disable'
   | 'account.enable'
   | 'invitation.create'

@@ -47,6 +47,11 @@ export class AccountsService {
     return found;
   }
 
+  /** How to reach each provider's admins: public, for anyone who cannot sign in or needs help. */
+  providerContacts() {
+    return this.names.providerContacts();
+  }
+
   async get(caller: Actor, id: string): Promise<Account> {
     return this.#load(caller, id, 'account.read');
   }

@@ -243,11 +243,12 @@ export class AccountsRepository {
   }
 
   /** A new password chosen by the account holder: the next sign-in warns that it came after the change. */
-  async setPasswordHash(id: string, passwordHash: string): Promise<void> {
+  async setPasswordHash(id: string, passwordHash: string, session?: ClientSession): Promise<void> {
     const now = this.clock.now();
     await this.collection.updateOne(
       { _id: new ObjectId(id) },
       { $set: { passwordHash, passwordChangedAt: now, updatedAt: now } },
+      { session },
     );
   }
 

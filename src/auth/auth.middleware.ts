@@ -7,9 +7,11 @@ import type { Account } from './accounts.js';
 import type { RequestContext } from './auth.service.js';
 import type { Actor } from './policy.js';
 
-/** Routes under /v1 that need no access token: signing in and accepting an invitation or signing up. */
+/** Routes under /v1 that need no access token: signing in, a forgotten password, accepting an invitation or signing up. */
 const publicRoutes = new Set([
   'POST /v1/auth/token',
+  'POST /v1/auth/password-reset',
+  'POST /v1/auth/password-reset/confirm',
   'POST /v1/auth/refresh',
   'POST /v1/auth/logout',
   'POST /v1/invitations/accept',

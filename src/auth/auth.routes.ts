@@ -9,6 +9,9 @@ import {
   invitationSchema,
   meSchema,
   passwordChangeSchema,
+  passwordResetConfirmSchema,
+  passwordResetRequestedSchema,
+  passwordResetRequestSchema,
   refreshSchema,
   signInSchema,
   tokenPairSchema,
@@ -100,6 +103,41 @@ const changePassword = createRoute({
   responses: { 200: jsonResponse(tokenPairSchema, 'Password changed; signed in again.'), ...errorResponses(400, 401) },
 });
 
+/** What anyone asking for a reset link hears, whether or not an account has the address. */
+export const passwordResetRequestedMessage =
+  'If an account uses this email address, we have sent it a link to choose a new password. The link works for 1 hour.';
+
+const requestPasswordReset = createRoute({
+  method: 'post',
+  path: '/v1/auth/password-reset',
+  operationId: 'requestPasswordReset',
+  tags: ['auth'],
+  summary: 'Forgotten password: email a one-time link to choose a new one',
+  description:
+    'When an active account with a password has this email address, it is sent a link that works once, for 1 hour; any ' +
+    'earlier link stops working. The answer is the same whether or not such an account exists. At most 3 requests an ' +
+    'hour for one email address and 20 from one client address (429 with Retry-After).',
+  request: { body: jsonBody(passwordResetRequestSchema) },
+  responses: {
+    202: jsonResponse(passwordResetRequestedSchema, 'Accepted: an email is sent if an account has this address.'),
+    ...errorResponses(400, 429),
+  },
+});
+
+const confirmPasswordReset = createRoute({
+  method: 'post',
+  path: '/v1/auth/password-reset/confirm',
+  operationId: 'confirmPasswordReset',
+  tags: ['auth'],
+  summary: 'Choose a new password with the token from the emailed link',
+  description:
+    'Sets the new password and ends every sign-in of the account at once (access and refresh tokens, browser sessions); ' +
+    'sign in again with the new password. 404 for a token that was never sent; 410 for one already used, replaced by a ' +
+    'newer link, or more than an hour old; 422 for a password that is too easy to guess.',
+  request: { body: jsonBody(passwordResetConfirmSchema) },
+  responses: { 204: { description: 'Password changed; every sign-in ended.' }, ...errorResponses(400, 404, 410, 422) },
+});
+
 const invite = createRoute({
   method: 'post',
   path: '/v1/invitations',
@@ -157,6 +195,15 @@ export function authRoutes() {
       // Browser sign-ins end too: whoever knew the old password is signed out everywhere.
       await c.var.services.webSessions.endAllFor(caller.id);
       return c.json(tokens, 200);
+    })
+    .openapi(requestPasswordReset, async (c) => {
+      await c.var.services.passwordResets.request(c.req.valid('json').email, requestContext(c));
+      c.header('Cache-Control', 'no-store');
+      return c.json({ message: passwordResetRequestedMessage }, 202);
+    })
+    .openapi(confirmPasswordReset, async (c) => {
+      await c.var.services.passwordResets.confirm(c.req.valid('json'), requestContext(c));
+      return c.body(null, 204);
     })
     .openapi(invite, async (c) => {
       // The token goes to the invitee by email only; the inviter learns that it was sent.

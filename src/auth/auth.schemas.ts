@@ -23,6 +23,23 @@ export const passwordChangeSchema = z
   .strictObject({ currentPassword: z.string().min(1).max(passwordMaxLength), newPassword: newPasswordSchema })
   .openapi('PasswordChange');
 
+export const passwordResetRequestSchema = z.strictObject({ email: emailSchema }).openapi('PasswordResetRequest');
+
+export const passwordResetRequestedSchema = z
+  .object({
+    message: z.string().openapi({
+      description: 'The same words whether or not an account has this address: who holds the address learns by email.',
+    }),
+  })
+  .openapi('PasswordResetRequested');
+
+export const passwordResetConfirmSchema = z
+  .strictObject({
+    token: z.string().min(20).max(200).openapi({ description: 'The token from the link in the email.' }),
+    newPassword: newPasswordSchema,
+  })
+  .openapi('PasswordResetConfirm');
+
 export const refreshSchema = z.strictObject({ refreshToken: z.string().min(20).max(200) }).openapi('RefreshRequest');
 
 export const tokenPairSchema = z

@@ -39,6 +39,10 @@ interface InvitationDoc {
   revokedAt?: Date;
 }
 
+/**
+ * One-time links sent by email, each kept only as its token's hash: invitations, and (marked with
+ * `purpose: 'password_reset'`, see password-resets.ts) links to choose a new password.
+ */
 export const invitationsCollection: CollectionSpec = {
   name: 'invitations',
   jsonSchema: {
@@ -71,7 +75,16 @@ export interface InvitationInput {
   relationship?: string;
 }
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+
+/** A new one-time token for a link, and the hash that is all the store keeps of it. */
+export function newOneTimeToken(): { token: string; tokenHash: string } {
+  const token = randomBytes(32).toString('base64url');
+  return { token, tokenHash: hashToken(token) };
+}
+
+/** Only invitations: a password-reset link shares the store but is never an invitation. */
+const isInvitation = { purpose: { $exists: false } } as const;
 
 /**
  * One-time, expiring invitations by which a new user sets their own password. The invitee gets
@@ -142,11 +155,11 @@ export class InvitationsService {
         details: [{ path: 'email', in: 'body', message: 'is already in use' }],
       });
     }
-    const token = randomBytes(32).toString('base64url');
+    const { token, tokenHash } = newOneTimeToken();
     const now = this.clock.now();
     const doc: InvitationDoc = {
       _id: new ObjectId(),
-      tokenHash: hashToken(token),
+      tokenHash,
       email: input.email,
       name: input.name,
       role: input.role,
@@ -234,7 +247,7 @@ export class InvitationsService {
 
   /** What the invitation page shows before a password is chosen; undefined when the token is not usable. */
   async preview(token: string): Promise<{ email: string; name: string; role: Role; hasAccount: boolean } | undefined> {
-    const invitation = await this.#invitations.findOne({ tokenHash: hashToken(token) });
+    const invitation = await this.#invitations.findOne({ tokenHash: hashToken(token), ...isInvitation });
     if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= this.clock.now())
       return undefined;
     const hasAccount = (await this.accounts.byEmail(invitation.email)) !== undefined;
@@ -243,7 +256,7 @@ export class InvitationsService {
 
   async accept(input: { token: string; password: string; name?: string }, requestId: string): Promise<Account> {
     const now = this.clock.now();
-    const invitation = await this.#invitations.findOne({ tokenHash: hashToken(input.token) });
+    const invitation = await this.#invitations.findOne({ tokenHash: hashToken(input.token), ...isInvitation });
     if (!invitation)
       throw new ApiError('not_found', 'No invitation has this token. Check the link, or ask for a new one.');
     if (invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= now) {

@@ -28,6 +28,9 @@ export interface ThrottleState {
 
 export const defaultThrottleLimits: ThrottleLimits = { perAccount: 5, perAddress: 30, windowSeconds: 900 };
 
+/** Password-reset emails: a few an hour to one address, so nobody can flood an inbox or guess by volume. */
+export const defaultPasswordResetLimits: ThrottleLimits = { perAccount: 3, perAddress: 20, windowSeconds: 3600 };
+
 /**
  * Counts failed sign-ins per account (by a hash of the email, so unknown emails are counted
  * the same way and nothing readable is stored) and per client address, in fixed windows.
@@ -39,14 +42,16 @@ export class LoginThrottle {
     db: Db,
     private readonly clock: Clock,
     private readonly limits: ThrottleLimits = defaultThrottleLimits,
+    /** Keeps the counts of another kind of attempt (password-reset requests) apart from sign-ins'. */
+    private readonly scope = '',
   ) {
     this.#counters = db.collection<CounterDoc>(loginThrottleCollection.name);
   }
 
   keys(email: string, address: string): { account: string; address: string } {
     return {
-      account: `account:${createHash('sha256').update(email.trim().toLowerCase()).digest('base64url')}`,
-      address: `address:${address}`,
+      account: `${this.scope}account:${createHash('sha256').update(email.trim().toLowerCase()).digest('base64url')}`,
+      address: `${this.scope}address:${address}`,
     };
   }
 

@@ -11,7 +11,7 @@ import type { operations } from '../generated/openapi.js';
 type JsonOf<T> = T extends { content: { 'application/json': infer Body } } ? Body : never;
 type RequestOf<Operation> = Operation extends { requestBody?: infer Body } ? JsonOf<NonNullable<Body>> : never;
 type ResponseOf<Operation> = Operation extends { responses: infer Responses }
-  ? JsonOf<Responses[keyof Responses & (200 | 201)]>
+  ? JsonOf<Responses[keyof Responses & (200 | 201 | 202)]>
   : never;
 
 export type OperationExamples = {
@@ -105,6 +105,16 @@ export const openApiExamples: OperationExamples = {
       refreshToken: 'rt_8f3kQ2mV9xLp4sT7wZ1cB6nH0yJ5uR3e',
       refreshExpiresIn: 1209600,
     },
+  },
+  requestPasswordReset: {
+    request: { email: 'ruth.admin@example.org' },
+    response: {
+      message:
+        'If an account uses this email address, we have sent it a link to choose a new password. The link works for 1 hour.',
+    },
+  },
+  confirmPasswordReset: {
+    request: { token: 'Zq3v8KfR1pLx0sW7tY2bN5mC9dH4jG6aE1uI8oQ3rTk', newPassword: 'marmalade lighthouse sparrow' },
   },
   createInvitation: {
     request: {

@@ -91,7 +91,7 @@ async function proposalsPage(c: Context<WebEnv>) {
       <h1 class="govuk-heading-l">Proposals</h1>
       <p class="govuk-body">
         A job coach proposes a young person, and the young person says yes, before you see a proposal. You can offer the
-        placement, say no, or arrange a taster day first.
+        placement, say no, or arrange a taster first.
       </p>
       <h2 class="govuk-heading-m">Waiting for your decision</h2>
       {decide.length === 0 ? (

@@ -69,6 +69,8 @@ export interface EmployerStaffAccounts {
 export interface EmployerPlacements {
   /** Pauses the employer's open placements with the reason; the ids of those it paused. */
   pauseOpenOf(employerId: string, statusReason: string, now: Date, session: ClientSession): Promise<string[]>;
+  /** Opens the employer's drafts that it asked to publish once verified; the ids of those it opened. */
+  publishReadyOf(employerId: string, today: string, now: Date, session: ClientSession): Promise<string[]>;
 }
 
 export class EmployersService {
@@ -250,18 +252,23 @@ export class EmployersService {
             this.clock.now(),
             session,
           );
+      // What the employer asked to publish while it waited goes live with the verification itself.
+      const published = verified
+        ? await this.placements.publishReadyOf(id, isoDate(this.clock.now()), this.clock.now(), session)
+        : [];
       await this.outbox.enqueue('employer', id, session);
-      for (const placementId of paused) await this.outbox.enqueue('placement', placementId, session);
+      for (const placementId of [...paused, ...published]) await this.outbox.enqueue('placement', placementId, session);
       await this.audit.success(
         verified ? 'employer.verify' : 'employer.unverify',
         actor,
         {
           target: { type: 'employer', id },
           requestId,
-          ...(paused.length > 0 || check.evidence
+          ...(paused.length > 0 || published.length > 0 || check.evidence
             ? {
                 details: {
                   ...(paused.length > 0 ? { pausedPlacements: paused } : {}),
+                  ...(published.length > 0 ? { publishedPlacements: published } : {}),
                   ...(check.evidence ? { evidence: check.evidence } : {}),
                 },
               }

@@ -41,6 +41,20 @@ export interface paths {
     /** Sign out: revoke the refresh token and every token of its sign-in */
     post: operations["signOut"];
   };
+  "/v1/auth/password-reset": {
+    /**
+     * Forgotten password: email a one-time link to choose a new one
+     * @description When an active account with a password has this email address, it is sent a link that works once, for 1 hour; any earlier link stops working. The answer is the same whether or not such an account exists. At most 3 requests an hour for one email address and 20 from one client address (429 with Retry-After).
+     */
+    post: operations["requestPasswordReset"];
+  };
+  "/v1/auth/password-reset/confirm": {
+    /**
+     * Choose a new password with the token from the emailed link
+     * @description Sets the new password and ends every sign-in of the account at once (access and refresh tokens, browser sessions); sign in again with the new password. 404 for a token that was never sent; 410 for one already used, replaced by a newer link, or more than an hour old; 422 for a password that is too easy to guess.
+     */
+    post: operations["confirmPasswordReset"];
+  };
   "/v1/auth/refresh": {
     /**
      * Swap a refresh token for new tokens
@@ -1168,7 +1182,7 @@ export interface components {
       failedAt?: string;
       id: string;
       /** @enum {string} */
-      kind: "invitation" | "proposal_received" | "proposal_agreed" | "decided_for_you" | "employer_decision" | "taster_arranged" | "passport_draft_waiting" | "share_ending_soon" | "share_ended" | "weekly_log_missing" | "review_due" | "follow_up_due" | "security_new_sign_in" | "security_refresh_reuse" | "digest";
+      kind: "invitation" | "proposal_received" | "proposal_agreed" | "decided_for_you" | "employer_decision" | "taster_arranged" | "passport_draft_waiting" | "share_ending_soon" | "share_ended" | "weekly_log_missing" | "review_due" | "follow_up_due" | "security_new_sign_in" | "security_refresh_reuse" | "password_reset" | "digest";
       /** @description The kind of failure (e.g. "Error ECONNREFUSED"), never the message. */
       lastError?: string;
       recipient: {
@@ -1185,7 +1199,7 @@ export interface components {
     };
     NotificationPreferences: {
       /** @description Kinds that are always emailed at once (account security, invitations, the digest itself). */
-      alwaysSent: ("invitation" | "proposal_received" | "proposal_agreed" | "decided_for_you" | "employer_decision" | "taster_arranged" | "passport_draft_waiting" | "share_ending_soon" | "share_ended" | "weekly_log_missing" | "review_due" | "follow_up_due" | "security_new_sign_in" | "security_refresh_reuse" | "digest")[];
+      alwaysSent: ("invitation" | "proposal_received" | "proposal_agreed" | "decided_for_you" | "employer_decision" | "taster_arranged" | "passport_draft_waiting" | "share_ending_soon" | "share_ended" | "weekly_log_missing" | "review_due" | "follow_up_due" | "security_new_sign_in" | "security_refresh_reuse" | "password_reset" | "digest")[];
       dailyDigest: boolean;
       email: {
         decided_for_you?: boolean;
@@ -1459,6 +1473,20 @@ export interface components {
       /** @description At least 12 characters. Three random words work well. A common password, one with the part of your email before the @, or with your name is refused with 422. */
       newPassword: string;
     };
+    PasswordResetConfirm: {
+      /** @description At least 12 characters. Three random words work well. A common password, one with the part of your email before the @, or with your name is refused with 422. */
+      newPassword: string;
+      /** @description The token from the link in the email. */
+      token: string;
+    };
+    PasswordResetRequest: {
+      /** @example sam.jones@example.org */
+      email: string;
+    };
+    PasswordResetRequested: {
+      /** @description The same words whether or not an account has this address: who holds the address learns by email. */
+      message: string;
+    };
     Placement: {
       adjustmentNotes?: string;
       adjustmentsOffered: ("environment" | "equipment" | "hours_and_breaks" | "communication" | "instructions" | "meetings" | "travel" | "colleague_support" | "job_coach")[];
@@ -1479,6 +1507,8 @@ export interface components {
       places: number;
       placesFilled: number;
       placesFree: number;
+      /** @description A draft its employer asked to publish before a provider verified the employer: it opens when the verification is granted (unless its start date has passed by then). */
+      publishWhenVerified?: boolean;
       rotations: components["schemas"]["RotationPlan"][];
       schedule: components["schemas"]["PlacementSchedule"];
       /** @enum {string} */
@@ -2524,6 +2554,131 @@ export interface operations {
         };
       };
       /** @description The request is well-formed but breaks a rule the schema cannot state (described on the fields); `details` says why. */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /**
+   * Forgotten password: email a one-time link to choose a new one
+   * @description When an active account with a password has this email address, it is sent a link that works once, for 1 hour; any earlier link stops working. The answer is the same whether or not such an account exists. At most 3 requests an hour for one email address and 20 from one client address (429 with Retry-After).
+   */
+  requestPasswordReset: {
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *   "email": "ruth.admin@example.org"
+         * }
+         */
+        "application/json": components["schemas"]["PasswordResetRequest"];
+      };
+    };
+    responses: {
+      /** @description Accepted: an email is sent if an account has this address. */
+      202: {
+        content: {
+          "application/json": components["schemas"]["PasswordResetRequested"];
+        };
+      };
+      /** @description The request is malformed or breaks the schema; `details` names each field. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request body is too large. */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request body must be JSON in UTF-8. */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request is well-formed but breaks a rule the schema cannot state (described on the fields); `details` says why. */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Too many attempts; see Retry-After. */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /**
+   * Choose a new password with the token from the emailed link
+   * @description Sets the new password and ends every sign-in of the account at once (access and refresh tokens, browser sessions); sign in again with the new password. 404 for a token that was never sent; 410 for one already used, replaced by a newer link, or more than an hour old; 422 for a password that is too easy to guess.
+   */
+  confirmPasswordReset: {
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *   "token": "Zq3v8KfR1pLx0sW7tY2bN5mC9dH4jG6aE1uI8oQ3rTk",
+         *   "newPassword": "marmalade lighthouse sparrow"
+         * }
+         */
+        "application/json": components["schemas"]["PasswordResetConfirm"];
+      };
+    };
+    responses: {
+      /** @description Password changed; every sign-in ended. */
+      204: {
+        content: never;
+      };
+      /** @description The request is malformed or breaks the schema; `details` names each field. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to the caller. */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Error. */
+      410: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request body is too large. */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request body must be JSON in UTF-8. */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request is well-formed but cannot be carried out; `details` says why. */
       422: {
         content: {
           "application/json": components["schemas"]["Error"];

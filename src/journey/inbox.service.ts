@@ -25,7 +25,7 @@ const inboxMatchLimit = 500;
 
 const titles: Record<InboxKind, string> = {
   respond_to_proposal: 'A job coach has suggested a placement. Say yes or no, and choose what to share.',
-  employer_decision: 'A young person would like this placement. Accept, decline or arrange a taster.',
+  employer_decision: 'A young person would like this placement. Offer it, say no, or arrange a taster first.',
   start_internship: 'Both sides have agreed. Record the first day when the internship starts.',
   weekly_log_due: 'Weekly log missing. Record hours, tasks and job coach support.',
   review_due: 'A progress review is due. Record it with SMART targets.',

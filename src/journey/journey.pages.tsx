@@ -1,5 +1,6 @@
 import { type Context, Hono } from 'hono';
 import type { Child } from 'hono/jsx';
+import { sectionLabels } from '../passports/passports.service.js';
 import { Button } from '../web/components/Button.js';
 import { CharacterCount } from '../web/components/CharacterCount.js';
 import { DateInput, type DateParts } from '../web/components/DateInput.js';
@@ -21,6 +22,7 @@ import { partiesOf, placementMatchResource } from './journey.access.js';
 import type { JourneyAction, JourneyState } from './journey.machine.js';
 import { contractTypes, tasterKinds, wageBands } from './journey.schemas.js';
 import { matchView } from './journey.views.js';
+import { daysInWords } from './proposals.pages.js';
 import { SupportChart } from './support-chart.js';
 
 /** Each state in words, with a tag colour; the words, not the colour, carry the meaning. */
@@ -522,6 +524,10 @@ async function journeyPage(
   }
   const { match, view } = await loadJourney(c);
   const coach = await c.var.services.journey.coachContact(actor, match);
+  // The employer decides with the placement's practicalities in front of them: its own placement, which it may read.
+  const practicalities =
+    actor.role === 'employer' ? (await c.var.services.placements.get(actor, view.placement.id)).placement : undefined;
+  const shared = view.youngPersonResponse?.sharedSections;
   const steps = view.yourNextSteps.map((step) => step.action);
   const base = `/journeys/${match.id}`;
   const state = stateWords[view.state];
@@ -540,6 +546,18 @@ async function journeyPage(
         ),
     },
     { key: 'Placement', value: `${view.placement.title} at ${view.placement.employerName}` },
+    ...(practicalities
+      ? [
+          {
+            key: 'Days and times',
+            value: `${daysInWords(practicalities.schedule.days)}, ${practicalities.schedule.startTime} to ${practicalities.schedule.endTime}, ${practicalities.schedule.hoursPerWeek} hours a week`,
+          },
+          {
+            key: 'Starts',
+            value: `${longDate(practicalities.startDate)}, for ${practicalities.durationWeeks} weeks`,
+          },
+        ]
+      : []),
     { key: 'Where it is now', value: <Tag colour={state.colour}>{state.text}</Tag> },
     ...(coach
       ? [
@@ -563,18 +581,36 @@ async function journeyPage(
       ? [
           {
             key: 'Taster',
-            value: `${view.taster.kind === 'taster_day' ? 'Taster day' : 'Informal interview'} on ${longDate(view.taster.date)} at ${view.taster.place}`,
+            value: (
+              <>
+                {`${view.taster.kind === 'taster_day' ? 'Taster day' : 'Informal interview'} on ${longDate(view.taster.date)} at ${view.taster.place}`}
+                {view.taster.notes ? <p class="govuk-body app-section-text">{view.taster.notes}</p> : null}
+              </>
+            ),
           },
         ]
       : []),
-    ...(view.youngPersonResponse?.sharedSections
+    ...(shared
       ? [
           {
             key: 'Passport shared',
             value:
-              view.youngPersonResponse.sharedSections.length > 0
-                ? `${view.youngPersonResponse.sharedSections.length} part(s)`
-                : 'Nothing shared',
+              shared.length === 0 ? (
+                'Nothing shared'
+              ) : (
+                <>
+                  <ul class="govuk-list">
+                    {shared.map((section) => (
+                      <li>{sectionLabels[section]}</li>
+                    ))}
+                  </ul>
+                  {actor.role === 'employer' && view.youngPersonResponse?.shareId ? (
+                    <a class="govuk-link" href={`/shared-passports/${view.youngPersonResponse.shareId}`}>
+                      Read what {view.youngPerson.preferredName} shared
+                    </a>
+                  ) : null}
+                </>
+              ),
           },
         ]
       : []),

@@ -19,6 +19,7 @@ export const notificationKinds = [
   'follow_up_due',
   'security_new_sign_in',
   'security_refresh_reuse',
+  'password_reset',
   'digest',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
@@ -28,6 +29,7 @@ export const mandatoryKinds: readonly NotificationKind[] = [
   'invitation',
   'security_new_sign_in',
   'security_refresh_reuse',
+  'password_reset',
   'digest',
 ];
 
@@ -54,6 +56,7 @@ export const kindDescriptions: Record<NotificationKind, string> = {
   follow_up_due: 'A 12-month follow-up is due',
   security_new_sign_in: 'A sign-in after your password changed, or from somewhere new',
   security_refresh_reuse: 'Someone tried to reuse an old sign-in',
+  password_reset: 'A link to choose a new password, when you ask for one',
   digest: 'Your daily summary',
 };
 

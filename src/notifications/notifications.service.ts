@@ -156,6 +156,28 @@ export class NotificationsService {
     );
   }
 
+  /** A link to choose a new password, sent only to the address of the account it resets. */
+  async passwordResetRequested(
+    reset: { accountId: string; token: string; expiresAt: Date },
+    session: ClientSession,
+  ): Promise<void> {
+    const account = await this.#account(reset.accountId, session);
+    if (!account) return;
+    await this.outbox.enqueue(
+      [
+        {
+          kind: 'password_reset',
+          to: recipientOf(account),
+          path: webPaths.passwordReset(reset.token),
+          facts: { expiresAt: dateAndTime(reset.expiresAt) },
+          ...(account.providerId ? { providerId: account.providerId } : {}),
+          ...(account.youngPersonId ? { subjectIds: [account.youngPersonId] } : {}),
+        },
+      ],
+      session,
+    );
+  }
+
   /** A job coach proposed a placement: the young person and delegates who answer proposals. */
   async proposalMade(match: PlacementMatch, session: ClientSession): Promise<void> {
     const labels = await this.#labels(match, session);

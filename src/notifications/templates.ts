@@ -78,7 +78,7 @@ function wordingFor(kind: NotificationKind, f: Facts): Wording {
           ...(f.shared === 'yes'
             ? [`${f.youngPersonName} has shared some of their passport with you. It says what helps them at work.`]
             : []),
-          'Please accept, decline or arrange a taster day.',
+          'Offer them the placement, say no, or arrange a taster first.',
         ],
         action: 'Decide about this placement',
         why: `You get this email because you work for ${f.employerName}, which offers this placement.`,
@@ -203,6 +203,16 @@ function wordingFor(kind: NotificationKind, f: Facts): Wording {
         ],
         action: 'Sign in',
         why: 'You get this email to keep your account safe. You cannot turn these emails off.',
+      };
+    case 'password_reset':
+      return {
+        subject: `Choose a new password for ${serviceName}`,
+        paragraphs: [
+          'Someone asked for a link to choose a new password for your account.',
+          `The link works once, until ${f.expiresAt}. When you choose a new password, you are signed out everywhere.`,
+        ],
+        action: 'Choose a new password',
+        why: 'You get this email because someone typed your email address on the "Forgotten your password?" page. If it was not you, you can ignore it: your password stays the same.',
       };
     case 'security_refresh_reuse':
       return {

@@ -1,4 +1,5 @@
 import { type Context, Hono } from 'hono';
+import type { Child } from 'hono/jsx';
 import {
   adjustmentCategories,
   adjustmentCategoryLabels,
@@ -619,6 +620,9 @@ async function listPage(c: Context<WebEnv>) {
                   </a>
                   , from {longDate(placement.startDate)}, {placement.places - placement.placesFilled} of{' '}
                   {placement.places} places free
+                  {placement.publishWhenVerified && placement.status === 'draft'
+                    ? ' (published when your organisation is checked)'
+                    : ''}
                 </li>
               ))}
             </ul>
@@ -703,21 +707,28 @@ async function create(c: Context<WebEnv>) {
 }
 
 function placementRows(placement: Placement, editable: boolean) {
-  const change = (field: string) =>
-    editable ? { href: `/placements/${placement.id}/edit#${field}`, visuallyHiddenText: field } : undefined;
-  const row = (key: string, value: string, field: string) => ({
+  // The row's own name finishes the hidden link text: "Change address", not "Change site-line1".
+  const row = (key: string, value: Child, field: string) => ({
     key,
     value,
-    ...(change(field) ? { action: change(field)! } : {}),
+    ...(editable
+      ? { action: { href: `/placements/${placement.id}/edit#${field}`, visuallyHiddenText: key.toLowerCase() } }
+      : {}),
   });
+  const { site } = placement;
   return [
     row('Job title', placement.title, 'title'),
     row('Tasks', placement.tasks.join(', '), 'tasks'),
     row('Kind of work', sectorLabels[placement.sector], 'sector'),
+    row('Address', `${site.address.line1}, ${site.address.town}, ${site.address.postcode}`, 'site-line1'),
     row(
-      'Address',
-      `${placement.site.address.line1}, ${placement.site.address.town}, ${placement.site.address.postcode}`,
-      'site-line1',
+      'Getting there',
+      <ul class="govuk-list">
+        <li>{site.stepFreeAccess ? 'Step-free access to the workplace' : 'No step-free access: there are steps'}</li>
+        {site.busRoutes.length > 0 ? <li>Buses that stop nearby: {site.busRoutes.join(', ')}</li> : null}
+        {site.travelNotes ? <li class="app-section-text">{site.travelNotes}</li> : null}
+      </ul>,
+      'site-stepFreeAccess',
     ),
     row(
       'Days and times',
@@ -741,16 +752,42 @@ function placementRows(placement: Placement, editable: boolean) {
     ),
     row(
       'The workplace',
-      environmentFactors
-        .map((factor) => environmentWords[factor].levels[placement.environment[factor] ?? 'none'])
-        .join('; '),
+      <ul class="govuk-list">
+        {environmentFactors.map((factor) => (
+          <li>
+            <span class="govuk-!-font-weight-bold">{environmentWords[factor].question}</span>{' '}
+            {environmentWords[factor].levels[placement.environment[factor] ?? 'none']}
+          </li>
+        ))}
+      </ul>,
       'environment-noise',
     ),
     row(
       editable ? 'Help you can give' : 'Help they offer',
-      placement.adjustmentsOffered.map((category) => adjustmentCategoryLabels[category]).join('; ') || 'None chosen',
+      placement.adjustmentsOffered.length > 0 ? (
+        <ul class="govuk-list govuk-list--bullet">
+          {placement.adjustmentsOffered.map((category) => (
+            <li>{adjustmentCategoryLabels[category]}</li>
+          ))}
+        </ul>
+      ) : (
+        'None chosen'
+      ),
       'adjustmentsOffered',
     ),
+    ...(placement.adjustmentNotes || editable
+      ? [
+          row(
+            editable ? 'More about the help you can give' : 'More about the help they offer',
+            placement.adjustmentNotes ? (
+              <span class="app-section-text">{placement.adjustmentNotes}</span>
+            ) : (
+              'Nothing written'
+            ),
+            'adjustmentNotes',
+          ),
+        ]
+      : []),
   ];
 }
 
@@ -776,19 +813,45 @@ async function placementPage(c: Context<WebEnv>, publishError?: string) {
           {placement.status === 'draft' && staff ? 'Check your answers' : placement.title}
         </h1>
         <p class="govuk-body">
-          <Tag colour={status.colour}>{status.text}</Tag>
+          {placement.publishWhenVerified && placement.status === 'draft' ? (
+            <Tag colour="blue">Published when your organisation is checked</Tag>
+          ) : (
+            <Tag colour={status.colour}>{status.text}</Tag>
+          )}
         </p>
         <p class="govuk-body app-section-text">{placement.description}</p>
         <SummaryList rows={placementRows(placement, staff)} />
-        {staff && placement.status === 'draft' ? (
+        {staff && placement.status === 'draft' && employer.verified ? (
           <form method="post" action={`/placements/${placement.id}/publish`} id="publish">
             <CsrfField token={csrfToken(c)} />
             <h2 class="govuk-heading-m">Publish the placement</h2>
             <p class="govuk-body">Job coaches can then find it and propose young people. You decide about each one.</p>
-            {!employer.verified ? (
-              <p class="govuk-body">A provider must check your organisation before your placements go live.</p>
-            ) : null}
             <Button>Publish the placement</Button>
+          </form>
+        ) : null}
+        {staff && placement.status === 'draft' && !employer.verified && placement.publishWhenVerified ? (
+          <>
+            <h2 class="govuk-heading-m">Waiting for a provider to check your organisation</h2>
+            <p class="govuk-body">
+              We will publish this placement as soon as a provider has checked your organisation. You do not need to
+              come back to do it. Until then, only people at your organisation can see it.
+            </p>
+            <p class="govuk-body">You can still change it.</p>
+          </>
+        ) : null}
+        {staff && placement.status === 'draft' && !employer.verified && !placement.publishWhenVerified ? (
+          <form method="post" action={`/placements/${placement.id}/publish`} id="publish">
+            <CsrfField token={csrfToken(c)} />
+            <h2 class="govuk-heading-m">Publish the placement</h2>
+            <p class="govuk-body">
+              A provider has not checked your organisation yet. Until one has, only people at your organisation can see
+              your placements.
+            </p>
+            <p class="govuk-body">
+              If you press the button, we will publish this placement as soon as a provider has checked your
+              organisation. Job coaches can then find it and propose young people. You decide about each one.
+            </p>
+            <Button>Publish when my organisation is checked</Button>
           </form>
         ) : null}
         {staff && placement.status === 'open' ? (
@@ -817,11 +880,12 @@ async function placementPage(c: Context<WebEnv>, publishError?: string) {
   );
 }
 
-async function setStatus(c: Context<WebEnv>, status: 'open' | 'closed') {
+async function publish(c: Context<WebEnv>) {
   employerOnly(c);
   const id = c.req.param('id')!;
+  let published: boolean;
   try {
-    await c.var.services.placements.update(c.get('actor')!, id, { status }, c.get('requestId'));
+    ({ published } = await c.var.services.placements.publish(c.get('actor')!, id, c.get('requestId')));
   } catch (error) {
     const problems = problemsFromService(error);
     return placementPage(c, Object.values(problems)[0]);
@@ -829,8 +893,20 @@ async function setStatus(c: Context<WebEnv>, status: 'open' | 'closed') {
   return redirectWithFlash(
     c,
     `/placements/${id}`,
-    status === 'open' ? 'The placement is published' : 'The placement no longer takes proposals',
+    published ? 'The placement is published' : 'The placement will be published when your organisation is checked',
   );
+}
+
+async function close(c: Context<WebEnv>) {
+  employerOnly(c);
+  const id = c.req.param('id')!;
+  try {
+    await c.var.services.placements.update(c.get('actor')!, id, { status: 'closed' }, c.get('requestId'));
+  } catch (error) {
+    const problems = problemsFromService(error);
+    return placementPage(c, Object.values(problems)[0]);
+  }
+  return redirectWithFlash(c, `/placements/${id}`, 'The placement no longer takes proposals');
 }
 
 async function editPage(c: Context<WebEnv>, submitted?: { form: FormBody; errors: FieldErrors }) {
@@ -873,7 +949,7 @@ export function placementPages() {
   app.get('/placements/:id{[0-9a-f]{24}}', (c) => placementPage(c));
   app.get('/placements/:id{[0-9a-f]{24}}/edit', (c) => editPage(c));
   app.post('/placements/:id{[0-9a-f]{24}}/edit', (c) => saveEdit(c));
-  app.post('/placements/:id{[0-9a-f]{24}}/publish', (c) => setStatus(c, 'open'));
-  app.post('/placements/:id{[0-9a-f]{24}}/close', (c) => setStatus(c, 'closed'));
+  app.post('/placements/:id{[0-9a-f]{24}}/publish', (c) => publish(c));
+  app.post('/placements/:id{[0-9a-f]{24}}/close', (c) => close(c));
   return app;
 }

@@ -35,6 +35,11 @@ export interface Placement {
   status: PlacementStatus;
   /** Why the placement has this status, when the service set it rather than the employer (for example paused when verification was withdrawn). */
   statusReason?: string;
+  /**
+   * A draft its employer asked to publish before a provider had verified the employer: it opens
+   * in the same transaction as the verification.
+   */
+  publishWhenVerified?: boolean;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -160,15 +165,54 @@ export class PlacementsRepository {
     const { site, employerId: _employer, ...rest } = changes;
     const filter: Filter<PlacementDoc> = { _id: new ObjectId(id) };
     if (options.needsFreePlace) filter.$expr = { $lt: ['$placesFilled', changes.places ?? '$places'] };
+    const unset: Record<string, ''> = {
+      ...(rest.status !== undefined && rest.statusReason === undefined ? { statusReason: '' } : {}),
+      ...(rest.status !== undefined && rest.status !== 'draft' ? { publishWhenVerified: '' } : {}),
+    };
     const doc = await this.collection.findOneAndUpdate(
       filter,
       {
         $set: { ...rest, ...(site ? { site: siteDoc(site) } : {}), updatedAt: now },
-        ...(rest.status !== undefined && rest.statusReason === undefined ? { $unset: { statusReason: '' } } : {}),
+        ...(Object.keys(unset).length > 0 ? { $unset: unset } : {}),
       },
       { returnDocument: 'after', session },
     );
     return doc ? toPlacement(doc) : undefined;
+  }
+
+  /** Marks a draft to be published when its employer is verified; undefined when it is no longer a draft. */
+  async markPublishWhenVerified(id: string, now: Date, session: ClientSession): Promise<Placement | undefined> {
+    const doc = await this.collection.findOneAndUpdate(
+      { _id: new ObjectId(id), status: 'draft' },
+      { $set: { publishWhenVerified: true, updatedAt: now } },
+      { returnDocument: 'after', session },
+    );
+    return doc ? toPlacement(doc) : undefined;
+  }
+
+  /**
+   * Opens an employer's drafts marked to be published when it is verified, inside the
+   * verification's transaction; returns their ids. One whose start date has passed, or with no
+   * free place, stays a draft (still marked) for the employer to change and publish.
+   */
+  async publishReadyOf(employerId: string, today: string, now: Date, session: ClientSession): Promise<string[]> {
+    const filter: Filter<PlacementDoc> = {
+      employerId: new ObjectId(employerId),
+      status: 'draft',
+      publishWhenVerified: true,
+      startDate: { $gte: today },
+      $expr: { $lt: ['$placesFilled', '$places'] },
+    };
+    const ids = (await this.collection.find(filter, { projection: { _id: 1 }, session }).toArray()).map(
+      (doc) => doc._id,
+    );
+    if (ids.length === 0) return [];
+    await this.collection.updateMany(
+      { _id: { $in: ids }, status: 'draft' },
+      { $set: { status: 'open', updatedAt: now }, $unset: { publishWhenVerified: '', statusReason: '' } },
+      { session },
+    );
+    return ids.map((id) => id.toHexString());
   }
 
   /** Pauses every open placement of an employer, saying why; returns their ids. */

@@ -126,6 +126,10 @@ export const placementSchema = z
       description:
         'Why the service set this status, for example paused because the employer’s verification was withdrawn.',
     }),
+    publishWhenVerified: z.boolean().optional().openapi({
+      description:
+        'A draft its employer asked to publish before a provider verified the employer: it opens when the verification is granted (unless its start date has passed by then).',
+    }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

@@ -174,6 +174,38 @@ export class PlacementsService {
     return { placement: updated, employer };
   }
 
+  /**
+   * The employer's "Publish": opens the placement when the employer is verified; otherwise checks
+   * it as opening would and marks it to open as soon as a provider verifies the employer.
+   */
+  async publish(actor: Actor, id: string, requestId: string): Promise<{ placement: Placement; published: boolean }> {
+    const { placement, employer } = await this.get(actor, id, 'placement.update');
+    if (employer.verified) {
+      const { placement: opened } = await this.update(actor, id, { status: 'open' }, requestId);
+      return { placement: opened, published: true };
+    }
+    if (placement.status !== 'draft') {
+      throw unprocessable([{ path: 'status', in: 'body', message: 'can only be published from a draft' }]);
+    }
+    const problems = placementProblems(placement, {
+      today: isoDate(this.clock.now()),
+      checkStartDate: placement.placesFilled === 0,
+    });
+    if (problems.length > 0) throw unprocessable(problems, 'This placement cannot be true as it stands.');
+    const marked = await inTransaction(this.mongo, async (session) => {
+      const result = await this.placements.markPublishWhenVerified(id, this.clock.now(), session);
+      if (!result) throw unprocessable([{ path: 'status', in: 'body', message: 'can only be published from a draft' }]);
+      await this.audit.success(
+        'placement.update',
+        actor,
+        { target: { type: 'placement', id }, requestId, details: { fields: ['publishWhenVerified'] } },
+        session,
+      );
+      return result;
+    });
+    return { placement: marked, published: false };
+  }
+
   /** The update matched nothing: the placement is gone, or its last place was taken while it was being opened. */
   async #whyNotUpdated(id: string, session: ClientSession) {
     const current = await this.placements.byId(id, session);

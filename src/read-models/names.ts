@@ -55,6 +55,32 @@ export class NamesReadModel {
     );
   }
 
+  /**
+   * Who runs each provider, for the public contact page: the provider's name and area, and the
+   * names and work emails of its active admins (the people who verify employers and add staff).
+   */
+  async providerContacts(): Promise<
+    { name: string; localAuthority: string; admins: { name: string; email: string }[] }[]
+  > {
+    const [providers, admins] = await Promise.all([
+      this.providers.collection.find({}).sort({ name: 1 }).limit(200).toArray(),
+      this.accounts.collection
+        .find(
+          { role: 'provider_admin', status: 'active' },
+          { projection: { name: 1, email: 1, providerId: 1 }, sort: { name: 1 } },
+        )
+        .limit(1000)
+        .toArray(),
+    ]);
+    return providers.map((provider) => ({
+      name: provider.name,
+      localAuthority: provider.localAuthority,
+      admins: admins
+        .filter((admin) => admin.providerId?.equals(provider._id))
+        .map((admin) => ({ name: admin.name, email: admin.email })),
+    }));
+  }
+
   async providerName(id: string): Promise<string | undefined> {
     return (await this.providers.byId(id))?.name;
   }

@@ -81,7 +81,26 @@ function SignInForm(props: {
           />
           <Button>Sign in</Button>
         </form>
-        <p class="govuk-body">If you have forgotten your password, ask your job coach or the person who invited you.</p>
+        <p class="govuk-body">
+          <a class="govuk-link" href="/password-reset">
+            Forgotten your password?
+          </a>
+        </p>
+        <h2 class="govuk-heading-m">New to this service?</h2>
+        <p class="govuk-body">
+          If your organisation wants to offer supported internships,{' '}
+          <a class="govuk-link" href="/employers/sign-up">
+            sign up as an employer
+          </a>
+          .
+        </p>
+        <p class="govuk-body">
+          Young people, parents, carers and job coaches get an invitation by email. If you are waiting for one,{' '}
+          <a class="govuk-link" href="/contact">
+            contact us
+          </a>
+          .
+        </p>
       </div>
     </div>
   );

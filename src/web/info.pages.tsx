@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { renderPage } from './render.js';
 import type { WebEnv } from './web.env.js';
 
-/** Help, privacy and accessibility: short pages anyone can read without signing in. */
+/** Help, contact, privacy and accessibility: short pages anyone can read without signing in. */
 export function infoPages() {
   const app = new Hono<WebEnv>();
   app.get('/help', (c) =>
@@ -12,11 +12,78 @@ export function infoPages() {
       <>
         <h1 class="govuk-heading-l">Help</h1>
         <p class="govuk-body">Your job coach can help you use this service. Ask them if you are stuck.</p>
-        <p class="govuk-body">If you cannot sign in, ask the person who invited you to send a new invitation.</p>
+        <h2 class="govuk-heading-m">If you cannot sign in</h2>
+        <p class="govuk-body">
+          If you have forgotten your password,{' '}
+          <a class="govuk-link" href="/password-reset">
+            ask for a link to choose a new one
+          </a>
+          . We email it to you.
+        </p>
+        <p class="govuk-body">
+          If your invitation link no longer works, ask the person who invited you to send a new one.
+        </p>
+        <h2 class="govuk-heading-m">If you are an employer</h2>
+        <p class="govuk-body">
+          To offer supported internships,{' '}
+          <a class="govuk-link" href="/employers/sign-up">
+            sign up your organisation
+          </a>
+          . A provider then checks it before your placements go live.
+        </p>
+        <h2 class="govuk-heading-m">Anything else</h2>
+        <p class="govuk-body">
+          <a class="govuk-link" href="/contact">
+            Contact the people who run this service
+          </a>
+          .
+        </p>
         <p class="govuk-body">We sign you out after 30 minutes if you do nothing. Save your answers before you stop.</p>
       </>,
     ),
   );
+  app.get('/contact', async (c) => {
+    const providers = await c.var.services.accounts.providerContacts();
+    return renderPage(
+      c,
+      { title: 'Contact us' },
+      <>
+        <h1 class="govuk-heading-l">Contact us</h1>
+        <p class="govuk-body">
+          This service is run by the colleges and supported-employment services below. Each one has people who look
+          after it: they add job coaches, check employers, and help anyone who is stuck.
+        </p>
+        <p class="govuk-body">
+          Email the one near you. Say who you are and what you need. Do not put health details in the email.
+        </p>
+        <p class="govuk-body">If you are a young person or a parent or carer, your job coach can help too.</p>
+        {providers.length === 0 ? (
+          <p class="govuk-body">No provider has joined the service yet.</p>
+        ) : (
+          providers.map((provider) => (
+            <>
+              <h2 class="govuk-heading-m">{provider.name}</h2>
+              <p class="govuk-body">Works in {provider.localAuthority}.</p>
+              {provider.admins.length === 0 ? (
+                <p class="govuk-body">Nobody can be contacted here at the moment. Try another provider.</p>
+              ) : (
+                <ul class="govuk-list">
+                  {provider.admins.map((admin) => (
+                    <li>
+                      {admin.name}:{' '}
+                      <a class="govuk-link govuk-!-text-break-word" href={`mailto:${admin.email}`}>
+                        {admin.email}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </>
+          ))
+        )}
+      </>,
+    );
+  });
   app.get('/privacy', (c) =>
     renderPage(
       c,

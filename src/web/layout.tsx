@@ -181,6 +181,11 @@ export function Layout(props: LayoutProps) {
                       </a>
                     </li>
                     <li class="govuk-footer__inline-list-item">
+                      <a class="govuk-footer__link" href="/contact">
+                        Contact us
+                      </a>
+                    </li>
+                    <li class="govuk-footer__inline-list-item">
                       <a class="govuk-footer__link" href="/privacy">
                         Privacy: how we use your information
                       </a>

@@ -62,8 +62,9 @@ export async function endSession(c: Context<WebEnv>): Promise<void> {
 const publicPages = [
   /^\/sign-in$/,
   /^\/invitations\/[^/]+$/,
+  /^\/password-reset(\/[^/]+)?$/,
   /^\/employers\/sign-up(\/.*)?$/,
-  /^\/(help|privacy|accessibility)$/,
+  /^\/(help|contact|privacy|accessibility)$/,
   /^\/dev\/mail(\/.*)?$/,
   /^\/notifications\/unsubscribe\/[^/]+$/,
 ];

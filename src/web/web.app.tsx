@@ -12,6 +12,7 @@ import { onWebError, onWebNotFound } from './errors.js';
 import { type HomePage, homePageFor } from './home.js';
 import { infoPages } from './info.pages.js';
 import { WebPageError } from './page-error.js';
+import { passwordResetPages } from './password-reset.pages.js';
 import { type KnownRoutes, knownRoutesOf } from './return-path.js';
 import { loadSession, requireSession } from './session.middleware.js';
 import type { WebEnv } from './web.env.js';
@@ -82,6 +83,7 @@ export function createWebApp(services: Services, modules: PageModule[]) {
   app.use(verifyCsrf);
 
   app.route('/', authPages());
+  app.route('/', passwordResetPages());
   app.route('/', infoPages());
   const homes = Object.assign({}, ...modules.map((module) => module.homes ?? {}));
   app.get('/', (c) => homePageFor(c.get('actor')!.role, homes)(c));

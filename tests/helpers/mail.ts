@@ -103,3 +103,14 @@ export async function invitationToken(harness: Harness, email: string): Promise<
   if (!token) throw new Error(`no invitation email for ${email}`);
   return token;
 }
+
+/** The token of the newest password-reset email waiting in the outbox for `email` (before any mail server sent it). */
+export async function passwordResetToken(harness: Harness, email: string): Promise<string> {
+  const doc = await harness.services.notifications.outbox.collection.findOne(
+    { kind: 'password_reset', 'to.email': email.toLowerCase() },
+    { sort: { createdAt: -1, _id: -1 } },
+  );
+  const token = doc?.path?.match(/^\/password-reset\/([A-Za-z0-9_-]+)$/)?.[1];
+  if (!token) throw new Error(`no password-reset email for ${email}`);
+  return token;
+}

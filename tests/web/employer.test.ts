@@ -2,8 +2,19 @@ import { ObjectId } from 'mongodb';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
+import { environmentFactors } from '../../src/domain/vocabulary.js';
+import { call } from '../helpers/harness.js';
+import { postPlacement, propose, step } from '../helpers/journey-world.js';
 import { type EmployerWorld, makeEmployer, makeProvider, type ProviderWorld, password } from '../helpers/world.js';
-import { expectNoAxeViolations, heading, newContext, signInAs, startWebTest, type WebTest } from './browser.js';
+import {
+  expectNoAxeViolations,
+  expectNoHorizontalScroll,
+  heading,
+  newContext,
+  signInAs,
+  startWebTest,
+  type WebTest,
+} from './browser.js';
 
 const clock = new ManualClock(new Date('2027-06-01T09:00:00Z'));
 let web: WebTest;
@@ -32,8 +43,18 @@ async function writeHotelPlacement(page: Page, changes: (page: Page) => Promise<
   await page.getByRole('button', { name: 'Continue' }).click();
 }
 
+/** Withdraws the verification again, so that the pages of an employer waiting for one are checked below. */
+async function unverify(employerId: string) {
+  const response = await call(web.harness.app, 'PUT', '/v1/employers/{employerId}/verification', {
+    path: { employerId },
+    token: world.admin.token,
+    body: { verified: false },
+  });
+  expect(response.status).toBe(200);
+}
+
 describe('employer pages', () => {
-  it('a new employer signs up without JavaScript, writes a placement from a template, and cannot publish it before a provider checks them', async () => {
+  it('a new employer signs up without JavaScript, writes a placement from a template, and asks to publish it when a provider checks them', async () => {
     const context = await newContext(web, { javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto('/employers/sign-up');
@@ -56,13 +77,33 @@ describe('employer pages', () => {
     await writeHotelPlacement(page);
     await page.waitForURL(/\/placements\/[0-9a-f]{24}$/);
     expect(await heading(page)).toBe('Check your answers');
-    await page.getByRole('button', { name: 'Publish the placement' }).click();
-    await page
-      .getByRole('link', { name: /verified the employer/ })
-      .first()
-      .waitFor();
-    expect(await page.getByRole('link', { name: /verified the employer/ }).count()).toBe(1);
+    const placementId = new URL(page.url()).pathname.split('/').pop()!;
+    // What the button will do is said before it: nothing fails, nothing goes live yet.
+    await expect(
+      page.getByText('we will publish this placement as soon as a provider has checked your organisation').count(),
+    ).resolves.toBe(1);
+    expect(await page.getByRole('button', { name: 'Publish the placement' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Publish when my organisation is checked' }).click();
+    await page.getByText('The placement will be published when your organisation is checked').first().waitFor();
+    expect(await page.getByText('Published when your organisation is checked', { exact: true }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: /Publish/ }).count()).toBe(0);
+    const repository = web.harness.services.placementsRepository;
+    expect((await repository.byId(placementId))?.status).toBe('draft');
+    await page.goto('/placements');
+    await expect(page.getByText(/\(published when your organisation is checked\)/).count()).resolves.toBe(1);
     await context.close();
+
+    const employerId = (await repository.byId(placementId))!.employerId;
+    const verification = await call(web.harness.app, 'PUT', '/v1/employers/{employerId}/verification', {
+      path: { employerId },
+      token: world.admin.token,
+      body: { verified: true },
+    });
+    expect(verification.status).toBe(200);
+    const published = await repository.byId(placementId);
+    expect(published?.status).toBe('open');
+    expect(published?.publishWhenVerified).toBeUndefined();
+    await unverify(employerId);
 
     const unverified = await signInAs(web, 'ravi@cornercafe.example');
     for (const path of [
@@ -152,5 +193,92 @@ describe('employer pages', () => {
     await signUp.goto('/employers/sign-up');
     await expectNoAxeViolations(signUp);
     await visitor.close();
+  });
+
+  it('the check page says what each change link changes; a young person reads access, the workplace and each help on its own line', async () => {
+    const { page, context } = await signInAs(web, verified.staff.email);
+    await writeHotelPlacement(page, async (form) => {
+      await form.getByRole('checkbox', { name: 'Step-free access to the workplace' }).check();
+      await form
+        .getByLabel('Anything else about the help you can give (optional)')
+        .fill('A quiet room behind reception for breaks.');
+    });
+    await page.waitForURL(/\/placements\/[0-9a-f]{24}$/);
+    const placementPath = new URL(page.url()).pathname;
+    for (const name of ['Change address', 'Change the workplace', 'Change getting there', 'Change help you can give'])
+      expect(await page.getByRole('link', { name }).count(), name).toBe(1);
+    expect(await page.getByRole('link', { name: /Change (site|environment)-/ }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Publish the placement' }).click();
+    await page.getByText('The placement is published').first().waitFor();
+    await context.close();
+
+    const youngPerson = await signInAs(web, world.youngPerson.email, { width: 320 });
+    await youngPerson.page.goto(placementPath);
+    // A row of the summary list by its term.
+    const rowOf = (term: string) =>
+      youngPerson.page
+        .getByRole('term')
+        .filter({ hasText: new RegExp(`^${term}$`) })
+        .locator('..');
+    const workplace = rowOf('The workplace');
+    expect(await workplace.getByRole('listitem').count()).toBe(environmentFactors.length);
+    await expect(workplace.getByText('How noisy is it?').count()).resolves.toBe(1);
+    const access = rowOf('Getting there');
+    await expect(access.getByText('Step-free access to the workplace').count()).resolves.toBe(1);
+    const help = rowOf('Help they offer');
+    expect(await help.getByRole('listitem').count()).toBeGreaterThan(1);
+    expect(await help.textContent()).not.toContain(';');
+    await expect(youngPerson.page.getByText('A quiet room behind reception for breaks.').count()).resolves.toBe(1);
+    await expectNoAxeViolations(youngPerson.page);
+    await youngPerson.context.close();
+  });
+
+  it("an employer deciding about a proposal sees the days and times, what the coach wrote, and a link to what was shared, with the home page's verbs", async () => {
+    const placementId = await postPlacement(web.harness, verified.employerId, verified.staff, {
+      title: 'Breakfast porter',
+      startDate: '2027-09-06',
+    });
+    const proposed = await propose(
+      web.harness,
+      world.coach,
+      world.youngPersonId,
+      placementId,
+      'Sam likes early starts.',
+    );
+    expect(proposed.status, proposed.text).toBe(201);
+    const matchId = proposed.json.id as string;
+    const accepted = await step(web.harness, world.youngPerson, matchId, 'accept', {
+      sections: ['aboutMe', 'whatHelps'],
+    });
+    expect(accepted.status, accepted.text).toBe(200);
+
+    const { page, context } = await signInAs(web, verified.staff.email, { width: 320 });
+    const item = page.getByRole('listitem').filter({ hasText: 'Breakfast porter' });
+    await expect(item.getByText('Offer it, say no, or arrange a taster first.').count()).resolves.toBe(1);
+    await item.getByRole('link').click();
+    await page.waitForURL(`**/journeys/${matchId}`);
+    const rowOf = (term: string) =>
+      page
+        .getByRole('term')
+        .filter({ hasText: new RegExp(`^${term}$`) })
+        .locator('..');
+    await expect(
+      rowOf('Days and times')
+        .getByText('Monday, Tuesday, Wednesday and Thursday, 09:30 to 14:30, 20 hours a week')
+        .count(),
+    ).resolves.toBe(1);
+    await expect(rowOf('Starts').getByText('6 September 2027, for 36 weeks').count()).resolves.toBe(1);
+    await expect(page.getByText('Sam likes early starts.').count()).resolves.toBe(1);
+    expect(await page.getByText(/part\(s\)/).count()).toBe(0);
+    for (const verb of ['Yes, offer the placement', 'No, do not offer the placement', 'Arrange the taster'])
+      expect(await page.getByRole('button', { name: verb }).count(), verb).toBe(1);
+    await expectNoAxeViolations(page);
+    await expectNoHorizontalScroll(page);
+    const shared = rowOf('Passport shared');
+    await expect(shared.getByRole('listitem').count()).resolves.toBe(2);
+    await shared.getByRole('link', { name: /^Read what .+ shared$/ }).click();
+    await page.waitForURL(/\/shared-passports\/[0-9a-f]{24}$/);
+    expect(await heading(page)).toMatch(/’s workplace adjustments passport$/);
+    await context.close();
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorOf } from '../../src/auth/auth.service.js';
+import { passwordResetToken } from '../helpers/mail.js';
 import { makeProvider, type ProviderWorld } from '../helpers/world.js';
 import {
   expectNoAxeViolations,
@@ -65,6 +66,94 @@ describe('the web foundation', () => {
     expect(await page.getByText('Signed in as Jo Carer').count()).toBe(1);
     await page.goto(`/invitations/${invitation.token}`);
     expect(await heading(page)).toBe('This invitation link no longer works');
+    await context.close();
+  });
+
+  it('lets someone who forgot their password choose a new one by an emailed link, without JavaScript', async () => {
+    const signedIn = await signInAs(web, world.delegate.email);
+    const context = await newContext(web, { javaScriptEnabled: false, width: 320 });
+    const page = await context.newPage();
+    await page.goto('/sign-in');
+    await page.getByRole('link', { name: 'Forgotten your password?' }).click();
+    expect(await heading(page)).toBe('Forgotten your password?');
+    await page.getByLabel('Email address').fill('not an address');
+    await page.getByRole('button', { name: 'Email me a link' }).click();
+    expect(await page.title()).toMatch(/^Error: /);
+    await expect(
+      page.getByRole('link', { name: 'Enter an email address like name@example.com' }).count(),
+    ).resolves.toBe(1);
+    await page.getByLabel('Email address').fill(world.delegate.email);
+    await page.getByRole('button', { name: 'Email me a link' }).click();
+    expect(await heading(page)).toBe('Check your email');
+
+    const token = await passwordResetToken(web.harness, world.delegate.email);
+    await page.goto(`/password-reset/${token}`);
+    expect(await heading(page)).toBe('Choose a new password');
+    await page.getByLabel('New password', { exact: true }).fill('violet harbour kettle');
+    await page.getByLabel('Type the new password again').fill('violet harbour teapot');
+    await page.getByRole('button', { name: 'Save the new password' }).click();
+    await expect(page.getByRole('link', { name: /not the same/ }).count()).resolves.toBe(1);
+    await page.getByLabel('New password', { exact: true }).fill('violet harbour kettle');
+    await page.getByLabel('Type the new password again').fill('violet harbour kettle');
+    await page.getByRole('button', { name: 'Save the new password' }).click();
+    expect(await heading(page)).toBe('Your password is changed');
+
+    // The browser that was signed in with the old password is signed out.
+    await signedIn.page.goto('/');
+    expect(new URL(signedIn.page.url()).pathname).toBe('/sign-in');
+    await page.goto(`/password-reset/${token}`);
+    expect(await heading(page)).toBe('This link to choose a new password does not work');
+    await page.goto('/sign-in');
+    await page.getByLabel('Email address').fill(world.delegate.email);
+    await page.getByLabel('Password', { exact: true }).fill('violet harbour kettle');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => url.pathname !== '/sign-in');
+    await signedIn.context.close();
+    await context.close();
+  });
+
+  it('shows the forgotten-password pages without axe violations or sideways scrolling at 320 px', async () => {
+    const context = await newContext(web, { width: 320 });
+    const page = await context.newPage();
+    await page.goto('/password-reset');
+    await page.getByLabel('Email address').fill(world.coach.email);
+    await page.getByRole('button', { name: 'Email me a link' }).click();
+    await page.waitForURL('**/password-reset/email-sent');
+    const token = await passwordResetToken(web.harness, world.coach.email);
+    for (const path of [
+      '/password-reset',
+      '/password-reset/email-sent',
+      `/password-reset/${token}`,
+      '/password-reset/done',
+    ]) {
+      await page.goto(path);
+      await expectNoAxeViolations(page);
+      await expectNoHorizontalScroll(page);
+    }
+    await context.close();
+  });
+
+  it('shows a new employer the way to sign up, and anyone the way to reach the provider', async () => {
+    const context = await newContext(web, { width: 320 });
+    const page = await context.newPage();
+    await page.goto('/sign-in');
+    expect(await page.getByRole('link', { name: 'sign up as an employer' }).getAttribute('href')).toBe(
+      '/employers/sign-up',
+    );
+    await page.goto('/help');
+    expect(await page.getByRole('link', { name: 'sign up your organisation' }).getAttribute('href')).toBe(
+      '/employers/sign-up',
+    );
+    expect(await page.getByRole('link', { name: 'ask for a link to choose a new one' }).getAttribute('href')).toBe(
+      '/password-reset',
+    );
+    await page.getByRole('contentinfo').getByRole('link', { name: 'Contact us' }).click();
+    expect(await heading(page)).toBe('Contact us');
+    const admin = (await web.harness.services.accounts.byId(world.admin.accountId))!;
+    expect(await page.getByRole('heading', { name: 'Leeds City College' }).count()).toBe(1);
+    expect(await page.getByRole('link', { name: admin.email }).getAttribute('href')).toBe(`mailto:${admin.email}`);
+    await expectNoAxeViolations(page);
+    await expectNoHorizontalScroll(page);
     await context.close();
   });
 

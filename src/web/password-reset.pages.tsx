@@ -1,0 +1,233 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { requestContext } from '../auth/auth.middleware.js';
+import { passwordMaxLength, passwordMinLength } from '../auth/passwords.js';
+import { ApiError } from '../core/errors.js';
+import { Button } from './components/Button.js';
+import { ErrorSummary } from './components/ErrorSummary.js';
+import { Input } from './components/Input.js';
+import { CsrfField, csrfToken } from './csrf.js';
+import { type FieldErrors, fieldErrors, readForm, text } from './forms.js';
+import { WebPageError } from './page-error.js';
+import { renderPage } from './render.js';
+import type { WebEnv } from './web.env.js';
+
+const emailForm = z.object({
+  email: z
+    .string()
+    .trim()
+    .min(1, 'Enter your email address')
+    .max(254, 'Email address must be 254 characters or fewer')
+    .email('Enter an email address like name@example.com'),
+});
+
+/** A token as the emailed link carries it; other words after /password-reset/ are pages of their own. */
+const tokenPattern = '{[A-Za-z0-9_-]{20,200}}';
+
+const linkNotValid = () =>
+  new WebPageError(
+    410,
+    'gone',
+    'This link to choose a new password does not work',
+    'It may have been used already, a newer link may have been sent, or it is more than 1 hour old. Ask for a new link on the "Forgotten your password?" page.',
+  );
+
+function RequestForm(props: { csrf: string; email: string; errors: FieldErrors }) {
+  return (
+    <div class="govuk-grid-row">
+      <div class="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={props.errors} />
+        <h1 class="govuk-heading-l">Forgotten your password?</h1>
+        <p class="govuk-body">
+          Type the email address you sign in with. We will email you a link to choose a new password.
+        </p>
+        <form method="post" action="/password-reset" novalidate>
+          <CsrfField token={props.csrf} />
+          <Input
+            name="email"
+            type="email"
+            label="Email address"
+            autocomplete="username"
+            spellcheck={false}
+            value={props.email}
+            error={props.errors.email}
+          />
+          <Button>Email me a link</Button>
+        </form>
+        <p class="govuk-body">
+          <a class="govuk-link" href="/sign-in">
+            Back to sign in
+          </a>
+        </p>
+      </div>
+    </div>
+  );
+}
+
+function NewPasswordForm(props: { csrf: string; token: string; email: string; errors: FieldErrors }) {
+  return (
+    <div class="govuk-grid-row">
+      <div class="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={props.errors} />
+        <h1 class="govuk-heading-l">Choose a new password</h1>
+        <p class="govuk-body">
+          For the account with the email address <strong class="govuk-!-text-break-word">{props.email}</strong>.
+        </p>
+        <p class="govuk-body">When you save it, you are signed out everywhere. Then sign in with the new password.</p>
+        <form method="post" action={`/password-reset/${encodeURIComponent(props.token)}`} novalidate>
+          <CsrfField token={props.csrf} />
+          <Input
+            name="password"
+            type="password"
+            label="New password"
+            hint={`At least ${passwordMinLength} characters. Three random words work well, like "kettle orchard lantern". You can paste it from a password manager.`}
+            autocomplete="new-password"
+            error={props.errors.password}
+          />
+          <Input
+            name="confirmPassword"
+            type="password"
+            label="Type the new password again"
+            autocomplete="new-password"
+            error={props.errors.confirmPassword}
+          />
+          <Button>Save the new password</Button>
+        </form>
+      </div>
+    </div>
+  );
+}
+
+/** "Forgotten your password?": ask for a one-time link by email, then choose a new password through it. */
+export function passwordResetPages() {
+  const app = new Hono<WebEnv>();
+
+  app.get('/password-reset', (c) =>
+    renderPage(
+      c,
+      { title: 'Forgotten your password?', backLink: '/sign-in' },
+      <RequestForm csrf={csrfToken(c)} email="" errors={{}} />,
+    ),
+  );
+
+  app.post('/password-reset', async (c) => {
+    const form = await readForm(c);
+    const again = (status: 400 | 429, errors: FieldErrors) => {
+      c.status(status);
+      return renderPage(
+        c,
+        { title: 'Forgotten your password?', hasErrors: true, backLink: '/sign-in' },
+        <RequestForm csrf={csrfToken(c)} email={text(form, 'email')} errors={errors} />,
+      );
+    };
+    const parsed = emailForm.safeParse({ email: text(form, 'email') });
+    if (!parsed.success) return again(400, fieldErrors(parsed.error));
+    try {
+      await c.var.services.passwordResets.request(parsed.data.email, requestContext(c));
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'rate_limited') {
+        return again(429, {
+          email: 'You have asked for a new password too many times. Wait 1 hour, then try again.',
+        });
+      }
+      throw error;
+    }
+    return c.redirect('/password-reset/email-sent', 303);
+  });
+
+  app.get('/password-reset/email-sent', (c) =>
+    renderPage(
+      c,
+      { title: 'Check your email' },
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-two-thirds">
+          <h1 class="govuk-heading-l">Check your email</h1>
+          <p class="govuk-body">
+            If an account uses the email address you typed, we have sent it a link to choose a new password.
+          </p>
+          <p class="govuk-body">The link works once, for 1 hour.</p>
+          <p class="govuk-body">
+            No email after 10 minutes? Look in your spam or junk folder. Or check that you typed the address you sign in
+            with, and{' '}
+            <a class="govuk-link" href="/password-reset">
+              ask for a new link
+            </a>
+            .
+          </p>
+          <p class="govuk-body">
+            Still stuck?{' '}
+            <a class="govuk-link" href="/contact">
+              Contact us
+            </a>
+            .
+          </p>
+        </div>
+      </div>,
+    ),
+  );
+
+  app.get('/password-reset/done', (c) =>
+    renderPage(
+      c,
+      { title: 'Your password is changed' },
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-two-thirds">
+          <h1 class="govuk-heading-l">Your password is changed</h1>
+          <p class="govuk-body">We have signed you out everywhere, on every computer and phone.</p>
+          <p class="govuk-body">
+            <a class="govuk-link" href="/sign-in">
+              Sign in with your new password
+            </a>
+          </p>
+        </div>
+      </div>,
+    ),
+  );
+
+  app.get(`/password-reset/:token${tokenPattern}`, async (c) => {
+    const token = c.req.param('token');
+    const reset = await c.var.services.passwordResets.preview(token);
+    if (!reset) throw linkNotValid();
+    return renderPage(
+      c,
+      { title: 'Choose a new password' },
+      <NewPasswordForm csrf={csrfToken(c)} token={token} email={reset.email} errors={{}} />,
+    );
+  });
+
+  app.post(`/password-reset/:token${tokenPattern}`, async (c) => {
+    const token = c.req.param('token');
+    const { passwordResets } = c.var.services;
+    const reset = await passwordResets.preview(token);
+    if (!reset) throw linkNotValid();
+    const form = await readForm(c);
+    const password = typeof form.password === 'string' ? form.password : '';
+    const again = (errors: FieldErrors) => {
+      c.status(400);
+      return renderPage(
+        c,
+        { title: 'Choose a new password', hasErrors: true },
+        <NewPasswordForm csrf={csrfToken(c)} token={token} email={reset.email} errors={errors} />,
+      );
+    };
+    if (!password) return again({ password: 'Choose a new password' });
+    if (password.length > passwordMaxLength)
+      return again({ password: `Password must be ${passwordMaxLength} characters or fewer` });
+    if (password !== (typeof form.confirmPassword === 'string' ? form.confirmPassword : '')) {
+      return again({ confirmPassword: 'The two passwords are not the same. Type the same password in both boxes.' });
+    }
+    try {
+      await passwordResets.confirm({ token, newPassword: password }, requestContext(c));
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'unprocessable') {
+        const detail = Array.isArray(error.details) ? error.details[0]?.message : undefined;
+        return again({ password: detail ? `Password ${detail}` : error.message });
+      }
+      if (error instanceof ApiError && (error.code === 'gone' || error.code === 'not_found')) throw linkNotValid();
+      throw error;
+    }
+    return c.redirect('/password-reset/done', 303);
+  });
+
+  return app;
+}
