@@ -117,7 +117,9 @@ export function draftClaimFigures(input: {
       warnings.push({ kind: 'missing_week', weekStarting });
       continue;
     }
-    const line = input.lines.find((candidate) => candidate.startsOn <= weekStarting && weekStarting <= candidate.endsOn);
+    const line = input.lines.find(
+      (candidate) => candidate.startsOn <= weekStarting && weekStarting <= candidate.endsOn,
+    );
     if (!line) {
       if (hours > 0) warnings.push({ kind: 'outside_award', weekStarting, loggedHours: hours });
       continue;
