@@ -50,6 +50,7 @@ import { ProvidersRepository } from './providers/providers.js';
 import { AccountFacts } from './read-models/accounts.js';
 import { DashboardsReadModel } from './read-models/dashboards.js';
 import { PlacementEmployers } from './read-models/employers.js';
+import { InternshipFacts } from './read-models/internships.js';
 import { MatchingProfilesReadModel } from './read-models/matching-profiles.js';
 import { NamesReadModel } from './read-models/names.js';
 import { PeopleFacts } from './read-models/people.js';
@@ -312,9 +313,7 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     accessToWork: new AccessToWorkService({
       mongo,
       records: repositories.accessToWorkRepository,
-      youngPeople,
-      matches,
-      progress: progressRepository,
+      internships: new InternshipFacts({ youngPeople, matches, progress: progressRepository }),
       audit,
       clock,
     }),

@@ -6,9 +6,7 @@ import { isDuplicateKey } from '../core/db/mongo.js';
 import { inTransaction } from '../core/db/transaction.js';
 import { ApiError, type FieldProblem, notFound, unprocessable } from '../core/errors.js';
 import { startedStates } from '../journey/journey.machine.js';
-import type { PlacementMatch, PlacementMatchesRepository } from '../journey/journey.repository.js';
-import type { ProgressRepository } from '../journey/progress.repository.js';
-import type { YoungPeopleRepository } from '../young-people/young-people.repository.js';
+import type { InternshipFact, InternshipFacts } from '../read-models/internships.js';
 import type {
   AccessToWorkCase,
   AccessToWorkClaim,
@@ -33,7 +31,7 @@ import type { ApplicationInput, AwardInput } from './access-to-work.schemas.js';
 const problem = (path: string, message: string): FieldProblem => ({ path, in: 'body', message });
 
 /** Employers who host the young person now: they may know until when support is funded, nothing more. */
-const hostingStates = new Set<PlacementMatch['state']>(['agreed', 'in_progress']);
+const hostingStates = new Set<InternshipFact['state']>(['agreed', 'in_progress']);
 
 export interface ClaimStepInput {
   sign: { signedBy: string; signedOn: string };
@@ -57,26 +55,20 @@ export function fundedUntil(award: Award | undefined): string | null {
 export class AccessToWorkService {
   private readonly mongo: MongoClient;
   private readonly records: AccessToWorkRepository;
-  private readonly youngPeople: YoungPeopleRepository;
-  private readonly matches: PlacementMatchesRepository;
-  private readonly progress: ProgressRepository;
+  private readonly internships: InternshipFacts;
   private readonly audit: AuditLog;
   private readonly clock: Clock;
 
   constructor(options: {
     mongo: MongoClient;
     records: AccessToWorkRepository;
-    youngPeople: YoungPeopleRepository;
-    matches: PlacementMatchesRepository;
-    progress: ProgressRepository;
+    internships: InternshipFacts;
     audit: AuditLog;
     clock: Clock;
   }) {
     this.mongo = options.mongo;
     this.records = options.records;
-    this.youngPeople = options.youngPeople;
-    this.matches = options.matches;
-    this.progress = options.progress;
+    this.internships = options.internships;
     this.audit = options.audit;
     this.clock = options.clock;
   }
@@ -87,9 +79,9 @@ export class AccessToWorkService {
 
   /** The person, their internships and the policy's answer, or the policy's refusal. */
   async #authorized(actor: Actor, youngPersonId: string, action: 'read' | 'write' | 'read_funded_until') {
-    const person = await this.youngPeople.byId(youngPersonId);
+    const person = await this.internships.intern(youngPersonId);
     if (!person) throw notFound('Young person');
-    const matches = await this.matches.allOf(youngPersonId);
+    const matches = await this.internships.internships(youngPersonId);
     const resource: Resource = {
       type: 'access_to_work',
       youngPersonId,
@@ -268,14 +260,14 @@ export class AccessToWorkService {
     );
     if (lines.length === 0)
       throw new ApiError('conflict', 'Record an award with job coach support before drafting a claim.');
-    const logs = await this.progress.logsOf(internship.id);
+    const logs = await this.internships.coachingWeeks(internship.id);
     const figures = draftClaimFigures({
       month,
       today,
       startedOn: internship.startedOn,
       ...(internship.endedOn ? { endedOn: internship.endedOn } : {}),
       lines,
-      logs: logs.map((log) => ({ weekStarting: log.weekStarting, coachingHours: log.supportHours })),
+      logs,
     });
     try {
       return await inTransaction(this.mongo, async (session) => {
