@@ -1,7 +1,8 @@
 import type { MongoClient } from 'mongodb';
 import type { AuditLog } from '../audit/audit.js';
-import { type Actor, authorize, type Resource } from '../auth/policy.js';
+import { type Actor, authorize, decide, type Resource } from '../auth/policy.js';
 import type { Clock } from '../core/clock.js';
+import { addMonths } from '../core/dates.js';
 import { isDuplicateKey } from '../core/db/mongo.js';
 import { inTransaction } from '../core/db/transaction.js';
 import { ApiError, type FieldProblem, notFound, unprocessable } from '../core/errors.js';
@@ -91,10 +92,52 @@ export class AccessToWorkService {
         .map((match) => match.employerId),
     };
     authorize(actor, `access_to_work.${action}`, resource);
+    const mayWrite = decide(actor, 'access_to_work.write', resource) === 'allow';
     const internship = matches
       .filter((match) => startedStates.includes(match.state) && match.startedOn)
       .sort((a, b) => (a.startedOn! < b.startedOn! ? 1 : -1))[0];
-    return { person, internship };
+    return { person, internship, mayWrite };
+  }
+
+  /**
+   * Everything the Access to Work page shows its reader: the case, the claims, the name, and for
+   * the provider's staff the months that may still be claimed (from the internship's first month to
+   * this one, newest first, the last 12 at most).
+   */
+  async overview(actor: Actor, youngPersonId: string) {
+    const { person, internship, mayWrite } = await this.#authorized(actor, youngPersonId, 'read');
+    const [found, claims] = await Promise.all([
+      this.records.caseOf(youngPersonId),
+      this.records.claimsOf(youngPersonId),
+    ]);
+    const claimed = new Set(claims.map((claim) => claim.month));
+    const claimableMonths: string[] = [];
+    if (mayWrite && internship?.startedOn) {
+      const first = monthOf(internship.startedOn);
+      for (let month = monthOf(this.#today()); month >= first && claimableMonths.length < 12; ) {
+        if (!claimed.has(month)) claimableMonths.push(month);
+        month = monthOf(addMonths(`${month}-01`, -1));
+      }
+    }
+    return {
+      preferredName: person.preferredName,
+      mayWrite,
+      case: this.#view(youngPersonId, found, internship?.startedOn ?? person.plannedStartDate ?? null),
+      reference: found?.application?.reference ?? null,
+      claims,
+      claimableMonths,
+    };
+  }
+
+  /** One claim with what the DWP claim form asks for beside it: the claimant's name and the AtW reference. */
+  async claimForm(actor: Actor, youngPersonId: string, claimId: string) {
+    const { person } = await this.#authorized(actor, youngPersonId, 'read');
+    const [claim, found] = await Promise.all([
+      this.records.claim(youngPersonId, claimId),
+      this.records.caseOf(youngPersonId),
+    ]);
+    if (!claim) throw notFound('Claim');
+    return { claim, preferredName: person.preferredName, reference: found?.application?.reference ?? null };
   }
 
   async caseOf(actor: Actor, youngPersonId: string) {

@@ -3,7 +3,7 @@ import type { ProgressRepository } from '../journey/progress.repository.js';
 import type { YoungPeopleRepository, YoungPerson } from '../young-people/young-people.repository.js';
 
 /** Who the young person is to the policy (their provider) and when their internship is planned to start. */
-export type PlannedIntern = Pick<YoungPerson, 'id' | 'providerId' | 'plannedStartDate'>;
+export type PlannedIntern = Pick<YoungPerson, 'id' | 'providerId' | 'plannedStartDate' | 'preferredName'>;
 
 /** An internship as Access to Work needs it: who hosts it, and its dates. */
 export type InternshipFact = Pick<
@@ -33,7 +33,12 @@ export class InternshipFacts {
   async intern(youngPersonId: string): Promise<PlannedIntern | undefined> {
     const person = await this.youngPeople.byId(youngPersonId);
     return person
-      ? { id: person.id, providerId: person.providerId, plannedStartDate: person.plannedStartDate }
+      ? {
+          id: person.id,
+          providerId: person.providerId,
+          plannedStartDate: person.plannedStartDate,
+          preferredName: person.preferredName,
+        }
       : undefined;
   }
 

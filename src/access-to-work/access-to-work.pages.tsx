@@ -1,0 +1,393 @@
+import { type Context, Hono } from 'hono';
+import { Button } from '../web/components/Button.js';
+import { ErrorSummary } from '../web/components/ErrorSummary.js';
+import { Select } from '../web/components/Select.js';
+import { SummaryList } from '../web/components/SummaryList.js';
+import { TableRegion } from '../web/components/TableRegion.js';
+import { CsrfField, csrfToken } from '../web/csrf.js';
+import { type FieldErrors, fieldErrorsFromRefusal, readForm, text } from '../web/forms.js';
+import { renderPage } from '../web/render.js';
+import { redirectWithFlash } from '../web/session.middleware.js';
+import type { WebEnv } from '../web/web.env.js';
+import { longDate, personPage } from '../web/young-person.js';
+import type { AccessToWorkService } from './access-to-work.service.js';
+import { warningMessage } from './access-to-work.views.js';
+
+type Overview = Awaited<ReturnType<AccessToWorkService['overview']>>;
+type Line = NonNullable<Overview['case']['award']>['lines'][number];
+
+const pounds = (pence: number) => `£${(pence / 100).toFixed(2)}`;
+const monthWords = (month: string) =>
+  new Date(`${month}-15T12:00:00Z`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+const claimStateWords: Record<string, string> = {
+  draft: 'Drafted, not signed',
+  signed: 'Signed, not sent',
+  sent: 'Sent, waiting for payment',
+  paid: 'Paid',
+  queried: 'Access to Work asked a question',
+};
+const signerWords: Record<string, string> = { young_person: 'The young person', appointee: 'Their appointee' };
+const applicantWords: Record<string, string> = {
+  education_provider: 'The college',
+  supported_employment_provider: 'A supported-employment provider',
+  young_person: 'The young person',
+};
+
+/** What a line pays for, in everyday words, for the young person. */
+function lineWords(line: Line, you: string): string {
+  switch (line.kind) {
+    case 'job_coach':
+      return `a job coach to help ${you} at work, ${line.hoursPerWeek} hours a week`;
+    case 'travel_to_work':
+      return 'getting to work';
+    case 'equipment':
+      return line.description ? `equipment: ${line.description}` : 'equipment';
+    case 'other':
+      return line.description ? `other help: ${line.description}` : 'other help at work';
+  }
+}
+
+function WarningText(props: { text: string }) {
+  return (
+    <div class="govuk-warning-text">
+      <span class="govuk-warning-text__icon" aria-hidden="true">
+        !
+      </span>
+      <strong class="govuk-warning-text__text">
+        <span class="govuk-visually-hidden">Warning</span>
+        {props.text}
+      </strong>
+    </div>
+  );
+}
+
+/** The young person's (or their delegate's) page: what Access to Work pays for, in plain words. */
+function PlainWords(props: { overview: Overview; asDelegate: boolean }) {
+  const { overview } = props;
+  const you = props.asDelegate ? overview.preferredName : 'you';
+  const your = props.asDelegate ? `${overview.preferredName}’s` : 'your';
+  const { application, award, dates } = overview.case;
+  const hasCoach = award?.lines.some((line) => line.kind === 'job_coach');
+  return (
+    <>
+      <p class="govuk-body">
+        Access to Work is money from the government. It pays for help at work that {you} need because of a disability.
+      </p>
+      {award && dates.fundedUntil ? (
+        <>
+          <p class="govuk-body-l">
+            Access to Work pays for {hasCoach ? `${your} job coach` : 'help at work'} until{' '}
+            {longDate(dates.fundedUntil)}.
+          </p>
+          <h2 class="govuk-heading-m">What it pays for</h2>
+          <ul class="govuk-list govuk-list--bullet">
+            {award.lines.map((line) => (
+              <li>{lineWords(line, you)}</li>
+            ))}
+          </ul>
+          {award.refused.length > 0 ? (
+            <>
+              <h2 class="govuk-heading-m">What it does not pay for</h2>
+              <ul class="govuk-list govuk-list--bullet">
+                {award.refused.map((item) => (
+                  <li>
+                    {item.item}. {item.reason}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {dates.renewalOpensOn ? (
+            <p class="govuk-body">
+              From {longDate(dates.renewalOpensOn)}, {your} job coach can ask for the help to go on for longer.
+            </p>
+          ) : null}
+        </>
+      ) : application?.sentOn ? (
+        <p class="govuk-body">
+          The application was sent on {longDate(application.sentOn)}. Access to Work will write with their answer. This
+          can take a few months.
+        </p>
+      ) : application ? (
+        <p class="govuk-body">
+          {application.signer === 'young_person'
+            ? `${props.asDelegate ? `${overview.preferredName} needs` : 'You need'} to sign the forms. ${props.asDelegate ? 'Their' : 'Your'} job coach will help.`
+            : 'The application is being written. The appointee will sign the forms.'}
+        </p>
+      ) : (
+        <p class="govuk-body">{props.asDelegate ? 'The' : 'Your'} job coach has not applied yet.</p>
+      )}
+    </>
+  );
+}
+
+/** The job coach's view: the dates DWP's rules give, the claims, and drafting the next one. */
+function CoachView(props: { overview: Overview; youngPersonId: string; errors: FieldErrors; csrf: string }) {
+  const { overview, youngPersonId, errors } = props;
+  const { application, award, dates } = overview.case;
+  const when = (date: string | null, otherwise = 'Not known yet') => (date ? longDate(date) : otherwise);
+  return (
+    <>
+      {dates.applicationLate ? (
+        <WarningText text="The placement starts in less than 6 months and the application has not been sent." />
+      ) : null}
+      <h2 class="govuk-heading-m">Application</h2>
+      <SummaryList
+        rows={[
+          { key: 'Who applies', value: application ? applicantWords[application.appliedBy] : 'Not recorded' },
+          { key: 'Reference', value: overview.reference ?? 'Not known yet' },
+          { key: 'Sent on', value: when(application?.sentOn ?? null, 'Not sent') },
+          {
+            key: 'Who signs',
+            value: application
+              ? `${signerWords[application.signer]}${application.appointeeName ? `: ${application.appointeeName}` : ''}`
+              : 'Not recorded',
+          },
+        ]}
+      />
+      <h2 class="govuk-heading-m">Dates</h2>
+      <SummaryList
+        rows={[
+          { key: 'Placement starts', value: when(dates.placementStart) },
+          { key: 'Can apply from', value: when(dates.applicationOpensOn) },
+          { key: 'Ask for a reconsideration by', value: when(dates.reconsiderationDeadline) },
+          { key: 'Funded until', value: when(dates.fundedUntil) },
+          { key: 'Renewal opens', value: when(dates.renewalOpensOn) },
+          { key: 'Intensive coaching until', value: when(dates.intensiveCoachingUntil) },
+          { key: 'With the adviser’s extra 13 weeks, until', value: when(dates.discretionaryCoachingUntil) },
+        ]}
+      />
+      {award ? (
+        <>
+          <h2 class="govuk-heading-m">Award</h2>
+          <p class="govuk-body">Letter dated {longDate(award.letterDate)}.</p>
+          <TableRegion label="Award lines">
+            <table class="govuk-table">
+              <thead class="govuk-table__head">
+                <tr class="govuk-table__row">
+                  <th scope="col" class="govuk-table__header">
+                    Support
+                  </th>
+                  <th scope="col" class="govuk-table__header">
+                    Dates
+                  </th>
+                  <th scope="col" class="govuk-table__header govuk-table__header--numeric">
+                    Total
+                  </th>
+                </tr>
+              </thead>
+              <tbody class="govuk-table__body">
+                {award.lines.map((line) => (
+                  <tr class="govuk-table__row">
+                    <td class="govuk-table__cell">
+                      {line.kind === 'job_coach'
+                        ? `Job coach, ${line.hoursPerWeek} hours a week at ${pounds(line.costPerHourPence ?? 0)} an hour`
+                        : lineWords(line, 'them')}
+                    </td>
+                    <td class="govuk-table__cell">
+                      {longDate(line.startsOn)} to {longDate(line.endsOn)}
+                    </td>
+                    <td class="govuk-table__cell govuk-table__cell--numeric">{pounds(line.totalPence)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableRegion>
+          <p class="govuk-body">Employer’s contribution: {pounds(award.employerContributionPence)}.</p>
+        </>
+      ) : null}
+      <h2 class="govuk-heading-m">Claims</h2>
+      {overview.claims.length === 0 ? <p class="govuk-body">No claims yet.</p> : null}
+      {overview.claims.length > 0 ? (
+        <TableRegion label="Claims">
+          <table class="govuk-table">
+            <thead class="govuk-table__head">
+              <tr class="govuk-table__row">
+                <th scope="col" class="govuk-table__header">
+                  Month
+                </th>
+                <th scope="col" class="govuk-table__header govuk-table__header--numeric">
+                  Hours
+                </th>
+                <th scope="col" class="govuk-table__header govuk-table__header--numeric">
+                  Total
+                </th>
+                <th scope="col" class="govuk-table__header">
+                  Where it is
+                </th>
+              </tr>
+            </thead>
+            <tbody class="govuk-table__body">
+              {overview.claims.map((claim) => (
+                <tr class="govuk-table__row">
+                  <td class="govuk-table__cell">
+                    <a class="govuk-link" href={`/young-people/${youngPersonId}/access-to-work/claims/${claim.id}`}>
+                      {monthWords(claim.month)}
+                      <span class="govuk-visually-hidden"> claim</span>
+                    </a>
+                  </td>
+                  <td class="govuk-table__cell govuk-table__cell--numeric">{claim.coachingHours}</td>
+                  <td class="govuk-table__cell govuk-table__cell--numeric">{pounds(claim.totalPence)}</td>
+                  <td class="govuk-table__cell">{claimStateWords[claim.state]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
+      ) : null}
+      {overview.claimableMonths.length > 0 && award ? (
+        <form method="post" action={`/young-people/${youngPersonId}/access-to-work/claims`} novalidate>
+          <CsrfField token={props.csrf} />
+          <Select
+            name="month"
+            label="Month to claim for"
+            hint="The claim counts the job coaching hours of each week that starts in that month. Study time is never claimed."
+            items={overview.claimableMonths.map((month) => ({ value: month, text: monthWords(month) }))}
+            error={errors.month}
+          />
+          <Button>Draft the claim</Button>
+        </form>
+      ) : null}
+    </>
+  );
+}
+
+async function overviewPage(c: Context<WebEnv>, errors: FieldErrors = {}) {
+  const youngPersonId = c.req.param('youngPersonId')!;
+  const page = personPage(c, youngPersonId);
+  if (page instanceof Response) return page;
+  const overview = await c.var.services.accessToWork.overview(page.actor, youngPersonId);
+  const hasErrors = Object.keys(errors).length > 0;
+  if (hasErrors) c.status(400);
+  return renderPage(
+    c,
+    { title: `Access to Work: ${overview.preferredName}`, hasErrors },
+    <div class="govuk-grid-row">
+      <div class="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} />
+        <span class="govuk-caption-l">{overview.preferredName}</span>
+        <h1 class="govuk-heading-l">Access to Work</h1>
+        {overview.mayWrite ? (
+          <CoachView overview={overview} youngPersonId={youngPersonId} errors={errors} csrf={csrfToken(c)} />
+        ) : (
+          <PlainWords overview={overview} asDelegate={page.actor.role !== 'young_person'} />
+        )}
+      </div>
+    </div>,
+  );
+}
+
+async function draftClaim(c: Context<WebEnv>) {
+  const youngPersonId = c.req.param('youngPersonId')!;
+  const form = await readForm(c);
+  let claimId: string;
+  try {
+    claimId = (
+      await c.var.services.accessToWork.draftClaim(
+        c.get('actor')!,
+        youngPersonId,
+        text(form, 'month'),
+        c.get('requestId'),
+      )
+    ).id;
+  } catch (error) {
+    const errors = fieldErrorsFromRefusal(error, {
+      codes: ['unprocessable', 'validation_failed', 'conflict'],
+      fieldFor: () => 'month',
+      fallbackField: 'month',
+    });
+    return overviewPage(c, errors);
+  }
+  return redirectWithFlash(
+    c,
+    `/young-people/${youngPersonId}/access-to-work/claims/${claimId}`,
+    'The claim is drafted',
+  );
+}
+
+/** A claim laid out as DWP's claim form asks, to print and sign. */
+async function claimPage(c: Context<WebEnv>) {
+  const youngPersonId = c.req.param('youngPersonId')!;
+  const page = personPage(c, youngPersonId);
+  if (page instanceof Response) return page;
+  const { claim, preferredName, reference } = await c.var.services.accessToWork.claimForm(
+    page.actor,
+    youngPersonId,
+    c.req.param('claimId')!,
+  );
+  const blank = 'To fill in by hand';
+  return renderPage(
+    c,
+    {
+      title: `Access to Work claim for ${monthWords(claim.month)}: ${preferredName}`,
+      backLink: `/young-people/${youngPersonId}/access-to-work`,
+    },
+    <div class="govuk-grid-row">
+      <div class="govuk-grid-column-two-thirds">
+        <span class="govuk-caption-l">{preferredName}</span>
+        <h1 class="govuk-heading-l">Access to Work claim for {monthWords(claim.month)}</h1>
+        <p class="govuk-body">{claimStateWords[claim.state]}. To print it, use your browser’s Print.</p>
+        {claim.warnings.map((warning) => (
+          <WarningText text={warningMessage(warning)} />
+        ))}
+        <h2 class="govuk-heading-m">About the person</h2>
+        <SummaryList
+          rows={[
+            { key: 'Name', value: preferredName },
+            { key: 'Access to Work reference', value: reference ?? blank },
+          ]}
+        />
+        <h2 class="govuk-heading-m">Support worker (job coach)</h2>
+        <SummaryList
+          rows={[
+            { key: 'Dates support was given', value: `${longDate(claim.firstDay)} to ${longDate(claim.lastDay)}` },
+            { key: 'Total hours', value: String(claim.coachingHours) },
+            { key: 'Cost an hour', value: pounds(claim.costPerHourPence) },
+            { key: 'Total cost', value: pounds(claim.totalPence) },
+          ]}
+        />
+        <TableRegion label="Hours each week">
+          <table class="govuk-table">
+            <caption class="govuk-table__caption govuk-table__caption--s">Hours each week</caption>
+            <thead class="govuk-table__head">
+              <tr class="govuk-table__row">
+                <th scope="col" class="govuk-table__header">
+                  Week starting
+                </th>
+                <th scope="col" class="govuk-table__header govuk-table__header--numeric">
+                  Job coaching hours
+                </th>
+              </tr>
+            </thead>
+            <tbody class="govuk-table__body">
+              {claim.weeks.map((week) => (
+                <tr class="govuk-table__row">
+                  <td class="govuk-table__cell">{longDate(week.weekStarting)}</td>
+                  <td class="govuk-table__cell govuk-table__cell--numeric">{week.coachingHours}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
+        <h2 class="govuk-heading-m">Declaration</h2>
+        <SummaryList
+          rows={[
+            { key: 'Signed by the person or their appointee', value: claim.signed?.by ?? blank },
+            { key: 'Date signed', value: claim.signed ? longDate(claim.signed.on) : blank },
+            { key: 'Workplace contact who confirms the support', value: blank },
+            { key: 'Their signature and date', value: blank },
+          ]}
+        />
+      </div>
+    </div>,
+  );
+}
+
+export function accessToWorkPages() {
+  const app = new Hono<WebEnv>();
+  const base = '/young-people/:youngPersonId{[0-9a-f]{24}}/access-to-work';
+  app.get(base, (c) => overviewPage(c));
+  app.post(`${base}/claims`, (c) => draftClaim(c));
+  app.get(`${base}/claims/:claimId{[0-9a-f]{24}}`, (c) => claimPage(c));
+  return app;
+}

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../src/core/clock.js';
+import { call } from '../helpers/harness.js';
+import { postPlacement, propose, step, travelTo } from '../helpers/journey-world.js';
+import { type EmployerWorld, makeEmployer, makeProvider, type ProviderWorld } from '../helpers/world.js';
+import {
+  expectNoAxeViolations,
+  expectNoHorizontalScroll,
+  heading,
+  signInAs,
+  startWebTest,
+  type WebTest,
+} from './browser.js';
+
+const clock = new ManualClock(new Date('2026-03-08T09:00:00Z'));
+let web: WebTest;
+let world: ProviderWorld;
+let employer: EmployerWorld;
+
+/** Sam (planned start 7 September 2026) with an award, an internship under way and four weeks logged in October. */
+beforeAll(async () => {
+  web = await startWebTest({ clock });
+  const { harness } = web;
+  world = await makeProvider(harness);
+  employer = await makeEmployer(harness, world.admin, { name: 'The Beckside Hotel' });
+  const path = { youngPersonId: world.youngPersonId };
+  const applied = await call(harness.app, 'PUT', '/v1/young-people/{youngPersonId}/access-to-work/application', {
+    path,
+    token: world.coach.token,
+    body: { appliedBy: 'education_provider', reference: 'ATW-118204', sentOn: '2026-03-08', signer: 'young_person' },
+  });
+  expect(applied.status, applied.text).toBe(200);
+  await travelTo(harness, clock, '2026-05-20T09:00:00Z', [world.coach, world.youngPerson, employer.staff]);
+  const awarded = await call(harness.app, 'PUT', '/v1/young-people/{youngPersonId}/access-to-work/award', {
+    path,
+    token: world.coach.token,
+    body: {
+      letterDate: '2026-05-18',
+      lines: [
+        {
+          kind: 'job_coach',
+          startsOn: '2026-09-07',
+          endsOn: '2027-07-16',
+          totalPence: 1_254_000,
+          hoursPerWeek: 10,
+          costPerHourPence: 2850,
+        },
+      ],
+      refused: [{ item: 'Help with English and maths', reason: 'Access to Work does not pay for study.' }],
+    },
+  });
+  expect(awarded.status, awarded.text).toBe(200);
+  const placementId = await postPlacement(harness, employer.employerId, employer.staff, { startDate: '2026-09-07' });
+  const matchId = (await propose(harness, world.coach, world.youngPersonId, placementId)).json.id as string;
+  expect((await step(harness, world.youngPerson, matchId, 'accept', { sections: [] })).status).toBe(200);
+  expect((await step(harness, employer.staff, matchId, 'employer-accept')).status).toBe(200);
+  await travelTo(harness, clock, '2026-09-07T09:00:00Z', [world.coach]);
+  expect((await step(harness, world.coach, matchId, 'start', { startedOn: '2026-09-07' })).status).toBe(200);
+  await travelTo(harness, clock, '2026-11-03T09:00:00Z', [world.coach]);
+  for (const [weekStarting, supportHours] of [
+    ['2026-10-05', 10],
+    ['2026-10-12', 8],
+    ['2026-10-19', 6],
+    ['2026-10-26', 4],
+  ] as const) {
+    const logged = await step(harness, world.coach, matchId, 'logs', {
+      weekStarting,
+      hoursWorked: 20,
+      supportHours,
+      studyHours: 3,
+    });
+    expect(logged.status, logged.text).toBe(201);
+  }
+});
+afterAll(async () => web?.close());
+
+describe('Access to Work pages', () => {
+  it('the job coach sees the dates, drafts October’s claim from the logs and opens it to print', async () => {
+    const { page, context } = await signInAs(web, world.coach.email);
+    await page.goto(`/young-people/${world.youngPersonId}/access-to-work`);
+    expect(await heading(page)).toBe('Access to Work');
+    await expectNoAxeViolations(page);
+    await page.getByText('16 July 2027').first().waitFor();
+    expect(await page.getByText('15 June 2026').count()).toBe(1);
+    await page.getByLabel('Month to claim for').selectOption({ label: 'October 2026' });
+    await page.getByRole('button', { name: 'Draft the claim' }).click();
+    await page.waitForURL(/\/access-to-work\/claims\/[0-9a-f]{24}$/);
+    expect(await heading(page)).toBe('Access to Work claim for October 2026');
+    await expectNoAxeViolations(page);
+    expect(await page.getByText('£798.00').count()).toBe(1);
+    expect(await page.getByText('ATW-118204').count()).toBe(1);
+    expect(await page.getByRole('cell', { name: '5 October 2026' }).count()).toBe(1);
+    await context.close();
+  }, 90_000);
+
+  it('the young person reads what Access to Work pays for in plain words, at 320 px', async () => {
+    const { page, context } = await signInAs(web, world.youngPerson.email, { width: 320 });
+    await page.goto(`/young-people/${world.youngPersonId}/access-to-work`);
+    await page.getByText('Access to Work pays for your job coach until 16 July 2027.').waitFor();
+    expect(await page.getByText('a job coach to help you at work, 10 hours a week').count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Draft the claim' }).count()).toBe(0);
+    await expectNoAxeViolations(page);
+    await expectNoHorizontalScroll(page);
+    await context.close();
+  }, 60_000);
+
+  it('an employer cannot open the page', async () => {
+    const { page, context } = await signInAs(web, employer.staff.email);
+    const response = await page.goto(`/young-people/${world.youngPersonId}/access-to-work`);
+    expect(response?.status()).toBe(403);
+    await context.close();
+  }, 60_000);
+});
