@@ -1,15 +1,21 @@
 import { type Context, Hono } from 'hono';
 import { Button } from '../web/components/Button.js';
+import { DateInput } from '../web/components/DateInput.js';
 import { ErrorSummary } from '../web/components/ErrorSummary.js';
+import { Input } from '../web/components/Input.js';
+import { Radios } from '../web/components/Radios.js';
 import { Select } from '../web/components/Select.js';
 import { SummaryList } from '../web/components/SummaryList.js';
 import { TableRegion } from '../web/components/TableRegion.js';
 import { CsrfField, csrfToken } from '../web/csrf.js';
-import { type FieldErrors, fieldErrorsFromRefusal, readForm, text } from '../web/forms.js';
+import { datePartsFrom, datePartsOf, isoDateFrom } from '../web/dates.js';
+import { pageForbidden } from '../web/errors.js';
+import { type FieldErrors, type FormBody, fieldErrors, fieldErrorsFromRefusal, readForm, text } from '../web/forms.js';
 import { renderPage } from '../web/render.js';
 import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
 import { longDate, personPage } from '../web/young-person.js';
+import { applicants, applicationInputSchema, signers } from './access-to-work.schemas.js';
 import type { AccessToWorkService } from './access-to-work.service.js';
 import { warningMessage } from './access-to-work.views.js';
 
@@ -132,6 +138,11 @@ function CoachView(props: { overview: Overview; youngPersonId: string; errors: F
         <WarningText text="The placement starts in less than 6 months and the application has not been sent." />
       ) : null}
       <h2 class="govuk-heading-m">Application</h2>
+      <p class="govuk-body">
+        <a class="govuk-link" href={`/young-people/${youngPersonId}/access-to-work/application`}>
+          {application ? 'Change the application' : 'Record the application'}
+        </a>
+      </p>
       <SummaryList
         rows={[
           { key: 'Who applies', value: application ? applicantWords[application.appliedBy] : 'Not recorded' },
@@ -383,10 +394,134 @@ async function claimPage(c: Context<WebEnv>) {
   );
 }
 
+/** The application form: GET shows what is recorded, POST validates with the API's own schema. */
+async function applicationPage(c: Context<WebEnv>, posted?: { form: FormBody; errors: FieldErrors }) {
+  const youngPersonId = c.req.param('youngPersonId')!;
+  const overview = await c.var.services.accessToWork.overview(c.get('actor')!, youngPersonId);
+  if (!overview.mayWrite)
+    throw pageForbidden('Only the young person’s job coach and provider can record the application.');
+  const saved = overview.case.application;
+  const form: FormBody = posted?.form ?? {
+    appliedBy: saved?.appliedBy ?? '',
+    reference: saved?.reference ?? '',
+    signer: saved?.signer ?? '',
+    appointeeName: saved?.appointeeName ?? '',
+  };
+  const errors = posted?.errors ?? {};
+  const hasErrors = Object.keys(errors).length > 0;
+  if (hasErrors) c.status(400);
+  const sentOn = posted ? datePartsFrom(form, 'sentOn') : datePartsOf(saved?.sentOn);
+  return renderPage(
+    c,
+    {
+      title: `Access to Work application: ${overview.preferredName}`,
+      hasErrors,
+      backLink: `/young-people/${youngPersonId}/access-to-work`,
+    },
+    <div class="govuk-grid-row">
+      <div class="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} />
+        <span class="govuk-caption-l">{overview.preferredName}</span>
+        <h1 class="govuk-heading-l">Access to Work application</h1>
+        <form method="post" novalidate>
+          <CsrfField token={csrfToken(c)} />
+          <Radios
+            name="appliedBy"
+            legend="Who applies"
+            legendSize="s"
+            items={applicants.map((value) => ({ value, text: applicantWords[value] }))}
+            value={text(form, 'appliedBy')}
+            error={errors.appliedBy}
+          />
+          <Input
+            name="reference"
+            label="Access to Work reference (optional)"
+            hint="Once Access to Work has given one."
+            width="20"
+            value={text(form, 'reference')}
+            error={errors.reference}
+          />
+          <DateInput
+            name="sentOn"
+            legend="Day the application was sent (optional)"
+            legendSize="s"
+            hint="Leave it empty while the application is being written. For example, 12 4 2027."
+            value={sentOn}
+            error={errors.sentOn}
+          />
+          <Radios
+            name="signer"
+            legend="Who signs the forms"
+            legendSize="s"
+            items={signers.map((value) => ({ value, text: signerWords[value] }))}
+            value={text(form, 'signer')}
+            error={errors.signer}
+          />
+          <Input
+            name="appointeeName"
+            label="Appointee’s name (if the appointee signs)"
+            value={text(form, 'appointeeName')}
+            error={errors.appointeeName}
+          />
+          <Button>Save the application</Button>
+        </form>
+      </div>
+    </div>,
+  );
+}
+
+const fieldLabels: Record<string, string> = {
+  sentOn: 'The day the application was sent',
+  appointeeName: 'The appointee’s name',
+};
+
+async function saveApplication(c: Context<WebEnv>) {
+  const youngPersonId = c.req.param('youngPersonId')!;
+  const form = await readForm(c);
+  const sentOn = isoDateFrom(datePartsFrom(form, 'sentOn'), 'The day the application was sent');
+  const optional = (name: string) => (text(form, name) ? { [name]: text(form, name) } : {});
+  const parsed = applicationInputSchema.safeParse({
+    ...optional('appliedBy'),
+    ...optional('reference'),
+    ...(sentOn.value ? { sentOn: sentOn.value } : {}),
+    ...optional('signer'),
+    ...optional('appointeeName'),
+  });
+  const errors: FieldErrors = parsed.success
+    ? {}
+    : fieldErrors(parsed.error, {
+        messages: {
+          appliedBy: 'Choose who applies',
+          signer: 'Choose who signs the forms',
+          reference: 'The reference must be 40 characters or fewer',
+          appointeeName: 'The appointee’s name must be 120 characters or fewer',
+        },
+      });
+  if (sentOn.error) errors.sentOn = sentOn.error;
+  if (!parsed.success || sentOn.error) return applicationPage(c, { form, errors });
+  try {
+    await c.var.services.accessToWork.saveApplication(c.get('actor')!, youngPersonId, parsed.data, c.get('requestId'));
+  } catch (error) {
+    const refused = fieldErrorsFromRefusal(error, {
+      codes: ['unprocessable'],
+      fieldFor: (path) => path,
+      fallbackField: 'appliedBy',
+    });
+    // The service names the field in its path; the page says which field in words.
+    for (const [field, message] of Object.entries(refused))
+      if (fieldLabels[field])
+        refused[field] = `${fieldLabels[field]} ${message.charAt(0).toLowerCase()}${message.slice(1)}`;
+    return applicationPage(c, { form, errors: refused });
+  }
+  return redirectWithFlash(c, `/young-people/${youngPersonId}/access-to-work`, 'The application is saved');
+}
+
 export function accessToWorkPages() {
   const app = new Hono<WebEnv>();
   const base = '/young-people/:youngPersonId{[0-9a-f]{24}}/access-to-work';
   app.get(base, (c) => overviewPage(c));
+  app.get(`${base}/application`, (c) => applicationPage(c));
+  app.post(`${base}/application`, (c) => saveApplication(c));
   app.post(`${base}/claims`, (c) => draftClaim(c));
   app.get(`${base}/claims/:claimId{[0-9a-f]{24}}`, (c) => claimPage(c));
   return app;

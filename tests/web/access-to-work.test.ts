@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
 import { call } from '../helpers/harness.js';
-import { postPlacement, propose, step, travelTo } from '../helpers/journey-world.js';
+import { addYoungPerson, postPlacement, propose, step, travelTo } from '../helpers/journey-world.js';
 import { type EmployerWorld, makeEmployer, makeProvider, type ProviderWorld } from '../helpers/world.js';
 import {
   expectNoAxeViolations,
@@ -103,6 +103,43 @@ describe('Access to Work pages', () => {
     await expectNoHorizontalScroll(page);
     await context.close();
   }, 60_000);
+
+  it('the job coach records an application through the form, with errors that keep what was typed, without JavaScript', async () => {
+    const youngPersonId = await addYoungPerson(web.harness, world.coach, 'Priya');
+    const { page, context } = await signInAs(web, world.coach.email, { javaScriptEnabled: false });
+    await page.goto(`/young-people/${youngPersonId}/access-to-work`);
+    await page.getByText('The placement starts in less than 6 months and the application has not been sent.').waitFor();
+    await page.getByRole('link', { name: 'Record the application' }).click();
+    expect(await heading(page)).toBe('Access to Work application');
+    await page.getByLabel('Access to Work reference (optional)').fill('ATW-200511');
+    await page.getByRole('button', { name: 'Save the application' }).click();
+    await page.getByRole('link', { name: 'Choose who applies' }).waitFor();
+    expect(await page.getByLabel('Access to Work reference (optional)').inputValue()).toBe('ATW-200511');
+    await page.getByLabel('A supported-employment provider').check();
+    await page.getByLabel('Their appointee').check();
+    await page.getByLabel('Day').fill('2');
+    await page.getByLabel('Month').fill('11');
+    await page.getByLabel('Year').fill('2026');
+    await page.getByRole('button', { name: 'Save the application' }).click();
+    await page.getByRole('link', { name: 'The appointee’s name is needed when the appointee signs' }).waitFor();
+    await page.getByLabel('Appointee’s name (if the appointee signs)').fill('Jo Patel');
+    await page.getByRole('button', { name: 'Save the application' }).click();
+    await page.waitForURL(`**/young-people/${youngPersonId}/access-to-work`);
+    await page.getByText('The application is saved').first().waitFor();
+    expect(await page.getByText('2 November 2026').count()).toBe(1);
+    expect(await page.getByText('Their appointee: Jo Patel').count()).toBe(1);
+    await context.close();
+
+    const checked = await signInAs(web, world.coach.email);
+    for (const path of [
+      `/young-people/${youngPersonId}/access-to-work`,
+      `/young-people/${youngPersonId}/access-to-work/application`,
+    ]) {
+      await checked.page.goto(path);
+      await expectNoAxeViolations(checked.page);
+    }
+    await checked.context.close();
+  }, 90_000);
 
   it('an employer cannot open the page', async () => {
     const { page, context } = await signInAs(web, employer.staff.email);
