@@ -15,14 +15,15 @@ import { renderPage } from '../web/render.js';
 import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
 import { longDate, personPage } from '../web/young-person.js';
-import { applicants, applicationInputSchema, signers } from './access-to-work.schemas.js';
+import { applicants, applicationInputSchema, awardInputSchema, signers } from './access-to-work.schemas.js';
 import type { AccessToWorkService } from './access-to-work.service.js';
 import { warningMessage } from './access-to-work.views.js';
 
 type Overview = Awaited<ReturnType<AccessToWorkService['overview']>>;
 type Line = NonNullable<Overview['case']['award']>['lines'][number];
 
-const pounds = (pence: number) => `£${(pence / 100).toFixed(2)}`;
+const pounds = (pence: number) =>
+  `£${(pence / 100).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 const monthWords = (month: string) =>
   new Date(`${month}-15T12:00:00Z`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 const claimStateWords: Record<string, string> = {
@@ -168,6 +169,13 @@ function CoachView(props: { overview: Overview; youngPersonId: string; errors: F
           { key: 'With the adviser’s extra 13 weeks, until', value: when(dates.discretionaryCoachingUntil) },
         ]}
       />
+      {application?.sentOn ? (
+        <p class="govuk-body">
+          <a class="govuk-link" href={`/young-people/${youngPersonId}/access-to-work/award`}>
+            {award ? 'Change the award' : 'Record the award from the letter'}
+          </a>
+        </p>
+      ) : null}
       {award ? (
         <>
           <h2 class="govuk-heading-m">Award</h2>
@@ -516,12 +524,217 @@ async function saveApplication(c: Context<WebEnv>) {
   return redirectWithFlash(c, `/young-people/${youngPersonId}/access-to-work`, 'The application is saved');
 }
 
+const poundsText = (pence: number | undefined) => (pence === undefined ? '' : (pence / 100).toFixed(2));
+
+/** "£1,254.00", "28.5" or "28" as pence; undefined when empty or not an amount. */
+function penceFrom(value: string): number | undefined {
+  const plain = value.replace(/^£/, '').replaceAll(',', '').trim();
+  if (!/^\d+(\.\d{1,2})?$/.test(plain)) return undefined;
+  return Math.round(Number(plain) * 100);
+}
+
+const awardFieldIds: Record<string, string> = {
+  letterDate: 'letterDate',
+  'lines.0.startsOn': 'coachStartsOn',
+  'lines.0.endsOn': 'coachEndsOn',
+  'lines.0.hoursPerWeek': 'hoursPerWeek',
+  'lines.0.costPerHourPence': 'costPerHour',
+  'lines.0.totalPence': 'coachTotal',
+  employerContributionPence: 'employerContribution',
+  'refused.0.item': 'refusedItem',
+  'refused.0.reason': 'refusedReason',
+};
+const awardLabels: Record<string, string> = {
+  letterDate: 'The letter’s date',
+  coachStartsOn: 'The first day of job coach support',
+  coachEndsOn: 'The last day of job coach support',
+  hoursPerWeek: 'Hours a week',
+  costPerHour: 'The cost an hour',
+  coachTotal: 'The total for job coach support',
+  employerContribution: 'The employer’s contribution',
+  refusedItem: 'What was refused',
+  refusedReason: 'The reason',
+};
+
+/**
+ * The award form records the letter's job coach support, which claims are drafted from; other lines
+ * (travel, equipment) come through the API and are kept as they are when this form is saved.
+ */
+async function awardPage(c: Context<WebEnv>, posted?: { form: FormBody; errors: FieldErrors }) {
+  const youngPersonId = c.req.param('youngPersonId')!;
+  const overview = await c.var.services.accessToWork.overview(c.get('actor')!, youngPersonId);
+  if (!overview.mayWrite) throw pageForbidden('Only the young person’s job coach and provider can record the award.');
+  const saved = overview.case.award;
+  const coach = saved?.lines.find((line) => line.kind === 'job_coach');
+  const form: FormBody = posted?.form ?? {
+    hoursPerWeek: coach?.hoursPerWeek === undefined ? '' : String(coach.hoursPerWeek),
+    costPerHour: poundsText(coach?.costPerHourPence),
+    coachTotal: poundsText(coach?.totalPence),
+    employerContribution: poundsText(saved?.employerContributionPence),
+    refusedItem: saved?.refused[0]?.item ?? '',
+    refusedReason: saved?.refused[0]?.reason ?? '',
+  };
+  const dateOf = (name: string, stored: string | undefined) =>
+    posted ? datePartsFrom(form, name) : datePartsOf(stored);
+  const errors = posted?.errors ?? {};
+  const hasErrors = Object.keys(errors).length > 0;
+  if (hasErrors) c.status(400);
+  return renderPage(
+    c,
+    {
+      title: `Access to Work award: ${overview.preferredName}`,
+      hasErrors,
+      backLink: `/young-people/${youngPersonId}/access-to-work`,
+    },
+    <div class="govuk-grid-row">
+      <div class="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} />
+        <span class="govuk-caption-l">{overview.preferredName}</span>
+        <h1 class="govuk-heading-l">Access to Work award</h1>
+        <p class="govuk-body">Copy these from the award letter. Amounts are in pounds.</p>
+        <form method="post" novalidate>
+          <CsrfField token={csrfToken(c)} />
+          <DateInput
+            name="letterDate"
+            legend="Date on the letter"
+            legendSize="s"
+            hint="For example, 18 5 2027."
+            value={dateOf('letterDate', saved?.letterDate)}
+            error={errors.letterDate}
+          />
+          <h2 class="govuk-heading-m">Job coach support</h2>
+          <DateInput
+            name="coachStartsOn"
+            legend="First day"
+            legendSize="s"
+            value={dateOf('coachStartsOn', coach?.startsOn)}
+            error={errors.coachStartsOn}
+          />
+          <DateInput
+            name="coachEndsOn"
+            legend="Last day"
+            legendSize="s"
+            value={dateOf('coachEndsOn', coach?.endsOn)}
+            error={errors.coachEndsOn}
+          />
+          <Input
+            name="hoursPerWeek"
+            label="Hours a week"
+            inputmode="decimal"
+            width="3"
+            value={text(form, 'hoursPerWeek')}
+            error={errors.hoursPerWeek}
+          />
+          <Input
+            name="costPerHour"
+            label="Cost an hour, in pounds"
+            hint="For example, 28.50."
+            inputmode="decimal"
+            width="5"
+            value={text(form, 'costPerHour')}
+            error={errors.costPerHour}
+          />
+          <Input
+            name="coachTotal"
+            label="Total for job coach support, in pounds"
+            inputmode="decimal"
+            width="10"
+            value={text(form, 'coachTotal')}
+            error={errors.coachTotal}
+          />
+          <Input
+            name="employerContribution"
+            label="Employer’s contribution, in pounds (optional)"
+            inputmode="decimal"
+            width="10"
+            value={text(form, 'employerContribution')}
+            error={errors.employerContribution}
+          />
+          <h2 class="govuk-heading-m">Anything refused (optional)</h2>
+          <Input
+            name="refusedItem"
+            label="What was refused"
+            value={text(form, 'refusedItem')}
+            error={errors.refusedItem}
+          />
+          <Input
+            name="refusedReason"
+            label="The reason the letter gives"
+            value={text(form, 'refusedReason')}
+            error={errors.refusedReason}
+          />
+          <Button>Save the award</Button>
+        </form>
+      </div>
+    </div>,
+  );
+}
+
+async function saveAward(c: Context<WebEnv>) {
+  const youngPersonId = c.req.param('youngPersonId')!;
+  const form = await readForm(c);
+  const errors: FieldErrors = {};
+  const date = (name: string) => {
+    const { value, error } = isoDateFrom(datePartsFrom(form, name), awardLabels[name]!);
+    if (error) errors[name] = error;
+    else if (!value) errors[name] = `Enter ${awardLabels[name]!.charAt(0).toLowerCase()}${awardLabels[name]!.slice(1)}`;
+    return value;
+  };
+  const amount = (name: string, optional = false) => {
+    const raw = text(form, name);
+    if (!raw && optional) return undefined;
+    const pence = penceFrom(raw);
+    if (pence === undefined) errors[name] = `${awardLabels[name]} must be an amount in pounds, like 28.50`;
+    return pence;
+  };
+  const letterDate = date('letterDate');
+  const startsOn = date('coachStartsOn');
+  const endsOn = date('coachEndsOn');
+  const hours = Number(text(form, 'hoursPerWeek'));
+  if (!text(form, 'hoursPerWeek') || !Number.isFinite(hours) || hours < 0 || hours > 60)
+    errors.hoursPerWeek = 'Hours a week must be a number from 0 to 60';
+  const costPerHourPence = amount('costPerHour');
+  const totalPence = amount('coachTotal');
+  const employerContributionPence = amount('employerContribution', true) ?? 0;
+  const refusedItem = text(form, 'refusedItem');
+  const refusedReason = text(form, 'refusedReason');
+  if (refusedReason && !refusedItem) errors.refusedItem = 'Enter what was refused, or leave the reason empty';
+  if (Object.keys(errors).length > 0) return awardPage(c, { form, errors });
+  const overview = await c.var.services.accessToWork.overview(c.get('actor')!, youngPersonId);
+  const parsed = awardInputSchema.safeParse({
+    letterDate,
+    lines: [
+      { kind: 'job_coach', startsOn, endsOn, hoursPerWeek: hours, costPerHourPence, totalPence },
+      ...(overview.case.award?.lines.filter((line) => line.kind !== 'job_coach') ?? []),
+    ],
+    employerContributionPence,
+    refused: refusedItem ? [{ item: refusedItem, reason: refusedReason }] : [],
+  });
+  if (!parsed.success) return awardPage(c, { form, errors: fieldErrors(parsed.error, { fieldIds: awardFieldIds }) });
+  try {
+    await c.var.services.accessToWork.saveAward(c.get('actor')!, youngPersonId, parsed.data, c.get('requestId'));
+  } catch (error) {
+    const refused = fieldErrorsFromRefusal(error, {
+      codes: ['unprocessable', 'conflict'],
+      fieldFor: (path) => awardFieldIds[path] ?? 'letterDate',
+      fallbackField: 'letterDate',
+    });
+    for (const [field, message] of Object.entries(refused))
+      if (awardLabels[field] && message.startsWith('Is '))
+        refused[field] = `${awardLabels[field]} ${message.charAt(0).toLowerCase()}${message.slice(1)}`;
+    return awardPage(c, { form, errors: refused });
+  }
+  return redirectWithFlash(c, `/young-people/${youngPersonId}/access-to-work`, 'The award is saved');
+}
+
 export function accessToWorkPages() {
   const app = new Hono<WebEnv>();
   const base = '/young-people/:youngPersonId{[0-9a-f]{24}}/access-to-work';
   app.get(base, (c) => overviewPage(c));
   app.get(`${base}/application`, (c) => applicationPage(c));
   app.post(`${base}/application`, (c) => saveApplication(c));
+  app.get(`${base}/award`, (c) => awardPage(c));
+  app.post(`${base}/award`, (c) => saveAward(c));
   app.post(`${base}/claims`, (c) => draftClaim(c));
   app.get(`${base}/claims/:claimId{[0-9a-f]{24}}`, (c) => claimPage(c));
   return app;

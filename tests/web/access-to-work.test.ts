@@ -104,7 +104,7 @@ describe('Access to Work pages', () => {
     await context.close();
   }, 60_000);
 
-  it('the job coach records an application through the form, with errors that keep what was typed, without JavaScript', async () => {
+  it('the job coach records an application and an award through the forms, with errors that keep what was typed, without JavaScript', async () => {
     const youngPersonId = await addYoungPerson(web.harness, world.coach, 'Priya');
     const { page, context } = await signInAs(web, world.coach.email, { javaScriptEnabled: false });
     await page.goto(`/young-people/${youngPersonId}/access-to-work`);
@@ -128,12 +128,39 @@ describe('Access to Work pages', () => {
     await page.getByText('The application is saved').first().waitFor();
     expect(await page.getByText('2 November 2026').count()).toBe(1);
     expect(await page.getByText('Their appointee: Jo Patel').count()).toBe(1);
+
+    await page.getByRole('link', { name: 'Record the award from the letter' }).click();
+    expect(await heading(page)).toBe('Access to Work award');
+    const fillDate = async (legend: string, day: string, month: string, year: string) => {
+      const group = page.getByRole('group', { name: legend });
+      await group.getByLabel('Day').fill(day);
+      await group.getByLabel('Month').fill(month);
+      await group.getByLabel('Year').fill(year);
+    };
+    await fillDate('Date on the letter', '3', '11', '2026');
+    await fillDate('First day', '7', '9', '2026');
+    await fillDate('Last day', '6', '9', '2026');
+    await page.getByLabel('Hours a week').fill('10');
+    await page.getByLabel('Cost an hour, in pounds').fill('£28.50');
+    await page.getByLabel('Total for job coach support, in pounds').fill('12,540');
+    await page.getByRole('button', { name: 'Save the award' }).click();
+    await page
+      .getByRole('link', { name: 'The last day of job coach support is before the line starts (2026-09-07)' })
+      .waitFor();
+    expect(await page.getByLabel('Cost an hour, in pounds').inputValue()).toBe('£28.50');
+    await fillDate('Last day', '16', '7', '2027');
+    await page.getByRole('button', { name: 'Save the award' }).click();
+    await page.waitForURL(`**/young-people/${youngPersonId}/access-to-work`);
+    await page.getByText('The award is saved').first().waitFor();
+    expect(await page.getByText('Job coach, 10 hours a week at £28.50 an hour').count()).toBe(1);
+    expect(await page.getByText('£12,540.00').count()).toBe(1);
     await context.close();
 
     const checked = await signInAs(web, world.coach.email);
     for (const path of [
       `/young-people/${youngPersonId}/access-to-work`,
       `/young-people/${youngPersonId}/access-to-work/application`,
+      `/young-people/${youngPersonId}/access-to-work/award`,
     ]) {
       await checked.page.goto(path);
       await expectNoAxeViolations(checked.page);
