@@ -18,6 +18,7 @@ import {
   applicationIsLate,
   applicationOpensOn,
   type ClaimStep,
+  claimSteps,
   claimTransitions,
   draftClaimFigures,
   intensiveCoaching,
@@ -131,13 +132,14 @@ export class AccessToWorkService {
 
   /** One claim with what the DWP claim form asks for beside it: the claimant's name and the AtW reference. */
   async claimForm(actor: Actor, youngPersonId: string, claimId: string) {
-    const { person } = await this.#authorized(actor, youngPersonId, 'read');
+    const { person, mayWrite } = await this.#authorized(actor, youngPersonId, 'read');
     const [claim, found] = await Promise.all([
       this.records.claim(youngPersonId, claimId),
       this.records.caseOf(youngPersonId),
     ]);
     if (!claim) throw notFound('Claim');
-    return { claim, preferredName: person.preferredName, reference: found?.application?.reference ?? null };
+    const nextSteps = mayWrite ? claimSteps.filter((step) => claimTransitions[step].from.includes(claim.state)) : [];
+    return { claim, nextSteps, preferredName: person.preferredName, reference: found?.application?.reference ?? null };
   }
 
   async caseOf(actor: Actor, youngPersonId: string) {

@@ -90,6 +90,28 @@ describe('Access to Work pages', () => {
     expect(await page.getByText('£798.00').count()).toBe(1);
     expect(await page.getByText('ATW-118204').count()).toBe(1);
     expect(await page.getByRole('cell', { name: '5 October 2026' }).count()).toBe(1);
+
+    const fillDate = async (legend: string, day: string, month: string, year: string) => {
+      const group = page.getByRole('group', { name: legend });
+      await group.getByLabel('Day').fill(day);
+      await group.getByLabel('Month').fill(month);
+      await group.getByLabel('Year').fill(year);
+    };
+    await page.getByLabel('Who signed').fill('Sam Taylor');
+    await fillDate('Day it was signed', '4', '11', '2026');
+    await page.getByRole('button', { name: 'Record the signature' }).click();
+    await page.getByRole('link', { name: 'The day it was signed is in the future' }).waitFor();
+    expect(await page.getByLabel('Who signed').inputValue()).toBe('Sam Taylor');
+    await fillDate('Day it was signed', '2', '11', '2026');
+    await page.getByRole('button', { name: 'Record the signature' }).click();
+    await page.getByText('The claim is updated').first().waitFor();
+    expect(await page.getByText('Signed, not sent.').count()).toBe(1);
+    await fillDate('Day it was sent', '3', '11', '2026');
+    await page.getByRole('button', { name: 'Record that it was sent' }).click();
+    await page.getByText('Sent, waiting for payment.').waitFor();
+    expect(await page.getByRole('button', { name: 'Record the payment' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Record the question' }).count()).toBe(1);
+    await expectNoAxeViolations(page);
     await context.close();
   }, 90_000);
 
