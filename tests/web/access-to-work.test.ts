@@ -77,7 +77,8 @@ afterAll(async () => web?.close());
 describe('Access to Work pages', () => {
   it('the job coach sees the dates, drafts October’s claim from the logs and opens it to print', async () => {
     const { page, context } = await signInAs(web, world.coach.email);
-    await page.goto(`/young-people/${world.youngPersonId}/access-to-work`);
+    await page.goto(`/young-people/${world.youngPersonId}`);
+    await page.getByRole('link', { name: 'Access to Work for Sam' }).click();
     expect(await heading(page)).toBe('Access to Work');
     await expectNoAxeViolations(page);
     await page.getByText('16 July 2027').first().waitFor();
@@ -117,7 +118,8 @@ describe('Access to Work pages', () => {
 
   it('the young person reads what Access to Work pays for in plain words, at 320 px', async () => {
     const { page, context } = await signInAs(web, world.youngPerson.email, { width: 320 });
-    await page.goto(`/young-people/${world.youngPersonId}/access-to-work`);
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Access to Work' }).click();
     await page.getByText('Access to Work pays for your job coach until 16 July 2027.').waitFor();
     expect(await page.getByText('a job coach to help you at work, 10 hours a week').count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Draft the claim' }).count()).toBe(0);
