@@ -2,6 +2,8 @@ import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { matchedRoutes } from 'hono/route';
 import { secureHeaders } from 'hono/secure-headers';
+import { accessToWorkExamples } from './access-to-work/access-to-work.examples.js';
+import { accessToWorkRoutes } from './access-to-work/access-to-work.routes.js';
 import { accountsRoutes } from './auth/accounts.routes.js';
 import { authenticate } from './auth/auth.middleware.js';
 import { authRoutes } from './auth/auth.routes.js';
@@ -98,6 +100,7 @@ export function createApp(services: Services) {
   app.route('/', matchingRoutes());
   app.route('/', passportsRoutes());
   app.route('/', journeyRoutes());
+  app.route('/', accessToWorkRoutes());
   app.route('/', inboxRoutes());
   app.route('/', dashboardsRoutes());
   app.route('/', notificationsRoutes());
@@ -120,7 +123,12 @@ export function createApp(services: Services) {
     servers: [{ url: '/' }],
   };
   app.get('/openapi.json', (c) =>
-    c.json(completeDocument(app.getOpenAPI31Document(documentConfig), openApiLinks, openApiExamples)),
+    c.json(
+      completeDocument(app.getOpenAPI31Document(documentConfig), openApiLinks, {
+        ...openApiExamples,
+        ...accessToWorkExamples,
+      }),
+    ),
   );
 
   app.notFound(onNotFoundOrMethodNotAllowed(app.router));

@@ -1,3 +1,7 @@
+import {
+  accessToWorkCasesCollection,
+  accessToWorkClaimsCollection,
+} from './access-to-work/access-to-work.repository.js';
 import { auditCollection } from './audit/audit.js';
 import { accountsCollection } from './auth/accounts.js';
 import { invitationsCollection } from './auth/invitations.js';
@@ -49,6 +53,8 @@ export const collectionSpecs: CollectionSpec[] = [
   placementMatchesCollection,
   weeklyLogsCollection,
   reviewsCollection,
+  accessToWorkCasesCollection,
+  accessToWorkClaimsCollection,
   outcomeCountsCollection,
   supportWeeksCollection,
   summaryStateCollection,

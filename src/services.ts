@@ -1,5 +1,8 @@
 import path from 'node:path';
 import type { Db, MongoClient } from 'mongodb';
+import { accessToWorkPersonalData } from './access-to-work/access-to-work.personal-data.js';
+import { AccessToWorkRepository } from './access-to-work/access-to-work.repository.js';
+import { AccessToWorkService } from './access-to-work/access-to-work.service.js';
 import { AuditLog } from './audit/audit.js';
 import { AccountsRepository } from './auth/accounts.js';
 import { accountsOfYoungPeople } from './auth/accounts.personal-data.js';
@@ -49,6 +52,7 @@ import { ProvidersRepository } from './providers/providers.js';
 import { AccountFacts } from './read-models/accounts.js';
 import { DashboardsReadModel } from './read-models/dashboards.js';
 import { PlacementEmployers } from './read-models/employers.js';
+import { InternshipFacts } from './read-models/internships.js';
 import { MatchingProfilesReadModel } from './read-models/matching-profiles.js';
 import { NamesReadModel } from './read-models/names.js';
 import { PeopleFacts } from './read-models/people.js';
@@ -95,6 +99,8 @@ export interface Services {
   matching: MatchingService;
   journey: JourneyService;
   progress: ProgressService;
+  /** Access to Work: the application, the award and the monthly claims built from the weekly logs. */
+  accessToWork: AccessToWorkService;
   inbox: InboxService;
   dashboards: DashboardsService;
   /** Email: preferences, unsubscribe, the list of notifications; other services tell it about events. */
@@ -122,6 +128,7 @@ export interface Repositories {
   dashboardSummaries: DashboardSummaries;
   placementMatchesRepository: PlacementMatchesRepository;
   progressRepository: ProgressRepository;
+  accessToWorkRepository: AccessToWorkRepository;
   /** Carries outbox events to Meilisearch; index.ts starts it, tests call `drain()`. */
   searchSync: SearchSyncWorker;
   /** Sends the notifications outbox; absent when no mail server is configured. index.ts starts it, tests call `drain()`. */
@@ -183,6 +190,7 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     dashboardSummaries,
     placementMatchesRepository: new PlacementMatchesRepository(db, dashboardSummaries),
     progressRepository: new ProgressRepository(db, dashboardSummaries),
+    accessToWorkRepository: new AccessToWorkRepository(db),
   };
   const {
     accounts,
@@ -235,6 +243,7 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
   });
   dataRights.register(passportPersonalData(passportsRepository));
   dataRights.register(journeyPersonalData(matches, progressRepository));
+  dataRights.register(accessToWorkPersonalData(repositories.accessToWorkRepository));
   dataRights.register(notificationsPersonalData(notificationOutbox, notificationPreferences, accounts));
   const passports = new PassportsService({
     mongo,
@@ -325,6 +334,13 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     }),
     journey,
     progress: new ProgressService({ mongo, journey, records: progressRepository, clock }),
+    accessToWork: new AccessToWorkService({
+      mongo,
+      records: repositories.accessToWorkRepository,
+      internships: new InternshipFacts({ youngPeople, matches, progress: progressRepository }),
+      audit,
+      clock,
+    }),
     inbox: new InboxService({ matches, progress: progressRepository, passports, names, clock }),
     dashboards: new DashboardsService({
       mongo,

@@ -95,6 +95,35 @@ describe('migrations', () => {
     expect(await indexNames(db, 'young_people')).toContain('provider_eligibility_exceptions');
   });
 
+  it('the Access to Work migration gives weekly logs written before it 0 study hours, keeping their coaching hours', async () => {
+    const db = freshDatabase();
+    const accessToWork = migrations.find((m) => m.id.endsWith('-access-to-work'))!;
+    await migrate(db, { logger, migrations: migrations.filter((m) => m.version < accessToWork.version) });
+    const log = {
+      _id: new ObjectId(),
+      matchId: new ObjectId(),
+      youngPersonId: new ObjectId(),
+      providerId: new ObjectId(),
+      employerId: new ObjectId(),
+      weekStarting: '2026-09-14',
+      weekNumber: 1,
+      hoursWorked: 20,
+      tasksDone: [],
+      supportHours: 15,
+      independence: [],
+      recordedBy: { accountId: new ObjectId(), role: 'job_coach' },
+      recordedAt: new Date(),
+    };
+    await db.collection('internship_weekly_logs').insertOne(log);
+    await migrate(db, { logger, migrations });
+    expect(await schemaDrift(db, collectionSpecs)).toEqual([]);
+    expect(await db.collection('internship_weekly_logs').findOne({ _id: log._id })).toMatchObject({
+      supportHours: 15,
+      studyHours: 0,
+    });
+    expect(await indexNames(db, 'access_to_work_claims')).toContain('young_person_month_unique');
+  });
+
   it('run once when two instances start at the same moment: the second waits for the lock, then has nothing to do', async () => {
     const db = freshDatabase();
     let running = 0;

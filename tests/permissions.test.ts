@@ -187,6 +187,9 @@ const signedIn = (): Person[] => [
   ...extraYoungPeople.map((person) => person.account),
 ];
 const extraYoungPeople: { id: string; account: Person }[] = [];
+/** A young person on a placement with the employer: an Access to Work award and claims to act on. */
+let hostedId: string;
+const claims: Record<'toSign' | 'toQuery', string> = { toSign: '', toQuery: '' };
 
 // A journey's steps are dated: the matches are made over a year and a quarter, then the matrix runs on 1 December 2026.
 const clock = new ManualClock(new Date('2025-09-01T09:00:00Z'));
@@ -233,13 +236,40 @@ beforeAll(async () => {
   matches.toEmployerDecline = await matchAt('awaiting_employer', await another('Rowan'), await placementFor());
   matches.toArrangeTaster = await matchAt('awaiting_employer', await another('Hazel'), await placementFor());
   matches.toStart = await matchAt('agreed', await another('Elm'), await placementFor());
-  matches.inProgress = await matchAt('agreed', await another('Birch'), await placementFor());
+  const birch = await another('Birch');
+  hostedId = birch.id;
+  matches.inProgress = await matchAt('agreed', birch, await placementFor());
   matches.toComplete = await matchAt('agreed', await another('Alder'), await placementFor());
   await travelTo(harness, clock, '2026-09-14T10:00:00Z', signedIn());
   for (const matchId of [matches.inProgress, matches.toComplete])
     await stepOk(a.coach, matchId, 'start', { startedOn: '2026-09-14' });
 
   await travelTo(harness, clock, '2026-12-01T10:00:00Z', signedIn());
+  const accessToWork = `/v1/young-people/${hostedId}/access-to-work`;
+  const asCoach = (method: string, path: string, body: unknown) =>
+    callUntyped(harness.app, method, `${accessToWork}${path}`, { token: a.coach.token, body });
+  await asCoach('PUT', '/application', {
+    appliedBy: 'education_provider',
+    sentOn: '2026-06-02',
+    signer: 'young_person',
+  });
+  await asCoach('PUT', '/award', {
+    letterDate: '2026-08-20',
+    lines: [
+      {
+        kind: 'job_coach',
+        startsOn: '2026-09-07',
+        endsOn: '2027-07-16',
+        totalPence: 1_000_000,
+        hoursPerWeek: 10,
+        costPerHourPence: 2850,
+      },
+    ],
+  });
+  claims.toSign = ((await asCoach('POST', '/claims', { month: '2026-10' })).json as { id: string }).id;
+  claims.toQuery = ((await asCoach('POST', '/claims', { month: '2026-09' })).json as { id: string }).id;
+  await asCoach('POST', `/claims/${claims.toQuery}/sign`, { signedBy: 'Birch', signedOn: '2026-11-01' });
+  await asCoach('POST', `/claims/${claims.toQuery}/send`, { sentOn: '2026-11-02' });
   await call(harness.app, 'PUT', '/v1/young-people/{youngPersonId}/passport', {
     path: { youngPersonId: a.youngPersonId },
     token: a.youngPerson.token,
@@ -784,6 +814,141 @@ const matrix: Record<string, Case[]> = {
     { body: () => ({ email: {}, dailyDigest: true }), expected: { anonymous: 401, coachA: 200 } },
   ],
   listNotifications: [{ expected: { coachA: 200, youngPersonA: 200, anonymous: 401, adminA: 200 } }],
+  getAccessToWorkCase: [
+    {
+      params: youngPerson,
+      expected: {
+        adminA: 200,
+        coachA: 200,
+        youngPersonA: 200,
+        delegateA: 200,
+        employer: 404,
+        otherEmployer: 404,
+        adminB: 404,
+        coachB: 404,
+        youngPersonB: 404,
+        anonymous: 401,
+      },
+    },
+  ],
+  getAccessToWorkFunding: [
+    {
+      name: 'an employer only while hosting the intern',
+      params: () => ({ youngPersonId: hostedId }),
+      expected: {
+        adminA: 200,
+        coachA: 200,
+        employer: 200,
+        otherEmployer: 404,
+        coachB: 404,
+        youngPersonA: 404,
+        anonymous: 401,
+      },
+    },
+  ],
+  putAccessToWorkApplication: [
+    {
+      params: youngPerson,
+      body: () => ({ appliedBy: 'education_provider', sentOn: '2026-11-02', signer: 'young_person' }),
+      expected: {
+        youngPersonA: 403,
+        delegateA: 403,
+        employer: 404,
+        adminB: 404,
+        coachB: 404,
+        anonymous: 401,
+        adminA: 200,
+        coachA: 200,
+      },
+    },
+  ],
+  putAccessToWorkAward: [
+    {
+      params: youngPerson,
+      body: () => ({
+        letterDate: '2026-11-20',
+        lines: [
+          {
+            kind: 'job_coach',
+            startsOn: '2026-09-07',
+            endsOn: '2027-07-16',
+            totalPence: 1_000_000,
+            hoursPerWeek: 10,
+            costPerHourPence: 2850,
+          },
+        ],
+      }),
+      expected: { youngPersonA: 403, delegateA: 403, coachB: 404, anonymous: 401, adminA: 200, coachA: 200 },
+    },
+  ],
+  listAccessToWorkClaims: [
+    {
+      params: youngPerson,
+      expected: {
+        adminA: 200,
+        coachA: 200,
+        youngPersonA: 200,
+        delegateA: 200,
+        employer: 404,
+        coachB: 404,
+        anonymous: 401,
+      },
+    },
+  ],
+  exportAccessToWorkClaimsCsv: [
+    {
+      params: youngPerson,
+      expected: { adminA: 200, youngPersonA: 200, delegateA: 200, employer: 404, adminB: 404, anonymous: 401 },
+    },
+  ],
+  draftAccessToWorkClaim: [
+    {
+      name: 'provider staff draft a month of a placement under way',
+      params: () => ({ youngPersonId: hostedId }),
+      body: () => ({ month: '2026-11' }),
+      expected: { youngPersonA: 404, employer: 403, coachB: 404, anonymous: 401, coachA: 201 },
+    },
+    {
+      name: 'before the internship starts, staff are told there is nothing to claim (409)',
+      params: youngPerson,
+      body: () => ({ month: '2026-10' }),
+      expected: { youngPersonA: 403, delegateA: 403, adminA: 409 },
+    },
+  ],
+  getAccessToWorkClaim: [
+    {
+      params: () => ({ youngPersonId: hostedId, claimId: claims.toSign }),
+      expected: { youngPersonA: 404, employer: 403, coachB: 404, anonymous: 401, adminA: 200, coachA: 200 },
+    },
+  ],
+  signAccessToWorkClaim: [
+    {
+      params: () => ({ youngPersonId: hostedId, claimId: claims.toSign }),
+      body: () => ({ signedBy: 'Birch', signedOn: '2026-11-03' }),
+      expected: { youngPersonA: 404, employer: 403, coachB: 404, anonymous: 401, coachA: 200 },
+    },
+  ],
+  sendAccessToWorkClaim: [
+    {
+      params: () => ({ youngPersonId: hostedId, claimId: claims.toSign }),
+      body: () => ({ sentOn: '2026-11-04' }),
+      expected: { youngPersonA: 404, employer: 403, coachB: 404, anonymous: 401, adminA: 200 },
+    },
+  ],
+  recordAccessToWorkClaimPaid: [
+    {
+      params: () => ({ youngPersonId: hostedId, claimId: claims.toSign }),
+      body: () => ({ paidOn: '2026-11-20', amountPence: 100 }),
+      expected: { youngPersonA: 404, employer: 403, coachB: 404, anonymous: 401, coachA: 200 },
+    },
+  ],
+  recordAccessToWorkClaimQuery: [
+    {
+      params: () => ({ youngPersonId: hostedId, claimId: claims.toQuery }),
+      body: () => ({ queriedOn: '2026-11-20', question: 'Which weeks?' }),
+      expected: { youngPersonA: 404, employer: 403, coachB: 404, anonymous: 401, adminA: 200 },
+    },
+  ],
 };
 
 /** A case's people, those refused first, so that an allowed step cannot change what a refusal meets. */

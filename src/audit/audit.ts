@@ -44,6 +44,13 @@ export type AuditAction =
   | 'passport.share_withdraw'
   | 'passport.share_renew'
   | `placement_match.${JourneyAction | 'propose'}`
+  | 'access_to_work.application'
+  | 'access_to_work.award'
+  | 'access_to_work.claim_draft'
+  | 'access_to_work.claim_sign'
+  | 'access_to_work.claim_send'
+  | 'access_to_work.claim_pay'
+  | 'access_to_work.claim_query'
   | 'seed.load';
 
 /** Reads of a passport by someone other than its owner: what the owner's access log lists. */
@@ -65,7 +72,9 @@ export interface AuditTarget {
     | 'passport'
     | 'passport_draft'
     | 'passport_share'
-    | 'placement_match';
+    | 'placement_match'
+    | 'access_to_work_case'
+    | 'access_to_work_claim';
   id: string;
 }
 

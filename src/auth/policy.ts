@@ -23,6 +23,13 @@ export type Resource =
   | { type: 'provider'; id: string }
   | { type: 'account'; id: string; role: Role; providerId?: string; employerId?: string }
   | {
+      type: 'access_to_work';
+      youngPersonId: string;
+      providerId: string;
+      /** Employers hosting the young person now (agreed or in progress): they may know only the funded-until date. */
+      hostEmployerIds: string[];
+    }
+  | {
       type: 'placement_match';
       youngPersonId: string;
       providerId: string;
@@ -70,6 +77,9 @@ export type Action =
   | 'provider.dashboard'
   | 'account.read'
   | 'account.disable'
+  | 'access_to_work.read'
+  | 'access_to_work.write'
+  | 'access_to_work.read_funded_until'
   | 'placement_match.read'
   | 'placement_match.coach_act'
   | 'placement_match.young_person_act'
@@ -236,6 +246,20 @@ function decideMatch(actor: Actor, action: Action, r: Extract<Resource, { type: 
   return allowed[action] ? 'allow' : 'forbidden';
 }
 
+function decideAccessToWork(actor: Actor, action: Action, r: Extract<Resource, { type: 'access_to_work' }>): Decision {
+  const host = actor.role === 'employer' && !!actor.employerId && r.hostEmployerIds.includes(actor.employerId);
+  if (!seesYoungPerson(actor, r.youngPersonId, r.providerId) && !host) return 'not_found';
+  const staff = staffOf(actor, r.providerId);
+  const reader = staff || ownerOr(actor, r.youngPersonId, 'view_profile');
+  const allowed: Record<string, boolean> = {
+    'access_to_work.read': reader,
+    // The provider runs the application and the claims; the young person signs on paper, not here.
+    'access_to_work.write': staff,
+    'access_to_work.read_funded_until': reader || host,
+  };
+  return allowed[action] ? 'allow' : 'forbidden';
+}
+
 /** The one answer to "may this actor do this action on this resource?". */
 export function decide(actor: Actor, action: Action, resource: Resource): Decision {
   switch (resource.type) {
@@ -255,6 +279,8 @@ export function decide(actor: Actor, action: Action, resource: Resource): Decisi
       return decideAccount(actor, action, resource);
     case 'placement_match':
       return decideMatch(actor, action, resource);
+    case 'access_to_work':
+      return decideAccessToWork(actor, action, resource);
   }
 }
 
@@ -267,6 +293,7 @@ const notFoundNames: Record<Resource['type'], string> = {
   provider: 'Provider',
   account: 'Account',
   placement_match: 'Placement match',
+  access_to_work: 'Young person',
 };
 
 /**

@@ -320,6 +320,88 @@ export interface paths {
      */
     patch: operations["updateYoungPerson"];
   };
+  "/v1/young-people/{youngPersonId}/access-to-work": {
+    /**
+     * The Access to Work case: application, award and the dates that follow
+     * @description Always answers, with `application` and `award` null until they are recorded, because the dates from the planned start (apply from 6 months before; `applicationLate` when less than 6 months are left and nothing was sent) matter before anything is. Read by the provider’s job coaches and admins, the young person, and a delegate with the view_profile right.
+     */
+    get: operations["getAccessToWorkCase"];
+  };
+  "/v1/young-people/{youngPersonId}/access-to-work/application": {
+    /**
+     * Record the application: who applies, the reference, when it was sent, who signs
+     * @description 422 for a date sent in the future or after the award letter, or an appointee without a name. Written by the provider’s job coaches and admins.
+     */
+    put: operations["putAccessToWorkApplication"];
+  };
+  "/v1/young-people/{youngPersonId}/access-to-work/award": {
+    /**
+     * Record the award from DWP’s letter: its lines, the employer’s share, what was refused
+     * @description Job coach support lines need `hoursPerWeek` and `costPerHourPence` (and only they may have them), and must not overlap each other. 422 for a line ending before it starts or a letter dated before the application was sent or in the future; 409 when the application’s sent date is not recorded yet. Written by the provider’s job coaches and admins.
+     */
+    put: operations["putAccessToWorkAward"];
+  };
+  "/v1/young-people/{youngPersonId}/access-to-work/claims": {
+    /**
+     * Every monthly claim, latest month first
+     * @description Read by the provider’s job coaches and admins, the young person, and a delegate with the view_profile right.
+     */
+    get: operations["listAccessToWorkClaims"];
+    /**
+     * Draft a month’s claim from the weekly logs’ job coaching hours
+     * @description A week counts in the month its Monday falls in. Study time is never claimed. Warnings name weeks with no log, hours over the award’s weekly hours, and hours outside the award’s dates (left out). 422 for a month that has not begun or ended before the internship started; 409 for a month already claimed, an internship not started, or no job coach support in the award. Written by the provider’s job coaches and admins.
+     */
+    post: operations["draftAccessToWorkClaim"];
+  };
+  "/v1/young-people/{youngPersonId}/access-to-work/claims.csv": {
+    /**
+     * Every monthly claim as CSV
+     * @description UTF-8 with a byte-order mark, CRLF line ends, a header row (`month,first_day,last_day,weeks,coaching_hours,cost_per_hour_gbp,total_gbp,state,signed_by,signed_on,sent_on,paid_on,paid_gbp,queried_on,question,warnings`); amounts in pounds. Sent with `Cache-Control: no-store`. Read by the provider’s job coaches and admins, the young person, and a delegate with the view_profile right.
+     */
+    get: operations["exportAccessToWorkClaimsCsv"];
+  };
+  "/v1/young-people/{youngPersonId}/access-to-work/claims/{claimId}": {
+    /**
+     * One monthly claim, with what the DWP claim form asks for
+     * @description Read by the provider’s job coaches and admins, the young person, and a delegate with the view_profile right.
+     */
+    get: operations["getAccessToWorkClaim"];
+  };
+  "/v1/young-people/{youngPersonId}/access-to-work/claims/{claimId}/paid": {
+    /**
+     * Record the payment: the day and the amount
+     * @description Only from `sent`; 409 (with `details.state`) otherwise. 422 for a date in the future or before the step it follows. Written by the provider’s job coaches and admins.
+     */
+    post: operations["recordAccessToWorkClaimPaid"];
+  };
+  "/v1/young-people/{youngPersonId}/access-to-work/claims/{claimId}/query": {
+    /**
+     * Record what Access to Work asked about the claim
+     * @description Only from `sent`; 409 (with `details.state`) otherwise. 422 for a date in the future or before the step it follows. Written by the provider’s job coaches and admins.
+     */
+    post: operations["recordAccessToWorkClaimQuery"];
+  };
+  "/v1/young-people/{youngPersonId}/access-to-work/claims/{claimId}/send": {
+    /**
+     * Record the day the claim was sent
+     * @description Only from `signed` or `queried`; 409 (with `details.state`) otherwise. 422 for a date in the future or before the step it follows. Written by the provider’s job coaches and admins.
+     */
+    post: operations["sendAccessToWorkClaim"];
+  };
+  "/v1/young-people/{youngPersonId}/access-to-work/claims/{claimId}/sign": {
+    /**
+     * Record who signed the claim, and when
+     * @description Only from `draft`; 409 (with `details.state`) otherwise. 422 for a date in the future or before the step it follows. Written by the provider’s job coaches and admins.
+     */
+    post: operations["signAccessToWorkClaim"];
+  };
+  "/v1/young-people/{youngPersonId}/access-to-work/funding": {
+    /**
+     * Until when Access to Work funds support (also for the employer hosting the intern)
+     * @description The only part an employer hosting the young person (agreed or in progress) may read. Read by the provider’s job coaches and admins, the young person, and a delegate with the view_profile right.
+     */
+    get: operations["getAccessToWorkFunding"];
+  };
   "/v1/young-people/{youngPersonId}/delegates": {
     /** Who acts for this young person, with which rights */
     get: operations["listDelegates"];
@@ -439,6 +521,208 @@ export interface components {
       limit: number;
       offset: number;
       total: number;
+    };
+    AccessToWorkApplicationInput: {
+      /**
+       * @description Who applies: the college, a supported-employment provider or the young person.
+       * @enum {string}
+       */
+      appliedBy: "education_provider" | "supported_employment_provider" | "young_person";
+      /** @description The appointee’s name, when the appointee signs. */
+      appointeeName?: string;
+      /** @description The reference Access to Work gave, once known. */
+      reference?: string;
+      /**
+       * Format: date
+       * @description The day the application was sent; absent while it is being prepared.
+       * @example 2026-09-01
+       */
+      sentOn?: string;
+      /**
+       * @description Who must sign the forms: the young person or their appointee.
+       * @enum {string}
+       */
+      signer: "young_person" | "appointee";
+    };
+    AccessToWorkAwardInput: {
+      /**
+       * @description What the employer pays towards the support, in pence.
+       * @default 0
+       */
+      employerContributionPence?: number;
+      /**
+       * Format: date
+       * @description The date printed on the award letter.
+       * @example 2026-09-01
+       */
+      letterDate: string;
+      lines: ({
+          /** @description Job coach support only: the cost an hour, in pence. */
+          costPerHourPence?: number;
+          description?: string;
+          /**
+           * Format: date
+           * @example 2026-09-01
+           */
+          endsOn: string;
+          /** @description Job coach support only: hours a week. */
+          hoursPerWeek?: number;
+          /** @enum {string} */
+          kind: "job_coach" | "travel_to_work" | "equipment" | "other";
+          /**
+           * Format: date
+           * @example 2026-09-01
+           */
+          startsOn: string;
+          /** @description The most the line pays over its dates, in pence. */
+          totalPence: number;
+        })[];
+      /** @default [] */
+      refused?: {
+          item: string;
+          reason: string;
+        }[];
+    };
+    AccessToWorkCase: {
+      application: ({
+        /** @enum {string} */
+        appliedBy: "education_provider" | "supported_employment_provider" | "young_person";
+        appointeeName?: string;
+        reference?: string;
+        sentOn?: string;
+        /** @enum {string} */
+        signer: "young_person" | "appointee";
+      }) | null;
+      award: ({
+        employerContributionPence: number;
+        letterDate: string;
+        lines: ({
+            costPerHourPence?: number;
+            description?: string;
+            endsOn: string;
+            hoursPerWeek?: number;
+            /** @enum {string} */
+            kind: "job_coach" | "travel_to_work" | "equipment" | "other";
+            startsOn: string;
+            totalPence: number;
+          })[];
+        refused: {
+            item: string;
+            reason: string;
+          }[];
+      }) | null;
+      dates: components["schemas"]["AccessToWorkDates"];
+      updatedAt: string | null;
+      /** @example 665f1c2e9b1d8c0012a3b4c5 */
+      youngPersonId: string;
+    };
+    AccessToWorkClaim: {
+      coachingHours: number;
+      costPerHourPence: number;
+      draftedAt: string;
+      firstDay: string;
+      /** @example 665f1c2e9b1d8c0012a3b4c5 */
+      id: string;
+      lastDay: string;
+      month: string;
+      paid?: {
+        amountPence: number;
+        on: string;
+      };
+      queried?: {
+        on: string;
+        question: string;
+      };
+      sent?: {
+        on: string;
+      };
+      signed?: {
+        by: string;
+        on: string;
+      };
+      /** @enum {string} */
+      state: "draft" | "signed" | "sent" | "paid" | "queried";
+      totalPence: number;
+      warnings: ({
+          awardedHours?: number;
+          /** @enum {string} */
+          kind: "missing_week" | "over_award_hours" | "outside_award";
+          loggedHours?: number;
+          message: string;
+          weekStarting: string;
+        })[];
+      weeks: {
+          coachingHours: number;
+          weekStarting: string;
+        }[];
+      /** @example 665f1c2e9b1d8c0012a3b4c5 */
+      youngPersonId: string;
+    };
+    AccessToWorkClaimDraftInput: {
+      /**
+       * @description The calendar month the claim is for.
+       * @example 2027-10
+       */
+      month: string;
+    };
+    AccessToWorkClaimPage: {
+      items: components["schemas"]["AccessToWorkClaim"][];
+      limit: number;
+      offset: number;
+      total: number;
+    };
+    AccessToWorkClaimPaidInput: {
+      /** @description What Access to Work paid, in pence. */
+      amountPence: number;
+      /**
+       * Format: date
+       * @example 2026-09-01
+       */
+      paidOn: string;
+    };
+    AccessToWorkClaimQueryInput: {
+      /**
+       * Format: date
+       * @example 2026-09-01
+       */
+      queriedOn: string;
+      /** @description What Access to Work asked. */
+      question: string;
+    };
+    AccessToWorkClaimSendInput: {
+      /**
+       * Format: date
+       * @example 2026-09-01
+       */
+      sentOn: string;
+    };
+    AccessToWorkClaimSignInput: {
+      /** @description Who signed: the young person or their appointee, by name. */
+      signedBy: string;
+      /**
+       * Format: date
+       * @example 2026-09-01
+       */
+      signedOn: string;
+    };
+    /** @description The dates that follow from DWP’s rules; each is the day itself, in England. */
+    AccessToWorkDates: {
+      /** @description Nothing has been sent and the start is less than 6 months away. */
+      applicationLate: boolean;
+      applicationOpensOn: string | null;
+      discretionaryCoachingUntil: string | null;
+      fundedUntil: string | null;
+      intensiveCoachingUntil: string | null;
+      /** @description The internship’s first day, or the planned start. */
+      placementStart: string | null;
+      reconsiderationDeadline: string | null;
+      renewalOpensOn: string | null;
+    };
+    /** @description All an employer hosting the intern may know: whether support is funded, and until when. */
+    AccessToWorkFunding: {
+      fundedUntil: string | null;
+      /** @example 665f1c2e9b1d8c0012a3b4c5 */
+      youngPersonId: string;
     };
     Account: {
       createdAt: string;
@@ -2053,6 +2337,7 @@ export interface components {
         accountId: string;
         role: string;
       };
+      studyHours: number;
       supportHours: number;
       tasksDone: string[];
       weekNumber: number;
@@ -2067,7 +2352,12 @@ export interface components {
           task: string;
         }[];
       notes?: string;
-      /** @description Hours of job coach support given that week. */
+      /**
+       * @description Hours of support with study that week (English, maths, employability), kept apart because Access to Work never pays for them.
+       * @default 0
+       */
+      studyHours?: number;
+      /** @description Hours of job coaching at work that week: what Access to Work can pay for. */
       supportHours: number;
       /** @default [] */
       tasksDone?: string[];
@@ -4827,6 +5117,7 @@ export interface operations {
          *   "weekStarting": "2026-09-14",
          *   "hoursWorked": 20,
          *   "supportHours": 15,
+         *   "studyHours": 2,
          *   "tasksDone": [
          *     "food preparation"
          *   ],
@@ -6139,6 +6430,871 @@ export interface operations {
         };
       };
       /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /**
+   * The Access to Work case: application, award and the dates that follow
+   * @description Always answers, with `application` and `award` null until they are recorded, because the dates from the planned start (apply from 6 months before; `applicationLate` when less than 6 months are left and nothing was sent) matter before anything is. Read by the provider’s job coaches and admins, the young person, and a delegate with the view_profile right.
+   */
+  getAccessToWorkCase: {
+    parameters: {
+      path: {
+        youngPersonId: string;
+      };
+    };
+    responses: {
+      /** @description The case. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["AccessToWorkCase"];
+        };
+      };
+      /** @description The request is malformed or breaks the schema (including text with control characters); `details` names each field. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid access token. */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The caller may see this record but not do this to it. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to the caller. */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /**
+   * Record the application: who applies, the reference, when it was sent, who signs
+   * @description 422 for a date sent in the future or after the award letter, or an appointee without a name. Written by the provider’s job coaches and admins.
+   */
+  putAccessToWorkApplication: {
+    parameters: {
+      path: {
+        youngPersonId: string;
+      };
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *   "appliedBy": "education_provider",
+         *   "reference": "ATW-2027-118204",
+         *   "sentOn": "2027-04-12",
+         *   "signer": "young_person"
+         * }
+         */
+        "application/json": components["schemas"]["AccessToWorkApplicationInput"];
+      };
+    };
+    responses: {
+      /** @description The case with the application. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["AccessToWorkCase"];
+        };
+      };
+      /** @description The request is malformed or breaks the schema; `details` names each field. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid access token. */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The caller may see this record but not do this to it. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to the caller. */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request body is too large. */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request body must be JSON in UTF-8. */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request is well-formed but cannot be carried out; `details` says why. */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /**
+   * Record the award from DWP’s letter: its lines, the employer’s share, what was refused
+   * @description Job coach support lines need `hoursPerWeek` and `costPerHourPence` (and only they may have them), and must not overlap each other. 422 for a line ending before it starts or a letter dated before the application was sent or in the future; 409 when the application’s sent date is not recorded yet. Written by the provider’s job coaches and admins.
+   */
+  putAccessToWorkAward: {
+    parameters: {
+      path: {
+        youngPersonId: string;
+      };
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *   "letterDate": "2027-07-19",
+         *   "lines": [
+         *     {
+         *       "kind": "job_coach",
+         *       "startsOn": "2027-09-06",
+         *       "endsOn": "2028-07-16",
+         *       "totalPence": 1254000,
+         *       "hoursPerWeek": 10,
+         *       "costPerHourPence": 2850
+         *     },
+         *     {
+         *       "kind": "travel_to_work",
+         *       "description": "Taxi to the hotel",
+         *       "startsOn": "2027-09-06",
+         *       "endsOn": "2028-07-16",
+         *       "totalPence": 180000
+         *     }
+         *   ],
+         *   "employerContributionPence": 0,
+         *   "refused": [
+         *     {
+         *       "item": "English and maths support",
+         *       "reason": "Access to Work does not fund study time."
+         *     }
+         *   ]
+         * }
+         */
+        "application/json": components["schemas"]["AccessToWorkAwardInput"];
+      };
+    };
+    responses: {
+      /** @description The case with the award. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["AccessToWorkCase"];
+        };
+      };
+      /** @description The request is malformed or breaks the schema; `details` names each field. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid access token. */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The caller may see this record but not do this to it. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to the caller. */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The record is not in a state that allows this. */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request body is too large. */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request body must be JSON in UTF-8. */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request is well-formed but cannot be carried out; `details` says why. */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /**
+   * Every monthly claim, latest month first
+   * @description Read by the provider’s job coaches and admins, the young person, and a delegate with the view_profile right.
+   */
+  listAccessToWorkClaims: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number | null;
+      };
+      path: {
+        youngPersonId: string;
+      };
+    };
+    responses: {
+      /** @description The claims. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["AccessToWorkClaimPage"];
+        };
+      };
+      /** @description The request is malformed or breaks the schema; `details` names each field. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid access token. */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The caller may see this record but not do this to it. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to the caller. */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request is well-formed but breaks a rule the schema cannot state (described on the fields); `details` says why. */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /**
+   * Draft a month’s claim from the weekly logs’ job coaching hours
+   * @description A week counts in the month its Monday falls in. Study time is never claimed. Warnings name weeks with no log, hours over the award’s weekly hours, and hours outside the award’s dates (left out). 422 for a month that has not begun or ended before the internship started; 409 for a month already claimed, an internship not started, or no job coach support in the award. Written by the provider’s job coaches and admins.
+   */
+  draftAccessToWorkClaim: {
+    parameters: {
+      path: {
+        youngPersonId: string;
+      };
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *   "month": "2027-10"
+         * }
+         */
+        "application/json": components["schemas"]["AccessToWorkClaimDraftInput"];
+      };
+    };
+    responses: {
+      /** @description The draft claim. */
+      201: {
+        content: {
+          "application/json": components["schemas"]["AccessToWorkClaim"];
+        };
+      };
+      /** @description The request is malformed or breaks the schema; `details` names each field. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid access token. */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The caller may see this record but not do this to it. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to the caller. */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The record is not in a state that allows this. */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request body is too large. */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request body must be JSON in UTF-8. */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request is well-formed but cannot be carried out; `details` says why. */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /**
+   * Every monthly claim as CSV
+   * @description UTF-8 with a byte-order mark, CRLF line ends, a header row (`month,first_day,last_day,weeks,coaching_hours,cost_per_hour_gbp,total_gbp,state,signed_by,signed_on,sent_on,paid_on,paid_gbp,queried_on,question,warnings`); amounts in pounds. Sent with `Cache-Control: no-store`. Read by the provider’s job coaches and admins, the young person, and a delegate with the view_profile right.
+   */
+  exportAccessToWorkClaimsCsv: {
+    parameters: {
+      path: {
+        youngPersonId: string;
+      };
+    };
+    responses: {
+      /** @description The claims as CSV. */
+      200: {
+        content: {
+          "text/csv": string;
+        };
+      };
+      /** @description The request is malformed or breaks the schema (including text with control characters); `details` names each field. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid access token. */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The caller may see this record but not do this to it. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to the caller. */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /**
+   * One monthly claim, with what the DWP claim form asks for
+   * @description Read by the provider’s job coaches and admins, the young person, and a delegate with the view_profile right.
+   */
+  getAccessToWorkClaim: {
+    parameters: {
+      path: {
+        youngPersonId: string;
+        claimId: string;
+      };
+    };
+    responses: {
+      /** @description The claim. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["AccessToWorkClaim"];
+        };
+      };
+      /** @description The request is malformed or breaks the schema (including text with control characters); `details` names each field. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid access token. */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The caller may see this record but not do this to it. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to the caller. */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /**
+   * Record the payment: the day and the amount
+   * @description Only from `sent`; 409 (with `details.state`) otherwise. 422 for a date in the future or before the step it follows. Written by the provider’s job coaches and admins.
+   */
+  recordAccessToWorkClaimPaid: {
+    parameters: {
+      path: {
+        youngPersonId: string;
+        claimId: string;
+      };
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *   "paidOn": "2027-11-20",
+         *   "amountPence": 69825
+         * }
+         */
+        "application/json": components["schemas"]["AccessToWorkClaimPaidInput"];
+      };
+    };
+    responses: {
+      /** @description The claim after this step. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["AccessToWorkClaim"];
+        };
+      };
+      /** @description The request is malformed or breaks the schema; `details` names each field. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid access token. */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The caller may see this record but not do this to it. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to the caller. */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The record is not in a state that allows this. */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request body is too large. */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request body must be JSON in UTF-8. */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request is well-formed but cannot be carried out; `details` says why. */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /**
+   * Record what Access to Work asked about the claim
+   * @description Only from `sent`; 409 (with `details.state`) otherwise. 422 for a date in the future or before the step it follows. Written by the provider’s job coaches and admins.
+   */
+  recordAccessToWorkClaimQuery: {
+    parameters: {
+      path: {
+        youngPersonId: string;
+        claimId: string;
+      };
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *   "queriedOn": "2027-11-15",
+         *   "question": "Please send the timesheet for the week starting 11 October."
+         * }
+         */
+        "application/json": components["schemas"]["AccessToWorkClaimQueryInput"];
+      };
+    };
+    responses: {
+      /** @description The claim after this step. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["AccessToWorkClaim"];
+        };
+      };
+      /** @description The request is malformed or breaks the schema; `details` names each field. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid access token. */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The caller may see this record but not do this to it. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to the caller. */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The record is not in a state that allows this. */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request body is too large. */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request body must be JSON in UTF-8. */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request is well-formed but cannot be carried out; `details` says why. */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /**
+   * Record the day the claim was sent
+   * @description Only from `signed` or `queried`; 409 (with `details.state`) otherwise. 422 for a date in the future or before the step it follows. Written by the provider’s job coaches and admins.
+   */
+  sendAccessToWorkClaim: {
+    parameters: {
+      path: {
+        youngPersonId: string;
+        claimId: string;
+      };
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *   "sentOn": "2027-11-02"
+         * }
+         */
+        "application/json": components["schemas"]["AccessToWorkClaimSendInput"];
+      };
+    };
+    responses: {
+      /** @description The claim after this step. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["AccessToWorkClaim"];
+        };
+      };
+      /** @description The request is malformed or breaks the schema; `details` names each field. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid access token. */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The caller may see this record but not do this to it. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to the caller. */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The record is not in a state that allows this. */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request body is too large. */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request body must be JSON in UTF-8. */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request is well-formed but cannot be carried out; `details` says why. */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /**
+   * Record who signed the claim, and when
+   * @description Only from `draft`; 409 (with `details.state`) otherwise. 422 for a date in the future or before the step it follows. Written by the provider’s job coaches and admins.
+   */
+  signAccessToWorkClaim: {
+    parameters: {
+      path: {
+        youngPersonId: string;
+        claimId: string;
+      };
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *   "signedBy": "Sam Taylor",
+         *   "signedOn": "2027-11-01"
+         * }
+         */
+        "application/json": components["schemas"]["AccessToWorkClaimSignInput"];
+      };
+    };
+    responses: {
+      /** @description The claim after this step. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["AccessToWorkClaim"];
+        };
+      };
+      /** @description The request is malformed or breaks the schema; `details` names each field. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid access token. */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The caller may see this record but not do this to it. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to the caller. */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The record is not in a state that allows this. */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request body is too large. */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request body must be JSON in UTF-8. */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request is well-formed but cannot be carried out; `details` says why. */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /**
+   * Until when Access to Work funds support (also for the employer hosting the intern)
+   * @description The only part an employer hosting the young person (agreed or in progress) may read. Read by the provider’s job coaches and admins, the young person, and a delegate with the view_profile right.
+   */
+  getAccessToWorkFunding: {
+    parameters: {
+      path: {
+        youngPersonId: string;
+      };
+    };
+    responses: {
+      /** @description The funded-until date, or null. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["AccessToWorkFunding"];
+        };
+      };
+      /** @description The request is malformed or breaks the schema (including text with control characters); `details` names each field. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid access token. */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The caller may see this record but not do this to it. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to the caller. */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];

@@ -798,6 +798,15 @@ async function weeklyLogPage(c: Context<WebEnv>, { form, errors }: LogValues) {
         value={value(form, 'supportHours')}
         error={errors.supportHours}
       />
+      <Input
+        name="studyHours"
+        label="Hours of study support (optional)"
+        hint="English, maths or employability. Access to Work does not pay for this time."
+        inputmode="decimal"
+        width="3"
+        value={value(form, 'studyHours')}
+        error={errors.studyHours}
+      />
       <CharacterCount
         name="tasksDone"
         label="Tasks done (optional)"
@@ -833,6 +842,7 @@ async function saveWeeklyLog(c: Context<WebEnv>) {
   const weekStarting = requireDate(form, 'weekStarting', 'The Monday of the week', errors);
   const hoursWorked = hoursFrom(form, 'hoursWorked', 'Hours worked', errors);
   const supportHours = hoursFrom(form, 'supportHours', 'Hours of support', errors);
+  const studyHours = value(form, 'studyHours') ? hoursFrom(form, 'studyHours', 'Hours of study support', errors) : 0;
   if (Object.keys(errors).length > 0 || !weekStarting) return weeklyLogPage(c, { form, errors });
   const notes = value(form, 'notes');
   const tasksDone = value(form, 'tasksDone')
@@ -843,7 +853,15 @@ async function saveWeeklyLog(c: Context<WebEnv>) {
     c.var.services.progress.logWeek(
       c.get('actor')!,
       c.req.param('matchId')!,
-      { weekStarting, hoursWorked, supportHours, tasksDone, independence: [], ...(notes ? { notes } : {}) },
+      {
+        weekStarting,
+        hoursWorked,
+        supportHours,
+        studyHours,
+        tasksDone,
+        independence: [],
+        ...(notes ? { notes } : {}),
+      },
       c.get('requestId'),
     ),
   );

@@ -199,7 +199,15 @@ export const weeklyLogInputSchema = z
     weekStarting: dateSchema.openapi({ description: 'The Monday of the week.' }),
     hoursWorked: z.number().min(0).max(60),
     tasksDone: textList(20, 120).default([]),
-    supportHours: z.number().min(0).max(60).openapi({ description: 'Hours of job coach support given that week.' }),
+    supportHours: z
+      .number()
+      .min(0)
+      .max(60)
+      .openapi({ description: 'Hours of job coaching at work that week: what Access to Work can pay for.' }),
+    studyHours: z.number().min(0).max(60).default(0).openapi({
+      description:
+        'Hours of support with study that week (English, maths, employability), kept apart because Access to Work never pays for them.',
+    }),
     independence: z
       .array(
         z.strictObject({
@@ -361,6 +369,7 @@ export const weeklyLogSchema = z
     hoursWorked: z.number(),
     tasksDone: z.array(z.string()),
     supportHours: z.number(),
+    studyHours: z.number(),
     independence: z.array(z.object({ task: z.string(), rating: z.number().int() })),
     notes: z.string().optional(),
     recordedBy: byAccount,

@@ -19,7 +19,10 @@ export interface WeeklyLog {
   weekNumber: number;
   hoursWorked: number;
   tasksDone: string[];
+  /** Job coaching at work: the hours Access to Work can pay for. */
   supportHours: number;
+  /** Support with study (English, maths, employability), which Access to Work never pays for. */
+  studyHours: number;
   independence: { task: string; rating: number }[];
   notes?: string;
   recordedBy: ActedBy;
@@ -41,8 +44,12 @@ export interface Review {
 /** The match's grouping fields, copied so the support-hours trend needs no join. */
 type MatchScope = { providerId: ObjectId; jobCoachId?: ObjectId; employerId: ObjectId };
 
-export interface WeeklyLogDoc extends Omit<WeeklyLog, 'id' | 'matchId' | 'youngPersonId' | 'recordedBy'>, MatchScope {
+export interface WeeklyLogDoc
+  extends Omit<WeeklyLog, 'id' | 'matchId' | 'youngPersonId' | 'recordedBy' | 'studyHours'>,
+    MatchScope {
   _id: ObjectId;
+  /** Absent on logs written before study time was kept apart: all their support was coaching. */
+  studyHours?: number;
   matchId: ObjectId;
   youngPersonId: ObjectId;
   recordedBy: { accountId: ObjectId; role: ActedBy['role'] };
@@ -90,6 +97,7 @@ export const weeklyLogsCollection: CollectionSpec = {
       hoursWorked: { bsonType: 'number', minimum: 0, maximum: 60 },
       tasksDone: { bsonType: 'array', maxItems: 20 },
       supportHours: { bsonType: 'number', minimum: 0, maximum: 60 },
+      studyHours: { bsonType: 'number', minimum: 0, maximum: 60 },
       independence: {
         bsonType: 'array',
         maxItems: 20,
@@ -178,6 +186,7 @@ function toWeeklyLog(doc: WeeklyLogDoc): WeeklyLog {
   const { _id, matchId, youngPersonId, providerId: _p, jobCoachId: _c, employerId: _e, recordedBy, ...rest } = doc;
   return {
     ...rest,
+    studyHours: doc.studyHours ?? 0,
     id: _id.toHexString(),
     matchId: matchId.toHexString(),
     youngPersonId: youngPersonId.toHexString(),

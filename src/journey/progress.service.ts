@@ -47,6 +47,7 @@ export class ProgressService {
       hoursWorked: number;
       tasksDone: string[];
       supportHours: number;
+      studyHours: number;
       independence: { task: string; rating: number }[];
       notes?: string;
     },

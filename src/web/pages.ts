@@ -1,3 +1,4 @@
+import { accessToWorkPages } from '../access-to-work/access-to-work.pages.js';
 import { reportPages } from '../dashboards/reports.pages.js';
 import { employerPages } from '../employers/employer.pages.js';
 import { organisationPages } from '../employers/organisation.pages.js';
@@ -29,6 +30,7 @@ export const pageModules: PageModule[] = [
   caseloadPages(),
   { routes: matchingPages() },
   { routes: journeyPages() },
+  { routes: accessToWorkPages() },
   { routes: suggestionPages() },
   { routes: searchPages() },
   employerPages(),

@@ -188,6 +188,11 @@ async function staffOverview(c: Context<WebEnv>) {
             Find placements for {person.preferredName}
           </a>
         </li>
+        <li>
+          <a class="govuk-link" href={`${base}/access-to-work`}>
+            Access to Work for {person.preferredName}
+          </a>
+        </li>
       </ul>
       <h2 class="govuk-heading-m">Profile</h2>
       <SummaryList rows={profile} />

@@ -178,6 +178,14 @@ async function personHome(c: Context<WebEnv>, person: PersonPage, name: string) 
           </a>
           : where, when, and how it is going.
         </li>
+        {!person.asDelegate || person.may('view_profile') ? (
+          <li>
+            <a class="govuk-link" href={`${base}/access-to-work`}>
+              Access to Work
+            </a>
+            : the money that pays for {person.asDelegate ? 'their' : 'my'} job coach.
+          </li>
+        ) : null}
         <li>
           <a class="govuk-link" href="/search/placements">
             Look at placements

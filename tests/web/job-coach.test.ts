@@ -121,8 +121,12 @@ describe('job coach pages', () => {
     await coach.page.getByLabel('Year').fill('2027');
     await coach.page.getByLabel('Hours worked').fill('20');
     await coach.page.getByLabel('Hours of job coach support').fill('12');
+    await coach.page.getByLabel('Hours of study support (optional)').fill('3');
     await coach.page.getByRole('button', { name: 'Save the weekly log' }).click();
     await coach.page.waitForURL(`**/journeys/${matchId}/progress`);
+    expect(await web.harness.services.progressRepository.logsOf(matchId)).toEqual([
+      expect.objectContaining({ supportHours: 12, studyHours: 3 }),
+    ]);
     await expectNoAxeViolations(coach.page);
     await coach.page
       .getByRole('img', { name: /Hours worked and job coach support/ })

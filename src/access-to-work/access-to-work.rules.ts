@@ -1,0 +1,156 @@
+/**
+ * Access to Work's dates and claim arithmetic, as pure functions of ISO dates ("YYYY-MM-DD", the
+ * day in England). The periods are DWP's (see "The internship year beyond the match" in the
+ * domain notes); each end date here is the last day that still counts.
+ */
+import { addDays, addMonths, mondayOnOrAfter, weekStartOf } from '../core/dates.js';
+import { londonDayAndHour } from '../notifications/daily.js';
+
+export const applicationLeadMonths = 6;
+export const reconsiderationDays = 28;
+export const renewalLeadWeeks = 12;
+export const intensiveCoachingWeeks = 26;
+export const discretionaryCoachingWeeks = 13;
+
+/** Today in England: a claim or a deadline turns over at midnight in London, not in UTC. */
+export function todayInEngland(now: Date): string {
+  return londonDayAndHour(now).day;
+}
+
+/** The first day an application may be made: 6 months before the placement starts. */
+export function applicationOpensOn(placementStart: string): string {
+  return addMonths(placementStart, -applicationLeadMonths);
+}
+
+/** A warning while nothing has been sent and the start is less than 6 months away (or has passed). */
+export function applicationIsLate(input: { placementStart: string; today: string; sentOn?: string }): boolean {
+  return !input.sentOn && input.placementStart < addMonths(input.today, applicationLeadMonths);
+}
+
+/** The last day to ask for a reconsideration: 4 weeks after the letter's date. */
+export function reconsiderationDeadline(letterDate: string): string {
+  return addDays(letterDate, reconsiderationDays);
+}
+
+/** The first day a renewal may be applied for: 12 weeks before the award ends. */
+export function renewalOpensOn(awardEndsOn: string): string {
+  return addDays(awardEndsOn, -renewalLeadWeeks * 7);
+}
+
+/** Intensive job coaching: 26 weeks from the start, and up to 13 more if the adviser agrees. */
+export function intensiveCoaching(placementStart: string): { intensiveUntil: string; discretionaryUntil: string } {
+  return {
+    intensiveUntil: addDays(placementStart, intensiveCoachingWeeks * 7 - 1),
+    discretionaryUntil: addDays(placementStart, (intensiveCoachingWeeks + discretionaryCoachingWeeks) * 7 - 1),
+  };
+}
+
+/** A month as "YYYY-MM" and its first and last days. */
+export function monthBounds(month: string): { first: string; last: string } {
+  const first = `${month}-01`;
+  return { first, last: addDays(addMonths(first, 1), -1) };
+}
+
+export function monthOf(date: string): string {
+  return date.slice(0, 7);
+}
+
+export interface CoachingLine {
+  startsOn: string;
+  endsOn: string;
+  hoursPerWeek: number;
+  costPerHourPence: number;
+}
+
+export interface LoggedWeek {
+  weekStarting: string;
+  coachingHours: number;
+}
+
+export type ClaimWarning =
+  | { kind: 'missing_week'; weekStarting: string }
+  | { kind: 'over_award_hours'; weekStarting: string; loggedHours: number; awardedHours: number }
+  | { kind: 'outside_award'; weekStarting: string; loggedHours: number };
+
+export interface ClaimFigures {
+  firstDay: string;
+  lastDay: string;
+  /** The weeks of the month that count: each with the coaching hours claimed for it. */
+  weeks: { weekStarting: string; coachingHours: number }[];
+  coachingHours: number;
+  costPerHourPence: number;
+  totalPence: number;
+  warnings: ClaimWarning[];
+}
+
+/**
+ * A month's claim from the weekly logs. A week belongs to the month its Monday falls in, so each
+ * week is claimed once; the claim runs from that first Monday to the Sunday after the last one.
+ * Weeks before the internship's first week, after its end or not yet begun are not the month's.
+ * Hours in a week no job coach line covers are left out of the claim (AtW would not pay them) and
+ * named in a warning; hours over the line's weekly hours are claimed, with a warning, for the coach
+ * to decide. The cost an hour is that of the line covering the first claimed week.
+ */
+export function draftClaimFigures(input: {
+  month: string;
+  today: string;
+  startedOn: string;
+  endedOn?: string;
+  lines: CoachingLine[];
+  logs: LoggedWeek[];
+}): ClaimFigures {
+  const { first, last } = monthBounds(input.month);
+  const firstWeek = weekStartOf(input.startedOn);
+  const mondays: string[] = [];
+  for (let monday = mondayOnOrAfter(first); monday <= last; monday = addDays(monday, 7)) {
+    if (monday < firstWeek || monday > input.today) continue;
+    if (input.endedOn && monday > input.endedOn) continue;
+    mondays.push(monday);
+  }
+  const logged = new Map(input.logs.map((log) => [log.weekStarting, log.coachingHours]));
+  const warnings: ClaimWarning[] = [];
+  const weeks: ClaimFigures['weeks'] = [];
+  let costPerHourPence = 0;
+  for (const weekStarting of mondays) {
+    const hours = logged.get(weekStarting);
+    if (hours === undefined) {
+      warnings.push({ kind: 'missing_week', weekStarting });
+      continue;
+    }
+    const line = input.lines.find(
+      (candidate) => candidate.startsOn <= weekStarting && weekStarting <= candidate.endsOn,
+    );
+    if (!line) {
+      if (hours > 0) warnings.push({ kind: 'outside_award', weekStarting, loggedHours: hours });
+      continue;
+    }
+    if (weeks.length === 0) costPerHourPence = line.costPerHourPence;
+    if (hours > line.hoursPerWeek)
+      warnings.push({ kind: 'over_award_hours', weekStarting, loggedHours: hours, awardedHours: line.hoursPerWeek });
+    weeks.push({ weekStarting, coachingHours: hours });
+  }
+  const coachingHours = weeks.reduce((sum, week) => sum + week.coachingHours, 0);
+  const firstDay = mondays[0] ?? mondayOnOrAfter(first);
+  return {
+    firstDay,
+    lastDay: addDays(mondays.at(-1) ?? firstDay, 6),
+    weeks,
+    coachingHours,
+    costPerHourPence,
+    totalPence: Math.round(coachingHours * costPerHourPence),
+    warnings,
+  };
+}
+
+export const claimStates = ['draft', 'signed', 'sent', 'paid', 'queried'] as const;
+export type ClaimState = (typeof claimStates)[number];
+export const claimSteps = ['sign', 'send', 'pay', 'query'] as const;
+export type ClaimStep = (typeof claimSteps)[number];
+
+/** A claim goes draft -> signed -> sent -> paid, or queried and then sent again once answered. */
+export const claimTransitions: Record<ClaimStep, { from: readonly ClaimState[]; to: ClaimState }> = {
+  sign: { from: ['draft'], to: 'signed' },
+  send: { from: ['signed', 'queried'], to: 'sent' },
+  pay: { from: ['sent'], to: 'paid' },
+  query: { from: ['sent'], to: 'queried' },
+};

@@ -1,0 +1,63 @@
+import type { PlacementMatch, PlacementMatchesRepository } from '../journey/journey.repository.js';
+import type { ProgressRepository } from '../journey/progress.repository.js';
+import type { YoungPeopleRepository, YoungPerson } from '../young-people/young-people.repository.js';
+
+/** Who the young person is to the policy (their provider) and when their internship is planned to start. */
+export type PlannedIntern = Pick<YoungPerson, 'id' | 'providerId' | 'plannedStartDate' | 'preferredName'>;
+
+/** An internship as Access to Work needs it: who hosts it, and its dates. */
+export type InternshipFact = Pick<
+  PlacementMatch,
+  'id' | 'state' | 'employerId' | 'visibleToEmployer' | 'startedOn' | 'endedOn'
+>;
+
+/**
+ * What Access to Work reads of other features: the young person's provider and planned start,
+ * their internships, and each week's job coaching hours. Never the weekly logs' notes or tasks.
+ */
+export class InternshipFacts {
+  private readonly youngPeople: YoungPeopleRepository;
+  private readonly matches: PlacementMatchesRepository;
+  private readonly progress: ProgressRepository;
+
+  constructor(options: {
+    youngPeople: YoungPeopleRepository;
+    matches: PlacementMatchesRepository;
+    progress: ProgressRepository;
+  }) {
+    this.youngPeople = options.youngPeople;
+    this.matches = options.matches;
+    this.progress = options.progress;
+  }
+
+  async intern(youngPersonId: string): Promise<PlannedIntern | undefined> {
+    const person = await this.youngPeople.byId(youngPersonId);
+    return person
+      ? {
+          id: person.id,
+          providerId: person.providerId,
+          plannedStartDate: person.plannedStartDate,
+          preferredName: person.preferredName,
+        }
+      : undefined;
+  }
+
+  async internships(youngPersonId: string): Promise<InternshipFact[]> {
+    return (await this.matches.allOf(youngPersonId)).map((match) => ({
+      id: match.id,
+      state: match.state,
+      employerId: match.employerId,
+      visibleToEmployer: match.visibleToEmployer,
+      ...(match.startedOn ? { startedOn: match.startedOn } : {}),
+      ...(match.endedOn ? { endedOn: match.endedOn } : {}),
+    }));
+  }
+
+  /** Each logged week's job coaching hours (study time is never claimed, so it is not read). */
+  async coachingWeeks(matchId: string): Promise<{ weekStarting: string; coachingHours: number }[]> {
+    return (await this.progress.logsOf(matchId)).map((log) => ({
+      weekStarting: log.weekStarting,
+      coachingHours: log.supportHours,
+    }));
+  }
+}
