@@ -68,18 +68,19 @@ const emptyAnswer = (issue: z.core.$ZodIssue) =>
   (issue.code === 'too_small' && (issue.origin === 'string' || issue.origin === 'array') && Number(issue.minimum) <= 1);
 
 /**
- * The sentence for one problem with one field: what to enter when it is empty, else the field's
- * label before the plain problem ("Notes" + "must be 2000 characters or fewer"). A message a
- * schema or a service wrote as a sentence of its own (it starts with a capital) is kept.
+ * The sentence for one problem with one field. A message a schema or a service wrote as a
+ * sentence of its own (it starts with a capital) is kept; otherwise what to enter when it is
+ * empty, what to choose when the choice is not one offered, else the field's label before the
+ * plain problem ("Notes" + "must be 2000 characters or fewer").
  */
 export function fieldMessage(
   field: FieldWording,
   problem: string,
   kind: 'empty' | 'choice' | 'wrong' | 'other',
 ): string {
+  if (/^[A-Z]/.test(problem)) return problem;
   if (kind === 'empty') return field.whenEmpty ?? `Enter ${lowerFirst(field.label)}`;
   if (kind === 'choice') return field.whenWrong ?? field.whenEmpty ?? `Choose ${lowerFirst(field.label)}`;
-  if (/^[A-Z]/.test(problem)) return problem;
   if (kind === 'wrong' && field.whenWrong) return field.whenWrong;
   return `${field.label} ${problem}`;
 }

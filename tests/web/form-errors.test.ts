@@ -28,6 +28,7 @@ beforeAll(async () => {
   web = await startWebTest({ clock });
   world = await makeProvider(web.harness);
   employer = await makeEmployer(web.harness, world.admin, { name: 'The Beckside Hotel' });
+  await makeEmployer(web.harness, undefined, { name: 'Corner Café' });
   placementId = await postPlacement(web.harness, employer.employerId, employer.staff, {
     title: 'Kitchen assistant',
     startDate: '2027-09-13',
