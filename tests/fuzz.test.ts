@@ -7,7 +7,7 @@ import { type EmployerWorld, makeEmployer, makeProvider, type ProviderWorld } fr
  * A property-based fuzz test over every operation of the OpenAPI document: requests built from
  * each operation's own schema (mostly valid, sometimes any JSON at all), sent as a provider admin,
  * a job coach, an employer and a young person. Whatever is sent: never a 5xx, every error in the
- * envelope, and a refused write changes nothing in MongoDB (compared with `dbHash`).
+ * envelope in plain words, and a refused write changes nothing in MongoDB (compared with `dbHash`).
  */
 
 type Json = Record<string, any>;
@@ -19,6 +19,7 @@ let document: Json;
 const runsPerOperation = Number(process.env.FUZZ_RUNS ?? 12);
 /** Written on purpose by refused requests: the audit trail, sign-in throttles, refresh-token reuse detection. */
 const writtenWhenRefused = /audit|throttle|attempt|refresh_tokens|sessions/;
+const schemaLibraryWording = /expected|Too big|Too small|Invalid input|Invalid option|Unrecognized|>=|<=/;
 
 beforeAll(async () => {
   harness = await createHarness();
@@ -175,6 +176,9 @@ describe('fuzzing every operation from its own schema', () => {
               message: expect.any(String),
               requestId: expect.any(String),
             });
+            const details = Array.isArray(response.error?.details) ? response.error.details : [];
+            for (const message of [response.error?.message, ...details.map((problem) => problem.message)])
+              expect(message, `${label}: a schema library's wording`).not.toMatch(schemaLibraryWording);
             if (before !== undefined && !path.startsWith('/v1/auth/')) {
               refusedWrites += 1;
               expect(await storeFingerprint(), `${label}: a refused write changed MongoDB`).toBe(before);
