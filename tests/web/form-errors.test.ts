@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
 import { call } from '../helpers/harness.js';
-import { postPlacement, propose, step, travelTo } from '../helpers/journey-world.js';
+import { addYoungPersonWithAccount, postPlacement, propose, step, travelTo } from '../helpers/journey-world.js';
 import { type EmployerWorld, makeEmployer, makeProvider, type ProviderWorld } from '../helpers/world.js';
 import { newContext, signInAs, startWebTest, type WebTest } from './browser.js';
 
@@ -20,6 +20,8 @@ let employer: EmployerWorld;
 let placementId: string;
 let proposedMatchId: string;
 let startedMatchId: string;
+let acceptedMatchId: string;
+let completedMatchId: string;
 
 const overLong = `${'A long answer that goes on. '.repeat(430)}The end.`;
 const schemaLibraryWording = /expected|Too big|Too small|Invalid input|Invalid option|Unrecognized|>=|<=/;
@@ -37,14 +39,40 @@ beforeAll(async () => {
     title: 'Hotel porter',
     startDate: '2027-09-13',
   });
+  const deskId = await postPlacement(web.harness, employer.employerId, employer.staff, {
+    title: 'Front desk assistant',
+    startDate: '2027-09-13',
+  });
+  const gardenId = await postPlacement(web.harness, employer.employerId, employer.staff, {
+    title: 'Gardener',
+    startDate: '2027-09-13',
+  });
   const proposed = await propose(web.harness, world.coach, world.youngPersonId, placementId);
   proposedMatchId = proposed.json.id;
   const started = await propose(web.harness, world.coach, world.youngPersonId, porterId);
   startedMatchId = started.json.id;
   expect((await step(web.harness, world.youngPerson, startedMatchId, 'accept', { sections: [] })).status).toBe(200);
   expect((await step(web.harness, employer.staff, startedMatchId, 'employer-accept')).status).toBe(200);
+  // One the employer is still to answer (offer, say no, taster), one finished (the 12-month follow-up).
+  acceptedMatchId = (await propose(web.harness, world.coach, world.youngPersonId, deskId)).json.id;
+  const acceptedByThem = await step(web.harness, world.youngPerson, acceptedMatchId, 'accept', { sections: [] });
+  expect(acceptedByThem.status, acceptedByThem.text).toBe(200);
+  // A young person is on one placement at a time, so the finished one is Robin's.
+  const robin = await addYoungPersonWithAccount(web.harness, world.coach, world.providerId, 'Robin');
+  completedMatchId = (await propose(web.harness, world.coach, robin.id, gardenId)).json.id;
+  const acceptedToo = await step(web.harness, robin.account, completedMatchId, 'accept', { sections: [] });
+  expect(acceptedToo.status, acceptedToo.text).toBe(200);
+  const offered = await step(web.harness, employer.staff, completedMatchId, 'employer-accept');
+  expect(offered.status, offered.text).toBe(200);
   await travelTo(web.harness, clock, '2027-09-21T09:00:00Z', [world.coach, world.youngPerson, employer.staff]);
   expect((await step(web.harness, world.coach, startedMatchId, 'start', { startedOn: '2027-09-13' })).status).toBe(200);
+  const startedToo = await step(web.harness, world.coach, completedMatchId, 'start', { startedOn: '2027-09-13' });
+  expect(startedToo.status, startedToo.text).toBe(200);
+  const completed = await step(web.harness, world.coach, completedMatchId, 'complete', {
+    endedOn: '2027-09-20',
+    outcome: { type: 'none' },
+  });
+  expect(completed.status, completed.text).toBe(200);
   const draft = await call(web.harness.app, 'POST', '/v1/young-people/{youngPersonId}/passport/drafts', {
     path: { youngPersonId: world.youngPersonId },
     token: world.coach.token,
@@ -122,6 +150,7 @@ const forms: { who: () => string | undefined; paths: () => string[] }[] = [
       `/young-people/${world.youngPersonId}/passport/suggest/whatHelps`,
       `/journeys/${proposedMatchId}`,
       `/journeys/${startedMatchId}`,
+      `/journeys/${completedMatchId}`,
       `/journeys/${startedMatchId}/weekly-log`,
       `/journeys/${startedMatchId}/review`,
     ],
@@ -132,7 +161,7 @@ const forms: { who: () => string | undefined; paths: () => string[] }[] = [
       '/organisation',
       '/placements/new',
       `/placements/${placementId}/edit`,
-      `/journeys/${proposedMatchId}`,
+      `/journeys/${acceptedMatchId}`,
       `/journeys/${startedMatchId}`,
     ],
   },
@@ -142,6 +171,7 @@ const forms: { who: () => string | undefined; paths: () => string[] }[] = [
 describe('over-long text in every form', () => {
   it('re-renders the form with 400, the error summary naming the field in plain words, and the text kept', async () => {
     const problems: string[] = [];
+    const tried = new Set<string>();
     let fieldsTried = 0;
     for (const group of forms) {
       const email = group.who();
@@ -157,6 +187,7 @@ describe('over-long text in every form', () => {
         const fields = await freeTextFields(page);
         for (const field of fields) {
           fieldsTried += 1;
+          tried.add(`${path.replace(/[0-9a-f]{24}/g, '{id}')} ${field.name}`);
           const label = `${email ?? 'anyone'} ${path} ${field.name}`;
           const { status, summary, kept } = await sendOverLong(page, path, field);
           const named = summary?.find((link) => link.href === `#${field.id}`);
@@ -174,6 +205,19 @@ describe('over-long text in every form', () => {
     }
     expect(problems).toEqual([]);
     expect(fieldsTried).toBeGreaterThan(30);
+    // The journey's steps with free text, each reached in the state that offers it.
+    expect([...tried]).toEqual(
+      expect.arrayContaining([
+        '/journeys/{id} note',
+        '/journeys/{id} reason',
+        '/journeys/{id} place',
+        '/journeys/{id} notes',
+        '/journeys/{id} details',
+        '/journeys/{id} department',
+        '/journeys/{id}/weekly-log notes',
+        '/journeys/{id}/review summary',
+      ]),
+    );
   }, 600_000);
 });
 
