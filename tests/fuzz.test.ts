@@ -7,7 +7,7 @@ import { type EmployerWorld, makeEmployer, makeProvider, type ProviderWorld } fr
  * A property-based fuzz test over every operation of the OpenAPI document: requests built from
  * each operation's own schema (mostly valid, sometimes any JSON at all), sent as a provider admin,
  * a job coach, an employer and a young person. Whatever is sent: never a 5xx, every error in the
- * envelope, and a refused write changes nothing in MongoDB (compared with `dbHash`).
+ * envelope in plain words, and a refused write changes nothing in MongoDB (compared with `dbHash`).
  */
 
 type Json = Record<string, any>;
@@ -19,6 +19,7 @@ let document: Json;
 const runsPerOperation = Number(process.env.FUZZ_RUNS ?? 12);
 /** Written on purpose by refused requests: the audit trail, sign-in throttles, refresh-token reuse detection. */
 const writtenWhenRefused = /audit|throttle|attempt|refresh_tokens|sessions/;
+const schemaLibraryWording = /expected|Too big|Too small|Invalid input|Invalid option|Unrecognized|>=|<=/;
 
 beforeAll(async () => {
   harness = await createHarness();
@@ -175,6 +176,9 @@ describe('fuzzing every operation from its own schema', () => {
               message: expect.any(String),
               requestId: expect.any(String),
             });
+            const details = Array.isArray(response.error?.details) ? response.error.details : [];
+            for (const message of [response.error?.message, ...details.map((problem) => problem.message)])
+              expect(message, `${label}: a schema library's wording`).not.toMatch(schemaLibraryWording);
             if (before !== undefined && !path.startsWith('/v1/auth/')) {
               refusedWrites += 1;
               expect(await storeFingerprint(), `${label}: a refused write changed MongoDB`).toBe(before);
@@ -195,4 +199,52 @@ describe('fuzzing every operation from its own schema', () => {
       }),
     );
   }, 600_000);
+});
+
+/**
+ * A body nested `depth` levels: each level an object under a key or a list, chosen by `shape`;
+ * written as text, because JSON.stringify itself overflows the stack long before 100,000 levels.
+ */
+function nestedBody(depth: number, shape: boolean[], innermost: string): string {
+  const opening: string[] = [];
+  const closing: string[] = [];
+  for (let level = 0; level < depth; level += 1) {
+    const isObject = shape[level % shape.length];
+    opening.push(isObject ? '{"a":' : '[');
+    closing.push(isObject ? '}' : ']');
+  }
+  return `${opening.join('')}${innermost}${closing.reverse().join('')}`;
+}
+
+describe('fuzzing every operation with deeply nested bodies', () => {
+  it('answers 400 naming the depth limit past 32 levels, never 5xx, at any depth up to 100,000', async () => {
+    const withBody = operations().filter(({ operation }) => operation.requestBody);
+    expect(withBody.length).toBeGreaterThan(30);
+    const tokens = [world.admin.token, world.coach.token, employer.staff.token, world.youngPerson.token];
+    const nested = fc.record({
+      target: fc.constantFrom(...withBody),
+      token: fc.constantFrom(...tokens),
+      depth: fc.oneof(fc.integer({ min: 1, max: 64 }), fc.integer({ min: 33, max: 100_000 })),
+      shape: fc.array(fc.boolean(), { minLength: 1, maxLength: 5 }),
+      innermost: fc.constantFrom('1', '"text"', 'null', '{}', '[]', '"nul\\u0000"'),
+    });
+    await fc.assert(
+      fc.asyncProperty(nested, async ({ target, token, depth, shape, innermost }) => {
+        const concrete = target.path.replace(/\{\w+\}/g, '0123456789abcdef01234567');
+        const response = await callUntyped(harness.app, target.method.toUpperCase(), concrete, {
+          token,
+          rawBody: nestedBody(depth, shape, innermost),
+          headers: { 'content-type': 'application/json' },
+        });
+        const label = `${target.method.toUpperCase()} ${target.path} nested ${depth} -> ${response.status} ${response.text.slice(0, 200)}`;
+        expect(response.status, label).toBeLessThan(500);
+        const containers = depth + (innermost === '{}' || innermost === '[]' ? 1 : 0);
+        const refusedForDepth = (response.error?.details as { message: string }[] | undefined)?.some(
+          (problem) => problem.message === 'must not nest objects and lists more than 32 levels deep',
+        );
+        expect(refusedForDepth ?? false, label).toBe(containers > 32);
+      }),
+      { numRuns: Number(process.env.FUZZ_NESTED_RUNS ?? 150), seed: 20261207 },
+    );
+  }, 300_000);
 });

@@ -124,7 +124,60 @@ describe('an operation that takes no body, called as curl and fetch call it', ()
       });
       expect(short.status, label).toBe(400);
       expect(['malformed_json', 'bad_request'], label).toContain(short.json.error?.code);
+      expect(short.headers['x-request-id'], label).toBe(short.json.error?.requestId);
     }
+  });
+});
+
+describe('a request Node cannot read', () => {
+  it('answers a body cut shorter than its Content-Length with 400 in the envelope, X-Request-Id included', async () => {
+    const cutShort = operations.filter((operation) => operation.method !== 'GET');
+    for (const operation of cutShort) {
+      const label = `${operation.method} ${operation.path}`;
+      const response = await rawRequest(listener, operation.method, fillPath(operation.path), {
+        headers: { ...auth(), 'Content-Type': 'application/json', 'Content-Length': '100' },
+        body: '{"a":1}',
+        endAfterSending: true,
+      });
+      expect(response.status, label).toBe(400);
+      expect(response.json.error?.code, label).toBe('bad_request');
+      expect(response.headers['x-request-id'], label).toMatch(/^[\w-]{8,}$/);
+      expect(response.headers['x-request-id'], label).toBe(response.json.error?.requestId);
+    }
+    expect(cutShort.length).toBeGreaterThan(30);
+  });
+});
+
+describe('a deeply nested body', () => {
+  const nestedObjects = `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`;
+  const nestedLists = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+  const justTooDeep = `${'['.repeat(33)}${']'.repeat(33)}`;
+
+  it('answers 400 naming the depth limit, never 500, on every operation with a body', async () => {
+    for (const operation of withBody()) {
+      for (const body of [nestedObjects, nestedLists, justTooDeep]) {
+        const label = `${operation.method} ${operation.path} with ${body.length} bytes`;
+        const response = await rawRequest(listener, operation.method, fillPath(operation.path), {
+          headers: { ...auth(), 'Content-Type': 'application/json' },
+          body,
+        });
+        expect(response.status, label).toBe(400);
+        expect(response.json.error?.details, label).toEqual([
+          { path: '(root)', in: 'body', message: 'must not nest objects and lists more than 32 levels deep' },
+        ]);
+      }
+    }
+  });
+
+  it('still reads a body nested 32 levels deep', async () => {
+    const response = await rawRequest(listener, 'POST', '/v1/auth/token', {
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ grant_type: 'password', extra: JSON.parse(`${'['.repeat(31)}${']'.repeat(31)}`) }),
+    });
+    expect(response.status).toBe(400);
+    expect(response.json.error?.details?.map((problem) => problem.message)).not.toContain(
+      'must not nest objects and lists more than 32 levels deep',
+    );
   });
 });
 
@@ -258,6 +311,26 @@ describe('methods a path does not have', () => {
     });
     expect(response.status).toBe(405);
     expect(response.headers.allow).toBe('POST');
+  });
+
+  it('OPTIONS lists only the methods of the path asked about, a fixed path winning over a template', async () => {
+    const signup = await rawRequest(listener, 'OPTIONS', '/v1/employers/signup', { headers: auth() });
+    expect(signup.status).toBe(405);
+    expect(signup.headers.allow).toBe('POST');
+    const paths = new Map<string, Set<string>>();
+    for (const operation of operations)
+      paths.set(operation.path, (paths.get(operation.path) ?? new Set()).add(operation.method));
+    for (const [path, methods] of paths) {
+      const response = await rawRequest(listener, 'OPTIONS', fillPath(path), { headers: auth() });
+      expect(response.status, `OPTIONS ${path}`).toBe(405);
+      expect(
+        response.headers.allow
+          ?.split(', ')
+          .filter((method) => method !== 'HEAD')
+          .sort(),
+        `OPTIONS ${path}`,
+      ).toEqual([...methods].sort());
+    }
   });
 
   it('a path that does not exist is still 404', async () => {

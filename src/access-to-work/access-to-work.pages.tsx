@@ -11,7 +11,15 @@ import { TableRegion } from '../web/components/TableRegion.js';
 import { CsrfField, csrfToken } from '../web/csrf.js';
 import { datePartsFrom, datePartsOf, isoDateFrom } from '../web/dates.js';
 import { pageForbidden } from '../web/errors.js';
-import { type FieldErrors, type FormBody, fieldErrors, fieldErrorsFromRefusal, readForm, text } from '../web/forms.js';
+import {
+  type FieldErrors,
+  type FormBody,
+  type FormWording,
+  fieldErrors,
+  fieldErrorsFromRefusal,
+  readForm,
+  text,
+} from '../web/forms.js';
 import { renderPage } from '../web/render.js';
 import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
@@ -660,12 +668,14 @@ async function saveApplication(c: Context<WebEnv>) {
   const errors: FieldErrors = parsed.success
     ? {}
     : fieldErrors(parsed.error, {
-        messages: {
-          appliedBy: 'Choose who applies',
-          signer: 'Choose who signs the forms',
-          reference: 'The reference must be 40 characters or fewer',
-          appointeeName: 'The appointee’s name must be 120 characters or fewer',
+        appliedBy: { label: 'Who applies', whenEmpty: 'Choose who applies', whenWrong: 'Choose who applies' },
+        signer: {
+          label: 'Who signs the forms',
+          whenEmpty: 'Choose who signs the forms',
+          whenWrong: 'Choose who signs the forms',
         },
+        reference: { label: 'The reference' },
+        appointeeName: { label: 'The appointee’s name' },
       });
   if (sentOn.error) errors.sentOn = sentOn.error;
   if (!parsed.success || sentOn.error) return applicationPage(c, { form, errors });
@@ -717,6 +727,10 @@ const awardLabels: Record<string, string> = {
   refusedItem: 'What was refused',
   refusedReason: 'The reason',
 };
+/** The award form's wording, by the schema path of each field. */
+const awardWording: FormWording = Object.fromEntries(
+  Object.entries(awardFieldIds).map(([path, id]) => [path, { label: awardLabels[id]!, id }]),
+);
 
 /**
  * The award form records the letter's job coach support, which claims are drafted from; other lines
@@ -872,7 +886,7 @@ async function saveAward(c: Context<WebEnv>) {
     employerContributionPence,
     refused: refusedItem ? [{ item: refusedItem, reason: refusedReason }] : [],
   });
-  if (!parsed.success) return awardPage(c, { form, errors: fieldErrors(parsed.error, { fieldIds: awardFieldIds }) });
+  if (!parsed.success) return awardPage(c, { form, errors: fieldErrors(parsed.error, awardWording) });
   try {
     await c.var.services.accessToWork.saveAward(c.get('actor')!, youngPersonId, parsed.data, c.get('requestId'));
   } catch (error) {

@@ -1,6 +1,7 @@
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
+import './plain-messages.js';
 
 /** Every error code the API can answer with; clients may switch on these. */
 export const errorCodes = {
@@ -80,7 +81,11 @@ export class DependencyUnavailableError extends Error {
   }
 }
 
-/** Turns a zod error into one problem per field, with dotted paths a client can point at. */
+/**
+ * Turns a zod error into one problem per field, with dotted paths a client can point at. The
+ * messages are already plain fragments ("must be 2000 characters or fewer"): importing
+ * `plain-messages` above installs them as zod's messages wherever a schema gives none of its own.
+ */
 export function fieldProblems(error: ZodError, location?: FieldProblem['in']): FieldProblem[] {
   return error.issues.flatMap((issue) => {
     const base = issue.path.map(String);
@@ -91,8 +96,6 @@ export function fieldProblems(error: ZodError, location?: FieldProblem['in']): F
         message: 'is not a known field',
       }));
     }
-    const message =
-      issue.code === 'invalid_type' && /received undefined$/.test(issue.message) ? 'is required' : issue.message;
-    return [{ path: base.join('.') || '(root)', ...(location ? { in: location } : {}), message }];
+    return [{ path: base.join('.') || '(root)', ...(location ? { in: location } : {}), message: issue.message }];
   });
 }

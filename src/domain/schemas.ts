@@ -48,7 +48,7 @@ const postcodePattern =
 
 export const postcodeSchema = z
   .string()
-  .max(10, { message: 'must be a UK postcode, like SW1A 1AA', abort: true })
+  .max(10, { abort: true })
   .regex(postcodePattern, { message: 'must be a UK postcode, like SW1A 1AA' })
   .transform(normalisePostcode)
   .openapi({ example: 'LS1 4AP' });

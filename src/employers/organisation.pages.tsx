@@ -11,12 +11,55 @@ import { Select } from '../web/components/Select.js';
 import { SummaryList } from '../web/components/SummaryList.js';
 import { CsrfField, csrfToken } from '../web/csrf.js';
 import { pageForbidden } from '../web/errors.js';
-import { type FieldErrors, type FormBody, fieldErrors, fieldErrorsFromRefusal, readForm, text } from '../web/forms.js';
+import {
+  type FieldErrors,
+  type FieldWording,
+  type FormBody,
+  type FormWording,
+  fieldErrors,
+  fieldErrorsFromRefusal,
+  readForm,
+  text,
+} from '../web/forms.js';
 import { renderPage } from '../web/render.js';
 import { redirectWithFlash, startSession } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
 import { employerInputSchema } from './employers.schemas.js';
 
+const emailWording: FieldWording = {
+  id: 'email',
+  label: 'Your work email address',
+  whenWrong: 'Enter an email address in the right format, like name@example.com',
+};
+
+/** The sign-up form's fields, by the path of the organisation's schema (`employerInputSchema`). */
+const organisationWording: FormWording = {
+  name: { label: 'The name of your organisation' },
+  sector: { label: 'The kind of work you do', whenEmpty: 'Choose the kind of work you do' },
+  'address.line1': { id: 'line1', label: 'The first line of the address' },
+  'address.town': { id: 'town', label: 'The town or city' },
+  'address.postcode': {
+    id: 'postcode',
+    label: 'The postcode',
+    whenWrong: 'Enter a real postcode, like LS1 4AP',
+  },
+  disabilityConfident: {
+    label: 'Your Disability Confident level',
+    whenEmpty: 'Choose your Disability Confident level',
+    whenWrong: 'Choose your Disability Confident level',
+  },
+  'contacts.0.email': emailWording,
+  contacts: { id: 'contactName', label: 'Your full name' },
+};
+
+/** The same form's fields, by the path of the account's schema. */
+const accountWording: FormWording = {
+  name: { id: 'contactName', label: 'Your full name' },
+  email: emailWording,
+  password: { label: 'Your password', whenEmpty: 'Enter a password of at least 12 characters' },
+};
+
+/** A refusal from the service, by its API path, to the field it belongs to. */
 const fieldIds: Record<string, string> = {
   'organisation.name': 'name',
   'organisation.sector': 'sector',
@@ -29,22 +72,15 @@ const fieldIds: Record<string, string> = {
   'account.password': 'password',
 };
 
-const messages: Record<string, string> = {
-  name: 'Enter the name of your organisation',
-  sector: 'Choose the kind of work you do',
-  line1: 'Enter the first line of the address',
-  town: 'Enter the town or city',
-  postcode: 'Enter a real postcode, like LS1 4AP',
-  disabilityConfident: 'Choose your Disability Confident level',
-  contactName: 'Enter your full name',
-  email: 'Enter an email address in the right format, like name@example.com',
-  password: 'Enter a password of at least 12 characters',
-};
+const wordingById: FormWording = Object.fromEntries(
+  Object.entries({ ...organisationWording, ...accountWording }).map(([key, field]) => [field.id ?? key, field]),
+);
 
 const accountSchema = z.object({
   name: z.string().trim().min(1).max(120),
-  email: z.string().trim().email(),
-  password: z.string().min(12).max(200),
+  email: z.string().trim().min(1).max(254).email(),
+  // min(1) first, so that an empty box asks for a password rather than a longer one.
+  password: z.string().min(1).min(12).max(200),
 });
 
 function SignUpForm(props: { c: Context<WebEnv>; form: FormBody; errors: FieldErrors }) {
@@ -164,31 +200,10 @@ async function signUp(c: Context<WebEnv>) {
     email: text(form, 'email'),
     password: text(form, 'password'),
   });
-  const errors: FieldErrors = {};
-  if (!organisation.success)
-    Object.assign(
-      errors,
-      fieldErrors(organisation.error, {
-        fieldIds: {
-          'address.line1': 'line1',
-          'address.town': 'town',
-          'address.postcode': 'postcode',
-          contacts: 'contactName',
-        },
-        messages,
-      }),
-    );
-  if (!text(form, 'disabilityConfident')) errors.disabilityConfident = messages.disabilityConfident!;
-  if (!account.success)
-    Object.assign(
-      errors,
-      fieldErrors(account.error, {
-        fieldIds: { name: 'contactName' },
-        messages: { name: messages.contactName!, email: messages.email!, password: messages.password! },
-      }),
-    );
-  for (const [id, message] of Object.entries(errors))
-    errors[id] = messages[id] && message.startsWith('Invalid') ? messages[id]! : message;
+  const errors: FieldErrors = organisation.success ? {} : fieldErrors(organisation.error, organisationWording);
+  if (!text(form, 'disabilityConfident'))
+    errors.disabilityConfident = organisationWording.disabilityConfident!.whenEmpty!;
+  if (!account.success) Object.assign(errors, fieldErrors(account.error, accountWording));
   if (Object.keys(errors).length > 0 || !organisation.success || !account.success) return again(errors);
   try {
     const created = await c.var.services.employers.signUp(
@@ -202,6 +217,7 @@ async function signUp(c: Context<WebEnv>) {
         codes: ['unprocessable', 'conflict'],
         fieldFor: (path) => fieldIds[path] ?? 'name',
         fallbackField: 'name',
+        wording: wordingById,
       }),
     );
   }
@@ -324,13 +340,16 @@ async function organisationPage(c: Context<WebEnv>, form: FormBody = {}, errors:
 async function inviteColleague(c: Context<WebEnv>) {
   const form = await readForm(c);
   const parsed = z
-    .object({ name: z.string().trim().min(1).max(120), email: z.string().trim().email() })
+    .object({ name: z.string().trim().min(1).max(120), email: z.string().trim().max(254).email() })
     .safeParse({ name: text(form, 'name'), email: text(form, 'email') });
   if (!parsed.success)
     return organisationPage(
       c,
       form,
-      fieldErrors(parsed.error, { messages: { name: 'Enter their full name', email: messages.email! } }),
+      fieldErrors(parsed.error, {
+        name: { label: 'Their full name' },
+        email: { ...emailWording, label: 'Their email address' },
+      }),
     );
   try {
     await c.var.services.invitations.create(

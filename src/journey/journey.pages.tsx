@@ -1,5 +1,6 @@
 import { type Context, Hono } from 'hono';
 import type { Child } from 'hono/jsx';
+import type { z } from 'zod';
 import { sectionLabels } from '../passports/passports.service.js';
 import { Button } from '../web/components/Button.js';
 import { CharacterCount } from '../web/components/CharacterCount.js';
@@ -13,14 +14,36 @@ import { Tag, type TagColour } from '../web/components/Tag.js';
 import { CsrfField, csrfToken } from '../web/csrf.js';
 import { datePartsFrom, isoDateFrom } from '../web/dates.js';
 import { pageNotFound } from '../web/errors.js';
-import { type FieldErrors, type FormBody, fieldErrorsFromRefusal, readForm, text } from '../web/forms.js';
+import {
+  type FieldErrors,
+  type FormBody,
+  type FormWording,
+  fieldErrorsFromRefusal,
+  limitsOf,
+  maxLengthOf,
+  readForm,
+  text,
+  tooLongAnswers,
+} from '../web/forms.js';
 import { renderPage } from '../web/render.js';
 import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
 import { dateAndTime, longDate } from '../web/young-person.js';
 import { partiesOf, placementMatchResource } from './journey.access.js';
 import type { JourneyAction, JourneyState } from './journey.machine.js';
-import { contractTypes, tasterKinds, wageBands } from './journey.schemas.js';
+import {
+  completeInputSchema,
+  contractTypes,
+  employerAcceptInputSchema,
+  followUpInputSchema,
+  reasonInputSchema,
+  reviewInputSchema,
+  rotationInputSchema,
+  tasterInputSchema,
+  tasterKinds,
+  wageBands,
+  weeklyLogInputSchema,
+} from './journey.schemas.js';
 import { matchView } from './journey.views.js';
 import { daysInWords } from './proposals.pages.js';
 import { SupportChart } from './support-chart.js';
@@ -86,17 +109,46 @@ interface ActionForm {
   fields: (values: FormBody, errors: FieldErrors) => Child;
   /** The service call, with the form read into its input; problems come back as field errors. */
   submit: (c: Context<WebEnv>, id: string, form: FormBody) => Promise<FieldErrors | void>;
+  /** The free-text fields and the longest answer each takes (the API's limit), checked before `submit`. */
+  limits?: Record<string, TextLimit>;
   done: string;
   warning?: boolean;
 }
 
 const value = (form: FormBody, name: string) => text(form, name);
+
+interface TextLimit {
+  label: string;
+  max: number;
+}
+
+const limitOf = (label: string, schema: z.ZodType): TextLimit => ({ label, max: maxLengthOf(schema) });
+
+/**
+ * A box of one item a line (tasks), checked against the limits of the API's list: the length of
+ * each line and the number of lines.
+ */
+function linesProblem(form: FormBody, name: string, label: string, list: z.ZodType): FieldErrors {
+  const { maxItems, itemMaxLength } = limitsOf(list);
+  const lines = lineItems(form, name);
+  if (itemMaxLength !== undefined && lines.some((item) => item.length > itemMaxLength))
+    return { [name]: `${label} must be ${itemMaxLength} characters or fewer on each line` };
+  if (maxItems !== undefined && lines.length > maxItems)
+    return { [name]: `${label} must be ${maxItems} lines or fewer` };
+  return {};
+}
+
+const lineItems = (form: FormBody, name: string) =>
+  value(form, name)
+    .split('\n')
+    .map((item) => item.trim())
+    .filter(Boolean);
 const dateField = (form: FormBody, name: string): DateParts => datePartsFrom(form, name);
 
 function requireDate(form: FormBody, name: string, label: string, errors: FieldErrors): string | undefined {
   const { value: date, error } = isoDateFrom(datePartsFrom(form, name), label);
   if (error) errors[name] = error;
-  else if (!date) errors[name] = `Enter ${label.toLowerCase()}`;
+  else if (!date) errors[name] = `Enter ${label.charAt(0).toLowerCase()}${label.slice(1)}`;
   return date;
 }
 
@@ -105,6 +157,7 @@ const firstSegment = (path: string) => path.split('.')[0] ?? 'form';
 async function call(
   run: () => Promise<unknown>,
   fieldFor: (path: string) => string = firstSegment,
+  wording: FormWording = {},
 ): Promise<FieldErrors | void> {
   try {
     await run();
@@ -113,6 +166,7 @@ async function call(
       codes: ['unprocessable', 'validation_failed', 'conflict'],
       fieldFor,
       fallbackField: 'form',
+      wording,
     });
   }
 }
@@ -135,7 +189,11 @@ const actionForms: Record<InlineAction, ActionForm> = {
       const errors: FieldErrors = {};
       const startedOn = requireDate(form, 'startedOn', 'The first day', errors);
       if (!startedOn) return errors;
-      return call(() => c.var.services.journey.start(c.get('actor')!, id, { startedOn }, c.get('requestId')));
+      return call(
+        () => c.var.services.journey.start(c.get('actor')!, id, { startedOn }, c.get('requestId')),
+        firstSegment,
+        { startedOn: { label: 'The first day' } },
+      );
     },
     done: 'The internship has started',
   },
@@ -176,17 +234,17 @@ const actionForms: Record<InlineAction, ActionForm> = {
       </>
     ),
     submit: async (c, id, form) => {
-      const errors: FieldErrors = {};
+      const errors: FieldErrors = {
+        ...linesProblem(form, 'tasks', 'Tasks', rotationInputSchema.shape.tasks),
+        ...tooLongAnswers(form, { department: limitOf('Department', rotationInputSchema.shape.department) }),
+      };
       const department = value(form, 'department');
       if (!department) errors.department = 'Enter the department';
       const startDate = requireDate(form, 'startDate', 'The first day of the rotation', errors);
       const end = isoDateFrom(datePartsFrom(form, 'endDate'), 'The last day');
       if (end.error) errors.endDate = end.error;
       if (Object.keys(errors).length > 0 || !startDate) return errors;
-      const tasks = value(form, 'tasks')
-        .split('\n')
-        .map((task) => task.trim())
-        .filter(Boolean);
+      const tasks = lineItems(form, 'tasks');
       return call(() =>
         c.var.services.journey.recordRotation(
           c.get('actor')!,
@@ -277,7 +335,8 @@ const actionForms: Record<InlineAction, ActionForm> = {
       let outcome: Record<string, unknown> = { type, ...(details ? { details } : {}) };
       if (type === 'paid_employment') {
         const hours = Number(value(form, 'hoursPerWeek'));
-        if (!value(form, 'hoursPerWeek') || !Number.isFinite(hours) || hours < 1 || hours > 48)
+        if (!value(form, 'hoursPerWeek')) errors.hoursPerWeek = 'Enter the hours a week';
+        else if (!Number.isFinite(hours) || hours < 1 || hours > 48)
           errors.hoursPerWeek = 'Hours a week must be a number from 1 to 48';
         for (const [field, message] of [
           ['wageBand', 'Choose the pay'],
@@ -306,6 +365,9 @@ const actionForms: Record<InlineAction, ActionForm> = {
           ),
         (path) => (path.startsWith('outcome.') ? (path.split('.')[1] ?? 'outcomeType') : firstSegment(path)),
       );
+    },
+    limits: {
+      details: limitOf('Details', completeInputSchema.shape.outcome.options[0].shape.details),
     },
     done: 'The end of the internship is recorded',
   },
@@ -376,6 +438,7 @@ const actionForms: Record<InlineAction, ActionForm> = {
         ),
       );
     },
+    limits: { notes: limitOf('Notes', followUpInputSchema.shape.notes) },
     done: 'The follow-up is recorded',
   },
   employer_accept: {
@@ -397,6 +460,7 @@ const actionForms: Record<InlineAction, ActionForm> = {
         c.var.services.journey.employerAccept(c.get('actor')!, id, note ? { note } : {}, c.get('requestId')),
       );
     },
+    limits: { note: limitOf('Your note', employerAcceptInputSchema.shape.note) },
     done: 'You offered the placement',
   },
   employer_decline: {
@@ -418,6 +482,7 @@ const actionForms: Record<InlineAction, ActionForm> = {
       if (!reason) return { reason: 'Say why you cannot offer the placement' };
       return call(() => c.var.services.journey.employerDecline(c.get('actor')!, id, { reason }, c.get('requestId')));
     },
+    limits: { reason: limitOf('Your reason', reasonInputSchema.shape.reason) },
     done: 'You said no to this proposal',
     warning: true,
   },
@@ -475,6 +540,10 @@ const actionForms: Record<InlineAction, ActionForm> = {
         ),
       );
     },
+    limits: {
+      place: limitOf('Where, and who to ask for', tasterInputSchema.shape.place),
+      notes: limitOf('Anything else they should know', tasterInputSchema.shape.notes),
+    },
     done: 'The taster is arranged',
   },
   withdraw: {
@@ -496,6 +565,7 @@ const actionForms: Record<InlineAction, ActionForm> = {
       if (!reason) return { reason: 'Say why' };
       return call(() => c.var.services.journey.withdraw(c.get('actor')!, id, { reason }, c.get('requestId')));
     },
+    limits: { reason: limitOf('Your reason', reasonInputSchema.shape.reason) },
     done: 'The journey is withdrawn',
     warning: true,
   },
@@ -722,7 +792,9 @@ async function takeAction(c: Context<WebEnv>) {
   const action = c.req.param('action')!;
   if (!isInlineAction(action)) throw pageNotFound();
   const form = await readForm(c);
-  const errors = await actionForms[action].submit(c, c.req.param('matchId')!, form);
+  const tooLong = tooLongAnswers(form, actionForms[action].limits ?? {});
+  const errors =
+    Object.keys(tooLong).length > 0 ? tooLong : await actionForms[action].submit(c, c.req.param('matchId')!, form);
   if (errors && Object.keys(errors).length > 0) return journeyPage(c, { action, values: form, errors });
   return redirectWithFlash(c, `/journeys/${c.req.param('matchId')}`, actionForms[action].done);
 }
@@ -831,10 +903,13 @@ async function weeklyLogPage(c: Context<WebEnv>, { form, errors }: LogValues) {
 function hoursFrom(form: FormBody, name: string, label: string, errors: FieldErrors): number {
   const raw = value(form, name);
   const hours = Number(raw);
-  if (!raw || !Number.isFinite(hours) || hours < 0 || hours > 60)
-    errors[name] = `${label} must be a number from 0 to 60`;
+  if (!raw) errors[name] = `Enter the ${label.toLowerCase()}`;
+  else if (!Number.isFinite(hours) || hours < 0 || hours > 60) errors[name] = `${label} must be a number from 0 to 60`;
   return hours;
 }
+
+/** How the weekly log's fields are named when the service refuses one ("That week already has a log"). */
+const weeklyLogWording: FormWording = { weekStarting: { label: 'That week' } };
 
 async function saveWeeklyLog(c: Context<WebEnv>) {
   const form = await readForm(c);
@@ -843,27 +918,32 @@ async function saveWeeklyLog(c: Context<WebEnv>) {
   const hoursWorked = hoursFrom(form, 'hoursWorked', 'Hours worked', errors);
   const supportHours = hoursFrom(form, 'supportHours', 'Hours of support', errors);
   const studyHours = value(form, 'studyHours') ? hoursFrom(form, 'studyHours', 'Hours of study support', errors) : 0;
+  Object.assign(
+    errors,
+    linesProblem(form, 'tasksDone', 'Tasks done', weeklyLogInputSchema.shape.tasksDone),
+    tooLongAnswers(form, { notes: limitOf('Notes', weeklyLogInputSchema.shape.notes) }),
+  );
   if (Object.keys(errors).length > 0 || !weekStarting) return weeklyLogPage(c, { form, errors });
   const notes = value(form, 'notes');
-  const tasksDone = value(form, 'tasksDone')
-    .split('\n')
-    .map((task) => task.trim())
-    .filter(Boolean);
-  const problems = await call(() =>
-    c.var.services.progress.logWeek(
-      c.get('actor')!,
-      c.req.param('matchId')!,
-      {
-        weekStarting,
-        hoursWorked,
-        supportHours,
-        studyHours,
-        tasksDone,
-        independence: [],
-        ...(notes ? { notes } : {}),
-      },
-      c.get('requestId'),
-    ),
+  const tasksDone = lineItems(form, 'tasksDone');
+  const problems = await call(
+    () =>
+      c.var.services.progress.logWeek(
+        c.get('actor')!,
+        c.req.param('matchId')!,
+        {
+          weekStarting,
+          hoursWorked,
+          supportHours,
+          studyHours,
+          tasksDone,
+          independence: [],
+          ...(notes ? { notes } : {}),
+        },
+        c.get('requestId'),
+      ),
+    firstSegment,
+    weeklyLogWording,
   );
   if (problems) return weeklyLogPage(c, { form, errors: problems });
   return redirectWithFlash(c, `/journeys/${c.req.param('matchId')}/progress`, 'The weekly log is saved');
@@ -930,6 +1010,15 @@ async function saveReview(c: Context<WebEnv>) {
   if (!targetText) errors.targetText = 'Enter what the intern will do';
   if (!targetMeasure) errors.targetMeasure = 'Enter how everyone will know it is done';
   const dueDate = requireDate(form, 'targetDue', 'The target date', errors);
+  const target = reviewInputSchema.shape.targets.element.shape;
+  Object.assign(
+    errors,
+    tooLongAnswers(form, {
+      summary: limitOf('How it is going', reviewInputSchema.shape.summary),
+      targetText: limitOf('What the intern will do', target.text),
+      targetMeasure: limitOf('How everyone will know it is done', target.measure),
+    }),
+  );
   if (Object.keys(errors).length > 0 || !heldOn || !dueDate) return reviewPage(c, { form, errors });
   const summary = value(form, 'summary');
   const problems = await call(
@@ -945,6 +1034,10 @@ async function saveReview(c: Context<WebEnv>) {
         c.get('requestId'),
       ),
     (path) => (path.startsWith('targets') ? 'targetText' : firstSegment(path)),
+    {
+      heldOn: { label: 'The date of the review' },
+      targetText: { label: 'The target' },
+    },
   );
   if (problems) return reviewPage(c, { form, errors: problems });
   return redirectWithFlash(c, `/journeys/${c.req.param('matchId')}/progress`, 'The review is saved');

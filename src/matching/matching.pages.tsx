@@ -1,6 +1,7 @@
 import { type Context, Hono } from 'hono';
 import { ApiError } from '../core/errors.js';
 import { sectorLabels, sectors } from '../domain/vocabulary.js';
+import { proposeInputSchema } from '../journey/journey.schemas.js';
 import { daysInWords, reasonSentences } from '../journey/proposals.pages.js';
 import { Button } from '../web/components/Button.js';
 import { CharacterCount } from '../web/components/CharacterCount.js';
@@ -11,7 +12,7 @@ import { Select } from '../web/components/Select.js';
 import { SummaryList } from '../web/components/SummaryList.js';
 import { CsrfField, csrfToken } from '../web/csrf.js';
 import { pageForbidden } from '../web/errors.js';
-import { type FieldErrors, fieldErrors, readForm, text } from '../web/forms.js';
+import { type FieldErrors, fieldErrors, maxLengthOf, readForm, text, tooLongAnswers } from '../web/forms.js';
 import { renderPage } from '../web/render.js';
 import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
@@ -93,10 +94,8 @@ async function matchesPage(c: Context<WebEnv>) {
   const errors: FieldErrors = parsed.success
     ? {}
     : fieldErrors(parsed.error, {
-        messages: {
-          radiusKm: 'Distance must be a number of kilometres from 0.5 to 100',
-          q: 'Words must be 100 characters or fewer',
-        },
+        radiusKm: { label: 'Distance', whenWrong: 'Distance must be a number of kilometres from 0.5 to 100' },
+        q: { label: 'Words' },
       });
   const person = await c.var.services.youngPeople.get(actor, id);
   const result = parsed.success
@@ -253,6 +252,11 @@ async function propose(c: Context<WebEnv>) {
   const body = await readForm(c);
   const form = { note: text(body, 'note'), overrideReason: text(body, 'overrideReason') };
   if (!form.note) return proposePage(c, form, { note: 'Write a note saying why this placement could suit them' });
+  const tooLong = tooLongAnswers(body, {
+    note: { label: 'Your note', max: maxLengthOf(proposeInputSchema.shape.note) },
+    overrideReason: { label: 'Your reason', max: maxLengthOf(proposeInputSchema.shape.overrideReason) },
+  });
+  if (Object.keys(tooLong).length > 0) return proposePage(c, form, tooLong);
   const fit = await c.var.services.matching.fitFor(actor, id, placementId);
   try {
     const match = await c.var.services.journey.propose(

@@ -82,10 +82,8 @@ async function searchPage(c: Context<WebEnv>) {
     Object.assign(
       errors,
       fieldErrors(parsed.error, {
-        messages: {
-          radiusKm: 'Distance must be a number of kilometres from 0.5 to 100',
-          q: 'Words must be 100 characters or fewer',
-        },
+        radiusKm: { label: 'Distance', whenWrong: 'Distance must be a number of kilometres from 0.5 to 100' },
+        q: { label: 'Words' },
       }),
     );
   const hasErrors = Object.keys(errors).length > 0;

@@ -215,10 +215,11 @@ export function contentFrom(
     values.adjustments.forEach((row, i) => {
       if (!row.details && !row.category) return;
       if (!row.category) errors[`adjustment-${i}-category`] = `Choose the kind of help for help ${i + 1}`;
-      else if (!row.details) errors[`adjustment-${i}-details`] = `Say what helps, for help ${i + 1}`;
+      if (!row.details) errors[`adjustment-${i}-details`] = `Say what helps, for help ${i + 1}`;
       else if (row.details.length > 1000)
         errors[`adjustment-${i}-details`] = `Help ${i + 1} must be 1000 characters or fewer`;
-      else adjustments.push({ category: row.category, details: row.details, inPlace: row.inPlace });
+      if (row.category && row.details && row.details.length <= 1000)
+        adjustments.push({ category: row.category, details: row.details, inPlace: row.inPlace });
     });
     content.adjustments = adjustments;
   }

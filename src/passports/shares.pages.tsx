@@ -87,6 +87,8 @@ interface OtherEmployer {
 }
 
 const otherChoicesShown = 10;
+const otherEmployerNameMax = 100;
+const otherEmployerNameTooLong = `The employer’s name must be ${otherEmployerNameMax} characters or fewer`;
 
 /**
  * Finds "another employer" among the checked (verified) employers: the one chosen among several
@@ -104,7 +106,7 @@ async function otherEmployer(c: Context<WebEnv>, person: PersonPage, choice: Sha
   }
   const name = choice.otherEmployerName.trim();
   if (!name) return { choices: [], problem: 'Type the name of the employer' };
-  if (name.length > 100) return { choices: [], problem: 'The name must be 100 characters or fewer' };
+  if (name.length > otherEmployerNameMax) return { choices: [], problem: otherEmployerNameTooLong };
   const { items } = await employers.list(person.actor, { verified: true, q: name, limit: 50, offset: 0 });
   const options = items.map((employer) => ({ id: employer.id, name: employer.name, fromProposal: false }));
   const exact = options.filter((option) => option.name.toLowerCase() === name.toLowerCase());
@@ -249,6 +251,8 @@ function validate(
     employer = employers.find((option) => option.id === choice.employerId);
     if (!employer) errors.employerId = 'Choose an employer from the list';
   }
+  // Said even before "Another employer" is chosen, so a name too long to search for is never sent silently.
+  if (choice.otherEmployerName.length > otherEmployerNameMax) errors.otherEmployerName ??= otherEmployerNameTooLong;
   if (choice.sections.length === 0) errors.sections = 'Choose at least one part they can read';
   if (!choice.purpose) errors.purpose = 'Say why you are sharing it';
   else if (choice.purpose.length > 300) errors.purpose = 'Why you are sharing it must be 300 characters or fewer';

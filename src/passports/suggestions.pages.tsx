@@ -2,12 +2,13 @@ import { type Context, Hono } from 'hono';
 import { type PassportSection, passportSections } from '../domain/vocabulary.js';
 import { csrfToken } from '../web/csrf.js';
 import { pageForbidden, pageNotFound } from '../web/errors.js';
-import { type FieldErrors, readForm, text } from '../web/forms.js';
+import { type FieldErrors, maxLengthOf, readForm, text, tooLongAnswers } from '../web/forms.js';
 import { renderPage } from '../web/render.js';
 import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
 import { personPage } from '../web/young-person.js';
 import { contentFrom, SectionForm, type SectionFormValues, valuesFrom, valuesFromForm } from './passports.pages.js';
+import { draftInputSchema } from './passports.schemas.js';
 import { sectionLabels } from './passports.service.js';
 
 const isSection = (value: string): value is PassportSection => (passportSections as readonly string[]).includes(value);
@@ -52,7 +53,7 @@ async function suggestionPage(
         intro: `${person.preferredName} decides whether your change goes in. Nothing changes until they accept it.`,
         button: 'Send the suggestion',
         cancelHref: `/young-people/${id}`,
-        note: { value: submitted?.note ?? '' },
+        note: { value: submitted?.note ?? '', error: submitted?.errors.note },
       }}
     />,
   );
@@ -65,7 +66,11 @@ async function suggest(c: Context<WebEnv>) {
   const values = valuesFromForm(section, form);
   const note = text(form, 'note');
   const { content, errors } = contentFrom(section, values);
-  if (!content) return suggestionPage(c, { values, note, errors });
+  Object.assign(
+    errors,
+    tooLongAnswers(form, { note: { label: 'Your note', max: maxLengthOf(draftInputSchema.shape.note) } }),
+  );
+  if (!content || errors.note) return suggestionPage(c, { values, note, errors });
   const id = c.req.param('id')!;
   await c.var.services.passports.proposeDraft(
     c.get('actor')!,

@@ -256,11 +256,15 @@ function inputFromForm(form: FormBody): { input?: PlacementInput; errors: FieldE
   const start = isoDateFrom(datePartsFrom(form, 'startDate'), 'The start date');
   if (start.error) errors.startDate = start.error;
   const rotations = [];
+  /** The form row of each rotation sent, since empty rows are left out of the list. */
+  const rotationRowOf: number[] = [];
   for (let i = 0; i < rotationRows; i++) {
     const department = text(form, `rotation-${i}-department`);
     const weeks = text(form, `rotation-${i}-weeks`);
-    if (!department && !weeks) continue;
-    rotations.push({ department, weeks: numberOrText(weeks), tasks: lines(text(form, `rotation-${i}-tasks`), /,/) });
+    const tasks = text(form, `rotation-${i}-tasks`);
+    if (!department && !weeks && !tasks) continue;
+    rotationRowOf.push(i);
+    rotations.push({ department, weeks: numberOrText(weeks), tasks: lines(tasks, /,/) });
   }
   const environment = Object.fromEntries(
     environmentFactors.map((factor) => [factor, text(form, `environment-${factor}`) || undefined]),
@@ -297,8 +301,10 @@ function inputFromForm(form: FormBody): { input?: PlacementInput; errors: FieldE
   const parsed = placementInputSchema.safeParse(candidate);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      const id = fieldIdOf(issue.path.map(String).join('.'));
-      errors[id] ??= messageFor(id, issue.message);
+      const path = issue.path.map(String);
+      if (path[0] === 'rotations' && path[1] !== undefined) path[1] = String(rotationRowOf[Number(path[1])] ?? path[1]);
+      const id = fieldIdOf(path.join('.'));
+      errors[id] ??= messageFor(id, issue);
     }
   }
   const rotationWeeks = rotations.reduce(
@@ -322,9 +328,21 @@ function fieldIdOf(path: string): string {
   return first || 'title';
 }
 
+/** How each text field is named when its answer is too long ("The job title must be 120 characters or fewer"). */
+const textLabels: Record<string, string> = {
+  title: 'The job title',
+  description: 'The description',
+  tasks: 'Each task',
+  'site-line1': 'The first line of the address',
+  'site-town': 'The town',
+  'site-postcode': 'The postcode',
+  'site-busRoutes': 'Each bus route',
+  adjustmentNotes: 'Anything else about the help you can give',
+};
+
 const fieldMessages: Record<string, string> = {
-  title: 'Enter a job title of 120 characters or fewer',
-  description: 'Describe the placement in 4000 characters or fewer',
+  title: 'Enter a job title',
+  description: 'Describe the placement',
   tasks: 'Enter at least one task, one on each line',
   sector: 'Choose the kind of work',
   'site-line1': 'Enter the first line of the address',
@@ -339,13 +357,18 @@ const fieldMessages: Record<string, string> = {
   places: 'Enter how many interns, from 1 to 50',
 };
 
-function messageFor(id: string, fallback: string): string {
+function messageFor(id: string, issue: { code: string; origin?: string; message: string }): string {
+  const rotation = /^rotation-(\d+)-(\w+)$/.exec(id);
+  const label = rotation
+    ? `Rotation ${Number(rotation[1]) + 1}: ${rotation[2] === 'tasks' ? 'each task' : 'the department'}`
+    : textLabels[id];
+  if (label && issue.code === 'too_big' && issue.origin === 'string') return `${label} ${issue.message}`;
   if (fieldMessages[id]) return fieldMessages[id]!;
-  if (id.startsWith('rotation-'))
-    return `Rotation ${Number(id.split('-')[1]) + 1}: ${id.endsWith('weeks') ? 'enter the weeks, from 1 to 52' : 'enter the department'}`;
+  if (rotation)
+    return `Rotation ${Number(rotation[1]) + 1}: ${rotation[2] === 'weeks' ? 'enter the weeks, from 1 to 52' : 'enter the department'}`;
   if (id.startsWith('environment-'))
     return `Choose an answer for “${environmentWords[id.slice(12) as EnvironmentFactor]?.question ?? 'the workplace'}”`;
-  return fallback;
+  return `${label ?? 'This answer'} ${issue.message}`;
 }
 
 function PlacementForm(props: {
@@ -569,6 +592,11 @@ function problemsFromService(error: unknown): FieldErrors {
     codes: ['unprocessable', 'validation_failed'],
     fieldFor: fieldIdOf,
     fallbackField: 'title',
+    wording: {
+      ...Object.fromEntries(Object.entries(textLabels).map(([id, label]) => [id, { label }])),
+      startDate: { label: 'The start date' },
+      places: { label: 'The number of places' },
+    },
   });
 }
 

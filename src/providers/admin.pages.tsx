@@ -13,7 +13,7 @@ import { TableRegion } from '../web/components/TableRegion.js';
 import { Tag } from '../web/components/Tag.js';
 import { CsrfField, csrfToken } from '../web/csrf.js';
 import { pageForbidden } from '../web/errors.js';
-import { type FieldErrors, fieldErrors, readForm, text } from '../web/forms.js';
+import { type FieldErrors, fieldErrors, readForm, text, tooLongAnswers } from '../web/forms.js';
 import { renderPage } from '../web/render.js';
 import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
@@ -325,13 +325,21 @@ async function verificationPage(c: Context<WebEnv>, failed?: FailedCheck) {
   );
 }
 
+/** What the audit trail keeps of a verification decision. */
+const verificationLimits = {
+  evidence: { label: 'What you checked', max: 500 },
+  reason: { label: 'Why you cannot verify them', max: 1000 },
+};
+
 async function setVerification(c: Context<WebEnv>) {
   adminOnly(c);
   const form = await readForm(c);
   const decision = text(form, 'verified');
   const employerId = c.req.param('employerId')!;
-  const evidence = text(form, 'evidence').slice(0, 500);
+  const evidence = text(form, 'evidence');
   const reason = text(form, 'reason');
+  const tooLong = tooLongAnswers(form, verificationLimits);
+  if (Object.keys(tooLong).length > 0) return verificationPage(c, { employerId, evidence, reason, errors: tooLong });
   if (decision === 'refuse') {
     if (!reason)
       return verificationPage(c, {
@@ -343,7 +351,7 @@ async function setVerification(c: Context<WebEnv>) {
     const refused = await c.var.services.employers.refuseVerification(
       c.get('actor')!,
       employerId,
-      { reason: reason.slice(0, 1000), ...(evidence ? { evidence } : {}) },
+      { reason, ...(evidence ? { evidence } : {}) },
       c.get('requestId'),
     );
     return redirectWithFlash(

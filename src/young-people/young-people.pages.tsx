@@ -363,9 +363,9 @@ const inviteDelegateForm = z.object({
     .string()
     .trim()
     .min(1, 'Enter their email address')
-    .max(254, 'Their email address is too long')
+    .max(254, 'Their email address must be 254 characters or fewer')
     .email('Enter an email address like name@example.com'),
-  relationship: z.string().trim().max(60, 'Keep this to 60 characters or fewer'),
+  relationship: z.string().trim().max(60, 'Who they are to you must be 60 characters or fewer'),
   rights: z.array(z.enum(delegateRights)).min(1, 'Choose at least one thing they can do'),
 });
 

@@ -44,12 +44,19 @@ export interface RawResponse {
  * One HTTP/1.1 request written byte for byte over a socket: only the headers given are sent
  * (plus Host, Connection: close, and the Content-Length of a `body` unless one is given), so the request looks exactly like what curl or a browser
  * sends. `chunks` are sent with chunked transfer encoding (an empty list is an empty chunked body).
+ * `endAfterSending` half-closes the socket once the request is written, as a client that has nothing
+ * more to send does (a body shorter than its Content-Length is then known to be cut short).
  */
 export function rawRequest(
   listener: Listener,
   method: string,
   path: string,
-  options: { headers?: Record<string, string>; body?: Buffer | string; chunks?: (Buffer | string)[] } = {},
+  options: {
+    headers?: Record<string, string>;
+    body?: Buffer | string;
+    chunks?: (Buffer | string)[];
+    endAfterSending?: boolean;
+  } = {},
 ): Promise<RawResponse> {
   const lines = [`${method} ${path} HTTP/1.1`, `Host: 127.0.0.1:${listener.port}`, 'Connection: close'];
   for (const [name, value] of Object.entries(options.headers ?? {})) lines.push(`${name}: ${value}`);
@@ -69,7 +76,10 @@ export function rawRequest(
   const head = Buffer.from(`${lines.join('\r\n')}\r\n\r\n`);
   return new Promise((resolve, reject) => {
     // The socket is not half-closed: curl keeps it open until the answer comes, and Node aborts a request whose client has ended.
-    const socket = connect(listener.port, '127.0.0.1', () => socket.write(Buffer.concat([head, payload])));
+    const socket = connect(listener.port, '127.0.0.1', () => {
+      socket.write(Buffer.concat([head, payload]));
+      if (options.endAfterSending) socket.end();
+    });
     const received: Buffer[] = [];
     socket.on('data', (part: Buffer) => received.push(part));
     socket.on('error', reject);

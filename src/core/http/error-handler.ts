@@ -79,7 +79,7 @@ const knownMethods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 export function onNotFoundOrMethodNotAllowed(router: AppRouter): NotFoundHandler<AppEnv> {
   return (c) => {
     const pathname = new URL(c.req.url).pathname;
-    const allowed = allowedMethods(router, pathname, () => true);
+    const allowed = allowedMethods(router, pathname);
     if (allowed.length === 0) return respond(c, 'not_found', `No route matches ${c.req.method} ${pathname}.`);
     return methodNotAllowed(c, pathname, allowed);
   };
@@ -98,7 +98,7 @@ export function onErrorWithLiteralPaths(router: AppRouter): ErrorHandler<AppEnv>
       error.details.every((d) => d.in === 'path');
     if (pathProblem) {
       const pathname = new URL(c.req.url).pathname;
-      const literal = allowedMethods(router, pathname, (route) => !route.path.includes(':'));
+      const literal = allowedMethods(router, pathname);
       if (literal.length > 0 && !literal.includes(c.req.method as (typeof knownMethods)[number]))
         return methodNotAllowed(c, pathname, literal);
     }
@@ -108,10 +108,25 @@ export function onErrorWithLiteralPaths(router: AppRouter): ErrorHandler<AppEnv>
 
 type AppRouter = Router<[unknown, RouterRoute]>;
 
-function allowedMethods(router: AppRouter, pathname: string, counts: (route: RouterRoute) => boolean) {
-  return knownMethods.filter((method) =>
-    router.match(method, pathname)[0].some(([[, route]]) => route.method !== 'ALL' && counts(route)),
-  );
+/**
+ * The methods of the route pattern that names `pathname`. When a fixed path and a template both
+ * match (`/v1/employers/signup` and `/v1/employers/{employerId}`), the one with fewer parameters
+ * is the resource, so `Allow` lists only its methods.
+ */
+function allowedMethods(router: AppRouter, pathname: string) {
+  const byMethod = knownMethods.map((method) => ({
+    method,
+    patterns: router
+      .match(method, pathname)[0]
+      .map(([[, route]]) => route)
+      .filter((route) => route.method !== 'ALL')
+      .map((route) => route.path),
+  }));
+  const parameterCount = (pattern: string) => pattern.split('/').filter((segment) => segment.startsWith(':')).length;
+  const fewest = Math.min(...byMethod.flatMap(({ patterns }) => patterns.map(parameterCount)));
+  return byMethod
+    .filter(({ patterns }) => patterns.some((pattern) => parameterCount(pattern) === fewest))
+    .map(({ method }) => method);
 }
 
 function methodNotAllowed(c: Context, pathname: string, allowed: string[]) {

@@ -122,26 +122,44 @@ function parseJson(bytes: Uint8Array): unknown {
   } catch {
     throw malformed('The request body is not valid JSON.');
   }
-  const problems: FieldProblem[] = [];
-  findControlCharacters(value, [], problems);
+  const problems = findControlCharacters(value);
   if (problems.length > 0) throw validationFailed(problems);
   return value;
 }
 
-function findControlCharacters(value: unknown, path: string[], problems: FieldProblem[]): void {
-  if (problems.length >= 20) return;
-  if (typeof value === 'string') {
-    if (bodyTextForbidden.test(value))
+/**
+ * Deeper than any body the API takes (its schemas nest a few levels), and far below what
+ * MongoDB stores (100) or a recursive walk can follow before the stack runs out.
+ */
+export const maxBodyDepth = 32;
+
+const tooDeep = () =>
+  validationFailed([
+    { path: '(root)', in: 'body', message: `must not nest objects and lists more than ${maxBodyDepth} levels deep` },
+  ]);
+
+/**
+ * Walks the parsed body with a list of its own rather than by recursion, so that a body of
+ * 100,000 nested lists is refused with a 400 instead of overflowing the stack. Problems come
+ * in the order the fields appear.
+ */
+function findControlCharacters(body: unknown): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const pending: { value: unknown; path: string[]; badName?: true }[] = [{ value: body, path: [] }];
+  while (pending.length > 0 && problems.length < 20) {
+    const { value, path, badName } = pending.pop()!;
+    if (badName || (typeof value === 'string' && bodyTextForbidden.test(value))) {
       problems.push({ path: path.join('.') || '(root)', in: 'body', message: controlCharacterMessage });
-  } else if (Array.isArray(value)) {
-    value.forEach((item, index) => {
-      findControlCharacters(item, [...path, String(index)], problems);
-    });
-  } else if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      if (bodyTextForbidden.test(key))
-        problems.push({ path: [...path, '(name)'].join('.'), in: 'body', message: controlCharacterMessage });
-      else findControlCharacters(item, [...path, key], problems);
+      continue;
     }
+    if (value === null || typeof value !== 'object') continue;
+    if (path.length >= maxBodyDepth) throw tooDeep();
+    const children = Object.entries(value).map(([key, item]) =>
+      !Array.isArray(value) && bodyTextForbidden.test(key)
+        ? { value: key, path: [...path, '(name)'], badName: true as const }
+        : { value: item, path: [...path, key] },
+    );
+    pending.push(...children.reverse());
   }
+  return problems;
 }
