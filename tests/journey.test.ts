@@ -358,7 +358,7 @@ describe('the whole journey, proposal to 12-month follow-up', () => {
 });
 
 describe('declining and withdrawing', () => {
-  it('the young person can say no: the employer never sees it, and a new proposal can follow', async () => {
+  it('the young person can say no: the employer never sees it, and a new proposal can follow once the coach confirms it', async () => {
     const { matchId, youngPersonId, youngPerson } = await journeyTo('proposed');
     const declined = await step(harness, youngPerson, matchId, 'decline', { reason: 'Too far from home' });
     expect(declined.json).toMatchObject({
@@ -368,7 +368,12 @@ describe('declining and withdrawing', () => {
     });
     expect((await getMatch(employer.staff, matchId)).status).toBe(404);
     expect((await getMatch(world.coach, matchId)).json.youngPersonResponse!.reason).toBe('Too far from home');
-    expect((await propose(harness, world.coach, youngPersonId, placementId)).status).toBe(201);
+    expect((await propose(harness, world.coach, youngPersonId, placementId)).status).toBe(409);
+    const again = await call(harness.app, 'POST', '/v1/placement-matches', {
+      token: world.coach.token,
+      body: { youngPersonId, placementId, note: 'Closer to home now.', confirmRepeat: true },
+    });
+    expect(again.status, again.text).toBe(201);
   });
 
   it('the employer can decline with a reason, which ends the passport share', async () => {

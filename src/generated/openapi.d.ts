@@ -593,6 +593,19 @@ export interface components {
     DraftDecision: {
       reason?: string;
     };
+    /** @description The young person was proposed for this placement before (the latest such journey). Proposing it again needs `confirmRepeat: true`. */
+    EarlierProposal: {
+      /** @description When that journey last changed. */
+      at: string;
+      /** @example 665f1c2e9b1d8c0012a3b4c5 */
+      matchId: string;
+      /** @description Why it ended, in the words of whoever declined or withdrew, when they gave a reason. */
+      reason?: string;
+      /** @enum {string} */
+      state: "proposed" | "declined_by_young_person" | "awaiting_employer" | "taster_arranged" | "declined_by_employer" | "agreed" | "in_progress" | "completed" | "followed_up" | "withdrawn";
+      /** @description The journey is still going: it cannot be proposed again, only followed. */
+      underWay: boolean;
+    };
     /** @description Why this young person may start outside the 16 to 24 age range. */
     EligibilityExceptionInput: {
       reason: string;
@@ -1052,6 +1065,7 @@ export interface components {
     };
     MatchPage: {
       items: {
+          earlierProposal?: components["schemas"]["EarlierProposal"];
           fitScore: number;
           placement: components["schemas"]["PlacementSummary"];
           reasons: components["schemas"]["MatchReasons"];
@@ -1628,6 +1642,8 @@ export interface components {
       yourNextSteps: components["schemas"]["JourneyNextStep"][];
     };
     PlacementMatchInput: {
+      /** @description Only when the young person was proposed for this placement before and that journey ended (they or the employer said no, it was withdrawn, or it finished): `true` says the coach knows and proposes it again. Without it such a proposal answers 409 with `details.earlierProposal` (what happened, and the reason given). */
+      confirmRepeat?: boolean;
       match?: components["schemas"]["MatchEvidence"];
       /** @description Why this placement, in plain words. The young person sees it, and the employer once the young person agrees. */
       note: string;

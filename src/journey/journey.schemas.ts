@@ -84,6 +84,10 @@ export const proposeInputSchema = z
       description:
         'Only when the placement breaks one of the young person’s hard limits: why it is right for them anyway. Recorded in the history and shown to the young person; without it such a proposal answers 422 listing each limit broken.',
     }),
+    confirmRepeat: z.boolean().optional().openapi({
+      description:
+        'Only when the young person was proposed for this placement before and that journey ended (they or the employer said no, it was withdrawn, or it finished): `true` says the coach knows and proposes it again. Without it such a proposal answers 409 with `details.earlierProposal` (what happened, and the reason given).',
+    }),
   })
   .openapi('PlacementMatchInput');
 

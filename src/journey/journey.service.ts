@@ -19,6 +19,7 @@ import { placementSearchDoc } from '../search-sync/documents.js';
 import type { SearchOutbox } from '../search-sync/outbox.js';
 import type { youngPersonStatuses } from '../young-people/young-people.schemas.js';
 import type { YoungPeopleService } from '../young-people/young-people.service.js';
+import { type EarlierProposal, earlierProposalsByPlacement } from './earlier-proposals.js';
 import { partiesOf, placementMatchResource } from './journey.access.js';
 import {
   allowedNextSteps,
@@ -168,7 +169,14 @@ export class JourneyService {
 
   async propose(
     actor: Actor,
-    input: { youngPersonId: string; placementId: string; note: string; match?: MatchEvidence; overrideReason?: string },
+    input: {
+      youngPersonId: string;
+      placementId: string;
+      note: string;
+      match?: MatchEvidence;
+      overrideReason?: string;
+      confirmRepeat?: boolean;
+    },
     requestId: string,
   ): Promise<PlacementMatch> {
     const person = await this.youngPeople.get(actor, input.youngPersonId, 'young_person.read');
@@ -209,6 +217,8 @@ export class JourneyService {
       broken.length > 0 ? { limits: broken.map((entry) => entry.limit), reason: input.overrideReason! } : undefined;
     const existing = await this.matches.activeFor(person.id, placement.id);
     if (existing) throw this.#alreadyProposed(existing);
+    const earlier = earlierProposalsByPlacement(await this.matches.allOf(person.id)).get(placement.id);
+    if (earlier && !input.confirmRepeat) throw this.#proposedBefore(earlier);
     const now = this.clock.now();
     try {
       return await inTransaction(this.mongo, async (session) => {
@@ -250,6 +260,14 @@ export class JourneyService {
     return new ApiError('conflict', 'This young person has already been proposed for this placement.', {
       details: { matchId: existing.id, state: existing.state },
     });
+  }
+
+  #proposedBefore(earlier: EarlierProposal): ApiError {
+    return new ApiError(
+      'conflict',
+      `This young person was proposed for this placement before (it ended ${readable(earlier.state)}). To propose it again, send confirmRepeat: true.`,
+      { details: { earlierProposal: earlier } },
+    );
   }
 
   /** Loads a match the actor may read, with the sides of it they act for. */

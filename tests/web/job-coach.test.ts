@@ -1,9 +1,16 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
-import { postPlacement, step, travelTo } from '../helpers/journey-world.js';
+import { addYoungPersonWithAccount, postPlacement, propose, step, travelTo } from '../helpers/journey-world.js';
 import { type EmployerWorld, makeEmployer, makeProvider, type ProviderWorld } from '../helpers/world.js';
-import { expectNoAxeViolations, heading, signInAs, startWebTest, type WebTest } from './browser.js';
+import {
+  expectNoAxeViolations,
+  expectNoHorizontalScroll,
+  heading,
+  signInAs,
+  startWebTest,
+  type WebTest,
+} from './browser.js';
 
 const clock = new ManualClock(new Date('2027-06-01T09:00:00Z'));
 let web: WebTest;
@@ -138,6 +145,38 @@ describe('job coach pages', () => {
     await coach.page.getByRole('link', { name: 'Enter what the intern will do' }).first().waitFor();
     expect(await coach.page.getByRole('link', { name: 'Enter what the intern will do' }).count()).toBe(1);
     await coach.context.close();
+  }, 90_000);
+
+  it('a placement the young person said no to is tagged with their reason, comes last, and needs a tick to propose again', async () => {
+    const kim = await addYoungPersonWithAccount(web.harness, world.coach, world.providerId, 'Kim');
+    const first = await propose(web.harness, world.coach, kim.id, kitchenId);
+    expect(first.status, first.text).toBe(201);
+    expect(
+      (await step(web.harness, kim.account, first.json.id, 'decline', { reason: 'Too hot in there' })).status,
+    ).toBe(200);
+    const { page, context } = await signInAs(web, world.coach.email);
+    await page.setViewportSize({ width: 320, height: 800 });
+    await page.goto(`/young-people/${kim.id}/matches`);
+    await expectNoAxeViolations(page);
+    await expectNoHorizontalScroll(page);
+    const titles = await page.getByRole('main').getByRole('heading', { level: 2 }).allInnerTexts();
+    expect(titles.at(-1)).toBe('Kitchen assistant at The Beckside Hotel');
+    const kitchen = page.getByRole('region', { name: 'Kitchen assistant at The Beckside Hotel' });
+    await kitchen.getByText('Kim said no on').waitFor();
+    expect(await kitchen.innerText()).toContain('Kim said no on 1 June 2027: “Too hot in there”');
+    await kitchen.getByRole('link', { name: 'Propose Kitchen assistant to Kim again' }).click();
+    await page.getByLabel('A note for Kim').fill('The kitchen has a new cool room now.');
+    await page.getByRole('button', { name: 'Propose this placement' }).click();
+    await page.getByRole('link', { name: /Tick the box to say you know what happened before/ }).waitFor();
+    await expectNoAxeViolations(page);
+    expect(await page.getByLabel('A note for Kim').inputValue()).toBe('The kitchen has a new cool room now.');
+    await page.getByLabel('I know what happened before and want to propose it to Kim again').check();
+    await page.getByRole('button', { name: 'Propose this placement' }).click();
+    await page.waitForURL(/\/journeys\//);
+    await page.goto(`/young-people/${kim.id}/matches`);
+    await kitchen.getByRole('link', { name: 'See Kim’s journey with Kitchen assistant' }).waitFor();
+    expect(await kitchen.getByRole('link', { name: /Propose/ }).count()).toBe(0);
+    await context.close();
   }, 90_000);
 
   it('a job coach suggests a passport change that the young person then sees as a draft', async () => {
