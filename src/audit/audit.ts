@@ -41,7 +41,7 @@ export type AuditAction =
   | 'passport.share'
   | 'passport.share_withdraw'
   | 'passport.share_renew'
-  | `placement_match.${JourneyAction | 'propose'}`
+  | `placement_match.${JourneyAction | 'propose' | 'correct_log'}`
   | 'seed.load';
 
 /** Reads of a passport by someone other than its owner: what the owner's access log lists. */

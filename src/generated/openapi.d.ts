@@ -208,9 +208,16 @@ export interface paths {
   "/v1/placement-matches/{matchId}/logs": {
     /**
      * Log a week: hours, tasks, job coach support, independence (job coach or employer staff)
-     * @description One log per week (409 for a second). The week must be a Monday, not before the start, not yet to come.
+     * @description One log per week (409 for a second: correct it with PUT instead). `weekStarting` may be any date in the week, which must not be before the start nor yet to come.
      */
     post: operations["addWeeklyLog"];
+  };
+  "/v1/placement-matches/{matchId}/logs/{week}": {
+    /**
+     * Correct the log of a week (job coach or employer staff, while in progress)
+     * @description `week` is any date in the week. The body replaces what the log says; the log keeps what it said before in `earlierVersions` and its `version` goes up by one. Audited with the hours before and after. 404 when the week has no log.
+     */
+    put: operations["correctWeeklyLog"];
   };
   "/v1/placement-matches/{matchId}/progress": {
     /** The internship week by week: support hours over time (fading), weeks with no log, reviews */
@@ -1999,6 +2006,23 @@ export interface components {
       verified: boolean;
     };
     WeeklyLog: {
+      /** @description What the log said before each correction, oldest first. */
+      earlierVersions: {
+          hoursWorked: number;
+          independence: {
+              rating: number;
+              task: string;
+            }[];
+          notes?: string;
+          recordedAt: string;
+          recordedBy: {
+            accountId: string;
+            role: string;
+          };
+          supportHours: number;
+          tasksDone: string[];
+          version: number;
+        }[];
       hoursWorked: number;
       /** @example 665f1c2e9b1d8c0012a3b4c5 */
       id: string;
@@ -2016,8 +2040,25 @@ export interface components {
       };
       supportHours: number;
       tasksDone: string[];
+      /** @description 1 when first written; one more with each correction. */
+      version: number;
       weekNumber: number;
       weekStarting: string;
+    };
+    /** @description What the week’s log should say instead; it replaces every field, and the log keeps what it said before. */
+    WeeklyLogCorrection: {
+      hoursWorked: number;
+      /** @default [] */
+      independence?: {
+          /** @description 1 fully supported, 5 fully independent. */
+          rating: number;
+          task: string;
+        }[];
+      notes?: string;
+      /** @description Hours of job coach support given that week. */
+      supportHours: number;
+      /** @default [] */
+      tasksDone?: string[];
     };
     WeeklyLogInput: {
       hoursWorked: number;
@@ -2034,7 +2075,7 @@ export interface components {
       tasksDone?: string[];
       /**
        * Format: date
-       * @description The Monday of the week.
+       * @description Any date in the week; the log is for that week’s Monday (as `weekStarting` in the answer).
        * @example 2026-09-01
        */
       weekStarting: string;
@@ -4560,7 +4601,7 @@ export interface operations {
   };
   /**
    * Log a week: hours, tasks, job coach support, independence (job coach or employer staff)
-   * @description One log per week (409 for a second). The week must be a Monday, not before the start, not yet to come.
+   * @description One log per week (409 for a second: correct it with PUT instead). `weekStarting` may be any date in the week, which must not be before the start nor yet to come.
    */
   addWeeklyLog: {
     parameters: {
@@ -4639,6 +4680,86 @@ export interface operations {
         };
       };
       /** @description The request is well-formed but cannot be carried out; `details` says why. */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /**
+   * Correct the log of a week (job coach or employer staff, while in progress)
+   * @description `week` is any date in the week. The body replaces what the log says; the log keeps what it said before in `earlierVersions` and its `version` goes up by one. Audited with the hours before and after. 404 when the week has no log.
+   */
+  correctWeeklyLog: {
+    parameters: {
+      path: {
+        matchId: string;
+        /** @description Any date in the week whose log to correct. */
+        week: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["WeeklyLogCorrection"];
+      };
+    };
+    responses: {
+      /** @description Corrected. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["WeeklyLog"];
+        };
+      };
+      /** @description The request is malformed or breaks the schema; `details` names each field. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid access token. */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The caller may see this record but not do this to it. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to the caller. */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The record is not in a state that allows this. */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request body is too large. */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request body must be JSON in UTF-8. */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request is well-formed but breaks a rule the schema cannot state (described on the fields); `details` says why. */
       422: {
         content: {
           "application/json": components["schemas"]["Error"];

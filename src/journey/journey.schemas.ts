@@ -196,7 +196,9 @@ export const followUpInputSchema = z
 
 export const weeklyLogInputSchema = z
   .strictObject({
-    weekStarting: dateSchema.openapi({ description: 'The Monday of the week.' }),
+    weekStarting: dateSchema.openapi({
+      description: 'Any date in the week; the log is for that week’s Monday (as `weekStarting` in the answer).',
+    }),
     hoursWorked: z.number().min(0).max(60),
     tasksDone: textList(20, 120).default([]),
     supportHours: z.number().min(0).max(60).openapi({ description: 'Hours of job coach support given that week.' }),
@@ -212,6 +214,18 @@ export const weeklyLogInputSchema = z
     notes: longText(2000).optional(),
   })
   .openapi('WeeklyLogInput');
+
+export const weeklyLogCorrectionSchema = weeklyLogInputSchema
+  .omit({ weekStarting: true })
+  .openapi('WeeklyLogCorrection', {
+    description:
+      'What the week’s log should say instead; it replaces every field, and the log keeps what it said before.',
+  });
+
+export const weekParams = z.object({
+  matchId: idSchema,
+  week: dateSchema.openapi({ description: 'Any date in the week whose log to correct.' }),
+});
 
 export const reviewInputSchema = z
   .strictObject({
@@ -365,6 +379,21 @@ export const weeklyLogSchema = z
     notes: z.string().optional(),
     recordedBy: byAccount,
     recordedAt: z.string(),
+    version: z.number().int().min(1).openapi({ description: '1 when first written; one more with each correction.' }),
+    earlierVersions: z
+      .array(
+        z.object({
+          version: z.number().int(),
+          hoursWorked: z.number(),
+          tasksDone: z.array(z.string()),
+          supportHours: z.number(),
+          independence: z.array(z.object({ task: z.string(), rating: z.number().int() })),
+          notes: z.string().optional(),
+          recordedBy: byAccount,
+          recordedAt: z.string(),
+        }),
+      )
+      .openapi({ description: 'What the log said before each correction, oldest first.' }),
   })
   .openapi('WeeklyLog');
 

@@ -287,6 +287,8 @@ export class JourneyService {
       states?: PlacementMatch['state'][];
       youngPersonId?: string;
       placementId?: string;
+      /** Only this job coach's caseload. */
+      jobCoachId?: string;
       limit: number;
       offset: number;
     },
@@ -305,6 +307,7 @@ export class JourneyService {
         ...(youngPersonIds ? { youngPersonIds } : {}),
         ...(states ? { states } : {}),
         ...(query.placementId ? { placementId: query.placementId } : {}),
+        ...(query.jobCoachId ? { jobCoachId: query.jobCoachId } : {}),
       },
       query,
     );
@@ -369,7 +372,8 @@ export class JourneyService {
   async auditStep(
     actor: Actor,
     match: PlacementMatch,
-    action: JourneyAction | 'propose',
+    /** A journey step, or one of the writes that are not steps: the proposal, and correcting a weekly log. */
+    action: JourneyAction | 'propose' | 'correct_log',
     requestId: string,
     session: ClientSession,
     details: Record<string, unknown>,

@@ -82,6 +82,11 @@ async function caseloadPage(c: Context<WebEnv>) {
     { title: actor.role === 'job_coach' ? 'Your caseload' : 'Young people' },
     <>
       <h1 class="govuk-heading-l">{actor.role === 'job_coach' ? 'Your caseload' : 'Young people'}</h1>
+      <p class="govuk-body">
+        <a class="govuk-link" href="/caseload/hours">
+          Record this week’s hours for everyone on a placement
+        </a>
+      </p>
       <form method="get" action="/caseload" class="govuk-!-margin-bottom-6" role="search">
         <Input name="q" label="Search by name" type="search" value={q} width="20" />
         <Select
