@@ -41,6 +41,7 @@ const serviceCss = `
 .app-signed-in{margin-top:15px;margin-bottom:0}
 .app-footer__text{margin-top:15px;margin-bottom:0}
 .app-section-text{white-space:pre-wrap;overflow-wrap:anywhere}
+.govuk-notification-banner__heading,.govuk-notification-banner__content .govuk-body{overflow-wrap:anywhere}
 .app-compare{display:grid;grid-template-columns:1fr;gap:20px}
 @media (min-width:40.0625em){.app-compare{grid-template-columns:1fr 1fr}}
 .app-chart{margin:0 0 30px}

@@ -6,7 +6,14 @@ import { ManualClock } from '../../src/core/clock.js';
 import { providerDashboardCsv } from '../../src/dashboards/dashboard-csv.js';
 import { call } from '../helpers/harness.js';
 import { postPlacement, travelTo } from '../helpers/journey-world.js';
-import { type EmployerWorld, makeAccount, makeEmployer, makeProvider, type ProviderWorld } from '../helpers/world.js';
+import {
+  type EmployerWorld,
+  makeAccount,
+  makeEmployer,
+  makeProvider,
+  type ProviderWorld,
+  profileInput,
+} from '../helpers/world.js';
 import {
   expectNoAxeViolations,
   expectNoHorizontalScroll,
@@ -232,13 +239,33 @@ describe('the whole journey in a browser, one context per person', () => {
       expect(response?.status(), path).toBe(200);
       await expectNoAxeViolations(admin.page);
     }
+    // A list to pick from, by area, and a page for each employer: not one form for every employer on one page.
+    await makeEmployer(web.harness, undefined, {
+      name: 'Harbour Bakery',
+      address: { line1: '2 Quay St', town: 'Bristol', postcode: 'BS1 4DJ' },
+    });
+    await admin.page.setViewportSize({ width: 320, height: 800 });
     await admin.page.goto('/employers/verification');
+    await expectNoHorizontalScroll(admin.page);
+    expect(await admin.page.getByRole('button', { name: /^Verify / }).count()).toBe(0);
+    await admin.page.getByLabel('Area', { exact: true }).selectOption('Bristol');
+    await admin.page.getByRole('button', { name: 'Show employers in this area' }).click();
+    await admin.page.getByText('1 employer is waiting in Bristol.').waitFor();
+    expect(await admin.page.getByRole('link', { name: 'Corner Café' }).count()).toBe(0);
+    await admin.page.getByLabel('Area', { exact: true }).selectOption('Leeds');
+    await admin.page.getByRole('button', { name: 'Show employers in this area' }).click();
+    await admin.page.getByRole('link', { name: 'Corner Café' }).click();
+    expect(await heading(admin.page)).toBe('Corner Café');
+    await expectNoAxeViolations(admin.page);
+    await expectNoHorizontalScroll(admin.page);
+    await admin.page.setViewportSize({ width: 1024, height: 800 });
     await admin.page.getByRole('button', { name: 'Verify Corner Café', exact: true }).click();
     await admin.page.getByRole('link', { name: /Say what you checked/ }).waitFor();
     await expectNoAxeViolations(admin.page);
     await admin.page.getByLabel(/why not/).fill('We could not reach anyone at the café yet.');
     await admin.page.getByRole('button', { name: 'Do not verify Corner Café' }).click();
     await admin.page.getByText('You did not verify Corner Café').first().waitFor();
+    await admin.page.getByRole('link', { name: 'Corner Café' }).click();
     await admin.page
       .getByLabel('What did you check?')
       .fill('Disability Confident Committed certificate, valid until March 2028');
@@ -275,11 +302,44 @@ describe('the whole journey in a browser, one context per person', () => {
     await admin.page.getByRole('link', { name: 'Enter the job coach’s name' }).first().waitFor();
     expect(await admin.page.getByRole('link', { name: 'Enter the job coach’s name' }).count()).toBe(1);
     await admin.page.getByLabel('Full name').fill('Jo Okafor');
-    await admin.page.getByLabel('Email address').fill('jo.okafor@college.example');
+    const longEmail = 'josephine.okafor-whitfield.supported.employment@aire-valley-college.example';
+    await admin.page.getByLabel('Email address').fill(longEmail);
+    await admin.page.setViewportSize({ width: 320, height: 800 });
     await admin.page.getByRole('button', { name: 'Send the invitation' }).click();
-    await admin.page.getByText('Invitation sent to jo.okafor@college.example').first().waitFor();
-    expect(await admin.page.getByText('Invitation sent to jo.okafor@college.example').count()).toBeGreaterThan(0);
+    await admin.page.getByText(`Invitation sent to ${longEmail}`).first().waitFor();
+    await expectNoHorizontalScroll(admin.page);
+    await expectNoAxeViolations(admin.page);
   }, 90_000);
+
+  it('a provider admin sees each young person’s job coach, filters by coach, and is not offered the coach’s placement search', async () => {
+    await travelTo(web.harness, clock, '2027-09-22T09:10:00Z', []);
+    const unassigned = await call(web.harness.app, 'POST', '/v1/young-people', {
+      token: world.admin.token,
+      body: profileInput({ preferredName: 'Noor' }),
+    });
+    expect(unassigned.status, unassigned.text).toBe(201);
+    const admin = await signInAs(web, world.admin.email, { width: 320 });
+    await admin.page.goto('/caseload');
+    await expectNoAxeViolations(admin.page);
+    await expectNoHorizontalScroll(admin.page);
+    const rowOf = (name: string) =>
+      admin.page.getByRole('row').filter({ has: admin.page.getByRole('link', { name, exact: true }) });
+    const coachName = (await web.harness.services.accounts.byId(world.coach.accountId))!.name;
+    expect(await rowOf('Sam').getByRole('cell', { name: coachName }).count()).toBe(1);
+    expect(await rowOf('Noor').getByRole('cell', { name: 'No job coach yet' }).count()).toBe(1);
+    await admin.page.getByLabel('Job coach').selectOption({ label: 'No job coach yet' });
+    await admin.page.getByRole('button', { name: 'Search' }).click();
+    await rowOf('Noor').waitFor();
+    expect(await rowOf('Sam').count()).toBe(0);
+    await admin.page.getByLabel('Job coach').selectOption({ label: coachName });
+    await admin.page.getByRole('button', { name: 'Search' }).click();
+    await rowOf('Sam').waitFor();
+    expect(await rowOf('Noor').count()).toBe(0);
+
+    await admin.page.goto(`/young-people/${world.youngPersonId}`);
+    expect(await admin.page.getByRole('link', { name: /Find placements/ }).count()).toBe(0);
+    await admin.context.close();
+  }, 60_000);
 
   it('a provider admin moves a young person to another job coach', async () => {
     await travelTo(web.harness, clock, '2027-09-22T09:30:00Z', []);
