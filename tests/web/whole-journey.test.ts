@@ -192,10 +192,57 @@ describe('the whole journey in a browser, one context per person', () => {
     const adminActor = actorOf((await web.harness.services.accounts.byId(world.admin.accountId))!);
     const dashboard = await web.harness.services.dashboards.provider(adminActor, { academicYear: 2027 });
     expect(dashboard.overall.starts).toBe(1);
-    const download = admin.page.waitForEvent('download');
-    await admin.page.getByRole('link', { name: 'Download this report (CSV)' }).click();
-    const csv = await readFile((await (await download).path())!, 'utf8');
-    expect(csv).toBe(providerDashboardCsv(dashboard));
+    const downloaded = async (link: string) => {
+      const download = admin.page.waitForEvent('download');
+      await admin.page.getByRole('link', { name: link }).click();
+      const file = await download;
+      return { name: file.suggestedFilename(), text: await readFile((await file.path())!, 'utf8') };
+    };
+    // The table as the page shows it: a first row naming the filters, the page's headings, one row per group.
+    const table = await downloaded('Download this report (CSV)');
+    expect(table.name).toBe('provider-report-2027-28-all-local-authorities-all-sectors-2027-09-21.csv');
+    const [filtersRow, headings, ...groups] = table.text
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(filtersRow).toBe(
+      '"Everyone at your provider: 2027/28, all local authorities, all sectors. Made on 2027-09-21."',
+    );
+    expect(headings!.split(',').slice(0, 6)).toEqual([
+      'Breakdown',
+      'Group',
+      'Proposals',
+      'Internships started',
+      'Completed',
+      'Into paid work',
+    ]);
+    const cells = groups.map((row) => row.split(','));
+    const expectedGroups = [
+      ['All', 'All', dashboard.overall],
+      ...dashboard.byCohortYear.map((row) => ['Academic year', row.label, row] as const),
+      ...dashboard.byLocalAuthority.map((row) => ['Local authority', row.label, row] as const),
+      ...dashboard.bySector.map((row) => ['Sector', row.label, row] as const),
+      ...dashboard.byJobCoach.map((row) => ['Job coach', row.label, row] as const),
+    ] as const;
+    expect(cells.map((row) => row.slice(0, 2))).toEqual(expectedGroups.map(([breakdown, group]) => [breakdown, group]));
+    for (const [index, [, , figures]] of expectedGroups.entries())
+      expect(cells[index]!.slice(2, 6)).toEqual(
+        ['proposals', 'starts', 'completed', 'paidEmployment'].map((figure) => String(figures[figure as 'starts'])),
+      );
+    // Every figure in long form, as before, for those who pivot it themselves.
+    const data = await downloaded('Download every figure, one a row (CSV data)');
+    expect(data.text).toBe(providerDashboardCsv(dashboard));
+    expect(await admin.page.getByRole('combobox', { name: 'Local authority' }).count()).toBe(1);
+    await admin.page.setViewportSize({ width: 320, height: 800 });
+    await expectNoHorizontalScroll(admin.page);
+    const employerReport = await signInAs(web, employer.staff.email, { width: 320 });
+    await employerReport.page.goto('/reports');
+    await employerReport.page
+      .getByRole('rowheader', { name: 'Housekeeping assistant, starting 13 September 2027' })
+      .waitFor();
+    await expectNoAxeViolations(employerReport.page);
+    await expectNoHorizontalScroll(employerReport.page);
+    await employerReport.context.close();
 
     await travelTo(web.harness, clock, '2027-09-21T10:00:00Z', [world.youngPerson]);
     const shares = await call(web.harness.app, 'GET', '/v1/young-people/{youngPersonId}/passport/shares', {
