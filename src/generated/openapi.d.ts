@@ -4707,6 +4707,21 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *   "hoursWorked": 18,
+         *   "supportHours": 12,
+         *   "tasksDone": [
+         *     "food preparation"
+         *   ],
+         *   "independence": [
+         *     {
+         *       "task": "food preparation",
+         *       "rating": 2
+         *     }
+         *   ]
+         * }
+         */
         "application/json": components["schemas"]["WeeklyLogCorrection"];
       };
     };
