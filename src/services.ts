@@ -51,6 +51,7 @@ import { PlacementsService } from './placements/placements.service.js';
 import { ProvidersRepository } from './providers/providers.js';
 import { AccountFacts } from './read-models/accounts.js';
 import { DashboardsReadModel } from './read-models/dashboards.js';
+import { EarlierProposalsReadModel } from './read-models/earlier-proposals.js';
 import { PlacementEmployers } from './read-models/employers.js';
 import { InternshipFacts } from './read-models/internships.js';
 import { MatchingProfilesReadModel } from './read-models/matching-profiles.js';
@@ -331,6 +332,7 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
       search,
       profiles: new MatchingProfilesReadModel({ youngPeople }),
       placements: placementsService,
+      earlierProposals: new EarlierProposalsReadModel({ matches }),
     }),
     journey,
     progress: new ProgressService({ mongo, journey, records: progressRepository, clock }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvField } from '../src/dashboards/dashboard-csv.js';
+import { csvField, employerTableCsv, providerTableCsvChunks } from '../src/dashboards/dashboard-csv.js';
 import { wantsCsv } from '../src/dashboards/dashboards.routes.js';
 
 describe('dashboard CSV fields', () => {
@@ -29,5 +29,78 @@ describe('choosing CSV', () => {
     expect(wantsCsv(undefined, '*/*')).toBe(false);
     expect(wantsCsv(undefined, undefined)).toBe(false);
     expect(wantsCsv(undefined, 'text/csv;q=0')).toBe(false);
+  });
+});
+
+describe('the report as a table CSV', () => {
+  const options = {
+    filtersLine: 'Everyone at your provider: 2027/28, Leeds, all sectors. Made on 2027-09-21.',
+    firstFigures: ['starts', 'proposals'],
+    headings: { proposals: 'Proposals', starts: 'Internships started', paidEmployment: 'Into paid work' },
+  };
+  const figures = (proposals: number, starts: number, paidEmployment: number) => ({
+    proposals,
+    starts,
+    paidEmployment,
+  });
+
+  it('has a first row naming the filters, the page’s headings, then one row per group with its figures', async () => {
+    const dashboard = {
+      overall: figures(9, 4, 1),
+      byCohortYear: [{ key: '2027', label: '2027/28', ...figures(9, 4, 1) }],
+      byLocalAuthority: [{ key: 'Leeds', label: 'Leeds', ...figures(9, 4, 1) }],
+      bySector: [
+        { key: 'retail', label: 'Retail', ...figures(5, 3, 1) },
+        { key: 'hospitality_catering', label: 'Hospitality and catering', ...figures(4, 1, 0) },
+      ],
+      byJobCoach: [],
+      supportHoursTrend: [{ week: 1, internships: 4, averageSupportHours: 10, averageHoursWorked: 20 }],
+      definitions: {},
+    };
+    async function* coaches() {
+      yield [{ key: 'a'.repeat(24), label: 'Dana Hill', ...figures(9, 4, 1) }];
+    }
+    let text = '';
+    for await (const chunk of providerTableCsvChunks(dashboard, coaches(), options)) text += chunk;
+    expect(
+      text
+        .replace(/^\uFEFF/, '')
+        .trimEnd()
+        .split('\r\n'),
+    ).toEqual([
+      '"Everyone at your provider: 2027/28, Leeds, all sectors. Made on 2027-09-21."',
+      'Breakdown,Group,Internships started,Proposals,Into paid work',
+      'All,All,4,9,1',
+      'Academic year,2027/28,4,9,1',
+      'Local authority,Leeds,4,9,1',
+      'Sector,Retail,3,5,1',
+      'Sector,Hospitality and catering,1,4,0',
+      'Job coach,Dana Hill,4,9,1',
+    ]);
+  });
+
+  it('names each employer placement with its start date, so placements with one title are told apart', () => {
+    const csv = employerTableCsv(
+      {
+        totals: figures(2, 2, 0),
+        placements: [
+          { title: 'Housekeeping assistant', startDate: '2027-09-13', ...figures(1, 1, 0) },
+          { title: 'Housekeeping assistant', startDate: '2028-01-10', ...figures(1, 1, 0) },
+        ],
+      },
+      { ...options, filtersLine: 'Your placements: all years.' },
+    );
+    expect(
+      csv
+        .replace(/^\uFEFF/, '')
+        .trimEnd()
+        .split('\r\n'),
+    ).toEqual([
+      'Your placements: all years.',
+      'Placement,Starts,Internships started,Proposals,Into paid work',
+      'All placements,,2,2,0',
+      'Housekeeping assistant,2027-09-13,1,1,0',
+      'Housekeeping assistant,2028-01-10,1,1,0',
+    ]);
   });
 });

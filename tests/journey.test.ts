@@ -243,9 +243,13 @@ describe('the whole journey, proposal to 12-month follow-up', () => {
     expect((await log(employer.staff, { weekStarting: '2026-09-14', hoursWorked: 20, supportHours: 1 })).status).toBe(
       409,
     );
-    const notMonday = await log(world.coach, { weekStarting: '2026-09-15', hoursWorked: 20, supportHours: 1 });
-    expect(notMonday.status).toBe(422);
-    expect(fieldProblems(notMonday)[0]!.path).toBe('weekStarting');
+    const tuesdayOfALoggedWeek = await log(world.coach, {
+      weekStarting: '2026-09-15',
+      hoursWorked: 20,
+      supportHours: 1,
+    });
+    expect(tuesdayOfALoggedWeek.status).toBe(409);
+    expect(tuesdayOfALoggedWeek.error?.message).toContain('2026-09-14');
 
     const progress = await call(harness.app, 'GET', '/v1/placement-matches/{matchId}/progress', {
       path: { matchId },
@@ -357,8 +361,76 @@ describe('the whole journey, proposal to 12-month follow-up', () => {
   });
 });
 
+describe('weekly logs', () => {
+  it('take any day of the week, and a log can be corrected: the earlier version is kept and the change audited', async () => {
+    const ownPlacement = await postPlacement(harness, employer.employerId, employer.staff, { startDate: plannedStart });
+    const { matchId } = await journeyTo('in_progress', ownPlacement, 'Robin');
+    await travelTo(harness, clock, '2026-09-24T09:00:00Z', everyone());
+    const wednesday = await step(harness, world.coach, matchId, 'logs', {
+      weekStarting: '2026-09-09',
+      hoursWorked: 20,
+      supportHours: 15,
+      notes: 'Settling in',
+    });
+    expect(wednesday.status, wednesday.text).toBe(201);
+    expect(wednesday.json).toMatchObject({
+      weekStarting: '2026-09-07',
+      weekNumber: 2,
+      version: 1,
+      earlierVersions: [],
+    });
+
+    const correct = (week: string, body: RequestBody<'put', '/v1/placement-matches/{matchId}/logs/{week}'>) =>
+      call(harness.app, 'PUT', '/v1/placement-matches/{matchId}/logs/{week}', {
+        path: { matchId, week },
+        token: employer.staff.token,
+        body,
+      });
+    const corrected = await correct('2026-09-11', { hoursWorked: 18, supportHours: 12 });
+    expect(corrected.status, corrected.text).toBe(200);
+    expect(corrected.json).toMatchObject({
+      weekStarting: '2026-09-07',
+      hoursWorked: 18,
+      supportHours: 12,
+      version: 2,
+      recordedBy: { role: 'employer' },
+      earlierVersions: [
+        { version: 1, hoursWorked: 20, supportHours: 15, notes: 'Settling in', recordedBy: { role: 'job_coach' } },
+      ],
+    });
+    expect(corrected.json.notes).toBeUndefined();
+    const progress = await call(harness.app, 'GET', '/v1/placement-matches/{matchId}/progress', {
+      path: { matchId },
+      token: world.coach.token,
+    });
+    expect(progress.json.logs).toEqual([expect.objectContaining({ supportHours: 12, version: 2 })]);
+    const audited = await harness.services.audit.find({ targetId: matchId });
+    expect(audited.find((entry) => entry.action === 'placement_match.correct_log')?.details).toMatchObject({
+      weekStarting: '2026-09-07',
+      correction: { fromVersion: 1, toVersion: 2 },
+      before: { hoursWorked: 20, supportHours: 15 },
+      after: { hoursWorked: 18, supportHours: 12 },
+    });
+
+    expect((await correct('2026-09-16', { hoursWorked: 18, supportHours: 12 })).status).toBe(404);
+    expect((await correct('2026-02-30', { hoursWorked: 18, supportHours: 12 })).status).toBe(400);
+    const byOtherEmployer = await call(harness.app, 'PUT', '/v1/placement-matches/{matchId}/logs/{week}', {
+      path: { matchId, week: '2026-09-07' },
+      token: otherEmployer.staff.token,
+      body: { hoursWorked: 1, supportHours: 1 },
+    });
+    expect(byOtherEmployer.status).toBe(404);
+    const byYoungPerson = await call(harness.app, 'PUT', '/v1/placement-matches/{matchId}/logs/{week}', {
+      path: { matchId, week: '2026-09-07' },
+      token: world.admin.token,
+      body: { hoursWorked: 1, supportHours: 1 },
+    });
+    expect(byYoungPerson.status).toBe(403);
+  });
+});
+
 describe('declining and withdrawing', () => {
-  it('the young person can say no: the employer never sees it, and a new proposal can follow', async () => {
+  it('the young person can say no: the employer never sees it, and a new proposal can follow once the coach confirms it', async () => {
     const { matchId, youngPersonId, youngPerson } = await journeyTo('proposed');
     const declined = await step(harness, youngPerson, matchId, 'decline', { reason: 'Too far from home' });
     expect(declined.json).toMatchObject({
@@ -368,7 +440,12 @@ describe('declining and withdrawing', () => {
     });
     expect((await getMatch(employer.staff, matchId)).status).toBe(404);
     expect((await getMatch(world.coach, matchId)).json.youngPersonResponse!.reason).toBe('Too far from home');
-    expect((await propose(harness, world.coach, youngPersonId, placementId)).status).toBe(201);
+    expect((await propose(harness, world.coach, youngPersonId, placementId)).status).toBe(409);
+    const again = await call(harness.app, 'POST', '/v1/placement-matches', {
+      token: world.coach.token,
+      body: { youngPersonId, placementId, note: 'Closer to home now.', confirmRepeat: true },
+    });
+    expect(again.status, again.text).toBe(201);
   });
 
   it('the employer can decline with a reason, which ends the passport share', async () => {

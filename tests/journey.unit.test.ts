@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addMonths, weekStartOf } from '../src/core/dates.js';
 import { emptyCounts, figuresFrom, percent } from '../src/dashboards/dashboard-figures.js';
+import { earlierProposalsByPlacement } from '../src/journey/earlier-proposals.js';
 import { inboxItemsFor, sortInbox } from '../src/journey/inbox.js';
 import {
   activeStates,
@@ -237,5 +238,41 @@ describe('the latest day a share made on agreeing to a proposal may last until',
       until: '2027-12-07',
       because: 'one_year',
     });
+  });
+});
+
+describe('earlier proposals of a young person', () => {
+  const at = new Date('2026-09-01T09:00:00Z');
+  const ended = baseMatch({
+    id: 'a1',
+    placementId: 'p1',
+    state: 'declined_by_young_person',
+    youngPersonResponse: {
+      accepted: false,
+      at,
+      by: { accountId: 'y', role: 'young_person' },
+      sharedSections: [],
+      reason: 'Too far',
+    },
+    proposedAt: at,
+    updatedAt: at,
+  });
+
+  it('say what happened and why, one for each placement', () => {
+    expect(earlierProposalsByPlacement([ended]).get('p1')).toEqual({
+      matchId: 'a1',
+      state: 'declined_by_young_person',
+      underWay: false,
+      at: at.toISOString(),
+      reason: 'Too far',
+    });
+  });
+
+  it('prefer the journey still going, then the latest, even when made in the same instant', () => {
+    const again = baseMatch({ id: 'a2', placementId: 'p1', state: 'proposed', proposedAt: at, updatedAt: at });
+    expect(earlierProposalsByPlacement([again, ended]).get('p1')).toMatchObject({ matchId: 'a2', underWay: true });
+    const withdrawn = { ...again, state: 'withdrawn' as const };
+    expect(earlierProposalsByPlacement([withdrawn, ended]).get('p1')?.matchId).toBe('a2');
+    expect(earlierProposalsByPlacement([ended, withdrawn]).get('p1')?.matchId).toBe('a2');
   });
 });

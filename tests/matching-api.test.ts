@@ -4,8 +4,10 @@ import { createApp } from '../src/app.js';
 import { createSearch } from '../src/core/search/meili.js';
 import { freePort } from '../src/embedded/process.js';
 import { MatchingService } from '../src/matching/matching.service.js';
+import { EarlierProposalsReadModel } from '../src/read-models/earlier-proposals.js';
 import { MatchingProfilesReadModel } from '../src/read-models/matching-profiles.js';
 import { call, callUntyped, createHarness, type Harness } from './helpers/harness.js';
+import { addYoungPersonWithAccount, propose, step } from './helpers/journey-world.js';
 import {
   type EmployerWorld,
   makeAccount,
@@ -370,6 +372,7 @@ describe('GET /v1/placements/{id}/candidates', () => {
         search: harness.services.search,
         profiles,
         placements: harness.services.placements,
+        earlierProposals: new EarlierProposalsReadModel({ matches: harness.services.placementMatchesRepository }),
       }),
     });
     const sam = await harness.services.youngPeopleRepository.byId(home.youngPersonId);
@@ -510,6 +513,7 @@ describe('matching when Meilisearch is down', () => {
         search: deadSearch,
         profiles: new MatchingProfilesReadModel({ youngPeople: services.youngPeopleRepository }),
         placements: services.placements,
+        earlierProposals: new EarlierProposalsReadModel({ matches: services.placementMatchesRepository }),
       }),
     });
     for (const path of [
@@ -525,5 +529,49 @@ describe('matching when Meilisearch is down', () => {
       });
       expect(response.headers.get('retry-after')).toBe('5');
     }
+  });
+});
+
+describe('placements proposed before', () => {
+  it('are tagged with what happened, sorted last, and proposed again only with confirmRepeat', async () => {
+    const kim = await addYoungPersonWithAccount(harness, home.coach, home.providerId, 'Kim');
+    const before = await matchesOf(kim.id, home.coach.token);
+    const bestFirst = before.json.items.map((item: { placement: { id: string } }) => item.placement.id);
+    expect(bestFirst).toHaveLength(2);
+    expect(before.json.items.every((item: object) => !('earlierProposal' in item))).toBe(true);
+    const [best, next] = bestFirst as [string, string];
+    const proposed = await propose(harness, home.coach, kim.id, best);
+    expect(proposed.status, proposed.text).toBe(201);
+    expect(
+      (await step(harness, kim.account, proposed.json.id, 'decline', { reason: 'The kitchen is too hot' })).status,
+    ).toBe(200);
+
+    const after = await matchesOf(kim.id, home.coach.token);
+    expect(after.json.items.map((item: { placement: { id: string } }) => item.placement.id)).toEqual([next, best]);
+    expect(after.json.items[1]?.earlierProposal).toEqual({
+      matchId: proposed.json.id,
+      state: 'declined_by_young_person',
+      underWay: false,
+      at: expect.any(String),
+      reason: 'The kitchen is too hot',
+    });
+
+    const again = await propose(harness, home.coach, kim.id, best);
+    expect(again.status).toBe(409);
+    expect(again.error?.message).toContain('confirmRepeat');
+    expect(again.error?.details).toMatchObject({
+      earlierProposal: { matchId: proposed.json.id, state: 'declined_by_young_person' },
+    });
+    const confirmed = await call(harness.app, 'POST', '/v1/placement-matches', {
+      token: home.coach.token,
+      body: { youngPersonId: kim.id, placementId: best, note: 'A cooler kitchen now.', confirmRepeat: true },
+    });
+    expect(confirmed.status, confirmed.text).toBe(201);
+    const underWay = await matchesOf(kim.id, home.coach.token);
+    expect(underWay.json.items[1]?.earlierProposal).toMatchObject({
+      matchId: confirmed.json.id,
+      state: 'proposed',
+      underWay: true,
+    });
   });
 });

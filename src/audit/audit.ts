@@ -43,7 +43,7 @@ export type AuditAction =
   | 'passport.share'
   | 'passport.share_withdraw'
   | 'passport.share_renew'
-  | `placement_match.${JourneyAction | 'propose'}`
+  | `placement_match.${JourneyAction | 'propose' | 'correct_log'}`
   | 'access_to_work.application'
   | 'access_to_work.award'
   | 'access_to_work.claim_draft'

@@ -133,3 +133,58 @@ export function textStream(chunks: AsyncGenerator<string>): ReadableStream<Uint8
     },
   });
 }
+
+/**
+ * The columns of the report as a table: the page's tables' figures first, in its order, then the
+ * rest of the figures the dashboard holds.
+ */
+function tableFigures(all: string[], first: readonly string[]): string[] {
+  return [...first.filter((figure) => all.includes(figure)), ...all.filter((figure) => !first.includes(figure))];
+}
+
+const tableLine = (cells: Value[], numericFrom: number) =>
+  cells.map((cell, index) => csvField(cell, { text: index < numericFrom })).join(',');
+
+/**
+ * The provider report as the page shows it, for a spreadsheet without a pivot table: a first row
+ * saying which figures these are (`filtersLine`), a row of the page's column headings, then one
+ * row per group (all, each academic year, local authority, sector and job coach). The figures
+ * are the dashboard's, so they equal the page's.
+ */
+export async function* providerTableCsvChunks(
+  dashboard: ProviderDashboard,
+  allCoaches: AsyncIterable<ProviderRow[]>,
+  options: { filtersLine: string; firstFigures: readonly string[]; headings: Record<string, string> },
+): AsyncGenerator<string> {
+  const figures = tableFigures(Object.keys(dashboard.overall), options.firstFigures);
+  const row = (breakdown: string, group: string, values: FigureRow) =>
+    `${tableLine([breakdown, group, ...figures.map((figure) => values[figure] as Value)], 2)}\r\n`;
+  const header = tableLine(['Breakdown', 'Group', ...figures.map((figure) => options.headings[figure] ?? figure)], 99);
+  let head = `\uFEFF${csvField(options.filtersLine)}\r\n${header}\r\n${row('All', 'All', dashboard.overall)}`;
+  for (const [name, breakdown] of providerAreaBreakdowns)
+    for (const group of dashboard[name]) head += row(capitalise(breakdown), group.label, group);
+  yield head;
+  for await (const batch of allCoaches) yield batch.map((group) => row('Job coach', group.label, group)).join('');
+}
+
+/** The employer report as the page shows it: a first row saying which figures, headings, one row per placement with its start date. */
+export function employerTableCsv(
+  dashboard: {
+    totals: FigureRow;
+    placements: (FigureRow & { title: string; startDate: string })[];
+  },
+  options: { filtersLine: string; firstFigures: readonly string[]; headings: Record<string, string> },
+): string {
+  const figures = tableFigures(Object.keys(dashboard.totals), options.firstFigures);
+  const lines = [
+    csvField(options.filtersLine),
+    tableLine(['Placement', 'Starts', ...figures.map((figure) => options.headings[figure] ?? figure)], 99),
+    tableLine(['All placements', '', ...figures.map((figure) => dashboard.totals[figure] as Value)], 2),
+    ...dashboard.placements.map((placement) =>
+      tableLine([placement.title, placement.startDate, ...figures.map((figure) => placement[figure] as Value)], 2),
+    ),
+  ];
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+const capitalise = (words: string) => `${words.charAt(0).toUpperCase()}${words.slice(1)}`;

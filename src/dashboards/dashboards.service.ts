@@ -193,6 +193,18 @@ export class DashboardsService {
     };
   }
 
+  /** The local authorities the caller's journeys were recorded under, by name: the choices for the filter. */
+  async localAuthorities(actor: Actor): Promise<string[]> {
+    const scope = this.#providerScope(actor, {});
+    const names = await this.sources
+      .journeys<{ _id: string }>([
+        { $match: { ...this.#journeyScope(scope, {}), localAuthority: { $type: 'string' } } },
+        { $group: { _id: '$localAuthority' } },
+      ])
+      .toArray();
+    return names.map((row) => row._id).sort((a, b) => a.localeCompare(b, 'en-GB'));
+  }
+
   /**
    * The provider dashboard with every job coach, for the CSV: the first page of coaches in
    * `dashboard`, and all of them (the first page again included) in batches as they are read, so

@@ -1,41 +1,22 @@
 import { type Context, Hono } from 'hono';
 import { type Sector, sectorLabels, sectors } from '../domain/vocabulary.js';
 import { Button } from '../web/components/Button.js';
-import { Input } from '../web/components/Input.js';
 import { Pagination } from '../web/components/Pagination.js';
 import { Select } from '../web/components/Select.js';
 import { TableRegion } from '../web/components/TableRegion.js';
 import { pageForbidden } from '../web/errors.js';
 import { renderPage } from '../web/render.js';
 import type { WebEnv } from '../web/web.env.js';
-import { employerDashboardCsv, providerDashboardCsvChunks, textStream } from './dashboard-csv.js';
+import { longDate } from '../web/young-person.js';
+import {
+  employerDashboardCsv,
+  employerTableCsv,
+  providerDashboardCsvChunks,
+  providerTableCsvChunks,
+  textStream,
+} from './dashboard-csv.js';
 import { academicYearLabel, type DashboardFilters, defaultCoachPage } from './dashboards.service.js';
-
-/** The figures a local authority asks for first, in words; every other figure is in the table and the CSV. */
-const figureWords: Record<string, string> = {
-  proposals: 'Proposals',
-  starts: 'Internships started',
-  inProgress: 'On placement now',
-  completed: 'Completed',
-  withdrawn: 'Ended early',
-  paidEmployment: 'Into paid work',
-  paidEmployment16Hours: 'Into paid work of 16 hours or more',
-  followedUp: 'Followed up at 12 months',
-  employedAt12Months: 'In paid work at 12 months',
-  followedUpInPaidEmployment: 'In paid work at the end and followed up',
-  stillEmployedAt12Months: 'Still employed at 12 months',
-  paidEmploymentPercent: 'Into paid work (%)',
-  paidEmployment16HoursPercent: 'Into paid work of 16 hours or more (%)',
-  twelveMonthRetentionPercent: 'Still employed at 12 months (%)',
-  employedAt12MonthsPercent: 'In paid work at 12 months (%)',
-  medianWeeksProposalToStart: 'Weeks from proposal to start (median)',
-  awaitingDecision: 'Waiting for your decision',
-  tasters: 'Tasters',
-  acceptedByEmployer: 'Offered by you',
-  declinedByEmployer: 'Declined by you',
-  hiredByEmployer: 'Hired by you at the end',
-  hiredByEmployerPercent: 'Hired by you at the end (%)',
-};
+import { figureWords } from './figure-words.js';
 
 const charted = ['starts', 'paidEmployment'] as const;
 const chartColours = { starts: '#1d70b8', paidEmployment: '#00703c' } as const;
@@ -63,59 +44,47 @@ function queryOf(filters: DashboardFilters): string {
   return params.size > 0 ? `?${params}` : '';
 }
 
-/** A horizontal bar chart of starts and paid-work outcomes per group; the table after it holds the same figures. */
+/**
+ * Starts and paid-work outcomes per group as bars. Each group's name and figures are text at the
+ * page's size (never cut short); only the bars are drawn. The table after it holds the same figures.
+ */
 function GroupChart(props: { id: string; title: string; rows: Row[] }) {
   const rows = props.rows.slice(0, 20);
   if (rows.length === 0) return null;
   const top = Math.max(1, ...rows.flatMap((row) => charted.map((figure) => Number(row[figure] ?? 0))));
-  const label = 170;
-  const plot = 440;
-  const band = 34;
-  const height = rows.length * band + 10;
+  const width = 300;
   return (
-    <figure class="app-chart">
-      <svg
-        viewBox={`0 0 ${label + plot + 50} ${height}`}
-        role="img"
-        aria-labelledby={`${props.id}-title`}
-        focusable="false"
-        class="app-chart__svg"
-      >
-        <title id={`${props.id}-title`}>
-          {props.title}: internships started and into paid work. The table below has the figures.
-        </title>
-        {rows.map((row, index) => {
-          const y = index * band + 4;
-          return (
-            <g>
-              <text x={label - 8} y={y + 18} text-anchor="end" font-size="13" fill="#0b0c0c">
-                {row.label.length > 24 ? `${row.label.slice(0, 23)}…` : row.label}
-              </text>
-              {charted.map((figure, bar) => {
-                const value = Number(row[figure] ?? 0);
-                return (
-                  <>
-                    <rect
-                      x={label}
-                      y={y + bar * 14}
-                      width={(value / top) * plot}
-                      height="12"
-                      fill={chartColours[figure]}
-                    />
-                    <text x={label + (value / top) * plot + 4} y={y + bar * 14 + 11} font-size="11" fill="#0b0c0c">
-                      {value}
-                    </text>
-                  </>
-                );
-              })}
-            </g>
-          );
-        })}
-      </svg>
-      <figcaption class="govuk-body-s">
-        <span class="app-chart__key app-chart__key--worked" aria-hidden="true"></span> Internships started{' '}
-        <span class="app-chart__key app-chart__key--paid" aria-hidden="true"></span> Into paid work
+    <figure class="app-chart" aria-labelledby={`${props.id}-title`}>
+      <figcaption id={`${props.id}-title`} class="govuk-body-s">
+        {props.title}: <span class="app-chart__key app-chart__key--worked" aria-hidden="true"></span> internships
+        started and <span class="app-chart__key app-chart__key--paid" aria-hidden="true"></span> into paid work. The
+        table below has every figure.
       </figcaption>
+      <ul class="govuk-list app-bars">
+        {rows.map((row) => (
+          <li class="app-bars__group">
+            <span class="govuk-!-font-weight-bold">{row.label}</span>:{' '}
+            {charted.map((figure) => `${Number(row[figure] ?? 0)} ${figureWords[figure]!.toLowerCase()}`).join(', ')}
+            <svg
+              viewBox={`0 0 ${width} 30`}
+              class="app-bars__svg"
+              aria-hidden="true"
+              focusable="false"
+              preserveAspectRatio="none"
+            >
+              {charted.map((figure, bar) => (
+                <rect
+                  x="0"
+                  y={String(bar * 15)}
+                  width={String((Number(row[figure] ?? 0) / top) * width)}
+                  height="12"
+                  fill={chartColours[figure]}
+                />
+              ))}
+            </svg>
+          </li>
+        ))}
+      </ul>
     </figure>
   );
 }
@@ -213,6 +182,43 @@ const groupFigures = [
   'employedAt12MonthsPercent',
 ];
 
+const employerGroupFigures = ['awaitingDecision', 'starts', 'completed', 'hiredByEmployer'];
+
+/** The table as the page shows it, and every figure in long form for those who pivot it themselves. */
+function Downloads(props: { filters: DashboardFilters }) {
+  const query = queryOf(props.filters);
+  return (
+    <ul class="govuk-list">
+      <li>
+        <a class="govuk-link" href={`/reports.csv${query}`} download>
+          Download this report (CSV)
+        </a>
+      </li>
+      <li>
+        <a class="govuk-link" href={`/reports.csv${query ? `${query}&` : '?'}form=data`} download>
+          Download every figure, one a row (CSV data)
+        </a>
+      </li>
+    </ul>
+  );
+}
+
+/** The filters in words: the first row of a table CSV and its file name say which figures these are. */
+function filterWords(filters: DashboardFilters, coachName: string | undefined): string[] {
+  return [
+    filters.academicYear === undefined ? 'all years' : academicYearLabel(filters.academicYear),
+    filters.localAuthority ?? 'all local authorities',
+    filters.sector ? sectorLabels[filters.sector] : 'all sectors',
+    ...(filters.jobCoachId ? [coachName ?? 'one job coach'] : []),
+  ];
+}
+
+const fileNamePart = (words: string) =>
+  words
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+
 /** The page of the job-coach table asked for (`coachPage`, from 1). */
 function coachPageFrom(c: Context<WebEnv>): number {
   const page = Number(c.req.query('coachPage'));
@@ -224,10 +230,10 @@ async function providerReport(c: Context<WebEnv>) {
   const filters = filtersFrom(c);
   const coachPage = coachPageFrom(c);
   const { limit } = defaultCoachPage;
-  const dashboard = await c.var.services.dashboards.provider(actor, filters, {
-    limit,
-    offset: (coachPage - 1) * limit,
-  });
+  const [dashboard, authorities] = await Promise.all([
+    c.var.services.dashboards.provider(actor, filters, { limit, offset: (coachPage - 1) * limit }),
+    c.var.services.dashboards.localAuthorities(actor),
+  ]);
   const coaches = dashboard.byJobCoachPage;
   const coachPages = Math.max(1, Math.ceil(coaches.total / limit));
   const reportsHref = (query: Record<string, string | number | undefined>) => {
@@ -281,12 +287,14 @@ async function providerReport(c: Context<WebEnv>) {
           ]}
           value={filters.academicYear === undefined ? '' : String(filters.academicYear)}
         />
-        <Input
+        <Select
           name="localAuthority"
           label="Local authority"
-          hint="For example, Leeds."
-          width="20"
-          value={filters.localAuthority}
+          items={[
+            { value: '', text: 'All local authorities' },
+            ...authorities.map((value) => ({ value, text: value })),
+          ]}
+          value={filters.localAuthority ?? ''}
         />
         <Select
           name="sector"
@@ -310,11 +318,8 @@ async function providerReport(c: Context<WebEnv>) {
           </a>
         </p>
       ) : null}
-      <p class="govuk-body">
-        <a class="govuk-link" href={`/reports.csv${queryOf(filters)}`} download>
-          Download this report (CSV)
-        </a>
-      </p>
+      <Downloads filters={filters} />
+      <FiguresWithDefinitions figures={dashboard.overall} definitions={dashboard.definitions} />
       {breakdowns.map((breakdown) => (
         <section aria-labelledby={breakdown.id}>
           <h2 class="govuk-heading-m" id={breakdown.id}>
@@ -367,7 +372,6 @@ async function providerReport(c: Context<WebEnv>) {
         exception, {dashboard.eligibilityExceptions.withoutEhcPlan} of them with no EHC plan.
       </p>
       <p class="govuk-body-s">{dashboard.definitions['eligibilityExceptions.total']}</p>
-      <FiguresWithDefinitions figures={dashboard.overall} definitions={dashboard.definitions} />
     </>,
   );
 }
@@ -376,34 +380,30 @@ async function employerReport(c: Context<WebEnv>) {
   const actor = c.get('actor')!;
   const filters = filtersFrom(c);
   const dashboard = await c.var.services.dashboards.employer(actor, filters);
-  const rows = dashboard.placements.map((placement) => ({ ...placement, label: placement.title }));
+  // Several placements often share a title (a hotel's housekeeping each term): the start date tells them apart.
+  const rows = dashboard.placements.map((placement) => ({
+    ...placement,
+    label: `${placement.title}, starting ${longDate(placement.startDate)}`,
+  }));
   return renderPage(
     c,
     { title: 'Reports' },
     <>
       <h1 class="govuk-heading-l">Reports</h1>
       <p class="govuk-body">Your placements and interns. Only proposals the young person agreed to are counted.</p>
-      <p class="govuk-body">
-        <a class="govuk-link" href={`/reports.csv${queryOf(filters)}`} download>
-          Download this report (CSV)
-        </a>
-      </p>
+      <Downloads filters={filters} />
+      <FiguresWithDefinitions figures={dashboard.totals} definitions={dashboard.definitions} />
       <section aria-labelledby="by-placement">
         <h2 class="govuk-heading-m" id="by-placement">
           By placement
         </h2>
         <GroupChart id="by-placement-chart" title="By placement" rows={rows} />
         {rows.length > 0 ? (
-          <GroupTable
-            caption="By placement"
-            rows={rows}
-            figures={['awaitingDecision', 'starts', 'completed', 'hiredByEmployer']}
-          />
+          <GroupTable caption="By placement" rows={rows} figures={employerGroupFigures} />
         ) : (
           <p class="govuk-body">No placements yet.</p>
         )}
       </section>
-      <FiguresWithDefinitions figures={dashboard.totals} definitions={dashboard.definitions} />
     </>,
   );
 }
@@ -411,20 +411,43 @@ async function employerReport(c: Context<WebEnv>) {
 async function reportCsv(c: Context<WebEnv>) {
   const actor = c.get('actor')!;
   const filters = filtersFrom(c);
+  const longForm = c.req.query('form') === 'data';
   const { dashboards, clock } = c.var.services;
-  const provider = async () => {
+  const today = clock.now().toISOString().slice(0, 10);
+  const isEmployer = actor.role === 'employer';
+  if (!isEmployer && actor.role !== 'provider_admin' && actor.role !== 'job_coach')
+    throw pageForbidden('Reports are for providers and employers.');
+  let body: string | ReadableStream<Uint8Array>;
+  let words: string[];
+  if (isEmployer) {
+    const dashboard = await dashboards.employer(actor, filters);
+    words = filterWords(filters, undefined);
+    body = longForm
+      ? employerDashboardCsv(dashboard)
+      : employerTableCsv(dashboard, {
+          filtersLine: `Your placements: ${words.join(', ')}. Made on ${today}.`,
+          firstFigures: employerGroupFigures,
+          headings: figureWords,
+        });
+  } else {
     const { dashboard, coaches } = await dashboards.providerExport(actor, filters);
-    return textStream(providerDashboardCsvChunks(dashboard, coaches));
-  };
-  const body =
-    actor.role === 'employer'
-      ? employerDashboardCsv(await dashboards.employer(actor, filters))
-      : actor.role === 'provider_admin' || actor.role === 'job_coach'
-        ? await provider()
-        : undefined;
-  if (body === undefined) throw pageForbidden('Reports are for providers and employers.');
-  const name = `${actor.role === 'employer' ? 'employer' : 'provider'}-report-${clock.now().toISOString().slice(0, 10)}.csv`;
-  c.header('Content-Disposition', `attachment; filename="${name}"`);
+    const coachName = dashboard.byJobCoach.find((row) => row.key === filters.jobCoachId)?.label;
+    words = filterWords(filters, coachName);
+    const whose = dashboard.scope.coverage === 'provider' ? 'Everyone at your provider' : 'Your caseload';
+    body = textStream(
+      longForm
+        ? providerDashboardCsvChunks(dashboard, coaches)
+        : providerTableCsvChunks(dashboard, coaches, {
+            filtersLine: `${whose}: ${words.join(', ')}. Made on ${today}.`,
+            firstFigures: groupFigures,
+            headings: figureWords,
+          }),
+    );
+  }
+  const name = [isEmployer ? 'employer' : 'provider', longForm ? 'data' : 'report', ...words, today]
+    .map(fileNamePart)
+    .join('-');
+  c.header('Content-Disposition', `attachment; filename="${name}.csv"`);
   c.header('Cache-Control', 'no-store');
   return c.body(body, 200, { 'Content-Type': 'text/csv; charset=utf-8' });
 }

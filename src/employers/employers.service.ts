@@ -172,10 +172,28 @@ export class EmployersService {
       /** Only employers this provider verified (the web page where it can withdraw them; not in the API). */
       verifiedBy?: string;
       q?: string;
+      /** Only employers in this town (as their address gives it). */
+      town?: string;
       limit: number;
       offset: number;
     },
   ) {
+    const page = await this.employers.list(this.#listFilter(actor, query), query);
+    return {
+      total: page.total,
+      items: page.items.map((employer) =>
+        employerView(employer, decide(actor, 'employer.read_private', employerResource(employer)) === 'allow'),
+      ),
+    };
+  }
+
+  /** The towns of the employers a list would show (without its town filter), for choosing an area. */
+  async towns(actor: Actor, query: { verified?: boolean; verifiedBy?: string }): Promise<string[]> {
+    const towns = await this.employers.collection.distinct('address.town', this.#listFilter(actor, query));
+    return towns.sort((a, b) => a.localeCompare(b, 'en-GB'));
+  }
+
+  #listFilter(actor: Actor, query: { verified?: boolean; verifiedBy?: string; q?: string; town?: string }) {
     const conditions: Record<string, unknown>[] = [];
     const scope = employersScope(actor);
     if (!('all' in scope)) {
@@ -186,13 +204,8 @@ export class EmployersService {
     if (query.verified !== undefined) conditions.push({ verified: query.verified });
     if (query.verifiedBy) conditions.push({ 'verifiedBy.providerId': new ObjectId(query.verifiedBy) });
     if (query.q) conditions.push({ name: { $regex: escapeRegex(query.q), $options: 'i' } });
-    const page = await this.employers.list(conditions.length ? { $and: conditions } : {}, query);
-    return {
-      total: page.total,
-      items: page.items.map((employer) =>
-        employerView(employer, decide(actor, 'employer.read_private', employerResource(employer)) === 'allow'),
-      ),
-    };
+    if (query.town) conditions.push({ 'address.town': query.town });
+    return conditions.length ? { $and: conditions } : {};
   }
 
   async update(actor: Actor, id: string, patch: EmployerPatch, requestId: string): Promise<Employer> {

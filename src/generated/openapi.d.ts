@@ -222,9 +222,16 @@ export interface paths {
   "/v1/placement-matches/{matchId}/logs": {
     /**
      * Log a week: hours, tasks, job coach support, independence (job coach or employer staff)
-     * @description One log per week (409 for a second). The week must be a Monday, not before the start, not yet to come.
+     * @description One log per week (409 for a second: correct it with PUT instead). `weekStarting` may be any date in the week, which must not be before the start nor yet to come.
      */
     post: operations["addWeeklyLog"];
+  };
+  "/v1/placement-matches/{matchId}/logs/{week}": {
+    /**
+     * Correct the log of a week (job coach or employer staff, while in progress)
+     * @description `week` is any date in the week. The body replaces what the log says; the log keeps what it said before in `earlierVersions` and its `version` goes up by one. Audited with the hours before and after. 404 when the week has no log.
+     */
+    put: operations["correctWeeklyLog"];
   };
   "/v1/placement-matches/{matchId}/progress": {
     /** The internship week by week: support hours over time (fading), weeks with no log, reviews */
@@ -891,6 +898,19 @@ export interface components {
     DraftDecision: {
       reason?: string;
     };
+    /** @description The young person was proposed for this placement before (the latest such journey). Proposing it again needs `confirmRepeat: true`. */
+    EarlierProposal: {
+      /** @description When that journey last changed. */
+      at: string;
+      /** @example 665f1c2e9b1d8c0012a3b4c5 */
+      matchId: string;
+      /** @description Why it ended, in the words of whoever declined or withdrew, when they gave a reason. */
+      reason?: string;
+      /** @enum {string} */
+      state: "proposed" | "declined_by_young_person" | "awaiting_employer" | "taster_arranged" | "declined_by_employer" | "agreed" | "in_progress" | "completed" | "followed_up" | "withdrawn";
+      /** @description The journey is still going: it cannot be proposed again, only followed. */
+      underWay: boolean;
+    };
     /** @description Why this young person may start outside the 16 to 24 age range. */
     EligibilityExceptionInput: {
       reason: string;
@@ -1353,6 +1373,7 @@ export interface components {
     };
     MatchPage: {
       items: {
+          earlierProposal?: components["schemas"]["EarlierProposal"];
           fitScore: number;
           placement: components["schemas"]["PlacementSummary"];
           reasons: components["schemas"]["MatchReasons"];
@@ -1961,6 +1982,8 @@ export interface components {
       yourNextSteps: components["schemas"]["JourneyNextStep"][];
     };
     PlacementMatchInput: {
+      /** @description Only when the young person was proposed for this placement before and that journey ended (they or the employer said no, it was withdrawn, or it finished): `true` says the coach knows and proposes it again. Without it such a proposal answers 409 with `details.earlierProposal` (what happened, and the reason given). */
+      confirmRepeat?: boolean;
       match?: components["schemas"]["MatchEvidence"];
       /** @description Why this placement, in plain words. The young person sees it, and the employer once the young person agrees. */
       note: string;
@@ -2322,6 +2345,23 @@ export interface components {
       verified: boolean;
     };
     WeeklyLog: {
+      /** @description What the log said before each correction, oldest first. */
+      earlierVersions: {
+          hoursWorked: number;
+          independence: {
+              rating: number;
+              task: string;
+            }[];
+          notes?: string;
+          recordedAt: string;
+          recordedBy: {
+            accountId: string;
+            role: string;
+          };
+          supportHours: number;
+          tasksDone: string[];
+          version: number;
+        }[];
       hoursWorked: number;
       /** @example 665f1c2e9b1d8c0012a3b4c5 */
       id: string;
@@ -2340,8 +2380,30 @@ export interface components {
       studyHours: number;
       supportHours: number;
       tasksDone: string[];
+      /** @description 1 when first written; one more with each correction. */
+      version: number;
       weekNumber: number;
       weekStarting: string;
+    };
+    /** @description What the week’s log should say instead; it replaces every field, and the log keeps what it said before. */
+    WeeklyLogCorrection: {
+      hoursWorked: number;
+      /** @default [] */
+      independence?: {
+          /** @description 1 fully supported, 5 fully independent. */
+          rating: number;
+          task: string;
+        }[];
+      notes?: string;
+      /**
+       * @description Hours of support with study that week (English, maths, employability), kept apart because Access to Work never pays for them.
+       * @default 0
+       */
+      studyHours?: number;
+      /** @description Hours of job coaching at work that week: what Access to Work can pay for. */
+      supportHours: number;
+      /** @default [] */
+      tasksDone?: string[];
     };
     WeeklyLogInput: {
       hoursWorked: number;
@@ -2363,7 +2425,7 @@ export interface components {
       tasksDone?: string[];
       /**
        * Format: date
-       * @description The Monday of the week.
+       * @description Any date in the week; the log is for that week’s Monday (as `weekStarting` in the answer).
        * @example 2026-09-01
        */
       weekStarting: string;
@@ -5098,7 +5160,7 @@ export interface operations {
   };
   /**
    * Log a week: hours, tasks, job coach support, independence (job coach or employer staff)
-   * @description One log per week (409 for a second). The week must be a Monday, not before the start, not yet to come.
+   * @description One log per week (409 for a second: correct it with PUT instead). `weekStarting` may be any date in the week, which must not be before the start nor yet to come.
    */
   addWeeklyLog: {
     parameters: {
@@ -5182,6 +5244,101 @@ export interface operations {
         };
       };
       /** @description The request is well-formed but cannot be carried out; `details` says why. */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /**
+   * Correct the log of a week (job coach or employer staff, while in progress)
+   * @description `week` is any date in the week. The body replaces what the log says; the log keeps what it said before in `earlierVersions` and its `version` goes up by one. Audited with the hours before and after. 404 when the week has no log.
+   */
+  correctWeeklyLog: {
+    parameters: {
+      path: {
+        matchId: string;
+        /** @description Any date in the week whose log to correct. */
+        week: string;
+      };
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *   "hoursWorked": 18,
+         *   "supportHours": 12,
+         *   "tasksDone": [
+         *     "food preparation"
+         *   ],
+         *   "independence": [
+         *     {
+         *       "task": "food preparation",
+         *       "rating": 2
+         *     }
+         *   ]
+         * }
+         */
+        "application/json": components["schemas"]["WeeklyLogCorrection"];
+      };
+    };
+    responses: {
+      /** @description Corrected. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["WeeklyLog"];
+        };
+      };
+      /** @description The request is malformed or breaks the schema; `details` names each field. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid access token. */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The caller may see this record but not do this to it. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to the caller. */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The record is not in a state that allows this. */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request body is too large. */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request body must be JSON in UTF-8. */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request is well-formed but breaks a rule the schema cannot state (described on the fields); `details` says why. */
       422: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -6478,7 +6635,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -6558,7 +6715,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -6665,7 +6822,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -6724,7 +6881,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -6738,6 +6895,10 @@ export interface operations {
    */
   draftAccessToWorkClaim: {
     parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
       path: {
         youngPersonId: string;
       };
@@ -6807,7 +6968,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -6856,7 +7017,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -6906,7 +7067,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -6920,6 +7081,10 @@ export interface operations {
    */
   recordAccessToWorkClaimPaid: {
     parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
       path: {
         youngPersonId: string;
         claimId: string;
@@ -6991,7 +7156,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -7005,6 +7170,10 @@ export interface operations {
    */
   recordAccessToWorkClaimQuery: {
     parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
       path: {
         youngPersonId: string;
         claimId: string;
@@ -7076,7 +7245,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -7090,6 +7259,10 @@ export interface operations {
    */
   sendAccessToWorkClaim: {
     parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
       path: {
         youngPersonId: string;
         claimId: string;
@@ -7160,7 +7333,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -7174,6 +7347,10 @@ export interface operations {
    */
   signAccessToWorkClaim: {
     parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
       path: {
         youngPersonId: string;
         claimId: string;
@@ -7245,7 +7422,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -7294,7 +7471,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description MongoDB or Meilisearch is unavailable; nothing was changed. */
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
       503: {
         content: {
           "application/json": components["schemas"]["Error"];

@@ -13,7 +13,7 @@ import { TableRegion } from '../web/components/TableRegion.js';
 import { Tag, type TagColour } from '../web/components/Tag.js';
 import { CsrfField, csrfToken } from '../web/csrf.js';
 import { datePartsFrom, isoDateFrom } from '../web/dates.js';
-import { pageNotFound } from '../web/errors.js';
+import { pageForbidden, pageNotFound } from '../web/errors.js';
 import {
   type FieldErrors,
   type FormBody,
@@ -835,24 +835,13 @@ async function progressForm(
   );
 }
 
-async function weeklyLogPage(c: Context<WebEnv>, { form, errors }: LogValues) {
-  return progressForm(
-    c,
-    {
-      title: 'Weekly log',
-      heading: 'Record a weekly log',
-      intro: 'One log for each week. It shows how much support is needed as time goes on.',
-      errors,
-    },
+const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The hours and notes of a log: the fields the first log and a correction share. */
+function LogFields(props: { form: FormBody; errors: FieldErrors; button: string }) {
+  const { form, errors } = props;
+  return (
     <>
-      <DateInput
-        name="weekStarting"
-        legend="Monday of the week"
-        legendSize="s"
-        hint="For example, 7 9 2026."
-        value={datePartsFrom(form, 'weekStarting')}
-        error={errors.weekStarting}
-      />
       <Input
         name="hoursWorked"
         label="Hours worked"
@@ -895,7 +884,57 @@ async function weeklyLogPage(c: Context<WebEnv>, { form, errors }: LogValues) {
         maxLength={2000}
         error={errors.notes}
       />
-      <Button>Save the weekly log</Button>
+      <Button>{props.button}</Button>
+    </>
+  );
+}
+
+async function weeklyLogPage(c: Context<WebEnv>, { form, errors }: LogValues, loggedWeek?: string) {
+  const matchId = c.req.param('matchId')!;
+  const weeks = await c.var.services.progress.weeksToLog(c.get('actor')!, matchId);
+  const chosen = value(form, 'week') || c.req.query('week') || '';
+  return progressForm(
+    c,
+    {
+      title: 'Weekly log',
+      heading: 'Record a weekly log',
+      intro: 'One log for each week. It shows how much support is needed as time goes on.',
+      errors,
+    },
+    <>
+      {loggedWeek ? (
+        <p class="govuk-body">
+          <a class="govuk-link" href={`/journeys/${matchId}/weekly-log/${loggedWeek}`}>
+            Change the log for the week starting {longDate(loggedWeek)}
+          </a>
+        </p>
+      ) : null}
+      {weeks.length > 0 ? (
+        <Radios
+          name="week"
+          legend="Which week?"
+          legendSize="s"
+          hint="The weeks with no log yet."
+          items={[
+            ...weeks.map((week) => ({
+              value: week.weekStarting,
+              text: `Week ${week.weekNumber}, starting ${longDate(week.weekStarting)}`,
+            })),
+            { value: 'other', text: 'Another week' },
+          ]}
+          value={chosen}
+          error={errors.week}
+        />
+      ) : null}
+      <DateInput
+        name="weekStarting"
+        legend={weeks.length > 0 ? 'Another week: any day in it' : 'Any day in the week'}
+        legendSize="s"
+        hint="For example, 9 9 2026. The log is for the week that day is in."
+        value={datePartsFrom(form, 'weekStarting')}
+        error={errors.weekStarting}
+      />
+      <LogFields form={form} errors={errors} button="Save the weekly log" />
     </>,
   );
 }
@@ -911,10 +950,8 @@ function hoursFrom(form: FormBody, name: string, label: string, errors: FieldErr
 /** How the weekly log's fields are named when the service refuses one ("That week already has a log"). */
 const weeklyLogWording: FormWording = { weekStarting: { label: 'That week' } };
 
-async function saveWeeklyLog(c: Context<WebEnv>) {
-  const form = await readForm(c);
-  const errors: FieldErrors = {};
-  const weekStarting = requireDate(form, 'weekStarting', 'The Monday of the week', errors);
+/** What the hours and notes fields of a log say, or their problems. */
+function logEntryFrom(form: FormBody, errors: FieldErrors) {
   const hoursWorked = hoursFrom(form, 'hoursWorked', 'Hours worked', errors);
   const supportHours = hoursFrom(form, 'supportHours', 'Hours of support', errors);
   const studyHours = value(form, 'studyHours') ? hoursFrom(form, 'studyHours', 'Hours of study support', errors) : 0;
@@ -923,30 +960,77 @@ async function saveWeeklyLog(c: Context<WebEnv>) {
     linesProblem(form, 'tasksDone', 'Tasks done', weeklyLogInputSchema.shape.tasksDone),
     tooLongAnswers(form, { notes: limitOf('Notes', weeklyLogInputSchema.shape.notes) }),
   );
-  if (Object.keys(errors).length > 0 || !weekStarting) return weeklyLogPage(c, { form, errors });
   const notes = value(form, 'notes');
   const tasksDone = lineItems(form, 'tasksDone');
+  return { hoursWorked, supportHours, studyHours, tasksDone, independence: [], ...(notes ? { notes } : {}) };
+}
+
+/** The week chosen from the list, else the day typed; undefined (with the problem) when neither is usable. */
+function weekFrom(form: FormBody, errors: FieldErrors): string | undefined {
+  const chosen = value(form, 'week');
+  if (chosen && chosen !== 'other') {
+    if (isoDatePattern.test(chosen)) return chosen;
+    errors.week = 'Choose a week from the list';
+    return undefined;
+  }
+  return requireDate(form, 'weekStarting', 'A day in the week', errors);
+}
+
+async function saveWeeklyLog(c: Context<WebEnv>) {
+  const form = await readForm(c);
+  const errors: FieldErrors = {};
+  const weekStarting = weekFrom(form, errors);
+  const entry = logEntryFrom(form, errors);
+  if (Object.keys(errors).length > 0 || !weekStarting) return weeklyLogPage(c, { form, errors });
+  const actor = c.get('actor')!;
+  const matchId = c.req.param('matchId')!;
   const problems = await call(
-    () =>
-      c.var.services.progress.logWeek(
-        c.get('actor')!,
-        c.req.param('matchId')!,
-        {
-          weekStarting,
-          hoursWorked,
-          supportHours,
-          studyHours,
-          tasksDone,
-          independence: [],
-          ...(notes ? { notes } : {}),
-        },
-        c.get('requestId'),
-      ),
+    () => c.var.services.progress.logWeek(actor, matchId, { weekStarting, ...entry }, c.get('requestId')),
     firstSegment,
     weeklyLogWording,
   );
-  if (problems) return weeklyLogPage(c, { form, errors: problems });
-  return redirectWithFlash(c, `/journeys/${c.req.param('matchId')}/progress`, 'The weekly log is saved');
+  if (problems) {
+    const logged = await c.var.services.progress.logOf(actor, matchId, weekStarting).catch(() => undefined);
+    return weeklyLogPage(c, { form, errors: problems }, logged?.weekStarting);
+  }
+  return redirectWithFlash(c, `/journeys/${matchId}/progress`, 'The weekly log is saved');
+}
+
+/** The log of one week, to correct: the earlier version is kept and the change audited. */
+async function correctLogPage(c: Context<WebEnv>, { form, errors }: LogValues) {
+  const log = await c.var.services.progress.logOf(c.get('actor')!, c.req.param('matchId')!, c.req.param('week')!);
+  const values: FormBody = Object.keys(form).length
+    ? form
+    : {
+        hoursWorked: String(log.hoursWorked),
+        supportHours: String(log.supportHours),
+        studyHours: String(log.studyHours),
+        tasksDone: log.tasksDone.join('\n'),
+        notes: log.notes ?? '',
+      };
+  return progressForm(
+    c,
+    {
+      title: 'Change a weekly log',
+      heading: `Change the log for week ${log.weekNumber}, starting ${longDate(log.weekStarting)}`,
+      intro: `Last saved ${dateAndTime(log.recordedAt)}. What it says now is kept as an earlier version, and the change is recorded.`,
+      errors,
+    },
+    <LogFields form={values} errors={errors} button="Save the change" />,
+  );
+}
+
+async function saveCorrection(c: Context<WebEnv>) {
+  const form = await readForm(c);
+  const errors: FieldErrors = {};
+  const entry = logEntryFrom(form, errors);
+  if (Object.keys(errors).length > 0) return correctLogPage(c, { form, errors });
+  const matchId = c.req.param('matchId')!;
+  const problems = await call(() =>
+    c.var.services.progress.correctLog(c.get('actor')!, matchId, c.req.param('week')!, entry, c.get('requestId')),
+  );
+  if (problems) return correctLogPage(c, { form, errors: problems });
+  return redirectWithFlash(c, `/journeys/${matchId}/progress`, 'The weekly log is changed');
 }
 
 async function reviewPage(c: Context<WebEnv>, { form, errors }: LogValues) {
@@ -1043,6 +1127,121 @@ async function saveReview(c: Context<WebEnv>) {
   return redirectWithFlash(c, `/journeys/${c.req.param('matchId')}/progress`, 'The review is saved');
 }
 
+// ---------------------------------------------------------------- the caseload's hours for one week
+
+const hoursField = (kind: 'hoursWorked' | 'supportHours', matchId: string) => `${kind}-${matchId}`;
+
+/** Every intern on the caller's caseload with two boxes for one week's hours: a minute for a whole caseload. */
+async function caseloadHoursPage(c: Context<WebEnv>, form: FormBody = {}, errors: FieldErrors = {}) {
+  const actor = c.get('actor')!;
+  if (actor.role !== 'job_coach' && actor.role !== 'provider_admin')
+    throw pageForbidden('Only job coaches record their caseload’s hours.');
+  const week = await c.var.services.progress.caseloadWeek(actor, value(form, 'week') || c.req.query('week') || '');
+  const hasErrors = Object.keys(errors).length > 0;
+  if (hasErrors) c.status(400);
+  const shown = (kind: 'hoursWorked' | 'supportHours', intern: (typeof week.interns)[number]) => {
+    const field = hoursField(kind, intern.matchId);
+    if (field in form) return value(form, field);
+    return intern.log ? String(intern.log[kind]) : '';
+  };
+  return renderPage(
+    c,
+    { title: `Hours for the week starting ${longDate(week.weekStarting)}`, hasErrors, backLink: '/caseload' },
+    <div class="govuk-grid-row">
+      <div class="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} />
+        <span class="govuk-caption-l">Your caseload</span>
+        <h1 class="govuk-heading-l">Hours for the week starting {longDate(week.weekStarting)}</h1>
+        <p class="govuk-body">
+          <a class="govuk-link" href={`/caseload/hours?week=${week.previousWeek}`}>
+            The week before
+          </a>
+          {week.nextWeek ? (
+            <>
+              {' | '}
+              <a class="govuk-link" href={`/caseload/hours?week=${week.nextWeek}`}>
+                The week after
+              </a>
+            </>
+          ) : null}
+        </p>
+        {week.interns.length === 0 ? (
+          <p class="govuk-body">Nobody on your caseload was on a placement that week.</p>
+        ) : week.isFuture ? (
+          <p class="govuk-body">This week has not begun yet.</p>
+        ) : (
+          <form method="post" novalidate>
+            <CsrfField token={csrfToken(c)} />
+            <input type="hidden" name="week" value={week.weekStarting} />
+            <p class="govuk-body">
+              Leave both boxes empty for anyone you will log later. Changing hours that are already saved corrects that
+              log; what it said before is kept.
+            </p>
+            {week.interns.map((intern) => (
+              <fieldset class="govuk-fieldset govuk-!-margin-bottom-6">
+                <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">
+                  {intern.youngPersonName}: {intern.placement.title} at {intern.placement.employerName}
+                  {intern.log ? ' (saved)' : ''}
+                </legend>
+                <Input
+                  name={hoursField('hoursWorked', intern.matchId)}
+                  label={`${intern.youngPersonName}: hours worked`}
+                  inputmode="decimal"
+                  width="3"
+                  value={shown('hoursWorked', intern)}
+                  error={errors[hoursField('hoursWorked', intern.matchId)]}
+                />
+                <Input
+                  name={hoursField('supportHours', intern.matchId)}
+                  label={`${intern.youngPersonName}: hours of job coach support`}
+                  inputmode="decimal"
+                  width="3"
+                  value={shown('supportHours', intern)}
+                  error={errors[hoursField('supportHours', intern.matchId)]}
+                />
+              </fieldset>
+            ))}
+            <Button>Save the hours</Button>
+          </form>
+        )}
+      </div>
+    </div>,
+  );
+}
+
+async function saveCaseloadHours(c: Context<WebEnv>) {
+  const actor = c.get('actor')!;
+  const form = await readForm(c);
+  const week = await c.var.services.progress.caseloadWeek(actor, value(form, 'week'));
+  const errors: FieldErrors = {};
+  const entries = week.interns.flatMap((intern) => {
+    const worked = hoursField('hoursWorked', intern.matchId);
+    const support = hoursField('supportHours', intern.matchId);
+    if (!value(form, worked) && !value(form, support)) return [];
+    const hoursWorked = hoursFrom(form, worked, `${intern.youngPersonName}’s hours worked`, errors);
+    const supportHours = hoursFrom(form, support, `${intern.youngPersonName}’s hours of support`, errors);
+    return [{ matchId: intern.matchId, hoursWorked, supportHours }];
+  });
+  if (Object.keys(errors).length > 0) return caseloadHoursPage(c, form, errors);
+  const { saved, problems } = await c.var.services.progress.saveCaseloadWeek(
+    actor,
+    week.weekStarting,
+    entries,
+    c.get('requestId'),
+  );
+  if (problems.size > 0) {
+    const names = new Map(week.interns.map((intern) => [intern.matchId, intern.youngPersonName]));
+    for (const [matchId, problem] of problems)
+      errors[hoursField('hoursWorked', matchId)] = `${names.get(matchId)}: ${problem}`;
+    return caseloadHoursPage(c, form, errors);
+  }
+  return redirectWithFlash(
+    c,
+    `/caseload/hours?week=${week.weekStarting}`,
+    saved === 1 ? 'One log is saved' : `${saved} logs are saved`,
+  );
+}
+
 // ---------------------------------------------------------------- progress
 
 async function progressPage(c: Context<WebEnv>) {
@@ -1050,6 +1249,7 @@ async function progressPage(c: Context<WebEnv>) {
   const progress = await c.var.services.progress.progress(actor, c.req.param('matchId')!);
   const { view } = await loadJourney(c);
   const logged = progress.weeks.filter((week) => week.logged);
+  const canLog = view.yourNextSteps.some((next) => next.action === 'log_week');
   const { earlyAverageSupportHours: early, recentAverageSupportHours: recent } = progress.fading;
   return renderPage(
     c,
@@ -1099,6 +1299,11 @@ async function progressPage(c: Context<WebEnv>) {
               <th scope="col" class="govuk-table__header govuk-table__header--numeric">
                 Support hours
               </th>
+              {canLog ? (
+                <th scope="col" class="govuk-table__header">
+                  Log
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody class="govuk-table__body">
@@ -1114,6 +1319,19 @@ async function progressPage(c: Context<WebEnv>) {
                 <td class="govuk-table__cell govuk-table__cell--numeric">
                   {week.logged ? week.supportHours : 'No log'}
                 </td>
+                {canLog ? (
+                  <td class="govuk-table__cell">
+                    {week.logged ? (
+                      <a class="govuk-link" href={`/journeys/${view.id}/weekly-log/${week.weekStarting}`}>
+                        Change<span class="govuk-visually-hidden"> the log of week {week.weekNumber}</span>
+                      </a>
+                    ) : (
+                      <a class="govuk-link" href={`/journeys/${view.id}/weekly-log?week=${week.weekStarting}`}>
+                        Record<span class="govuk-visually-hidden"> a log for week {week.weekNumber}</span>
+                      </a>
+                    )}
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>
@@ -1175,9 +1393,15 @@ export function InboxList(props: { items: InboxEntry[] }) {
 export function journeyPages() {
   const app = new Hono<WebEnv>();
   app.get('/inbox', (c) => inboxPage(c));
+  app.get('/caseload/hours', (c) => caseloadHoursPage(c));
+  app.post('/caseload/hours', (c) => saveCaseloadHours(c));
   app.get('/journeys/:matchId{[0-9a-f]{24}}', (c) => journeyPage(c));
   app.get('/journeys/:matchId{[0-9a-f]{24}}/weekly-log', (c) => weeklyLogPage(c, { form: {}, errors: {} }));
   app.post('/journeys/:matchId{[0-9a-f]{24}}/weekly-log', (c) => saveWeeklyLog(c));
+  app.get('/journeys/:matchId{[0-9a-f]{24}}/weekly-log/:week{[0-9]+-[0-9]+-[0-9]+}', (c) =>
+    correctLogPage(c, { form: {}, errors: {} }),
+  );
+  app.post('/journeys/:matchId{[0-9a-f]{24}}/weekly-log/:week{[0-9]+-[0-9]+-[0-9]+}', (c) => saveCorrection(c));
   app.get('/journeys/:matchId{[0-9a-f]{24}}/review', (c) => reviewPage(c, { form: {}, errors: {} }));
   app.post('/journeys/:matchId{[0-9a-f]{24}}/review', (c) => saveReview(c));
   app.get('/journeys/:matchId{[0-9a-f]{24}}/progress', (c) => progressPage(c));

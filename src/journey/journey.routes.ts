@@ -23,8 +23,10 @@ import {
   rotationInputSchema,
   startInputSchema,
   tasterInputSchema,
+  weeklyLogCorrectionSchema,
   weeklyLogInputSchema,
   weeklyLogSchema,
+  weekParams,
 } from './journey.schemas.js';
 import { matchView, reviewView, weeklyLogView } from './journey.views.js';
 
@@ -164,10 +166,24 @@ const logWeek = createRoute({
   operationId: 'addWeeklyLog',
   tags,
   summary: 'Log a week: hours, tasks, job coach support, independence (job coach or employer staff)',
-  description: 'One log per week (409 for a second). The week must be a Monday, not before the start, not yet to come.',
+  description:
+    'One log per week (409 for a second: correct it with PUT instead). `weekStarting` may be any date in the week, which must not be before the start nor yet to come.',
   ...bearer,
   request: { params: matchParams, body: jsonBody(weeklyLogInputSchema) },
   responses: { 201: jsonResponse(weeklyLogSchema, 'Logged.'), ...stepErrors },
+});
+
+const correctLog = createRoute({
+  method: 'put',
+  path: '/v1/placement-matches/{matchId}/logs/{week}',
+  operationId: 'correctWeeklyLog',
+  tags,
+  summary: 'Correct the log of a week (job coach or employer staff, while in progress)',
+  description:
+    '`week` is any date in the week. The body replaces what the log says; the log keeps what it said before in `earlierVersions` and its `version` goes up by one. Audited with the hours before and after. 404 when the week has no log.',
+  ...bearer,
+  request: { params: weekParams, body: jsonBody(weeklyLogCorrectionSchema) },
+  responses: { 200: jsonResponse(weeklyLogSchema, 'Corrected.'), ...errorResponses(400, 401, 403, 404, 409) },
 });
 
 const review = createRoute({
@@ -326,6 +342,17 @@ export function journeyRoutes() {
         c.get('requestId'),
       );
       return c.json(weeklyLogView(log), 201);
+    })
+    .openapi(correctLog, async (c) => {
+      const { matchId, week } = c.req.valid('param');
+      const log = await c.var.services.progress.correctLog(
+        actor(c),
+        matchId,
+        week,
+        c.req.valid('json'),
+        c.get('requestId'),
+      );
+      return c.json(weeklyLogView(log), 200);
     })
     .openapi(review, async (c) => {
       const recorded = await c.var.services.progress.recordReview(

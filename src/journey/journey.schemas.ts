@@ -84,6 +84,10 @@ export const proposeInputSchema = z
       description:
         'Only when the placement breaks one of the young person’s hard limits: why it is right for them anyway. Recorded in the history and shown to the young person; without it such a proposal answers 422 listing each limit broken.',
     }),
+    confirmRepeat: z.boolean().optional().openapi({
+      description:
+        'Only when the young person was proposed for this placement before and that journey ended (they or the employer said no, it was withdrawn, or it finished): `true` says the coach knows and proposes it again. Without it such a proposal answers 409 with `details.earlierProposal` (what happened, and the reason given).',
+    }),
   })
   .openapi('PlacementMatchInput');
 
@@ -196,7 +200,9 @@ export const followUpInputSchema = z
 
 export const weeklyLogInputSchema = z
   .strictObject({
-    weekStarting: dateSchema.openapi({ description: 'The Monday of the week.' }),
+    weekStarting: dateSchema.openapi({
+      description: 'Any date in the week; the log is for that week’s Monday (as `weekStarting` in the answer).',
+    }),
     hoursWorked: z.number().min(0).max(60),
     tasksDone: textList(20, 120).default([]),
     supportHours: z
@@ -220,6 +226,18 @@ export const weeklyLogInputSchema = z
     notes: longText(2000).optional(),
   })
   .openapi('WeeklyLogInput');
+
+export const weeklyLogCorrectionSchema = weeklyLogInputSchema
+  .omit({ weekStarting: true })
+  .openapi('WeeklyLogCorrection', {
+    description:
+      'What the week’s log should say instead; it replaces every field, and the log keeps what it said before.',
+  });
+
+export const weekParams = z.object({
+  matchId: idSchema,
+  week: dateSchema.openapi({ description: 'Any date in the week whose log to correct.' }),
+});
 
 export const reviewInputSchema = z
   .strictObject({
@@ -374,6 +392,21 @@ export const weeklyLogSchema = z
     notes: z.string().optional(),
     recordedBy: byAccount,
     recordedAt: z.string(),
+    version: z.number().int().min(1).openapi({ description: '1 when first written; one more with each correction.' }),
+    earlierVersions: z
+      .array(
+        z.object({
+          version: z.number().int(),
+          hoursWorked: z.number(),
+          tasksDone: z.array(z.string()),
+          supportHours: z.number(),
+          independence: z.array(z.object({ task: z.string(), rating: z.number().int() })),
+          notes: z.string().optional(),
+          recordedBy: byAccount,
+          recordedAt: z.string(),
+        }),
+      )
+      .openapi({ description: 'What the log said before each correction, oldest first.' }),
   })
   .openapi('WeeklyLog');
 

@@ -19,6 +19,7 @@ import { placementSearchDoc } from '../search-sync/documents.js';
 import type { SearchOutbox } from '../search-sync/outbox.js';
 import type { youngPersonStatuses } from '../young-people/young-people.schemas.js';
 import type { YoungPeopleService } from '../young-people/young-people.service.js';
+import { type EarlierProposal, earlierProposalsByPlacement } from './earlier-proposals.js';
 import { partiesOf, placementMatchResource } from './journey.access.js';
 import {
   allowedNextSteps,
@@ -195,7 +196,14 @@ export class JourneyService {
 
   async propose(
     actor: Actor,
-    input: { youngPersonId: string; placementId: string; note: string; match?: MatchEvidence; overrideReason?: string },
+    input: {
+      youngPersonId: string;
+      placementId: string;
+      note: string;
+      match?: MatchEvidence;
+      overrideReason?: string;
+      confirmRepeat?: boolean;
+    },
     requestId: string,
   ): Promise<PlacementMatch> {
     const person = await this.youngPeople.get(actor, input.youngPersonId, 'young_person.read');
@@ -236,6 +244,8 @@ export class JourneyService {
       broken.length > 0 ? { limits: broken.map((entry) => entry.limit), reason: input.overrideReason! } : undefined;
     const existing = await this.matches.activeFor(person.id, placement.id);
     if (existing) throw this.#alreadyProposed(existing);
+    const earlier = earlierProposalsByPlacement(await this.matches.allOf(person.id)).get(placement.id);
+    if (earlier && !input.confirmRepeat) throw this.#proposedBefore(earlier);
     const now = this.clock.now();
     try {
       return await inTransaction(this.mongo, async (session) => {
@@ -279,6 +289,14 @@ export class JourneyService {
     });
   }
 
+  #proposedBefore(earlier: EarlierProposal): ApiError {
+    return new ApiError(
+      'conflict',
+      `This young person was proposed for this placement before (it ended ${readable(earlier.state)}). To propose it again, send confirmRepeat: true.`,
+      { details: { earlierProposal: earlier } },
+    );
+  }
+
   /** Loads a match the actor may read, with the sides of it they act for. */
   async get(actor: Actor, id: string): Promise<{ match: PlacementMatch; parties: JourneyParty[] }> {
     const match = await this.matches.byId(id);
@@ -296,6 +314,8 @@ export class JourneyService {
       states?: PlacementMatch['state'][];
       youngPersonId?: string;
       placementId?: string;
+      /** Only this job coach's caseload. */
+      jobCoachId?: string;
       limit: number;
       offset: number;
     },
@@ -314,6 +334,7 @@ export class JourneyService {
         ...(youngPersonIds ? { youngPersonIds } : {}),
         ...(states ? { states } : {}),
         ...(query.placementId ? { placementId: query.placementId } : {}),
+        ...(query.jobCoachId ? { jobCoachId: query.jobCoachId } : {}),
       },
       query,
     );
@@ -385,7 +406,8 @@ export class JourneyService {
   async auditStep(
     actor: Actor,
     match: PlacementMatch,
-    action: JourneyAction | 'propose',
+    /** A journey step, or one of the writes that are not steps: the proposal, and correcting a weekly log. */
+    action: JourneyAction | 'propose' | 'correct_log',
     requestId: string,
     session: ClientSession,
     details: Record<string, unknown>,

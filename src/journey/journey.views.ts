@@ -114,8 +114,12 @@ export function matchView(
   };
 }
 
-export function weeklyLogView({ youngPersonId: _person, recordedAt, ...log }: WeeklyLog) {
-  return { ...log, recordedAt: recordedAt.toISOString() };
+export function weeklyLogView({ youngPersonId: _person, recordedAt, earlierVersions, ...log }: WeeklyLog) {
+  return {
+    ...log,
+    recordedAt: recordedAt.toISOString(),
+    earlierVersions: earlierVersions.map((earlier) => ({ ...earlier, recordedAt: earlier.recordedAt.toISOString() })),
+  };
 }
 
 export function reviewView({ youngPersonId: _person, recordedAt, ...review }: Review) {

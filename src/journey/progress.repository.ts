@@ -11,12 +11,8 @@ import {
 } from './journey.repository.js';
 import { targetStatuses } from './journey.schemas.js';
 
-export interface WeeklyLog {
-  id: string;
-  matchId: string;
-  youngPersonId: string;
-  weekStarting: string;
-  weekNumber: number;
+/** What a weekly log says about its week: what a correction replaces. */
+export interface WeeklyLogEntry {
   hoursWorked: number;
   tasksDone: string[];
   /** Job coaching at work: the hours Access to Work can pay for. */
@@ -27,6 +23,22 @@ export interface WeeklyLog {
   notes?: string;
   recordedBy: ActedBy;
   recordedAt: Date;
+}
+
+/** A version of a log that was later corrected, kept as it was. */
+export interface WeeklyLogVersion extends WeeklyLogEntry {
+  version: number;
+}
+
+export interface WeeklyLog extends WeeklyLogEntry {
+  id: string;
+  matchId: string;
+  youngPersonId: string;
+  weekStarting: string;
+  weekNumber: number;
+  /** 1 when first written; each correction adds one and keeps the version it replaced in `earlierVersions`. */
+  version: number;
+  earlierVersions: WeeklyLogVersion[];
 }
 
 export interface Review {
@@ -44,8 +56,18 @@ export interface Review {
 /** The match's grouping fields, copied so the support-hours trend needs no join. */
 type MatchScope = { providerId: ObjectId; jobCoachId?: ObjectId; employerId: ObjectId };
 
+type StoredVersion = Omit<WeeklyLogVersion, 'recordedBy'> & {
+  recordedBy: { accountId: ObjectId; role: ActedBy['role'] };
+};
+
+/**
+ * Logs written before corrections existed have neither `version` nor `earlierVersions`: version 1.
+ */
 export interface WeeklyLogDoc
-  extends Omit<WeeklyLog, 'id' | 'matchId' | 'youngPersonId' | 'recordedBy' | 'studyHours'>,
+  extends Omit<
+      WeeklyLog,
+      'id' | 'matchId' | 'youngPersonId' | 'recordedBy' | 'studyHours' | 'version' | 'earlierVersions'
+    >,
     MatchScope {
   _id: ObjectId;
   /** Absent on logs written before study time was kept apart: all their support was coaching. */
@@ -53,6 +75,8 @@ export interface WeeklyLogDoc
   matchId: ObjectId;
   youngPersonId: ObjectId;
   recordedBy: { accountId: ObjectId; role: ActedBy['role'] };
+  version?: number;
+  earlierVersions?: StoredVersion[];
 }
 
 export interface ReviewDoc extends Omit<Review, 'id' | 'matchId' | 'youngPersonId' | 'recordedBy'>, MatchScope {
@@ -182,15 +206,51 @@ const scopeOf = (match: PlacementMatch): MatchScope => ({
   employerId: new ObjectId(match.employerId),
 });
 
+const actedByOf = (stored: { accountId: ObjectId; role: ActedBy['role'] }): ActedBy => ({
+  accountId: stored.accountId.toHexString(),
+  role: stored.role,
+});
+
 function toWeeklyLog(doc: WeeklyLogDoc): WeeklyLog {
-  const { _id, matchId, youngPersonId, providerId: _p, jobCoachId: _c, employerId: _e, recordedBy, ...rest } = doc;
+  const {
+    _id,
+    matchId,
+    youngPersonId,
+    providerId: _p,
+    jobCoachId: _c,
+    employerId: _e,
+    recordedBy,
+    version,
+    earlierVersions,
+    ...rest
+  } = doc;
   return {
     ...rest,
     studyHours: doc.studyHours ?? 0,
     id: _id.toHexString(),
     matchId: matchId.toHexString(),
     youngPersonId: youngPersonId.toHexString(),
-    recordedBy: { accountId: recordedBy.accountId.toHexString(), role: recordedBy.role },
+    recordedBy: actedByOf(recordedBy),
+    version: version ?? 1,
+    earlierVersions: (earlierVersions ?? []).map((earlier) => ({
+      ...earlier,
+      recordedBy: actedByOf(earlier.recordedBy),
+    })),
+  };
+}
+
+/** The part of a stored log that a correction replaces, as it was. */
+function versionOf(doc: WeeklyLogDoc): StoredVersion {
+  return {
+    version: doc.version ?? 1,
+    hoursWorked: doc.hoursWorked,
+    tasksDone: doc.tasksDone,
+    supportHours: doc.supportHours,
+    studyHours: doc.studyHours ?? 0,
+    independence: doc.independence,
+    ...(doc.notes !== undefined ? { notes: doc.notes } : {}),
+    recordedBy: doc.recordedBy,
+    recordedAt: doc.recordedAt,
   };
 }
 
@@ -204,6 +264,13 @@ function toReview(doc: ReviewDoc): Review {
     recordedBy: { accountId: recordedBy.accountId.toHexString(), role: recordedBy.role },
   };
 }
+
+const logScopeOf = (match: PlacementMatch): LogScope => ({
+  providerId: new ObjectId(match.providerId),
+  cohortYear: match.cohortYear,
+  localAuthority: match.localAuthority,
+  sector: match.sector,
+});
 
 /** Weekly logs and six-weekly reviews of internships. Log writes update the dashboard summaries in the same transaction. */
 export class ProgressRepository {
@@ -221,7 +288,7 @@ export class ProgressRepository {
 
   async insertLog(
     match: PlacementMatch,
-    log: Omit<WeeklyLog, 'id' | 'matchId' | 'youngPersonId'>,
+    log: Omit<WeeklyLog, 'id' | 'matchId' | 'youngPersonId' | 'version' | 'earlierVersions'>,
     session: ClientSession,
   ): Promise<WeeklyLog> {
     const doc: WeeklyLogDoc = {
@@ -231,16 +298,44 @@ export class ProgressRepository {
       youngPersonId: new ObjectId(match.youngPersonId),
       ...scopeOf(match),
       recordedBy: storedActedBy(log.recordedBy),
+      version: 1,
     };
     await this.logs.insertOne(doc, { session });
-    const scope: LogScope = {
-      providerId: doc.providerId,
-      cohortYear: match.cohortYear,
-      localAuthority: match.localAuthority,
-      sector: match.sector,
-    };
-    await this.summaries.logsChanged([{ scope, log: doc }], 1, session);
+    await this.summaries.logsChanged([{ scope: logScopeOf(match), log: doc }], 1, session);
     return toWeeklyLog(doc);
+  }
+
+  /**
+   * Replaces what the log of one week says, keeping what it said before as an earlier version.
+   * The dashboards' support-hours figures take the old hours out and the new ones in. Undefined
+   * when the week has no log.
+   */
+  async correctLog(
+    match: PlacementMatch,
+    weekStarting: string,
+    entry: WeeklyLogEntry,
+    session: ClientSession,
+  ): Promise<{ before: WeeklyLog; after: WeeklyLog } | undefined> {
+    const filter = { matchId: new ObjectId(match.id), weekStarting };
+    const before = await this.logs.findOne(filter, { session });
+    if (!before) return undefined;
+    const { notes, recordedBy, ...fields } = entry;
+    const version = (before.version ?? 1) + 1;
+    const after = await this.logs.findOneAndUpdate(
+      // Only over the version just read: a correction made meanwhile is never overwritten unseen.
+      { ...filter, version: before.version ?? { $exists: false } },
+      {
+        $set: { ...fields, ...(notes !== undefined ? { notes } : {}), recordedBy: storedActedBy(recordedBy), version },
+        ...(notes === undefined ? { $unset: { notes: '' } } : {}),
+        $push: { earlierVersions: versionOf(before) },
+      },
+      { returnDocument: 'after', session },
+    );
+    if (!after) return undefined;
+    const scope = logScopeOf(match);
+    await this.summaries.logsChanged([{ scope, log: before }], -1, session);
+    await this.summaries.logsChanged([{ scope, log: after }], 1, session);
+    return { before: toWeeklyLog(before), after: toWeeklyLog(after) };
   }
 
   async insertReview(
@@ -276,6 +371,14 @@ export class ProgressRepository {
         .sort({ heldOn: -1 })
         .toArray()
     ).map(toReview);
+  }
+
+  /** For several internships at once: the log of one week, by match id, where there is one. */
+  async logsOfWeek(matchIds: string[], weekStarting: string): Promise<Map<string, WeeklyLog>> {
+    const docs = await this.logs
+      .find({ matchId: { $in: matchIds.map((id) => new ObjectId(id)) }, weekStarting })
+      .toArray();
+    return new Map(docs.map((doc) => [doc.matchId.toHexString(), toWeeklyLog(doc)]));
   }
 
   /** For several internships at once: the weeks that have a log. */

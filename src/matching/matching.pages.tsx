@@ -1,15 +1,18 @@
 import { type Context, Hono } from 'hono';
 import { ApiError } from '../core/errors.js';
 import { sectorLabels, sectors } from '../domain/vocabulary.js';
+import type { EarlierProposal } from '../journey/earlier-proposals.js';
 import { proposeInputSchema } from '../journey/journey.schemas.js';
 import { daysInWords, reasonSentences } from '../journey/proposals.pages.js';
 import { Button } from '../web/components/Button.js';
 import { CharacterCount } from '../web/components/CharacterCount.js';
+import { Checkboxes } from '../web/components/Checkboxes.js';
 import { ErrorSummary } from '../web/components/ErrorSummary.js';
 import { Input } from '../web/components/Input.js';
 import { Pagination, pageNumber } from '../web/components/Pagination.js';
 import { Select } from '../web/components/Select.js';
 import { SummaryList } from '../web/components/SummaryList.js';
+import { Tag } from '../web/components/Tag.js';
 import { CsrfField, csrfToken } from '../web/csrf.js';
 import { pageForbidden } from '../web/errors.js';
 import { type FieldErrors, fieldErrors, maxLengthOf, readForm, text, tooLongAnswers } from '../web/forms.js';
@@ -73,6 +76,50 @@ export function Reasons(props: { reasons: MatchReasons; name: string }) {
   );
 }
 
+/**
+ * What happened the last time this young person was proposed for the placement, in words a
+ * coach can read out: a short tag for the list and the whole sentence.
+ */
+export function earlierProposalWords(earlier: EarlierProposal, name: string): { tag: string; sentence: string } {
+  const on = longDate(earlier.at);
+  const because = earlier.reason ? `: “${earlier.reason}”` : '.';
+  switch (earlier.state) {
+    case 'proposed':
+      return { tag: 'Proposed already', sentence: `Proposed on ${on}. Waiting for ${name} to answer.` };
+    case 'awaiting_employer':
+      return { tag: 'Proposed already', sentence: `${name} said yes on ${on}. Waiting for the employer.` };
+    case 'taster_arranged':
+      return { tag: 'Proposed already', sentence: `${name} said yes. The employer arranged a taster on ${on}.` };
+    case 'agreed':
+      return { tag: 'Agreed already', sentence: `${name} and the employer agreed on ${on}.` };
+    case 'in_progress':
+      return { tag: 'On this placement', sentence: `${name} is on this placement now.` };
+    case 'declined_by_young_person':
+      return {
+        tag: `${name} said no`,
+        sentence: earlier.reason
+          ? `${name} said no on ${on}${because}`
+          : `${name} said no on ${on} and gave no reason.`,
+      };
+    case 'declined_by_employer':
+      return { tag: 'The employer said no', sentence: `The employer said no on ${on}${because}` };
+    case 'withdrawn':
+      return { tag: 'Withdrawn before', sentence: `It was proposed before and withdrawn on ${on}${because}` };
+    case 'completed':
+    case 'followed_up':
+      return { tag: 'Done before', sentence: `${name} finished this placement. Last changed on ${on}.` };
+  }
+}
+
+function EarlierProposalNote(props: { earlier: EarlierProposal; name: string }) {
+  const words = earlierProposalWords(props.earlier, props.name);
+  return (
+    <p class="govuk-body">
+      <Tag colour={props.earlier.underWay ? 'blue' : 'orange'}>{words.tag}</Tag> {words.sentence}
+    </p>
+  );
+}
+
 function staffOnly(c: Context<WebEnv>) {
   const role = c.get('actor')!.role;
   if (role !== 'job_coach' && role !== 'provider_admin')
@@ -114,7 +161,7 @@ async function matchesPage(c: Context<WebEnv>) {
       <h1 class="govuk-heading-l">Placements that fit</h1>
       <p class="govuk-body">
         Best fit first. Every placement here is within {person.preferredName}’s travel, days and hours, and their
-        non-negotiables.
+        non-negotiables. Placements {person.preferredName} was proposed for before come last.
       </p>
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-one-third">
@@ -156,12 +203,22 @@ async function matchesPage(c: Context<WebEnv>) {
                 from {longDate(item.placement.startDate)}. {item.placement.placesFree}{' '}
                 {item.placement.placesFree === 1 ? 'place' : 'places'} free.
               </p>
+              {item.earlierProposal ? (
+                <EarlierProposalNote earlier={item.earlierProposal} name={person.preferredName} />
+              ) : null}
               <FitScore score={item.fitScore} />
               <Reasons reasons={item.reasons} name={person.preferredName} />
               <p class="govuk-body">
-                <a class="govuk-link" href={`/young-people/${id}/matches/${item.placement.id}/propose`}>
-                  Propose {item.placement.title} to {person.preferredName}
-                </a>
+                {item.earlierProposal?.underWay ? (
+                  <a class="govuk-link" href={`/journeys/${item.earlierProposal.matchId}`}>
+                    See {person.preferredName}’s journey with {item.placement.title}
+                  </a>
+                ) : (
+                  <a class="govuk-link" href={`/young-people/${id}/matches/${item.placement.id}/propose`}>
+                    Propose {item.placement.title} to {person.preferredName}
+                    {item.earlierProposal ? ' again' : ''}
+                  </a>
+                )}
               </p>
             </section>
           ))}
@@ -175,6 +232,7 @@ async function matchesPage(c: Context<WebEnv>) {
 interface ProposeForm {
   note: string;
   overrideReason: string;
+  confirmRepeat: boolean;
 }
 
 async function proposePage(c: Context<WebEnv>, form: ProposeForm, errors: FieldErrors, brokenLimits: string[] = []) {
@@ -210,35 +268,58 @@ async function proposePage(c: Context<WebEnv>, form: ProposeForm, errors: FieldE
             { key: 'Starts', value: longDate(fit.placement.startDate) },
           ]}
         />
+        {fit.earlierProposal ? <EarlierProposalNote earlier={fit.earlierProposal} name={person.preferredName} /> : null}
         <FitScore score={fit.fitScore} />
         <Reasons reasons={fit.reasons} name={person.preferredName} />
-        <form method="post" novalidate>
-          <CsrfField token={csrfToken(c)} />
-          <CharacterCount
-            name="note"
-            label={`A note for ${person.preferredName}`}
-            hint="Why this placement, in plain words. They read it first, and the employer reads it once they say yes."
-            value={form.note}
-            rows={4}
-            maxLength={2000}
-            error={errors.note}
-          />
-          {brokenLimits.length > 0 || form.overrideReason ? (
-            <CharacterCount
-              name="overrideReason"
-              label="Why is it right for them anyway?"
-              hint={`It is outside these limits: ${brokenLimits.join('; ')}. ${person.preferredName} will see your reason.`}
-              value={form.overrideReason}
-              rows={3}
-              maxLength={1000}
-              error={errors.overrideReason}
-            />
-          ) : null}
+        {fit.earlierProposal?.underWay ? (
           <p class="govuk-body">
-            {person.preferredName} (and a parent or carer who answers for them) will be asked to say yes or no.
+            <a class="govuk-link" href={`/journeys/${fit.earlierProposal.matchId}`}>
+              See {person.preferredName}’s journey with this placement
+            </a>
           </p>
-          <Button>Propose this placement</Button>
-        </form>
+        ) : (
+          <form method="post" novalidate>
+            <CsrfField token={csrfToken(c)} />
+            <CharacterCount
+              name="note"
+              label={`A note for ${person.preferredName}`}
+              hint="Why this placement, in plain words. They read it first, and the employer reads it once they say yes."
+              value={form.note}
+              rows={4}
+              maxLength={2000}
+              error={errors.note}
+            />
+            {brokenLimits.length > 0 || form.overrideReason ? (
+              <CharacterCount
+                name="overrideReason"
+                label="Why is it right for them anyway?"
+                hint={`It is outside these limits: ${brokenLimits.join('; ')}. ${person.preferredName} will see your reason.`}
+                value={form.overrideReason}
+                rows={3}
+                maxLength={1000}
+                error={errors.overrideReason}
+              />
+            ) : null}
+            {fit.earlierProposal ? (
+              <Checkboxes
+                name="confirmRepeat"
+                legend="Proposing it again"
+                items={[
+                  {
+                    value: 'yes',
+                    text: `I know what happened before and want to propose it to ${person.preferredName} again`,
+                  },
+                ]}
+                values={form.confirmRepeat ? ['yes'] : []}
+                error={errors.confirmRepeat}
+              />
+            ) : null}
+            <p class="govuk-body">
+              {person.preferredName} (and a parent or carer who answers for them) will be asked to say yes or no.
+            </p>
+            <Button>Propose this placement</Button>
+          </form>
+        )}
       </div>
     </div>,
   );
@@ -250,14 +331,22 @@ async function propose(c: Context<WebEnv>) {
   const id = c.req.param('id')!;
   const placementId = c.req.param('placementId')!;
   const body = await readForm(c);
-  const form = { note: text(body, 'note'), overrideReason: text(body, 'overrideReason') };
-  if (!form.note) return proposePage(c, form, { note: 'Write a note saying why this placement could suit them' });
+  const form = {
+    note: text(body, 'note'),
+    overrideReason: text(body, 'overrideReason'),
+    confirmRepeat: text(body, 'confirmRepeat') === 'yes',
+  };
   const tooLong = tooLongAnswers(body, {
     note: { label: 'Your note', max: maxLengthOf(proposeInputSchema.shape.note) },
     overrideReason: { label: 'Your reason', max: maxLengthOf(proposeInputSchema.shape.overrideReason) },
   });
   if (Object.keys(tooLong).length > 0) return proposePage(c, form, tooLong);
   const fit = await c.var.services.matching.fitFor(actor, id, placementId);
+  const errors: FieldErrors = {};
+  if (!form.note) errors.note = 'Write a note saying why this placement could suit them';
+  if (fit.earlierProposal && !form.confirmRepeat)
+    errors.confirmRepeat = 'Tick the box to say you know what happened before, or choose another placement';
+  if (Object.keys(errors).length > 0) return proposePage(c, form, errors);
   try {
     const match = await c.var.services.journey.propose(
       actor,
@@ -267,6 +356,7 @@ async function propose(c: Context<WebEnv>) {
         note: form.note,
         match: { score: fit.fitScore, reasons: fit.reasons as unknown as Record<string, unknown>, placementId },
         ...(form.overrideReason ? { overrideReason: form.overrideReason } : {}),
+        ...(form.confirmRepeat ? { confirmRepeat: true } : {}),
       },
       c.get('requestId'),
     );
@@ -347,7 +437,7 @@ export function matchingPages() {
   const app = new Hono<WebEnv>();
   app.get('/young-people/:id{[0-9a-f]{24}}/matches', (c) => matchesPage(c));
   app.get('/young-people/:id{[0-9a-f]{24}}/matches/:placementId{[0-9a-f]{24}}/propose', (c) =>
-    proposePage(c, { note: '', overrideReason: '' }, {}),
+    proposePage(c, { note: '', overrideReason: '', confirmRepeat: false }, {}),
   );
   app.post('/young-people/:id{[0-9a-f]{24}}/matches/:placementId{[0-9a-f]{24}}/propose', (c) => propose(c));
   app.get('/placements/:id{[0-9a-f]{24}}/candidates', (c) => candidatesPage(c));

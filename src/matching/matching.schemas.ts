@@ -10,6 +10,7 @@ import {
   weekdaySchema,
 } from '../domain/schemas.js';
 import { adjustmentCategories, disabilityConfidentLevels, environmentFactors, sectors } from '../domain/vocabulary.js';
+import { journeyStates } from '../journey/journey.machine.js';
 import { placementStatusSchema } from '../placements/placements.schemas.js';
 import { hoursBands } from '../search-sync/documents.js';
 import { hardLimits } from './hard-limits.js';
@@ -177,6 +178,23 @@ const placementSummarySchema = z
   })
   .openapi('PlacementSummary');
 
+export const earlierProposalSchema = z
+  .object({
+    matchId: idSchema,
+    state: z.enum(journeyStates),
+    underWay: z.boolean().openapi({
+      description: 'The journey is still going: it cannot be proposed again, only followed.',
+    }),
+    at: z.string().openapi({ description: 'When that journey last changed.' }),
+    reason: z.string().optional().openapi({
+      description: 'Why it ended, in the words of whoever declined or withdrew, when they gave a reason.',
+    }),
+  })
+  .openapi('EarlierProposal', {
+    description:
+      'The young person was proposed for this placement before (the latest such journey). Proposing it again needs `confirmRepeat: true`.',
+  });
+
 export const matchPageSchema = z
   .object({
     items: z.array(
@@ -184,6 +202,7 @@ export const matchPageSchema = z
         placement: placementSummarySchema,
         fitScore: z.number().int().min(0).max(100),
         reasons: matchReasonsSchema,
+        earlierProposal: earlierProposalSchema.optional(),
       }),
     ),
     total: z.number().int().openapi({ description: 'How many placements were ranked (at most the matching pool).' }),

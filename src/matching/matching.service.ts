@@ -5,7 +5,9 @@ import { notFound } from '../core/errors.js';
 import { type Search, searchIndex } from '../core/search/meili.js';
 import { clockTimeOf } from '../domain/schemas.js';
 import { type Coordinates, distanceKm } from '../geo/postcodes.js';
+import type { EarlierProposal } from '../journey/earlier-proposals.js';
 import type { PlacementsService } from '../placements/placements.service.js';
+import type { EarlierProposalsReadModel } from '../read-models/earlier-proposals.js';
 import type { MatchingProfilesReadModel } from '../read-models/matching-profiles.js';
 import { type PlacementSearchDoc, placementSearchDoc } from '../search-sync/documents.js';
 import { youngPersonResource } from '../young-people/young-people.access.js';
@@ -181,11 +183,14 @@ function byFit(
  * The pool hits that keep every hard limit, best fit first, and the page asked for with its
  * reasons. The whole pool is ordered by the fit score alone (`scoreOnly`); only the page's
  * placements get their reasons built, which are most of the scoring's work and garbage.
+ * Placements the young person was proposed for before (`proposedBefore`) come after all the
+ * others: the coach has already been there with them.
  */
 export function rankPlacementPool(
   person: PersonFacts,
   pool: PoolHit[],
   page: { offset: number; limit: number },
+  proposedBefore: ReadonlySet<string> = new Set(),
 ): { page: { placement: PoolHit; fit: Fit }[]; total: number } {
   const scorer = fitScorer(person);
   const ranked: { item: PoolHit; fit: Pick<Fit, 'fitScore'>; searchRank: number }[] = [];
@@ -194,7 +199,7 @@ export function rankPlacementPool(
       ranked.push({ item: hit, fit: { fitScore: scorer.scoreOnly(hit) }, searchRank: ranked.length });
     }
   }
-  ranked.sort(byFit);
+  ranked.sort((a, b) => Number(proposedBefore.has(a.item.id)) - Number(proposedBefore.has(b.item.id)) || byFit(a, b));
   return {
     page: ranked
       .slice(page.offset, page.offset + page.limit)
@@ -222,6 +227,8 @@ function placementSummary(doc: PoolHit) {
   };
 }
 
+const earlierProposalField = (earlier: EarlierProposal | undefined) => (earlier ? { earlierProposal: earlier } : {});
+
 /**
  * Matching reads only: it proposes, people decide. Hard limits go into the Meilisearch filter,
  * relevance into its query; the fit score and its reasons are computed here from the hits.
@@ -240,20 +247,37 @@ export class MatchingService {
   private readonly search: Search;
   private readonly profiles: MatchingProfilesReadModel;
   private readonly placements: PlacementsService;
+  private readonly earlierProposals: EarlierProposalsReadModel;
 
-  constructor(options: { search: Search; profiles: MatchingProfilesReadModel; placements: PlacementsService }) {
+  constructor(options: {
+    search: Search;
+    profiles: MatchingProfilesReadModel;
+    placements: PlacementsService;
+    earlierProposals: EarlierProposalsReadModel;
+  }) {
     this.search = options.search;
     this.profiles = options.profiles;
     this.placements = options.placements;
+    this.earlierProposals = options.earlierProposals;
   }
 
-  /** Placements for one young person, best fit first, with reasons. */
+  /**
+   * Placements for one young person, best fit first, with reasons. A placement they were proposed
+   * for before carries what happened (`earlierProposal`) and comes after the others.
+   */
   async matchesFor(actor: Actor, youngPersonId: string, query: MatchesQuery) {
     const person = await this.#youngPerson(actor, youngPersonId);
     const facts = personFacts(person);
-    const pool = await this.#placementPool(facts, query);
-    const { page, total } = rankPlacementPool(facts, pool, query);
-    const items = page.map(({ placement, fit }) => ({ placement: placementSummary(placement), ...fit }));
+    const [pool, earlier] = await Promise.all([
+      this.#placementPool(facts, query),
+      this.earlierProposals.ofYoungPerson(person.id),
+    ]);
+    const { page, total } = rankPlacementPool(facts, pool, query, new Set(earlier.keys()));
+    const items = page.map(({ placement, fit }) => ({
+      placement: placementSummary(placement),
+      ...fit,
+      ...earlierProposalField(earlier.get(placement.id)),
+    }));
     return { items, total, limit: query.limit, offset: query.offset };
   }
 
@@ -276,7 +300,12 @@ export class MatchingService {
     const person = await this.#youngPerson(actor, youngPersonId);
     const { placement, employer } = await this.placements.get(actor, placementId);
     const doc = placementSearchDoc(placement, employer);
-    return { placement: placementSummary(doc), ...fitScorer(personFacts(person))(doc) };
+    const earlier = await this.earlierProposals.ofYoungPerson(person.id);
+    return {
+      placement: placementSummary(doc),
+      ...fitScorer(personFacts(person))(doc),
+      ...earlierProposalField(earlier.get(placement.id)),
+    };
   }
 
   /** Young people on the caller's provider caseload who fit this placement, best fit first. */

@@ -8,6 +8,7 @@ import { CharacterCount } from '../web/components/CharacterCount.js';
 import { ErrorSummary } from '../web/components/ErrorSummary.js';
 import { Input } from '../web/components/Input.js';
 import { Pagination, pageNumber } from '../web/components/Pagination.js';
+import { Select } from '../web/components/Select.js';
 import { SummaryList } from '../web/components/SummaryList.js';
 import { TableRegion } from '../web/components/TableRegion.js';
 import { Tag } from '../web/components/Tag.js';
@@ -193,23 +194,34 @@ async function setAccountStatus(c: Context<WebEnv>, status: 'active' | 'disabled
   );
 }
 
-/** Employers waiting to be checked, with what they told us; and those this provider verified, which can be withdrawn. */
+/** What was typed into one employer's check when it was refused, to show it again with the problem. */
 interface FailedCheck {
-  employerId: string;
   evidence: string;
   reason: string;
   errors: FieldErrors;
 }
 
 const verifiedPageSize = 50;
+const waitingListSize = 100;
 
-async function verificationPage(c: Context<WebEnv>, failed?: FailedCheck) {
+/**
+ * Employers waiting to be checked, as a list to pick from (by area), each checked on a page of its
+ * own; and those this provider verified, which can be withdrawn.
+ */
+async function verificationPage(c: Context<WebEnv>) {
   adminOnly(c);
-  if (failed) c.status(400);
   const actor = c.get('actor')!;
   const page = pageNumber(c.req.query('page'), 200);
+  const towns = await c.var.services.employers.towns(actor, { verified: false });
+  const askedTown = c.req.query('town') ?? '';
+  const town = towns.includes(askedTown) ? askedTown : '';
   const [waiting, verified] = await Promise.all([
-    c.var.services.employers.list(actor, { verified: false, limit: 100, offset: 0 }),
+    c.var.services.employers.list(actor, {
+      verified: false,
+      ...(town ? { town } : {}),
+      limit: waitingListSize,
+      offset: 0,
+    }),
     // The ones this provider can withdraw: those it verified, a page at a time.
     c.var.services.employers.list(actor, {
       verified: true,
@@ -221,81 +233,66 @@ async function verificationPage(c: Context<WebEnv>, failed?: FailedCheck) {
   const pages = Math.max(1, Math.ceil(verified.total / verifiedPageSize));
   return renderPage(
     c,
-    { title: 'Employers to check', hasErrors: Boolean(failed) },
+    { title: 'Employers to check' },
     <>
-      <ErrorSummary
-        errors={
-          failed
-            ? Object.fromEntries(
-                Object.entries(failed.errors).map(([field, message]) => [`${field}-${failed.employerId}`, message]),
-              )
-            : {}
-        }
-      />
       <h1 class="govuk-heading-l">Employers to check</h1>
       <p class="govuk-body">
         Check that each employer is real and can support an intern before their placements go live. For example, look at
         their Disability Confident certificate and its date.
       </p>
-      {waiting.items.length === 0 ? <p class="govuk-body">No employers are waiting.</p> : null}
-      {waiting.total > waiting.items.length ? (
-        <p class="govuk-body">
-          {waiting.total} employers are waiting. These are the first {waiting.items.length}, by name; check them and the
-          rest follow.
-        </p>
-      ) : null}
-      {waiting.items.map((employer) => (
-        <section class="govuk-!-margin-bottom-8" aria-labelledby={`employer-${employer.id}`}>
-          <h2 class="govuk-heading-m" id={`employer-${employer.id}`}>
-            {employer.name}
-          </h2>
-          <SummaryList
-            rows={[
-              { key: 'Kind of work', value: sectorLabels[employer.sector] },
-              {
-                key: 'Address',
-                value: `${employer.address.line1}, ${employer.address.town}, ${employer.address.postcode}`,
-              },
-              { key: 'Disability Confident', value: disabilityConfidentWords[employer.disabilityConfident] },
-              ...('contacts' in employer && Array.isArray(employer.contacts)
-                ? employer.contacts.map((contact: { name: string; jobTitle?: string; email?: string }) => ({
-                    key: 'Contact',
-                    value: `${contact.name}${contact.jobTitle ? `, ${contact.jobTitle}` : ''}${contact.email ? `, ${contact.email}` : ''}`,
-                  }))
-                : []),
-              { key: 'Signed up', value: longDate(employer.createdAt) },
-            ]}
+      {towns.length > 1 ? (
+        <form method="get" action="/employers/verification" role="search" aria-label="Employers by area">
+          <Select
+            name="town"
+            label="Area"
+            items={[{ value: '', text: 'Every area' }, ...towns.map((value) => ({ value, text: value }))]}
+            value={town}
           />
-          <form method="post" action={`/employers/verification/${employer.id}`} novalidate>
-            <CsrfField token={csrfToken(c)} />
-            <Input
-              name="evidence"
-              id={`evidence-${employer.id}`}
-              label="What did you check?"
-              hint="For example, Disability Confident Employer certificate, valid until March 2027."
-              value={failed?.employerId === employer.id ? failed.evidence : ''}
-              error={failed?.employerId === employer.id ? failed.errors.evidence : undefined}
-            />
-            <CharacterCount
-              name="reason"
-              id={`reason-${employer.id}`}
-              label="If you cannot verify them, why not? (only for saying no)"
-              value={failed?.employerId === employer.id ? failed.reason : ''}
-              rows={2}
-              maxLength={1000}
-              error={failed?.employerId === employer.id ? failed.errors.reason : undefined}
-            />
-            <ButtonGroup>
-              <Button name="verified" value="yes">
-                Verify {employer.name}
-              </Button>
-              <Button name="verified" value="refuse" variant="secondary">
-                Do not verify {employer.name}
-              </Button>
-            </ButtonGroup>
-          </form>
-        </section>
-      ))}
+          <Button variant="secondary">Show employers in this area</Button>
+        </form>
+      ) : null}
+      <p class="govuk-body">
+        {waiting.total === 0
+          ? town
+            ? `No employers in ${town} are waiting.`
+            : 'No employers are waiting.'
+          : `${waiting.total} ${waiting.total === 1 ? 'employer is' : 'employers are'} waiting${town ? ` in ${town}` : ''}${waiting.total > waiting.items.length ? `. These are the first ${waiting.items.length}, by name` : ''}.`}
+      </p>
+      {waiting.items.length > 0 ? (
+        <TableRegion label="Employers waiting to be checked">
+          <table class="govuk-table">
+            <caption class="govuk-visually-hidden">Employers waiting to be checked</caption>
+            <thead class="govuk-table__head">
+              <tr class="govuk-table__row">
+                <th scope="col" class="govuk-table__header">
+                  Employer
+                </th>
+                <th scope="col" class="govuk-table__header">
+                  Town
+                </th>
+                <th scope="col" class="govuk-table__header">
+                  Signed up
+                </th>
+              </tr>
+            </thead>
+            <tbody class="govuk-table__body">
+              {waiting.items.map((employer) => (
+                <tr class="govuk-table__row">
+                  <th scope="row" class="govuk-table__header">
+                    <a class="govuk-link" href={`/employers/verification/${employer.id}`}>
+                      {employer.name}
+                    </a>
+                    <br />
+                    <span class="govuk-body-s">{sectorLabels[employer.sector]}</span>
+                  </th>
+                  <td class="govuk-table__cell">{employer.address.town}</td>
+                  <td class="govuk-table__cell">{longDate(employer.createdAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
+      ) : null}
       <h2 class="govuk-heading-m">Employers you verified</h2>
       <p class="govuk-body">
         {verified.total === 0
@@ -316,7 +313,13 @@ async function verificationPage(c: Context<WebEnv>, failed?: FailedCheck) {
           </li>
         ))}
       </ul>
-      <Pagination page={page} pages={pages} href={(target) => `/employers/verification?page=${target}`} />
+      <Pagination
+        page={page}
+        pages={pages}
+        href={(target) =>
+          `/employers/verification?${new URLSearchParams({ ...(town ? { town } : {}), page: String(target) })}`
+        }
+      />
       <p class="govuk-body">
         Withdrawing verification pauses the employer’s open placements at once. They are not reopened if you verify the
         employer again.
@@ -330,6 +333,68 @@ const verificationLimits = {
   evidence: { label: 'What you checked', max: 500 },
   reason: { label: 'Why you cannot verify them', max: 1000 },
 };
+/** One employer waiting to be checked: what they told us, and the decision. */
+async function checkEmployerPage(c: Context<WebEnv>, failed?: FailedCheck) {
+  adminOnly(c);
+  if (failed) c.status(400);
+  const { employer } = await c.var.services.employers.get(c.get('actor')!, c.req.param('employerId')!);
+  return renderPage(
+    c,
+    { title: `Check ${employer.name}`, hasErrors: Boolean(failed), backLink: '/employers/verification' },
+    <div class="govuk-grid-row">
+      <div class="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={failed?.errors ?? {}} />
+        <span class="govuk-caption-l">Employers to check</span>
+        <h1 class="govuk-heading-l">{employer.name}</h1>
+        <SummaryList
+          rows={[
+            { key: 'Kind of work', value: sectorLabels[employer.sector] },
+            {
+              key: 'Address',
+              value: `${employer.address.line1}, ${employer.address.town}, ${employer.address.postcode}`,
+            },
+            { key: 'Disability Confident', value: disabilityConfidentWords[employer.disabilityConfident] },
+            ...employer.contacts.map((contact) => ({
+              key: 'Contact',
+              value: `${contact.name}${contact.jobTitle ? `, ${contact.jobTitle}` : ''}${contact.email ? `, ${contact.email}` : ''}`,
+            })),
+            { key: 'Signed up', value: longDate(employer.createdAt) },
+          ]}
+        />
+        {employer.verified ? (
+          <p class="govuk-body">{employer.name} is verified.</p>
+        ) : (
+          <form method="post" action={`/employers/verification/${employer.id}`} novalidate>
+            <CsrfField token={csrfToken(c)} />
+            <Input
+              name="evidence"
+              label="What did you check?"
+              hint="For example, Disability Confident Employer certificate, valid until March 2027."
+              value={failed?.evidence ?? ''}
+              error={failed?.errors.evidence}
+            />
+            <CharacterCount
+              name="reason"
+              label="If you cannot verify them, why not? (only for saying no)"
+              value={failed?.reason ?? ''}
+              rows={2}
+              maxLength={1000}
+              error={failed?.errors.reason}
+            />
+            <ButtonGroup>
+              <Button name="verified" value="yes">
+                Verify {employer.name}
+              </Button>
+              <Button name="verified" value="refuse" variant="secondary">
+                Do not verify {employer.name}
+              </Button>
+            </ButtonGroup>
+          </form>
+        )}
+      </div>
+    </div>,
+  );
+}
 
 async function setVerification(c: Context<WebEnv>) {
   adminOnly(c);
@@ -339,11 +404,10 @@ async function setVerification(c: Context<WebEnv>) {
   const evidence = text(form, 'evidence');
   const reason = text(form, 'reason');
   const tooLong = tooLongAnswers(form, verificationLimits);
-  if (Object.keys(tooLong).length > 0) return verificationPage(c, { employerId, evidence, reason, errors: tooLong });
+  if (Object.keys(tooLong).length > 0) return checkEmployerPage(c, { evidence, reason, errors: tooLong });
   if (decision === 'refuse') {
     if (!reason)
-      return verificationPage(c, {
-        employerId,
+      return checkEmployerPage(c, {
         evidence,
         reason,
         errors: { reason: 'Say why you cannot verify this employer' },
@@ -363,8 +427,7 @@ async function setVerification(c: Context<WebEnv>) {
   }
   const verified = decision === 'yes';
   if (verified && !evidence)
-    return verificationPage(c, {
-      employerId,
+    return checkEmployerPage(c, {
       evidence,
       reason,
       errors: { evidence: 'Say what you checked, for example their Disability Confident certificate' },
@@ -391,6 +454,7 @@ export function adminPages() {
   app.post('/staff/:accountId{[0-9a-f]{24}}/disable', (c) => setAccountStatus(c, 'disabled'));
   app.post('/staff/:accountId{[0-9a-f]{24}}/enable', (c) => setAccountStatus(c, 'active'));
   app.get('/employers/verification', (c) => verificationPage(c));
+  app.get('/employers/verification/:employerId{[0-9a-f]{24}}', (c) => checkEmployerPage(c));
   app.post('/employers/verification/:employerId{[0-9a-f]{24}}', (c) => setVerification(c));
   return { routes: app, homes: { provider_admin: adminHome } };
 }

@@ -41,15 +41,18 @@ const serviceCss = `
 .app-signed-in{margin-top:15px;margin-bottom:0}
 .app-footer__text{margin-top:15px;margin-bottom:0}
 .app-section-text{white-space:pre-wrap;overflow-wrap:anywhere}
+.govuk-notification-banner__heading,.govuk-notification-banner__content .govuk-body{overflow-wrap:anywhere}
 .app-compare{display:grid;grid-template-columns:1fr;gap:20px}
 @media (min-width:40.0625em){.app-compare{grid-template-columns:1fr 1fr}}
 .app-chart{margin:0 0 30px}
 .app-chart__svg{width:100%;height:auto;max-width:640px;display:block}
+.app-bars__group{margin-bottom:15px}
+.app-bars__svg{display:block;width:100%;max-width:480px;height:30px;margin-top:5px}
 .app-chart__key{display:inline-block;width:14px;height:14px;vertical-align:middle;margin-left:10px}
 .app-chart__key--worked{background:#1d70b8}
 .app-chart__key--support{background:#0b0c0c}
 .app-chart__key--paid{background:#00703c}
-.app-table-region{overflow-x:auto;margin-bottom:20px}
+.app-table-region{overflow-x:auto;margin-bottom:20px;position:relative}
 .app-table-region .govuk-table{margin-bottom:0}
 .app-table-region:focus{outline:3px solid #fd0;outline-offset:0;box-shadow:inset 0 0 0 2px #0b0c0c}
 .app-timeline{border-left:4px solid #1d70b8;padding-left:15px}

@@ -61,9 +61,15 @@ async function caseloadPage(c: Context<WebEnv>) {
   const status = c.req.query('status');
   const page = pageNumber(c.req.query('page'), 500);
   const { youngPeople, inbox } = c.var.services;
+  const isAdmin = actor.role === 'provider_admin';
+  const coaches = isAdmin ? await c.var.services.accounts.list(actor, 'job_coach') : [];
+  const coachNames = new Map(coaches.map((coach) => [coach.id, coach.name]));
+  const askedCoach = c.req.query('jobCoachId') ?? '';
+  const coachFilter = askedCoach === 'none' || coachNames.has(askedCoach) ? askedCoach : '';
   const [list, items] = await Promise.all([
     youngPeople.list(actor, {
       ...(actor.role === 'job_coach' ? { jobCoachId: actor.accountId } : {}),
+      ...(coachFilter ? { jobCoachId: coachFilter } : {}),
       ...(q ? { q } : {}),
       ...(isStatus(status) ? { status } : {}),
       limit: pageSize,
@@ -76,12 +82,17 @@ async function caseloadPage(c: Context<WebEnv>) {
     todo.set(item.youngPerson.id, [...(todo.get(item.youngPerson.id) ?? []), item.title.split('.')[0]!]);
   const pages = Math.max(1, Math.ceil(list.total / pageSize));
   const href = (target: number) =>
-    `/caseload?${new URLSearchParams({ ...(q ? { q } : {}), ...(isStatus(status) ? { status } : {}), page: String(target) })}`;
+    `/caseload?${new URLSearchParams({ ...(q ? { q } : {}), ...(isStatus(status) ? { status } : {}), ...(coachFilter ? { jobCoachId: coachFilter } : {}), page: String(target) })}`;
   return renderPage(
     c,
     { title: actor.role === 'job_coach' ? 'Your caseload' : 'Young people' },
     <>
       <h1 class="govuk-heading-l">{actor.role === 'job_coach' ? 'Your caseload' : 'Young people'}</h1>
+      <p class="govuk-body">
+        <a class="govuk-link" href="/caseload/hours">
+          Record this week’s hours for everyone on a placement
+        </a>
+      </p>
       <form method="get" action="/caseload" class="govuk-!-margin-bottom-6" role="search">
         <Input name="q" label="Search by name" type="search" value={q} width="20" />
         <Select
@@ -93,6 +104,18 @@ async function caseloadPage(c: Context<WebEnv>) {
           ]}
           value={isStatus(status) ? status : ''}
         />
+        {isAdmin ? (
+          <Select
+            name="jobCoachId"
+            label="Job coach"
+            items={[
+              { value: '', text: 'Any job coach' },
+              { value: 'none', text: 'No job coach yet' },
+              ...coaches.map((coach) => ({ value: coach.id, text: coach.name })),
+            ]}
+            value={coachFilter}
+          />
+        ) : null}
         <Button variant="secondary">Search</Button>
       </form>
       <p class="govuk-body">
@@ -109,6 +132,11 @@ async function caseloadPage(c: Context<WebEnv>) {
               <th scope="col" class="govuk-table__header">
                 Status
               </th>
+              {isAdmin ? (
+                <th scope="col" class="govuk-table__header">
+                  Job coach
+                </th>
+              ) : null}
               <th scope="col" class="govuk-table__header">
                 Needs doing
               </th>
@@ -125,6 +153,11 @@ async function caseloadPage(c: Context<WebEnv>) {
                 <td class="govuk-table__cell">
                   <Tag colour={statusWords[person.status].colour}>{statusWords[person.status].text}</Tag>
                 </td>
+                {isAdmin ? (
+                  <td class="govuk-table__cell">
+                    {(person.jobCoachId && coachNames.get(person.jobCoachId)) || 'No job coach yet'}
+                  </td>
+                ) : null}
                 <td class="govuk-table__cell">{todo.get(person.id)?.join('; ') ?? 'Nothing today'}</td>
               </tr>
             ))}
@@ -183,17 +216,22 @@ async function staffOverview(c: Context<WebEnv>) {
       <span class="govuk-caption-l">Young person</span>
       <h1 class="govuk-heading-l">{person.preferredName}</h1>
       <ul class="govuk-list">
-        <li>
-          <a class="govuk-link" href={`${base}/matches`}>
-            Find placements for {person.preferredName}
-          </a>
-        </li>
+        {actor.role === 'job_coach' ? (
+          <li>
+            <a class="govuk-link" href={`${base}/matches`}>
+              Find placements for {person.preferredName}
+            </a>
+          </li>
+        ) : null}
         <li>
           <a class="govuk-link" href={`${base}/access-to-work`}>
             Access to Work for {person.preferredName}
           </a>
         </li>
       </ul>
+      {actor.role === 'job_coach' ? null : (
+        <p class="govuk-body">Their job coach finds and proposes placements for them.</p>
+      )}
       <h2 class="govuk-heading-m">Profile</h2>
       <SummaryList rows={profile} />
       {actor.role === 'provider_admin' ? (

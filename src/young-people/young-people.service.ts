@@ -131,7 +131,14 @@ export class YoungPeopleService {
 
   async list(
     actor: Actor,
-    query: { status?: YoungPerson['status']; jobCoachId?: string; q?: string; limit: number; offset: number },
+    query: {
+      status?: YoungPerson['status'];
+      /** An account id, or 'none' for the young people no job coach is assigned to yet. */
+      jobCoachId?: string;
+      q?: string;
+      limit: number;
+      offset: number;
+    },
   ) {
     const scope = youngPeopleScope(actor);
     if (!scope) return { items: [], total: 0 };
@@ -139,7 +146,8 @@ export class YoungPeopleService {
     if (scope.providerId) filter.providerId = new ObjectId(scope.providerId);
     if (scope.ids) filter._id = { $in: scope.ids.map((id) => new ObjectId(id)) };
     if (query.status) filter.status = query.status;
-    if (query.jobCoachId) filter.jobCoachId = new ObjectId(query.jobCoachId);
+    if (query.jobCoachId)
+      filter.jobCoachId = query.jobCoachId === 'none' ? { $exists: false } : new ObjectId(query.jobCoachId);
     if (query.q) filter.preferredName = { $regex: escapeRegex(query.q), $options: 'i' };
     return this.youngPeople.list(filter, query);
   }

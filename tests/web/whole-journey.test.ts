@@ -6,7 +6,14 @@ import { ManualClock } from '../../src/core/clock.js';
 import { providerDashboardCsv } from '../../src/dashboards/dashboard-csv.js';
 import { call } from '../helpers/harness.js';
 import { postPlacement, travelTo } from '../helpers/journey-world.js';
-import { type EmployerWorld, makeAccount, makeEmployer, makeProvider, type ProviderWorld } from '../helpers/world.js';
+import {
+  type EmployerWorld,
+  makeAccount,
+  makeEmployer,
+  makeProvider,
+  type ProviderWorld,
+  profileInput,
+} from '../helpers/world.js';
 import {
   expectNoAxeViolations,
   expectNoHorizontalScroll,
@@ -185,10 +192,57 @@ describe('the whole journey in a browser, one context per person', () => {
     const adminActor = actorOf((await web.harness.services.accounts.byId(world.admin.accountId))!);
     const dashboard = await web.harness.services.dashboards.provider(adminActor, { academicYear: 2027 });
     expect(dashboard.overall.starts).toBe(1);
-    const download = admin.page.waitForEvent('download');
-    await admin.page.getByRole('link', { name: 'Download this report (CSV)' }).click();
-    const csv = await readFile((await (await download).path())!, 'utf8');
-    expect(csv).toBe(providerDashboardCsv(dashboard));
+    const downloaded = async (link: string) => {
+      const download = admin.page.waitForEvent('download');
+      await admin.page.getByRole('link', { name: link }).click();
+      const file = await download;
+      return { name: file.suggestedFilename(), text: await readFile((await file.path())!, 'utf8') };
+    };
+    // The table as the page shows it: a first row naming the filters, the page's headings, one row per group.
+    const table = await downloaded('Download this report (CSV)');
+    expect(table.name).toBe('provider-report-2027-28-all-local-authorities-all-sectors-2027-09-21.csv');
+    const [filtersRow, headings, ...groups] = table.text
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(filtersRow).toBe(
+      '"Everyone at your provider: 2027/28, all local authorities, all sectors. Made on 2027-09-21."',
+    );
+    expect(headings!.split(',').slice(0, 6)).toEqual([
+      'Breakdown',
+      'Group',
+      'Proposals',
+      'Internships started',
+      'Completed',
+      'Into paid work',
+    ]);
+    const cells = groups.map((row) => row.split(','));
+    const expectedGroups = [
+      ['All', 'All', dashboard.overall],
+      ...dashboard.byCohortYear.map((row) => ['Academic year', row.label, row] as const),
+      ...dashboard.byLocalAuthority.map((row) => ['Local authority', row.label, row] as const),
+      ...dashboard.bySector.map((row) => ['Sector', row.label, row] as const),
+      ...dashboard.byJobCoach.map((row) => ['Job coach', row.label, row] as const),
+    ] as const;
+    expect(cells.map((row) => row.slice(0, 2))).toEqual(expectedGroups.map(([breakdown, group]) => [breakdown, group]));
+    for (const [index, [, , figures]] of expectedGroups.entries())
+      expect(cells[index]!.slice(2, 6)).toEqual(
+        ['proposals', 'starts', 'completed', 'paidEmployment'].map((figure) => String(figures[figure as 'starts'])),
+      );
+    // Every figure in long form, as before, for those who pivot it themselves.
+    const data = await downloaded('Download every figure, one a row (CSV data)');
+    expect(data.text).toBe(providerDashboardCsv(dashboard));
+    expect(await admin.page.getByRole('combobox', { name: 'Local authority' }).count()).toBe(1);
+    await admin.page.setViewportSize({ width: 320, height: 800 });
+    await expectNoHorizontalScroll(admin.page);
+    const employerReport = await signInAs(web, employer.staff.email, { width: 320 });
+    await employerReport.page.goto('/reports');
+    await employerReport.page
+      .getByRole('rowheader', { name: 'Housekeeping assistant, starting 13 September 2027' })
+      .waitFor();
+    await expectNoAxeViolations(employerReport.page);
+    await expectNoHorizontalScroll(employerReport.page);
+    await employerReport.context.close();
 
     await travelTo(web.harness, clock, '2027-09-21T10:00:00Z', [world.youngPerson]);
     const shares = await call(web.harness.app, 'GET', '/v1/young-people/{youngPersonId}/passport/shares', {
@@ -232,13 +286,33 @@ describe('the whole journey in a browser, one context per person', () => {
       expect(response?.status(), path).toBe(200);
       await expectNoAxeViolations(admin.page);
     }
+    // A list to pick from, by area, and a page for each employer: not one form for every employer on one page.
+    await makeEmployer(web.harness, undefined, {
+      name: 'Harbour Bakery',
+      address: { line1: '2 Quay St', town: 'Bristol', postcode: 'BS1 4DJ' },
+    });
+    await admin.page.setViewportSize({ width: 320, height: 800 });
     await admin.page.goto('/employers/verification');
+    await expectNoHorizontalScroll(admin.page);
+    expect(await admin.page.getByRole('button', { name: /^Verify / }).count()).toBe(0);
+    await admin.page.getByLabel('Area', { exact: true }).selectOption('Bristol');
+    await admin.page.getByRole('button', { name: 'Show employers in this area' }).click();
+    await admin.page.getByText('1 employer is waiting in Bristol.').waitFor();
+    expect(await admin.page.getByRole('link', { name: 'Corner Café' }).count()).toBe(0);
+    await admin.page.getByLabel('Area', { exact: true }).selectOption('Leeds');
+    await admin.page.getByRole('button', { name: 'Show employers in this area' }).click();
+    await admin.page.getByRole('link', { name: 'Corner Café' }).click();
+    expect(await heading(admin.page)).toBe('Corner Café');
+    await expectNoAxeViolations(admin.page);
+    await expectNoHorizontalScroll(admin.page);
+    await admin.page.setViewportSize({ width: 1024, height: 800 });
     await admin.page.getByRole('button', { name: 'Verify Corner Café', exact: true }).click();
     await admin.page.getByRole('link', { name: /Say what you checked/ }).waitFor();
     await expectNoAxeViolations(admin.page);
     await admin.page.getByLabel(/why not/).fill('We could not reach anyone at the café yet.');
     await admin.page.getByRole('button', { name: 'Do not verify Corner Café' }).click();
     await admin.page.getByText('You did not verify Corner Café').first().waitFor();
+    await admin.page.getByRole('link', { name: 'Corner Café' }).click();
     await admin.page
       .getByLabel('What did you check?')
       .fill('Disability Confident Committed certificate, valid until March 2028');
@@ -275,11 +349,44 @@ describe('the whole journey in a browser, one context per person', () => {
     await admin.page.getByRole('link', { name: 'Enter the job coach’s name' }).first().waitFor();
     expect(await admin.page.getByRole('link', { name: 'Enter the job coach’s name' }).count()).toBe(1);
     await admin.page.getByLabel('Full name').fill('Jo Okafor');
-    await admin.page.getByLabel('Email address').fill('jo.okafor@college.example');
+    const longEmail = 'josephine.okafor-whitfield.supported.employment@aire-valley-college.example';
+    await admin.page.getByLabel('Email address').fill(longEmail);
+    await admin.page.setViewportSize({ width: 320, height: 800 });
     await admin.page.getByRole('button', { name: 'Send the invitation' }).click();
-    await admin.page.getByText('Invitation sent to jo.okafor@college.example').first().waitFor();
-    expect(await admin.page.getByText('Invitation sent to jo.okafor@college.example').count()).toBeGreaterThan(0);
+    await admin.page.getByText(`Invitation sent to ${longEmail}`).first().waitFor();
+    await expectNoHorizontalScroll(admin.page);
+    await expectNoAxeViolations(admin.page);
   }, 90_000);
+
+  it('a provider admin sees each young person’s job coach, filters by coach, and is not offered the coach’s placement search', async () => {
+    await travelTo(web.harness, clock, '2027-09-22T09:10:00Z', []);
+    const unassigned = await call(web.harness.app, 'POST', '/v1/young-people', {
+      token: world.admin.token,
+      body: profileInput({ preferredName: 'Noor' }),
+    });
+    expect(unassigned.status, unassigned.text).toBe(201);
+    const admin = await signInAs(web, world.admin.email, { width: 320 });
+    await admin.page.goto('/caseload');
+    await expectNoAxeViolations(admin.page);
+    await expectNoHorizontalScroll(admin.page);
+    const rowOf = (name: string) =>
+      admin.page.getByRole('row').filter({ has: admin.page.getByRole('link', { name, exact: true }) });
+    const coachName = (await web.harness.services.accounts.byId(world.coach.accountId))!.name;
+    expect(await rowOf('Sam').getByRole('cell', { name: coachName }).count()).toBe(1);
+    expect(await rowOf('Noor').getByRole('cell', { name: 'No job coach yet' }).count()).toBe(1);
+    await admin.page.getByLabel('Job coach').selectOption({ label: 'No job coach yet' });
+    await admin.page.getByRole('button', { name: 'Search' }).click();
+    await rowOf('Noor').waitFor();
+    expect(await rowOf('Sam').count()).toBe(0);
+    await admin.page.getByLabel('Job coach').selectOption({ label: coachName });
+    await admin.page.getByRole('button', { name: 'Search' }).click();
+    await rowOf('Sam').waitFor();
+    expect(await rowOf('Noor').count()).toBe(0);
+
+    await admin.page.goto(`/young-people/${world.youngPersonId}`);
+    expect(await admin.page.getByRole('link', { name: /Find placements/ }).count()).toBe(0);
+    await admin.context.close();
+  }, 60_000);
 
   it('a provider admin moves a young person to another job coach', async () => {
     await travelTo(web.harness, clock, '2027-09-22T09:30:00Z', []);
