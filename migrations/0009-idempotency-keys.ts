@@ -4,6 +4,11 @@ import { applyCollectionSpecs, type CollectionSpec } from '../src/core/db/mongo.
 /** The declaration as this migration applies it: a copy (see README.md). */
 const idempotencyKeys: CollectionSpec = {
   name: 'idempotency_keys',
+  jsonSchema: {
+    bsonType: 'object',
+    required: ['_id', 'request', 'purgeAfter'],
+    properties: { _id: { bsonType: 'string' }, request: { bsonType: 'string' }, purgeAfter: { bsonType: 'date' } },
+  },
   indexes: [{ key: { purgeAfter: 1 }, name: 'purge_ttl', expireAfterSeconds: 0 }],
 };
 

@@ -770,6 +770,14 @@ const matrix: Record<string, Case[]> = {
       expected: { coachB: 404, otherEmployer: 404, anonymous: 401, coachA: 201 },
     },
   ],
+  correctWeeklyLog: [
+    {
+      name: 'the week logged above, corrected',
+      params: () => ({ matchId: matches.inProgress, week: '2026-09-16' }),
+      body: () => ({ hoursWorked: 18, supportHours: 9 }),
+      expected: { coachB: 404, otherEmployer: 404, anonymous: 401, youngPersonA: 404, coachA: 200 },
+    },
+  ],
   addReview: [
     {
       params: match('inProgress'),

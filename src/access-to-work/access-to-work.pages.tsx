@@ -49,6 +49,9 @@ const applicantWords: Record<string, string> = {
   young_person: 'The young person',
 };
 
+/** Page labels by field id, as the wording the refusal's messages are put in. */
+const labelled = (labels: Record<string, string>): FormWording =>
+  Object.fromEntries(Object.entries(labels).map(([id, label]) => [id, { label }]));
 /** What a line pays for, in everyday words, for the young person. */
 function lineWords(line: Line, you: string): string {
   switch (line.kind) {
@@ -469,10 +472,8 @@ async function moveClaim(c: Context<WebEnv>, step: ClaimStepName) {
       codes: ['unprocessable', 'conflict'],
       fieldFor: (path) => (path === 'amountPence' ? 'amount' : path),
       fallbackField: 'form',
+      wording: labelled(stepFieldLabels),
     });
-    for (const [field, message] of Object.entries(refused))
-      if (stepFieldLabels[field] && message.startsWith('Is '))
-        refused[field] = `${stepFieldLabels[field]} ${message.charAt(0).toLowerCase()}${message.slice(1)}`;
     return claimPage(c, { form, errors: refused });
   }
   return redirectWithFlash(
@@ -686,11 +687,9 @@ async function saveApplication(c: Context<WebEnv>) {
       codes: ['unprocessable'],
       fieldFor: (path) => path,
       fallbackField: 'appliedBy',
+      // The service names the field in its path; the page says which field in words.
+      wording: labelled(fieldLabels),
     });
-    // The service names the field in its path; the page says which field in words.
-    for (const [field, message] of Object.entries(refused))
-      if (fieldLabels[field])
-        refused[field] = `${fieldLabels[field]} ${message.charAt(0).toLowerCase()}${message.slice(1)}`;
     return applicationPage(c, { form, errors: refused });
   }
   return redirectWithFlash(c, `/young-people/${youngPersonId}/access-to-work`, 'The application is saved');
@@ -894,10 +893,8 @@ async function saveAward(c: Context<WebEnv>) {
       codes: ['unprocessable', 'conflict'],
       fieldFor: (path) => awardFieldIds[path] ?? 'letterDate',
       fallbackField: 'letterDate',
+      wording: labelled(awardLabels),
     });
-    for (const [field, message] of Object.entries(refused))
-      if (awardLabels[field] && message.startsWith('Is '))
-        refused[field] = `${awardLabels[field]} ${message.charAt(0).toLowerCase()}${message.slice(1)}`;
     return awardPage(c, { form, errors: refused });
   }
   return redirectWithFlash(c, `/young-people/${youngPersonId}/access-to-work`, 'The award is saved');

@@ -939,10 +939,11 @@ async function weeklyLogPage(c: Context<WebEnv>, { form, errors }: LogValues, lo
   );
 }
 
+/** `label` starts a sentence ("Hours worked", "Ash’s hours worked"); an empty box asks for it ("Enter the hours worked"). */
 function hoursFrom(form: FormBody, name: string, label: string, errors: FieldErrors): number {
   const raw = value(form, name);
   const hours = Number(raw);
-  if (!raw) errors[name] = `Enter the ${label.toLowerCase()}`;
+  if (!raw) errors[name] = /^[A-Z][a-z]+’s /.test(label) ? `Enter ${label}` : `Enter the ${label.toLowerCase()}`;
   else if (!Number.isFinite(hours) || hours < 0 || hours > 60) errors[name] = `${label} must be a number from 0 to 60`;
   return hours;
 }

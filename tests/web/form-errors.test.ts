@@ -259,11 +259,11 @@ describe('error messages in the GOV.UK style', () => {
     await context.close();
   });
 
-  it('in the weekly log: empty boxes ask for an answer, and the Monday keeps its capital', async () => {
+  it('in the weekly log: empty boxes ask for an answer', async () => {
     const { context, page } = await signInAs(web, world.coach.email);
     const { status, summary } = await submitForm(page, `/journeys/${startedMatchId}/weekly-log`, {});
     expect(status).toBe(400);
-    expect(summary).toEqual(['Enter the Monday of the week', 'Enter the hours worked', 'Enter the hours of support']);
+    expect(summary).toEqual(['Enter a day in the week', 'Enter the hours worked', 'Enter the hours of support']);
     await context.close();
   });
 });

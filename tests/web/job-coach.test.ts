@@ -245,7 +245,7 @@ describe('job coach pages', () => {
     await expectNoHorizontalScroll(page);
     await page.getByLabel('Ash: hours worked').fill('16');
     await page.getByRole('button', { name: 'Save the hours' }).click();
-    await page.getByRole('link', { name: /Ash’s hours of support must be a number/ }).waitFor();
+    await page.getByRole('link', { name: 'Enter Ash’s hours of support' }).waitFor();
     await expectNoAxeViolations(page);
     expect(await page.getByLabel('Ash: hours worked').inputValue()).toBe('16');
     await page.getByLabel('Ash: hours of job coach support').fill('6');

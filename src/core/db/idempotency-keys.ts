@@ -18,6 +18,11 @@ interface IdempotencyKeyDoc {
 
 export const idempotencyKeysCollection: CollectionSpec = {
   name: 'idempotency_keys',
+  jsonSchema: {
+    bsonType: 'object',
+    required: ['_id', 'request', 'purgeAfter'],
+    properties: { _id: { bsonType: 'string' }, request: { bsonType: 'string' }, purgeAfter: { bsonType: 'date' } },
+  },
   indexes: [{ key: { purgeAfter: 1 }, name: 'purge_ttl', expireAfterSeconds: 0 }],
 };
 
