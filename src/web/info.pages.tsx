@@ -39,6 +39,29 @@ export function infoPages() {
           .
         </p>
         <p class="govuk-body">We sign you out after 30 minutes if you do nothing. Save your answers before you stop.</p>
+        <h2 class="govuk-heading-m">What has changed</h2>
+        <ul class="govuk-list govuk-list--bullet">
+          <li>
+            When you say yes to a placement, you choose until when the employer can read your passport. It is never more
+            than a year.
+          </li>
+          <li>
+            When you stop sharing with an employer, we tell you what they can still read. You can stop sharing
+            everything with them at once.
+          </li>
+          <li>
+            Parents and carers are asked first if they have talked to the young person. The young person sees what was
+            decided for them.
+          </li>
+          <li>“Who has seen my passport” shows one line for each person and day. People at work come first.</li>
+          <li>“What helps me at work” asks about one help at a time.</li>
+          <li>You can ask for a link to choose a new password.</li>
+          <li>
+            Job coaches can log any day of a week, change a weekly log, record a week’s hours for everyone at once, and
+            keep a young person’s Access to Work in one place.
+          </li>
+          <li>Employers waiting for a check can ask for their placements to be published when it is done.</li>
+        </ul>
       </>,
     ),
   );

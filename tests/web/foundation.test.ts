@@ -147,6 +147,9 @@ describe('the web foundation', () => {
     expect(await page.getByRole('link', { name: 'ask for a link to choose a new one' }).getAttribute('href')).toBe(
       '/password-reset',
     );
+    expect(await page.getByRole('heading', { name: 'What has changed' }).count()).toBe(1);
+    await expectNoAxeViolations(page);
+    await expectNoHorizontalScroll(page);
     await page.getByRole('contentinfo').getByRole('link', { name: 'Contact us' }).click();
     expect(await heading(page)).toBe('Contact us');
     const admin = (await web.harness.services.accounts.byId(world.admin.accountId))!;
