@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { requestContext } from '../auth/auth.middleware.js';
-import { passwordMaxLength, passwordMinLength } from '../auth/passwords.js';
+import { passwordMaxLength } from '../auth/passwords.js';
 import { ApiError } from '../core/errors.js';
 import type { Role } from '../domain/vocabulary.js';
 import { Button } from './components/Button.js';
@@ -10,6 +10,7 @@ import { Input } from './components/Input.js';
 import { NotificationBanner } from './components/NotificationBanner.js';
 import { CsrfField, csrfToken } from './csrf.js';
 import { type FieldErrors, fieldErrors, readForm, text } from './forms.js';
+import { NewPasswordFields } from './new-password-fields.js';
 import { WebPageError } from './page-error.js';
 import { renderPage } from './render.js';
 import { safeReturnPath } from './return-path.js';
@@ -134,23 +135,7 @@ function InvitationForm(props: {
               error={props.errors.password}
             />
           ) : (
-            <>
-              <Input
-                name="password"
-                type="password"
-                label="Choose a password"
-                hint={`At least ${passwordMinLength} characters. Three random words work well, like "kettle orchard lantern". You can paste it from a password manager.`}
-                autocomplete="new-password"
-                error={props.errors.password}
-              />
-              <Input
-                name="confirmPassword"
-                type="password"
-                label="Type the password again"
-                autocomplete="new-password"
-                error={props.errors.confirmPassword}
-              />
-            </>
+            <NewPasswordFields label="Choose a password" againLabel="Type the password again" errors={props.errors} />
           )}
           <Button>{invitation.hasAccount ? 'Accept invitation' : 'Save password and sign in'}</Button>
         </form>

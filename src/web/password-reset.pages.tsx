@@ -1,13 +1,14 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { requestContext } from '../auth/auth.middleware.js';
-import { passwordMaxLength, passwordMinLength } from '../auth/passwords.js';
+import { passwordMaxLength } from '../auth/passwords.js';
 import { ApiError } from '../core/errors.js';
 import { Button } from './components/Button.js';
 import { ErrorSummary } from './components/ErrorSummary.js';
 import { Input } from './components/Input.js';
 import { CsrfField, csrfToken } from './csrf.js';
 import { type FieldErrors, fieldErrors, readForm, text } from './forms.js';
+import { NewPasswordFields } from './new-password-fields.js';
 import { WebPageError } from './page-error.js';
 import { renderPage } from './render.js';
 import type { WebEnv } from './web.env.js';
@@ -76,21 +77,7 @@ function NewPasswordForm(props: { csrf: string; token: string; email: string; er
         <p class="govuk-body">When you save it, you are signed out everywhere. Then sign in with the new password.</p>
         <form method="post" action={`/password-reset/${encodeURIComponent(props.token)}`} novalidate>
           <CsrfField token={props.csrf} />
-          <Input
-            name="password"
-            type="password"
-            label="New password"
-            hint={`At least ${passwordMinLength} characters. Three random words work well, like "kettle orchard lantern". You can paste it from a password manager.`}
-            autocomplete="new-password"
-            error={props.errors.password}
-          />
-          <Input
-            name="confirmPassword"
-            type="password"
-            label="Type the new password again"
-            autocomplete="new-password"
-            error={props.errors.confirmPassword}
-          />
+          <NewPasswordFields label="New password" againLabel="Type the new password again" errors={props.errors} />
           <Button>Save the new password</Button>
         </form>
       </div>
