@@ -15,6 +15,9 @@ import type {
   Award,
 } from './access-to-work.repository.js';
 import {
+  type AccessToWorkTask,
+  type AccessToWorkTaskKind,
+  accessToWorkTasks,
   applicationIsLate,
   applicationOpensOn,
   type ClaimStep,
@@ -24,6 +27,7 @@ import {
   intensiveCoaching,
   monthBounds,
   monthOf,
+  previousClaimMonth,
   reconsiderationDeadline,
   renewalOpensOn,
   todayInEngland,
@@ -42,10 +46,39 @@ export interface ClaimStepInput {
   query: { queriedOn: string; question: string };
 }
 
+/** What each task asks of the job coach, and what its date is, in the words their home page shows. */
+const taskWords: Record<AccessToWorkTaskKind, { title: string; dateLabel: string }> = {
+  application_late: {
+    title: 'Send the Access to Work application. Nothing is recorded as sent.',
+    dateLabel: 'Could be sent from',
+  },
+  reconsideration_closing: {
+    title: 'If the Access to Work award is not right, ask for a reconsideration.',
+    dateLabel: 'Ask by',
+  },
+  renewal_open: { title: 'Apply to renew the Access to Work award.', dateLabel: 'The award ends on' },
+  claim_late: { title: 'Send last month’s Access to Work claim.', dateLabel: 'It was due by' },
+};
+
+/** One Access to Work task on a job coach's home, about one young person on their caseload. */
+export interface AccessToWorkTaskView extends AccessToWorkTask {
+  title: string;
+  dateLabel: string;
+  youngPerson: { id: string; preferredName: string };
+  path: string;
+}
+
 /** The last day any line of the award pays for. */
 export function fundedUntil(award: Award | undefined): string | null {
   if (!award) return null;
   return award.lines.reduce((latest, line) => (line.endsOn > latest ? line.endsOn : latest), award.lines[0]!.endsOn);
+}
+
+/** The internship Access to Work pays for: the latest one that started. */
+function latestStarted(matches: InternshipFact[]): InternshipFact | undefined {
+  return matches
+    .filter((match) => startedStates.includes(match.state) && match.startedOn)
+    .sort((a, b) => (a.startedOn! < b.startedOn! ? 1 : -1))[0];
 }
 
 /**
@@ -94,9 +127,7 @@ export class AccessToWorkService {
     };
     authorize(actor, `access_to_work.${action}`, resource);
     const mayWrite = decide(actor, 'access_to_work.write', resource) === 'allow';
-    const internship = matches
-      .filter((match) => startedStates.includes(match.state) && match.startedOn)
-      .sort((a, b) => (a.startedOn! < b.startedOn! ? 1 : -1))[0];
+    const internship = latestStarted(matches);
     return { person, internship, mayWrite };
   }
 
@@ -128,6 +159,62 @@ export class AccessToWorkService {
       claims,
       claimableMonths,
     };
+  }
+
+  /**
+   * What a job coach must do today about the Access to Work of the young people they support:
+   * applications late, reconsiderations closing, renewals open and claims not sent by the 10th.
+   * Only a job coach has such tasks; the policy decides, young person by young person.
+   */
+  async coachTasks(actor: Actor): Promise<AccessToWorkTaskView[]> {
+    if (actor.role !== 'job_coach' || !actor.providerId) return [];
+    const caseload = await this.internships.caseloadOf(actor.accountId, actor.providerId);
+    const people = caseload.filter(
+      (person) =>
+        decide(actor, 'access_to_work.write', {
+          type: 'access_to_work',
+          youngPersonId: person.id,
+          providerId: person.providerId,
+          hostEmployerIds: [],
+        }) === 'allow',
+    );
+    if (people.length === 0) return [];
+    const today = this.#today();
+    const ids = people.map((person) => person.id);
+    const [cases, claimStates, internships] = await Promise.all([
+      this.records.casesOf(ids),
+      this.records.claimStatesOf(ids, previousClaimMonth(today).month),
+      Promise.all(ids.map((id) => this.internships.internships(id))),
+    ]);
+    const caseOf = new Map(cases.map((found) => [found.youngPersonId, found]));
+    return people.flatMap((person, index) => {
+      const found = caseOf.get(person.id);
+      const internship = latestStarted(internships[index]!);
+      const until = fundedUntil(found?.award);
+      const tasks = accessToWorkTasks({
+        today,
+        placementStart: internship?.startedOn ?? person.plannedStartDate ?? null,
+        ...(internship?.startedOn ? { startedOn: internship.startedOn } : {}),
+        ...(internship?.endedOn ? { endedOn: internship.endedOn } : {}),
+        ...(found?.application?.sentOn ? { sentOn: found.application.sentOn } : {}),
+        ...(found?.award && until
+          ? {
+              award: {
+                letterDate: found.award.letterDate,
+                fundedUntil: until,
+                coachingLines: found.award.lines.filter((line) => line.kind === 'job_coach'),
+              },
+            }
+          : {}),
+        claims: claimStates.get(person.id) ?? new Map(),
+      });
+      return tasks.map((task) => ({
+        ...task,
+        ...taskWords[task.kind],
+        youngPerson: { id: person.id, preferredName: person.preferredName },
+        path: `/young-people/${person.id}/access-to-work`,
+      }));
+    });
   }
 
   /** One claim with what the DWP claim form asks for beside it: the claimant's name and the AtW reference. */

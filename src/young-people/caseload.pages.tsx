@@ -1,4 +1,5 @@
 import { type Context, Hono } from 'hono';
+import { AccessToWorkTaskList } from '../access-to-work/access-to-work.pages.js';
 import { type PassportSection, sectorLabels } from '../domain/vocabulary.js';
 import { InboxList, stateWords } from '../journey/journey.pages.js';
 import { daysInWords } from '../journey/proposals.pages.js';
@@ -34,13 +35,19 @@ const isStatus = (value: string | undefined): value is (typeof youngPersonStatus
 
 /** A job coach's home: what needs them today first, then the way into their caseload. */
 async function coachHome(c: Context<WebEnv>) {
-  const items = await c.var.services.inbox.inbox(c.get('actor')!);
+  const actor = c.get('actor')!;
+  const [items, accessToWorkTasks] = await Promise.all([
+    c.var.services.inbox.inbox(actor),
+    c.var.services.accessToWork.coachTasks(actor),
+  ]);
   return renderPage(
     c,
     { title: 'What needs you today' },
     <>
       <h1 class="govuk-heading-l">What needs you today</h1>
       <InboxList items={items} />
+      <h2 class="govuk-heading-m">Access to Work</h2>
+      <AccessToWorkTaskList tasks={accessToWorkTasks} />
       <h2 class="govuk-heading-m">Your young people</h2>
       <p class="govuk-body">
         <a class="govuk-link" href="/caseload">
