@@ -23,7 +23,7 @@ import {
 import { renderPage } from '../web/render.js';
 import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
-import { longDate, personPage } from '../web/young-person.js';
+import { longDate, monthInWords, personPage } from '../web/young-person.js';
 import { applicants, applicationInputSchema, awardInputSchema, signers } from './access-to-work.schemas.js';
 import type { AccessToWorkService, AccessToWorkTaskView } from './access-to-work.service.js';
 import { warningMessage } from './access-to-work.views.js';
@@ -33,8 +33,6 @@ type Line = NonNullable<Overview['case']['award']>['lines'][number];
 
 const pounds = (pence: number) =>
   `£${(pence / 100).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-const monthWords = (month: string) =>
-  new Date(`${month}-15T12:00:00Z`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 const claimStateWords: Record<string, string> = {
   draft: 'Drafted, not signed',
   signed: 'Signed, not sent',
@@ -250,7 +248,7 @@ function CoachView(props: { overview: Overview; youngPersonId: string; errors: F
                 <tr class="govuk-table__row">
                   <td class="govuk-table__cell">
                     <a class="govuk-link" href={`/young-people/${youngPersonId}/access-to-work/claims/${claim.id}`}>
-                      {monthWords(claim.month)}
+                      {monthInWords(claim.month)}
                       <span class="govuk-visually-hidden"> claim</span>
                     </a>
                   </td>
@@ -270,7 +268,7 @@ function CoachView(props: { overview: Overview; youngPersonId: string; errors: F
             name="month"
             label="Month to claim for"
             hint="The claim counts the job coaching hours of each week that starts in that month. Study time is never claimed."
-            items={overview.claimableMonths.map((month) => ({ value: month, text: monthWords(month) }))}
+            items={overview.claimableMonths.map((month) => ({ value: month, text: monthInWords(month) }))}
             error={errors.month}
           />
           <Button>Draft the claim</Button>
@@ -499,7 +497,7 @@ async function claimPage(c: Context<WebEnv>, posted?: { form: FormBody; errors: 
   return renderPage(
     c,
     {
-      title: `Access to Work claim for ${monthWords(claim.month)}: ${preferredName}`,
+      title: `Access to Work claim for ${monthInWords(claim.month)}: ${preferredName}`,
       hasErrors,
       backLink: `/young-people/${youngPersonId}/access-to-work`,
     },
@@ -507,7 +505,7 @@ async function claimPage(c: Context<WebEnv>, posted?: { form: FormBody; errors: 
       <div class="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
         <span class="govuk-caption-l">{preferredName}</span>
-        <h1 class="govuk-heading-l">Access to Work claim for {monthWords(claim.month)}</h1>
+        <h1 class="govuk-heading-l">Access to Work claim for {monthInWords(claim.month)}</h1>
         <p class="govuk-body">{claimStateWords[claim.state]}. To print it, use your browser’s Print.</p>
         {claim.warnings.map((warning) => (
           <WarningText text={warningMessage(warning)} />

@@ -225,14 +225,34 @@ export function accessToWorkTasks(input: {
       tasks.push({ kind: 'reconsideration_closing', dueOn: deadline, occurrence: award.letterDate });
     if (ongoing && renewalOpensOn(award.fundedUntil) <= today && today <= award.fundedUntil)
       tasks.push({ kind: 'renewal_open', dueOn: award.fundedUntil, occurrence: award.fundedUntil });
-    const { month, dueOn } = previousClaimMonth(today);
-    const { first, last } = monthBounds(month);
-    const coached = award.coachingLines.some((line) => line.startsOn <= last && first <= line.endsOn);
-    const interned = !!input.startedOn && input.startedOn <= last && (!input.endedOn || input.endedOn >= first);
-    const state = input.claims.get(month);
-    const unsent = state === undefined || state === 'draft' || state === 'signed';
-    if (today > dueOn && coached && interned && unsent)
-      tasks.push({ kind: 'claim_late', dueOn, occurrence: month, month });
+    const due = claimDue({
+      today,
+      coachingLines: award.coachingLines,
+      claims: input.claims,
+      ...(input.startedOn ? { startedOn: input.startedOn } : {}),
+      ...(input.endedOn ? { endedOn: input.endedOn } : {}),
+    });
+    if (due?.late) tasks.push({ kind: 'claim_late', dueOn: due.dueOn, occurrence: due.month, month: due.month });
   }
   return tasks;
+}
+
+/**
+ * Last month's claim while it is not sent, if the award's coaching and the internship cover any of
+ * that month: the day it is due, and whether that day has passed.
+ */
+export function claimDue(input: {
+  today: string;
+  startedOn?: string;
+  endedOn?: string;
+  coachingLines: { startsOn: string; endsOn: string }[];
+  claims: ReadonlyMap<string, ClaimState>;
+}): { month: string; dueOn: string; late: boolean } | null {
+  const { month, dueOn } = previousClaimMonth(input.today);
+  const { first, last } = monthBounds(month);
+  const coached = input.coachingLines.some((line) => line.startsOn <= last && first <= line.endsOn);
+  const interned = !!input.startedOn && input.startedOn <= last && (!input.endedOn || input.endedOn >= first);
+  const state = input.claims.get(month);
+  const unsent = state === undefined || state === 'draft' || state === 'signed';
+  return coached && interned && unsent ? { month, dueOn, late: input.today > dueOn } : null;
 }

@@ -21,10 +21,13 @@ import {
   applicationIsLate,
   applicationOpensOn,
   type ClaimStep,
+  claimDue,
   claimSteps,
   claimTransitions,
+  discretionaryCoachingWeeks,
   draftClaimFigures,
   intensiveCoaching,
+  intensiveCoachingWeeks,
   monthBounds,
   monthOf,
   previousClaimMonth,
@@ -215,6 +218,50 @@ export class AccessToWorkService {
         path: `/young-people/${person.id}/access-to-work`,
       }));
     });
+  }
+
+  /**
+   * The Access to Work dates a job coach or provider admin needs beside an intern's journey: the
+   * case's dates, the claim due next (and whether it is late), and the weeks of intensive coaching
+   * to mark on the support chart. Nothing for anyone else (an employer hosting the intern included).
+   */
+  async journeyDates(actor: Actor, youngPersonId: string) {
+    const person = await this.internships.intern(youngPersonId);
+    if (!person) return null;
+    const resource: Resource = {
+      type: 'access_to_work',
+      youngPersonId,
+      providerId: person.providerId,
+      hostEmployerIds: [],
+    };
+    if (decide(actor, 'access_to_work.write', resource) !== 'allow') return null;
+    const [matches, found, claims] = await Promise.all([
+      this.internships.internships(youngPersonId),
+      this.records.caseOf(youngPersonId),
+      this.records.claimsOf(youngPersonId),
+    ]);
+    const internship = latestStarted(matches);
+    const view = this.#view(youngPersonId, found, internship?.startedOn ?? person.plannedStartDate ?? null);
+    const due = found?.award
+      ? claimDue({
+          today: this.#today(),
+          coachingLines: found.award.lines.filter((line) => line.kind === 'job_coach'),
+          claims: new Map(claims.map((claim) => [claim.month, claim.state])),
+          ...(internship?.startedOn ? { startedOn: internship.startedOn } : {}),
+          ...(internship?.endedOn ? { endedOn: internship.endedOn } : {}),
+        })
+      : null;
+    return {
+      path: `/young-people/${youngPersonId}/access-to-work`,
+      applicationSentOn: found?.application?.sentOn ?? null,
+      awarded: !!found?.award,
+      dates: view.dates,
+      claimDue: due,
+      coachingWeeks: {
+        intensiveUntilWeek: intensiveCoachingWeeks,
+        discretionaryUntilWeek: intensiveCoachingWeeks + discretionaryCoachingWeeks,
+      },
+    };
   }
 
   /** One claim with what the DWP claim form asks for beside it: the claimant's name and the AtW reference. */
