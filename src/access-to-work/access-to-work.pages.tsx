@@ -26,7 +26,7 @@ import type { WebEnv } from '../web/web.env.js';
 import { longDate, monthInWords, personPage } from '../web/young-person.js';
 import { applicants, applicationInputSchema, awardInputSchema, signers } from './access-to-work.schemas.js';
 import type { AccessToWorkService, AccessToWorkTaskView } from './access-to-work.service.js';
-import { warningMessage } from './access-to-work.views.js';
+import { providerClaimsCsv, warningMessage } from './access-to-work.views.js';
 
 type Overview = Awaited<ReturnType<AccessToWorkService['overview']>>;
 type Line = NonNullable<Overview['case']['award']>['lines'][number];
@@ -901,6 +901,19 @@ async function saveAward(c: Context<WebEnv>) {
   return redirectWithFlash(c, `/young-people/${youngPersonId}/access-to-work`, 'The award is saved');
 }
 
+/** Every claim of the provider's young people, for the reports page's download link. */
+async function providerClaimsDownload(c: Context<WebEnv>) {
+  const actor = c.get('actor')!;
+  if (actor.role !== 'job_coach' && actor.role !== 'provider_admin')
+    throw pageForbidden('The provider’s Access to Work claims are for its job coaches and admins.');
+  const rows = await c.var.services.accessToWork.providerClaims(actor);
+  return c.body(providerClaimsCsv(rows), 200, {
+    'Content-Type': 'text/csv; charset=utf-8',
+    'Content-Disposition': 'attachment; filename="access-to-work-claims.csv"',
+    'Cache-Control': 'no-store',
+  });
+}
+
 /** A job coach's Access to Work tasks, each with its young person and its date, for their home. */
 export function AccessToWorkTaskList(props: { tasks: AccessToWorkTaskView[] }) {
   if (props.tasks.length === 0) return <p class="govuk-body">Nothing about Access to Work needs you today.</p>;
@@ -926,6 +939,7 @@ export function AccessToWorkTaskList(props: { tasks: AccessToWorkTaskView[] }) {
 export function accessToWorkPages() {
   const app = new Hono<WebEnv>();
   const base = '/young-people/:youngPersonId{[0-9a-f]{24}}/access-to-work';
+  app.get('/access-to-work/claims.csv', (c) => providerClaimsDownload(c));
   app.get(base, (c) => overviewPage(c));
   app.get(`${base}/application`, (c) => applicationPage(c));
   app.post(`${base}/application`, (c) => saveApplication(c));

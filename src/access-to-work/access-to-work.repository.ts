@@ -263,6 +263,15 @@ export class AccessToWorkRepository {
     return docs.map(toClaim);
   }
 
+  /** Every claim of a provider's young people, oldest month first. */
+  async claimsOfProvider(providerId: string): Promise<AccessToWorkClaim[]> {
+    const docs = await this.claims
+      .find({ providerId: new ObjectId(providerId) })
+      .sort({ month: 1, youngPersonId: 1 })
+      .toArray();
+    return docs.map(toClaim);
+  }
+
   async claim(youngPersonId: string, claimId: string, session?: ClientSession): Promise<AccessToWorkClaim | undefined> {
     const doc = await this.claims.findOne(
       { _id: new ObjectId(claimId), youngPersonId: new ObjectId(youngPersonId) },

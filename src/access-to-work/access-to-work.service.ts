@@ -5,7 +5,7 @@ import type { Clock } from '../core/clock.js';
 import { addMonths } from '../core/dates.js';
 import { isDuplicateKey } from '../core/db/mongo.js';
 import { inTransaction } from '../core/db/transaction.js';
-import { ApiError, type FieldProblem, notFound, unprocessable } from '../core/errors.js';
+import { ApiError, type FieldProblem, forbidden, notFound, unprocessable } from '../core/errors.js';
 import { startedStates } from '../journey/journey.machine.js';
 import type { InternshipFact, InternshipFacts } from '../read-models/internships.js';
 import type {
@@ -262,6 +262,24 @@ export class AccessToWorkService {
         discretionaryUntilWeek: intensiveCoachingWeeks + discretionaryCoachingWeeks,
       },
     };
+  }
+
+  /**
+   * Every claim of the caller's provider, each with the young person's name and the AtW reference
+   * the DWP claim form asks for. For the provider's job coaches and admins only.
+   */
+  async providerClaims(actor: Actor) {
+    if (!actor.providerId) throw forbidden('Only the provider’s staff can download its Access to Work claims.');
+    authorize(actor, 'provider.access_to_work_claims', { type: 'provider', id: actor.providerId });
+    const claims = await this.records.claimsOfProvider(actor.providerId);
+    const ids = [...new Set(claims.map((claim) => claim.youngPersonId))];
+    const [names, cases] = await Promise.all([this.internships.names(ids), this.records.casesOf(ids)]);
+    const references = new Map(cases.map((found) => [found.youngPersonId, found.application?.reference]));
+    return claims.map((claim) => ({
+      claim,
+      youngPersonName: names.get(claim.youngPersonId) ?? '',
+      reference: references.get(claim.youngPersonId) ?? null,
+    }));
   }
 
   /** One claim with what the DWP claim form asks for beside it: the claimant's name and the AtW reference. */

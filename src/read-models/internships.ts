@@ -64,6 +64,12 @@ export class InternshipFacts {
     }));
   }
 
+  /** Young people's preferred names, by id (a name the claim form needs beside each claim). */
+  async names(youngPersonIds: string[]): Promise<Map<string, string>> {
+    const people = await this.youngPeople.byIds(youngPersonIds);
+    return new Map(people.map((person) => [person.id, person.preferredName]));
+  }
+
   async internships(youngPersonId: string): Promise<InternshipFact[]> {
     return (await this.matches.allOf(youngPersonId)).map((match) => ({
       id: match.id,

@@ -240,4 +240,20 @@ describe('Access to Work pages', () => {
     await expectNoHorizontalScroll(page);
     await context.close();
   }, 90_000);
+
+  it('the reports page links to every Access to Work claim of the provider as CSV, not for the young person', async () => {
+    const { page, context } = await signInAs(web, world.coach.email);
+    await page.goto('/reports');
+    const link = page.getByRole('link', {
+      name: 'Download every Access to Work claim of your young people, one a row (CSV)',
+    });
+    const download = await context.request.get((await link.getAttribute('href'))!);
+    expect(download.status()).toBe(200);
+    expect(download.headers()['cache-control']).toBe('no-store');
+    expect(await download.text()).toContain(`${world.youngPersonId},Sam,ATW-118204,2026-10,`);
+    await context.close();
+    const young = await signInAs(web, world.youngPerson.email);
+    expect((await young.context.request.get('/access-to-work/claims.csv')).status()).toBe(403);
+    await young.context.close();
+  }, 60_000);
 });
