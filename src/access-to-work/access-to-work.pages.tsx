@@ -25,7 +25,7 @@ import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
 import { longDate, monthInWords, personPage } from '../web/young-person.js';
 import { applicants, applicationInputSchema, awardInputSchema, signers } from './access-to-work.schemas.js';
-import type { AccessToWorkService, AccessToWorkTaskView } from './access-to-work.service.js';
+import type { AccessToWorkService } from './access-to-work.service.js';
 import { providerClaimsCsv, warningMessage } from './access-to-work.views.js';
 
 type Overview = Awaited<ReturnType<AccessToWorkService['overview']>>;
@@ -912,28 +912,6 @@ async function providerClaimsDownload(c: Context<WebEnv>) {
     'Content-Disposition': 'attachment; filename="access-to-work-claims.csv"',
     'Cache-Control': 'no-store',
   });
-}
-
-/** A job coach's Access to Work tasks, each with its young person and its date, for their home. */
-export function AccessToWorkTaskList(props: { tasks: AccessToWorkTaskView[] }) {
-  if (props.tasks.length === 0) return <p class="govuk-body">Nothing about Access to Work needs you today.</p>;
-  return (
-    <ul class="govuk-list app-inbox">
-      {props.tasks.map((task) => (
-        <li class="app-inbox__item">
-          <h3 class="govuk-heading-s govuk-!-margin-bottom-1">
-            <a class="govuk-link" href={task.path}>
-              {task.youngPerson.preferredName}: Access to Work
-            </a>
-          </h3>
-          <p class="govuk-body-s govuk-!-margin-bottom-1">{task.title}</p>
-          <p class="govuk-body-s">
-            {task.dateLabel} {longDate(task.dueOn)}
-          </p>
-        </li>
-      ))}
-    </ul>
-  );
 }
 
 export function accessToWorkPages() {
