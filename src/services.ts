@@ -394,6 +394,7 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     mongo,
     outbox: notificationOutbox,
     inbox: services.inbox,
+    accessToWork: services.accessToWork,
     recipients,
     shareEndings: new ShareEndingsReadModel({ passports: passportsRepository }),
     names,

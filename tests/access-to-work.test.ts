@@ -1,3 +1,4 @@
+import { ObjectId } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../src/core/clock.js';
 import {
@@ -388,6 +389,37 @@ describe('Access to Work: claims from the weekly logs', () => {
         })
       ).status,
     ).toBe(403);
+  });
+
+  it('gives every claim of the provider as one CSV to its staff only, with the name and AtW reference', async () => {
+    const download = (token: string | undefined) =>
+      callUntyped(harness.app, 'GET', '/v1/access-to-work/claims.csv', { token });
+    for (const staff of [world.admin, world.coach]) {
+      const csv = await download(staff.token);
+      expect(csv.status, csv.text).toBe(200);
+      expect(csv.headers.get('cache-control')).toBe('no-store');
+      expect(csv.headers.get('content-type')).toContain('text/csv');
+      const lines = csv.text
+        .replace(/^\ufeff/, '')
+        .trimEnd()
+        .split('\r\n');
+      expect(lines[0]).toBe(
+        'young_person_id,name,atw_reference,month,first_day,last_day,weeks,coaching_hours,cost_per_hour_gbp,total_gbp,state,signed_by,signed_on,sent_on,paid_on,paid_gbp,queried_on,question,warnings',
+      );
+      const claims = await harness.services.accessToWorkRepository.claims
+        .find({ providerId: new ObjectId(world.providerId) })
+        .toArray();
+      expect(lines).toHaveLength(claims.length + 1);
+      expect(lines[1]).toMatch(
+        new RegExp(`^${world.youngPersonId},Sam,ATW-118204,2026-10,2026-10-05,2026-11-01,3,28,28\\.50,798\\.00,paid,`),
+      );
+    }
+    const elsewhere = await download(other.admin.token);
+    expect(elsewhere.status).toBe(200);
+    expect(elsewhere.text).not.toContain(world.youngPersonId);
+    for (const refused of [world.youngPerson, world.delegate, employer.staff])
+      expect((await download(refused.token)).status).toBe(403);
+    expect((await download(undefined)).status).toBe(401);
   });
 
   it('keeps every figure out of the audit trail', async () => {

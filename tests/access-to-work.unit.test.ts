@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  accessToWorkTasks,
   applicationIsLate,
   applicationOpensOn,
   claimTransitions,
@@ -115,5 +116,78 @@ describe('a claim’s states', () => {
     expect(claimTransitions.send.from).toEqual(['signed', 'queried']);
     expect(claimTransitions.pay.from).toEqual(['sent']);
     expect(claimTransitions.query.from).toEqual(['sent']);
+  });
+});
+
+describe('what a job coach must do about Access to Work today', () => {
+  const award = {
+    letterDate: '2027-07-01',
+    fundedUntil: '2028-07-14',
+    coachingLines: [{ startsOn: '2027-09-06', endsOn: '2028-07-14' }],
+  };
+  const tasksOn = (today: string, extra: Partial<Parameters<typeof accessToWorkTasks>[0]> = {}) =>
+    accessToWorkTasks({ today, placementStart: '2027-09-06', claims: new Map(), ...extra }).map((task) => task.kind);
+
+  it('an application is late from the day after it could first be sent, until it is sent or an award is recorded', () => {
+    expect(tasksOn('2027-03-06')).toEqual([]);
+    expect(tasksOn('2027-03-07')).toEqual(['application_late']);
+    expect(tasksOn('2027-03-07', { sentOn: '2027-03-07' })).toEqual([]);
+    expect(tasksOn('2027-07-01', { sentOn: '2027-05-01', award })).not.toContain('application_late');
+  });
+
+  it('a reconsideration is reminded of in the last 7 days up to its deadline, 4 weeks after the letter', () => {
+    const on = (today: string) => tasksOn(today, { sentOn: '2027-05-01', award });
+    expect(on('2027-07-21')).toEqual([]);
+    expect(on('2027-07-22')).toEqual(['reconsideration_closing']);
+    expect(on('2027-07-29')).toEqual(['reconsideration_closing']);
+    expect(on('2027-07-30')).toEqual([]);
+  });
+
+  it('renewal is open from 12 weeks before the award ends to its last day, unless the internship has ended', () => {
+    const on = (today: string, endedOn?: string) =>
+      tasksOn(today, {
+        sentOn: '2027-05-01',
+        award,
+        startedOn: '2027-09-06',
+        ...(endedOn ? { endedOn } : {}),
+        claims: new Map([
+          ['2028-03', 'sent'],
+          ['2028-06', 'paid'],
+          ['2028-04', 'sent'],
+        ]),
+      });
+    expect(on('2028-04-20')).toEqual([]);
+    expect(on('2028-04-21')).toEqual(['renewal_open']);
+    expect(on('2028-07-14')).toEqual(['renewal_open']);
+    expect(on('2028-07-15')).toEqual([]);
+    expect(on('2028-04-21', '2028-04-01')).toEqual([]);
+  });
+
+  it('last month’s claim is late from the 11th while it is not sent, if the award’s coaching and the internship cover it', () => {
+    const on = (
+      today: string,
+      claims: [string, 'draft' | 'signed' | 'sent' | 'queried'][] = [],
+      startedOn = '2027-09-06',
+    ) => tasksOn(today, { sentOn: '2027-05-01', award, startedOn, claims: new Map(claims) });
+    expect(on('2027-10-10')).toEqual([]);
+    expect(on('2027-10-11')).toEqual(['claim_late']);
+    expect(
+      accessToWorkTasks({
+        today: '2027-10-11',
+        placementStart: '2027-09-06',
+        startedOn: '2027-09-06',
+        sentOn: '2027-05-01',
+        award,
+        claims: new Map(),
+      })[0],
+    ).toMatchObject({ month: '2027-09', dueOn: '2027-10-10', occurrence: '2027-09' });
+    expect(on('2027-10-11', [['2027-09', 'draft']])).toEqual(['claim_late']);
+    expect(on('2027-10-11', [['2027-09', 'signed']])).toEqual(['claim_late']);
+    expect(on('2027-10-11', [['2027-09', 'sent']])).toEqual([]);
+    expect(on('2027-10-11', [['2027-09', 'queried']])).toEqual([]);
+    // An internship that started in October has nothing to claim for September.
+    expect(on('2027-10-11', [], '2027-10-04')).toEqual([]);
+    // No award line pays for August.
+    expect(on('2027-09-11', [], '2027-08-02')).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generate } from '../seed/generate.js';
-import { londonDayAndHour } from '../src/notifications/daily.js';
+import { londonDayAndHour } from '../src/core/dates.js';
 import {
   isOptionalKind,
   mandatoryKinds,
@@ -78,6 +78,10 @@ function factsFor(kind: NotificationKind, n: number): { facts: Facts; path: stri
     weekly_log_missing: { facts: { ...names, weekStarting: 'Monday 23 November 2026' }, path: webPaths.journey(id(n)) },
     review_due: { facts: { ...names, dueOn: 'Monday 23 November 2026' }, path: webPaths.journey(id(n)) },
     follow_up_due: { facts: { ...names, dueOn: 'Monday 23 November 2026' }, path: webPaths.journey(id(n)) },
+    access_to_work_application: { facts: names, path: webPaths.accessToWork(id(n)) },
+    access_to_work_reconsideration: { facts: names, path: webPaths.accessToWork(id(n)) },
+    access_to_work_renewal: { facts: names, path: webPaths.accessToWork(id(n)) },
+    access_to_work_claim: { facts: names, path: webPaths.accessToWork(id(n)) },
     security_new_sign_in: {
       facts: { at: '29 November 2026, 21:00 GMT', reason: n % 2 === 0 ? 'after_password_change' : 'new_address' },
       path: webPaths.signIn(),

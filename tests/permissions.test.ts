@@ -909,6 +909,19 @@ const matrix: Record<string, Case[]> = {
       expected: { adminA: 200, youngPersonA: 200, delegateA: 200, employer: 404, adminB: 404, anonymous: 401 },
     },
   ],
+  exportProviderAccessToWorkClaimsCsv: [
+    {
+      expected: {
+        adminA: 200,
+        coachA: 200,
+        adminB: 200,
+        youngPersonA: 403,
+        delegateA: 403,
+        employer: 403,
+        anonymous: 401,
+      },
+    },
+  ],
   draftAccessToWorkClaim: [
     {
       name: 'provider staff draft a month of a placement under way',

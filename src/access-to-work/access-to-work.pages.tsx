@@ -23,18 +23,16 @@ import {
 import { renderPage } from '../web/render.js';
 import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
-import { longDate, personPage } from '../web/young-person.js';
+import { longDate, monthInWords, personPage } from '../web/young-person.js';
 import { applicants, applicationInputSchema, awardInputSchema, signers } from './access-to-work.schemas.js';
 import type { AccessToWorkService } from './access-to-work.service.js';
-import { warningMessage } from './access-to-work.views.js';
+import { providerClaimsCsv, warningMessage } from './access-to-work.views.js';
 
 type Overview = Awaited<ReturnType<AccessToWorkService['overview']>>;
 type Line = NonNullable<Overview['case']['award']>['lines'][number];
 
 const pounds = (pence: number) =>
   `£${(pence / 100).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-const monthWords = (month: string) =>
-  new Date(`${month}-15T12:00:00Z`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 const claimStateWords: Record<string, string> = {
   draft: 'Drafted, not signed',
   signed: 'Signed, not sent',
@@ -253,7 +251,7 @@ function CoachView(props: { overview: Overview; youngPersonId: string; errors: F
                 <tr class="govuk-table__row">
                   <td class="govuk-table__cell">
                     <a class="govuk-link" href={`/young-people/${youngPersonId}/access-to-work/claims/${claim.id}`}>
-                      {monthWords(claim.month)}
+                      {monthInWords(claim.month)}
                       <span class="govuk-visually-hidden"> claim</span>
                     </a>
                   </td>
@@ -273,7 +271,7 @@ function CoachView(props: { overview: Overview; youngPersonId: string; errors: F
             name="month"
             label="Month to claim for"
             hint="The claim counts the job coaching hours of each week that starts in that month. Study time is never claimed."
-            items={overview.claimableMonths.map((month) => ({ value: month, text: monthWords(month) }))}
+            items={overview.claimableMonths.map((month) => ({ value: month, text: monthInWords(month) }))}
             error={errors.month}
           />
           <Button>Draft the claim</Button>
@@ -500,7 +498,7 @@ async function claimPage(c: Context<WebEnv>, posted?: { form: FormBody; errors: 
   return renderPage(
     c,
     {
-      title: `Access to Work claim for ${monthWords(claim.month)}: ${preferredName}`,
+      title: `Access to Work claim for ${monthInWords(claim.month)}: ${preferredName}`,
       hasErrors,
       backLink: `/young-people/${youngPersonId}/access-to-work`,
     },
@@ -508,7 +506,7 @@ async function claimPage(c: Context<WebEnv>, posted?: { form: FormBody; errors: 
       <div class="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
         <span class="govuk-caption-l">{preferredName}</span>
-        <h1 class="govuk-heading-l">Access to Work claim for {monthWords(claim.month)}</h1>
+        <h1 class="govuk-heading-l">Access to Work claim for {monthInWords(claim.month)}</h1>
         <p class="govuk-body">{claimStateWords[claim.state]}. To print it, use your browser’s Print.</p>
         {claim.warnings.map((warning) => (
           <WarningText text={warningMessage(warning)} />
@@ -900,9 +898,23 @@ async function saveAward(c: Context<WebEnv>) {
   return redirectWithFlash(c, `/young-people/${youngPersonId}/access-to-work`, 'The award is saved');
 }
 
+/** Every claim of the provider's young people, for the reports page's download link. */
+async function providerClaimsDownload(c: Context<WebEnv>) {
+  const actor = c.get('actor')!;
+  if (actor.role !== 'job_coach' && actor.role !== 'provider_admin')
+    throw pageForbidden('The provider’s Access to Work claims are for its job coaches and admins.');
+  const rows = await c.var.services.accessToWork.providerClaims(actor);
+  return c.body(providerClaimsCsv(rows), 200, {
+    'Content-Type': 'text/csv; charset=utf-8',
+    'Content-Disposition': 'attachment; filename="access-to-work-claims.csv"',
+    'Cache-Control': 'no-store',
+  });
+}
+
 export function accessToWorkPages() {
   const app = new Hono<WebEnv>();
   const base = '/young-people/:youngPersonId{[0-9a-f]{24}}/access-to-work';
+  app.get('/access-to-work/claims.csv', (c) => providerClaimsDownload(c));
   app.get(base, (c) => overviewPage(c));
   app.get(`${base}/application`, (c) => applicationPage(c));
   app.post(`${base}/application`, (c) => saveApplication(c));

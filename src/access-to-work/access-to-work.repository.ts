@@ -220,6 +220,29 @@ export class AccessToWorkRepository {
     return toCase(doc!);
   }
 
+  async casesOf(youngPersonIds: string[]): Promise<AccessToWorkCase[]> {
+    const docs = await this.cases
+      .find({ youngPersonId: { $in: youngPersonIds.map((id) => new ObjectId(id)) } })
+      .toArray();
+    return docs.map(toCase);
+  }
+
+  /** Each young person's claims' states, by month, from `fromMonth` on. */
+  async claimStatesOf(youngPersonIds: string[], fromMonth: string): Promise<Map<string, Map<string, ClaimState>>> {
+    const docs = await this.claims
+      .find(
+        { youngPersonId: { $in: youngPersonIds.map((id) => new ObjectId(id)) }, month: { $gte: fromMonth } },
+        { projection: { youngPersonId: 1, month: 1, state: 1 } },
+      )
+      .toArray();
+    const states = new Map<string, Map<string, ClaimState>>();
+    for (const doc of docs) {
+      const id = doc.youngPersonId.toHexString();
+      states.set(id, (states.get(id) ?? new Map()).set(doc.month, doc.state));
+    }
+    return states;
+  }
+
   async insertClaim(claim: Omit<AccessToWorkClaim, 'id'>, session: ClientSession): Promise<AccessToWorkClaim> {
     const doc: ClaimDoc = {
       ...claim,
@@ -236,6 +259,15 @@ export class AccessToWorkRepository {
     const docs = await this.claims
       .find({ youngPersonId: new ObjectId(youngPersonId) })
       .sort({ month: -1 })
+      .toArray();
+    return docs.map(toClaim);
+  }
+
+  /** Every claim of a provider's young people, oldest month first. */
+  async claimsOfProvider(providerId: string): Promise<AccessToWorkClaim[]> {
+    const docs = await this.claims
+      .find({ providerId: new ObjectId(providerId) })
+      .sort({ month: 1, youngPersonId: 1 })
       .toArray();
     return docs.map(toClaim);
   }

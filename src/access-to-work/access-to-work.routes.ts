@@ -17,7 +17,13 @@ import {
   sendClaimInputSchema,
   signClaimInputSchema,
 } from './access-to-work.schemas.js';
-import { claimCsvColumns, claimsCsv, claimView } from './access-to-work.views.js';
+import {
+  claimCsvColumns,
+  claimsCsv,
+  claimView,
+  providerClaimCsvColumns,
+  providerClaimsCsv,
+} from './access-to-work.views.js';
 
 const tags = ['access to work'];
 const base = '/v1/young-people/{youngPersonId}/access-to-work';
@@ -119,6 +125,29 @@ const claimsCsvRoute = createRoute({
       },
     },
     ...errorResponses(401, 403, 404),
+  },
+});
+
+const providerClaimsCsvRoute = createRoute({
+  method: 'get',
+  path: '/v1/access-to-work/claims.csv',
+  operationId: 'exportProviderAccessToWorkClaimsCsv',
+  tags,
+  summary: 'Every monthly claim of the provider’s young people as CSV, one row each',
+  description: `The caller’s provider’s claims, oldest month first, each with the young person’s id, name and AtW reference beside the fields of DWP’s claim form. UTF-8 with a byte-order mark, CRLF line ends, a header row (\`${providerClaimCsvColumns.join(',')}\`); amounts in pounds. Sent with \`Cache-Control: no-store\`. For the provider’s job coaches and admins; 403 for anyone else.`,
+  ...bearer,
+  responses: {
+    200: {
+      description: 'The claims as CSV.',
+      content: {
+        'text/csv': {
+          schema: z.string().openapi({
+            example: `${providerClaimCsvColumns.join(',')}\r\n6b0cc29f1fa60ec5b99a1421,Sam,ATW-2027-118204,2027-10,2027-10-04,2027-10-31,4,31.5,28.50,897.75,sent,Sam Taylor,2027-11-01,2027-11-02,,,,,\r\n`,
+          }),
+        },
+      },
+    },
+    ...errorResponses(401, 403),
   },
 });
 
@@ -237,6 +266,14 @@ export function accessToWorkRoutes() {
       const { youngPersonId } = c.req.valid('param');
       const claims = await c.var.services.accessToWork.claims(actor(c), youngPersonId);
       return c.body(claimsCsv(claims), 200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': 'attachment; filename="access-to-work-claims.csv"',
+        'cache-control': 'no-store',
+      });
+    })
+    .openapi(providerClaimsCsvRoute, async (c) => {
+      const rows = await c.var.services.accessToWork.providerClaims(actor(c));
+      return c.body(providerClaimsCsv(rows), 200, {
         'content-type': 'text/csv; charset=utf-8',
         'content-disposition': 'attachment; filename="access-to-work-claims.csv"',
         'cache-control': 'no-store',

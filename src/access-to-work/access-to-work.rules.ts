@@ -3,8 +3,7 @@
  * day in England). The periods are DWP's (see "The internship year beyond the match" in the
  * domain notes); each end date here is the last day that still counts.
  */
-import { addDays, addMonths, mondayOnOrAfter, weekStartOf } from '../core/dates.js';
-import { londonDayAndHour } from '../notifications/daily.js';
+import { addDays, addMonths, londonDayAndHour, mondayOnOrAfter, weekStartOf } from '../core/dates.js';
 
 export const applicationLeadMonths = 6;
 export const reconsiderationDays = 28;
@@ -154,3 +153,106 @@ export const claimTransitions: Record<ClaimStep, { from: readonly ClaimState[]; 
   pay: { from: ['sent'], to: 'paid' },
   query: { from: ['sent'], to: 'queried' },
 };
+
+/** How many days before the reconsideration deadline the job coach is reminded of it. */
+export const reconsiderationReminderDays = 7;
+/** DWP asks for a month's claim by this day of the month after. */
+export const claimDueDayOfMonth = 10;
+
+export const accessToWorkTaskKinds = [
+  'application_late',
+  'reconsideration_closing',
+  'renewal_open',
+  'claim_late',
+] as const;
+export type AccessToWorkTaskKind = (typeof accessToWorkTaskKinds)[number];
+
+/**
+ * One thing about Access to Work a job coach must do now. `dueOn` is the date that matters to it
+ * (the application's opening day, the reconsideration deadline, the award's last day, the claim's
+ * due day); `month` is the month a late claim is for. Each task is the same task while it lasts,
+ * so `occurrence` names it for reminding once.
+ */
+export interface AccessToWorkTask {
+  kind: AccessToWorkTaskKind;
+  dueOn: string;
+  occurrence: string;
+  month?: string;
+}
+
+/** The month before today's, and the day its claim is due. */
+export function previousClaimMonth(today: string): { month: string; dueOn: string } {
+  const month = monthOf(addMonths(`${monthOf(today)}-01`, -1));
+  return { month, dueOn: `${monthOf(today)}-${String(claimDueDayOfMonth).padStart(2, '0')}` };
+}
+
+/**
+ * What a job coach must do today about one young person's Access to Work:
+ * - the application, while nothing is sent and the placement starts less than 6 months away;
+ * - a reconsideration, in the last `reconsiderationReminderDays` days up to its deadline;
+ * - the renewal, from the day it opens to the award's last day, while the internship goes on;
+ * - last month's claim, after the 10th while it is not sent, if the award's coaching paid for any of it.
+ */
+export function accessToWorkTasks(input: {
+  today: string;
+  placementStart: string | null;
+  startedOn?: string;
+  endedOn?: string;
+  sentOn?: string;
+  award?: { letterDate: string; fundedUntil: string; coachingLines: { startsOn: string; endsOn: string }[] };
+  /** The states of the claims made, by month. */
+  claims: ReadonlyMap<string, ClaimState>;
+}): AccessToWorkTask[] {
+  const { today, award } = input;
+  const tasks: AccessToWorkTask[] = [];
+  const ongoing = !input.endedOn || input.endedOn >= today;
+  if (
+    !award &&
+    ongoing &&
+    input.placementStart &&
+    applicationIsLate({
+      placementStart: input.placementStart,
+      today,
+      ...(input.sentOn ? { sentOn: input.sentOn } : {}),
+    })
+  ) {
+    const opensOn = applicationOpensOn(input.placementStart);
+    tasks.push({ kind: 'application_late', dueOn: opensOn, occurrence: input.placementStart });
+  }
+  if (award) {
+    const deadline = reconsiderationDeadline(award.letterDate);
+    if (addDays(deadline, -reconsiderationReminderDays) <= today && today <= deadline)
+      tasks.push({ kind: 'reconsideration_closing', dueOn: deadline, occurrence: award.letterDate });
+    if (ongoing && renewalOpensOn(award.fundedUntil) <= today && today <= award.fundedUntil)
+      tasks.push({ kind: 'renewal_open', dueOn: award.fundedUntil, occurrence: award.fundedUntil });
+    const due = claimDue({
+      today,
+      coachingLines: award.coachingLines,
+      claims: input.claims,
+      ...(input.startedOn ? { startedOn: input.startedOn } : {}),
+      ...(input.endedOn ? { endedOn: input.endedOn } : {}),
+    });
+    if (due?.late) tasks.push({ kind: 'claim_late', dueOn: due.dueOn, occurrence: due.month, month: due.month });
+  }
+  return tasks;
+}
+
+/**
+ * Last month's claim while it is not sent, if the award's coaching and the internship cover any of
+ * that month: the day it is due, and whether that day has passed.
+ */
+export function claimDue(input: {
+  today: string;
+  startedOn?: string;
+  endedOn?: string;
+  coachingLines: { startsOn: string; endsOn: string }[];
+  claims: ReadonlyMap<string, ClaimState>;
+}): { month: string; dueOn: string; late: boolean } | null {
+  const { month, dueOn } = previousClaimMonth(input.today);
+  const { first, last } = monthBounds(month);
+  const coached = input.coachingLines.some((line) => line.startsOn <= last && first <= line.endsOn);
+  const interned = !!input.startedOn && input.startedOn <= last && (!input.endedOn || input.endedOn >= first);
+  const state = input.claims.get(month);
+  const unsent = state === undefined || state === 'draft' || state === 'signed';
+  return coached && interned && unsent ? { month, dueOn, late: input.today > dueOn } : null;
+}

@@ -5,7 +5,7 @@ import type { Clock } from '../core/clock.js';
 import { addMonths } from '../core/dates.js';
 import { isDuplicateKey } from '../core/db/mongo.js';
 import { inTransaction } from '../core/db/transaction.js';
-import { ApiError, type FieldProblem, notFound, unprocessable } from '../core/errors.js';
+import { ApiError, type FieldProblem, forbidden, notFound, unprocessable } from '../core/errors.js';
 import { startedStates } from '../journey/journey.machine.js';
 import type { InternshipFact, InternshipFacts } from '../read-models/internships.js';
 import type {
@@ -15,15 +15,22 @@ import type {
   Award,
 } from './access-to-work.repository.js';
 import {
+  type AccessToWorkTask,
+  type AccessToWorkTaskKind,
+  accessToWorkTasks,
   applicationIsLate,
   applicationOpensOn,
   type ClaimStep,
+  claimDue,
   claimSteps,
   claimTransitions,
+  discretionaryCoachingWeeks,
   draftClaimFigures,
   intensiveCoaching,
+  intensiveCoachingWeeks,
   monthBounds,
   monthOf,
+  previousClaimMonth,
   reconsiderationDeadline,
   renewalOpensOn,
   todayInEngland,
@@ -42,10 +49,39 @@ export interface ClaimStepInput {
   query: { queriedOn: string; question: string };
 }
 
+/** What each task asks of the job coach, and what its date is, in the words their home page shows. */
+const taskWords: Record<AccessToWorkTaskKind, { title: string; dateLabel: string }> = {
+  application_late: {
+    title: 'Send the Access to Work application. Nothing is recorded as sent.',
+    dateLabel: 'Could be sent from',
+  },
+  reconsideration_closing: {
+    title: 'If the Access to Work award is not right, ask for a reconsideration.',
+    dateLabel: 'Ask by',
+  },
+  renewal_open: { title: 'Apply to renew the Access to Work award.', dateLabel: 'The award ends on' },
+  claim_late: { title: 'Send last month’s Access to Work claim.', dateLabel: 'It was due by' },
+};
+
+/** One Access to Work task on a job coach's home, about one young person on their caseload. */
+export interface AccessToWorkTaskView extends AccessToWorkTask {
+  title: string;
+  dateLabel: string;
+  youngPerson: { id: string; preferredName: string };
+  path: string;
+}
+
 /** The last day any line of the award pays for. */
 export function fundedUntil(award: Award | undefined): string | null {
   if (!award) return null;
   return award.lines.reduce((latest, line) => (line.endsOn > latest ? line.endsOn : latest), award.lines[0]!.endsOn);
+}
+
+/** The internship Access to Work pays for: the latest one that started. */
+function latestStarted(matches: InternshipFact[]): InternshipFact | undefined {
+  return matches
+    .filter((match) => startedStates.includes(match.state) && match.startedOn)
+    .sort((a, b) => (a.startedOn! < b.startedOn! ? 1 : -1))[0];
 }
 
 /**
@@ -94,9 +130,7 @@ export class AccessToWorkService {
     };
     authorize(actor, `access_to_work.${action}`, resource);
     const mayWrite = decide(actor, 'access_to_work.write', resource) === 'allow';
-    const internship = matches
-      .filter((match) => startedStates.includes(match.state) && match.startedOn)
-      .sort((a, b) => (a.startedOn! < b.startedOn! ? 1 : -1))[0];
+    const internship = latestStarted(matches);
     return { person, internship, mayWrite };
   }
 
@@ -128,6 +162,124 @@ export class AccessToWorkService {
       claims,
       claimableMonths,
     };
+  }
+
+  /**
+   * What a job coach must do today about the Access to Work of the young people they support:
+   * applications late, reconsiderations closing, renewals open and claims not sent by the 10th.
+   * Only a job coach has such tasks; the policy decides, young person by young person.
+   */
+  async coachTasks(actor: Actor): Promise<AccessToWorkTaskView[]> {
+    if (actor.role !== 'job_coach' || !actor.providerId) return [];
+    const caseload = await this.internships.caseloadOf(actor.accountId, actor.providerId);
+    const people = caseload.filter(
+      (person) =>
+        decide(actor, 'access_to_work.write', {
+          type: 'access_to_work',
+          youngPersonId: person.id,
+          providerId: person.providerId,
+          hostEmployerIds: [],
+        }) === 'allow',
+    );
+    if (people.length === 0) return [];
+    const today = this.#today();
+    const ids = people.map((person) => person.id);
+    const [cases, claimStates, internships] = await Promise.all([
+      this.records.casesOf(ids),
+      this.records.claimStatesOf(ids, previousClaimMonth(today).month),
+      Promise.all(ids.map((id) => this.internships.internships(id))),
+    ]);
+    const caseOf = new Map(cases.map((found) => [found.youngPersonId, found]));
+    return people.flatMap((person, index) => {
+      const found = caseOf.get(person.id);
+      const internship = latestStarted(internships[index]!);
+      const until = fundedUntil(found?.award);
+      const tasks = accessToWorkTasks({
+        today,
+        placementStart: internship?.startedOn ?? person.plannedStartDate ?? null,
+        ...(internship?.startedOn ? { startedOn: internship.startedOn } : {}),
+        ...(internship?.endedOn ? { endedOn: internship.endedOn } : {}),
+        ...(found?.application?.sentOn ? { sentOn: found.application.sentOn } : {}),
+        ...(found?.award && until
+          ? {
+              award: {
+                letterDate: found.award.letterDate,
+                fundedUntil: until,
+                coachingLines: found.award.lines.filter((line) => line.kind === 'job_coach'),
+              },
+            }
+          : {}),
+        claims: claimStates.get(person.id) ?? new Map(),
+      });
+      return tasks.map((task) => ({
+        ...task,
+        ...taskWords[task.kind],
+        youngPerson: { id: person.id, preferredName: person.preferredName },
+        path: `/young-people/${person.id}/access-to-work`,
+      }));
+    });
+  }
+
+  /**
+   * The Access to Work dates a job coach or provider admin needs beside an intern's journey: the
+   * case's dates, the claim due next (and whether it is late), and the weeks of intensive coaching
+   * to mark on the support chart. Nothing for anyone else (an employer hosting the intern included).
+   */
+  async journeyDates(actor: Actor, youngPersonId: string) {
+    const person = await this.internships.intern(youngPersonId);
+    if (!person) return null;
+    const resource: Resource = {
+      type: 'access_to_work',
+      youngPersonId,
+      providerId: person.providerId,
+      hostEmployerIds: [],
+    };
+    if (decide(actor, 'access_to_work.write', resource) !== 'allow') return null;
+    const [matches, found, claims] = await Promise.all([
+      this.internships.internships(youngPersonId),
+      this.records.caseOf(youngPersonId),
+      this.records.claimsOf(youngPersonId),
+    ]);
+    const internship = latestStarted(matches);
+    const view = this.#view(youngPersonId, found, internship?.startedOn ?? person.plannedStartDate ?? null);
+    const due = found?.award
+      ? claimDue({
+          today: this.#today(),
+          coachingLines: found.award.lines.filter((line) => line.kind === 'job_coach'),
+          claims: new Map(claims.map((claim) => [claim.month, claim.state])),
+          ...(internship?.startedOn ? { startedOn: internship.startedOn } : {}),
+          ...(internship?.endedOn ? { endedOn: internship.endedOn } : {}),
+        })
+      : null;
+    return {
+      path: `/young-people/${youngPersonId}/access-to-work`,
+      applicationSentOn: found?.application?.sentOn ?? null,
+      awarded: !!found?.award,
+      dates: view.dates,
+      claimDue: due,
+      coachingWeeks: {
+        intensiveUntilWeek: intensiveCoachingWeeks,
+        discretionaryUntilWeek: intensiveCoachingWeeks + discretionaryCoachingWeeks,
+      },
+    };
+  }
+
+  /**
+   * Every claim of the caller's provider, each with the young person's name and the AtW reference
+   * the DWP claim form asks for. For the provider's job coaches and admins only.
+   */
+  async providerClaims(actor: Actor) {
+    if (!actor.providerId) throw forbidden('Only the provider’s staff can download its Access to Work claims.');
+    authorize(actor, 'provider.access_to_work_claims', { type: 'provider', id: actor.providerId });
+    const claims = await this.records.claimsOfProvider(actor.providerId);
+    const ids = [...new Set(claims.map((claim) => claim.youngPersonId))];
+    const [names, cases] = await Promise.all([this.internships.names(ids), this.records.casesOf(ids)]);
+    const references = new Map(cases.map((found) => [found.youngPersonId, found.application?.reference]));
+    return claims.map((claim) => ({
+      claim,
+      youngPersonName: names.get(claim.youngPersonId) ?? '',
+      reference: references.get(claim.youngPersonId) ?? null,
+    }));
   }
 
   /** One claim with what the DWP claim form asks for beside it: the claimant's name and the AtW reference. */

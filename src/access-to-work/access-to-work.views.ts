@@ -42,27 +42,49 @@ export const claimCsvColumns = [
 
 const pounds = (pence: number | undefined) => (pence === undefined ? undefined : (pence / 100).toFixed(2));
 
+function claimFields(claim: AccessToWorkClaim): string[] {
+  return [
+    csvField(claim.month),
+    csvField(claim.firstDay),
+    csvField(claim.lastDay),
+    csvField(claim.weeks.length, { text: false }),
+    csvField(claim.coachingHours, { text: false }),
+    csvField(pounds(claim.costPerHourPence), { text: false }),
+    csvField(pounds(claim.totalPence), { text: false }),
+    csvField(claim.state),
+    csvField(claim.signed?.by),
+    csvField(claim.signed?.on),
+    csvField(claim.sent?.on),
+    csvField(claim.paid?.on),
+    csvField(pounds(claim.paid?.amountPence), { text: false }),
+    csvField(claim.queried?.on),
+    csvField(claim.queried?.question),
+    csvField(claim.warnings.map(warningMessage).join(' ')),
+  ];
+}
+
+const csvDocument = (header: readonly string[], rows: string[][]) =>
+  `\ufeff${[header.join(','), ...rows.map((row) => row.join(','))].join('\r\n')}\r\n`;
+
 /** Every claim of a young person as CSV: UTF-8 with a byte-order mark, CRLF line ends, a header row. */
 export function claimsCsv(claims: AccessToWorkClaim[]): string {
-  const rows = claims.map((claim) =>
-    [
-      csvField(claim.month),
-      csvField(claim.firstDay),
-      csvField(claim.lastDay),
-      csvField(claim.weeks.length, { text: false }),
-      csvField(claim.coachingHours, { text: false }),
-      csvField(pounds(claim.costPerHourPence), { text: false }),
-      csvField(pounds(claim.totalPence), { text: false }),
-      csvField(claim.state),
-      csvField(claim.signed?.by),
-      csvField(claim.signed?.on),
-      csvField(claim.sent?.on),
-      csvField(claim.paid?.on),
-      csvField(pounds(claim.paid?.amountPence), { text: false }),
-      csvField(claim.queried?.on),
-      csvField(claim.queried?.question),
-      csvField(claim.warnings.map(warningMessage).join(' ')),
-    ].join(','),
+  return csvDocument(claimCsvColumns, claims.map(claimFields));
+}
+
+/** Who each claim is for, as the DWP claim form names them, before the claim's own columns. */
+export const providerClaimCsvColumns = ['young_person_id', 'name', 'atw_reference', ...claimCsvColumns] as const;
+
+/** Every claim of a provider's young people as CSV, one row each, in the same form as claimsCsv. */
+export function providerClaimsCsv(
+  rows: { claim: AccessToWorkClaim; youngPersonName: string; reference: string | null }[],
+): string {
+  return csvDocument(
+    providerClaimCsvColumns,
+    rows.map((row) => [
+      csvField(row.claim.youngPersonId),
+      csvField(row.youngPersonName),
+      csvField(row.reference ?? undefined),
+      ...claimFields(row.claim),
+    ]),
   );
-  return `\ufeff${[claimCsvColumns.join(','), ...rows].join('\r\n')}\r\n`;
 }

@@ -75,6 +75,8 @@ export type Action =
   | 'provider.add_young_person'
   | 'provider.record_eligibility_exception'
   | 'provider.dashboard'
+  /** Every Access to Work claim of the provider's young people, as one CSV. */
+  | 'provider.access_to_work_claims'
   | 'account.read'
   | 'account.disable'
   | 'access_to_work.read'
@@ -210,6 +212,7 @@ function decideProvider(actor: Actor, action: Action, r: Extract<Resource, { typ
     'provider.add_young_person': staff,
     'provider.record_eligibility_exception': staff && actor.role === 'provider_admin',
     'provider.dashboard': staff,
+    'provider.access_to_work_claims': staff,
   };
   return allowed[action] ? 'allow' : 'forbidden';
 }

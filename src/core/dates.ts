@@ -70,3 +70,20 @@ export function cohortYearOf(isoDate: string): number {
   const month = Number(isoDate.slice(5, 7));
   return month >= 9 ? year : year - 1;
 }
+
+/** The day and hour in England, where every user of the service is. */
+export function londonDayAndHour(at: Date): { day: string; hour: number } {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/London',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(at)
+      .map((part) => [part.type, part.value]),
+  );
+  return { day: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour) };
+}

@@ -185,7 +185,7 @@ const groupFigures = [
 const employerGroupFigures = ['awaitingDecision', 'starts', 'completed', 'hiredByEmployer'];
 
 /** The table as the page shows it, and every figure in long form for those who pivot it themselves. */
-function Downloads(props: { filters: DashboardFilters }) {
+function Downloads(props: { filters: DashboardFilters; accessToWorkClaims?: boolean }) {
   const query = queryOf(props.filters);
   return (
     <ul class="govuk-list">
@@ -199,6 +199,13 @@ function Downloads(props: { filters: DashboardFilters }) {
           Download every figure, one a row (CSV data)
         </a>
       </li>
+      {props.accessToWorkClaims ? (
+        <li>
+          <a class="govuk-link" href="/access-to-work/claims.csv" download>
+            Download every Access to Work claim of your young people, one a row (CSV)
+          </a>
+        </li>
+      ) : null}
     </ul>
   );
 }
@@ -318,7 +325,7 @@ async function providerReport(c: Context<WebEnv>) {
           </a>
         </p>
       ) : null}
-      <Downloads filters={filters} />
+      <Downloads filters={filters} accessToWorkClaims />
       <FiguresWithDefinitions figures={dashboard.overall} definitions={dashboard.definitions} />
       {breakdowns.map((breakdown) => (
         <section aria-labelledby={breakdown.id}>

@@ -18,6 +18,13 @@ export interface paths {
     /** MongoDB and Meilisearch both answer */
     get: operations["getReadiness"];
   };
+  "/v1/access-to-work/claims.csv": {
+    /**
+     * Every monthly claim of the provider’s young people as CSV, one row each
+     * @description The caller’s provider’s claims, oldest month first, each with the young person’s id, name and AtW reference beside the fields of DWP’s claim form. UTF-8 with a byte-order mark, CRLF line ends, a header row (`young_person_id,name,atw_reference,month,first_day,last_day,weeks,coaching_hours,cost_per_hour_gbp,total_gbp,state,signed_by,signed_on,sent_on,paid_on,paid_gbp,queried_on,question,warnings`); amounts in pounds. Sent with `Cache-Control: no-store`. For the provider’s job coaches and admins; 403 for anyone else.
+     */
+    get: operations["exportProviderAccessToWorkClaimsCsv"];
+  };
   "/v1/accounts": {
     /**
      * Accounts of my organisation
@@ -1487,7 +1494,7 @@ export interface components {
       failedAt?: string;
       id: string;
       /** @enum {string} */
-      kind: "invitation" | "proposal_received" | "proposal_agreed" | "decided_for_you" | "employer_decision" | "taster_arranged" | "passport_draft_waiting" | "share_ending_soon" | "share_ended" | "weekly_log_missing" | "review_due" | "follow_up_due" | "security_new_sign_in" | "security_refresh_reuse" | "password_reset" | "digest";
+      kind: "invitation" | "proposal_received" | "proposal_agreed" | "decided_for_you" | "employer_decision" | "taster_arranged" | "passport_draft_waiting" | "share_ending_soon" | "share_ended" | "weekly_log_missing" | "review_due" | "follow_up_due" | "access_to_work_application" | "access_to_work_reconsideration" | "access_to_work_renewal" | "access_to_work_claim" | "security_new_sign_in" | "security_refresh_reuse" | "password_reset" | "digest";
       /** @description The kind of failure (e.g. "Error ECONNREFUSED"), never the message. */
       lastError?: string;
       recipient: {
@@ -1504,9 +1511,13 @@ export interface components {
     };
     NotificationPreferences: {
       /** @description Kinds that are always emailed at once (account security, invitations, the digest itself). */
-      alwaysSent: ("invitation" | "proposal_received" | "proposal_agreed" | "decided_for_you" | "employer_decision" | "taster_arranged" | "passport_draft_waiting" | "share_ending_soon" | "share_ended" | "weekly_log_missing" | "review_due" | "follow_up_due" | "security_new_sign_in" | "security_refresh_reuse" | "password_reset" | "digest")[];
+      alwaysSent: ("invitation" | "proposal_received" | "proposal_agreed" | "decided_for_you" | "employer_decision" | "taster_arranged" | "passport_draft_waiting" | "share_ending_soon" | "share_ended" | "weekly_log_missing" | "review_due" | "follow_up_due" | "access_to_work_application" | "access_to_work_reconsideration" | "access_to_work_renewal" | "access_to_work_claim" | "security_new_sign_in" | "security_refresh_reuse" | "password_reset" | "digest")[];
       dailyDigest: boolean;
       email: {
+        access_to_work_application?: boolean;
+        access_to_work_claim?: boolean;
+        access_to_work_reconsideration?: boolean;
+        access_to_work_renewal?: boolean;
         decided_for_you?: boolean;
         employer_decision?: boolean;
         follow_up_due?: boolean;
@@ -1525,6 +1536,10 @@ export interface components {
       dailyDigest: boolean;
       /** @description Whether to email each kind; a kind left out is on. Security emails and invitations are always sent and cannot be listed here. */
       email: {
+        access_to_work_application?: boolean;
+        access_to_work_claim?: boolean;
+        access_to_work_reconsideration?: boolean;
+        access_to_work_renewal?: boolean;
         decided_for_you?: boolean;
         employer_decision?: boolean;
         follow_up_due?: boolean;
@@ -2649,6 +2664,44 @@ export interface operations {
       };
       /** @description The request is malformed or breaks the schema (including text with control characters); `details` names each field. */
       400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /**
+   * Every monthly claim of the provider’s young people as CSV, one row each
+   * @description The caller’s provider’s claims, oldest month first, each with the young person’s id, name and AtW reference beside the fields of DWP’s claim form. UTF-8 with a byte-order mark, CRLF line ends, a header row (`young_person_id,name,atw_reference,month,first_day,last_day,weeks,coaching_hours,cost_per_hour_gbp,total_gbp,state,signed_by,signed_on,sent_on,paid_on,paid_gbp,queried_on,question,warnings`); amounts in pounds. Sent with `Cache-Control: no-store`. For the provider’s job coaches and admins; 403 for anyone else.
+   */
+  exportProviderAccessToWorkClaimsCsv: {
+    responses: {
+      /** @description The claims as CSV. */
+      200: {
+        content: {
+          "text/csv": string;
+        };
+      };
+      /** @description The request is malformed or breaks the schema (including text with control characters); `details` names each field. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid access token. */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The caller may see this record but not do this to it. */
+      403: {
         content: {
           "application/json": components["schemas"]["Error"];
         };

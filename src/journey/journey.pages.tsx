@@ -1,6 +1,7 @@
 import { type Context, Hono } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { z } from 'zod';
+import type { AccessToWorkService } from '../access-to-work/access-to-work.service.js';
 import { sectionLabels } from '../passports/passports.service.js';
 import { Button } from '../web/components/Button.js';
 import { CharacterCount } from '../web/components/CharacterCount.js';
@@ -28,7 +29,7 @@ import {
 import { renderPage } from '../web/render.js';
 import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
-import { dateAndTime, longDate } from '../web/young-person.js';
+import { dateAndTime, longDate, monthInWords } from '../web/young-person.js';
 import { partiesOf, placementMatchResource } from './journey.access.js';
 import type { JourneyAction, JourneyState } from './journey.machine.js';
 import {
@@ -593,7 +594,10 @@ async function journeyPage(
     return c.redirect(`/young-people/${match.youngPersonId}/proposals/${matchId}`, 303);
   }
   const { match, view } = await loadJourney(c);
-  const coach = await c.var.services.journey.coachContact(actor, match);
+  const [coach, accessToWork] = await Promise.all([
+    c.var.services.journey.coachContact(actor, match),
+    c.var.services.accessToWork.journeyDates(actor, view.youngPerson.id),
+  ]);
   // The employer decides with the placement's practicalities in front of them: its own placement, which it may read.
   const practicalities =
     actor.role === 'employer' ? (await c.var.services.placements.get(actor, view.placement.id)).placement : undefined;
@@ -701,6 +705,7 @@ async function journeyPage(
           {view.youngPerson.preferredName}: {view.placement.title}
         </h1>
         <SummaryList rows={rows} />
+        {accessToWork ? <AccessToWorkDates dates={accessToWork} /> : null}
         {view.note ? (
           <>
             <h2 class="govuk-heading-m">Why the job coach proposed it</h2>
@@ -1249,6 +1254,14 @@ async function progressPage(c: Context<WebEnv>) {
   const actor = c.get('actor')!;
   const progress = await c.var.services.progress.progress(actor, c.req.param('matchId')!);
   const { view } = await loadJourney(c);
+  const coachingWeeks = (await c.var.services.accessToWork.journeyDates(actor, view.youngPerson.id))?.coachingWeeks;
+  const marks = coachingWeeks
+    ? [
+        { afterWeek: coachingWeeks.intensiveUntilWeek, label: 'Intensive coaching ends' },
+        { afterWeek: coachingWeeks.discretionaryUntilWeek, label: 'Extra weeks end' },
+      ]
+    : [];
+  const markAfter = new Map(marks.map((mark) => [mark.afterWeek, mark.label]));
   const logged = progress.weeks.filter((week) => week.logged);
   const canLog = view.yourNextSteps.some((next) => next.action === 'log_week');
   const { earlyAverageSupportHours: early, recentAverageSupportHours: recent } = progress.fading;
@@ -1274,6 +1287,12 @@ async function progressPage(c: Context<WebEnv>) {
         </p>
       ) : null}
       {progress.nextReviewDue ? <p class="govuk-body">Next review due: {longDate(progress.nextReviewDue)}.</p> : null}
+      {coachingWeeks ? (
+        <p class="govuk-body">
+          Access to Work pays for intensive job coaching for the first {coachingWeeks.intensiveUntilWeek} weeks, and up
+          to week {coachingWeeks.discretionaryUntilWeek} if the adviser agrees. The chart and the table mark both.
+        </p>
+      ) : null}
       {logged.length > 0 ? (
         <SupportChart
           weeks={logged.map((week) => ({
@@ -1281,6 +1300,7 @@ async function progressPage(c: Context<WebEnv>) {
             hoursWorked: week.hoursWorked!,
             supportHours: week.supportHours!,
           }))}
+          marks={marks}
         />
       ) : null}
       <TableRegion label="Hours each week">
@@ -1312,6 +1332,11 @@ async function progressPage(c: Context<WebEnv>) {
               <tr class="govuk-table__row">
                 <th scope="row" class="govuk-table__header">
                   {week.weekNumber}
+                  {markAfter.has(week.weekNumber) ? (
+                    <span class="govuk-body-s govuk-!-display-block">
+                      {markAfter.get(week.weekNumber)} after this week
+                    </span>
+                  ) : null}
                 </th>
                 <td class="govuk-table__cell">{longDate(week.weekStarting)}</td>
                 <td class="govuk-table__cell govuk-table__cell--numeric">
@@ -1387,6 +1412,76 @@ export function InboxList(props: { items: InboxEntry[] }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+type JourneyDates = NonNullable<Awaited<ReturnType<AccessToWorkService['journeyDates']>>>;
+
+/** Access to Work's dates for the intern, for the provider's staff: what is due, late or coming. */
+function AccessToWorkDates(props: { dates: JourneyDates }) {
+  const { dates, claimDue, applicationSentOn, awarded, path } = props.dates;
+  const late = (
+    <>
+      {' '}
+      <Tag colour="red">Late</Tag>
+    </>
+  );
+  const application = awarded ? (
+    'Award recorded'
+  ) : applicationSentOn ? (
+    `Sent on ${longDate(applicationSentOn)}`
+  ) : dates.applicationOpensOn ? (
+    <>
+      Not sent. It could be sent from {longDate(dates.applicationOpensOn)}.{dates.applicationLate ? late : null}
+    </>
+  ) : (
+    'Not sent'
+  );
+  const rows = [
+    { key: 'Application', value: application },
+    ...(dates.reconsiderationDeadline
+      ? [{ key: 'Ask for a reconsideration by', value: longDate(dates.reconsiderationDeadline) }]
+      : []),
+    ...(dates.fundedUntil && dates.renewalOpensOn
+      ? [
+          {
+            key: 'Renewal',
+            value: `Opens ${longDate(dates.renewalOpensOn)}; the award ends ${longDate(dates.fundedUntil)}`,
+          },
+        ]
+      : []),
+    ...(claimDue
+      ? [
+          {
+            key: `Claim for ${monthInWords(claimDue.month)}`,
+            value: (
+              <>
+                Due by {longDate(claimDue.dueOn)}
+                {claimDue.late ? late : null}
+              </>
+            ),
+          },
+        ]
+      : []),
+    ...(dates.intensiveCoachingUntil && dates.discretionaryCoachingUntil
+      ? [
+          {
+            key: 'Intensive job coaching',
+            value: `Until ${longDate(dates.intensiveCoachingUntil)}; up to ${longDate(dates.discretionaryCoachingUntil)} if the adviser agrees`,
+          },
+        ]
+      : []),
+  ];
+  return (
+    <>
+      <h2 class="govuk-heading-m">Access to Work dates</h2>
+      <SummaryList rows={rows} />
+      <p class="govuk-body">
+        <a class="govuk-link" href={path}>
+          Open Access to Work
+        </a>
+      </p>
+    </>
   );
 }
 

@@ -7,6 +7,12 @@ export interface ChartWeek {
 const width = 640;
 const height = 240;
 const margin = { top: 16, right: 8, bottom: 36, left: 40 };
+/** A line after a week, with what it marks ("Intensive coaching ends"). */
+export interface ChartMark {
+  afterWeek: number;
+  label: string;
+}
+
 const worked = '#1d70b8';
 const support = '#0b0c0c';
 
@@ -15,8 +21,10 @@ const support = '#0b0c0c';
  * the table printed beside it (the table is what screen readers and printouts rely on), so its
  * text alternative says what the picture shows rather than repeating every figure.
  */
-export function SupportChart(props: { weeks: ChartWeek[] }) {
+export function SupportChart(props: { weeks: ChartWeek[]; marks?: ChartMark[] }) {
   const { weeks } = props;
+  // A mark is drawn once the chart reaches its week: after the last week up to it.
+  const marks = (props.marks ?? []).filter((mark) => weeks.some((week) => week.weekNumber > mark.afterWeek));
   const top = Math.max(1, ...weeks.map((week) => Math.max(week.hoursWorked, week.supportHours)));
   const scaleTop = Math.ceil(top / 5) * 5;
   const plotWidth = width - margin.left - margin.right;
@@ -27,7 +35,8 @@ export function SupportChart(props: { weeks: ChartWeek[] }) {
   const ticks = [0, scaleTop / 2, scaleTop];
   const first = weeks[0]!;
   const last = weeks[weeks.length - 1]!;
-  const summary = `Support went from ${first.supportHours} hours in week ${first.weekNumber} to ${last.supportHours} hours in week ${last.weekNumber}. The table below has every week.`;
+  const marked = marks.map((mark) => ` A line after week ${mark.afterWeek}: ${mark.label}.`).join('');
+  const summary = `Support went from ${first.supportHours} hours in week ${first.weekNumber} to ${last.supportHours} hours in week ${last.weekNumber}.${marked} The table below has every week.`;
   const labelEvery = Math.max(1, Math.ceil(weeks.length / 12));
   return (
     <figure class="app-chart">
@@ -78,6 +87,25 @@ export function SupportChart(props: { weeks: ChartWeek[] }) {
                   {week.weekNumber}
                 </text>
               ) : null}
+            </g>
+          );
+        })}
+        {marks.map((mark, index) => {
+          const x = margin.left + weeks.filter((week) => week.weekNumber <= mark.afterWeek).length * slot;
+          return (
+            <g>
+              <line
+                x1={x}
+                x2={x}
+                y1={margin.top}
+                y2={margin.top + plotHeight}
+                stroke="#d4351c"
+                stroke-width="2"
+                stroke-dasharray="6 3"
+              />
+              <text x={x - 4} y={margin.top + 10 + index * 14} text-anchor="end" font-size="12" fill="#0b0c0c">
+                {mark.label}
+              </text>
             </g>
           );
         })}

@@ -1,6 +1,9 @@
 import type { Collection, Db, MongoClient, ObjectId } from 'mongodb';
+import type { AccessToWorkTaskView } from '../access-to-work/access-to-work.service.js';
 import { actorOf } from '../auth/auth.service.js';
+import type { Actor } from '../auth/policy.js';
 import type { Clock } from '../core/clock.js';
+import { londonDayAndHour } from '../core/dates.js';
 import type { CollectionSpec } from '../core/db/mongo.js';
 import { inTransaction } from '../core/db/transaction.js';
 import { Lease } from '../core/lease.js';
@@ -10,10 +13,19 @@ import type { InboxService } from '../journey/inbox.service.js';
 import type { NamesReadModel } from '../read-models/names.js';
 import type { RecipientsReadModel } from '../read-models/recipients.js';
 import type { ShareEndingsReadModel } from '../read-models/shares.js';
+import type { NotificationKind } from './kinds.js';
 import { webPaths } from './links.js';
 import { longDate } from './notifications.service.js';
 import type { NotificationOutbox } from './outbox.js';
 import { subjectFor } from './templates.js';
+
+/** Each Access to Work task a job coach has, and the email that reminds them of it. */
+const accessToWorkKinds: Record<AccessToWorkTaskView['kind'], NotificationKind> = {
+  application_late: 'access_to_work_application',
+  reconsideration_closing: 'access_to_work_reconsideration',
+  renewal_open: 'access_to_work_renewal',
+  claim_late: 'access_to_work_claim',
+};
 
 interface ScheduledRunDoc {
   _id: string;
@@ -35,6 +47,7 @@ const dailyRunId = 'notifications.daily';
 
 export interface DailyOutcome {
   reminders: number;
+  accessToWorkReminders: number;
   shareNotices: number;
   digests: number;
 }
@@ -44,26 +57,9 @@ const shareNoticeDays = 14;
 /** Shares that ended more than this long ago (or before this feature) are not announced. */
 const endedShareWindowDays = 7;
 
-/** The day and hour in England, where every user of the service is. */
-export function londonDayAndHour(at: Date): { day: string; hour: number } {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Europe/London',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(at)
-      .map((part) => [part.type, part.value]),
-  );
-  return { day: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour) };
-}
-
 /**
  * The daily run: reminders to job coaches (weekly log missing, review due, 12-month follow-up
- * due), passport shares ending soon or ended, and the digests of those who chose one email a day.
+ * due, Access to Work's deadlines), passport shares ending soon or ended, and the digests of those who chose one email a day.
  * Every instance checks each minute, but a lease in MongoDB lets one run per day; and each
  * reminder has a unique key, so even an overlapping run never sends one twice.
  */
@@ -75,6 +71,7 @@ export class DailyNotifications {
   private readonly mongo: MongoClient;
   private readonly outbox: NotificationOutbox;
   private readonly inbox: InboxService;
+  private readonly accessToWork: { coachTasks(actor: Actor): Promise<AccessToWorkTaskView[]> };
   private readonly recipients: RecipientsReadModel;
   private readonly shareEndings: ShareEndingsReadModel;
   private readonly names: NamesReadModel;
@@ -88,6 +85,8 @@ export class DailyNotifications {
     outbox: NotificationOutbox;
     /** Each job coach's inbox, read as that coach (so the policy decides what a reminder is about). */
     inbox: InboxService;
+    /** Each job coach's Access to Work tasks, read as that coach. */
+    accessToWork: { coachTasks(actor: Actor): Promise<AccessToWorkTaskView[]> };
     /** Job coaches, and the young people who own the shares. */
     recipients: RecipientsReadModel;
     /** When shares end; never what they share. */
@@ -102,6 +101,7 @@ export class DailyNotifications {
     this.mongo = options.mongo;
     this.outbox = options.outbox;
     this.inbox = options.inbox;
+    this.accessToWork = options.accessToWork;
     this.recipients = options.recipients;
     this.shareEndings = options.shareEndings;
     this.names = options.names;
@@ -157,9 +157,10 @@ export class DailyNotifications {
   /** Everything the daily run sends; safe to call again the same day (nothing is sent twice). */
   async run(now: Date = this.clock.now()): Promise<DailyOutcome> {
     const reminders = await this.#coachReminders();
+    const accessToWorkReminders = await this.#accessToWorkReminders();
     const shareNotices = await this.#shareNotices(now);
     const digests = await this.#digests(londonDayAndHour(now).day);
-    return { reminders, shareNotices, digests };
+    return { reminders, accessToWorkReminders, shareNotices, digests };
   }
 
   async #coachReminders(): Promise<number> {
@@ -197,6 +198,28 @@ export class DailyNotifications {
             dedupeKey: `follow_up_due:${item.matchId}:${item.dueOn}:${coach.id}`,
           });
         }
+        if (added) made += 1;
+      }
+    }
+    return made;
+  }
+
+  /** Reminds each job coach of what Access to Work needs from them, once per task. */
+  async #accessToWorkReminders(): Promise<number> {
+    let made = 0;
+    for await (const coach of this.recipients.jobCoaches()) {
+      for (const task of await this.accessToWork.coachTasks(actorOf(coach))) {
+        const kind = accessToWorkKinds[task.kind];
+        // The occurrence (a month, a letter's date) keys the reminder only: the email never shows it.
+        const added = await this.outbox.enqueueOnce({
+          kind,
+          to: { email: coach.email, name: coach.name, accountId: coach.id },
+          path: webPaths.accessToWork(task.youngPerson.id),
+          subjectIds: [task.youngPerson.id],
+          ...(coach.providerId ? { providerId: coach.providerId } : {}),
+          facts: { youngPersonName: task.youngPerson.preferredName },
+          dedupeKey: `${kind}:${task.youngPerson.id}:${task.occurrence}:${coach.id}`,
+        });
         if (added) made += 1;
       }
     }

@@ -11,6 +11,7 @@ export const webPaths = {
   journey: (matchId: string) => `/journeys/${matchId}`,
   passportDrafts: (youngPersonId: string) => `/young-people/${youngPersonId}/passport/drafts`,
   passportShares: (youngPersonId: string) => `/young-people/${youngPersonId}/passport/shares`,
+  accessToWork: (youngPersonId: string) => `/young-people/${youngPersonId}/access-to-work`,
   notificationSettings: () => '/settings/notifications',
 };
 
@@ -23,6 +24,7 @@ export const webPathPatterns: RegExp[] = [
   /^\/young-people\/[0-9a-f]{24}\/proposals\/[0-9a-f]{24}$/,
   /^\/journeys\/[0-9a-f]{24}$/,
   /^\/young-people\/[0-9a-f]{24}\/passport\/(drafts|shares)$/,
+  /^\/young-people\/[0-9a-f]{24}\/access-to-work$/,
   /^\/settings\/notifications$/,
 ];
 

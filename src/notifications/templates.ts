@@ -191,6 +191,39 @@ function wordingFor(kind: NotificationKind, f: Facts): Wording {
         action: 'Record the follow-up',
         why: `You get this email because ${f.youngPersonName} was on your caseload.`,
       };
+    // Access to Work emails name what needs doing and link to the page: no figure, date or reference.
+    case 'access_to_work_application':
+      return {
+        subject: `Access to Work: an application needs sending for ${f.youngPersonName}`,
+        paragraphs: [`The Access to Work application for ${f.youngPersonName} is late. The page says what to do.`],
+        action: 'Open Access to Work',
+        why: `You get this email because ${f.youngPersonName} is on your caseload.`,
+      };
+    case 'access_to_work_reconsideration':
+      return {
+        subject: `Access to Work: the time to ask for a reconsideration for ${f.youngPersonName} ends soon`,
+        paragraphs: [
+          `If the Access to Work award for ${f.youngPersonName} is not right, ask for a reconsideration soon. The page says by when.`,
+        ],
+        action: 'Open Access to Work',
+        why: `You get this email because ${f.youngPersonName} is on your caseload.`,
+      };
+    case 'access_to_work_renewal':
+      return {
+        subject: `Access to Work: the award for ${f.youngPersonName} can be renewed`,
+        paragraphs: [`You can now apply to renew the Access to Work award for ${f.youngPersonName}.`],
+        action: 'Open Access to Work',
+        why: `You get this email because ${f.youngPersonName} is on your caseload.`,
+      };
+    case 'access_to_work_claim':
+      return {
+        subject: `Access to Work: last month’s claim for ${f.youngPersonName} is not sent`,
+        paragraphs: [
+          `Last month’s Access to Work claim for ${f.youngPersonName} is past the day it was due and is not sent yet.`,
+        ],
+        action: 'Open Access to Work',
+        why: `You get this email because ${f.youngPersonName} is on your caseload.`,
+      };
     case 'security_new_sign_in':
       return {
         subject: `New sign-in to your ${serviceName} account`,

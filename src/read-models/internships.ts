@@ -1,3 +1,4 @@
+import { ObjectId } from 'mongodb';
 import type { PlacementMatch, PlacementMatchesRepository } from '../journey/journey.repository.js';
 import type { ProgressRepository } from '../journey/progress.repository.js';
 import type { YoungPeopleRepository, YoungPerson } from '../young-people/young-people.repository.js';
@@ -10,6 +11,9 @@ export type InternshipFact = Pick<
   PlacementMatch,
   'id' | 'state' | 'employerId' | 'visibleToEmployer' | 'startedOn' | 'endedOn'
 >;
+
+/** Far more than a job coach's caseload (5 to 10 young people); a bound, not a page. */
+const caseloadLimit = 500;
 
 /**
  * What Access to Work reads of other features: the young person's provider and planned start,
@@ -40,6 +44,30 @@ export class InternshipFacts {
           preferredName: person.preferredName,
         }
       : undefined;
+  }
+
+  /** The young people a job coach supports at their provider (withdrawn ones have nothing left to do). */
+  async caseloadOf(jobCoachId: string, providerId: string): Promise<PlannedIntern[]> {
+    const { items } = await this.youngPeople.list(
+      {
+        jobCoachId: new ObjectId(jobCoachId),
+        providerId: new ObjectId(providerId),
+        status: { $ne: 'withdrawn' },
+      },
+      { limit: caseloadLimit, offset: 0 },
+    );
+    return items.map((person) => ({
+      id: person.id,
+      providerId: person.providerId,
+      plannedStartDate: person.plannedStartDate,
+      preferredName: person.preferredName,
+    }));
+  }
+
+  /** Young people's preferred names, by id (a name the claim form needs beside each claim). */
+  async names(youngPersonIds: string[]): Promise<Map<string, string>> {
+    const people = await this.youngPeople.byIds(youngPersonIds);
+    return new Map(people.map((person) => [person.id, person.preferredName]));
   }
 
   async internships(youngPersonId: string): Promise<InternshipFact[]> {

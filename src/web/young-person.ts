@@ -92,6 +92,15 @@ export function longDate(value: string | Date): string {
   });
 }
 
+/** A month ("YYYY-MM") as people say it: "October 2026". */
+export function monthInWords(month: string): string {
+  return new Date(`${month}-15T12:00:00Z`).toLocaleDateString('en-GB', {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
 /** "10:14", in England. */
 export function timeOfDay(value: string | Date): string {
   const date = typeof value === 'string' ? new Date(value) : value;

@@ -1,4 +1,5 @@
 import { type Context, Hono } from 'hono';
+import type { AccessToWorkTaskView } from '../access-to-work/access-to-work.service.js';
 import { type PassportSection, sectorLabels } from '../domain/vocabulary.js';
 import { InboxList, stateWords } from '../journey/journey.pages.js';
 import { daysInWords } from '../journey/proposals.pages.js';
@@ -32,15 +33,43 @@ const statusWords: Record<(typeof youngPersonStatuses)[number], { text: string; 
 const isStatus = (value: string | undefined): value is (typeof youngPersonStatuses)[number] =>
   (youngPersonStatuses as readonly string[]).includes(value ?? '');
 
+/** A job coach's Access to Work tasks, each with its young person and its date, for their home. */
+function AccessToWorkTaskList(props: { tasks: AccessToWorkTaskView[] }) {
+  if (props.tasks.length === 0) return <p class="govuk-body">Nothing about Access to Work needs you today.</p>;
+  return (
+    <ul class="govuk-list app-inbox">
+      {props.tasks.map((task) => (
+        <li class="app-inbox__item">
+          <h3 class="govuk-heading-s govuk-!-margin-bottom-1">
+            <a class="govuk-link" href={task.path}>
+              {task.youngPerson.preferredName}: Access to Work
+            </a>
+          </h3>
+          <p class="govuk-body-s govuk-!-margin-bottom-1">{task.title}</p>
+          <p class="govuk-body-s">
+            {task.dateLabel} {longDate(task.dueOn)}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** A job coach's home: what needs them today first, then the way into their caseload. */
 async function coachHome(c: Context<WebEnv>) {
-  const items = await c.var.services.inbox.inbox(c.get('actor')!);
+  const actor = c.get('actor')!;
+  const [items, accessToWorkTasks] = await Promise.all([
+    c.var.services.inbox.inbox(actor),
+    c.var.services.accessToWork.coachTasks(actor),
+  ]);
   return renderPage(
     c,
     { title: 'What needs you today' },
     <>
       <h1 class="govuk-heading-l">What needs you today</h1>
       <InboxList items={items} />
+      <h2 class="govuk-heading-m">Access to Work</h2>
+      <AccessToWorkTaskList tasks={accessToWorkTasks} />
       <h2 class="govuk-heading-m">Your young people</h2>
       <p class="govuk-body">
         <a class="govuk-link" href="/caseload">

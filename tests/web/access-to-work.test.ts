@@ -16,6 +16,7 @@ const clock = new ManualClock(new Date('2026-03-08T09:00:00Z'));
 let web: WebTest;
 let world: ProviderWorld;
 let employer: EmployerWorld;
+let matchId: string;
 
 /** Sam (planned start 7 September 2026) with an award, an internship under way and four weeks logged in October. */
 beforeAll(async () => {
@@ -51,7 +52,7 @@ beforeAll(async () => {
   });
   expect(awarded.status, awarded.text).toBe(200);
   const placementId = await postPlacement(harness, employer.employerId, employer.staff, { startDate: '2026-09-07' });
-  const matchId = (await propose(harness, world.coach, world.youngPersonId, placementId)).json.id as string;
+  matchId = (await propose(harness, world.coach, world.youngPersonId, placementId)).json.id as string;
   expect((await step(harness, world.youngPerson, matchId, 'accept', { sections: [] })).status).toBe(200);
   expect((await step(harness, employer.staff, matchId, 'employer-accept')).status).toBe(200);
   await travelTo(harness, clock, '2026-09-07T09:00:00Z', [world.coach]);
@@ -197,5 +198,62 @@ describe('Access to Work pages', () => {
     const response = await page.goto(`/young-people/${world.youngPersonId}/access-to-work`);
     expect(response?.status()).toBe(403);
     await context.close();
+  }, 60_000);
+
+  it('the job coach sees what Access to Work needs on their home and the dates on the journey, at 320 px', async () => {
+    await travelTo(web.harness, clock, '2026-12-11T10:00:00Z', [world.coach]);
+    const { page, context } = await signInAs(web, world.coach.email, { width: 320 });
+    await page.goto('/');
+    const sam = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Sam: Access to Work' }) });
+    await sam.getByText('Send last month’s Access to Work claim.').waitFor();
+    expect(await sam.getByText('It was due by 10 December 2026').count()).toBe(1);
+    await expectNoAxeViolations(page);
+    await expectNoHorizontalScroll(page);
+
+    await page.goto(`/journeys/${matchId}`);
+    await page.getByRole('heading', { name: 'Access to Work dates' }).waitFor();
+    expect(await page.getByText('Claim for November 2026').count()).toBe(1);
+    expect(await page.getByText('Due by 10 December 2026').count()).toBe(1);
+    expect(await page.getByText('Late', { exact: true }).count()).toBe(1);
+    expect(await page.getByText('Ask for a reconsideration by').count()).toBe(1);
+    expect(await page.getByText('Opens 23 April 2027; the award ends 16 July 2027').count()).toBe(1);
+    expect(await page.getByText('Until 7 March 2027; up to 6 June 2027 if the adviser agrees').count()).toBe(1);
+    await expectNoAxeViolations(page);
+    await expectNoHorizontalScroll(page);
+    await context.close();
+  }, 90_000);
+
+  it('the support chart marks where the 26 weeks of intensive coaching end, and its table says so too', async () => {
+    await travelTo(web.harness, clock, '2027-03-15T10:00:00Z', [world.coach]);
+    const logged = await step(web.harness, world.coach, matchId, 'logs', {
+      weekStarting: '2027-03-08',
+      hoursWorked: 25,
+      supportHours: 2,
+    });
+    expect(logged.status, logged.text).toBe(201);
+    const { page, context } = await signInAs(web, world.coach.email, { width: 320 });
+    await page.goto(`/journeys/${matchId}/progress`);
+    await page.getByRole('img', { name: /A line after week 26: Intensive coaching ends\./ }).waitFor();
+    expect(await page.getByRole('rowheader', { name: '26 Intensive coaching ends after this week' }).count()).toBe(1);
+    expect(await page.getByRole('rowheader', { name: '39 Extra weeks end after this week' }).count()).toBe(0);
+    await expectNoAxeViolations(page);
+    await expectNoHorizontalScroll(page);
+    await context.close();
+  }, 90_000);
+
+  it('the reports page links to every Access to Work claim of the provider as CSV, not for the young person', async () => {
+    const { page, context } = await signInAs(web, world.coach.email);
+    await page.goto('/reports');
+    const link = page.getByRole('link', {
+      name: 'Download every Access to Work claim of your young people, one a row (CSV)',
+    });
+    const download = await context.request.get((await link.getAttribute('href'))!);
+    expect(download.status()).toBe(200);
+    expect(download.headers()['cache-control']).toBe('no-store');
+    expect(await download.text()).toContain(`${world.youngPersonId},Sam,ATW-118204,2026-10,`);
+    await context.close();
+    const young = await signInAs(web, world.youngPerson.email);
+    expect((await young.context.request.get('/access-to-work/claims.csv')).status()).toBe(403);
+    await young.context.close();
   }, 60_000);
 });
