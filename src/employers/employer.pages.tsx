@@ -1,12 +1,14 @@
 import { type Context, Hono } from 'hono';
-import { type JourneyState, journeyStates } from '../journey/journey.machine.js';
-import { InboxList, stateWords } from '../journey/journey.pages.js';
+import type { JourneyState } from '../journey/journey.machine.js';
 import { Pagination, pageNumber } from '../web/components/Pagination.js';
 import { Tag } from '../web/components/Tag.js';
 import { pageForbidden } from '../web/errors.js';
+import { InboxList } from '../web/inbox-list.js';
 import { renderPage } from '../web/render.js';
 import type { WebEnv } from '../web/web.env.js';
+import { stateWords } from '../web/words.js';
 import { longDate } from '../web/young-person.js';
+import { journeyStates } from './employers.service.js';
 
 function employerOnly(c: Context<WebEnv>) {
   if (c.get('actor')!.role !== 'employer') throw pageForbidden('This page is for employers.');

@@ -1,8 +1,6 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
-import { ApiError } from '../core/errors.js';
 import { disabilityConfidentLevels, sectorLabels, sectors } from '../domain/vocabulary.js';
-import { disabilityConfidentWords } from '../matching/search.pages.js';
 import { Button } from '../web/components/Button.js';
 import { ErrorSummary } from '../web/components/ErrorSummary.js';
 import { Input } from '../web/components/Input.js';
@@ -21,9 +19,11 @@ import {
   readForm,
   text,
 } from '../web/forms.js';
+import { isRefusal } from '../web/refusals.js';
 import { renderPage } from '../web/render.js';
 import { redirectWithFlash, startSession } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
+import { disabilityConfidentWords } from '../web/words.js';
 import { employerInputSchema } from './employers.schemas.js';
 
 const emailWording: FieldWording = {
@@ -358,10 +358,7 @@ async function inviteColleague(c: Context<WebEnv>) {
       c.get('requestId'),
     );
   } catch (error) {
-    if (
-      error instanceof ApiError &&
-      (error.code === 'conflict' || error.code === 'unprocessable' || error.code === 'forbidden')
-    )
+    if (isRefusal(error, 'conflict', 'unprocessable', 'forbidden'))
       return organisationPage(c, form, { email: error.message });
     throw error;
   }

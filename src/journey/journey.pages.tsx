@@ -1,7 +1,7 @@
 import { type Context, Hono } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { z } from 'zod';
-import { sectionLabels } from '../passports/passports.service.js';
+import { sectionLabels } from '../domain/vocabulary.js';
 import { Button } from '../web/components/Button.js';
 import { CharacterCount } from '../web/components/CharacterCount.js';
 import { DateInput, type DateParts } from '../web/components/DateInput.js';
@@ -10,7 +10,7 @@ import { Input } from '../web/components/Input.js';
 import { Radios } from '../web/components/Radios.js';
 import { SummaryList } from '../web/components/SummaryList.js';
 import { TableRegion } from '../web/components/TableRegion.js';
-import { Tag, type TagColour } from '../web/components/Tag.js';
+import { Tag } from '../web/components/Tag.js';
 import { CsrfField, csrfToken } from '../web/csrf.js';
 import { datePartsFrom, isoDateFrom } from '../web/dates.js';
 import { pageForbidden, pageNotFound } from '../web/errors.js';
@@ -25,12 +25,14 @@ import {
   text,
   tooLongAnswers,
 } from '../web/forms.js';
+import { InboxList } from '../web/inbox-list.js';
 import { renderPage } from '../web/render.js';
 import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
+import { daysInWords, stateWords } from '../web/words.js';
 import { dateAndTime, longDate } from '../web/young-person.js';
 import { partiesOf, placementMatchResource } from './journey.access.js';
-import type { JourneyAction, JourneyState } from './journey.machine.js';
+import type { JourneyAction } from './journey.machine.js';
 import {
   completeInputSchema,
   contractTypes,
@@ -45,22 +47,7 @@ import {
   weeklyLogInputSchema,
 } from './journey.schemas.js';
 import { matchView } from './journey.views.js';
-import { daysInWords } from './proposals.pages.js';
 import { SupportChart } from './support-chart.js';
-
-/** Each state in words, with a tag colour; the words, not the colour, carry the meaning. */
-export const stateWords: Record<JourneyState, { text: string; colour: TagColour }> = {
-  proposed: { text: 'Waiting for the young person', colour: 'blue' },
-  declined_by_young_person: { text: 'Young person said no', colour: 'grey' },
-  awaiting_employer: { text: 'Waiting for the employer', colour: 'light-blue' },
-  taster_arranged: { text: 'Taster arranged', colour: 'purple' },
-  declined_by_employer: { text: 'Employer said no', colour: 'grey' },
-  agreed: { text: 'Agreed, not started', colour: 'turquoise' },
-  in_progress: { text: 'On placement', colour: 'green' },
-  completed: { text: 'Finished', colour: 'green' },
-  followed_up: { text: 'Followed up', colour: 'grey' },
-  withdrawn: { text: 'Withdrawn', colour: 'grey' },
-};
 
 const historyWords: Record<string, string> = {
   propose: 'Proposed by the job coach',
@@ -1363,29 +1350,6 @@ async function inboxPage(c: Context<WebEnv>) {
       <h1 class="govuk-heading-l">What needs you</h1>
       <InboxList items={items} />
     </>,
-  );
-}
-
-type InboxEntry = Awaited<ReturnType<import('./inbox.service.js').InboxService['inbox']>>[number];
-
-/** The inbox as a list of links, each saying whom it is about and what to do. */
-export function InboxList(props: { items: InboxEntry[] }) {
-  if (props.items.length === 0) return <p class="govuk-body">Nothing needs you today.</p>;
-  return (
-    <ul class="govuk-list app-inbox">
-      {props.items.map((item) => (
-        <li class="app-inbox__item">
-          <h2 class="govuk-heading-s govuk-!-margin-bottom-1">
-            <a class="govuk-link" href={`/journeys/${item.matchId}`}>
-              {item.youngPerson.preferredName}: {item.placement.title} at {item.placement.employerName}
-            </a>
-          </h2>
-          <p class="govuk-body-s govuk-!-margin-bottom-1">{item.title}</p>
-          {item.weeksWithoutLog ? <p class="govuk-body-s">Weeks with no log: {item.weeksWithoutLog.length}</p> : null}
-          {item.dueOn ? <p class="govuk-body-s">Due {longDate(item.dueOn)}</p> : null}
-        </li>
-      ))}
-    </ul>
   );
 }
 

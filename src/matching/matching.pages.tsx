@@ -1,9 +1,6 @@
 import { type Context, Hono } from 'hono';
-import { ApiError } from '../core/errors.js';
 import { sectorLabels, sectors } from '../domain/vocabulary.js';
 import type { EarlierProposal } from '../journey/earlier-proposals.js';
-import { proposeInputSchema } from '../journey/journey.schemas.js';
-import { daysInWords, reasonSentences } from '../journey/proposals.pages.js';
 import { Button } from '../web/components/Button.js';
 import { CharacterCount } from '../web/components/CharacterCount.js';
 import { Checkboxes } from '../web/components/Checkboxes.js';
@@ -16,11 +13,14 @@ import { Tag } from '../web/components/Tag.js';
 import { CsrfField, csrfToken } from '../web/csrf.js';
 import { pageForbidden } from '../web/errors.js';
 import { type FieldErrors, fieldErrors, maxLengthOf, readForm, text, tooLongAnswers } from '../web/forms.js';
+import { reasonSentences } from '../web/match-reasons.js';
+import { isRefusal } from '../web/refusals.js';
 import { renderPage } from '../web/render.js';
 import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
+import { daysInWords } from '../web/words.js';
 import { longDate } from '../web/young-person.js';
-import { matchesQuery } from './matching.schemas.js';
+import { matchesQuery, proposeInputSchema } from './matching.schemas.js';
 import type { MatchReasons } from './scoring.js';
 
 const pageSize = 10;
@@ -367,7 +367,7 @@ async function propose(c: Context<WebEnv>) {
       'The young person can now say yes or no.',
     );
   } catch (error) {
-    if (!(error instanceof ApiError) || (error.code !== 'unprocessable' && error.code !== 'conflict')) throw error;
+    if (!isRefusal(error, 'unprocessable', 'conflict')) throw error;
     const problems = Array.isArray(error.details) ? error.details : [];
     const broken = problems
       .filter((problem) => problem.path.startsWith('hardLimits.'))

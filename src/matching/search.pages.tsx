@@ -6,9 +6,6 @@ import {
   sectorLabels,
   sectors,
 } from '../domain/vocabulary.js';
-import { isValidPostcode, postcodeDirectory } from '../geo/postcodes.js';
-import { daysInWords } from '../journey/proposals.pages.js';
-import { hoursBands } from '../search-sync/documents.js';
 import { Button } from '../web/components/Button.js';
 import { Checkboxes } from '../web/components/Checkboxes.js';
 import { Details } from '../web/components/Details.js';
@@ -18,8 +15,10 @@ import { Pagination, pageNumber } from '../web/components/Pagination.js';
 import { type FieldErrors, fieldErrors } from '../web/forms.js';
 import { renderPage } from '../web/render.js';
 import type { WebEnv } from '../web/web.env.js';
+import { daysInWords, disabilityConfidentWords } from '../web/words.js';
 import { longDate } from '../web/young-person.js';
-import { browseQuery } from './matching.schemas.js';
+import { nearPostcode } from './filters.js';
+import { browseQuery, hoursBands } from './matching.schemas.js';
 
 const pageSize = 20;
 
@@ -28,13 +27,6 @@ const hoursBandWords: Record<(typeof hoursBands)[number], string> = {
   '16_to_20': '16 to 20 hours a week',
   '21_to_30': '21 to 30 hours a week',
   over_30: 'Over 30 hours a week',
-};
-
-export const disabilityConfidentWords: Record<(typeof disabilityConfidentLevels)[number], string> = {
-  none: 'Not in the scheme',
-  committed: 'Disability Confident Committed',
-  employer: 'Disability Confident Employer',
-  leader: 'Disability Confident Leader',
 };
 
 const withCount = (text: string, count: number | undefined) => (count === undefined ? text : `${text} (${count})`);
@@ -54,9 +46,8 @@ async function searchPage(c: Context<WebEnv>) {
   const errors: FieldErrors = {};
   let near: string | undefined;
   if (postcode) {
-    const found = isValidPostcode(postcode) ? postcodeDirectory().lookup(postcode) : undefined;
-    if (found) near = `${found.lat},${found.lng}`;
-    else errors.postcode = 'Enter a full postcode in England, like LS1 4AP';
+    near = nearPostcode(postcode);
+    if (!near) errors.postcode = 'Enter a full postcode in England, like LS1 4AP';
   }
   if (radius && !postcode) errors.postcode = 'Enter a postcode to search within a distance of it';
   const chosen = {

@@ -1,12 +1,13 @@
 import { type Context, Hono } from 'hono';
-import { ApiError } from '../core/errors.js';
+import { sectionLabels } from '../domain/vocabulary.js';
 import { SummaryList } from '../web/components/SummaryList.js';
 import { pageForbidden } from '../web/errors.js';
+import { sectionRows } from '../web/passport-fields.js';
+import { isRefusal } from '../web/refusals.js';
 import { renderPage } from '../web/render.js';
 import type { WebEnv } from '../web/web.env.js';
 import { longDate } from '../web/young-person.js';
-import { sectionRows } from './passport-fields.js';
-import { purposeClause, sectionLabels } from './passports.service.js';
+import { purposeClause } from './passports.service.js';
 
 function employerOnly(c: Context<WebEnv>) {
   if (c.get('actor')!.role !== 'employer')
@@ -59,7 +60,7 @@ async function sharedPassportPage(c: Context<WebEnv>, action: 'passport_share.re
   try {
     read = await passports.readShared(actor, shareId, c.get('requestId'), action);
   } catch (error) {
-    if (!(error instanceof ApiError) || (error.code !== 'not_found' && error.code !== 'forbidden')) throw error;
+    if (!isRefusal(error, 'not_found', 'forbidden')) throw error;
     const ended = await passports.endedShare(actor, shareId);
     if (!ended) throw error;
     c.status(410);

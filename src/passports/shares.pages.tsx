@@ -1,6 +1,5 @@
 import { type Context, Hono } from 'hono';
-import { idSchema } from '../core/db/ids.js';
-import { type PassportSection, passportSections } from '../domain/vocabulary.js';
+import { type PassportSection, passportSections, sectionLabels } from '../domain/vocabulary.js';
 import { Button, ButtonGroup } from '../web/components/Button.js';
 import { Checkboxes } from '../web/components/Checkboxes.js';
 import { ErrorSummary } from '../web/components/ErrorSummary.js';
@@ -11,15 +10,14 @@ import { SummaryList } from '../web/components/SummaryList.js';
 import { Tag } from '../web/components/Tag.js';
 import { CsrfField, csrfToken } from '../web/csrf.js';
 import { pageNotFound } from '../web/errors.js';
-import { type FieldErrors, list, readForm, text } from '../web/forms.js';
+import { type FieldErrors, isId, list, readForm, text } from '../web/forms.js';
 import { renderPage } from '../web/render.js';
 import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
-import { longDate, type PersonPage } from '../web/young-person.js';
-import { withPerson } from './passports.pages.js';
+import { longDate, type PersonPage, withPerson } from '../web/young-person.js';
 import type { PassportShare } from './passports.repository.js';
 import { shareInputSchema } from './passports.schemas.js';
-import { otherActiveSharesWith, sectionLabels, sectionsOnlyIn, shareStatus } from './passports.service.js';
+import { otherActiveSharesWith, sectionsOnlyIn, shareStatus } from './passports.service.js';
 
 const shares = (id: string) => `/young-people/${id}/passport/shares`;
 
@@ -98,7 +96,7 @@ const otherEmployerNameTooLong = `The employer’s name must be ${otherEmployerN
 async function otherEmployer(c: Context<WebEnv>, person: PersonPage, choice: ShareChoice): Promise<OtherEmployer> {
   const { employers } = c.var.services;
   if (choice.otherEmployerId) {
-    const chosen = idSchema.safeParse(choice.otherEmployerId).success
+    const chosen = isId(choice.otherEmployerId)
       ? await employers.get(person.actor, choice.otherEmployerId).catch(() => undefined)
       : undefined;
     if (chosen?.employer.verified)

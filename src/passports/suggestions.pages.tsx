@@ -1,5 +1,5 @@
 import { type Context, Hono } from 'hono';
-import { type PassportSection, passportSections } from '../domain/vocabulary.js';
+import { type PassportSection, passportSections, sectionLabels } from '../domain/vocabulary.js';
 import { csrfToken } from '../web/csrf.js';
 import { pageForbidden, pageNotFound } from '../web/errors.js';
 import { type FieldErrors, maxLengthOf, readForm, text, tooLongAnswers } from '../web/forms.js';
@@ -9,7 +9,6 @@ import type { WebEnv } from '../web/web.env.js';
 import { personPage } from '../web/young-person.js';
 import { contentFrom, SectionForm, type SectionFormValues, valuesFrom, valuesFromForm } from './passports.pages.js';
 import { draftInputSchema } from './passports.schemas.js';
-import { sectionLabels } from './passports.service.js';
 
 const isSection = (value: string): value is PassportSection => (passportSections as readonly string[]).includes(value);
 

@@ -9,9 +9,9 @@ import {
   levels,
   sectorLabels,
   sectors,
+  weekdayNames,
   weekdays,
 } from '../domain/vocabulary.js';
-import { dayNames, daysInWords } from '../journey/proposals.pages.js';
 import { Button, ButtonGroup } from '../web/components/Button.js';
 import { CharacterCount } from '../web/components/CharacterCount.js';
 import { Checkboxes } from '../web/components/Checkboxes.js';
@@ -31,6 +31,7 @@ import { type FieldErrors, type FormBody, fieldErrorsFromRefusal, list, readForm
 import { renderPage } from '../web/render.js';
 import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
+import { daysInWords } from '../web/words.js';
 import { longDate } from '../web/young-person.js';
 import type { Placement } from './placements.repository.js';
 import { type PlacementInput, placementInputSchema, placementStatuses } from './placements.schemas.js';
@@ -463,7 +464,7 @@ function PlacementForm(props: {
             name="days"
             legend="Which days?"
             legendSize="s"
-            items={weekdays.map((day) => ({ value: day, text: dayNames[day]! }))}
+            items={weekdays.map((day) => ({ value: day, text: weekdayNames[day]! }))}
             values={list(form, 'days')}
             error={errors.days}
           />

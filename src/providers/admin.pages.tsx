@@ -1,8 +1,6 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
-import { ApiError } from '../core/errors.js';
 import { sectorLabels } from '../domain/vocabulary.js';
-import { disabilityConfidentWords } from '../matching/search.pages.js';
 import { Button, ButtonGroup } from '../web/components/Button.js';
 import { CharacterCount } from '../web/components/CharacterCount.js';
 import { ErrorSummary } from '../web/components/ErrorSummary.js';
@@ -15,9 +13,11 @@ import { Tag } from '../web/components/Tag.js';
 import { CsrfField, csrfToken } from '../web/csrf.js';
 import { pageForbidden } from '../web/errors.js';
 import { type FieldErrors, fieldErrors, readForm, text, tooLongAnswers } from '../web/forms.js';
+import { isRefusal } from '../web/refusals.js';
 import { renderPage } from '../web/render.js';
 import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
+import { disabilityConfidentWords } from '../web/words.js';
 import { longDate } from '../web/young-person.js';
 
 function adminOnly(c: Context<WebEnv>) {
@@ -171,8 +171,7 @@ async function inviteCoach(c: Context<WebEnv>) {
       c.get('requestId'),
     );
   } catch (error) {
-    if (error instanceof ApiError && (error.code === 'conflict' || error.code === 'unprocessable'))
-      return staffPage(c, form, { email: error.message });
+    if (isRefusal(error, 'conflict', 'unprocessable')) return staffPage(c, form, { email: error.message });
     throw error;
   }
   return redirectWithFlash(c, '/staff', `Invitation sent to ${parsed.data.email}`);

@@ -77,6 +77,18 @@ export function personPage(c: Context<WebEnv>, youngPersonId: string): PersonPag
   };
 }
 
+/**
+ * Runs a page for the young person or a delegate acting for them; a delegate not yet acting for
+ * them is redirected. Every `/young-people/{id}/...` page starts here: someone else's young person is a 404 page, as in
+ * the API, before anything else (a parent is not even asked to choose them on /acting-for).
+ */
+export async function withPerson(c: Context<WebEnv>, render: (person: PersonPage) => Response | Promise<Response>) {
+  await c.var.services.youngPeople.mustSee(c.get('actor')!, c.req.param('id')!);
+  const person = personPage(c, c.req.param('id')!);
+  if (person instanceof Response) return person;
+  return render(person);
+}
+
 function spokenOf(name: string) {
   return { you: name, You: name, your: `${name}’s`, Your: `${name}’s`, my: `${name}’s` };
 }

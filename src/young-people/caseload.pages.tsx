@@ -1,9 +1,5 @@
 import { type Context, Hono } from 'hono';
-import { type PassportSection, sectorLabels } from '../domain/vocabulary.js';
-import { InboxList, stateWords } from '../journey/journey.pages.js';
-import { daysInWords } from '../journey/proposals.pages.js';
-import { sectionRows } from '../passports/passport-fields.js';
-import { sectionLabels } from '../passports/passports.service.js';
+import { type PassportSection, sectionLabels, sectorLabels } from '../domain/vocabulary.js';
 import { Button } from '../web/components/Button.js';
 import { Input } from '../web/components/Input.js';
 import { Pagination, pageNumber } from '../web/components/Pagination.js';
@@ -14,9 +10,12 @@ import { Tag, type TagColour } from '../web/components/Tag.js';
 import { CsrfField, csrfToken } from '../web/csrf.js';
 import { pageForbidden } from '../web/errors.js';
 import { readForm, text } from '../web/forms.js';
+import { InboxList } from '../web/inbox-list.js';
+import { sectionRows } from '../web/passport-fields.js';
 import { renderPage } from '../web/render.js';
 import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
+import { daysInWords, stateWords } from '../web/words.js';
 import { longDate } from '../web/young-person.js';
 import { youngPersonStatuses } from './young-people.schemas.js';
 

@@ -1,13 +1,7 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
-import { daysAfter } from '../core/dates.js';
-import { ApiError } from '../core/errors.js';
-import { type DelegateRight, delegateRights } from '../domain/vocabulary.js';
+import { type DelegateRight, delegateRights, sectionLabels } from '../domain/vocabulary.js';
 import type { DecidedForYou } from '../journey/inbox.service.js';
-import { daysInWords } from '../journey/proposals.pages.js';
-import { sectionTitle } from '../passports/passport-fields.js';
-import { withPerson } from '../passports/passports.pages.js';
-import { sectionLabels, shareStatus } from '../passports/passports.service.js';
 import { Button } from '../web/components/Button.js';
 import { Checkboxes } from '../web/components/Checkboxes.js';
 import { ErrorSummary } from '../web/components/ErrorSummary.js';
@@ -16,14 +10,19 @@ import { Radios } from '../web/components/Radios.js';
 import { SummaryList } from '../web/components/SummaryList.js';
 import { TableRegion } from '../web/components/TableRegion.js';
 import { CsrfField, csrfToken } from '../web/csrf.js';
+import { daysAfter } from '../web/dates.js';
 import { pageForbidden } from '../web/errors.js';
 import { type FieldErrors, list, readForm, text } from '../web/forms.js';
 import type { HomePage } from '../web/home.js';
+import { sectionTitle } from '../web/passport-fields.js';
+import { isRefusal } from '../web/refusals.js';
 import { renderPage } from '../web/render.js';
 import { safeReturnPath } from '../web/return-path.js';
 import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
-import { longDate, type PersonPage, personPage } from '../web/young-person.js';
+import { daysInWords } from '../web/words.js';
+import { longDate, type PersonPage, personPage, withPerson } from '../web/young-person.js';
+import { shareStatus } from './young-people.service.js';
 
 export const rightLabels: Record<DelegateRight, { text: string; hint: string }> = {
   view_profile: { text: 'See my profile', hint: 'Where I live, when I can work, what I like.' },
@@ -518,7 +517,7 @@ export function youngPersonPages() {
           c.get('requestId'),
         );
       } catch (error) {
-        if (error instanceof ApiError && error.code === 'conflict')
+        if (isRefusal(error, 'conflict'))
           return delegatesPage(c, person, values, {
             email: 'Someone else already uses this email address here. Ask your job coach for help.',
           });
