@@ -19,6 +19,7 @@ import {
   readForm,
   text,
 } from '../web/forms.js';
+import { pageActor } from '../web/page-context.js';
 import { isRefusal } from '../web/refusals.js';
 import { renderPage } from '../web/render.js';
 import { redirectWithFlash, startSession } from '../web/session.middleware.js';
@@ -251,7 +252,7 @@ function donePage(c: Context<WebEnv>) {
 
 /** The employer's organisation: what we hold, whether it is verified, staff, and a way to invite a colleague. */
 async function organisationPage(c: Context<WebEnv>, form: FormBody = {}, errors: FieldErrors = {}) {
-  const actor = c.get('actor')!;
+  const actor = pageActor(c);
   if (actor.role !== 'employer' || !actor.employerId) throw pageForbidden('This page is for employers.');
   const { journey } = c.var.services;
   const [{ employer }, staff, running] = await Promise.all([
@@ -353,7 +354,7 @@ async function inviteColleague(c: Context<WebEnv>) {
     );
   try {
     await c.var.services.invitations.create(
-      c.get('actor')!,
+      pageActor(c),
       { role: 'employer', name: parsed.data.name, email: parsed.data.email },
       c.get('requestId'),
     );

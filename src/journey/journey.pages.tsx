@@ -26,6 +26,7 @@ import {
   tooLongAnswers,
 } from '../web/forms.js';
 import { InboxList } from '../web/inbox-list.js';
+import { pageActor, pageParam } from '../web/page-context.js';
 import { renderPage } from '../web/render.js';
 import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
@@ -177,7 +178,7 @@ const actionForms: Record<InlineAction, ActionForm> = {
       const startedOn = requireDate(form, 'startedOn', 'The first day', errors);
       if (!startedOn) return errors;
       return call(
-        () => c.var.services.journey.start(c.get('actor')!, id, { startedOn }, c.get('requestId')),
+        () => c.var.services.journey.start(pageActor(c), id, { startedOn }, c.get('requestId')),
         firstSegment,
         { startedOn: { label: 'The first day' } },
       );
@@ -234,7 +235,7 @@ const actionForms: Record<InlineAction, ActionForm> = {
       const tasks = lineItems(form, 'tasks');
       return call(() =>
         c.var.services.journey.recordRotation(
-          c.get('actor')!,
+          pageActor(c),
           id,
           { department, tasks, startDate, ...(end.value ? { endDate: end.value } : {}) },
           c.get('requestId'),
@@ -344,12 +345,7 @@ const actionForms: Record<InlineAction, ActionForm> = {
       if (Object.keys(errors).length > 0 || !endedOn) return errors;
       return call(
         () =>
-          c.var.services.journey.complete(
-            c.get('actor')!,
-            id,
-            { endedOn, outcome: outcome as never },
-            c.get('requestId'),
-          ),
+          c.var.services.journey.complete(pageActor(c), id, { endedOn, outcome: outcome as never }, c.get('requestId')),
         (path) => (path.startsWith('outcome.') ? (path.split('.')[1] ?? 'outcomeType') : firstSegment(path)),
       );
     },
@@ -413,7 +409,7 @@ const actionForms: Record<InlineAction, ActionForm> = {
       const notes = value(form, 'notes');
       return call(() =>
         c.var.services.journey.recordFollowUp(
-          c.get('actor')!,
+          pageActor(c),
           id,
           {
             checkedOn,
@@ -444,7 +440,7 @@ const actionForms: Record<InlineAction, ActionForm> = {
     submit: async (c, id, form) => {
       const note = value(form, 'note');
       return call(() =>
-        c.var.services.journey.employerAccept(c.get('actor')!, id, note ? { note } : {}, c.get('requestId')),
+        c.var.services.journey.employerAccept(pageActor(c), id, note ? { note } : {}, c.get('requestId')),
       );
     },
     limits: { note: limitOf('Your note', employerAcceptInputSchema.shape.note) },
@@ -467,7 +463,7 @@ const actionForms: Record<InlineAction, ActionForm> = {
     submit: async (c, id, form) => {
       const reason = value(form, 'reason');
       if (!reason) return { reason: 'Say why you cannot offer the placement' };
-      return call(() => c.var.services.journey.employerDecline(c.get('actor')!, id, { reason }, c.get('requestId')));
+      return call(() => c.var.services.journey.employerDecline(pageActor(c), id, { reason }, c.get('requestId')));
     },
     limits: { reason: limitOf('Your reason', reasonInputSchema.shape.reason) },
     done: 'You said no to this proposal',
@@ -520,7 +516,7 @@ const actionForms: Record<InlineAction, ActionForm> = {
       const notes = value(form, 'notes');
       return call(() =>
         c.var.services.journey.arrangeTaster(
-          c.get('actor')!,
+          pageActor(c),
           id,
           { kind: kind as (typeof tasterKinds)[number], date, place, ...(notes ? { notes } : {}) },
           c.get('requestId'),
@@ -550,7 +546,7 @@ const actionForms: Record<InlineAction, ActionForm> = {
     submit: async (c, id, form) => {
       const reason = value(form, 'reason');
       if (!reason) return { reason: 'Say why' };
-      return call(() => c.var.services.journey.withdraw(c.get('actor')!, id, { reason }, c.get('requestId')));
+      return call(() => c.var.services.journey.withdraw(pageActor(c), id, { reason }, c.get('requestId')));
     },
     limits: { reason: limitOf('Your reason', reasonInputSchema.shape.reason) },
     done: 'The journey is withdrawn',
@@ -562,8 +558,8 @@ const isInlineAction = (action: string): action is InlineAction => action in act
 
 async function loadJourney(c: Context<WebEnv>) {
   const { journey } = c.var.services;
-  const actor = c.get('actor')!;
-  const { match } = await journey.get(actor, c.req.param('matchId')!);
+  const actor = pageActor(c);
+  const { match } = await journey.get(actor, pageParam(c, 'matchId'));
   const labels = await journey.labels([match]);
   const view = matchView(match, { role: actor.role, parties: partiesOf(actor, placementMatchResource(match)) }, labels);
   return { match, view };
@@ -573,9 +569,9 @@ async function journeyPage(
   c: Context<WebEnv>,
   failed?: { action: InlineAction; values: FormBody; errors: FieldErrors },
 ) {
-  const actor = c.get('actor')!;
+  const actor = pageActor(c);
   if (actor.role === 'young_person' || actor.role === 'delegate') {
-    const matchId = c.req.param('matchId')!;
+    const matchId = pageParam(c, 'matchId');
     const { match } = await c.var.services.journey.get(actor, matchId);
     return c.redirect(`/young-people/${match.youngPersonId}/proposals/${matchId}`, 303);
   }
@@ -776,12 +772,12 @@ async function journeyPage(
 }
 
 async function takeAction(c: Context<WebEnv>) {
-  const action = c.req.param('action')!;
+  const action = pageParam(c, 'action');
   if (!isInlineAction(action)) throw pageNotFound();
   const form = await readForm(c);
   const tooLong = tooLongAnswers(form, actionForms[action].limits ?? {});
   const errors =
-    Object.keys(tooLong).length > 0 ? tooLong : await actionForms[action].submit(c, c.req.param('matchId')!, form);
+    Object.keys(tooLong).length > 0 ? tooLong : await actionForms[action].submit(c, pageParam(c, 'matchId'), form);
   if (errors && Object.keys(errors).length > 0) return journeyPage(c, { action, values: form, errors });
   return redirectWithFlash(c, `/journeys/${c.req.param('matchId')}`, actionForms[action].done);
 }
@@ -877,8 +873,8 @@ function LogFields(props: { form: FormBody; errors: FieldErrors; button: string 
 }
 
 async function weeklyLogPage(c: Context<WebEnv>, { form, errors }: LogValues, loggedWeek?: string) {
-  const matchId = c.req.param('matchId')!;
-  const weeks = await c.var.services.progress.weeksToLog(c.get('actor')!, matchId);
+  const matchId = pageParam(c, 'matchId');
+  const weeks = await c.var.services.progress.weeksToLog(pageActor(c), matchId);
   const chosen = value(form, 'week') || c.req.query('week') || '';
   return progressForm(
     c,
@@ -969,8 +965,8 @@ async function saveWeeklyLog(c: Context<WebEnv>) {
   const weekStarting = weekFrom(form, errors);
   const entry = logEntryFrom(form, errors);
   if (Object.keys(errors).length > 0 || !weekStarting) return weeklyLogPage(c, { form, errors });
-  const actor = c.get('actor')!;
-  const matchId = c.req.param('matchId')!;
+  const actor = pageActor(c);
+  const matchId = pageParam(c, 'matchId');
   const problems = await call(
     () => c.var.services.progress.logWeek(actor, matchId, { weekStarting, ...entry }, c.get('requestId')),
     firstSegment,
@@ -985,7 +981,7 @@ async function saveWeeklyLog(c: Context<WebEnv>) {
 
 /** The log of one week, to correct: the earlier version is kept and the change audited. */
 async function correctLogPage(c: Context<WebEnv>, { form, errors }: LogValues) {
-  const log = await c.var.services.progress.logOf(c.get('actor')!, c.req.param('matchId')!, c.req.param('week')!);
+  const log = await c.var.services.progress.logOf(pageActor(c), pageParam(c, 'matchId'), pageParam(c, 'week'));
   const values: FormBody = Object.keys(form).length
     ? form
     : {
@@ -1012,9 +1008,9 @@ async function saveCorrection(c: Context<WebEnv>) {
   const errors: FieldErrors = {};
   const entry = logEntryFrom(form, errors);
   if (Object.keys(errors).length > 0) return correctLogPage(c, { form, errors });
-  const matchId = c.req.param('matchId')!;
+  const matchId = pageParam(c, 'matchId');
   const problems = await call(() =>
-    c.var.services.progress.correctLog(c.get('actor')!, matchId, c.req.param('week')!, entry, c.get('requestId')),
+    c.var.services.progress.correctLog(pageActor(c), matchId, pageParam(c, 'week'), entry, c.get('requestId')),
   );
   if (problems) return correctLogPage(c, { form, errors: problems });
   return redirectWithFlash(c, `/journeys/${matchId}/progress`, 'The weekly log is changed');
@@ -1095,8 +1091,8 @@ async function saveReview(c: Context<WebEnv>) {
   const problems = await call(
     () =>
       c.var.services.progress.recordReview(
-        c.get('actor')!,
-        c.req.param('matchId')!,
+        pageActor(c),
+        pageParam(c, 'matchId'),
         {
           heldOn,
           ...(summary ? { summary } : {}),
@@ -1120,7 +1116,7 @@ const hoursField = (kind: 'hoursWorked' | 'supportHours', matchId: string) => `$
 
 /** Every intern on the caller's caseload with two boxes for one week's hours: a minute for a whole caseload. */
 async function caseloadHoursPage(c: Context<WebEnv>, form: FormBody = {}, errors: FieldErrors = {}) {
-  const actor = c.get('actor')!;
+  const actor = pageActor(c);
   if (actor.role !== 'job_coach' && actor.role !== 'provider_admin')
     throw pageForbidden('Only job coaches record their caseload’s hours.');
   const week = await c.var.services.progress.caseloadWeek(actor, value(form, 'week') || c.req.query('week') || '');
@@ -1197,7 +1193,7 @@ async function caseloadHoursPage(c: Context<WebEnv>, form: FormBody = {}, errors
 }
 
 async function saveCaseloadHours(c: Context<WebEnv>) {
-  const actor = c.get('actor')!;
+  const actor = pageActor(c);
   const form = await readForm(c);
   const week = await c.var.services.progress.caseloadWeek(actor, value(form, 'week'));
   const errors: FieldErrors = {};
@@ -1232,8 +1228,8 @@ async function saveCaseloadHours(c: Context<WebEnv>) {
 // ---------------------------------------------------------------- progress
 
 async function progressPage(c: Context<WebEnv>) {
-  const actor = c.get('actor')!;
-  const progress = await c.var.services.progress.progress(actor, c.req.param('matchId')!);
+  const actor = pageActor(c);
+  const progress = await c.var.services.progress.progress(actor, pageParam(c, 'matchId'));
   const { view } = await loadJourney(c);
   const logged = progress.weeks.filter((week) => week.logged);
   const canLog = view.yourNextSteps.some((next) => next.action === 'log_week');
@@ -1342,7 +1338,7 @@ async function progressPage(c: Context<WebEnv>) {
 // ---------------------------------------------------------------- inbox
 
 async function inboxPage(c: Context<WebEnv>) {
-  const items = await c.var.services.inbox.inbox(c.get('actor')!);
+  const items = await c.var.services.inbox.inbox(pageActor(c));
   return renderPage(
     c,
     { title: 'What needs you' },

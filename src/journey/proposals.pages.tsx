@@ -11,6 +11,7 @@ import { CsrfField, csrfToken } from '../web/csrf.js';
 import { pageNotFound } from '../web/errors.js';
 import { type FieldErrors, list, readForm, text } from '../web/forms.js';
 import { reasonSentences } from '../web/match-reasons.js';
+import { pageParam } from '../web/page-context.js';
 import { isRefusal } from '../web/refusals.js';
 import { renderPage } from '../web/render.js';
 import { redirectWithFlash } from '../web/session.middleware.js';
@@ -108,7 +109,7 @@ function Answered(props: {
 
 async function proposalPage(c: Context<WebEnv>, person: PersonPage, form: ProposalForm, formErrors: FieldErrors) {
   const { journey, placements } = c.var.services;
-  const { match } = await journey.get(person.actor, c.req.param('matchId')!);
+  const { match } = await journey.get(person.actor, pageParam(c, 'matchId'));
   if (match.youngPersonId !== person.youngPersonId) throw pageNotFound();
   const labels = await journey.labels([match]);
   const view = matchView(
@@ -302,7 +303,7 @@ export function proposalPages() {
         return proposalPage(c, person, answer, { shareUntil: 'Choose until when they can read them' });
       if (!dateSchema.safeParse(answer.shareUntil).success)
         return proposalPage(c, person, { ...answer, shareUntil: '' }, { shareUntil: 'Choose one of the days shown' });
-      const matchId = c.req.param('matchId')!;
+      const matchId = pageParam(c, 'matchId');
       try {
         await c.var.services.journey.accept(
           person.actor,
@@ -340,7 +341,7 @@ export function proposalPages() {
       if (person.asDelegate && answer.talked !== 'yes') return proposalPage(c, person, { ...answer, talked: '' }, {});
       if (answer.reason.length > 500)
         return proposalPage(c, person, answer, { reason: 'The reason must be 500 characters or fewer' });
-      const matchId = c.req.param('matchId')!;
+      const matchId = pageParam(c, 'matchId');
       try {
         await c.var.services.journey.decline(
           person.actor,

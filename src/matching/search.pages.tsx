@@ -13,6 +13,7 @@ import { ErrorSummary } from '../web/components/ErrorSummary.js';
 import { Input } from '../web/components/Input.js';
 import { Pagination, pageNumber } from '../web/components/Pagination.js';
 import { type FieldErrors, fieldErrors } from '../web/forms.js';
+import { pageActor } from '../web/page-context.js';
 import { renderPage } from '../web/render.js';
 import type { WebEnv } from '../web/web.env.js';
 import { daysInWords, disabilityConfidentWords } from '../web/words.js';
@@ -36,7 +37,7 @@ const withCount = (text: string, count: number | undefined) => (count === undefi
  * and the facets the API has. A plain GET form, so filtering works without JavaScript.
  */
 async function searchPage(c: Context<WebEnv>) {
-  const actor = c.get('actor')!;
+  const actor = pageActor(c);
   const url = new URL(c.req.url);
   const all = (name: string) => url.searchParams.getAll(name).filter(Boolean);
   const words = (c.req.query('q') ?? '').trim();

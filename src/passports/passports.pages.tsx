@@ -17,6 +17,7 @@ import { CsrfField, csrfToken } from '../web/csrf.js';
 import { datePartsFrom, datePartsOf, isoDateFrom } from '../web/dates.js';
 import { pageNotFound } from '../web/errors.js';
 import { type FieldErrors, type FormBody, list, readForm, text } from '../web/forms.js';
+import { pageParam } from '../web/page-context.js';
 import {
   accessToWorkFundLabels,
   accessToWorkStatusLabels,
@@ -652,7 +653,7 @@ async function decideDraft(c: Context<WebEnv>, person: PersonPage) {
   await c.var.services.passports.decideDraft(
     person.actor,
     person.youngPersonId,
-    c.req.param('draftId')!,
+    pageParam(c, 'draftId'),
     { accept },
     c.get('requestId'),
   );

@@ -12,6 +12,7 @@ import { verifyCsrf } from './csrf.js';
 import { onWebError, onWebNotFound } from './errors.js';
 import { type HomePage, homePageFor } from './home.js';
 import { infoPages } from './info.pages.js';
+import { pageActor } from './page-context.js';
 import { WebPageError } from './page-error.js';
 import { type KnownRoutes, knownRoutesOf } from './return-path.js';
 import { loadSession, requireSession } from './session.middleware.js';
@@ -86,7 +87,7 @@ export function createWebApp(services: Services, modules: PageModule[]) {
   app.route('/', passwordResetPages());
   app.route('/', infoPages());
   const homes = Object.assign({}, ...modules.map((module) => module.homes ?? {}));
-  app.get('/', (c) => homePageFor(c.get('actor')!.role, homes)(c));
+  app.get('/', (c) => homePageFor(pageActor(c).role, homes)(c));
   for (const module of modules) app.route('/', module.routes);
 
   knownRoutes = knownRoutesOf(app.routes);

@@ -11,6 +11,7 @@ import { CsrfField, csrfToken } from '../web/csrf.js';
 import { pageForbidden } from '../web/errors.js';
 import { readForm, text } from '../web/forms.js';
 import { InboxList } from '../web/inbox-list.js';
+import { pageActor, pageParam } from '../web/page-context.js';
 import { sectionRows } from '../web/passport-fields.js';
 import { renderPage } from '../web/render.js';
 import { redirectWithFlash } from '../web/session.middleware.js';
@@ -33,7 +34,7 @@ const isStatus = (value: string | undefined): value is (typeof youngPersonStatus
 
 /** A job coach's home: what needs them today first, then the way into their caseload. */
 async function coachHome(c: Context<WebEnv>) {
-  const items = await c.var.services.inbox.inbox(c.get('actor')!);
+  const items = await c.var.services.inbox.inbox(pageActor(c));
   return renderPage(
     c,
     { title: 'What needs you today' },
@@ -53,7 +54,7 @@ async function coachHome(c: Context<WebEnv>) {
 
 /** The caseload: a job coach's own young people (a provider admin's: everyone at the provider), searchable, with what needs doing. */
 async function caseloadPage(c: Context<WebEnv>) {
-  const actor = c.get('actor')!;
+  const actor = pageActor(c);
   if (actor.role !== 'job_coach' && actor.role !== 'provider_admin')
     throw pageForbidden('The caseload is for job coaches and the people who run the provider.');
   const q = (c.req.query('q') ?? '').trim().slice(0, 100);
@@ -170,8 +171,8 @@ async function caseloadPage(c: Context<WebEnv>) {
 
 /** A young person's whole picture for their job coach (or provider admin): profile, passport as the owner allows, journeys. */
 async function staffOverview(c: Context<WebEnv>) {
-  const actor = c.get('actor')!;
-  const id = c.req.param('id')!;
+  const actor = pageActor(c);
+  const id = pageParam(c, 'id');
   const { youngPeople, passports, journey } = c.var.services;
   const person = await youngPeople.get(actor, id);
   const [passport, journeys, coaches] = await Promise.all([
@@ -293,10 +294,10 @@ async function staffOverview(c: Context<WebEnv>) {
 }
 
 async function changeCoach(c: Context<WebEnv>) {
-  const actor = c.get('actor')!;
+  const actor = pageActor(c);
   if (actor.role !== 'provider_admin')
     throw pageForbidden('Only the people who run the provider can move a young person to another job coach.');
-  const id = c.req.param('id')!;
+  const id = pageParam(c, 'id');
   const jobCoachId = text(await readForm(c), 'jobCoachId');
   const person = await c.var.services.youngPeople.update(actor, id, { jobCoachId }, c.get('requestId'));
   return redirectWithFlash(c, `/young-people/${id}`, `${person.preferredName} has a new job coach`);
@@ -307,7 +308,7 @@ export function caseloadPages() {
   const app = new Hono<WebEnv>();
   app.get('/caseload', (c) => caseloadPage(c));
   app.get('/young-people/:id{[0-9a-f]{24}}', (c, next) => {
-    const role = c.get('actor')!.role;
+    const role = pageActor(c).role;
     if (role !== 'job_coach' && role !== 'provider_admin') return next();
     return staffOverview(c);
   });

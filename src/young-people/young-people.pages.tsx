@@ -14,6 +14,7 @@ import { daysAfter } from '../web/dates.js';
 import { pageForbidden } from '../web/errors.js';
 import { type FieldErrors, list, readForm, text } from '../web/forms.js';
 import type { HomePage } from '../web/home.js';
+import { pageAccount, pageActor, pageSession } from '../web/page-context.js';
 import { sectionTitle } from '../web/passport-fields.js';
 import { isRefusal } from '../web/refusals.js';
 import { renderPage } from '../web/render.js';
@@ -204,10 +205,10 @@ async function personHome(c: Context<WebEnv>, person: PersonPage, name: string) 
 }
 
 const youngPersonHome: HomePage = async (c) => {
-  const actor = c.get('actor')!;
+  const actor = pageActor(c);
   const person = personPage(c, actor.youngPersonId!);
   if (person instanceof Response) return person;
-  const name = c.get('account')!.name.split(' ')[0] ?? c.get('account')!.name;
+  const name = pageAccount(c).name.split(' ')[0] ?? pageAccount(c).name;
   return personHome(c, person, name);
 };
 
@@ -222,7 +223,7 @@ const delegateHome: HomePage = async (c) => {
 // ---------------------------------------------------------------- whom a delegate acts for
 
 async function actingForPage(c: Context<WebEnv>, error?: string) {
-  const me = await c.var.services.accounts.me(c.get('account')!);
+  const me = await c.var.services.accounts.me(pageAccount(c));
   const then = safeReturnPath(c.req.query('then'), c.var.knownRoutes);
   if (error) c.status(400);
   return renderPage(
@@ -439,22 +440,18 @@ export function youngPersonPages() {
   const app = new Hono<WebEnv>();
 
   app.get('/young-people/:id', async (c, next) => {
-    const role = c.get('actor')!.role;
+    const role = pageActor(c).role;
     if (role !== 'young_person' && role !== 'delegate') return next();
     return withPerson(c, (person) =>
-      personHome(
-        c,
-        person,
-        person.asDelegate ? c.get('session')!.actingFor!.name : c.get('account')!.name.split(' ')[0]!,
-      ),
+      personHome(c, person, person.asDelegate ? pageSession(c).actingFor!.name : pageAccount(c).name.split(' ')[0]!),
     );
   });
 
   app.get('/acting-for', async (c) => {
-    if (c.get('actor')!.role !== 'delegate')
+    if (pageActor(c).role !== 'delegate')
       throw pageForbidden('This page is for parents and carers who help a young person.');
-    const session = c.get('session')!;
-    const me = await c.var.services.accounts.me(c.get('account')!);
+    const session = pageSession(c);
+    const me = await c.var.services.accounts.me(pageAccount(c));
     // Someone who helps only one young person has nothing to choose.
     if (!session.actingFor && me.actsFor.length === 1) {
       const only = me.actsFor[0]!;
@@ -465,14 +462,14 @@ export function youngPersonPages() {
   });
 
   app.post('/acting-for', async (c) => {
-    if (c.get('actor')!.role !== 'delegate')
+    if (pageActor(c).role !== 'delegate')
       throw pageForbidden('This page is for parents and carers who help a young person.');
     const form = await readForm(c);
     const chosen = text(form, 'youngPersonId');
-    const me = await c.var.services.accounts.me(c.get('account')!);
+    const me = await c.var.services.accounts.me(pageAccount(c));
     const grant = me.actsFor.find((candidate) => candidate.youngPersonId === chosen);
     if (!grant) return actingForPage(c, 'Choose who you are helping');
-    await c.var.services.webSessions.actFor(c.get('session')!.id, grant.youngPersonId, grant.preferredName);
+    await c.var.services.webSessions.actFor(pageSession(c).id, grant.youngPersonId, grant.preferredName);
     return redirectWithFlash(
       c,
       safeReturnPath(c.req.query('then'), c.var.knownRoutes) ?? '/',
