@@ -27,6 +27,7 @@ import {
 } from '../web/forms.js';
 import { InboxList } from '../web/inbox-list.js';
 import { pageActor, pageParam } from '../web/page-context.js';
+import { unlessAbsent } from '../web/refusals.js';
 import { renderPage } from '../web/render.js';
 import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
@@ -973,7 +974,7 @@ async function saveWeeklyLog(c: Context<WebEnv>) {
     weeklyLogWording,
   );
   if (problems) {
-    const logged = await c.var.services.progress.logOf(actor, matchId, weekStarting).catch(() => undefined);
+    const logged = await unlessAbsent(c.var.services.progress.logOf(actor, matchId, weekStarting));
     return weeklyLogPage(c, { form, errors: problems }, logged?.weekStarting);
   }
   return redirectWithFlash(c, `/journeys/${matchId}/progress`, 'The weekly log is saved');

@@ -12,7 +12,7 @@ import { pageNotFound } from '../web/errors.js';
 import { type FieldErrors, list, readForm, text } from '../web/forms.js';
 import { reasonSentences } from '../web/match-reasons.js';
 import { pageParam } from '../web/page-context.js';
-import { isRefusal } from '../web/refusals.js';
+import { isRefusal, unlessAbsent } from '../web/refusals.js';
 import { renderPage } from '../web/render.js';
 import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
@@ -117,7 +117,7 @@ async function proposalPage(c: Context<WebEnv>, person: PersonPage, form: Propos
     { role: person.actor.role, parties: partiesOf(person.actor, placementMatchResource(match)) },
     labels,
   );
-  const placement = (await placements.get(person.actor, match.placementId).catch(() => undefined))?.placement;
+  const placement = (await unlessAbsent(placements.get(person.actor, match.placementId)))?.placement;
   const coach = await journey.coachName(match);
   const steps = view.yourNextSteps.map((step) => step.action);
   const reasons = reasonSentences(

@@ -11,6 +11,7 @@ import { Tag } from '../web/components/Tag.js';
 import { CsrfField, csrfToken } from '../web/csrf.js';
 import { pageNotFound } from '../web/errors.js';
 import { type FieldErrors, isId, list, readForm, text } from '../web/forms.js';
+import { unlessAbsent } from '../web/refusals.js';
 import { renderPage } from '../web/render.js';
 import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
@@ -63,9 +64,10 @@ interface EmployerOption {
 /** Employers of the young person's placement proposals and journeys: offered first, by name. */
 async function proposalEmployers(c: Context<WebEnv>, person: PersonPage): Promise<EmployerOption[]> {
   const { journey } = c.var.services;
-  const journeys = await journey
-    .list(person.actor, { youngPersonId: person.youngPersonId, limit: 50, offset: 0 })
-    .catch(() => ({ items: [] }));
+  const journeys = await unlessAbsent(
+    journey.list(person.actor, { youngPersonId: person.youngPersonId, limit: 50, offset: 0 }),
+    { items: [] },
+  );
   const labels = await journey.labels(journeys.items);
   const options = new Map<string, EmployerOption>();
   for (const match of journeys.items)
@@ -97,7 +99,7 @@ async function otherEmployer(c: Context<WebEnv>, person: PersonPage, choice: Sha
   const { employers } = c.var.services;
   if (choice.otherEmployerId) {
     const chosen = isId(choice.otherEmployerId)
-      ? await employers.get(person.actor, choice.otherEmployerId).catch(() => undefined)
+      ? await unlessAbsent(employers.get(person.actor, choice.otherEmployerId))
       : undefined;
     if (chosen?.employer.verified)
       return { found: { id: chosen.employer.id, name: chosen.employer.name, fromProposal: false }, choices: [] };

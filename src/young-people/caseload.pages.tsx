@@ -13,6 +13,7 @@ import { readForm, text } from '../web/forms.js';
 import { InboxList } from '../web/inbox-list.js';
 import { pageActor, pageParam } from '../web/page-context.js';
 import { sectionRows } from '../web/passport-fields.js';
+import { unlessAbsent } from '../web/refusals.js';
 import { renderPage } from '../web/render.js';
 import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
@@ -176,7 +177,7 @@ async function staffOverview(c: Context<WebEnv>) {
   const { youngPeople, passports, journey } = c.var.services;
   const person = await youngPeople.get(actor, id);
   const [passport, journeys, coaches] = await Promise.all([
-    passports.read(actor, id, c.get('requestId')).catch(() => undefined),
+    unlessAbsent(passports.read(actor, id, c.get('requestId'))),
     journey.list(actor, { youngPersonId: id, limit: 50, offset: 0 }),
     actor.role === 'provider_admin' ? c.var.services.accounts.list(actor, 'job_coach') : Promise.resolve([]),
   ]);

@@ -16,7 +16,7 @@ import { type FieldErrors, list, readForm, text } from '../web/forms.js';
 import type { HomePage } from '../web/home.js';
 import { pageAccount, pageActor, pageSession } from '../web/page-context.js';
 import { sectionTitle } from '../web/passport-fields.js';
-import { isRefusal } from '../web/refusals.js';
+import { isRefusal, unlessAbsent } from '../web/refusals.js';
 import { renderPage } from '../web/render.js';
 import { safeReturnPath } from '../web/return-path.js';
 import { redirectWithFlash } from '../web/session.middleware.js';
@@ -49,10 +49,10 @@ async function nextThings(c: Context<WebEnv>, person: PersonPage): Promise<NextT
   const [items, passport, shares] = await Promise.all([
     inbox.inbox(person.actor),
     person.may('view_passport') || !person.asDelegate
-      ? passports.toDo(person.actor, person.youngPersonId).catch(() => undefined)
+      ? unlessAbsent(passports.toDo(person.actor, person.youngPersonId))
       : undefined,
     person.may('view_passport') || !person.asDelegate
-      ? passports.shares(person.actor, person.youngPersonId).catch(() => [])
+      ? unlessAbsent(passports.shares(person.actor, person.youngPersonId), [])
       : [],
   ]);
   const things: NextThing[] = [];
