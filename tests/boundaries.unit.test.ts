@@ -146,3 +146,35 @@ describe('feature boundaries', () => {
     expect(found).toEqual([]);
   });
 });
+
+/**
+ * Pages (issue 23): a page module takes values only from its own feature folder, src/web/ and
+ * src/domain/, so a newcomer finds a page's words and helpers in one of three places and no
+ * feature's pages lean on another's. Anything else reaches a page as a type, through a src/web/
+ * helper, or in the view a service hands it.
+ */
+const pageModules = files.filter((file) => file.endsWith('.pages.tsx'));
+const pageHomes = (file: string) => new Set([featureOf(file), 'web', 'domain']);
+
+/** The values a page module imports from a folder it may not. */
+function sidewaysFromPage(file: string): string[] {
+  const text = readFileSync(path.join(src, file), 'utf8');
+  return importsOf(text).flatMap(({ from, names }) => {
+    if (!from.startsWith('.')) return [];
+    const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), from));
+    if (pageHomes(file).has(featureOf(target))) return [];
+    return names.filter(({ typeOnly }) => !typeOnly).map(({ name }) => `${file} imports ${name} from ${target}`);
+  });
+}
+
+describe('page boundaries', () => {
+  it('finds the page modules it checks', () => {
+    expect(pageModules).toEqual(
+      expect.arrayContaining(['journey/journey.pages.tsx', 'passports/passports.pages.tsx', 'auth/auth.pages.tsx']),
+    );
+  });
+
+  it('no page module imports a value from outside its own feature folder, src/web/ and src/domain/', () => {
+    expect(pageModules.flatMap(sidewaysFromPage)).toEqual([]);
+  });
+});

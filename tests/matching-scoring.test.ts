@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { jobsWantedMessage } from '../src/domain/words.js';
 import type { PersonFacts } from '../src/matching/facts.js';
 import { hardLimitViolations, keepsHardLimits } from '../src/matching/hard-limits.js';
 import {
@@ -10,7 +11,7 @@ import {
   wishMatches,
 } from '../src/matching/job-words.js';
 import { type PoolHit, rankPlacementPool } from '../src/matching/matching.service.js';
-import { fitScorer, fitWeights, jobsWantedMessage, scoreFit } from '../src/matching/scoring.js';
+import { fitScorer, fitWeights, scoreFit } from '../src/matching/scoring.js';
 import { personFactsOf, placementFacts, youngPersonRecord } from './helpers/matching-records.js';
 
 const baseConditions = youngPersonRecord().conditionsForSuccess;

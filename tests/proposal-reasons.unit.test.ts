@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { reasonSentences } from '../src/journey/proposals.pages.js';
 import type { MatchReasons } from '../src/matching/scoring.js';
+import { reasonSentences } from '../src/web/match-reasons.js';
 
 /** Reasons as `/matches` gives them, and as a proposal stores them. */
 const reasons: MatchReasons = {

@@ -20,6 +20,7 @@ import {
   readForm,
   text,
 } from '../web/forms.js';
+import { pageActor, pageParam } from '../web/page-context.js';
 import { renderPage } from '../web/render.js';
 import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
@@ -282,7 +283,7 @@ function CoachView(props: { overview: Overview; youngPersonId: string; errors: F
 }
 
 async function overviewPage(c: Context<WebEnv>, errors: FieldErrors = {}) {
-  const youngPersonId = c.req.param('youngPersonId')!;
+  const youngPersonId = pageParam(c, 'youngPersonId');
   const page = personPage(c, youngPersonId);
   if (page instanceof Response) return page;
   const overview = await c.var.services.accessToWork.overview(page.actor, youngPersonId);
@@ -307,17 +308,12 @@ async function overviewPage(c: Context<WebEnv>, errors: FieldErrors = {}) {
 }
 
 async function draftClaim(c: Context<WebEnv>) {
-  const youngPersonId = c.req.param('youngPersonId')!;
+  const youngPersonId = pageParam(c, 'youngPersonId');
   const form = await readForm(c);
   let claimId: string;
   try {
     claimId = (
-      await c.var.services.accessToWork.draftClaim(
-        c.get('actor')!,
-        youngPersonId,
-        text(form, 'month'),
-        c.get('requestId'),
-      )
+      await c.var.services.accessToWork.draftClaim(pageActor(c), youngPersonId, text(form, 'month'), c.get('requestId'))
     ).id;
   } catch (error) {
     const errors = fieldErrorsFromRefusal(error, {
@@ -428,8 +424,8 @@ const stepFieldLabels: Record<string, string> = {
 };
 
 async function moveClaim(c: Context<WebEnv>, step: ClaimStepName) {
-  const youngPersonId = c.req.param('youngPersonId')!;
-  const claimId = c.req.param('claimId')!;
+  const youngPersonId = pageParam(c, 'youngPersonId');
+  const claimId = pageParam(c, 'claimId');
   const form = await readForm(c);
   const errors: FieldErrors = {};
   const date = (name: string) => {
@@ -443,7 +439,7 @@ async function moveClaim(c: Context<WebEnv>, step: ClaimStepName) {
     return text(form, name);
   };
   const service = c.var.services.accessToWork;
-  const actor = c.get('actor')!;
+  const actor = pageActor(c);
   const requestId = c.get('requestId');
   let run: () => Promise<unknown>;
   if (step === 'sign') {
@@ -483,7 +479,7 @@ async function moveClaim(c: Context<WebEnv>, step: ClaimStepName) {
 
 /** A claim laid out as DWP's claim form asks, to print and sign, with the forms for its next step. */
 async function claimPage(c: Context<WebEnv>, posted?: { form: FormBody; errors: FieldErrors }) {
-  const youngPersonId = c.req.param('youngPersonId')!;
+  const youngPersonId = pageParam(c, 'youngPersonId');
   const page = personPage(c, youngPersonId);
   if (page instanceof Response) return page;
   const errors = posted?.errors ?? {};
@@ -492,7 +488,7 @@ async function claimPage(c: Context<WebEnv>, posted?: { form: FormBody; errors: 
   const { claim, nextSteps, preferredName, reference } = await c.var.services.accessToWork.claimForm(
     page.actor,
     youngPersonId,
-    c.req.param('claimId')!,
+    pageParam(c, 'claimId'),
   );
   const blank = 'To fill in by hand';
   return renderPage(
@@ -573,8 +569,8 @@ async function claimPage(c: Context<WebEnv>, posted?: { form: FormBody; errors: 
 
 /** The application form: GET shows what is recorded, POST validates with the API's own schema. */
 async function applicationPage(c: Context<WebEnv>, posted?: { form: FormBody; errors: FieldErrors }) {
-  const youngPersonId = c.req.param('youngPersonId')!;
-  const overview = await c.var.services.accessToWork.overview(c.get('actor')!, youngPersonId);
+  const youngPersonId = pageParam(c, 'youngPersonId');
+  const overview = await c.var.services.accessToWork.overview(pageActor(c), youngPersonId);
   if (!overview.mayWrite)
     throw pageForbidden('Only the young person’s job coach and provider can record the application.');
   const saved = overview.case.application;
@@ -653,7 +649,7 @@ const fieldLabels: Record<string, string> = {
 };
 
 async function saveApplication(c: Context<WebEnv>) {
-  const youngPersonId = c.req.param('youngPersonId')!;
+  const youngPersonId = pageParam(c, 'youngPersonId');
   const form = await readForm(c);
   const sentOn = isoDateFrom(datePartsFrom(form, 'sentOn'), 'The day the application was sent');
   const optional = (name: string) => (text(form, name) ? { [name]: text(form, name) } : {});
@@ -679,7 +675,7 @@ async function saveApplication(c: Context<WebEnv>) {
   if (sentOn.error) errors.sentOn = sentOn.error;
   if (!parsed.success || sentOn.error) return applicationPage(c, { form, errors });
   try {
-    await c.var.services.accessToWork.saveApplication(c.get('actor')!, youngPersonId, parsed.data, c.get('requestId'));
+    await c.var.services.accessToWork.saveApplication(pageActor(c), youngPersonId, parsed.data, c.get('requestId'));
   } catch (error) {
     const refused = fieldErrorsFromRefusal(error, {
       codes: ['unprocessable'],
@@ -734,8 +730,8 @@ const awardWording: FormWording = Object.fromEntries(
  * (travel, equipment) come through the API and are kept as they are when this form is saved.
  */
 async function awardPage(c: Context<WebEnv>, posted?: { form: FormBody; errors: FieldErrors }) {
-  const youngPersonId = c.req.param('youngPersonId')!;
-  const overview = await c.var.services.accessToWork.overview(c.get('actor')!, youngPersonId);
+  const youngPersonId = pageParam(c, 'youngPersonId');
+  const overview = await c.var.services.accessToWork.overview(pageActor(c), youngPersonId);
   if (!overview.mayWrite) throw pageForbidden('Only the young person’s job coach and provider can record the award.');
   const saved = overview.case.award;
   const coach = saved?.lines.find((line) => line.kind === 'job_coach');
@@ -844,7 +840,7 @@ async function awardPage(c: Context<WebEnv>, posted?: { form: FormBody; errors: 
 }
 
 async function saveAward(c: Context<WebEnv>) {
-  const youngPersonId = c.req.param('youngPersonId')!;
+  const youngPersonId = pageParam(c, 'youngPersonId');
   const form = await readForm(c);
   const errors: FieldErrors = {};
   const date = (name: string) => {
@@ -873,7 +869,7 @@ async function saveAward(c: Context<WebEnv>) {
   const refusedReason = text(form, 'refusedReason');
   if (refusedReason && !refusedItem) errors.refusedItem = 'Enter what was refused, or leave the reason empty';
   if (Object.keys(errors).length > 0) return awardPage(c, { form, errors });
-  const overview = await c.var.services.accessToWork.overview(c.get('actor')!, youngPersonId);
+  const overview = await c.var.services.accessToWork.overview(pageActor(c), youngPersonId);
   const parsed = awardInputSchema.safeParse({
     letterDate,
     lines: [
@@ -885,7 +881,7 @@ async function saveAward(c: Context<WebEnv>) {
   });
   if (!parsed.success) return awardPage(c, { form, errors: fieldErrors(parsed.error, awardWording) });
   try {
-    await c.var.services.accessToWork.saveAward(c.get('actor')!, youngPersonId, parsed.data, c.get('requestId'));
+    await c.var.services.accessToWork.saveAward(pageActor(c), youngPersonId, parsed.data, c.get('requestId'));
   } catch (error) {
     const refused = fieldErrorsFromRefusal(error, {
       codes: ['unprocessable', 'conflict'],
@@ -900,7 +896,7 @@ async function saveAward(c: Context<WebEnv>) {
 
 /** Every claim of the provider's young people, for the reports page's download link. */
 async function providerClaimsDownload(c: Context<WebEnv>) {
-  const actor = c.get('actor')!;
+  const actor = pageActor(c);
   if (actor.role !== 'job_coach' && actor.role !== 'provider_admin')
     throw pageForbidden('The provider’s Access to Work claims are for its job coaches and admins.');
   const rows = await c.var.services.accessToWork.providerClaims(actor);

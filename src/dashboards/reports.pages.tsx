@@ -5,6 +5,7 @@ import { Pagination } from '../web/components/Pagination.js';
 import { Select } from '../web/components/Select.js';
 import { TableRegion } from '../web/components/TableRegion.js';
 import { pageForbidden } from '../web/errors.js';
+import { pageActor } from '../web/page-context.js';
 import { renderPage } from '../web/render.js';
 import type { WebEnv } from '../web/web.env.js';
 import { longDate } from '../web/young-person.js';
@@ -233,7 +234,7 @@ function coachPageFrom(c: Context<WebEnv>): number {
 }
 
 async function providerReport(c: Context<WebEnv>) {
-  const actor = c.get('actor')!;
+  const actor = pageActor(c);
   const filters = filtersFrom(c);
   const coachPage = coachPageFrom(c);
   const { limit } = defaultCoachPage;
@@ -384,7 +385,7 @@ async function providerReport(c: Context<WebEnv>) {
 }
 
 async function employerReport(c: Context<WebEnv>) {
-  const actor = c.get('actor')!;
+  const actor = pageActor(c);
   const filters = filtersFrom(c);
   const dashboard = await c.var.services.dashboards.employer(actor, filters);
   // Several placements often share a title (a hotel's housekeeping each term): the start date tells them apart.
@@ -416,7 +417,7 @@ async function employerReport(c: Context<WebEnv>) {
 }
 
 async function reportCsv(c: Context<WebEnv>) {
-  const actor = c.get('actor')!;
+  const actor = pageActor(c);
   const filters = filtersFrom(c);
   const longForm = c.req.query('form') === 'data';
   const { dashboards, clock } = c.var.services;
@@ -463,7 +464,7 @@ async function reportCsv(c: Context<WebEnv>) {
 export function reportPages() {
   const app = new Hono<WebEnv>();
   app.get('/reports', (c) => {
-    const role = c.get('actor')!.role;
+    const role = pageActor(c).role;
     if (role === 'employer') return employerReport(c);
     if (role === 'provider_admin' || role === 'job_coach') return providerReport(c);
     throw pageForbidden('Reports are for providers and employers.');

@@ -140,3 +140,12 @@ export const delegateRights = [
   'respond_to_proposals',
 ] as const;
 export type DelegateRight = (typeof delegateRights)[number];
+
+/** The passport's sections by the names the young person reads. */
+export const sectionLabels: Record<PassportSection, string> = {
+  aboutMe: 'About me',
+  myCondition: 'My condition',
+  whatHelps: 'What helps me at work',
+  accessToWork: 'Access to Work',
+  review: 'Review',
+};

@@ -1,20 +1,23 @@
 import { type Context, Hono } from 'hono';
-import { type JourneyState, journeyStates } from '../journey/journey.machine.js';
-import { InboxList, stateWords } from '../journey/journey.pages.js';
+import type { JourneyState } from '../journey/journey.machine.js';
 import { Pagination, pageNumber } from '../web/components/Pagination.js';
 import { Tag } from '../web/components/Tag.js';
 import { pageForbidden } from '../web/errors.js';
+import { InboxList } from '../web/inbox-list.js';
+import { pageActor } from '../web/page-context.js';
 import { renderPage } from '../web/render.js';
 import type { WebEnv } from '../web/web.env.js';
+import { stateWords } from '../web/words.js';
 import { longDate } from '../web/young-person.js';
+import { journeyStates } from './employers.service.js';
 
 function employerOnly(c: Context<WebEnv>) {
-  if (c.get('actor')!.role !== 'employer') throw pageForbidden('This page is for employers.');
+  if (pageActor(c).role !== 'employer') throw pageForbidden('This page is for employers.');
 }
 
 /** An employer's home: what needs them (decisions, starts, logs), then the rest of their work. */
 async function employerHome(c: Context<WebEnv>) {
-  const actor = c.get('actor')!;
+  const actor = pageActor(c);
   const [items, shared, employer] = await Promise.all([
     c.var.services.inbox.inbox(actor),
     c.var.services.passports.sharedWithMe(actor),
@@ -57,7 +60,7 @@ const pageSize = 50;
  */
 async function proposalsPage(c: Context<WebEnv>) {
   employerOnly(c);
-  const actor = c.get('actor')!;
+  const actor = pageActor(c);
   const { journey } = c.var.services;
   const page = pageNumber(c.req.query('page'), 200);
   const [decideList, othersList] = await Promise.all([

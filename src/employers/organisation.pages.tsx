@@ -1,8 +1,6 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
-import { ApiError } from '../core/errors.js';
 import { disabilityConfidentLevels, sectorLabels, sectors } from '../domain/vocabulary.js';
-import { disabilityConfidentWords } from '../matching/search.pages.js';
 import { Button } from '../web/components/Button.js';
 import { ErrorSummary } from '../web/components/ErrorSummary.js';
 import { Input } from '../web/components/Input.js';
@@ -21,9 +19,12 @@ import {
   readForm,
   text,
 } from '../web/forms.js';
+import { pageActor } from '../web/page-context.js';
+import { isRefusal } from '../web/refusals.js';
 import { renderPage } from '../web/render.js';
 import { redirectWithFlash, startSession } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
+import { disabilityConfidentWords } from '../web/words.js';
 import { employerInputSchema } from './employers.schemas.js';
 
 const emailWording: FieldWording = {
@@ -251,7 +252,7 @@ function donePage(c: Context<WebEnv>) {
 
 /** The employer's organisation: what we hold, whether it is verified, staff, and a way to invite a colleague. */
 async function organisationPage(c: Context<WebEnv>, form: FormBody = {}, errors: FieldErrors = {}) {
-  const actor = c.get('actor')!;
+  const actor = pageActor(c);
   if (actor.role !== 'employer' || !actor.employerId) throw pageForbidden('This page is for employers.');
   const { journey } = c.var.services;
   const [{ employer }, staff, running] = await Promise.all([
@@ -353,15 +354,12 @@ async function inviteColleague(c: Context<WebEnv>) {
     );
   try {
     await c.var.services.invitations.create(
-      c.get('actor')!,
+      pageActor(c),
       { role: 'employer', name: parsed.data.name, email: parsed.data.email },
       c.get('requestId'),
     );
   } catch (error) {
-    if (
-      error instanceof ApiError &&
-      (error.code === 'conflict' || error.code === 'unprocessable' || error.code === 'forbidden')
-    )
+    if (isRefusal(error, 'conflict', 'unprocessable', 'forbidden'))
       return organisationPage(c, form, { email: error.message });
     throw error;
   }

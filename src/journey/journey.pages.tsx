@@ -2,7 +2,7 @@ import { type Context, Hono } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { z } from 'zod';
 import type { AccessToWorkService } from '../access-to-work/access-to-work.service.js';
-import { sectionLabels } from '../passports/passports.service.js';
+import { sectionLabels } from '../domain/vocabulary.js';
 import { Button } from '../web/components/Button.js';
 import { CharacterCount } from '../web/components/CharacterCount.js';
 import { DateInput, type DateParts } from '../web/components/DateInput.js';
@@ -11,7 +11,7 @@ import { Input } from '../web/components/Input.js';
 import { Radios } from '../web/components/Radios.js';
 import { SummaryList } from '../web/components/SummaryList.js';
 import { TableRegion } from '../web/components/TableRegion.js';
-import { Tag, type TagColour } from '../web/components/Tag.js';
+import { Tag } from '../web/components/Tag.js';
 import { CsrfField, csrfToken } from '../web/csrf.js';
 import { datePartsFrom, isoDateFrom } from '../web/dates.js';
 import { pageForbidden, pageNotFound } from '../web/errors.js';
@@ -26,12 +26,16 @@ import {
   text,
   tooLongAnswers,
 } from '../web/forms.js';
+import { InboxList } from '../web/inbox-list.js';
+import { pageActor, pageParam } from '../web/page-context.js';
+import { unlessAbsent } from '../web/refusals.js';
 import { renderPage } from '../web/render.js';
 import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
+import { daysInWords, stateWords } from '../web/words.js';
 import { dateAndTime, longDate, monthInWords } from '../web/young-person.js';
 import { partiesOf, placementMatchResource } from './journey.access.js';
-import type { JourneyAction, JourneyState } from './journey.machine.js';
+import type { JourneyAction } from './journey.machine.js';
 import {
   completeInputSchema,
   contractTypes,
@@ -46,22 +50,7 @@ import {
   weeklyLogInputSchema,
 } from './journey.schemas.js';
 import { matchView } from './journey.views.js';
-import { daysInWords } from './proposals.pages.js';
 import { SupportChart } from './support-chart.js';
-
-/** Each state in words, with a tag colour; the words, not the colour, carry the meaning. */
-export const stateWords: Record<JourneyState, { text: string; colour: TagColour }> = {
-  proposed: { text: 'Waiting for the young person', colour: 'blue' },
-  declined_by_young_person: { text: 'Young person said no', colour: 'grey' },
-  awaiting_employer: { text: 'Waiting for the employer', colour: 'light-blue' },
-  taster_arranged: { text: 'Taster arranged', colour: 'purple' },
-  declined_by_employer: { text: 'Employer said no', colour: 'grey' },
-  agreed: { text: 'Agreed, not started', colour: 'turquoise' },
-  in_progress: { text: 'On placement', colour: 'green' },
-  completed: { text: 'Finished', colour: 'green' },
-  followed_up: { text: 'Followed up', colour: 'grey' },
-  withdrawn: { text: 'Withdrawn', colour: 'grey' },
-};
 
 const historyWords: Record<string, string> = {
   propose: 'Proposed by the job coach',
@@ -191,7 +180,7 @@ const actionForms: Record<InlineAction, ActionForm> = {
       const startedOn = requireDate(form, 'startedOn', 'The first day', errors);
       if (!startedOn) return errors;
       return call(
-        () => c.var.services.journey.start(c.get('actor')!, id, { startedOn }, c.get('requestId')),
+        () => c.var.services.journey.start(pageActor(c), id, { startedOn }, c.get('requestId')),
         firstSegment,
         { startedOn: { label: 'The first day' } },
       );
@@ -248,7 +237,7 @@ const actionForms: Record<InlineAction, ActionForm> = {
       const tasks = lineItems(form, 'tasks');
       return call(() =>
         c.var.services.journey.recordRotation(
-          c.get('actor')!,
+          pageActor(c),
           id,
           { department, tasks, startDate, ...(end.value ? { endDate: end.value } : {}) },
           c.get('requestId'),
@@ -358,12 +347,7 @@ const actionForms: Record<InlineAction, ActionForm> = {
       if (Object.keys(errors).length > 0 || !endedOn) return errors;
       return call(
         () =>
-          c.var.services.journey.complete(
-            c.get('actor')!,
-            id,
-            { endedOn, outcome: outcome as never },
-            c.get('requestId'),
-          ),
+          c.var.services.journey.complete(pageActor(c), id, { endedOn, outcome: outcome as never }, c.get('requestId')),
         (path) => (path.startsWith('outcome.') ? (path.split('.')[1] ?? 'outcomeType') : firstSegment(path)),
       );
     },
@@ -427,7 +411,7 @@ const actionForms: Record<InlineAction, ActionForm> = {
       const notes = value(form, 'notes');
       return call(() =>
         c.var.services.journey.recordFollowUp(
-          c.get('actor')!,
+          pageActor(c),
           id,
           {
             checkedOn,
@@ -458,7 +442,7 @@ const actionForms: Record<InlineAction, ActionForm> = {
     submit: async (c, id, form) => {
       const note = value(form, 'note');
       return call(() =>
-        c.var.services.journey.employerAccept(c.get('actor')!, id, note ? { note } : {}, c.get('requestId')),
+        c.var.services.journey.employerAccept(pageActor(c), id, note ? { note } : {}, c.get('requestId')),
       );
     },
     limits: { note: limitOf('Your note', employerAcceptInputSchema.shape.note) },
@@ -481,7 +465,7 @@ const actionForms: Record<InlineAction, ActionForm> = {
     submit: async (c, id, form) => {
       const reason = value(form, 'reason');
       if (!reason) return { reason: 'Say why you cannot offer the placement' };
-      return call(() => c.var.services.journey.employerDecline(c.get('actor')!, id, { reason }, c.get('requestId')));
+      return call(() => c.var.services.journey.employerDecline(pageActor(c), id, { reason }, c.get('requestId')));
     },
     limits: { reason: limitOf('Your reason', reasonInputSchema.shape.reason) },
     done: 'You said no to this proposal',
@@ -534,7 +518,7 @@ const actionForms: Record<InlineAction, ActionForm> = {
       const notes = value(form, 'notes');
       return call(() =>
         c.var.services.journey.arrangeTaster(
-          c.get('actor')!,
+          pageActor(c),
           id,
           { kind: kind as (typeof tasterKinds)[number], date, place, ...(notes ? { notes } : {}) },
           c.get('requestId'),
@@ -564,7 +548,7 @@ const actionForms: Record<InlineAction, ActionForm> = {
     submit: async (c, id, form) => {
       const reason = value(form, 'reason');
       if (!reason) return { reason: 'Say why' };
-      return call(() => c.var.services.journey.withdraw(c.get('actor')!, id, { reason }, c.get('requestId')));
+      return call(() => c.var.services.journey.withdraw(pageActor(c), id, { reason }, c.get('requestId')));
     },
     limits: { reason: limitOf('Your reason', reasonInputSchema.shape.reason) },
     done: 'The journey is withdrawn',
@@ -576,8 +560,8 @@ const isInlineAction = (action: string): action is InlineAction => action in act
 
 async function loadJourney(c: Context<WebEnv>) {
   const { journey } = c.var.services;
-  const actor = c.get('actor')!;
-  const { match } = await journey.get(actor, c.req.param('matchId')!);
+  const actor = pageActor(c);
+  const { match } = await journey.get(actor, pageParam(c, 'matchId'));
   const labels = await journey.labels([match]);
   const view = matchView(match, { role: actor.role, parties: partiesOf(actor, placementMatchResource(match)) }, labels);
   return { match, view };
@@ -587,9 +571,9 @@ async function journeyPage(
   c: Context<WebEnv>,
   failed?: { action: InlineAction; values: FormBody; errors: FieldErrors },
 ) {
-  const actor = c.get('actor')!;
+  const actor = pageActor(c);
   if (actor.role === 'young_person' || actor.role === 'delegate') {
-    const matchId = c.req.param('matchId')!;
+    const matchId = pageParam(c, 'matchId');
     const { match } = await c.var.services.journey.get(actor, matchId);
     return c.redirect(`/young-people/${match.youngPersonId}/proposals/${matchId}`, 303);
   }
@@ -794,12 +778,12 @@ async function journeyPage(
 }
 
 async function takeAction(c: Context<WebEnv>) {
-  const action = c.req.param('action')!;
+  const action = pageParam(c, 'action');
   if (!isInlineAction(action)) throw pageNotFound();
   const form = await readForm(c);
   const tooLong = tooLongAnswers(form, actionForms[action].limits ?? {});
   const errors =
-    Object.keys(tooLong).length > 0 ? tooLong : await actionForms[action].submit(c, c.req.param('matchId')!, form);
+    Object.keys(tooLong).length > 0 ? tooLong : await actionForms[action].submit(c, pageParam(c, 'matchId'), form);
   if (errors && Object.keys(errors).length > 0) return journeyPage(c, { action, values: form, errors });
   return redirectWithFlash(c, `/journeys/${c.req.param('matchId')}`, actionForms[action].done);
 }
@@ -895,8 +879,8 @@ function LogFields(props: { form: FormBody; errors: FieldErrors; button: string 
 }
 
 async function weeklyLogPage(c: Context<WebEnv>, { form, errors }: LogValues, loggedWeek?: string) {
-  const matchId = c.req.param('matchId')!;
-  const weeks = await c.var.services.progress.weeksToLog(c.get('actor')!, matchId);
+  const matchId = pageParam(c, 'matchId');
+  const weeks = await c.var.services.progress.weeksToLog(pageActor(c), matchId);
   const chosen = value(form, 'week') || c.req.query('week') || '';
   return progressForm(
     c,
@@ -988,15 +972,15 @@ async function saveWeeklyLog(c: Context<WebEnv>) {
   const weekStarting = weekFrom(form, errors);
   const entry = logEntryFrom(form, errors);
   if (Object.keys(errors).length > 0 || !weekStarting) return weeklyLogPage(c, { form, errors });
-  const actor = c.get('actor')!;
-  const matchId = c.req.param('matchId')!;
+  const actor = pageActor(c);
+  const matchId = pageParam(c, 'matchId');
   const problems = await call(
     () => c.var.services.progress.logWeek(actor, matchId, { weekStarting, ...entry }, c.get('requestId')),
     firstSegment,
     weeklyLogWording,
   );
   if (problems) {
-    const logged = await c.var.services.progress.logOf(actor, matchId, weekStarting).catch(() => undefined);
+    const logged = await unlessAbsent(c.var.services.progress.logOf(actor, matchId, weekStarting));
     return weeklyLogPage(c, { form, errors: problems }, logged?.weekStarting);
   }
   return redirectWithFlash(c, `/journeys/${matchId}/progress`, 'The weekly log is saved');
@@ -1004,7 +988,7 @@ async function saveWeeklyLog(c: Context<WebEnv>) {
 
 /** The log of one week, to correct: the earlier version is kept and the change audited. */
 async function correctLogPage(c: Context<WebEnv>, { form, errors }: LogValues) {
-  const log = await c.var.services.progress.logOf(c.get('actor')!, c.req.param('matchId')!, c.req.param('week')!);
+  const log = await c.var.services.progress.logOf(pageActor(c), pageParam(c, 'matchId'), pageParam(c, 'week'));
   const values: FormBody = Object.keys(form).length
     ? form
     : {
@@ -1031,9 +1015,9 @@ async function saveCorrection(c: Context<WebEnv>) {
   const errors: FieldErrors = {};
   const entry = logEntryFrom(form, errors);
   if (Object.keys(errors).length > 0) return correctLogPage(c, { form, errors });
-  const matchId = c.req.param('matchId')!;
+  const matchId = pageParam(c, 'matchId');
   const problems = await call(() =>
-    c.var.services.progress.correctLog(c.get('actor')!, matchId, c.req.param('week')!, entry, c.get('requestId')),
+    c.var.services.progress.correctLog(pageActor(c), matchId, pageParam(c, 'week'), entry, c.get('requestId')),
   );
   if (problems) return correctLogPage(c, { form, errors: problems });
   return redirectWithFlash(c, `/journeys/${matchId}/progress`, 'The weekly log is changed');
@@ -1114,8 +1098,8 @@ async function saveReview(c: Context<WebEnv>) {
   const problems = await call(
     () =>
       c.var.services.progress.recordReview(
-        c.get('actor')!,
-        c.req.param('matchId')!,
+        pageActor(c),
+        pageParam(c, 'matchId'),
         {
           heldOn,
           ...(summary ? { summary } : {}),
@@ -1139,7 +1123,7 @@ const hoursField = (kind: 'hoursWorked' | 'supportHours', matchId: string) => `$
 
 /** Every intern on the caller's caseload with two boxes for one week's hours: a minute for a whole caseload. */
 async function caseloadHoursPage(c: Context<WebEnv>, form: FormBody = {}, errors: FieldErrors = {}) {
-  const actor = c.get('actor')!;
+  const actor = pageActor(c);
   if (actor.role !== 'job_coach' && actor.role !== 'provider_admin')
     throw pageForbidden('Only job coaches record their caseload’s hours.');
   const week = await c.var.services.progress.caseloadWeek(actor, value(form, 'week') || c.req.query('week') || '');
@@ -1216,7 +1200,7 @@ async function caseloadHoursPage(c: Context<WebEnv>, form: FormBody = {}, errors
 }
 
 async function saveCaseloadHours(c: Context<WebEnv>) {
-  const actor = c.get('actor')!;
+  const actor = pageActor(c);
   const form = await readForm(c);
   const week = await c.var.services.progress.caseloadWeek(actor, value(form, 'week'));
   const errors: FieldErrors = {};
@@ -1251,8 +1235,8 @@ async function saveCaseloadHours(c: Context<WebEnv>) {
 // ---------------------------------------------------------------- progress
 
 async function progressPage(c: Context<WebEnv>) {
-  const actor = c.get('actor')!;
-  const progress = await c.var.services.progress.progress(actor, c.req.param('matchId')!);
+  const actor = pageActor(c);
+  const progress = await c.var.services.progress.progress(actor, pageParam(c, 'matchId'));
   const { view } = await loadJourney(c);
   const coachingWeeks = (await c.var.services.accessToWork.journeyDates(actor, view.youngPerson.id))?.coachingWeeks;
   const marks = coachingWeeks
@@ -1381,7 +1365,7 @@ async function progressPage(c: Context<WebEnv>) {
 // ---------------------------------------------------------------- inbox
 
 async function inboxPage(c: Context<WebEnv>) {
-  const items = await c.var.services.inbox.inbox(c.get('actor')!);
+  const items = await c.var.services.inbox.inbox(pageActor(c));
   return renderPage(
     c,
     { title: 'What needs you' },
@@ -1389,29 +1373,6 @@ async function inboxPage(c: Context<WebEnv>) {
       <h1 class="govuk-heading-l">What needs you</h1>
       <InboxList items={items} />
     </>,
-  );
-}
-
-type InboxEntry = Awaited<ReturnType<import('./inbox.service.js').InboxService['inbox']>>[number];
-
-/** The inbox as a list of links, each saying whom it is about and what to do. */
-export function InboxList(props: { items: InboxEntry[] }) {
-  if (props.items.length === 0) return <p class="govuk-body">Nothing needs you today.</p>;
-  return (
-    <ul class="govuk-list app-inbox">
-      {props.items.map((item) => (
-        <li class="app-inbox__item">
-          <h2 class="govuk-heading-s govuk-!-margin-bottom-1">
-            <a class="govuk-link" href={`/journeys/${item.matchId}`}>
-              {item.youngPerson.preferredName}: {item.placement.title} at {item.placement.employerName}
-            </a>
-          </h2>
-          <p class="govuk-body-s govuk-!-margin-bottom-1">{item.title}</p>
-          {item.weeksWithoutLog ? <p class="govuk-body-s">Weeks with no log: {item.weeksWithoutLog.length}</p> : null}
-          {item.dueOn ? <p class="govuk-body-s">Due {longDate(item.dueOn)}</p> : null}
-        </li>
-      ))}
-    </ul>
   );
 }
 

@@ -1,22 +1,6 @@
 import { type Context, Hono } from 'hono';
-import { ApiError } from '../core/errors.js';
 import { dateSchema } from '../domain/schemas.js';
-import {
-  adjustmentCategoryLabels,
-  environmentFactorLabels,
-  type PassportSection,
-  passportSections,
-  sectorLabels,
-} from '../domain/vocabulary.js';
-import {
-  capitalised,
-  type EnvironmentNote,
-  jobsWantedMessage,
-  listInWords,
-  type MatchReasons,
-} from '../matching/scoring.js';
-import { withPerson } from '../passports/passports.pages.js';
-import { sectionLabels } from '../passports/passports.service.js';
+import { type PassportSection, passportSections, sectionLabels } from '../domain/vocabulary.js';
 import { Button } from '../web/components/Button.js';
 import { CharacterCount } from '../web/components/CharacterCount.js';
 import { Checkboxes } from '../web/components/Checkboxes.js';
@@ -26,103 +10,17 @@ import { SummaryList } from '../web/components/SummaryList.js';
 import { CsrfField, csrfToken } from '../web/csrf.js';
 import { pageNotFound } from '../web/errors.js';
 import { type FieldErrors, list, readForm, text } from '../web/forms.js';
+import { reasonSentences } from '../web/match-reasons.js';
+import { pageParam } from '../web/page-context.js';
+import { isRefusal, unlessAbsent } from '../web/refusals.js';
 import { renderPage } from '../web/render.js';
 import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
-import { longDate, type PersonPage } from '../web/young-person.js';
+import { daysInWords } from '../web/words.js';
+import { longDate, type PersonPage, withPerson } from '../web/young-person.js';
 import { partiesOf, placementMatchResource } from './journey.access.js';
 import type { ShareEndChoice } from './journey.service.js';
 import { matchView } from './journey.views.js';
-
-export const dayNames: Record<string, string> = {
-  mon: 'Monday',
-  tue: 'Tuesday',
-  wed: 'Wednesday',
-  thu: 'Thursday',
-  fri: 'Friday',
-  sat: 'Saturday',
-  sun: 'Sunday',
-};
-
-export function daysInWords(days: readonly string[]): string {
-  const names = days.map((day) => dayNames[day] ?? day);
-  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-}
-
-/**
- * Why a placement was proposed, as short sentences in plain words. Spoken to the young person
- * ("you") unless `name` is given: then about them, for a parent or carer reading ("Sam"). Reasons
- * a job coach wrote as sentences are shown as they wrote them.
- */
-export function reasonSentences(
-  reasons: string[] | Record<string, unknown> | undefined,
-  name?: string,
-): {
-  good: string[];
-  harder: string[];
-} {
-  if (!reasons) return { good: [], harder: [] };
-  if (Array.isArray(reasons)) return { good: reasons, harder: [] };
-  const r = reasons as unknown as MatchReasons;
-  const you = name ?? 'you';
-  const You = name ?? 'You';
-  const your = name ? `${name}’s` : 'your';
-  const theyLike = name ? 'they like' : 'you like';
-  const good: string[] = [];
-  const harder: string[] = [];
-  // Reasons come as a client sent them (see MatchEvidence): a note without a known factor keeps its own words.
-  const environment = (note: EnvironmentNote, sentence: string) => {
-    const label = environmentFactorLabels[note.factor];
-    return label ? `${capitalised(label)}: ${note.level}. ${sentence}` : String(note.message ?? '');
-  };
-  if (r.interests?.sectors?.length) {
-    good.push(
-      `It is ${r.interests.sectors.map((sector) => sectorLabels[sector]?.toLowerCase() ?? sector).join(' and ')} work, ${r.interests.firstChoice ? `${your} first choice` : `which ${you} said ${theyLike}`}.`,
-    );
-  }
-  if (r.interests?.likedTasks?.length)
-    good.push(`${You} will do things ${theyLike}: ${r.interests.likedTasks.join(', ')}.`);
-  if (r.interests?.strengths?.length) good.push(`It needs ${your} strengths: ${r.interests.strengths.join(', ')}.`);
-  if (typeof r.jobsWanted?.said === 'string' && Array.isArray(r.jobsWanted.matched))
-    good.push(jobsWantedMessage(r.jobsWanted.said, r.jobsWanted.matched, You));
-  else if (r.jobsWanted?.message) good.push(r.jobsWanted.message);
-  if (r.rotations?.length)
-    good.push(
-      `One of its rotations is ${listInWords(r.rotations)}: work ${you} said ${name ? 'they want' : 'you want'}.`,
-    );
-  const saidAndFound = (said: string, found: string, sentence: string) =>
-    `${You} said: “${said.trim().replace(/[.!]+$/, '')}”. ${sentence.replace('%', `“${found}”`)}`;
-  for (const tried of r.triedBefore ?? [])
-    (tried.went === 'well' ? good : harder).push(
-      saidAndFound(tried.said, tried.found, 'This placement is that kind of work too: %.'),
-    );
-  for (const ruledOut of r.ruledOut ?? [])
-    harder.push(saidAndFound(ruledOut.said, ruledOut.found, 'This placement has % in it.'));
-  if (r.adjustments?.met?.length)
-    good.push(
-      `They can give ${you} this help: ${r.adjustments.met.map((category) => adjustmentCategoryLabels[category]).join('; ')}.`,
-    );
-  for (const note of r.environment?.pros ?? []) good.push(environment(note, `That suits ${you}.`));
-  if (typeof r.distanceKm === 'number') good.push(`It is about ${Math.round(r.distanceKm * 10) / 10} km from home.`);
-  if (r.adjustments?.notMet?.length)
-    harder.push(
-      `They do not offer this help yet: ${r.adjustments.notMet.map((category) => adjustmentCategoryLabels[category]).join('; ')}. ${capitalised(your)} job coach can ask them.`,
-    );
-  for (const note of r.environment?.supportNeeded ?? [])
-    harder.push(environment(note, `That is as much as ${you} can manage, so ${you} may need help with it.`));
-  for (const note of r.environment?.cons ?? [])
-    harder.push(
-      environment(
-        note,
-        note.limit === undefined ? `Check that it suits ${you}.` : `That is more than ${you} can manage.`,
-      ),
-    );
-  if (r.dislikedTasks?.length)
-    harder.push(
-      `It includes things ${you} said ${name ? 'they do' : 'you do'} not like: ${r.dislikedTasks.join(', ')}.`,
-    );
-  return { good, harder };
-}
 
 interface ProposalForm {
   sections: string[];
@@ -211,7 +109,7 @@ function Answered(props: {
 
 async function proposalPage(c: Context<WebEnv>, person: PersonPage, form: ProposalForm, formErrors: FieldErrors) {
   const { journey, placements } = c.var.services;
-  const { match } = await journey.get(person.actor, c.req.param('matchId')!);
+  const { match } = await journey.get(person.actor, pageParam(c, 'matchId'));
   if (match.youngPersonId !== person.youngPersonId) throw pageNotFound();
   const labels = await journey.labels([match]);
   const view = matchView(
@@ -219,7 +117,7 @@ async function proposalPage(c: Context<WebEnv>, person: PersonPage, form: Propos
     { role: person.actor.role, parties: partiesOf(person.actor, placementMatchResource(match)) },
     labels,
   );
-  const placement = (await placements.get(person.actor, match.placementId).catch(() => undefined))?.placement;
+  const placement = (await unlessAbsent(placements.get(person.actor, match.placementId)))?.placement;
   const coach = await journey.coachName(match);
   const steps = view.yourNextSteps.map((step) => step.action);
   const reasons = reasonSentences(
@@ -372,8 +270,7 @@ async function answered(c: Context<WebEnv>, person: PersonPage, matchId: string)
 
 /** The problems the journey found with an answer, in the words of the form; undefined for any other error. */
 function answerProblems(error: unknown): FieldErrors | undefined {
-  if (!(error instanceof ApiError) || (error.code !== 'unprocessable' && error.code !== 'validation_failed'))
-    return undefined;
+  if (!isRefusal(error, 'unprocessable', 'validation_failed')) return undefined;
   const paths = Array.isArray(error.details) ? error.details.map((detail: { path?: string }) => detail.path) : [];
   if (paths.includes('shareUntil')) return { shareUntil: 'Choose one of the days shown' };
   if (paths.includes('reason')) return { reason: 'Check your reason' };
@@ -406,7 +303,7 @@ export function proposalPages() {
         return proposalPage(c, person, answer, { shareUntil: 'Choose until when they can read them' });
       if (!dateSchema.safeParse(answer.shareUntil).success)
         return proposalPage(c, person, { ...answer, shareUntil: '' }, { shareUntil: 'Choose one of the days shown' });
-      const matchId = c.req.param('matchId')!;
+      const matchId = pageParam(c, 'matchId');
       try {
         await c.var.services.journey.accept(
           person.actor,
@@ -444,7 +341,7 @@ export function proposalPages() {
       if (person.asDelegate && answer.talked !== 'yes') return proposalPage(c, person, { ...answer, talked: '' }, {});
       if (answer.reason.length > 500)
         return proposalPage(c, person, answer, { reason: 'The reason must be 500 characters or fewer' });
-      const matchId = c.req.param('matchId')!;
+      const matchId = pageParam(c, 'matchId');
       try {
         await c.var.services.journey.decline(
           person.actor,

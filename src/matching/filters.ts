@@ -7,7 +7,7 @@ import {
   sectorLabels,
   weekdays,
 } from '../domain/vocabulary.js';
-import type { Coordinates } from '../geo/postcodes.js';
+import { type Coordinates, isValidPostcode, postcodeDirectory } from '../geo/postcodes.js';
 import type { HoursBand } from '../search-sync/documents.js';
 import type { PersonFacts, PlacementFacts } from './facts.js';
 import { compileWish, wishQueryWords } from './job-words.js';
@@ -174,4 +174,10 @@ export function relevanceQueryFor(
     .flatMap((phrase) => phrase.toLowerCase().split(/[^a-z0-9]+/))
     .filter((word) => word && !queryStopWords.has(word));
   return [...new Set(terms)].slice(0, maxQueryWords).join(' ');
+}
+
+/** A full postcode in England as the "lat,lng" a search is near; undefined when it is not one the directory knows. */
+export function nearPostcode(postcode: string): string | undefined {
+  const found = isValidPostcode(postcode) ? postcodeDirectory().lookup(postcode) : undefined;
+  return found ? `${found.lat},${found.lng}` : undefined;
 }

@@ -1,9 +1,6 @@
 import { type Context, Hono } from 'hono';
-import { ApiError } from '../core/errors.js';
 import { sectorLabels, sectors } from '../domain/vocabulary.js';
 import type { EarlierProposal } from '../journey/earlier-proposals.js';
-import { proposeInputSchema } from '../journey/journey.schemas.js';
-import { daysInWords, reasonSentences } from '../journey/proposals.pages.js';
 import { Button } from '../web/components/Button.js';
 import { CharacterCount } from '../web/components/CharacterCount.js';
 import { Checkboxes } from '../web/components/Checkboxes.js';
@@ -16,11 +13,15 @@ import { Tag } from '../web/components/Tag.js';
 import { CsrfField, csrfToken } from '../web/csrf.js';
 import { pageForbidden } from '../web/errors.js';
 import { type FieldErrors, fieldErrors, maxLengthOf, readForm, text, tooLongAnswers } from '../web/forms.js';
+import { reasonSentences } from '../web/match-reasons.js';
+import { pageActor, pageParam } from '../web/page-context.js';
+import { isRefusal } from '../web/refusals.js';
 import { renderPage } from '../web/render.js';
 import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
+import { daysInWords } from '../web/words.js';
 import { longDate } from '../web/young-person.js';
-import { matchesQuery } from './matching.schemas.js';
+import { matchesQuery, proposeInputSchema } from './matching.schemas.js';
 import type { MatchReasons } from './scoring.js';
 
 const pageSize = 10;
@@ -121,7 +122,7 @@ function EarlierProposalNote(props: { earlier: EarlierProposal; name: string }) 
 }
 
 function staffOnly(c: Context<WebEnv>) {
-  const role = c.get('actor')!.role;
+  const role = pageActor(c).role;
   if (role !== 'job_coach' && role !== 'provider_admin')
     throw pageForbidden('Only job coaches find placements for young people.');
 }
@@ -129,8 +130,8 @@ function staffOnly(c: Context<WebEnv>) {
 /** Placements for one young person, best fit first, with the API's filters. */
 async function matchesPage(c: Context<WebEnv>) {
   staffOnly(c);
-  const actor = c.get('actor')!;
-  const id = c.req.param('id')!;
+  const actor = pageActor(c);
+  const id = pageParam(c, 'id');
   const raw = {
     radiusKm: c.req.query('radiusKm') || undefined,
     sector: c.req.query('sector') || undefined,
@@ -237,10 +238,10 @@ interface ProposeForm {
 
 async function proposePage(c: Context<WebEnv>, form: ProposeForm, errors: FieldErrors, brokenLimits: string[] = []) {
   staffOnly(c);
-  const actor = c.get('actor')!;
-  const id = c.req.param('id')!;
+  const actor = pageActor(c);
+  const id = pageParam(c, 'id');
   const person = await c.var.services.youngPeople.get(actor, id);
-  const fit = await c.var.services.matching.fitFor(actor, id, c.req.param('placementId')!);
+  const fit = await c.var.services.matching.fitFor(actor, id, pageParam(c, 'placementId'));
   const hasErrors = Object.keys(errors).length > 0;
   if (hasErrors) c.status(400);
   return renderPage(
@@ -327,9 +328,9 @@ async function proposePage(c: Context<WebEnv>, form: ProposeForm, errors: FieldE
 
 async function propose(c: Context<WebEnv>) {
   staffOnly(c);
-  const actor = c.get('actor')!;
-  const id = c.req.param('id')!;
-  const placementId = c.req.param('placementId')!;
+  const actor = pageActor(c);
+  const id = pageParam(c, 'id');
+  const placementId = pageParam(c, 'placementId');
   const body = await readForm(c);
   const form = {
     note: text(body, 'note'),
@@ -367,7 +368,7 @@ async function propose(c: Context<WebEnv>) {
       'The young person can now say yes or no.',
     );
   } catch (error) {
-    if (!(error instanceof ApiError) || (error.code !== 'unprocessable' && error.code !== 'conflict')) throw error;
+    if (!isRefusal(error, 'unprocessable', 'conflict')) throw error;
     const problems = Array.isArray(error.details) ? error.details : [];
     const broken = problems
       .filter((problem) => problem.path.startsWith('hardLimits.'))
@@ -389,9 +390,9 @@ async function propose(c: Context<WebEnv>) {
 /** Young people on the caller's caseload who fit one placement, best fit first. */
 async function candidatesPage(c: Context<WebEnv>) {
   staffOnly(c);
-  const actor = c.get('actor')!;
+  const actor = pageActor(c);
   const page = pageNumber(c.req.query('page'), 100);
-  const result = await c.var.services.matching.candidatesFor(actor, c.req.param('id')!, {
+  const result = await c.var.services.matching.candidatesFor(actor, pageParam(c, 'id'), {
     limit: pageSize,
     offset: (page - 1) * pageSize,
   });

@@ -16,6 +16,11 @@ import { hoursBands } from '../search-sync/documents.js';
 import { hardLimits } from './hard-limits.js';
 import { wordMatchKinds } from './job-words.js';
 
+/** A proposal made from the matching pages is the journey's to check, so the form's limits are the journey's. */
+export { proposeInputSchema } from '../journey/journey.schemas.js';
+/** The search's hours bands, for the search page's filter; the index defines them. */
+export { hoursBands };
+
 const radiusKm = z.coerce.number().min(0.5).max(100).openapi({ description: 'Kilometres, 0.5 to 100.', example: 10 });
 
 /** "a,b,c" of the given values; the pattern states it in the OpenAPI document. */

@@ -8,6 +8,7 @@ import {
   levels,
   type Sector,
 } from '../domain/vocabulary.js';
+import { capitalised, jobsWantedMessage } from '../domain/words.js';
 import { distanceKm } from '../geo/postcodes.js';
 import type { PersonFacts, ScoringFacts } from './facts.js';
 import { type HardLimit, hardLimitsOf } from './hard-limits.js';
@@ -135,8 +136,6 @@ export interface Fit {
 
 const levelName = (rank: number): Level => levels[rank] ?? 'high';
 /** The text with its first letter in capitals. */
-export const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-
 function environmentFit(person: PersonFacts, placement: ScoringFacts) {
   const notes: MatchReasons['environment'] = { pros: [], cons: [], supportNeeded: [] };
   let earned = 0;
@@ -362,18 +361,3 @@ function scoreAdjustmentsFor(disliked: number, ruledOut: number, triedWell: bool
 }
 
 const clampScore = (total: number) => Math.max(0, Math.min(100, Math.round(total)));
-
-/**
- * The reason in words a job coach can read out: what they said, and what of it this placement has.
- * `speaker` is who said it, as the reader calls them ("You", or the young person's name for a parent).
- */
-export function jobsWantedMessage(said: string, matched: string[], speaker = 'You'): string {
-  const quoted = `${speaker} said: “${said.trim().replace(/[.!]+$/, '')}”.`;
-  if (matched.length === 0) return `${quoted} This placement has none of those words in its title or tasks.`;
-  return `${quoted} This placement has ${listInWords(matched.map((idea) => `“${idea}”`))} in its title or tasks.`;
-}
-
-/** "a", "a and b", "a, b and c". */
-export function listInWords(items: string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
-}

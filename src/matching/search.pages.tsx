@@ -6,9 +6,6 @@ import {
   sectorLabels,
   sectors,
 } from '../domain/vocabulary.js';
-import { isValidPostcode, postcodeDirectory } from '../geo/postcodes.js';
-import { daysInWords } from '../journey/proposals.pages.js';
-import { hoursBands } from '../search-sync/documents.js';
 import { Button } from '../web/components/Button.js';
 import { Checkboxes } from '../web/components/Checkboxes.js';
 import { Details } from '../web/components/Details.js';
@@ -16,10 +13,13 @@ import { ErrorSummary } from '../web/components/ErrorSummary.js';
 import { Input } from '../web/components/Input.js';
 import { Pagination, pageNumber } from '../web/components/Pagination.js';
 import { type FieldErrors, fieldErrors } from '../web/forms.js';
+import { pageActor } from '../web/page-context.js';
 import { renderPage } from '../web/render.js';
 import type { WebEnv } from '../web/web.env.js';
+import { daysInWords, disabilityConfidentWords } from '../web/words.js';
 import { longDate } from '../web/young-person.js';
-import { browseQuery } from './matching.schemas.js';
+import { nearPostcode } from './filters.js';
+import { browseQuery, hoursBands } from './matching.schemas.js';
 
 const pageSize = 20;
 
@@ -30,13 +30,6 @@ const hoursBandWords: Record<(typeof hoursBands)[number], string> = {
   over_30: 'Over 30 hours a week',
 };
 
-export const disabilityConfidentWords: Record<(typeof disabilityConfidentLevels)[number], string> = {
-  none: 'Not in the scheme',
-  committed: 'Disability Confident Committed',
-  employer: 'Disability Confident Employer',
-  leader: 'Disability Confident Leader',
-};
-
 const withCount = (text: string, count: number | undefined) => (count === undefined ? text : `${text} (${count})`);
 
 /**
@@ -44,7 +37,7 @@ const withCount = (text: string, count: number | undefined) => (count === undefi
  * and the facets the API has. A plain GET form, so filtering works without JavaScript.
  */
 async function searchPage(c: Context<WebEnv>) {
-  const actor = c.get('actor')!;
+  const actor = pageActor(c);
   const url = new URL(c.req.url);
   const all = (name: string) => url.searchParams.getAll(name).filter(Boolean);
   const words = (c.req.query('q') ?? '').trim();
@@ -54,9 +47,8 @@ async function searchPage(c: Context<WebEnv>) {
   const errors: FieldErrors = {};
   let near: string | undefined;
   if (postcode) {
-    const found = isValidPostcode(postcode) ? postcodeDirectory().lookup(postcode) : undefined;
-    if (found) near = `${found.lat},${found.lng}`;
-    else errors.postcode = 'Enter a full postcode in England, like LS1 4AP';
+    near = nearPostcode(postcode);
+    if (!near) errors.postcode = 'Enter a full postcode in England, like LS1 4AP';
   }
   if (radius && !postcode) errors.postcode = 'Enter a postcode to search within a distance of it';
   const chosen = {

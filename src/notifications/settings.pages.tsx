@@ -5,6 +5,7 @@ import { ErrorSummary } from '../web/components/ErrorSummary.js';
 import { Radios } from '../web/components/Radios.js';
 import { CsrfField, csrfToken } from '../web/csrf.js';
 import { type FieldErrors, list, readForm, text } from '../web/forms.js';
+import { pageActor } from '../web/page-context.js';
 import { renderPage } from '../web/render.js';
 import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
@@ -14,7 +15,7 @@ import type { NotificationPreferences } from './preferences.js';
 const settingsPath = '/settings/notifications';
 
 function settingsPage(c: Context<WebEnv>, preferences: NotificationPreferences, errors: FieldErrors = {}) {
-  const actor = c.get('actor')!;
+  const actor = pageActor(c);
   const kinds = optionalKindsFor[actor.role];
   return renderPage(
     c,
@@ -63,9 +64,9 @@ function settingsPage(c: Context<WebEnv>, preferences: NotificationPreferences, 
 /** The page every email links to for choosing which emails a person gets (the same choices as the API). */
 export function notificationSettingsPages() {
   return new Hono<WebEnv>()
-    .get(settingsPath, async (c) => settingsPage(c, await c.var.services.notifications.preferences(c.get('actor')!)))
+    .get(settingsPath, async (c) => settingsPage(c, await c.var.services.notifications.preferences(pageActor(c))))
     .post(settingsPath, async (c) => {
-      const actor = c.get('actor')!;
+      const actor = pageActor(c);
       const { notifications } = c.var.services;
       const form = await readForm(c);
       const current = await notifications.preferences(actor);

@@ -1,7 +1,6 @@
 import { type Context, Hono } from 'hono';
 import type { AuditAction } from '../audit/audit.js';
-import { ApiError } from '../core/errors.js';
-import { type PassportSection, passportSections } from '../domain/vocabulary.js';
+import { type PassportSection, passportSections, sectionLabels } from '../domain/vocabulary.js';
 import { Button, ButtonGroup } from '../web/components/Button.js';
 import { CharacterCount } from '../web/components/CharacterCount.js';
 import { Checkboxes } from '../web/components/Checkboxes.js';
@@ -18,10 +17,7 @@ import { CsrfField, csrfToken } from '../web/csrf.js';
 import { datePartsFrom, datePartsOf, isoDateFrom } from '../web/dates.js';
 import { pageNotFound } from '../web/errors.js';
 import { type FieldErrors, type FormBody, list, readForm, text } from '../web/forms.js';
-import { renderPage } from '../web/render.js';
-import { redirectWithFlash } from '../web/session.middleware.js';
-import type { WebEnv } from '../web/web.env.js';
-import { dateAndTime, longDate, type PersonPage, personPage, timeOfDay } from '../web/young-person.js';
+import { pageParam } from '../web/page-context.js';
 import {
   accessToWorkFundLabels,
   accessToWorkStatusLabels,
@@ -31,9 +27,14 @@ import {
   sectionRows,
   sectionTitle,
   textFields,
-} from './passport-fields.js';
+} from '../web/passport-fields.js';
+import { isRefusal } from '../web/refusals.js';
+import { renderPage } from '../web/render.js';
+import { redirectWithFlash } from '../web/session.middleware.js';
+import type { WebEnv } from '../web/web.env.js';
+import { dateAndTime, longDate, type PersonPage, timeOfDay, withPerson } from '../web/young-person.js';
 import { accessToWorkFunds, type PassportSections, sectionSchemas } from './passports.schemas.js';
-import { type Completeness, sectionLabels } from './passports.service.js';
+import type { Completeness } from './passports.service.js';
 import { helpPage, helpsPage, moreAboutHelpsTitle, removeHelp, removeHelpPage, saveHelp } from './what-helps.pages.js';
 
 const completenessStatus: Record<Completeness, TaskListItem['status']> = {
@@ -45,18 +46,6 @@ const completenessStatus: Record<Completeness, TaskListItem['status']> = {
 const isSection = (value: string): value is PassportSection => (passportSections as readonly string[]).includes(value);
 
 const base = (id: string) => `/young-people/${id}/passport`;
-
-/** Runs a page for the young person or a delegate acting for them; a delegate not yet acting for them is redirected. */
-/**
- * Every `/young-people/{id}/...` page starts here: someone else's young person is a 404 page, as in
- * the API, before anything else (a parent is not even asked to choose them on /acting-for).
- */
-async function withPerson(c: Context<WebEnv>, render: (person: PersonPage) => Response | Promise<Response>) {
-  await c.var.services.youngPeople.mustSee(c.get('actor')!, c.req.param('id')!);
-  const person = personPage(c, c.req.param('id')!);
-  if (person instanceof Response) return person;
-  return render(person);
-}
 
 // ---------------------------------------------------------------- the passport as a task list
 
@@ -477,7 +466,7 @@ async function saveSection(c: Context<WebEnv>, person: PersonPage, section: Pass
       c.get('requestId'),
     );
   } catch (error) {
-    if (error instanceof ApiError && error.code === 'conflict') {
+    if (isRefusal(error, 'conflict')) {
       const current = (error.details as { currentVersion?: number } | undefined)?.currentVersion ?? baseVersion;
       return again(
         {
@@ -664,7 +653,7 @@ async function decideDraft(c: Context<WebEnv>, person: PersonPage) {
   await c.var.services.passports.decideDraft(
     person.actor,
     person.youngPersonId,
-    c.req.param('draftId')!,
+    pageParam(c, 'draftId'),
     { accept },
     c.get('requestId'),
   );
@@ -828,5 +817,3 @@ export function passportPages() {
   app.get('/young-people/:id/passport/print', (c) => withPerson(c, (person) => printPage(c, person)));
   return app;
 }
-
-export { withPerson };

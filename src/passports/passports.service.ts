@@ -15,7 +15,7 @@ import type { Clock } from '../core/clock.js';
 import { daysAfter, isoDate } from '../core/dates.js';
 import { inTransaction } from '../core/db/transaction.js';
 import { ApiError, notFound, unprocessable } from '../core/errors.js';
-import { type PassportSection, passportSections, type Role } from '../domain/vocabulary.js';
+import { type PassportSection, passportSections, type Role, sectionLabels } from '../domain/vocabulary.js';
 import type { NotificationsService } from '../notifications/notifications.service.js';
 import type { NamesReadModel } from '../read-models/names.js';
 import type { PeopleFacts, PersonFact } from '../read-models/people.js';
@@ -31,14 +31,6 @@ import type { PassportSections, WholePassportSections } from './passports.schema
 
 export const defaultCoachAccess: CoachAccess = 'without_condition';
 export const defaultShareDays = 90;
-
-export const sectionLabels: Record<PassportSection, string> = {
-  aboutMe: 'About me',
-  myCondition: 'My condition',
-  whatHelps: 'What helps me at work',
-  accessToWork: 'Access to Work',
-  review: 'Review',
-};
 
 /** Audit actions that count as someone reading a passport; the owner sees them in the access log. */
 export const passportReadActions: readonly AuditAction[] = [

@@ -1,22 +1,24 @@
 import { type Context, Hono } from 'hono';
-import { ApiError } from '../core/errors.js';
+import { sectionLabels } from '../domain/vocabulary.js';
 import { SummaryList } from '../web/components/SummaryList.js';
 import { pageForbidden } from '../web/errors.js';
+import { pageActor, pageParam } from '../web/page-context.js';
+import { sectionRows } from '../web/passport-fields.js';
+import { isRefusal } from '../web/refusals.js';
 import { renderPage } from '../web/render.js';
 import type { WebEnv } from '../web/web.env.js';
 import { longDate } from '../web/young-person.js';
-import { sectionRows } from './passport-fields.js';
-import { purposeClause, sectionLabels } from './passports.service.js';
+import { purposeClause } from './passports.service.js';
 
 function employerOnly(c: Context<WebEnv>) {
-  if (c.get('actor')!.role !== 'employer')
+  if (pageActor(c).role !== 'employer')
     throw pageForbidden('Shared passports are for the employers they were shared with.');
 }
 
 /** The passports young people have shared with the caller's organisation, while each share lasts. */
 async function sharedListPage(c: Context<WebEnv>) {
   employerOnly(c);
-  const shared = await c.var.services.passports.sharedWithMe(c.get('actor')!);
+  const shared = await c.var.services.passports.sharedWithMe(pageActor(c));
   return renderPage(
     c,
     { title: 'Shared passports' },
@@ -52,14 +54,14 @@ async function sharedListPage(c: Context<WebEnv>) {
  */
 async function sharedPassportPage(c: Context<WebEnv>, action: 'passport_share.read' | 'passport_share.print') {
   employerOnly(c);
-  const actor = c.get('actor')!;
-  const shareId = c.req.param('shareId')!;
+  const actor = pageActor(c);
+  const shareId = pageParam(c, 'shareId');
   const { passports } = c.var.services;
   let read;
   try {
     read = await passports.readShared(actor, shareId, c.get('requestId'), action);
   } catch (error) {
-    if (!(error instanceof ApiError) || (error.code !== 'not_found' && error.code !== 'forbidden')) throw error;
+    if (!isRefusal(error, 'not_found', 'forbidden')) throw error;
     const ended = await passports.endedShare(actor, shareId);
     if (!ended) throw error;
     c.status(410);

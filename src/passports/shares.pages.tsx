@@ -1,6 +1,5 @@
 import { type Context, Hono } from 'hono';
-import { idSchema } from '../core/db/ids.js';
-import { type PassportSection, passportSections } from '../domain/vocabulary.js';
+import { type PassportSection, passportSections, sectionLabels } from '../domain/vocabulary.js';
 import { Button, ButtonGroup } from '../web/components/Button.js';
 import { Checkboxes } from '../web/components/Checkboxes.js';
 import { ErrorSummary } from '../web/components/ErrorSummary.js';
@@ -11,15 +10,15 @@ import { SummaryList } from '../web/components/SummaryList.js';
 import { Tag } from '../web/components/Tag.js';
 import { CsrfField, csrfToken } from '../web/csrf.js';
 import { pageNotFound } from '../web/errors.js';
-import { type FieldErrors, list, readForm, text } from '../web/forms.js';
+import { type FieldErrors, isId, list, readForm, text } from '../web/forms.js';
+import { unlessAbsent } from '../web/refusals.js';
 import { renderPage } from '../web/render.js';
 import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
-import { longDate, type PersonPage } from '../web/young-person.js';
-import { withPerson } from './passports.pages.js';
+import { longDate, type PersonPage, withPerson } from '../web/young-person.js';
 import type { PassportShare } from './passports.repository.js';
 import { shareInputSchema } from './passports.schemas.js';
-import { otherActiveSharesWith, sectionLabels, sectionsOnlyIn, shareStatus } from './passports.service.js';
+import { otherActiveSharesWith, sectionsOnlyIn, shareStatus } from './passports.service.js';
 
 const shares = (id: string) => `/young-people/${id}/passport/shares`;
 
@@ -65,9 +64,10 @@ interface EmployerOption {
 /** Employers of the young person's placement proposals and journeys: offered first, by name. */
 async function proposalEmployers(c: Context<WebEnv>, person: PersonPage): Promise<EmployerOption[]> {
   const { journey } = c.var.services;
-  const journeys = await journey
-    .list(person.actor, { youngPersonId: person.youngPersonId, limit: 50, offset: 0 })
-    .catch(() => ({ items: [] }));
+  const journeys = await unlessAbsent(
+    journey.list(person.actor, { youngPersonId: person.youngPersonId, limit: 50, offset: 0 }),
+    { items: [] },
+  );
   const labels = await journey.labels(journeys.items);
   const options = new Map<string, EmployerOption>();
   for (const match of journeys.items)
@@ -98,8 +98,8 @@ const otherEmployerNameTooLong = `The employer’s name must be ${otherEmployerN
 async function otherEmployer(c: Context<WebEnv>, person: PersonPage, choice: ShareChoice): Promise<OtherEmployer> {
   const { employers } = c.var.services;
   if (choice.otherEmployerId) {
-    const chosen = idSchema.safeParse(choice.otherEmployerId).success
-      ? await employers.get(person.actor, choice.otherEmployerId).catch(() => undefined)
+    const chosen = isId(choice.otherEmployerId)
+      ? await unlessAbsent(employers.get(person.actor, choice.otherEmployerId))
       : undefined;
     if (chosen?.employer.verified)
       return { found: { id: chosen.employer.id, name: chosen.employer.name, fromProposal: false }, choices: [] };

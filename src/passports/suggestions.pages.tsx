@@ -1,15 +1,15 @@
 import { type Context, Hono } from 'hono';
-import { type PassportSection, passportSections } from '../domain/vocabulary.js';
+import { type PassportSection, passportSections, sectionLabels } from '../domain/vocabulary.js';
 import { csrfToken } from '../web/csrf.js';
 import { pageForbidden, pageNotFound } from '../web/errors.js';
 import { type FieldErrors, maxLengthOf, readForm, text, tooLongAnswers } from '../web/forms.js';
+import { pageActor, pageParam } from '../web/page-context.js';
 import { renderPage } from '../web/render.js';
 import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
 import { personPage } from '../web/young-person.js';
 import { contentFrom, SectionForm, type SectionFormValues, valuesFrom, valuesFromForm } from './passports.pages.js';
 import { draftInputSchema } from './passports.schemas.js';
-import { sectionLabels } from './passports.service.js';
 
 const isSection = (value: string): value is PassportSection => (passportSections as readonly string[]).includes(value);
 
@@ -22,11 +22,11 @@ async function suggestionPage(
   c: Context<WebEnv>,
   submitted?: { values: SectionFormValues; note: string; errors: FieldErrors },
 ) {
-  const actor = c.get('actor')!;
+  const actor = pageActor(c);
   if (actor.role !== 'job_coach')
     throw pageForbidden('Only a young person’s job coach can suggest changes to their passport.');
-  const id = c.req.param('id')!;
-  const section = c.req.param('section')!;
+  const id = pageParam(c, 'id');
+  const section = pageParam(c, 'section');
   if (!isSection(section)) throw pageNotFound();
   const { view, person } = await c.var.services.passports.read(actor, id, c.get('requestId'));
   if (!view.visibleSections.includes(section)) throw pageNotFound();
@@ -60,7 +60,7 @@ async function suggestionPage(
 }
 
 async function suggest(c: Context<WebEnv>) {
-  const section = c.req.param('section')!;
+  const section = pageParam(c, 'section');
   if (!isSection(section)) throw pageNotFound();
   const form = await readForm(c);
   const values = valuesFromForm(section, form);
@@ -71,9 +71,9 @@ async function suggest(c: Context<WebEnv>) {
     tooLongAnswers(form, { note: { label: 'Your note', max: maxLengthOf(draftInputSchema.shape.note) } }),
   );
   if (!content || errors.note) return suggestionPage(c, { values, note, errors });
-  const id = c.req.param('id')!;
+  const id = pageParam(c, 'id');
   await c.var.services.passports.proposeDraft(
-    c.get('actor')!,
+    pageActor(c),
     id,
     { sections: { [section]: content }, ...(note ? { note } : {}) },
     c.get('requestId'),

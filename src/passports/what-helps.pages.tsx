@@ -1,5 +1,4 @@
 import type { Context } from 'hono';
-import { ApiError } from '../core/errors.js';
 import { type AdjustmentCategory, adjustmentCategories } from '../domain/vocabulary.js';
 import { Button, ButtonGroup } from '../web/components/Button.js';
 import { CharacterCount } from '../web/components/CharacterCount.js';
@@ -10,11 +9,18 @@ import { SummaryList, type SummaryRow } from '../web/components/SummaryList.js';
 import { CsrfField, csrfToken } from '../web/csrf.js';
 import { pageNotFound } from '../web/errors.js';
 import { type FieldErrors, list, readForm, text } from '../web/forms.js';
+import {
+  adjustmentCategoryItems,
+  adjustmentLabel,
+  sectionIntro,
+  sectionTitle,
+  textFields,
+} from '../web/passport-fields.js';
+import { isRefusal } from '../web/refusals.js';
 import { renderPage } from '../web/render.js';
 import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
 import type { PersonPage } from '../web/young-person.js';
-import { adjustmentCategoryItems, adjustmentLabel, sectionIntro, sectionTitle, textFields } from './passport-fields.js';
 import { mostAdjustments, type PassportSections, whatHelpsSchema } from './passports.schemas.js';
 
 /**
@@ -65,9 +71,8 @@ async function saveHelps(
 }
 
 const currentVersionOf = (error: unknown, fallback: number) =>
-  (error instanceof ApiError
-    ? (error.details as { currentVersion?: number } | undefined)?.currentVersion
-    : undefined) ?? fallback;
+  (isRefusal(error) ? (error.details as { currentVersion?: number } | undefined)?.currentVersion : undefined) ??
+  fallback;
 
 // ---------------------------------------------------------------- the summary
 
@@ -267,8 +272,7 @@ export async function saveHelp(c: Context<WebEnv>, person: PersonPage, adding: b
   try {
     await saveHelps(c, person, baseVersion, section, changed);
   } catch (error) {
-    if (error instanceof ApiError && error.code === 'conflict')
-      return again({ form: conflictMessage }, currentVersionOf(error, version));
+    if (isRefusal(error, 'conflict')) return again({ form: conflictMessage }, currentVersionOf(error, version));
     throw error;
   }
   return redirectWithFlash(c, helpsPath(person), `Help ${number} is saved`, 'The other helps have not changed.');
@@ -336,7 +340,7 @@ export async function removeHelp(c: Context<WebEnv>, person: PersonPage) {
       helps.filter((_, i) => i !== number - 1),
     );
   } catch (error) {
-    if (error instanceof ApiError && error.code === 'conflict')
+    if (isRefusal(error, 'conflict'))
       return renderRemovePage(c, person, {
         number,
         help: helps[number - 1]!,

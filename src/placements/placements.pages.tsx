@@ -9,9 +9,9 @@ import {
   levels,
   sectorLabels,
   sectors,
+  weekdayNames,
   weekdays,
 } from '../domain/vocabulary.js';
-import { dayNames, daysInWords } from '../journey/proposals.pages.js';
 import { Button, ButtonGroup } from '../web/components/Button.js';
 import { CharacterCount } from '../web/components/CharacterCount.js';
 import { Checkboxes } from '../web/components/Checkboxes.js';
@@ -28,9 +28,11 @@ import { CsrfField, csrfToken } from '../web/csrf.js';
 import { datePartsFrom, datePartsOf, isoDateFrom } from '../web/dates.js';
 import { pageForbidden } from '../web/errors.js';
 import { type FieldErrors, type FormBody, fieldErrorsFromRefusal, list, readForm, text } from '../web/forms.js';
+import { pageActor, pageParam } from '../web/page-context.js';
 import { renderPage } from '../web/render.js';
 import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
+import { daysInWords } from '../web/words.js';
 import { longDate } from '../web/young-person.js';
 import type { Placement } from './placements.repository.js';
 import { type PlacementInput, placementInputSchema, placementStatuses } from './placements.schemas.js';
@@ -200,7 +202,7 @@ const templates: Record<string, Template> = {
 };
 
 function employerOnly(c: Context<WebEnv>): string {
-  const actor = c.get('actor')!;
+  const actor = pageActor(c);
   if (actor.role !== 'employer' || !actor.employerId) throw pageForbidden('Placements are posted by employers.');
   return actor.employerId;
 }
@@ -463,7 +465,7 @@ function PlacementForm(props: {
             name="days"
             legend="Which days?"
             legendSize="s"
-            items={weekdays.map((day) => ({ value: day, text: dayNames[day]! }))}
+            items={weekdays.map((day) => ({ value: day, text: weekdayNames[day]! }))}
             values={list(form, 'days')}
             error={errors.days}
           />
@@ -609,7 +611,7 @@ const groupSize = 50;
  */
 async function listPage(c: Context<WebEnv>) {
   const employerId = employerOnly(c);
-  const actor = c.get('actor')!;
+  const actor = pageActor(c);
   const asked = c.req.query('status');
   const focus = placementStatuses.find((status) => status === asked);
   const page = focus ? pageNumber(c.req.query('page'), 200) : 1;
@@ -722,12 +724,7 @@ async function create(c: Context<WebEnv>) {
   const { input, errors } = inputFromForm(form);
   if (!input) return again(errors);
   try {
-    const { placement } = await c.var.services.placements.create(
-      c.get('actor')!,
-      employerId,
-      input,
-      c.get('requestId'),
-    );
+    const { placement } = await c.var.services.placements.create(pageActor(c), employerId, input, c.get('requestId'));
     return c.redirect(`/placements/${placement.id}`, 303);
   } catch (error) {
     return again(problemsFromService(error));
@@ -821,8 +818,8 @@ function placementRows(placement: Placement, editable: boolean) {
 
 /** The placement, with "check your answers" and the one next step its status allows for the employer. */
 async function placementPage(c: Context<WebEnv>, publishError?: string) {
-  const actor = c.get('actor')!;
-  const { placement, employer } = await c.var.services.placements.get(actor, c.req.param('id')!);
+  const actor = pageActor(c);
+  const { placement, employer } = await c.var.services.placements.get(actor, pageParam(c, 'id'));
   const staff = actor.role === 'employer' && actor.employerId === employer.id;
   const status = statusWords[placement.status];
   if (publishError) c.status(400);
@@ -910,10 +907,10 @@ async function placementPage(c: Context<WebEnv>, publishError?: string) {
 
 async function publish(c: Context<WebEnv>) {
   employerOnly(c);
-  const id = c.req.param('id')!;
+  const id = pageParam(c, 'id');
   let published: boolean;
   try {
-    ({ published } = await c.var.services.placements.publish(c.get('actor')!, id, c.get('requestId')));
+    ({ published } = await c.var.services.placements.publish(pageActor(c), id, c.get('requestId')));
   } catch (error) {
     const problems = problemsFromService(error);
     return placementPage(c, Object.values(problems)[0]);
@@ -927,9 +924,9 @@ async function publish(c: Context<WebEnv>) {
 
 async function close(c: Context<WebEnv>) {
   employerOnly(c);
-  const id = c.req.param('id')!;
+  const id = pageParam(c, 'id');
   try {
-    await c.var.services.placements.update(c.get('actor')!, id, { status: 'closed' }, c.get('requestId'));
+    await c.var.services.placements.update(pageActor(c), id, { status: 'closed' }, c.get('requestId'));
   } catch (error) {
     const problems = problemsFromService(error);
     return placementPage(c, Object.values(problems)[0]);
@@ -939,7 +936,7 @@ async function close(c: Context<WebEnv>) {
 
 async function editPage(c: Context<WebEnv>, submitted?: { form: FormBody; errors: FieldErrors }) {
   employerOnly(c);
-  const { placement } = await c.var.services.placements.get(c.get('actor')!, c.req.param('id')!, 'placement.update');
+  const { placement } = await c.var.services.placements.get(pageActor(c), pageParam(c, 'id'), 'placement.update');
   const hasErrors = submitted !== undefined;
   if (hasErrors) c.status(400);
   return renderPage(
@@ -962,7 +959,7 @@ async function saveEdit(c: Context<WebEnv>) {
   if (!input) return editPage(c, { form, errors });
   const { status: _draft, ...patch } = input;
   try {
-    await c.var.services.placements.update(c.get('actor')!, c.req.param('id')!, patch, c.get('requestId'));
+    await c.var.services.placements.update(pageActor(c), pageParam(c, 'id'), patch, c.get('requestId'));
   } catch (error) {
     return editPage(c, { form, errors: problemsFromService(error) });
   }

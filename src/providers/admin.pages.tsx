@@ -1,8 +1,6 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
-import { ApiError } from '../core/errors.js';
 import { sectorLabels } from '../domain/vocabulary.js';
-import { disabilityConfidentWords } from '../matching/search.pages.js';
 import { Button, ButtonGroup } from '../web/components/Button.js';
 import { CharacterCount } from '../web/components/CharacterCount.js';
 import { ErrorSummary } from '../web/components/ErrorSummary.js';
@@ -15,14 +13,16 @@ import { Tag } from '../web/components/Tag.js';
 import { CsrfField, csrfToken } from '../web/csrf.js';
 import { pageForbidden } from '../web/errors.js';
 import { type FieldErrors, fieldErrors, readForm, text, tooLongAnswers } from '../web/forms.js';
+import { pageActor, pageParam } from '../web/page-context.js';
+import { isRefusal } from '../web/refusals.js';
 import { renderPage } from '../web/render.js';
 import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
+import { disabilityConfidentWords } from '../web/words.js';
 import { longDate } from '../web/young-person.js';
 
 function adminOnly(c: Context<WebEnv>) {
-  if (c.get('actor')!.role !== 'provider_admin')
-    throw pageForbidden('This page is for the people who run the provider.');
+  if (pageActor(c).role !== 'provider_admin') throw pageForbidden('This page is for the people who run the provider.');
 }
 
 const roleWords: Record<string, string> = {
@@ -35,7 +35,7 @@ const roleWords: Record<string, string> = {
 
 /** A provider admin's home: employers waiting to be checked first, then staff and reports. */
 async function adminHome(c: Context<WebEnv>) {
-  const actor = c.get('actor')!;
+  const actor = pageActor(c);
   const waiting = await c.var.services.employers.list(actor, { verified: false, limit: 1, offset: 0 });
   return renderPage(
     c,
@@ -77,7 +77,7 @@ const inviteForm = z.object({
 
 async function staffPage(c: Context<WebEnv>, form = { name: '', email: '' }, errors: FieldErrors = {}) {
   adminOnly(c);
-  const actor = c.get('actor')!;
+  const actor = pageActor(c);
   const accounts = (await c.var.services.accounts.list(actor, undefined)).filter(
     (account) => account.role === 'job_coach' || account.role === 'provider_admin',
   );
@@ -166,13 +166,12 @@ async function inviteCoach(c: Context<WebEnv>) {
   if (!parsed.success) return staffPage(c, form, fieldErrors(parsed.error));
   try {
     await c.var.services.invitations.create(
-      c.get('actor')!,
+      pageActor(c),
       { role: 'job_coach', name: parsed.data.name, email: parsed.data.email },
       c.get('requestId'),
     );
   } catch (error) {
-    if (error instanceof ApiError && (error.code === 'conflict' || error.code === 'unprocessable'))
-      return staffPage(c, form, { email: error.message });
+    if (isRefusal(error, 'conflict', 'unprocessable')) return staffPage(c, form, { email: error.message });
     throw error;
   }
   return redirectWithFlash(c, '/staff', `Invitation sent to ${parsed.data.email}`);
@@ -181,8 +180,8 @@ async function inviteCoach(c: Context<WebEnv>) {
 async function setAccountStatus(c: Context<WebEnv>, status: 'active' | 'disabled') {
   adminOnly(c);
   const account = await c.var.services.accounts.setStatus(
-    c.get('actor')!,
-    c.req.param('accountId')!,
+    pageActor(c),
+    pageParam(c, 'accountId'),
     status,
     c.get('requestId'),
   );
@@ -210,7 +209,7 @@ const waitingListSize = 100;
  */
 async function verificationPage(c: Context<WebEnv>) {
   adminOnly(c);
-  const actor = c.get('actor')!;
+  const actor = pageActor(c);
   const page = pageNumber(c.req.query('page'), 200);
   const towns = await c.var.services.employers.towns(actor, { verified: false });
   const askedTown = c.req.query('town') ?? '';
@@ -337,7 +336,7 @@ const verificationLimits = {
 async function checkEmployerPage(c: Context<WebEnv>, failed?: FailedCheck) {
   adminOnly(c);
   if (failed) c.status(400);
-  const { employer } = await c.var.services.employers.get(c.get('actor')!, c.req.param('employerId')!);
+  const { employer } = await c.var.services.employers.get(pageActor(c), pageParam(c, 'employerId'));
   return renderPage(
     c,
     { title: `Check ${employer.name}`, hasErrors: Boolean(failed), backLink: '/employers/verification' },
@@ -400,7 +399,7 @@ async function setVerification(c: Context<WebEnv>) {
   adminOnly(c);
   const form = await readForm(c);
   const decision = text(form, 'verified');
-  const employerId = c.req.param('employerId')!;
+  const employerId = pageParam(c, 'employerId');
   const evidence = text(form, 'evidence');
   const reason = text(form, 'reason');
   const tooLong = tooLongAnswers(form, verificationLimits);
@@ -413,7 +412,7 @@ async function setVerification(c: Context<WebEnv>) {
         errors: { reason: 'Say why you cannot verify this employer' },
       });
     const refused = await c.var.services.employers.refuseVerification(
-      c.get('actor')!,
+      pageActor(c),
       employerId,
       { reason, ...(evidence ? { evidence } : {}) },
       c.get('requestId'),
@@ -433,7 +432,7 @@ async function setVerification(c: Context<WebEnv>) {
       errors: { evidence: 'Say what you checked, for example their Disability Confident certificate' },
     });
   const employer = await c.var.services.employers.setVerification(
-    c.get('actor')!,
+    pageActor(c),
     employerId,
     verified,
     c.get('requestId'),

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
+import { idSchema } from '../core/db/ids.js';
 import { ApiError, type ErrorCode } from '../core/errors.js';
 import type { WebEnv } from './web.env.js';
 
@@ -161,3 +162,6 @@ export function fieldErrorsFromRefusal(
   if (Object.keys(errors).length === 0) errors[options.fallbackField] = error.message;
   return errors;
 }
+
+/** True for a stored record's id, as a page checks a chosen value before asking a service about it. */
+export const isId = (value: string | undefined) => idSchema.safeParse(value).success;

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { Role } from '../domain/vocabulary.js';
 import { navigationFor } from './navigation.js';
+import { pageAccount, pageActor } from './page-context.js';
 import { renderPage } from './render.js';
 import type { WebEnv } from './web.env.js';
 
@@ -8,8 +9,8 @@ export type HomePage = (c: Context<WebEnv>) => Response | Promise<Response>;
 
 /** Until a role has its own "what to do next" page, its home lists where it can go. */
 function linksHome(c: Context<WebEnv>) {
-  const account = c.get('account')!;
-  const links = navigationFor(c.get('actor')!, c.get('session')?.actingFor).filter((item) => item.href !== '/');
+  const account = pageAccount(c);
+  const links = navigationFor(pageActor(c), c.get('session')?.actingFor).filter((item) => item.href !== '/');
   return renderPage(
     c,
     { title: 'Home' },

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { Actor } from '../auth/policy.js';
 import type { DelegateRight } from '../domain/vocabulary.js';
+import { pageActor, pageParam } from './page-context.js';
 import type { WebEnv } from './web.env.js';
 
 /** Whose pages these are and who is looking: the young person themself, or a delegate acting for them. */
@@ -32,7 +33,7 @@ export interface PersonPage {
  * page they see names whom they act for. Returns a redirect when they have not.
  */
 export function personPage(c: Context<WebEnv>, youngPersonId: string): PersonPage | Response {
-  const actor = c.get('actor')!;
+  const actor = pageActor(c);
   if (actor.role === 'delegate') {
     const actingFor = c.get('session')?.actingFor;
     if (actingFor?.youngPersonId !== youngPersonId) {
@@ -75,6 +76,18 @@ export function personPage(c: Context<WebEnv>, youngPersonId: string): PersonPag
     my: 'the young person’s',
     may: () => false,
   };
+}
+
+/**
+ * Runs a page for the young person or a delegate acting for them; a delegate not yet acting for
+ * them is redirected. Every `/young-people/{id}/...` page starts here: someone else's young person is a 404 page, as in
+ * the API, before anything else (a parent is not even asked to choose them on /acting-for).
+ */
+export async function withPerson(c: Context<WebEnv>, render: (person: PersonPage) => Response | Promise<Response>) {
+  await c.var.services.youngPeople.mustSee(pageActor(c), pageParam(c, 'id'));
+  const person = personPage(c, pageParam(c, 'id'));
+  if (person instanceof Response) return person;
+  return render(person);
 }
 
 function spokenOf(name: string) {

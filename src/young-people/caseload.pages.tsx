@@ -1,10 +1,6 @@
 import { type Context, Hono } from 'hono';
 import type { AccessToWorkTaskView } from '../access-to-work/access-to-work.service.js';
-import { type PassportSection, sectorLabels } from '../domain/vocabulary.js';
-import { InboxList, stateWords } from '../journey/journey.pages.js';
-import { daysInWords } from '../journey/proposals.pages.js';
-import { sectionRows } from '../passports/passport-fields.js';
-import { sectionLabels } from '../passports/passports.service.js';
+import { type PassportSection, sectionLabels, sectorLabels } from '../domain/vocabulary.js';
 import { Button } from '../web/components/Button.js';
 import { Input } from '../web/components/Input.js';
 import { Pagination, pageNumber } from '../web/components/Pagination.js';
@@ -15,9 +11,14 @@ import { Tag, type TagColour } from '../web/components/Tag.js';
 import { CsrfField, csrfToken } from '../web/csrf.js';
 import { pageForbidden } from '../web/errors.js';
 import { readForm, text } from '../web/forms.js';
+import { InboxList } from '../web/inbox-list.js';
+import { pageActor, pageParam } from '../web/page-context.js';
+import { sectionRows } from '../web/passport-fields.js';
+import { unlessAbsent } from '../web/refusals.js';
 import { renderPage } from '../web/render.js';
 import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
+import { daysInWords, stateWords } from '../web/words.js';
 import { longDate } from '../web/young-person.js';
 import { youngPersonStatuses } from './young-people.schemas.js';
 
@@ -57,7 +58,7 @@ function AccessToWorkTaskList(props: { tasks: AccessToWorkTaskView[] }) {
 
 /** A job coach's home: what needs them today first, then the way into their caseload. */
 async function coachHome(c: Context<WebEnv>) {
-  const actor = c.get('actor')!;
+  const actor = pageActor(c);
   const [items, accessToWorkTasks] = await Promise.all([
     c.var.services.inbox.inbox(actor),
     c.var.services.accessToWork.coachTasks(actor),
@@ -83,7 +84,7 @@ async function coachHome(c: Context<WebEnv>) {
 
 /** The caseload: a job coach's own young people (a provider admin's: everyone at the provider), searchable, with what needs doing. */
 async function caseloadPage(c: Context<WebEnv>) {
-  const actor = c.get('actor')!;
+  const actor = pageActor(c);
   if (actor.role !== 'job_coach' && actor.role !== 'provider_admin')
     throw pageForbidden('The caseload is for job coaches and the people who run the provider.');
   const q = (c.req.query('q') ?? '').trim().slice(0, 100);
@@ -200,12 +201,12 @@ async function caseloadPage(c: Context<WebEnv>) {
 
 /** A young person's whole picture for their job coach (or provider admin): profile, passport as the owner allows, journeys. */
 async function staffOverview(c: Context<WebEnv>) {
-  const actor = c.get('actor')!;
-  const id = c.req.param('id')!;
+  const actor = pageActor(c);
+  const id = pageParam(c, 'id');
   const { youngPeople, passports, journey } = c.var.services;
   const person = await youngPeople.get(actor, id);
   const [passport, journeys, coaches] = await Promise.all([
-    passports.read(actor, id, c.get('requestId')).catch(() => undefined),
+    unlessAbsent(passports.read(actor, id, c.get('requestId'))),
     journey.list(actor, { youngPersonId: id, limit: 50, offset: 0 }),
     actor.role === 'provider_admin' ? c.var.services.accounts.list(actor, 'job_coach') : Promise.resolve([]),
   ]);
@@ -323,10 +324,10 @@ async function staffOverview(c: Context<WebEnv>) {
 }
 
 async function changeCoach(c: Context<WebEnv>) {
-  const actor = c.get('actor')!;
+  const actor = pageActor(c);
   if (actor.role !== 'provider_admin')
     throw pageForbidden('Only the people who run the provider can move a young person to another job coach.');
-  const id = c.req.param('id')!;
+  const id = pageParam(c, 'id');
   const jobCoachId = text(await readForm(c), 'jobCoachId');
   const person = await c.var.services.youngPeople.update(actor, id, { jobCoachId }, c.get('requestId'));
   return redirectWithFlash(c, `/young-people/${id}`, `${person.preferredName} has a new job coach`);
@@ -337,7 +338,7 @@ export function caseloadPages() {
   const app = new Hono<WebEnv>();
   app.get('/caseload', (c) => caseloadPage(c));
   app.get('/young-people/:id{[0-9a-f]{24}}', (c, next) => {
-    const role = c.get('actor')!.role;
+    const role = pageActor(c).role;
     if (role !== 'job_coach' && role !== 'provider_admin') return next();
     return staffOverview(c);
   });

@@ -1,13 +1,7 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
-import { daysAfter } from '../core/dates.js';
-import { ApiError } from '../core/errors.js';
-import { type DelegateRight, delegateRights } from '../domain/vocabulary.js';
+import { type DelegateRight, delegateRights, sectionLabels } from '../domain/vocabulary.js';
 import type { DecidedForYou } from '../journey/inbox.service.js';
-import { daysInWords } from '../journey/proposals.pages.js';
-import { sectionTitle } from '../passports/passport-fields.js';
-import { withPerson } from '../passports/passports.pages.js';
-import { sectionLabels, shareStatus } from '../passports/passports.service.js';
 import { Button } from '../web/components/Button.js';
 import { Checkboxes } from '../web/components/Checkboxes.js';
 import { ErrorSummary } from '../web/components/ErrorSummary.js';
@@ -16,14 +10,20 @@ import { Radios } from '../web/components/Radios.js';
 import { SummaryList } from '../web/components/SummaryList.js';
 import { TableRegion } from '../web/components/TableRegion.js';
 import { CsrfField, csrfToken } from '../web/csrf.js';
+import { daysAfter } from '../web/dates.js';
 import { pageForbidden } from '../web/errors.js';
 import { type FieldErrors, list, readForm, text } from '../web/forms.js';
 import type { HomePage } from '../web/home.js';
+import { pageAccount, pageActor, pageSession } from '../web/page-context.js';
+import { sectionTitle } from '../web/passport-fields.js';
+import { isRefusal, unlessAbsent } from '../web/refusals.js';
 import { renderPage } from '../web/render.js';
 import { safeReturnPath } from '../web/return-path.js';
 import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
-import { longDate, type PersonPage, personPage } from '../web/young-person.js';
+import { daysInWords } from '../web/words.js';
+import { longDate, type PersonPage, personPage, withPerson } from '../web/young-person.js';
+import { shareStatus } from './young-people.service.js';
 
 export const rightLabels: Record<DelegateRight, { text: string; hint: string }> = {
   view_profile: { text: 'See my profile', hint: 'Where I live, when I can work, what I like.' },
@@ -49,10 +49,10 @@ async function nextThings(c: Context<WebEnv>, person: PersonPage): Promise<NextT
   const [items, passport, shares] = await Promise.all([
     inbox.inbox(person.actor),
     person.may('view_passport') || !person.asDelegate
-      ? passports.toDo(person.actor, person.youngPersonId).catch(() => undefined)
+      ? unlessAbsent(passports.toDo(person.actor, person.youngPersonId))
       : undefined,
     person.may('view_passport') || !person.asDelegate
-      ? passports.shares(person.actor, person.youngPersonId).catch(() => [])
+      ? unlessAbsent(passports.shares(person.actor, person.youngPersonId), [])
       : [],
   ]);
   const things: NextThing[] = [];
@@ -205,10 +205,10 @@ async function personHome(c: Context<WebEnv>, person: PersonPage, name: string) 
 }
 
 const youngPersonHome: HomePage = async (c) => {
-  const actor = c.get('actor')!;
+  const actor = pageActor(c);
   const person = personPage(c, actor.youngPersonId!);
   if (person instanceof Response) return person;
-  const name = c.get('account')!.name.split(' ')[0] ?? c.get('account')!.name;
+  const name = pageAccount(c).name.split(' ')[0] ?? pageAccount(c).name;
   return personHome(c, person, name);
 };
 
@@ -223,7 +223,7 @@ const delegateHome: HomePage = async (c) => {
 // ---------------------------------------------------------------- whom a delegate acts for
 
 async function actingForPage(c: Context<WebEnv>, error?: string) {
-  const me = await c.var.services.accounts.me(c.get('account')!);
+  const me = await c.var.services.accounts.me(pageAccount(c));
   const then = safeReturnPath(c.req.query('then'), c.var.knownRoutes);
   if (error) c.status(400);
   return renderPage(
@@ -440,22 +440,18 @@ export function youngPersonPages() {
   const app = new Hono<WebEnv>();
 
   app.get('/young-people/:id', async (c, next) => {
-    const role = c.get('actor')!.role;
+    const role = pageActor(c).role;
     if (role !== 'young_person' && role !== 'delegate') return next();
     return withPerson(c, (person) =>
-      personHome(
-        c,
-        person,
-        person.asDelegate ? c.get('session')!.actingFor!.name : c.get('account')!.name.split(' ')[0]!,
-      ),
+      personHome(c, person, person.asDelegate ? pageSession(c).actingFor!.name : pageAccount(c).name.split(' ')[0]!),
     );
   });
 
   app.get('/acting-for', async (c) => {
-    if (c.get('actor')!.role !== 'delegate')
+    if (pageActor(c).role !== 'delegate')
       throw pageForbidden('This page is for parents and carers who help a young person.');
-    const session = c.get('session')!;
-    const me = await c.var.services.accounts.me(c.get('account')!);
+    const session = pageSession(c);
+    const me = await c.var.services.accounts.me(pageAccount(c));
     // Someone who helps only one young person has nothing to choose.
     if (!session.actingFor && me.actsFor.length === 1) {
       const only = me.actsFor[0]!;
@@ -466,14 +462,14 @@ export function youngPersonPages() {
   });
 
   app.post('/acting-for', async (c) => {
-    if (c.get('actor')!.role !== 'delegate')
+    if (pageActor(c).role !== 'delegate')
       throw pageForbidden('This page is for parents and carers who help a young person.');
     const form = await readForm(c);
     const chosen = text(form, 'youngPersonId');
-    const me = await c.var.services.accounts.me(c.get('account')!);
+    const me = await c.var.services.accounts.me(pageAccount(c));
     const grant = me.actsFor.find((candidate) => candidate.youngPersonId === chosen);
     if (!grant) return actingForPage(c, 'Choose who you are helping');
-    await c.var.services.webSessions.actFor(c.get('session')!.id, grant.youngPersonId, grant.preferredName);
+    await c.var.services.webSessions.actFor(pageSession(c).id, grant.youngPersonId, grant.preferredName);
     return redirectWithFlash(
       c,
       safeReturnPath(c.req.query('then'), c.var.knownRoutes) ?? '/',
@@ -518,7 +514,7 @@ export function youngPersonPages() {
           c.get('requestId'),
         );
       } catch (error) {
-        if (error instanceof ApiError && error.code === 'conflict')
+        if (isRefusal(error, 'conflict'))
           return delegatesPage(c, person, values, {
             email: 'Someone else already uses this email address here. Ask your job coach for help.',
           });

@@ -3,11 +3,11 @@ import {
   adjustmentCategories,
   adjustmentCategoryLabels,
   type PassportSection,
+  sectionLabels,
 } from '../domain/vocabulary.js';
-import type { SummaryRow } from '../web/components/SummaryList.js';
-import { longDate, type PersonPage } from '../web/young-person.js';
-import type { accessToWorkFunds, PassportSections } from './passports.schemas.js';
-import { sectionLabels } from './passports.service.js';
+import type { accessToWorkFunds, PassportSections } from '../passports/passports.schemas.js';
+import type { SummaryRow } from './components/SummaryList.js';
+import { longDate, type PersonPage } from './young-person.js';
 
 /**
  * The passport's fields in the words the pages use, for the edit forms, the print page and

@@ -1,17 +1,17 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { requestContext } from '../auth/auth.middleware.js';
-import { passwordMaxLength } from '../auth/passwords.js';
-import { ApiError } from '../core/errors.js';
-import { Button } from './components/Button.js';
-import { ErrorSummary } from './components/ErrorSummary.js';
-import { Input } from './components/Input.js';
-import { CsrfField, csrfToken } from './csrf.js';
-import { type FieldErrors, fieldErrors, readForm, text } from './forms.js';
-import { NewPasswordFields } from './new-password-fields.js';
-import { WebPageError } from './page-error.js';
-import { renderPage } from './render.js';
-import type { WebEnv } from './web.env.js';
+import { Button } from '../web/components/Button.js';
+import { ErrorSummary } from '../web/components/ErrorSummary.js';
+import { Input } from '../web/components/Input.js';
+import { CsrfField, csrfToken } from '../web/csrf.js';
+import { type FieldErrors, fieldErrors, readForm, text } from '../web/forms.js';
+import { NewPasswordFields } from '../web/new-password-fields.js';
+import { WebPageError } from '../web/page-error.js';
+import { isRefusal } from '../web/refusals.js';
+import { renderPage } from '../web/render.js';
+import type { WebEnv } from '../web/web.env.js';
+import { requestContext } from './auth.middleware.js';
+import { passwordMaxLength } from './passwords.js';
 
 const emailForm = z.object({
   email: z
@@ -112,7 +112,7 @@ export function passwordResetPages() {
     try {
       await c.var.services.passwordResets.request(parsed.data.email, requestContext(c));
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'rate_limited') {
+      if (isRefusal(error, 'rate_limited')) {
         return again(429, {
           email: 'You have asked for a new password too many times. Wait 1 hour, then try again.',
         });
@@ -206,11 +206,11 @@ export function passwordResetPages() {
     try {
       await passwordResets.confirm({ token, newPassword: password }, requestContext(c));
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'unprocessable') {
+      if (isRefusal(error, 'unprocessable')) {
         const detail = Array.isArray(error.details) ? error.details[0]?.message : undefined;
         return again({ password: detail ? `Password ${detail}` : error.message });
       }
-      if (error instanceof ApiError && (error.code === 'gone' || error.code === 'not_found')) throw linkNotValid();
+      if (isRefusal(error, 'gone', 'not_found')) throw linkNotValid();
       throw error;
     }
     return c.redirect('/password-reset/done', 303);

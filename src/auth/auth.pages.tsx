@@ -1,21 +1,21 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { requestContext } from '../auth/auth.middleware.js';
-import { passwordMaxLength } from '../auth/passwords.js';
-import { ApiError } from '../core/errors.js';
 import type { Role } from '../domain/vocabulary.js';
-import { Button } from './components/Button.js';
-import { ErrorSummary } from './components/ErrorSummary.js';
-import { Input } from './components/Input.js';
-import { NotificationBanner } from './components/NotificationBanner.js';
-import { CsrfField, csrfToken } from './csrf.js';
-import { type FieldErrors, fieldErrors, readForm, text } from './forms.js';
-import { NewPasswordFields } from './new-password-fields.js';
-import { WebPageError } from './page-error.js';
-import { renderPage } from './render.js';
-import { safeReturnPath } from './return-path.js';
-import { endSession, startSession } from './session.middleware.js';
-import type { WebEnv } from './web.env.js';
+import { Button } from '../web/components/Button.js';
+import { ErrorSummary } from '../web/components/ErrorSummary.js';
+import { Input } from '../web/components/Input.js';
+import { NotificationBanner } from '../web/components/NotificationBanner.js';
+import { CsrfField, csrfToken } from '../web/csrf.js';
+import { type FieldErrors, fieldErrors, readForm, text } from '../web/forms.js';
+import { NewPasswordFields } from '../web/new-password-fields.js';
+import { WebPageError } from '../web/page-error.js';
+import { isRefusal } from '../web/refusals.js';
+import { renderPage } from '../web/render.js';
+import { safeReturnPath } from '../web/return-path.js';
+import { endSession, startSession } from '../web/session.middleware.js';
+import type { WebEnv } from '../web/web.env.js';
+import { requestContext } from './auth.middleware.js';
+import { passwordMaxLength } from './passwords.js';
 
 const signInForm = z.object({
   email: z
@@ -199,7 +199,7 @@ export function authPages() {
     try {
       account = await c.var.services.auth.checkPassword(parsed.data.email, parsed.data.password, requestContext(c));
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'unauthenticated')
+      if (isRefusal(error, 'unauthenticated'))
         return again({ email: 'The email address or password is not right. Check them and try again.' });
       throw error;
     }
@@ -249,14 +249,11 @@ export function authPages() {
     try {
       account = await invitations.accept({ token, password }, c.get('requestId'));
     } catch (error) {
-      if (
-        error instanceof ApiError &&
-        (error.code === 'validation_failed' || error.code === 'unprocessable' || error.code === 'conflict')
-      ) {
+      if (isRefusal(error, 'validation_failed', 'unprocessable', 'conflict')) {
         const detail = Array.isArray(error.details) ? error.details[0]?.message : undefined;
         return again({ password: detail ? `Password ${detail}` : error.message });
       }
-      if (error instanceof ApiError && error.code === 'gone') throw invitationGone();
+      if (isRefusal(error, 'gone')) throw invitationGone();
       throw error;
     }
     await startSession(c, account.id);
