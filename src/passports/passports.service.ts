@@ -15,7 +15,13 @@ import type { Clock } from '../core/clock.js';
 import { daysAfter, isoDate } from '../core/dates.js';
 import { inTransaction } from '../core/db/transaction.js';
 import { ApiError, notFound, unprocessable } from '../core/errors.js';
-import { type PassportSection, passportSections, type Role } from '../domain/vocabulary.js';
+import {
+  documentKindLabels,
+  documentKinds,
+  type PassportSection,
+  passportSections,
+  type Role,
+} from '../domain/vocabulary.js';
 import type { NotificationsService } from '../notifications/notifications.service.js';
 import type { NamesReadModel } from '../read-models/names.js';
 import type { PeopleFacts, PersonFact } from '../read-models/people.js';
@@ -48,6 +54,7 @@ export const passportReadActions: readonly AuditAction[] = [
   'passport_share.read',
   'passport_share.print',
   'young_person.export',
+  'document.download',
 ];
 
 /**
@@ -67,6 +74,8 @@ export interface ReadsOnADay {
   lastAt: string;
   actions: AuditAction[];
   sections: PassportSection[];
+  /** The kinds of document downloaded that day, in words ("Risk assessment"). */
+  documents: string[];
 }
 
 export type Completeness = 'complete' | 'partial' | 'empty';
@@ -957,6 +966,9 @@ export class PassportsService {
           lastAt: row.lastAt.toISOString(),
           actions: row.actions,
           sections: passportSections.filter((section) => row.sections.includes(section)),
+          documents: documentKinds
+            .filter((kind) => row.documentKinds.includes(kind))
+            .map((kind) => documentKindLabels[kind]),
         };
       }),
     };
@@ -984,6 +996,10 @@ export class PassportsService {
       'passport_share.print': 'Printed the sections you shared with them',
       'young_person.export': 'Downloaded everything held about you',
     };
+    const downloaded = (entry: { details?: Record<string, unknown> }) => {
+      const kind = documentKinds.find((known) => known === entry.details?.documentKind);
+      return kind ? `Downloaded a document: ${documentKindLabels[kind]}` : 'Downloaded a document';
+    };
     return {
       total,
       items: items.map((entry) => {
@@ -992,7 +1008,8 @@ export class PassportsService {
         return {
           at: entry.at.toISOString(),
           action: entry.action,
-          description: describe[entry.action] ?? entry.action,
+          description:
+            entry.action === 'document.download' ? downloaded(entry) : (describe[entry.action] ?? entry.action),
           by: {
             accountId: entry.actor.accountId,
             role: entry.actor.role,
