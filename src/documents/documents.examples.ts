@@ -18,6 +18,6 @@ const riskAssessment: Schemas['Document'] = {
 };
 
 export const documentsExamples: OperationExamples = {
-  listDocuments: { response: { mayUpload: true, items: [riskAssessment] } },
+  listDocuments: { response: { items: [riskAssessment], total: 1, limit: 20, offset: 0 } },
   uploadDocument: { response: riskAssessment },
 };

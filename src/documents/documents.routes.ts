@@ -6,8 +6,9 @@ import { idParams } from '../core/db/ids.js';
 import { ApiError } from '../core/errors.js';
 import type { AppEnv } from '../core/http/env.js';
 import { bearer, createRouter, errorResponses, jsonResponse } from '../core/http/openapi.js';
+import { pageFrom, paginationQuery } from '../domain/schemas.js';
 import { maxDocumentBytes } from './documents.rules.js';
-import { documentListSchema, documentSchema, uploadFormSchema } from './documents.schemas.js';
+import { documentPageSchema, documentSchema, uploadFormSchema } from './documents.schemas.js';
 
 const tags = ['documents'];
 const base = '/v1/young-people/{youngPersonId}/documents';
@@ -47,8 +48,8 @@ const listDocuments = createRoute({
   summary: 'The documents on a young person’s record that the caller may download (metadata only)',
   description: `Newest first. An employer sees only the documents it may download.${readers}`,
   ...bearer,
-  request: { params: person },
-  responses: { 200: jsonResponse(documentListSchema, 'The documents.'), ...errorResponses(401, 403, 404) },
+  request: { params: person, query: paginationQuery },
+  responses: { 200: jsonResponse(documentPageSchema, 'The documents.'), ...errorResponses(400, 401, 403, 404) },
 });
 
 const uploadDocument = createRoute({
@@ -110,8 +111,8 @@ export function documentsRoutes() {
   return createRouter()
     .openapi(listDocuments, async (c) => {
       const { youngPersonId } = c.req.valid('param');
-      const { mayUpload, items } = await c.var.services.documents.list(actor(c), youngPersonId);
-      return c.json({ mayUpload, items }, 200);
+      const { items } = await c.var.services.documents.list(actor(c), youngPersonId);
+      return c.json(pageFrom(items, c.req.valid('query')), 200);
     })
     .openapi(uploadDocument, async (c) => {
       const { youngPersonId } = c.req.valid('param');

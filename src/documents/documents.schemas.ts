@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { idSchema } from '../core/db/ids.js';
-import { dateSchema } from '../domain/schemas.js';
+import { dateSchema, pageOf } from '../domain/schemas.js';
 import { documentKinds } from '../domain/vocabulary.js';
 import { acceptedContentTypes } from './documents.rules.js';
 
@@ -42,9 +42,4 @@ export const documentSchema = z
   })
   .openapi('Document');
 
-export const documentListSchema = z
-  .object({
-    mayUpload: z.boolean(),
-    items: z.array(documentSchema),
-  })
-  .openapi('DocumentList');
+export const documentPageSchema = pageOf(documentSchema, 'DocumentPage');

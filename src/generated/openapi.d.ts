@@ -945,9 +945,11 @@ export interface components {
       /** Format: date-time */
       uploadedAt: string;
     };
-    DocumentList: {
+    DocumentPage: {
       items: components["schemas"]["Document"][];
-      mayUpload: boolean;
+      limit: number;
+      offset: number;
+      total: number;
     };
     DocumentUpload: {
       /**
@@ -7657,6 +7659,10 @@ export interface operations {
    */
   listDocuments: {
     parameters: {
+      query?: {
+        limit?: number;
+        offset?: number | null;
+      };
       path: {
         youngPersonId: string;
       };
@@ -7665,10 +7671,10 @@ export interface operations {
       /** @description The documents. */
       200: {
         content: {
-          "application/json": components["schemas"]["DocumentList"];
+          "application/json": components["schemas"]["DocumentPage"];
         };
       };
-      /** @description The request is malformed or breaks the schema (including text with control characters); `details` names each field. */
+      /** @description The request is malformed or breaks the schema; `details` names each field. */
       400: {
         content: {
           "application/json": components["schemas"]["Error"];
@@ -7688,6 +7694,12 @@ export interface operations {
       };
       /** @description Not found, or not visible to the caller. */
       404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request is well-formed but breaks a rule the schema cannot state (described on the fields); `details` says why. */
+      422: {
         content: {
           "application/json": components["schemas"]["Error"];
         };
