@@ -7,7 +7,7 @@ import { ApiError } from '../core/errors.js';
 import type { AppEnv } from '../core/http/env.js';
 import { bearer, createRouter, errorResponses, jsonResponse } from '../core/http/openapi.js';
 import { pageFrom, paginationQuery } from '../domain/schemas.js';
-import { maxDocumentBytes } from './documents.rules.js';
+import { uploadBodyLimitBytes } from './documents.rules.js';
 import { documentPageSchema, documentSchema, uploadFormSchema } from './documents.schemas.js';
 
 const tags = ['documents'];
@@ -16,9 +16,6 @@ const person = idParams('youngPersonId');
 const oneDocument = idParams('youngPersonId', 'documentId');
 const readers =
   ' Read by the provider’s job coaches and admins, the young person, a delegate with the view_profile right, and an employer hosting the intern (agreed or in progress) while the young person shares their passport with it, for an employer agreement, risk assessment or induction checklist only.';
-
-/** Room for the form's other fields and the multipart boundaries around a file of the largest size. */
-export const uploadBodyLimitBytes = maxDocumentBytes + 64 * 1024;
 
 /** The API's one request that is not JSON: the upload, which has its own body limit. */
 export function isDocumentUpload(c: Context): boolean {

@@ -12,6 +12,9 @@ export type AcceptedContentType = keyof typeof acceptedContentTypes;
 /** 10 MB: a scanned letter of a few pages fits; a phone photo of a form fits several times. */
 export const maxDocumentBytes = 10 * 1024 * 1024;
 
+/** Room for an upload form's other fields and the multipart boundaries around a file of the largest size. */
+export const uploadBodyLimitBytes = maxDocumentBytes + 64 * 1024;
+
 /**
  * What the file is, from its first bytes (its "magic number"), never from its name or the type
  * the browser claims: a renamed program or text file is not a PDF. Three fixed signatures
