@@ -1,3 +1,4 @@
+import type { Context, MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { matchedRoutes } from 'hono/route';
@@ -7,6 +8,7 @@ import { accessToWorkRoutes } from './access-to-work/access-to-work.routes.js';
 import { accountsRoutes } from './auth/accounts.routes.js';
 import { authenticate } from './auth/auth.middleware.js';
 import { authRoutes } from './auth/auth.routes.js';
+import type { AppEnv } from './core/http/env.js';
 import { onErrorWithLiteralPaths, onNotFoundOrMethodNotAllowed } from './core/http/error-handler.js';
 import { idempotency } from './core/http/idempotency.js';
 import { limitBody, noStore, requestLogger } from './core/http/middleware.js';
@@ -18,6 +20,8 @@ import { dashboardsRoutes } from './dashboards/dashboards.routes.js';
 import { docsRoutes } from './docs/docs.routes.js';
 import { openApiExamples } from './docs/openapi-examples.js';
 import { openApiLinks } from './docs/openapi-links.js';
+import { documentsExamples } from './documents/documents.examples.js';
+import { documentsRoutes, isDocumentUpload } from './documents/documents.routes.js';
 import { employersRoutes } from './employers/employers.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import { inboxRoutes } from './journey/inbox.routes.js';
@@ -81,9 +85,15 @@ export function createApp(services: Services) {
   }
   // Before the JSON-only body check: mail clients unsubscribe with a form body (RFC 8058).
   app.route('/', notificationEndpoints());
-  app.use(limitBody(config.BODY_LIMIT_BYTES));
+  // The document upload is the one multipart request: it has its own, larger, limit (documents.routes.ts).
+  app.use(exceptFor(isDocumentUpload, limitBody(config.BODY_LIMIT_BYTES)));
   app.use(refuseControlCharactersInUrl);
-  app.use(readJsonBody((operation) => operationsWithRequiredBody(app).has(operation)));
+  app.use(
+    exceptFor(
+      isDocumentUpload,
+      readJsonBody((operation) => operationsWithRequiredBody(app).has(operation)),
+    ),
+  );
   app.use(storeDeadline());
 
   app.use('/v1/*', noStore);
@@ -101,6 +111,7 @@ export function createApp(services: Services) {
   app.route('/', passportsRoutes());
   app.route('/', journeyRoutes());
   app.route('/', accessToWorkRoutes());
+  app.route('/', documentsRoutes());
   app.route('/', inboxRoutes());
   app.route('/', dashboardsRoutes());
   app.route('/', notificationsRoutes());
@@ -127,6 +138,7 @@ export function createApp(services: Services) {
       completeDocument(app.getOpenAPI31Document(documentConfig), openApiLinks, {
         ...openApiExamples,
         ...accessToWorkExamples,
+        ...documentsExamples,
       }),
     ),
   );
@@ -137,6 +149,11 @@ export function createApp(services: Services) {
 }
 
 export type App = ReturnType<typeof createApp>;
+
+/** A middleware that requests matching `skip` pass by. */
+function exceptFor(skip: (c: Context) => boolean, middleware: MiddlewareHandler<AppEnv>): MiddlewareHandler<AppEnv> {
+  return (c, next) => (skip(c) ? next() : middleware(c, next));
+}
 
 /** `METHOD /path/{param}` of every documented operation whose request body is required. */
 function operationsWithRequiredBody(app: ReturnType<typeof createRouter>): Set<string> {

@@ -17,6 +17,7 @@ import {
   summaryStateCollection,
   supportWeeksCollection,
 } from './dashboards/dashboard-summaries.js';
+import { documentChunksCollection, documentFilesCollection } from './documents/documents.repository.js';
 import { employersCollection } from './employers/employers.repository.js';
 import { placementMatchesCollection } from './journey/journey.repository.js';
 import { reviewsCollection, weeklyLogsCollection } from './journey/progress.repository.js';
@@ -55,6 +56,8 @@ export const collectionSpecs: CollectionSpec[] = [
   reviewsCollection,
   accessToWorkCasesCollection,
   accessToWorkClaimsCollection,
+  documentFilesCollection,
+  documentChunksCollection,
   outcomeCountsCollection,
   supportWeeksCollection,
   summaryStateCollection,

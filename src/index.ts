@@ -67,6 +67,7 @@ async function main(config: Config, logger: Logger): Promise<void> {
   system.searchReconciler.start();
   system.notificationDelivery?.start();
   system.dailyNotifications.start();
+  system.documentRetention.start();
   server = serveApp(app, { port: config.PORT, hostname: config.HOST }, (info) => {
     const base = `http://${config.HOST}:${info.port}`;
     logger.info({ url: base, docs: `${base}/docs`, startMs: Math.round(performance.now() - started) }, 'service ready');

@@ -122,6 +122,7 @@ export async function startSystem(options: {
         await system.searchSync.stop();
         await system.notificationDelivery?.close();
         await system.dailyNotifications.stop();
+        await system.documentRetention.stop();
         await connections.mongo.close();
         await stores.stop();
       },

@@ -25,6 +25,10 @@ import { type Search, withRequestTimeout } from './core/search/meili.js';
 import { DashboardSummaries } from './dashboards/dashboard-summaries.js';
 import { DashboardsService } from './dashboards/dashboards.service.js';
 import { DataRightsService } from './data-rights/data-rights.service.js';
+import { documentsPersonalData } from './documents/documents.personal-data.js';
+import { DocumentsRepository } from './documents/documents.repository.js';
+import { DocumentRetention } from './documents/documents.retention.js';
+import { DocumentsService } from './documents/documents.service.js';
 import { EmployersRepository } from './employers/employers.repository.js';
 import { EmployersService } from './employers/employers.service.js';
 import { HealthService } from './health/health.service.js';
@@ -51,6 +55,7 @@ import { PlacementsService } from './placements/placements.service.js';
 import { ProvidersRepository } from './providers/providers.js';
 import { AccountFacts } from './read-models/accounts.js';
 import { DashboardsReadModel } from './read-models/dashboards.js';
+import { DocumentAudience } from './read-models/document-audience.js';
 import { EarlierProposalsReadModel } from './read-models/earlier-proposals.js';
 import { PlacementEmployers } from './read-models/employers.js';
 import { InternshipFacts } from './read-models/internships.js';
@@ -102,6 +107,8 @@ export interface Services {
   progress: ProgressService;
   /** Access to Work: the application, the award and the monthly claims built from the weekly logs. */
   accessToWork: AccessToWorkService;
+  /** The internship's papers (award letters, claims, risk assessments...) in GridFS, read with the owner's consent. */
+  documents: DocumentsService;
   inbox: InboxService;
   dashboards: DashboardsService;
   /** Email: preferences, unsubscribe, the list of notifications; other services tell it about events. */
@@ -130,6 +137,9 @@ export interface Repositories {
   placementMatchesRepository: PlacementMatchesRepository;
   progressRepository: ProgressRepository;
   accessToWorkRepository: AccessToWorkRepository;
+  documentsRepository: DocumentsRepository;
+  /** Deletes documents past their retention date, once a day across every instance; index.ts starts it. */
+  documentRetention: DocumentRetention;
   /** Carries outbox events to Meilisearch; index.ts starts it, tests call `drain()`. */
   searchSync: SearchSyncWorker;
   /** Sends the notifications outbox; absent when no mail server is configured. index.ts starts it, tests call `drain()`. */
@@ -192,6 +202,7 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     placementMatchesRepository: new PlacementMatchesRepository(db, dashboardSummaries),
     progressRepository: new ProgressRepository(db, dashboardSummaries),
     accessToWorkRepository: new AccessToWorkRepository(db),
+    documentsRepository: new DocumentsRepository(db),
   };
   const {
     accounts,
@@ -245,6 +256,7 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
   dataRights.register(passportPersonalData(passportsRepository));
   dataRights.register(journeyPersonalData(matches, progressRepository));
   dataRights.register(accessToWorkPersonalData(repositories.accessToWorkRepository));
+  dataRights.register(documentsPersonalData(repositories.documentsRepository));
   dataRights.register(notificationsPersonalData(notificationOutbox, notificationPreferences, accounts));
   const passports = new PassportsService({
     mongo,
@@ -343,6 +355,12 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
       audit,
       clock,
     }),
+    documents: new DocumentsService({
+      records: repositories.documentsRepository,
+      audience: new DocumentAudience({ youngPeople, matches, passports: passportsRepository }),
+      audit,
+      clock,
+    }),
     inbox: new InboxService({ matches, progress: progressRepository, passports, names, clock }),
     dashboards: new DashboardsService({
       mongo,
@@ -402,6 +420,13 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     logger,
     schedule: { hour: config.NOTIFY_DAILY_HOUR, leaseMs: 30 * 60_000 },
   });
+  const documentRetention = new DocumentRetention({
+    db,
+    records: repositories.documentsRepository,
+    audit,
+    clock,
+    logger,
+  });
   const { accounts: _accountsService, ...featureServices } = services;
   return {
     ...infra,
@@ -411,6 +436,7 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     searchReconciler,
     notificationDelivery,
     dailyNotifications,
+    documentRetention,
     services,
   };
 }

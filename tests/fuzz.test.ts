@@ -218,7 +218,8 @@ function nestedBody(depth: number, shape: boolean[], innermost: string): string 
 
 describe('fuzzing every operation with deeply nested bodies', () => {
   it('answers 400 naming the depth limit past 32 levels, never 5xx, at any depth up to 100,000', async () => {
-    const withBody = operations().filter(({ operation }) => operation.requestBody);
+    // JSON bodies only: the multipart upload refuses a JSON body (415) before reading it.
+    const withBody = operations().filter(({ operation }) => operation.requestBody?.content?.['application/json']);
     expect(withBody.length).toBeGreaterThan(30);
     const tokens = [world.admin.token, world.coach.token, employer.staff.token, world.youngPerson.token];
     const nested = fc.record({

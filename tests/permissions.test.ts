@@ -190,6 +190,15 @@ const extraYoungPeople: { id: string; account: Person }[] = [];
 /** A young person on a placement with the employer: an Access to Work award and claims to act on. */
 let hostedId: string;
 const claims: Record<'toSign' | 'toQuery', string> = { toSign: '', toQuery: '' };
+/** Documents on young person A's record. */
+const documents: Record<'toRead' | 'toDelete', string> = { toRead: '', toDelete: '' };
+/** A multipart upload of a small PNG (checked by its first bytes). */
+function pngUpload(kind: string): FormData {
+  const form = new FormData();
+  form.set('kind', kind);
+  form.set('file', new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3])], 'scan.png'));
+  return form;
+}
 
 // A journey's steps are dated: the matches are made over a year and a quarter, then the matrix runs on 1 December 2026.
 const clock = new ManualClock(new Date('2025-09-01T09:00:00Z'));
@@ -294,6 +303,13 @@ beforeAll(async () => {
   shareToRenew = await share();
   shareToWithdraw = await share();
   shareToRead = await share();
+  for (const name of ['toRead', 'toDelete'] as const) {
+    const uploaded = await callUntyped(harness.app, 'POST', `/v1/young-people/${a.youngPersonId}/documents`, {
+      token: a.coach.token,
+      body: pngUpload('risk_assessment'),
+    });
+    documents[name] = (uploaded.json as { id: string }).id;
+  }
 });
 afterAll(() => harness.close());
 
@@ -961,6 +977,71 @@ const matrix: Record<string, Case[]> = {
       params: () => ({ youngPersonId: hostedId, claimId: claims.toSign }),
       body: () => ({ paidOn: '2026-11-20', amountPence: 100 }),
       expected: { youngPersonA: 404, employer: 403, coachB: 404, anonymous: 401, coachA: 200 },
+    },
+  ],
+  listDocuments: [
+    {
+      params: youngPerson,
+      expected: {
+        adminA: 200,
+        coachA: 200,
+        youngPersonA: 200,
+        delegateA: 200,
+        employer: 404,
+        otherEmployer: 404,
+        adminB: 404,
+        coachB: 404,
+        youngPersonB: 404,
+        anonymous: 401,
+      },
+    },
+  ],
+  uploadDocument: [
+    {
+      params: youngPerson,
+      body: () => pngUpload('certificate'),
+      expected: {
+        youngPersonA: 403,
+        delegateA: 403,
+        employer: 404,
+        coachB: 404,
+        youngPersonB: 404,
+        anonymous: 401,
+        adminA: 201,
+        coachA: 201,
+      },
+    },
+  ],
+  downloadDocument: [
+    {
+      name: 'an employer without the owner’s share gets nothing',
+      params: () => ({ youngPersonId: a.youngPersonId, documentId: documents.toRead }),
+      expected: {
+        adminA: 200,
+        coachA: 200,
+        youngPersonA: 200,
+        delegateA: 200,
+        employer: 404,
+        otherEmployer: 404,
+        adminB: 404,
+        coachB: 404,
+        youngPersonB: 404,
+        anonymous: 401,
+      },
+    },
+  ],
+  deleteDocument: [
+    {
+      params: () => ({ youngPersonId: a.youngPersonId, documentId: documents.toDelete }),
+      expected: {
+        youngPersonA: 403,
+        delegateA: 403,
+        employer: 404,
+        adminB: 404,
+        coachB: 404,
+        anonymous: 401,
+        coachA: 204,
+      },
     },
   ],
   recordAccessToWorkClaimQuery: [

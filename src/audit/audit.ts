@@ -51,6 +51,10 @@ export type AuditAction =
   | 'access_to_work.claim_send'
   | 'access_to_work.claim_pay'
   | 'access_to_work.claim_query'
+  | 'document.upload'
+  | 'document.download'
+  | 'document.delete'
+  | 'document.expire'
   | 'seed.load';
 
 /** Reads of a passport by someone other than its owner: what the owner's access log lists. */
@@ -74,7 +78,8 @@ export interface AuditTarget {
     | 'passport_share'
     | 'placement_match'
     | 'access_to_work_case'
-    | 'access_to_work_claim';
+    | 'access_to_work_claim'
+    | 'document';
   id: string;
 }
 
@@ -124,6 +129,8 @@ export interface AccountDay {
   actions: AuditAction[];
   /** Every value of `details.sections` in those entries, once each. */
   sections: string[];
+  /** Every `details.documentKind` (documents downloaded) in those entries, once each. */
+  documentKinds: string[];
 }
 
 interface AccountDayDoc {
@@ -133,6 +140,7 @@ interface AccountDayDoc {
   lastAt: Date;
   actions: AuditAction[];
   sections: string[][];
+  documentKinds: string[];
 }
 
 interface AuditDoc extends Omit<AuditEntry, 'subjectId'> {
@@ -235,6 +243,7 @@ export class AuditLog {
             lastAt: { $max: '$at' },
             actions: { $addToSet: '$action' },
             sections: { $addToSet: '$details.sections' },
+            documentKinds: { $addToSet: '$details.documentKind' },
           },
         },
         { $addFields: { later: { $cond: [{ $in: ['$role', options.firstRoles] }, 0, 1] } } },
@@ -252,6 +261,7 @@ export class AuditLog {
         lastAt: doc.lastAt,
         actions: doc.actions,
         sections: [...new Set(doc.sections.filter(Array.isArray).flat())],
+        documentKinds: doc.documentKinds.filter((kind) => typeof kind === 'string'),
       })),
     };
   }

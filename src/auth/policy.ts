@@ -1,5 +1,5 @@
 import { ApiError } from '../core/errors.js';
-import type { DelegateRight, PassportSection, Role } from '../domain/vocabulary.js';
+import type { DelegateRight, DocumentKind, PassportSection, Role } from '../domain/vocabulary.js';
 
 /** Who is calling, as the policy needs to know them. Built from the account on every request. */
 export interface Actor {
@@ -28,6 +28,18 @@ export type Resource =
       providerId: string;
       /** Employers hosting the young person now (agreed or in progress): they may know only the funded-until date. */
       hostEmployerIds: string[];
+    }
+  | {
+      type: 'document';
+      youngPersonId: string;
+      providerId: string;
+      /** The document's kind; absent when the question is about the young person's documents as a whole. */
+      kind?: DocumentKind;
+      /**
+       * Employers who host the young person now (agreed or in progress) and hold an active share of
+       * their passport: the owner's consent that reaches the workplace's papers too.
+       */
+      consentingEmployerIds: string[];
     }
   | {
       type: 'placement_match';
@@ -82,6 +94,10 @@ export type Action =
   | 'access_to_work.read'
   | 'access_to_work.write'
   | 'access_to_work.read_funded_until'
+  | 'document.list'
+  | 'document.read'
+  | 'document.upload'
+  | 'document.delete'
   | 'placement_match.read'
   | 'placement_match.coach_act'
   | 'placement_match.young_person_act'
@@ -263,6 +279,31 @@ function decideAccessToWork(actor: Actor, action: Action, r: Extract<Resource, {
   return allowed[action] ? 'allow' : 'forbidden';
 }
 
+/** The papers of the workplace, the only ones an employer with the owner's consent may download. */
+export const documentKindsForEmployers: readonly DocumentKind[] = [
+  'employer_agreement',
+  'risk_assessment',
+  'induction_checklist',
+];
+
+function decideDocument(actor: Actor, action: Action, r: Extract<Resource, { type: 'document' }>): Decision {
+  const employerWithConsent =
+    actor.role === 'employer' && !!actor.employerId && r.consentingEmployerIds.includes(actor.employerId);
+  // To an employer, a document of a kind that is never theirs does not exist.
+  const employerMayRead = employerWithConsent && (r.kind === undefined || documentKindsForEmployers.includes(r.kind));
+  if (!seesYoungPerson(actor, r.youngPersonId, r.providerId) && !employerMayRead) return 'not_found';
+  const staff = staffOf(actor, r.providerId);
+  const reader = staff || ownerOr(actor, r.youngPersonId, 'view_profile');
+  const allowed: Record<string, boolean> = {
+    'document.list': reader || employerMayRead,
+    'document.read': reader || employerMayRead,
+    // The provider keeps the internship's papers; the young person asks their coach to add or remove one.
+    'document.upload': staff,
+    'document.delete': staff,
+  };
+  return allowed[action] ? 'allow' : 'forbidden';
+}
+
 /** The one answer to "may this actor do this action on this resource?". */
 export function decide(actor: Actor, action: Action, resource: Resource): Decision {
   switch (resource.type) {
@@ -284,6 +325,8 @@ export function decide(actor: Actor, action: Action, resource: Resource): Decisi
       return decideMatch(actor, action, resource);
     case 'access_to_work':
       return decideAccessToWork(actor, action, resource);
+    case 'document':
+      return decideDocument(actor, action, resource);
   }
 }
 
@@ -297,6 +340,7 @@ const notFoundNames: Record<Resource['type'], string> = {
   account: 'Account',
   placement_match: 'Placement match',
   access_to_work: 'Young person',
+  document: 'Document',
 };
 
 /**

@@ -149,3 +149,23 @@ export const sectionLabels: Record<PassportSection, string> = {
   accessToWork: 'Access to Work',
   review: 'Review',
 };
+
+/** The papers of an internship that can be kept on a young person's record. */
+export const documentKinds = [
+  'award_letter',
+  'signed_claim',
+  'employer_agreement',
+  'risk_assessment',
+  'induction_checklist',
+  'certificate',
+] as const;
+export type DocumentKind = (typeof documentKinds)[number];
+
+export const documentKindLabels: Record<DocumentKind, string> = {
+  award_letter: 'Access to Work award letter',
+  signed_claim: 'Signed Access to Work claim',
+  employer_agreement: 'Employer agreement',
+  risk_assessment: 'Risk assessment',
+  induction_checklist: 'Induction checklist',
+  certificate: 'Certificate',
+};

@@ -424,6 +424,30 @@ export interface paths {
     /** Stop a delegate acting for me (the young person) */
     delete: operations["removeDelegate"];
   };
+  "/v1/young-people/{youngPersonId}/documents": {
+    /**
+     * The documents on a young person’s record that the caller may download (metadata only)
+     * @description Newest first. An employer sees only the documents it may download. Read by the provider’s job coaches and admins, the young person, a delegate with the view_profile right, and an employer hosting the intern (agreed or in progress) while the young person shares their passport with it, for an employer agreement, risk assessment or induction checklist only.
+     */
+    get: operations["listDocuments"];
+    /**
+     * Upload a document (award letter, signed claim, employer agreement, risk assessment, induction checklist, certificate)
+     * @description Sent as `multipart/form-data` with `kind`, `file` and optionally `title`. 415 unless the file’s content is a PDF, PNG or JPEG (whatever its name or declared type says) or the body is not multipart; 413 for a file over 10 MB. Nothing is stored after a refusal. Uploaded by the provider’s job coaches and admins.
+     */
+    post: operations["uploadDocument"];
+  };
+  "/v1/young-people/{youngPersonId}/documents/{documentId}": {
+    /**
+     * Download a document
+     * @description Sent as an attachment with a name made by the service (for example `risk-assessment-2026-11-20.pdf`), `Cache-Control: no-store` and `X-Content-Type-Options: nosniff`. A download by anyone but the young person is in the young person’s access log. Read by the provider’s job coaches and admins, the young person, a delegate with the view_profile right, and an employer hosting the intern (agreed or in progress) while the young person shares their passport with it, for an employer agreement, risk assessment or induction checklist only.
+     */
+    get: operations["downloadDocument"];
+    /**
+     * Delete a document, its file and its metadata
+     * @description By the provider’s job coaches and admins.
+     */
+    delete: operations["deleteDocument"];
+  };
   "/v1/young-people/{youngPersonId}/eligibility-exception": {
     /** Record why a young person may start outside the 16 to 24 range (provider admins) */
     put: operations["setEligibilityException"];
@@ -901,6 +925,55 @@ export interface components {
       limit: number;
       offset: number;
       total: number;
+    };
+    Document: {
+      /** @enum {string} */
+      contentType: "application/pdf" | "image/png" | "image/jpeg";
+      /** @example 665f1c2e9b1d8c0012a3b4c5 */
+      id: string;
+      /**
+       * @description What the document is. An employer hosting the intern, with an active share of their passport, may download only an employer_agreement, risk_assessment or induction_checklist.
+       * @enum {string}
+       */
+      kind: "award_letter" | "signed_claim" | "employer_agreement" | "risk_assessment" | "induction_checklist" | "certificate";
+      /** @example Risk assessment */
+      kindLabel: string;
+      /** @description Whether the caller may delete it. */
+      mayDelete: boolean;
+      /**
+       * Format: date
+       * @description After this day the daily run deletes the document.
+       * @example 2026-09-01
+       */
+      retainUntil: string;
+      sizeBytes: number;
+      /** @example Risk assessment for the kitchen */
+      title: string;
+      /** Format: date-time */
+      uploadedAt: string;
+    };
+    DocumentPage: {
+      items: components["schemas"]["Document"][];
+      limit: number;
+      offset: number;
+      total: number;
+    };
+    DocumentUpload: {
+      /**
+       * Format: binary
+       * @description A PDF, PNG or JPEG of at most 10 MB (10,485,760 bytes), recognised by its content, not its name.
+       */
+      file: string;
+      /**
+       * @description What the document is. An employer hosting the intern, with an active share of their passport, may download only an employer_agreement, risk_assessment or induction_checklist.
+       * @enum {string}
+       */
+      kind: "award_letter" | "signed_claim" | "employer_agreement" | "risk_assessment" | "induction_checklist" | "certificate";
+      /**
+       * @description What to call it on the record (up to 120 characters are kept, letters, digits, spaces and simple punctuation). Defaults to the kind’s name. The file’s own name is never used.
+       * @example Award letter for 2026-27
+       */
+      title?: string;
     };
     DraftDecision: {
       reason?: string;
@@ -7598,6 +7671,247 @@ export interface operations {
     };
     responses: {
       /** @description Removed. */
+      204: {
+        content: never;
+      };
+      /** @description The request is malformed or breaks the schema (including text with control characters); `details` names each field. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid access token. */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The caller may see this record but not do this to it. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to the caller. */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /**
+   * The documents on a young person’s record that the caller may download (metadata only)
+   * @description Newest first. An employer sees only the documents it may download. Read by the provider’s job coaches and admins, the young person, a delegate with the view_profile right, and an employer hosting the intern (agreed or in progress) while the young person shares their passport with it, for an employer agreement, risk assessment or induction checklist only.
+   */
+  listDocuments: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number | null;
+      };
+      path: {
+        youngPersonId: string;
+      };
+    };
+    responses: {
+      /** @description The documents. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["DocumentPage"];
+        };
+      };
+      /** @description The request is malformed or breaks the schema; `details` names each field. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid access token. */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The caller may see this record but not do this to it. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to the caller. */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request is well-formed but breaks a rule the schema cannot state (described on the fields); `details` says why. */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /**
+   * Upload a document (award letter, signed claim, employer agreement, risk assessment, induction checklist, certificate)
+   * @description Sent as `multipart/form-data` with `kind`, `file` and optionally `title`. 415 unless the file’s content is a PDF, PNG or JPEG (whatever its name or declared type says) or the body is not multipart; 413 for a file over 10 MB. Nothing is stored after a refusal. Uploaded by the provider’s job coaches and admins.
+   */
+  uploadDocument: {
+    parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        youngPersonId: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "multipart/form-data": components["schemas"]["DocumentUpload"];
+      };
+    };
+    responses: {
+      /** @description The stored document’s metadata. */
+      201: {
+        content: {
+          "application/json": components["schemas"]["Document"];
+        };
+      };
+      /** @description The request is malformed or breaks the schema; `details` names each field. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid access token. */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The caller may see this record but not do this to it. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to the caller. */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A request with this `Idempotency-Key` was already saved; it was not carried out again. */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request body is too large. */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request body must be application/json. */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request is well-formed but cannot be carried out; `details` says why. */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /**
+   * Download a document
+   * @description Sent as an attachment with a name made by the service (for example `risk-assessment-2026-11-20.pdf`), `Cache-Control: no-store` and `X-Content-Type-Options: nosniff`. A download by anyone but the young person is in the young person’s access log. Read by the provider’s job coaches and admins, the young person, a delegate with the view_profile right, and an employer hosting the intern (agreed or in progress) while the young person shares their passport with it, for an employer agreement, risk assessment or induction checklist only.
+   */
+  downloadDocument: {
+    parameters: {
+      path: {
+        youngPersonId: string;
+        documentId: string;
+      };
+    };
+    responses: {
+      /** @description The file. */
+      200: {
+        content: {
+          "application/pdf": string;
+          "image/jpeg": string;
+          "image/png": string;
+        };
+      };
+      /** @description The request is malformed or breaks the schema (including text with control characters); `details` names each field. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid access token. */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The caller may see this record but not do this to it. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to the caller. */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /**
+   * Delete a document, its file and its metadata
+   * @description By the provider’s job coaches and admins.
+   */
+  deleteDocument: {
+    parameters: {
+      path: {
+        youngPersonId: string;
+        documentId: string;
+      };
+    };
+    responses: {
+      /** @description Deleted. */
       204: {
         content: never;
       };

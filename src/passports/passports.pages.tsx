@@ -705,6 +705,7 @@ async function accessLogPage(c: Context<WebEnv>, person: PersonPage) {
     ];
     const sentences = verbs.map((verb) => `${verb} ${parts ?? (person.asDelegate ? 'the passport' : 'your passport')}`);
     if (row.actions.includes('young_person.export')) sentences.push(`downloaded everything held about ${person.you}`);
+    if (row.documents.length > 0) sentences.push(`downloaded ${row.documents.join(', ')}`);
     return sentences.join(' and ');
   };
   const times = (count: number) => (count === 1 ? 'once' : count === 2 ? 'twice' : `${count} times`);

@@ -15,7 +15,14 @@ import type { Clock } from '../core/clock.js';
 import { daysAfter, isoDate } from '../core/dates.js';
 import { inTransaction } from '../core/db/transaction.js';
 import { ApiError, notFound, unprocessable } from '../core/errors.js';
-import { type PassportSection, passportSections, type Role, sectionLabels } from '../domain/vocabulary.js';
+import {
+  documentKindLabels,
+  documentKinds,
+  type PassportSection,
+  passportSections,
+  type Role,
+  sectionLabels,
+} from '../domain/vocabulary.js';
 import type { NotificationsService } from '../notifications/notifications.service.js';
 import type { NamesReadModel } from '../read-models/names.js';
 import type { PeopleFacts, PersonFact } from '../read-models/people.js';
@@ -40,6 +47,7 @@ export const passportReadActions: readonly AuditAction[] = [
   'passport_share.read',
   'passport_share.print',
   'young_person.export',
+  'document.download',
 ];
 
 /**
@@ -59,6 +67,8 @@ export interface ReadsOnADay {
   lastAt: string;
   actions: AuditAction[];
   sections: PassportSection[];
+  /** The kinds of document downloaded that day, in words ("Risk assessment"). */
+  documents: string[];
 }
 
 export type Completeness = 'complete' | 'partial' | 'empty';
@@ -949,6 +959,9 @@ export class PassportsService {
           lastAt: row.lastAt.toISOString(),
           actions: row.actions,
           sections: passportSections.filter((section) => row.sections.includes(section)),
+          documents: documentKinds
+            .filter((kind) => row.documentKinds.includes(kind))
+            .map((kind) => documentKindLabels[kind]),
         };
       }),
     };
@@ -976,6 +989,10 @@ export class PassportsService {
       'passport_share.print': 'Printed the sections you shared with them',
       'young_person.export': 'Downloaded everything held about you',
     };
+    const downloaded = (entry: { details?: Record<string, unknown> }) => {
+      const kind = documentKinds.find((known) => known === entry.details?.documentKind);
+      return kind ? `Downloaded a document: ${documentKindLabels[kind]}` : 'Downloaded a document';
+    };
     return {
       total,
       items: items.map((entry) => {
@@ -984,7 +1001,8 @@ export class PassportsService {
         return {
           at: entry.at.toISOString(),
           action: entry.action,
-          description: describe[entry.action] ?? entry.action,
+          description:
+            entry.action === 'document.download' ? downloaded(entry) : (describe[entry.action] ?? entry.action),
           by: {
             accountId: entry.actor.accountId,
             role: entry.actor.role,

@@ -1,5 +1,6 @@
 import { accessToWorkPages } from '../access-to-work/access-to-work.pages.js';
 import { reportPages } from '../dashboards/reports.pages.js';
+import { documentPages } from '../documents/documents.pages.js';
 import { employerPages } from '../employers/employer.pages.js';
 import { organisationPages } from '../employers/organisation.pages.js';
 import { journeyPages } from '../journey/journey.pages.js';
@@ -31,6 +32,7 @@ export const pageModules: PageModule[] = [
   { routes: matchingPages() },
   { routes: journeyPages() },
   { routes: accessToWorkPages() },
+  documentPages(),
   { routes: suggestionPages() },
   { routes: searchPages() },
   employerPages(),

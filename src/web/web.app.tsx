@@ -22,6 +22,26 @@ import type { WebEnv } from './web.env.js';
 export interface PageModule {
   routes: Hono<WebEnv>;
   homes?: Partial<Record<Role, HomePage>>;
+  /** Forms that send files: the POST paths, with the body limit each needs instead of the usual one. */
+  uploads?: { path: RegExp; maxBytes: number }[];
+}
+
+const tooLarge = () => {
+  throw new WebPageError(413, 'too_large', 'What you sent is too long', 'Make it shorter and try again.');
+};
+
+/** The usual body limit, or an upload form's own (larger) one, refusing while the body streams in. */
+function limitBodies(usualMaxBytes: number, uploads: { path: RegExp; maxBytes: number }[]): MiddlewareHandler<WebEnv> {
+  const usual = bodyLimit({ maxSize: usualMaxBytes, onError: tooLarge });
+  const forUploads = uploads.map((upload) => ({
+    path: upload.path,
+    limit: bodyLimit({ maxSize: upload.maxBytes, onError: tooLarge }),
+  }));
+  return (c, next) => {
+    const upload =
+      c.req.method === 'POST' ? forUploads.find((candidate) => candidate.path.test(c.req.path)) : undefined;
+    return (upload?.limit ?? usual)(c, next);
+  };
 }
 
 /** The web pages' headers: a strict CSP whose only script source is this response's nonce (and our own files). */
@@ -72,12 +92,10 @@ export function createWebApp(services: Services, modules: PageModule[]) {
   app.use(securityHeaders);
   app.route('/', assetRoutes());
   app.use(
-    bodyLimit({
-      maxSize: services.config.BODY_LIMIT_BYTES,
-      onError: () => {
-        throw new WebPageError(413, 'too_large', 'What you sent is too long', 'Make it shorter and try again.');
-      },
-    }),
+    limitBodies(
+      services.config.BODY_LIMIT_BYTES,
+      modules.flatMap((module) => module.uploads ?? []),
+    ),
   );
   app.use(loadSession);
   app.use(requireSession);

@@ -258,6 +258,11 @@ async function staffOverview(c: Context<WebEnv>) {
             Access to Work for {person.preferredName}
           </a>
         </li>
+        <li>
+          <a class="govuk-link" href={`${base}/documents`}>
+            Documents for {person.preferredName}
+          </a>
+        </li>
       </ul>
       {actor.role === 'job_coach' ? null : (
         <p class="govuk-body">Their job coach finds and proposes placements for them.</p>

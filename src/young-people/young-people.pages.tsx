@@ -186,6 +186,14 @@ async function personHome(c: Context<WebEnv>, person: PersonPage, name: string) 
             : the money that pays for {person.asDelegate ? 'their' : 'my'} job coach.
           </li>
         ) : null}
+        {!person.asDelegate || person.may('view_profile') ? (
+          <li>
+            <a class="govuk-link" href={`${base}/documents`}>
+              {person.whose('papers')}
+            </a>
+            : letters and forms about {person.asDelegate ? 'their' : 'my'} internship.
+          </li>
+        ) : null}
         <li>
           <a class="govuk-link" href="/search/placements">
             Look at placements

@@ -195,8 +195,10 @@ async function send(
 ): Promise<CallResult<unknown>> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
-  let body: string | undefined;
+  let body: string | FormData | undefined;
   if (options.rawBody !== undefined) body = options.rawBody;
+  // A multipart upload: the request sets its own content type, with the boundary.
+  else if (options.body instanceof FormData) body = options.body;
   else if (options.body !== undefined) {
     body = JSON.stringify(options.body);
     headers['content-type'] ??= 'application/json';
