@@ -18,6 +18,8 @@ interface Operation {
   method: string;
   path: string;
   takesBody: boolean;
+  /** Its body is JSON; an upload takes multipart/form-data instead. */
+  takesJson: boolean;
 }
 let operations: Operation[] = [];
 
@@ -35,13 +37,14 @@ beforeAll(async () => {
   world = await makeProvider(harness);
   employer = await makeEmployer(harness, world.admin);
   const document = (await (await fetch(`${listener.baseUrl}/openapi.json`)).json()) as {
-    paths: Record<string, Record<string, { requestBody?: unknown }>>;
+    paths: Record<string, Record<string, { requestBody?: { content: Record<string, unknown> } }>>;
   };
   operations = Object.entries(document.paths).flatMap(([path, item]) =>
     Object.entries(item).map(([method, operation]) => ({
       method: method.toUpperCase(),
       path,
       takesBody: operation.requestBody !== undefined,
+      takesJson: operation.requestBody?.content['application/json'] !== undefined,
     })),
   );
   expect(operations.length).toBeGreaterThan(40);
@@ -58,7 +61,7 @@ const bodyTrouble = (response: RawResponse) =>
   (response.json.error?.details ?? []).some((problem) => problem.in === 'body' && problem.path === '(root)');
 
 const withoutBody = () => operations.filter((operation) => !operation.takesBody);
-const withBody = () => operations.filter((operation) => operation.takesBody);
+const withBody = () => operations.filter((operation) => operation.takesJson);
 
 describe('an operation that takes no body, called as curl and fetch call it', () => {
   it('accepts no body at all (no Content-Type, no Content-Length), as `curl -X METHOD` sends', async () => {
@@ -418,5 +421,36 @@ describe('real requests that change things, sent without a body', () => {
     expect(disabled.status).toBe(200);
     const enabled = await fetch(`${listener.baseUrl}${path}/enable`, { method: 'POST', headers: auth() });
     expect(enabled.status).toBe(200);
+  });
+});
+
+describe('an upload', () => {
+  it('takes a document as curl -F sends it, and refuses JSON with 415 naming multipart', async () => {
+    const uploads = operations.filter((operation) => operation.takesBody && !operation.takesJson);
+    expect(uploads.map((operation) => `${operation.method} ${operation.path}`)).toEqual([
+      'POST /v1/young-people/{youngPersonId}/documents',
+    ]);
+    const path = `/v1/young-people/${world.youngPersonId}/documents`;
+    const boundary = '------------------------d74496d66958873e';
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
+    const body = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\nrisk_assessment\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="risk.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+      ),
+      pdf,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const uploaded = await rawRequest(listener, 'POST', path, {
+      headers: { ...auth(), 'Content-Type': `multipart/form-data; boundary=${boundary}` },
+      body,
+    });
+    expect(uploaded.status, uploaded.text).toBe(201);
+    const json = await rawRequest(listener, 'POST', path, {
+      headers: { ...auth(), 'Content-Type': 'application/json' },
+      body: '{"kind":"risk_assessment"}',
+    });
+    expect([json.status, json.json.error?.code]).toEqual([415, 'unsupported_media_type']);
+    expect(json.headers['x-request-id']).toBe(json.json.error?.requestId);
   });
 });
