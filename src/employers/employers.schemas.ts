@@ -15,10 +15,12 @@ export const contactSchema = z
     name: shortText(120),
     jobTitle: shortText(120).optional(),
     email: emailSchema.optional(),
+    // Checked before the spaces around it are trimmed, so the document's pattern is the rule applied.
     phone: z
       .string()
+      .max(40)
+      .regex(/^ *[0-9+(][0-9 +()-]{4,18}[0-9)] *$/, { message: 'must be a phone number' })
       .trim()
-      .regex(/^[0-9 +()-]{6,20}$/, { message: 'must be a phone number' })
       .optional(),
   })
   .openapi('EmployerContact');
