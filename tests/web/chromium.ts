@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import {
   chmodSync,
   createReadStream,
@@ -74,12 +74,13 @@ async function unpack(binDir: string, target: string): Promise<void> {
   }
 }
 
+/**
+ * Decompressed to a file first, then unpacked: piping into `tar` races with tar exiting once it has read
+ * the archive's end, before the padding after it is written ("Premature close" on a busy machine).
+ */
 async function untarBrotli(archive: string, into: string): Promise<void> {
-  const tar = spawn('tar', ['-x', '-C', into], { stdio: ['pipe', 'inherit', 'inherit'] });
-  const exited = new Promise<void>((resolve, reject) => {
-    tar.on('error', reject);
-    tar.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`tar exited ${code} unpacking ${archive}`))));
-  });
-  await pipeline(createReadStream(archive), createBrotliDecompress(), tar.stdin);
-  await exited;
+  const tarFile = path.join(into, 'unpacking.tar');
+  await pipeline(createReadStream(archive), createBrotliDecompress(), createWriteStream(tarFile));
+  execFileSync('tar', ['-xf', tarFile, '-C', into], { stdio: 'inherit' });
+  rmSync(tarFile);
 }
