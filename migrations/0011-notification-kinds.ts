@@ -23,6 +23,10 @@ const collections: CollectionSpec[] = [
             'weekly_log_missing',
             'review_due',
             'follow_up_due',
+            'access_to_work_application',
+            'access_to_work_reconsideration',
+            'access_to_work_renewal',
+            'access_to_work_claim',
             'security_new_sign_in',
             'security_refresh_reuse',
             'password_reset',
@@ -160,6 +164,10 @@ const collections: CollectionSpec[] = [
               'weekly_log_missing',
               'review_due',
               'follow_up_due',
+              'access_to_work_application',
+              'access_to_work_reconsideration',
+              'access_to_work_renewal',
+              'access_to_work_claim',
             ],
           },
         },
@@ -176,12 +184,14 @@ const collections: CollectionSpec[] = [
 ];
 
 /**
- * Two kinds of email: `decided_for_you` (a parent or carer answered a proposal or shared the passport
- * for the young person) and `password_reset` (a one-time link to choose a new password). The outbox's
- * and the preferences' validators list every kind, so both take the new ones.
+ * New kinds of email: `decided_for_you` (a parent or carer answered a proposal or shared the passport
+ * for the young person), `password_reset` (a one-time link to choose a new password), and four
+ * reminders for job coaches about Access to Work (an application late, the last days to ask for a
+ * reconsideration, a renewal open, a claim not sent by the 10th). The outbox's and the preferences'
+ * validators list every kind, so both take the new ones.
  */
 export default {
-  description: 'notifications: the decided_for_you and password_reset kinds',
+  description: 'notifications: the decided_for_you, password_reset and Access to Work reminder kinds',
   async up(db) {
     await applyCollectionSpecs(db, collections);
   },

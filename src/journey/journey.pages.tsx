@@ -928,11 +928,17 @@ async function weeklyLogPage(c: Context<WebEnv>, { form, errors }: LogValues, lo
   );
 }
 
-/** `label` starts a sentence ("Hours worked", "Ash’s hours worked"); an empty box asks for it ("Enter the hours worked"). */
-function hoursFrom(form: FormBody, name: string, label: string, errors: FieldErrors): number {
+/** `label` starts a sentence ("Hours worked"); an empty box asks for it ("Enter the hours worked") unless told how. */
+function hoursFrom(
+  form: FormBody,
+  name: string,
+  label: string,
+  errors: FieldErrors,
+  whenEmpty = `Enter the ${label.toLowerCase()}`,
+): number {
   const raw = value(form, name);
   const hours = Number(raw);
-  if (!raw) errors[name] = /^[A-Z][a-z]+’s /.test(label) ? `Enter ${label}` : `Enter the ${label.toLowerCase()}`;
+  if (!raw) errors[name] = whenEmpty;
   else if (!Number.isFinite(hours) || hours < 0 || hours > 60) errors[name] = `${label} must be a number from 0 to 60`;
   return hours;
 }
@@ -1208,8 +1214,20 @@ async function saveCaseloadHours(c: Context<WebEnv>) {
     const worked = hoursField('hoursWorked', intern.matchId);
     const support = hoursField('supportHours', intern.matchId);
     if (!value(form, worked) && !value(form, support)) return [];
-    const hoursWorked = hoursFrom(form, worked, `${intern.youngPersonName}’s hours worked`, errors);
-    const supportHours = hoursFrom(form, support, `${intern.youngPersonName}’s hours of support`, errors);
+    const hoursWorked = hoursFrom(
+      form,
+      worked,
+      `${intern.youngPersonName}’s hours worked`,
+      errors,
+      `Enter ${intern.youngPersonName}’s hours worked`,
+    );
+    const supportHours = hoursFrom(
+      form,
+      support,
+      `${intern.youngPersonName}’s hours of support`,
+      errors,
+      `Enter ${intern.youngPersonName}’s hours of support`,
+    );
     return [{ matchId: intern.matchId, hoursWorked, supportHours }];
   });
   if (Object.keys(errors).length > 0) return caseloadHoursPage(c, form, errors);
