@@ -53,6 +53,7 @@ import { PassportsService } from './passports/passports.service.js';
 import { PlacementsRepository } from './placements/placements.repository.js';
 import { PlacementsService } from './placements/placements.service.js';
 import { ProvidersRepository } from './providers/providers.js';
+import { AccessToWorkFiguresReadModel } from './read-models/access-to-work-figures.js';
 import { AccountFacts } from './read-models/accounts.js';
 import { DashboardsReadModel } from './read-models/dashboards.js';
 import { DocumentAudience } from './read-models/document-audience.js';
@@ -373,6 +374,11 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
         youngPeople,
       }),
       names,
+      accessToWork: new AccessToWorkFiguresReadModel({
+        matches,
+        progress: progressRepository,
+        accessToWork: repositories.accessToWorkRepository,
+      }),
       clock,
     }),
     notifications,

@@ -488,6 +488,8 @@ function jsonFigures(dashboard: any): Map<string, string> {
       'averageHoursWorked',
     ]);
   for (const placement of dashboard.placements ?? []) add('placement', placement.placementId, placement, figures);
+  for (const [figure, value] of Object.entries(dashboard.accessToWork ?? {}))
+    entries.set(`access to work||accessToWork.${figure}`, value === null ? '' : String(value));
   return entries;
 }
 

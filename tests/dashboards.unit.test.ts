@@ -36,7 +36,12 @@ describe('the report as a table CSV', () => {
   const options = {
     filtersLine: 'Everyone at your provider: 2027/28, Leeds, all sectors. Made on 2027-09-21.',
     firstFigures: ['starts', 'proposals'],
-    headings: { proposals: 'Proposals', starts: 'Internships started', paidEmployment: 'Into paid work' },
+    headings: {
+      proposals: 'Proposals',
+      starts: 'Internships started',
+      paidEmployment: 'Into paid work',
+      claimsSentLate: 'Claims sent late',
+    },
   };
   const figures = (proposals: number, starts: number, paidEmployment: number) => ({
     proposals,
@@ -44,7 +49,7 @@ describe('the report as a table CSV', () => {
     paidEmployment,
   });
 
-  it('has a first row naming the filters, the page’s headings, then one row per group with its figures', async () => {
+  it('has a first row naming the filters, the page’s headings, one row per group with its figures, then Access to Work with definitions', async () => {
     const dashboard = {
       overall: figures(9, 4, 1),
       byCohortYear: [{ key: '2027', label: '2027/28', ...figures(9, 4, 1) }],
@@ -55,7 +60,8 @@ describe('the report as a table CSV', () => {
       ],
       byJobCoach: [],
       supportHoursTrend: [{ week: 1, internships: 4, averageSupportHours: 10, averageHoursWorked: 20 }],
-      definitions: {},
+      accessToWork: { claimsSentLate: 2, claimsSentLateOrQueriedPercent: null },
+      definitions: { 'accessToWork.claimsSentLate': 'Claims sent after the 10th, counted once.' },
     };
     async function* coaches() {
       yield [{ key: 'a'.repeat(24), label: 'Dana Hill', ...figures(9, 4, 1) }];
@@ -76,6 +82,10 @@ describe('the report as a table CSV', () => {
       'Sector,Retail,3,5,1',
       'Sector,Hospitality and catering,1,4,0',
       'Job coach,Dana Hill,4,9,1',
+      '',
+      'Access to Work,Value,What it counts',
+      'Claims sent late,2,"Claims sent after the 10th, counted once."',
+      'claimsSentLateOrQueriedPercent,,',
     ]);
   });
 

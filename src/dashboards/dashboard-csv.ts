@@ -51,7 +51,18 @@ interface ProviderDashboard {
   bySector: ProviderRow[];
   byJobCoach: ProviderRow[];
   supportHoursTrend: { week: number; internships: number; averageSupportHours: number; averageHoursWorked: number }[];
+  accessToWork: FigureRow;
   definitions: Record<string, string>;
+}
+
+/** The Access to Work figures, each with its definition (kept in `definitions` as `accessToWork.<figure>`). */
+function accessToWorkLines(
+  dashboard: ProviderDashboard,
+  lineOf: (figure: string, value: Value, definition: string) => string,
+) {
+  return Object.entries(dashboard.accessToWork).map(([figure, value]) =>
+    lineOf(figure, value as Value, dashboard.definitions[`accessToWork.${figure}`] ?? ''),
+  );
 }
 
 /** The provider dashboard's breakdowns before the job coaches, in the order of the JSON, and what each row group is called. */
@@ -79,6 +90,11 @@ function providerParts(dashboard: ProviderDashboard) {
       week,
       ['internships', 'averageSupportHours', 'averageHoursWorked'],
       dashboard.definitions,
+    ),
+  );
+  tail.push(
+    ...accessToWorkLines(dashboard, (figure, value, definition) =>
+      line('access to work', null, 'All', `accessToWork.${figure}`, value, definition),
     ),
   );
   return { head, coaches, tail };
@@ -165,6 +181,10 @@ export async function* providerTableCsvChunks(
     for (const group of dashboard[name]) head += row(capitalise(breakdown), group.label, group);
   yield head;
   for await (const batch of allCoaches) yield batch.map((group) => row('Job coach', group.label, group)).join('');
+  const accessToWork = accessToWorkLines(dashboard, (figure, value, definition) =>
+    tableLine([options.headings[figure] ?? figure, value, definition], 1),
+  );
+  yield `\r\n${tableLine(['Access to Work', 'Value', 'What it counts'], 99)}\r\n${accessToWork.map((one) => `${one}\r\n`).join('')}`;
 }
 
 /** The employer report as the page shows it: a first row saying which figures, headings, one row per placement with its start date. */

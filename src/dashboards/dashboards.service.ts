@@ -1,12 +1,15 @@
 import { type ClientSession, type Document, type MongoClient, ObjectId } from 'mongodb';
+import { todayInEngland } from '../access-to-work/access-to-work.rules.js';
 import { type Actor, authorize, providerDashboardScope } from '../auth/policy.js';
 import type { Clock } from '../core/clock.js';
 import { forbidden, notFound } from '../core/errors.js';
 import { type Sector, sectorLabels } from '../domain/vocabulary.js';
 import type { JourneyState } from '../journey/journey.machine.js';
 import type { OutcomeType } from '../journey/journey.schemas.js';
+import type { AccessToWorkFiguresReadModel } from '../read-models/access-to-work-figures.js';
 import type { DashboardsReadModel } from '../read-models/dashboards.js';
 import type { NamesReadModel } from '../read-models/names.js';
+import { accessToWorkFigureDefinitions, accessToWorkFigures } from './access-to-work-figures.js';
 import {
   type Counts,
   emptyCounts,
@@ -123,6 +126,7 @@ export class DashboardsService {
   private readonly summaries: DashboardSummaries;
   private readonly sources: DashboardsReadModel;
   private readonly names: NamesReadModel;
+  private readonly accessToWork: AccessToWorkFiguresReadModel;
   private readonly clock: Clock;
 
   constructor(options: {
@@ -131,12 +135,14 @@ export class DashboardsService {
     sources: DashboardsReadModel;
     /** Job coaches' and interns' names, many at a time (one query each). */
     names: NamesReadModel;
+    accessToWork: AccessToWorkFiguresReadModel;
     clock: Clock;
   }) {
     this.mongo = options.mongo;
     this.summaries = options.summaries;
     this.sources = options.sources;
     this.names = options.names;
+    this.accessToWork = options.accessToWork;
     this.clock = options.clock;
   }
 
@@ -148,7 +154,7 @@ export class DashboardsService {
   async provider(actor: Actor, filters: DashboardFilters = {}, page: CoachPage = defaultCoachPage) {
     const scope = this.#providerScope(actor, filters);
     const filter = this.#journeyScope(scope, filters);
-    const [breakdowns, trend, exceptions] = await Promise.all([
+    const [breakdowns, trend, exceptions, accessToWorkInterns] = await Promise.all([
       scope.jobCoachId || filters.jobCoachId
         ? this.#fromRecords(filter, page)
         : this.#fromSummaries(filter, filters, page),
@@ -161,6 +167,7 @@ export class DashboardsService {
         localAuthority: filters.localAuthority,
         academicYear: filters.academicYear,
       }),
+      this.accessToWork.interns(filter),
     ]);
     const rows = (groups: GroupedCounts[], label: (id: unknown) => string) =>
       groups.map(({ _id, ...counts }) => ({
@@ -184,11 +191,15 @@ export class DashboardsService {
       byJobCoachPage: { total: breakdowns.coaches.total, limit: page.limit, offset: page.offset },
       supportHoursTrend: trend.map(({ _id, ...week }) => ({ week: _id, ...week })),
       eligibilityExceptions: exceptions,
+      accessToWork: accessToWorkFigures(accessToWorkInterns, todayInEngland(this.clock.now())),
       definitions: {
         ...figureDefinitions,
         ...breakdownDefinitions,
         ...trendDefinitions,
         ...eligibilityExceptionDefinitions,
+        ...Object.fromEntries(
+          Object.entries(accessToWorkFigureDefinitions).map(([figure, words]) => [`accessToWork.${figure}`, words]),
+        ),
       },
     };
   }

@@ -9,6 +9,8 @@ import { pageActor } from '../web/page-context.js';
 import { renderPage } from '../web/render.js';
 import type { WebEnv } from '../web/web.env.js';
 import { longDate } from '../web/young-person.js';
+import { accessToWorkFigureWords } from './access-to-work-figures.js';
+import { AccessToWorkReport } from './access-to-work-report.js';
 import {
   employerDashboardCsv,
   employerTableCsv,
@@ -380,6 +382,7 @@ async function providerReport(c: Context<WebEnv>) {
         exception, {dashboard.eligibilityExceptions.withoutEhcPlan} of them with no EHC plan.
       </p>
       <p class="govuk-body-s">{dashboard.definitions['eligibilityExceptions.total']}</p>
+      <AccessToWorkReport figures={dashboard.accessToWork} definitions={dashboard.definitions} />
     </>,
   );
 }
@@ -448,7 +451,7 @@ async function reportCsv(c: Context<WebEnv>) {
         : providerTableCsvChunks(dashboard, coaches, {
             filtersLine: `${whose}: ${words.join(', ')}. Made on ${today}.`,
             firstFigures: groupFigures,
-            headings: figureWords,
+            headings: { ...figureWords, ...accessToWorkFigureWords },
           }),
     );
   }

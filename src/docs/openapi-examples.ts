@@ -2670,6 +2670,20 @@ export const openApiExamples: OperationExamples = {
       byJobCoachPage: { total: 0, limit: 20, offset: 0 },
       supportHoursTrend: [],
       eligibilityExceptions: { total: 1, withoutEhcPlan: 0 },
+      accessToWork: {
+        interns: 0,
+        awardedBeforeStart: 0,
+        awardedBeforeStartPercent: null,
+        medianDaysApplicationToAward: null,
+        coachingHoursAwarded: 0,
+        coachingHoursLogged: 0,
+        coachingHoursLoggedPercent: null,
+        claimsSent: 0,
+        claimsSentLate: 0,
+        claimsQueried: 0,
+        claimsSentLateOrQueried: 0,
+        claimsSentLateOrQueriedPercent: null,
+      },
       definitions: {
         proposals: 'Young people proposed for a placement, counted once per proposal whatever happened next.',
         starts: 'Internships that started (a first day was recorded), including any that later ended early.',
@@ -2711,6 +2725,8 @@ export const openApiExamples: OperationExamples = {
           'Young people admitted by a provider admin’s recorded exception to the eligibility rules (aged outside 16 to 24 at the planned start, or no EHC plan), by their planned start. Not narrowed by sector.',
         'eligibilityExceptions.withoutEhcPlan':
           'Of those, young people with no EHC plan, no assessment under way and no SEN support.',
+        'accessToWork.awardedBeforeStartPercent':
+          'Young people with an award letter dated before their first day, as a percentage of those whose internship started (one decimal place). Empty when none started.',
       },
     },
   },

@@ -86,7 +86,7 @@ export interface paths {
   "/v1/dashboards/provider": {
     /**
      * Outcome figures for my provider (provider admins; job coaches see their own caseload, read-only)
-     * @description Starts, in progress, completed, withdrawn; paid employment (and at least 16 hours a week); 12-month retention; median weeks from proposal to start; the support-hours trend by internship week; by academic year, local authority, sector and job coach, optionally narrowed to one of each. The job coaches come a page at a time (`limit`, `offset`), the busiest first; the CSV has all of them. Every figure is defined in `definitions`. With `Accept: text/csv` or `?format=csv`: a CSV file in UTF-8 (with a byte-order mark), CRLF line ends, a header row (`breakdown,group_key,group,figure,value,definition`), then one row per figure per group, with the figure’s definition: ready for a local-authority return. `value` is empty where the JSON has null.
+     * @description Starts, in progress, completed, withdrawn; paid employment (and at least 16 hours a week); 12-month retention; median weeks from proposal to start; the support-hours trend by internship week; Access to Work (`accessToWork`); by academic year, local authority, sector and job coach, optionally narrowed to one of each. The job coaches come a page at a time (`limit`, `offset`), the busiest first; the CSV has all of them. Every figure is defined in `definitions`. With `Accept: text/csv` or `?format=csv`: a CSV file in UTF-8 (with a byte-order mark), CRLF line ends, a header row (`breakdown,group_key,group,figure,value,definition`), then one row per figure per group, with the figure’s definition: ready for a local-authority return. `value` is empty where the JSON has null.
      */
     get: operations["getProviderDashboard"];
   };
@@ -755,6 +755,37 @@ export interface components {
       placementStart: string | null;
       reconsiderationDeadline: string | null;
       renewalOpensOn: string | null;
+    };
+    /**
+     * @description Access to Work over the interns the filters select: awards in time, days to a decision, coaching hours logged against awarded, claims sent late or queried. Each field is defined in `definitions` as `accessToWork.<field>`.
+     * @example {
+     *   "interns": 12,
+     *   "awardedBeforeStart": 9,
+     *   "awardedBeforeStartPercent": 75,
+     *   "medianDaysApplicationToAward": 64,
+     *   "coachingHoursAwarded": 1560,
+     *   "coachingHoursLogged": 1422.5,
+     *   "coachingHoursLoggedPercent": 91.2,
+     *   "claimsSent": 70,
+     *   "claimsSentLate": 6,
+     *   "claimsQueried": 3,
+     *   "claimsSentLateOrQueried": 8,
+     *   "claimsSentLateOrQueriedPercent": 11.4
+     * }
+     */
+    AccessToWorkFigures: {
+      awardedBeforeStart: number;
+      awardedBeforeStartPercent: number | null;
+      claimsQueried: number;
+      claimsSent: number;
+      claimsSentLate: number;
+      claimsSentLateOrQueried: number;
+      claimsSentLateOrQueriedPercent: number | null;
+      coachingHoursAwarded: number;
+      coachingHoursLogged: number;
+      coachingHoursLoggedPercent: number | null;
+      interns: number;
+      medianDaysApplicationToAward: number | null;
     };
     /** @description All an employer hosting the intern may know: whether support is funded, and until when. */
     AccessToWorkFunding: {
@@ -2182,6 +2213,7 @@ export interface components {
       reason?: string;
     };
     ProviderDashboard: {
+      accessToWork: components["schemas"]["AccessToWorkFigures"];
       byCohortYear: components["schemas"]["OutcomeFiguresRow"][];
       /** @description One page of the job coaches: the most proposals first, then by id. `byJobCoachPage` says which page and how many coaches there are. */
       byJobCoach: components["schemas"]["OutcomeFiguresRow"][];
@@ -3364,7 +3396,7 @@ export interface operations {
   };
   /**
    * Outcome figures for my provider (provider admins; job coaches see their own caseload, read-only)
-   * @description Starts, in progress, completed, withdrawn; paid employment (and at least 16 hours a week); 12-month retention; median weeks from proposal to start; the support-hours trend by internship week; by academic year, local authority, sector and job coach, optionally narrowed to one of each. The job coaches come a page at a time (`limit`, `offset`), the busiest first; the CSV has all of them. Every figure is defined in `definitions`. With `Accept: text/csv` or `?format=csv`: a CSV file in UTF-8 (with a byte-order mark), CRLF line ends, a header row (`breakdown,group_key,group,figure,value,definition`), then one row per figure per group, with the figure’s definition: ready for a local-authority return. `value` is empty where the JSON has null.
+   * @description Starts, in progress, completed, withdrawn; paid employment (and at least 16 hours a week); 12-month retention; median weeks from proposal to start; the support-hours trend by internship week; Access to Work (`accessToWork`); by academic year, local authority, sector and job coach, optionally narrowed to one of each. The job coaches come a page at a time (`limit`, `offset`), the busiest first; the CSV has all of them. Every figure is defined in `definitions`. With `Accept: text/csv` or `?format=csv`: a CSV file in UTF-8 (with a byte-order mark), CRLF line ends, a header row (`breakdown,group_key,group,figure,value,definition`), then one row per figure per group, with the figure’s definition: ready for a local-authority return. `value` is empty where the JSON has null.
    */
   getProviderDashboard: {
     parameters: {
