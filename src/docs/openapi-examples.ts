@@ -2638,6 +2638,18 @@ export const openApiExamples: OperationExamples = {
       offset: 0,
       passportDrafts: [],
       sharesEndingSoon: [],
+      accessToWork: [
+        {
+          kind: 'claim_late',
+          title: 'Send last month’s Access to Work claim.',
+          dateLabel: 'It was due by',
+          dueOn: '2026-10-10',
+          month: '2026-09',
+          youngPerson: { id: '6b0cc21f6861dd77cfc7df44', preferredName: 'Sam' },
+          path: '/young-people/6b0cc21f6861dd77cfc7df44/access-to-work',
+        },
+      ],
+      decidedForYou: [],
     },
   },
   getProviderDashboard: {

@@ -5,6 +5,11 @@
  */
 
 
+/** OneOf type helpers */
+type Without<T, U> = { [P in Exclude<keyof T, keyof U>]?: never };
+type XOR<T, U> = (T | U) extends object ? (Without<T, U> & U) | (Without<U, T> & T) : T | U;
+type OneOf<T extends any[]> = T extends [infer Only] ? Only : T extends [infer A, infer B, ...infer Rest] ? OneOf<[XOR<A, B>, ...Rest]> : never;
+
 export interface paths {
   "/.well-known/jwks.json": {
     /** Public keys that verify this service’s access tokens */
@@ -144,7 +149,7 @@ export interface paths {
   "/v1/me/inbox": {
     /**
      * What I must act on, newest first
-     * @description Young people and delegates (with respond_to_proposals): proposals to answer. Employers: proposals to decide on, internships to start, reviews due. Job coaches, for their own caseload: internships to start, weeks with no log, reviews due, 12-month follow-ups due. Young people and delegates with edit_passport also get the passport changes a job coach suggested (`passportDrafts`).
+     * @description Young people and delegates (with respond_to_proposals): proposals to answer. Employers: proposals to decide on, internships to start, reviews due. Job coaches, for their own caseload: internships to start, weeks with no log, reviews due, 12-month follow-ups due. Young people and delegates with edit_passport also get the passport changes a job coach suggested (`passportDrafts`). Job coaches also get their Access to Work tasks (`accessToWork`); young people what a parent or carer decided for them (`decidedForYou`).
      */
     get: operations["getInbox"];
   };
@@ -1273,11 +1278,65 @@ export interface components {
       stillEmployed: boolean;
     };
     Inbox: components["schemas"]["InboxPage"] & {
+      /** @description Job coaches: what Access to Work needs of them today for the young people they support (the same tasks the daily reminders email), each with the page where it is done. */
+      accessToWork: components["schemas"]["InboxAccessToWorkTask"][];
+      /** @description Young people: what a parent or carer decided for them in the last 28 days (answered a proposal, shared the passport), newest first. */
+      decidedForYou: components["schemas"]["InboxDecidedForYou"][];
       /** @description Passport changes a job coach suggested that you may accept or reject (young people, and delegates with edit_passport), newest first. */
       passportDrafts: components["schemas"]["InboxPassportDraft"][];
       /** @description Passport shares that end within two weeks, soonest first, for whoever may renew them (`POST .../passport/shares/{shareId}/renew`). */
       sharesEndingSoon: components["schemas"]["InboxShareEndingSoon"][];
     };
+    InboxAccessToWorkTask: {
+      /** @description What `dueOn` is, in words ("Ask by"). */
+      dateLabel: string;
+      /**
+       * @description The date that matters to the task.
+       * @example 2026-10-10
+       */
+      dueOn: string;
+      /**
+       * @description `application_late`: nothing sent and the placement starts within 6 months; `reconsideration_closing`: the last 7 days to ask for one; `renewal_open`: renewal may be applied for; `claim_late`: last month’s claim not sent by the 10th.
+       * @enum {string}
+       */
+      kind: "application_late" | "reconsideration_closing" | "renewal_open" | "claim_late";
+      /**
+       * @description The month a late claim is for.
+       * @example 2026-09
+       */
+      month?: string;
+      /**
+       * @description The web page where it is done; the API operations are under `/v1/young-people/{id}/access-to-work`.
+       * @example /young-people/6b0cc21f6861dd77cfc7df44/access-to-work
+       */
+      path: string;
+      /** @description What to do, in plain English. */
+      title: string;
+      youngPerson: {
+        /** @example 665f1c2e9b1d8c0012a3b4c5 */
+        id: string;
+        preferredName: string;
+      };
+    };
+    InboxDecidedForYou: OneOf<[{
+      at: string;
+      /** @description The name of the parent or carer who answered. */
+      by: string;
+      employerName: string;
+      /** @enum {string} */
+      kind: "said_yes" | "said_no";
+      /** @example 665f1c2e9b1d8c0012a3b4c5 */
+      matchId: string;
+      placementTitle: string;
+    }, {
+      at: string;
+      /** @description The name of the parent or carer who shared. */
+      by: string;
+      employerName: string;
+      /** @enum {string} */
+      kind: "shared";
+      sections: ("aboutMe" | "myCondition" | "whatHelps" | "accessToWork" | "review")[];
+    }]>;
     InboxItem: {
       /** @description The journey steps you may take on this match now. */
       actions: components["schemas"]["JourneyAction"][];
@@ -4199,7 +4258,7 @@ export interface operations {
   };
   /**
    * What I must act on, newest first
-   * @description Young people and delegates (with respond_to_proposals): proposals to answer. Employers: proposals to decide on, internships to start, reviews due. Job coaches, for their own caseload: internships to start, weeks with no log, reviews due, 12-month follow-ups due. Young people and delegates with edit_passport also get the passport changes a job coach suggested (`passportDrafts`).
+   * @description Young people and delegates (with respond_to_proposals): proposals to answer. Employers: proposals to decide on, internships to start, reviews due. Job coaches, for their own caseload: internships to start, weeks with no log, reviews due, 12-month follow-ups due. Young people and delegates with edit_passport also get the passport changes a job coach suggested (`passportDrafts`). Job coaches also get their Access to Work tasks (`accessToWork`); young people what a parent or carer decided for them (`decidedForYou`).
    */
   getInbox: {
     parameters: {

@@ -1,8 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { accessToWorkInboxItem, accessToWorkInboxItemSchema } from '../access-to-work/access-to-work.inbox.js';
 import { actor } from '../auth/auth.middleware.js';
 import { idSchema } from '../core/db/ids.js';
 import { bearer, createRouter, errorResponses, jsonResponse } from '../core/http/openapi.js';
 import { pageFrom, pageOf, paginationQuery } from '../domain/schemas.js';
+import { decidedForYouItem, decidedForYouSchema } from './decided-for-you.schemas.js';
 import { inboxKinds } from './inbox.js';
 import { journeyActionSchema, journeyStateSchema } from './journey.schemas.js';
 
@@ -52,7 +54,8 @@ const inbox = createRoute({
   description:
     'Young people and delegates (with respond_to_proposals): proposals to answer. Employers: proposals to decide on, internships to start, reviews due. ' +
     'Job coaches, for their own caseload: internships to start, weeks with no log, reviews due, 12-month follow-ups due. ' +
-    'Young people and delegates with edit_passport also get the passport changes a job coach suggested (`passportDrafts`).',
+    'Young people and delegates with edit_passport also get the passport changes a job coach suggested (`passportDrafts`). ' +
+    'Job coaches also get their Access to Work tasks (`accessToWork`); young people what a parent or carer decided for them (`decidedForYou`).',
   ...bearer,
   request: { query: paginationQuery },
   responses: {
@@ -67,6 +70,14 @@ const inbox = createRoute({
             description:
               'Passport changes a job coach suggested that you may accept or reject (young people, and delegates with edit_passport), newest first.',
           }),
+          accessToWork: z.array(accessToWorkInboxItemSchema).openapi({
+            description:
+              'Job coaches: what Access to Work needs of them today for the young people they support (the same tasks the daily reminders email), each with the page where it is done.',
+          }),
+          decidedForYou: z.array(decidedForYouSchema).openapi({
+            description:
+              'Young people: what a parent or carer decided for them in the last 28 days (answered a proposal, shared the passport), newest first.',
+          }),
         })
         .openapi('Inbox'),
       'The inbox.',
@@ -79,11 +90,22 @@ export function inboxRoutes() {
   return createRouter().openapi(inbox, async (c) => {
     const caller = actor(c);
     const { inbox } = c.var.services;
-    const [items, passportDrafts, sharesEndingSoon] = await Promise.all([
+    const [items, passportDrafts, sharesEndingSoon, accessToWork, decidedForYou] = await Promise.all([
       inbox.inbox(caller),
       inbox.passportDrafts(caller),
       inbox.sharesEndingSoon(caller),
+      c.var.services.accessToWork.coachTasks(caller),
+      inbox.decidedForYou(caller),
     ]);
-    return c.json({ ...pageFrom(items, c.req.valid('query')), passportDrafts, sharesEndingSoon }, 200);
+    return c.json(
+      {
+        ...pageFrom(items, c.req.valid('query')),
+        passportDrafts,
+        sharesEndingSoon,
+        accessToWork: accessToWork.map(accessToWorkInboxItem),
+        decidedForYou: decidedForYou.map(decidedForYouItem),
+      },
+      200,
+    );
   });
 }

@@ -3,6 +3,7 @@ import type { Child } from 'hono/jsx';
 import type { z } from 'zod';
 import type { AccessToWorkService } from '../access-to-work/access-to-work.service.js';
 import { sectionLabels } from '../domain/vocabulary.js';
+import { AccessToWorkTaskList } from '../web/access-to-work-tasks.js';
 import { Button } from '../web/components/Button.js';
 import { CharacterCount } from '../web/components/CharacterCount.js';
 import { DateInput, type DateParts } from '../web/components/DateInput.js';
@@ -1383,13 +1384,23 @@ async function progressPage(c: Context<WebEnv>) {
 // ---------------------------------------------------------------- inbox
 
 async function inboxPage(c: Context<WebEnv>) {
-  const items = await c.var.services.inbox.inbox(pageActor(c));
+  const actor = pageActor(c);
+  const [items, accessToWorkTasks] = await Promise.all([
+    c.var.services.inbox.inbox(actor),
+    c.var.services.accessToWork.coachTasks(actor),
+  ]);
   return renderPage(
     c,
     { title: 'What needs you' },
     <>
       <h1 class="govuk-heading-l">What needs you</h1>
       <InboxList items={items} />
+      {accessToWorkTasks.length > 0 ? (
+        <>
+          <h2 class="govuk-heading-m">Access to Work</h2>
+          <AccessToWorkTaskList tasks={accessToWorkTasks} />
+        </>
+      ) : null}
     </>,
   );
 }

@@ -1,6 +1,6 @@
 import { type Context, Hono } from 'hono';
-import type { AccessToWorkTaskView } from '../access-to-work/access-to-work.service.js';
 import { type PassportSection, sectionLabels, sectorLabels } from '../domain/vocabulary.js';
+import { AccessToWorkTaskList } from '../web/access-to-work-tasks.js';
 import { Button } from '../web/components/Button.js';
 import { Input } from '../web/components/Input.js';
 import { Pagination, pageNumber } from '../web/components/Pagination.js';
@@ -33,28 +33,6 @@ const statusWords: Record<(typeof youngPersonStatuses)[number], { text: string; 
 
 const isStatus = (value: string | undefined): value is (typeof youngPersonStatuses)[number] =>
   (youngPersonStatuses as readonly string[]).includes(value ?? '');
-
-/** A job coach's Access to Work tasks, each with its young person and its date, for their home. */
-function AccessToWorkTaskList(props: { tasks: AccessToWorkTaskView[] }) {
-  if (props.tasks.length === 0) return <p class="govuk-body">Nothing about Access to Work needs you today.</p>;
-  return (
-    <ul class="govuk-list app-inbox">
-      {props.tasks.map((task) => (
-        <li class="app-inbox__item">
-          <h3 class="govuk-heading-s govuk-!-margin-bottom-1">
-            <a class="govuk-link" href={task.path}>
-              {task.youngPerson.preferredName}: Access to Work
-            </a>
-          </h3>
-          <p class="govuk-body-s govuk-!-margin-bottom-1">{task.title}</p>
-          <p class="govuk-body-s">
-            {task.dateLabel} {longDate(task.dueOn)}
-          </p>
-        </li>
-      ))}
-    </ul>
-  );
-}
 
 /** A job coach's home: what needs them today first, then the way into their caseload. */
 async function coachHome(c: Context<WebEnv>) {
