@@ -1,9 +1,11 @@
 import { type Document, ObjectId } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoCaseStates, demoClaimStates } from '../seed/access-to-work.js';
 import { generate } from '../seed/generate.js';
 import { loadDataset } from '../seed/load.js';
 import { actorOf } from '../src/auth/auth.service.js';
 import { ManualClock } from '../src/core/clock.js';
+import { addDays } from '../src/core/dates.js';
 import {
   figuresFrom,
   groupedCounts,
@@ -13,6 +15,7 @@ import {
 } from '../src/dashboards/dashboard-figures.js';
 import { coachOrderStages, type GroupedCounts } from '../src/dashboards/dashboard-summaries.js';
 import { type DashboardFilters, journeyFilter } from '../src/dashboards/dashboards.service.js';
+import { sniffContentType } from '../src/documents/documents.rules.js';
 import { journeySteps } from '../src/journey/journey.machine.js';
 import type { PlacementMatchDoc } from '../src/journey/journey.repository.js';
 import { personFacts } from '../src/matching/facts.js';
@@ -98,6 +101,51 @@ describe('the seeded journey history', () => {
     expect(
       (await services.dashboards.employer(await actorFor('employer@demo.example'))).totals.proposals,
     ).toBeGreaterThan(0);
+  });
+
+  it('has Access to Work in every state, and the demo job coach sees dates and a claim to sign on first sign-in', async () => {
+    const { services } = harness;
+    const cases = await services.accessToWorkRepository.cases.find({}).toArray();
+    const today = '2026-11-27';
+    const caseStates = new Set(
+      cases.flatMap((found) => {
+        if (!found.award) return ['applied'];
+        const ends = found.award.lines
+          .map((line) => line.endsOn)
+          .sort()
+          .at(-1)!;
+        return [
+          'awarded',
+          ...(addDays(found.award.letterDate, 28) >= today ? ['reconsideration_open'] : []),
+          ...(addDays(ends, -12 * 7) <= today && today <= ends ? ['renewal_due'] : []),
+        ];
+      }),
+    );
+    expect([...caseStates].sort()).toEqual([...demoCaseStates].sort());
+    const claims = await services.accessToWorkRepository.claims.find({}).toArray();
+    expect([...new Set(claims.map((claim) => claim.state))].sort()).toEqual([...demoClaimStates].sort());
+    for (const claim of claims) {
+      expect(claim.coachingHours, `${claim.month} ${claim.state}`).toBeGreaterThan(0);
+      expect(claim.totalPence).toBe(Math.round(claim.coachingHours * claim.costPerHourPence));
+    }
+
+    const coach = actorOf((await services.accounts.byEmail('coach@demo.example'))!);
+    const tasks = await services.accessToWork.coachTasks(coach);
+    expect(tasks.map((task) => task.kind).sort()).toEqual(['claim_late', 'reconsideration_closing', 'renewal_open']);
+    const toSign = claims.find((claim) => claim.state === 'draft')!;
+    const overview = await services.accessToWork.overview(coach, toSign.youngPersonId.toHexString());
+    expect(overview.claims.map((claim) => claim.state)).toContain('draft');
+    const documents = await services.documentsRepository.listOf(toSign.youngPersonId.toHexString());
+    expect(documents.map((document) => [document.kind, document.contentType])).toEqual(
+      expect.arrayContaining([
+        ['award_letter', 'application/pdf'],
+        ['risk_assessment', 'application/pdf'],
+      ]),
+    );
+    for (const document of documents) {
+      const bytes = await services.documentsRepository.bytesOf(document.id);
+      expect(sniffContentType(bytes)).toBe(document.contentType);
+    }
   });
 
   it('holds no proposal that breaks its young person’s hard limits, Sam’s included', async () => {
