@@ -418,6 +418,8 @@ describe('the Access to Work figures of the provider report', () => {
       token: world.admin.token,
       query: { format: 'csv' },
     });
-    expect(data.text).toMatch(/\r\naccess to work,,All,accessToWork\.claimsSentLate,1,"?Of those, claims sent after the 10th/);
+    expect(data.text).toMatch(
+      /\r\naccess to work,,All,accessToWork\.claimsSentLate,1,"?Of those, claims sent after the 10th/,
+    );
   });
 });
