@@ -201,10 +201,13 @@ describe('the whole journey in a browser, one context per person', () => {
     // The table as the page shows it: a first row naming the filters, the page's headings, one row per group.
     const table = await downloaded('Download this report (CSV)');
     expect(table.name).toBe('provider-report-2027-28-all-local-authorities-all-sectors-2027-09-21.csv');
-    const [filtersRow, headings, ...groups] = table.text
+    const [groupsPart, accessToWorkPart] = table.text
       .replace(/^\uFEFF/, '')
       .trimEnd()
-      .split('\r\n');
+      .split('\r\n\r\n');
+    const [filtersRow, headings, ...groups] = groupsPart!.split('\r\n');
+    // After the groups, a blank line and the Access to Work figures, each with its definition.
+    expect(accessToWorkPart!.split('\r\n')[0]).toBe('Access to Work,Value,What it counts');
     expect(filtersRow).toBe(
       '"Everyone at your provider: 2027/28, all local authorities, all sectors. Made on 2027-09-21."',
     );
