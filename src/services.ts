@@ -47,6 +47,7 @@ import { NotificationsService } from './notifications/notifications.service.js';
 import { NotificationOutbox } from './notifications/outbox.js';
 import { PreferencesRepository, UnsubscribeLinks } from './notifications/preferences.js';
 import { type DeliveryOptions, DeliveryWorker } from './notifications/worker.js';
+import { OperationsService } from './operations/operations.service.js';
 import { passportPersonalData } from './passports/passports.personal-data.js';
 import { PassportsRepository } from './passports/passports.repository.js';
 import { PassportsService } from './passports/passports.service.js';
@@ -119,6 +120,8 @@ export interface Services {
   webSessions: WebSessions;
   /** The Idempotency-Keys of saved changes, so that a POST sent again does not make a second record. */
   idempotencyKeys: IdempotencyKeys;
+  /** What operators watch: GET /metrics. */
+  operations: OperationsService;
 }
 
 /** The stores behind the services: for the entry point, scripts, demo data, benchmarks and tests; never for handlers. */
@@ -379,6 +382,12 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     devMail: config.SMTP_URL ? undefined : options.mailCatcher?.catcher,
     webSessions,
     idempotencyKeys: new IdempotencyKeys(db),
+    operations: new OperationsService({
+      searchOutbox: outbox,
+      notificationOutbox,
+      clock,
+      metricsToken: config.METRICS_TOKEN,
+    }),
   };
   const indexingSearch = withRequestTimeout(search, syncRequestTimeoutMs);
   const searchSync = new SearchSyncWorker({

@@ -126,6 +126,15 @@ const schema = z
       .default('Supported internships <no-reply@localhost>'),
     NOTIFY_DAILY_HOUR: integer(0, 23).default(7),
 
+    // Serves GET /metrics to `Authorization: Bearer <METRICS_TOKEN>`; unset, the endpoint does not exist.
+    METRICS_TOKEN: optionalString.pipe(
+      z
+        .string()
+        .min(32, { message: 'must be at least 32 characters (for example, openssl rand -hex 32)' })
+        .regex(/^[\x21-\x7e]+$/, { message: 'must be letters, digits and punctuation, with no spaces' })
+        .optional(),
+    ),
+
     SEED_DEMO_DATA: z.enum(['auto', 'never'], { message: 'must be auto or never' }).default('auto'),
   })
   .superRefine((env, ctx) => {
