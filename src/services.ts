@@ -141,15 +141,15 @@ export interface Repositories {
   progressRepository: ProgressRepository;
   accessToWorkRepository: AccessToWorkRepository;
   documentsRepository: DocumentsRepository;
-  /** Deletes documents past their retention date, once a day across every instance; index.ts starts it. */
+  /** Deletes documents past their retention date, once a day across every instance; main.ts starts it. */
   documentRetention: DocumentRetention;
-  /** Carries outbox events to Meilisearch; index.ts starts it, tests call `drain()`. */
+  /** Carries outbox events to Meilisearch; main.ts starts it, tests call `drain()`. */
   searchSync: SearchSyncWorker;
-  /** Sends the notifications outbox; absent when no mail server is configured. index.ts starts it, tests call `drain()`. */
+  /** Sends the notifications outbox; absent when no mail server is configured. main.ts starts it, tests call `drain()`. */
   notificationDelivery: DeliveryWorker | undefined;
-  /** The daily reminders and digests; index.ts starts it, tests call `runIfDue()` or `run()`. */
+  /** The daily reminders and digests; main.ts starts it, tests call `runIfDue()` or `run()`. */
   dailyNotifications: DailyNotifications;
-  /** Compares the indexes with MongoDB on a schedule and repairs drift; index.ts starts it. */
+  /** Compares the indexes with MongoDB on a schedule and repairs drift; main.ts starts it. */
   searchReconciler: SearchReconciler;
 }
 

@@ -135,6 +135,10 @@ const schema = z
         .optional(),
     ),
 
+    // Standard OpenTelemetry variables: traces are sent (OTLP over HTTP) only when an endpoint is set.
+    OTEL_EXPORTER_OTLP_ENDPOINT: optionalString.pipe(httpUrl.optional()),
+    OTEL_SERVICE_NAME: z.string().trim().min(1).default('supported-internships'),
+
     SEED_DEMO_DATA: z.enum(['auto', 'never'], { message: 'must be auto or never' }).default('auto'),
   })
   .superRefine((env, ctx) => {

@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { routePath } from 'hono/route';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { tracedRequest } from './request-span.js';
 
 /**
  * The process's instruments for GET /metrics (docs/operations.md says what each means and the
@@ -124,11 +125,12 @@ export function collectProcessMetrics(): void {
 
 /**
  * Counts and times every request by its route pattern (`/v1/young-people/:youngPersonId`), never
- * the URL, which carries ids, emails and search words. An unknown method counts as `other`.
+ * the URL, which carries ids, emails and search words. An unknown method counts as `other`. With
+ * tracing on, the request runs inside its span (src/operations/tracing.ts).
  */
 export const requestMetrics: MiddlewareHandler = async (c, next) => {
   const started = performance.now();
-  await next();
+  await tracedRequest(c, next);
   const labels = { method: methodLabel(c), route: routePath(c, -1), status: String(c.res.status) };
   requestsTotal.inc(labels);
   requestDuration.observe(labels, (performance.now() - started) / 1000);
