@@ -164,6 +164,9 @@ const schema = z
 
 export type Config = z.output<typeof schema>;
 
+/** Every variable the configuration reads (compose.yaml may set no other). */
+export const configurationVariables: readonly string[] = Object.keys(schema.shape);
+
 export class ConfigError extends Error {
   constructor(readonly problems: { variable: string; message: string }[]) {
     super(
