@@ -10,7 +10,7 @@ let world: ProviderWorld;
 
 beforeAll(async () => {
   const smtpUrl = await sink.start();
-  harness = await createHarness({ env: { METRICS_TOKEN: metricsToken, SMTP_URL: smtpUrl } });
+  harness = await createHarness({ env: { METRICS_TOKEN: metricsToken, SMTP_URL: smtpUrl, NOTIFY_DAILY_HOUR: '0' } });
   world = await makeProvider(harness);
 });
 afterAll(async () => {
@@ -190,6 +190,14 @@ describe('GET /metrics', () => {
     const sent = await scrape();
     expect(seriesValue(sent, 'outbox_oldest_event_age_seconds', { outbox: 'notifications' })).toBe(0);
     expect(seriesValue(sent, 'emails_sent_total', { kind: 'invitation' })).toBeGreaterThan(sentBefore);
+  });
+
+  it("shows how long this instance's last daily run took, and when it finished", async () => {
+    expect(seriesValue(await scrape(), 'daily_run_last_success_timestamp_seconds')).toBe(0);
+    expect(await harness.services.dailyNotifications.runIfDue()).toBeDefined();
+    const body = await scrape();
+    expect(seriesValue(body, 'daily_run_duration_seconds')).toBeGreaterThan(0);
+    expect(seriesValue(body, 'daily_run_last_success_timestamp_seconds')).toBeGreaterThan(Date.now() / 1000 - 60);
   });
 
   it('shows the index lag the last reconciliation found, and when it ran', async () => {
