@@ -16,6 +16,7 @@ import { createRouter } from './core/http/openapi.js';
 import { completeDocument } from './core/http/openapi-document.js';
 import { readJsonBody, refuseControlCharactersInUrl } from './core/http/request-input.js';
 import { storeDeadline } from './core/http/store-deadline.js';
+import { requestMetrics } from './core/metrics.js';
 import { dashboardsRoutes } from './dashboards/dashboards.routes.js';
 import { docsRoutes } from './docs/docs.routes.js';
 import { openApiExamples } from './docs/openapi-examples.js';
@@ -29,6 +30,7 @@ import { journeyRoutes } from './journey/journey.routes.js';
 import { matchingRoutes } from './matching/matching.routes.js';
 import { notificationEndpoints } from './notifications/notifications.pages.js';
 import { notificationsRoutes } from './notifications/notifications.routes.js';
+import { metricsRoutes } from './operations/metrics.routes.js';
 import { passportsRoutes } from './passports/passports.routes.js';
 import { placementsRoutes } from './placements/placements.routes.js';
 import type { Services } from './services.js';
@@ -37,7 +39,7 @@ import { createWebApp } from './web/web.app.js';
 import { youngPeopleRoutes } from './young-people/young-people.routes.js';
 
 /** Paths that belong to the API (and its docs and health checks), never to the web pages. */
-const apiPathPrefixes = ['/v1/', '/health/', '/docs', '/openapi.json', '/.well-known/'];
+const apiPathPrefixes = ['/v1/', '/health/', '/docs', '/openapi.json', '/.well-known/', '/metrics'];
 
 /** Builds the whole HTTP API from its services. Nothing here listens or connects. */
 export function createApp(services: Services) {
@@ -58,6 +60,7 @@ export function createApp(services: Services) {
     await next();
   });
   app.use(requestLogger(services.logger));
+  app.use(requestMetrics);
   app.use(
     secureHeaders({
       overwrite: false,
@@ -101,6 +104,7 @@ export function createApp(services: Services) {
   app.use('/v1/*', idempotency);
 
   app.route('/', healthRoutes());
+  app.route('/', metricsRoutes());
   app.route('/', docsRoutes());
   app.route('/', authRoutes());
   app.route('/', accountsRoutes());

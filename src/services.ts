@@ -47,6 +47,7 @@ import { NotificationsService } from './notifications/notifications.service.js';
 import { NotificationOutbox } from './notifications/outbox.js';
 import { PreferencesRepository, UnsubscribeLinks } from './notifications/preferences.js';
 import { type DeliveryOptions, DeliveryWorker } from './notifications/worker.js';
+import { OperationsService } from './operations/operations.service.js';
 import { passportPersonalData } from './passports/passports.personal-data.js';
 import { PassportsRepository } from './passports/passports.repository.js';
 import { PassportsService } from './passports/passports.service.js';
@@ -120,6 +121,8 @@ export interface Services {
   webSessions: WebSessions;
   /** The Idempotency-Keys of saved changes, so that a POST sent again does not make a second record. */
   idempotencyKeys: IdempotencyKeys;
+  /** What operators watch: GET /metrics. */
+  operations: OperationsService;
 }
 
 /** The stores behind the services: for the entry point, scripts, demo data, benchmarks and tests; never for handlers. */
@@ -139,15 +142,15 @@ export interface Repositories {
   progressRepository: ProgressRepository;
   accessToWorkRepository: AccessToWorkRepository;
   documentsRepository: DocumentsRepository;
-  /** Deletes documents past their retention date, once a day across every instance; index.ts starts it. */
+  /** Deletes documents past their retention date, once a day across every instance; main.ts starts it. */
   documentRetention: DocumentRetention;
-  /** Carries outbox events to Meilisearch; index.ts starts it, tests call `drain()`. */
+  /** Carries outbox events to Meilisearch; main.ts starts it, tests call `drain()`. */
   searchSync: SearchSyncWorker;
-  /** Sends the notifications outbox; absent when no mail server is configured. index.ts starts it, tests call `drain()`. */
+  /** Sends the notifications outbox; absent when no mail server is configured. main.ts starts it, tests call `drain()`. */
   notificationDelivery: DeliveryWorker | undefined;
-  /** The daily reminders and digests; index.ts starts it, tests call `runIfDue()` or `run()`. */
+  /** The daily reminders and digests; main.ts starts it, tests call `runIfDue()` or `run()`. */
   dailyNotifications: DailyNotifications;
-  /** Compares the indexes with MongoDB on a schedule and repairs drift; index.ts starts it. */
+  /** Compares the indexes with MongoDB on a schedule and repairs drift; main.ts starts it. */
   searchReconciler: SearchReconciler;
 }
 
@@ -385,6 +388,12 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     devMail: config.SMTP_URL ? undefined : options.mailCatcher?.catcher,
     webSessions,
     idempotencyKeys: new IdempotencyKeys(db),
+    operations: new OperationsService({
+      searchOutbox: outbox,
+      notificationOutbox,
+      clock,
+      metricsToken: config.METRICS_TOKEN,
+    }),
   };
   const indexingSearch = withRequestTimeout(search, syncRequestTimeoutMs);
   const searchSync = new SearchSyncWorker({

@@ -43,6 +43,17 @@ describe('configuration', () => {
     ).toEqual(['MEILI_MAX_INDEXING_MEMORY', 'MEILI_MAX_INDEXING_THREADS']);
   });
 
+  it('takes a metrics token of 32 or more printable characters, and says in plain words what is wrong with a short one', () => {
+    expect(loadConfig({}).METRICS_TOKEN).toBeUndefined();
+    expect(loadConfig({ METRICS_TOKEN: 'a'.repeat(32) }).METRICS_TOKEN).toBe('a'.repeat(32));
+    expect(problemsFor({ METRICS_TOKEN: 'short' }).problems).toEqual([
+      { variable: 'METRICS_TOKEN', message: 'must be at least 32 characters (for example, openssl rand -hex 32)' },
+    ]);
+    expect(problemsFor({ METRICS_TOKEN: `${'a'.repeat(32)} b` }).problems).toEqual([
+      { variable: 'METRICS_TOKEN', message: 'must be letters, digits and punctuation, with no spaces' },
+    ]);
+  });
+
   it('names the variable and the problem when a value is bad', () => {
     const error = problemsFor({ PORT: 'eighty' });
     expect(error.problems).toEqual([{ variable: 'PORT', message: 'must be a whole number' }]);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditLog, StoredAuditEntry } from '../audit/audit.js';
 import { ApiError, unprocessable } from '../core/errors.js';
+import { signInFailures } from '../core/metrics.js';
 import type { NotificationsService } from '../notifications/notifications.service.js';
 import type { Account, AccountsRepository, EarlierSignIns } from './accounts.js';
 import type { KeyStore } from './keys.js';
@@ -132,6 +133,7 @@ export class AuthService {
     const [throttled, found] = await Promise.all([this.throttle.check(keys), this.accounts.credentials(email)]);
     const wait = throttled.retryAfter;
     if (wait > 0) {
+      signInFailures.inc({ reason: 'throttled' });
       await this.audit.record({
         action: 'auth.sign_in',
         outcome: 'denied',
@@ -148,6 +150,12 @@ export class AuthService {
     const proceed = found?.passwordHash && found.account.status === 'active' ? begin(found.account) : undefined;
     const passwordMatches = await this.hasher.verify(password, hash);
     if (!found?.passwordHash || !passwordMatches || !proceed) {
+      const reason = !found
+        ? 'unknown_account'
+        : found.account.status !== 'active'
+          ? 'account_disabled'
+          : 'wrong_password';
+      signInFailures.inc({ reason });
       await Promise.all([
         this.throttle.recordFailure(keys),
         this.audit.record({
@@ -155,13 +163,7 @@ export class AuthService {
           outcome: 'failure',
           actor: { accountId: found?.account.id, ip: context.address },
           requestId: context.requestId,
-          details: {
-            reason: !found
-              ? 'unknown_account'
-              : found.account.status !== 'active'
-                ? 'account_disabled'
-                : 'wrong_password',
-          },
+          details: { reason },
         }),
       ]);
       throw wrongCredentials();

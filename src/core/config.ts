@@ -126,6 +126,19 @@ const schema = z
       .default('Supported internships <no-reply@localhost>'),
     NOTIFY_DAILY_HOUR: integer(0, 23).default(7),
 
+    // Serves GET /metrics to `Authorization: Bearer <METRICS_TOKEN>`; unset, the endpoint does not exist.
+    METRICS_TOKEN: optionalString.pipe(
+      z
+        .string()
+        .min(32, { message: 'must be at least 32 characters (for example, openssl rand -hex 32)' })
+        .regex(/^[\x21-\x7e]+$/, { message: 'must be letters, digits and punctuation, with no spaces' })
+        .optional(),
+    ),
+
+    // Standard OpenTelemetry variables: traces are sent (OTLP over HTTP) only when an endpoint is set.
+    OTEL_EXPORTER_OTLP_ENDPOINT: optionalString.pipe(httpUrl.optional()),
+    OTEL_SERVICE_NAME: z.string().trim().min(1).default('supported-internships'),
+
     SEED_DEMO_DATA: z.enum(['auto', 'never'], { message: 'must be auto or never' }).default('auto'),
   })
   .superRefine((env, ctx) => {
@@ -150,6 +163,9 @@ const schema = z
   });
 
 export type Config = z.output<typeof schema>;
+
+/** Every variable the configuration reads (compose.yaml may set no other). */
+export const configurationVariables: readonly string[] = Object.keys(schema.shape);
 
 export class ConfigError extends Error {
   constructor(readonly problems: { variable: string; message: string }[]) {

@@ -32,6 +32,8 @@ export async function startMeilisearch(options: {
   maxIndexingMemory?: string;
   /** `--max-indexing-threads`; Meilisearch's default is half the cores. */
   maxIndexingThreads?: number;
+  /** `--import-dump`: a dump to load into an empty database before serving (a restore; docs/operations.md). */
+  importDump?: string;
 }): Promise<RunningMeilisearch> {
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const pidFile = path.join(options.dataDir, 'meilisearch.pid');
@@ -56,6 +58,7 @@ export async function startMeilisearch(options: {
     'WARN',
     ...(options.maxIndexingMemory ? ['--max-indexing-memory', options.maxIndexingMemory] : []),
     ...(options.maxIndexingThreads ? ['--max-indexing-threads', String(options.maxIndexingThreads)] : []),
+    ...(options.importDump ? ['--import-dump', options.importDump] : []),
   ];
   // The key goes through the environment, not argv, so `ps` does not show it. Our own MEILI_*
   // settings are dropped because Meilisearch reads every MEILI_* variable as its own option.

@@ -8,6 +8,7 @@ import type { CollectionSpec } from '../core/db/mongo.js';
 import { inTransaction } from '../core/db/transaction.js';
 import { Lease } from '../core/lease.js';
 import { errorSummary, type Logger } from '../core/logger.js';
+import { recordDailyRun } from '../core/metrics.js';
 import { PolledWorker, type RoundOutcome } from '../core/polled-worker.js';
 import type { InboxService } from '../journey/inbox.service.js';
 import type { NamesReadModel } from '../read-models/names.js';
@@ -141,7 +142,9 @@ export class DailyNotifications {
       async () => {
         // Another instance may have finished today's run between the check above and the lease.
         if (await this.#ranOn(day)) return undefined;
+        const started = performance.now();
         const outcome = await this.run(now);
+        recordDailyRun((performance.now() - started) / 1000, this.clock.now());
         await this.#runs.updateOne({ _id: dailyRunId }, { $set: { lastDay: day } }, { upsert: true });
         this.logger.info({ day, ...outcome }, 'daily notifications');
         return outcome;

@@ -3,6 +3,7 @@ import type { ClientSession, Collection, Db, Filter } from 'mongodb';
 import { ObjectId } from 'mongodb';
 import type { Clock } from '../core/clock.js';
 import { type CollectionSpec, isDuplicateKey } from '../core/db/mongo.js';
+import type { Backlog } from '../core/metrics.js';
 import { type NotificationKind, notificationKinds } from './kinds.js';
 import type { DigestItem, Facts } from './templates.js';
 
@@ -223,5 +224,16 @@ export class NotificationOutbox {
         $unset: { lockedUntil: '', claimId: '' },
       },
     );
+  }
+
+  /** The emails waiting to be sent (or sent again), and the oldest one's age: the email lag /metrics shows. */
+  async backlog(): Promise<Backlog> {
+    const [row] = await this.collection
+      .aggregate<Backlog>([
+        { $match: { status: 'pending' } },
+        { $group: { _id: null, count: { $sum: 1 }, oldest: { $min: '$createdAt' } } },
+      ])
+      .toArray();
+    return { count: row?.count ?? 0, oldest: row?.oldest };
   }
 }

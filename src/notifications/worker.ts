@@ -1,5 +1,6 @@
 import type { Clock } from '../core/clock.js';
 import { errorSummary, type Logger } from '../core/logger.js';
+import { emailsFailed, emailsSent } from '../core/metrics.js';
 import { drainRounds, PolledWorker } from '../core/polled-worker.js';
 import { isOptionalKind } from './kinds.js';
 import { absoluteUrl } from './links.js';
@@ -192,6 +193,7 @@ export class DeliveryWorker {
       const reason = failureReason(error);
       const attempts = doc.attempts + 1;
       if (isPermanent(error) || attempts >= this.#options.maxAttempts) {
+        emailsFailed.inc({ kind: doc.kind, outcome: 'given_up' });
         await this.outbox.finish(claim, 'failed', { lastError: reason });
         this.logger.error(
           { notificationId: doc._id.toHexString(), kind: doc.kind, attempts, reason },
@@ -199,6 +201,7 @@ export class DeliveryWorker {
         );
         return 'failed';
       }
+      emailsFailed.inc({ kind: doc.kind, outcome: 'retrying' });
       const nextAttemptAt = new Date(this.clock.now().getTime() + retryDelayMs(attempts, this.#options));
       await this.outbox.retryLater(claim, nextAttemptAt, reason);
       this.logger.warn(
@@ -207,6 +210,7 @@ export class DeliveryWorker {
       );
       return 'retrying';
     }
+    emailsSent.inc({ kind: doc.kind });
     await this.outbox.finish(claim, 'sent');
     return 'sent';
   }

@@ -3,6 +3,7 @@ import type { AnyBulkWriteOperation, ClientSession, Collection, Db } from 'mongo
 import { ObjectId } from 'mongodb';
 import type { Clock } from '../core/clock.js';
 import type { CollectionSpec } from '../core/db/mongo.js';
+import type { Backlog } from '../core/metrics.js';
 
 /** What changed; the sync worker re-reads the record itself, so an event carries no data. */
 export type SyncEntity = 'placement' | 'employer' | 'young_person';
@@ -135,5 +136,13 @@ export class SearchOutbox {
       },
     }));
     await this.collection.bulkWrite(operations, { ordered: false });
+  }
+
+  /** The events waiting to be applied to the indexes, and the oldest one's age: the search lag /metrics shows. */
+  async backlog(): Promise<Backlog> {
+    const [row] = await this.collection
+      .aggregate<Backlog>([{ $group: { _id: null, count: { $sum: 1 }, oldest: { $min: '$createdAt' } } }])
+      .toArray();
+    return { count: row?.count ?? 0, oldest: row?.oldest };
   }
 }

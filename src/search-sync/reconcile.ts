@@ -3,6 +3,7 @@ import type { Db } from 'mongodb';
 import type { Clock } from '../core/clock.js';
 import { Lease } from '../core/lease.js';
 import { errorSummary, type Logger } from '../core/logger.js';
+import { recordReconciliation } from '../core/metrics.js';
 import { PolledWorker, type RoundOutcome } from '../core/polled-worker.js';
 import type { IndexName, Search } from '../core/search/meili.js';
 import type { SearchOutbox, SyncEntity } from './outbox.js';
@@ -174,10 +175,12 @@ export class SearchReconciler {
   private readonly search: Search;
   private readonly outbox: SearchOutbox;
   private readonly logger: Logger;
+  private readonly clock: Clock;
   private readonly intervalMs: number;
 
   constructor(deps: SearchReconcilerDeps) {
     this.db = deps.db;
+    this.clock = deps.clock;
     this.search = deps.search;
     this.outbox = deps.outbox;
     this.logger = deps.logger;
@@ -210,6 +213,7 @@ export class SearchReconciler {
     try {
       if (!(await this.#lease.acquire())) return undefined;
       const report = await reconcileIndexes(this.db, this.search, this.outbox, { repair: true });
+      recordReconciliation(report.indexes, this.clock.now());
       const summary = report.indexes.map(({ name, missing, stale, extra, inFlight }) => ({
         name,
         missing: missing.length,

@@ -5,6 +5,7 @@ import { requestId } from 'hono/request-id';
 import { authPages } from '../auth/auth.pages.js';
 import { passwordResetPages } from '../auth/password-reset.pages.js';
 import { requestLogger } from '../core/http/middleware.js';
+import { requestMetrics } from '../core/metrics.js';
 import type { Role } from '../domain/vocabulary.js';
 import type { Services } from '../services.js';
 import { assetRoutes } from './assets.js';
@@ -89,6 +90,7 @@ export function createWebApp(services: Services, modules: PageModule[]) {
     await next();
   });
   app.use(requestLogger(services.logger));
+  app.use(requestMetrics);
   app.use(securityHeaders);
   app.route('/', assetRoutes());
   app.use(
