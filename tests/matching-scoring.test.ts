@@ -330,6 +330,28 @@ describe('what a young person does not want, and what they tried', () => {
     ]);
   });
 
+  it('finds what they ruled out or dislike through a job word their words hold, not all of their words', () => {
+    const till = salonPerson('a supermarket is fine, the till part stresses me out');
+    const checkout = scoreFit(till, salon('Checkout assistant', ['operate the checkout', 'bag shopping']));
+    expect(checkout.reasons.ruledOut).toEqual([{ said: 'the till part stresses me out', found: 'checkout' }]);
+    const phones = salonPerson('I don’t think I could do phones');
+    expect(scoreFit(phones, salon('Helpdesk assistant', ['take telephone orders'])).reasons.ruledOut).toEqual([
+      { said: 'don’t think I could do phones', found: 'telephone' },
+    ]);
+    const cold = salonPerson('', ['being really cold']);
+    expect(scoreFit(cold, salon('Warehouse operative', ['work in the freezer store'])).reasons.dislikedTasks).toEqual([
+      'being really cold',
+    ]);
+  });
+
+  it('takes the longer job word, so a dislike of cleaning toilets leaves other cleaning alone', () => {
+    const person = salonPerson('', ['cleaning toilets']);
+    expect(scoreFit(person, salon('Cleaner', ['clean washrooms'])).reasons.dislikedTasks).toEqual(['cleaning toilets']);
+    expect(scoreFit(person, salon('Cleaner', ['cleaning offices', 'mopping floors'])).reasons.dislikedTasks).toEqual(
+      [],
+    );
+  });
+
   it('pulls up work they tried and loved, and pushes down work that went badly', () => {
     const loved = salonPerson('I helped at my uncle’s barber shop and loved it');
     const barber = scoreFit(loved, salon('Hairdressing assistant', ['greeting clients']));

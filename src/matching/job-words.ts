@@ -134,23 +134,46 @@ export function compilePhrases(texts: string[]): CompiledPhrase[] {
 }
 
 /**
- * What a young person named in a few words of their own ("have to wash hair", "the bar"), ready to
- * compare like a phrase: the filler words ("have", "deal") left out, so the idea must be there whole.
+ * Something a young person named in a few words of their own ("have to wash hair", "the till part",
+ * "being really cold"), to be found in a placement as an idea rather than word for word: either all
+ * of its words that are not filler ("have", "part", "being"), by stem, or any job word it holds, or
+ * a member of that job word's group ("till" in "operate the checkout", "cold" in "work in the
+ * freezer"). Where one job word holds another ("cleaning toilets" holds "cleaning"), only the longer
+ * counts, so a dislike of cleaning toilets does not touch every cleaning job.
  */
-export function compileConcepts(texts: string[]): CompiledPhrase[] {
-  return compilePhrases(
-    texts.map((text) =>
-      contentWords(text)
-        .filter((word) => !fillerWords.has(word))
-        .join(' '),
-    ),
-  );
+export interface CompiledConcept {
+  /** As the young person wrote it. */
+  said: string;
+  /** Its words less the filler, as the reason quotes them when they are found whole. */
+  text: string;
+  stems: string[];
+  /** Every member of each job-word group the words hold, the member itself included. */
+  alternatives: Synonym[];
 }
 
-/** The words by which the phrase is found in the placement: its own, or the synonym the placement has. */
-export function phraseFound(phrase: CompiledPhrase, placement: PlacementWords): string | undefined {
-  if (allIn(phrase.stems, placement.stems)) return phrase.text;
-  return phrase.synonyms.find((synonym) => allIn(synonym.stems, placement.stems))?.text;
+export function compileConcepts(texts: string[]): CompiledConcept[] {
+  return texts.flatMap((said) => {
+    const words = contentWords(said);
+    const meant = words.filter((word) => !fillerWords.has(word));
+    const found = synonymsWithin(words.map(stem));
+    const longest = found.filter(
+      ({ member }) =>
+        !found.some(
+          (other) => other.member.stems.length > member.stems.length && containsAll(member.stems, other.member.stems),
+        ),
+    );
+    const alternatives = longest.flatMap(({ member, alternatives: others }) => [member, ...others]);
+    if (meant.length === 0 && alternatives.length === 0) return [];
+    return [{ said, text: meant.join(' '), stems: meant.map(stem), alternatives }];
+  });
+}
+
+/** The words by which the concept is found in the placement: its own, or the job word the placement has for it. */
+export function conceptFound(concept: CompiledConcept, placement: PlacementWords): string | undefined {
+  if (allIn(concept.stems, placement.stems)) return concept.text;
+  for (const alternative of concept.alternatives)
+    if (allIn(alternative.stems, placement.stems)) return alternative.text;
+  return undefined;
 }
 
 /** How the phrase is found in the placement's words, if it is: every word of it, or of one of its synonyms. */
