@@ -128,6 +128,8 @@ describe('reading what young people rule out when they say it their own way', ()
     expect(read('I can’t wait to work with animals').ruledOut).toEqual([]);
     expect(read('I don’t know, maybe a cafe').ruledOut).toEqual([]);
     expect(read('I have never had a job, I like computers').ruledOut).toEqual([]);
+    expect(read('I want to try a cafe, I’ve never worked before').ruledOut).toEqual([]);
+    expect(read('I don’t have any experience').ruledOut).toEqual([]);
   });
 });
 
@@ -170,6 +172,15 @@ describe('reading work they tried, and how it went', () => {
     expect(tried('volunteered at the food bank, never again')[0]!.went).toBe('badly');
     expect(tried('On my college placement I was on the help desk and people got angry at me')[0]!.went).toBe('badly');
     expect(tried('I did my work experience at a garage and it was brill')[0]!.went).toBe('well');
+  });
+
+  it('reads the clauses before the story of past work as any other', () => {
+    expect(read('I want to work with animals, I volunteered at a kennels and loved it')).toEqual({
+      wanted: 'i want to work with animals',
+      ruledOut: [],
+      tried: [{ said: 'I volunteered at a kennels and loved it', what: 'at a kennels and', went: 'well' }],
+    });
+    expect(read('I love shops but I worked in a cafe and hated it').wanted).toBe('i love shops');
   });
 
   it('reads “I’d like to do work experience at a vet” as a wish, not past work', () => {

@@ -158,15 +158,24 @@ export function phraseReader(grammar: PhraseGrammar = loadPhraseGrammar()): Phra
   const breaks = cues.breaks;
   const clauseStarts = new Set(grammar.clauseStarts);
 
-  /** Whether the sentence tells of past work: a past-work cue not after a wish in its clause. */
-  const tellsOfPastWork = (words: string[]) => {
+  /**
+   * Where the story of past work in the sentence starts, if it tells one: the start of the clause with
+   * a past-work cue that no wish comes before ("I love animals, I volunteered at a kennels" starts at
+   * "I volunteered"; what comes before is read as any other clause).
+   */
+  const pastWorkStart = (words: string[]) => {
+    let clauseStart = 0;
     let wished = false;
     for (let i = 0; i < words.length; i++) {
-      if (clauseEnd.test(words[i]!) || cueLength(words, i, breaks) > 0) wished = false;
-      else if (cueLength(words, i, cues.wish) > 0) wished = true;
-      else if (!wished && cueLength(words, i, cues.tried) > 0) return true;
+      const broken = clauseEnd.test(words[i]!) ? 1 : cueLength(words, i, breaks);
+      if (broken > 0) {
+        clauseStart = i + broken;
+        wished = false;
+        i += broken - 1;
+      } else if (cueLength(words, i, cues.wish) > 0) wished = true;
+      else if (!wished && cueLength(words, i, cues.tried) > 0) return clauseStart;
     }
-    return false;
+    return undefined;
   };
 
   return (text) => {
@@ -177,11 +186,14 @@ export function phraseReader(grammar: PhraseGrammar = loadPhraseGrammar()): Phra
 
     for (const sentence of splitWhere(tokens(text), (token) => sentenceEnd.test(token.word))) {
       const words = sentence.map((token) => token.word);
-      if (tellsOfPastWork(words)) {
-        const { went, what } = outcomeOf(words, 0, words.length, cues);
-        const told: TriedBefore = { said: slice(sentence[0]!, sentence.at(-1)!), what: what.join(' '), went };
+      const storyStart = pastWorkStart(words);
+      if (storyStart !== undefined) {
+        readClauses(sentence.slice(0, storyStart), words.slice(0, storyStart));
+        const { went, what } = outcomeOf(words, storyStart, words.length, cues);
+        const start = sentence[storyStart]!;
+        const told: TriedBefore = { said: slice(start, sentence.at(-1)!), what: what.join(' '), went };
         read.tried.push(told);
-        lastTried = { told, what, start: sentence[0]! };
+        lastTried = { told, what, start };
         continue;
       }
       let from = 0;
