@@ -92,6 +92,11 @@ describe('reading what young people rule out when they say it their own way', ()
     expect(ruledOut('office work other than filing')).toEqual(['filing']);
     expect(ruledOut('I dont think I could do phones')).toEqual(['think I could do phones']);
     expect(ruledOut('a cafe as long as I don’t have to do the till')).toEqual(['have to do the till']);
+    expect(ruledOut('anything that isn’t too loud')).toEqual(['too loud']);
+    expect(ruledOut('I’d prefer not to work weekends')).toEqual(['to work weekends']);
+    expect(read('I don’t like getting my hands dirty').ruledOut).toEqual([
+      { said: 'don’t like getting my hands dirty', what: 'getting my hands dirty' },
+    ]);
   });
 
   it('reads the way young people write: “dont”, “cant”, “anythin”, “cos”, “tho”', () => {
@@ -130,6 +135,7 @@ describe('reading what young people rule out when they say it their own way', ()
     expect(read('I have never had a job, I like computers').ruledOut).toEqual([]);
     expect(read('I want to try a cafe, I’ve never worked before').ruledOut).toEqual([]);
     expect(read('I don’t have any experience').ruledOut).toEqual([]);
+    expect(read('lifting isn’t a problem').ruledOut).toEqual([]);
   });
 });
 
@@ -172,6 +178,12 @@ describe('reading work they tried, and how it went', () => {
     expect(tried('volunteered at the food bank, never again')[0]!.went).toBe('badly');
     expect(tried('On my college placement I was on the help desk and people got angry at me')[0]!.went).toBe('badly');
     expect(tried('I did my work experience at a garage and it was brill')[0]!.went).toBe('well');
+    expect(tried('Last summer I helped my nan at her cafe, I loved making the teas')[0]!.went).toBe('well');
+    expect(tried('I had a Saturday job at Greggs but they let me go because I was too slow')[0]).toMatchObject({
+      said: 'I had a Saturday job at Greggs but they let me go because I was too slow',
+      went: 'badly',
+    });
+    expect(tried('I help out at the food bank every week and I love it')[0]!.went).toBe('well');
   });
 
   it('reads the clauses before the story of past work as any other', () => {

@@ -344,6 +344,21 @@ describe('what a young person does not want, and what they tried', () => {
     ]);
   });
 
+  it('knows everyday words for the things young people name', () => {
+    const money = salonPerson('', ['anything with money']);
+    expect(scoreFit(money, salon('Shop assistant', ['handle cash payments'])).reasons.dislikedTasks).toEqual([
+      'anything with money',
+    ]);
+    const stockroom = salonPerson('a shop but not the stock room');
+    expect(scoreFit(stockroom, salon('Retail assistant', ['unpack boxes in the stockroom'])).reasons.ruledOut).toEqual([
+      { said: 'not the stock room', found: 'stockroom' },
+    ]);
+    expect(
+      scoreFit(salonPerson('I want to be a mechanic'), salon('Garage assistant', ['checking tyres'])).reasons.jobsWanted
+        ?.matched,
+    ).toEqual(['mechanic']);
+  });
+
   it('takes the longer job word, so a dislike of cleaning toilets leaves other cleaning alone', () => {
     const person = salonPerson('', ['cleaning toilets']);
     expect(scoreFit(person, salon('Cleaner', ['clean washrooms'])).reasons.dislikedTasks).toEqual(['cleaning toilets']);

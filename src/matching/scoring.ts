@@ -63,9 +63,10 @@ export const fitWeights = {
   /**
    * Taken off, not added: for each task the young person dislikes that the placement includes, at most two. Found
    * by concept (`compileConcepts`): "sweeping up" is found in "keep the salon floor tidy" through the job words, and
-   * "being really cold" in "work in the freezer store" through the job word it holds.
+   * "being really cold" in "work in the freezer store" through the job word it holds. More than half the points of
+   * `jobsWanted`: a job coach does not let one of their wished-for words outweigh a task they said they dislike.
    */
-  dislikedTaskPenalty: 5,
+  dislikedTaskPenalty: 8,
   /**
    * Taken off, once: the placement holds something the young person ruled out in their own words ("a bowling alley,
    * but not the bar", "the till part stresses me out"; see search-config/phrases.json), found by concept like a
