@@ -93,6 +93,8 @@ describe('reading what young people rule out when they say it their own way', ()
     expect(ruledOut('I dont think I could do phones')).toEqual(['think I could do phones']);
     expect(ruledOut('a cafe as long as I don’t have to do the till')).toEqual(['have to do the till']);
     expect(ruledOut('anything that isn’t too loud')).toEqual(['too loud']);
+    expect(ruledOut('Something with animals but I’m allergic to cats')).toEqual(['cats']);
+    expect(ruledOut('retail but please keep me off the tills')).toEqual(['the tills']);
     expect(ruledOut('I’d prefer not to work weekends')).toEqual(['to work weekends']);
     expect(read('I don’t like getting my hands dirty').ruledOut).toEqual([
       { said: 'don’t like getting my hands dirty', what: 'getting my hands dirty' },
@@ -184,6 +186,11 @@ describe('reading work they tried, and how it went', () => {
       went: 'badly',
     });
     expect(tried('I help out at the food bank every week and I love it')[0]!.went).toBe('well');
+    expect(tried('Did my college placement in a care home and found it really hard')[0]).toMatchObject({
+      what: 'in a care home and',
+      went: 'badly',
+    });
+    expect(tried('Went to a farm for a week with school, best week ever')[0]!.went).toBe('well');
   });
 
   it('reads the clauses before the story of past work as any other', () => {

@@ -359,6 +359,14 @@ describe('what a young person does not want, and what they tried', () => {
     ).toEqual(['mechanic']);
   });
 
+  it('reads a job word inside a longer one as the longer idea: a plant nursery is a garden centre', () => {
+    const gardenCentre = salonPerson('I want to work in a plant nursery');
+    expect(scoreFit(gardenCentre, salon('Garden centre assistant', ['potting'])).reasons.jobsWanted?.matched).toEqual([
+      'plant nursery',
+    ]);
+    expect(scoreFit(gardenCentre, salon('Childcare assistant', ['playing'])).reasons.jobsWanted?.matched).toEqual([]);
+  });
+
   it('takes the longer job word, so a dislike of cleaning toilets leaves other cleaning alone', () => {
     const person = salonPerson('', ['cleaning toilets']);
     expect(scoreFit(person, salon('Cleaner', ['clean washrooms'])).reasons.dislikedTasks).toEqual(['cleaning toilets']);

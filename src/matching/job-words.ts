@@ -105,14 +105,23 @@ const longestFirst = groups.map((group) => [...group].sort((a, b) => b.stems.len
 const allIn = (stems: string[], set: Set<string>) => stems.length > 0 && stems.every((s) => set.has(s));
 const containsAll = (stems: string[], within: string[]) => stems.length > 0 && stems.every((s) => within.includes(s));
 
-/** The other members of every group that has a member inside these stems: "working on the till" brings "checkout". */
+/**
+ * The other members of every group that has a member inside these stems: "working on the till" brings "checkout".
+ * A member inside a longer member of another group is that longer idea, not one of its own: "plant nursery" is a
+ * garden centre, not a children's nursery, and "cleaning toilets" is not every kind of cleaning.
+ */
 function synonymsWithin(stems: string[]): { member: Synonym; alternatives: Synonym[] }[] {
   const found: { member: Synonym; alternatives: Synonym[] }[] = [];
   for (const [i, group] of groups.entries()) {
     const member = longestFirst[i]!.find((candidate) => containsAll(candidate.stems, stems));
     if (member) found.push({ member, alternatives: group.filter((other) => other !== member) });
   }
-  return found;
+  return found.filter(
+    ({ member }) =>
+      !found.some(
+        (other) => other.member.stems.length > member.stems.length && containsAll(member.stems, other.member.stems),
+      ),
+  );
 }
 
 export interface CompiledPhrase {
@@ -139,7 +148,7 @@ export function compilePhrases(texts: string[]): CompiledPhrase[] {
  * of its words that are not filler ("have", "part", "being"), by stem, or any job word it holds, or
  * a member of that job word's group ("till" in "operate the checkout", "cold" in "work in the
  * freezer"). Where one job word holds another ("cleaning toilets" holds "cleaning"), only the longer
- * counts, so a dislike of cleaning toilets does not touch every cleaning job.
+ * counts (`synonymsWithin`), so a dislike of cleaning toilets does not touch every cleaning job.
  */
 export interface CompiledConcept {
   /** As the young person wrote it. */
@@ -155,14 +164,10 @@ export function compileConcepts(texts: string[]): CompiledConcept[] {
   return texts.flatMap((said) => {
     const words = contentWords(said);
     const meant = words.filter((word) => !fillerWords.has(word));
-    const found = synonymsWithin(words.map(stem));
-    const longest = found.filter(
-      ({ member }) =>
-        !found.some(
-          (other) => other.member.stems.length > member.stems.length && containsAll(member.stems, other.member.stems),
-        ),
-    );
-    const alternatives = longest.flatMap(({ member, alternatives: others }) => [member, ...others]);
+    const alternatives = synonymsWithin(words.map(stem)).flatMap(({ member, alternatives: others }) => [
+      member,
+      ...others,
+    ]);
     if (meant.length === 0 && alternatives.length === 0) return [];
     return [{ said, text: meant.join(' '), stems: meant.map(stem), alternatives }];
   });
