@@ -103,21 +103,24 @@ interface CueMatch {
 }
 
 function matchFrom(words: string[], at: number, cue: Cue, from: number, gap: number[]): CueMatch | undefined {
-  if (from === cue.length) return { end: at, gap };
-  const part = cue[from]!;
-  if (part === 'gap') {
-    for (let skipped = 1; skipped <= gapLength && at + skipped <= words.length; skipped++) {
-      if (clauseEnd.test(words[at + skipped - 1]!)) return undefined;
-      const skippedAt = Array.from({ length: skipped }, (_, i) => at + i);
-      const found = matchFrom(words, at + skipped, cue, from + 1, [...gap, ...skippedAt]);
-      if (found) return found;
+  let i = at;
+  for (let part = from; part < cue.length; part++) {
+    const expected = cue[part]!;
+    if (expected === 'gap') {
+      for (let skipped = 1; skipped <= gapLength && i + skipped <= words.length; skipped++) {
+        if (clauseEnd.test(words[i + skipped - 1]!)) return undefined;
+        const skippedAt = Array.from({ length: skipped }, (_, k) => i + k);
+        const found = matchFrom(words, i + skipped, cue, part + 1, [...gap, ...skippedAt]);
+        if (found) return found;
+      }
+      return undefined;
     }
-    return undefined;
+    const word = words[i];
+    if (word === undefined || clauseEnd.test(word)) return undefined;
+    if (expected !== 'any' && !expected.words.has(word)) return undefined;
+    i += 1;
   }
-  const word = words[at];
-  if (word === undefined || clauseEnd.test(word)) return undefined;
-  if (part !== 'any' && !part.words.has(word)) return undefined;
-  return matchFrom(words, at + 1, cue, from + 1, gap);
+  return { end: i, gap };
 }
 
 /** The longest cue that starts at `at`, if any. */
