@@ -367,6 +367,14 @@ describe('what a young person does not want, and what they tried', () => {
     expect(scoreFit(gardenCentre, salon('Childcare assistant', ['playing'])).reasons.jobsWanted?.matched).toEqual([]);
   });
 
+  it('does not hold “I’m not very confident” against a placement that builds confidence', () => {
+    const shy = salonPerson('I’m not very confident, not comfortable with phones');
+    expect(scoreFit(shy, salon('Office assistant', ['build your confidence', 'filing'])).reasons.ruledOut).toEqual([]);
+    expect(scoreFit(shy, salon('Office assistant', ['answering phones'])).reasons.ruledOut).toEqual([
+      { said: 'not comfortable with phones', found: 'phones' },
+    ]);
+  });
+
   it('takes the longer job word, so a dislike of cleaning toilets leaves other cleaning alone', () => {
     const person = salonPerson('', ['cleaning toilets']);
     expect(scoreFit(person, salon('Cleaner', ['clean washrooms'])).reasons.dislikedTasks).toEqual(['cleaning toilets']);
