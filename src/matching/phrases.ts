@@ -151,14 +151,13 @@ export function phraseReader(grammar: PhraseGrammar = loadPhraseGrammar()): Phra
     ruleOut: cuesOf(grammar.ruleOut),
     ruleOutAfter: cuesOf(grammar.ruleOutAfter),
     notRuledOut: cuesOf(grammar.notRuledOut),
-    breaks: cuesOf(grammar.clauseBreaks),
     tried: cuesOf(grammar.triedBefore),
     wish: cuesOf(grammar.wishBefore),
     wentWell: cuesOf(grammar.wentWell),
     wentBadly: cuesOf(grammar.wentBadly),
   };
   const joins = new Set(grammar.ruledOutJoins);
-  const breaks = cues.breaks;
+  const breaks = cuesOf(grammar.clauseBreaks);
   const clauseStarts = new Set(grammar.clauseStarts);
 
   /**
@@ -277,7 +276,7 @@ export function phraseReader(grammar: PhraseGrammar = loadPhraseGrammar()): Phra
           i += 1;
           continue;
         }
-        const broken = clauseEnd.test(token.word) ? 1 : cueLength(words, i, cues.breaks);
+        const broken = clauseEnd.test(token.word) ? 1 : cueLength(words, i, breaks);
         if (broken > 0) {
           closeScope();
           clause = [];
