@@ -330,6 +330,59 @@ describe('what a young person does not want, and what they tried', () => {
     ]);
   });
 
+  it('finds what they ruled out or dislike through a job word their words hold, not all of their words', () => {
+    const till = salonPerson('a supermarket is fine, the till part stresses me out');
+    const checkout = scoreFit(till, salon('Checkout assistant', ['operate the checkout', 'bag shopping']));
+    expect(checkout.reasons.ruledOut).toEqual([{ said: 'the till part stresses me out', found: 'checkout' }]);
+    const phones = salonPerson('I don’t think I could do phones');
+    expect(scoreFit(phones, salon('Helpdesk assistant', ['take telephone orders'])).reasons.ruledOut).toEqual([
+      { said: 'don’t think I could do phones', found: 'telephone' },
+    ]);
+    const cold = salonPerson('', ['being really cold']);
+    expect(scoreFit(cold, salon('Warehouse operative', ['work in the freezer store'])).reasons.dislikedTasks).toEqual([
+      'being really cold',
+    ]);
+  });
+
+  it('knows everyday words for the things young people name', () => {
+    const money = salonPerson('', ['anything with money']);
+    expect(scoreFit(money, salon('Shop assistant', ['handle cash payments'])).reasons.dislikedTasks).toEqual([
+      'anything with money',
+    ]);
+    const stockroom = salonPerson('a shop but not the stock room');
+    expect(scoreFit(stockroom, salon('Retail assistant', ['unpack boxes in the stockroom'])).reasons.ruledOut).toEqual([
+      { said: 'not the stock room', found: 'stockroom' },
+    ]);
+    expect(
+      scoreFit(salonPerson('I want to be a mechanic'), salon('Garage assistant', ['checking tyres'])).reasons.jobsWanted
+        ?.matched,
+    ).toEqual(['mechanic']);
+  });
+
+  it('reads a job word inside a longer one as the longer idea: a plant nursery is a garden centre', () => {
+    const gardenCentre = salonPerson('I want to work in a plant nursery');
+    expect(scoreFit(gardenCentre, salon('Garden centre assistant', ['potting'])).reasons.jobsWanted?.matched).toEqual([
+      'plant nursery',
+    ]);
+    expect(scoreFit(gardenCentre, salon('Childcare assistant', ['playing'])).reasons.jobsWanted?.matched).toEqual([]);
+  });
+
+  it('does not hold “I’m not very confident” against a placement that builds confidence', () => {
+    const shy = salonPerson('I’m not very confident, not comfortable with phones');
+    expect(scoreFit(shy, salon('Office assistant', ['build your confidence', 'filing'])).reasons.ruledOut).toEqual([]);
+    expect(scoreFit(shy, salon('Office assistant', ['answering phones'])).reasons.ruledOut).toEqual([
+      { said: 'not comfortable with phones', found: 'phones' },
+    ]);
+  });
+
+  it('takes the longer job word, so a dislike of cleaning toilets leaves other cleaning alone', () => {
+    const person = salonPerson('', ['cleaning toilets']);
+    expect(scoreFit(person, salon('Cleaner', ['clean washrooms'])).reasons.dislikedTasks).toEqual(['cleaning toilets']);
+    expect(scoreFit(person, salon('Cleaner', ['cleaning offices', 'mopping floors'])).reasons.dislikedTasks).toEqual(
+      [],
+    );
+  });
+
   it('pulls up work they tried and loved, and pushes down work that went badly', () => {
     const loved = salonPerson('I helped at my uncle’s barber shop and loved it');
     const barber = scoreFit(loved, salon('Hairdressing assistant', ['greeting clients']));

@@ -105,14 +105,23 @@ const longestFirst = groups.map((group) => [...group].sort((a, b) => b.stems.len
 const allIn = (stems: string[], set: Set<string>) => stems.length > 0 && stems.every((s) => set.has(s));
 const containsAll = (stems: string[], within: string[]) => stems.length > 0 && stems.every((s) => within.includes(s));
 
-/** The other members of every group that has a member inside these stems: "working on the till" brings "checkout". */
+/**
+ * The other members of every group that has a member inside these stems: "working on the till" brings "checkout".
+ * A member inside a longer member of another group is that longer idea, not one of its own: "plant nursery" is a
+ * garden centre, not a children's nursery, and "cleaning toilets" is not every kind of cleaning.
+ */
 function synonymsWithin(stems: string[]): { member: Synonym; alternatives: Synonym[] }[] {
   const found: { member: Synonym; alternatives: Synonym[] }[] = [];
   for (const [i, group] of groups.entries()) {
     const member = longestFirst[i]!.find((candidate) => containsAll(candidate.stems, stems));
     if (member) found.push({ member, alternatives: group.filter((other) => other !== member) });
   }
-  return found;
+  return found.filter(
+    ({ member }) =>
+      !found.some(
+        (other) => other.member.stems.length > member.stems.length && containsAll(member.stems, other.member.stems),
+      ),
+  );
 }
 
 export interface CompiledPhrase {
@@ -134,23 +143,42 @@ export function compilePhrases(texts: string[]): CompiledPhrase[] {
 }
 
 /**
- * What a young person named in a few words of their own ("have to wash hair", "the bar"), ready to
- * compare like a phrase: the filler words ("have", "deal") left out, so the idea must be there whole.
+ * Something a young person named in a few words of their own ("have to wash hair", "the till part",
+ * "being really cold"), to be found in a placement as an idea rather than word for word: either all
+ * of its words that are not filler ("have", "part", "being"), by stem, or any job word it holds, or
+ * a member of that job word's group ("till" in "operate the checkout", "cold" in "work in the
+ * freezer"). Where one job word holds another ("cleaning toilets" holds "cleaning"), only the longer
+ * counts (`synonymsWithin`), so a dislike of cleaning toilets does not touch every cleaning job.
  */
-export function compileConcepts(texts: string[]): CompiledPhrase[] {
-  return compilePhrases(
-    texts.map((text) =>
-      contentWords(text)
-        .filter((word) => !fillerWords.has(word))
-        .join(' '),
-    ),
-  );
+export interface CompiledConcept {
+  /** As the young person wrote it. */
+  said: string;
+  /** Its words less the filler, as the reason quotes them when they are found whole. */
+  text: string;
+  stems: string[];
+  /** Every member of each job-word group the words hold, the member itself included. */
+  alternatives: Synonym[];
 }
 
-/** The words by which the phrase is found in the placement: its own, or the synonym the placement has. */
-export function phraseFound(phrase: CompiledPhrase, placement: PlacementWords): string | undefined {
-  if (allIn(phrase.stems, placement.stems)) return phrase.text;
-  return phrase.synonyms.find((synonym) => allIn(synonym.stems, placement.stems))?.text;
+export function compileConcepts(texts: string[]): CompiledConcept[] {
+  return texts.flatMap((said) => {
+    const words = contentWords(said);
+    const meant = words.filter((word) => !fillerWords.has(word));
+    const alternatives = synonymsWithin(words.map(stem)).flatMap(({ member, alternatives: others }) => [
+      member,
+      ...others,
+    ]);
+    if (meant.length === 0 && alternatives.length === 0) return [];
+    return [{ said, text: meant.join(' '), stems: meant.map(stem), alternatives }];
+  });
+}
+
+/** The words by which the concept is found in the placement: its own, or the job word the placement has for it. */
+export function conceptFound(concept: CompiledConcept, placement: PlacementWords): string | undefined {
+  if (allIn(concept.stems, placement.stems)) return concept.text;
+  for (const alternative of concept.alternatives)
+    if (allIn(alternative.stems, placement.stems)) return alternative.text;
+  return undefined;
 }
 
 /** How the phrase is found in the placement's words, if it is: every word of it, or of one of its synonyms. */

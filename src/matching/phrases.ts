@@ -13,9 +13,13 @@ import { searchConfigDir } from '../core/search/meili.js';
 
 export interface PhraseGrammar {
   ruleOut: string[];
+  ruleOutAfter: string[];
   notRuledOut: string[];
+  ruledOutJoins: string[];
+  clauseStarts: string[];
   clauseBreaks: string[];
   triedBefore: string[];
+  wishBefore: string[];
   wentWell: string[];
   wentBadly: string[];
 }
@@ -35,7 +39,7 @@ export interface RuledOut {
   what: string;
 }
 
-/** Work they tried: the sentence as written, what it names, and how it went if they said. */
+/** Work they tried: the sentences as written, what they name, and how it went if they said. */
 export interface TriedBefore {
   said: string;
   what: string;
@@ -68,109 +72,270 @@ function tokens(text: string): Token[] {
   return found;
 }
 
+/**
+ * One word of a cue: any of a few words ("week|weeks"), any one word ("*"), or a gap of up to
+ * four words ("..."), whose words belong to what is said, not to the cue ("i was at ... for").
+ */
+type CueWord = { words: Set<string> } | 'any' | 'gap';
+type Cue = CueWord[];
+const gapLength = 4;
+
 /** Cue phrases by their first word, each list longest first, so a word that starts no cue costs one lookup. */
-type Cues = Map<string, string[][]>;
+type Cues = Map<string, Cue[]>;
 function cuesOf(phrases: string[]): Cues {
   const cues: Cues = new Map();
-  for (const cue of phrases.map((phrase) => phrase.split(' '))) cues.set(cue[0]!, [...(cues.get(cue[0]!) ?? []), cue]);
+  for (const phrase of phrases) {
+    const cue: Cue = phrase
+      .split(' ')
+      .map((word) => (word === '*' ? 'any' : word === '...' ? 'gap' : { words: new Set(word.split('|')) }));
+    const first = cue[0]!;
+    if (typeof first === 'string') throw new Error(`A cue starts with a word, not "${phrase}"`);
+    for (const word of first.words) cues.set(word, [...(cues.get(word) ?? []), cue]);
+  }
   for (const list of cues.values()) list.sort((a, b) => b.length - a.length);
   return cues;
 }
 
-/** The length of the longest cue that starts at `at`, or 0. */
-function cueAt(words: string[], at: number, cues: Cues): number {
-  for (const cue of cues.get(words[at]!) ?? []) if (cue.every((word, i) => words[at + i] === word)) return cue.length;
-  return 0;
+/** Where a cue matched: the index after its last word, and the words of its gaps, which are not the cue's. */
+interface CueMatch {
+  end: number;
+  gap: number[];
 }
 
-const hasCue = (words: string[], cues: Cues) => words.some((_, i) => cueAt(words, i, cues) > 0);
+function matchFrom(words: string[], at: number, cue: Cue, from: number, gap: number[]): CueMatch | undefined {
+  let i = at;
+  for (let part = from; part < cue.length; part++) {
+    const expected = cue[part]!;
+    if (expected === 'gap') {
+      for (let skipped = 1; skipped <= gapLength && i + skipped <= words.length; skipped++) {
+        if (clauseEnd.test(words[i + skipped - 1]!)) return undefined;
+        const skippedAt = Array.from({ length: skipped }, (_, k) => i + k);
+        const found = matchFrom(words, i + skipped, cue, part + 1, [...gap, ...skippedAt]);
+        if (found) return found;
+      }
+      return undefined;
+    }
+    const word = words[i];
+    if (word === undefined || clauseEnd.test(word)) return undefined;
+    if (expected !== 'any' && !expected.words.has(word)) return undefined;
+    i += 1;
+  }
+  return { end: i, gap };
+}
+
+/** The longest cue that starts at `at`, if any. */
+function cueAt(words: string[], at: number, cues: Cues): CueMatch | undefined {
+  for (const cue of cues.get(words[at]!) ?? []) {
+    const found = matchFrom(words, at, cue, 0, []);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** How many words the longest cue at `at` takes, or 0. */
+const cueLength = (words: string[], at: number, cues: Cues) => {
+  const found = cueAt(words, at, cues);
+  return found ? found.end - at : 0;
+};
 
 export type PhraseReader = (text: string) => ReadWords;
 
+/**
+ * Reads a text sentence by sentence. A sentence with a `triedBefore` cue (and no wish before it:
+ * "I'd like to do work experience at a vet" is a wish) tells of past work. A sentence right after
+ * one, saying how it went ("I did a week at Tesco. It was horrible."), belongs to it up to the end
+ * of the last clause that says so. Every other clause is read for what it rules out and what it wants.
+ */
 export function phraseReader(grammar: PhraseGrammar = loadPhraseGrammar()): PhraseReader {
-  const ruleOut = cuesOf(grammar.ruleOut);
-  const notRuledOut = cuesOf(grammar.notRuledOut);
+  const cues = {
+    ruleOut: cuesOf(grammar.ruleOut),
+    ruleOutAfter: cuesOf(grammar.ruleOutAfter),
+    notRuledOut: cuesOf(grammar.notRuledOut),
+    tried: cuesOf(grammar.triedBefore),
+    wish: cuesOf(grammar.wishBefore),
+    wentWell: cuesOf(grammar.wentWell),
+    wentBadly: cuesOf(grammar.wentBadly),
+  };
+  const joins = new Set(grammar.ruledOutJoins);
   const breaks = cuesOf(grammar.clauseBreaks);
-  const tried = cuesOf(grammar.triedBefore);
-  const wentWell = cuesOf(grammar.wentWell);
-  const wentBadly = cuesOf(grammar.wentBadly);
+  const clauseStarts = new Set(grammar.clauseStarts);
+
+  /**
+   * Where the story of past work in the sentence starts, if it tells one: the start of the clause with
+   * a past-work cue that no wish comes before ("I love animals, I volunteered at a kennels" starts at
+   * "I volunteered"; what comes before is read as any other clause).
+   */
+  const pastWorkStart = (words: string[]) => {
+    let clauseStart = 0;
+    let wished = false;
+    for (let i = 0; i < words.length; i++) {
+      const broken = clauseEnd.test(words[i]!) ? 1 : cueLength(words, i, breaks);
+      if (broken > 0) {
+        clauseStart = i + broken;
+        wished = false;
+        i += broken - 1;
+      } else if (cueLength(words, i, cues.wish) > 0) wished = true;
+      else if (!wished && cueLength(words, i, cues.tried) > 0) return clauseStart;
+    }
+    return undefined;
+  };
 
   return (text) => {
-    const all = tokens(text);
     const read: ReadWords = { wanted: '', ruledOut: [], tried: [] };
     const wanted: string[] = [];
-    const slice = (from: Token[], to: Token[]) => text.slice(from[0]!.start, to.at(-1)!.end);
+    const slice = (from: Token, to: Token) => text.slice(from.start, to.end);
+    let lastTried: { told: TriedBefore; what: string[]; start: Token } | undefined;
 
-    for (const sentence of splitWhere(all, (token) => sentenceEnd.test(token.word))) {
+    for (const sentence of splitWhere(tokens(text), (token) => sentenceEnd.test(token.word))) {
       const words = sentence.map((token) => token.word);
-      if (hasCue(words, tried)) {
-        read.tried.push(triedFrom(sentence, words, { tried, wentWell, wentBadly }, text));
+      const storyStart = pastWorkStart(words);
+      if (storyStart !== undefined) {
+        readClauses(sentence.slice(0, storyStart), words.slice(0, storyStart));
+        const { went, what } = outcomeOf(words, storyStart, words.length, cues);
+        const start = sentence[storyStart]!;
+        const told: TriedBefore = { said: slice(start, sentence.at(-1)!), what: what.join(' '), went };
+        read.tried.push(told);
+        lastTried = { told, what, start };
         continue;
       }
-      let scope: Token[] | undefined;
-      let cue: Token[] = [];
+      let from = 0;
+      if (lastTried) {
+        from = outcomeClausesEnd(words, cues, breaks);
+        if (from > 0) {
+          const outcome = outcomeOf(words, 0, from, cues);
+          const told = lastTried.told;
+          if (outcome.went === 'badly' || told.went === 'unsaid') told.went = outcome.went;
+          lastTried.what.push(...outcome.what);
+          told.what = lastTried.what.join(' ');
+          told.said = slice(lastTried.start, sentence[from - 1]!);
+        }
+        if (from < sentence.length) lastTried = undefined;
+      }
+      readClauses(sentence.slice(from), words.slice(from));
+    }
+    read.wanted = wanted.join(' ');
+    return read;
+
+    function readClauses(sentence: Token[], words: string[]) {
+      /** The ruled-out idea being read: from its cue ("never") to the current word. */
+      let scope: { cue: Token; what: Token[] } | undefined;
+      /** The words of the current clause that went to `wanted`, in case a cue after them rules them out. */
+      let clause: Token[] = [];
       const closeScope = () => {
-        // "but not the bar" is said "not the bar": the joining word belongs to the sentence, not to the idea.
-        const said = cue.length > 1 && cue[0]!.word === 'but' ? cue.slice(1) : cue;
-        if (scope && scope.length > 0) read.ruledOut.push({ said: slice(said, scope), what: slice(scope, scope) });
+        if (scope && scope.what.length > 0)
+          read.ruledOut.push({
+            said: slice(scope.cue, scope.what.at(-1)!),
+            what: slice(scope.what[0]!, scope.what.at(-1)!),
+          });
         scope = undefined;
+      };
+      const want = (token: Token) => {
+        wanted.push(token.word);
+        clause.push(token);
       };
       for (let i = 0; i < sentence.length; ) {
         const token = sentence[i]!;
-        const kept = cueAt(words, i, notRuledOut);
+        const kept = cueLength(words, i, cues.notRuledOut);
         if (kept > 0) {
           closeScope();
-          for (const keptToken of sentence.slice(i, i + kept)) wanted.push(keptToken.word);
+          for (const keptToken of sentence.slice(i, i + kept)) want(keptToken);
           i += kept;
           continue;
         }
-        const negation = cueAt(words, i, ruleOut);
+        const after = cueLength(words, i, cues.ruleOutAfter);
+        if (after > 0) {
+          // "the till part stresses me out": what the clause said so far is what it rules out.
+          if (!scope && clause.length > 0) {
+            wanted.length -= clause.length;
+            read.ruledOut.push({
+              said: slice(clause[0]!, sentence[i + after - 1]!),
+              what: slice(clause[0]!, clause.at(-1)!),
+            });
+          }
+          closeScope();
+          clause = [];
+          i += after;
+          continue;
+        }
+        const negation = cueLength(words, i, cues.ruleOut);
         if (negation > 0) {
           closeScope();
-          cue = sentence.slice(i, i + negation);
-          scope = [];
+          clause = [];
+          // "but not the bar" is said "not the bar": the joining word belongs to the sentence, not to the idea.
+          const cueStart = negation > 1 && token.word === 'but' ? sentence[i + 1]! : token;
+          scope = { cue: cueStart, what: [] };
           i += negation;
           continue;
         }
-        const broken = clauseEnd.test(token.word) ? 1 : cueAt(words, i, breaks);
+        if (scope && joins.has(token.word) && scope.what.length > 0) {
+          // "never the strimmer or the mower" rules out both; "no cooking and I like serving" only cooking.
+          const cue = scope.cue;
+          closeScope();
+          const next = words[i + 1];
+          if (next !== undefined && !clauseStarts.has(next) && !clauseEnd.test(next)) scope = { cue, what: [] };
+          i += 1;
+          continue;
+        }
+        const broken = clauseEnd.test(token.word) ? 1 : cueLength(words, i, breaks);
         if (broken > 0) {
           closeScope();
+          clause = [];
           i += broken;
           continue;
         }
-        if (scope) scope.push(token);
-        else wanted.push(token.word);
+        if (scope) scope.what.push(token);
+        else want(token);
         i += 1;
       }
       closeScope();
     }
-    read.wanted = wanted.join(' ');
-    return read;
   };
 }
 
-function triedFrom(
-  sentence: Token[],
-  words: string[],
-  cues: { tried: Cues; wentWell: Cues; wentBadly: Cues },
-  text: string,
-): TriedBefore {
+interface OutcomeCues {
+  wentWell: Cues;
+  wentBadly: Cues;
+  tried: Cues;
+}
+
+/** How the words from `from` to `to` say it went (badly wins over well), and the rest of their words. */
+function outcomeOf(words: string[], from: number, to: number, cues: OutcomeCues) {
   let went: TriedBefore['went'] = 'unsaid';
   const what: string[] = [];
-  for (let i = 0; i < sentence.length; ) {
-    const badly = cueAt(words, i, cues.wentBadly);
-    const well = badly ? 0 : cueAt(words, i, cues.wentWell);
-    const skip = badly || well || cueAt(words, i, cues.tried);
+  for (let i = from; i < to; ) {
+    const badly = cueLength(words, i, cues.wentBadly);
+    const well = badly ? 0 : cueLength(words, i, cues.wentWell);
     if (badly) went = 'badly';
     else if (well && went === 'unsaid') went = 'well';
-    if (skip > 0) {
-      i += skip;
+    if (badly || well) {
+      i += badly || well;
+      continue;
+    }
+    const tried = cueAt(words, i, cues.tried);
+    if (tried) {
+      for (const at of tried.gap) what.push(words[at]!);
+      i = tried.end;
       continue;
     }
     if (!clauseEnd.test(words[i]!)) what.push(words[i]!);
     i += 1;
   }
-  return { said: text.slice(sentence[0]!.start, sentence.at(-1)!.end), what: what.join(' '), went };
+  return { went, what };
+}
+
+/** Where the last clause of the sentence that says how something went ends, or 0 when none does. */
+function outcomeClausesEnd(words: string[], cues: OutcomeCues, breaks: Cues): number {
+  let end = 0;
+  let saysHow = false;
+  for (let i = 0; i <= words.length; i++) {
+    if (i === words.length || clauseEnd.test(words[i]!) || cueLength(words, i, breaks) > 0) {
+      if (saysHow) end = i;
+      saysHow = false;
+      continue;
+    }
+    if (cueLength(words, i, cues.wentBadly) > 0 || cueLength(words, i, cues.wentWell) > 0) saysHow = true;
+  }
+  return end;
 }
 
 function splitWhere<T>(items: T[], isBreak: (item: T) => boolean): T[][] {

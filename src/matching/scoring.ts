@@ -17,9 +17,9 @@ import {
   compileConcepts,
   compilePhrases,
   compileWish,
+  conceptFound,
   countWishMatches,
   type PlacementWords,
-  phraseFound,
   phraseMatch,
   placementWords,
   type WordMatchKind,
@@ -62,12 +62,15 @@ export const fitWeights = {
   disabilityConfident: 5,
   /**
    * Taken off, not added: for each task the young person dislikes that the placement includes, at most two. Found
-   * by concept, like liked tasks: "sweeping up" is found in "keep the salon floor tidy" through the job words.
+   * by concept (`compileConcepts`): "sweeping up" is found in "keep the salon floor tidy" through the job words, and
+   * "being really cold" in "work in the freezer store" through the job word it holds. More than half the points of
+   * `jobsWanted`: a job coach does not let one of their wished-for words outweigh a task they said they dislike.
    */
-  dislikedTaskPenalty: 5,
+  dislikedTaskPenalty: 8,
   /**
    * Taken off, once: the placement holds something the young person ruled out in their own words ("a bowling alley,
-   * but not the bar"; see search-config/phrases.json). Enough to put it below the placements they did not rule out,
+   * but not the bar", "the till part stresses me out"; see search-config/phrases.json), found by concept like a
+   * disliked task. Enough to put it below the placements they did not rule out,
    * as a job coach would, never to hide it: only a limit they set hides a placement.
    */
   ruledOutPenalty: 45,
@@ -191,16 +194,18 @@ export function fitScorer(person: PersonFacts): FitScorer {
   const liked = compilePhrases(words.likedTasks);
   const strengths = compilePhrases(person.strengths);
   const skills = compilePhrases(person.skills);
-  const disliked = compilePhrases(person.dislikedTasks);
+  const disliked = compileConcepts(person.dislikedTasks);
   // The sentence's ideas are what it wants; the reason still quotes the whole sentence as they wrote it.
   const wish = words.wish ? { ...compileWish(words.wish), sentence: person.jobsWanted! } : undefined;
-  const ruledOut = words.ruledOut.map((said) => ({ said: said.said, concept: compileConcepts([said.what])[0] }));
+  const ruledOut = words.ruledOut.flatMap(({ said, what }) =>
+    compileConcepts([what]).map((concept) => ({ said, concept })),
+  );
   const tried = words.tried
     .filter((experience) => experience.went !== 'unsaid')
     .map((experience) => ({ ...experience, wish: compileWish(experience.what) }));
   const ruledOutIn = (text: PlacementWords) =>
     ruledOut.flatMap(({ said, concept }) => {
-      const found = concept && phraseFound(concept, text);
+      const found = conceptFound(concept, text);
       return found ? [{ said, found }] : [];
     });
   const triedIn = (text: PlacementWords) =>
@@ -231,7 +236,7 @@ export function fitScorer(person: PersonFacts): FitScorer {
       skills: found(skills),
       wordMatches,
     };
-    const dislikedTasks = disliked.filter((phrase) => phraseMatch(phrase, text)).map((phrase) => phrase.text);
+    const dislikedTasks = disliked.filter((concept) => conceptFound(concept, text)).map((concept) => concept.said);
     const wished = wish ? wishMatches(wish, text) : [];
     const ruledOutFound = ruledOutIn(text);
     const triedFound = triedIn(text);
@@ -326,7 +331,7 @@ export function fitScorer(person: PersonFacts): FitScorer {
     total += hoursShare(person, placement) * fitWeights.hours;
     total += disabilityConfidentShare[placement.disabilityConfident] * fitWeights.disabilityConfident;
     let ruledOutCount = 0;
-    for (const { concept } of ruledOut) if (concept && phraseMatch(concept, text)) ruledOutCount += 1;
+    for (const { concept } of ruledOut) if (conceptFound(concept, text)) ruledOutCount += 1;
     let triedWell = false;
     let triedBadly = false;
     for (const experience of tried)
@@ -334,7 +339,9 @@ export function fitScorer(person: PersonFacts): FitScorer {
         if (experience.went === 'well') triedWell = true;
         else triedBadly = true;
       }
-    return clampScore(total + scoreAdjustmentsFor(count(disliked, text), ruledOutCount, triedWell, triedBadly).total);
+    let dislikedCount = 0;
+    for (const concept of disliked) if (conceptFound(concept, text)) dislikedCount += 1;
+    return clampScore(total + scoreAdjustmentsFor(dislikedCount, ruledOutCount, triedWell, triedBadly).total);
   };
 
   return Object.assign(fit, { scoreOnly });

@@ -15,7 +15,8 @@ import type { EvalPerson, EvalSet } from './eval-set.js';
  * - titles_and_places: a job title for a workplace ("hairdresser" for a salon), and rotations.
  *
  * `polarityTuningCases` are the cases the phrase grammar and weights were tuned on;
- * `polarity-held-out.ts` holds cases written by someone who had not read the scorer.
+ * `polarity-held-out.ts` holds cases written by someone who had not read the scorer, tuned on since
+ * they were first measured; `polarity-held-out-2.ts`, when there, is the blind held-out set.
  */
 
 export type PolarityCause = 'ruled_out' | 'disliked_concepts' | 'tried_before' | 'titles_and_places';
