@@ -5,6 +5,8 @@ import { matchedRoutes } from 'hono/route';
 import { secureHeaders } from 'hono/secure-headers';
 import { accessToWorkExamples } from './access-to-work/access-to-work.examples.js';
 import { accessToWorkRoutes } from './access-to-work/access-to-work.routes.js';
+import { studyExamples } from './study/study.examples.js';
+import { studyRoutes } from './study/study.routes.js';
 import { accountsRoutes } from './auth/accounts.routes.js';
 import { authenticate } from './auth/auth.middleware.js';
 import { authRoutes } from './auth/auth.routes.js';
@@ -111,6 +113,7 @@ export function createApp(services: Services) {
   app.route('/', passportsRoutes());
   app.route('/', journeyRoutes());
   app.route('/', accessToWorkRoutes());
+  app.route('/', studyRoutes());
   app.route('/', documentsRoutes());
   app.route('/', inboxRoutes());
   app.route('/', dashboardsRoutes());
@@ -139,6 +142,7 @@ export function createApp(services: Services) {
         ...openApiExamples,
         ...accessToWorkExamples,
         ...documentsExamples,
+        ...studyExamples,
       }),
     ),
   );

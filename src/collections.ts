@@ -1,3 +1,4 @@
+import { attendanceWeeksCollection, studyProgrammesCollection } from './study/study.repository.js';
 import {
   accessToWorkCasesCollection,
   accessToWorkClaimsCollection,
@@ -58,6 +59,8 @@ export const collectionSpecs: CollectionSpec[] = [
   accessToWorkClaimsCollection,
   documentFilesCollection,
   documentChunksCollection,
+  studyProgrammesCollection,
+  attendanceWeeksCollection,
   outcomeCountsCollection,
   supportWeeksCollection,
   summaryStateCollection,

@@ -3,6 +3,10 @@ import type { Db, MongoClient } from 'mongodb';
 import { accessToWorkPersonalData } from './access-to-work/access-to-work.personal-data.js';
 import { AccessToWorkRepository } from './access-to-work/access-to-work.repository.js';
 import { AccessToWorkService } from './access-to-work/access-to-work.service.js';
+import { StudyFacts } from './read-models/study.js';
+import { studyPersonalData } from './study/study.personal-data.js';
+import { StudyRepository } from './study/study.repository.js';
+import { StudyService } from './study/study.service.js';
 import { AuditLog } from './audit/audit.js';
 import { AccountsRepository } from './auth/accounts.js';
 import { accountsOfYoungPeople } from './auth/accounts.personal-data.js';
@@ -107,6 +111,8 @@ export interface Services {
   progress: ProgressService;
   /** Access to Work: the application, the award and the monthly claims built from the weekly logs. */
   accessToWork: AccessToWorkService;
+  /** The internship as a study programme: learning aims, planned hours, attendance week by week, the ILR export. */
+  study: StudyService;
   /** The internship's papers (award letters, claims, risk assessments...) in GridFS, read with the owner's consent. */
   documents: DocumentsService;
   inbox: InboxService;
@@ -138,6 +144,7 @@ export interface Repositories {
   progressRepository: ProgressRepository;
   accessToWorkRepository: AccessToWorkRepository;
   documentsRepository: DocumentsRepository;
+  studyRepository: StudyRepository;
   /** Deletes documents past their retention date, once a day across every instance; index.ts starts it. */
   documentRetention: DocumentRetention;
   /** Carries outbox events to Meilisearch; index.ts starts it, tests call `drain()`. */
@@ -203,6 +210,7 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     progressRepository: new ProgressRepository(db, dashboardSummaries),
     accessToWorkRepository: new AccessToWorkRepository(db),
     documentsRepository: new DocumentsRepository(db),
+    studyRepository: new StudyRepository(db),
   };
   const {
     accounts,
@@ -257,6 +265,7 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
   dataRights.register(journeyPersonalData(matches, progressRepository));
   dataRights.register(accessToWorkPersonalData(repositories.accessToWorkRepository));
   dataRights.register(documentsPersonalData(repositories.documentsRepository));
+  dataRights.register(studyPersonalData(repositories.studyRepository));
   dataRights.register(notificationsPersonalData(notificationOutbox, notificationPreferences, accounts));
   const passports = new PassportsService({
     mongo,
@@ -352,6 +361,13 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
       mongo,
       records: repositories.accessToWorkRepository,
       internships: new InternshipFacts({ youngPeople, matches, progress: progressRepository }),
+      audit,
+      clock,
+    }),
+    study: new StudyService({
+      mongo,
+      records: repositories.studyRepository,
+      facts: new StudyFacts({ youngPeople, matches, placements, employers }),
       audit,
       clock,
     }),
