@@ -137,7 +137,11 @@ describe('attendance week by week', () => {
       absences: [{ reason: 'ill' }, { reason: 'other', details: 'Bus strike' }],
     });
     expect(second.status, second.text).toBe(200);
-    const corrected = await recordWeek(world.coach, '2026-09-07', { daysExpected: 4, daysAttended: 3, absences: [{ reason: 'holiday' }] });
+    const corrected = await recordWeek(world.coach, '2026-09-07', {
+      daysExpected: 4,
+      daysAttended: 3,
+      absences: [{ reason: 'holiday' }],
+    });
     expect(corrected.status).toBe(200);
     const listed = await listWeeks(world.youngPerson);
     expect(listed.status, listed.text).toBe(200);
@@ -151,11 +155,19 @@ describe('attendance week by week', () => {
     expect(fieldProblems(over)).toEqual([
       { path: 'daysAttended', in: 'body', message: 'is more than the days expected (3)' },
     ]);
-    const missing = await recordWeek(world.coach, '2026-09-21', { daysExpected: 4, daysAttended: 2, absences: [{ reason: 'ill' }] });
+    const missing = await recordWeek(world.coach, '2026-09-21', {
+      daysExpected: 4,
+      daysAttended: 2,
+      absences: [{ reason: 'ill' }],
+    });
     expect(fieldProblems(missing)).toEqual([
       { path: 'absences', in: 'body', message: 'must give one reason for each of the 2 days missed (1 given)' },
     ]);
-    const noWords = await recordWeek(world.coach, '2026-09-21', { daysExpected: 4, daysAttended: 3, absences: [{ reason: 'other' }] });
+    const noWords = await recordWeek(world.coach, '2026-09-21', {
+      daysExpected: 4,
+      daysAttended: 3,
+      absences: [{ reason: 'other' }],
+    });
     expect(fieldProblems(noWords)[0]!.path).toBe('absences.0.details');
     const before = await recordWeek(world.coach, '2026-08-31', { daysExpected: 4, daysAttended: 4 });
     expect(fieldProblems(before)[0]).toMatchObject({ path: 'week', in: 'path' });
@@ -194,7 +206,10 @@ describe('the ILR-shaped work placement export', () => {
     expect(exported.status, exported.text).toBe(200);
     expect(exported.headers.get('content-type')).toContain('text/csv');
     expect(exported.headers.get('cache-control')).toBe('no-store');
-    const [header, ...rows] = exported.text.replace(/^\ufeff/, '').trimEnd().split('\r\n');
+    const [header, ...rows] = exported.text
+      .replace(/^\ufeff/, '')
+      .trimEnd()
+      .split('\r\n');
     expect(header).toBe(
       'LearnRefNumber,LearnAimRef,WorkPlaceStartDate,WorkPlaceEndDate,WorkPlaceHours,WorkPlaceMode,WorkPlaceEmpId,young_person_id,name,employer_name,placement_match_id',
     );

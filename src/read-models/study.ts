@@ -1,7 +1,11 @@
 import { type Document, ObjectId } from 'mongodb';
 import type { EmployersRepository } from '../employers/employers.repository.js';
 import { startedStates } from '../journey/journey.machine.js';
-import { type PlacementMatch, type PlacementMatchesRepository, toPlacementMatch } from '../journey/journey.repository.js';
+import {
+  type PlacementMatch,
+  type PlacementMatchesRepository,
+  toPlacementMatch,
+} from '../journey/journey.repository.js';
 import type { PlacementsRepository } from '../placements/placements.repository.js';
 import type { YoungPeopleRepository } from '../young-people/young-people.repository.js';
 
