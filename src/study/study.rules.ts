@@ -18,7 +18,7 @@ export function programmeProblems(input: StudyProgrammeInput, today: string): Fi
   };
   if (input.english) check('english', input.english);
   if (input.maths) check('maths', input.maths);
-  input.otherAims.forEach((aim, index) => check(`otherAims.${index}`, aim));
+  for (const [index, aim] of input.otherAims.entries()) check(`otherAims.${index}`, aim);
   return problems;
 }
 
