@@ -266,6 +266,29 @@ export class StudyRepository {
     return toAttendanceWeek(saved!);
   }
 
+  /** Each internship's days expected and attended, summed over its recorded weeks. */
+  async attendanceTotalsByMatch(
+    providerId: string,
+    matchIds: string[],
+  ): Promise<Map<string, { daysExpected: number; daysAttended: number }>> {
+    const rows = await this.attendance
+      .aggregate<{ _id: ObjectId; daysExpected: number; daysAttended: number }>([
+        {
+          $match: {
+            providerId: new ObjectId(providerId),
+            matchId: { $in: matchIds.map((id) => new ObjectId(id)) },
+          },
+        },
+        {
+          $group: { _id: '$matchId', daysExpected: { $sum: '$daysExpected' }, daysAttended: { $sum: '$daysAttended' } },
+        },
+      ])
+      .toArray();
+    return new Map(
+      rows.map((row) => [row._id.toHexString(), { daysExpected: row.daysExpected, daysAttended: row.daysAttended }]),
+    );
+  }
+
   async eraseAll(youngPersonId: string, session: ClientSession): Promise<void> {
     const filter = { youngPersonId: new ObjectId(youngPersonId) };
     await this.programmes.deleteMany(filter, { session });

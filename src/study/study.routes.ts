@@ -1,13 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { actor } from '../auth/auth.middleware.js';
-import { idParams, idSchema } from '../core/db/ids.js';
+import { idParams } from '../core/db/ids.js';
 import { bearer, createRouter, errorResponses, jsonBody, jsonResponse } from '../core/http/openapi.js';
-import { sectorSchema } from '../domain/schemas.js';
 import { ilrCsv, ilrCsvColumns } from './ilr-export.js';
 import {
   attendanceInputSchema,
   attendanceSchema,
   attendanceWeekSchema,
+  ilrFiltersSchema,
   studyProgrammeInputSchema,
   studyProgrammeSchema,
 } from './study.schemas.js';
@@ -81,16 +81,6 @@ const recordAttendance = createRoute({
   },
 });
 
-const ilrQuery = z.strictObject({
-  academicYear: z.coerce.number().int().min(2000).max(2100).optional().openapi({
-    description: 'Only internships of the academic year that starts in September of this year (2026 for 2026/27).',
-    example: 2026,
-  }),
-  localAuthority: z.string().trim().min(1).max(100).optional().openapi({ example: 'Leeds' }),
-  sector: sectorSchema.optional(),
-  jobCoachId: idSchema.optional(),
-});
-
 const ilrExport = createRoute({
   method: 'get',
   path: '/v1/reports/ilr-work-placements.csv',
@@ -101,7 +91,7 @@ const ilrExport = createRoute({
     `The caller’s provider’s internships (placement matches) that started, earliest first, with the report’s filters: learner reference, learning aim \`Z0002347\`, start and end dates, planned hours (the placement’s hours a week times its weeks), mode 2 (external, at an employer) and the employer reference number. Never any passport text. UTF-8 with a byte-order mark, CRLF line ends, a header row (\`${ilrCsvColumns.join(',')}\`). Sent with \`Cache-Control: no-store\`. ` +
     'For the provider’s admins; 403 for anyone else.',
   ...bearer,
-  request: { query: ilrQuery },
+  request: { query: ilrFiltersSchema },
   responses: {
     200: {
       description: 'The export as CSV.',

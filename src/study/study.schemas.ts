@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { idSchema } from '../core/db/ids.js';
-import { dateSchema, longText, shortText } from '../domain/schemas.js';
+import { dateSchema, longText, sectorSchema, shortText } from '../domain/schemas.js';
 
 /** The levels of English and maths a supported intern works at, from Entry 1 to Level 2. */
 export const studyLevels = ['entry_1', 'entry_2', 'entry_3', 'level_1', 'level_2'] as const;
@@ -117,6 +117,17 @@ export const attendanceSchema = z
       .openapi({ description: 'Days attended as a share of days expected, in per cent; null with no days expected.' }),
   })
   .openapi('Attendance');
+
+/** The report's filters, as the ILR export takes them (the API's query and the reports page's link). */
+export const ilrFiltersSchema = z.strictObject({
+  academicYear: z.coerce.number().int().min(2000).max(2100).optional().openapi({
+    description: 'Only internships of the academic year that starts in September of this year (2026 for 2026/27).',
+    example: 2026,
+  }),
+  localAuthority: z.string().trim().min(1).max(100).optional().openapi({ example: 'Leeds' }),
+  sector: sectorSchema.optional(),
+  jobCoachId: idSchema.optional(),
+});
 
 export type StudyProgrammeInput = z.output<typeof studyProgrammeInputSchema>;
 export type AttendanceInput = z.output<typeof attendanceInputSchema>;

@@ -1,6 +1,6 @@
 import type { MongoClient } from 'mongodb';
 import type { AuditLog } from '../audit/audit.js';
-import { type Actor, authorize, decide, type Resource } from '../auth/policy.js';
+import { type Actor, authorize, decide, providerDashboardScope, type Resource } from '../auth/policy.js';
 import type { Clock } from '../core/clock.js';
 import { isoDate, londonDayAndHour, toDate, weekStartOf } from '../core/dates.js';
 import { inTransaction } from '../core/db/transaction.js';
@@ -10,6 +10,7 @@ import { type IlrRow, ilrRows } from './ilr-export.js';
 import type { AttendanceWeek, StudyProgramme, StudyRepository } from './study.repository.js';
 import { attendanceProblems, attendanceTotals, programmeProblems, programmeWarnings } from './study.rules.js';
 import type { AttendanceInput, StudyProgrammeInput } from './study.schemas.js';
+import { studyFigureDefinitions, studyFigureKeys, studyReportRows } from './study-figures.js';
 
 const weekProblem = (message: string): FieldProblem => ({ path: 'week', in: 'path', message });
 
@@ -226,8 +227,15 @@ export class StudyService {
     };
   }
 
-  /** Attendance in per cent beside a journey, for whoever may read the study programme; null for anyone else. */
-  async journeyAttendance(actor: Actor, internship: { id: string; youngPersonId: string; providerId: string }) {
+  /**
+   * Attendance in per cent beside a journey that started, for whoever may read the study
+   * programme; null for anyone else and before the start.
+   */
+  async journeyAttendance(
+    actor: Actor,
+    internship: { id: string; youngPersonId: string; providerId: string; startedOn?: string },
+  ) {
+    if (!internship.startedOn) return null;
     const resource: Resource = {
       type: 'study',
       youngPersonId: internship.youngPersonId,
@@ -238,7 +246,42 @@ export class StudyService {
     return {
       ...totals,
       studyPath: `/young-people/${internship.youngPersonId}/study`,
-      recordPath: decide(actor, 'study.write', resource) === 'allow' ? `/journeys/${internship.id}/attendance` : null,
+      recordPath:
+        decide(actor, 'study.write', resource) === 'allow'
+          ? `/young-people/${internship.youngPersonId}/study/attendance/${internship.id}`
+          : null,
+    };
+  }
+
+  /**
+   * The study programme's figures for the provider report, with the report's filters: attendance
+   * and English and maths achievement for all the internships that started, then by academic year.
+   * A provider admin's cover the provider, a job coach's their own caseload (as the report's do).
+   */
+  async reportFigures(actor: Actor, filters: Omit<InternshipScope, 'providerId'>) {
+    const scope = providerDashboardScope(actor);
+    if (!scope) throw forbidden('Reports are for the provider’s job coaches and admins.');
+    const internships = await this.facts.startedInternships({
+      ...filters,
+      providerId: scope.providerId,
+      ...(scope.jobCoachId ? { jobCoachId: scope.jobCoachId } : {}),
+    });
+    const [attendanceByMatch, programmes] = await Promise.all([
+      this.records.attendanceTotalsByMatch(
+        scope.providerId,
+        internships.map((internship) => internship.id),
+      ),
+      this.records.programmesOf([...new Set(internships.map((internship) => internship.youngPersonId))]),
+    ]);
+    return {
+      figures: [...studyFigureKeys],
+      rows: studyReportRows({
+        internships,
+        attendanceByMatch,
+        programmes: new Map(programmes.map((programme) => [programme.youngPersonId, programme])),
+      }),
+      definitions: studyFigureDefinitions,
+      mayExportIlr: decide(actor, 'provider.ilr_export', { type: 'provider', id: scope.providerId }) === 'allow',
     };
   }
 
