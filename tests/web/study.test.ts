@@ -139,6 +139,13 @@ describe('study programme pages', () => {
     expect(rows[1]).toBe(
       `AVC0042187,Z0002347,2026-09-07,,720,2,,${world.youngPersonId},Sam,The Beckside Hotel,${matchId}`,
     );
+    const table = await (await context.request.get('/reports.csv')).text();
+    expect(table).toContain('\r\n\r\nStudy programme by academic year,Group,Attendance (%),');
+    expect(table).toContain(',All,81.3,16,13,1,0,0,1,1,100\r\n');
+    const data = await (await context.request.get('/reports.csv?form=data')).text();
+    expect(data).toContain(
+      'study programme by academic year,2026,2026/27,attendancePercent,81.3,"Days attended as a percentage',
+    );
     await context.close();
 
     const coach = await signInAs(web, world.coach.email);
