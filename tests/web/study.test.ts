@@ -116,11 +116,12 @@ describe('study programme pages', () => {
     await context.close();
   }, 60_000);
 
-  it('the coach’s forms fit 320 px', async () => {
+  it('the coach’s pages fit 320 px and pass axe there', async () => {
     const { page, context } = await signInAs(web, world.coach.email, { width: 320 });
     for (const path of ['', '/programme', `/attendance/${matchId}`]) {
       await page.goto(`/young-people/${world.youngPersonId}/study${path}`);
       await expectNoHorizontalScroll(page);
+      await expectNoAxeViolations(page);
     }
     await context.close();
   }, 60_000);
