@@ -202,8 +202,24 @@ describe('the ILR-shaped work placement export', () => {
     });
     expect(wrongErn.status).toBe(400);
 
+    const passport = await call(harness.app, 'PUT', '/v1/young-people/{youngPersonId}/passport', {
+      path: { youngPersonId: world.youngPersonId },
+      token: world.youngPerson.token,
+      body: {
+        coachAccess: 'all',
+        sections: {
+          aboutMe: { summary: 'MARK-PASSPORT-ABOUT' },
+          myCondition: { description: 'MARK-PASSPORT-CONDITION' },
+          whatHelps: null,
+          accessToWork: null,
+          review: null,
+        },
+      },
+    });
+    expect(passport.status, passport.text).toBe(200);
     const exported = await ilr(world.admin);
     expect(exported.status, exported.text).toBe(200);
+    expect(exported.text).not.toContain('MARK-PASSPORT');
     expect(exported.headers.get('content-type')).toContain('text/csv');
     expect(exported.headers.get('cache-control')).toBe('no-store');
     const [header, ...rows] = exported.text
