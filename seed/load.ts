@@ -17,6 +17,7 @@ import type { Dataset, GeneratedAccount } from './generate.js';
 import { journeyHistory } from './history.js';
 import type { LoadContext, LoadCounts, LoadPart } from './load-part.js';
 import { SearchFeed } from './search-feed.js';
+import { studyHistory } from './study.js';
 import { Batch, WriteQueue } from './write-queue.js';
 
 /**
@@ -173,6 +174,7 @@ export const loadParts: LoadPart[] = [
   youngPeople,
   journeyHistory,
   accessToWorkDemo,
+  studyHistory,
 ];
 
 export interface LoadOptions {

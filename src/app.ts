@@ -34,6 +34,8 @@ import { metricsRoutes } from './operations/metrics.routes.js';
 import { passportsRoutes } from './passports/passports.routes.js';
 import { placementsRoutes } from './placements/placements.routes.js';
 import type { Services } from './services.js';
+import { studyExamples } from './study/study.examples.js';
+import { studyRoutes } from './study/study.routes.js';
 import { pageModules } from './web/pages.js';
 import { createWebApp } from './web/web.app.js';
 import { youngPeopleRoutes } from './young-people/young-people.routes.js';
@@ -115,6 +117,7 @@ export function createApp(services: Services) {
   app.route('/', passportsRoutes());
   app.route('/', journeyRoutes());
   app.route('/', accessToWorkRoutes());
+  app.route('/', studyRoutes());
   app.route('/', documentsRoutes());
   app.route('/', inboxRoutes());
   app.route('/', dashboardsRoutes());
@@ -143,6 +146,7 @@ export function createApp(services: Services) {
         ...openApiExamples,
         ...accessToWorkExamples,
         ...documentsExamples,
+        ...studyExamples,
       }),
     ),
   );

@@ -28,6 +28,7 @@ import { passportCollections } from './passports/passports.repository.js';
 import { placementsCollection } from './placements/placements.repository.js';
 import { providersCollection } from './providers/providers.js';
 import { outboxCollection } from './search-sync/outbox.js';
+import { attendanceWeeksCollection, studyProgrammesCollection } from './study/study.repository.js';
 import { webSessionsCollection } from './web/sessions.js';
 import { youngPeopleCollection } from './young-people/young-people.repository.js';
 
@@ -58,6 +59,8 @@ export const collectionSpecs: CollectionSpec[] = [
   accessToWorkClaimsCollection,
   documentFilesCollection,
   documentChunksCollection,
+  studyProgrammesCollection,
+  attendanceWeeksCollection,
   outcomeCountsCollection,
   supportWeeksCollection,
   summaryStateCollection,

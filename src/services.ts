@@ -67,10 +67,14 @@ import { PeopleFacts } from './read-models/people.js';
 import { PlacementFacts } from './read-models/placements.js';
 import { RecipientsReadModel } from './read-models/recipients.js';
 import { ShareEndingsReadModel } from './read-models/shares.js';
+import { StudyFacts } from './read-models/study.js';
 import { SearchIndexer } from './search-sync/indexer.js';
 import { SearchOutbox } from './search-sync/outbox.js';
 import { SearchReconciler } from './search-sync/reconcile.js';
 import { SearchSyncWorker, syncRequestTimeoutMs } from './search-sync/worker.js';
+import { studyPersonalData } from './study/study.personal-data.js';
+import { StudyRepository } from './study/study.repository.js';
+import { StudyService } from './study/study.service.js';
 import { WebSessions } from './web/sessions.js';
 import { YoungPeopleRepository } from './young-people/young-people.repository.js';
 import { YoungPeopleService } from './young-people/young-people.service.js';
@@ -109,6 +113,8 @@ export interface Services {
   progress: ProgressService;
   /** Access to Work: the application, the award and the monthly claims built from the weekly logs. */
   accessToWork: AccessToWorkService;
+  /** The internship as a study programme: learning aims, planned hours, attendance week by week, the ILR export. */
+  study: StudyService;
   /** The internship's papers (award letters, claims, risk assessments...) in GridFS, read with the owner's consent. */
   documents: DocumentsService;
   inbox: InboxService;
@@ -142,6 +148,7 @@ export interface Repositories {
   progressRepository: ProgressRepository;
   accessToWorkRepository: AccessToWorkRepository;
   documentsRepository: DocumentsRepository;
+  studyRepository: StudyRepository;
   /** Deletes documents past their retention date, once a day across every instance; main.ts starts it. */
   documentRetention: DocumentRetention;
   /** Carries outbox events to Meilisearch; main.ts starts it, tests call `drain()`. */
@@ -207,6 +214,7 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     progressRepository: new ProgressRepository(db, dashboardSummaries),
     accessToWorkRepository: new AccessToWorkRepository(db),
     documentsRepository: new DocumentsRepository(db),
+    studyRepository: new StudyRepository(db),
   };
   const {
     accounts,
@@ -261,6 +269,7 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
   dataRights.register(journeyPersonalData(matches, progressRepository));
   dataRights.register(accessToWorkPersonalData(repositories.accessToWorkRepository));
   dataRights.register(documentsPersonalData(repositories.documentsRepository));
+  dataRights.register(studyPersonalData(repositories.studyRepository));
   dataRights.register(notificationsPersonalData(notificationOutbox, notificationPreferences, accounts));
   const passports = new PassportsService({
     mongo,
@@ -356,6 +365,13 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
       mongo,
       records: repositories.accessToWorkRepository,
       internships: new InternshipFacts({ youngPeople, matches, progress: progressRepository }),
+      audit,
+      clock,
+    }),
+    study: new StudyService({
+      mongo,
+      records: repositories.studyRepository,
+      facts: new StudyFacts({ youngPeople, matches, placements, employers }),
       audit,
       clock,
     }),

@@ -838,6 +838,74 @@ const matrix: Record<string, Case[]> = {
     { body: () => ({ email: {}, dailyDigest: true }), expected: { anonymous: 401, coachA: 200 } },
   ],
   listNotifications: [{ expected: { coachA: 200, youngPersonA: 200, anonymous: 401, adminA: 200 } }],
+  getStudyProgramme: [
+    {
+      params: youngPerson,
+      expected: {
+        adminA: 200,
+        coachA: 200,
+        youngPersonA: 200,
+        delegateA: 200,
+        employer: 404,
+        otherEmployer: 404,
+        adminB: 404,
+        coachB: 404,
+        youngPersonB: 404,
+        anonymous: 401,
+      },
+    },
+  ],
+  putStudyProgramme: [
+    {
+      params: youngPerson,
+      body: () => ({ plannedHours: 600, english: { level: 'entry_3', achieved: false } }),
+      expected: {
+        youngPersonA: 403,
+        delegateA: 403,
+        employer: 404,
+        adminB: 404,
+        coachB: 404,
+        anonymous: 401,
+        adminA: 200,
+        coachA: 200,
+      },
+    },
+  ],
+  listAttendance: [
+    {
+      name: 'an employer hosting the intern sees nothing of the study programme',
+      params: match('inProgress'),
+      expected: { employer: 404, coachB: 404, youngPersonA: 404, anonymous: 401, adminA: 200, coachA: 200 },
+    },
+  ],
+  recordAttendance: [
+    {
+      params: () => ({ matchId: matches.inProgress, week: '2026-11-16' }),
+      body: () => ({ daysExpected: 4, daysAttended: 3, absences: [{ reason: 'ill' }] }),
+      expected: {
+        employer: 404,
+        coachB: 404,
+        adminB: 404,
+        youngPersonA: 404,
+        anonymous: 401,
+        adminA: 200,
+        coachA: 200,
+      },
+    },
+  ],
+  exportIlrWorkPlacementsCsv: [
+    {
+      expected: {
+        adminA: 200,
+        adminB: 200,
+        coachA: 403,
+        youngPersonA: 403,
+        delegateA: 403,
+        employer: 403,
+        anonymous: 401,
+      },
+    },
+  ],
   getAccessToWorkCase: [
     {
       params: youngPerson,

@@ -51,6 +51,8 @@ export type AuditAction =
   | 'access_to_work.claim_send'
   | 'access_to_work.claim_pay'
   | 'access_to_work.claim_query'
+  | 'study.programme'
+  | 'study.attendance'
   | 'document.upload'
   | 'document.download'
   | 'document.delete'
@@ -79,6 +81,7 @@ export interface AuditTarget {
     | 'placement_match'
     | 'access_to_work_case'
     | 'access_to_work_claim'
+    | 'study_programme'
     | 'document';
   id: string;
 }

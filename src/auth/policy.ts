@@ -41,6 +41,7 @@ export type Resource =
        */
       consentingEmployerIds: string[];
     }
+  | { type: 'study'; youngPersonId: string; providerId: string }
   | {
       type: 'placement_match';
       youngPersonId: string;
@@ -94,6 +95,10 @@ export type Action =
   | 'access_to_work.read'
   | 'access_to_work.write'
   | 'access_to_work.read_funded_until'
+  | 'study.read'
+  | 'study.write'
+  /** The ILR-shaped work-placement export of the provider's internships. */
+  | 'provider.ilr_export'
   | 'document.list'
   | 'document.read'
   | 'document.upload'
@@ -229,6 +234,8 @@ function decideProvider(actor: Actor, action: Action, r: Extract<Resource, { typ
     'provider.record_eligibility_exception': staff && actor.role === 'provider_admin',
     'provider.dashboard': staff,
     'provider.access_to_work_claims': staff,
+    // The ILR is the college's funding return, sent by its office for the whole provider.
+    'provider.ilr_export': staff && actor.role === 'provider_admin',
   };
   return allowed[action] ? 'allow' : 'forbidden';
 }
@@ -275,6 +282,17 @@ function decideAccessToWork(actor: Actor, action: Action, r: Extract<Resource, {
     // The provider runs the application and the claims; the young person signs on paper, not here.
     'access_to_work.write': staff,
     'access_to_work.read_funded_until': reader || host,
+  };
+  return allowed[action] ? 'allow' : 'forbidden';
+}
+
+function decideStudy(actor: Actor, action: Action, r: Extract<Resource, { type: 'study' }>): Decision {
+  // Employers see nothing of the learning: to them it does not exist.
+  if (!seesYoungPerson(actor, r.youngPersonId, r.providerId)) return 'not_found';
+  const staff = staffOf(actor, r.providerId);
+  const allowed: Record<string, boolean> = {
+    'study.read': staff || ownerOr(actor, r.youngPersonId, 'view_profile'),
+    'study.write': staff,
   };
   return allowed[action] ? 'allow' : 'forbidden';
 }
@@ -327,6 +345,8 @@ export function decide(actor: Actor, action: Action, resource: Resource): Decisi
       return decideAccessToWork(actor, action, resource);
     case 'document':
       return decideDocument(actor, action, resource);
+    case 'study':
+      return decideStudy(actor, action, resource);
   }
 }
 
@@ -341,6 +361,7 @@ const notFoundNames: Record<Resource['type'], string> = {
   placement_match: 'Placement match',
   access_to_work: 'Young person',
   document: 'Document',
+  study: 'Young person',
 };
 
 /**

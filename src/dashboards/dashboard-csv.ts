@@ -207,4 +207,36 @@ export function employerTableCsv(
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
+/** Figures another feature adds to the provider report (the study programme's), with what each counts. */
+export interface AddedFigures {
+  /** The breakdown's name in the CSV, as "study programme by academic year". */
+  breakdown: string;
+  figures: readonly string[];
+  rows: (FigureRow & { key: string | null; label: string })[];
+  definitions: Record<string, string>;
+}
+
+/**
+ * The report's chunks, then the added figures: as more figure lines in the long form, or after an
+ * empty row as a table of their own (their columns are not the report's).
+ */
+export async function* withAddedFigures(
+  chunks: AsyncGenerator<string>,
+  added: AddedFigures,
+  options: { longForm: boolean; headings: Record<string, string> },
+): AsyncGenerator<string> {
+  yield* chunks;
+  const figures = [...added.figures];
+  if (options.longForm) {
+    const lines = added.rows.flatMap((row) =>
+      figureLines(added.breakdown, row.key, row.label, row, figures, added.definitions),
+    );
+    yield lines.map((one) => `${one}\r\n`).join('');
+    return;
+  }
+  const header = tableLine([capitalise(added.breakdown), 'Group', ...figures.map((f) => options.headings[f] ?? f)], 99);
+  const rows = added.rows.map((row) => tableLine(['', row.label, ...figures.map((f) => row[f] as Value)], 2));
+  yield `\r\n${[header, ...rows].join('\r\n')}\r\n`;
+}
+
 const capitalise = (words: string) => `${words.charAt(0).toUpperCase()}${words.slice(1)}`;

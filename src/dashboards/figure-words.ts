@@ -22,4 +22,13 @@ export const figureWords: Record<string, string> = {
   declinedByEmployer: 'Declined by you',
   hiredByEmployer: 'Hired by you at the end',
   hiredByEmployerPercent: 'Hired by you at the end (%)',
+  attendancePercent: 'Attendance (%)',
+  daysExpected: 'Days expected',
+  daysAttended: 'Days attended',
+  englishAims: 'Interns with an English aim',
+  englishAchieved: 'English aims achieved',
+  englishAchievedPercent: 'English achieved (%)',
+  mathsAims: 'Interns with a maths aim',
+  mathsAchieved: 'Maths aims achieved',
+  mathsAchievedPercent: 'Maths achieved (%)',
 };

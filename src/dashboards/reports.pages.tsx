@@ -17,6 +17,7 @@ import {
   providerDashboardCsvChunks,
   providerTableCsvChunks,
   textStream,
+  withAddedFigures,
 } from './dashboard-csv.js';
 import { academicYearLabel, type DashboardFilters, defaultCoachPage } from './dashboards.service.js';
 import { figureWords } from './figure-words.js';
@@ -188,7 +189,7 @@ const groupFigures = [
 const employerGroupFigures = ['awaitingDecision', 'starts', 'completed', 'hiredByEmployer'];
 
 /** The table as the page shows it, and every figure in long form for those who pivot it themselves. */
-function Downloads(props: { filters: DashboardFilters; accessToWorkClaims?: boolean }) {
+function Downloads(props: { filters: DashboardFilters; accessToWorkClaims?: boolean; ilrWorkPlacements?: boolean }) {
   const query = queryOf(props.filters);
   return (
     <ul class="govuk-list">
@@ -202,6 +203,13 @@ function Downloads(props: { filters: DashboardFilters; accessToWorkClaims?: bool
           Download every figure, one a row (CSV data)
         </a>
       </li>
+      {props.ilrWorkPlacements ? (
+        <li>
+          <a class="govuk-link" href={`/reports/ilr-work-placements.csv${query}`} download>
+            Download the ILR work placements, one row per internship (CSV)
+          </a>
+        </li>
+      ) : null}
       {props.accessToWorkClaims ? (
         <li>
           <a class="govuk-link" href="/access-to-work/claims.csv" download>
@@ -240,9 +248,10 @@ async function providerReport(c: Context<WebEnv>) {
   const filters = filtersFrom(c);
   const coachPage = coachPageFrom(c);
   const { limit } = defaultCoachPage;
-  const [dashboard, authorities] = await Promise.all([
+  const [dashboard, authorities, study] = await Promise.all([
     c.var.services.dashboards.provider(actor, filters, { limit, offset: (coachPage - 1) * limit }),
     c.var.services.dashboards.localAuthorities(actor),
+    c.var.services.study.reportFigures(actor, filters),
   ]);
   const coaches = dashboard.byJobCoachPage;
   const coachPages = Math.max(1, Math.ceil(coaches.total / limit));
@@ -328,7 +337,7 @@ async function providerReport(c: Context<WebEnv>) {
           </a>
         </p>
       ) : null}
-      <Downloads filters={filters} accessToWorkClaims />
+      <Downloads filters={filters} accessToWorkClaims ilrWorkPlacements={study.mayExportIlr} />
       <FiguresWithDefinitions figures={dashboard.overall} definitions={dashboard.definitions} />
       {breakdowns.map((breakdown) => (
         <section aria-labelledby={breakdown.id}>
@@ -375,6 +384,20 @@ async function providerReport(c: Context<WebEnv>) {
           )}
         </section>
       ) : null}
+      <section aria-labelledby="study">
+        <h2 class="govuk-heading-m" id="study">
+          Study programme: attendance, English and maths
+        </h2>
+        <GroupTable caption="Study programme, by academic year" rows={study.rows} figures={study.figures} />
+        <dl class="govuk-body-s">
+          {study.figures.map((figure) => (
+            <>
+              <dt class="govuk-!-font-weight-bold">{figureWords[figure]}</dt>
+              <dd class="govuk-!-margin-left-0 govuk-!-margin-bottom-2">{study.definitions[figure]}</dd>
+            </>
+          ))}
+        </dl>
+      </section>
       <h2 class="govuk-heading-m">Eligibility exceptions</h2>
       <p class="govuk-body">
         {dashboard.eligibilityExceptions.total}{' '}
@@ -441,18 +464,25 @@ async function reportCsv(c: Context<WebEnv>) {
           headings: figureWords,
         });
   } else {
-    const { dashboard, coaches } = await dashboards.providerExport(actor, filters);
+    const [{ dashboard, coaches }, study] = await Promise.all([
+      dashboards.providerExport(actor, filters),
+      c.var.services.study.reportFigures(actor, filters),
+    ]);
     const coachName = dashboard.byJobCoach.find((row) => row.key === filters.jobCoachId)?.label;
     words = filterWords(filters, coachName);
     const whose = dashboard.scope.coverage === 'provider' ? 'Everyone at your provider' : 'Your caseload';
     body = textStream(
-      longForm
-        ? providerDashboardCsvChunks(dashboard, coaches)
-        : providerTableCsvChunks(dashboard, coaches, {
-            filtersLine: `${whose}: ${words.join(', ')}. Made on ${today}.`,
-            firstFigures: groupFigures,
-            headings: { ...figureWords, ...accessToWorkFigureWords },
-          }),
+      withAddedFigures(
+        longForm
+          ? providerDashboardCsvChunks(dashboard, coaches)
+          : providerTableCsvChunks(dashboard, coaches, {
+              filtersLine: `${whose}: ${words.join(', ')}. Made on ${today}.`,
+              firstFigures: groupFigures,
+              headings: { ...figureWords, ...accessToWorkFigureWords },
+            }),
+        { breakdown: 'study programme by academic year', ...study },
+        { longForm, headings: figureWords },
+      ),
     );
   }
   const name = [isEmployer ? 'employer' : 'provider', longForm ? 'data' : 'report', ...words, today]

@@ -22,6 +22,8 @@ export interface Employer {
   coordinates: Coordinates;
   disabilityConfident: DisabilityConfidentLevel;
   website?: string;
+  /** The employer reference number (ERN), 9 digits, for the colleges' ILR returns. */
+  employerReferenceNumber?: string;
   verified: boolean;
   verifiedBy?: { providerId: string; accountId: string; at: Date };
   contacts: Contact[];
@@ -38,6 +40,7 @@ export interface EmployerDoc {
   location: { type: 'Point'; coordinates: [number, number] };
   disabilityConfident: DisabilityConfidentLevel;
   website?: string;
+  employerReferenceNumber?: string;
   verified: boolean;
   verifiedBy?: { providerId: ObjectId; accountId: ObjectId; at: Date };
   contacts: Contact[];
@@ -77,6 +80,7 @@ export const employersCollection: CollectionSpec = {
       },
       location: { bsonType: 'object', required: ['type', 'coordinates'] },
       disabilityConfident: { enum: [...disabilityConfidentLevels] },
+      employerReferenceNumber: { bsonType: 'string', pattern: '^\\d{9}$' },
       verified: { bsonType: 'bool' },
       verifiedBy: { bsonType: 'object' },
       contacts: { bsonType: 'array', maxItems: 10 },

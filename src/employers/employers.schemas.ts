@@ -34,6 +34,13 @@ const employerFields = {
   disabilityConfident: disabilityConfidentSchema,
   website: z.url({ protocol: /^https?$/ }).max(200),
   contacts: z.array(contactSchema).max(10),
+  employerReferenceNumber: z
+    .string()
+    .regex(/^\d{9}$/, { message: 'must be the 9 digits of the employer reference number' })
+    .openapi({
+      description: 'The employer reference number (ERN) a college’s ILR return names the work placement employer by.',
+      example: '123456789',
+    }),
 };
 
 export const employerInputSchema = z
@@ -44,6 +51,7 @@ export const employerInputSchema = z
     disabilityConfident: employerFields.disabilityConfident.default('none'),
     website: employerFields.website.optional(),
     contacts: employerFields.contacts.default([]),
+    employerReferenceNumber: employerFields.employerReferenceNumber.optional(),
   })
   .openapi('EmployerInput');
 
@@ -68,6 +76,7 @@ export const employerSchema = z
     coordinates: coordinatesSchema,
     disabilityConfident: disabilityConfidentSchema,
     website: z.string().optional(),
+    employerReferenceNumber: z.string().optional(),
     verified: z.boolean(),
     verifiedAt: z.string().optional(),
     contacts: z

@@ -38,6 +38,7 @@ export function employerView(employer: Employer, includePrivate: boolean) {
     coordinates: employer.coordinates,
     disabilityConfident: employer.disabilityConfident,
     ...(employer.website ? { website: employer.website } : {}),
+    ...(employer.employerReferenceNumber ? { employerReferenceNumber: employer.employerReferenceNumber } : {}),
     verified: employer.verified,
     ...(employer.verifiedBy ? { verifiedAt: employer.verifiedBy.at.toISOString() } : {}),
     ...(includePrivate ? { contacts: employer.contacts } : {}),

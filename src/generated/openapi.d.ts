@@ -196,6 +196,20 @@ export interface paths {
      */
     post: operations["acceptPlacementMatch"];
   };
+  "/v1/placement-matches/{matchId}/attendance": {
+    /**
+     * An internship’s attendance week by week, with the per cent over all its weeks
+     * @description Read by the provider’s job coaches and admins, the young person, and a delegate with the view_profile right; an employer gets 404.
+     */
+    get: operations["listAttendance"];
+  };
+  "/v1/placement-matches/{matchId}/attendance/{week}": {
+    /**
+     * Record (or correct) a week’s attendance: days expected, days attended, a reason for each day missed
+     * @description `absences` holds one reason for each day missed (days expected less days attended); `other` needs `details`. 422, nothing written, for more days attended than expected, a reason missing or too many, or a week before the start, after the end or not yet begun; 409 before the internship starts. Written by the provider’s job coaches and admins.
+     */
+    put: operations["recordAttendance"];
+  };
   "/v1/placement-matches/{matchId}/complete": {
     /**
      * Record the end and the outcome (job coaches)
@@ -300,6 +314,13 @@ export interface paths {
      * @description Only young people whose hard limits the placement keeps, best fit first, with reasons. Employers cannot call this.
      */
     get: operations["listCandidates"];
+  };
+  "/v1/reports/ilr-work-placements.csv": {
+    /**
+     * The ILR-shaped work placement export: one row per internship that started
+     * @description The caller’s provider’s internships (placement matches) that started, earliest first, with the report’s filters: learner reference, learning aim `Z0002347`, start and end dates, planned hours (the placement’s hours a week times its weeks), mode 2 (external, at an employer) and the employer reference number. Never any passport text. UTF-8 with a byte-order mark, CRLF line ends, a header row (`LearnRefNumber,LearnAimRef,WorkPlaceStartDate,WorkPlaceEndDate,WorkPlaceHours,WorkPlaceMode,WorkPlaceEmpId,young_person_id,name,employer_name,placement_match_id`). Sent with `Cache-Control: no-store`. For the provider’s admins; 403 for anyone else.
+     */
+    get: operations["exportIlrWorkPlacementsCsv"];
   };
   "/v1/shared-passports": {
     /** Passports shared with my organisation (employers) */
@@ -546,6 +567,18 @@ export interface paths {
      * @description Nothing is overwritten: the restore is a new version (`source: "restore"`, `restoredFrom`), and it is in the audit log.
      */
     post: operations["restorePassportVersion"];
+  };
+  "/v1/young-people/{youngPersonId}/study-programme": {
+    /**
+     * The study programme: learning aims, planned hours and the learner reference
+     * @description Always answers, with `plannedHours` null and no aims until a programme is recorded. Read by the provider’s job coaches and admins, the young person, and a delegate with the view_profile right; an employer gets 404.
+     */
+    get: operations["getStudyProgramme"];
+    /**
+     * Record the study programme (replaces what was recorded)
+     * @description Fewer than 540 planned hours is saved with a warning in `warnings`, not refused. 422 for an aim achieved in the future or a date achieved on an aim that is not achieved; nothing is written. Written by the provider’s job coaches and admins.
+     */
+    put: operations["putStudyProgramme"];
   };
 }
 
@@ -828,6 +861,47 @@ export interface components {
       postcode: string;
       town: string;
     };
+    Attendance: {
+      daysAttended: number;
+      daysExpected: number;
+      /** @example 665f1c2e9b1d8c0012a3b4c5 */
+      matchId: string;
+      /** @description Days attended as a share of days expected, in per cent; null with no days expected. */
+      percent: number | null;
+      weeks: components["schemas"]["AttendanceWeek"][];
+    };
+    AttendanceWeek: {
+      absences: ({
+          details?: string;
+          /** @enum {string} */
+          reason: "ill" | "appointment" | "holiday" | "other";
+        })[];
+      daysAttended: number;
+      daysExpected: number;
+      /** @example 665f1c2e9b1d8c0012a3b4c5 */
+      matchId: string;
+      recordedAt: string;
+      weekStarting: string;
+    };
+    AttendanceWeekInput: {
+      /**
+       * @description One entry for each day missed (days expected less days attended).
+       * @default []
+       */
+      absences?: ({
+          /** @description In words; needed when the reason is `other`. */
+          details?: string;
+          /**
+           * @description Why a day was missed: ill, appointment, holiday or other.
+           * @enum {string}
+           */
+          reason: "ill" | "appointment" | "holiday" | "other";
+        })[];
+      /** @description Days they came; not more than expected. */
+      daysAttended: number;
+      /** @description Days the intern was expected that week. */
+      daysExpected: number;
+    };
     Availability: {
       days: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
       /** @example 09:30 */
@@ -1040,6 +1114,7 @@ export interface components {
       description?: string;
       /** @enum {string} */
       disabilityConfident: "none" | "committed" | "employer" | "leader";
+      employerReferenceNumber?: string;
       /** @example 665f1c2e9b1d8c0012a3b4c5 */
       id: string;
       name: string;
@@ -1151,6 +1226,11 @@ export interface components {
        * @enum {string}
        */
       disabilityConfident?: "none" | "committed" | "employer" | "leader";
+      /**
+       * @description The employer reference number (ERN) a college’s ILR return names the work placement employer by.
+       * @example 123456789
+       */
+      employerReferenceNumber?: string;
       name: string;
       /** @enum {string} */
       sector: "hospitality_catering" | "retail" | "healthcare_support" | "administration" | "logistics_warehouse" | "horticulture" | "it_support" | "leisure" | "facilities" | "libraries" | "education_support" | "animal_care" | "manufacturing" | "creative_media";
@@ -1171,6 +1251,11 @@ export interface components {
       description?: string;
       /** @enum {string} */
       disabilityConfident?: "none" | "committed" | "employer" | "leader";
+      /**
+       * @description The employer reference number (ERN) a college’s ILR return names the work placement employer by.
+       * @example 123456789
+       */
+      employerReferenceNumber?: string;
       name?: string;
       /** @enum {string} */
       sector?: "hospitality_catering" | "retail" | "healthcare_support" | "administration" | "logistics_warehouse" | "horticulture" | "it_support" | "leisure" | "facilities" | "libraries" | "education_support" | "animal_care" | "manufacturing" | "creative_media";
@@ -2480,6 +2565,104 @@ export interface components {
       /** @example sam.jones@example.org */
       email: string;
       password: string;
+    };
+    StudyProgramme: {
+      english: ({
+        achieved: boolean;
+        achievedOn?: string;
+        /** @enum {string} */
+        level: "entry_1" | "entry_2" | "entry_3" | "level_1" | "level_2";
+        qualification?: string;
+      }) | null;
+      learnerReference: string | null;
+      maths: ({
+        achieved: boolean;
+        achievedOn?: string;
+        /** @enum {string} */
+        level: "entry_1" | "entry_2" | "entry_3" | "level_1" | "level_2";
+        qualification?: string;
+      }) | null;
+      otherAims: ({
+          achieved: boolean;
+          achievedOn?: string;
+          /** @enum {string} */
+          kind: "employability" | "other";
+          title: string;
+        })[];
+      /** @description Null until a programme is recorded. */
+      plannedHours: number | null;
+      updatedAt: string | null;
+      /** @description What is allowed but worth a second look, such as fewer than 540 planned hours. */
+      warnings: {
+          /** @enum {string} */
+          kind: "planned_hours_below_guidance";
+          message: string;
+        }[];
+      /** @example 665f1c2e9b1d8c0012a3b4c5 */
+      youngPersonId: string;
+    };
+    StudyProgrammeInput: {
+      /** @default null */
+      english?: ({
+        /** @description Whether the aim is achieved. */
+        achieved: boolean;
+        /**
+         * Format: date
+         * @description The day it was achieved; only when `achieved` is true, never in the future.
+         * @example 2026-09-01
+         */
+        achievedOn?: string;
+        /**
+         * @description The level worked at: Entry 1 to Level 2.
+         * @enum {string}
+         */
+        level: "entry_1" | "entry_2" | "entry_3" | "level_1" | "level_2";
+        /** @description The qualification aimed at, if any, for example "Functional Skills". */
+        qualification?: string;
+      }) | null;
+      /**
+       * @description The learner reference the college’s ILR return uses (LearnRefNumber, or the 10-digit ULN): letters and digits, at most 12.
+       * @example AVC0042187
+       */
+      learnerReference?: string;
+      /** @default null */
+      maths?: ({
+        /** @description Whether the aim is achieved. */
+        achieved: boolean;
+        /**
+         * Format: date
+         * @description The day it was achieved; only when `achieved` is true, never in the future.
+         * @example 2026-09-01
+         */
+        achievedOn?: string;
+        /**
+         * @description The level worked at: Entry 1 to Level 2.
+         * @enum {string}
+         */
+        level: "entry_1" | "entry_2" | "entry_3" | "level_1" | "level_2";
+        /** @description The qualification aimed at, if any, for example "Functional Skills". */
+        qualification?: string;
+      }) | null;
+      /** @default [] */
+      otherAims?: ({
+          /** @description Whether the aim is achieved. */
+          achieved: boolean;
+          /**
+           * Format: date
+           * @description The day it was achieved; only when `achieved` is true, never in the future.
+           * @example 2026-09-01
+           */
+          achievedOn?: string;
+          /**
+           * @description Employability, or another aim.
+           * @enum {string}
+           */
+          kind: "employability" | "other";
+          /** @description The aim in words, for example "Travel to work on my own". */
+          title: string;
+        })[];
+      /** @description Planned hours of the study programme for the year (the guidance: at least 540). */
+      plannedHours: number;
     };
     SubjectAccessExport: {
       [key: string]: unknown;
@@ -4932,6 +5115,147 @@ export interface operations {
     };
   };
   /**
+   * An internship’s attendance week by week, with the per cent over all its weeks
+   * @description Read by the provider’s job coaches and admins, the young person, and a delegate with the view_profile right; an employer gets 404.
+   */
+  listAttendance: {
+    parameters: {
+      path: {
+        matchId: string;
+      };
+    };
+    responses: {
+      /** @description The weeks recorded. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Attendance"];
+        };
+      };
+      /** @description The request is malformed or breaks the schema (including text with control characters); `details` names each field. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid access token. */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The caller may see this record but not do this to it. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to the caller. */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /**
+   * Record (or correct) a week’s attendance: days expected, days attended, a reason for each day missed
+   * @description `absences` holds one reason for each day missed (days expected less days attended); `other` needs `details`. 422, nothing written, for more days attended than expected, a reason missing or too many, or a week before the start, after the end or not yet begun; 409 before the internship starts. Written by the provider’s job coaches and admins.
+   */
+  recordAttendance: {
+    parameters: {
+      path: {
+        matchId: string;
+        /** @description Any date in the week, as 2026-09-14; the week is its Monday. */
+        week: string;
+      };
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *   "daysExpected": 4,
+         *   "daysAttended": 3,
+         *   "absences": [
+         *     {
+         *       "reason": "appointment",
+         *       "details": "Hospital check-up"
+         *     }
+         *   ]
+         * }
+         */
+        "application/json": components["schemas"]["AttendanceWeekInput"];
+      };
+    };
+    responses: {
+      /** @description The week as recorded. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["AttendanceWeek"];
+        };
+      };
+      /** @description The request is malformed or breaks the schema; `details` names each field. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid access token. */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The caller may see this record but not do this to it. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to the caller. */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The record is not in a state that allows this. */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request body is too large. */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request body must be JSON in UTF-8. */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request is well-formed but cannot be carried out; `details` says why. */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /**
    * Record the end and the outcome (job coaches)
    * @description Moves `in_progress` to `completed`; the young person becomes `completed`. A step that the match’s state does not allow answers 409 with `details.state` and `details.allowedNextSteps`; a step by the wrong side answers 403. Timestamped in the match’s history and audited.
    */
@@ -6287,6 +6611,59 @@ export interface operations {
       };
       /** @description Not found, or not visible to the caller. */
       404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request is well-formed but breaks a rule the schema cannot state (described on the fields); `details` says why. */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /**
+   * The ILR-shaped work placement export: one row per internship that started
+   * @description The caller’s provider’s internships (placement matches) that started, earliest first, with the report’s filters: learner reference, learning aim `Z0002347`, start and end dates, planned hours (the placement’s hours a week times its weeks), mode 2 (external, at an employer) and the employer reference number. Never any passport text. UTF-8 with a byte-order mark, CRLF line ends, a header row (`LearnRefNumber,LearnAimRef,WorkPlaceStartDate,WorkPlaceEndDate,WorkPlaceHours,WorkPlaceMode,WorkPlaceEmpId,young_person_id,name,employer_name,placement_match_id`). Sent with `Cache-Control: no-store`. For the provider’s admins; 403 for anyone else.
+   */
+  exportIlrWorkPlacementsCsv: {
+    parameters: {
+      query?: {
+        /** @description Only internships of the academic year that starts in September of this year (2026 for 2026/27). */
+        academicYear?: number;
+        localAuthority?: string;
+        sector?: "hospitality_catering" | "retail" | "healthcare_support" | "administration" | "logistics_warehouse" | "horticulture" | "it_support" | "leisure" | "facilities" | "libraries" | "education_support" | "animal_care" | "manufacturing" | "creative_media";
+        jobCoachId?: string;
+      };
+    };
+    responses: {
+      /** @description The export as CSV. */
+      200: {
+        content: {
+          "text/csv": string;
+        };
+      };
+      /** @description The request is malformed or breaks the schema; `details` names each field. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid access token. */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The caller may see this record but not do this to it. */
+      403: {
         content: {
           "application/json": components["schemas"]["Error"];
         };
@@ -9355,6 +9732,157 @@ export interface operations {
         };
       };
       /** @description The request is well-formed but breaks a rule the schema cannot state (described on the fields); `details` says why. */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /**
+   * The study programme: learning aims, planned hours and the learner reference
+   * @description Always answers, with `plannedHours` null and no aims until a programme is recorded. Read by the provider’s job coaches and admins, the young person, and a delegate with the view_profile right; an employer gets 404.
+   */
+  getStudyProgramme: {
+    parameters: {
+      path: {
+        youngPersonId: string;
+      };
+    };
+    responses: {
+      /** @description The programme. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["StudyProgramme"];
+        };
+      };
+      /** @description The request is malformed or breaks the schema (including text with control characters); `details` names each field. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid access token. */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The caller may see this record but not do this to it. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to the caller. */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /**
+   * Record the study programme (replaces what was recorded)
+   * @description Fewer than 540 planned hours is saved with a warning in `warnings`, not refused. 422 for an aim achieved in the future or a date achieved on an aim that is not achieved; nothing is written. Written by the provider’s job coaches and admins.
+   */
+  putStudyProgramme: {
+    parameters: {
+      path: {
+        youngPersonId: string;
+      };
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *   "learnerReference": "AVC0042187",
+         *   "plannedHours": 480,
+         *   "english": {
+         *     "level": "entry_3",
+         *     "qualification": "Functional Skills",
+         *     "achieved": false
+         *   },
+         *   "maths": {
+         *     "level": "level_1",
+         *     "qualification": "Functional Skills",
+         *     "achieved": true,
+         *     "achievedOn": "2027-03-18"
+         *   },
+         *   "otherAims": [
+         *     {
+         *       "kind": "employability",
+         *       "title": "Travel to work on my own",
+         *       "achieved": true,
+         *       "achievedOn": "2026-12-04"
+         *     },
+         *     {
+         *       "kind": "other",
+         *       "title": "Use a bank card in a shop",
+         *       "achieved": false
+         *     }
+         *   ]
+         * }
+         */
+        "application/json": components["schemas"]["StudyProgrammeInput"];
+      };
+    };
+    responses: {
+      /** @description The programme as saved. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["StudyProgramme"];
+        };
+      };
+      /** @description The request is malformed or breaks the schema; `details` names each field. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid access token. */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The caller may see this record but not do this to it. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to the caller. */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request body is too large. */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request body must be JSON in UTF-8. */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request is well-formed but cannot be carried out; `details` says why. */
       422: {
         content: {
           "application/json": components["schemas"]["Error"];

@@ -579,9 +579,10 @@ async function journeyPage(
     return c.redirect(`/young-people/${match.youngPersonId}/proposals/${matchId}`, 303);
   }
   const { match, view } = await loadJourney(c);
-  const [coach, accessToWork] = await Promise.all([
+  const [coach, accessToWork, attendance] = await Promise.all([
     c.var.services.journey.coachContact(actor, match),
     c.var.services.accessToWork.journeyDates(actor, view.youngPerson.id),
+    c.var.services.study.journeyAttendance(actor, match),
   ]);
   // The employer decides with the placement's practicalities in front of them: its own placement, which it may read.
   const practicalities =
@@ -691,6 +692,19 @@ async function journeyPage(
         </h1>
         <SummaryList rows={rows} />
         {accessToWork ? <AccessToWorkDates dates={accessToWork} /> : null}
+        {attendance ? (
+          <>
+            <h2 class="govuk-heading-m">Attendance</h2>
+            <p class="govuk-body">
+              {attendance.percent === null
+                ? 'No attendance recorded yet.'
+                : `${attendance.percent}% (${attendance.daysAttended} of ${attendance.daysExpected} days expected).`}{' '}
+              <a class="govuk-link" href={attendance.recordPath ?? attendance.studyPath}>
+                {attendance.recordPath ? 'Record attendance' : 'See the study programme'}
+              </a>
+            </p>
+          </>
+        ) : null}
         {view.note ? (
           <>
             <h2 class="govuk-heading-m">Why the job coach proposed it</h2>

@@ -14,6 +14,7 @@ import { sharePages } from '../passports/shares.pages.js';
 import { suggestionPages } from '../passports/suggestions.pages.js';
 import { placementPages } from '../placements/placements.pages.js';
 import { adminPages } from '../providers/admin.pages.js';
+import { studyPages } from '../study/study.pages.js';
 import { caseloadPages } from '../young-people/caseload.pages.js';
 import { youngPersonPages } from '../young-people/young-people.pages.js';
 import type { PageModule } from './web.app.js';
@@ -32,6 +33,7 @@ export const pageModules: PageModule[] = [
   { routes: matchingPages() },
   { routes: journeyPages() },
   { routes: accessToWorkPages() },
+  { routes: studyPages() },
   documentPages(),
   { routes: suggestionPages() },
   { routes: searchPages() },

@@ -237,6 +237,11 @@ async function staffOverview(c: Context<WebEnv>) {
           </a>
         </li>
         <li>
+          <a class="govuk-link" href={`${base}/study`}>
+            Study programme and attendance for {person.preferredName}
+          </a>
+        </li>
+        <li>
           <a class="govuk-link" href={`${base}/documents`}>
             Documents for {person.preferredName}
           </a>

@@ -188,6 +188,15 @@ async function personHome(c: Context<WebEnv>, person: PersonPage, name: string) 
         ) : null}
         {!person.asDelegate || person.may('view_profile') ? (
           <li>
+            <a class="govuk-link" href={`${base}/study`}>
+              {person.whose('learning')}
+            </a>
+            : what {person.asDelegate ? 'they are' : 'I am'} learning, and how often {person.asDelegate ? 'they' : 'I'}{' '}
+            came.
+          </li>
+        ) : null}
+        {!person.asDelegate || person.may('view_profile') ? (
+          <li>
             <a class="govuk-link" href={`${base}/documents`}>
               {person.whose('papers')}
             </a>
