@@ -185,9 +185,14 @@ export function caseSetBuilder() {
     people.push(person);
     const reach = person.profile.travel.maxDistanceKm;
     const place = (sector: Sector, alternative: Alternative, j: number, km: number) => {
-      const placement = fittingPlacement(person, sector, j, { tasks: alternative.tasks, km, calm: true });
+      const placement = fittingPlacement(person, sector, j, {
+        tasks: alternative.tasks,
+        km,
+        calm: true,
+        title: alternative.title,
+      });
       const rotations = (alternative.departments ?? []).map((department) => ({ department, tasks: [], weeks: 10 }));
-      return { ...placement, title: alternative.title, ...(rotations.length > 0 ? { rotations } : {}) };
+      return { ...placement, ...(rotations.length > 0 ? { rotations } : {}) };
     };
     for (let j = 0; j < 3; j++) {
       const km = reach * (0.45 + 0.1 * j);

@@ -112,6 +112,12 @@ export const towns: EvalTown[] = [
   { name: 'Truro', postcode: 'TR1 2AE', at: { lat: 50.2632, lng: -5.051 } },
   { name: 'Reading', postcode: 'RG1 1JX', at: { lat: 51.4543, lng: -0.9781 } },
   { name: 'Swindon', postcode: 'SN1 1BD', at: { lat: 51.5558, lng: -1.7797 } },
+  { name: 'Taunton', postcode: 'TA1 1HE', at: { lat: 51.0153, lng: -3.1036 } },
+  { name: 'Barnstaple', postcode: 'EX31 1BD', at: { lat: 51.0801, lng: -4.0589 } },
+  { name: "King's Lynn", postcode: 'PE30 1EX', at: { lat: 52.7517, lng: 0.3958 } },
+  { name: 'Berwick-upon-Tweed', postcode: 'TD15 1BN', at: { lat: 55.7704, lng: -2.0053 } },
+  { name: 'Skegness', postcode: 'PE25 3NS', at: { lat: 53.1436, lng: 0.3369 } },
+  { name: 'Chelmsford', postcode: 'CM1 1HT', at: { lat: 51.7356, lng: 0.4685 } },
 ];
 
 export const sectorWork: Partial<Record<Sector, { titles: string[]; tasks: string[] }>> = {
@@ -267,7 +273,8 @@ export function fittingPlacement(
   person: EvalPerson,
   sector: Sector,
   j: number,
-  options: { tasks: string[]; km: number; calm?: boolean },
+  /** `title` for a case that names its own (any sector); otherwise one of the sector's usual titles. */
+  options: { tasks: string[]; km: number; calm?: boolean; title?: string },
 ): EvalPlacement['placement'] {
   const profile = person.profile;
   const { availability } = profile;
@@ -304,7 +311,7 @@ export function fittingPlacement(
   if (j % 2 === 0 || options.calm)
     for (const adjustment of profile.conditionsForSuccess.preferredAdjustments) offered.add(adjustment);
   return {
-    title: pick(work(sector).titles, j),
+    title: options.title ?? pick(work(sector).titles, j),
     description: `A supported internship in ${person.town.name}.`,
     tasks: options.tasks,
     sector,
