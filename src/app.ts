@@ -29,6 +29,8 @@ import { journeyRoutes } from './journey/journey.routes.js';
 import { matchingRoutes } from './matching/matching.routes.js';
 import { notificationEndpoints } from './notifications/notifications.pages.js';
 import { notificationsRoutes } from './notifications/notifications.routes.js';
+import { outcomesExamples } from './outcomes/outcomes.examples.js';
+import { outcomesRoutes } from './outcomes/outcomes.routes.js';
 import { passportsRoutes } from './passports/passports.routes.js';
 import { placementsRoutes } from './placements/placements.routes.js';
 import type { Services } from './services.js';
@@ -111,6 +113,7 @@ export function createApp(services: Services) {
   app.route('/', passportsRoutes());
   app.route('/', journeyRoutes());
   app.route('/', accessToWorkRoutes());
+  app.route('/', outcomesRoutes());
   app.route('/', documentsRoutes());
   app.route('/', inboxRoutes());
   app.route('/', dashboardsRoutes());
@@ -138,6 +141,7 @@ export function createApp(services: Services) {
       completeDocument(app.getOpenAPI31Document(documentConfig), openApiLinks, {
         ...openApiExamples,
         ...accessToWorkExamples,
+        ...outcomesExamples,
         ...documentsExamples,
       }),
     ),

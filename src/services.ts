@@ -47,6 +47,10 @@ import { NotificationsService } from './notifications/notifications.service.js';
 import { NotificationOutbox } from './notifications/outbox.js';
 import { PreferencesRepository, UnsubscribeLinks } from './notifications/preferences.js';
 import { type DeliveryOptions, DeliveryWorker } from './notifications/worker.js';
+import { InternshipsReadModel } from './outcomes/internships.read-model.js';
+import { outcomesPersonalData } from './outcomes/outcomes.personal-data.js';
+import { OutcomesRepository } from './outcomes/outcomes.repository.js';
+import { OutcomesService } from './outcomes/outcomes.service.js';
 import { passportPersonalData } from './passports/passports.personal-data.js';
 import { PassportsRepository } from './passports/passports.repository.js';
 import { PassportsService } from './passports/passports.service.js';
@@ -107,6 +111,8 @@ export interface Services {
   progress: ProgressService;
   /** Access to Work: the application, the award and the monthly claims built from the weekly logs. */
   accessToWork: AccessToWorkService;
+  /** EHC plan outcomes, core aims, the employment plan, follow-ups at 6, 9 and 12 months, job outcomes and SEN2. */
+  outcomes: OutcomesService;
   /** The internship's papers (award letters, claims, risk assessments...) in GridFS, read with the owner's consent. */
   documents: DocumentsService;
   inbox: InboxService;
@@ -137,6 +143,7 @@ export interface Repositories {
   placementMatchesRepository: PlacementMatchesRepository;
   progressRepository: ProgressRepository;
   accessToWorkRepository: AccessToWorkRepository;
+  outcomesRepository: OutcomesRepository;
   documentsRepository: DocumentsRepository;
   /** Deletes documents past their retention date, once a day across every instance; index.ts starts it. */
   documentRetention: DocumentRetention;
@@ -202,6 +209,7 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     placementMatchesRepository: new PlacementMatchesRepository(db, dashboardSummaries),
     progressRepository: new ProgressRepository(db, dashboardSummaries),
     accessToWorkRepository: new AccessToWorkRepository(db),
+    outcomesRepository: new OutcomesRepository(db),
     documentsRepository: new DocumentsRepository(db),
   };
   const {
@@ -256,6 +264,7 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
   dataRights.register(passportPersonalData(passportsRepository));
   dataRights.register(journeyPersonalData(matches, progressRepository));
   dataRights.register(accessToWorkPersonalData(repositories.accessToWorkRepository));
+  dataRights.register(outcomesPersonalData(repositories.outcomesRepository));
   dataRights.register(documentsPersonalData(repositories.documentsRepository));
   dataRights.register(notificationsPersonalData(notificationOutbox, notificationPreferences, accounts));
   const passports = new PassportsService({
@@ -300,6 +309,16 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     audit,
     clock,
     names,
+  });
+  const outcomes = new OutcomesService({
+    mongo,
+    records: repositories.outcomesRepository,
+    journey,
+    progress: progressRepository,
+    internships: new InternshipsReadModel(db),
+    names,
+    audit,
+    clock,
   });
   const services: Services = {
     config,
@@ -347,7 +366,8 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
       earlierProposals: new EarlierProposalsReadModel({ matches }),
     }),
     journey,
-    progress: new ProgressService({ mongo, journey, records: progressRepository, clock }),
+    progress: new ProgressService({ mongo, journey, records: progressRepository, clock, ehcOutcomes: outcomes }),
+    outcomes,
     accessToWork: new AccessToWorkService({
       mongo,
       records: repositories.accessToWorkRepository,
@@ -413,6 +433,7 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     outbox: notificationOutbox,
     inbox: services.inbox,
     accessToWork: services.accessToWork,
+    outcomes: services.outcomes,
     recipients,
     shareEndings: new ShareEndingsReadModel({ passports: passportsRepository }),
     names,

@@ -51,6 +51,11 @@ export type AuditAction =
   | 'access_to_work.claim_send'
   | 'access_to_work.claim_pay'
   | 'access_to_work.claim_query'
+  | 'outcomes.ehc_plan'
+  | 'outcomes.core_aims'
+  | 'outcomes.employment_plan'
+  | 'outcomes.follow_up'
+  | 'outcomes.sen2_export'
   | 'document.upload'
   | 'document.download'
   | 'document.delete'
@@ -79,6 +84,8 @@ export interface AuditTarget {
     | 'placement_match'
     | 'access_to_work_case'
     | 'access_to_work_claim'
+    | 'ehc_plan'
+    | 'provider'
     | 'document';
   id: string;
 }

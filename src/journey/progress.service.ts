@@ -43,17 +43,21 @@ export class ProgressService {
   private readonly journey: JourneyService;
   private readonly records: ProgressRepository;
   private readonly clock: Clock;
+  private readonly ehcOutcomes: { outcomeIdsOf(youngPersonId: string): Promise<string[]> };
 
   constructor(options: {
     mongo: MongoClient;
     journey: JourneyService;
     records: ProgressRepository;
     clock: Clock;
+    /** The outcomes of the young person's EHC plan, which every review target serves. */
+    ehcOutcomes: { outcomeIdsOf(youngPersonId: string): Promise<string[]> };
   }) {
     this.mongo = options.mongo;
     this.journey = options.journey;
     this.records = options.records;
     this.clock = options.clock;
+    this.ehcOutcomes = options.ehcOutcomes;
   }
 
   #today(): string {
@@ -271,6 +275,14 @@ export class ProgressService {
       problems.push(problem('heldOn', `is before the internship started (${match.startedOn})`));
     const next = input.nextReviewDue ?? addDays(input.heldOn, reviewIntervalDays);
     if (next <= input.heldOn) problems.push(problem('nextReviewDue', 'must be after heldOn'));
+    const outcomeIds = await this.ehcOutcomes.outcomeIdsOf(match.youngPersonId);
+    input.targets.forEach((target, index) => {
+      const path = `targets.${index}.outcomeId`;
+      if (target.outcomeId && !outcomeIds.includes(target.outcomeId))
+        problems.push(problem(path, 'is not an outcome in the young person’s EHC plan'));
+      else if (!target.outcomeId && outcomeIds.length > 0)
+        problems.push(problem(path, 'choose the EHC plan outcome this target works towards'));
+    });
     if (problems.length > 0) throw unprocessable(problems);
     return inTransaction(this.mongo, async (session) => {
       await this.journey.requireState(id, 'in_progress', 'record_review', session);
