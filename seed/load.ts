@@ -15,6 +15,7 @@ import {
 import type { Dataset, GeneratedAccount } from './generate.js';
 import { journeyHistory } from './history.js';
 import type { LoadContext, LoadCounts, LoadPart } from './load-part.js';
+import { internshipOutcomesHistory } from './outcomes.js';
 import { SearchFeed } from './search-feed.js';
 import { Batch, WriteQueue } from './write-queue.js';
 
@@ -165,7 +166,14 @@ const dashboardSummaries: LoadPart = {
  * The dashboard summaries (`dashboardSummaries`) are counted after them all, from everything
  * written, while the search indexes finish.
  */
-export const loadParts: LoadPart[] = [organisations, employers, placements, youngPeople, journeyHistory];
+export const loadParts: LoadPart[] = [
+  organisations,
+  employers,
+  placements,
+  youngPeople,
+  journeyHistory,
+  internshipOutcomesHistory,
+];
 
 export interface LoadOptions {
   /** Documents per insert; 1,000 keeps each insert well under MongoDB's 48 MB message limit. */

@@ -164,7 +164,7 @@ export class DailyNotifications {
   async run(now: Date = this.clock.now()): Promise<DailyOutcome> {
     const reminders = await this.#coachReminders();
     const accessToWorkReminders = await this.#accessToWorkReminders();
-    const outcomesReminders = await this.#outcomesReminders();
+    const outcomesReminders = await this.#outcomesReminders(londonDayAndHour(now).day);
     const shareNotices = await this.#shareNotices(now);
     const digests = await this.#digests(londonDayAndHour(now).day);
     return { reminders, accessToWorkReminders, outcomesReminders, shareNotices, digests };
@@ -234,10 +234,11 @@ export class DailyNotifications {
   }
 
   /** Reminds each job coach of an EHC plan review 4 weeks ahead and of each follow-up due, once each. */
-  async #outcomesReminders(): Promise<number> {
+  async #outcomesReminders(today: string): Promise<number> {
     let made = 0;
     for await (const coach of this.recipients.jobCoaches()) {
       for (const task of await this.outcomes.coachTasks(actorOf(coach))) {
+        if (task.emailUntil < today) continue;
         const added = await this.outbox.enqueueOnce({
           kind: task.kind,
           to: { email: coach.email, name: coach.name, accountId: coach.id },

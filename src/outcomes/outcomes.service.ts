@@ -3,7 +3,7 @@ import type { MongoClient } from 'mongodb';
 import type { AuditLog } from '../audit/audit.js';
 import { type Actor, authorize, decide, providerDashboardScope, type Resource } from '../auth/policy.js';
 import type { Clock } from '../core/clock.js';
-import { londonDayAndHour } from '../core/dates.js';
+import { addDays, londonDayAndHour } from '../core/dates.js';
 import { newId } from '../core/db/ids.js';
 import { inTransaction } from '../core/db/transaction.js';
 import { type FieldProblem, forbidden, notFound, unprocessable } from '../core/errors.js';
@@ -37,6 +37,9 @@ type CoreAimsInput = z.output<typeof coreAimsInputSchema>;
 type EmploymentPlanInput = z.output<typeof employmentPlanInputSchema>;
 type FollowUpInput = z.output<typeof followUpInputSchema>;
 
+/** A daily run that did not run for a few days still sends a follow-up's reminder. */
+const followUpEmailDays = 7;
+
 const problem = (path: string, message: string): FieldProblem => ({ path, in: 'body', message });
 
 /** A target's status in the words the young person reads. */
@@ -67,6 +70,8 @@ export interface OutcomesTaskView {
   youngPerson: { id: string; preferredName: string };
   matchId?: string;
   path: string;
+  /** The last day an email reminder is still sent: a reminder comes on its date, not months late. */
+  emailUntil: string;
 }
 
 export const sen2Columns = [
@@ -493,6 +498,7 @@ export class OutcomesService {
           dueOn: plan.nextReviewOn,
           youngPerson: person,
           path: webPaths.ehcOutcomes(person.id),
+          emailUntil: plan.nextReviewOn,
         });
       }
     }
@@ -518,6 +524,7 @@ export class OutcomesService {
           },
           matchId: internship.matchId,
           path: webPaths.afterInternship(internship.matchId),
+          emailUntil: addDays(dueOn, followUpEmailDays),
         });
       }
     }
