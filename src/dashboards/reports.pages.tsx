@@ -200,6 +200,11 @@ function Downloads(props: { filters: DashboardFilters; accessToWorkClaims?: bool
           Download every figure, one a row (CSV data)
         </a>
       </li>
+      <li>
+        <a class="govuk-link" href={`/reports/job-outcomes${query}`}>
+          Job outcomes at 6, 9 and 12 months, and the SEN2 return
+        </a>
+      </li>
       {props.accessToWorkClaims ? (
         <li>
           <a class="govuk-link" href="/access-to-work/claims.csv" download>

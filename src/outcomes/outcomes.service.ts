@@ -166,14 +166,26 @@ export class OutcomesService {
     return this.#planView(youngPersonId, await this.records.planOf(youngPersonId));
   }
 
-  /** The outcomes' ids the plan holds now: what a review target may name. */
-  async outcomeIdsOf(youngPersonId: string): Promise<string[]> {
+  /** The outcomes' ids the plan holds now. */
+  async #outcomeIdsOf(youngPersonId: string): Promise<string[]> {
     return ((await this.records.planOf(youngPersonId))?.outcomes ?? []).map((outcome) => outcome.id);
+  }
+
+  /**
+   * The outcomes a review target may name, for a reviewer who may read the plan; undefined for one
+   * who may not (an employer), who sets targets without naming an outcome.
+   */
+  async outcomeChoicesFor(actor: Actor, youngPersonId: string): Promise<{ id: string; text: string }[] | undefined> {
+    const providerId = await this.internships.providerOf(youngPersonId);
+    if (!providerId) return undefined;
+    const resource: Resource = { type: 'internship_outcomes', youngPersonId, providerId };
+    if (decide(actor, 'outcomes.read', resource) !== 'allow') return undefined;
+    return (await this.records.planOf(youngPersonId))?.outcomes ?? [];
   }
 
   async savePlan(actor: Actor, youngPersonId: string, input: EhcPlanInput, requestId: string) {
     const { providerId } = await this.#authorizePerson(actor, youngPersonId, 'outcomes.write');
-    const existing = new Set(await this.outcomeIdsOf(youngPersonId));
+    const existing = new Set(await this.#outcomeIdsOf(youngPersonId));
     const problems: FieldProblem[] = [];
     input.outcomes.forEach((outcome, index) => {
       if (outcome.id && !existing.has(outcome.id))
@@ -256,6 +268,42 @@ export class OutcomesService {
               : `You have done ${done} of ${targets.length} targets for this.`;
         return { id: outcome.id, text: outcome.text, summary, targets };
       }),
+    };
+  }
+
+  /** What the outcomes page shows its reader: the plan, progress in plain words, and whether they may edit. */
+  async outcomesOverview(actor: Actor, youngPersonId: string) {
+    const { mayWrite } = await this.#authorizePerson(actor, youngPersonId, 'outcomes.read');
+    const [plan, progress, names] = await Promise.all([
+      this.plan(actor, youngPersonId),
+      this.progressTowardsOutcomes(actor, youngPersonId),
+      this.names.youngPersonNames([youngPersonId]),
+    ]);
+    return { plan, progress, mayWrite, preferredName: names.get(youngPersonId) ?? 'the young person' };
+  }
+
+  /** What the page of the internship's end and the year after shows: the record, who it is about, what is due. */
+  async afterOverview(actor: Actor, matchId: string) {
+    const after = await this.after(actor, matchId);
+    const { match } = await this.journey.get(actor, matchId);
+    const [names, titles] = await Promise.all([
+      this.names.youngPersonNames([match.youngPersonId]),
+      this.names.placementTitles([match.placementId]),
+    ]);
+    const mayWrite =
+      decide(actor, 'outcomes.write', {
+        type: 'internship_outcomes',
+        youngPersonId: match.youngPersonId,
+        providerId: match.providerId,
+      }) === 'allow';
+    const today = this.#today();
+    return {
+      after,
+      mayWrite,
+      preferredName: names.get(match.youngPersonId) ?? 'the young person',
+      placementTitle: titles.get(match.placementId) ?? 'the placement',
+      startedOn: match.startedOn ?? null,
+      followUpsDue: after.followUps.map((followUp) => ({ ...followUp, isDue: followUp.dueOn <= today })),
     };
   }
 

@@ -285,6 +285,11 @@ async function staffOverview(c: Context<WebEnv>) {
           </a>
         </li>
         <li>
+          <a class="govuk-link" href={`${base}/outcomes`}>
+            EHC plan outcomes for {person.preferredName}
+          </a>
+        </li>
+        <li>
           <a class="govuk-link" href={`${base}/documents`}>
             Documents for {person.preferredName}
           </a>
