@@ -257,22 +257,17 @@ async function afterPage(c: Context<WebEnv>, posted?: Posted) {
                 legendSize="s"
                 items={[
                   { value: 'yes', text: 'Yes' },
-                  {
-                    value: 'no',
-                    text: 'No',
-                    conditional: (
-                      <Textarea
-                        name="missing"
-                        label="What was missing"
-                        rows={3}
-                        value={aimsForm ? text(aimsForm, 'missing') : (after.coreAims?.missing ?? '')}
-                        error={errorsOf('core-aims').missing}
-                      />
-                    ),
-                  },
+                  { value: 'no', text: 'No' },
                 ]}
                 value={aimsForm ? text(aimsForm, 'met') : after.coreAims ? (after.coreAims.met ? 'yes' : 'no') : ''}
                 error={errorsOf('core-aims').met}
+              />
+              <Textarea
+                name="missing"
+                label="If not, what was missing"
+                rows={3}
+                value={aimsForm ? text(aimsForm, 'missing') : (after.coreAims?.missing ?? '')}
+                error={errorsOf('core-aims').missing}
               />
               <Button>Save the core aims</Button>
             </form>
