@@ -1,4 +1,3 @@
-import type { ObjectId } from 'mongodb';
 import type { Migration } from '../src/core/db/migrations.js';
 import { applyCollectionSpecs, type CollectionSpec } from '../src/core/db/mongo.js';
 
@@ -264,19 +263,13 @@ const collections: CollectionSpec[] = [
   },
 ];
 
-interface MatchWithFollowUp {
-  _id: ObjectId;
-  youngPersonId: ObjectId;
-  providerId: ObjectId;
-  endedOn: string;
-  followUp: {
-    checkedOn: string;
-    stillEmployed: boolean;
-    hoursPerWeek?: number;
-    notes?: string;
-    recordedAt: Date;
-    recordedBy: unknown;
-  };
+interface JourneyFollowUp {
+  checkedOn: string;
+  stillEmployed: boolean;
+  hoursPerWeek?: number;
+  notes?: string;
+  recordedAt: Date;
+  recordedBy: unknown;
 }
 
 /** Twelve months after the last day, as `addMonths` counts them on the day this was written. */
@@ -300,13 +293,13 @@ export default {
     await applyCollectionSpecs(db, collections);
     const outcomes = db.collection('internship_outcomes');
     const followedUp = db
-      .collection<MatchWithFollowUp>('placement_matches')
+      .collection('placement_matches')
       .find({ followUp: { $exists: true }, endedOn: { $exists: true } });
     for await (const match of followedUp) {
-      const { followUp } = match;
+      const followUp = match.followUp as JourneyFollowUp;
       const twelveMonths = {
         month: 12,
-        dueOn: twelveMonthsAfter(match.endedOn),
+        dueOn: twelveMonthsAfter(match.endedOn as string),
         checkedOn: followUp.checkedOn,
         activity: followUp.stillEmployed ? 'paid_job' : 'nothing_yet',
         ...(followUp.hoursPerWeek !== undefined ? { hoursPerWeek: followUp.hoursPerWeek } : {}),

@@ -314,7 +314,6 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     mongo,
     records: repositories.outcomesRepository,
     journey,
-    progress: progressRepository,
     internships: new InternshipsReadModel(db),
     names,
     audit,

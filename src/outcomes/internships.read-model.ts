@@ -131,6 +131,22 @@ export class InternshipsReadModel {
     return doc?.providerId.toHexString();
   }
 
+  /** The targets of every review of the young person's internships, oldest review first: text, status and outcome only. */
+  async reviewTargets(
+    youngPersonId: string,
+  ): Promise<{ heldOn: string; targets: { text: string; status: string; outcomeId?: string }[] }[]> {
+    return this.db
+      .collection<{ heldOn: string; targets: { text: string; status: string; outcomeId?: string }[] }>(
+        'internship_reviews',
+      )
+      .find(
+        { youngPersonId: new ObjectId(youngPersonId) },
+        { projection: { _id: 0, heldOn: 1, 'targets.text': 1, 'targets.status': 1, 'targets.outcomeId': 1 } },
+      )
+      .sort({ heldOn: 1 })
+      .toArray();
+  }
+
   /** A job coach's young people (not withdrawn), with the names their tasks show. */
   async caseload(jobCoachId: string, providerId: string): Promise<{ id: string; preferredName: string }[]> {
     const docs = await this.db

@@ -9,7 +9,6 @@ import { inTransaction } from '../core/db/transaction.js';
 import { type FieldProblem, forbidden, notFound, unprocessable } from '../core/errors.js';
 import { type Sector, sectorLabels } from '../domain/vocabulary.js';
 import type { JourneyService } from '../journey/journey.service.js';
-import type { ProgressRepository } from '../journey/progress.repository.js';
 import { webPaths } from '../notifications/links.js';
 import type { NamesReadModel } from '../read-models/names.js';
 import type { InternshipFilters, InternshipsReadModel, StartedInternship } from './internships.read-model.js';
@@ -102,7 +101,6 @@ export class OutcomesService {
   private readonly mongo: MongoClient;
   private readonly records: OutcomesRepository;
   private readonly journey: JourneyService;
-  private readonly progress: ProgressRepository;
   private readonly internships: InternshipsReadModel;
   private readonly names: NamesReadModel;
   private readonly audit: AuditLog;
@@ -112,7 +110,6 @@ export class OutcomesService {
     mongo: MongoClient;
     records: OutcomesRepository;
     journey: JourneyService;
-    progress: ProgressRepository;
     internships: InternshipsReadModel;
     names: NamesReadModel;
     audit: AuditLog;
@@ -121,7 +118,6 @@ export class OutcomesService {
     this.mongo = options.mongo;
     this.records = options.records;
     this.journey = options.journey;
-    this.progress = options.progress;
     this.internships = options.internships;
     this.names = options.names;
     this.audit = options.audit;
@@ -230,13 +226,13 @@ export class OutcomesService {
    */
   async progressTowardsOutcomes(actor: Actor, youngPersonId: string) {
     await this.#authorizePerson(actor, youngPersonId, 'outcomes.read');
-    const [plan, { reviews }] = await Promise.all([
+    const [plan, reviews] = await Promise.all([
       this.records.planOf(youngPersonId),
-      this.progress.allOf(youngPersonId),
+      this.internships.reviewTargets(youngPersonId),
     ]);
     const latest = new Map<string, { outcomeId: string; text: string; status: string; setOn: string }>();
-    for (const review of [...reviews].sort((a, b) => a.heldOn.localeCompare(b.heldOn))) {
-      for (const target of review.targets as { text: string; status: string; outcomeId?: string }[]) {
+    for (const review of reviews) {
+      for (const target of review.targets) {
         if (!target.outcomeId) continue;
         const key = `${target.outcomeId}:${target.text.trim().toLowerCase()}`;
         const before = latest.get(key);
