@@ -1915,7 +1915,7 @@ export interface components {
       failedAt?: string;
       id: string;
       /** @enum {string} */
-      kind: "invitation" | "proposal_received" | "proposal_agreed" | "decided_for_you" | "employer_decision" | "taster_arranged" | "passport_draft_waiting" | "share_ending_soon" | "share_ended" | "weekly_log_missing" | "review_due" | "follow_up_due" | "access_to_work_application" | "access_to_work_reconsideration" | "access_to_work_renewal" | "access_to_work_claim" | "security_new_sign_in" | "security_refresh_reuse" | "password_reset" | "digest";
+      kind: "invitation" | "proposal_received" | "proposal_agreed" | "decided_for_you" | "employer_decision" | "taster_arranged" | "passport_draft_waiting" | "share_ending_soon" | "share_ended" | "weekly_log_missing" | "review_due" | "follow_up_due" | "ehc_review_due" | "access_to_work_application" | "access_to_work_reconsideration" | "access_to_work_renewal" | "access_to_work_claim" | "security_new_sign_in" | "security_refresh_reuse" | "password_reset" | "digest";
       /** @description The kind of failure (e.g. "Error ECONNREFUSED"), never the message. */
       lastError?: string;
       recipient: {
@@ -1932,7 +1932,7 @@ export interface components {
     };
     NotificationPreferences: {
       /** @description Kinds that are always emailed at once (account security, invitations, the digest itself). */
-      alwaysSent: ("invitation" | "proposal_received" | "proposal_agreed" | "decided_for_you" | "employer_decision" | "taster_arranged" | "passport_draft_waiting" | "share_ending_soon" | "share_ended" | "weekly_log_missing" | "review_due" | "follow_up_due" | "access_to_work_application" | "access_to_work_reconsideration" | "access_to_work_renewal" | "access_to_work_claim" | "security_new_sign_in" | "security_refresh_reuse" | "password_reset" | "digest")[];
+      alwaysSent: ("invitation" | "proposal_received" | "proposal_agreed" | "decided_for_you" | "employer_decision" | "taster_arranged" | "passport_draft_waiting" | "share_ending_soon" | "share_ended" | "weekly_log_missing" | "review_due" | "follow_up_due" | "ehc_review_due" | "access_to_work_application" | "access_to_work_reconsideration" | "access_to_work_renewal" | "access_to_work_claim" | "security_new_sign_in" | "security_refresh_reuse" | "password_reset" | "digest")[];
       dailyDigest: boolean;
       email: {
         access_to_work_application?: boolean;
@@ -1940,6 +1940,7 @@ export interface components {
         access_to_work_reconsideration?: boolean;
         access_to_work_renewal?: boolean;
         decided_for_you?: boolean;
+        ehc_review_due?: boolean;
         employer_decision?: boolean;
         follow_up_due?: boolean;
         passport_draft_waiting?: boolean;
@@ -1962,6 +1963,7 @@ export interface components {
         access_to_work_reconsideration?: boolean;
         access_to_work_renewal?: boolean;
         decided_for_you?: boolean;
+        ehc_review_due?: boolean;
         employer_decision?: boolean;
         follow_up_due?: boolean;
         passport_draft_waiting?: boolean;
@@ -5420,6 +5422,12 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *   "met": false,
+         *   "missing": "English at Entry 3 not yet achieved"
+         * }
+         */
         "application/json": components["schemas"]["CoreAimsInput"];
       };
     };
@@ -5753,6 +5761,27 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *   "targetJobs": [
+         *     "Room attendant",
+         *     "Kitchen porter"
+         *   ],
+         *   "actions": [
+         *     {
+         *       "what": "Write a CV with photos of her work",
+         *       "who": "Priya with her job coach",
+         *       "dueOn": "2027-05-20"
+         *     }
+         *   ],
+         *   "jobOffer": {
+         *     "employer": "Park Row Hotel",
+         *     "jobTitle": "Room attendant",
+         *     "offeredOn": "2027-06-07",
+         *     "hoursPerWeek": 20
+         *   }
+         * }
+         */
         "application/json": components["schemas"]["EmploymentPlanInput"];
       };
     };
@@ -5910,11 +5939,21 @@ export interface operations {
     parameters: {
       path: {
         matchId: string;
-        month: 6 | 9 | 12;
+        /** @description Months after the internship’s last day: 6, 9 or 12. */
+        month: "6" | "9" | "12";
       };
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *   "checkedOn": "2028-01-17",
+         *   "activity": "paid_job",
+         *   "hoursPerWeek": 20,
+         *   "payBand": "at",
+         *   "sameEmployer": true
+         * }
+         */
         "application/json": components["schemas"]["InternshipFollowUpInput"];
       };
     };
@@ -8759,6 +8798,21 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *   "outcomes": [
+         *     {
+         *       "id": "6b0cc2b01fa60ec5b99a14c1",
+         *       "text": "Travel independently to a place of work"
+         *     },
+         *     {
+         *       "text": "Tell colleagues when she needs help"
+         *     }
+         *   ],
+         *   "lastReviewOn": "2026-03-02",
+         *   "nextReviewOn": "2027-03-01"
+         * }
+         */
         "application/json": components["schemas"]["EhcPlanInput"];
       };
     };
