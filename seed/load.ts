@@ -16,6 +16,7 @@ import {
 import type { Dataset, GeneratedAccount } from './generate.js';
 import { journeyHistory } from './history.js';
 import type { LoadContext, LoadCounts, LoadPart } from './load-part.js';
+import { internshipOutcomesHistory } from './outcomes.js';
 import { SearchFeed } from './search-feed.js';
 import { studyHistory } from './study.js';
 import { Batch, WriteQueue } from './write-queue.js';
@@ -175,6 +176,7 @@ export const loadParts: LoadPart[] = [
   journeyHistory,
   accessToWorkDemo,
   studyHistory,
+  internshipOutcomesHistory,
 ];
 
 export interface LoadOptions {

@@ -31,6 +31,8 @@ import { matchingRoutes } from './matching/matching.routes.js';
 import { notificationEndpoints } from './notifications/notifications.pages.js';
 import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { metricsRoutes } from './operations/metrics.routes.js';
+import { outcomesExamples } from './outcomes/outcomes.examples.js';
+import { outcomesRoutes } from './outcomes/outcomes.routes.js';
 import { passportsRoutes } from './passports/passports.routes.js';
 import { placementsRoutes } from './placements/placements.routes.js';
 import type { Services } from './services.js';
@@ -118,6 +120,7 @@ export function createApp(services: Services) {
   app.route('/', journeyRoutes());
   app.route('/', accessToWorkRoutes());
   app.route('/', studyRoutes());
+  app.route('/', outcomesRoutes());
   app.route('/', documentsRoutes());
   app.route('/', inboxRoutes());
   app.route('/', dashboardsRoutes());
@@ -145,6 +148,7 @@ export function createApp(services: Services) {
       completeDocument(app.getOpenAPI31Document(documentConfig), openApiLinks, {
         ...openApiExamples,
         ...accessToWorkExamples,
+        ...outcomesExamples,
         ...documentsExamples,
         ...studyExamples,
       }),

@@ -24,6 +24,7 @@ import { reviewsCollection, weeklyLogsCollection } from './journey/progress.repo
 import { scheduledRunsCollection } from './notifications/daily.js';
 import { notificationsCollection } from './notifications/outbox.js';
 import { notificationPreferencesCollection } from './notifications/preferences.js';
+import { ehcPlansCollection, internshipOutcomesCollection } from './outcomes/outcomes.repository.js';
 import { passportCollections } from './passports/passports.repository.js';
 import { placementsCollection } from './placements/placements.repository.js';
 import { providersCollection } from './providers/providers.js';
@@ -57,6 +58,8 @@ export const collectionSpecs: CollectionSpec[] = [
   reviewsCollection,
   accessToWorkCasesCollection,
   accessToWorkClaimsCollection,
+  ehcPlansCollection,
+  internshipOutcomesCollection,
   documentFilesCollection,
   documentChunksCollection,
   studyProgrammesCollection,

@@ -48,6 +48,10 @@ import { NotificationOutbox } from './notifications/outbox.js';
 import { PreferencesRepository, UnsubscribeLinks } from './notifications/preferences.js';
 import { type DeliveryOptions, DeliveryWorker } from './notifications/worker.js';
 import { OperationsService } from './operations/operations.service.js';
+import { InternshipsReadModel } from './outcomes/internships.read-model.js';
+import { outcomesPersonalData } from './outcomes/outcomes.personal-data.js';
+import { OutcomesRepository } from './outcomes/outcomes.repository.js';
+import { OutcomesService } from './outcomes/outcomes.service.js';
 import { passportPersonalData } from './passports/passports.personal-data.js';
 import { PassportsRepository } from './passports/passports.repository.js';
 import { PassportsService } from './passports/passports.service.js';
@@ -115,6 +119,8 @@ export interface Services {
   accessToWork: AccessToWorkService;
   /** The internship as a study programme: learning aims, planned hours, attendance week by week, the ILR export. */
   study: StudyService;
+  /** EHC plan outcomes, core aims, the employment plan, follow-ups at 6, 9 and 12 months, job outcomes and SEN2. */
+  outcomes: OutcomesService;
   /** The internship's papers (award letters, claims, risk assessments...) in GridFS, read with the owner's consent. */
   documents: DocumentsService;
   inbox: InboxService;
@@ -147,6 +153,7 @@ export interface Repositories {
   placementMatchesRepository: PlacementMatchesRepository;
   progressRepository: ProgressRepository;
   accessToWorkRepository: AccessToWorkRepository;
+  outcomesRepository: OutcomesRepository;
   documentsRepository: DocumentsRepository;
   studyRepository: StudyRepository;
   /** Deletes documents past their retention date, once a day across every instance; main.ts starts it. */
@@ -213,6 +220,7 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     placementMatchesRepository: new PlacementMatchesRepository(db, dashboardSummaries),
     progressRepository: new ProgressRepository(db, dashboardSummaries),
     accessToWorkRepository: new AccessToWorkRepository(db),
+    outcomesRepository: new OutcomesRepository(db),
     documentsRepository: new DocumentsRepository(db),
     studyRepository: new StudyRepository(db),
   };
@@ -268,6 +276,7 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
   dataRights.register(passportPersonalData(passportsRepository));
   dataRights.register(journeyPersonalData(matches, progressRepository));
   dataRights.register(accessToWorkPersonalData(repositories.accessToWorkRepository));
+  dataRights.register(outcomesPersonalData(repositories.outcomesRepository));
   dataRights.register(documentsPersonalData(repositories.documentsRepository));
   dataRights.register(studyPersonalData(repositories.studyRepository));
   dataRights.register(notificationsPersonalData(notificationOutbox, notificationPreferences, accounts));
@@ -313,6 +322,15 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     audit,
     clock,
     names,
+  });
+  const outcomes = new OutcomesService({
+    mongo,
+    records: repositories.outcomesRepository,
+    journey,
+    internships: new InternshipsReadModel(db),
+    names,
+    audit,
+    clock,
   });
   const services: Services = {
     config,
@@ -360,7 +378,8 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
       earlierProposals: new EarlierProposalsReadModel({ matches }),
     }),
     journey,
-    progress: new ProgressService({ mongo, journey, records: progressRepository, clock }),
+    progress: new ProgressService({ mongo, journey, records: progressRepository, clock, ehcOutcomes: outcomes }),
+    outcomes,
     accessToWork: new AccessToWorkService({
       mongo,
       records: repositories.accessToWorkRepository,
@@ -444,6 +463,7 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     outbox: notificationOutbox,
     inbox: services.inbox,
     accessToWork: services.accessToWork,
+    outcomes: services.outcomes,
     recipients,
     shareEndings: new ShareEndingsReadModel({ passports: passportsRepository }),
     names,

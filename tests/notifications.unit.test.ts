@@ -78,6 +78,7 @@ function factsFor(kind: NotificationKind, n: number): { facts: Facts; path: stri
     weekly_log_missing: { facts: { ...names, weekStarting: 'Monday 23 November 2026' }, path: webPaths.journey(id(n)) },
     review_due: { facts: { ...names, dueOn: 'Monday 23 November 2026' }, path: webPaths.journey(id(n)) },
     follow_up_due: { facts: { ...names, dueOn: 'Monday 23 November 2026' }, path: webPaths.journey(id(n)) },
+    ehc_review_due: { facts: { ...names, dueOn: 'Friday 20 November 2026' }, path: webPaths.ehcOutcomes(id(n)) },
     access_to_work_application: { facts: names, path: webPaths.accessToWork(id(n)) },
     access_to_work_reconsideration: { facts: names, path: webPaths.accessToWork(id(n)) },
     access_to_work_renewal: { facts: names, path: webPaths.accessToWork(id(n)) },

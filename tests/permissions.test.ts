@@ -1047,6 +1047,89 @@ const matrix: Record<string, Case[]> = {
       expected: { youngPersonA: 404, employer: 403, coachB: 404, anonymous: 401, coachA: 200 },
     },
   ],
+  getEhcPlan: [
+    {
+      params: youngPerson,
+      expected: {
+        adminA: 200,
+        coachA: 200,
+        youngPersonA: 200,
+        delegateA: 200,
+        employer: 404,
+        adminB: 404,
+        coachB: 404,
+        youngPersonB: 404,
+        anonymous: 401,
+      },
+    },
+  ],
+  putEhcPlan: [
+    {
+      params: youngPerson,
+      body: () => ({ outcomes: [{ text: 'Travel independently to work' }], nextReviewOn: '2027-03-01' }),
+      expected: {
+        youngPersonA: 403,
+        delegateA: 403,
+        employer: 404,
+        coachB: 404,
+        anonymous: 401,
+        adminA: 200,
+        coachA: 200,
+      },
+    },
+  ],
+  getOutcomeProgress: [
+    {
+      params: youngPerson,
+      expected: { adminA: 200, youngPersonA: 200, delegateA: 200, employer: 404, coachB: 404, anonymous: 401 },
+    },
+  ],
+  getInternshipAfter: [
+    {
+      params: match('toFollowUp'),
+      expected: { adminA: 200, coachA: 200, youngPersonA: 404, employer: 404, coachB: 404, anonymous: 401 },
+    },
+  ],
+  putCoreAims: [
+    {
+      params: match('toFollowUp'),
+      body: () => ({ met: true }),
+      expected: { youngPersonA: 404, employer: 404, coachB: 404, anonymous: 401, coachA: 200, adminA: 200 },
+    },
+  ],
+  putEmploymentPlan: [
+    {
+      params: match('inProgress'),
+      body: () => ({
+        targetJobs: ['Kitchen porter'],
+        actions: [{ what: 'Write a CV', who: 'Birch with the job coach', dueOn: '2026-12-10' }],
+      }),
+      expected: { youngPersonA: 404, employer: 404, coachB: 404, anonymous: 401, coachA: 200 },
+    },
+  ],
+  putInternshipFollowUp: [
+    {
+      params: () => ({ matchId: matches.toFollowUp, month: '6' }),
+      body: () => ({ checkedOn: '2026-12-01', activity: 'volunteering' }),
+      expected: { youngPersonA: 404, employer: 404, coachB: 404, anonymous: 401, coachA: 200, adminA: 200 },
+    },
+  ],
+  getJobOutcomes: [
+    { expected: { adminA: 200, coachA: 200, adminB: 200, youngPersonA: 403, employer: 403, anonymous: 401 } },
+  ],
+  exportSen2Csv: [
+    {
+      expected: {
+        adminA: 200,
+        adminB: 200,
+        coachA: 403,
+        youngPersonA: 403,
+        delegateA: 403,
+        employer: 403,
+        anonymous: 401,
+      },
+    },
+  ],
   listDocuments: [
     {
       params: youngPerson,

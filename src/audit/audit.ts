@@ -53,6 +53,11 @@ export type AuditAction =
   | 'access_to_work.claim_query'
   | 'study.programme'
   | 'study.attendance'
+  | 'outcomes.ehc_plan'
+  | 'outcomes.core_aims'
+  | 'outcomes.employment_plan'
+  | 'outcomes.follow_up'
+  | 'outcomes.sen2_export'
   | 'document.upload'
   | 'document.download'
   | 'document.delete'
@@ -82,6 +87,8 @@ export interface AuditTarget {
     | 'access_to_work_case'
     | 'access_to_work_claim'
     | 'study_programme'
+    | 'ehc_plan'
+    | 'provider'
     | 'document';
   id: string;
 }

@@ -30,6 +30,12 @@ export type Resource =
       hostEmployerIds: string[];
     }
   | {
+      /** The EHC plan's outcomes and the record of the internship's end and the year after. */
+      type: 'internship_outcomes';
+      youngPersonId: string;
+      providerId: string;
+    }
+  | {
       type: 'document';
       youngPersonId: string;
       providerId: string;
@@ -90,6 +96,8 @@ export type Action =
   | 'provider.dashboard'
   /** Every Access to Work claim of the provider's young people, as one CSV. */
   | 'provider.access_to_work_claims'
+  /** The person-level SEN2-shaped export for the local authority. */
+  | 'provider.sen2_export'
   | 'account.read'
   | 'account.disable'
   | 'access_to_work.read'
@@ -99,6 +107,8 @@ export type Action =
   | 'study.write'
   /** The ILR-shaped work-placement export of the provider's internships. */
   | 'provider.ilr_export'
+  | 'outcomes.read'
+  | 'outcomes.write'
   | 'document.list'
   | 'document.read'
   | 'document.upload'
@@ -236,6 +246,8 @@ function decideProvider(actor: Actor, action: Action, r: Extract<Resource, { typ
     'provider.access_to_work_claims': staff,
     // The ILR is the college's funding return, sent by its office for the whole provider.
     'provider.ilr_export': staff && actor.role === 'provider_admin',
+    // Names, dates of birth and dates of every intern at once: the return is the provider's to make.
+    'provider.sen2_export': staff && actor.role === 'provider_admin',
   };
   return allowed[action] ? 'allow' : 'forbidden';
 }
@@ -297,6 +309,17 @@ function decideStudy(actor: Actor, action: Action, r: Extract<Resource, { type: 
   return allowed[action] ? 'allow' : 'forbidden';
 }
 
+function decideOutcomes(actor: Actor, action: Action, r: Extract<Resource, { type: 'internship_outcomes' }>): Decision {
+  if (!seesYoungPerson(actor, r.youngPersonId, r.providerId)) return 'not_found';
+  const staff = staffOf(actor, r.providerId);
+  const allowed: Record<string, boolean> = {
+    'outcomes.read': staff || ownerOr(actor, r.youngPersonId, 'view_profile'),
+    // The provider keeps the record of the study programme; the young person reads it.
+    'outcomes.write': staff,
+  };
+  return allowed[action] ? 'allow' : 'forbidden';
+}
+
 /** The papers of the workplace, the only ones an employer with the owner's consent may download. */
 export const documentKindsForEmployers: readonly DocumentKind[] = [
   'employer_agreement',
@@ -343,6 +366,8 @@ export function decide(actor: Actor, action: Action, resource: Resource): Decisi
       return decideMatch(actor, action, resource);
     case 'access_to_work':
       return decideAccessToWork(actor, action, resource);
+    case 'internship_outcomes':
+      return decideOutcomes(actor, action, resource);
     case 'document':
       return decideDocument(actor, action, resource);
     case 'study':
@@ -360,6 +385,7 @@ const notFoundNames: Record<Resource['type'], string> = {
   account: 'Account',
   placement_match: 'Placement match',
   access_to_work: 'Young person',
+  internship_outcomes: 'Young person',
   document: 'Document',
   study: 'Young person',
 };

@@ -210,6 +210,11 @@ function Downloads(props: { filters: DashboardFilters; accessToWorkClaims?: bool
           </a>
         </li>
       ) : null}
+      <li>
+        <a class="govuk-link" href={`/reports/job-outcomes${query}`}>
+          Job outcomes at 6, 9 and 12 months, and the SEN2 return
+        </a>
+      </li>
       {props.accessToWorkClaims ? (
         <li>
           <a class="govuk-link" href="/access-to-work/claims.csv" download>

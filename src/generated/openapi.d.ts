@@ -95,6 +95,13 @@ export interface paths {
      */
     get: operations["getProviderDashboard"];
   };
+  "/v1/dashboards/provider/job-outcomes": {
+    /**
+     * Interns in paid work of 16+ hours a week at 6, 9 and 12 months, against the fidelity band
+     * @description With core aims met, by local authority, sector and job coach; each figure defined in `definitions`. The provider’s admins see the whole provider, a job coach their own caseload (403 for another coach’s). 403 for everyone else.
+     */
+    get: operations["getJobOutcomes"];
+  };
   "/v1/employers": {
     /**
      * List employers
@@ -196,6 +203,13 @@ export interface paths {
      */
     post: operations["acceptPlacementMatch"];
   };
+  "/v1/placement-matches/{matchId}/after": {
+    /**
+     * Core aims, employment plan and the follow-ups at 6, 9 and 12 months of one internship
+     * @description Each follow-up with its due date (months after the last day) and what was recorded, or null. Read by the provider’s job coaches and admins, the young person, and a delegate with the view_profile right. 404 for an employer.
+     */
+    get: operations["getInternshipAfter"];
+  };
   "/v1/placement-matches/{matchId}/attendance": {
     /**
      * An internship’s attendance week by week, with the per cent over all its weeks
@@ -216,6 +230,13 @@ export interface paths {
      * @description Moves `in_progress` to `completed`; the young person becomes `completed`. A step that the match’s state does not allow answers 409 with `details.state` and `details.allowedNextSteps`; a step by the wrong side answers 403. Timestamped in the match’s history and audited.
      */
     post: operations["completePlacementMatch"];
+  };
+  "/v1/placement-matches/{matchId}/core-aims": {
+    /**
+     * Record whether the core aims were met, and what was missing
+     * @description Once the internship is completed (422 before); `missing` is needed when `met` is false (422). Follow-ups and the employment plan already recorded stay. Written by the provider’s job coaches and admins.
+     */
+    put: operations["putCoreAims"];
   };
   "/v1/placement-matches/{matchId}/decline": {
     /**
@@ -238,12 +259,26 @@ export interface paths {
      */
     post: operations["employerDeclinePlacementMatch"];
   };
+  "/v1/placement-matches/{matchId}/employment-plan": {
+    /**
+     * Record the employment plan: target jobs, actions with dates and who does them, a job offer
+     * @description The plan runs from the start of the last rotation to 60 days after the end (`employmentPlanWindow`): 422 for an action due outside it, a job offer outside the internship or in the future, or before the internship started. Written by the provider’s job coaches and admins.
+     */
+    put: operations["putEmploymentPlan"];
+  };
   "/v1/placement-matches/{matchId}/follow-up": {
     /**
      * Record the 12-month follow-up: still employed? (job coaches)
      * @description Moves `completed` to `followed_up`; possible from 11 months after the end. A step that the match’s state does not allow answers 409 with `details.state` and `details.allowedNextSteps`; a step by the wrong side answers 403. Timestamped in the match’s history and audited.
      */
     post: operations["followUpPlacementMatch"];
+  };
+  "/v1/placement-matches/{matchId}/follow-ups/{month}": {
+    /**
+     * Record (or correct) the follow-up 6, 9 or 12 months after the end
+     * @description From its due date: 422 naming `checkedOn` for a check before it or in the future, and naming `hoursPerWeek`, `payBand` or `sameEmployer` when paid work lacks one. The 12-month one also moves the journey from `completed` to `followed_up` (a job coach’s step: 403 for others; 409 if the journey moved on). Written by the provider’s job coaches and admins.
+     */
+    put: operations["putInternshipFollowUp"];
   };
   "/v1/placement-matches/{matchId}/logs": {
     /**
@@ -321,6 +356,13 @@ export interface paths {
      * @description The caller’s provider’s internships (placement matches) that started, earliest first, with the report’s filters: learner reference, learning aim `Z0002347`, start and end dates, planned hours (the placement’s hours a week times its weeks), mode 2 (external, at an employer) and the employer reference number. Never any passport text. UTF-8 with a byte-order mark, CRLF line ends, a header row (`LearnRefNumber,LearnAimRef,WorkPlaceStartDate,WorkPlaceEndDate,WorkPlaceHours,WorkPlaceMode,WorkPlaceEmpId,young_person_id,name,employer_name,placement_match_id`). Sent with `Cache-Control: no-store`. For the provider’s admins; 403 for anyone else.
      */
     get: operations["exportIlrWorkPlacementsCsv"];
+  };
+  "/v1/reports/sen2.csv": {
+    /**
+     * The SEN2 return’s work-based learning fields, one row per internship that started (CSV)
+     * @description For the local authority: UTF-8 with a byte-order mark, CRLF line ends, a header row (`young_person_id,preferred_name,date_of_birth,local_authority,activity,placement_start_date,placement_leaving_date,attendance_pattern,days_per_week,hours_per_week,last_ehc_plan_review_date`). `attendance_pattern` is `full_time` from 16 hours a week at the placement, `part_time` below. Never any passport text. With the report’s filters. For the provider’s admins only (403 for anyone else). Sent with `Cache-Control: no-store`.
+     */
+    get: operations["exportSen2Csv"];
   };
   "/v1/shared-passports": {
     /** Passports shared with my organisation (employers) */
@@ -474,6 +516,18 @@ export interface paths {
      */
     delete: operations["deleteDocument"];
   };
+  "/v1/young-people/{youngPersonId}/ehc-plan": {
+    /**
+     * The outcomes of the EHC plan the internship works towards, and its review dates
+     * @description Always answers: `outcomes` is empty and the dates null until recorded. Read by the provider’s job coaches and admins, the young person, and a delegate with the view_profile right.
+     */
+    get: operations["getEhcPlan"];
+    /**
+     * Record the EHC plan’s outcomes (in the plan’s words) and the date of its next annual review
+     * @description The job coach is reminded (inbox and email) 4 weeks before the review. Keep an outcome’s `id` to keep the review targets that name it. 422 for an `id` not in the plan, a last review in the future or a next review not after it. Written by the provider’s job coaches and admins.
+     */
+    put: operations["putEhcPlan"];
+  };
   "/v1/young-people/{youngPersonId}/eligibility-exception": {
     /** Record why a young person may start outside the 16 to 24 range (provider admins) */
     put: operations["setEligibilityException"];
@@ -491,6 +545,13 @@ export interface paths {
      * @description For the young person, a delegate who may view their profile, and job coaches of their provider. Only placements that keep every hard limit (travel distance, days, hours, environment limits, step-free access, required adjustments) are proposed; each comes with a fit score from 0 to 100 and its reasons. These are proposals for people to decide on: nothing is changed.
      */
     get: operations["listMatches"];
+  };
+  "/v1/young-people/{youngPersonId}/outcome-progress": {
+    /**
+     * Progress towards each outcome of the EHC plan, in plain words
+     * @description Each outcome with the review targets that serve it, as they stand at the latest review. Read by the provider’s job coaches and admins, the young person, and a delegate with the view_profile right.
+     */
+    get: operations["getOutcomeProgress"];
   };
   "/v1/young-people/{youngPersonId}/passport": {
     /**
@@ -861,6 +922,59 @@ export interface components {
       postcode: string;
       town: string;
     };
+    AfterInternship: {
+      coreAims: {
+        met: boolean;
+        missing?: string;
+        recordedAt: string;
+      } | null;
+      employmentPlan: {
+        actions: {
+            doneOn?: string;
+            dueOn: string;
+            what: string;
+            who: string;
+          }[];
+        jobOffer?: {
+          accepted?: boolean;
+          employer: string;
+          hoursPerWeek: number;
+          jobTitle: string;
+          offeredOn: string;
+        };
+        targetJobs: string[];
+        updatedAt: string;
+        updatedBy: {
+          accountId: string;
+          role: string;
+        };
+      } | null;
+      employmentPlanWindow: {
+        from: string;
+        until?: string;
+      } | null;
+      endedOn: string | null;
+      followUps: ({
+          dueOn: string;
+          month: number;
+          recorded: ({
+            /** @enum {string} */
+            activity: "paid_job" | "apprenticeship" | "further_education" | "volunteering" | "nothing_yet";
+            checkedOn: string;
+            hoursPerWeek?: number;
+            notes?: string;
+            /** @enum {string} */
+            payBand?: "below" | "at" | "above";
+            recordedAt: string;
+            sameEmployer?: boolean;
+          }) | null;
+        })[];
+      matchId: string;
+      /** @description The outcome recorded at completion. */
+      outcomeType: string | null;
+      state: string;
+      youngPersonId: string;
+    };
     Attendance: {
       daysAttended: number;
       daysExpected: number;
@@ -1010,6 +1124,12 @@ export interface components {
       /** @example -1.5492 */
       lng: number;
     };
+    CoreAimsInput: {
+      /** @description Were the core aims of the study programme met? */
+      met: boolean;
+      /** @description What was missing; needed when `met` is false (422 otherwise). */
+      missing?: string;
+    };
     /** @description The filters applied, as given. */
     DashboardFilters: {
       academicYear?: number;
@@ -1100,6 +1220,37 @@ export interface components {
       state: "proposed" | "declined_by_young_person" | "awaiting_employer" | "taster_arranged" | "declined_by_employer" | "agreed" | "in_progress" | "completed" | "followed_up" | "withdrawn";
       /** @description The journey is still going: it cannot be proposed again, only followed. */
       underWay: boolean;
+    };
+    EhcPlan: {
+      lastReviewOn: string | null;
+      nextReviewOn: string | null;
+      outcomes: {
+          id: string;
+          text: string;
+        }[];
+      /** @description When the job coach is reminded of the annual review: 4 weeks before it. */
+      reminderOn: string | null;
+      youngPersonId: string;
+    };
+    EhcPlanInput: {
+      /**
+       * Format: date
+       * @description The date of the last annual review, today or earlier (the SEN2 export carries it).
+       * @example 2026-09-01
+       */
+      lastReviewOn?: string;
+      /**
+       * Format: date
+       * @description The date of the plan’s next annual review.
+       * @example 2026-09-01
+       */
+      nextReviewOn: string;
+      outcomes: {
+          /** @description Keep an outcome’s id to keep the targets that name it; leave out for a new one. */
+          id?: string;
+          /** @description The outcome in the words of the EHC plan. */
+          text: string;
+        }[];
     };
     /** @description Why this young person may start outside the 16 to 24 age range. */
     EligibilityExceptionInput: {
@@ -1271,6 +1422,44 @@ export interface components {
         password: string;
       };
       organisation: components["schemas"]["EmployerInput"];
+    };
+    EmploymentPlanInput: {
+      /** @default [] */
+      actions?: {
+          /**
+           * Format: date
+           * @example 2026-09-01
+           */
+          doneOn?: string;
+          /**
+           * Format: date
+           * @example 2026-09-01
+           */
+          dueOn: string;
+          what: string;
+          /** @description Who does it: the young person, the job coach, a parent… */
+          who: string;
+        }[];
+      /** @description A job offered during the internship, recorded when it comes. */
+      jobOffer?: {
+        accepted?: boolean;
+        employer: string;
+        hoursPerWeek: number;
+        jobTitle: string;
+        /**
+         * Format: date
+         * @description During the internship and not in the future.
+         * @example 2026-09-01
+         */
+        offeredOn: string;
+      };
+      /**
+       * @example [
+       *   "Kitchen porter",
+       *   "Hotel housekeeping"
+       * ]
+       */
+      targetJobs: string[];
     };
     /**
      * @description The most of each factor the young person can work with.
@@ -1495,6 +1684,26 @@ export interface components {
       endedOn: string;
       outcome: components["schemas"]["InternshipOutcome"];
     };
+    InternshipFollowUpInput: {
+      /** @enum {string} */
+      activity: "paid_job" | "apprenticeship" | "further_education" | "volunteering" | "nothing_yet";
+      /**
+       * Format: date
+       * @description The day it was checked: on or after the due date, not in the future.
+       * @example 2026-09-01
+       */
+      checkedOn: string;
+      /** @description For a paid job or apprenticeship (needed then, 422 otherwise). */
+      hoursPerWeek?: number;
+      notes?: string;
+      /**
+       * @description Pay against the National Minimum Wage for the young person’s age band; for a paid job or apprenticeship.
+       * @enum {string}
+       */
+      payBand?: "below" | "at" | "above";
+      /** @description Is it the placement’s employer? For a paid job or apprenticeship. */
+      sameEmployer?: boolean;
+    };
     InternshipOutcome: ({
       /** @enum {string} */
       contractType: "permanent" | "fixed_term" | "zero_hours" | "casual";
@@ -1593,6 +1802,145 @@ export interface components {
        * @example 665f1c2e9b1d8c0012a3b4c5
        */
       youngPersonId?: string;
+    };
+    JobOutcomeFigures: {
+      at6Months: {
+        due: number;
+        inPaidWork16Hours: number;
+        percent: number | null;
+      };
+      at9Months: {
+        due: number;
+        inPaidWork16Hours: number;
+        percent: number | null;
+      };
+      at12Months: {
+        due: number;
+        inPaidWork16Hours: number;
+        percent: number | null;
+      };
+      completed: number;
+      coreAimsMet: number;
+      coreAimsMetPercent: number | null;
+      coreAimsRecorded: number;
+      interns: number;
+      within9Months: {
+        due: number;
+        /** @enum {string} */
+        fidelity: "within_band" | "below_band" | "not_yet_known";
+        inPaidWork16Hours: number;
+        percent: number | null;
+      };
+    };
+    JobOutcomes: {
+      byJobCoach: ({
+          at6Months: {
+            due: number;
+            inPaidWork16Hours: number;
+            percent: number | null;
+          };
+          at9Months: {
+            due: number;
+            inPaidWork16Hours: number;
+            percent: number | null;
+          };
+          at12Months: {
+            due: number;
+            inPaidWork16Hours: number;
+            percent: number | null;
+          };
+          completed: number;
+          coreAimsMet: number;
+          coreAimsMetPercent: number | null;
+          coreAimsRecorded: number;
+          interns: number;
+          key: string | null;
+          label: string;
+          within9Months: {
+            due: number;
+            /** @enum {string} */
+            fidelity: "within_band" | "below_band" | "not_yet_known";
+            inPaidWork16Hours: number;
+            percent: number | null;
+          };
+        })[];
+      byLocalAuthority: ({
+          at6Months: {
+            due: number;
+            inPaidWork16Hours: number;
+            percent: number | null;
+          };
+          at9Months: {
+            due: number;
+            inPaidWork16Hours: number;
+            percent: number | null;
+          };
+          at12Months: {
+            due: number;
+            inPaidWork16Hours: number;
+            percent: number | null;
+          };
+          completed: number;
+          coreAimsMet: number;
+          coreAimsMetPercent: number | null;
+          coreAimsRecorded: number;
+          interns: number;
+          key: string | null;
+          label: string;
+          within9Months: {
+            due: number;
+            /** @enum {string} */
+            fidelity: "within_band" | "below_band" | "not_yet_known";
+            inPaidWork16Hours: number;
+            percent: number | null;
+          };
+        })[];
+      bySector: ({
+          at6Months: {
+            due: number;
+            inPaidWork16Hours: number;
+            percent: number | null;
+          };
+          at9Months: {
+            due: number;
+            inPaidWork16Hours: number;
+            percent: number | null;
+          };
+          at12Months: {
+            due: number;
+            inPaidWork16Hours: number;
+            percent: number | null;
+          };
+          completed: number;
+          coreAimsMet: number;
+          coreAimsMetPercent: number | null;
+          coreAimsRecorded: number;
+          interns: number;
+          key: string | null;
+          label: string;
+          within9Months: {
+            due: number;
+            /** @enum {string} */
+            fidelity: "within_band" | "below_band" | "not_yet_known";
+            inPaidWork16Hours: number;
+            percent: number | null;
+          };
+        })[];
+      definitions: {
+        [key: string]: string;
+      };
+      fidelityBand: {
+        fromPercent: number;
+        toPercent: number;
+        withinMonths: number;
+      };
+      filters: {
+        academicYear?: number;
+        jobCoachId?: string;
+        localAuthority?: string;
+        sector?: string;
+      };
+      overall: components["schemas"]["JobOutcomeFigures"];
     };
     /** @enum {string} */
     JourneyAction: "accept" | "decline" | "arrange_taster" | "employer_accept" | "employer_decline" | "start" | "record_rotation" | "log_week" | "record_review" | "complete" | "record_follow_up" | "withdraw";
@@ -1742,7 +2090,7 @@ export interface components {
       failedAt?: string;
       id: string;
       /** @enum {string} */
-      kind: "invitation" | "proposal_received" | "proposal_agreed" | "decided_for_you" | "employer_decision" | "taster_arranged" | "passport_draft_waiting" | "share_ending_soon" | "share_ended" | "weekly_log_missing" | "review_due" | "follow_up_due" | "access_to_work_application" | "access_to_work_reconsideration" | "access_to_work_renewal" | "access_to_work_claim" | "security_new_sign_in" | "security_refresh_reuse" | "password_reset" | "digest";
+      kind: "invitation" | "proposal_received" | "proposal_agreed" | "decided_for_you" | "employer_decision" | "taster_arranged" | "passport_draft_waiting" | "share_ending_soon" | "share_ended" | "weekly_log_missing" | "review_due" | "follow_up_due" | "ehc_review_due" | "access_to_work_application" | "access_to_work_reconsideration" | "access_to_work_renewal" | "access_to_work_claim" | "security_new_sign_in" | "security_refresh_reuse" | "password_reset" | "digest";
       /** @description The kind of failure (e.g. "Error ECONNREFUSED"), never the message. */
       lastError?: string;
       recipient: {
@@ -1759,7 +2107,7 @@ export interface components {
     };
     NotificationPreferences: {
       /** @description Kinds that are always emailed at once (account security, invitations, the digest itself). */
-      alwaysSent: ("invitation" | "proposal_received" | "proposal_agreed" | "decided_for_you" | "employer_decision" | "taster_arranged" | "passport_draft_waiting" | "share_ending_soon" | "share_ended" | "weekly_log_missing" | "review_due" | "follow_up_due" | "access_to_work_application" | "access_to_work_reconsideration" | "access_to_work_renewal" | "access_to_work_claim" | "security_new_sign_in" | "security_refresh_reuse" | "password_reset" | "digest")[];
+      alwaysSent: ("invitation" | "proposal_received" | "proposal_agreed" | "decided_for_you" | "employer_decision" | "taster_arranged" | "passport_draft_waiting" | "share_ending_soon" | "share_ended" | "weekly_log_missing" | "review_due" | "follow_up_due" | "ehc_review_due" | "access_to_work_application" | "access_to_work_reconsideration" | "access_to_work_renewal" | "access_to_work_claim" | "security_new_sign_in" | "security_refresh_reuse" | "password_reset" | "digest")[];
       dailyDigest: boolean;
       email: {
         access_to_work_application?: boolean;
@@ -1767,6 +2115,7 @@ export interface components {
         access_to_work_reconsideration?: boolean;
         access_to_work_renewal?: boolean;
         decided_for_you?: boolean;
+        ehc_review_due?: boolean;
         employer_decision?: boolean;
         follow_up_due?: boolean;
         passport_draft_waiting?: boolean;
@@ -1789,6 +2138,7 @@ export interface components {
         access_to_work_reconsideration?: boolean;
         access_to_work_renewal?: boolean;
         decided_for_you?: boolean;
+        ehc_review_due?: boolean;
         employer_decision?: boolean;
         follow_up_due?: boolean;
         passport_draft_waiting?: boolean;
@@ -1839,6 +2189,23 @@ export interface components {
       stillEmployedAt12Months: number;
       twelveMonthRetentionPercent: number | null;
       withdrawn: number;
+    };
+    OutcomeProgress: {
+      outcomes: ({
+          id: string;
+          /** @description How it is going, in plain words for the young person. */
+          summary: string;
+          targets: ({
+              /** @example You can now travel to work on your own. */
+              inPlainWords: string;
+              setOn: string;
+              /** @enum {string} */
+              status: "not_started" | "in_progress" | "achieved" | "not_achieved" | "dropped";
+              text: string;
+            })[];
+          text: string;
+        })[];
+      youngPersonId: string;
     };
     Passport: {
       /**
@@ -2439,6 +2806,7 @@ export interface components {
       targets: ({
           dueDate: string;
           measure: string;
+          outcomeId?: string;
           /** @enum {string} */
           status: "not_started" | "in_progress" | "achieved" | "not_achieved" | "dropped";
           text: string;
@@ -2465,6 +2833,11 @@ export interface components {
           dueDate: string;
           /** @description Measurable: how everyone will know it is done. */
           measure: string;
+          /**
+           * @description The EHC plan outcome the target serves (`GET /v1/young-people/{youngPersonId}/ehc-plan`); needed when the plan has outcomes, 422 when it is not one of them.
+           * @example 665f1c2e9b1d8c0012a3b4c5
+           */
+          outcomeId?: string;
           /**
            * @default not_started
            * @enum {string}
@@ -3665,6 +4038,60 @@ export interface operations {
         content: {
           "application/json": components["schemas"]["ProviderDashboard"];
           "text/csv": string;
+        };
+      };
+      /** @description The request is malformed or breaks the schema; `details` names each field. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid access token. */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The caller may see this record but not do this to it. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request is well-formed but breaks a rule the schema cannot state (described on the fields); `details` says why. */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /**
+   * Interns in paid work of 16+ hours a week at 6, 9 and 12 months, against the fidelity band
+   * @description With core aims met, by local authority, sector and job coach; each figure defined in `definitions`. The provider’s admins see the whole provider, a job coach their own caseload (403 for another coach’s). 403 for everyone else.
+   */
+  getJobOutcomes: {
+    parameters: {
+      query?: {
+        /** @description Only interns whose internship counts in the academic year from September of this year. */
+        academicYear?: number;
+        localAuthority?: string;
+        sector?: "hospitality_catering" | "retail" | "healthcare_support" | "administration" | "logistics_warehouse" | "horticulture" | "it_support" | "leisure" | "facilities" | "libraries" | "education_support" | "animal_care" | "manufacturing" | "creative_media";
+        /** @description Only this job coach’s caseload. */
+        jobCoachId?: string;
+      };
+    };
+    responses: {
+      /** @description The figures. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["JobOutcomes"];
         };
       };
       /** @description The request is malformed or breaks the schema; `details` names each field. */
@@ -5115,6 +5542,55 @@ export interface operations {
     };
   };
   /**
+   * Core aims, employment plan and the follow-ups at 6, 9 and 12 months of one internship
+   * @description Each follow-up with its due date (months after the last day) and what was recorded, or null. Read by the provider’s job coaches and admins, the young person, and a delegate with the view_profile right. 404 for an employer.
+   */
+  getInternshipAfter: {
+    parameters: {
+      path: {
+        matchId: string;
+      };
+    };
+    responses: {
+      /** @description The record. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["AfterInternship"];
+        };
+      };
+      /** @description The request is malformed or breaks the schema (including text with control characters); `details` names each field. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid access token. */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The caller may see this record but not do this to it. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to the caller. */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /**
    * An internship’s attendance week by week, with the per cent over all its weeks
    * @description Read by the provider’s job coaches and admins, the young person, and a delegate with the view_profile right; an employer gets 404.
    */
@@ -5319,6 +5795,84 @@ export interface operations {
       };
       /** @description The record is not in a state that allows this. */
       409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request body is too large. */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request body must be JSON in UTF-8. */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request is well-formed but cannot be carried out; `details` says why. */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /**
+   * Record whether the core aims were met, and what was missing
+   * @description Once the internship is completed (422 before); `missing` is needed when `met` is false (422). Follow-ups and the employment plan already recorded stay. Written by the provider’s job coaches and admins.
+   */
+  putCoreAims: {
+    parameters: {
+      path: {
+        matchId: string;
+      };
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *   "met": false,
+         *   "missing": "English at Entry 3 not yet achieved"
+         * }
+         */
+        "application/json": components["schemas"]["CoreAimsInput"];
+      };
+    };
+    responses: {
+      /** @description The record. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["AfterInternship"];
+        };
+      };
+      /** @description The request is malformed or breaks the schema; `details` names each field. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid access token. */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The caller may see this record but not do this to it. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to the caller. */
+      404: {
         content: {
           "application/json": components["schemas"]["Error"];
         };
@@ -5611,6 +6165,99 @@ export interface operations {
     };
   };
   /**
+   * Record the employment plan: target jobs, actions with dates and who does them, a job offer
+   * @description The plan runs from the start of the last rotation to 60 days after the end (`employmentPlanWindow`): 422 for an action due outside it, a job offer outside the internship or in the future, or before the internship started. Written by the provider’s job coaches and admins.
+   */
+  putEmploymentPlan: {
+    parameters: {
+      path: {
+        matchId: string;
+      };
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *   "targetJobs": [
+         *     "Room attendant",
+         *     "Kitchen porter"
+         *   ],
+         *   "actions": [
+         *     {
+         *       "what": "Write a CV with photos of her work",
+         *       "who": "Priya with her job coach",
+         *       "dueOn": "2027-05-20"
+         *     }
+         *   ],
+         *   "jobOffer": {
+         *     "employer": "Park Row Hotel",
+         *     "jobTitle": "Room attendant",
+         *     "offeredOn": "2027-06-07",
+         *     "hoursPerWeek": 20
+         *   }
+         * }
+         */
+        "application/json": components["schemas"]["EmploymentPlanInput"];
+      };
+    };
+    responses: {
+      /** @description The record. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["AfterInternship"];
+        };
+      };
+      /** @description The request is malformed or breaks the schema; `details` names each field. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid access token. */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The caller may see this record but not do this to it. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to the caller. */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request body is too large. */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request body must be JSON in UTF-8. */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request is well-formed but cannot be carried out; `details` says why. */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /**
    * Record the 12-month follow-up: still employed? (job coaches)
    * @description Moves `completed` to `followed_up`; possible from 11 months after the end. A step that the match’s state does not allow answers 409 with `details.state` and `details.allowedNextSteps`; a step by the wrong side answers 403. Timestamped in the match’s history and audited.
    */
@@ -5641,6 +6288,95 @@ export interface operations {
       200: {
         content: {
           "application/json": components["schemas"]["PlacementMatch"];
+        };
+      };
+      /** @description The request is malformed or breaks the schema; `details` names each field. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid access token. */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The caller may see this record but not do this to it. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to the caller. */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The record is not in a state that allows this. */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request body is too large. */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request body must be JSON in UTF-8. */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request is well-formed but cannot be carried out; `details` says why. */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /**
+   * Record (or correct) the follow-up 6, 9 or 12 months after the end
+   * @description From its due date: 422 naming `checkedOn` for a check before it or in the future, and naming `hoursPerWeek`, `payBand` or `sameEmployer` when paid work lacks one. The 12-month one also moves the journey from `completed` to `followed_up` (a job coach’s step: 403 for others; 409 if the journey moved on). Written by the provider’s job coaches and admins.
+   */
+  putInternshipFollowUp: {
+    parameters: {
+      path: {
+        matchId: string;
+        /** @description Months after the internship’s last day: 6, 9 or 12. */
+        month: "6" | "9" | "12";
+      };
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *   "checkedOn": "2028-01-17",
+         *   "activity": "paid_job",
+         *   "hoursPerWeek": 20,
+         *   "payBand": "at",
+         *   "sameEmployer": true
+         * }
+         */
+        "application/json": components["schemas"]["InternshipFollowUpInput"];
+      };
+    };
+    responses: {
+      /** @description The record. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["AfterInternship"];
         };
       };
       /** @description The request is malformed or breaks the schema; `details` names each field. */
@@ -6645,6 +7381,60 @@ export interface operations {
     };
     responses: {
       /** @description The export as CSV. */
+      200: {
+        content: {
+          "text/csv": string;
+        };
+      };
+      /** @description The request is malformed or breaks the schema; `details` names each field. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid access token. */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The caller may see this record but not do this to it. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request is well-formed but breaks a rule the schema cannot state (described on the fields); `details` says why. */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /**
+   * The SEN2 return’s work-based learning fields, one row per internship that started (CSV)
+   * @description For the local authority: UTF-8 with a byte-order mark, CRLF line ends, a header row (`young_person_id,preferred_name,date_of_birth,local_authority,activity,placement_start_date,placement_leaving_date,attendance_pattern,days_per_week,hours_per_week,last_ehc_plan_review_date`). `attendance_pattern` is `full_time` from 16 hours a week at the placement, `part_time` below. Never any passport text. With the report’s filters. For the provider’s admins only (403 for anyone else). Sent with `Cache-Control: no-store`.
+   */
+  exportSen2Csv: {
+    parameters: {
+      query?: {
+        /** @description Only interns whose internship counts in the academic year from September of this year. */
+        academicYear?: number;
+        localAuthority?: string;
+        sector?: "hospitality_catering" | "retail" | "healthcare_support" | "administration" | "logistics_warehouse" | "horticulture" | "it_support" | "leisure" | "facilities" | "libraries" | "education_support" | "animal_care" | "manufacturing" | "creative_media";
+        /** @description Only this job coach’s caseload. */
+        jobCoachId?: string;
+      };
+    };
+    responses: {
+      /** @description The rows as CSV. */
       200: {
         content: {
           "text/csv": string;
@@ -8415,6 +9205,142 @@ export interface operations {
       };
     };
   };
+  /**
+   * The outcomes of the EHC plan the internship works towards, and its review dates
+   * @description Always answers: `outcomes` is empty and the dates null until recorded. Read by the provider’s job coaches and admins, the young person, and a delegate with the view_profile right.
+   */
+  getEhcPlan: {
+    parameters: {
+      path: {
+        youngPersonId: string;
+      };
+    };
+    responses: {
+      /** @description The plan’s outcomes. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["EhcPlan"];
+        };
+      };
+      /** @description The request is malformed or breaks the schema (including text with control characters); `details` names each field. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid access token. */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The caller may see this record but not do this to it. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to the caller. */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /**
+   * Record the EHC plan’s outcomes (in the plan’s words) and the date of its next annual review
+   * @description The job coach is reminded (inbox and email) 4 weeks before the review. Keep an outcome’s `id` to keep the review targets that name it. 422 for an `id` not in the plan, a last review in the future or a next review not after it. Written by the provider’s job coaches and admins.
+   */
+  putEhcPlan: {
+    parameters: {
+      path: {
+        youngPersonId: string;
+      };
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *   "outcomes": [
+         *     {
+         *       "id": "6b0cc2b01fa60ec5b99a14c1",
+         *       "text": "Travel independently to a place of work"
+         *     },
+         *     {
+         *       "text": "Tell colleagues when she needs help"
+         *     }
+         *   ],
+         *   "lastReviewOn": "2026-03-02",
+         *   "nextReviewOn": "2027-03-01"
+         * }
+         */
+        "application/json": components["schemas"]["EhcPlanInput"];
+      };
+    };
+    responses: {
+      /** @description The plan. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["EhcPlan"];
+        };
+      };
+      /** @description The request is malformed or breaks the schema; `details` names each field. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid access token. */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The caller may see this record but not do this to it. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to the caller. */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request body is too large. */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request body must be JSON in UTF-8. */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request is well-formed but cannot be carried out; `details` says why. */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
   /** Record why a young person may start outside the 16 to 24 range (provider admins) */
   setEligibilityException: {
     parameters: {
@@ -8590,6 +9516,55 @@ export interface operations {
       };
       /** @description The request is well-formed but breaks a rule the schema cannot state (described on the fields); `details` says why. */
       422: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /**
+   * Progress towards each outcome of the EHC plan, in plain words
+   * @description Each outcome with the review targets that serve it, as they stand at the latest review. Read by the provider’s job coaches and admins, the young person, and a delegate with the view_profile right.
+   */
+  getOutcomeProgress: {
+    parameters: {
+      path: {
+        youngPersonId: string;
+      };
+    };
+    responses: {
+      /** @description The progress. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["OutcomeProgress"];
+        };
+      };
+      /** @description The request is malformed or breaks the schema (including text with control characters); `details` names each field. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid access token. */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The caller may see this record but not do this to it. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to the caller. */
+      404: {
         content: {
           "application/json": components["schemas"]["Error"];
         };

@@ -743,6 +743,13 @@ async function journeyPage(
             ) : null}
           </ul>
         ) : null}
+        {view.startedOn && (actor.role === 'job_coach' || actor.role === 'provider_admin') ? (
+          <p class="govuk-body">
+            <a class="govuk-link" href={`${base}/after`}>
+              Core aims, employment plan and follow-ups
+            </a>
+          </p>
+        ) : null}
         {inline.map((action) => {
           const form = actionForms[action];
           const values = failed?.action === action ? failed.values : {};
@@ -1045,6 +1052,8 @@ async function saveCorrection(c: Context<WebEnv>) {
 }
 
 async function reviewPage(c: Context<WebEnv>, { form, errors }: LogValues) {
+  const { match } = await loadJourney(c);
+  const outcomes = (await c.var.services.outcomes.outcomeChoicesFor(pageActor(c), match.youngPersonId)) ?? [];
   return progressForm(
     c,
     {
@@ -1091,6 +1100,16 @@ async function reviewPage(c: Context<WebEnv>, { form, errors }: LogValues) {
         value={datePartsFrom(form, 'targetDue')}
         error={errors.targetDue}
       />
+      {outcomes.length > 0 ? (
+        <Radios
+          name="targetOutcome"
+          legend="Which outcome of the EHC plan does this target work towards?"
+          legendSize="s"
+          items={outcomes.map((outcome) => ({ value: outcome.id, text: outcome.text }))}
+          value={value(form, 'targetOutcome')}
+          error={errors.targetOutcome}
+        />
+      ) : null}
       <Button>Save the review</Button>
     </>,
   );
@@ -1116,6 +1135,7 @@ async function saveReview(c: Context<WebEnv>) {
   );
   if (Object.keys(errors).length > 0 || !heldOn || !dueDate) return reviewPage(c, { form, errors });
   const summary = value(form, 'summary');
+  const outcomeId = value(form, 'targetOutcome');
   const problems = await call(
     () =>
       c.var.services.progress.recordReview(
@@ -1124,14 +1144,24 @@ async function saveReview(c: Context<WebEnv>) {
         {
           heldOn,
           ...(summary ? { summary } : {}),
-          targets: [{ text: targetText, measure: targetMeasure, dueDate, status: 'not_started' }],
+          targets: [
+            {
+              text: targetText,
+              measure: targetMeasure,
+              dueDate,
+              status: 'not_started',
+              ...(outcomeId ? { outcomeId } : {}),
+            },
+          ],
         },
         c.get('requestId'),
       ),
-    (path) => (path.startsWith('targets') ? 'targetText' : firstSegment(path)),
+    (path) =>
+      path.endsWith('outcomeId') ? 'targetOutcome' : path.startsWith('targets') ? 'targetText' : firstSegment(path),
     {
       heldOn: { label: 'The date of the review' },
       targetText: { label: 'The target' },
+      targetOutcome: { label: 'The EHC plan outcome' },
     },
   );
   if (problems) return reviewPage(c, { form, errors: problems });

@@ -250,6 +250,10 @@ export const reviewInputSchema = z
           measure: shortText(300).openapi({ description: 'Measurable: how everyone will know it is done.' }),
           dueDate: dateSchema,
           status: z.enum(targetStatuses).default('not_started'),
+          outcomeId: idSchema.optional().openapi({
+            description:
+              'The EHC plan outcome the target serves (`GET /v1/young-people/{youngPersonId}/ehc-plan`); needed when the plan has outcomes, 422 when it is not one of them.',
+          }),
         }),
       )
       .min(1)
@@ -417,7 +421,13 @@ export const reviewSchema = z
     heldOn: z.string(),
     summary: z.string().optional(),
     targets: z.array(
-      z.object({ text: z.string(), measure: z.string(), dueDate: z.string(), status: z.enum(targetStatuses) }),
+      z.object({
+        text: z.string(),
+        measure: z.string(),
+        dueDate: z.string(),
+        status: z.enum(targetStatuses),
+        outcomeId: z.string().optional(),
+      }),
     ),
     nextReviewDue: z.string(),
     recordedBy: byAccount,

@@ -47,7 +47,14 @@ export interface Review {
   youngPersonId: string;
   heldOn: string;
   summary?: string;
-  targets: { text: string; measure: string; dueDate: string; status: (typeof targetStatuses)[number] }[];
+  targets: {
+    text: string;
+    measure: string;
+    dueDate: string;
+    status: (typeof targetStatuses)[number];
+    /** The EHC plan outcome it serves. */
+    outcomeId?: string;
+  }[];
   nextReviewDue: string;
   recordedBy: ActedBy;
   recordedAt: Date;

@@ -38,22 +38,31 @@ const problem = (path: string, message: string): FieldProblem => ({ path, in: 'b
  * the journey table allows only while the internship is in progress, so the journey service
  * checks it (policy and state) and audits it.
  */
+/** What the EHC plan offers a review target: its outcomes, or undefined for a reviewer who may not read it. */
+export interface EhcOutcomeChoices {
+  outcomeChoicesFor(actor: Actor, youngPersonId: string): Promise<{ id: string; text: string }[] | undefined>;
+}
+
 export class ProgressService {
   private readonly mongo: MongoClient;
   private readonly journey: JourneyService;
   private readonly records: ProgressRepository;
   private readonly clock: Clock;
+  private readonly ehcOutcomes: EhcOutcomeChoices;
 
   constructor(options: {
     mongo: MongoClient;
     journey: JourneyService;
     records: ProgressRepository;
     clock: Clock;
+    /** The outcomes of the young person's EHC plan, which every review target serves. */
+    ehcOutcomes: EhcOutcomeChoices;
   }) {
     this.mongo = options.mongo;
     this.journey = options.journey;
     this.records = options.records;
     this.clock = options.clock;
+    this.ehcOutcomes = options.ehcOutcomes;
   }
 
   #today(): string {
@@ -271,6 +280,16 @@ export class ProgressService {
       problems.push(problem('heldOn', `is before the internship started (${match.startedOn})`));
     const next = input.nextReviewDue ?? addDays(input.heldOn, reviewIntervalDays);
     if (next <= input.heldOn) problems.push(problem('nextReviewDue', 'must be after heldOn'));
+    const choices = await this.ehcOutcomes.outcomeChoicesFor(actor, match.youngPersonId);
+    const outcomeIds = (choices ?? []).map((outcome) => outcome.id);
+    input.targets.forEach((target, index) => {
+      const path = `targets.${index}.outcomeId`;
+      if (target.outcomeId && !outcomeIds.includes(target.outcomeId))
+        problems.push(problem(path, 'is not an outcome in the young person’s EHC plan'));
+      // Only a reviewer who may read the plan can name its outcomes; an employer sets targets without.
+      else if (!target.outcomeId && outcomeIds.length > 0)
+        problems.push(problem(path, 'choose the EHC plan outcome this target works towards'));
+    });
     if (problems.length > 0) throw unprocessable(problems);
     return inTransaction(this.mongo, async (session) => {
       await this.journey.requireState(id, 'in_progress', 'record_review', session);

@@ -11,6 +11,7 @@ import { errorSummary, type Logger } from '../core/logger.js';
 import { recordDailyRun } from '../core/metrics.js';
 import { PolledWorker, type RoundOutcome } from '../core/polled-worker.js';
 import type { InboxService } from '../journey/inbox.service.js';
+import type { OutcomesTaskView } from '../outcomes/outcomes.service.js';
 import type { NamesReadModel } from '../read-models/names.js';
 import type { RecipientsReadModel } from '../read-models/recipients.js';
 import type { ShareEndingsReadModel } from '../read-models/shares.js';
@@ -49,6 +50,7 @@ const dailyRunId = 'notifications.daily';
 export interface DailyOutcome {
   reminders: number;
   accessToWorkReminders: number;
+  outcomesReminders: number;
   shareNotices: number;
   digests: number;
 }
@@ -73,6 +75,7 @@ export class DailyNotifications {
   private readonly outbox: NotificationOutbox;
   private readonly inbox: InboxService;
   private readonly accessToWork: { coachTasks(actor: Actor): Promise<AccessToWorkTaskView[]> };
+  private readonly outcomes: { coachTasks(actor: Actor): Promise<OutcomesTaskView[]> };
   private readonly recipients: RecipientsReadModel;
   private readonly shareEndings: ShareEndingsReadModel;
   private readonly names: NamesReadModel;
@@ -88,6 +91,8 @@ export class DailyNotifications {
     inbox: InboxService;
     /** Each job coach's Access to Work tasks, read as that coach. */
     accessToWork: { coachTasks(actor: Actor): Promise<AccessToWorkTaskView[]> };
+    /** Each job coach's EHC plan reviews coming and 6- and 9-month follow-ups due, read as that coach. */
+    outcomes: { coachTasks(actor: Actor): Promise<OutcomesTaskView[]> };
     /** Job coaches, and the young people who own the shares. */
     recipients: RecipientsReadModel;
     /** When shares end; never what they share. */
@@ -103,6 +108,7 @@ export class DailyNotifications {
     this.outbox = options.outbox;
     this.inbox = options.inbox;
     this.accessToWork = options.accessToWork;
+    this.outcomes = options.outcomes;
     this.recipients = options.recipients;
     this.shareEndings = options.shareEndings;
     this.names = options.names;
@@ -161,9 +167,10 @@ export class DailyNotifications {
   async run(now: Date = this.clock.now()): Promise<DailyOutcome> {
     const reminders = await this.#coachReminders();
     const accessToWorkReminders = await this.#accessToWorkReminders();
+    const outcomesReminders = await this.#outcomesReminders(londonDayAndHour(now).day);
     const shareNotices = await this.#shareNotices(now);
     const digests = await this.#digests(londonDayAndHour(now).day);
-    return { reminders, accessToWorkReminders, shareNotices, digests };
+    return { reminders, accessToWorkReminders, outcomesReminders, shareNotices, digests };
   }
 
   async #coachReminders(): Promise<number> {
@@ -222,6 +229,31 @@ export class DailyNotifications {
           ...(coach.providerId ? { providerId: coach.providerId } : {}),
           facts: { youngPersonName: task.youngPerson.preferredName },
           dedupeKey: `${kind}:${task.youngPerson.id}:${task.occurrence}:${coach.id}`,
+        });
+        if (added) made += 1;
+      }
+    }
+    return made;
+  }
+
+  /** Reminds each job coach of an EHC plan review 4 weeks ahead and of each follow-up due, once each. */
+  async #outcomesReminders(today: string): Promise<number> {
+    let made = 0;
+    for await (const coach of this.recipients.jobCoaches()) {
+      for (const task of await this.outcomes.coachTasks(actorOf(coach))) {
+        if (task.emailUntil < today) continue;
+        const added = await this.outbox.enqueueOnce({
+          kind: task.kind,
+          to: { email: coach.email, name: coach.name, accountId: coach.id },
+          path: task.path,
+          subjectIds: [task.youngPerson.id],
+          ...(coach.providerId ? { providerId: coach.providerId } : {}),
+          facts: {
+            youngPersonName: task.youngPerson.preferredName,
+            dueOn: longDate(task.dueOn),
+            ...(task.month ? { months: String(task.month), placementTitle: 'the internship' } : {}),
+          },
+          dedupeKey: `${task.kind}:${task.matchId ?? task.youngPerson.id}:${task.dueOn}:${coach.id}`,
         });
         if (added) made += 1;
       }

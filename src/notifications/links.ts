@@ -12,6 +12,8 @@ export const webPaths = {
   passportDrafts: (youngPersonId: string) => `/young-people/${youngPersonId}/passport/drafts`,
   passportShares: (youngPersonId: string) => `/young-people/${youngPersonId}/passport/shares`,
   accessToWork: (youngPersonId: string) => `/young-people/${youngPersonId}/access-to-work`,
+  ehcOutcomes: (youngPersonId: string) => `/young-people/${youngPersonId}/outcomes`,
+  afterInternship: (matchId: string) => `/journeys/${matchId}/after`,
   notificationSettings: () => '/settings/notifications',
 };
 
@@ -25,6 +27,8 @@ export const webPathPatterns: RegExp[] = [
   /^\/journeys\/[0-9a-f]{24}$/,
   /^\/young-people\/[0-9a-f]{24}\/passport\/(drafts|shares)$/,
   /^\/young-people\/[0-9a-f]{24}\/access-to-work$/,
+  /^\/young-people\/[0-9a-f]{24}\/outcomes$/,
+  /^\/journeys\/[0-9a-f]{24}\/after$/,
   /^\/settings\/notifications$/,
 ];
 

@@ -183,13 +183,23 @@ function wordingFor(kind: NotificationKind, f: Facts): Wording {
       };
     case 'follow_up_due':
       return {
-        subject: `12-month follow-up due: ${f.youngPersonName}`,
+        subject: `${f.months ?? '12'}-month follow-up due: ${f.youngPersonName}`,
         paragraphs: [
-          `It is time to check whether ${f.youngPersonName} is still in paid work after ${f.placementTitle}.`,
+          `It is time to check what ${f.youngPersonName} is doing now, ${f.months ?? '12'} months after ${f.placementTitle}.`,
           `Please record it by ${f.dueOn}.`,
         ],
         action: 'Record the follow-up',
         why: `You get this email because ${f.youngPersonName} was on your caseload.`,
+      };
+    case 'ehc_review_due':
+      return {
+        subject: `EHC plan review coming: ${f.youngPersonName}`,
+        paragraphs: [
+          `The annual review of ${f.youngPersonName}’s EHC plan is on ${f.dueOn}.`,
+          'Check the progress towards the plan’s outcomes before it.',
+        ],
+        action: 'See the outcomes',
+        why: `You get this email because ${f.youngPersonName} is on your caseload.`,
       };
     // Access to Work emails name what needs doing and link to the page: no figure, date or reference.
     case 'access_to_work_application':

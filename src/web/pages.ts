@@ -8,6 +8,7 @@ import { proposalPages } from '../journey/proposals.pages.js';
 import { matchingPages } from '../matching/matching.pages.js';
 import { searchPages } from '../matching/search.pages.js';
 import { notificationPages } from '../notifications/notifications.pages.js';
+import { outcomesPages } from '../outcomes/outcomes.pages.js';
 import { passportPages } from '../passports/passports.pages.js';
 import { sharedPassportPages } from '../passports/shared.pages.js';
 import { sharePages } from '../passports/shares.pages.js';
@@ -34,6 +35,7 @@ export const pageModules: PageModule[] = [
   { routes: journeyPages() },
   { routes: accessToWorkPages() },
   { routes: studyPages() },
+  { routes: outcomesPages() },
   documentPages(),
   { routes: suggestionPages() },
   { routes: searchPages() },

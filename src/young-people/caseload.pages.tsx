@@ -1,5 +1,6 @@
 import { type Context, Hono } from 'hono';
 import { type PassportSection, sectionLabels, sectorLabels } from '../domain/vocabulary.js';
+import type { OutcomesTaskView } from '../outcomes/outcomes.service.js';
 import { AccessToWorkTaskList } from '../web/access-to-work-tasks.js';
 import { Button } from '../web/components/Button.js';
 import { Input } from '../web/components/Input.js';
@@ -34,12 +35,36 @@ const statusWords: Record<(typeof youngPersonStatuses)[number], { text: string; 
 const isStatus = (value: string | undefined): value is (typeof youngPersonStatuses)[number] =>
   (youngPersonStatuses as readonly string[]).includes(value ?? '');
 
+/** EHC plan reviews coming and follow-ups due, each with its young person and its date. */
+function OutcomesTaskList(props: { tasks: OutcomesTaskView[] }) {
+  if (props.tasks.length === 0) return null;
+  return (
+    <ul class="govuk-list app-inbox">
+      {props.tasks.map((task) => (
+        <li class="app-inbox__item">
+          <h3 class="govuk-heading-s govuk-!-margin-bottom-1">
+            <a class="govuk-link" href={task.path}>
+              {task.youngPerson.preferredName}:{' '}
+              {task.kind === 'ehc_review_due' ? 'EHC plan review' : `${task.month}-month follow-up`}
+            </a>
+          </h3>
+          <p class="govuk-body-s govuk-!-margin-bottom-1">{task.title}</p>
+          <p class="govuk-body-s">
+            {task.kind === 'ehc_review_due' ? 'The review is on' : 'Due on'} {longDate(task.dueOn)}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** A job coach's home: what needs them today first, then the way into their caseload. */
 async function coachHome(c: Context<WebEnv>) {
   const actor = pageActor(c);
-  const [items, accessToWorkTasks] = await Promise.all([
+  const [items, accessToWorkTasks, outcomesTasks] = await Promise.all([
     c.var.services.inbox.inbox(actor),
     c.var.services.accessToWork.coachTasks(actor),
+    c.var.services.outcomes.coachTasks(actor),
   ]);
   return renderPage(
     c,
@@ -47,6 +72,7 @@ async function coachHome(c: Context<WebEnv>) {
     <>
       <h1 class="govuk-heading-l">What needs you today</h1>
       <InboxList items={items} />
+      <OutcomesTaskList tasks={outcomesTasks} />
       <h2 class="govuk-heading-m">Access to Work</h2>
       <AccessToWorkTaskList tasks={accessToWorkTasks} />
       <h2 class="govuk-heading-m">Your young people</h2>
@@ -239,6 +265,11 @@ async function staffOverview(c: Context<WebEnv>) {
         <li>
           <a class="govuk-link" href={`${base}/study`}>
             Study programme and attendance for {person.preferredName}
+          </a>
+        </li>
+        <li>
+          <a class="govuk-link" href={`${base}/outcomes`}>
+            EHC plan outcomes for {person.preferredName}
           </a>
         </li>
         <li>

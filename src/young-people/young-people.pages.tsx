@@ -180,6 +180,14 @@ async function personHome(c: Context<WebEnv>, person: PersonPage, name: string) 
         </li>
         {!person.asDelegate || person.may('view_profile') ? (
           <li>
+            <a class="govuk-link" href={`${base}/outcomes`}>
+              {person.whose('goals')}
+            </a>
+            : what {person.asDelegate ? 'they are' : 'I am'} working towards, and how it is going.
+          </li>
+        ) : null}
+        {!person.asDelegate || person.may('view_profile') ? (
+          <li>
             <a class="govuk-link" href={`${base}/access-to-work`}>
               Access to Work
             </a>
