@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, closeSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -107,10 +107,21 @@ export class Cluster {
       const port = await freePort();
       const dbPath = path.join(this.root, `mongo${i}`);
       mkdirSync(dbPath, { recursive: true });
-      this.members.push({ port, host: `127.0.0.1:${port}`, dbPath, logFile: path.join(this.root, `mongod${i}.log`), child: undefined });
+      this.members.push({
+        port,
+        host: `127.0.0.1:${port}`,
+        dbPath,
+        logFile: path.join(this.root, `mongod${i}.log`),
+        child: undefined,
+      });
     }
     const [meili] = await Promise.all([
-      startMeilisearch({ bin: this.#meiliBin, dataDir: path.join(this.root, 'meili'), maxIndexingThreads: 1, maxIndexingMemory: '256MiB' }),
+      startMeilisearch({
+        bin: this.#meiliBin,
+        dataDir: path.join(this.root, 'meili'),
+        maxIndexingThreads: 1,
+        maxIndexingMemory: '256MiB',
+      }),
       ...this.members.map((member) => this.startMember(member)),
     ]);
     this.meili = meili;
@@ -132,12 +143,31 @@ export class Cluster {
 
   async startMember(member: Member): Promise<void> {
     const args = [
-      '--dbpath', member.dbPath, '--bind_ip', '127.0.0.1', '--port', String(member.port), '--replSet', replicaSetName,
-      '--nounixsocket', '--setParameter', 'diagnosticDataCollectionEnabled=false', '--wiredTigerCacheSizeGB', '0.25',
-      '--oplogSize', '128', '--logpath', member.logFile, '--logappend',
+      '--dbpath',
+      member.dbPath,
+      '--bind_ip',
+      '127.0.0.1',
+      '--port',
+      String(member.port),
+      '--replSet',
+      replicaSetName,
+      '--nounixsocket',
+      '--setParameter',
+      'diagnosticDataCollectionEnabled=false',
+      '--wiredTigerCacheSizeGB',
+      '0.25',
+      '--oplogSize',
+      '128',
+      '--logpath',
+      member.logFile,
+      '--logappend',
     ];
     member.child = spawn(this.#mongodBin, args, { stdio: 'ignore', detached: true });
-    await until(`mongod on ${member.port} answering`, () => this.#direct(member, async (admin) => ((await admin.command({ ping: 1 })).ok === 1 ? true : undefined)), 60_000);
+    await until(
+      `mongod on ${member.port} answering`,
+      () => this.#direct(member, async (admin) => ((await admin.command({ ping: 1 })).ok === 1 ? true : undefined)),
+      60_000,
+    );
   }
 
   async #direct<T>(member: Member, work: (admin: import('mongodb').Db) => Promise<T>): Promise<T> {
@@ -174,10 +204,14 @@ export class Cluster {
     await this.#direct(old, (admin) => admin.command({ replSetStepDown: 30, secondaryCatchUpPeriodSecs: 10 })).catch(
       () => undefined,
     );
-    const next = await until('a new primary', async () => {
-      const primary = await this.waitForPrimary(1000).catch(() => undefined);
-      return primary && primary !== old ? primary : undefined;
-    }, 60_000);
+    const next = await until(
+      'a new primary',
+      async () => {
+        const primary = await this.waitForPrimary(1000).catch(() => undefined);
+        return primary && primary !== old ? primary : undefined;
+      },
+      60_000,
+    );
     return { old, next };
   }
 
@@ -194,8 +228,11 @@ export class Cluster {
   /** Starts a stopped member again, on its own data, and waits until it is a secondary that has caught up. */
   async restartMember(member: Member): Promise<void> {
     await this.startMember(member);
-    await until('the member to become secondary', () =>
-      this.#direct(member, async (admin) => ((await admin.command({ hello: 1 })).secondary ? true : undefined)), 60_000);
+    await until(
+      'the member to become secondary',
+      () => this.#direct(member, async (admin) => ((await admin.command({ hello: 1 })).secondary ? true : undefined)),
+      60_000,
+    );
   }
 
   async restartMeilisearch(downForMs: number): Promise<void> {
@@ -213,7 +250,9 @@ export class Cluster {
   /** The environment every instance shares: the same stores, secrets and settings. */
   instanceEnv(port: number): NodeJS.ProcessEnv {
     const inherited = Object.fromEntries(
-      Object.entries(process.env).filter(([name]) => !/^(MEILI_|MONGO|SMTP_|NODE_ENV|PORT|LOG_LEVEL|VITEST)/.test(name)),
+      Object.entries(process.env).filter(
+        ([name]) => !/^(MEILI_|MONGO|SMTP_|NODE_ENV|PORT|LOG_LEVEL|VITEST)/.test(name),
+      ),
     );
     return {
       ...inherited,
@@ -344,7 +383,10 @@ export class Cluster {
         headers: { ...request.headers, 'x-cluster-instance': String(backend.index) },
       },
       (answer) => {
-        response.writeHead(answer.statusCode ?? 502, { ...answer.headers, 'x-cluster-instance': String(backend.index) });
+        response.writeHead(answer.statusCode ?? 502, {
+          ...answer.headers,
+          'x-cluster-instance': String(backend.index),
+        });
         answer.pipe(response);
       },
     );
