@@ -1,4 +1,4 @@
-import { MongoBulkWriteError, MongoServerError } from 'mongodb';
+import { MongoBulkWriteError, MongoNetworkError, MongoServerError } from 'mongodb';
 import { describe, expect, it } from 'vitest';
 import { isMongoUnavailable } from '../src/core/db/mongo.js';
 
@@ -7,7 +7,11 @@ const bulkResult = {} as ConstructorParameters<typeof MongoBulkWriteError>[1];
 /** What a write inside a transaction throws when the primary steps down or dies under it. */
 function batchFailedWith(code: number) {
   return new MongoBulkWriteError(
-    { message: 'batch failed', code: undefined as unknown as number, writeErrors: [{ code, index: 0, errmsg: 'x' } as never] },
+    {
+      message: 'batch failed',
+      code: undefined as unknown as number,
+      writeErrors: [{ code, index: 0, errmsg: 'x' } as never],
+    },
     bulkResult,
   );
 }
@@ -21,6 +25,11 @@ describe('isMongoUnavailable', () => {
   it('sees the primary stepping down inside a batch of writes, which carries no error label', () => {
     expect(isMongoUnavailable(batchFailedWith(11602))).toBe(true);
     expect(isMongoUnavailable(batchFailedWith(10107))).toBe(true);
+  });
+
+  it('sees a batch of writes whose connection to the primary closed under it, labelled or not', () => {
+    const cutOff = new MongoNetworkError('connection 4 to 127.0.0.1:27017 closed');
+    expect(isMongoUnavailable(new MongoBulkWriteError(cutOff as never, bulkResult))).toBe(true);
   });
 
   it('leaves the refusals of the data itself to be what they are', () => {

@@ -130,15 +130,22 @@ export function isMongoUnavailable(error: unknown): boolean {
       error.hasErrorLabel('RetryableWriteError') ||
       error.hasErrorLabel('TransientTransactionError') ||
       unavailableCodes.has(Number(error.code)) ||
-      // A write inside a transaction reports the primary stepping down as a write error of the
-      // batch, without the labels that the command's own error carries.
-      (error instanceof MongoBulkWriteError &&
-        (Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors]).some((writeError) =>
-          unavailableCodes.has(Number(writeError.code)),
-        ))
+      (error instanceof MongoBulkWriteError && isBatchCutOff(error))
     );
   }
   return false;
+}
+
+/**
+ * A batch of writes (insertMany inside a transaction, say) that the primary's stepping down or
+ * dying cut off: the driver wraps the network error in a bulk write error, which keeps neither
+ * its class nor, always, its labels; or the server reports the step-down as a write error of the batch.
+ */
+function isBatchCutOff(error: MongoBulkWriteError): boolean {
+  const writeErrors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+  if (writeErrors.some((writeError) => unavailableCodes.has(Number(writeError.code)))) return true;
+  // No server code and no write error: the batch never got an answer (the connection closed under it).
+  return error.code === undefined && writeErrors.length === 0;
 }
 
 /** True for a unique-index violation. */
