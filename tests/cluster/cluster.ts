@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -413,6 +413,13 @@ export class Cluster {
     for (const member of this.members) killGroup(member.child, 'SIGTERM');
     await Promise.race([Promise.all(this.members.map((m) => (m.child ? exitOf(m.child) : undefined))), sleep(15_000)]);
     for (const member of this.members) killGroup(member.child, 'SIGKILL');
+    // CLUSTER_KEEP_LOGS=<dir> keeps every process's log of the run, to read after a failure.
+    const keep = process.env.CLUSTER_KEEP_LOGS;
+    if (keep) {
+      mkdirSync(keep, { recursive: true });
+      for (const file of readdirSync(this.root).filter((name) => name.endsWith('.log')))
+        copyFileSync(path.join(this.root, file), path.join(keep, `${path.basename(this.root)}-${file}`));
+    }
     rmSync(this.root, { recursive: true, force: true });
   }
 }
