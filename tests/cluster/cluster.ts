@@ -235,6 +235,15 @@ export class Cluster {
     );
   }
 
+  /** Freezes Meilisearch (SIGSTOP): it keeps its connections but answers nothing, as a hung server does. */
+  freezeMeilisearch(): void {
+    process.kill(this.meili.process.pid, 'SIGSTOP');
+  }
+
+  thawMeilisearch(): void {
+    process.kill(this.meili.process.pid, 'SIGCONT');
+  }
+
   async restartMeilisearch(downForMs: number): Promise<void> {
     await this.meili.stop();
     await sleep(downForMs);
