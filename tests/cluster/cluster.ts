@@ -370,7 +370,9 @@ export class Cluster {
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
       request.on('end', () => this.#forward(request, Buffer.concat(chunks), response, 0));
     });
-    server.keepAliveTimeout = 1000;
+    // Longer than the clients' own keep-alive (undici's is 4 s), so that a client never sends a request
+    // on a connection the proxy is closing at that moment (an ECONNRESET no real balancer would cause).
+    server.keepAliveTimeout = 60_000;
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
     this.#proxy = server;
     this.proxyUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -390,6 +392,9 @@ export class Cluster {
         method: request.method,
         path: request.url,
         headers: { ...request.headers, 'x-cluster-instance': String(backend.index) },
+        // A connection per request: a kept-alive one that the instance closes while the proxy sends on it
+        // would look like an instance dropping a request.
+        agent: false,
       },
       (answer) => {
         response.writeHead(answer.statusCode ?? 502, {
