@@ -99,8 +99,17 @@ export class Cluster {
     return `mongodb://${this.members.map((m) => m.host).join(',')}/?replicaSet=${replicaSetName}`;
   }
 
+  /** Whatever happens to the test process (a hook that timed out, a worker torn down), nothing it started outlives it. */
+  readonly #killEverything = () => {
+    for (const instance of this.live()) killGroup(instance.child, 'SIGKILL');
+    for (const member of this.members) killGroup(member.child, 'SIGKILL');
+    if (this.meili)
+      killGroup({ pid: this.meili.process.pid, exitCode: null, signalCode: null } as ChildProcess, 'SIGKILL');
+  };
+
   /** Starts the stores, the mail server and the proxy; the instances come with `startInstances`. */
   async start(): Promise<void> {
+    process.once('exit', this.#killEverything);
     this.#mongodBin = findMongod({ configured: process.env.MONGOD_BIN, autoInstall: true }).bin;
     this.#meiliBin = findMeilisearch({ configured: process.env.MEILI_BIN }).bin;
     for (let i = 0; i < 3; i += 1) {
@@ -417,6 +426,7 @@ export class Cluster {
 
   /** Stops everything this cluster started, whatever state it is in, and removes its files. */
   async stop(): Promise<void> {
+    process.off('exit', this.#killEverything);
     for (const instance of this.live()) killGroup(instance.child, 'SIGTERM');
     await Promise.race([Promise.all(this.live().map((i) => i.exited)), sleep(15_000)]);
     for (const instance of this.live()) killGroup(instance.child, 'SIGKILL');
