@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Db, MongoClient } from 'mongodb';
+import { type Db, type MongoClient, ReadConcern } from 'mongodb';
 import { accessToWorkPersonalData } from './access-to-work/access-to-work.personal-data.js';
 import { AccessToWorkRepository } from './access-to-work/access-to-work.repository.js';
 import { AccessToWorkService } from './access-to-work/access-to-work.service.js';
@@ -431,9 +431,18 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     }),
   };
   const indexingSearch = withRequestTimeout(search, syncRequestTimeoutMs);
+  // The sync worker reads what a majority of the replica set holds: a write the primary had not yet
+  // replicated when it died is rolled back, and must not have reached the index first.
+  const majorityDb = mongo.db(db.databaseName, { readConcern: new ReadConcern('majority') });
   const searchSync = new SearchSyncWorker({
-    outbox,
-    indexer: new SearchIndexer(indexingSearch, placements, employers, youngPeople, () => clock.now()),
+    outbox: new SearchOutbox(majorityDb, clock),
+    indexer: new SearchIndexer(
+      indexingSearch,
+      new PlacementsRepository(majorityDb),
+      new EmployersRepository(majorityDb),
+      new YoungPeopleRepository(majorityDb),
+      () => clock.now(),
+    ),
     logger,
   });
   const searchReconciler = new SearchReconciler({

@@ -2,6 +2,7 @@ import {
   type Db,
   type Document,
   type IndexDescription,
+  MongoBulkWriteError,
   MongoClient,
   MongoError,
   MongoNetworkError,
@@ -107,6 +108,13 @@ export async function schemaDrift(db: Db, specs: CollectionSpec[]): Promise<stri
   return problems;
 }
 
+/**
+ * The server codes of a replica set that cannot take the work now: ShutdownInProgress,
+ * InterruptedAtShutdown, InterruptedDueToReplStateChange, NotWritablePrimary, NotPrimaryNoSecondaryOk,
+ * NotPrimaryOrSecondary, PrimarySteppedDown, HostUnreachable, HostNotFound, NetworkTimeout, SocketException.
+ */
+const unavailableCodes = new Set([91, 11600, 11602, 10107, 13435, 13436, 189, 6, 7, 89, 9001]);
+
 /** True when the error means MongoDB itself could not be reached or is not accepting work. */
 export function isMongoUnavailable(error: unknown): boolean {
   if (
@@ -121,11 +129,23 @@ export function isMongoUnavailable(error: unknown): boolean {
     return (
       error.hasErrorLabel('RetryableWriteError') ||
       error.hasErrorLabel('TransientTransactionError') ||
-      // ShutdownInProgress, InterruptedAtShutdown, NotWritablePrimary, PrimarySteppedDown, HostUnreachable
-      [91, 11600, 10107, 189, 6, 7, 89].includes(Number(error.code))
+      unavailableCodes.has(Number(error.code)) ||
+      (error instanceof MongoBulkWriteError && isBatchCutOff(error))
     );
   }
   return false;
+}
+
+/**
+ * A batch of writes (insertMany inside a transaction, say) that the primary's stepping down or
+ * dying cut off: the driver wraps the network error in a bulk write error, which keeps neither
+ * its class nor, always, its labels; or the server reports the step-down as a write error of the batch.
+ */
+function isBatchCutOff(error: MongoBulkWriteError): boolean {
+  const writeErrors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+  if (writeErrors.some((writeError) => unavailableCodes.has(Number(writeError.code)))) return true;
+  // No server code and no write error: the batch never got an answer (the connection closed under it).
+  return error.code === undefined && writeErrors.length === 0;
 }
 
 /** True for a unique-index violation. */

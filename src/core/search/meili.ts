@@ -191,7 +191,10 @@ export async function ensureIndex(search: Search, uid: string, primaryKey: strin
     await search.client.getRawIndex(uid);
   } catch (error) {
     if (!(error instanceof MeilisearchApiError) || error.cause?.code !== 'index_not_found') throw error;
-    await waitForSuccess(search.client.createIndex(uid, { primaryKey }), `create ${uid}`);
+    const task = await search.client.createIndex(uid, { primaryKey }).waitTask();
+    // Instances starting together on an empty Meilisearch all see the index missing; one creates it.
+    if (task.status === 'failed' && task.error?.code === 'index_already_exists') return;
+    if (task.status !== 'succeeded') throw new SearchTaskFailedError(task, `create ${uid}`);
   }
 }
 
