@@ -87,23 +87,34 @@ const collections: CollectionSpec[] = [
         },
         suggestion: {
           bsonType: 'object',
-          required: ['kind', 'text', 'by', 'at'],
+          required: ['parts', 'by', 'at'],
           properties: {
-            kind: {
-              enum: [
-                'equipment',
-                'hours_and_breaks',
-                'environment',
-                'communication',
-                'instructions',
-                'travel',
-                'other',
-              ],
-            },
-            text: {
-              bsonType: 'string',
-              minLength: 1,
-              maxLength: 1000,
+            parts: {
+              bsonType: 'array',
+              minItems: 1,
+              maxItems: 5,
+              items: {
+                bsonType: 'object',
+                required: ['kind', 'text'],
+                properties: {
+                  kind: {
+                    enum: [
+                      'equipment',
+                      'hours_and_breaks',
+                      'environment',
+                      'communication',
+                      'instructions',
+                      'travel',
+                      'other',
+                    ],
+                  },
+                  text: {
+                    bsonType: 'string',
+                    minLength: 1,
+                    maxLength: 1000,
+                  },
+                },
+              },
             },
             by: {
               bsonType: 'object',
@@ -121,6 +132,9 @@ const collections: CollectionSpec[] = [
               bsonType: 'date',
             },
           },
+        },
+        awaitingYoungPerson: {
+          bsonType: 'bool',
         },
         agreed: {
           bsonType: 'object',

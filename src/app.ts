@@ -5,6 +5,8 @@ import { matchedRoutes } from 'hono/route';
 import { secureHeaders } from 'hono/secure-headers';
 import { accessToWorkExamples } from './access-to-work/access-to-work.examples.js';
 import { accessToWorkRoutes } from './access-to-work/access-to-work.routes.js';
+import { adjustmentsExamples } from './adjustments/adjustments.examples.js';
+import { adjustmentsRoutes } from './adjustments/adjustments.routes.js';
 import { accountsRoutes } from './auth/accounts.routes.js';
 import { authenticate } from './auth/auth.middleware.js';
 import { authRoutes } from './auth/auth.routes.js';
@@ -111,6 +113,7 @@ export function createApp(services: Services) {
   app.route('/', passportsRoutes());
   app.route('/', journeyRoutes());
   app.route('/', accessToWorkRoutes());
+  app.route('/', adjustmentsRoutes());
   app.route('/', documentsRoutes());
   app.route('/', inboxRoutes());
   app.route('/', dashboardsRoutes());
@@ -138,6 +141,7 @@ export function createApp(services: Services) {
       completeDocument(app.getOpenAPI31Document(documentConfig), openApiLinks, {
         ...openApiExamples,
         ...accessToWorkExamples,
+        ...adjustmentsExamples,
         ...documentsExamples,
       }),
     ),

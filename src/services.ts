@@ -3,6 +3,9 @@ import type { Db, MongoClient } from 'mongodb';
 import { accessToWorkPersonalData } from './access-to-work/access-to-work.personal-data.js';
 import { AccessToWorkRepository } from './access-to-work/access-to-work.repository.js';
 import { AccessToWorkService } from './access-to-work/access-to-work.service.js';
+import { adjustmentsPersonalData } from './adjustments/adjustments.personal-data.js';
+import { AdjustmentsRepository } from './adjustments/adjustments.repository.js';
+import { AdjustmentsService } from './adjustments/adjustments.service.js';
 import { AuditLog } from './audit/audit.js';
 import { AccountsRepository } from './auth/accounts.js';
 import { accountsOfYoungPeople } from './auth/accounts.personal-data.js';
@@ -54,6 +57,7 @@ import { PlacementsRepository } from './placements/placements.repository.js';
 import { PlacementsService } from './placements/placements.service.js';
 import { ProvidersRepository } from './providers/providers.js';
 import { AccountFacts } from './read-models/accounts.js';
+import { AdjustmentJourneysReadModel } from './read-models/adjustment-journeys.js';
 import { DashboardsReadModel } from './read-models/dashboards.js';
 import { DocumentAudience } from './read-models/document-audience.js';
 import { EarlierProposalsReadModel } from './read-models/earlier-proposals.js';
@@ -107,6 +111,8 @@ export interface Services {
   progress: ProgressService;
   /** Access to Work: the application, the award and the monthly claims built from the weekly logs. */
   accessToWork: AccessToWorkService;
+  /** Adjustments that happen: requests from the shared passport, answered, in place, checked and reviewed. */
+  adjustments: AdjustmentsService;
   /** The internship's papers (award letters, claims, risk assessments...) in GridFS, read with the owner's consent. */
   documents: DocumentsService;
   inbox: InboxService;
@@ -137,6 +143,7 @@ export interface Repositories {
   placementMatchesRepository: PlacementMatchesRepository;
   progressRepository: ProgressRepository;
   accessToWorkRepository: AccessToWorkRepository;
+  adjustmentsRepository: AdjustmentsRepository;
   documentsRepository: DocumentsRepository;
   /** Deletes documents past their retention date, once a day across every instance; index.ts starts it. */
   documentRetention: DocumentRetention;
@@ -202,6 +209,7 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     placementMatchesRepository: new PlacementMatchesRepository(db, dashboardSummaries),
     progressRepository: new ProgressRepository(db, dashboardSummaries),
     accessToWorkRepository: new AccessToWorkRepository(db),
+    adjustmentsRepository: new AdjustmentsRepository(db),
     documentsRepository: new DocumentsRepository(db),
   };
   const {
@@ -256,6 +264,7 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
   dataRights.register(passportPersonalData(passportsRepository));
   dataRights.register(journeyPersonalData(matches, progressRepository));
   dataRights.register(accessToWorkPersonalData(repositories.accessToWorkRepository));
+  dataRights.register(adjustmentsPersonalData(repositories.adjustmentsRepository));
   dataRights.register(documentsPersonalData(repositories.documentsRepository));
   dataRights.register(notificationsPersonalData(notificationOutbox, notificationPreferences, accounts));
   const passports = new PassportsService({
@@ -268,6 +277,14 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     clock,
     names,
   });
+  const adjustments = new AdjustmentsService({
+    mongo,
+    records: repositories.adjustmentsRepository,
+    journeys: new AdjustmentJourneysReadModel({ matches, passports: passportsRepository, names }),
+    audit,
+    clock,
+  });
+  passports.onHelpsShared(adjustments);
   const placementsService = new PlacementsService({
     mongo,
     placements,
@@ -355,6 +372,7 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
       audit,
       clock,
     }),
+    adjustments,
     documents: new DocumentsService({
       records: repositories.documentsRepository,
       audience: new DocumentAudience({ youngPeople, matches, passports: passportsRepository }),

@@ -15,6 +15,11 @@ import {
   reviewDecisions,
 } from './adjustments.machine.js';
 
+export interface SuggestedPart {
+  kind: AdjustmentKind;
+  text: string;
+}
+
 export interface ActedBy {
   accountId: string;
   role: Role;
@@ -44,8 +49,13 @@ export interface AdjustmentRequest {
   state: AdjustmentState;
   requestedAt: Date;
   requestedBy: ActedBy;
-  /** The job coach's rewording, shown beside the young person's words until they agree or say no. */
-  suggestion?: { kind: AdjustmentKind; text: string; by: ActedBy; at: Date };
+  /**
+   * The job coach's rewording (one part) or split (several), shown beside the young person's words
+   * until they agree or say no, as a coach's passport draft is.
+   */
+  suggestion?: { parts: SuggestedPart[]; by: ActedBy; at: Date };
+  /** Added by the job coach and waiting for the young person to agree; the employer does not see it yet. */
+  awaitingYoungPerson?: boolean;
   agreed?: { who: string; byDate: string; payer: AdjustmentPayer; accessToWorkLine?: string; by: ActedBy; at: Date };
   notPossible?: { reason: string; alternative?: string; by: ActedBy; at: Date };
   inPlace?: { on: string; by: ActedBy; at: Date };
@@ -150,9 +160,23 @@ export const adjustmentsCollection: CollectionSpec = {
       requestedBy: actedBy,
       suggestion: {
         bsonType: 'object',
-        required: ['kind', 'text', 'by', 'at'],
-        properties: { kind: { enum: [...adjustmentKinds] }, text: text(1000), by: actedBy, at: { bsonType: 'date' } },
+        required: ['parts', 'by', 'at'],
+        properties: {
+          parts: {
+            bsonType: 'array',
+            minItems: 1,
+            maxItems: 5,
+            items: {
+              bsonType: 'object',
+              required: ['kind', 'text'],
+              properties: { kind: { enum: [...adjustmentKinds] }, text: text(1000) },
+            },
+          },
+          by: actedBy,
+          at: { bsonType: 'date' },
+        },
       },
+      awaitingYoungPerson: { bsonType: 'bool' },
       agreed: {
         bsonType: 'object',
         required: ['who', 'byDate', 'payer', 'by', 'at'],
@@ -261,7 +285,16 @@ function toAdjustment(doc: AdjustmentDoc): AdjustmentRequest {
 export type AdjustmentChange = Partial<
   Pick<
     AdjustmentRequest,
-    'state' | 'kind' | 'text' | 'agreed' | 'notPossible' | 'inPlace' | 'check' | 'suggestion' | 'addedToPassport'
+    | 'state'
+    | 'kind'
+    | 'text'
+    | 'agreed'
+    | 'notPossible'
+    | 'inPlace'
+    | 'check'
+    | 'suggestion'
+    | 'addedToPassport'
+    | 'awaitingYoungPerson'
   >
 >;
 
@@ -299,6 +332,7 @@ export class AdjustmentsRepository {
       state: 'requested',
       requestedAt: request.requestedAt,
       requestedBy: stored(request.requestedBy),
+      ...(request.awaitingYoungPerson ? { awaitingYoungPerson: true } : {}),
       observations: [],
       reviews: [],
       remindersSent: [],
@@ -409,6 +443,15 @@ export class AdjustmentsRepository {
       { session },
     );
     return result.modifiedCount === 1;
+  }
+
+  /** Removes a request the young person did not agree to; only one still waiting for them. */
+  async deleteAwaiting(id: string, session: ClientSession): Promise<boolean> {
+    const result = await this.adjustments.deleteOne(
+      { _id: new ObjectId(id), awaitingYoungPerson: true, state: 'requested' },
+      { session },
+    );
+    return result.deletedCount === 1;
   }
 
   async eraseAll(youngPersonId: string, session: ClientSession): Promise<void> {

@@ -51,6 +51,7 @@ export type AuditAction =
   | 'access_to_work.claim_send'
   | 'access_to_work.claim_pay'
   | 'access_to_work.claim_query'
+  | `adjustment.${'request' | 'add' | 'suggest' | 'suggestion_agree' | 'suggestion_decline' | 'agree' | 'decline' | 'put_in_place' | 'check' | 'observe' | 'review' | 'add_to_passport'}`
   | 'document.upload'
   | 'document.download'
   | 'document.delete'
@@ -79,7 +80,8 @@ export interface AuditTarget {
     | 'placement_match'
     | 'access_to_work_case'
     | 'access_to_work_claim'
-    | 'document';
+    | 'document'
+    | 'adjustment';
   id: string;
 }
 

@@ -48,6 +48,16 @@ export type Resource =
       employerId: string;
       /** The employer sees a proposal only once the young person has agreed to it. */
       visibleToEmployer: boolean;
+    }
+  | {
+      type: 'adjustment';
+      youngPersonId: string;
+      providerId: string;
+      employerId: string;
+      /** The journey's: the employer sees its adjustments once the young person agreed to the proposal. */
+      visibleToEmployer: boolean;
+      /** Whether the young person's share of "what helps me at work" with this employer stands now. */
+      sharedWithEmployer: boolean;
     };
 
 export type Action =
@@ -101,7 +111,14 @@ export type Action =
   | 'placement_match.read'
   | 'placement_match.coach_act'
   | 'placement_match.young_person_act'
-  | 'placement_match.employer_act';
+  | 'placement_match.employer_act'
+  | 'adjustment.read'
+  /** The young person's words; an employer reads them only while the share of "what helps me at work" stands. */
+  | 'adjustment.read_text'
+  | 'adjustment.employer_act'
+  | 'adjustment.coach_act'
+  | 'adjustment.young_person_act'
+  | 'adjustment.add_to_passport';
 
 export type Decision = 'allow' | 'forbidden' | 'not_found';
 
@@ -265,6 +282,25 @@ function decideMatch(actor: Actor, action: Action, r: Extract<Resource, { type: 
   return allowed[action] ? 'allow' : 'forbidden';
 }
 
+function decideAdjustment(actor: Actor, action: Action, r: Extract<Resource, { type: 'adjustment' }>): Decision {
+  const providerStaff = staffOf(actor, r.providerId);
+  const owner = seesYoungPerson(actor, r.youngPersonId, r.providerId) && !providerStaff;
+  const employerStaff = actor.role === 'employer' && actor.employerId === r.employerId && r.visibleToEmployer;
+  if (!providerStaff && !owner && !employerStaff) return 'not_found';
+  const youngPersonSide =
+    ownerOr(actor, r.youngPersonId, 'view_profile') || delegateMay(actor, r.youngPersonId, 'respond_to_proposals');
+  const allowed: Record<string, boolean> = {
+    'adjustment.read': providerStaff || employerStaff || youngPersonSide,
+    'adjustment.read_text': providerStaff || youngPersonSide || (employerStaff && r.sharedWithEmployer),
+    'adjustment.employer_act': employerStaff,
+    'adjustment.coach_act': providerStaff && actor.role === 'job_coach',
+    'adjustment.young_person_act': ownerOr(actor, r.youngPersonId, 'respond_to_proposals'),
+    // What is known to work goes into the passport only by the hand of someone who may edit it.
+    'adjustment.add_to_passport': ownerOr(actor, r.youngPersonId, 'edit_passport'),
+  };
+  return allowed[action] ? 'allow' : 'forbidden';
+}
+
 function decideAccessToWork(actor: Actor, action: Action, r: Extract<Resource, { type: 'access_to_work' }>): Decision {
   const host = actor.role === 'employer' && !!actor.employerId && r.hostEmployerIds.includes(actor.employerId);
   if (!seesYoungPerson(actor, r.youngPersonId, r.providerId) && !host) return 'not_found';
@@ -327,6 +363,8 @@ export function decide(actor: Actor, action: Action, resource: Resource): Decisi
       return decideAccessToWork(actor, action, resource);
     case 'document':
       return decideDocument(actor, action, resource);
+    case 'adjustment':
+      return decideAdjustment(actor, action, resource);
   }
 }
 
@@ -341,6 +379,7 @@ const notFoundNames: Record<Resource['type'], string> = {
   placement_match: 'Placement match',
   access_to_work: 'Young person',
   document: 'Document',
+  adjustment: 'Adjustment',
 };
 
 /**

@@ -166,7 +166,22 @@ function ownedOrActedFor(actor: Actor): string[] {
  * through drafts the owner accepts, shared section by section with explicit consent, and every
  * read by anyone but the owner written to the audit log.
  */
+/**
+ * A feature that acts, inside the share's transaction, when "what helps me at work" is shared with an
+ * employer: adjustments turn each help into a request on the journey. It is given the helps shared.
+ */
+export interface HelpsSharedListener {
+  helpsShared(
+    event: {
+      share: PassportShare;
+      helps: { category: import('../domain/vocabulary.js').AdjustmentCategory; details: string }[];
+    },
+    session: import('mongodb').ClientSession,
+  ): Promise<unknown>;
+}
+
 export class PassportsService {
+  readonly #helpsSharedListeners: HelpsSharedListener[] = [];
   private readonly mongo: MongoClient;
   private readonly passports: PassportsRepository;
   private readonly people: PeopleFacts;
@@ -196,6 +211,11 @@ export class PassportsService {
     this.notifications = options.notifications;
     this.clock = options.clock;
     this.names = options.names;
+  }
+
+  /** Adds a feature to tell when "what helps me at work" is shared (services.ts wires them). */
+  onHelpsShared(listener: HelpsSharedListener): void {
+    this.#helpsSharedListeners.push(listener);
   }
 
   /** Loads the passport (or an empty one) and checks the actor may do `action` to it. */
@@ -648,6 +668,10 @@ export class PassportsService {
       },
       session,
     );
+    if (sections.includes('whatHelps')) {
+      const helps = (await this.passports.current(person.id, session))?.sections.whatHelps?.adjustments ?? [];
+      for (const listener of this.#helpsSharedListeners) await listener.helpsShared({ share, helps }, session);
+    }
     return share;
   }
 
