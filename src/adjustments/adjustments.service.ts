@@ -194,6 +194,79 @@ export class AdjustmentsService {
     };
   }
 
+  /**
+   * The journey's checklist as a page shows it: the requests the reader may see, the names around
+   * them, and which side of the journey the reader is on.
+   */
+  async checklist(actor: Actor, matchId: string) {
+    const loaded = await this.#load(actor, matchId);
+    const { journey } = loaded;
+    const [requests, people, employers, placements] = await Promise.all([
+      this.records.ofMatch(matchId),
+      this.journeys.youngPersonNames([journey.youngPersonId]),
+      this.journeys.employerNames([journey.employerId]),
+      this.journeys.placementTitles([journey.placementId]),
+    ]);
+    return {
+      matchId,
+      youngPersonId: journey.youngPersonId,
+      youngPersonName: people.get(journey.youngPersonId) ?? 'The young person',
+      employerName: employers.get(journey.employerId) ?? 'The employer',
+      placementTitle: placements.get(journey.placementId) ?? 'The placement',
+      parties: loaded.parties,
+      asDelegate: actor.role === 'delegate',
+      textHidden: !loaded.textVisible,
+      today: this.#today(),
+      items: requests
+        .filter((request) => !(loaded.employer && request.awaitingYoungPerson))
+        .map((request) => this.#view(request, loaded)),
+    };
+  }
+
+  /**
+   * What needs an employer's staff on their home page: per journey, the requests waiting for their
+   * answer and the agreed ones past their date. Counts only, so the home page holds no young person's words.
+   */
+  async employerToDo(actor: Actor) {
+    if (actor.role !== 'employer' || !actor.employerId) return [];
+    const requests = await this.records.find({ employerId: actor.employerId, states: ['requested', 'agreed'] });
+    const today = this.#today();
+    const byMatch = new Map<string, { waiting: number; late: number; youngPersonId: string; placementId: string }>();
+    for (const request of requests) {
+      if (request.awaitingYoungPerson) continue;
+      const late = request.state === 'agreed' && request.agreed!.byDate < today;
+      if (request.state !== 'requested' && !late) continue;
+      const entry = byMatch.get(request.matchId) ?? {
+        waiting: 0,
+        late: 0,
+        youngPersonId: request.youngPersonId,
+        placementId: request.placementId,
+      };
+      if (request.state === 'requested') entry.waiting += 1;
+      else entry.late += 1;
+      byMatch.set(request.matchId, entry);
+    }
+    const journeys = await Promise.all([...byMatch.keys()].map((id) => this.journeys.journey(id)));
+    const visible = journeys.filter(
+      (journey): journey is AdjustmentJourney =>
+        journey !== undefined &&
+        journey.visibleToEmployer &&
+        (journeyStatesWithAdjustments as readonly string[]).includes(journey.state),
+    );
+    const [people, placements] = await Promise.all([
+      this.journeys.youngPersonNames(visible.map((journey) => journey.youngPersonId)),
+      this.journeys.placementTitles(visible.map((journey) => journey.placementId)),
+    ]);
+    return visible.map((journey) => ({
+      matchId: journey.id,
+      youngPersonName: people.get(journey.youngPersonId) ?? 'A young person',
+      placementTitle: placements.get(journey.placementId) ?? 'a placement',
+      waiting: byMatch.get(journey.id)!.waiting,
+      late: byMatch.get(journey.id)!.late,
+      path: `/journeys/${journey.id}/adjustments`,
+    }));
+  }
+
   async #request(loaded: Loaded, adjustmentId: string, session?: ClientSession): Promise<AdjustmentRequest> {
     const request = await this.records.byId(adjustmentId, session);
     if (!request || request.matchId !== loaded.journey.id || (loaded.employer && request.awaitingYoungPerson))
