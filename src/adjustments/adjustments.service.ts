@@ -249,8 +249,7 @@ export class AdjustmentsService {
     const journeys = await Promise.all([...byMatch.keys()].map((id) => this.journeys.journey(id)));
     const visible = journeys.filter(
       (journey): journey is AdjustmentJourney =>
-        journey !== undefined &&
-        journey.visibleToEmployer &&
+        journey?.visibleToEmployer === true &&
         (journeyStatesWithAdjustments as readonly string[]).includes(journey.state),
     );
     const [people, placements] = await Promise.all([
