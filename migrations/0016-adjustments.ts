@@ -299,6 +299,25 @@ const collections: CollectionSpec[] = [
           bsonType: 'object',
           required: ['by', 'at'],
         },
+        knownToWork: {
+          bsonType: 'array',
+          maxItems: 10,
+          items: {
+            bsonType: 'object',
+            required: ['employer', 'month'],
+            properties: {
+              employer: {
+                bsonType: 'string',
+                minLength: 1,
+                maxLength: 200,
+              },
+              month: {
+                bsonType: 'string',
+                pattern: '^\\d{4}-\\d{2}$',
+              },
+            },
+          },
+        },
         remindersSent: {
           bsonType: 'array',
           items: {

@@ -281,6 +281,7 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     mongo,
     records: repositories.adjustmentsRepository,
     journeys: new AdjustmentJourneysReadModel({ matches, passports: passportsRepository, names }),
+    passports,
     audit,
     clock,
   });

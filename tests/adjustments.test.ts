@@ -359,3 +359,59 @@ describe('privacy', () => {
     expect(journey.matchId).toBeTruthy();
   });
 });
+
+describe('back into the passport', () => {
+  it('adds a help that helped as known to work, only by the owner and once, and the next employer sees it', async () => {
+    const journey = await sharedJourney('Hal');
+    const [quiet, written] = (await list(employer.staff, journey.matchId)).json.items;
+    await travelTo(harness, clock, '2026-08-10T09:00:00Z', [...everyone(), journey.account]);
+    await employerAccepts(journey.matchId);
+    for (const item of [quiet!, written!]) {
+      await act(employer.staff, journey.matchId, item.id, 'answer', agree);
+      await act(employer.staff, journey.matchId, item.id, 'in-place', { inPlaceOn: '2026-08-10' });
+    }
+    await act(journey.account, journey.matchId, quiet!.id, 'check', { answer: 'yes' });
+    await act(journey.account, journey.matchId, written!.id, 'check', { answer: 'no', why: 'Too small to read' });
+    const add = (person: Person, id: string) =>
+      callUntyped(harness.app, 'POST', `/v1/placement-matches/${journey.matchId}/adjustments/${id}/passport`, {
+        token: person.token,
+      }) as Promise<CallResult<Adjustment>>;
+
+    expect((await list(journey.account, journey.matchId)).json.items[0]!.mayAddToPassport).toBe(true);
+    expect((await add(world.coach, quiet!.id)).status).toBe(403);
+    expect((await add(employer.staff, quiet!.id)).status).toBe(403);
+    const unhelpful = await add(journey.account, written!.id);
+    expect(unhelpful.status).toBe(409);
+    expect(unhelpful.error?.message).toMatch(/said helps/);
+    const added = await add(journey.account, quiet!.id);
+    expect(added.status, added.text).toBe(200);
+    expect(added.json).toMatchObject({ addedToPassport: true, mayAddToPassport: false });
+    expect((await add(journey.account, quiet!.id)).status).toBe(409);
+
+    const passport = await call(harness.app, 'GET', '/v1/young-people/{youngPersonId}/passport', {
+      path: { youngPersonId: journey.id },
+      token: journey.account.token,
+    });
+    const helpsNow = passport.json.sections.whatHelps?.adjustments ?? [];
+    expect(helpsNow.find((help) => help.details === 'A quiet place to take my breaks')?.workedAt).toEqual([
+      { employer: 'Northern Kitchens Ltd', month: '2026-08' },
+    ]);
+    expect(helpsNow.filter((help) => help.workedAt)).toHaveLength(1);
+
+    // The next employer: the request and the shared passport both say it is known to work.
+    const nextPlacement = await postPlacement(harness, otherEmployer.employerId, otherEmployer.staff, {
+      startDate: '2026-10-05',
+    });
+    const proposed = await propose(harness, world.coach, journey.id, nextPlacement);
+    const accepted = await step(harness, journey.account, proposed.json.id as string, 'accept', {
+      sections: ['whatHelps'],
+    });
+    expect(accepted.status, accepted.text).toBe(200);
+    const next = await list(otherEmployer.staff, proposed.json.id as string);
+    expect(next.json.items.map((item) => item.knownToWork)).toEqual([
+      [{ employer: 'Northern Kitchens Ltd', month: '2026-08' }],
+      [],
+      [],
+    ]);
+  });
+});

@@ -1067,6 +1067,12 @@ const matrix: Record<string, Case[]> = {
       expected: { adminB: 403, youngPersonB: 403, employer: 403, coachA: 404, coachB: 200 },
     },
   ],
+  addAdjustmentToPassport: [
+    {
+      params: () => ({ matchId: adjustments.matchId, adjustmentId: adjustments.toAddToPassport }),
+      expected: { coachB: 403, employer: 403, otherEmployer: 404, youngPersonA: 404, youngPersonB: 200 },
+    },
+  ],
   reviewAdjustment: [
     {
       params: () => ({ matchId: adjustments.matchId, adjustmentId: adjustments.toReview }),

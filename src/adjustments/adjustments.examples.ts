@@ -24,6 +24,8 @@ const requested: Adjustment = {
   observations: [],
   reviews: [],
   addedToPassport: false,
+  mayAddToPassport: false,
+  knownToWork: [],
   allowedActions: ['agree', 'decline'],
 };
 const agreed: Adjustment = {
@@ -95,6 +97,9 @@ export const adjustmentsExamples: OperationExamples = {
         { note: 'Sam uses the staff room at 12:30 and comes back settled.', at: '2027-09-20T11:00:00.000Z' },
       ],
     },
+  },
+  addAdjustmentToPassport: {
+    response: { ...checked, allowedActions: [], addedToPassport: true },
   },
   reviewAdjustment: {
     request: { decision: 'keep', heldOn: '2027-10-18' },

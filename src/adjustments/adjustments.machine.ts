@@ -40,6 +40,11 @@ export function kindOfPassportCategory(category: AdjustmentCategory): Adjustment
   return kindOfCategory[category];
 }
 
+/** Where a request goes back into the passport: its kind, or help from colleagues for "other". */
+export function passportCategoryOfKind(kind: AdjustmentKind): AdjustmentCategory {
+  return kind === 'other' ? 'colleague_support' : kind;
+}
+
 export const adjustmentStates = [
   /** Shared by the young person (or added by the job coach); the employer has not answered. */
   'requested',

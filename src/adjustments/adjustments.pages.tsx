@@ -16,7 +16,7 @@ import { pageActor, pageParam } from '../web/page-context.js';
 import { renderPage } from '../web/render.js';
 import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
-import { longDate } from '../web/young-person.js';
+import { longDate, monthInWords } from '../web/young-person.js';
 import { adjustmentKinds, adjustmentPayers, checkAnswers, reviewDecisions } from './adjustments.machine.js';
 import {
   addAdjustmentInputSchema,
@@ -72,6 +72,14 @@ function rowsOf(item: Item, checklist: Checklist) {
   return [
     ...(item.kind ? [{ key: 'What it is about', value: kindWords[item.kind] }] : []),
     { key: 'Where it is now', value: <Tag colour={state.colour}>{state.text}</Tag> },
+    ...(item.knownToWork.length > 0
+      ? [
+          {
+            key: 'Known to work',
+            value: item.knownToWork.map((worked) => `At ${worked.employer}, ${monthInWords(worked.month)}.`).join(' '),
+          },
+        ]
+      : []),
     ...(item.agreed
       ? [
           {
@@ -257,6 +265,21 @@ async function checklistPage(c: Context<WebEnv>) {
               <SummaryList rows={rowsOf(item, checklist)} />
               <Suggestion item={item} checklist={checklist} csrf={csrf} />
               <Actions item={item} matchId={checklist.matchId} you={you} />
+              {item.mayAddToPassport ? (
+                <form method="post" action={`${base(checklist.matchId)}/${item.id}/passport`} novalidate>
+                  <CsrfField token={csrf} />
+                  <p class="govuk-body">
+                    Your passport will say: this worked at {checklist.employerName}. Employers you share it with will
+                    see that.
+                  </p>
+                  <Button variant="secondary">
+                    Add to {checklist.asDelegate ? `${checklist.youngPersonName}’s` : 'my'} passport
+                    <span class="govuk-visually-hidden"> “{item.text ?? 'this adjustment'}”</span>
+                  </Button>
+                </form>
+              ) : item.addedToPassport && !isEmployer ? (
+                <p class="govuk-body">This is in the passport as known to work.</p>
+              ) : null}
             </section>
           ))
         )}
@@ -805,6 +828,17 @@ async function decideSuggestion(c: Context<WebEnv>) {
   return redirectWithFlash(c, base(matchId), decision === 'agree' ? 'Your choice is saved' : 'Nothing changed');
 }
 
+async function addToPassport(c: Context<WebEnv>) {
+  const matchId = pageParam(c, 'matchId');
+  await c.var.services.adjustments.addToPassport(
+    pageActor(c),
+    matchId,
+    pageParam(c, 'adjustmentId'),
+    c.get('requestId'),
+  );
+  return redirectWithFlash(c, base(matchId), 'Added to the passport as known to work');
+}
+
 export function adjustmentPages() {
   const app = new Hono<WebEnv>();
   const list = '/journeys/:matchId{[0-9a-f]{24}}/adjustments';
@@ -825,5 +859,6 @@ export function adjustmentPages() {
   app.get(`${one}/review`, (c) => reviewPage(c));
   app.post(`${one}/review`, (c) => saveReview(c));
   app.post(`${one}/suggestion`, (c) => decideSuggestion(c));
+  app.post(`${one}/passport`, (c) => addToPassport(c));
   return app;
 }

@@ -62,6 +62,8 @@ export interface AdjustmentRequest {
   check?: { answer: CheckAnswer; why?: string; by: ActedBy; at: Date };
   observations: { note: string; by: ActedBy; at: Date }[];
   reviews: { decision: ReviewDecision; note?: string; on: string; by: ActedBy; at: Date }[];
+  /** Where the young person's passport says this help worked before, copied when it was shared. */
+  knownToWork?: { employer: string; month: string }[];
   /** When the young person added it to their passport as known to work. */
   addedToPassport?: { by: ActedBy; at: Date };
   /** Reminders already sent about this request, so the daily run sends each once however often it runs. */
@@ -215,6 +217,15 @@ export const adjustmentsCollection: CollectionSpec = {
         },
       },
       addedToPassport: { bsonType: 'object', required: ['by', 'at'] },
+      knownToWork: {
+        bsonType: 'array',
+        maxItems: 10,
+        items: {
+          bsonType: 'object',
+          required: ['employer', 'month'],
+          properties: { employer: text(200), month: { bsonType: 'string', pattern: '^\\d{4}-\\d{2}$' } },
+        },
+      },
       remindersSent: { bsonType: 'array', items: { bsonType: 'string' } },
       updatedAt: { bsonType: 'date' },
     },
@@ -333,6 +344,7 @@ export class AdjustmentsRepository {
       requestedAt: request.requestedAt,
       requestedBy: stored(request.requestedBy),
       ...(request.awaitingYoungPerson ? { awaitingYoungPerson: true } : {}),
+      ...(request.knownToWork?.length ? { knownToWork: request.knownToWork } : {}),
       observations: [],
       reviews: [],
       remindersSent: [],

@@ -126,6 +126,19 @@ const review = step(
   'From `in_place`, `checked` or `not_possible`: keep leaves it as it is, change sends it back to the employer as `requested`, stop makes it `stopped`.',
 );
 
+const addToPassport = createRoute({
+  method: 'post',
+  path: `${base}/{adjustmentId}/passport`,
+  operationId: 'addAdjustmentToPassport',
+  tags,
+  summary: 'Add an adjustment that helped to the passport, as "this worked at <employer>, <month year>"',
+  description:
+    'Only by the young person (or a delegate with edit_passport), only for an adjustment they said helps (yes or a bit), once: 409 otherwise. The passport gets a new version; the next employer they share "what helps me at work" with sees it.',
+  ...bearer,
+  request: { params: adjustmentParams },
+  responses: { 200: jsonResponse(adjustmentSchema, 'The request, now in the passport.'), ...stepErrors },
+});
+
 /** The young person's words are not for shared caches. */
 function noStore(c: Context) {
   c.header('Cache-Control', 'no-store');
@@ -203,6 +216,13 @@ export function adjustmentsRoutes() {
       const { note } = c.req.valid('json');
       return c.json(
         await c.var.services.adjustments.observe(actor(c), matchId, adjustmentId, note, c.get('requestId')),
+        200,
+      );
+    })
+    .openapi(addToPassport, async (c) => {
+      const { matchId, adjustmentId } = c.req.valid('param');
+      return c.json(
+        await c.var.services.adjustments.addToPassport(actor(c), matchId, adjustmentId, c.get('requestId')),
         200,
       );
     })

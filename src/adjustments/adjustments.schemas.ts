@@ -131,6 +131,13 @@ export const adjustmentSchema = z
     observations: z.array(z.object({ note: z.string(), at: byDateTime })),
     reviews: z.array(z.object({ decision: z.enum(reviewDecisions), heldOn: z.string(), note: z.string().nullable() })),
     addedToPassport: z.boolean(),
+    mayAddToPassport: z.boolean().openapi({
+      description:
+        'True for the young person (or a delegate with edit_passport) when they said it helps and it is not in the passport yet.',
+    }),
+    knownToWork: z
+      .array(z.object({ employer: z.string(), month: z.string() }))
+      .openapi({ description: 'Where the young person’s passport says this help worked before.' }),
     allowedActions: z.array(z.enum(adjustmentActions)).openapi({ description: 'What this reader may do next.' }),
   })
   .openapi('Adjustment');

@@ -14,10 +14,12 @@ import {
   actionsFor,
   adjustmentParties,
   checkAdjustmentStep,
+  helpfulAnswers,
   journeyStatesForInPlace,
   journeyStatesWithAdjustments,
   kindOfPassportCategory,
   notNowReason,
+  passportCategoryOfKind,
   stateAfterReview,
 } from './adjustments.machine.js';
 import type {
@@ -56,7 +58,17 @@ export interface HelpsSharedEvent {
     placementId?: string;
     consent: { givenBy: ActedBy; givenAt: Date };
   };
-  helps: { category: AdjustmentCategory; details: string }[];
+  helps: { category: AdjustmentCategory; details: string; workedAt?: { employer: string; month: string }[] }[];
+}
+
+/** Where the owner's passport records that a help worked: the passports feature, with its own policy check. */
+export interface KnownToWorkRecorder {
+  recordKnownToWork(
+    actor: Actor,
+    youngPersonId: string,
+    help: { category: AdjustmentCategory; details: string; employer: string; month: string },
+    requestId: string,
+  ): Promise<void>;
 }
 
 interface Loaded {
@@ -65,6 +77,7 @@ interface Loaded {
   parties: AdjustmentParty[];
   employer: boolean;
   textVisible: boolean;
+  mayAddToPassport: boolean;
 }
 
 /**
@@ -78,6 +91,7 @@ export class AdjustmentsService {
   private readonly mongo: MongoClient;
   private readonly records: AdjustmentsRepository;
   private readonly journeys: AdjustmentJourneysReadModel;
+  private readonly passports: KnownToWorkRecorder;
   private readonly audit: AuditLog;
   private readonly clock: Clock;
 
@@ -85,12 +99,14 @@ export class AdjustmentsService {
     mongo: MongoClient;
     records: AdjustmentsRepository;
     journeys: AdjustmentJourneysReadModel;
+    passports: KnownToWorkRecorder;
     audit: AuditLog;
     clock: Clock;
   }) {
     this.mongo = options.mongo;
     this.records = options.records;
     this.journeys = options.journeys;
+    this.passports = options.passports;
     this.audit = options.audit;
     this.clock = options.clock;
   }
@@ -126,6 +142,7 @@ export class AdjustmentsService {
         kind: kindOfPassportCategory(help.category),
         text: help.details,
         source: { from: 'passport', shareId: share.id, helpKey: helpKey(help) },
+        ...(help.workedAt?.length ? { knownToWork: help.workedAt } : {}),
         requestedAt: share.consent.givenAt,
         requestedBy: share.consent.givenBy,
       }));
@@ -169,6 +186,7 @@ export class AdjustmentsService {
       parties,
       employer: actor.role === 'employer',
       textVisible: decide(actor, 'adjustment.read_text', resource) === 'allow',
+      mayAddToPassport: decide(actor, 'adjustment.add_to_passport', resource) === 'allow',
     };
   }
 
@@ -178,6 +196,11 @@ export class AdjustmentsService {
       employer: loaded.employer,
       textVisible: loaded.textVisible,
       allowedActions: waiting ? [] : actionsFor(request.state, loaded.parties),
+      mayAddToPassport:
+        loaded.mayAddToPassport &&
+        !request.addedToPassport &&
+        request.check !== undefined &&
+        helpfulAnswers.includes(request.check.answer),
     });
   }
 
@@ -635,5 +658,45 @@ export class AdjustmentsService {
         details: { decision: input.decision },
       };
     });
+  }
+
+  /**
+   * The owner adds an adjustment that helped to their passport, as "this worked at <employer>,
+   * <month year>" (the month they said it helps). Only for one they answered yes or a bit; once.
+   * The passport is saved first and the request marked after, so a retry after a failure between
+   * the two adds nothing twice.
+   */
+  async addToPassport(actor: Actor, matchId: string, adjustmentId: string, requestId: string): Promise<AdjustmentView> {
+    const loaded = await this.#load(actor, matchId);
+    const request = await this.#request(loaded, adjustmentId);
+    authorize(actor, 'adjustment.add_to_passport', loaded.resource);
+    if (request.addedToPassport) throw new ApiError('conflict', 'This adjustment is already in the passport.');
+    if (!request.check || !helpfulAnswers.includes(request.check.answer))
+      throw new ApiError('conflict', 'Only an adjustment the young person said helps can be added to the passport.');
+    const employer = (await this.journeys.employerNames([request.employerId])).get(request.employerId) ?? 'an employer';
+    await this.passports.recordKnownToWork(
+      actor,
+      request.youngPersonId,
+      {
+        category: passportCategoryOfKind(request.kind),
+        details: request.text,
+        employer,
+        month: londonDayAndHour(request.check.at).day.slice(0, 7),
+      },
+      requestId,
+    );
+    const moved = await inTransaction(this.mongo, async (session) => {
+      const saved = await this.records.move(
+        request.id,
+        request.state,
+        { addedToPassport: { by: this.#by(actor), at: this.clock.now() } },
+        this.clock.now(),
+        session,
+      );
+      if (!saved) throw this.#movedMeanwhile();
+      await this.#audit(actor, 'adjustment.add_to_passport', saved, requestId, session);
+      return saved;
+    });
+    return this.#view(moved, loaded);
   }
 }

@@ -18,6 +18,8 @@ export interface AdjustmentReader {
   /** The words may be shown: to an employer only while the share of "what helps me at work" stands. */
   textVisible: boolean;
   allowedActions: AdjustmentAction[];
+  /** The owner may add it to their passport as known to work now. */
+  mayAddToPassport: boolean;
 }
 
 /** A request as one reader may see it. */
@@ -70,6 +72,8 @@ export function adjustmentView(request: AdjustmentRequest, reader: AdjustmentRea
       note: forYoungPersonSide ? (entry.note ?? null) : null,
     })),
     addedToPassport: request.addedToPassport !== undefined,
+    mayAddToPassport: reader.mayAddToPassport,
+    knownToWork: hidden ? [] : (request.knownToWork ?? []),
     allowedActions: reader.allowedActions,
   };
 }

@@ -238,6 +238,13 @@ export interface paths {
      */
     post: operations["observeAdjustment"];
   };
+  "/v1/placement-matches/{matchId}/adjustments/{adjustmentId}/passport": {
+    /**
+     * Add an adjustment that helped to the passport, as "this worked at <employer>, <month year>"
+     * @description Only by the young person (or a delegate with edit_passport), only for an adjustment they said helps (yes or a bit), once: 409 otherwise. The passport gets a new version; the next employer they share "what helps me at work" with sees it.
+     */
+    post: operations["addAdjustmentToPassport"];
+  };
   "/v1/placement-matches/{matchId}/adjustments/{adjustmentId}/review": {
     /**
      * Review at a 6-weekly review: keep, change or stop (the job coach)
@@ -899,8 +906,15 @@ export interface components {
        * @enum {string|null}
        */
       kind: "equipment" | "hours_and_breaks" | "environment" | "communication" | "instructions" | "travel" | "other" | null;
+      /** @description Where the young person’s passport says this help worked before. */
+      knownToWork: {
+          employer: string;
+          month: string;
+        }[];
       /** @example 665f1c2e9b1d8c0012a3b4c5 */
       matchId: string;
+      /** @description True for the young person (or a delegate with edit_passport) when they said it helps and it is not in the passport yet. */
+      mayAddToPassport: boolean;
       notPossible: ({
         alternative: string | null;
         reason: string | null;
@@ -1956,6 +1970,11 @@ export interface components {
        * @default false
        */
       inPlace?: boolean;
+      /** @description Where this help is known to work ("this worked at <employer>, <month year>"): added only by the owner, from an adjustment they said helped. */
+      workedAt?: {
+          employer: string;
+          month: string;
+        }[];
     };
     PassportDraft: {
       baseVersion: number;
@@ -5610,6 +5629,72 @@ export interface operations {
       };
       /** @description The request body must be JSON in UTF-8. */
       415: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request is well-formed but cannot be carried out; `details` says why. */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /**
+   * Add an adjustment that helped to the passport, as "this worked at <employer>, <month year>"
+   * @description Only by the young person (or a delegate with edit_passport), only for an adjustment they said helps (yes or a bit), once: 409 otherwise. The passport gets a new version; the next employer they share "what helps me at work" with sees it.
+   */
+  addAdjustmentToPassport: {
+    parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        matchId: string;
+        adjustmentId: string;
+      };
+    };
+    responses: {
+      /** @description The request, now in the passport. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Adjustment"];
+        };
+      };
+      /** @description The request is malformed or breaks the schema; `details` names each field. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid access token. */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The caller may see this record but not do this to it. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to the caller. */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The record is not in a state that allows this. */
+      409: {
         content: {
           "application/json": components["schemas"]["Error"];
         };

@@ -12,11 +12,21 @@ export interface AdjustmentsWorld {
   toCheck: string;
   toObserve: string;
   toReview: string;
+  /** In place and found helpful by the young person. */
+  toAddToPassport: string;
   /** Added by the job coach, waiting for the young person to agree. */
   toDecide: string;
 }
 
-const helps = ['Quiet breaks', 'Written tasks', 'A later start', 'A named buddy', 'Ear defenders', 'A desk lamp'];
+const helps = [
+  'Quiet breaks',
+  'Written tasks',
+  'A later start',
+  'A named buddy',
+  'Ear defenders',
+  'A desk lamp',
+  'A map of the site',
+];
 
 /**
  * Gives the young person a journey with the employer, agreed, on which they shared six helps, and moves
@@ -59,7 +69,8 @@ export async function adjustmentsWorld(
     expect(done.status, done.text).toBe(200);
   };
   const agree = { answer: 'agreed', who: 'The supervisor', byDate: today, payer: 'employer' };
-  const [toAnswer, toSuggest, toPutInPlace, toCheck, toObserve, toReview] = ids as [
+  const [toAnswer, toSuggest, toPutInPlace, toCheck, toObserve, toReview, toAddToPassport] = ids as [
+    string,
     string,
     string,
     string,
@@ -67,8 +78,11 @@ export async function adjustmentsWorld(
     string,
     string,
   ];
-  for (const id of [toPutInPlace, toCheck, toObserve, toReview]) await act(employer.staff, id, 'answer', agree);
-  for (const id of [toCheck, toObserve, toReview]) await act(employer.staff, id, 'in-place', { inPlaceOn: today });
+  for (const id of [toPutInPlace, toCheck, toObserve, toReview, toAddToPassport])
+    await act(employer.staff, id, 'answer', agree);
+  for (const id of [toCheck, toObserve, toReview, toAddToPassport])
+    await act(employer.staff, id, 'in-place', { inPlaceOn: today });
+  await act(people.youngPerson, toAddToPassport, 'check', { answer: 'yes' });
   const added = await callUntyped(harness.app, 'POST', base, {
     token: people.coach.token,
     body: { kind: 'other', text: 'A map of the building' },
@@ -82,6 +96,7 @@ export async function adjustmentsWorld(
     toCheck,
     toObserve,
     toReview,
+    toAddToPassport,
     toDecide: (added.json as { id: string }).id,
   };
 }

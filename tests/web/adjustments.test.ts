@@ -18,6 +18,7 @@ let web: WebTest;
 let world: ProviderWorld;
 let employer: EmployerWorld;
 let matchId: string;
+let nextEmployer: EmployerWorld;
 
 const helps = ['A quiet place to take my breaks', 'Tasks written down, one at a time', 'Start at 10 every day'];
 
@@ -26,6 +27,7 @@ beforeAll(async () => {
   const { harness } = web;
   world = await makeProvider(harness);
   employer = await makeEmployer(harness, world.admin, { name: 'The Beckside Hotel' });
+  nextEmployer = await makeEmployer(harness, world.admin, { name: 'Aire Valley Café' });
   const saved = await call(harness.app, 'PUT', '/v1/young-people/{youngPersonId}/passport', {
     path: { youngPersonId: world.youngPersonId },
     token: world.youngPerson.token,
@@ -52,7 +54,7 @@ beforeAll(async () => {
 afterAll(async () => web?.close());
 
 describe('adjustments at work, across three roles', () => {
-  it('the young person shares what helps, the employer answers and puts two in place, the young person checks one with the keyboard at 320 px, the coach reviews it', async () => {
+  it('the young person shares what helps, the employer answers and puts two in place, the young person checks one with the keyboard at 320 px, the coach reviews it, the young person adds it to the passport and the next employer sees it worked', async () => {
     const youngPerson = await signInAs(web, world.youngPerson.email);
     await youngPerson.page.goto(`/young-people/${world.youngPersonId}/proposals/${matchId}`);
     for (const section of ['About me', 'What helps me at work']) {
@@ -107,7 +109,7 @@ describe('adjustments at work, across three roles', () => {
     await staff.context.close();
 
     // A week later, the young person answers the check: one question per page, keyboard only, on a phone.
-    await travelTo(web.harness, clock, '2026-08-10T09:00:00Z', [world.youngPerson, world.coach]);
+    await travelTo(web.harness, clock, '2026-08-10T09:00:00Z', [world.youngPerson, world.coach, nextEmployer.staff]);
     const phone = await signInAs(web, world.youngPerson.email, { width: 320 });
     await phone.page.goto(`/young-people/${world.youngPersonId}/proposals/${matchId}`);
     await phone.page.getByRole('link', { name: 'Changes at work that help you' }).click();
@@ -150,5 +152,26 @@ describe('adjustments at work, across three roles', () => {
     await coach.page.getByText('The review is saved').first().waitFor();
     expect(await coach.page.getByText('10 August 2026: Keep it').count()).toBe(1);
     await coach.context.close();
+
+    // The young person adds it to their passport; the next employer they share with sees it worked.
+    const again = await signInAs(web, world.youngPerson.email, { width: 320 });
+    await again.page.goto(`/journeys/${matchId}/adjustments`);
+    await again.page.getByRole('button', { name: `Add to my passport “${helps[0]}”` }).click();
+    await again.page.getByText('Added to the passport as known to work').first().waitFor();
+    await expectNoAxeViolations(again.page);
+    await expectNoHorizontalScroll(again.page);
+    await again.context.close();
+    const nextPlacement = await postPlacement(web.harness, nextEmployer.employerId, nextEmployer.staff, {
+      startDate: '2026-10-05',
+    });
+    const nextMatch = (await propose(web.harness, world.coach, world.youngPersonId, nextPlacement)).json.id as string;
+    expect((await step(web.harness, world.youngPerson, nextMatch, 'accept', { sections: ['whatHelps'] })).status).toBe(
+      200,
+    );
+    const next = await signInAs(web, nextEmployer.staff.email);
+    await next.page.goto(`/journeys/${nextMatch}/adjustments`);
+    await next.page.getByText('At The Beckside Hotel, August 2026.').waitFor();
+    await expectNoAxeViolations(next.page);
+    await next.context.close();
   }, 180_000);
 });
