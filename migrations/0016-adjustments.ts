@@ -377,15 +377,203 @@ const collections: CollectionSpec[] = [
       },
     ],
   },
+  {
+    name: 'notifications',
+    jsonSchema: {
+      bsonType: 'object',
+      required: ['_id', 'kind', 'status', 'to', 'facts', 'createdAt', 'attempts', 'nextAttemptAt'],
+      properties: {
+        kind: {
+          enum: [
+            'invitation',
+            'proposal_received',
+            'proposal_agreed',
+            'decided_for_you',
+            'employer_decision',
+            'taster_arranged',
+            'passport_draft_waiting',
+            'share_ending_soon',
+            'share_ended',
+            'weekly_log_missing',
+            'review_due',
+            'follow_up_due',
+            'access_to_work_application',
+            'access_to_work_reconsideration',
+            'access_to_work_renewal',
+            'access_to_work_claim',
+            'adjustment_answer_due',
+            'adjustment_overdue',
+            'adjustment_check_due',
+            'security_new_sign_in',
+            'security_refresh_reuse',
+            'password_reset',
+            'digest',
+          ],
+        },
+        status: {
+          enum: ['pending', 'held', 'sent', 'digested', 'suppressed', 'failed'],
+        },
+        to: {
+          bsonType: 'object',
+          required: ['email', 'name'],
+          properties: {
+            email: {
+              bsonType: 'string',
+              maxLength: 254,
+            },
+            name: {
+              bsonType: 'string',
+              maxLength: 120,
+            },
+            accountId: {
+              bsonType: 'objectId',
+            },
+          },
+        },
+        path: {
+          bsonType: 'string',
+          maxLength: 500,
+        },
+        facts: {
+          bsonType: 'object',
+        },
+        providerId: {
+          bsonType: 'objectId',
+        },
+        subjectIds: {
+          bsonType: 'array',
+          items: {
+            bsonType: 'objectId',
+          },
+        },
+        dedupeKey: {
+          bsonType: 'string',
+          maxLength: 200,
+        },
+        createdAt: {
+          bsonType: 'date',
+        },
+        attempts: {
+          bsonType: 'number',
+        },
+        nextAttemptAt: {
+          bsonType: 'date',
+        },
+        lockedUntil: {
+          bsonType: 'date',
+        },
+        claimId: {
+          bsonType: 'string',
+        },
+        lastError: {
+          bsonType: 'string',
+          maxLength: 300,
+        },
+      },
+    },
+    indexes: [
+      {
+        key: {
+          status: 1,
+          nextAttemptAt: 1,
+        },
+        name: 'due',
+      },
+      {
+        key: {
+          dedupeKey: 1,
+        },
+        name: 'dedupe_key',
+        unique: true,
+        partialFilterExpression: {
+          dedupeKey: {
+            $exists: true,
+          },
+        },
+      },
+      {
+        key: {
+          'to.accountId': 1,
+          status: 1,
+          createdAt: 1,
+        },
+        name: 'recipient_status',
+      },
+      {
+        key: {
+          providerId: 1,
+          status: 1,
+          createdAt: -1,
+        },
+        name: 'provider_status',
+      },
+      {
+        key: {
+          subjectIds: 1,
+        },
+        name: 'subjects',
+        partialFilterExpression: {
+          subjectIds: {
+            $exists: true,
+          },
+        },
+      },
+    ],
+  },
+  {
+    name: 'notification_preferences',
+    jsonSchema: {
+      bsonType: 'object',
+      required: ['_id', 'off', 'dailyDigest', 'updatedAt'],
+      properties: {
+        off: {
+          bsonType: 'array',
+          items: {
+            enum: [
+              'proposal_received',
+              'proposal_agreed',
+              'decided_for_you',
+              'employer_decision',
+              'taster_arranged',
+              'passport_draft_waiting',
+              'share_ending_soon',
+              'share_ended',
+              'weekly_log_missing',
+              'review_due',
+              'follow_up_due',
+              'access_to_work_application',
+              'access_to_work_reconsideration',
+              'access_to_work_renewal',
+              'access_to_work_claim',
+              'adjustment_answer_due',
+              'adjustment_overdue',
+              'adjustment_check_due',
+            ],
+          },
+        },
+        dailyDigest: {
+          bsonType: 'bool',
+        },
+        updatedAt: {
+          bsonType: 'date',
+        },
+      },
+    },
+    indexes: [],
+  },
 ];
 
 /**
  * Adjustment requests: each help a young person shares with an employer becomes a request on the
  * placement's journey, answered by the employer, put in place, checked by the young person and
  * reviewed. One help is one request per journey, however often it is shared (a unique index).
+ * Three new kinds of email (the notifications' and the preferences' validators list every kind, as
+ * of 0011 plus these): requests unanswered after 5 working days and an agreed adjustment past its
+ * date (to the employer), and a check due 1 to 2 weeks after it is in place (to the young person).
  */
 export default {
-  description: 'adjustments: requests from the shared passport, answered, in place, checked and reviewed',
+  description:
+    'adjustments: requests from the shared passport, answered, in place, checked and reviewed; their three reminder kinds',
   async up(db) {
     await applyCollectionSpecs(db, collections);
   },

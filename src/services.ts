@@ -432,6 +432,7 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     outbox: notificationOutbox,
     inbox: services.inbox,
     accessToWork: services.accessToWork,
+    adjustments: services.adjustments,
     recipients,
     shareEndings: new ShareEndingsReadModel({ passports: passportsRepository }),
     names,

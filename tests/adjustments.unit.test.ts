@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   type AdjustmentState,
   actionsFor,
+  addWorkingDays,
   adjustmentActions,
   adjustmentStates,
   adjustmentSteps,
@@ -84,5 +85,13 @@ describe('the adjustment table', () => {
     for (const category of adjustmentCategories) expect(kindOfPassportCategory(category)).toBeTruthy();
     expect(kindOfPassportCategory('meetings')).toBe('communication');
     expect(kindOfPassportCategory('colleague_support')).toBe('other');
+  });
+});
+
+describe('working days', () => {
+  it('counts Monday to Friday only', () => {
+    expect(addWorkingDays('2026-08-03', 5)).toBe('2026-08-10');
+    expect(addWorkingDays('2026-08-07', 1)).toBe('2026-08-10');
+    expect(addWorkingDays('2026-08-08', 5)).toBe('2026-08-14');
   });
 });

@@ -212,3 +212,13 @@ export const checkWindowDays = { opens: 7, closes: 14 } as const;
 export const answerReminderWorkingDays = 5;
 /** The figures count an adjustment "in place within 14 days of the start" when it is no later than this. */
 export const inPlaceWithinDaysOfStart = 14;
+
+/** The day `count` working days (Monday to Friday) after `isoDay`; bank holidays are not counted out. */
+export function addWorkingDays(isoDay: string, count: number): string {
+  const day = new Date(`${isoDay}T12:00:00Z`);
+  for (let left = count; left > 0; ) {
+    day.setUTCDate(day.getUTCDate() + 1);
+    if (day.getUTCDay() !== 0 && day.getUTCDay() !== 6) left -= 1;
+  }
+  return day.toISOString().slice(0, 10);
+}

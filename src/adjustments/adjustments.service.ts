@@ -2,7 +2,7 @@ import type { ClientSession, MongoClient } from 'mongodb';
 import type { AuditLog } from '../audit/audit.js';
 import { type Action, type Actor, authorize, decide, type Resource } from '../auth/policy.js';
 import type { Clock } from '../core/clock.js';
-import { londonDayAndHour } from '../core/dates.js';
+import { addDays, londonDayAndHour } from '../core/dates.js';
 import { inTransaction } from '../core/db/transaction.js';
 import { ApiError, type FieldProblem, notFound, unprocessable, validationFailed } from '../core/errors.js';
 import type { AdjustmentCategory } from '../domain/vocabulary.js';
@@ -12,8 +12,11 @@ import {
   type AdjustmentParty,
   type AdjustmentState,
   actionsFor,
+  addWorkingDays,
   adjustmentParties,
+  answerReminderWorkingDays,
   checkAdjustmentStep,
+  checkWindowDays,
   helpfulAnswers,
   journeyStatesForInPlace,
   journeyStatesWithAdjustments,
@@ -69,6 +72,21 @@ export interface KnownToWorkRecorder {
     help: { category: AdjustmentCategory; details: string; employer: string; month: string },
     requestId: string,
   ): Promise<void>;
+}
+
+/** A reminder the daily run sends: to the employer's staff, or (a check) to the young person. */
+export interface AdjustmentReminder {
+  kind: 'adjustment_answer_due' | 'adjustment_overdue' | 'adjustment_check_due';
+  matchId: string;
+  youngPersonId: string;
+  employerId: string;
+  placementId: string;
+  providerId: string;
+  /** What makes this reminder once: the request (or journey) and the day it is about. */
+  occurrence: string;
+  youngPersonName: string;
+  employerName: string;
+  placementTitle: string;
 }
 
 interface Loaded {
@@ -698,5 +716,84 @@ export class AdjustmentsService {
       return saved;
     });
     return this.#view(moved, loaded);
+  }
+
+  /**
+   * The reminders due today, for the daily run: an employer's requests unanswered after 5 working
+   * days (one per journey and day of the oldest), an agreed adjustment past its date, and the young
+   * person's check from 1 to 2 weeks after it is in place. Each carries the key that makes it once;
+   * none carries the young person's words.
+   */
+  async dueReminders(): Promise<AdjustmentReminder[]> {
+    const today = this.#today();
+    const open = await this.records.find({ states: ['requested', 'agreed', 'in_place'] });
+    const reminders: AdjustmentReminder[] = [];
+    const oldestWaiting = new Map<string, AdjustmentRequest>();
+    for (const request of open) {
+      if (request.awaitingYoungPerson) continue;
+      if (request.state === 'requested') {
+        const asked = londonDayAndHour(request.requestedAt).day;
+        const oldest = oldestWaiting.get(request.matchId);
+        if (
+          addWorkingDays(asked, answerReminderWorkingDays) <= today &&
+          (!oldest || request.requestedAt < oldest.requestedAt)
+        )
+          oldestWaiting.set(request.matchId, request);
+      } else if (request.state === 'agreed' && request.agreed!.byDate < today) {
+        reminders.push(this.#reminder('adjustment_overdue', request, `${request.id}:${request.agreed!.byDate}`));
+      } else if (
+        request.state === 'in_place' &&
+        addDays(request.inPlace!.on, checkWindowDays.opens) <= today &&
+        today <= addDays(request.inPlace!.on, checkWindowDays.closes)
+      ) {
+        reminders.push(this.#reminder('adjustment_check_due', request, `${request.id}:${request.inPlace!.on}`));
+      }
+    }
+    for (const request of oldestWaiting.values())
+      reminders.push(
+        this.#reminder(
+          'adjustment_answer_due',
+          request,
+          `${request.matchId}:${londonDayAndHour(request.requestedAt).day}`,
+        ),
+      );
+    const journeys = new Map(
+      (await Promise.all([...new Set(reminders.map((r) => r.matchId))].map((id) => this.journeys.journey(id))))
+        .filter((journey): journey is AdjustmentJourney => journey !== undefined)
+        .map((journey) => [journey.id, journey]),
+    );
+    const current = reminders.filter((reminder) => {
+      const journey = journeys.get(reminder.matchId);
+      return (
+        journey?.visibleToEmployer === true &&
+        (journeyStatesWithAdjustments as readonly string[]).includes(journey.state)
+      );
+    });
+    const [people, employers, placements] = await Promise.all([
+      this.journeys.youngPersonNames(current.map((r) => r.youngPersonId)),
+      this.journeys.employerNames(current.map((r) => r.employerId)),
+      this.journeys.placementTitles(current.map((r) => r.placementId)),
+    ]);
+    return current.map((reminder) => ({
+      ...reminder,
+      youngPersonName: people.get(reminder.youngPersonId) ?? 'A young person',
+      employerName: employers.get(reminder.employerId) ?? 'The employer',
+      placementTitle: placements.get(reminder.placementId) ?? 'the placement',
+    }));
+  }
+
+  #reminder(kind: AdjustmentReminder['kind'], request: AdjustmentRequest, occurrence: string): AdjustmentReminder {
+    return {
+      kind,
+      matchId: request.matchId,
+      youngPersonId: request.youngPersonId,
+      employerId: request.employerId,
+      placementId: request.placementId,
+      providerId: request.providerId,
+      occurrence,
+      youngPersonName: '',
+      employerName: '',
+      placementTitle: '',
+    };
   }
 }

@@ -1,5 +1,6 @@
 import type { Collection, Db, MongoClient, ObjectId } from 'mongodb';
 import type { AccessToWorkTaskView } from '../access-to-work/access-to-work.service.js';
+import type { AdjustmentReminder } from '../adjustments/adjustments.service.js';
 import { actorOf } from '../auth/auth.service.js';
 import type { Actor } from '../auth/policy.js';
 import type { Clock } from '../core/clock.js';
@@ -48,6 +49,7 @@ const dailyRunId = 'notifications.daily';
 export interface DailyOutcome {
   reminders: number;
   accessToWorkReminders: number;
+  adjustmentReminders: number;
   shareNotices: number;
   digests: number;
 }
@@ -72,6 +74,7 @@ export class DailyNotifications {
   private readonly outbox: NotificationOutbox;
   private readonly inbox: InboxService;
   private readonly accessToWork: { coachTasks(actor: Actor): Promise<AccessToWorkTaskView[]> };
+  private readonly adjustments: { dueReminders(): Promise<AdjustmentReminder[]> };
   private readonly recipients: RecipientsReadModel;
   private readonly shareEndings: ShareEndingsReadModel;
   private readonly names: NamesReadModel;
@@ -87,6 +90,8 @@ export class DailyNotifications {
     inbox: InboxService;
     /** Each job coach's Access to Work tasks, read as that coach. */
     accessToWork: { coachTasks(actor: Actor): Promise<AccessToWorkTaskView[]> };
+    /** Adjustment reminders due today, without the young person's words. */
+    adjustments: { dueReminders(): Promise<AdjustmentReminder[]> };
     /** Job coaches, and the young people who own the shares. */
     recipients: RecipientsReadModel;
     /** When shares end; never what they share. */
@@ -102,6 +107,7 @@ export class DailyNotifications {
     this.outbox = options.outbox;
     this.inbox = options.inbox;
     this.accessToWork = options.accessToWork;
+    this.adjustments = options.adjustments;
     this.recipients = options.recipients;
     this.shareEndings = options.shareEndings;
     this.names = options.names;
@@ -158,9 +164,10 @@ export class DailyNotifications {
   async run(now: Date = this.clock.now()): Promise<DailyOutcome> {
     const reminders = await this.#coachReminders();
     const accessToWorkReminders = await this.#accessToWorkReminders();
+    const adjustmentReminders = await this.#adjustmentReminders();
     const shareNotices = await this.#shareNotices(now);
     const digests = await this.#digests(londonDayAndHour(now).day);
-    return { reminders, accessToWorkReminders, shareNotices, digests };
+    return { reminders, accessToWorkReminders, adjustmentReminders, shareNotices, digests };
   }
 
   async #coachReminders(): Promise<number> {
@@ -219,6 +226,34 @@ export class DailyNotifications {
           ...(coach.providerId ? { providerId: coach.providerId } : {}),
           facts: { youngPersonName: task.youngPerson.preferredName },
           dedupeKey: `${kind}:${task.youngPerson.id}:${task.occurrence}:${coach.id}`,
+        });
+        if (added) made += 1;
+      }
+    }
+    return made;
+  }
+
+  /** Reminds employers' staff of unanswered and overdue adjustments, and young people of a check due; once each. */
+  async #adjustmentReminders(): Promise<number> {
+    let made = 0;
+    for (const reminder of await this.adjustments.dueReminders()) {
+      const to =
+        reminder.kind === 'adjustment_check_due'
+          ? await this.recipients.youngPerson(reminder.youngPersonId)
+          : await this.recipients.employerStaff(reminder.employerId);
+      for (const person of to) {
+        const added = await this.outbox.enqueueOnce({
+          kind: reminder.kind,
+          to: { email: person.email, name: person.name, accountId: person.accountId },
+          path: webPaths.adjustments(reminder.matchId),
+          subjectIds: [reminder.youngPersonId],
+          providerId: reminder.providerId,
+          facts: {
+            youngPersonName: reminder.youngPersonName,
+            employerName: reminder.employerName,
+            placementTitle: reminder.placementTitle,
+          },
+          dedupeKey: `${reminder.kind}:${reminder.occurrence}:${person.accountId}`,
         });
         if (added) made += 1;
       }
