@@ -11,6 +11,8 @@ import {
   notNowReason,
   stateAfterReview,
 } from '../src/adjustments/adjustments.machine.js';
+import type { AdjustmentRequest } from '../src/adjustments/adjustments.repository.js';
+import { adjustmentView, helpKey } from '../src/adjustments/adjustments.views.js';
 import { adjustmentCategories } from '../src/domain/vocabulary.js';
 
 describe('the adjustment table', () => {
@@ -93,5 +95,67 @@ describe('working days', () => {
     expect(addWorkingDays('2026-08-03', 5)).toBe('2026-08-10');
     expect(addWorkingDays('2026-08-07', 1)).toBe('2026-08-10');
     expect(addWorkingDays('2026-08-08', 5)).toBe('2026-08-14');
+  });
+});
+
+describe('what each reader sees of a request', () => {
+  const by = { accountId: '6b0cc1dbdcbe402fef771469', role: 'young_person' as const };
+  const at = new Date('2026-08-10T09:00:00Z');
+  const request: AdjustmentRequest = {
+    id: '6b0cc2c01fa60ec5b99a14d3',
+    matchId: '6b0cc2b71fa60ec5b99a14c0',
+    youngPersonId: '6b0cc29f1fa60ec5b99a1421',
+    providerId: '6b0cc29f1fa60ec5b99a1422',
+    employerId: '6b0cc29f1fa60ec5b99a1423',
+    placementId: '6b0cc29f1fa60ec5b99a1424',
+    kind: 'environment',
+    text: 'A quiet place to take my breaks',
+    source: { from: 'passport', shareId: 'share', helpKey: 'key' },
+    state: 'checked',
+    requestedAt: at,
+    requestedBy: by,
+    notPossible: { reason: 'Repeats: a quiet place', by, at },
+    inPlace: { on: '2026-08-10', by, at },
+    check: { answer: 'yes', why: 'I calm down', by, at },
+    observations: [{ note: 'Used it twice', by, at }],
+    reviews: [{ decision: 'keep', note: 'Going well', on: '2026-08-10', by, at }],
+    remindersSent: [],
+    updatedAt: at,
+  };
+
+  it('gives an employer without the share only the state and dates, never the words, the check or the notes', () => {
+    const view = adjustmentView(request, {
+      employer: true,
+      textVisible: false,
+      allowedActions: [],
+      mayAddToPassport: false,
+    });
+    expect(view).toMatchObject({ text: null, kind: null, textHidden: true, inPlace: { on: '2026-08-10' } });
+    expect(view.notPossible).toEqual({ reason: null, alternative: null });
+    expect(view.check).toBeNull();
+    expect(view.observations).toEqual([]);
+    expect(view.reviews).toEqual([{ decision: 'keep', heldOn: '2026-08-10', note: null }]);
+    expect(JSON.stringify(view)).not.toMatch(/quiet|calm|twice|Going well/);
+  });
+
+  it('gives the young person’s side everything', () => {
+    const view = adjustmentView(request, {
+      employer: false,
+      textVisible: true,
+      allowedActions: [],
+      mayAddToPassport: true,
+    });
+    expect(view).toMatchObject({
+      text: 'A quiet place to take my breaks',
+      check: { answer: 'yes', why: 'I calm down' },
+    });
+    expect(view.observations).toHaveLength(1);
+  });
+
+  it('keys a help by its kind and words, whatever the case and spacing, without holding the words', () => {
+    const key = helpKey({ category: 'environment', details: 'A quiet  place ' });
+    expect(helpKey({ category: 'environment', details: 'a quiet place' })).toBe(key);
+    expect(helpKey({ category: 'travel', details: 'a quiet place' })).not.toBe(key);
+    expect(key).not.toContain('quiet');
   });
 });
