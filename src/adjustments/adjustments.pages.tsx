@@ -241,10 +241,14 @@ async function checklistPage(c: Context<WebEnv>) {
             ? `These are the changes at work that help ${checklist.youngPersonName}, in their words. Say for each one whether you can do it, and when it is in place.`
             : `These are the changes at work that help ${you}. ${checklist.employerName} says if they can do each one, and when it is in place.`}
         </p>
-        {checklist.textHidden ? (
+        {checklist.textHidden && isEmployer ? (
           <div class="govuk-inset-text">
             {checklist.youngPersonName} stopped sharing what helps them at work. You can still see what you agreed and
             whether it is in place.
+          </div>
+        ) : checklist.textHidden ? (
+          <div class="govuk-inset-text">
+            {checklist.youngPersonName} does not let job coaches read their passport, so the words are not shown.
           </div>
         ) : null}
         {checklist.parties.includes('job_coach') ? (

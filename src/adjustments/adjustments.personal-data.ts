@@ -4,8 +4,8 @@ import type { ExportReader, PersonalDataHolder } from '../data-rights/data-right
 import type { AdjustmentsRepository } from './adjustments.repository.js';
 
 /**
- * The adjustment requests: exported, words and all, to those who may read them on the young
- * person's side (the young person, a delegate, the provider's staff); gone on erasure.
+ * The adjustment requests: exported, words and all, to the young person's side (the young person,
+ * a delegate); gone on erasure.
  */
 export function adjustmentsPersonalData(records: AdjustmentsRepository): PersonalDataHolder {
   return {
@@ -18,6 +18,8 @@ export function adjustmentsPersonalData(records: AdjustmentsRepository): Persona
         employerId: '',
         visibleToEmployer: false,
         sharedWithEmployer: false,
+        // An export is made by the young person's side or a provider admin, whom this does not concern.
+        coachAccess: 'none',
       });
       if (readable !== 'allow') return null;
       return records.find({ youngPersonId: youngPerson.id });

@@ -6,6 +6,7 @@ import { addDays, londonDayAndHour } from '../core/dates.js';
 import { inTransaction } from '../core/db/transaction.js';
 import { ApiError, type FieldProblem, notFound, unprocessable, validationFailed } from '../core/errors.js';
 import type { AdjustmentCategory } from '../domain/vocabulary.js';
+import { defaultCoachAccess } from '../passports/passports.service.js';
 import type { AdjustmentJourney, AdjustmentJourneysReadModel } from '../read-models/adjustment-journeys.js';
 import {
   type AdjustmentAction,
@@ -186,7 +187,10 @@ export class AdjustmentsService {
   async #load(actor: Actor, matchId: string): Promise<Loaded> {
     const journey = await this.journeys.journey(matchId);
     if (!journey) throw notFound('Placement match');
-    const shared = await this.journeys.employersSharedWith(journey.youngPersonId, this.clock.now());
+    const [shared, coachAccess] = await Promise.all([
+      this.journeys.employersSharedWith(journey.youngPersonId, this.clock.now()),
+      this.journeys.coachAccess(journey.youngPersonId),
+    ]);
     const resource: Extract<Resource, { type: 'adjustment' }> = {
       type: 'adjustment',
       youngPersonId: journey.youngPersonId,
@@ -194,6 +198,7 @@ export class AdjustmentsService {
       employerId: journey.employerId,
       visibleToEmployer: journey.visibleToEmployer,
       sharedWithEmployer: shared.has(journey.employerId),
+      coachAccess: coachAccess ?? defaultCoachAccess,
     };
     if (decide(actor, 'adjustment.read', resource) === 'not_found') throw notFound('Placement match');
     authorize(actor, 'adjustment.read', resource);

@@ -58,6 +58,8 @@ export type Resource =
       visibleToEmployer: boolean;
       /** Whether the young person's share of "what helps me at work" with this employer stands now. */
       sharedWithEmployer: boolean;
+      /** What the young person lets job coaches read of their passport: the requests' words are from it. */
+      coachAccess: CoachAccess;
     };
 
 export type Action =
@@ -291,7 +293,11 @@ function decideAdjustment(actor: Actor, action: Action, r: Extract<Resource, { t
     ownerOr(actor, r.youngPersonId, 'view_profile') || delegateMay(actor, r.youngPersonId, 'respond_to_proposals');
   const allowed: Record<string, boolean> = {
     'adjustment.read': providerStaff || employerStaff || youngPersonSide,
-    'adjustment.read_text': providerStaff || youngPersonSide || (employerStaff && r.sharedWithEmployer),
+    // The words come from the passport: staff read them as they read "what helps me at work" there.
+    'adjustment.read_text':
+      youngPersonSide ||
+      (providerStaff && actor.role === 'job_coach' && r.coachAccess !== 'none') ||
+      (employerStaff && r.sharedWithEmployer),
     'adjustment.employer_act': employerStaff,
     'adjustment.coach_act': providerStaff && actor.role === 'job_coach',
     'adjustment.young_person_act': ownerOr(actor, r.youngPersonId, 'respond_to_proposals'),

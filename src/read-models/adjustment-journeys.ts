@@ -1,4 +1,5 @@
 import type { ClientSession } from 'mongodb';
+import type { CoachAccess } from '../auth/policy.js';
 import { londonDayAndHour } from '../core/dates.js';
 import type { PlacementMatch, PlacementMatchesRepository } from '../journey/journey.repository.js';
 import type { PassportsRepository } from '../passports/passports.repository.js';
@@ -81,6 +82,11 @@ export class AdjustmentJourneysReadModel {
         .filter((share) => !share.withdrawnAt && share.expiresAt > now && share.sections.includes('whatHelps'))
         .map((share) => share.employerId),
     );
+  }
+
+  /** What the young person lets job coaches read of their passport (the default when they have none yet). */
+  async coachAccess(youngPersonId: string): Promise<CoachAccess | undefined> {
+    return (await this.passports.current(youngPersonId))?.coachAccess;
   }
 
   async employerNames(ids: string[]): Promise<Map<string, string>> {
