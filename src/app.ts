@@ -5,6 +5,8 @@ import { matchedRoutes } from 'hono/route';
 import { secureHeaders } from 'hono/secure-headers';
 import { accessToWorkExamples } from './access-to-work/access-to-work.examples.js';
 import { accessToWorkRoutes } from './access-to-work/access-to-work.routes.js';
+import { adjustmentsExamples } from './adjustments/adjustments.examples.js';
+import { adjustmentsRoutes } from './adjustments/adjustments.routes.js';
 import { accountsRoutes } from './auth/accounts.routes.js';
 import { authenticate } from './auth/auth.middleware.js';
 import { authRoutes } from './auth/auth.routes.js';
@@ -121,6 +123,7 @@ export function createApp(services: Services) {
   app.route('/', accessToWorkRoutes());
   app.route('/', studyRoutes());
   app.route('/', outcomesRoutes());
+  app.route('/', adjustmentsRoutes());
   app.route('/', documentsRoutes());
   app.route('/', inboxRoutes());
   app.route('/', dashboardsRoutes());
@@ -149,6 +152,7 @@ export function createApp(services: Services) {
         ...openApiExamples,
         ...accessToWorkExamples,
         ...outcomesExamples,
+        ...adjustmentsExamples,
         ...documentsExamples,
         ...studyExamples,
       }),

@@ -2,6 +2,7 @@ import {
   accessToWorkCasesCollection,
   accessToWorkClaimsCollection,
 } from './access-to-work/access-to-work.repository.js';
+import { adjustmentsCollection } from './adjustments/adjustments.repository.js';
 import { auditCollection } from './audit/audit.js';
 import { accountsCollection } from './auth/accounts.js';
 import { invitationsCollection } from './auth/invitations.js';
@@ -60,6 +61,7 @@ export const collectionSpecs: CollectionSpec[] = [
   accessToWorkClaimsCollection,
   ehcPlansCollection,
   internshipOutcomesCollection,
+  adjustmentsCollection,
   documentFilesCollection,
   documentChunksCollection,
   studyProgrammesCollection,

@@ -3,6 +3,9 @@ import { type Db, type MongoClient, ReadConcern } from 'mongodb';
 import { accessToWorkPersonalData } from './access-to-work/access-to-work.personal-data.js';
 import { AccessToWorkRepository } from './access-to-work/access-to-work.repository.js';
 import { AccessToWorkService } from './access-to-work/access-to-work.service.js';
+import { adjustmentsPersonalData } from './adjustments/adjustments.personal-data.js';
+import { AdjustmentsRepository } from './adjustments/adjustments.repository.js';
+import { AdjustmentsService } from './adjustments/adjustments.service.js';
 import { AuditLog } from './audit/audit.js';
 import { AccountsRepository } from './auth/accounts.js';
 import { accountsOfYoungPeople } from './auth/accounts.personal-data.js';
@@ -60,6 +63,7 @@ import { PlacementsService } from './placements/placements.service.js';
 import { ProvidersRepository } from './providers/providers.js';
 import { AccessToWorkFiguresReadModel } from './read-models/access-to-work-figures.js';
 import { AccountFacts } from './read-models/accounts.js';
+import { AdjustmentJourneysReadModel } from './read-models/adjustment-journeys.js';
 import { DashboardsReadModel } from './read-models/dashboards.js';
 import { DocumentAudience } from './read-models/document-audience.js';
 import { EarlierProposalsReadModel } from './read-models/earlier-proposals.js';
@@ -121,6 +125,8 @@ export interface Services {
   study: StudyService;
   /** EHC plan outcomes, core aims, the employment plan, follow-ups at 6, 9 and 12 months, job outcomes and SEN2. */
   outcomes: OutcomesService;
+  /** Adjustments that happen: requests from the shared passport, answered, in place, checked and reviewed. */
+  adjustments: AdjustmentsService;
   /** The internship's papers (award letters, claims, risk assessments...) in GridFS, read with the owner's consent. */
   documents: DocumentsService;
   inbox: InboxService;
@@ -154,6 +160,7 @@ export interface Repositories {
   progressRepository: ProgressRepository;
   accessToWorkRepository: AccessToWorkRepository;
   outcomesRepository: OutcomesRepository;
+  adjustmentsRepository: AdjustmentsRepository;
   documentsRepository: DocumentsRepository;
   studyRepository: StudyRepository;
   /** Deletes documents past their retention date, once a day across every instance; main.ts starts it. */
@@ -221,6 +228,7 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     progressRepository: new ProgressRepository(db, dashboardSummaries),
     accessToWorkRepository: new AccessToWorkRepository(db),
     outcomesRepository: new OutcomesRepository(db),
+    adjustmentsRepository: new AdjustmentsRepository(db),
     documentsRepository: new DocumentsRepository(db),
     studyRepository: new StudyRepository(db),
   };
@@ -277,6 +285,7 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
   dataRights.register(journeyPersonalData(matches, progressRepository));
   dataRights.register(accessToWorkPersonalData(repositories.accessToWorkRepository));
   dataRights.register(outcomesPersonalData(repositories.outcomesRepository));
+  dataRights.register(adjustmentsPersonalData(repositories.adjustmentsRepository));
   dataRights.register(documentsPersonalData(repositories.documentsRepository));
   dataRights.register(studyPersonalData(repositories.studyRepository));
   dataRights.register(notificationsPersonalData(notificationOutbox, notificationPreferences, accounts));
@@ -290,6 +299,15 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     clock,
     names,
   });
+  const adjustments = new AdjustmentsService({
+    mongo,
+    records: repositories.adjustmentsRepository,
+    journeys: new AdjustmentJourneysReadModel({ matches, passports: passportsRepository, names }),
+    passports,
+    audit,
+    clock,
+  });
+  passports.onHelpsShared(adjustments);
   const placementsService = new PlacementsService({
     mongo,
     placements,
@@ -394,6 +412,7 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
       audit,
       clock,
     }),
+    adjustments,
     documents: new DocumentsService({
       records: repositories.documentsRepository,
       audience: new DocumentAudience({ youngPeople, matches, passports: passportsRepository }),
@@ -473,6 +492,7 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     inbox: services.inbox,
     accessToWork: services.accessToWork,
     outcomes: services.outcomes,
+    adjustments: services.adjustments,
     recipients,
     shareEndings: new ShareEndingsReadModel({ passports: passportsRepository }),
     names,

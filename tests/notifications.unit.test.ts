@@ -83,6 +83,9 @@ function factsFor(kind: NotificationKind, n: number): { facts: Facts; path: stri
     access_to_work_reconsideration: { facts: names, path: webPaths.accessToWork(id(n)) },
     access_to_work_renewal: { facts: names, path: webPaths.accessToWork(id(n)) },
     access_to_work_claim: { facts: names, path: webPaths.accessToWork(id(n)) },
+    adjustment_answer_due: { facts: names, path: webPaths.adjustments(id(n)) },
+    adjustment_overdue: { facts: names, path: webPaths.adjustments(id(n)) },
+    adjustment_check_due: { facts: names, path: webPaths.adjustments(id(n)) },
     security_new_sign_in: {
       facts: { at: '29 November 2026, 21:00 GMT', reason: n % 2 === 0 ? 'after_password_change' : 'new_address' },
       path: webPaths.signIn(),

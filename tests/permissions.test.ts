@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../src/core/clock.js';
+import { type AdjustmentsWorld, adjustmentsWorld } from './helpers/adjustments-world.js';
 import { call, callUntyped, createHarness, type Harness, type RequestBody, type Schema } from './helpers/harness.js';
 import { addYoungPersonWithAccount, postPlacement, propose, step, travelTo } from './helpers/journey-world.js';
 import {
@@ -39,6 +40,7 @@ let shareToWithdraw: string;
 let shareToRead: string;
 let placementToPropose: string;
 let toErase: string;
+let adjustments: AdjustmentsWorld;
 /** Placement matches, each in the state its entry needs. */
 const matches: Record<
   | 'toDecline'
@@ -238,6 +240,8 @@ beforeAll(async () => {
   const youngPersonA = { id: a.youngPersonId, account: a.youngPerson };
   placementToPropose = await placementFor();
   toErase = (await another('Ivy')).id;
+  // Provider B's young person, so that the employer hosting them changes nothing of provider A's rows.
+  adjustments = await adjustmentsWorld(harness, b, employer, '2026-09-01');
   matches.toDecline = await matchAt('proposed', youngPersonA, await placementFor());
   matches.toAccept = await matchAt('proposed', youngPersonA, await placementFor());
   matches.toWithdraw = await matchAt('proposed', await another('Wren'), await placementFor());
@@ -1128,6 +1132,103 @@ const matrix: Record<string, Case[]> = {
         employer: 403,
         anonymous: 401,
       },
+    },
+  ],
+  listAdjustments: [
+    {
+      params: () => ({ matchId: adjustments.matchId }),
+      expected: {
+        adminB: 200,
+        coachB: 200,
+        youngPersonB: 200,
+        employer: 200,
+        otherEmployer: 404,
+        coachA: 404,
+        youngPersonA: 404,
+        delegateA: 404,
+        anonymous: 401,
+      },
+    },
+  ],
+  getAdjustment: [
+    {
+      params: () => ({ matchId: adjustments.matchId, adjustmentId: adjustments.toAnswer }),
+      expected: { coachB: 200, youngPersonB: 200, employer: 200, otherEmployer: 404, coachA: 404, anonymous: 401 },
+    },
+    {
+      name: 'a request waiting for the young person',
+      params: () => ({ matchId: adjustments.matchId, adjustmentId: adjustments.toDecide }),
+      expected: { coachB: 200, youngPersonB: 200, employer: 404 },
+    },
+  ],
+  addAdjustment: [
+    {
+      params: () => ({ matchId: adjustments.matchId }),
+      body: () => ({ kind: 'travel', text: 'A bus pass' }),
+      expected: {
+        adminB: 403,
+        youngPersonB: 403,
+        employer: 403,
+        otherEmployer: 404,
+        coachA: 404,
+        anonymous: 401,
+        coachB: 201,
+      },
+    },
+  ],
+  suggestAdjustmentWording: [
+    {
+      params: () => ({ matchId: adjustments.matchId, adjustmentId: adjustments.toSuggest }),
+      body: () => ({ parts: [{ kind: 'environment', text: 'Quiet breaks in the staff room' }] }),
+      expected: { adminB: 403, youngPersonB: 403, employer: 403, otherEmployer: 404, coachA: 404, coachB: 200 },
+    },
+  ],
+  decideAdjustmentSuggestion: [
+    {
+      params: () => ({ matchId: adjustments.matchId, adjustmentId: adjustments.toDecide }),
+      body: () => ({ decision: 'agree' }),
+      expected: { coachB: 403, employer: 404, youngPersonA: 404, youngPersonB: 200 },
+    },
+  ],
+  answerAdjustment: [
+    {
+      params: () => ({ matchId: adjustments.matchId, adjustmentId: adjustments.toAnswer }),
+      body: () => ({ answer: 'not_possible', reason: 'No space for it' }),
+      expected: { coachB: 403, youngPersonB: 403, otherEmployer: 404, coachA: 404, anonymous: 401, employer: 200 },
+    },
+  ],
+  putAdjustmentInPlace: [
+    {
+      params: () => ({ matchId: adjustments.matchId, adjustmentId: adjustments.toPutInPlace }),
+      body: () => ({ inPlaceOn: '2026-09-01' }),
+      expected: { adminB: 403, youngPersonB: 403, otherEmployer: 404, coachA: 404, employer: 200 },
+    },
+  ],
+  checkAdjustment: [
+    {
+      params: () => ({ matchId: adjustments.matchId, adjustmentId: adjustments.toCheck }),
+      body: () => ({ answer: 'yes' }),
+      expected: { coachB: 403, employer: 403, otherEmployer: 404, youngPersonA: 404, youngPersonB: 200 },
+    },
+  ],
+  observeAdjustment: [
+    {
+      params: () => ({ matchId: adjustments.matchId, adjustmentId: adjustments.toObserve }),
+      body: () => ({ note: 'Used it at lunch' }),
+      expected: { adminB: 403, youngPersonB: 403, employer: 403, coachA: 404, coachB: 200 },
+    },
+  ],
+  addAdjustmentToPassport: [
+    {
+      params: () => ({ matchId: adjustments.matchId, adjustmentId: adjustments.toAddToPassport }),
+      expected: { coachB: 403, employer: 403, otherEmployer: 404, youngPersonA: 404, youngPersonB: 200 },
+    },
+  ],
+  reviewAdjustment: [
+    {
+      params: () => ({ matchId: adjustments.matchId, adjustmentId: adjustments.toReview }),
+      body: () => ({ decision: 'keep', heldOn: '2026-09-01' }),
+      expected: { adminB: 403, youngPersonB: 403, employer: 403, coachA: 404, coachB: 200 },
     },
   ],
   listDocuments: [

@@ -58,6 +58,7 @@ export type AuditAction =
   | 'outcomes.employment_plan'
   | 'outcomes.follow_up'
   | 'outcomes.sen2_export'
+  | `adjustment.${'request' | 'add' | 'suggest' | 'suggestion_agree' | 'suggestion_decline' | 'agree' | 'decline' | 'put_in_place' | 'check' | 'observe' | 'review' | 'add_to_passport'}`
   | 'document.upload'
   | 'document.download'
   | 'document.delete'
@@ -89,7 +90,8 @@ export interface AuditTarget {
     | 'study_programme'
     | 'ehc_plan'
     | 'provider'
-    | 'document';
+    | 'document'
+    | 'adjustment';
   id: string;
 }
 

@@ -55,6 +55,18 @@ export type Resource =
       employerId: string;
       /** The employer sees a proposal only once the young person has agreed to it. */
       visibleToEmployer: boolean;
+    }
+  | {
+      type: 'adjustment';
+      youngPersonId: string;
+      providerId: string;
+      employerId: string;
+      /** The journey's: the employer sees its adjustments once the young person agreed to the proposal. */
+      visibleToEmployer: boolean;
+      /** Whether the young person's share of "what helps me at work" with this employer stands now. */
+      sharedWithEmployer: boolean;
+      /** What the young person lets job coaches read of their passport: the requests' words are from it. */
+      coachAccess: CoachAccess;
     };
 
 export type Action =
@@ -116,7 +128,14 @@ export type Action =
   | 'placement_match.read'
   | 'placement_match.coach_act'
   | 'placement_match.young_person_act'
-  | 'placement_match.employer_act';
+  | 'placement_match.employer_act'
+  | 'adjustment.read'
+  /** The young person's words; an employer reads them only while the share of "what helps me at work" stands. */
+  | 'adjustment.read_text'
+  | 'adjustment.employer_act'
+  | 'adjustment.coach_act'
+  | 'adjustment.young_person_act'
+  | 'adjustment.add_to_passport';
 
 export type Decision = 'allow' | 'forbidden' | 'not_found';
 
@@ -284,6 +303,29 @@ function decideMatch(actor: Actor, action: Action, r: Extract<Resource, { type: 
   return allowed[action] ? 'allow' : 'forbidden';
 }
 
+function decideAdjustment(actor: Actor, action: Action, r: Extract<Resource, { type: 'adjustment' }>): Decision {
+  const providerStaff = staffOf(actor, r.providerId);
+  const owner = seesYoungPerson(actor, r.youngPersonId, r.providerId) && !providerStaff;
+  const employerStaff = actor.role === 'employer' && actor.employerId === r.employerId && r.visibleToEmployer;
+  if (!providerStaff && !owner && !employerStaff) return 'not_found';
+  const youngPersonSide =
+    ownerOr(actor, r.youngPersonId, 'view_profile') || delegateMay(actor, r.youngPersonId, 'respond_to_proposals');
+  const allowed: Record<string, boolean> = {
+    'adjustment.read': providerStaff || employerStaff || youngPersonSide,
+    // The words come from the passport: staff read them as they read "what helps me at work" there.
+    'adjustment.read_text':
+      youngPersonSide ||
+      (providerStaff && actor.role === 'job_coach' && r.coachAccess !== 'none') ||
+      (employerStaff && r.sharedWithEmployer),
+    'adjustment.employer_act': employerStaff,
+    'adjustment.coach_act': providerStaff && actor.role === 'job_coach',
+    'adjustment.young_person_act': ownerOr(actor, r.youngPersonId, 'respond_to_proposals'),
+    // What is known to work goes into the passport only by the hand of someone who may edit it.
+    'adjustment.add_to_passport': ownerOr(actor, r.youngPersonId, 'edit_passport'),
+  };
+  return allowed[action] ? 'allow' : 'forbidden';
+}
+
 function decideAccessToWork(actor: Actor, action: Action, r: Extract<Resource, { type: 'access_to_work' }>): Decision {
   const host = actor.role === 'employer' && !!actor.employerId && r.hostEmployerIds.includes(actor.employerId);
   if (!seesYoungPerson(actor, r.youngPersonId, r.providerId) && !host) return 'not_found';
@@ -372,6 +414,8 @@ export function decide(actor: Actor, action: Action, resource: Resource): Decisi
       return decideDocument(actor, action, resource);
     case 'study':
       return decideStudy(actor, action, resource);
+    case 'adjustment':
+      return decideAdjustment(actor, action, resource);
   }
 }
 
@@ -388,6 +432,7 @@ const notFoundNames: Record<Resource['type'], string> = {
   internship_outcomes: 'Young person',
   document: 'Document',
   study: 'Young person',
+  adjustment: 'Adjustment',
 };
 
 /**

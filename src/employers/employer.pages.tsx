@@ -18,10 +18,11 @@ function employerOnly(c: Context<WebEnv>) {
 /** An employer's home: what needs them (decisions, starts, logs), then the rest of their work. */
 async function employerHome(c: Context<WebEnv>) {
   const actor = pageActor(c);
-  const [items, shared, employer] = await Promise.all([
+  const [items, shared, employer, adjustments] = await Promise.all([
     c.var.services.inbox.inbox(actor),
     c.var.services.passports.sharedWithMe(actor),
     actor.employerId ? c.var.services.employers.get(actor, actor.employerId) : undefined,
+    c.var.services.adjustments.employerToDo(actor),
   ]);
   const verified = employer?.employer.verified ?? false;
   return renderPage(
@@ -37,6 +38,27 @@ async function employerHome(c: Context<WebEnv>) {
         </div>
       ) : null}
       <InboxList items={items} />
+      {adjustments.length > 0 ? (
+        <>
+          <h2 class="govuk-heading-m">Adjustments at work</h2>
+          <ul class="govuk-list">
+            {adjustments.map((todo) => (
+              <li>
+                <a class="govuk-link" href={todo.path}>
+                  {todo.youngPersonName}, {todo.placementTitle}
+                </a>
+                :{' '}
+                {[
+                  todo.waiting > 0 ? `${todo.waiting} waiting for your answer` : '',
+                  todo.late > 0 ? `${todo.late} agreed and past the date` : '',
+                ]
+                  .filter(Boolean)
+                  .join(', ')}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <h2 class="govuk-heading-m">Shared passports</h2>
       <p class="govuk-body">
         {shared.length === 0

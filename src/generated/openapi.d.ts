@@ -203,6 +203,81 @@ export interface paths {
      */
     post: operations["acceptPlacementMatch"];
   };
+  "/v1/placement-matches/{matchId}/adjustments": {
+    /**
+     * The adjustment requests of a journey, each with its state and what the reader may do next
+     * @description Each help the young person shared as "what helps me at work" with this employer is one request. Read by the journey’s parties; an employer does not see a request the job coach added until the young person agrees to it. The words are the young person’s: an employer reads them only while the young person’s share of "what helps me at work" with them stands (afterwards `text` and `kind` are null).
+     */
+    get: operations["listAdjustments"];
+    /**
+     * Add a request (the job coach); it waits for the young person to agree
+     * @description 409 when the journey is not awaiting the employer, agreed or in progress. The employer sees it once the young person agrees (`decideAdjustmentSuggestion`).
+     */
+    post: operations["addAdjustment"];
+  };
+  "/v1/placement-matches/{matchId}/adjustments/{adjustmentId}": {
+    /**
+     * One adjustment request
+     * @description The words are the young person’s: an employer reads them only while the young person’s share of "what helps me at work" with them stands (afterwards `text` and `kind` are null).
+     */
+    get: operations["getAdjustment"];
+  };
+  "/v1/placement-matches/{matchId}/adjustments/{adjustmentId}/answer": {
+    /**
+     * Answer a request: agreed (who, by when, who pays) or not possible (why, and an alternative) (the employer)
+     * @description Moves `requested` to `agreed` or `not_possible`; a second answer is 409. 400 names a field the answer needs or must leave out; 422 for a by-date in the past. 403 for a side that never takes this step; 404 for a journey or request that is not the caller’s; 409 when the request is not in a state that allows it; nothing is written when refused.
+     */
+    post: operations["answerAdjustment"];
+  };
+  "/v1/placement-matches/{matchId}/adjustments/{adjustmentId}/check": {
+    /**
+     * Answer "Does this help you at work?" (the young person, or a delegate with respond_to_proposals)
+     * @description Moves `in_place` to `checked`, once: 409 before the adjustment is in place and for a second answer. 403 for a side that never takes this step; 404 for a journey or request that is not the caller’s; 409 when the request is not in a state that allows it; nothing is written when refused.
+     */
+    post: operations["checkAdjustment"];
+  };
+  "/v1/placement-matches/{matchId}/adjustments/{adjustmentId}/in-place": {
+    /**
+     * Record the day an agreed adjustment was in place (the employer or the job coach)
+     * @description Moves `agreed` to `in_place`. 422 for a day before the employer agreed the placement or in the future; 409 while the placement is not agreed. 403 for a side that never takes this step; 404 for a journey or request that is not the caller’s; 409 when the request is not in a state that allows it; nothing is written when refused.
+     */
+    post: operations["putAdjustmentInPlace"];
+  };
+  "/v1/placement-matches/{matchId}/adjustments/{adjustmentId}/observation": {
+    /**
+     * Record what the job coach saw at work
+     * @description While the adjustment is in place or checked. 403 for a side that never takes this step; 404 for a journey or request that is not the caller’s; 409 when the request is not in a state that allows it; nothing is written when refused.
+     */
+    post: operations["observeAdjustment"];
+  };
+  "/v1/placement-matches/{matchId}/adjustments/{adjustmentId}/passport": {
+    /**
+     * Add an adjustment that helped to the passport, as "this worked at <employer>, <month year>"
+     * @description Only by the young person (or a delegate with edit_passport), only for an adjustment they said helps (yes or a bit), once: 409 otherwise. The passport gets a new version; the next employer they share "what helps me at work" with sees it.
+     */
+    post: operations["addAdjustmentToPassport"];
+  };
+  "/v1/placement-matches/{matchId}/adjustments/{adjustmentId}/review": {
+    /**
+     * Review at a 6-weekly review: keep, change or stop (the job coach)
+     * @description From `in_place`, `checked` or `not_possible`: keep leaves it as it is, change sends it back to the employer as `requested`, stop makes it `stopped`. 403 for a side that never takes this step; 404 for a journey or request that is not the caller’s; 409 when the request is not in a state that allows it; nothing is written when refused.
+     */
+    post: operations["reviewAdjustment"];
+  };
+  "/v1/placement-matches/{matchId}/adjustments/{adjustmentId}/suggestion": {
+    /**
+     * Suggest new words, or a split into several requests (the job coach)
+     * @description Only while the request waits for the employer’s answer. Shown beside the young person’s words until they decide. 403 for a side that never takes this step; 404 for a journey or request that is not the caller’s; 409 when the request is not in a state that allows it; nothing is written when refused.
+     */
+    post: operations["suggestAdjustmentWording"];
+  };
+  "/v1/placement-matches/{matchId}/adjustments/{adjustmentId}/suggestion/decision": {
+    /**
+     * Agree to the job coach’s words or added request, or say no (the young person, or a delegate with respond_to_proposals)
+     * @description Agreeing to a split keeps the first part here and adds a request for each other part. Declining an added request removes it. 403 for a side that never takes this step; 404 for a journey or request that is not the caller’s; 409 when the request is not in a state that allows it; nothing is written when refused.
+     */
+    post: operations["decideAdjustmentSuggestion"];
+  };
   "/v1/placement-matches/{matchId}/after": {
     /**
      * Core aims, employment plan and the follow-ups at 6, 9 and 12 months of one internship
@@ -915,12 +990,150 @@ export interface components {
       offset: number;
       total: number;
     };
+    /** @description A request the job coach adds; the employer sees it once the young person agrees. */
+    AddAdjustmentInput: {
+      /**
+       * @description What the adjustment is about: equipment, hours and breaks, environment, communication, instructions, travel or other.
+       * @enum {string}
+       */
+      kind: "equipment" | "hours_and_breaks" | "environment" | "communication" | "instructions" | "travel" | "other";
+      /** @description What helps, in the young person’s words. */
+      text: string;
+    };
     Address: {
       line1: string;
       line2?: string;
       /** @example LS1 4AP */
       postcode: string;
       town: string;
+    };
+    Adjustment: {
+      addedToPassport: boolean;
+      agreed: ({
+        accessToWorkLine?: string;
+        byDate: string;
+        /** @enum {string} */
+        payer: "employer" | "access_to_work";
+        who: string;
+      }) | null;
+      /** @description What this reader may do next. */
+      allowedActions: ("agree" | "decline" | "put_in_place" | "check" | "observe" | "review")[];
+      awaitingYoungPerson: boolean;
+      check: ({
+        /** @enum {string} */
+        answer: "yes" | "a_bit" | "no" | "not_sure";
+        /** @example 2027-09-20T10:15:00.000Z */
+        at: string;
+        why: string | null;
+      }) | null;
+      /** @example 665f1c2e9b1d8c0012a3b4c5 */
+      id: string;
+      inPlace: {
+        on: string;
+      } | null;
+      /**
+       * @description null for an employer once the young person withdrew their share.
+       * @enum {string|null}
+       */
+      kind: "equipment" | "hours_and_breaks" | "environment" | "communication" | "instructions" | "travel" | "other" | null;
+      /** @description Where the young person’s passport says this help worked before. */
+      knownToWork: {
+          employer: string;
+          month: string;
+        }[];
+      /** @example 665f1c2e9b1d8c0012a3b4c5 */
+      matchId: string;
+      /** @description True for the young person (or a delegate with edit_passport) when they said it helps and it is not in the passport yet. */
+      mayAddToPassport: boolean;
+      notPossible: ({
+        alternative: string | null;
+        reason: string | null;
+      }) | null;
+      observations: {
+          /** @example 2027-09-20T10:15:00.000Z */
+          at: string;
+          note: string;
+        }[];
+      /** @example 2027-09-20T10:15:00.000Z */
+      requestedAt: string;
+      reviews: ({
+          /** @enum {string} */
+          decision: "keep" | "change" | "stop";
+          heldOn: string;
+          note: string | null;
+        })[];
+      /** @enum {string} */
+      source: "passport" | "job_coach" | "split";
+      /** @enum {string} */
+      state: "requested" | "agreed" | "not_possible" | "in_place" | "checked" | "stopped";
+      suggestion: ({
+        /** @example 2027-09-20T10:15:00.000Z */
+        at: string;
+        parts: ({
+            /**
+             * @description What the adjustment is about: equipment, hours and breaks, environment, communication, instructions, travel or other.
+             * @enum {string}
+             */
+            kind: "equipment" | "hours_and_breaks" | "environment" | "communication" | "instructions" | "travel" | "other";
+            text: string;
+          })[];
+      }) | null;
+      /** @description The young person’s words; null for an employer once the young person withdrew their share. */
+      text: string | null;
+      /** @description True when the words are withheld from this reader. */
+      textHidden: boolean;
+    };
+    AdjustmentCheckInput: {
+      /**
+       * @description Does this help you at work? yes, a bit, no, or not sure.
+       * @enum {string}
+       */
+      answer: "yes" | "a_bit" | "no" | "not_sure";
+      /** @description Why, if they want to say. */
+      why?: string;
+    };
+    AdjustmentInPlaceInput: {
+      /**
+       * Format: date
+       * @description The day it was in place: not before the employer agreed the placement, not in the future.
+       * @example 2026-09-01
+       */
+      inPlaceOn: string;
+    };
+    AdjustmentList: {
+      items: components["schemas"]["Adjustment"][];
+      limit: number;
+      /** @example 665f1c2e9b1d8c0012a3b4c5 */
+      matchId: string;
+      offset: number;
+      /** @description True for an employer when the young person’s share of "what helps me at work" has ended: they keep the states, not the words. */
+      textHidden: boolean;
+      total: number;
+    };
+    AdjustmentObservationInput: {
+      /** @description What the job coach saw at work. */
+      note: string;
+    };
+    AdjustmentReviewInput: {
+      /**
+       * @description keep; change (goes back to the employer to answer again); stop.
+       * @enum {string}
+       */
+      decision: "keep" | "change" | "stop";
+      /**
+       * Format: date
+       * @description The day of the 6-weekly review.
+       * @example 2026-09-01
+       */
+      heldOn: string;
+      note?: string;
+    };
+    AdjustmentSuggestionDecision: {
+      /**
+       * @description agree: the suggested words (or the added request) stand; decline: the original stays (the added request goes).
+       * @enum {string}
+       */
+      decision: "agree" | "decline";
     };
     AfterInternship: {
       coreAims: {
@@ -974,6 +1187,30 @@ export interface components {
       outcomeType: string | null;
       state: string;
       youngPersonId: string;
+    };
+    /** @description The employer’s answer. `agreed` needs `who`, `byDate` and `payer` (and `accessToWorkLine` when Access to Work pays); `not_possible` needs `reason`. */
+    AnswerAdjustmentInput: {
+      /** @description agreed, paid by Access to Work: which line of the award. */
+      accessToWorkLine?: string;
+      /** @description not_possible: what could be done instead. */
+      alternative?: string;
+      /** @enum {string} */
+      answer: "agreed" | "not_possible";
+      /**
+       * Format: date
+       * @description agreed: the day it will be in place by.
+       * @example 2026-09-01
+       */
+      byDate?: string;
+      /**
+       * @description agreed: who pays, the employer or a line of the Access to Work award.
+       * @enum {string}
+       */
+      payer?: "employer" | "access_to_work";
+      /** @description not_possible: why, in words the young person and the job coach can read. */
+      reason?: string;
+      /** @description agreed: who at work will do it. */
+      who?: string;
     };
     Attendance: {
       daysAttended: number;
@@ -2090,7 +2327,7 @@ export interface components {
       failedAt?: string;
       id: string;
       /** @enum {string} */
-      kind: "invitation" | "proposal_received" | "proposal_agreed" | "decided_for_you" | "employer_decision" | "taster_arranged" | "passport_draft_waiting" | "share_ending_soon" | "share_ended" | "weekly_log_missing" | "review_due" | "follow_up_due" | "ehc_review_due" | "access_to_work_application" | "access_to_work_reconsideration" | "access_to_work_renewal" | "access_to_work_claim" | "security_new_sign_in" | "security_refresh_reuse" | "password_reset" | "digest";
+      kind: "invitation" | "proposal_received" | "proposal_agreed" | "decided_for_you" | "employer_decision" | "taster_arranged" | "passport_draft_waiting" | "share_ending_soon" | "share_ended" | "weekly_log_missing" | "review_due" | "follow_up_due" | "ehc_review_due" | "access_to_work_application" | "access_to_work_reconsideration" | "access_to_work_renewal" | "access_to_work_claim" | "adjustment_answer_due" | "adjustment_overdue" | "adjustment_check_due" | "security_new_sign_in" | "security_refresh_reuse" | "password_reset" | "digest";
       /** @description The kind of failure (e.g. "Error ECONNREFUSED"), never the message. */
       lastError?: string;
       recipient: {
@@ -2107,13 +2344,16 @@ export interface components {
     };
     NotificationPreferences: {
       /** @description Kinds that are always emailed at once (account security, invitations, the digest itself). */
-      alwaysSent: ("invitation" | "proposal_received" | "proposal_agreed" | "decided_for_you" | "employer_decision" | "taster_arranged" | "passport_draft_waiting" | "share_ending_soon" | "share_ended" | "weekly_log_missing" | "review_due" | "follow_up_due" | "ehc_review_due" | "access_to_work_application" | "access_to_work_reconsideration" | "access_to_work_renewal" | "access_to_work_claim" | "security_new_sign_in" | "security_refresh_reuse" | "password_reset" | "digest")[];
+      alwaysSent: ("invitation" | "proposal_received" | "proposal_agreed" | "decided_for_you" | "employer_decision" | "taster_arranged" | "passport_draft_waiting" | "share_ending_soon" | "share_ended" | "weekly_log_missing" | "review_due" | "follow_up_due" | "ehc_review_due" | "access_to_work_application" | "access_to_work_reconsideration" | "access_to_work_renewal" | "access_to_work_claim" | "adjustment_answer_due" | "adjustment_overdue" | "adjustment_check_due" | "security_new_sign_in" | "security_refresh_reuse" | "password_reset" | "digest")[];
       dailyDigest: boolean;
       email: {
         access_to_work_application?: boolean;
         access_to_work_claim?: boolean;
         access_to_work_reconsideration?: boolean;
         access_to_work_renewal?: boolean;
+        adjustment_answer_due?: boolean;
+        adjustment_check_due?: boolean;
+        adjustment_overdue?: boolean;
         decided_for_you?: boolean;
         ehc_review_due?: boolean;
         employer_decision?: boolean;
@@ -2137,6 +2377,9 @@ export interface components {
         access_to_work_claim?: boolean;
         access_to_work_reconsideration?: boolean;
         access_to_work_renewal?: boolean;
+        adjustment_answer_due?: boolean;
+        adjustment_check_due?: boolean;
+        adjustment_overdue?: boolean;
         decided_for_you?: boolean;
         ehc_review_due?: boolean;
         employer_decision?: boolean;
@@ -2275,6 +2518,11 @@ export interface components {
        * @default false
        */
       inPlace?: boolean;
+      /** @description Where this help is known to work ("this worked at <employer>, <month year>"): added only by the owner, from an adjustment they said helped. */
+      workedAt?: {
+          employer: string;
+          month: string;
+        }[];
     };
     PassportDraft: {
       baseVersion: number;
@@ -3039,6 +3287,18 @@ export interface components {
     };
     SubjectAccessExport: {
       [key: string]: unknown;
+    };
+    SuggestAdjustmentInput: {
+      /** @description One part rewords the request; two to five split it into that many requests. */
+      parts: ({
+          /**
+           * @description What the adjustment is about: equipment, hours and breaks, environment, communication, instructions, travel or other.
+           * @enum {string}
+           */
+          kind: "equipment" | "hours_and_breaks" | "environment" | "communication" | "instructions" | "travel" | "other";
+          /** @description What helps, in the young person’s words. */
+          text: string;
+        })[];
     };
     /** @description A taster day or an informal interview before the employer decides. */
     TasterInput: {
@@ -5483,6 +5743,899 @@ export interface operations {
       200: {
         content: {
           "application/json": components["schemas"]["PlacementMatch"];
+        };
+      };
+      /** @description The request is malformed or breaks the schema; `details` names each field. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid access token. */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The caller may see this record but not do this to it. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to the caller. */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The record is not in a state that allows this. */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request body is too large. */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request body must be JSON in UTF-8. */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request is well-formed but cannot be carried out; `details` says why. */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /**
+   * The adjustment requests of a journey, each with its state and what the reader may do next
+   * @description Each help the young person shared as "what helps me at work" with this employer is one request. Read by the journey’s parties; an employer does not see a request the job coach added until the young person agrees to it. The words are the young person’s: an employer reads them only while the young person’s share of "what helps me at work" with them stands (afterwards `text` and `kind` are null).
+   */
+  listAdjustments: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number | null;
+      };
+      path: {
+        matchId: string;
+      };
+    };
+    responses: {
+      /** @description The requests. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["AdjustmentList"];
+        };
+      };
+      /** @description The request is malformed or breaks the schema; `details` names each field. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid access token. */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The caller may see this record but not do this to it. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to the caller. */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request is well-formed but breaks a rule the schema cannot state (described on the fields); `details` says why. */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /**
+   * Add a request (the job coach); it waits for the young person to agree
+   * @description 409 when the journey is not awaiting the employer, agreed or in progress. The employer sees it once the young person agrees (`decideAdjustmentSuggestion`).
+   */
+  addAdjustment: {
+    parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        matchId: string;
+      };
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *   "kind": "instructions",
+         *   "text": "Each task written on a card"
+         * }
+         */
+        "application/json": components["schemas"]["AddAdjustmentInput"];
+      };
+    };
+    responses: {
+      /** @description The request, waiting for the young person. */
+      201: {
+        content: {
+          "application/json": components["schemas"]["Adjustment"];
+        };
+      };
+      /** @description The request is malformed or breaks the schema; `details` names each field. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid access token. */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The caller may see this record but not do this to it. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to the caller. */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The record is not in a state that allows this. */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request body is too large. */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request body must be JSON in UTF-8. */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request is well-formed but cannot be carried out; `details` says why. */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /**
+   * One adjustment request
+   * @description The words are the young person’s: an employer reads them only while the young person’s share of "what helps me at work" with them stands (afterwards `text` and `kind` are null).
+   */
+  getAdjustment: {
+    parameters: {
+      path: {
+        matchId: string;
+        adjustmentId: string;
+      };
+    };
+    responses: {
+      /** @description The request. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Adjustment"];
+        };
+      };
+      /** @description The request is malformed or breaks the schema; `details` names each field. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid access token. */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The caller may see this record but not do this to it. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to the caller. */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /**
+   * Answer a request: agreed (who, by when, who pays) or not possible (why, and an alternative) (the employer)
+   * @description Moves `requested` to `agreed` or `not_possible`; a second answer is 409. 400 names a field the answer needs or must leave out; 422 for a by-date in the past. 403 for a side that never takes this step; 404 for a journey or request that is not the caller’s; 409 when the request is not in a state that allows it; nothing is written when refused.
+   */
+  answerAdjustment: {
+    parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        matchId: string;
+        adjustmentId: string;
+      };
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *   "answer": "agreed",
+         *   "who": "Priya Shah, housekeeping supervisor",
+         *   "byDate": "2027-09-06",
+         *   "payer": "employer"
+         * }
+         */
+        "application/json": components["schemas"]["AnswerAdjustmentInput"];
+      };
+    };
+    responses: {
+      /** @description The request after this step. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Adjustment"];
+        };
+      };
+      /** @description The request is malformed or breaks the schema; `details` names each field. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid access token. */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The caller may see this record but not do this to it. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to the caller. */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The record is not in a state that allows this. */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request body is too large. */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request body must be JSON in UTF-8. */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request is well-formed but cannot be carried out; `details` says why. */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /**
+   * Answer "Does this help you at work?" (the young person, or a delegate with respond_to_proposals)
+   * @description Moves `in_place` to `checked`, once: 409 before the adjustment is in place and for a second answer. 403 for a side that never takes this step; 404 for a journey or request that is not the caller’s; 409 when the request is not in a state that allows it; nothing is written when refused.
+   */
+  checkAdjustment: {
+    parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        matchId: string;
+        adjustmentId: string;
+      };
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *   "answer": "yes",
+         *   "why": "I can calm down after lunch."
+         * }
+         */
+        "application/json": components["schemas"]["AdjustmentCheckInput"];
+      };
+    };
+    responses: {
+      /** @description The request after this step. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Adjustment"];
+        };
+      };
+      /** @description The request is malformed or breaks the schema; `details` names each field. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid access token. */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The caller may see this record but not do this to it. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to the caller. */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The record is not in a state that allows this. */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request body is too large. */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request body must be JSON in UTF-8. */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request is well-formed but cannot be carried out; `details` says why. */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /**
+   * Record the day an agreed adjustment was in place (the employer or the job coach)
+   * @description Moves `agreed` to `in_place`. 422 for a day before the employer agreed the placement or in the future; 409 while the placement is not agreed. 403 for a side that never takes this step; 404 for a journey or request that is not the caller’s; 409 when the request is not in a state that allows it; nothing is written when refused.
+   */
+  putAdjustmentInPlace: {
+    parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        matchId: string;
+        adjustmentId: string;
+      };
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *   "inPlaceOn": "2027-09-06"
+         * }
+         */
+        "application/json": components["schemas"]["AdjustmentInPlaceInput"];
+      };
+    };
+    responses: {
+      /** @description The request after this step. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Adjustment"];
+        };
+      };
+      /** @description The request is malformed or breaks the schema; `details` names each field. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid access token. */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The caller may see this record but not do this to it. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to the caller. */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The record is not in a state that allows this. */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request body is too large. */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request body must be JSON in UTF-8. */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request is well-formed but cannot be carried out; `details` says why. */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /**
+   * Record what the job coach saw at work
+   * @description While the adjustment is in place or checked. 403 for a side that never takes this step; 404 for a journey or request that is not the caller’s; 409 when the request is not in a state that allows it; nothing is written when refused.
+   */
+  observeAdjustment: {
+    parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        matchId: string;
+        adjustmentId: string;
+      };
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *   "note": "Sam uses the staff room at 12:30 and comes back settled."
+         * }
+         */
+        "application/json": components["schemas"]["AdjustmentObservationInput"];
+      };
+    };
+    responses: {
+      /** @description The request after this step. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Adjustment"];
+        };
+      };
+      /** @description The request is malformed or breaks the schema; `details` names each field. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid access token. */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The caller may see this record but not do this to it. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to the caller. */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The record is not in a state that allows this. */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request body is too large. */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request body must be JSON in UTF-8. */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request is well-formed but cannot be carried out; `details` says why. */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /**
+   * Add an adjustment that helped to the passport, as "this worked at <employer>, <month year>"
+   * @description Only by the young person (or a delegate with edit_passport), only for an adjustment they said helps (yes or a bit), once: 409 otherwise. The passport gets a new version; the next employer they share "what helps me at work" with sees it.
+   */
+  addAdjustmentToPassport: {
+    parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        matchId: string;
+        adjustmentId: string;
+      };
+    };
+    responses: {
+      /** @description The request, now in the passport. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Adjustment"];
+        };
+      };
+      /** @description The request is malformed or breaks the schema; `details` names each field. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid access token. */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The caller may see this record but not do this to it. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to the caller. */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The record is not in a state that allows this. */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request is well-formed but cannot be carried out; `details` says why. */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /**
+   * Review at a 6-weekly review: keep, change or stop (the job coach)
+   * @description From `in_place`, `checked` or `not_possible`: keep leaves it as it is, change sends it back to the employer as `requested`, stop makes it `stopped`. 403 for a side that never takes this step; 404 for a journey or request that is not the caller’s; 409 when the request is not in a state that allows it; nothing is written when refused.
+   */
+  reviewAdjustment: {
+    parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        matchId: string;
+        adjustmentId: string;
+      };
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *   "decision": "keep",
+         *   "heldOn": "2027-10-18"
+         * }
+         */
+        "application/json": components["schemas"]["AdjustmentReviewInput"];
+      };
+    };
+    responses: {
+      /** @description The request after this step. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Adjustment"];
+        };
+      };
+      /** @description The request is malformed or breaks the schema; `details` names each field. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid access token. */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The caller may see this record but not do this to it. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to the caller. */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The record is not in a state that allows this. */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request body is too large. */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request body must be JSON in UTF-8. */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request is well-formed but cannot be carried out; `details` says why. */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /**
+   * Suggest new words, or a split into several requests (the job coach)
+   * @description Only while the request waits for the employer’s answer. Shown beside the young person’s words until they decide. 403 for a side that never takes this step; 404 for a journey or request that is not the caller’s; 409 when the request is not in a state that allows it; nothing is written when refused.
+   */
+  suggestAdjustmentWording: {
+    parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        matchId: string;
+        adjustmentId: string;
+      };
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *   "parts": [
+         *     {
+         *       "kind": "environment",
+         *       "text": "A quiet room for breaks"
+         *     },
+         *     {
+         *       "kind": "hours_and_breaks",
+         *       "text": "A 10-minute break every 2 hours"
+         *     }
+         *   ]
+         * }
+         */
+        "application/json": components["schemas"]["SuggestAdjustmentInput"];
+      };
+    };
+    responses: {
+      /** @description The request after this step. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Adjustment"];
+        };
+      };
+      /** @description The request is malformed or breaks the schema; `details` names each field. */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid access token. */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The caller may see this record but not do this to it. */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to the caller. */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The record is not in a state that allows this. */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request body is too large. */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request body must be JSON in UTF-8. */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request is well-formed but cannot be carried out; `details` says why. */
+      422: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description MongoDB or Meilisearch is unavailable. Nothing was changed, unless `details.saved` is `unknown`: then the change may have been saved (send it again with the same `Idempotency-Key`). */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /**
+   * Agree to the job coach’s words or added request, or say no (the young person, or a delegate with respond_to_proposals)
+   * @description Agreeing to a split keeps the first part here and adds a request for each other part. Declining an added request removes it. 403 for a side that never takes this step; 404 for a journey or request that is not the caller’s; 409 when the request is not in a state that allows it; nothing is written when refused.
+   */
+  decideAdjustmentSuggestion: {
+    parameters: {
+      header?: {
+        /** @description Any value unique to this change (a UUID, say). Send the same key again with a repeat of the request (after a 503 that says the change may have been saved, or a lost answer): if the first was saved, the repeat answers 409 and makes nothing; otherwise it is carried out. Kept for 24 hours. */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        matchId: string;
+        adjustmentId: string;
+      };
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *   "decision": "agree"
+         * }
+         */
+        "application/json": components["schemas"]["AdjustmentSuggestionDecision"];
+      };
+    };
+    responses: {
+      /** @description The request after this step. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Adjustment"];
         };
       };
       /** @description The request is malformed or breaks the schema; `details` names each field. */

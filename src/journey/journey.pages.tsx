@@ -691,6 +691,11 @@ async function journeyPage(
           {view.youngPerson.preferredName}: {view.placement.title}
         </h1>
         <SummaryList rows={rows} />
+        <p class="govuk-body">
+          <a class="govuk-link" href={`${base}/adjustments`}>
+            Adjustments at work
+          </a>
+        </p>
         {accessToWork ? <AccessToWorkDates dates={accessToWork} /> : null}
         {attendance ? (
           <>

@@ -163,6 +163,13 @@ async function proposalPage(c: Context<WebEnv>, person: PersonPage, form: Propos
             ]}
           />
         ) : null}
+        {match.visibleToEmployer ? (
+          <p class="govuk-body">
+            <a class="govuk-link" href={`/journeys/${match.id}/adjustments`}>
+              Changes at work that help {whoFor}
+            </a>
+          </p>
+        ) : null}
         {reasons.good.length > 0 ? (
           <>
             <h2 class="govuk-heading-m">Why it could suit {whoFor}</h2>

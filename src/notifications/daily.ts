@@ -1,5 +1,6 @@
 import type { Collection, Db, MongoClient, ObjectId } from 'mongodb';
 import type { AccessToWorkTaskView } from '../access-to-work/access-to-work.service.js';
+import type { AdjustmentReminder } from '../adjustments/adjustments.service.js';
 import { actorOf } from '../auth/auth.service.js';
 import type { Actor } from '../auth/policy.js';
 import type { Clock } from '../core/clock.js';
@@ -51,6 +52,7 @@ export interface DailyOutcome {
   reminders: number;
   accessToWorkReminders: number;
   outcomesReminders: number;
+  adjustmentReminders: number;
   shareNotices: number;
   digests: number;
 }
@@ -76,6 +78,7 @@ export class DailyNotifications {
   private readonly inbox: InboxService;
   private readonly accessToWork: { coachTasks(actor: Actor): Promise<AccessToWorkTaskView[]> };
   private readonly outcomes: { coachTasks(actor: Actor): Promise<OutcomesTaskView[]> };
+  private readonly adjustments: { dueReminders(): Promise<AdjustmentReminder[]> };
   private readonly recipients: RecipientsReadModel;
   private readonly shareEndings: ShareEndingsReadModel;
   private readonly names: NamesReadModel;
@@ -93,6 +96,8 @@ export class DailyNotifications {
     accessToWork: { coachTasks(actor: Actor): Promise<AccessToWorkTaskView[]> };
     /** Each job coach's EHC plan reviews coming and 6- and 9-month follow-ups due, read as that coach. */
     outcomes: { coachTasks(actor: Actor): Promise<OutcomesTaskView[]> };
+    /** Adjustment reminders due today, without the young person's words. */
+    adjustments: { dueReminders(): Promise<AdjustmentReminder[]> };
     /** Job coaches, and the young people who own the shares. */
     recipients: RecipientsReadModel;
     /** When shares end; never what they share. */
@@ -109,6 +114,7 @@ export class DailyNotifications {
     this.inbox = options.inbox;
     this.accessToWork = options.accessToWork;
     this.outcomes = options.outcomes;
+    this.adjustments = options.adjustments;
     this.recipients = options.recipients;
     this.shareEndings = options.shareEndings;
     this.names = options.names;
@@ -168,9 +174,10 @@ export class DailyNotifications {
     const reminders = await this.#coachReminders();
     const accessToWorkReminders = await this.#accessToWorkReminders();
     const outcomesReminders = await this.#outcomesReminders(londonDayAndHour(now).day);
+    const adjustmentReminders = await this.#adjustmentReminders();
     const shareNotices = await this.#shareNotices(now);
     const digests = await this.#digests(londonDayAndHour(now).day);
-    return { reminders, accessToWorkReminders, outcomesReminders, shareNotices, digests };
+    return { reminders, accessToWorkReminders, outcomesReminders, adjustmentReminders, shareNotices, digests };
   }
 
   async #coachReminders(): Promise<number> {
@@ -254,6 +261,34 @@ export class DailyNotifications {
             ...(task.month ? { months: String(task.month), placementTitle: 'the internship' } : {}),
           },
           dedupeKey: `${task.kind}:${task.matchId ?? task.youngPerson.id}:${task.dueOn}:${coach.id}`,
+        });
+        if (added) made += 1;
+      }
+    }
+    return made;
+  }
+
+  /** Reminds employers' staff of unanswered and overdue adjustments, and young people of a check due; once each. */
+  async #adjustmentReminders(): Promise<number> {
+    let made = 0;
+    for (const reminder of await this.adjustments.dueReminders()) {
+      const to =
+        reminder.kind === 'adjustment_check_due'
+          ? await this.recipients.youngPerson(reminder.youngPersonId)
+          : await this.recipients.employerStaff(reminder.employerId);
+      for (const person of to) {
+        const added = await this.outbox.enqueueOnce({
+          kind: reminder.kind,
+          to: { email: person.email, name: person.name, accountId: person.accountId },
+          path: webPaths.adjustments(reminder.matchId),
+          subjectIds: [reminder.youngPersonId],
+          providerId: reminder.providerId,
+          facts: {
+            youngPersonName: reminder.youngPersonName,
+            employerName: reminder.employerName,
+            placementTitle: reminder.placementTitle,
+          },
+          dedupeKey: `${reminder.kind}:${reminder.occurrence}:${person.accountId}`,
         });
         if (added) made += 1;
       }

@@ -234,6 +234,35 @@ function wordingFor(kind: NotificationKind, f: Facts): Wording {
         action: 'Open Access to Work',
         why: `You get this email because ${f.youngPersonName} is on your caseload.`,
       };
+    case 'adjustment_answer_due':
+      return {
+        subject: `Adjustments for ${f.youngPersonName} are waiting for your answer`,
+        paragraphs: [
+          `${f.youngPersonName} asked for changes at work for the ${f.placementTitle} placement more than 5 working days ago.`,
+          'Say for each one whether you can do it.',
+        ],
+        action: 'Answer the requests',
+        why: `You get this email because ${f.youngPersonName} has a placement with your organisation.`,
+      };
+    case 'adjustment_overdue':
+      return {
+        subject: `An adjustment for ${f.youngPersonName} is past its date`,
+        paragraphs: [
+          `You agreed a change at work for ${f.youngPersonName} (${f.placementTitle}). The day it was due has passed and it is not marked as in place.`,
+        ],
+        action: 'Open the adjustments',
+        why: `You get this email because ${f.youngPersonName} has a placement with your organisation.`,
+      };
+    case 'adjustment_check_due':
+      return {
+        subject: 'Does the change at work help you?',
+        paragraphs: [
+          `${f.employerName} put a change in place for you at work.`,
+          'Please tell us if it helps. It takes one minute.',
+        ],
+        action: 'Say if it helps',
+        why: 'You get this email because you asked for this change at work.',
+      };
     case 'security_new_sign_in':
       return {
         subject: `New sign-in to your ${serviceName} account`,

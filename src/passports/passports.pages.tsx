@@ -115,6 +115,8 @@ interface AdjustmentRow {
   category: string;
   details: string;
   inPlace: boolean;
+  /** Kept as it is: only the owner's "add to my passport" from an adjustment that helped sets it. */
+  workedAt?: { employer: string; month: string }[];
 }
 
 export interface SectionFormValues {
@@ -146,6 +148,7 @@ export function valuesFrom(section: PassportSection, sections: PassportSections)
       category: a.category,
       details: a.details,
       inPlace: a.inPlace,
+      ...(a.workedAt ? { workedAt: a.workedAt } : {}),
     })),
   };
 }
@@ -208,7 +211,12 @@ export function contentFrom(
       else if (row.details.length > 1000)
         errors[`adjustment-${i}-details`] = `Help ${i + 1} must be 1000 characters or fewer`;
       if (row.category && row.details && row.details.length <= 1000)
-        adjustments.push({ category: row.category, details: row.details, inPlace: row.inPlace });
+        adjustments.push({
+          category: row.category,
+          details: row.details,
+          inPlace: row.inPlace,
+          ...(row.workedAt ? { workedAt: row.workedAt } : {}),
+        });
     });
     content.adjustments = adjustments;
   }

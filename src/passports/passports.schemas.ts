@@ -38,6 +38,19 @@ export const adjustmentEntrySchema = z
     category: adjustmentCategorySchema,
     details: shortText(1000),
     inPlace: z.boolean().default(false).openapi({ description: 'Already agreed with the current employer.' }),
+    workedAt: z
+      .array(
+        z.strictObject({
+          employer: shortText(200),
+          month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'must be a month like 2027-03' }),
+        }),
+      )
+      .max(10)
+      .optional()
+      .openapi({
+        description:
+          'Where this help is known to work ("this worked at <employer>, <month year>"): added only by the owner, from an adjustment they said helped.',
+      }),
   })
   .openapi('PassportAdjustment');
 

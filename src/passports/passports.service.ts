@@ -34,7 +34,7 @@ import type {
   PassportsRepository,
   VersionSource,
 } from './passports.repository.js';
-import type { PassportSections, WholePassportSections } from './passports.schemas.js';
+import { mostAdjustments, type PassportSections, type WholePassportSections } from './passports.schemas.js';
 
 export const defaultCoachAccess: CoachAccess = 'without_condition';
 export const defaultShareDays = 90;
@@ -166,7 +166,22 @@ function ownedOrActedFor(actor: Actor): string[] {
  * through drafts the owner accepts, shared section by section with explicit consent, and every
  * read by anyone but the owner written to the audit log.
  */
+/**
+ * A feature that acts, inside the share's transaction, when "what helps me at work" is shared with an
+ * employer: adjustments turn each help into a request on the journey. It is given the helps shared.
+ */
+export interface HelpsSharedListener {
+  helpsShared(
+    event: {
+      share: PassportShare;
+      helps: { category: import('../domain/vocabulary.js').AdjustmentCategory; details: string }[];
+    },
+    session: import('mongodb').ClientSession,
+  ): Promise<unknown>;
+}
+
 export class PassportsService {
+  readonly #helpsSharedListeners: HelpsSharedListener[] = [];
   private readonly mongo: MongoClient;
   private readonly passports: PassportsRepository;
   private readonly people: PeopleFacts;
@@ -196,6 +211,11 @@ export class PassportsService {
     this.notifications = options.notifications;
     this.clock = options.clock;
     this.names = options.names;
+  }
+
+  /** Adds a feature to tell when "what helps me at work" is shared (services.ts wires them). */
+  onHelpsShared(listener: HelpsSharedListener): void {
+    this.#helpsSharedListeners.push(listener);
   }
 
   /** Loads the passport (or an empty one) and checks the actor may do `action` to it. */
@@ -320,6 +340,51 @@ export class PassportsService {
       coachAccess: passport.coachAccess,
       source: 'owner',
       audit: { action: 'passport.save', details: { sections: [section], coachAccess: passport.coachAccess } },
+      requestId,
+    });
+  }
+
+  /**
+   * Records in the owner's passport that a help worked at an employer ("this worked at <employer>,
+   * <month year>"), as a new version: on the help with the same words, or as a new help when the
+   * words changed on the way. Recording the same again changes nothing, so a retry is safe.
+   */
+  async recordKnownToWork(
+    actor: Actor,
+    youngPersonId: string,
+    help: {
+      category: import('../domain/vocabulary.js').AdjustmentCategory;
+      details: string;
+      employer: string;
+      month: string;
+    },
+    requestId: string,
+  ): Promise<void> {
+    const { passport } = await this.#load(actor, youngPersonId, 'passport.edit');
+    const whatHelps = passport.sections.whatHelps ?? { adjustments: [] };
+    const words = (value: string) => value.trim().toLowerCase().replace(/\s+/g, ' ');
+    const index = whatHelps.adjustments.findIndex((entry) => words(entry.details) === words(help.details));
+    const entry = whatHelps.adjustments[index] ?? { category: help.category, details: help.details, inPlace: false };
+    if (entry.workedAt?.some((worked) => worked.employer === help.employer && worked.month === help.month)) return;
+    const updated = {
+      ...entry,
+      workedAt: [...(entry.workedAt ?? []), { employer: help.employer, month: help.month }].slice(-10),
+    };
+    const adjustments =
+      index >= 0
+        ? whatHelps.adjustments.map((old, i) => (i === index ? updated : old))
+        : [...whatHelps.adjustments, updated];
+    if (adjustments.length > mostAdjustments)
+      throw unprocessable(
+        [{ path: 'passport', message: `already holds ${mostAdjustments} helps, the most it can; remove one first` }],
+        'The passport is full.',
+      );
+    await this.#saveVersion(actor, passport, {
+      baseVersion: passport.version,
+      sections: { ...passport.sections, whatHelps: { ...whatHelps, adjustments } },
+      coachAccess: passport.coachAccess,
+      source: 'owner',
+      audit: { action: 'passport.save', details: { sections: ['whatHelps'], knownToWork: true } },
       requestId,
     });
   }
@@ -648,6 +713,10 @@ export class PassportsService {
       },
       session,
     );
+    if (sections.includes('whatHelps')) {
+      const helps = (await this.passports.current(person.id, session))?.sections.whatHelps?.adjustments ?? [];
+      for (const listener of this.#helpsSharedListeners) await listener.helpsShared({ share, helps }, session);
+    }
     return share;
   }
 

@@ -263,7 +263,9 @@ export async function saveHelp(c: Context<WebEnv>, person: PersonPage, adding: b
   const errors = helpErrors(values);
   if (Object.keys(errors).length > 0 || !Number.isInteger(baseVersion))
     return again(errors, Number.isInteger(baseVersion) ? baseVersion : version);
+  const workedAt = adding ? undefined : helps[number - 1]?.workedAt;
   const help: Help = {
+    ...(workedAt ? { workedAt } : {}),
     category: values.category as AdjustmentCategory,
     details: values.details,
     inPlace: values.inPlace,

@@ -1,4 +1,5 @@
 import { accessToWorkPages } from '../access-to-work/access-to-work.pages.js';
+import { adjustmentPages } from '../adjustments/adjustments.pages.js';
 import { reportPages } from '../dashboards/reports.pages.js';
 import { documentPages } from '../documents/documents.pages.js';
 import { employerPages } from '../employers/employer.pages.js';
@@ -36,6 +37,7 @@ export const pageModules: PageModule[] = [
   { routes: accessToWorkPages() },
   { routes: studyPages() },
   { routes: outcomesPages() },
+  { routes: adjustmentPages() },
   documentPages(),
   { routes: suggestionPages() },
   { routes: searchPages() },

@@ -7,7 +7,7 @@ import {
 } from '../domain/vocabulary.js';
 import type { accessToWorkFunds, PassportSections } from '../passports/passports.schemas.js';
 import type { SummaryRow } from './components/SummaryList.js';
-import { longDate, type PersonPage } from './young-person.js';
+import { longDate, monthInWords, type PersonPage } from './young-person.js';
 
 /**
  * The passport's fields in the words the pages use, for the edit forms, the print page and
@@ -151,6 +151,12 @@ export function sectionRows(section: PassportSection, sections: PassportSections
           <>
             {text(adjustment.details)}
             {adjustment.inPlace ? <p class="govuk-body-s">Already agreed at work.</p> : null}
+            {(adjustment.workedAt ?? []).map((worked) => (
+              <p class="govuk-body-s">
+                <strong class="govuk-tag govuk-tag--green">Known to work</strong> This worked at {worked.employer},{' '}
+                {monthInWords(worked.month)}.
+              </p>
+            ))}
           </>
         ),
       });
