@@ -57,6 +57,7 @@ import { PlacementsRepository } from './placements/placements.repository.js';
 import { PlacementsService } from './placements/placements.service.js';
 import { ProvidersRepository } from './providers/providers.js';
 import { AccountFacts } from './read-models/accounts.js';
+import { AdjustmentFiguresReadModel } from './read-models/adjustment-figures.js';
 import { AdjustmentJourneysReadModel } from './read-models/adjustment-journeys.js';
 import { DashboardsReadModel } from './read-models/dashboards.js';
 import { DocumentAudience } from './read-models/document-audience.js';
@@ -285,6 +286,11 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     clock,
   });
   passports.onHelpsShared(adjustments);
+  const adjustmentFigures = new AdjustmentFiguresReadModel({
+    matches,
+    adjustments: repositories.adjustmentsRepository,
+    clock,
+  });
   const placementsService = new PlacementsService({
     mongo,
     placements,
@@ -362,6 +368,7 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
       profiles: new MatchingProfilesReadModel({ youngPeople }),
       placements: placementsService,
       earlierProposals: new EarlierProposalsReadModel({ matches }),
+      employerRecords: adjustmentFigures,
     }),
     journey,
     progress: new ProgressService({ mongo, journey, records: progressRepository, clock }),
@@ -391,6 +398,7 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
         youngPeople,
       }),
       names,
+      adjustments: adjustmentFigures,
       clock,
     }),
     notifications,

@@ -488,6 +488,10 @@ function jsonFigures(dashboard: any): Map<string, string> {
       'averageHoursWorked',
     ]);
   for (const placement of dashboard.placements ?? []) add('placement', placement.placementId, placement, figures);
+  const adjustments = Object.fromEntries(
+    Object.entries(dashboard.adjustments).map(([figure, value]) => [`adjustments.${figure}`, value]),
+  );
+  add('adjustments', '', adjustments, Object.keys(adjustments));
   return entries;
 }
 

@@ -36,15 +36,29 @@ describe('the report as a table CSV', () => {
   const options = {
     filtersLine: 'Everyone at your provider: 2027/28, Leeds, all sectors. Made on 2027-09-21.',
     firstFigures: ['starts', 'proposals'],
-    headings: { proposals: 'Proposals', starts: 'Internships started', paidEmployment: 'Into paid work' },
+    headings: {
+      proposals: 'Proposals',
+      starts: 'Internships started',
+      paidEmployment: 'Into paid work',
+      requests: 'Adjustments requested',
+      foundHelpfulPercent: 'Found helpful (%)',
+    },
   };
+  const adjustments = { requests: 3, foundHelpfulPercent: null };
+  const definitions = { 'adjustments.requests': 'Adjustments asked of the employer.' };
+  const adjustmentBlock = [
+    '',
+    'Workplace adjustments,Value,What it counts',
+    'Adjustments requested,3,Adjustments asked of the employer.',
+    'Found helpful (%),,',
+  ];
   const figures = (proposals: number, starts: number, paidEmployment: number) => ({
     proposals,
     starts,
     paidEmployment,
   });
 
-  it('has a first row naming the filters, the page’s headings, then one row per group with its figures', async () => {
+  it('has a first row naming the filters, the page’s headings, one row per group with its figures, then the adjustment figures with their definitions', async () => {
     const dashboard = {
       overall: figures(9, 4, 1),
       byCohortYear: [{ key: '2027', label: '2027/28', ...figures(9, 4, 1) }],
@@ -55,7 +69,8 @@ describe('the report as a table CSV', () => {
       ],
       byJobCoach: [],
       supportHoursTrend: [{ week: 1, internships: 4, averageSupportHours: 10, averageHoursWorked: 20 }],
-      definitions: {},
+      adjustments,
+      definitions,
     };
     async function* coaches() {
       yield [{ key: 'a'.repeat(24), label: 'Dana Hill', ...figures(9, 4, 1) }];
@@ -76,6 +91,7 @@ describe('the report as a table CSV', () => {
       'Sector,Retail,3,5,1',
       'Sector,Hospitality and catering,1,4,0',
       'Job coach,Dana Hill,4,9,1',
+      ...adjustmentBlock,
     ]);
   });
 
@@ -87,6 +103,8 @@ describe('the report as a table CSV', () => {
           { title: 'Housekeeping assistant', startDate: '2027-09-13', ...figures(1, 1, 0) },
           { title: 'Housekeeping assistant', startDate: '2028-01-10', ...figures(1, 1, 0) },
         ],
+        adjustments,
+        definitions,
       },
       { ...options, filtersLine: 'Your placements: all years.' },
     );
@@ -101,6 +119,7 @@ describe('the report as a table CSV', () => {
       'All placements,,2,2,0',
       'Housekeeping assistant,2027-09-13,1,1,0',
       'Housekeeping assistant,2028-01-10,1,1,0',
+      ...adjustmentBlock,
     ]);
   });
 });

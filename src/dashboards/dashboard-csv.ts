@@ -51,7 +51,29 @@ interface ProviderDashboard {
   bySector: ProviderRow[];
   byJobCoach: ProviderRow[];
   supportHoursTrend: { week: number; internships: number; averageSupportHours: number; averageHoursWorked: number }[];
+  adjustments: FigureRow;
   definitions: Record<string, string>;
+}
+
+/** The adjustment figures, each with its definition (kept in `definitions` as `adjustments.<figure>`). */
+function adjustmentLines(
+  dashboard: { adjustments: FigureRow; definitions: Record<string, string> },
+  lineOf: (figure: string, value: Value, definition: string) => string,
+) {
+  return Object.entries(dashboard.adjustments).map(([figure, value]) =>
+    lineOf(figure, value as Value, dashboard.definitions[`adjustments.${figure}`] ?? ''),
+  );
+}
+
+/** The adjustment figures as a block of the table CSV, after a blank line. */
+function adjustmentTable(
+  dashboard: { adjustments: FigureRow; definitions: Record<string, string> },
+  headings: Record<string, string>,
+) {
+  const lines = adjustmentLines(dashboard, (figure, value, definition) =>
+    tableLine([headings[figure] ?? figure, value, definition], 1),
+  );
+  return `\r\n${tableLine(['Workplace adjustments', 'Value', 'What it counts'], 99)}\r\n${lines.map((one) => `${one}\r\n`).join('')}`;
 }
 
 /** The provider dashboard's breakdowns before the job coaches, in the order of the JSON, and what each row group is called. */
@@ -81,6 +103,11 @@ function providerParts(dashboard: ProviderDashboard) {
       dashboard.definitions,
     ),
   );
+  tail.push(
+    ...adjustmentLines(dashboard, (figure, value, definition) =>
+      line('adjustments', null, 'All', `adjustments.${figure}`, value, definition),
+    ),
+  );
   return { head, coaches, tail };
 }
 
@@ -108,6 +135,7 @@ export async function* providerDashboardCsvChunks(
 export function employerDashboardCsv(dashboard: {
   totals: FigureRow;
   placements: (FigureRow & { placementId: string; title: string })[];
+  adjustments: FigureRow;
   definitions: Record<string, string>;
 }): string {
   const figures = Object.keys(dashboard.totals);
@@ -116,6 +144,11 @@ export function employerDashboardCsv(dashboard: {
     lines.push(
       ...figureLines('placement', placement.placementId, placement.title, placement, figures, dashboard.definitions),
     );
+  lines.push(
+    ...adjustmentLines(dashboard, (figure, value, definition) =>
+      line('adjustments', null, 'All placements', `adjustments.${figure}`, value, definition),
+    ),
+  );
   return document(lines);
 }
 
@@ -165,6 +198,7 @@ export async function* providerTableCsvChunks(
     for (const group of dashboard[name]) head += row(capitalise(breakdown), group.label, group);
   yield head;
   for await (const batch of allCoaches) yield batch.map((group) => row('Job coach', group.label, group)).join('');
+  yield adjustmentTable(dashboard, options.headings);
 }
 
 /** The employer report as the page shows it: a first row saying which figures, headings, one row per placement with its start date. */
@@ -172,6 +206,8 @@ export function employerTableCsv(
   dashboard: {
     totals: FigureRow;
     placements: (FigureRow & { title: string; startDate: string })[];
+    adjustments: FigureRow;
+    definitions: Record<string, string>;
   },
   options: { filtersLine: string; firstFigures: readonly string[]; headings: Record<string, string> },
 ): string {
@@ -184,7 +220,7 @@ export function employerTableCsv(
       tableLine([placement.title, placement.startDate, ...figures.map((figure) => placement[figure] as Value)], 2),
     ),
   ];
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return `\uFEFF${lines.join('\r\n')}\r\n${adjustmentTable(dashboard, options.headings)}`;
 }
 
 const capitalise = (words: string) => `${words.charAt(0).toUpperCase()}${words.slice(1)}`;

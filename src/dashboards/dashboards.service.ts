@@ -1,12 +1,15 @@
 import { type ClientSession, type Document, type MongoClient, ObjectId } from 'mongodb';
 import { type Actor, authorize, providerDashboardScope } from '../auth/policy.js';
 import type { Clock } from '../core/clock.js';
+import { londonDayAndHour } from '../core/dates.js';
 import { forbidden, notFound } from '../core/errors.js';
 import { type Sector, sectorLabels } from '../domain/vocabulary.js';
 import type { JourneyState } from '../journey/journey.machine.js';
 import type { OutcomeType } from '../journey/journey.schemas.js';
+import type { AdjustmentFiguresReadModel } from '../read-models/adjustment-figures.js';
 import type { DashboardsReadModel } from '../read-models/dashboards.js';
 import type { NamesReadModel } from '../read-models/names.js';
+import { type AdjustmentFact, adjustmentFigureDefinitions, adjustmentFigures } from './adjustment-figures.js';
 import {
   type Counts,
   emptyCounts,
@@ -118,11 +121,17 @@ const exportBatch = 500;
 
 type Breakdowns = AreaBreakdowns & { coaches: { rows: GroupedCounts[]; total: number } };
 
+/** Kept in `definitions` as `adjustments.<figure>`. */
+const adjustmentDefinitions = Object.fromEntries(
+  Object.entries(adjustmentFigureDefinitions).map(([figure, words]) => [`adjustments.${figure}`, words]),
+);
+
 export class DashboardsService {
   private readonly mongo: MongoClient;
   private readonly summaries: DashboardSummaries;
   private readonly sources: DashboardsReadModel;
   private readonly names: NamesReadModel;
+  private readonly adjustments: AdjustmentFiguresReadModel;
   private readonly clock: Clock;
 
   constructor(options: {
@@ -131,12 +140,14 @@ export class DashboardsService {
     sources: DashboardsReadModel;
     /** Job coaches' and interns' names, many at a time (one query each). */
     names: NamesReadModel;
+    adjustments: AdjustmentFiguresReadModel;
     clock: Clock;
   }) {
     this.mongo = options.mongo;
     this.summaries = options.summaries;
     this.sources = options.sources;
     this.names = options.names;
+    this.adjustments = options.adjustments;
     this.clock = options.clock;
   }
 
@@ -148,7 +159,7 @@ export class DashboardsService {
   async provider(actor: Actor, filters: DashboardFilters = {}, page: CoachPage = defaultCoachPage) {
     const scope = this.#providerScope(actor, filters);
     const filter = this.#journeyScope(scope, filters);
-    const [breakdowns, trend, exceptions] = await Promise.all([
+    const [breakdowns, trend, exceptions, adjustments] = await Promise.all([
       scope.jobCoachId || filters.jobCoachId
         ? this.#fromRecords(filter, page)
         : this.#fromSummaries(filter, filters, page),
@@ -161,6 +172,7 @@ export class DashboardsService {
         localAuthority: filters.localAuthority,
         academicYear: filters.academicYear,
       }),
+      this.adjustments.ofJourneys(filter),
     ]);
     const rows = (groups: GroupedCounts[], label: (id: unknown) => string) =>
       groups.map(({ _id, ...counts }) => ({
@@ -184,7 +196,9 @@ export class DashboardsService {
       byJobCoachPage: { total: breakdowns.coaches.total, limit: page.limit, offset: page.offset },
       supportHoursTrend: trend.map(({ _id, ...week }) => ({ week: _id, ...week })),
       eligibilityExceptions: exceptions,
+      adjustments: this.#adjustmentFigures(adjustments),
       definitions: {
+        ...adjustmentDefinitions,
         ...figureDefinitions,
         ...breakdownDefinitions,
         ...trendDefinitions,
@@ -463,8 +477,15 @@ export class DashboardsService {
         ...(row.endedOn ? { endedOn: row.endedOn } : {}),
         ...(row.outcomeType ? { outcome: row.outcomeType } : {}),
       })),
-      definitions: { ...figureDefinitions, ...employerDefinitions },
+      adjustments: this.#adjustmentFigures(
+        await this.adjustments.ofJourneys(journeyFilter({ employerId, visibleToEmployer: true }, filters)),
+      ),
+      definitions: { ...figureDefinitions, ...employerDefinitions, ...adjustmentDefinitions },
     };
+  }
+
+  #adjustmentFigures(facts: AdjustmentFact[]) {
+    return adjustmentFigures(facts, londonDayAndHour(this.clock.now()).day);
   }
 }
 

@@ -9,6 +9,8 @@ import { pageActor } from '../web/page-context.js';
 import { renderPage } from '../web/render.js';
 import type { WebEnv } from '../web/web.env.js';
 import { longDate } from '../web/young-person.js';
+import { adjustmentFigureWords } from './adjustment-figures.js';
+import { AdjustmentsReport } from './adjustments-report.js';
 import {
   employerDashboardCsv,
   employerTableCsv,
@@ -380,6 +382,7 @@ async function providerReport(c: Context<WebEnv>) {
         exception, {dashboard.eligibilityExceptions.withoutEhcPlan} of them with no EHC plan.
       </p>
       <p class="govuk-body-s">{dashboard.definitions['eligibilityExceptions.total']}</p>
+      <AdjustmentsReport figures={dashboard.adjustments} definitions={dashboard.definitions} whose="employers" />
     </>,
   );
 }
@@ -412,6 +415,7 @@ async function employerReport(c: Context<WebEnv>) {
           <p class="govuk-body">No placements yet.</p>
         )}
       </section>
+      <AdjustmentsReport figures={dashboard.adjustments} definitions={dashboard.definitions} whose="you" />
     </>,
   );
 }
@@ -435,7 +439,7 @@ async function reportCsv(c: Context<WebEnv>) {
       : employerTableCsv(dashboard, {
           filtersLine: `Your placements: ${words.join(', ')}. Made on ${today}.`,
           firstFigures: employerGroupFigures,
-          headings: figureWords,
+          headings: { ...figureWords, ...adjustmentFigureWords },
         });
   } else {
     const { dashboard, coaches } = await dashboards.providerExport(actor, filters);
@@ -448,7 +452,7 @@ async function reportCsv(c: Context<WebEnv>) {
         : providerTableCsvChunks(dashboard, coaches, {
             filtersLine: `${whose}: ${words.join(', ')}. Made on ${today}.`,
             firstFigures: groupFigures,
-            headings: figureWords,
+            headings: { ...figureWords, ...adjustmentFigureWords },
           }),
     );
   }
