@@ -3,6 +3,7 @@ import { type Progress, silentProgress } from '../src/core/progress.js';
 import { ensureIndex, loadIndexConfigs, waitForSuccess, withRequestTimeout } from '../src/core/search/meili.js';
 import { syncRequestTimeoutMs } from '../src/search-sync/worker.js';
 import type { System } from '../src/services.js';
+import { demoAdjustments } from './adjustments.js';
 import { demoPassword } from './demo-accounts.js';
 import {
   accountDocument,
@@ -165,7 +166,14 @@ const dashboardSummaries: LoadPart = {
  * The dashboard summaries (`dashboardSummaries`) are counted after them all, from everything
  * written, while the search indexes finish.
  */
-export const loadParts: LoadPart[] = [organisations, employers, placements, youngPeople, journeyHistory];
+export const loadParts: LoadPart[] = [
+  organisations,
+  employers,
+  placements,
+  youngPeople,
+  journeyHistory,
+  demoAdjustments,
+];
 
 export interface LoadOptions {
   /** Documents per insert; 1,000 keeps each insert well under MongoDB's 48 MB message limit. */
