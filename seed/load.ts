@@ -4,6 +4,7 @@ import { ensureIndex, loadIndexConfigs, waitForSuccess, withRequestTimeout } fro
 import { syncRequestTimeoutMs } from '../src/search-sync/worker.js';
 import type { System } from '../src/services.js';
 import { accessToWorkDemo } from './access-to-work.js';
+import { demoAdjustments } from './adjustments.js';
 import { demoPassword } from './demo-accounts.js';
 import {
   accountDocument,
@@ -177,6 +178,7 @@ export const loadParts: LoadPart[] = [
   accessToWorkDemo,
   studyHistory,
   internshipOutcomesHistory,
+  demoAdjustments,
 ];
 
 export interface LoadOptions {

@@ -63,6 +63,7 @@ import { PlacementsService } from './placements/placements.service.js';
 import { ProvidersRepository } from './providers/providers.js';
 import { AccessToWorkFiguresReadModel } from './read-models/access-to-work-figures.js';
 import { AccountFacts } from './read-models/accounts.js';
+import { AdjustmentFiguresReadModel } from './read-models/adjustment-figures.js';
 import { AdjustmentJourneysReadModel } from './read-models/adjustment-journeys.js';
 import { DashboardsReadModel } from './read-models/dashboards.js';
 import { DocumentAudience } from './read-models/document-audience.js';
@@ -308,6 +309,11 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     clock,
   });
   passports.onHelpsShared(adjustments);
+  const adjustmentFigures = new AdjustmentFiguresReadModel({
+    matches,
+    adjustments: repositories.adjustmentsRepository,
+    clock,
+  });
   const placementsService = new PlacementsService({
     mongo,
     placements,
@@ -394,6 +400,7 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
       profiles: new MatchingProfilesReadModel({ youngPeople }),
       placements: placementsService,
       earlierProposals: new EarlierProposalsReadModel({ matches }),
+      employerRecords: adjustmentFigures,
     }),
     journey,
     progress: new ProgressService({ mongo, journey, records: progressRepository, clock, ehcOutcomes: outcomes }),
@@ -436,6 +443,7 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
         progress: progressRepository,
         accessToWork: repositories.accessToWorkRepository,
       }),
+      adjustments: adjustmentFigures,
       clock,
     }),
     notifications,

@@ -490,6 +490,10 @@ function jsonFigures(dashboard: any): Map<string, string> {
   for (const placement of dashboard.placements ?? []) add('placement', placement.placementId, placement, figures);
   for (const [figure, value] of Object.entries(dashboard.accessToWork ?? {}))
     entries.set(`access to work||accessToWork.${figure}`, value === null ? '' : String(value));
+  const adjustments = Object.fromEntries(
+    Object.entries(dashboard.adjustments).map(([figure, value]) => [`adjustments.${figure}`, value]),
+  );
+  add('adjustments', '', adjustments, Object.keys(adjustments));
   return entries;
 }
 

@@ -41,15 +41,25 @@ describe('the report as a table CSV', () => {
       starts: 'Internships started',
       paidEmployment: 'Into paid work',
       claimsSentLate: 'Claims sent late',
+      requests: 'Adjustments requested',
+      foundHelpfulPercent: 'Found helpful (%)',
     },
   };
+  const adjustments = { requests: 3, foundHelpfulPercent: null };
+  const definitions = { 'adjustments.requests': 'Adjustments asked of the employer.' };
+  const adjustmentBlock = [
+    '',
+    'Workplace adjustments,Value,What it counts',
+    'Adjustments requested,3,Adjustments asked of the employer.',
+    'Found helpful (%),,',
+  ];
   const figures = (proposals: number, starts: number, paidEmployment: number) => ({
     proposals,
     starts,
     paidEmployment,
   });
 
-  it('has a first row naming the filters, the page’s headings, one row per group with its figures, then Access to Work with definitions', async () => {
+  it('has a first row naming the filters, the page’s headings, one row per group with its figures, then Access to Work and the adjustment figures with their definitions', async () => {
     const dashboard = {
       overall: figures(9, 4, 1),
       byCohortYear: [{ key: '2027', label: '2027/28', ...figures(9, 4, 1) }],
@@ -61,7 +71,8 @@ describe('the report as a table CSV', () => {
       byJobCoach: [],
       supportHoursTrend: [{ week: 1, internships: 4, averageSupportHours: 10, averageHoursWorked: 20 }],
       accessToWork: { claimsSentLate: 2, claimsSentLateOrQueriedPercent: null },
-      definitions: { 'accessToWork.claimsSentLate': 'Claims sent after the 10th, counted once.' },
+      adjustments,
+      definitions: { ...definitions, 'accessToWork.claimsSentLate': 'Claims sent after the 10th, counted once.' },
     };
     async function* coaches() {
       yield [{ key: 'a'.repeat(24), label: 'Dana Hill', ...figures(9, 4, 1) }];
@@ -86,6 +97,7 @@ describe('the report as a table CSV', () => {
       'Access to Work,Value,What it counts',
       'Claims sent late,2,"Claims sent after the 10th, counted once."',
       'claimsSentLateOrQueriedPercent,,',
+      ...adjustmentBlock,
     ]);
   });
 
@@ -97,6 +109,8 @@ describe('the report as a table CSV', () => {
           { title: 'Housekeeping assistant', startDate: '2027-09-13', ...figures(1, 1, 0) },
           { title: 'Housekeeping assistant', startDate: '2028-01-10', ...figures(1, 1, 0) },
         ],
+        adjustments,
+        definitions,
       },
       { ...options, filtersLine: 'Your placements: all years.' },
     );
@@ -111,6 +125,7 @@ describe('the report as a table CSV', () => {
       'All placements,,2,2,0',
       'Housekeeping assistant,2027-09-13,1,1,0',
       'Housekeeping assistant,2028-01-10,1,1,0',
+      ...adjustmentBlock,
     ]);
   });
 });

@@ -4,6 +4,7 @@ import { createApp } from '../src/app.js';
 import { createSearch } from '../src/core/search/meili.js';
 import { freePort } from '../src/embedded/process.js';
 import { MatchingService } from '../src/matching/matching.service.js';
+import { AdjustmentFiguresReadModel } from '../src/read-models/adjustment-figures.js';
 import { EarlierProposalsReadModel } from '../src/read-models/earlier-proposals.js';
 import { MatchingProfilesReadModel } from '../src/read-models/matching-profiles.js';
 import { call, callUntyped, createHarness, type Harness } from './helpers/harness.js';
@@ -373,6 +374,11 @@ describe('GET /v1/placements/{id}/candidates', () => {
         profiles,
         placements: harness.services.placements,
         earlierProposals: new EarlierProposalsReadModel({ matches: harness.services.placementMatchesRepository }),
+        employerRecords: new AdjustmentFiguresReadModel({
+          matches: harness.services.placementMatchesRepository,
+          adjustments: harness.services.adjustmentsRepository,
+          clock: harness.services.clock,
+        }),
       }),
     });
     const sam = await harness.services.youngPeopleRepository.byId(home.youngPersonId);
@@ -514,6 +520,11 @@ describe('matching when Meilisearch is down', () => {
         profiles: new MatchingProfilesReadModel({ youngPeople: services.youngPeopleRepository }),
         placements: services.placements,
         earlierProposals: new EarlierProposalsReadModel({ matches: services.placementMatchesRepository }),
+        employerRecords: new AdjustmentFiguresReadModel({
+          matches: services.placementMatchesRepository,
+          adjustments: services.adjustmentsRepository,
+          clock: services.clock,
+        }),
       }),
     });
     for (const path of [

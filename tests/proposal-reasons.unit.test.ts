@@ -84,6 +84,24 @@ describe('the reasons a proposal shows', () => {
     expect(good).toContain('One of its rotations is Housekeeping: work Sam said they want.');
   });
 
+  it('give the employer’s record with adjustments as a fact: a reason when 4 in 5 or more were in time', () => {
+    const withRecord = (agreed: number, inPlaceWithinTwoWeeks: number) =>
+      reasonSentences({ ...stored, employerAdjustments: { agreed, inPlaceWithinTwoWeeks } });
+    const sentence = 'This employer put 5 of 5 agreed adjustments in place within 2 weeks of the start.';
+    expect(withRecord(5, 5).good).toContain(sentence);
+    expect(withRecord(5, 4).good).toContain(
+      'This employer put 4 of 5 agreed adjustments in place within 2 weeks of the start.',
+    );
+    expect(withRecord(1, 1).good).toContain(
+      'This employer put 1 of 1 agreed adjustment in place within 2 weeks of the start.',
+    );
+    expect(withRecord(5, 3).harder).toContain(
+      'This employer put 3 of 5 agreed adjustments in place within 2 weeks of the start.',
+    );
+    expect(withRecord(0, 0).good.join(' ')).not.toMatch(/employer put/);
+    expect([...reasonSentences(stored).good, ...reasonSentences(stored).harder].join(' ')).not.toMatch(/employer put/);
+  });
+
   it('show sentences a coach wrote as they are, and keep the words of reasons they cannot read', () => {
     expect(reasonSentences(['Close to home.'], 'Sam')).toEqual({ good: ['Close to home.'], harder: [] });
     const odd = {

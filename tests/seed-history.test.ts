@@ -1,8 +1,10 @@
 import { type Document, ObjectId } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCaseStates, demoClaimStates } from '../seed/access-to-work.js';
+import { demoAccounts } from '../seed/demo-accounts.js';
 import { generate } from '../seed/generate.js';
 import { loadDataset } from '../seed/load.js';
+import { adjustmentStates, checkAnswers, reviewDecisions } from '../src/adjustments/adjustments.machine.js';
 import { actorOf } from '../src/auth/auth.service.js';
 import { ManualClock } from '../src/core/clock.js';
 import { addDays } from '../src/core/dates.js';
@@ -327,5 +329,45 @@ describe('the dashboard summaries', () => {
       }
     }
     expect(compared).toBeGreaterThan(matches.length);
+  });
+});
+
+describe('the seeded adjustments', () => {
+  it('hold every state, every check answer and every review decision, on the demo employer’s and coach’s journeys', async () => {
+    const { db } = harness.services;
+    const requests = await db.collection('adjustments').find({}).toArray();
+    const seen = new Set(
+      requests.flatMap((request) => [
+        request.state,
+        ...(request.check ? [`checked ${request.check.answer}`] : []),
+        ...request.reviews.map((review: { decision: string }) => `reviewed ${review.decision}`),
+      ]),
+    );
+    expect([...seen].sort()).toEqual(
+      [
+        ...adjustmentStates,
+        ...checkAnswers.map((answer) => `checked ${answer}`),
+        ...reviewDecisions.map((decision) => `reviewed ${decision}`),
+      ].sort(),
+    );
+    const [coach, employer] = await Promise.all([
+      db.collection('accounts').findOne({ email: demoAccounts.jobCoach.email }),
+      db.collection('accounts').findOne({ email: demoAccounts.employer.email }),
+    ]);
+    const atDemoEmployer = requests.filter((request) => request.employerId.equals(employer!.employerId));
+    expect(new Set(atDemoEmployer.map((request) => request.state))).toEqual(new Set(adjustmentStates));
+    const journeys = await db
+      .collection('placement_matches')
+      .find({ _id: { $in: requests.map((request) => request.matchId) } })
+      .toArray();
+    const onCaseload = new Set(
+      journeys.filter((journey) => coach!._id.equals(journey.jobCoachId)).map((journey) => journey._id.toHexString()),
+    );
+    const coachSees = requests.filter((request) => onCaseload.has(request.matchId.toHexString()));
+    expect(new Set(coachSees.map((request) => request.state))).toEqual(new Set(adjustmentStates));
+    for (const request of requests) {
+      for (const day of [request.inPlace?.on, ...request.reviews.map((review: { on: string }) => review.on)])
+        if (day) expect(day <= today).toBe(true);
+    }
   });
 });

@@ -52,6 +52,7 @@ interface ProviderDashboard {
   byJobCoach: ProviderRow[];
   supportHoursTrend: { week: number; internships: number; averageSupportHours: number; averageHoursWorked: number }[];
   accessToWork: FigureRow;
+  adjustments: FigureRow;
   definitions: Record<string, string>;
 }
 
@@ -63,6 +64,27 @@ function accessToWorkLines(
   return Object.entries(dashboard.accessToWork).map(([figure, value]) =>
     lineOf(figure, value as Value, dashboard.definitions[`accessToWork.${figure}`] ?? ''),
   );
+}
+
+/** The adjustment figures, each with its definition (kept in `definitions` as `adjustments.<figure>`). */
+function adjustmentLines(
+  dashboard: { adjustments: FigureRow; definitions: Record<string, string> },
+  lineOf: (figure: string, value: Value, definition: string) => string,
+) {
+  return Object.entries(dashboard.adjustments).map(([figure, value]) =>
+    lineOf(figure, value as Value, dashboard.definitions[`adjustments.${figure}`] ?? ''),
+  );
+}
+
+/** The adjustment figures as a block of the table CSV, after a blank line. */
+function adjustmentTable(
+  dashboard: { adjustments: FigureRow; definitions: Record<string, string> },
+  headings: Record<string, string>,
+) {
+  const lines = adjustmentLines(dashboard, (figure, value, definition) =>
+    tableLine([headings[figure] ?? figure, value, definition], 1),
+  );
+  return `\r\n${tableLine(['Workplace adjustments', 'Value', 'What it counts'], 99)}\r\n${lines.map((one) => `${one}\r\n`).join('')}`;
 }
 
 /** The provider dashboard's breakdowns before the job coaches, in the order of the JSON, and what each row group is called. */
@@ -96,6 +118,9 @@ function providerParts(dashboard: ProviderDashboard) {
     ...accessToWorkLines(dashboard, (figure, value, definition) =>
       line('access to work', null, 'All', `accessToWork.${figure}`, value, definition),
     ),
+    ...adjustmentLines(dashboard, (figure, value, definition) =>
+      line('adjustments', null, 'All', `adjustments.${figure}`, value, definition),
+    ),
   );
   return { head, coaches, tail };
 }
@@ -124,6 +149,7 @@ export async function* providerDashboardCsvChunks(
 export function employerDashboardCsv(dashboard: {
   totals: FigureRow;
   placements: (FigureRow & { placementId: string; title: string })[];
+  adjustments: FigureRow;
   definitions: Record<string, string>;
 }): string {
   const figures = Object.keys(dashboard.totals);
@@ -132,6 +158,11 @@ export function employerDashboardCsv(dashboard: {
     lines.push(
       ...figureLines('placement', placement.placementId, placement.title, placement, figures, dashboard.definitions),
     );
+  lines.push(
+    ...adjustmentLines(dashboard, (figure, value, definition) =>
+      line('adjustments', null, 'All placements', `adjustments.${figure}`, value, definition),
+    ),
+  );
   return document(lines);
 }
 
@@ -185,6 +216,7 @@ export async function* providerTableCsvChunks(
     tableLine([options.headings[figure] ?? figure, value, definition], 1),
   );
   yield `\r\n${tableLine(['Access to Work', 'Value', 'What it counts'], 99)}\r\n${accessToWork.map((one) => `${one}\r\n`).join('')}`;
+  yield adjustmentTable(dashboard, options.headings);
 }
 
 /** The employer report as the page shows it: a first row saying which figures, headings, one row per placement with its start date. */
@@ -192,6 +224,8 @@ export function employerTableCsv(
   dashboard: {
     totals: FigureRow;
     placements: (FigureRow & { title: string; startDate: string })[];
+    adjustments: FigureRow;
+    definitions: Record<string, string>;
   },
   options: { filtersLine: string; firstFigures: readonly string[]; headings: Record<string, string> },
 ): string {
@@ -204,7 +238,7 @@ export function employerTableCsv(
       tableLine([placement.title, placement.startDate, ...figures.map((figure) => placement[figure] as Value)], 2),
     ),
   ];
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return `\uFEFF${lines.join('\r\n')}\r\n${adjustmentTable(dashboard, options.headings)}`;
 }
 
 /** Figures another feature adds to the provider report (the study programme's), with what each counts. */

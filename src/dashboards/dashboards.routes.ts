@@ -7,6 +7,7 @@ import { sectorSchema } from '../domain/schemas.js';
 import { journeyStateSchema, outcomeTypes } from '../journey/journey.schemas.js';
 import { placementStatusSchema } from '../placements/placements.schemas.js';
 import { accessToWorkFiguresSchema } from './access-to-work-figures.schemas.js';
+import { adjustmentFiguresSchema } from './adjustment-figures.schemas.js';
 import { csvColumns, employerDashboardCsv, providerDashboardCsvChunks, textStream } from './dashboard-csv.js';
 import { defaultCoachPage } from './dashboards.service.js';
 
@@ -127,6 +128,7 @@ const providerDashboardSchema = z
         averageHoursWorked: z.number(),
       }),
     ),
+    adjustments: adjustmentFiguresSchema,
     definitions: definitionsSchema,
   })
   .openapi('ProviderDashboard');
@@ -171,6 +173,7 @@ const employerDashboardSchema = z
         outcome: z.enum(outcomeTypes).optional(),
       }),
     ),
+    adjustments: adjustmentFiguresSchema,
     definitions: definitionsSchema,
   })
   .openapi('EmployerDashboard');
@@ -183,7 +186,7 @@ const provider = createRoute({
   summary: 'Outcome figures for my provider (provider admins; job coaches see their own caseload, read-only)',
   description:
     'Starts, in progress, completed, withdrawn; paid employment (and at least 16 hours a week); 12-month retention; median weeks from proposal to start; ' +
-    'the support-hours trend by internship week; Access to Work (`accessToWork`); by academic year, local authority, sector and job coach, optionally narrowed to one of each. ' +
+    'the support-hours trend by internship week; Access to Work (`accessToWork`); workplace adjustments (`adjustments`); by academic year, local authority, sector and job coach, optionally narrowed to one of each. ' +
     'The job coaches come a page at a time (`limit`, `offset`), the busiest first; the CSV has all of them. ' +
     'Every figure is defined in `definitions`. ' +
     csvDescription,

@@ -2,14 +2,17 @@ import { type ClientSession, type Document, type MongoClient, ObjectId } from 'm
 import { todayInEngland } from '../access-to-work/access-to-work.rules.js';
 import { type Actor, authorize, providerDashboardScope } from '../auth/policy.js';
 import type { Clock } from '../core/clock.js';
+import { londonDayAndHour } from '../core/dates.js';
 import { forbidden, notFound } from '../core/errors.js';
 import { type Sector, sectorLabels } from '../domain/vocabulary.js';
 import type { JourneyState } from '../journey/journey.machine.js';
 import type { OutcomeType } from '../journey/journey.schemas.js';
 import type { AccessToWorkFiguresReadModel } from '../read-models/access-to-work-figures.js';
+import type { AdjustmentFiguresReadModel } from '../read-models/adjustment-figures.js';
 import type { DashboardsReadModel } from '../read-models/dashboards.js';
 import type { NamesReadModel } from '../read-models/names.js';
 import { accessToWorkFigureDefinitions, accessToWorkFigures } from './access-to-work-figures.js';
+import { type AdjustmentFact, adjustmentFigureDefinitions, adjustmentFigures } from './adjustment-figures.js';
 import {
   type Counts,
   emptyCounts,
@@ -121,12 +124,18 @@ const exportBatch = 500;
 
 type Breakdowns = AreaBreakdowns & { coaches: { rows: GroupedCounts[]; total: number } };
 
+/** Kept in `definitions` as `adjustments.<figure>`. */
+const adjustmentDefinitions = Object.fromEntries(
+  Object.entries(adjustmentFigureDefinitions).map(([figure, words]) => [`adjustments.${figure}`, words]),
+);
+
 export class DashboardsService {
   private readonly mongo: MongoClient;
   private readonly summaries: DashboardSummaries;
   private readonly sources: DashboardsReadModel;
   private readonly names: NamesReadModel;
   private readonly accessToWork: AccessToWorkFiguresReadModel;
+  private readonly adjustments: AdjustmentFiguresReadModel;
   private readonly clock: Clock;
 
   constructor(options: {
@@ -136,6 +145,7 @@ export class DashboardsService {
     /** Job coaches' and interns' names, many at a time (one query each). */
     names: NamesReadModel;
     accessToWork: AccessToWorkFiguresReadModel;
+    adjustments: AdjustmentFiguresReadModel;
     clock: Clock;
   }) {
     this.mongo = options.mongo;
@@ -143,6 +153,7 @@ export class DashboardsService {
     this.sources = options.sources;
     this.names = options.names;
     this.accessToWork = options.accessToWork;
+    this.adjustments = options.adjustments;
     this.clock = options.clock;
   }
 
@@ -154,7 +165,7 @@ export class DashboardsService {
   async provider(actor: Actor, filters: DashboardFilters = {}, page: CoachPage = defaultCoachPage) {
     const scope = this.#providerScope(actor, filters);
     const filter = this.#journeyScope(scope, filters);
-    const [breakdowns, trend, exceptions, accessToWorkInterns] = await Promise.all([
+    const [breakdowns, trend, exceptions, accessToWorkInterns, adjustments] = await Promise.all([
       scope.jobCoachId || filters.jobCoachId
         ? this.#fromRecords(filter, page)
         : this.#fromSummaries(filter, filters, page),
@@ -168,6 +179,7 @@ export class DashboardsService {
         academicYear: filters.academicYear,
       }),
       this.accessToWork.interns(filter),
+      this.adjustments.ofJourneys(filter),
     ]);
     const rows = (groups: GroupedCounts[], label: (id: unknown) => string) =>
       groups.map(({ _id, ...counts }) => ({
@@ -192,7 +204,9 @@ export class DashboardsService {
       supportHoursTrend: trend.map(({ _id, ...week }) => ({ week: _id, ...week })),
       eligibilityExceptions: exceptions,
       accessToWork: accessToWorkFigures(accessToWorkInterns, todayInEngland(this.clock.now())),
+      adjustments: this.#adjustmentFigures(adjustments),
       definitions: {
+        ...adjustmentDefinitions,
         ...figureDefinitions,
         ...breakdownDefinitions,
         ...trendDefinitions,
@@ -474,8 +488,15 @@ export class DashboardsService {
         ...(row.endedOn ? { endedOn: row.endedOn } : {}),
         ...(row.outcomeType ? { outcome: row.outcomeType } : {}),
       })),
-      definitions: { ...figureDefinitions, ...employerDefinitions },
+      adjustments: this.#adjustmentFigures(
+        await this.adjustments.ofJourneys(journeyFilter({ employerId, visibleToEmployer: true }, filters)),
+      ),
+      definitions: { ...figureDefinitions, ...employerDefinitions, ...adjustmentDefinitions },
     };
+  }
+
+  #adjustmentFigures(facts: AdjustmentFact[]) {
+    return adjustmentFigures(facts, londonDayAndHour(this.clock.now()).day);
   }
 }
 

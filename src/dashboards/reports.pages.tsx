@@ -11,6 +11,8 @@ import type { WebEnv } from '../web/web.env.js';
 import { longDate } from '../web/young-person.js';
 import { accessToWorkFigureWords } from './access-to-work-figures.js';
 import { AccessToWorkReport } from './access-to-work-report.js';
+import { adjustmentFigureWords } from './adjustment-figures.js';
+import { AdjustmentsReport } from './adjustments-report.js';
 import {
   employerDashboardCsv,
   employerTableCsv,
@@ -411,6 +413,7 @@ async function providerReport(c: Context<WebEnv>) {
       </p>
       <p class="govuk-body-s">{dashboard.definitions['eligibilityExceptions.total']}</p>
       <AccessToWorkReport figures={dashboard.accessToWork} definitions={dashboard.definitions} />
+      <AdjustmentsReport figures={dashboard.adjustments} definitions={dashboard.definitions} whose="employers" />
     </>,
   );
 }
@@ -443,6 +446,7 @@ async function employerReport(c: Context<WebEnv>) {
           <p class="govuk-body">No placements yet.</p>
         )}
       </section>
+      <AdjustmentsReport figures={dashboard.adjustments} definitions={dashboard.definitions} whose="you" />
     </>,
   );
 }
@@ -466,7 +470,7 @@ async function reportCsv(c: Context<WebEnv>) {
       : employerTableCsv(dashboard, {
           filtersLine: `Your placements: ${words.join(', ')}. Made on ${today}.`,
           firstFigures: employerGroupFigures,
-          headings: figureWords,
+          headings: { ...figureWords, ...adjustmentFigureWords },
         });
   } else {
     const [{ dashboard, coaches }, study] = await Promise.all([
@@ -483,7 +487,7 @@ async function reportCsv(c: Context<WebEnv>) {
           : providerTableCsvChunks(dashboard, coaches, {
               filtersLine: `${whose}: ${words.join(', ')}. Made on ${today}.`,
               firstFigures: groupFigures,
-              headings: { ...figureWords, ...accessToWorkFigureWords },
+              headings: { ...figureWords, ...accessToWorkFigureWords, ...adjustmentFigureWords },
             }),
         { breakdown: 'study programme by academic year', ...study },
         { longForm, headings: figureWords },

@@ -91,7 +91,7 @@ export interface paths {
   "/v1/dashboards/provider": {
     /**
      * Outcome figures for my provider (provider admins; job coaches see their own caseload, read-only)
-     * @description Starts, in progress, completed, withdrawn; paid employment (and at least 16 hours a week); 12-month retention; median weeks from proposal to start; the support-hours trend by internship week; Access to Work (`accessToWork`); by academic year, local authority, sector and job coach, optionally narrowed to one of each. The job coaches come a page at a time (`limit`, `offset`), the busiest first; the CSV has all of them. Every figure is defined in `definitions`. With `Accept: text/csv` or `?format=csv`: a CSV file in UTF-8 (with a byte-order mark), CRLF line ends, a header row (`breakdown,group_key,group,figure,value,definition`), then one row per figure per group, with the figure’s definition: ready for a local-authority return. `value` is empty where the JSON has null.
+     * @description Starts, in progress, completed, withdrawn; paid employment (and at least 16 hours a week); 12-month retention; median weeks from proposal to start; the support-hours trend by internship week; Access to Work (`accessToWork`); workplace adjustments (`adjustments`); by academic year, local authority, sector and job coach, optionally narrowed to one of each. The job coaches come a page at a time (`limit`, `offset`), the busiest first; the CSV has all of them. Every figure is defined in `definitions`. With `Accept: text/csv` or `?format=csv`: a CSV file in UTF-8 (with a byte-order mark), CRLF line ends, a header row (`breakdown,group_key,group,figure,value,definition`), then one row per figure per group, with the figure’s definition: ready for a local-authority return. `value` is empty where the JSON has null.
      */
     get: operations["getProviderDashboard"];
   };
@@ -1092,6 +1092,31 @@ export interface components {
       /** @description Why, if they want to say. */
       why?: string;
     };
+    /**
+     * @description Workplace adjustments on the journeys the filters select: requested, agreed, not possible, in place within 14 days of the placement’s start, checked by the young person and found helpful ("yes" or "a bit"). Each field is defined in `definitions` as `adjustments.<field>`.
+     * @example {
+     *   "requests": 40,
+     *   "agreed": 34,
+     *   "notPossible": 4,
+     *   "agreedWithFirstTwoWeeksOver": 30,
+     *   "inPlaceWithin14Days": 27,
+     *   "inPlaceWithin14DaysPercent": 90,
+     *   "checked": 25,
+     *   "foundHelpful": 22,
+     *   "foundHelpfulPercent": 88
+     * }
+     */
+    AdjustmentFigures: {
+      agreed: number;
+      agreedWithFirstTwoWeeksOver: number;
+      checked: number;
+      foundHelpful: number;
+      foundHelpfulPercent: number | null;
+      inPlaceWithin14Days: number;
+      inPlaceWithin14DaysPercent: number | null;
+      notPossible: number;
+      requests: number;
+    };
     AdjustmentInPlaceInput: {
       /**
        * Format: date
@@ -1524,6 +1549,7 @@ export interface components {
       phone?: string;
     };
     EmployerDashboard: {
+      adjustments: components["schemas"]["AdjustmentFigures"];
       /** @description What each figure and breakdown means, in words. */
       definitions: {
         [key: string]: string;
@@ -2231,6 +2257,17 @@ export interface components {
       };
       dislikedTasks: string[];
       distanceKm: number;
+      /**
+       * @description The employer’s record with workplace adjustments, when they have one: of the adjustments they agreed to on placements whose first 14 days are over, how many were in place within those 14 days. Counts only, over all their interns.
+       * @example {
+       *   "agreed": 5,
+       *   "inPlaceWithinTwoWeeks": 5
+       * }
+       */
+      employerAdjustments?: {
+        agreed: number;
+        inPlaceWithinTwoWeeks: number;
+      };
       environment: {
         cons: ({
             /** @enum {string} */
@@ -2973,6 +3010,7 @@ export interface components {
     };
     ProviderDashboard: {
       accessToWork: components["schemas"]["AccessToWorkFigures"];
+      adjustments: components["schemas"]["AdjustmentFigures"];
       byCohortYear: components["schemas"]["OutcomeFiguresRow"][];
       /** @description One page of the job coaches: the most proposals first, then by id. `byJobCoachPage` says which page and how many coaches there are. */
       byJobCoach: components["schemas"]["OutcomeFiguresRow"][];
@@ -4271,7 +4309,7 @@ export interface operations {
   };
   /**
    * Outcome figures for my provider (provider admins; job coaches see their own caseload, read-only)
-   * @description Starts, in progress, completed, withdrawn; paid employment (and at least 16 hours a week); 12-month retention; median weeks from proposal to start; the support-hours trend by internship week; Access to Work (`accessToWork`); by academic year, local authority, sector and job coach, optionally narrowed to one of each. The job coaches come a page at a time (`limit`, `offset`), the busiest first; the CSV has all of them. Every figure is defined in `definitions`. With `Accept: text/csv` or `?format=csv`: a CSV file in UTF-8 (with a byte-order mark), CRLF line ends, a header row (`breakdown,group_key,group,figure,value,definition`), then one row per figure per group, with the figure’s definition: ready for a local-authority return. `value` is empty where the JSON has null.
+   * @description Starts, in progress, completed, withdrawn; paid employment (and at least 16 hours a week); 12-month retention; median weeks from proposal to start; the support-hours trend by internship week; Access to Work (`accessToWork`); workplace adjustments (`adjustments`); by academic year, local authority, sector and job coach, optionally narrowed to one of each. The job coaches come a page at a time (`limit`, `offset`), the busiest first; the CSV has all of them. Every figure is defined in `definitions`. With `Accept: text/csv` or `?format=csv`: a CSV file in UTF-8 (with a byte-order mark), CRLF line ends, a header row (`breakdown,group_key,group,figure,value,definition`), then one row per figure per group, with the figure’s definition: ready for a local-authority return. `value` is empty where the JSON has null.
    */
   getProviderDashboard: {
     parameters: {

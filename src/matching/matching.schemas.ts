@@ -158,6 +158,14 @@ export const matchReasonsSchema = z
       supportNeeded: z.array(environmentNoteSchema),
     }),
     hardLimitsChecked: z.array(z.enum(hardLimits)),
+    employerAdjustments: z
+      .object({ agreed: z.number().int(), inPlaceWithinTwoWeeks: z.number().int() })
+      .optional()
+      .openapi({
+        description:
+          'The employer’s record with workplace adjustments, when they have one: of the adjustments they agreed to on placements whose first 14 days are over, how many were in place within those 14 days. Counts only, over all their interns.',
+        example: { agreed: 5, inPlaceWithinTwoWeeks: 5 },
+      }),
     scoreParts: fitPartsSchema,
   })
   .openapi('MatchReasons', {

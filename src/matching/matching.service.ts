@@ -7,6 +7,7 @@ import { clockTimeOf } from '../domain/schemas.js';
 import { type Coordinates, distanceKm } from '../geo/postcodes.js';
 import type { EarlierProposal } from '../journey/earlier-proposals.js';
 import type { PlacementsService } from '../placements/placements.service.js';
+import type { AdjustmentFiguresReadModel } from '../read-models/adjustment-figures.js';
 import type { EarlierProposalsReadModel } from '../read-models/earlier-proposals.js';
 import type { MatchingProfilesReadModel } from '../read-models/matching-profiles.js';
 import { type PlacementSearchDoc, placementSearchDoc } from '../search-sync/documents.js';
@@ -248,17 +249,32 @@ export class MatchingService {
   private readonly profiles: MatchingProfilesReadModel;
   private readonly placements: PlacementsService;
   private readonly earlierProposals: EarlierProposalsReadModel;
+  private readonly employerRecords: Pick<AdjustmentFiguresReadModel, 'employerRecords'>;
 
   constructor(options: {
     search: Search;
     profiles: MatchingProfilesReadModel;
     placements: PlacementsService;
     earlierProposals: EarlierProposalsReadModel;
+    /** Employers' records with adjustments, read once for a page of placements. */
+    employerRecords: Pick<AdjustmentFiguresReadModel, 'employerRecords'>;
   }) {
     this.search = options.search;
     this.profiles = options.profiles;
     this.placements = options.placements;
     this.earlierProposals = options.earlierProposals;
+    this.employerRecords = options.employerRecords;
+  }
+
+  /** The fits with each employer's record with adjustments among their reasons, when the employer has one. */
+  async #withEmployerRecords<T extends { fit: Fit; employerId: string }>(items: T[]): Promise<T[]> {
+    const records = await this.employerRecords.employerRecords(items.map((item) => item.employerId));
+    return items.map((item) => {
+      const record = records.get(item.employerId);
+      return record
+        ? { ...item, fit: { ...item.fit, reasons: { ...item.fit.reasons, employerAdjustments: record } } }
+        : item;
+    });
   }
 
   /**
@@ -272,7 +288,11 @@ export class MatchingService {
       this.#placementPool(facts, query),
       this.earlierProposals.ofYoungPerson(person.id),
     ]);
-    const { page, total } = rankPlacementPool(facts, pool, query, new Set(earlier.keys()));
+    const ranked = rankPlacementPool(facts, pool, query, new Set(earlier.keys()));
+    const page = await this.#withEmployerRecords(
+      ranked.page.map((item) => ({ ...item, employerId: item.placement.employerId })),
+    );
+    const total = ranked.total;
     const items = page.map(({ placement, fit }) => ({
       placement: placementSummary(placement),
       ...fit,
@@ -300,10 +320,13 @@ export class MatchingService {
     const person = await this.#youngPerson(actor, youngPersonId);
     const { placement, employer } = await this.placements.get(actor, placementId);
     const doc = placementSearchDoc(placement, employer);
-    const earlier = await this.earlierProposals.ofYoungPerson(person.id);
+    const [earlier, [scored]] = await Promise.all([
+      this.earlierProposals.ofYoungPerson(person.id),
+      this.#withEmployerRecords([{ fit: fitScorer(personFacts(person))(doc), employerId: doc.employerId }]),
+    ]);
     return {
       placement: placementSummary(doc),
-      ...fitScorer(personFacts(person))(doc),
+      ...scored!.fit,
       ...earlierProposalField(earlier.get(placement.id)),
     };
   }
@@ -353,7 +376,10 @@ export class MatchingService {
         ];
       })
       .sort(byFit);
-    const items = ranked.slice(query.offset, query.offset + query.limit).map(({ item, fit }) => ({
+    const pageOfPeople = await this.#withEmployerRecords(
+      ranked.slice(query.offset, query.offset + query.limit).map((one) => ({ ...one, employerId: facts.employerId })),
+    );
+    const items = pageOfPeople.map(({ item, fit }) => ({
       youngPerson: {
         id: item.id,
         preferredName: item.preferredName,

@@ -127,6 +127,11 @@ export interface MatchReasons {
   /** VocFit style: below the limit (pros), demanding where no limit was set (cons), at the limit (support needed). */
   environment: { pros: EnvironmentNote[]; cons: EnvironmentNote[]; supportNeeded: EnvironmentNote[] };
   hardLimitsChecked: HardLimit[];
+  /**
+   * The employer's record with adjustments, when they have one: of the adjustments they agreed to on
+   * placements whose first two weeks are over, how many were in place within those two weeks.
+   */
+  employerAdjustments?: { agreed: number; inPlaceWithinTwoWeeks: number };
   /** Points earned by each part, so the score can be explained line by line. */
   scoreParts: Record<FitPart | ScoreAdjustment, number>;
 }

@@ -56,6 +56,10 @@ export function reasonSentences(
       `They can give ${you} this help: ${r.adjustments.met.map((category) => adjustmentCategoryLabels[category]).join('; ')}.`,
     );
   for (const note of r.environment?.pros ?? []) good.push(environment(note, `That suits ${you}.`));
+  if (r.employerAdjustments?.agreed) {
+    const record = employerAdjustmentSentence(r.employerAdjustments);
+    (mostlyInTime(r.employerAdjustments) ? good : harder).push(record);
+  }
   if (typeof r.distanceKm === 'number') good.push(`It is about ${Math.round(r.distanceKm * 10) / 10} km from home.`);
   if (r.adjustments?.notMet?.length)
     harder.push(
@@ -75,4 +79,18 @@ export function reasonSentences(
       `It includes things ${you} said ${name ? 'they do' : 'you do'} not like: ${r.dislikedTasks.join(', ')}.`,
     );
   return { good, harder };
+}
+
+/**
+ * The employer's record with adjustments, as a fact about them: counts over all their interns, never
+ * whose. A record of 4 in 5 or better in time reads as a reason for the placement; below that, as
+ * something to ask the employer about.
+ */
+export function employerAdjustmentSentence(record: { agreed: number; inPlaceWithinTwoWeeks: number }): string {
+  const adjustments = record.agreed === 1 ? 'agreed adjustment' : 'agreed adjustments';
+  return `This employer put ${record.inPlaceWithinTwoWeeks} of ${record.agreed} ${adjustments} in place within 2 weeks of the start.`;
+}
+
+function mostlyInTime(record: { agreed: number; inPlaceWithinTwoWeeks: number }): boolean {
+  return record.inPlaceWithinTwoWeeks * 5 >= record.agreed * 4;
 }

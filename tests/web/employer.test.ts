@@ -120,6 +120,11 @@ describe('employer pages', () => {
       expect(response?.status(), path).toBe(200);
       await expectNoAxeViolations(unverified.page);
     }
+    // The report ends with the employer's own adjustment figures, each with what it counts.
+    await unverified.page.getByRole('heading', { name: 'Workplace adjustments' }).waitFor();
+    await unverified.page
+      .getByRole('rowheader', { name: 'In place within 14 days of the start', exact: true })
+      .waitFor();
     await unverified.context.close();
   });
 
