@@ -4,7 +4,9 @@ import { documentPages } from '../documents/documents.pages.js';
 import { employerPages } from '../employers/employer.pages.js';
 import { organisationPages } from '../employers/organisation.pages.js';
 import { journeyPages } from '../journey/journey.pages.js';
+import { progressPages } from '../journey/progress.pages.js';
 import { proposalPages } from '../journey/proposals.pages.js';
+import { weeklyLogPages } from '../journey/weekly-log.pages.js';
 import { matchingPages } from '../matching/matching.pages.js';
 import { searchPages } from '../matching/search.pages.js';
 import { notificationPages } from '../notifications/notifications.pages.js';
@@ -30,6 +32,8 @@ export const pageModules: PageModule[] = [
   { routes: proposalPages() },
   caseloadPages(),
   { routes: matchingPages() },
+  { routes: weeklyLogPages() },
+  { routes: progressPages() },
   { routes: journeyPages() },
   { routes: accessToWorkPages() },
   documentPages(),
