@@ -33,8 +33,8 @@ import { renderPage } from '../web/render.js';
 import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
 import { dateAndTime, longDate, type PersonPage, timeOfDay, withPerson } from '../web/young-person.js';
+import type { Completeness } from './passports.rules.js';
 import { accessToWorkFunds, type PassportSections, sectionSchemas } from './passports.schemas.js';
-import type { Completeness } from './passports.service.js';
 import { helpPage, helpsPage, moreAboutHelpsTitle, removeHelp, removeHelpPage, saveHelp } from './what-helps.pages.js';
 
 const completenessStatus: Record<Completeness, TaskListItem['status']> = {

@@ -17,8 +17,8 @@ import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
 import { longDate, type PersonPage, withPerson } from '../web/young-person.js';
 import type { PassportShare } from './passports.repository.js';
+import { otherActiveSharesWith, sectionsOnlyIn, shareStatus } from './passports.rules.js';
 import { shareInputSchema } from './passports.schemas.js';
-import { otherActiveSharesWith, sectionsOnlyIn, shareStatus } from './passports.service.js';
 
 const shares = (id: string) => `/young-people/${id}/passport/shares`;
 
