@@ -1,4 +1,6 @@
 import { accessToWorkPages } from '../access-to-work/access-to-work.pages.js';
+import { awardPages } from '../access-to-work/award.pages.js';
+import { claimPages } from '../access-to-work/claims.pages.js';
 import { reportPages } from '../dashboards/reports.pages.js';
 import { documentPages } from '../documents/documents.pages.js';
 import { employerPages } from '../employers/employer.pages.js';
@@ -10,10 +12,12 @@ import { weeklyLogPages } from '../journey/weekly-log.pages.js';
 import { matchingPages } from '../matching/matching.pages.js';
 import { searchPages } from '../matching/search.pages.js';
 import { notificationPages } from '../notifications/notifications.pages.js';
+import { passportHistoryPages } from '../passports/passport-history.pages.js';
 import { passportPages } from '../passports/passports.pages.js';
 import { sharedPassportPages } from '../passports/shared.pages.js';
 import { sharePages } from '../passports/shares.pages.js';
 import { suggestionPages } from '../passports/suggestions.pages.js';
+import { whatHelpsPages } from '../passports/what-helps.pages.js';
 import { placementPages } from '../placements/placements.pages.js';
 import { adminPages } from '../providers/admin.pages.js';
 import { caseloadPages } from '../young-people/caseload.pages.js';
@@ -27,7 +31,9 @@ import type { PageModule } from './web.app.js';
  */
 export const pageModules: PageModule[] = [
   youngPersonPages(),
+  { routes: whatHelpsPages() },
   { routes: passportPages() },
+  { routes: passportHistoryPages() },
   { routes: sharePages() },
   { routes: proposalPages() },
   caseloadPages(),
@@ -36,6 +42,8 @@ export const pageModules: PageModule[] = [
   { routes: progressPages() },
   { routes: journeyPages() },
   { routes: accessToWorkPages() },
+  { routes: awardPages() },
+  { routes: claimPages() },
   documentPages(),
   { routes: suggestionPages() },
   { routes: searchPages() },
