@@ -3,7 +3,7 @@ import type { AccessToWorkTaskView } from '../access-to-work/access-to-work.serv
 import { actorOf } from '../auth/auth.service.js';
 import type { Actor } from '../auth/policy.js';
 import type { Clock } from '../core/clock.js';
-import { londonDayAndHour } from '../core/dates.js';
+import { londonDayAndHour, longDate } from '../core/dates.js';
 import type { CollectionSpec } from '../core/db/mongo.js';
 import { inTransaction } from '../core/db/transaction.js';
 import { Lease } from '../core/lease.js';
@@ -15,7 +15,6 @@ import type { RecipientsReadModel } from '../read-models/recipients.js';
 import type { ShareEndingsReadModel } from '../read-models/shares.js';
 import type { NotificationKind } from './kinds.js';
 import { webPaths } from './links.js';
-import { longDate } from './notifications.service.js';
 import type { NotificationOutbox } from './outbox.js';
 import { subjectFor } from './templates.js';
 
@@ -180,21 +179,21 @@ export class DailyNotifications {
           added = await this.outbox.enqueueOnce({
             ...base,
             kind: 'weekly_log_missing',
-            facts: { ...names, weekStarting: longDate(week) },
+            facts: { ...names, weekStarting: longDate(week, { weekday: true }) },
             dedupeKey: `weekly_log_missing:${item.matchId}:${week}:${coach.id}`,
           });
         } else if (item.kind === 'review_due' && item.dueOn) {
           added = await this.outbox.enqueueOnce({
             ...base,
             kind: 'review_due',
-            facts: { ...names, dueOn: longDate(item.dueOn) },
+            facts: { ...names, dueOn: longDate(item.dueOn, { weekday: true }) },
             dedupeKey: `review_due:${item.matchId}:${item.dueOn}:${coach.id}`,
           });
         } else if (item.kind === 'follow_up_due' && item.dueOn) {
           added = await this.outbox.enqueueOnce({
             ...base,
             kind: 'follow_up_due',
-            facts: { ...names, dueOn: longDate(item.dueOn) },
+            facts: { ...names, dueOn: longDate(item.dueOn, { weekday: true }) },
             dedupeKey: `follow_up_due:${item.matchId}:${item.dueOn}:${coach.id}`,
           });
         }
@@ -249,7 +248,9 @@ export class DailyNotifications {
         path: webPaths.passportShares(share.youngPersonId),
         facts: {
           employerName: employerNames.get(share.employerId) ?? 'the employer',
-          ...(ended ? { endedOn: longDate(endedOn) } : { endsOn: longDate(share.expiresAt) }),
+          ...(ended
+            ? { endedOn: longDate(endedOn, { weekday: true }) }
+            : { endsOn: longDate(share.expiresAt, { weekday: true }) }),
         },
         providerId: share.providerId,
         subjectIds: [share.youngPersonId],
