@@ -205,7 +205,7 @@ export function measureCodeShape(): CodeShape {
         if (count > 0) shape.nonNullInPages.push({ file, count });
       }
       if (!file.startsWith('src/web/components/')) {
-        const count = text.match(/govuk-table(?![_-])/g)?.length ?? 0;
+        const count = text.match(/<table\b/g)?.length ?? 0;
         if (count > 0) shape.handWrittenTables.push({ file, count });
       }
       shape.pageToPageImports.push(...pageImports(file, text));

@@ -3,6 +3,7 @@ import { Button } from '../web/components/Button.js';
 import { ErrorSummary } from '../web/components/ErrorSummary.js';
 import { Select } from '../web/components/Select.js';
 import { SummaryList } from '../web/components/SummaryList.js';
+import { Table } from '../web/components/Table.js';
 import { TableRegion } from '../web/components/TableRegion.js';
 import { CsrfField, csrfToken } from '../web/csrf.js';
 import { pageForbidden } from '../web/errors.js';
@@ -136,36 +137,19 @@ function CoachView(props: { overview: Overview; youngPersonId: string; errors: F
           <h2 class="govuk-heading-m">Award</h2>
           <p class="govuk-body">Letter dated {longDate(award.letterDate)}.</p>
           <TableRegion label="Award lines">
-            <table class="govuk-table">
-              <thead class="govuk-table__head">
-                <tr class="govuk-table__row">
-                  <th scope="col" class="govuk-table__header">
-                    Support
-                  </th>
-                  <th scope="col" class="govuk-table__header">
-                    Dates
-                  </th>
-                  <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-                    Total
-                  </th>
-                </tr>
-              </thead>
-              <tbody class="govuk-table__body">
-                {award.lines.map((line) => (
-                  <tr class="govuk-table__row">
-                    <td class="govuk-table__cell">
-                      {line.kind === 'job_coach'
-                        ? `Job coach, ${line.hoursPerWeek} hours a week at ${pounds(line.costPerHourPence ?? 0)} an hour`
-                        : lineWords(line, 'them')}
-                    </td>
-                    <td class="govuk-table__cell">
-                      {longDate(line.startsOn)} to {longDate(line.endsOn)}
-                    </td>
-                    <td class="govuk-table__cell govuk-table__cell--numeric">{pounds(line.totalPence)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Table
+              head={[{ text: 'Support' }, { text: 'Dates' }, { text: 'Total', format: 'numeric' }]}
+              rows={award.lines.map((line) => [
+                {
+                  text:
+                    line.kind === 'job_coach'
+                      ? `Job coach, ${line.hoursPerWeek} hours a week at ${pounds(line.costPerHourPence ?? 0)} an hour`
+                      : lineWords(line, 'them'),
+                },
+                { text: `${longDate(line.startsOn)} to ${longDate(line.endsOn)}` },
+                { text: pounds(line.totalPence), format: 'numeric' },
+              ])}
+            />
           </TableRegion>
           <p class="govuk-body">Employer’s contribution: {pounds(award.employerContributionPence)}.</p>
         </>
@@ -174,39 +158,27 @@ function CoachView(props: { overview: Overview; youngPersonId: string; errors: F
       {overview.claims.length === 0 ? <p class="govuk-body">No claims yet.</p> : null}
       {overview.claims.length > 0 ? (
         <TableRegion label="Claims">
-          <table class="govuk-table">
-            <thead class="govuk-table__head">
-              <tr class="govuk-table__row">
-                <th scope="col" class="govuk-table__header">
-                  Month
-                </th>
-                <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-                  Hours
-                </th>
-                <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-                  Total
-                </th>
-                <th scope="col" class="govuk-table__header">
-                  Where it is
-                </th>
-              </tr>
-            </thead>
-            <tbody class="govuk-table__body">
-              {overview.claims.map((claim) => (
-                <tr class="govuk-table__row">
-                  <td class="govuk-table__cell">
-                    <a class="govuk-link" href={`/young-people/${youngPersonId}/access-to-work/claims/${claim.id}`}>
-                      {monthInWords(claim.month)}
-                      <span class="govuk-visually-hidden"> claim</span>
-                    </a>
-                  </td>
-                  <td class="govuk-table__cell govuk-table__cell--numeric">{claim.coachingHours}</td>
-                  <td class="govuk-table__cell govuk-table__cell--numeric">{pounds(claim.totalPence)}</td>
-                  <td class="govuk-table__cell">{claimStateWords[claim.state]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table
+            head={[
+              { text: 'Month' },
+              { text: 'Hours', format: 'numeric' },
+              { text: 'Total', format: 'numeric' },
+              { text: 'Where it is' },
+            ]}
+            rows={overview.claims.map((claim) => [
+              {
+                text: (
+                  <a class="govuk-link" href={`/young-people/${youngPersonId}/access-to-work/claims/${claim.id}`}>
+                    {monthInWords(claim.month)}
+                    <span class="govuk-visually-hidden"> claim</span>
+                  </a>
+                ),
+              },
+              { text: claim.coachingHours, format: 'numeric' },
+              { text: pounds(claim.totalPence), format: 'numeric' },
+              { text: claimStateWords[claim.state] },
+            ])}
+          />
         </TableRegion>
       ) : null}
       {overview.claimableMonths.length > 0 && award ? (

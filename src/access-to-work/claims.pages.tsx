@@ -5,6 +5,7 @@ import { DateInput } from '../web/components/DateInput.js';
 import { ErrorSummary } from '../web/components/ErrorSummary.js';
 import { Input } from '../web/components/Input.js';
 import { SummaryList } from '../web/components/SummaryList.js';
+import { Table } from '../web/components/Table.js';
 import { TableRegion } from '../web/components/TableRegion.js';
 import { CsrfField, csrfToken } from '../web/csrf.js';
 import { datePartsFrom, isoDateFrom } from '../web/dates.js';
@@ -211,27 +212,15 @@ async function claimPage(c: Context<WebEnv>, posted?: { form: FormBody; errors: 
           ]}
         />
         <TableRegion label="Hours each week">
-          <table class="govuk-table">
-            <caption class="govuk-table__caption govuk-table__caption--s">Hours each week</caption>
-            <thead class="govuk-table__head">
-              <tr class="govuk-table__row">
-                <th scope="col" class="govuk-table__header">
-                  Week starting
-                </th>
-                <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-                  Job coaching hours
-                </th>
-              </tr>
-            </thead>
-            <tbody class="govuk-table__body">
-              {claim.weeks.map((week) => (
-                <tr class="govuk-table__row">
-                  <td class="govuk-table__cell">{longDate(week.weekStarting)}</td>
-                  <td class="govuk-table__cell govuk-table__cell--numeric">{week.coachingHours}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table
+            caption="Hours each week"
+            captionClasses="govuk-table__caption--s"
+            head={[{ text: 'Week starting' }, { text: 'Job coaching hours', format: 'numeric' }]}
+            rows={claim.weeks.map((week) => [
+              { text: longDate(week.weekStarting) },
+              { text: week.coachingHours, format: 'numeric' },
+            ])}
+          />
         </TableRegion>
         <h2 class="govuk-heading-m">Declaration</h2>
         <SummaryList

@@ -3,6 +3,7 @@ import { Button } from '../web/components/Button.js';
 import { ErrorSummary } from '../web/components/ErrorSummary.js';
 import { Input } from '../web/components/Input.js';
 import { SummaryList } from '../web/components/SummaryList.js';
+import { Table } from '../web/components/Table.js';
 import { TableRegion } from '../web/components/TableRegion.js';
 import { CsrfField, csrfToken } from '../web/csrf.js';
 import { pageForbidden } from '../web/errors.js';
@@ -199,50 +200,37 @@ async function progressPage(c: Context<WebEnv>) {
         />
       ) : null}
       <TableRegion label="Hours each week">
-        <table class="govuk-table">
-          <caption class="govuk-table__caption govuk-table__caption--m">Hours each week</caption>
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              <th scope="col" class="govuk-table__header">
-                Week
-              </th>
-              <th scope="col" class="govuk-table__header">
-                Starting
-              </th>
-              <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-                Hours worked
-              </th>
-              <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-                Support hours
-              </th>
-              {canLog ? (
-                <th scope="col" class="govuk-table__header">
-                  Log
-                </th>
-              ) : null}
-            </tr>
-          </thead>
-          <tbody class="govuk-table__body">
-            {progress.weeks.map((week) => (
-              <tr class="govuk-table__row">
-                <th scope="row" class="govuk-table__header">
+        <Table
+          caption="Hours each week"
+          captionClasses="govuk-table__caption--m"
+          firstCellIsHeader
+          head={[
+            { text: 'Week' },
+            { text: 'Starting' },
+            { text: 'Hours worked', format: 'numeric' },
+            { text: 'Support hours', format: 'numeric' },
+            ...(canLog ? [{ text: 'Log' }] : []),
+          ]}
+          rows={progress.weeks.map((week) => [
+            {
+              text: (
+                <>
                   {week.weekNumber}
                   {markAfter.has(week.weekNumber) ? (
                     <span class="govuk-body-s govuk-!-display-block">
                       {markAfter.get(week.weekNumber)} after this week
                     </span>
                   ) : null}
-                </th>
-                <td class="govuk-table__cell">{longDate(week.weekStarting)}</td>
-                <td class="govuk-table__cell govuk-table__cell--numeric">
-                  {week.logged ? week.hoursWorked : 'No log'}
-                </td>
-                <td class="govuk-table__cell govuk-table__cell--numeric">
-                  {week.logged ? week.supportHours : 'No log'}
-                </td>
-                {canLog ? (
-                  <td class="govuk-table__cell">
-                    {week.logged ? (
+                </>
+              ),
+            },
+            { text: longDate(week.weekStarting) },
+            { text: week.logged ? week.hoursWorked : 'No log', format: 'numeric' as const },
+            { text: week.logged ? week.supportHours : 'No log', format: 'numeric' as const },
+            ...(canLog
+              ? [
+                  {
+                    text: week.logged ? (
                       <a class="govuk-link" href={`/journeys/${view.id}/weekly-log/${week.weekStarting}`}>
                         Change<span class="govuk-visually-hidden"> the log of week {week.weekNumber}</span>
                       </a>
@@ -250,13 +238,12 @@ async function progressPage(c: Context<WebEnv>) {
                       <a class="govuk-link" href={`/journeys/${view.id}/weekly-log?week=${week.weekStarting}`}>
                         Record<span class="govuk-visually-hidden"> a log for week {week.weekNumber}</span>
                       </a>
-                    )}
-                  </td>
-                ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                    ),
+                  },
+                ]
+              : []),
+          ])}
+        />
       </TableRegion>
       {progress.reviews.length > 0 ? (
         <>

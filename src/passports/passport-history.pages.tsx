@@ -4,6 +4,7 @@ import type { PassportSection } from '../domain/vocabulary.js';
 import { Button, ButtonGroup } from '../web/components/Button.js';
 import { Pagination, pageNumber } from '../web/components/Pagination.js';
 import { SummaryList } from '../web/components/SummaryList.js';
+import { Table } from '../web/components/Table.js';
 import { CsrfField, csrfToken } from '../web/csrf.js';
 import { pageNotFound } from '../web/errors.js';
 import { readForm, text } from '../web/forms.js';
@@ -42,54 +43,45 @@ async function historyPage(c: Context<WebEnv>, person: PersonPage) {
         version. Nothing is deleted.
       </p>
       {versions.length === 0 ? <p class="govuk-body">The passport has not been saved yet.</p> : null}
-      <table class="govuk-table">
-        <caption class="govuk-table__caption govuk-table__caption--m">Versions, newest first</caption>
-        <thead class="govuk-table__head">
-          <tr class="govuk-table__row">
-            <th scope="col" class="govuk-table__header">
-              Version
-            </th>
-            <th scope="col" class="govuk-table__header">
-              What happened
-            </th>
-            <th scope="col" class="govuk-table__header">
-              <span class="govuk-visually-hidden">Action</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody class="govuk-table__body">
-          {versions.map((version) => (
-            <tr class="govuk-table__row">
-              <td class="govuk-table__cell">{version.version}</td>
-              <td class="govuk-table__cell">
+      <Table
+        caption="Versions, newest first"
+        captionClasses="govuk-table__caption--m"
+        head={[
+          { text: 'Version' },
+          { text: 'What happened' },
+          { text: <span class="govuk-visually-hidden">Action</span> },
+        ]}
+        rows={versions.map((version) => [
+          { text: version.version },
+          {
+            text: (
+              <>
                 {sourceWords[version.source]}
                 {version.restoredFrom ? ` (version ${version.restoredFrom})` : ''} by{' '}
                 {names.get(version.savedBy.accountId) ?? 'someone at the provider'}, {dateAndTime(version.savedAt)}
-              </td>
-              <td class="govuk-table__cell">
-                {version.version === view.version ? (
-                  'This is the newest'
-                ) : canRestore ? (
-                  <form
-                    method="post"
-                    action={`${passportPath(person.youngPersonId)}/history/${version.version}/restore`}
+              </>
+            ),
+          },
+          {
+            text:
+              version.version === view.version ? (
+                'This is the newest'
+              ) : canRestore ? (
+                <form method="post" action={`${passportPath(person.youngPersonId)}/history/${version.version}/restore`}>
+                  <CsrfField token={csrfToken(c)} />
+                  <input type="hidden" name="baseVersion" value={String(view.version)} />
+                  <button
+                    type="submit"
+                    class="govuk-button govuk-button--secondary app-table-button"
+                    data-module="govuk-button"
                   >
-                    <CsrfField token={csrfToken(c)} />
-                    <input type="hidden" name="baseVersion" value={String(view.version)} />
-                    <button
-                      type="submit"
-                      class="govuk-button govuk-button--secondary app-table-button"
-                      data-module="govuk-button"
-                    >
-                      Bring back version {version.version}
-                    </button>
-                  </form>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+                    Bring back version {version.version}
+                  </button>
+                </form>
+              ) : null,
+          },
+        ])}
+      />
     </>,
   );
 }

@@ -8,6 +8,7 @@ import { ErrorSummary } from '../web/components/ErrorSummary.js';
 import { Input } from '../web/components/Input.js';
 import { Radios } from '../web/components/Radios.js';
 import { SummaryList } from '../web/components/SummaryList.js';
+import { Table } from '../web/components/Table.js';
 import { TableRegion } from '../web/components/TableRegion.js';
 import { CsrfField, csrfToken } from '../web/csrf.js';
 import { daysAfter } from '../web/dates.js';
@@ -328,33 +329,21 @@ async function placementPage(c: Context<WebEnv>, person: PersonPage) {
           ) : null}
           {report.logs.length > 0 ? (
             <TableRegion label="Hours each week">
-              <table class="govuk-table">
-                <caption class="govuk-table__caption govuk-table__caption--s">Hours each week</caption>
-                <thead class="govuk-table__head">
-                  <tr class="govuk-table__row">
-                    <th scope="col" class="govuk-table__header">
-                      Week starting
-                    </th>
-                    <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-                      Hours worked
-                    </th>
-                    <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-                      Hours with job coach
-                    </th>
-                  </tr>
-                </thead>
-                <tbody class="govuk-table__body">
-                  {report.logs.map((log) => (
-                    <tr class="govuk-table__row">
-                      <th scope="row" class="govuk-table__header">
-                        {longDate(log.weekStarting)}
-                      </th>
-                      <td class="govuk-table__cell govuk-table__cell--numeric">{log.hoursWorked}</td>
-                      <td class="govuk-table__cell govuk-table__cell--numeric">{log.supportHours}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <Table
+                caption="Hours each week"
+                captionClasses="govuk-table__caption--s"
+                firstCellIsHeader
+                head={[
+                  { text: 'Week starting' },
+                  { text: 'Hours worked', format: 'numeric' },
+                  { text: 'Hours with job coach', format: 'numeric' },
+                ]}
+                rows={report.logs.map((log) => [
+                  { text: longDate(log.weekStarting) },
+                  { text: log.hoursWorked, format: 'numeric' },
+                  { text: log.supportHours, format: 'numeric' },
+                ])}
+              />
             </TableRegion>
           ) : null}
         </>
