@@ -3,7 +3,7 @@ import { type Actor, authorize, providerDashboardScope } from '../auth/policy.js
 import type { Clock } from '../core/clock.js';
 import { forbidden, notFound } from '../core/errors.js';
 import { type Sector, sectorLabels } from '../domain/vocabulary.js';
-import type { JourneyState } from '../journey/journey.machine.js';
+import { awaitingEmployerStates, type JourneyState } from '../journey/journey.machine.js';
 import type { OutcomeType } from '../journey/journey.schemas.js';
 import type { DashboardsReadModel } from '../read-models/dashboards.js';
 import type { NamesReadModel } from '../read-models/names.js';
@@ -354,7 +354,7 @@ export class DashboardsService {
     authorize(actor, 'employer.dashboard', employer);
     const employerId = new ObjectId(employer.id);
     const employerFlags = {
-      awaitingDecision: { $cond: [{ $in: ['$state', ['awaiting_employer', 'taster_arranged']] }, 1, 0] },
+      awaitingDecision: { $cond: [{ $in: ['$state', [...awaitingEmployerStates]] }, 1, 0] },
       tasters: { $cond: [{ $ne: [{ $type: '$taster' }, 'missing'] }, 1, 0] },
       acceptedByEmployer: { $cond: [{ $eq: ['$employerDecision.accepted', true] }, 1, 0] },
       declinedByEmployer: { $cond: [{ $eq: ['$employerDecision.accepted', false] }, 1, 0] },

@@ -51,10 +51,8 @@ async function journeyPage(
     return c.redirect(`/young-people/${match.youngPersonId}/proposals/${matchId}`, 303);
   }
   const { match, view } = await loadJourney(c);
-  const [coach, accessToWork] = await Promise.all([
-    c.var.services.journey.coachContact(actor, match),
-    c.var.services.accessToWork.journeyDates(actor, view.youngPerson.id),
-  ]);
+  const coach = view.jobCoach;
+  const accessToWork = await c.var.services.accessToWork.journeyDates(actor, view.youngPerson.id);
   // The employer decides with the placement's practicalities in front of them: its own placement, which it may read.
   const practicalities =
     actor.role === 'employer' ? (await c.var.services.placements.get(actor, view.placement.id)).placement : undefined;

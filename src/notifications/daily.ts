@@ -10,6 +10,7 @@ import { Lease } from '../core/lease.js';
 import { errorSummary, type Logger } from '../core/logger.js';
 import { PolledWorker, type RoundOutcome } from '../core/polled-worker.js';
 import type { InboxService } from '../journey/inbox.service.js';
+import { shareEndingSoonDays } from '../passports/passports.rules.js';
 import type { NamesReadModel } from '../read-models/names.js';
 import type { RecipientsReadModel } from '../read-models/recipients.js';
 import type { ShareEndingsReadModel } from '../read-models/shares.js';
@@ -52,7 +53,6 @@ export interface DailyOutcome {
 }
 
 const dayMs = 86_400_000;
-const shareNoticeDays = 14;
 /** Shares that ended more than this long ago (or before this feature) are not announced. */
 const endedShareWindowDays = 7;
 
@@ -225,9 +225,9 @@ export class DailyNotifications {
     return made;
   }
 
-  /** Tells each owner of a share that ends within 14 days, and of one that has ended (unless they ended it). */
+  /** Tells each owner of a share that ends within `shareEndingSoonDays`, and of one that has ended (unless they ended it). */
   async #shareNotices(now: Date): Promise<number> {
-    const soon = new Date(now.getTime() + shareNoticeDays * dayMs);
+    const soon = new Date(now.getTime() + shareEndingSoonDays * dayMs);
     const recently = new Date(now.getTime() - endedShareWindowDays * dayMs);
     const shares = await this.shareEndings.endingOrEnded(recently, soon);
     if (shares.length === 0) return 0;

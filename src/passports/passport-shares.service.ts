@@ -6,7 +6,14 @@ import { type PassportSection, passportSections } from '../domain/vocabulary.js'
 import type { PersonFact } from '../read-models/people.js';
 import { PassportDrafts } from './passport-drafts.service.js';
 import type { PassportShare } from './passports.repository.js';
-import { consentStatement, defaultCoachAccess, ownedOrActedFor, pickSections, shareStatus } from './passports.rules.js';
+import {
+  consentStatement,
+  defaultCoachAccess,
+  ownedOrActedFor,
+  pickSections,
+  shareEndingSoonDays,
+  shareStatus,
+} from './passports.rules.js';
 
 /** PassportsService's layer for sharing: consent, renewing and withdrawing shares, and employers reading what was shared. */
 export class PassportShares extends PassportDrafts {
@@ -148,6 +155,14 @@ export class PassportShares extends PassportDrafts {
   async shares(actor: Actor, youngPersonId: string) {
     await this.load(actor, youngPersonId, 'passport.read_history');
     return this.passports.sharesOf(youngPersonId);
+  }
+
+  /** The shares of one passport that are active and end within `shareEndingSoonDays`, for its owner's home. */
+  async sharesEndingSoon(actor: Actor, youngPersonId: string): Promise<PassportShare[]> {
+    const now = this.clock.now();
+    const soon = daysAfter(now, shareEndingSoonDays);
+    const shares = await this.shares(actor, youngPersonId);
+    return shares.filter((share) => shareStatus(share, now) === 'active' && share.expiresAt <= soon);
   }
 
   /**

@@ -10,7 +10,7 @@ import {
   readableSections,
 } from '../auth/policy.js';
 import type { Clock } from '../core/clock.js';
-import { isoDate } from '../core/dates.js';
+import { daysAfter, isoDate } from '../core/dates.js';
 import { inTransaction } from '../core/db/transaction.js';
 import { ApiError, notFound } from '../core/errors.js';
 import { type PassportSection, passportSections } from '../domain/vocabulary.js';
@@ -19,7 +19,7 @@ import type { NamesReadModel } from '../read-models/names.js';
 import type { PeopleFacts } from '../read-models/people.js';
 import type { PlacementFacts } from '../read-models/placements.js';
 import type { Passport, PassportsRepository, VersionSource } from './passports.repository.js';
-import { completeness, emptyPassport, pickSections } from './passports.rules.js';
+import { completeness, emptyPassport, pickSections, reviewSoonDays } from './passports.rules.js';
 import type { PassportSections, WholePassportSections } from './passports.schemas.js';
 
 /**
@@ -131,9 +131,12 @@ export class PassportVersions {
     const { passport, resource } = await this.load(actor, youngPersonId, 'passport.read');
     const visible = readableSections(actor, resource, passportSections);
     const filled = completeness(passport.sections);
+    const review = this.#reviewDue(visible.includes('review') ? passport.sections.review?.nextReviewDue : undefined);
+    const soon = isoDate(daysAfter(this.clock.now(), reviewSoonDays));
     return {
       pendingDrafts: await this.passports.countPendingDrafts(youngPersonId),
-      ...this.#reviewDue(visible.includes('review') ? passport.sections.review?.nextReviewDue : undefined),
+      ...review,
+      reviewDueSoon: !review.reviewOverdue && review.nextReviewDue !== null && review.nextReviewDue <= soon,
       emptySections: visible.filter((section) => filled[section] === 'empty'),
     };
   }

@@ -8,6 +8,12 @@ import type { PassportSections } from './passports.schemas.js';
 export const defaultCoachAccess: CoachAccess = 'without_condition';
 export const defaultShareDays = 90;
 
+/** How long before a passport share ends its owner is told, so they can renew it. */
+export const shareEndingSoonDays = 14;
+
+/** How long before a passport's review is due its owner's home asks them to check it. */
+export const reviewSoonDays = 30;
+
 /** Audit actions that count as someone reading a passport; the owner sees them in the access log. */
 export const passportReadActions: readonly AuditAction[] = [
   'passport.read',

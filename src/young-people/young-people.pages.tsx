@@ -11,7 +11,6 @@ import { SummaryList } from '../web/components/SummaryList.js';
 import { Table } from '../web/components/Table.js';
 import { TableRegion } from '../web/components/TableRegion.js';
 import { CsrfField, csrfToken } from '../web/csrf.js';
-import { daysAfter } from '../web/dates.js';
 import { pageForbidden } from '../web/errors.js';
 import { type FieldErrors, list, readForm, text } from '../web/forms.js';
 import type { HomePage } from '../web/home.js';
@@ -24,7 +23,6 @@ import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
 import { daysInWords } from '../web/words.js';
 import { longDate, type PersonPage, personPage, withPerson } from '../web/young-person.js';
-import { shareStatus } from './young-people.service.js';
 
 export const rightLabels: Record<DelegateRight, { text: string; hint: string }> = {
   view_profile: { text: 'See my profile', hint: 'Where I live, when I can work, what I like.' },
@@ -41,19 +39,16 @@ interface NextThing {
   why: string;
 }
 
-const soon = (days: number, now: Date) => daysAfter(now, days);
-
 /** "What to do next" for a young person: proposals to answer, coach drafts, shares ending soon, a review due. */
 async function nextThings(c: Context<WebEnv>, person: PersonPage): Promise<NextThing[]> {
-  const { inbox, passports, clock } = c.var.services;
-  const now = clock.now();
+  const { inbox, passports } = c.var.services;
   const [items, passport, shares] = await Promise.all([
     inbox.inbox(person.actor),
     person.may('view_passport') || !person.asDelegate
       ? unlessAbsent(passports.toDo(person.actor, person.youngPersonId))
       : undefined,
     person.may('view_passport') || !person.asDelegate
-      ? unlessAbsent(passports.shares(person.actor, person.youngPersonId), [])
+      ? unlessAbsent(passports.sharesEndingSoon(person.actor, person.youngPersonId), [])
       : [],
   ]);
   const things: NextThing[] = [];
@@ -82,7 +77,7 @@ async function nextThings(c: Context<WebEnv>, person: PersonPage): Promise<NextT
         href: `${base}/sections/review`,
         why: 'It is time for the review.',
       });
-    else if (view.nextReviewDue && view.nextReviewDue <= soon(30, now).toISOString().slice(0, 10))
+    else if (view.reviewDueSoon && view.nextReviewDue)
       things.push({
         text: `Check ${person.your} passport soon`,
         href: `${base}/sections/review`,
@@ -97,13 +92,11 @@ async function nextThings(c: Context<WebEnv>, person: PersonPage): Promise<NextT
       });
   }
   for (const share of shares) {
-    if (shareStatus(share, now) === 'active' && share.expiresAt <= soon(14, now)) {
-      things.push({
-        text: `A share of ${person.your} passport ends soon`,
-        href: `${base}/shares`,
-        why: `It ends on ${longDate(share.expiresAt)}. Share again if ${person.asDelegate ? `${person.you} wants` : 'you want'} them to keep reading it.`,
-      });
-    }
+    things.push({
+      text: `A share of ${person.your} passport ends soon`,
+      href: `${base}/shares`,
+      why: `It ends on ${longDate(share.expiresAt)}. Share again if ${person.asDelegate ? `${person.you} wants` : 'you want'} them to keep reading it.`,
+    });
   }
   return things;
 }
