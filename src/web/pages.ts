@@ -18,6 +18,7 @@ import { sharedPassportPages } from '../passports/shared.pages.js';
 import { sharePages } from '../passports/shares.pages.js';
 import { suggestionPages } from '../passports/suggestions.pages.js';
 import { whatHelpsPages } from '../passports/what-helps.pages.js';
+import { withdrawSharePages } from '../passports/withdraw-share.pages.js';
 import { placementPages } from '../placements/placements.pages.js';
 import { adminPages } from '../providers/admin.pages.js';
 import { caseloadPages } from '../young-people/caseload.pages.js';
@@ -35,6 +36,7 @@ export const pageModules: PageModule[] = [
   { routes: passportPages() },
   { routes: passportHistoryPages() },
   { routes: sharePages() },
+  { routes: withdrawSharePages() },
   { routes: proposalPages() },
   caseloadPages(),
   { routes: matchingPages() },
