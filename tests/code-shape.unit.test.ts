@@ -23,13 +23,11 @@ const longFilesLeft: Record<string, string> = {
   'src/passports/passports.routes.ts': "the passport's operations",
   'src/access-to-work/access-to-work.service.ts': 'the case, the award and the claims',
   'src/journey/journey.repository.ts': 'the journey collection and its queries',
-  'src/young-people/young-people.pages.tsx': "a young person's pages for each reader",
 };
 
 const longFunctionsLeft: Record<string, string> = {
   'src/services.ts createServices': 'wires every repository, read model and service in one place',
   'src/passports/withdraw-share.pages.tsx withdrawSharePages': 'registers stopping a share with its handlers inline',
-  'src/passports/shares.pages.tsx sharePages': 'registers the share flow with its handlers written inline',
   'src/passports/passports.routes.ts passportsRoutes': 'registers every passport operation with its handler inline',
   'src/placements/placement-form.tsx PlacementForm':
     'one form of about twenty fields (schedule, rotations, environment)',

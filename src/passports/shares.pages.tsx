@@ -109,87 +109,89 @@ async function sharesPage(c: Context<WebEnv>, person: PersonPage) {
   );
 }
 
+/** The share form, empty or with the choice a "change" link from the check page carries in its query. */
+async function newSharePage(c: Context<WebEnv>, person: PersonPage) {
+  return renderPage(
+    c,
+    { title: `Share ${passportOf(person)}`, backLink: sharesPath(person.youngPersonId) },
+    <ShareForm
+      person={person}
+      employers={await proposalEmployers(c, person)}
+      choice={choiceFromQuery(c)}
+      errors={{}}
+      csrf={csrfToken(c)}
+    />,
+  );
+}
+
+/** Reads the form and checks it: the share to make, or the form again with its problems (400). */
+const checked = async (
+  c: Context<WebEnv>,
+  person: PersonPage,
+): Promise<
+  | { choice: ShareChoice; input: NonNullable<ReturnType<typeof validate>['input']>; employerName: string }
+  | { problems: Response }
+> => {
+  const choice = await readChoice(c);
+  const [employers, other] = await Promise.all([
+    proposalEmployers(c, person),
+    choice.employerId === 'other' ? otherEmployer(c, person, choice) : undefined,
+  ]);
+  const { input, employerName, errors } = validate(choice, employers, other);
+  if (input && employerName) return { choice, input, employerName };
+  c.status(400);
+  return {
+    problems: await renderPage(
+      c,
+      { title: `Share ${passportOf(person)}`, hasErrors: true, backLink: sharesPath(person.youngPersonId) },
+      <ShareForm
+        person={person}
+        employers={employers}
+        otherChoices={other?.choices}
+        choice={choice}
+        errors={errors}
+        csrf={csrfToken(c)}
+      />,
+    ),
+  };
+};
+
+/** The "check before you share" page; a parent or carer is asked there whether they talked with the young person. */
+const checkPage = (
+  c: Context<WebEnv>,
+  person: PersonPage,
+  result: { choice: ShareChoice; input: NonNullable<ReturnType<typeof validate>['input']>; employerName: string },
+  talked: string,
+  errors: FieldErrors,
+) => {
+  if (Object.keys(errors).length > 0) c.status(400);
+  return renderPage(
+    c,
+    {
+      title: 'Check before you share',
+      hasErrors: Object.keys(errors).length > 0,
+      backLink: changeLink(person, result.choice),
+    },
+    <CheckAnswers
+      person={person}
+      choice={result.choice}
+      employerId={result.input.employerId}
+      employerName={result.employerName}
+      input={result.input}
+      youngPersonName={person.asDelegate ? (c.get('session')?.actingFor?.name ?? 'them') : undefined}
+      talked={talked}
+      errors={errors}
+      csrf={csrfToken(c)}
+    />,
+  );
+};
+
+/** Sharing and seeing shares: consent that is specific and easy to undo. */
 export function sharePages() {
   const app = new Hono<WebEnv>();
   app.get('/young-people/:id/passport/shares', (c) => withPerson(c, (person) => sharesPage(c, person)));
 
-  app.get('/young-people/:id/passport/shares/new', (c) =>
-    withPerson(c, async (person) =>
-      renderPage(
-        c,
-        { title: `Share ${passportOf(person)}`, backLink: sharesPath(person.youngPersonId) },
-        <ShareForm
-          person={person}
-          employers={await proposalEmployers(c, person)}
-          choice={choiceFromQuery(c)}
-          errors={{}}
-          csrf={csrfToken(c)}
-        />,
-      ),
-    ),
-  );
-
-  /** Reads the form and checks it: the share to make, or the form again with its problems (400). */
-  const checked = async (
-    c: Context<WebEnv>,
-    person: PersonPage,
-  ): Promise<
-    | { choice: ShareChoice; input: NonNullable<ReturnType<typeof validate>['input']>; employerName: string }
-    | { problems: Response }
-  > => {
-    const choice = await readChoice(c);
-    const [employers, other] = await Promise.all([
-      proposalEmployers(c, person),
-      choice.employerId === 'other' ? otherEmployer(c, person, choice) : undefined,
-    ]);
-    const { input, employerName, errors } = validate(choice, employers, other);
-    if (input && employerName) return { choice, input, employerName };
-    c.status(400);
-    return {
-      problems: await renderPage(
-        c,
-        { title: `Share ${passportOf(person)}`, hasErrors: true, backLink: sharesPath(person.youngPersonId) },
-        <ShareForm
-          person={person}
-          employers={employers}
-          otherChoices={other?.choices}
-          choice={choice}
-          errors={errors}
-          csrf={csrfToken(c)}
-        />,
-      ),
-    };
-  };
-
-  /** The "check before you share" page; a parent or carer is asked there whether they talked with the young person. */
-  const checkPage = (
-    c: Context<WebEnv>,
-    person: PersonPage,
-    result: { choice: ShareChoice; input: NonNullable<ReturnType<typeof validate>['input']>; employerName: string },
-    talked: string,
-    errors: FieldErrors,
-  ) => {
-    if (Object.keys(errors).length > 0) c.status(400);
-    return renderPage(
-      c,
-      {
-        title: 'Check before you share',
-        hasErrors: Object.keys(errors).length > 0,
-        backLink: changeLink(person, result.choice),
-      },
-      <CheckAnswers
-        person={person}
-        choice={result.choice}
-        employerId={result.input.employerId}
-        employerName={result.employerName}
-        input={result.input}
-        youngPersonName={person.asDelegate ? (c.get('session')?.actingFor?.name ?? 'them') : undefined}
-        talked={talked}
-        errors={errors}
-        csrf={csrfToken(c)}
-      />,
-    );
-  };
+  app.get('/young-people/:id/passport/shares/new', (c) => withPerson(c, (person) => newSharePage(c, person)));
 
   app.post('/young-people/:id/passport/shares/new', (c) =>
     withPerson(c, async (person) => {

@@ -38,8 +38,6 @@ function StillShared(props: { name: string; others: PassportShare[] }) {
   );
 }
 
-/** Sharing, seeing shares, and stopping a share: consent that is specific and easy to undo. */
-
 /** Stopping one share, or every share with an employer, after saying what stays shared. */
 export function withdrawSharePages() {
   const app = new Hono<WebEnv>();
