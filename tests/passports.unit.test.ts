@@ -5,7 +5,7 @@ import {
   otherActiveSharesWith,
   purposeClause,
   sectionsOnlyIn,
-} from '../src/passports/passports.service.js';
+} from '../src/passports/passports.rules.js';
 
 describe('the consent statement', () => {
   const statement = (purpose: string) =>

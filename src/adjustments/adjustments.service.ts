@@ -6,7 +6,7 @@ import { addDays, londonDayAndHour } from '../core/dates.js';
 import { inTransaction } from '../core/db/transaction.js';
 import { ApiError, type FieldProblem, notFound, unprocessable, validationFailed } from '../core/errors.js';
 import type { AdjustmentCategory } from '../domain/vocabulary.js';
-import { defaultCoachAccess } from '../passports/passports.service.js';
+import { defaultCoachAccess } from '../passports/passports.rules.js';
 import type { AdjustmentJourney, AdjustmentJourneysReadModel } from '../read-models/adjustment-journeys.js';
 import {
   type AdjustmentAction,

@@ -87,3 +87,21 @@ export function londonDayAndHour(at: Date): { day: string; hour: number } {
   );
   return { day: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour) };
 }
+
+/**
+ * A day as people say it, the one way pages and emails write dates: "3 March 2026", or with
+ * `weekday` "Tuesday 3 March 2026" (emails, read away from a calendar). A calendar date
+ * ("YYYY-MM-DD") is that day; an instant is its day in England.
+ */
+export function longDate(value: string | Date, options: { weekday?: boolean } = {}): string {
+  const date = typeof value === 'string' ? new Date(value.length === 10 ? `${value}T12:00:00Z` : value) : value;
+  return new Intl.DateTimeFormat('en-GB', {
+    ...(options.weekday ? { weekday: 'long' } : {}),
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Europe/London',
+  })
+    .format(date)
+    .replace(',', '');
+}

@@ -5,7 +5,7 @@ import type { Clock } from '../core/clock.js';
 import { londonDayAndHour } from '../core/dates.js';
 import { forbidden, notFound } from '../core/errors.js';
 import { type Sector, sectorLabels } from '../domain/vocabulary.js';
-import type { JourneyState } from '../journey/journey.machine.js';
+import { awaitingEmployerStates, type JourneyState } from '../journey/journey.machine.js';
 import type { OutcomeType } from '../journey/journey.schemas.js';
 import type { AccessToWorkFiguresReadModel } from '../read-models/access-to-work-figures.js';
 import type { AdjustmentFiguresReadModel } from '../read-models/adjustment-figures.js';
@@ -379,7 +379,7 @@ export class DashboardsService {
     authorize(actor, 'employer.dashboard', employer);
     const employerId = new ObjectId(employer.id);
     const employerFlags = {
-      awaitingDecision: { $cond: [{ $in: ['$state', ['awaiting_employer', 'taster_arranged']] }, 1, 0] },
+      awaitingDecision: { $cond: [{ $in: ['$state', [...awaitingEmployerStates]] }, 1, 0] },
       tasters: { $cond: [{ $ne: [{ $type: '$taster' }, 'missing'] }, 1, 0] },
       acceptedByEmployer: { $cond: [{ $eq: ['$employerDecision.accepted', true] }, 1, 0] },
       declinedByEmployer: { $cond: [{ $eq: ['$employerDecision.accepted', false] }, 1, 0] },

@@ -3,6 +3,7 @@ import { type Sector, sectorLabels, sectors } from '../domain/vocabulary.js';
 import { Button } from '../web/components/Button.js';
 import { Pagination } from '../web/components/Pagination.js';
 import { Select } from '../web/components/Select.js';
+import { Table } from '../web/components/Table.js';
 import { TableRegion } from '../web/components/TableRegion.js';
 import { pageForbidden } from '../web/errors.js';
 import { pageActor } from '../web/page-context.js';
@@ -103,79 +104,50 @@ function GroupTable(props: {
 }) {
   return (
     <TableRegion label={props.caption}>
-      <table class="govuk-table">
-        <caption class="govuk-table__caption govuk-table__caption--s">{props.caption}</caption>
-        <thead class="govuk-table__head">
-          <tr class="govuk-table__row">
-            <th scope="col" class="govuk-table__header">
-              Group
-            </th>
-            {props.figures.map((figure) => (
-              <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-                {figureWords[figure] ?? figure}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody class="govuk-table__body">
-          {props.rows.map((row) => {
-            const href = props.href?.(row);
-            return (
-              <tr class="govuk-table__row">
-                <th scope="row" class="govuk-table__header">
-                  {href ? (
-                    <a class="govuk-link" href={href}>
-                      {row.label}
-                    </a>
-                  ) : (
-                    row.label
-                  )}
-                </th>
-                {props.figures.map((figure) => (
-                  <td class="govuk-table__cell govuk-table__cell--numeric">
-                    {row[figure] === null || row[figure] === undefined ? '–' : String(row[figure])}
-                  </td>
-                ))}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <Table
+        caption={props.caption}
+        captionClasses="govuk-table__caption--s"
+        firstCellIsHeader
+        head={[
+          { text: 'Group' },
+          ...props.figures.map((figure) => ({ text: figureWords[figure] ?? figure, format: 'numeric' as const })),
+        ]}
+        rows={props.rows.map((row) => {
+          const href = props.href?.(row);
+          return [
+            {
+              text: href ? (
+                <a class="govuk-link" href={href}>
+                  {row.label}
+                </a>
+              ) : (
+                row.label
+              ),
+            },
+            ...props.figures.map((figure) => ({
+              text: row[figure] === null || row[figure] === undefined ? '–' : String(row[figure]),
+              format: 'numeric' as const,
+            })),
+          ];
+        })}
+      />
     </TableRegion>
   );
 }
 
 function FiguresWithDefinitions(props: { figures: Record<string, unknown>; definitions: Record<string, string> }) {
   return (
-    <table class="govuk-table">
-      <caption class="govuk-table__caption govuk-table__caption--m">All figures, with what each one counts</caption>
-      <thead class="govuk-table__head">
-        <tr class="govuk-table__row">
-          <th scope="col" class="govuk-table__header">
-            Figure
-          </th>
-          <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-            Value
-          </th>
-          <th scope="col" class="govuk-table__header">
-            What it counts
-          </th>
-        </tr>
-      </thead>
-      <tbody class="govuk-table__body">
-        {Object.entries(props.figures).map(([figure, value]) => (
-          <tr class="govuk-table__row">
-            <th scope="row" class="govuk-table__header">
-              {figureWords[figure] ?? figure}
-            </th>
-            <td class="govuk-table__cell govuk-table__cell--numeric">
-              {value === null || value === undefined ? '–' : String(value)}
-            </td>
-            <td class="govuk-table__cell govuk-body-s">{props.definitions[figure] ?? ''}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <Table
+      caption="All figures, with what each one counts"
+      captionClasses="govuk-table__caption--m"
+      firstCellIsHeader
+      head={[{ text: 'Figure' }, { text: 'Value', format: 'numeric' }, { text: 'What it counts' }]}
+      rows={Object.entries(props.figures).map(([figure, value]) => [
+        { text: figureWords[figure] ?? figure },
+        { text: value === null || value === undefined ? '–' : String(value), format: 'numeric' },
+        { text: props.definitions[figure] ?? '', classes: 'govuk-body-s' },
+      ])}
+    />
   );
 }
 

@@ -1,5 +1,4 @@
 import { type Context, Hono } from 'hono';
-import type { JourneyState } from '../journey/journey.machine.js';
 import { Pagination, pageNumber } from '../web/components/Pagination.js';
 import { Tag } from '../web/components/Tag.js';
 import { pageForbidden } from '../web/errors.js';
@@ -9,7 +8,6 @@ import { renderPage } from '../web/render.js';
 import type { WebEnv } from '../web/web.env.js';
 import { stateWords } from '../web/words.js';
 import { longDate } from '../web/young-person.js';
-import { journeyStates } from './employers.service.js';
 
 function employerOnly(c: Context<WebEnv>) {
   if (pageActor(c).role !== 'employer') throw pageForbidden('This page is for employers.');
@@ -72,7 +70,6 @@ async function employerHome(c: Context<WebEnv>) {
   );
 }
 
-const waiting: JourneyState[] = ['awaiting_employer', 'taster_arranged'];
 const pageSize = 50;
 
 /**
@@ -86,12 +83,8 @@ async function proposalsPage(c: Context<WebEnv>) {
   const { journey } = c.var.services;
   const page = pageNumber(c.req.query('page'), 200);
   const [decideList, othersList] = await Promise.all([
-    journey.list(actor, { states: waiting, limit: 100, offset: 0 }),
-    journey.list(actor, {
-      states: journeyStates.filter((state) => !waiting.includes(state)),
-      limit: pageSize,
-      offset: (page - 1) * pageSize,
-    }),
+    journey.list(actor, { awaitingEmployer: true, limit: 100, offset: 0 }),
+    journey.list(actor, { awaitingEmployer: false, limit: pageSize, offset: (page - 1) * pageSize }),
   ]);
   const decide = decideList.items;
   const others = othersList.items;

@@ -15,9 +15,6 @@ import type { SearchOutbox } from '../search-sync/outbox.js';
 import type { Employer, EmployersRepository } from './employers.repository.js';
 import type { EmployerInput, EmployerPatch } from './employers.schemas.js';
 
-/** The employer's proposals page lists journeys by state; the journey table names the states. */
-export { journeyStates } from '../journey/journey.machine.js';
-
 export function employerResource(employer: Pick<Employer, 'id' | 'verified' | 'verifiedBy'>) {
   return {
     type: 'employer' as const,

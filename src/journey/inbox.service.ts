@@ -2,6 +2,7 @@ import { type Actor, placementMatchScope } from '../auth/policy.js';
 import type { Clock } from '../core/clock.js';
 import { daysAfter, isoDate } from '../core/dates.js';
 import type { PassportSection } from '../domain/vocabulary.js';
+import { shareEndingSoonDays } from '../passports/passports.rules.js';
 import type { PassportsService } from '../passports/passports.service.js';
 import type { NamesReadModel } from '../read-models/names.js';
 import { type InboxItem, type InboxKind, inboxItemsFor, sortInbox } from './inbox.js';
@@ -46,9 +47,6 @@ export type DecidedForYou =
       employerName: string;
     }
   | { kind: 'shared'; by: string; at: Date; employerName: string; sections: PassportSection[] };
-
-/** How long before a passport share ends its owner is told, so they can renew it. */
-export const shareEndingSoonDays = 14;
 
 export class InboxService {
   private readonly matches: PlacementMatchesRepository;

@@ -174,6 +174,11 @@ export const activeStates: readonly JourneyState[] = [
 /** States reached only after the internship started. */
 export const startedStates: readonly JourneyState[] = ['in_progress', 'completed', 'followed_up'];
 
+/** The states in which a journey waits for the employer's decision: those from which the table lets the employer say yes. */
+export const awaitingEmployerStates: readonly JourneyState[] = journeyStates.filter((state) =>
+  journeySteps.some((step) => step.from === state && step.action === 'employer_accept'),
+);
+
 export function isActive(state: JourneyState): boolean {
   return activeStates.includes(state);
 }

@@ -5,7 +5,6 @@ import { idParams } from '../core/db/ids.js';
 import type { AppEnv } from '../core/http/env.js';
 import { bearer, createRouter, errorResponses, jsonBody, jsonResponse } from '../core/http/openapi.js';
 import { pageOf } from '../domain/schemas.js';
-import { partiesOf, placementMatchResource } from './journey.access.js';
 import type { PlacementMatch } from './journey.repository.js';
 import {
   acceptInputSchema,
@@ -28,7 +27,7 @@ import {
   weeklyLogSchema,
   weekParams,
 } from './journey.schemas.js';
-import { matchView, reviewView, weeklyLogView } from './journey.views.js';
+import { reviewView, weeklyLogView } from './journey.views.js';
 
 const tags = ['placement journey'];
 const matchParams = idParams('matchId');
@@ -211,17 +210,7 @@ const progress = createRoute({
 });
 
 /** One journey as its caller may see it, with the job coach's work contact (the list leaves it out). */
-async function view(c: Context<AppEnv>, match: PlacementMatch) {
-  const caller = actor(c);
-  const { journey } = c.var.services;
-  const [labels, coach] = await Promise.all([journey.labels([match]), journey.coachContact(caller, match)]);
-  const seen = matchView(
-    match,
-    { role: caller.role, parties: partiesOf(caller, placementMatchResource(match)) },
-    labels,
-  );
-  return coach && match.jobCoachId ? { ...seen, jobCoach: { id: match.jobCoachId, ...coach } } : seen;
-}
+const view = (c: Context<AppEnv>, match: PlacementMatch) => c.var.services.journey.viewOf(actor(c), match);
 
 export function journeyRoutes() {
   return createRouter()
@@ -234,15 +223,12 @@ export function journeyRoutes() {
       const query = c.req.valid('query');
       const { services } = c.var;
       const page = await services.journey.list(caller, query);
-      const labels = await services.journey.labels(page.items);
-      const items = page.items.map((match) =>
-        matchView(match, { role: caller.role, parties: partiesOf(caller, placementMatchResource(match)) }, labels),
-      );
+      const items = await services.journey.viewsOf(caller, page.items);
       return c.json({ items, total: page.total, limit: query.limit, offset: query.offset }, 200);
     })
     .openapi(get, async (c) => {
-      const { match } = await c.var.services.journey.get(actor(c), c.req.valid('param').matchId);
-      return c.json(await view(c, match), 200);
+      const seen = await c.var.services.journey.view(actor(c), c.req.valid('param').matchId);
+      return c.json(seen.view, 200);
     })
     .openapi(accept, async (c) => {
       const moved = await c.var.services.journey.accept(

@@ -23,15 +23,18 @@ import { type EarlierProposal, earlierProposalsByPlacement } from './earlier-pro
 import { partiesOf, placementMatchResource } from './journey.access.js';
 import {
   allowedNextSteps,
+  awaitingEmployerStates,
   checkStep,
   isActive,
   type JourneyAction,
   type JourneyParty,
   type JourneyStep,
+  journeyStates,
   type NextStep,
 } from './journey.machine.js';
 import type { ActedBy, PlacementMatch, PlacementMatchesRepository, StepFields } from './journey.repository.js';
 import type { MatchEvidence, Outcome } from './journey.schemas.js';
+import { type MatchView, matchView } from './journey.views.js';
 import { labelsFor, type MatchLabels } from './match-labels.js';
 import { followUpWindow } from './progress.js';
 import { startProblems } from './start-checks.js';
@@ -60,6 +63,13 @@ export function latestShareEnd(
 const shorterShareMonths = [1, 3, 6] as const;
 
 /** A day a share made on accepting can last until: a number of months from today, or the latest allowed. */
+/** The job coach of a journey, as the parties to it may reach them. */
+export interface JobCoachContact {
+  id: string;
+  name: string;
+  email: string;
+}
+
 export interface ShareEndChoice {
   until: string;
   months?: number;
@@ -312,6 +322,8 @@ export class JourneyService {
       state?: PlacementMatch['state'];
       /** Any of these states (the web pages' lists; the API takes one `state`). */
       states?: PlacementMatch['state'][];
+      /** Only those waiting for the employer's decision (true), or only the others (false). */
+      awaitingEmployer?: boolean;
       youngPersonId?: string;
       placementId?: string;
       /** Only this job coach's caseload. */
@@ -327,7 +339,11 @@ export class JourneyService {
         ? []
         : [query.youngPersonId]
       : scope.youngPersonIds;
-    const states = query.state ? [query.state] : query.states;
+    const states = query.state
+      ? [query.state]
+      : query.awaitingEmployer === undefined
+        ? query.states
+        : journeyStates.filter((state) => awaitingEmployerStates.includes(state) === query.awaitingEmployer);
     return this.matches.list(
       {
         ...scope,
@@ -367,6 +383,30 @@ export class JourneyService {
 
   async labels(matches: PlacementMatch[]): Promise<MatchLabels> {
     return labelsFor(matches, this.names);
+  }
+
+  /**
+   * Matches the caller has been allowed to read, each as they may see it: shaped and redacted for
+   * their role and the sides of the journey they act for.
+   */
+  async viewsOf(actor: Actor, matches: PlacementMatch[]) {
+    const labels = await this.labels(matches);
+    return matches.map((match) =>
+      matchView(match, { role: actor.role, parties: partiesOf(actor, placementMatchResource(match)) }, labels),
+    );
+  }
+
+  /** One match as the caller may see it, with the job coach's work contact while it is theirs to have. */
+  async viewOf(actor: Actor, match: PlacementMatch): Promise<MatchView & { jobCoach?: JobCoachContact }> {
+    const [views, coach] = await Promise.all([this.viewsOf(actor, [match]), this.coachContact(actor, match)]);
+    const view = views[0]!;
+    return coach && match.jobCoachId ? { ...view, jobCoach: { id: match.jobCoachId, ...coach } } : view;
+  }
+
+  /** Reads a match through the policy and returns it with its view for the caller. */
+  async view(actor: Actor, id: string) {
+    const { match } = await this.get(actor, id);
+    return { match, view: await this.viewOf(actor, match) };
   }
 
   /** Checks the journey table and the policy for this actor, this action, this match, now. */

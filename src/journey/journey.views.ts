@@ -4,6 +4,8 @@ import type { PlacementMatch } from './journey.repository.js';
 import type { MatchLabels } from './match-labels.js';
 import type { Review, WeeklyLog } from './progress.repository.js';
 
+export type MatchView = ReturnType<typeof matchView>;
+
 /**
  * A match as one caller may see it. Employers get what they need to host the intern and no more:
  * not the matching evidence (it talks about support needs), not the young person's own reasons,

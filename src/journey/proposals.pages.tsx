@@ -18,9 +18,7 @@ import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
 import { daysInWords } from '../web/words.js';
 import { longDate, type PersonPage, withPerson } from '../web/young-person.js';
-import { partiesOf, placementMatchResource } from './journey.access.js';
 import type { ShareEndChoice } from './journey.service.js';
-import { matchView } from './journey.views.js';
 
 interface ProposalForm {
   sections: string[];
@@ -109,24 +107,15 @@ function Answered(props: {
 
 async function proposalPage(c: Context<WebEnv>, person: PersonPage, form: ProposalForm, formErrors: FieldErrors) {
   const { journey, placements } = c.var.services;
-  const { match } = await journey.get(person.actor, pageParam(c, 'matchId'));
+  const { match, view } = await journey.view(person.actor, pageParam(c, 'matchId'));
   if (match.youngPersonId !== person.youngPersonId) throw pageNotFound();
-  const labels = await journey.labels([match]);
-  const view = matchView(
-    match,
-    { role: person.actor.role, parties: partiesOf(person.actor, placementMatchResource(match)) },
-    labels,
-  );
   const placement = (await unlessAbsent(placements.get(person.actor, match.placementId)))?.placement;
   const coach = await journey.coachName(match);
   const steps = view.yourNextSteps.map((step) => step.action);
-  const reasons = reasonSentences(
-    match.match?.reasons,
-    person.asDelegate ? labels.youngPersonName(match.youngPersonId) : undefined,
-  );
+  const reasons = reasonSentences(match.match?.reasons, person.asDelegate ? view.youngPerson.preferredName : undefined);
   const title = `${view.placement.title} at ${view.placement.employerName}`;
   const base = `/young-people/${person.youngPersonId}/proposals/${match.id}`;
-  const whoFor = person.asDelegate ? labels.youngPersonName(match.youngPersonId) : 'you';
+  const whoFor = person.asDelegate ? view.youngPerson.preferredName : 'you';
   const talkedFirst = !person.asDelegate || form.talked === 'yes';
   const errors: FieldErrors =
     person.asDelegate && form.talked === '' && c.req.query('asked') !== undefined

@@ -4,7 +4,7 @@ import type { AdjustmentReminder } from '../adjustments/adjustments.service.js';
 import { actorOf } from '../auth/auth.service.js';
 import type { Actor } from '../auth/policy.js';
 import type { Clock } from '../core/clock.js';
-import { londonDayAndHour } from '../core/dates.js';
+import { londonDayAndHour, longDate } from '../core/dates.js';
 import type { CollectionSpec } from '../core/db/mongo.js';
 import { inTransaction } from '../core/db/transaction.js';
 import { Lease } from '../core/lease.js';
@@ -13,12 +13,12 @@ import { recordDailyRun } from '../core/metrics.js';
 import { PolledWorker, type RoundOutcome } from '../core/polled-worker.js';
 import type { InboxService } from '../journey/inbox.service.js';
 import type { OutcomesTaskView } from '../outcomes/outcomes.service.js';
+import { shareEndingSoonDays } from '../passports/passports.rules.js';
 import type { NamesReadModel } from '../read-models/names.js';
 import type { RecipientsReadModel } from '../read-models/recipients.js';
 import type { ShareEndingsReadModel } from '../read-models/shares.js';
 import type { NotificationKind } from './kinds.js';
 import { webPaths } from './links.js';
-import { longDate } from './notifications.service.js';
 import type { NotificationOutbox } from './outbox.js';
 import { subjectFor } from './templates.js';
 
@@ -58,7 +58,6 @@ export interface DailyOutcome {
 }
 
 const dayMs = 86_400_000;
-const shareNoticeDays = 14;
 /** Shares that ended more than this long ago (or before this feature) are not announced. */
 const endedShareWindowDays = 7;
 
@@ -197,21 +196,21 @@ export class DailyNotifications {
           added = await this.outbox.enqueueOnce({
             ...base,
             kind: 'weekly_log_missing',
-            facts: { ...names, weekStarting: longDate(week) },
+            facts: { ...names, weekStarting: longDate(week, { weekday: true }) },
             dedupeKey: `weekly_log_missing:${item.matchId}:${week}:${coach.id}`,
           });
         } else if (item.kind === 'review_due' && item.dueOn) {
           added = await this.outbox.enqueueOnce({
             ...base,
             kind: 'review_due',
-            facts: { ...names, dueOn: longDate(item.dueOn) },
+            facts: { ...names, dueOn: longDate(item.dueOn, { weekday: true }) },
             dedupeKey: `review_due:${item.matchId}:${item.dueOn}:${coach.id}`,
           });
         } else if (item.kind === 'follow_up_due' && item.dueOn) {
           added = await this.outbox.enqueueOnce({
             ...base,
             kind: 'follow_up_due',
-            facts: { ...names, dueOn: longDate(item.dueOn) },
+            facts: { ...names, dueOn: longDate(item.dueOn, { weekday: true }) },
             dedupeKey: `follow_up_due:${item.matchId}:${item.dueOn}:${coach.id}`,
           });
         }
@@ -257,7 +256,7 @@ export class DailyNotifications {
           ...(coach.providerId ? { providerId: coach.providerId } : {}),
           facts: {
             youngPersonName: task.youngPerson.preferredName,
-            dueOn: longDate(task.dueOn),
+            dueOn: longDate(task.dueOn, { weekday: true }),
             ...(task.month ? { months: String(task.month), placementTitle: 'the internship' } : {}),
           },
           dedupeKey: `${task.kind}:${task.matchId ?? task.youngPerson.id}:${task.dueOn}:${coach.id}`,
@@ -296,9 +295,9 @@ export class DailyNotifications {
     return made;
   }
 
-  /** Tells each owner of a share that ends within 14 days, and of one that has ended (unless they ended it). */
+  /** Tells each owner of a share that ends within `shareEndingSoonDays`, and of one that has ended (unless they ended it). */
   async #shareNotices(now: Date): Promise<number> {
-    const soon = new Date(now.getTime() + shareNoticeDays * dayMs);
+    const soon = new Date(now.getTime() + shareEndingSoonDays * dayMs);
     const recently = new Date(now.getTime() - endedShareWindowDays * dayMs);
     const shares = await this.shareEndings.endingOrEnded(recently, soon);
     if (shares.length === 0) return 0;
@@ -319,7 +318,9 @@ export class DailyNotifications {
         path: webPaths.passportShares(share.youngPersonId),
         facts: {
           employerName: employerNames.get(share.employerId) ?? 'the employer',
-          ...(ended ? { endedOn: longDate(endedOn) } : { endsOn: longDate(share.expiresAt) }),
+          ...(ended
+            ? { endedOn: longDate(endedOn, { weekday: true }) }
+            : { endsOn: longDate(share.expiresAt, { weekday: true }) }),
         },
         providerId: share.providerId,
         subjectIds: [share.youngPersonId],

@@ -3,6 +3,7 @@ import { raw } from 'hono/html';
 import type { AppEnv } from '../core/http/env.js';
 import { Button } from '../web/components/Button.js';
 import { SummaryList } from '../web/components/SummaryList.js';
+import { Table } from '../web/components/Table.js';
 import { renderPage } from '../web/render.js';
 import type { PageModule } from '../web/web.app.js';
 import type { WebEnv } from '../web/web.env.js';
@@ -93,37 +94,22 @@ async function devMailList(c: Context<WebEnv>) {
       {messages.length === 0 ? (
         <p class="govuk-body">No emails yet.</p>
       ) : (
-        <table class="govuk-table">
-          <caption class="govuk-table__caption govuk-table__caption--m">
-            {messages.length === 1 ? '1 email' : `${messages.length} emails`}
-          </caption>
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              <th scope="col" class="govuk-table__header">
-                Received (UTC)
-              </th>
-              <th scope="col" class="govuk-table__header">
-                To
-              </th>
-              <th scope="col" class="govuk-table__header">
-                Subject
-              </th>
-            </tr>
-          </thead>
-          <tbody class="govuk-table__body">
-            {messages.map((message) => (
-              <tr class="govuk-table__row">
-                <td class="govuk-table__cell">{message.receivedAt.toISOString().replace('T', ' ').slice(0, 19)}</td>
-                <td class="govuk-table__cell app-section-text">{message.to}</td>
-                <td class="govuk-table__cell">
-                  <a class="govuk-link" href={`/dev/mail/${message.id}`}>
-                    {message.subject || '(no subject)'}
-                  </a>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          caption={messages.length === 1 ? '1 email' : `${messages.length} emails`}
+          captionClasses="govuk-table__caption--m"
+          head={[{ text: 'Received (UTC)' }, { text: 'To' }, { text: 'Subject' }]}
+          rows={messages.map((message) => [
+            { text: message.receivedAt.toISOString().replace('T', ' ').slice(0, 19) },
+            { text: message.to, classes: 'app-section-text' },
+            {
+              text: (
+                <a class="govuk-link" href={`/dev/mail/${message.id}`}>
+                  {message.subject || '(no subject)'}
+                </a>
+              ),
+            },
+          ])}
+        />
       )}
     </>,
   );

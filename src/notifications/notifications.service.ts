@@ -2,6 +2,7 @@ import type { ClientSession, Filter } from 'mongodb';
 import { ObjectId } from 'mongodb';
 import { type Actor, notificationsScope } from '../auth/policy.js';
 import type { Clock } from '../core/clock.js';
+import { longDate } from '../core/dates.js';
 import type { DelegateRight, Role } from '../domain/vocabulary.js';
 import type { PlacementMatch } from '../journey/journey.repository.js';
 import type { PeopleFacts } from '../read-models/people.js';
@@ -19,20 +20,6 @@ const roleLabels: Record<Role, string> = {
   delegate: 'a parent, carer or someone else who helps a young person',
   employer: 'a member of staff at your organisation',
 };
-
-/** Dates in emails are written out the British way, e.g. "Monday 8 September 2025". */
-export function longDate(value: Date | string): string {
-  const date = typeof value === 'string' ? new Date(`${value}T12:00:00Z`) : value;
-  return new Intl.DateTimeFormat('en-GB', {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'Europe/London',
-  })
-    .format(date)
-    .replace(',', '');
-}
 
 export function dateAndTime(value: Date): string {
   return new Intl.DateTimeFormat('en-GB', {
@@ -146,7 +133,7 @@ export class NotificationsService {
           facts: {
             inviterName: inviter?.name ?? 'An administrator',
             roleLabel: roleLabels[invitation.role],
-            expiresOn: longDate(invitation.expiresAt),
+            expiresOn: longDate(invitation.expiresAt, { weekday: true }),
           },
           ...(invitation.providerId ? { providerId: invitation.providerId } : {}),
           ...(invitation.youngPersonId ? { subjectIds: [invitation.youngPersonId] } : {}),
@@ -235,7 +222,7 @@ export class NotificationsService {
           ...labels,
           delegateName: delegate?.name ?? 'Someone who helps you',
           decision: answer.accepted ? 'accepted' : 'declined',
-          on: longDate(this.clock.now()),
+          on: longDate(this.clock.now(), { weekday: true }),
         },
         providerId: match.providerId,
         subjectIds: [match.youngPersonId],
@@ -263,7 +250,7 @@ export class NotificationsService {
           employerName: employer?.name ?? 'an employer',
           delegateName: delegate?.name ?? 'Someone who helps you',
           decision: 'shared',
-          on: longDate(this.clock.now()),
+          on: longDate(this.clock.now(), { weekday: true }),
         },
         providerId: share.providerId,
         subjectIds: [share.youngPersonId],
@@ -324,7 +311,12 @@ export class NotificationsService {
     session: ClientSession,
   ): Promise<void> {
     const tasterLabel = taster.kind === 'taster_day' ? 'A taster day' : 'An informal interview';
-    await this.#toCoachAndYoungPerson(match, 'taster_arranged', { tasterLabel, date: longDate(taster.date) }, session);
+    await this.#toCoachAndYoungPerson(
+      match,
+      'taster_arranged',
+      { tasterLabel, date: longDate(taster.date, { weekday: true }) },
+      session,
+    );
   }
 
   /** A job coach proposed passport changes: the young person and delegates who may edit the passport. */

@@ -1,6 +1,6 @@
 import { adjustmentCategoryLabels, type PassportSection, sectionLabels } from '../domain/vocabulary.js';
+import { purposeClause } from './passports.rules.js';
 import type { PassportSections } from './passports.schemas.js';
-import { purposeClause } from './passports.service.js';
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);

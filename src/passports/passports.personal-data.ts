@@ -3,7 +3,7 @@ import { type Actor, decide, type Resource, readableSections } from '../auth/pol
 import type { ExportReader, PersonalDataHolder } from '../data-rights/data-rights.service.js';
 import { passportSections } from '../domain/vocabulary.js';
 import type { PassportsRepository } from './passports.repository.js';
-import { defaultCoachAccess, pickSections } from './passports.service.js';
+import { defaultCoachAccess, pickSections } from './passports.rules.js';
 
 const may = (
   actor: Actor,

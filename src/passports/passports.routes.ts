@@ -7,6 +7,7 @@ import { bearer, createRouter, errorResponses, jsonBody, jsonResponse } from '..
 import { longText, pageFrom, pageOf, paginationQuery } from '../domain/schemas.js';
 import { renderPassportPage } from './passport-print.js';
 import type { PassportDraft, PassportShare, PassportVersion } from './passports.repository.js';
+import { shareStatus } from './passports.rules.js';
 import {
   accessLogEntrySchema,
   draftInputSchema,
@@ -23,7 +24,6 @@ import {
   versionSchema,
   versionSummarySchema,
 } from './passports.schemas.js';
-import { shareStatus } from './passports.service.js';
 
 const tags = ['passports'];
 const person = idParams('youngPersonId');

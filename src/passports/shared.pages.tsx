@@ -8,7 +8,7 @@ import { isRefusal } from '../web/refusals.js';
 import { renderPage } from '../web/render.js';
 import type { WebEnv } from '../web/web.env.js';
 import { longDate } from '../web/young-person.js';
-import { purposeClause } from './passports.service.js';
+import { purposeClause } from './passports.rules.js';
 
 function employerOnly(c: Context<WebEnv>) {
   if (pageActor(c).role !== 'employer')

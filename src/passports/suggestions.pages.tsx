@@ -8,8 +8,8 @@ import { renderPage } from '../web/render.js';
 import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
 import { personPage } from '../web/young-person.js';
-import { contentFrom, SectionForm, type SectionFormValues, valuesFrom, valuesFromForm } from './passports.pages.js';
 import { draftInputSchema } from './passports.schemas.js';
+import { contentFrom, SectionForm, type SectionFormValues, valuesFrom, valuesFromForm } from './section-form.js';
 
 const isSection = (value: string): value is PassportSection => (passportSections as readonly string[]).includes(value);
 

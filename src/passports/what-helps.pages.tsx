@@ -1,4 +1,4 @@
-import type { Context } from 'hono';
+import { type Context, Hono } from 'hono';
 import { type AdjustmentCategory, adjustmentCategories } from '../domain/vocabulary.js';
 import { Button, ButtonGroup } from '../web/components/Button.js';
 import { CharacterCount } from '../web/components/CharacterCount.js';
@@ -20,8 +20,9 @@ import { isRefusal } from '../web/refusals.js';
 import { renderPage } from '../web/render.js';
 import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
-import type { PersonPage } from '../web/young-person.js';
+import { type PersonPage, withPerson } from '../web/young-person.js';
 import { mostAdjustments, type PassportSections, whatHelpsSchema } from './passports.schemas.js';
+import { moreAboutHelpsTitle } from './section-form.js';
 
 /**
  * "What helps me at work" the GOV.UK "add another thing" way: a summary of the helps with
@@ -32,8 +33,6 @@ import { mostAdjustments, type PassportSections, whatHelpsSchema } from './passp
 type Help = NonNullable<PassportSections['whatHelps']>['adjustments'][number];
 
 /** The heading of the page with the section's other words: school or college, and colleagues. */
-export const moreAboutHelpsTitle = 'School, college and colleagues';
-
 const helpsPath = (person: PersonPage) => `/young-people/${person.youngPersonId}/passport/sections/whatHelps`;
 
 const conflictMessage =
@@ -76,7 +75,7 @@ const currentVersionOf = (error: unknown, fallback: number) =>
 
 // ---------------------------------------------------------------- the summary
 
-export async function helpsPage(c: Context<WebEnv>, person: PersonPage) {
+async function helpsPage(c: Context<WebEnv>, person: PersonPage) {
   const { section, helps } = await currentHelps(c, person);
   const title = sectionTitle('whatHelps', person);
   const canChange = person.may('edit_passport');
@@ -222,7 +221,7 @@ function renderHelpForm(
 }
 
 /** A new help after the others when `adding`; otherwise the help numbered in the path. */
-export async function helpPage(c: Context<WebEnv>, person: PersonPage, adding: boolean) {
+async function helpPage(c: Context<WebEnv>, person: PersonPage, adding: boolean) {
   const { version, helps } = await currentHelps(c, person);
   if (adding) {
     if (helps.length >= mostAdjustments) return c.redirect(helpsPath(person), 303);
@@ -247,7 +246,7 @@ function helpErrors(values: HelpForm): FieldErrors {
   return errors;
 }
 
-export async function saveHelp(c: Context<WebEnv>, person: PersonPage, adding: boolean) {
+async function saveHelp(c: Context<WebEnv>, person: PersonPage, adding: boolean) {
   const form = await readForm(c);
   const values: HelpForm = {
     category: text(form, 'category'),
@@ -322,13 +321,13 @@ function renderRemovePage(
   );
 }
 
-export async function removeHelpPage(c: Context<WebEnv>, person: PersonPage) {
+async function removeHelpPage(c: Context<WebEnv>, person: PersonPage) {
   const { version, helps } = await currentHelps(c, person);
   const number = helpNumber(c, helps);
   return renderRemovePage(c, person, { number, help: helps[number - 1]!, version, errors: {} });
 }
 
-export async function removeHelp(c: Context<WebEnv>, person: PersonPage) {
+async function removeHelp(c: Context<WebEnv>, person: PersonPage) {
   const form = await readForm(c);
   const { version, section, helps } = await currentHelps(c, person);
   const number = helpNumber(c, helps);
@@ -352,4 +351,21 @@ export async function removeHelp(c: Context<WebEnv>, person: PersonPage) {
     throw error;
   }
   return redirectWithFlash(c, helpsPath(person), `Help ${number} is removed`, 'The other helps have not changed.');
+}
+
+/**
+ * The helps of What helps me, one at a time. Mounted before passportPages(), whose
+ * `/passport/sections/{section}` would otherwise answer for What helps me as a plain section.
+ */
+export function whatHelpsPages() {
+  const app = new Hono<WebEnv>();
+  const helps = '/young-people/:id/passport/sections/whatHelps';
+  app.get(helps, (c) => withPerson(c, (person) => helpsPage(c, person)));
+  app.get(`${helps}/helps/new`, (c) => withPerson(c, (person) => helpPage(c, person, true)));
+  app.post(`${helps}/helps/new`, (c) => withPerson(c, (person) => saveHelp(c, person, true)));
+  app.get(`${helps}/helps/:number`, (c) => withPerson(c, (person) => helpPage(c, person, false)));
+  app.post(`${helps}/helps/:number`, (c) => withPerson(c, (person) => saveHelp(c, person, false)));
+  app.get(`${helps}/helps/:number/remove`, (c) => withPerson(c, (person) => removeHelpPage(c, person)));
+  app.post(`${helps}/helps/:number/remove`, (c) => withPerson(c, (person) => removeHelp(c, person)));
+  return app;
 }

@@ -8,6 +8,7 @@ import { Input } from '../web/components/Input.js';
 import { Pagination, pageNumber } from '../web/components/Pagination.js';
 import { Select } from '../web/components/Select.js';
 import { SummaryList } from '../web/components/SummaryList.js';
+import { Table } from '../web/components/Table.js';
 import { TableRegion } from '../web/components/TableRegion.js';
 import { Tag } from '../web/components/Tag.js';
 import { CsrfField, csrfToken } from '../web/csrf.js';
@@ -90,53 +91,44 @@ async function staffPage(c: Context<WebEnv>, form = { name: '', email: '' }, err
       <ErrorSummary errors={errors} />
       <h1 class="govuk-heading-l">Staff</h1>
       <TableRegion label="Staff accounts">
-        <table class="govuk-table">
-          <caption class="govuk-visually-hidden">Staff accounts</caption>
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              <th scope="col" class="govuk-table__header">
-                Name
-              </th>
-              <th scope="col" class="govuk-table__header">
-                Role
-              </th>
-              <th scope="col" class="govuk-table__header">
-                Account
-              </th>
-            </tr>
-          </thead>
-          <tbody class="govuk-table__body">
-            {accounts.map((account) => (
-              <tr class="govuk-table__row">
-                <th scope="row" class="govuk-table__header">
+        <Table
+          caption="Staff accounts"
+          captionClasses="govuk-visually-hidden"
+          firstCellIsHeader
+          head={[{ text: 'Name' }, { text: 'Role' }, { text: 'Account' }]}
+          rows={accounts.map((account) => [
+            {
+              text: (
+                <>
                   {account.name}
                   <br />
                   <span class="govuk-body-s">{account.email}</span>
-                </th>
-                <td class="govuk-table__cell">{roleWords[account.role] ?? account.role}</td>
-                <td class="govuk-table__cell">
-                  {account.id === actor.accountId ? (
-                    <Tag colour="green">On (you)</Tag>
-                  ) : (
-                    <form
-                      method="post"
-                      action={`/staff/${account.id}/${account.status === 'active' ? 'disable' : 'enable'}`}
-                    >
-                      <CsrfField token={csrfToken(c)} />
-                      <Tag colour={account.status === 'active' ? 'green' : 'grey'}>
-                        {account.status === 'active' ? 'On' : 'Turned off'}
-                      </Tag>{' '}
-                      <Button variant={account.status === 'active' ? 'warning' : 'secondary'}>
-                        {account.status === 'active' ? 'Turn off' : 'Turn on'}{' '}
-                        <span class="govuk-visually-hidden">{account.name}’s account</span>
-                      </Button>
-                    </form>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            { text: roleWords[account.role] ?? account.role },
+            {
+              text:
+                account.id === actor.accountId ? (
+                  <Tag colour="green">On (you)</Tag>
+                ) : (
+                  <form
+                    method="post"
+                    action={`/staff/${account.id}/${account.status === 'active' ? 'disable' : 'enable'}`}
+                  >
+                    <CsrfField token={csrfToken(c)} />
+                    <Tag colour={account.status === 'active' ? 'green' : 'grey'}>
+                      {account.status === 'active' ? 'On' : 'Turned off'}
+                    </Tag>{' '}
+                    <Button variant={account.status === 'active' ? 'warning' : 'secondary'}>
+                      {account.status === 'active' ? 'Turn off' : 'Turn on'}{' '}
+                      <span class="govuk-visually-hidden">{account.name}’s account</span>
+                    </Button>
+                  </form>
+                ),
+            },
+          ])}
+        />
       </TableRegion>
       <h2 class="govuk-heading-m">Invite a job coach</h2>
       <p class="govuk-body">They get a link to choose a password. The link works for 7 days.</p>
@@ -259,37 +251,27 @@ async function verificationPage(c: Context<WebEnv>) {
       </p>
       {waiting.items.length > 0 ? (
         <TableRegion label="Employers waiting to be checked">
-          <table class="govuk-table">
-            <caption class="govuk-visually-hidden">Employers waiting to be checked</caption>
-            <thead class="govuk-table__head">
-              <tr class="govuk-table__row">
-                <th scope="col" class="govuk-table__header">
-                  Employer
-                </th>
-                <th scope="col" class="govuk-table__header">
-                  Town
-                </th>
-                <th scope="col" class="govuk-table__header">
-                  Signed up
-                </th>
-              </tr>
-            </thead>
-            <tbody class="govuk-table__body">
-              {waiting.items.map((employer) => (
-                <tr class="govuk-table__row">
-                  <th scope="row" class="govuk-table__header">
+          <Table
+            caption="Employers waiting to be checked"
+            captionClasses="govuk-visually-hidden"
+            firstCellIsHeader
+            head={[{ text: 'Employer' }, { text: 'Town' }, { text: 'Signed up' }]}
+            rows={waiting.items.map((employer) => [
+              {
+                text: (
+                  <>
                     <a class="govuk-link" href={`/employers/verification/${employer.id}`}>
                       {employer.name}
                     </a>
                     <br />
                     <span class="govuk-body-s">{sectorLabels[employer.sector]}</span>
-                  </th>
-                  <td class="govuk-table__cell">{employer.address.town}</td>
-                  <td class="govuk-table__cell">{longDate(employer.createdAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              { text: employer.address.town },
+              { text: longDate(employer.createdAt) },
+            ])}
+          />
         </TableRegion>
       ) : null}
       <h2 class="govuk-heading-m">Employers you verified</h2>

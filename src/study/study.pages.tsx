@@ -7,6 +7,7 @@ import { Input } from '../web/components/Input.js';
 import { Radios } from '../web/components/Radios.js';
 import { Select } from '../web/components/Select.js';
 import { SummaryList } from '../web/components/SummaryList.js';
+import { Table } from '../web/components/Table.js';
 import { TableRegion } from '../web/components/TableRegion.js';
 import { WarningText } from '../web/components/WarningText.js';
 import { CsrfField, csrfToken } from '../web/csrf.js';
@@ -108,43 +109,28 @@ function PlainWords(props: { overview: Overview; page: PersonPage }) {
 function AttendanceTable(props: { weeks: Overview['internships'][number]['weeks']; label: string }) {
   return (
     <TableRegion label={props.label}>
-      <table class="govuk-table">
-        <caption class="govuk-table__caption govuk-table__caption--s">{props.label}</caption>
-        <thead class="govuk-table__head">
-          <tr class="govuk-table__row">
-            <th scope="col" class="govuk-table__header">
-              Week starting
-            </th>
-            <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-              Expected
-            </th>
-            <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-              Came
-            </th>
-            <th scope="col" class="govuk-table__header">
-              Why away
-            </th>
-          </tr>
-        </thead>
-        <tbody class="govuk-table__body">
-          {props.weeks.map((week) => (
-            <tr class="govuk-table__row">
-              <td class="govuk-table__cell">{longDate(week.weekStarting)}</td>
-              <td class="govuk-table__cell govuk-table__cell--numeric">{week.daysExpected}</td>
-              <td class="govuk-table__cell govuk-table__cell--numeric">{week.daysAttended}</td>
-              <td class="govuk-table__cell">
-                {week.absences
-                  .map((absence) =>
-                    absence.details
-                      ? `${absenceWords[absence.reason]}: ${absence.details}`
-                      : absenceWords[absence.reason],
-                  )
-                  .join('; ')}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table
+        caption={props.label}
+        captionClasses="govuk-table__caption--s"
+        head={[
+          { text: 'Week starting' },
+          { text: 'Expected', format: 'numeric' },
+          { text: 'Came', format: 'numeric' },
+          { text: 'Why away' },
+        ]}
+        rows={props.weeks.map((week) => [
+          { text: longDate(week.weekStarting) },
+          { text: String(week.daysExpected), format: 'numeric' },
+          { text: String(week.daysAttended), format: 'numeric' },
+          {
+            text: week.absences
+              .map((absence) =>
+                absence.details ? `${absenceWords[absence.reason]}: ${absence.details}` : absenceWords[absence.reason],
+              )
+              .join('; '),
+          },
+        ])}
+      />
     </TableRegion>
   );
 }

@@ -1,9 +1,6 @@
 import type { DateParts } from './components/DateInput.js';
 import { type FormBody, text } from './forms.js';
 
-/** Pages count days as the services do. */
-export { daysAfter } from '../core/dates.js';
-
 /** The three boxes of a GOV.UK date input named `name`, as typed. */
 export function datePartsFrom(form: FormBody, name: string): DateParts {
   return { day: text(form, `${name}-day`), month: text(form, `${name}-month`), year: text(form, `${name}-year`) };

@@ -1,19 +1,26 @@
 import { accessToWorkPages } from '../access-to-work/access-to-work.pages.js';
+import { awardPages } from '../access-to-work/award.pages.js';
+import { claimPages } from '../access-to-work/claims.pages.js';
 import { adjustmentPages } from '../adjustments/adjustments.pages.js';
 import { reportPages } from '../dashboards/reports.pages.js';
 import { documentPages } from '../documents/documents.pages.js';
 import { employerPages } from '../employers/employer.pages.js';
 import { organisationPages } from '../employers/organisation.pages.js';
 import { journeyPages } from '../journey/journey.pages.js';
+import { progressPages } from '../journey/progress.pages.js';
 import { proposalPages } from '../journey/proposals.pages.js';
+import { weeklyLogPages } from '../journey/weekly-log.pages.js';
 import { matchingPages } from '../matching/matching.pages.js';
 import { searchPages } from '../matching/search.pages.js';
 import { notificationPages } from '../notifications/notifications.pages.js';
 import { outcomesPages } from '../outcomes/outcomes.pages.js';
+import { passportHistoryPages } from '../passports/passport-history.pages.js';
 import { passportPages } from '../passports/passports.pages.js';
 import { sharedPassportPages } from '../passports/shared.pages.js';
 import { sharePages } from '../passports/shares.pages.js';
 import { suggestionPages } from '../passports/suggestions.pages.js';
+import { whatHelpsPages } from '../passports/what-helps.pages.js';
+import { withdrawSharePages } from '../passports/withdraw-share.pages.js';
 import { placementPages } from '../placements/placements.pages.js';
 import { adminPages } from '../providers/admin.pages.js';
 import { studyPages } from '../study/study.pages.js';
@@ -28,16 +35,23 @@ import type { PageModule } from './web.app.js';
  */
 export const pageModules: PageModule[] = [
   youngPersonPages(),
+  { routes: whatHelpsPages() },
   { routes: passportPages() },
+  { routes: passportHistoryPages() },
   { routes: sharePages() },
+  { routes: withdrawSharePages() },
   { routes: proposalPages() },
   caseloadPages(),
   { routes: matchingPages() },
+  { routes: weeklyLogPages() },
+  { routes: progressPages() },
   { routes: journeyPages() },
   { routes: accessToWorkPages() },
   { routes: studyPages() },
   { routes: outcomesPages() },
   { routes: adjustmentPages() },
+  { routes: awardPages() },
+  { routes: claimPages() },
   documentPages(),
   { routes: suggestionPages() },
   { routes: searchPages() },

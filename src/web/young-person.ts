@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { Actor } from '../auth/policy.js';
+import { longDate } from '../core/dates.js';
 import type { DelegateRight } from '../domain/vocabulary.js';
 import { pageActor, pageParam } from './page-context.js';
 import type { WebEnv } from './web.env.js';
@@ -94,16 +95,8 @@ function spokenOf(name: string) {
   return { you: name, You: name, your: `${name}’s`, Your: `${name}’s`, my: `${name}’s` };
 }
 
-/** Dates as people say them: "3 March 2026". */
-export function longDate(value: string | Date): string {
-  const date = typeof value === 'string' ? new Date(value.length === 10 ? `${value}T12:00:00Z` : value) : value;
-  return date.toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'Europe/London',
-  });
-}
+/** Pages write dates as emails do: one formatter, in src/core/dates.ts. */
+export { longDate };
 
 /** A month ("YYYY-MM") as people say it: "October 2026". */
 export function monthInWords(month: string): string {

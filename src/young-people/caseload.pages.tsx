@@ -7,6 +7,7 @@ import { Input } from '../web/components/Input.js';
 import { Pagination, pageNumber } from '../web/components/Pagination.js';
 import { Select } from '../web/components/Select.js';
 import { SummaryList } from '../web/components/SummaryList.js';
+import { Table } from '../web/components/Table.js';
 import { TableRegion } from '../web/components/TableRegion.js';
 import { Tag, type TagColour } from '../web/components/Tag.js';
 import { CsrfField, csrfToken } from '../web/csrf.js';
@@ -156,47 +157,31 @@ async function caseloadPage(c: Context<WebEnv>) {
         {list.total} {list.total === 1 ? 'young person' : 'young people'}
       </p>
       <TableRegion label="Young people">
-        <table class="govuk-table">
-          <caption class="govuk-visually-hidden">Young people, with their status and what needs doing</caption>
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              <th scope="col" class="govuk-table__header">
-                Name
-              </th>
-              <th scope="col" class="govuk-table__header">
-                Status
-              </th>
-              {isAdmin ? (
-                <th scope="col" class="govuk-table__header">
-                  Job coach
-                </th>
-              ) : null}
-              <th scope="col" class="govuk-table__header">
-                Needs doing
-              </th>
-            </tr>
-          </thead>
-          <tbody class="govuk-table__body">
-            {list.items.map((person) => (
-              <tr class="govuk-table__row">
-                <th scope="row" class="govuk-table__header">
-                  <a class="govuk-link" href={`/young-people/${person.id}`}>
-                    {person.preferredName}
-                  </a>
-                </th>
-                <td class="govuk-table__cell">
-                  <Tag colour={statusWords[person.status].colour}>{statusWords[person.status].text}</Tag>
-                </td>
-                {isAdmin ? (
-                  <td class="govuk-table__cell">
-                    {(person.jobCoachId && coachNames.get(person.jobCoachId)) || 'No job coach yet'}
-                  </td>
-                ) : null}
-                <td class="govuk-table__cell">{todo.get(person.id)?.join('; ') ?? 'Nothing today'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          caption="Young people, with their status and what needs doing"
+          captionClasses="govuk-visually-hidden"
+          firstCellIsHeader
+          head={[
+            { text: 'Name' },
+            { text: 'Status' },
+            ...(isAdmin ? [{ text: 'Job coach' }] : []),
+            { text: 'Needs doing' },
+          ]}
+          rows={list.items.map((person) => [
+            {
+              text: (
+                <a class="govuk-link" href={`/young-people/${person.id}`}>
+                  {person.preferredName}
+                </a>
+              ),
+            },
+            { text: <Tag colour={statusWords[person.status].colour}>{statusWords[person.status].text}</Tag> },
+            ...(isAdmin
+              ? [{ text: (person.jobCoachId && coachNames.get(person.jobCoachId)) || 'No job coach yet' }]
+              : []),
+            { text: todo.get(person.id)?.join('; ') ?? 'Nothing today' },
+          ])}
+        />
       </TableRegion>
       <Pagination page={page} pages={pages} href={href} />
     </>,

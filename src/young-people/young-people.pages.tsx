@@ -1,29 +1,27 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
-import { type DelegateRight, delegateRights, sectionLabels } from '../domain/vocabulary.js';
-import type { DecidedForYou } from '../journey/inbox.service.js';
+import { type DelegateRight, delegateRights } from '../domain/vocabulary.js';
 import { Button } from '../web/components/Button.js';
 import { Checkboxes } from '../web/components/Checkboxes.js';
 import { ErrorSummary } from '../web/components/ErrorSummary.js';
 import { Input } from '../web/components/Input.js';
 import { Radios } from '../web/components/Radios.js';
 import { SummaryList } from '../web/components/SummaryList.js';
+import { Table } from '../web/components/Table.js';
 import { TableRegion } from '../web/components/TableRegion.js';
 import { CsrfField, csrfToken } from '../web/csrf.js';
-import { daysAfter } from '../web/dates.js';
 import { pageForbidden } from '../web/errors.js';
 import { type FieldErrors, list, readForm, text } from '../web/forms.js';
 import type { HomePage } from '../web/home.js';
 import { pageAccount, pageActor, pageSession } from '../web/page-context.js';
-import { sectionTitle } from '../web/passport-fields.js';
-import { isRefusal, unlessAbsent } from '../web/refusals.js';
+import { isRefusal } from '../web/refusals.js';
 import { renderPage } from '../web/render.js';
 import { safeReturnPath } from '../web/return-path.js';
 import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
 import { daysInWords } from '../web/words.js';
 import { longDate, type PersonPage, personPage, withPerson } from '../web/young-person.js';
-import { shareStatus } from './young-people.service.js';
+import { DecidedForYouNotice, nextThings } from './next-things.js';
 
 export const rightLabels: Record<DelegateRight, { text: string; hint: string }> = {
   view_profile: { text: 'See my profile', hint: 'Where I live, when I can work, what I like.' },
@@ -33,111 +31,6 @@ export const rightLabels: Record<DelegateRight, { text: string; hint: string }> 
   share_passport: { text: 'Share my passport with employers', hint: 'And stop sharing it.' },
   respond_to_proposals: { text: 'Say yes or no to placements for me', hint: '' },
 };
-
-interface NextThing {
-  text: string;
-  href: string;
-  why: string;
-}
-
-const soon = (days: number, now: Date) => daysAfter(now, days);
-
-/** "What to do next" for a young person: proposals to answer, coach drafts, shares ending soon, a review due. */
-async function nextThings(c: Context<WebEnv>, person: PersonPage): Promise<NextThing[]> {
-  const { inbox, passports, clock } = c.var.services;
-  const now = clock.now();
-  const [items, passport, shares] = await Promise.all([
-    inbox.inbox(person.actor),
-    person.may('view_passport') || !person.asDelegate
-      ? unlessAbsent(passports.toDo(person.actor, person.youngPersonId))
-      : undefined,
-    person.may('view_passport') || !person.asDelegate
-      ? unlessAbsent(passports.shares(person.actor, person.youngPersonId), [])
-      : [],
-  ]);
-  const things: NextThing[] = [];
-  for (const item of items) {
-    if (item.kind !== 'respond_to_proposal' || item.youngPerson.id !== person.youngPersonId) continue;
-    things.push({
-      text: `Answer the placement proposal: ${item.placement.title} at ${item.placement.employerName}`,
-      href: `/young-people/${person.youngPersonId}/proposals/${item.matchId}`,
-      why: person.asDelegate
-        ? `${person.Your} job coach thinks it could suit ${person.you}. Say yes or no with ${person.you}.`
-        : 'Your job coach thinks it could suit you. Say yes or no.',
-    });
-  }
-  const base = `/young-people/${person.youngPersonId}/passport`;
-  if (passport) {
-    const view = passport;
-    if (view.pendingDrafts > 0)
-      things.push({
-        text: `Look at changes ${person.your} job coach suggests for ${person.your} passport`,
-        href: `${base}/drafts`,
-        why: person.asDelegate ? `You and ${person.you} decide if they go in.` : 'You decide if they go in.',
-      });
-    if (view.reviewOverdue)
-      things.push({
-        text: `Check ${person.your} passport is still right`,
-        href: `${base}/sections/review`,
-        why: 'It is time for the review.',
-      });
-    else if (view.nextReviewDue && view.nextReviewDue <= soon(30, now).toISOString().slice(0, 10))
-      things.push({
-        text: `Check ${person.your} passport soon`,
-        href: `${base}/sections/review`,
-        why: `The review is due on ${longDate(view.nextReviewDue)}.`,
-      });
-    const empty = view.emptySections.filter((section) => section !== 'myCondition');
-    if (empty.length > 0)
-      things.push({
-        text: `Fill in ${sectionTitle(empty[0]!, person)} in ${person.your} passport`,
-        href: `${base}/sections/${empty[0]}`,
-        why: `It helps employers know what helps ${person.you}.`,
-      });
-  }
-  for (const share of shares) {
-    if (shareStatus(share, now) === 'active' && share.expiresAt <= soon(14, now)) {
-      things.push({
-        text: `A share of ${person.your} passport ends soon`,
-        href: `${base}/shares`,
-        why: `It ends on ${longDate(share.expiresAt)}. Share again if ${person.asDelegate ? `${person.you} wants` : 'you want'} them to keep reading it.`,
-      });
-    }
-  }
-  return things;
-}
-
-/** What a parent or carer decided for the young person lately, so the young person knows and can say if it is wrong. */
-function DecidedForYouNotice(props: { decisions: DecidedForYou[]; youngPersonId: string }) {
-  if (props.decisions.length === 0) return null;
-  return (
-    <div class="govuk-inset-text">
-      <h2 class="govuk-heading-m">Decided for you</h2>
-      <ul class="govuk-list govuk-list--spaced">
-        {props.decisions.map((decision) =>
-          decision.kind === 'shared' ? (
-            <li>
-              {decision.by} shared your passport with {decision.employerName} for you on {longDate(decision.at)}. They
-              can read: {decision.sections.map((section) => sectionLabels[section]).join(', ')}.{' '}
-              <a class="govuk-link" href={`/young-people/${props.youngPersonId}/passport/shares`}>
-                See who can read your passport
-              </a>
-            </li>
-          ) : (
-            <li>
-              {decision.by} said {decision.kind === 'said_yes' ? 'yes' : 'no'} to{' '}
-              <a class="govuk-link" href={`/young-people/${props.youngPersonId}/proposals/${decision.matchId}`}>
-                {decision.placementTitle} at {decision.employerName}
-              </a>{' '}
-              for you on {longDate(decision.at)}.
-            </li>
-          ),
-        )}
-      </ul>
-      <p class="govuk-body">Tell your job coach if that is not right.</p>
-    </div>
-  );
-}
 
 async function personHome(c: Context<WebEnv>, person: PersonPage, name: string) {
   const [things, decidedForYou] = await Promise.all([
@@ -345,33 +238,21 @@ async function placementPage(c: Context<WebEnv>, person: PersonPage) {
           ) : null}
           {report.logs.length > 0 ? (
             <TableRegion label="Hours each week">
-              <table class="govuk-table">
-                <caption class="govuk-table__caption govuk-table__caption--s">Hours each week</caption>
-                <thead class="govuk-table__head">
-                  <tr class="govuk-table__row">
-                    <th scope="col" class="govuk-table__header">
-                      Week starting
-                    </th>
-                    <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-                      Hours worked
-                    </th>
-                    <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-                      Hours with job coach
-                    </th>
-                  </tr>
-                </thead>
-                <tbody class="govuk-table__body">
-                  {report.logs.map((log) => (
-                    <tr class="govuk-table__row">
-                      <th scope="row" class="govuk-table__header">
-                        {longDate(log.weekStarting)}
-                      </th>
-                      <td class="govuk-table__cell govuk-table__cell--numeric">{log.hoursWorked}</td>
-                      <td class="govuk-table__cell govuk-table__cell--numeric">{log.supportHours}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <Table
+                caption="Hours each week"
+                captionClasses="govuk-table__caption--s"
+                firstCellIsHeader
+                head={[
+                  { text: 'Week starting' },
+                  { text: 'Hours worked', format: 'numeric' },
+                  { text: 'Hours with job coach', format: 'numeric' },
+                ]}
+                rows={report.logs.map((log) => [
+                  { text: longDate(log.weekStarting) },
+                  { text: log.hoursWorked, format: 'numeric' },
+                  { text: log.supportHours, format: 'numeric' },
+                ])}
+              />
             </TableRegion>
           ) : null}
         </>

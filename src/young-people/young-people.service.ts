@@ -13,9 +13,6 @@ import { youngPersonResource } from './young-people.access.js';
 import type { NewYoungPerson, YoungPeopleRepository, YoungPerson } from './young-people.repository.js';
 import type { YoungPersonInput, YoungPersonPatch } from './young-people.schemas.js';
 
-/** The young person's home says which shares of their passport end soon; whether a share is still active is the passport's rule. */
-export { shareStatus } from '../passports/passports.service.js';
-
 export const minimumAge = 16;
 export const maximumAge = 24;
 
