@@ -2649,6 +2649,15 @@ export const openApiExamples: OperationExamples = {
           path: '/young-people/6b0cc21f6861dd77cfc7df44/access-to-work',
         },
       ],
+      outcomes: [
+        {
+          kind: 'ehc_review_due',
+          title: 'The EHC plan’s annual review is coming. Check progress towards its outcomes.',
+          dueOn: '2026-11-16',
+          youngPerson: { id: '6b0cc21f6861dd77cfc7df44', preferredName: 'Sam' },
+          path: '/young-people/6b0cc21f6861dd77cfc7df44/outcomes',
+        },
+      ],
       decidedForYou: [],
     },
   },

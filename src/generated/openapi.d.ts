@@ -156,7 +156,7 @@ export interface paths {
   "/v1/me/inbox": {
     /**
      * What I must act on, newest first
-     * @description Young people and delegates (with respond_to_proposals): proposals to answer. Employers: proposals to decide on, internships to start, reviews due. Job coaches, for their own caseload: internships to start, weeks with no log, reviews due, 12-month follow-ups due. Young people and delegates with edit_passport also get the passport changes a job coach suggested (`passportDrafts`). Job coaches also get their Access to Work tasks (`accessToWork`); young people what a parent or carer decided for them (`decidedForYou`).
+     * @description Young people and delegates (with respond_to_proposals): proposals to answer. Employers: proposals to decide on, internships to start, reviews due. Job coaches, for their own caseload: internships to start, weeks with no log, reviews due, 12-month follow-ups due. Young people and delegates with edit_passport also get the passport changes a job coach suggested (`passportDrafts`). Job coaches also get their Access to Work tasks (`accessToWork`) and their EHC plan reviews and follow-ups due (`outcomes`); young people what a parent or carer decided for them (`decidedForYou`).
      */
     get: operations["getInbox"];
   };
@@ -1819,6 +1819,8 @@ export interface components {
       accessToWork: components["schemas"]["InboxAccessToWorkTask"][];
       /** @description Young people: what a parent or carer decided for them in the last 28 days (answered a proposal, shared the passport), newest first. */
       decidedForYou: components["schemas"]["InboxDecidedForYou"][];
+      /** @description Job coaches: for the young people they support, EHC plan reviews within 4 weeks and the 6- and 9-month follow-ups due (the same tasks the daily reminders email), soonest first, each with the page where it is done. */
+      outcomes: components["schemas"]["InboxOutcomesTask"][];
       /** @description Passport changes a job coach suggested that you may accept or reject (young people, and delegates with edit_passport), newest first. */
       passportDrafts: components["schemas"]["InboxPassportDraft"][];
       /** @description Passport shares that end within two weeks, soonest first, for whoever may renew them (`POST .../passport/shares/{shareId}/renew`). */
@@ -1894,6 +1896,40 @@ export interface components {
       /** @description What to do, in plain English. */
       title: string;
       weeksWithoutLog?: string[];
+      youngPerson: {
+        /** @example 665f1c2e9b1d8c0012a3b4c5 */
+        id: string;
+        preferredName: string;
+      };
+    };
+    InboxOutcomesTask: {
+      /**
+       * @description The day of the review, or the day the follow-up is due.
+       * @example 2028-01-16
+       */
+      dueOn: string;
+      /**
+       * @description `ehc_review_due`: the EHC plan’s annual review is within 4 weeks; `follow_up_due`: the 6- or 9-month follow-up after the internship is due and not recorded (the 12-month one is an item of `items`).
+       * @enum {string}
+       */
+      kind: "ehc_review_due" | "follow_up_due";
+      /**
+       * @description The internship a follow-up is about.
+       * @example 665f1c2e9b1d8c0012a3b4c5
+       */
+      matchId?: string;
+      /**
+       * @description Which follow-up: 6 or 9 months.
+       * @example 6
+       */
+      month?: number;
+      /**
+       * @description The web page where it is done; the API operations are `/v1/young-people/{id}/ehc-plan` and `/v1/placement-matches/{matchId}/follow-ups/{month}`.
+       * @example /young-people/6b0cc21f6861dd77cfc7df44/outcomes
+       */
+      path: string;
+      /** @description What to do, in plain English. */
+      title: string;
       youngPerson: {
         /** @example 665f1c2e9b1d8c0012a3b4c5 */
         id: string;
@@ -5166,7 +5202,7 @@ export interface operations {
   };
   /**
    * What I must act on, newest first
-   * @description Young people and delegates (with respond_to_proposals): proposals to answer. Employers: proposals to decide on, internships to start, reviews due. Job coaches, for their own caseload: internships to start, weeks with no log, reviews due, 12-month follow-ups due. Young people and delegates with edit_passport also get the passport changes a job coach suggested (`passportDrafts`). Job coaches also get their Access to Work tasks (`accessToWork`); young people what a parent or carer decided for them (`decidedForYou`).
+   * @description Young people and delegates (with respond_to_proposals): proposals to answer. Employers: proposals to decide on, internships to start, reviews due. Job coaches, for their own caseload: internships to start, weeks with no log, reviews due, 12-month follow-ups due. Young people and delegates with edit_passport also get the passport changes a job coach suggested (`passportDrafts`). Job coaches also get their Access to Work tasks (`accessToWork`) and their EHC plan reviews and follow-ups due (`outcomes`); young people what a parent or carer decided for them (`decidedForYou`).
    */
   getInbox: {
     parameters: {

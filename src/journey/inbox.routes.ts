@@ -4,6 +4,7 @@ import { actor } from '../auth/auth.middleware.js';
 import { idSchema } from '../core/db/ids.js';
 import { bearer, createRouter, errorResponses, jsonResponse } from '../core/http/openapi.js';
 import { pageFrom, pageOf, paginationQuery } from '../domain/schemas.js';
+import { outcomesInboxItem, outcomesInboxItemSchema } from '../outcomes/outcomes.inbox.js';
 import { decidedForYouItem, decidedForYouSchema } from './decided-for-you.schemas.js';
 import { inboxKinds } from './inbox.js';
 import { journeyActionSchema, journeyStateSchema } from './journey.schemas.js';
@@ -55,7 +56,7 @@ const inbox = createRoute({
     'Young people and delegates (with respond_to_proposals): proposals to answer. Employers: proposals to decide on, internships to start, reviews due. ' +
     'Job coaches, for their own caseload: internships to start, weeks with no log, reviews due, 12-month follow-ups due. ' +
     'Young people and delegates with edit_passport also get the passport changes a job coach suggested (`passportDrafts`). ' +
-    'Job coaches also get their Access to Work tasks (`accessToWork`); young people what a parent or carer decided for them (`decidedForYou`).',
+    'Job coaches also get their Access to Work tasks (`accessToWork`) and their EHC plan reviews and follow-ups due (`outcomes`); young people what a parent or carer decided for them (`decidedForYou`).',
   ...bearer,
   request: { query: paginationQuery },
   responses: {
@@ -74,6 +75,10 @@ const inbox = createRoute({
             description:
               'Job coaches: what Access to Work needs of them today for the young people they support (the same tasks the daily reminders email), each with the page where it is done.',
           }),
+          outcomes: z.array(outcomesInboxItemSchema).openapi({
+            description:
+              'Job coaches: for the young people they support, EHC plan reviews within 4 weeks and the 6- and 9-month follow-ups due (the same tasks the daily reminders email), soonest first, each with the page where it is done.',
+          }),
           decidedForYou: z.array(decidedForYouSchema).openapi({
             description:
               'Young people: what a parent or carer decided for them in the last 28 days (answered a proposal, shared the passport), newest first.',
@@ -90,11 +95,12 @@ export function inboxRoutes() {
   return createRouter().openapi(inbox, async (c) => {
     const caller = actor(c);
     const { inbox } = c.var.services;
-    const [items, passportDrafts, sharesEndingSoon, accessToWork, decidedForYou] = await Promise.all([
+    const [items, passportDrafts, sharesEndingSoon, accessToWork, outcomes, decidedForYou] = await Promise.all([
       inbox.inbox(caller),
       inbox.passportDrafts(caller),
       inbox.sharesEndingSoon(caller),
       c.var.services.accessToWork.coachTasks(caller),
+      c.var.services.outcomes.coachTasks(caller),
       inbox.decidedForYou(caller),
     ]);
     return c.json(
@@ -103,6 +109,7 @@ export function inboxRoutes() {
         passportDrafts,
         sharesEndingSoon,
         accessToWork: accessToWork.map(accessToWorkInboxItem),
+        outcomes: outcomes.map(outcomesInboxItem),
         decidedForYou: decidedForYou.map(decidedForYouItem),
       },
       200,

@@ -10,6 +10,7 @@ import { CsrfField, csrfToken } from '../web/csrf.js';
 import { pageNotFound } from '../web/errors.js';
 import { type FieldErrors, type FormBody, readForm, tooLongAnswers } from '../web/forms.js';
 import { InboxList } from '../web/inbox-list.js';
+import { OutcomesTaskList } from '../web/outcomes-tasks.js';
 import { pageActor, pageParam } from '../web/page-context.js';
 import { renderPage } from '../web/render.js';
 import { redirectWithFlash } from '../web/session.middleware.js';
@@ -292,9 +293,10 @@ async function takeAction(c: Context<WebEnv>) {
 
 async function inboxPage(c: Context<WebEnv>) {
   const actor = pageActor(c);
-  const [items, accessToWorkTasks] = await Promise.all([
+  const [items, accessToWorkTasks, outcomesTasks] = await Promise.all([
     c.var.services.inbox.inbox(actor),
     c.var.services.accessToWork.coachTasks(actor),
+    c.var.services.outcomes.coachTasks(actor),
   ]);
   return renderPage(
     c,
@@ -306,6 +308,12 @@ async function inboxPage(c: Context<WebEnv>) {
         <>
           <h2 class="govuk-heading-m">Access to Work</h2>
           <AccessToWorkTaskList tasks={accessToWorkTasks} />
+        </>
+      ) : null}
+      {outcomesTasks.length > 0 ? (
+        <>
+          <h2 class="govuk-heading-m">EHC plan reviews and follow-ups</h2>
+          <OutcomesTaskList tasks={outcomesTasks} />
         </>
       ) : null}
     </>,

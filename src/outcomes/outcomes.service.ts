@@ -527,10 +527,16 @@ export class OutcomesService {
   async coachTasks(actor: Actor): Promise<OutcomesTaskView[]> {
     if (actor.role !== 'job_coach' || !actor.providerId) return [];
     const today = this.#today();
-    const [people, finished] = await Promise.all([
-      this.internships.caseload(actor.accountId, actor.providerId),
-      this.internships.started({ providerId: actor.providerId, jobCoachId: actor.accountId }),
+    const providerId = actor.providerId;
+    // The caseload queries pick the coach's own young people; the policy still decides, one by one.
+    const mayWrite = (youngPersonId: string) =>
+      decide(actor, 'outcomes.write', { type: 'internship_outcomes', youngPersonId, providerId }) === 'allow';
+    const [caseload, started] = await Promise.all([
+      this.internships.caseload(actor.accountId, providerId),
+      this.internships.started({ providerId, jobCoachId: actor.accountId }),
     ]);
+    const people = caseload.filter((person) => mayWrite(person.id));
+    const finished = started.filter((internship) => mayWrite(internship.youngPersonId));
     const plans = await this.records.plansOf(people.map((person) => person.id));
     const tasks: OutcomesTaskView[] = [];
     for (const person of people) {

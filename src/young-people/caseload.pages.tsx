@@ -1,6 +1,5 @@
 import { type Context, Hono } from 'hono';
 import { type PassportSection, sectionLabels, sectorLabels } from '../domain/vocabulary.js';
-import type { OutcomesTaskView } from '../outcomes/outcomes.service.js';
 import { AccessToWorkTaskList } from '../web/access-to-work-tasks.js';
 import { Button } from '../web/components/Button.js';
 import { Input } from '../web/components/Input.js';
@@ -14,6 +13,7 @@ import { CsrfField, csrfToken } from '../web/csrf.js';
 import { pageForbidden } from '../web/errors.js';
 import { readForm, text } from '../web/forms.js';
 import { InboxList } from '../web/inbox-list.js';
+import { OutcomesTaskList } from '../web/outcomes-tasks.js';
 import { pageActor, pageParam } from '../web/page-context.js';
 import { sectionRows } from '../web/passport-fields.js';
 import { unlessAbsent } from '../web/refusals.js';
@@ -35,29 +35,6 @@ const statusWords: Record<(typeof youngPersonStatuses)[number], { text: string; 
 
 const isStatus = (value: string | undefined): value is (typeof youngPersonStatuses)[number] =>
   (youngPersonStatuses as readonly string[]).includes(value ?? '');
-
-/** EHC plan reviews coming and follow-ups due, each with its young person and its date. */
-function OutcomesTaskList(props: { tasks: OutcomesTaskView[] }) {
-  if (props.tasks.length === 0) return null;
-  return (
-    <ul class="govuk-list app-inbox">
-      {props.tasks.map((task) => (
-        <li class="app-inbox__item">
-          <h3 class="govuk-heading-s govuk-!-margin-bottom-1">
-            <a class="govuk-link" href={task.path}>
-              {task.youngPerson.preferredName}:{' '}
-              {task.kind === 'ehc_review_due' ? 'EHC plan review' : `${task.month}-month follow-up`}
-            </a>
-          </h3>
-          <p class="govuk-body-s govuk-!-margin-bottom-1">{task.title}</p>
-          <p class="govuk-body-s">
-            {task.kind === 'ehc_review_due' ? 'The review is on' : 'Due on'} {longDate(task.dueOn)}
-          </p>
-        </li>
-      ))}
-    </ul>
-  );
-}
 
 /** A job coach's home: what needs them today first, then the way into their caseload. */
 async function coachHome(c: Context<WebEnv>) {
