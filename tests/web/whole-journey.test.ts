@@ -234,7 +234,16 @@ describe('the whole journey in a browser, one context per person', () => {
       );
     // Every figure in long form, as before, for those who pivot it themselves.
     const data = await downloaded('Download every figure, one a row (CSV data)');
-    expect(data.text).toBe(providerDashboardCsv(dashboard));
+    // The API's figures first, then the study programme's, which the reports page adds.
+    const apiFigures = providerDashboardCsv(dashboard);
+    expect(data.text.startsWith(apiFigures)).toBe(true);
+    expect(
+      data.text
+        .slice(apiFigures.length)
+        .trimEnd()
+        .split('\r\n')
+        .every((row) => row.startsWith('study programme by academic year,')),
+    ).toBe(true);
     expect(await admin.page.getByRole('combobox', { name: 'Local authority' }).count()).toBe(1);
     await admin.page.setViewportSize({ width: 320, height: 800 });
     await expectNoHorizontalScroll(admin.page);
