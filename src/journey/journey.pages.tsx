@@ -2,6 +2,7 @@ import { type Context, Hono } from 'hono';
 import type { AccessToWorkService } from '../access-to-work/access-to-work.service.js';
 import { sectionLabels } from '../domain/vocabulary.js';
 import { AccessToWorkTaskList } from '../web/access-to-work-tasks.js';
+import { AdjustmentTaskList } from '../web/adjustment-tasks.js';
 import { Button } from '../web/components/Button.js';
 import { ErrorSummary } from '../web/components/ErrorSummary.js';
 import { SummaryList } from '../web/components/SummaryList.js';
@@ -292,9 +293,10 @@ async function takeAction(c: Context<WebEnv>) {
 
 async function inboxPage(c: Context<WebEnv>) {
   const actor = pageActor(c);
-  const [items, accessToWorkTasks] = await Promise.all([
+  const [items, accessToWorkTasks, adjustmentTasks] = await Promise.all([
     c.var.services.inbox.inbox(actor),
     c.var.services.accessToWork.coachTasks(actor),
+    c.var.services.adjustments.inboxTasks(actor),
   ]);
   return renderPage(
     c,
@@ -306,6 +308,12 @@ async function inboxPage(c: Context<WebEnv>) {
         <>
           <h2 class="govuk-heading-m">Access to Work</h2>
           <AccessToWorkTaskList tasks={accessToWorkTasks} />
+        </>
+      ) : null}
+      {adjustmentTasks.length > 0 ? (
+        <>
+          <h2 class="govuk-heading-m">Adjustments</h2>
+          <AdjustmentTaskList tasks={adjustmentTasks} />
         </>
       ) : null}
     </>,
