@@ -268,6 +268,13 @@ export class AdjustmentsService {
       asDelegate: actor.role === 'delegate',
       textHidden: !loaded.textVisible,
       today: this.#today(),
+      // The coach may suggest new words (or a split) while the employer has not answered, if they can read the words.
+      rewordable:
+        loaded.parties.includes('job_coach') && loaded.textVisible
+          ? requests
+              .filter((request) => request.state === 'requested' && !request.awaitingYoungPerson)
+              .map((request) => request.id)
+          : [],
       items: requests
         .filter((request) => !(loaded.employer && request.awaitingYoungPerson))
         .map((request) => this.#view(request, loaded)),
