@@ -45,7 +45,7 @@ async function rewordPage(c: Context<WebEnv>, posted?: Posted) {
   const { checklist, item, back } = await loadRewordable(c);
   const errors = posted?.errors ?? {};
   if (posted) c.status(400);
-  const valueOf = (field: string, number: number, first: string) =>
+  const shown = (field: string, number: number, first: string) =>
     posted ? text(posted.form, `${field}${number}`) : number === 1 ? first : '';
   return renderPage(
     c,
@@ -71,13 +71,13 @@ async function rewordPage(c: Context<WebEnv>, posted?: Posted) {
                 name={`kind${number}`}
                 label="What it is about"
                 items={adjustmentKinds.map((value) => ({ value, text: kindWords[value] }))}
-                value={valueOf('kind', number, item.kind ?? 'other')}
+                value={shown('kind', number, item.kind ?? 'other')}
                 error={errors[`kind${number}`]}
               />
               <Textarea
                 name={`text${number}`}
                 label="What helps"
-                value={valueOf('text', number, item.text ?? '')}
+                value={shown('text', number, item.text ?? '')}
                 error={errors[`text${number}`]}
                 rows={number === 1 ? 3 : 2}
               />
