@@ -2,13 +2,16 @@ import { type Document, ObjectId } from 'mongodb';
 import type { AdjustmentKind, AdjustmentState } from '../src/adjustments/adjustments.machine.js';
 import { journeyStatesWithAdjustments } from '../src/adjustments/adjustments.machine.js';
 import { addDays } from '../src/core/dates.js';
+import { samAgreedWithAdjustments, shareHelpsWithDemoEmployer } from './adjustment-shares.js';
 import { demoAccounts } from './demo-accounts.js';
 import type { LoadPart } from './load-part.js';
 
 /**
  * Adjustment requests in every state on the demo journeys, so that the demo employer's checklist
  * and home, and the demo job coach's journeys and reviews, have them on first sign-in. They go on
- * the demo employer's placements under way (the demo coach's caseload first).
+ * the demo employer's placements under way (the demo coach's caseload first). The young people
+ * there share "what helps me at work" with the demo employer, so its staff read the words; Sam
+ * has an agreed placement there with a check to answer (seed/adjustment-shares.ts).
  */
 
 type Story = {
@@ -127,6 +130,7 @@ export const demoAdjustments: LoadPart = {
       db.collection('accounts').findOne({ email: demoAccounts.employer.email }),
     ]);
     if (!coach || !employerStaff?.employerId) return;
+    await samAgreedWithAdjustments(context, employerStaff._id);
     const underWay = { state: { $in: [...journeyStatesWithAdjustments] }, startedOn: { $exists: true } };
     const matches = db.collection('placement_matches');
     const atEmployer = await matches
@@ -180,6 +184,8 @@ export const demoAdjustments: LoadPart = {
             }),
     );
     if (docs.length > 0) await context.services.adjustmentsRepository.adjustments.insertMany(docs as never[]);
+    const sharers = new Map(atEmployer.map((journey) => [journey.youngPersonId.toHexString(), journey.youngPersonId]));
+    await shareHelpsWithDemoEmployer(context, employerStaff.employerId, [...sharers.values()]);
     progress.advance(1);
   },
 };

@@ -53,7 +53,9 @@ import { Batch, WriteQueue } from './write-queue.js';
  *  - a pipeline: some of the coming cohort already have a proposal, from "proposed" to "agreed".
  * Every step is checked against the journey table (src/journey/journey.machine.ts). Each intern
  * draws from its own generator keyed by the seed, so the history is the same on every run.
- * Seeded agreements share no passport sections: consent to share health data is never made up.
+ * Seeded agreements share no passport sections here. Only the demo employer's journeys with adjustments
+ * get a share of "what helps me at work" (seed/adjustment-shares.ts), made through the service's own
+ * consent path, so the fictional demo people show the adjustments loop as a real share would.
  */
 
 /** The academic years before the coming one that have interns. */

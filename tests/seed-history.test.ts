@@ -333,6 +333,33 @@ describe('the dashboard summaries', () => {
 });
 
 describe('the seeded adjustments', () => {
+  it('come with a share of what helps with the demo employer, whose staff read the words, and give Sam a check to answer', async () => {
+    const { services } = harness;
+    const actorFor = async (email: string) => actorOf((await services.accounts.byEmail(email))!);
+    const employer = await actorFor(demoAccounts.employer.email);
+    const sam = await actorFor(demoAccounts.youngPerson.email);
+    const shares = await services.db
+      .collection('passport_shares')
+      .find({ employerId: new ObjectId(employer.employerId) })
+      .toArray();
+    expect(shares.length).toBeGreaterThan(1);
+    for (const share of shares) {
+      expect(share.sections).toContain('whatHelps');
+      expect(share.consent).toMatchObject({ givenAt: expect.any(Date), statement: expect.stringContaining('agree') });
+    }
+    const todo = await services.adjustments.employerToDo(employer);
+    expect(todo.length).toBeGreaterThan(0);
+    for (const { matchId } of todo) {
+      const checklist = await services.adjustments.checklist(employer, matchId);
+      expect(checklist.textHidden, checklist.youngPersonName).toBe(false);
+      expect(checklist.items.some((item) => typeof item.text === 'string' && item.text.length > 0)).toBe(true);
+    }
+    const samTasks = await services.adjustments.inboxTasks(sam);
+    expect(samTasks.map((task) => task.kind)).toEqual(['adjustment_check_due']);
+    const samChecklist = await services.adjustments.checklist(sam, samTasks[0]!.matchId);
+    expect(samChecklist.items.some((item) => item.allowedActions.includes('check'))).toBe(true);
+  });
+
   it('hold every state, every check answer and every review decision, on the demo employer’s and coach’s journeys', async () => {
     const { db } = harness.services;
     const requests = await db.collection('adjustments').find({}).toArray();

@@ -33,6 +33,7 @@ import {
   payerWords,
   reviewDecisionWords,
 } from './adjustments.words.js';
+import { rewordPages } from './reword.pages.js';
 
 type Checklist = Awaited<ReturnType<AdjustmentsService['checklist']>>;
 type Item = Checklist['items'][number];
@@ -152,10 +153,11 @@ function rowsOf(item: Item, checklist: Checklist) {
 }
 
 /** The links to the steps this reader may take on one request. */
-function Actions(props: { item: Item; matchId: string; you: string }) {
+function Actions(props: { item: Item; matchId: string; you: string; rewordable: boolean }) {
   const { item } = props;
   const at = `${base(props.matchId)}/${item.id}`;
   const links: { href: string; text: string }[] = [];
+  if (props.rewordable) links.push({ href: `${at}/new-words`, text: 'Suggest new words, or split it' });
   if (item.allowedActions.includes('agree'))
     links.push({ href: `${at}/answer`, text: 'Agree, or say it is not possible' });
   if (item.allowedActions.includes('put_in_place')) links.push({ href: `${at}/in-place`, text: 'Say it is in place' });
@@ -268,7 +270,12 @@ async function checklistPage(c: Context<WebEnv>) {
               </h2>
               <SummaryList rows={rowsOf(item, checklist)} />
               <Suggestion item={item} checklist={checklist} csrf={csrf} />
-              <Actions item={item} matchId={checklist.matchId} you={you} />
+              <Actions
+                item={item}
+                matchId={checklist.matchId}
+                you={you}
+                rewordable={checklist.rewordable.includes(item.id)}
+              />
               {item.mayAddToPassport ? (
                 <form method="post" action={`${base(checklist.matchId)}/${item.id}/passport`} novalidate>
                   <CsrfField token={csrf} />
@@ -864,5 +871,6 @@ export function adjustmentPages() {
   app.post(`${one}/review`, (c) => saveReview(c));
   app.post(`${one}/suggestion`, (c) => decideSuggestion(c));
   app.post(`${one}/passport`, (c) => addToPassport(c));
+  app.route('/', rewordPages());
   return app;
 }

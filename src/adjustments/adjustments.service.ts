@@ -8,6 +8,7 @@ import { ApiError, type FieldProblem, notFound, unprocessable, validationFailed 
 import type { AdjustmentCategory } from '../domain/vocabulary.js';
 import { defaultCoachAccess } from '../passports/passports.rules.js';
 import type { AdjustmentJourney, AdjustmentJourneysReadModel } from '../read-models/adjustment-journeys.js';
+import { type AdjustmentInboxTask, adjustmentTaskTitle } from './adjustments.inbox.js';
 import {
   type AdjustmentAction,
   type AdjustmentParty,
@@ -183,15 +184,12 @@ export class AdjustmentsService {
     return made;
   }
 
-  /** The journey, the reader's sides of it and whether they may read the words; 404 for a journey not theirs. */
-  async #load(actor: Actor, matchId: string): Promise<Loaded> {
-    const journey = await this.journeys.journey(matchId);
-    if (!journey) throw notFound('Placement match');
+  async #resource(journey: AdjustmentJourney): Promise<Extract<Resource, { type: 'adjustment' }>> {
     const [shared, coachAccess] = await Promise.all([
       this.journeys.employersSharedWith(journey.youngPersonId, this.clock.now()),
       this.journeys.coachAccess(journey.youngPersonId),
     ]);
-    const resource: Extract<Resource, { type: 'adjustment' }> = {
+    return {
       type: 'adjustment',
       youngPersonId: journey.youngPersonId,
       providerId: journey.providerId,
@@ -200,6 +198,13 @@ export class AdjustmentsService {
       sharedWithEmployer: shared.has(journey.employerId),
       coachAccess: coachAccess ?? defaultCoachAccess,
     };
+  }
+
+  /** The journey, the reader's sides of it and whether they may read the words; 404 for a journey not theirs. */
+  async #load(actor: Actor, matchId: string): Promise<Loaded> {
+    const journey = await this.journeys.journey(matchId);
+    if (!journey) throw notFound('Placement match');
+    const resource = await this.#resource(journey);
     if (decide(actor, 'adjustment.read', resource) === 'not_found') throw notFound('Placement match');
     authorize(actor, 'adjustment.read', resource);
     const parties = adjustmentParties.filter((party) => decide(actor, partyActions[party], resource) === 'allow');
@@ -263,6 +268,13 @@ export class AdjustmentsService {
       asDelegate: actor.role === 'delegate',
       textHidden: !loaded.textVisible,
       today: this.#today(),
+      // The coach may suggest new words (or a split) while the employer has not answered, if they can read the words.
+      rewordable:
+        loaded.parties.includes('job_coach') && loaded.textVisible
+          ? requests
+              .filter((request) => request.state === 'requested' && !request.awaitingYoungPerson)
+              .map((request) => request.id)
+          : [],
       items: requests
         .filter((request) => !(loaded.employer && request.awaitingYoungPerson))
         .map((request) => this.#view(request, loaded)),
@@ -729,30 +741,55 @@ export class AdjustmentsService {
    * person's check from 1 to 2 weeks after it is in place. Each carries the key that makes it once;
    * none carries the young person's words.
    */
-  async dueReminders(): Promise<AdjustmentReminder[]> {
+  /**
+   * What is due now, a request at a time, on journeys the employer can see and where adjustments
+   * are open: requests unanswered for 5 working days, agreed ones past their date, checks in their window.
+   */
+  async #due(scope: { employerId?: string; youngPersonId?: string } = {}) {
     const today = this.#today();
-    const open = await this.records.find({ states: ['requested', 'agreed', 'in_place'] });
-    const reminders: AdjustmentReminder[] = [];
-    const oldestWaiting = new Map<string, AdjustmentRequest>();
+    const open = await this.records.find({ ...scope, states: ['requested', 'agreed', 'in_place'] });
+    const due: { kind: AdjustmentReminder['kind']; request: AdjustmentRequest }[] = [];
     for (const request of open) {
       if (request.awaitingYoungPerson) continue;
-      if (request.state === 'requested') {
-        const asked = londonDayAndHour(request.requestedAt).day;
-        const oldest = oldestWaiting.get(request.matchId);
-        if (
-          addWorkingDays(asked, answerReminderWorkingDays) <= today &&
-          (!oldest || request.requestedAt < oldest.requestedAt)
-        )
-          oldestWaiting.set(request.matchId, request);
-      } else if (request.state === 'agreed' && request.agreed!.byDate < today) {
-        reminders.push(this.#reminder('adjustment_overdue', request, `${request.id}:${request.agreed!.byDate}`));
-      } else if (
+      if (
+        request.state === 'requested' &&
+        addWorkingDays(londonDayAndHour(request.requestedAt).day, answerReminderWorkingDays) <= today
+      )
+        due.push({ kind: 'adjustment_answer_due', request });
+      else if (request.state === 'agreed' && request.agreed!.byDate < today)
+        due.push({ kind: 'adjustment_overdue', request });
+      else if (
         request.state === 'in_place' &&
         addDays(request.inPlace!.on, checkWindowDays.opens) <= today &&
         today <= addDays(request.inPlace!.on, checkWindowDays.closes)
-      ) {
-        reminders.push(this.#reminder('adjustment_check_due', request, `${request.id}:${request.inPlace!.on}`));
-      }
+      )
+        due.push({ kind: 'adjustment_check_due', request });
+    }
+    const journeys = new Map(
+      (await Promise.all([...new Set(due.map((d) => d.request.matchId))].map((id) => this.journeys.journey(id))))
+        .filter((journey): journey is AdjustmentJourney => journey !== undefined)
+        .map((journey) => [journey.id, journey]),
+    );
+    return due.flatMap((d) => {
+      const journey = journeys.get(d.request.matchId);
+      return journey?.visibleToEmployer === true &&
+        (journeyStatesWithAdjustments as readonly string[]).includes(journey.state)
+        ? [{ ...d, journey }]
+        : [];
+    });
+  }
+
+  async dueReminders(): Promise<AdjustmentReminder[]> {
+    const reminders: AdjustmentReminder[] = [];
+    // The employer is reminded once a journey of its oldest unanswered request, not once a request.
+    const oldestWaiting = new Map<string, AdjustmentRequest>();
+    for (const { kind, request } of await this.#due()) {
+      if (kind === 'adjustment_answer_due') {
+        const oldest = oldestWaiting.get(request.matchId);
+        if (!oldest || request.requestedAt < oldest.requestedAt) oldestWaiting.set(request.matchId, request);
+      } else if (kind === 'adjustment_overdue')
+        reminders.push(this.#reminder(kind, request, `${request.id}:${request.agreed!.byDate}`));
+      else reminders.push(this.#reminder(kind, request, `${request.id}:${request.inPlace!.on}`));
     }
     for (const request of oldestWaiting.values())
       reminders.push(
@@ -762,29 +799,77 @@ export class AdjustmentsService {
           `${request.matchId}:${londonDayAndHour(request.requestedAt).day}`,
         ),
       );
-    const journeys = new Map(
-      (await Promise.all([...new Set(reminders.map((r) => r.matchId))].map((id) => this.journeys.journey(id))))
-        .filter((journey): journey is AdjustmentJourney => journey !== undefined)
-        .map((journey) => [journey.id, journey]),
-    );
-    const current = reminders.filter((reminder) => {
-      const journey = journeys.get(reminder.matchId);
-      return (
-        journey?.visibleToEmployer === true &&
-        (journeyStatesWithAdjustments as readonly string[]).includes(journey.state)
-      );
-    });
     const [people, employers, placements] = await Promise.all([
-      this.journeys.youngPersonNames(current.map((r) => r.youngPersonId)),
-      this.journeys.employerNames(current.map((r) => r.employerId)),
-      this.journeys.placementTitles(current.map((r) => r.placementId)),
+      this.journeys.youngPersonNames(reminders.map((r) => r.youngPersonId)),
+      this.journeys.employerNames(reminders.map((r) => r.employerId)),
+      this.journeys.placementTitles(reminders.map((r) => r.placementId)),
     ]);
-    return current.map((reminder) => ({
+    return reminders.map((reminder) => ({
       ...reminder,
       youngPersonName: people.get(reminder.youngPersonId) ?? 'A young person',
       employerName: employers.get(reminder.employerId) ?? 'The employer',
       placementTitle: placements.get(reminder.placementId) ?? 'the placement',
     }));
+  }
+
+  /**
+   * The reminders the daily run emails, as the reader's inbox shows them while they are due: for an
+   * employer's staff their answers and late adjustments, for the young person (or a delegate who
+   * answers for them) the checks. One task a journey and kind, with a count and never the words.
+   */
+  async inboxTasks(actor: Actor): Promise<AdjustmentInboxTask[]> {
+    const scopes =
+      actor.role === 'employer' && actor.employerId
+        ? [{ employerId: actor.employerId }]
+        : actor.role === 'young_person' && actor.youngPersonId
+          ? [{ youngPersonId: actor.youngPersonId }]
+          : actor.role === 'delegate'
+            ? actor.actsFor.map((link) => ({ youngPersonId: link.youngPersonId }))
+            : [];
+    const kinds: readonly AdjustmentReminder['kind'][] =
+      actor.role === 'employer' ? ['adjustment_answer_due', 'adjustment_overdue'] : ['adjustment_check_due'];
+    const action: Action = actor.role === 'employer' ? 'adjustment.employer_act' : 'adjustment.young_person_act';
+    const due = (await Promise.all(scopes.map((scope) => this.#due(scope))))
+      .flat()
+      .filter((d) => kinds.includes(d.kind));
+    const tasks = new Map<string, { kind: AdjustmentReminder['kind']; journey: AdjustmentJourney; count: number }>();
+    for (const { kind, journey } of due) {
+      const key = `${kind}:${journey.id}`;
+      tasks.set(key, { kind, journey, count: (tasks.get(key)?.count ?? 0) + 1 });
+    }
+    const allowed = (
+      await Promise.all(
+        [...tasks.values()].map(async (task) =>
+          decide(actor, action, await this.#resource(task.journey)) === 'allow' ? [task] : [],
+        ),
+      )
+    ).flat();
+    const [people, employers, placements] = await Promise.all([
+      this.journeys.youngPersonNames(allowed.map((task) => task.journey.youngPersonId)),
+      this.journeys.employerNames(allowed.map((task) => task.journey.employerId)),
+      this.journeys.placementTitles(allowed.map((task) => task.journey.placementId)),
+    ]);
+    return allowed.map(({ kind, journey, count }) => {
+      const youngPersonName = people.get(journey.youngPersonId) ?? 'the young person';
+      const employerName = employers.get(journey.employerId) ?? 'the employer';
+      return {
+        kind,
+        title: adjustmentTaskTitle(kind, count, {
+          youngPersonName,
+          employerName,
+          forSomeoneElse: actor.role === 'delegate',
+        }),
+        count,
+        matchId: journey.id,
+        youngPerson: { id: journey.youngPersonId, preferredName: youngPersonName },
+        placement: {
+          id: journey.placementId,
+          title: placements.get(journey.placementId) ?? 'the placement',
+          employerName,
+        },
+        path: `/journeys/${journey.id}/adjustments`,
+      };
+    });
   }
 
   #reminder(kind: AdjustmentReminder['kind'], request: AdjustmentRequest, occurrence: string): AdjustmentReminder {

@@ -2659,6 +2659,21 @@ export const openApiExamples: OperationExamples = {
         },
       ],
       decidedForYou: [],
+      adjustments: [
+        {
+          kind: 'adjustment_answer_due',
+          title: '2 adjustment requests for Sam are waiting for your answer',
+          count: 2,
+          matchId: '6b0cc17d77690832df91389e',
+          youngPerson: { id: '6b0cc17b77690832df913863', preferredName: 'Sam' },
+          placement: {
+            id: '6b0cc17d77690832df91389b',
+            title: 'Kitchen assistant (main site)',
+            employerName: 'Northern Kitchens Ltd',
+          },
+          path: '/journeys/6b0cc17d77690832df91389e/adjustments',
+        },
+      ],
     },
   },
   getProviderDashboard: {

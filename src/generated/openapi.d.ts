@@ -156,7 +156,7 @@ export interface paths {
   "/v1/me/inbox": {
     /**
      * What I must act on, newest first
-     * @description Young people and delegates (with respond_to_proposals): proposals to answer. Employers: proposals to decide on, internships to start, reviews due. Job coaches, for their own caseload: internships to start, weeks with no log, reviews due, 12-month follow-ups due. Young people and delegates with edit_passport also get the passport changes a job coach suggested (`passportDrafts`). Job coaches also get their Access to Work tasks (`accessToWork`) and their EHC plan reviews and follow-ups due (`outcomes`); young people what a parent or carer decided for them (`decidedForYou`).
+     * @description Young people and delegates (with respond_to_proposals): proposals to answer. Employers: proposals to decide on, internships to start, reviews due. Job coaches, for their own caseload: internships to start, weeks with no log, reviews due, 12-month follow-ups due. Young people and delegates with edit_passport also get the passport changes a job coach suggested (`passportDrafts`). Job coaches also get their Access to Work tasks (`accessToWork`) and their EHC plan reviews and follow-ups due (`outcomes`); young people what a parent or carer decided for them (`decidedForYou`). Employers, young people and delegates get the adjustment reminders that are theirs (`adjustments`).
      */
     get: operations["getInbox"];
   };
@@ -1817,6 +1817,8 @@ export interface components {
     Inbox: components["schemas"]["InboxPage"] & {
       /** @description Job coaches: what Access to Work needs of them today for the young people they support (the same tasks the daily reminders email), each with the page where it is done. */
       accessToWork: components["schemas"]["InboxAccessToWorkTask"][];
+      /** @description The adjustment reminders the daily run emails, while they are due: employer staff get answers and late adjustments for their employer, young people (and delegates with respond_to_proposals) the checks to answer. One a journey and kind, without the words of any request. */
+      adjustments: components["schemas"]["InboxAdjustmentTask"][];
       /** @description Young people: what a parent or carer decided for them in the last 28 days (answered a proposal, shared the passport), newest first. */
       decidedForYou: components["schemas"]["InboxDecidedForYou"][];
       /** @description Job coaches: for the young people they support, EHC plan reviews within 4 weeks and the 6- and 9-month follow-ups due (the same tasks the daily reminders email), soonest first, each with the page where it is done. */
@@ -1850,6 +1852,41 @@ export interface components {
        */
       path: string;
       /** @description What to do, in plain English. */
+      title: string;
+      youngPerson: {
+        /** @example 665f1c2e9b1d8c0012a3b4c5 */
+        id: string;
+        preferredName: string;
+      };
+    };
+    InboxAdjustmentTask: {
+      /**
+       * @description How many adjustments of the journey it is about.
+       * @example 2
+       */
+      count: number;
+      /**
+       * @description `adjustment_answer_due` (employers): requests unanswered for 5 working days or more; `adjustment_overdue` (employers): agreed adjustments past the date they were due in place; `adjustment_check_due` (young people and delegates who answer for them): say whether an adjustment in place helps.
+       * @enum {string}
+       */
+      kind: "adjustment_answer_due" | "adjustment_overdue" | "adjustment_check_due";
+      /** @example 665f1c2e9b1d8c0012a3b4c5 */
+      matchId: string;
+      /**
+       * @description The web page where it is done; the API operations are under `/v1/placement-matches/{matchId}/adjustments`.
+       * @example /journeys/6b0cc21f6861dd77cfc7df44/adjustments
+       */
+      path: string;
+      placement: {
+        employerName: string;
+        /** @example 665f1c2e9b1d8c0012a3b4c5 */
+        id: string;
+        title: string;
+      };
+      /**
+       * @description What to do, in plain English; never the words of a request.
+       * @example 2 adjustment requests for Sam are waiting for your answer
+       */
       title: string;
       youngPerson: {
         /** @example 665f1c2e9b1d8c0012a3b4c5 */
@@ -1925,7 +1962,7 @@ export interface components {
       month?: number;
       /**
        * @description The web page where it is done; the API operations are `/v1/young-people/{id}/ehc-plan` and `/v1/placement-matches/{matchId}/follow-ups/{month}`.
-       * @example /young-people/6b0cc21f6861dd77cfc7df44/outcomes
+       * @example /journeys/6b0cc17d77690832df91389e/after
        */
       path: string;
       /** @description What to do, in plain English. */
@@ -5202,7 +5239,7 @@ export interface operations {
   };
   /**
    * What I must act on, newest first
-   * @description Young people and delegates (with respond_to_proposals): proposals to answer. Employers: proposals to decide on, internships to start, reviews due. Job coaches, for their own caseload: internships to start, weeks with no log, reviews due, 12-month follow-ups due. Young people and delegates with edit_passport also get the passport changes a job coach suggested (`passportDrafts`). Job coaches also get their Access to Work tasks (`accessToWork`) and their EHC plan reviews and follow-ups due (`outcomes`); young people what a parent or carer decided for them (`decidedForYou`).
+   * @description Young people and delegates (with respond_to_proposals): proposals to answer. Employers: proposals to decide on, internships to start, reviews due. Job coaches, for their own caseload: internships to start, weeks with no log, reviews due, 12-month follow-ups due. Young people and delegates with edit_passport also get the passport changes a job coach suggested (`passportDrafts`). Job coaches also get their Access to Work tasks (`accessToWork`) and their EHC plan reviews and follow-ups due (`outcomes`); young people what a parent or carer decided for them (`decidedForYou`). Employers, young people and delegates get the adjustment reminders that are theirs (`adjustments`).
    */
   getInbox: {
     parameters: {

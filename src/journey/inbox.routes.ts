@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { accessToWorkInboxItem, accessToWorkInboxItemSchema } from '../access-to-work/access-to-work.inbox.js';
+import { adjustmentInboxTaskSchema } from '../adjustments/adjustments.inbox.js';
 import { actor } from '../auth/auth.middleware.js';
 import { idSchema } from '../core/db/ids.js';
 import { bearer, createRouter, errorResponses, jsonResponse } from '../core/http/openapi.js';
@@ -56,7 +57,8 @@ const inbox = createRoute({
     'Young people and delegates (with respond_to_proposals): proposals to answer. Employers: proposals to decide on, internships to start, reviews due. ' +
     'Job coaches, for their own caseload: internships to start, weeks with no log, reviews due, 12-month follow-ups due. ' +
     'Young people and delegates with edit_passport also get the passport changes a job coach suggested (`passportDrafts`). ' +
-    'Job coaches also get their Access to Work tasks (`accessToWork`) and their EHC plan reviews and follow-ups due (`outcomes`); young people what a parent or carer decided for them (`decidedForYou`).',
+    'Job coaches also get their Access to Work tasks (`accessToWork`) and their EHC plan reviews and follow-ups due (`outcomes`); young people what a parent or carer decided for them (`decidedForYou`). ' +
+    'Employers, young people and delegates get the adjustment reminders that are theirs (`adjustments`).',
   ...bearer,
   request: { query: paginationQuery },
   responses: {
@@ -79,6 +81,10 @@ const inbox = createRoute({
             description:
               'Job coaches: for the young people they support, EHC plan reviews within 4 weeks and the 6- and 9-month follow-ups due (the same tasks the daily reminders email), soonest first, each with the page where it is done.',
           }),
+          adjustments: z.array(adjustmentInboxTaskSchema).openapi({
+            description:
+              'The adjustment reminders the daily run emails, while they are due: employer staff get answers and late adjustments for their employer, young people (and delegates with respond_to_proposals) the checks to answer. One a journey and kind, without the words of any request.',
+          }),
           decidedForYou: z.array(decidedForYouSchema).openapi({
             description:
               'Young people: what a parent or carer decided for them in the last 28 days (answered a proposal, shared the passport), newest first.',
@@ -95,14 +101,16 @@ export function inboxRoutes() {
   return createRouter().openapi(inbox, async (c) => {
     const caller = actor(c);
     const { inbox } = c.var.services;
-    const [items, passportDrafts, sharesEndingSoon, accessToWork, outcomes, decidedForYou] = await Promise.all([
-      inbox.inbox(caller),
-      inbox.passportDrafts(caller),
-      inbox.sharesEndingSoon(caller),
-      c.var.services.accessToWork.coachTasks(caller),
-      c.var.services.outcomes.coachTasks(caller),
-      inbox.decidedForYou(caller),
-    ]);
+    const [items, passportDrafts, sharesEndingSoon, accessToWork, outcomes, decidedForYou, adjustments] =
+      await Promise.all([
+        inbox.inbox(caller),
+        inbox.passportDrafts(caller),
+        inbox.sharesEndingSoon(caller),
+        c.var.services.accessToWork.coachTasks(caller),
+        c.var.services.outcomes.coachTasks(caller),
+        inbox.decidedForYou(caller),
+        c.var.services.adjustments.inboxTasks(caller),
+      ]);
     return c.json(
       {
         ...pageFrom(items, c.req.valid('query')),
@@ -111,6 +119,7 @@ export function inboxRoutes() {
         accessToWork: accessToWork.map(accessToWorkInboxItem),
         outcomes: outcomes.map(outcomesInboxItem),
         decidedForYou: decidedForYou.map(decidedForYouItem),
+        adjustments,
       },
       200,
     );

@@ -2,6 +2,7 @@ import { type Context, Hono } from 'hono';
 import type { AccessToWorkService } from '../access-to-work/access-to-work.service.js';
 import { sectionLabels } from '../domain/vocabulary.js';
 import { AccessToWorkTaskList } from '../web/access-to-work-tasks.js';
+import { AdjustmentTaskList } from '../web/adjustment-tasks.js';
 import { Button } from '../web/components/Button.js';
 import { ErrorSummary } from '../web/components/ErrorSummary.js';
 import { SummaryList } from '../web/components/SummaryList.js';
@@ -293,10 +294,11 @@ async function takeAction(c: Context<WebEnv>) {
 
 async function inboxPage(c: Context<WebEnv>) {
   const actor = pageActor(c);
-  const [items, accessToWorkTasks, outcomesTasks] = await Promise.all([
+  const [items, accessToWorkTasks, outcomesTasks, adjustmentTasks] = await Promise.all([
     c.var.services.inbox.inbox(actor),
     c.var.services.accessToWork.coachTasks(actor),
     c.var.services.outcomes.coachTasks(actor),
+    c.var.services.adjustments.inboxTasks(actor),
   ]);
   return renderPage(
     c,
@@ -314,6 +316,12 @@ async function inboxPage(c: Context<WebEnv>) {
         <>
           <h2 class="govuk-heading-m">EHC plan reviews and follow-ups</h2>
           <OutcomesTaskList tasks={outcomesTasks} />
+        </>
+      ) : null}
+      {adjustmentTasks.length > 0 ? (
+        <>
+          <h2 class="govuk-heading-m">Adjustments</h2>
+          <AdjustmentTaskList tasks={adjustmentTasks} />
         </>
       ) : null}
     </>,
