@@ -347,11 +347,13 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     clock,
     names,
   });
+  const internshipFacts = new InternshipFacts({ youngPeople, matches, progress: progressRepository });
   const outcomes = new OutcomesService({
     mongo,
     records: repositories.outcomesRepository,
     journey,
     internships: new InternshipsReadModel(db),
+    caseloads: internshipFacts,
     names,
     audit,
     clock,
@@ -408,7 +410,7 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     accessToWork: new AccessToWorkService({
       mongo,
       records: repositories.accessToWorkRepository,
-      internships: new InternshipFacts({ youngPeople, matches, progress: progressRepository }),
+      internships: internshipFacts,
       audit,
       clock,
     }),

@@ -56,35 +56,31 @@ interface ProviderDashboard {
   definitions: Record<string, string>;
 }
 
-/** The Access to Work figures, each with its definition (kept in `definitions` as `accessToWork.<figure>`). */
-function accessToWorkLines(
-  dashboard: ProviderDashboard,
+/** A block of figures kept beside the breakdowns (`accessToWork`, `adjustments`), its definitions under `<key>.<figure>`. */
+type FigureBlockKey = 'accessToWork' | 'adjustments';
+
+/** Each figure of a block with its definition. */
+function blockLines(
+  dashboard: { definitions: Record<string, string> } & Partial<Record<FigureBlockKey, FigureRow>>,
+  key: FigureBlockKey,
   lineOf: (figure: string, value: Value, definition: string) => string,
 ) {
-  return Object.entries(dashboard.accessToWork).map(([figure, value]) =>
-    lineOf(figure, value as Value, dashboard.definitions[`accessToWork.${figure}`] ?? ''),
+  return Object.entries(dashboard[key] ?? {}).map(([figure, value]) =>
+    lineOf(figure, value as Value, dashboard.definitions[`${key}.${figure}`] ?? ''),
   );
 }
 
-/** The adjustment figures, each with its definition (kept in `definitions` as `adjustments.<figure>`). */
-function adjustmentLines(
-  dashboard: { adjustments: FigureRow; definitions: Record<string, string> },
-  lineOf: (figure: string, value: Value, definition: string) => string,
-) {
-  return Object.entries(dashboard.adjustments).map(([figure, value]) =>
-    lineOf(figure, value as Value, dashboard.definitions[`adjustments.${figure}`] ?? ''),
-  );
-}
-
-/** The adjustment figures as a block of the table CSV, after a blank line. */
-function adjustmentTable(
-  dashboard: { adjustments: FigureRow; definitions: Record<string, string> },
+/** A block of figures as a table of the table CSV, after a blank line. */
+function blockTable(
+  dashboard: { definitions: Record<string, string> } & Partial<Record<FigureBlockKey, FigureRow>>,
+  key: FigureBlockKey,
+  title: string,
   headings: Record<string, string>,
 ) {
-  const lines = adjustmentLines(dashboard, (figure, value, definition) =>
+  const lines = blockLines(dashboard, key, (figure, value, definition) =>
     tableLine([headings[figure] ?? figure, value, definition], 1),
   );
-  return `\r\n${tableLine(['Workplace adjustments', 'Value', 'What it counts'], 99)}\r\n${lines.map((one) => `${one}\r\n`).join('')}`;
+  return `\r\n${tableLine([title, 'Value', 'What it counts'], 99)}\r\n${lines.map((one) => `${one}\r\n`).join('')}`;
 }
 
 /** The provider dashboard's breakdowns before the job coaches, in the order of the JSON, and what each row group is called. */
@@ -115,10 +111,10 @@ function providerParts(dashboard: ProviderDashboard) {
     ),
   );
   tail.push(
-    ...accessToWorkLines(dashboard, (figure, value, definition) =>
+    ...blockLines(dashboard, 'accessToWork', (figure, value, definition) =>
       line('access to work', null, 'All', `accessToWork.${figure}`, value, definition),
     ),
-    ...adjustmentLines(dashboard, (figure, value, definition) =>
+    ...blockLines(dashboard, 'adjustments', (figure, value, definition) =>
       line('adjustments', null, 'All', `adjustments.${figure}`, value, definition),
     ),
   );
@@ -159,7 +155,7 @@ export function employerDashboardCsv(dashboard: {
       ...figureLines('placement', placement.placementId, placement.title, placement, figures, dashboard.definitions),
     );
   lines.push(
-    ...adjustmentLines(dashboard, (figure, value, definition) =>
+    ...blockLines(dashboard, 'adjustments', (figure, value, definition) =>
       line('adjustments', null, 'All placements', `adjustments.${figure}`, value, definition),
     ),
   );
@@ -212,11 +208,8 @@ export async function* providerTableCsvChunks(
     for (const group of dashboard[name]) head += row(capitalise(breakdown), group.label, group);
   yield head;
   for await (const batch of allCoaches) yield batch.map((group) => row('Job coach', group.label, group)).join('');
-  const accessToWork = accessToWorkLines(dashboard, (figure, value, definition) =>
-    tableLine([options.headings[figure] ?? figure, value, definition], 1),
-  );
-  yield `\r\n${tableLine(['Access to Work', 'Value', 'What it counts'], 99)}\r\n${accessToWork.map((one) => `${one}\r\n`).join('')}`;
-  yield adjustmentTable(dashboard, options.headings);
+  yield blockTable(dashboard, 'accessToWork', 'Access to Work', options.headings);
+  yield blockTable(dashboard, 'adjustments', 'Workplace adjustments', options.headings);
 }
 
 /** The employer report as the page shows it: a first row saying which figures, headings, one row per placement with its start date. */
@@ -238,7 +231,7 @@ export function employerTableCsv(
       tableLine([placement.title, placement.startDate, ...figures.map((figure) => placement[figure] as Value)], 2),
     ),
   ];
-  return `\uFEFF${lines.join('\r\n')}\r\n${adjustmentTable(dashboard, options.headings)}`;
+  return `\uFEFF${lines.join('\r\n')}\r\n${blockTable(dashboard, 'adjustments', 'Workplace adjustments', options.headings)}`;
 }
 
 /** Figures another feature adds to the provider report (the study programme's), with what each counts. */

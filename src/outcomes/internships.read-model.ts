@@ -146,20 +146,4 @@ export class InternshipsReadModel {
       .sort({ heldOn: 1 })
       .toArray();
   }
-
-  /** A job coach's young people (not withdrawn), with the names their tasks show. */
-  async caseload(jobCoachId: string, providerId: string): Promise<{ id: string; preferredName: string }[]> {
-    const docs = await this.db
-      .collection<PersonFields & { jobCoachId: ObjectId; providerId: ObjectId; status: string }>('young_people')
-      .find(
-        { jobCoachId: new ObjectId(jobCoachId), providerId: new ObjectId(providerId), status: { $ne: 'withdrawn' } },
-        { projection: { preferredName: 1 } },
-      )
-      .limit(caseloadLimit)
-      .toArray();
-    return docs.map((doc) => ({ id: doc._id.toHexString(), preferredName: doc.preferredName }));
-  }
 }
-
-/** Far more than a job coach's caseload (5 to 10 young people); a bound, not a page. */
-const caseloadLimit = 500;

@@ -10,6 +10,7 @@ import { type FieldProblem, forbidden, notFound, unprocessable } from '../core/e
 import { type Sector, sectorLabels } from '../domain/vocabulary.js';
 import type { JourneyService } from '../journey/journey.service.js';
 import { webPaths } from '../notifications/links.js';
+import type { InternshipFacts } from '../read-models/internships.js';
 import type { NamesReadModel } from '../read-models/names.js';
 import type { InternshipFilters, InternshipsReadModel, StartedInternship } from './internships.read-model.js';
 import { type InternshipForReport, jobOutcomeDefinitions, jobOutcomeFigures, jobOutcomeRows } from './job-outcomes.js';
@@ -102,6 +103,7 @@ export class OutcomesService {
   private readonly records: OutcomesRepository;
   private readonly journey: JourneyService;
   private readonly internships: InternshipsReadModel;
+  private readonly caseloads: Pick<InternshipFacts, 'caseloadOf'>;
   private readonly names: NamesReadModel;
   private readonly audit: AuditLog;
   private readonly clock: Clock;
@@ -111,6 +113,8 @@ export class OutcomesService {
     records: OutcomesRepository;
     journey: JourneyService;
     internships: InternshipsReadModel;
+    /** A job coach's young people, as Access to Work reads them. */
+    caseloads: Pick<InternshipFacts, 'caseloadOf'>;
     names: NamesReadModel;
     audit: AuditLog;
     clock: Clock;
@@ -119,6 +123,7 @@ export class OutcomesService {
     this.records = options.records;
     this.journey = options.journey;
     this.internships = options.internships;
+    this.caseloads = options.caseloads;
     this.names = options.names;
     this.audit = options.audit;
     this.clock = options.clock;
@@ -532,10 +537,12 @@ export class OutcomesService {
     const mayWrite = (youngPersonId: string) =>
       decide(actor, 'outcomes.write', { type: 'internship_outcomes', youngPersonId, providerId }) === 'allow';
     const [caseload, started] = await Promise.all([
-      this.internships.caseload(actor.accountId, providerId),
+      this.caseloads.caseloadOf(actor.accountId, providerId),
       this.internships.started({ providerId, jobCoachId: actor.accountId }),
     ]);
-    const people = caseload.filter((person) => mayWrite(person.id));
+    const people = caseload
+      .filter((person) => mayWrite(person.id))
+      .map(({ id, preferredName }) => ({ id, preferredName }));
     const finished = started.filter((internship) => mayWrite(internship.youngPersonId));
     const plans = await this.records.plansOf(people.map((person) => person.id));
     const tasks: OutcomesTaskView[] = [];
