@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { stemmer } from 'stemmer';
+import { BoundedCache } from '../core/bounded-cache.js';
 import { searchConfigDir } from '../core/search/meili.js';
 
 /**
@@ -8,7 +9,7 @@ import { searchConfigDir } from '../core/search/meili.js';
  * coach would: by word stem ("cooking" meets "cook meals"), and through the job-word groups kept
  * as data in `search-config/job-words.json` ("till" meets "checkout"). Both sides go through the
  * same functions. Everything about the young person is compiled once per request
- * (`compilePhrases`, `compileWish`); a placement's words are read once per placement
+ * (`compilePhrases`, `compileWish`); a placement's words are read once per text
  * (`placementWords`), and each distinct word is stemmed once per process.
  */
 
@@ -79,17 +80,27 @@ export interface PlacementWords {
   stems: Set<string>;
 }
 
+/**
+ * A placement's words depend only on its text, and the same placements come back for search after
+ * search, so they are kept by their text: a pool of 450 placements costs 450 lookups, not 450
+ * readings. Callers must not change the sets they are given.
+ */
+const placementWordsByText = new BoundedCache<string, PlacementWords>({ limit: 50_000 });
+
 export function placementWords(texts: string[]): PlacementWords {
-  const words = new Set<string>();
-  const stems = new Set<string>();
-  // One pass over the texts joined by a space (a word break, as the end of each text is): the
-  // same words as each text on its own, for a fifth of the string and regular-expression work.
-  for (const word of contentWords(texts.join(' '))) {
-    if (words.has(word)) continue;
-    words.add(word);
-    stems.add(stem(word));
-  }
-  return { words, stems };
+  // One text joined by a space (a word break, as the end of each text is): the same words as each
+  // text on its own, for a fifth of the string and regular-expression work.
+  const text = texts.join(' ');
+  return placementWordsByText.getOrMake(text, () => {
+    const words = new Set<string>();
+    const stems = new Set<string>();
+    for (const word of contentWords(text)) {
+      if (words.has(word)) continue;
+      words.add(word);
+      stems.add(stem(word));
+    }
+    return { words, stems };
+  });
 }
 
 interface Synonym {

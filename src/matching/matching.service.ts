@@ -1,8 +1,10 @@
 import type { Meilisearch, MultiSearchQuery, SearchParams } from 'meilisearch';
 import { type Actor, authorize, decide, youngPeopleScope } from '../auth/policy.js';
+import { BoundedCache } from '../core/bounded-cache.js';
 import { isoDateOfEpochDay } from '../core/dates.js';
 import { notFound } from '../core/errors.js';
 import { type Search, searchIndex } from '../core/search/meili.js';
+import type { EmployerAdjustmentRecord } from '../dashboards/adjustment-figures.js';
 import { clockTimeOf } from '../domain/schemas.js';
 import { type Coordinates, distanceKm } from '../geo/postcodes.js';
 import type { EarlierProposal } from '../journey/earlier-proposals.js';
@@ -250,6 +252,10 @@ export class MatchingService {
   private readonly placements: PlacementsService;
   private readonly earlierProposals: EarlierProposalsReadModel;
   private readonly employerRecords: Pick<AdjustmentFiguresReadModel, 'employerRecords'>;
+  readonly #recordsRead = new BoundedCache<string, EmployerAdjustmentRecord | 'none'>({
+    limit: 20_000,
+    maxAgeMs: 60_000,
+  });
 
   constructor(options: {
     search: Search;
@@ -266,12 +272,22 @@ export class MatchingService {
     this.employerRecords = options.employerRecords;
   }
 
-  /** The fits with each employer's record with adjustments among their reasons, when the employer has one. */
+  /**
+   * The fits with each employer's record with adjustments among their reasons, when the employer has
+   * one. A record is counted from every adjustment the employer ever agreed to and changes a few
+   * times a month, so each instance keeps it for a minute: most pages of matches read none.
+   */
   async #withEmployerRecords<T extends { fit: Fit; employerId: string }>(items: T[]): Promise<T[]> {
-    const records = await this.employerRecords.employerRecords(items.map((item) => item.employerId));
+    const unknown = [...new Set(items.map((item) => item.employerId))].filter(
+      (id) => this.#recordsRead.get(id) === undefined,
+    );
+    if (unknown.length > 0) {
+      const read = await this.employerRecords.employerRecords(unknown);
+      for (const id of unknown) this.#recordsRead.set(id, read.get(id) ?? 'none');
+    }
     return items.map((item) => {
-      const record = records.get(item.employerId);
-      return record
+      const record = this.#recordsRead.get(item.employerId);
+      return record && record !== 'none'
         ? { ...item, fit: { ...item.fit, reasons: { ...item.fit.reasons, employerAdjustments: record } } }
         : item;
     });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { BoundedCache } from '../core/bounded-cache.js';
 import { searchConfigDir } from '../core/search/meili.js';
 
 /**
@@ -358,7 +359,19 @@ export interface PersonWords {
   tried: TriedBefore[];
 }
 
+/**
+ * Both the search query and the scoring read a person's words on each match; the reading depends on
+ * the words alone, so it is kept by them (never stale: changed words are a different key).
+ */
+const readWordsByText = new BoundedCache<string, PersonWords>({ limit: 5_000 });
+
 export function readPersonWords(person: { jobsWanted?: string; likedTasks: string[] }): PersonWords {
+  return readWordsByText.getOrMake(JSON.stringify([person.jobsWanted, person.likedTasks]), () =>
+    readPersonWordsOnce(person),
+  );
+}
+
+function readPersonWordsOnce(person: { jobsWanted?: string; likedTasks: string[] }): PersonWords {
   const words: PersonWords = { likedTasks: [], ruledOut: [], tried: [] };
   /** What the text says it wants: the text itself when it holds no cue, so plain words stay as written. */
   const wantedIn = (text: string) => {

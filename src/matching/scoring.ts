@@ -1,3 +1,4 @@
+import { BoundedCache } from '../core/bounded-cache.js';
 import {
   type AdjustmentCategory,
   type EnvironmentFactor,
@@ -194,20 +195,34 @@ export interface FitScorer {
   scoreOnly(placement: ScoringFacts): number;
 }
 
-export function fitScorer(person: PersonFacts): FitScorer {
+/**
+ * What a young person's own words compile to for scoring. It depends on their words alone, so it is
+ * kept by those words (a bounded cache): a coach paging through matches, or many coaches matching
+ * one person, reads the words once, and a changed profile is a different key, never a stale entry.
+ */
+function compilePersonWords(person: PersonFacts) {
   const words = readPersonWords(person);
-  const liked = compilePhrases(words.likedTasks);
-  const strengths = compilePhrases(person.strengths);
-  const skills = compilePhrases(person.skills);
-  const disliked = compileConcepts(person.dislikedTasks);
-  // The sentence's ideas are what it wants; the reason still quotes the whole sentence as they wrote it.
-  const wish = words.wish ? { ...compileWish(words.wish), sentence: person.jobsWanted! } : undefined;
-  const ruledOut = words.ruledOut.flatMap(({ said, what }) =>
-    compileConcepts([what]).map((concept) => ({ said, concept })),
+  return {
+    liked: compilePhrases(words.likedTasks),
+    strengths: compilePhrases(person.strengths),
+    skills: compilePhrases(person.skills),
+    disliked: compileConcepts(person.dislikedTasks),
+    // The sentence's ideas are what it wants; the reason still quotes the whole sentence as they wrote it.
+    wish: words.wish ? { ...compileWish(words.wish), sentence: person.jobsWanted! } : undefined,
+    ruledOut: words.ruledOut.flatMap(({ said, what }) => compileConcepts([what]).map((concept) => ({ said, concept }))),
+    tried: words.tried
+      .filter((experience) => experience.went !== 'unsaid')
+      .map((experience) => ({ ...experience, wish: compileWish(experience.what) })),
+  };
+}
+
+const compiledWords = new BoundedCache<string, ReturnType<typeof compilePersonWords>>({ limit: 5_000 });
+
+export function fitScorer(person: PersonFacts): FitScorer {
+  const { liked, strengths, skills, disliked, wish, ruledOut, tried } = compiledWords.getOrMake(
+    JSON.stringify([person.jobsWanted, person.likedTasks, person.dislikedTasks, person.strengths, person.skills]),
+    () => compilePersonWords(person),
   );
-  const tried = words.tried
-    .filter((experience) => experience.went !== 'unsaid')
-    .map((experience) => ({ ...experience, wish: compileWish(experience.what) }));
   const ruledOutIn = (text: PlacementWords) =>
     ruledOut.flatMap(({ said, concept }) => {
       const found = conceptFound(concept, text);

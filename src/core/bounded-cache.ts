@@ -1,0 +1,46 @@
+/**
+ * A map that keeps at most `limit` entries, dropping the one least recently used, and, given a
+ * `maxAgeMs`, treats an entry older than that as absent. For work that is pure in its key (the
+ * reading of a young person's words, a placement's stems) any age is right; for a figure read from
+ * the stores, the age is how stale a reader may see it.
+ */
+export class BoundedCache<K, V> {
+  readonly #entries = new Map<K, { value: V; at: number }>();
+  readonly #limit: number;
+  readonly #maxAgeMs: number;
+  readonly #now: () => number;
+
+  constructor(options: { limit: number; maxAgeMs?: number; now?: () => number }) {
+    this.#limit = options.limit;
+    this.#maxAgeMs = options.maxAgeMs ?? Number.POSITIVE_INFINITY;
+    this.#now = options.now ?? Date.now;
+  }
+
+  get(key: K): V | undefined {
+    const entry = this.#entries.get(key);
+    if (!entry) return undefined;
+    this.#entries.delete(key);
+    if (this.#now() - entry.at > this.#maxAgeMs) return undefined;
+    this.#entries.set(key, entry);
+    return entry.value;
+  }
+
+  set(key: K, value: V): void {
+    this.#entries.delete(key);
+    this.#entries.set(key, { value, at: this.#now() });
+    if (this.#entries.size > this.#limit) this.#entries.delete(this.#entries.keys().next().value as K);
+  }
+
+  /** The value for `key`, made by `make` (and kept) when there is none. */
+  getOrMake(key: K, make: () => V): V {
+    const found = this.get(key);
+    if (found !== undefined) return found;
+    const made = make();
+    this.set(key, made);
+    return made;
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+}
