@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { BoundedCache } from '../core/bounded-cache.js';
 import { searchConfigDir } from '../core/search/meili.js';
+import { type Cues, clauseEnd, cueAt, cueLength, cuesOf, sentenceEnd, type Token, tokens } from './phrase-cues.js';
 
 /**
  * Reading a young person's own words as a job coach would: what they want, what they rule out
@@ -54,92 +55,40 @@ export interface ReadWords {
   tried: TriedBefore[];
 }
 
-interface Token {
-  /** Lower case, apostrophes dropped: "don't" is "dont". */
-  word: string;
-  start: number;
-  end: number;
-}
-
-const sentenceEnd = /^[.!?;]$/;
-const clauseEnd = /^[.!?;,:()]$/;
-
-function tokens(text: string): Token[] {
-  const found: Token[] = [];
-  for (const match of text.matchAll(/[A-Za-z0-9'’]+|[.!?;,:()]/g)) {
-    const word = match[0].toLowerCase().replace(/['’]/g, '');
-    if (word) found.push({ word, start: match.index, end: match.index + match[0].length });
-  }
-  return found;
-}
-
-/**
- * One word of a cue: any of a few words ("week|weeks"), any one word ("*"), or a gap of up to
- * four words ("..."), whose words belong to what is said, not to the cue ("i was at ... for").
- */
-type CueWord = { words: Set<string> } | 'any' | 'gap';
-type Cue = CueWord[];
-const gapLength = 4;
-
-/** Cue phrases by their first word, each list longest first, so a word that starts no cue costs one lookup. */
-type Cues = Map<string, Cue[]>;
-function cuesOf(phrases: string[]): Cues {
-  const cues: Cues = new Map();
-  for (const phrase of phrases) {
-    const cue: Cue = phrase
-      .split(' ')
-      .map((word) => (word === '*' ? 'any' : word === '...' ? 'gap' : { words: new Set(word.split('|')) }));
-    const first = cue[0]!;
-    if (typeof first === 'string') throw new Error(`A cue starts with a word, not "${phrase}"`);
-    for (const word of first.words) cues.set(word, [...(cues.get(word) ?? []), cue]);
-  }
-  for (const list of cues.values()) list.sort((a, b) => b.length - a.length);
-  return cues;
-}
-
-/** Where a cue matched: the index after its last word, and the words of its gaps, which are not the cue's. */
-interface CueMatch {
-  end: number;
-  gap: number[];
-}
-
-function matchFrom(words: string[], at: number, cue: Cue, from: number, gap: number[]): CueMatch | undefined {
-  let i = at;
-  for (let part = from; part < cue.length; part++) {
-    const expected = cue[part]!;
-    if (expected === 'gap') {
-      for (let skipped = 1; skipped <= gapLength && i + skipped <= words.length; skipped++) {
-        if (clauseEnd.test(words[i + skipped - 1]!)) return undefined;
-        const skippedAt = Array.from({ length: skipped }, (_, k) => i + k);
-        const found = matchFrom(words, i + skipped, cue, part + 1, [...gap, ...skippedAt]);
-        if (found) return found;
-      }
-      return undefined;
-    }
-    const word = words[i];
-    if (word === undefined || clauseEnd.test(word)) return undefined;
-    if (expected !== 'any' && !expected.words.has(word)) return undefined;
-    i += 1;
-  }
-  return { end: i, gap };
-}
-
-/** The longest cue that starts at `at`, if any. */
-function cueAt(words: string[], at: number, cues: Cues): CueMatch | undefined {
-  for (const cue of cues.get(words[at]!) ?? []) {
-    const found = matchFrom(words, at, cue, 0, []);
-    if (found) return found;
-  }
-  return undefined;
-}
-
-/** How many words the longest cue at `at` takes, or 0. */
-const cueLength = (words: string[], at: number, cues: Cues) => {
-  const found = cueAt(words, at, cues);
-  return found ? found.end - at : 0;
-};
-
 export type PhraseReader = (text: string) => ReadWords;
+
+/** The grammar with its cue phrases ready to match. */
+interface CompiledGrammar {
+  cues: {
+    ruleOut: Cues;
+    ruleOutAfter: Cues;
+    notRuledOut: Cues;
+    tried: Cues;
+    wish: Cues;
+    wentWell: Cues;
+    wentBadly: Cues;
+  };
+  joins: Set<string>;
+  breaks: Cues;
+  clauseStarts: Set<string>;
+}
+
+function compileGrammar(grammar: PhraseGrammar): CompiledGrammar {
+  return {
+    cues: {
+      ruleOut: cuesOf(grammar.ruleOut),
+      ruleOutAfter: cuesOf(grammar.ruleOutAfter),
+      notRuledOut: cuesOf(grammar.notRuledOut),
+      tried: cuesOf(grammar.triedBefore),
+      wish: cuesOf(grammar.wishBefore),
+      wentWell: cuesOf(grammar.wentWell),
+      wentBadly: cuesOf(grammar.wentBadly),
+    },
+    joins: new Set(grammar.ruledOutJoins),
+    breaks: cuesOf(grammar.clauseBreaks),
+    clauseStarts: new Set(grammar.clauseStarts),
+  };
+}
 
 /**
  * Reads a text sentence by sentence. A sentence with a `triedBefore` cue (and no wish before it:
@@ -148,149 +97,224 @@ export type PhraseReader = (text: string) => ReadWords;
  * of the last clause that says so. Every other clause is read for what it rules out and what it wants.
  */
 export function phraseReader(grammar: PhraseGrammar = loadPhraseGrammar()): PhraseReader {
-  const cues = {
-    ruleOut: cuesOf(grammar.ruleOut),
-    ruleOutAfter: cuesOf(grammar.ruleOutAfter),
-    notRuledOut: cuesOf(grammar.notRuledOut),
-    tried: cuesOf(grammar.triedBefore),
-    wish: cuesOf(grammar.wishBefore),
-    wentWell: cuesOf(grammar.wentWell),
-    wentBadly: cuesOf(grammar.wentBadly),
-  };
-  const joins = new Set(grammar.ruledOutJoins);
-  const breaks = cuesOf(grammar.clauseBreaks);
-  const clauseStarts = new Set(grammar.clauseStarts);
+  const compiled = compileGrammar(grammar);
+  return (text) => new TextReading(text, compiled).read();
+}
 
-  /**
-   * Where the story of past work in the sentence starts, if it tells one: the start of the clause with
-   * a past-work cue that no wish comes before ("I love animals, I volunteered at a kennels" starts at
-   * "I volunteered"; what comes before is read as any other clause).
-   */
-  const pastWorkStart = (words: string[]) => {
-    let clauseStart = 0;
-    let wished = false;
-    for (let i = 0; i < words.length; i++) {
-      const broken = clauseEnd.test(words[i]!) ? 1 : cueLength(words, i, breaks);
-      if (broken > 0) {
-        clauseStart = i + broken;
-        wished = false;
-        i += broken - 1;
-      } else if (cueLength(words, i, cues.wish) > 0) wished = true;
-      else if (!wished && cueLength(words, i, cues.tried) > 0) return clauseStart;
+/**
+ * Where the story of past work in the sentence starts, if it tells one: the start of the clause with
+ * a past-work cue that no wish comes before ("I love animals, I volunteered at a kennels" starts at
+ * "I volunteered"; what comes before is read as any other clause).
+ */
+function pastWorkStart(words: string[], grammar: CompiledGrammar): number | undefined {
+  let clauseStart = 0;
+  let wished = false;
+  for (let i = 0; i < words.length; i++) {
+    const broken = clauseEnd.test(words[i]!) ? 1 : cueLength(words, i, grammar.breaks);
+    if (broken > 0) {
+      clauseStart = i + broken;
+      wished = false;
+      i += broken - 1;
+    } else if (cueLength(words, i, grammar.cues.wish) > 0) wished = true;
+    else if (!wished && cueLength(words, i, grammar.cues.tried) > 0) return clauseStart;
+  }
+  return undefined;
+}
+
+/** One text being read: what it wants so far, what it rules out, and the story of past work it is telling. */
+class TextReading {
+  readonly #text: string;
+  readonly #grammar: CompiledGrammar;
+  readonly #read: ReadWords = { wanted: '', ruledOut: [], tried: [] };
+  readonly #wanted: string[] = [];
+  #lastTried: { told: TriedBefore; what: string[]; start: Token } | undefined;
+
+  constructor(text: string, grammar: CompiledGrammar) {
+    this.#text = text;
+    this.#grammar = grammar;
+  }
+
+  read(): ReadWords {
+    for (const sentence of splitWhere(tokens(this.#text), (token) => sentenceEnd.test(token.word)))
+      this.#readSentence(sentence);
+    this.#read.wanted = this.#wanted.join(' ');
+    return this.#read;
+  }
+
+  readonly #slice = (from: Token, to: Token) => this.#text.slice(from.start, to.end);
+
+  #readSentence(sentence: Token[]) {
+    const words = sentence.map((token) => token.word);
+    const storyStart = pastWorkStart(words, this.#grammar);
+    if (storyStart !== undefined) {
+      this.#readClauses(sentence.slice(0, storyStart), words.slice(0, storyStart));
+      this.#tellStory(sentence, words, storyStart);
+      return;
     }
-    return undefined;
-  };
+    const from = this.#lastTried ? this.#goOnWithStory(sentence, words) : 0;
+    this.#readClauses(sentence.slice(from), words.slice(from));
+  }
 
-  return (text) => {
-    const read: ReadWords = { wanted: '', ruledOut: [], tried: [] };
-    const wanted: string[] = [];
-    const slice = (from: Token, to: Token) => text.slice(from.start, to.end);
-    let lastTried: { told: TriedBefore; what: string[]; start: Token } | undefined;
+  /** The sentence tells of past work from `storyStart` to its end. */
+  #tellStory(sentence: Token[], words: string[], storyStart: number) {
+    const { went, what } = outcomeOf(words, storyStart, words.length, this.#grammar.cues);
+    const start = sentence[storyStart]!;
+    const told: TriedBefore = { said: this.#slice(start, sentence.at(-1)!), what: what.join(' '), went };
+    this.#read.tried.push(told);
+    this.#lastTried = { told, what, start };
+  }
 
-    for (const sentence of splitWhere(tokens(text), (token) => sentenceEnd.test(token.word))) {
-      const words = sentence.map((token) => token.word);
-      const storyStart = pastWorkStart(words);
-      if (storyStart !== undefined) {
-        readClauses(sentence.slice(0, storyStart), words.slice(0, storyStart));
-        const { went, what } = outcomeOf(words, storyStart, words.length, cues);
-        const start = sentence[storyStart]!;
-        const told: TriedBefore = { said: slice(start, sentence.at(-1)!), what: what.join(' '), went };
-        read.tried.push(told);
-        lastTried = { told, what, start };
+  /** The clauses after a story that say how it went belong to it; returns where the rest of the sentence starts. */
+  #goOnWithStory(sentence: Token[], words: string[]): number {
+    const lastTried = this.#lastTried!;
+    const from = outcomeClausesEnd(words, this.#grammar.cues, this.#grammar.breaks);
+    if (from > 0) {
+      const outcome = outcomeOf(words, 0, from, this.#grammar.cues);
+      const told = lastTried.told;
+      if (outcome.went === 'badly' || told.went === 'unsaid') told.went = outcome.went;
+      lastTried.what.push(...outcome.what);
+      told.what = lastTried.what.join(' ');
+      told.said = this.#slice(lastTried.start, sentence[from - 1]!);
+    }
+    if (from < sentence.length) this.#lastTried = undefined;
+    return from;
+  }
+
+  #readClauses(sentence: Token[], words: string[]) {
+    new ClauseReading({
+      sentence,
+      words,
+      grammar: this.#grammar,
+      wanted: this.#wanted,
+      ruledOut: this.#read.ruledOut,
+      slice: this.#slice,
+    }).read();
+  }
+}
+
+/**
+ * The clauses of a sentence read word by word for what they want and what they rule out. At each
+ * word one cue may apply, tried in this order: a phrase that only looks like a negation ("not only"),
+ * a cue that rules out what came before it ("... stresses me out"), a negation that rules out what
+ * follows ("but not the bar"), a joining word inside a ruled-out list, a clause break; any other word
+ * is wanted, or ruled out while a negation's scope is open.
+ */
+class ClauseReading {
+  readonly #sentence: Token[];
+  readonly #words: string[];
+  readonly #grammar: CompiledGrammar;
+  readonly #wanted: string[];
+  readonly #ruledOut: RuledOut[];
+  readonly #slice: (from: Token, to: Token) => string;
+  /** The ruled-out idea being read: from its cue ("never") to the current word. */
+  #scope: { cue: Token; what: Token[] } | undefined;
+  /** The words of the current clause that went to `wanted`, in case a cue after them rules them out. */
+  #clause: Token[] = [];
+
+  constructor(options: {
+    sentence: Token[];
+    words: string[];
+    grammar: CompiledGrammar;
+    wanted: string[];
+    ruledOut: RuledOut[];
+    slice: (from: Token, to: Token) => string;
+  }) {
+    this.#sentence = options.sentence;
+    this.#words = options.words;
+    this.#grammar = options.grammar;
+    this.#wanted = options.wanted;
+    this.#ruledOut = options.ruledOut;
+    this.#slice = options.slice;
+  }
+
+  read() {
+    for (let i = 0; i < this.#sentence.length; ) {
+      const taken =
+        this.#notRuledOut(i) || this.#ruledOutBefore(i) || this.#negation(i) || this.#join(i) || this.#clauseBreak(i);
+      if (taken > 0) {
+        i += taken;
         continue;
       }
-      let from = 0;
-      if (lastTried) {
-        from = outcomeClausesEnd(words, cues, breaks);
-        if (from > 0) {
-          const outcome = outcomeOf(words, 0, from, cues);
-          const told = lastTried.told;
-          if (outcome.went === 'badly' || told.went === 'unsaid') told.went = outcome.went;
-          lastTried.what.push(...outcome.what);
-          told.what = lastTried.what.join(' ');
-          told.said = slice(lastTried.start, sentence[from - 1]!);
-        }
-        if (from < sentence.length) lastTried = undefined;
-      }
-      readClauses(sentence.slice(from), words.slice(from));
+      const token = this.#sentence[i]!;
+      if (this.#scope) this.#scope.what.push(token);
+      else this.#want(token);
+      i += 1;
     }
-    read.wanted = wanted.join(' ');
-    return read;
+    this.#closeScope();
+  }
 
-    function readClauses(sentence: Token[], words: string[]) {
-      /** The ruled-out idea being read: from its cue ("never") to the current word. */
-      let scope: { cue: Token; what: Token[] } | undefined;
-      /** The words of the current clause that went to `wanted`, in case a cue after them rules them out. */
-      let clause: Token[] = [];
-      const closeScope = () => {
-        if (scope && scope.what.length > 0)
-          read.ruledOut.push({
-            said: slice(scope.cue, scope.what.at(-1)!),
-            what: slice(scope.what[0]!, scope.what.at(-1)!),
-          });
-        scope = undefined;
-      };
-      const want = (token: Token) => {
-        wanted.push(token.word);
-        clause.push(token);
-      };
-      for (let i = 0; i < sentence.length; ) {
-        const token = sentence[i]!;
-        const kept = cueLength(words, i, cues.notRuledOut);
-        if (kept > 0) {
-          closeScope();
-          for (const keptToken of sentence.slice(i, i + kept)) want(keptToken);
-          i += kept;
-          continue;
-        }
-        const after = cueLength(words, i, cues.ruleOutAfter);
-        if (after > 0) {
-          // "the till part stresses me out": what the clause said so far is what it rules out.
-          if (!scope && clause.length > 0) {
-            wanted.length -= clause.length;
-            read.ruledOut.push({
-              said: slice(clause[0]!, sentence[i + after - 1]!),
-              what: slice(clause[0]!, clause.at(-1)!),
-            });
-          }
-          closeScope();
-          clause = [];
-          i += after;
-          continue;
-        }
-        const negation = cueLength(words, i, cues.ruleOut);
-        if (negation > 0) {
-          closeScope();
-          clause = [];
-          // "but not the bar" is said "not the bar": the joining word belongs to the sentence, not to the idea.
-          const cueStart = negation > 1 && token.word === 'but' ? sentence[i + 1]! : token;
-          scope = { cue: cueStart, what: [] };
-          i += negation;
-          continue;
-        }
-        if (scope && joins.has(token.word) && scope.what.length > 0) {
-          // "never the strimmer or the mower" rules out both; "no cooking and I like serving" only cooking.
-          const cue = scope.cue;
-          closeScope();
-          const next = words[i + 1];
-          if (next !== undefined && !clauseStarts.has(next) && !clauseEnd.test(next)) scope = { cue, what: [] };
-          i += 1;
-          continue;
-        }
-        const broken = clauseEnd.test(token.word) ? 1 : cueLength(words, i, breaks);
-        if (broken > 0) {
-          closeScope();
-          clause = [];
-          i += broken;
-          continue;
-        }
-        if (scope) scope.what.push(token);
-        else want(token);
-        i += 1;
-      }
-      closeScope();
+  #closeScope() {
+    const scope = this.#scope;
+    if (scope && scope.what.length > 0)
+      this.#ruledOut.push({
+        said: this.#slice(scope.cue, scope.what.at(-1)!),
+        what: this.#slice(scope.what[0]!, scope.what.at(-1)!),
+      });
+    this.#scope = undefined;
+  }
+
+  #want(token: Token) {
+    this.#wanted.push(token.word);
+    this.#clause.push(token);
+  }
+
+  #notRuledOut(i: number): number {
+    const kept = cueLength(this.#words, i, this.#grammar.cues.notRuledOut);
+    if (kept > 0) {
+      this.#closeScope();
+      for (const keptToken of this.#sentence.slice(i, i + kept)) this.#want(keptToken);
     }
-  };
+    return kept;
+  }
+
+  /** "the till part stresses me out": what the clause said so far is what it rules out. */
+  #ruledOutBefore(i: number): number {
+    const after = cueLength(this.#words, i, this.#grammar.cues.ruleOutAfter);
+    if (after === 0) return 0;
+    const clause = this.#clause;
+    if (!this.#scope && clause.length > 0) {
+      this.#wanted.length -= clause.length;
+      this.#ruledOut.push({
+        said: this.#slice(clause[0]!, this.#sentence[i + after - 1]!),
+        what: this.#slice(clause[0]!, clause.at(-1)!),
+      });
+    }
+    this.#closeScope();
+    this.#clause = [];
+    return after;
+  }
+
+  #negation(i: number): number {
+    const negation = cueLength(this.#words, i, this.#grammar.cues.ruleOut);
+    if (negation === 0) return 0;
+    this.#closeScope();
+    this.#clause = [];
+    const token = this.#sentence[i]!;
+    // "but not the bar" is said "not the bar": the joining word belongs to the sentence, not to the idea.
+    const cueStart = negation > 1 && token.word === 'but' ? this.#sentence[i + 1]! : token;
+    this.#scope = { cue: cueStart, what: [] };
+    return negation;
+  }
+
+  /** "never the strimmer or the mower" rules out both; "no cooking and I like serving" only cooking. */
+  #join(i: number): number {
+    const scope = this.#scope;
+    if (!scope || !this.#grammar.joins.has(this.#words[i]!) || scope.what.length === 0) return 0;
+    this.#closeScope();
+    const next = this.#words[i + 1];
+    if (next !== undefined && !this.#grammar.clauseStarts.has(next) && !clauseEnd.test(next))
+      this.#scope = { cue: scope.cue, what: [] };
+    return 1;
+  }
+
+  #clauseBreak(i: number): number {
+    const broken = clauseEnd.test(this.#words[i]!) ? 1 : cueLength(this.#words, i, this.#grammar.breaks);
+    if (broken > 0) {
+      this.#closeScope();
+      this.#clause = [];
+    }
+    return broken;
+  }
 }
 
 interface OutcomeCues {

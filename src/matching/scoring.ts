@@ -218,153 +218,201 @@ function compilePersonWords(person: PersonFacts) {
 
 const compiledWords = new BoundedCache<string, ReturnType<typeof compilePersonWords>>({ limit: 5_000 });
 
+/** What scoring needs of one young person, worked out once for every placement scored for them. */
+interface PersonScoring {
+  person: PersonFacts;
+  words: ReturnType<typeof compilePersonWords>;
+  firstChoice: Sector | undefined;
+  /** Required and preferred adjustments, each once. */
+  needed: AdjustmentCategory[];
+  hardLimitsChecked: HardLimit[];
+  /** The environment factors they set a limit on, and each limit's rank, in the same order. */
+  limitedFactors: EnvironmentFactor[];
+  limitRanks: number[];
+}
+
 export function fitScorer(person: PersonFacts): FitScorer {
-  const { liked, strengths, skills, disliked, wish, ruledOut, tried } = compiledWords.getOrMake(
-    JSON.stringify([person.jobsWanted, person.likedTasks, person.dislikedTasks, person.strengths, person.skills]),
-    () => compilePersonWords(person),
-  );
-  const ruledOutIn = (text: PlacementWords) =>
-    ruledOut.flatMap(({ said, concept }) => {
+  const limitedFactors = environmentFactors.filter((factor) => person.environmentLimits[factor] !== undefined);
+  const scoring: PersonScoring = {
+    person,
+    words: compiledWords.getOrMake(
+      JSON.stringify([person.jobsWanted, person.likedTasks, person.dislikedTasks, person.strengths, person.skills]),
+      () => compilePersonWords(person),
+    ),
+    firstChoice: person.interests[0],
+    needed: [...new Set([...person.requiredAdjustments, ...person.preferredAdjustments])],
+    hardLimitsChecked: hardLimitsOf(person),
+    limitedFactors,
+    limitRanks: limitedFactors.map((factor) => person.environmentLimits[factor]!),
+  };
+  return Object.assign((placement: ScoringFacts) => reasonedFit(scoring, placement), {
+    scoreOnly: (placement: ScoringFacts) => countedScore(scoring, placement),
+  });
+}
+
+const placementText = (placement: ScoringFacts) =>
+  placementWords([placement.title, ...placement.tasks, ...placement.departments]);
+
+/** What the young person likes that the placement holds, and how each was found. */
+function interestsIn(scoring: PersonScoring, placement: ScoringFacts, text: PlacementWords): MatchReasons['interests'] {
+  const { person, words } = scoring;
+  const wordMatches: MatchReasons['interests']['wordMatches'] = [];
+  const found = (phrases: CompiledPhrase[]) =>
+    phrases.flatMap((phrase) => {
+      const matchedBy = phraseMatch(phrase, text);
+      if (!matchedBy) return [];
+      wordMatches.push({ said: phrase.text, matchedBy });
+      return [phrase.text];
+    });
+  return {
+    sectors: person.interests.includes(placement.sector) ? [placement.sector] : [],
+    firstChoice: placement.sector === scoring.firstChoice,
+    likedTasks: found(words.liked),
+    strengths: found(words.strengths),
+    skills: found(words.skills),
+    wordMatches,
+  };
+}
+
+/** What they ruled out, and the work they tried before, that the placement's words name. */
+function polarityIn({ words }: PersonScoring, text: PlacementWords) {
+  return {
+    dislikedTasks: words.disliked.filter((concept) => conceptFound(concept, text)).map((concept) => concept.said),
+    ruledOut: words.ruledOut.flatMap(({ said, concept }) => {
       const found = conceptFound(concept, text);
       return found ? [{ said, found }] : [];
-    });
-  const triedIn = (text: PlacementWords) =>
-    tried.flatMap(({ said, went, wish: ideas }) => {
+    }),
+    triedBefore: words.tried.flatMap(({ said, went, wish: ideas }) => {
       const found = wishMatches(ideas, text);
       return found.length > 0 ? [{ said, went: went as 'well' | 'badly', found: found.join(', ') }] : [];
-    });
-  const firstChoice = person.interests[0];
-  const needed = [...new Set([...person.requiredAdjustments, ...person.preferredAdjustments])];
-  const hardLimitsChecked = hardLimitsOf(person);
+    }),
+  };
+}
 
-  const fit = (placement: ScoringFacts): Fit => {
-    const km = distanceKm(person.coordinates, placement._geo);
-    const text = placementWords([placement.title, ...placement.tasks, ...placement.departments]);
-    const wordMatches: MatchReasons['interests']['wordMatches'] = [];
-    const found = (phrases: CompiledPhrase[]) =>
-      phrases.flatMap((phrase) => {
-        const matchedBy = phraseMatch(phrase, text);
-        if (!matchedBy) return [];
-        wordMatches.push({ said: phrase.text, matchedBy });
-        return [phrase.text];
-      });
-    const interests = {
-      sectors: person.interests.includes(placement.sector) ? [placement.sector] : [],
-      firstChoice: placement.sector === firstChoice,
-      likedTasks: found(liked),
-      strengths: found(strengths),
-      skills: found(skills),
-      wordMatches,
-    };
-    const dislikedTasks = disliked.filter((concept) => conceptFound(concept, text)).map((concept) => concept.said);
-    const wished = wish ? wishMatches(wish, text) : [];
-    const ruledOutFound = ruledOutIn(text);
-    const triedFound = triedIn(text);
-    const rotations = placement.departments.filter((department) => {
-      const words = placementWords([department]);
-      return (
-        liked.some((phrase) => phraseMatch(phrase, words)) || (wish !== undefined && countWishMatches(wish, words) > 0)
-      );
-    });
-    const offered = new Set(placement.adjustmentsOffered);
-    const adjustments = {
-      met: needed.filter((category) => offered.has(category)),
-      notMet: needed.filter((category) => !offered.has(category)),
-    };
-    const preferredOffered = person.preferredAdjustments.filter((category) => offered.has(category));
-    const environment = environmentFit(person, placement);
-
-    const shares: Record<FitPart, number> = {
-      environment: environment.share,
-      adjustments:
-        person.preferredAdjustments.length === 0 ? 1 : preferredOffered.length / person.preferredAdjustments.length,
-      sectorInterest: interests.sectors.length > 0 ? 1 : 0,
-      firstChoiceSector: interests.firstChoice ? 1 : 0,
-      tasks: tasksShare(interests.likedTasks.length, interests.strengths.length + interests.skills.length),
-      jobsWanted: Math.min(1, wished.length / 2),
-      distance: distanceShare(person, km),
-      hours: hoursShare(person, placement),
-      disabilityConfident: disabilityConfidentShare[placement.disabilityConfident],
-    };
-    const scoreParts = Object.fromEntries(
-      fitParts.map((part) => [part, round1(shares[part] * fitWeights[part])]),
-    ) as Record<FitPart, number>;
-    const added = scoreAdjustmentsFor(
-      dislikedTasks.length,
-      ruledOutFound.length,
-      triedFound.some((found) => found.went === 'well'),
-      triedFound.some((found) => found.went === 'badly'),
+/** The rotation departments whose names hold a liked task or an idea of what they want to do. */
+function rotationsLiked({ words }: PersonScoring, placement: ScoringFacts): string[] {
+  return placement.departments.filter((department) => {
+    const departmentWords = placementWords([department]);
+    return (
+      words.liked.some((phrase) => phraseMatch(phrase, departmentWords)) ||
+      (words.wish !== undefined && countWishMatches(words.wish, departmentWords) > 0)
     );
-    const total = fitParts.reduce((sum, part) => sum + shares[part] * fitWeights[part], 0) + added.total;
+  });
+}
 
-    return {
-      fitScore: clampScore(total),
-      reasons: {
-        distanceKm: round1(km),
-        interests,
-        ...(wish
-          ? { jobsWanted: { said: wish.sentence, matched: wished, message: jobsWantedMessage(wish.sentence, wished) } }
-          : {}),
-        dislikedTasks,
-        ruledOut: ruledOutFound,
-        triedBefore: triedFound,
-        rotations,
-        adjustments,
-        environment: environment.notes,
-        hardLimitsChecked,
-        scoreParts: { ...scoreParts, ...added.parts },
+/** The fit with every reason a job coach would give: for the placements a page shows. */
+function reasonedFit(scoring: PersonScoring, placement: ScoringFacts): Fit {
+  const { person, words } = scoring;
+  const km = distanceKm(person.coordinates, placement._geo);
+  const text = placementText(placement);
+  const interests = interestsIn(scoring, placement, text);
+  const polarity = polarityIn(scoring, text);
+  const wished = words.wish ? wishMatches(words.wish, text) : [];
+  const offered = new Set(placement.adjustmentsOffered);
+  const preferredOffered = person.preferredAdjustments.filter((category) => offered.has(category));
+  const environment = environmentFit(person, placement);
+
+  const shares: Record<FitPart, number> = {
+    environment: environment.share,
+    adjustments:
+      person.preferredAdjustments.length === 0 ? 1 : preferredOffered.length / person.preferredAdjustments.length,
+    sectorInterest: interests.sectors.length > 0 ? 1 : 0,
+    firstChoiceSector: interests.firstChoice ? 1 : 0,
+    tasks: tasksShare(interests.likedTasks.length, interests.strengths.length + interests.skills.length),
+    jobsWanted: Math.min(1, wished.length / 2),
+    distance: distanceShare(person, km),
+    hours: hoursShare(person, placement),
+    disabilityConfident: disabilityConfidentShare[placement.disabilityConfident],
+  };
+  const scoreParts = Object.fromEntries(
+    fitParts.map((part) => [part, round1(shares[part] * fitWeights[part])]),
+  ) as Record<FitPart, number>;
+  const added = scoreAdjustmentsFor(
+    polarity.dislikedTasks.length,
+    polarity.ruledOut.length,
+    polarity.triedBefore.some((found) => found.went === 'well'),
+    polarity.triedBefore.some((found) => found.went === 'badly'),
+  );
+  const total = fitParts.reduce((sum, part) => sum + shares[part] * fitWeights[part], 0) + added.total;
+  const wish = words.wish;
+
+  return {
+    fitScore: clampScore(total),
+    reasons: {
+      distanceKm: round1(km),
+      interests,
+      ...(wish
+        ? { jobsWanted: { said: wish.sentence, matched: wished, message: jobsWantedMessage(wish.sentence, wished) } }
+        : {}),
+      ...polarity,
+      rotations: rotationsLiked(scoring, placement),
+      adjustments: {
+        met: scoring.needed.filter((category) => offered.has(category)),
+        notMet: scoring.needed.filter((category) => !offered.has(category)),
       },
-    };
+      environment: environment.notes,
+      hardLimitsChecked: scoring.hardLimitsChecked,
+      scoreParts: { ...scoreParts, ...added.parts },
+    },
   };
+}
 
-  // The same arithmetic as `fit`, in the same order (so the same floating-point total), counting
-  // instead of listing: no reasons, notes or word-match objects for placements off the page.
-  const limitedFactors = environmentFactors.filter((factor) => person.environmentLimits[factor] !== undefined);
-  const limitRanks = limitedFactors.map((factor) => person.environmentLimits[factor]!);
+const countMatches = (phrases: CompiledPhrase[], text: PlacementWords) => {
+  let n = 0;
+  for (const phrase of phrases) if (phraseMatch(phrase, text)) n += 1;
+  return n;
+};
+
+/**
+ * The same arithmetic as `reasonedFit`, in the same order (so the same floating-point total),
+ * counting instead of listing: no reasons, notes or word-match objects for placements off the page.
+ */
+function countedScore(scoring: PersonScoring, placement: ScoringFacts): number {
+  const { person, words, limitedFactors, limitRanks } = scoring;
   const preferred = person.preferredAdjustments;
-  const count = (phrases: CompiledPhrase[], text: PlacementWords) => {
-    let n = 0;
-    for (const phrase of phrases) if (phraseMatch(phrase, text)) n += 1;
-    return n;
-  };
-  const scoreOnly = (placement: ScoringFacts): number => {
-    const km = distanceKm(person.coordinates, placement._geo);
-    const text = placementWords([placement.title, ...placement.tasks, ...placement.departments]);
-    let earned = 0;
-    for (let i = 0; i < limitedFactors.length; i++) {
-      const rank = placement.environment[limitedFactors[i]!];
-      const limitRank = limitRanks[i]!;
-      if (rank < limitRank) earned += 1;
-      else if (rank === limitRank) earned += 0.5;
+  const km = distanceKm(person.coordinates, placement._geo);
+  const text = placementText(placement);
+  let earned = 0;
+  for (let i = 0; i < limitedFactors.length; i++) {
+    const rank = placement.environment[limitedFactors[i]!];
+    const limitRank = limitRanks[i]!;
+    if (rank < limitRank) earned += 1;
+    else if (rank === limitRank) earned += 0.5;
+  }
+  let preferredOffered = 0;
+  for (const category of preferred) if (placement.adjustmentsOffered.includes(category)) preferredOffered += 1;
+
+  let total = 0;
+  total += (limitedFactors.length === 0 ? 1 : earned / limitedFactors.length) * fitWeights.environment;
+  total += (preferred.length === 0 ? 1 : preferredOffered / preferred.length) * fitWeights.adjustments;
+  total += (person.interests.includes(placement.sector) ? 1 : 0) * fitWeights.sectorInterest;
+  total += (placement.sector === scoring.firstChoice ? 1 : 0) * fitWeights.firstChoiceSector;
+  total +=
+    tasksShare(
+      countMatches(words.liked, text),
+      countMatches(words.strengths, text) + countMatches(words.skills, text),
+    ) * fitWeights.tasks;
+  total += Math.min(1, (words.wish ? countWishMatches(words.wish, text) : 0) / 2) * fitWeights.jobsWanted;
+  total += distanceShare(person, km) * fitWeights.distance;
+  total += hoursShare(person, placement) * fitWeights.hours;
+  total += disabilityConfidentShare[placement.disabilityConfident] * fitWeights.disabilityConfident;
+  return clampScore(total + countedAdjustments(words, text));
+}
+
+/** `scoreAdjustmentsFor(...).total` for the placement's words, counting rather than listing. */
+function countedAdjustments(words: PersonScoring['words'], text: PlacementWords): number {
+  let ruledOutCount = 0;
+  for (const { concept } of words.ruledOut) if (conceptFound(concept, text)) ruledOutCount += 1;
+  let triedWell = false;
+  let triedBadly = false;
+  for (const experience of words.tried)
+    if (countWishMatches(experience.wish, text) > 0) {
+      if (experience.went === 'well') triedWell = true;
+      else triedBadly = true;
     }
-    let preferredOffered = 0;
-    for (const category of preferred) if (placement.adjustmentsOffered.includes(category)) preferredOffered += 1;
-
-    let total = 0;
-    total += (limitedFactors.length === 0 ? 1 : earned / limitedFactors.length) * fitWeights.environment;
-    total += (preferred.length === 0 ? 1 : preferredOffered / preferred.length) * fitWeights.adjustments;
-    total += (person.interests.includes(placement.sector) ? 1 : 0) * fitWeights.sectorInterest;
-    total += (placement.sector === firstChoice ? 1 : 0) * fitWeights.firstChoiceSector;
-    total += tasksShare(count(liked, text), count(strengths, text) + count(skills, text)) * fitWeights.tasks;
-    total += Math.min(1, (wish ? countWishMatches(wish, text) : 0) / 2) * fitWeights.jobsWanted;
-    total += distanceShare(person, km) * fitWeights.distance;
-    total += hoursShare(person, placement) * fitWeights.hours;
-    total += disabilityConfidentShare[placement.disabilityConfident] * fitWeights.disabilityConfident;
-    let ruledOutCount = 0;
-    for (const { concept } of ruledOut) if (conceptFound(concept, text)) ruledOutCount += 1;
-    let triedWell = false;
-    let triedBadly = false;
-    for (const experience of tried)
-      if (countWishMatches(experience.wish, text) > 0) {
-        if (experience.went === 'well') triedWell = true;
-        else triedBadly = true;
-      }
-    let dislikedCount = 0;
-    for (const concept of disliked) if (conceptFound(concept, text)) dislikedCount += 1;
-    return clampScore(total + scoreAdjustmentsFor(dislikedCount, ruledOutCount, triedWell, triedBadly).total);
-  };
-
-  return Object.assign(fit, { scoreOnly });
+  let dislikedCount = 0;
+  for (const concept of words.disliked) if (conceptFound(concept, text)) dislikedCount += 1;
+  return scoreAdjustmentsFor(dislikedCount, ruledOutCount, triedWell, triedBadly).total;
 }
 
 const tasksShare = (liked: number, strengthsAndSkills: number) => Math.min(1, (liked + 0.5 * strengthsAndSkills) / 2);
