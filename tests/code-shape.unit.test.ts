@@ -48,7 +48,6 @@ const longFunctionsLeft: Record<string, string> = {
   'src/web/layout.tsx Layout': "the GOV.UK template's header, navigation and footer markup",
   'src/passports/section-form.tsx SectionForm': 'one form whose fields differ by passport section',
   'src/journey/journey.routes.ts journeyRoutes': 'registers every journey operation with its handler inline',
-  'src/matching/scoring.ts fitScorer': 'the scoring of every fit factor in one closure',
   'src/journey/proposals.pages.tsx proposalPage':
     "the young person's proposal page: what, when, why and the answer form",
   'src/dashboards/reports.pages.tsx providerReport': "the provider's report: figures, tables and downloads",
@@ -86,8 +85,6 @@ const longFunctionsLeft: Record<string, string> = {
   'src/outcomes/outcomes.pages.tsx afterPage': 'core aims, the employment plan and three follow-up forms',
   'src/outcomes/outcomes.pages.tsx jobOutcomesPage': 'the job-outcome figures by breakdown and the downloads',
   'src/outcomes/outcomes.pages.tsx outcomesPage': 'the plan outcomes form or the young person’s progress',
-  'src/matching/phrases.ts phraseReader': 'reads a sentence clause by clause against the phrase grammar',
-  'src/matching/phrases.ts (anonymous)': 'the reader phraseReader returns, one pass over the words',
   'src/adjustments/adjustments.routes.ts adjustmentsRoutes': 'registers every adjustment operation inline',
   'src/adjustments/adjustments.pages.tsx rowsOf': 'the checklist rows for each reader and state',
   'src/study/study.pages.tsx programmePage': 'the study programme form: English, maths and other aims',
