@@ -84,26 +84,23 @@ function PlainWords(props: { overview: Overview; asDelegate: boolean }) {
   );
 }
 
-/** The job coach's view: the dates DWP's rules give, the claims, and drafting the next one. */
-function CoachView(props: { overview: Overview; youngPersonId: string; errors: FieldErrors; csrf: string }) {
-  const { overview, youngPersonId, errors } = props;
-  const { application, award, dates } = overview.case;
-  const when = (date: string | null, otherwise = 'Not known yet') => (date ? longDate(date) : otherwise);
+const when = (date: string | null, otherwise = 'Not known yet') => (date ? longDate(date) : otherwise);
+
+/** The application as recorded: who applies, the reference, when it was sent, who signs. */
+function ApplicationSummary(props: { overview: Overview; youngPersonId: string }) {
+  const { application } = props.overview.case;
   return (
     <>
-      {dates.applicationLate ? (
-        <WarningText text="The placement starts in less than 6 months and the application has not been sent." />
-      ) : null}
       <h2 class="govuk-heading-m">Application</h2>
       <p class="govuk-body">
-        <a class="govuk-link" href={`/young-people/${youngPersonId}/access-to-work/application`}>
+        <a class="govuk-link" href={`/young-people/${props.youngPersonId}/access-to-work/application`}>
           {application ? 'Change the application' : 'Record the application'}
         </a>
       </p>
       <SummaryList
         rows={[
           { key: 'Who applies', value: application ? applicantWords[application.appliedBy] : 'Not recorded' },
-          { key: 'Reference', value: overview.reference ?? 'Not known yet' },
+          { key: 'Reference', value: props.overview.reference ?? 'Not known yet' },
           { key: 'Sent on', value: when(application?.sentOn ?? null, 'Not sent') },
           {
             key: 'Who signs',
@@ -113,6 +110,15 @@ function CoachView(props: { overview: Overview; youngPersonId: string; errors: F
           },
         ]}
       />
+    </>
+  );
+}
+
+/** The dates DWP's rules give from the placement's start and the award. */
+function CaseDates(props: { dates: Overview['case']['dates'] }) {
+  const { dates } = props;
+  return (
+    <>
       <h2 class="govuk-heading-m">Dates</h2>
       <SummaryList
         rows={[
@@ -125,6 +131,94 @@ function CoachView(props: { overview: Overview; youngPersonId: string; errors: F
           { key: 'With the adviser’s extra 13 weeks, until', value: when(dates.discretionaryCoachingUntil) },
         ]}
       />
+    </>
+  );
+}
+
+/** The award from the letter: each line of support with its dates and total, and the employer's share. */
+function AwardSummary(props: { award: NonNullable<Overview['case']['award']> }) {
+  const { award } = props;
+  return (
+    <>
+      <h2 class="govuk-heading-m">Award</h2>
+      <p class="govuk-body">Letter dated {longDate(award.letterDate)}.</p>
+      <TableRegion label="Award lines">
+        <Table
+          head={[{ text: 'Support' }, { text: 'Dates' }, { text: 'Total', format: 'numeric' }]}
+          rows={award.lines.map((line) => [
+            {
+              text:
+                line.kind === 'job_coach'
+                  ? `Job coach, ${line.hoursPerWeek} hours a week at ${pounds(line.costPerHourPence ?? 0)} an hour`
+                  : lineWords(line, 'them'),
+            },
+            { text: `${longDate(line.startsOn)} to ${longDate(line.endsOn)}` },
+            { text: pounds(line.totalPence), format: 'numeric' },
+          ])}
+        />
+      </TableRegion>
+      <p class="govuk-body">Employer’s contribution: {pounds(award.employerContributionPence)}.</p>
+    </>
+  );
+}
+
+/** The monthly claims, each linked to its page, with its hours, total and where it is. */
+function ClaimsTable(props: { claims: Overview['claims']; youngPersonId: string }) {
+  return (
+    <TableRegion label="Claims">
+      <Table
+        head={[
+          { text: 'Month' },
+          { text: 'Hours', format: 'numeric' },
+          { text: 'Total', format: 'numeric' },
+          { text: 'Where it is' },
+        ]}
+        rows={props.claims.map((claim) => [
+          {
+            text: (
+              <a class="govuk-link" href={`/young-people/${props.youngPersonId}/access-to-work/claims/${claim.id}`}>
+                {monthInWords(claim.month)}
+                <span class="govuk-visually-hidden"> claim</span>
+              </a>
+            ),
+          },
+          { text: claim.coachingHours, format: 'numeric' },
+          { text: pounds(claim.totalPence), format: 'numeric' },
+          { text: claimStateWords[claim.state] },
+        ])}
+      />
+    </TableRegion>
+  );
+}
+
+/** Drafting the claim of a month not claimed yet. */
+function DraftClaimForm(props: { months: string[]; youngPersonId: string; errors: FieldErrors; csrf: string }) {
+  return (
+    <form method="post" action={`/young-people/${props.youngPersonId}/access-to-work/claims`} novalidate>
+      <CsrfField token={props.csrf} />
+      <Select
+        name="month"
+        label="Month to claim for"
+        hint="The claim counts the job coaching hours of each week that starts in that month. Study time is never claimed."
+        items={props.months.map((month) => ({ value: month, text: monthInWords(month) }))}
+        error={props.errors.month}
+      />
+      <Button>Draft the claim</Button>
+    </form>
+  );
+}
+
+/** The job coach's view: the dates DWP's rules give, the claims, and drafting the next one. */
+function CoachView(props: { overview: Overview; youngPersonId: string; errors: FieldErrors; csrf: string }) {
+  const { overview, youngPersonId } = props;
+  const { application, award, dates } = overview.case;
+  return (
+    <>
+      {dates.applicationLate ? (
+        <WarningText text="The placement starts in less than 6 months and the application has not been sent." />
+      ) : null}
+      <ApplicationSummary overview={overview} youngPersonId={youngPersonId} />
+      <CaseDates dates={dates} />
       {application?.sentOn ? (
         <p class="govuk-body">
           <a class="govuk-link" href={`/young-people/${youngPersonId}/access-to-work/award`}>
@@ -132,67 +226,17 @@ function CoachView(props: { overview: Overview; youngPersonId: string; errors: F
           </a>
         </p>
       ) : null}
-      {award ? (
-        <>
-          <h2 class="govuk-heading-m">Award</h2>
-          <p class="govuk-body">Letter dated {longDate(award.letterDate)}.</p>
-          <TableRegion label="Award lines">
-            <Table
-              head={[{ text: 'Support' }, { text: 'Dates' }, { text: 'Total', format: 'numeric' }]}
-              rows={award.lines.map((line) => [
-                {
-                  text:
-                    line.kind === 'job_coach'
-                      ? `Job coach, ${line.hoursPerWeek} hours a week at ${pounds(line.costPerHourPence ?? 0)} an hour`
-                      : lineWords(line, 'them'),
-                },
-                { text: `${longDate(line.startsOn)} to ${longDate(line.endsOn)}` },
-                { text: pounds(line.totalPence), format: 'numeric' },
-              ])}
-            />
-          </TableRegion>
-          <p class="govuk-body">Employer’s contribution: {pounds(award.employerContributionPence)}.</p>
-        </>
-      ) : null}
+      {award ? <AwardSummary award={award} /> : null}
       <h2 class="govuk-heading-m">Claims</h2>
       {overview.claims.length === 0 ? <p class="govuk-body">No claims yet.</p> : null}
-      {overview.claims.length > 0 ? (
-        <TableRegion label="Claims">
-          <Table
-            head={[
-              { text: 'Month' },
-              { text: 'Hours', format: 'numeric' },
-              { text: 'Total', format: 'numeric' },
-              { text: 'Where it is' },
-            ]}
-            rows={overview.claims.map((claim) => [
-              {
-                text: (
-                  <a class="govuk-link" href={`/young-people/${youngPersonId}/access-to-work/claims/${claim.id}`}>
-                    {monthInWords(claim.month)}
-                    <span class="govuk-visually-hidden"> claim</span>
-                  </a>
-                ),
-              },
-              { text: claim.coachingHours, format: 'numeric' },
-              { text: pounds(claim.totalPence), format: 'numeric' },
-              { text: claimStateWords[claim.state] },
-            ])}
-          />
-        </TableRegion>
-      ) : null}
+      {overview.claims.length > 0 ? <ClaimsTable claims={overview.claims} youngPersonId={youngPersonId} /> : null}
       {overview.claimableMonths.length > 0 && award ? (
-        <form method="post" action={`/young-people/${youngPersonId}/access-to-work/claims`} novalidate>
-          <CsrfField token={props.csrf} />
-          <Select
-            name="month"
-            label="Month to claim for"
-            hint="The claim counts the job coaching hours of each week that starts in that month. Study time is never claimed."
-            items={overview.claimableMonths.map((month) => ({ value: month, text: monthInWords(month) }))}
-            error={errors.month}
-          />
-          <Button>Draft the claim</Button>
-        </form>
+        <DraftClaimForm
+          months={overview.claimableMonths}
+          youngPersonId={youngPersonId}
+          errors={props.errors}
+          csrf={props.csrf}
+        />
       ) : null}
     </>
   );

@@ -2,8 +2,10 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { actor } from '../auth/auth.middleware.js';
 import { idParams } from '../core/db/ids.js';
+import type { AppEnv } from '../core/http/env.js';
 import { bearer, createRouter, errorResponses, jsonBody, jsonResponse } from '../core/http/openapi.js';
 import { pageFrom, paginationQuery } from '../domain/schemas.js';
+import type { ClaimStep } from './access-to-work.rules.js';
 import {
   applicationInputSchema,
   awardInputSchema,
@@ -17,6 +19,7 @@ import {
   sendClaimInputSchema,
   signClaimInputSchema,
 } from './access-to-work.schemas.js';
+import type { ClaimStepInput } from './access-to-work.service.js';
 import {
   claimCsvColumns,
   claimsCsv,
@@ -229,7 +232,25 @@ function noStore(c: Context) {
   c.header('Cache-Control', 'no-store');
 }
 
-export function accessToWorkRoutes() {
+/** A claim moved one step on, with the body its step's form sent. */
+function movedClaim<S extends ClaimStep>(
+  c: Context<AppEnv>,
+  params: { youngPersonId: string; claimId: string },
+  step: S,
+  input: ClaimStepInput[S],
+) {
+  return c.var.services.accessToWork.moveClaim(
+    actor(c),
+    params.youngPersonId,
+    params.claimId,
+    step,
+    input,
+    c.get('requestId'),
+  );
+}
+
+/** The case: its dates, the funded-until date for a hosting employer, the application and the award. */
+function caseRoutes() {
   return createRouter()
     .openapi(getCase, async (c) => {
       noStore(c);
@@ -256,7 +277,12 @@ export function accessToWorkRoutes() {
         c.get('requestId'),
       );
       return c.json(saved, 200);
-    })
+    });
+}
+
+/** The monthly claims: listed, downloaded (a young person's or the whole provider's), drafted and read. */
+function claimRoutes() {
+  return createRouter()
     .openapi(listClaims, async (c) => {
       noStore(c);
       const claims = await c.var.services.accessToWork.claims(actor(c), c.req.valid('param').youngPersonId);
@@ -292,53 +318,27 @@ export function accessToWorkRoutes() {
       noStore(c);
       const { youngPersonId, claimId } = c.req.valid('param');
       return c.json(claimView(await c.var.services.accessToWork.claim(actor(c), youngPersonId, claimId)), 200);
-    })
-    .openapi(sign, async (c) => {
-      const { youngPersonId, claimId } = c.req.valid('param');
-      const moved = await c.var.services.accessToWork.moveClaim(
-        actor(c),
-        youngPersonId,
-        claimId,
-        'sign',
-        c.req.valid('json'),
-        c.get('requestId'),
-      );
-      return c.json(claimView(moved), 200);
-    })
-    .openapi(send, async (c) => {
-      const { youngPersonId, claimId } = c.req.valid('param');
-      const moved = await c.var.services.accessToWork.moveClaim(
-        actor(c),
-        youngPersonId,
-        claimId,
-        'send',
-        c.req.valid('json'),
-        c.get('requestId'),
-      );
-      return c.json(claimView(moved), 200);
-    })
-    .openapi(pay, async (c) => {
-      const { youngPersonId, claimId } = c.req.valid('param');
-      const moved = await c.var.services.accessToWork.moveClaim(
-        actor(c),
-        youngPersonId,
-        claimId,
-        'pay',
-        c.req.valid('json'),
-        c.get('requestId'),
-      );
-      return c.json(claimView(moved), 200);
-    })
-    .openapi(query, async (c) => {
-      const { youngPersonId, claimId } = c.req.valid('param');
-      const moved = await c.var.services.accessToWork.moveClaim(
-        actor(c),
-        youngPersonId,
-        claimId,
-        'query',
-        c.req.valid('json'),
-        c.get('requestId'),
-      );
-      return c.json(claimView(moved), 200);
     });
+}
+
+/** A claim's steps after the draft: signed, sent, paid, queried. */
+function claimStepRoutes() {
+  return createRouter()
+    .openapi(sign, async (c) =>
+      c.json(claimView(await movedClaim(c, c.req.valid('param'), 'sign', c.req.valid('json'))), 200),
+    )
+    .openapi(send, async (c) =>
+      c.json(claimView(await movedClaim(c, c.req.valid('param'), 'send', c.req.valid('json'))), 200),
+    )
+    .openapi(pay, async (c) =>
+      c.json(claimView(await movedClaim(c, c.req.valid('param'), 'pay', c.req.valid('json'))), 200),
+    )
+    .openapi(query, async (c) =>
+      c.json(claimView(await movedClaim(c, c.req.valid('param'), 'query', c.req.valid('json'))), 200),
+    );
+}
+
+/** Every Access to Work operation, in the order the API description lists them. */
+export function accessToWorkRoutes() {
+  return createRouter().route('/', caseRoutes()).route('/', claimRoutes()).route('/', claimStepRoutes());
 }

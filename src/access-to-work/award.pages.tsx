@@ -1,6 +1,6 @@
 import { type Context, Hono } from 'hono';
 import { Button } from '../web/components/Button.js';
-import { DateInput } from '../web/components/DateInput.js';
+import { DateInput, type DateParts } from '../web/components/DateInput.js';
 import { ErrorSummary } from '../web/components/ErrorSummary.js';
 import { Input } from '../web/components/Input.js';
 import { Radios } from '../web/components/Radios.js';
@@ -21,7 +21,7 @@ import { renderPage } from '../web/render.js';
 import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
 import { applicants, applicationInputSchema, awardInputSchema, signers } from './access-to-work.schemas.js';
-import { applicantWords, labelled, penceFrom, signerWords } from './access-to-work-words.js';
+import { applicantWords, labelled, type Overview, penceFrom, signerWords } from './access-to-work-words.js';
 
 /** The application form: GET shows what is recorded, POST validates with the API's own schema. */
 async function applicationPage(c: Context<WebEnv>, posted?: { form: FormBody; errors: FieldErrors }) {
@@ -147,18 +147,7 @@ async function saveApplication(c: Context<WebEnv>) {
 
 const poundsText = (pence: number | undefined) => (pence === undefined ? '' : (pence / 100).toFixed(2));
 
-const awardFieldIds: Record<string, string> = {
-  letterDate: 'letterDate',
-  'lines.0.startsOn': 'coachStartsOn',
-  'lines.0.endsOn': 'coachEndsOn',
-  'lines.0.hoursPerWeek': 'hoursPerWeek',
-  'lines.0.costPerHourPence': 'costPerHour',
-  'lines.0.totalPence': 'coachTotal',
-  employerContributionPence: 'employerContribution',
-  'refused.0.item': 'refusedItem',
-  'refused.0.reason': 'refusedReason',
-};
-const awardLabels: Record<string, string> = {
+const awardLabels = {
   letterDate: 'The letter’s date',
   coachStartsOn: 'The first day of job coach support',
   coachEndsOn: 'The last day of job coach support',
@@ -169,10 +158,145 @@ const awardLabels: Record<string, string> = {
   refusedItem: 'What was refused',
   refusedReason: 'The reason',
 };
+type AwardField = keyof typeof awardLabels;
+const awardFieldIds: Record<string, AwardField> = {
+  letterDate: 'letterDate',
+  'lines.0.startsOn': 'coachStartsOn',
+  'lines.0.endsOn': 'coachEndsOn',
+  'lines.0.hoursPerWeek': 'hoursPerWeek',
+  'lines.0.costPerHourPence': 'costPerHour',
+  'lines.0.totalPence': 'coachTotal',
+  employerContributionPence: 'employerContribution',
+  'refused.0.item': 'refusedItem',
+  'refused.0.reason': 'refusedReason',
+};
 /** The award form's wording, by the schema path of each field. */
 const awardWording: FormWording = Object.fromEntries(
-  Object.entries(awardFieldIds).map(([path, id]) => [path, { label: awardLabels[id]!, id }]),
+  Object.entries(awardFieldIds).map(([path, id]) => [path, { label: awardLabels[id], id }]),
 );
+
+type SavedAward = Overview['case']['award'];
+type AwardDates = Record<'letterDate' | 'coachStartsOn' | 'coachEndsOn', DateParts>;
+
+/** The form as the recorded award fills it: its job coach support, the contribution and the first thing refused. */
+function awardFormOf(saved: SavedAward): FormBody {
+  const coach = saved?.lines.find((line) => line.kind === 'job_coach');
+  return {
+    hoursPerWeek: coach?.hoursPerWeek === undefined ? '' : String(coach.hoursPerWeek),
+    costPerHour: poundsText(coach?.costPerHourPence),
+    coachTotal: poundsText(coach?.totalPence),
+    employerContribution: poundsText(saved?.employerContributionPence),
+    refusedItem: saved?.refused[0]?.item ?? '',
+    refusedReason: saved?.refused[0]?.reason ?? '',
+  };
+}
+
+/** The three dates as typed when the form comes back, or as recorded. */
+function awardDatesOf(saved: SavedAward, posted: FormBody | undefined): AwardDates {
+  const coach = saved?.lines.find((line) => line.kind === 'job_coach');
+  const dateOf = (name: keyof AwardDates, stored: string | undefined) =>
+    posted ? datePartsFrom(posted, name) : datePartsOf(stored);
+  return {
+    letterDate: dateOf('letterDate', saved?.letterDate),
+    coachStartsOn: dateOf('coachStartsOn', coach?.startsOn),
+    coachEndsOn: dateOf('coachEndsOn', coach?.endsOn),
+  };
+}
+
+/** The letter's job coach support line: its dates, hours a week, cost an hour and total. */
+function JobCoachSupportFields(props: { form: FormBody; errors: FieldErrors; dates: AwardDates }) {
+  const { form, errors, dates } = props;
+  return (
+    <>
+      <h2 class="govuk-heading-m">Job coach support</h2>
+      <DateInput
+        name="coachStartsOn"
+        legend="First day"
+        legendSize="s"
+        value={dates.coachStartsOn}
+        error={errors.coachStartsOn}
+      />
+      <DateInput
+        name="coachEndsOn"
+        legend="Last day"
+        legendSize="s"
+        value={dates.coachEndsOn}
+        error={errors.coachEndsOn}
+      />
+      <Input
+        name="hoursPerWeek"
+        label="Hours a week"
+        inputmode="decimal"
+        width="3"
+        value={text(form, 'hoursPerWeek')}
+        error={errors.hoursPerWeek}
+      />
+      <Input
+        name="costPerHour"
+        label="Cost an hour, in pounds"
+        hint="For example, 28.50."
+        inputmode="decimal"
+        width="5"
+        value={text(form, 'costPerHour')}
+        error={errors.costPerHour}
+      />
+      <Input
+        name="coachTotal"
+        label="Total for job coach support, in pounds"
+        inputmode="decimal"
+        width="10"
+        value={text(form, 'coachTotal')}
+        error={errors.coachTotal}
+      />
+    </>
+  );
+}
+
+/** What the letter refused, and why. */
+function RefusedFields(props: { form: FormBody; errors: FieldErrors }) {
+  const { form, errors } = props;
+  return (
+    <>
+      <h2 class="govuk-heading-m">Anything refused (optional)</h2>
+      <Input name="refusedItem" label="What was refused" value={text(form, 'refusedItem')} error={errors.refusedItem} />
+      <Input
+        name="refusedReason"
+        label="The reason the letter gives"
+        value={text(form, 'refusedReason')}
+        error={errors.refusedReason}
+      />
+    </>
+  );
+}
+
+/** The award form: the letter's date, its job coach support, the employer's share and anything refused. */
+function AwardForm(props: { csrf: string; form: FormBody; errors: FieldErrors; dates: AwardDates }) {
+  const { form, errors, dates } = props;
+  return (
+    <form method="post" novalidate>
+      <CsrfField token={props.csrf} />
+      <DateInput
+        name="letterDate"
+        legend="Date on the letter"
+        legendSize="s"
+        hint="For example, 18 5 2027."
+        value={dates.letterDate}
+        error={errors.letterDate}
+      />
+      <JobCoachSupportFields form={form} errors={errors} dates={dates} />
+      <Input
+        name="employerContribution"
+        label="Employer’s contribution, in pounds (optional)"
+        inputmode="decimal"
+        width="10"
+        value={text(form, 'employerContribution')}
+        error={errors.employerContribution}
+      />
+      <RefusedFields form={form} errors={errors} />
+      <Button>Save the award</Button>
+    </form>
+  );
+}
 
 /**
  * The award form records the letter's job coach support, which claims are drafted from; other lines
@@ -183,17 +307,6 @@ async function awardPage(c: Context<WebEnv>, posted?: { form: FormBody; errors: 
   const overview = await c.var.services.accessToWork.overview(pageActor(c), youngPersonId);
   if (!overview.mayWrite) throw pageForbidden('Only the young person’s job coach and provider can record the award.');
   const saved = overview.case.award;
-  const coach = saved?.lines.find((line) => line.kind === 'job_coach');
-  const form: FormBody = posted?.form ?? {
-    hoursPerWeek: coach?.hoursPerWeek === undefined ? '' : String(coach.hoursPerWeek),
-    costPerHour: poundsText(coach?.costPerHourPence),
-    coachTotal: poundsText(coach?.totalPence),
-    employerContribution: poundsText(saved?.employerContributionPence),
-    refusedItem: saved?.refused[0]?.item ?? '',
-    refusedReason: saved?.refused[0]?.reason ?? '',
-  };
-  const dateOf = (name: string, stored: string | undefined) =>
-    posted ? datePartsFrom(form, name) : datePartsOf(stored);
   const errors = posted?.errors ?? {};
   const hasErrors = Object.keys(errors).length > 0;
   if (hasErrors) c.status(400);
@@ -210,79 +323,12 @@ async function awardPage(c: Context<WebEnv>, posted?: { form: FormBody; errors: 
         <span class="govuk-caption-l">{overview.preferredName}</span>
         <h1 class="govuk-heading-l">Access to Work award</h1>
         <p class="govuk-body">Copy these from the award letter. Amounts are in pounds.</p>
-        <form method="post" novalidate>
-          <CsrfField token={csrfToken(c)} />
-          <DateInput
-            name="letterDate"
-            legend="Date on the letter"
-            legendSize="s"
-            hint="For example, 18 5 2027."
-            value={dateOf('letterDate', saved?.letterDate)}
-            error={errors.letterDate}
-          />
-          <h2 class="govuk-heading-m">Job coach support</h2>
-          <DateInput
-            name="coachStartsOn"
-            legend="First day"
-            legendSize="s"
-            value={dateOf('coachStartsOn', coach?.startsOn)}
-            error={errors.coachStartsOn}
-          />
-          <DateInput
-            name="coachEndsOn"
-            legend="Last day"
-            legendSize="s"
-            value={dateOf('coachEndsOn', coach?.endsOn)}
-            error={errors.coachEndsOn}
-          />
-          <Input
-            name="hoursPerWeek"
-            label="Hours a week"
-            inputmode="decimal"
-            width="3"
-            value={text(form, 'hoursPerWeek')}
-            error={errors.hoursPerWeek}
-          />
-          <Input
-            name="costPerHour"
-            label="Cost an hour, in pounds"
-            hint="For example, 28.50."
-            inputmode="decimal"
-            width="5"
-            value={text(form, 'costPerHour')}
-            error={errors.costPerHour}
-          />
-          <Input
-            name="coachTotal"
-            label="Total for job coach support, in pounds"
-            inputmode="decimal"
-            width="10"
-            value={text(form, 'coachTotal')}
-            error={errors.coachTotal}
-          />
-          <Input
-            name="employerContribution"
-            label="Employer’s contribution, in pounds (optional)"
-            inputmode="decimal"
-            width="10"
-            value={text(form, 'employerContribution')}
-            error={errors.employerContribution}
-          />
-          <h2 class="govuk-heading-m">Anything refused (optional)</h2>
-          <Input
-            name="refusedItem"
-            label="What was refused"
-            value={text(form, 'refusedItem')}
-            error={errors.refusedItem}
-          />
-          <Input
-            name="refusedReason"
-            label="The reason the letter gives"
-            value={text(form, 'refusedReason')}
-            error={errors.refusedReason}
-          />
-          <Button>Save the award</Button>
-        </form>
+        <AwardForm
+          csrf={csrfToken(c)}
+          form={posted?.form ?? awardFormOf(saved)}
+          errors={errors}
+          dates={awardDatesOf(saved, posted?.form)}
+        />
       </div>
     </div>,
   );
@@ -292,13 +338,13 @@ async function saveAward(c: Context<WebEnv>) {
   const youngPersonId = pageParam(c, 'youngPersonId');
   const form = await readForm(c);
   const errors: FieldErrors = {};
-  const date = (name: string) => {
-    const { value, error } = isoDateFrom(datePartsFrom(form, name), awardLabels[name]!);
+  const date = (name: AwardField) => {
+    const { value, error } = isoDateFrom(datePartsFrom(form, name), awardLabels[name]);
     if (error) errors[name] = error;
-    else if (!value) errors[name] = `Enter ${awardLabels[name]!.charAt(0).toLowerCase()}${awardLabels[name]!.slice(1)}`;
+    else if (!value) errors[name] = `Enter ${awardLabels[name].charAt(0).toLowerCase()}${awardLabels[name].slice(1)}`;
     return value;
   };
-  const amount = (name: string, optional = false) => {
+  const amount = (name: AwardField, optional = false) => {
     const raw = text(form, name);
     if (!raw && optional) return undefined;
     const pence = penceFrom(raw);

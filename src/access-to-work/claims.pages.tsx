@@ -101,7 +101,7 @@ function ClaimStepForms(props: {
   );
 }
 
-const stepFieldLabels: Record<string, string> = {
+const stepFieldLabels = {
   signedBy: 'Who signed',
   signedOn: 'The day it was signed',
   sentOn: 'The day it was sent',
@@ -110,26 +110,27 @@ const stepFieldLabels: Record<string, string> = {
   queriedOn: 'The day they asked',
   question: 'What they asked',
 };
+type StepField = keyof typeof stepFieldLabels;
 
 async function moveClaim(c: Context<WebEnv>, step: ClaimStepName) {
   const youngPersonId = pageParam(c, 'youngPersonId');
   const claimId = pageParam(c, 'claimId');
   const form = await readForm(c);
   const errors: FieldErrors = {};
-  const date = (name: string) => {
-    const { value, error } = isoDateFrom(datePartsFrom(form, name), stepFieldLabels[name]!);
+  const date = (name: StepField) => {
+    const { value, error } = isoDateFrom(datePartsFrom(form, name), stepFieldLabels[name]);
     if (error) errors[name] = error;
-    else if (!value) errors[name] = `Enter ${stepFieldLabels[name]!.toLowerCase()}`;
+    else if (!value) errors[name] = `Enter ${stepFieldLabels[name].toLowerCase()}`;
     return value ?? '';
   };
-  const required = (name: string) => {
-    if (!text(form, name)) errors[name] = `Enter ${stepFieldLabels[name]!.toLowerCase()}`;
+  const required = (name: StepField) => {
+    if (!text(form, name)) errors[name] = `Enter ${stepFieldLabels[name].toLowerCase()}`;
     return text(form, name);
   };
   const service = c.var.services.accessToWork;
   const actor = pageActor(c);
   const requestId = c.get('requestId');
-  let run: () => Promise<unknown>;
+  let run: (() => Promise<unknown>) | undefined;
   if (step === 'sign') {
     const input = { signedBy: required('signedBy'), signedOn: date('signedOn') };
     run = () => service.moveClaim(actor, youngPersonId, claimId, 'sign', input, requestId);
@@ -140,13 +141,12 @@ async function moveClaim(c: Context<WebEnv>, step: ClaimStepName) {
     const paidOn = date('paidOn');
     const amountPence = penceFrom(text(form, 'amount'));
     if (amountPence === undefined) errors.amount = 'The amount paid must be an amount in pounds, like 798.00';
-    run = () =>
-      service.moveClaim(actor, youngPersonId, claimId, 'pay', { paidOn, amountPence: amountPence! }, requestId);
+    else run = () => service.moveClaim(actor, youngPersonId, claimId, 'pay', { paidOn, amountPence }, requestId);
   } else {
     const input = { queriedOn: date('queriedOn'), question: required('question') };
     run = () => service.moveClaim(actor, youngPersonId, claimId, 'query', input, requestId);
   }
-  if (Object.keys(errors).length > 0) return claimPage(c, { form, errors });
+  if (Object.keys(errors).length > 0 || !run) return claimPage(c, { form, errors });
   try {
     await run();
   } catch (error) {

@@ -114,6 +114,15 @@ describe('Access to Work pages', () => {
     expect(await page.getByRole('button', { name: 'Record the payment' }).count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Record the question' }).count()).toBe(1);
     await expectNoAxeViolations(page);
+    await fillDate('Day it was paid', '3', '11', '2026');
+    await page.getByLabel('Amount paid, in pounds').fill('lots');
+    await page.getByRole('button', { name: 'Record the payment' }).click();
+    await page.getByRole('link', { name: 'The amount paid must be an amount in pounds, like 798.00' }).waitFor();
+    expect(await page.getByRole('group', { name: 'Day it was paid' }).getByLabel('Day').inputValue()).toBe('3');
+    await page.getByLabel('Amount paid, in pounds').fill('798.00');
+    await page.getByRole('button', { name: 'Record the payment' }).click();
+    await page.getByText('The claim is updated').first().waitFor();
+    expect(await page.getByText('Paid. To print it').count()).toBe(1);
     await context.close();
   }, 90_000);
 
