@@ -118,6 +118,10 @@ describe('the shape of the code', () => {
     expect(Object.keys(longFunctionsLeft).filter((key) => !over.includes(key))).toEqual([]);
   });
 
+  it('has no page module importing another: each registers its own routes, and shared parts live in non-page modules', () => {
+    expect(shape.pageToPageImports).toEqual([]);
+  });
+
   it('writes every table with the Table component, none by hand', () => {
     expect(shape.handWrittenTables).toEqual([]);
   });

@@ -33,7 +33,6 @@ import {
   payerWords,
   reviewDecisionWords,
 } from './adjustments.words.js';
-import { rewordPages } from './reword.pages.js';
 
 type Checklist = Awaited<ReturnType<AdjustmentsService['checklist']>>;
 type Item = Checklist['items'][number];
@@ -871,6 +870,5 @@ export function adjustmentPages() {
   app.post(`${one}/review`, (c) => saveReview(c));
   app.post(`${one}/suggestion`, (c) => decideSuggestion(c));
   app.post(`${one}/passport`, (c) => addToPassport(c));
-  app.route('/', rewordPages());
   return app;
 }

@@ -2,6 +2,7 @@ import { accessToWorkPages } from '../access-to-work/access-to-work.pages.js';
 import { awardPages } from '../access-to-work/award.pages.js';
 import { claimPages } from '../access-to-work/claims.pages.js';
 import { adjustmentPages } from '../adjustments/adjustments.pages.js';
+import { rewordPages } from '../adjustments/reword.pages.js';
 import { reportPages } from '../dashboards/reports.pages.js';
 import { documentPages } from '../documents/documents.pages.js';
 import { employerPages } from '../employers/employer.pages.js';
@@ -13,6 +14,7 @@ import { weeklyLogPages } from '../journey/weekly-log.pages.js';
 import { matchingPages } from '../matching/matching.pages.js';
 import { searchPages } from '../matching/search.pages.js';
 import { notificationPages } from '../notifications/notifications.pages.js';
+import { notificationSettingsPages } from '../notifications/settings.pages.js';
 import { outcomesPages } from '../outcomes/outcomes.pages.js';
 import { passportHistoryPages } from '../passports/passport-history.pages.js';
 import { passportPages } from '../passports/passports.pages.js';
@@ -50,6 +52,7 @@ export const pageModules: PageModule[] = [
   { routes: studyPages() },
   { routes: outcomesPages() },
   { routes: adjustmentPages() },
+  { routes: rewordPages() },
   { routes: awardPages() },
   { routes: claimPages() },
   documentPages(),
@@ -62,4 +65,5 @@ export const pageModules: PageModule[] = [
   { routes: placementPages() },
   { routes: organisationPages() },
   notificationPages,
+  { routes: notificationSettingsPages() },
 ];
