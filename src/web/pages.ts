@@ -2,6 +2,9 @@ import { accessToWorkPages } from '../access-to-work/access-to-work.pages.js';
 import { awardPages } from '../access-to-work/award.pages.js';
 import { claimPages } from '../access-to-work/claims.pages.js';
 import { adjustmentPages } from '../adjustments/adjustments.pages.js';
+import { adjustmentAnswerPages } from '../adjustments/answer.pages.js';
+import { adjustmentCheckPages } from '../adjustments/check.pages.js';
+import { adjustmentReviewPages } from '../adjustments/review.pages.js';
 import { rewordPages } from '../adjustments/reword.pages.js';
 import { reportPages } from '../dashboards/reports.pages.js';
 import { documentPages } from '../documents/documents.pages.js';
@@ -52,6 +55,9 @@ export const pageModules: PageModule[] = [
   { routes: studyPages() },
   { routes: outcomesPages() },
   { routes: adjustmentPages() },
+  { routes: adjustmentAnswerPages() },
+  { routes: adjustmentCheckPages() },
+  { routes: adjustmentReviewPages() },
   { routes: rewordPages() },
   { routes: awardPages() },
   { routes: claimPages() },
