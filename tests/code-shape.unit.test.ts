@@ -26,7 +26,6 @@ const longFilesLeft: Record<string, string> = {
   'src/access-to-work/access-to-work.service.ts': 'the case, the award and the claims',
   'src/journey/journey.repository.ts': 'the journey collection and its queries',
   // Landed with issues 24, 25 and 26 after the split above; next to split.
-  'src/adjustments/adjustments.service.ts': 'requests from a share, answers, in place, checks, reviews, known to work',
   'src/outcomes/outcomes.pages.tsx':
     'plan outcomes, the after page (core aims, employment plan, follow-ups), job outcomes',
   'src/outcomes/outcomes.service.ts': 'the EHC plan, core aims, the employment plan and follow-ups',
