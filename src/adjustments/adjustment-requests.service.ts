@@ -52,21 +52,6 @@ export interface KnownToWorkRecorder {
   ): Promise<void>;
 }
 
-/** A reminder the daily run sends: to the employer's staff, or (a check) to the young person. */
-export interface AdjustmentReminder {
-  kind: 'adjustment_answer_due' | 'adjustment_overdue' | 'adjustment_check_due';
-  matchId: string;
-  youngPersonId: string;
-  employerId: string;
-  placementId: string;
-  providerId: string;
-  /** What makes this reminder once: the request (or journey) and the day it is about. */
-  occurrence: string;
-  youngPersonName: string;
-  employerName: string;
-  placementTitle: string;
-}
-
 /** A journey loaded for one reader: the policy's resource, the reader's sides of it and what they may read. */
 export interface Loaded {
   journey: AdjustmentJourney;

@@ -1,5 +1,4 @@
-import type { Actor } from '../auth/policy.js';
-import { authorize } from '../auth/policy.js';
+import { type Actor, authorize } from '../auth/policy.js';
 import { londonDayAndHour } from '../core/dates.js';
 import { inTransaction } from '../core/db/transaction.js';
 import { ApiError } from '../core/errors.js';
