@@ -144,7 +144,8 @@ function noStore(c: Context) {
   c.header('Cache-Control', 'no-store');
 }
 
-export function adjustmentsRoutes() {
+/** The requests themselves: reading them, the coach adding one or new words, the young person's choice. */
+function requestRoutes() {
   return createRouter()
     .openapi(listAdjustments, async (c) => {
       noStore(c);
@@ -186,7 +187,12 @@ export function adjustmentsRoutes() {
         ),
         200,
       );
-    })
+    });
+}
+
+/** The steps a request takes once the employer sees it: answer, in place, check, observation, passport, review. */
+function stepRoutes() {
+  return createRouter()
     .openapi(answer, async (c) => {
       const { matchId, adjustmentId } = c.req.valid('param');
       const body = c.req.valid('json');
@@ -234,4 +240,8 @@ export function adjustmentsRoutes() {
         200,
       );
     });
+}
+
+export function adjustmentsRoutes() {
+  return createRouter().route('/', requestRoutes()).route('/', stepRoutes());
 }

@@ -5,25 +5,16 @@ import { Fieldset } from '../web/components/FormParts.js';
 import { Select } from '../web/components/Select.js';
 import { Textarea } from '../web/components/Textarea.js';
 import { CsrfField, csrfToken } from '../web/csrf.js';
-import { pageForbidden, pageNotFound } from '../web/errors.js';
-import {
-  type FieldErrors,
-  type FormBody,
-  fieldErrors,
-  fieldErrorsFromRefusal,
-  limitsOf,
-  readForm,
-  text,
-} from '../web/forms.js';
-import { pageActor, pageParam } from '../web/page-context.js';
+import { pageForbidden } from '../web/errors.js';
+import { type FieldErrors, fieldErrors, fieldErrorsFromRefusal, limitsOf, readForm, text } from '../web/forms.js';
+import { pageActor } from '../web/page-context.js';
 import { renderPage } from '../web/render.js';
 import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
+import { adjustmentRoute, Caption, checklistPath, loadItem, type Posted, refusals } from './adjustment-page.js';
 import { adjustmentKinds } from './adjustments.machine.js';
 import { addAdjustmentInputSchema, suggestAdjustmentInputSchema } from './adjustments.schemas.js';
 import { kindWords } from './adjustments.words.js';
-
-type Posted = { form: FormBody; errors: FieldErrors };
 
 /** As many parts as the API takes: one rewords the request, more split it. */
 const partNumbers = Array.from(
@@ -33,12 +24,10 @@ const partNumbers = Array.from(
 
 /** The request the coach may reword; 404 for one they may not see, 403 for one they may not reword. */
 async function loadRewordable(c: Context<WebEnv>) {
-  const checklist = await c.var.services.adjustments.checklist(pageActor(c), pageParam(c, 'matchId'));
-  const item = checklist.items.find((candidate) => candidate.id === pageParam(c, 'adjustmentId'));
-  if (!item) throw pageNotFound();
+  const { checklist, item } = await loadItem(c);
   if (!checklist.rewordable.includes(item.id))
     throw pageForbidden('Only the job coach suggests new words, and only before the employer answers.');
-  return { checklist, item, back: `/journeys/${checklist.matchId}/adjustments` };
+  return { checklist, item, back: checklistPath(checklist.matchId) };
 }
 
 async function rewordPage(c: Context<WebEnv>, posted?: Posted) {
@@ -53,9 +42,7 @@ async function rewordPage(c: Context<WebEnv>, posted?: Posted) {
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
-        <span class="govuk-caption-l">
-          {checklist.youngPersonName}: {checklist.placementTitle} at {checklist.employerName}
-        </span>
+        <Caption checklist={checklist} />
         <h1 class="govuk-heading-l">Suggest new words</h1>
         <p class="govuk-body">{checklist.youngPersonName} asked for:</p>
         <div class="govuk-inset-text app-section-text">{item.text}</div>
@@ -119,7 +106,7 @@ async function saveReword(c: Context<WebEnv>) {
     return rewordPage(c, {
       form,
       errors: fieldErrorsFromRefusal(error, {
-        codes: ['unprocessable', 'conflict', 'validation_failed'],
+        codes: refusals,
         fieldFor: () => 'text1',
         fallbackField: 'text1',
       }),
@@ -130,7 +117,7 @@ async function saveReword(c: Context<WebEnv>) {
 
 export function rewordPages() {
   const app = new Hono<WebEnv>();
-  const path = '/journeys/:matchId{[0-9a-f]{24}}/adjustments/:adjustmentId{[0-9a-f]{24}}/new-words';
+  const path = `${adjustmentRoute}/new-words`;
   app.get(path, (c) => rewordPage(c));
   app.post(path, (c) => saveReword(c));
   return app;

@@ -8,7 +8,6 @@ import { renderPage } from '../web/render.js';
 import type { PageModule } from '../web/web.app.js';
 import type { WebEnv } from '../web/web.env.js';
 import { unsubscribePath } from './preferences.js';
-import { notificationSettingsPages } from './settings.pages.js';
 
 /** The body mail clients send to a `List-Unsubscribe-Post` link (RFC 8058). */
 const oneClickBody = 'List-Unsubscribe=One-Click';
@@ -128,9 +127,10 @@ async function devMailMessage(c: Context<WebEnv>) {
     <>
       <h1 class="govuk-heading-l">{message.subject || '(no subject)'}</h1>
       <SummaryList
-        rows={shownHeaders
-          .filter((name) => message.headers[name])
-          .map((name) => ({ key: name, value: message.headers[name]! }))}
+        rows={shownHeaders.flatMap((name) => {
+          const value = message.headers[name];
+          return value ? [{ key: name, value }] : [];
+        })}
       />
       <h2 class="govuk-heading-m">Plain text</h2>
       <p class="govuk-body app-section-text">{message.text}</p>
@@ -145,13 +145,12 @@ async function devMailMessage(c: Context<WebEnv>) {
   );
 }
 
-/** The web pages of notifications: email settings, unsubscribing, and the development mail viewer. */
+/** The web pages of notifications: unsubscribing and the development mail viewer (email settings: settings.pages.tsx). */
 export const notificationPages: PageModule = {
   routes: new Hono<WebEnv>()
     .get('/notifications/unsubscribe/:token', unsubscribePage)
     .get('/dev/mail', devMailList)
-    .get('/dev/mail/:id', devMailMessage)
-    .route('/', notificationSettingsPages()),
+    .get('/dev/mail/:id', devMailMessage),
 };
 
 /**

@@ -2,6 +2,10 @@ import { accessToWorkPages } from '../access-to-work/access-to-work.pages.js';
 import { awardPages } from '../access-to-work/award.pages.js';
 import { claimPages } from '../access-to-work/claims.pages.js';
 import { adjustmentPages } from '../adjustments/adjustments.pages.js';
+import { adjustmentAnswerPages } from '../adjustments/answer.pages.js';
+import { adjustmentCheckPages } from '../adjustments/check.pages.js';
+import { adjustmentReviewPages } from '../adjustments/review.pages.js';
+import { rewordPages } from '../adjustments/reword.pages.js';
 import { reportPages } from '../dashboards/reports.pages.js';
 import { documentPages } from '../documents/documents.pages.js';
 import { employerPages } from '../employers/employer.pages.js';
@@ -13,6 +17,7 @@ import { weeklyLogPages } from '../journey/weekly-log.pages.js';
 import { matchingPages } from '../matching/matching.pages.js';
 import { searchPages } from '../matching/search.pages.js';
 import { notificationPages } from '../notifications/notifications.pages.js';
+import { notificationSettingsPages } from '../notifications/settings.pages.js';
 import { outcomesPages } from '../outcomes/outcomes.pages.js';
 import { passportHistoryPages } from '../passports/passport-history.pages.js';
 import { passportPages } from '../passports/passports.pages.js';
@@ -50,6 +55,10 @@ export const pageModules: PageModule[] = [
   { routes: studyPages() },
   { routes: outcomesPages() },
   { routes: adjustmentPages() },
+  { routes: adjustmentAnswerPages() },
+  { routes: adjustmentCheckPages() },
+  { routes: adjustmentReviewPages() },
+  { routes: rewordPages() },
   { routes: awardPages() },
   { routes: claimPages() },
   documentPages(),
@@ -62,4 +71,5 @@ export const pageModules: PageModule[] = [
   { routes: placementPages() },
   { routes: organisationPages() },
   notificationPages,
+  { routes: notificationSettingsPages() },
 ];
