@@ -20,7 +20,6 @@ const tables: Record<string, string> = {
 };
 
 const longFilesLeft: Record<string, string> = {
-  'src/journey/journey.service.ts': 'proposing and every step of the journey, in one class',
   'src/dashboards/dashboard-summaries.ts': "each dashboard's summary",
   'src/passports/passports.routes.ts': "the passport's operations",
   'src/access-to-work/access-to-work.service.ts': 'the case, the award and the claims',
@@ -75,10 +74,8 @@ const longFunctionsLeft: Record<string, string> = {
   'src/passports/share-form.tsx ShareForm': 'the share form: employer, parts and period',
   'src/journey/proposals.pages.tsx proposalPages': 'registers the proposal pages with handlers inline',
   'src/matching/matching.pages.tsx proposePage': 'the form to propose a placement, with what the young person will see',
-  'src/journey/journey.service.ts propose': 'proposing: checks, earlier proposals, insert, notify, in one transaction',
   'src/placements/placements.pages.tsx placementPage': "an employer's placement with its publishing state",
   'src/employers/organisation.pages.tsx organisationPage': "the organisation's details and its people",
-  'src/journey/journey.service.ts accept': 'accepting: the share, the consent and the move, in one transaction',
   'src/passports/share-form.tsx CheckAnswers': "the share's check-your-answers page",
   'src/passports/shares.pages.tsx sharesPage': 'every share by state, with what each shows',
   'src/placements/placements.pages.tsx placementRows': "the placement's summary rows",
