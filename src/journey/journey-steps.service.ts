@@ -13,8 +13,9 @@ import {
   type JourneyParty,
   type JourneyStep,
 } from './journey.machine.js';
-import type { ActedBy, PlacementMatch, PlacementMatchesRepository, StepFields } from './journey.repository.js';
+import type { PlacementMatch, PlacementMatchesRepository } from './journey.repository.js';
 import { notNowError, wrongPartyError } from './journey-errors.js';
+import type { ActedBy, StepFields } from './placement-match.js';
 
 /** What an audit entry of a match records: a journey step, or one of the writes that are not steps (the proposal, correcting a weekly log). */
 export type AuditedAction = JourneyAction | 'propose' | 'correct_log';

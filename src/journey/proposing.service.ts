@@ -16,10 +16,11 @@ import type { YoungPerson } from '../young-people/young-people.repository.js';
 import type { YoungPeopleService } from '../young-people/young-people.service.js';
 import { type EarlierProposal, earlierProposalsByPlacement } from './earlier-proposals.js';
 import { placementMatchResource } from './journey.access.js';
-import type { HardLimitOverride, PlacementMatch, PlacementMatchesRepository } from './journey.repository.js';
+import type { PlacementMatch, PlacementMatchesRepository } from './journey.repository.js';
 import type { MatchEvidence } from './journey.schemas.js';
 import { bodyProblem, readable } from './journey-errors.js';
 import type { JourneySteps } from './journey-steps.service.js';
+import type { HardLimitOverride } from './placement-match.js';
 
 export interface ProposalInput {
   youngPersonId: string;
