@@ -45,7 +45,6 @@ const longFunctionsLeft: Record<string, string> = {
   'src/matching/search.pages.tsx searchPage': 'reads the filters, searches and renders filters and results',
   'src/web/layout.tsx Layout': "the GOV.UK template's header, navigation and footer markup",
   'src/passports/section-form.tsx SectionForm': 'one form whose fields differ by passport section',
-  'src/journey/journey.routes.ts journeyRoutes': 'registers every journey operation with its handler inline',
   'src/matching/scoring.ts fitScorer': 'the scoring of every fit factor in one closure',
   'src/journey/proposals.pages.tsx proposalPage':
     "the young person's proposal page: what, when, why and the answer form",
