@@ -212,7 +212,8 @@ const progress = createRoute({
 /** One journey as its caller may see it, with the job coach's work contact (the list leaves it out). */
 const view = (c: Context<AppEnv>, match: PlacementMatch) => c.var.services.journey.viewOf(actor(c), match);
 
-export function journeyRoutes() {
+/** Proposing a journey, and reading the journeys the caller may see. */
+function matchRoutes() {
   return createRouter()
     .openapi(propose, async (c) => {
       const created = await c.var.services.journey.propose(actor(c), c.req.valid('json'), c.get('requestId'));
@@ -229,7 +230,12 @@ export function journeyRoutes() {
     .openapi(get, async (c) => {
       const seen = await c.var.services.journey.view(actor(c), c.req.valid('param').matchId);
       return c.json(seen.view, 200);
-    })
+    });
+}
+
+/** The answers to a proposal: the young person's, then the employer's (perhaps after a taster). */
+function answerRoutes() {
+  return createRouter()
     .openapi(accept, async (c) => {
       const moved = await c.var.services.journey.accept(
         actor(c),
@@ -274,7 +280,12 @@ export function journeyRoutes() {
         c.get('requestId'),
       );
       return c.json(await view(c, moved), 200);
-    })
+    });
+}
+
+/** The internship: its first day, its rotations, its end, the 12-month follow-up, and withdrawing. */
+function internshipRoutes() {
+  return createRouter()
     .openapi(start, async (c) => {
       const moved = await c.var.services.journey.start(
         actor(c),
@@ -319,7 +330,12 @@ export function journeyRoutes() {
         c.get('requestId'),
       );
       return c.json(await view(c, updated), 201);
-    })
+    });
+}
+
+/** The internship's weekly logs and reviews, and its progress week by week. */
+function progressRoutes() {
+  return createRouter()
     .openapi(logWeek, async (c) => {
       const log = await c.var.services.progress.logWeek(
         actor(c),
@@ -367,4 +383,13 @@ export function journeyRoutes() {
         200,
       );
     });
+}
+
+/** Every journey operation; the groups are registered in this order, which is the OpenAPI document's. */
+export function journeyRoutes() {
+  return createRouter()
+    .route('/', matchRoutes())
+    .route('/', answerRoutes())
+    .route('/', internshipRoutes())
+    .route('/', progressRoutes());
 }

@@ -7,18 +7,15 @@ import type { Review, WeeklyLog } from './progress.repository.js';
 export type MatchView = ReturnType<typeof matchView>;
 
 /**
- * A match as one caller may see it. Employers get what they need to host the intern and no more:
- * not the matching evidence (it talks about support needs), not the young person's own reasons,
- * not the 12-month follow-up about their later employment.
+ * Who is reading decides what they see. Employers get what they need to host the intern and no
+ * more: not the matching evidence (it talks about support needs), not the young person's own
+ * reasons, not the 12-month follow-up about their later employment.
  */
-export function matchView(
-  match: PlacementMatch,
-  viewer: { role: Role; parties: readonly JourneyParty[] },
-  labels: MatchLabels,
-) {
-  const employerViewer = viewer.role === 'employer';
+type Reader = 'employer' | 'provider_or_young_person';
+
+/** Who and what the match is about, as every reader sees it. */
+function aboutView(match: PlacementMatch, labels: MatchLabels) {
   const placement = labels.placement(match.placementId);
-  const { youngPersonResponse: response, taster, employerDecision: decision, withdrawal, followUp } = match;
   return {
     id: match.id,
     state: match.state,
@@ -33,42 +30,61 @@ export function matchView(
     providerId: match.providerId,
     ...(match.jobCoachId ? { jobCoachId: match.jobCoachId } : {}),
     note: match.note,
-    ...(match.match && !employerViewer ? { match: match.match } : {}),
-    ...(match.hardLimitOverride && !employerViewer ? { hardLimitOverride: match.hardLimitOverride } : {}),
-    ...(response
-      ? {
-          youngPersonResponse: {
-            accepted: response.accepted,
-            at: response.at.toISOString(),
-            by: response.by,
-            ...(response.reason && !employerViewer ? { reason: response.reason } : {}),
-            sharedSections: response.sharedSections,
-            ...(response.shareId ? { shareId: response.shareId } : {}),
-          },
-        }
-      : {}),
-    ...(taster
-      ? {
-          taster: {
-            kind: taster.kind,
-            date: taster.date,
-            place: taster.place,
-            ...(taster.notes ? { notes: taster.notes } : {}),
-            arrangedAt: taster.arrangedAt.toISOString(),
-          },
-        }
-      : {}),
-    ...(decision
-      ? {
-          employerDecision: {
-            accepted: decision.accepted,
-            at: decision.at.toISOString(),
-            by: decision.by,
-            ...(decision.reason ? { reason: decision.reason } : {}),
-            ...(decision.note ? { note: decision.note } : {}),
-          },
-        }
-      : {}),
+  };
+}
+
+/** Why the coach proposed it, and which of the young person's limits they went past: not for the employer. */
+function evidenceView({ match, hardLimitOverride }: PlacementMatch) {
+  return {
+    ...(match ? { match } : {}),
+    ...(hardLimitOverride ? { hardLimitOverride } : {}),
+  };
+}
+
+function youngPersonResponseView(response: NonNullable<PlacementMatch['youngPersonResponse']>, reader: Reader) {
+  return {
+    accepted: response.accepted,
+    at: response.at.toISOString(),
+    by: response.by,
+    ...(response.reason && reader !== 'employer' ? { reason: response.reason } : {}),
+    sharedSections: response.sharedSections,
+    ...(response.shareId ? { shareId: response.shareId } : {}),
+  };
+}
+
+function tasterView(taster: NonNullable<PlacementMatch['taster']>) {
+  return {
+    kind: taster.kind,
+    date: taster.date,
+    place: taster.place,
+    ...(taster.notes ? { notes: taster.notes } : {}),
+    arrangedAt: taster.arrangedAt.toISOString(),
+  };
+}
+
+function employerDecisionView(decision: NonNullable<PlacementMatch['employerDecision']>) {
+  return {
+    accepted: decision.accepted,
+    at: decision.at.toISOString(),
+    by: decision.by,
+    ...(decision.reason ? { reason: decision.reason } : {}),
+    ...(decision.note ? { note: decision.note } : {}),
+  };
+}
+
+/** The answers to the proposal: the young person's, the taster, the employer's. */
+function answersView(match: PlacementMatch, reader: Reader) {
+  const { youngPersonResponse: response, taster, employerDecision: decision } = match;
+  return {
+    ...(response ? { youngPersonResponse: youngPersonResponseView(response, reader) } : {}),
+    ...(taster ? { taster: tasterView(taster) } : {}),
+    ...(decision ? { employerDecision: employerDecisionView(decision) } : {}),
+  };
+}
+
+/** The internship from its first day to its outcome. */
+function internshipView(match: PlacementMatch) {
+  return {
     ...(match.startedOn ? { startedOn: match.startedOn } : {}),
     ...(match.earlyStartReason ? { earlyStartReason: match.earlyStartReason } : {}),
     rotations: match.rotations.map(({ recordedBy: _by, recordedAt, ...rotation }) => ({
@@ -77,35 +93,59 @@ export function matchView(
     })),
     ...(match.endedOn ? { endedOn: match.endedOn } : {}),
     ...(match.outcome ? { outcome: match.outcome } : {}),
-    ...(followUp && !employerViewer
-      ? {
-          followUp: {
-            checkedOn: followUp.checkedOn,
-            stillEmployed: followUp.stillEmployed,
-            ...(followUp.hoursPerWeek !== undefined ? { hoursPerWeek: followUp.hoursPerWeek } : {}),
-            ...(followUp.notes ? { notes: followUp.notes } : {}),
-            recordedAt: followUp.recordedAt.toISOString(),
-          },
-        }
-      : {}),
-    ...(withdrawal
-      ? {
-          withdrawal: {
-            by: withdrawal.by,
-            party: withdrawal.party,
-            // The young person's side may give personal reasons; the employer sees only its own.
-            ...(!employerViewer || withdrawal.party === 'employer' ? { reason: withdrawal.reason } : {}),
-            at: withdrawal.at.toISOString(),
-            fromState: withdrawal.fromState,
-          },
-        }
-      : {}),
-    // The override talks about the young person's limits: the employer sees that a proposal was made, not why.
-    history: match.history.map(({ hardLimitsOverridden, overrideReason, ...entry }) => ({
-      ...entry,
-      at: entry.at.toISOString(),
-      ...(hardLimitsOverridden && !employerViewer ? { hardLimitsOverridden, overrideReason } : {}),
-    })),
+  };
+}
+
+/** The 12-month follow-up, about the young person's later employment: not for the employer. */
+function followUpView({ followUp }: PlacementMatch) {
+  return followUp
+    ? {
+        followUp: {
+          checkedOn: followUp.checkedOn,
+          stillEmployed: followUp.stillEmployed,
+          ...(followUp.hoursPerWeek !== undefined ? { hoursPerWeek: followUp.hoursPerWeek } : {}),
+          ...(followUp.notes ? { notes: followUp.notes } : {}),
+          recordedAt: followUp.recordedAt.toISOString(),
+        },
+      }
+    : {};
+}
+
+function withdrawalView(withdrawal: NonNullable<PlacementMatch['withdrawal']>, reader: Reader) {
+  return {
+    by: withdrawal.by,
+    party: withdrawal.party,
+    // The young person's side may give personal reasons; the employer sees only its own.
+    ...(reader !== 'employer' || withdrawal.party === 'employer' ? { reason: withdrawal.reason } : {}),
+    at: withdrawal.at.toISOString(),
+    fromState: withdrawal.fromState,
+  };
+}
+
+/** The override talks about the young person's limits: the employer sees that a proposal was made, not why. */
+function historyView(history: PlacementMatch['history'], reader: Reader) {
+  return history.map(({ hardLimitsOverridden, overrideReason, ...entry }) => ({
+    ...entry,
+    at: entry.at.toISOString(),
+    ...(hardLimitsOverridden && reader !== 'employer' ? { hardLimitsOverridden, overrideReason } : {}),
+  }));
+}
+
+/** A match as one caller may see it: its parts, each shaped for the reader, the steps open to them last. */
+export function matchView(
+  match: PlacementMatch,
+  viewer: { role: Role; parties: readonly JourneyParty[] },
+  labels: MatchLabels,
+) {
+  const reader: Reader = viewer.role === 'employer' ? 'employer' : 'provider_or_young_person';
+  return {
+    ...aboutView(match, labels),
+    ...(reader === 'employer' ? {} : evidenceView(match)),
+    ...answersView(match, reader),
+    ...internshipView(match),
+    ...(reader === 'employer' ? {} : followUpView(match)),
+    ...(match.withdrawal ? { withdrawal: withdrawalView(match.withdrawal, reader) } : {}),
+    history: historyView(match.history, reader),
     yourNextSteps: stepsFor(match.state, viewer.parties).map(({ action, by, needs }) => ({
       action,
       by: [...by],
