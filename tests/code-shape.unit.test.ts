@@ -28,10 +28,7 @@ const longFilesLeft: Record<string, string> = {
   // Landed with issues 24, 25 and 26 after the split above; next to split.
   'src/adjustments/adjustments.pages.tsx': "the employer's checklist, the young person's check, the coach's review",
   'src/adjustments/adjustments.service.ts': 'requests from a share, answers, in place, checks, reviews, known to work',
-  'src/outcomes/outcomes.pages.tsx':
-    'plan outcomes, the after page (core aims, employment plan, follow-ups), job outcomes',
   'src/outcomes/outcomes.service.ts': 'the EHC plan, core aims, the employment plan and follow-ups',
-  'src/study/study.pages.tsx': 'the study programme form, attendance form and the young person’s view',
   'src/auth/policy.ts': 'every resource’s decision, one function each, in the one policy module',
   'src/services.ts': 'wires every repository, read model and service',
   'src/dashboards/dashboards.service.ts': 'the provider and employer dashboards with their added figures',
@@ -83,15 +80,10 @@ const longFunctionsLeft: Record<string, string> = {
   'src/passports/shares.pages.tsx sharesPage': 'every share by state, with what each shows',
   'src/placements/placements.pages.tsx placementRows': "the placement's summary rows",
   // Landed with issues 24 to 28 after the split above; next to split.
-  'src/outcomes/outcomes.pages.tsx afterPage': 'core aims, the employment plan and three follow-up forms',
-  'src/outcomes/outcomes.pages.tsx jobOutcomesPage': 'the job-outcome figures by breakdown and the downloads',
-  'src/outcomes/outcomes.pages.tsx outcomesPage': 'the plan outcomes form or the young person’s progress',
   'src/matching/phrases.ts phraseReader': 'reads a sentence clause by clause against the phrase grammar',
   'src/matching/phrases.ts (anonymous)': 'the reader phraseReader returns, one pass over the words',
   'src/adjustments/adjustments.routes.ts adjustmentsRoutes': 'registers every adjustment operation inline',
   'src/adjustments/adjustments.pages.tsx rowsOf': 'the checklist rows for each reader and state',
-  'src/study/study.pages.tsx programmePage': 'the study programme form: English, maths and other aims',
-  'src/study/study.pages.tsx attendancePage': 'the attendance form with each day away and its reason',
   'src/young-people/young-people.pages.tsx personHome': "the young person's home: to-dos, shares, notices",
 };
 
