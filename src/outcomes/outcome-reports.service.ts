@@ -1,7 +1,8 @@
 import { type Actor, authorize, providerDashboardScope } from '../auth/policy.js';
 import { forbidden } from '../core/errors.js';
 import { type Sector, sectorLabels } from '../domain/vocabulary.js';
-import type { InternshipFilters, StartedInternship } from './internships.read-model.js';
+import type { StartedInternship } from '../read-models/started-internships.js';
+import type { InternshipFilters } from './internships.read-model.js';
 import { type InternshipForReport, jobOutcomeDefinitions, jobOutcomeFigures, jobOutcomeRows } from './job-outcomes.js';
 import { attendancePattern, fidelityBand } from './outcomes.rules.js';
 import { londonToday, type OutcomesDeps } from './outcomes-access.js';
@@ -73,7 +74,7 @@ export class OutcomeReportsService {
   /** The share of interns in paid work of 16+ hours a week at 6, 9 and 12 months, against the fidelity band. */
   async jobOutcomes(actor: Actor, filters: JobOutcomeFilters) {
     const scope = this.#reportScope(actor, filters);
-    const internships = await this.#forReport(await this.deps.internships.started(scope));
+    const internships = await this.#forReport(await this.deps.startedInternships.started(scope));
     const today = londonToday(this.deps.clock);
     const coaches = await this.deps.names.accountNames([
       ...new Set(internships.flatMap((internship) => (internship.jobCoachId ? [internship.jobCoachId] : []))),
@@ -111,7 +112,7 @@ export class OutcomeReportsService {
   async sen2Rows(actor: Actor, filters: JobOutcomeFilters, requestId: string): Promise<Sen2Row[]> {
     if (!actor.providerId) throw forbidden('The SEN2 export is for the provider’s admins.');
     authorize(actor, 'provider.sen2_export', { type: 'provider', id: actor.providerId });
-    const started = await this.deps.internships.started({ ...filters, providerId: actor.providerId });
+    const started = await this.deps.startedInternships.started({ ...filters, providerId: actor.providerId });
     const [people, schedules, plans] = await Promise.all([
       this.deps.internships.people([...new Set(started.map((internship) => internship.youngPersonId))]),
       this.deps.internships.schedules([...new Set(started.map((internship) => internship.placementId))]),

@@ -7,6 +7,7 @@ import { type FieldProblem, notFound } from '../core/errors.js';
 import type { JourneyService } from '../journey/journey.service.js';
 import type { InternshipFacts } from '../read-models/internships.js';
 import type { NamesReadModel } from '../read-models/names.js';
+import type { StartedInternshipsReadModel } from '../read-models/started-internships.js';
 import type { InternshipsReadModel } from './internships.read-model.js';
 import type { OutcomesRepository } from './outcomes.repository.js';
 
@@ -16,6 +17,7 @@ export interface OutcomesDeps {
   records: OutcomesRepository;
   journey: JourneyService;
   internships: InternshipsReadModel;
+  startedInternships: Pick<StartedInternshipsReadModel, 'started'>;
   /** A job coach's young people, as Access to Work reads them. */
   caseloads: Pick<InternshipFacts, 'caseloadOf'>;
   names: NamesReadModel;

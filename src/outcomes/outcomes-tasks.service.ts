@@ -43,7 +43,7 @@ export class OutcomesTasksService {
       decide(actor, 'outcomes.write', { type: 'internship_outcomes', youngPersonId, providerId }) === 'allow';
     const [caseload, started] = await Promise.all([
       this.deps.caseloads.caseloadOf(actor.accountId, providerId),
-      this.deps.internships.started({ providerId, jobCoachId: actor.accountId }),
+      this.deps.startedInternships.started({ providerId, jobCoachId: actor.accountId }),
     ]);
     const people = caseload
       .filter((person) => mayWrite(person.id))
