@@ -76,6 +76,7 @@ import { PeopleFacts } from './read-models/people.js';
 import { PlacementFacts } from './read-models/placements.js';
 import { RecipientsReadModel } from './read-models/recipients.js';
 import { ShareEndingsReadModel } from './read-models/shares.js';
+import { StartedInternshipsReadModel } from './read-models/started-internships.js';
 import { StudyFacts } from './read-models/study.js';
 import { SearchIndexer } from './search-sync/indexer.js';
 import { SearchOutbox } from './search-sync/outbox.js';
@@ -353,6 +354,7 @@ export async function createServices(infra: Infrastructure, options: ServiceOpti
     records: repositories.outcomesRepository,
     journey,
     internships: new InternshipsReadModel(db),
+    startedInternships: new StartedInternshipsReadModel({ matches }),
     caseloads: internshipFacts,
     names,
     audit,

@@ -23,10 +23,6 @@ const longFilesLeft: Record<string, string> = {
   'src/dashboards/dashboard-summaries.ts': "each dashboard's summary",
   'src/passports/passports.routes.ts': "the passport's operations",
   // Landed with issues 24, 25 and 26 after the split above; next to split.
-  'src/outcomes/outcomes.pages.tsx':
-    'plan outcomes, the after page (core aims, employment plan, follow-ups), job outcomes',
-  'src/outcomes/outcomes.service.ts': 'the EHC plan, core aims, the employment plan and follow-ups',
-  'src/study/study.pages.tsx': 'the study programme form, attendance form and the young person’s view',
   'src/auth/policy.ts': 'every resource’s decision, one function each, in the one policy module',
   'src/services.ts': 'wires every repository, read model and service',
   'src/dashboards/dashboards.service.ts': 'the provider and employer dashboards with their added figures',
@@ -69,11 +65,6 @@ const longFunctionsLeft: Record<string, string> = {
   'src/passports/shares.pages.tsx sharesPage': 'every share by state, with what each shows',
   'src/placements/placements.pages.tsx placementRows': "the placement's summary rows",
   // Landed with issues 24 to 28 after the split above; next to split.
-  'src/outcomes/outcomes.pages.tsx afterPage': 'core aims, the employment plan and three follow-up forms',
-  'src/outcomes/outcomes.pages.tsx jobOutcomesPage': 'the job-outcome figures by breakdown and the downloads',
-  'src/outcomes/outcomes.pages.tsx outcomesPage': 'the plan outcomes form or the young person’s progress',
-  'src/study/study.pages.tsx programmePage': 'the study programme form: English, maths and other aims',
-  'src/study/study.pages.tsx attendancePage': 'the attendance form with each day away and its reason',
   'src/young-people/young-people.pages.tsx personHome': "the young person's home: to-dos, shares, notices",
 };
 

@@ -1,45 +1,13 @@
-import { type Db, type Filter, ObjectId } from 'mongodb';
+import { type Db, ObjectId } from 'mongodb';
 import type { Sector, Weekday } from '../domain/vocabulary.js';
-import { startedStates } from '../journey/journey.machine.js';
 
-/** What the outcome reports and the SEN2 export read of each internship that started; never notes or the passport. */
-export interface StartedInternship {
-  matchId: string;
-  youngPersonId: string;
-  providerId: string;
-  jobCoachId?: string;
-  placementId: string;
-  state: string;
-  cohortYear: number;
-  localAuthority?: string;
-  sector: Sector;
-  startedOn: string;
-  endedOn?: string;
-  /** The follow-up the journey recorded itself (its `record_follow_up` step): still employed or not. */
-  journeyFollowUp?: { stillEmployed: boolean; hoursPerWeek?: number };
-}
-
+/** Which started internships an outcome report covers: the provider and the report's filters. */
 export interface InternshipFilters {
   providerId: string;
   jobCoachId?: string;
   academicYear?: number;
   localAuthority?: string;
   sector?: Sector;
-}
-
-interface MatchFields {
-  _id: ObjectId;
-  youngPersonId: ObjectId;
-  providerId: ObjectId;
-  jobCoachId?: ObjectId;
-  placementId: ObjectId;
-  state: string;
-  cohortYear: number;
-  localAuthority?: string;
-  sector: Sector;
-  startedOn: string;
-  endedOn?: string;
-  followUp?: { stillEmployed: boolean; hoursPerWeek?: number };
 }
 
 interface PersonFields {
@@ -53,56 +21,11 @@ interface PlacementFields {
   schedule: { days: Weekday[]; hoursPerWeek: number };
 }
 
-/** Reads the journeys, young people and placements the reports of the year after need, with narrow projections. */
+/** Reads the young people, placements and reviews the record of the year after needs, with narrow projections. */
 export class InternshipsReadModel {
   private readonly db: Db;
   constructor(db: Db) {
     this.db = db;
-  }
-
-  async started(filters: InternshipFilters): Promise<StartedInternship[]> {
-    const query: Filter<MatchFields> = {
-      providerId: new ObjectId(filters.providerId),
-      state: { $in: [...startedStates] },
-      ...(filters.jobCoachId ? { jobCoachId: new ObjectId(filters.jobCoachId) } : {}),
-      ...(filters.academicYear !== undefined ? { cohortYear: filters.academicYear } : {}),
-      ...(filters.localAuthority ? { localAuthority: filters.localAuthority } : {}),
-      ...(filters.sector ? { sector: filters.sector } : {}),
-    };
-    const docs = await this.db
-      .collection<MatchFields>('placement_matches')
-      .find(query, {
-        projection: {
-          youngPersonId: 1,
-          providerId: 1,
-          jobCoachId: 1,
-          placementId: 1,
-          state: 1,
-          cohortYear: 1,
-          localAuthority: 1,
-          sector: 1,
-          startedOn: 1,
-          endedOn: 1,
-          'followUp.stillEmployed': 1,
-          'followUp.hoursPerWeek': 1,
-        },
-      })
-      .sort({ startedOn: 1, _id: 1 })
-      .toArray();
-    return docs.map((doc) => ({
-      matchId: doc._id.toHexString(),
-      youngPersonId: doc.youngPersonId.toHexString(),
-      providerId: doc.providerId.toHexString(),
-      ...(doc.jobCoachId ? { jobCoachId: doc.jobCoachId.toHexString() } : {}),
-      placementId: doc.placementId.toHexString(),
-      state: doc.state,
-      cohortYear: doc.cohortYear,
-      ...(doc.localAuthority ? { localAuthority: doc.localAuthority } : {}),
-      sector: doc.sector,
-      startedOn: doc.startedOn,
-      ...(doc.endedOn ? { endedOn: doc.endedOn } : {}),
-      ...(doc.followUp ? { journeyFollowUp: doc.followUp } : {}),
-    }));
   }
 
   async people(ids: string[]): Promise<Map<string, { preferredName: string; dateOfBirth: string }>> {

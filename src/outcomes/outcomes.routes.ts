@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { actor } from '../auth/auth.middleware.js';
 import { idParams } from '../core/db/ids.js';
 import { bearer, createRouter, errorResponses, jsonBody, jsonResponse } from '../core/http/openapi.js';
+import { sen2Columns } from './outcome-reports.service.js';
 import type { FollowUpMonth } from './outcomes.rules.js';
 import {
   afterInternshipSchema,
@@ -16,7 +17,6 @@ import {
   jobOutcomesSchema,
   outcomeProgressSchema,
 } from './outcomes.schemas.js';
-import { sen2Columns } from './outcomes.service.js';
 import { sen2Csv } from './sen2.js';
 
 const tags = ['outcomes'];

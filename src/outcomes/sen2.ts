@@ -1,6 +1,6 @@
 import { csvField } from '../dashboards/dashboard-csv.js';
 import type { JobOutcomeFigures } from './job-outcomes.js';
-import { type Sen2Row, sen2Columns } from './outcomes.service.js';
+import { type Sen2Row, sen2Columns } from './outcome-reports.service.js';
 
 const csvDocument = (header: readonly string[], rows: string[][]) =>
   `\ufeff${[header.join(','), ...rows.map((row) => row.join(','))].join('\r\n')}\r\n`;

@@ -1,13 +1,9 @@
-import { type Document, ObjectId } from 'mongodb';
 import type { EmployersRepository } from '../employers/employers.repository.js';
 import { startedStates } from '../journey/journey.machine.js';
-import {
-  type PlacementMatch,
-  type PlacementMatchesRepository,
-  toPlacementMatch,
-} from '../journey/journey.repository.js';
+import type { PlacementMatch, PlacementMatchesRepository } from '../journey/journey.repository.js';
 import type { PlacementsRepository } from '../placements/placements.repository.js';
 import type { YoungPeopleRepository } from '../young-people/young-people.repository.js';
+import { StartedInternshipsReadModel, type StartedInternshipsScope } from './started-internships.js';
 
 /** An internship as the study programme and the ILR need it: whose, where, when, and how it is grouped. */
 export type StudyInternship = Pick<
@@ -27,16 +23,7 @@ export type StudyInternship = Pick<
 >;
 
 /** Which started internships a report or export covers: the provider and the report's filters. */
-export interface InternshipScope {
-  providerId: string;
-  academicYear?: number;
-  localAuthority?: string;
-  sector?: string;
-  jobCoachId?: string;
-}
-
-/** Far more internships than a provider runs in a year; a bound, not a page. */
-const internshipLimit = 20_000;
+export type InternshipScope = StartedInternshipsScope;
 
 function factsOf(match: PlacementMatch): StudyInternship {
   return {
@@ -65,6 +52,7 @@ export class StudyFacts {
   private readonly matches: PlacementMatchesRepository;
   private readonly placements: PlacementsRepository;
   private readonly employers: EmployersRepository;
+  private readonly started: StartedInternshipsReadModel;
 
   constructor(options: {
     youngPeople: YoungPeopleRepository;
@@ -76,6 +64,7 @@ export class StudyFacts {
     this.matches = options.matches;
     this.placements = options.placements;
     this.employers = options.employers;
+    this.started = new StartedInternshipsReadModel({ matches: options.matches });
   }
 
   async intern(youngPersonId: string): Promise<{ id: string; providerId: string; preferredName: string } | undefined> {
@@ -98,21 +87,10 @@ export class StudyFacts {
 
   /** Every internship that started within the scope, earliest start first. */
   async startedInternships(scope: InternshipScope): Promise<StudyInternship[]> {
-    const filter: Document = {
-      providerId: new ObjectId(scope.providerId),
-      state: { $in: [...startedStates] },
-      startedOn: { $exists: true },
-      ...(scope.academicYear !== undefined ? { cohortYear: scope.academicYear } : {}),
-      ...(scope.localAuthority !== undefined ? { localAuthority: scope.localAuthority } : {}),
-      ...(scope.sector !== undefined ? { sector: scope.sector } : {}),
-      ...(scope.jobCoachId !== undefined ? { jobCoachId: new ObjectId(scope.jobCoachId) } : {}),
-    };
-    const docs = await this.matches.collection
-      .find(filter)
-      .sort({ startedOn: 1, _id: 1 })
-      .limit(internshipLimit)
-      .toArray();
-    return docs.map((doc) => factsOf(toPlacementMatch(doc)));
+    return (await this.started.started(scope)).map(({ matchId, journeyFollowUp: _, ...internship }) => ({
+      id: matchId,
+      ...internship,
+    }));
   }
 
   /** Each placement's planned hours: its hours a week over its weeks. */

@@ -18,6 +18,8 @@ import { matchingPages } from '../matching/matching.pages.js';
 import { searchPages } from '../matching/search.pages.js';
 import { notificationPages } from '../notifications/notifications.pages.js';
 import { notificationSettingsPages } from '../notifications/settings.pages.js';
+import { afterPages } from '../outcomes/after.pages.js';
+import { jobOutcomesPages } from '../outcomes/job-outcomes.pages.js';
 import { outcomesPages } from '../outcomes/outcomes.pages.js';
 import { passportHistoryPages } from '../passports/passport-history.pages.js';
 import { passportPages } from '../passports/passports.pages.js';
@@ -28,6 +30,8 @@ import { whatHelpsPages } from '../passports/what-helps.pages.js';
 import { withdrawSharePages } from '../passports/withdraw-share.pages.js';
 import { placementPages } from '../placements/placements.pages.js';
 import { adminPages } from '../providers/admin.pages.js';
+import { attendancePages } from '../study/attendance.pages.js';
+import { programmePages } from '../study/programme.pages.js';
 import { studyPages } from '../study/study.pages.js';
 import { caseloadPages } from '../young-people/caseload.pages.js';
 import { youngPersonPages } from '../young-people/young-people.pages.js';
@@ -53,7 +57,11 @@ export const pageModules: PageModule[] = [
   { routes: journeyPages() },
   { routes: accessToWorkPages() },
   { routes: studyPages() },
+  { routes: programmePages() },
+  { routes: attendancePages() },
   { routes: outcomesPages() },
+  { routes: afterPages() },
+  { routes: jobOutcomesPages() },
   { routes: adjustmentPages() },
   { routes: adjustmentAnswerPages() },
   { routes: adjustmentCheckPages() },
