@@ -9,12 +9,12 @@ export default defineConfig({
   test: {
     include: [
       'tests/**/*.unit.test.ts',
-      'tests/config.test.ts',
-      'tests/matching-filters.test.ts',
-      'tests/matching-scoring.test.ts',
-      'tests/progress.test.ts',
-      'tests/search-documents.test.ts',
-      'tests/seed-generate.test.ts',
+      'tests/operations/config.test.ts',
+      'tests/matching/matching-filters.test.ts',
+      'tests/matching/matching-scoring.test.ts',
+      'tests/journey/progress.test.ts',
+      'tests/search/search-documents.test.ts',
+      'tests/seed/seed-generate.test.ts',
     ],
     // Generous, as in the full suite: CI machines are shared.
     testTimeout: 30_000,

@@ -4,7 +4,7 @@
  * the TypeScript compiler's own API, so a function is what the compiler calls one (a declaration, an
  * arrow, a method), measured from its first token to its last. A function whose body only returns an
  * object or array literal is a declarative table and is listed apart from the others.
- * tests/code-shape.unit.test.ts holds the limits.
+ * tests/code/code-shape.unit.test.ts holds the limits.
  * Run: npx tsx scripts/code-shape.ts (lines for people, then one JSON line).
  */
 import { readdirSync, readFileSync } from 'node:fs';

@@ -17,7 +17,7 @@ import type {
  * Generated records as the documents the repositories store, for bulk inserts. Each builder is
  * typed by the repository's own document type (or checked against its collection where that
  * type is private), so a change to a stored shape shows up here as a type error, and reading a
- * document back through the repository gives the generated record again (tests/seed-load.test.ts).
+ * document back through the repository gives the generated record again (tests/seed/seed-load.test.ts).
  * Optional fields are left out rather than set to undefined, which MongoDB would store as null.
  */
 

@@ -4,7 +4,7 @@ import type { operations } from '../generated/openapi.js';
  * An example of each operation's main request body and success response, set on the OpenAPI
  * document by completeDocument() beside the links. They were taken from the API's own answers in
  * the test suite (demo names, example.org addresses) and are typed from the generated contract, so
- * a schema change that breaks one fails the type-check; tests/openapi.test.ts also checks that
+ * a schema change that breaks one fails the type-check; tests/api/openapi.test.ts also checks that
  * every operation has them and validates each against its schema in the document.
  */
 

@@ -10,7 +10,7 @@ import { type Cues, clauseEnd, cueAt, cueLength, cuesOf, sentenceEnd, type Token
  * experience at a laundrette and it was too hot for me"). The grammar is data, in
  * `search-config/phrases.json`: cue phrases matched as whole words, longest first, inside clauses
  * cut at punctuation and at a few joining words. It is deliberately small and predictable, so a
- * coach can be told why a placement went down; `tests/matching-phrases.unit.test.ts` holds the cases.
+ * coach can be told why a placement went down; `tests/matching/matching-phrases.unit.test.ts` holds the cases.
  */
 
 export interface PhraseGrammar {

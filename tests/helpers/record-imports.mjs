@@ -1,4 +1,4 @@
-// Preloaded with `node --import` by tests/tracing.test.ts: appends every module URL the process
+// Preloaded with `node --import` by tests/operations/tracing.test.ts: appends every module URL the process
 // resolves to the file named by RECORD_IMPORTS_TO, so a test can tell which packages a start loaded.
 import { register } from 'node:module';
 
