@@ -45,14 +45,12 @@ const longFunctionsLeft: Record<string, string> = {
     'one form of about twenty fields (schedule, rotations, environment)',
   'src/journey/journey.pages.tsx journeyPage': 'loads the journey and renders its summary, timeline and forms',
   'src/matching/search.pages.tsx searchPage': 'reads the filters, searches and renders filters and results',
-  'src/web/layout.tsx Layout': "the GOV.UK template's header, navigation and footer markup",
   'src/passports/section-form.tsx SectionForm': 'one form whose fields differ by passport section',
   'src/journey/journey.routes.ts journeyRoutes': 'registers every journey operation with its handler inline',
   'src/matching/scoring.ts fitScorer': 'the scoring of every fit factor in one closure',
   'src/journey/proposals.pages.tsx proposalPage':
     "the young person's proposal page: what, when, why and the answer form",
   'src/dashboards/reports.pages.tsx providerReport': "the provider's report: figures, tables and downloads",
-  'src/web/info.pages.tsx infoPages': 'registers the information pages with their text inline',
   'src/access-to-work/access-to-work.pages.tsx CoachView':
     "the coach's view of a case: application, award, claims, forms",
   'src/auth/password-reset.pages.tsx passwordResetPages': 'registers the reset flow with its handlers inline',
