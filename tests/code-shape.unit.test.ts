@@ -65,8 +65,6 @@ const longFunctionsLeft: Record<string, string> = {
   'src/auth/invitations.ts accept': 'accepting an invitation: checks, account, grants, audit, in one transaction',
   'src/matching/matching.pages.tsx matchesPage': 'the matches for a young person, with reasons and filters',
   'src/journey/support-chart.tsx SupportChart': "the hours chart's SVG and its table",
-  'src/young-people/young-people.pages.tsx youngPersonPages':
-    'registers the pages for each reader with handlers inline',
   'src/employers/organisation.pages.tsx SignUpForm': "the employer sign-up form's fields",
   'src/passports/share-form.tsx ShareForm': 'the share form: employer, parts and period',
   'src/journey/proposals.pages.tsx proposalPages': 'registers the proposal pages with handlers inline',
@@ -88,7 +86,6 @@ const longFunctionsLeft: Record<string, string> = {
   'src/adjustments/adjustments.pages.tsx rowsOf': 'the checklist rows for each reader and state',
   'src/study/study.pages.tsx programmePage': 'the study programme form: English, maths and other aims',
   'src/study/study.pages.tsx attendancePage': 'the attendance form with each day away and its reason',
-  'src/young-people/young-people.pages.tsx personHome': "the young person's home: to-dos, shares, notices",
 };
 
 const shape = measureCodeShape();
