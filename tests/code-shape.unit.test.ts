@@ -55,7 +55,6 @@ const longFunctionsLeft: Record<string, string> = {
     "the coach's view of a case: application, award, claims, forms",
   'src/auth/password-reset.pages.tsx passwordResetPages': 'registers the reset flow with its handlers inline',
   'src/journey/progress.pages.tsx progressPage': "a placement's weeks, hours chart, reviews and links",
-  'src/providers/admin.pages.tsx verificationPage': 'employers to verify, with their evidence and the decision form',
   'src/dashboards/dashboards.service.ts employer': "the employer dashboard's figures, each read in turn",
   'src/access-to-work/access-to-work.routes.ts accessToWorkRoutes': 'registers every Access to Work operation inline',
   'src/access-to-work/award.pages.tsx awardPage': 'the award form: one row of fields a kind of help',
