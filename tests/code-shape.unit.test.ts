@@ -41,8 +41,6 @@ const longFunctionsLeft: Record<string, string> = {
   'src/services.ts createServices': 'wires every repository, read model and service in one place',
   'src/passports/withdraw-share.pages.tsx withdrawSharePages': 'registers stopping a share with its handlers inline',
   'src/passports/passports.routes.ts passportsRoutes': 'registers every passport operation with its handler inline',
-  'src/placements/placement-form.tsx PlacementForm':
-    'one form of about twenty fields (schedule, rotations, environment)',
   'src/journey/journey.pages.tsx journeyPage': 'loads the journey and renders its summary, timeline and forms',
   'src/matching/search.pages.tsx searchPage': 'reads the filters, searches and renders filters and results',
   'src/passports/section-form.tsx SectionForm': 'one form whose fields differ by passport section',
