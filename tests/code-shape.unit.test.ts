@@ -66,11 +66,9 @@ const longFunctionsLeft: Record<string, string> = {
   'src/journey/proposals.pages.tsx proposalPages': 'registers the proposal pages with handlers inline',
   'src/matching/matching.pages.tsx proposePage': 'the form to propose a placement, with what the young person will see',
   'src/journey/journey.service.ts propose': 'proposing: checks, earlier proposals, insert, notify, in one transaction',
-  'src/placements/placements.pages.tsx placementPage': "an employer's placement with its publishing state",
   'src/journey/journey.service.ts accept': 'accepting: the share, the consent and the move, in one transaction',
   'src/passports/share-form.tsx CheckAnswers': "the share's check-your-answers page",
   'src/passports/shares.pages.tsx sharesPage': 'every share by state, with what each shows',
-  'src/placements/placements.pages.tsx placementRows': "the placement's summary rows",
   // Landed with issues 24 to 28 after the split above; next to split.
   'src/outcomes/outcomes.pages.tsx afterPage': 'core aims, the employment plan and three follow-up forms',
   'src/outcomes/outcomes.pages.tsx jobOutcomesPage': 'the job-outcome figures by breakdown and the downloads',
