@@ -1,12 +1,18 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
-import { disabilityConfidentLevels, sectorLabels, sectors } from '../domain/vocabulary.js';
+import {
+  type DisabilityConfidentLevel,
+  disabilityConfidentLevels,
+  type Sector,
+  sectorLabels,
+  sectors,
+} from '../domain/vocabulary.js';
 import { Button } from '../web/components/Button.js';
 import { ErrorSummary } from '../web/components/ErrorSummary.js';
 import { Input } from '../web/components/Input.js';
 import { Radios } from '../web/components/Radios.js';
 import { Select } from '../web/components/Select.js';
-import { SummaryList } from '../web/components/SummaryList.js';
+import { SummaryList, type SummaryRow } from '../web/components/SummaryList.js';
 import { CsrfField, csrfToken } from '../web/csrf.js';
 import { pageForbidden } from '../web/errors.js';
 import {
@@ -33,6 +39,12 @@ const emailWording: FieldWording = {
   whenWrong: 'Enter an email address in the right format, like name@example.com',
 };
 
+const disabilityConfidentWording = {
+  label: 'Your Disability Confident level',
+  whenEmpty: 'Choose your Disability Confident level',
+  whenWrong: 'Choose your Disability Confident level',
+} satisfies FieldWording;
+
 /** The sign-up form's fields, by the path of the organisation's schema (`employerInputSchema`). */
 const organisationWording: FormWording = {
   name: { label: 'The name of your organisation' },
@@ -44,11 +56,7 @@ const organisationWording: FormWording = {
     label: 'The postcode',
     whenWrong: 'Enter a real postcode, like LS1 4AP',
   },
-  disabilityConfident: {
-    label: 'Your Disability Confident level',
-    whenEmpty: 'Choose your Disability Confident level',
-    whenWrong: 'Choose your Disability Confident level',
-  },
+  disabilityConfident: disabilityConfidentWording,
   'contacts.0.email': emailWording,
   contacts: { id: 'contactName', label: 'Your full name' },
 };
@@ -84,6 +92,98 @@ const accountSchema = z.object({
   password: z.string().min(1).min(12).max(200),
 });
 
+function OrganisationFields(props: { value: (name: string) => string; errors: FieldErrors }) {
+  const { value, errors } = props;
+  return (
+    <>
+      <h2 class="govuk-heading-m">Your organisation</h2>
+      <Input
+        name="name"
+        label="Organisation name"
+        autocomplete="organization"
+        value={value('name')}
+        error={errors.name}
+      />
+      <Select
+        name="sector"
+        label="Kind of work"
+        items={[
+          { value: '', text: 'Choose one' },
+          ...sectors.map((sector) => ({ value: sector, text: sectorLabels[sector] })),
+        ]}
+        value={value('sector')}
+        error={errors.sector}
+      />
+      <Input
+        name="line1"
+        label="Address line 1"
+        autocomplete="address-line1"
+        value={value('line1')}
+        error={errors.line1}
+      />
+      <Input
+        name="town"
+        label="Town or city"
+        autocomplete="address-level2"
+        width="20"
+        value={value('town')}
+        error={errors.town}
+      />
+      <Input
+        name="postcode"
+        label="Postcode"
+        autocomplete="postal-code"
+        width="10"
+        value={value('postcode')}
+        error={errors.postcode}
+      />
+      <Radios
+        name="disabilityConfident"
+        legend="Disability Confident level"
+        legendSize="s"
+        hint="The government scheme for employers. Choose “Not in the scheme” if you are not."
+        items={disabilityConfidentLevels.map((level) => ({ value: level, text: disabilityConfidentWords[level] }))}
+        value={value('disabilityConfident')}
+        error={errors.disabilityConfident}
+      />
+    </>
+  );
+}
+
+/** The person signing up, whose account this becomes; the password is never sent back. */
+function AccountFields(props: { value: (name: string) => string; errors: FieldErrors }) {
+  const { value, errors } = props;
+  return (
+    <>
+      <h2 class="govuk-heading-m">You</h2>
+      <Input
+        name="contactName"
+        label="Full name"
+        autocomplete="name"
+        value={value('contactName')}
+        error={errors.contactName}
+      />
+      <Input
+        name="email"
+        label="Work email address"
+        type="email"
+        autocomplete="email"
+        spellcheck={false}
+        value={value('email')}
+        error={errors.email}
+      />
+      <Input
+        name="password"
+        label="Choose a password"
+        hint="At least 12 characters. A few words you will remember work well. You can paste it."
+        type="password"
+        autocomplete="new-password"
+        error={errors.password}
+      />
+    </>
+  );
+}
+
 function SignUpForm(props: { c: Context<WebEnv>; form: FormBody; errors: FieldErrors }) {
   const { form, errors } = props;
   const value = (name: string) => text(form, name);
@@ -97,81 +197,8 @@ function SignUpForm(props: { c: Context<WebEnv>; form: FormBody; errors: FieldEr
         </p>
         <form method="post" novalidate>
           <CsrfField token={csrfToken(props.c)} />
-          <h2 class="govuk-heading-m">Your organisation</h2>
-          <Input
-            name="name"
-            label="Organisation name"
-            autocomplete="organization"
-            value={value('name')}
-            error={errors.name}
-          />
-          <Select
-            name="sector"
-            label="Kind of work"
-            items={[
-              { value: '', text: 'Choose one' },
-              ...sectors.map((sector) => ({ value: sector, text: sectorLabels[sector] })),
-            ]}
-            value={value('sector')}
-            error={errors.sector}
-          />
-          <Input
-            name="line1"
-            label="Address line 1"
-            autocomplete="address-line1"
-            value={value('line1')}
-            error={errors.line1}
-          />
-          <Input
-            name="town"
-            label="Town or city"
-            autocomplete="address-level2"
-            width="20"
-            value={value('town')}
-            error={errors.town}
-          />
-          <Input
-            name="postcode"
-            label="Postcode"
-            autocomplete="postal-code"
-            width="10"
-            value={value('postcode')}
-            error={errors.postcode}
-          />
-          <Radios
-            name="disabilityConfident"
-            legend="Disability Confident level"
-            legendSize="s"
-            hint="The government scheme for employers. Choose “Not in the scheme” if you are not."
-            items={disabilityConfidentLevels.map((level) => ({ value: level, text: disabilityConfidentWords[level] }))}
-            value={value('disabilityConfident')}
-            error={errors.disabilityConfident}
-          />
-          <h2 class="govuk-heading-m">You</h2>
-          <Input
-            name="contactName"
-            label="Full name"
-            autocomplete="name"
-            value={value('contactName')}
-            error={errors.contactName}
-          />
-          <Input
-            name="email"
-            label="Work email address"
-            type="email"
-            autocomplete="email"
-            spellcheck={false}
-            value={value('email')}
-            error={errors.email}
-          />
-          <Input
-            name="password"
-            label="Choose a password"
-            hint="At least 12 characters. A few words you will remember work well. You can paste it."
-            type="password"
-            autocomplete="new-password"
-            error={errors.password}
-          />
+          <OrganisationFields value={value} errors={errors} />
+          <AccountFields value={value} errors={errors} />
           <Button>Create the account</Button>
         </form>
       </div>
@@ -202,8 +229,7 @@ async function signUp(c: Context<WebEnv>) {
     password: text(form, 'password'),
   });
   const errors: FieldErrors = organisation.success ? {} : fieldErrors(organisation.error, organisationWording);
-  if (!text(form, 'disabilityConfident'))
-    errors.disabilityConfident = organisationWording.disabilityConfident!.whenEmpty!;
+  if (!text(form, 'disabilityConfident')) errors.disabilityConfident = disabilityConfidentWording.whenEmpty;
   if (!account.success) Object.assign(errors, fieldErrors(account.error, accountWording));
   if (Object.keys(errors).length > 0 || !organisation.success || !account.success) return again(errors);
   try {
@@ -250,6 +276,77 @@ function donePage(c: Context<WebEnv>) {
   );
 }
 
+interface OrganisationDetails {
+  verified: boolean;
+  sector: Sector;
+  address: { line1: string; town: string; postcode: string };
+  disabilityConfident: DisabilityConfidentLevel;
+}
+
+function organisationRows(employer: OrganisationDetails): SummaryRow[] {
+  return [
+    {
+      key: 'Checked by a provider',
+      value: employer.verified ? 'Yes' : 'Not yet. Your placements go live once a provider has checked you.',
+    },
+    { key: 'Kind of work', value: sectorLabels[employer.sector] },
+    {
+      key: 'Address',
+      value: `${employer.address.line1}, ${employer.address.town}, ${employer.address.postcode}`,
+    },
+    { key: 'Disability Confident', value: disabilityConfidentWords[employer.disabilityConfident] },
+  ];
+}
+
+function InviteColleagueForm(props: { csrfToken: string; form: FormBody; errors: FieldErrors }) {
+  const { form, errors } = props;
+  return (
+    <form method="post" action="/organisation/invitations" novalidate>
+      <CsrfField token={props.csrfToken} />
+      <Input name="name" label="Their full name" autocomplete="off" value={text(form, 'name')} error={errors.name} />
+      <Input
+        name="email"
+        label="Their work email address"
+        type="email"
+        autocomplete="off"
+        spellcheck={false}
+        value={text(form, 'email')}
+        error={errors.email}
+      />
+      <Button>Send the invitation</Button>
+    </form>
+  );
+}
+
+interface InternOnPlacement {
+  matchId: string;
+  name: string;
+  coach: { name: string; email: string } | undefined;
+}
+
+/** Whom to ask about each intern on placement now: their job coach, by email. */
+function InternsCoaches(props: { interns: InternOnPlacement[] }) {
+  if (props.interns.length === 0) return <p class="govuk-body">You have no interns on placement now.</p>;
+  return (
+    <SummaryList
+      rows={props.interns.map(({ matchId, name, coach }) => ({
+        key: name,
+        value: coach ? (
+          <>
+            {coach.name},{' '}
+            <a class="govuk-link" href={`mailto:${coach.email}`}>
+              {coach.email}
+            </a>
+          </>
+        ) : (
+          'No job coach named'
+        ),
+        action: { href: `/journeys/${matchId}`, text: 'See', visuallyHiddenText: `${name}’s placement` },
+      }))}
+    />
+  );
+}
+
 /** The employer's organisation: what we hold, whether it is verified, staff, and a way to invite a colleague. */
 async function organisationPage(c: Context<WebEnv>, form: FormBody = {}, errors: FieldErrors = {}) {
   const actor = pageActor(c);
@@ -263,7 +360,7 @@ async function organisationPage(c: Context<WebEnv>, form: FormBody = {}, errors:
   const labels = await journey.labels(running.items);
   const interns = await Promise.all(
     running.items.map(async (match) => ({
-      match,
+      matchId: match.id,
       name: labels.youngPersonName(match.youngPersonId),
       coach: await journey.coachContact(actor, match),
     })),
@@ -277,20 +374,7 @@ async function organisationPage(c: Context<WebEnv>, form: FormBody = {}, errors:
       <ErrorSummary errors={errors} />
       <span class="govuk-caption-l">Your organisation</span>
       <h1 class="govuk-heading-l">{employer.name}</h1>
-      <SummaryList
-        rows={[
-          {
-            key: 'Checked by a provider',
-            value: employer.verified ? 'Yes' : 'Not yet. Your placements go live once a provider has checked you.',
-          },
-          { key: 'Kind of work', value: sectorLabels[employer.sector] },
-          {
-            key: 'Address',
-            value: `${employer.address.line1}, ${employer.address.town}, ${employer.address.postcode}`,
-          },
-          { key: 'Disability Confident', value: disabilityConfidentWords[employer.disabilityConfident] },
-        ]}
-      />
+      <SummaryList rows={organisationRows(employer)} />
       <h2 class="govuk-heading-m">Staff</h2>
       <ul class="govuk-list">
         {staff.map((account) => (
@@ -300,40 +384,9 @@ async function organisationPage(c: Context<WebEnv>, form: FormBody = {}, errors:
         ))}
       </ul>
       <h2 class="govuk-heading-m">Invite a colleague</h2>
-      <form method="post" action="/organisation/invitations" novalidate>
-        <CsrfField token={csrfToken(c)} />
-        <Input name="name" label="Their full name" autocomplete="off" value={text(form, 'name')} error={errors.name} />
-        <Input
-          name="email"
-          label="Their work email address"
-          type="email"
-          autocomplete="off"
-          spellcheck={false}
-          value={text(form, 'email')}
-          error={errors.email}
-        />
-        <Button>Send the invitation</Button>
-      </form>
+      <InviteColleagueForm csrfToken={csrfToken(c)} form={form} errors={errors} />
       <h2 class="govuk-heading-m">Your interns’ job coaches</h2>
-      {interns.length === 0 ? <p class="govuk-body">You have no interns on placement now.</p> : null}
-      {interns.length > 0 ? (
-        <SummaryList
-          rows={interns.map(({ match, name, coach }) => ({
-            key: name,
-            value: coach ? (
-              <>
-                {coach.name},{' '}
-                <a class="govuk-link" href={`mailto:${coach.email}`}>
-                  {coach.email}
-                </a>
-              </>
-            ) : (
-              'No job coach named'
-            ),
-            action: { href: `/journeys/${match.id}`, text: 'See', visuallyHiddenText: `${name}’s placement` },
-          }))}
-        />
-      ) : null}
+      <InternsCoaches interns={interns} />
     </>,
   );
 }

@@ -195,6 +195,263 @@ function messageFor(id: string, issue: { code: string; origin?: string; message:
   return `${label ?? 'This answer'} ${issue.message}`;
 }
 
+/** One part of the placement form: the values as posted and their problems. */
+interface SectionProps {
+  form: FormBody;
+  errors: FieldErrors;
+}
+
+/** What the intern will do, in the employer's words. */
+function JobFields(props: SectionProps) {
+  const { form, errors } = props;
+  const value = (name: string) => text(form, name);
+  return (
+    <>
+      <h2 class="govuk-heading-m">The job</h2>
+      <Input
+        name="title"
+        label="Job title"
+        hint="For example, Kitchen assistant."
+        value={value('title')}
+        error={errors.title}
+      />
+      <CharacterCount
+        name="description"
+        label="What the intern will do and learn"
+        value={value('description')}
+        rows={4}
+        maxLength={4000}
+        error={errors.description}
+      />
+      <CharacterCount
+        name="tasks"
+        label="Tasks"
+        hint="One task on each line, in plain words. For example, wash up."
+        value={value('tasks')}
+        rows={4}
+        error={errors.tasks}
+      />
+      <Select
+        name="sector"
+        label="Kind of work"
+        items={sectors.map((sector) => ({ value: sector, text: sectorLabels[sector] }))}
+        value={value('sector')}
+        error={errors.sector}
+      />
+    </>
+  );
+}
+
+/** The workplace address and how an intern gets in. */
+function WhereFields(props: SectionProps) {
+  const { form, errors } = props;
+  const value = (name: string) => text(form, name);
+  return (
+    <>
+      <h2 class="govuk-heading-m">Where</h2>
+      <Input
+        name="site-line1"
+        label="Address line 1"
+        autocomplete="address-line1"
+        value={value('site-line1')}
+        error={errors['site-line1']}
+      />
+      <Input
+        name="site-town"
+        label="Town or city"
+        autocomplete="address-level2"
+        width="20"
+        value={value('site-town')}
+        error={errors['site-town']}
+      />
+      <Input
+        name="site-postcode"
+        label="Postcode"
+        autocomplete="postal-code"
+        width="10"
+        value={value('site-postcode')}
+        error={errors['site-postcode']}
+      />
+      <Input
+        name="site-busRoutes"
+        label="Bus routes that stop nearby (optional)"
+        hint="For example, 1, 6, 72."
+        width="20"
+        value={value('site-busRoutes')}
+        error={errors['site-busRoutes']}
+      />
+      <Checkboxes
+        name="site-stepFreeAccess"
+        legend="Access"
+        legendSize="s"
+        items={[{ value: 'yes', text: 'Step-free access to the workplace' }]}
+        values={list(form, 'site-stepFreeAccess')}
+      />
+    </>
+  );
+}
+
+/** The days, times, start and length, and how many interns. */
+function WhenFields(props: SectionProps) {
+  const { form, errors } = props;
+  const value = (name: string) => text(form, name);
+  return (
+    <>
+      <h2 class="govuk-heading-m">When</h2>
+      <Checkboxes
+        name="days"
+        legend="Which days?"
+        legendSize="s"
+        items={weekdays.map((day) => ({ value: day, text: weekdayNames[day]! }))}
+        values={list(form, 'days')}
+        error={errors.days}
+      />
+      <Input
+        name="startTime"
+        label="Start time"
+        hint="24-hour clock, like 09:30."
+        width="5"
+        value={value('startTime')}
+        error={errors.startTime}
+      />
+      <Input
+        name="endTime"
+        label="Finish time"
+        hint="24-hour clock, like 14:30."
+        width="5"
+        value={value('endTime')}
+        error={errors.endTime}
+      />
+      <Input
+        name="hoursPerWeek"
+        label="Hours a week"
+        hint="Must fit the days and times above."
+        inputmode="decimal"
+        width="3"
+        value={value('hoursPerWeek')}
+        error={errors.hoursPerWeek}
+      />
+      <DateInput
+        name="startDate"
+        legend="Start date"
+        legendSize="s"
+        hint="For example, 7 9 2027."
+        value={datePartsFrom(form, 'startDate')}
+        error={errors.startDate}
+      />
+      <Input
+        name="durationWeeks"
+        label="How many weeks?"
+        hint="A supported internship usually lasts 36 weeks (an academic year)."
+        inputmode="numeric"
+        width="3"
+        value={value('durationWeeks')}
+        error={errors.durationWeeks}
+      />
+      <Input
+        name="places"
+        label="How many interns?"
+        inputmode="numeric"
+        width="3"
+        value={value('places')}
+        error={errors.places}
+      />
+    </>
+  );
+}
+
+/** Up to three departments an intern tries in turn. */
+function RotationsFields(props: SectionProps) {
+  const { form, errors } = props;
+  const value = (name: string) => text(form, name);
+  return (
+    <>
+      <h2 class="govuk-heading-m">Rotations (optional)</h2>
+      <p class="govuk-body">
+        An intern can try different departments, one after another. The weeks must add up to no more than the placement.
+      </p>
+      {Array.from({ length: rotationRows }, (_, i) => (
+        <Fieldset legend={`Rotation ${i + 1}`} legendSize="s">
+          <Input
+            name={`rotation-${i}-department`}
+            label="Department"
+            value={value(`rotation-${i}-department`)}
+            error={errors[`rotation-${i}-department`]}
+          />
+          <Input
+            name={`rotation-${i}-weeks`}
+            label="Weeks"
+            inputmode="numeric"
+            width="3"
+            value={value(`rotation-${i}-weeks`)}
+            error={errors[`rotation-${i}-weeks`]}
+          />
+          <Input
+            name={`rotation-${i}-tasks`}
+            label="Tasks (separated by commas)"
+            value={value(`rotation-${i}-tasks`)}
+            error={errors[`rotation-${i}-tasks`]}
+          />
+        </Fieldset>
+      ))}
+    </>
+  );
+}
+
+/** How busy, loud and physical the workplace is, one question a factor. */
+function WorkplaceFields(props: SectionProps) {
+  const { form, errors } = props;
+  const value = (name: string) => text(form, name);
+  return (
+    <>
+      <h2 class="govuk-heading-m">The workplace</h2>
+      <p class="govuk-body">This helps job coaches find interns who will be comfortable there.</p>
+      {environmentFactors.map((factor) => (
+        <Radios
+          name={`environment-${factor}`}
+          legend={environmentWords[factor].question}
+          legendSize="s"
+          small
+          items={levels.map((level) => ({ value: level, text: environmentWords[factor].levels[level] }))}
+          value={value(`environment-${factor}`)}
+          error={errors[`environment-${factor}`]}
+        />
+      ))}
+    </>
+  );
+}
+
+/** The adjustments the employer offers, in the passport's words. */
+function HelpFields(props: SectionProps) {
+  const { form, errors } = props;
+  const value = (name: string) => text(form, name);
+  return (
+    <>
+      <h2 class="govuk-heading-m">Help you can give</h2>
+      <Checkboxes
+        name="adjustmentsOffered"
+        legend="Which of these can you offer?"
+        legendSize="s"
+        hint="These are the same words young people use in their adjustments passport. Choose all you can do."
+        items={adjustmentCategories.map((category) => ({
+          value: category,
+          text: adjustmentCategoryLabels[category],
+        }))}
+        values={list(form, 'adjustmentsOffered')}
+        error={errors.adjustmentsOffered}
+      />
+      <CharacterCount
+        name="adjustmentNotes"
+        label="Anything else about the help you can give (optional)"
+        value={value('adjustmentNotes')}
+        rows={3}
+        maxLength={2000}
+        error={errors.adjustmentNotes}
+      />
+    </>
+  );
+}
+
 export function PlacementForm(props: {
   c: Context<WebEnv>;
   form: FormBody;
@@ -203,7 +460,6 @@ export function PlacementForm(props: {
   button: string;
 }) {
   const { form, errors } = props;
-  const value = (name: string) => text(form, name);
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
@@ -212,198 +468,12 @@ export function PlacementForm(props: {
         <p class="govuk-body">You check your answers on the next page before anyone can see the placement.</p>
         <form method="post" novalidate>
           <CsrfField token={csrfToken(props.c)} />
-          <h2 class="govuk-heading-m">The job</h2>
-          <Input
-            name="title"
-            label="Job title"
-            hint="For example, Kitchen assistant."
-            value={value('title')}
-            error={errors.title}
-          />
-          <CharacterCount
-            name="description"
-            label="What the intern will do and learn"
-            value={value('description')}
-            rows={4}
-            maxLength={4000}
-            error={errors.description}
-          />
-          <CharacterCount
-            name="tasks"
-            label="Tasks"
-            hint="One task on each line, in plain words. For example, wash up."
-            value={value('tasks')}
-            rows={4}
-            error={errors.tasks}
-          />
-          <Select
-            name="sector"
-            label="Kind of work"
-            items={sectors.map((sector) => ({ value: sector, text: sectorLabels[sector] }))}
-            value={value('sector')}
-            error={errors.sector}
-          />
-          <h2 class="govuk-heading-m">Where</h2>
-          <Input
-            name="site-line1"
-            label="Address line 1"
-            autocomplete="address-line1"
-            value={value('site-line1')}
-            error={errors['site-line1']}
-          />
-          <Input
-            name="site-town"
-            label="Town or city"
-            autocomplete="address-level2"
-            width="20"
-            value={value('site-town')}
-            error={errors['site-town']}
-          />
-          <Input
-            name="site-postcode"
-            label="Postcode"
-            autocomplete="postal-code"
-            width="10"
-            value={value('site-postcode')}
-            error={errors['site-postcode']}
-          />
-          <Input
-            name="site-busRoutes"
-            label="Bus routes that stop nearby (optional)"
-            hint="For example, 1, 6, 72."
-            width="20"
-            value={value('site-busRoutes')}
-            error={errors['site-busRoutes']}
-          />
-          <Checkboxes
-            name="site-stepFreeAccess"
-            legend="Access"
-            legendSize="s"
-            items={[{ value: 'yes', text: 'Step-free access to the workplace' }]}
-            values={list(form, 'site-stepFreeAccess')}
-          />
-          <h2 class="govuk-heading-m">When</h2>
-          <Checkboxes
-            name="days"
-            legend="Which days?"
-            legendSize="s"
-            items={weekdays.map((day) => ({ value: day, text: weekdayNames[day]! }))}
-            values={list(form, 'days')}
-            error={errors.days}
-          />
-          <Input
-            name="startTime"
-            label="Start time"
-            hint="24-hour clock, like 09:30."
-            width="5"
-            value={value('startTime')}
-            error={errors.startTime}
-          />
-          <Input
-            name="endTime"
-            label="Finish time"
-            hint="24-hour clock, like 14:30."
-            width="5"
-            value={value('endTime')}
-            error={errors.endTime}
-          />
-          <Input
-            name="hoursPerWeek"
-            label="Hours a week"
-            hint="Must fit the days and times above."
-            inputmode="decimal"
-            width="3"
-            value={value('hoursPerWeek')}
-            error={errors.hoursPerWeek}
-          />
-          <DateInput
-            name="startDate"
-            legend="Start date"
-            legendSize="s"
-            hint="For example, 7 9 2027."
-            value={datePartsFrom(form, 'startDate')}
-            error={errors.startDate}
-          />
-          <Input
-            name="durationWeeks"
-            label="How many weeks?"
-            hint="A supported internship usually lasts 36 weeks (an academic year)."
-            inputmode="numeric"
-            width="3"
-            value={value('durationWeeks')}
-            error={errors.durationWeeks}
-          />
-          <Input
-            name="places"
-            label="How many interns?"
-            inputmode="numeric"
-            width="3"
-            value={value('places')}
-            error={errors.places}
-          />
-          <h2 class="govuk-heading-m">Rotations (optional)</h2>
-          <p class="govuk-body">
-            An intern can try different departments, one after another. The weeks must add up to no more than the
-            placement.
-          </p>
-          {Array.from({ length: rotationRows }, (_, i) => (
-            <Fieldset legend={`Rotation ${i + 1}`} legendSize="s">
-              <Input
-                name={`rotation-${i}-department`}
-                label="Department"
-                value={value(`rotation-${i}-department`)}
-                error={errors[`rotation-${i}-department`]}
-              />
-              <Input
-                name={`rotation-${i}-weeks`}
-                label="Weeks"
-                inputmode="numeric"
-                width="3"
-                value={value(`rotation-${i}-weeks`)}
-                error={errors[`rotation-${i}-weeks`]}
-              />
-              <Input
-                name={`rotation-${i}-tasks`}
-                label="Tasks (separated by commas)"
-                value={value(`rotation-${i}-tasks`)}
-                error={errors[`rotation-${i}-tasks`]}
-              />
-            </Fieldset>
-          ))}
-          <h2 class="govuk-heading-m">The workplace</h2>
-          <p class="govuk-body">This helps job coaches find interns who will be comfortable there.</p>
-          {environmentFactors.map((factor) => (
-            <Radios
-              name={`environment-${factor}`}
-              legend={environmentWords[factor].question}
-              legendSize="s"
-              small
-              items={levels.map((level) => ({ value: level, text: environmentWords[factor].levels[level] }))}
-              value={value(`environment-${factor}`)}
-              error={errors[`environment-${factor}`]}
-            />
-          ))}
-          <h2 class="govuk-heading-m">Help you can give</h2>
-          <Checkboxes
-            name="adjustmentsOffered"
-            legend="Which of these can you offer?"
-            legendSize="s"
-            hint="These are the same words young people use in their adjustments passport. Choose all you can do."
-            items={adjustmentCategories.map((category) => ({
-              value: category,
-              text: adjustmentCategoryLabels[category],
-            }))}
-            values={list(form, 'adjustmentsOffered')}
-            error={errors.adjustmentsOffered}
-          />
-          <CharacterCount
-            name="adjustmentNotes"
-            label="Anything else about the help you can give (optional)"
-            value={value('adjustmentNotes')}
-            rows={3}
-            maxLength={2000}
-            error={errors.adjustmentNotes}
-          />
+          <JobFields form={form} errors={errors} />
+          <WhereFields form={form} errors={errors} />
+          <WhenFields form={form} errors={errors} />
+          <RotationsFields form={form} errors={errors} />
+          <WorkplaceFields form={form} errors={errors} />
+          <HelpFields form={form} errors={errors} />
           <Button>{props.button}</Button>
         </form>
       </div>

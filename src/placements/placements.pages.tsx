@@ -1,6 +1,6 @@
 import { type Context, Hono } from 'hono';
 import type { Child } from 'hono/jsx';
-import { adjustmentCategoryLabels, environmentFactors, sectorLabels } from '../domain/vocabulary.js';
+import { adjustmentCategoryLabels, environmentFactors, type Role, sectorLabels } from '../domain/vocabulary.js';
 import { Button, ButtonGroup } from '../web/components/Button.js';
 import { ErrorSummary } from '../web/components/ErrorSummary.js';
 import { Pagination, pageNumber } from '../web/components/Pagination.js';
@@ -157,6 +157,41 @@ async function create(c: Context<WebEnv>) {
   }
 }
 
+function GettingThere({ site }: { site: Placement['site'] }) {
+  return (
+    <ul class="govuk-list">
+      <li>{site.stepFreeAccess ? 'Step-free access to the workplace' : 'No step-free access: there are steps'}</li>
+      {site.busRoutes.length > 0 ? <li>Buses that stop nearby: {site.busRoutes.join(', ')}</li> : null}
+      {site.travelNotes ? <li class="app-section-text">{site.travelNotes}</li> : null}
+    </ul>
+  );
+}
+
+/** Each question about the workplace with the employer's answer. */
+function Workplace({ environment }: { environment: Placement['environment'] }) {
+  return (
+    <ul class="govuk-list">
+      {environmentFactors.map((factor) => (
+        <li>
+          <span class="govuk-!-font-weight-bold">{environmentWords[factor].question}</span>{' '}
+          {environmentWords[factor].levels[environment[factor] ?? 'none']}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function HelpOffered({ categories }: { categories: Placement['adjustmentsOffered'] }) {
+  if (categories.length === 0) return <>None chosen</>;
+  return (
+    <ul class="govuk-list govuk-list--bullet">
+      {categories.map((category) => (
+        <li>{adjustmentCategoryLabels[category]}</li>
+      ))}
+    </ul>
+  );
+}
+
 function placementRows(placement: Placement, editable: boolean) {
   // The row's own name finishes the hidden link text: "Change address", not "Change site-line1".
   const row = (key: string, value: Child, field: string) => ({
@@ -172,15 +207,7 @@ function placementRows(placement: Placement, editable: boolean) {
     row('Tasks', placement.tasks.join(', '), 'tasks'),
     row('Kind of work', sectorLabels[placement.sector], 'sector'),
     row('Address', `${site.address.line1}, ${site.address.town}, ${site.address.postcode}`, 'site-line1'),
-    row(
-      'Getting there',
-      <ul class="govuk-list">
-        <li>{site.stepFreeAccess ? 'Step-free access to the workplace' : 'No step-free access: there are steps'}</li>
-        {site.busRoutes.length > 0 ? <li>Buses that stop nearby: {site.busRoutes.join(', ')}</li> : null}
-        {site.travelNotes ? <li class="app-section-text">{site.travelNotes}</li> : null}
-      </ul>,
-      'site-stepFreeAccess',
-    ),
+    row('Getting there', <GettingThere site={site} />, 'site-stepFreeAccess'),
     row(
       'Days and times',
       `${daysInWords(placement.schedule.days)}, ${placement.schedule.startTime} to ${placement.schedule.endTime}, ${placement.schedule.hoursPerWeek} hours a week`,
@@ -201,29 +228,10 @@ function placementRows(placement: Placement, editable: boolean) {
         : 'None',
       'rotation-0-department',
     ),
-    row(
-      'The workplace',
-      <ul class="govuk-list">
-        {environmentFactors.map((factor) => (
-          <li>
-            <span class="govuk-!-font-weight-bold">{environmentWords[factor].question}</span>{' '}
-            {environmentWords[factor].levels[placement.environment[factor] ?? 'none']}
-          </li>
-        ))}
-      </ul>,
-      'environment-noise',
-    ),
+    row('The workplace', <Workplace environment={placement.environment} />, 'environment-noise'),
     row(
       editable ? 'Help you can give' : 'Help they offer',
-      placement.adjustmentsOffered.length > 0 ? (
-        <ul class="govuk-list govuk-list--bullet">
-          {placement.adjustmentsOffered.map((category) => (
-            <li>{adjustmentCategoryLabels[category]}</li>
-          ))}
-        </ul>
-      ) : (
-        'None chosen'
-      ),
+      <HelpOffered categories={placement.adjustmentsOffered} />,
       'adjustmentsOffered',
     ),
     ...(placement.adjustmentNotes || editable
@@ -240,6 +248,76 @@ function placementRows(placement: Placement, editable: boolean) {
         ]
       : []),
   ];
+}
+
+/** The one next step the placement's status allows its employer: publish it, wait for the check, or close it. */
+function EmployerNextStep(props: { placement: Placement; verified: boolean; csrfToken: string }) {
+  return (
+    <>
+      {props.placement.status === 'draft' && props.verified ? (
+        <form method="post" action={`/placements/${props.placement.id}/publish`} id="publish">
+          <CsrfField token={props.csrfToken} />
+          <h2 class="govuk-heading-m">Publish the placement</h2>
+          <p class="govuk-body">Job coaches can then find it and propose young people. You decide about each one.</p>
+          <Button>Publish the placement</Button>
+        </form>
+      ) : null}
+      {props.placement.status === 'draft' && !props.verified && props.placement.publishWhenVerified ? (
+        <>
+          <h2 class="govuk-heading-m">Waiting for a provider to check your organisation</h2>
+          <p class="govuk-body">
+            We will publish this placement as soon as a provider has checked your organisation. You do not need to come
+            back to do it. Until then, only people at your organisation can see it.
+          </p>
+          <p class="govuk-body">You can still change it.</p>
+        </>
+      ) : null}
+      {props.placement.status === 'draft' && !props.verified && !props.placement.publishWhenVerified ? (
+        <form method="post" action={`/placements/${props.placement.id}/publish`} id="publish">
+          <CsrfField token={props.csrfToken} />
+          <h2 class="govuk-heading-m">Publish the placement</h2>
+          <p class="govuk-body">
+            A provider has not checked your organisation yet. Until one has, only people at your organisation can see
+            your placements.
+          </p>
+          <p class="govuk-body">
+            If you press the button, we will publish this placement as soon as a provider has checked your organisation.
+            Job coaches can then find it and propose young people. You decide about each one.
+          </p>
+          <Button>Publish when my organisation is checked</Button>
+        </form>
+      ) : null}
+      {props.placement.status === 'open' ? (
+        <form method="post" action={`/placements/${props.placement.id}/close`}>
+          <CsrfField token={props.csrfToken} />
+          <ButtonGroup>
+            <Button variant="secondary">Stop taking proposals</Button>
+          </ButtonGroup>
+        </form>
+      ) : null}
+    </>
+  );
+}
+
+/** What a job coach, a young person or their delegate can do about a placement they look at. */
+function ReaderNextStep(props: { role: Role; placementId: string }) {
+  return (
+    <>
+      {props.role === 'job_coach' ? (
+        <p class="govuk-body">
+          <a class="govuk-link" href={`/placements/${props.placementId}/candidates`}>
+            Young people who could fit
+          </a>
+        </p>
+      ) : null}
+      {props.role === 'young_person' || props.role === 'delegate' ? (
+        <p class="govuk-body">
+          Would {props.role === 'delegate' ? 'they' : 'you'} like to do this placement? Tell{' '}
+          {props.role === 'delegate' ? 'their' : 'your'} job coach. They can check it fits and propose it.
+        </p>
+      ) : null}
+    </>
+  );
 }
 
 /** The placement, with "check your answers" and the one next step its status allows for the employer. */
@@ -272,60 +350,10 @@ async function placementPage(c: Context<WebEnv>, publishError?: string) {
         </p>
         <p class="govuk-body app-section-text">{placement.description}</p>
         <SummaryList rows={placementRows(placement, staff)} />
-        {staff && placement.status === 'draft' && employer.verified ? (
-          <form method="post" action={`/placements/${placement.id}/publish`} id="publish">
-            <CsrfField token={csrfToken(c)} />
-            <h2 class="govuk-heading-m">Publish the placement</h2>
-            <p class="govuk-body">Job coaches can then find it and propose young people. You decide about each one.</p>
-            <Button>Publish the placement</Button>
-          </form>
+        {staff ? (
+          <EmployerNextStep placement={placement} verified={employer.verified} csrfToken={csrfToken(c)} />
         ) : null}
-        {staff && placement.status === 'draft' && !employer.verified && placement.publishWhenVerified ? (
-          <>
-            <h2 class="govuk-heading-m">Waiting for a provider to check your organisation</h2>
-            <p class="govuk-body">
-              We will publish this placement as soon as a provider has checked your organisation. You do not need to
-              come back to do it. Until then, only people at your organisation can see it.
-            </p>
-            <p class="govuk-body">You can still change it.</p>
-          </>
-        ) : null}
-        {staff && placement.status === 'draft' && !employer.verified && !placement.publishWhenVerified ? (
-          <form method="post" action={`/placements/${placement.id}/publish`} id="publish">
-            <CsrfField token={csrfToken(c)} />
-            <h2 class="govuk-heading-m">Publish the placement</h2>
-            <p class="govuk-body">
-              A provider has not checked your organisation yet. Until one has, only people at your organisation can see
-              your placements.
-            </p>
-            <p class="govuk-body">
-              If you press the button, we will publish this placement as soon as a provider has checked your
-              organisation. Job coaches can then find it and propose young people. You decide about each one.
-            </p>
-            <Button>Publish when my organisation is checked</Button>
-          </form>
-        ) : null}
-        {staff && placement.status === 'open' ? (
-          <form method="post" action={`/placements/${placement.id}/close`}>
-            <CsrfField token={csrfToken(c)} />
-            <ButtonGroup>
-              <Button variant="secondary">Stop taking proposals</Button>
-            </ButtonGroup>
-          </form>
-        ) : null}
-        {actor.role === 'job_coach' ? (
-          <p class="govuk-body">
-            <a class="govuk-link" href={`/placements/${placement.id}/candidates`}>
-              Young people who could fit
-            </a>
-          </p>
-        ) : null}
-        {actor.role === 'young_person' || actor.role === 'delegate' ? (
-          <p class="govuk-body">
-            Would {actor.role === 'delegate' ? 'they' : 'you'} like to do this placement? Tell{' '}
-            {actor.role === 'delegate' ? 'their' : 'your'} job coach. They can check it fits and propose it.
-          </p>
-        ) : null}
+        <ReaderNextStep role={actor.role} placementId={placement.id} />
       </div>
     </div>,
   );

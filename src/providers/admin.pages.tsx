@@ -1,6 +1,6 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
-import { sectorLabels } from '../domain/vocabulary.js';
+import { type Sector, sectorLabels } from '../domain/vocabulary.js';
 import { Button, ButtonGroup } from '../web/components/Button.js';
 import { CharacterCount } from '../web/components/CharacterCount.js';
 import { ErrorSummary } from '../web/components/ErrorSummary.js';
@@ -195,6 +195,81 @@ interface FailedCheck {
 const verifiedPageSize = 50;
 const waitingListSize = 100;
 
+function TownFilter(props: { towns: string[]; town: string }) {
+  return (
+    <form method="get" action="/employers/verification" role="search" aria-label="Employers by area">
+      <Select
+        name="town"
+        label="Area"
+        items={[{ value: '', text: 'Every area' }, ...props.towns.map((value) => ({ value, text: value }))]}
+        value={props.town}
+      />
+      <Button variant="secondary">Show employers in this area</Button>
+    </form>
+  );
+}
+
+/** How many are waiting (in the area chosen), and whether the list shows only the first of them. */
+function waitingInWords(waiting: { total: number; items: unknown[] }, town: string): string {
+  if (waiting.total === 0) return town ? `No employers in ${town} are waiting.` : 'No employers are waiting.';
+  return `${waiting.total} ${waiting.total === 1 ? 'employer is' : 'employers are'} waiting${town ? ` in ${town}` : ''}${waiting.total > waiting.items.length ? `. These are the first ${waiting.items.length}, by name` : ''}.`;
+}
+
+interface WaitingEmployer {
+  id: string;
+  name: string;
+  sector: Sector;
+  address: { town: string };
+  createdAt: string;
+}
+
+function WaitingTable(props: { employers: WaitingEmployer[] }) {
+  return (
+    <TableRegion label="Employers waiting to be checked">
+      <Table
+        caption="Employers waiting to be checked"
+        captionClasses="govuk-visually-hidden"
+        firstCellIsHeader
+        head={[{ text: 'Employer' }, { text: 'Town' }, { text: 'Signed up' }]}
+        rows={props.employers.map((employer) => [
+          {
+            text: (
+              <>
+                <a class="govuk-link" href={`/employers/verification/${employer.id}`}>
+                  {employer.name}
+                </a>
+                <br />
+                <span class="govuk-body-s">{sectorLabels[employer.sector]}</span>
+              </>
+            ),
+          },
+          { text: employer.address.town },
+          { text: longDate(employer.createdAt) },
+        ])}
+      />
+    </TableRegion>
+  );
+}
+
+/** Each employer this provider verified, with the button that withdraws it. */
+function VerifiedList(props: { employers: { id: string; name: string }[]; csrfToken: string }) {
+  return (
+    <ul class="govuk-list">
+      {props.employers.map((employer) => (
+        <li class="govuk-!-margin-bottom-4">
+          <form method="post" action={`/employers/verification/${employer.id}`}>
+            <CsrfField token={props.csrfToken} />
+            <span class="govuk-body govuk-!-font-weight-bold">{employer.name}</span>{' '}
+            <Button name="verified" value="no" variant="warning">
+              Withdraw verification <span class="govuk-visually-hidden">of {employer.name}</span>
+            </Button>
+          </form>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /**
  * Employers waiting to be checked, as a list to pick from (by area), each checked on a page of its
  * own; and those this provider verified, which can be withdrawn.
@@ -231,49 +306,9 @@ async function verificationPage(c: Context<WebEnv>) {
         Check that each employer is real and can support an intern before their placements go live. For example, look at
         their Disability Confident certificate and its date.
       </p>
-      {towns.length > 1 ? (
-        <form method="get" action="/employers/verification" role="search" aria-label="Employers by area">
-          <Select
-            name="town"
-            label="Area"
-            items={[{ value: '', text: 'Every area' }, ...towns.map((value) => ({ value, text: value }))]}
-            value={town}
-          />
-          <Button variant="secondary">Show employers in this area</Button>
-        </form>
-      ) : null}
-      <p class="govuk-body">
-        {waiting.total === 0
-          ? town
-            ? `No employers in ${town} are waiting.`
-            : 'No employers are waiting.'
-          : `${waiting.total} ${waiting.total === 1 ? 'employer is' : 'employers are'} waiting${town ? ` in ${town}` : ''}${waiting.total > waiting.items.length ? `. These are the first ${waiting.items.length}, by name` : ''}.`}
-      </p>
-      {waiting.items.length > 0 ? (
-        <TableRegion label="Employers waiting to be checked">
-          <Table
-            caption="Employers waiting to be checked"
-            captionClasses="govuk-visually-hidden"
-            firstCellIsHeader
-            head={[{ text: 'Employer' }, { text: 'Town' }, { text: 'Signed up' }]}
-            rows={waiting.items.map((employer) => [
-              {
-                text: (
-                  <>
-                    <a class="govuk-link" href={`/employers/verification/${employer.id}`}>
-                      {employer.name}
-                    </a>
-                    <br />
-                    <span class="govuk-body-s">{sectorLabels[employer.sector]}</span>
-                  </>
-                ),
-              },
-              { text: employer.address.town },
-              { text: longDate(employer.createdAt) },
-            ])}
-          />
-        </TableRegion>
-      ) : null}
+      {towns.length > 1 ? <TownFilter towns={towns} town={town} /> : null}
+      <p class="govuk-body">{waitingInWords(waiting, town)}</p>
+      {waiting.items.length > 0 ? <WaitingTable employers={waiting.items} /> : null}
       <h2 class="govuk-heading-m">Employers you verified</h2>
       <p class="govuk-body">
         {verified.total === 0
@@ -281,19 +316,7 @@ async function verificationPage(c: Context<WebEnv>) {
           : `${verified.total.toLocaleString('en-GB')} ${verified.total === 1 ? 'employer' : 'employers'}, by name.`}{' '}
         Only the provider that verified an employer can withdraw it.
       </p>
-      <ul class="govuk-list">
-        {verified.items.map((employer) => (
-          <li class="govuk-!-margin-bottom-4">
-            <form method="post" action={`/employers/verification/${employer.id}`}>
-              <CsrfField token={csrfToken(c)} />
-              <span class="govuk-body govuk-!-font-weight-bold">{employer.name}</span>{' '}
-              <Button name="verified" value="no" variant="warning">
-                Withdraw verification <span class="govuk-visually-hidden">of {employer.name}</span>
-              </Button>
-            </form>
-          </li>
-        ))}
-      </ul>
+      <VerifiedList employers={verified.items} csrfToken={csrfToken(c)} />
       <Pagination
         page={page}
         pages={pages}

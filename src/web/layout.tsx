@@ -32,8 +32,6 @@ export interface LayoutProps {
 
 /** The one page layout: skip link, header with the service name and navigation, main, footer. */
 export function Layout(props: LayoutProps) {
-  const navigation = props.actor ? navigationFor(props.actor, props.actingFor) : [];
-  const current = (href: string) => (href === '/' ? props.currentPath === '/' : props.currentPath.startsWith(href));
   return (
     <html lang="en" class="govuk-template">
       <head>
@@ -50,116 +48,21 @@ export function Layout(props: LayoutProps) {
         <a href="#main-content" class="govuk-skip-link" data-module="govuk-skip-link">
           Skip to main content
         </a>
-        <header class="govuk-template__header">
-          <div class="govuk-generic-header app-header">
-            <div class="govuk-generic-header__container govuk-width-container">
-              <div class="govuk-generic-header__logo">
-                <a href="/" class="govuk-generic-header__homepage-link app-header__name">
-                  {serviceName}
-                </a>
-              </div>
-            </div>
-          </div>
+        <Header>
           {props.actor ? (
-            <section
-              aria-label="Menu and signed-in account"
-              class="govuk-service-navigation"
-              data-module="govuk-service-navigation"
-            >
-              <div class="govuk-width-container">
-                <div class="govuk-service-navigation__container">
-                  <nav aria-label="Menu" class="govuk-service-navigation__wrapper">
-                    <button
-                      type="button"
-                      class="govuk-service-navigation__toggle govuk-js-service-navigation-toggle"
-                      aria-controls="navigation"
-                      hidden
-                      aria-hidden="true"
-                    >
-                      Menu
-                    </button>
-                    <ul class="govuk-service-navigation__list" id="navigation">
-                      {navigation.map((item) => (
-                        <li
-                          class={
-                            current(item.href)
-                              ? 'govuk-service-navigation__item govuk-service-navigation__item--active'
-                              : 'govuk-service-navigation__item'
-                          }
-                        >
-                          <a
-                            class="govuk-service-navigation__link"
-                            href={item.href}
-                            aria-current={current(item.href) ? 'page' : undefined}
-                          >
-                            {current(item.href) ? (
-                              <strong class="govuk-service-navigation__active-fallback">{item.text}</strong>
-                            ) : (
-                              item.text
-                            )}
-                          </a>
-                        </li>
-                      ))}
-                      <li class="govuk-service-navigation__item">
-                        <form method="post" action="/sign-out" class="app-sign-out">
-                          <CsrfField token={props.csrfToken} />
-                          <button type="submit" class="govuk-service-navigation__link app-link-button">
-                            Sign out
-                          </button>
-                        </form>
-                      </li>
-                    </ul>
-                  </nav>
-                </div>
-              </div>
-            </section>
+            <Navigation
+              actor={props.actor}
+              actingFor={props.actingFor}
+              currentPath={props.currentPath}
+              csrfToken={props.csrfToken}
+            />
           ) : null}
-        </header>
+        </Header>
         <div class="govuk-width-container">
-          {props.account ? (
-            <p class="govuk-body-s app-signed-in">
-              Signed in as {props.account.name}
-              {props.actingFor ? (
-                <>
-                  {' '}
-                  – <strong>acting for {props.actingFor.name}</strong> as their delegate.{' '}
-                  <a class="govuk-link" href="/acting-for">
-                    Change
-                  </a>
-                </>
-              ) : null}
-            </p>
-          ) : null}
+          {props.account ? <SignedInAs account={props.account} actingFor={props.actingFor} /> : null}
           {props.backLink ? <BackLink href={props.backLink} /> : null}
           <main class="govuk-main-wrapper" id="main-content">
-            {props.actor ? (
-              <div
-                id="timeout-warning"
-                class="govuk-notification-banner"
-                role="region"
-                aria-labelledby="timeout-warning-title"
-                data-idle-minutes={String(sessionIdleMs / 60_000)}
-                hidden
-              >
-                <div class="govuk-notification-banner__header">
-                  <h2 class="govuk-notification-banner__title" id="timeout-warning-title">
-                    Important
-                  </h2>
-                </div>
-                <div class="govuk-notification-banner__content">
-                  <p class="govuk-notification-banner__heading">We will sign you out in 5 minutes</p>
-                  <p class="govuk-body">
-                    You have not done anything for a while. To keep what you have typed, stay signed in.
-                  </p>
-                  <form method="post" action="/session/keep-alive">
-                    <CsrfField token={props.csrfToken} />
-                    <button type="submit" class="govuk-button" data-module="govuk-button">
-                      Stay signed in
-                    </button>
-                  </form>
-                </div>
-              </div>
-            ) : null}
+            {props.actor ? <TimeoutWarning csrfToken={props.csrfToken} /> : null}
             {props.flash ? (
               <NotificationBanner type="success" heading={props.flash.heading}>
                 {props.flash.body ? <p class="govuk-body">{props.flash.body}</p> : null}
@@ -168,45 +71,179 @@ export function Layout(props: LayoutProps) {
             {props.children}
           </main>
         </div>
-        <footer class="govuk-template__footer">
-          <div class="govuk-footer">
-            <div class="govuk-width-container">
-              <div class="govuk-footer__meta">
-                <div class="govuk-footer__meta-item govuk-footer__meta-item--grow">
-                  <h2 class="govuk-visually-hidden">Help and information</h2>
-                  <ul class="govuk-footer__inline-list">
-                    <li class="govuk-footer__inline-list-item">
-                      <a class="govuk-footer__link" href="/help">
-                        Help
-                      </a>
-                    </li>
-                    <li class="govuk-footer__inline-list-item">
-                      <a class="govuk-footer__link" href="/contact">
-                        Contact us
-                      </a>
-                    </li>
-                    <li class="govuk-footer__inline-list-item">
-                      <a class="govuk-footer__link" href="/privacy">
-                        Privacy: how we use your information
-                      </a>
-                    </li>
-                    <li class="govuk-footer__inline-list-item">
-                      <a class="govuk-footer__link" href="/accessibility">
-                        Accessibility
-                      </a>
-                    </li>
-                  </ul>
-                  <p class="govuk-body-s app-footer__text">
-                    We sign you out after 30 minutes if you do nothing, to keep your information safe. Anything you have
-                    not saved is lost then.
-                  </p>
-                </div>
-              </div>
-            </div>
-          </div>
-        </footer>
+        <Footer />
         <script type="module" nonce={props.nonce} src={assetPath('init.js')}></script>
       </body>
     </html>
+  );
+}
+
+/** The generic header with the service's name; the navigation, for the signed-in, goes under it. */
+function Header(props: { children: Child }) {
+  return (
+    <header class="govuk-template__header">
+      <div class="govuk-generic-header app-header">
+        <div class="govuk-generic-header__container govuk-width-container">
+          <div class="govuk-generic-header__logo">
+            <a href="/" class="govuk-generic-header__homepage-link app-header__name">
+              {serviceName}
+            </a>
+          </div>
+        </div>
+      </div>
+      {props.children}
+    </header>
+  );
+}
+
+interface NavigationProps {
+  actor: Actor;
+  actingFor: LayoutProps['actingFor'];
+  currentPath: string;
+  csrfToken: string;
+}
+
+/** The service navigation: the reader's menu, the current page marked, and the sign-out button. */
+function Navigation(props: NavigationProps) {
+  const navigation = navigationFor(props.actor, props.actingFor);
+  const current = (href: string) => (href === '/' ? props.currentPath === '/' : props.currentPath.startsWith(href));
+  return (
+    <section
+      aria-label="Menu and signed-in account"
+      class="govuk-service-navigation"
+      data-module="govuk-service-navigation"
+    >
+      <div class="govuk-width-container">
+        <div class="govuk-service-navigation__container">
+          <nav aria-label="Menu" class="govuk-service-navigation__wrapper">
+            <button
+              type="button"
+              class="govuk-service-navigation__toggle govuk-js-service-navigation-toggle"
+              aria-controls="navigation"
+              hidden
+              aria-hidden="true"
+            >
+              Menu
+            </button>
+            <ul class="govuk-service-navigation__list" id="navigation">
+              {navigation.map((item) => (
+                <li
+                  class={
+                    current(item.href)
+                      ? 'govuk-service-navigation__item govuk-service-navigation__item--active'
+                      : 'govuk-service-navigation__item'
+                  }
+                >
+                  <a
+                    class="govuk-service-navigation__link"
+                    href={item.href}
+                    aria-current={current(item.href) ? 'page' : undefined}
+                  >
+                    {current(item.href) ? (
+                      <strong class="govuk-service-navigation__active-fallback">{item.text}</strong>
+                    ) : (
+                      item.text
+                    )}
+                  </a>
+                </li>
+              ))}
+              <li class="govuk-service-navigation__item">
+                <form method="post" action="/sign-out" class="app-sign-out">
+                  <CsrfField token={props.csrfToken} />
+                  <button type="submit" class="govuk-service-navigation__link app-link-button">
+                    Sign out
+                  </button>
+                </form>
+              </li>
+            </ul>
+          </nav>
+        </div>
+      </div>
+    </section>
+  );
+}
+
+/** Whose account this is, and whom a delegate acts for, with the way to change that. */
+function SignedInAs(props: { account: Account; actingFor: LayoutProps['actingFor'] }) {
+  return (
+    <p class="govuk-body-s app-signed-in">
+      Signed in as {props.account.name}
+      {props.actingFor ? (
+        <>
+          {' '}
+          – <strong>acting for {props.actingFor.name}</strong> as their delegate.{' '}
+          <a class="govuk-link" href="/acting-for">
+            Change
+          </a>
+        </>
+      ) : null}
+    </p>
+  );
+}
+
+/** Hidden until the page's script counts down the idle time; without JavaScript the footer says the same. */
+function TimeoutWarning(props: { csrfToken: string }) {
+  return (
+    <div
+      id="timeout-warning"
+      class="govuk-notification-banner"
+      role="region"
+      aria-labelledby="timeout-warning-title"
+      data-idle-minutes={String(sessionIdleMs / 60_000)}
+      hidden
+    >
+      <div class="govuk-notification-banner__header">
+        <h2 class="govuk-notification-banner__title" id="timeout-warning-title">
+          Important
+        </h2>
+      </div>
+      <div class="govuk-notification-banner__content">
+        <p class="govuk-notification-banner__heading">We will sign you out in 5 minutes</p>
+        <p class="govuk-body">You have not done anything for a while. To keep what you have typed, stay signed in.</p>
+        <form method="post" action="/session/keep-alive">
+          <CsrfField token={props.csrfToken} />
+          <button type="submit" class="govuk-button" data-module="govuk-button">
+            Stay signed in
+          </button>
+        </form>
+      </div>
+    </div>
+  );
+}
+
+const footerLinks = [
+  { href: '/help', text: 'Help' },
+  { href: '/contact', text: 'Contact us' },
+  { href: '/privacy', text: 'Privacy: how we use your information' },
+  { href: '/accessibility', text: 'Accessibility' },
+];
+
+/** The footer's help links and the sign-out rule in words. */
+function Footer() {
+  return (
+    <footer class="govuk-template__footer">
+      <div class="govuk-footer">
+        <div class="govuk-width-container">
+          <div class="govuk-footer__meta">
+            <div class="govuk-footer__meta-item govuk-footer__meta-item--grow">
+              <h2 class="govuk-visually-hidden">Help and information</h2>
+              <ul class="govuk-footer__inline-list">
+                {footerLinks.map((link) => (
+                  <li class="govuk-footer__inline-list-item">
+                    <a class="govuk-footer__link" href={link.href}>
+                      {link.text}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+              <p class="govuk-body-s app-footer__text">
+                We sign you out after 30 minutes if you do nothing, to keep your information safe. Anything you have not
+                saved is lost then.
+              </p>
+            </div>
+          </div>
+        </div>
+      </div>
+    </footer>
   );
 }

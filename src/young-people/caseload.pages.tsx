@@ -1,11 +1,15 @@
 import { type Context, Hono } from 'hono';
+import type { Account } from '../auth/accounts.js';
 import { type PassportSection, sectionLabels, sectorLabels } from '../domain/vocabulary.js';
+import type { PlacementMatch } from '../journey/journey.repository.js';
+import type { MatchLabels } from '../journey/match-labels.js';
+import type { PassportSections } from '../passports/passports.schemas.js';
 import { AccessToWorkTaskList } from '../web/access-to-work-tasks.js';
 import { Button } from '../web/components/Button.js';
 import { Input } from '../web/components/Input.js';
 import { Pagination, pageNumber } from '../web/components/Pagination.js';
 import { Select } from '../web/components/Select.js';
-import { SummaryList } from '../web/components/SummaryList.js';
+import { SummaryList, type SummaryRow } from '../web/components/SummaryList.js';
 import { Table } from '../web/components/Table.js';
 import { TableRegion } from '../web/components/TableRegion.js';
 import { Tag, type TagColour } from '../web/components/Tag.js';
@@ -22,6 +26,7 @@ import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
 import { daysInWords, stateWords } from '../web/words.js';
 import { longDate } from '../web/young-person.js';
+import type { YoungPerson } from './young-people.repository.js';
 import { youngPersonStatuses } from './young-people.schemas.js';
 
 const pageSize = 20;
@@ -64,37 +69,131 @@ async function coachHome(c: Context<WebEnv>) {
   );
 }
 
+interface CaseloadFilters {
+  q: string;
+  status: (typeof youngPersonStatuses)[number] | undefined;
+  /** An account id, `none` for no job coach yet, or empty for any. */
+  jobCoachId: string;
+  page: number;
+}
+
+/** The caseload's filters as asked in the query, keeping only a job coach the admin has. */
+function caseloadFilters(c: Context<WebEnv>, coachNames: Map<string, string>): CaseloadFilters {
+  const status = c.req.query('status');
+  const askedCoach = c.req.query('jobCoachId') ?? '';
+  return {
+    q: (c.req.query('q') ?? '').trim().slice(0, 100),
+    status: isStatus(status) ? status : undefined,
+    jobCoachId: askedCoach === 'none' || coachNames.has(askedCoach) ? askedCoach : '',
+    page: pageNumber(c.req.query('page'), 500),
+  };
+}
+
+/** The first sentence of each inbox item, by young person: what needs doing for them today. */
+function needsDoing(items: { youngPerson: { id: string }; title: string }[]): Map<string, string[]> {
+  const todo = new Map<string, string[]>();
+  for (const item of items) {
+    const [firstSentence = ''] = item.title.split('.');
+    todo.set(item.youngPerson.id, [...(todo.get(item.youngPerson.id) ?? []), firstSentence]);
+  }
+  return todo;
+}
+
+function CaseloadSearch(props: { filters: CaseloadFilters; coaches: Account[] | undefined }) {
+  const { filters, coaches } = props;
+  return (
+    <form method="get" action="/caseload" class="govuk-!-margin-bottom-6" role="search">
+      <Input name="q" label="Search by name" type="search" value={filters.q} width="20" />
+      <Select
+        name="status"
+        label="Status"
+        items={[
+          { value: '', text: 'Any status' },
+          ...youngPersonStatuses.map((value) => ({ value, text: statusWords[value].text })),
+        ]}
+        value={filters.status ?? ''}
+      />
+      {coaches ? (
+        <Select
+          name="jobCoachId"
+          label="Job coach"
+          items={[
+            { value: '', text: 'Any job coach' },
+            { value: 'none', text: 'No job coach yet' },
+            ...coaches.map((coach) => ({ value: coach.id, text: coach.name })),
+          ]}
+          value={filters.jobCoachId}
+        />
+      ) : null}
+      <Button variant="secondary">Search</Button>
+    </form>
+  );
+}
+
+interface CaseloadTableProps {
+  people: YoungPerson[];
+  todo: Map<string, string[]>;
+  /** Given to a provider admin only, who sees each young person's job coach. */
+  coachNames: Map<string, string> | undefined;
+}
+
+function CaseloadTable({ people, todo, coachNames }: CaseloadTableProps) {
+  return (
+    <TableRegion label="Young people">
+      <Table
+        caption="Young people, with their status and what needs doing"
+        captionClasses="govuk-visually-hidden"
+        firstCellIsHeader
+        head={[
+          { text: 'Name' },
+          { text: 'Status' },
+          ...(coachNames ? [{ text: 'Job coach' }] : []),
+          { text: 'Needs doing' },
+        ]}
+        rows={people.map((person) => [
+          {
+            text: (
+              <a class="govuk-link" href={`/young-people/${person.id}`}>
+                {person.preferredName}
+              </a>
+            ),
+          },
+          { text: <Tag colour={statusWords[person.status].colour}>{statusWords[person.status].text}</Tag> },
+          ...(coachNames
+            ? [{ text: (person.jobCoachId && coachNames.get(person.jobCoachId)) || 'No job coach yet' }]
+            : []),
+          { text: todo.get(person.id)?.join('; ') ?? 'Nothing today' },
+        ])}
+      />
+    </TableRegion>
+  );
+}
+
 /** The caseload: a job coach's own young people (a provider admin's: everyone at the provider), searchable, with what needs doing. */
 async function caseloadPage(c: Context<WebEnv>) {
   const actor = pageActor(c);
   if (actor.role !== 'job_coach' && actor.role !== 'provider_admin')
     throw pageForbidden('The caseload is for job coaches and the people who run the provider.');
-  const q = (c.req.query('q') ?? '').trim().slice(0, 100);
-  const status = c.req.query('status');
-  const page = pageNumber(c.req.query('page'), 500);
   const { youngPeople, inbox } = c.var.services;
   const isAdmin = actor.role === 'provider_admin';
   const coaches = isAdmin ? await c.var.services.accounts.list(actor, 'job_coach') : [];
   const coachNames = new Map(coaches.map((coach) => [coach.id, coach.name]));
-  const askedCoach = c.req.query('jobCoachId') ?? '';
-  const coachFilter = askedCoach === 'none' || coachNames.has(askedCoach) ? askedCoach : '';
+  const filters = caseloadFilters(c, coachNames);
+  const { q, status, jobCoachId, page } = filters;
   const [list, items] = await Promise.all([
     youngPeople.list(actor, {
       ...(actor.role === 'job_coach' ? { jobCoachId: actor.accountId } : {}),
-      ...(coachFilter ? { jobCoachId: coachFilter } : {}),
+      ...(jobCoachId ? { jobCoachId } : {}),
       ...(q ? { q } : {}),
-      ...(isStatus(status) ? { status } : {}),
+      ...(status ? { status } : {}),
       limit: pageSize,
       offset: (page - 1) * pageSize,
     }),
     inbox.inbox(actor),
   ]);
-  const todo = new Map<string, string[]>();
-  for (const item of items)
-    todo.set(item.youngPerson.id, [...(todo.get(item.youngPerson.id) ?? []), item.title.split('.')[0]!]);
   const pages = Math.max(1, Math.ceil(list.total / pageSize));
   const href = (target: number) =>
-    `/caseload?${new URLSearchParams({ ...(q ? { q } : {}), ...(isStatus(status) ? { status } : {}), ...(coachFilter ? { jobCoachId: coachFilter } : {}), page: String(target) })}`;
+    `/caseload?${new URLSearchParams({ ...(q ? { q } : {}), ...(status ? { status } : {}), ...(jobCoachId ? { jobCoachId } : {}), page: String(target) })}`;
   return renderPage(
     c,
     { title: actor.role === 'job_coach' ? 'Your caseload' : 'Young people' },
@@ -105,80 +204,19 @@ async function caseloadPage(c: Context<WebEnv>) {
           Record this week’s hours for everyone on a placement
         </a>
       </p>
-      <form method="get" action="/caseload" class="govuk-!-margin-bottom-6" role="search">
-        <Input name="q" label="Search by name" type="search" value={q} width="20" />
-        <Select
-          name="status"
-          label="Status"
-          items={[
-            { value: '', text: 'Any status' },
-            ...youngPersonStatuses.map((value) => ({ value, text: statusWords[value].text })),
-          ]}
-          value={isStatus(status) ? status : ''}
-        />
-        {isAdmin ? (
-          <Select
-            name="jobCoachId"
-            label="Job coach"
-            items={[
-              { value: '', text: 'Any job coach' },
-              { value: 'none', text: 'No job coach yet' },
-              ...coaches.map((coach) => ({ value: coach.id, text: coach.name })),
-            ]}
-            value={coachFilter}
-          />
-        ) : null}
-        <Button variant="secondary">Search</Button>
-      </form>
+      <CaseloadSearch filters={filters} coaches={isAdmin ? coaches : undefined} />
       <p class="govuk-body">
         {list.total} {list.total === 1 ? 'young person' : 'young people'}
       </p>
-      <TableRegion label="Young people">
-        <Table
-          caption="Young people, with their status and what needs doing"
-          captionClasses="govuk-visually-hidden"
-          firstCellIsHeader
-          head={[
-            { text: 'Name' },
-            { text: 'Status' },
-            ...(isAdmin ? [{ text: 'Job coach' }] : []),
-            { text: 'Needs doing' },
-          ]}
-          rows={list.items.map((person) => [
-            {
-              text: (
-                <a class="govuk-link" href={`/young-people/${person.id}`}>
-                  {person.preferredName}
-                </a>
-              ),
-            },
-            { text: <Tag colour={statusWords[person.status].colour}>{statusWords[person.status].text}</Tag> },
-            ...(isAdmin
-              ? [{ text: (person.jobCoachId && coachNames.get(person.jobCoachId)) || 'No job coach yet' }]
-              : []),
-            { text: todo.get(person.id)?.join('; ') ?? 'Nothing today' },
-          ])}
-        />
-      </TableRegion>
+      <CaseloadTable people={list.items} todo={needsDoing(items)} coachNames={isAdmin ? coachNames : undefined} />
       <Pagination page={page} pages={pages} href={href} />
     </>,
   );
 }
 
-/** A young person's whole picture for their job coach (or provider admin): profile, passport as the owner allows, journeys. */
-async function staffOverview(c: Context<WebEnv>) {
-  const actor = pageActor(c);
-  const id = pageParam(c, 'id');
-  const { youngPeople, passports, journey } = c.var.services;
-  const person = await youngPeople.get(actor, id);
-  const [passport, journeys, coaches] = await Promise.all([
-    unlessAbsent(passports.read(actor, id, c.get('requestId'))),
-    journey.list(actor, { youngPersonId: id, limit: 50, offset: 0 }),
-    actor.role === 'provider_admin' ? c.var.services.accounts.list(actor, 'job_coach') : Promise.resolve([]),
-  ]);
-  const labels = await journey.labels(journeys.items);
-  const base = `/young-people/${id}`;
-  const profile = [
+/** The profile as a job coach reads it, in words. */
+function profileRows(person: YoungPerson): SummaryRow[] {
+  return [
     { key: 'Status', value: <Tag colour={statusWords[person.status].colour}>{statusWords[person.status].text}</Tag> },
     { key: 'Planned start', value: longDate(person.plannedStartDate) },
     { key: 'Local authority', value: person.localAuthority },
@@ -205,66 +243,73 @@ async function staffOverview(c: Context<WebEnv>) {
         ]
       : []),
   ];
-  return renderPage(
-    c,
-    { title: `${person.preferredName} – young person`, backLink: '/caseload' },
+}
+
+/** The ways into the young person's other pages; finding placements is the job coach's alone. */
+function StaffLinks(props: { person: YoungPerson; isCoach: boolean }) {
+  const base = `/young-people/${props.person.id}`;
+  const name = props.person.preferredName;
+  return (
     <>
-      <span class="govuk-caption-l">Young person</span>
-      <h1 class="govuk-heading-l">{person.preferredName}</h1>
       <ul class="govuk-list">
-        {actor.role === 'job_coach' ? (
+        {props.isCoach ? (
           <li>
             <a class="govuk-link" href={`${base}/matches`}>
-              Find placements for {person.preferredName}
+              Find placements for {name}
             </a>
           </li>
         ) : null}
         <li>
           <a class="govuk-link" href={`${base}/access-to-work`}>
-            Access to Work for {person.preferredName}
+            Access to Work for {name}
           </a>
         </li>
         <li>
           <a class="govuk-link" href={`${base}/study`}>
-            Study programme and attendance for {person.preferredName}
+            Study programme and attendance for {name}
           </a>
         </li>
         <li>
           <a class="govuk-link" href={`${base}/outcomes`}>
-            EHC plan outcomes for {person.preferredName}
+            EHC plan outcomes for {name}
           </a>
         </li>
         <li>
           <a class="govuk-link" href={`${base}/documents`}>
-            Documents for {person.preferredName}
+            Documents for {name}
           </a>
         </li>
       </ul>
-      {actor.role === 'job_coach' ? null : (
-        <p class="govuk-body">Their job coach finds and proposes placements for them.</p>
-      )}
-      <h2 class="govuk-heading-m">Profile</h2>
-      <SummaryList rows={profile} />
-      {actor.role === 'provider_admin' ? (
-        <form method="post" action={`${base}/job-coach`} class="govuk-!-margin-bottom-6">
-          <CsrfField token={csrfToken(c)} />
-          <Select
-            name="jobCoachId"
-            label="Job coach"
-            hint={`Move ${person.preferredName} to another job coach at your provider.`}
-            items={coaches
-              .filter((coach) => coach.status === 'active')
-              .map((coach) => ({ value: coach.id, text: coach.name }))}
-            value={person.jobCoachId ?? ''}
-          />
-          <Button variant="secondary">Change job coach</Button>
-        </form>
-      ) : null}
-      <h2 class="govuk-heading-m">Placement journeys</h2>
-      {journeys.items.length === 0 ? <p class="govuk-body">No placements proposed yet.</p> : null}
+      {props.isCoach ? null : <p class="govuk-body">Their job coach finds and proposes placements for them.</p>}
+    </>
+  );
+}
+
+function ChangeCoachForm(props: { person: YoungPerson; coaches: Account[]; csrfToken: string }) {
+  return (
+    <form method="post" action={`/young-people/${props.person.id}/job-coach`} class="govuk-!-margin-bottom-6">
+      <CsrfField token={props.csrfToken} />
+      <Select
+        name="jobCoachId"
+        label="Job coach"
+        hint={`Move ${props.person.preferredName} to another job coach at your provider.`}
+        items={props.coaches
+          .filter((coach) => coach.status === 'active')
+          .map((coach) => ({ value: coach.id, text: coach.name }))}
+        value={props.person.jobCoachId ?? ''}
+      />
+      <Button variant="secondary">Change job coach</Button>
+    </form>
+  );
+}
+
+function JourneyList(props: { journeys: PlacementMatch[]; labels: MatchLabels }) {
+  return (
+    <>
+      {props.journeys.length === 0 ? <p class="govuk-body">No placements proposed yet.</p> : null}
       <ul class="govuk-list">
-        {journeys.items.map((match) => {
-          const placement = labels.placement(match.placementId);
+        {props.journeys.map((match) => {
+          const placement = props.labels.placement(match.placementId);
           return (
             <li>
               <a class="govuk-link" href={`/journeys/${match.id}`}>
@@ -275,31 +320,69 @@ async function staffOverview(c: Context<WebEnv>) {
           );
         })}
       </ul>
+    </>
+  );
+}
+
+/** The parts of the passport the young person lets their job coach see, each with a way to suggest a change. */
+function PassportForStaff(props: {
+  person: YoungPerson;
+  view: { visibleSections: PassportSection[]; sections: PassportSections } | undefined;
+}) {
+  const { person, view } = props;
+  if (!view) return <p class="govuk-body">There is no passport you can read yet.</p>;
+  return (
+    <>
+      <p class="govuk-body">
+        You see the parts {person.preferredName} lets their job coach see. Only they can change it; you can suggest
+        changes.
+      </p>
+      {view.visibleSections.map((section: PassportSection) => {
+        const rows = sectionRows(section, view.sections);
+        return (
+          <>
+            <h3 class="govuk-heading-s">{sectionLabels[section]}</h3>
+            {rows.length > 0 ? <SummaryList rows={rows} /> : <p class="govuk-body">Empty</p>}
+            <p class="govuk-body">
+              <a class="govuk-link" href={`/young-people/${person.id}/passport/suggest/${section}`}>
+                Suggest a change to {sectionLabels[section]}
+              </a>
+            </p>
+          </>
+        );
+      })}
+    </>
+  );
+}
+
+/** A young person's whole picture for their job coach (or provider admin): profile, passport as the owner allows, journeys. */
+async function staffOverview(c: Context<WebEnv>) {
+  const actor = pageActor(c);
+  const id = pageParam(c, 'id');
+  const { youngPeople, passports, journey } = c.var.services;
+  const person = await youngPeople.get(actor, id);
+  const [passport, journeys, coaches] = await Promise.all([
+    unlessAbsent(passports.read(actor, id, c.get('requestId'))),
+    journey.list(actor, { youngPersonId: id, limit: 50, offset: 0 }),
+    actor.role === 'provider_admin' ? c.var.services.accounts.list(actor, 'job_coach') : Promise.resolve([]),
+  ]);
+  const labels = await journey.labels(journeys.items);
+  return renderPage(
+    c,
+    { title: `${person.preferredName} – young person`, backLink: '/caseload' },
+    <>
+      <span class="govuk-caption-l">Young person</span>
+      <h1 class="govuk-heading-l">{person.preferredName}</h1>
+      <StaffLinks person={person} isCoach={actor.role === 'job_coach'} />
+      <h2 class="govuk-heading-m">Profile</h2>
+      <SummaryList rows={profileRows(person)} />
+      {actor.role === 'provider_admin' ? (
+        <ChangeCoachForm person={person} coaches={coaches} csrfToken={csrfToken(c)} />
+      ) : null}
+      <h2 class="govuk-heading-m">Placement journeys</h2>
+      <JourneyList journeys={journeys.items} labels={labels} />
       <h2 class="govuk-heading-m">Adjustments passport</h2>
-      {passport ? (
-        <>
-          <p class="govuk-body">
-            You see the parts {person.preferredName} lets their job coach see. Only they can change it; you can suggest
-            changes.
-          </p>
-          {passport.view.visibleSections.map((section: PassportSection) => {
-            const rows = sectionRows(section, passport.view.sections);
-            return (
-              <>
-                <h3 class="govuk-heading-s">{sectionLabels[section]}</h3>
-                {rows.length > 0 ? <SummaryList rows={rows} /> : <p class="govuk-body">Empty</p>}
-                <p class="govuk-body">
-                  <a class="govuk-link" href={`${base}/passport/suggest/${section}`}>
-                    Suggest a change to {sectionLabels[section]}
-                  </a>
-                </p>
-              </>
-            );
-          })}
-        </>
-      ) : (
-        <p class="govuk-body">There is no passport you can read yet.</p>
-      )}
+      <PassportForStaff person={person} view={passport?.view} />
     </>,
   );
 }

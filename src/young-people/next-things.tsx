@@ -7,7 +7,7 @@ import type { WebEnv } from '../web/web.env.js';
 import { longDate, type PersonPage } from '../web/young-person.js';
 
 /** What the home of a young person (or someone acting for them) asks them to do next, and what was decided for them. */
-interface NextThing {
+export interface NextThing {
   text: string;
   href: string;
   why: string;

@@ -1,4 +1,4 @@
-import { type Context, Hono } from 'hono';
+import { type Context, Hono, type Next } from 'hono';
 import { z } from 'zod';
 import { type DelegateRight, delegateRights } from '../domain/vocabulary.js';
 import { Button } from '../web/components/Button.js';
@@ -10,7 +10,7 @@ import { SummaryList } from '../web/components/SummaryList.js';
 import { Table } from '../web/components/Table.js';
 import { TableRegion } from '../web/components/TableRegion.js';
 import { CsrfField, csrfToken } from '../web/csrf.js';
-import { pageForbidden } from '../web/errors.js';
+import { pageForbidden, pageNotFound } from '../web/errors.js';
 import { type FieldErrors, list, readForm, text } from '../web/forms.js';
 import type { HomePage } from '../web/home.js';
 import { pageAccount, pageActor, pageSession } from '../web/page-context.js';
@@ -21,7 +21,7 @@ import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
 import { daysInWords } from '../web/words.js';
 import { longDate, type PersonPage, personPage, withPerson } from '../web/young-person.js';
-import { DecidedForYouNotice, nextThings } from './next-things.js';
+import { DecidedForYouNotice, type NextThing, nextThings } from './next-things.js';
 
 export const rightLabels: Record<DelegateRight, { text: string; hint: string }> = {
   view_profile: { text: 'See my profile', hint: 'Where I live, when I can work, what I like.' },
@@ -32,22 +32,12 @@ export const rightLabels: Record<DelegateRight, { text: string; hint: string }> 
   respond_to_proposals: { text: 'Say yes or no to placements for me', hint: '' },
 };
 
-async function personHome(c: Context<WebEnv>, person: PersonPage, name: string) {
-  const [things, decidedForYou] = await Promise.all([
-    nextThings(c, person),
-    person.asDelegate ? [] : c.var.services.inbox.decidedForYou(person.actor),
-  ]);
-  const base = `/young-people/${person.youngPersonId}`;
-  const title = person.asDelegate ? `What to do next for ${name}` : `Hello ${name}. What to do next`;
-  return renderPage(
-    c,
-    { title },
+function NextThingsList(props: { things: NextThing[] }) {
+  return (
     <>
-      <h1 class="govuk-heading-l">{title}</h1>
-      <DecidedForYouNotice decisions={decidedForYou} youngPersonId={person.youngPersonId} />
-      {things.length === 0 ? <p class="govuk-body-l">There is nothing you need to do now.</p> : null}
+      {props.things.length === 0 ? <p class="govuk-body-l">There is nothing you need to do now.</p> : null}
       <ol class="govuk-list govuk-list--number govuk-list--spaced">
-        {things.map((thing) => (
+        {props.things.map((thing) => (
           <li>
             <a class="govuk-link govuk-!-font-weight-bold" href={thing.href}>
               {thing.text}
@@ -57,77 +47,106 @@ async function personHome(c: Context<WebEnv>, person: PersonPage, name: string) 
           </li>
         ))}
       </ol>
+    </>
+  );
+}
+
+/** The ways into the young person's pages; a delegate sees the profile's pages only with the right to. */
+function PersonPagesList({ person }: { person: PersonPage }) {
+  const base = `/young-people/${person.youngPersonId}`;
+  const seesProfile = !person.asDelegate || person.may('view_profile');
+  return (
+    <ul class="govuk-list govuk-list--spaced">
+      <li>
+        <a class="govuk-link" href={`${base}/passport`}>
+          {person.whose('adjustments passport')}
+        </a>
+        : what helps at work, and who can read it.
+      </li>
+      <li>
+        <a class="govuk-link" href={`${base}/placement`}>
+          {person.whose('placement')}
+        </a>
+        : where, when, and how it is going.
+      </li>
+      {seesProfile ? (
+        <li>
+          <a class="govuk-link" href={`${base}/outcomes`}>
+            {person.whose('goals')}
+          </a>
+          : what {person.asDelegate ? 'they are' : 'I am'} working towards, and how it is going.
+        </li>
+      ) : null}
+      {seesProfile ? (
+        <li>
+          <a class="govuk-link" href={`${base}/access-to-work`}>
+            Access to Work
+          </a>
+          : the money that pays for {person.asDelegate ? 'their' : 'my'} job coach.
+        </li>
+      ) : null}
+      {seesProfile ? (
+        <li>
+          <a class="govuk-link" href={`${base}/study`}>
+            {person.whose('learning')}
+          </a>
+          : what {person.asDelegate ? 'they are' : 'I am'} learning, and how often {person.asDelegate ? 'they' : 'I'}{' '}
+          came.
+        </li>
+      ) : null}
+      {seesProfile ? (
+        <li>
+          <a class="govuk-link" href={`${base}/documents`}>
+            {person.whose('papers')}
+          </a>
+          : letters and forms about {person.asDelegate ? 'their' : 'my'} internship.
+        </li>
+      ) : null}
+      <li>
+        <a class="govuk-link" href="/search/placements">
+          Look at placements
+        </a>
+      </li>
+      {!person.asDelegate ? (
+        <li>
+          <a class="govuk-link" href={`${base}/delegates`}>
+            People who help me
+          </a>
+          : let a parent or carer use this service for you.
+        </li>
+      ) : null}
+    </ul>
+  );
+}
+
+async function personHome(c: Context<WebEnv>, person: PersonPage, name: string) {
+  const [things, decidedForYou] = await Promise.all([
+    nextThings(c, person),
+    person.asDelegate ? [] : c.var.services.inbox.decidedForYou(person.actor),
+  ]);
+  const title = person.asDelegate ? `What to do next for ${name}` : `Hello ${name}. What to do next`;
+  return renderPage(
+    c,
+    { title },
+    <>
+      <h1 class="govuk-heading-l">{title}</h1>
+      <DecidedForYouNotice decisions={decidedForYou} youngPersonId={person.youngPersonId} />
+      <NextThingsList things={things} />
       <h2 class="govuk-heading-m">{person.asDelegate ? `${name}’s pages` : 'My pages'}</h2>
-      <ul class="govuk-list govuk-list--spaced">
-        <li>
-          <a class="govuk-link" href={`${base}/passport`}>
-            {person.whose('adjustments passport')}
-          </a>
-          : what helps at work, and who can read it.
-        </li>
-        <li>
-          <a class="govuk-link" href={`${base}/placement`}>
-            {person.whose('placement')}
-          </a>
-          : where, when, and how it is going.
-        </li>
-        {!person.asDelegate || person.may('view_profile') ? (
-          <li>
-            <a class="govuk-link" href={`${base}/outcomes`}>
-              {person.whose('goals')}
-            </a>
-            : what {person.asDelegate ? 'they are' : 'I am'} working towards, and how it is going.
-          </li>
-        ) : null}
-        {!person.asDelegate || person.may('view_profile') ? (
-          <li>
-            <a class="govuk-link" href={`${base}/access-to-work`}>
-              Access to Work
-            </a>
-            : the money that pays for {person.asDelegate ? 'their' : 'my'} job coach.
-          </li>
-        ) : null}
-        {!person.asDelegate || person.may('view_profile') ? (
-          <li>
-            <a class="govuk-link" href={`${base}/study`}>
-              {person.whose('learning')}
-            </a>
-            : what {person.asDelegate ? 'they are' : 'I am'} learning, and how often {person.asDelegate ? 'they' : 'I'}{' '}
-            came.
-          </li>
-        ) : null}
-        {!person.asDelegate || person.may('view_profile') ? (
-          <li>
-            <a class="govuk-link" href={`${base}/documents`}>
-              {person.whose('papers')}
-            </a>
-            : letters and forms about {person.asDelegate ? 'their' : 'my'} internship.
-          </li>
-        ) : null}
-        <li>
-          <a class="govuk-link" href="/search/placements">
-            Look at placements
-          </a>
-        </li>
-        {!person.asDelegate ? (
-          <li>
-            <a class="govuk-link" href={`${base}/delegates`}>
-              People who help me
-            </a>
-            : let a parent or carer use this service for you.
-          </li>
-        ) : null}
-      </ul>
+      <PersonPagesList person={person} />
     </>,
   );
 }
 
+/** The young person's own home greets them by their first name. */
+const firstName = (name: string) => name.split(' ')[0] ?? name;
+
 const youngPersonHome: HomePage = async (c) => {
-  const actor = pageActor(c);
-  const person = personPage(c, actor.youngPersonId!);
+  const youngPersonId = pageActor(c).youngPersonId;
+  if (!youngPersonId) throw pageNotFound();
+  const person = personPage(c, youngPersonId);
   if (person instanceof Response) return person;
-  const name = pageAccount(c).name.split(' ')[0] ?? pageAccount(c).name;
-  return personHome(c, person, name);
+  return personHome(c, person, firstName(pageAccount(c).name));
 };
 
 const delegateHome: HomePage = async (c) => {
@@ -137,6 +156,17 @@ const delegateHome: HomePage = async (c) => {
   if (person instanceof Response) return person;
   return personHome(c, person, actingFor.name);
 };
+
+/** `/young-people/{id}` for the young person or their delegate; staff get their overview from the caseload's pages. */
+function ownOrHelpedHome(c: Context<WebEnv>, next: Next) {
+  const role = pageActor(c).role;
+  if (role !== 'young_person' && role !== 'delegate') return next();
+  return withPerson(c, (person) => {
+    // withPerson has sent a delegate not acting for this young person to choose them first.
+    const actingFor = c.get('session')?.actingFor;
+    return personHome(c, person, person.asDelegate && actingFor ? actingFor.name : firstName(pageAccount(c).name));
+  });
+}
 
 // ---------------------------------------------------------------- whom a delegate acts for
 
@@ -176,6 +206,37 @@ async function actingForPage(c: Context<WebEnv>, error?: string) {
         </form>
       </div>
     </div>,
+  );
+}
+
+async function chooseWhomToHelp(c: Context<WebEnv>) {
+  if (pageActor(c).role !== 'delegate')
+    throw pageForbidden('This page is for parents and carers who help a young person.');
+  const session = pageSession(c);
+  const me = await c.var.services.accounts.me(pageAccount(c));
+  // Someone who helps only one young person has nothing to choose.
+  const only = me.actsFor.length === 1 ? me.actsFor[0] : undefined;
+  if (!session.actingFor && only) {
+    await c.var.services.webSessions.actFor(session.id, only.youngPersonId, only.preferredName);
+    return c.redirect(safeReturnPath(c.req.query('then'), c.var.knownRoutes) ?? '/', 303);
+  }
+  return actingForPage(c);
+}
+
+async function actForChosen(c: Context<WebEnv>) {
+  if (pageActor(c).role !== 'delegate')
+    throw pageForbidden('This page is for parents and carers who help a young person.');
+  const form = await readForm(c);
+  const chosen = text(form, 'youngPersonId');
+  const me = await c.var.services.accounts.me(pageAccount(c));
+  const grant = me.actsFor.find((candidate) => candidate.youngPersonId === chosen);
+  if (!grant) return actingForPage(c, 'Choose who you are helping');
+  await c.var.services.webSessions.actFor(pageSession(c).id, grant.youngPersonId, grant.preferredName);
+  return redirectWithFlash(
+    c,
+    safeReturnPath(c.req.query('then'), c.var.knownRoutes) ?? '/',
+    `You are helping ${grant.preferredName}`,
+    'Every page says whom you are helping.',
   );
 }
 
@@ -341,100 +402,64 @@ async function delegatesPage(
   );
 }
 
+async function inviteDelegate(c: Context<WebEnv>, person: PersonPage) {
+  const form = await readForm(c);
+  const values = {
+    name: text(form, 'name'),
+    email: text(form, 'email'),
+    relationship: text(form, 'relationship'),
+    rights: list(form, 'rights'),
+  };
+  const parsed = inviteDelegateForm.safeParse(values);
+  if (!parsed.success) {
+    const errors: FieldErrors = {};
+    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
+    return delegatesPage(c, person, values, errors);
+  }
+  let invitation;
+  try {
+    invitation = await c.var.services.invitations.create(
+      person.actor,
+      {
+        role: 'delegate',
+        youngPersonId: person.youngPersonId,
+        email: parsed.data.email,
+        name: parsed.data.name,
+        rights: parsed.data.rights,
+        ...(parsed.data.relationship ? { relationship: parsed.data.relationship } : {}),
+      },
+      c.get('requestId'),
+    );
+  } catch (error) {
+    if (isRefusal(error, 'conflict'))
+      return delegatesPage(c, person, values, {
+        email: 'Someone else already uses this email address here. Ask your job coach for help.',
+      });
+    throw error;
+  }
+  // The link goes to the invitee alone, by email: anyone at this screen could otherwise accept it.
+  return redirectWithFlash(
+    c,
+    `/young-people/${person.youngPersonId}/delegates`,
+    `We sent an invitation to ${parsed.data.name}`,
+    `We emailed it to ${invitation.email}. The link in it works until ${longDate(invitation.expiresAt)}.`,
+  );
+}
+
 /** The young person's and delegate's home, overview, placement and helpers. */
 export function youngPersonPages() {
   const app = new Hono<WebEnv>();
 
-  app.get('/young-people/:id', async (c, next) => {
-    const role = pageActor(c).role;
-    if (role !== 'young_person' && role !== 'delegate') return next();
-    return withPerson(c, (person) =>
-      personHome(c, person, person.asDelegate ? pageSession(c).actingFor!.name : pageAccount(c).name.split(' ')[0]!),
-    );
-  });
-
-  app.get('/acting-for', async (c) => {
-    if (pageActor(c).role !== 'delegate')
-      throw pageForbidden('This page is for parents and carers who help a young person.');
-    const session = pageSession(c);
-    const me = await c.var.services.accounts.me(pageAccount(c));
-    // Someone who helps only one young person has nothing to choose.
-    if (!session.actingFor && me.actsFor.length === 1) {
-      const only = me.actsFor[0]!;
-      await c.var.services.webSessions.actFor(session.id, only.youngPersonId, only.preferredName);
-      return c.redirect(safeReturnPath(c.req.query('then'), c.var.knownRoutes) ?? '/', 303);
-    }
-    return actingForPage(c);
-  });
-
-  app.post('/acting-for', async (c) => {
-    if (pageActor(c).role !== 'delegate')
-      throw pageForbidden('This page is for parents and carers who help a young person.');
-    const form = await readForm(c);
-    const chosen = text(form, 'youngPersonId');
-    const me = await c.var.services.accounts.me(pageAccount(c));
-    const grant = me.actsFor.find((candidate) => candidate.youngPersonId === chosen);
-    if (!grant) return actingForPage(c, 'Choose who you are helping');
-    await c.var.services.webSessions.actFor(pageSession(c).id, grant.youngPersonId, grant.preferredName);
-    return redirectWithFlash(
-      c,
-      safeReturnPath(c.req.query('then'), c.var.knownRoutes) ?? '/',
-      `You are helping ${grant.preferredName}`,
-      'Every page says whom you are helping.',
-    );
-  });
-
+  app.get('/young-people/:id', (c, next) => ownOrHelpedHome(c, next));
+  app.get('/acting-for', (c) => chooseWhomToHelp(c));
+  app.post('/acting-for', (c) => actForChosen(c));
   app.get('/young-people/:id/placement', (c) => withPerson(c, (person) => placementPage(c, person)));
 
   app.get('/young-people/:id/delegates', (c) =>
     withPerson(c, (person) => delegatesPage(c, person, { name: '', email: '', relationship: '', rights: [] }, {})),
   );
 
-  app.post('/young-people/:id/delegates', (c) =>
-    withPerson(c, async (person) => {
-      const form = await readForm(c);
-      const values = {
-        name: text(form, 'name'),
-        email: text(form, 'email'),
-        relationship: text(form, 'relationship'),
-        rights: list(form, 'rights'),
-      };
-      const parsed = inviteDelegateForm.safeParse(values);
-      if (!parsed.success) {
-        const errors: FieldErrors = {};
-        for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
-        return delegatesPage(c, person, values, errors);
-      }
-      let invitation;
-      try {
-        invitation = await c.var.services.invitations.create(
-          person.actor,
-          {
-            role: 'delegate',
-            youngPersonId: person.youngPersonId,
-            email: parsed.data.email,
-            name: parsed.data.name,
-            rights: parsed.data.rights,
-            ...(parsed.data.relationship ? { relationship: parsed.data.relationship } : {}),
-          },
-          c.get('requestId'),
-        );
-      } catch (error) {
-        if (isRefusal(error, 'conflict'))
-          return delegatesPage(c, person, values, {
-            email: 'Someone else already uses this email address here. Ask your job coach for help.',
-          });
-        throw error;
-      }
-      // The link goes to the invitee alone, by email: anyone at this screen could otherwise accept it.
-      return redirectWithFlash(
-        c,
-        `/young-people/${person.youngPersonId}/delegates`,
-        `We sent an invitation to ${parsed.data.name}`,
-        `We emailed it to ${invitation.email}. The link in it works until ${longDate(invitation.expiresAt)}.`,
-      );
-    }),
-  );
+  app.post('/young-people/:id/delegates', (c) => withPerson(c, (person) => inviteDelegate(c, person)));
 
   return { routes: app, homes: { young_person: youngPersonHome, delegate: delegateHome } };
 }

@@ -32,40 +32,27 @@ const longFunctionsLeft: Record<string, string> = {
   'src/services.ts createServices': 'wires every repository, read model and service in one place',
   'src/passports/withdraw-share.pages.tsx withdrawSharePages': 'registers stopping a share with its handlers inline',
   'src/passports/passports.routes.ts passportsRoutes': 'registers every passport operation with its handler inline',
-  'src/placements/placement-form.tsx PlacementForm':
-    'one form of about twenty fields (schedule, rotations, environment)',
   'src/journey/journey.pages.tsx journeyPage': 'loads the journey and renders its summary, timeline and forms',
   'src/matching/search.pages.tsx searchPage': 'reads the filters, searches and renders filters and results',
-  'src/web/layout.tsx Layout': "the GOV.UK template's header, navigation and footer markup",
   'src/passports/section-form.tsx SectionForm': 'one form whose fields differ by passport section',
   'src/journey/proposals.pages.tsx proposalPage':
     "the young person's proposal page: what, when, why and the answer form",
   'src/dashboards/reports.pages.tsx providerReport': "the provider's report: figures, tables and downloads",
-  'src/web/info.pages.tsx infoPages': 'registers the information pages with their text inline',
+    "the coach's view of a case: application, award, claims, forms",
   'src/auth/password-reset.pages.tsx passwordResetPages': 'registers the reset flow with its handlers inline',
   'src/journey/progress.pages.tsx progressPage': "a placement's weeks, hours chart, reviews and links",
-  'src/young-people/caseload.pages.tsx staffOverview': "an admin's overview of every coach's caseload",
-  'src/providers/admin.pages.tsx verificationPage': 'employers to verify, with their evidence and the decision form',
   'src/dashboards/dashboards.service.ts employer': "the employer dashboard's figures, each read in turn",
-  'src/young-people/caseload.pages.tsx caseloadPage': "a coach's caseload with filters and each young person's state",
   'src/auth/auth.pages.tsx authPages': 'registers sign-in, sign-out and invitations with handlers inline',
   'src/app.ts createApp': 'the middleware and every API router, in order',
   'src/auth/invitations.ts accept': 'accepting an invitation: checks, account, grants, audit, in one transaction',
   'src/matching/matching.pages.tsx matchesPage': 'the matches for a young person, with reasons and filters',
   'src/journey/support-chart.tsx SupportChart': "the hours chart's SVG and its table",
-  'src/young-people/young-people.pages.tsx youngPersonPages':
-    'registers the pages for each reader with handlers inline',
-  'src/employers/organisation.pages.tsx SignUpForm': "the employer sign-up form's fields",
   'src/passports/share-form.tsx ShareForm': 'the share form: employer, parts and period',
   'src/journey/proposals.pages.tsx proposalPages': 'registers the proposal pages with handlers inline',
   'src/matching/matching.pages.tsx proposePage': 'the form to propose a placement, with what the young person will see',
-  'src/placements/placements.pages.tsx placementPage': "an employer's placement with its publishing state",
-  'src/employers/organisation.pages.tsx organisationPage': "the organisation's details and its people",
   'src/passports/share-form.tsx CheckAnswers': "the share's check-your-answers page",
   'src/passports/shares.pages.tsx sharesPage': 'every share by state, with what each shows',
-  'src/placements/placements.pages.tsx placementRows': "the placement's summary rows",
   // Landed with issues 24 to 28 after the split above; next to split.
-  'src/young-people/young-people.pages.tsx personHome': "the young person's home: to-dos, shares, notices",
 };
 
 const shape = measureCodeShape();
