@@ -14,7 +14,6 @@ const tables: Record<string, string> = {
   'src/notifications/templates.ts wordingFor': "one case an email's kind: its subject, paragraphs and action",
   'src/journey/journey.repository.ts placementMatchesCollection': "the collection's validator and indexes",
   'src/journey/journey.machine.ts journeySteps': 'the journey table: one row a step, who takes it and from which state',
-  'src/journey/journey.pages.tsx rows': "the journey page's summary list, one row a fact",
   'src/adjustments/adjustments.repository.ts adjustmentsCollection': "the collection's validator and indexes",
   'src/services.ts services': 'the services object: one line a service, built from the repositories above it',
 };
@@ -43,7 +42,6 @@ const longFunctionsLeft: Record<string, string> = {
   'src/passports/passports.routes.ts passportsRoutes': 'registers every passport operation with its handler inline',
   'src/placements/placement-form.tsx PlacementForm':
     'one form of about twenty fields (schedule, rotations, environment)',
-  'src/journey/journey.pages.tsx journeyPage': 'loads the journey and renders its summary, timeline and forms',
   'src/matching/search.pages.tsx searchPage': 'reads the filters, searches and renders filters and results',
   'src/web/layout.tsx Layout': "the GOV.UK template's header, navigation and footer markup",
   'src/passports/section-form.tsx SectionForm': 'one form whose fields differ by passport section',
