@@ -47,8 +47,6 @@ const longFunctionsLeft: Record<string, string> = {
   'src/passports/section-form.tsx SectionForm': 'one form whose fields differ by passport section',
   'src/journey/journey.routes.ts journeyRoutes': 'registers every journey operation with its handler inline',
   'src/matching/scoring.ts fitScorer': 'the scoring of every fit factor in one closure',
-  'src/journey/proposals.pages.tsx proposalPage':
-    "the young person's proposal page: what, when, why and the answer form",
   'src/dashboards/reports.pages.tsx providerReport': "the provider's report: figures, tables and downloads",
   'src/web/info.pages.tsx infoPages': 'registers the information pages with their text inline',
   'src/access-to-work/access-to-work.pages.tsx CoachView':
@@ -71,7 +69,6 @@ const longFunctionsLeft: Record<string, string> = {
     'registers the pages for each reader with handlers inline',
   'src/employers/organisation.pages.tsx SignUpForm': "the employer sign-up form's fields",
   'src/passports/share-form.tsx ShareForm': 'the share form: employer, parts and period',
-  'src/journey/proposals.pages.tsx proposalPages': 'registers the proposal pages with handlers inline',
   'src/matching/matching.pages.tsx proposePage': 'the form to propose a placement, with what the young person will see',
   'src/journey/journey.service.ts propose': 'proposing: checks, earlier proposals, insert, notify, in one transaction',
   'src/placements/placements.pages.tsx placementPage': "an employer's placement with its publishing state",
