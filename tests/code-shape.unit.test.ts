@@ -52,7 +52,6 @@ const longFunctionsLeft: Record<string, string> = {
   'src/access-to-work/access-to-work.pages.tsx CoachView':
     "the coach's view of a case: application, award, claims, forms",
   'src/auth/password-reset.pages.tsx passwordResetPages': 'registers the reset flow with its handlers inline',
-  'src/journey/progress.pages.tsx progressPage': "a placement's weeks, hours chart, reviews and links",
   'src/young-people/caseload.pages.tsx staffOverview': "an admin's overview of every coach's caseload",
   'src/providers/admin.pages.tsx verificationPage': 'employers to verify, with their evidence and the decision form',
   'src/dashboards/dashboards.service.ts employer': "the employer dashboard's figures, each read in turn",
@@ -64,7 +63,6 @@ const longFunctionsLeft: Record<string, string> = {
   'src/journey/journey.views.ts matchView': 'shapes and redacts a match for each kind of reader',
   'src/auth/invitations.ts accept': 'accepting an invitation: checks, account, grants, audit, in one transaction',
   'src/matching/matching.pages.tsx matchesPage': 'the matches for a young person, with reasons and filters',
-  'src/journey/support-chart.tsx SupportChart': "the hours chart's SVG and its table",
   'src/young-people/young-people.pages.tsx youngPersonPages':
     'registers the pages for each reader with handlers inline',
   'src/employers/organisation.pages.tsx SignUpForm': "the employer sign-up form's fields",
