@@ -62,12 +62,10 @@ const longFunctionsLeft: Record<string, string> = {
   'src/app.ts createApp': 'the middleware and every API router, in order',
   'src/journey/journey.views.ts matchView': 'shapes and redacts a match for each kind of reader',
   'src/auth/invitations.ts accept': 'accepting an invitation: checks, account, grants, audit, in one transaction',
-  'src/matching/matching.pages.tsx matchesPage': 'the matches for a young person, with reasons and filters',
   'src/young-people/young-people.pages.tsx youngPersonPages':
     'registers the pages for each reader with handlers inline',
   'src/employers/organisation.pages.tsx SignUpForm': "the employer sign-up form's fields",
   'src/passports/share-form.tsx ShareForm': 'the share form: employer, parts and period',
-  'src/matching/matching.pages.tsx proposePage': 'the form to propose a placement, with what the young person will see',
   'src/journey/journey.service.ts propose': 'proposing: checks, earlier proposals, insert, notify, in one transaction',
   'src/placements/placements.pages.tsx placementPage': "an employer's placement with its publishing state",
   'src/employers/organisation.pages.tsx organisationPage': "the organisation's details and its people",
