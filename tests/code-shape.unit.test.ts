@@ -42,7 +42,6 @@ const longFunctionsLeft: Record<string, string> = {
   'src/passports/passports.routes.ts passportsRoutes': 'registers every passport operation with its handler inline',
   'src/placements/placement-form.tsx PlacementForm':
     'one form of about twenty fields (schedule, rotations, environment)',
-  'src/matching/search.pages.tsx searchPage': 'reads the filters, searches and renders filters and results',
   'src/web/layout.tsx Layout': "the GOV.UK template's header, navigation and footer markup",
   'src/passports/section-form.tsx SectionForm': 'one form whose fields differ by passport section',
   'src/journey/journey.routes.ts journeyRoutes': 'registers every journey operation with its handler inline',
