@@ -1,6 +1,7 @@
 import { type Context, Hono } from 'hono';
 import type { AccessToWorkService } from '../access-to-work/access-to-work.service.js';
-import { sectionLabels } from '../domain/vocabulary.js';
+import { type PassportSection, sectionLabels } from '../domain/vocabulary.js';
+import type { Placement } from '../placements/placements.repository.js';
 import { AccessToWorkTaskList } from '../web/access-to-work-tasks.js';
 import { AdjustmentTaskList } from '../web/adjustment-tasks.js';
 import { Button } from '../web/components/Button.js';
@@ -43,10 +44,11 @@ const roleWords: Record<string, string> = {
   provider_admin: 'provider admin',
 };
 
-async function journeyPage(
-  c: Context<WebEnv>,
-  failed?: { action: InlineAction; values: FormBody; errors: FieldErrors },
-) {
+type JourneyView = Awaited<ReturnType<typeof loadJourney>>['view'];
+type Attendance = NonNullable<Awaited<ReturnType<WebEnv['Variables']['services']['study']['journeyAttendance']>>>;
+type FailedAction = { action: InlineAction; values: FormBody; errors: FieldErrors };
+
+async function journeyPage(c: Context<WebEnv>, failed?: FailedAction) {
   const actor = pageActor(c);
   if (actor.role === 'young_person' || actor.role === 'delegate') {
     const matchId = pageParam(c, 'matchId');
@@ -54,7 +56,6 @@ async function journeyPage(
     return c.redirect(`/young-people/${match.youngPersonId}/proposals/${matchId}`, 303);
   }
   const { match, view } = await loadJourney(c);
-  const coach = view.jobCoach;
   const [accessToWork, attendance] = await Promise.all([
     c.var.services.accessToWork.journeyDates(actor, view.youngPerson.id),
     c.var.services.study.journeyAttendance(actor, match),
@@ -62,23 +63,63 @@ async function journeyPage(
   // The employer decides with the placement's practicalities in front of them: its own placement, which it may read.
   const practicalities =
     actor.role === 'employer' ? (await c.var.services.placements.get(actor, view.placement.id)).placement : undefined;
-  const shared = view.youngPersonResponse?.sharedSections;
-  const steps = view.yourNextSteps.map((step) => step.action);
   const base = `/journeys/${match.id}`;
-  const state = stateWords[view.state];
   const errors = failed?.errors ?? {};
   if (failed) c.status(400);
+  return renderPage(
+    c,
+    {
+      title: `${view.youngPerson.preferredName}: ${view.placement.title}`,
+      hasErrors: Object.keys(errors).length > 0,
+      backLink: actor.role === 'job_coach' ? '/caseload' : '/',
+    },
+    <div class="govuk-grid-row">
+      <div class="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} />
+        <span class="govuk-caption-l">Placement journey</span>
+        <h1 class="govuk-heading-l">
+          {view.youngPerson.preferredName}: {view.placement.title}
+        </h1>
+        <JourneySummary view={view} practicalities={practicalities} forEmployer={actor.role === 'employer'} />
+        <p class="govuk-body">
+          <a class="govuk-link" href={`${base}/adjustments`}>
+            Adjustments at work
+          </a>
+        </p>
+        {accessToWork ? <AccessToWorkDates dates={accessToWork} /> : null}
+        {attendance ? <AttendanceSummary attendance={attendance} /> : null}
+        {view.note ? <WhyProposed note={view.note} /> : null}
+        {view.hardLimitOverride ? <OutsideLimitsWarning reason={view.hardLimitOverride.reason} /> : null}
+        <WhatYouCanDo
+          view={view}
+          base={base}
+          seesAfterPage={actor.role === 'job_coach' || actor.role === 'provider_admin'}
+          csrf={csrfToken(c)}
+          failed={failed}
+        />
+        <Timeline history={view.history} />
+        {view.rotations.length > 0 ? <Rotations rotations={view.rotations} /> : null}
+      </div>
+    </div>,
+  );
+}
+
+/** The facts of the journey, one row each: who, where, when, its state, the coach, the taster and what was shared. */
+function JourneySummary(props: { view: JourneyView; practicalities: Placement | undefined; forEmployer: boolean }) {
+  const { view, practicalities, forEmployer } = props;
+  const coach = view.jobCoach;
+  const shared = view.youngPersonResponse?.sharedSections;
+  const state = stateWords[view.state];
   const rows = [
     {
       key: 'Young person',
-      value:
-        actor.role === 'employer' ? (
-          view.youngPerson.preferredName
-        ) : (
-          <a class="govuk-link" href={`/young-people/${view.youngPerson.id}`}>
-            {view.youngPerson.preferredName}
-          </a>
-        ),
+      value: forEmployer ? (
+        view.youngPerson.preferredName
+      ) : (
+        <a class="govuk-link" href={`/young-people/${view.youngPerson.id}`}>
+          {view.youngPerson.preferredName}
+        </a>
+      ),
     },
     { key: 'Placement', value: `${view.placement.title} at ${view.placement.employerName}` },
     ...(practicalities
@@ -94,188 +135,212 @@ async function journeyPage(
         ]
       : []),
     { key: 'Where it is now', value: <Tag colour={state.colour}>{state.text}</Tag> },
-    ...(coach
-      ? [
-          {
-            key: 'Job coach',
-            value: (
-              <>
-                {coach.name},{' '}
-                <a class="govuk-link" href={`mailto:${coach.email}`}>
-                  {coach.email}
-                </a>
-              </>
-            ),
-          },
-        ]
-      : []),
+    ...(coach ? [{ key: 'Job coach', value: <CoachContact name={coach.name} email={coach.email} /> }] : []),
     ...(view.startedOn ? [{ key: 'Started', value: longDate(view.startedOn) }] : []),
     ...(view.endedOn ? [{ key: 'Ended', value: longDate(view.endedOn) }] : []),
     ...(view.outcome ? [{ key: 'Outcome', value: outcomeWords[view.outcome.type] ?? view.outcome.type }] : []),
-    ...(view.taster
-      ? [
-          {
-            key: 'Taster',
-            value: (
-              <>
-                {`${view.taster.kind === 'taster_day' ? 'Taster day' : 'Informal interview'} on ${longDate(view.taster.date)} at ${view.taster.place}`}
-                {view.taster.notes ? <p class="govuk-body app-section-text">{view.taster.notes}</p> : null}
-              </>
-            ),
-          },
-        ]
-      : []),
+    ...(view.taster ? [{ key: 'Taster', value: <TasterDetails taster={view.taster} /> }] : []),
     ...(shared
-      ? [
-          {
-            key: 'Passport shared',
-            value:
-              shared.length === 0 ? (
-                'Nothing shared'
-              ) : (
-                <>
-                  <ul class="govuk-list">
-                    {shared.map((section) => (
-                      <li>{sectionLabels[section]}</li>
-                    ))}
-                  </ul>
-                  {actor.role === 'employer' && view.youngPersonResponse?.shareId ? (
-                    <a class="govuk-link" href={`/shared-passports/${view.youngPersonResponse.shareId}`}>
-                      Read what {view.youngPerson.preferredName} shared
-                    </a>
-                  ) : null}
-                </>
-              ),
-          },
-        ]
+      ? [{ key: 'Passport shared', value: <PassportShared view={view} sections={shared} forEmployer={forEmployer} /> }]
       : []),
   ];
-  const inline = steps.filter(isInlineAction);
-  return renderPage(
-    c,
-    {
-      title: `${view.youngPerson.preferredName}: ${view.placement.title}`,
-      hasErrors: Object.keys(errors).length > 0,
-      backLink: actor.role === 'job_coach' ? '/caseload' : '/',
-    },
-    <div class="govuk-grid-row">
-      <div class="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        <span class="govuk-caption-l">Placement journey</span>
-        <h1 class="govuk-heading-l">
-          {view.youngPerson.preferredName}: {view.placement.title}
-        </h1>
-        <SummaryList rows={rows} />
+  return <SummaryList rows={rows} />;
+}
+
+function CoachContact(props: { name: string; email: string }) {
+  return (
+    <>
+      {props.name},{' '}
+      <a class="govuk-link" href={`mailto:${props.email}`}>
+        {props.email}
+      </a>
+    </>
+  );
+}
+
+function TasterDetails(props: { taster: NonNullable<JourneyView['taster']> }) {
+  const { taster } = props;
+  return (
+    <>
+      {`${taster.kind === 'taster_day' ? 'Taster day' : 'Informal interview'} on ${longDate(taster.date)} at ${taster.place}`}
+      {taster.notes ? <p class="govuk-body app-section-text">{taster.notes}</p> : null}
+    </>
+  );
+}
+
+/** The parts of the passport the young person shared; the employer also gets the link to read them. */
+function PassportShared(props: { view: JourneyView; sections: PassportSection[]; forEmployer: boolean }) {
+  const { view, sections } = props;
+  if (sections.length === 0) return 'Nothing shared';
+  return (
+    <>
+      <ul class="govuk-list">
+        {sections.map((section) => (
+          <li>{sectionLabels[section]}</li>
+        ))}
+      </ul>
+      {props.forEmployer && view.youngPersonResponse?.shareId ? (
+        <a class="govuk-link" href={`/shared-passports/${view.youngPersonResponse.shareId}`}>
+          Read what {view.youngPerson.preferredName} shared
+        </a>
+      ) : null}
+    </>
+  );
+}
+
+function AttendanceSummary(props: { attendance: Attendance }) {
+  const { attendance } = props;
+  return (
+    <>
+      <h2 class="govuk-heading-m">Attendance</h2>
+      <p class="govuk-body">
+        {attendance.percent === null
+          ? 'No attendance recorded yet.'
+          : `${attendance.percent}% (${attendance.daysAttended} of ${attendance.daysExpected} days expected).`}{' '}
+        <a class="govuk-link" href={attendance.recordPath ?? attendance.studyPath}>
+          {attendance.recordPath ? 'Record attendance' : 'See the study programme'}
+        </a>
+      </p>
+    </>
+  );
+}
+
+function WhyProposed(props: { note: string }) {
+  return (
+    <>
+      <h2 class="govuk-heading-m">Why the job coach proposed it</h2>
+      <p class="govuk-body app-section-text">{props.note}</p>
+    </>
+  );
+}
+
+function OutsideLimitsWarning(props: { reason: string }) {
+  return (
+    <div class="govuk-warning-text">
+      <span class="govuk-warning-text__icon" aria-hidden="true">
+        !
+      </span>
+      <strong class="govuk-warning-text__text">
+        <span class="govuk-visually-hidden">Warning</span>
+        This placement is outside some of the young person’s limits. The reason given: {props.reason}
+      </strong>
+    </div>
+  );
+}
+
+/**
+ * The steps the journey table allows the reader now: links to the pages of their own (weekly log, review,
+ * after the placement, progress) and a form for each step taken here, keeping what was typed on an error.
+ */
+function WhatYouCanDo(props: {
+  view: JourneyView;
+  base: string;
+  seesAfterPage: boolean;
+  csrf: string;
+  failed: FailedAction | undefined;
+}) {
+  const { view, base, failed } = props;
+  const steps = view.yourNextSteps.map((step) => step.action);
+  return (
+    <>
+      <h2 class="govuk-heading-m">What you can do now</h2>
+      {steps.length === 0 ? <p class="govuk-body">Nothing is waiting for you on this journey.</p> : null}
+      {steps.includes('log_week') || steps.includes('record_review') ? (
+        <ul class="govuk-list">
+          {steps.includes('log_week') ? (
+            <li>
+              <a class="govuk-link" href={`${base}/weekly-log`}>
+                Record a weekly log
+              </a>
+            </li>
+          ) : null}
+          {steps.includes('record_review') ? (
+            <li>
+              <a class="govuk-link" href={`${base}/review`}>
+                Record a progress review
+              </a>
+            </li>
+          ) : null}
+        </ul>
+      ) : null}
+      {view.startedOn && props.seesAfterPage ? (
         <p class="govuk-body">
-          <a class="govuk-link" href={`${base}/adjustments`}>
-            Adjustments at work
+          <a class="govuk-link" href={`${base}/after`}>
+            Core aims, employment plan and follow-ups
           </a>
         </p>
-        {accessToWork ? <AccessToWorkDates dates={accessToWork} /> : null}
-        {attendance ? (
-          <>
-            <h2 class="govuk-heading-m">Attendance</h2>
-            <p class="govuk-body">
-              {attendance.percent === null
-                ? 'No attendance recorded yet.'
-                : `${attendance.percent}% (${attendance.daysAttended} of ${attendance.daysExpected} days expected).`}{' '}
-              <a class="govuk-link" href={attendance.recordPath ?? attendance.studyPath}>
-                {attendance.recordPath ? 'Record attendance' : 'See the study programme'}
-              </a>
+      ) : null}
+      {steps.filter(isInlineAction).map((action) => (
+        <InlineActionForm
+          action={action}
+          base={base}
+          csrf={props.csrf}
+          values={failed?.action === action ? failed.values : {}}
+          errors={failed?.action === action ? failed.errors : {}}
+        />
+      ))}
+      {view.state === 'in_progress' || view.startedOn ? (
+        <p class="govuk-body">
+          <a class="govuk-link" href={`${base}/progress`}>
+            See progress week by week
+          </a>
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+function InlineActionForm(props: {
+  action: InlineAction;
+  base: string;
+  csrf: string;
+  values: FormBody;
+  errors: FieldErrors;
+}) {
+  const form = actionForms[props.action];
+  return (
+    <form method="post" action={`${props.base}/${props.action}`} novalidate>
+      <CsrfField token={props.csrf} />
+      <h3 class="govuk-heading-s">{form.heading}</h3>
+      {form.fields(props.values, props.errors)}
+      <Button variant={form.warning ? 'warning' : undefined}>{form.button}</Button>
+    </form>
+  );
+}
+
+/** What has happened on the journey, newest first, with who did it. */
+function Timeline(props: { history: JourneyView['history'] }) {
+  return (
+    <>
+      <h2 class="govuk-heading-m">What has happened</h2>
+      <ol class="app-timeline govuk-list">
+        {[...props.history].reverse().map((entry) => (
+          <li class="app-timeline__item">
+            <h3 class="govuk-heading-s govuk-!-margin-bottom-1">{historyWords[entry.action] ?? entry.action}</h3>
+            <p class="govuk-body-s govuk-!-margin-bottom-1">
+              {dateAndTime(entry.at)}, by the {roleWords[entry.by.role] ?? entry.by.role}
             </p>
-          </>
-        ) : null}
-        {view.note ? (
-          <>
-            <h2 class="govuk-heading-m">Why the job coach proposed it</h2>
-            <p class="govuk-body app-section-text">{view.note}</p>
-          </>
-        ) : null}
-        {view.hardLimitOverride ? (
-          <div class="govuk-warning-text">
-            <span class="govuk-warning-text__icon" aria-hidden="true">
-              !
-            </span>
-            <strong class="govuk-warning-text__text">
-              <span class="govuk-visually-hidden">Warning</span>
-              This placement is outside some of the young person’s limits. The reason given:{' '}
-              {view.hardLimitOverride.reason}
-            </strong>
-          </div>
-        ) : null}
-        <h2 class="govuk-heading-m">What you can do now</h2>
-        {steps.length === 0 ? <p class="govuk-body">Nothing is waiting for you on this journey.</p> : null}
-        {steps.includes('log_week') || steps.includes('record_review') ? (
-          <ul class="govuk-list">
-            {steps.includes('log_week') ? (
-              <li>
-                <a class="govuk-link" href={`${base}/weekly-log`}>
-                  Record a weekly log
-                </a>
-              </li>
+            {'overrideReason' in entry && entry.overrideReason ? (
+              <p class="govuk-body-s">Outside the young person’s limits because: {String(entry.overrideReason)}</p>
             ) : null}
-            {steps.includes('record_review') ? (
-              <li>
-                <a class="govuk-link" href={`${base}/review`}>
-                  Record a progress review
-                </a>
-              </li>
-            ) : null}
-          </ul>
-        ) : null}
-        {view.startedOn && (actor.role === 'job_coach' || actor.role === 'provider_admin') ? (
-          <p class="govuk-body">
-            <a class="govuk-link" href={`${base}/after`}>
-              Core aims, employment plan and follow-ups
-            </a>
-          </p>
-        ) : null}
-        {inline.map((action) => {
-          const form = actionForms[action];
-          const values = failed?.action === action ? failed.values : {};
-          return (
-            <form method="post" action={`${base}/${action}`} novalidate>
-              <CsrfField token={csrfToken(c)} />
-              <h3 class="govuk-heading-s">{form.heading}</h3>
-              {form.fields(values, failed?.action === action ? errors : {})}
-              <Button variant={form.warning ? 'warning' : undefined}>{form.button}</Button>
-            </form>
-          );
-        })}
-        {view.state === 'in_progress' || view.startedOn ? (
-          <p class="govuk-body">
-            <a class="govuk-link" href={`${base}/progress`}>
-              See progress week by week
-            </a>
-          </p>
-        ) : null}
-        <h2 class="govuk-heading-m">What has happened</h2>
-        <ol class="app-timeline govuk-list">
-          {[...view.history].reverse().map((entry) => (
-            <li class="app-timeline__item">
-              <h3 class="govuk-heading-s govuk-!-margin-bottom-1">{historyWords[entry.action] ?? entry.action}</h3>
-              <p class="govuk-body-s govuk-!-margin-bottom-1">
-                {dateAndTime(entry.at)}, by the {roleWords[entry.by.role] ?? entry.by.role}
-              </p>
-              {'overrideReason' in entry && entry.overrideReason ? (
-                <p class="govuk-body-s">Outside the young person’s limits because: {String(entry.overrideReason)}</p>
-              ) : null}
-            </li>
-          ))}
-        </ol>
-        {view.rotations.length > 0 ? (
-          <>
-            <h2 class="govuk-heading-m">Rotations</h2>
-            <SummaryList
-              rows={view.rotations.map((rotation) => ({
-                key: rotation.department,
-                value: `${longDate(rotation.startDate)}${rotation.endDate ? ` to ${longDate(rotation.endDate)}` : ''}${rotation.tasks.length ? `: ${rotation.tasks.join(', ')}` : ''}`,
-              }))}
-            />
-          </>
-        ) : null}
-      </div>
-    </div>,
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}
+
+function Rotations(props: { rotations: JourneyView['rotations'] }) {
+  return (
+    <>
+      <h2 class="govuk-heading-m">Rotations</h2>
+      <SummaryList
+        rows={props.rotations.map((rotation) => ({
+          key: rotation.department,
+          value: `${longDate(rotation.startDate)}${rotation.endDate ? ` to ${longDate(rotation.endDate)}` : ''}${rotation.tasks.length ? `: ${rotation.tasks.join(', ')}` : ''}`,
+        }))}
+      />
+    </>
   );
 }
 

@@ -15,7 +15,7 @@ import type { WebEnv } from '../web/web.env.js';
 import { longDate } from '../web/young-person.js';
 import { hoursFrom, value } from './journey-forms.js';
 import { loadJourney } from './load-journey.js';
-import { SupportChart } from './support-chart.js';
+import { type ChartMark, SupportChart } from './support-chart.js';
 
 // ---------------------------------------------------------------- the caseload's hours for one week
 
@@ -146,6 +146,11 @@ async function saveCaseloadHours(c: Context<WebEnv>) {
 
 // ---------------------------------------------------------------- progress
 
+type Progress = Awaited<ReturnType<WebEnv['Variables']['services']['progress']['progress']>>;
+type CoachingWeeks = NonNullable<
+  Awaited<ReturnType<WebEnv['Variables']['services']['accessToWork']['journeyDates']>>
+>['coachingWeeks'];
+
 async function progressPage(c: Context<WebEnv>) {
   const actor = pageActor(c);
   const progress = await c.var.services.progress.progress(actor, pageParam(c, 'matchId'));
@@ -157,10 +162,10 @@ async function progressPage(c: Context<WebEnv>) {
         { afterWeek: coachingWeeks.discretionaryUntilWeek, label: 'Extra weeks end' },
       ]
     : [];
-  const markAfter = new Map(marks.map((mark) => [mark.afterWeek, mark.label]));
-  const logged = progress.weeks.filter((week) => week.logged);
-  const canLog = view.yourNextSteps.some((next) => next.action === 'log_week');
-  const { earlyAverageSupportHours: early, recentAverageSupportHours: recent } = progress.fading;
+  // A week with a log has both figures; the chart draws only those.
+  const chartWeeks = progress.weeks.flatMap(({ weekNumber, hoursWorked, supportHours }) =>
+    hoursWorked === undefined || supportHours === undefined ? [] : [{ weekNumber, hoursWorked, supportHours }],
+  );
   return renderPage(
     c,
     { title: `Progress: ${view.youngPerson.preferredName}`, backLink: `/journeys/${view.id}` },
@@ -169,6 +174,25 @@ async function progressPage(c: Context<WebEnv>) {
         {view.youngPerson.preferredName} at {view.placement.employerName}
       </span>
       <h1 class="govuk-heading-l">Progress week by week</h1>
+      <SupportSoFar progress={progress} coachingWeeks={coachingWeeks} />
+      {chartWeeks.length > 0 ? <SupportChart weeks={chartWeeks} marks={marks} /> : null}
+      <WeeklyHoursTable
+        weeks={progress.weeks}
+        marks={marks}
+        logPath={`/journeys/${view.id}/weekly-log`}
+        canLog={view.yourNextSteps.some((next) => next.action === 'log_week')}
+      />
+      {progress.reviews.length > 0 ? <Reviews reviews={progress.reviews} /> : null}
+    </>,
+  );
+}
+
+/** How job coach support has faded, the weeks with no log, the next review and what Access to Work pays for. */
+function SupportSoFar(props: { progress: Progress; coachingWeeks: CoachingWeeks | undefined }) {
+  const { progress, coachingWeeks } = props;
+  const { earlyAverageSupportHours: early, recentAverageSupportHours: recent } = progress.fading;
+  return (
+    <>
       {early !== null && recent !== null ? (
         <p class="govuk-body">
           Job coach support: {early} hours a week in the first 4 logged weeks, {recent} in the last 4.
@@ -189,74 +213,75 @@ async function progressPage(c: Context<WebEnv>) {
           to week {coachingWeeks.discretionaryUntilWeek} if the adviser agrees. The chart and the table mark both.
         </p>
       ) : null}
-      {logged.length > 0 ? (
-        <SupportChart
-          weeks={logged.map((week) => ({
-            weekNumber: week.weekNumber,
-            hoursWorked: week.hoursWorked!,
-            supportHours: week.supportHours!,
-          }))}
-          marks={marks}
-        />
-      ) : null}
-      <TableRegion label="Hours each week">
-        <Table
-          caption="Hours each week"
-          captionClasses="govuk-table__caption--m"
-          firstCellIsHeader
-          head={[
-            { text: 'Week' },
-            { text: 'Starting' },
-            { text: 'Hours worked', format: 'numeric' },
-            { text: 'Support hours', format: 'numeric' },
-            ...(canLog ? [{ text: 'Log' }] : []),
-          ]}
-          rows={progress.weeks.map((week) => [
-            {
-              text: (
-                <>
-                  {week.weekNumber}
-                  {markAfter.has(week.weekNumber) ? (
-                    <span class="govuk-body-s govuk-!-display-block">
-                      {markAfter.get(week.weekNumber)} after this week
-                    </span>
-                  ) : null}
-                </>
-              ),
-            },
-            { text: longDate(week.weekStarting) },
-            { text: week.logged ? week.hoursWorked : 'No log', format: 'numeric' as const },
-            { text: week.logged ? week.supportHours : 'No log', format: 'numeric' as const },
-            ...(canLog
-              ? [
-                  {
-                    text: week.logged ? (
-                      <a class="govuk-link" href={`/journeys/${view.id}/weekly-log/${week.weekStarting}`}>
-                        Change<span class="govuk-visually-hidden"> the log of week {week.weekNumber}</span>
-                      </a>
-                    ) : (
-                      <a class="govuk-link" href={`/journeys/${view.id}/weekly-log?week=${week.weekStarting}`}>
-                        Record<span class="govuk-visually-hidden"> a log for week {week.weekNumber}</span>
-                      </a>
-                    ),
-                  },
-                ]
-              : []),
-          ])}
-        />
-      </TableRegion>
-      {progress.reviews.length > 0 ? (
-        <>
-          <h2 class="govuk-heading-m">Reviews</h2>
-          <SummaryList
-            rows={progress.reviews.map((review) => ({
-              key: longDate(review.heldOn),
-              value: review.targets.map((target) => target.text).join('; '),
-            }))}
-          />
-        </>
-      ) : null}
-    </>,
+    </>
+  );
+}
+
+/** Every week's hours, the chart's marks under their week, and a link to record or change each week's log. */
+function WeeklyHoursTable(props: { weeks: Progress['weeks']; marks: ChartMark[]; logPath: string; canLog: boolean }) {
+  const { canLog, logPath } = props;
+  const markAfter = new Map(props.marks.map((mark) => [mark.afterWeek, mark.label]));
+  return (
+    <TableRegion label="Hours each week">
+      <Table
+        caption="Hours each week"
+        captionClasses="govuk-table__caption--m"
+        firstCellIsHeader
+        head={[
+          { text: 'Week' },
+          { text: 'Starting' },
+          { text: 'Hours worked', format: 'numeric' },
+          { text: 'Support hours', format: 'numeric' },
+          ...(canLog ? [{ text: 'Log' }] : []),
+        ]}
+        rows={props.weeks.map((week) => [
+          {
+            text: (
+              <>
+                {week.weekNumber}
+                {markAfter.has(week.weekNumber) ? (
+                  <span class="govuk-body-s govuk-!-display-block">
+                    {markAfter.get(week.weekNumber)} after this week
+                  </span>
+                ) : null}
+              </>
+            ),
+          },
+          { text: longDate(week.weekStarting) },
+          { text: week.logged ? week.hoursWorked : 'No log', format: 'numeric' as const },
+          { text: week.logged ? week.supportHours : 'No log', format: 'numeric' as const },
+          ...(canLog
+            ? [
+                {
+                  text: week.logged ? (
+                    <a class="govuk-link" href={`${logPath}/${week.weekStarting}`}>
+                      Change<span class="govuk-visually-hidden"> the log of week {week.weekNumber}</span>
+                    </a>
+                  ) : (
+                    <a class="govuk-link" href={`${logPath}?week=${week.weekStarting}`}>
+                      Record<span class="govuk-visually-hidden"> a log for week {week.weekNumber}</span>
+                    </a>
+                  ),
+                },
+              ]
+            : []),
+        ])}
+      />
+    </TableRegion>
+  );
+}
+
+function Reviews(props: { reviews: Progress['reviews'] }) {
+  return (
+    <>
+      <h2 class="govuk-heading-m">Reviews</h2>
+      <SummaryList
+        rows={props.reviews.map((review) => ({
+          key: longDate(review.heldOn),
+          value: review.targets.map((target) => target.text).join('; '),
+        }))}
+      />
+    </>
   );
 }
 

@@ -1,6 +1,7 @@
 import { type Context, Hono } from 'hono';
 import { dateSchema } from '../domain/schemas.js';
 import { type PassportSection, passportSections, sectionLabels } from '../domain/vocabulary.js';
+import type { Placement } from '../placements/placements.repository.js';
 import { Button } from '../web/components/Button.js';
 import { CharacterCount } from '../web/components/CharacterCount.js';
 import { Checkboxes } from '../web/components/Checkboxes.js';
@@ -122,7 +123,8 @@ async function proposalPage(c: Context<WebEnv>, person: PersonPage, form: Propos
       ? { ...formErrors, talked: `Say whether you have talked to ${whoFor} about this` }
       : formErrors;
   const shareEnds = steps.includes('accept') && talkedFirst ? await journey.shareEndChoices(match) : [];
-  const latestEnd = shareEnds[shareEnds.length - 1]?.until ?? '';
+  const answeredBy = steps.includes('accept') ? undefined : await journey.answeredForYoungPersonBy(match);
+  const answerForm = { person, whoFor, base, form, errors, csrf: csrfToken(c) };
   if (Object.keys(errors).length > 0) c.status(400);
   return renderPage(
     c,
@@ -138,20 +140,7 @@ async function proposalPage(c: Context<WebEnv>, person: PersonPage, form: Propos
           </p>
         ) : null}
         {view.note ? <p class="govuk-body app-section-text">“{view.note}”</p> : null}
-        {placement ? (
-          <SummaryList
-            rows={[
-              {
-                key: person.asDelegate ? `What ${whoFor} will do` : 'What you will do',
-                value: placement.tasks.join(', '),
-              },
-              { key: 'Where', value: `${placement.site.address.line1}, ${placement.site.address.town}` },
-              { key: 'Days', value: daysInWords(placement.schedule.days) },
-              { key: 'Times', value: `${placement.schedule.startTime} to ${placement.schedule.endTime}` },
-              { key: 'Starts', value: longDate(placement.startDate) },
-            ]}
-          />
-        ) : null}
+        {placement ? <WhatAndWhen placement={placement} whoFor={whoFor} asDelegate={person.asDelegate} /> : null}
         {match.visibleToEmployer ? (
           <p class="govuk-body">
             <a class="govuk-link" href={`/journeys/${match.id}/adjustments`}>
@@ -159,26 +148,7 @@ async function proposalPage(c: Context<WebEnv>, person: PersonPage, form: Propos
             </a>
           </p>
         ) : null}
-        {reasons.good.length > 0 ? (
-          <>
-            <h2 class="govuk-heading-m">Why it could suit {whoFor}</h2>
-            <ul class="govuk-list govuk-list--bullet">
-              {reasons.good.map((line) => (
-                <li>{line}</li>
-              ))}
-            </ul>
-          </>
-        ) : null}
-        {reasons.harder.length > 0 ? (
-          <>
-            <h2 class="govuk-heading-m">Things to think about</h2>
-            <ul class="govuk-list govuk-list--bullet">
-              {reasons.harder.map((line) => (
-                <li>{line}</li>
-              ))}
-            </ul>
-          </>
-        ) : null}
+        <WhyItCouldSuit reasons={reasons} whoFor={whoFor} />
         {steps.includes('accept') && person.asDelegate ? (
           <h2 class="govuk-heading-m">Does {whoFor} want this placement?</h2>
         ) : null}
@@ -186,73 +156,146 @@ async function proposalPage(c: Context<WebEnv>, person: PersonPage, form: Propos
           <TalkedFirst name={whoFor} talked={form.talked} error={errors.talked} action={base} />
         ) : null}
         {steps.includes('accept') && talkedFirst ? (
-          <form method="post" action={`${base}/accept`} novalidate>
-            <CsrfField token={csrfToken(c)} />
-            {person.asDelegate ? <input type="hidden" name="talked" value="yes" /> : null}
-            {person.asDelegate ? null : <h2 class="govuk-heading-m">Do you want this placement?</h2>}
-            <p class="govuk-body">
-              {person.asDelegate
-                ? `If you say yes for ${whoFor}, the employer will see that ${whoFor} is interested. They will also read the parts of ${whoFor}’s passport you choose here, until the day you choose. ${whoFor} will see that you said yes.`
-                : 'If you say yes, the employer will see that you are interested. They will also read the parts of your passport you choose here, until the day you choose.'}
-            </p>
-            <Checkboxes
-              name="sections"
-              legend={`Which parts of ${person.asDelegate ? `${whoFor}’s` : 'your'} passport can ${view.placement.employerName} read?`}
-              legendSize="s"
-              hint="They cannot read the other parts. You can stop sharing at any time."
-              items={passportSections.map((section) => ({
-                value: section,
-                text: sectionLabels[section],
-                ...(section === 'myCondition' ? { hint: 'Only share this if you want to.' } : {}),
-              }))}
-              values={form.sections}
-              error={errors.sections}
-            />
-            <Radios
-              name="shareUntil"
-              legend="Until when can they read them?"
-              legendSize="s"
-              hint="After this day they cannot read them. You can stop sharing sooner."
-              items={shareEnds.map((choice) => ({
-                value: choice.until,
-                text: longDate(choice.until),
-                hint: shareEndHint(choice),
-              }))}
-              value={form.shareUntil || latestEnd}
-              error={errors.shareUntil}
-            />
-            <Button>{person.asDelegate ? `Yes, ${whoFor} wants this placement` : 'Yes, I want this placement'}</Button>
-          </form>
+          <AcceptForm {...answerForm} employerName={view.placement.employerName} shareEnds={shareEnds} />
         ) : null}
         {steps.includes('accept') ? null : (
           <Answered
             answer={match.youngPersonResponse}
-            byDelegate={await journey.answeredForYoungPersonBy(match)}
+            byDelegate={answeredBy}
             whoFor={whoFor}
             asDelegate={person.asDelegate}
           />
         )}
-        {steps.includes('decline') && talkedFirst ? (
-          <form method="post" action={`${base}/decline`} novalidate>
-            <CsrfField token={csrfToken(c)} />
-            {person.asDelegate ? <input type="hidden" name="talked" value="yes" /> : null}
-            <h2 class="govuk-heading-m">Or say no</h2>
-            <CharacterCount
-              name="reason"
-              label="Why not? (you do not have to say)"
-              hint={`This helps ${person.asDelegate ? `${whoFor}’s` : 'your'} job coach find a better placement.`}
-              value={form.reason}
-              maxLength={500}
-              rows={3}
-              error={errors.reason}
-            />
-            <Button variant="secondary">
-              {person.asDelegate ? `No, ${whoFor} does not want this placement` : 'No, I do not want this placement'}
-            </Button>
-          </form>
-        ) : null}
+        {steps.includes('decline') && talkedFirst ? <DeclineForm {...answerForm} /> : null}
       </div>
     </div>,
+  );
+}
+
+/** What the young person will do, where and when. */
+function WhatAndWhen(props: { placement: Placement; whoFor: string; asDelegate: boolean }) {
+  const { placement } = props;
+  return (
+    <SummaryList
+      rows={[
+        {
+          key: props.asDelegate ? `What ${props.whoFor} will do` : 'What you will do',
+          value: placement.tasks.join(', '),
+        },
+        { key: 'Where', value: `${placement.site.address.line1}, ${placement.site.address.town}` },
+        { key: 'Days', value: daysInWords(placement.schedule.days) },
+        { key: 'Times', value: `${placement.schedule.startTime} to ${placement.schedule.endTime}` },
+        { key: 'Starts', value: longDate(placement.startDate) },
+      ]}
+    />
+  );
+}
+
+/** The match's reasons, in sentences: what suits and what to think about. */
+function WhyItCouldSuit(props: { reasons: ReturnType<typeof reasonSentences>; whoFor: string }) {
+  const { good, harder } = props.reasons;
+  return (
+    <>
+      {good.length > 0 ? (
+        <>
+          <h2 class="govuk-heading-m">Why it could suit {props.whoFor}</h2>
+          <ul class="govuk-list govuk-list--bullet">
+            {good.map((line) => (
+              <li>{line}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {harder.length > 0 ? (
+        <>
+          <h2 class="govuk-heading-m">Things to think about</h2>
+          <ul class="govuk-list govuk-list--bullet">
+            {harder.map((line) => (
+              <li>{line}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+/** What the accept and decline forms share: who answers, for whom, and what was typed. */
+interface AnswerFormProps {
+  person: PersonPage;
+  whoFor: string;
+  base: string;
+  form: ProposalForm;
+  errors: FieldErrors;
+  csrf: string;
+}
+
+/** Saying yes: which parts of the passport the employer may read, and until when. */
+function AcceptForm(props: AnswerFormProps & { employerName: string; shareEnds: ShareEndChoice[] }) {
+  const { person, whoFor, form, errors, shareEnds } = props;
+  const latestEnd = shareEnds[shareEnds.length - 1]?.until ?? '';
+  return (
+    <form method="post" action={`${props.base}/accept`} novalidate>
+      <CsrfField token={props.csrf} />
+      {person.asDelegate ? <input type="hidden" name="talked" value="yes" /> : null}
+      {person.asDelegate ? null : <h2 class="govuk-heading-m">Do you want this placement?</h2>}
+      <p class="govuk-body">
+        {person.asDelegate
+          ? `If you say yes for ${whoFor}, the employer will see that ${whoFor} is interested. They will also read the parts of ${whoFor}’s passport you choose here, until the day you choose. ${whoFor} will see that you said yes.`
+          : 'If you say yes, the employer will see that you are interested. They will also read the parts of your passport you choose here, until the day you choose.'}
+      </p>
+      <Checkboxes
+        name="sections"
+        legend={`Which parts of ${person.asDelegate ? `${whoFor}’s` : 'your'} passport can ${props.employerName} read?`}
+        legendSize="s"
+        hint="They cannot read the other parts. You can stop sharing at any time."
+        items={passportSections.map((section) => ({
+          value: section,
+          text: sectionLabels[section],
+          ...(section === 'myCondition' ? { hint: 'Only share this if you want to.' } : {}),
+        }))}
+        values={form.sections}
+        error={errors.sections}
+      />
+      <Radios
+        name="shareUntil"
+        legend="Until when can they read them?"
+        legendSize="s"
+        hint="After this day they cannot read them. You can stop sharing sooner."
+        items={shareEnds.map((choice) => ({
+          value: choice.until,
+          text: longDate(choice.until),
+          hint: shareEndHint(choice),
+        }))}
+        value={form.shareUntil || latestEnd}
+        error={errors.shareUntil}
+      />
+      <Button>{person.asDelegate ? `Yes, ${whoFor} wants this placement` : 'Yes, I want this placement'}</Button>
+    </form>
+  );
+}
+
+/** Saying no, with a reason if they want to give one. */
+function DeclineForm(props: AnswerFormProps) {
+  const { person, whoFor } = props;
+  return (
+    <form method="post" action={`${props.base}/decline`} novalidate>
+      <CsrfField token={props.csrf} />
+      {person.asDelegate ? <input type="hidden" name="talked" value="yes" /> : null}
+      <h2 class="govuk-heading-m">Or say no</h2>
+      <CharacterCount
+        name="reason"
+        label="Why not? (you do not have to say)"
+        hint={`This helps ${person.asDelegate ? `${whoFor}’s` : 'your'} job coach find a better placement.`}
+        value={props.form.reason}
+        maxLength={500}
+        rows={3}
+        error={props.errors.reason}
+      />
+      <Button variant="secondary">
+        {person.asDelegate ? `No, ${whoFor} does not want this placement` : 'No, I do not want this placement'}
+      </Button>
+    </form>
   );
 }
 
@@ -273,93 +316,95 @@ function answerProblems(error: unknown): FieldErrors | undefined {
   return undefined;
 }
 
+/** Saying yes: checks the answer as the form asks it, then shares the chosen parts until the chosen day. */
+async function acceptProposal(c: Context<WebEnv>, person: PersonPage) {
+  const form = await readForm(c);
+  const sections = list(form, 'sections').filter((section): section is PassportSection =>
+    (passportSections as readonly string[]).includes(section),
+  );
+  const answer: ProposalForm = {
+    sections,
+    reason: '',
+    shareUntil: text(form, 'shareUntil'),
+    talked: text(form, 'talked'),
+  };
+  if (person.asDelegate && answer.talked !== 'yes') return proposalPage(c, person, { ...answer, talked: '' }, {});
+  if (sections.length === 0)
+    return proposalPage(c, person, answer, { sections: 'Choose at least one part of the passport they can read' });
+  if (!answer.shareUntil)
+    return proposalPage(c, person, answer, { shareUntil: 'Choose until when they can read them' });
+  if (!dateSchema.safeParse(answer.shareUntil).success)
+    return proposalPage(c, person, { ...answer, shareUntil: '' }, { shareUntil: 'Choose one of the days shown' });
+  const matchId = pageParam(c, 'matchId');
+  try {
+    await c.var.services.journey.accept(
+      person.actor,
+      matchId,
+      { sections, shareUntil: answer.shareUntil },
+      c.get('requestId'),
+    );
+  } catch (error) {
+    const problems = answerProblems(error);
+    if (problems) return proposalPage(c, person, answer, problems);
+    throw error;
+  }
+  const { title, employerName, name } = await answered(c, person, matchId);
+  const parts = sections.map((section) => sectionLabels[section]).join(', ');
+  return redirectWithFlash(
+    c,
+    '/',
+    person.asDelegate ? `You said yes to ${title} for ${name}` : `You said yes to ${title}`,
+    person.asDelegate
+      ? `${employerName} will look at it next. They can read these parts of ${name}’s passport until ${longDate(answer.shareUntil)}: ${parts}. ${name} can see that you said yes.`
+      : `${employerName} will look at it next. They can read these parts of your passport until ${longDate(answer.shareUntil)}: ${parts}.`,
+  );
+}
+
+/** Saying no, with the reason if one was given. */
+async function declineProposal(c: Context<WebEnv>, person: PersonPage) {
+  const form = await readForm(c);
+  const answer: ProposalForm = {
+    sections: ['aboutMe', 'whatHelps'],
+    reason: text(form, 'reason'),
+    shareUntil: '',
+    talked: text(form, 'talked'),
+  };
+  if (person.asDelegate && answer.talked !== 'yes') return proposalPage(c, person, { ...answer, talked: '' }, {});
+  if (answer.reason.length > 500)
+    return proposalPage(c, person, answer, { reason: 'The reason must be 500 characters or fewer' });
+  const matchId = pageParam(c, 'matchId');
+  try {
+    await c.var.services.journey.decline(
+      person.actor,
+      matchId,
+      answer.reason ? { reason: answer.reason } : {},
+      c.get('requestId'),
+    );
+  } catch (error) {
+    const problems = answerProblems(error);
+    if (problems) return proposalPage(c, person, answer, problems);
+    throw error;
+  }
+  const { title, name } = await answered(c, person, matchId);
+  return redirectWithFlash(
+    c,
+    '/',
+    person.asDelegate ? `You said no to ${title} for ${name}` : `You said no to ${title}`,
+    person.asDelegate
+      ? `${name}’s job coach will talk to ${name} about other placements. ${name} can see that you said no.`
+      : 'Your job coach will talk to you about other placements.',
+  );
+}
+
 /** A young person (or a delegate who may answer for them) reads a proposal and accepts or declines it. */
 export function proposalPages() {
   const app = new Hono<WebEnv>();
   app.get('/young-people/:id/proposals/:matchId', (c) =>
     withPerson(c, (person) => proposalPage(c, person, newForm(c), {})),
   );
-
-  app.post('/young-people/:id/proposals/:matchId/accept', (c) =>
-    withPerson(c, async (person) => {
-      const form = await readForm(c);
-      const sections = list(form, 'sections').filter((section): section is PassportSection =>
-        (passportSections as readonly string[]).includes(section),
-      );
-      const answer: ProposalForm = {
-        sections,
-        reason: '',
-        shareUntil: text(form, 'shareUntil'),
-        talked: text(form, 'talked'),
-      };
-      if (person.asDelegate && answer.talked !== 'yes') return proposalPage(c, person, { ...answer, talked: '' }, {});
-      if (sections.length === 0)
-        return proposalPage(c, person, answer, { sections: 'Choose at least one part of the passport they can read' });
-      if (!answer.shareUntil)
-        return proposalPage(c, person, answer, { shareUntil: 'Choose until when they can read them' });
-      if (!dateSchema.safeParse(answer.shareUntil).success)
-        return proposalPage(c, person, { ...answer, shareUntil: '' }, { shareUntil: 'Choose one of the days shown' });
-      const matchId = pageParam(c, 'matchId');
-      try {
-        await c.var.services.journey.accept(
-          person.actor,
-          matchId,
-          { sections, shareUntil: answer.shareUntil },
-          c.get('requestId'),
-        );
-      } catch (error) {
-        const problems = answerProblems(error);
-        if (problems) return proposalPage(c, person, answer, problems);
-        throw error;
-      }
-      const { title, employerName, name } = await answered(c, person, matchId);
-      const parts = sections.map((section) => sectionLabels[section]).join(', ');
-      return redirectWithFlash(
-        c,
-        '/',
-        person.asDelegate ? `You said yes to ${title} for ${name}` : `You said yes to ${title}`,
-        person.asDelegate
-          ? `${employerName} will look at it next. They can read these parts of ${name}’s passport until ${longDate(answer.shareUntil)}: ${parts}. ${name} can see that you said yes.`
-          : `${employerName} will look at it next. They can read these parts of your passport until ${longDate(answer.shareUntil)}: ${parts}.`,
-      );
-    }),
-  );
-
+  app.post('/young-people/:id/proposals/:matchId/accept', (c) => withPerson(c, (person) => acceptProposal(c, person)));
   app.post('/young-people/:id/proposals/:matchId/decline', (c) =>
-    withPerson(c, async (person) => {
-      const form = await readForm(c);
-      const answer: ProposalForm = {
-        sections: ['aboutMe', 'whatHelps'],
-        reason: text(form, 'reason'),
-        shareUntil: '',
-        talked: text(form, 'talked'),
-      };
-      if (person.asDelegate && answer.talked !== 'yes') return proposalPage(c, person, { ...answer, talked: '' }, {});
-      if (answer.reason.length > 500)
-        return proposalPage(c, person, answer, { reason: 'The reason must be 500 characters or fewer' });
-      const matchId = pageParam(c, 'matchId');
-      try {
-        await c.var.services.journey.decline(
-          person.actor,
-          matchId,
-          answer.reason ? { reason: answer.reason } : {},
-          c.get('requestId'),
-        );
-      } catch (error) {
-        const problems = answerProblems(error);
-        if (problems) return proposalPage(c, person, answer, problems);
-        throw error;
-      }
-      const { title, name } = await answered(c, person, matchId);
-      return redirectWithFlash(
-        c,
-        '/',
-        person.asDelegate ? `You said no to ${title} for ${name}` : `You said no to ${title}`,
-        person.asDelegate
-          ? `${name}’s job coach will talk to ${name} about other placements. ${name} can see that you said no.`
-          : 'Your job coach will talk to you about other placements.',
-      );
-    }),
+    withPerson(c, (person) => declineProposal(c, person)),
   );
   return app;
 }

@@ -1,6 +1,5 @@
 import { type Context, Hono } from 'hono';
 import { sectorLabels, sectors } from '../domain/vocabulary.js';
-import type { EarlierProposal } from '../journey/earlier-proposals.js';
 import { Button } from '../web/components/Button.js';
 import { CharacterCount } from '../web/components/CharacterCount.js';
 import { Checkboxes } from '../web/components/Checkboxes.js';
@@ -9,11 +8,9 @@ import { Input } from '../web/components/Input.js';
 import { Pagination, pageNumber } from '../web/components/Pagination.js';
 import { Select } from '../web/components/Select.js';
 import { SummaryList } from '../web/components/SummaryList.js';
-import { Tag } from '../web/components/Tag.js';
 import { CsrfField, csrfToken } from '../web/csrf.js';
 import { pageForbidden } from '../web/errors.js';
 import { type FieldErrors, fieldErrors, maxLengthOf, readForm, text, tooLongAnswers } from '../web/forms.js';
-import { reasonSentences } from '../web/match-reasons.js';
 import { pageActor, pageParam } from '../web/page-context.js';
 import { isRefusal } from '../web/refusals.js';
 import { renderPage } from '../web/render.js';
@@ -21,105 +18,10 @@ import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
 import { daysInWords } from '../web/words.js';
 import { longDate } from '../web/young-person.js';
+import { EarlierProposalNote, FitScore, Reasons } from './fit-words.js';
 import { matchesQuery, proposeInputSchema } from './matching.schemas.js';
-import type { MatchReasons } from './scoring.js';
 
 const pageSize = 10;
-
-/** The fit score in words first; the number and the bar only repeat it. */
-export function fitWords(score: number): string {
-  if (score >= 75) return 'Very good fit';
-  if (score >= 55) return 'Good fit';
-  if (score >= 35) return 'Some fit';
-  return 'Weak fit';
-}
-
-export function FitScore(props: { score: number }) {
-  const filled = Math.max(0, Math.min(100, props.score)) * 1.2;
-  return (
-    <p class="govuk-body app-fit">
-      <strong>{fitWords(props.score)}</strong>
-      <span>({props.score} out of 100)</span>
-      <svg class="app-fit__bar" viewBox="0 0 120 12" aria-hidden="true" focusable="false">
-        <rect x="0" y="0" width="120" height="12" fill="#f3f2f1" stroke="#505a5f" stroke-width="1" />
-        <rect x="0" y="0" width={String(filled)} height="12" fill="#1d70b8" />
-      </svg>
-    </p>
-  );
-}
-
-/** Every reason, as sentences about the young person by name, for the job coach reading them. */
-export function Reasons(props: { reasons: MatchReasons; name: string }) {
-  const { good, harder } = reasonSentences(props.reasons as unknown as Record<string, unknown>, props.name);
-  return (
-    <>
-      {good.length > 0 ? (
-        <>
-          <h3 class="govuk-heading-s govuk-!-margin-bottom-1">Why it fits</h3>
-          <ul class="govuk-list govuk-list--bullet">
-            {good.map((line) => (
-              <li>{line}</li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-      {harder.length > 0 ? (
-        <>
-          <h3 class="govuk-heading-s govuk-!-margin-bottom-1">Where support is needed</h3>
-          <ul class="govuk-list govuk-list--bullet">
-            {harder.map((line) => (
-              <li>{line}</li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-    </>
-  );
-}
-
-/**
- * What happened the last time this young person was proposed for the placement, in words a
- * coach can read out: a short tag for the list and the whole sentence.
- */
-export function earlierProposalWords(earlier: EarlierProposal, name: string): { tag: string; sentence: string } {
-  const on = longDate(earlier.at);
-  const because = earlier.reason ? `: “${earlier.reason}”` : '.';
-  switch (earlier.state) {
-    case 'proposed':
-      return { tag: 'Proposed already', sentence: `Proposed on ${on}. Waiting for ${name} to answer.` };
-    case 'awaiting_employer':
-      return { tag: 'Proposed already', sentence: `${name} said yes on ${on}. Waiting for the employer.` };
-    case 'taster_arranged':
-      return { tag: 'Proposed already', sentence: `${name} said yes. The employer arranged a taster on ${on}.` };
-    case 'agreed':
-      return { tag: 'Agreed already', sentence: `${name} and the employer agreed on ${on}.` };
-    case 'in_progress':
-      return { tag: 'On this placement', sentence: `${name} is on this placement now.` };
-    case 'declined_by_young_person':
-      return {
-        tag: `${name} said no`,
-        sentence: earlier.reason
-          ? `${name} said no on ${on}${because}`
-          : `${name} said no on ${on} and gave no reason.`,
-      };
-    case 'declined_by_employer':
-      return { tag: 'The employer said no', sentence: `The employer said no on ${on}${because}` };
-    case 'withdrawn':
-      return { tag: 'Withdrawn before', sentence: `It was proposed before and withdrawn on ${on}${because}` };
-    case 'completed':
-    case 'followed_up':
-      return { tag: 'Done before', sentence: `${name} finished this placement. Last changed on ${on}.` };
-  }
-}
-
-function EarlierProposalNote(props: { earlier: EarlierProposal; name: string }) {
-  const words = earlierProposalWords(props.earlier, props.name);
-  return (
-    <p class="govuk-body">
-      <Tag colour={props.earlier.underWay ? 'blue' : 'orange'}>{words.tag}</Tag> {words.sentence}
-    </p>
-  );
-}
 
 function staffOnly(c: Context<WebEnv>) {
   const role = pageActor(c).role;
@@ -127,11 +29,11 @@ function staffOnly(c: Context<WebEnv>) {
     throw pageForbidden('Only job coaches find placements for young people.');
 }
 
-/** Placements for one young person, best fit first, with the API's filters. */
-async function matchesPage(c: Context<WebEnv>) {
-  staffOnly(c);
-  const actor = pageActor(c);
-  const id = pageParam(c, 'id');
+type MatchesResult = Awaited<ReturnType<WebEnv['Variables']['services']['matching']['matchesFor']>>;
+type Fit = Awaited<ReturnType<WebEnv['Variables']['services']['matching']['fitFor']>>;
+
+/** The filters as typed (for the form and the page links), the page asked for, and the query they make. */
+function readMatchFilters(c: Context<WebEnv>) {
   const raw = {
     radiusKm: c.req.query('radiusKm') || undefined,
     sector: c.req.query('sector') || undefined,
@@ -145,6 +47,17 @@ async function matchesPage(c: Context<WebEnv>) {
         radiusKm: { label: 'Distance', whenWrong: 'Distance must be a number of kilometres from 0.5 to 100' },
         q: { label: 'Words' },
       });
+  return { raw, page, parsed, errors };
+}
+
+type MatchFilters = ReturnType<typeof readMatchFilters>['raw'];
+
+/** Placements for one young person, best fit first, with the API's filters. */
+async function matchesPage(c: Context<WebEnv>) {
+  staffOnly(c);
+  const actor = pageActor(c);
+  const id = pageParam(c, 'id');
+  const { raw, page, parsed, errors } = readMatchFilters(c);
   const person = await c.var.services.youngPeople.get(actor, id);
   const result = parsed.success
     ? await c.var.services.matching.matchesFor(actor, id, parsed.data)
@@ -166,67 +79,77 @@ async function matchesPage(c: Context<WebEnv>) {
       </p>
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-one-third">
-          <form method="get" role="search" aria-label="Filter placements">
-            <Input
-              name="radiusKm"
-              label="Distance from home (km)"
-              hint="Leave empty to use their travel limit."
-              inputmode="decimal"
-              width="3"
-              value={raw.radiusKm}
-              error={errors.radiusKm}
-            />
-            <Select
-              name="sector"
-              label="Sector"
-              items={[
-                { value: '', text: 'Any sector' },
-                ...sectors.map((value) => ({ value, text: sectorLabels[value] })),
-              ]}
-              value={raw.sector ?? ''}
-              error={errors.sector}
-            />
-            <Input name="q" label="Words" hint="For example, kitchen." type="search" value={raw.q} error={errors.q} />
-            <Button variant="secondary">Filter</Button>
-          </form>
+          <MatchFilterForm filters={raw} errors={errors} />
         </div>
         <div class="govuk-grid-column-two-thirds">
           <p class="govuk-body">
             {result.total} {result.total === 1 ? 'placement' : 'placements'}
           </p>
           {result.items.map((item) => (
-            <section class="govuk-!-margin-bottom-8" aria-labelledby={`placement-${item.placement.id}`}>
-              <h2 class="govuk-heading-m govuk-!-margin-bottom-1" id={`placement-${item.placement.id}`}>
-                {item.placement.title} at {item.placement.employer.name}
-              </h2>
-              <p class="govuk-body-s">
-                {item.placement.town}, {daysInWords(item.placement.days)}, {item.placement.hoursPerWeek} hours a week,
-                from {longDate(item.placement.startDate)}. {item.placement.placesFree}{' '}
-                {item.placement.placesFree === 1 ? 'place' : 'places'} free.
-              </p>
-              {item.earlierProposal ? (
-                <EarlierProposalNote earlier={item.earlierProposal} name={person.preferredName} />
-              ) : null}
-              <FitScore score={item.fitScore} />
-              <Reasons reasons={item.reasons} name={person.preferredName} />
-              <p class="govuk-body">
-                {item.earlierProposal?.underWay ? (
-                  <a class="govuk-link" href={`/journeys/${item.earlierProposal.matchId}`}>
-                    See {person.preferredName}’s journey with {item.placement.title}
-                  </a>
-                ) : (
-                  <a class="govuk-link" href={`/young-people/${id}/matches/${item.placement.id}/propose`}>
-                    Propose {item.placement.title} to {person.preferredName}
-                    {item.earlierProposal ? ' again' : ''}
-                  </a>
-                )}
-              </p>
-            </section>
+            <PlacementMatch item={item} youngPersonId={id} name={person.preferredName} />
           ))}
           <Pagination page={page} pages={pages} href={href} />
         </div>
       </div>
     </>,
+  );
+}
+
+function MatchFilterForm(props: { filters: MatchFilters; errors: FieldErrors }) {
+  const { filters, errors } = props;
+  return (
+    <form method="get" role="search" aria-label="Filter placements">
+      <Input
+        name="radiusKm"
+        label="Distance from home (km)"
+        hint="Leave empty to use their travel limit."
+        inputmode="decimal"
+        width="3"
+        value={filters.radiusKm}
+        error={errors.radiusKm}
+      />
+      <Select
+        name="sector"
+        label="Sector"
+        items={[{ value: '', text: 'Any sector' }, ...sectors.map((value) => ({ value, text: sectorLabels[value] }))]}
+        value={filters.sector ?? ''}
+        error={errors.sector}
+      />
+      <Input name="q" label="Words" hint="For example, kitchen." type="search" value={filters.q} error={errors.q} />
+      <Button variant="secondary">Filter</Button>
+    </form>
+  );
+}
+
+/** One placement that fits: its facts, how well it fits and why, and the way to propose it (or its journey). */
+function PlacementMatch(props: { item: MatchesResult['items'][number]; youngPersonId: string; name: string }) {
+  const { item, name } = props;
+  return (
+    <section class="govuk-!-margin-bottom-8" aria-labelledby={`placement-${item.placement.id}`}>
+      <h2 class="govuk-heading-m govuk-!-margin-bottom-1" id={`placement-${item.placement.id}`}>
+        {item.placement.title} at {item.placement.employer.name}
+      </h2>
+      <p class="govuk-body-s">
+        {item.placement.town}, {daysInWords(item.placement.days)}, {item.placement.hoursPerWeek} hours a week, from{' '}
+        {longDate(item.placement.startDate)}. {item.placement.placesFree}{' '}
+        {item.placement.placesFree === 1 ? 'place' : 'places'} free.
+      </p>
+      {item.earlierProposal ? <EarlierProposalNote earlier={item.earlierProposal} name={name} /> : null}
+      <FitScore score={item.fitScore} />
+      <Reasons reasons={item.reasons} name={name} />
+      <p class="govuk-body">
+        {item.earlierProposal?.underWay ? (
+          <a class="govuk-link" href={`/journeys/${item.earlierProposal.matchId}`}>
+            See {name}’s journey with {item.placement.title}
+          </a>
+        ) : (
+          <a class="govuk-link" href={`/young-people/${props.youngPersonId}/matches/${item.placement.id}/propose`}>
+            Propose {item.placement.title} to {name}
+            {item.earlierProposal ? ' again' : ''}
+          </a>
+        )}
+      </p>
+    </section>
   );
 }
 
@@ -258,17 +181,7 @@ async function proposePage(c: Context<WebEnv>, form: ProposeForm, errors: FieldE
         <h1 class="govuk-heading-l">
           {fit.placement.title} at {fit.placement.employer.name}
         </h1>
-        <SummaryList
-          rows={[
-            { key: 'Where', value: fit.placement.town },
-            { key: 'Days', value: daysInWords(fit.placement.days) },
-            {
-              key: 'Times',
-              value: `${fit.placement.startTime} to ${fit.placement.endTime}, ${fit.placement.hoursPerWeek} hours a week`,
-            },
-            { key: 'Starts', value: longDate(fit.placement.startDate) },
-          ]}
-        />
+        <PlacementFacts placement={fit.placement} />
         {fit.earlierProposal ? <EarlierProposalNote earlier={fit.earlierProposal} name={person.preferredName} /> : null}
         <FitScore score={fit.fitScore} />
         <Reasons reasons={fit.reasons} name={person.preferredName} />
@@ -279,50 +192,85 @@ async function proposePage(c: Context<WebEnv>, form: ProposeForm, errors: FieldE
             </a>
           </p>
         ) : (
-          <form method="post" novalidate>
-            <CsrfField token={csrfToken(c)} />
-            <CharacterCount
-              name="note"
-              label={`A note for ${person.preferredName}`}
-              hint="Why this placement, in plain words. They read it first, and the employer reads it once they say yes."
-              value={form.note}
-              rows={4}
-              maxLength={2000}
-              error={errors.note}
-            />
-            {brokenLimits.length > 0 || form.overrideReason ? (
-              <CharacterCount
-                name="overrideReason"
-                label="Why is it right for them anyway?"
-                hint={`It is outside these limits: ${brokenLimits.join('; ')}. ${person.preferredName} will see your reason.`}
-                value={form.overrideReason}
-                rows={3}
-                maxLength={1000}
-                error={errors.overrideReason}
-              />
-            ) : null}
-            {fit.earlierProposal ? (
-              <Checkboxes
-                name="confirmRepeat"
-                legend="Proposing it again"
-                items={[
-                  {
-                    value: 'yes',
-                    text: `I know what happened before and want to propose it to ${person.preferredName} again`,
-                  },
-                ]}
-                values={form.confirmRepeat ? ['yes'] : []}
-                error={errors.confirmRepeat}
-              />
-            ) : null}
-            <p class="govuk-body">
-              {person.preferredName} (and a parent or carer who answers for them) will be asked to say yes or no.
-            </p>
-            <Button>Propose this placement</Button>
-          </form>
+          <ProposalForm
+            name={person.preferredName}
+            form={form}
+            errors={errors}
+            brokenLimits={brokenLimits}
+            proposedBefore={fit.earlierProposal !== undefined}
+            csrf={csrfToken(c)}
+          />
         )}
       </div>
     </div>,
+  );
+}
+
+function PlacementFacts(props: { placement: Fit['placement'] }) {
+  const { placement } = props;
+  return (
+    <SummaryList
+      rows={[
+        { key: 'Where', value: placement.town },
+        { key: 'Days', value: daysInWords(placement.days) },
+        {
+          key: 'Times',
+          value: `${placement.startTime} to ${placement.endTime}, ${placement.hoursPerWeek} hours a week`,
+        },
+        { key: 'Starts', value: longDate(placement.startDate) },
+      ]}
+    />
+  );
+}
+
+/**
+ * The note to the young person; the reason it is right anyway when it is outside their limits;
+ * and, when they were proposed it before, the coach's word that they know what happened.
+ */
+function ProposalForm(props: {
+  name: string;
+  form: ProposeForm;
+  errors: FieldErrors;
+  brokenLimits: string[];
+  proposedBefore: boolean;
+  csrf: string;
+}) {
+  const { name, form, errors, brokenLimits } = props;
+  return (
+    <form method="post" novalidate>
+      <CsrfField token={props.csrf} />
+      <CharacterCount
+        name="note"
+        label={`A note for ${name}`}
+        hint="Why this placement, in plain words. They read it first, and the employer reads it once they say yes."
+        value={form.note}
+        rows={4}
+        maxLength={2000}
+        error={errors.note}
+      />
+      {brokenLimits.length > 0 || form.overrideReason ? (
+        <CharacterCount
+          name="overrideReason"
+          label="Why is it right for them anyway?"
+          hint={`It is outside these limits: ${brokenLimits.join('; ')}. ${name} will see your reason.`}
+          value={form.overrideReason}
+          rows={3}
+          maxLength={1000}
+          error={errors.overrideReason}
+        />
+      ) : null}
+      {props.proposedBefore ? (
+        <Checkboxes
+          name="confirmRepeat"
+          legend="Proposing it again"
+          items={[{ value: 'yes', text: `I know what happened before and want to propose it to ${name} again` }]}
+          values={form.confirmRepeat ? ['yes'] : []}
+          error={errors.confirmRepeat}
+        />
+      ) : null}
+      <p class="govuk-body">{name} (and a parent or carer who answers for them) will be asked to say yes or no.</p>
+      <Button>Propose this placement</Button>
+    </form>
   );
 }
 

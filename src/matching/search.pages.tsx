@@ -32,12 +32,8 @@ const hoursBandWords: Record<(typeof hoursBands)[number], string> = {
 
 const withCount = (text: string, count: number | undefined) => (count === undefined ? text : `${text} (${count})`);
 
-/**
- * Open placements of verified employers, for everyone signed in: words, a postcode and distance,
- * and the facets the API has. A plain GET form, so filtering works without JavaScript.
- */
-async function searchPage(c: Context<WebEnv>) {
-  const actor = pageActor(c);
+/** The search as typed: words, postcode, distance, the facets chosen, the page, and what is wrong with them. */
+function readSearch(c: Context<WebEnv>) {
   const url = new URL(c.req.url);
   const all = (name: string) => url.searchParams.getAll(name).filter(Boolean);
   const words = (c.req.query('q') ?? '').trim();
@@ -57,7 +53,6 @@ async function searchPage(c: Context<WebEnv>) {
     adjustments: all('adjustments'),
     disabilityConfident: all('disabilityConfident'),
   };
-  const filtersChosen = Object.values(chosen).reduce((sum, values) => sum + values.length, 0);
   const parsed = browseQuery.safeParse({
     ...(words ? { q: words } : {}),
     ...(near ? { near } : {}),
@@ -78,154 +73,197 @@ async function searchPage(c: Context<WebEnv>) {
         q: { label: 'Words' },
       }),
     );
-  const hasErrors = Object.keys(errors).length > 0;
-  const result = parsed.success && !hasErrors ? await c.var.services.matching.browse(actor, parsed.data) : undefined;
+  return { url, words, postcode, radius, chosen, page, errors, query: parsed.success ? parsed.data : undefined };
+}
+
+type Search = ReturnType<typeof readSearch>;
+type BrowseResult = Awaited<ReturnType<WebEnv['Variables']['services']['matching']['browse']>>;
+
+/**
+ * Open placements of verified employers, for everyone signed in: words, a postcode and distance,
+ * and the facets the API has. A plain GET form, so filtering works without JavaScript.
+ */
+async function searchPage(c: Context<WebEnv>) {
+  const actor = pageActor(c);
+  const search = readSearch(c);
+  const hasErrors = Object.keys(search.errors).length > 0;
+  const result = search.query && !hasErrors ? await c.var.services.matching.browse(actor, search.query) : undefined;
   if (hasErrors) c.status(400);
-  const facets = result?.facets;
-  // Pages reach only the placements Meilisearch will page through (the first 1,000); the count says all.
-  const pages = Math.max(1, Math.ceil((result?.total ?? 0) / pageSize));
-  const href = (target: number) => {
-    const next = new URLSearchParams(url.searchParams);
-    next.set('page', String(target));
-    return `/search/placements?${next}`;
-  };
   const youngPerson = actor.role === 'young_person' || actor.role === 'delegate';
   return renderPage(
     c,
     { title: youngPerson ? 'Find a placement' : 'Search placements', hasErrors },
     <>
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={search.errors} />
       <h1 class="govuk-heading-l">{youngPerson ? 'Find a placement' : 'Search placements'}</h1>
       {youngPerson ? (
         <p class="govuk-body">These are places to work and learn. Your job coach can help you choose one.</p>
       ) : null}
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-one-third">
-          <form method="get" action="/search/placements" role="search" aria-label="Filter placements">
-            <Input
-              name="q"
-              label={youngPerson ? 'What kind of work?' : 'Words'}
-              hint="For example, kitchen or library."
-              type="search"
-              value={words}
-              error={errors.q}
-            />
-            <Input
-              name="postcode"
-              label="Near this postcode"
-              hint="For example, LS1 4AP."
-              autocomplete="postal-code"
-              width="10"
-              value={postcode}
-              error={errors.postcode}
-            />
-            <Input
-              name="radiusKm"
-              label="How far (km)"
-              inputmode="decimal"
-              width="3"
-              value={radius}
-              error={errors.radiusKm}
-            />
-            <Button variant="secondary">Search</Button>
-            {/* Closed until a filter is chosen, so that on a phone the placements follow the search box, not four lists. */}
-            <Details
-              summary={
-                filtersChosen > 0 ? `Filters (${filtersChosen} chosen)` : 'Filter by kind of work, hours and help'
-              }
-              open={filtersChosen > 0}
-            >
-              <Checkboxes
-                small
-                name="sector"
-                legend="Kind of work"
-                legendSize="s"
-                items={sectors.map((value) => ({ value, text: withCount(sectorLabels[value], facets?.sector[value]) }))}
-                values={chosen.sector}
-              />
-              <Checkboxes
-                small
-                name="hoursBand"
-                legend="Hours"
-                legendSize="s"
-                items={hoursBands.map((value) => ({
-                  value,
-                  text: withCount(hoursBandWords[value], facets?.hoursBand[value]),
-                }))}
-                values={chosen.hoursBand}
-              />
-              <Checkboxes
-                small
-                name="adjustments"
-                legend="Help they offer"
-                legendSize="s"
-                hint="Only places that offer every one you choose."
-                items={adjustmentCategories.map((value) => ({
-                  value,
-                  text: withCount(adjustmentCategoryLabels[value], facets?.adjustmentsOffered[value]),
-                }))}
-                values={chosen.adjustments}
-              />
-              <Checkboxes
-                small
-                name="disabilityConfident"
-                legend="Disability Confident"
-                legendSize="s"
-                items={disabilityConfidentLevels.map((value) => ({
-                  value,
-                  text: withCount(disabilityConfidentWords[value], facets?.disabilityConfident[value]),
-                }))}
-                values={chosen.disabilityConfident}
-              />
-              <Button variant="secondary">Show placements</Button>
-            </Details>
-          </form>
+          <SearchForm search={search} facets={result?.facets} youngPerson={youngPerson} />
         </div>
         <div class="govuk-grid-column-two-thirds">
-          {result ? (
-            <p class="govuk-body" role="status">
-              {result.matching.toLocaleString('en-GB')} {result.matching === 1 ? 'placement' : 'placements'}
-              {result.matching > result.total
-                ? `. These pages show the first ${result.total.toLocaleString('en-GB')}: choose a place, a distance or a kind of work to see the others.`
-                : ''}
-            </p>
-          ) : null}
-          <ul class="govuk-list">
-            {(result?.items ?? []).map((item) => (
-              <li class="govuk-!-margin-bottom-6">
-                <h2 class="govuk-heading-m govuk-!-margin-bottom-1">
-                  <a class="govuk-link" href={`/placements/${item.id}`}>
-                    {item.title} at {item.employer.name}
-                  </a>
-                </h2>
-                <p class="govuk-body govuk-!-margin-bottom-1">
-                  {sectorLabels[item.sector]} in {item.town}
-                  {item.distanceKm !== undefined ? `, about ${item.distanceKm} km away` : ''}.
-                </p>
-                <p class="govuk-body-s govuk-!-margin-bottom-1">
-                  {daysInWords(item.days)}, {item.hoursPerWeek} hours a week. Starts {longDate(item.startDate)}.{' '}
-                  {item.placesFree} {item.placesFree === 1 ? 'place' : 'places'} free.
-                </p>
-                {item.adjustmentsOffered.length > 0 ? (
-                  <p class="govuk-body-s govuk-!-margin-bottom-1">
-                    Help offered:{' '}
-                    {item.adjustmentsOffered.map((category) => adjustmentCategoryLabels[category]).join('; ')}.
-                  </p>
-                ) : null}
-                {actor.role === 'job_coach' ? (
-                  <p class="govuk-body-s">
-                    <a class="govuk-link" href={`/placements/${item.id}/candidates`}>
-                      Young people who could fit {item.title}
-                    </a>
-                  </p>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-          <Pagination page={page} pages={pages} href={href} />
+          <SearchResults search={search} result={result} linkCandidates={actor.role === 'job_coach'} />
         </div>
       </div>
     </>,
+  );
+}
+
+/** The search box, postcode and distance, then the facets. */
+function SearchForm(props: { search: Search; facets: BrowseResult['facets'] | undefined; youngPerson: boolean }) {
+  const { chosen, errors } = props.search;
+  return (
+    <form method="get" action="/search/placements" role="search" aria-label="Filter placements">
+      <Input
+        name="q"
+        label={props.youngPerson ? 'What kind of work?' : 'Words'}
+        hint="For example, kitchen or library."
+        type="search"
+        value={props.search.words}
+        error={errors.q}
+      />
+      <Input
+        name="postcode"
+        label="Near this postcode"
+        hint="For example, LS1 4AP."
+        autocomplete="postal-code"
+        width="10"
+        value={props.search.postcode}
+        error={errors.postcode}
+      />
+      <Input
+        name="radiusKm"
+        label="How far (km)"
+        inputmode="decimal"
+        width="3"
+        value={props.search.radius}
+        error={errors.radiusKm}
+      />
+      <Button variant="secondary">Search</Button>
+      <SearchFacets chosen={chosen} facets={props.facets} />
+    </form>
+  );
+}
+
+/** The facets, each choice with its count. */
+function SearchFacets(props: { chosen: Search['chosen']; facets: BrowseResult['facets'] | undefined }) {
+  const { chosen, facets } = props;
+  const filtersChosen = Object.values(chosen).reduce((sum, values) => sum + values.length, 0);
+  // Closed until a filter is chosen, so that on a phone the placements follow the search box, not four lists.
+  return (
+    <Details
+      summary={filtersChosen > 0 ? `Filters (${filtersChosen} chosen)` : 'Filter by kind of work, hours and help'}
+      open={filtersChosen > 0}
+    >
+      <Checkboxes
+        small
+        name="sector"
+        legend="Kind of work"
+        legendSize="s"
+        items={sectors.map((value) => ({ value, text: withCount(sectorLabels[value], facets?.sector[value]) }))}
+        values={chosen.sector}
+      />
+      <Checkboxes
+        small
+        name="hoursBand"
+        legend="Hours"
+        legendSize="s"
+        items={hoursBands.map((value) => ({
+          value,
+          text: withCount(hoursBandWords[value], facets?.hoursBand[value]),
+        }))}
+        values={chosen.hoursBand}
+      />
+      <Checkboxes
+        small
+        name="adjustments"
+        legend="Help they offer"
+        legendSize="s"
+        hint="Only places that offer every one you choose."
+        items={adjustmentCategories.map((value) => ({
+          value,
+          text: withCount(adjustmentCategoryLabels[value], facets?.adjustmentsOffered[value]),
+        }))}
+        values={chosen.adjustments}
+      />
+      <Checkboxes
+        small
+        name="disabilityConfident"
+        legend="Disability Confident"
+        legendSize="s"
+        items={disabilityConfidentLevels.map((value) => ({
+          value,
+          text: withCount(disabilityConfidentWords[value], facets?.disabilityConfident[value]),
+        }))}
+        values={chosen.disabilityConfident}
+      />
+      <Button variant="secondary">Show placements</Button>
+    </Details>
+  );
+}
+
+/** How many placements match, one page of them, and the links to the other pages. */
+function SearchResults(props: { search: Search; result: BrowseResult | undefined; linkCandidates: boolean }) {
+  const { search, result } = props;
+  // Pages reach only the placements Meilisearch will page through (the first 1,000); the count says all.
+  const pages = Math.max(1, Math.ceil((result?.total ?? 0) / pageSize));
+  const href = (target: number) => {
+    const next = new URLSearchParams(search.url.searchParams);
+    next.set('page', String(target));
+    return `/search/placements?${next}`;
+  };
+  return (
+    <>
+      {result ? (
+        <p class="govuk-body" role="status">
+          {result.matching.toLocaleString('en-GB')} {result.matching === 1 ? 'placement' : 'placements'}
+          {result.matching > result.total
+            ? `. These pages show the first ${result.total.toLocaleString('en-GB')}: choose a place, a distance or a kind of work to see the others.`
+            : ''}
+        </p>
+      ) : null}
+      <ul class="govuk-list">
+        {(result?.items ?? []).map((item) => (
+          <SearchResult item={item} linkCandidates={props.linkCandidates} />
+        ))}
+      </ul>
+      <Pagination page={search.page} pages={pages} href={href} />
+    </>
+  );
+}
+
+function SearchResult(props: { item: BrowseResult['items'][number]; linkCandidates: boolean }) {
+  const { item } = props;
+  return (
+    <li class="govuk-!-margin-bottom-6">
+      <h2 class="govuk-heading-m govuk-!-margin-bottom-1">
+        <a class="govuk-link" href={`/placements/${item.id}`}>
+          {item.title} at {item.employer.name}
+        </a>
+      </h2>
+      <p class="govuk-body govuk-!-margin-bottom-1">
+        {sectorLabels[item.sector]} in {item.town}
+        {item.distanceKm !== undefined ? `, about ${item.distanceKm} km away` : ''}.
+      </p>
+      <p class="govuk-body-s govuk-!-margin-bottom-1">
+        {daysInWords(item.days)}, {item.hoursPerWeek} hours a week. Starts {longDate(item.startDate)}. {item.placesFree}{' '}
+        {item.placesFree === 1 ? 'place' : 'places'} free.
+      </p>
+      {item.adjustmentsOffered.length > 0 ? (
+        <p class="govuk-body-s govuk-!-margin-bottom-1">
+          Help offered: {item.adjustmentsOffered.map((category) => adjustmentCategoryLabels[category]).join('; ')}.
+        </p>
+      ) : null}
+      {props.linkCandidates ? (
+        <p class="govuk-body-s">
+          <a class="govuk-link" href={`/placements/${item.id}/candidates`}>
+            Young people who could fit {item.title}
+          </a>
+        </p>
+      ) : null}
+    </li>
   );
 }
 
