@@ -32,7 +32,6 @@ const longFilesLeft: Record<string, string> = {
     'plan outcomes, the after page (core aims, employment plan, follow-ups), job outcomes',
   'src/outcomes/outcomes.service.ts': 'the EHC plan, core aims, the employment plan and follow-ups',
   'src/study/study.pages.tsx': 'the study programme form, attendance form and the young person’s view',
-  'src/auth/policy.ts': 'every resource’s decision, one function each, in the one policy module',
   'src/services.ts': 'wires every repository, read model and service',
   'src/dashboards/dashboards.service.ts': 'the provider and employer dashboards with their added figures',
 };
@@ -64,7 +63,6 @@ const longFunctionsLeft: Record<string, string> = {
   'src/access-to-work/access-to-work.routes.ts accessToWorkRoutes': 'registers every Access to Work operation inline',
   'src/access-to-work/award.pages.tsx awardPage': 'the award form: one row of fields a kind of help',
   'src/auth/auth.pages.tsx authPages': 'registers sign-in, sign-out and invitations with handlers inline',
-  'src/app.ts createApp': 'the middleware and every API router, in order',
   'src/journey/journey.views.ts matchView': 'shapes and redacts a match for each kind of reader',
   'src/auth/invitations.ts accept': 'accepting an invitation: checks, account, grants, audit, in one transaction',
   'src/matching/matching.pages.tsx matchesPage': 'the matches for a young person, with reasons and filters',
