@@ -21,7 +21,6 @@ const tables: Record<string, string> = {
 
 const longFilesLeft: Record<string, string> = {
   'src/journey/journey.service.ts': 'proposing and every step of the journey, in one class',
-  'src/dashboards/dashboard-summaries.ts': "each dashboard's summary",
   'src/passports/passports.routes.ts': "the passport's operations",
   'src/access-to-work/access-to-work.service.ts': 'the case, the award and the claims',
   'src/journey/journey.repository.ts': 'the journey collection and its queries',
@@ -33,7 +32,6 @@ const longFilesLeft: Record<string, string> = {
   'src/outcomes/outcomes.service.ts': 'the EHC plan, core aims, the employment plan and follow-ups',
   'src/study/study.pages.tsx': 'the study programme form, attendance form and the young person’s view',
   'src/services.ts': 'wires every repository, read model and service',
-  'src/dashboards/dashboards.service.ts': 'the provider and employer dashboards with their added figures',
 };
 
 const longFunctionsLeft: Record<string, string> = {
@@ -58,7 +56,6 @@ const longFunctionsLeft: Record<string, string> = {
   'src/journey/progress.pages.tsx progressPage': "a placement's weeks, hours chart, reviews and links",
   'src/young-people/caseload.pages.tsx staffOverview': "an admin's overview of every coach's caseload",
   'src/providers/admin.pages.tsx verificationPage': 'employers to verify, with their evidence and the decision form',
-  'src/dashboards/dashboards.service.ts employer': "the employer dashboard's figures, each read in turn",
   'src/young-people/caseload.pages.tsx caseloadPage': "a coach's caseload with filters and each young person's state",
   'src/access-to-work/access-to-work.routes.ts accessToWorkRoutes': 'registers every Access to Work operation inline',
   'src/access-to-work/award.pages.tsx awardPage': 'the award form: one row of fields a kind of help',
