@@ -48,7 +48,6 @@ const longFunctionsLeft: Record<string, string> = {
   'src/matching/scoring.ts fitScorer': 'the scoring of every fit factor in one closure',
   'src/journey/proposals.pages.tsx proposalPage':
     "the young person's proposal page: what, when, why and the answer form",
-  'src/dashboards/reports.pages.tsx providerReport': "the provider's report: figures, tables and downloads",
   'src/web/info.pages.tsx infoPages': 'registers the information pages with their text inline',
   'src/access-to-work/access-to-work.pages.tsx CoachView':
     "the coach's view of a case: application, award, claims, forms",
