@@ -16,7 +16,6 @@ const tables: Record<string, string> = {
   'src/journey/journey.machine.ts journeySteps': 'the journey table: one row a step, who takes it and from which state',
   'src/journey/journey.pages.tsx rows': "the journey page's summary list, one row a fact",
   'src/adjustments/adjustments.repository.ts adjustmentsCollection': "the collection's validator and indexes",
-  'src/services.ts services': 'the services object: one line a service, built from the repositories above it',
 };
 
 const longFilesLeft: Record<string, string> = {
@@ -31,11 +30,9 @@ const longFilesLeft: Record<string, string> = {
     'plan outcomes, the after page (core aims, employment plan, follow-ups), job outcomes',
   'src/outcomes/outcomes.service.ts': 'the EHC plan, core aims, the employment plan and follow-ups',
   'src/study/study.pages.tsx': 'the study programme form, attendance form and the young person’s view',
-  'src/services.ts': 'wires every repository, read model and service',
 };
 
 const longFunctionsLeft: Record<string, string> = {
-  'src/services.ts createServices': 'wires every repository, read model and service in one place',
   'src/passports/withdraw-share.pages.tsx withdrawSharePages': 'registers stopping a share with its handlers inline',
   'src/passports/passports.routes.ts passportsRoutes': 'registers every passport operation with its handler inline',
   'src/placements/placement-form.tsx PlacementForm':
