@@ -10,6 +10,7 @@ import { adjustmentsRoutes } from './adjustments/adjustments.routes.js';
 import { accountsRoutes } from './auth/accounts.routes.js';
 import { authenticate } from './auth/auth.middleware.js';
 import { authRoutes } from './auth/auth.routes.js';
+import type { Config } from './core/config.js';
 import type { AppEnv } from './core/http/env.js';
 import { onErrorWithLiteralPaths, onNotFoundOrMethodNotAllowed } from './core/http/error-handler.js';
 import { idempotency } from './core/http/idempotency.js';
@@ -47,19 +48,39 @@ import { youngPeopleRoutes } from './young-people/young-people.routes.js';
 /** Paths that belong to the API (and its docs and health checks), never to the web pages. */
 const apiPathPrefixes = ['/v1/', '/health/', '/docs', '/openapi.json', '/.well-known/', '/metrics'];
 
+type Router = ReturnType<typeof createRouter>;
+
 /** Builds the whole HTTP API from its services. Nothing here listens or connects. */
 export function createApp(services: Services) {
-  const { config } = services;
   const app = createRouter();
-  const web = createWebApp(services, pageModules);
+  handOverWebPages(app, services);
+  requestContext(app, services);
+  securityHeaders(app, services.config);
+  // Before the JSON-only body check: mail clients unsubscribe with a form body (RFC 8058).
+  app.route('/', notificationEndpoints());
+  requestBodyChecks(app, services.config);
+  mountApi(app);
+  serveOpenApiDocument(app);
+  app.notFound(onNotFoundOrMethodNotAllowed(app.router));
+  app.onError(onErrorWithLiteralPaths(app.router));
+  return app;
+}
 
-  // Browsers' pages: anything that is not an API route goes to the web app, with its own
-  // session, CSRF, CSP and HTML error pages. API paths keep the JSON envelope even when unknown.
+/**
+ * Browsers' pages: anything that is not an API route goes to the web app, with its own
+ * session, CSRF, CSP and HTML error pages. API paths keep the JSON envelope even when unknown.
+ */
+function handOverWebPages(app: Router, services: Services) {
+  const web = createWebApp(services, pageModules);
   app.use(async (c, next) => {
     if (apiPathPrefixes.some((prefix) => c.req.path.startsWith(prefix))) return next();
     if (matchedRoutes(c).some((route) => route.method !== 'ALL')) return next();
     return web.fetch(c.req.raw, c.env);
   });
+}
+
+/** The request id, the services on the context, the log line and the metrics of every API request. */
+function requestContext(app: Router, services: Services) {
   app.use(requestId({ limitLength: 64 }));
   app.use(async (c, next) => {
     c.set('services', services);
@@ -67,6 +88,9 @@ export function createApp(services: Services) {
   });
   app.use(requestLogger(services.logger));
   app.use(requestMetrics);
+}
+
+function securityHeaders(app: Router, config: Config) {
   app.use(
     secureHeaders({
       overwrite: false,
@@ -92,8 +116,10 @@ export function createApp(services: Services) {
       }),
     );
   }
-  // Before the JSON-only body check: mail clients unsubscribe with a form body (RFC 8058).
-  app.route('/', notificationEndpoints());
+}
+
+/** The size, the URL, the JSON body and the store deadline of every request the API answers. */
+function requestBodyChecks(app: Router, config: Config) {
   // The document upload is the one multipart request: it has its own, larger, limit (documents.routes.ts).
   app.use(exceptFor(isDocumentUpload, limitBody(config.BODY_LIMIT_BYTES)));
   app.use(refuseControlCharactersInUrl);
@@ -104,7 +130,10 @@ export function createApp(services: Services) {
     ),
   );
   app.use(storeDeadline());
+}
 
+/** The `/v1/` middleware, then every router of the API in order. */
+function mountApi(app: Router) {
   app.use('/v1/*', noStore);
   app.use('/v1/*', authenticate);
   app.use('/v1/*', idempotency);
@@ -128,7 +157,10 @@ export function createApp(services: Services) {
   app.route('/', inboxRoutes());
   app.route('/', dashboardsRoutes());
   app.route('/', notificationsRoutes());
+}
 
+/** GET /openapi.json: the document of every route registered above, with its links and examples. */
+function serveOpenApiDocument(app: Router) {
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
     scheme: 'bearer',
@@ -158,10 +190,6 @@ export function createApp(services: Services) {
       }),
     ),
   );
-
-  app.notFound(onNotFoundOrMethodNotAllowed(app.router));
-  app.onError(onErrorWithLiteralPaths(app.router));
-  return app;
 }
 
 export type App = ReturnType<typeof createApp>;
@@ -172,7 +200,7 @@ function exceptFor(skip: (c: Context) => boolean, middleware: MiddlewareHandler<
 }
 
 /** `METHOD /path/{param}` of every documented operation whose request body is required. */
-function operationsWithRequiredBody(app: ReturnType<typeof createRouter>): Set<string> {
+function operationsWithRequiredBody(app: Router): Set<string> {
   const operations = new Set<string>();
   for (const definition of app.openAPIRegistry.definitions) {
     if (definition.type === 'route' && definition.route.request?.body?.required) {

@@ -46,6 +46,11 @@ export const adjustmentFigureDefinitions: Record<keyof AdjustmentFigures, string
 };
 
 /** Each adjustment figure as the report pages and their CSV name it. */
+/** The definitions as a dashboard keeps them, under `adjustments.<figure>`. */
+export const adjustmentDashboardDefinitions = Object.fromEntries(
+  Object.entries(adjustmentFigureDefinitions).map(([figure, words]) => [`adjustments.${figure}`, words]),
+);
+
 export const adjustmentFigureWords: Record<keyof AdjustmentFigures, string> = {
   requests: 'Adjustments requested',
   agreed: 'Agreed',

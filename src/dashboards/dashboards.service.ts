@@ -3,55 +3,40 @@ import { todayInEngland } from '../access-to-work/access-to-work.rules.js';
 import { type Actor, authorize, providerDashboardScope } from '../auth/policy.js';
 import type { Clock } from '../core/clock.js';
 import { londonDayAndHour } from '../core/dates.js';
-import { forbidden, notFound } from '../core/errors.js';
+import { forbidden } from '../core/errors.js';
 import { type Sector, sectorLabels } from '../domain/vocabulary.js';
-import { awaitingEmployerStates, type JourneyState } from '../journey/journey.machine.js';
-import type { OutcomeType } from '../journey/journey.schemas.js';
 import type { AccessToWorkFiguresReadModel } from '../read-models/access-to-work-figures.js';
 import type { AdjustmentFiguresReadModel } from '../read-models/adjustment-figures.js';
 import type { DashboardsReadModel } from '../read-models/dashboards.js';
 import type { NamesReadModel } from '../read-models/names.js';
 import { accessToWorkFigureDefinitions, accessToWorkFigures } from './access-to-work-figures.js';
-import { type AdjustmentFact, adjustmentFigureDefinitions, adjustmentFigures } from './adjustment-figures.js';
+import { type AdjustmentFact, adjustmentDashboardDefinitions, adjustmentFigures } from './adjustment-figures.js';
 import {
-  type Counts,
   emptyCounts,
   figureDefinitions,
   figuresFrom,
   groupedCounts,
   journeyFlags,
   outcomeFacetPipeline,
-  percent,
-  sums,
   supportTrendPipeline,
 } from './dashboard-figures.js';
+import {
+  academicYearLabel,
+  type CoachPage,
+  type DashboardFilters,
+  defaultCoachPage,
+  journeyFilter,
+} from './dashboard-filters.js';
 import {
   type AreaBreakdowns,
   coachOrderStages,
   type DashboardSummaries,
   type GroupedCounts,
 } from './dashboard-summaries.js';
+import { EmployerDashboard } from './employer-dashboard.js';
 
-type GroupRow = Counts & { _id: unknown };
-type EmployerRow = GroupRow & {
-  awaitingDecision: number;
-  tasters: number;
-  acceptedByEmployer: number;
-  declinedByEmployer: number;
-  hiredByEmployer: number;
-};
-const noEmployerRow: EmployerRow = {
-  ...emptyCounts,
-  _id: null,
-  awaitingDecision: 0,
-  tasters: 0,
-  acceptedByEmployer: 0,
-  declinedByEmployer: 0,
-  hiredByEmployer: 0,
-};
-
-const internsListed = 200;
-const placementsListed = 200;
+// The routes, the reports page and the tests narrow a dashboard with these.
+export { academicYearLabel, type CoachPage, type DashboardFilters, defaultCoachPage, journeyFilter };
 
 export const breakdownDefinitions = {
   byCohortYear:
@@ -64,41 +49,6 @@ export const breakdownDefinitions = {
   supportHoursTrend:
     'For each week of an internship (week 1 is the week it started): the mean job coach support hours and mean hours worked over every weekly log for that week, and how many internships logged it. Support falling while hours hold steady is fading.',
 };
-
-export const employerDefinitions = {
-  awaitingDecision:
-    'Proposals the young person agreed to that wait for your decision, including those with a taster arranged.',
-  tasters: 'Proposals for which you arranged a taster day or informal interview.',
-  acceptedByEmployer: 'Proposals you accepted.',
-  declinedByEmployer: 'Proposals you declined.',
-  hiredByEmployer: 'Completed internships that ended in paid employment with you.',
-  hiredByEmployerPercent: 'Paid employment with you as a percentage of completed internships.',
-  interns: 'Interns who started with you, most recent first (at most 200).',
-};
-
-/** What a dashboard can be narrowed to; each matches the journey's own copy of the field. */
-export interface DashboardFilters {
-  /** The academic year starting in September of this year: of the actual start, or of the planned start before one. */
-  academicYear?: number;
-  localAuthority?: string;
-  sector?: Sector;
-  jobCoachId?: string;
-}
-
-export function journeyFilter(base: Document, filters: DashboardFilters): Document {
-  return {
-    ...base,
-    ...(filters.academicYear !== undefined ? { cohortYear: filters.academicYear } : {}),
-    ...(filters.localAuthority !== undefined ? { localAuthority: filters.localAuthority } : {}),
-    ...(filters.sector !== undefined ? { sector: filters.sector } : {}),
-    ...(filters.jobCoachId !== undefined ? { jobCoachId: new ObjectId(filters.jobCoachId) } : {}),
-  };
-}
-
-/** "2026/27" for the academic year that starts in September 2026. */
-export function academicYearLabel(year: number): string {
-  return `${year}/${String(year + 1).slice(2)}`;
-}
 
 export const eligibilityExceptionDefinitions = {
   'eligibilityExceptions.total':
@@ -113,21 +63,10 @@ export const trendDefinitions = {
   averageHoursWorked: 'The mean hours worked in that week’s logs (one decimal place).',
 };
 
-/** Which job coaches of the breakdown a dashboard holds: `limit` of them from `offset`, in the breakdown's order. */
-export interface CoachPage {
-  limit: number;
-  offset: number;
-}
-export const defaultCoachPage: CoachPage = { limit: 20, offset: 0 };
 /** Job coaches read and named at a time while the CSV export is sent. */
 const exportBatch = 500;
 
 type Breakdowns = AreaBreakdowns & { coaches: { rows: GroupedCounts[]; total: number } };
-
-/** Kept in `definitions` as `adjustments.<figure>`. */
-const adjustmentDefinitions = Object.fromEntries(
-  Object.entries(adjustmentFigureDefinitions).map(([figure, words]) => [`adjustments.${figure}`, words]),
-);
 
 export class DashboardsService {
   private readonly mongo: MongoClient;
@@ -137,6 +76,7 @@ export class DashboardsService {
   private readonly accessToWork: AccessToWorkFiguresReadModel;
   private readonly adjustments: AdjustmentFiguresReadModel;
   private readonly clock: Clock;
+  private readonly employerDashboard: EmployerDashboard;
 
   constructor(options: {
     mongo: MongoClient;
@@ -155,6 +95,7 @@ export class DashboardsService {
     this.accessToWork = options.accessToWork;
     this.adjustments = options.adjustments;
     this.clock = options.clock;
+    this.employerDashboard = new EmployerDashboard(options);
   }
 
   /**
@@ -206,7 +147,7 @@ export class DashboardsService {
       accessToWork: accessToWorkFigures(accessToWorkInterns, todayInEngland(this.clock.now())),
       adjustments: this.#adjustmentFigures(adjustments),
       definitions: {
-        ...adjustmentDefinitions,
+        ...adjustmentDashboardDefinitions,
         ...figureDefinitions,
         ...breakdownDefinitions,
         ...trendDefinitions,
@@ -373,126 +314,7 @@ export class DashboardsService {
 
   /** The employer's placements, interns and outcomes; only journeys the young person agreed to. */
   async employer(actor: Actor, filters: DashboardFilters = {}) {
-    if (!actor.employerId) throw forbidden('Only employer staff have an employer dashboard.');
-    const employer = await this.sources.employerResource(actor.employerId);
-    if (!employer) throw notFound('Employer');
-    authorize(actor, 'employer.dashboard', employer);
-    const employerId = new ObjectId(employer.id);
-    const employerFlags = {
-      awaitingDecision: { $cond: [{ $in: ['$state', [...awaitingEmployerStates]] }, 1, 0] },
-      tasters: { $cond: [{ $ne: [{ $type: '$taster' }, 'missing'] }, 1, 0] },
-      acceptedByEmployer: { $cond: [{ $eq: ['$employerDecision.accepted', true] }, 1, 0] },
-      declinedByEmployer: { $cond: [{ $eq: ['$employerDecision.accepted', false] }, 1, 0] },
-      hiredByEmployer: {
-        $cond: [
-          {
-            $and: [
-              { $in: ['$state', ['completed', 'followed_up']] },
-              { $eq: ['$outcome.type', 'paid_employment'] },
-              { $eq: ['$outcome.employer', 'same'] },
-            ],
-          },
-          1,
-          0,
-        ],
-      },
-    };
-    const employerSums = sums(Object.keys(employerFlags));
-    type InternRow = {
-      matchId: ObjectId;
-      youngPersonId: ObjectId;
-      placementId: ObjectId;
-      state: JourneyState;
-      startedOn: string;
-      endedOn?: string;
-      outcomeType?: OutcomeType;
-    };
-    const [facets] = await this.sources
-      .journeys<{ totals: EmployerRow[]; byPlacement: EmployerRow[]; interns: InternRow[] }>([
-        { $match: journeyFilter({ employerId, visibleToEmployer: true }, filters) },
-        journeyFlags({
-          ...employerFlags,
-          matchId: '$_id',
-          youngPersonId: 1,
-          placementId: 1,
-          state: 1,
-          startedOn: 1,
-          endedOn: 1,
-          outcomeType: '$outcome.type',
-        }),
-        {
-          $facet: {
-            totals: groupedCounts(null, employerSums),
-            byPlacement: groupedCounts('$placementId', employerSums),
-            interns: [
-              { $match: { startedOn: { $exists: true } } },
-              { $sort: { startedOn: -1 } },
-              { $limit: internsListed },
-              {
-                $project: {
-                  matchId: 1,
-                  youngPersonId: 1,
-                  placementId: 1,
-                  state: 1,
-                  startedOn: 1,
-                  endedOn: 1,
-                  outcomeType: 1,
-                },
-              },
-            ],
-          },
-        },
-      ])
-      .toArray();
-    const placements = await this.sources.employerPlacements(employer.id, placementsListed);
-    const byPlacement = new Map((facets?.byPlacement ?? []).map((row) => [String(row._id), row]));
-    const interns = facets?.interns ?? [];
-    const names = await this.names.youngPersonNames(interns.map((row) => row.youngPersonId.toHexString()));
-    const titles = new Map(placements.map((p) => [p.id, p.title]));
-    const employerFigures = (row: EmployerRow | undefined) => {
-      const { _id, awaitingDecision, tasters, acceptedByEmployer, declinedByEmployer, hiredByEmployer, ...counts } =
-        row ?? noEmployerRow;
-      const figures = figuresFrom(counts);
-      return {
-        ...figures,
-        awaitingDecision,
-        tasters,
-        acceptedByEmployer,
-        declinedByEmployer,
-        hiredByEmployer,
-        hiredByEmployerPercent: percent(hiredByEmployer, figures.completed),
-      };
-    };
-    return {
-      employerId: employer.id,
-      filters,
-      generatedAt: this.clock.now().toISOString(),
-      totals: employerFigures(facets?.totals[0]),
-      placements: placements.map((placement) => ({
-        placementId: placement.id,
-        title: placement.title,
-        status: placement.status,
-        startDate: placement.startDate,
-        places: placement.places,
-        placesFilled: placement.placesFilled,
-        placesFree: Math.max(0, placement.places - placement.placesFilled),
-        ...employerFigures(byPlacement.get(placement.id)),
-      })),
-      interns: interns.map((row) => ({
-        matchId: row.matchId.toHexString(),
-        preferredName: names.get(row.youngPersonId.toHexString()) ?? 'A former intern',
-        placementId: row.placementId.toHexString(),
-        placementTitle: titles.get(row.placementId.toHexString()) ?? 'A placement',
-        state: row.state,
-        startedOn: row.startedOn,
-        ...(row.endedOn ? { endedOn: row.endedOn } : {}),
-        ...(row.outcomeType ? { outcome: row.outcomeType } : {}),
-      })),
-      adjustments: this.#adjustmentFigures(
-        await this.adjustments.ofJourneys(journeyFilter({ employerId, visibleToEmployer: true }, filters)),
-      ),
-      definitions: { ...figureDefinitions, ...employerDefinitions, ...adjustmentDefinitions },
-    };
+    return this.employerDashboard.of(actor, filters);
   }
 
   #adjustmentFigures(facts: AdjustmentFact[]) {
