@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createHarness, type Harness, type RequestBody } from '../helpers/harness.js';
 import { type Listener, listen, type RawResponse, rawRequest } from '../helpers/listener.js';
-import { type EmployerWorld, makeEmployer, makeProvider, type ProviderWorld, placementInput } from '../helpers/world.js';
+import {
+  type EmployerWorld,
+  makeEmployer,
+  makeProvider,
+  type ProviderWorld,
+  placementInput,
+} from '../helpers/world.js';
 
 /**
  * Requests sent over a real socket to the real Node listener, shaped exactly as curl and

@@ -29,8 +29,12 @@ describe('BoundedCache', () => {
   it('keeps values that are falsy but defined', () => {
     const cache = new BoundedCache<string, number>({ limit: 10 });
     let made = 0;
-    expect(cache.getOrMake('zero', () => (made++, 0))).toBe(0);
-    expect(cache.getOrMake('zero', () => (made++, 0))).toBe(0);
+    const makeZero = () => {
+      made += 1;
+      return 0;
+    };
+    expect(cache.getOrMake('zero', makeZero)).toBe(0);
+    expect(cache.getOrMake('zero', makeZero)).toBe(0);
     expect(made).toBe(1);
   });
 });

@@ -2,7 +2,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
 import { call, createHarness, fieldProblems, type Harness, type RequestBody } from '../helpers/harness.js';
 import { addYoungPersonWithAccount, postPlacement, step, travelTo } from '../helpers/journey-world.js';
-import { type EmployerWorld, makeEmployer, makeProvider, type ProviderWorld, placementInput } from '../helpers/world.js';
+import {
+  type EmployerWorld,
+  makeEmployer,
+  makeProvider,
+  type ProviderWorld,
+  placementInput,
+} from '../helpers/world.js';
 
 const clock = new ManualClock(new Date('2026-07-01T10:00:00Z'));
 /** When this file's placements start: its ManualClock begins before this Monday. */

@@ -1,7 +1,14 @@
 import { ObjectId } from 'mongodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
-import { call, createHarness, errorDetails, fieldProblems, type Harness, type RequestBody } from '../helpers/harness.js';
+import {
+  call,
+  createHarness,
+  errorDetails,
+  fieldProblems,
+  type Harness,
+  type RequestBody,
+} from '../helpers/harness.js';
 import {
   addYoungPerson,
   addYoungPersonWithAccount,

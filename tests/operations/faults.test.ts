@@ -18,7 +18,13 @@ import { SearchOutbox } from '../../src/search-sync/outbox.js';
 import { reconcileIndexes } from '../../src/search-sync/reconcile.js';
 import { createServices, type System } from '../../src/services.js';
 import { call, type Harness } from '../helpers/harness.js';
-import { type EmployerWorld, makeEmployer, makeProvider, type ProviderWorld, placementInput } from '../helpers/world.js';
+import {
+  type EmployerWorld,
+  makeEmployer,
+  makeProvider,
+  type ProviderWorld,
+  placementInput,
+} from '../helpers/world.js';
 
 /**
  * The fault suite: pauses (SIGSTOP) and kills (SIGKILL) real mongod and Meilisearch processes.

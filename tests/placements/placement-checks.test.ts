@@ -1,7 +1,13 @@
 import { ObjectId } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createHarness, fieldProblems, type Harness, type RequestBody } from '../helpers/harness.js';
-import { type EmployerWorld, makeEmployer, makeProvider, type ProviderWorld, placementInput } from '../helpers/world.js';
+import {
+  type EmployerWorld,
+  makeEmployer,
+  makeProvider,
+  type ProviderWorld,
+  placementInput,
+} from '../helpers/world.js';
 
 let harness: Harness;
 let world: ProviderWorld;
