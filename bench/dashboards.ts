@@ -60,7 +60,7 @@ try {
       `loaded ${youngPeople.toLocaleString('en-GB')} young people and ${placements.toLocaleString('en-GB')} placements with their history in ${(summary.loadMs / 1000).toFixed(1)}s`,
     );
   }
-  const matches = services.placementMatchesRepository.collection;
+  const matches = services.journeysRepository.collection;
   const [journeys, logs, reviews] = await Promise.all([
     matches.estimatedDocumentCount(),
     services.progressRepository.logs.estimatedDocumentCount(),

@@ -86,7 +86,7 @@ try {
   const admin = await sessionFor(demoAccounts.providerAdmin.email);
   const sam = (await services.accounts.byEmail(demoAccounts.youngPerson.email))!;
   const samId = sam.youngPersonId!;
-  const journey = await services.placementMatchesRepository.collection.findOne({ youngPersonId: new ObjectId(samId) });
+  const journey = await services.journeysRepository.collection.findOne({ youngPersonId: new ObjectId(samId) });
   const signedIn = await fetch(`${cluster.proxyUrl}/v1/auth/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

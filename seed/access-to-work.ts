@@ -43,7 +43,7 @@ interface Internship {
 async function internshipsOf(services: System) {
   const coach = await services.accounts.byEmail(demoAccounts.jobCoach.email);
   if (!coach?.providerId) return undefined;
-  const docs = await services.placementMatchesRepository.collection
+  const docs = await services.journeysRepository.collection
     .find(
       { providerId: new ObjectId(coach.providerId), startedOn: { $exists: true } },
       { projection: { youngPersonId: 1, providerId: 1, jobCoachId: 1, startedOn: 1, endedOn: 1, state: 1 } },

@@ -2,7 +2,7 @@ import { type Document, ObjectId } from 'mongodb';
 import { actorOf } from '../src/auth/auth.service.js';
 import { addDays } from '../src/core/dates.js';
 import { inTransaction } from '../src/core/db/transaction.js';
-import type { PlacementMatchDoc } from '../src/journey/journey.repository.js';
+import type { JourneyDoc } from '../src/journey/journey.repository.js';
 import { personFacts } from '../src/matching/facts.js';
 import { hardLimitViolations } from '../src/matching/hard-limits.js';
 import { placementSearchDoc } from '../src/search-sync/documents.js';
@@ -63,7 +63,7 @@ export async function shareHelpsWithDemoEmployer(
 }
 
 /** Another open placement of the proposal's employer that keeps the young person's hard limits. */
-async function placementWithinLimits(context: LoadContext, proposal: PlacementMatchDoc) {
+async function placementWithinLimits(context: LoadContext, proposal: JourneyDoc) {
   const { services } = context;
   const candidates = await services.db
     .collection('placements')
@@ -90,7 +90,7 @@ export async function samAgreedWithAdjustments(context: LoadContext, employerSta
   const { db } = context.services;
   const sam = await db.collection('accounts').findOne({ email: demoAccounts.youngPerson.email });
   if (!sam?.youngPersonId) return;
-  const matches = db.collection<PlacementMatchDoc>('placement_matches');
+  const matches = db.collection<JourneyDoc>('placement_matches');
   const proposal = await matches.findOne({ youngPersonId: sam.youngPersonId, state: 'proposed' });
   if (!proposal) return;
   const placement = await placementWithinLimits(context, proposal);
@@ -119,7 +119,7 @@ export async function samAgreedWithAdjustments(context: LoadContext, employerSta
     proposedAt: day(24),
     updatedAt: day(18),
   };
-  await matches.insertOne(agreedJourney as PlacementMatchDoc);
+  await matches.insertOne(agreedJourney as JourneyDoc);
   await shareHelpsWithDemoEmployer(context, proposal.employerId, [sam.youngPersonId], placement._id);
   // Consent was given when Sam said yes, 20 days ago; the share service dates it today.
   const share = await db

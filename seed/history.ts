@@ -18,7 +18,7 @@ import {
   type JourneyParty,
   type JourneyState,
 } from '../src/journey/journey.machine.js';
-import type { PlacementMatchDoc } from '../src/journey/journey.repository.js';
+import type { JourneyDoc } from '../src/journey/journey.repository.js';
 import type { Outcome } from '../src/journey/journey.schemas.js';
 import type { ReviewDoc, WeeklyLogDoc } from '../src/journey/progress.repository.js';
 import { type PlacementFacts as MatchingPlacementFacts, type PersonFacts, personFacts } from '../src/matching/facts.js';
@@ -153,12 +153,12 @@ interface PastRun {
 
 type Actor = { accountId: ObjectId; role: Role };
 type MatchBase = Omit<
-  PlacementMatchDoc,
+  JourneyDoc,
   '_id' | 'state' | 'active' | 'visibleToEmployer' | 'history' | 'rotations' | 'proposedAt' | 'updatedAt'
 >;
 
 interface JourneyRecords {
-  match: PlacementMatchDoc;
+  match: JourneyDoc;
   logs: WeeklyLogDoc[];
   reviews: ReviewDoc[];
 }
@@ -180,7 +180,7 @@ function pastStartDate(settings: DatasetSettings, startDate: string, year: numbe
  * `today`: a step dated later has not happened yet, and neither has anything after it.
  */
 class JourneyWriter {
-  readonly doc: PlacementMatchDoc;
+  readonly doc: JourneyDoc;
   stopped = false;
 
   constructor(
@@ -209,7 +209,7 @@ class JourneyWriter {
     party: JourneyParty,
     by: Actor,
     date: string,
-    set: (at: Date) => Partial<PlacementMatchDoc> = () => ({}),
+    set: (at: Date) => Partial<JourneyDoc> = () => ({}),
   ): boolean {
     if (this.stopped || date > this.today) {
       this.stopped = true;
@@ -660,7 +660,7 @@ class HistoryBuilder {
    */
   #progress(
     random: Random,
-    match: PlacementMatchDoc,
+    match: JourneyDoc,
     placement: PlacementFacts,
     coach: Actor,
     employer: Actor,
@@ -738,7 +738,7 @@ class HistoryBuilder {
    * A proposal for the coming year for generated young person `index`, at an open placement: most
    * are still with the young person or the employer. Sam (index 0) always has one to answer.
    */
-  pipeline(generated: GeneratedYoungPerson, index: number): PlacementMatchDoc | undefined {
+  pipeline(generated: GeneratedYoungPerson, index: number): JourneyDoc | undefined {
     const { settings } = this;
     const { person } = generated;
     const random = new Random(settings.seed, 'pipeline', index);
@@ -1125,8 +1125,8 @@ export const journeyHistory: LoadPart = {
         context.searchFeed?.placements(docs);
         return services.placementsRepository.collection.insertMany(docs, unordered);
       }),
-      matches: new Batch<PlacementMatchDoc>(batchSize, queue, (docs) =>
-        services.placementMatchesRepository.collection.insertMany(docs, unordered),
+      matches: new Batch<JourneyDoc>(batchSize, queue, (docs) =>
+        services.journeysRepository.collection.insertMany(docs, unordered),
       ),
       logs: new Batch<WeeklyLogDoc>(batchSize, queue, (docs) =>
         services.progressRepository.logs.insertMany(docs, unordered),

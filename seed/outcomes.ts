@@ -1,7 +1,7 @@
 import type { ObjectId } from 'mongodb';
 import { addDays, addMonths, addYears, isoDate } from '../src/core/dates.js';
 import { startedStates } from '../src/journey/journey.machine.js';
-import type { PlacementMatchDoc } from '../src/journey/journey.repository.js';
+import type { JourneyDoc } from '../src/journey/journey.repository.js';
 import { type FollowUpActivity, followUpMonths, type PayBand } from '../src/outcomes/outcomes.rules.js';
 import type { LoadPart } from './load-part.js';
 import { Random } from './random.js';
@@ -49,7 +49,7 @@ interface FollowUpDoc {
 const hexId = (random: Random) => Array.from({ length: 24 }, () => random.int(0, 15).toString(16)).join('');
 
 /** Where the intern is at each follow-up: once in a job, usually still in it. */
-function followUpsOf(match: PlacementMatchDoc, today: string, random: Random, by: StoredActedBy): FollowUpDoc[] {
+function followUpsOf(match: JourneyDoc, today: string, random: Random, by: StoredActedBy): FollowUpDoc[] {
   const endedOn = match.endedOn!;
   const outcome = match.outcome;
   let working =
@@ -113,7 +113,7 @@ export const internshipOutcomesHistory: LoadPart = {
     const { services, dataset, now } = context;
     const today = isoDate(now);
     const { db } = services;
-    const started = await services.placementMatchesRepository.collection
+    const started = await services.journeysRepository.collection
       .find({ state: { $in: [...startedStates] } })
       .sort({ _id: 1 })
       .toArray();

@@ -2,7 +2,7 @@ import { type AnyBulkWriteOperation, ObjectId } from 'mongodb';
 import { addDays, isoDate, weekStartOf } from '../src/core/dates.js';
 import type { EmployerDoc } from '../src/employers/employers.repository.js';
 import { startedStates } from '../src/journey/journey.machine.js';
-import type { PlacementMatchDoc } from '../src/journey/journey.repository.js';
+import type { JourneyDoc } from '../src/journey/journey.repository.js';
 import type { AttendanceDoc } from '../src/study/study.repository.js';
 import { type AbsenceReason, type StudyLevel, studyLevels } from '../src/study/study.schemas.js';
 import type { LoadPart } from './load-part.js';
@@ -35,7 +35,7 @@ function attendanceRate(random: Random): number {
 }
 
 /** A week of attendance for every week of an internship that is over (to its end, or to last week). */
-export function attendanceWeeks(match: PlacementMatchDoc, today: string, recordedAt: Date): AttendanceDoc[] {
+export function attendanceWeeks(match: JourneyDoc, today: string, recordedAt: Date): AttendanceDoc[] {
   const random = new Random('study-attendance', match._id.toHexString());
   const rate = attendanceRate(random);
   const daysExpected = random.weighted([
@@ -84,7 +84,7 @@ function subjectAim(random: Random, finished: boolean, achievedBy: string) {
 }
 
 /** A young person's study programme, from their latest internship that started. */
-export function studyProgramme(match: PlacementMatchDoc, today: string, updatedAt: Date) {
+export function studyProgramme(match: JourneyDoc, today: string, updatedAt: Date) {
   const random = new Random('study-programme', match.youngPersonId.toHexString());
   const finished = !!match.endedOn && match.endedOn <= today;
   const achievedBy = finished ? match.endedOn! : today;
@@ -141,8 +141,8 @@ export const studyHistory: LoadPart = {
     const programmes = new Batch<ReturnType<typeof studyProgramme>>(batchSize, queue, (docs) =>
       services.studyRepository.programmes.insertMany(docs, unordered),
     );
-    const latest = new Map<string, PlacementMatchDoc>();
-    const started = services.placementMatchesRepository.collection.find({
+    const latest = new Map<string, JourneyDoc>();
+    const started = services.journeysRepository.collection.find({
       state: { $in: [...startedStates] },
       startedOn: { $exists: true },
     });

@@ -20,7 +20,7 @@ import {
 } from './dashboards/dashboard-summaries.js';
 import { documentChunksCollection, documentFilesCollection } from './documents/documents.repository.js';
 import { employersCollection } from './employers/employers.repository.js';
-import { placementMatchesCollection } from './journey/journey.repository.js';
+import { journeysCollection } from './journey/journey.repository.js';
 import { reviewsCollection, weeklyLogsCollection } from './journey/progress.repository.js';
 import { scheduledRunsCollection } from './notifications/daily.js';
 import { notificationsCollection } from './notifications/outbox.js';
@@ -54,7 +54,7 @@ export const collectionSpecs: CollectionSpec[] = [
   ...passportCollections,
   outboxCollection,
   leasesCollection,
-  placementMatchesCollection,
+  journeysCollection,
   weeklyLogsCollection,
   reviewsCollection,
   accessToWorkCasesCollection,

@@ -9,7 +9,7 @@ import type { Logger } from './core/logger.js';
 import { applyIndexConfigs, createSearch, loadIndexConfigs } from './core/search/meili.js';
 import { DashboardSummaries } from './dashboards/dashboard-summaries.js';
 import { type StoreEndpoints, Stores } from './embedded/index.js';
-import { placementMatchesCollection } from './journey/journey.repository.js';
+import { journeysCollection } from './journey/journey.repository.js';
 import { weeklyLogsCollection } from './journey/progress.repository.js';
 import { createServices, type Infrastructure, type ServiceOptions, type System } from './services.js';
 
@@ -74,7 +74,7 @@ export async function prepareDatabase(infra: Infrastructure, options: { migrate?
   }
   // The dashboards' summaries carry their own version and are rebuilt when it changes.
   await new DashboardSummaries(db, {
-    matches: placementMatchesCollection.name,
+    matches: journeysCollection.name,
     logs: weeklyLogsCollection.name,
   }).ensure(logger);
 }

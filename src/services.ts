@@ -24,7 +24,7 @@ import type { EmployersRepository } from './employers/employers.repository.js';
 import type { EmployersService } from './employers/employers.service.js';
 import { HealthService } from './health/health.service.js';
 import type { InboxService } from './journey/inbox.service.js';
-import type { PlacementMatchesRepository } from './journey/journey.repository.js';
+import type { JourneysRepository } from './journey/journey.repository.js';
 import type { JourneyService } from './journey/journey.service.js';
 import type { ProgressRepository } from './journey/progress.repository.js';
 import type { ProgressService } from './journey/progress.service.js';
@@ -123,7 +123,7 @@ export interface Repositories {
   placementsRepository: PlacementsRepository;
   passportsRepository: PassportsRepository;
   dashboardSummaries: DashboardSummaries;
-  placementMatchesRepository: PlacementMatchesRepository;
+  journeysRepository: JourneysRepository;
   progressRepository: ProgressRepository;
   accessToWorkRepository: AccessToWorkRepository;
   outcomesRepository: OutcomesRepository;

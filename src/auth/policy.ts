@@ -9,10 +9,10 @@ import { decideAccount } from './policy/account.js';
 import { decideAdjustment } from './policy/adjustment.js';
 import { decideDocument } from './policy/document.js';
 import { decideEmployer } from './policy/employer.js';
+import { decideMatch } from './policy/journey.js';
 import { decideOutcomes } from './policy/outcomes.js';
 import { decidePassport, decideShare } from './policy/passport.js';
 import { decidePlacement } from './policy/placement.js';
-import { decideMatch } from './policy/placement-match.js';
 import { decideProvider } from './policy/provider.js';
 import { isSelf } from './policy/relations.js';
 import { decideStudy } from './policy/study.js';
@@ -105,7 +105,7 @@ export function youngPeopleScope(actor: Actor): { providerId?: string; ids?: str
  * Which placement matches an actor may list, as fields to filter on; mirrors `decideMatch`
  * (an employer sees only matches the young person has agreed to).
  */
-export function placementMatchScope(
+export function journeyScope(
   actor: Actor,
 ): { providerId?: string; youngPersonIds?: string[]; employerId?: string; visibleToEmployer?: true } | undefined {
   switch (actor.role) {

@@ -9,7 +9,7 @@ import type { NotificationsService } from '../notifications/notifications.servic
 import type { PassportsService } from '../passports/passports.service.js';
 import type { PeopleFacts, PersonFact } from '../read-models/people.js';
 import type { EmployerFact, PlacementFact } from '../read-models/placements.js';
-import type { PlacementMatch } from './journey.repository.js';
+import type { Journey } from './journey.repository.js';
 import { bodyProblem } from './journey-errors.js';
 import { chosenShareEnd, endJourneyShare, type ShareEndChoice, shareEndChoices } from './journey-share.js';
 import type { AuthorizedStep, JourneySteps } from './journey-steps.service.js';
@@ -149,7 +149,7 @@ export class AnswersService {
   /** A parent or carer answered for the young person: the young person is told who did, and what. */
   async #tellIfAnsweredForThem(
     { by }: AuthorizedStep,
-    moved: PlacementMatch,
+    moved: Journey,
     accepted: boolean,
     session: ClientSession,
   ): Promise<void> {
@@ -158,7 +158,7 @@ export class AnswersService {
   }
 
   /** The days a young person can choose to share until when agreeing to this proposal: shorter ones, then the latest. */
-  async shareEndChoices(match: PlacementMatch): Promise<ShareEndChoice[]> {
+  async shareEndChoices(match: Journey): Promise<ShareEndChoice[]> {
     const { placement } = await this.steps.placementOf(match);
     return shareEndChoices(placement, this.steps.today());
   }

@@ -1,5 +1,5 @@
 import { isActive, type JourneyState } from './journey.machine.js';
-import type { PlacementMatch } from './journey.repository.js';
+import type { Journey } from './journey.repository.js';
 
 /**
  * What happened the last time a young person was proposed for a placement: the coach deciding
@@ -16,14 +16,14 @@ export interface EarlierProposal {
   reason?: string;
 }
 
-function reasonOf(match: PlacementMatch): string | undefined {
+function reasonOf(match: Journey): string | undefined {
   if (match.state === 'declined_by_young_person') return match.youngPersonResponse?.reason;
   if (match.state === 'declined_by_employer') return match.employerDecision?.reason;
   if (match.state === 'withdrawn') return match.withdrawal?.reason;
   return undefined;
 }
 
-export function earlierProposalOf(match: PlacementMatch): EarlierProposal {
+export function earlierProposalOf(match: Journey): EarlierProposal {
   const reason = reasonOf(match);
   return {
     matchId: match.id,
@@ -35,14 +35,14 @@ export function earlierProposalOf(match: PlacementMatch): EarlierProposal {
 }
 
 /** The one still going, else the one proposed last (ids break a tie: they grow with time). */
-function isLater(match: PlacementMatch, than: PlacementMatch): boolean {
+function isLater(match: Journey, than: Journey): boolean {
   if (isActive(match.state) !== isActive(than.state)) return isActive(match.state);
   return (match.proposedAt.getTime() - than.proposedAt.getTime() || match.id.localeCompare(than.id)) > 0;
 }
 
 /** The latest journey of one young person with each placement, by placement id. */
-export function earlierProposalsByPlacement(matches: readonly PlacementMatch[]): Map<string, EarlierProposal> {
-  const latest = new Map<string, PlacementMatch>();
+export function earlierProposalsByPlacement(matches: readonly Journey[]): Map<string, EarlierProposal> {
+  const latest = new Map<string, Journey>();
   for (const match of matches) {
     const known = latest.get(match.placementId);
     if (!known || isLater(match, known)) latest.set(match.placementId, match);

@@ -1,4 +1,4 @@
-import { type Actor, placementMatchScope } from '../auth/policy.js';
+import { type Actor, journeyScope } from '../auth/policy.js';
 import type { Clock } from '../core/clock.js';
 import { daysAfter, isoDate } from '../core/dates.js';
 import type { PassportSection } from '../domain/vocabulary.js';
@@ -6,9 +6,9 @@ import { shareEndingSoonDays } from '../passports/passports.rules.js';
 import type { PassportsService } from '../passports/passports.service.js';
 import type { NamesReadModel } from '../read-models/names.js';
 import { type InboxItem, type InboxKind, inboxItemsFor, sortInbox } from './inbox.js';
-import { partiesOf, placementMatchResource } from './journey.access.js';
+import { journeyResource, partiesOf } from './journey.access.js';
 import type { JourneyState } from './journey.machine.js';
-import type { PlacementMatchesRepository } from './journey.repository.js';
+import type { JourneysRepository } from './journey.repository.js';
 import { labelsFor } from './match-labels.js';
 import type { ProgressRepository } from './progress.repository.js';
 
@@ -49,14 +49,14 @@ export type DecidedForYou =
   | { kind: 'shared'; by: string; at: Date; employerName: string; sections: PassportSection[] };
 
 export class InboxService {
-  private readonly matches: PlacementMatchesRepository;
+  private readonly matches: JourneysRepository;
   private readonly progress: ProgressRepository;
   private readonly passports: PassportsService;
   private readonly names: NamesReadModel;
   private readonly clock: Clock;
 
   constructor(options: {
-    matches: PlacementMatchesRepository;
+    matches: JourneysRepository;
     progress: ProgressRepository;
     /** Drafts and shares the caller may act on, chosen by the passports feature's policy checks. */
     passports: PassportsService;
@@ -172,7 +172,7 @@ export class InboxService {
 
   /** What the caller must act on now, newest first. A job coach sees their own caseload. */
   async inbox(actor: Actor) {
-    const scope = placementMatchScope(actor);
+    const scope = journeyScope(actor);
     const states = statesToActOn[actor.role];
     if (!scope || states.length === 0) return [];
     const candidates = await this.matches.find(
@@ -187,7 +187,7 @@ export class InboxService {
     const today = isoDate(this.clock.now());
     const items: InboxItem[] = candidates.flatMap((match) => {
       const latestReview = latestReviews.get(match.id);
-      return inboxItemsFor(match, partiesOf(actor, placementMatchResource(match)), today, {
+      return inboxItemsFor(match, partiesOf(actor, journeyResource(match)), today, {
         loggedWeeks: loggedWeeks.get(match.id) ?? [],
         ...(latestReview ? { latestReview } : {}),
       });

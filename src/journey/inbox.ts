@@ -1,6 +1,6 @@
 import { addDays, toDate } from '../core/dates.js';
 import { type JourneyAction, type JourneyParty, stepsFor } from './journey.machine.js';
-import type { PlacementMatch } from './journey.repository.js';
+import type { Journey } from './journey.repository.js';
 import { followUpWindow, nextReviewDue, weeklyProgress } from './progress.js';
 
 export const inboxKinds = [
@@ -29,14 +29,14 @@ export interface ProgressFacts {
   latestReview?: { nextReviewDue: string };
 }
 
-const lastChange = (match: PlacementMatch) => match.history[match.history.length - 1]?.at ?? match.updatedAt;
+const lastChange = (match: Journey) => match.history[match.history.length - 1]?.at ?? match.updatedAt;
 
 /**
  * What one party must do about one match today. Journey decisions come from the table (what the
  * parties may do in this state); weekly logs fall to the job coach, reviews to coach and employer.
  */
 export function inboxItemsFor(
-  match: PlacementMatch,
+  match: Journey,
   parties: readonly JourneyParty[],
   today: string,
   facts: ProgressFacts,

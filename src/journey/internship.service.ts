@@ -8,7 +8,7 @@ import type { PassportsService } from '../passports/passports.service.js';
 import type { PlacementFacts } from '../read-models/placements.js';
 import type { SearchOutbox } from '../search-sync/outbox.js';
 import type { youngPersonStatuses } from '../young-people/young-people.schemas.js';
-import type { PlacementMatchesRepository } from './journey.repository.js';
+import type { JourneysRepository } from './journey.repository.js';
 import type { Outcome } from './journey.schemas.js';
 import { bodyProblem } from './journey-errors.js';
 import { endJourneyShare } from './journey-share.js';
@@ -68,7 +68,7 @@ export interface FollowUpInput {
  */
 export class InternshipService {
   private readonly mongo: MongoClient;
-  private readonly matches: PlacementMatchesRepository;
+  private readonly matches: JourneysRepository;
   private readonly steps: JourneySteps;
   private readonly placementFacts: PlacementFacts;
   private readonly places: PlacementPlaces;
@@ -79,7 +79,7 @@ export class InternshipService {
 
   constructor(options: {
     mongo: MongoClient;
-    matches: PlacementMatchesRepository;
+    matches: JourneysRepository;
     steps: JourneySteps;
     placementFacts: PlacementFacts;
     places: PlacementPlaces;

@@ -4,7 +4,7 @@ import { addDays, addMonths } from '../core/dates.js';
 import { unprocessable } from '../core/errors.js';
 import type { PassportsService } from '../passports/passports.service.js';
 import type { PlacementFact } from '../read-models/placements.js';
-import type { PlacementMatch } from './journey.repository.js';
+import type { Journey } from './journey.repository.js';
 import { bodyProblem } from './journey-errors.js';
 
 /** A share made on accepting lasts at most until four weeks after the placement's planned end... */
@@ -85,7 +85,7 @@ export function chosenShareEnd(
 export async function endJourneyShare(
   passports: PassportsService,
   actor: Actor,
-  match: PlacementMatch,
+  match: Journey,
   requestId: string,
   session: ClientSession,
 ): Promise<void> {

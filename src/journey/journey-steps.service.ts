@@ -5,7 +5,7 @@ import type { Clock } from '../core/clock.js';
 import { isoDate } from '../core/dates.js';
 import { type ApiError, notFound } from '../core/errors.js';
 import type { EmployerFact, PlacementFact, PlacementFacts } from '../read-models/placements.js';
-import { partiesOf, placementMatchResource } from './journey.access.js';
+import { journeyResource, partiesOf } from './journey.access.js';
 import {
   allowedNextSteps,
   checkStep,
@@ -13,16 +13,16 @@ import {
   type JourneyParty,
   type JourneyStep,
 } from './journey.machine.js';
-import type { PlacementMatch, PlacementMatchesRepository } from './journey.repository.js';
+import type { ActedBy, StepFields } from './journey.model.js';
+import type { Journey, JourneysRepository } from './journey.repository.js';
 import { notNowError, wrongPartyError } from './journey-errors.js';
-import type { ActedBy, StepFields } from './placement-match.js';
 
 /** What an audit entry of a match records: a journey step, or one of the writes that are not steps (the proposal, correcting a weekly log). */
 export type AuditedAction = JourneyAction | 'propose' | 'correct_log';
 
 /** The step a caller is about to take, with who they are in it. */
 export interface AuthorizedStep {
-  match: PlacementMatch;
+  match: Journey;
   step: JourneyStep;
   party: JourneyParty;
   by: ActedBy;
@@ -34,13 +34,13 @@ export interface AuthorizedStep {
  * checked in, and the audit entry written in the same transaction.
  */
 export class JourneySteps {
-  private readonly matches: PlacementMatchesRepository;
+  private readonly matches: JourneysRepository;
   private readonly placementFacts: PlacementFacts;
   private readonly audit: AuditLog;
   private readonly clock: Clock;
 
   constructor(options: {
-    matches: PlacementMatchesRepository;
+    matches: JourneysRepository;
     placementFacts: PlacementFacts;
     audit: AuditLog;
     clock: Clock;
@@ -56,10 +56,10 @@ export class JourneySteps {
   }
 
   /** Loads a match the actor may read, with the sides of it they act for. */
-  async get(actor: Actor, id: string): Promise<{ match: PlacementMatch; parties: JourneyParty[] }> {
+  async get(actor: Actor, id: string): Promise<{ match: Journey; parties: JourneyParty[] }> {
     const match = await this.matches.byId(id);
     if (!match) throw notFound('Placement match');
-    const resource = placementMatchResource(match);
+    const resource = journeyResource(match);
     authorize(actor, 'placement_match.read', resource);
     return { match, parties: partiesOf(actor, resource) };
   }
@@ -79,7 +79,7 @@ export class JourneySteps {
   }
 
   /** The match's placement and its employer, for the steps that check the placement's dates or the employer. */
-  async placementOf(match: PlacementMatch): Promise<{ placement: PlacementFact; employer: EmployerFact }> {
+  async placementOf(match: Journey): Promise<{ placement: PlacementFact; employer: EmployerFact }> {
     const found = await this.placementFacts.withEmployer(match.placementId);
     if (!found) throw notFound('Placement');
     return found;
@@ -93,7 +93,7 @@ export class JourneySteps {
     requestId: string,
     session: ClientSession,
     details: Record<string, unknown> = {},
-  ): Promise<PlacementMatch> {
+  ): Promise<Journey> {
     const moved = await this.matches.changeState(
       match.id,
       { from: step.from, to: step.to, action: step.action, by, at: this.clock.now(), set },
@@ -107,7 +107,7 @@ export class JourneySteps {
   /** The audit entry of one step of a match (the journey's and the progress records'). */
   async auditStep(
     actor: Actor,
-    match: PlacementMatch,
+    match: Journey,
     action: AuditedAction,
     requestId: string,
     session: ClientSession,
@@ -129,7 +129,7 @@ export class JourneySteps {
   /** Inside a step's transaction (a weekly log, a review): 409 if the match has left `state` meanwhile. */
   async requireState(
     id: string,
-    state: PlacementMatch['state'],
+    state: Journey['state'],
     action: JourneyAction,
     session: ClientSession,
   ): Promise<void> {

@@ -1,12 +1,12 @@
 import { type Action, type Actor, decide, type Resource } from '../auth/policy.js';
 import { type JourneyParty, journeyParties } from './journey.machine.js';
-import type { PlacementMatch } from './journey.repository.js';
+import type { Journey } from './journey.repository.js';
 
-export type PlacementMatchResource = Extract<Resource, { type: 'placement_match' }>;
+export type JourneyResource = Extract<Resource, { type: 'placement_match' }>;
 
-export function placementMatchResource(
-  match: Pick<PlacementMatch, 'youngPersonId' | 'providerId' | 'employerId' | 'visibleToEmployer'>,
-): PlacementMatchResource {
+export function journeyResource(
+  match: Pick<Journey, 'youngPersonId' | 'providerId' | 'employerId' | 'visibleToEmployer'>,
+): JourneyResource {
   return {
     type: 'placement_match',
     youngPersonId: match.youngPersonId,
@@ -24,6 +24,6 @@ const partyActions: Record<JourneyParty, Action> = {
 };
 
 /** Which sides of this journey the actor acts for, as the policy decides it. Usually one, or none. */
-export function partiesOf(actor: Actor, resource: PlacementMatchResource): JourneyParty[] {
+export function partiesOf(actor: Actor, resource: JourneyResource): JourneyParty[] {
   return journeyParties.filter((party) => decide(actor, partyActions[party], resource) === 'allow');
 }

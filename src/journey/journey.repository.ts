@@ -2,14 +2,14 @@ import type { ClientSession, Collection, Db, Filter, UpdateFilter } from 'mongod
 import { ObjectId } from 'mongodb';
 import type { DashboardSummaries } from '../dashboards/dashboard-summaries.js';
 import { activeStates, type JourneyState } from './journey.machine.js';
-import type { ActedBy, NewPlacementMatch, PlacementMatch, Rotation, StateChange } from './placement-match.js';
-import { stepFieldsDoc, storedActedBy, toPlacementMatch } from './placement-match-docs.js';
-import { type PlacementMatchDoc, placementMatchesCollection } from './placement-matches.collection.js';
+import type { ActedBy, Journey, NewJourney, Rotation, StateChange } from './journey.model.js';
+import { stepFieldsDoc, storedActedBy, toJourney } from './journey-docs.js';
+import { type JourneyDoc, journeysCollection } from './journeys.collection.js';
 
 // Many modules across the features import a match's shape, its stored form and its collection from here.
-export type { ActedBy, PlacementMatch } from './placement-match.js';
-export { storedActedBy, toPlacementMatch } from './placement-match-docs.js';
-export { type PlacementMatchDoc, placementMatchesCollection } from './placement-matches.collection.js';
+export type { ActedBy, Journey } from './journey.model.js';
+export { storedActedBy, toJourney } from './journey-docs.js';
+export { type JourneyDoc, journeysCollection } from './journeys.collection.js';
 
 export interface MatchListFilter {
   providerId?: string;
@@ -21,7 +21,7 @@ export interface MatchListFilter {
   placementId?: string;
 }
 
-export function matchFilter(filter: MatchListFilter): Filter<PlacementMatchDoc> {
+export function matchFilter(filter: MatchListFilter): Filter<JourneyDoc> {
   return {
     ...(filter.providerId ? { providerId: new ObjectId(filter.providerId) } : {}),
     ...(filter.jobCoachId ? { jobCoachId: new ObjectId(filter.jobCoachId) } : {}),
@@ -37,18 +37,18 @@ export function matchFilter(filter: MatchListFilter): Filter<PlacementMatchDoc> 
  * Journeys. Every write also updates the dashboard summaries in the same transaction, which is
  * why each takes a session.
  */
-export class PlacementMatchesRepository {
-  readonly collection: Collection<PlacementMatchDoc>;
+export class JourneysRepository {
+  readonly collection: Collection<JourneyDoc>;
   constructor(
     db: Db,
     private readonly summaries: DashboardSummaries,
   ) {
-    this.collection = db.collection<PlacementMatchDoc>(placementMatchesCollection.name);
+    this.collection = db.collection<JourneyDoc>(journeysCollection.name);
   }
 
-  async insert(match: NewPlacementMatch, by: ActedBy, now: Date, session: ClientSession): Promise<PlacementMatch> {
+  async insert(match: NewJourney, by: ActedBy, now: Date, session: ClientSession): Promise<Journey> {
     const { youngPersonId, providerId, jobCoachId, placementId, employerId, ...rest } = match;
-    const doc: PlacementMatchDoc = {
+    const doc: JourneyDoc = {
       _id: new ObjectId(),
       ...rest,
       youngPersonId: new ObjectId(youngPersonId),
@@ -76,29 +76,29 @@ export class PlacementMatchesRepository {
     };
     await this.collection.insertOne(doc, { session });
     await this.summaries.journeysChanged([{ after: doc }], session);
-    return toPlacementMatch(doc);
+    return toJourney(doc);
   }
 
-  async byId(id: string, session?: ClientSession): Promise<PlacementMatch | undefined> {
+  async byId(id: string, session?: ClientSession): Promise<Journey | undefined> {
     const doc = await this.collection.findOne({ _id: new ObjectId(id) }, { session });
-    return doc ? toPlacementMatch(doc) : undefined;
+    return doc ? toJourney(doc) : undefined;
   }
 
-  async activeFor(youngPersonId: string, placementId: string): Promise<PlacementMatch | undefined> {
+  async activeFor(youngPersonId: string, placementId: string): Promise<Journey | undefined> {
     const doc = await this.collection.findOne({
       youngPersonId: new ObjectId(youngPersonId),
       placementId: new ObjectId(placementId),
       active: true,
     });
-    return doc ? toPlacementMatch(doc) : undefined;
+    return doc ? toJourney(doc) : undefined;
   }
 
   /**
    * Moves the match from `from` to `to`, appending to its history. Only lands while the match is
    * still in `from`, so two people acting at once cannot both move it; undefined when it was not.
    */
-  async changeState(id: string, change: StateChange, session: ClientSession): Promise<PlacementMatch | undefined> {
-    const update: UpdateFilter<PlacementMatchDoc> = {
+  async changeState(id: string, change: StateChange, session: ClientSession): Promise<Journey | undefined> {
+    const update: UpdateFilter<JourneyDoc> = {
       $set: {
         ...stepFieldsDoc(change.set),
         state: change.to,
@@ -121,20 +121,20 @@ export class PlacementMatchesRepository {
     });
     if (!before) return undefined;
     // The update only sets top-level fields and appends to the history, so the result follows from `before`.
-    const after: PlacementMatchDoc = {
+    const after: JourneyDoc = {
       ...before,
       ...update.$set,
       history: [
         ...before.history,
-        ...(update.$push?.history ? [update.$push.history as PlacementMatchDoc['history'][number]] : []),
+        ...(update.$push?.history ? [update.$push.history as JourneyDoc['history'][number]] : []),
       ],
     };
     await this.summaries.journeysChanged([{ before, after }], session);
-    return toPlacementMatch(after);
+    return toJourney(after);
   }
 
   /** Adds a rotation while the internship is in progress; undefined if it no longer is. */
-  async addRotation(id: string, rotation: Rotation, session: ClientSession): Promise<PlacementMatch | undefined> {
+  async addRotation(id: string, rotation: Rotation, session: ClientSession): Promise<Journey | undefined> {
     const doc = await this.collection.findOneAndUpdate(
       { _id: new ObjectId(id), state: 'in_progress' },
       {
@@ -143,7 +143,7 @@ export class PlacementMatchesRepository {
       },
       { returnDocument: 'after', session },
     );
-    return doc ? toPlacementMatch(doc) : undefined;
+    return doc ? toJourney(doc) : undefined;
   }
 
   async list(filter: MatchListFilter, page: { limit: number; offset: number }) {
@@ -152,22 +152,22 @@ export class PlacementMatchesRepository {
       this.collection.find(query).sort({ updatedAt: -1, _id: -1 }).skip(page.offset).limit(page.limit).toArray(),
       this.collection.countDocuments(query),
     ]);
-    return { items: docs.map(toPlacementMatch), total };
+    return { items: docs.map(toJourney), total };
   }
 
-  async find(filter: MatchListFilter, limit: number): Promise<PlacementMatch[]> {
+  async find(filter: MatchListFilter, limit: number): Promise<Journey[]> {
     return (await this.collection.find(matchFilter(filter)).sort({ updatedAt: -1 }).limit(limit).toArray()).map(
-      toPlacementMatch,
+      toJourney,
     );
   }
 
-  async allOf(youngPersonId: string): Promise<PlacementMatch[]> {
+  async allOf(youngPersonId: string): Promise<Journey[]> {
     return (
       await this.collection
         .find({ youngPersonId: new ObjectId(youngPersonId) })
         .sort({ proposedAt: 1 })
         .toArray()
-    ).map(toPlacementMatch);
+    ).map(toJourney);
   }
 
   async eraseAll(youngPersonId: string, session: ClientSession): Promise<void> {

@@ -5,15 +5,15 @@ import { idParams } from '../core/db/ids.js';
 import type { AppEnv } from '../core/http/env.js';
 import { bearer, createRouter, errorResponses, jsonBody, jsonResponse } from '../core/http/openapi.js';
 import { pageOf } from '../domain/schemas.js';
-import type { PlacementMatch } from './journey.repository.js';
+import type { Journey } from './journey.repository.js';
 import {
   acceptInputSchema,
   completeInputSchema,
   declineInputSchema,
   employerAcceptInputSchema,
   followUpInputSchema,
+  journeySchema,
   listQuerySchema,
-  placementMatchSchema,
   progressSchema,
   proposeInputSchema,
   reasonInputSchema,
@@ -48,7 +48,7 @@ const propose = createRoute({
     '`match` may carry the score and reasons from the matching endpoint.',
   ...bearer,
   request: { body: jsonBody(proposeInputSchema) },
-  responses: { 201: jsonResponse(placementMatchSchema, 'Proposed.'), ...errorResponses(400, 401, 403, 404, 409, 422) },
+  responses: { 201: jsonResponse(journeySchema, 'Proposed.'), ...errorResponses(400, 401, 403, 404, 409, 422) },
 });
 
 const list = createRoute({
@@ -62,7 +62,7 @@ const list = createRoute({
   ...bearer,
   request: { query: listQuerySchema },
   responses: {
-    200: jsonResponse(pageOf(placementMatchSchema, 'PlacementMatchPage'), 'Matches.'),
+    200: jsonResponse(pageOf(journeySchema, 'PlacementMatchPage'), 'Matches.'),
     ...errorResponses(400, 401),
   },
 });
@@ -75,7 +75,7 @@ const get = createRoute({
   summary: 'One placement match, with its history and what I may do next',
   ...bearer,
   request: { params: matchParams },
-  responses: { 200: jsonResponse(placementMatchSchema, 'The match.'), ...errorResponses(401, 403, 404) },
+  responses: { 200: jsonResponse(journeySchema, 'The match.'), ...errorResponses(401, 403, 404) },
 });
 
 function step<T extends z.ZodType>(path: string, summary: string, body: T, description: string) {
@@ -89,7 +89,7 @@ function step<T extends z.ZodType>(path: string, summary: string, body: T, descr
     description: description + stepNote,
     ...bearer,
     request: { params: matchParams, body: jsonBody(body) },
-    responses: { 200: jsonResponse(placementMatchSchema, 'The match after this step.'), ...stepErrors },
+    responses: { 200: jsonResponse(journeySchema, 'The match after this step.'), ...stepErrors },
   });
 }
 
@@ -156,7 +156,7 @@ const rotation = createRoute({
   summary: 'Record a rotation: department, tasks, dates (job coach or employer staff, while in progress)',
   ...bearer,
   request: { params: matchParams, body: jsonBody(rotationInputSchema) },
-  responses: { 201: jsonResponse(placementMatchSchema, 'Recorded; the match with all its rotations.'), ...stepErrors },
+  responses: { 201: jsonResponse(journeySchema, 'Recorded; the match with all its rotations.'), ...stepErrors },
 });
 
 const logWeek = createRoute({
@@ -210,7 +210,7 @@ const progress = createRoute({
 });
 
 /** One journey as its caller may see it, with the job coach's work contact (the list leaves it out). */
-const view = (c: Context<AppEnv>, match: PlacementMatch) => c.var.services.journey.viewOf(actor(c), match);
+const view = (c: Context<AppEnv>, match: Journey) => c.var.services.journey.viewOf(actor(c), match);
 
 /** Proposing a journey, and reading the journeys the caller may see. */
 function matchRoutes() {

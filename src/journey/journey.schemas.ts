@@ -276,7 +276,7 @@ export const nextStepSchema = z
   .object({ action: journeyActionSchema, by: z.array(journeyPartySchema), needs: z.string() })
   .openapi('JourneyNextStep');
 
-export const placementMatchSchema = z
+export const journeySchema = z
   .object({
     id: idSchema,
     state: journeyStateSchema,

@@ -20,7 +20,7 @@ import {
   type YoungPersonStatuses,
 } from './internship.service.js';
 import type { JourneyAction } from './journey.machine.js';
-import type { PlacementMatch, PlacementMatchesRepository } from './journey.repository.js';
+import type { Journey, JourneysRepository } from './journey.repository.js';
 import type { Outcome } from './journey.schemas.js';
 import { JourneyReadingService, type MatchListQuery } from './journey-reading.service.js';
 import { type AuditedAction, JourneySteps } from './journey-steps.service.js';
@@ -46,7 +46,7 @@ export class JourneyService {
 
   constructor(options: {
     mongo: MongoClient;
-    matches: PlacementMatchesRepository;
+    matches: JourneysRepository;
     /** Profiles, read for an actor through the young-people feature's policy checks (proposing). */
     youngPeople: YoungPeopleService;
     /** Placements with their employers, read through the placements feature's policy checks. */
@@ -88,7 +88,7 @@ export class JourneyService {
     this.#internship = new InternshipService({ ...options, steps });
   }
 
-  propose(actor: Actor, input: ProposalInput, requestId: string): Promise<PlacementMatch> {
+  propose(actor: Actor, input: ProposalInput, requestId: string): Promise<Journey> {
     return this.#proposing.propose(actor, input, requestId);
   }
 
@@ -101,27 +101,27 @@ export class JourneyService {
     return this.#reading.list(actor, query);
   }
 
-  coachContact(actor: Actor, match: PlacementMatch) {
+  coachContact(actor: Actor, match: Journey) {
     return this.#reading.coachContact(actor, match);
   }
 
-  answeredForYoungPersonBy(match: Pick<PlacementMatch, 'youngPersonResponse'>) {
+  answeredForYoungPersonBy(match: Pick<Journey, 'youngPersonResponse'>) {
     return this.#reading.answeredForYoungPersonBy(match);
   }
 
-  coachName(match: Pick<PlacementMatch, 'jobCoachId'>) {
+  coachName(match: Pick<Journey, 'jobCoachId'>) {
     return this.#reading.coachName(match);
   }
 
-  labels(matches: PlacementMatch[]) {
+  labels(matches: Journey[]) {
     return this.#reading.labels(matches);
   }
 
-  viewsOf(actor: Actor, matches: PlacementMatch[]) {
+  viewsOf(actor: Actor, matches: Journey[]) {
     return this.#reading.viewsOf(actor, matches);
   }
 
-  viewOf(actor: Actor, match: PlacementMatch) {
+  viewOf(actor: Actor, match: Journey) {
     return this.#reading.viewOf(actor, match);
   }
 
@@ -137,7 +137,7 @@ export class JourneyService {
   /** The audit entry of one step of a match (the journey's and the progress records'). */
   auditStep(
     actor: Actor,
-    match: PlacementMatch,
+    match: Journey,
     action: AuditedAction,
     requestId: string,
     session: ClientSession,
@@ -147,7 +147,7 @@ export class JourneyService {
   }
 
   /** Inside a step's transaction (a weekly log, a review): 409 if the match has left `state` meanwhile. */
-  requireState(id: string, state: PlacementMatch['state'], action: JourneyAction, session: ClientSession) {
+  requireState(id: string, state: Journey['state'], action: JourneyAction, session: ClientSession) {
     return this.#steps.requireState(id, state, action, session);
   }
 
@@ -155,7 +155,7 @@ export class JourneyService {
     return this.#answers.accept(actor, id, input, requestId);
   }
 
-  shareEndChoices(match: PlacementMatch) {
+  shareEndChoices(match: Journey) {
     return this.#answers.shareEndChoices(match);
   }
 

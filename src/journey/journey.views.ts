@@ -1,6 +1,6 @@
 import type { Role } from '../domain/vocabulary.js';
 import { type JourneyParty, stepsFor } from './journey.machine.js';
-import type { PlacementMatch } from './journey.repository.js';
+import type { Journey } from './journey.repository.js';
 import type { MatchLabels } from './match-labels.js';
 import type { Review, WeeklyLog } from './progress.repository.js';
 
@@ -14,7 +14,7 @@ export type MatchView = ReturnType<typeof matchView>;
 type Reader = 'employer' | 'provider_or_young_person';
 
 /** Who and what the match is about, as every reader sees it. */
-function aboutView(match: PlacementMatch, labels: MatchLabels) {
+function aboutView(match: Journey, labels: MatchLabels) {
   const placement = labels.placement(match.placementId);
   return {
     id: match.id,
@@ -34,14 +34,14 @@ function aboutView(match: PlacementMatch, labels: MatchLabels) {
 }
 
 /** Why the coach proposed it, and which of the young person's limits they went past: not for the employer. */
-function evidenceView({ match, hardLimitOverride }: PlacementMatch) {
+function evidenceView({ match, hardLimitOverride }: Journey) {
   return {
     ...(match ? { match } : {}),
     ...(hardLimitOverride ? { hardLimitOverride } : {}),
   };
 }
 
-function youngPersonResponseView(response: NonNullable<PlacementMatch['youngPersonResponse']>, reader: Reader) {
+function youngPersonResponseView(response: NonNullable<Journey['youngPersonResponse']>, reader: Reader) {
   return {
     accepted: response.accepted,
     at: response.at.toISOString(),
@@ -52,7 +52,7 @@ function youngPersonResponseView(response: NonNullable<PlacementMatch['youngPers
   };
 }
 
-function tasterView(taster: NonNullable<PlacementMatch['taster']>) {
+function tasterView(taster: NonNullable<Journey['taster']>) {
   return {
     kind: taster.kind,
     date: taster.date,
@@ -62,7 +62,7 @@ function tasterView(taster: NonNullable<PlacementMatch['taster']>) {
   };
 }
 
-function employerDecisionView(decision: NonNullable<PlacementMatch['employerDecision']>) {
+function employerDecisionView(decision: NonNullable<Journey['employerDecision']>) {
   return {
     accepted: decision.accepted,
     at: decision.at.toISOString(),
@@ -73,7 +73,7 @@ function employerDecisionView(decision: NonNullable<PlacementMatch['employerDeci
 }
 
 /** The answers to the proposal: the young person's, the taster, the employer's. */
-function answersView(match: PlacementMatch, reader: Reader) {
+function answersView(match: Journey, reader: Reader) {
   const { youngPersonResponse: response, taster, employerDecision: decision } = match;
   return {
     ...(response ? { youngPersonResponse: youngPersonResponseView(response, reader) } : {}),
@@ -83,7 +83,7 @@ function answersView(match: PlacementMatch, reader: Reader) {
 }
 
 /** The internship from its first day to its outcome. */
-function internshipView(match: PlacementMatch) {
+function internshipView(match: Journey) {
   return {
     ...(match.startedOn ? { startedOn: match.startedOn } : {}),
     ...(match.earlyStartReason ? { earlyStartReason: match.earlyStartReason } : {}),
@@ -97,7 +97,7 @@ function internshipView(match: PlacementMatch) {
 }
 
 /** The 12-month follow-up, about the young person's later employment: not for the employer. */
-function followUpView({ followUp }: PlacementMatch) {
+function followUpView({ followUp }: Journey) {
   return followUp
     ? {
         followUp: {
@@ -111,7 +111,7 @@ function followUpView({ followUp }: PlacementMatch) {
     : {};
 }
 
-function withdrawalView(withdrawal: NonNullable<PlacementMatch['withdrawal']>, reader: Reader) {
+function withdrawalView(withdrawal: NonNullable<Journey['withdrawal']>, reader: Reader) {
   return {
     by: withdrawal.by,
     party: withdrawal.party,
@@ -123,7 +123,7 @@ function withdrawalView(withdrawal: NonNullable<PlacementMatch['withdrawal']>, r
 }
 
 /** The override talks about the young person's limits: the employer sees that a proposal was made, not why. */
-function historyView(history: PlacementMatch['history'], reader: Reader) {
+function historyView(history: Journey['history'], reader: Reader) {
   return history.map(({ hardLimitsOverridden, overrideReason, ...entry }) => ({
     ...entry,
     at: entry.at.toISOString(),
@@ -133,7 +133,7 @@ function historyView(history: PlacementMatch['history'], reader: Reader) {
 
 /** A match as one caller may see it: its parts, each shaped for the reader, the steps open to them last. */
 export function matchView(
-  match: PlacementMatch,
+  match: Journey,
   viewer: { role: Role; parties: readonly JourneyParty[] },
   labels: MatchLabels,
 ) {

@@ -1,5 +1,5 @@
 import type { NamesReadModel } from '../read-models/names.js';
-import type { PlacementMatch } from './journey.repository.js';
+import type { Journey } from './journey.repository.js';
 
 /** The names a person needs to recognise a match: who, which placement, which employer. */
 export interface MatchLabels {
@@ -9,7 +9,7 @@ export interface MatchLabels {
 
 /** Looks the names up for many matches at once: three queries, whatever the number of matches. */
 export async function labelsFor(
-  matches: Pick<PlacementMatch, 'youngPersonId' | 'placementId' | 'employerId'>[],
+  matches: Pick<Journey, 'youngPersonId' | 'placementId' | 'employerId'>[],
   names: NamesReadModel,
 ): Promise<MatchLabels> {
   const [people, titles, employerNames] = await Promise.all([

@@ -4,9 +4,9 @@ import type { CollectionSpec } from '../core/db/mongo.js';
 import type { DashboardSummaries, LogScope } from '../dashboards/dashboard-summaries.js';
 import {
   type ActedBy,
-  type PlacementMatch,
-  type PlacementMatchDoc,
-  placementMatchesCollection,
+  type Journey,
+  type JourneyDoc,
+  journeysCollection,
   storedActedBy,
 } from './journey.repository.js';
 import { targetStatuses } from './journey.schemas.js';
@@ -207,7 +207,7 @@ export const reviewsCollection: CollectionSpec = {
   ],
 };
 
-const scopeOf = (match: PlacementMatch): MatchScope => ({
+const scopeOf = (match: Journey): MatchScope => ({
   providerId: new ObjectId(match.providerId),
   ...(match.jobCoachId ? { jobCoachId: new ObjectId(match.jobCoachId) } : {}),
   employerId: new ObjectId(match.employerId),
@@ -272,7 +272,7 @@ function toReview(doc: ReviewDoc): Review {
   };
 }
 
-const logScopeOf = (match: PlacementMatch): LogScope => ({
+const logScopeOf = (match: Journey): LogScope => ({
   providerId: new ObjectId(match.providerId),
   cohortYear: match.cohortYear,
   localAuthority: match.localAuthority,
@@ -283,18 +283,18 @@ const logScopeOf = (match: PlacementMatch): LogScope => ({
 export class ProgressRepository {
   readonly logs: Collection<WeeklyLogDoc>;
   readonly reviews: Collection<ReviewDoc>;
-  readonly #matches: Collection<PlacementMatchDoc>;
+  readonly #matches: Collection<JourneyDoc>;
   constructor(
     db: Db,
     private readonly summaries: DashboardSummaries,
   ) {
     this.logs = db.collection<WeeklyLogDoc>(weeklyLogsCollection.name);
     this.reviews = db.collection<ReviewDoc>(reviewsCollection.name);
-    this.#matches = db.collection<PlacementMatchDoc>(placementMatchesCollection.name);
+    this.#matches = db.collection<JourneyDoc>(journeysCollection.name);
   }
 
   async insertLog(
-    match: PlacementMatch,
+    match: Journey,
     log: Omit<WeeklyLog, 'id' | 'matchId' | 'youngPersonId' | 'version' | 'earlierVersions'>,
     session: ClientSession,
   ): Promise<WeeklyLog> {
@@ -318,7 +318,7 @@ export class ProgressRepository {
    * when the week has no log.
    */
   async correctLog(
-    match: PlacementMatch,
+    match: Journey,
     weekStarting: string,
     entry: WeeklyLogEntry,
     session: ClientSession,
@@ -346,7 +346,7 @@ export class ProgressRepository {
   }
 
   async insertReview(
-    match: PlacementMatch,
+    match: Journey,
     review: Omit<Review, 'id' | 'matchId' | 'youngPersonId'>,
     session: ClientSession,
   ): Promise<Review> {

@@ -15,12 +15,12 @@ import { placementSearchDoc } from '../search-sync/documents.js';
 import type { YoungPerson } from '../young-people/young-people.repository.js';
 import type { YoungPeopleService } from '../young-people/young-people.service.js';
 import { type EarlierProposal, earlierProposalsByPlacement } from './earlier-proposals.js';
-import { placementMatchResource } from './journey.access.js';
-import type { PlacementMatch, PlacementMatchesRepository } from './journey.repository.js';
+import { journeyResource } from './journey.access.js';
+import type { HardLimitOverride } from './journey.model.js';
+import type { Journey, JourneysRepository } from './journey.repository.js';
 import type { MatchEvidence } from './journey.schemas.js';
 import { bodyProblem, readable } from './journey-errors.js';
 import type { JourneySteps } from './journey-steps.service.js';
-import type { HardLimitOverride } from './placement-match.js';
 
 export interface ProposalInput {
   youngPersonId: string;
@@ -76,7 +76,7 @@ function hardLimitOverrideFor(
   return { limits: broken.map((entry) => entry.limit), reason: overrideReason };
 }
 
-function alreadyProposedError(existing: PlacementMatch): ApiError {
+function alreadyProposedError(existing: Journey): ApiError {
   return new ApiError('conflict', 'This young person has already been proposed for this placement.', {
     details: { matchId: existing.id, state: existing.state },
   });
@@ -93,7 +93,7 @@ function proposedBeforeError(earlier: EarlierProposal): ApiError {
 /** The first step of a journey: a job coach proposes a placement to a young person on their caseload. */
 export class ProposingService {
   private readonly mongo: MongoClient;
-  private readonly matches: PlacementMatchesRepository;
+  private readonly matches: JourneysRepository;
   private readonly youngPeople: YoungPeopleService;
   private readonly placements: PlacementsService;
   private readonly steps: JourneySteps;
@@ -102,7 +102,7 @@ export class ProposingService {
 
   constructor(options: {
     mongo: MongoClient;
-    matches: PlacementMatchesRepository;
+    matches: JourneysRepository;
     youngPeople: YoungPeopleService;
     placements: PlacementsService;
     steps: JourneySteps;
@@ -118,7 +118,7 @@ export class ProposingService {
     this.clock = options.clock;
   }
 
-  async propose(actor: Actor, input: ProposalInput, requestId: string): Promise<PlacementMatch> {
+  async propose(actor: Actor, input: ProposalInput, requestId: string): Promise<Journey> {
     const parties = await this.#readForProposing(actor, input);
     const problems = proposalProblems(parties, input);
     if (problems.length > 0) throw unprocessable(problems);
@@ -142,7 +142,7 @@ export class ProposingService {
     authorize(
       actor,
       'placement_match.coach_act',
-      placementMatchResource({
+      journeyResource({
         youngPersonId: person.id,
         providerId: person.providerId,
         employerId: employer.id,
@@ -167,7 +167,7 @@ export class ProposingService {
     input: ProposalInput,
     hardLimitOverride: HardLimitOverride | undefined,
     requestId: string,
-  ): Promise<PlacementMatch> {
+  ): Promise<Journey> {
     const now = this.clock.now();
     return inTransaction(this.mongo, async (session) => {
       const created = await this.matches.insert(

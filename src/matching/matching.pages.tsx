@@ -86,7 +86,7 @@ async function matchesPage(c: Context<WebEnv>) {
             {result.total} {result.total === 1 ? 'placement' : 'placements'}
           </p>
           {result.items.map((item) => (
-            <PlacementMatch item={item} youngPersonId={id} name={person.preferredName} />
+            <MatchedPlacement item={item} youngPersonId={id} name={person.preferredName} />
           ))}
           <Pagination page={page} pages={pages} href={href} />
         </div>
@@ -122,7 +122,7 @@ function MatchFilterForm(props: { filters: MatchFilters; errors: FieldErrors }) 
 }
 
 /** One placement that fits: its facts, how well it fits and why, and the way to propose it (or its journey). */
-function PlacementMatch(props: { item: MatchesResult['items'][number]; youngPersonId: string; name: string }) {
+function MatchedPlacement(props: { item: MatchesResult['items'][number]; youngPersonId: string; name: string }) {
   const { item, name } = props;
   return (
     <section class="govuk-!-margin-bottom-8" aria-labelledby={`placement-${item.placement.id}`}>

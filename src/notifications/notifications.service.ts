@@ -4,7 +4,7 @@ import { type Actor, notificationsScope } from '../auth/policy.js';
 import type { Clock } from '../core/clock.js';
 import { longDate } from '../core/dates.js';
 import type { DelegateRight, Role } from '../domain/vocabulary.js';
-import type { PlacementMatch } from '../journey/journey.repository.js';
+import type { Journey } from '../journey/journey.repository.js';
 import type { PeopleFacts } from '../read-models/people.js';
 import type { PlacementFacts } from '../read-models/placements.js';
 import type { RecipientFacts, RecipientsReadModel } from '../read-models/recipients.js';
@@ -96,7 +96,7 @@ export class NotificationsService {
     return this.recipients.account(accountId, session);
   }
 
-  async #labels(match: Pick<PlacementMatch, 'youngPersonId' | 'placementId' | 'employerId'>, session?: ClientSession) {
+  async #labels(match: Pick<Journey, 'youngPersonId' | 'placementId' | 'employerId'>, session?: ClientSession) {
     const [person, placement, employer] = await Promise.all([
       this.people.person(match.youngPersonId, session),
       this.placements.placement(match.placementId, session),
@@ -166,7 +166,7 @@ export class NotificationsService {
   }
 
   /** A job coach proposed a placement: the young person and delegates who answer proposals. */
-  async proposalMade(match: PlacementMatch, session: ClientSession): Promise<void> {
+  async proposalMade(match: Journey, session: ClientSession): Promise<void> {
     const labels = await this.#labels(match, session);
     const addressees = await this.#youngPersonSide(match.youngPersonId, 'respond_to_proposals', session);
     await this.outbox.enqueue(
@@ -183,7 +183,7 @@ export class NotificationsService {
   }
 
   /** The young person agreed: the employer's staff decide next. Says only whether anything was shared. */
-  async proposalAgreed(match: PlacementMatch, sharedAnything: boolean, session: ClientSession): Promise<void> {
+  async proposalAgreed(match: Journey, sharedAnything: boolean, session: ClientSession): Promise<void> {
     const labels = await this.#labels(match, session);
     const staff = await this.recipients.employerStaff(match.employerId, session);
     await this.outbox.enqueue(
@@ -204,7 +204,7 @@ export class NotificationsService {
    * what, so they can tell their job coach if it is not what they want.
    */
   async proposalAnsweredForYou(
-    match: PlacementMatch,
+    match: Journey,
     answer: { accepted: boolean; by: string },
     session: ClientSession,
   ): Promise<void> {
@@ -261,7 +261,7 @@ export class NotificationsService {
 
   /** The job coach and the young person hear about the employer's decision or a taster. */
   async #toCoachAndYoungPerson(
-    match: PlacementMatch,
+    match: Journey,
     kind: NotificationKind,
     facts: Record<string, string>,
     session: ClientSession,
@@ -296,7 +296,7 @@ export class NotificationsService {
     await this.outbox.enqueue(items, session);
   }
 
-  async employerDecided(match: PlacementMatch, accepted: boolean, session: ClientSession): Promise<void> {
+  async employerDecided(match: Journey, accepted: boolean, session: ClientSession): Promise<void> {
     await this.#toCoachAndYoungPerson(
       match,
       'employer_decision',
@@ -306,7 +306,7 @@ export class NotificationsService {
   }
 
   async tasterArranged(
-    match: PlacementMatch,
+    match: Journey,
     taster: { kind: 'taster_day' | 'informal_interview'; date: string },
     session: ClientSession,
   ): Promise<void> {

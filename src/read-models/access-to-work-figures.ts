@@ -1,6 +1,6 @@
 import type { Document, ObjectId } from 'mongodb';
 import type { AccessToWorkRepository } from '../access-to-work/access-to-work.repository.js';
-import type { PlacementMatchesRepository } from '../journey/journey.repository.js';
+import type { JourneysRepository } from '../journey/journey.repository.js';
 import type { ProgressRepository } from '../journey/progress.repository.js';
 
 /** One intern of the report's scope: their Access to Work case, what was logged and what was claimed. */
@@ -23,12 +23,12 @@ export interface AccessToWorkIntern {
  * their claims' dates. Never an amount, a reference, a refusal's reason or a log's notes.
  */
 export class AccessToWorkFiguresReadModel {
-  private readonly matches: PlacementMatchesRepository;
+  private readonly matches: JourneysRepository;
   private readonly progress: ProgressRepository;
   private readonly accessToWork: AccessToWorkRepository;
 
   constructor(options: {
-    matches: PlacementMatchesRepository;
+    matches: JourneysRepository;
     progress: ProgressRepository;
     accessToWork: AccessToWorkRepository;
   }) {

@@ -7,18 +7,18 @@ import {
   type EmployerAdjustmentRecord,
   employerAdjustmentRecords,
 } from '../dashboards/adjustment-figures.js';
-import type { PlacementMatchesRepository } from '../journey/journey.repository.js';
+import type { JourneysRepository } from '../journey/journey.repository.js';
 
 /**
  * What the adjustment figures read: each request's dates and answers and its placement's first
  * day. Never a request's words, a reason, an observation or who the young person is.
  */
 export class AdjustmentFiguresReadModel {
-  private readonly matches: PlacementMatchesRepository;
+  private readonly matches: JourneysRepository;
   private readonly adjustments: AdjustmentsRepository;
   private readonly clock: Clock;
 
-  constructor(options: { matches: PlacementMatchesRepository; adjustments: AdjustmentsRepository; clock: Clock }) {
+  constructor(options: { matches: JourneysRepository; adjustments: AdjustmentsRepository; clock: Clock }) {
     this.matches = options.matches;
     this.adjustments = options.adjustments;
     this.clock = options.clock;

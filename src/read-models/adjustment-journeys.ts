@@ -1,14 +1,14 @@
 import type { ClientSession } from 'mongodb';
 import type { CoachAccess } from '../auth/policy.js';
 import { londonDayAndHour } from '../core/dates.js';
-import type { PlacementMatch, PlacementMatchesRepository } from '../journey/journey.repository.js';
+import type { Journey, JourneysRepository } from '../journey/journey.repository.js';
 import type { PassportsRepository } from '../passports/passports.repository.js';
 import type { NamesReadModel } from './names.js';
 
 /** A journey as its adjustments need it: whose it is, where it stands, and when the employer agreed. */
 export interface AdjustmentJourney
   extends Pick<
-    PlacementMatch,
+    Journey,
     | 'id'
     | 'state'
     | 'youngPersonId'
@@ -24,7 +24,7 @@ export interface AdjustmentJourney
   agreedOn?: string;
 }
 
-function toJourney(match: PlacementMatch): AdjustmentJourney {
+function toAdjustmentJourney(match: Journey): AdjustmentJourney {
   const accepted = match.employerDecision?.accepted ? match.employerDecision.at : undefined;
   return {
     id: match.id,
@@ -47,11 +47,11 @@ function toJourney(match: PlacementMatch): AdjustmentJourney {
  * (the helps come with the share event itself) and never the journey's notes.
  */
 export class AdjustmentJourneysReadModel {
-  private readonly matches: PlacementMatchesRepository;
+  private readonly matches: JourneysRepository;
   private readonly passports: PassportsRepository;
   private readonly names: NamesReadModel;
 
-  constructor(options: { matches: PlacementMatchesRepository; passports: PassportsRepository; names: NamesReadModel }) {
+  constructor(options: { matches: JourneysRepository; passports: PassportsRepository; names: NamesReadModel }) {
     this.matches = options.matches;
     this.passports = options.passports;
     this.names = options.names;
@@ -59,7 +59,7 @@ export class AdjustmentJourneysReadModel {
 
   async journey(matchId: string, session?: ClientSession): Promise<AdjustmentJourney | undefined> {
     const match = await this.matches.byId(matchId, session);
-    return match ? toJourney(match) : undefined;
+    return match ? toAdjustmentJourney(match) : undefined;
   }
 
   /** The young person's journeys with this employer (with this placement, when one is named). */
@@ -67,11 +67,11 @@ export class AdjustmentJourneysReadModel {
     const all = await this.matches.allOf(youngPersonId);
     return all
       .filter((match) => match.employerId === employerId && (!placementId || match.placementId === placementId))
-      .map(toJourney);
+      .map(toAdjustmentJourney);
   }
 
   async journeysOf(youngPersonId: string): Promise<AdjustmentJourney[]> {
-    return (await this.matches.allOf(youngPersonId)).map(toJourney);
+    return (await this.matches.allOf(youngPersonId)).map(toAdjustmentJourney);
   }
 
   /** The employers (of those given) with whom this young person's "what helps me at work" is shared now. */

@@ -1,7 +1,7 @@
 import { type AggregationCursor, type ClientSession, type Document, ObjectId } from 'mongodb';
 import type { EmployersRepository } from '../employers/employers.repository.js';
 import { employerResource } from '../employers/employers.service.js';
-import type { PlacementMatchesRepository } from '../journey/journey.repository.js';
+import type { JourneysRepository } from '../journey/journey.repository.js';
 import type { ProgressRepository } from '../journey/progress.repository.js';
 import type { PlacementStatus, PlacementsRepository } from '../placements/placements.repository.js';
 import type { YoungPeopleRepository } from '../young-people/young-people.repository.js';
@@ -32,14 +32,14 @@ export interface EmployerPlacementSummary {
  * scope the policy already allowed.
  */
 export class DashboardsReadModel {
-  private readonly matches: PlacementMatchesRepository;
+  private readonly matches: JourneysRepository;
   private readonly progress: ProgressRepository;
   private readonly employers: EmployersRepository;
   private readonly placements: PlacementsRepository;
   private readonly youngPeople: YoungPeopleRepository;
 
   constructor(options: {
-    matches: PlacementMatchesRepository;
+    matches: JourneysRepository;
     progress: ProgressRepository;
     employers: EmployersRepository;
     placements: PlacementsRepository;

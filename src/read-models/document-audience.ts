@@ -1,4 +1,4 @@
-import type { PlacementMatchesRepository } from '../journey/journey.repository.js';
+import type { JourneysRepository } from '../journey/journey.repository.js';
 import type { PassportsRepository } from '../passports/passports.repository.js';
 import type { YoungPeopleRepository } from '../young-people/young-people.repository.js';
 
@@ -12,12 +12,12 @@ const hostingStates = new Set(['agreed', 'in_progress']);
  */
 export class DocumentAudience {
   private readonly youngPeople: YoungPeopleRepository;
-  private readonly matches: PlacementMatchesRepository;
+  private readonly matches: JourneysRepository;
   private readonly passports: PassportsRepository;
 
   constructor(options: {
     youngPeople: YoungPeopleRepository;
-    matches: PlacementMatchesRepository;
+    matches: JourneysRepository;
     passports: PassportsRepository;
   }) {
     this.youngPeople = options.youngPeople;

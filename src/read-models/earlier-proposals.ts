@@ -1,5 +1,5 @@
 import { type EarlierProposal, earlierProposalsByPlacement } from '../journey/earlier-proposals.js';
-import type { PlacementMatchesRepository } from '../journey/journey.repository.js';
+import type { JourneysRepository } from '../journey/journey.repository.js';
 
 /**
  * For matching: which placements a young person was proposed for before and how that ended, so
@@ -7,9 +7,9 @@ import type { PlacementMatchesRepository } from '../journey/journey.repository.j
  * young person's matches; a young person's journeys are few (one a placement at most).
  */
 export class EarlierProposalsReadModel {
-  private readonly matches: PlacementMatchesRepository;
+  private readonly matches: JourneysRepository;
 
-  constructor(options: { matches: PlacementMatchesRepository }) {
+  constructor(options: { matches: JourneysRepository }) {
     this.matches = options.matches;
   }
 

@@ -1,5 +1,5 @@
 import { ObjectId } from 'mongodb';
-import type { PlacementMatch, PlacementMatchesRepository } from '../journey/journey.repository.js';
+import type { Journey, JourneysRepository } from '../journey/journey.repository.js';
 import type { ProgressRepository } from '../journey/progress.repository.js';
 import type { YoungPeopleRepository, YoungPerson } from '../young-people/young-people.repository.js';
 
@@ -8,7 +8,7 @@ export type PlannedIntern = Pick<YoungPerson, 'id' | 'providerId' | 'plannedStar
 
 /** An internship as Access to Work needs it: who hosts it, and its dates. */
 export type InternshipFact = Pick<
-  PlacementMatch,
+  Journey,
   'id' | 'state' | 'employerId' | 'visibleToEmployer' | 'startedOn' | 'endedOn'
 >;
 
@@ -21,12 +21,12 @@ const caseloadLimit = 500;
  */
 export class InternshipFacts {
   private readonly youngPeople: YoungPeopleRepository;
-  private readonly matches: PlacementMatchesRepository;
+  private readonly matches: JourneysRepository;
   private readonly progress: ProgressRepository;
 
   constructor(options: {
     youngPeople: YoungPeopleRepository;
-    matches: PlacementMatchesRepository;
+    matches: JourneysRepository;
     progress: ProgressRepository;
   }) {
     this.youngPeople = options.youngPeople;

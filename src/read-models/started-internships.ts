@@ -1,11 +1,7 @@
 import { type Document, ObjectId } from 'mongodb';
 import type { Sector } from '../domain/vocabulary.js';
 import { startedStates } from '../journey/journey.machine.js';
-import {
-  type PlacementMatch,
-  type PlacementMatchesRepository,
-  toPlacementMatch,
-} from '../journey/journey.repository.js';
+import { type Journey, type JourneysRepository, toJourney } from '../journey/journey.repository.js';
 
 /**
  * An internship that started, as the reports and exports of a provider read it: whose, where, when,
@@ -18,7 +14,7 @@ export interface StartedInternship {
   employerId: string;
   jobCoachId?: string;
   placementId: string;
-  state: PlacementMatch['state'];
+  state: Journey['state'];
   cohortYear: number;
   localAuthority?: string;
   sector: Sector;
@@ -40,7 +36,7 @@ export interface StartedInternshipsScope {
 /** Far more internships than a provider runs in a year; a bound, not a page. */
 const internshipLimit = 20_000;
 
-function startedInternshipOf(match: PlacementMatch & { startedOn: string }): StartedInternship {
+function startedInternshipOf(match: Journey & { startedOn: string }): StartedInternship {
   const followUp = match.followUp;
   return {
     matchId: match.id,
@@ -71,9 +67,9 @@ function startedInternshipOf(match: PlacementMatch & { startedOn: string }): Sta
  * and figures and the outcome reports and SEN2 export alike.
  */
 export class StartedInternshipsReadModel {
-  private readonly matches: PlacementMatchesRepository;
+  private readonly matches: JourneysRepository;
 
-  constructor(options: { matches: PlacementMatchesRepository }) {
+  constructor(options: { matches: JourneysRepository }) {
     this.matches = options.matches;
   }
 
@@ -94,7 +90,7 @@ export class StartedInternshipsReadModel {
       .limit(internshipLimit)
       .toArray();
     return docs
-      .map(toPlacementMatch)
+      .map(toJourney)
       .flatMap((match) => (match.startedOn ? [startedInternshipOf({ ...match, startedOn: match.startedOn })] : []));
   }
 }

@@ -1,13 +1,13 @@
 import type { EmployersRepository } from '../employers/employers.repository.js';
 import { startedStates } from '../journey/journey.machine.js';
-import type { PlacementMatch, PlacementMatchesRepository } from '../journey/journey.repository.js';
+import type { Journey, JourneysRepository } from '../journey/journey.repository.js';
 import type { PlacementsRepository } from '../placements/placements.repository.js';
 import type { YoungPeopleRepository } from '../young-people/young-people.repository.js';
 import { StartedInternshipsReadModel, type StartedInternshipsScope } from './started-internships.js';
 
 /** An internship as the study programme and the ILR need it: whose, where, when, and how it is grouped. */
 export type StudyInternship = Pick<
-  PlacementMatch,
+  Journey,
   | 'id'
   | 'youngPersonId'
   | 'providerId'
@@ -25,7 +25,7 @@ export type StudyInternship = Pick<
 /** Which started internships a report or export covers: the provider and the report's filters. */
 export type InternshipScope = StartedInternshipsScope;
 
-function factsOf(match: PlacementMatch): StudyInternship {
+function factsOf(match: Journey): StudyInternship {
   return {
     id: match.id,
     youngPersonId: match.youngPersonId,
@@ -49,14 +49,14 @@ function factsOf(match: PlacementMatch): StudyInternship {
  */
 export class StudyFacts {
   private readonly youngPeople: YoungPeopleRepository;
-  private readonly matches: PlacementMatchesRepository;
+  private readonly matches: JourneysRepository;
   private readonly placements: PlacementsRepository;
   private readonly employers: EmployersRepository;
   private readonly started: StartedInternshipsReadModel;
 
   constructor(options: {
     youngPeople: YoungPeopleRepository;
-    matches: PlacementMatchesRepository;
+    matches: JourneysRepository;
     placements: PlacementsRepository;
     employers: EmployersRepository;
   }) {

@@ -11,7 +11,7 @@ export function dashboardsService(
   stores: SharedStores,
   adjustmentFigures: AdjustmentFiguresReadModel,
 ): DashboardsService {
-  const { placementMatchesRepository: matches, progressRepository: progress } = stores.repositories;
+  const { journeysRepository: matches, progressRepository: progress } = stores.repositories;
   const { employersRepository: employers, placementsRepository: placements } = stores.repositories;
   return new DashboardsService({
     mongo,

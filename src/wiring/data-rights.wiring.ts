@@ -28,7 +28,7 @@ export function dataRightsService(
     clock,
   });
   dataRights.register(passportPersonalData(r.passportsRepository));
-  dataRights.register(journeyPersonalData(r.placementMatchesRepository, r.progressRepository));
+  dataRights.register(journeyPersonalData(r.journeysRepository, r.progressRepository));
   dataRights.register(accessToWorkPersonalData(r.accessToWorkRepository));
   dataRights.register(outcomesPersonalData(r.outcomesRepository));
   dataRights.register(adjustmentsPersonalData(r.adjustmentsRepository));

@@ -14,7 +14,7 @@ export function internshipRecordsWiring(
   stores: SharedStores,
   internshipFacts: InternshipFacts,
 ) {
-  const { audit, youngPeopleRepository: youngPeople, placementMatchesRepository: matches } = stores.repositories;
+  const { audit, youngPeopleRepository: youngPeople, journeysRepository: matches } = stores.repositories;
   const { placementsRepository: placements, employersRepository: employers } = stores.repositories;
   return {
     accessToWork: new AccessToWorkService({

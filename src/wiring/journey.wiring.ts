@@ -28,7 +28,7 @@ export interface JourneyDependencies {
 /** Matching, the journey from proposal to follow-up, its weekly progress, its outcomes and the inbox of what waits. */
 export function journeyWiring(infra: Infrastructure, stores: SharedStores, needs: JourneyDependencies) {
   const { mongo, db, search, clock } = infra;
-  const { audit, outbox, placementMatchesRepository: matches, progressRepository } = stores.repositories;
+  const { audit, outbox, journeysRepository: matches, progressRepository } = stores.repositories;
   const { youngPeopleRepository: youngPeople, placementsRepository: places } = stores.repositories;
   const journey = new JourneyService({
     mongo,

@@ -15,7 +15,7 @@ export function passportsWiring(
   stores: SharedStores,
   notifications: NotificationsService,
 ) {
-  const { audit, passportsRepository, placementMatchesRepository: matches } = stores.repositories;
+  const { audit, passportsRepository, journeysRepository: matches } = stores.repositories;
   const { adjustmentsRepository } = stores.repositories;
   const passports = new PassportsService({
     mongo,

@@ -10,7 +10,7 @@ import { projectRoot } from '../core/project-root.js';
 import { DashboardSummaries } from '../dashboards/dashboard-summaries.js';
 import { DocumentsRepository } from '../documents/documents.repository.js';
 import { EmployersRepository } from '../employers/employers.repository.js';
-import { PlacementMatchesRepository, placementMatchesCollection } from '../journey/journey.repository.js';
+import { JourneysRepository, journeysCollection } from '../journey/journey.repository.js';
 import { ProgressRepository, weeklyLogsCollection } from '../journey/progress.repository.js';
 import { OutcomesRepository } from '../outcomes/outcomes.repository.js';
 import { PassportsRepository } from '../passports/passports.repository.js';
@@ -46,7 +46,7 @@ export async function sharedStores(infra: Infrastructure) {
   });
   await keys.init();
   const dashboardSummaries = new DashboardSummaries(db, {
-    matches: placementMatchesCollection.name,
+    matches: journeysCollection.name,
     logs: weeklyLogsCollection.name,
   });
   const repositories = {
@@ -61,7 +61,7 @@ export async function sharedStores(infra: Infrastructure) {
     placementsRepository: new PlacementsRepository(db),
     passportsRepository: new PassportsRepository(db),
     dashboardSummaries,
-    placementMatchesRepository: new PlacementMatchesRepository(db, dashboardSummaries),
+    journeysRepository: new JourneysRepository(db, dashboardSummaries),
     progressRepository: new ProgressRepository(db, dashboardSummaries),
     accessToWorkRepository: new AccessToWorkRepository(db),
     outcomesRepository: new OutcomesRepository(db),

@@ -1,7 +1,7 @@
 import { type Context, Hono } from 'hono';
 import type { Account } from '../auth/accounts.js';
 import { type PassportSection, sectionLabels, sectorLabels } from '../domain/vocabulary.js';
-import type { PlacementMatch } from '../journey/journey.repository.js';
+import type { Journey } from '../journey/journey.repository.js';
 import type { MatchLabels } from '../journey/match-labels.js';
 import type { PassportSections } from '../passports/passports.schemas.js';
 import { AccessToWorkTaskList } from '../web/access-to-work-tasks.js';
@@ -303,7 +303,7 @@ function ChangeCoachForm(props: { person: YoungPerson; coaches: Account[]; csrfT
   );
 }
 
-function JourneyList(props: { journeys: PlacementMatch[]; labels: MatchLabels }) {
+function JourneyList(props: { journeys: Journey[]; labels: MatchLabels }) {
   return (
     <>
       {props.journeys.length === 0 ? <p class="govuk-body">No placements proposed yet.</p> : null}

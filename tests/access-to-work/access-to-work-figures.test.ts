@@ -1,7 +1,7 @@
 import { ObjectId } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
-import type { PlacementMatchDoc } from '../../src/journey/journey.repository.js';
+import type { JourneyDoc } from '../../src/journey/journey.repository.js';
 import { call, createHarness, type Harness } from '../helpers/harness.js';
 import { addYoungPerson, postPlacement } from '../helpers/journey-world.js';
 import { makeAccount, makeEmployer, makeProvider, type Person, type ProviderWorld } from '../helpers/world.js';
@@ -159,7 +159,7 @@ beforeAll(async () => {
     const coachId = new ObjectId(intern.coach.accountId);
     const by = { accountId: coachId, role: 'job_coach' as const };
     const at = new Date('2025-08-01T00:00:00Z');
-    const match: PlacementMatchDoc = {
+    const match: JourneyDoc = {
       _id: new ObjectId(),
       youngPersonId,
       providerId,
@@ -179,7 +179,7 @@ beforeAll(async () => {
       proposedAt: at,
       updatedAt: at,
     };
-    await services.placementMatchesRepository.collection.insertOne(match);
+    await services.journeysRepository.collection.insertOne(match);
     if (intern.sentOn) {
       await services.accessToWorkRepository.cases.insertOne({
         _id: new ObjectId(),
@@ -258,7 +258,7 @@ afterAll(() => harness.close());
  */
 async function fullComputation(filter: Record<string, unknown>) {
   const { services } = harness;
-  const journeys = await services.placementMatchesRepository.collection
+  const journeys = await services.journeysRepository.collection
     .find({ ...filter, startedOn: { $exists: true } })
     .toArray();
   const people = [...new Set(journeys.map((journey) => journey.youngPersonId.toHexString()))];

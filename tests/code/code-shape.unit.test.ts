@@ -12,7 +12,7 @@ import { fileLimit, functionLimit, isDataFile, measureCodeShape } from '../../sc
 const tables: Record<string, string> = {
   'src/journey/journey-action-forms.tsx actionForms': 'one row an inline action: its fields, service call and words',
   'src/notifications/templates.ts wordingFor': "one case an email's kind: its subject, paragraphs and action",
-  'src/journey/placement-matches.collection.ts placementMatchesCollection': "the collection's validator and indexes",
+  'src/journey/journeys.collection.ts journeysCollection': "the collection's validator and indexes",
   'src/journey/journey.machine.ts journeySteps': 'the journey table: one row a step, who takes it and from which state',
   'src/adjustments/adjustments.repository.ts adjustmentsCollection': "the collection's validator and indexes",
 };

@@ -14,7 +14,7 @@ const files = readdirSync(src, { withFileTypes: true, recursive: true })
 
 describe('the one policy module', () => {
   it('keeps each resource’s decisions in its own module under src/auth/policy/', () => {
-    expect(files).toEqual(expect.arrayContaining(['auth/policy/passport.ts', 'auth/policy/placement-match.ts']));
+    expect(files).toEqual(expect.arrayContaining(['auth/policy/passport.ts', 'auth/policy/journey.ts']));
   });
 
   it('is the only module outside src/auth/policy/ that imports from it', () => {

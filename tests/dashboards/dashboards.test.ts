@@ -5,7 +5,7 @@ import { figuresFrom, outcomeFacetPipeline, supportTrendPipeline } from '../../s
 import type { GroupedCounts } from '../../src/dashboards/dashboard-summaries.js';
 import { type DashboardFilters, journeyFilter } from '../../src/dashboards/dashboards.service.js';
 import type { JourneyState } from '../../src/journey/journey.machine.js';
-import type { PlacementMatchDoc } from '../../src/journey/journey.repository.js';
+import type { JourneyDoc } from '../../src/journey/journey.repository.js';
 import type { Outcome } from '../../src/journey/journey.schemas.js';
 import type { WeeklyLogDoc } from '../../src/journey/progress.repository.js';
 import { call, createHarness, fieldProblems, type Harness } from '../helpers/harness.js';
@@ -63,7 +63,7 @@ interface Fixture {
   stillEmployed?: boolean;
 }
 
-function matchDoc(f: Fixture): PlacementMatchDoc {
+function matchDoc(f: Fixture): JourneyDoc {
   const at = new Date(`${f.proposedOn}T00:00:00Z`);
   const by = { accountId: new ObjectId(f.coach.accountId), role: 'job_coach' as const };
   // Every fixture got past the young person's agreement except the proposal withdrawn before an answer.
@@ -115,7 +115,7 @@ function matchDoc(f: Fixture): PlacementMatchDoc {
   };
 }
 
-function logDoc(match: PlacementMatchDoc, weekNumber: number, supportHours: number, hoursWorked: number): WeeklyLogDoc {
+function logDoc(match: JourneyDoc, weekNumber: number, supportHours: number, hoursWorked: number): WeeklyLogDoc {
   return {
     _id: new ObjectId(),
     matchId: match._id,
@@ -267,14 +267,8 @@ beforeAll(async () => {
     },
   ];
   const docs = fixtures.map(matchDoc);
-  await harness.services.placementMatchesRepository.collection.insertMany(docs);
-  const [m1, m2, , , m5] = docs as [
-    PlacementMatchDoc,
-    PlacementMatchDoc,
-    PlacementMatchDoc,
-    PlacementMatchDoc,
-    PlacementMatchDoc,
-  ];
+  await harness.services.journeysRepository.collection.insertMany(docs);
+  const [m1, m2, , , m5] = docs as [JourneyDoc, JourneyDoc, JourneyDoc, JourneyDoc, JourneyDoc];
   await harness.services.progressRepository.logs.insertMany([
     logDoc(m1, 1, 10, 16),
     logDoc(m1, 2, 8, 16),
@@ -746,7 +740,7 @@ describe('cohorts', () => {
     const placement = await postPlacement(harness, host.employerId, host.staff, { startDate: '2026-11-02', places: 2 });
     const providerId = new ObjectId(fourth.providerId);
     const agrees = async () => {
-      const [full] = await services.placementMatchesRepository.collection
+      const [full] = await services.journeysRepository.collection
         .aggregate(outcomeFacetPipeline({ providerId }))
         .toArray();
       const { byJobCoach, ...areas } = full!;
@@ -821,7 +815,7 @@ describe('the job-coach breakdown of a large provider', () => {
     big = await makeProvider(harness, 'Many Coaches College');
     host = await makeEmployer(harness, big.admin, { name: 'Many Shops Ltd', sector: 'retail' });
     const placement = await postPlacement(harness, host.employerId, host.staff, { sector: 'retail', places: 4 });
-    const docs: PlacementMatchDoc[] = [];
+    const docs: JourneyDoc[] = [];
     for (let i = 0; i < 23; i++) {
       const coach = await harness.services.accounts.insert({
         email: `coach-${i}-${new ObjectId().toHexString()}@many.example`,
@@ -849,7 +843,7 @@ describe('the job-coach breakdown of a large provider', () => {
         );
       }
     }
-    await harness.services.placementMatchesRepository.collection.insertMany(docs);
+    await harness.services.journeysRepository.collection.insertMany(docs);
     await harness.services.dashboardSummaries.rebuild();
   });
 
@@ -863,7 +857,7 @@ describe('the job-coach breakdown of a large provider', () => {
   };
   /** What the full aggregation gives each coach, in the breakdown's order: most proposals first, then by id. */
   const aggregated = async (filters: DashboardFilters) => {
-    const [full] = await harness.services.placementMatchesRepository.collection
+    const [full] = await harness.services.journeysRepository.collection
       .aggregate(outcomeFacetPipeline(journeyFilter({ providerId: new ObjectId(big.providerId) }, filters)))
       .toArray();
     return (full!.byJobCoach as GroupedCounts[])

@@ -12,7 +12,7 @@ import {
   journeySteps,
   stepsFor,
 } from '../../src/journey/journey.machine.js';
-import type { PlacementMatch } from '../../src/journey/journey.repository.js';
+import type { Journey } from '../../src/journey/journey.repository.js';
 import { latestShareEnd } from '../../src/journey/journey.service.js';
 import { followUpWindow, nextReviewDue, weeklyProgress, weekNumberOf } from '../../src/journey/progress.js';
 
@@ -155,7 +155,7 @@ describe('weeks, reviews and follow-ups', () => {
   });
 });
 
-const baseMatch = (overrides: Partial<PlacementMatch>): PlacementMatch => ({
+const baseMatch = (overrides: Partial<Journey>): Journey => ({
   id: 'm1',
   youngPersonId: 'y1',
   providerId: 'p1',

@@ -373,9 +373,9 @@ describe('GET /v1/placements/{id}/candidates', () => {
         search: harness.services.search,
         profiles,
         placements: harness.services.placements,
-        earlierProposals: new EarlierProposalsReadModel({ matches: harness.services.placementMatchesRepository }),
+        earlierProposals: new EarlierProposalsReadModel({ matches: harness.services.journeysRepository }),
         employerRecords: new AdjustmentFiguresReadModel({
-          matches: harness.services.placementMatchesRepository,
+          matches: harness.services.journeysRepository,
           adjustments: harness.services.adjustmentsRepository,
           clock: harness.services.clock,
         }),
@@ -519,9 +519,9 @@ describe('matching when Meilisearch is down', () => {
         search: deadSearch,
         profiles: new MatchingProfilesReadModel({ youngPeople: services.youngPeopleRepository }),
         placements: services.placements,
-        earlierProposals: new EarlierProposalsReadModel({ matches: services.placementMatchesRepository }),
+        earlierProposals: new EarlierProposalsReadModel({ matches: services.journeysRepository }),
         employerRecords: new AdjustmentFiguresReadModel({
-          matches: services.placementMatchesRepository,
+          matches: services.journeysRepository,
           adjustments: services.adjustmentsRepository,
           clock: services.clock,
         }),

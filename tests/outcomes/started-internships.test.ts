@@ -23,7 +23,7 @@ afterAll(() => harness.close());
 
 /** The provider's started internships the long way: every journey read whole, filtered and sorted in plain code. */
 async function startedTheLongWay(providerId: string) {
-  const matches = await harness.services.placementMatchesRepository.collection.find({}).toArray();
+  const matches = await harness.services.journeysRepository.collection.find({}).toArray();
   return matches
     .filter(
       (match) =>
@@ -45,7 +45,7 @@ describe('the started internships the study programme and the outcome reports re
     const expected = await startedTheLongWay(providerId);
     expect(expected.length).toBeGreaterThan(0);
     const started = await new StartedInternshipsReadModel({
-      matches: harness.services.placementMatchesRepository,
+      matches: harness.services.journeysRepository,
     }).started({ providerId });
     expect(started.map((internship) => internship.matchId)).toEqual(expected);
   });

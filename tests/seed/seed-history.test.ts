@@ -19,7 +19,7 @@ import { coachOrderStages, type GroupedCounts } from '../../src/dashboards/dashb
 import { type DashboardFilters, journeyFilter } from '../../src/dashboards/dashboards.service.js';
 import { sniffContentType } from '../../src/documents/documents.rules.js';
 import { journeySteps } from '../../src/journey/journey.machine.js';
-import type { PlacementMatchDoc } from '../../src/journey/journey.repository.js';
+import type { JourneyDoc } from '../../src/journey/journey.repository.js';
 import { personFacts } from '../../src/matching/facts.js';
 import { hardLimitViolations } from '../../src/matching/hard-limits.js';
 import { placementSearchDoc } from '../../src/search-sync/documents.js';
@@ -27,12 +27,12 @@ import { createHarness, type Harness } from '../helpers/harness.js';
 
 const today = '2026-11-27';
 let harness: Harness;
-let matches: PlacementMatchDoc[];
+let matches: JourneyDoc[];
 
 beforeAll(async () => {
   harness = await createHarness({ clock: new ManualClock(new Date(`${today}T12:00:00Z`)) });
   await loadDataset(harness.services, generate({ today }), { buildSearch: false });
-  matches = await harness.services.placementMatchesRepository.collection.find({}).toArray();
+  matches = await harness.services.journeysRepository.collection.find({}).toArray();
 });
 afterAll(() => harness.close());
 
@@ -230,13 +230,11 @@ describe('the seeded journey history', () => {
     const second = await createHarness({ clock: new ManualClock(new Date(`${today}T12:00:00Z`)) });
     try {
       await loadDataset(second.services, generate({ today }), { buildSearch: false });
-      const digest = (docs: PlacementMatchDoc[]) =>
+      const digest = (docs: JourneyDoc[]) =>
         docs
           .map((m) => `${m._id.toHexString()} ${m.state} ${m.history.map((h) => h.at.toISOString()).join(',')}`)
           .sort();
-      expect(digest(await second.services.placementMatchesRepository.collection.find({}).toArray())).toEqual(
-        digest(matches),
-      );
+      expect(digest(await second.services.journeysRepository.collection.find({}).toArray())).toEqual(digest(matches));
     } finally {
       await second.close();
     }
@@ -254,7 +252,7 @@ async function expectCoachesAsAggregated(
   aggregated: GroupedCounts[],
 ) {
   const { services } = harness;
-  const ranked = await services.placementMatchesRepository.collection
+  const ranked = await services.journeysRepository.collection
     .aggregate<GroupedCounts>([
       { $match: filter },
       journeyFlags(),
@@ -305,9 +303,7 @@ describe('the dashboard summaries', () => {
     for (const providerId of providerIds) {
       for (const filters of filterSets) {
         const filter = journeyFilter({ providerId }, filters);
-        const [full] = await services.placementMatchesRepository.collection
-          .aggregate(outcomeFacetPipeline(filter))
-          .toArray();
+        const [full] = await services.journeysRepository.collection.aggregate(outcomeFacetPipeline(filter)).toArray();
         const { byJobCoach: fullCoaches, ...fullAreas } = full!;
         expect(
           await services.dashboardSummaries.outcomeBreakdowns(providerId, filters),
@@ -319,7 +315,7 @@ describe('the dashboard summaries', () => {
             ? { providerId }
             : {
                 providerId,
-                matchId: { $in: await services.placementMatchesRepository.collection.distinct('_id', filter) },
+                matchId: { $in: await services.journeysRepository.collection.distinct('_id', filter) },
               };
         const fullTrend = await logs.aggregate(supportTrendPipeline(logFilter)).toArray();
         expect(await services.dashboardSummaries.supportTrend(providerId, filters), JSON.stringify(filters)).toEqual(

@@ -28,7 +28,7 @@ async function fullComputation(
 ) {
   const { services } = harness;
   const matches = (
-    await services.placementMatchesRepository.collection
+    await services.journeysRepository.collection
       .find({ state: { $in: [...startedStates] }, startedOn: { $exists: true } })
       .toArray()
   ).filter(

@@ -89,7 +89,7 @@ describe('job coach pages', () => {
     const matchId = await proposeThroughPages(page, 'Kitchen assistant');
     expect(await heading(page)).toBe('Sam: Kitchen assistant');
     await expectNoAxeViolations(page);
-    const stored = await web.harness.services.placementMatchesRepository.byId(matchId);
+    const stored = await web.harness.services.journeysRepository.byId(matchId);
     expect(stored?.state).toBe('proposed');
     expect(stored?.match?.score).toBeGreaterThan(0);
     expect(stored?.match?.reasons).toHaveProperty('interests');
@@ -119,7 +119,7 @@ describe('job coach pages', () => {
     await coach.page.getByRole('button', { name: 'Record the start' }).click();
     await coach.page.getByText('The internship has started').first().waitFor();
     expect(await coach.page.getByText('The internship has started').count()).toBeGreaterThan(0);
-    expect((await web.harness.services.placementMatchesRepository.byId(matchId))?.state).toBe('in_progress');
+    expect((await web.harness.services.journeysRepository.byId(matchId))?.state).toBe('in_progress');
 
     await coach.page.goto(`/journeys/${matchId}/weekly-log`);
     await expectNoAxeViolations(coach.page);

@@ -141,7 +141,7 @@ describe('the whole journey in a browser, one context per person', () => {
     await staffAgain.page.goto(`/journeys/${matchId}`);
     await staffAgain.page.getByRole('button', { name: 'Yes, offer the placement' }).click();
     await staffAgain.page.getByText('You offered the placement').first().waitFor();
-    expect((await web.harness.services.placementMatchesRepository.byId(matchId))?.state).toBe('agreed');
+    expect((await web.harness.services.journeysRepository.byId(matchId))?.state).toBe('agreed');
 
     const coachAgain = await signInAs(web, world.coach.email);
     await coachAgain.page.goto(`/journeys/${matchId}`);

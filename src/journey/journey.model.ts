@@ -35,7 +35,7 @@ export interface Rotation {
 }
 
 /** One young person's journey with one placement, from proposal to the 12-month follow-up. */
-export interface PlacementMatch {
+export interface Journey {
   id: string;
   youngPersonId: string;
   providerId: string;
@@ -95,8 +95,8 @@ export interface PlacementMatch {
   updatedAt: Date;
 }
 
-export type NewPlacementMatch = Pick<
-  PlacementMatch,
+export type NewJourney = Pick<
+  Journey,
   | 'youngPersonId'
   | 'providerId'
   | 'jobCoachId'
@@ -113,7 +113,7 @@ export type NewPlacementMatch = Pick<
 /** What a step records besides the state: each step fills in its own part of the match. */
 export type StepFields = Partial<
   Pick<
-    PlacementMatch,
+    Journey,
     | 'visibleToEmployer'
     | 'youngPersonResponse'
     | 'taster'

@@ -3,12 +3,12 @@ import type { CollectionSpec } from '../core/db/mongo.js';
 import { passportSections, type Role, type Sector, sectors } from '../domain/vocabulary.js';
 import { hardLimits } from '../matching/hard-limits.js';
 import { type JourneyState, journeyParties, journeyStates } from './journey.machine.js';
+import type { HardLimitOverride, HistoryEntry, Journey, Rotation } from './journey.model.js';
 import { type Outcome, outcomeTypes, tasterKinds } from './journey.schemas.js';
-import type { HardLimitOverride, HistoryEntry, PlacementMatch, Rotation } from './placement-match.js';
 
 export type StoredActedBy = { accountId: ObjectId; role: Role };
 
-export interface PlacementMatchDoc {
+export interface JourneyDoc {
   _id: ObjectId;
   youngPersonId: ObjectId;
   providerId: ObjectId;
@@ -21,23 +21,23 @@ export interface PlacementMatchDoc {
   visibleToEmployer: boolean;
   note: string;
   hardLimitOverride?: HardLimitOverride;
-  match?: PlacementMatch['match'];
+  match?: Journey['match'];
   cohortYear: number;
   localAuthority?: string;
   sector: Sector;
-  youngPersonResponse?: Omit<NonNullable<PlacementMatch['youngPersonResponse']>, 'by' | 'shareId'> & {
+  youngPersonResponse?: Omit<NonNullable<Journey['youngPersonResponse']>, 'by' | 'shareId'> & {
     by: StoredActedBy;
     shareId?: ObjectId;
   };
-  taster?: Omit<NonNullable<PlacementMatch['taster']>, 'arrangedBy'> & { arrangedBy: StoredActedBy };
-  employerDecision?: Omit<NonNullable<PlacementMatch['employerDecision']>, 'by'> & { by: StoredActedBy };
+  taster?: Omit<NonNullable<Journey['taster']>, 'arrangedBy'> & { arrangedBy: StoredActedBy };
+  employerDecision?: Omit<NonNullable<Journey['employerDecision']>, 'by'> & { by: StoredActedBy };
   startedOn?: string;
   earlyStartReason?: string;
   rotations: (Omit<Rotation, 'recordedBy'> & { recordedBy: StoredActedBy })[];
   endedOn?: string;
   outcome?: Outcome;
-  followUp?: Omit<NonNullable<PlacementMatch['followUp']>, 'recordedBy'> & { recordedBy: StoredActedBy };
-  withdrawal?: Omit<NonNullable<PlacementMatch['withdrawal']>, 'by'> & { by: StoredActedBy };
+  followUp?: Omit<NonNullable<Journey['followUp']>, 'recordedBy'> & { recordedBy: StoredActedBy };
+  withdrawal?: Omit<NonNullable<Journey['withdrawal']>, 'by'> & { by: StoredActedBy };
   history: (Omit<HistoryEntry, 'by'> & { by: StoredActedBy })[];
   proposedAt: Date;
   updatedAt: Date;
@@ -50,7 +50,7 @@ const actedBySchema = {
   properties: { accountId: { bsonType: 'objectId' }, role: { bsonType: 'string' } },
 };
 
-export const placementMatchesCollection: CollectionSpec = {
+export const journeysCollection: CollectionSpec = {
   name: 'placement_matches',
   jsonSchema: {
     bsonType: 'object',

@@ -1,6 +1,6 @@
 import { ObjectId } from 'mongodb';
-import type { ActedBy, PlacementMatch, StepFields } from './placement-match.js';
-import type { PlacementMatchDoc, StoredActedBy } from './placement-matches.collection.js';
+import type { ActedBy, Journey, StepFields } from './journey.model.js';
+import type { JourneyDoc, StoredActedBy } from './journeys.collection.js';
 
 // A match is stored with ObjectIds and read everywhere else with hex strings: these map one to the other.
 const actedBy = (stored: StoredActedBy): ActedBy => ({ accountId: stored.accountId.toHexString(), role: stored.role });
@@ -10,11 +10,11 @@ function responseFromDoc({
   by,
   shareId,
   ...rest
-}: NonNullable<PlacementMatchDoc['youngPersonResponse']>): NonNullable<PlacementMatch['youngPersonResponse']> {
+}: NonNullable<JourneyDoc['youngPersonResponse']>): NonNullable<Journey['youngPersonResponse']> {
   return { ...rest, by: actedBy(by), ...(shareId ? { shareId: shareId.toHexString() } : {}) };
 }
 
-export function toPlacementMatch(doc: PlacementMatchDoc): PlacementMatch {
+export function toJourney(doc: JourneyDoc): Journey {
   const {
     _id,
     youngPersonId,
@@ -54,11 +54,11 @@ function responseDoc({
   shareId,
   by,
   ...rest
-}: NonNullable<PlacementMatch['youngPersonResponse']>): NonNullable<PlacementMatchDoc['youngPersonResponse']> {
+}: NonNullable<Journey['youngPersonResponse']>): NonNullable<JourneyDoc['youngPersonResponse']> {
   return { ...rest, by: storedActedBy(by), ...(shareId ? { shareId: new ObjectId(shareId) } : {}) };
 }
 
-export function stepFieldsDoc(fields: StepFields): Partial<PlacementMatchDoc> {
+export function stepFieldsDoc(fields: StepFields): Partial<JourneyDoc> {
   const { youngPersonResponse: response, taster, employerDecision: decision, followUp, withdrawal, ...plain } = fields;
   return {
     ...plain,
