@@ -22,7 +22,6 @@ const tables: Record<string, string> = {
 const longFilesLeft: Record<string, string> = {
   'src/journey/journey.service.ts': 'proposing and every step of the journey, in one class',
   'src/dashboards/dashboard-summaries.ts': "each dashboard's summary",
-  'src/passports/passports.routes.ts': "the passport's operations",
   'src/access-to-work/access-to-work.service.ts': 'the case, the award and the claims',
   'src/journey/journey.repository.ts': 'the journey collection and its queries',
   // Landed with issues 24, 25 and 26 after the split above; next to split.
@@ -40,7 +39,6 @@ const longFilesLeft: Record<string, string> = {
 const longFunctionsLeft: Record<string, string> = {
   'src/services.ts createServices': 'wires every repository, read model and service in one place',
   'src/passports/withdraw-share.pages.tsx withdrawSharePages': 'registers stopping a share with its handlers inline',
-  'src/passports/passports.routes.ts passportsRoutes': 'registers every passport operation with its handler inline',
   'src/placements/placement-form.tsx PlacementForm':
     'one form of about twenty fields (schedule, rotations, environment)',
   'src/journey/journey.pages.tsx journeyPage': 'loads the journey and renders its summary, timeline and forms',
