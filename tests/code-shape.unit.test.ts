@@ -38,13 +38,11 @@ const longFilesLeft: Record<string, string> = {
 
 const longFunctionsLeft: Record<string, string> = {
   'src/services.ts createServices': 'wires every repository, read model and service in one place',
-  'src/passports/withdraw-share.pages.tsx withdrawSharePages': 'registers stopping a share with its handlers inline',
   'src/placements/placement-form.tsx PlacementForm':
     'one form of about twenty fields (schedule, rotations, environment)',
   'src/journey/journey.pages.tsx journeyPage': 'loads the journey and renders its summary, timeline and forms',
   'src/matching/search.pages.tsx searchPage': 'reads the filters, searches and renders filters and results',
   'src/web/layout.tsx Layout': "the GOV.UK template's header, navigation and footer markup",
-  'src/passports/section-form.tsx SectionForm': 'one form whose fields differ by passport section',
   'src/journey/journey.routes.ts journeyRoutes': 'registers every journey operation with its handler inline',
   'src/matching/scoring.ts fitScorer': 'the scoring of every fit factor in one closure',
   'src/journey/proposals.pages.tsx proposalPage':
@@ -70,14 +68,12 @@ const longFunctionsLeft: Record<string, string> = {
   'src/young-people/young-people.pages.tsx youngPersonPages':
     'registers the pages for each reader with handlers inline',
   'src/employers/organisation.pages.tsx SignUpForm': "the employer sign-up form's fields",
-  'src/passports/share-form.tsx ShareForm': 'the share form: employer, parts and period',
   'src/journey/proposals.pages.tsx proposalPages': 'registers the proposal pages with handlers inline',
   'src/matching/matching.pages.tsx proposePage': 'the form to propose a placement, with what the young person will see',
   'src/journey/journey.service.ts propose': 'proposing: checks, earlier proposals, insert, notify, in one transaction',
   'src/placements/placements.pages.tsx placementPage': "an employer's placement with its publishing state",
   'src/employers/organisation.pages.tsx organisationPage': "the organisation's details and its people",
   'src/journey/journey.service.ts accept': 'accepting: the share, the consent and the move, in one transaction',
-  'src/passports/share-form.tsx CheckAnswers': "the share's check-your-answers page",
   'src/passports/shares.pages.tsx sharesPage': 'every share by state, with what each shows',
   'src/placements/placements.pages.tsx placementRows': "the placement's summary rows",
   // Landed with issues 24 to 28 after the split above; next to split.
