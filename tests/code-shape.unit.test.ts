@@ -74,7 +74,6 @@ const longFunctionsLeft: Record<string, string> = {
   'src/placements/placements.pages.tsx placementPage': "an employer's placement with its publishing state",
   'src/employers/organisation.pages.tsx organisationPage': "the organisation's details and its people",
   'src/journey/journey.service.ts accept': 'accepting: the share, the consent and the move, in one transaction',
-  'src/passports/shares.pages.tsx sharesPage': 'every share by state, with what each shows',
   'src/placements/placements.pages.tsx placementRows': "the placement's summary rows",
   // Landed with issues 24 to 28 after the split above; next to split.
   'src/outcomes/outcomes.pages.tsx afterPage': 'core aims, the employment plan and three follow-up forms',
