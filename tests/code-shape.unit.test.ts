@@ -51,7 +51,6 @@ const longFunctionsLeft: Record<string, string> = {
   'src/web/info.pages.tsx infoPages': 'registers the information pages with their text inline',
   'src/access-to-work/access-to-work.pages.tsx CoachView':
     "the coach's view of a case: application, award, claims, forms",
-  'src/auth/password-reset.pages.tsx passwordResetPages': 'registers the reset flow with its handlers inline',
   'src/journey/progress.pages.tsx progressPage': "a placement's weeks, hours chart, reviews and links",
   'src/young-people/caseload.pages.tsx staffOverview': "an admin's overview of every coach's caseload",
   'src/providers/admin.pages.tsx verificationPage': 'employers to verify, with their evidence and the decision form',
@@ -59,7 +58,6 @@ const longFunctionsLeft: Record<string, string> = {
   'src/young-people/caseload.pages.tsx caseloadPage': "a coach's caseload with filters and each young person's state",
   'src/access-to-work/access-to-work.routes.ts accessToWorkRoutes': 'registers every Access to Work operation inline',
   'src/access-to-work/award.pages.tsx awardPage': 'the award form: one row of fields a kind of help',
-  'src/auth/auth.pages.tsx authPages': 'registers sign-in, sign-out and invitations with handlers inline',
   'src/app.ts createApp': 'the middleware and every API router, in order',
   'src/journey/journey.views.ts matchView': 'shapes and redacts a match for each kind of reader',
   'src/auth/invitations.ts accept': 'accepting an invitation: checks, account, grants, audit, in one transaction',
