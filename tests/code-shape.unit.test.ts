@@ -60,7 +60,6 @@ const longFunctionsLeft: Record<string, string> = {
   'src/access-to-work/award.pages.tsx awardPage': 'the award form: one row of fields a kind of help',
   'src/app.ts createApp': 'the middleware and every API router, in order',
   'src/journey/journey.views.ts matchView': 'shapes and redacts a match for each kind of reader',
-  'src/auth/invitations.ts accept': 'accepting an invitation: checks, account, grants, audit, in one transaction',
   'src/matching/matching.pages.tsx matchesPage': 'the matches for a young person, with reasons and filters',
   'src/journey/support-chart.tsx SupportChart': "the hours chart's SVG and its table",
   'src/young-people/young-people.pages.tsx youngPersonPages':
