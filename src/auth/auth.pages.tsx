@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { Role } from '../domain/vocabulary.js';
 import { Button } from '../web/components/Button.js';
@@ -8,6 +8,7 @@ import { NotificationBanner } from '../web/components/NotificationBanner.js';
 import { CsrfField, csrfToken } from '../web/csrf.js';
 import { type FieldErrors, fieldErrors, readForm, text } from '../web/forms.js';
 import { NewPasswordFields } from '../web/new-password-fields.js';
+import { pageParam } from '../web/page-context.js';
 import { WebPageError } from '../web/page-error.js';
 import { isRefusal } from '../web/refusals.js';
 import { renderPage } from '../web/render.js';
@@ -152,113 +153,122 @@ const invitationGone = () =>
     'It may have been used already, withdrawn, or be more than 7 days old. Ask the person who invited you to send a new one.',
   );
 
+/** The sign-in form; someone already signed in goes on to where they were going. */
+function showSignIn(c: Context<WebEnv>) {
+  if (c.get('session')) return c.redirect(safeReturnPath(c.req.query('returnTo'), c.var.knownRoutes) ?? '/', 303);
+  return renderPage(
+    c,
+    { title: 'Sign in' },
+    <SignInForm
+      csrf={csrfToken(c)}
+      email=""
+      errors={{}}
+      returnTo={safeReturnPath(c.req.query('returnTo'), c.var.knownRoutes)}
+      timedOut={c.req.query('timedOut') === '1'}
+      signedOut={c.req.query('signedOut') === '1'}
+    />,
+  );
+}
+
+/** Checks the email address and password, starts a session and goes on; the form again on a problem. */
+async function signIn(c: Context<WebEnv>) {
+  const form = await readForm(c);
+  const returnTo = safeReturnPath(c.req.query('returnTo'), c.var.knownRoutes);
+  const parsed = signInForm.safeParse({
+    email: text(form, 'email'),
+    password: typeof form.password === 'string' ? form.password : '',
+  });
+  const again = (errors: FieldErrors) => {
+    c.status(400);
+    return renderPage(
+      c,
+      { title: 'Sign in', hasErrors: true },
+      <SignInForm
+        csrf={csrfToken(c)}
+        email={text(form, 'email')}
+        errors={errors}
+        returnTo={returnTo}
+        timedOut={false}
+        signedOut={false}
+      />,
+    );
+  };
+  if (!parsed.success) return again(fieldErrors(parsed.error));
+  let account;
+  try {
+    account = await c.var.services.auth.checkPassword(parsed.data.email, parsed.data.password, requestContext(c));
+  } catch (error) {
+    if (isRefusal(error, 'unauthenticated'))
+      return again({ email: 'The email address or password is not right. Check them and try again.' });
+    throw error;
+  }
+  await startSession(c, account.id);
+  return c.redirect(returnTo ?? '/', 303);
+}
+
+async function signOut(c: Context<WebEnv>) {
+  await endSession(c);
+  return c.redirect('/sign-in?signedOut=1', 303);
+}
+
+/** The timeout warning's "Stay signed in": loading the session has already renewed it. */
+const keepSessionAlive = (c: Context<WebEnv>) => c.body(null, 204);
+
+/** The invitation, asking for a new password or, for someone with an account, their password. */
+async function showInvitation(c: Context<WebEnv>) {
+  const token = pageParam(c, 'token');
+  const invitation = await c.var.services.invitations.preview(token);
+  if (!invitation) throw invitationGone();
+  return renderPage(
+    c,
+    { title: invitation.hasAccount ? 'Accept your invitation' : 'Choose a password' },
+    <InvitationForm csrf={csrfToken(c)} token={token} invitation={invitation} errors={{}} />,
+  );
+}
+
+/** Accepts the invitation with the password given and signs in; the form again on a problem. */
+async function acceptInvitation(c: Context<WebEnv>) {
+  const token = pageParam(c, 'token');
+  const { invitations } = c.var.services;
+  const invitation = await invitations.preview(token);
+  if (!invitation) throw invitationGone();
+  const form = await readForm(c);
+  const password = typeof form.password === 'string' ? form.password : '';
+  const again = (errors: FieldErrors) => {
+    c.status(400);
+    return renderPage(
+      c,
+      { title: invitation.hasAccount ? 'Accept your invitation' : 'Choose a password', hasErrors: true },
+      <InvitationForm csrf={csrfToken(c)} token={token} invitation={invitation} errors={errors} />,
+    );
+  };
+  if (!password) return again({ password: invitation.hasAccount ? 'Enter your password' : 'Choose a password' });
+  if (!invitation.hasAccount && password !== (typeof form.confirmPassword === 'string' ? form.confirmPassword : '')) {
+    return again({ confirmPassword: 'The two passwords are not the same. Type the same password in both boxes.' });
+  }
+  let account;
+  try {
+    account = await invitations.accept({ token, password }, c.get('requestId'));
+  } catch (error) {
+    if (isRefusal(error, 'validation_failed', 'unprocessable', 'conflict')) {
+      const detail = Array.isArray(error.details) ? error.details[0]?.message : undefined;
+      return again({ password: detail ? `Password ${detail}` : error.message });
+    }
+    if (isRefusal(error, 'gone')) throw invitationGone();
+    throw error;
+  }
+  await startSession(c, account.id);
+  return c.redirect('/', 303);
+}
+
 /** Signing in and out, and accepting an invitation by choosing a password. */
 export function authPages() {
   const app = new Hono<WebEnv>();
-
-  app.get('/sign-in', (c) => {
-    if (c.get('session')) return c.redirect(safeReturnPath(c.req.query('returnTo'), c.var.knownRoutes) ?? '/', 303);
-    return renderPage(
-      c,
-      { title: 'Sign in' },
-      <SignInForm
-        csrf={csrfToken(c)}
-        email=""
-        errors={{}}
-        returnTo={safeReturnPath(c.req.query('returnTo'), c.var.knownRoutes)}
-        timedOut={c.req.query('timedOut') === '1'}
-        signedOut={c.req.query('signedOut') === '1'}
-      />,
-    );
-  });
-
-  app.post('/sign-in', async (c) => {
-    const form = await readForm(c);
-    const returnTo = safeReturnPath(c.req.query('returnTo'), c.var.knownRoutes);
-    const parsed = signInForm.safeParse({
-      email: text(form, 'email'),
-      password: typeof form.password === 'string' ? form.password : '',
-    });
-    const again = (errors: FieldErrors) => {
-      c.status(400);
-      return renderPage(
-        c,
-        { title: 'Sign in', hasErrors: true },
-        <SignInForm
-          csrf={csrfToken(c)}
-          email={text(form, 'email')}
-          errors={errors}
-          returnTo={returnTo}
-          timedOut={false}
-          signedOut={false}
-        />,
-      );
-    };
-    if (!parsed.success) return again(fieldErrors(parsed.error));
-    let account;
-    try {
-      account = await c.var.services.auth.checkPassword(parsed.data.email, parsed.data.password, requestContext(c));
-    } catch (error) {
-      if (isRefusal(error, 'unauthenticated'))
-        return again({ email: 'The email address or password is not right. Check them and try again.' });
-      throw error;
-    }
-    await startSession(c, account.id);
-    return c.redirect(returnTo ?? '/', 303);
-  });
-
-  app.post('/sign-out', async (c) => {
-    await endSession(c);
-    return c.redirect('/sign-in?signedOut=1', 303);
-  });
-
-  /** The timeout warning's "Stay signed in": loading the session has already renewed it. */
-  app.post('/session/keep-alive', (c) => c.body(null, 204));
-
-  app.get('/invitations/:token', async (c) => {
-    const token = c.req.param('token');
-    const invitation = await c.var.services.invitations.preview(token);
-    if (!invitation) throw invitationGone();
-    return renderPage(
-      c,
-      { title: invitation.hasAccount ? 'Accept your invitation' : 'Choose a password' },
-      <InvitationForm csrf={csrfToken(c)} token={token} invitation={invitation} errors={{}} />,
-    );
-  });
-
-  app.post('/invitations/:token', async (c) => {
-    const token = c.req.param('token');
-    const { invitations } = c.var.services;
-    const invitation = await invitations.preview(token);
-    if (!invitation) throw invitationGone();
-    const form = await readForm(c);
-    const password = typeof form.password === 'string' ? form.password : '';
-    const again = (errors: FieldErrors) => {
-      c.status(400);
-      return renderPage(
-        c,
-        { title: invitation.hasAccount ? 'Accept your invitation' : 'Choose a password', hasErrors: true },
-        <InvitationForm csrf={csrfToken(c)} token={token} invitation={invitation} errors={errors} />,
-      );
-    };
-    if (!password) return again({ password: invitation.hasAccount ? 'Enter your password' : 'Choose a password' });
-    if (!invitation.hasAccount && password !== (typeof form.confirmPassword === 'string' ? form.confirmPassword : '')) {
-      return again({ confirmPassword: 'The two passwords are not the same. Type the same password in both boxes.' });
-    }
-    let account;
-    try {
-      account = await invitations.accept({ token, password }, c.get('requestId'));
-    } catch (error) {
-      if (isRefusal(error, 'validation_failed', 'unprocessable', 'conflict')) {
-        const detail = Array.isArray(error.details) ? error.details[0]?.message : undefined;
-        return again({ password: detail ? `Password ${detail}` : error.message });
-      }
-      if (isRefusal(error, 'gone')) throw invitationGone();
-      throw error;
-    }
-    await startSession(c, account.id);
-    return c.redirect('/', 303);
-  });
-
+  app.get('/sign-in', showSignIn);
+  app.post('/sign-in', signIn);
+  app.post('/sign-out', signOut);
+  app.post('/session/keep-alive', keepSessionAlive);
+  app.get('/invitations/:token', showInvitation);
+  app.post('/invitations/:token', acceptInvitation);
   return app;
 }

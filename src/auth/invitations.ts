@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Collection, Db, MongoClient } from 'mongodb';
+import type { ClientSession, Collection, Db, MongoClient } from 'mongodb';
 import { ObjectId } from 'mongodb';
 import type { AuditLog } from '../audit/audit.js';
 import type { Clock } from '../core/clock.js';
@@ -74,6 +74,17 @@ export interface InvitationInput {
   rights?: DelegateRight[];
   relationship?: string;
 }
+
+interface AcceptInput {
+  token: string;
+  password: string;
+  name?: string;
+}
+
+/** Who accepts: an existing account that proved its password, or the new account's password hash. */
+type AcceptingCredentials =
+  | { existing: Account; passwordHash?: undefined }
+  | { existing?: undefined; passwordHash: string };
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
@@ -254,9 +265,31 @@ export class InvitationsService {
     return { email: invitation.email, name: invitation.name, role: invitation.role, hasAccount };
   }
 
-  async accept(input: { token: string; password: string; name?: string }, requestId: string): Promise<Account> {
+  /**
+   * Accepting: the token and the password are checked first, then, in one transaction, the
+   * invitation is claimed (so it is used once), the account made or the grant added, and the
+   * acceptance recorded.
+   */
+  async accept(input: AcceptInput, requestId: string): Promise<Account> {
     const now = this.clock.now();
-    const invitation = await this.#invitations.findOne({ tokenHash: hashToken(input.token), ...isInvitation });
+    const invitation = await this.#usableInvitation(input.token, now);
+    const credentials = await this.#credentialsFor(invitation, input);
+    try {
+      return await inTransaction(this.mongo, async (session) => {
+        await this.#claim(invitation, now, session);
+        const account = await this.#accountFor(invitation, input, credentials, session);
+        await this.#recordAcceptance(invitation, account, requestId, session);
+        return account;
+      });
+    } catch (error) {
+      if (isDuplicateKey(error)) throw new ApiError('conflict', 'An account for this person already exists.');
+      throw error;
+    }
+  }
+
+  /** The invitation the token names, if it is neither used, withdrawn nor expired. */
+  async #usableInvitation(token: string, now: Date): Promise<InvitationDoc> {
+    const invitation = await this.#invitations.findOne({ tokenHash: hashToken(token), ...isInvitation });
     if (!invitation)
       throw new ApiError('not_found', 'No invitation has this token. Check the link, or ask for a new one.');
     if (invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= now) {
@@ -265,8 +298,15 @@ export class InvitationsService {
         'This invitation is not valid: it was already used, withdrawn, or has expired. Ask for a new one.',
       );
     }
+    return invitation;
+  }
+
+  /**
+   * The account the email address already has, proven by its password, or the hash of a new
+   * password good enough for a new account.
+   */
+  async #credentialsFor(invitation: InvitationDoc, input: AcceptInput): Promise<AcceptingCredentials> {
     const existing = await this.accounts.credentials(invitation.email);
-    let passwordHash: string | undefined;
     if (existing) {
       // A delegate who already acts for someone adds this young person by proving it is them.
       const ok =
@@ -279,83 +319,95 @@ export class InvitationsService {
           details: [{ path: 'password', in: 'body', message: 'does not match the existing account' }],
         });
       }
-    } else {
-      const problem = passwordProblem(input.password, { email: invitation.email, name: input.name ?? invitation.name });
-      if (problem) throw unprocessable([{ path: 'password', in: 'body', message: problem }]);
-      passwordHash = await this.hasher.hash(input.password);
+      return { existing: existing.account };
     }
-    try {
-      return await inTransaction(this.mongo, async (session) => {
-        const claimed = await this.#invitations.findOneAndUpdate(
-          {
-            _id: invitation._id,
-            acceptedAt: { $exists: false },
-            revokedAt: { $exists: false },
-            expiresAt: { $gt: now },
-          },
-          { $set: { acceptedAt: now } },
-          { session, returnDocument: 'after' },
-        );
-        if (!claimed) throw new ApiError('gone', 'This invitation has just been used.');
-        let account: Account;
-        if (existing) {
-          await this.accounts.addDelegateGrant(
-            existing.account.id,
-            {
-              youngPersonId: invitation.youngPersonId!.toHexString(),
-              rights: invitation.rights ?? [],
-              relationship: invitation.relationship,
-            },
-            session,
-          );
-          account = existing.account;
-        } else {
-          account = await this.accounts.insert(
-            {
-              email: invitation.email,
-              name: input.name ?? invitation.name,
-              role: invitation.role,
-              status: 'active',
-              passwordHash,
-              ...(invitation.providerId ? { providerId: invitation.providerId } : {}),
-              ...(invitation.employerId ? { employerId: invitation.employerId } : {}),
-              ...(invitation.role === 'young_person' ? { youngPersonId: invitation.youngPersonId } : {}),
-              ...(invitation.role === 'delegate'
-                ? {
-                    actsFor: [
-                      {
-                        youngPersonId: invitation.youngPersonId!,
-                        rights: invitation.rights ?? [],
-                        ...(invitation.relationship ? { relationship: invitation.relationship } : {}),
-                      },
-                    ],
-                  }
-                : {}),
-            },
-            session,
-          );
-        }
-        await this.#invitations.updateOne(
-          { _id: invitation._id },
-          { $set: { accountId: new ObjectId(account.id) } },
-          { session },
-        );
-        await this.audit.success(
-          'invitation.accept',
-          { accountId: account.id, role: invitation.role },
-          {
-            target: { type: 'invitation', id: invitation._id.toHexString() },
-            subjectId: invitation.youngPersonId?.toHexString(),
-            requestId,
-            details: { role: invitation.role, ...(invitation.rights ? { rights: invitation.rights } : {}) },
-          },
-          session,
-        );
-        return account;
-      });
-    } catch (error) {
-      if (isDuplicateKey(error)) throw new ApiError('conflict', 'An account for this person already exists.');
-      throw error;
+    const problem = passwordProblem(input.password, { email: invitation.email, name: input.name ?? invitation.name });
+    if (problem) throw unprocessable([{ path: 'password', in: 'body', message: problem }]);
+    return { passwordHash: await this.hasher.hash(input.password) };
+  }
+
+  /** Marks the invitation accepted unless someone used it in the meantime. */
+  async #claim(invitation: InvitationDoc, now: Date, session: ClientSession): Promise<void> {
+    const claimed = await this.#invitations.findOneAndUpdate(
+      {
+        _id: invitation._id,
+        acceptedAt: { $exists: false },
+        revokedAt: { $exists: false },
+        expiresAt: { $gt: now },
+      },
+      { $set: { acceptedAt: now } },
+      { session, returnDocument: 'after' },
+    );
+    if (!claimed) throw new ApiError('gone', 'This invitation has just been used.');
+  }
+
+  /** The existing delegate's account with this young person added, or a new account with the invitation's role. */
+  async #accountFor(
+    invitation: InvitationDoc,
+    input: AcceptInput,
+    credentials: AcceptingCredentials,
+    session: ClientSession,
+  ): Promise<Account> {
+    if (credentials.existing) {
+      await this.accounts.addDelegateGrant(
+        credentials.existing.id,
+        {
+          youngPersonId: invitation.youngPersonId!.toHexString(),
+          rights: invitation.rights ?? [],
+          relationship: invitation.relationship,
+        },
+        session,
+      );
+      return credentials.existing;
     }
+    return this.accounts.insert(
+      {
+        email: invitation.email,
+        name: input.name ?? invitation.name,
+        role: invitation.role,
+        status: 'active',
+        passwordHash: credentials.passwordHash,
+        ...(invitation.providerId ? { providerId: invitation.providerId } : {}),
+        ...(invitation.employerId ? { employerId: invitation.employerId } : {}),
+        ...(invitation.role === 'young_person' ? { youngPersonId: invitation.youngPersonId } : {}),
+        ...(invitation.role === 'delegate'
+          ? {
+              actsFor: [
+                {
+                  youngPersonId: invitation.youngPersonId!,
+                  rights: invitation.rights ?? [],
+                  ...(invitation.relationship ? { relationship: invitation.relationship } : {}),
+                },
+              ],
+            }
+          : {}),
+      },
+      session,
+    );
+  }
+
+  /** Links the invitation to its account and writes the acceptance to the audit log. */
+  async #recordAcceptance(
+    invitation: InvitationDoc,
+    account: Account,
+    requestId: string,
+    session: ClientSession,
+  ): Promise<void> {
+    await this.#invitations.updateOne(
+      { _id: invitation._id },
+      { $set: { accountId: new ObjectId(account.id) } },
+      { session },
+    );
+    await this.audit.success(
+      'invitation.accept',
+      { accountId: account.id, role: invitation.role },
+      {
+        target: { type: 'invitation', id: invitation._id.toHexString() },
+        subjectId: invitation.youngPersonId?.toHexString(),
+        requestId,
+        details: { role: invitation.role, ...(invitation.rights ? { rights: invitation.rights } : {}) },
+      },
+      session,
+    );
   }
 }

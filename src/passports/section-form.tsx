@@ -171,6 +171,168 @@ export function sectionFormTitle(section: PassportSection, person: PersonPage, s
   return section === 'whatHelps' ? moreAboutHelpsTitle : sectionTitle(section, person);
 }
 
+/** The owner's Access to Work answers: whether they applied, and what it pays for. */
+function AccessToWorkFields(props: { person: PersonPage; values: SectionFormValues; errors: FieldErrors }) {
+  const { person, values, errors } = props;
+  return (
+    <>
+      <Radios
+        name="status"
+        legend={
+          person.asDelegate ? `Has ${person.you} applied for Access to Work?` : 'Have you applied for Access to Work?'
+        }
+        items={Object.entries(accessToWorkStatusLabels).map(([value, text]) => ({ value, text }))}
+        value={values.status}
+        error={errors.status}
+      />
+      <Checkboxes
+        name="funds"
+        legend="What does it pay for?"
+        hint="Choose all that are true. Leave them empty if you do not know."
+        items={accessToWorkFunds.map((fund) => ({ value: fund, text: accessToWorkFundLabels[fund] }))}
+        values={values.funds}
+      />
+    </>
+  );
+}
+
+/**
+ * A job coach's suggested helps, all in one form with blank rows to add more. The owner adds,
+ * changes and removes helps one at a time instead (what-helps.pages.tsx).
+ */
+function SuggestedHelpsFields(props: { adjustments: AdjustmentRow[]; errors: FieldErrors }) {
+  const { adjustments, errors } = props;
+  const rows = [
+    ...adjustments,
+    ...Array.from({ length: blankAdjustmentRows }, () => ({ category: '', details: '', inPlace: false })),
+  ];
+  return (
+    <>
+      <input type="hidden" name="adjustmentRows" value={String(rows.length)} />
+      {rows.map((row, i) => (
+        <Fieldset legend={`Help ${i + 1}${i >= adjustments.length ? ' (new)' : ''}`} legendSize="s">
+          <Select
+            name={`adjustment-${i}-category`}
+            label="What kind of help is it?"
+            items={[{ value: '', text: 'Choose a kind of help' }, ...adjustmentCategoryItems]}
+            value={row.category}
+            error={errors[`adjustment-${i}-category`]}
+          />
+          <CharacterCount
+            name={`adjustment-${i}-details`}
+            label="What helps"
+            hint={i === 0 ? 'For example: "Show me each new task, then let me try it while you watch."' : undefined}
+            value={row.details}
+            rows={3}
+            maxLength={1000}
+            error={errors[`adjustment-${i}-details`]}
+          />
+          <Checkboxes
+            small
+            name={`adjustment-${i}-inPlace`}
+            legend="Is it agreed at work already?"
+            legendSize="s"
+            items={[{ value: 'yes', text: 'Yes, it is agreed already' }]}
+            values={row.inPlace ? ['yes'] : []}
+          />
+        </Fieldset>
+      ))}
+      <p class="govuk-body">To remove a help, empty its box. To add more than 2, send this and suggest again.</p>
+    </>
+  );
+}
+
+/** The questions answered in words: a one-line box for short answers, a counted text area for the rest. */
+function TextAnswerFields(props: { section: PassportSection; values: SectionFormValues; errors: FieldErrors }) {
+  const { values, errors } = props;
+  return (
+    <>
+      {(textFields[props.section] ?? []).map((field) =>
+        field.short ? (
+          <Input
+            name={field.name}
+            label={field.label}
+            hint={field.hint}
+            value={values.text[field.name]}
+            error={errors[field.name]}
+          />
+        ) : (
+          <CharacterCount
+            name={field.name}
+            label={field.label}
+            hint={field.hint}
+            value={values.text[field.name]}
+            maxLength={field.max}
+            error={errors[field.name]}
+          />
+        ),
+      )}
+    </>
+  );
+}
+
+/** The review section's dates. */
+function ReviewDateFields(props: { values: SectionFormValues; errors: FieldErrors }) {
+  return (
+    <>
+      {reviewDates.map((field) => (
+        <DateInput
+          name={field.name}
+          legend={field.label}
+          legendSize="s"
+          hint={'hint' in field ? field.hint : 'For example, 27 3 2026.'}
+          value={props.values.dates[field.name]}
+          error={props.errors[field.name]}
+        />
+      ))}
+    </>
+  );
+}
+
+/** A job coach's note to the young person on why they suggest the change. */
+function SuggestionNote(props: { note: { value: string; error?: string } }) {
+  return (
+    <CharacterCount
+      name="note"
+      label="A note for the young person (optional)"
+      hint="Say why you suggest this change."
+      value={props.note.value}
+      rows={3}
+      maxLength={1000}
+      error={props.note.error}
+    />
+  );
+}
+
+/** Above the form: whose passport, the section's title and what saving it changes. */
+function SectionFormHeading(props: {
+  person: PersonPage;
+  section: PassportSection;
+  title: string;
+  suggestion?: SuggestionWording;
+}) {
+  const { person, section, suggestion } = props;
+  return (
+    <>
+      <span class="govuk-caption-l">
+        {suggestion?.caption ??
+          (section === 'whatHelps' ? sectionTitle(section, person) : person.whose('adjustments passport'))}
+      </span>
+      <h1 class="govuk-heading-l">{props.title}</h1>
+      {section === 'whatHelps' && !suggestion ? null : <p class="govuk-body">{sectionIntro(section, person)}</p>}
+      {person.asDelegate && !suggestion && textFields[section] ? (
+        <p class="govuk-body">
+          The questions are in {person.your} words, because people at work read the passport as {person.your}. Answer
+          them as {person.you} would.
+        </p>
+      ) : null}
+      <p class="govuk-body">
+        {suggestion?.intro ?? 'Only this part changes when you save. The other parts stay as they are.'}
+      </p>
+    </>
+  );
+}
+
 export function SectionForm(props: {
   person: PersonPage;
   section: PassportSection;
@@ -180,156 +342,31 @@ export function SectionForm(props: {
   csrf: string;
   suggestion?: SuggestionWording;
 }) {
-  const { section, values, errors } = props;
-  const title = sectionFormTitle(section, props.person, props.suggestion);
-  // The owner adds, changes and removes helps one at a time (what-helps.pages.tsx); a coach suggests them all in one form.
-  const rows =
-    section === 'whatHelps' && props.suggestion
-      ? [
-          ...values.adjustments,
-          ...Array.from({ length: blankAdjustmentRows }, () => ({ category: '', details: '', inPlace: false })),
-        ]
-      : [];
+  const { person, section, values, errors, suggestion } = props;
+  const title = sectionFormTitle(section, person, suggestion);
+  const cancelHref =
+    suggestion?.cancelHref ??
+    (section === 'whatHelps'
+      ? `${passportPath(person.youngPersonId)}/sections/whatHelps`
+      : passportPath(person.youngPersonId));
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
-        <span class="govuk-caption-l">
-          {props.suggestion?.caption ??
-            (section === 'whatHelps'
-              ? sectionTitle(section, props.person)
-              : props.person.whose('adjustments passport'))}
-        </span>
-        <h1 class="govuk-heading-l">{title}</h1>
-        {section === 'whatHelps' && !props.suggestion ? null : (
-          <p class="govuk-body">{sectionIntro(section, props.person)}</p>
-        )}
-        {props.person.asDelegate && !props.suggestion && textFields[section] ? (
-          <p class="govuk-body">
-            The questions are in {props.person.your} words, because people at work read the passport as{' '}
-            {props.person.your}. Answer them as {props.person.you} would.
-          </p>
-        ) : null}
-        <p class="govuk-body">
-          {props.suggestion?.intro ?? 'Only this part changes when you save. The other parts stay as they are.'}
-        </p>
+        <SectionFormHeading person={person} section={section} title={title} suggestion={suggestion} />
         <form method="post" novalidate>
           <CsrfField token={props.csrf} />
           <input type="hidden" name="baseVersion" value={String(props.version)} />
-          {section === 'accessToWork' ? (
-            <>
-              <Radios
-                name="status"
-                legend={
-                  props.person.asDelegate
-                    ? `Has ${props.person.you} applied for Access to Work?`
-                    : 'Have you applied for Access to Work?'
-                }
-                items={Object.entries(accessToWorkStatusLabels).map(([value, text]) => ({ value, text }))}
-                value={values.status}
-                error={errors.status}
-              />
-              <Checkboxes
-                name="funds"
-                legend="What does it pay for?"
-                hint="Choose all that are true. Leave them empty if you do not know."
-                items={accessToWorkFunds.map((fund) => ({ value: fund, text: accessToWorkFundLabels[fund] }))}
-                values={values.funds}
-              />
-            </>
+          {section === 'accessToWork' ? <AccessToWorkFields person={person} values={values} errors={errors} /> : null}
+          {section === 'whatHelps' && suggestion ? (
+            <SuggestedHelpsFields adjustments={values.adjustments} errors={errors} />
           ) : null}
-          {rows.length > 0 ? (
-            <>
-              <input type="hidden" name="adjustmentRows" value={String(rows.length)} />
-              {rows.map((row, i) => (
-                <Fieldset legend={`Help ${i + 1}${i >= values.adjustments.length ? ' (new)' : ''}`} legendSize="s">
-                  <Select
-                    name={`adjustment-${i}-category`}
-                    label="What kind of help is it?"
-                    items={[{ value: '', text: 'Choose a kind of help' }, ...adjustmentCategoryItems]}
-                    value={row.category}
-                    error={errors[`adjustment-${i}-category`]}
-                  />
-                  <CharacterCount
-                    name={`adjustment-${i}-details`}
-                    label="What helps"
-                    hint={
-                      i === 0 ? 'For example: "Show me each new task, then let me try it while you watch."' : undefined
-                    }
-                    value={row.details}
-                    rows={3}
-                    maxLength={1000}
-                    error={errors[`adjustment-${i}-details`]}
-                  />
-                  <Checkboxes
-                    small
-                    name={`adjustment-${i}-inPlace`}
-                    legend="Is it agreed at work already?"
-                    legendSize="s"
-                    items={[{ value: 'yes', text: 'Yes, it is agreed already' }]}
-                    values={row.inPlace ? ['yes'] : []}
-                  />
-                </Fieldset>
-              ))}
-              <p class="govuk-body">
-                To remove a help, empty its box. To add more than 2, send this and suggest again.
-              </p>
-            </>
-          ) : null}
-          {(textFields[section] ?? []).map((field) =>
-            field.short ? (
-              <Input
-                name={field.name}
-                label={field.label}
-                hint={field.hint}
-                value={values.text[field.name]}
-                error={errors[field.name]}
-              />
-            ) : (
-              <CharacterCount
-                name={field.name}
-                label={field.label}
-                hint={field.hint}
-                value={values.text[field.name]}
-                maxLength={field.max}
-                error={errors[field.name]}
-              />
-            ),
-          )}
-          {section === 'review'
-            ? reviewDates.map((field) => (
-                <DateInput
-                  name={field.name}
-                  legend={field.label}
-                  legendSize="s"
-                  hint={'hint' in field ? field.hint : 'For example, 27 3 2026.'}
-                  value={values.dates[field.name]}
-                  error={errors[field.name]}
-                />
-              ))
-            : null}
-          {props.suggestion?.note ? (
-            <CharacterCount
-              name="note"
-              label="A note for the young person (optional)"
-              hint="Say why you suggest this change."
-              value={props.suggestion.note.value}
-              rows={3}
-              maxLength={1000}
-              error={props.suggestion.note.error}
-            />
-          ) : null}
+          <TextAnswerFields section={section} values={values} errors={errors} />
+          {section === 'review' ? <ReviewDateFields values={values} errors={errors} /> : null}
+          {suggestion?.note ? <SuggestionNote note={suggestion.note} /> : null}
           <ButtonGroup>
-            <Button>{props.suggestion?.button ?? `Save ${title}`}</Button>
-            <a
-              class="govuk-link"
-              href={
-                props.suggestion?.cancelHref ??
-                (section === 'whatHelps'
-                  ? `${passportPath(props.person.youngPersonId)}/sections/whatHelps`
-                  : passportPath(props.person.youngPersonId))
-              }
-            >
+            <Button>{suggestion?.button ?? `Save ${title}`}</Button>
+            <a class="govuk-link" href={cancelHref}>
               Cancel
             </a>
           </ButtonGroup>

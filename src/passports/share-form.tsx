@@ -125,6 +125,93 @@ export function choiceFromQuery(c: Context<WebEnv>): ShareChoice {
   };
 }
 
+/** Whom to share with: an employer from the proposals, or another one found by its name. */
+function EmployerChoiceFields(props: {
+  person: PersonPage;
+  fromProposals: EmployerOption[];
+  otherChoices: EmployerOption[];
+  choice: ShareChoice;
+  errors: FieldErrors;
+}) {
+  const { person, fromProposals, otherChoices, choice, errors } = props;
+  return (
+    <>
+      <Radios
+        name="employerId"
+        legend="Who do you want to share it with?"
+        legendSize="m"
+        hint={
+          fromProposals.length > 0
+            ? `The first ones are employers from ${person.asDelegate ? person.whose('placement proposals') : 'your placement proposals'}.`
+            : undefined
+        }
+        items={[
+          ...fromProposals.map((employer) => ({ value: employer.id, text: employer.name })),
+          { value: 'other', text: 'Another employer' },
+        ]}
+        value={choice.employerId}
+        error={errors.employerId}
+      />
+      <Input
+        name="otherEmployerName"
+        label="If you chose another employer, what is it called?"
+        hint="For example, The Beckside Hotel."
+        value={choice.otherEmployerName}
+        error={errors.otherEmployerName}
+      />
+      {otherChoices.length > 0 ? (
+        <Radios
+          name="otherEmployerId"
+          legend="Which one?"
+          legendSize="s"
+          items={otherChoices.map((employer) => ({ value: employer.id, text: employer.name }))}
+          value={choice.otherEmployerId}
+          error={errors.otherEmployerId}
+        />
+      ) : null}
+    </>
+  );
+}
+
+/** What the employer may read, why, and for how long. */
+function PartsPurposeAndPeriodFields(props: { choice: ShareChoice; errors: FieldErrors }) {
+  const { choice, errors } = props;
+  return (
+    <>
+      <Checkboxes
+        name="sections"
+        legend="Which parts can they read?"
+        legendSize="m"
+        hint="Choose all the parts they can read. They cannot see the other parts."
+        items={passportSections.map((section) => ({
+          value: section,
+          text: sectionLabels[section],
+          hint: sectionHints[section],
+        }))}
+        values={choice.sections}
+        error={errors.sections}
+      />
+      <Input
+        name="purpose"
+        label="Why are you sharing it?"
+        hint='For example: "So my supervisor knows what helps me at work".'
+        value={choice.purpose}
+        error={errors.purpose}
+      />
+      <Radios
+        name="days"
+        legend="For how long?"
+        legendSize="m"
+        hint="After this, they cannot read it any more."
+        items={periods}
+        value={choice.days}
+        error={errors.days}
+        inline
+      />
+    </>
+  );
+}
+
 export function ShareForm(props: {
   person: PersonPage;
   /** Employers of the young person's proposals. */
@@ -136,8 +223,6 @@ export function ShareForm(props: {
   csrf: string;
 }) {
   const { choice, errors, person } = props;
-  const fromProposals = props.employers;
-  const otherChoices = props.otherChoices ?? [];
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
@@ -148,69 +233,14 @@ export function ShareForm(props: {
         </p>
         <form method="post" action={`${sharesPath(person.youngPersonId)}/new`} novalidate>
           <CsrfField token={props.csrf} />
-          <Radios
-            name="employerId"
-            legend="Who do you want to share it with?"
-            legendSize="m"
-            hint={
-              fromProposals.length > 0
-                ? `The first ones are employers from ${person.asDelegate ? person.whose('placement proposals') : 'your placement proposals'}.`
-                : undefined
-            }
-            items={[
-              ...fromProposals.map((employer) => ({ value: employer.id, text: employer.name })),
-              { value: 'other', text: 'Another employer' },
-            ]}
-            value={choice.employerId}
-            error={errors.employerId}
+          <EmployerChoiceFields
+            person={person}
+            fromProposals={props.employers}
+            otherChoices={props.otherChoices ?? []}
+            choice={choice}
+            errors={errors}
           />
-          <Input
-            name="otherEmployerName"
-            label="If you chose another employer, what is it called?"
-            hint="For example, The Beckside Hotel."
-            value={choice.otherEmployerName}
-            error={errors.otherEmployerName}
-          />
-          {otherChoices.length > 0 ? (
-            <Radios
-              name="otherEmployerId"
-              legend="Which one?"
-              legendSize="s"
-              items={otherChoices.map((employer) => ({ value: employer.id, text: employer.name }))}
-              value={choice.otherEmployerId}
-              error={errors.otherEmployerId}
-            />
-          ) : null}
-          <Checkboxes
-            name="sections"
-            legend="Which parts can they read?"
-            legendSize="m"
-            hint="Choose all the parts they can read. They cannot see the other parts."
-            items={passportSections.map((section) => ({
-              value: section,
-              text: sectionLabels[section],
-              hint: sectionHints[section],
-            }))}
-            values={choice.sections}
-            error={errors.sections}
-          />
-          <Input
-            name="purpose"
-            label="Why are you sharing it?"
-            hint='For example: "So my supervisor knows what helps me at work".'
-            value={choice.purpose}
-            error={errors.purpose}
-          />
-          <Radios
-            name="days"
-            legend="For how long?"
-            legendSize="m"
-            hint="After this, they cannot read it any more."
-            items={periods}
-            value={choice.days}
-            error={errors.days}
-            inline
-          />
+          <PartsPurposeAndPeriodFields choice={choice} errors={errors} />
           <Button>Continue</Button>
         </form>
       </div>
@@ -292,6 +322,84 @@ export function changeLink(person: PersonPage, choice: ShareChoice): string {
   return `${sharesPath(person.youngPersonId)}/new?${query.toString()}`;
 }
 
+/** The answers to check, each with a link back to change it. */
+function ShareSummary(props: {
+  employerName: string;
+  ordered: PassportSection[];
+  purpose: string;
+  expiresInDays: number;
+  change: string;
+}) {
+  const { change } = props;
+  return (
+    <SummaryList
+      rows={[
+        {
+          key: 'Who can read it',
+          value: props.employerName,
+          action: { href: change, visuallyHiddenText: 'who can read it' },
+        },
+        {
+          key: 'Which parts',
+          value: (
+            <ul class="govuk-list">
+              {props.ordered.map((section) => (
+                <li>{sectionLabels[section]}</li>
+              ))}
+            </ul>
+          ),
+          action: { href: change, visuallyHiddenText: 'which parts' },
+        },
+        {
+          key: 'Why',
+          value: props.purpose,
+          action: { href: change, visuallyHiddenText: 'why you are sharing it' },
+        },
+        {
+          key: 'For how long',
+          value: periodWords(props.expiresInDays),
+          action: { href: change, visuallyHiddenText: 'for how long' },
+        },
+      ]}
+    />
+  );
+}
+
+/** The checked answers, carried to the share itself unchanged (the employer by the id found). */
+function ChosenShareFields(props: { choice: ShareChoice; employerId: string }) {
+  const { choice } = props;
+  return (
+    <>
+      <input type="hidden" name="employerId" value={choice.employerId} />
+      <input type="hidden" name="otherEmployerName" value={choice.otherEmployerName} />
+      <input type="hidden" name="otherEmployerId" value={props.employerId} />
+      {choice.sections.map((section) => (
+        <input type="hidden" name="sections" value={section} />
+      ))}
+      <input type="hidden" name="purpose" value={choice.purpose} />
+      <input type="hidden" name="days" value={choice.days} />
+    </>
+  );
+}
+
+/** A parent or carer is asked whether they talked with the young person before sharing for them. */
+function TalkedFirstQuestion(props: { youngPersonName: string; talked?: string; error?: string }) {
+  return (
+    <Radios
+      name="talked"
+      legend={`Have you talked to ${props.youngPersonName} about this?`}
+      legendSize="s"
+      items={[
+        { value: 'yes', text: 'Yes' },
+        { value: 'no', text: 'No, not yet' },
+      ]}
+      value={props.talked}
+      error={props.error}
+      inline
+    />
+  );
+}
+
 export function CheckAnswers(props: {
   person: PersonPage;
   choice: ShareChoice;
@@ -305,42 +413,18 @@ export function CheckAnswers(props: {
   csrf: string;
 }) {
   const { person, choice, input } = props;
-  const change = changeLink(person, choice);
   const ordered = passportSections.filter((section) => input.sections.includes(section));
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
         <ErrorSummary errors={props.errors ?? {}} />
         <h1 class="govuk-heading-l">Check before you share</h1>
-        <SummaryList
-          rows={[
-            {
-              key: 'Who can read it',
-              value: props.employerName,
-              action: { href: change, visuallyHiddenText: 'who can read it' },
-            },
-            {
-              key: 'Which parts',
-              value: (
-                <ul class="govuk-list">
-                  {ordered.map((section) => (
-                    <li>{sectionLabels[section]}</li>
-                  ))}
-                </ul>
-              ),
-              action: { href: change, visuallyHiddenText: 'which parts' },
-            },
-            {
-              key: 'Why',
-              value: input.purpose,
-              action: { href: change, visuallyHiddenText: 'why you are sharing it' },
-            },
-            {
-              key: 'For how long',
-              value: periodWords(input.expiresInDays),
-              action: { href: change, visuallyHiddenText: 'for how long' },
-            },
-          ]}
+        <ShareSummary
+          employerName={props.employerName}
+          ordered={ordered}
+          purpose={input.purpose}
+          expiresInDays={input.expiresInDays}
+          change={changeLink(person, choice)}
         />
         <h2 class="govuk-heading-m">What happens next</h2>
         <p class="govuk-body">
@@ -349,26 +433,12 @@ export function CheckAnswers(props: {
         <p class="govuk-body">They cannot read the other parts. You can stop sharing at any time.</p>
         <form method="post" action={sharesPath(person.youngPersonId)} novalidate>
           <CsrfField token={props.csrf} />
-          <input type="hidden" name="employerId" value={choice.employerId} />
-          <input type="hidden" name="otherEmployerName" value={choice.otherEmployerName} />
-          <input type="hidden" name="otherEmployerId" value={props.employerId} />
-          {choice.sections.map((section) => (
-            <input type="hidden" name="sections" value={section} />
-          ))}
-          <input type="hidden" name="purpose" value={choice.purpose} />
-          <input type="hidden" name="days" value={choice.days} />
+          <ChosenShareFields choice={choice} employerId={props.employerId} />
           {props.youngPersonName ? (
-            <Radios
-              name="talked"
-              legend={`Have you talked to ${props.youngPersonName} about this?`}
-              legendSize="s"
-              items={[
-                { value: 'yes', text: 'Yes' },
-                { value: 'no', text: 'No, not yet' },
-              ]}
-              value={props.talked}
+            <TalkedFirstQuestion
+              youngPersonName={props.youngPersonName}
+              talked={props.talked}
               error={props.errors?.talked}
-              inline
             />
           ) : null}
           <Button>Yes, share it</Button>

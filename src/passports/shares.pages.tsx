@@ -24,6 +24,86 @@ import {
 } from './share-form.js';
 import { partsOf, passportOf, shareInWords, sharesPath } from './share-words.js';
 
+/** One share with an employer that is running now: what they read, why and until when. */
+function ActiveShareCard(props: { person: PersonPage; share: PassportShare; employerName: string; canShare: boolean }) {
+  const { person, share, employerName } = props;
+  return (
+    <div class="govuk-summary-card">
+      <div class="govuk-summary-card__title-wrapper">
+        <h3 class="govuk-summary-card__title">{employerName}</h3>
+        {props.canShare ? (
+          <ul class="govuk-summary-card__actions">
+            <li class="govuk-summary-card__action">
+              <a class="govuk-link" href={`${sharesPath(person.youngPersonId)}/${share.id}/withdraw`}>
+                Stop sharing
+                <span class="govuk-visually-hidden">
+                  {' '}
+                  {shareInWords(share)} with {employerName}
+                </span>
+              </a>
+            </li>
+          </ul>
+        ) : null}
+      </div>
+      <div class="govuk-summary-card__content">
+        <SummaryList
+          rows={[
+            { key: 'They can read', value: partsOf(share.sections) },
+            { key: 'Why', value: share.purpose },
+            { key: 'Until', value: longDate(share.expiresAt) },
+          ]}
+        />
+      </div>
+    </div>
+  );
+}
+
+/** Every running share with one employer, and a way to stop them all at once when there are several. */
+function SharedWithEmployer(props: {
+  person: PersonPage;
+  employerId: string;
+  employerName: string;
+  shares: PassportShare[];
+  canShare: boolean;
+}) {
+  const { person, employerName, canShare } = props;
+  return (
+    <>
+      {props.shares.map((share) => (
+        <ActiveShareCard person={person} share={share} employerName={employerName} canShare={canShare} />
+      ))}
+      {canShare && props.shares.length > 1 ? (
+        <p class="govuk-body">
+          <a class="govuk-link" href={`${sharesPath(person.youngPersonId)}/employers/${props.employerId}/withdraw`}>
+            Stop sharing everything with {employerName}
+          </a>
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/** Shares that ended or were stopped, each with when. */
+function PastShares(props: { past: PassportShare[]; employerName: (share: PassportShare) => string }) {
+  return (
+    <>
+      {props.past.length === 0 ? <p class="govuk-body">Nothing yet.</p> : null}
+      <ul class="govuk-list govuk-list--spaced">
+        {props.past.map((share) => (
+          <li>
+            {props.employerName(share)}: {partsOf(share.sections)}.{' '}
+            {share.withdrawnAt ? (
+              <Tag colour="grey">Stopped {longDate(share.withdrawnAt)}</Tag>
+            ) : (
+              <Tag colour="grey">Ended {longDate(share.expiresAt)}</Tag>
+            )}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 async function sharesPage(c: Context<WebEnv>, person: PersonPage) {
   const { passports, clock } = c.var.services;
   const all = await passports.shares(person.actor, person.youngPersonId);
@@ -32,7 +112,7 @@ async function sharesPage(c: Context<WebEnv>, person: PersonPage) {
   const active = all.filter((share) => shareStatus(share, now) === 'active');
   const past = all.filter((share) => shareStatus(share, now) !== 'active');
   const canShare = person.may('share_passport');
-  const employerName = (share: PassportShare) => names.get(share.employerId) ?? 'An employer';
+  const nameOf = (employerId: string) => names.get(employerId) ?? 'An employer';
   const byEmployer = new Map<string, PassportShare[]>();
   for (const share of active) byEmployer.set(share.employerId, [...(byEmployer.get(share.employerId) ?? []), share]);
   const title = `Who can read ${passportOf(person)}`;
@@ -48,63 +128,17 @@ async function sharesPage(c: Context<WebEnv>, person: PersonPage) {
       {canShare ? <Button href={`${sharesPath(person.youngPersonId)}/new`}>Share {passportOf(person)}</Button> : null}
       <h2 class="govuk-heading-m">Shared now</h2>
       {active.length === 0 ? <p class="govuk-body">It is not shared with anyone now.</p> : null}
-      {[...byEmployer.values()].map((withEmployer) => (
-        <>
-          {withEmployer.map((share) => (
-            <div class="govuk-summary-card">
-              <div class="govuk-summary-card__title-wrapper">
-                <h3 class="govuk-summary-card__title">{employerName(share)}</h3>
-                {canShare ? (
-                  <ul class="govuk-summary-card__actions">
-                    <li class="govuk-summary-card__action">
-                      <a class="govuk-link" href={`${sharesPath(person.youngPersonId)}/${share.id}/withdraw`}>
-                        Stop sharing
-                        <span class="govuk-visually-hidden">
-                          {' '}
-                          {shareInWords(share)} with {employerName(share)}
-                        </span>
-                      </a>
-                    </li>
-                  </ul>
-                ) : null}
-              </div>
-              <div class="govuk-summary-card__content">
-                <SummaryList
-                  rows={[
-                    { key: 'They can read', value: partsOf(share.sections) },
-                    { key: 'Why', value: share.purpose },
-                    { key: 'Until', value: longDate(share.expiresAt) },
-                  ]}
-                />
-              </div>
-            </div>
-          ))}
-          {canShare && withEmployer.length > 1 ? (
-            <p class="govuk-body">
-              <a
-                class="govuk-link"
-                href={`${sharesPath(person.youngPersonId)}/employers/${withEmployer[0]!.employerId}/withdraw`}
-              >
-                Stop sharing everything with {employerName(withEmployer[0]!)}
-              </a>
-            </p>
-          ) : null}
-        </>
+      {[...byEmployer].map(([employerId, shares]) => (
+        <SharedWithEmployer
+          person={person}
+          employerId={employerId}
+          employerName={nameOf(employerId)}
+          shares={shares}
+          canShare={canShare}
+        />
       ))}
       <h2 class="govuk-heading-m">Shared before</h2>
-      {past.length === 0 ? <p class="govuk-body">Nothing yet.</p> : null}
-      <ul class="govuk-list govuk-list--spaced">
-        {past.map((share) => (
-          <li>
-            {employerName(share)}: {partsOf(share.sections)}.{' '}
-            {share.withdrawnAt ? (
-              <Tag colour="grey">Stopped {longDate(share.withdrawnAt)}</Tag>
-            ) : (
-              <Tag colour="grey">Ended {longDate(share.expiresAt)}</Tag>
-            )}
-          </li>
-        ))}
-      </ul>
+      <PastShares past={past} employerName={(share) => nameOf(share.employerId)} />
     </>,
   );
 }

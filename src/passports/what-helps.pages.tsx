@@ -9,6 +9,7 @@ import { SummaryList, type SummaryRow } from '../web/components/SummaryList.js';
 import { CsrfField, csrfToken } from '../web/csrf.js';
 import { pageNotFound } from '../web/errors.js';
 import { type FieldErrors, list, readForm, text } from '../web/forms.js';
+import { pageParam } from '../web/page-context.js';
 import {
   adjustmentCategoryItems,
   adjustmentLabel,
@@ -46,10 +47,11 @@ async function currentHelps(c: Context<WebEnv>, person: PersonPage) {
 }
 
 /** "2" in a path means the second help; anything else is not a help of this passport. */
-function helpNumber(c: Context<WebEnv>, helps: readonly Help[]): number {
-  const number = Number(c.req.param('number'));
-  if (!Number.isInteger(number) || number < 1 || number > helps.length) throw pageNotFound();
-  return number;
+function helpInPath(c: Context<WebEnv>, helps: readonly Help[]): { number: number; help: Help } {
+  const number = Number(pageParam(c, 'number'));
+  const help = Number.isInteger(number) && number >= 1 ? helps[number - 1] : undefined;
+  if (!help) throw pageNotFound();
+  return { number, help };
 }
 
 /** Saves the section with `helps` in place of the helps it had, keeping its other words. */
@@ -232,8 +234,7 @@ async function helpPage(c: Context<WebEnv>, person: PersonPage, adding: boolean)
       errors: {},
     });
   }
-  const number = helpNumber(c, helps);
-  const help = helps[number - 1]!;
+  const { number, help } = helpInPath(c, helps);
   return renderHelpForm(c, person, { number, version, values: { ...help }, errors: {} });
 }
 
@@ -255,14 +256,15 @@ async function saveHelp(c: Context<WebEnv>, person: PersonPage, adding: boolean)
   };
   const baseVersion = Number(text(form, 'baseVersion'));
   const { version, section, helps } = await currentHelps(c, person);
-  const number = adding ? helps.length + 1 : helpNumber(c, helps);
+  const editing = adding ? undefined : helpInPath(c, helps);
+  const number = editing?.number ?? helps.length + 1;
   const again = (errors: FieldErrors, at: number) => renderHelpForm(c, person, { number, version: at, values, errors });
   if (adding && helps.length >= mostAdjustments)
     return again({ category: `The passport has ${mostAdjustments} helps, the most it can hold` }, version);
   const errors = helpErrors(values);
   if (Object.keys(errors).length > 0 || !Number.isInteger(baseVersion))
     return again(errors, Number.isInteger(baseVersion) ? baseVersion : version);
-  const workedAt = adding ? undefined : helps[number - 1]?.workedAt;
+  const workedAt = editing?.help.workedAt;
   const help: Help = {
     ...(workedAt ? { workedAt } : {}),
     category: values.category as AdjustmentCategory,
@@ -323,14 +325,14 @@ function renderRemovePage(
 
 async function removeHelpPage(c: Context<WebEnv>, person: PersonPage) {
   const { version, helps } = await currentHelps(c, person);
-  const number = helpNumber(c, helps);
-  return renderRemovePage(c, person, { number, help: helps[number - 1]!, version, errors: {} });
+  const { number, help } = helpInPath(c, helps);
+  return renderRemovePage(c, person, { number, help, version, errors: {} });
 }
 
 async function removeHelp(c: Context<WebEnv>, person: PersonPage) {
   const form = await readForm(c);
   const { version, section, helps } = await currentHelps(c, person);
-  const number = helpNumber(c, helps);
+  const { number, help } = helpInPath(c, helps);
   const baseVersion = Number(text(form, 'baseVersion'));
   try {
     await saveHelps(
@@ -344,7 +346,7 @@ async function removeHelp(c: Context<WebEnv>, person: PersonPage) {
     if (isRefusal(error, 'conflict'))
       return renderRemovePage(c, person, {
         number,
-        help: helps[number - 1]!,
+        help,
         version: currentVersionOf(error, version),
         errors: { form: 'Someone else saved the passport since you opened this page. Check it is the help to remove.' },
       });
