@@ -1,13 +1,8 @@
 import { crc32, deflateSync } from 'node:zlib';
 import { ObjectId } from 'mongodb';
 import type { AccessToWorkClaim, Award } from '../src/access-to-work/access-to-work.repository.js';
-import {
-  type ClaimState,
-  draftClaimFigures,
-  monthOf,
-  todayInEngland,
-} from '../src/access-to-work/access-to-work.rules.js';
-import { addDays, addMonths } from '../src/core/dates.js';
+import { type ClaimState, draftClaimFigures, monthOf } from '../src/access-to-work/access-to-work.rules.js';
+import { addDays, addMonths, todayInEngland } from '../src/core/dates.js';
 import { retainUntil } from '../src/documents/documents.rules.js';
 import type { DocumentKind } from '../src/domain/vocabulary.js';
 import type { System } from '../src/services.js';

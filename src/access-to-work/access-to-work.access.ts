@@ -2,12 +2,12 @@ import type { MongoClient } from 'mongodb';
 import type { AuditLog } from '../audit/audit.js';
 import { type Actor, authorize, decide, type Resource } from '../auth/policy.js';
 import type { Clock } from '../core/clock.js';
+import { todayInEngland } from '../core/dates.js';
 import { inTransaction } from '../core/db/transaction.js';
 import { type FieldProblem, notFound } from '../core/errors.js';
 import { startedStates } from '../journey/journey.machine.js';
 import type { InternshipFact, InternshipFacts, PlannedIntern } from '../read-models/internships.js';
 import type { AccessToWorkCase, AccessToWorkRepository, Application, Award } from './access-to-work.repository.js';
-import { todayInEngland } from './access-to-work.rules.js';
 
 export interface AccessToWorkDependencies {
   mongo: MongoClient;

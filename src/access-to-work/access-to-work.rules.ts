@@ -3,18 +3,13 @@
  * day in England). The periods are DWP's (see "The internship year beyond the match" in the
  * domain notes); each end date here is the last day that still counts.
  */
-import { addDays, addMonths, londonDayAndHour, mondayOnOrAfter, weekStartOf } from '../core/dates.js';
+import { addDays, addMonths, mondayOnOrAfter, weekStartOf } from '../core/dates.js';
 
 export const applicationLeadMonths = 6;
 export const reconsiderationDays = 28;
 export const renewalLeadWeeks = 12;
 export const intensiveCoachingWeeks = 26;
 export const discretionaryCoachingWeeks = 13;
-
-/** Today in England: a claim or a deadline turns over at midnight in London, not in UTC. */
-export function todayInEngland(now: Date): string {
-  return londonDayAndHour(now).day;
-}
 
 /** The first day an application may be made: 6 months before the placement starts. */
 export function applicationOpensOn(placementStart: string): string {

@@ -1,4 +1,4 @@
-import { csvField } from '../dashboards/dashboard-csv.js';
+import { csvField } from '../core/csv.js';
 import type { AccessToWorkClaim } from './access-to-work.repository.js';
 import type { ClaimWarning } from './access-to-work.rules.js';
 

@@ -88,6 +88,11 @@ export function londonDayAndHour(at: Date): { day: string; hour: number } {
   return { day: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour) };
 }
 
+/** Today in England: a claim or a deadline turns over at midnight in London, not in UTC. */
+export function todayInEngland(now: Date): string {
+  return londonDayAndHour(now).day;
+}
+
 /**
  * A day as people say it, the one way pages and emails write dates: "3 March 2026", or with
  * `weekday` "Tuesday 3 March 2026" (emails, read away from a calendar). A calendar date

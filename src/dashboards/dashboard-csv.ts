@@ -4,18 +4,11 @@
  * with the figure's definition. Pure functions of the JSON dashboards, so both always agree.
  */
 
+import { csvField, type CsvValue as Value } from '../core/csv.js';
+
 export const csvColumns = ['breakdown', 'group_key', 'group', 'figure', 'value', 'definition'] as const;
 
-type Value = string | number | null | undefined;
 type FigureRow = Record<string, unknown>;
-
-/** Quotes a field when it must be, and defuses text a spreadsheet would run as a formula. */
-export function csvField(value: Value, { text = true } = {}): string {
-  if (value === null || value === undefined) return '';
-  let field = String(value);
-  if (text && /^[=+\-@\t\r]/.test(field)) field = `'${field}`;
-  return /[",\r\n]/.test(field) ? `"${field.replaceAll('"', '""')}"` : field;
-}
 
 function line(breakdown: string, key: Value, group: string, figure: string, value: Value, definition: string): string {
   return [

@@ -1,8 +1,7 @@
 import { type ClientSession, type Document, type MongoClient, ObjectId } from 'mongodb';
-import { todayInEngland } from '../access-to-work/access-to-work.rules.js';
 import { type Actor, authorize, providerDashboardScope } from '../auth/policy.js';
 import type { Clock } from '../core/clock.js';
-import { londonDayAndHour } from '../core/dates.js';
+import { londonDayAndHour, todayInEngland } from '../core/dates.js';
 import { forbidden } from '../core/errors.js';
 import { type Sector, sectorLabels } from '../domain/vocabulary.js';
 import type { AccessToWorkFiguresReadModel } from '../read-models/access-to-work-figures.js';

@@ -1,4 +1,4 @@
-import { csvField } from '../dashboards/dashboard-csv.js';
+import { csvField } from '../core/csv.js';
 import type { JobOutcomeFigures } from './job-outcomes.js';
 import { type Sen2Row, sen2Columns } from './outcome-reports.service.js';
 

@@ -1,4 +1,4 @@
-import { csvField } from '../dashboards/dashboard-csv.js';
+import { csvField } from '../core/csv.js';
 import type { StudyInternship } from '../read-models/study.js';
 import type { StudyProgramme } from './study.repository.js';
 

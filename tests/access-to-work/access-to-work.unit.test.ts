@@ -8,8 +8,8 @@ import {
   intensiveCoaching,
   reconsiderationDeadline,
   renewalOpensOn,
-  todayInEngland,
 } from '../../src/access-to-work/access-to-work.rules.js';
+import { todayInEngland } from '../../src/core/dates.js';
 
 describe('Access to Work dates', () => {
   it('an application may be made from 6 months before the placement starts, to the day', () => {

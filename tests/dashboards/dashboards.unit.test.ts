@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, employerTableCsv, providerTableCsvChunks } from '../../src/dashboards/dashboard-csv.js';
+import { csvField } from '../../src/core/csv.js';
+import { employerTableCsv, providerTableCsvChunks } from '../../src/dashboards/dashboard-csv.js';
 import { wantsCsv } from '../../src/dashboards/dashboards.routes.js';
 
 describe('dashboard CSV fields', () => {
