@@ -67,6 +67,42 @@ interface ActionForm {
   warning?: boolean;
 }
 
+/** An action whose one field is why it is taken (the employer saying no, withdrawing): its reason is required. */
+function reasonForm(options: {
+  heading: string;
+  button: string;
+  label: string;
+  hint: string;
+  /** The error when no reason is given. */
+  missing: string;
+  step: (c: Context<WebEnv>, id: string, input: { reason: string }) => Promise<unknown>;
+  done: string;
+}): ActionForm {
+  return {
+    heading: options.heading,
+    button: options.button,
+    fields: (form, errors) => (
+      <CharacterCount
+        name="reason"
+        label={options.label}
+        hint={options.hint}
+        value={value(form, 'reason')}
+        rows={3}
+        maxLength={1000}
+        error={errors.reason}
+      />
+    ),
+    submit: async (c, id, form) => {
+      const reason = value(form, 'reason');
+      if (!reason) return { reason: options.missing };
+      return call(() => options.step(c, id, { reason }));
+    },
+    limits: { reason: limitOf('Your reason', reasonInputSchema.shape.reason) },
+    done: options.done,
+    warning: true,
+  };
+}
+
 export const actionForms: Record<InlineAction, ActionForm> = {
   start: {
     heading: 'Record the first day',
@@ -354,29 +390,15 @@ export const actionForms: Record<InlineAction, ActionForm> = {
     limits: { note: limitOf('Your note', employerAcceptInputSchema.shape.note) },
     done: 'You offered the placement',
   },
-  employer_decline: {
+  employer_decline: reasonForm({
     heading: 'Say no',
     button: 'No, do not offer the placement',
-    fields: (form, errors) => (
-      <CharacterCount
-        name="reason"
-        label="Why not?"
-        hint="The job coach reads this. Be kind and clear."
-        value={value(form, 'reason')}
-        rows={3}
-        maxLength={1000}
-        error={errors.reason}
-      />
-    ),
-    submit: async (c, id, form) => {
-      const reason = value(form, 'reason');
-      if (!reason) return { reason: 'Say why you cannot offer the placement' };
-      return call(() => c.var.services.journey.employerDecline(pageActor(c), id, { reason }, c.get('requestId')));
-    },
-    limits: { reason: limitOf('Your reason', reasonInputSchema.shape.reason) },
+    label: 'Why not?',
+    hint: 'The job coach reads this. Be kind and clear.',
+    missing: 'Say why you cannot offer the placement',
+    step: (c, id, input) => c.var.services.journey.employerDecline(pageActor(c), id, input, c.get('requestId')),
     done: 'You said no to this proposal',
-    warning: true,
-  },
+  }),
   arrange_taster: {
     heading: 'Arrange a taster first',
     button: 'Arrange the taster',
@@ -437,29 +459,15 @@ export const actionForms: Record<InlineAction, ActionForm> = {
     },
     done: 'The taster is arranged',
   },
-  withdraw: {
+  withdraw: reasonForm({
     heading: 'Withdraw',
     button: 'Withdraw',
-    fields: (form, errors) => (
-      <CharacterCount
-        name="reason"
-        label="Why?"
-        hint="Everyone in this journey can read this."
-        value={value(form, 'reason')}
-        rows={3}
-        maxLength={1000}
-        error={errors.reason}
-      />
-    ),
-    submit: async (c, id, form) => {
-      const reason = value(form, 'reason');
-      if (!reason) return { reason: 'Say why' };
-      return call(() => c.var.services.journey.withdraw(pageActor(c), id, { reason }, c.get('requestId')));
-    },
-    limits: { reason: limitOf('Your reason', reasonInputSchema.shape.reason) },
+    label: 'Why?',
+    hint: 'Everyone in this journey can read this.',
+    missing: 'Say why',
+    step: (c, id, input) => c.var.services.journey.withdraw(pageActor(c), id, input, c.get('requestId')),
     done: 'The journey is withdrawn',
-    warning: true,
-  },
+  }),
 };
 
 export const isInlineAction = (action: string): action is InlineAction => action in actionForms;
