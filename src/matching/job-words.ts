@@ -8,9 +8,9 @@ import { searchConfigDir } from '../core/search/meili.js';
  * Comparing what a young person says they like with what a placement involves, the way a job
  * coach would: by word stem ("cooking" meets "cook meals"), and through the job-word groups kept
  * as data in `search-config/job-words.json` ("till" meets "checkout"). Both sides go through the
- * same functions. Everything about the young person is compiled once per request
- * (`compilePhrases`, `compileWish`); a placement's words are read once per text
- * (`placementWords`), and each distinct word is stemmed once per process.
+ * same functions. Everything about the young person is compiled once per set of their words
+ * (`compilePhrases`, `compileWish`, kept by `fitScorer`); a placement's words are read once per
+ * text (`placementWords`), and each distinct word is stemmed once per process.
  */
 
 export interface JobWords {
@@ -55,17 +55,10 @@ export function contentWords(text: string): string[] {
 }
 
 /** A placement's vocabulary repeats across thousands of documents, so a stem is worked out once per word. */
-const stemCache = new Map<string, string>();
-const stemCacheLimit = 50_000;
+const stemByWord = new BoundedCache<string, string>({ limit: 50_000 });
 
 export function stem(word: string): string {
-  let stemmed = stemCache.get(word);
-  if (stemmed === undefined) {
-    stemmed = stemmer(word);
-    if (stemCache.size >= stemCacheLimit) stemCache.clear();
-    stemCache.set(word, stemmed);
-  }
-  return stemmed;
+  return stemByWord.getOrMake(word, () => stemmer(word));
 }
 
 export const stemsOf = (text: string): string[] => contentWords(text).map(stem);

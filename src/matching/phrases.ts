@@ -374,7 +374,7 @@ function splitWhere<T>(items: T[], isBreak: (item: T) => boolean): T[][] {
 
 const readPhrases = phraseReader();
 
-/** A young person's words for matching, read once per request: the sentence and each liked task. */
+/** A young person's words for matching, read once per set of words (see `readPersonWords`): the sentence and each liked task. */
 export interface PersonWords {
   /** "Jobs I'd like to do" less what it rules out or tells of past work. */
   wish?: string;
