@@ -30,7 +30,7 @@ import { employersRoutes } from './employers/employers.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import { inboxRoutes } from './journey/inbox.routes.js';
 import { journeyRoutes } from './journey/journey.routes.js';
-import { matchingRoutes } from './matching/matching.routes.js';
+import { earlyMatchingReads, matchingRoutes } from './matching/matching.routes.js';
 import { notificationEndpoints } from './notifications/notifications.pages.js';
 import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { metricsRoutes } from './operations/metrics.routes.js';
@@ -135,6 +135,8 @@ function requestBodyChecks(app: Router, config: Config) {
 /** The `/v1/` middleware, then every router of the API in order. */
 function mountApi(app: Router) {
   app.use('/v1/*', noStore);
+  // Reads a route always needs, started beside the token's check rather than after it.
+  earlyMatchingReads(app);
   app.use('/v1/*', authenticate);
   app.use('/v1/*', idempotency);
 

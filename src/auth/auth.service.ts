@@ -10,7 +10,7 @@ import type { Actor } from './policy.js';
 import type { SignInAddressKeys } from './sign-in-addresses.js';
 import type { SignInEndReason, SignIns } from './sign-ins.js';
 import type { LoginThrottle } from './throttle.js';
-import { type AccessTokens, type RefreshTokens, TokenRejected } from './tokens.js';
+import { type AccessTokens, type RefreshTokens, TokenRejected, type VerifiedToken } from './tokens.js';
 
 export interface TokenPair {
   accessToken: string;
@@ -284,13 +284,25 @@ export class AuthService {
    * check is one lookup by `_id`, run beside the account lookup.
    */
   async authenticate(token: string): Promise<{ actor: Actor; account: Account }> {
-    let verified;
+    return this.signedInAs(await this.verifyAccessToken(token));
+  }
+
+  /**
+   * The first half of `authenticate`: the token's signature, issuer, audience and times, checked
+   * without reading the stores. A token that passes was issued to someone, but says nothing yet of
+   * whether their account or sign-in is still active: that is `signedInAs`.
+   */
+  async verifyAccessToken(token: string): Promise<VerifiedToken> {
     try {
-      verified = await this.accessTokens.verify(token);
+      return await this.accessTokens.verify(token);
     } catch (error) {
       if (error instanceof TokenRejected) throw invalidToken();
       throw error;
     }
+  }
+
+  /** The second half of `authenticate`: the verified token's account, refused unless it and the sign-in are active. */
+  async signedInAs(verified: VerifiedToken): Promise<{ actor: Actor; account: Account }> {
     const [account, signInActive] =
       verified.source === 'local'
         ? await Promise.all([

@@ -1,6 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
-import { actor } from '../auth/auth.middleware.js';
+import type { Hono } from 'hono';
+import { actor, afterTokenVerifies } from '../auth/auth.middleware.js';
 import { idParams } from '../core/db/ids.js';
+import type { AppEnv } from '../core/http/env.js';
 import { bearer, createRouter, errorResponses, jsonResponse } from '../core/http/openapi.js';
 import {
   browsePageSchema,
@@ -10,6 +12,7 @@ import {
   matchesQuery,
   matchPageSchema,
 } from './matching.schemas.js';
+import type { MatchReads } from './matching.service.js';
 
 const matches = createRoute({
   method: 'get',
@@ -58,6 +61,29 @@ const browse = createRoute({
   responses: { 200: jsonResponse(browsePageSchema, 'Placements and facet counts.'), ...errorResponses(400, 401) },
 });
 
+/** What each match request reads of its young person, started beside the token's check (`earlyMatchingReads`). */
+const earlyReads = new WeakMap<Request, Promise<MatchReads | undefined>>();
+
+/**
+ * Registered before the authentication middleware: a match always reads the young person it is
+ * for and what they were proposed for before, so those reads start as soon as the token's
+ * signature holds, beside the check that its account and sign-in are active, not after it.
+ * Nothing of them is used until the request is authenticated and the policy allows the caller
+ * this young person (`matchesFor`).
+ */
+export function earlyMatchingReads(app: Hono<AppEnv>) {
+  app.use('/v1/young-people/:youngPersonId/matches', async (c, next) => {
+    if (c.req.method === 'GET') {
+      const id = c.req.param('youngPersonId');
+      earlyReads.set(
+        c.req.raw,
+        afterTokenVerifies(c, async () => c.var.services.matching.startReads(id)),
+      );
+    }
+    await next();
+  });
+}
+
 export function matchingRoutes() {
   return createRouter()
     .openapi(matches, async (c) => {
@@ -65,6 +91,7 @@ export function matchingRoutes() {
         actor(c),
         c.req.valid('param').youngPersonId,
         c.req.valid('query'),
+        (await earlyReads.get(c.req.raw)) ?? undefined,
       );
       return c.json(page, 200);
     })

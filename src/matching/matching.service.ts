@@ -44,6 +44,12 @@ export const placementPoolSize = 200;
  */
 export const relevancePoolSize = Math.ceil((placementPoolSize * 4) / Math.PI);
 
+/** What every match of one young person reads from MongoDB (`MatchingService.startReads`). */
+export interface MatchReads {
+  profile: Promise<MatchingYoungPerson | undefined>;
+  earlier: Promise<Map<string, EarlierProposal>>;
+}
+
 /** How many young people of one provider are scored for a placement (a caseload is far smaller). */
 export const candidatePoolSize = 500;
 
@@ -297,13 +303,16 @@ export class MatchingService {
    * Placements for one young person, best fit first, with reasons. A placement they were proposed
    * for before carries what happened (`earlierProposal`) and comes after the others.
    */
-  async matchesFor(actor: Actor, youngPersonId: string, query: MatchesQuery) {
-    const person = await this.#youngPerson(actor, youngPersonId);
+  async matchesFor(
+    actor: Actor,
+    youngPersonId: string,
+    query: MatchesQuery,
+    /** `startReads(youngPersonId)`, when the route started them early (beside the token's check). */
+    reads: MatchReads = this.startReads(youngPersonId),
+  ) {
+    const person = await this.#youngPerson(actor, youngPersonId, reads.profile);
     const facts = personFacts(person);
-    const [pool, earlier] = await Promise.all([
-      this.#placementPool(facts, query),
-      this.earlierProposals.ofYoungPerson(person.id),
-    ]);
+    const [pool, earlier] = await Promise.all([this.#placementPool(facts, query), reads.earlier]);
     const ranked = rankPlacementPool(facts, pool, query, new Set(earlier.keys()));
     const page = await this.#withEmployerRecords(
       ranked.page.map((item) => ({ ...item, employerId: item.placement.employerId })),
@@ -317,8 +326,28 @@ export class MatchingService {
     return { items, total, limit: query.limit, offset: query.offset };
   }
 
-  async #youngPerson(actor: Actor, id: string): Promise<MatchingYoungPerson> {
-    const person = await this.profiles.byId(id);
+  /**
+   * The two reads every match of this young person needs, started together: their profile as
+   * matching reads it, and what they were proposed for before. Neither is anyone's to see until
+   * `matchesFor` has checked the policy on the profile. A read that fails is seen by whoever awaits
+   * it; one nobody awaits (the request was refused) is not an unhandled rejection.
+   */
+  startReads(youngPersonId: string): MatchReads {
+    const reads = {
+      profile: this.profiles.byId(youngPersonId),
+      earlier: this.earlierProposals.ofYoungPerson(youngPersonId),
+    };
+    reads.profile.catch(() => undefined);
+    reads.earlier.catch(() => undefined);
+    return reads;
+  }
+
+  async #youngPerson(
+    actor: Actor,
+    id: string,
+    read: Promise<MatchingYoungPerson | undefined> = this.profiles.byId(id),
+  ): Promise<MatchingYoungPerson> {
+    const person = await read;
     if (!person) throw notFound('Young person');
     authorize(actor, 'young_person.matches', youngPersonResource(person));
     return person;

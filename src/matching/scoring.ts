@@ -144,14 +144,18 @@ export interface Fit {
 }
 
 const levelName = (rank: number): Level => levels[rank] ?? 'high';
-/** The text with its first letter in capitals. */
+/** Each factor's label as a note starts it ("Noise"), worked out once. */
+const noteLabels = Object.fromEntries(
+  environmentFactors.map((factor) => [factor, capitalised(environmentFactorLabels[factor])]),
+) as Record<EnvironmentFactor, string>;
+
 function environmentFit(person: PersonFacts, placement: ScoringFacts) {
   const notes: MatchReasons['environment'] = { pros: [], cons: [], supportNeeded: [] };
   let earned = 0;
   let limited = 0;
   for (const factor of environmentFactors) {
     const rank = placement.environment[factor];
-    const label = capitalised(environmentFactorLabels[factor]);
+    const label = noteLabels[factor];
     const limitRank = person.environmentLimits[factor];
     if (limitRank === undefined) {
       if (rank === levelRank.high) {
@@ -324,9 +328,8 @@ function reasonedFit(scoring: PersonScoring, placement: ScoringFacts): Fit {
     hours: hoursShare(person, placement),
     disabilityConfident: disabilityConfidentShare[placement.disabilityConfident],
   };
-  const scoreParts = Object.fromEntries(
-    fitParts.map((part) => [part, round1(shares[part] * fitWeights[part])]),
-  ) as Record<FitPart, number>;
+  const scoreParts = {} as Record<FitPart, number>;
+  for (const part of fitParts) scoreParts[part] = round1(shares[part] * fitWeights[part]);
   const added = scoreAdjustmentsFor(
     polarity.dislikedTasks.length,
     polarity.ruledOut.length,

@@ -38,3 +38,19 @@ describe('BoundedCache', () => {
     expect(made).toBe(1);
   });
 });
+
+describe('BoundedCache, at a larger limit', () => {
+  it('keeps an entry read recently over older ones, whether or not the read moved it', () => {
+    const cache = new BoundedCache<string, number>({ limit: 10 });
+    for (let i = 0; i < 10; i++) cache.set(`k${i}`, i);
+    expect(cache.get('k0')).toBe(0); // used long enough ago to be moved to the back
+    expect(cache.get('k9')).toBe(9); // used just now: a hit, nothing moved
+    cache.set('k10', 10);
+    cache.set('k11', 11);
+    expect(cache.get('k1')).toBeUndefined();
+    expect(cache.get('k2')).toBeUndefined();
+    expect(cache.get('k0')).toBe(0);
+    expect(cache.get('k9')).toBe(9);
+    expect(cache.size).toBe(10);
+  });
+});

@@ -296,6 +296,46 @@ describe('GET /v1/young-people/{id}/matches', () => {
     expect((await matchesOf(home.youngPersonId)).status).toBe(401);
   });
 
+  it('reads the young person early only for a token whose signature holds, and gives a refused caller nothing of it', async () => {
+    const matching = harness.services.matching;
+    const started: string[] = [];
+    const startReads = matching.startReads.bind(matching);
+    matching.startReads = (id: string) => {
+      started.push(id);
+      return startReads(id);
+    };
+    try {
+      const [header, payload, signature] = home.coach.token.split('.');
+      const forged = `${header}.${payload}.${signature!.slice(0, -4)}AAAA`;
+      for (const token of [undefined, 'not-a-token-at-all', forged]) {
+        expect((await matchesOf(home.youngPersonId, token)).status).toBe(401);
+      }
+      expect(started).toEqual([]);
+
+      // A signed token of an account disabled since: the reads may start, the answer is a 401 with none of it.
+      const coach = await makeAccount(harness, { role: 'job_coach', providerId: home.providerId });
+      await harness.services.accounts.collection.updateOne(
+        { _id: new ObjectId(coach.accountId) },
+        { $set: { status: 'disabled' } },
+      );
+      const refused = await matchesOf(home.youngPersonId, coach.token);
+      expect(refused.status).toBe(401);
+      expect(refused.text).not.toContain(placements.kitchen!);
+      expect(started).toEqual([home.youngPersonId]);
+
+      // Started early or not, a match answers the same.
+      const early = await matchesOf(home.youngPersonId, home.coach.token);
+      const late = await harness.services.matching.matchesFor(
+        (await harness.services.auth.authenticate(home.coach.token)).actor,
+        home.youngPersonId,
+        { limit: 20, offset: 0 },
+      );
+      expect(early.json).toEqual(JSON.parse(JSON.stringify(late)));
+    } finally {
+      matching.startReads = startReads;
+    }
+  });
+
   it('says which query parameter is wrong', async () => {
     for (const [query, path] of [
       ['?limit=0', 'limit'],
