@@ -2,6 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, type JWTPayload, jwtVerify, SignJWT } from 'jose';
 import type { Collection, Db } from 'mongodb';
 import { ObjectId } from 'mongodb';
+import { BoundedCache } from '../core/bounded-cache.js';
 import type { Clock } from '../core/clock.js';
 import type { Config } from '../core/config.js';
 import { daysAfter } from '../core/dates.js';
@@ -74,14 +75,33 @@ export class AccessTokens {
     return this.#verifyLocal(token);
   }
 
+  /**
+   * Local tokens whose signature and fixed claims (algorithm, type, issuer, audience, subject,
+   * sign-in) have been checked, by the token's text: every request of a session sends the same
+   * token, and checking an ES256 signature is most of a token's check. A token found here is still
+   * checked every time against the clock (not before, expiry, age) and its key (still published),
+   * exactly as `jwtVerify` checks them, so it is refused at the same moment as if verified again.
+   */
+  readonly #verified = new BoundedCache<string, { verified: VerifiedToken; kid: string; times: TokenTimes }>({
+    limit: 20_000,
+  });
+
   async #verifyLocal(token: string): Promise<VerifiedToken> {
+    const known = this.#verified.get(token);
+    if (known && (await this.keys.verificationKey(known.kid))) {
+      const refused = timesRefused(known.times, this.clock.now(), this.config.ACCESS_TOKEN_TTL_SECONDS);
+      if (refused) throw new TokenRejected(refused);
+      return known.verified;
+    }
     let payload: JWTPayload;
+    let kid = '';
     try {
       ({ payload } = await jwtVerify(
         token,
         async (header) => {
           const key = await this.keys.verificationKey(header.kid);
           if (!key) throw new TokenRejected('unknown kid');
+          kid = header.kid!;
           return key;
         },
         {
@@ -101,7 +121,11 @@ export class AccessTokens {
     if (typeof payload.sub !== 'string' || !/^[0-9a-f]{24}$/.test(payload.sub)) throw new TokenRejected('bad subject');
     if (typeof payload.sid !== 'string' || payload.sid.length === 0 || payload.sid.length > 64)
       throw new TokenRejected('bad sign-in id');
-    return { subject: payload.sub, source: 'local', signInId: payload.sid };
+    const verified: VerifiedToken = { subject: payload.sub, source: 'local', signInId: payload.sid };
+    // The required claims are numbers here: jwtVerify has checked them.
+    const times = { iat: payload.iat!, nbf: payload.nbf!, exp: payload.exp! };
+    this.#verified.set(token, { verified, kid, times });
+    return verified;
   }
 
   async #verifyExternal(token: string): Promise<VerifiedToken> {
@@ -127,6 +151,27 @@ export class AccessTokens {
     }
     return { subject: claim, source: 'oidc' };
   }
+}
+
+interface TokenTimes {
+  iat: number;
+  nbf: number;
+  exp: number;
+}
+
+/**
+ * `jwtVerify`'s checks of a token's times, with the same tolerance and maximum age as
+ * `#verifyLocal` gives it, for a token whose signature was checked before: why it is refused now,
+ * or undefined.
+ */
+export function timesRefused(times: TokenTimes, at: Date, ttlSeconds: number): string | undefined {
+  const now = Math.floor(at.getTime() / 1000);
+  if (times.nbf > now + clockToleranceSeconds) return 'ERR_JWT_CLAIM_VALIDATION_FAILED';
+  if (times.exp <= now - clockToleranceSeconds) return 'ERR_JWT_EXPIRED';
+  const age = now - times.iat;
+  if (age - clockToleranceSeconds > ttlSeconds + clockToleranceSeconds) return 'ERR_JWT_EXPIRED';
+  if (age < -clockToleranceSeconds) return 'ERR_JWT_CLAIM_VALIDATION_FAILED';
+  return undefined;
 }
 
 function describeJoseError(error: unknown): string {
