@@ -74,7 +74,7 @@ interface Cpu {
 }
 
 /** CPU milliseconds so far of the side's service process and of the embedded stores under its data directory (Linux). */
-function cpuOf(side: Side, dataDir: string): Cpu {
+function cpuOf(side: Side): Cpu {
   const cpu: Cpu = { service: 0, meilisearch: 0, mongodb: 0 };
   let pids: string[] = [];
   try {
@@ -89,8 +89,8 @@ function cpuOf(side: Side, dataDir: string): Cpu {
       // utime and stime, in clock ticks of 10 ms.
       const ms = (Number(fields[11]) + Number(fields[12])) * 10;
       if (pid === String(side.child.pid)) cpu.service += ms;
-      else if (command.includes(dataDir) && command.includes('meilisearch')) cpu.meilisearch += ms;
-      else if (command.includes(dataDir) && command.includes('mongod')) cpu.mongodb += ms;
+      else if (command.includes(side.dataDir) && command.includes('meilisearch')) cpu.meilisearch += ms;
+      else if (command.includes(side.dataDir) && command.includes('mongod')) cpu.mongodb += ms;
     } catch {
       // A process that ended while being read.
     }
@@ -101,7 +101,7 @@ function cpuOf(side: Side, dataDir: string): Cpu {
 async function batch(side: Side, concurrency: number, total: number, into: Tally) {
   let next = 0;
   const started = performance.now();
-  const cpuBefore = cpuOf(side, side.dataDir);
+  const cpuBefore = cpuOf(side);
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       for (let i = next++; i < total; i = next++) {
@@ -117,7 +117,7 @@ async function batch(side: Side, concurrency: number, total: number, into: Tally
     }),
   );
   into.seconds += (performance.now() - started) / 1000;
-  const cpuAfter = cpuOf(side, side.dataDir);
+  const cpuAfter = cpuOf(side);
   for (const part of ['service', 'meilisearch', 'mongodb'] as const) into.cpu[part] += cpuAfter[part] - cpuBefore[part];
 }
 

@@ -1,10 +1,12 @@
 import type { Context } from 'hono';
+import type { Actor } from '../auth/policy.js';
 import { Button } from '../web/components/Button.js';
 import { ErrorSummary } from '../web/components/ErrorSummary.js';
 import { CsrfField } from '../web/csrf.js';
 import { pageNotFound } from '../web/errors.js';
-import type { FieldErrors, FormBody } from '../web/forms.js';
+import { type FieldErrors, type FormBody, fieldErrorsFromRefusal } from '../web/forms.js';
 import { pageActor, pageParam } from '../web/page-context.js';
+import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
 import type { AdjustmentsService } from './adjustments.service.js';
 
@@ -31,6 +33,44 @@ export async function loadItem(c: Context<WebEnv>): Promise<{ checklist: Checkli
   const item = checklist.items.find((candidate) => candidate.id === pageParam(c, 'adjustmentId'));
   if (!item) throw pageNotFound();
   return { checklist, item };
+}
+
+/** The adjustment a step posted from its page is about, and who posts it, from the URL and the request. */
+export interface StepOf {
+  adjustments: AdjustmentsService;
+  actor: Actor;
+  matchId: string;
+  adjustmentId: string;
+  requestId: string;
+}
+
+/**
+ * Saves one step posted from an adjustment's page (the employer's answer, the day it was in place,
+ * what the coach saw, the review): a refusal (`refusals`) is shown on the form again, beside the
+ * field it names (`refusal`); otherwise back to the checklist with `flash`.
+ */
+export async function saveStep(
+  c: Context<WebEnv>,
+  step: {
+    save: (of: StepOf) => Promise<unknown>;
+    again: (errors: FieldErrors) => Response | Promise<Response>;
+    refusal: Omit<Parameters<typeof fieldErrorsFromRefusal>[1], 'codes'>;
+    flash: string;
+  },
+): Promise<Response> {
+  const matchId = pageParam(c, 'matchId');
+  try {
+    await step.save({
+      adjustments: c.var.services.adjustments,
+      actor: pageActor(c),
+      matchId,
+      adjustmentId: pageParam(c, 'adjustmentId'),
+      requestId: c.get('requestId'),
+    });
+  } catch (error) {
+    return step.again(fieldErrorsFromRefusal(error, { codes: refusals, ...step.refusal }));
+  }
+  return redirectWithFlash(c, checklistPath(matchId), step.flash);
 }
 
 /** What the reader calls the young person: "you", or their name for everyone else (a delegate included). */

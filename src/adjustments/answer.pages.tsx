@@ -6,12 +6,10 @@ import { Textarea } from '../web/components/Textarea.js';
 import { csrfToken } from '../web/csrf.js';
 import { datePartsFrom, datePartsOf, isoDateFrom } from '../web/dates.js';
 import { pageForbidden } from '../web/errors.js';
-import { type FieldErrors, fieldErrors, fieldErrorsFromRefusal, readForm, text } from '../web/forms.js';
-import { pageActor, pageParam } from '../web/page-context.js';
+import { type FieldErrors, fieldErrors, readForm, text } from '../web/forms.js';
 import { renderPage } from '../web/render.js';
-import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
-import { adjustmentRoute, checklistPath, FormPage, loadItem, type Posted, refusals } from './adjustment-page.js';
+import { adjustmentRoute, checklistPath, FormPage, loadItem, type Posted, saveStep } from './adjustment-page.js';
 import { adjustmentPayers } from './adjustments.machine.js';
 import { answerAdjustmentInputSchema } from './adjustments.schemas.js';
 import { payerWords } from './adjustments.words.js';
@@ -125,24 +123,13 @@ async function saveAnswer(c: Context<WebEnv>) {
   const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error, answerWording);
   if (answer === 'agreed' && byDate.error) errors.byDate = byDate.error;
   if (!parsed.success || (answer === 'agreed' && byDate.error)) return answerPage(c, { form, errors });
-  try {
-    await c.var.services.adjustments.answer(
-      pageActor(c),
-      pageParam(c, 'matchId'),
-      pageParam(c, 'adjustmentId'),
-      parsed.data,
-      c.get('requestId'),
-    );
-  } catch (error) {
-    const refused = fieldErrorsFromRefusal(error, {
-      codes: refusals,
-      fieldFor: (path) => path,
-      fallbackField: 'answer',
-      wording: answerWording,
-    });
-    return answerPage(c, { form, errors: refused });
-  }
-  return redirectWithFlash(c, checklistPath(pageParam(c, 'matchId')), 'Your answer is saved');
+  return saveStep(c, {
+    save: ({ adjustments, actor, matchId, adjustmentId, requestId }) =>
+      adjustments.answer(actor, matchId, adjustmentId, parsed.data, requestId),
+    again: (errors) => answerPage(c, { form, errors }),
+    refusal: { fieldFor: (path) => path, fallbackField: 'answer', wording: answerWording },
+    flash: 'Your answer is saved',
+  });
 }
 
 async function inPlacePage(c: Context<WebEnv>, posted?: Posted) {
@@ -183,24 +170,18 @@ async function saveInPlace(c: Context<WebEnv>) {
   const day = isoDateFrom(datePartsFrom(form, 'inPlaceOn'), 'The first day it was there');
   if (!day.value)
     return inPlacePage(c, { form, errors: { inPlaceOn: day.error ?? 'Enter the first day it was there' } });
-  try {
-    await c.var.services.adjustments.putInPlace(
-      pageActor(c),
-      pageParam(c, 'matchId'),
-      pageParam(c, 'adjustmentId'),
-      day.value,
-      c.get('requestId'),
-    );
-  } catch (error) {
-    const refused = fieldErrorsFromRefusal(error, {
-      codes: refusals,
+  const inPlaceOn = day.value;
+  return saveStep(c, {
+    save: ({ adjustments, actor, matchId, adjustmentId, requestId }) =>
+      adjustments.putInPlace(actor, matchId, adjustmentId, inPlaceOn, requestId),
+    again: (errors) => inPlacePage(c, { form, errors }),
+    refusal: {
       fieldFor: () => 'inPlaceOn',
       fallbackField: 'inPlaceOn',
       wording: { inPlaceOn: { label: 'The first day it was there' } },
-    });
-    return inPlacePage(c, { form, errors: refused });
-  }
-  return redirectWithFlash(c, checklistPath(pageParam(c, 'matchId')), 'Saved as in place');
+    },
+    flash: 'Saved as in place',
+  });
 }
 
 export function adjustmentAnswerPages() {

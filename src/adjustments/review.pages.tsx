@@ -6,12 +6,10 @@ import { Textarea } from '../web/components/Textarea.js';
 import { csrfToken } from '../web/csrf.js';
 import { datePartsFrom, datePartsOf, isoDateFrom } from '../web/dates.js';
 import { pageForbidden } from '../web/errors.js';
-import { type FieldErrors, fieldErrors, fieldErrorsFromRefusal, readForm, text } from '../web/forms.js';
-import { pageActor, pageParam } from '../web/page-context.js';
+import { type FieldErrors, fieldErrors, readForm, text } from '../web/forms.js';
 import { renderPage } from '../web/render.js';
-import { redirectWithFlash } from '../web/session.middleware.js';
 import type { WebEnv } from '../web/web.env.js';
-import { adjustmentRoute, checklistPath, FormPage, loadItem, type Posted, refusals } from './adjustment-page.js';
+import { adjustmentRoute, checklistPath, FormPage, loadItem, type Posted, saveStep } from './adjustment-page.js';
 import { rowsOf } from './adjustment-rows.js';
 import { reviewDecisions } from './adjustments.machine.js';
 import { observationInputSchema, reviewInputSchema } from './adjustments.schemas.js';
@@ -52,21 +50,13 @@ async function saveObservation(c: Context<WebEnv>) {
   const parsed = observationInputSchema.safeParse({ note: text(form, 'note') });
   if (!parsed.success)
     return observationPage(c, { form, errors: fieldErrors(parsed.error, { note: { label: 'What you saw' } }) });
-  try {
-    await c.var.services.adjustments.observe(
-      pageActor(c),
-      pageParam(c, 'matchId'),
-      pageParam(c, 'adjustmentId'),
-      parsed.data.note,
-      c.get('requestId'),
-    );
-  } catch (error) {
-    return observationPage(c, {
-      form,
-      errors: fieldErrorsFromRefusal(error, { codes: refusals, fieldFor: () => 'note', fallbackField: 'note' }),
-    });
-  }
-  return redirectWithFlash(c, checklistPath(pageParam(c, 'matchId')), 'What you saw is saved');
+  return saveStep(c, {
+    save: ({ adjustments, actor, matchId, adjustmentId, requestId }) =>
+      adjustments.observe(actor, matchId, adjustmentId, parsed.data.note, requestId),
+    again: (errors) => observationPage(c, { form, errors }),
+    refusal: { fieldFor: () => 'note', fallbackField: 'note' },
+    flash: 'What you saw is saved',
+  });
 }
 
 async function reviewPage(c: Context<WebEnv>, posted?: Posted) {
@@ -143,24 +133,13 @@ async function saveReview(c: Context<WebEnv>) {
   const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error, reviewWording);
   if (heldOn.error) errors.heldOn = heldOn.error;
   if (!parsed.success || heldOn.error) return reviewPage(c, { form, errors });
-  try {
-    await c.var.services.adjustments.review(
-      pageActor(c),
-      pageParam(c, 'matchId'),
-      pageParam(c, 'adjustmentId'),
-      parsed.data,
-      c.get('requestId'),
-    );
-  } catch (error) {
-    const refused = fieldErrorsFromRefusal(error, {
-      codes: refusals,
-      fieldFor: (path) => path,
-      fallbackField: 'decision',
-      wording: reviewWording,
-    });
-    return reviewPage(c, { form, errors: refused });
-  }
-  return redirectWithFlash(c, checklistPath(pageParam(c, 'matchId')), 'The review is saved');
+  return saveStep(c, {
+    save: ({ adjustments, actor, matchId, adjustmentId, requestId }) =>
+      adjustments.review(actor, matchId, adjustmentId, parsed.data, requestId),
+    again: (errors) => reviewPage(c, { form, errors }),
+    refusal: { fieldFor: (path) => path, fallbackField: 'decision', wording: reviewWording },
+    flash: 'The review is saved',
+  });
 }
 
 export function adjustmentReviewPages() {

@@ -91,7 +91,7 @@ export function matchingRoutes() {
         actor(c),
         c.req.valid('param').youngPersonId,
         c.req.valid('query'),
-        (await earlyReads.get(c.req.raw)) ?? undefined,
+        await earlyReads.get(c.req.raw),
       );
       return c.json(page, 200);
     })
