@@ -41,6 +41,10 @@ export class BoundedCache<K, V> {
     if (this.#entries.size > this.#limit) this.#entries.delete(this.#entries.keys().next().value as K);
   }
 
+  delete(key: K): void {
+    this.#entries.delete(key);
+  }
+
   /** The value for `key`, made by `make` (and kept) when there is none. */
   getOrMake(key: K, make: () => V): V {
     const found = this.get(key);

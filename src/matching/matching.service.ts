@@ -3,7 +3,7 @@ import { type Actor, authorize, decide, youngPeopleScope } from '../auth/policy.
 import { BoundedCache } from '../core/bounded-cache.js';
 import { isoDateOfEpochDay } from '../core/dates.js';
 import { notFound } from '../core/errors.js';
-import { type Search, searchIndex } from '../core/search/meili.js';
+import { type Search, searchIndex, searchIndexes } from '../core/search/meili.js';
 import type { EmployerAdjustmentRecord } from '../dashboards/adjustment-figures.js';
 import { clockTimeOf } from '../domain/schemas.js';
 import { type Coordinates, distanceKm } from '../geo/postcodes.js';
@@ -155,20 +155,65 @@ export type SearchQuery = MultiSearchQuery & {
   nearestFirst?: true;
 };
 
+/** A pool search's parameters as Meilisearch is sent them. */
+const paramsOf = ({ indexUid: _indexUid, within: _within, nearestFirst: _nearestFirst, ...params }: SearchQuery) =>
+  params as SearchParams;
+
+/**
+ * Pool filters whose first search lately found more placements than it brought back, so that the
+ * next match with the same limits needs the worded search too. A young person in a crowded area
+ * (about one in ten at 100,000 placements) is usually matched again within minutes, as the coach
+ * pages, filters and proposes; those matches send both searches in one request and wait in
+ * Meilisearch's queue once (`searchIndexes`). The answer is the same either way: a guess that is
+ * wrong costs one unneeded search, or the second search after the first as without it.
+ */
+export class CrowdedPools {
+  readonly #filters = new BoundedCache<string, true>({ limit: 10_000, maxAgeMs: 10 * 60_000 });
+
+  static keyOf(searches: readonly SearchQuery[]): string {
+    return JSON.stringify(searches[0]?.filter ?? null);
+  }
+
+  has(key: string): boolean {
+    return this.#filters.get(key) === true;
+  }
+
+  note(key: string, crowded: boolean): void {
+    if (crowded) this.#filters.set(key, true);
+    else this.#filters.delete(key);
+  }
+}
+
 /**
  * Runs the pool searches: the first always, each further one only while more placements fit than
- * the searches so far returned. Hits come back once each, in the order found.
+ * the searches so far returned. Hits come back once each, in the order found. With `crowded`,
+ * searches whose first one needed the next lately are sent together, and what each needed is noted.
  */
-export async function searchPlacementPool(client: Meilisearch, searches: SearchQuery[]): Promise<PoolHit[]> {
+export async function searchPlacementPool(
+  client: Meilisearch,
+  searches: SearchQuery[],
+  crowded?: CrowdedPools,
+): Promise<PoolHit[]> {
+  const key = crowded && searches.length > 1 ? CrowdedPools.keyOf(searches) : undefined;
+  const together =
+    key !== undefined && crowded?.has(key)
+      ? searchIndexes<PoolHit>(
+          client,
+          searches.map((search) => ({ indexUid: search.indexUid, ...paramsOf(search) })),
+        )
+      : undefined;
   const seen = new Map<string, PoolHit>();
-  for (const { indexUid, within, nearestFirst, ...params } of searches) {
-    const result = await searchIndex<PoolHit>(client, indexUid, params as SearchParams);
+  for (const [index, search] of searches.entries()) {
+    const { indexUid, within, nearestFirst } = search;
+    const result = together ? (await together)[index]! : await searchIndex<PoolHit>(client, indexUid, paramsOf(search));
     let beyondReach = false;
     for (const hit of result.hits) {
       if (within && distanceKm(within.centre, hit._geo) > within.radiusKm) beyondReach = true;
       else if (!seen.has(hit.id)) seen.set(hit.id, hit);
     }
-    if ((result.estimatedTotalHits ?? 0) <= result.hits.length || (nearestFirst && beyondReach)) break;
+    const enough = (result.estimatedTotalHits ?? 0) <= result.hits.length || (nearestFirst && beyondReach);
+    if (index === 0 && key !== undefined) crowded?.note(key, !enough);
+    if (enough) break;
   }
   return [...seen.values()];
 }
@@ -258,6 +303,7 @@ export class MatchingService {
   private readonly placements: PlacementsService;
   private readonly earlierProposals: EarlierProposalsReadModel;
   private readonly employerRecords: Pick<AdjustmentFiguresReadModel, 'employerRecords'>;
+  readonly #crowdedPools = new CrowdedPools();
   readonly #recordsRead = new BoundedCache<string, EmployerAdjustmentRecord | 'none'>({
     limit: 20_000,
     maxAgeMs: 60_000,
@@ -357,6 +403,7 @@ export class MatchingService {
     return searchPlacementPool(
       this.search.client,
       placementPoolSearches(this.search.indexUid('placements'), person, query),
+      this.#crowdedPools,
     );
   }
 

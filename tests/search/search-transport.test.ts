@@ -1,8 +1,9 @@
 import http from 'node:http';
 import { MeilisearchApiError } from 'meilisearch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSearch, isSearchUnavailable, searchIndex } from '../../src/core/search/meili.js';
+import { createSearch, isSearchUnavailable, searchIndex, searchIndexes } from '../../src/core/search/meili.js';
 import { freePort } from '../../src/embedded/process.js';
+import { CrowdedPools, type SearchQuery, searchPlacementPool } from '../../src/matching/matching.service.js';
 import { call, createHarness, type Harness } from '../helpers/harness.js';
 import { makeEmployer, makeProvider, placementInput } from '../helpers/world.js';
 
@@ -70,6 +71,74 @@ describe('searchIndex: one search over kept-alive node:http', () => {
     } finally {
       silent.closeAllConnections();
       await new Promise((resolve) => silent.close(resolve));
+    }
+  });
+});
+
+describe('searchIndexes: several searches in one request', () => {
+  it('answers each as searchIndex does, in the order sent, and fails as it does', async () => {
+    const { client } = harness.services.search;
+    const first = { q: 'kitchen', attributesToRetrieve: ['id', 'title'], limit: 2 };
+    const second = { q: '', filter: ['status = "open"'], attributesToRetrieve: ['id'], limit: 3 };
+    const [a, b] = await searchIndexes(client, [
+      { indexUid: uid(), ...first },
+      { indexUid: uid(), ...second },
+    ]);
+    expect(a?.hits).toEqual((await searchIndex(client, uid(), first)).hits);
+    expect(b?.hits).toEqual((await searchIndex(client, uid(), second)).hits);
+    const error = await searchIndexes(client, [{ indexUid: uid(), filter: ['nosuchfield = 1'] }]).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(MeilisearchApiError);
+    expect(isSearchUnavailable(error)).toBe(false);
+  });
+});
+
+describe('searchPlacementPool: a crowded pool’s searches go together next time', () => {
+  it('sends them in one request once the first search needed the next, with the same hits', async () => {
+    // A proxy in front of Meilisearch that counts the requests of each kind.
+    const sent: string[] = [];
+    const { host, apiKey } = harness.services.search.client.config;
+    const proxy = http.createServer((request, response) => {
+      sent.push(request.url ?? '');
+      const onward = http.request(new URL(request.url ?? '/', host), {
+        method: request.method,
+        headers: request.headers,
+      });
+      onward.on('response', (answer) => {
+        response.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(response);
+      });
+      request.pipe(onward);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = proxy.address() as { port: number };
+      const { client } = createSearch(`http://127.0.0.1:${port}`, apiKey, '', 5_000);
+      const common = { indexUid: uid(), filter: ['status = "open"'], attributesToRetrieve: ['id', '_geo'] };
+      // Three placements fit; the first search brings back one, so the second is needed.
+      const crowdedSearches: SearchQuery[] = [
+        { ...common, q: '', limit: 1, sort: ['_geoPoint(53.8, -1.55):asc'], nearestFirst: true },
+        { ...common, q: '', limit: 3 },
+      ];
+      const crowded = new CrowdedPools();
+      const ids = async (searches: SearchQuery[]) =>
+        (await searchPlacementPool(client, searches, crowded)).map((hit) => hit.id).sort();
+      const alone = await ids(crowdedSearches);
+      expect(alone).toHaveLength(3);
+      expect(sent.filter((url) => url.endsWith('/search'))).toHaveLength(2);
+      sent.length = 0;
+      expect(await ids(crowdedSearches)).toEqual(alone);
+      expect(sent).toEqual(['/multi-search']);
+      // Once the first search holds every placement that fits, the next is sent alone again.
+      sent.length = 0;
+      const roomy = crowdedSearches.map((search) => ({ ...search, limit: 10 }));
+      await ids(roomy);
+      await ids(roomy);
+      expect(sent).toEqual(['/multi-search', `/indexes/${uid()}/search`]);
+    } finally {
+      proxy.closeAllConnections();
+      await new Promise((resolve) => proxy.close(resolve));
     }
   });
 });

@@ -64,11 +64,28 @@ export function searchIndex<T extends Record<string, unknown>>(
   indexUid: string,
   params: SearchParams,
 ): Promise<SearchResponse<T>> {
+  return postToSearch(client, `indexes/${encodeURIComponent(indexUid)}/search`, params);
+}
+
+/**
+ * Several searches in one request (`POST /multi-search`), answered in the order sent, carried and
+ * failing as `searchIndex`. Meilisearch runs them one after the other under one of its search
+ * permits (one per core), so a caller that knows it needs them all waits in its queue once.
+ */
+export async function searchIndexes<T extends Record<string, unknown>>(
+  client: Meilisearch,
+  queries: (SearchParams & { indexUid: string })[],
+): Promise<SearchResponse<T>[]> {
+  const { results } = await postToSearch<{ results: SearchResponse<T>[] }>(client, 'multi-search', { queries });
+  return results;
+}
+
+function postToSearch<T>(client: Meilisearch, route: string, payload: unknown): Promise<T> {
   const { host, apiKey, timeout } = client.config;
   const base = /^https?:\/\//.test(host) ? host : `http://${host}`;
-  const url = new URL(`indexes/${encodeURIComponent(indexUid)}/search`, base.endsWith('/') ? base : `${base}/`);
+  const url = new URL(route, base.endsWith('/') ? base : `${base}/`);
   const { transport, agent } = keptAlive[url.protocol === 'https:' ? 'https:' : 'http:'];
-  const body = JSON.stringify(params);
+  const body = JSON.stringify(payload);
   return new Promise((resolve, reject) => {
     const failed = (cause: unknown) => {
       clearTimeout(timer);
@@ -99,7 +116,7 @@ export function searchIndex<T extends Record<string, unknown>>(
           } catch (error) {
             if (status < 300) return failed(error);
           }
-          if (status >= 200 && status < 300) resolve(parsed as SearchResponse<T>);
+          if (status >= 200 && status < 300) resolve(parsed as T);
           else reject(new MeilisearchApiError(new Response(text, { status }), parsed as never));
         });
       },
