@@ -135,10 +135,19 @@ try {
     if (!tallies.has(key)) tallies.set(key, { samples: [], seconds: 0, errors: 0, cpu: noCpu() });
     return tallies.get(key)!;
   };
+  // Each round's c=32 p99 after/before, and whether the after side's batch came first: a batch
+  // that follows the other side's (the first has an idle pause of seconds before it) has a longer tail.
+  const roundRatios: { afterFirst: boolean; p99: number }[] = [];
   for (let round = 0; round < rounds; round++) {
     const order = round % 2 === 0 ? sides : [...sides].reverse();
     for (const side of order) await batch(side, 1, 100, tally(side, 1));
-    for (const side of order) await batch(side, 32, 400, tally(side, 32));
+    const p99s = new Map<string, number>();
+    for (const side of order) {
+      const from = tally(side, 32).samples.length;
+      await batch(side, 32, 400, tally(side, 32));
+      p99s.set(side.name, percentile(tally(side, 32).samples.slice(from), 99));
+    }
+    roundRatios.push({ afterFirst: order[0]!.name === 'after', p99: p99s.get('after')! / p99s.get('before')! });
   }
   const figures = (side: Side, concurrency: number) => {
     const { samples, seconds, errors, cpu } = tally(side, concurrency);
@@ -178,7 +187,17 @@ try {
     );
     return { concurrency, before, after, ratios };
   });
-  process.stdout.write(`${JSON.stringify({ bench: 'match-ab', rounds, runs })}\n`);
+  const median = (values: number[]) => Math.round(percentile(values, 50) * 1000) / 1000;
+  const byRound = {
+    medianP99Ratio: median(roundRatios.map((round) => round.p99)),
+    afterFirst: median(roundRatios.filter((round) => round.afterFirst).map((round) => round.p99)),
+    beforeFirst: median(roundRatios.filter((round) => !round.afterFirst).map((round) => round.p99)),
+  };
+  process.stdout.write(
+    `c=32 p99 after/before, each round's batches: median ${byRound.medianP99Ratio}; ` +
+      `rounds the after side went first ${byRound.afterFirst}, went second ${byRound.beforeFirst}\n`,
+  );
+  process.stdout.write(`${JSON.stringify({ bench: 'match-ab', rounds, runs, c32P99ByRound: byRound })}\n`);
 } finally {
   for (const side of sides) side.child.kill('SIGTERM');
 }

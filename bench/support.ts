@@ -1,8 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type ServerType, serve } from '@hono/node-server';
+import type { ServerType } from '@hono/node-server';
 import { type Config, loadConfig } from '../src/core/config.js';
+import { serveApp } from '../src/core/http/server.js';
 import { createLogger } from '../src/core/logger.js';
 import { startSystem } from '../src/runtime.js';
 
@@ -21,7 +22,11 @@ export async function benchEnvironment(overrides: Record<string, string> = {}) {
   });
   const { system: services, app, close } = await startSystem({ config, logger: createLogger(config.LOG_LEVEL) });
   const server: ServerType = await new Promise((resolve) => {
-    const started = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));
+    const started = serveApp(
+      app,
+      { port: 0, hostname: '127.0.0.1', keepAliveTimeoutMs: config.HTTP_KEEP_ALIVE_TIMEOUT_MS },
+      () => resolve(started),
+    );
   });
   const address = server.address();
   const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

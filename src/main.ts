@@ -68,10 +68,17 @@ async function main(config: Config, logger: Logger): Promise<void> {
   system.notificationDelivery?.start();
   system.dailyNotifications.start();
   system.documentRetention.start();
-  server = serveApp(app, { port: config.PORT, hostname: config.HOST }, (info) => {
-    const base = `http://${config.HOST}:${info.port}`;
-    logger.info({ url: base, docs: `${base}/docs`, startMs: Math.round(performance.now() - started) }, 'service ready');
-  });
+  server = serveApp(
+    app,
+    { port: config.PORT, hostname: config.HOST, keepAliveTimeoutMs: config.HTTP_KEEP_ALIVE_TIMEOUT_MS },
+    (info) => {
+      const base = `http://${config.HOST}:${info.port}`;
+      logger.info(
+        { url: base, docs: `${base}/docs`, startMs: Math.round(performance.now() - started) },
+        'service ready',
+      );
+    },
+  );
 }
 
 let config: Config;

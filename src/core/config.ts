@@ -30,6 +30,12 @@ const schema = z
       .default('development'),
     HOST: z.string().trim().min(1).default('127.0.0.1'),
     PORT: integer(0, 65535).default(3000),
+    /**
+     * How long an idle kept-alive connection stays open. Longer than a load balancer keeps its own
+     * (nginx upstreams and AWS load balancers: 60 s), or it may send a request down a connection
+     * the service is closing, and answer it 502.
+     */
+    HTTP_KEEP_ALIVE_TIMEOUT_MS: integer(1000, 600_000).default(65_000),
     DATA_DIR: z.string().trim().min(1).default('.data'),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {

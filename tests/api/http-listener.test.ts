@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createHarness, type Harness, type RequestBody } from '../helpers/harness.js';
 import { type Listener, listen, type RawResponse, rawRequest } from '../helpers/listener.js';
@@ -458,5 +459,25 @@ describe('an upload', () => {
     });
     expect([json.status, json.json.error?.code]).toEqual([415, 'unsupported_media_type']);
     expect(json.headers['x-request-id']).toBe(json.json.error?.requestId);
+  });
+});
+
+describe('kept-alive connections', () => {
+  it('stay open for longer than a load balancer keeps its own (65 s against 60 s), and say so', async () => {
+    const agent = new http.Agent({ keepAlive: true });
+    try {
+      const headers = await new Promise<http.IncomingHttpHeaders>((resolve, reject) => {
+        http
+          .get(`${listener.baseUrl}/health/live`, { agent }, (response) => {
+            response.resume();
+            response.on('end', () => resolve(response.headers));
+          })
+          .on('error', reject);
+      });
+      expect(headers.connection).toBe('keep-alive');
+      expect(headers['keep-alive']).toBe('timeout=65');
+    } finally {
+      agent.destroy();
+    }
   });
 });
