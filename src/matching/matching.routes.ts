@@ -66,18 +66,22 @@ const earlyReads = new WeakMap<Request, Promise<MatchReads | undefined>>();
 
 /**
  * Registered before the authentication middleware: a match always reads the young person it is
- * for and what they were proposed for before, so those reads start as soon as the token's
- * signature holds, beside the check that its account and sign-in are active, not after it.
- * Nothing of them is used until the request is authenticated and the policy allows the caller
- * this young person (`matchesFor`).
+ * for and what they were proposed for before, and searches their placement pool, so those start
+ * as soon as the token's signature holds, beside the check that its account and sign-in are
+ * active, not after it (the pool once the young person is read, for the query as the route will
+ * read it; a query the route refuses searches nothing). Nothing of them is used until the request
+ * is authenticated and the policy allows the caller this young person (`matchesFor`).
  */
 export function earlyMatchingReads(app: Hono<AppEnv>) {
   app.use('/v1/young-people/:youngPersonId/matches', async (c, next) => {
     if (c.req.method === 'GET') {
       const id = c.req.param('youngPersonId');
+      const query = matchesQuery.safeParse(c.req.query());
       earlyReads.set(
         c.req.raw,
-        afterTokenVerifies(c, async () => c.var.services.matching.startReads(id)),
+        afterTokenVerifies(c, async () =>
+          c.var.services.matching.startReads(id, query.success ? query.data : undefined),
+        ),
       );
     }
     await next();

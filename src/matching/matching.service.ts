@@ -44,11 +44,17 @@ export const placementPoolSize = 200;
  */
 export const relevancePoolSize = Math.ceil((placementPoolSize * 4) / Math.PI);
 
-/** What every match of one young person reads from MongoDB (`MatchingService.startReads`). */
+/** What every match of one young person reads (`MatchingService.startReads`). */
 export interface MatchReads {
   profile: Promise<MatchingYoungPerson | undefined>;
   earlier: Promise<Map<string, EarlierProposal>>;
+  /** Their placement pool for `query`, searched as soon as the profile is read (none when it is not found). */
+  pool?: { query: PoolQuery; hits: Promise<PoolHit[] | undefined> };
 }
+
+/** What of a match's query its pool searches depend on. */
+type PoolQuery = Pick<MatchesQuery, 'q' | 'radiusKm' | 'sector'>;
+const samePoolQuery = (a: PoolQuery, b: PoolQuery) => a.q === b.q && a.radiusKm === b.radiusKm && a.sector === b.sector;
 
 /** How many young people of one provider are scored for a placement (a caseload is far smaller). */
 export const candidatePoolSize = 500;
@@ -120,11 +126,7 @@ export const browseFacets = ['sector', 'hoursBand', 'adjustmentsOffered', 'disab
  * they come after every placement within reach, so none is lost; ranked by relevance, they are
  * about a fifth of the hits, so those searches ask for more (`relevancePoolSize`).
  */
-export function placementPoolSearches(
-  indexUid: string,
-  person: PersonFacts,
-  query: Pick<MatchesQuery, 'q' | 'radiusKm' | 'sector'>,
-): SearchQuery[] {
+export function placementPoolSearches(indexUid: string, person: PersonFacts, query: PoolQuery): SearchQuery[] {
   const limits = { radiusKm: query.radiusKm, sector: query.sector };
   const common = {
     indexUid,
@@ -358,7 +360,11 @@ export class MatchingService {
   ) {
     const person = await this.#youngPerson(actor, youngPersonId, reads.profile);
     const facts = personFacts(person);
-    const [pool, earlier] = await Promise.all([this.#placementPool(facts, query), reads.earlier]);
+    const searched = reads.pool && samePoolQuery(reads.pool.query, query) ? reads.pool.hits : undefined;
+    const [pool, earlier] = await Promise.all([
+      searched?.then((hits) => hits ?? this.#placementPool(facts, query)) ?? this.#placementPool(facts, query),
+      reads.earlier,
+    ]);
     const ranked = rankPlacementPool(facts, pool, query, new Set(earlier.keys()));
     const page = await this.#withEmployerRecords(
       ranked.page.map((item) => ({ ...item, employerId: item.placement.employerId })),
@@ -373,17 +379,22 @@ export class MatchingService {
   }
 
   /**
-   * The two reads every match of this young person needs, started together: their profile as
-   * matching reads it, and what they were proposed for before. Neither is anyone's to see until
-   * `matchesFor` has checked the policy on the profile. A read that fails is seen by whoever awaits
-   * it; one nobody awaits (the request was refused) is not an unhandled rejection.
+   * The reads every match of this young person needs, started together: their profile as
+   * matching reads it and what they were proposed for before, and, given the query, their
+   * placement pool as soon as the profile is read. None is anyone's to see until `matchesFor` has
+   * checked the policy on the profile (the pool is placements as published, searched with the
+   * young person's limits). A read that fails is seen by whoever awaits it; one nobody awaits (the
+   * request was refused) is not an unhandled rejection.
    */
-  startReads(youngPersonId: string): MatchReads {
-    const reads = {
-      profile: this.profiles.byId(youngPersonId),
-      earlier: this.earlierProposals.ofYoungPerson(youngPersonId),
-    };
-    reads.profile.catch(() => undefined);
+  startReads(youngPersonId: string, query?: PoolQuery): MatchReads {
+    const profile = this.profiles.byId(youngPersonId);
+    const reads: MatchReads = { profile, earlier: this.earlierProposals.ofYoungPerson(youngPersonId) };
+    if (query) {
+      const hits = profile.then((person) => (person ? this.#placementPool(personFacts(person), query) : undefined));
+      reads.pool = { query, hits };
+      hits.catch(() => undefined);
+    }
+    profile.catch(() => undefined);
     reads.earlier.catch(() => undefined);
     return reads;
   }
@@ -399,7 +410,7 @@ export class MatchingService {
     return person;
   }
 
-  #placementPool(person: PersonFacts, query: MatchesQuery): Promise<PoolHit[]> {
+  #placementPool(person: PersonFacts, query: PoolQuery): Promise<PoolHit[]> {
     return searchPlacementPool(
       this.search.client,
       placementPoolSearches(this.search.indexUid('placements'), person, query),

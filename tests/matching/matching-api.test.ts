@@ -299,10 +299,12 @@ describe('GET /v1/young-people/{id}/matches', () => {
   it('reads the young person early only for a token whose signature holds, and gives a refused caller nothing of it', async () => {
     const matching = harness.services.matching;
     const started: string[] = [];
+    const searchedFor: unknown[] = [];
     const startReads = matching.startReads.bind(matching);
-    matching.startReads = (id: string) => {
+    matching.startReads = (id, query) => {
       started.push(id);
-      return startReads(id);
+      searchedFor.push(query);
+      return startReads(id, query);
     };
     try {
       const [header, payload, signature] = home.coach.token.split('.');
@@ -331,6 +333,26 @@ describe('GET /v1/young-people/{id}/matches', () => {
         { limit: 20, offset: 0 },
       );
       expect(early.json).toEqual(JSON.parse(JSON.stringify(late)));
+
+      // The pool is searched early for the query the route reads; one it refuses searches nothing.
+      searchedFor.length = 0;
+      const narrowed = await matchesOf(
+        home.youngPersonId,
+        home.coach.token,
+        'radiusKm=3&sector=hospitality_catering&limit=5',
+      );
+      expect(narrowed.status).toBe(200);
+      expect(searchedFor).toEqual([{ radiusKm: 3, sector: 'hospitality_catering', limit: 5, offset: 0 }]);
+      const narrowedLate = await harness.services.matching.matchesFor(
+        (await harness.services.auth.authenticate(home.coach.token)).actor,
+        home.youngPersonId,
+        { radiusKm: 3, sector: 'hospitality_catering', limit: 5, offset: 0 },
+      );
+      expect(narrowed.json).toEqual(JSON.parse(JSON.stringify(narrowedLate)));
+      searchedFor.length = 0;
+      const wrong = await matchesOf(home.youngPersonId, home.coach.token, 'radiusKm=far');
+      expect(wrong.status).toBe(400);
+      expect(searchedFor).toEqual([undefined]);
     } finally {
       matching.startReads = startReads;
     }
