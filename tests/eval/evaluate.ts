@@ -2,7 +2,7 @@ import { ObjectId } from 'mongodb';
 import type { Actor } from '../../src/auth/policy.js';
 import { personFacts } from '../../src/matching/facts.js';
 import { type HardLimit, hardLimitViolations } from '../../src/matching/hard-limits.js';
-import { placementPoolSearches, searchPlacementPool } from '../../src/matching/matching.service.js';
+import { placementPoolSearches, searchPlacementPool } from '../../src/matching/placement-pool.js';
 import { placementSearchDoc } from '../../src/search-sync/documents.js';
 import type { System } from '../../src/services.js';
 import type { DecoyKind, EvalCause, EvalSet } from './eval-set.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { placementPoolSearches } from '../../src/matching/matching.service.js';
+import { placementPoolSearches } from '../../src/matching/placement-pool.js';
 import { createHarness, type Harness } from '../helpers/harness.js';
 import { buildCauseSet, causePeoplePerCause } from './cause-cases.js';
 import { buildEvalSet, type EvalSet, evalPeopleCount } from './eval-set.js';

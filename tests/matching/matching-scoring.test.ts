@@ -10,7 +10,8 @@ import {
   stemsOf,
   wishMatches,
 } from '../../src/matching/job-words.js';
-import { type PoolHit, rankPlacementPool } from '../../src/matching/matching.service.js';
+import { rankPlacementPool } from '../../src/matching/matching.service.js';
+import type { PoolHit } from '../../src/matching/placement-pool.js';
 import { fitScorer, fitWeights, scoreFit } from '../../src/matching/scoring.js';
 import { personFactsOf, placementFacts, youngPersonRecord } from '../helpers/matching-records.js';
 

@@ -3,7 +3,7 @@ import { MeilisearchApiError } from 'meilisearch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSearch, isSearchUnavailable, searchIndex, searchIndexes } from '../../src/core/search/meili.js';
 import { freePort } from '../../src/embedded/process.js';
-import { CrowdedPools, type SearchQuery, searchPlacementPool } from '../../src/matching/matching.service.js';
+import { CrowdedPools, type SearchQuery, searchPlacementPool } from '../../src/matching/placement-pool.js';
 import { call, createHarness, type Harness } from '../helpers/harness.js';
 import { makeEmployer, makeProvider, placementInput } from '../helpers/world.js';
 
