@@ -201,9 +201,10 @@ export class MatchingService {
   ) {
     const person = await this.#youngPerson(actor, youngPersonId, reads.profile);
     const facts = personFacts(person);
-    const searched = reads.pool && samePoolQuery(reads.pool.query, query) ? reads.pool.hits : undefined;
+    // The pool searched early, when it was for this query; otherwise searched now.
+    const early = reads.pool && samePoolQuery(reads.pool.query, query) ? reads.pool.hits : Promise.resolve(undefined);
     const [pool, earlier] = await Promise.all([
-      searched?.then((hits) => hits ?? this.#placementPool(facts, query)) ?? this.#placementPool(facts, query),
+      early.then((hits) => hits ?? this.#placementPool(facts, query)),
       reads.earlier,
     ]);
     const ranked = rankPlacementPool(facts, pool, query, new Set(earlier.keys()));

@@ -1,3 +1,6 @@
+// A young person's placement pool: the searches that gather it from the placements index, and
+// what each hit holds. `MatchingService` ranks it; the benchmarks and the evaluation send the same.
+
 import type { Meilisearch, MultiSearchQuery, SearchParams } from 'meilisearch';
 import { BoundedCache } from '../core/bounded-cache.js';
 import { searchIndex, searchIndexes } from '../core/search/meili.js';
@@ -7,10 +10,6 @@ import type { PersonFacts, PlacementFacts } from './facts.js';
 import { placementFilterFor, reachKm, relevanceQueryFor } from './filters.js';
 import type { MatchesQuery } from './matching.schemas.js';
 
-/**
- * A young person's placement pool: the searches that gather it from the placements index, and
- * what each hit holds. `MatchingService` ranks it; the benchmarks and the evaluation send the same.
- */
 /**
  * How many placements the nearest-first pool search brings back. Every placement in the pool
  * passes every hard limit; the pool is scored and sorted here, and pages are cut from it, so
