@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomInt } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
@@ -10,13 +11,50 @@ export class LauncherError extends Error {
   }
 }
 
-/** Asks the kernel for a free port on 127.0.0.1. */
-export function freePort(): Promise<number> {
+/** Above the ports that servers commonly take by default (3000, 7700, 8080…); MongoDB's own are left alone too. */
+const lowestChosenPort = 20_000;
+const mongodbDefaultPorts = [27_017, 27_018, 27_019];
+const handedOut = new Set<number>();
+
+/**
+ * A free port on 127.0.0.1 for a store we start, chosen below the kernel's range for outgoing
+ * connections' local ports. A port from that range (what `listen(0)` gives) can be taken by any
+ * outgoing connection in the moment between our check and the store's own bind; the store then
+ * fails with "address in use". Below the range only another listener can take it.
+ */
+export async function freePort(): Promise<number> {
+  const outgoing = outgoingPortRange();
+  if (outgoing && outgoing.low > lowestChosenPort + 1000) {
+    for (let attempt = 0; attempt < 50; attempt += 1) {
+      const port = lowestChosenPort + randomInt(outgoing.low - lowestChosenPort);
+      if (mongodbDefaultPorts.includes(port) || handedOut.has(port)) continue;
+      if (await listenOnce(port).catch(() => false)) {
+        // Free now, but the store given it may not have bound it yet: never hand it out twice.
+        handedOut.add(port);
+        return port;
+      }
+    }
+  }
+  return listenOnce(0);
+}
+
+/** Linux's range for the local ports of outgoing connections, or undefined elsewhere. */
+export function outgoingPortRange(): { low: number; high: number } | undefined {
+  try {
+    const [low, high] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number);
+    return Number.isInteger(low) && Number.isInteger(high) ? { low: low!, high: high! } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Binds `port` (0: any) on 127.0.0.1 and lets it go; resolves with the port bound. */
+function listenOnce(port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();
     server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(port, '127.0.0.1', () => {
       const address = server.address();
       server.close(() =>
         typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),

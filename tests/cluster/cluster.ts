@@ -60,10 +60,16 @@ function exitOf(child: ChildProcess): Promise<void> {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** A mongod that died while starting: waiting longer will not help. */
+class MemberExited extends Error {}
+
 async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const value = await probe().catch(() => undefined);
+    const value = await probe().catch((error: unknown) => {
+      if (error instanceof MemberExited) throw error;
+      return undefined;
+    });
     if (value !== undefined) return value;
     if (Date.now() > deadline) throw new Error(`${what} did not happen within ${timeoutMs / 1000}s`);
     await sleep(200);
@@ -131,7 +137,7 @@ export class Cluster {
         maxIndexingThreads: 1,
         maxIndexingMemory: '256MiB',
       }),
-      ...this.members.map((member) => this.startMember(member)),
+      ...this.members.map((member) => this.#startNewMember(member)),
     ]);
     this.meili = meili;
     await this.#direct(this.members[0]!, (admin) =>
@@ -148,6 +154,19 @@ export class Cluster {
     await this.waitForPrimary(60_000);
     this.#smtpUrl = await this.smtp.start();
     await this.#startProxy();
+  }
+
+  /** Before the replica set names its members, a port someone took in the meantime is swapped for another. */
+  async #startNewMember(member: Member): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.startMember(member);
+      } catch (error) {
+        if (attempt === 3 || !(error instanceof MemberExited)) throw error;
+        member.port = await freePort();
+        member.host = `127.0.0.1:${member.port}`;
+      }
+    }
   }
 
   async startMember(member: Member): Promise<void> {
@@ -171,10 +190,16 @@ export class Cluster {
       member.logFile,
       '--logappend',
     ];
-    member.child = spawn(this.#mongodBin, args, { stdio: 'ignore', detached: true });
+    const child = spawn(this.#mongodBin, args, { stdio: 'ignore', detached: true });
+    member.child = child;
     await until(
       `mongod on ${member.port} answering`,
-      () => this.#direct(member, async (admin) => ((await admin.command({ ping: 1 })).ok === 1 ? true : undefined)),
+      async () => {
+        if (child.exitCode !== null || child.signalCode !== null) {
+          throw new MemberExited(`mongod on ${member.port} exited while starting. Its log:\n${tail(member.logFile)}`);
+        }
+        return this.#direct(member, async (admin) => ((await admin.command({ ping: 1 })).ok === 1 ? true : undefined));
+      },
       60_000,
     );
   }

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
@@ -7,7 +8,7 @@ import { loadConfig } from '../../src/core/config.js';
 import { createLogger } from '../../src/core/logger.js';
 import { findMeilisearch, findMongod } from '../../src/embedded/binaries.js';
 import { Stores } from '../../src/embedded/index.js';
-import { freePort, LauncherError } from '../../src/embedded/process.js';
+import { freePort, LauncherError, outgoingPortRange } from '../../src/embedded/process.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'launcher-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -53,6 +54,22 @@ describe('finding the binaries', () => {
 
   it('finds the real binaries used by this run', () => {
     expect(findMeilisearch({}).version).toBe(inject('meiliVersion'));
+  });
+});
+
+describe('choosing a port for a store', () => {
+  it('chooses a free port below the range outgoing connections take their local ports from', async () => {
+    const outgoing = outgoingPortRange();
+    const ports = await Promise.all(Array.from({ length: 20 }, () => freePort()));
+    for (const port of ports) {
+      if (outgoing) expect(port).toBeLessThan(outgoing.low);
+      expect(port).toBeGreaterThanOrEqual(outgoing ? 20_000 : 1024);
+      expect([27_017, 27_018, 27_019]).not.toContain(port);
+    }
+    // Free: something can listen on it now.
+    const server = createServer();
+    await new Promise<void>((resolve, reject) => server.once('error', reject).listen(ports[0], '127.0.0.1', resolve));
+    await new Promise((resolve) => server.close(resolve));
   });
 });
 
