@@ -23,10 +23,10 @@ const handedOut = new Set<number>();
  * fails with "address in use". Below the range only another listener can take it.
  */
 export async function freePort(): Promise<number> {
-  const outgoing = outgoingPortRange();
-  if (outgoing && outgoing.low > lowestChosenPort + 1000) {
+  const outgoingFrom = outgoingPortsFrom();
+  if (outgoingFrom && outgoingFrom > lowestChosenPort + 1000) {
     for (let attempt = 0; attempt < 50; attempt += 1) {
-      const port = lowestChosenPort + randomInt(outgoing.low - lowestChosenPort);
+      const port = lowestChosenPort + randomInt(outgoingFrom - lowestChosenPort);
       if (mongodbDefaultPorts.includes(port) || handedOut.has(port)) continue;
       if (await listenOnce(port).catch(() => false)) {
         // Free now, but the store given it may not have bound it yet: never hand it out twice.
@@ -38,11 +38,11 @@ export async function freePort(): Promise<number> {
   return listenOnce(0);
 }
 
-/** Linux's range for the local ports of outgoing connections, or undefined elsewhere. */
-export function outgoingPortRange(): { low: number; high: number } | undefined {
+/** Where Linux's range for the local ports of outgoing connections starts, or undefined elsewhere. */
+export function outgoingPortsFrom(): number | undefined {
   try {
-    const [low, high] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number);
-    return Number.isInteger(low) && Number.isInteger(high) ? { low: low!, high: high! } : undefined;
+    const low = Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]);
+    return Number.isInteger(low) ? low : undefined;
   } catch {
     return undefined;
   }

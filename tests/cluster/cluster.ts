@@ -137,7 +137,7 @@ export class Cluster {
         maxIndexingThreads: 1,
         maxIndexingMemory: '256MiB',
       }),
-      ...this.members.map((member) => this.#startNewMember(member)),
+      ...this.members.map((member) => this.startMember(member)),
     ]);
     this.meili = meili;
     await this.#direct(this.members[0]!, (admin) =>
@@ -154,19 +154,6 @@ export class Cluster {
     await this.waitForPrimary(60_000);
     this.#smtpUrl = await this.smtp.start();
     await this.#startProxy();
-  }
-
-  /** Before the replica set names its members, a port someone took in the meantime is swapped for another. */
-  async #startNewMember(member: Member): Promise<void> {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return await this.startMember(member);
-      } catch (error) {
-        if (attempt === 3 || !(error instanceof MemberExited)) throw error;
-        member.port = await freePort();
-        member.host = `127.0.0.1:${member.port}`;
-      }
-    }
   }
 
   async startMember(member: Member): Promise<void> {

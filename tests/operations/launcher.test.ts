@@ -8,7 +8,7 @@ import { loadConfig } from '../../src/core/config.js';
 import { createLogger } from '../../src/core/logger.js';
 import { findMeilisearch, findMongod } from '../../src/embedded/binaries.js';
 import { Stores } from '../../src/embedded/index.js';
-import { freePort, LauncherError, outgoingPortRange } from '../../src/embedded/process.js';
+import { freePort, LauncherError, outgoingPortsFrom } from '../../src/embedded/process.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'launcher-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -59,11 +59,11 @@ describe('finding the binaries', () => {
 
 describe('choosing a port for a store', () => {
   it('chooses a free port below the range outgoing connections take their local ports from', async () => {
-    const outgoing = outgoingPortRange();
+    const outgoingFrom = outgoingPortsFrom();
     const ports = await Promise.all(Array.from({ length: 20 }, () => freePort()));
     for (const port of ports) {
-      if (outgoing) expect(port).toBeLessThan(outgoing.low);
-      expect(port).toBeGreaterThanOrEqual(outgoing ? 20_000 : 1024);
+      if (outgoingFrom) expect(port).toBeLessThan(outgoingFrom);
+      expect(port).toBeGreaterThanOrEqual(outgoingFrom ? 20_000 : 1024);
       expect([27_017, 27_018, 27_019]).not.toContain(port);
     }
     // Free: something can listen on it now.
